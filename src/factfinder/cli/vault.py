@@ -1,0 +1,9 @@
+"""The `factfinder` commands of the vault area."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this area's commands to the app."""

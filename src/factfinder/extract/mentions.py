@@ -1,0 +1,120 @@
+"""What the parts of the extractor find in a text, before claims are assembled.
+
+Each part (sentences, numbers and casualties, dates, places, actors, weapons and event types,
+attribution) reads a character range of a document and returns mentions: a value plus the
+`[start, end)` offsets of the words it came from, as Python string indices into the document
+text. `factfinder.extract.assemble` turns them into `Claim`s. Offsets are always document
+offsets, never sentence-relative, so every value stays traceable to its span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from factfinder.model import DateWindow, Place, Range
+
+Outcome = Literal["killed", "injured", "missing"]
+# Who the victims of a count are; "total" when the text does not say. "elderly" is kept apart
+# from the claim format's categories because it has no field there (it counts towards civilians).
+Victims = Literal["total", "civilians", "children", "women", "men", "elderly", "combatants"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    """A casualty count: "at least 26 local civilians" killed.
+
+    `sub_of` is the index (in the same returned list) of the count this one breaks down
+    ("including 14 children" → the 26 civilians), or None for a head count.
+    """
+
+    start: int
+    end: int
+    range: Range
+    outcome: Outcome
+    victims: Victims = "total"
+    sub_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or period the text gives for an event.
+
+    `kind` is "dateline" (the place-and-date line that opens a report), "absolute" ("on 21
+    August 2013") or "relative" ("on Friday", "yesterday", resolved against an anchor date).
+    """
+
+    start: int
+    end: int
+    window: DateWindow
+    kind: Literal["dateline", "absolute", "relative"] = "absolute"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name resolved against the gazetteer; `score` in [0, 1] is how sure the match is."""
+
+    start: int
+    end: int
+    place: Place
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An armed actor named in the text, with its vocabulary group and its role in the sentence.
+
+    `role` is "perpetrator" (carried out the act), "victim" (was harmed), "claimant" (is quoted) or
+    "other" (merely mentioned).
+    """
+
+    start: int
+    end: int
+    name: str
+    group: str
+    role: Literal["perpetrator", "victim", "claimant", "other"] = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantMention:
+    """Who a sentence attributes its statement to ("the Syrian Observatory said")."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    """A weapon or means of attack, in its canonical name ("white phosphorus", "barrel bomb")."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A word or phrase that signals an event type ("airstrikes", "shelled", "car bomb")."""
+
+    start: int
+    end: int
+    event_type: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class CountedRange:
+    """A parsed number with the words it was read from: "more than 4,000" → 4001.., text."""
+
+    start: int
+    end: int
+    range: Range

@@ -1,0 +1,450 @@
+"""The domain values of the claim format (shared/CLAIMS.md, version 1) and their JSON form.
+
+Everything here is a frozen dataclass; `to_json()` gives the exact object of the batch format and
+`from_json()` reads it back, rejecting values outside the vocabularies with `InvalidRecord`.
+Fields the format does not define (a claim's `missing` count, a claimant's `statement`) are
+extensions that other tools ignore.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from factfinder.errors import InvalidRecord
+from factfinder.vocab import (
+    CLAIMANT_TYPES,
+    COUNT_KEYS,
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    GRADES,
+    PERPETRATOR_GROUPS,
+    PLACE_PRECISIONS,
+)
+
+JSON = dict[str, Any]
+
+
+def _check(value: str | None, allowed: Sequence[str], what: str) -> None:
+    if value is not None and value not in allowed:
+        raise InvalidRecord(f"{what} {value!r} is not one of {', '.join(allowed)}")
+
+
+def _opt_int(value: Any, what: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidRecord(f"{what} must be null or a non-negative integer, got {value!r}")
+    return value
+
+
+def parse_date(value: Any, what: str = "date") -> dt.date | None:
+    """An ISO date or timestamp (``2016-07-05``, ``2016-07-05T10:00:00Z``) → date; None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise InvalidRecord(f"{what} must be an ISO date string, got {value!r}")
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError as exc:
+        raise InvalidRecord(f"{what} is not an ISO date: {value!r}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document of the batch format: only `id` and `text` are required."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Document:
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord("a document must be a JSON object")
+        doc_id, text = obj.get("id"), obj.get("text")
+        if not isinstance(doc_id, str) or not doc_id:
+            raise InvalidRecord("a document needs a non-empty string 'id'")
+        if not isinstance(text, str):
+            raise InvalidRecord(f"document {doc_id!r} needs a string 'text'")
+        strings = {}
+        for key in ("title", "publisher", "url", "language"):
+            v = obj.get(key)
+            if v is not None and not isinstance(v, str):
+                raise InvalidRecord(f"document {doc_id!r}: {key} must be a string or null")
+            strings[key] = v
+        return cls(id=doc_id, text=text, published=parse_date(obj.get("published"), "published"),
+                   **strings)
+
+    def to_json(self) -> JSON:
+        return {"id": self.id, "text": self.text, "title": self.title,
+                "published": self.published.isoformat() if self.published else None,
+                "publisher": self.publisher, "url": self.url, "language": self.language}
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A count as the text gives it: `min`/`max` bounds (None = open) and the words it came from."""
+
+    min: int | None
+    max: int | None
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise InvalidRecord(f"range min {self.min} > max {self.max} ({self.text!r})")
+
+    @classmethod
+    def exact(cls, n: int, text: str = "") -> Range:
+        return cls(n, n, text or str(n))
+
+    @classmethod
+    def from_json(cls, obj: Any, what: str = "range") -> Range | None:
+        if obj is None:
+            return None
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord(f"{what} must be an object")
+        lo, hi = _opt_int(obj.get("min"), f"{what}.min"), _opt_int(obj.get("max"), f"{what}.max")
+        if lo is None and hi is None:
+            return None
+        text = obj.get("text") or ""
+        if not isinstance(text, str):
+            raise InvalidRecord(f"{what}.text must be a string")
+        return cls(lo, hi, text)
+
+    def to_json(self) -> JSON:
+        return {"min": self.min, "max": self.max, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Counts by victim category; each is a `Range` or None when the text says nothing."""
+
+    total: Range | None = None
+    civilians: Range | None = None
+    children: Range | None = None
+    women: Range | None = None
+    men: Range | None = None
+    combatants: Range | None = None
+
+    def get(self, key: str) -> Range | None:
+        if key not in COUNT_KEYS:
+            raise KeyError(key)
+        value: Range | None = getattr(self, key)
+        return value
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, k) is None for k in COUNT_KEYS)
+
+    @classmethod
+    def from_json(cls, obj: Any, what: str = "casualties") -> Casualties:
+        if obj is None:
+            return cls()
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord(f"{what} must be an object")
+        return cls(**{k: Range.from_json(obj.get(k), f"{what}.{k}") for k in COUNT_KEYS})
+
+    def to_json(self) -> JSON:
+        return {k: (r.to_json() if (r := getattr(self, k)) is not None else None) for k in COUNT_KEYS}
+
+
+@dataclass(frozen=True, slots=True)
+class DateWindow:
+    """When an incident happened: a closed interval of days and how precisely the text says it."""
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: str = "unknown"
+
+    def __post_init__(self) -> None:
+        _check(self.precision, DATE_PRECISIONS, "date precision")
+        if self.start and self.end and self.end < self.start:
+            raise InvalidRecord(f"date end {self.end} before start {self.start}")
+
+    @classmethod
+    def day(cls, day: dt.date) -> DateWindow:
+        return cls(day, day, "day")
+
+    @classmethod
+    def from_json(cls, obj: Any) -> DateWindow | None:
+        if obj is None:
+            return None
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord("date must be an object")
+        return cls(parse_date(obj.get("start"), "date.start"), parse_date(obj.get("end"), "date.end"),
+                   obj.get("precision") or "unknown")
+
+    def to_json(self) -> JSON:
+        return {"start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None,
+                "precision": self.precision}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place a claim names, resolved against the gazetteer where possible."""
+
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    admin1: str | None = None
+    country: str | None = None
+    precision: str = "town"
+
+    def __post_init__(self) -> None:
+        _check(self.precision, PLACE_PRECISIONS, "place precision")
+        if (self.lat is None) != (self.lon is None):
+            raise InvalidRecord(f"place {self.name!r}: lat and lon go together")
+        if self.lat is not None and self.lon is not None and not (
+            -90 <= self.lat <= 90 and -180 <= self.lon <= 180
+        ):
+            raise InvalidRecord(f"place {self.name!r}: lat/lon out of range")
+
+    @classmethod
+    def from_json(cls, obj: Any) -> Place:
+        if not isinstance(obj, Mapping) or not isinstance(obj.get("name"), str):
+            raise InvalidRecord("a place must be an object with a string name")
+        return cls(name=obj["name"], lat=obj.get("lat"), lon=obj.get("lon"),
+                   geonameid=obj.get("geonameid"), admin1=obj.get("admin1"),
+                   country=obj.get("country"), precision=obj.get("precision") or "town")
+
+    def to_json(self) -> JSON:
+        return {"name": self.name, "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon,
+                "admin1": self.admin1, "country": self.country, "precision": self.precision}
+
+
+@dataclass(frozen=True, slots=True)
+class Perpetrator:
+    """The party a claim alleges is responsible, as the text names it and as a vocabulary group."""
+
+    name: str | None = None
+    group: str = "unknown"
+
+    def __post_init__(self) -> None:
+        _check(self.group, PERPETRATOR_GROUPS, "perpetrator group")
+
+    @classmethod
+    def from_json(cls, obj: Any) -> Perpetrator:
+        if obj is None:
+            return cls()
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord("perpetrator must be an object")
+        return cls(obj.get("name"), obj.get("group") or "unknown")
+
+    def to_json(self) -> JSON:
+        return {"name": self.name, "group": self.group}
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """Who makes a claim ("the ministry said"), not who publishes it.
+
+    `statement` optionally names the original statement the claim relays ("letters to the UN
+    Secretary-General"), so that reports relaying one statement can be chained as one source.
+    """
+
+    name: str | None = None
+    type: str = "unknown"
+    statement: str | None = None
+
+    def __post_init__(self) -> None:
+        _check(self.type, CLAIMANT_TYPES, "claimant type")
+
+    @property
+    def is_party(self) -> bool:
+        return self.type == "party_to_conflict"
+
+    @classmethod
+    def from_json(cls, obj: Any) -> Claimant:
+        if obj is None:
+            return cls()
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord("claimant must be an object")
+        return cls(obj.get("name"), obj.get("type") or "unknown", obj.get("statement"))
+
+    def to_json(self) -> JSON:
+        out: JSON = {"name": self.name, "type": self.type}
+        if self.statement is not None:
+            out["statement"] = self.statement
+        return out
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement about one incident in one document, as one source tells it."""
+
+    event_type: str = "unknown"
+    date: DateWindow | None = None
+    places: tuple[Place, ...] = ()
+    perpetrator: Perpetrator = field(default_factory=Perpetrator)
+    killed: Casualties = field(default_factory=Casualties)
+    injured: Casualties = field(default_factory=Casualties)
+    missing: Range | None = None
+    weapons: tuple[str, ...] = ()
+    claimant: Claimant = field(default_factory=Claimant)
+    spans: tuple[Span, ...] = ()
+    confidence: float = 0.5
+    primary: bool = False
+
+    def __post_init__(self) -> None:
+        _check(self.event_type, EVENT_TYPES, "event type")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise InvalidRecord(f"confidence {self.confidence} outside [0, 1]")
+        for start, end in self.spans:
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+                raise InvalidRecord(f"span [{start}, {end}) is not a non-empty interval")
+
+    def with_primary(self, primary: bool) -> Claim:
+        return replace(self, primary=primary)
+
+    def check_spans(self, text: str) -> None:
+        for start, end in self.spans:
+            if end > len(text):
+                raise InvalidRecord(f"span [{start}, {end}) beyond text length {len(text)}")
+
+    @classmethod
+    def from_json(cls, obj: Any) -> Claim:
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord("a claim must be an object")
+        spans = obj.get("spans") or []
+        if not isinstance(spans, list) or not all(
+            isinstance(s, list | tuple) and len(s) == 2 for s in spans
+        ):
+            raise InvalidRecord("spans must be a list of [start, end] pairs")
+        weapons = obj.get("weapons") or []
+        if not isinstance(weapons, list) or not all(isinstance(w, str) for w in weapons):
+            raise InvalidRecord("weapons must be a list of strings")
+        places = obj.get("places") or []
+        if not isinstance(places, list):
+            raise InvalidRecord("places must be a list")
+        confidence = obj.get("confidence", 0.5)
+        if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+            raise InvalidRecord(f"confidence must be a number, got {confidence!r}")
+        return cls(
+            event_type=obj.get("event_type") or "unknown",
+            date=DateWindow.from_json(obj.get("date")),
+            places=tuple(Place.from_json(p) for p in places),
+            perpetrator=Perpetrator.from_json(obj.get("perpetrator")),
+            killed=Casualties.from_json(obj.get("killed"), "killed"),
+            injured=Casualties.from_json(obj.get("injured"), "injured"),
+            missing=Range.from_json(obj.get("missing"), "missing"),
+            weapons=tuple(weapons),
+            claimant=Claimant.from_json(obj.get("claimant")),
+            spans=tuple((int(a), int(b)) for a, b in spans),
+            confidence=float(confidence),
+            primary=obj.get("primary") is True,
+        )
+
+    def to_json(self) -> JSON:
+        out: JSON = {
+            "primary": self.primary,
+            "event_type": self.event_type,
+            "date": self.date.to_json() if self.date else None,
+            "places": [p.to_json() for p in self.places],
+            "perpetrator": self.perpetrator.to_json(),
+            "killed": self.killed.to_json(),
+            "injured": self.injured.to_json(),
+            "weapons": list(self.weapons),
+            "claimant": self.claimant.to_json(),
+            "spans": [list(s) for s in self.spans],
+            "confidence": round(self.confidence, 3),
+        }
+        if self.missing is not None:
+            out["missing"] = self.missing.to_json()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentClaims:
+    """One line of `factfinder extract` output: a document id and its claims, in text order."""
+
+    id: str
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def primary(self) -> Claim | None:
+        return next((c for c in self.claims if c.primary), None)
+
+    @classmethod
+    def from_json(cls, obj: Any) -> DocumentClaims:
+        if not isinstance(obj, Mapping) or not isinstance(obj.get("id"), str):
+            raise InvalidRecord("a claims line needs a string 'id'")
+        claims = obj.get("claims")
+        if not isinstance(claims, list):
+            raise InvalidRecord(f"{obj['id']}: 'claims' must be a list")
+        return cls(obj["id"], tuple(Claim.from_json(c) for c in claims))
+
+    def to_json(self) -> JSON:
+        return {"id": self.id, "claims": [c.to_json() for c in self.claims]}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ClaimRef:
+    """A claim's address in the batch format: its document id and its index in that document."""
+
+    id: str
+    claim: int
+
+    def to_json(self) -> JSON:
+        return {"id": self.id, "claim": self.claim}
+
+    @classmethod
+    def from_json(cls, obj: Any) -> ClaimRef:
+        if not isinstance(obj, Mapping) or not isinstance(obj.get("id"), str):
+            raise InvalidRecord("a member needs a string 'id'")
+        return cls(obj["id"], _opt_int(obj.get("claim"), "claim") or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """A cluster of claims that describe one real-world event, with its derived fields.
+
+    `killed`/`injured` hold reconciled ranges; `extra` carries the explanation of how they and the
+    grade were reached (rules fired, links and their features) in the JSON form of `link`.
+    """
+
+    incident: str
+    members: tuple[ClaimRef, ...]
+    date: DateWindow | None = None
+    places: tuple[Place, ...] = ()
+    killed: Casualties = field(default_factory=Casualties)
+    injured: Casualties = field(default_factory=Casualties)
+    independent_sources: int = 0
+    grade: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check(self.grade, GRADES, "grade")
+
+    def to_json(self) -> JSON:
+        def casualties(c: Casualties) -> JSON:
+            return {k: r.to_json() for k in COUNT_KEYS if (r := c.get(k)) is not None}
+
+        out: JSON = {
+            "incident": self.incident,
+            "members": [m.to_json() for m in self.members],
+            "date": self.date.to_json() if self.date else None,
+            "places": [{"name": p.name, "lat": p.lat, "lon": p.lon, "admin1": p.admin1,
+                        "precision": p.precision} for p in self.places],
+            "killed": casualties(self.killed),
+            "injured": casualties(self.injured),
+            "independent_sources": self.independent_sources,
+            "grade": self.grade,
+        }
+        out.update(self.extra)
+        return out
