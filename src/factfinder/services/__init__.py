@@ -1,0 +1,35 @@
+"""The service layer: THE API that the CLI and the web app call (CONVENTIONS.md). Every mutation
+goes through a `Project` transaction and writes its ledger entry in the same transaction.
+
+Open or create a project, then work in transactions:
+
+    from factfinder.services import Project
+
+    project = Project.init(path, db_url=None)      # or Project.open(path); close() when done
+    with project.transaction(actor="cli:alice") as tx:   # one DB transaction (BEGIN IMMEDIATE)
+        tx.conn.execute(insert(my_table).values(...))    # SQLAlchemy Core on tx.conn
+        tx.append_ledger(kind="claim.accept",            # ledger entry in the SAME transaction
+                         payload={"claim": 17, "item": "sha256:…", "fields": {...}},
+                         subject="claim:17")
+    with project.read() as conn:                         # read-only snapshot
+        conn.execute(select(...))
+
+Rules for areas building on this:
+- `kind` is `<area>.<verb>`; the payload binds the change (ids, hashes, the values written), so
+  `factfinder verify` or the area's own check can compare the rows with the ledger.
+- Schema changes are new Alembic revisions in `factfinder/store/migrations/versions/` chained
+  linearly after the current head; `Project.open` migrates automatically.
+- Read-only queries are plain functions taking a `Project` (or a `Connection`) and returning
+  frozen dataclasses; see `factfinder.services.items`.
+- The blob store is `project.blobs`; the ledger's signing key `project.signing_key`.
+
+Vault use cases (the `factfinder` vault commands) are in `factfinder.services.vault`:
+`ingest`, `list_items`, `show_item`, `make_checkpoint`, `inclusion_proof_for_item`,
+`consistency_proof`, `verify_project`, `check_proof_against_project`.
+"""
+
+from __future__ import annotations
+
+from factfinder.services.project import Project, ProjectConfig, Transaction, default_actor
+
+__all__ = ["Project", "ProjectConfig", "Transaction", "default_actor"]

@@ -1,0 +1,15 @@
+"""The database: one schema (SQLAlchemy Core tables), engines for SQLite and PostgreSQL, and the
+Alembic migrations that ship inside the package.
+
+- `factfinder.store.schema`: the `Table` objects of the vault (`items`, `item_metadata`,
+  `acquisitions`, `item_links`, `ledger`, `ledger_head`, `checkpoints`, `project_meta`).
+- `factfinder.store.engine`: `create_engine(url)` with the SQLite settings (WAL, foreign keys,
+  `BEGIN IMMEDIATE` for writers) and the PostgreSQL driver choice.
+- `factfinder.store.migrate`: `upgrade(engine)` runs the migrations programmatically; a database
+  whose revision this code does not know raises `ProjectError`.
+- `factfinder.store.search`: full-text search over item text (FTS5 / tsvector).
+
+Later areas add their own tables with a new Alembic revision in `store/migrations/versions/`
+(keep the chain linear: `down_revision` = the current head; `tests/store` checks there is one
+head) and describe them with their own `Table` objects on `schema.metadata`.
+"""

@@ -1,0 +1,79 @@
+"""Engines for the two supported databases.
+
+SQLite (the default, one file in the project directory) runs in WAL mode with foreign keys on.
+Pysqlite's own transaction handling is switched off so that SQLAlchemy's `begin` decides how a
+transaction starts: a connection marked for writing (`execution_options(factfinder_write=True)`)
+starts with `BEGIN IMMEDIATE`, which takes the single write lock up front, so two writers queue
+instead of failing with "database is locked" half-way through; readers use a deferred `BEGIN`
+and see a consistent snapshot. PostgreSQL URLs (`postgresql://…`) use psycopg 3.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy import create_engine as _sa_create_engine
+from sqlalchemy.engine import make_url
+
+from factfinder.errors import ProjectError
+
+WRITE_OPTION = "factfinder_write"
+# How long a writer waits for another writer's lock before giving up (seconds).
+SQLITE_BUSY_TIMEOUT = 60.0
+
+
+def normalise_url(url: str) -> str:
+    """A database URL with the driver factfinder uses: psycopg 3 for PostgreSQL, pysqlite for SQLite."""
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise ProjectError(f"not a database URL: {url!r}") from exc
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    if backend == "sqlite":
+        return parsed.set(drivername="sqlite+pysqlite").render_as_string(hide_password=False)
+    raise ProjectError(f"unsupported database {backend!r} in {url!r}: use SQLite or PostgreSQL")
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path.resolve()}"
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for `url` (SQLite file or PostgreSQL), configured as described above."""
+    full = normalise_url(url)
+    if full.startswith("sqlite"):
+        return _sqlite_engine(full)
+    return _sa_create_engine(full, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = _sa_create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event issue BEGIN itself (the documented pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode survives a killed process (only a power cut can lose the last
+        # commits, never corrupt the file); FULL would fsync the WAL on every commit.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(WRITE_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"

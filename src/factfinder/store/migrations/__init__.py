@@ -1,0 +1,1 @@
+"""Alembic migrations of the factfinder schema (run by `factfinder.store.migrate`)."""

@@ -1,0 +1,105 @@
+"""Ledger entries: the leaves of the Merkle tree.
+
+An entry's bytes are the canonical JSON (keys sorted, no spaces, UTF-8, no NaN) of
+
+    {"actor": ..., "kind": ..., "payload": {...}, "seq": n, "time": "2024-05-01T12:00:00.123456Z"}
+
+`seq` is the entry's 0-based position, which is also its leaf index in the tree; `kind` is
+`<area>.<verb>` (`item.acquire`, `item.metadata`, `claim.accept`, …); the payload must bind the
+thing changed (its hash, or the values written) so that `verify` can compare the database rows
+with what the ledger recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from factfinder.errors import InvalidRecord
+from factfinder.vault.merkle import leaf_hash
+
+
+def canonical_json(obj: Any) -> str:
+    """The one serialisation used for everything that is hashed or signed."""
+    try:
+        return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                          allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise InvalidRecord(f"value cannot go into the ledger: {exc}") from exc
+
+
+def canonical_bytes(obj: Any) -> bytes:
+    try:
+        return canonical_json(obj).encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate in some string
+        raise InvalidRecord(f"value cannot go into the ledger: {exc}") from exc
+
+
+def format_time(moment: dt.datetime) -> str:
+    """A timezone-aware time → ISO 8601 UTC with microseconds and `Z` (sortable as text)."""
+    if moment.tzinfo is None:
+        raise ValueError("ledger times must be timezone-aware")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One appended entry: its fields, its exact bytes and its leaf hash."""
+
+    seq: int
+    kind: str
+    actor: str
+    time: str
+    payload: Mapping[str, Any]
+    entry: str
+    leaf_hash: bytes
+    subject: str | None = None
+
+    @property
+    def created_at(self) -> dt.datetime:
+        return parse_time(self.time)
+
+    @classmethod
+    def make(
+        cls,
+        seq: int,
+        kind: str,
+        actor: str,
+        time: str,
+        payload: Mapping[str, Any],
+        subject: str | None = None,
+    ) -> LedgerEntry:
+        if not kind or not isinstance(kind, str):
+            raise InvalidRecord("a ledger entry needs a kind")
+        if not actor or not isinstance(actor, str):
+            raise InvalidRecord("a ledger entry needs an actor")
+        body = {"actor": actor, "kind": kind, "payload": dict(payload), "seq": seq, "time": time}
+        text = canonical_json(body)
+        return cls(seq, kind, actor, time, payload, text, leaf_hash(text.encode("utf-8")), subject)
+
+    @classmethod
+    def parse(cls, entry: str, subject: str | None = None) -> LedgerEntry:
+        """Read an entry back from its stored text (the leaf hash is recomputed from it)."""
+        try:
+            body = json.loads(entry)
+            return cls(
+                int(body["seq"]), str(body["kind"]), str(body["actor"]), str(body["time"]),
+                dict(body["payload"]), entry, leaf_hash(entry.encode("utf-8")), subject,
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InvalidRecord(f"not a ledger entry: {exc}") from exc
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "kind": self.kind, "actor": self.actor, "time": self.time,
+                "subject": self.subject, "payload": dict(self.payload)}

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from factfinder.errors import ProjectError
+from factfinder.services import Project
+from factfinder.store.migrate import alembic_config, head_revisions
+
+
+def test_the_revision_chain_is_linear() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert len(script.get_heads()) == 1, "two revisions claim the same parent: chain them"
+    assert len(script.get_bases()) == 1
+
+
+def test_init_creates_the_schema_and_open_keeps_it(project: Project) -> None:
+    with project.read() as conn:
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        size = conn.execute(text("SELECT size FROM ledger_head")).scalar_one()
+    assert version == head_revisions()[0]
+    assert size == 0
+    reopened = Project.open(project.root)
+    try:
+        assert reopened.log_id == project.log_id
+    finally:
+        reopened.close()
+
+
+def test_a_database_newer_than_the_code_is_refused(project: Project) -> None:
+    with project.transaction() as tx:
+        tx.conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(ProjectError, match="newer version"):
+        Project.open(project.root)
+
+
+def test_ledger_rows_cannot_be_changed_through_sql(project: Project) -> None:
+    with project.transaction(actor="test") as tx:
+        tx.append_ledger("test.note", {"n": 1})
+    with pytest.raises(Exception, match="append-only"), project.transaction() as tx:
+        tx.conn.execute(text("UPDATE ledger SET actor = 'mallory'"))
+    with pytest.raises(Exception, match="append-only"), project.transaction() as tx:
+        tx.conn.execute(text("DELETE FROM ledger"))
+
+
+def test_opening_a_directory_that_is_not_a_project_names_it(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="not a factfinder project"):
+        Project.open(tmp_path)
+
+
+def test_init_twice_is_refused(project: Project) -> None:
+    with pytest.raises(ProjectError, match="already a factfinder project"):
+        Project.init(project.root)
