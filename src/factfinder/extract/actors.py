@@ -1,0 +1,290 @@
+"""Armed actors: who the text names, which vocabulary group they belong to, and their role.
+
+`find_actors(text, start, end)` returns `ActorMention`s for the parties named in text[start:end]
+(usually one sentence), each with a perpetrator group of the claim format (shared/CLAIMS.md)
+and a role read from the words around it:
+
+* ``perpetrator`` — the actor carries out the act: it modifies an attack word ("Russian
+  airstrikes", "coalition warplanes", "ISIS suicide bomber"), is the subject of an attack verb
+  ("regime forces shelled", "Daesh executed"), or is its agent ("killed by the strikes of the
+  US-led coalition", "blamed on the rebels");
+* ``victim`` — the actor is harmed or targeted ("26 SDF fighters were killed", "airstrikes
+  against Daesh targets", "killing 12 regime soldiers");
+* ``claimant`` — the actor is quoted ("the Syrian army said", "according to the SDF");
+* ``other`` — merely mentioned, or a modifier of another actor ("Turkish-backed rebels").
+
+The alias table is written for the war in Syria and Iraq, where the groups of the vocabulary
+are defined; nationality words count only next to a force noun ("Syrian army", "Turkish
+artillery"), never alone ("Syrian civilians"). Words that name no party ("terrorists",
+"gunmen", "militants") are returned with group ``unknown`` so the claim keeps the text's own
+word without guessing a side. "X-backed Y" is Y.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factfinder.extract.mentions import ActorMention
+
+# Nouns that make a nationality word an armed actor.
+_FORCE = (
+    r"(?:armed\s+)?forces|troops|army|military|soldiers|war\s*planes?|warplanes?|(?:fighter\s+)?jets?|"
+    r"aircraft|planes|helicopters?|drones?|air\s*force|aviation|air\s*[- ]?strikes?|air\s*[- ]?raids?|"
+    r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|navy|warships?|tanks?|"
+    r"regime|government|authorities|security\s+forces|militias?|gunboats?|special\s+forces|"
+    r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
+    r"border\s+guards?|police|gendarmerie|intelligence|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
+    r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?"
+)
+# Force nouns that are themselves means of attack: a nationality on them names the attacker.
+_ATTACK_FORCE = re.compile(
+    r"war\s*planes?|warplanes?|jets?|aircraft|planes|helicopters?|drones?|air\s*force|aviation|"
+    r"air\s*[- ]?strikes?|air\s*[- ]?raids?|drone\s+strikes?|"
+    r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|warships?|tanks?|"
+    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive",
+    re.IGNORECASE,
+)
+
+_NATIONALITIES: tuple[tuple[str, str], ...] = (
+    ("russia", r"Russian|Russia's|Russia"),
+    ("syrian_government", r"Syrian|Syria's"),
+    ("turkey", r"Turkish|Turkey's"),
+    ("israel", r"Israeli|Israel's"),
+    ("iran", r"Iranian|Iran's"),
+    ("iraq_government", r"Iraqi|Iraq's"),
+    ("us_led_coalition", r"American|US|U\.S\.|United\s+States'?|French|British|Australian|Belgian|Dutch|Danish|Canadian"),
+)
+_NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
+# "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.
+_NATION_FORCE = re.compile(
+    rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
+    rf"(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|"
+    rf"ground|special|national|federal|pro-government|coalition|allied|border|joint))?\s+(?:{_FORCE})\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    group: str
+    pattern: re.Pattern[str]
+
+
+def _alias(group: str, pattern: str, *, case: bool = False) -> _Alias:
+    flags = 0 if case else re.IGNORECASE
+    return _Alias(group, re.compile(rf"\b(?:{pattern})\b", flags))
+
+
+_ALIASES: tuple[_Alias, ...] = (
+    _alias("us_led_coalition",
+           r"(?:US|U\.S\.|American|Washington|international|western|anti-(?:IS|ISIS|ISIL|Daesh|Islamic\s+State))"
+           r"[- ]?(?:led|headed)\s+(?:international\s+|military\s+|anti-\w+\s+)?(?:coalition|alliance)"
+           r"(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones|troops))?"),
+    _alias("us_led_coalition",
+           r"(?:US|U\.S\.|American)[- ]led\s+(?:air\s*[- ]?strikes|strikes|raids|bombing|bombardment|forces|troops)"),
+    _alias("us_led_coalition",
+           r"international\s+coalition(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones))?|"
+           r"coalition\s+(?:forces|warplanes|jets|aircraft|planes|air\s*[- ]?strikes|strikes|raids|bombing|drones|troops|aviation|war\s*planes)|"
+           r"Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon"),
+    _alias("us_led_coalition", r"(?<![Ss]yrian\s)(?<![Nn]ational\s)(?<!-led\s)(?<!opposition\s)the\s+coalition(?!\s+(?:for|of\s+(?:the\s+)?(?:Syrian|revolution|opposition)))"),
+    _alias("us_led_coalition", r"the\s+United\s+States|Washington(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))"),
+    _alias("russia", r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))"),
+    _alias("russia", r"Russia", case=True),
+    _alias("syrian_government",
+           r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
+           r"artillery|militias|soldiers|air\s*force|strikes|raids|shelling|bombardment|barrel\s+bombs))?|"
+           r"Assad(?:'s)?\s+(?:regime|forces|government|troops|army|loyalists|militias)|pro-(?:Assad|regime|government)\s+"
+           r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
+           r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|strikes|bombardment)|"
+           r"Syrian\s+Arab\s+Army|Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
+           r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
+           r"the\s+Syrian\s+government|the\s+Syrian\s+army"),
+    _alias("syrian_government", r"SAA|NDF", case=True),
+    _alias("isis",
+           r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
+           r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL"),
+    _alias("isis", r"IS(?=[- ](?:group|militants?|fighters?|jihadists?|members?|terrorists?|extremists?|suicide|cells?|gunmen|controlled|held|linked|stronghold|attack))", case=True),
+    _alias("hts_nusra",
+           r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|Jabhat\s+Fateh\s+al-Sham|Fateh\s+al-Sham|"
+           r"(?:Hay'?at|Hayat|Hayaat|Hayyat)\s+Tahrir\s+al-Sham|Tahrir\s+al-Sham|al-Qaeda|al-Qaida|al\s+Qaeda|al\s+Qaida"),
+    _alias("hts_nusra", r"HTS", case=True),
+    _alias("armed_opposition",
+           r"rebels?|rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|"
+           r"(?:armed\s+|Syrian\s+)?opposition\s+(?:fighters?|forces|groups?|factions?|militants?|militias?|gunmen)|"
+           r"armed\s+opposition|Free\s+Syrian\s+Army|Jaish\s+al-Islam|Jaysh\s+al-Islam|Army\s+of\s+Islam|"
+           r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|Jaish\s+al-Fatah|Army\s+of\s+Conquest|"
+           r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|Syrian\s+National\s+Army|"
+           r"insurgents?|Islamist\s+(?:rebels|factions?|groups|fighters)|armed\s+groups"),
+    _alias("armed_opposition", r"FSA", case=True),
+    _alias("sdf_ypg",
+           r"Syrian\s+Democratic\s+Forces|People'?s\s+Protection\s+Units|Women'?s\s+Protection\s+Units|"
+           r"Kurdish(?:-led)?\s+(?:forces|fighters|militias?|troops|units|YPG|militants|gunmen|People'?s\s+Protection\s+Units)|"
+           r"Kurdistan\s+Workers'?\s+Party|Asayish|self[- ]administration\s+forces|Manbij\s+Military\s+Council"),
+    _alias("sdf_ypg", r"SDF|YPG|YPJ|PYD|PKK", case=True),
+    _alias("turkey", r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|Turkey(?=\s+(?:has|had|launched|struck|bombed|shelled))"),
+    _alias("israel", r"Israel\s+Defen[cs]e\s+Forces|Israel(?=\s+(?:has|had|launched|struck|bombed|carried))"),
+    _alias("israel", r"IDF", case=True),
+    _alias("iran",
+           r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
+           r"Hezbollah|Hizbollah|Hizbullah|Hizballah|Iran(?:ian)?-backed\s+(?:militias?|fighters|forces|groups)|"
+           r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun"),
+    _alias("iran", r"IRGC", case=True),
+    _alias("iraq_government",
+           r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|Hashd\s+al-Shaabi|Iraqi\s+Counter-Terrorism\s+Service"),
+    _alias("iraq_government", r"PMF|PMU", case=True),
+    # Words that name an attacker without naming a party.
+    _alias("unknown",
+           r"(?:unknown|unidentified|masked|armed)\s+(?:gunmen|assailants|attackers|men)|gunmen|"
+           r"(?:armed\s+)?terrorist\s+(?:groups?|organi[sz]ations?|militias?|gangs?)|terrorists|militants|"
+           r"suicide\s+bombers?|jihadists|extremists|armed\s+men|assailants|attackers"),
+)
+
+_REPORT_VERBS = (
+    r"said|says|say|reported|reports|report|stated|states|claimed|claims|announced|announces|"
+    r"confirmed|confirms|denied|denies|told|tells|added|adds|accused|accuses|warned|noted|"
+    r"insisted|blamed|demanded|demands|condemned|condemns|urged|called|revealed|published|"
+    r"estimated|documented|quoted|according"
+)
+_ATTACK_VERBS = (
+    r"killed|kills|kill|killing|shelled|shells|shelling|bombed|bombs|bombing|bombarded|struck|"
+    r"hit|hits|attacked|attacking|targeted|targeting|executed|executes|executing|fired|fires|firing|"
+    r"launched|launches|launching|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
+    r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"
+    r"carried\s+out|carry\s+out|conducted|conducts|used|uses|using|razed|destroyed|slaughtered|blew\s+up|"
+    r"seized|captured|ambushed|assaulted|burned|tortured|committed|commit|perpetrated|waged|unleashed|"
+    r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibility|"
+    r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)"
+)
+_AFTER_ATTACK = re.compile(
+    rf"^[\s,]*(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|then|later|on\s+\w+\s+\w+|"
+    rf"which|who|that|and|its|their|allies|jets|warplanes)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
+    re.IGNORECASE,
+)
+_AFTER_PASSIVE = re.compile(
+    r"^[\s,]*(?:(?:fighters?|members?|militants?|soldiers?|troops|personnel|gunmen|jihadists?|"
+    r"terrorists?|commanders?|officers?|elements?|recruits|conscripts|forces|men|and\s+\w+)\s+){0,3}"
+    r"(?:were|was|have\s+been|had\s+been|are|is|being|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|executed|captured|arrested|detained|targeted|hit|struck|shelled|bombed|"
+    r"attacked|besieged|ambushed|abducted|kidnapped|beheaded|shot|slain|dead|defeated|expelled|repelled)\b",
+    re.IGNORECASE,
+)
+_AFTER_TARGET_NOUN = re.compile(
+    r"^[\s,]*(?:fighters?|members?|militants?|soldiers?|troops|personnel|positions?|targets?|bases?|"
+    r"posts?|headquarters|convoys?|checkpoints?|commanders?|officers?|gunmen|jihadists?|terrorists?|"
+    r"strongholds?|hideouts?|depots?|elements?|recruits|conscripts|barracks|airbase|air\s+base|"
+    r"militiamen|losses|casualties|dead|prisoners|captives|detainees)\b",
+    re.IGNORECASE,
+)
+_AFTER_REPORT = re.compile(
+    rf"^[\s,]*(?:(?:spokes(?:man|woman|person)|official|officials|source|sources|commander|"
+    rf"statement|media|command|ministry|in\s+a\s+statement|on\s+\w+|also|has|have|had|later|"
+    rf"earlier|quoted|news\s+agency|\w+'s|[A-Z][\w-]+)\s+){{0,4}}(?:{_REPORT_VERBS})\b"
+)
+_BEFORE_AGENT = re.compile(
+    r"(?:\bby|\bfrom|\bblamed\s+on|\battributed\s+to|\bcarried\s+out\s+by|\bbehind)\s+"
+    r"(?:the\s+)?(?:(?:\w+|\w+'s)\s+){0,3}?(?:(?:of|from)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_BEFORE_AGENT_NEAR = re.compile(
+    r"(?:\bby|\bblamed\s+on|\battributed\s+to|\bcarried\s+out\s+by)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_BEFORE_TARGET = re.compile(
+    r"(?:\bagainst|\btargeting|\btargeted|\btarget|\bon|\bat|\bkilling|\bkilled|\bkill|\bkills|"
+    r"\bstruck|\bhit|\bdown|\bpositions\s+of|\bamong|\bof)\s+"
+    r"(?:the\s+)?(?:(?:[\w,-]+)\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_AFTER_ATTACK_NOUN = re.compile(
+    r"^[\s,]*(?:(?:joint|deadly|fresh|new|heavy|intense|indiscriminate)\s+)?(?:attacks?|assaults?|offensive|shelling|"
+    r"bombing|bombardment|suicide|car\s+bombs?|rockets?|mortars?|fire|snipers?|air\s*[- ]?strikes?|strikes?|"
+    r"raids?|ambush|massacres?|executions?|bombers?|gunmen|warplanes|jets|artillery|missiles?|drones?|"
+    r"barrel\s+bombs?|helicopters?|assailants|siege|crackdown)\b",
+    re.IGNORECASE,
+)
+_BEFORE_COUNT = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|"
+    r"hundreds|several|many|some|of|\w+teen|\w+ty))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(r"^-?\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)\b",
+                             re.IGNORECASE)
+
+
+def _matches(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, group, names-an-attack-force) for every alias match, overlaps resolved."""
+    found: list[tuple[int, int, str, bool]] = []
+    for m in _NATION_FORCE.finditer(text, start, end):
+        groups = [k[2:] for k, v in m.groupdict().items() if v]
+        force = m.group(0).split()[-1]
+        found.append((m.start(), m.end(), groups[0], bool(_ATTACK_FORCE.fullmatch(force))))
+    for alias in _ALIASES:
+        for m in alias.pattern.finditer(text, start, end):
+            found.append((m.start(), m.end(), alias.group,
+                          bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
+    # Longest first; a named party beats the "unknown" words on the same span.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2] == "unknown"))
+    kept: list[tuple[int, int, str, bool]] = []
+    last_end = -1
+    for f in found:
+        if f[0] < last_end:
+            continue
+        prev = kept[-1] if kept else None
+        # "ISIS terrorists", "Daesh militants": the party's name and the generic word are one actor.
+        if prev and f[2] == "unknown" and prev[2] != "unknown" and not text[prev[1] : f[0]].strip():
+            kept[-1] = (prev[0], f[1], prev[2], prev[3] or f[3])
+        else:
+            kept.append(f)
+        last_end = f[1]
+    return kept
+
+
+def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
+    after = text[b : min(end, b + 90)]
+    before = text[max(start, a - 70) : a]
+    if _MODIFIER_AFTER.match(after):
+        return "other"
+    if _BEFORE_AGENT_NEAR.search(before):
+        return "perpetrator"
+    if _BEFORE_CLAIMANT.search(before):
+        return "claimant"
+    if _AFTER_PASSIVE.match(after):
+        return "victim"
+    if _AFTER_TARGET_NOUN.match(after) and (
+        _BEFORE_COUNT.search(before) or _BEFORE_TARGET.search(before)
+        or not _AFTER_ATTACK.match(after[len(_AFTER_TARGET_NOUN.match(after).group(0)):])  # type: ignore[union-attr]
+    ):
+        return "victim"
+    if _BEFORE_COUNT.search(before) and re.match(r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b",
+                                                after, re.IGNORECASE):
+        return "victim"
+    if _AFTER_ATTACK_NOUN.match(after):
+        return "perpetrator"
+    if _AFTER_ATTACK.match(after):
+        return "perpetrator"
+    if _AFTER_REPORT.match(after):
+        return "claimant"
+    if _BEFORE_AGENT.search(before):
+        return "perpetrator"
+    target = bool(_BEFORE_TARGET.search(before))
+    if attack_force:
+        # "shot down a Russian jet" — an attack force can be the target too.
+        return "victim" if re.search(r"\b(?:down|against|targeting)\s+(?:an?\s+|the\s+)?$", before,
+                                     re.IGNORECASE) else "perpetrator"
+    if target:
+        return "victim"
+    return "other"
+
+
+def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
+    """Armed actors named in text[start:end], in text order, with group and role."""
+    stop = len(text) if end is None else end
+    out: list[ActorMention] = []
+    for a, b, group, attack_force in _matches(text, start, stop):
+        name = re.sub(r"^(?:the|a|an)\s+", "", text[a:b], flags=re.IGNORECASE)
+        out.append(ActorMention(a, b, name, group, _role(text, start, stop, a, b, attack_force)))  # type: ignore[arg-type]
+    return out
+
+
+AIR_ONLY_GROUPS = frozenset({"us_led_coalition", "russia", "israel"})
+"""Parties that strike from the air in Syria: a bare "strikes"/"raids" by them is an airstrike."""

@@ -1,0 +1,401 @@
+"""Attribution: who makes each statement of a document, and who publishes it.
+
+A claim is a statement as one source tells it. This module finds, for every sentence, the
+claimant whose statement it is:
+
+1. its own attribution — "X said", "said X", "according to X", "X told Reuters", "X reported",
+   "X stated that …", "quoted X as saying" (`find_claimants`);
+2. otherwise the attribution of the quotation it sits in (“…. …," the ministry said): a quote
+   may run over several sentences and even paragraphs;
+3. anaphora ("it said", "he added", "the letters added", "the ministry concluded") resolve to
+   the last claimant named; a bare surname ("Barazi said") to the earlier mention of that person;
+4. a sentence with no attribution of its own continues the last one; a headline takes the
+   lede's; before any attribution, the publisher itself asserts the text.
+
+`claimant_type(name)` types a claimant from the source table (`publishers`), from the armed
+actors (`actors`) and from the words of its name ("ministry", "spokesman" → party to the
+conflict; "activists", "monitor" → monitor; "residents", "doctors" → witness).
+The publisher never becomes the claimant of a statement that it attributes to someone else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factfinder.extract.actors import find_actors
+from factfinder.extract.mentions import ClaimantMention, Sentence
+from factfinder.extract.publishers import Source, find_sources, lookup_source
+from factfinder.model import Claimant
+
+_VERBS = (
+    r"said|says|say|stated|states|reported|reports|told|tells|added|adds|claimed|claims|announced|"
+    r"announces|confirmed|confirms|noted|notes|pointed\s+out|stressed|stresses|concluded|highlighted|"
+    r"explained|accused|accuses|warned|warns|alleged|alleges|insisted|asserted|affirmed|indicated|"
+    r"revealed|documented|denied|denies|demanded|condemned|denounced|urged|called|wrote|declared|"
+    r"mentioned|clarified|estimated|counted|recorded|blamed|quoted|cited|reiterated|underlined|"
+    r"emphasi[sz]ed|charged|tweeted|posted|published|has\s+learned|learned|asked|requested|appealed"
+)
+_REPORT = re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE)
+_PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|"
+                        r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
+                        re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:\"“”]{3,80}?)\s+as\s+saying\b", re.IGNORECASE)
+# Words between the claimant and the verb that are not part of the claimant.
+_SUBJECT_TAIL = re.compile(
+    r"(?:[\s,]+(?:has|have|had|also|later|earlier|further|then|previously|again|on\s+\w+(?:\s+(?:night|morning|evening))?|"
+    r"in\s+(?:a|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|letter|letters|tweet|post|interview)|"
+    r"in\s+a\s+statement\s+on\s+\w+|yesterday|today|separately|however|meanwhile|too))+$",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:in|on|at|during|after|before|through|via|which|who|whose|addressed|speaking|writing|"
+    r"quoted|citing|according|based|a\s|an\s|the\s+(?:\w+\s+)?(?:monitor|group|body|agency))[^,]*,?\s*$",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"(?:[\"“”]|[;:]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z]))")
+_DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|this|these|those)\s+", re.IGNORECASE)
+_ANAPHORS = re.compile(
+    r"^(?:it|he|she|they|we|(?:the\s+)?(?:letters?|statement|statements|report|reports|message|note|"
+    r"source|sources|ministry|observatory|monitor|group|agency|organi[sz]ation|army|military|"
+    r"spokesman|spokeswoman|spokesperson|official|officials|government|coalition|body|council|"
+    r"command|mission|channel|network|committee|office|department|centre|center|broadcaster|"
+    r"station|daily|newspaper|website|watchdog|authorities|commission|investigators|team))$",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(
+    r"\bin\s+(?:a|an|its|two|three|several|separate|\w+\s+separate|identical|official)?\s*(?:\w+\s+)?"
+    r"(?P<what>letters?|statements?|reports?|messages?|notes?|communiqu[ée]s?)\s+"
+    r"(?P<rest>(?:addressed|sent|delivered|submitted|issued|published|released)\s+[^,;]{3,160})",
+    re.IGNORECASE,
+)
+
+# Claimant words by type, tried in this order after the source table.
+_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (t, re.compile(p, re.IGNORECASE)) for t, p in (
+        ("un", r"\b(?:U\.?N\.?|United\s+Nations)\s+(?:envoy|official|officials|spokes\w+|chief|agency|"
+               r"investigators|monitors|experts|team|mission|panel|secretary|rapporteur)|\bde\s+Mistura\b|\bGuterres\b"),
+        ("state_media", r"\b(?:state|government)[- ]?(?:run|owned|controlled|affiliated)?\s*(?:TV|television|media|news|broadcaster|"
+                        r"radio|agency|outlets?)\b|\bofficial\s+(?:news\s+agency|media|TV|television)"),
+        ("monitor", r"\bactivists?\b|\bactivist\s+groups?\b|\bmonitor(?:s|ing)?\b|\bobservatory\b|"
+                    r"\bdocumentation\b|\bwar\s+monitor\b|\bhuman\s+rights\s+(?:group|network|monitor)"),
+        ("ngo", r"\bcivil\s+defen[cs]e\b|\brescue(?:rs|\s+workers|\s+teams?)\b|\bcharity\b|\baid\s+(?:group|agency|"
+                r"organi[sz]ation|workers?)\b|\bNGOs?\b|\bhumanitarian\s+(?:group|organi[sz]ation|agency)\b|"
+                r"\brights\s+groups?\b|\bmedical\s+charity\b"),
+        ("party_to_conflict",
+         r"\bministr(?:y|ies)\b|\bminister\b|\barmy\b|\bmilitary\b|\barmed\s+forces\b|\bgeneral\s+command\b|"
+         r"\bspokes(?:man|woman|person)\b|\bcommander\b|\bofficials?\b|\bgovernment\b|\bauthorities\b|"
+         r"\bgovernor\b|\bpolice\b|\bsecurity\s+(?:source|sources|forces|official|officials|services)\b|"
+         r"\bmilitary\s+sources?\b|\bpresident\b|\bprime\s+minister\b|\bKremlin\b|\bPentagon\b|"
+         r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
+         r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
+         r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
+         r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
+         r"\binterior\b|\bdefen[cs]e\b|^(?:damascus|moscow|washington|ankara|tehran|baghdad|syria|russia)$|"
+         r"\brebels?\b|\bopposition\b|\bjihadists?\b|\bmilitants?\b|\bgroup's\s+(?:media|news)\b"),
+        ("media", r"\bnews\s+agency\b|\bcorrespondent\b|\breporters?\b|\bjournalists?\b|\bnewspaper\b|\bdaily\b|"
+                  r"\bTV\b|\btelevision\b|\bchannel\b|\bbroadcaster\b|\bmedia\b|\boutlet\b|\bwebsite\b|\bradio\b"),
+        ("witness", r"\bresidents?\b|\bwitness(?:es)?\b|\beyewitness(?:es)?\b|\bsurvivors?\b|\blocals?\b|"
+                    r"\bvillagers\b|\brelatives\b|\bfamil(?:y|ies)\b|\bdoctors?\b|\bmedics?\b|\bnurses?\b|"
+                    r"\bmedical\s+(?:sources?|staff|workers|officials?)\b|\bhospital\b|\bparamedics\b|"
+                    r"\bneighbou?rs\b|\blocal\s+sources?\b|\binhabitants\b|\bfarmers?\b|\bteachers?\b|"
+                    r"\bdisplaced\b|\bfather\b|\bmother\b|\bbrother\b|\bsister\b|\bwidow\b|\bsurgeon\b"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The claimant governing one sentence and where it was named (None when inherited)."""
+
+    claimant: Claimant
+    span: tuple[int, int] | None = None
+    inherited: bool = False
+
+
+def claimant_type(name: str) -> str:
+    """The claimant type (CLAIMS.md vocabulary) of a claimant named `name`; "unknown" if unsure."""
+    src = lookup_source(name)
+    un_first = _TYPE_WORDS[0][1].search(name)
+    if un_first:
+        return "un"
+    if src is not None and not re.search(r"\b(?:ministry|minister|army|military|spokes\w+)\b", name, re.I):
+        return src.type
+    if any(a.group != "unknown" for a in find_actors(name)):
+        return "party_to_conflict"
+    for kind, rx in _TYPE_WORDS[1:]:
+        if rx.search(name):
+            return kind
+    if src is not None:
+        return src.type
+    return "unknown"
+
+
+def _clean(name: str) -> str:
+    name = _SUBJECT_TAIL.sub("", name).strip(" ,.-—–'\"“”")
+    name = _DETERMINERS.sub("", name)
+    return re.sub(r"\s+", " ", name)
+
+
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+# Lower-case words that can sit inside a claimant's name ("the Syrian foreign ministry",
+# "a Douma-based media activist", "state television"); anything else ends it.
+_NAME_WORDS = frozenset(["ministry", "ministries", "minister", "monitor", "monitors", "monitoring", "group", "groups", "spokesman", "spokeswoman", "spokesperson", "activists", "activist", "official", "officials", "source", "sources", "television", "tv", "media", "agency", "correspondent", "correspondents", "reporter", "reporters", "journalist", "workers", "observatory", "residents", "resident", "witnesses", "witness", "eyewitness", "eyewitnesses", "doctors", "doctor", "medics", "medic", "army", "military", "forces", "government", "authorities", "command", "police", "governor", "director", "head", "chief", "commander", "officer", "council", "committee", "office", "network", "organization", "organisation", "news", "state", "local", "foreign", "medical", "security", "rescue", "human", "rights", "civil", "defence", "defense", "general", "opposition", "rebel", "rebels", "coalition", "regime", "statement", "report", "people", "run", "owned", "teams", "team", "volunteers", "interior", "health", "affairs", "expatriates", "centre", "center", "documentation", "war", "letter", "letters", "statements", "reports", "broadcaster", "channel", "website", "newspaper", "daily", "survivors", "survivor", "relatives", "villagers", "locals", "paramedics", "nurses", "hospital", "officials", "agencies", "ambassador", "envoy", "mission", "spokesmen", "leader", "leaders", "commanders", "lawmakers", "member", "members", "staff", "surgeon", "father", "mother", "brother", "sister", "widow", "farmer", "teacher", "campaigners", "watchdog", "investigators", "experts", "inspectors", "department", "service", "services", "unit", "units", "diplomats", "diplomat", "sheikh", "mayor", "deputy", "senior", "top", "an", "a"])
+_NAME_LINKERS = frozenset({"of", "for", "and", "al", "el", "de", "in", "on", "the", "&"})
+
+
+def _name_phrase(phrase: str) -> str | None:
+    """The trailing noun phrase of `phrase` that can name a claimant, or None."""
+    tokens = re.findall(r"[\w'’.&-]+", phrase)
+    if not tokens:
+        return None
+    if tokens[-1].lower() in _PRONOUNS:
+        return tokens[-1]
+    kept: list[str] = []
+    for tok in reversed(tokens):
+        low = tok.lower()
+        ok = (tok[:1].isupper() or low in _NAME_WORDS or re.search(r"-(?:based|run|owned|led|backed)$", low)
+              or (low in _NAME_LINKERS and kept and low != "the") or re.search(r"[A-Z]", tok))
+        if low == "the" or low in ("a", "an"):
+            break
+        if not ok:
+            break
+        kept.append(tok)
+        if len(kept) >= 10:
+            break
+    while kept and kept[-1].lower() in _NAME_LINKERS:
+        kept.pop()
+    while kept and kept[0].lower() in _NAME_LINKERS:
+        kept.pop(0)
+    if not kept:
+        return None
+    name = " ".join(reversed(kept))
+    if re.fullmatch(r"(?:On|In|At|Earlier|Later|Meanwhile|However|But|And|Also|Then)", name):
+        return None
+    return name
+
+
+def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
+    """The claimant phrase that ends just before a reporting verb at `verb_at`."""
+    base = max(lo, verb_at - 320)
+    left = text[base:verb_at].rstrip()
+    left = _SUBJECT_TAIL.sub("", left).rstrip()
+    # Drop a parenthetical between subject and verb ("…, in two letters to …, stated").
+    while True:
+        stripped = _PARENTHETICAL.sub("", left).rstrip()
+        if stripped == left:
+            break
+        left = _SUBJECT_TAIL.sub("", stripped).rstrip()
+    cut = 0
+    for m in _BOUNDARY.finditer(left):
+        cut = m.end()
+    phrase = left[cut:]
+    name = _name_phrase(phrase)
+    if name is None:
+        return None
+    at = text.rfind(name.split()[0], base, verb_at)
+    return (at if at >= 0 else base + cut), name
+
+
+def _subject_after(text: str, verb_end: int, hi: int) -> str | None:
+    """The claimant after an inverted verb: '…," said the Syrian Observatory.'"""
+    m = re.match(r"\s+(?P<np>[^,.;:!?\"“”]{2,120})", text[verb_end:hi])
+    if not m:
+        return None
+    np = re.split(r"\s+(?:on|in|at|during|after|while|when|adding|citing|who|which|that)\s+", m.group("np"))[0]
+    name = _clean(np)
+    words = name.split()
+    return name if name and len(words) <= 12 else None
+
+
+def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[ClaimantMention]:
+    """Attributions made inside text[start:end] (one sentence), in text order."""
+    stop = len(text) if end is None else end
+    out: list[ClaimantMention] = []
+    for m in _QUOTED_AS.finditer(text, start, stop):
+        name = _clean(m.group("who"))
+        out.append(ClaimantMention(m.start("who"), m.end("who"), name, claimant_type(name)))
+    for m in _ACCORDING.finditer(text, start, stop):
+        np = re.match(r"(?P<np>[^,.;:!?\"“”()]{2,120})", text[m.end() : stop])
+        if np:
+            name = _clean(re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0])
+            if name:
+                out.append(ClaimantMention(m.end(), m.end() + len(np.group("np")), name, claimant_type(name)))
+    for m in _REPORT.finditer(text, start, stop):
+        if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
+            continue  # "what are said to be", "was reported"
+        if m.group(0).lower() in ("quoted", "cited") or any(c.start <= m.start() < c.end for c in out):
+            continue
+        before = text[max(start, m.start() - 3) : m.start()]
+        inverted = re.search(r"[,\"”]\s*$", text[max(start, m.start() - 4) : m.start()]) is not None \
+            and re.match(r"(?:said|says|added|adds|told|reported|wrote|noted|stated|explained|according)$",
+                         m.group(0), re.IGNORECASE) is not None \
+            and re.match(r"\s+(?!that\b)[\w“\"]", text[m.end() : stop]) is not None
+        found: tuple[int, str] | None = None
+        if inverted:
+            after_name = _subject_after(text, m.end(), stop)
+            if after_name:
+                found = (m.end() + 1, after_name)
+        if found is None and before.strip() not in (",",):
+            found = _subject_before(text, start, m.start())
+        if found is None:
+            continue
+        a, name = found
+        if name.lower() in ("which", "who", "that", "what", "this", "there") or re.search(
+                r"\b(?:has|have|had|been|was|were|is|are)\b", name, re.IGNORECASE):
+            continue
+        out.append(ClaimantMention(a, a + len(name), name, claimant_type(name)))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """[open, close) offsets of quotations, pairing curly and straight double quotes."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in re.finditer(r"[\"“”«»]", text):
+        ch, i = m.group(0), m.start()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch in "“«":
+            is_open = True
+        elif ch in "”»":
+            is_open = False
+        else:
+            is_open = opened is None and (prev.isspace() or prev in "([—-:") and not nxt.isspace()
+            if opened is None and not is_open and not prev.isspace():
+                continue  # a stray closing quote
+        if is_open:
+            if opened is None:
+                opened = i
+        elif opened is not None:
+            regions.append((opened, i + 1))
+            opened = None
+    return regions
+
+
+def _statement(text: str, start: int, end: int) -> str | None:
+    m = _STATEMENT.search(text, start, end)
+    if not m:
+        return None
+    return re.sub(r"\s+", " ", f"{m.group('what')} {m.group('rest')}").strip()
+
+
+def _resolve(name: str, kind: str, last: Claimant | None, people: dict[str, Claimant]) -> Claimant | None:
+    """A claimant for a named attribution; anaphora and surnames resolve to earlier claimants."""
+    low = name.lower()
+    if _ANAPHORS.match(low):
+        if last is None:
+            return None if low in ("it", "he", "she", "they", "we") else Claimant(name, kind)
+        head = low.split()[-1]
+        if low in ("it", "he", "she", "they", "we") or head in ("letter", "letters", "statement",
+                                                                "statements", "report", "reports",
+                                                                "message", "note", "source", "sources"):
+            return last
+        if head in (last.name or "").lower() or claimant_type(name) in (last.type, "unknown"):
+            return last
+        return Claimant(name, kind)
+    words = name.split()
+    if kind == "unknown" and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        known = people.get(words[-1].lower())
+        if known is not None:
+            return known
+    return Claimant(name, kind)
+
+
+def document_publisher(text: str, publisher: str | None) -> Source | None:
+    """The publisher of a document: its `publisher` field, else a "Source:" line or a wire tag."""
+    src = lookup_source(publisher)
+    if src is not None:
+        return src
+    if publisher and publisher.strip():
+        return Source(publisher.strip(), "media")
+    head = text[:400]
+    m = re.search(r"\bSource:\s*\[?([^\]\n]{2,60})", head) or re.search(r"\(([A-Z][A-Za-z]{1,15})\)\s*[-—–]", head)
+    if m:
+        return lookup_source(m.group(1)) or Source(m.group(1).strip(), "media")
+    tail = text[-80:]
+    m = re.search(r"[-—–]+\s*([A-Z][A-Za-z]+)\s*$", tail)
+    if m:
+        return lookup_source(m.group(1))
+    return None
+
+
+def attribute(
+    text: str,
+    sentences: Sequence[Sentence],
+    *,
+    title_index: int | None = None,
+    publisher: Source | None = None,
+) -> list[Attribution]:
+    """The governing claimant of each sentence (same order as `sentences`)."""
+    quotes = quote_regions(text)
+    people: dict[str, Claimant] = {}
+    own: list[Attribution | None] = []
+    last: Claimant | None = None
+    for s in sentences:
+        found = None
+        for cm in find_claimants(text, s.start, s.end):
+            # An attribution inside a quotation belongs to the quoted speaker, not to this level.
+            if any(q0 < cm.start and cm.end < q1 for q0, q1 in quotes) and not any(
+                    q0 <= s.start and s.end <= q1 for q0, q1 in quotes):
+                continue
+            resolved = _resolve(cm.name, cm.type, last, people)
+            if resolved is None:
+                continue
+            statement = _statement(text, s.start, s.end)
+            if statement and resolved.statement is None:
+                resolved = Claimant(resolved.name, resolved.type, statement)
+            found = Attribution(resolved, (cm.start, cm.end))
+            break
+        if found is not None:
+            last = found.claimant
+            for w in (found.claimant.name or "").split():
+                if w[:1].isupper() and len(w) > 3 and found.claimant.type != "unknown":
+                    people.setdefault(w.lower(), found.claimant)
+        own.append(found)
+
+    # A quotation spanning several sentences takes the attribution found in any of them.
+    for q0, q1 in quotes:
+        inside = [i for i, s in enumerate(sentences) if s.end > q0 and s.start < q1]
+        if len(inside) < 2:
+            continue
+        named = next((own[i] for i in reversed(inside) if own[i] is not None), None)
+        if named is None:
+            continue
+        for i in inside:
+            if own[i] is None:
+                own[i] = Attribution(named.claimant, named.span, inherited=True)
+
+    fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
+    out: list[Attribution] = []
+    current: Attribution | None = None
+    for i, a in enumerate(own):
+        if a is not None:
+            current = a
+            out.append(a)
+            continue
+        if i == title_index or (title_index is not None and i < title_index):
+            lede = next((x for x in own[i + 1 : i + 4] if x is not None), None)
+            if lede is not None:
+                out.append(Attribution(lede.claimant, lede.span, inherited=True))
+                continue
+        if current is not None and i != title_index:
+            out.append(Attribution(current.claimant, current.span, inherited=True))
+        else:
+            out.append(Attribution(fallback, None, inherited=True))
+    return out
+
+
+__all__ = [
+    "Attribution",
+    "Source",
+    "attribute",
+    "claimant_type",
+    "document_publisher",
+    "find_claimants",
+    "find_sources",
+    "quote_regions",
+]

@@ -1,0 +1,180 @@
+"""Event types and weapons: the words that say what kind of harm happened and by what means.
+
+`find_events` returns `EventMention`s, one per cue ("airstrikes", "shelled", "car bomb",
+"arrested"), each with the `event_type` of the claim format (shared/CLAIMS.md) it signals and a
+weight: 1.0 for words that name the event outright ("airstrike", "suicide bomber", "sarin"),
+less for words that only suggest it ("strikes", "bombing", "raids", "blast"), and `GENERIC`
+for harm words with no type ("attack", "killed", "clashes"), which make a sentence an incident
+candidate but never decide its type.
+
+`find_weapons` returns `WeaponMention`s with canonical weapon names (the `weapons` field of a
+claim). Platforms (warplanes, drones) are not weapons; munitions and means are.
+
+`classify(cues)` picks the event type of an incident from its cues: the best weighted score,
+where a cue counts more in the headline and main clause (the caller scales `weight`), and
+ties go to the more specific type in `PRIORITY`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from factfinder.extract.mentions import EventMention, WeaponMention
+
+GENERIC = 0.05  # weight of a cue that marks harm but not its type
+
+# Ties go to the earlier, more specific type.
+PRIORITY: tuple[str, ...] = (
+    "chemical", "mass_grave", "execution", "explosion", "airstrike", "shelling", "shooting",
+    "detention", "other",
+)
+
+# (event type, weight, pattern). Patterns are case-insensitive and matched on word boundaries.
+_CUES: tuple[tuple[str, float, str], ...] = (
+    # chemical
+    ("chemical", 1.0, r"chemical(?:[- ]weapons?)?\s+(?:attacks?|strikes?|weapons?|arms|agents?|munitions?|bombs?|shells?|rockets?|gas)"),
+    ("chemical", 1.0, r"chlorine|sarin|(?:sulfur\s+|sulphur\s+)?mustard(?:\s+gas|\s+agent)?|nerve\s+(?:agents?|gas)|vx\s+(?:gas|agent)"),
+    ("chemical", 1.0, r"(?:toxic|poison(?:ous)?)\s+(?:gas(?:es)?|chemicals?|substances?)"),
+    ("chemical", 0.9, r"gas\s+attacks?|chemical\s+(?:weapons?\s+)?(?:use|used)|organophosph\w*|suffocation|asphyxia\w*"),
+    ("chemical", 0.5, r"chemicals?|gassed|gas(?:es)?\s+(?:canisters?|cylinders?)"),
+    # mass graves
+    ("mass_grave", 1.0, r"mass\s+graves?|(?:common|collective)\s+graves?"),
+    ("mass_grave", 0.8, r"bodies\s+(?:were\s+|have\s+been\s+)?(?:found|discovered|unearthed|recovered|exhumed|retrieved)|exhum(?:ed|ation)"),
+    # execution
+    ("execution", 1.0, r"execut(?:ed|es|e|ing|ion|ions)|behead(?:ed|ing|ings|s)?|decapitat\w+|crucifi(?:ed|xion)|firing\s+squad"),
+    ("execution", 0.7, r"summarily\s+killed|slaughter(?:ed)?|throats?\s+(?:cut|slit)|hanged|lynched"),
+    # explosions
+    ("explosion", 1.2, r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ing)?|vests?|belts?|truck\s+bomb(?:er|ing)?)|blew\s+(?:himself|herself|themselves)\s+up|self-detonat\w*"),
+    ("explosion", 1.2, r"car\s+bomb(?:s|er|ers|ing|ings)?|truck\s+bomb(?:s|ing)?|vbied|svbied|booby[- ]trapped|explosives?[- ](?:laden|packed|rigged)|bomb[- ]laden"),
+    ("explosion", 1.2, r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?"),
+    ("explosion", 1.2, r"(?:hand\s+)?grenades?(?!\s+launcher)"),
+    ("explosion", 0.8, r"explosions?|exploded|explod(?:es|ing)|detonat(?:ed|es|ing|ion|ions)|blasts?|bomb\s+(?:attacks?|blasts?|explosions?|went\s+off)|bombings?|bombers?|blew\s+up|went\s+off|explosives?"),
+    ("explosion", 0.4, r"bombs?"),
+    # airstrikes
+    ("airstrike", 1.2, r"air\s*[- ]?strikes?|air\s*[- ]?raids?|aerial\s+(?:bombardments?|attacks?|bombings?|strikes?|campaigns?|raids?|assaults?)|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|(?:war|fighter|military)\s*[- ]?(?:planes?|jets?|aircraft)|helicopter\s+gunships?|gunships?|bombers|sorties"),
+    ("airstrike", 0.9, r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)"),
+    ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
+    # shelling: artillery, rockets, mortars, missiles fired from the ground
+    ("shelling", 1.1, r"shell(?:ed|ing|ings|s)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon"),
+    ("shelling", 1.3, r"rocket[- ]propelled\s+grenades?|rpgs?|tank\s+attacks?"),
+    ("shelling", 0.8, r"missiles?|missile\s+(?:attacks?|strikes?)|ballistic|surface-to-surface|shelled|bombardments?|fired\s+(?:at|on|into|towards|toward)|salvos?"),
+    # shooting
+    ("shooting", 1.0, r"shot\s+(?:dead|and\s+killed|down|at|in)|shot|shoot(?:ing|ings|s)?|gun(?:fire|shots?|men|man)|snipers?|sniper\s+fire|opened\s+fire|open\s+fire|machine[- ]guns?|live\s+(?:ammunition|fire|bullets)|bullets?|rifles?|firearms?|stabbed|stabbing"),
+    ("shooting", 0.5, r"clash(?:es|ed)?|gun\s+battles?|firefights?|fighting|ambush(?:ed)?|fired"),
+    # detention
+    ("detention", 1.0, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ees?)?|detention|taken\s+into\s+custody|in\s+custody|rounded\s+up|apprehend(?:ed|s)?|jailed|imprison(?:ed|ment)|nabbed|held\s+(?:in|at)\s+(?:prison|jail)|remanded"),
+    ("detention", 0.6, r"captur(?:ed|es)|custody|raided\s+(?:the\s+)?homes?|crackdown"),
+    # other kinds of harm: kidnapping, siege, torture
+    ("other", 0.6, r"kidnap(?:ped|ping|pings|s)?|abduct(?:ed|ion|ions|s)?|hostages?|tortur(?:ed|e)|starv(?:ation|ed)|siege"),
+    # generic harm words: candidates without a type
+    ("unknown", GENERIC, r"attack(?:s|ed|ing)?|kill(?:ed|ing|s)?|dead|deaths?|died|massacres?|wounded|injur(?:ed|ies|y)|casualties|death\s+toll|toll|victims?|bodies|martyr(?:ed|s)?|destroy(?:ed|ing)|targeted|targeting|violence|assault|offensive|battles?|losses"),
+)
+
+_CUE_RES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+    (t, w, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for t, w, p in _CUES
+)
+
+# Canonical weapon names and their spellings.
+_WEAPONS: tuple[tuple[str, str], ...] = (
+    ("white phosphorus", r"white\s+phosphorus|phosphorus\s+(?:bombs?|munitions?|shells?)|phosphorous"),
+    ("barrel bomb", r"barrel\s+bombs?|explosive\s+barrels?|barrels?\s+of\s+explosives?"),
+    ("cluster munitions", r"cluster\s+(?:bombs?|munitions?|rockets?|shells?)|bomblets?|submunitions?"),
+    ("incendiary weapons", r"incendiary\s+(?:bombs?|weapons?|munitions?|rockets?)|napalm"),
+    ("thermobaric weapons", r"thermobaric\s+\w+|vacuum\s+bombs?|fuel[- ]air\s+(?:bombs?|explosives?)"),
+    ("chlorine", r"chlorine"),
+    ("sarin", r"sarin"),
+    ("mustard gas", r"mustard\s+gas|sulfur\s+mustard"),
+    ("nerve agent", r"nerve\s+(?:agents?|gas)|vx"),
+    ("toxic gas", r"(?:toxic|poison(?:ous)?)\s+gas(?:es)?"),
+    ("suicide bomb", r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|vests?|belts?|attack(?:er|ers)?)|blew\s+(?:himself|herself|themselves)\s+up"),
+    ("car bomb", r"car\s+bombs?|truck\s+bombs?|vbieds?|svbieds?|booby[- ]trapped\s+(?:car|vehicle|truck|motorcycle)s?|explosives?[- ](?:laden|packed|rigged)\s+(?:car|vehicle|truck)s?"),
+    ("IED", r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?"),
+    ("landmine", r"land\s*mines?|anti-personnel\s+mines?"),
+    ("unexploded ordnance", r"unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war"),
+    ("grenade", r"(?:hand\s+)?grenades?(?!\s+launcher)"),
+    ("rocket-propelled grenade", r"rocket[- ]propelled\s+grenades?|rpgs?"),
+    ("mortar", r"mortars?(?:\s+(?:shells?|rounds?|bombs?))?"),
+    ("rocket", r"rockets?|katyushas?|grad\s+rockets?"),
+    ("missile", r"(?:cruise|ballistic|guided|surface-to-surface|air-to-surface|tomahawk)\s+missiles?|missiles?"),
+    ("artillery", r"artillery(?:\s+shells?)?|howitzers?|tank\s+shells?"),
+    ("sniper fire", r"snipers?|sniper\s+fire"),
+)
+_WEAPON_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for name, p in _WEAPONS
+)
+# A weapon named only as being banned or possessed, not used in this incident, is still a weapon
+# mention; the assembler decides from the sentence whether the claim holds it.
+
+
+def _non_overlapping(found: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    """Keep the longest (then heaviest) match where matches overlap."""
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0]), -m[3]))
+    kept: list[tuple[int, int, str, float]] = []
+    last_end = -1
+    for m in found:
+        if m[0] >= last_end:
+            kept.append(m)
+            last_end = m[1]
+    return kept
+
+
+def find_events(text: str, start: int = 0, end: int | None = None) -> list[EventMention]:
+    """Event cues in text[start:end], in text order, offsets into `text`."""
+    stop = len(text) if end is None else end
+    found: list[tuple[int, int, str, float]] = []
+    for event_type, weight, rx in _CUE_RES:
+        for m in rx.finditer(text, start, stop):
+            found.append((m.start(), m.end(), event_type, weight))
+    return [EventMention(a, b, t, w) for a, b, t, w in _non_overlapping(found)]
+
+
+def find_weapons(text: str, start: int = 0, end: int | None = None) -> list[WeaponMention]:
+    """Weapon mentions in text[start:end] with canonical names, in text order."""
+    stop = len(text) if end is None else end
+    found: list[tuple[int, int, str, float]] = []
+    for name, rx in _WEAPON_RES:
+        for m in rx.finditer(text, start, stop):
+            found.append((m.start(), m.end(), name, 1.0))
+    return [WeaponMention(a, b, n) for a, b, n, _ in _non_overlapping(found)]
+
+
+def scaled(cues: Iterable[EventMention], factor: float) -> list[EventMention]:
+    """The cues with their weight multiplied by `factor` (headline, main clause, distance)."""
+    return [replace(c, weight=c.weight * factor) for c in cues]
+
+
+def scores(cues: Iterable[EventMention]) -> dict[str, float]:
+    """Summed weight per event type (generic cues excluded)."""
+    out: dict[str, float] = {}
+    for c in cues:
+        if c.event_type != "unknown":
+            out[c.event_type] = out.get(c.event_type, 0.0) + c.weight
+    return out
+
+
+def classify(cues: Sequence[EventMention], *, air_actor: bool = False) -> str:
+    """The event type that the cues of one incident support best, or "unknown".
+
+    `air_actor` says that the alleged perpetrator fights from the air only (the US-led
+    coalition, Russia, Israel): then bare "strikes"/"bombing"/"raids" read as airstrikes.
+    Mass graves and chemical weapons win whenever they are named: the other cues in such a
+    report ("under the rubble of airstrikes") describe how the victims died, not what the
+    report is about.
+    """
+    s = scores(cues)
+    if not s:
+        return "unknown"
+    if air_actor and "airstrike" in s:
+        s["airstrike"] *= 1.6
+    for decisive in ("mass_grave", "chemical"):
+        if s.get(decisive, 0.0) >= 0.8:
+            return decisive
+    best = max(s.values())
+    if best < 0.3:
+        return "unknown"
+    for t in PRIORITY:
+        if s.get(t, 0.0) >= best - 1e-9:
+            return t
+    return "unknown"

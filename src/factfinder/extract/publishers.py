@@ -1,0 +1,185 @@
+"""The table of known sources: news outlets, monitors, NGOs and UN bodies, with their type.
+
+A claim's claimant is whoever makes it; a document's publisher is whoever carries it. Both are
+looked up here. Each `Source` has a claimant type of the claim format (shared/CLAIMS.md) and,
+for state media, the state that runs it, because "Press TV reported that the ministry said…"
+is Iranian state media carrying a Syrian ministry's claim, and the linker must be able to tell.
+
+Types follow one rule: a party to the conflict (a government, armed force or armed group and
+its own outlets) is ``party_to_conflict``; an outlet owned or run by a state is
+``state_media`` (with `state`); privately owned or independent outlets are ``media`` even when
+their editorial line is partisan (the line is an assessment, not a fact of ownership).
+Outlets of armed groups themselves (Amaq for the Islamic State, Al-Manar for Hezbollah, ANHA for
+the Kurdish self-administration, Etilaf for the Syrian opposition coalition) are parties.
+
+Aliases are matched case-insensitively on word boundaries; the FA-KES publisher codes
+(`sana`, `manar`, `alalam`, …) are aliases too, so `Document.publisher` resolves either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A known source: its usual name, claimant type and (for state media) ISO country code."""
+
+    name: str
+    type: str
+    state: str | None = None
+
+
+# (name, type, state, aliases regex). More specific entries come first.
+_TABLE: tuple[tuple[str, str, str | None, str], ...] = (
+    # monitors
+    ("Syrian Observatory for Human Rights", "monitor", None,
+     r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|(?:the\s+)?Observatory|"
+     r"(?:Britain|UK|London|British)[- ]based\s+(?:war\s+)?monitor(?:ing\s+group)?"),
+    ("Syrian Network for Human Rights", "monitor", None, r"Syrian\s+Network\s+for\s+Human\s+Rights|SNHR"),
+    ("Violations Documentation Center", "monitor", None,
+     r"Violations?\s+Documentation\s+Cent(?:er|re)|VDC"),
+    ("Airwars", "monitor", None, r"Airwars"),
+    ("Local Coordination Committees", "monitor", None, r"Local\s+Coordination\s+Committees|LCCs?"),
+    ("Raqqa is Being Slaughtered Silently", "monitor", None, r"Raqqa\s+is\s+Being\s+Slaughtered\s+Silently|RBSS"),
+    # NGOs
+    ("Human Rights Watch", "ngo", None, r"Human\s+Rights\s+Watch|HRW"),
+    ("Amnesty International", "ngo", None, r"Amnesty(?:\s+International)?"),
+    ("Médecins Sans Frontières", "ngo", None,
+     r"M[ée]decins\s+Sans\s+Fronti[èe]res|Doctors\s+Without\s+Borders|MSF"),
+    ("International Committee of the Red Cross", "ngo", None,
+     r"International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross"),
+    ("Syrian Arab Red Crescent", "ngo", None, r"Syrian\s+Arab\s+Red\s+Crescent|SARC|Red\s+Crescent"),
+    ("Syria Civil Defence (White Helmets)", "ngo", None,
+     r"White\s+Helmets|(?:Syrian?\s+)?Civil\s+Defen[cs]e"),
+    ("Syrian American Medical Society", "ngo", None, r"Syrian\s+American\s+Medical\s+Society|SAMS"),
+    ("Union of Medical Care and Relief Organizations", "ngo", None, r"UOSSM"),
+    ("Save the Children", "ngo", None, r"Save\s+the\s+Children"),
+    ("Physicians for Human Rights", "ngo", None, r"Physicians\s+for\s+Human\s+Rights"),
+    # UN bodies
+    ("Organisation for the Prohibition of Chemical Weapons", "un", None,
+     r"Organi[sz]ation\s+for\s+the\s+Prohibition\s+of\s+Chemical\s+Weapons|OPCW"),
+    ("World Health Organization", "un", None, r"World\s+Health\s+Organi[sz]ation|WHO"),
+    ("UN Office for the Coordination of Humanitarian Affairs", "un", None,
+     r"Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs|OCHA"),
+    ("UNICEF", "un", None, r"UNICEF"),
+    ("UNHCR", "un", None, r"UNHCR|UN\s+refugee\s+agency"),
+    ("UN Commission of Inquiry on Syria", "un", None,
+     r"(?:U\.?N\.?\s+)?(?:Independent\s+International\s+)?Commission\s+of\s+Inquiry"),
+    ("Office of the UN High Commissioner for Human Rights", "un", None,
+     r"OHCHR|(?:U\.?N\.?\s+)?(?:High\s+Commissioner|human\s+rights\s+office)"),
+    ("United Nations", "un", None,
+     r"United\s+Nations|U\.N\.|UN(?=\s|$|[,.;:'’])|Security\s+Council|Secretary[- ]General|WFP|UNRWA"),
+    # state media
+    ("SANA", "state_media", "SY", r"SANA|Syrian\s+Arab\s+News\s+Agency"),
+    ("Syrian state television", "state_media", "SY",
+     r"(?:Syrian\s+)?state\s+(?:TV|television|news\s+agency|media|broadcaster)|Ikhbariya|Syrian\s+TV"),
+    ("Press TV", "state_media", "IR", r"Press\s*TV"),
+    ("Al-Alam", "state_media", "IR", r"al[- ]?Alam"),
+    ("IRNA", "state_media", "IR", r"IRNA|Islamic\s+Republic\s+News\s+Agency"),
+    ("Fars News Agency", "state_media", "IR", r"Fars(?:\s+News(?:\s+Agency)?)"),
+    ("Tasnim News Agency", "state_media", "IR", r"Tasnim(?:\s+News(?:\s+Agency)?)?"),
+    ("Radio Habana Cuba", "state_media", "CU", r"Radio\s+Habana\s+Cuba|RHC"),
+    ("RT", "state_media", "RU", r"RT|Russia\s+Today"),
+    ("Sputnik", "state_media", "RU", r"Sputnik"),
+    ("TASS", "state_media", "RU", r"TASS|ITAR-TASS"),
+    ("RIA Novosti", "state_media", "RU", r"RIA(?:\s+Novosti)?"),
+    ("National News Agency", "state_media", "LB", r"National\s+News\s+Agency|NNA"),
+    ("Al-Ahram", "state_media", "EG", r"al[- ]?Ahram"),
+    ("TRT", "state_media", "TR", r"TRT"),
+    ("Anadolu Agency", "state_media", "TR", r"Anadolu(?:\s+Agency)?"),
+    ("Xinhua", "state_media", "CN", r"Xinhua"),
+    ("CGTN", "state_media", "CN", r"CGTN|CCTV"),
+    ("Petra", "state_media", "JO", r"Petra\s+news\s+agency"),
+    # outlets of parties to the conflict
+    ("Etilaf (Syrian National Coalition)", "party_to_conflict", None,
+     r"etilaf|Syrian\s+(?:National\s+)?Coalition|National\s+Coalition"),
+    ("Al-Manar", "party_to_conflict", None, r"al[- ]?Manar"),
+    ("Amaq", "party_to_conflict", None, r"Amaq"),
+    ("ANHA (Hawar News Agency)", "party_to_conflict", None, r"ANHA|Hawar\s+News(?:\s+Agency)?"),
+    # media
+    ("Reuters", "media", None, r"Reuters"),
+    ("Agence France-Presse", "media", None, r"AFP|Agence\s+France[- ]Presse"),
+    ("Associated Press", "media", None, r"Associated\s+Press|AP"),
+    ("Al-Masdar News", "media", None, r"al[- ]?Masdar(?:\s+News)?"),
+    ("Al Mayadeen", "media", None, r"al[- ]?Mayadeen"),
+    ("Al Jazeera", "media", None, r"al[- ]?Jazeera"),
+    ("Al-Araby Al-Jadeed", "media", None, r"al[- ]?Araby(?:\s+al[- ]?Jadeed)?|alaraby|The\s+New\s+Arab"),
+    ("Al Arabiya", "media", None, r"al[- ]?Arabiya"),
+    ("Asharq Al-Awsat", "media", None, r"Asharq\s*al[- ]?Awsat|asharqalawsat"),
+    ("Daily Sabah", "media", None, r"Daily\s*Sabah"),
+    ("Jordan Times", "media", None, r"Jordan\s*Times"),
+    ("BBC", "media", None, r"BBC"),
+    ("CNN", "media", None, r"CNN"),
+    ("Orient News", "media", None, r"Orient\s+News"),
+    ("Enab Baladi", "media", None, r"Enab\s+Baladi"),
+    ("Syria Direct", "media", None, r"Syria\s+Direct"),
+    ("Step News Agency", "media", None, r"Step\s+News(?:\s+Agency)?"),
+    ("Smart News Agency", "media", None, r"Smart\s+News(?:\s+Agency)?"),
+    ("Qasioun News Agency", "media", None, r"Qasioun(?:\s+News(?:\s+Agency)?)?"),
+    ("Al-Monitor", "media", None, r"al[- ]?Monitor"),
+    ("Middle East Eye", "media", None, r"Middle\s+East\s+Eye"),
+    ("Kurdistan24", "media", None, r"Kurdistan\s*24"),
+    ("Rudaw", "media", None, r"Rudaw"),
+    ("Latin American Herald Tribune", "media", None, r"Latin\s+American\s+Herald\s+Tribune"),
+)
+
+# Acronyms that must keep their case to name the outlet ("AP", "WHO", "RT", "UN", "RIA").
+_CASE_SENSITIVE = re.compile(r"^(?:AP|WHO|RT|UN|RIA|TASS|NNA|TRT|RHC|SANA|SARC|ICRC|MSF|HRW|VDC|SNHR|SOHR|IRNA|"
+                             r"OCHA|OPCW|UNICEF|UNHCR|OHCHR|WFP|UNRWA|AFP|BBC|CNN|CGTN|CCTV|SAMS|UOSSM|ANHA|"
+                             r"LCCs?|RBSS)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    source: Source
+    pattern: re.Pattern[str]
+
+
+def _compile() -> tuple[_Entry, ...]:
+    entries = []
+    for name, kind, state, aliases in _TABLE:
+        parts = aliases.split("|")
+        # Split alternatives into case-sensitive acronyms and case-insensitive names.
+        acronyms = [p for p in parts if _CASE_SENSITIVE.match(p.replace("\\", ""))]
+        words = [p for p in parts if p not in acronyms]
+        rx = []
+        if words:
+            rx.append(rf"(?i:\b(?:{'|'.join(words)})\b)")
+        if acronyms:
+            rx.append(rf"\b(?:{'|'.join(acronyms)})\b")
+        entries.append(_Entry(Source(name, kind, state), re.compile("|".join(rx))))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[_Entry, ...]:
+    return _compile()
+
+
+def find_sources(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Source]]:
+    """Known sources named in text[start:end]: (start, end, source), in text order, no overlaps."""
+    stop = len(text) if end is None else end
+    found: list[tuple[int, int, int, Source]] = []
+    for rank, e in enumerate(_entries()):
+        for m in e.pattern.finditer(text, start, stop):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rank, e.source))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+    out: list[tuple[int, int, Source]] = []
+    last = -1
+    for a, b, _, src in found:
+        if a >= last:
+            out.append((a, b, src))
+            last = b
+    return out
+
+
+def lookup_source(name: str | None) -> Source | None:
+    """The known source that `name` names (the first one in it), or None."""
+    if not name or not name.strip():
+        return None
+    hits = find_sources(name)
+    return hits[0][2] if hits else None
