@@ -1,0 +1,98 @@
+"""The values intake hands to the rest of factfinder: parts, extracted text, expansion limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factfinder.errors import InputError
+
+# Media types intake names. DOCX and the WARC/zip/tar types are the registered ones.
+TEXT = "text/plain"
+HTML = "text/html"
+XHTML = "application/xhtml+xml"
+PDF = "application/pdf"
+EMAIL = "message/rfc822"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+WARC = "application/warc"
+ZIP = "application/zip"
+TAR = "application/x-tar"
+GZIP = "application/gzip"
+BZIP2 = "application/x-bzip2"
+XZ = "application/x-xz"
+OCTET = "application/octet-stream"
+
+# Formats whose members `expand` yields as parts of their own.
+CONTAINERS = frozenset({EMAIL, WARC, ZIP, TAR, GZIP, BZIP2, XZ})
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One piece of an input: the input file itself or a member of a container.
+
+    `label` names it in messages ("mail.eml!letter.pdf", "crawl.warc.gz#3"); `path` is a file
+    holding exactly this part's bytes; `parent` is the yield index of the container it came from
+    (None for the input itself); `origin` holds what the container said about it (file name,
+    target URI, capture time as ISO UTC, declared content type, e-mail headers).
+
+    A part that could not be produced (unreadable input, hostile member name, truncated record,
+    an archive over its limits) carries the reason in `error`; its `path` then names the input or
+    the container it was to come from and holds none of its bytes. Such a part still takes its
+    place in the yield order, and nothing names it as a parent.
+    """
+
+    label: str
+    path: Path
+    media_type: str
+    parent: int | None
+    origin: Mapping[str, str] = field(default_factory=dict)
+    error: InputError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the part has its bytes (no `error`)."""
+        return self.error is None
+
+    @property
+    def is_container(self) -> bool:
+        return self.media_type in CONTAINERS
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The text of a part and the metadata found in it.
+
+    `published` is timezone-aware UTC (a bare date becomes midnight UTC); `language` is an ISO
+    639-1 code or None when detection is unsure. `notes` explain an unusual result, e.g. a PDF
+    without a text layer ("no text layer (scanned?); OCR is not done").
+    """
+
+    text: str
+    title: str | None = None
+    published: dt.datetime | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what one `expand` call may unpack, against archive bombs.
+
+    `max_members` counts member parts over the whole walk; `max_total_bytes` the bytes written
+    to the workdir; `max_ratio` the bytes one container may expand to per byte of its own size
+    (plus `ratio_slack` so tiny archives of small files pass); `max_depth` the nesting of
+    containers (an archive inside an e-mail inside an archive is depth 3).
+    """
+
+    max_members: int = 100_000
+    max_total_bytes: int = 16 * 1024**3
+    max_ratio: int = 250
+    ratio_slack: int = 16 * 1024**2
+    max_depth: int = 8

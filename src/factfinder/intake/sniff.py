@@ -1,0 +1,182 @@
+"""Media type detection: magic bytes first, the file name's extension second.
+
+Content decides when it is unambiguous (PDF, zip and the Office formats inside it, gzip and
+what it wraps, WARC, tar, e-mail headers, an HTML document start); the extension decides for
+the rest; a file that is neither known by its magic nor by its name is `text/plain` when its
+first bytes are clean UTF-8 and `application/octet-stream` otherwise.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from factfinder.errors import InputError
+from factfinder.intake import parts as mt
+
+HEAD_BYTES = 8192
+
+_EXTENSIONS: dict[str, str] = {
+    ".txt": mt.TEXT, ".text": mt.TEXT, ".md": "text/markdown", ".csv": "text/csv",
+    ".html": mt.HTML, ".htm": mt.HTML, ".xhtml": mt.XHTML, ".pdf": mt.PDF,
+    ".eml": mt.EMAIL, ".docx": mt.DOCX, ".xlsx": mt.XLSX, ".pptx": mt.PPTX,
+    ".warc": mt.WARC, ".warc.gz": mt.WARC, ".zip": mt.ZIP, ".tar": mt.TAR,
+    ".tar.gz": mt.GZIP, ".tgz": mt.GZIP, ".gz": mt.GZIP, ".tar.bz2": mt.BZIP2, ".bz2": mt.BZIP2,
+    ".tar.xz": mt.XZ, ".xz": mt.XZ, ".json": "application/json",
+    ".jsonl": "application/x-ndjson", ".ndjson": "application/x-ndjson",
+    ".doc": "application/msword", ".rtf": "application/rtf", ".png": "image/png",
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+}
+
+_UNINFORMATIVE = frozenset({"application/octet-stream", "binary/octet-stream",
+                            "application/x-download", "application/force-download",
+                            "application/unknown", "unknown/unknown"})
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+    (b"BZh", mt.BZIP2),
+    (b"\xfd7zXZ\x00", mt.XZ),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
+    (b"{\\rtf", "application/rtf"),
+    (b"WARC/", mt.WARC),
+)
+
+_HTML_START = re.compile(
+    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HEADER_LINE = re.compile(rb"^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]", re.MULTILINE)
+_MAIL_HEADERS = {b"from", b"to", b"subject", b"date", b"message-id", b"received",
+                 b"mime-version", b"return-path", b"delivered-to", b"cc", b"reply-to"}
+
+
+def sniff_media_type(path: Path) -> str:
+    """The media type of the file at `path`: by its bytes when they tell, else by its name.
+
+    Raises `InputError` naming the path when it cannot be read.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    by_name = media_type_from_name(path.name)
+    by_magic = _by_magic(path, head)
+    if by_magic is not None:
+        return by_magic
+    if by_name is not None:
+        return by_name
+    return mt.TEXT if _looks_like_text(head) else mt.OCTET
+
+
+def resolve_media_type(path: Path, declared: str | None, name: str | None) -> str:
+    """The media type of a container member: its bytes first, then what the container declared
+    (an HTTP or MIME Content-Type), then the member's name, then text-or-binary."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    by_magic = _by_magic(path, head)
+    if by_magic is not None:
+        return by_magic
+    declared_type = normalise_media_type(declared)
+    if declared_type is not None:
+        return declared_type
+    by_name = media_type_from_name(name) if name else None
+    if by_name is not None:
+        return by_name
+    return mt.TEXT if _looks_like_text(head) else mt.OCTET
+
+
+def normalise_media_type(value: str | None) -> str | None:
+    """`Text/HTML; charset=UTF-8` → `text/html`; None for absent or uninformative types."""
+    if not value:
+        return None
+    base = value.split(";", 1)[0].strip().lower()
+    if "/" not in base or base in _UNINFORMATIVE:
+        return None
+    return base
+
+
+def media_type_from_name(name: str) -> str | None:
+    """The media type a file name's extension suggests, or None."""
+    lower = name.lower()
+    for ext in sorted(_EXTENSIONS, key=len, reverse=True):
+        if lower.endswith(ext):
+            return _EXTENSIONS[ext]
+    return None
+
+
+def _by_magic(path: Path, head: bytes) -> str | None:
+    if b"%PDF-" in head[:1024]:
+        return mt.PDF
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _zip_kind(path)
+    if head.startswith(b"\x1f\x8b"):
+        return _gzip_kind(path)
+    for magic, media_type in _SIGNATURES:
+        if head.startswith(magic):
+            return media_type
+    if len(head) > 262 and head[257:262] == b"ustar":
+        return mt.TAR
+    body = head.lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(body[:2048]):
+        return mt.HTML
+    if _looks_like_email(body):
+        return mt.EMAIL
+    return None
+
+
+def _zip_kind(path: Path) -> str:
+    # Office documents are zips; their part names say which kind.
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return mt.ZIP
+    if "word/document.xml" in names:
+        return mt.DOCX
+    if "xl/workbook.xml" in names:
+        return mt.XLSX
+    if "ppt/presentation.xml" in names:
+        return mt.PPTX
+    return mt.ZIP
+
+
+def _gzip_kind(path: Path) -> str:
+    # A gzip may wrap a WARC (each record its own member) or anything else, tar included.
+    try:
+        with gzip.open(path, "rb") as fh:
+            inner = fh.read(512)
+    except (OSError, EOFError, zlib.error):
+        return mt.GZIP
+    if inner.startswith(b"WARC/"):
+        return mt.WARC
+    return mt.GZIP
+
+
+def _looks_like_email(head: bytes) -> bool:
+    # An RFC 5322 message starts with header lines; demand a From and one more known field
+    # before the first blank line so a text that merely begins "Note: ..." is not mail.
+    top = head.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    if not _HEADER_LINE.match(top):
+        return False
+    names = {m.group(1).lower() for m in _HEADER_LINE.finditer(top)}
+    return b"from" in names and len(names & _MAIL_HEADERS) >= 2
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if not head or b"\x00" in head:
+        return head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut by the end of the sample is still text.
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True
