@@ -41,7 +41,9 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     ("chemical", 0.5, r"chemicals?|gassed|gas(?:es)?\s+(?:canisters?|cylinders?)"),
     # mass graves
     ("mass_grave", 1.0, r"mass\s+graves?|(?:common|collective)\s+graves?"),
-    ("mass_grave", 0.8, r"bodies\s+(?:were\s+|have\s+been\s+)?(?:found|discovered|unearthed|recovered|exhumed|retrieved)|exhum(?:ed|ation)"),
+    ("mass_grave", 0.8, r"bodies\b[^.;:!?]{0,90}?\b(?:were|have\s+been|had\s+been|was|being)\s+(?:\w+\s+)?"
+                        r"(?:found|discovered|unearthed|recovered|exhumed|retrieved|pulled\s+out)|"
+                        r"bodies\s+(?:found|discovered|unearthed|recovered|exhumed)|exhum(?:ed|ation)"),
     # execution
     ("execution", 1.0, r"execut(?:ed|es|e|ing|ion|ions)|behead(?:ed|ing|ings|s)?|decapitat\w+|crucifi(?:ed|xion)|firing\s+squad"),
     ("execution", 0.7, r"summarily\s+killed|slaughter(?:ed)?|throats?\s+(?:cut|slit)|hanged|lynched"),
@@ -50,7 +52,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     ("explosion", 1.2, r"car\s+bomb(?:s|er|ers|ing|ings)?|truck\s+bomb(?:s|ing)?|vbied|svbied|booby[- ]trapped|explosives?[- ](?:laden|packed|rigged)|bomb[- ]laden"),
     ("explosion", 1.2, r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?"),
     ("explosion", 1.2, r"(?:hand\s+)?grenades?(?!\s+launcher)"),
-    ("explosion", 0.8, r"explosions?|exploded|explod(?:es|ing)|detonat(?:ed|es|ing|ion|ions)|blasts?|bomb\s+(?:attacks?|blasts?|explosions?|went\s+off)|bombings?|bombers?|blew\s+up|went\s+off|explosives?"),
+    ("explosion", 0.8, r"explosions?|exploded|explod(?:es|ing)|detonat(?:ed|es|ing|ion|ions)|blasts?|bomb\s+(?:attacks?|blasts?|explosions?|went\s+off)|bombers?|blew\s+up|went\s+off|explosives?"),
+    ("explosion", 0.45, r"bombings?"),
     ("explosion", 0.4, r"bombs?"),
     # airstrikes
     ("airstrike", 1.2, r"air\s*[- ]?strikes?|air\s*[- ]?raids?|aerial\s+(?:bombardments?|attacks?|bombings?|strikes?|campaigns?|raids?|assaults?)|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|(?:war|fighter|military)\s*[- ]?(?:planes?|jets?|aircraft)|helicopter\s+gunships?|gunships?|bombers|sorties"),
@@ -62,7 +65,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     ("shelling", 0.8, r"missiles?|missile\s+(?:attacks?|strikes?)|ballistic|surface-to-surface|shelled|bombardments?|fired\s+(?:at|on|into|towards|toward)|salvos?"),
     # shooting
     ("shooting", 1.0, r"shot\s+(?:dead|and\s+killed|down|at|in)|shot|shoot(?:ing|ings|s)?|gun(?:fire|shots?|men|man)|snipers?|sniper\s+fire|opened\s+fire|open\s+fire|machine[- ]guns?|live\s+(?:ammunition|fire|bullets)|bullets?|rifles?|firearms?|stabbed|stabbing"),
-    ("shooting", 0.5, r"clash(?:es|ed)?|gun\s+battles?|firefights?|fighting|ambush(?:ed)?|fired"),
+    ("shooting", 0.5, r"clash(?:es|ed)?|gun\s+battles?|firefights?|ambush(?:ed)?|fired"),
+    ("shooting", 0.3, r"fighting"),
     # detention
     ("detention", 1.0, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ees?)?|detention|taken\s+into\s+custody|in\s+custody|rounded\s+up|apprehend(?:ed|s)?|jailed|imprison(?:ed|ment)|nabbed|held\s+(?:in|at)\s+(?:prison|jail)|remanded"),
     ("detention", 0.6, r"captur(?:ed|es)|custody|raided\s+(?:the\s+)?homes?|crackdown"),
@@ -109,7 +113,11 @@ _WEAPON_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 def _non_overlapping(found: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
-    """Keep the longest (then heaviest) match where matches overlap."""
+    """Keep the longest (then heaviest) match where matches overlap.
+
+    Matches of exactly the same words with another type are kept too: "bombing" is both an
+    airstrike and an explosion cue, and the incident's other words decide.
+    """
     found.sort(key=lambda m: (m[0], -(m[1] - m[0]), -m[3]))
     kept: list[tuple[int, int, str, float]] = []
     last_end = -1
@@ -117,6 +125,8 @@ def _non_overlapping(found: list[tuple[int, int, str, float]]) -> list[tuple[int
         if m[0] >= last_end:
             kept.append(m)
             last_end = m[1]
+        elif kept and (m[0], m[1]) == kept[-1][:2] and all(k[2] != m[2] for k in kept[-3:]):
+            kept.append(m)
     return kept
 
 

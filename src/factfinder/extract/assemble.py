@@ -1,0 +1,438 @@
+"""Claim assembly: from the mentions of a document's sentences to its claims.
+
+The parts of the extractor read each sentence (or clause) of a document into a `Unit`: its
+casualty counts, dates, places, actors, event cues, weapons and governing claimant. This module
+decides which units describe incidents and which of them describe the *same* incident, and turns
+each incident into one `Claim`. The rules, in order:
+
+1. **Candidates.** A unit is an incident candidate when it carries a typed event cue
+   ("airstrike", "car bomb", "mass grave") or a precise casualty count, and is not background:
+   habitual or historical statements ("has been conducting airstrikes since 2014", "has
+   repeatedly been accused", "on several occasions"), war-wide tolls ("the war has killed"),
+   calls and plans ("calls for an investigation") make no claim. A headline is a candidate on
+   any harm cue; so is a headline-only document (a wire headline, a UCDP source line).
+2. **Grouping.** Candidates are read in text order. The headline and the lede describe one
+   incident. A later candidate opens a new incident when it says so ("another", "separately",
+   "in a separate attack", "elsewhere"), when it brings its own casualty count of an outcome the
+   current incident already has (and is not a toll update: "the death toll rose to"), when its
+   event type clearly differs (a mass grave after an airstrike), or when it names a new date.
+   Otherwise it adds its values to the current incident. Units that are not candidates join the
+   current incident only when they refer back to it ("the attack", "the strike") and add a
+   value (a perpetrator, a date, a weapon).
+3. **Values.** Counts are combined by `factfinder.extract.casualties.combine`; event type by
+   weighted cues (`events.classify`), the first unit weighing most; places in order of mention,
+   country-level places last; the perpetrator is the first actor in a perpetrator role
+   (`actors`), else — within one statement listing several incidents of one kind — the
+   perpetrator of the previous incident; the claimant is the attribution governing the first
+   unit (`attribution`); the date is the event's own date (a date inside the attribution, such
+   as "the ministry said on Saturday that…", dates the statement, not the event).
+4. **Primary.** The incident of the headline, else of the lede, else the first incident with
+   casualties, else the first.
+5. **Dates of the lead incident.** When the text gives the primary incident no date of its own,
+   and no vague time word ("recently") either, it takes the report's own date (the publication
+   date or the dateline): a news report without a date for its lead event reports the day's
+   event. Other incidents are never dated this way.
+6. **Civilians by default** (`presume_civilians=True`). When a count of the dead names no
+   category ("16 people", "killing 16") and nothing in the incident marks the dead as fighters
+   (no combatant count, no clashes between armed parties), `killed.civilians` repeats the
+   total. This is the presumption of civilian status of international humanitarian law
+   (Additional Protocol I, art. 50(1): "in case of doubt … that person shall be considered to
+   be a civilian") and the convention of the monitors whose data the claim format serves; the
+   range keeps the text's words so the reading stays visible. Pass False to keep only what the
+   text states.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from factfinder.extract.actors import AIR_ONLY_GROUPS
+from factfinder.extract.attribution import Attribution
+from factfinder.extract.events import GENERIC, classify, scaled
+from factfinder.extract.mentions import (
+    ActorMention,
+    CountMention,
+    DateMention,
+    EventMention,
+    PlaceMention,
+    Sentence,
+    WeaponMention,
+)
+from factfinder.model import Casualties, Claim, Claimant, DateWindow, Perpetrator, Place, Range
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence or clause of a document with everything the parts found in it."""
+
+    sentence: Sentence
+    is_title: bool = False
+    counts: tuple[CountMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    cues: tuple[EventMention, ...] = ()
+    weapons: tuple[WeaponMention, ...] = ()
+    attribution: Attribution = field(default_factory=lambda: Attribution(Claimant()))
+    report_cut: int | None = None  # end of "X said that" when the unit opens with an attribution
+
+
+@dataclass(frozen=True, slots=True)
+class AssemblyOptions:
+    """Switches of the assembly rules (see the module docstring)."""
+
+    presume_civilians: bool = True
+    date_primary_from_report: bool = True
+
+
+# 1. Background: statements about a pattern or history rather than an incident.
+_BACKGROUND = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+)?(?:19|20)\d\d\b|"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|\bsince\s+it\s+began\b|"
+    r"\b(?:has|have)\s+(?:also\s+)?been\s+(?:\w+ly\s+)?(?:conducting|carrying\s+out|launching|waging|"
+    r"bombing|shelling|fighting|targeting|using|committing)\b|"
+    r"\brepeatedly\b|\bon\s+(?:several|many|numerous|multiple)\s+occasions\b|\bsystematic(?:ally)?\b|"
+    r"\bin\s+the\s+past\b|\broutinely\b|\bhas\s+a\s+history\b|"
+    r"\b(?:war|conflict|uprising|crisis|revolution|civil\s+war)\s+(?:that\s+)?(?:has|have|had)\s+"
+    r"(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
+    r"\b(?:more|over)\s+than\s+[\d,.]+\s+(?:million\s+)?(?:people\s+)?(?:have\s+been\s+)?(?:killed|died)\s+"
+    r"(?:in|since|during)\s+(?:the\s+)?(?:war|conflict)|"
+    r"\bcalls?\s+(?:on|for)\b|\bcalled\s+(?:on|for)\b|\burg(?:es|ed)\b|\bdemand(?:s|ed)?\s+(?:an?\s+)?"
+    r"(?:independent|international|investigation)|\binvestigat(?:e|ion)[\"”’']?\s+into\b|"
+    r"\b(?:would|will|could|might)\s+(?:be\s+)?(?:launch|attack|strike|target|bomb|use)\w*\b|"
+    r"\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)\s+to\b|\bplan(?:s|ned)?\s+to\b",
+    re.IGNORECASE,
+)
+_VAGUE_TIME = re.compile(
+    r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months)|over\s+the\s+past\s+(?:few\s+)?"
+    r"(?:days|weeks|months|years)|in\s+the\s+past\s+(?:few\s+)?(?:days|weeks|months))\b",
+    re.IGNORECASE,
+)
+# 2. Grouping signals.
+_NEW_INCIDENT = re.compile(
+    r"\b(?:another|separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
+    r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile)\b",
+    re.IGNORECASE,
+)
+_TOLL_UPDATE = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed))\b|"
+    r"\b(?:rose|risen|climbed|raising|bringing|increased)\s+(?:it\s+)?to\b|\bin\s+total\b|\boverall\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|strikes?|air\s*strikes?|raids?|"
+    r"bombings?|blasts?|explosions?|shelling|massacres?|incidents?|assaults?|bombardment|"
+    r"attackers?|bombers?|perpetrators|gunmen|killings?|executions?)\b|"
+    r"\bclaimed\s+responsibility\b|\bresponsib(?:le|ility)\s+for\b",
+    re.IGNORECASE,
+)
+_CLASH = re.compile(r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|confrontations?|offensive)\b",
+                    re.IGNORECASE)
+_STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
+@dataclass
+class _Incident:
+    units: list[Unit]
+    opened_by_title: bool = False
+
+    @property
+    def counts(self) -> list[CountMention]:
+        return [c for u in self.units for c in u.counts]
+
+    def outcomes(self) -> set[str]:
+        return {c.outcome for c in self.counts}
+
+    def place_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for u in self.units:
+            for p in u.places:
+                keys.add(_place_key(p.place))
+                if p.place.admin1:
+                    keys.add(f"a1:{p.place.admin1}")
+        return keys
+
+    def event_type(self) -> str:
+        return classify(_weighted_cues(self.units), air_actor=_air_actor(self.units))
+
+    def date_keys(self) -> set[dt.date]:
+        return {d.window.start for u in self.units for d in _event_dates(u) if d.window.start}
+
+
+def _place_key(p: Place) -> str:
+    return f"g:{p.geonameid}" if p.geonameid is not None else f"n:{p.name.lower()}"
+
+
+def _weighted_cues(units: Sequence[Unit]) -> list[EventMention]:
+    cues: list[EventMention] = []
+    for k, u in enumerate(units):
+        factor = 1.5 if k == 0 else (1.2 if u.counts else 1.0)
+        if u.is_title:
+            factor *= 1.2
+        cues += scaled(u.cues, factor)
+    return cues
+
+
+def _air_actor(units: Sequence[Unit]) -> bool:
+    perp = _perpetrator(units)
+    return perp is not None and perp.group in AIR_ONLY_GROUPS
+
+
+def _is_background(u: Unit) -> bool:
+    return bool(_BACKGROUND.search(u.sentence.text))
+
+
+def _typed(u: Unit, at_least: float = 0.5) -> list[EventMention]:
+    return [c for c in u.cues if c.event_type != "unknown" and c.weight >= at_least]
+
+
+def _precise(c: CountMention) -> bool:
+    from factfinder.extract.casualties import is_vague
+
+    return not is_vague(c.range)
+
+
+def _is_candidate(u: Unit, headline_mode: bool) -> bool:
+    if _is_background(u):
+        return False
+    harm = bool(u.counts) or any(c.weight >= GENERIC for c in u.cues)
+    if u.is_title or headline_mode:
+        return harm and (bool(u.counts) or bool(u.places) or bool(_typed(u)) or bool(u.actors))
+    if _typed(u, 0.8):
+        return True
+    if _typed(u) and (u.counts or u.places or _event_dates(u)
+                      or any(a.role == "perpetrator" for a in u.actors)):
+        return True
+    return any(_precise(c) and c.outcome in ("killed", "injured") for c in u.counts)
+
+
+def _unit_type(u: Unit) -> str:
+    return classify(scaled(u.cues, 1.0), air_actor=any(a.group in AIR_ONLY_GROUPS and
+                                                       a.role == "perpetrator" for a in u.actors))
+
+
+def _opens_new(u: Unit, cur: _Incident) -> bool:
+    """Whether candidate `u` starts a new incident rather than continuing `cur`."""
+    if cur.opened_by_title and len(cur.units) == 1:
+        return False  # the lede tells the headline's incident
+    text = u.sentence.text
+    typed = bool(_typed(u))
+    if _NEW_INCIDENT.search(text) and (typed or u.counts):
+        return True
+    if u.counts and not _TOLL_UPDATE.search(text):
+        clash = {c.outcome for c in u.counts if c.sub_of is None} & cur.outcomes()
+        if clash and (typed or u.places or _event_dates(u)):
+            cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
+            if not all((c.outcome, c.range.min) in cur_vals for c in u.counts):
+                return True
+    new_dates = {d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start}
+    old_dates = cur.date_keys()
+    if new_dates and old_dates and not (new_dates & old_dates) and (typed or u.counts):
+        return True
+    if typed:
+        # A new kind of harm with its own strong type (a mass grave after an airstrike) is a new
+        # incident; weaker cues after a strong one ("under the rubble of airstrikes") tell how.
+        ut = _unit_type(u)
+        if ut in _STRONG_TYPES and ut != cur.event_type():
+            return True
+    return False
+
+
+def _event_dates(u: Unit) -> list[DateMention]:
+    """The unit's dates that date the event, not the statement."""
+    out = []
+    for d in u.dates:
+        if u.report_cut is not None and d.end <= u.report_cut:
+            continue
+        out.append(d)
+    return out
+
+
+def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    cur: _Incident | None = None
+    for u in units:
+        if _is_candidate(u, headline_mode):
+            if cur is None or _opens_new(u, cur):
+                cur = _Incident([u], opened_by_title=u.is_title)
+                incidents.append(cur)
+            else:
+                cur.units.append(u)
+        elif cur is not None and not _is_background(u) and _ANAPHORIC.search(u.sentence.text) and (
+            any(a.role == "perpetrator" for a in u.actors) or _event_dates(u) or u.weapons
+        ):
+            cur.units.append(u)
+    return incidents
+
+
+# 3. Values of an incident.
+
+def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
+    claimant_names = {(u.attribution.claimant.name or "").lower() for u in units}
+    for u in units:
+        for a in u.actors:
+            if a.role == "perpetrator" and a.name.lower() not in claimant_names:
+                return Perpetrator(a.name, a.group)
+    return None
+
+
+def _places(units: Sequence[Unit]) -> tuple[Place, ...]:
+    seen: set[str] = set()
+    fine: list[Place] = []
+    coarse: list[Place] = []
+    for u in units:
+        for pm in u.places:
+            key = _place_key(pm.place)
+            if key in seen:
+                continue
+            seen.add(key)
+            (coarse if pm.place.precision == "country" else fine).append(pm.place)
+    return tuple(fine + coarse)
+
+
+def _date(units: Sequence[Unit]) -> DateWindow | None:
+    dates = [d for u in units for d in _event_dates(u)]
+    if not dates:
+        return None
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+    kind_rank = {"relative": 0, "absolute": 0, "dateline": 1}
+    best = min(enumerate(dates), key=lambda kd: (kind_rank.get(kd[1].kind, 1),
+                                                 rank.get(kd[1].window.precision, 4), kd[0]))
+    return best[1].window
+
+
+def _weapons(units: Sequence[Unit]) -> tuple[str, ...]:
+    out: list[str] = []
+    for u in units:
+        for w in u.weapons:
+            if w.name not in out:
+                out.append(w.name)
+    return tuple(out)
+
+
+def _presume_civilians(killed: Casualties, units: Sequence[Unit], event_type: str) -> Casualties:
+    if killed.civilians is not None or killed.total is None or killed.combatants is not None:
+        return killed
+    if killed.total.min == 0 and killed.total.max == 0:
+        return killed
+    if any(_CLASH.search(u.sentence.text) for u in units) and event_type in ("shooting", "unknown", "other"):
+        return killed
+    if event_type in ("detention",):
+        return killed
+    if not any(c.outcome == "killed" and c.victims == "total" for u in units for c in u.counts):
+        return killed
+    victim_actor = any(a.role == "victim" and a.group != "unknown" for u in units for a in u.actors)
+    if victim_actor:
+        return killed
+    return replace(killed, civilians=killed.total)
+
+
+def _confidence(claim: Claim, *, dated_from_report: bool, inherited_perp: bool) -> float:
+    score = 0.3
+    total = claim.killed.total or claim.killed.civilians or claim.injured.total
+    if total is not None:
+        score += 0.15 if total.max is not None or total.min else 0.08
+    if claim.places:
+        score += 0.1 if claim.places[0].precision != "country" else 0.03
+    if claim.date is not None:
+        score += 0.05 if dated_from_report else 0.1
+    if claim.event_type not in ("unknown", "other"):
+        score += 0.1
+    if claim.perpetrator.group != "unknown":
+        score += 0.05 if inherited_perp else 0.1
+    if claim.claimant.type != "unknown":
+        score += 0.05
+    return round(min(score, 0.95), 3)
+
+
+def _spans(units: Sequence[Unit]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({(u.sentence.start, u.sentence.end) for u in units}))
+
+
+def _claim(inc: _Incident, prev: Claim | None, prev_claimant: Claimant | None,
+           options: AssemblyOptions) -> tuple[Claim, bool]:
+    from factfinder.extract.casualties import combine
+
+    units = inc.units
+    killed, injured, missing = combine([c for u in units for c in u.counts])
+    event_type = inc.event_type()
+    perp = _perpetrator(units)
+    claimant = next((u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant)
+    inherited = False
+    places = _places(units)
+    if not places and prev is not None and prev_claimant == claimant:
+        places = prev.places  # one statement listing incidents in one place ("another mass grave")
+        inherited = True
+    if perp is None and prev is not None and prev.perpetrator.group != "unknown" \
+            and prev.event_type == event_type and prev_claimant == claimant:
+        perp, inherited = prev.perpetrator, True
+    if options.presume_civilians:
+        killed = _presume_civilians(killed, units, event_type)
+    claim = Claim(
+        event_type=event_type,
+        date=_date(units),
+        places=places,
+        perpetrator=perp or Perpetrator(),
+        killed=killed,
+        injured=injured,
+        missing=missing,
+        weapons=_weapons(units),
+        claimant=claimant,
+        spans=_spans(units),
+    )
+    return claim, inherited
+
+
+def assemble(
+    units: Sequence[Unit],
+    *,
+    report_date: dt.date | None = None,
+    options: AssemblyOptions | None = None,
+) -> tuple[Claim, ...]:
+    """The claims of one document, in text order, exactly one of them primary (if any).
+
+    `units` are the document's sentences/clauses in text order; `report_date` is the
+    publication date or the dateline date (rule 5).
+    """
+    opts = options or AssemblyOptions()
+    headline_mode = not any(u.is_title for u in units) and len(units) <= 2
+    incidents = _group(units, headline_mode)
+    claims: list[Claim] = []
+    flags: list[bool] = []
+    prev: Claim | None = None
+    for inc in incidents:
+        claim, inherited = _claim(inc, prev, prev.claimant if prev else None, opts)
+        claims.append(claim)
+        flags.append(inherited)
+        prev = claim
+    if not claims:
+        return ()
+    primary = _primary(incidents, claims)
+    out: list[Claim] = []
+    for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
+        dated_from_report = False
+        if k == primary and claim.date is None and report_date is not None \
+                and opts.date_primary_from_report \
+                and not any(_VAGUE_TIME.search(u.sentence.text) for u in inc.units):
+            claim = replace(claim, date=DateWindow.day(report_date))
+            dated_from_report = True
+        claim = replace(claim, primary=k == primary,
+                        confidence=_confidence(claim, dated_from_report=dated_from_report,
+                                               inherited_perp=inherited))
+        out.append(claim)
+    return tuple(out)
+
+
+def _primary(incidents: Sequence[_Incident], claims: Sequence[Claim]) -> int:
+    for k, inc in enumerate(incidents):
+        if inc.opened_by_title:
+            return k
+    for k, claim in enumerate(claims):
+        if not claim.killed.is_empty() or not claim.injured.is_empty():
+            return k
+    return 0
+
+
+__all__ = ["AssemblyOptions", "Range", "Unit", "assemble"]

@@ -1,0 +1,186 @@
+"""Document → claims, one document at a time or as an ordered batch over worker processes.
+
+`extract_document(doc)` runs the extractor's steps in one readable sequence:
+
+1. split the text into sentences (the title, when it opens the text, is its own sentence)
+   and the sentences into clauses;
+2. find the report's own date (`published`, else the dateline) and its publisher;
+3. attribute every sentence to a claimant;
+4. read every clause: casualty counts, dates (resolved against the report date), places,
+   actors and their roles, event cues, weapons;
+5. assemble the claims (`assemble.assemble`).
+
+The parts that other modules provide (places, counts, dates) are reached through `Parts`, so
+tests and benchmarks can swap them; `Parts.default()` imports the real ones on first use.
+
+`extract_batch(docs, workers=N)` yields results in input order. With N > 1 it fans documents
+out to N local processes in chunks (`multiprocessing` `imap`, which keeps order) so that memory
+stays bounded whatever the input size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factfinder.extract.actors import find_actors
+from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
+from factfinder.extract.attribution import attribute, document_publisher
+from factfinder.extract.events import find_events, find_weapons
+from factfinder.extract.mentions import (
+    CountMention,
+    DateMention,
+    PlaceMention,
+)
+from factfinder.extract.sentences import clauses, split_sentences
+from factfinder.model import Document, DocumentClaims
+
+PlacesFn = Callable[[str], Sequence[PlaceMention]]
+CountsFn = Callable[[str, int, int], Sequence[CountMention]]
+DatesFn = Callable[[str, "dt.date | None"], Sequence[DateMention]]
+DatelineFn = Callable[[str, "str | None"], "DateMention | None"]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The finders that other modules provide, as plain callables over a document text."""
+
+    places: PlacesFn
+    counts: CountsFn
+    dates: DatesFn
+    dateline: DatelineFn
+
+    @classmethod
+    def default(cls) -> Parts:
+        """The real finders: `factfinder.geo.find_places`, `extract.casualties`, `extract.dates`."""
+        from factfinder.extract.casualties import find_casualties
+        from factfinder.extract.dates import find_dates, read_dateline
+        from factfinder.geo import find_places
+
+        def places(text: str) -> Sequence[PlaceMention]:
+            return find_places(text)
+
+        def counts(text: str, start: int, end: int) -> Sequence[CountMention]:
+            return find_casualties(text, start, end)
+
+        def dates(text: str, anchor: dt.date | None) -> Sequence[DateMention]:
+            return find_dates(text, anchor=anchor)
+
+        def dateline(text: str, title: str | None) -> DateMention | None:
+            return read_dateline(text, title)
+
+        return cls(places, counts, dates, dateline)
+
+
+_REPORT_THAT = re.compile(
+    r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"
+    r"highlighted|pointed\s+out|warned|revealed|explained|indicated|alleged|wrote|told\s+\w+)"
+    r"(?:\s+(?:on|in|late|early)\s+\w+(?:\s+\w+)?)?\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def _in(span_start: int, span_end: int, start: int, end: int) -> bool:
+    return start <= span_start and span_end <= end
+
+
+class Extractor:
+    """Turns documents into claims; holds the parts and the assembly options."""
+
+    def __init__(self, parts: Parts | None = None, options: AssemblyOptions | None = None) -> None:
+        self._parts = parts
+        self.options = options or AssemblyOptions()
+
+    @property
+    def parts(self) -> Parts:
+        if self._parts is None:
+            self._parts = Parts.default()
+        return self._parts
+
+    def report_date(self, doc: Document) -> dt.date | None:
+        """The date the report gives itself: `published`, else its dateline."""
+        if doc.published is not None:
+            return doc.published
+        line = self.parts.dateline(doc.text, doc.title)
+        if line is not None and line.window.start is not None and line.window.precision == "day":
+            return line.window.start
+        return None
+
+    def units(self, doc: Document) -> tuple[list[Unit], dt.date | None]:
+        """Steps 1–4: the document's clauses with their mentions, and the report date."""
+        text = doc.text
+        seg = split_sentences(text, doc.title)
+        report_date = self.report_date(doc)
+        publisher = document_publisher(text, doc.publisher)
+        attributions = attribute(text, seg.sentences, title_index=seg.title, publisher=publisher)
+        places = list(self.parts.places(text))
+        line = self.parts.dateline(text, doc.title)
+        dates = [d for d in self.parts.dates(text, report_date) if d.kind != "dateline"
+                 and not (line is not None and d.start < line.end and line.start < d.end)]
+        units: list[Unit] = []
+        for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
+            own_span = None if attribution.inherited else attribution.span
+            for clause in clauses(text, sentence):
+                a, b = clause.start, clause.end
+                actors = tuple(find_actors(text, a, b))
+                blocked = [(m.start, m.end) for m in actors if m.group != "unknown"]
+                if own_span is not None and _in(*own_span, a, b):
+                    blocked.append(own_span)
+                cut = None
+                m = _REPORT_THAT.search(text, a, b)
+                if m and own_span is not None and own_span[0] < m.start():
+                    cut = m.end()
+                units.append(Unit(
+                    sentence=clause,
+                    is_title=k == seg.title,
+                    counts=tuple(self.parts.counts(text, a, b)),
+                    dates=tuple(d for d in dates if _in(d.start, d.end, a, b)),
+                    places=tuple(p for p in places if _in(p.start, p.end, a, b)
+                                 and not any(x < p.end and p.start < y for x, y in blocked)),
+                    actors=actors,
+                    cues=tuple(find_events(text, a, b)),
+                    weapons=tuple(find_weapons(text, a, b)),
+                    attribution=attribution,
+                    report_cut=cut,
+                ))
+        return units, report_date
+
+    def extract(self, doc: Document) -> DocumentClaims:
+        """All claims of one document (step 5 over steps 1–4)."""
+        if not doc.text.strip():
+            return DocumentClaims(doc.id, ())
+        units, report_date = self.units(doc)
+        return DocumentClaims(doc.id, assemble(units, report_date=report_date, options=self.options))
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract_document(doc: Document) -> DocumentClaims:
+    """The claims of one document with the default parts and options."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(doc)
+
+
+def _extract_json(obj: dict[str, Any]) -> dict[str, Any]:
+    # Worker-side: documents cross the process boundary as JSON-ready dicts, which pickle fast.
+    return extract_document(Document.from_json(obj)).to_json()
+
+
+def extract_batch(docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16) -> Iterator[DocumentClaims]:
+    """Claims for each document, in input order; `workers` > 1 uses that many processes."""
+    if workers <= 1:
+        for doc in docs:
+            yield extract_document(doc)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(processes=workers) as pool:
+        for out in pool.imap(_extract_json, (d.to_json() for d in docs), chunksize=chunksize):
+            yield DocumentClaims.from_json(out)
