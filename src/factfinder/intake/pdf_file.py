@@ -25,7 +25,9 @@ def read(part: Part) -> Extracted:
 
     pages: list[str] = []
     try:
-        with pdfplumber.open(part.path) as pdf:
+        # Opened here, not by path, so that the file is closed even when pdfplumber fails
+        # half-way through opening a damaged document.
+        with part.path.open("rb") as fh, pdfplumber.open(fh) as pdf:
             info = pdf.metadata
             for page in pdf.pages:
                 pages.append((page.extract_text() or "").strip())

@@ -44,7 +44,15 @@ def read_text(part: Part) -> Extracted | None:
         raise InputError(part.label, f"cannot read: {exc.strerror or exc}") from exc
     if size == 0:
         raise InputError(part.label, "empty file")
-    extracted = reader(part)
+    try:
+        extracted = reader(part)
+    except InputError:
+        raise
+    except Exception as exc:
+        # The parsing libraries raise many types on hostile bytes; the caller needs one error
+        # naming the part so that the rest of a batch goes on.
+        raise InputError(part.label, f"cannot read as {part.media_type} "
+                                     f"({type(exc).__name__}: {exc})", stage="intake") from exc
     language = detect_language(extracted.text) or extracted.language
     return replace(extracted, language=language)
 
