@@ -1,0 +1,310 @@
+"""Dates in news text: datelines, absolute dates and dates relative to the publication day.
+
+`find_dates(text, start, end, anchor=...)` returns every date or period that `text[start:end]`
+gives, in text order, as `DateMention`s with document offsets and a `DateWindow` (a closed
+interval of days and its precision). `read_dateline(text, title)` reads the date a report
+states for itself at its start.
+
+Absolute forms (day precision unless said): "21 August 2013", "21st of August, 2013",
+"August 21, 2013", "Aug. 21 2013", "Wed 05 Apr 2017", "2013-08-21", "21/8/2013", "24.08.2013",
+"15-02-2016" (numeric dates are read day first, as in the Arab and European press, unless the
+first number cannot be a month's day order: "8/21/2013" is August 21); "August 2013" (month);
+"in 2013" (year). A day and month without a year ("Aug. 21", "21 August") take the year of the
+anchor, or the year before when that would put them more than 30 days after the anchor.
+
+Relative forms, resolved against `anchor` (the publication day, or the dateline's day):
+
+==================================  ===========================================  =========
+words                               window                                       precision
+==================================  ===========================================  =========
+"today", "this morning", "tonight"  the anchor day                               day
+"yesterday", "last night"           the day before                               day
+"the day before yesterday"          two days before                              day
+"three days ago"                    the anchor minus three days                  day
+"on Friday", "Friday night",        the last Friday on or before the anchor      day
+"Friday's attack"
+"last Friday"                       the last Friday strictly before the anchor   day
+"this week", "earlier this week"    Monday of the anchor's week .. the anchor    week
+"last week", "a week ago"           Monday .. Sunday of the week before          week
+"this month", "earlier this month"  the 1st of the anchor's month .. the anchor  month
+"last month"                        the whole month before                       month
+"in March"                          the most recent March on or before the       month
+                                    anchor (to the anchor if it is this March)
+"this year", "earlier this year"    1 January .. the anchor                      year
+"last year"                         the whole year before                        year
+==================================  ===========================================  =========
+
+Without an anchor, relative forms (and day-month forms without a year) are left out rather
+than guessed: CLAIMS.md says relative dates stay unresolved when nothing anchors them.
+
+The forms are read with regular expressions rather than dateparser: the extractor needs the
+exact character span of each date, its precision and these anchor rules, and runs over every
+sentence of every document, where dateparser's search is orders of magnitude slower.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from factfinder.extract.mentions import DateMention
+from factfinder.model import DateWindow
+
+_MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType({
+    name: k for k in range(1, 13) for name in (
+        calendar.month_name[k].lower(), calendar.month_abbr[k].lower())
+} | {"sept": 9})
+_WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType({
+    name: k for k in range(7) for name in (calendar.day_name[k].lower(), calendar.day_abbr[k].lower())
+} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+
+# Months are proper nouns: only capitalised forms count, so "may" and "march" stay verbs.
+_MONTH = (
+    r"(?P<{name}>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|"
+    r"MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?)"
+)
+_WEEKDAY_PREFIX = (
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\.?,?\s+)?"
+)
+_DAY = r"(?P<{name}>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{name}>(?:19[5-9]\d|20\d\d))(?!\d)"
+
+
+def _fmt(pattern: str, **names: str) -> str:
+    for key, name in names.items():
+        pattern = pattern.replace("{" + key + "}", name)
+    return pattern
+
+
+_ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    # 21 August 2013, Wed 05 Apr 2017, 21st of August, 2013
+    (re.compile(_WEEKDAY_PREFIX + _DAY.replace("{name}", "d") + r"\s+(?:of\s+)?"
+                + _MONTH.replace("{name}", "m") + r",?\s*" + _YEAR.replace("{name}", "y")), "dmy"),
+    # August 21, 2013, Aug. 21 2013, Wed Jun 29 2016, Apr 232017
+    (re.compile(_WEEKDAY_PREFIX + _MONTH.replace("{name}", "m") + r"\s*"
+                + _DAY.replace("{name}", "d") + r",?\s*" + _YEAR.replace("{name}", "y")), "mdy"),
+    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d])"), "iso"),
+    (re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"), "numeric"),
+    # 21 August, Aug. 21: the year comes from the anchor.
+    (re.compile(_WEEKDAY_PREFIX + _DAY.replace("{name}", "d") + r"\s+(?:of\s+)?"
+                + _MONTH.replace("{name}", "m") + r"(?![,.]?\s*\d)"), "dm"),
+    (re.compile(_WEEKDAY_PREFIX + _MONTH.replace("{name}", "m") + r"\s*"
+                + _DAY.replace("{name}", "d") + r"(?![\d:])(?!,?\s*\d)"), "md"),
+    # August 2013
+    (re.compile(_MONTH.replace("{name}", "m") + r",?\s+(?:of\s+)?" + _YEAR.replace("{name}", "y")), "my"),
+    # in 2013
+    (re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR.replace("{name}", "y")), "y"),
+)
+
+_REL_DAY_OFFSETS: Final[Mapping[str, int]] = MappingProxyType({
+    "the day before yesterday": 2, "yesterday": 1, "last night": 1, "today": 0,
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
+    "earlier today": 0, "earlier on today": 0,
+})
+_RELATIVE = re.compile(
+    r"\b(?P<dayword>the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+(?:on\s+)?today|"
+    r"today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"
+    r"|\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?:(?:on|late|early|since)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|s)?\b"
+    r"|\b(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>days?|weeks?)\s+ago)\b"
+    r"|\b(?P<period>(?:earlier\s+|later\s+)?this|last|past|previous)\s+(?P<pu>week|month|year)\b"
+    r"|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b(?![,.]?\s*\d)",
+    re.I,
+)
+_WORD_NUMBERS: Final[Mapping[str, int]] = MappingProxyType({
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+})
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_window(year: int, month: int, until: dt.date | None = None) -> DateWindow:
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    if until is not None and until < last:
+        last = until
+    return DateWindow(dt.date(year, month, 1), last, "month")
+
+
+def _year_for(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The day-month in the anchor's year, or the year before if it lands >30 days after."""
+    got = _safe_date(anchor.year, month, day)
+    if got is not None and (got - anchor).days > 30:
+        got = _safe_date(anchor.year - 1, month, day)
+    return got
+
+
+def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow | None:
+    g = m.groupdict()
+    if form in ("dmy", "mdy", "iso"):
+        month = _month(g["m"]) if form != "iso" else int(g["m"])
+        day = _safe_date(int(g["y"]), month, int(g["d"]))
+        return DateWindow.day(day) if day else None
+    if form == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        day_first = not (a <= 12 < b)
+        got = _safe_date(int(g["y"]), b if day_first else a, a if day_first else b)
+        return DateWindow.day(got) if got else None
+    if form in ("dm", "md"):
+        if anchor is None:
+            return None
+        got = _year_for(_month(g["m"]), int(g["d"]), anchor)
+        return DateWindow.day(got) if got else None
+    if form == "my":
+        return _month_window(int(g["y"]), _month(g["m"]))
+    year = int(g["y"])
+    return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _relative(m: re.Match[str], anchor: dt.date) -> DateWindow | None:
+    g = m.groupdict()
+    if g["dayword"]:
+        key = re.sub(r"\s+", " ", g["dayword"].lower())
+        return DateWindow.day(anchor - dt.timedelta(days=_REL_DAY_OFFSETS[key]))
+    if g["weekday"]:
+        back = (anchor.weekday() - _WEEKDAYS[g["weekday"].lower()]) % 7
+        if g["last"] and back == 0:
+            back = 7
+        return DateWindow.day(anchor - dt.timedelta(days=back))
+    if g["ago"]:
+        n = int(g["n"]) if g["n"].isdigit() else _WORD_NUMBERS[g["n"].lower()]
+        if g["unit"].lower().startswith("day"):
+            return DateWindow.day(anchor - dt.timedelta(days=n))
+        monday = _monday(anchor - dt.timedelta(weeks=n))
+        return DateWindow(monday, monday + dt.timedelta(days=6), "week")
+    if g["period"]:
+        word = g["period"].lower().split()[-1]
+        this = word == "this"
+        unit = g["pu"].lower()
+        if word == "past":  # "the past week": the days up to the anchor
+            back = {"week": 6, "month": 30, "year": 364}[unit]
+            return DateWindow(anchor - dt.timedelta(days=back), anchor, unit)
+        if unit == "week":
+            monday = _monday(anchor) - (dt.timedelta(0) if this else dt.timedelta(weeks=1))
+            return DateWindow(monday, anchor if this else monday + dt.timedelta(days=6), "week")
+        if unit == "month":
+            if this:
+                return _month_window(anchor.year, anchor.month, anchor)
+            prev = anchor.replace(day=1) - dt.timedelta(days=1)
+            return _month_window(prev.year, prev.month)
+        if this:
+            return DateWindow(dt.date(anchor.year, 1, 1), anchor, "year")
+        return DateWindow(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), "year")
+    if g["month"]:
+        month = _month(g["month"])
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return _month_window(year, month, anchor)
+    return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, *,
+               anchor: dt.date | None = None) -> list[DateMention]:
+    """Every date or period in `text[start:end]`, in text order, with document offsets.
+
+    Absolute dates come first where spans overlap ("Wednesday 5 April 2017" is one date, not
+    a weekday and a date). Relative forms need `anchor`; without it they are left out.
+    """
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for pattern, form in _ABSOLUTE:
+        for m in pattern.finditer(text, start, end):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            window = _absolute(m, form, anchor)
+            taken.append((a, b))  # an unresolvable date still hides its parts
+            if window is not None:
+                found.append(DateMention(a, b, window, "absolute"))
+    if anchor is not None:
+        for m in _RELATIVE.finditer(text, start, end):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            if m.group("month") and not m.group("month")[0].isupper():
+                continue
+            window = _relative(m, anchor)
+            if window is not None:
+                taken.append((a, b))
+                found.append(DateMention(a, b, window, "relative"))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+# Words that introduce a report's own date: "Posted on", "Published", "Last updated at".
+_DATELINE_LEAD = re.compile(
+    r"\s*(?:(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication)"
+    r"(?:\s+(?:on|at))?\s*:?\s*)?",
+    re.I,
+)
+# "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -": place, date, agency.
+_PLACE_DATELINE = re.compile(
+    r"\s*[A-Z][A-Za-z'. -]{1,40}?,\s+(?:" + _WEEKDAY_PREFIX + _MONTH.replace("{name}", "m")
+    + r"\s*" + _DAY.replace("{name}", "d") + r"|" + _DAY.replace("{name}", "d2") + r"\s+"
+    + _MONTH.replace("{name}", "m2") + r")(?:,?\s*" + _YEAR.replace("{name}", "y")
+    + r")?\s*(?:\(|--|–|—|-)"
+)
+
+
+def read_dateline(text: str, title: str | None = None, *,
+                  anchor: dt.date | None = None) -> DateMention | None:
+    """The date a report states for itself at its start, or None.
+
+    Read at the very start of the text, after the title when the text opens with it (FA-KES
+    and SANA put the date before or after the headline), after "Posted on", "Published",
+    "Last updated at" or "Date of publication", or in a wire dateline ("Damascus, November 3
+    (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given and
+    is None otherwise. Only day-precision dates count as datelines.
+    """
+    starts = [0]
+    stripped = title.strip() if title else ""
+    if stripped:
+        at = text.find(stripped, 0, 120 + len(stripped))
+        if at >= 0:
+            starts.append(at + len(stripped))
+    for pos in starts:
+        m = _PLACE_DATELINE.match(text, pos)
+        if m:
+            month, day = (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))
+            first = min(m.start("m"), m.start("d")) if m.group("m") else m.start("d2")
+            last = m.end("y") if m.group("y") else (m.end("d") if m.group("m") else m.end("m2"))
+            if m.group("y"):
+                got = _safe_date(int(m.group("y")), _month(month), int(day))
+            else:
+                got = _year_for(_month(month), int(day), anchor) if anchor else None
+            if got is not None:
+                return DateMention(first, last, DateWindow.day(got), "dateline")
+            continue
+        lead = _DATELINE_LEAD.match(text, pos)
+        at = lead.end() if lead else pos
+        window_end = min(len(text), at + 48)
+        for d in find_dates(text, at, window_end, anchor=None):
+            if d.window.precision == "day" and d.start - at <= 12:
+                return DateMention(d.start, d.end, d.window, "dateline")
+            break
+    return None
