@@ -1,0 +1,24 @@
+"""Linking: claims → incidents, with source chains, reconciled figures and grades.
+
+Public interface::
+
+    from factfinder.link import link_files, link_records, build, Constraints, DocInfo
+    link_files("claims.jsonl", "docs.jsonl", "incidents.jsonl")      # the batch command
+    run = link_records([build(i, ref, doc, claim, DocInfo(...), text) ...], constraints)
+    for incident in run.incidents(overrides): ...                    # factfinder.model.Incident
+
+Modules: `records` (the compact claim view), `sources` (claimant/publisher → original source),
+`blocking` (candidate pairs), `features` (pair score and its reasons), `cluster` (constrained
+clustering), `chains` (source chains), `incidents` (cluster → Incident), `run` (one run in
+memory), `batch` (files).
+"""
+
+from __future__ import annotations
+
+from factfinder.link.batch import BatchResult, link_files
+from factfinder.link.cluster import Constraints
+from factfinder.link.records import DocInfo, LinkClaim, build
+from factfinder.link.run import LinkRun, LinkStats, link_records
+
+__all__ = ["BatchResult", "Constraints", "DocInfo", "LinkClaim", "LinkRun", "LinkStats", "build",
+           "link_files", "link_records"]

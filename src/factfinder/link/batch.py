@@ -1,0 +1,165 @@
+"""The batch linker: CLAIMS.jsonl + DOCS.jsonl → INCIDENTS.jsonl (shared/CLAIMS.md).
+
+Both inputs are streamed. The claims file is read first and each claim kept only as its compact
+`LinkClaim`; the documents file is then read once, and of each document only its publisher,
+publication day, title and the sentences its claims point at are kept. Incidents are written
+atomically as they are built.
+
+A line that cannot be read (bad JSON, a claim that breaks the format) is an `InputError` naming
+`path:line`; with `on_error` it is reported and skipped and the run goes on (its claims are then
+in no incident), otherwise the run stops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from factfinder.errors import InputError, InvalidRecord
+from factfinder.jsonl import atomic_writer, dumps, read_jsonl
+from factfinder.link.chains import chains_of
+from factfinder.link.cluster import Constraints
+from factfinder.link.records import (
+    DocInfo,
+    LinkClaim,
+    Pending,
+    build_partial,
+    claim_text,
+    complete,
+)
+from factfinder.link.run import LinkStats, link_records
+from factfinder.model import Claim, ClaimRef, Document, DocumentClaims, Place
+
+ErrorHandler = Callable[[InputError], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """What the batch run read and wrote."""
+
+    stats: LinkStats
+    documents: int
+    documents_without_text: int
+    skipped_lines: int
+
+
+def _fallback_place(claims: Iterable[Claim]) -> Place | None:
+    """The first governorate-bearing place any claim of the document names."""
+    for c in claims:
+        for p in c.places:
+            if p.admin1 and p.precision != "country":
+                return p
+    return None
+
+
+def read_claims(
+    path: str | Path, on_error: ErrorHandler | None = None
+) -> tuple[list[LinkClaim], list[Pending], dict[str, int], int]:
+    """Partial records of every claim, their pending parts, document index, skipped lines."""
+    records: list[LinkClaim] = []
+    pending: list[Pending] = []
+    doc_index: dict[str, int] = {}
+    skipped = 0
+
+    def fail(err: InputError) -> None:
+        nonlocal skipped
+        skipped += 1
+        if on_error is None:
+            raise err
+        on_error(err)
+
+    for n, obj in read_jsonl(path, on_error=fail if on_error else None):
+        try:
+            dc = DocumentClaims.from_json(obj)
+        except InvalidRecord as exc:
+            fail(InputError(f"{path}:{n}", str(exc), stage="link"))
+            continue
+        if dc.id in doc_index:
+            fail(InputError(f"{path}:{n}", f"document {dc.id!r} appears twice", stage="link"))
+            continue
+        doc = doc_index[dc.id] = len(doc_index)
+        fallback = _fallback_place(dc.claims)
+        for k, claim in enumerate(dc.claims):
+            rec, pend = build_partial(len(records), ClaimRef(dc.id, k), doc, claim, fallback)
+            records.append(rec)
+            pending.append(pend)
+    return records, pending, doc_index, skipped
+
+
+def complete_from_docs(
+    records: list[LinkClaim],
+    pending: list[Pending],
+    doc_index: dict[str, int],
+    docs_path: str | Path | None,
+    on_error: ErrorHandler | None = None,
+) -> tuple[int, int]:
+    """Fill every record with its document's metadata and sentences, in place.
+
+    Returns (documents read, documents with claims but no line in the documents file).
+    """
+    by_doc: dict[int, list[int]] = {}
+    for r in records:
+        by_doc.setdefault(r.doc, []).append(r.idx)
+    done: set[int] = set()
+    read = 0
+    if docs_path is not None:
+        for n, obj in read_jsonl(docs_path, on_error=on_error):
+            try:
+                doc = Document.from_json(obj)
+            except InvalidRecord as exc:
+                err = InputError(f"{docs_path}:{n}", str(exc), stage="link")
+                if on_error is None:
+                    raise err from exc
+                on_error(err)
+                continue
+            read += 1
+            d = doc_index.get(doc.id)
+            if d is None or d in done:
+                continue
+            done.add(d)
+            info = DocInfo(doc.publisher, doc.published, doc.title)
+            for i in by_doc.get(d, ()):
+                text = claim_text(doc.text, pending[i].spans, doc.title)
+                records[i] = complete(records[i], pending[i], info, text)
+    missing = 0
+    empty = DocInfo(None, None, None)
+    for d, idxs in by_doc.items():
+        if d in done:
+            continue
+        missing += 1
+        for i in idxs:
+            records[i] = complete(records[i], pending[i], empty, "")
+    return read, missing
+
+
+def link_files(
+    claims_path: str | Path,
+    docs_path: str | Path | None,
+    output_path: str | Path,
+    *,
+    sources_path: str | Path | None = None,
+    constraints: Constraints | None = None,
+    on_error: ErrorHandler | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BatchResult:
+    """Link a claims file into an incidents file (and optionally a source-chains file)."""
+    say = progress or (lambda _msg: None)
+    say("reading claims")
+    records, pending, doc_index, skipped = read_claims(claims_path, on_error)
+    say(f"reading documents ({len(doc_index)} with claims)")
+    n_docs, missing = complete_from_docs(records, pending, doc_index, docs_path, on_error)
+    del pending
+    say(f"linking {len(records)} claims")
+    run = link_records(records, constraints)
+    say(f"writing {run.stats.incidents} incidents")
+    with atomic_writer(output_path) as fh:
+        for incident in run.incidents():
+            fh.write(dumps(incident.to_json()))
+            fh.write("\n")
+    if sources_path is not None:
+        with atomic_writer(sources_path) as fh:
+            for chain in chains_of(records):
+                fh.write(dumps(chain.to_json()))
+                fh.write("\n")
+    return BatchResult(run.stats, n_docs, missing, skipped)

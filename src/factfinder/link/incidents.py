@@ -1,0 +1,156 @@
+"""From a cluster of claims to an `Incident`: date, places, reconciled counts, grade, reasons.
+
+The incident's fields are derived from its member claims only:
+
+* **date**: the days all members' windows share (the finest precision among dated members);
+  when they share none (windows within the slack of each other), the span from the earliest to
+  the latest, with `week` or `month` precision;
+* **places**: the distinct places the members name, most precise and most often named first;
+* **killed / injured**: reconciled ranges (`factfinder.assess.reconcile`);
+* **independent_sources** and **grade** (`factfinder.assess.grading`).
+
+Extra keys explain it all: `links` (each merge with its score and features), `refused_links`,
+`sources` (the chains, their publishers and parties), `party_only` and `sources_parties`,
+`reconciliation` (rule and claims behind each figure), `grading` (trace of rules) and `versions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from factfinder.assess.grading import GRADING_VERSION, GradedClaim, GradeOverride, grade_incident
+from factfinder.assess.reconcile import (
+    RECONCILE_VERSION,
+    SourcedCounts,
+    reconcile_casualties,
+)
+from factfinder.link.chains import chains_of, independent_sources
+from factfinder.link.cluster import Link, Refusal
+from factfinder.link.features import SCORING_VERSION, explain_pair
+from factfinder.link.records import Counts, LinkClaim
+from factfinder.link.sources import is_credible
+from factfinder.model import Casualties, DateWindow, Incident, Place, Range
+from factfinder.vocab import COUNT_KEYS
+
+_PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
+_PLACE_ORDER = {p: i for i, p in enumerate(
+    ("exact", "neighbourhood", "town", "district", "governorate", "country"))}
+
+
+def _casualties(counts: Counts) -> Casualties:
+    values: dict[str, Range | None] = {}
+    for key, c in zip(COUNT_KEYS, counts, strict=True):
+        values[key] = None if c is None else Range(c[0], c[1])
+    return Casualties(**values)
+
+
+def incident_date(members: Sequence[LinkClaim]) -> DateWindow | None:
+    """The incident's date window from its members' windows (claim dates preferred)."""
+    dated = [r for r in members if r.date_from == "claim" and r.lo is not None]
+    if not dated:
+        dated = [r for r in members if r.lo is not None]
+        if not dated:
+            return None
+    lo = max(r.lo for r in dated if r.lo is not None)
+    hi = min(r.hi for r in dated if r.hi is not None)
+    if lo <= hi:
+        precisions = [r.date_precision for r in dated]
+        precision = min(precisions, key=_PRECISION_ORDER.index)
+        if lo == hi and all(r.date_from != "claim" for r in dated):
+            precision = "unknown"
+        elif lo != hi and precision == "day":
+            precision = "week" if hi - lo <= 7 else "month"
+    else:
+        lo = min(r.lo for r in dated if r.lo is not None)
+        hi = max(r.hi for r in dated if r.hi is not None)
+        precision = "week" if hi - lo <= 7 else "month"
+    return DateWindow(dt.date.fromordinal(lo), dt.date.fromordinal(hi), precision)
+
+
+def incident_places(members: Sequence[LinkClaim], limit: int = 5) -> tuple[Place, ...]:
+    """The distinct places the members name: most precise first, then most often named."""
+    seen: dict[str, Place] = {}
+    count: Counter[str] = Counter()
+    for r in members:
+        for p in r.places:
+            key = p.name.strip().lower()
+            count[key] += 1
+            old = seen.get(key)
+            if old is None or (old.lat is None and p.lat is not None):
+                seen[key] = p
+    ordered = sorted(seen, key=lambda k: (_PLACE_ORDER.get(seen[k].precision, 9), -count[k], k))
+    return tuple(seen[k] for k in ordered[:limit])
+
+
+def _graded(r: LinkClaim) -> GradedClaim:
+    def lo(counts: Counts, i: int) -> int | None:
+        c = counts[i]
+        return None if c is None else c[0]
+
+    def hi(counts: Counts, i: int) -> int | None:
+        c = counts[i]
+        return None if c is None else c[1]
+
+    return GradedClaim(
+        ref=r.ref, source=r.source.independence, source_name=r.source.name,
+        party=r.source.party, credible=is_credible(r.source), perpetrator=r.perpetrator,
+        killed_total_min=lo(r.killed, 0), killed_total_max=hi(r.killed, 0),
+        killed_civilians_min=lo(r.killed, 1), killed_civilians_max=hi(r.killed, 1),
+        killed_combatants_min=lo(r.killed, 5), published=r.published,
+    )
+
+
+def build_incident(
+    incident_id: str,
+    records: Sequence[LinkClaim],
+    members: Sequence[int],
+    links: Sequence[Link],
+    refusals: Sequence[Refusal],
+    idf: Mapping[str, float],
+    override: GradeOverride | None = None,
+) -> Incident:
+    """The `Incident` of one cluster (member indices into `records`)."""
+    rs = [records[i] for i in sorted(members)]
+    sourced_killed = [SourcedCounts(r.ref, r.source.independence, is_credible(r.source),
+                                    _casualties(r.killed)) for r in rs]
+    sourced_injured = [SourcedCounts(r.ref, r.source.independence, is_credible(r.source),
+                                     _casualties(r.injured)) for r in rs]
+    killed = reconcile_casualties(sourced_killed)
+    injured = reconcile_casualties(sourced_injured)
+    grading = grade_incident([_graded(r) for r in rs], override)
+    chains = chains_of(rs)
+    parties = sorted({c.party for c in chains if c.party is not None})
+    party_only = bool(chains) and all(c.party is not None for c in chains)
+    extra: dict[str, Any] = {
+        "party_only": party_only,
+        "sources_parties": parties,
+        "sources": [c.to_json() for c in chains],
+        "links": [_link_json(records, link, idf) for link in links],
+        "refused_links": [
+            {"a": records[f.a].ref.to_json(), "b": records[f.b].ref.to_json(),
+             "score": round(f.score, 3), "reason": f.reason} for f in refusals],
+        "reconciliation": {"killed": killed.to_json(), "injured": injured.to_json()},
+        "grading": grading.to_json(),
+        "versions": {"scoring": SCORING_VERSION, "reconcile": RECONCILE_VERSION,
+                     "grading": GRADING_VERSION},
+    }
+    return Incident(
+        incident=incident_id,
+        members=tuple(r.ref for r in rs),
+        date=incident_date(rs),
+        places=incident_places(rs),
+        killed=killed.as_casualties(),
+        injured=injured.as_casualties(),
+        independent_sources=independent_sources(rs),
+        grade=grading.grade,
+        extra=extra,
+    )
+
+
+def _link_json(records: Sequence[LinkClaim], link: Link, idf: Mapping[str, float]) -> dict[str, Any]:
+    explained = explain_pair(records[link.a], records[link.b], idf)
+    return {"a": records[link.a].ref.to_json(), "b": records[link.b].ref.to_json(),
+            "kind": link.kind, "score": explained.score, "features": dict(explained.features)}
