@@ -184,3 +184,21 @@ def test_text_with_bom_and_utf16(tmp_path: Path, workdir: Path) -> None:
     utf16.write_bytes("Airstrike on Hajin".encode("utf-16"))
     assert [read_text(only(p, workdir)).text for p in (bom, utf16)] == [  # type: ignore[union-attr]
         "Airstrike on Hajin", "Airstrike on Hajin"]
+
+
+def test_email_attachment_with_a_hostile_name(tmp_path: Path, workdir: Path) -> None:
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "x@example.org"
+    msg["Subject"] = "files"
+    msg.set_content("Two files attached.\n")
+    msg.add_attachment(b"root::0:0\n", maintype="text", subtype="plain",
+                       filename="../../etc/passwd")
+    msg.add_attachment(b"Hajin\n", maintype="text", subtype="plain", filename="note.txt")
+    eml = tmp_path / "evil.eml"
+    eml.write_bytes(msg.as_bytes())
+    parts = list(expand(eml, workdir))
+    assert [(p.label.removeprefix(str(eml)), p.ok) for p in parts] == [
+        ("", True), ("!../../etc/passwd", False), ("!note.txt", True)]
+    assert [f.name for f in workdir.iterdir()] == [parts[2].path.name]

@@ -84,3 +84,36 @@ def test_a_file_that_is_not_a_warc(tmp_path: Path, workdir: Path) -> None:
     assert parts[0].ok
     assert len(parts) == 2 and parts[1].error is not None
     assert parts[1].error.input.startswith(f"{fake}#1")
+
+
+def test_resource_records_and_declared_charsets(tmp_path: Path, workdir: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    arabic = "قتل 26 مدنيا على الأقل بينهم 14 طفلا في غارات على بلدة هجين".encode("cp1256")
+    path = tmp_path / "mixed.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/plain; charset=windows-1256")],
+                                protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://sana.example/ar/hajin.txt", "response", payload=io.BytesIO(arabic),
+            length=len(arabic), http_headers=http,
+            warc_headers_dict={"WARC-Date": "2017-11-04T08:00:00Z"}))
+        shot = b"Screenshot notes: Hajin, 4 November 2017"
+        writer.write_record(writer.create_warc_record(
+            "https://sana.example/ar/hajin", "resource", payload=io.BytesIO(shot),
+            length=len(shot), warc_content_type="text/plain",
+            warc_headers_dict={"WARC-Date": "2017-11-04T08:00:05Z"}))
+        writer.write_record(writer.create_warc_record(
+            "urn:x-crawler:log", "resource", payload=io.BytesIO(b"crawl log"), length=9,
+            warc_content_type="text/plain"))
+    parts = list(expand(path, workdir))
+    assert [(p.label.rsplit("#", 1)[-1], p.media_type) for p in parts] == [
+        (str(path), WARC), ("1", TEXT), ("2", TEXT)]
+    text = read_text(parts[1])
+    assert text is not None
+    assert text.text == arabic.decode("cp1256") and text.language == "ar"
+    assert parts[2].origin["captured_at"] == "2017-11-04T08:00:05Z"
