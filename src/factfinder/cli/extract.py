@@ -1,9 +1,112 @@
-"""The `factfinder` commands of the extract area."""
+"""The `factfinder` commands of the extract area: `extract` (batch) and `eval`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from factfinder.cli.common import (
+    EXIT_PARTIAL,
+    JsonOption,
+    err,
+    handle_errors,
+    out,
+    print_json,
+    report_input_error,
+)
+from factfinder.errors import InputError
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+
+    @app.command("extract")
+    @handle_errors
+    def extract(
+        input: Annotated[Path, typer.Option("--input", "-i", help="Documents file (DOCS.jsonl).")],
+        output: Annotated[Path, typer.Option("--output", "-o", help="Claims file to write (CLAIMS.jsonl).")],
+        workers: Annotated[int, typer.Option("--workers", "-w", min=1,
+                                             help="Local worker processes.")] = 1,
+    ) -> None:
+        """Extract claims from documents: one output line per input document, in input order.
+
+        Lines that cannot be read are reported with their file:line; the command then exits
+        with code 3 (a line with an id but bad fields is written with no claims).
+        """
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        from factfinder.extract.batch import count_lines, extract_files
+
+        if not input.is_file():
+            raise InputError(str(input), "no such file")
+        failures: list[InputError] = []
+
+        def on_error(e: InputError) -> None:
+            failures.append(e)
+            report_input_error(e)
+
+        total = count_lines(input)
+        with Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=err, transient=True) as bar:
+            task = bar.add_task("extract", total=total)
+            stats = extract_files(input, output, workers=workers, on_error=on_error,
+                                  progress=lambda n: bar.update(task, completed=n))
+        err.print(f"{stats.documents} documents → {stats.claims} claims → {output}")
+        if failures:
+            err.print(f"[yellow]{len(failures)} input line(s) could not be read[/yellow]")
+            raise typer.Exit(EXIT_PARTIAL)
+
+    @app.command("eval")
+    @handle_errors
+    def evaluate(
+        shared: Annotated[Path | None, typer.Option(
+            "--shared", help="The shared folder holding eval/score.py (default: ../shared).")] = None,
+        sets: Annotated[str, typer.Option(
+            "--sets", help="Comma-separated sets: seeds,fakes,fakes_nopub,ucdp,case2021.")]
+            = "seeds,fakes,fakes_nopub,ucdp,case2021",
+        workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local worker processes.")] = 1,
+        keep: Annotated[Path | None, typer.Option(
+            "--keep", help="Keep the claims files in this folder.")] = None,
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Run extraction on the development sets and score it against the issue's targets."""
+        from rich.table import Table
+
+        from factfinder.extract.evaluation import evaluate as run_eval
+        from factfinder.extract.evaluation import find_shared
+
+        folder = find_shared(shared)
+        if folder is None:
+            err.print("eval: no shared folder with eval/score.py found; nothing to evaluate")
+            return
+        names = [s.strip() for s in sets.split(",") if s.strip()]
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+        with err.status("evaluating") as status:
+            rows = run_eval(folder, names, workers=workers, keep=keep,
+                            on_set=lambda name: status.update(f"extracting and scoring {name}"))
+        if as_json:
+            print_json([{"set": r.set, "metric": r.metric, "value": r.value, "n": r.n,
+                         "target": r.target, "baseline": r.baseline, "meets_target": r.meets_target}
+                        for r in rows])
+            return
+        table = Table(title="factfinder extract — development sets (shared/eval/score.py)")
+        for col in ("set", "metric", "n", "value", "target", "baseline", ""):
+            table.add_column(col, justify="right" if col in ("n", "value", "target", "baseline") else "left")
+
+        def fmt(v: float | None) -> str:
+            return "—" if v is None else f"{v:.3f}"
+
+        for r in rows:
+            mark = {True: "[green]ok[/green]", False: "[red]below[/red]", None: ""}[r.meets_target]
+            table.add_row(r.set, r.metric, "" if r.n is None else str(r.n), fmt(r.value),
+                          fmt(r.target), fmt(r.baseline), mark)
+        out.print(table)

@@ -150,7 +150,7 @@ _ATTACK_VERBS = (
     r"hit|hits|attacked|attacking|targeted|targeting|executed|executes|executing|fired|fires|firing|"
     r"launched|launches|launching|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
     r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"
-    r"carried\s+out|carry\s+out|conducted|conducts|used|uses|using|razed|destroyed|slaughtered|blew\s+up|"
+    r"carried\s+out|carry\s+out|conducted|conducts|conducting|used|uses|using|mak(?:ing|es)\s+use|made\s+use|razed|destroyed|slaughtered|blew\s+up|"
     r"seized|captured|ambushed|assaulted|burned|tortured|committed|commit|perpetrated|waged|unleashed|"
     r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibility|"
     r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)"

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from factfinder.extract.actors import AIR_ONLY_GROUPS
@@ -278,18 +278,22 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     return None
 
 
-def _places(units: Sequence[Unit]) -> tuple[Place, ...]:
-    seen: set[str] = set()
-    fine: list[Place] = []
-    coarse: list[Place] = []
-    for u in units:
-        for pm in u.places:
-            key = _place_key(pm.place)
-            if key in seen:
-                continue
-            seen.add(key)
-            (coarse if pm.place.precision == "country" else fine).append(pm.place)
-    return tuple(fine + coarse)
+def _places(units: Sequence[Unit], known: Mapping[str, Place]) -> tuple[Place, ...]:
+    """The incident's places, most useful first (`geo.incident_places` orders them).
+
+    A governorate named as an area has no point of its own; when the document names a town
+    of that governorate, the town's point stands for it (precision stays "governorate").
+    """
+    from factfinder.geo import incident_places
+
+    places = incident_places([pm for u in units for pm in u.places])
+    out: list[Place] = []
+    for p in places:
+        if p.lat is None and p.precision == "governorate" and p.admin1 in known:
+            town = known[p.admin1]
+            p = replace(p, lat=town.lat, lon=town.lon)
+        out.append(p)
+    return tuple(out)
 
 
 def _date(units: Sequence[Unit]) -> DateWindow | None:
@@ -352,7 +356,7 @@ def _spans(units: Sequence[Unit]) -> tuple[tuple[int, int], ...]:
 
 
 def _claim(inc: _Incident, prev: Claim | None, prev_claimant: Claimant | None,
-           options: AssemblyOptions) -> tuple[Claim, bool]:
+           options: AssemblyOptions, known: Mapping[str, Place]) -> tuple[Claim, bool]:
     from factfinder.extract.casualties import combine
 
     units = inc.units
@@ -361,7 +365,7 @@ def _claim(inc: _Incident, prev: Claim | None, prev_claimant: Claimant | None,
     perp = _perpetrator(units)
     claimant = next((u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant)
     inherited = False
-    places = _places(units)
+    places = _places(units, known)
     if not places and prev is not None and prev_claimant == claimant:
         places = prev.places  # one statement listing incidents in one place ("another mass grave")
         inherited = True
@@ -390,11 +394,13 @@ def assemble(
     *,
     report_date: dt.date | None = None,
     options: AssemblyOptions | None = None,
+    known_places: Mapping[str, Place] | None = None,
 ) -> tuple[Claim, ...]:
     """The claims of one document, in text order, exactly one of them primary (if any).
 
     `units` are the document's sentences/clauses in text order; `report_date` is the
-    publication date or the dateline date (rule 5).
+    publication date or the dateline date (rule 5); `known_places` maps a governorate to a town
+    of it that the document names (a point for governorate-level mentions).
     """
     opts = options or AssemblyOptions()
     headline_mode = not any(u.is_title for u in units) and len(units) <= 2
@@ -403,7 +409,7 @@ def assemble(
     flags: list[bool] = []
     prev: Claim | None = None
     for inc in incidents:
-        claim, inherited = _claim(inc, prev, prev.claimant if prev else None, opts)
+        claim, inherited = _claim(inc, prev, prev.claimant if prev else None, opts, known_places or {})
         claims.append(claim)
         flags.append(inherited)
         prev = claim

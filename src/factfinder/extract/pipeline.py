@@ -36,7 +36,7 @@ from factfinder.extract.mentions import (
     PlaceMention,
 )
 from factfinder.extract.sentences import clauses, split_sentences
-from factfinder.model import Document, DocumentClaims
+from factfinder.model import Document, DocumentClaims, Place
 
 PlacesFn = Callable[[str], Sequence[PlaceMention]]
 CountsFn = Callable[[str, int, int], Sequence[CountMention]]
@@ -83,6 +83,24 @@ _REPORT_THAT = re.compile(
 )
 
 
+# A wire dateline's city ("BEIRUT (Reuters) -", "Damascus, November 3 (RHC)--", a capitalised
+# "BEIRUT" opening the body) says where the report was filed, not where the incident was.
+_DATELINE_CITY = re.compile(
+    r"^\W*(?P<city>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?)(?:\s*,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*\([A-Za-z .]{2,30}\)\s*(?:[-—–]+|:)|^\W*(?P<caps>[A-Z]{4,}(?:\s+[A-Z]{3,})?)\b(?=\s+[A-Z(])"
+)
+
+
+def _dateline_spans(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    spans = []
+    for s in starts:
+        m = _DATELINE_CITY.match(text, s, min(len(text), s + 80))
+        if m:
+            g = "city" if m.group("city") else "caps"
+            spans.append((m.start(g), m.end(g)))
+    return spans
+
+
 def _in(span_start: int, span_end: int, start: int, end: int) -> bool:
     return start <= span_start and span_end <= end
 
@@ -118,6 +136,10 @@ class Extractor:
         attributions = attribute(text, seg.sentences, title_index=seg.title, publisher=publisher)
         places = list(self.parts.places(text))
         line = self.parts.dateline(text, doc.title)
+        starts = [s.start for s in seg.sentences[:3]]
+        if line is not None:
+            starts.append(line.end)
+        filed_at = _dateline_spans(text, starts)
         dates = [d for d in self.parts.dates(text, report_date) if d.kind != "dateline"
                  and not (line is not None and d.start < line.end and line.start < d.end)]
         units: list[Unit] = []
@@ -126,7 +148,7 @@ class Extractor:
             for clause in clauses(text, sentence):
                 a, b = clause.start, clause.end
                 actors = tuple(find_actors(text, a, b))
-                blocked = [(m.start, m.end) for m in actors if m.group != "unknown"]
+                blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 if own_span is not None and _in(*own_span, a, b):
                     blocked.append(own_span)
                 cut = None
@@ -153,7 +175,19 @@ class Extractor:
         if not doc.text.strip():
             return DocumentClaims(doc.id, ())
         units, report_date = self.units(doc)
-        return DocumentClaims(doc.id, assemble(units, report_date=report_date, options=self.options))
+        return DocumentClaims(doc.id, assemble(units, report_date=report_date, options=self.options,
+                                               known_places=_towns_by_admin1(units)))
+
+
+def _towns_by_admin1(units: Sequence[Unit]) -> dict[str, Place]:
+    """The first town-level place the document names in each governorate."""
+    towns: dict[str, Place] = {}
+    for u in units:
+        for pm in u.places:
+            p = pm.place
+            if p.admin1 and p.precision in ("town", "neighbourhood", "exact") and p.lat is not None:
+                towns.setdefault(p.admin1, p)
+    return towns
 
 
 _DEFAULT: Extractor | None = None
