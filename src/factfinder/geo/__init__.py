@@ -1,0 +1,29 @@
+"""Places: the gazetteer, place resolution in text, distances, governorate names, boundaries.
+
+The public interface (the extractor and the web app call only these)::
+
+    from factfinder.geo import find_places, PlaceContext, Gazetteer, lookup, distance_km, \
+        governorate_name, boundaries
+
+Nothing is loaded at import time: the gazetteer is built on the first call that needs it.
+"""
+
+from __future__ import annotations
+
+from factfinder.geo.admin import governorate_name
+from factfinder.geo.boundaries import boundaries
+from factfinder.geo.distance import distance_km
+from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry, lookup
+from factfinder.geo.resolver import PlaceContext, find_places, incident_places
+
+__all__ = [
+    "Gazetteer",
+    "GazetteerEntry",
+    "PlaceContext",
+    "boundaries",
+    "distance_km",
+    "find_places",
+    "governorate_name",
+    "incident_places",
+    "lookup",
+]

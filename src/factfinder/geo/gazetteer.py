@@ -1,0 +1,264 @@
+"""The gazetteer: every place factfinder can resolve, indexed by normalised name.
+
+It merges, at first use (never at import):
+
+* `data/geonames.tsv` — GeoNames populated places of Syria, Iraq and neighbours (CC BY 4.0);
+* `data/variants.tsv` — hand-written news spellings, added as alternate names of GeoNames places;
+* `data/places_extra.tsv` — hand-written regions, neighbourhoods, sites and towns GeoNames lacks;
+* the governorates of Syria and Iraq (`admin.py`, label points from `data/admin1.tsv`);
+* countries (`data/countries.tsv` plus the short forms news uses).
+
+`Gazetteer.get()` returns the process-wide instance; `lookup(name)` the entries a name may mean,
+best first (Syria before Iraq before neighbours, then larger places first).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import ClassVar
+
+from factfinder.errors import InputError
+from factfinder.geo.admin import GOVERNORATE_SPELLINGS, admin1_table, governorate_name
+from factfinder.geo.normalize import name_key, skeleton_key
+from factfinder.model import Place
+
+# The precision a claim gets when it names a place of this kind.
+KIND_PRECISION: dict[str, str] = {
+    "city": "town", "town": "town", "site": "town", "neighbourhood": "neighbourhood",
+    "district": "district", "region": "district", "governorate": "governorate",
+    "country": "country",
+}
+# Disambiguation prior: the conflict is in Syria, spills into Iraq, touches the neighbours.
+COUNTRY_RANK: dict[str, int] = {"SY": 0, "IQ": 1, "LB": 2, "JO": 2, "TR": 2, "IL": 3, "PS": 3}
+
+# Short forms of country names that news uses; everything else comes from countries.tsv.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "SY": ("Syria", "Syrian Arab Republic"),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "PS": ("Palestine", "Palestinian territories", "Palestinian Territories"),
+    "US": ("United States", "United States of America", "USA", "U.S.", "U.S.A.", "US",
+           "America"),
+    "GB": ("Britain", "Great Britain", "United Kingdom", "UK", "U.K."),
+    "RU": ("Russia", "Russian Federation"),
+    "IR": ("Iran",),
+    "AE": ("UAE", "U.A.E."),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+}
+# Keys never indexed: parts of armed groups' names ("Ahrar al-Sham", "Liwa al-Quds") that
+# GeoNames lists as alternate names of Damascus and Jerusalem.
+BLOCKED_KEYS: frozenset[str] = frozenset({"sham", "cham", "quds", "levant"})
+# Representative points for the countries whose outlines factfinder ships.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "SY": (35.0, 38.5), "IQ": (33.0, 44.0), "TR": (39.0, 35.0), "LB": (33.9, 35.9),
+    "JO": (31.0, 36.5), "IL": (31.5, 34.9), "PS": (31.9, 35.2),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place of the gazetteer. `admin1code` is the GeoNames first-level code."""
+
+    id: int
+    name: str
+    kind: str
+    country: str
+    admin1code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    geonameid: int | None = None
+    parent: str | None = None
+    names: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def precision(self) -> str:
+        return KIND_PRECISION[self.kind]
+
+    @property
+    def admin1(self) -> str | None:
+        """The canonical governorate name (None for countries and unknown codes)."""
+        return governorate_name(self.country, self.admin1code)
+
+    @property
+    def country_rank(self) -> int:
+        return COUNTRY_RANK.get(self.country, 4)
+
+    def to_place(self, name: str | None = None, precision: str | None = None) -> Place:
+        """This entry as a claim `Place`; `name` and `precision` override the entry's own."""
+        return Place(name=name or self.name, lat=self.lat, lon=self.lon, geonameid=self.geonameid,
+                     admin1=self.admin1, country=self.country,
+                     precision=precision or self.precision)
+
+
+def _data_lines(filename: str) -> Iterable[list[str]]:
+    """Rows of a committed TSV data file, without comments and the header row."""
+    path = resources.files("factfinder.geo").joinpath(f"data/{filename}")
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:  # a broken installation, not bad user input
+        raise InputError(str(path), f"cannot read gazetteer data: {exc}") from exc
+    header_seen = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            raise InputError(f"{path}:{n}", "expected tab-separated columns")
+        yield cols
+
+
+def _plain(name: str) -> str:
+    """A GeoNames name without diacritics and ʿayn marks, for display ("Ḩamāh" → "Hamah")."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[‘’`ʿʾ]", "", s).split())
+
+
+def _display_names(rows: list[list[str]]) -> list[str]:
+    """Display names: governorate capitals take the governorate's canonical name ("Raqqa")."""
+    out = [_plain(r[6]) for r in rows]
+    for (country, code), spellings in GOVERNORATE_SPELLINGS.items():
+        keys = {name_key(n) for n in spellings}
+        canonical = governorate_name(country, code) or spellings[0]
+        best = [i for i, r in enumerate(rows) if r[1] == country and r[2] == code
+                and any(name_key(n) in keys for n in [r[6], *r[7].split("|")])]
+        if best:
+            out[max(best, key=lambda i: int(rows[i][5]))] = canonical
+    return out
+
+
+def _names(*parts: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for part in parts:
+        for n in part:
+            n = n.strip()
+            if n:
+                seen.setdefault(n, None)
+    return tuple(seen)
+
+
+class Gazetteer:
+    """All resolvable places with a plain-key index and a consonant-skeleton index."""
+
+    _instance: ClassVar[Gazetteer | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self.entries = entries
+        by_key: dict[str, list[int]] = defaultdict(list)
+        by_skeleton: dict[str, list[int]] = defaultdict(list)
+        for e in entries:
+            keys, skels = set(), set()
+            for n in e.names:
+                k = name_key(n)
+                if k in BLOCKED_KEYS:
+                    continue
+                if len(k) >= 2:
+                    keys.add(k)
+                s = skeleton_key(n)
+                if len(s) >= 3:
+                    skels.add(s)
+            for k in keys:
+                by_key[k].append(e.id)
+            for s in skels:
+                by_skeleton[s].append(e.id)
+        self.by_key = {k: tuple(self._rank(v)) for k, v in by_key.items()}
+        self.by_skeleton = {k: tuple(self._rank(v)) for k, v in by_skeleton.items()}
+        self.max_tokens = max(len(n.split()) for e in entries for n in e.names)
+        self._governorates = {(e.country, e.admin1code): e for e in entries
+                              if e.kind == "governorate"}
+        self._countries = {e.country: e for e in entries if e.kind == "country"}
+
+    def _rank(self, ids: list[int]) -> list[int]:
+        return sorted(ids, key=lambda i: (self.entries[i].country_rank,
+                                          -self.entries[i].population, i))
+
+    # --- construction ---------------------------------------------------------------------------
+
+    @classmethod
+    def get(cls) -> Gazetteer:
+        """The process-wide gazetteer, built on first use (thread-safe)."""
+        if cls._instance is None:
+            with cls._lock:
+                if cls._instance is None:
+                    cls._instance = cls.load()
+        return cls._instance
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Build a gazetteer from the committed data files."""
+        rows = list(_data_lines("geonames.tsv"))
+        extra_names: dict[int, list[str]] = defaultdict(list)
+        by_country_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, r in enumerate(rows):
+            for n in [r[6], *r[7].split("|")]:
+                if n:
+                    by_country_key[(r[1], name_key(n))].append(i)
+        for cols in _data_lines("variants.tsv"):
+            target, country, variants = cols[0], cols[1], cols[2]
+            hits = by_country_key.get((country, name_key(target)))
+            if not hits:
+                raise InputError("variants.tsv", f"target {target!r} ({country}) is not in "
+                                 "the GeoNames data")
+            best = max(hits, key=lambda i: (int(rows[i][5]), -i))
+            extra_names[best].extend(variants.split("|"))
+
+        entries: list[GazetteerEntry] = []
+
+        def add(**kw: object) -> None:
+            entries.append(GazetteerEntry(id=len(entries), **kw))  # type: ignore[arg-type]
+
+        display = _display_names(rows)
+        for i, r in enumerate(rows):
+            add(name=display[i], kind="city", country=r[1], admin1code=r[2] or None, lat=float(r[3]),
+                lon=float(r[4]), population=int(r[5]), geonameid=int(r[0]),
+                names=_names([r[6]], r[7].split("|"), extra_names.get(i, ())))
+        for cols in _data_lines("places_extra.tsv"):
+            name, alts, kind, country, code, lat, lon = cols[:7]
+            parent = cols[7] if len(cols) > 7 and cols[7] else None
+            if kind not in KIND_PRECISION:
+                raise InputError("places_extra.tsv", f"{name}: unknown kind {kind!r}")
+            add(name=name, kind=kind, country=country, admin1code=code or None, lat=float(lat),
+                lon=float(lon), parent=parent, names=_names([name], alts.split("|")))
+        table = admin1_table()
+        for (country, code), spellings in GOVERNORATE_SPELLINGS.items():
+            a1 = table[(country, code)]
+            add(name=a1.name, kind="governorate", country=country, admin1code=code, lat=a1.lat,
+                lon=a1.lon, population=0, names=_names([a1.name], spellings))
+        for cols in _data_lines("countries.tsv"):
+            iso, gid, name = cols[0], int(cols[1]), cols[2]
+            lat, lon = COUNTRY_POINTS.get(iso, (None, None))
+            add(name=COUNTRY_ALIASES.get(iso, (name,))[0], kind="country", country=iso,
+                lat=lat, lon=lon, geonameid=gid, names=_names([name], COUNTRY_ALIASES.get(iso, ())))
+        return cls(entries)
+
+    # --- queries --------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        """Entries `name` may denote, best first: plain-key matches, else skeleton matches."""
+        ids = self.by_key.get(name_key(name))
+        if not ids:
+            ids = self.by_skeleton.get(skeleton_key(name), ())
+        return [self.entries[i] for i in ids]
+
+    def governorate(self, country: str, admin1code: str) -> GazetteerEntry | None:
+        """The governorate-level entry of a first-level division (Syria and Iraq)."""
+        return self._governorates.get((country, admin1code))
+
+    def country(self, iso2: str) -> GazetteerEntry | None:
+        return self._countries.get(iso2)
+
+
+def lookup(name: str) -> list[GazetteerEntry]:
+    """`Gazetteer.get().lookup(name)`."""
+    return Gazetteer.get().lookup(name)

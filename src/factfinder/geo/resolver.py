@@ -1,0 +1,565 @@
+"""Finding and resolving place mentions in text.
+
+`find_places(text, start, end, context=...)` returns every place mention of `text[start:end]`
+in text order, each resolved to a `factfinder.model.Place` with a score. The steps:
+
+1. Tokenise; runs of tokens not broken by punctuation (commas, stops, brackets, quotes) are
+   candidate spans of up to `Gazetteer.max_tokens` tokens, longest first.
+2. A span matches when its plain key is in the gazetteer, or — for longer names only — its
+   consonant skeleton is and the spellings are similar enough. A span must start with a
+   capitalised word (or an Arabic article before one); short or generic keys ("Bab", "Tal",
+   "Ain", English words) need the article written ("al-Bab") to count.
+3. Uses that are not incident places are dropped: metonyms ("the Damascus government",
+   "Moscow said", "Turkey's army"), "-based"/"-backed" compounds, and country names inside
+   organisation names ("Islamic State of Iraq and Syria").
+4. Qualifiers set precision: "X province", "the countryside of X", "rural X", and lists such as
+   "Raqqah, Dayr al-Zawr, Aleppo and Hasakah provinces" give governorates; "X district" after a
+   town gives a district; capitalised words before "district"/"neighbourhood" that are not in the
+   gazetteer ("the Panorama district") give a neighbourhood of the city named with them or last
+   mentioned, at the city's coordinates.
+5. Ambiguous names are resolved by governorates named nearby and in `context`, then by country
+   (Syria, Iraq, neighbours) and population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz.distance import Indel
+
+from factfinder.extract.mentions import PlaceMention
+from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
+from factfinder.geo.normalize import ARTICLES, fold, name_key, token_skeleton
+from factfinder.model import Place
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """Document-level hints for disambiguation, carried from one call to the next.
+
+    `country` is the ISO2 code of the country the document is about (None: Syria first, then
+    Iraq, then neighbours). `admin1` lists canonical governorate names already seen, most recent
+    last. `last_town` is the most recent town-level place, the parent of a bare neighbourhood.
+    """
+
+    country: str | None = None
+    admin1: tuple[str, ...] = ()
+    last_town: Place | None = None
+
+    def updated(self, mentions: Iterable[PlaceMention]) -> PlaceContext:
+        """This context after `mentions` (in text order) have been read."""
+        admin1 = list(self.admin1)
+        last_town = self.last_town
+        for m in mentions:
+            p = m.place
+            if p.admin1 and p.precision != "country":
+                if p.admin1 in admin1:
+                    admin1.remove(p.admin1)
+                admin1.append(p.admin1)
+            if p.precision == "town" and p.lat is not None:
+                last_town = p
+        return replace(self, admin1=tuple(admin1[-8:]), last_town=last_town)
+
+
+# --- tokens -------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|['’`ʿʾ‘](?=[^\W_]))*", re.UNICODE)
+_SOFT_GAP = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*|[ \t\u00a0]+")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    key: str  # folded, no spaces
+    article: bool
+    cap: bool
+    skel: str
+    soft_before: bool  # joined to the previous token by spaces or a hyphen only
+
+
+def _tokenise(text: str, start: int, end: int) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = None
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        key = fold(word).replace(" ", "")
+        if not key:
+            continue
+        first = word[0]
+        cap = first.isupper() or not ("a" <= first.lower() <= "z" or first.isascii())
+        gap = text[prev_end:m.start()] if prev_end is not None else ""
+        soft = prev_end is not None and _SOFT_GAP.fullmatch(gap) is not None and "\n" not in gap
+        toks.append(_Tok(m.start(), m.end(), word, key, key in ARTICLES, cap,
+                         token_skeleton(key), soft))
+        prev_end = m.end()
+    return toks
+
+
+# --- word lists ---------------------------------------------------------------------------------
+
+# Keys that are place names only when written with their article ("al-Bab"), because alone they
+# are generic toponym words, English words or too short to trust.
+_GENERIC = frozenset("""
+bab tal tall tel tell ain ayn ein jabal jebel jabel kafr kfar deir dayr dair khan qasr bir wadi nahr
+ras umm abu beit bayt sheikh shaykh hay harat souq suq mazraa mazraat qarya madinat markaz balad
+jisr bustan jami hammam tall sahl mahatta hara dana sur sal hal hay ram sam van can
+""".split())
+_ENGLISH = frozenset("""
+a an the of off on in at to by for from with and or but not no nor as is it its be us we our
+you he she they them his her their this that these those can may will side mark case center
+central camp city town village new old east west north south upper lower big hit ram tall
+bay cape grand port saint mount lake river sea gulf ocean island islands monday tuesday wednesday
+thursday friday saturday sunday january february march april june july august september october
+november december state states army forces force union council party front ministry
+""".split())
+# Country and capital names used for their governments ("Ankara said", "the Damascus regime").
+_METONYM_NEXT = frozenset("""
+government governments regime regimes authorities authority officials official administration
+leadership ally allies delegation envoy embassy military army forces troops warplanes jets
+aircraft air airforce said says say has have had denied denies deny accused accuses accuse
+announced announces claims claimed claim insists insisted warned warns urged urges called calls
+responded rejected rejects blamed blames condemned condemns agreed agrees wants wanted demands
+demanded asked asks supports supported backs backed sent sends deployed deploys launched launches
+is was will would could should must did does carried carries conducted conducts struck strikes
+hit hits bombed bombs shelled shells killed kills targeted targets vowed vows threatened threatens
+""".split())
+_CAPITALS = frozenset({"damascus", "baghdad", "beirut", "amman", "ankara", "jerusalem", "tehran",
+                       "riyadh", "doha", "cairo"})
+_COMPOUND_NEXT = frozenset({"based", "backed", "led", "allied", "born", "bound", "affiliated",
+                            "funded", "supported", "sponsored", "aligned", "run", "controlled",
+                            "held", "linked", "trained", "armed", "made"})
+_GOV_AFTER = frozenset({"province", "provinces", "governorate", "governorates", "countryside",
+                        "countrysides", "muhafaza", "muhafazat", "region", "suburb", "suburbs"})
+_GOV_BEFORE = frozenset({"province", "provinces", "governorate", "governorates", "countryside",
+                         "countrysides"})
+_DISTRICT_AFTER = frozenset({"district", "districts"})
+_NEIGHBOURHOOD_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "neighbourhoods",
+                                  "neighborhoods", "quarter"})
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "central", "north",
+                         "south", "east", "west", "rural", "the", "of", "in", "and"})
+# Capitalised words that never name a neighbourhood on their own ("the Old district").
+_NOT_NEIGHBOURHOOD = frozenset({"old", "new", "residential", "industrial", "commercial",
+                                "historic", "central", "same", "city", "this", "that", "every",
+                                "each", "one", "another", "other", "whole", "entire", "main",
+                                "rebel", "government", "kurdish", "christian", "alawite", "sunni",
+                                "shia", "shiite", "druze", "besieged", "eastern", "western",
+                                "northern", "southern", "border", "its", "their", "the"})
+# Lower-case words allowed to end a multi-word name ("Bab al-Hawa crossing", "Yarmouk camp").
+_NAME_TAIL = frozenset({"camp", "crossing", "airbase", "airport", "dam", "mountains", "mountain",
+                        "valley", "plain", "basin", "pocket", "farms", "road", "base", "city",
+                        "town", "district", "heights", "desert", "field", "military", "air",
+                        "border", "housing", "project", "association", "suburb", "roundabout",
+                        "industrial", "refugee", "palestinian", "square", "neighbourhood",
+                        "garrison", "citadel", "countryside", "suburbs"})
+_CASE_SENSITIVE = frozenset({"us", "usa", "uk", "uae"})
+
+
+# --- candidate spans ----------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Match:
+    i: int  # first token
+    j: int  # one past the last token
+    ids: tuple[int, ...]
+    how: str  # "key" or "skeleton"
+    key: str
+    precision: str | None = None  # an override from qualifiers
+    rural: bool = False  # the qualifier was "countryside"/"rural"/"suburbs"
+    drop: bool = False
+    chosen: GazetteerEntry | None = None
+    score: float = 0.0
+    alternatives: int = 0
+
+
+def _weak(key: str) -> bool:
+    return len(key) <= 3 or key in _GENERIC or key in _ENGLISH
+
+
+def _span_ok(toks: Sequence[_Tok], i: int, j: int, key: str) -> bool:
+    content = [t for t in toks[i:j] if not t.article]
+    if not content or toks[j - 1].article:
+        return False
+    if not content[0].cap:
+        return False
+    last = content[-1]
+    if not last.cap and last.key not in _NAME_TAIL:
+        return False
+    if key in _CASE_SENSITIVE:
+        return all(t.text.replace(".", "").isupper() for t in content)
+    if _weak(key):
+        # "al-Bab", "al-Rai": written with the article, the short word is a name.
+        return toks[i].article and j - i >= 2
+    return True
+
+
+_FIRST_CLASS = str.maketrans("eiouykcq", "aaaaakkk")
+
+
+def _skeleton_ok(gaz: Gazetteer, ids: Sequence[int], key: str, skel: str, n_content: int) -> bool:
+    """Accept a skeleton-only match when the spellings are still alike.
+
+    Skeletons collide with English words ("Mortar"/"Merter"), so a one-word match must also be
+    close letter for letter and start alike, and only Syrian and Iraqi places match this way.
+    """
+    if len(skel) < 4 or _weak(key):
+        return False
+    best = 0.0
+    for i in ids[:6]:
+        entry = gaz.entries[i]
+        if entry.country_rank > 1:
+            continue
+        for name in entry.names:
+            other = name_key(name)
+            if not other or abs(len(other) - len(key)) > 6:
+                continue
+            if n_content == 1 and other[0].translate(_FIRST_CLASS) != key[0].translate(_FIRST_CLASS):
+                continue
+            best = max(best, Indel.normalized_similarity(key, other))
+    return best >= (0.75 if n_content == 1 else 0.5)
+
+
+def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
+    out: list[_Match] = []
+    n = len(toks)
+    max_len = min(gaz.max_tokens + 1, 8)
+    i = 0
+    while i < n:
+        if not (toks[i].cap or toks[i].article):
+            i += 1
+            continue
+        # the longest run of softly joined tokens starting at i
+        stop = i + 1
+        while stop < n and stop - i < max_len and toks[stop].soft_before:
+            stop += 1
+        found: _Match | None = None
+        # An exact (plain-key) match of any length beats a skeleton match.
+        for how in ("key", "skeleton"):
+            for j in range(stop, i, -1):
+                content = [t for t in toks[i:j] if not t.article]
+                if not content:
+                    continue
+                key = "".join(t.key for t in content)
+                if how == "key":
+                    ids = gaz.by_key.get(key)
+                else:
+                    skel = re.sub(r"(.)\1+", r"\1", "".join(t.skel for t in content))
+                    ids = gaz.by_skeleton.get(skel)
+                    if ids and _skeleton_ok(gaz, ids, key, skel, len(content)):
+                        ids = tuple(x for x in ids if gaz.entries[x].country_rank <= 1)
+                    else:
+                        ids = None
+                if ids and _span_ok(toks, i, j, key):
+                    found = _Match(i, j, ids, how, key)
+                    break
+            if found:
+                break
+        if found:
+            out.append(found)
+            i = found.j
+        else:
+            i += 1
+    return out
+
+
+# --- filters and qualifiers ---------------------------------------------------------------------
+
+def _next_word(text: str, toks: Sequence[_Tok], j: int) -> str:
+    return toks[j].key if j < len(toks) and toks[j].soft_before else ""
+
+
+def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> bool:
+    last = toks[m.j - 1]
+    after = text[last.end:last.end + 3]
+    nxt = toks[m.j].key if m.j < len(toks) else ""
+    hyphen_next = after.startswith("-") and nxt in _COMPOUND_NEXT
+    if hyphen_next:
+        return True
+    possessive = bool(re.match(r"['’]s\b", text[last.end - 2:last.end + 1])) or \
+        last.text.endswith(("'s", "’s"))
+    capital_or_country = "country" in kinds or m.key in _CAPITALS
+    if not capital_or_country:
+        return False
+    if "country" in kinds and possessive:
+        return True
+    following = [t.key for t in toks[m.j:m.j + 2]]
+    if following and following[0] in _METONYM_NEXT and toks[m.j].soft_before:
+        return True
+    if possessive and len(following) >= 1 and following[0] in _METONYM_NEXT:
+        return True
+    # "Islamic State of Iraq and Syria", "Islamic State in Iraq and the Levant"
+    before = [t.key for t in toks[max(0, m.i - 4):m.i]]
+    return "country" in kinds and "state" in before and ("islamic" in before or "of" in before
+                                                         or "in" in before)
+
+
+def _qualify(toks: Sequence[_Tok], m: _Match) -> None:
+    """Set a precision override from the words around the mention."""
+    nxt = toks[m.j].key if m.j < len(toks) and toks[m.j].soft_before else ""
+    before = [t.key for t in toks[max(0, m.i - 3):m.i]]
+    rural_before = before[-1:] == ["rural"] and toks[m.i - 1].soft_before
+    if nxt in _GOV_AFTER and nxt != "region":
+        m.precision = "governorate"
+        m.rural = nxt in ("countryside", "countrysides", "suburb", "suburbs")
+    elif len(before) >= 2 and before[-1] == "of" and before[-2] in _GOV_BEFORE:
+        m.precision = "governorate"
+        m.rural = before[-2].startswith("countryside")
+    elif rural_before:
+        m.precision = "governorate"
+        m.rural = True
+    elif nxt in _DISTRICT_AFTER:
+        m.precision = "district"
+
+
+def _apply_lists(text: str, toks: Sequence[_Tok], matches: list[_Match]) -> None:
+    """'A, B, C and D provinces' / 'the provinces of A, B and C': every member a governorate."""
+    groups: list[list[_Match]] = []
+    for m in matches:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[toks[prev.j - 1].end:toks[m.i].start]
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)", gap):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    for g in groups:
+        if len(g) < 2:
+            continue
+        if any(m.precision == "governorate" for m in (g[-1], g[0])):
+            for m in g:
+                if m.precision is None:
+                    m.precision = "governorate"
+
+
+# --- choosing among candidates ------------------------------------------------------------------
+
+_KIND_ORDER = {"city": 0, "town": 0, "neighbourhood": 0, "site": 0, "district": 1, "region": 1,
+               "governorate": 2, "country": 3}
+
+
+def _choose(gaz: Gazetteer, m: _Match, local_admin1: set[str], context: PlaceContext) -> None:
+    cands = [gaz.entries[i] for i in m.ids]
+    if m.precision == "governorate":
+        govs = [e for e in cands if e.kind == "governorate"]
+        if m.rural:  # "the Damascus countryside" is Rif Dimashq, not the capital's governorate
+            govs = [gaz.governorate("SY", "08") or e if (e.country, e.admin1code) == ("SY", "13")
+                    else e for e in govs]
+        if govs:
+            cands = govs
+        else:  # "Manbij countryside": the town, at district precision
+            m.precision = "district"
+    ctx_admin1 = set(context.admin1)
+
+    def rank(e: GazetteerEntry) -> tuple[float, ...]:
+        in_country = context.country is not None and e.country == context.country
+        return (
+            0 if e.admin1 in local_admin1 else 1,
+            0 if in_country else 1,
+            0 if e.admin1 in ctx_admin1 else 1,
+            e.country_rank,
+            _KIND_ORDER[e.kind],
+            -math.log10(e.population + 1),
+        )
+
+    cands.sort(key=rank)
+    m.chosen = cands[0]
+    distinct = {(round(e.lat or 0, 1), round(e.lon or 0, 1)) for e in cands}
+    m.alternatives = len(distinct) - 1
+    base = 0.92 if m.how == "key" else 0.72
+    if m.alternatives and rank(cands[0])[:4] == rank(cands[1])[:4] if len(cands) > 1 else False:
+        base -= 0.15
+    m.score = round(max(0.3, base - 0.03 * min(m.alternatives, 3)), 3)
+
+
+def _unambiguous_admin1(gaz: Gazetteer, m: _Match) -> str | None:
+    """The governorate of a mention whose every candidate lies in one governorate of Syria/Iraq."""
+    cands = [gaz.entries[i] for i in m.ids]
+    cands = [e for e in cands if e.kind != "country"]
+    names = {e.admin1 for e in cands if e.country_rank <= 1}
+    if len(names) == 1 and len(cands) >= 1:
+        return names.pop()
+    return None
+
+
+# --- neighbourhoods not in the gazetteer --------------------------------------------------------
+
+def _neighbourhoods(text: str, toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer,
+                    context: PlaceContext) -> list[tuple[int, int, Place, float]]:
+    """'the Panorama district', 'al-Rashid neighbourhood' → neighbourhoods of a nearby city."""
+    matched = set()
+    for m in matches:
+        matched.update(range(m.i, m.j))
+    out = []
+    for k, t in enumerate(toks):
+        if t.key not in _NEIGHBOURHOOD_WORDS or not t.soft_before or k == 0:
+            continue
+        # capitalised words (and articles) directly before the word
+        s = k
+        while s > 0 and toks[s].soft_before and k - s < 3 and (toks[s - 1].cap or
+                                                                toks[s - 1].article):
+            s -= 1
+        if s == k or any(x in matched for x in range(s, k)):
+            continue
+        words = [x for x in toks[s:k] if not x.article]
+        if not words or all(w.key in _NOT_NEIGHBOURHOOD or w.key in _ENGLISH for w in words):
+            continue
+        if words[0].key in _NOT_NEIGHBOURHOOD:
+            continue
+        parent = _neighbourhood_parent(toks, matches, gaz, s, k) or context.last_town
+        if parent is None or parent.lat is None:
+            continue
+        name = text[toks[s].start:toks[k - 1].end]
+        out.append((toks[s].start, t.end,
+                    Place(name=f"{name}, {parent.name}", lat=parent.lat, lon=parent.lon,
+                          admin1=parent.admin1, country=parent.country,
+                          precision="neighbourhood"), 0.6))
+    return out
+
+
+def _neighbourhood_parent(toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer,
+                          s: int, k: int) -> Place | None:
+    def town(m: _Match) -> Place | None:
+        e = m.chosen
+        if e is None or m.drop or e.kind not in ("city", "town"):
+            return None
+        return e.to_place()
+
+    for m in matches:  # "... district of Raqqah" / "... neighbourhood in Aleppo"
+        if m.i in (k + 2, k + 3) and toks[k + 1].key in ("of", "in"):
+            p = town(m)
+            if p:
+                return p
+    for m in matches:  # "Raqqah's Panorama district"
+        if m.j == s and toks[m.j - 1].text.endswith(("'s", "’s")):
+            p = town(m)
+            if p:
+                return p
+    previous = [m for m in matches if m.j <= s and town(m) is not None]
+    return town(previous[-1]) if previous else None
+
+
+import os  # noqa: E402
+
+_GOV_POINT = os.environ.get("FF_GOV_POINT", "none")
+
+
+def _capital(gaz: Gazetteer, e: GazetteerEntry) -> GazetteerEntry | None:
+    name = e.admin1
+    best = None
+    for c in gaz.entries:
+        if c.kind == "city" and c.country == e.country and c.admin1code == e.admin1code and \
+                c.name == name and (best is None or c.population > best.population):
+            best = c
+    return best
+
+
+# --- the public function ------------------------------------------------------------------------
+
+def find_places(text: str, start: int = 0, end: int | None = None, *,
+                context: PlaceContext | None = None) -> list[PlaceMention]:
+    """All place mentions in `text[start:end]`, in text order, with offsets into `text`.
+
+    Each mention carries a resolved `Place` (name, geonameid, lat/lon, admin1 = canonical
+    governorate, country ISO2, precision) and a score in [0, 1]. See the module docstring.
+    """
+    end = len(text) if end is None else end
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"range [{start}, {end}) is outside the text (length {len(text)})")
+    context = context or PlaceContext()
+    gaz = Gazetteer.get()
+    toks = _tokenise(text, start, end)
+    matches = _find_spans(gaz, toks)
+    for m in matches:
+        kinds = {gaz.entries[i].kind for i in m.ids}
+        if _is_metonym(text, toks, m, kinds):
+            m.drop = True
+            continue
+        _qualify(toks, m)
+    matches = [m for m in matches if not m.drop]
+    _apply_lists(text, toks, matches)
+
+    # Pass 1: governorates that the text pins down (unambiguous names), by position.
+    pinned = [(toks[m.i].start, a) for m in matches if (a := _unambiguous_admin1(gaz, m))]
+    kept = []
+    for m in matches:
+        here = toks[m.i].start
+        local = {a for pos, a in pinned if abs(pos - here) <= 200}
+        if m.how == "skeleton" and local and not any(
+                gaz.entries[i].admin1 in local for i in m.ids):
+            continue  # a loose spelling match that contradicts the governorate named nearby
+        _choose(gaz, m, local, context)
+        kept.append(m)
+    matches = kept
+
+    mentions: list[tuple[int, int, Place, float]] = []
+    for m in matches:
+        e = m.chosen
+        assert e is not None
+        precision = m.precision or e.precision
+        if e.kind == "governorate" and m.precision is None:
+            precision = "governorate"
+        if precision == "district" and e.kind in ("neighbourhood",):
+            precision = e.precision
+        place = e.to_place(precision=precision)
+        if precision == "governorate":
+            # A governorate is an area, not a point: maps draw its polygon (boundaries()).
+            place = replace(place, name=place.admin1 or place.name)
+            if _GOV_POINT == "none":
+                place = replace(place, lat=None, lon=None)
+            elif _GOV_POINT == "capital":
+                cap = _capital(gaz, e)
+                if cap is not None:
+                    place = replace(place, lat=cap.lat, lon=cap.lon)
+        if e.kind == "neighbourhood" and e.parent:
+            place = replace(place, name=f"{e.name}, {e.parent}")
+        mentions.append((toks[m.i].start, toks[m.j - 1].end, place, m.score))
+    mentions.extend(_neighbourhoods(text, toks, matches, gaz, context))
+    mentions.sort(key=lambda x: (x[0], x[1]))
+    return [PlaceMention(s, e, p, sc) for s, e, p, sc in mentions]
+
+
+# --- helpers for claim assembly -----------------------------------------------------------------
+
+_CORE = ("SY", "IQ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    name: str
+    lat: float | None
+    lon: float | None
+    precision: str
+    extra: tuple[str, ...] = field(default=())
+
+
+def incident_places(mentions: Sequence[PlaceMention], *, country: str | None = None) -> list[Place]:
+    """The places of a claim from its mentions: deduplicated, the most useful first.
+
+    Order: sub-country places in the document's `country` (default Syria, then Iraq) in text
+    order, then other sub-country places, then countries. A governorate already covered by a
+    more precise place of the same governorate is kept (it still adds nothing wrong) but after it.
+    """
+    seen: set[tuple[str, float | None, float | None, str]] = set()
+    uniq: list[Place] = []
+    for m in mentions:
+        p = m.place
+        k = (p.name, p.lat, p.lon, p.precision)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(p)
+    core = (country,) if country else _CORE
+
+    def order(item: tuple[int, Place]) -> tuple[int, int]:
+        n, p = item
+        if p.precision == "country":
+            return (3, n)
+        if p.country in core:
+            return (0, n)
+        return (2, n)
+
+    return [p for _, p in sorted(enumerate(uniq), key=order)]
