@@ -25,7 +25,7 @@ from dataclasses import replace
 from factfinder.extract.casualties import combine, find_casualties
 from factfinder.extract.dates import find_dates, read_dateline
 from factfinder.extract.mentions import CountMention, DateMention
-from factfinder.model import Casualties, Claim, DocumentClaims, parse_date
+from factfinder.model import Casualties, Claim, DateWindow, DocumentClaims, parse_date
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
@@ -106,14 +106,25 @@ def pick_counts(text: str, title: str | None, rule: str, people_as_civilians: bo
     return killed, [span]
 
 
-def pick_date(doc: dict[str, object], text: str, title: str | None) -> DateMention | None:
+def pick_date(doc: dict[str, object], text: str, title: str | None, rule: str,
+              spans: list[tuple[int, int]]) -> DateMention | None:
+    """`report`: the report's own date (published, else dateline), else the first day date.
+    `event`: the first day-precision date of the incident's sentence, else as `report`."""
     published = parse_date(doc.get("published"))
-    dateline = read_dateline(text, title)
+    dateline = read_dateline(text, title, anchor=published)
     anchor = published or (dateline.window.start if dateline else None)
-    dates = find_dates(text, anchor=anchor)
-    if published is None and dateline is not None:
+    dates = [d for d in find_dates(text, anchor=anchor)
+             if dateline is None or d.start >= dateline.end]
+    if rule == "event" and spans:
+        a, b = spans[0]
+        own = [d for d in dates if a <= d.start < b and d.window.precision == "day"]
+        if own:
+            return own[0]
+    if published is not None:
+        return DateMention(0, 1, DateWindow.day(published), "dateline")
+    if dateline is not None:
         return dateline
-    return dates[0] if dates else None
+    return next((d for d in dates if d.window.precision == "day"), None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pick", default="first", choices=["first", "largest", "title", "first2", "lede"])
     ap.add_argument("--people-are-civilians", action="store_true",
                     help="set killed.civilians to the total when the text names no category")
+    ap.add_argument("--date-rule", default="report", choices=["report", "event"])
     ap.add_argument("--later-breakdowns", action="store_true",
                     help="add stand-alone children/women counts of the next two sentences")
     args = ap.parse_args(argv)
@@ -134,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             text, title = doc["text"], doc.get("title")
             killed, spans = pick_counts(text, title, args.pick, args.people_are_civilians,
                                         args.later_breakdowns)
-            date = pick_date(doc, text, title)
+            date = pick_date(doc, text, title, args.date_rule, spans)
             claim = Claim(killed=killed, date=date.window if date else None,
                           spans=tuple(spans) or ((0, max(1, min(len(text), 1))),), primary=True)
             out.write(json.dumps(DocumentClaims(doc["id"], (claim,)).to_json()) + "\n")

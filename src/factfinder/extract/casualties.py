@@ -176,7 +176,14 @@ _SUB_AFTER = re.compile(
 )
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|in\s+addition\s+to\s+)$", re.I)
 _COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)", re.I)
-_ARTICLE = re.compile(r"\b(?:an?|another)\s+", re.I)
+# "a"/"an"/"another" a few words before a singular victim noun: a count of one person.
+_ARTICLE = re.compile(
+    r"\b(?:an?|another)\s+(?=(?:[A-Za-z'-]+\s+){0,3}?(?:"
+    + "|".join(sorted((w for w in _LEXICON if not w.endswith("s") or w in ("remains",)),
+                      key=len, reverse=True))
+    + r")\b)",
+    re.I,
+)
 _ZERO = re.compile(
     r"\b(?:no\s+one|nobody|none)\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
     r"(?:(?P<killed>killed|dead)|(?P<injured>hurt|injured|wounded))\b|"

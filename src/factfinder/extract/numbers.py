@@ -42,7 +42,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from factfinder.extract.mentions import CountedRange
 from factfinder.model import Range
@@ -100,6 +100,18 @@ _QUALIFIERS: Final[tuple[tuple[str, QualifierKind], ...]] = tuple(sorted((
     ("another", "exact"),
 ), key=lambda q: -len(q[0])))
 
+
+def _by_last_word(qualifiers: tuple[tuple[str, QualifierKind], ...]
+                  ) -> Mapping[str, tuple[tuple[tuple[str, ...], QualifierKind], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], QualifierKind]]] = {}
+    for phrase, kind in qualifiers:  # longest first, as in _QUALIFIERS
+        words = tuple(phrase.split())
+        index.setdefault(words[-1], []).append((words, kind))
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
+
+
+_QUALIFIERS_BY_LAST: Final = _by_last_word(_QUALIFIERS)
+
 _UNITS: Final[Mapping[str, int]] = MappingProxyType({
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -151,8 +163,9 @@ _BEFORE_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(_w("no the any every ea
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+|[^\sA-Za-z\d]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A token of the scanned text (a tuple: millions are made, so they must be cheap)."""
+
     text: str
     low: str
     start: int
@@ -250,6 +263,9 @@ def _glued(toks: list[_Tok], a: int, b: int) -> bool:
     return 0 <= a < len(toks) and 0 <= b < len(toks) and toks[a].end == toks[b].start
 
 
+# The words a number can start with; everything else is skipped at once.
+_FIRST_WORDS: Final[frozenset[str]] = frozenset(
+    {*_UNITS, *_TENS, "a", "an", "half", *(p.split()[0] for p in VAGUE_MINIMUMS)})
 _VAGUE_UNITS: Final[frozenset[str]] = frozenset({"dozens", "scores", "tens", "hundreds",
                                                  "thousands", "millions"})
 
@@ -281,6 +297,8 @@ def _read_vague(toks: list[_Tok], i: int) -> _Num | None:
 def _read_number(toks: list[_Tok], i: int) -> _Num | None:
     """Read one number (not a range, no qualifier) starting at toks[i]."""
     w = toks[i].low
+    if not w[0].isdigit() and w not in _FIRST_WORDS:
+        return None
     nxt = _low(toks, i + 1)
     if w[0].isdigit():
         value = _digits_value(toks[i].text)
@@ -375,10 +393,9 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
 
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[int, QualifierKind]:
     """The qualifier that ends right before toks[i]: (its first token index, kind)."""
-    for phrase, kind in _QUALIFIERS:
-        words = phrase.split()
+    for words, kind in _QUALIFIERS_BY_LAST.get(_low(toks, i - 1), ()):
         k = i - len(words)
-        if k >= 0 and [t.low for t in toks[k:i]] == words:
+        if k >= 0 and all(toks[k + n].low == w for n, w in enumerate(words)):
             return k, kind
     return i, "exact"
 
