@@ -1,9 +1,391 @@
-"""The `factfinder` commands of the vault area."""
+"""The `factfinder` commands of the vault area: init, ingest, items, show, checkpoint(s), proof,
+verify, verify-proof. Thin: each parses options, calls `factfinder.services`, prints."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from factfinder.cli.common import (
+    EXIT_INTEGRITY,
+    EXIT_PARTIAL,
+    JsonOption,
+    err,
+    handle_errors,
+    out,
+    print_json,
+    report_input_error,
+)
+
+if TYPE_CHECKING:
+    from factfinder.errors import InputError
+    from factfinder.services.ingest import IngestedPart
+    from factfinder.vault.proofs import Proof
+
+ProjectOption = Annotated[
+    Path | None,
+    typer.Option("--project", "-p", envvar="FACTFINDER_PROJECT",
+                 help="Project directory (default: $FACTFINDER_PROJECT or the current one)."),
+]
+
+
+def _open(project: Path | None) -> Any:
+    from factfinder.services import Project
+
+    return Project.open(project)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+
+    @app.command()
+    @handle_errors
+    def init(
+        directory: Annotated[Path, typer.Argument(help="Directory to create the project in.")],
+        db: Annotated[str | None, typer.Option(
+            "--db", help="Database URL, e.g. postgresql://user@host/db (default: SQLite in "
+            "the project directory).")] = None,
+    ) -> None:
+        """Create a project: configuration, database, blob store and signing key."""
+        from factfinder.services import Project
+
+        with Project.init(directory, db_url=db) as project:
+            key = project.public_key
+            out.print(f"created project {project.root}")
+            out.print(f"  database   {project.config.db_url if db else project.root / 'factfinder.db'}")
+            out.print(f"  log id     {project.log_id}")
+            out.print(f"  public key {project.public_key_path} ({key.key_id})")
+
+    @app.command()
+    @handle_errors
+    def ingest(
+        paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or "
+                                                   "JSON Lines document batches.")],
+        publisher: Annotated[str | None, typer.Option(help="Who published these.")] = None,
+        published: Annotated[str | None, typer.Option(
+            help="When they were published (ISO date or timestamp).")] = None,
+        url: Annotated[str | None, typer.Option(help="Where they were published.")] = None,
+        custodian: Annotated[str | None, typer.Option(
+            help="Who handed them over / holds the originals.")] = None,
+        again: Annotated[bool, typer.Option(
+            help="Record a new acquisition even if an identical one exists.")] = False,
+        checkpoint: Annotated[bool, typer.Option(
+            help="Sign a checkpoint at the end if anything was recorded.")] = True,
+        project: ProjectOption = None,
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Preserve inputs as items: blobs, metadata, text, and a ledger entry for each."""
+        from factfinder.services.ingest import IngestOptions
+        from factfinder.services.ingest import ingest as run_ingest
+
+        options = IngestOptions(publisher=publisher, published=published, url=url,
+                                custodian=custodian, again=again, checkpoint=checkpoint)
+        with _open(project) as proj, _IngestProgress() as progress:
+            summary = run_ingest(proj, paths, options, observer=progress)
+        if as_json:
+            print_json(summary.to_json())
+        else:
+            line = (f"{summary.parts} parts from {summary.inputs} inputs: "
+                    f"{summary.new_items} new items, {summary.new_acquisitions} acquisitions, "
+                    f"{summary.unchanged} already recorded")
+            if summary.failures:
+                line += f", [red]{len(summary.failures)} failed[/red]"
+            err.print(line)
+            if summary.checkpoint:
+                err.print(f"checkpoint: size {summary.checkpoint.size}, root "
+                          f"{summary.checkpoint.root}")
+        if summary.failures:
+            raise typer.Exit(EXIT_PARTIAL)
+
+    @app.command("items")
+    @handle_errors
+    def items_(
+        search: Annotated[str | None, typer.Option("--search", "-s",
+                                                   help="Full-text search.")] = None,
+        limit: Annotated[int, typer.Option(min=1)] = 50,
+        offset: Annotated[int, typer.Option(min=0)] = 0,
+        project: ProjectOption = None,
+        as_json: bool = JsonOption,
+    ) -> None:
+        """List items (newest last), or the best matches of a full-text search."""
+        from rich.table import Table
+
+        from factfinder.services.items import list_items
+
+        with _open(project) as proj:
+            page, total = list_items(proj, limit=limit, offset=offset, search=search)
+        if as_json:
+            print_json({"data": [i.to_json() for i in page], "count": total})
+            return
+        table = Table("id", "hash", "type", "size", "title", "published", "acq.",
+                      caption=f"{len(page)} of {total}")
+        for i in page:
+            table.add_row(str(i.id), i.hash[:19] + "…", i.media_type, str(i.size),
+                          (i.title or i.external_id or "")[:60], i.published or "",
+                          str(i.acquisitions))
+        out.print(table)
+
+    @app.command()
+    @handle_errors
+    def show(
+        item: Annotated[str, typer.Argument(help="Item id, hash prefix or external id.")],
+        text: Annotated[bool, typer.Option("--text", help="Print the whole text.")] = False,
+        project: ProjectOption = None,
+        as_json: bool = JsonOption,
+    ) -> None:
+        """An item: metadata, hash, text excerpt and custody history."""
+        from factfinder.services.items import item_text, show_item
+
+        with _open(project) as proj:
+            detail = show_item(proj, item)
+            full = item_text(proj, item)[1] if text else None
+        if as_json:
+            obj = detail.to_json()
+            if text:
+                obj["text"] = full
+            print_json(obj)
+            return
+        _print_detail(detail, full)
+
+    @app.command("checkpoint")
+    @handle_errors
+    def checkpoint_(project: ProjectOption = None, as_json: bool = JsonOption) -> None:
+        """Sign the current ledger head (size, root, time) with the project key."""
+        from factfinder.services.vault import make_checkpoint
+
+        with _open(project) as proj:
+            cp = make_checkpoint(proj)
+        if as_json:
+            print_json(cp.to_json())
+        else:
+            out.print(f"checkpoint: size {cp.size}, root {cp.root}, {cp.time}")
+
+    @app.command()
+    @handle_errors
+    def checkpoints(project: ProjectOption = None, as_json: bool = JsonOption) -> None:
+        """List the signed checkpoints."""
+        from rich.table import Table
+
+        from factfinder.services.vault import list_checkpoints
+
+        with _open(project) as proj:
+            cps = list_checkpoints(proj)
+        if as_json:
+            print_json({"data": [{"id": i, **cp.to_json()} for i, cp in cps], "count": len(cps)})
+            return
+        table = Table("id", "size", "root", "time")
+        for i, cp in cps:
+            table.add_row(str(i), str(cp.size), cp.root, cp.time)
+        out.print(table)
+
+    @app.command()
+    @handle_errors
+    def proof(
+        item: Annotated[str | None, typer.Argument(
+            help="Item id, hash prefix or external id: prove its first acquisition.")] = None,
+        seq: Annotated[int | None, typer.Option(help="Prove ledger entry SEQ instead.")] = None,
+        consistency: Annotated[list[int] | None, typer.Option(
+            help="Prove checkpoint FIRST is a prefix of a later one (give it once, or twice "
+            "with the later id; default the latest).")] = None,
+        output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                    help="Write to a file.")] = None,
+        project: ProjectOption = None,
+    ) -> None:
+        """Print a proof (JSON) that a third party can check with `verify-proof`.
+
+        An inclusion proof ends at the latest checkpoint; if that was made before the entry, a
+        new checkpoint is signed first.
+        """
+        from factfinder.errors import InvalidRecord
+        from factfinder.jsonl import atomic_writer
+        from factfinder.services import vault
+
+        chosen = sum(x is not None for x in (item, seq, consistency))
+        if chosen != 1:
+            raise InvalidRecord("give exactly one of ITEM, --seq or --consistency")
+        doc: Proof
+        with _open(project) as proj:
+            if consistency:
+                if len(consistency) > 2:
+                    raise InvalidRecord("--consistency takes one or two checkpoint ids")
+                doc = vault.consistency_proof(proj, consistency[0],
+                                              consistency[1] if len(consistency) == 2 else None)
+            elif seq is not None:
+                doc = vault.inclusion_proof(proj, seq)
+            else:
+                assert item is not None
+                doc = vault.inclusion_proof_for_item(proj, item)
+        if output is None:
+            print_json(doc.to_json())
+        else:
+            with atomic_writer(output) as fh:
+                fh.write(json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
+            err.print(f"wrote {output}")
+
+    @app.command()
+    @handle_errors
+    def verify(
+        key: Annotated[Path | None, typer.Option(
+            help="Public key to trust (PEM or hex; default the project's).")] = None,
+        blobs: Annotated[bool, typer.Option(help="Re-hash every blob.")] = True,
+        project: ProjectOption = None,
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Check the blobs, the ledger, the checkpoints and every row against the ledger."""
+        from factfinder.services.verify import verify_project
+        from factfinder.vault.signing import PublicKey
+
+        trusted = PublicKey.load(key) if key else None
+        with _open(project) as proj, _VerifyProgress() as progress:
+            report = verify_project(proj, key=trusted, blobs=blobs, observer=progress)
+        if as_json:
+            print_json(report.to_json())
+        else:
+            for p in report.problems:
+                out.print(f"[red]{p.code}[/red] {p.message}")
+            for note in report.notes:
+                err.print(f"note: {note}")
+            verdict = "[green]OK[/green]" if report.ok else f"[red]{len(report.problems)} problems[/red]"
+            out.print(f"{verdict}: {report.entries} ledger entries (root {report.root}), "
+                      f"{report.checkpoints} checkpoints, {report.items} items, "
+                      f"{report.acquisitions} acquisitions, {report.blobs} blobs re-hashed")
+        if not report.ok:
+            raise typer.Exit(EXIT_INTEGRITY)
+
+    @app.command("verify-proof")
+    @handle_errors
+    def verify_proof_(
+        proof_file: Annotated[Path, typer.Argument(metavar="PROOF.json")],
+        key: Annotated[Path, typer.Option(help="The public key you trust (PEM or hex file).")],
+        file: Annotated[Path | None, typer.Option(
+            "--file", help="The evidence file: check it is the item the entry records.")] = None,
+        project: Annotated[Path | None, typer.Option(
+            "--project", "-p", help="Also check the proof against this project as it is now.")]
+        = None,
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Check a proof with only the public key (no database needed)."""
+        from factfinder.vault.proofs import read_proof, verify_proof
+        from factfinder.vault.signing import PublicKey
+
+        doc = read_proof(proof_file)
+        result = verify_proof(doc, PublicKey.load(key), evidence=file)
+        lines, ok = list(result.lines), result.ok
+        if project is not None:
+            from factfinder.services.verify import check_proof_against_project
+
+            with _open(project) as proj:
+                now = check_proof_against_project(proj, doc)
+            lines += now.lines
+            ok = ok and now.ok
+        if as_json:
+            print_json({"ok": ok, "checks": lines})
+        else:
+            for line in lines:
+                out.print(f"[red]{line}[/red]" if line.startswith("FAIL") else f"ok  {line}",
+                          markup=True)
+            out.print("[green]proof verified[/green]" if ok else "[red]proof FAILED[/red]")
+        if not ok:
+            raise typer.Exit(EXIT_INTEGRITY)
+
+
+def _print_detail(detail: Any, full_text: str | None) -> None:
+    s = detail.summary
+    out.print(f"[bold]item {s.id}[/bold]  {s.hash}")
+    for label, value in (("type", s.media_type), ("size", f"{s.size} bytes"),
+                         ("title", s.title), ("author", detail.author),
+                         ("publisher", s.publisher), ("site", detail.site),
+                         ("published", s.published), ("url", s.url), ("language", s.language),
+                         ("external id", s.external_id), ("text", detail.text_hash and
+                                                          f"{detail.text_length} chars, "
+                                                          f"{detail.text_hash}"),
+                         ("first seen", s.created_at)):
+        if value:
+            out.print(f"  {label:<11} {value}", markup=False)
+    if detail.links:
+        out.print("links:")
+        for link in detail.links:
+            out.print(f"  {link.relation} item {link.item_id} {link.item_hash[:19]}… "
+                      f"{link.title or ''}", markup=False)
+    out.print("custody:")
+    for a in detail.acquisitions:
+        who = ", ".join(x for x in (a.custodian and f"custodian {a.custodian}",
+                                    a.publisher and f"publisher {a.publisher}",
+                                    a.url) if x)
+        out.print(f"  #{a.seq} {a.acquired_at} by {a.actor} from {a.source}"
+                  + (f" ({who})" if who else ""), markup=False)
+    other = [e for e in detail.ledger if e.seq not in {a.seq for a in detail.acquisitions}]
+    for e in other:
+        out.print(f"  #{e.seq} {e.time} {e.kind} by {e.actor}", markup=False)
+    if full_text is not None:
+        out.print("text:")
+        out.print(full_text, markup=False, highlight=False)
+    elif detail.excerpt:
+        out.print("excerpt:")
+        out.print("  " + detail.excerpt.strip().replace("\n", "\n  ")
+                  + ("…" if detail.text_length > len(detail.excerpt) else ""), markup=False)
+
+
+class _IngestProgress:
+    """A Rich progress bar over input bytes on stderr; failures print above it."""
+
+    def __enter__(self) -> _IngestProgress:
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
+        self.progress = Progress(TextColumn("ingest"), BarColumn(), DownloadColumn(),
+                                 TransferSpeedColumn(), TimeRemainingColumn(),
+                                 TextColumn("{task.fields[parts]} parts"),
+                                 console=err, transient=True, disable=not err.is_terminal)
+        self.progress.__enter__()
+        self.task = self.progress.add_task("ingest", total=None, parts=0)
+        self.parts = 0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def started(self, total_bytes: int, inputs: int) -> None:
+        self.progress.update(self.task, total=total_bytes)
+
+    def advanced(self, nbytes: int) -> None:
+        self.progress.advance(self.task, nbytes)
+
+    def part_done(self, part: IngestedPart) -> None:
+        self.parts += 1
+        self.progress.update(self.task, parts=self.parts)
+
+    def failed(self, error: InputError) -> None:
+        report_input_error(error)
+
+
+class _VerifyProgress:
+    def __enter__(self) -> _VerifyProgress:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(TextColumn("verify {task.description}"), BarColumn(),
+                                 MofNCompleteColumn(), console=err, transient=True,
+                                 disable=not err.is_terminal)
+        self.progress.__enter__()
+        self.task: Any = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def stage(self, name: str, total: int) -> None:
+        if self.task is not None:
+            self.progress.remove_task(self.task)
+        self.task = self.progress.add_task(name, total=total)
+
+    def advance(self, n: int) -> None:
+        self.progress.advance(self.task, n)

@@ -103,7 +103,15 @@ class Transaction:
         self.actor = actor
         self.project = project
         self._next_seq: int | None = None
+        self._now: str | None = None
         self.entries: list[LedgerEntry] = []
+
+    @property
+    def now(self) -> str:
+        """The transaction's time (ISO UTC), fixed at first use; entries default to it."""
+        if self._now is None:
+            self._now = format_time(utc_now())
+        return self._now
 
     @property
     def ledger_size(self) -> int:
@@ -136,7 +144,7 @@ class Transaction:
     ) -> list[LedgerEntry]:
         """Append (kind, payload, subject) entries in one round trip (bulk jobs, benchmarks)."""
         seq = self.ledger_size
-        stamp = format_time(time or utc_now())
+        stamp = format_time(time) if time is not None else self.now
         made = []
         for kind, payload, subject in entries:
             made.append(LedgerEntry.make(seq, kind, self.actor, stamp, payload, subject))

@@ -95,19 +95,19 @@ def leaf_hashes(conn: Connection, size: int) -> list[bytes]:
 
 
 def get_entry(conn: Connection, seq: int) -> LedgerEntry | None:
-    row = conn.execute(select(ledger.c.entry, ledger.c.subject).where(ledger.c.seq == seq)).first()
+    row = conn.execute(select(ledger.c.entry).where(ledger.c.seq == seq)).first()
     if row is None:
         return None
-    return LedgerEntry.parse(row.entry, row.subject)
+    return LedgerEntry.parse(row.entry)
 
 
 def entries_for_subject(conn: Connection, subject: str) -> list[LedgerEntry]:
     rows = conn.execute(
-        select(ledger.c.entry, ledger.c.subject)
+        select(ledger.c.entry)
         .where(ledger.c.subject == subject)
         .order_by(ledger.c.seq)
     )
-    return [LedgerEntry.parse(r.entry, r.subject) for r in rows]
+    return [LedgerEntry.parse(r.entry) for r in rows]
 
 
 def insert_checkpoint(conn: Connection, cp: Checkpoint) -> int:

@@ -18,6 +18,7 @@ import errno
 import hashlib
 import os
 import secrets
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -164,16 +165,21 @@ class BlobStore:
                         yield candidate
 
     def clean_stale_temp(self) -> int:
-        """Remove temporary files left by writers that are no longer running; return how many."""
+        """Remove temporary files and work folders left by processes that are no longer
+        running (their names start with the writer's pid); return how many."""
         removed = 0
         if not self.tmp.is_dir():
             return 0
         for entry in os.scandir(self.tmp):
             pid_text = entry.name.split("-", 1)[0]
-            if pid_text.isdigit() and not _alive(int(pid_text)):
+            if not pid_text.isdigit() or _alive(int(pid_text)):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)
-                    removed += 1
+            removed += 1
         return removed
 
 

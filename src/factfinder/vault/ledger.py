@@ -2,7 +2,8 @@
 
 An entry's bytes are the canonical JSON (keys sorted, no spaces, UTF-8, no NaN) of
 
-    {"actor": ..., "kind": ..., "payload": {...}, "seq": n, "time": "2024-05-01T12:00:00.123456Z"}
+    {"actor": ..., "kind": ..., "payload": {...}, "seq": n, "subject": "item:sha256:…" | null,
+     "time": "2024-05-01T12:00:00.123456Z"}
 
 `seq` is the entry's 0-based position, which is also its leaf index in the tree; `kind` is
 `<area>.<verb>` (`item.acquire`, `item.metadata`, `claim.accept`, …); the payload must bind the
@@ -84,22 +85,57 @@ class LedgerEntry:
             raise InvalidRecord("a ledger entry needs a kind")
         if not actor or not isinstance(actor, str):
             raise InvalidRecord("a ledger entry needs an actor")
-        body = {"actor": actor, "kind": kind, "payload": dict(payload), "seq": seq, "time": time}
+        body = {"actor": actor, "kind": kind, "payload": dict(payload), "seq": seq,
+                "subject": subject, "time": time}
         text = canonical_json(body)
         return cls(seq, kind, actor, time, payload, text, leaf_hash(text.encode("utf-8")), subject)
 
     @classmethod
-    def parse(cls, entry: str, subject: str | None = None) -> LedgerEntry:
+    def parse(cls, entry: str) -> LedgerEntry:
         """Read an entry back from its stored text (the leaf hash is recomputed from it)."""
         try:
             body = json.loads(entry)
+            subject = body.get("subject")
             return cls(
                 int(body["seq"]), str(body["kind"]), str(body["actor"]), str(body["time"]),
-                dict(body["payload"]), entry, leaf_hash(entry.encode("utf-8")), subject,
+                dict(body["payload"]), entry, leaf_hash(entry.encode("utf-8")),
+                None if subject is None else str(subject),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise InvalidRecord(f"not a ledger entry: {exc}") from exc
 
+    def framing(self) -> tuple[str, str]:
+        """The text around the payload; see `entry_framing`."""
+        return entry_framing(self.seq, self.kind, self.actor, self.time, self.subject)
+
     def to_json(self) -> dict[str, Any]:
         return {"seq": self.seq, "kind": self.kind, "actor": self.actor, "time": self.time,
                 "subject": self.subject, "payload": dict(self.payload)}
+
+
+def entry_framing(
+    seq: int, kind: str, actor: str, time: str, subject: str | None
+) -> tuple[str, str]:
+    """The exact text an entry with these fields starts and ends with (around its payload).
+
+    Canonical JSON sorts keys, so an entry is `{"actor":…,"kind":…,"payload":` + payload +
+    `,"seq":…,"subject":…,"time":…}`. Comparing a stored entry with the framing built from its
+    row's columns checks seq, kind, actor, subject and time without parsing the payload — the
+    verifier does it a million times.
+    """
+    dumps = json.dumps
+    prefix = f'{{"actor":{dumps(actor, ensure_ascii=False)},"kind":{dumps(kind, ensure_ascii=False)},"payload":'
+    return prefix, entry_suffix(seq, subject, time)
+
+
+def entry_suffix(seq: int, subject: str | None, time: str) -> str:
+    """The text after an entry's payload (see `entry_framing`)."""
+    subj = "null" if subject is None else _json_string(subject)
+    return f',"seq":{seq},"subject":{subj},"time":{_json_string(time)}}}'
+
+
+def _json_string(text: str) -> str:
+    # Most strings need no escaping; skip json.dumps for them (this runs per verified entry).
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return json.dumps(text, ensure_ascii=False)

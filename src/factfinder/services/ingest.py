@@ -1,0 +1,372 @@
+"""Ingest: inputs (files, folders, globs, JSON Lines document batches) → preserved items.
+
+The run, step by step, for each input:
+
+1. expand it into parts (`factfinder.intake.expand`: the file, then each member of a container);
+   a part that could not be produced (unreadable, hostile member name, truncated record) is one
+   failure line and the walk goes on;
+2. read its text and metadata (`read_text`); if that fails the bytes are still preserved (they
+   are what was received) and the failure is reported;
+3. store the bytes in the blob store (atomic, write-once, streamed);
+4. in one transaction: the item (first time), the acquisition, the link to its container and
+   the `item.acquire` ledger entry.
+
+A JSON Lines file whose first record has `id` and `text` is a batch of documents in the batch
+claim format: the batch file is preserved as one item, and each line becomes an item of its own
+whose bytes are the canonical JSON of that line's object (keys sorted, UTF-8, no spaces) — so the
+same document sent twice with different spacing is one item — with the document's text as the
+item text and its `id` kept as `external_id`, linked to the batch `line-of`.
+
+Each part is its own transaction and identical acquisitions are not recorded twice, so a run
+killed at any point leaves whole items only, and running the same command again completes it.
+At the end a checkpoint is signed if anything new was recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from factfinder.errors import InputError, InvalidRecord
+from factfinder.services.project import Project
+from factfinder.services.record import ItemMetadata, Parent, Receipt, Recorded, record_acquisition
+from factfinder.vault.ledger import canonical_bytes
+from factfinder.vault.signing import Checkpoint
+
+DOCUMENT_MEDIA_TYPE = "application/vnd.factfinder.document+json"
+BATCH_MEDIA_TYPE = "application/x-ndjson"
+_GLOB_CHARS = set("*?[")
+# How a member relates to its container, by the container's media type.
+_RELATIONS = {"message/rfc822": "attachment-of", "application/warc": "record-of"}
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """What the person ingesting says about this batch (applies to every acquisition in it)."""
+
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    custodian: str | None = None
+    again: bool = False  # record a new acquisition even when an identical one exists
+    checkpoint: bool = True  # sign a checkpoint at the end when something was recorded
+
+    def __post_init__(self) -> None:
+        if self.published is not None:
+            object.__setattr__(self, "published", normalise_published(self.published))
+
+
+@dataclass(frozen=True, slots=True)
+class IngestedPart:
+    label: str
+    recorded: Recorded
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    inputs: int = 0
+    parts: int = 0
+    new_items: int = 0
+    new_acquisitions: int = 0
+    unchanged: int = 0
+    failures: tuple[InputError, ...] = ()
+    checkpoint: Checkpoint | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"inputs": self.inputs, "parts": self.parts, "new_items": self.new_items,
+                "new_acquisitions": self.new_acquisitions, "unchanged": self.unchanged,
+                "failures": [{"input": f.input, "problem": f.problem} for f in self.failures],
+                "checkpoint": self.checkpoint.to_json() if self.checkpoint else None}
+
+
+class IngestObserver(Protocol):
+    """Progress callbacks (the CLI draws a progress bar with them)."""
+
+    def started(self, total_bytes: int, inputs: int) -> None: ...
+    def advanced(self, nbytes: int) -> None: ...
+    def part_done(self, part: IngestedPart) -> None: ...
+    def failed(self, error: InputError) -> None: ...
+
+
+class _Quiet:
+    def started(self, total_bytes: int, inputs: int) -> None:
+        pass
+
+    def advanced(self, nbytes: int) -> None:
+        pass
+
+    def part_done(self, part: IngestedPart) -> None:
+        pass
+
+    def failed(self, error: InputError) -> None:
+        pass
+
+
+@dataclass
+class _Tally:
+    parts: int = 0
+    new_items: int = 0
+    new_acquisitions: int = 0
+    unchanged: int = 0
+    failures: list[InputError] = field(default_factory=list)
+
+
+def normalise_published(value: str) -> str:
+    """An ISO date stays a date; an ISO timestamp becomes UTC `…Z`; anything else is refused."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).isoformat()
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InvalidRecord(f"published must be an ISO date or timestamp, got {value!r}") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return _iso_published(moment)
+
+
+def _iso_published(moment: dt.datetime) -> str:
+    moment = moment.astimezone(dt.UTC)
+    # Intake turns a bare date into midnight UTC; keep it a date.
+    if moment.time() == dt.time(0, 0):
+        return moment.date().isoformat()
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def collect_inputs(args: Sequence[str]) -> tuple[list[Path], list[InputError]]:
+    """Files named by `args` (files, folders walked recursively in name order, glob patterns).
+
+    Hidden files and folders inside a walked folder are skipped; a path named explicitly is
+    always taken (and fails later if it cannot be read).
+    """
+    paths: list[Path] = []
+    errors: list[InputError] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.absolute()
+        if key not in seen:
+            seen.add(key)
+            paths.append(p)
+
+    for arg in args:
+        p = Path(arg)
+        if p.is_dir():
+            for f in _walk(p):
+                add(f)
+        elif p.exists() or p.is_symlink():
+            add(p)
+        elif _GLOB_CHARS & set(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                errors.append(InputError(arg, "no file matches this pattern"))
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    for f in _walk(mp):
+                        add(f)
+                else:
+                    add(mp)
+        else:
+            errors.append(InputError(arg, "no such file or directory"))
+    return paths, errors
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def ingest(
+    project: Project,
+    args: Sequence[str],
+    options: IngestOptions | None = None,
+    *,
+    actor: str | None = None,
+    observer: IngestObserver | None = None,
+) -> IngestSummary:
+    """Ingest every input named by `args`; failures are collected, never raised."""
+    from factfinder.intake import is_document_batch
+
+    opts = options or IngestOptions()
+    obs = observer or _Quiet()
+    paths, errors = collect_inputs(args)
+    tally = _Tally()
+    for error in errors:
+        tally.failures.append(error)
+        obs.failed(error)
+    obs.started(sum(_size(p) for p in paths), len(paths))
+    project.blobs.clean_stale_temp()
+    run = _Run(project, opts, actor, obs, tally)
+    for path in paths:
+        if is_document_batch(path):
+            run.batch(path)
+        else:
+            run.file(path)
+        obs.advanced(_size(path))
+    checkpoint = None
+    if opts.checkpoint and tally.new_acquisitions:
+        from factfinder.services.vault import make_checkpoint
+
+        checkpoint = make_checkpoint(project)
+    return IngestSummary(len(paths), tally.parts, tally.new_items, tally.new_acquisitions,
+                         tally.unchanged, tuple(tally.failures), checkpoint)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _Run:
+    def __init__(self, project: Project, options: IngestOptions, actor: str | None,
+                 observer: IngestObserver, tally: _Tally) -> None:
+        self.project = project
+        self.options = options
+        self.actor = actor
+        self.obs = observer
+        self.tally = tally
+
+    def fail(self, error: InputError) -> None:
+        self.tally.failures.append(error)
+        self.obs.failed(error)
+
+    def done(self, label: str, recorded: Recorded) -> None:
+        t = self.tally
+        t.parts += 1
+        t.new_items += recorded.new_item
+        t.new_acquisitions += recorded.new_acquisition
+        t.unchanged += not recorded.new_acquisition
+        self.obs.part_done(IngestedPart(label, recorded))
+
+    def file(self, path: Path) -> None:
+        from factfinder.intake import expand
+
+        source_path = str(path.absolute())
+        # Member files go next to the blob store: same file system, so storing them is a copy
+        # in the kernel; the pid in the name lets a later run clean up after a killed one.
+        workdir = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-work-", dir=self.project.blobs.tmp))
+        recorded_at: dict[int, tuple[Recorded, str]] = {}
+        try:
+            for index, part in enumerate(expand(path, workdir)):
+                if part.error is not None:
+                    self.fail(part.error)
+                    continue
+                parent = None
+                if part.parent is not None and part.parent in recorded_at:
+                    container, container_type = recorded_at[part.parent]
+                    parent = Parent(container.seq, container.item_id,
+                                    _RELATIONS.get(container_type, "member-of"))
+                result = self.part(part, source_path, parent)
+                if result is not None:
+                    recorded_at[index] = (result, part.media_type)
+        except InputError as error:  # the walk itself gave up on this input
+            self.fail(error)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    def part(self, part: Any, source_path: str, parent: Parent | None) -> Recorded | None:
+        from factfinder.intake import read_text
+
+        if _size(part.path) == 0:
+            self.fail(InputError(part.label, "empty file", stage="intake"))
+            return None
+        extracted = None
+        try:
+            extracted = read_text(part)
+        except InputError as error:
+            self.fail(error)
+        except Exception as exc:  # a reader library's own bug must not end the batch
+            self.fail(InputError(part.label, f"cannot read the text: {type(exc).__name__}: {exc}",
+                                 stage="intake"))
+        try:
+            blob = self.project.blobs.put_file(part.path, part.label)
+        except InputError as error:
+            self.fail(error)
+            return None
+        origin = {str(k): str(v) for k, v in part.origin.items()}
+        opts = self.options
+        meta = ItemMetadata()
+        if extracted is not None:
+            meta = ItemMetadata(
+                title=extracted.title, author=extracted.author,
+                publisher=opts.publisher or extracted.site,
+                published=opts.published or (
+                    _iso_published(extracted.published) if extracted.published else None),
+                url=opts.url or extracted.url or origin.get("target_uri"),
+                site=extracted.site, language=extracted.language, text=extracted.text)
+        else:
+            meta = ItemMetadata(publisher=opts.publisher, published=opts.published,
+                                url=opts.url or origin.get("target_uri"))
+        receipt = Receipt(source=part.label, source_path=source_path, custodian=opts.custodian,
+                          publisher=opts.publisher, published=opts.published,
+                          url=opts.url or origin.get("target_uri"), origin=origin)
+        with self.project.transaction(self.actor) as tx:
+            recorded = record_acquisition(
+                tx, item_hash=blob.hash, size=blob.size, media_type=part.media_type,
+                metadata=meta, receipt=receipt, parent=parent, again=opts.again)
+        self.done(part.label, recorded)
+        return recorded
+
+    def batch(self, path: Path) -> None:
+        from factfinder.intake.language import detect_language
+        from factfinder.jsonl import read_jsonl
+        from factfinder.model import Document
+
+        source_path = str(path.absolute())
+        label = str(path)
+        try:
+            blob = self.project.blobs.put_file(path, label)
+        except InputError as error:
+            self.fail(error)
+            return
+        opts = self.options
+        with self.project.transaction(self.actor) as tx:
+            container = record_acquisition(
+                tx, item_hash=blob.hash, size=blob.size, media_type=BATCH_MEDIA_TYPE,
+                metadata=ItemMetadata(publisher=opts.publisher, published=opts.published,
+                                      url=opts.url),
+                receipt=Receipt(source=label, source_path=source_path, custodian=opts.custodian,
+                                publisher=opts.publisher, published=opts.published,
+                                url=opts.url, origin={"filename": path.name}),
+                again=opts.again)
+        self.done(label, container)
+        parent = Parent(container.seq, container.item_id, "line-of")
+        seen: dict[str, int] = {}
+        for line, obj in read_jsonl(path, on_error=self.fail):
+            where = f"{path}:{line}"
+            try:
+                doc = Document.from_json(obj)
+                if doc.id in seen:
+                    raise InvalidRecord(f"duplicate id {doc.id!r} (first on line {seen[doc.id]})")
+                data = canonical_bytes(obj)
+            except InvalidRecord as exc:
+                self.fail(InputError(where, str(exc), stage="intake"))
+                continue
+            seen[doc.id] = line
+            stored = self.project.blobs.put_bytes(data)
+            published = opts.published or (doc.published.isoformat() if doc.published else None)
+            meta = ItemMetadata(
+                title=doc.title, publisher=opts.publisher or doc.publisher, published=published,
+                url=opts.url or doc.url, language=doc.language or detect_language(doc.text),
+                external_id=doc.id, text=doc.text)
+            receipt = Receipt(source=where, source_path=source_path, custodian=opts.custodian,
+                              publisher=opts.publisher, published=opts.published, url=opts.url,
+                              origin={"line": str(line), "document_id": doc.id})
+            with self.project.transaction(self.actor) as tx:
+                recorded = record_acquisition(
+                    tx, item_hash=stored.hash, size=stored.size, media_type=DOCUMENT_MEDIA_TYPE,
+                    metadata=meta, receipt=receipt, parent=parent, again=opts.again)
+            self.done(where, recorded)
