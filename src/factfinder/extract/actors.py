@@ -156,7 +156,7 @@ _ATTACK_VERBS = (
     r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)"
 )
 _AFTER_ATTACK = re.compile(
-    rf"^[\s,]*(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|then|later|on\s+\w+\s+\w+|"
+    rf"^[\s,]*(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"which|who|that|and|its|their|allies|jets|warplanes)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
@@ -255,7 +255,7 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         or not _AFTER_ATTACK.match(after[len(_AFTER_TARGET_NOUN.match(after).group(0)):])  # type: ignore[union-attr]
     ):
         return "victim"
-    if _BEFORE_COUNT.search(before) and re.match(r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b",
+    if not attack_force and _BEFORE_COUNT.search(before) and re.match(r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b",
                                                 after, re.IGNORECASE):
         return "victim"
     if _AFTER_ATTACK_NOUN.match(after):

@@ -289,8 +289,8 @@ def _places(units: Sequence[Unit], known: Mapping[str, Place]) -> tuple[Place, .
     places = incident_places([pm for u in units for pm in u.places])
     out: list[Place] = []
     for p in places:
-        if p.lat is None and p.precision == "governorate" and p.admin1 in known:
-            town = known[p.admin1]
+        town = known.get(p.admin1) if p.admin1 else None
+        if p.lat is None and p.precision == "governorate" and town is not None:
             p = replace(p, lat=town.lat, lon=town.lon)
         out.append(p)
     return tuple(out)

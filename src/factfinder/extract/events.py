@@ -92,6 +92,7 @@ _WEAPONS: tuple[tuple[str, str], ...] = (
     ("mustard gas", r"mustard\s+gas|sulfur\s+mustard"),
     ("nerve agent", r"nerve\s+(?:agents?|gas)|vx"),
     ("toxic gas", r"(?:toxic|poison(?:ous)?)\s+gas(?:es)?"),
+    ("suicide car bomb", r"suicide\s+(?:car|truck|vehicle)\s+bomb(?:s|er|ers|ing|ings)?|suicide\s+(?:svbied|vbied)s?"),
     ("suicide bomb", r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|vests?|belts?|attack(?:er|ers)?)|blew\s+(?:himself|herself|themselves)\s+up"),
     ("car bomb", r"car\s+bombs?|truck\s+bombs?|vbieds?|svbieds?|booby[- ]trapped\s+(?:car|vehicle|truck|motorcycle)s?|explosives?[- ](?:laden|packed|rigged)\s+(?:car|vehicle|truck)s?"),
     ("IED", r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?"),

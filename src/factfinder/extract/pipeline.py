@@ -78,7 +78,7 @@ class Parts:
 _REPORT_THAT = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"
     r"highlighted|pointed\s+out|warned|revealed|explained|indicated|alleged|wrote|told\s+\w+)"
-    r"(?:\s+(?:on|in|late|early)\s+\w+(?:\s+\w+)?)?\s+that\b",
+    r"(?:\s+(?:on|in|late|early|at|to|during)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+)*,?\s+that\b",
     re.IGNORECASE,
 )
 

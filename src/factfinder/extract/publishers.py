@@ -136,6 +136,7 @@ _CASE_SENSITIVE = re.compile(r"^(?:AP|WHO|RT|UN|RIA|TASS|NNA|TRT|RHC|SANA|SARC|I
 class _Entry:
     source: Source
     pattern: re.Pattern[str]
+    whole: re.Pattern[str]  # the aliases in any case, for a name that is only the alias ("sana")
 
 
 def _compile() -> tuple[_Entry, ...]:
@@ -150,7 +151,8 @@ def _compile() -> tuple[_Entry, ...]:
             rx.append(rf"(?i:\b(?:{'|'.join(words)})\b)")
         if acronyms:
             rx.append(rf"\b(?:{'|'.join(acronyms)})\b")
-        entries.append(_Entry(Source(name, kind, state), re.compile("|".join(rx))))
+        whole = re.compile(rf"(?:the\s+)?(?:{aliases})", re.IGNORECASE)
+        entries.append(_Entry(Source(name, kind, state), re.compile("|".join(rx)), whole))
     return tuple(entries)
 
 
@@ -181,5 +183,8 @@ def lookup_source(name: str | None) -> Source | None:
     """The known source that `name` names (the first one in it), or None."""
     if not name or not name.strip():
         return None
+    for e in _entries():
+        if e.whole.fullmatch(name.strip()):
+            return e.source
     hits = find_sources(name)
     return hits[0][2] if hits else None
