@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
-from factfinder.extract.casualties import combine, find_casualties
+from factfinder.extract.casualties import combine, find_casualties, is_vague
 from factfinder.extract.dates import find_dates, read_dateline
 from factfinder.extract.mentions import CountMention, DateMention
 from factfinder.model import Casualties, Claim, DateWindow, DocumentClaims, parse_date
@@ -80,6 +80,10 @@ def pick_counts(text: str, title: str | None, rule: str, people_as_civilians: bo
         found = find_casualties(text, a, b)
         if any(m.outcome == "killed" for m in found) and not _BACKGROUND.search(text, a, b):
             per_sentence.append(((a, b), found))
+    # A sentence with a figure beats one with only "dozens"; vague ones are the fallback.
+    precise = [s for s in per_sentence
+               if any(m.outcome == "killed" and not is_vague(m.range) for m in s[1])]
+    per_sentence = precise or per_sentence
     if rule == "lede" and len(per_sentence) > 1 and title:
         at = text.find(title.strip())
         if at >= 0 and per_sentence[0][0][0] <= at < per_sentence[0][0][1]:

@@ -100,6 +100,8 @@ _STOP: Final[frozenset[str]] = frozenset(
     "some both each either while where there here it they he she we were perished lost "
     "died killing wounding injuring left leaving bringing raising taking putting")
 )
+_PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
+    _w("them whom which the those these us his her their its"))
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 _KILLED_AFTER = (
@@ -113,7 +115,7 @@ _MISSING_AFTER = r"missing|went\s+missing|unaccounted\s+for|disappeared"
 _AUX = (
     r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|allegedly|"
     r"later|subsequently|already|so\s+far|now|both|apparently|initially|in\s+total|in\s+all|"
-    r"together|confirmed|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
+    r"together|confirmed|remain|remains|remained|still|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
     r"feared|feared\s+to\s+have\s+been|thought\s+to\s+have|likely|who|which|that)\s+)*"
 )
 # A wordy aside between a count and its verb: "ten civilians, some of them children, killed".
@@ -223,6 +225,9 @@ def _read_phrase(text: str, pos: int, end: int, singular: bool = False) -> _Phra
     words = _words(text, pos, end)
     skipped = 0
     k = 0
+    if len(words) > 1 and words[0].group().lower() == "of" \
+            and words[1].group().lower() not in _PARTITIVE_HEADS:
+        words = words[1:]  # "dozens of civilians", "hundreds of Syrian soldiers"
     if words and words[0].group().lower() in ("other", "others", "more", "additional", "further",
                                               "new", "people"):
         if words[0].group().lower() in ("others", "people"):

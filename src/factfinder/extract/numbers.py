@@ -418,7 +418,7 @@ _CHANGE_VERBS: Final[frozenset[str]] = frozenset(
 )
 
 
-def _range_end(toks: list[_Tok], num: _Num, q_start: int) -> _Num | None:
+def _range_end(toks: list[_Tok], num: _Num, q_start: int, years: bool = True) -> _Num | None:
     """The second number of "13 to 46", "13-46", "13 or 14", "between 13 and 46", if any."""
     joiner, opened = _low(toks, num.j), _low(toks, q_start - 1)
     if num.vague or num.j + 1 >= len(toks):
@@ -434,7 +434,7 @@ def _range_end(toks: list[_Tok], num: _Num, q_start: int) -> _Num | None:
     if not ok:
         return None
     second = _read_number(toks, num.j + 1)
-    if second is None or second.vague or second.value <= num.value or _not_a_count(toks, second):
+    if second is None or second.vague or second.value <= num.value or _not_a_count(toks, second, years=years):
         return None
     return second
 
@@ -453,7 +453,7 @@ def _scan(text: str, start: int, end: int, *, years: bool = True) -> list[Counte
             continue
         q_start, kind = _qualifier_before(toks, num.i)
         j = num.j
-        second = _range_end(toks, num, q_start)
+        second = _range_end(toks, num, q_start, years)
         rmin: int | None
         rmax: int | None
         if num.vague:
