@@ -95,10 +95,10 @@ class LedgerScanner:
                     "hash (the entry text or its hash was edited)", seq=seq))
             if seq != expected:
                 if seq > expected:
-                    missing = f"{expected}" if seq == expected + 1 else f"{expected}–{seq - 1}"
-                    problems.append(Problem(
-                        "ledger.missing", f"entries {missing} are missing (deleted rows)",
-                        seq=expected))
+                    missing = (f"entry {expected} is missing (a deleted row)"
+                               if seq == expected + 1 else
+                               f"entries {expected}–{seq - 1} are missing (deleted rows)")
+                    problems.append(Problem("ledger.missing", missing, seq=expected))
                 else:
                     problems.append(Problem("ledger.order", f"entry {seq} appears twice", seq=seq))
             expected = seq + 1

@@ -1,0 +1,167 @@
+"""The vault commands end to end (in process), and bad inputs at the command line: each is one
+line naming the input, the rest of the batch goes on, and the exit code is 3."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from vault_inputs import SEED_TEXT, SEED_TEXT_2, html_page, make_warc, make_zip
+
+from factfinder.cli import build_app
+from factfinder.cli.common import EXIT_INTEGRITY, EXIT_PARTIAL
+from factfinder.vault.hashing import sha256_bytes
+
+runner = CliRunner()
+
+
+def ff(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(build_app(), [str(a) for a in args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def proj(tmp_path: Path, db_url: str | None) -> Path:
+    args = ["init", str(tmp_path / "p")] + (["--db", db_url] if db_url else [])
+    code, out, _ = ff(*args)
+    assert code == 0, out
+    return tmp_path / "p"
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    return path
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error ")]
+
+
+def test_init_ingest_show_proof_verify(proj: Path, good: Path, tmp_path: Path) -> None:
+    code, _, err = ff("ingest", good, "--custodian", "desk", "--publisher", "Radio Habana Cuba",
+                      "-p", proj)
+    assert code == 0, err
+    assert "1 parts from 1 inputs: 1 new items" in err
+    code, out, _ = ff("items", "--json", "-p", proj)
+    listing = json.loads(out)
+    assert listing["count"] == 1
+    h = listing["data"][0]["hash"]
+    assert h == sha256_bytes(SEED_TEXT.encode())
+    code, out, _ = ff("show", h[7:19], "--json", "-p", proj)
+    shown = json.loads(out)
+    assert shown["publisher"] == "Radio Habana Cuba"
+    assert shown["acquisition_history"][0]["custodian"] == "desk"
+    assert shown["ledger"][0]["kind"] == "item.acquire"
+    code, out, _ = ff("show", "1", "-p", proj)
+    assert code == 0 and "custody:" in out and "Damascus" in out
+    code, out, _ = ff("items", "--search", "Guterres", "--json", "-p", proj)
+    assert json.loads(out)["count"] == 1
+    proof = tmp_path / "proof.json"
+    code, _, _ = ff("proof", "1", "-o", proof, "-p", proj)
+    assert code == 0
+    key = proj / "keys" / "ledger.pub.hex"
+    code, out, _ = ff("verify-proof", proof, "--key", key, "--file", good)
+    assert code == 0 and "proof verified" in out
+    other = tmp_path / "other.txt"
+    other.write_text(SEED_TEXT_2, encoding="utf-8")
+    code, out, _ = ff("verify-proof", proof, "--key", key, "--file", other)
+    assert code == EXIT_INTEGRITY and "FAIL" in out
+    code, out, _ = ff("verify", "-p", proj)
+    assert code == 0 and out.startswith("OK: 1 ledger entries")
+    ff("ingest", other, "-p", proj)
+    code, out, _ = ff("checkpoints", "--json", "-p", proj)
+    assert [c["size"] for c in json.loads(out)["data"]] == [1, 2]
+    code, out, _ = ff("proof", "--consistency", "1", "-p", proj)
+    consistency = tmp_path / "consistency.json"
+    consistency.write_text(out, encoding="utf-8")
+    code, out, _ = ff("verify-proof", consistency, "--key", proj / "keys" / "ledger.pub.pem",
+                      "--json")
+    assert code == 0 and json.loads(out)["ok"] is True
+
+    blob = proj / "blobs" / h[7:9] / h[9:11] / h[7:]
+    blob.chmod(0o644)
+    blob.write_bytes(blob.read_bytes().replace(b"Damascus", b"Damascvs", 1))
+    code, out, _ = ff("verify", "-p", proj)
+    assert code == EXIT_INTEGRITY
+    assert f"blob.altered item 1: blob {h} is content hashes to" in out
+    code, out, _ = ff("verify-proof", proof, "--key", key, "--project", proj)
+    assert code == EXIT_INTEGRITY and f"FAIL blob {h}" in out
+
+
+def test_commands_outside_a_project_say_so(tmp_path: Path) -> None:
+    code, _, err = ff("items", "-p", tmp_path)
+    assert code == 1 and "not a factfinder project" in err
+
+
+def test_proof_needs_exactly_one_target(proj: Path) -> None:
+    code, _, err = ff("proof", "-p", proj)
+    assert code == 1 and "exactly one" in err
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """name → (input path, the label the error line must name)."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    pdf = bad / "corrupt.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ngarbage")
+    latin = bad / "invalid.txt"
+    latin.write_bytes("Raqqah mass graves: 2,500 bodies".encode() + b"\xff\xfe\xfa" + b" more")
+    empty = bad / "empty.txt"
+    empty.write_bytes(b"")
+    if os.geteuid() == 0:  # root reads anything: a dangling symlink cannot be read by anyone
+        unreadable = bad / "unreadable.txt"
+        unreadable.symlink_to(bad / "no-such-target.txt")
+    else:
+        unreadable = bad / "unreadable.txt"
+        unreadable.write_text("secret", encoding="utf-8")
+        unreadable.chmod(0)
+    warc = make_warc(bad / "crawl.warc", [
+        ("https://example.org/a", html_page("Strike on Hajin", SEED_TEXT)),
+        ("https://example.org/b", html_page("Mass graves", SEED_TEXT_2))], truncate_last=True)
+    archive = make_zip(bad / "bundle.zip", {"../../etc/passwd": b"root:x:0:0\n",
+                                            "annex.txt": SEED_TEXT_2.encode()})
+    return {
+        "corrupt pdf": (pdf, str(pdf)),
+        "invalid utf-8": (latin, str(latin)),
+        "empty file": (empty, str(empty)),
+        "unreadable file": (unreadable, str(unreadable)),
+        "truncated warc record": (warc, f"{warc}#2"),
+        "hostile archive member": (archive, f"{archive}!../../etc/passwd"),
+    }
+
+
+@pytest.mark.parametrize("case", ["corrupt pdf", "invalid utf-8", "empty file",
+                                  "unreadable file", "truncated warc record",
+                                  "hostile archive member"])
+def test_a_bad_input_is_one_line_and_the_batch_goes_on(case: str, proj: Path, good: Path,
+                                                      tmp_path: Path) -> None:
+    path, label = _bad_inputs(tmp_path)[case]
+    code, _, err = ff("ingest", path, good, "-p", proj)
+    assert code == EXIT_PARTIAL, err
+    lines = error_lines(err)
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"error {label}: ")
+    code, out, _ = ff("show", sha256_bytes(SEED_TEXT.encode()), "--json", "-p", proj)
+    assert code == 0 and json.loads(out)["hash"] == sha256_bytes(SEED_TEXT.encode())
+    assert not (tmp_path / "etc").exists()
+    code, out, _ = ff("verify", "-p", proj)
+    assert code == 0, out
+
+
+def test_all_bad_inputs_in_one_batch(proj: Path, good: Path, tmp_path: Path) -> None:
+    cases = _bad_inputs(tmp_path)
+    code, _, err = ff("ingest", tmp_path / "bad", good, "--json", "-p", proj)
+    assert code == EXIT_PARTIAL
+    assert sorted(line.split(": ")[0] for line in error_lines(err)) == sorted(
+        f"error {label}" for _, label in cases.values())
+    code, out, _ = ff("items", "--json", "-p", proj)
+    names = {i["hash"] for i in json.loads(out)["data"]}
+    assert sha256_bytes(SEED_TEXT.encode()) in names  # the good file
+    assert sha256_bytes(SEED_TEXT_2.encode()) in names  # the zip's good member
