@@ -217,3 +217,28 @@ def test_merge_repoints_breakdowns() -> None:
     b = find_casualties("killing 5, including a child")
     merged = merge([a, b])
     assert [m.sub_of for m in merged] == [None, 0, None, 2]
+
+
+def test_headline_counts_without_commas() -> None:
+    # FA-KES headlines lost their commas: the verb after the last count covers both.
+    assert rows("15 Syrian Civilians 3 Children Killed in Aleppo by US Airstrikes") == [
+        ("15", 15, 15, "killed", "civilians", None), ("3", 3, 3, "killed", "children", None)]
+
+
+def test_article_lists_count_each_person() -> None:
+    text = "A woman and child were killed after terrorists shelled the center"  # FA-KES
+    assert rows(text) == [("A woman and child", 2, 2, "killed", "civilians", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a terrorist motorcycle bomb attack leaving 5 martyrs",  # FA-KES
+     [("5", 5, 5, "killed", "total", None)]),
+    ("Syrian Army Eliminates Over 75 Nusra Front Militants",  # FA-KES
+     [("Over 75", 76, None, "killed", "combatants", None)]),
+    ("Coalition air strikes Turkish army kill 8 IS group militants",  # FA-KES
+     [("8", 8, 8, "killed", "combatants", None)]),
+    ("Syria Dozens Martyred Injured in Qamishli", []),  # FA-KES: killed and injured together
+    ("Dozens Martyred in Qamishli", [("Dozens", 24, None, "killed", "total", None)]),
+])
+def test_state_media_wording(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected

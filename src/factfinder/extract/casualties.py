@@ -52,7 +52,7 @@ def _w(words: str) -> list[str]:
 
 _LEXICON: Final[Mapping[str, Victims]] = MappingProxyType({
     **dict.fromkeys(
-        _w("people persons person individuals victims bodies body corpses corpse remains others "
+        _w("people persons person individuals victims martyrs martyr bodies body corpses corpse remains others "
         "syrians iraqis kurds turks russians iranians lebanese palestinians americans alawites "
         "christians druze yazidis shiites sunnis turkmen arabs foreigners nationals "
         "afghans egyptians saudis tunisians jordanians"), "total"),
@@ -82,7 +82,8 @@ _LEXICON: Final[Mapping[str, Victims]] = MappingProxyType({
 })
 # Nouns that themselves say the people are dead (or hurt), with no verb needed.
 _NOUN_OUTCOME: Final[Mapping[str, Outcome]] = MappingProxyType({
-    **dict.fromkeys(_w("bodies body corpses corpse remains deaths fatalities dead"), "killed"),
+    **dict.fromkeys(_w("bodies body corpses corpse remains deaths fatalities dead martyrs"),
+                    "killed"),
     **dict.fromkeys(_w("injuries wounded injured"), "injured"),
 })
 _SINGULAR_MODIFIERS: Final[frozenset[str]] = frozenset(
@@ -98,14 +99,16 @@ _STOP: Final[frozenset[str]] = frozenset(
     "his her its into near across inside outside monday tuesday wednesday thursday friday "
     "saturday sunday yesterday today last overnight earlier later most mostly many "
     "some both each either while where there here it they he she we were perished lost "
-    "died killing wounding injuring left leaving bringing raising taking putting")
+    "died killing wounding injuring left leaving bringing raising taking putting martyred "
+    "massacred executed beheaded murdered slaughtered perished fell fallen went remain "
+    "remained shot gunned burned burnt found")
 )
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its"))
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 _KILLED_AFTER = (
-    r"killed|dead|died|die|dies|dying|slain|massacred|executed|beheaded|murdered|"
+    r"killed|dead|died|die|dies|dying|slain|massacred|executed|beheaded|murdered|martyred|"
     r"slaughtered|perished|shot\s+dead|gunned\s+down|burned\s+to\s+death|burnt\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|(?:have\s+|has\s+|had\s+)?fallen\s+victims?|"
     r"fell\s+victims?|were\s+found\s+dead|found\s+dead|killed\s+outright|suffocated\s+to\s+death"
@@ -125,7 +128,7 @@ _ASIDE = (
 )
 _AFTER_VERB = re.compile(
     rf"{_ASIDE}\s*,?\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
-    rf"(?P<missing>{_MISSING_AFTER}))\b(?P<both>\s+(?:and|or|&|/)\s+(?:the\s+)?"
+    rf"(?P<missing>{_MISSING_AFTER}))\b(?P<both>(?:\s+(?:and|or|&|/))?\s+(?:the\s+)?"
     r"(?:wounded|injured|hurt|killed|dead|died|injuries|wounding|injuring))?",
     re.I,
 )
@@ -141,7 +144,7 @@ _BEFORE_KILLED = re.compile(
     r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|remains\s+of|"
     r"corpses\s+of|massacr(?:ed|ing|es|e)|massacre\s+of|execut(?:ed|ing|es|e)|execution\s+of|"
     r"behead(?:ed|ing|s)?|slaughter(?:ed|ing|s)?|slaughter\s+of|murder(?:ed|ing|s)?|"
-    r"murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
+    r"murder\s+of|shot\s+dead|gunned\s+down|eliminat(?:ed|ing|es|e)|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
     r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to)"
     r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least))*\s*$",
@@ -176,8 +179,9 @@ _SUB_AFTER = re.compile(
     r"the\s+injured))\b(?:\s*(?:were|are|was|is|being))?",
     re.I,
 )
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|in\s+addition\s+to\s+)$", re.I)
-_COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)", re.I)
+# Between two coordinated counts; nothing at all in headlines that lost their commas
+# ("15 Syrian Civilians 3 Children Killed").
+_COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)?", re.I)
 # "a"/"an"/"another" a few words before a singular victim noun: a count of one person.
 _ARTICLE = re.compile(
     r"\b(?:an?|another)\s+(?=(?:[A-Za-z'-]+\s+){0,3}?(?:"
@@ -202,6 +206,7 @@ class _Phrase:
     end: int  # document offset after the noun phrase
     noun_outcome: Outcome | None = None  # "bodies", "deaths", "wounded" carry their outcome
     ok: bool = True  # False: the count counts something else ("two separate letters")
+    items: int = 1  # nouns listed: "a woman and child" counts two people
 
 
 def _words(text: str, pos: int, end: int, limit: int = 16) -> list[re.Match[str]]:
@@ -248,6 +253,10 @@ def _read_phrase(text: str, pos: int, end: int, singular: bool = False) -> _Phra
             return _list_tail(text, words, k, end)
         if low in _NOUN_OUTCOME and low not in ("dead", "wounded", "injured"):
             return _Phrase("total", words[k].end(), _NOUN_OUTCOME[low])
+        if w.isupper() and len(w) > 1 and w.isalpha():
+            skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
+            k += 1
+            continue
         if low in _STOP or not w[0].isalpha():
             if skipped:
                 return _Phrase(None, pos, ok=False)
@@ -275,6 +284,7 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> _Phra
         if inner.ok and inner.victims is not None:
             return _Phrase(inner.victims, inner.end, "killed")
     groups = {victims}
+    items = 1
     m = k + 1
     while m + 1 < len(words):
         sep = words[m].group().lower()
@@ -283,11 +293,12 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> _Phra
         n = m + 1
         if words[n].group().lower() == "and":
             n += 1
-        if n < len(words) and words[n].group().lower() == "the":
+        if n < len(words) and words[n].group().lower() in ("the", "her", "his", "their"):
             n += 1
         if n < len(words) and words[n].group().lower() in _LEXICON:
             groups.add(_LEXICON[words[n].group().lower()])
             phrase_end = words[n].end()
+            items += 1
             m = n + 1
         else:
             break
@@ -298,7 +309,7 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> _Phra
             victims = "combatants"
         else:
             victims = "total"
-    return _Phrase(victims, phrase_end, outcome)
+    return _Phrase(victims, phrase_end, outcome, items=items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +350,9 @@ def _classify(text: str, start: int, end: int, q_start: int, q_end: int, rng: Ra
     if not phrase.ok or (article and phrase.victims is None):
         return None
     before = text[max(start, q_start - 120):q_start]
+    if article and phrase.items > 1:  # "a woman and child": one article, two people
+        rng = Range(phrase.items, phrase.items, text[q_start:phrase.end])
+        q_end = phrase.end
 
     def found(outcome: Outcome | None, how: str, *, sub: bool = False, head_after: bool = False,
               victims: Victims | None = None, phrase_end: int | None = None) -> _Found:
@@ -435,8 +449,7 @@ def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
     for k in range(len(out) - 2, -1, -1):
         f, g = out[k], out[k + 1]
         if f.outcome is None and not f.sub and g.outcome is not None and g.how in ("after", "coord") \
-                and _COORD.match(text[f.phrase_end:g.start] + "") and \
-                _COORD_AHEAD.fullmatch(text[f.phrase_end:g.start]):
+                and _COORD_AHEAD.fullmatch(text[f.phrase_end:g.start]):
             out[k] = replace(f, outcome=g.outcome, how="coord")
     # Forwards: a verb before the first of a list applies to the later ones.
     for k in range(1, len(out)):
