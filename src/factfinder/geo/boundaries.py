@@ -43,7 +43,10 @@ def boundaries(level: str | None = None, country: str | None = None) -> GeoJSON:
     """
     if level not in (None, "country", "admin1"):
         raise ValueError(f"level must be 'country' or 'admin1', not {level!r}")
-    feats = [f for f in _collection()["features"]
-             if (level is None or f["properties"]["level"] == level)
-             and (country is None or f["properties"]["country"] == country)]
+    feats = [
+        f
+        for f in _collection()["features"]
+        if (level is None or f["properties"]["level"] == level)
+        and (country is None or f["properties"]["country"] == country)
+    ]
     return {"type": "FeatureCollection", "features": copy.deepcopy(feats)}

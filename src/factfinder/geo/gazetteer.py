@@ -30,8 +30,13 @@ from factfinder.model import Place
 
 # The precision a claim gets when it names a place of this kind.
 KIND_PRECISION: dict[str, str] = {
-    "city": "town", "town": "town", "site": "town", "neighbourhood": "neighbourhood",
-    "district": "district", "region": "district", "governorate": "governorate",
+    "city": "town",
+    "town": "town",
+    "site": "town",
+    "neighbourhood": "neighbourhood",
+    "district": "district",
+    "region": "district",
+    "governorate": "governorate",
     "country": "country",
 }
 # Disambiguation prior: the conflict is in Syria, spills into Iraq, touches the neighbours.
@@ -42,8 +47,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SY": ("Syria", "Syrian Arab Republic"),
     "TR": ("Turkey", "Türkiye", "Turkiye"),
     "PS": ("Palestine", "Palestinian territories", "Palestinian Territories"),
-    "US": ("United States", "United States of America", "USA", "U.S.", "U.S.A.", "US",
-           "America"),
+    "US": ("United States", "United States of America", "USA", "U.S.", "U.S.A.", "US", "America"),
     "GB": ("Britain", "Great Britain", "United Kingdom", "UK", "U.K."),
     "RU": ("Russia", "Russian Federation"),
     "IR": ("Iran",),
@@ -56,8 +60,13 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 BLOCKED_KEYS: frozenset[str] = frozenset({"sham", "cham", "quds", "levant"})
 # Representative points for the countries whose outlines factfinder ships.
 COUNTRY_POINTS: dict[str, tuple[float, float]] = {
-    "SY": (35.0, 38.5), "IQ": (33.0, 44.0), "TR": (39.0, 35.0), "LB": (33.9, 35.9),
-    "JO": (31.0, 36.5), "IL": (31.5, 34.9), "PS": (31.9, 35.2),
+    "SY": (35.0, 38.5),
+    "IQ": (33.0, 44.0),
+    "TR": (39.0, 35.0),
+    "LB": (33.9, 35.9),
+    "JO": (31.0, 36.5),
+    "IL": (31.5, 34.9),
+    "PS": (31.9, 35.2),
 }
 
 
@@ -92,9 +101,15 @@ class GazetteerEntry:
 
     def to_place(self, name: str | None = None, precision: str | None = None) -> Place:
         """This entry as a claim `Place`; `name` and `precision` override the entry's own."""
-        return Place(name=name or self.name, lat=self.lat, lon=self.lon, geonameid=self.geonameid,
-                     admin1=self.admin1, country=self.country,
-                     precision=precision or self.precision)
+        return Place(
+            name=name or self.name,
+            lat=self.lat,
+            lon=self.lon,
+            geonameid=self.geonameid,
+            admin1=self.admin1,
+            country=self.country,
+            precision=precision or self.precision,
+        )
 
 
 def _data_lines(filename: str) -> Iterable[list[str]]:
@@ -130,8 +145,13 @@ def _display_names(rows: list[list[str]]) -> list[str]:
     for (country, code), spellings in GOVERNORATE_SPELLINGS.items():
         keys = {name_key(n) for n in spellings}
         canonical = governorate_name(country, code) or spellings[0]
-        best = [i for i, r in enumerate(rows) if r[1] == country and r[2] == code
-                and any(name_key(n) in keys for n in [r[6], *r[7].split("|")])]
+        best = [
+            i
+            for i, r in enumerate(rows)
+            if r[1] == country
+            and r[2] == code
+            and any(name_key(n) in keys for n in [r[6], *r[7].split("|")])
+        ]
         if best:
             out[max(best, key=lambda i: int(rows[i][5]))] = canonical
     return out
@@ -175,13 +195,15 @@ class Gazetteer:
         self.by_key = {k: tuple(self._rank(v)) for k, v in by_key.items()}
         self.by_skeleton = {k: tuple(self._rank(v)) for k, v in by_skeleton.items()}
         self.max_tokens = max(len(n.split()) for e in entries for n in e.names)
-        self._governorates = {(e.country, e.admin1code): e for e in entries
-                              if e.kind == "governorate"}
+        self._governorates = {
+            (e.country, e.admin1code): e for e in entries if e.kind == "governorate"
+        }
         self._countries = {e.country: e for e in entries if e.kind == "country"}
 
     def _rank(self, ids: list[int]) -> list[int]:
-        return sorted(ids, key=lambda i: (self.entries[i].country_rank,
-                                          -self.entries[i].population, i))
+        return sorted(
+            ids, key=lambda i: (self.entries[i].country_rank, -self.entries[i].population, i)
+        )
 
     # --- construction ---------------------------------------------------------------------------
 
@@ -208,8 +230,9 @@ class Gazetteer:
             target, country, variants = cols[0], cols[1], cols[2]
             hits = by_country_key.get((country, name_key(target)))
             if not hits:
-                raise InputError("variants.tsv", f"target {target!r} ({country}) is not in "
-                                 "the GeoNames data")
+                raise InputError(
+                    "variants.tsv", f"target {target!r} ({country}) is not in the GeoNames data"
+                )
             best = max(hits, key=lambda i: (int(rows[i][5]), -i))
             extra_names[best].extend(variants.split("|"))
 
@@ -220,26 +243,57 @@ class Gazetteer:
 
         display = _display_names(rows)
         for i, r in enumerate(rows):
-            add(name=display[i], kind="city", country=r[1], admin1code=r[2] or None, lat=float(r[3]),
-                lon=float(r[4]), population=int(r[5]), geonameid=int(r[0]),
-                names=_names([r[6]], r[7].split("|"), extra_names.get(i, ())))
+            add(
+                name=display[i],
+                kind="city",
+                country=r[1],
+                admin1code=r[2] or None,
+                lat=float(r[3]),
+                lon=float(r[4]),
+                population=int(r[5]),
+                geonameid=int(r[0]),
+                names=_names([r[6]], r[7].split("|"), extra_names.get(i, ())),
+            )
         for cols in _data_lines("places_extra.tsv"):
             name, alts, kind, country, code, lat, lon = cols[:7]
             parent = cols[7] if len(cols) > 7 and cols[7] else None
             if kind not in KIND_PRECISION:
                 raise InputError("places_extra.tsv", f"{name}: unknown kind {kind!r}")
-            add(name=name, kind=kind, country=country, admin1code=code or None, lat=float(lat),
-                lon=float(lon), parent=parent, names=_names([name], alts.split("|")))
+            add(
+                name=name,
+                kind=kind,
+                country=country,
+                admin1code=code or None,
+                lat=float(lat),
+                lon=float(lon),
+                parent=parent,
+                names=_names([name], alts.split("|")),
+            )
         table = admin1_table()
         for (country, code), spellings in GOVERNORATE_SPELLINGS.items():
             a1 = table[(country, code)]
-            add(name=a1.name, kind="governorate", country=country, admin1code=code, lat=a1.lat,
-                lon=a1.lon, population=0, names=_names([a1.name], spellings))
+            add(
+                name=a1.name,
+                kind="governorate",
+                country=country,
+                admin1code=code,
+                lat=a1.lat,
+                lon=a1.lon,
+                population=0,
+                names=_names([a1.name], spellings),
+            )
         for cols in _data_lines("countries.tsv"):
             iso, gid, name = cols[0], int(cols[1]), cols[2]
-            lat, lon = COUNTRY_POINTS.get(iso, (None, None))
-            add(name=COUNTRY_ALIASES.get(iso, (name,))[0], kind="country", country=iso,
-                lat=lat, lon=lon, geonameid=gid, names=_names([name], COUNTRY_ALIASES.get(iso, ())))
+            point = COUNTRY_POINTS.get(iso)
+            add(
+                name=COUNTRY_ALIASES.get(iso, (name,))[0],
+                kind="country",
+                country=iso,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                geonameid=gid,
+                names=_names([name], COUNTRY_ALIASES.get(iso, ())),
+            )
         return cls(entries)
 
     # --- queries --------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Indel
 
 from factfinder.extract.mentions import PlaceMention
+from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
 from factfinder.geo.normalize import ARTICLES, fold, name_key, token_skeleton
 from factfinder.model import Place
@@ -66,7 +67,14 @@ class PlaceContext:
 
 # --- tokens -------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|['’`ʿʾ‘](?=[^\W_]))*", re.UNICODE)
+_WORD = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|(?:['’`ʿʾ‘]|&#8217;|&rsquo;|&#39;)(?=[^\W_]))*", re.UNICODE
+)
+# Article forms that are also English words ("at", "an", "as") count as articles only when
+# written as one: capitalised ("As Suwayda") or hyphenated ("as-Sukhnah").
+_AMBIGUOUS_ARTICLES = frozenset(
+    {"at", "an", "as", "ad", "ed", "es", "en", "er", "et", "il", "ul", "l", "ar", "az", "ez"}
+)
 _SOFT_GAP = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*|[ \t\u00a0]+")
 
 
@@ -92,33 +100,55 @@ def _tokenise(text: str, start: int, end: int) -> list[_Tok]:
             continue
         first = word[0]
         cap = first.isupper() or not ("a" <= first.lower() <= "z" or first.isascii())
-        gap = text[prev_end:m.start()] if prev_end is not None else ""
+        gap = text[prev_end : m.start()] if prev_end is not None else ""
         soft = prev_end is not None and _SOFT_GAP.fullmatch(gap) is not None and "\n" not in gap
-        toks.append(_Tok(m.start(), m.end(), word, key, key in ARTICLES, cap,
-                         token_skeleton(key), soft))
+        article = key in ARTICLES and (
+            key not in _AMBIGUOUS_ARTICLES or cap or text[m.end() : m.end() + 1] in "-‐‑"
+        )
+        toks.append(_Tok(m.start(), m.end(), word, key, article, cap, token_skeleton(key), soft))
         prev_end = m.end()
     return toks
 
 
 # --- word lists ---------------------------------------------------------------------------------
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Keys that are place names only when written with their article ("al-Bab"), because alone they
 # are generic toponym words, English words or too short to trust.
-_GENERIC = frozenset("""
+_GENERIC = _words("""
 bab tal tall tel tell ain ayn ein jabal jebel jabel kafr kfar deir dayr dair khan qasr bir wadi nahr
 ras umm abu beit bayt sheikh shaykh hay harat souq suq mazraa mazraat qarya madinat markaz balad
 jisr bustan jami hammam tall sahl mahatta hara dana sur sal hal hay ram sam van can
-""".split())
-_ENGLISH = frozenset("""
+""")
+_ENGLISH = _words("""
 a an the of off on in at to by for from with and or but not no nor as is it its be us we our
 you he she they them his her their this that these those can may will side mark case center
 central camp city town village new old east west north south upper lower big hit ram tall
 bay cape grand port saint mount lake river sea gulf ocean island islands monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september october
-november december state states army forces force union council party front ministry
-""".split())
+november december state states army forces force union council party front ministry centre center
+muslim muslims islamic islam christian christians arab arabs arabic kurd kurds kurdish sunni
+shia shiite alawite druze turkish russian iranian syrian syrians iraqi american european western
+ranks seen single interim marked manages mausoleum martin more than man men woman women
+""")
+# Words before a name that make it part of a person's name or title ("Queen Rania",
+# "Interior Minister Mohammed Shaar").
+_PERSON_BEFORE = _words("""
+mohammed muhammad mohammad mohamed ahmed ahmad ali hassan hasan hussein husayn omar umar khaled
+khalid abdullah abdallah ibrahim mahmoud mustafa bashar rami maher hafez yusuf youssef salim
+queen king prince president minister general gen col colonel dr mr mrs ms brigadier lt
+""")
+# Words after a name that make it a media outlet or an organisation ("Al-Alam TV").
+_ORG_AFTER = _words("""
+tv channel television network news newspaper agency radio satellite media reporter correspondent
+website center centre council
+""")
 # Country and capital names used for their governments ("Ankara said", "the Damascus regime").
-_METONYM_NEXT = frozenset("""
+_METONYM_NEXT = _words("""
 government governments regime regimes authorities authority officials official administration
 leadership ally allies delegation envoy embassy military army forces troops warplanes jets
 aircraft air airforce said says say has have had denied denies deny accused accuses accuse
@@ -127,40 +157,176 @@ responded rejected rejects blamed blames condemned condemns agreed agrees wants 
 demanded asked asks supports supported backs backed sent sends deployed deploys launched launches
 is was will would could should must did does carried carries conducted conducts struck strikes
 hit hits bombed bombs shelled shells killed kills targeted targets vowed vows threatened threatens
-""".split())
-_CAPITALS = frozenset({"damascus", "baghdad", "beirut", "amman", "ankara", "jerusalem", "tehran",
-                       "riyadh", "doha", "cairo"})
-_COMPOUND_NEXT = frozenset({"based", "backed", "led", "allied", "born", "bound", "affiliated",
-                            "funded", "supported", "sponsored", "aligned", "run", "controlled",
-                            "held", "linked", "trained", "armed", "made"})
-_GOV_AFTER = frozenset({"province", "provinces", "governorate", "governorates", "countryside",
-                        "countrysides", "muhafaza", "muhafazat", "region", "suburb", "suburbs"})
-_GOV_BEFORE = frozenset({"province", "provinces", "governorate", "governorates", "countryside",
-                         "countrysides"})
+""")
+_CAPITALS = frozenset(
+    {
+        "damascus",
+        "baghdad",
+        "beirut",
+        "amman",
+        "ankara",
+        "jerusalem",
+        "tehran",
+        "riyadh",
+        "doha",
+        "cairo",
+    }
+)
+_COMPOUND_NEXT = frozenset(
+    {
+        "based",
+        "backed",
+        "led",
+        "allied",
+        "born",
+        "bound",
+        "affiliated",
+        "funded",
+        "supported",
+        "sponsored",
+        "aligned",
+        "run",
+        "controlled",
+        "held",
+        "linked",
+        "trained",
+        "armed",
+        "made",
+    }
+)
+_GOV_AFTER = frozenset(
+    {
+        "province",
+        "provinces",
+        "governorate",
+        "governorates",
+        "countryside",
+        "countrysides",
+        "muhafaza",
+        "muhafazat",
+        "region",
+        "suburb",
+        "suburbs",
+    }
+)
+_GOV_BEFORE = frozenset(
+    {"province", "provinces", "governorate", "governorates", "countryside", "countrysides"}
+)
 _DISTRICT_AFTER = frozenset({"district", "districts"})
-_NEIGHBOURHOOD_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "neighbourhoods",
-                                  "neighborhoods", "quarter"})
-_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "northeastern",
-                         "northwestern", "southeastern", "southwestern", "central", "north",
-                         "south", "east", "west", "rural", "the", "of", "in", "and"})
+_NEIGHBOURHOOD_WORDS = frozenset(
+    {"district", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"}
+)
+_DIRECTIONS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "rural",
+        "the",
+        "of",
+        "in",
+        "and",
+    }
+)
 # Capitalised words that never name a neighbourhood on their own ("the Old district").
-_NOT_NEIGHBOURHOOD = frozenset({"old", "new", "residential", "industrial", "commercial",
-                                "historic", "central", "same", "city", "this", "that", "every",
-                                "each", "one", "another", "other", "whole", "entire", "main",
-                                "rebel", "government", "kurdish", "christian", "alawite", "sunni",
-                                "shia", "shiite", "druze", "besieged", "eastern", "western",
-                                "northern", "southern", "border", "its", "their", "the"})
+_NOT_NEIGHBOURHOOD = frozenset(
+    {
+        "old",
+        "new",
+        "residential",
+        "industrial",
+        "commercial",
+        "historic",
+        "central",
+        "same",
+        "city",
+        "this",
+        "that",
+        "every",
+        "each",
+        "one",
+        "another",
+        "other",
+        "whole",
+        "entire",
+        "main",
+        "rebel",
+        "government",
+        "kurdish",
+        "christian",
+        "alawite",
+        "sunni",
+        "shia",
+        "shiite",
+        "druze",
+        "besieged",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "border",
+        "its",
+        "their",
+        "the",
+    }
+)
 # Lower-case words allowed to end a multi-word name ("Bab al-Hawa crossing", "Yarmouk camp").
-_NAME_TAIL = frozenset({"camp", "crossing", "airbase", "airport", "dam", "mountains", "mountain",
-                        "valley", "plain", "basin", "pocket", "farms", "road", "base", "city",
-                        "town", "district", "heights", "desert", "field", "military", "air",
-                        "border", "housing", "project", "association", "suburb", "roundabout",
-                        "industrial", "refugee", "palestinian", "square", "neighbourhood",
-                        "garrison", "citadel", "countryside", "suburbs"})
+_NAME_TAIL = frozenset(
+    {
+        "camp",
+        "crossing",
+        "airbase",
+        "airport",
+        "dam",
+        "mountains",
+        "mountain",
+        "valley",
+        "plain",
+        "basin",
+        "pocket",
+        "farms",
+        "road",
+        "base",
+        "city",
+        "town",
+        "district",
+        "heights",
+        "desert",
+        "field",
+        "military",
+        "air",
+        "border",
+        "housing",
+        "project",
+        "association",
+        "suburb",
+        "roundabout",
+        "industrial",
+        "refugee",
+        "palestinian",
+        "square",
+        "neighbourhood",
+        "garrison",
+        "citadel",
+        "countryside",
+        "suburbs",
+    }
+)
 _CASE_SENSITIVE = frozenset({"us", "usa", "uk", "uae"})
 
 
 # --- candidate spans ----------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _Match:
@@ -201,13 +367,15 @@ def _span_ok(toks: Sequence[_Tok], i: int, j: int, key: str) -> bool:
 _FIRST_CLASS = str.maketrans("eiouykcq", "aaaaakkk")
 
 
-def _skeleton_ok(gaz: Gazetteer, ids: Sequence[int], key: str, skel: str, n_content: int) -> bool:
+def _skeleton_ok(
+    gaz: Gazetteer, ids: Sequence[int], key: str, skel: str, tokens_keys: Sequence[str]
+) -> bool:
     """Accept a skeleton-only match when the spellings are still alike.
 
     Skeletons collide with English words ("Mortar"/"Merter"), so a one-word match must also be
     close letter for letter and start alike, and only Syrian and Iraqi places match this way.
     """
-    if len(skel) < 4 or _weak(key):
+    if len(skel) < 4 or _weak(key) or any(t in _ENGLISH for t in tokens_keys):
         return False
     best = 0.0
     for i in ids[:6]:
@@ -218,10 +386,10 @@ def _skeleton_ok(gaz: Gazetteer, ids: Sequence[int], key: str, skel: str, n_cont
             other = name_key(name)
             if not other or abs(len(other) - len(key)) > 6:
                 continue
-            if n_content == 1 and other[0].translate(_FIRST_CLASS) != key[0].translate(_FIRST_CLASS):
+            if other[0].translate(_FIRST_CLASS) != key[0].translate(_FIRST_CLASS):
                 continue
             best = max(best, Indel.normalized_similarity(key, other))
-    return best >= (0.75 if n_content == 1 else 0.5)
+    return best >= (0.75 if len(tokens_keys) == 1 else 0.6)
 
 
 def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
@@ -250,7 +418,11 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
                 else:
                     skel = re.sub(r"(.)\1+", r"\1", "".join(t.skel for t in content))
                     ids = gaz.by_skeleton.get(skel)
-                    if ids and _skeleton_ok(gaz, ids, key, skel, len(content)):
+                    if (
+                        ids
+                        and all(t.cap for t in content)
+                        and _skeleton_ok(gaz, ids, key, skel, [t.key for t in content])
+                    ):
                         ids = tuple(x for x in ids if gaz.entries[x].country_rank <= 1)
                     else:
                         ids = None
@@ -269,39 +441,60 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
 
 # --- filters and qualifiers ---------------------------------------------------------------------
 
+
 def _next_word(text: str, toks: Sequence[_Tok], j: int) -> str:
     return toks[j].key if j < len(toks) and toks[j].soft_before else ""
 
 
 def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> bool:
     last = toks[m.j - 1]
-    after = text[last.end:last.end + 3]
+    nxt_tok = toks[m.j] if m.j < len(toks) and toks[m.j].soft_before else None
+    if (
+        nxt_tok is not None
+        and nxt_tok.key in _ORG_AFTER
+        and (nxt_tok.cap or nxt_tok.key not in ("center", "centre", "council"))
+    ):
+        return True  # "Al-Alam TV", "Aleppo Media Center"
+    first = toks[m.i]
+    if (
+        m.i > 0
+        and first.soft_before
+        and toks[m.i - 1].key in _PERSON_BEFORE
+        and toks[m.i - 1].cap
+        and "country" not in kinds
+    ):
+        return True  # "Queen Rania", "Minister Mohammed Shaar"
+    after = text[last.end : last.end + 3]
     nxt = toks[m.j].key if m.j < len(toks) else ""
     hyphen_next = after.startswith("-") and nxt in _COMPOUND_NEXT
     if hyphen_next:
         return True
-    possessive = bool(re.match(r"['’]s\b", text[last.end - 2:last.end + 1])) or \
-        last.text.endswith(("'s", "’s"))
+    possessive = bool(
+        re.match(r"['’]s\b", text[last.end - 2 : last.end + 1])
+    ) or last.text.endswith(("'s", "’s"))
     capital_or_country = "country" in kinds or m.key in _CAPITALS
     if not capital_or_country:
         return False
     if "country" in kinds and possessive:
         return True
-    following = [t.key for t in toks[m.j:m.j + 2]]
+    following = [t.key for t in toks[m.j : m.j + 2]]
     if following and following[0] in _METONYM_NEXT and toks[m.j].soft_before:
         return True
     if possessive and len(following) >= 1 and following[0] in _METONYM_NEXT:
         return True
     # "Islamic State of Iraq and Syria", "Islamic State in Iraq and the Levant"
-    before = [t.key for t in toks[max(0, m.i - 4):m.i]]
-    return "country" in kinds and "state" in before and ("islamic" in before or "of" in before
-                                                         or "in" in before)
+    before = [t.key for t in toks[max(0, m.i - 4) : m.i]]
+    return (
+        "country" in kinds
+        and "state" in before
+        and ("islamic" in before or "of" in before or "in" in before)
+    )
 
 
 def _qualify(toks: Sequence[_Tok], m: _Match) -> None:
     """Set a precision override from the words around the mention."""
     nxt = toks[m.j].key if m.j < len(toks) and toks[m.j].soft_before else ""
-    before = [t.key for t in toks[max(0, m.i - 3):m.i]]
+    before = [t.key for t in toks[max(0, m.i - 3) : m.i]]
     rural_before = before[-1:] == ["rural"] and toks[m.i - 1].soft_before
     if nxt in _GOV_AFTER and nxt != "region":
         m.precision = "governorate"
@@ -322,7 +515,7 @@ def _apply_lists(text: str, toks: Sequence[_Tok], matches: list[_Match]) -> None
     for m in matches:
         if groups:
             prev = groups[-1][-1]
-            gap = text[toks[prev.j - 1].end:toks[m.i].start]
+            gap = text[toks[prev.j - 1].end : toks[m.i].start]
             if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)", gap):
                 groups[-1].append(m)
                 continue
@@ -338,8 +531,16 @@ def _apply_lists(text: str, toks: Sequence[_Tok], matches: list[_Match]) -> None
 
 # --- choosing among candidates ------------------------------------------------------------------
 
-_KIND_ORDER = {"city": 0, "town": 0, "neighbourhood": 0, "site": 0, "district": 1, "region": 1,
-               "governorate": 2, "country": 3}
+_KIND_ORDER = {
+    "city": 0,
+    "town": 0,
+    "neighbourhood": 0,
+    "site": 0,
+    "district": 1,
+    "region": 1,
+    "governorate": 2,
+    "country": 3,
+}
 
 
 def _choose(gaz: Gazetteer, m: _Match, local_admin1: set[str], context: PlaceContext) -> None:
@@ -347,8 +548,10 @@ def _choose(gaz: Gazetteer, m: _Match, local_admin1: set[str], context: PlaceCon
     if m.precision == "governorate":
         govs = [e for e in cands if e.kind == "governorate"]
         if m.rural:  # "the Damascus countryside" is Rif Dimashq, not the capital's governorate
-            govs = [gaz.governorate("SY", "08") or e if (e.country, e.admin1code) == ("SY", "13")
-                    else e for e in govs]
+            govs = [
+                gaz.governorate("SY", "08") or e if (e.country, e.admin1code) == ("SY", "13") else e
+                for e in govs
+            ]
         if govs:
             cands = govs
         else:  # "Manbij countryside": the town, at district precision
@@ -367,13 +570,27 @@ def _choose(gaz: Gazetteer, m: _Match, local_admin1: set[str], context: PlaceCon
         )
 
     cands.sort(key=rank)
-    m.chosen = cands[0]
-    distinct = {(round(e.lat or 0, 1), round(e.lon or 0, 1)) for e in cands}
-    m.alternatives = len(distinct) - 1
-    base = 0.92 if m.how == "key" else 0.72
-    if m.alternatives and rank(cands[0])[:4] == rank(cands[1])[:4] if len(cands) > 1 else False:
-        base -= 0.15
-    m.score = round(max(0.3, base - 0.03 * min(m.alternatives, 3)), 3)
+    chosen = m.chosen = cands[0]
+    # Real alternatives: other places of the name, not the governorate of the same name and not
+    # duplicates of the same place.
+    others = [
+        e
+        for e in cands[1:]
+        if not (e.kind == "governorate" and e.admin1 == chosen.admin1)
+        and not (
+            e.lat is not None
+            and chosen.lat is not None
+            and e.lon is not None
+            and chosen.lon is not None
+            and distance_km(e.lat, e.lon, chosen.lat, chosen.lon) < 10
+        )
+    ]
+    m.alternatives = len(others)
+    score = 0.92 if m.how == "key" else 0.72
+    if others:
+        tied = rank(others[0])[:4] == rank(chosen)[:4]
+        score -= 0.2 if tied else 0.05 * min(len(others), 3)
+    m.score = round(max(0.3, score), 3)
 
 
 def _unambiguous_admin1(gaz: Gazetteer, m: _Match) -> str | None:
@@ -388,10 +605,12 @@ def _unambiguous_admin1(gaz: Gazetteer, m: _Match) -> str | None:
 
 # --- neighbourhoods not in the gazetteer --------------------------------------------------------
 
-def _neighbourhoods(text: str, toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer,
-                    context: PlaceContext) -> list[tuple[int, int, Place, float]]:
+
+def _neighbourhoods(
+    text: str, toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer, context: PlaceContext
+) -> list[tuple[int, int, Place, float]]:
     """'the Panorama district', 'al-Rashid neighbourhood' → neighbourhoods of a nearby city."""
-    matched = set()
+    matched: set[int] = set()
     for m in matches:
         matched.update(range(m.i, m.j))
     out = []
@@ -400,8 +619,9 @@ def _neighbourhoods(text: str, toks: Sequence[_Tok], matches: list[_Match], gaz:
             continue
         # capitalised words (and articles) directly before the word
         s = k
-        while s > 0 and toks[s].soft_before and k - s < 3 and (toks[s - 1].cap or
-                                                                toks[s - 1].article):
+        while (
+            s > 0 and toks[s].soft_before and k - s < 3 and (toks[s - 1].cap or toks[s - 1].article)
+        ):
             s -= 1
         if s == k or any(x in matched for x in range(s, k)):
             continue
@@ -413,16 +633,28 @@ def _neighbourhoods(text: str, toks: Sequence[_Tok], matches: list[_Match], gaz:
         parent = _neighbourhood_parent(toks, matches, gaz, s, k) or context.last_town
         if parent is None or parent.lat is None:
             continue
-        name = text[toks[s].start:toks[k - 1].end]
-        out.append((toks[s].start, t.end,
-                    Place(name=f"{name}, {parent.name}", lat=parent.lat, lon=parent.lon,
-                          admin1=parent.admin1, country=parent.country,
-                          precision="neighbourhood"), 0.6))
+        name = text[toks[s].start : toks[k - 1].end]
+        out.append(
+            (
+                toks[s].start,
+                t.end,
+                Place(
+                    name=f"{name}, {parent.name}",
+                    lat=parent.lat,
+                    lon=parent.lon,
+                    admin1=parent.admin1,
+                    country=parent.country,
+                    precision="neighbourhood",
+                ),
+                0.6,
+            )
+        )
     return out
 
 
-def _neighbourhood_parent(toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer,
-                          s: int, k: int) -> Place | None:
+def _neighbourhood_parent(
+    toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer, s: int, k: int
+) -> Place | None:
     def town(m: _Match) -> Place | None:
         e = m.chosen
         if e is None or m.drop or e.kind not in ("city", "town"):
@@ -443,25 +675,36 @@ def _neighbourhood_parent(toks: Sequence[_Tok], matches: list[_Match], gaz: Gaze
     return town(previous[-1]) if previous else None
 
 
-import os  # noqa: E402
-
-_GOV_POINT = os.environ.get("FF_GOV_POINT", "none")
-
-
-def _capital(gaz: Gazetteer, e: GazetteerEntry) -> GazetteerEntry | None:
-    name = e.admin1
-    best = None
-    for c in gaz.entries:
-        if c.kind == "city" and c.country == e.country and c.admin1code == e.admin1code and \
-                c.name == name and (best is None or c.population > best.population):
-            best = c
-    return best
+def _reparent(
+    place: Place, e: GazetteerEntry, m: _Match, matches: Sequence[_Match], toks: Sequence[_Tok]
+) -> Place:
+    """A neighbourhood named with another city ("al-Kallaseh in Damascus") belongs to it."""
+    if m.j < len(toks) and toks[m.j].key in ("in", "of"):
+        for other in matches:
+            city = other.chosen
+            if (
+                other.i in (m.j + 1, m.j + 2)
+                and city is not None
+                and city.kind == "city"
+                and city.admin1 != e.admin1
+            ):
+                return Place(
+                    name=f"{e.name}, {city.name}",
+                    lat=city.lat,
+                    lon=city.lon,
+                    admin1=city.admin1,
+                    country=city.country,
+                    precision="neighbourhood",
+                )
+    return replace(place, name=f"{e.name}, {e.parent}") if e.parent else place
 
 
 # --- the public function ------------------------------------------------------------------------
 
-def find_places(text: str, start: int = 0, end: int | None = None, *,
-                context: PlaceContext | None = None) -> list[PlaceMention]:
+
+def find_places(
+    text: str, start: int = 0, end: int | None = None, *, context: PlaceContext | None = None
+) -> list[PlaceMention]:
     """All place mentions in `text[start:end]`, in text order, with offsets into `text`.
 
     Each mention carries a resolved `Place` (name, geonameid, lat/lon, admin1 = canonical
@@ -489,8 +732,7 @@ def find_places(text: str, start: int = 0, end: int | None = None, *,
     for m in matches:
         here = toks[m.i].start
         local = {a for pos, a in pinned if abs(pos - here) <= 200}
-        if m.how == "skeleton" and local and not any(
-                gaz.entries[i].admin1 in local for i in m.ids):
+        if m.how == "skeleton" and local and not any(gaz.entries[i].admin1 in local for i in m.ids):
             continue  # a loose spelling match that contradicts the governorate named nearby
         _choose(gaz, m, local, context)
         kept.append(m)
@@ -508,15 +750,9 @@ def find_places(text: str, start: int = 0, end: int | None = None, *,
         place = e.to_place(precision=precision)
         if precision == "governorate":
             # A governorate is an area, not a point: maps draw its polygon (boundaries()).
-            place = replace(place, name=place.admin1 or place.name)
-            if _GOV_POINT == "none":
-                place = replace(place, lat=None, lon=None)
-            elif _GOV_POINT == "capital":
-                cap = _capital(gaz, e)
-                if cap is not None:
-                    place = replace(place, lat=cap.lat, lon=cap.lon)
-        if e.kind == "neighbourhood" and e.parent:
-            place = replace(place, name=f"{e.name}, {e.parent}")
+            place = replace(place, name=place.admin1 or place.name, lat=None, lon=None)
+        if e.kind == "neighbourhood":
+            place = _reparent(place, e, m, matches, toks)
         mentions.append((toks[m.i].start, toks[m.j - 1].end, place, m.score))
     mentions.extend(_neighbourhoods(text, toks, matches, gaz, context))
     mentions.sort(key=lambda x: (x[0], x[1]))
