@@ -155,3 +155,13 @@ def test_place_dateline_without_year_needs_an_anchor() -> None:
 ])
 def test_no_dateline(text: str) -> None:
     assert read_dateline(text) is None
+
+
+def test_seed_dateline_after_markdown_headline() -> None:
+    text = ("\n\n# *Damascus demands international probe into U.S.-led coalition's crimes, "
+            "massacre in Syria*\n\n---\n\n\n\nDamascus, November 3 (RHC)-- The Damascus "
+            "government has asked the United Nations Security Council")
+    title = "Damascus demands international probe into U.S.-led coalition's crimes, massacre in Syria"
+    line = read_dateline(text, title, anchor=D(2018, 11, 3))
+    assert line is not None and line.window.start == D(2018, 11, 3)
+    assert text[line.start:line.end] == "November 3"

@@ -291,6 +291,10 @@ _PLACE_DATELINE = re.compile(
 )
 
 
+# Markdown and rules between a headline and its dateline: "*", "#", "---", blank lines.
+_MARKUP = re.compile(r"[\s*#_>|=~-]*")
+
+
 def read_dateline(text: str, title: str | None = None, *,
                   anchor: dt.date | None = None) -> DateMention | None:
     """The date a report states for itself at its start, or None.
@@ -308,6 +312,7 @@ def read_dateline(text: str, title: str | None = None, *,
         if at >= 0:
             starts.append(at + len(stripped))
     for pos in starts:
+        pos = _MARKUP.match(text, pos).end()  # type: ignore[union-attr]
         m = _PLACE_DATELINE.match(text, pos)
         if m:
             month, day = (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))
