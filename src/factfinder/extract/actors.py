@@ -59,8 +59,9 @@ _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 # "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.
 _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
-    rf"(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|"
-    rf"ground|special|national|federal|pro-government|coalition|allied|border|joint))?\s+(?:{_FORCE})\b"
+    rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|"
+    rf"ground|special|national|federal|pro-government|coalition|allied|border|joint|cruise|ballistic|"
+    rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
 )
 
 
@@ -156,8 +157,9 @@ _ATTACK_VERBS = (
     r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)"
 )
 _AFTER_ATTACK = re.compile(
-    rf"^[\s,]*(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
-    rf"which|who|that|and|its|their|allies|jets|warplanes)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
+    rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
+    rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
+    rf"which|who|that|and|its|their|allies|jets|warplanes|units?)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
 _AFTER_PASSIVE = re.compile(
@@ -195,7 +197,7 @@ _BEFORE_TARGET = re.compile(
     re.IGNORECASE,
 )
 _AFTER_ATTACK_NOUN = re.compile(
-    r"^[\s,]*(?:(?:joint|deadly|fresh|new|heavy|intense|indiscriminate)\s+)?(?:attacks?|assaults?|offensive|shelling|"
+    r"^[\s,]*(?:(?:group|militants?|fighters?|terrorists?|joint|deadly|fresh|new|heavy|intense|indiscriminate)\s+){0,2}(?:attacks?|assaults?|offensive|shelling|"
     r"bombing|bombardment|suicide|car\s+bombs?|rockets?|mortars?|fire|snipers?|air\s*[- ]?strikes?|strikes?|"
     r"raids?|ambush|massacres?|executions?|bombers?|gunmen|warplanes|jets|artillery|missiles?|drones?|"
     r"barrel\s+bombs?|helicopters?|assailants|siege|crackdown)\b",
@@ -207,13 +209,34 @@ _BEFORE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
-_MODIFIER_AFTER = re.compile(r"^-?\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)\b",
+_MODIFIER_AFTER = re.compile(r"^[-–]\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)\b",
                              re.IGNORECASE)
+_CLAIMED_RESPONSIBILITY = re.compile(r"^[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibility\b", re.IGNORECASE)
+# "killed dozens", "kills 5": an active verb with its object, not a headline passive ("70 killed in").
+_ACTIVE_OBJECT = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}(?:killed|kills|kill)\s+(?!in\b|on\b|and\b|at\b|by\b|as\b|during\b|after\b|"
+    r"near\b|when\b|while\b|over\b|since\b|across\b|inside\b|outside\b|[,.;:])", re.IGNORECASE)
 
 
-def _matches(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+# A state's own forces named without the state ("the army", "army units", "the air force"): the
+# document's state decides whose they are.
+_STATE_FORCES = re.compile(
+    r"\b(?:the\s+)?(?:army(?:\s+(?:units?|troops|forces|air\s*force|aviation|artillery|helicopters|"
+    r"warplanes))?|armed\s+forces|air\s*force|military|security\s+forces|government\s+troops)\b",
+    re.IGNORECASE,
+)
+STATE_GROUPS: dict[str, str] = {
+    "SY": "syrian_government", "IQ": "iraq_government", "TR": "turkey", "RU": "russia",
+    "IL": "israel", "IR": "iran", "US": "us_led_coalition",
+}
+
+
+def _matches(text: str, start: int, end: int, state: str | None = None) -> list[tuple[int, int, str, bool]]:
     """(start, end, group, names-an-attack-force) for every alias match, overlaps resolved."""
     found: list[tuple[int, int, str, bool]] = []
+    own = STATE_GROUPS.get(state or "", "unknown")
+    for m in _STATE_FORCES.finditer(text, start, end):
+        found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
     for m in _NATION_FORCE.finditer(text, start, end):
         groups = [k[2:] for k, v in m.groupdict().items() if v]
         force = m.group(0).split()[-1]
@@ -222,7 +245,8 @@ def _matches(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]
         for m in alias.pattern.finditer(text, start, end):
             found.append((m.start(), m.end(), alias.group,
                           bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
-    # Longest first; a named party beats the "unknown" words on the same span.
+    # Longest first (a nationality before "army" makes the longer match); a named party beats
+    # the "unknown" words on the same span.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2] == "unknown"))
     kept: list[tuple[int, int, str, bool]] = []
     last_end = -1
@@ -231,7 +255,9 @@ def _matches(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]
             continue
         prev = kept[-1] if kept else None
         # "ISIS terrorists", "Daesh militants": the party's name and the generic word are one actor.
-        if prev and f[2] == "unknown" and prev[2] != "unknown" and not text[prev[1] : f[0]].strip():
+        gap = text[prev[1] : f[0]] if prev else ""
+        if prev and f[2] == "unknown" and prev[2] != "unknown" and (
+                not gap.strip() or re.fullmatch(r"\s*\([^()]{0,60}\)\s*", gap)):
             kept[-1] = (prev[0], f[1], prev[2], prev[3] or f[3])
         else:
             kept.append(f)
@@ -244,6 +270,8 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     before = text[max(start, a - 70) : a]
     if _MODIFIER_AFTER.match(after):
         return "other"
+    if _CLAIMED_RESPONSIBILITY.match(after):
+        return "perpetrator"
     if _BEFORE_AGENT_NEAR.search(before):
         return "perpetrator"
     if _BEFORE_CLAIMANT.search(before):
@@ -255,7 +283,7 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         or not _AFTER_ATTACK.match(after[len(_AFTER_TARGET_NOUN.match(after).group(0)):])  # type: ignore[union-attr]
     ):
         return "victim"
-    if not attack_force and _BEFORE_COUNT.search(before) and re.match(r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b",
+    if not attack_force and _BEFORE_COUNT.search(before) and not _ACTIVE_OBJECT.match(after) and re.match(r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b",
                                                 after, re.IGNORECASE):
         return "victim"
     if _AFTER_ATTACK_NOUN.match(after):
@@ -276,11 +304,16 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     return "other"
 
 
-def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
-    """Armed actors named in text[start:end], in text order, with group and role."""
+def find_actors(text: str, start: int = 0, end: int | None = None, *,
+                state: str | None = None) -> list[ActorMention]:
+    """Armed actors named in text[start:end], in text order, with group and role.
+
+    `state` (ISO2) is the country the document is about: "the army" there is that state's
+    army (`STATE_GROUPS`); without it such words keep group "unknown".
+    """
     stop = len(text) if end is None else end
     out: list[ActorMention] = []
-    for a, b, group, attack_force in _matches(text, start, stop):
+    for a, b, group, attack_force in _matches(text, start, stop, state):
         name = re.sub(r"^(?:the|a|an)\s+", "", text[a:b], flags=re.IGNORECASE)
         out.append(ActorMention(a, b, name, group, _role(text, start, stop, a, b, attack_force)))  # type: ignore[arg-type]
     return out

@@ -270,12 +270,13 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
 # 3. Values of an incident.
 
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
+    """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
     claimant_names = {(u.attribution.claimant.name or "").lower() for u in units}
-    for u in units:
-        for a in u.actors:
-            if a.role == "perpetrator" and a.name.lower() not in claimant_names:
-                return Perpetrator(a.name, a.group)
-    return None
+    found = [a for u in units for a in u.actors
+             if a.role == "perpetrator" and a.name.lower() not in claimant_names]
+    named = [a for a in found if a.group != "unknown"]
+    best = named[0] if named else (found[0] if found else None)
+    return Perpetrator(best.name, best.group) if best is not None else None
 
 
 def _places(units: Sequence[Unit], known: Mapping[str, Place]) -> tuple[Place, ...]:

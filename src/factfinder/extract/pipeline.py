@@ -135,6 +135,7 @@ class Extractor:
         publisher = document_publisher(text, doc.publisher)
         attributions = attribute(text, seg.sentences, title_index=seg.title, publisher=publisher)
         places = list(self.parts.places(text))
+        state = _main_state(places)
         line = self.parts.dateline(text, doc.title)
         starts = [s.start for s in seg.sentences[:3]]
         if line is not None:
@@ -147,7 +148,7 @@ class Extractor:
             own_span = None if attribution.inherited else attribution.span
             for clause in clauses(text, sentence):
                 a, b = clause.start, clause.end
-                actors = tuple(find_actors(text, a, b))
+                actors = tuple(find_actors(text, a, b, state=state))
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 if own_span is not None and _in(*own_span, a, b):
                     blocked.append(own_span)
@@ -177,6 +178,15 @@ class Extractor:
         units, report_date = self.units(doc)
         return DocumentClaims(doc.id, assemble(units, report_date=report_date, options=self.options,
                                                known_places=_towns_by_admin1(units)))
+
+
+def _main_state(places: Sequence[PlaceMention]) -> str | None:
+    """The country most of the document's places are in (whose "army" the text means)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.place.country:
+            counts[p.place.country] = counts.get(p.place.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _towns_by_admin1(units: Sequence[Unit]) -> dict[str, Place]:
