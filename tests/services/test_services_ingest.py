@@ -19,7 +19,7 @@ from factfinder.store.schema import acquisitions, item_links, items
 from factfinder.vault.hashing import sha256_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "vault"))
-from vault_inputs import (  # noqa: E402
+from vault_inputs import (
     SEED_TEXT,
     SEED_TEXT_2,
     SEEDS,
@@ -82,7 +82,7 @@ def test_a_document_batch_keeps_ids_text_and_line_links(project: Project) -> Non
     assert summary.new_items == 3  # the batch file and its two documents
     docs = [json.loads(line) for line in batch.read_text(encoding="utf-8").splitlines()]
     for doc in docs:
-        item_id, text = item_text(project, doc["id"])
+        _, text = item_text(project, doc["id"])
         assert text == doc["text"]
         detail = show_item(project, doc["id"])
         assert detail.summary.media_type == DOCUMENT_MEDIA_TYPE

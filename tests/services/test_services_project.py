@@ -33,7 +33,7 @@ def test_ledger_entries_are_contiguous_and_canonical(project: Project) -> None:
         third = tx.append_ledger("test.other", {})
     assert (first.seq, second.seq, third.seq) == (0, 1, 2)
     body = json.loads(first.entry)
-    assert list(body) == ["actor", "kind", "payload", "seq", "time"]
+    assert list(body) == ["actor", "kind", "payload", "seq", "subject", "time"]
     assert first.entry.startswith('{"actor":"cli:alice","kind":"test.note","payload":{"a":"é","b":[1,2]}')
     assert first.leaf_hash == merkle.leaf_hash(first.entry.encode("utf-8"))
     with project.read() as conn:

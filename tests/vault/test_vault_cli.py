@@ -112,7 +112,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     pdf = bad / "corrupt.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ngarbage")
     latin = bad / "invalid.txt"
-    latin.write_bytes("Raqqah mass graves: 2,500 bodies".encode() + b"\xff\xfe\xfa" + b" more")
+    latin.write_bytes(b"Raqqah mass graves: 2,500 bodies" + b"\xff\xfe\xfa" + b" more")
     empty = bad / "empty.txt"
     empty.write_bytes(b"")
     if os.geteuid() == 0:  # root reads anything: a dangling symlink cannot be read by anyone

@@ -3,10 +3,10 @@ blob; a proof made before the tampering no longer holds against the tampered pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Tamper
 from vault_inputs import SEED_TEXT, SEED_TEXT_2
 
 from factfinder.services import Project
@@ -18,6 +18,7 @@ from factfinder.vault.hashing import sha256_bytes
 from factfinder.vault.proofs import InclusionProof, verify_proof
 from factfinder.vault.signing import SigningKey, sign_checkpoint
 
+Tamper = Callable[..., None]  # the `tamper` fixture of tests/vault/conftest.py
 THIRD = "A third report: shelling of a market, at least 12 civilians killed.\n"
 
 
