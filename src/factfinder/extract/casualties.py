@@ -18,94 +18,31 @@ Counts that the text gives for killed *and* injured together ("19 killed and inj
 people ("two separate letters", "30 airstrikes") is left out because no victim noun follows.
 "No one was killed" gives a zero count; silence gives nothing.
 
-Victim categories follow the words of the text (`Victims`): "civilians" and its unambiguous
-synonyms (residents, villagers, citizens, passers-by, worshippers, evacuees, displaced people,
-students, patients, medics, journalists, aid workers, family members), "children", "women",
-"men", "elderly", "combatants" (soldiers, troops, fighters, militants, rebels, insurgents,
-terrorists, gunmen, members of armed groups, officers …), and "total" for people, persons,
-victims, bodies, nationalities ("Syrians") and bare counts ("killing 16"). A list of several
-civilian groups ("2,500 women, children and the elderly") is a count of civilians. "People"
-is never turned into civilians here: that is a reading for the claim assembly to make, and
-`combine` keeps `total` so that it can.
+Victim categories follow the words of the text (`factfinder.extract.victims` has the nouns):
+civilians and their unambiguous synonyms, children, women, men, elderly, combatants, and
+"total" for people, persons, victims, bodies, nationalities ("Syrians") and bare counts
+("killing 16"). "People" is never turned into civilians here: that is a reading for the claim
+assembly to make (`combine(..., people_as_civilians=True)` offers it), so `total` is kept.
 
-`combine(mentions)` reduces the mentions of one incident to (killed, injured, missing); its
-docstring states the rules.
+`combine(mentions)` (from `factfinder.extract.tally`, re-exported here) reduces the mentions
+of one incident to (killed, injured, missing); its docstring states the rules. It reads only
+whether `sub_of` is set, not its value, so lists from several calls can be concatenated as
+they are; `merge` re-points `sub_of` for callers that follow it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from types import MappingProxyType
-from typing import Final
 
 from factfinder.extract.mentions import CountMention, Outcome, Victims
-from factfinder.extract.numbers import VAGUE_MINIMUMS, find_quantities
-from factfinder.model import Casualties, Range
+from factfinder.extract.numbers import find_quantities
+from factfinder.extract.tally import combine, is_vague
+from factfinder.extract.victims import LEXICON, read_phrase
+from factfinder.model import Range
 
-
-def _w(words: str) -> list[str]:
-    """The words of a space-separated list (keeps long word tables readable)."""
-    return words.split()
-
-
-_LEXICON: Final[Mapping[str, Victims]] = MappingProxyType({
-    **dict.fromkeys(
-        _w("people persons person individuals victims martyrs martyr bodies body corpses corpse remains others "
-        "syrians iraqis kurds turks russians iranians lebanese palestinians americans alawites "
-        "christians druze yazidis shiites sunnis turkmen arabs foreigners nationals "
-        "afghans egyptians saudis tunisians jordanians"), "total"),
-    **dict.fromkeys(
-        _w("civilians civilian residents resident villagers villager inhabitants inhabitant "
-        "passers-by passersby passer-by worshippers worshipper worshipers worshiper evacuees "
-        "evacuee refugees refugee displaced students student pupils pupil teachers teacher "
-        "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "
-        "journalists journalist reporters reporter farmers farmer shepherds shepherd workers "
-        "worker citizens citizen volunteers volunteer rescuers rescuer relatives "
-        " shoppers pilgrims mourners detainees prisoners hostages"), "civilians"),
-    **dict.fromkeys(
-        _w("children child kids kid boys boy girls girl infants infant babies baby minors minor "
-        "toddlers toddler schoolchildren newborns newborn"), "children"),
-    **dict.fromkeys(_w("women woman mothers mother"), "women"),
-    **dict.fromkeys(_w("men man"), "men"),
-    **dict.fromkeys(_w("elderly"), "elderly"),
-    **dict.fromkeys(
-        _w("soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
-        "insurgents insurgent terrorists terrorist jihadists jihadist gunmen gunman "
-        "militiamen militiaman militias militia officers officer policemen policeman "
-        "personnel servicemen serviceman recruits recruit commanders commander guards guard "
-        "members member extremists extremist mercenaries mercenary takfiris takfiri "
-        "pilots pilot conscripts conscript snipers sniper elements operatives operative "
-        "combatants combatant forces jihadis jihadi loyalists loyalist defectors "
-        "bombers bomber paratroopers marines airmen crew gunners"), "combatants"),
-})
-# Nouns that themselves say the people are dead (or hurt), with no verb needed.
-_NOUN_OUTCOME: Final[Mapping[str, Outcome]] = MappingProxyType({
-    **dict.fromkeys(_w("bodies body corpses corpse remains deaths fatalities dead martyrs"),
-                    "killed"),
-    **dict.fromkeys(_w("injuries wounded injured"), "injured"),
-})
-_SINGULAR_MODIFIERS: Final[frozenset[str]] = frozenset(
-    _w("girl boy child baby infant woman man civilian family"))
-_CIVILIAN_GROUPS: Final[frozenset[str]] = frozenset({"civilians", "children", "women", "elderly"})
-
-# Words that end a noun phrase: function words, verbs of harm, days, punctuation.
-_STOP: Final[frozenset[str]] = frozenset(
-    _w("in on at and or but of from by with to for during after before since as when while "
-    "were was have has had are is be been being got get who which that whom whose including "
-    "among amongst killed dead died die dies dying wounded injured hurt missing slain "
-    "reportedly also all said say says saying according the a an this these those their "
-    "his her its into near across inside outside monday tuesday wednesday thursday friday "
-    "saturday sunday yesterday today last overnight earlier later most mostly many "
-    "some both each either while where there here it they he she we were perished lost "
-    "died killing wounding injuring left leaving bringing raising taking putting martyred "
-    "massacred executed beheaded murdered slaughtered perished fell fallen went remain "
-    "remained shot gunned burned burnt found")
-)
-_PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
-    _w("them whom which the those these us his her their its"))
-_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+__all__ = ["combine", "find_casualties", "is_vague", "merge"]
 
 _KILLED_AFTER = (
     r"killed|dead|died|die|dies|dying|slain|massacred|executed|beheaded|murdered|martyred|"
@@ -185,7 +122,7 @@ _COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\
 # "a"/"an"/"another" a few words before a singular victim noun: a count of one person.
 _ARTICLE = re.compile(
     r"\b(?:an?|another)\s+(?=(?:[A-Za-z'-]+\s+){0,3}?(?:"
-    + "|".join(sorted((w for w in _LEXICON if not w.endswith("s") or w in ("remains",)),
+    + "|".join(sorted((w for w in LEXICON if not w.endswith("s") or w in ("remains",)),
                       key=len, reverse=True))
     + r")\b)",
     re.I,
@@ -196,120 +133,6 @@ _ZERO = re.compile(
     r"\bthere\s+(?:were|was)\s+no\s+(?:civilian\s+)?(?P<both>casualties|deaths|injuries)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    """What follows a count: the victims it names and where that noun phrase ends."""
-
-    victims: Victims | None  # None: no noun at all ("killing 16 in ...")
-    end: int  # document offset after the noun phrase
-    noun_outcome: Outcome | None = None  # "bodies", "deaths", "wounded" carry their outcome
-    ok: bool = True  # False: the count counts something else ("two separate letters")
-    items: int = 1  # nouns listed: "a woman and child" counts two people
-
-
-def _words(text: str, pos: int, end: int, limit: int = 16) -> list[re.Match[str]]:
-    out: list[re.Match[str]] = []
-    for m in _WORD.finditer(text, pos, end):
-        out.append(m)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def _family_at(words: list[re.Match[str]], k: int) -> int:
-    """If words[k:] is "members of (one|the same|a|his|their) family", its length, else 0."""
-    low = [w.group().lower() for w in words[k:k + 5]]
-    if low[:2] == ["members", "of"] and "family" in low[2:5]:
-        return low.index("family", 2) + 1
-    return 0
-
-
-def _read_phrase(text: str, pos: int, end: int, singular: bool = False) -> _Phrase:
-    words = _words(text, pos, end)
-    skipped = 0
-    k = 0
-    if len(words) > 1 and words[0].group().lower() == "of" \
-            and words[1].group().lower() not in _PARTITIVE_HEADS:
-        words = words[1:]  # "dozens of civilians", "hundreds of Syrian soldiers"
-    if words and words[0].group().lower() in ("other", "others", "more", "additional", "further",
-                                              "new", "people"):
-        if words[0].group().lower() in ("others", "people"):
-            return _list_tail(text, words, 0, end)
-        k = 1
-    while k < len(words) and skipped <= 3:
-        w = words[k].group()
-        low = w.lower()
-        if low == "members" and _family_at(words, k):
-            n = _family_at(words, k)
-            return _Phrase("civilians", words[k + n - 1].end())
-        if low in ("family", "families") and k + 1 < len(words) \
-                and words[k + 1].group().lower() == "members":
-            return _Phrase("civilians", words[k + 1].end())
-        if low in _LEXICON and not (low == "dead" and skipped == 0):
-            if singular and low.endswith("s") and low not in ("remains", "personnel", "forces"):
-                return _Phrase(None, pos, ok=False)
-            return _list_tail(text, words, k, end)
-        if low in _NOUN_OUTCOME and low not in ("dead", "wounded", "injured"):
-            return _Phrase("total", words[k].end(), _NOUN_OUTCOME[low])
-        if w.isupper() and len(w) > 1 and w.isalpha():
-            skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
-            k += 1
-            continue
-        if low in _STOP or not w[0].isalpha():
-            if skipped:
-                return _Phrase(None, pos, ok=False)
-            return _Phrase(None, words[k].start() if k else pos)
-        skipped += 1
-        k += 1
-    if not words or (k >= len(words) and not skipped):
-        return _Phrase(None, pos)
-    return _Phrase(None, pos, ok=False)
-
-
-def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> _Phrase:
-    """Read "women, children and the elderly" / "bodies of civilians" from the noun at words[k]."""
-    while k + 1 < len(words) and words[k].group().lower() in _SINGULAR_MODIFIERS \
-            and words[k + 1].group().lower() in _LEXICON \
-            and words[k + 1].group().lower() not in _NOUN_OUTCOME:
-        k += 1  # compounds name their head last: "girl child", "child soldiers"
-    low = words[k].group().lower()
-    victims: Victims = _LEXICON.get(low, "total")
-    outcome = _NOUN_OUTCOME.get(low)
-    phrase_end = words[k].end()
-    nxt = [w.group().lower() for w in words[k + 1:k + 5]]
-    if low in ("bodies", "body", "remains", "corpses", "corpse") and nxt[:1] == ["of"]:
-        inner = _read_phrase(text, words[k + 1].end(), end)
-        if inner.ok and inner.victims is not None:
-            return _Phrase(inner.victims, inner.end, "killed")
-    groups = {victims}
-    items = 1
-    m = k + 1
-    while m + 1 < len(words):
-        sep = words[m].group().lower()
-        if sep not in (",", "and", "or", "&"):
-            break
-        n = m + 1
-        if words[n].group().lower() == "and":
-            n += 1
-        if n < len(words) and words[n].group().lower() in ("the", "her", "his", "their"):
-            n += 1
-        if n < len(words) and words[n].group().lower() in _LEXICON:
-            groups.add(_LEXICON[words[n].group().lower()])
-            phrase_end = words[n].end()
-            items += 1
-            m = n + 1
-        else:
-            break
-    if len(groups) > 1:
-        if groups <= _CIVILIAN_GROUPS | {"men"}:
-            victims = "civilians"
-        elif groups == {"combatants"}:
-            victims = "combatants"
-        else:
-            victims = "total"
-    return _Phrase(victims, phrase_end, outcome, items=items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +160,7 @@ def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of "a"/"an"/"another" that count one person ("killing a child")."""
     spans = []
     for m in _ARTICLE.finditer(text, start, end):
-        phrase = _read_phrase(text, m.end(), end, singular=True)
+        phrase = read_phrase(text, m.end(), end, singular=True)
         if phrase.ok and phrase.victims is not None:
             spans.append((m.start(), m.start() + len(m.group().rstrip())))
     return spans
@@ -346,7 +169,7 @@ def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _classify(text: str, start: int, end: int, q_start: int, q_end: int, rng: Range,
               article: bool) -> _Found | None:
     """What one count counts and what happened to them, from the words around it."""
-    phrase = _read_phrase(text, q_end, end, singular=article)
+    phrase = read_phrase(text, q_end, end, singular=article)
     if not phrase.ok or (article and phrase.victims is None):
         return None
     before = text[max(start, q_start - 120):q_start]
@@ -362,7 +185,7 @@ def _classify(text: str, start: int, end: int, q_start: int, q_end: int, rng: Ra
 
     sub_after = _SUB_AFTER.match(text, phrase.end, end) if phrase.victims is None else None
     if sub_after:
-        tail = _read_phrase(text, sub_after.end(), end)
+        tail = read_phrase(text, sub_after.end(), end)
         partitive = sub_after.group("whole") or ""
         outcome: Outcome | None = ("injured" if re.search(r"wounded|injured", partitive, re.I)
                                    else "killed" if re.search(r"dead|killed|victims", partitive, re.I)
@@ -520,97 +343,3 @@ def merge(groups: Iterable[Sequence[CountMention]]) -> list[CountMention]:
         base = len(out)
         out += [replace(m, sub_of=m.sub_of + base) if m.sub_of is not None else m for m in group]
     return out
-
-
-def is_vague(r: Range) -> bool:
-    """Whether a range comes from a vague quantity ("dozens", "several hundred")."""
-    words = r.text.lower()
-    return any(re.search(rf"\b{re.escape(v)}\b", words) for v in VAGUE_MINIMUMS)
-
-
-def _pick(candidates: Sequence[CountMention]) -> Range | None:
-    """One figure for one category: precise beats vague, non-zero beats zero, then the first."""
-    if not candidates:
-        return None
-    def rank(m: CountMention) -> tuple[int, int]:
-        return (is_vague(m.range), m.range.min == 0 and m.range.max == 0)
-    return min(candidates, key=rank).range
-
-
-def _sum(parts: Sequence[Range]) -> Range | None:
-    if not parts:
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    lo = sum(p.min or 0 for p in parts)
-    his = [p.max for p in parts]
-    hi = sum(h for h in his if h is not None) if all(h is not None for h in his) else None
-    return Range(lo, hi, " + ".join(p.text for p in parts))
-
-
-def _larger(a: Range | None, b: Range | None) -> Range | None:
-    if a is None or b is None:
-        return a or b
-    return b if (b.min or 0) > (a.min or 0) else a
-
-
-def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
-    chosen: dict[Victims, Range | None] = {}
-    heads: dict[Victims, Range | None] = {}
-    for victims in ("total", "civilians", "children", "women", "men", "elderly", "combatants"):
-        chosen[victims] = _pick([m for m in mentions if m.victims == victims])
-        heads[victims] = _pick([m for m in mentions if m.victims == victims and m.sub_of is None])
-    civilians = chosen["civilians"]
-    protected = [r for v in ("children", "women", "elderly") if (r := heads[v]) is not None]
-    men = heads["men"]
-    men_counted = False
-    if civilians is None and protected:
-        civilians = _sum(protected + ([men] if men is not None else []))
-        men_counted = men is not None
-    # Only a civilian *head* count (or one derived from head counts) adds to the total; a
-    # civilian breakdown ("including a doctor") is already inside another count.
-    civilian_part = civilians if (heads["civilians"] is not None or protected) else None
-    disjoint = [r for r in (civilian_part, heads["combatants"], None if men_counted else men)
-                if r is not None]
-    total = _larger(chosen["total"], _sum(disjoint))
-    if people_as_civilians and heads["civilians"] is None and chosen["combatants"] is None \
-            and total is not None and (civilians is None or (civilians.min or 0) < (total.min or 0)):
-        civilians = total
-    return Casualties(total=total, civilians=civilians, children=chosen["children"],
-                      women=chosen["women"], men=chosen["men"], combatants=chosen["combatants"])
-
-
-def combine(mentions: Sequence[CountMention], *, people_as_civilians: bool = False
-            ) -> tuple[Casualties, Casualties, Range | None]:
-    """(killed, injured, missing) of one incident from its mentions, without double counting.
-
-    Rules, per outcome:
-
-    1. One figure per victim category: several mentions of a category are several statements
-       of one figure (a headline and its lede; an update), never added up. A precise figure
-       beats a vague one ("dozens"), a non-zero one beats "no one was killed", and otherwise
-       the first in text order wins.
-    2. `civilians` is what the text calls civilians (and its synonyms). When the text gives no
-       civilian count but counts children, women or the elderly as head counts, `civilians` is
-       their sum (with men counted alongside them): these are protected groups the text
-       distinguishes from fighters, and the groups do not overlap.
-    3. `total` is at least the sum of disjoint head counts (civilians, combatants, men not
-       already counted): "12 fighters and 7 civilians were killed" gives total 19, and an
-       explicit total that is smaller than that sum is raised to it. Breakdowns (`sub_of`
-       set: "including 14 children") never add to the total.
-    4. Sums keep open ends open: the maximum is known only when every part's maximum is.
-
-    5. Only with `people_as_civilians=True`: when the text counts no combatants and gives no
-       civilian head count, the total ("16 people") is read as civilians, and so replaces a
-       smaller civilian breakdown ("two medics were among 31 people killed" → 31). This is
-       the reading of crowd coders and casualty monitors such as the VDC (FA-KES labels "16
-       people killed" as 16 civilians); it is off by default because the text does not say
-       civilians, and CLAIMS.md keeps what the text says.
-
-    `elderly` has no field in the claim format; it only feeds rule 2. `missing` is the first
-    precise missing count (vague only when there is nothing else).
-    """
-    killed = _casualties([m for m in mentions if m.outcome == "killed"], people_as_civilians)
-    injured = _casualties([m for m in mentions if m.outcome == "injured"], people_as_civilians)
-    missing = _pick([m for m in mentions if m.outcome == "missing"])
-    return killed, injured, missing

@@ -1,0 +1,108 @@
+"""Combining the casualty counts of one incident without double counting.
+
+`combine(mentions)` reduces the `CountMention`s that `factfinder.extract.casualties` found
+for one incident to (killed, injured, missing); its docstring states the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factfinder.extract.mentions import CountMention, Victims
+from factfinder.extract.numbers import VAGUE_MINIMUMS
+from factfinder.model import Casualties, Range
+
+
+def is_vague(r: Range) -> bool:
+    """Whether a range comes from a vague quantity ("dozens", "several hundred")."""
+    words = r.text.lower()
+    return any(re.search(rf"\b{re.escape(v)}\b", words) for v in VAGUE_MINIMUMS)
+
+
+def _pick(candidates: Sequence[CountMention]) -> Range | None:
+    """One figure for one category: precise beats vague, non-zero beats zero, then the first."""
+    if not candidates:
+        return None
+    def rank(m: CountMention) -> tuple[int, int]:
+        return (is_vague(m.range), m.range.min == 0 and m.range.max == 0)
+    return min(candidates, key=rank).range
+
+
+def _sum(parts: Sequence[Range]) -> Range | None:
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    lo = sum(p.min or 0 for p in parts)
+    his = [p.max for p in parts]
+    hi = sum(h for h in his if h is not None) if all(h is not None for h in his) else None
+    return Range(lo, hi, " + ".join(p.text for p in parts))
+
+
+def _larger(a: Range | None, b: Range | None) -> Range | None:
+    if a is None or b is None:
+        return a or b
+    return b if (b.min or 0) > (a.min or 0) else a
+
+
+def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
+    chosen: dict[Victims, Range | None] = {}
+    heads: dict[Victims, Range | None] = {}
+    for victims in ("total", "civilians", "children", "women", "men", "elderly", "combatants"):
+        chosen[victims] = _pick([m for m in mentions if m.victims == victims])
+        heads[victims] = _pick([m for m in mentions if m.victims == victims and m.sub_of is None])
+    civilians = chosen["civilians"]
+    protected = [r for v in ("children", "women", "elderly") if (r := heads[v]) is not None]
+    men = heads["men"]
+    men_counted = False
+    if civilians is None and protected:
+        civilians = _sum(protected + ([men] if men is not None else []))
+        men_counted = men is not None
+    # Only a civilian *head* count (or one derived from head counts) adds to the total; a
+    # civilian breakdown ("including a doctor") is already inside another count.
+    civilian_part = civilians if (heads["civilians"] is not None or protected) else None
+    disjoint = [r for r in (civilian_part, heads["combatants"], None if men_counted else men)
+                if r is not None]
+    total = _larger(chosen["total"], _sum(disjoint))
+    if people_as_civilians and heads["civilians"] is None and chosen["combatants"] is None \
+            and total is not None and (civilians is None or (civilians.min or 0) < (total.min or 0)):
+        civilians = total
+    return Casualties(total=total, civilians=civilians, children=chosen["children"],
+                      women=chosen["women"], men=chosen["men"], combatants=chosen["combatants"])
+
+
+def combine(mentions: Sequence[CountMention], *, people_as_civilians: bool = False
+            ) -> tuple[Casualties, Casualties, Range | None]:
+    """(killed, injured, missing) of one incident from its mentions, without double counting.
+
+    Rules, per outcome:
+
+    1. One figure per victim category: several mentions of a category are several statements
+       of one figure (a headline and its lede; an update), never added up. A precise figure
+       beats a vague one ("dozens"), a non-zero one beats "no one was killed", and otherwise
+       the first in text order wins.
+    2. `civilians` is what the text calls civilians (and its synonyms). When the text gives no
+       civilian count but counts children, women or the elderly as head counts, `civilians` is
+       their sum (with men counted alongside them): these are protected groups the text
+       distinguishes from fighters, and the groups do not overlap.
+    3. `total` is at least the sum of disjoint head counts (civilians, combatants, men not
+       already counted): "12 fighters and 7 civilians were killed" gives total 19, and an
+       explicit total that is smaller than that sum is raised to it. Breakdowns (`sub_of`
+       set: "including 14 children") never add to the total.
+    4. Sums keep open ends open: the maximum is known only when every part's maximum is.
+
+    5. Only with `people_as_civilians=True`: when the text counts no combatants and gives no
+       civilian head count, the total ("16 people") is read as civilians, and so replaces a
+       smaller civilian breakdown ("two medics were among 31 people killed" → 31). This is
+       the reading of crowd coders and casualty monitors such as the VDC (FA-KES labels "16
+       people killed" as 16 civilians); it is off by default because the text does not say
+       civilians, and CLAIMS.md keeps what the text says.
+
+    `elderly` has no field in the claim format; it only feeds rule 2. `missing` is the first
+    precise missing count (vague only when there is nothing else).
+    """
+    killed = _casualties([m for m in mentions if m.outcome == "killed"], people_as_civilians)
+    injured = _casualties([m for m in mentions if m.outcome == "injured"], people_as_civilians)
+    missing = _pick([m for m in mentions if m.outcome == "missing"])
+    return killed, injured, missing
