@@ -2,13 +2,23 @@
 """Dev harness: score the number, casualty and date parts alone on FA-KES (or any set).
 
     .venv/bin/python scripts/dev_counts.py ../shared/eval/fakes/docs_nopub.jsonl -o /tmp/x2.jsonl \
-        [--pick first|largest|title|first-sentence] [--people-are-civilians]
+        [--pick first|lede|largest|first2] [--people-are-civilians] [--later-breakdowns] \
+        [--date-rule report|event]
     python3 ../shared/eval/score.py extract --set fakes --pred /tmp/x2.jsonl
 
 It writes one primary claim per document holding only counts and a date, chosen the simple
-way: the incident is the first sentence with a killed count (other `--pick` rules are there
-to compare), its counts are `combine`d from that sentence's mentions, and the date is the
-first date found (a dateline read first, relative dates resolved against it or `published`).
+way, so that changes to numbers/casualties/dates can be measured without the assembly:
+
+* the incident is the first sentence with a *precise* killed count (a sentence with only
+  "dozens" is the fallback), skipping a war's running toll ("since 2011"); `--pick lede`
+  prefers the lede over the headline, `largest` the sentence with the largest count, `first2`
+  merges the first two sentences with counts;
+* its counts are `combine`d from that sentence's mentions; `--later-breakdowns` adds children
+  and women counts that stand alone in the next two sentences ("Six children were among the
+  dead"); `--people-are-civilians` reads "people" as civilians (see `combine`);
+* the date (`--date-rule report`, the default) is `published`, else the dateline, else the first
+  day-precision date; `event` takes the first day date of the incident's sentence instead.
+
 It is a yardstick for these parts, not the claim assembly (that is `factfinder extract`).
 """
 
