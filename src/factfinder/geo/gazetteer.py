@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import ClassVar
 
+from rapidfuzz.distance import Indel
+
 from factfinder.errors import InputError
 from factfinder.geo.admin import GOVERNORATE_SPELLINGS, admin1_table, governorate_name
 from factfinder.geo.normalize import name_key, skeleton_key
@@ -85,6 +87,7 @@ class GazetteerEntry:
     geonameid: int | None = None
     parent: str | None = None
     names: tuple[str, ...] = field(default=(), repr=False)
+    extra_names: frozenset[str] = field(default=frozenset(), repr=False)  # from variants.tsv
 
     @property
     def precision(self) -> str:
@@ -179,9 +182,20 @@ class Gazetteer:
         by_skeleton: dict[str, list[int]] = defaultdict(list)
         for e in entries:
             keys, skels = set(), set()
+            main = name_key(e.names[0]) if e.names else ""
             for n in e.names:
                 k = name_key(n)
                 if k in BLOCKED_KEYS:
+                    continue
+                if (
+                    e.country_rank >= 2
+                    and e.kind == "city"
+                    and n not in e.extra_names
+                    and Indel.normalized_similarity(k, main) < 0.8
+                ):
+                    # Neighbours' places keep spellings of their own name only: their many
+                    # exonyms and Arabic forms ("Sour" for Tyre, "Saida" for Sidon, "Azza" for
+                    # Gaza) are also Syrian place names and words.
                     continue
                 if len(k) >= 2:
                     keys.add(k)

@@ -88,6 +88,7 @@ class _Tok:
     cap: bool
     skel: str
     soft_before: bool  # joined to the previous token by spaces or a hyphen only
+    prefixed: bool = False  # an Arabic word written with its attached article ("الرقة")
 
 
 def _tokenise(text: str, start: int, end: int) -> list[_Tok]:
@@ -102,10 +103,15 @@ def _tokenise(text: str, start: int, end: int) -> list[_Tok]:
         cap = first.isupper() or not ("a" <= first.lower() <= "z" or first.isascii())
         gap = text[prev_end : m.start()] if prev_end is not None else ""
         soft = prev_end is not None and _SOFT_GAP.fullmatch(gap) is not None and "\n" not in gap
+        prefixed = key.startswith("ال") and len(key) > 3
+        if prefixed:
+            key = key[2:]
         article = key in ARTICLES and (
             key not in _AMBIGUOUS_ARTICLES or cap or text[m.end() : m.end() + 1] in "-‐‑"
         )
-        toks.append(_Tok(m.start(), m.end(), word, key, article, cap, token_skeleton(key), soft))
+        toks.append(
+            _Tok(m.start(), m.end(), word, key, article, cap, token_skeleton(key), soft, prefixed)
+        )
         prev_end = m.end()
     return toks
 
@@ -123,6 +129,8 @@ _GENERIC = _words("""
 bab tal tall tel tell ain ayn ein jabal jebel jabel kafr kfar deir dayr dair khan qasr bir wadi nahr
 ras umm abu beit bayt sheikh shaykh hay harat souq suq mazraa mazraat qarya madinat markaz balad
 jisr bustan jami hammam tall sahl mahatta hara dana sur sal hal hay ram sam van can
+مزرعه مدينه قريه بلده حي جامع مسجد شارع ساحه دوار مفرق حويجه تل عين دير كفر خان جبل باب بيت
+ابو ام راس بير سوق مخيم منطقه ريف محافظه ناحيه
 """)
 _ENGLISH = _words("""
 a an the of off on in at to by for from with and or but not no nor as is it its be us we our
@@ -133,7 +141,7 @@ thursday friday saturday sunday january february march april june july august se
 november december state states army forces force union council party front ministry centre center
 muslim muslims islamic islam christian christians arab arabs arabic kurd kurds kurdish sunni
 shia shiite alawite druze turkish russian iranian syrian syrians iraqi american european western
-ranks seen single interim marked manages mausoleum martin more than man men woman women
+ranks seen single interim marked manages mausoleum martin more than man men woman women alley
 """)
 # Words before a name that make it part of a person's name or title ("Queen Rania",
 # "Interior Minister Mohammed Shaar").
@@ -145,7 +153,8 @@ queen king prince president minister general gen col colonel dr mr mrs ms brigad
 # Words after a name that make it a media outlet or an organisation ("Al-Alam TV").
 _ORG_AFTER = _words("""
 tv channel television network news newspaper agency radio satellite media reporter correspondent
-website center centre council
+website center centre council brigade brigades division battalion battalions corps regiment
+movement gathering operations shield wrath storm
 """)
 # Country and capital names used for their governments ("Ankara said", "the Damascus regime").
 _METONYM_NEXT = _words("""
@@ -337,6 +346,7 @@ class _Match:
     key: str
     precision: str | None = None  # an override from qualifiers
     rural: bool = False  # the qualifier was "countryside"/"rural"/"suburbs"
+    country_only: bool = False  # every candidate is a country
     drop: bool = False
     chosen: GazetteerEntry | None = None
     score: float = 0.0
@@ -360,7 +370,7 @@ def _span_ok(toks: Sequence[_Tok], i: int, j: int, key: str) -> bool:
         return all(t.text.replace(".", "").isupper() for t in content)
     if _weak(key):
         # "al-Bab", "al-Rai": written with the article, the short word is a name.
-        return toks[i].article and j - i >= 2
+        return (toks[i].article and j - i >= 2) or content[0].prefixed
     return True
 
 
@@ -464,6 +474,18 @@ def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> 
         and "country" not in kinds
     ):
         return True  # "Queen Rania", "Minister Mohammed Shaar"
+    if (
+        m.i > 0
+        and first.soft_before
+        and toks[m.i - 1].cap
+        and toks[m.i - 1].key in _GENERIC
+        and not toks[m.i].article
+    ):
+        return True  # "Kafr Hamra" is not "Hamra": an unknown place whose name ends alike
+    if m.i > 0 and toks[m.i - 1].key in ("pro", "anti") and text[first.start - 1] in "-‐":
+        return True  # "pro-Ankara factions"
+    if _road_pair(text, toks, m):
+        return True  # "the Tehran – Beirut road", "the Damascus-Aleppo highway"
     after = text[last.end : last.end + 3]
     nxt = toks[m.j].key if m.j < len(toks) else ""
     hyphen_next = after.startswith("-") and nxt in _COMPOUND_NEXT
@@ -489,6 +511,21 @@ def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> 
         and "state" in before
         and ("islamic" in before or "of" in before or "in" in before)
     )
+
+
+_ROADS = frozenset({"road", "highway", "motorway", "route", "axis", "pipeline", "railway"})
+
+
+def _road_pair(text: str, toks: Sequence[_Tok], m: _Match) -> bool:
+    """Is the mention one end of a named road ("X – Y road", "X-Y highway")?"""
+    nxt = toks[m.j : m.j + 4]
+    # "X – Y road": a dash, one to three name tokens, then the road word
+    if m.j < len(toks) and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.j - 1].end : toks[m.j].start]):
+        return any(t.key in _ROADS for t in nxt[1:4])
+    # "X – Y road" seen from Y
+    if m.i > 1 and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.i - 1].end : toks[m.i].start]):
+        return bool(nxt) and nxt[0].key in _ROADS
+    return False
 
 
 def _qualify(toks: Sequence[_Tok], m: _Match) -> None:
@@ -525,7 +562,7 @@ def _apply_lists(text: str, toks: Sequence[_Tok], matches: list[_Match]) -> None
             continue
         if any(m.precision == "governorate" for m in (g[-1], g[0])):
             for m in g:
-                if m.precision is None:
+                if m.precision is None and not m.country_only:
                     m.precision = "governorate"
 
 
@@ -679,11 +716,12 @@ def _reparent(
     place: Place, e: GazetteerEntry, m: _Match, matches: Sequence[_Match], toks: Sequence[_Tok]
 ) -> Place:
     """A neighbourhood named with another city ("al-Kallaseh in Damascus") belongs to it."""
-    if m.j < len(toks) and toks[m.j].key in ("in", "of"):
+    j = m.j + 1 if m.j < len(toks) and toks[m.j].key in _NEIGHBOURHOOD_WORDS else m.j
+    if j < len(toks) and toks[j].key in ("in", "of"):
         for other in matches:
             city = other.chosen
             if (
-                other.i in (m.j + 1, m.j + 2)
+                other.i in (j + 1, j + 2)
                 and city is not None
                 and city.kind == "city"
                 and city.admin1 != e.admin1
@@ -722,7 +760,9 @@ def find_places(
         if _is_metonym(text, toks, m, kinds):
             m.drop = True
             continue
-        _qualify(toks, m)
+        m.country_only = kinds == {"country"}
+        if not m.country_only:
+            _qualify(toks, m)
     matches = [m for m in matches if not m.drop]
     _apply_lists(text, toks, matches)
 
