@@ -61,7 +61,7 @@ from factfinder.extract.mentions import (
     Sentence,
     WeaponMention,
 )
-from factfinder.model import Casualties, Claim, Claimant, DateWindow, Perpetrator, Place, Range
+from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +250,30 @@ def _event_dates(u: Unit) -> list[DateMention]:
     return out
 
 
+def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
+    """Give an incident named only by country the first finer place of the sentences after it.
+
+    News names the country in the headline and lede ("air raids in northern Syria") and the
+    province a sentence or two later; those sentences elaborate the same report, up to the
+    next incident. The elaborating sentence joins the incident (its span), so the place stays
+    traceable.
+    """
+    order = {id(u): k for k, u in enumerate(units)}
+    starts = [order[id(inc.units[0])] for inc in incidents]
+    for n, inc in enumerate(incidents):
+        if any(pm.place.precision != "country" for u in inc.units for pm in u.places):
+            continue
+        first = order[id(inc.units[-1])] + 1
+        stop = min(starts[n + 1] if n + 1 < len(incidents) else len(units), first + 3)
+        for u in units[first:stop]:
+            if _is_background(u):
+                continue
+            if any(pm.place.precision != "country" for pm in u.places):
+                # Only the place (and the span) come from it, not its counts or cues.
+                inc.units.append(replace(u, counts=(), dates=(), actors=(), cues=(), weapons=()))
+                break
+
+
 def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
     incidents: list[_Incident] = []
     cur: _Incident | None = None
@@ -317,21 +341,13 @@ def _weapons(units: Sequence[Unit]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _presume_civilians(killed: Casualties, units: Sequence[Unit], event_type: str) -> Casualties:
-    if killed.civilians is not None or killed.total is None or killed.combatants is not None:
-        return killed
-    if killed.total.min == 0 and killed.total.max == 0:
-        return killed
-    if any(_CLASH.search(u.sentence.text) for u in units) and event_type in ("shooting", "unknown", "other"):
-        return killed
-    if event_type in ("detention",):
-        return killed
-    if not any(c.outcome == "killed" and c.victims == "total" for u in units for c in u.counts):
-        return killed
-    victim_actor = any(a.role == "victim" and a.group != "unknown" for u in units for a in u.actors)
-    if victim_actor:
-        return killed
-    return replace(killed, civilians=killed.total)
+def _may_presume_civilians(units: Sequence[Unit], event_type: str) -> bool:
+    """Whether nothing in the incident marks its dead of no stated category as fighters."""
+    if event_type == "detention":
+        return False
+    if event_type in ("shooting", "unknown", "other") and any(_CLASH.search(u.sentence.text) for u in units):
+        return False  # clashes between armed parties: the dead are likely their fighters
+    return not any(a.role == "victim" and a.group != "unknown" for u in units for a in u.actors)
 
 
 def _confidence(claim: Claim, *, dated_from_report: bool, inherited_perp: bool) -> float:
@@ -361,8 +377,9 @@ def _claim(inc: _Incident, prev: Claim | None, prev_claimant: Claimant | None,
     from factfinder.extract.casualties import combine
 
     units = inc.units
-    killed, injured, missing = combine([c for u in units for c in u.counts])
     event_type = inc.event_type()
+    presume = options.presume_civilians and _may_presume_civilians(units, event_type)
+    killed, injured, missing = combine([c for u in units for c in u.counts], people_as_civilians=presume)
     perp = _perpetrator(units)
     claimant = next((u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant)
     inherited = False
@@ -373,8 +390,6 @@ def _claim(inc: _Incident, prev: Claim | None, prev_claimant: Claimant | None,
     if perp is None and prev is not None and prev.perpetrator.group != "unknown" \
             and prev.event_type == event_type and prev_claimant == claimant:
         perp, inherited = prev.perpetrator, True
-    if options.presume_civilians:
-        killed = _presume_civilians(killed, units, event_type)
     claim = Claim(
         event_type=event_type,
         date=_date(units),
@@ -406,6 +421,7 @@ def assemble(
     opts = options or AssemblyOptions()
     headline_mode = not any(u.is_title for u in units) and len(units) <= 2
     incidents = _group(units, headline_mode)
+    _area_from_followers(units, incidents)
     claims: list[Claim] = []
     flags: list[bool] = []
     prev: Claim | None = None

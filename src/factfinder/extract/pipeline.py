@@ -150,8 +150,6 @@ class Extractor:
                 a, b = clause.start, clause.end
                 actors = tuple(find_actors(text, a, b, state=state))
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
-                if own_span is not None and _in(*own_span, a, b):
-                    blocked.append(own_span)
                 cut = None
                 m = _REPORT_THAT.search(text, a, b)
                 if m and own_span is not None and own_span[0] < m.start():
