@@ -90,3 +90,22 @@ def test_eval_skips_cleanly_without_shared(tmp_path: Path) -> None:
     result = CliRunner().invoke(build_app(), ["eval", "--shared", str(tmp_path)])
     assert result.exit_code == 0
     assert "nothing to evaluate" in result.output
+
+
+def test_a_failing_document_is_reported_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factfinder.extract import pipeline
+
+    real = pipeline.extract_document
+
+    def flaky(doc: Any) -> Any:
+        if doc.id == "b":
+            raise ValueError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    src = _write(tmp_path / "docs.jsonl", [json.dumps(d) for d in SNIPPETS])
+    out = tmp_path / "claims.jsonl"
+    result = CliRunner().invoke(build_app(), ["extract", "-i", str(src), "-o", str(out)])
+    assert result.exit_code == 3
+    assert "document b" in result.output and "boom" in result.output
+    assert [x["id"] for x in _read(out)] == ["a", "b", "c"]

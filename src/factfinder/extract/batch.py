@@ -13,7 +13,9 @@ Bad input never stops the run; each problem goes to `on_error` as an `InputError
   `published` that is not a date) gets a line with no claims, so that the output still has
   one line per identifiable document.
 
-`ExtractStats.failed` counts them; the CLI turns a non-zero count into exit code 3.
+A document whose extraction fails (a bug in a part) is reported with its id and written with
+no claims; the run goes on. `ExtractStats.failed` counts all of these; the CLI turns a
+non-zero count into exit code 3.
 """
 
 from __future__ import annotations
@@ -89,10 +91,15 @@ def extract_files(
     report = on_error or (lambda e: None)
     with atomic_writer(output) as fh:
         for result in extract_batch(_documents(src, stats, report), workers=workers):
-            fh.write(dumps(result.to_json()))
+            if result.error is not None:
+                stats.failed += 1
+                report(InputError(f"{src}: document {result.claims.id}",
+                                  f"extraction failed ({result.error}); written with no claims",
+                                  stage="extract"))
+            fh.write(dumps(result.claims.to_json()))
             fh.write("\n")
             stats.documents += 1
-            stats.claims += len(result.claims)
+            stats.claims += len(result.claims.claims)
             if progress is not None:
                 progress(stats.documents)
     return stats

@@ -188,6 +188,8 @@ class _Num:
 
 
 def _digits_value(tok: str) -> int | float | None:
+    if not tok.isascii():  # "²" and other Unicode digits match \d but are not counts
+        return None
     if "," in tok:
         head, *groups = tok.split(",")
         if not (1 <= len(head) <= 3 and all(len(g) == 3 and g.isdigit() for g in groups)):

@@ -209,20 +209,37 @@ def extract_document(doc: Document) -> DocumentClaims:
     return _DEFAULT.extract(doc)
 
 
-def _extract_json(obj: dict[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """One document's claims, or (with no claims) the error that stopped its extraction."""
+
+    claims: DocumentClaims
+    error: str | None = None
+
+
+def _safe_extract(doc: Document) -> BatchResult:
+    # A failure on one document is reported with its id and the run goes on.
+    try:
+        return BatchResult(extract_document(doc))
+    except Exception as exc:  # any bug in a part must not stop a batch
+        return BatchResult(DocumentClaims(doc.id, ()), f"{type(exc).__name__}: {exc}")
+
+
+def _extract_json(obj: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     # Worker-side: documents cross the process boundary as JSON-ready dicts, which pickle fast.
-    return extract_document(Document.from_json(obj)).to_json()
+    result = _safe_extract(Document.from_json(obj))
+    return result.claims.to_json(), result.error
 
 
-def extract_batch(docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16) -> Iterator[DocumentClaims]:
+def extract_batch(docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16) -> Iterator[BatchResult]:
     """Claims for each document, in input order; `workers` > 1 uses that many processes."""
     if workers <= 1:
         for doc in docs:
-            yield extract_document(doc)
+            yield _safe_extract(doc)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(processes=workers) as pool:
-        for out in pool.imap(_extract_json, (d.to_json() for d in docs), chunksize=chunksize):
-            yield DocumentClaims.from_json(out)
+        for out, error in pool.imap(_extract_json, (d.to_json() for d in docs), chunksize=chunksize):
+            yield BatchResult(DocumentClaims.from_json(out), error)
