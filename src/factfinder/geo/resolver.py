@@ -13,8 +13,10 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    "Moscow said", "Turkey's army"), "-based"/"-backed" compounds, and country names inside
    organisation names ("Islamic State of Iraq and Syria").
 4. Qualifiers set precision: "X province", "the countryside of X", "rural X", and lists such as
-   "Raqqah, Dayr al-Zawr, Aleppo and Hasakah provinces" give governorates; "X district" after a
-   town gives a district; capitalised words before "district"/"neighbourhood" that are not in the
+   "Raqqah, Dayr al-Zawr, Aleppo and Hasakah provinces" give governorates — areas, so their
+   `lat`/`lon` are None (draw `boundaries()` polygons; the governorate's label point is
+   `Gazetteer.get().governorate(country, code)`); "Manbij countryside" and "X district" after a
+   town give a district at the town's point; capitalised words before "district"/"neighbourhood" that are not in the
    gazetteer ("the Panorama district") give a neighbourhood of the city named with them or last
    mentioned, at the city's coordinates.
 5. Ambiguous names are resolved by governorates named nearby and in `context`, then by country
