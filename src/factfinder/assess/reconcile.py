@@ -14,7 +14,8 @@ bound with the rule that produced it and the claims behind it:
   sources (not a party to the conflict); when only parties give a figure, the largest party
   minimum, with a rule saying it is uncorroborated. Never a sum of reports;
 * **max** — what is alleged: the largest figure any report states (its upper bound, or its
-  minimum when open-ended: "more than 4,000" alleges 4,001 or more);
+  minimum when open-ended); when that largest figure is itself open ("more than 4,000"), the
+  maximum is open (None) and `largest_stated` keeps the figure;
 * **best** — the median of the sources' point figures, each source counted once, kept within
   [min, max].
 
@@ -78,6 +79,7 @@ class Reconciled:
     max: Figure
     best: Figure
     sources: int
+    largest_stated: int | None = None
 
     def as_range(self) -> Range | None:
         if self.min.value is None and self.max.value is None:
@@ -87,7 +89,8 @@ class Reconciled:
 
     def to_json(self) -> dict[str, Any]:
         return {"min": self.min.to_json(), "max": self.max.to_json(),
-                "best": self.best.to_json(), "sources": self.sources}
+                "best": self.best.to_json(), "largest_stated": self.largest_stated,
+                "sources": self.sources}
 
 
 def _chains(reports: Iterable[CountReport]) -> dict[str, list[CountReport]]:
@@ -138,8 +141,16 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
         lo_fig = (Figure(lo, "largest minimum stated, by parties to the conflict only "
                          "(uncorroborated)", lo_refs) if lo is not None
                   else Figure(None, "no source states a minimum"))
-    hi, hi_refs = _largest((a, r.source, r.ref) for r in reports if (a := r.alleged) is not None)
-    hi_fig = Figure(hi, "largest figure alleged by any report", hi_refs)
+    stated, hi_refs = _largest((a, r.source, r.ref) for r in reports
+                               if (a := r.alleged) is not None)
+    hi: int | None = stated
+    if stated is not None and all(r.max is None for r in reports if r.alleged == stated):
+        # The largest figure is itself a minimum ("more than 4,000"): nobody alleges a bound.
+        hi = None
+        hi_fig = Figure(None, f"open: the largest figure alleged, {stated}, is a minimum",
+                        hi_refs)
+    else:
+        hi_fig = Figure(hi, "largest figure alleged by any report", hi_refs)
 
     points = sorted(chain_point.values())
     if points:
@@ -157,7 +168,7 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
         best_fig = Figure(value, rule, behind)
     else:
         best_fig = Figure(None, "no figure to estimate from")
-    return Reconciled(lo_fig, hi_fig, best_fig, len(chains))
+    return Reconciled(lo_fig, hi_fig, best_fig, len(chains), stated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,4 +228,4 @@ def _floor_total(total: Reconciled, figures: Mapping[str, Reconciled]) -> Reconc
     if best.value is not None and best.value < floor:
         best = Figure(floor, best.rule + f", raised to the established minimum of {key}",
                       best.claims)
-    return Reconciled(lo, hi, best, total.sources)
+    return Reconciled(lo, hi, best, total.sources, total.largest_stated)

@@ -12,6 +12,7 @@ in no incident), otherwise the run stops.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,18 +120,27 @@ def complete_from_docs(
                 continue
             done.add(d)
             info = DocInfo(doc.publisher, doc.published, doc.title)
-            for i in by_doc.get(d, ()):
+            idxs = by_doc.get(d, [])
+            ref = _reference_day([pending[i] for i in idxs])
+            for i in idxs:
                 text = claim_text(doc.text, pending[i].spans, doc.title)
-                records[i] = complete(records[i], pending[i], info, text)
+                records[i] = complete(records[i], pending[i], info, text, ref)
     missing = 0
     empty = DocInfo(None, None, None)
     for d, idxs in by_doc.items():
         if d in done:
             continue
         missing += 1
+        ref = _reference_day([pending[i] for i in idxs])
         for i in idxs:
-            records[i] = complete(records[i], pending[i], empty, "")
+            records[i] = complete(records[i], pending[i], empty, "", ref)
     return read, missing
+
+
+def _reference_day(pending: Iterable[Pending]) -> dt.date | None:
+    """The latest day any claim of a document states: undated claims are placed before it."""
+    days = [d for p in pending if p.date is not None for d in (p.date.end, p.date.start) if d]
+    return max(days) if days else None
 
 
 def link_files(

@@ -1,21 +1,24 @@
 """Candidate pairs: which claims are close enough in time and space to be compared at all.
 
 Comparing every claim with every other is quadratic; a news archive has millions of claims. The
-linker compares a claim only with claims whose (slack-widened) date windows overlap and whose
-places are near, found by one sweep over the claims in order of their window's first day:
+linker compares a claim only with claims that meet it in one of these indexes, found by one
+sweep over the claims in order of their window's first day:
 
-* **time**: claims are visited by the first day of their window; each index keeps the claims
-  still "open" (window end + slack not yet passed) and drops the others as it is scanned, so a
-  claim only ever meets claims whose windows overlap its own;
-* **space**: point places (town or finer) go into grid cells of `CELL_DEG` degrees and probe the
-  3×3 cells around them, so two points within ~22 km always meet; coarse places (district,
-  governorate) are keyed by governorate and meet every claim of their governorate; country-wide
-  and placeless claims meet only each other.
+* **time**: each index keeps only the claims still "open" (window end + slack not yet passed)
+  and drops the others as it is scanned, so a claim only meets claims whose windows overlap;
+* **space**: point places (town or finer) go into grid cells of `CELL_DEG` degrees and probe
+  the 3×3 cells around them, so two points within ~22 km always meet; claims whose places are
+  coarse (district, governorate) are keyed by governorate and meet every claim there;
+  country-wide and placeless claims meet each other, and the most recent claims of their event
+  type anywhere (`MAX_OPEN_TYPE`);
+* **names**: a claim's rarest name words and gazetteer ids (its `keys`) meet the same keys in a
+  wider window (`NAME_SLACK_DAYS`), so reports that name the same hospital or village meet
+  even when their places or dates were read differently.
 
-Each pair is produced exactly once (when the later-starting claim is visited), so the cost is the
+Each pair is produced once (when the later-starting claim is visited), so the cost is the
 number of claims times the number of open claims in their neighbourhood: near-linear for real
-data, where a governorate sees a bounded number of reports a day. As a safety valve, an index
-list longer than `MAX_OPEN` is scanned only over its most recent entries.
+data, where a governorate sees a bounded number of reports a day. As a safety valve an index
+list is scanned only over its most recent `MAX_OPEN` (names: `MAX_OPEN_NAMES`) entries.
 """
 
 from __future__ import annotations
@@ -26,7 +29,11 @@ from factfinder.link.records import DATE_SLACK_DAYS, LinkClaim
 
 CELL_DEG = 0.25
 MAX_OPEN = 4000
+MAX_OPEN_NAMES = 200
+MAX_OPEN_TYPE = 100
+_VAGUE_TYPES = frozenset({"unknown", "other"})
 MAX_SLACK = max(DATE_SLACK_DAYS.values())
+NAME_SLACK_DAYS = 7
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -34,63 +41,96 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 
 def _scan(
-    bucket: list[int], records: Sequence[LinkClaim], lo: int, slack: int, out: list[int]
+    bucket: list[int],
+    records: Sequence[LinkClaim],
+    reach: int,
+    gone: int,
+    widen: int | None,
+    cap: int,
+    out: set[int],
 ) -> None:
-    """Append the claims of `bucket` open at `lo - slack` to `out`; drop the closed for good."""
+    """Add to `out` the claims of `bucket` whose widened end is >= `reach`; drop those < `gone`.
+
+    `widen` is the days added to a claim's window end (None: the claim's own slack).
+    """
     keep = 0
-    start = max(0, len(bucket) - MAX_OPEN)
-    reach = lo - slack
-    gone = lo - MAX_SLACK
+    start = max(0, len(bucket) - cap)
     for i in range(len(bucket)):
         j = bucket[i]
         r = records[j]
-        end = r.hi + r.slack  # type: ignore[operator]  # only dated claims are indexed
+        end = r.hi + (r.slack if widen is None else widen)  # type: ignore[operator]
         if end < gone:
-            continue  # no later claim (start >= lo, slack <= MAX_SLACK) can reach it
+            continue  # no later claim can reach it: they all start at least as late
         bucket[keep] = j
         keep += 1
         if i >= start and end >= reach:
-            out.append(j)
+            out.add(j)
     del bucket[keep:]
 
 
-def candidate_pairs(records: Sequence[LinkClaim]) -> Iterator[tuple[int, int]]:
+def candidate_pairs(
+    records: Sequence[LinkClaim], keys: Sequence[Sequence[str]] | None = None
+) -> Iterator[tuple[int, int]]:
     """Every pair (earlier, later) of dated claims that may describe one incident, once each.
 
-    Pairs are ordered as the sweep meets them; both members are indices into `records`.
-    Undated claims take part in no pair.
+    `keys[i]` are the name keys of record i (see `factfinder.link.run.blocking_keys`). Claims
+    that are not `linkable` (undated, or placeless with a vague date) take part in no pair.
     """
-    order = sorted((r.lo, r.idx) for r in records if r.lo is not None)
+    order = sorted((r.lo, r.idx) for r in records if r.lo is not None and r.linkable)
     cells: dict[tuple[int, int], list[int]] = {}
     gov_fine: dict[str, list[int]] = {}
     gov_coarse: dict[str, list[int]] = {}
     nowhere: dict[str, list[int]] = {}
-    found: list[int] = []
+    names: dict[str, list[int]] = {}
+    by_type: dict[str, list[int]] = {}
+    placeless_by_type: dict[str, list[int]] = {}
+    found: set[int] = set()
     for lo, i in order:
         r = records[i]
         found.clear()
-        is_gov = r.area.startswith("gov:")
-        if r.fine:
-            assert r.lat is not None and r.lon is not None
-            cx, cy = _cell(r.lat, r.lon)
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
-                    bucket = cells.get((cx + dx, cy + dy))
-                    if bucket:
-                        _scan(bucket, records, lo, r.slack, found)
-            if is_gov and (bucket := gov_coarse.get(r.area)):
-                _scan(bucket, records, lo, r.slack, found)
-            cells.setdefault((cx, cy), []).append(i)
-            if is_gov:
-                gov_fine.setdefault(r.area, []).append(i)
-        elif is_gov:
-            for index in (gov_coarse, gov_fine):
-                if bucket := index.get(r.area):
-                    _scan(bucket, records, lo, r.slack, found)
-            gov_coarse.setdefault(r.area, []).append(i)
+        reach, gone = lo - r.slack, lo - MAX_SLACK
+
+        def scan(bucket: list[int] | None) -> None:
+            if bucket:
+                _scan(bucket, records, reach, gone, None, MAX_OPEN, found)  # noqa: B023
+
+        if r.points:
+            my_cells = {_cell(lat, lon) for lat, lon in r.points}
+            probe = {(cx + dx, cy + dy) for cx, cy in my_cells for dx in (-1, 0, 1)
+                     for dy in (-1, 0, 1)}
+            for c in probe:
+                scan(cells.get(c))
+            for area in r.areas:
+                scan(gov_coarse.get(area))
+            for c in my_cells:
+                cells.setdefault(c, []).append(i)
+            for area in r.areas:
+                gov_fine.setdefault(area, []).append(i)
+        elif r.areas:
+            for area in r.areas:
+                scan(gov_coarse.get(area))
+                scan(gov_fine.get(area))
+            for area in r.areas:
+                gov_coarse.setdefault(area, []).append(i)
         else:
-            if bucket := nowhere.get(r.area):
-                _scan(bucket, records, lo, r.slack, found)
+            scan(nowhere.get(r.area))
             nowhere.setdefault(r.area, []).append(i)
-        for j in found:
+        if r.event_type not in _VAGUE_TYPES:
+            # Placeless claims meet the recent claims of their event type, placed or not.
+            placeless = not r.points and not r.areas
+            probe_types = by_type if placeless else placeless_by_type
+            if bucket := probe_types.get(r.event_type):
+                _scan(bucket, records, reach, gone, None, MAX_OPEN_TYPE, found)
+            by_type.setdefault(r.event_type, []).append(i)
+            if placeless:
+                placeless_by_type.setdefault(r.event_type, []).append(i)
+        if keys is not None:
+            wide_reach, wide_gone = lo - 2 * NAME_SLACK_DAYS, lo - 2 * NAME_SLACK_DAYS
+            for key in keys[i]:
+                bucket = names.setdefault(key, [])
+                if bucket:
+                    _scan(bucket, records, wide_reach, wide_gone, 0, MAX_OPEN_NAMES, found)
+                bucket.append(i)
+        found.discard(i)
+        for j in sorted(found):
             yield j, i

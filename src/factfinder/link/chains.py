@@ -49,13 +49,23 @@ def chains_of(records: Iterable[LinkClaim]) -> list[SourceChain]:
         first = min(members, key=lambda r: r.idx)
         src = first.source
         publishers = sorted({r.publisher for r in members if r.publisher})
-        statements = sorted({r.source.statement for r in members if r.source.statement})
+        statements = _distinct_statements(r.source.statement for r in members)
         out.append((first.idx, SourceChain(
             chain=key, name=src.name, type=src.type, party=src.party,
             independence=src.independence, credible=is_credible(src),
             publishers=tuple(publishers), statements=tuple(statements),
             claims=tuple(sorted(r.ref for r in members)))))
     return [c for _, c in sorted(out, key=lambda t: t[0])]
+
+
+def _distinct_statements(statements: Iterable[str | None]) -> list[str]:
+    """Statements of one chain, one per original: "the letters …" and "the letters … on
+    Saturday" are the same letters, so a statement contained in a kept one is dropped."""
+    kept: list[str] = []
+    for s in sorted({s for s in statements if s}, key=lambda t: (len(t), t)):
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return sorted(kept)
 
 
 def independent_sources(records: Iterable[LinkClaim]) -> int:

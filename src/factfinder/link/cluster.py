@@ -1,13 +1,16 @@
 """Constrained clustering of scored claim pairs into incidents.
 
-Pairs are merged strongest first (Kruskal order on a union-find), and a merge of two clusters
-happens only when every constraint holds for the merged cluster:
+Pairs are merged strongest first (Kruskal order on a union-find; pairs of two documents' main
+claims before the others), and a merge of two clusters happens only when every constraint holds
+for the merged cluster:
 
 * **never-merge**: two claims of the same document are different incidents (the extractor
   writes one claim per incident), so clusters sharing a document are never merged;
-* **one date window**: the intersection of the members' slack-widened windows is not empty;
-* **one place area**: the members' points fit in `MAX_AREA_KM`, and coarse places (district,
-  governorate) name one governorate, which the points (if any) are in;
+* **one date window**: no member's window starts more than `MAX_GAP_DAYS` after another's ends;
+* **one place area**: one of the members' points has a point of every member within
+  `MAX_AREA_RADIUS_KM` (claims often name several places: the town, the province capital, the
+  evacuees' home town), and coarse places (district, governorate) share a governorate, which
+  the points (if any) are in;
 * **compatible event types**: no two members have conflicting types (a shooting and a chemical
   attack are never one incident);
 * **average link**: the mean score over all pairs across the two clusters is at least
@@ -27,11 +30,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factfinder.errors import Conflict
-from factfinder.link.features import LINK_THRESHOLD, events_compatible, haversine_km
+from factfinder.geo import distance_km
+from factfinder.link.features import LINK_THRESHOLD, events_compatible
 from factfinder.link.records import LinkClaim
 from factfinder.model import ClaimRef
 
-MAX_AREA_KM = 25.0
+MAX_AREA_RADIUS_KM = 25.0
+MAX_GAP_DAYS = 7
 AVERAGE_THRESHOLD = LINK_THRESHOLD - 0.5
 
 
@@ -78,35 +83,58 @@ class Clustering(NamedTuple):
 class _State:
     """What a cluster must remember to check its constraints when it grows."""
 
-    __slots__ = ("areas", "bbox", "countries", "docs", "events", "fine_areas", "hi", "label",
-                 "lo", "members")
+    __slots__ = (
+        "centres",
+        "coarse_areas",
+        "countries",
+        "docs",
+        "earliest_end",
+        "events",
+        "fine_areas",
+        "label",
+        "latest_start",
+        "members",
+        "point_sets",
+    )
 
     def __init__(self, r: LinkClaim, label: str | None) -> None:
         self.members = [r.idx]
         self.docs = {r.doc}
-        self.lo = None if r.lo is None else r.lo - r.slack
-        self.hi = None if r.hi is None else r.hi + r.slack
-        self.bbox: BBox = None
-        if r.fine and r.lat is not None and r.lon is not None:
-            self.bbox = (r.lat, r.lat, r.lon, r.lon)
-        gov = r.area if r.area.startswith("gov:") else None
-        self.fine_areas = {gov} if r.fine and gov else set()
-        self.areas = {gov} if not r.fine and gov else set()
-        self.countries = {r.area} if not gov and not r.fine else set()
+        self.latest_start = r.lo
+        self.earliest_end = r.hi
+        # The incident's place is one of its members' points with every member's points near
+        # it: `centres` are the points that still qualify, `point_sets` each member's points.
+        self.centres: list[tuple[float, float]] = list(r.points)
+        self.point_sets: list[tuple[tuple[float, float], ...]] = [r.points] if r.points else []
+        # Coarse members must share a governorate (the intersection of their areas); point
+        # members may straddle a border but must be in one of those governorates.
+        self.fine_areas: set[str] = set(r.areas) if r.points else set()
+        self.coarse_areas: frozenset[str] | None = r.areas if not r.points and r.areas else None
+        self.countries = ({r.area} if not r.points and not r.areas and r.area != "country:"
+                          else set())
         self.events = {r.event_type} - {"unknown", "other"}
         self.label = label
 
     def absorb(self, other: _State) -> None:
         self.members.extend(other.members)
         self.docs |= other.docs
-        self.lo = _max_opt(self.lo, other.lo)
-        self.hi = _min_opt(self.hi, other.hi)
-        self.bbox = _union_bbox(self.bbox, other.bbox)
+        self.latest_start = _max_opt(self.latest_start, other.latest_start)
+        self.earliest_end = _min_opt(self.earliest_end, other.earliest_end)
+        self.centres = _shared_centres(self, other)
+        self.point_sets.extend(other.point_sets)
         self.fine_areas |= other.fine_areas
-        self.areas |= other.areas
+        self.coarse_areas = _meet(self.coarse_areas, other.coarse_areas)
         self.countries |= other.countries
         self.events |= other.events
         self.label = self.label or other.label
+
+
+def _meet(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a & b
 
 
 def _max_opt(a: int | None, b: int | None) -> int | None:
@@ -117,15 +145,21 @@ def _min_opt(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else min(a, b)
 
 
-BBox = tuple[float, float, float, float] | None
+def _near_all(centre: tuple[float, float], point_sets: list[tuple[tuple[float, float], ...]]) -> bool:
+    lat, lon = centre
+    return all(any(distance_km(lat, lon, la, lo) <= MAX_AREA_RADIUS_KM for la, lo in points)
+               for points in point_sets)
 
 
-def _union_bbox(a: BBox, b: BBox) -> BBox:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
+def _shared_centres(x: _State, y: _State) -> list[tuple[float, float]]:
+    """The points that can be the place of x and y together (empty: no common area)."""
+    if not x.point_sets:
+        return list(y.centres)
+    if not y.point_sets:
+        return list(x.centres)
+    out = [c for c in x.centres if _near_all(c, y.point_sets)]
+    out += [c for c in y.centres if c not in out and _near_all(c, x.point_sets)]
+    return out
 
 
 def _refuse_reason(x: _State, y: _State) -> str | None:
@@ -134,19 +168,19 @@ def _refuse_reason(x: _State, y: _State) -> str | None:
         return "pinned to different incidents"
     if x.docs & y.docs:
         return "same document"
-    lo, hi = _max_opt(x.lo, y.lo), _min_opt(x.hi, y.hi)
-    if lo is not None and hi is not None and lo > hi:
-        return "date windows do not overlap"
-    box = _union_bbox(x.bbox, y.bbox)
-    if box is not None and haversine_km(box[0], box[2], box[1], box[3]) > MAX_AREA_KM:
+    start = _max_opt(x.latest_start, y.latest_start)
+    end = _min_opt(x.earliest_end, y.earliest_end)
+    if start is not None and end is not None and start - end > MAX_GAP_DAYS:
+        return f"dates more than {MAX_GAP_DAYS} days apart"
+    if x.point_sets and y.point_sets and not _shared_centres(x, y):
         return "places too far apart for one incident"
-    areas = x.areas | y.areas
+    coarse = _meet(x.coarse_areas, y.coarse_areas)
     fine = x.fine_areas | y.fine_areas
-    if len(areas) > 1 or (areas and fine and not areas <= fine):
+    if coarse is not None and (not coarse or (fine and not coarse & fine)):
         return "different governorates"
     countries = x.countries | y.countries
-    if len(countries) > 1 or (countries and (areas or fine)):
-        return "different areas"
+    if len(countries) > 1:
+        return "different countries"
     for e in x.events:
         for f in y.events:
             if not events_compatible(e, f):
@@ -214,7 +248,10 @@ def cluster(
                                "must-linked and cannot-linked")
             merge(ra, rb, Link(a, b, full_score(a, b), kind))
 
-    ordered = sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
+    # Main claims first: the incident a report is mainly about is what other reports most
+    # likely share; its secondary claims (background, other incidents) join afterwards.
+    ordered = sorted(edges, key=lambda e: (
+        not (records[e[1]].primary and records[e[2]].primary), -e[0], e[1], e[2]))
     for score, a, b in ordered:
         known[(a, b) if a < b else (b, a)] = score
     for score, a, b in ordered:

@@ -1,17 +1,18 @@
 """Pair features and the pair score: how strongly two claims look like reports of one incident.
 
 The score is a sum of explainable contributions in log-odds units (positive = same incident),
-one per feature, plus a prior. Two claims are linked when the score is above `LINK_THRESHOLD`.
+one per feature, plus a prior. Two claims are linked when the score reaches `LINK_THRESHOLD`.
 Every contribution is kept with the feature value that produced it, so a link can always be
-explained ("same day +1.0, 2 km apart +1.2, both chemical +1.5, 70 vs 72 killed +0.8 ...").
+explained ("same day +1.0, 2 km apart +1.2, both chemical +1.6, 70 vs 72 killed +0.8 ...").
 
 The weights are set by hand from what the features mean, not fitted to any document set:
 
 * time and place are necessary but weak on their own (a governorate sees several incidents a
   day), so the prior is negative and they only bring a pair near the threshold;
 * what makes an incident particular — its kind (a chemical attack is rare), its toll, the names
-  of victims and landmarks and the words of the report — must add the rest;
-* disagreements count against: incompatible event types, tolls far apart, distant points.
+  of victims and landmarks, the rare words of the report — must add the rest;
+* disagreements count against: incompatible event types, tolls far apart, distant points, days
+  apart.
 
 `SCORING_VERSION` names this table; it is written into every incident so a stored link can be
 traced to the rules that made it.
@@ -25,12 +26,14 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
+from factfinder.geo import distance_km
 from factfinder.link.records import Count, Counts, LinkClaim
+from factfinder.link.text import weighted_overlap
 from factfinder.vocab import COUNT_KEYS
 
-SCORING_VERSION = "link-score-1"
+SCORING_VERSION = "link-score-2"
 LINK_THRESHOLD = 0.0
-PRIOR = -2.5
+PRIOR = -2.0
 
 # Event types that reports of one incident plausibly mix up: an air raid reported as shelling,
 # a barrel bomb as an explosion, a gas attack as an air strike; a shooting and an execution.
@@ -39,12 +42,15 @@ _COMPATIBLE = frozenset({
     frozenset({"shelling", "explosion"}), frozenset({"airstrike", "chemical"}),
     frozenset({"shelling", "chemical"}), frozenset({"shooting", "execution"}),
     frozenset({"execution", "mass_grave"}), frozenset({"shooting", "detention"}),
-    frozenset({"airstrike", "mass_grave"}),
+    frozenset({"airstrike", "mass_grave"}), frozenset({"shooting", "explosion"}),
+    frozenset({"shooting", "shelling"}),
 })
 _VAGUE_TYPES = frozenset({"unknown", "other"})
 # Rare kinds of event are stronger evidence when two reports share them.
-_SAME_TYPE_WEIGHT = {"chemical": 1.6, "mass_grave": 1.4, "execution": 1.0, "detention": 0.8,
-                     "explosion": 0.9, "shooting": 0.7, "airstrike": 0.6, "shelling": 0.6}
+# Air strikes and shelling are most of what is reported, so sharing them says little.
+_SAME_TYPE_WEIGHT = {"chemical": 2.0, "mass_grave": 2.0, "explosion": 1.5, "execution": 1.2,
+                     "detention": 1.0, "shooting": 0.8, "airstrike": 0.2, "shelling": 0.2}
+_EVENT_WEIGHT = {"compatible": -1.0, "vague": 0.0, "conflict": -2.5}
 
 
 def event_relation(a: str, b: str) -> str:
@@ -63,14 +69,6 @@ def events_compatible(a: str, b: str) -> bool:
     return event_relation(a, b) != "conflict"
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _point(r: Count) -> int | None:
     lo, hi = r
     if lo is not None and hi is not None:
@@ -78,42 +76,53 @@ def _point(r: Count) -> int | None:
     return lo if lo is not None else hi
 
 
-# Which counts of two claims are compared, most specific first: a civilians figure against a
-# civilians figure, else totals, else one side's civilians against the other's total.
+# Which counts of two claims are compared: civilians and totals, in all four combinations
+# (one report counts "people", another "civilians"); the most compatible comparison is used.
 _COUNT_PAIRS = ((1, 1), (0, 0), (1, 0), (0, 1), (5, 5))
+_RELATION_RANK = {"equal": 0, "overlap": 1, "close": 2, "apart": 3, "far": 4}
+
+
+def _relation(ra: Count, rb: Count) -> tuple[str, float] | None:
+    pa, pb = _point(ra), _point(rb)
+    if pa is None or pb is None:
+        return None
+    if ra == rb or pa == pb:
+        return "equal", 1.0
+    ratio = min(pa, pb) / max(pa, pb, 1)
+    lo_a = ra[0] if ra[0] is not None else 0
+    lo_b = rb[0] if rb[0] is not None else 0
+    hi_a = ra[1] if ra[1] is not None else math.inf
+    hi_b = rb[1] if rb[1] is not None else math.inf
+    if max(lo_a, lo_b) <= min(hi_a, hi_b) and (ra[1] is None or rb[1] is None):
+        # One open range ("at least 20") that the other's figure does not contradict.
+        return "overlap", ratio
+    if ratio >= 0.5:
+        return "close", ratio
+    if ratio >= 0.2:
+        return "apart", ratio
+    return "far", ratio
 
 
 def casualty_relation(a: Counts, b: Counts) -> tuple[str, float | None, str | None]:
     """How two claims' killed counts compare: (relation, ratio small/large, which counts).
 
-    Relations: `equal` (same figure), `overlap` (ranges overlap: "at least 20" and "26"),
-    `close` (within a factor 2: tolls rise), `apart` (factor 2-5), `far` (factor > 5), or
-    `unknown` when the claims give no comparable count.
+    Relations: `equal` (same figure), `overlap` (an open range and a figure that fits it:
+    "at least 20" and "26"), `close` (within a factor 2: tolls rise), `apart` (factor 2-5),
+    `far` (factor > 5), or `unknown` when the claims give no comparable count.
     """
+    best: tuple[str, float, str] | None = None
     for ia, ib in _COUNT_PAIRS:
         ra, rb = a[ia], b[ib]
         if ra is None or rb is None:
             continue
-        pa, pb = _point(ra), _point(rb)
-        if pa is None or pb is None:
+        rel = _relation(ra, rb)
+        if rel is None:
             continue
-        which = f"{COUNT_KEYS[ia]}~{COUNT_KEYS[ib]}"
-        if ra == rb or pa == pb:
-            return "equal", 1.0, which
-        lo_a = ra[0] if ra[0] is not None else 0
-        lo_b = rb[0] if rb[0] is not None else 0
-        hi_a = ra[1] if ra[1] is not None else math.inf
-        hi_b = rb[1] if rb[1] is not None else math.inf
-        if max(lo_a, lo_b) <= min(hi_a, hi_b) and (ra[1] is None or rb[1] is None):
-            # One open range ("at least 20") containing the other's figure.
-            return "overlap", min(pa, pb) / max(pa, pb, 1), which
-        ratio = min(pa, pb) / max(pa, pb, 1)
-        if ratio >= 0.5:
-            return "close", ratio, which
-        if ratio >= 0.2:
-            return "apart", ratio, which
-        return "far", ratio, which
-    return "unknown", None, None
+        if best is None or _RELATION_RANK[rel[0]] < _RELATION_RANK[best[0]]:
+            best = (rel[0], rel[1], f"{COUNT_KEYS[ia]}~{COUNT_KEYS[ib]}")
+    if best is None:
+        return "unknown", None, None
+    return best
 
 
 class PairScore(NamedTuple):
@@ -126,63 +135,91 @@ class PairScore(NamedTuple):
         return {"score": round(self.score, 3), "features": dict(self.features)}
 
 
-_CASUALTY_WEIGHT = {"equal": 1.2, "overlap": 0.8, "close": 0.3, "apart": -0.8, "far": -1.8,
+# The same toll is strong evidence; tolls rise, so "at least 20" against 26 is mild evidence;
+# figures a factor of two or more apart are rarely one incident.
+_CASUALTY_WEIGHT = {"equal": 2.0, "overlap": 0.4, "close": 0.0, "apart": -2.0, "far": -2.5,
                     "unknown": 0.0}
-_MAX_TEXT = 2.0  # contribution of identical sentences
-_MAX_NAMES = 2.0  # contribution of sharing all rare names
+_MAX_TEXT = 3.0  # contribution of sentences sharing a third or more of their rare words
+_MAX_NAMES = 1.5  # contribution of sharing half or more of their rare names
+_TEXT_BASE = 0.1  # rare-word overlap of unrelated reports
+_SAME_PUBLISHER_BASE = 0.25
 
 
-def _date_part(a: LinkClaim, b: LinkClaim) -> tuple[int, float]:
-    assert a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None
-    gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+def date_gap(a: LinkClaim, b: LinkClaim) -> int | None:
+    """Days between two claims' windows (0 when they overlap; None when one is undated)."""
+    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
+        return None
+    return max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+
+
+def _date_part(a: LinkClaim, b: LinkClaim) -> tuple[int | None, float]:
+    gap = date_gap(a, b)
+    if gap is None:
+        return gap, -0.5
     coarse = a.date_precision != "day" or b.date_precision != "day"
     if gap == 0:
-        return gap, 0.4 if coarse else 1.0
+        return gap, 0.4 if coarse else 1.5
     if gap == 1:
         return gap, 0.2
-    return gap, -0.6 * (gap - 1)
+    # Reports a few days apart may still be one incident (late reports, misread weekdays);
+    # each further day makes it less likely.
+    return gap, round(max(-3.0, -0.4 - 0.3 * (gap - 2)), 3)
+
+
+def _min_distance(a: LinkClaim, b: LinkClaim) -> float | None:
+    best: float | None = None
+    for lat1, lon1 in a.points:
+        for lat2, lon2 in b.points:
+            d = distance_km(lat1, lon1, lat2, lon2)
+            if best is None or d < best:
+                best = d
+    return best
+
+
+_PRECISE = frozenset({"exact", "neighbourhood"})
 
 
 def _place_part(a: LinkClaim, b: LinkClaim) -> tuple[float | None, str, float]:
-    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
-        same = a.area == b.area and a.area.startswith("gov:")
-        return None, "same governorate" if same else "unknown", 0.1 if same else -0.3
-    d = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    if a.fine and b.fine:
-        slack = max(0.0, d - a.radius_km - b.radius_km)
-        if slack <= 1.0:
-            return d, "same place", 1.2
-        if slack <= 8.0:
-            return d, "near", 0.5
-        if slack <= 20.0:
-            return d, "same area", -0.3
+    # A shared neighbourhood or site is evidence; a shared town is weak evidence, for a city
+    # sees many incidents a day.
+    precise = a.place_precision in _PRECISE and b.place_precision in _PRECISE
+    d = 0.0 if a.geo & b.geo else _min_distance(a, b)
+    if d is not None:
+        if d <= 1.0 and precise:
+            return d, "same site or neighbourhood", 1.2
+        if precise:
+            # Two sites named precisely and apart: reports rarely disagree on the neighbourhood.
+            return d, "different neighbourhoods", -0.5 if d <= 10.0 else -1.5
+        if d <= 3.0:
+            return d, "same town", 0.3
+        if d <= 10.0:
+            return d, "near", 0.0
+        if d <= 25.0:
+            return d, "same area", -0.5
         return d, "apart", -1.5
-    # At least one coarse place: only whether they can be one area is known.
-    same_gov = a.area == b.area and a.area.startswith("gov:")
-    if d <= a.radius_km + b.radius_km:
-        return d, "within area" + (", same governorate" if same_gov else ""), \
-            0.2 if same_gov else 0.0
-    return d, "apart", -1.0
+    # At least one claim has no point: only whether they can be one area is known.
+    if a.areas and b.areas:
+        if a.areas & b.areas:
+            return None, "same governorate", 0.1
+        return None, "different governorates", -1.5
+    return None, "unknown", -0.3
+
+
+# Parties that fight side by side and whose strikes reports often confuse ("Syrian or Russian
+# warplanes"): naming one or the other is a weak disagreement.
+_ALLIED = (frozenset({"syrian_government", "russia", "iran"}),
+           frozenset({"us_led_coalition", "sdf_ypg"}),
+           frozenset({"turkey", "armed_opposition"}))
 
 
 def _perpetrator_part(a: str, b: str) -> tuple[str, float]:
     if a in _VAGUE_TYPES or b in _VAGUE_TYPES:
         return "unknown", 0.0
     if a == b:
-        return "same", 0.5
-    return "different", -0.6
-
-
-def idf_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    """Shared names weighted by rarity: Σidf(a∩b) / Σidf(a∪b), 0 when either is empty."""
-    if not a or not b:
-        return 0.0
-    shared = a & b
-    if not shared:
-        return 0.0
-    inter = sum(idf.get(t, 1.0) for t in shared)
-    union = inter + sum(idf.get(t, 1.0) for t in (a | b) - shared)
-    return inter / union if union else 0.0
+        return "same", 0.6
+    if any(a in side and b in side for side in _ALLIED):
+        return "allied", -0.2
+    return "different", -1.0
 
 
 def text_similarity(a: str, b: str) -> float:
@@ -198,21 +235,20 @@ def _parts(
     gap, s_date = _date_part(a, b)
     dist, place_rel, s_place = _place_part(a, b)
     ev = event_relation(a.event_type, b.event_type)
-    if ev == "same":
-        s_event = _SAME_TYPE_WEIGHT.get(a.event_type, 0.6)
-    else:
-        s_event = {"compatible": 0.1, "vague": 0.0, "conflict": -2.5}[ev]
+    s_event = _SAME_TYPE_WEIGHT.get(a.event_type, 0.6) if ev == "same" else _EVENT_WEIGHT[ev]
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
     cas, ratio, which = casualty_relation(a.killed, b.killed)
     s_cas = _CASUALTY_WEIGHT[cas]
     cheap = PRIOR + s_date + s_place + s_event + s_perp + s_cas
     if cutoff is not None and cheap + _MAX_TEXT + _MAX_NAMES < cutoff:
         return None
-    names = idf_jaccard(a.names, b.names, idf)
+    names = weighted_overlap(a.names, b.names, idf)
     s_names = round(_MAX_NAMES * min(1.0, names * 2.0), 3)
-    sim = text_similarity(a.text, b.text)
-    # Unrelated news sentences already share ~half their words; only what is above that counts.
-    s_text = round(_MAX_TEXT * max(-0.25, (sim - 0.55) / 0.45), 3)
+    words = weighted_overlap(a.words, b.words, idf)
+    # Unrelated reports from one war share a tenth of their rare words; what is above counts.
+    # Two reports of one publisher share its house phrasing too, so they must share more.
+    base = _SAME_PUBLISHER_BASE if a.publisher and a.publisher == b.publisher else _TEXT_BASE
+    s_text = round(_MAX_TEXT * max(-0.25, min(1.0, (words - base) / 0.25)), 3)
     score = round(cheap + s_names + s_text, 3)
     if cutoff is not None:
         return (score, {}) if score >= cutoff else None
@@ -227,8 +263,10 @@ def _parts(
         "casualties": {"relation": cas, "ratio": None if ratio is None else round(ratio, 3),
                        "compared": which, "weight": s_cas},
         "shared_names": {"names": sorted(a.names & b.names)[:12],
-                         "idf_jaccard": round(names, 3), "weight": s_names},
-        "text_similarity": {"value": round(sim, 3), "weight": s_text},
+                         "overlap": round(names, 3), "weight": s_names},
+        "text_similarity": {"rare_word_overlap": round(words, 3), "baseline": base,
+                            "token_set_ratio": round(text_similarity(a.text, b.text), 3),
+                            "weight": s_text},
     }
     return score, features
 

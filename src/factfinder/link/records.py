@@ -14,22 +14,27 @@ reconciliation and the incident output need, already normalised:
 Policies for incomplete claims (documented here because blocking depends on them):
 
 * no date: the window of the week before the document's publication (reports describe recent
-  events), precision `unknown`; no date and no publication date: the claim is *undated* and is
-  never linked automatically;
+  events), precision `unknown`; without a publication date, the week before the latest date
+  another claim of the document states; with neither, the claim is *undated* and is never
+  linked automatically;
 * a window wider than `MAX_WINDOW_DAYS` (a month or a year) is clipped to the part closest to
   the publication date, so a vague date cannot make a claim a candidate for a whole year;
 * no place: the document's first placed claim lends its governorate (coarse); a document with no
-  place at all leaves the claim country-wide (linked only with other country-wide claims).
+  place at all leaves the claim country-wide (linked only with other country-wide claims);
+* a claim with neither a place below the country nor a date finer than a month identifies no
+  incident and is not linked automatically (`LinkClaim.linkable`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from factfinder.link.sources import SourceKey, source_of
+from factfinder.link.text import MAX_TEXT_CHARS, read_words
 from factfinder.model import Casualties, Claim, Claimant, ClaimRef, DateWindow, Place
 from factfinder.vocab import COUNT_KEYS
 
@@ -49,6 +54,7 @@ _PLACE_RANK = {p: i for i, p in enumerate(
 DATE_SLACK_DAYS: dict[str, int] = {"day": 1, "week": 2, "month": 3, "year": 7, "unknown": 3}
 UNDATED_LOOKBACK_DAYS = 7
 MAX_WINDOW_DAYS = 31
+MAX_POINTS = 4
 
 Count = tuple[int | None, int | None]
 Counts = tuple[Count | None, ...]
@@ -82,12 +88,28 @@ class LinkClaim(NamedTuple):
     published: int | None
     text: str  # normalised claim sentences, for text similarity
     names: frozenset[str]  # proper names and target words of the claim sentences
+    words: frozenset[str]  # content words of the claim sentences
     primary: bool
     places: tuple[Place, ...]  # every place the claim names, for the incident output
+    points: tuple[tuple[float, float], ...]  # coordinates of its point places (town or finer)
+    areas: frozenset[str]  # governorate keys of all its places
+    geo: frozenset[int]  # gazetteer ids of its point places
 
     @property
     def radius_km(self) -> float:
         return PLACE_RADIUS_KM.get(self.place_precision or "country", 400.0)
+
+    @property
+    def linkable(self) -> bool:
+        """Whether the claim says enough to be linked automatically.
+
+        A claim needs a date, and either a place below the country or a date finer than a
+        month: "more than 300,000 killed in Syria since 2011" identifies no incident.
+        """
+        if self.lo is None:
+            return False
+        vague_date = self.date_precision in ("month", "year") or self.date_from != "claim"
+        return not (vague_date and not self.areas and not self.points)
 
 
 class DocInfo(NamedTuple):
@@ -136,69 +158,12 @@ def _window(
 
 # --- text ---------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0600-\u06FF][\w'’-]*")
 _NORM = re.compile(r"[^0-9a-z\u00C0-\u024F\u0600-\u06FF]+")
-MAX_TEXT_CHARS = 400
-
-# Words that are capitalised in news prose without naming anything particular to one incident.
-_COMMON_CAPITALISED = frozenset((
-    "the", "a", "an", "in", "on", "at", "of", "for", "and", "or", "but", "as", "by", "with",
-    "from", "to", "into", "after", "before", "since", "during", "while", "this", "that",
-    "these", "those", "it", "its", "he", "she", "they", "we", "his", "her", "their", "our",
-    "there", "here", "when", "where", "who", "what", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "syria",
-    "syrian", "syrians", "arab", "damascus", "government", "regime", "army", "forces",
-    "state", "islamic", "isis", "isil", "daesh", "is", "russian", "russia", "us", "u.s.",
-    "united", "states", "american", "turkish", "turkey", "iran", "iranian", "kurdish",
-    "kurds", "coalition", "un", "u.n.", "nations", "security", "council", "minister",
-    "ministry", "president", "official", "officials", "observatory", "sohr", "monitor",
-    "reuters", "afp", "ap", "news", "agency", "media", "tv", "state-run", "sana", "said",
-    "says", "according", "people", "civilians", "children", "women", "killed", "wounded",
-    "injured", "dead", "strike", "strikes", "airstrike", "airstrikes", "air", "raid", "raids",
-    "attack", "attacks", "bombing", "bomb", "shelling", "rebel", "rebels", "opposition",
-    "militants", "terrorists", "terrorist", "province", "governorate", "city", "town",
-    "village", "district", "countryside", "northern", "southern", "eastern", "western",
-    "north", "south", "east", "west", "central", "rural", "eastern-ghouta", "mr", "dr",
-    "sheikh", "al", "el",
-))
-
-# Kinds of target named in incident reports; sharing one is evidence of the same incident.
-TARGET_WORDS = frozenset((
-    "hospital", "hospitals", "clinic", "school", "schools", "university", "market",
-    "marketplace", "bakery", "mosque", "church", "wedding", "funeral", "convoy", "bus",
-    "buses", "camp", "camps", "checkpoint", "prison", "stadium", "airport", "airbase", "base",
-    "bridge", "refinery", "oilfield", "dam", "orphanage", "kindergarten", "shelter", "queue",
-    "bread", "ambulance", "ambulances", "aid", "warehouse", "factory", "station",
-    "courthouse", "cemetery", "ferry", "boat", "fuel", "truck", "tanker", "motorbike",
-    "motorcycle", "car-bomb",
-))
 
 
-def _norm_token(tok: str) -> str:
-    t = tok.lower().replace("’", "'")
-    for article in ("al-", "el-", "ar-", "as-", "ad-", "ash-", "at-", "az-", "an-"):
-        if t.startswith(article) and len(t) > len(article) + 2:
-            t = t[len(article):]
-            break
-    return t.strip("'-")
-
-
-def text_features(text: str) -> tuple[str, frozenset[str]]:
-    """The normalised text (for similarity) and the name/target words of claim sentences."""
-    text = text[:MAX_TEXT_CHARS]
-    names: set[str] = set()
-    for m in _WORD.finditer(text):
-        tok = m.group(0)
-        low = _norm_token(tok)
-        if len(low) < 3:
-            continue
-        proper = tok[0].isupper() and low not in _COMMON_CAPITALISED \
-            and tok.lower() not in _COMMON_CAPITALISED
-        if proper or low in TARGET_WORDS:
-            names.add(low)
-    norm = _NORM.sub(" ", text.lower()).strip()
-    return norm, frozenset(names)
+def normalise_text(text: str) -> str:
+    """Lower-case words separated by single spaces (what rapidfuzz compares)."""
+    return _NORM.sub(" ", text[:MAX_TEXT_CHARS].lower()).strip()
 
 
 def claim_text(text: str | None, spans: Sequence[tuple[int, int]], title: str | None) -> str:
@@ -221,6 +186,43 @@ class Pending(NamedTuple):
 _NO_SOURCE = SourceKey("src:unknown", "unknown source", "unknown", None)
 
 
+def area_key(admin1: str) -> str:
+    """The blocking key of a governorate; Damascus and Rif Dimashq are one area.
+
+    Damascus city is enclosed by Rif Dimashq and reports of its edges (Jobar, Eastern Ghouta)
+    name either, so the linker does not tell them apart.
+    """
+    key = _fold_name(admin1)
+    if key in _DAMASCUS_AREA:
+        key = "damascus"
+    return f"gov:{key}"
+
+
+_DAMASCUS_AREA = frozenset({"rif dimashq", "rif damascus", "rural damascus", "damascus",
+                            "damascus countryside", "reef dimashq", "dimashq"})
+_FOLD = re.compile(r"[^a-z ]+")
+_GOV_WORDS = re.compile(r"\b(governorate|province|muhafazat)\b")
+
+
+def _fold_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _GOV_WORDS.sub(" ", text.replace("-", " ").replace("'", ""))
+    words = [w for w in _FOLD.sub(" ", text).split() if w not in ("al", "ar", "as", "ad", "el")]
+    return " ".join(words)
+
+
+def _coarse_in_prose(p: Place) -> bool:
+    """A point that news prose may mean as its governorate: "Syria's Idlib", "in Raqqa".
+
+    A town named like its governorate (Idlib, Aleppo, Raqqa, Homs) is read as the
+    governorate, for reports use the name for both and the difference decides nothing.
+    """
+    if p.precision in ("district", "governorate", "country"):
+        return True
+    return bool(p.admin1) and _fold_name(p.name.split(",")[0]) == _fold_name(p.admin1 or "")
+
+
 def build_partial(
     idx: int, ref: ClaimRef, doc: int, claim: Claim, fallback_place: Place | None = None
 ) -> tuple[LinkClaim, Pending]:
@@ -236,34 +238,54 @@ def build_partial(
     if anchor is not None:
         lat, lon, pprec = anchor.lat, anchor.lon, anchor.precision
         admin1, country, pname = anchor.admin1, anchor.country, anchor.name
-    fine = lat is not None and pprec in FINE_PRECISIONS
-    if admin1 and pprec != "country":
-        area = f"gov:{admin1.strip().lower()}"
-    else:
-        area = f"country:{(country or '').upper()}"
+    area = area_key(admin1) if admin1 and pprec != "country" else \
+        f"country:{(country or '').upper()}"
+    points: list[tuple[float, float]] = []
+    geo: set[int] = set()
+    areas: set[str] = set()
+    for p in places:
+        if p.admin1 and p.precision != "country":
+            areas.add(area_key(p.admin1))
+        if p.lat is not None and p.lon is not None and p.precision in FINE_PRECISIONS \
+                and not _coarse_in_prose(p):
+            if len(points) < MAX_POINTS and (p.lat, p.lon) not in points:
+                points.append((p.lat, p.lon))
+            if p.geonameid is not None:
+                geo.add(p.geonameid)
+    if not areas and area.startswith("gov:"):
+        areas.add(area)
+    fine = bool(points)
     record = LinkClaim(
         idx=idx, ref=ref, doc=doc, lo=None, hi=None, date_precision="unknown", date_from="none",
         slack=DATE_SLACK_DAYS["unknown"], lat=lat, lon=lon, place_name=pname,
         place_precision=pprec, admin1=admin1, country=country, fine=fine, area=area,
         event_type=claim.event_type, perpetrator=claim.perpetrator.group,
         killed=counts_of(claim.killed), injured=counts_of(claim.injured), source=_NO_SOURCE,
-        publisher=None, published=None, text="", names=frozenset(), primary=claim.primary,
-        places=claim.places,
+        publisher=None, published=None, text="", names=frozenset(), words=frozenset(),
+        primary=claim.primary, places=claim.places, points=tuple(points),
+        areas=frozenset(areas), geo=frozenset(geo),
     )
     return record, Pending(claim.date, claim.claimant, claim.spans)
 
 
-def complete(record: LinkClaim, pending: Pending, info: DocInfo, text: str) -> LinkClaim:
-    """Fill in what depends on the document: date fallback, source, publication day, text."""
-    lo, hi, precision, date_from = _window(pending.date, info.published)
-    norm, names = text_features(text)
+def complete(
+    record: LinkClaim, pending: Pending, info: DocInfo, text: str,
+    reference: dt.date | None = None,
+) -> LinkClaim:
+    """Fill in what depends on the document: date fallback, source, publication day, text.
+
+    `reference` is the day an undated claim is placed before when the document has no
+    publication date (the latest date another claim of the document states).
+    """
+    lo, hi, precision, date_from = _window(pending.date, info.published or reference)
+    names, words = read_words(text)
     return record._replace(
         lo=lo, hi=hi, date_precision=precision, date_from=date_from,
         slack=DATE_SLACK_DAYS.get(precision, 3), source=source_of(pending.claimant,
                                                                    info.publisher),
         publisher=info.publisher,
         published=info.published.toordinal() if info.published else None,
-        text=norm, names=names,
+        text=normalise_text(text), names=names, words=words,
     )
 
 

@@ -16,16 +16,33 @@ from factfinder.link.cluster import Clustering, Constraints, cluster
 from factfinder.link.features import LINK_THRESHOLD, score_pair
 from factfinder.link.incidents import build_incident
 from factfinder.link.records import LinkClaim
+from factfinder.link.text import idf_table
 from factfinder.model import Incident
 
 
 def compute_idf(records: Sequence[LinkClaim]) -> dict[str, float]:
-    """Inverse document frequency of name words over the run's claims (rare names weigh more)."""
+    """Rarity of every name and content word over the run's claims (rare words weigh more)."""
+    return idf_table(r.names | r.words for r in records)
+
+
+KEY_NAMES = 3
+
+
+def blocking_keys(records: Sequence[LinkClaim]) -> list[tuple[str, ...]]:
+    """Each claim's name keys for blocking: gazetteer ids of its points, its rarest names.
+
+    A name qualifies when at least two claims use it and at most 1% of them (min. 2): a name
+    that every report repeats finds no particular incident.
+    """
     df: Counter[str] = Counter()
     for r in records:
         df.update(r.names)
-    n = max(1, len(records))
-    return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    limit = max(2, len(records) // 100)
+    out: list[tuple[str, ...]] = []
+    for r in records:
+        rare = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)
+        out.append(tuple(f"geo:{g}" for g in sorted(r.geo)) + tuple(t for _, t in rare[:KEY_NAMES]))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +94,7 @@ def link_records(
     idf = compute_idf(records)
     edges: list[tuple[float, int, int]] = []
     pairs = 0
-    for a, b in candidate_pairs(records):
+    for a, b in candidate_pairs(records, blocking_keys(records)):
         pairs += 1
         s = score_pair(records[a], records[b], idf, LINK_THRESHOLD)
         if s is not None:

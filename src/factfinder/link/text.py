@@ -1,0 +1,142 @@
+"""The words of a claim's sentences that help tell incidents apart.
+
+Two reports of one incident share its particulars: the names of victims, neighbourhoods and
+landmarks ("al-Quds hospital", "Tariq al-Bab", "Khan Shaykhoun") and the kind of target (a
+bakery, a wedding, a bus convoy). This module reads them from the sentences a claim came from:
+
+* **names**: capitalised words that do not open a sentence, are not all capitals (datelines such
+  as "BEIRUT") and are not among the words every Syria report capitalises (`COMMON_CAPITALISED`);
+  Arabic articles are folded ("al-Rashid" → "rashid");
+* **targets**: words for kinds of target (`TARGET_WORDS`), capitalised or not;
+* **content words**: every lower-cased word of three letters or more outside `STOPWORDS`, for
+  the text similarity of two claims (rarity-weighted, see `weighted_overlap`).
+
+Rarity is measured on the run's own claims (`idf`): a name every report repeats weighs little.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0600-\u06FF][\w'’-]*")
+MAX_TEXT_CHARS = 500
+
+# Words capitalised in news prose about Syria without naming anything particular to one incident,
+# and the boilerplate of news sites ("Get short URL", "Last updated at", "Tags").
+COMMON_CAPITALISED = frozenset((
+    "the", "a", "an", "in", "on", "at", "of", "for", "and", "or", "but", "as", "by", "with",
+    "from", "to", "into", "after", "before", "since", "during", "while", "this", "that",
+    "these", "those", "it", "its", "he", "she", "they", "we", "his", "her", "their", "our",
+    "there", "here", "when", "where", "who", "what", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "wed", "thu", "fri", "sat", "sun", "syria", "syrian", "syrians", "syrias", "arab",
+    "damascus", "government", "regime", "army", "forces", "state", "islamic", "isis",
+    "isil", "daesh", "is", "russian", "russia", "russias", "us", "u.s.", "united", "states",
+    "american", "turkish", "turkey", "iran", "iranian", "kurdish", "kurds", "coalition",
+    "un", "u.n.", "nations", "security", "council", "minister", "ministry", "president",
+    "official", "officials", "observatory", "sohr", "monitor", "reuters", "afp", "ap",
+    "news", "agency", "media", "tv", "state-run", "sana", "said", "says", "according",
+    "people", "civilians", "children", "women", "killed", "wounded", "injured", "dead",
+    "strike", "strikes", "airstrike", "airstrikes", "air", "raid", "raids", "attack",
+    "attacks", "bombing", "bomb", "shelling", "rebel", "rebels", "opposition", "militants",
+    "terrorists", "terrorist", "province", "governorate", "city", "town", "village",
+    "district", "countryside", "northern", "southern", "eastern", "western", "north",
+    "south", "east", "west", "central", "rural", "mr", "dr", "sheikh", "al", "el",
+    "published", "updated", "last", "get", "short", "url", "topic", "tags", "print",
+    "tweet", "views", "related", "date", "publication", "middle", "world", "region",
+    "online", "international", "britain-based", "uk-based", "human", "rights", "network",
+    "front", "army's", "assad", "assads", "bashar", "free", "democratic", "jets", "warplanes",
+))
+
+# Kinds of target named in incident reports; sharing one is evidence of the same incident.
+TARGET_WORDS = frozenset((
+    "hospital", "hospitals", "clinic", "school", "schools", "university", "market",
+    "marketplace", "bakery", "mosque", "church", "wedding", "funeral", "convoy", "bus",
+    "buses", "camp", "camps", "checkpoint", "prison", "stadium", "airport", "airbase",
+    "bridge", "refinery", "oilfield", "dam", "orphanage", "kindergarten", "shelter", "queue",
+    "bread", "ambulance", "ambulances", "warehouse", "factory", "courthouse", "cemetery",
+    "ferry", "boat", "tanker", "motorbike", "motorcycle", "evacuees", "pilgrims", "medics",
+    "teachers", "students", "worshippers", "refugees", "displaced",
+))
+
+STOPWORDS = frozenset((
+    "the", "and", "for", "that", "with", "from", "this", "were", "was", "are", "has", "have",
+    "had", "been", "said", "says", "after", "also", "its", "their", "they", "which", "who",
+    "while", "into", "over", "more", "than", "least", "other", "others", "some", "including",
+    "among", "near", "on", "in", "of", "at", "by", "an", "as", "to", "a", "it", "be", "not",
+    "but", "or", "his", "her", "he", "she", "we", "our", "will", "would", "could", "about",
+    "syria", "syrian", "syrias", "people", "killed", "least", "published", "updated",
+))
+
+_ARTICLES = ("al-", "el-", "ar-", "as-", "ad-", "ash-", "at-", "az-", "an-", "ad-")
+
+
+def _fold(tok: str) -> str:
+    t = tok.lower().replace("’", "'")
+    for article in _ARTICLES:
+        if t.startswith(article) and len(t) > len(article) + 2:
+            t = t[len(article):]
+            break
+    if t.endswith("'s"):
+        t = t[:-2]
+    return t.strip("'-")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] in " \t\n\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;|-–—"
+
+
+def read_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(names and targets, content words) of a claim's sentences."""
+    text = text[:MAX_TEXT_CHARS]
+    names: set[str] = set()
+    words: set[str] = set()
+    for m in _WORD.finditer(text):
+        tok = m.group(0)
+        low = _fold(tok)
+        if len(low) < 3:
+            continue
+        if low not in STOPWORDS and not low.isdigit():
+            words.add(low)
+        if low in TARGET_WORDS:
+            names.add(low)
+            continue
+        if (
+            tok[0].isupper()
+            and not (tok.isupper() and len(tok) > 3)
+            and low not in COMMON_CAPITALISED
+            and tok.lower() not in COMMON_CAPITALISED
+            and not _opens_sentence(text, m.start())
+        ):
+            names.add(low)
+    return frozenset(names), frozenset(words)
+
+
+def idf_table(sets: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of words over the given word sets: log((n+1)/(df+1)) + 1."""
+    df: dict[str, int] = {}
+    n = 0
+    for s in sets:
+        n += 1
+        for t in s:
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+
+
+def weighted_overlap(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    """Rarity-weighted Jaccard of two word sets: Σidf(a∩b) / Σidf(a∪b); 0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if not shared:
+        return 0.0
+    inter = sum(idf.get(t, 1.0) for t in shared)
+    union = inter + sum(idf.get(t, 1.0) for t in a ^ b)
+    return inter / union if union else 0.0

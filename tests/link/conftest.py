@@ -1,0 +1,83 @@
+"""Factories for linker tests: claims and records with only the fields a test cares about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from factfinder.link.records import DocInfo, LinkClaim, build
+from factfinder.model import Claim, ClaimRef
+
+
+def make_claim_json(
+    *,
+    day: str | None = "2016-07-05",
+    precision: str = "day",
+    place: tuple[str, float, float, str] | None = ("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
+    place_precision: str = "town",
+    event: str = "explosion",
+    killed: int | None = 16,
+    killed_max: int | None = None,
+    civilians: int | None = None,
+    perpetrator: str = "unknown",
+    claimant: dict[str, Any] | None = None,
+    primary: bool = True,
+    end: str | None = None,
+) -> dict[str, Any]:
+    """A claim in the batch format (CLAIMS.md), defaults from a real FA-KES report."""
+    places = []
+    if place is not None:
+        name, lat, lon, admin1 = place
+        places.append({"name": name, "lat": lat, "lon": lon, "admin1": admin1, "country": "SY",
+                       "precision": place_precision})
+
+    def rng(n: int | None, hi: int | None = None) -> dict[str, Any] | None:
+        return None if n is None else {"min": n, "max": hi, "text": str(n)}
+
+    return {
+        "primary": primary,
+        "event_type": event,
+        "date": None if day is None else {"start": day, "end": end or day,
+                                          "precision": precision},
+        "places": places,
+        "perpetrator": {"name": None, "group": perpetrator},
+        "killed": {"total": rng(killed, killed_max), "civilians": rng(civilians)},
+        "injured": {},
+        "weapons": [],
+        "claimant": claimant,
+        "spans": [],
+        "confidence": 0.8,
+    }
+
+
+Factory = Callable[..., LinkClaim]
+
+
+@pytest.fixture
+def claim_json() -> Callable[..., dict[str, Any]]:
+    """`make_claim_json` as a fixture (test modules cannot import conftest)."""
+    return make_claim_json
+
+
+@pytest.fixture
+def make_record() -> Factory:
+    """Build a `LinkClaim` from claim fields plus `text`, `publisher`, `published`, `doc`, `idx`."""
+
+    def factory(
+        idx: int = 0,
+        doc: int | None = None,
+        text: str = "",
+        publisher: str | None = "Reuters",
+        published: str | None = None,
+        claim_index: int = 0,
+        **fields: Any,
+    ) -> LinkClaim:
+        claim = Claim.from_json(make_claim_json(**fields))
+        doc_no = idx if doc is None else doc
+        info = DocInfo(publisher, dt.date.fromisoformat(published) if published else None, None)
+        return build(idx, ClaimRef(f"doc-{doc_no}", claim_index), doc_no, claim, info, text)
+
+    return factory

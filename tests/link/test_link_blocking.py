@@ -1,0 +1,122 @@
+"""Blocking: which claims are compared at all."""
+
+from __future__ import annotations
+
+import random
+
+from factfinder.link.blocking import candidate_pairs
+from factfinder.link.records import LinkClaim
+from factfinder.link.run import blocking_keys
+
+HASAKAH = ("Al-Hasakah", 36.502, 40.747, "Al-Hasakah")  # named like its governorate: coarse
+TELL_TAMER = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
+QAMISHLI = ("Al Qamishli", 37.052, 41.231, "Al-Hasakah")  # ~90 km from Tell Tamer
+ALEPPO = ("Aleppo", 36.202, 37.161, "Aleppo")
+# Two points 3 km apart on either side of a grid line (36.75 N).
+SOUTH_OF_LINE = ("Tell Tamer south", 36.740, 40.240, "Al-Hasakah")
+NORTH_OF_LINE = ("Tell Tamer north", 36.760, 40.260, "Al-Hasakah")
+
+
+def pairs(records: list[LinkClaim], keys: bool = True) -> set[tuple[int, int]]:
+    found = list(candidate_pairs(records, blocking_keys(records) if keys else None))
+    assert len(found) == len(set(found)), "a pair was produced twice"
+    return {(min(a, b), max(a, b)) for a, b in found}
+
+
+def test_same_day_same_town_is_a_candidate(make_record):
+    recs = [make_record(0), make_record(1)]
+    assert pairs(recs) == {(0, 1)}
+
+
+def test_far_apart_in_time_is_never_a_candidate(make_record):
+    recs = [make_record(0, day="2016-07-05"), make_record(1, day="2016-07-20")]
+    assert pairs(recs) == set()
+
+
+def test_day_precision_allows_a_day_of_disagreement_each_side(make_record):
+    recs = [make_record(0, day="2016-07-05"), make_record(1, day="2016-07-07"),
+            make_record(2, day="2016-07-08")]
+    # slack 1 day each side: windows 4-6 and 6-8 overlap, 4-6 and 7-9 do not
+    assert pairs(recs) == {(0, 1), (1, 2)}
+
+
+def test_coarser_date_precision_widens_the_window(make_record):
+    month = make_record(0, day="2016-07-01", end="2016-07-31", precision="month")
+    day = make_record(1, day="2016-08-02")
+    assert pairs([month, day]) == {(0, 1)}
+    early = make_record(1, day="2016-08-10")
+    assert pairs([month, early]) == set()
+
+
+def test_far_apart_in_space_is_never_a_candidate(make_record):
+    recs = [make_record(0, place=HASAKAH), make_record(1, place=ALEPPO)]
+    assert pairs(recs) == set()
+
+
+def test_points_meet_only_in_neighbouring_cells(make_record):
+    recs = [make_record(0, place=TELL_TAMER), make_record(1, place=QAMISHLI),
+            make_record(2, place=SOUTH_OF_LINE), make_record(3, place=NORTH_OF_LINE)]
+    found = pairs(recs)
+    assert (0, 1) not in found  # 90 km
+    assert (2, 3) in found  # neighbouring grid cells
+
+
+def test_a_town_named_like_its_governorate_is_read_as_the_governorate(make_record):
+    recs = [make_record(0, place=HASAKAH), make_record(1, place=QAMISHLI)]
+    assert recs[0].points == () and recs[0].areas == frozenset({"gov:hasakah"})
+    assert pairs(recs) == {(0, 1)}
+
+
+def test_governorate_precision_meets_every_point_of_its_governorate(make_record):
+    gov = make_record(0, place=("Al-Hasakah Governorate", 36.5, 40.75, "Al-Hasakah"),
+                      place_precision="governorate")
+    recs = [gov, make_record(1, place=QAMISHLI), make_record(2, place=ALEPPO)]
+    assert pairs(recs) == {(0, 1)}
+
+
+def test_placeless_claims_meet_each_other_and_their_event_type(make_record):
+    recs = [make_record(0, place=None), make_record(1, place=None),
+            make_record(2, place=ALEPPO, event="explosion"),
+            make_record(3, place=ALEPPO, event="airstrike")]
+    found = pairs(recs)
+    assert (0, 1) in found
+    assert (0, 2) in found and (1, 2) in found  # same event type, anywhere
+    assert (0, 3) not in found and (1, 3) not in found
+
+
+def test_shared_rare_name_meets_across_places_and_a_wider_window(make_record):
+    text = "A bomb hit the Tariq al-Bab bakery in the town of Kafr Nabl on Tuesday."
+    others = [make_record(i + 2, place=ALEPPO, day="2016-07-01",
+                          text=f"Shelling of Hay {i} killed people.") for i in range(150)]
+    a = make_record(0, place=HASAKAH, day="2016-07-05", text=text)
+    b = make_record(1, place=ALEPPO, day="2016-07-11", text=text)
+    recs = [a, b, *others]
+    recs = [r._replace(idx=i) for i, r in enumerate(recs)]
+    assert (0, 1) in pairs(recs)
+    assert (0, 1) not in pairs(recs, keys=False)
+
+
+def test_undated_and_vague_claims_are_never_candidates(make_record):
+    undated = make_record(0, day=None)
+    vague = make_record(1, place=None, day="2011-03-01", end="2016-12-31", precision="year")
+    recs = [undated, vague, make_record(2, place=None), make_record(3)]
+    found = pairs(recs)
+    assert not any(0 in p or 1 in p for p in found)
+
+
+def test_cost_grows_with_density_not_with_corpus(make_record):
+    """Spread claims over more days: pairs per claim stay flat (near-linear blocking)."""
+    rng = random.Random(7)
+
+    def corpus(n: int, days: int) -> list[LinkClaim]:
+        out = []
+        for i in range(n):
+            day = f"2016-{1 + (i * days // n) // 28:02d}-{1 + (i * days // n) % 28:02d}"
+            lat = 36.0 + rng.random() * 0.5
+            out.append(make_record(i, day=day, place=("X", lat, 37.0 + rng.random() * 0.5,
+                                                      "Aleppo")))
+        return out
+
+    small = len(pairs(corpus(200, 40), keys=False)) / 200
+    large = len(pairs(corpus(800, 160), keys=False)) / 800
+    assert large < small * 1.5

@@ -1,0 +1,148 @@
+"""Constrained clustering: what may and may not become one incident."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.errors import Conflict
+from factfinder.link.cluster import Constraints, cluster
+from factfinder.link.run import link_records
+from factfinder.model import ClaimRef
+
+TELL_TAMER = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
+NEAR_TELL_TAMER = ("Tell Nasri", 36.750, 40.450, "Al-Hasakah")  # 13 km from Tell Tamer
+QAMISHLI = ("Al Qamishli", 37.052, 41.231, "Al-Hasakah")
+
+
+def by_score(scores):
+    """A scorer from a dict {(a, b): score}; unknown pairs score high (to test constraints)."""
+    def full(a, b):
+        return scores.get((min(a, b), max(a, b)), 5.0)
+    return full
+
+
+def groups(result):
+    return [set(c) for c in result.clusters]
+
+
+def test_two_claims_of_one_document_are_never_merged(make_record):
+    recs = [make_record(0, doc=0), make_record(1, doc=0, claim_index=1), make_record(2, doc=1)]
+    recs = [r._replace(idx=i) for i, r in enumerate(recs)]
+    edges = [(5.0, 0, 1), (4.0, 0, 2), (3.0, 1, 2)]
+    result = cluster(recs, edges, by_score({}))
+    assert {0, 1} not in groups(result)
+    assert {0, 2} in groups(result) and {1} in groups(result)
+    refused = [f for fs in result.refusals for f in fs]
+    assert any(f.reason == "same document" for f in refused)
+
+
+def test_not_even_through_a_third_document(make_record):
+    recs = [make_record(0, doc=0), make_record(1, doc=0, claim_index=1), make_record(2, doc=1)]
+    recs = [r._replace(idx=i) for i, r in enumerate(recs)]
+    result = cluster(recs, [(5.0, 0, 2), (4.9, 1, 2)], by_score({}))
+    assert all(not {0, 1} <= g for g in groups(result))
+
+
+def test_one_date_window(make_record):
+    recs = [make_record(0, day="2016-07-01"), make_record(1, day="2016-07-05"),
+            make_record(2, day="2016-07-12")]
+    # 1-2 and 0-1 are each within a week, but 0 and 2 are 11 days apart
+    result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2)], by_score({}))
+    assert {0, 1} in groups(result) and {2} in groups(result)
+    refused = [f.reason for fs in result.refusals for f in fs]
+    assert any("days apart" in r for r in refused)
+
+
+def test_one_place_area(make_record):
+    recs = [make_record(0, place=TELL_TAMER), make_record(1, place=NEAR_TELL_TAMER),
+            make_record(2, place=QAMISHLI)]
+    # Tell Tamer-Tell Nasri 13 km: one area; Qamishli is 80-90 km from both
+    result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2), (3.0, 0, 2)], by_score({}))
+    assert {0, 1} in groups(result) and {2} in groups(result)
+
+
+def test_claims_naming_several_places_share_an_area_through_one_of_them(make_record):
+    a = make_record(0, place=TELL_TAMER)
+    b = make_record(1, place=QAMISHLI)
+    b = b._replace(points=(*b.points, TELL_TAMER[1:3]))  # "from Tell Tamer to Qamishli"
+    assert groups(cluster([a, b], [(5.0, 0, 1)], by_score({}))) == [{0, 1}]
+
+
+def test_incompatible_event_types_never_merge(make_record):
+    recs = [make_record(0, event="chemical"), make_record(1, event="unknown"),
+            make_record(2, event="shooting")]
+    result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2)], by_score({}))
+    assert {0, 1} in groups(result) and {2} in groups(result)
+
+
+def test_average_link_keeps_a_chain_from_joining_disagreeing_reports(make_record):
+    recs = [make_record(i, doc=i) for i in range(4)]
+    edges = [(5.0, 0, 1), (4.0, 2, 3), (1.0, 1, 2)]
+    scores = {(0, 1): 5.0, (2, 3): 4.0, (1, 2): 1.0, (0, 2): -4.0, (0, 3): -4.0,
+              (1, 3): -4.0}
+    result = cluster(recs, edges, by_score(scores))
+    assert groups(result) == [{0, 1}, {2, 3}]
+
+
+def test_every_merge_keeps_its_link(make_record):
+    recs = [make_record(i) for i in range(3)]
+    result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2), (3.0, 0, 2)], by_score({}))
+    assert groups(result) == [{0, 1, 2}]
+    assert sorted((link.a, link.b, link.score) for link in result.links[0]) == [
+        (0, 1, 5.0), (1, 2, 4.0)]
+
+
+def test_human_cannot_link_is_respected(make_record):
+    recs = [make_record(i) for i in range(2)]
+    cons = Constraints(cannot_link=((recs[0].ref, recs[1].ref),))
+    result = cluster(recs, [(9.0, 0, 1)], by_score({}), cons)
+    assert groups(result) == [{0}, {1}]
+    assert result.refusals[0][0].reason == "an analyst kept them apart"
+
+
+def test_human_must_link_overrides_the_rules(make_record):
+    recs = [make_record(0, doc=0), make_record(1, doc=0, claim_index=1, day="2016-09-01")]
+    cons = Constraints(must_link=((recs[0].ref, recs[1].ref),))
+    result = cluster(recs, [], by_score({}), cons)
+    assert groups(result) == [{0, 1}]
+    assert result.links[0][0].kind == "human"
+
+
+def test_pins_keep_incident_ids_and_separate_pinned_incidents(make_record):
+    recs = [make_record(i) for i in range(4)]
+    cons = Constraints(pinned={recs[0].ref: "inc-a", recs[2].ref: "inc-a",
+                               recs[1].ref: "inc-b"})
+    edges = [(9.0, 0, 1), (8.0, 2, 3)]
+    result = cluster(recs, edges, by_score({}), cons)
+    by_label = dict(zip(result.labels, groups(result), strict=True))
+    assert by_label["inc-a"] == {0, 2, 3}
+    assert by_label["inc-b"] == {1}
+
+
+def test_contradictory_decisions_are_a_conflict(make_record):
+    recs = [make_record(i) for i in range(2)]
+    a, b = recs[0].ref, recs[1].ref
+    with pytest.raises(Conflict):
+        cluster(recs, [], by_score({}), Constraints(must_link=((a, b),), cannot_link=((a, b),)))
+    with pytest.raises(Conflict):
+        cluster(recs, [], by_score({}),
+                Constraints(must_link=((a, b),), pinned={a: "inc-a", b: "inc-b"}))
+
+
+def test_main_claims_link_before_secondary_ones(make_record):
+    # doc 0 has a main claim and a secondary claim about the same bombing; doc 1 reports it
+    main = make_record(0, doc=0, primary=True)
+    secondary = make_record(1, doc=0, claim_index=1, primary=False)
+    other = make_record(2, doc=1, primary=True)
+    result = cluster([main, secondary, other], [(5.0, 1, 2), (4.0, 0, 2)], by_score({}))
+    assert {0, 2} in groups(result)
+
+
+def test_link_records_numbers_incidents_and_is_deterministic(make_record):
+    recs = [make_record(i, doc=i) for i in range(3)]
+    first = link_records(recs)
+    second = link_records(list(recs))
+    assert first.clustering.clusters == second.clustering.clusters
+    assert first.ids[0] == "inc-000001"
+    labelled = link_records(recs, Constraints(pinned={ClaimRef("doc-2", 0): "inc-000001"}))
+    assert "inc-000001" in labelled.ids and len(set(labelled.ids)) == len(labelled.ids)

@@ -1,0 +1,97 @@
+"""Pair features and their effect on the score."""
+
+from __future__ import annotations
+
+from factfinder.link.features import (
+    LINK_THRESHOLD,
+    casualty_relation,
+    event_relation,
+    explain_pair,
+    score_pair,
+)
+from factfinder.link.run import compute_idf
+
+TELL_TAMER = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
+RAS_AL_AYN = ("Ras al-Ayn", 36.850, 40.070, "Al-Hasakah")
+BAKERY = ("A motorcycle bomber killed at least 16 civilians outside a bakery in Tell Tamer on "
+          "Tuesday, the eve of the feast marking the end of Ramadan.")
+BAKERY_2 = ("A suicide bomber on a motorcycle blew himself up outside a bakery in Tell Tamer "
+            "on Tuesday, killing 16 civilians on the eve of the feast, the Observatory said.")
+OTHER = "Regime helicopters dropped barrel bombs on the market of Tell Tamer, killing nine."
+
+
+def explain(a, b, *others):
+    return explain_pair(a, b, compute_idf([a, b, *others]))
+
+
+def test_two_reports_of_one_bombing_link(make_record):
+    a = make_record(0, place=TELL_TAMER, text=BAKERY, killed=16)
+    b = make_record(1, place=TELL_TAMER, text=BAKERY_2, killed=16, publisher="AFP")
+    ex = explain(a, b)
+    assert ex.score >= LINK_THRESHOLD
+    f = ex.features
+    assert f["date"]["gap_days"] == 0 and f["date"]["weight"] > 0
+    assert f["casualties"]["relation"] == "equal" and f["casualties"]["weight"] > 0
+    assert f["event_type"]["relation"] == "same"
+    assert "bakery" in f["shared_names"]["names"]
+    assert f["text_similarity"]["rare_word_overlap"] > 0.2
+
+
+def test_every_feature_is_explained_with_a_weight(make_record):
+    ex = explain(make_record(0), make_record(1))
+    for name in ("date", "place", "event_type", "perpetrator", "casualties", "shared_names",
+                 "text_similarity"):
+        assert "weight" in ex.features[name], name
+    total = ex.features["prior"] + sum(v["weight"] for k, v in ex.features.items()
+                                       if k != "prior")
+    assert abs(total - ex.score) < 0.01
+
+
+def test_each_disagreement_lowers_the_score(make_record):
+    base = dict(place=TELL_TAMER, text=BAKERY, killed=16)
+    a = make_record(0, **base)
+    same = explain(a, make_record(1, **base)).score
+    assert explain(a, make_record(1, **{**base, "day": "2016-07-08"})).score < same
+    assert explain(a, make_record(1, **{**base, "place": RAS_AL_AYN})).score < same
+    assert explain(a, make_record(1, **{**base, "killed": 90})).score < same
+    assert explain(a, make_record(1, **{**base, "event": "shooting"})).score < same
+    assert explain(a, make_record(1, **{**base, "text": OTHER})).score < same
+
+
+def test_conflicting_event_types_and_tolls_prevent_a_link(make_record):
+    a = make_record(0, place=TELL_TAMER, text=BAKERY, killed=16, event="explosion")
+    b = make_record(1, place=TELL_TAMER, text=OTHER, killed=90, event="chemical")
+    assert event_relation("explosion", "chemical") == "conflict"
+    assert score_pair(a, b, compute_idf([a, b])) is None  # below threshold: not worth explaining
+
+
+def test_casualty_relations():
+    t = (None,) * 5
+    assert casualty_relation(((16, 16), *t), ((16, None), *t))[0] == "equal"
+    assert casualty_relation(((20, None), *t), ((26, 26), *t))[0] == "overlap"
+    assert casualty_relation(((30, 30), *t), ((20, 20), *t))[0] == "close"
+    assert casualty_relation(((10, 10), *t), ((30, 30), *t))[0] == "apart"
+    assert casualty_relation(((2, 2), *t), ((100, 100), *t))[0] == "far"
+    assert casualty_relation(((2, 2), *t), (None, *t))[0] == "unknown"
+    # a civilians figure is compared with a total when that is the best match
+    civ = (None, (16, None), None, None, None, None)
+    assert casualty_relation(civ, ((16, 16), *t)) == ("equal", 1.0, "civilians~total")
+
+
+def test_allied_perpetrators_disagree_less_than_enemies(make_record):
+    a = make_record(0, perpetrator="syrian_government")
+    allied = explain(a, make_record(1, perpetrator="russia")).features["perpetrator"]
+    enemy = explain(a, make_record(1, perpetrator="isis")).features["perpetrator"]
+    assert allied["relation"] == "allied" and enemy["relation"] == "different"
+    assert enemy["weight"] < allied["weight"] < 0
+
+
+def test_house_style_of_one_publisher_counts_less(make_record):
+    a = make_record(0, text=BAKERY, publisher="SANA")
+    b = make_record(1, text=OTHER + " " + BAKERY[:40], publisher="SANA")
+    c = b._replace(publisher="Reuters")
+    idf = compute_idf([a, b])
+    same_pub = explain_pair(a, b, idf).features["text_similarity"]
+    other_pub = explain_pair(a, c, idf).features["text_similarity"]
+    assert same_pub["rare_word_overlap"] == other_pub["rare_word_overlap"]
+    assert same_pub["weight"] < other_pub["weight"]
