@@ -70,6 +70,7 @@ class Unit:
 
     sentence: Sentence
     is_title: bool = False
+    index: int = 0  # of the sentence this clause belongs to
     counts: tuple[CountMention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
@@ -195,10 +196,14 @@ def _precise(c: CountMention) -> bool:
 
 
 def _is_candidate(u: Unit, headline_mode: bool) -> bool:
+    harm = bool(u.counts) or any(c.weight >= GENERIC for c in u.cues)
+    if headline_mode:
+        # A headline-only document (a monitor's incident line, a wire flash) reports events:
+        # any harm words, or a place it is about.
+        return harm or any(pm.place.precision != "country" for pm in u.places)
     if _is_background(u):
         return False
-    harm = bool(u.counts) or any(c.weight >= GENERIC for c in u.cues)
-    if u.is_title or headline_mode:
+    if u.is_title:
         return harm and (bool(u.counts) or bool(u.places) or bool(_typed(u)) or bool(u.actors))
     if _typed(u, 0.8):
         return True
@@ -411,15 +416,18 @@ def assemble(
     report_date: dt.date | None = None,
     options: AssemblyOptions | None = None,
     known_places: Mapping[str, Place] | None = None,
+    headline_only: bool = False,
 ) -> tuple[Claim, ...]:
     """The claims of one document, in text order, exactly one of them primary (if any).
 
     `units` are the document's sentences/clauses in text order; `report_date` is the
     publication date or the dateline date (rule 5); `known_places` maps a governorate to a town
-    of it that the document names (a point for governorate-level mentions).
+    of it that the document names (a point for governorate-level mentions); `headline_only`
+    says the document is a single headline-like sentence (rule 1).
     """
     opts = options or AssemblyOptions()
-    headline_mode = not any(u.is_title for u in units) and len(units) <= 2
+    # A document that is only a headline (a UCDP source line, a wire flash).
+    headline_mode = headline_only and not any(u.is_title for u in units)
     incidents = _group(units, headline_mode)
     _area_from_followers(units, incidents)
     claims: list[Claim] = []

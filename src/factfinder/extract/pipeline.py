@@ -157,6 +157,7 @@ class Extractor:
                 units.append(Unit(
                     sentence=clause,
                     is_title=k == seg.title,
+                    index=k,
                     counts=tuple(self.parts.counts(text, a, b)),
                     dates=tuple(d for d in dates if _in(d.start, d.end, a, b)),
                     places=tuple(p for p in places if _in(p.start, p.end, a, b)
@@ -174,8 +175,11 @@ class Extractor:
         if not doc.text.strip():
             return DocumentClaims(doc.id, ())
         units, report_date = self.units(doc)
+        # One sentence (its clauses may be several): a headline, a monitor's incident line.
+        headline_only = len({u.index for u in units}) <= 1
         return DocumentClaims(doc.id, assemble(units, report_date=report_date, options=self.options,
-                                               known_places=_towns_by_admin1(units)))
+                                               known_places=_towns_by_admin1(units),
+                                               headline_only=headline_only))
 
 
 def _main_state(places: Sequence[PlaceMention]) -> str | None:
