@@ -85,7 +85,7 @@ def test_init_ingest_show_proof_verify(proj: Path, good: Path, tmp_path: Path) -
                       "--json")
     assert code == 0 and json.loads(out)["ok"] is True
 
-    blob = proj / "blobs" / h[7:9] / h[9:11] / h[7:]
+    blob = proj / "blobs" / h[7:9] / h[7:]
     blob.chmod(0o644)
     blob.write_bytes(blob.read_bytes().replace(b"Damascus", b"Damascvs", 1))
     code, out, _ = ff("verify", "-p", proj)

@@ -17,8 +17,10 @@ whose bytes are the canonical JSON of that line's object (keys sorted, UTF-8, no
 same document sent twice with different spacing is one item — with the document's text as the
 item text and its `id` kept as `external_id`, linked to the batch `line-of`.
 
-Each part is its own transaction and identical acquisitions are not recorded twice, so a run
-killed at any point leaves whole items only, and running the same command again completes it.
+Parts are committed in groups (up to 200 parts or 64 MB): the group's blobs are fsynced and
+named first, then its rows and ledger entries go in one transaction. Identical acquisitions are
+not recorded twice, so a run killed at any point leaves whole items only (at worst a few blobs
+no row names yet), and running the same command again completes it.
 At the end a checkpoint is signed if anything new was recorded.
 """
 
@@ -37,6 +39,7 @@ from typing import Any, Protocol
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.services.project import Project
 from factfinder.services.record import ItemMetadata, Parent, Receipt, Recorded, record_acquisition
+from factfinder.vault.blobs import StagedBlob
 from factfinder.vault.ledger import canonical_bytes
 from factfinder.vault.signing import Checkpoint
 
@@ -208,12 +211,16 @@ def ingest(
     obs.started(sum(_size(p) for p in paths), len(paths))
     project.blobs.clean_stale_temp()
     run = _Run(project, opts, actor, obs, tally)
-    for path in paths:
-        if is_document_batch(path):
-            run.batch(path)
-        else:
-            run.file(path)
-        obs.advanced(_size(path))
+    try:
+        for number, path in enumerate(paths):
+            if is_document_batch(path):
+                run.batch(number, path)
+            else:
+                run.file(number, path)
+            obs.advanced(_size(path))
+        run.flush()
+    finally:
+        run.close()
     checkpoint = None
     if opts.checkpoint and tally.new_acquisitions:
         from factfinder.services.vault import make_checkpoint
@@ -230,7 +237,28 @@ def _size(path: Path) -> int:
         return 0
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A part whose bytes are staged, waiting for the next group commit."""
+
+    label: str
+    staged: StagedBlob
+    media_type: str
+    metadata: ItemMetadata
+    receipt: Receipt
+    key: tuple[int, int] | None  # (input number, part index) when it is a container
+    parent_key: tuple[int, int] | None
+    relation: str | None
+
+
 class _Run:
+    """One ingest run. Parts are staged one by one and committed in groups: the blobs of a
+    group are made durable together, then recorded in one transaction (blobs always before
+    the rows that name them)."""
+
+    MAX_PARTS = 200
+    MAX_BYTES = 64 << 20
+
     def __init__(self, project: Project, options: IngestOptions, actor: str | None,
                  observer: IngestObserver, tally: _Tally) -> None:
         self.project = project
@@ -238,6 +266,12 @@ class _Run:
         self.actor = actor
         self.obs = observer
         self.tally = tally
+        self.pending: list[_Pending] = []
+        self.pending_bytes = 0
+        self.containers: dict[tuple[int, int], Recorded] = {}
+        self._workdir: Path | None = None
+
+    # -- bookkeeping ----------------------------------------------------------------------
 
     def fail(self, error: InputError) -> None:
         self.tally.failures.append(error)
@@ -251,38 +285,92 @@ class _Run:
         t.unchanged += not recorded.new_acquisition
         self.obs.part_done(IngestedPart(label, recorded))
 
-    def file(self, path: Path) -> None:
+    @property
+    def workdir(self) -> Path:
+        # Member files go next to the blob store: same file system, so storing them is a copy
+        # in the kernel; the pid in the name lets a later run clean up after a killed one.
+        if self._workdir is None:
+            self._workdir = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-work-",
+                                                  dir=self.project.blobs.tmp))
+        return self._workdir
+
+    def close(self) -> None:
+        self.project.blobs.discard([p.staged for p in self.pending])
+        self.pending.clear()
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+
+    def _clear_workdir(self) -> None:
+        if self._workdir is None:
+            return
+        for entry in os.scandir(self._workdir):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                Path(entry.path).unlink(missing_ok=True)
+
+    def add(self, item: _Pending) -> None:
+        self.pending.append(item)
+        self.pending_bytes += item.staged.size
+        if len(self.pending) >= self.MAX_PARTS or self.pending_bytes >= self.MAX_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending, self.pending_bytes = self.pending, [], 0
+        try:
+            self.project.blobs.commit([p.staged for p in batch])
+        except BaseException:
+            self.project.blobs.discard([p.staged for p in batch])
+            raise
+        results = []
+        with self.project.transaction(self.actor) as tx:
+            for p in batch:
+                parent = None
+                if p.parent_key is not None and p.parent_key in self.containers:
+                    container = self.containers[p.parent_key]
+                    parent = Parent(container.seq, container.item_id, p.relation or "member-of")
+                recorded = record_acquisition(
+                    tx, item_hash=p.staged.hash, size=p.staged.size, media_type=p.media_type,
+                    metadata=p.metadata, receipt=p.receipt, parent=parent,
+                    again=self.options.again)
+                if p.key is not None:
+                    self.containers[p.key] = recorded
+                results.append((p.label, recorded))
+        for label, recorded in results:
+            self.done(label, recorded)
+
+    # -- inputs ---------------------------------------------------------------------------
+
+    def file(self, number: int, path: Path) -> None:
         from factfinder.intake import expand
 
         source_path = str(path.absolute())
-        # Member files go next to the blob store: same file system, so storing them is a copy
-        # in the kernel; the pid in the name lets a later run clean up after a killed one.
-        workdir = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-work-", dir=self.project.blobs.tmp))
-        recorded_at: dict[int, tuple[Recorded, str]] = {}
+        kinds: dict[int, str] = {}
         try:
-            for index, part in enumerate(expand(path, workdir)):
+            for index, part in enumerate(expand(path, self.workdir)):
                 if part.error is not None:
                     self.fail(part.error)
                     continue
-                parent = None
-                if part.parent is not None and part.parent in recorded_at:
-                    container, container_type = recorded_at[part.parent]
-                    parent = Parent(container.seq, container.item_id,
-                                    _RELATIONS.get(container_type, "member-of"))
-                result = self.part(part, source_path, parent)
-                if result is not None:
-                    recorded_at[index] = (result, part.media_type)
+                kinds[index] = part.media_type
+                parent_key = (number, part.parent) if part.parent is not None else None
+                relation = (_RELATIONS.get(kinds.get(part.parent, ""), "member-of")
+                            if part.parent is not None else None)
+                self.part(part, source_path, (number, index) if part.is_container else None,
+                          parent_key, relation)
         except InputError as error:  # the walk itself gave up on this input
             self.fail(error)
         finally:
-            shutil.rmtree(workdir, ignore_errors=True)
+            self._clear_workdir()
 
-    def part(self, part: Any, source_path: str, parent: Parent | None) -> Recorded | None:
+    def part(self, part: Any, source_path: str, key: tuple[int, int] | None,
+             parent_key: tuple[int, int] | None, relation: str | None) -> None:
         from factfinder.intake import read_text
 
         if _size(part.path) == 0:
             self.fail(InputError(part.label, "empty file", stage="intake"))
-            return None
+            return
         extracted = None
         try:
             extracted = read_text(part)
@@ -292,13 +380,12 @@ class _Run:
             self.fail(InputError(part.label, f"cannot read the text: {type(exc).__name__}: {exc}",
                                  stage="intake"))
         try:
-            blob = self.project.blobs.put_file(part.path, part.label)
+            staged = self.project.blobs.stage_file(part.path, part.label)
         except InputError as error:
             self.fail(error)
-            return None
+            return
         origin = {str(k): str(v) for k, v in part.origin.items()}
         opts = self.options
-        meta = ItemMetadata()
         if extracted is not None:
             meta = ItemMetadata(
                 title=extracted.title, author=extracted.author,
@@ -313,14 +400,10 @@ class _Run:
         receipt = Receipt(source=part.label, source_path=source_path, custodian=opts.custodian,
                           publisher=opts.publisher, published=opts.published,
                           url=opts.url or origin.get("target_uri"), origin=origin)
-        with self.project.transaction(self.actor) as tx:
-            recorded = record_acquisition(
-                tx, item_hash=blob.hash, size=blob.size, media_type=part.media_type,
-                metadata=meta, receipt=receipt, parent=parent, again=opts.again)
-        self.done(part.label, recorded)
-        return recorded
+        self.add(_Pending(part.label, staged, part.media_type, meta, receipt, key, parent_key,
+                          relation))
 
-    def batch(self, path: Path) -> None:
+    def batch(self, number: int, path: Path) -> None:
         from factfinder.intake.language import detect_language
         from factfinder.jsonl import read_jsonl
         from factfinder.model import Document
@@ -328,22 +411,19 @@ class _Run:
         source_path = str(path.absolute())
         label = str(path)
         try:
-            blob = self.project.blobs.put_file(path, label)
+            staged = self.project.blobs.stage_file(path, label)
         except InputError as error:
             self.fail(error)
             return
         opts = self.options
-        with self.project.transaction(self.actor) as tx:
-            container = record_acquisition(
-                tx, item_hash=blob.hash, size=blob.size, media_type=BATCH_MEDIA_TYPE,
-                metadata=ItemMetadata(publisher=opts.publisher, published=opts.published,
-                                      url=opts.url),
-                receipt=Receipt(source=label, source_path=source_path, custodian=opts.custodian,
-                                publisher=opts.publisher, published=opts.published,
-                                url=opts.url, origin={"filename": path.name}),
-                again=opts.again)
-        self.done(label, container)
-        parent = Parent(container.seq, container.item_id, "line-of")
+        key = (number, 0)
+        self.add(_Pending(
+            label, staged, BATCH_MEDIA_TYPE,
+            ItemMetadata(publisher=opts.publisher, published=opts.published, url=opts.url),
+            Receipt(source=label, source_path=source_path, custodian=opts.custodian,
+                    publisher=opts.publisher, published=opts.published, url=opts.url,
+                    origin={"filename": path.name}),
+            key, None, None))
         seen: dict[str, int] = {}
         for line, obj in read_jsonl(path, on_error=self.fail):
             where = f"{path}:{line}"
@@ -356,7 +436,6 @@ class _Run:
                 self.fail(InputError(where, str(exc), stage="intake"))
                 continue
             seen[doc.id] = line
-            stored = self.project.blobs.put_bytes(data)
             published = opts.published or (doc.published.isoformat() if doc.published else None)
             meta = ItemMetadata(
                 title=doc.title, publisher=opts.publisher or doc.publisher, published=published,
@@ -365,8 +444,5 @@ class _Run:
             receipt = Receipt(source=where, source_path=source_path, custodian=opts.custodian,
                               publisher=opts.publisher, published=opts.published, url=opts.url,
                               origin={"line": str(line), "document_id": doc.id})
-            with self.project.transaction(self.actor) as tx:
-                recorded = record_acquisition(
-                    tx, item_hash=stored.hash, size=stored.size, media_type=DOCUMENT_MEDIA_TYPE,
-                    metadata=meta, receipt=receipt, parent=parent, again=opts.again)
-            self.done(where, recorded)
+            self.add(_Pending(where, self.project.blobs.stage_bytes(data), DOCUMENT_MEDIA_TYPE,
+                              meta, receipt, None, key, "line-of"))

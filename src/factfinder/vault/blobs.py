@@ -1,8 +1,9 @@
-"""The content-addressed blob store: `blobs/ab/cd/abcd…` holds the bytes whose SHA-256 is abcd….
+"""The content-addressed blob store: `blobs/ab/abcd…` holds the bytes whose SHA-256 is abcd….
 
 Blobs are write-once and appear atomically: bytes go to a temporary file inside the store
 (`blobs/tmp/<pid>-<random>.part`), are fsynced, made read-only and renamed into place, and the
-directory is fsynced. A process killed half-way leaves only a temporary file, which the next
+directory is fsynced. Writing is two steps, `stage_*` then `commit`, so a caller can commit a
+batch of small blobs with one journal flush (`put_*` does both for one blob). A process killed half-way leaves only a temporary file, which the next
 writer removes (its pid is no longer alive); a blob path never holds partial content.
 
 Large files are streamed: the kernel copies them into the temporary file (`copy_file_range`)
@@ -20,7 +21,7 @@ import os
 import secrets
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -42,6 +43,19 @@ class StoredBlob:
 
 
 @dataclass(frozen=True, slots=True)
+class StagedBlob:
+    """Bytes copied and hashed into a temporary file of the store, awaiting `commit`.
+
+    `tmp` is None when the store already holds these bytes (nothing to commit).
+    """
+
+    hash: str
+    size: int
+    tmp: Path | None
+    synced: bool = False  # already fsynced (large files are, while they are hashed)
+
+
+@dataclass(frozen=True, slots=True)
 class BlobCheck:
     hash: str
     ok: bool
@@ -60,7 +74,7 @@ class BlobStore:
         if not is_hash(hash):
             raise ValueError(f"not a blob hash: {hash!r}")
         hex_ = hash[7:]
-        return self.root / hex_[:2] / hex_[2:4] / hex_
+        return self.root / hex_[:2] / hex_
 
     def exists(self, hash: str) -> bool:
         return self.path_for(hash).is_file()
@@ -68,26 +82,35 @@ class BlobStore:
     def open(self, hash: str) -> BinaryIO:
         return self.path_for(hash).open("rb")
 
+    # -- writing: stage (copy + hash into a temporary file), then commit (fsync + rename) -----
+
     def put_bytes(self, data: bytes) -> StoredBlob:
+        """Store bytes durably; returns the blob."""
+        return self.commit([self.stage_bytes(data)])[0]
+
+    def put_file(self, source: Path, label: str | None = None) -> StoredBlob:
+        """Store a file's bytes durably; `InputError(label or path)` when it cannot be read."""
+        return self.commit([self.stage_file(source, label)])[0]
+
+    def stage_bytes(self, data: bytes) -> StagedBlob:
+        """Write bytes to a temporary file in the store (not yet durable, not yet named)."""
         digest = format_hash(hashlib.sha256(data).digest())
-        final = self.path_for(digest)
-        if final.is_file():
-            return StoredBlob(digest, len(data), final, False)
+        if self.path_for(digest).is_file():
+            return StagedBlob(digest, len(data), None)
         tmp, fd = self._temp()
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
         except BaseException:
             os.close(fd)
             tmp.unlink(missing_ok=True)
             raise
         os.close(fd)
-        return self._install(tmp, digest, len(data))
+        return StagedBlob(digest, len(data), tmp)
 
-    def put_file(self, source: Path, label: str | None = None) -> StoredBlob:
-        """Store a file's bytes; `InputError(label or path)` when it cannot be read."""
+    def stage_file(self, source: Path, label: str | None = None) -> StagedBlob:
+        """Copy a file into a temporary file in the store, hashing it on the way."""
         name = label or str(source)
         try:
             src = os.open(source, os.O_RDONLY)
@@ -95,46 +118,68 @@ class BlobStore:
             raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
         try:
             if os.fstat(src).st_size <= SMALL_FILE:
-                data = _read_all(src, name)
-                return self.put_bytes(data)
-            return self._put_large(src, name)
+                return self.stage_bytes(_read_all(src, name))
+            tmp, dst = self._temp()
+            try:
+                digest, size = _copy_and_hash(src, dst, name)
+            except BaseException:
+                os.close(dst)
+                tmp.unlink(missing_ok=True)
+                raise
+            os.close(dst)
+            if self.path_for(digest).is_file():
+                tmp.unlink()
+                return StagedBlob(digest, size, None)
+            return StagedBlob(digest, size, tmp, synced=True)
         finally:
             os.close(src)
 
-    def _put_large(self, src: int, name: str) -> StoredBlob:
-        tmp, dst = self._temp()
-        try:
-            digest, size = _copy_and_hash(src, dst, name)
-        except BaseException:
-            os.close(dst)
-            tmp.unlink(missing_ok=True)
-            raise
-        os.close(dst)
-        final = self.path_for(digest)
-        if final.is_file():
-            tmp.unlink()
-            return StoredBlob(digest, size, final, False)
-        return self._install(tmp, digest, size)
+    def commit(self, staged: Sequence[StagedBlob]) -> list[StoredBlob]:
+        """Make staged blobs durable and give them their names.
+
+        Every temporary file is fsynced before any is renamed, and the directories are fsynced
+        after: a name never points at bytes that a crash could lose. Committing many small
+        blobs at once costs about one journal flush instead of one per blob.
+        """
+        for blob in staged:
+            if blob.tmp is not None and not blob.synced:
+                fd = os.open(blob.tmp, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        dirs: set[Path] = set()
+        new_dirs = False
+        out = []
+        for blob in staged:
+            final = self.path_for(blob.hash)
+            if blob.tmp is None:
+                out.append(StoredBlob(blob.hash, blob.size, final, False))
+                continue
+            os.chmod(blob.tmp, 0o444)  # write-once: nothing in factfinder writes to a blob
+            if not final.parent.is_dir():
+                final.parent.mkdir(exist_ok=True)
+                new_dirs = True
+            os.replace(blob.tmp, final)  # same bytes, same name: a concurrent twin is harmless
+            dirs.add(final.parent)
+            out.append(StoredBlob(blob.hash, blob.size, final, True))
+        for d in dirs:
+            _fsync_dir(d)
+        if new_dirs:
+            _fsync_dir(self.root)
+        return out
+
+    def discard(self, staged: Sequence[StagedBlob]) -> None:
+        """Remove the temporary files of blobs that will not be committed."""
+        for blob in staged:
+            if blob.tmp is not None:
+                blob.tmp.unlink(missing_ok=True)
 
     def _temp(self) -> tuple[Path, int]:
         self.tmp.mkdir(parents=True, exist_ok=True)
         path = self.tmp / f"{os.getpid()}-{secrets.token_hex(8)}.part"
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
         return path, fd
-
-    def _install(self, tmp: Path, digest: str, size: int) -> StoredBlob:
-        final = self.path_for(digest)
-        os.chmod(tmp, 0o444)  # write-once: nothing in factfinder opens a blob for writing
-        created_dirs = []
-        for d in (final.parent.parent, final.parent):
-            if not d.is_dir():
-                d.mkdir(exist_ok=True)
-                created_dirs.append(d)
-        os.replace(tmp, final)  # same bytes under the same name: a concurrent twin is harmless
-        _fsync_dir(final.parent)
-        for d in created_dirs:
-            _fsync_dir(d.parent)
-        return StoredBlob(digest, size, final, True)
 
     def check(self, hash: str) -> BlobCheck:
         """Re-hash one blob and compare it with its name."""
@@ -153,16 +198,13 @@ class BlobStore:
         """Every blob present in the store (in no particular order)."""
         if not self.root.is_dir():
             return
-        for first in os.scandir(self.root):
-            if len(first.name) != 2 or not first.is_dir():
+        for fan in os.scandir(self.root):
+            if len(fan.name) != 2 or not fan.is_dir():
                 continue
-            for second in os.scandir(first.path):
-                if not second.is_dir():
-                    continue
-                for blob in os.scandir(second.path):
-                    candidate = "sha256:" + blob.name
-                    if is_hash(candidate):
-                        yield candidate
+            for blob in os.scandir(fan.path):
+                candidate = "sha256:" + blob.name
+                if is_hash(candidate):
+                    yield candidate
 
     def clean_stale_temp(self) -> int:
         """Remove temporary files and work folders left by processes that are no longer

@@ -1,0 +1,172 @@
+"""Ingest and verification benchmark of the evidence vault. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_ingest.py            # the full run (~1 GB, 10,000 pages,
+                                                            # 1,000,000 ledger entries)
+    .venv/bin/python benchmarks/bench_ingest.py --quick    # a small smoke run
+
+(a) large files: ingest throughput of ~1 GB of large binary files, as a ratio to
+    `openssl dgst -sha256` over the same files (the hashing limit of one core); both read from
+    the page cache.
+(b) small documents: HTML pages per second, text extraction (trafilatura) and language
+    detection included.
+(c) ledger verification: entries per second of `verify` (leaf hashes, row order and framing,
+    the Merkle root) over 1,000,000 entries.
+(d) peak memory (max RSS) of this process after each part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from factfinder.services import Project
+from factfinder.services.ingest import IngestOptions, ingest
+from factfinder.services.verify import verify_project
+
+SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_large(work: Path, total_mb: int, files: int) -> None:
+    src = work / "large"
+    src.mkdir()
+    size = (total_mb << 20) // files
+    block = os.urandom(1 << 20)
+    for i in range(files):
+        with (src / f"capture-{i}.bin").open("wb") as fh:
+            for j in range(size >> 20):
+                # Vary each MiB so blocks differ (the content does not matter to a hash).
+                fh.write(i.to_bytes(8, "little") + j.to_bytes(8, "little") + block[16:])
+    paths = sorted(str(p) for p in src.iterdir())
+    os.sync()  # the inputs are at rest: don't time the kernel still flushing them
+    subprocess.run(["openssl", "dgst", "-sha256", *paths], check=True, capture_output=True)
+    t = time.perf_counter()
+    subprocess.run(["openssl", "dgst", "-sha256", *paths], check=True, capture_output=True)
+    t_openssl = time.perf_counter() - t
+    # The I/O limit: the same bytes copied and made durable, without hashing.
+    copies = work / "copies"
+    copies.mkdir()
+    t = time.perf_counter()
+    subprocess.run(["cp", *paths, str(copies)], check=True)
+    subprocess.run(["sync", "-f", str(copies)], check=True)
+    t_copy = time.perf_counter() - t
+    shutil.rmtree(copies)
+    os.sync()
+    project = Project.init(work / "p-large")
+    try:
+        t = time.perf_counter()
+        summary = ingest(project, [str(src)], IngestOptions(checkpoint=False))
+        t_ingest = time.perf_counter() - t
+    finally:
+        project.close()
+    assert summary.new_items == files and not summary.failures, summary.failures[:3]
+    total = files * size / 1e6
+    print(f"(a) large files: {files} × {size >> 20} MiB = {total:.0f} MB")
+    print(f"    openssl dgst -sha256: {t_openssl:.2f} s ({total / t_openssl:.0f} MB/s)")
+    print(f"    cp + sync (I/O limit): {t_copy:.2f} s ({total / t_copy:.0f} MB/s)")
+    print(f"    factfinder ingest:    {t_ingest:.2f} s ({total / t_ingest:.0f} MB/s)")
+    print(f"    ratio ingest/openssl throughput: {t_openssl / t_ingest:.2f}  (target ≥ 0.7)")
+    print(f"    ratio ingest/(cp + sync) throughput: {t_copy / t_ingest:.2f}")
+    print(f"    load average during the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    print(f"    peak RSS so far: {peak_mb():.0f} MB")
+    shutil.rmtree(src)
+    shutil.rmtree(work / "p-large")
+
+
+def bench_pages(work: Path, pages: int) -> None:
+    src = work / "pages"
+    src.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    paragraphs = [p.strip() for t in texts for p in t.split("\n\n") if len(p.strip()) > 80]
+    rng = random.Random(2018)
+    for i in range(pages):
+        chosen = rng.sample(paragraphs, k=min(5, len(paragraphs)))
+        body = "".join(f"<p>{p} (report {i}, {rng.randint(2, 400)} killed)</p>" for p in chosen)
+        html = (f"<html><head><title>Report {i}</title><meta name='author' content='Desk'>"
+                f"<meta property='article:published_time' content='2018-11-0{i % 9 + 1}'>"
+                f"</head><body><nav>Home | World</nav><article><h1>Report {i}</h1>{body}"
+                f"</article><footer>© Agency</footer></body></html>")
+        (src / f"page-{i:05d}.html").write_text(html, encoding="utf-8")
+    project = Project.init(work / "p-pages")
+    try:
+        t = time.perf_counter()
+        summary = ingest(project, [str(src)], IngestOptions(checkpoint=True))
+        elapsed = time.perf_counter() - t
+    finally:
+        project.close()
+    assert summary.new_items == pages and not summary.failures, summary.failures[:3]
+    print(f"(b) small documents: {pages} HTML pages in {elapsed:.1f} s = "
+          f"{pages / elapsed:.0f} pages/s (extraction + language + blob + ledger, one process)")
+    print(f"    peak RSS so far: {peak_mb():.0f} MB")
+    shutil.rmtree(src)
+    shutil.rmtree(work / "p-pages")
+
+
+def bench_ledger(work: Path, entries: int) -> None:
+    project = Project.init(work / "p-ledger")
+    try:
+        payload_base = {
+            "item": "sha256:" + "ab" * 32, "size": 12345, "media_type": "text/html",
+            "acquisition": {"acquired_at": "2024-05-01T12:00:00.123456Z", "custodian": None,
+                            "source": "docs/page-000123.html", "origin": {"filename": "x"},
+                            "source_path": "/data/docs/page-000123.html", "parent": None}}
+        t = time.perf_counter()
+        batch = 20_000
+        for start in range(0, entries, batch):
+            with project.transaction(actor="bench") as tx:
+                tx.append_ledger_many(
+                    ("bench.entry", {**payload_base, "n": n}, f"bench:{n}")
+                    for n in range(start, min(entries, start + batch)))
+        t_fill = time.perf_counter() - t
+        from factfinder.services.vault import make_checkpoint
+
+        make_checkpoint(project)
+        t = time.perf_counter()
+        report = verify_project(project, blobs=False)
+        t_verify = time.perf_counter() - t
+    finally:
+        project.close()
+    assert report.ok and report.entries == entries, report.problems[:3]
+    print(f"(c) ledger: {entries:,} entries written in {t_fill:.1f} s; verified in "
+          f"{t_verify:.2f} s = {entries / t_verify:,.0f} entries/s (target ≥ 200,000/s)")
+    print(f"    peak RSS so far: {peak_mb():.0f} MB")
+    shutil.rmtree(work / "p-ledger")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where to put the temporary files (default: the system temp dir)")
+    parser.add_argument("--only", choices=["large", "pages", "ledger"], default=None)
+    args = parser.parse_args()
+    large_mb, files, pages, entries = (64, 2, 200, 20_000) if args.quick else (
+        1024, 4, 10_000, 1_000_000)
+    work = Path(tempfile.mkdtemp(prefix="ff-bench-", dir=args.workdir))
+    print(f"factfinder ingest benchmark; python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"work dir {work}")
+    try:
+        if args.only in (None, "large"):
+            bench_large(work, large_mb, files)
+        if args.only in (None, "pages"):
+            bench_pages(work, pages)
+        if args.only in (None, "ledger"):
+            bench_ledger(work, entries)
+        print(f"(d) peak memory (max RSS of this process): {peak_mb():.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
