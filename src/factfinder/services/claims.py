@@ -1,0 +1,165 @@
+"""Claims in a project: extract them from ingested items, store them with spans, read them back.
+
+`extract_items(project)` runs the extractor over every item that has text and no claims yet
+from the current text (or over the items named), and stores each item's claims in one
+transaction with one ledger entry `extract.claims` whose payload binds what was written: the
+item's hash, the hash of the text the claims were read from, the extractor version and the
+`sha256:` of the canonical JSON of the claims (so `verify`-style checks can recompute it).
+An item whose text is unchanged since its last extraction is skipped unless `redo=True`;
+a re-extraction appends new rows (the old ones stay, superseded: the record is append-only) and
+`list_claims` shows the latest extraction of each item.
+
+A failure on one item is reported through `on_error` with the item and the stage, and the run
+goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from factfinder import __version__
+from factfinder.errors import InputError
+from factfinder.model import Claim, Document, parse_date
+from factfinder.services.project import Project
+from factfinder.store.schema import item_metadata, items, ledger
+from factfinder.store.schema_claims import claim_spans, claims
+from factfinder.vault.hashing import sha256_text
+from factfinder.vault.ledger import canonical_json
+
+EXTRACTOR = f"factfinder-extract/{__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored: its row id, item, position, the ledger entry that recorded it."""
+
+    id: int
+    item_id: int
+    item_hash: str
+    ordinal: int
+    seq: int
+    claim: Claim
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "item": self.item_hash, "item_id": self.item_id,
+                "ordinal": self.ordinal, "seq": self.seq, "claim": self.claim.to_json()}
+
+
+@dataclass
+class ExtractReport:
+    """What `extract_items` did."""
+
+    items: int = 0
+    extracted: int = 0
+    skipped: int = 0
+    claims: int = 0
+    failed: int = 0
+
+
+def _latest_extractions(conn: Connection) -> dict[int, tuple[int, str]]:
+    """item id → (seq, text hash) of its latest `extract.claims` ledger entry."""
+    out: dict[int, tuple[int, str]] = {}
+    for seq, entry in conn.execute(select(ledger.c.seq, ledger.c.entry)
+                                   .where(ledger.c.kind == "extract.claims").order_by(ledger.c.seq)):
+        payload = json.loads(entry).get("payload", {})
+        if isinstance(payload.get("item_id"), int):
+            out[payload["item_id"]] = (seq, str(payload.get("text_hash", "")))
+    return out
+
+
+def _document(row: Any) -> Document:
+    published = None
+    try:
+        published = parse_date(row.published)
+    except Exception:  # an unreadable stored date anchors nothing; the text may still date it
+        published = None
+    return Document(id=row.external_id or row.hash, text=row.text, title=row.title,
+                    published=published, publisher=row.publisher, url=row.url,
+                    language=row.language)
+
+
+def extract_items(
+    project: Project,
+    *,
+    actor: str | None = None,
+    item_ids: Sequence[int] | None = None,
+    redo: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExtractReport:
+    """Extract and store the claims of the project's items (see the module docstring)."""
+    from factfinder.extract.pipeline import extract_document
+
+    report = ExtractReport()
+    with project.read() as conn:
+        query = (select(items.c.id, items.c.hash, item_metadata.c.text, item_metadata.c.title,
+                        item_metadata.c.published, item_metadata.c.publisher, item_metadata.c.url,
+                        item_metadata.c.language, item_metadata.c.external_id)
+                 .join(item_metadata, item_metadata.c.item_id == items.c.id)
+                 .where(item_metadata.c.text.is_not(None)).order_by(items.c.id))
+        if item_ids is not None:
+            query = query.where(items.c.id.in_(list(item_ids)))
+        rows = list(conn.execute(query))
+        # The ledger remembers every extraction, also those that found no claim.
+        done = {item: text_hash for item, (_, text_hash) in _latest_extractions(conn).items()}
+    report.items = len(rows)
+    for n, row in enumerate(rows, start=1):
+        text_hash = sha256_text(row.text)
+        if not redo and done.get(row.id) == text_hash:
+            report.skipped += 1
+        else:
+            try:
+                found = extract_document(_document(row)).claims
+                _store(project, actor, row.id, row.hash, text_hash, found)
+                report.extracted += 1
+                report.claims += len(found)
+            except Exception as exc:  # one item's failure must not stop the run
+                report.failed += 1
+                if on_error is not None:
+                    on_error(InputError(f"item {row.hash}", f"extraction failed: {exc}", stage="extract"))
+        if progress is not None:
+            progress(n, len(rows))
+    return report
+
+
+def _store(project: Project, actor: str | None, item_id: int, item_hash: str, text_hash: str,
+           found: Sequence[Claim]) -> None:
+    as_json = [c.to_json() for c in found]
+    with project.transaction(actor=actor) as tx:
+        entry = tx.append_ledger(
+            "extract.claims",
+            {"item": item_hash, "item_id": item_id, "text_hash": text_hash, "extractor": EXTRACTOR,
+             "claims": len(found), "claims_hash": sha256_text(canonical_json(as_json))},
+            subject=f"item:{item_hash}",
+        )
+        for k, (claim, obj) in enumerate(zip(found, as_json, strict=True)):
+            key = tx.conn.execute(insert(claims).values(
+                item_id=item_id, ordinal=k, is_primary=claim.primary, event_type=claim.event_type,
+                confidence=claim.confidence, claim=canonical_json(obj), text_hash=text_hash,
+                extractor=EXTRACTOR, seq=entry.seq, created_at=tx.now,
+            )).inserted_primary_key
+            assert key is not None
+            claim_id = key[0]
+            if claim.spans:
+                tx.conn.execute(insert(claim_spans), [
+                    {"claim_id": claim_id, "ordinal": j, "start": a, "end": b}
+                    for j, (a, b) in enumerate(claim.spans)])
+
+
+def list_claims(project: Project, item_id: int | None = None) -> list[StoredClaim]:
+    """The claims of each item's latest extraction (of one item when `item_id` is given)."""
+    with project.read() as conn:
+        latest = _latest_extractions(conn)
+        query = (select(claims.c.id, claims.c.item_id, items.c.hash, claims.c.ordinal, claims.c.seq,
+                        claims.c.claim)
+                 .join(items, items.c.id == claims.c.item_id)
+                 .order_by(claims.c.item_id, claims.c.ordinal))
+        if item_id is not None:
+            query = query.where(claims.c.item_id == item_id)
+        return [StoredClaim(r.id, r.item_id, r.hash, r.ordinal, r.seq, Claim.from_json(json.loads(r.claim)))
+                for r in conn.execute(query) if latest.get(r.item_id, (None,))[0] == r.seq]
