@@ -29,7 +29,7 @@ from factfinder.extract.mentions import ActorMention
 
 # Nouns that make a nationality word an armed actor.
 _FORCE = (
-    r"(?:armed\s+)?forces|troops|army|military|soldiers|war\s*planes?|warplanes?|(?:fighter\s+)?jets?|"
+    r"(?:armed\s+)?forces|troops|army|armys|military|soldiers|war\s*planes?|warplanes?|(?:fighter\s+)?jets?|"
     r"aircraft|planes|helicopters?|drones?|air\s*force|aviation|air\s*[- ]?strikes?|air\s*[- ]?raids?|"
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|navy|warships?|tanks?|"
     r"regime|government|authorities|security\s+forces|militias?|gunboats?|special\s+forces|"
@@ -154,12 +154,14 @@ _ATTACK_VERBS = (
     r"carried\s+out|carry\s+out|conducted|conducts|conducting|used|uses|using|mak(?:ing|es)\s+use|made\s+use|razed|destroyed|slaughtered|blew\s+up|"
     r"seized|captured|ambushed|assaulted|burned|tortured|committed|commit|perpetrated|waged|unleashed|"
     r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibility|"
+    r"eliminat(?:ed|es|ing)|liquidat(?:ed|es)|neutrali[sz]ed|destroy|destroys|stepped\s+up|intensified|escalated|"
     r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)"
 )
 _AFTER_ATTACK = re.compile(
     rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
-    rf"which|who|that|and|its|their|allies|jets|warplanes|units?)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
+    rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
+    rf"elements|fighters|militants|jihadists|gunmen|forces|troops|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
 _AFTER_PASSIVE = re.compile(
@@ -183,17 +185,18 @@ _AFTER_REPORT = re.compile(
     rf"earlier|quoted|news\s+agency|\w+'s|[A-Z][\w-]+)\s+){{0,4}}(?:{_REPORT_VERBS})\b"
 )
 _BEFORE_AGENT = re.compile(
-    r"(?:\bby|\bfrom|\bblamed\s+on|\battributed\s+to|\bcarried\s+out\s+by|\bbehind)\s+"
+    r"(?:\bby|\bfired\s+from|\bblamed\s+on|\battributed\s+to|\bcarried\s+out\s+by|\bbehind)\s+"
     r"(?:the\s+)?(?:(?:\w+|\w+'s)\s+){0,3}?(?:(?:of|from)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _BEFORE_AGENT_NEAR = re.compile(
-    r"(?:\bby|\bblamed\s+on|\battributed\s+to|\bcarried\s+out\s+by)\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:\bby|\bblamed\s+on|\battributed\s+to|\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _BEFORE_TARGET = re.compile(
-    r"(?:\bagainst|\btargeting|\btargeted|\btarget|\bon|\bat|\bkilling|\bkilled|\bkill|\bkills|"
-    r"\bstruck|\bhit|\bdown|\bpositions\s+of|\bamong|\bof)\s+"
-    r"(?:the\s+)?(?:(?:[\w,-]+)\s+){0,3}?$",
+    r"(?:(?:\bagainst|\btargeting|\btargeted|\btarget|\bkilling|\bkilled|\bkill|\bkills|\bstruck|\bhit)\s+"
+    r"(?:the\s+)?(?:(?:[\w,-]+)\s+){0,3}?|"
+    r"(?:\bon|\bat|\bdown|\bpositions\s+of|\bamong|\bof)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?)$",
     re.IGNORECASE,
 )
 _AFTER_ATTACK_NOUN = re.compile(
@@ -222,7 +225,7 @@ _ACTIVE_OBJECT = re.compile(
 # document's state decides whose they are.
 _STATE_FORCES = re.compile(
     r"\b(?:the\s+)?(?:army(?:\s+(?:units?|troops|forces|air\s*force|aviation|artillery|helicopters|"
-    r"warplanes))?|armed\s+forces|air\s*force|military|security\s+forces|government\s+troops)\b",
+    r"warplanes))?|armed\s+forces|air\s*force|military|security\s+forces|government\s+troops|government)\b",
     re.IGNORECASE,
 )
 STATE_GROUPS: dict[str, str] = {

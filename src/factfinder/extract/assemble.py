@@ -133,6 +133,10 @@ _ANAPHORIC = re.compile(
 )
 _CLASH = re.compile(r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|confrontations?|offensive)\b",
                     re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|days\s+after|hours\s+after)\b[^,.;:]*$",
+    re.IGNORECASE,
+)
 _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
 @dataclass
 class _Incident:
@@ -303,6 +307,11 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     claimant_names = {(u.attribution.claimant.name or "").lower() for u in units}
     found = [a for u in units for a in u.actors
              if a.role == "perpetrator" and a.name.lower() not in claimant_names]
+    # An attack told as the cause or background of this one ("strikes kill 45 after rebel fire
+    # on Damascus") names another incident's perpetrator: last resort only.
+    main = [a for u in units for a in u.actors if a in found and not _SUBORDINATE.search(
+        u.sentence.text[: max(0, a.start - u.sentence.start)])]
+    found = main + [a for a in found if a not in main]
     named = [a for a in found if a.group != "unknown"]
     best = named[0] if named else (found[0] if found else None)
     return Perpetrator(best.name, best.group) if best is not None else None
