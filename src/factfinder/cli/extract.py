@@ -134,7 +134,8 @@ def register(app: typer.Typer) -> None:
             return
         table = Table(title="factfinder extract — development sets (shared/eval/score.py)")
         for col in ("set", "metric", "n", "value", "target", "baseline", ""):
-            table.add_column(col, justify="right" if col in ("n", "value", "target", "baseline") else "left")
+            table.add_column(col, justify="right" if col in ("n", "value", "target", "baseline") else "left",
+                             no_wrap=True)
 
         def fmt(v: float | None) -> str:
             return "—" if v is None else f"{v:.3f}"

@@ -450,6 +450,17 @@ def assemble(
     if not claims:
         return ()
     primary = _primary(incidents, claims)
+    if not any(p.precision != "country" for p in claims[primary].places):
+        # The lead incident names no place finer than a country anywhere near it: the report's
+        # first such place is where it is about (the sentence joins the claim's spans).
+        inc = incidents[primary]
+        first = next((u for u in units if not _is_background(u)
+                      and any(pm.place.precision != "country" for pm in u.places)), None)
+        if first is not None and first not in inc.units:
+            inc.units.append(replace(first, counts=(), dates=(), actors=(), cues=(), weapons=()))
+            claims[primary], flags[primary] = _claim(
+                inc, claims[primary - 1] if primary else None,
+                claims[primary - 1].claimant if primary else None, opts, known_places or {})
     out: list[Claim] = []
     for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
         dated_from_report = False
