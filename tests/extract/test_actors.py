@@ -12,33 +12,57 @@ def roles(text: str) -> list[tuple[str, str, str]]:
     return [(a.name, a.group, a.role) for a in find_actors(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # seed-004
-    ("the Friday airstrikes by the US-led coalition against the eastern town of Hajin",
-     [("US-led coalition", "us_led_coalition", "perpetrator")]),
-    # seed-000
-    ("The bodies of more than 4,000 people were found under the rubble of US-led airstrikes",
-     [("US-led airstrikes", "us_led_coalition", "perpetrator")]),
-    ("more than 1,500 bodies of civilians who had been killed by the strikes of the US-led coalition",
-     [("US-led coalition", "us_led_coalition", "perpetrator")]),
-    # FA-KES
-    ("A Russian airstrike on Syrian city Aleppo killed eight civilians on Saturday",
-     [("Russian airstrike", "russia", "perpetrator")]),
-    ("Dozens of Syrian regime strikes on Aleppo killed at least 16 civilians on Sunday",
-     [("Syrian regime strikes", "syrian_government", "perpetrator")]),
-    ("At least 29 Syrian rebels were killed in clashes", [("rebels", "armed_opposition", "victim")]),
-    ("70 ISIS Terrorists killed and many injured in Syrian and Russian joint airstrikes",
-     [("ISIS Terrorists", "isis", "victim"),
-      ("Syrian and Russian joint airstrikes", "syrian_government", "perpetrator")]),
-    # the victim is not the perpetrator
-    ("26 SDF fighters were killed in an ISIS attack",
-     [("SDF", "sdf_ypg", "victim"), ("ISIS", "isis", "perpetrator")]),
-    ("according to the SDF, Turkish artillery hit the village",
-     [("SDF", "sdf_ypg", "claimant"), ("Turkish artillery", "turkey", "perpetrator")]),
-    # "X-backed Y" is Y
-    ("Turkish-backed rebels shelled Afrin", [("rebels", "armed_opposition", "perpetrator")]),
-    ("shot down a Russian jet", [("Russian jet", "russia", "victim")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed-004
+        (
+            "the Friday airstrikes by the US-led coalition against the eastern town of Hajin",
+            [("US-led coalition", "us_led_coalition", "perpetrator")],
+        ),
+        # seed-000
+        (
+            "The bodies of more than 4,000 people were found under the rubble of US-led airstrikes",
+            [("US-led airstrikes", "us_led_coalition", "perpetrator")],
+        ),
+        (
+            "more than 1,500 bodies of civilians who had been killed by the strikes of the US-led coalition",
+            [("US-led coalition", "us_led_coalition", "perpetrator")],
+        ),
+        # FA-KES
+        (
+            "A Russian airstrike on Syrian city Aleppo killed eight civilians on Saturday",
+            [("Russian airstrike", "russia", "perpetrator")],
+        ),
+        (
+            "Dozens of Syrian regime strikes on Aleppo killed at least 16 civilians on Sunday",
+            [("Syrian regime strikes", "syrian_government", "perpetrator")],
+        ),
+        (
+            "At least 29 Syrian rebels were killed in clashes",
+            [("rebels", "armed_opposition", "victim")],
+        ),
+        (
+            "70 ISIS Terrorists killed and many injured in Syrian and Russian joint airstrikes",
+            [
+                ("ISIS Terrorists", "isis", "victim"),
+                ("Syrian and Russian joint airstrikes", "syrian_government", "perpetrator"),
+            ],
+        ),
+        # the victim is not the perpetrator
+        (
+            "26 SDF fighters were killed in an ISIS attack",
+            [("SDF", "sdf_ypg", "victim"), ("ISIS", "isis", "perpetrator")],
+        ),
+        (
+            "according to the SDF, Turkish artillery hit the village",
+            [("SDF", "sdf_ypg", "claimant"), ("Turkish artillery", "turkey", "perpetrator")],
+        ),
+        # "X-backed Y" is Y
+        ("Turkish-backed rebels shelled Afrin", [("rebels", "armed_opposition", "perpetrator")]),
+        ("shot down a Russian jet", [("Russian jet", "russia", "victim")]),
+    ],
+)
 def test_groups_and_roles(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert roles(text) == expected
 

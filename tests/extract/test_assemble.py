@@ -17,27 +17,38 @@ from factfinder.extract.pipeline import Extractor  # noqa: E402
 from factfinder.model import Claim, Document  # noqa: E402
 
 
-def claims(text: str, published: str | None = "2018-11-03", title: str | None = None,
-           **options: Any) -> tuple[Claim, ...]:
-    doc = Document("t", text, title=title,
-                   published=dt.date.fromisoformat(published) if published else None)
+def claims(
+    text: str, published: str | None = "2018-11-03", title: str | None = None, **options: Any
+) -> tuple[Claim, ...]:
+    doc = Document(
+        "t", text, title=title, published=dt.date.fromisoformat(published) if published else None
+    )
     return Extractor(options=AssemblyOptions(**options)).extract(doc).claims
 
 
 def test_two_incidents_in_two_sentences_are_two_claims() -> None:
-    got = claims("Regime forces shelled Douma, killing 5 people. "
-                 "In Idlib, a Russian airstrike killed 3 civilians.")
+    got = claims(
+        "Regime forces shelled Douma, killing 5 people. "
+        "In Idlib, a Russian airstrike killed 3 civilians."
+    )
     assert [(c.event_type, c.perpetrator.group) for c in got] == [
-        ("shelling", "syrian_government"), ("airstrike", "russia")]
+        ("shelling", "syrian_government"),
+        ("airstrike", "russia"),
+    ]
     assert [c.primary for c in got] == [True, False]
     assert got[0].places[0].admin1 == "Rif Dimashq" and got[1].places[0].admin1 == "Idlib"
     assert got[1].killed.civilians is not None and got[1].killed.civilians.min == 3
 
 
 def test_background_makes_no_claim() -> None:
-    assert claims("The US-led coalition has been conducting airstrikes against Daesh targets "
-                  "inside Syria since September 2014. The military alliance has repeatedly been "
-                  "accused of targeting and killing civilians.") == ()
+    assert (
+        claims(
+            "The US-led coalition has been conducting airstrikes against Daesh targets "
+            "inside Syria since September 2014. The military alliance has repeatedly been "
+            "accused of targeting and killing civilians."
+        )
+        == ()
+    )
 
 
 def test_the_victims_are_not_the_perpetrator() -> None:
@@ -56,14 +67,18 @@ def test_dead_of_no_stated_category_are_presumed_civilians_unless_switched_off()
 
 
 def test_a_date_inside_the_attribution_dates_the_statement_not_the_event() -> None:
-    [c] = claims("The Syrian foreign ministry said in a letter on Saturday that the Friday "
-                 "airstrikes by the US-led coalition on Hajin killed at least 26 civilians.")
+    [c] = claims(
+        "The Syrian foreign ministry said in a letter on Saturday that the Friday "
+        "airstrikes by the US-led coalition on Hajin killed at least 26 civilians."
+    )
     assert c.date is not None and c.date.start == dt.date(2018, 11, 2)
 
 
 def test_the_headline_incident_is_primary_and_the_report_date_dates_it() -> None:
-    text = ("Aleppo bomb blast kills six. A bomb blast killed six people in Aleppo, state "
-            "television said. Separately, an airstrike killed 4 people in Idlib on Monday.")
+    text = (
+        "Aleppo bomb blast kills six. A bomb blast killed six people in Aleppo, state "
+        "television said. Separately, an airstrike killed 4 people in Idlib on Monday."
+    )
     got = claims(text, published="2017-04-19", title="Aleppo bomb blast kills six")
     assert got[0].primary and got[0].event_type == "explosion"
     assert got[0].date is not None and got[0].date.start == dt.date(2017, 4, 19)

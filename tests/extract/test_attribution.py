@@ -22,21 +22,36 @@ def claimants(text: str) -> list[tuple[str, str]]:
     return [(c.name, c.type) for c in find_claimants(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The death toll reached at least 112 people the Syrian Observatory for Human Rights "
-     "monitoring group said on Sunday.",
-     [("Syrian Observatory for Human Rights monitoring group", "monitor")]),
-    ("A bomb blast killed six people in Aleppo, Syrian state television reported on Wednesday.",
-     [("Syrian state television", "state_media")]),
-    ("Syrian rescue workers the Civil Defence said that they had carted away at least 100 bodies",
-     [("Civil Defence", "ngo")]),
-    ("At least 15 civilians were killed, according to the Syrian Observatory.",
-     [("Syrian Observatory", "monitor")]),
-    ('"The strike was requested by the SDF," said coalition spokesman Colonel John Dorrian.',
-     [("coalition spokesman Colonel John Dorrian", "party_to_conflict")]),
-    ("A civil defense official in Idlib Leys el-Faris told Anadolu Agency four civilians were killed.",
-     [("civil defense official in Idlib Leys el-Faris", "ngo")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The death toll reached at least 112 people the Syrian Observatory for Human Rights "
+            "monitoring group said on Sunday.",
+            [("Syrian Observatory for Human Rights monitoring group", "monitor")],
+        ),
+        (
+            "A bomb blast killed six people in Aleppo, Syrian state television reported on Wednesday.",
+            [("Syrian state television", "state_media")],
+        ),
+        (
+            "Syrian rescue workers the Civil Defence said that they had carted away at least 100 bodies",
+            [("Civil Defence", "ngo")],
+        ),
+        (
+            "At least 15 civilians were killed, according to the Syrian Observatory.",
+            [("Syrian Observatory", "monitor")],
+        ),
+        (
+            '"The strike was requested by the SDF," said coalition spokesman Colonel John Dorrian.',
+            [("coalition spokesman Colonel John Dorrian", "party_to_conflict")],
+        ),
+        (
+            "A civil defense official in Idlib Leys el-Faris told Anadolu Agency four civilians were killed.",
+            [("civil defense official in Idlib Leys el-Faris", "ngo")],
+        ),
+    ],
+)
 def test_find_claimants(text: str, expected: list[tuple[str, str]]) -> None:
     assert claimants(text) == expected
 
@@ -45,19 +60,22 @@ def test_passive_said_is_not_an_attribution() -> None:
     assert claimants("airstrikes against what are said to be Daesh targets") == []
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("Syrian Ministry of Foreign Affairs and Expatriates", "party_to_conflict"),
-    ("Russian Defence Ministry spokesman", "party_to_conflict"),
-    ("Syrian Network for Human Rights", "monitor"),
-    ("activists", "monitor"),
-    ("Human Rights Watch", "ngo"),
-    ("OCHA", "un"),
-    ("UN envoy Staffan de Mistura", "un"),
-    ("residents", "witness"),
-    ("SANA", "state_media"),
-    ("Reuters", "media"),
-    ("analysts", "unknown"),
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Syrian Ministry of Foreign Affairs and Expatriates", "party_to_conflict"),
+        ("Russian Defence Ministry spokesman", "party_to_conflict"),
+        ("Syrian Network for Human Rights", "monitor"),
+        ("activists", "monitor"),
+        ("Human Rights Watch", "ngo"),
+        ("OCHA", "un"),
+        ("UN envoy Staffan de Mistura", "un"),
+        ("residents", "witness"),
+        ("SANA", "state_media"),
+        ("Reuters", "media"),
+        ("analysts", "unknown"),
+    ],
+)
 def test_claimant_types(name: str, kind: str) -> None:
     assert claimant_type(name) == kind
 
@@ -85,9 +103,13 @@ def test_seed_statements_are_the_ministry_s_not_the_publisher_s(seed_000: dict[s
     by_start = {s.text[:40]: a.claimant for s, a in zip(seg.sentences, attributions, strict=True)}
     # "The letters added" and "it pointed out" resolve to the ministry named before them.
     letters = by_start["The letters added that the U.S.-led coal"]
-    assert (letters.name, letters.type) == ("Syrian Ministry of Foreign Affairs and Expatriates",
-                                            "party_to_conflict")
-    assert letters.statement is not None and letters.statement.startswith("letters addressed to United Nations")
+    assert (letters.name, letters.type) == (
+        "Syrian Ministry of Foreign Affairs and Expatriates",
+        "party_to_conflict",
+    )
+    assert letters.statement is not None and letters.statement.startswith(
+        "letters addressed to United Nations"
+    )
     # a quotation over two sentences takes the attribution after it
     graves = by_start["“A number of mass graves were recently d"]
     assert (graves.name, graves.type) == ("Syrian foreign ministry", "party_to_conflict")

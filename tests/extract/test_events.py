@@ -12,25 +12,47 @@ def event_type(text: str, **kw: bool) -> str:
     return classify(find_events(text), **kw)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Four female suicide bombers blow themselves up near a bus station in northeastern Nigeria, "
-     "killing two people and injuring 16", "explosion"),
-    ("Eight civilians were injured Thursday when a grenade was hurled at a vehicle carrying "
-     "soldiers", "explosion"),
-    ("The US warplanes pounded the village of Kashkash in the Southern parts of al-Shadadi city "
-     "in Southern Hasaka, killing 6 civilians, including 2 women", "airstrike"),
-    ("Wednesday night three missiles fired at the southern resort city of Eilat", "shelling"),
-    ("Many children received medical treatment after Assad carried out a poisonous gas attack "
-     "in Eastern Ghouta", "chemical"),
-    ("The provincial police chief has said that his forces have detained 139 suspects",
-     "detention"),
-    ("A mass grave was unearthed in an agricultural land next to the Children's Hospital",
-     "mass_grave"),
-    ("The bodies of more than 4,000 people, mostly women, children and the elderly, were found "
-     "under the rubble of US-led airstrikes", "mass_grave"),
-    ("ISIS militants executed 15 men in Raqqa", "execution"),
-    ("A sniper shot dead a man in Daraa", "shooting"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Four female suicide bombers blow themselves up near a bus station in northeastern Nigeria, "
+            "killing two people and injuring 16",
+            "explosion",
+        ),
+        (
+            "Eight civilians were injured Thursday when a grenade was hurled at a vehicle carrying "
+            "soldiers",
+            "explosion",
+        ),
+        (
+            "The US warplanes pounded the village of Kashkash in the Southern parts of al-Shadadi city "
+            "in Southern Hasaka, killing 6 civilians, including 2 women",
+            "airstrike",
+        ),
+        ("Wednesday night three missiles fired at the southern resort city of Eilat", "shelling"),
+        (
+            "Many children received medical treatment after Assad carried out a poisonous gas attack "
+            "in Eastern Ghouta",
+            "chemical",
+        ),
+        (
+            "The provincial police chief has said that his forces have detained 139 suspects",
+            "detention",
+        ),
+        (
+            "A mass grave was unearthed in an agricultural land next to the Children's Hospital",
+            "mass_grave",
+        ),
+        (
+            "The bodies of more than 4,000 people, mostly women, children and the elderly, were found "
+            "under the rubble of US-led airstrikes",
+            "mass_grave",
+        ),
+        ("ISIS militants executed 15 men in Raqqa", "execution"),
+        ("A sniper shot dead a man in Daraa", "shooting"),
+    ],
+)
 def test_event_types(text: str, expected: str) -> None:
     assert event_type(text) == expected
 
@@ -46,12 +68,18 @@ def test_generic_harm_words_do_not_decide_a_type() -> None:
     assert {c.event_type for c in cues} == {"unknown"}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("internationally banned weapons, including white phosphorus bombs", ["white phosphorus"]),
-    ("regime helicopters dropped barrel bombs and cluster munitions", ["barrel bomb", "cluster munitions"]),
-    ("a suicide car bomb exploded", ["suicide car bomb"]),
-    ("the Friday airstrikes by the US-led coalition", []),
-    ("The militants detonated a large Vehicle-borne Improvised Explosive Device", ["IED"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("internationally banned weapons, including white phosphorus bombs", ["white phosphorus"]),
+        (
+            "regime helicopters dropped barrel bombs and cluster munitions",
+            ["barrel bomb", "cluster munitions"],
+        ),
+        ("a suicide car bomb exploded", ["suicide car bomb"]),
+        ("the Friday airstrikes by the US-led coalition", []),
+        ("The militants detonated a large Vehicle-borne Improvised Explosive Device", ["IED"]),
+    ],
+)
 def test_weapons(text: str, expected: list[str]) -> None:
     assert [w.name for w in find_weapons(text)] == expected

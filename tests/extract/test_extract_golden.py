@@ -40,8 +40,14 @@ def test_seed_output_matches_golden(seed_000: dict[str, Any], seed_004: dict[str
 
 def _summary(c: dict[str, Any]) -> tuple[Any, ...]:
     killed = {k: v["min"] for k, v in c["killed"].items() if v}
-    return (c["event_type"], c["perpetrator"]["group"], c["claimant"]["type"],
-            (c["date"] or {}).get("start"), tuple(sorted(killed.items())), tuple(c["weapons"]))
+    return (
+        c["event_type"],
+        c["perpetrator"]["group"],
+        c["claimant"]["type"],
+        (c["date"] or {}).get("start"),
+        tuple(sorted(killed.items())),
+        tuple(c["weapons"]),
+    )
 
 
 def test_seed_000_reads_three_mass_graves_and_a_phosphorus_attack(seed_000: dict[str, Any]) -> None:
@@ -54,8 +60,9 @@ def test_seed_000_reads_three_mass_graves_and_a_phosphorus_attack(seed_000: dict
     assert graves[0][3] is None  # "recently discovered": no day
     assert all(s[1:3] == ("us_led_coalition", "party_to_conflict") for s in graves)
     phosphorus = [s for s in summaries if s[5]]
-    assert phosphorus == [("airstrike", "us_led_coalition", "party_to_conflict", None, (),
-                           ("white phosphorus",))]
+    assert phosphorus == [
+        ("airstrike", "us_led_coalition", "party_to_conflict", None, (), ("white phosphorus",))
+    ]
     assert sum(c["primary"] for c in claims) == 1
     for c in claims:  # every claim points at the sentences it came from
         assert c["spans"] and all(0 <= a < b <= len(seed_000["text"]) for a, b in c["spans"])
@@ -67,7 +74,13 @@ def test_seed_000_reads_three_mass_graves_and_a_phosphorus_attack(seed_000: dict
 def test_seed_004_reads_the_hajin_airstrike(seed_004: dict[str, Any]) -> None:
     [claim] = _claims(seed_004)
     assert claim["primary"] is True
-    assert _summary(claim) == ("airstrike", "us_led_coalition", "party_to_conflict", "2018-11-02",
-                               (("children", 14), ("civilians", 26), ("total", 26)), ())
+    assert _summary(claim) == (
+        "airstrike",
+        "us_led_coalition",
+        "party_to_conflict",
+        "2018-11-02",
+        (("children", 14), ("civilians", 26), ("total", 26)),
+        (),
+    )
     assert claim["places"][0]["name"] == "Hajin"
     assert claim["claimant"]["name"] == "Syrian Ministry of Foreign Affairs and Expatriates"

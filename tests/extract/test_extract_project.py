@@ -42,8 +42,12 @@ def test_items_are_extracted_once_and_ledgered(project: Project) -> None:
     hajin = [s for s in stored if any(p.name == "Hajin" for p in s.claim.places)]
     assert len(hajin) == 1 and hajin[0].claim.killed.civilians is not None
     with project.read() as conn:
-        entries = [json.loads(e) for (e,) in conn.execute(
-            select(ledger.c.entry).where(ledger.c.kind == "extract.claims"))]
+        entries = [
+            json.loads(e)
+            for (e,) in conn.execute(
+                select(ledger.c.entry).where(ledger.c.kind == "extract.claims")
+            )
+        ]
         spans = conn.execute(select(claim_spans)).all()
     assert len(entries) == first.items
     assert all(e["payload"]["claims_hash"].startswith("sha256:") for e in entries)

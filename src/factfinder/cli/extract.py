@@ -25,15 +25,25 @@ def register(app: typer.Typer) -> None:
     @app.command("extract")
     @handle_errors
     def extract(
-        input: Annotated[Path | None, typer.Option("--input", "-i", help="Documents file (DOCS.jsonl).")] = None,
-        output: Annotated[Path | None, typer.Option(
-            "--output", "-o", help="Claims file to write (CLAIMS.jsonl).")] = None,
-        workers: Annotated[int, typer.Option("--workers", "-w", min=1,
-                                             help="Local worker processes.")] = 1,
-        project: Annotated[Path | None, typer.Option(
-            "--project", "-p", help="Extract the ingested items of this project instead.")] = None,
-        redo: Annotated[bool, typer.Option(
-            "--redo", help="With --project: extract again items already extracted.")] = False,
+        input: Annotated[
+            Path | None, typer.Option("--input", "-i", help="Documents file (DOCS.jsonl).")
+        ] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Claims file to write (CLAIMS.jsonl).")
+        ] = None,
+        workers: Annotated[
+            int, typer.Option("--workers", "-w", min=1, help="Local worker processes.")
+        ] = 1,
+        project: Annotated[
+            Path | None,
+            typer.Option(
+                "--project", "-p", help="Extract the ingested items of this project instead."
+            ),
+        ] = None,
+        redo: Annotated[
+            bool,
+            typer.Option("--redo", help="With --project: extract again items already extracted."),
+        ] = False,
     ) -> None:
         """Extract claims from documents: one output line per input document, in input order.
 
@@ -56,7 +66,9 @@ def register(app: typer.Typer) -> None:
             _extract_project(project, redo)
             return
         if input is None or output is None:
-            raise typer.BadParameter("give --input DOCS.jsonl and --output CLAIMS.jsonl, or --project DIR")
+            raise typer.BadParameter(
+                "give --input DOCS.jsonl and --output CLAIMS.jsonl, or --project DIR"
+            )
         if not input.is_file():
             raise InputError(str(input), "no such file")
         failures: list[InputError] = []
@@ -66,11 +78,22 @@ def register(app: typer.Typer) -> None:
             report_input_error(e)
 
         total = count_lines(input)
-        with Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=err, transient=True) as bar:
+        with Progress(
+            TextColumn("extract"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
             task = bar.add_task("extract", total=total)
-            stats = extract_files(input, output, workers=workers, on_error=on_error,
-                                  progress=lambda n: bar.update(task, completed=n))
+            stats = extract_files(
+                input,
+                output,
+                workers=workers,
+                on_error=on_error,
+                progress=lambda n: bar.update(task, completed=n),
+            )
         err.print(f"{stats.documents} documents → {stats.claims} claims → {output}")
         if failures:
             err.print(f"[yellow]{len(failures)} input line(s) could not be read[/yellow]")
@@ -88,27 +111,51 @@ def register(app: typer.Typer) -> None:
             failures.append(e)
             report_input_error(e)
 
-        with Project.open(path) as proj, Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(),
-                                                  console=err, transient=True) as bar:
+        with (
+            Project.open(path) as proj,
+            Progress(
+                TextColumn("extract"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err,
+                transient=True,
+            ) as bar,
+        ):
             task = bar.add_task("extract", total=None)
-            report = extract_items(proj, redo=redo, on_error=on_error,
-                                   progress=lambda n, total: bar.update(task, completed=n, total=total))
-        err.print(f"{report.items} items: {report.extracted} extracted ({report.claims} claims), "
-                  f"{report.skipped} already extracted, {report.failed} failed")
+            report = extract_items(
+                proj,
+                redo=redo,
+                on_error=on_error,
+                progress=lambda n, total: bar.update(task, completed=n, total=total),
+            )
+        err.print(
+            f"{report.items} items: {report.extracted} extracted ({report.claims} claims), "
+            f"{report.skipped} already extracted, {report.failed} failed"
+        )
         if failures:
             raise typer.Exit(EXIT_PARTIAL)
 
     @app.command("eval")
     @handle_errors
     def evaluate(
-        shared: Annotated[Path | None, typer.Option(
-            "--shared", help="The shared folder holding eval/score.py (default: ../shared).")] = None,
-        sets: Annotated[str, typer.Option(
-            "--sets", help="Comma-separated sets: seeds,fakes,fakes_nopub,ucdp,case2021.")]
-            = "seeds,fakes,fakes_nopub,ucdp,case2021",
-        workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local worker processes.")] = 1,
-        keep: Annotated[Path | None, typer.Option(
-            "--keep", help="Keep the claims files in this folder.")] = None,
+        shared: Annotated[
+            Path | None,
+            typer.Option(
+                "--shared", help="The shared folder holding eval/score.py (default: ../shared)."
+            ),
+        ] = None,
+        sets: Annotated[
+            str,
+            typer.Option(
+                "--sets", help="Comma-separated sets: seeds,fakes,fakes_nopub,ucdp,case2021."
+            ),
+        ] = "seeds,fakes,fakes_nopub,ucdp,case2021",
+        workers: Annotated[
+            int, typer.Option("--workers", "-w", min=1, help="Local worker processes.")
+        ] = 1,
+        keep: Annotated[
+            Path | None, typer.Option("--keep", help="Keep the claims files in this folder.")
+        ] = None,
         as_json: bool = JsonOption,
     ) -> None:
         """Run extraction on the development sets and score it against the issue's targets."""
@@ -125,23 +172,49 @@ def register(app: typer.Typer) -> None:
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
         with err.status("evaluating") as status:
-            rows = run_eval(folder, names, workers=workers, keep=keep,
-                            on_set=lambda name: status.update(f"extracting and scoring {name}"))
+            rows = run_eval(
+                folder,
+                names,
+                workers=workers,
+                keep=keep,
+                on_set=lambda name: status.update(f"extracting and scoring {name}"),
+            )
         if as_json:
-            print_json([{"set": r.set, "metric": r.metric, "value": r.value, "n": r.n,
-                         "target": r.target, "baseline": r.baseline, "meets_target": r.meets_target}
-                        for r in rows])
+            print_json(
+                [
+                    {
+                        "set": r.set,
+                        "metric": r.metric,
+                        "value": r.value,
+                        "n": r.n,
+                        "target": r.target,
+                        "baseline": r.baseline,
+                        "meets_target": r.meets_target,
+                    }
+                    for r in rows
+                ]
+            )
             return
         table = Table(title="factfinder extract — development sets (shared/eval/score.py)")
         for col in ("set", "metric", "n", "value", "target", "baseline", ""):
-            table.add_column(col, justify="right" if col in ("n", "value", "target", "baseline") else "left",
-                             no_wrap=True)
+            table.add_column(
+                col,
+                justify="right" if col in ("n", "value", "target", "baseline") else "left",
+                no_wrap=True,
+            )
 
         def fmt(v: float | None) -> str:
             return "—" if v is None else f"{v:.3f}"
 
         for r in rows:
             mark = {True: "[green]ok[/green]", False: "[red]below[/red]", None: ""}[r.meets_target]
-            table.add_row(r.set, r.metric, "" if r.n is None else str(r.n), fmt(r.value),
-                          fmt(r.target), fmt(r.baseline), mark)
+            table.add_row(
+                r.set,
+                r.metric,
+                "" if r.n is None else str(r.n),
+                fmt(r.value),
+                fmt(r.target),
+                fmt(r.baseline),
+                mark,
+            )
         out.print(table)

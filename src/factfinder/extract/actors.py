@@ -53,7 +53,10 @@ _NATIONALITIES: tuple[tuple[str, str], ...] = (
     ("israel", r"Israeli|Israel's"),
     ("iran", r"Iranian|Iran's"),
     ("iraq_government", r"Iraqi|Iraq's"),
-    ("us_led_coalition", r"American|US|U\.S\.|United\s+States'?|French|British|Australian|Belgian|Dutch|Danish|Canadian"),
+    (
+        "us_led_coalition",
+        r"American|US|U\.S\.|United\s+States'?|French|British|Australian|Belgian|Dutch|Danish|Canadian",
+    ),
 )
 _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 # "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.
@@ -77,67 +80,108 @@ def _alias(group: str, pattern: str, *, case: bool = False) -> _Alias:
 
 
 _ALIASES: tuple[_Alias, ...] = (
-    _alias("us_led_coalition",
-           r"(?:US|U\.S\.|American|Washington|international|western|anti-(?:IS|ISIS|ISIL|Daesh|Islamic\s+State))"
-           r"[- ]?(?:led|headed)\s+(?:international\s+|military\s+|anti-\w+\s+)?(?:coalition|alliance)"
-           r"(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones|troops))?"),
-    _alias("us_led_coalition",
-           r"(?:US|U\.S\.|American)[- ]led\s+(?:air\s*[- ]?strikes|strikes|raids|bombing|bombardment|forces|troops)"),
-    _alias("us_led_coalition",
-           r"international\s+coalition(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones))?|"
-           r"coalition\s+(?:forces|warplanes|jets|aircraft|planes|air\s*[- ]?strikes|strikes|raids|bombing|drones|troops|aviation|war\s*planes)|"
-           r"Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon"),
-    _alias("us_led_coalition", r"(?<![Ss]yrian\s)(?<![Nn]ational\s)(?<!-led\s)(?<!opposition\s)the\s+coalition(?!\s+(?:for|of\s+(?:the\s+)?(?:Syrian|revolution|opposition)))"),
-    _alias("us_led_coalition", r"the\s+United\s+States|Washington(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))"),
-    _alias("russia", r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))"),
+    _alias(
+        "us_led_coalition",
+        r"(?:US|U\.S\.|American|Washington|international|western|anti-(?:IS|ISIS|ISIL|Daesh|Islamic\s+State))"
+        r"[- ]?(?:led|headed)\s+(?:international\s+|military\s+|anti-\w+\s+)?(?:coalition|alliance)"
+        r"(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones|troops))?",
+    ),
+    _alias(
+        "us_led_coalition",
+        r"(?:US|U\.S\.|American)[- ]led\s+(?:air\s*[- ]?strikes|strikes|raids|bombing|bombardment|forces|troops)",
+    ),
+    _alias(
+        "us_led_coalition",
+        r"international\s+coalition(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones))?|"
+        r"coalition\s+(?:forces|warplanes|jets|aircraft|planes|air\s*[- ]?strikes|strikes|raids|bombing|drones|troops|aviation|war\s*planes)|"
+        r"Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon",
+    ),
+    _alias(
+        "us_led_coalition",
+        r"(?<![Ss]yrian\s)(?<![Nn]ational\s)(?<!-led\s)(?<!opposition\s)the\s+coalition(?!\s+(?:for|of\s+(?:the\s+)?(?:Syrian|revolution|opposition)))",
+    ),
+    _alias(
+        "us_led_coalition",
+        r"the\s+United\s+States|Washington(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))",
+    ),
+    _alias(
+        "russia",
+        r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))",
+    ),
     _alias("russia", r"Russia", case=True),
-    _alias("syrian_government",
-           r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
-           r"artillery|militias|soldiers|air\s*force|strikes|raids|shelling|bombardment|barrel\s+bombs))?|"
-           r"Assad(?:'s)?\s+(?:regime|forces|government|troops|army|loyalists|militias)|pro-(?:Assad|regime|government)\s+"
-           r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
-           r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|strikes|bombardment)|"
-           r"Syrian\s+Arab\s+Army|Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
-           r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
-           r"the\s+Syrian\s+government|the\s+Syrian\s+army"),
+    _alias(
+        "syrian_government",
+        r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
+        r"artillery|militias|soldiers|air\s*force|strikes|raids|shelling|bombardment|barrel\s+bombs))?|"
+        r"Assad(?:'s)?\s+(?:regime|forces|government|troops|army|loyalists|militias)|pro-(?:Assad|regime|government)\s+"
+        r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
+        r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|strikes|bombardment)|"
+        r"Syrian\s+Arab\s+Army|Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
+        r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
+        r"the\s+Syrian\s+government|the\s+Syrian\s+army",
+    ),
     _alias("syrian_government", r"SAA|NDF", case=True),
-    _alias("isis",
-           r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
-           r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL"),
-    _alias("isis", r"IS(?=[- ](?:group|militants?|fighters?|jihadists?|members?|terrorists?|extremists?|suicide|cells?|gunmen|controlled|held|linked|stronghold|attack))", case=True),
-    _alias("hts_nusra",
-           r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|Jabhat\s+Fateh\s+al-Sham|Fateh\s+al-Sham|"
-           r"(?:Hay'?at|Hayat|Hayaat|Hayyat)\s+Tahrir\s+al-Sham|Tahrir\s+al-Sham|al-Qaeda|al-Qaida|al\s+Qaeda|al\s+Qaida"),
+    _alias(
+        "isis",
+        r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
+        r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL",
+    ),
+    _alias(
+        "isis",
+        r"IS(?=[- ](?:group|militants?|fighters?|jihadists?|members?|terrorists?|extremists?|suicide|cells?|gunmen|controlled|held|linked|stronghold|attack))",
+        case=True,
+    ),
+    _alias(
+        "hts_nusra",
+        r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|Jabhat\s+Fateh\s+al-Sham|Fateh\s+al-Sham|"
+        r"(?:Hay'?at|Hayat|Hayaat|Hayyat)\s+Tahrir\s+al-Sham|Tahrir\s+al-Sham|al-Qaeda|al-Qaida|al\s+Qaeda|al\s+Qaida",
+    ),
     _alias("hts_nusra", r"HTS", case=True),
-    _alias("armed_opposition",
-           r"rebels?|rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|"
-           r"(?:armed\s+|Syrian\s+)?opposition\s+(?:fighters?|forces|groups?|factions?|militants?|militias?|gunmen)|"
-           r"armed\s+opposition|Free\s+Syrian\s+Army|Jaish\s+al-Islam|Jaysh\s+al-Islam|Army\s+of\s+Islam|"
-           r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|Jaish\s+al-Fatah|Army\s+of\s+Conquest|"
-           r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|Syrian\s+National\s+Army|"
-           r"insurgents?|Islamist\s+(?:rebels|factions?|groups|fighters)|armed\s+groups"),
+    _alias(
+        "armed_opposition",
+        r"rebels?|rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|"
+        r"(?:armed\s+|Syrian\s+)?opposition\s+(?:fighters?|forces|groups?|factions?|militants?|militias?|gunmen)|"
+        r"armed\s+opposition|Free\s+Syrian\s+Army|Jaish\s+al-Islam|Jaysh\s+al-Islam|Army\s+of\s+Islam|"
+        r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|Jaish\s+al-Fatah|Army\s+of\s+Conquest|"
+        r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|Syrian\s+National\s+Army|"
+        r"insurgents?|Islamist\s+(?:rebels|factions?|groups|fighters)|armed\s+groups",
+    ),
     _alias("armed_opposition", r"FSA", case=True),
-    _alias("sdf_ypg",
-           r"Syrian\s+Democratic\s+Forces|People'?s\s+Protection\s+Units|Women'?s\s+Protection\s+Units|"
-           r"Kurdish(?:-led)?\s+(?:forces|fighters|militias?|troops|units|YPG|militants|gunmen|People'?s\s+Protection\s+Units)|"
-           r"Kurdistan\s+Workers'?\s+Party|Asayish|self[- ]administration\s+forces|Manbij\s+Military\s+Council"),
+    _alias(
+        "sdf_ypg",
+        r"Syrian\s+Democratic\s+Forces|People'?s\s+Protection\s+Units|Women'?s\s+Protection\s+Units|"
+        r"Kurdish(?:-led)?\s+(?:forces|fighters|militias?|troops|units|YPG|militants|gunmen|People'?s\s+Protection\s+Units)|"
+        r"Kurdistan\s+Workers'?\s+Party|Asayish|self[- ]administration\s+forces|Manbij\s+Military\s+Council",
+    ),
     _alias("sdf_ypg", r"SDF|YPG|YPJ|PYD|PKK", case=True),
-    _alias("turkey", r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|Turkey(?=\s+(?:has|had|launched|struck|bombed|shelled))"),
-    _alias("israel", r"Israel\s+Defen[cs]e\s+Forces|Israel(?=\s+(?:has|had|launched|struck|bombed|carried))"),
+    _alias(
+        "turkey",
+        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|Turkey(?=\s+(?:has|had|launched|struck|bombed|shelled))",
+    ),
+    _alias(
+        "israel",
+        r"Israel\s+Defen[cs]e\s+Forces|Israel(?=\s+(?:has|had|launched|struck|bombed|carried))",
+    ),
     _alias("israel", r"IDF", case=True),
-    _alias("iran",
-           r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
-           r"Hezbollah|Hizbollah|Hizbullah|Hizballah|Iran(?:ian)?-backed\s+(?:militias?|fighters|forces|groups)|"
-           r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun"),
+    _alias(
+        "iran",
+        r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
+        r"Hezbollah|Hizbollah|Hizbullah|Hizballah|Iran(?:ian)?-backed\s+(?:militias?|fighters|forces|groups)|"
+        r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun",
+    ),
     _alias("iran", r"IRGC", case=True),
-    _alias("iraq_government",
-           r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|Hashd\s+al-Shaabi|Iraqi\s+Counter-Terrorism\s+Service"),
+    _alias(
+        "iraq_government",
+        r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|Hashd\s+al-Shaabi|Iraqi\s+Counter-Terrorism\s+Service",
+    ),
     _alias("iraq_government", r"PMF|PMU", case=True),
     # Words that name an attacker without naming a party.
-    _alias("unknown",
-           r"(?:unknown|unidentified|masked|armed)\s+(?:gunmen|assailants|attackers|men)|gunmen|"
-           r"(?:armed\s+)?terrorist\s+(?:groups?|organi[sz]ations?|militias?|gangs?)|terrorists|militants|"
-           r"suicide\s+bombers?|jihadists|extremists|armed\s+men|assailants|attackers"),
+    _alias(
+        "unknown",
+        r"(?:unknown|unidentified|masked|armed)\s+(?:gunmen|assailants|attackers|men)|gunmen|"
+        r"(?:armed\s+)?terrorist\s+(?:groups?|organi[sz]ations?|militias?|gangs?)|terrorists|militants|"
+        r"suicide\s+bombers?|jihadists|extremists|armed\s+men|assailants|attackers",
+    ),
 )
 
 _REPORT_VERBS = (
@@ -212,13 +256,19 @@ _BEFORE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
-_MODIFIER_AFTER = re.compile(r"^[-–]\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)\b",
-                             re.IGNORECASE)
-_CLAIMED_RESPONSIBILITY = re.compile(r"^[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibility\b", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(
+    r"^[-–]\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)\b",
+    re.IGNORECASE,
+)
+_CLAIMED_RESPONSIBILITY = re.compile(
+    r"^[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibility\b", re.IGNORECASE
+)
 # "killed dozens", "kills 5": an active verb with its object, not a headline passive ("70 killed in").
 _ACTIVE_OBJECT = re.compile(
     r"^[\s,]*(?:\w+\s+){0,2}(?:killed|kills|kill)\s+(?!in\b|on\b|and\b|at\b|by\b|as\b|during\b|after\b|"
-    r"near\b|when\b|while\b|over\b|since\b|across\b|inside\b|outside\b|[,.;:])", re.IGNORECASE)
+    r"near\b|when\b|while\b|over\b|since\b|across\b|inside\b|outside\b|[,.;:])",
+    re.IGNORECASE,
+)
 
 
 # A state's own forces named without the state ("the army", "army units", "the air force"): the
@@ -229,12 +279,19 @@ _STATE_FORCES = re.compile(
     re.IGNORECASE,
 )
 STATE_GROUPS: dict[str, str] = {
-    "SY": "syrian_government", "IQ": "iraq_government", "TR": "turkey", "RU": "russia",
-    "IL": "israel", "IR": "iran", "US": "us_led_coalition",
+    "SY": "syrian_government",
+    "IQ": "iraq_government",
+    "TR": "turkey",
+    "RU": "russia",
+    "IL": "israel",
+    "IR": "iran",
+    "US": "us_led_coalition",
 }
 
 
-def _matches(text: str, start: int, end: int, state: str | None = None) -> list[tuple[int, int, str, bool]]:
+def _matches(
+    text: str, start: int, end: int, state: str | None = None
+) -> list[tuple[int, int, str, bool]]:
     """(start, end, group, names-an-attack-force) for every alias match, overlaps resolved."""
     found: list[tuple[int, int, str, bool]] = []
     own = STATE_GROUPS.get(state or "", "unknown")
@@ -246,8 +303,14 @@ def _matches(text: str, start: int, end: int, state: str | None = None) -> list[
         found.append((m.start(), m.end(), groups[0], bool(_ATTACK_FORCE.fullmatch(force))))
     for alias in _ALIASES:
         for m in alias.pattern.finditer(text, start, end):
-            found.append((m.start(), m.end(), alias.group,
-                          bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
+                    alias.group,
+                    bool(_ATTACK_FORCE.search(m.group(0).split()[-1])),
+                )
+            )
     # Longest first (a nationality before "army" makes the longer match); a named party beats
     # the "unknown" words on the same span.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2] == "unknown"))
@@ -259,8 +322,12 @@ def _matches(text: str, start: int, end: int, state: str | None = None) -> list[
         prev = kept[-1] if kept else None
         # "ISIS terrorists", "Daesh militants": the party's name and the generic word are one actor.
         gap = text[prev[1] : f[0]] if prev else ""
-        if prev and f[2] == "unknown" and prev[2] != "unknown" and (
-                not gap.strip() or re.fullmatch(r"\s*\([^()]{0,60}\)\s*", gap)):
+        if (
+            prev
+            and f[2] == "unknown"
+            and prev[2] != "unknown"
+            and (not gap.strip() or re.fullmatch(r"\s*\([^()]{0,60}\)\s*", gap))
+        ):
             kept[-1] = (prev[0], f[1], prev[2], prev[3] or f[3])
         else:
             kept.append(f)
@@ -282,12 +349,19 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     if _AFTER_PASSIVE.match(after):
         return "victim"
     if _AFTER_TARGET_NOUN.match(after) and (
-        _BEFORE_COUNT.search(before) or _BEFORE_TARGET.search(before)
-        or not _AFTER_ATTACK.match(after[len(_AFTER_TARGET_NOUN.match(after).group(0)):])  # type: ignore[union-attr]
+        _BEFORE_COUNT.search(before)
+        or _BEFORE_TARGET.search(before)
+        or not _AFTER_ATTACK.match(after[len(_AFTER_TARGET_NOUN.match(after).group(0)) :])  # type: ignore[union-attr]
     ):
         return "victim"
-    if not attack_force and _BEFORE_COUNT.search(before) and not _ACTIVE_OBJECT.match(after) and re.match(r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b",
-                                                after, re.IGNORECASE):
+    if (
+        not attack_force
+        and _BEFORE_COUNT.search(before)
+        and not _ACTIVE_OBJECT.match(after)
+        and re.match(
+            r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b", after, re.IGNORECASE
+        )
+    ):
         return "victim"
     if _AFTER_ATTACK_NOUN.match(after):
         return "perpetrator"
@@ -300,15 +374,21 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     target = bool(_BEFORE_TARGET.search(before))
     if attack_force:
         # "shot down a Russian jet" — an attack force can be the target too.
-        return "victim" if re.search(r"\b(?:down|against|targeting)\s+(?:an?\s+|the\s+)?$", before,
-                                     re.IGNORECASE) else "perpetrator"
+        return (
+            "victim"
+            if re.search(
+                r"\b(?:down|against|targeting)\s+(?:an?\s+|the\s+)?$", before, re.IGNORECASE
+            )
+            else "perpetrator"
+        )
     if target:
         return "victim"
     return "other"
 
 
-def find_actors(text: str, start: int = 0, end: int | None = None, *,
-                state: str | None = None) -> list[ActorMention]:
+def find_actors(
+    text: str, start: int = 0, end: int | None = None, *, state: str | None = None
+) -> list[ActorMention]:
     """Armed actors named in text[start:end], in text order, with group and role.
 
     `state` (ISO2) is the country the document is about: "the army" there is that state's

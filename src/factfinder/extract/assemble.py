@@ -131,13 +131,17 @@ _ANAPHORIC = re.compile(
     r"\bclaimed\s+responsibility\b|\bresponsib(?:le|ility)\s+for\b",
     re.IGNORECASE,
 )
-_CLASH = re.compile(r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|confrontations?|offensive)\b",
-                    re.IGNORECASE)
+_CLASH = re.compile(
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|confrontations?|offensive)\b",
+    re.IGNORECASE,
+)
 _SUBORDINATE = re.compile(
     r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|days\s+after|hours\s+after)\b[^,.;:]*$",
     re.IGNORECASE,
 )
 _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
+
+
 @dataclass
 class _Incident:
     units: list[Unit]
@@ -211,15 +215,18 @@ def _is_candidate(u: Unit, headline_mode: bool) -> bool:
         return harm and (bool(u.counts) or bool(u.places) or bool(_typed(u)) or bool(u.actors))
     if _typed(u, 0.8):
         return True
-    if _typed(u) and (u.counts or u.places or _event_dates(u)
-                      or any(a.role == "perpetrator" for a in u.actors)):
+    if _typed(u) and (
+        u.counts or u.places or _event_dates(u) or any(a.role == "perpetrator" for a in u.actors)
+    ):
         return True
     return any(_precise(c) and c.outcome in ("killed", "injured") for c in u.counts)
 
 
 def _unit_type(u: Unit) -> str:
-    return classify(scaled(u.cues, 1.0), air_actor=any(a.group in AIR_ONLY_GROUPS and
-                                                       a.role == "perpetrator" for a in u.actors))
+    return classify(
+        scaled(u.cues, 1.0),
+        air_actor=any(a.group in AIR_ONLY_GROUPS and a.role == "perpetrator" for a in u.actors),
+    )
 
 
 def _opens_new(u: Unit, cur: _Incident) -> bool:
@@ -236,7 +243,9 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in u.counts):
                 return True
-    new_dates = {d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start}
+    new_dates = {
+        d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start
+    }
     old_dates = cur.date_keys()
     if new_dates and old_dates and not (new_dates & old_dates) and (typed or u.counts):
         return True
@@ -293,8 +302,11 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
                 incidents.append(cur)
             else:
                 cur.units.append(u)
-        elif cur is not None and not _is_background(u) and _ANAPHORIC.search(u.sentence.text) and (
-            any(a.role == "perpetrator" for a in u.actors) or _event_dates(u) or u.weapons
+        elif (
+            cur is not None
+            and not _is_background(u)
+            and _ANAPHORIC.search(u.sentence.text)
+            and (any(a.role == "perpetrator" for a in u.actors) or _event_dates(u) or u.weapons)
         ):
             cur.units.append(u)
     return incidents
@@ -302,15 +314,25 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
 
 # 3. Values of an incident.
 
+
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
     claimant_names = {(u.attribution.claimant.name or "").lower() for u in units}
-    found = [a for u in units for a in u.actors
-             if a.role == "perpetrator" and a.name.lower() not in claimant_names]
+    found = [
+        a
+        for u in units
+        for a in u.actors
+        if a.role == "perpetrator" and a.name.lower() not in claimant_names
+    ]
     # An attack told as the cause or background of this one ("strikes kill 45 after rebel fire
     # on Damascus") names another incident's perpetrator: last resort only.
-    main = [a for u in units for a in u.actors if a in found and not _SUBORDINATE.search(
-        u.sentence.text[: max(0, a.start - u.sentence.start)])]
+    main = [
+        a
+        for u in units
+        for a in u.actors
+        if a in found
+        and not _SUBORDINATE.search(u.sentence.text[: max(0, a.start - u.sentence.start)])
+    ]
     found = main + [a for a in found if a not in main]
     named = [a for a in found if a.group != "unknown"]
     best = named[0] if named else (found[0] if found else None)
@@ -341,8 +363,10 @@ def _date(units: Sequence[Unit]) -> DateWindow | None:
         return None
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
     kind_rank = {"relative": 0, "absolute": 0, "dateline": 1}
-    best = min(enumerate(dates), key=lambda kd: (kind_rank.get(kd[1].kind, 1),
-                                                 rank.get(kd[1].window.precision, 4), kd[0]))
+    best = min(
+        enumerate(dates),
+        key=lambda kd: (kind_rank.get(kd[1].kind, 1), rank.get(kd[1].window.precision, 4), kd[0]),
+    )
     return best[1].window
 
 
@@ -359,7 +383,9 @@ def _may_presume_civilians(units: Sequence[Unit], event_type: str) -> bool:
     """Whether nothing in the incident marks its dead of no stated category as fighters."""
     if event_type == "detention":
         return False
-    if event_type in ("shooting", "unknown", "other") and any(_CLASH.search(u.sentence.text) for u in units):
+    if event_type in ("shooting", "unknown", "other") and any(
+        _CLASH.search(u.sentence.text) for u in units
+    ):
         return False  # clashes between armed parties: the dead are likely their fighters
     return not any(a.role == "victim" and a.group != "unknown" for u in units for a in u.actors)
 
@@ -386,23 +412,37 @@ def _spans(units: Sequence[Unit]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted({(u.sentence.start, u.sentence.end) for u in units}))
 
 
-def _claim(inc: _Incident, prev: Claim | None, prev_claimant: Claimant | None,
-           options: AssemblyOptions, known: Mapping[str, Place]) -> tuple[Claim, bool]:
+def _claim(
+    inc: _Incident,
+    prev: Claim | None,
+    prev_claimant: Claimant | None,
+    options: AssemblyOptions,
+    known: Mapping[str, Place],
+) -> tuple[Claim, bool]:
     from factfinder.extract.casualties import combine
 
     units = inc.units
     event_type = inc.event_type()
     presume = options.presume_civilians and _may_presume_civilians(units, event_type)
-    killed, injured, missing = combine([c for u in units for c in u.counts], people_as_civilians=presume)
+    killed, injured, missing = combine(
+        [c for u in units for c in u.counts], people_as_civilians=presume
+    )
     perp = _perpetrator(units)
-    claimant = next((u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant)
+    claimant = next(
+        (u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant
+    )
     inherited = False
     places = _places(units, known)
     if not places and prev is not None and prev_claimant == claimant:
         places = prev.places  # one statement listing incidents in one place ("another mass grave")
         inherited = True
-    if perp is None and prev is not None and prev.perpetrator.group != "unknown" \
-            and prev.event_type == event_type and prev_claimant == claimant:
+    if (
+        perp is None
+        and prev is not None
+        and prev.perpetrator.group != "unknown"
+        and prev.event_type == event_type
+        and prev_claimant == claimant
+    ):
         perp, inherited = prev.perpetrator, True
     claim = Claim(
         event_type=event_type,
@@ -443,7 +483,9 @@ def assemble(
     flags: list[bool] = []
     prev: Claim | None = None
     for inc in incidents:
-        claim, inherited = _claim(inc, prev, prev.claimant if prev else None, opts, known_places or {})
+        claim, inherited = _claim(
+            inc, prev, prev.claimant if prev else None, opts, known_places or {}
+        )
         claims.append(claim)
         flags.append(inherited)
         prev = claim
@@ -454,24 +496,42 @@ def assemble(
         # The lead incident names no place finer than a country anywhere near it: the report's
         # first such place is where it is about (the sentence joins the claim's spans).
         inc = incidents[primary]
-        first = next((u for u in units if not _is_background(u)
-                      and any(pm.place.precision != "country" for pm in u.places)), None)
+        first = next(
+            (
+                u
+                for u in units
+                if not _is_background(u) and any(pm.place.precision != "country" for pm in u.places)
+            ),
+            None,
+        )
         if first is not None and first not in inc.units:
             inc.units.append(replace(first, counts=(), dates=(), actors=(), cues=(), weapons=()))
             claims[primary], flags[primary] = _claim(
-                inc, claims[primary - 1] if primary else None,
-                claims[primary - 1].claimant if primary else None, opts, known_places or {})
+                inc,
+                claims[primary - 1] if primary else None,
+                claims[primary - 1].claimant if primary else None,
+                opts,
+                known_places or {},
+            )
     out: list[Claim] = []
     for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
         dated_from_report = False
-        if k == primary and claim.date is None and report_date is not None \
-                and opts.date_primary_from_report \
-                and not any(_VAGUE_TIME.search(u.sentence.text) for u in inc.units):
+        if (
+            k == primary
+            and claim.date is None
+            and report_date is not None
+            and opts.date_primary_from_report
+            and not any(_VAGUE_TIME.search(u.sentence.text) for u in inc.units)
+        ):
             claim = replace(claim, date=DateWindow.day(report_date))
             dated_from_report = True
-        claim = replace(claim, primary=k == primary,
-                        confidence=_confidence(claim, dated_from_report=dated_from_report,
-                                               inherited_perp=inherited))
+        claim = replace(
+            claim,
+            primary=k == primary,
+            confidence=_confidence(
+                claim, dated_from_report=dated_from_report, inherited_perp=inherited
+            ),
+        )
         out.append(claim)
     return tuple(out)
 

@@ -39,9 +39,11 @@ _VERBS = (
 )
 _REPORT = re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE)
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|"
-                        r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
-                        re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|"
+    r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
+    re.IGNORECASE,
+)
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:\"“”]{3,80}?)\s+as\s+saying\b", re.IGNORECASE)
 # Words between the claimant and the verb that are not part of the claimant.
 _SUBJECT_TAIL = re.compile(
@@ -55,7 +57,9 @@ _PARENTHETICAL = re.compile(
     r"quoted|citing|according|based|a\s|an\s|the\s+(?:\w+\s+)?(?:monitor|group|body|agency))[^,]*,?\s*$",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"(?:[\"“”]|[;:]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z]))")
+_BOUNDARY = re.compile(
+    r"(?:[\"“”]|[;:]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z]))"
+)
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|this|these|those)\s+", re.IGNORECASE)
 _ANAPHORS = re.compile(
     r"^(?:it|he|she|they|we|(?:the\s+)?(?:letters?|statement|statements|report|reports|message|note|"
@@ -74,34 +78,55 @@ _STATEMENT = re.compile(
 
 # Claimant words by type, tried in this order after the source table.
 _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (t, re.compile(p, re.IGNORECASE)) for t, p in (
-        ("un", r"\b(?:U\.?N\.?|United\s+Nations)\s+(?:envoy|official|officials|spokes\w+|chief|agency|"
-               r"investigators|monitors|experts|team|mission|panel|secretary|rapporteur)|\bde\s+Mistura\b|\bGuterres\b"),
-        ("state_media", r"\b(?:state|government)[- ]?(?:run|owned|controlled|affiliated)?\s*(?:TV|television|media|news|broadcaster|"
-                        r"radio|agency|outlets?)\b|\bofficial\s+(?:news\s+agency|media|TV|television)"),
-        ("monitor", r"\bactivists?\b|\bactivist\s+groups?\b|\bmonitor(?:s|ing)?\b|\bobservatory\b|"
-                    r"\bdocumentation\b|\bwar\s+monitor\b|\bhuman\s+rights\s+(?:group|network|monitor)"),
-        ("ngo", r"\bcivil\s+defen[cs]e\b|\brescue(?:rs|\s+workers|\s+teams?)\b|\bcharity\b|\baid\s+(?:group|agency|"
-                r"organi[sz]ation|workers?)\b|\bNGOs?\b|\bhumanitarian\s+(?:group|organi[sz]ation|agency)\b|"
-                r"\brights\s+groups?\b|\bmedical\s+charity\b"),
-        ("party_to_conflict",
-         r"\bministr(?:y|ies)\b|\bminister\b|\barmy\b|\bmilitary\b|\barmed\s+forces\b|\bgeneral\s+command\b|"
-         r"\bspokes(?:man|woman|person)\b|\bcommander\b|\bofficials?\b|\bgovernment\b|\bauthorities\b|"
-         r"\bgovernor\b|\bpolice\b|\bsecurity\s+(?:source|sources|forces|official|officials|services)\b|"
-         r"\bmilitary\s+sources?\b|\bpresident\b|\bprime\s+minister\b|\bKremlin\b|\bPentagon\b|"
-         r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
-         r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
-         r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
-         r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
-         r"\binterior\b|\bdefen[cs]e\b|^(?:damascus|moscow|washington|ankara|tehran|baghdad|syria|russia)$|"
-         r"\brebels?\b|\bopposition\b|\bjihadists?\b|\bmilitants?\b|\bgroup's\s+(?:media|news)\b"),
-        ("media", r"\bnews\s+agency\b|\bcorrespondent\b|\breporters?\b|\bjournalists?\b|\bnewspaper\b|\bdaily\b|"
-                  r"\bTV\b|\btelevision\b|\bchannel\b|\bbroadcaster\b|\bmedia\b|\boutlet\b|\bwebsite\b|\bradio\b"),
-        ("witness", r"\bresidents?\b|\bwitness(?:es)?\b|\beyewitness(?:es)?\b|\bsurvivors?\b|\blocals?\b|"
-                    r"\bvillagers\b|\brelatives\b|\bfamil(?:y|ies)\b|\bdoctors?\b|\bmedics?\b|\bnurses?\b|"
-                    r"\bmedical\s+(?:sources?|staff|workers|officials?)\b|\bhospital\b|\bparamedics\b|"
-                    r"\bneighbou?rs\b|\blocal\s+sources?\b|\binhabitants\b|\bfarmers?\b|\bteachers?\b|"
-                    r"\bdisplaced\b|\bfather\b|\bmother\b|\bbrother\b|\bsister\b|\bwidow\b|\bsurgeon\b"),
+    (t, re.compile(p, re.IGNORECASE))
+    for t, p in (
+        (
+            "un",
+            r"\b(?:U\.?N\.?|United\s+Nations)\s+(?:envoy|official|officials|spokes\w+|chief|agency|"
+            r"investigators|monitors|experts|team|mission|panel|secretary|rapporteur)|\bde\s+Mistura\b|\bGuterres\b",
+        ),
+        (
+            "state_media",
+            r"\b(?:state|government)[- ]?(?:run|owned|controlled|affiliated)?\s*(?:TV|television|media|news|broadcaster|"
+            r"radio|agency|outlets?)\b|\bofficial\s+(?:news\s+agency|media|TV|television)",
+        ),
+        (
+            "monitor",
+            r"\bactivists?\b|\bactivist\s+groups?\b|\bmonitor(?:s|ing)?\b|\bobservatory\b|"
+            r"\bdocumentation\b|\bwar\s+monitor\b|\bhuman\s+rights\s+(?:group|network|monitor)",
+        ),
+        (
+            "ngo",
+            r"\bcivil\s+defen[cs]e\b|\brescue(?:rs|\s+workers|\s+teams?)\b|\bcharity\b|\baid\s+(?:group|agency|"
+            r"organi[sz]ation|workers?)\b|\bNGOs?\b|\bhumanitarian\s+(?:group|organi[sz]ation|agency)\b|"
+            r"\brights\s+groups?\b|\bmedical\s+charity\b",
+        ),
+        (
+            "party_to_conflict",
+            r"\bministr(?:y|ies)\b|\bminister\b|\barmy\b|\bmilitary\b|\barmed\s+forces\b|\bgeneral\s+command\b|"
+            r"\bspokes(?:man|woman|person)\b|\bcommander\b|\bofficials?\b|\bgovernment\b|\bauthorities\b|"
+            r"\bgovernor\b|\bpolice\b|\bsecurity\s+(?:source|sources|forces|official|officials|services)\b|"
+            r"\bmilitary\s+sources?\b|\bpresident\b|\bprime\s+minister\b|\bKremlin\b|\bPentagon\b|"
+            r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
+            r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
+            r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
+            r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
+            r"\binterior\b|\bdefen[cs]e\b|^(?:damascus|moscow|washington|ankara|tehran|baghdad|syria|russia)$|"
+            r"\brebels?\b|\bopposition\b|\bjihadists?\b|\bmilitants?\b|\bgroup's\s+(?:media|news)\b",
+        ),
+        (
+            "media",
+            r"\bnews\s+agency\b|\bcorrespondent\b|\breporters?\b|\bjournalists?\b|\bnewspaper\b|\bdaily\b|"
+            r"\bTV\b|\btelevision\b|\bchannel\b|\bbroadcaster\b|\bmedia\b|\boutlet\b|\bwebsite\b|\bradio\b",
+        ),
+        (
+            "witness",
+            r"\bresidents?\b|\bwitness(?:es)?\b|\beyewitness(?:es)?\b|\bsurvivors?\b|\blocals?\b|"
+            r"\bvillagers\b|\brelatives\b|\bfamil(?:y|ies)\b|\bdoctors?\b|\bmedics?\b|\bnurses?\b|"
+            r"\bmedical\s+(?:sources?|staff|workers|officials?)\b|\bhospital\b|\bparamedics\b|"
+            r"\bneighbou?rs\b|\blocal\s+sources?\b|\binhabitants\b|\bfarmers?\b|\bteachers?\b|"
+            r"\bdisplaced\b|\bfather\b|\bmother\b|\bbrother\b|\bsister\b|\bwidow\b|\bsurgeon\b",
+        ),
     )
 )
 
@@ -121,7 +146,9 @@ def claimant_type(name: str) -> str:
     un_first = _TYPE_WORDS[0][1].search(name)
     if un_first:
         return "un"
-    if src is not None and not re.search(r"\b(?:ministry|minister|army|military|spokes\w+)\b", name, re.I):
+    if src is not None and not re.search(
+        r"\b(?:ministry|minister|army|military|spokes\w+)\b", name, re.I
+    ):
         return src.type
     if any(a.group != "unknown" for a in find_actors(name)):
         return "party_to_conflict"
@@ -142,7 +169,158 @@ def _clean(name: str) -> str:
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 # Lower-case words that can sit inside a claimant's name ("the Syrian foreign ministry",
 # "a Douma-based media activist", "state television"); anything else ends it.
-_NAME_WORDS = frozenset(["ministry", "ministries", "minister", "monitor", "monitors", "monitoring", "group", "groups", "spokesman", "spokeswoman", "spokesperson", "activists", "activist", "official", "officials", "source", "sources", "television", "tv", "media", "agency", "correspondent", "correspondents", "reporter", "reporters", "journalist", "workers", "observatory", "residents", "resident", "witnesses", "witness", "eyewitness", "eyewitnesses", "doctors", "doctor", "medics", "medic", "army", "military", "forces", "government", "authorities", "command", "police", "governor", "director", "head", "chief", "commander", "officer", "council", "committee", "office", "network", "organization", "organisation", "news", "state", "local", "foreign", "medical", "security", "rescue", "human", "rights", "civil", "defence", "defense", "general", "opposition", "rebel", "rebels", "coalition", "regime", "statement", "report", "people", "run", "owned", "teams", "team", "volunteers", "interior", "health", "affairs", "expatriates", "centre", "center", "documentation", "war", "letter", "letters", "statements", "reports", "broadcaster", "channel", "website", "newspaper", "daily", "survivors", "survivor", "relatives", "villagers", "locals", "paramedics", "nurses", "hospital", "officials", "agencies", "ambassador", "envoy", "mission", "spokesmen", "leader", "leaders", "commanders", "lawmakers", "member", "members", "staff", "surgeon", "father", "mother", "brother", "sister", "widow", "farmer", "teacher", "campaigners", "watchdog", "investigators", "experts", "inspectors", "department", "service", "services", "unit", "units", "diplomats", "diplomat", "sheikh", "mayor", "deputy", "senior", "top", "an", "a"])
+_NAME_WORDS = frozenset(
+    [
+        "ministry",
+        "ministries",
+        "minister",
+        "monitor",
+        "monitors",
+        "monitoring",
+        "group",
+        "groups",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "activists",
+        "activist",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "television",
+        "tv",
+        "media",
+        "agency",
+        "correspondent",
+        "correspondents",
+        "reporter",
+        "reporters",
+        "journalist",
+        "workers",
+        "observatory",
+        "residents",
+        "resident",
+        "witnesses",
+        "witness",
+        "eyewitness",
+        "eyewitnesses",
+        "doctors",
+        "doctor",
+        "medics",
+        "medic",
+        "army",
+        "military",
+        "forces",
+        "government",
+        "authorities",
+        "command",
+        "police",
+        "governor",
+        "director",
+        "head",
+        "chief",
+        "commander",
+        "officer",
+        "council",
+        "committee",
+        "office",
+        "network",
+        "organization",
+        "organisation",
+        "news",
+        "state",
+        "local",
+        "foreign",
+        "medical",
+        "security",
+        "rescue",
+        "human",
+        "rights",
+        "civil",
+        "defence",
+        "defense",
+        "general",
+        "opposition",
+        "rebel",
+        "rebels",
+        "coalition",
+        "regime",
+        "statement",
+        "report",
+        "people",
+        "run",
+        "owned",
+        "teams",
+        "team",
+        "volunteers",
+        "interior",
+        "health",
+        "affairs",
+        "expatriates",
+        "centre",
+        "center",
+        "documentation",
+        "war",
+        "letter",
+        "letters",
+        "statements",
+        "reports",
+        "broadcaster",
+        "channel",
+        "website",
+        "newspaper",
+        "daily",
+        "survivors",
+        "survivor",
+        "relatives",
+        "villagers",
+        "locals",
+        "paramedics",
+        "nurses",
+        "hospital",
+        "officials",
+        "agencies",
+        "ambassador",
+        "envoy",
+        "mission",
+        "spokesmen",
+        "leader",
+        "leaders",
+        "commanders",
+        "lawmakers",
+        "member",
+        "members",
+        "staff",
+        "surgeon",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "widow",
+        "farmer",
+        "teacher",
+        "campaigners",
+        "watchdog",
+        "investigators",
+        "experts",
+        "inspectors",
+        "department",
+        "service",
+        "services",
+        "unit",
+        "units",
+        "diplomats",
+        "diplomat",
+        "sheikh",
+        "mayor",
+        "deputy",
+        "senior",
+        "top",
+        "an",
+        "a",
+    ]
+)
 _NAME_LINKERS = frozenset({"of", "for", "and", "al", "el", "de", "in", "on", "the", "&"})
 
 
@@ -156,8 +334,13 @@ def _name_phrase(phrase: str) -> str | None:
     kept: list[str] = []
     for tok in reversed(tokens):
         low = tok.lower()
-        ok = (tok[:1].isupper() or low in _NAME_WORDS or re.search(r"-(?:based|run|owned|led|backed)$", low)
-              or (low in _NAME_LINKERS and kept and low != "the") or re.search(r"[A-Z]", tok))
+        ok = (
+            tok[:1].isupper()
+            or low in _NAME_WORDS
+            or re.search(r"-(?:based|run|owned|led|backed)$", low)
+            or (low in _NAME_LINKERS and kept and low != "the")
+            or re.search(r"[A-Z]", tok)
+        )
         if low == "the" or low in ("a", "an"):
             break
         if not ok:
@@ -204,7 +387,9 @@ def _subject_after(text: str, verb_end: int, hi: int) -> str | None:
     m = re.match(r"\s+(?P<np>[^,.;:!?\"“”]{2,120})", text[verb_end:hi])
     if not m:
         return None
-    np = re.split(r"\s+(?:on|in|at|during|after|while|when|adding|citing|who|which|that)\s+", m.group("np"))[0]
+    np = re.split(
+        r"\s+(?:on|in|at|during|after|while|when|adding|citing|who|which|that)\s+", m.group("np")
+    )[0]
     name = _clean(np)
     words = name.split()
     return name if name and len(words) <= 12 else None
@@ -220,19 +405,33 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     for m in _ACCORDING.finditer(text, start, stop):
         np = re.match(r"(?P<np>[^,.;:!?\"“”()]{2,120})", text[m.end() : stop])
         if np:
-            name = _clean(re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0])
+            name = _clean(
+                re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0]
+            )
             if name:
-                out.append(ClaimantMention(m.end(), m.end() + len(np.group("np")), name, claimant_type(name)))
+                out.append(
+                    ClaimantMention(
+                        m.end(), m.end() + len(np.group("np")), name, claimant_type(name)
+                    )
+                )
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"
-        if m.group(0).lower() in ("quoted", "cited") or any(c.start <= m.start() < c.end for c in out):
+        if m.group(0).lower() in ("quoted", "cited") or any(
+            c.start <= m.start() < c.end for c in out
+        ):
             continue
         before = text[max(start, m.start() - 3) : m.start()]
-        inverted = re.search(r"[,\"”]\s*$", text[max(start, m.start() - 4) : m.start()]) is not None \
-            and re.match(r"(?:said|says|added|adds|told|reported|wrote|noted|stated|explained|according)$",
-                         m.group(0), re.IGNORECASE) is not None \
+        inverted = (
+            re.search(r"[,\"”]\s*$", text[max(start, m.start() - 4) : m.start()]) is not None
+            and re.match(
+                r"(?:said|says|added|adds|told|reported|wrote|noted|stated|explained|according)$",
+                m.group(0),
+                re.IGNORECASE,
+            )
+            is not None
             and re.match(r"\s+(?!that\b)[\w“\"]", text[m.end() : stop]) is not None
+        )
         found: tuple[int, str] | None = None
         if inverted:
             after_name = _subject_after(text, m.end(), stop)
@@ -244,7 +443,8 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             continue
         a, name = found
         if name.lower() in ("which", "who", "that", "what", "this", "there") or re.search(
-                r"\b(?:has|have|had|been|was|were|is|are)\b", name, re.IGNORECASE):
+            r"\b(?:has|have|had|been|was|were|is|are)\b", name, re.IGNORECASE
+        ):
             continue
         out.append(ClaimantMention(a, a + len(name), name, claimant_type(name)))
     out.sort(key=lambda c: c.start)
@@ -283,16 +483,27 @@ def _statement(text: str, start: int, end: int) -> str | None:
     return re.sub(r"\s+", " ", f"{m.group('what')} {m.group('rest')}").strip()
 
 
-def _resolve(name: str, kind: str, last: Claimant | None, people: dict[str, Claimant]) -> Claimant | None:
+def _resolve(
+    name: str, kind: str, last: Claimant | None, people: dict[str, Claimant]
+) -> Claimant | None:
     """A claimant for a named attribution; anaphora and surnames resolve to earlier claimants."""
     low = name.lower()
     if _ANAPHORS.match(low):
         if last is None:
             return None if low in ("it", "he", "she", "they", "we") else Claimant(name, kind)
         head = low.split()[-1]
-        if low in ("it", "he", "she", "they", "we") or head in ("letter", "letters", "statement",
-                                                                "statements", "report", "reports",
-                                                                "message", "note", "source", "sources"):
+        if low in ("it", "he", "she", "they", "we") or head in (
+            "letter",
+            "letters",
+            "statement",
+            "statements",
+            "report",
+            "reports",
+            "message",
+            "note",
+            "source",
+            "sources",
+        ):
             return last
         if head in (last.name or "").lower() or claimant_type(name) in (last.type, "unknown"):
             return last
@@ -313,7 +524,9 @@ def document_publisher(text: str, publisher: str | None) -> Source | None:
     if publisher and publisher.strip():
         return Source(publisher.strip(), "media")
     head = text[:400]
-    m = re.search(r"\bSource:\s*\[?([^\]\n]{2,60})", head) or re.search(r"\(([A-Z][A-Za-z]{1,15})\)\s*[-—–]", head)
+    m = re.search(r"\bSource:\s*\[?([^\]\n]{2,60})", head) or re.search(
+        r"\(([A-Z][A-Za-z]{1,15})\)\s*[-—–]", head
+    )
     if m:
         return lookup_source(m.group(1)) or Source(m.group(1).strip(), "media")
     tail = text[-80:]
@@ -340,7 +553,8 @@ def attribute(
         for cm in find_claimants(text, s.start, s.end):
             # An attribution inside a quotation belongs to the quoted speaker, not to this level.
             if any(q0 < cm.start and cm.end < q1 for q0, q1 in quotes) and not any(
-                    q0 <= s.start and s.end <= q1 for q0, q1 in quotes):
+                q0 <= s.start and s.end <= q1 for q0, q1 in quotes
+            ):
                 continue
             resolved = _resolve(cm.name, cm.type, last, people)
             if resolved is None:

@@ -52,8 +52,9 @@ def count_lines(path: str | Path) -> int:
     return n
 
 
-def _documents(path: Path, stats: ExtractStats,
-               on_error: Callable[[InputError], None]) -> Iterator[Document]:
+def _documents(
+    path: Path, stats: ExtractStats, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
     def bad_line(err: InputError) -> None:
         stats.failed += 1
         on_error(err)
@@ -65,7 +66,9 @@ def _documents(path: Path, stats: ExtractStats,
             stats.failed += 1
             doc_id = obj.get("id")
             if isinstance(doc_id, str) and doc_id:
-                on_error(InputError(f"{path}:{n}", f"{exc}; written with no claims", stage="extract"))
+                on_error(
+                    InputError(f"{path}:{n}", f"{exc}; written with no claims", stage="extract")
+                )
                 yield Document(doc_id, "")
             else:
                 on_error(InputError(f"{path}:{n}", f"{exc}; skipped", stage="extract"))
@@ -93,9 +96,13 @@ def extract_files(
         for result in extract_batch(_documents(src, stats, report), workers=workers):
             if result.error is not None:
                 stats.failed += 1
-                report(InputError(f"{src}: document {result.claims.id}",
-                                  f"extraction failed ({result.error}); written with no claims",
-                                  stage="extract"))
+                report(
+                    InputError(
+                        f"{src}: document {result.claims.id}",
+                        f"extraction failed ({result.error}); written with no claims",
+                        stage="extract",
+                    )
+                )
             fh.write(dumps(result.claims.to_json()))
             fh.write("\n")
             stats.documents += 1

@@ -72,11 +72,15 @@ class MetricRow:
 
 def find_shared(explicit: str | Path | None = None) -> Path | None:
     """The shared folder (with eval/score.py): `explicit`, else ../shared beside the checkout."""
-    candidates = [Path(explicit)] if explicit else [
-        Path.cwd().parent / "shared",
-        Path.cwd() / "shared",
-        Path(__file__).resolve().parents[3].parent / "shared",
-    ]
+    candidates = (
+        [Path(explicit)]
+        if explicit
+        else [
+            Path.cwd().parent / "shared",
+            Path.cwd() / "shared",
+            Path(__file__).resolve().parents[3].parent / "shared",
+        ]
+    )
     for c in candidates:
         if (c / "eval" / "score.py").is_file():
             return c
@@ -95,12 +99,24 @@ def _paths(shared: Path, name: str) -> tuple[Path, str]:
 def score(shared: Path, set_name: str, pred: Path) -> dict[str, object]:
     """Run `score.py extract --json` and return its JSON object."""
     proc = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), "extract", "--set", set_name,
-         "--pred", str(pred), "--json"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            "extract",
+            "--set",
+            set_name,
+            "--pred",
+            str(pred),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode not in (0, 2):
-        raise InputError(str(pred), f"score.py failed ({proc.returncode}): {proc.stderr.strip()[-400:]}")
+        raise InputError(
+            str(pred), f"score.py failed ({proc.returncode}): {proc.stderr.strip()[-400:]}"
+        )
     out: dict[str, object] = json.loads(proc.stdout)
     return out
 
@@ -114,8 +130,10 @@ def _metric(result: dict[str, object], name: str) -> tuple[float | None, int | N
         return None, None
     value = entry.get("accuracy", entry.get("value"))
     n = entry.get("n")
-    return (float(value) if isinstance(value, int | float) else None,
-            int(n) if isinstance(n, int) else None)
+    return (
+        float(value) if isinstance(value, int | float) else None,
+        int(n) if isinstance(n, int) else None,
+    )
 
 
 def evaluate(

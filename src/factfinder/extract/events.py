@@ -27,53 +27,132 @@ GENERIC = 0.05  # weight of a cue that marks harm but not its type
 
 # Ties go to the earlier, more specific type.
 PRIORITY: tuple[str, ...] = (
-    "chemical", "mass_grave", "execution", "explosion", "airstrike", "shelling", "shooting",
-    "detention", "other",
+    "chemical",
+    "mass_grave",
+    "execution",
+    "explosion",
+    "airstrike",
+    "shelling",
+    "shooting",
+    "detention",
+    "other",
 )
 
 # (event type, weight, pattern). Patterns are case-insensitive and matched on word boundaries.
 _CUES: tuple[tuple[str, float, str], ...] = (
     # chemical
-    ("chemical", 1.0, r"chemical(?:[- ]weapons?)?\s+(?:attacks?|strikes?|weapons?|arms|agents?|munitions?|bombs?|shells?|rockets?|gas)"),
-    ("chemical", 1.0, r"chlorine|sarin|(?:sulfur\s+|sulphur\s+)?mustard(?:\s+gas|\s+agent)?|nerve\s+(?:agents?|gas)|vx\s+(?:gas|agent)"),
+    (
+        "chemical",
+        1.0,
+        r"chemical(?:[- ]weapons?)?\s+(?:attacks?|strikes?|weapons?|arms|agents?|munitions?|bombs?|shells?|rockets?|gas)",
+    ),
+    (
+        "chemical",
+        1.0,
+        r"chlorine|sarin|(?:sulfur\s+|sulphur\s+)?mustard(?:\s+gas|\s+agent)?|nerve\s+(?:agents?|gas)|vx\s+(?:gas|agent)",
+    ),
     ("chemical", 1.0, r"(?:toxic|poison(?:ous)?)\s+(?:gas(?:es)?|chemicals?|substances?)"),
-    ("chemical", 0.9, r"gas\s+attacks?|chemical\s+(?:weapons?\s+)?(?:use|used)|organophosph\w*|suffocation|asphyxia\w*"),
+    (
+        "chemical",
+        0.9,
+        r"gas\s+attacks?|chemical\s+(?:weapons?\s+)?(?:use|used)|organophosph\w*|suffocation|asphyxia\w*",
+    ),
     ("chemical", 0.5, r"chemicals?|gassed|gas(?:es)?\s+(?:canisters?|cylinders?)"),
     # mass graves
     ("mass_grave", 1.0, r"mass\s+graves?|(?:common|collective)\s+graves?"),
-    ("mass_grave", 0.8, r"bodies\b[^.;:!?]{0,90}?\b(?:were|have\s+been|had\s+been|was|being)\s+(?:\w+\s+)?"
-                        r"(?:found|discovered|unearthed|recovered|exhumed|retrieved|pulled\s+out)|"
-                        r"bodies\s+(?:found|discovered|unearthed|recovered|exhumed)|exhum(?:ed|ation)"),
+    (
+        "mass_grave",
+        0.8,
+        r"bodies\b[^.;:!?]{0,90}?\b(?:were|have\s+been|had\s+been|was|being)\s+(?:\w+\s+)?"
+        r"(?:found|discovered|unearthed|recovered|exhumed|retrieved|pulled\s+out)|"
+        r"bodies\s+(?:found|discovered|unearthed|recovered|exhumed)|exhum(?:ed|ation)",
+    ),
     # execution
-    ("execution", 1.0, r"execut(?:ed|es|e|ing|ion|ions)|behead(?:ed|ing|ings|s)?|decapitat\w+|crucifi(?:ed|xion)|firing\s+squad"),
-    ("execution", 0.7, r"summarily\s+killed|slaughter(?:ed)?|throats?\s+(?:cut|slit)|hanged|lynched"),
+    (
+        "execution",
+        1.0,
+        r"execut(?:ed|es|e|ing|ion|ions)|behead(?:ed|ing|ings|s)?|decapitat\w+|crucifi(?:ed|xion)|firing\s+squad",
+    ),
+    (
+        "execution",
+        0.7,
+        r"summarily\s+killed|slaughter(?:ed)?|throats?\s+(?:cut|slit)|hanged|lynched",
+    ),
     # explosions
-    ("explosion", 1.2, r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ing)?|vests?|belts?|truck\s+bomb(?:er|ing)?)|blew\s+(?:himself|herself|themselves)\s+up|self-detonat\w*"),
-    ("explosion", 1.2, r"car\s+bomb(?:s|er|ers|ing|ings)?|truck\s+bomb(?:s|ing)?|vbied|svbied|booby[- ]trapped|explosives?[- ](?:laden|packed|rigged)|bomb[- ]laden"),
-    ("explosion", 1.2, r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?"),
+    (
+        "explosion",
+        1.2,
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ing)?|vests?|belts?|truck\s+bomb(?:er|ing)?)|blew\s+(?:himself|herself|themselves)\s+up|self-detonat\w*",
+    ),
+    (
+        "explosion",
+        1.2,
+        r"car\s+bomb(?:s|er|ers|ing|ings)?|truck\s+bomb(?:s|ing)?|vbied|svbied|booby[- ]trapped|explosives?[- ](?:laden|packed|rigged)|bomb[- ]laden",
+    ),
+    (
+        "explosion",
+        1.2,
+        r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?",
+    ),
     ("explosion", 1.2, r"(?:hand\s+)?grenades?(?!\s+launcher)"),
-    ("explosion", 0.8, r"explosions?|exploded|explod(?:es|ing)|detonat(?:ed|es|ing|ion|ions)|blasts?|bomb\s+(?:attacks?|blasts?|explosions?|went\s+off)|bombers?|blew\s+up|went\s+off|explosives?"),
+    (
+        "explosion",
+        0.8,
+        r"explosions?|exploded|explod(?:es|ing)|detonat(?:ed|es|ing|ion|ions)|blasts?|bomb\s+(?:attacks?|blasts?|explosions?|went\s+off)|bombers?|blew\s+up|went\s+off|explosives?",
+    ),
     ("explosion", 0.45, r"bombings?"),
     ("explosion", 0.4, r"bombs?"),
     # airstrikes
-    ("airstrike", 1.2, r"air\s*[- ]?strikes?|air\s*[- ]?raids?|aerial\s+(?:bombardments?|attacks?|bombings?|strikes?|campaigns?|raids?|assaults?)|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|(?:war|fighter|military)\s*[- ]?(?:planes?|jets?|aircraft)|helicopter\s+gunships?|gunships?|bombers|sorties"),
-    ("airstrike", 0.9, r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)"),
+    (
+        "airstrike",
+        1.2,
+        r"air\s*[- ]?strikes?|air\s*[- ]?raids?|aerial\s+(?:bombardments?|attacks?|bombings?|strikes?|campaigns?|raids?|assaults?)|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|(?:war|fighter|military)\s*[- ]?(?:planes?|jets?|aircraft)|helicopter\s+gunships?|gunships?|bombers|sorties",
+    ),
+    (
+        "airstrike",
+        0.9,
+        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)",
+    ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
     # shelling: artillery, rockets, mortars, missiles fired from the ground
-    ("shelling", 1.1, r"shell(?:ed|ing|ings|s)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon"),
+    (
+        "shelling",
+        1.1,
+        r"shell(?:ed|ing|ings|s)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon",
+    ),
     ("shelling", 1.3, r"rocket[- ]propelled\s+grenades?|rpgs?|tank\s+attacks?"),
-    ("shelling", 0.8, r"missiles?|missile\s+(?:attacks?|strikes?)|ballistic|surface-to-surface|shelled|bombardments?|fired\s+(?:at|on|into|towards|toward)|salvos?"),
+    (
+        "shelling",
+        0.8,
+        r"missiles?|missile\s+(?:attacks?|strikes?)|ballistic|surface-to-surface|shelled|bombardments?|fired\s+(?:at|on|into|towards|toward)|salvos?",
+    ),
     # shooting
-    ("shooting", 1.0, r"shot\s+(?:dead|and\s+killed|down|at|in)|shot|shoot(?:ing|ings|s)?|gun(?:fire|shots?|men|man)|snipers?|sniper\s+fire|opened\s+fire|open\s+fire|machine[- ]guns?|live\s+(?:ammunition|fire|bullets)|bullets?|rifles?|firearms?|stabbed|stabbing"),
+    (
+        "shooting",
+        1.0,
+        r"shot\s+(?:dead|and\s+killed|down|at|in)|shot|shoot(?:ing|ings|s)?|gun(?:fire|shots?|men|man)|snipers?|sniper\s+fire|opened\s+fire|open\s+fire|machine[- ]guns?|live\s+(?:ammunition|fire|bullets)|bullets?|rifles?|firearms?|stabbed|stabbing",
+    ),
     ("shooting", 0.5, r"clash(?:es|ed)?|gun\s+battles?|firefights?|ambush(?:ed)?|fired"),
     ("shooting", 0.3, r"fighting"),
     # detention
-    ("detention", 1.0, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ees?)?|detention|taken\s+into\s+custody|in\s+custody|rounded\s+up|apprehend(?:ed|s)?|jailed|imprison(?:ed|ment)|nabbed|held\s+(?:in|at)\s+(?:prison|jail)|remanded"),
+    (
+        "detention",
+        1.0,
+        r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ees?)?|detention|taken\s+into\s+custody|in\s+custody|rounded\s+up|apprehend(?:ed|s)?|jailed|imprison(?:ed|ment)|nabbed|held\s+(?:in|at)\s+(?:prison|jail)|remanded",
+    ),
     ("detention", 0.6, r"captur(?:ed|es)|custody|raided\s+(?:the\s+)?homes?|crackdown"),
     # other kinds of harm: kidnapping, siege, torture
-    ("other", 0.6, r"kidnap(?:ped|ping|pings|s)?|abduct(?:ed|ion|ions|s)?|hostages?|tortur(?:ed|e)|starv(?:ation|ed)|siege"),
+    (
+        "other",
+        0.6,
+        r"kidnap(?:ped|ping|pings|s)?|abduct(?:ed|ion|ions|s)?|hostages?|tortur(?:ed|e)|starv(?:ation|ed)|siege",
+    ),
     # generic harm words: candidates without a type
-    ("unknown", GENERIC, r"attack(?:s|ed|ing)?|kill(?:ed|ing|s)?|dead|deaths?|died|massacres?|wounded|injur(?:ed|ies|y)|casualties|death\s+toll|toll|victims?|bodies|martyr(?:ed|s)?|destroy(?:ed|ing)|targeted|targeting|violence|assault|offensive|battles?|losses"),
+    (
+        "unknown",
+        GENERIC,
+        r"attack(?:s|ed|ing)?|kill(?:ed|ing|s)?|dead|deaths?|died|massacres?|wounded|injur(?:ed|ies|y)|casualties|death\s+toll|toll|victims?|bodies|martyr(?:ed|s)?|destroy(?:ed|ing)|targeted|targeting|violence|assault|offensive|battles?|losses",
+    ),
 )
 
 _CUE_RES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
@@ -82,27 +161,54 @@ _CUE_RES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 
 # Canonical weapon names and their spellings.
 _WEAPONS: tuple[tuple[str, str], ...] = (
-    ("white phosphorus", r"white\s+phosphorus|phosphorus\s+(?:bombs?|munitions?|shells?)|phosphorous"),
+    (
+        "white phosphorus",
+        r"white\s+phosphorus|phosphorus\s+(?:bombs?|munitions?|shells?)|phosphorous",
+    ),
     ("barrel bomb", r"barrel\s+bombs?|explosive\s+barrels?|barrels?\s+of\s+explosives?"),
-    ("cluster munitions", r"cluster\s+(?:bombs?|munitions?|rockets?|shells?)|bomblets?|submunitions?"),
+    (
+        "cluster munitions",
+        r"cluster\s+(?:bombs?|munitions?|rockets?|shells?)|bomblets?|submunitions?",
+    ),
     ("incendiary weapons", r"incendiary\s+(?:bombs?|weapons?|munitions?|rockets?)|napalm"),
-    ("thermobaric weapons", r"thermobaric\s+\w+|vacuum\s+bombs?|fuel[- ]air\s+(?:bombs?|explosives?)"),
+    (
+        "thermobaric weapons",
+        r"thermobaric\s+\w+|vacuum\s+bombs?|fuel[- ]air\s+(?:bombs?|explosives?)",
+    ),
     ("chlorine", r"chlorine"),
     ("sarin", r"sarin"),
     ("mustard gas", r"mustard\s+gas|sulfur\s+mustard"),
     ("nerve agent", r"nerve\s+(?:agents?|gas)|vx"),
     ("toxic gas", r"(?:toxic|poison(?:ous)?)\s+gas(?:es)?"),
-    ("suicide car bomb", r"suicide\s+(?:car|truck|vehicle)\s+bomb(?:s|er|ers|ing|ings)?|suicide\s+(?:svbied|vbied)s?"),
-    ("suicide bomb", r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|vests?|belts?|attack(?:er|ers)?)|blew\s+(?:himself|herself|themselves)\s+up"),
-    ("car bomb", r"car\s+bombs?|truck\s+bombs?|vbieds?|svbieds?|booby[- ]trapped\s+(?:car|vehicle|truck|motorcycle)s?|explosives?[- ](?:laden|packed|rigged)\s+(?:car|vehicle|truck)s?"),
-    ("IED", r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?"),
+    (
+        "suicide car bomb",
+        r"suicide\s+(?:car|truck|vehicle)\s+bomb(?:s|er|ers|ing|ings)?|suicide\s+(?:svbied|vbied)s?",
+    ),
+    (
+        "suicide bomb",
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|vests?|belts?|attack(?:er|ers)?)|blew\s+(?:himself|herself|themselves)\s+up",
+    ),
+    (
+        "car bomb",
+        r"car\s+bombs?|truck\s+bombs?|vbieds?|svbieds?|booby[- ]trapped\s+(?:car|vehicle|truck|motorcycle)s?|explosives?[- ](?:laden|packed|rigged)\s+(?:car|vehicle|truck)s?",
+    ),
+    (
+        "IED",
+        r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?",
+    ),
     ("landmine", r"land\s*mines?|anti-personnel\s+mines?"),
-    ("unexploded ordnance", r"unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war"),
+    (
+        "unexploded ordnance",
+        r"unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war",
+    ),
     ("grenade", r"(?:hand\s+)?grenades?(?!\s+launcher)"),
     ("rocket-propelled grenade", r"rocket[- ]propelled\s+grenades?|rpgs?"),
     ("mortar", r"mortars?(?:\s+(?:shells?|rounds?|bombs?))?"),
     ("rocket", r"rockets?|katyushas?|grad\s+rockets?"),
-    ("missile", r"(?:cruise|ballistic|guided|surface-to-surface|air-to-surface|tomahawk)\s+missiles?|missiles?"),
+    (
+        "missile",
+        r"(?:cruise|ballistic|guided|surface-to-surface|air-to-surface|tomahawk)\s+missiles?|missiles?",
+    ),
     ("artillery", r"artillery(?:\s+shells?)?|howitzers?|tank\s+shells?"),
     ("sniper fire", r"snipers?|sniper\s+fire"),
 )

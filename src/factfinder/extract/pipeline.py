@@ -141,8 +141,12 @@ class Extractor:
         if line is not None:
             starts.append(line.end)
         filed_at = _dateline_spans(text, starts)
-        dates = [d for d in self.parts.dates(text, report_date) if d.kind != "dateline"
-                 and not (line is not None and d.start < line.end and line.start < d.end)]
+        dates = [
+            d
+            for d in self.parts.dates(text, report_date)
+            if d.kind != "dateline"
+            and not (line is not None and d.start < line.end and line.start < d.end)
+        ]
         units: list[Unit] = []
         for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
             own_span = None if attribution.inherited else attribution.span
@@ -154,20 +158,26 @@ class Extractor:
                 m = _REPORT_THAT.search(text, a, b)
                 if m and own_span is not None and own_span[0] < m.start():
                     cut = m.end()
-                units.append(Unit(
-                    sentence=clause,
-                    is_title=k == seg.title,
-                    index=k,
-                    counts=tuple(self.parts.counts(text, a, b)),
-                    dates=tuple(d for d in dates if _in(d.start, d.end, a, b)),
-                    places=tuple(p for p in places if _in(p.start, p.end, a, b)
-                                 and not any(x < p.end and p.start < y for x, y in blocked)),
-                    actors=actors,
-                    cues=tuple(find_events(text, a, b)),
-                    weapons=tuple(find_weapons(text, a, b)),
-                    attribution=attribution,
-                    report_cut=cut,
-                ))
+                units.append(
+                    Unit(
+                        sentence=clause,
+                        is_title=k == seg.title,
+                        index=k,
+                        counts=tuple(self.parts.counts(text, a, b)),
+                        dates=tuple(d for d in dates if _in(d.start, d.end, a, b)),
+                        places=tuple(
+                            p
+                            for p in places
+                            if _in(p.start, p.end, a, b)
+                            and not any(x < p.end and p.start < y for x, y in blocked)
+                        ),
+                        actors=actors,
+                        cues=tuple(find_events(text, a, b)),
+                        weapons=tuple(find_weapons(text, a, b)),
+                        attribution=attribution,
+                        report_cut=cut,
+                    )
+                )
         return units, report_date
 
     def extract(self, doc: Document) -> DocumentClaims:
@@ -177,9 +187,16 @@ class Extractor:
         units, report_date = self.units(doc)
         # One sentence (its clauses may be several): a headline, a monitor's incident line.
         headline_only = len({u.index for u in units}) <= 1
-        return DocumentClaims(doc.id, assemble(units, report_date=report_date, options=self.options,
-                                               known_places=_towns_by_admin1(units),
-                                               headline_only=headline_only))
+        return DocumentClaims(
+            doc.id,
+            assemble(
+                units,
+                report_date=report_date,
+                options=self.options,
+                known_places=_towns_by_admin1(units),
+                headline_only=headline_only,
+            ),
+        )
 
 
 def _main_state(places: Sequence[PlaceMention]) -> str | None:
@@ -235,7 +252,9 @@ def _extract_json(obj: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return result.claims.to_json(), result.error
 
 
-def extract_batch(docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16) -> Iterator[BatchResult]:
+def extract_batch(
+    docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16
+) -> Iterator[BatchResult]:
     """Claims for each document, in input order; `workers` > 1 uses that many processes."""
     if workers <= 1:
         for doc in docs:
@@ -245,5 +264,7 @@ def extract_batch(docs: Iterable[Document], *, workers: int = 1, chunksize: int 
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(processes=workers) as pool:
-        for out, error in pool.imap(_extract_json, (d.to_json() for d in docs), chunksize=chunksize):
+        for out, error in pool.imap(
+            _extract_json, (d.to_json() for d in docs), chunksize=chunksize
+        ):
             yield BatchResult(DocumentClaims.from_json(out), error)

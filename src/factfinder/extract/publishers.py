@@ -35,47 +35,106 @@ class Source:
 # (name, type, state, aliases regex). More specific entries come first.
 _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     # monitors
-    ("Syrian Observatory for Human Rights", "monitor", None,
-     r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|(?:the\s+)?Observatory|"
-     r"(?:Britain|UK|London|British)[- ]based\s+(?:war\s+)?monitor(?:ing\s+group)?"),
-    ("Syrian Network for Human Rights", "monitor", None, r"Syrian\s+Network\s+for\s+Human\s+Rights|SNHR"),
-    ("Violations Documentation Center", "monitor", None,
-     r"Violations?\s+Documentation\s+Cent(?:er|re)|VDC"),
+    (
+        "Syrian Observatory for Human Rights",
+        "monitor",
+        None,
+        r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|(?:the\s+)?Observatory|"
+        r"(?:Britain|UK|London|British)[- ]based\s+(?:war\s+)?monitor(?:ing\s+group)?",
+    ),
+    (
+        "Syrian Network for Human Rights",
+        "monitor",
+        None,
+        r"Syrian\s+Network\s+for\s+Human\s+Rights|SNHR",
+    ),
+    (
+        "Violations Documentation Center",
+        "monitor",
+        None,
+        r"Violations?\s+Documentation\s+Cent(?:er|re)|VDC",
+    ),
     ("Airwars", "monitor", None, r"Airwars"),
     ("Local Coordination Committees", "monitor", None, r"Local\s+Coordination\s+Committees|LCCs?"),
-    ("Raqqa is Being Slaughtered Silently", "monitor", None, r"Raqqa\s+is\s+Being\s+Slaughtered\s+Silently|RBSS"),
+    (
+        "Raqqa is Being Slaughtered Silently",
+        "monitor",
+        None,
+        r"Raqqa\s+is\s+Being\s+Slaughtered\s+Silently|RBSS",
+    ),
     # NGOs
     ("Human Rights Watch", "ngo", None, r"Human\s+Rights\s+Watch|HRW"),
     ("Amnesty International", "ngo", None, r"Amnesty(?:\s+International)?"),
-    ("Médecins Sans Frontières", "ngo", None,
-     r"M[ée]decins\s+Sans\s+Fronti[èe]res|Doctors\s+Without\s+Borders|MSF"),
-    ("International Committee of the Red Cross", "ngo", None,
-     r"International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross"),
-    ("Syrian Arab Red Crescent", "ngo", None, r"Syrian\s+Arab\s+Red\s+Crescent|SARC|Red\s+Crescent"),
-    ("Syria Civil Defence (White Helmets)", "ngo", None,
-     r"White\s+Helmets|(?:Syrian?\s+)?Civil\s+Defen[cs]e"),
+    (
+        "Médecins Sans Frontières",
+        "ngo",
+        None,
+        r"M[ée]decins\s+Sans\s+Fronti[èe]res|Doctors\s+Without\s+Borders|MSF",
+    ),
+    (
+        "International Committee of the Red Cross",
+        "ngo",
+        None,
+        r"International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross",
+    ),
+    (
+        "Syrian Arab Red Crescent",
+        "ngo",
+        None,
+        r"Syrian\s+Arab\s+Red\s+Crescent|SARC|Red\s+Crescent",
+    ),
+    (
+        "Syria Civil Defence (White Helmets)",
+        "ngo",
+        None,
+        r"White\s+Helmets|(?:Syrian?\s+)?Civil\s+Defen[cs]e",
+    ),
     ("Syrian American Medical Society", "ngo", None, r"Syrian\s+American\s+Medical\s+Society|SAMS"),
     ("Union of Medical Care and Relief Organizations", "ngo", None, r"UOSSM"),
     ("Save the Children", "ngo", None, r"Save\s+the\s+Children"),
     ("Physicians for Human Rights", "ngo", None, r"Physicians\s+for\s+Human\s+Rights"),
     # UN bodies
-    ("Organisation for the Prohibition of Chemical Weapons", "un", None,
-     r"Organi[sz]ation\s+for\s+the\s+Prohibition\s+of\s+Chemical\s+Weapons|OPCW"),
+    (
+        "Organisation for the Prohibition of Chemical Weapons",
+        "un",
+        None,
+        r"Organi[sz]ation\s+for\s+the\s+Prohibition\s+of\s+Chemical\s+Weapons|OPCW",
+    ),
     ("World Health Organization", "un", None, r"World\s+Health\s+Organi[sz]ation|WHO"),
-    ("UN Office for the Coordination of Humanitarian Affairs", "un", None,
-     r"Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs|OCHA"),
+    (
+        "UN Office for the Coordination of Humanitarian Affairs",
+        "un",
+        None,
+        r"Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs|OCHA",
+    ),
     ("UNICEF", "un", None, r"UNICEF"),
     ("UNHCR", "un", None, r"UNHCR|UN\s+refugee\s+agency"),
-    ("UN Commission of Inquiry on Syria", "un", None,
-     r"(?:U\.?N\.?\s+)?(?:Independent\s+International\s+)?Commission\s+of\s+Inquiry"),
-    ("Office of the UN High Commissioner for Human Rights", "un", None,
-     r"OHCHR|(?:U\.?N\.?\s+)?(?:High\s+Commissioner|human\s+rights\s+office)"),
-    ("United Nations", "un", None,
-     r"United\s+Nations|U\.N\.|UN(?=\s|$|[,.;:'’])|Security\s+Council|Secretary[- ]General|WFP|UNRWA"),
+    (
+        "UN Commission of Inquiry on Syria",
+        "un",
+        None,
+        r"(?:U\.?N\.?\s+)?(?:Independent\s+International\s+)?Commission\s+of\s+Inquiry",
+    ),
+    (
+        "Office of the UN High Commissioner for Human Rights",
+        "un",
+        None,
+        r"OHCHR|(?:U\.?N\.?\s+)?(?:High\s+Commissioner|human\s+rights\s+office)",
+    ),
+    (
+        "United Nations",
+        "un",
+        None,
+        r"United\s+Nations|U\.N\.|UN(?=\s|$|[,.;:'’])|Security\s+Council|Secretary[- ]General|WFP|UNRWA",
+    ),
     # state media
     ("SANA", "state_media", "SY", r"SANA|Syrian\s+Arab\s+News\s+Agency"),
-    ("Syrian state television", "state_media", "SY",
-     r"(?:Syrian\s+)?state\s+(?:TV|television|news\s+agency|media|broadcaster)|Ikhbariya|Syrian\s+TV"),
+    (
+        "Syrian state television",
+        "state_media",
+        "SY",
+        r"(?:Syrian\s+)?state\s+(?:TV|television|news\s+agency|media|broadcaster)|Ikhbariya|Syrian\s+TV",
+    ),
     ("Press TV", "state_media", "IR", r"Press\s*TV"),
     ("Al-Alam", "state_media", "IR", r"al[- ]?Alam"),
     ("IRNA", "state_media", "IR", r"IRNA|Islamic\s+Republic\s+News\s+Agency"),
@@ -94,8 +153,12 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("CGTN", "state_media", "CN", r"CGTN|CCTV"),
     ("Petra", "state_media", "JO", r"Petra\s+news\s+agency"),
     # outlets of parties to the conflict
-    ("Etilaf (Syrian National Coalition)", "party_to_conflict", None,
-     r"etilaf|Syrian\s+(?:National\s+)?Coalition|National\s+Coalition"),
+    (
+        "Etilaf (Syrian National Coalition)",
+        "party_to_conflict",
+        None,
+        r"etilaf|Syrian\s+(?:National\s+)?Coalition|National\s+Coalition",
+    ),
     ("Al-Manar", "party_to_conflict", None, r"al[- ]?Manar"),
     ("Amaq", "party_to_conflict", None, r"Amaq"),
     ("ANHA (Hawar News Agency)", "party_to_conflict", None, r"ANHA|Hawar\s+News(?:\s+Agency)?"),
@@ -106,7 +169,12 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("Al-Masdar News", "media", None, r"al[- ]?Masdar(?:\s+News)?"),
     ("Al Mayadeen", "media", None, r"al[- ]?Mayadeen"),
     ("Al Jazeera", "media", None, r"al[- ]?Jazeera"),
-    ("Al-Araby Al-Jadeed", "media", None, r"al[- ]?Araby(?:\s+al[- ]?Jadeed)?|alaraby|The\s+New\s+Arab"),
+    (
+        "Al-Araby Al-Jadeed",
+        "media",
+        None,
+        r"al[- ]?Araby(?:\s+al[- ]?Jadeed)?|alaraby|The\s+New\s+Arab",
+    ),
     ("Al Arabiya", "media", None, r"al[- ]?Arabiya"),
     ("Asharq Al-Awsat", "media", None, r"Asharq\s*al[- ]?Awsat|asharqalawsat"),
     ("Daily Sabah", "media", None, r"Daily\s*Sabah"),
@@ -127,9 +195,11 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
 )
 
 # Acronyms that must keep their case to name the outlet ("AP", "WHO", "RT", "UN", "RIA").
-_CASE_SENSITIVE = re.compile(r"^(?:AP|WHO|RT|UN|RIA|TASS|NNA|TRT|RHC|SANA|SARC|ICRC|MSF|HRW|VDC|SNHR|SOHR|IRNA|"
-                             r"OCHA|OPCW|UNICEF|UNHCR|OHCHR|WFP|UNRWA|AFP|BBC|CNN|CGTN|CCTV|SAMS|UOSSM|ANHA|"
-                             r"LCCs?|RBSS)$")
+_CASE_SENSITIVE = re.compile(
+    r"^(?:AP|WHO|RT|UN|RIA|TASS|NNA|TRT|RHC|SANA|SARC|ICRC|MSF|HRW|VDC|SNHR|SOHR|IRNA|"
+    r"OCHA|OPCW|UNICEF|UNHCR|OHCHR|WFP|UNRWA|AFP|BBC|CNN|CGTN|CCTV|SAMS|UOSSM|ANHA|"
+    r"LCCs?|RBSS)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +231,9 @@ def _entries() -> tuple[_Entry, ...]:
     return _compile()
 
 
-def find_sources(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Source]]:
+def find_sources(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, Source]]:
     """Known sources named in text[start:end]: (start, end, source), in text order, no overlaps."""
     stop = len(text) if end is None else end
     found: list[tuple[int, int, int, Source]] = []

@@ -29,13 +29,113 @@ from factfinder.extract.mentions import Sentence
 
 # Words that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "brig", "adm", "cmdr", "gov", "sen", "rep", "st", "mt", "ft", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "univ", "inc", "ltd", "co", "corp", "jr", "sr", "rev", "hon", "pres", "fig", "al"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "cpt",
+        "sgt",
+        "maj",
+        "brig",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "fig",
+        "al",
+    ]
 )
 # Initialisms that usually run on into a name ("U.S. President", "U.N. Security Council") and
 # end a sentence only before a typical sentence opener.
 _RUN_ON_INITIALISMS = frozenset({"u.s", "u.n", "u.k", "e.u", "u.s.a", "a.m", "p.m"})
 _OPENERS = frozenset(
-    ["the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "in", "on", "at", "but", "and", "however", "meanwhile", "earlier", "later", "after", "before", "since", "while", "when", "according", "some", "many", "most", "its", "their", "his", "her", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "however",
+        "meanwhile",
+        "earlier",
+        "later",
+        "after",
+        "before",
+        "since",
+        "while",
+        "when",
+        "according",
+        "some",
+        "many",
+        "most",
+        "its",
+        "their",
+        "his",
+        "her",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ]
 )
 
 _STOP = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)")
@@ -78,8 +178,11 @@ def _cut_points(text: str, start: int, end: int) -> list[int]:
     for m in _STOP.finditer(text, start, end):
         if not _NEXT_OPENS.match(text, m.end()):
             continue
-        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"”’'»)]")) == 1 \
-                and _is_abbreviation(text, m.start()):
+        if (
+            m.group(0).startswith(".")
+            and len(m.group(0).rstrip("\"”’'»)]")) == 1
+            and _is_abbreviation(text, m.start())
+        ):
             continue
         cuts.add(m.end())
     for m in _BLANK_LINE.finditer(text, start, end):
@@ -92,7 +195,7 @@ def _cut_points(text: str, start: int, end: int) -> list[int]:
         prev = text[line_start : m.start()].rstrip()
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
-        if (prev and prev[-1] in ".!?:\"”’") or _MARKUP_LINE.match(prev) or _MARKUP_LINE.match(nxt):
+        if (prev and prev[-1] in '.!?:"”’') or _MARKUP_LINE.match(prev) or _MARKUP_LINE.match(nxt):
             cuts.add(m.start())
     return sorted(c for c in cuts if start < c < end)
 

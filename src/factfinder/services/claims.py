@@ -46,8 +46,14 @@ class StoredClaim:
     claim: Claim
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "item": self.item_hash, "item_id": self.item_id,
-                "ordinal": self.ordinal, "seq": self.seq, "claim": self.claim.to_json()}
+        return {
+            "id": self.id,
+            "item": self.item_hash,
+            "item_id": self.item_id,
+            "ordinal": self.ordinal,
+            "seq": self.seq,
+            "claim": self.claim.to_json(),
+        }
 
 
 @dataclass
@@ -64,8 +70,11 @@ class ExtractReport:
 def _latest_extractions(conn: Connection) -> dict[int, tuple[int, str]]:
     """item id → (seq, text hash) of its latest `extract.claims` ledger entry."""
     out: dict[int, tuple[int, str]] = {}
-    for seq, entry in conn.execute(select(ledger.c.seq, ledger.c.entry)
-                                   .where(ledger.c.kind == "extract.claims").order_by(ledger.c.seq)):
+    for seq, entry in conn.execute(
+        select(ledger.c.seq, ledger.c.entry)
+        .where(ledger.c.kind == "extract.claims")
+        .order_by(ledger.c.seq)
+    ):
         payload = json.loads(entry).get("payload", {})
         if isinstance(payload.get("item_id"), int):
             out[payload["item_id"]] = (seq, str(payload.get("text_hash", "")))
@@ -78,9 +87,15 @@ def _document(row: Any) -> Document:
         published = parse_date(row.published)
     except Exception:  # an unreadable stored date anchors nothing; the text may still date it
         published = None
-    return Document(id=row.external_id or row.hash, text=row.text, title=row.title,
-                    published=published, publisher=row.publisher, url=row.url,
-                    language=row.language)
+    return Document(
+        id=row.external_id or row.hash,
+        text=row.text,
+        title=row.title,
+        published=published,
+        publisher=row.publisher,
+        url=row.url,
+        language=row.language,
+    )
 
 
 def extract_items(
@@ -97,11 +112,22 @@ def extract_items(
 
     report = ExtractReport()
     with project.read() as conn:
-        query = (select(items.c.id, items.c.hash, item_metadata.c.text, item_metadata.c.title,
-                        item_metadata.c.published, item_metadata.c.publisher, item_metadata.c.url,
-                        item_metadata.c.language, item_metadata.c.external_id)
-                 .join(item_metadata, item_metadata.c.item_id == items.c.id)
-                 .where(item_metadata.c.text.is_not(None)).order_by(items.c.id))
+        query = (
+            select(
+                items.c.id,
+                items.c.hash,
+                item_metadata.c.text,
+                item_metadata.c.title,
+                item_metadata.c.published,
+                item_metadata.c.publisher,
+                item_metadata.c.url,
+                item_metadata.c.language,
+                item_metadata.c.external_id,
+            )
+            .join(item_metadata, item_metadata.c.item_id == items.c.id)
+            .where(item_metadata.c.text.is_not(None))
+            .order_by(items.c.id)
+        )
         if item_ids is not None:
             query = query.where(items.c.id.in_(list(item_ids)))
         rows = list(conn.execute(query))
@@ -121,45 +147,85 @@ def extract_items(
             except Exception as exc:  # one item's failure must not stop the run
                 report.failed += 1
                 if on_error is not None:
-                    on_error(InputError(f"item {row.hash}", f"extraction failed: {exc}", stage="extract"))
+                    on_error(
+                        InputError(f"item {row.hash}", f"extraction failed: {exc}", stage="extract")
+                    )
         if progress is not None:
             progress(n, len(rows))
     return report
 
 
-def _store(project: Project, actor: str | None, item_id: int, item_hash: str, text_hash: str,
-           found: Sequence[Claim]) -> None:
+def _store(
+    project: Project,
+    actor: str | None,
+    item_id: int,
+    item_hash: str,
+    text_hash: str,
+    found: Sequence[Claim],
+) -> None:
     as_json = [c.to_json() for c in found]
     with project.transaction(actor=actor) as tx:
         entry = tx.append_ledger(
             "extract.claims",
-            {"item": item_hash, "item_id": item_id, "text_hash": text_hash, "extractor": EXTRACTOR,
-             "claims": len(found), "claims_hash": sha256_text(canonical_json(as_json))},
+            {
+                "item": item_hash,
+                "item_id": item_id,
+                "text_hash": text_hash,
+                "extractor": EXTRACTOR,
+                "claims": len(found),
+                "claims_hash": sha256_text(canonical_json(as_json)),
+            },
             subject=f"item:{item_hash}",
         )
         for k, (claim, obj) in enumerate(zip(found, as_json, strict=True)):
-            key = tx.conn.execute(insert(claims).values(
-                item_id=item_id, ordinal=k, is_primary=claim.primary, event_type=claim.event_type,
-                confidence=claim.confidence, claim=canonical_json(obj), text_hash=text_hash,
-                extractor=EXTRACTOR, seq=entry.seq, created_at=tx.now,
-            )).inserted_primary_key
+            key = tx.conn.execute(
+                insert(claims).values(
+                    item_id=item_id,
+                    ordinal=k,
+                    is_primary=claim.primary,
+                    event_type=claim.event_type,
+                    confidence=claim.confidence,
+                    claim=canonical_json(obj),
+                    text_hash=text_hash,
+                    extractor=EXTRACTOR,
+                    seq=entry.seq,
+                    created_at=tx.now,
+                )
+            ).inserted_primary_key
             assert key is not None
             claim_id = key[0]
             if claim.spans:
-                tx.conn.execute(insert(claim_spans), [
-                    {"claim_id": claim_id, "ordinal": j, "start": a, "end": b}
-                    for j, (a, b) in enumerate(claim.spans)])
+                tx.conn.execute(
+                    insert(claim_spans),
+                    [
+                        {"claim_id": claim_id, "ordinal": j, "start": a, "end": b}
+                        for j, (a, b) in enumerate(claim.spans)
+                    ],
+                )
 
 
 def list_claims(project: Project, item_id: int | None = None) -> list[StoredClaim]:
     """The claims of each item's latest extraction (of one item when `item_id` is given)."""
     with project.read() as conn:
         latest = _latest_extractions(conn)
-        query = (select(claims.c.id, claims.c.item_id, items.c.hash, claims.c.ordinal, claims.c.seq,
-                        claims.c.claim)
-                 .join(items, items.c.id == claims.c.item_id)
-                 .order_by(claims.c.item_id, claims.c.ordinal))
+        query = (
+            select(
+                claims.c.id,
+                claims.c.item_id,
+                items.c.hash,
+                claims.c.ordinal,
+                claims.c.seq,
+                claims.c.claim,
+            )
+            .join(items, items.c.id == claims.c.item_id)
+            .order_by(claims.c.item_id, claims.c.ordinal)
+        )
         if item_id is not None:
             query = query.where(claims.c.item_id == item_id)
-        return [StoredClaim(r.id, r.item_id, r.hash, r.ordinal, r.seq, Claim.from_json(json.loads(r.claim)))
-                for r in conn.execute(query) if latest.get(r.item_id, (None,))[0] == r.seq]
+        return [
+            StoredClaim(
+                r.id, r.item_id, r.hash, r.ordinal, r.seq, Claim.from_json(json.loads(r.claim))
+            )
+            for r in conn.execute(query)
+            if latest.get(r.item_id, (None,))[0] == r.seq
+        ]

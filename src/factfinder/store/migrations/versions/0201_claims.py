@@ -40,8 +40,13 @@ def upgrade() -> None:
     op.create_index("ix_claims_item_id", "claims", ["item_id"])
     op.create_table(
         "claim_spans",
-        sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "claim_id",
+            sa.Integer,
+            sa.ForeignKey("claims.id"),
+            primary_key=True,
+            autoincrement=False,
+        ),
         sa.Column("ordinal", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
