@@ -67,18 +67,12 @@ def verify_project(
     with project.read() as conn:
         cps = ledger_rows.list_checkpoints(conn, project.log_id)
         head = ledger_rows.head_size(conn)
-        scanner = LedgerScanner(sizes=frozenset(cp.size for _, cp in cps),
-                                watch=frozenset({"item.acquire", "item.metadata"}))
+        scanner = LedgerScanner(sizes=frozenset(cp.size for _, cp in cps), watch_prefix="item.")
         obs.stage("ledger", head)
-        batch: list[Any] = []
-        for row in ledger_rows.stream_rows(conn):
-            batch.append(row)
-            if len(batch) == 10_000:
-                scanner.scan(batch)
-                obs.advance(len(batch))
-                batch = []
-        scanner.scan(batch)
-        obs.advance(len(batch))
+        for batch in ledger_rows.stream_batches(conn):
+            scanner.scan(batch)
+            obs.advance(len(batch))
+        scanner.finish()
         problems += scanner.problems
         if scanner.last_seq + 1 != head:
             problems.append(Problem(
@@ -150,6 +144,8 @@ def _latest_metadata_entries(scanner: LedgerScanner) -> tuple[dict[str, int], se
     latest: dict[str, int] = {}
     acquires: set[int] = set()
     for seq, kind, subject in scanner.watched:
+        if kind not in ("item.acquire", "item.metadata"):
+            continue
         if not subject or not subject.startswith("item:"):
             continue
         h = subject[5:]

@@ -9,7 +9,8 @@ Alembic migrations that ship inside the package.
   whose revision this code does not know raises `ProjectError`.
 - `factfinder.store.search`: full-text search over item text (FTS5 / tsvector).
 
-Later areas add their own tables with a new Alembic revision in `store/migrations/versions/`
-(keep the chain linear: `down_revision` = the current head; `tests/store` checks there is one
-head) and describe them with their own `Table` objects on `schema.metadata`.
+Later areas add their own tables with Alembic revisions in `store/migrations/versions/`, each
+area on its own labelled branch after the vault's `0001` (`depends_on` for another area's
+tables; `tests/store` checks the shape), and describe them with their own `Table` objects on
+`schema.metadata` (e.g. in `store/schema_<area>.py`). `upgrade` goes to all heads.
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, cast
 
 from sqlalchemy import Connection, func, insert, select, update
 
@@ -11,7 +12,7 @@ from factfinder.vault.ledger import LedgerEntry
 from factfinder.vault.signing import Checkpoint
 
 # Rows fetched per round trip when streaming the whole ledger.
-STREAM_BATCH = 10_000
+STREAM_BATCH = 8192
 
 
 def lock_head(conn: Connection) -> int:
@@ -48,32 +49,24 @@ def row_count(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(ledger)).scalar_one())
 
 
-def stream_rows(
-    conn: Connection, start: int = 0, stop: int | None = None
-) -> Iterator[tuple[int, str, str, str, str | None, str, bytes]]:
-    """(seq, kind, actor, created_at, subject, entry, leaf_hash) in seq order, in batches.
+def stream_batches(
+    conn: Connection, batch: int = STREAM_BATCH
+) -> Iterator[list[tuple[int, str | None, str, bytes]]]:
+    """Lists of (seq, subject, entry, leaf_hash) in seq order, `batch` rows at a time.
 
     Uses the driver cursor directly: on a million rows SQLAlchemy's per-row processing would
     cost more than hashing them.
     """
-    sql = (
-        "SELECT seq, kind, actor, created_at, subject, entry, leaf_hash FROM ledger "
-        "WHERE seq >= %(start)s" + (" AND seq < %(stop)s" if stop is not None else "")
-        + " ORDER BY seq"
-    )
-    params: dict[str, int] = {"start": start}
-    if stop is not None:
-        params["stop"] = stop
-    if conn.dialect.name == "sqlite":
-        sql = sql.replace("%(start)s", ":start").replace("%(stop)s", ":stop")
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(STREAM_BATCH):
-            for row in rows:
-                leaf = row[6]
-                yield (row[0], row[1], row[2], row[3], row[4], row[5],
-                       leaf if isinstance(leaf, bytes) else bytes(leaf))
+        cursor.execute("SELECT seq, subject, entry, leaf_hash FROM ledger ORDER BY seq")
+        while True:
+            rows = cast(list[Any], cursor.fetchmany(batch))
+            if not rows:
+                break
+            if not isinstance(rows[0][3], bytes):  # memoryview from some drivers
+                rows = [(r[0], r[1], r[2], bytes(r[3])) for r in rows]
+            yield rows
     finally:
         cursor.close()
 

@@ -63,10 +63,28 @@ def upgrade(engine: Engine) -> None:
                     "factfinder does not know: it was written by a newer version; upgrade "
                     "factfinder"
                 )
-            if current == heads:
+            if current and heads <= _applied(script, current):
                 return
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "heads")
+
+
+def _applied(script: object, current: set[str]) -> set[str]:
+    """Every revision a database stamped `current` has (they and their ancestors, following
+    `depends_on` too: Alembic stamps only the tips)."""
+    from alembic.script import ScriptDirectory
+
+    assert isinstance(script, ScriptDirectory)
+    return {rev.revision for rev in script.iterate_revisions(tuple(current), "base")}
+
+
+def is_current(conn: Connection) -> bool:
+    """True when the database has every revision this code knows."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    current = set(current_revisions(conn))
+    return bool(current) and set(script.get_heads()) <= _applied(script, current)
 
 
 def _lookup(script: object, rev: str) -> object | None:

@@ -59,6 +59,26 @@ class TreeBuilder:
             stack[-1] = _sha256(NODE_PREFIX + stack[-1] + right).digest()
             n >>= 1
 
+    def append_block(self, leaves: Sequence[bytes]) -> None:
+        """Append 2^k leaves at a size that is a multiple of 2^k, hashing them level by level
+        (several times faster than one `append` each)."""
+        n = len(leaves)
+        if n == 0 or n & (n - 1) or self.size % n:
+            raise ValueError(f"a block of {n} leaves cannot go at size {self.size}")
+        sha, pre = _sha256, NODE_PREFIX
+        level = list(leaves)
+        while len(level) > 1:
+            it = iter(level)
+            level = [sha(pre + a + b).digest() for a, b in zip(it, it, strict=True)]
+        stack = self._stack
+        stack.append(level[0])
+        self.size += n
+        carry = self.size // n
+        while not carry & 1:
+            right = stack.pop()
+            stack[-1] = _sha256(NODE_PREFIX + stack[-1] + right).digest()
+            carry >>= 1
+
     def extend(self, leaves: Iterable[bytes]) -> None:
         for leaf in leaves:
             self.append(leaf)
