@@ -85,3 +85,32 @@ def test_offsets_are_document_offsets() -> None:
     text = "Intro. Regime helicopters dropped barrel bombs on Daraya."
     [a] = find_actors(text, 7, len(text))
     assert text[a.start : a.end] == "Regime helicopters"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FA-KES: the generic word and the party it belongs to are one actor
+        (
+            "A suicide bomber from the Nusra Front terrorist group blew himself up at an army outpost",
+            ("suicide bomber from the Nusra Front terrorist group", "hts_nusra", "perpetrator"),
+        ),
+        (
+            "Jihadists from the Islamic State of Iraq and the Levant (ISIL) have executed three officers",
+            ("Jihadists from the Islamic State of Iraq and the Levant", "isis", "perpetrator"),
+        ),
+        (
+            "A Syrian army unit killed dozens of al-Nusra Front terrorists",
+            ("Syrian army", "syrian_government", "perpetrator"),
+        ),
+    ],
+)
+def test_first_actor(text: str, expected: tuple[str, str, str]) -> None:
+    assert roles(text)[0] == expected
+
+
+def test_state_forces_take_the_document_s_state() -> None:
+    [a] = find_actors("The army shelled the town", state="SY")
+    assert (a.group, a.role) == ("syrian_government", "perpetrator")
+    [b] = find_actors("The army shelled the town")
+    assert b.group == "unknown"

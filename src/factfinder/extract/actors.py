@@ -247,7 +247,8 @@ _AFTER_ATTACK_NOUN = re.compile(
     r"^[\s,]*(?:(?:group|militants?|fighters?|terrorists?|joint|deadly|fresh|new|heavy|intense|indiscriminate)\s+){0,2}(?:attacks?|assaults?|offensive|shelling|"
     r"bombing|bombardment|suicide|car\s+bombs?|rockets?|mortars?|fire|snipers?|air\s*[- ]?strikes?|strikes?|"
     r"raids?|ambush|massacres?|executions?|bombers?|gunmen|warplanes|jets|artillery|missiles?|drones?|"
-    r"barrel\s+bombs?|helicopters?|assailants|siege|crackdown)\b",
+    r"barrel\s+bombs?|helicopters?|assailants|siege|crackdown|counter-?attacks?|counter-?offensives?|"
+    r"onslaught|incursions?)\b",
     re.IGNORECASE,
 )
 _BEFORE_COUNT = re.compile(
@@ -329,6 +330,17 @@ def _matches(
             and (not gap.strip() or re.fullmatch(r"\s*\([^()]{0,60}\)\s*", gap))
         ):
             kept[-1] = (prev[0], f[1], prev[2], prev[3] or f[3])
+        elif (
+            prev
+            and prev[2] == "unknown"
+            and f[2] != "unknown"
+            and re.fullmatch(
+                r"\s+(?:from|of|belonging\s+to|affiliated\s+(?:to|with)|loyal\s+to)\s+(?:the\s+)?",
+                gap,
+            )
+        ):
+            # "a suicide bomber from the Nusra Front", "terrorists of al-Nusra": the party named.
+            kept[-1] = (prev[0], f[1], f[2], prev[3] or f[3])
         else:
             kept.append(f)
         last_end = f[1]
@@ -336,7 +348,8 @@ def _matches(
 
 
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
-    after = text[b : min(end, b + 90)]
+    # A parenthesis after the name ("(ISIL)", "(Qaeda branch in the Levant)") is an aside.
+    after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])[:90]
     before = text[max(start, a - 70) : a]
     if _MODIFIER_AFTER.match(after):
         return "other"
