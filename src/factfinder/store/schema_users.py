@@ -8,8 +8,10 @@
   with a short `prefix` that lets a person tell tokens apart.
 - `login_attempts`: failed and successful logins, read by the throttle.
 - `restrictions`: what is restricted (victims' and witnesses' personal data): a whole subject
-  (`field` NULL — e.g. `item:sha256:…`) or one field of it (`claim:17` + `claimant.name`).
+  (`field` "" — e.g. `item:sha256:…`) or one field of it (`claim:17` + `claimant.name`).
 - `comments`: analysts' notes on a subject (an item, claim or incident).
+- `claim_reviews` (revision 0302): a reviewer's decision on a stored claim — accept, correct (the
+  corrected fields as canonical JSON) or reject; the latest decision of a claim is in force.
 
 Times are ISO 8601 UTC text, like the vault's.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 
+from factfinder.store import schema_claims as _claims  # noqa: F401  (claim_reviews → claims)
 from factfinder.store.schema import metadata
 
 TIME = String(32)
@@ -88,6 +91,20 @@ comments = Table(
     Column("subject", String(200), nullable=False, index=True),
     Column("author", Text, nullable=False),
     Column("body", Text, nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("seq", Integer, ForeignKey("ledger.seq"), nullable=False),
+)
+
+# Revision 0302_users (depends on the claims area's 0201_claims).
+claim_reviews = Table(
+    "claim_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("claim_id", Integer, ForeignKey("claims.id"), nullable=False, index=True),
+    Column("decision", String(20), nullable=False),  # accept | correct | reject
+    Column("corrections", Text, nullable=False),  # canonical JSON {path: value}
+    Column("reason", Text, nullable=False),
+    Column("actor", Text, nullable=False),
     Column("created_at", TIME, nullable=False),
     Column("seq", Integer, ForeignKey("ledger.seq"), nullable=False),
 )

@@ -1,0 +1,210 @@
+"""Review of stored claims: a person accepts a claim, corrects some of its fields, or rejects
+it. The claim rows stay as the extractor wrote them (the record is append-only); each decision
+is a `claim_reviews` row plus a ledger entry in the same transaction, and the latest decision
+of a claim is in force. `reviewed_claim` gives the claim with its corrections applied — what
+linking and reports should use.
+
+Ledger entries (`subject` = `claim:<id>`): `claim.accept`, `claim.correct`, `claim.reject`,
+payload `{"claim": id, "item": hash, "corrections": {path: value}, "reason": text}`.
+
+Correctable fields (`CORRECTABLE`) are dotted paths into the claim format of CLAIMS.md:
+`event_type`, `perpetrator.group`, `perpetrator.name`, `claimant.name`, `claimant.type`,
+`date` (`{"start", "end", "precision"}`), `weapons` (a list), and the counts `killed.total`,
+`killed.civilians`, `killed.children`, `killed.women`, `killed.men`, `killed.combatants`,
+`injured.total` … (each a range `{"min", "max", "text"}` or null). A correction must leave a
+valid claim, else `InvalidRecord` names the field.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from factfinder.errors import InvalidRecord, NotFound
+from factfinder.model import Claim
+from factfinder.services.project import Project
+from factfinder.store.schema import item_metadata, items
+from factfinder.store.schema_claims import claims
+from factfinder.store.schema_users import claim_reviews
+from factfinder.vault.ledger import canonical_json
+
+DECISIONS = ("accept", "correct", "reject")
+_COUNTS = ("total", "civilians", "children", "women", "men", "combatants")
+CORRECTABLE = frozenset(
+    ["event_type", "perpetrator.group", "perpetrator.name", "claimant.name", "claimant.type",
+     "date", "weapons"]
+    + [f"killed.{k}" for k in _COUNTS] + [f"injured.{k}" for k in _COUNTS])
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    id: int
+    claim_id: int
+    decision: str
+    corrections: Mapping[str, Any]
+    reason: str
+    actor: str
+    created_at: str
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedClaim:
+    """A stored claim, as extracted and as reviewed (`claim` has the corrections applied)."""
+
+    id: int
+    item_id: int
+    item_hash: str
+    item_title: str | None
+    ordinal: int
+    extracted: Claim
+    claim: Claim
+    review: Review | None
+
+    @property
+    def status(self) -> str:
+        """`pending`, `accepted`, `corrected` or `rejected`."""
+        if self.review is None:
+            return "pending"
+        return {"accept": "accepted", "correct": "corrected", "reject": "rejected"}[
+            self.review.decision]
+
+
+def apply_corrections(claim: Claim, corrections: Mapping[str, Any]) -> Claim:
+    """The claim with `corrections` ({dotted path: value}) applied; `InvalidRecord` when a path
+    is not correctable or the result is not a valid claim."""
+    data = copy.deepcopy(claim.to_json())
+    for path, value in corrections.items():
+        if path not in CORRECTABLE:
+            raise InvalidRecord(f"{path!r} cannot be corrected (correctable: "
+                                f"{', '.join(sorted(CORRECTABLE))})")
+        head, _, tail = path.partition(".")
+        if tail:
+            node = data.get(head) or {}
+            node[tail] = value
+            data[head] = node
+        else:
+            data[head] = value
+    try:
+        return Claim.from_json(data)
+    except InvalidRecord as exc:
+        raise InvalidRecord(f"the correction makes an invalid claim: {exc}") from exc
+    except (TypeError, ValueError) as exc:
+        raise InvalidRecord(f"the correction makes an invalid claim: {exc}") from exc
+
+
+def _review(row: Any) -> Review:
+    return Review(int(row.id), int(row.claim_id), row.decision, json.loads(row.corrections),
+                  row.reason, row.actor, row.created_at, int(row.seq))
+
+
+def _latest_reviews(conn: Connection, claim_ids: list[int]) -> dict[int, Review]:
+    if not claim_ids:
+        return {}
+    r = claim_reviews.c
+    latest = (select(func.max(r.id)).where(r.claim_id.in_(claim_ids))
+              .group_by(r.claim_id).scalar_subquery())
+    return {int(row.claim_id): _review(row)
+            for row in conn.execute(select(claim_reviews).where(r.id.in_(latest)))}
+
+
+def _claim_rows(conn: Connection, where: Any, limit: int | None = None) -> list[Any]:
+    c = claims.c
+    query = (select(c.id, c.item_id, c.ordinal, c.claim, items.c.hash, item_metadata.c.title)
+             .select_from(claims.join(items, items.c.id == c.item_id)
+                          .outerjoin(item_metadata, item_metadata.c.item_id == c.item_id))
+             .where(where).order_by(c.item_id, c.ordinal, c.id))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(conn.execute(query))
+
+
+def _current(conn: Connection) -> Any:
+    """A condition: the claim belongs to its item's latest extraction (the highest seq)."""
+    c = claims.c
+    inner = claims.alias("newer")
+    newest = (select(func.max(inner.c.seq)).where(inner.c.item_id == c.item_id)
+              .scalar_subquery())
+    return c.seq == newest
+
+
+def _build(rows: list[Any], reviews: Mapping[int, Review]) -> list[ReviewedClaim]:
+    out = []
+    for row in rows:
+        extracted = Claim.from_json(json.loads(row.claim))
+        review = reviews.get(int(row.id))
+        current = extracted
+        if review is not None and review.decision == "correct":
+            current = apply_corrections(extracted, review.corrections)
+        out.append(ReviewedClaim(int(row.id), int(row.item_id), row.hash, row.title,
+                                 int(row.ordinal), extracted, current, review))
+    return out
+
+
+def reviewed_claims(project: Project, *, item_id: int | None = None,
+                    claim_ids: list[int] | None = None) -> list[ReviewedClaim]:
+    """The current claims (latest extraction of each item) with their review state."""
+    with project.read() as conn:
+        cond = _current(conn)
+        if item_id is not None:
+            cond = cond & (claims.c.item_id == item_id)
+        if claim_ids is not None:
+            cond = cond & claims.c.id.in_(claim_ids)
+        rows = _claim_rows(conn, cond)
+        return _build(rows, _latest_reviews(conn, [int(r.id) for r in rows]))
+
+
+def reviewed_claim(project: Project, claim_id: int) -> ReviewedClaim:
+    with project.read() as conn:
+        rows = _claim_rows(conn, claims.c.id == claim_id)
+        if not rows:
+            raise NotFound(f"no claim {claim_id}")
+        return _build(rows, _latest_reviews(conn, [claim_id]))[0]
+
+
+def review_queue(project: Project, *, limit: int = 50) -> tuple[list[ReviewedClaim], int]:
+    """(the next pending claims, primary claims first within an item; how many are pending)."""
+    with project.read() as conn:
+        pending = _current(conn) & ~select(claim_reviews.c.id).where(
+            claim_reviews.c.claim_id == claims.c.id).exists()
+        total = conn.execute(select(func.count()).select_from(claims).where(pending)).scalar_one()
+        rows = _claim_rows(conn, pending, limit)
+        return _build(rows, {}), int(total)
+
+
+def decide(project: Project, claim_id: int, decision: str, *,
+           corrections: Mapping[str, Any] | None = None, reason: str = "",
+           actor: str | None = None) -> ReviewedClaim:
+    """Record a decision on a claim (see the module docstring)."""
+    if decision not in DECISIONS:
+        raise InvalidRecord(f"decision {decision!r} is not one of {', '.join(DECISIONS)}")
+    fixes = dict(corrections or {})
+    if decision == "correct" and not fixes:
+        raise InvalidRecord("a correction needs at least one corrected field")
+    if decision != "correct" and fixes:
+        raise InvalidRecord(f"only a correction carries fields (this is {decision!r})")
+    current = reviewed_claim(project, claim_id)
+    if fixes:
+        apply_corrections(current.extracted, fixes)  # validate before writing anything
+    with project.transaction(actor) as tx:
+        entry = tx.append_ledger(
+            f"claim.{decision}",
+            {"claim": claim_id, "item": current.item_hash, "corrections": fixes,
+             "reason": reason.strip()},
+            subject=f"claim:{claim_id}")
+        tx.conn.execute(insert(claim_reviews).values(
+            claim_id=claim_id, decision=decision, corrections=canonical_json(fixes),
+            reason=reason.strip(), actor=tx.actor, created_at=tx.now, seq=entry.seq))
+    return reviewed_claim(project, claim_id)
+
+
+def review_history(project: Project, claim_id: int) -> list[Review]:
+    with project.read() as conn:
+        return [_review(r) for r in conn.execute(
+            select(claim_reviews).where(claim_reviews.c.claim_id == claim_id)
+            .order_by(claim_reviews.c.id))]

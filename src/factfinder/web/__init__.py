@@ -1,0 +1,14 @@
+"""The investigators' workspace: a FastAPI app with server-rendered pages (Jinja2 + htmx) and a
+JSON API under `/api/v1`, over the same services as the CLI.
+
+    from factfinder.web.app import create_app
+    from factfinder.web.settings import WebSettings
+
+    app = create_app(WebSettings(project_dir=path))     # `factfinder serve PROJECT_DIR`
+
+Modules: `settings` (typed settings), `app` (factory, error mapping), `deps` (who is asking,
+what they may do), `security` (headers, CSP, cookies, CSRF), `views` (service results → API
+schemas with restricted data removed), `schemas` (API input/output), `render` (templates,
+highlighting), `uploads`, `api/` (JSON routes), `pages/` (HTML routes), `templates/`,
+`static/` (app CSS/JS and vendored htmx and Leaflet with their licences).
+"""

@@ -1,0 +1,83 @@
+"""`/api/v1/claims`: current claims, the review queue, review decisions, extraction runs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from factfinder.errors import NotFound
+from factfinder.services.items import item_text
+from factfinder.services.restrictions import restrictions_for
+from factfinder.services.review import decide, review_queue, reviewed_claim, reviewed_claims
+from factfinder.services.users import Permission
+from factfinder.web import views
+from factfinder.web.deps import Principal, ProjectDep, Reader, Reviewer, Runner
+from factfinder.web.schemas import ClaimDecision, ClaimPublic, ClaimsPublic, ExtractRunPublic
+
+router = APIRouter(tags=["claims"])
+
+
+def _public(project: ProjectDep, who: Principal, found: list[views.ReviewedClaim]) -> list[ClaimPublic]:
+    may_see = who.can(Permission.READ_RESTRICTED)
+    marks = restrictions_for(project, views.claim_subjects(found))
+    texts: dict[int, str | None] = {}
+    out = []
+    for c in found:
+        if views.hidden_claim(c, marks, may_see):
+            continue
+        if c.item_id not in texts:
+            texts[c.item_id] = item_text(project, str(c.item_id))[1]
+        out.append(views.claim_public(c, texts[c.item_id], marks, may_see))
+    return out
+
+
+@router.get("/claims", response_model=ClaimsPublic)
+def list_claims(
+    who: Reader, project: ProjectDep,
+    item_id: Annotated[int | None, Query(ge=1)] = None,
+    status: Annotated[str | None, Query(pattern="^(pending|accepted|corrected|rejected)$")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ClaimsPublic:
+    """The current claims (each item's latest extraction) with their review status."""
+    found = reviewed_claims(project, item_id=item_id)
+    if status is not None:
+        found = [c for c in found if c.status == status]
+    data = _public(project, who, found)
+    return ClaimsPublic(data=data[offset:offset + limit], count=len(data))
+
+
+@router.get("/claims/queue", response_model=ClaimsPublic)
+def queue(who: Reviewer, project: ProjectDep,
+          limit: Annotated[int, Query(ge=1, le=200)] = 20) -> ClaimsPublic:
+    """The next claims waiting for review."""
+    found, total = review_queue(project, limit=limit)
+    return ClaimsPublic(data=_public(project, who, found), count=total)
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimPublic)
+def get_claim(claim_id: int, who: Reader, project: ProjectDep) -> ClaimPublic:
+    found = _public(project, who, [reviewed_claim(project, claim_id)])
+    if not found:
+        raise NotFound(f"no claim {claim_id}")
+    return found[0]
+
+
+@router.post("/claims/{claim_id}/review", response_model=ClaimPublic)
+def review(claim_id: int, body: ClaimDecision, who: Reviewer,
+           project: ProjectDep) -> ClaimPublic:
+    """Accept, correct (with `corrections`) or reject a claim; a ledger entry with you as actor."""
+    decide(project, claim_id, body.decision, corrections=body.corrections or None,
+           reason=body.reason, actor=who.actor)
+    return _public(project, who, [reviewed_claim(project, claim_id)])[0]
+
+
+@router.post("/runs/extract", response_model=ExtractRunPublic)
+def run_extraction(who: Runner, project: ProjectDep) -> ExtractRunPublic:
+    """Extract claims from every item whose text has not been extracted yet."""
+    from factfinder.services.claims import extract_items
+
+    report = extract_items(project, actor=who.actor)
+    return ExtractRunPublic(items=report.items, extracted=report.extracted,
+                            skipped=report.skipped, claims=report.claims, failed=report.failed)

@@ -1,0 +1,82 @@
+"""`/api/v1/items`: list (filters, full-text search), detail, upload for ingest."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, UploadFile
+
+from factfinder.errors import NotFound
+from factfinder.services.ingest import IngestOptions, ingest
+from factfinder.services.items import item_text, show_item
+from factfinder.services.restrictions import restrictions_for
+from factfinder.services.review import reviewed_claims
+from factfinder.services.users import Permission
+from factfinder.services.workspace import ItemFilter, visible_items
+from factfinder.web import views
+from factfinder.web.deps import Ingester, ProjectDep, Reader, SettingsDep
+from factfinder.web.schemas import IngestFailure, IngestPublic, ItemDetailPublic, ItemsPublic
+from factfinder.web.uploads import save_uploads, upload_folder
+
+router = APIRouter(tags=["items"])
+
+
+@router.get("/items", response_model=ItemsPublic)
+def list_items(
+    who: Reader, project: ProjectDep,
+    q: Annotated[str | None, Query(max_length=500, description="Full-text query")] = None,
+    media_type: Annotated[str | None, Query(max_length=255)] = None,
+    publisher: Annotated[str | None, Query(max_length=255)] = None,
+    language: Annotated[str | None, Query(max_length=16)] = None,
+    published_from: Annotated[str | None, Query(max_length=40)] = None,
+    published_to: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> ItemsPublic:
+    """Items, newest first (best match first with `q`); restricted items only for roles that
+    may see them."""
+    may_see = who.can(Permission.READ_RESTRICTED)
+    filters = ItemFilter(q, media_type, publisher, language, published_from, published_to)
+    page, total = visible_items(project, filters, include_restricted=may_see, limit=limit,
+                                offset=offset)
+    marks = restrictions_for(project, [views.item_subject(s.hash) for s in page])
+    return ItemsPublic(data=[views.item_public(s, marks, may_see) for s in page], count=total)
+
+
+@router.get("/items/{ref}", response_model=ItemDetailPublic)
+def get_item(ref: str, who: Reader, project: ProjectDep) -> ItemDetailPublic:
+    """One item (by id, hash prefix or external id): metadata, full text, custody, ledger
+    history and its current claims."""
+    may_see = who.can(Permission.READ_RESTRICTED)
+    detail = show_item(project, ref)
+    item_id, text = item_text(project, str(detail.summary.id))
+    found = reviewed_claims(project, item_id=item_id)
+    marks = restrictions_for(project, [views.item_subject(detail.summary.hash),
+                                       *views.claim_subjects(found)])
+    if views.hidden_item(detail.summary.hash, marks, may_see):
+        raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
+    visible_text = None if (not may_see and marks.field(
+        views.item_subject(detail.summary.hash), "text")) else text
+    claims = [views.claim_public(c, visible_text, marks, may_see) for c in found
+              if not views.hidden_claim(c, marks, may_see)]
+    return views.item_detail_public(detail, text, claims, marks, may_see)
+
+
+@router.post("/items", response_model=IngestPublic, status_code=201)
+async def upload_items(
+    who: Ingester, project: ProjectDep, settings: SettingsDep,
+    files: Annotated[list[UploadFile], File(description="Files to preserve and ingest")],
+) -> IngestPublic:
+    """Preserve and ingest uploaded files (any format `factfinder ingest` reads, JSON Lines
+    document batches included), with the uploader as actor and custodian."""
+    from starlette.concurrency import run_in_threadpool
+
+    with upload_folder() as folder:
+        paths = await save_uploads(files, folder, settings.max_upload_mb << 20)
+        summary = await run_in_threadpool(
+            ingest, project, [str(p) for p in paths],
+            IngestOptions(custodian=who.user.username), actor=who.actor)
+    return IngestPublic(parts=summary.parts, new_items=summary.new_items,
+                        new_acquisitions=summary.new_acquisitions, unchanged=summary.unchanged,
+                        failures=[IngestFailure(input=f.input.rsplit("/", 1)[-1],
+                                                problem=f.problem) for f in summary.failures])

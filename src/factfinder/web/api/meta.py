@@ -1,0 +1,85 @@
+"""`/api/v1`: the OpenAPI schema, dashboard figures, map boundaries, comments, restriction
+marks."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+
+from factfinder.services.comments import add_comment, list_comments
+from factfinder.services.restrictions import list_marks, restrict, unrestrict
+from factfinder.services.workspace import dashboard
+from factfinder.web.deps import Commenter, ProjectDep, Reader, Restricter
+from factfinder.web.schemas import (
+    CommentCreate,
+    CommentPublic,
+    CommentsPublic,
+    DashboardPublic,
+    RestrictionCreate,
+    RestrictionPublic,
+)
+
+router = APIRouter(tags=["workspace"])
+Subject = Annotated[str, Path(pattern=r"^(item|claim|incident):[^/]+$", max_length=200)]
+
+
+@router.get("/openapi.json", include_in_schema=False)
+def openapi(who: Reader, request: Request) -> dict[str, Any]:
+    schema: dict[str, Any] = request.app.openapi()
+    return schema
+
+
+@router.get("/dashboard", response_model=DashboardPublic)
+def get_dashboard(who: Reader, project: ProjectDep) -> DashboardPublic:
+    d = dashboard(project)
+    return DashboardPublic(items=d.items, claims=d.claims, pending_review=d.pending_review,
+                           incidents=d.incidents, ledger_size=d.ledger_size,
+                           checkpoint_size=d.checkpoint_size, checkpoint_at=d.checkpoint_at,
+                           restricted_marks=d.restricted_marks)
+
+
+@router.get("/boundaries", response_model=dict[str, Any])
+def boundaries(who: Reader) -> dict[str, Any]:
+    """The offline base layer of the map: country and governorate outlines (GeoJSON)."""
+    from factfinder.geo import boundaries as shipped
+
+    collection: dict[str, Any] = dict(shipped())
+    return collection
+
+
+@router.get("/comments/{subject}", response_model=CommentsPublic)
+def get_comments(subject: Subject, who: Reader, project: ProjectDep) -> CommentsPublic:
+    found = list_comments(project, subject)
+    return CommentsPublic(data=[CommentPublic(id=c.id, subject=c.subject, author=c.author,
+                                              body=c.body, created_at=c.created_at)
+                                for c in found], count=len(found))
+
+
+@router.post("/comments/{subject}", response_model=CommentPublic, status_code=201)
+def post_comment(subject: Subject, body: CommentCreate, who: Commenter,
+                 project: ProjectDep) -> CommentPublic:
+    c = add_comment(project, subject, body.body, actor=who.actor)
+    return CommentPublic(id=c.id, subject=c.subject, author=c.author, body=c.body,
+                         created_at=c.created_at)
+
+
+@router.get("/restrictions", response_model=list[RestrictionPublic])
+def get_restrictions(who: Restricter, project: ProjectDep) -> list[RestrictionPublic]:
+    return [RestrictionPublic(id=m.id, subject=m.subject, field=m.field, reason=m.reason,
+                              created_by=m.created_by, created_at=m.created_at)
+            for m in list_marks(project)]
+
+
+@router.post("/restrictions", response_model=RestrictionPublic, status_code=201)
+def add_restriction(body: RestrictionCreate, who: Restricter,
+                    project: ProjectDep) -> RestrictionPublic:
+    m = restrict(project, body.subject, body.field, reason=body.reason, actor=who.actor)
+    return RestrictionPublic(id=m.id, subject=m.subject, field=m.field, reason=m.reason,
+                             created_by=m.created_by, created_at=m.created_at)
+
+
+@router.delete("/restrictions/{subject}", status_code=204)
+def remove_restriction(subject: Subject, who: Restricter, project: ProjectDep,
+                       field: str = "") -> None:
+    unrestrict(project, subject, field, actor=who.actor)

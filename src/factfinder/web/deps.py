@@ -1,0 +1,112 @@
+"""Request dependencies: the project, who is asking (session cookie or API token), what they
+may do. Routes declare what they need with the `Annotated` aliases at the bottom, e.g.
+
+    def accept(claim_id: int, who: Reviewer, project: ProjectDep) -> ...
+
+Every route except the login page and static files depends on one of them, so an anonymous
+request never reaches a handler: it gets 401 (API) or a redirect to the login page (pages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from factfinder.errors import PermissionDenied
+from factfinder.services.project import Project
+from factfinder.services.users import Permission, User, session_for, token_user
+from factfinder.web.security import SESSION_COOKIE, UNSAFE_METHODS, same_token, submitted_csrf
+from factfinder.web.settings import WebSettings
+
+
+class NotAuthenticated(Exception):
+    """No valid session or token: the API answers 401, pages redirect to the login form."""
+
+
+class CsrfRejected(PermissionDenied):
+    """An unsafe request from a browser session without the session's CSRF token."""
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The authenticated user, how they proved it, and (for sessions) the CSRF token."""
+
+    user: User
+    via: str  # "session" | "token"
+    csrf_token: str | None
+
+    @property
+    def actor(self) -> str:
+        return self.user.actor
+
+    def can(self, permission: Permission) -> bool:
+        return self.user.can(permission)
+
+
+def get_project(request: Request) -> Project:
+    project: Project = request.app.state.project
+    return project
+
+
+def get_settings(request: Request) -> WebSettings:
+    settings: WebSettings = request.app.state.settings
+    return settings
+
+
+ProjectDep = Annotated[Project, Depends(get_project)]
+SettingsDep = Annotated[WebSettings, Depends(get_settings)]
+
+
+def _bearer(request: Request) -> str | None:
+    value = request.headers.get("authorization", "")
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None
+
+
+async def authenticated(request: Request, project: ProjectDep) -> Principal:
+    """The principal of this request; CSRF-checked for unsafe requests from a session."""
+    cached = getattr(request.state, "principal", None)
+    if isinstance(cached, Principal):
+        return cached
+    token = _bearer(request)
+    if token is not None:
+        user = token_user(project, token)
+        if user is None:
+            raise NotAuthenticated()
+        principal = Principal(user, "token", None)
+    else:
+        session = session_for(project, request.cookies.get(SESSION_COOKIE, ""))
+        if session is None:
+            raise NotAuthenticated()
+        principal = Principal(session.user, "session", session.csrf_token)
+        if request.method in UNSAFE_METHODS and not same_token(
+                await submitted_csrf(request), session.csrf_token):
+            raise CsrfRejected("the form is missing its CSRF token or it is stale; reload the "
+                               "page and try again")
+    request.state.principal = principal
+    return principal
+
+
+def need(permission: Permission) -> object:
+    """A dependency: the principal, if their role grants `permission` (else 403)."""
+
+    async def check(principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
+        principal.user.require(permission)
+        return principal
+
+    check.__name__ = f"need_{permission.value}"
+    return Depends(check)
+
+
+Reader = Annotated[Principal, need(Permission.READ)]
+Commenter = Annotated[Principal, need(Permission.COMMENT)]
+Reviewer = Annotated[Principal, need(Permission.REVIEW)]
+Ingester = Annotated[Principal, need(Permission.INGEST)]
+Decider = Annotated[Principal, need(Permission.DECIDE)]
+Runner = Annotated[Principal, need(Permission.RUN)]
+Restricter = Annotated[Principal, need(Permission.RESTRICT)]
+Admin = Annotated[Principal, need(Permission.MANAGE_USERS)]

@@ -1,0 +1,155 @@
+"""Dashboard, items (list with filters, detail with highlighted claim spans), full-text
+search, upload for ingest, extraction/linking runs, comments and restriction marks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import Response
+
+from factfinder.errors import NotFound
+from factfinder.services.comments import add_comment, list_comments
+from factfinder.services.ingest import IngestOptions, ingest
+from factfinder.services.items import item_text, show_item
+from factfinder.services.restrictions import restrict, restrictions_for
+from factfinder.services.review import reviewed_claims
+from factfinder.services.users import Permission
+from factfinder.services.workspace import ItemFilter, dashboard, visible_items
+from factfinder.web import views
+from factfinder.web.deps import (
+    Commenter,
+    Ingester,
+    ProjectDep,
+    Reader,
+    Restricter,
+    Runner,
+    SettingsDep,
+)
+from factfinder.web.pages.common import render, see_other
+from factfinder.web.render import Highlight, highlight
+from factfinder.web.uploads import save_uploads, upload_folder
+
+router = APIRouter()
+
+
+@router.get("/")
+def home(request: Request, who: Reader, project: ProjectDep) -> Response:
+    return render(request, "dashboard.html", who, {"d": dashboard(project)})
+
+
+def _items_page(request: Request, who: Reader, project: ProjectDep, settings: SettingsDep,
+                filters: ItemFilter, page: int, template: str) -> Response:
+    may_see = who.can(Permission.READ_RESTRICTED)
+    size = settings.page_size
+    found, total = visible_items(project, filters, include_restricted=may_see, limit=size,
+                                 offset=(page - 1) * size)
+    marks = restrictions_for(project, [views.item_subject(s.hash) for s in found])
+    rows = [views.item_public(s, marks, may_see) for s in found]
+    return render(request, template, who, {
+        "rows": rows, "total": total, "page": page, "pages": max(1, -(-total // size)),
+        "f": filters})
+
+
+@router.get("/items")
+def items_page(
+    request: Request, who: Reader, project: ProjectDep, settings: SettingsDep,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    media_type: Annotated[str | None, Query(max_length=255)] = None,
+    publisher: Annotated[str | None, Query(max_length=255)] = None,
+    language: Annotated[str | None, Query(max_length=16)] = None,
+    published_from: Annotated[str | None, Query(max_length=40)] = None,
+    published_to: Annotated[str | None, Query(max_length=40)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    filters = ItemFilter(q or None, media_type or None, publisher or None, language or None,
+                         published_from or None, published_to or None)
+    return _items_page(request, who, project, settings, filters, page, "items.html")
+
+
+@router.get("/search")
+def search_page(request: Request, who: Reader, project: ProjectDep, settings: SettingsDep,
+                q: Annotated[str, Query(max_length=500)] = "",
+                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+    if not q.strip():
+        return render(request, "search.html", who, {"rows": [], "total": 0, "page": 1,
+                                                     "pages": 1, "f": ItemFilter()})
+    return _items_page(request, who, project, settings, ItemFilter(q=q), page, "search.html")
+
+
+@router.get("/items/{ref}")
+def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> Response:
+    may_see = who.can(Permission.READ_RESTRICTED)
+    detail = show_item(project, ref)
+    subject = views.item_subject(detail.summary.hash)
+    item_id, text = item_text(project, str(detail.summary.id))
+    found = reviewed_claims(project, item_id=item_id)
+    marks = restrictions_for(project, [subject, *views.claim_subjects(found)])
+    if views.hidden_item(detail.summary.hash, marks, may_see):
+        raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
+    text_hidden = not may_see and marks.field(subject, "text")
+    claims = [views.claim_public(c, None if text_hidden else text, marks, may_see)
+              for c in found if not views.hidden_claim(c, marks, may_see)]
+    body = None
+    if text is not None and not text_hidden:
+        spans = [Highlight(a, b, "primary" if c.claim.get("primary") else "span",
+                           f"claim {c.id}", f"claim-{c.id}")
+                 for c in claims for a, b in c.claim.get("spans", [])]
+        body = highlight(text, spans)
+    public = views.item_detail_public(detail, text, claims, marks, may_see)
+    return render(request, "item.html", who, {
+        "item": public, "body": body, "text_hidden": text_hidden, "subject": subject,
+        "restricted": marks.subject(subject), "comments": list_comments(project, subject)})
+
+
+@router.get("/upload")
+def upload_page(request: Request, who: Ingester) -> Response:
+    return render(request, "upload.html", who, {"result": None})
+
+
+@router.post("/upload")
+async def upload(request: Request, who: Ingester, project: ProjectDep, settings: SettingsDep,
+                 files: Annotated[list[UploadFile], File()]) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    with upload_folder() as folder:
+        paths = await save_uploads(files, folder, settings.max_upload_mb << 20)
+        summary = await run_in_threadpool(
+            ingest, project, [str(p) for p in paths],
+            IngestOptions(custodian=who.user.username), actor=who.actor)
+    return render(request, "upload.html", who, {"result": summary})
+
+
+@router.get("/runs")
+def runs_page(request: Request, who: Runner) -> Response:
+    return render(request, "runs.html", who, {"extract": None, "link": None})
+
+
+@router.post("/runs/extract")
+def run_extract(request: Request, who: Runner, project: ProjectDep) -> Response:
+    from factfinder.services.claims import extract_items
+
+    report = extract_items(project, actor=who.actor)
+    return render(request, "runs.html", who, {"extract": report, "link": None})
+
+
+@router.post("/comments/{subject}")
+def comment(subject: str, who: Commenter, project: ProjectDep,
+            body: Annotated[str, Form(max_length=10_000)],
+            back: Annotated[str, Form(max_length=500)] = "/") -> Response:
+    from factfinder.web.security import safe_next
+
+    add_comment(project, subject, body, actor=who.actor)
+    return see_other(safe_next(back))
+
+
+@router.post("/restrict")
+def mark_restricted(who: Restricter, project: ProjectDep,
+                    subject: Annotated[str, Form(max_length=200)],
+                    reason: Annotated[str, Form(max_length=2000)],
+                    field: Annotated[str, Form(max_length=100)] = "",
+                    back: Annotated[str, Form(max_length=500)] = "/") -> Response:
+    from factfinder.web.security import safe_next
+
+    restrict(project, subject, field, reason=reason, actor=who.actor)
+    return see_other(safe_next(back))

@@ -1,0 +1,120 @@
+"""The review queue: one claim beside its highlighted sentences; accept, correct fields or
+reject (buttons or the keys a / c / r, see static/app.js); then the next claim."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from factfinder.errors import InvalidRecord, NotFound
+from factfinder.services.items import item_text
+from factfinder.services.restrictions import restrictions_for
+from factfinder.services.review import ReviewedClaim, decide, review_queue, reviewed_claim
+from factfinder.services.users import Permission
+from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS
+from factfinder.web import views
+from factfinder.web.deps import Principal, ProjectDep, Reader, Reviewer
+from factfinder.web.pages.common import render, see_other
+from factfinder.web.render import Highlight, highlight
+
+router = APIRouter()
+COUNT_FIELDS = ("killed.total", "killed.civilians", "killed.children", "killed.women",
+                "injured.total")
+CONTEXT_CHARS = 400
+
+
+def _context(who: Principal, project: ProjectDep, c: ReviewedClaim) -> dict[str, Any]:
+    may_see = who.can(Permission.READ_RESTRICTED)
+    marks = restrictions_for(project, views.claim_subjects([c]))
+    if views.hidden_claim(c, marks, may_see):
+        raise NotFound(f"no claim {c.id}")
+    _, text = item_text(project, str(c.item_id))
+    public = views.claim_public(c, text, marks, may_see)
+    excerpt = None
+    if text and public.sentences is not None and c.claim.spans:
+        lo = max(0, min(a for a, _ in c.claim.spans) - CONTEXT_CHARS)
+        hi = min(len(text), max(b for _, b in c.claim.spans) + CONTEXT_CHARS)
+        marks_ = [Highlight(a - lo, b - lo, "primary", "claim sentence") for a, b in c.claim.spans]
+        excerpt = highlight(text[lo:hi], marks_)
+    counts = []
+    for path in COUNT_FIELDS:
+        kind, _, sub = path.partition(".")
+        value = (public.claim.get(kind) or {}).get(sub)
+        counts.append((path, value or {}))
+    return {"c": public, "excerpt": excerpt, "counts": counts, "event_types": EVENT_TYPES,
+            "groups": PERPETRATOR_GROUPS, "claimant_types": CLAIMANT_TYPES}
+
+
+@router.get("/review")
+def review_page(request: Request, who: Reviewer, project: ProjectDep) -> Response:
+    pending, total = review_queue(project, limit=1)
+    ctx: dict[str, Any] = {"total": total, "c": None}
+    if pending:
+        ctx.update(_context(who, project, pending[0]))
+    return render(request, "review.html", who, ctx)
+
+
+@router.get("/claims/{claim_id}")
+def claim_page(request: Request, claim_id: int, who: Reader, project: ProjectDep) -> Response:
+    ctx = _context(who, project, reviewed_claim(project, claim_id))
+    return render(request, "claim.html", who, ctx)
+
+
+def _parse_int(value: Any, name: str) -> int | None:
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise InvalidRecord(f"{name}: {text!r} is not a whole number")
+    return int(text)
+
+
+def corrections_from_form(form: Any, current: ReviewedClaim) -> dict[str, Any]:
+    """The fields whose submitted value differs from the claim as it stands."""
+    claim = current.claim.to_json()
+    fixes: dict[str, Any] = {}
+    for path in COUNT_FIELDS:
+        kind, _, sub = path.partition(".")
+        if f"{path}.min" not in form and f"{path}.max" not in form:
+            continue
+        lo = _parse_int(form.get(f"{path}.min"), f"{path} min")
+        hi = _parse_int(form.get(f"{path}.max"), f"{path} max")
+        old = (claim.get(kind) or {}).get(sub) or {}
+        if (lo, hi) != (old.get("min"), old.get("max")):
+            fixes[path] = None if lo is None and hi is None else {
+                "min": lo, "max": hi, "text": "corrected by reviewer"}
+    for path, allowed in (("event_type", EVENT_TYPES), ("perpetrator.group", PERPETRATOR_GROUPS),
+                          ("claimant.type", CLAIMANT_TYPES)):
+        value = form.get(path)
+        if value is None:
+            continue
+        if value not in allowed:
+            raise InvalidRecord(f"{path}: {value!r} is not one of {', '.join(allowed)}")
+        head, _, tail = path.partition(".")
+        old = claim.get(head) if not tail else (claim.get(head) or {}).get(tail)
+        if value != old:
+            fixes[path] = value
+    return fixes
+
+
+@router.post("/review/{claim_id}")
+async def review_claim(request: Request, claim_id: int, who: Reviewer,
+                       project: ProjectDep) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    form = await request.form()
+    await run_in_threadpool(_decide_from_form, project, claim_id, form, who.actor)
+    back = str(form.get("back", "/review"))
+    return see_other(back if back.startswith("/claims/") or back == "/review" else "/review")
+
+
+def _decide_from_form(project: ProjectDep, claim_id: int, form: Any, actor: str) -> None:
+    decision = str(form.get("decision", ""))
+    reason = str(form.get("reason", ""))[:2000]
+    current = reviewed_claim(project, claim_id)
+    fixes = corrections_from_form(form, current) if decision == "correct" else {}
+    if decision == "correct" and not fixes:
+        decision = "accept"  # nothing changed: the reviewer confirmed the claim as it is
+    decide(project, claim_id, decision, corrections=fixes or None, reason=reason, actor=actor)

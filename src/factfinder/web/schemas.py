@@ -1,0 +1,193 @@
+"""The JSON API's input (`…Create`, `…Decision`) and output (`…Public`) schemas; lists are
+`{"data": [...], "count": N}` where `count` is the number of matches, not of this page."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class UserPublic(_Out):
+    username: str
+    display_name: str | None
+    role: str
+    active: bool
+    created_at: str
+
+
+class UsersPublic(_Out):
+    data: list[UserPublic]
+    count: int
+
+
+class UserCreate(_In):
+    username: str = Field(min_length=2, max_length=63)
+    password: str = Field(min_length=10, max_length=1000)
+    role: Literal["admin", "investigator", "analyst", "viewer"]
+    display_name: str | None = Field(default=None, max_length=200)
+
+
+class MePublic(_Out):
+    user: UserPublic
+    permissions: list[str]
+
+
+class TokenCreate(_In):
+    name: str = Field(min_length=1, max_length=100)
+    days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class TokenPublic(_Out):
+    id: int
+    username: str
+    name: str
+    prefix: str
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+
+
+class TokenCreated(_Out):
+    token: str = Field(description="The secret; shown once, stored only as a hash.")
+    info: TokenPublic
+
+
+class LedgerEntryPublic(_Out):
+    seq: int
+    kind: str
+    actor: str
+    time: str
+    subject: str | None
+    payload: dict[str, Any] | None
+
+
+class ItemPublic(_Out):
+    id: int
+    hash: str
+    size: int
+    media_type: str
+    created_at: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+    external_id: str | None
+    acquisitions: int
+    restricted_fields: list[str] = []
+
+
+class ItemsPublic(_Out):
+    data: list[ItemPublic]
+    count: int
+
+
+class ClaimPublic(_Out):
+    id: int
+    item_id: int
+    item_hash: str
+    item_title: str | None
+    ordinal: int
+    status: Literal["pending", "accepted", "corrected", "rejected"]
+    claim: dict[str, Any] = Field(description="The claim (CLAIMS.md format), with corrections.")
+    extracted: dict[str, Any] | None = Field(
+        default=None, description="The claim as extracted, when a correction changed it.")
+    sentences: list[str] | None = Field(
+        default=None, description="The text of each span (null when the text is restricted).")
+    restricted_fields: list[str] = []
+
+
+class ClaimsPublic(_Out):
+    data: list[ClaimPublic]
+    count: int
+
+
+class ItemDetailPublic(ItemPublic):
+    author: str | None
+    text_hash: str | None
+    text: str | None
+    acquisition_history: list[dict[str, Any]]
+    ledger: list[LedgerEntryPublic]
+    claims: list[ClaimPublic]
+
+
+class ClaimDecision(_In):
+    decision: Literal["accept", "correct", "reject"]
+    corrections: dict[str, Any] = Field(
+        default_factory=dict,
+        description="For `correct`: {dotted path: value}, e.g. "
+                    "{\"killed.civilians\": {\"min\": 26, \"max\": 26, \"text\": \"26\"}}.")
+    reason: str = Field(default="", max_length=2000)
+
+
+class CommentCreate(_In):
+    body: str = Field(min_length=1, max_length=10_000)
+
+
+class CommentPublic(_Out):
+    id: int
+    subject: str
+    author: str
+    body: str
+    created_at: str
+
+
+class CommentsPublic(_Out):
+    data: list[CommentPublic]
+    count: int
+
+
+class RestrictionCreate(_In):
+    subject: str = Field(pattern=r"^(item|claim|incident):.+$", max_length=200)
+    field: str = Field(default="", max_length=100)
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class RestrictionPublic(_Out):
+    id: int
+    subject: str
+    field: str
+    reason: str
+    created_by: str
+    created_at: str
+
+
+class IngestFailure(_Out):
+    input: str
+    problem: str
+
+
+class IngestPublic(_Out):
+    parts: int
+    new_items: int
+    new_acquisitions: int
+    unchanged: int
+    failures: list[IngestFailure]
+
+
+class ExtractRunPublic(_Out):
+    items: int
+    extracted: int
+    skipped: int
+    claims: int
+    failed: int
+
+
+class DashboardPublic(_Out):
+    items: int
+    claims: int
+    pending_review: int
+    incidents: int
+    ledger_size: int
+    checkpoint_size: int | None
+    checkpoint_at: str | None
+    restricted_marks: int

@@ -1,0 +1,60 @@
+"""Uploaded files → a temporary folder the ingest service can read, named as the client named
+them (reduced to a safe base name), removed when the ingest is done."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
+
+from factfinder.errors import InputError
+
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+CHUNK = 1 << 20
+
+
+class Upload(Protocol):
+    filename: str | None
+
+    async def read(self, size: int = -1) -> bytes: ...
+
+
+def safe_name(name: str | None, index: int) -> str:
+    """The base name of a client-side file name, without path parts or odd characters."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE.sub("_", base).strip(" .")[:120]
+    return base or f"upload-{index}"
+
+
+@contextmanager
+def upload_folder() -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="factfinder-upload-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+async def save_uploads(files: Sequence[Upload], folder: Path, max_bytes: int) -> list[Path]:
+    """Write each upload into `folder`; `InputError` when the total exceeds `max_bytes`."""
+    paths: list[Path] = []
+    total = 0
+    for index, upload in enumerate(files):
+        name = safe_name(upload.filename, index)
+        target = folder / name
+        n = 1
+        while target.exists():
+            target = folder / f"{n}-{name}"
+            n += 1
+        with target.open("wb") as out:
+            while chunk := await upload.read(CHUNK):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise InputError(name, f"the upload exceeds {max_bytes // (1 << 20)} MB")
+                out.write(chunk)
+        paths.append(target)
+    return paths

@@ -1,0 +1,146 @@
+"""Service results → API output schemas, with restricted data taken out.
+
+One function per kind of thing; each takes the `Restrictions` that apply and whether the
+principal may see restricted data, and never lets a restricted subject or field through:
+a restricted subject is dropped (lists) or answered with 404 (details) by the caller via
+`hidden_*`; a restricted field becomes null and is named in `restricted_fields`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factfinder.services.items import ItemDetail, ItemSummary
+from factfinder.services.restrictions import Restrictions
+from factfinder.services.review import ReviewedClaim
+
+__all__ = ["ReviewedClaim"]
+from factfinder.services.users import ApiToken, User
+from factfinder.vault.ledger import LedgerEntry
+from factfinder.web.schemas import (
+    ClaimPublic,
+    ItemDetailPublic,
+    ItemPublic,
+    LedgerEntryPublic,
+    TokenPublic,
+    UserPublic,
+)
+
+ITEM_FIELDS = ("title", "author", "publisher", "url", "text")
+WITNESS_NAME = "claimant.name"
+CLAIM_FIELDS = ("claimant.name", "perpetrator.name", "places", "sentences")
+
+
+def item_subject(item_hash: str) -> str:
+    return f"item:{item_hash}"
+
+
+def claim_subject(claim_id: int) -> str:
+    return f"claim:{claim_id}"
+
+
+def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
+    return not may_see and marks.subject(item_subject(item_hash))
+
+
+def hidden_claim(c: ReviewedClaim, marks: Restrictions, may_see: bool) -> bool:
+    return not may_see and (marks.subject(claim_subject(c.id))
+                            or marks.subject(item_subject(c.item_hash)))
+
+
+def claim_subjects(claims: list[ReviewedClaim]) -> list[str]:
+    out = [claim_subject(c.id) for c in claims]
+    out += [item_subject(c.item_hash) for c in claims]
+    return out
+
+
+def user_public(u: User) -> UserPublic:
+    return UserPublic(username=u.username, display_name=u.display_name, role=u.role,
+                      active=u.active, created_at=u.created_at)
+
+
+def token_public(t: ApiToken) -> TokenPublic:
+    return TokenPublic(id=t.id, username=t.username, name=t.name, prefix=t.prefix,
+                       created_at=t.created_at, expires_at=t.expires_at, revoked_at=t.revoked_at)
+
+
+def ledger_public(e: LedgerEntry, redact_payload: bool = False) -> LedgerEntryPublic:
+    payload: dict[str, Any] | None = None
+    if not redact_payload:
+        try:
+            payload = json.loads(e.entry).get("payload")
+        except (ValueError, AttributeError):
+            payload = None
+    return LedgerEntryPublic(seq=e.seq, kind=e.kind, actor=e.actor, time=e.time,
+                             subject=e.subject, payload=payload)
+
+
+def item_public(s: ItemSummary, marks: Restrictions, may_see: bool) -> ItemPublic:
+    subject = item_subject(s.hash)
+    hidden = [f for f in ITEM_FIELDS if not may_see and marks.field(subject, f)]
+    return ItemPublic(
+        id=s.id, hash=s.hash, size=s.size, media_type=s.media_type, created_at=s.created_at,
+        title=None if "title" in hidden else s.title,
+        publisher=None if "publisher" in hidden else s.publisher,
+        published=s.published, url=None if "url" in hidden else s.url, language=s.language,
+        external_id=s.external_id, acquisitions=s.acquisitions, restricted_fields=hidden)
+
+
+def item_detail_public(d: ItemDetail, text: str | None, claims: list[ClaimPublic],
+                       marks: Restrictions, may_see: bool) -> ItemDetailPublic:
+    base = item_public(d.summary, marks, may_see)
+    hidden = set(base.restricted_fields)
+    # Ledger payloads of an item repeat its metadata; a viewer gets them only when nothing
+    # of the item is restricted.
+    return ItemDetailPublic(
+        **base.model_dump(),
+        author=None if "author" in hidden else d.author,
+        text_hash=d.text_hash,
+        text=None if "text" in hidden else text,
+        acquisition_history=[a.to_json() for a in d.acquisitions] if not hidden else [],
+        ledger=[ledger_public(e, redact_payload=bool(hidden)) for e in d.ledger],
+        claims=claims)
+
+
+def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    head, _, tail = path.partition(".")
+    if not tail:
+        data[head] = value
+    elif isinstance(data.get(head), dict):
+        data[head][tail] = value
+
+
+def restricted_claim_fields(c: ReviewedClaim, marks: Restrictions, may_see: bool) -> list[str]:
+    if may_see:
+        return []
+    subject = claim_subject(c.id)
+    hidden = [f for f in CLAIM_FIELDS if marks.field(subject, f)]
+    # By rule: a witness's name is personal data of a witness.
+    if c.claim.claimant.type == "witness" or c.extracted.claimant.type == "witness":
+        hidden.append(WITNESS_NAME)
+    if marks.field(item_subject(c.item_hash), "text"):
+        hidden.append("sentences")
+    return sorted(set(hidden))
+
+
+def claim_public(c: ReviewedClaim, text: str | None, marks: Restrictions,
+                 may_see: bool) -> ClaimPublic:
+    hidden = restricted_claim_fields(c, marks, may_see)
+    current = c.claim.to_json()
+    extracted = c.extracted.to_json() if c.status == "corrected" else None
+    for path in hidden:
+        if path == "sentences":
+            continue
+        value: Any = [] if path == "places" else None
+        _set_path(current, path, value)
+        if extracted is not None:
+            _set_path(extracted, path, value)
+    sentences = None
+    if text is not None and "sentences" not in hidden:
+        sentences = [text[a:b] for a, b in c.claim.spans if 0 <= a < b <= len(text)]
+    return ClaimPublic(id=c.id, item_id=c.item_id, item_hash=c.item_hash,
+                       item_title=None if (not may_see and marks.field(item_subject(c.item_hash), "title")) else c.item_title,
+                       ordinal=c.ordinal, status=c.status,  # type: ignore[arg-type]
+                       claim=current, extracted=extracted, sentences=sentences,
+                       restricted_fields=hidden)

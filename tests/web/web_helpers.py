@@ -1,0 +1,46 @@
+"""Helpers of the web tests: the seeded accounts and signing in through the login form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+SEEDS = Path(__file__).resolve().parents[2] / "samples" / "seeds"
+PASSWORD = "correct horse battery"
+ROLES = ("admin", "investigator", "analyst", "viewer")
+
+
+
+@dataclass
+class Browser:
+    """A test client signed in as one role, with its session's CSRF token."""
+
+    client: TestClient
+    role: str
+    csrf: str
+
+    def form(self, url: str, data: dict[str, str] | None = None, **kw: object) -> object:
+        return self.client.post(url, data={"csrf_token": self.csrf, **(data or {})}, **kw)  # type: ignore[arg-type]
+
+
+def sign_in(app: FastAPI, username: str, password: str = PASSWORD) -> Browser:
+    """Sign in through the login form, as a person would."""
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app, follow_redirects=False)
+    page = client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token is not None
+    r = client.post("/login", data={"username": username, "password": password,
+                                    "csrf_token": token.group(1), "next": "/"})
+    assert r.status_code == 303, r.text
+    home = client.get("/")
+    csrf = re.search(r'"X-CSRF-Token": "([^"]+)"', home.text)
+    assert csrf is not None
+    return Browser(client, username, csrf.group(1))
