@@ -21,6 +21,7 @@ stays bounded whatever the input size.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -263,8 +264,10 @@ def extract_batch(
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    # Pool.imap reads its whole input ahead; feeding it bounded windows keeps memory flat.
+    window = workers * chunksize * 4
+    source = iter(docs)
     with ctx.Pool(processes=workers) as pool:
-        for out, error in pool.imap(
-            _extract_json, (d.to_json() for d in docs), chunksize=chunksize
-        ):
-            yield BatchResult(DocumentClaims.from_json(out), error)
+        while batch := [d.to_json() for d in itertools.islice(source, window)]:
+            for out, error in pool.imap(_extract_json, batch, chunksize=chunksize):
+                yield BatchResult(DocumentClaims.from_json(out), error)
