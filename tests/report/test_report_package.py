@@ -1,0 +1,168 @@
+"""Evidence packages: a fresh package verifies with nothing but itself; damage is named."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from factfinder.errors import InputError
+from factfinder.report.model import CaseFile
+from factfinder.report.package import build_package, verify_package
+from factfinder.services import Project
+from factfinder.vault.hashing import hash_file
+
+CaseFileMaker = Callable[[Project], CaseFile]
+
+
+def make_package(project: Project, target: Path, maker: CaseFileMaker, *,
+                 zip_output: bool = False) -> Path:
+    cf = maker(project)
+
+    def copy_blob(item_hash: str, dest: Path) -> None:
+        with project.blobs.open(item_hash) as src, dest.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+
+    build_package(cf, target, report_html="<html><body>report</body></html>\n",
+                  incidents_jsonl=b"", copy_blob=copy_blob, zip_output=zip_output)
+    return target
+
+
+@pytest.fixture
+def package(seed_project: Project, tmp_path: Path, sources_file: CaseFileMaker) -> Path:
+    return make_package(seed_project, tmp_path / "pkg", sources_file)
+
+
+def originals(package: Path) -> list[Path]:
+    return sorted((package / "data" / "items").iterdir())
+
+
+def test_a_fresh_package_verifies_and_holds_the_originals(package: Path,
+                                                          seed_project: Project) -> None:
+    check = verify_package(package)
+    assert check.ok, check.problems
+    assert any("2 originals hash to items proven" in line for line in check.checked)
+    assert any("inclusion proofs lead to the checkpoint root" in line for line in check.checked)
+    # The originals are the ingested bytes, named by their hash.
+    seeds = sorted(Path(__file__).resolve().parents[2].glob("samples/seeds/*.txt"))
+    names = {p.name for p in originals(package)}
+    assert names == {hash_file(s)[0].removeprefix("sha256:") + ".txt" for s in seeds}
+    info = (package / "bag-info.txt").read_text()
+    assert "Payload-Oxum: " in info and "Factfinder-Checkpoint-Root: sha256:" in info
+    assert (package / "bagit.txt").read_text().startswith("BagIt-Version: 1.0")
+    manifest = (package / "manifest-sha256.txt").read_text().splitlines()
+    assert len(manifest) == 4  # two originals, the report and the incidents
+    checkpoint = json.loads((package / "factfinder" / "checkpoint.json").read_text())
+    assert checkpoint["key_id"] == seed_project.public_key.key_id
+
+
+def test_a_flipped_byte_in_an_original_is_named(package: Path) -> None:
+    target = originals(package)[0]
+    data = bytearray(target.read_bytes())
+    data[100] ^= 0x01
+    target.write_bytes(bytes(data))
+    check = verify_package(package)
+    rel = target.relative_to(package).as_posix()
+    assert not check.ok
+    assert {p.file for p in check.problems} == {rel}
+    assert any("does not match its sha256 in manifest-sha256.txt" in p.message
+               for p in check.problems)
+
+
+def test_a_removed_original_is_named(package: Path) -> None:
+    target = originals(package)[1]
+    target.unlink()
+    check = verify_package(package)
+    rel = target.relative_to(package).as_posix()
+    assert not check.ok and {p.file for p in check.problems} == {rel}
+    assert any("listed in manifest-sha256.txt but missing" in p.message for p in check.problems)
+
+
+def test_a_removed_proof_is_named(package: Path) -> None:
+    proof = sorted((package / "factfinder" / "proofs").iterdir())[0]
+    proof.unlink()
+    check = verify_package(package)
+    files = {p.file for p in check.problems}
+    assert f"factfinder/proofs/{proof.name}" in files
+    # and the original that proof covered is now unproven
+    assert any("has no inclusion proof" in p.message for p in check.problems)
+
+
+def test_an_edited_manifest_is_named(package: Path) -> None:
+    manifest = package / "manifest-sha256.txt"
+    lines = manifest.read_text().splitlines()
+    _, rel = lines[0].split("  ")
+    lines[0] = f"{'0' * 64}  {rel}"
+    manifest.write_text("\n".join(lines) + "\n")
+    check = verify_package(package)
+    files = {p.file for p in check.problems}
+    assert "manifest-sha256.txt" in files  # the tag manifest no longer matches it
+    assert rel in files  # and the payload file no longer matches the manifest
+
+
+def test_a_forged_checkpoint_or_proof_fails(package: Path) -> None:
+    cp_file = package / "factfinder" / "checkpoint.json"
+    cp = json.loads(cp_file.read_text())
+    cp["size"] += 1
+    cp_file.write_text(json.dumps(cp))
+    check = verify_package(package)
+    files = {p.file for p in check.problems}
+    assert "factfinder/checkpoint.json" in files
+    assert any(f.startswith("factfinder/proofs/") for f in files)
+
+
+def test_a_pinned_key_must_have_signed_the_checkpoint(package: Path, tmp_path: Path) -> None:
+    from factfinder.vault.signing import SigningKey
+
+    own = (package / "factfinder" / "public-key.hex").read_text().strip()
+    assert verify_package(package, trusted_key=own).ok
+    other = SigningKey.generate().public_key.to_hex()
+    check = verify_package(package, trusted_key=other)
+    assert not check.ok
+    assert "factfinder/checkpoint.json" in {p.file for p in check.problems}
+
+
+def test_an_added_file_is_named(package: Path) -> None:
+    (package / "data" / "items" / "extra.txt").write_text("slipped in")
+    check = verify_package(package)
+    assert {p.file for p in check.problems} == {"data/items/extra.txt"}
+
+
+def test_a_zip_package_verifies_and_is_reproducible(
+        seed_project: Project, tmp_path: Path, sources_file: CaseFileMaker) -> None:
+    first = make_package(seed_project, tmp_path / "a.zip", sources_file, zip_output=True)
+    second = make_package(seed_project, tmp_path / "again" / "a.zip", sources_file,
+                          zip_output=True)
+    assert verify_package(first).ok
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as zf:
+        names = zf.namelist()
+    assert "a/manifest-sha256.txt" in names and all(n.startswith("a/") for n in names)
+    # Damage inside the zip is named by its path inside the package.
+    damaged = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(first) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "a/data/report.html":
+                data = data.replace(b"report", b"rep0rt")
+            dst.writestr(info, data)
+    check = verify_package(damaged)
+    assert {p.file for p in check.problems} == {"data/report.html"}
+
+
+def test_not_a_package(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.txt"
+    bogus.write_text("hello")
+    with pytest.raises(InputError, match="neither a package directory nor a zip"):
+        verify_package(bogus)
+    with pytest.raises(InputError, match="no such package"):
+        verify_package(tmp_path / "absent")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    check = verify_package(empty)
+    assert {"bagit.txt", "manifest-sha256.txt", "factfinder/checkpoint.json"} <= {
+        p.file for p in check.problems}
