@@ -35,15 +35,20 @@ def count(project: Project, table: object) -> int:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
 
 
-def test_same_bytes_twice_are_one_item_with_two_acquisitions(project: Project,
-                                                             tmp_path: Path) -> None:
+def test_same_bytes_twice_are_one_item_with_two_acquisitions(
+    project: Project, tmp_path: Path
+) -> None:
     a = tmp_path / "letter.txt"
     b = tmp_path / "copy-of-letter.txt"
     a.write_text(SEED_TEXT, encoding="utf-8")
     b.write_text(SEED_TEXT, encoding="utf-8")
-    summary = ingest(project, [str(a), str(b)],
-                     IngestOptions(custodian="OHCHR desk", publisher="Radio Habana Cuba",
-                                   published="2018-11-03"))
+    summary = ingest(
+        project,
+        [str(a), str(b)],
+        IngestOptions(
+            custodian="OHCHR desk", publisher="Radio Habana Cuba", published="2018-11-03"
+        ),
+    )
     assert (summary.new_items, summary.new_acquisitions, summary.failures) == (1, 2, ())
     detail = show_item(project, sha256_bytes(SEED_TEXT.encode())[:15])
     assert detail.summary.hash == sha256_bytes(SEED_TEXT.encode())
@@ -58,8 +63,9 @@ def test_same_bytes_twice_are_one_item_with_two_acquisitions(project: Project,
     assert summary.checkpoint is not None and summary.checkpoint.size == 2
 
 
-def test_running_the_same_ingest_again_records_nothing_new(project: Project,
-                                                           tmp_path: Path) -> None:
+def test_running_the_same_ingest_again_records_nothing_new(
+    project: Project, tmp_path: Path
+) -> None:
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     (folder / "one.txt").write_text(SEED_TEXT, encoding="utf-8")
@@ -97,27 +103,33 @@ def test_a_document_batch_keeps_ids_text_and_line_links(project: Project) -> Non
     assert total >= 1 and {i.external_id for i in page} <= {d["id"] for d in docs}
 
 
-def test_bad_lines_of_a_batch_are_reported_and_the_rest_goes_on(project: Project,
-                                                                tmp_path: Path) -> None:
+def test_bad_lines_of_a_batch_are_reported_and_the_rest_goes_on(
+    project: Project, tmp_path: Path
+) -> None:
     batch = tmp_path / "docs.jsonl"
     batch.write_text(
         '{"id": "a", "text": "The first report."}\n'
         "{not json\n"
         '{"id": "b"}\n'
         '{"id": "a", "text": "Same id again."}\n'
-        '{"id": "c", "text": "The third report."}\n', encoding="utf-8")
+        '{"id": "c", "text": "The third report."}\n',
+        encoding="utf-8",
+    )
     summary = ingest(project, [str(batch)])
-    assert sorted(f.input for f in summary.failures) == [f"{batch}:2", f"{batch}:3",
-                                                         f"{batch}:4"]
+    assert sorted(f.input for f in summary.failures) == [f"{batch}:2", f"{batch}:3", f"{batch}:4"]
     assert summary.new_items == 3
     assert item_text(project, "c")[1] == "The third report."
 
 
-def test_an_email_with_attachments_becomes_linked_items(project: Project,
-                                                         tmp_path: Path) -> None:
-    eml = make_eml(tmp_path / "letters.eml", SEED_TEXT,
-                   {"annex.txt": (SEED_TEXT_2.encode(), "text/plain"),
-                    "page.html": (html_page("Annex II", SEED_TEXT_2).encode(), "text/html")})
+def test_an_email_with_attachments_becomes_linked_items(project: Project, tmp_path: Path) -> None:
+    eml = make_eml(
+        tmp_path / "letters.eml",
+        SEED_TEXT,
+        {
+            "annex.txt": (SEED_TEXT_2.encode(), "text/plain"),
+            "page.html": (html_page("Annex II", SEED_TEXT_2).encode(), "text/html"),
+        },
+    )
     summary = ingest(project, [str(eml)])
     assert summary.failures == ()
     assert summary.new_items == 3
@@ -126,18 +138,23 @@ def test_an_email_with_attachments_becomes_linked_items(project: Project,
     assert sorted(link.relation for link in message.links) == ["has-attachment"] * 2
     annex = show_item(project, sha256_bytes(SEED_TEXT_2.encode()))
     assert [(link.relation, link.item_id) for link in annex.links] == [
-        ("attachment-of", message.summary.id)]
+        ("attachment-of", message.summary.id)
+    ]
     assert annex.acquisitions[0].source == f"{eml}!annex.txt"
     assert annex.acquisitions[0].parent_seq == message.acquisitions[0].seq
     assert verify_project(project).ok
 
 
-def test_warc_records_become_items_with_their_uri_and_capture_time(project: Project,
-                                                                    tmp_path: Path) -> None:
-    warc = make_warc(tmp_path / "crawl.warc", [
-        ("https://example.org/a", html_page("Strike on Hajin", SEED_TEXT)),
-        ("https://example.org/b", html_page("Mass graves in Raqqah", SEED_TEXT_2)),
-    ])
+def test_warc_records_become_items_with_their_uri_and_capture_time(
+    project: Project, tmp_path: Path
+) -> None:
+    warc = make_warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://example.org/a", html_page("Strike on Hajin", SEED_TEXT)),
+            ("https://example.org/b", html_page("Mass graves in Raqqah", SEED_TEXT_2)),
+        ],
+    )
     summary = ingest(project, [str(warc)])
     assert summary.failures == ()
     page, _ = list_items(project)
@@ -148,10 +165,13 @@ def test_warc_records_become_items_with_their_uri_and_capture_time(project: Proj
     assert detail.links[0].relation == "record-of"
 
 
-def test_a_hostile_archive_member_is_refused_and_the_rest_is_kept(project: Project,
-                                                                  tmp_path: Path) -> None:
-    archive = make_zip(tmp_path / "bundle.zip", {"../../etc/passwd": b"root:x:0:0\n",
-                                                 "report.txt": SEED_TEXT.encode()})
+def test_a_hostile_archive_member_is_refused_and_the_rest_is_kept(
+    project: Project, tmp_path: Path
+) -> None:
+    archive = make_zip(
+        tmp_path / "bundle.zip",
+        {"../../etc/passwd": b"root:x:0:0\n", "report.txt": SEED_TEXT.encode()},
+    )
     summary = ingest(project, [str(archive)])
     assert [f.input for f in summary.failures] == [f"{archive}!../../etc/passwd"]
     assert summary.new_items == 2  # the archive itself and report.txt
@@ -164,10 +184,12 @@ def test_unreadable_inputs_are_failures_naming_them(project: Project, tmp_path: 
     good.write_text(SEED_TEXT, encoding="utf-8")
     broken = tmp_path / "broken-link.txt"
     broken.symlink_to(tmp_path / "gone.txt")
-    summary = ingest(project, [str(broken), str(tmp_path / "missing.txt"),
-                               str(tmp_path / "*.pdf"), str(good)])
+    summary = ingest(
+        project, [str(broken), str(tmp_path / "missing.txt"), str(tmp_path / "*.pdf"), str(good)]
+    )
     assert sorted(f.input for f in summary.failures) == sorted(
-        [str(broken), str(tmp_path / "missing.txt"), str(tmp_path / "*.pdf")])
+        [str(broken), str(tmp_path / "missing.txt"), str(tmp_path / "*.pdf")]
+    )
     assert summary.new_items == 1
 
 
@@ -208,8 +230,11 @@ def test_bad_published_is_refused() -> None:
 
 
 def test_links_table_has_one_row_per_relation(project: Project, tmp_path: Path) -> None:
-    eml = make_eml(tmp_path / "m.eml", "body text of the message here",
-                   {"a.txt": (b"same attachment bytes", "text/plain")})
+    eml = make_eml(
+        tmp_path / "m.eml",
+        "body text of the message here",
+        {"a.txt": (b"same attachment bytes", "text/plain")},
+    )
     ingest(project, [str(eml)])
     ingest(project, [str(eml)], IngestOptions(again=True))
     assert count(project, item_links) == 1

@@ -34,11 +34,14 @@ def test_ledger_entries_are_contiguous_and_canonical(project: Project) -> None:
     assert (first.seq, second.seq, third.seq) == (0, 1, 2)
     body = json.loads(first.entry)
     assert list(body) == ["actor", "kind", "payload", "seq", "subject", "time"]
-    assert first.entry.startswith('{"actor":"cli:alice","kind":"test.note","payload":{"a":"é","b":[1,2]}')
+    assert first.entry.startswith(
+        '{"actor":"cli:alice","kind":"test.note","payload":{"a":"é","b":[1,2]}'
+    )
     assert first.leaf_hash == merkle.leaf_hash(first.entry.encode("utf-8"))
     with project.read() as conn:
-        rows = conn.execute(select(ledger.c.seq, ledger.c.subject, ledger.c.leaf_hash)
-                            .order_by(ledger.c.seq)).all()
+        rows = conn.execute(
+            select(ledger.c.seq, ledger.c.subject, ledger.c.leaf_hash).order_by(ledger.c.seq)
+        ).all()
         size = conn.execute(select(ledger_head.c.size)).scalar_one()
     assert [(r.seq, r.subject) for r in rows] == [(0, "thing:1"), (1, None), (2, None)]
     assert rows[0].leaf_hash == first.leaf_hash

@@ -45,8 +45,9 @@ def error_lines(stderr: str) -> list[str]:
 
 
 def test_init_ingest_show_proof_verify(proj: Path, good: Path, tmp_path: Path) -> None:
-    code, _, err = ff("ingest", good, "--custodian", "desk", "--publisher", "Radio Habana Cuba",
-                      "-p", proj)
+    code, _, err = ff(
+        "ingest", good, "--custodian", "desk", "--publisher", "Radio Habana Cuba", "-p", proj
+    )
     assert code == 0, err
     assert "1 parts from 1 inputs: 1 new items" in err
     code, out, _ = ff("items", "--json", "-p", proj)
@@ -81,8 +82,9 @@ def test_init_ingest_show_proof_verify(proj: Path, good: Path, tmp_path: Path) -
     code, out, _ = ff("proof", "--consistency", "1", "-p", proj)
     consistency = tmp_path / "consistency.json"
     consistency.write_text(out, encoding="utf-8")
-    code, out, _ = ff("verify-proof", consistency, "--key", proj / "keys" / "ledger.pub.pem",
-                      "--json")
+    code, out, _ = ff(
+        "verify-proof", consistency, "--key", proj / "keys" / "ledger.pub.pem", "--json"
+    )
     assert code == 0 and json.loads(out)["ok"] is True
 
     blob = proj / "blobs" / h[7:9] / h[7:]
@@ -122,11 +124,17 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         unreadable = bad / "unreadable.txt"
         unreadable.write_text("secret", encoding="utf-8")
         unreadable.chmod(0)
-    warc = make_warc(bad / "crawl.warc", [
-        ("https://example.org/a", html_page("Strike on Hajin", SEED_TEXT)),
-        ("https://example.org/b", html_page("Mass graves", SEED_TEXT_2))], truncate_last=True)
-    archive = make_zip(bad / "bundle.zip", {"../../etc/passwd": b"root:x:0:0\n",
-                                            "annex.txt": SEED_TEXT_2.encode()})
+    warc = make_warc(
+        bad / "crawl.warc",
+        [
+            ("https://example.org/a", html_page("Strike on Hajin", SEED_TEXT)),
+            ("https://example.org/b", html_page("Mass graves", SEED_TEXT_2)),
+        ],
+        truncate_last=True,
+    )
+    archive = make_zip(
+        bad / "bundle.zip", {"../../etc/passwd": b"root:x:0:0\n", "annex.txt": SEED_TEXT_2.encode()}
+    )
     return {
         "corrupt pdf": (pdf, str(pdf)),
         "invalid utf-8": (latin, str(latin)),
@@ -137,11 +145,20 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-@pytest.mark.parametrize("case", ["corrupt pdf", "invalid utf-8", "empty file",
-                                  "unreadable file", "truncated warc record",
-                                  "hostile archive member"])
-def test_a_bad_input_is_one_line_and_the_batch_goes_on(case: str, proj: Path, good: Path,
-                                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "case",
+    [
+        "corrupt pdf",
+        "invalid utf-8",
+        "empty file",
+        "unreadable file",
+        "truncated warc record",
+        "hostile archive member",
+    ],
+)
+def test_a_bad_input_is_one_line_and_the_batch_goes_on(
+    case: str, proj: Path, good: Path, tmp_path: Path
+) -> None:
     path, label = _bad_inputs(tmp_path)[case]
     code, _, err = ff("ingest", path, good, "-p", proj)
     assert code == EXIT_PARTIAL, err
@@ -160,7 +177,8 @@ def test_all_bad_inputs_in_one_batch(proj: Path, good: Path, tmp_path: Path) -> 
     code, _, err = ff("ingest", tmp_path / "bad", good, "--json", "-p", proj)
     assert code == EXIT_PARTIAL
     assert sorted(line.split(": ")[0] for line in error_lines(err)) == sorted(
-        f"error {label}" for _, label in cases.values())
+        f"error {label}" for _, label in cases.values()
+    )
     code, out, _ = ff("items", "--json", "-p", proj)
     names = {i["hash"] for i in json.loads(out)["data"]}
     assert sha256_bytes(SEED_TEXT.encode()) in names  # the good file

@@ -27,7 +27,9 @@ def _inputs(folder: Path) -> int:
     for i in range(N_SMALL):
         (folder / f"report-{i:04d}.txt").write_text(
             f"Report {i}: an airstrike on the village killed at least {i % 40 + 2} civilians, "
-            f"including {i % 7} children, the monitor said.\n" * 3, encoding="utf-8")
+            f"including {i % 7} children, the monitor said.\n" * 3,
+            encoding="utf-8",
+        )
     # Large files in the middle of the run, so a kill can land inside a blob copy.
     for name in ("report-0050-scan.bin", "report-0110-scan.bin"):
         with (folder / name).open("wb") as fh:
@@ -43,14 +45,27 @@ def _items(project: Project) -> int:
 def _run(project_dir: Path, folder: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "factfinder", "ingest", str(folder), "--custodian", "field team",
-         "-p", str(project_dir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        [
+            sys.executable,
+            "-m",
+            "factfinder",
+            "ingest",
+            str(folder),
+            "--custodian",
+            "field team",
+            "-p",
+            str(project_dir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
 
 
 @pytest.mark.slow
-def test_sigkill_mid_ingest_then_rerun_completes_and_verifies(project: Project,
-                                                              tmp_path: Path) -> None:
+def test_sigkill_mid_ingest_then_rerun_completes_and_verifies(
+    project: Project, tmp_path: Path
+) -> None:
     folder = tmp_path / "evidence"
     expected = _inputs(folder)
     for kill_after in (20, 90):

@@ -10,8 +10,16 @@ import pytest
 
 from factfinder.vault import merkle
 
-DATA = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-        "606162636465666768696a6b6c6d6e6f"]
+DATA = [
+    "",
+    "00",
+    "10",
+    "2021",
+    "3031",
+    "40414243",
+    "5051525354555657",
+    "606162636465666768696a6b6c6d6e6f",
+]
 LEAVES = [merkle.leaf_hash(bytes.fromhex(d)) for d in DATA]
 ROOTS = [
     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
@@ -26,28 +34,64 @@ ROOTS = [
 ]
 # (leaf index, tree size, audit path)
 INCLUSION = [
-    (0, 8, ["96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+    (
+        0,
+        8,
+        [
+            "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
             "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"]),
-    (5, 8, ["bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+        ],
+    ),
+    (
+        5,
+        8,
+        [
+            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
             "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]),
+            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+        ],
+    ),
     (2, 3, ["fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"]),
-    (1, 5, ["6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+    (
+        1,
+        5,
+        [
+            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
             "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"]),
+            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+        ],
+    ),
 ]
 # (first size, second size, proof)
 CONSISTENCY = [
     (1, 1, []),
-    (1, 8, ["96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+    (
+        1,
+        8,
+        [
+            "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
             "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"]),
-    (6, 8, ["0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+        ],
+    ),
+    (
+        6,
+        8,
+        [
+            "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
             "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]),
-    (2, 5, ["5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"]),
+            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+        ],
+    ),
+    (
+        2,
+        5,
+        [
+            "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+        ],
+    ),
 ]
 
 
@@ -71,8 +115,9 @@ def test_inclusion_proofs_match_the_reference(index: int, size: int, path: list[
 
 
 @pytest.mark.parametrize(("first", "second", "proof_hex"), CONSISTENCY)
-def test_consistency_proofs_match_the_reference(first: int, second: int,
-                                                proof_hex: list[str]) -> None:
+def test_consistency_proofs_match_the_reference(
+    first: int, second: int, proof_hex: list[str]
+) -> None:
     proof = merkle.consistency_proof(first, LEAVES, second)
     assert [p.hex() for p in proof] == proof_hex
     r1, r2 = bytes.fromhex(ROOTS[first]), bytes.fromhex(ROOTS[second])
@@ -84,8 +129,10 @@ def test_consistency_proofs_match_the_reference(first: int, second: int,
 def test_every_proof_of_many_tree_sizes_verifies_and_a_changed_leaf_does_not() -> None:
     rng = random.Random(6962)
     for n in [*range(1, 40), 64, 65, 100]:
-        leaves = [merkle.leaf_hash(i.to_bytes(4, "big") + rng.randbytes(rng.randint(0, 12)))
-                  for i in range(n)]
+        leaves = [
+            merkle.leaf_hash(i.to_bytes(4, "big") + rng.randbytes(rng.randint(0, 12)))
+            for i in range(n)
+        ]
         root = merkle.root_of(leaves)
         for i in range(n):
             path = merkle.inclusion_proof(i, leaves)
@@ -99,8 +146,7 @@ def test_every_proof_of_many_tree_sizes_verifies_and_a_changed_leaf_does_not() -
             assert merkle.verify_consistency(m, n, proof, first, root)
             if m < n:
                 changed = [*leaves[: m - 1], merkle.leaf_hash(b"x"), *leaves[m:]]
-                assert not merkle.verify_consistency(m, n, proof, merkle.root_of(changed[:m]),
-                                                     root)
+                assert not merkle.verify_consistency(m, n, proof, merkle.root_of(changed[:m]), root)
 
 
 def test_bad_arguments_are_refused() -> None:

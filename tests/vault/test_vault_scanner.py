@@ -19,8 +19,14 @@ def rows(n: int) -> list[Row]:
     for seq in range(n):
         subject = f"item:sha256:{seq:064x}" if seq % 3 == 0 else None
         kind = "item.acquire" if seq % 3 == 0 else "claim.accept"
-        e = LedgerEntry.make(seq, kind, "cli:alice", "2024-05-01T12:00:00.000000Z",
-                             {"n": seq, "kind": "item.decoy"}, subject)
+        e = LedgerEntry.make(
+            seq,
+            kind,
+            "cli:alice",
+            "2024-05-01T12:00:00.000000Z",
+            {"n": seq, "kind": "item.decoy"},
+            subject,
+        )
         out.append((seq, subject, e.entry, e.leaf_hash))
     return out
 
@@ -73,5 +79,10 @@ def test_damage_is_named() -> None:
     data[12] = (data[12][0], "item:forged", data[12][2], data[12][3])  # relabelled subject
     scanner = scan(data, {20}, random.Random(0))
     found = sorted((p.code, p.seq) for p in scanner.problems)
-    assert found == [("ledger.altered", 3), ("ledger.altered", 13), ("ledger.missing", 5),
-                     ("ledger.order", 9), ("ledger.order", 10)]
+    assert found == [
+        ("ledger.altered", 3),
+        ("ledger.altered", 13),
+        ("ledger.missing", 5),
+        ("ledger.order", 9),
+        ("ledger.order", 10),
+    ]

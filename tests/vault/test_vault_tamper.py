@@ -69,38 +69,44 @@ def test_deleting_a_ledger_row(filled: tuple[Project, InclusionProof], tamper: T
     found = codes(project)
     assert found["ledger.missing"] == ["entry 0 is missing (a deleted row)"]
     assert found["checkpoint.size"] == [
-        "checkpoint 1 covers 3 entries but the ledger has 2: entries were removed"]
+        "checkpoint 1 covers 3 entries but the ledger has 2: entries were removed"
+    ]
     assert any("acquisition 0 " in m for m in found["acquisition.unrecorded"])
     assert not check_proof_against_project(project, proof).ok
 
 
-def test_deleting_the_last_ledger_row(filled: tuple[Project, InclusionProof],
-                                      tamper: Tamper) -> None:
+def test_deleting_the_last_ledger_row(
+    filled: tuple[Project, InclusionProof], tamper: Tamper
+) -> None:
     project, _ = filled
     tamper("DELETE FROM ledger WHERE seq = 2", "UPDATE ledger_head SET size = 2")
     found = codes(project)
     assert found["checkpoint.size"] == [
-        "checkpoint 1 covers 3 entries but the ledger has 2: entries were removed"]
+        "checkpoint 1 covers 3 entries but the ledger has 2: entries were removed"
+    ]
     assert "acquisition.unrecorded" in found
 
 
-def test_reordering_two_ledger_rows(filled: tuple[Project, InclusionProof],
-                                    tamper: Tamper) -> None:
+def test_reordering_two_ledger_rows(filled: tuple[Project, InclusionProof], tamper: Tamper) -> None:
     project, proof = filled
-    tamper("UPDATE ledger SET seq = -1 WHERE seq = 0",
-           "UPDATE ledger SET seq = 0 WHERE seq = 2",
-           "UPDATE ledger SET seq = 2 WHERE seq = -1")
+    tamper(
+        "UPDATE ledger SET seq = -1 WHERE seq = 0",
+        "UPDATE ledger SET seq = 0 WHERE seq = 2",
+        "UPDATE ledger SET seq = 2 WHERE seq = -1",
+    )
     found = codes(project)
     assert sorted(found["ledger.order"]) == [
         "the row at seq 0 holds entry 2: ledger rows were reordered or moved",
-        "the row at seq 2 holds entry 0: ledger rows were reordered or moved"]
+        "the row at seq 2 holds entry 0: ledger rows were reordered or moved",
+    ]
     assert "checkpoint.root" in found
     result = check_proof_against_project(project, proof)
     assert not result.ok
 
 
-def test_editing_an_items_metadata_row(filled: tuple[Project, InclusionProof],
-                                       tamper: Tamper) -> None:
+def test_editing_an_items_metadata_row(
+    filled: tuple[Project, InclusionProof], tamper: Tamper
+) -> None:
     project, proof = filled
     h = sha256_bytes(SEED_TEXT_2.encode())
     with project.read() as conn:
@@ -124,8 +130,7 @@ def test_editing_an_items_text(filled: tuple[Project, InclusionProof], tamper: T
     assert all("text is" in p.message for p in report.problems)
 
 
-def test_editing_an_acquisition_row(filled: tuple[Project, InclusionProof],
-                                    tamper: Tamper) -> None:
+def test_editing_an_acquisition_row(filled: tuple[Project, InclusionProof], tamper: Tamper) -> None:
     project, _ = filled
     tamper("UPDATE acquisitions SET custodian = 'mallory' WHERE seq = 1")
     found = codes(project)
@@ -134,18 +139,22 @@ def test_editing_an_acquisition_row(filled: tuple[Project, InclusionProof],
     assert "custodian" in found["acquisition.altered"][0]
 
 
-def test_an_item_added_behind_the_apps_back(filled: tuple[Project, InclusionProof],
-                                            tamper: Tamper) -> None:
+def test_an_item_added_behind_the_apps_back(
+    filled: tuple[Project, InclusionProof], tamper: Tamper
+) -> None:
     project, _ = filled
     fake = "sha256:" + "ab" * 32
-    tamper("INSERT INTO items (hash, size, media_type, created_at) "
-           f"VALUES ('{fake}', 3, 'text/plain', '2020-01-01T00:00:00.000000Z')")
+    tamper(
+        "INSERT INTO items (hash, size, media_type, created_at) "
+        f"VALUES ('{fake}', 3, 'text/plain', '2020-01-01T00:00:00.000000Z')"
+    )
     report = verify_project(project)
     assert ("item.unrecorded", fake) in [(p.code, p.item) for p in report.problems]
 
 
 def test_editing_an_entry_and_its_leaf_hash_still_breaks_the_checkpoint(
-        filled: tuple[Project, InclusionProof], tamper: Tamper) -> None:
+    filled: tuple[Project, InclusionProof], tamper: Tamper
+) -> None:
     project, proof = filled
     with project.read() as conn:
         from sqlalchemy import text
@@ -162,34 +171,43 @@ def test_editing_an_entry_and_its_leaf_hash_still_breaks_the_checkpoint(
     assert not check_proof_against_project(project, proof).ok
 
 
-def test_a_checkpoint_re_signed_with_another_key(filled: tuple[Project, InclusionProof],
-                                                 tamper: Tamper) -> None:
+def test_a_checkpoint_re_signed_with_another_key(
+    filled: tuple[Project, InclusionProof], tamper: Tamper
+) -> None:
     project, proof = filled
     other = SigningKey.generate()
-    forged = sign_checkpoint(other, project.log_id, 3, "sha256:" + "00" * 32,
-                             "2030-01-01T00:00:00.000000Z")
-    tamper("UPDATE checkpoints SET root = :r, key_id = :k, signature = :s WHERE id = 1",
-           r=forged.root, k=forged.key_id, s=forged.signature)
+    forged = sign_checkpoint(
+        other, project.log_id, 3, "sha256:" + "00" * 32, "2030-01-01T00:00:00.000000Z"
+    )
+    tamper(
+        "UPDATE checkpoints SET root = :r, key_id = :k, signature = :s WHERE id = 1",
+        r=forged.root,
+        k=forged.key_id,
+        s=forged.signature,
+    )
     found = codes(project)
     assert found["checkpoint.signature"] == [
         f"checkpoint 1 (size 3, {proof.checkpoint.time}) is not signed by the project key "
-        f"{project.public_key.key_id}: it was altered or replaced"]
+        f"{project.public_key.key_id}: it was altered or replaced"
+    ]
     assert "checkpoint.root" in found
     now = check_proof_against_project(project, proof)
     assert not now.ok
     assert any("the project holds no checkpoint of size 3" in line for line in now.lines)
 
 
-def test_a_checkpoint_with_an_altered_root(filled: tuple[Project, InclusionProof],
-                                           tamper: Tamper) -> None:
+def test_a_checkpoint_with_an_altered_root(
+    filled: tuple[Project, InclusionProof], tamper: Tamper
+) -> None:
     project, _ = filled
     tamper("UPDATE checkpoints SET root = :r WHERE id = 1", r="sha256:" + "11" * 32)
     found = codes(project)
     assert set(found) == {"checkpoint.signature", "checkpoint.root"}
 
 
-def test_signing_refuses_a_rewritten_history(filled: tuple[Project, InclusionProof],
-                                             tamper: Tamper) -> None:
+def test_signing_refuses_a_rewritten_history(
+    filled: tuple[Project, InclusionProof], tamper: Tamper
+) -> None:
     from factfinder.errors import IntegrityError
 
     project, _ = filled

@@ -51,13 +51,19 @@ def make_warc(path: Path, pages: list[tuple[str, str]], *, truncate_last: bool =
     for uri, html in pages:
         offsets.append(buf.tell())
         payload = html.encode("utf-8")
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
-                                              ("Content-Length", str(len(payload)))],
-                                   protocol="HTTP/1.1")
-        record = writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
-                                           length=len(payload),
-                                           http_headers=headers,
-                                           warc_headers_dict={"WARC-Date": "2018-11-04T08:00:00Z"})
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(payload)))],
+            protocol="HTTP/1.1",
+        )
+        record = writer.create_warc_record(
+            uri,
+            "response",
+            payload=io.BytesIO(payload),
+            length=len(payload),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2018-11-04T08:00:00Z"},
+        )
         writer.write_record(record)
     data = buf.getvalue()
     if truncate_last:
@@ -68,5 +74,7 @@ def make_warc(path: Path, pages: list[tuple[str, str]], *, truncate_last: bool =
 
 def html_page(title: str, body: str) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
-    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            f"{paragraphs}</article></body></html>")
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}</article></body></html>"
+    )

@@ -27,8 +27,12 @@ if TYPE_CHECKING:
 
 ProjectOption = Annotated[
     Path | None,
-    typer.Option("--project", "-p", envvar="FACTFINDER_PROJECT",
-                 help="Project directory (default: $FACTFINDER_PROJECT or the current one)."),
+    typer.Option(
+        "--project",
+        "-p",
+        envvar="FACTFINDER_PROJECT",
+        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
+    ),
 ]
 
 
@@ -45,9 +49,14 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def init(
         directory: Annotated[Path, typer.Argument(help="Directory to create the project in.")],
-        db: Annotated[str | None, typer.Option(
-            "--db", help="Database URL, e.g. postgresql://user@host/db (default: SQLite in "
-            "the project directory).")] = None,
+        db: Annotated[
+            str | None,
+            typer.Option(
+                "--db",
+                help="Database URL, e.g. postgresql://user@host/db (default: SQLite in "
+                "the project directory).",
+            ),
+        ] = None,
     ) -> None:
         """Create a project: configuration, database, blob store and signing key."""
         from factfinder.services import Project
@@ -55,25 +64,33 @@ def register(app: typer.Typer) -> None:
         with Project.init(directory, db_url=db) as project:
             key = project.public_key
             out.print(f"created project {project.root}")
-            out.print(f"  database   {project.config.db_url if db else project.root / 'factfinder.db'}")
+            out.print(
+                f"  database   {project.config.db_url if db else project.root / 'factfinder.db'}"
+            )
             out.print(f"  log id     {project.log_id}")
             out.print(f"  public key {project.public_key_path} ({key.key_id})")
 
     @app.command()
     @handle_errors
     def ingest(
-        paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or "
-                                                   "JSON Lines document batches.")],
+        paths: Annotated[
+            list[str],
+            typer.Argument(help="Files, folders, glob patterns or JSON Lines document batches."),
+        ],
         publisher: Annotated[str | None, typer.Option(help="Who published these.")] = None,
-        published: Annotated[str | None, typer.Option(
-            help="When they were published (ISO date or timestamp).")] = None,
+        published: Annotated[
+            str | None, typer.Option(help="When they were published (ISO date or timestamp).")
+        ] = None,
         url: Annotated[str | None, typer.Option(help="Where they were published.")] = None,
-        custodian: Annotated[str | None, typer.Option(
-            help="Who handed them over / holds the originals.")] = None,
-        again: Annotated[bool, typer.Option(
-            help="Record a new acquisition even if an identical one exists.")] = False,
-        checkpoint: Annotated[bool, typer.Option(
-            help="Sign a checkpoint at the end if anything was recorded.")] = True,
+        custodian: Annotated[
+            str | None, typer.Option(help="Who handed them over / holds the originals.")
+        ] = None,
+        again: Annotated[
+            bool, typer.Option(help="Record a new acquisition even if an identical one exists.")
+        ] = False,
+        checkpoint: Annotated[
+            bool, typer.Option(help="Sign a checkpoint at the end if anything was recorded.")
+        ] = True,
         project: ProjectOption = None,
         as_json: bool = JsonOption,
     ) -> None:
@@ -81,30 +98,40 @@ def register(app: typer.Typer) -> None:
         from factfinder.services.ingest import IngestOptions
         from factfinder.services.ingest import ingest as run_ingest
 
-        options = IngestOptions(publisher=publisher, published=published, url=url,
-                                custodian=custodian, again=again, checkpoint=checkpoint)
+        options = IngestOptions(
+            publisher=publisher,
+            published=published,
+            url=url,
+            custodian=custodian,
+            again=again,
+            checkpoint=checkpoint,
+        )
         with _open(project) as proj, _IngestProgress() as progress:
             summary = run_ingest(proj, paths, options, observer=progress)
         if as_json:
             print_json(summary.to_json())
         else:
-            line = (f"{summary.parts} parts from {summary.inputs} inputs: "
-                    f"{summary.new_items} new items, {summary.new_acquisitions} acquisitions, "
-                    f"{summary.unchanged} already recorded")
+            line = (
+                f"{summary.parts} parts from {summary.inputs} inputs: "
+                f"{summary.new_items} new items, {summary.new_acquisitions} acquisitions, "
+                f"{summary.unchanged} already recorded"
+            )
             if summary.failures:
                 line += f", [red]{len(summary.failures)} failed[/red]"
             err.print(line)
             if summary.checkpoint:
-                err.print(f"checkpoint: size {summary.checkpoint.size}, root "
-                          f"{summary.checkpoint.root}")
+                err.print(
+                    f"checkpoint: size {summary.checkpoint.size}, root {summary.checkpoint.root}"
+                )
         if summary.failures:
             raise typer.Exit(EXIT_PARTIAL)
 
     @app.command("items")
     @handle_errors
     def items_(
-        search: Annotated[str | None, typer.Option("--search", "-s",
-                                                   help="Full-text search.")] = None,
+        search: Annotated[
+            str | None, typer.Option("--search", "-s", help="Full-text search.")
+        ] = None,
         limit: Annotated[int, typer.Option(min=1)] = 50,
         offset: Annotated[int, typer.Option(min=0)] = 0,
         project: ProjectOption = None,
@@ -120,12 +147,26 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json({"data": [i.to_json() for i in page], "count": total})
             return
-        table = Table("id", "hash", "type", "size", "title", "published", "acq.",
-                      caption=f"{len(page)} of {total}")
+        table = Table(
+            "id",
+            "hash",
+            "type",
+            "size",
+            "title",
+            "published",
+            "acq.",
+            caption=f"{len(page)} of {total}",
+        )
         for i in page:
-            table.add_row(str(i.id), i.hash[:19] + "…", i.media_type, str(i.size),
-                          (i.title or i.external_id or "")[:60], i.published or "",
-                          str(i.acquisitions))
+            table.add_row(
+                str(i.id),
+                i.hash[:19] + "…",
+                i.media_type,
+                str(i.size),
+                (i.title or i.external_id or "")[:60],
+                i.published or "",
+                str(i.acquisitions),
+            )
         out.print(table)
 
     @app.command()
@@ -184,14 +225,23 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def proof(
-        item: Annotated[str | None, typer.Argument(
-            help="Item id, hash prefix or external id: prove its first acquisition.")] = None,
+        item: Annotated[
+            str | None,
+            typer.Argument(
+                help="Item id, hash prefix or external id: prove its first acquisition."
+            ),
+        ] = None,
         seq: Annotated[int | None, typer.Option(help="Prove ledger entry SEQ instead.")] = None,
-        consistency: Annotated[list[int] | None, typer.Option(
-            help="Prove checkpoint FIRST is a prefix of a later one (give it once, or twice "
-            "with the later id; default the latest).")] = None,
-        output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                    help="Write to a file.")] = None,
+        consistency: Annotated[
+            list[int] | None,
+            typer.Option(
+                help="Prove checkpoint FIRST is a prefix of a later one (give it once, or twice "
+                "with the later id; default the latest)."
+            ),
+        ] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Write to a file.")
+        ] = None,
         project: ProjectOption = None,
     ) -> None:
         """Print a proof (JSON) that a third party can check with `verify-proof`.
@@ -211,8 +261,9 @@ def register(app: typer.Typer) -> None:
             if consistency:
                 if len(consistency) > 2:
                     raise InvalidRecord("--consistency takes one or two checkpoint ids")
-                doc = vault.consistency_proof(proj, consistency[0],
-                                              consistency[1] if len(consistency) == 2 else None)
+                doc = vault.consistency_proof(
+                    proj, consistency[0], consistency[1] if len(consistency) == 2 else None
+                )
             elif seq is not None:
                 doc = vault.inclusion_proof(proj, seq)
             else:
@@ -228,8 +279,10 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def verify(
-        key: Annotated[Path | None, typer.Option(
-            help="Public key to trust (PEM or hex; default the project's).")] = None,
+        key: Annotated[
+            Path | None,
+            typer.Option(help="Public key to trust (PEM or hex; default the project's)."),
+        ] = None,
         blobs: Annotated[bool, typer.Option(help="Re-hash every blob.")] = True,
         project: ProjectOption = None,
         as_json: bool = JsonOption,
@@ -248,10 +301,14 @@ def register(app: typer.Typer) -> None:
                 out.print(f"[red]{p.code}[/red] {p.message}")
             for note in report.notes:
                 err.print(f"note: {note}")
-            verdict = "[green]OK[/green]" if report.ok else f"[red]{len(report.problems)} problems[/red]"
-            out.print(f"{verdict}: {report.entries} ledger entries (root {report.root}), "
-                      f"{report.checkpoints} checkpoints, {report.items} items, "
-                      f"{report.acquisitions} acquisitions, {report.blobs} blobs re-hashed")
+            verdict = (
+                "[green]OK[/green]" if report.ok else f"[red]{len(report.problems)} problems[/red]"
+            )
+            out.print(
+                f"{verdict}: {report.entries} ledger entries (root {report.root}), "
+                f"{report.checkpoints} checkpoints, {report.items} items, "
+                f"{report.acquisitions} acquisitions, {report.blobs} blobs re-hashed"
+            )
         if not report.ok:
             raise typer.Exit(EXIT_INTEGRITY)
 
@@ -260,11 +317,18 @@ def register(app: typer.Typer) -> None:
     def verify_proof_(
         proof_file: Annotated[Path, typer.Argument(metavar="PROOF.json")],
         key: Annotated[Path, typer.Option(help="The public key you trust (PEM or hex file).")],
-        file: Annotated[Path | None, typer.Option(
-            "--file", help="The evidence file: check it is the item the entry records.")] = None,
-        project: Annotated[Path | None, typer.Option(
-            "--project", "-p", help="Also check the proof against this project as it is now.")]
-        = None,
+        file: Annotated[
+            Path | None,
+            typer.Option(
+                "--file", help="The evidence file: check it is the item the entry records."
+            ),
+        ] = None,
+        project: Annotated[
+            Path | None,
+            typer.Option(
+                "--project", "-p", help="Also check the proof against this project as it is now."
+            ),
+        ] = None,
         as_json: bool = JsonOption,
     ) -> None:
         """Check a proof with only the public key (no database needed)."""
@@ -285,8 +349,9 @@ def register(app: typer.Typer) -> None:
             print_json({"ok": ok, "checks": lines})
         else:
             for line in lines:
-                out.print(f"[red]{line}[/red]" if line.startswith("FAIL") else f"ok  {line}",
-                          markup=True)
+                out.print(
+                    f"[red]{line}[/red]" if line.startswith("FAIL") else f"ok  {line}", markup=True
+                )
             out.print("[green]proof verified[/green]" if ok else "[red]proof FAILED[/red]")
         if not ok:
             raise typer.Exit(EXIT_INTEGRITY)
@@ -295,28 +360,45 @@ def register(app: typer.Typer) -> None:
 def _print_detail(detail: Any, full_text: str | None) -> None:
     s = detail.summary
     out.print(f"[bold]item {s.id}[/bold]  {s.hash}")
-    for label, value in (("type", s.media_type), ("size", f"{s.size} bytes"),
-                         ("title", s.title), ("author", detail.author),
-                         ("publisher", s.publisher), ("site", detail.site),
-                         ("published", s.published), ("url", s.url), ("language", s.language),
-                         ("external id", s.external_id), ("text", detail.text_hash and
-                                                          f"{detail.text_length} chars, "
-                                                          f"{detail.text_hash}"),
-                         ("first seen", s.created_at)):
+    for label, value in (
+        ("type", s.media_type),
+        ("size", f"{s.size} bytes"),
+        ("title", s.title),
+        ("author", detail.author),
+        ("publisher", s.publisher),
+        ("site", detail.site),
+        ("published", s.published),
+        ("url", s.url),
+        ("language", s.language),
+        ("external id", s.external_id),
+        ("text", detail.text_hash and f"{detail.text_length} chars, {detail.text_hash}"),
+        ("first seen", s.created_at),
+    ):
         if value:
             out.print(f"  {label:<11} {value}", markup=False)
     if detail.links:
         out.print("links:")
         for link in detail.links:
-            out.print(f"  {link.relation} item {link.item_id} {link.item_hash[:19]}… "
-                      f"{link.title or ''}", markup=False)
+            out.print(
+                f"  {link.relation} item {link.item_id} {link.item_hash[:19]}… {link.title or ''}",
+                markup=False,
+            )
     out.print("custody:")
     for a in detail.acquisitions:
-        who = ", ".join(x for x in (a.custodian and f"custodian {a.custodian}",
-                                    a.publisher and f"publisher {a.publisher}",
-                                    a.url) if x)
-        out.print(f"  #{a.seq} {a.acquired_at} by {a.actor} from {a.source}"
-                  + (f" ({who})" if who else ""), markup=False)
+        who = ", ".join(
+            x
+            for x in (
+                a.custodian and f"custodian {a.custodian}",
+                a.publisher and f"publisher {a.publisher}",
+                a.url,
+            )
+            if x
+        )
+        out.print(
+            f"  #{a.seq} {a.acquired_at} by {a.actor} from {a.source}"
+            + (f" ({who})" if who else ""),
+            markup=False,
+        )
     other = [e for e in detail.ledger if e.seq not in {a.seq for a in detail.acquisitions}]
     for e in other:
         out.print(f"  #{e.seq} {e.time} {e.kind} by {e.actor}", markup=False)
@@ -325,8 +407,12 @@ def _print_detail(detail: Any, full_text: str | None) -> None:
         out.print(full_text, markup=False, highlight=False)
     elif detail.excerpt:
         out.print("excerpt:")
-        out.print("  " + detail.excerpt.strip().replace("\n", "\n  ")
-                  + ("…" if detail.text_length > len(detail.excerpt) else ""), markup=False)
+        out.print(
+            "  "
+            + detail.excerpt.strip().replace("\n", "\n  ")
+            + ("…" if detail.text_length > len(detail.excerpt) else ""),
+            markup=False,
+        )
 
 
 class _IngestProgress:
@@ -342,10 +428,17 @@ class _IngestProgress:
             TransferSpeedColumn,
         )
 
-        self.progress = Progress(TextColumn("ingest"), BarColumn(), DownloadColumn(),
-                                 TransferSpeedColumn(), TimeRemainingColumn(),
-                                 TextColumn("{task.fields[parts]} parts"),
-                                 console=err, transient=True, disable=not err.is_terminal)
+        self.progress = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[parts]} parts"),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
         self.progress.__enter__()
         self.task = self.progress.add_task("ingest", total=None, parts=0)
         self.parts = 0
@@ -372,9 +465,14 @@ class _VerifyProgress:
     def __enter__(self) -> _VerifyProgress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        self.progress = Progress(TextColumn("verify {task.description}"), BarColumn(),
-                                 MofNCompleteColumn(), console=err, transient=True,
-                                 disable=not err.is_terminal)
+        self.progress = Progress(
+            TextColumn("verify {task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
         self.progress.__enter__()
         self.task: Any = None
         return self

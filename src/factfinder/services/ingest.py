@@ -83,10 +83,15 @@ class IngestSummary:
     checkpoint: Checkpoint | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"inputs": self.inputs, "parts": self.parts, "new_items": self.new_items,
-                "new_acquisitions": self.new_acquisitions, "unchanged": self.unchanged,
-                "failures": [{"input": f.input, "problem": f.problem} for f in self.failures],
-                "checkpoint": self.checkpoint.to_json() if self.checkpoint else None}
+        return {
+            "inputs": self.inputs,
+            "parts": self.parts,
+            "new_items": self.new_items,
+            "new_acquisitions": self.new_acquisitions,
+            "unchanged": self.unchanged,
+            "failures": [{"input": f.input, "problem": f.problem} for f in self.failures],
+            "checkpoint": self.checkpoint.to_json() if self.checkpoint else None,
+        }
 
 
 class IngestObserver(Protocol):
@@ -226,8 +231,15 @@ def ingest(
         from factfinder.services.vault import make_checkpoint
 
         checkpoint = make_checkpoint(project)
-    return IngestSummary(len(paths), tally.parts, tally.new_items, tally.new_acquisitions,
-                         tally.unchanged, tuple(tally.failures), checkpoint)
+    return IngestSummary(
+        len(paths),
+        tally.parts,
+        tally.new_items,
+        tally.new_acquisitions,
+        tally.unchanged,
+        tuple(tally.failures),
+        checkpoint,
+    )
 
 
 def _size(path: Path) -> int:
@@ -259,8 +271,14 @@ class _Run:
     MAX_PARTS = 200
     MAX_BYTES = 64 << 20
 
-    def __init__(self, project: Project, options: IngestOptions, actor: str | None,
-                 observer: IngestObserver, tally: _Tally) -> None:
+    def __init__(
+        self,
+        project: Project,
+        options: IngestOptions,
+        actor: str | None,
+        observer: IngestObserver,
+        tally: _Tally,
+    ) -> None:
         self.project = project
         self.options = options
         self.actor = actor
@@ -290,8 +308,9 @@ class _Run:
         # Member files go next to the blob store: same file system, so storing them is a copy
         # in the kernel; the pid in the name lets a later run clean up after a killed one.
         if self._workdir is None:
-            self._workdir = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-work-",
-                                                  dir=self.project.blobs.tmp))
+            self._workdir = Path(
+                tempfile.mkdtemp(prefix=f"{os.getpid()}-work-", dir=self.project.blobs.tmp)
+            )
         return self._workdir
 
     def close(self) -> None:
@@ -332,9 +351,15 @@ class _Run:
                     container = self.containers[p.parent_key]
                     parent = Parent(container.seq, container.item_id, p.relation or "member-of")
                 recorded = record_acquisition(
-                    tx, item_hash=p.staged.hash, size=p.staged.size, media_type=p.media_type,
-                    metadata=p.metadata, receipt=p.receipt, parent=parent,
-                    again=self.options.again)
+                    tx,
+                    item_hash=p.staged.hash,
+                    size=p.staged.size,
+                    media_type=p.media_type,
+                    metadata=p.metadata,
+                    receipt=p.receipt,
+                    parent=parent,
+                    again=self.options.again,
+                )
                 if p.key is not None:
                     self.containers[p.key] = recorded
                 results.append((p.label, recorded))
@@ -355,17 +380,31 @@ class _Run:
                     continue
                 kinds[index] = part.media_type
                 parent_key = (number, part.parent) if part.parent is not None else None
-                relation = (_RELATIONS.get(kinds.get(part.parent, ""), "member-of")
-                            if part.parent is not None else None)
-                self.part(part, source_path, (number, index) if part.is_container else None,
-                          parent_key, relation)
+                relation = (
+                    _RELATIONS.get(kinds.get(part.parent, ""), "member-of")
+                    if part.parent is not None
+                    else None
+                )
+                self.part(
+                    part,
+                    source_path,
+                    (number, index) if part.is_container else None,
+                    parent_key,
+                    relation,
+                )
         except InputError as error:  # the walk itself gave up on this input
             self.fail(error)
         finally:
             self._clear_workdir()
 
-    def part(self, part: Any, source_path: str, key: tuple[int, int] | None,
-             parent_key: tuple[int, int] | None, relation: str | None) -> None:
+    def part(
+        self,
+        part: Any,
+        source_path: str,
+        key: tuple[int, int] | None,
+        parent_key: tuple[int, int] | None,
+        relation: str | None,
+    ) -> None:
         from factfinder.intake import read_text
 
         if _size(part.path) == 0:
@@ -377,8 +416,11 @@ class _Run:
         except InputError as error:
             self.fail(error)
         except Exception as exc:  # a reader library's own bug must not end the batch
-            self.fail(InputError(part.label, f"cannot read the text: {type(exc).__name__}: {exc}",
-                                 stage="intake"))
+            self.fail(
+                InputError(
+                    part.label, f"cannot read the text: {type(exc).__name__}: {exc}", stage="intake"
+                )
+            )
         try:
             staged = self.project.blobs.stage_file(part.path, part.label)
         except InputError as error:
@@ -388,20 +430,34 @@ class _Run:
         opts = self.options
         if extracted is not None:
             meta = ItemMetadata(
-                title=extracted.title, author=extracted.author,
+                title=extracted.title,
+                author=extracted.author,
                 publisher=opts.publisher or extracted.site,
-                published=opts.published or (
-                    _iso_published(extracted.published) if extracted.published else None),
+                published=opts.published
+                or (_iso_published(extracted.published) if extracted.published else None),
                 url=opts.url or extracted.url or origin.get("target_uri"),
-                site=extracted.site, language=extracted.language, text=extracted.text)
+                site=extracted.site,
+                language=extracted.language,
+                text=extracted.text,
+            )
         else:
-            meta = ItemMetadata(publisher=opts.publisher, published=opts.published,
-                                url=opts.url or origin.get("target_uri"))
-        receipt = Receipt(source=part.label, source_path=source_path, custodian=opts.custodian,
-                          publisher=opts.publisher, published=opts.published,
-                          url=opts.url or origin.get("target_uri"), origin=origin)
-        self.add(_Pending(part.label, staged, part.media_type, meta, receipt, key, parent_key,
-                          relation))
+            meta = ItemMetadata(
+                publisher=opts.publisher,
+                published=opts.published,
+                url=opts.url or origin.get("target_uri"),
+            )
+        receipt = Receipt(
+            source=part.label,
+            source_path=source_path,
+            custodian=opts.custodian,
+            publisher=opts.publisher,
+            published=opts.published,
+            url=opts.url or origin.get("target_uri"),
+            origin=origin,
+        )
+        self.add(
+            _Pending(part.label, staged, part.media_type, meta, receipt, key, parent_key, relation)
+        )
 
     def batch(self, number: int, path: Path) -> None:
         from factfinder.intake.language import detect_language
@@ -417,13 +473,26 @@ class _Run:
             return
         opts = self.options
         key = (number, 0)
-        self.add(_Pending(
-            label, staged, BATCH_MEDIA_TYPE,
-            ItemMetadata(publisher=opts.publisher, published=opts.published, url=opts.url),
-            Receipt(source=label, source_path=source_path, custodian=opts.custodian,
-                    publisher=opts.publisher, published=opts.published, url=opts.url,
-                    origin={"filename": path.name}),
-            key, None, None))
+        self.add(
+            _Pending(
+                label,
+                staged,
+                BATCH_MEDIA_TYPE,
+                ItemMetadata(publisher=opts.publisher, published=opts.published, url=opts.url),
+                Receipt(
+                    source=label,
+                    source_path=source_path,
+                    custodian=opts.custodian,
+                    publisher=opts.publisher,
+                    published=opts.published,
+                    url=opts.url,
+                    origin={"filename": path.name},
+                ),
+                key,
+                None,
+                None,
+            )
+        )
         seen: dict[str, int] = {}
         for line, obj in read_jsonl(path, on_error=self.fail):
             where = f"{path}:{line}"
@@ -438,11 +507,32 @@ class _Run:
             seen[doc.id] = line
             published = opts.published or (doc.published.isoformat() if doc.published else None)
             meta = ItemMetadata(
-                title=doc.title, publisher=opts.publisher or doc.publisher, published=published,
-                url=opts.url or doc.url, language=doc.language or detect_language(doc.text),
-                external_id=doc.id, text=doc.text)
-            receipt = Receipt(source=where, source_path=source_path, custodian=opts.custodian,
-                              publisher=opts.publisher, published=opts.published, url=opts.url,
-                              origin={"line": str(line), "document_id": doc.id})
-            self.add(_Pending(where, self.project.blobs.stage_bytes(data), DOCUMENT_MEDIA_TYPE,
-                              meta, receipt, None, key, "line-of"))
+                title=doc.title,
+                publisher=opts.publisher or doc.publisher,
+                published=published,
+                url=opts.url or doc.url,
+                language=doc.language or detect_language(doc.text),
+                external_id=doc.id,
+                text=doc.text,
+            )
+            receipt = Receipt(
+                source=where,
+                source_path=source_path,
+                custodian=opts.custodian,
+                publisher=opts.publisher,
+                published=opts.published,
+                url=opts.url,
+                origin={"line": str(line), "document_id": doc.id},
+            )
+            self.add(
+                _Pending(
+                    where,
+                    self.project.blobs.stage_bytes(data),
+                    DOCUMENT_MEDIA_TYPE,
+                    meta,
+                    receipt,
+                    None,
+                    key,
+                    "line-of",
+                )
+            )

@@ -85,28 +85,58 @@ class ItemDetail:
     ledger: tuple[LedgerEntry, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.summary.to_json(), "author": self.author, "site": self.site,
-                "text_hash": self.text_hash, "text_length": self.text_length,
-                "excerpt": self.excerpt,
-                "acquisition_history": [a.to_json() for a in self.acquisitions],
-                "links": [link.to_json() for link in self.links],
-                "ledger": [e.to_json() for e in self.ledger]}
+        return {
+            **self.summary.to_json(),
+            "author": self.author,
+            "site": self.site,
+            "text_hash": self.text_hash,
+            "text_length": self.text_length,
+            "excerpt": self.excerpt,
+            "acquisition_history": [a.to_json() for a in self.acquisitions],
+            "links": [link.to_json() for link in self.links],
+            "ledger": [e.to_json() for e in self.ledger],
+        }
 
 
 def _summary_query() -> Any:
-    count = (select(func.count()).select_from(acquisitions)
-             .where(acquisitions.c.item_id == items.c.id).scalar_subquery())
+    count = (
+        select(func.count())
+        .select_from(acquisitions)
+        .where(acquisitions.c.item_id == items.c.id)
+        .scalar_subquery()
+    )
     m = item_metadata.c
-    return (select(items.c.id, items.c.hash, items.c.size, items.c.media_type,
-                   items.c.created_at, m.title, m.publisher, m.published, m.url, m.language,
-                   m.external_id, count.label("n_acq"))
-            .select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id)))
+    return select(
+        items.c.id,
+        items.c.hash,
+        items.c.size,
+        items.c.media_type,
+        items.c.created_at,
+        m.title,
+        m.publisher,
+        m.published,
+        m.url,
+        m.language,
+        m.external_id,
+        count.label("n_acq"),
+    ).select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id))
 
 
 def _summary(row: Any) -> ItemSummary:
-    return ItemSummary(row.id, row.hash, row.size, row.media_type, row.created_at, row.title,
-                       row.publisher, row.published, row.url, row.language, row.external_id,
-                       int(row.n_acq))
+    return ItemSummary(
+        row.id,
+        row.hash,
+        row.size,
+        row.media_type,
+        row.created_at,
+        row.title,
+        row.publisher,
+        row.published,
+        row.url,
+        row.language,
+        row.external_id,
+        int(row.n_acq),
+    )
 
 
 def list_items(
@@ -134,15 +164,17 @@ def find_item_id(conn: Connection, ref: str) -> int:
             return int(found)
     prefix = lowered.removeprefix("sha256:")
     if _HEX.match(prefix):
-        matches = conn.execute(select(items.c.id, items.c.hash)
-                               .where(items.c.hash.like(f"sha256:{prefix}%")).limit(5)).all()
+        matches = conn.execute(
+            select(items.c.id, items.c.hash).where(items.c.hash.like(f"sha256:{prefix}%")).limit(5)
+        ).all()
         if len(matches) == 1:
             return int(matches[0].id)
         if len(matches) > 1:
             listed = ", ".join(m.hash[:19] + "…" for m in matches)
             raise NotFound(f"item {ref!r} is ambiguous ({listed}); give more digits")
-    ext = conn.execute(select(item_metadata.c.item_id)
-                       .where(item_metadata.c.external_id == ref).limit(2)).all()
+    ext = conn.execute(
+        select(item_metadata.c.item_id).where(item_metadata.c.external_id == ref).limit(2)
+    ).all()
     if len(ext) == 1:
         return int(ext[0].item_id)
     if len(ext) > 1:
@@ -157,10 +189,24 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
         row = conn.execute(_summary_query().where(items.c.id == item_id)).one()
         meta = conn.execute(select(item_metadata).where(item_metadata.c.item_id == item_id)).first()
         acq = [
-            AcquisitionView(a.seq, a.acquired_at, a.actor, a.source, a.source_path, a.custodian,
-                            a.publisher, a.published, a.url, json.loads(a.origin), a.parent_seq)
-            for a in conn.execute(select(acquisitions).where(acquisitions.c.item_id == item_id)
-                                  .order_by(acquisitions.c.seq))
+            AcquisitionView(
+                a.seq,
+                a.acquired_at,
+                a.actor,
+                a.source,
+                a.source_path,
+                a.custodian,
+                a.publisher,
+                a.published,
+                a.url,
+                json.loads(a.origin),
+                a.parent_seq,
+            )
+            for a in conn.execute(
+                select(acquisitions)
+                .where(acquisitions.c.item_id == item_id)
+                .order_by(acquisitions.c.seq)
+            )
         ]
         links = _links(conn, item_id)
         entries = ledger_rows.entries_for_subject(conn, f"item:{row.hash}")
@@ -172,7 +218,9 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
         text_hash=meta.text_hash if meta is not None else None,
         text_length=len(text) if text else 0,
         excerpt=text[:excerpt_chars] if text else None,
-        acquisitions=tuple(acq), links=tuple(links), ledger=tuple(entries),
+        acquisitions=tuple(acq),
+        links=tuple(links),
+        ledger=tuple(entries),
     )
 
 
@@ -180,13 +228,18 @@ def item_text(project: Project, ref: str) -> tuple[int, str | None]:
     """(item id, its full text) — for extraction over the database."""
     with project.read() as conn:
         item_id = find_item_id(conn, ref)
-        text = conn.execute(select(item_metadata.c.text)
-                            .where(item_metadata.c.item_id == item_id)).scalar()
+        text = conn.execute(
+            select(item_metadata.c.text).where(item_metadata.c.item_id == item_id)
+        ).scalar()
     return item_id, text
 
 
-_INVERSE = {"attachment-of": "has-attachment", "record-of": "has-record",
-            "member-of": "has-member", "line-of": "has-line"}
+_INVERSE = {
+    "attachment-of": "has-attachment",
+    "record-of": "has-record",
+    "member-of": "has-member",
+    "line-of": "has-line",
+}
 
 
 def _links(conn: Connection, item_id: int) -> list[LinkView]:
@@ -194,14 +247,24 @@ def _links(conn: Connection, item_id: int) -> list[LinkView]:
     link, other, meta = item_links.c, items.alias("other"), item_metadata.c
     outward = conn.execute(
         select(link.relation, other.c.id, other.c.hash, meta.title)
-        .select_from(item_links.join(other, other.c.id == link.related_item_id)
-                     .outerjoin(item_metadata, meta.item_id == other.c.id))
-        .where(link.item_id == item_id).order_by(link.id))
+        .select_from(
+            item_links.join(other, other.c.id == link.related_item_id).outerjoin(
+                item_metadata, meta.item_id == other.c.id
+            )
+        )
+        .where(link.item_id == item_id)
+        .order_by(link.id)
+    )
     out += [LinkView(r.relation, r.id, r.hash, r.title) for r in outward]
     inward = conn.execute(
         select(link.relation, other.c.id, other.c.hash, meta.title)
-        .select_from(item_links.join(other, other.c.id == link.item_id)
-                     .outerjoin(item_metadata, meta.item_id == other.c.id))
-        .where(link.related_item_id == item_id).order_by(link.id))
+        .select_from(
+            item_links.join(other, other.c.id == link.item_id).outerjoin(
+                item_metadata, meta.item_id == other.c.id
+            )
+        )
+        .where(link.related_item_id == item_id)
+        .order_by(link.id)
+    )
     out += [LinkView(_INVERSE.get(r.relation, r.relation), r.id, r.hash, r.title) for r in inward]
     return out

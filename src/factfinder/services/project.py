@@ -56,8 +56,10 @@ class ProjectConfig:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
-            raise ProjectError(f"{root} is not a factfinder project (no {CONFIG_NAME}); "
-                               "create one with `factfinder init`") from exc
+            raise ProjectError(
+                f"{root} is not a factfinder project (no {CONFIG_NAME}); "
+                "create one with `factfinder init`"
+            ) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ProjectError(f"{path}: cannot read the configuration ({exc})") from exc
         fmt = data.get("project", {}).get("format")
@@ -75,8 +77,11 @@ def resolve_db_url(url: str, root: Path) -> str:
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         db = Path(parsed.database)
         if not db.is_absolute():
-            return normalise_url(parsed.set(database=str((root / db).resolve())).render_as_string(
-                hide_password=False))
+            return normalise_url(
+                parsed.set(database=str((root / db).resolve())).render_as_string(
+                    hide_password=False
+                )
+            )
     return normalise_url(url)
 
 
@@ -200,12 +205,14 @@ class Project:
                             "project directory that created it instead"
                         )
                     conn.execute(insert(project_meta).values(key="log_id", value=str(uuid.uuid4())))
-                    conn.execute(insert(project_meta).values(
-                        key="created_at", value=format_time(utc_now())))
+                    conn.execute(
+                        insert(project_meta).values(key="created_at", value=format_time(utc_now()))
+                    )
             keys = root / "keys"
             keys.mkdir(exist_ok=True)
-            SigningKey.generate().save(keys / "ledger.key", keys / "ledger.pub.pem",
-                                       keys / "ledger.pub.hex")
+            SigningKey.generate().save(
+                keys / "ledger.key", keys / "ledger.pub.pem", keys / "ledger.pub.hex"
+            )
             BlobStore(root / "blobs").create()
             (root / CONFIG_NAME).write_text(_config_text(url), encoding="utf-8")
         except BaseException as exc:

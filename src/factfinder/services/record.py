@@ -28,8 +28,16 @@ from factfinder.store.schema import acquisitions, item_links, item_metadata, ite
 from factfinder.vault.hashing import sha256_text
 from factfinder.vault.ledger import canonical_json
 
-METADATA_FIELDS = ("title", "author", "publisher", "published", "url", "site", "language",
-                   "external_id")
+METADATA_FIELDS = (
+    "title",
+    "author",
+    "publisher",
+    "published",
+    "url",
+    "site",
+    "language",
+    "external_id",
+)
 RELATIONS = ("attachment-of", "record-of", "member-of", "line-of")
 
 
@@ -67,10 +75,17 @@ class Receipt:
     origin: Mapping[str, str] = field(default_factory=dict)
 
     def record(self, acquired_at: str, parent: int | None) -> dict[str, Any]:
-        return {"acquired_at": acquired_at, "source": self.source,
-                "source_path": self.source_path, "custodian": self.custodian,
-                "publisher": self.publisher, "published": self.published, "url": self.url,
-                "origin": dict(self.origin), "parent": parent}
+        return {
+            "acquired_at": acquired_at,
+            "source": self.source,
+            "source_path": self.source_path,
+            "custodian": self.custodian,
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "origin": dict(self.origin),
+            "parent": parent,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +136,9 @@ def record_acquisition(
 
     when = tx.now
     payload: dict[str, Any] = {
-        "item": item_hash, "size": size, "media_type": media_type,
+        "item": item_hash,
+        "size": size,
+        "media_type": media_type,
         "acquisition": receipt.record(when, parent.seq if parent else None),
     }
     if parent is not None:
@@ -132,29 +149,53 @@ def record_acquisition(
 
     new_item = item_id is None
     if item_id is None:
-        item_id = int(conn.execute(
-            insert(items).values(hash=item_hash, size=size, media_type=media_type,
-                                 created_at=when)
-        ).inserted_primary_key[0])  # type: ignore[index]
-        conn.execute(insert(item_metadata).values(
-            item_id=item_id, seq=entry.seq, text=metadata.text,
-            text_hash=payload["metadata"]["text_hash"],
-            **{name: getattr(metadata, name) for name in METADATA_FIELDS},
-        ))
-    conn.execute(insert(acquisitions).values(
-        seq=entry.seq, item_id=item_id, acquired_at=when, actor=tx.actor,
-        source=receipt.source, source_path=receipt.source_path, custodian=receipt.custodian,
-        publisher=receipt.publisher, published=receipt.published, url=receipt.url,
-        origin=origin_text, parent_seq=parent.seq if parent else None,
-    ))
+        inserted = conn.execute(
+            insert(items).values(hash=item_hash, size=size, media_type=media_type, created_at=when)
+        ).inserted_primary_key
+        assert inserted is not None
+        item_id = int(inserted[0])
+        conn.execute(
+            insert(item_metadata).values(
+                item_id=item_id,
+                seq=entry.seq,
+                text=metadata.text,
+                text_hash=payload["metadata"]["text_hash"],
+                **{name: getattr(metadata, name) for name in METADATA_FIELDS},
+            )
+        )
+    conn.execute(
+        insert(acquisitions).values(
+            seq=entry.seq,
+            item_id=item_id,
+            acquired_at=when,
+            actor=tx.actor,
+            source=receipt.source,
+            source_path=receipt.source_path,
+            custodian=receipt.custodian,
+            publisher=receipt.publisher,
+            published=receipt.published,
+            url=receipt.url,
+            origin=origin_text,
+            parent_seq=parent.seq if parent else None,
+        )
+    )
     if parent is not None and parent.item_id != item_id:
-        exists = conn.execute(select(item_links.c.id).where(
-            item_links.c.item_id == item_id, item_links.c.related_item_id == parent.item_id,
-            item_links.c.relation == parent.relation)).first()
+        exists = conn.execute(
+            select(item_links.c.id).where(
+                item_links.c.item_id == item_id,
+                item_links.c.related_item_id == parent.item_id,
+                item_links.c.relation == parent.relation,
+            )
+        ).first()
         if exists is None:
-            conn.execute(insert(item_links).values(
-                item_id=item_id, related_item_id=parent.item_id, relation=parent.relation,
-                seq=entry.seq))
+            conn.execute(
+                insert(item_links).values(
+                    item_id=item_id,
+                    related_item_id=parent.item_id,
+                    relation=parent.relation,
+                    seq=entry.seq,
+                )
+            )
     return Recorded(item_id, item_hash, entry.seq, new_item, True)
 
 
@@ -162,13 +203,22 @@ def _same_acquisition(
     conn: Connection, item_id: int, receipt: Receipt, origin_text: str, parent: Parent | None
 ) -> int | None:
     a = acquisitions.c
-    query = select(a.seq).where(
-        a.item_id == item_id, a.source == receipt.source, a.origin == origin_text,
-        _eq(a.source_path, receipt.source_path), _eq(a.custodian, receipt.custodian),
-        _eq(a.publisher, receipt.publisher), _eq(a.published, receipt.published),
-        _eq(a.url, receipt.url),
-        _eq(a.parent_seq, parent.seq if parent else None),
-    ).order_by(a.seq).limit(1)
+    query = (
+        select(a.seq)
+        .where(
+            a.item_id == item_id,
+            a.source == receipt.source,
+            a.origin == origin_text,
+            _eq(a.source_path, receipt.source_path),
+            _eq(a.custodian, receipt.custodian),
+            _eq(a.publisher, receipt.publisher),
+            _eq(a.published, receipt.published),
+            _eq(a.url, receipt.url),
+            _eq(a.parent_seq, parent.seq if parent else None),
+        )
+        .order_by(a.seq)
+        .limit(1)
+    )
     found = conn.execute(query).scalar()
     return int(found) if found is not None else None
 
@@ -187,12 +237,19 @@ def update_item_metadata(tx: Transaction, item_id: int, **changes: str | None) -
     item = tx.conn.execute(select(items).where(items.c.id == item_id)).one()
     entry = tx.append_ledger(
         "item.metadata",
-        {"item": item.hash, "size": item.size, "media_type": item.media_type,
-         "metadata": new.record()},
+        {
+            "item": item.hash,
+            "size": item.size,
+            "media_type": item.media_type,
+            "metadata": new.record(),
+        },
         subject=f"item:{item.hash}",
     )
-    tx.conn.execute(update(item_metadata).where(item_metadata.c.item_id == item_id)
-                    .values(seq=entry.seq, **changes))
+    tx.conn.execute(
+        update(item_metadata)
+        .where(item_metadata.c.item_id == item_id)
+        .values(seq=entry.seq, **changes)
+    )
     return new
 
 
@@ -215,7 +272,14 @@ def row_record(row: Any) -> dict[str, Any]:
 
 def acquisition_record(row: Any) -> dict[str, Any]:
     """The ledger form of an acquisition row (for `verify`)."""
-    return {"acquired_at": row.acquired_at, "source": row.source,
-            "source_path": row.source_path, "custodian": row.custodian,
-            "publisher": row.publisher, "published": row.published, "url": row.url,
-            "origin": json.loads(row.origin), "parent": row.parent_seq}
+    return {
+        "acquired_at": row.acquired_at,
+        "source": row.source,
+        "source_path": row.source_path,
+        "custodian": row.custodian,
+        "publisher": row.publisher,
+        "published": row.published,
+        "url": row.url,
+        "origin": json.loads(row.origin),
+        "parent": row.parent_seq,
+    }

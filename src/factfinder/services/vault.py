@@ -33,10 +33,21 @@ from factfinder.vault.proofs import ConsistencyProof, InclusionProof
 from factfinder.vault.signing import Checkpoint, sign_checkpoint
 
 __all__ = [
-    "IngestOptions", "IngestSummary", "ItemDetail", "ItemSummary", "Project",
-    "check_proof_against_project", "consistency_proof", "inclusion_proof",
-    "inclusion_proof_for_item", "ingest", "list_checkpoints", "list_items", "make_checkpoint",
-    "show_item", "verify_project",
+    "IngestOptions",
+    "IngestSummary",
+    "ItemDetail",
+    "ItemSummary",
+    "Project",
+    "check_proof_against_project",
+    "consistency_proof",
+    "inclusion_proof",
+    "inclusion_proof_for_item",
+    "ingest",
+    "list_checkpoints",
+    "list_items",
+    "make_checkpoint",
+    "show_item",
+    "verify_project",
 ]
 
 
@@ -58,11 +69,13 @@ def make_checkpoint(project: Project) -> Checkpoint:
             if last is not None and n == last.size and format_hash(builder.root()) != last.root:
                 raise IntegrityError(
                     f"the first {last.size} ledger entries no longer hash to the root of "
-                    f"checkpoint {previous[-1][0]}; run `factfinder verify` (not signing)")
+                    f"checkpoint {previous[-1][0]}; run `factfinder verify` (not signing)"
+                )
         if last is not None and last.size > size:
             raise IntegrityError(
                 f"checkpoint {previous[-1][0]} covers {last.size} entries but the ledger has "
-                f"{size}; run `factfinder verify` (not signing)")
+                f"{size}; run `factfinder verify` (not signing)"
+            )
         cp = sign_checkpoint(key, project.log_id, size, format_hash(builder.root()), tx.now)
         ledger_rows.insert_checkpoint(tx.conn, cp)
     return cp
@@ -96,16 +109,21 @@ def inclusion_proof(project: Project, seq: int) -> InclusionProof:
             raise NotFound(f"no ledger entry {seq}")
         leaves = ledger_rows.leaf_hashes(conn, cp.size)
     path = _inclusion_path(seq, leaves, cp.size)
-    return InclusionProof(entry.entry, seq, tuple(format_hash(h) for h in path), cp,
-                          project.public_key.to_hex())
+    return InclusionProof(
+        entry.entry, seq, tuple(format_hash(h) for h in path), cp, project.public_key.to_hex()
+    )
 
 
 def inclusion_proof_for_item(project: Project, ref: str) -> InclusionProof:
     """The proof for the entry of the item's first acquisition."""
     with project.read() as conn:
         item_id = find_item_id(conn, ref)
-        seq = conn.execute(select(acquisitions.c.seq).where(acquisitions.c.item_id == item_id)
-                           .order_by(acquisitions.c.seq).limit(1)).scalar()
+        seq = conn.execute(
+            select(acquisitions.c.seq)
+            .where(acquisitions.c.item_id == item_id)
+            .order_by(acquisitions.c.seq)
+            .limit(1)
+        ).scalar()
         if seq is None:
             item_hash = conn.execute(select(items.c.hash).where(items.c.id == item_id)).scalar()
             raise NotFound(f"item {item_hash} has no acquisition")
@@ -128,5 +146,4 @@ def consistency_proof(project: Project, first: int, second: int | None = None) -
     with project.read() as conn:
         leaves = ledger_rows.leaf_hashes(conn, b.size)
     path = _consistency_path(a.size, leaves, b.size) if a.size else []
-    return ConsistencyProof(a, b, tuple(format_hash(h) for h in path),
-                            project.public_key.to_hex())
+    return ConsistencyProof(a, b, tuple(format_hash(h) for h in path), project.public_key.to_hex())

@@ -11,8 +11,9 @@
 4. Acquisitions and links: each row equals its own `item.acquire` entry; none is missing.
 5. Blobs: every item's blob is re-hashed.
 
-Other areas can pass `extra_checks` (functions of a read connection returning problems) to
-check their own rows against their own ledger entries in the same run.
+Other areas check their own rows against their own ledger entries in the same run: a check is
+a function of a read connection yielding `Problem`s, listed in `AREA_CHECKS` below as
+"module:function" (imported only when `verify` runs). Add yours there.
 """
 
 from __future__ import annotations
@@ -35,6 +36,19 @@ from factfinder.vault.verify import LedgerScanner, Problem, VerifyReport
 
 ExtraCheck = Callable[[Connection], Iterable[Problem]]
 
+AREA_CHECKS: tuple[str, ...] = ("factfinder.services.cases:check_cases",)
+
+
+def area_checks() -> list[ExtraCheck]:
+    """The registered checks of other areas, imported now."""
+    import importlib
+
+    checks = []
+    for spec in AREA_CHECKS:
+        module, _, name = spec.partition(":")
+        checks.append(getattr(importlib.import_module(module), name))
+    return checks
+
 
 class VerifyObserver(Protocol):
     """Progress hooks (the CLI draws a progress bar with them)."""
@@ -56,10 +70,11 @@ def verify_project(
     *,
     key: PublicKey | None = None,
     blobs: bool = True,
-    extra_checks: Iterable[ExtraCheck] = (),
+    extra_checks: Iterable[ExtraCheck] | None = None,
     observer: VerifyObserver | None = None,
 ) -> VerifyReport:
-    """Run every check; `key` defaults to the project's exported public key."""
+    """Run every check; `key` defaults to the project's exported public key, `extra_checks`
+    to the registered `AREA_CHECKS`."""
     obs: VerifyObserver = observer or _Quiet()
     trusted = key or project.public_key
     problems: list[Problem] = []
@@ -75,19 +90,26 @@ def verify_project(
         scanner.finish()
         problems += scanner.problems
         if scanner.last_seq + 1 != head:
-            problems.append(Problem(
-                "ledger.head", f"the ledger head says {head} entries but the last entry is "
-                f"{scanner.last_seq} ({scanner.rows} rows): entries were added or removed "
-                "outside factfinder", seq=min(head, scanner.last_seq + 1)))
+            problems.append(
+                Problem(
+                    "ledger.head",
+                    f"the ledger head says {head} entries but the last entry is "
+                    f"{scanner.last_seq} ({scanner.rows} rows): entries were added or removed "
+                    "outside factfinder",
+                    seq=min(head, scanner.last_seq + 1),
+                )
+            )
         problems += _check_checkpoints(cps, scanner, trusted)
         covered = max((cp.size for _, cp in cps), default=0)
         if scanner.rows > covered:
-            notes.append(f"{scanner.rows - covered} entries are newer than the latest checkpoint "
-                         "(run `factfinder checkpoint` to sign them)")
+            notes.append(
+                f"{scanner.rows - covered} entries are newer than the latest checkpoint "
+                "(run `factfinder checkpoint` to sign them)"
+            )
         n_items, item_hashes = _check_items(conn, scanner, problems)
         n_acq = _check_acquisitions(conn, scanner, problems)
         _check_links(conn, problems)
-        for check in extra_checks:
+        for check in area_checks() if extra_checks is None else extra_checks:
             problems += list(check(conn))
     n_blobs = 0
     if blobs:
@@ -98,15 +120,18 @@ def verify_project(
             obs.advance(1)
             if not result.ok:
                 code = "blob.missing" if result.problem == "missing" else "blob.altered"
-                problems.append(Problem(code, f"item {item_id}: blob {h} is {result.problem}",
-                                        item=h, blob=h))
+                problems.append(
+                    Problem(code, f"item {item_id}: blob {h} is {result.problem}", item=h, blob=h)
+                )
         known = {h for _, h in item_hashes}
         orphans = sum(1 for h in project.blobs.iter_hashes() if h not in known)
         if orphans:
-            notes.append(f"{orphans} blobs belong to no item (left by an interrupted ingest; "
-                         "harmless)")
-    return VerifyReport(tuple(problems), scanner.rows, scanner.root, len(cps), n_items, n_acq,
-                        n_blobs, tuple(notes))
+            notes.append(
+                f"{orphans} blobs belong to no item (left by an interrupted ingest; harmless)"
+            )
+    return VerifyReport(
+        tuple(problems), scanner.rows, scanner.root, len(cps), n_items, n_acq, n_blobs, tuple(notes)
+    )
 
 
 def _check_checkpoints(cps: list[Any], scanner: LedgerScanner, key: PublicKey) -> list[Problem]:
@@ -114,26 +139,50 @@ def _check_checkpoints(cps: list[Any], scanner: LedgerScanner, key: PublicKey) -
     previous = None
     for cid, cp in cps:
         if not cp.verify(key):
-            problems.append(Problem(
-                "checkpoint.signature", f"checkpoint {cid} (size {cp.size}, {cp.time}) is not "
-                f"signed by the project key {key.key_id}: it was altered or replaced",
-                checkpoint=cid))
+            problems.append(
+                Problem(
+                    "checkpoint.signature",
+                    f"checkpoint {cid} (size {cp.size}, {cp.time}) is not "
+                    f"signed by the project key {key.key_id}: it was altered or replaced",
+                    checkpoint=cid,
+                )
+            )
         if cp.size > scanner.rows:
-            problems.append(Problem(
-                "checkpoint.size", f"checkpoint {cid} covers {cp.size} entries but the ledger "
-                f"has {scanner.rows}: entries were removed", checkpoint=cid, seq=scanner.rows))
+            problems.append(
+                Problem(
+                    "checkpoint.size",
+                    f"checkpoint {cid} covers {cp.size} entries but the ledger "
+                    f"has {scanner.rows}: entries were removed",
+                    checkpoint=cid,
+                    seq=scanner.rows,
+                )
+            )
         elif cp.size in scanner.roots and format_hash(scanner.roots[cp.size]) != cp.root:
-            problems.append(Problem(
-                "checkpoint.root", f"checkpoint {cid} (size {cp.size}): the first {cp.size} "
-                f"entries hash to {format_hash(scanner.roots[cp.size])}, the checkpoint signs "
-                f"{cp.root}: entries were altered, removed or reordered", checkpoint=cid))
+            problems.append(
+                Problem(
+                    "checkpoint.root",
+                    f"checkpoint {cid} (size {cp.size}): the first {cp.size} "
+                    f"entries hash to {format_hash(scanner.roots[cp.size])}, the checkpoint signs "
+                    f"{cp.root}: entries were altered, removed or reordered",
+                    checkpoint=cid,
+                )
+            )
         elif cp.size == 0 and cp.root != format_hash(TreeBuilder().root()):
-            problems.append(Problem("checkpoint.root", f"checkpoint {cid} of the empty ledger "
-                                    "has a wrong root", checkpoint=cid))
+            problems.append(
+                Problem(
+                    "checkpoint.root",
+                    f"checkpoint {cid} of the empty ledger has a wrong root",
+                    checkpoint=cid,
+                )
+            )
         if previous is not None and (cp.size < previous.size or cp.time < previous.time):
-            problems.append(Problem(
-                "checkpoint.order", f"checkpoint {cid} is older or smaller than the one before "
-                "it", checkpoint=cid))
+            problems.append(
+                Problem(
+                    "checkpoint.order",
+                    f"checkpoint {cid} is older or smaller than the one before it",
+                    checkpoint=cid,
+                )
+            )
         previous = cp
     return problems
 
@@ -166,8 +215,9 @@ def _differences(recorded: dict[str, Any], actual: dict[str, Any]) -> list[str]:
     for name in (*METADATA_FIELDS, "text_hash"):
         if rmeta.get(name) != ameta[name]:
             what = "text" if name == "text_hash" else name
-            out.append(f"{what} is {_short(ameta[name])}, the ledger recorded "
-                       f"{_short(rmeta.get(name))}")
+            out.append(
+                f"{what} is {_short(ameta[name])}, the ledger recorded {_short(rmeta.get(name))}"
+            )
     return out
 
 
@@ -176,70 +226,127 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…'"
 
 
-def _check_items(conn: Connection, scanner: LedgerScanner,
-                 problems: list[Problem]) -> tuple[int, list[tuple[int, str]]]:
+def _check_items(
+    conn: Connection, scanner: LedgerScanner, problems: list[Problem]
+) -> tuple[int, list[tuple[int, str]]]:
     latest, _ = _latest_metadata_entries(scanner)
     m = item_metadata.c
-    query = (select(items.c.id, items.c.hash, items.c.size, items.c.media_type,
-                    m.seq.label("meta_seq"), m.text,
-                    *[getattr(m, name) for name in METADATA_FIELDS], ledger.c.entry)
-             .select_from(items.outerjoin(item_metadata, m.item_id == items.c.id)
-                          .outerjoin(ledger, ledger.c.seq == m.seq))
-             .order_by(items.c.id))
+    query = (
+        select(
+            items.c.id,
+            items.c.hash,
+            items.c.size,
+            items.c.media_type,
+            m.seq.label("meta_seq"),
+            m.text,
+            *[getattr(m, name) for name in METADATA_FIELDS],
+            ledger.c.entry,
+        )
+        .select_from(
+            items.outerjoin(item_metadata, m.item_id == items.c.id).outerjoin(
+                ledger, ledger.c.seq == m.seq
+            )
+        )
+        .order_by(items.c.id)
+    )
     seen: list[tuple[int, str]] = []
     for row in conn.execution_options(yield_per=2000).execute(query):
         seen.append((row.id, row.hash))
         want = latest.get(row.hash)
         where = f"item {row.id} ({row.hash})"
         if want is None:
-            problems.append(Problem("item.unrecorded", f"{where} has no ledger entry: it was "
-                                    "added behind factfinder's back", item=row.hash))
+            problems.append(
+                Problem(
+                    "item.unrecorded",
+                    f"{where} has no ledger entry: it was added behind factfinder's back",
+                    item=row.hash,
+                )
+            )
             continue
         if row.meta_seq is None:
-            problems.append(Problem("item.metadata", f"{where}: its metadata row is missing",
-                                    item=row.hash, seq=want))
+            problems.append(
+                Problem(
+                    "item.metadata",
+                    f"{where}: its metadata row is missing",
+                    item=row.hash,
+                    seq=want,
+                )
+            )
             continue
         if row.meta_seq != want:
-            problems.append(Problem(
-                "item.metadata", f"{where}: the metadata row claims entry {row.meta_seq}, but "
-                f"entry {want} last recorded it", item=row.hash, seq=want))
+            problems.append(
+                Problem(
+                    "item.metadata",
+                    f"{where}: the metadata row claims entry {row.meta_seq}, but "
+                    f"entry {want} last recorded it",
+                    item=row.hash,
+                    seq=want,
+                )
+            )
             continue
         if row.entry is None:
             continue  # the entry itself is missing: already reported by the ledger scan
         payload = json.loads(row.entry).get("payload", {})
         if payload.get("item") != row.hash:
-            problems.append(Problem("item.metadata", f"{where}: entry {want} is about "
-                                    f"{payload.get('item')}", item=row.hash, seq=want))
+            problems.append(
+                Problem(
+                    "item.metadata",
+                    f"{where}: entry {want} is about {payload.get('item')}",
+                    item=row.hash,
+                    seq=want,
+                )
+            )
             continue
         diffs = _differences(payload, row_record(row))
         if diffs:
-            problems.append(Problem(
-                "item.metadata", f"{where}: {'; '.join(diffs)} (entry {want}) — edited behind "
-                "factfinder's back", item=row.hash, seq=want))
+            problems.append(
+                Problem(
+                    "item.metadata",
+                    f"{where}: {'; '.join(diffs)} (entry {want}) — edited behind factfinder's back",
+                    item=row.hash,
+                    seq=want,
+                )
+            )
     present = {h for _, h in seen}
     for h, seq in latest.items():
         if h not in present:
-            problems.append(Problem("item.missing", f"entry {seq} recorded item {h}, which is "
-                                    "no longer in the database", item=h, seq=seq))
+            problems.append(
+                Problem(
+                    "item.missing",
+                    f"entry {seq} recorded item {h}, which is no longer in the database",
+                    item=h,
+                    seq=seq,
+                )
+            )
     return len(seen), seen
 
 
-def _check_acquisitions(conn: Connection, scanner: LedgerScanner,
-                        problems: list[Problem]) -> int:
+def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list[Problem]) -> int:
     _, acquires = _latest_metadata_entries(scanner)
     a = acquisitions.c
-    query = (select(acquisitions, items.c.hash, ledger.c.entry)
-             .select_from(acquisitions.outerjoin(items, items.c.id == a.item_id)
-                          .outerjoin(ledger, ledger.c.seq == a.seq))
-             .order_by(a.seq))
+    query = (
+        select(acquisitions, items.c.hash, ledger.c.entry)
+        .select_from(
+            acquisitions.outerjoin(items, items.c.id == a.item_id).outerjoin(
+                ledger, ledger.c.seq == a.seq
+            )
+        )
+        .order_by(a.seq)
+    )
     n = 0
     for row in conn.execution_options(yield_per=2000).execute(query):
         n += 1
         acquires.discard(row.seq)
         where = f"acquisition {row.seq} of item {row.item_id} ({row.hash})"
         if row.entry is None:
-            problems.append(Problem("acquisition.unrecorded", f"{where} has no ledger entry",
-                                    seq=row.seq, item=row.hash))
+            problems.append(
+                Problem(
+                    "acquisition.unrecorded",
+                    f"{where} has no ledger entry",
+                    seq=row.seq,
+                    item=row.hash,
+                )
+            )
             continue
         body = json.loads(row.entry)
         payload = body.get("payload", {})
@@ -247,40 +354,76 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner,
         recorded.pop("relation", None)
         actual = acquisition_record(row)
         if body.get("kind") != "item.acquire" or payload.get("item") != row.hash:
-            problems.append(Problem("acquisition.altered", f"{where}: entry {row.seq} records "
-                                    f"{body.get('kind')} of {payload.get('item')}",
-                                    seq=row.seq, item=row.hash))
+            problems.append(
+                Problem(
+                    "acquisition.altered",
+                    f"{where}: entry {row.seq} records {body.get('kind')} of {payload.get('item')}",
+                    seq=row.seq,
+                    item=row.hash,
+                )
+            )
         elif recorded != actual:
             fields = [k for k in actual if recorded.get(k) != actual[k]]
-            problems.append(Problem("acquisition.altered", f"{where}: {', '.join(fields)} differ "
-                                    f"from entry {row.seq}", seq=row.seq, item=row.hash))
+            problems.append(
+                Problem(
+                    "acquisition.altered",
+                    f"{where}: {', '.join(fields)} differ from entry {row.seq}",
+                    seq=row.seq,
+                    item=row.hash,
+                )
+            )
     for seq in sorted(acquires):
-        problems.append(Problem("acquisition.missing", f"entry {seq} records an acquisition "
-                                "whose row is gone", seq=seq))
+        problems.append(
+            Problem(
+                "acquisition.missing",
+                f"entry {seq} records an acquisition whose row is gone",
+                seq=seq,
+            )
+        )
     return n
 
 
 def _check_links(conn: Connection, problems: list[Problem]) -> None:
     link = item_links.c
     parent = acquisitions.alias("parent")
-    query = (select(link.id, link.item_id, link.related_item_id, link.relation, link.seq,
-                    items.c.hash, ledger.c.entry, parent.c.item_id.label("parent_item"))
-             .select_from(item_links.join(items, items.c.id == link.item_id)
-                          .outerjoin(ledger, ledger.c.seq == link.seq)
-                          .outerjoin(acquisitions, acquisitions.c.seq == link.seq)
-                          .outerjoin(parent, parent.c.seq == acquisitions.c.parent_seq))
-             .order_by(link.id))
+    query = (
+        select(
+            link.id,
+            link.item_id,
+            link.related_item_id,
+            link.relation,
+            link.seq,
+            items.c.hash,
+            ledger.c.entry,
+            parent.c.item_id.label("parent_item"),
+        )
+        .select_from(
+            item_links.join(items, items.c.id == link.item_id)
+            .outerjoin(ledger, ledger.c.seq == link.seq)
+            .outerjoin(acquisitions, acquisitions.c.seq == link.seq)
+            .outerjoin(parent, parent.c.seq == acquisitions.c.parent_seq)
+        )
+        .order_by(link.id)
+    )
     for row in conn.execute(query):
         if row.entry is None:
             continue  # reported with the ledger and the acquisitions
         payload = json.loads(row.entry).get("payload", {})
         acq = payload.get("acquisition") or {}
-        if (payload.get("item") != row.hash or acq.get("relation") != row.relation
-                or row.parent_item != row.related_item_id):
-            problems.append(Problem(
-                "link.altered", f"link {row.id}: item {row.item_id} {row.relation} item "
-                f"{row.related_item_id} is not what entry {row.seq} recorded", seq=row.seq,
-                item=row.hash))
+        if (
+            payload.get("item") != row.hash
+            or acq.get("relation") != row.relation
+            or row.parent_item != row.related_item_id
+        ):
+            problems.append(
+                Problem(
+                    "link.altered",
+                    f"link {row.id}: item {row.item_id} {row.relation} item "
+                    f"{row.related_item_id} is not what entry {row.seq} recorded",
+                    seq=row.seq,
+                    item=row.hash,
+                )
+            )
 
 
 def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
@@ -302,51 +445,82 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
 
     cps = [proof.checkpoint] if isinstance(proof, InclusionProof) else [proof.first, proof.second]
     with project.read() as conn:
-        stored = {(cp.size, cp.root) for _, cp in ledger_rows.list_checkpoints(conn,
-                                                                               project.log_id)}
+        stored = {
+            (cp.size, cp.root) for _, cp in ledger_rows.list_checkpoints(conn, project.log_id)
+        }
         biggest = max(cp.size for cp in cps)
         leaves = ledger_rows.leaf_hashes(conn, biggest)
-        check(len(leaves) == biggest, f"the ledger still has at least {biggest} entries",
-              f"the ledger has {len(leaves)} entries, fewer than the proof's {biggest}")
+        check(
+            len(leaves) == biggest,
+            f"the ledger still has at least {biggest} entries",
+            f"the ledger has {len(leaves)} entries, fewer than the proof's {biggest}",
+        )
         for cp in cps:
-            check(cp.log_id == project.log_id, f"the proof is about this log ({cp.log_id})",
-                  f"the proof is about log {cp.log_id}, not this project's {project.log_id}")
-            check((cp.size, cp.root) in stored, f"the project holds the checkpoint of size "
-                  f"{cp.size}", f"the project holds no checkpoint of size {cp.size} with root "
-                  f"{cp.root} (checkpoints were replaced)")
+            check(
+                cp.log_id == project.log_id,
+                f"the proof is about this log ({cp.log_id})",
+                f"the proof is about log {cp.log_id}, not this project's {project.log_id}",
+            )
+            check(
+                (cp.size, cp.root) in stored,
+                f"the project holds the checkpoint of size {cp.size}",
+                f"the project holds no checkpoint of size {cp.size} with root "
+                f"{cp.root} (checkpoints were replaced)",
+            )
             builder = TreeBuilder()
             for leaf in leaves[: cp.size]:
                 builder.append(leaf)
             now = format_hash(builder.root())
-            check(now == cp.root, f"the first {cp.size} entries still hash to {cp.root}",
-                  f"the first {cp.size} entries now hash to {now}, not {cp.root}")
+            check(
+                now == cp.root,
+                f"the first {cp.size} entries still hash to {cp.root}",
+                f"the first {cp.size} entries now hash to {now}, not {cp.root}",
+            )
         if isinstance(proof, ConsistencyProof):
             return ProofCheck(ok, tuple(lines))
         row = conn.execute(select(ledger.c.entry).where(ledger.c.seq == proof.leaf_index)).first()
-        check(row is not None and row.entry == proof.entry,
-              f"entry {proof.leaf_index} is unchanged",
-              f"entry {proof.leaf_index} is no longer the proof's entry")
+        check(
+            row is not None and row.entry == proof.entry,
+            f"entry {proof.leaf_index} is unchanged",
+            f"entry {proof.leaf_index} is no longer the proof's entry",
+        )
         item_hash = proof.parsed_entry.payload.get("item")
         if proof.parsed_entry.kind == "item.acquire" and isinstance(item_hash, str):
             _check_item_now(project, conn, proof, item_hash, check)
     return ProofCheck(ok, tuple(lines))
 
 
-def _check_item_now(project: Project, conn: Connection, proof: InclusionProof, item_hash: str,
-                    check: Callable[[bool, str, str], None]) -> None:
+def _check_item_now(
+    project: Project,
+    conn: Connection,
+    proof: InclusionProof,
+    item_hash: str,
+    check: Callable[[bool, str, str], None],
+) -> None:
     blob = project.blobs.check(item_hash)
     check(blob.ok, f"blob {item_hash} is intact", f"blob {item_hash} is {blob.problem}")
     m = item_metadata.c
     row = conn.execute(
-        select(items.c.id, items.c.hash, items.c.size, items.c.media_type, m.seq, m.text,
-               *[getattr(m, name) for name in METADATA_FIELDS])
+        select(
+            items.c.id,
+            items.c.hash,
+            items.c.size,
+            items.c.media_type,
+            m.seq,
+            m.text,
+            *[getattr(m, name) for name in METADATA_FIELDS],
+        )
         .select_from(items.outerjoin(item_metadata, m.item_id == items.c.id))
-        .where(items.c.hash == item_hash)).first()
+        .where(items.c.hash == item_hash)
+    ).first()
     if row is None:
         check(False, "", f"item {item_hash} is no longer in the database")
         return
     payload = dict(proof.parsed_entry.payload)
     if "metadata" in payload and row.seq == proof.leaf_index:
         diffs = _differences(payload, row_record(row))
-        check(not diffs, f"item {row.id}'s metadata is what entry {proof.leaf_index} recorded",
-              f"item {row.id}: {'; '.join(diffs)}")
+        check(
+            not diffs,
+            f"item {row.id}'s metadata is what entry {proof.leaf_index} recorded",
+            f"item {row.id}: {'; '.join(diffs)}",
+        )

@@ -38,8 +38,15 @@ def insert_entries(conn: Connection, entries: list[LedgerEntry]) -> None:
     conn.execute(
         insert(ledger),
         [
-            {"seq": e.seq, "kind": e.kind, "actor": e.actor, "created_at": e.time,
-             "subject": e.subject, "entry": e.entry, "leaf_hash": e.leaf_hash}
+            {
+                "seq": e.seq,
+                "kind": e.kind,
+                "actor": e.actor,
+                "created_at": e.time,
+                "subject": e.subject,
+                "entry": e.entry,
+                "leaf_hash": e.leaf_hash,
+            }
             for e in entries
         ],
     )
@@ -96,9 +103,7 @@ def get_entry(conn: Connection, seq: int) -> LedgerEntry | None:
 
 def entries_for_subject(conn: Connection, subject: str) -> list[LedgerEntry]:
     rows = conn.execute(
-        select(ledger.c.entry)
-        .where(ledger.c.subject == subject)
-        .order_by(ledger.c.seq)
+        select(ledger.c.entry).where(ledger.c.subject == subject).order_by(ledger.c.seq)
     )
     return [LedgerEntry.parse(r.entry) for r in rows]
 
@@ -106,7 +111,10 @@ def entries_for_subject(conn: Connection, subject: str) -> list[LedgerEntry]:
 def insert_checkpoint(conn: Connection, cp: Checkpoint) -> int:
     result = conn.execute(
         insert(checkpoints).values(
-            size=cp.size, root=cp.root, created_at=cp.time, key_id=cp.key_id,
+            size=cp.size,
+            root=cp.root,
+            created_at=cp.time,
+            key_id=cp.key_id,
             signature=cp.signature,
         )
     )

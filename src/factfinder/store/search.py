@@ -21,16 +21,20 @@ def search_item_ids(conn: Connection, query: str, limit: int = 50) -> list[int]:
     if conn.dialect.name == "sqlite":
         match = " ".join('"' + w.replace('"', "") + '"' for w in words)
         rows = conn.execute(
-            text("SELECT rowid FROM item_search WHERE item_search MATCH :q "
-                 "ORDER BY bm25(item_search) LIMIT :n"),
+            text(
+                "SELECT rowid FROM item_search WHERE item_search MATCH :q "
+                "ORDER BY bm25(item_search) LIMIT :n"
+            ),
             {"q": match, "n": limit},
         )
     else:
         rows = conn.execute(
-            text("SELECT item_id FROM item_metadata "
-                 "WHERE search_vector @@ plainto_tsquery('simple', :q) "
-                 "ORDER BY ts_rank(search_vector, plainto_tsquery('simple', :q)) DESC, item_id "
-                 "LIMIT :n"),
+            text(
+                "SELECT item_id FROM item_metadata "
+                "WHERE search_vector @@ plainto_tsquery('simple', :q) "
+                "ORDER BY ts_rank(search_vector, plainto_tsquery('simple', :q)) DESC, item_id "
+                "LIMIT :n"
+            ),
             {"q": " ".join(words), "n": limit},
         )
     return [int(r[0]) for r in rows]

@@ -26,8 +26,9 @@ from factfinder.vault.merkle import leaf_hash
 def canonical_json(obj: Any) -> str:
     """The one serialisation used for everything that is hashed or signed."""
     try:
-        return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                          allow_nan=False)
+        return json.dumps(
+            obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
     except (TypeError, ValueError) as exc:
         raise InvalidRecord(f"value cannot go into the ledger: {exc}") from exc
 
@@ -85,8 +86,14 @@ class LedgerEntry:
             raise InvalidRecord("a ledger entry needs a kind")
         if not actor or not isinstance(actor, str):
             raise InvalidRecord("a ledger entry needs an actor")
-        body = {"actor": actor, "kind": kind, "payload": dict(payload), "seq": seq,
-                "subject": subject, "time": time}
+        body = {
+            "actor": actor,
+            "kind": kind,
+            "payload": dict(payload),
+            "seq": seq,
+            "subject": subject,
+            "time": time,
+        }
         text = canonical_json(body)
         return cls(seq, kind, actor, time, payload, text, leaf_hash(text.encode("utf-8")), subject)
 
@@ -97,8 +104,13 @@ class LedgerEntry:
             body = json.loads(entry)
             subject = body.get("subject")
             return cls(
-                int(body["seq"]), str(body["kind"]), str(body["actor"]), str(body["time"]),
-                dict(body["payload"]), entry, leaf_hash(entry.encode("utf-8")),
+                int(body["seq"]),
+                str(body["kind"]),
+                str(body["actor"]),
+                str(body["time"]),
+                dict(body["payload"]),
+                entry,
+                leaf_hash(entry.encode("utf-8")),
                 None if subject is None else str(subject),
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -109,8 +121,14 @@ class LedgerEntry:
         return entry_framing(self.seq, self.kind, self.actor, self.time, self.subject)
 
     def to_json(self) -> dict[str, Any]:
-        return {"seq": self.seq, "kind": self.kind, "actor": self.actor, "time": self.time,
-                "subject": self.subject, "payload": dict(self.payload)}
+        return {
+            "seq": self.seq,
+            "kind": self.kind,
+            "actor": self.actor,
+            "time": self.time,
+            "subject": self.subject,
+            "payload": dict(self.payload),
+        }
 
 
 def entry_framing(

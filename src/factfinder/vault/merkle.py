@@ -120,7 +120,9 @@ def inclusion_proof(index: int, leaves: Sequence[bytes], size: int | None = None
     return path
 
 
-def consistency_proof(first: int, leaves: Sequence[bytes], second: int | None = None) -> list[bytes]:
+def consistency_proof(
+    first: int, leaves: Sequence[bytes], second: int | None = None
+) -> list[bytes]:
     """PROOF(first, D[0:second]) (RFC 6962 §2.1.2): the tree of size `first` is a prefix of it."""
     n = len(leaves) if second is None else second
     if not 0 < first <= n <= len(leaves):

@@ -41,9 +41,14 @@ class InclusionProof:
     public_key: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": INCLUSION_TYPE, "leaf_index": self.leaf_index, "entry": self.entry,
-                "audit_path": list(self.audit_path), "checkpoint": self.checkpoint.to_json(),
-                "public_key": self.public_key}
+        return {
+            "type": INCLUSION_TYPE,
+            "leaf_index": self.leaf_index,
+            "entry": self.entry,
+            "audit_path": list(self.audit_path),
+            "checkpoint": self.checkpoint.to_json(),
+            "public_key": self.public_key,
+        }
 
     @property
     def parsed_entry(self) -> LedgerEntry:
@@ -58,9 +63,13 @@ class ConsistencyProof:
     public_key: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": CONSISTENCY_TYPE, "first": self.first.to_json(),
-                "second": self.second.to_json(), "path": list(self.path),
-                "public_key": self.public_key}
+        return {
+            "type": CONSISTENCY_TYPE,
+            "first": self.first.to_json(),
+            "second": self.second.to_json(),
+            "path": list(self.path),
+            "public_key": self.public_key,
+        }
 
 
 Proof = InclusionProof | ConsistencyProof
@@ -86,13 +95,20 @@ def load_proof(obj: Any, what: str = "proof") -> Proof:
             index = obj["leaf_index"]
             if not isinstance(index, int) or isinstance(index, bool):
                 raise InvalidRecord(f"{what}: leaf_index must be an integer")
-            return InclusionProof(str(obj["entry"]), index, tuple(map(str, obj["audit_path"])),
-                                  Checkpoint.from_json(obj["checkpoint"]),
-                                  str(obj.get("public_key", "")))
+            return InclusionProof(
+                str(obj["entry"]),
+                index,
+                tuple(map(str, obj["audit_path"])),
+                Checkpoint.from_json(obj["checkpoint"]),
+                str(obj.get("public_key", "")),
+            )
         if kind == CONSISTENCY_TYPE:
-            return ConsistencyProof(Checkpoint.from_json(obj["first"]),
-                                    Checkpoint.from_json(obj["second"]),
-                                    tuple(map(str, obj["path"])), str(obj.get("public_key", "")))
+            return ConsistencyProof(
+                Checkpoint.from_json(obj["first"]),
+                Checkpoint.from_json(obj["second"]),
+                tuple(map(str, obj["path"])),
+                str(obj.get("public_key", "")),
+            )
     except (KeyError, TypeError) as exc:
         raise InvalidRecord(f"{what}: missing or malformed field {exc}") from exc
     raise InvalidRecord(f"{what}: unknown proof type {obj.get('type')!r}")
@@ -130,23 +146,31 @@ def _verify_inclusion(proof: InclusionProof, key: PublicKey, evidence: Path | No
         lines.append(good if passed else f"FAIL {bad}")
 
     cp = proof.checkpoint
-    check(cp.verify(key), f"checkpoint (size {cp.size}, root {cp.root}) is signed by {key.key_id}",
-          f"checkpoint (size {cp.size}) is not signed by the trusted key {key.key_id}")
+    check(
+        cp.verify(key),
+        f"checkpoint (size {cp.size}, root {cp.root}) is signed by {key.key_id}",
+        f"checkpoint (size {cp.size}) is not signed by the trusted key {key.key_id}",
+    )
     try:
         entry = proof.parsed_entry
     except InvalidRecord:
         check(False, "", "the entry is not a factfinder ledger entry")
         return ProofCheck(False, tuple(lines))
-    check(entry.seq == proof.leaf_index, f"entry {entry.seq} ({entry.kind}, {entry.time})",
-          f"the entry says it is entry {entry.seq}, the proof says leaf {proof.leaf_index}")
+    check(
+        entry.seq == proof.leaf_index,
+        f"entry {entry.seq} ({entry.kind}, {entry.time})",
+        f"the entry says it is entry {entry.seq}, the proof says leaf {proof.leaf_index}",
+    )
     path = _hashes(proof.audit_path)
     root = None
     if path is not None:
-        root = root_from_inclusion(proof.leaf_index, cp.size, leaf_hash(proof.entry.encode()),
-                                   path)
-    check(root is not None and format_hash(root) == cp.root,
-          f"the audit path leads from the entry to the checkpoint root ({len(proof.audit_path)} "
-          "hashes)", "the entry is not in the tree the checkpoint signs (audit path mismatch)")
+        root = root_from_inclusion(proof.leaf_index, cp.size, leaf_hash(proof.entry.encode()), path)
+    check(
+        root is not None and format_hash(root) == cp.root,
+        f"the audit path leads from the entry to the checkpoint root ({len(proof.audit_path)} "
+        "hashes)",
+        "the entry is not in the tree the checkpoint signs (audit path mismatch)",
+    )
     if evidence is not None:
         item = entry.payload.get("item")
         try:
@@ -154,8 +178,11 @@ def _verify_inclusion(proof: InclusionProof, key: PublicKey, evidence: Path | No
         except OSError as exc:
             check(False, "", f"cannot read {evidence}: {exc.strerror}")
         else:
-            check(actual == item, f"{evidence} hashes to {actual}, the item the entry records",
-                  f"{evidence} hashes to {actual}, but the entry records {item}")
+            check(
+                actual == item,
+                f"{evidence} hashes to {actual}, the item the entry records",
+                f"{evidence} hashes to {actual}, but the entry records {item}",
+            )
     return ProofCheck(ok, tuple(lines))
 
 
@@ -165,8 +192,11 @@ def _verify_consistency(proof: ConsistencyProof, key: PublicKey) -> ProofCheck:
     for name, cp in (("first", proof.first), ("second", proof.second)):
         signed = cp.verify(key)
         ok = ok and signed
-        lines.append(f"{name} checkpoint (size {cp.size}) is signed by {key.key_id}" if signed
-                     else f"FAIL {name} checkpoint (size {cp.size}) is not signed by the trusted key")
+        lines.append(
+            f"{name} checkpoint (size {cp.size}) is signed by {key.key_id}"
+            if signed
+            else f"FAIL {name} checkpoint (size {cp.size}) is not signed by the trusted key"
+        )
     same_log = proof.first.log_id == proof.second.log_id
     ok = ok and same_log
     if not same_log:
@@ -177,11 +207,14 @@ def _verify_consistency(proof: ConsistencyProof, key: PublicKey) -> ProofCheck:
     except ValueError:
         path = None
     consistent = path is not None and verify_consistency(
-        proof.first.size, proof.second.size, path, r1, r2)
+        proof.first.size, proof.second.size, path, r1, r2
+    )
     ok = ok and consistent
     lines.append(
         f"the ledger at size {proof.first.size} is a prefix of the ledger at size "
-        f"{proof.second.size}" if consistent else
-        f"FAIL the ledger at size {proof.first.size} is not a prefix of the one at size "
-        f"{proof.second.size}: entries were changed or removed in between")
+        f"{proof.second.size}"
+        if consistent
+        else f"FAIL the ledger at size {proof.first.size} is not a prefix of the one at size "
+        f"{proof.second.size}: entries were changed or removed in between"
+    )
     return ProofCheck(ok, tuple(lines))

@@ -155,9 +155,15 @@ class Checkpoint:
         return key.verify(self.message(), signature)
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": CHECKPOINT_TYPE, "log": self.log_id, "size": self.size,
-                "root": self.root, "time": self.time, "key_id": self.key_id,
-                "signature": self.signature}
+        return {
+            "type": CHECKPOINT_TYPE,
+            "log": self.log_id,
+            "size": self.size,
+            "root": self.root,
+            "time": self.time,
+            "key_id": self.key_id,
+            "signature": self.signature,
+        }
 
     @classmethod
     def from_json(cls, obj: Any) -> Checkpoint:
@@ -167,8 +173,14 @@ class Checkpoint:
             size = obj["size"]
             if not isinstance(size, int) or isinstance(size, bool) or size < 0:
                 raise InvalidRecord("checkpoint size must be a non-negative integer")
-            return cls(str(obj["log"]), size, str(obj["root"]), str(obj["time"]),
-                       str(obj["key_id"]), str(obj["signature"]))
+            return cls(
+                str(obj["log"]),
+                size,
+                str(obj["root"]),
+                str(obj["time"]),
+                str(obj["key_id"]),
+                str(obj["signature"]),
+            )
         except KeyError as exc:
             raise InvalidRecord(f"checkpoint lacks {exc.args[0]!r}") from exc
 
@@ -181,5 +193,6 @@ def checkpoint_message(log_id: str, size: int, root: str, time: str) -> bytes:
 
 def sign_checkpoint(key: SigningKey, log_id: str, size: int, root: str, time: str) -> Checkpoint:
     signature = key.sign(checkpoint_message(log_id, size, root, time))
-    return Checkpoint(log_id, size, root, time, key.public_key.key_id,
-                      base64.b64encode(signature).decode("ascii"))
+    return Checkpoint(
+        log_id, size, root, time, key.public_key.key_id, base64.b64encode(signature).decode("ascii")
+    )

@@ -34,8 +34,14 @@ class Problem:
     checkpoint: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "seq": self.seq, "item": self.item,
-                "blob": self.blob, "checkpoint": self.checkpoint}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "seq": self.seq,
+            "item": self.item,
+            "blob": self.blob,
+            "checkpoint": self.checkpoint,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +60,17 @@ class VerifyReport:
         return not self.problems
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "entries": self.entries, "root": self.root,
-                "checkpoints": self.checkpoints, "items": self.items,
-                "acquisitions": self.acquisitions, "blobs": self.blobs,
-                "problems": [p.to_json() for p in self.problems], "notes": list(self.notes)}
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "root": self.root,
+            "checkpoints": self.checkpoints,
+            "items": self.items,
+            "acquisitions": self.acquisitions,
+            "blobs": self.blobs,
+            "problems": [p.to_json() for p in self.problems],
+            "notes": list(self.notes),
+        }
 
 
 Row = tuple[int, "str | None", str, bytes]  # seq, subject column, entry text, stored leaf hash
@@ -74,7 +87,9 @@ class LedgerScanner:
     """
 
     sizes: frozenset[int] = frozenset()
-    watch_prefix: str = ""  # collect (seq, kind, subject) of kinds starting with this
+    # Collect (seq, kind, subject) of the kinds starting with this prefix ("item."), whose
+    # entries have subjects starting with the same area ("item:").
+    watch_prefix: str = ""
     roots: dict[int, bytes] = field(default_factory=dict)
     watched: list[tuple[int, str, str | None]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -91,24 +106,36 @@ class LedgerScanner:
         if any(leaf != r[3] for leaf, r in zip(leaves, rows, strict=True)):
             for leaf, r in zip(leaves, rows, strict=True):
                 if leaf != r[3]:
-                    self.problems.append(Problem(
-                        "ledger.altered", f"entry {r[0]}: its content no longer matches its "
-                        "leaf hash (the entry text or its hash was edited)", seq=r[0]))
+                    self.problems.append(
+                        Problem(
+                            "ledger.altered",
+                            f"entry {r[0]}: its content no longer matches its "
+                            "leaf hash (the entry text or its hash was edited)",
+                            seq=r[0],
+                        )
+                    )
         first, last = rows[0][0], rows[-1][0]
         if first != self.last_seq + 1 or last - first != len(rows) - 1:
             self._check_sequence(rows)
         self.last_seq = last
         # The tail of an entry is `,"seq":N,"subject":S,"time":T}`; checking it against the row
         # catches a row moved to another seq (reordered) and a relabelled subject.
-        bad = [r for r in rows if not r[2].startswith(
-            f',"seq":{r[0]},"subject":' + ("null" if r[1] is None else f'"{r[1]}"') + ',"time":',
-            r[2].rfind(',"seq":'))]
+        bad = [
+            r
+            for r in rows
+            if not r[2].startswith(
+                f',"seq":{r[0]},"subject":'
+                + ("null" if r[1] is None else f'"{r[1]}"')
+                + ',"time":',
+                r[2].rfind(',"seq":'),
+            )
+        ]
         for r in bad:
             problem = self._explain_tail(r)
             if problem is not None:
                 self.problems.append(problem)
         if self.watch_prefix:
-            self._watch(rows)
+            self._watch(rows, bad)
         self._feed(leaves)
         self.rows += len(rows)
 
@@ -143,9 +170,13 @@ class LedgerScanner:
             start += BLOCK
         del pending[:start]
 
-    def _watch(self, rows: Sequence[Row]) -> None:
+    def _watch(self, rows: Sequence[Row], bad: list[Row]) -> None:
+        # A row whose tail check passed has the entry's own subject, so only rows whose subject
+        # has the watched area's prefix (or rows that failed the check) need reading.
+        area = self.watch_prefix.rstrip(".") + ":"
         needle = ',"kind":"' + self.watch_prefix
-        for r in rows:
+        suspects = [r for r in rows if r[1] is not None and r[1].startswith(area)]
+        for r in sorted({id(r): r for r in [*suspects, *bad]}.values(), key=lambda r: r[0]):
             entry = r[2]
             # Keys are sorted and the actor (a JSON string) cannot hold an unescaped quote, so
             # the first `,"payload":` ends the entry's own header.
@@ -160,13 +191,14 @@ class LedgerScanner:
         for r in rows:
             seq = r[0]
             if seq > expected:
-                missing = (f"entry {expected} is missing (a deleted row)"
-                           if seq == expected + 1 else
-                           f"entries {expected}–{seq - 1} are missing (deleted rows)")
+                missing = (
+                    f"entry {expected} is missing (a deleted row)"
+                    if seq == expected + 1
+                    else f"entries {expected}–{seq - 1} are missing (deleted rows)"
+                )
                 self.problems.append(Problem("ledger.missing", missing, seq=expected))
             elif seq < expected:
-                self.problems.append(Problem("ledger.order", f"entry {seq} appears twice",
-                                             seq=seq))
+                self.problems.append(Problem("ledger.order", f"entry {seq} appears twice", seq=seq))
             expected = seq + 1
 
     @staticmethod
@@ -178,16 +210,21 @@ class LedgerScanner:
         try:
             body = LedgerEntry.parse(entry)
         except InvalidRecord:
-            return Problem("ledger.altered", f"entry {seq}: the stored text is not a ledger entry",
-                           seq=seq)
+            return Problem(
+                "ledger.altered", f"entry {seq}: the stored text is not a ledger entry", seq=seq
+            )
         if body.seq != seq:
             return Problem(
                 "ledger.order",
-                f"the row at seq {seq} holds entry {body.seq}: ledger rows were reordered or "
-                "moved", seq=seq)
+                f"the row at seq {seq} holds entry {body.seq}: ledger rows were reordered or moved",
+                seq=seq,
+            )
         if body.subject != subject:
-            return Problem("ledger.altered", f"entry {seq}: the row's subject {subject!r} is not "
-                           f"the entry's {body.subject!r}", seq=seq)
+            return Problem(
+                "ledger.altered",
+                f"entry {seq}: the row's subject {subject!r} is not the entry's {body.subject!r}",
+                seq=seq,
+            )
         return None  # a subject that needs JSON escaping: the fast check was too strict
 
     @property

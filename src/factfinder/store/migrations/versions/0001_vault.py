@@ -68,8 +68,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "item_metadata",
-        sa.Column("item_id", sa.Integer, sa.ForeignKey("items.id"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "item_id", sa.Integer, sa.ForeignKey("items.id"), primary_key=True, autoincrement=False
+        ),
         sa.Column("seq", sa.Integer, sa.ForeignKey("ledger.seq"), nullable=False),
         sa.Column("title", sa.Text),
         sa.Column("author", sa.Text),
@@ -85,8 +86,9 @@ def upgrade() -> None:
     op.create_index("ix_item_metadata_external_id", "item_metadata", ["external_id"])
     op.create_table(
         "acquisitions",
-        sa.Column("seq", sa.Integer, sa.ForeignKey("ledger.seq"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "seq", sa.Integer, sa.ForeignKey("ledger.seq"), primary_key=True, autoincrement=False
+        ),
         sa.Column("item_id", sa.Integer, sa.ForeignKey("items.id"), nullable=False),
         sa.Column("acquired_at", TIME, nullable=False),
         sa.Column("actor", sa.Text, nullable=False),
@@ -108,8 +110,7 @@ def upgrade() -> None:
         sa.Column("related_item_id", sa.Integer, sa.ForeignKey("items.id"), nullable=False),
         sa.Column("relation", sa.String(40), nullable=False),
         sa.Column("seq", sa.Integer, sa.ForeignKey("ledger.seq"), nullable=False),
-        sa.UniqueConstraint("item_id", "related_item_id", "relation",
-                            name="uq_item_links_triple"),
+        sa.UniqueConstraint("item_id", "related_item_id", "relation", name="uq_item_links_triple"),
     )
     op.create_index("ix_item_links_item_id", "item_links", ["item_id"])
     op.create_index("ix_item_links_related_item_id", "item_links", ["related_item_id"])
@@ -175,8 +176,16 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS item_search")
-    for table in ("item_links", "acquisitions", "item_metadata", "items", "checkpoints",
-                  "ledger_head", "ledger", "project_meta"):
+    for table in (
+        "item_links",
+        "acquisitions",
+        "item_metadata",
+        "items",
+        "checkpoints",
+        "ledger_head",
+        "ledger",
+        "project_meta",
+    ):
         op.drop_table(table)
     if bind.dialect.name != "sqlite":
         op.execute("DROP FUNCTION IF EXISTS factfinder_append_only()")
