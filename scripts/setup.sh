@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 PY=${PYTHON:-python3}
 
-# System packages: a browser for UI tests, poppler for PDF→PNG, Pango for WeasyPrint.
-APT_PACKAGES=(chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core)
+# System packages: a browser for UI tests, poppler for PDF→PNG (pdftoppm, pdftotext), and for
+# WeasyPrint (PDF reports) Pango with HarfBuzz (its subsetter embeds only the glyphs used),
+# fontconfig and the DejaVu fonts the report's stylesheet names.
+APT_PACKAGES=(chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
