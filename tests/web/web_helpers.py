@@ -44,3 +44,42 @@ def sign_in(app: FastAPI, username: str, password: str = PASSWORD) -> Browser:
     csrf = re.search(r'"X-CSRF-Token": "([^"]+)"', home.text)
     assert csrf is not None
     return Browser(client, username, csrf.group(1))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class LiveServer:
+    """uvicorn serving `app` on 127.0.0.1 in a background thread (for the browser and the
+    schema tests); `url` is its base URL. Stops when the `with` block ends."""
+
+    def __init__(self, app: FastAPI) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                    log_level="warning", lifespan="off"))
+
+    def __enter__(self) -> LiveServer:
+        import threading
+        import time
+
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)

@@ -77,8 +77,9 @@ _STATUS: list[tuple[type[Exception], int]] = [
     (PermissionDenied, 403),
     (NotFound, 404),
     (Conflict, 409),
-    (InvalidRecord, 422),
-    (InputError, 422),
+    # 422 stays FastAPI's own (request validation, with its documented schema).
+    (InvalidRecord, 400),
+    (InputError, 400),
     (FactfinderError, 500),
 ]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from factfinder.errors import PermissionDenied
 from factfinder.services.project import Project
@@ -56,6 +56,10 @@ def get_settings(request: Request) -> WebSettings:
 
 
 ProjectDep = Annotated[Project, Depends(get_project)]
+# Database ids are 32-bit on PostgreSQL (and SQLite refuses integers beyond 64 bits): larger
+# numbers are refused as invalid input instead of reaching the database.
+MAX_ID = 2**31 - 1
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 
 

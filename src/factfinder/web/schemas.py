@@ -16,6 +16,10 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Problem(_Out):
+    detail: str
+
+
 class UserPublic(_Out):
     username: str
     display_name: str | None

@@ -12,7 +12,7 @@ from factfinder.services.restrictions import restrictions_for
 from factfinder.services.review import decide, review_queue, reviewed_claim, reviewed_claims
 from factfinder.services.users import Permission
 from factfinder.web import views
-from factfinder.web.deps import Principal, ProjectDep, Reader, Reviewer, Runner
+from factfinder.web.deps import MAX_ID, IdPath, Principal, ProjectDep, Reader, Reviewer, Runner
 from factfinder.web.schemas import ClaimDecision, ClaimPublic, ClaimsPublic, ExtractRunPublic
 
 router = APIRouter(tags=["claims"])
@@ -35,10 +35,10 @@ def _public(project: ProjectDep, who: Principal, found: list[views.ReviewedClaim
 @router.get("/claims", response_model=ClaimsPublic)
 def list_claims(
     who: Reader, project: ProjectDep,
-    item_id: Annotated[int | None, Query(ge=1)] = None,
+    item_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     status: Annotated[str | None, Query(pattern="^(pending|accepted|corrected|rejected)$")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
 ) -> ClaimsPublic:
     """The current claims (each item's latest extraction) with their review status."""
     found = reviewed_claims(project, item_id=item_id)
@@ -57,7 +57,7 @@ def queue(who: Reviewer, project: ProjectDep,
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimPublic)
-def get_claim(claim_id: int, who: Reader, project: ProjectDep) -> ClaimPublic:
+def get_claim(claim_id: IdPath, who: Reader, project: ProjectDep) -> ClaimPublic:
     found = _public(project, who, [reviewed_claim(project, claim_id)])
     if not found:
         raise NotFound(f"no claim {claim_id}")
@@ -65,7 +65,7 @@ def get_claim(claim_id: int, who: Reader, project: ProjectDep) -> ClaimPublic:
 
 
 @router.post("/claims/{claim_id}/review", response_model=ClaimPublic)
-def review(claim_id: int, body: ClaimDecision, who: Reviewer,
+def review(claim_id: IdPath, body: ClaimDecision, who: Reviewer,
            project: ProjectDep) -> ClaimPublic:
     """Accept, correct (with `corrections`) or reject a claim; a ledger entry with you as actor."""
     decide(project, claim_id, body.decision, corrections=body.corrections or None,

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from factfinder.errors import NotFound
 from factfinder.services import users as accounts
 from factfinder.web import views
-from factfinder.web.deps import Admin, ProjectDep, Reader
+from factfinder.web.deps import Admin, IdPath, ProjectDep, Reader
 from factfinder.web.schemas import (
     MePublic,
     TokenCreate,
@@ -56,7 +56,7 @@ def create_token(body: TokenCreate, who: Reader, project: ProjectDep) -> TokenCr
 
 
 @router.delete("/tokens/{token_id}", response_model=TokenPublic)
-def revoke_token(token_id: int, who: Reader, project: ProjectDep) -> TokenPublic:
+def revoke_token(token_id: IdPath, who: Reader, project: ProjectDep) -> TokenPublic:
     own = {t.id for t in accounts.list_tokens(project, who.user.username)}
     if token_id not in own and not who.can(accounts.Permission.MANAGE_USERS):
         raise NotFound(f"no API token {token_id}")

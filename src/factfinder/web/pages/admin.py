@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from factfinder.errors import NotFound
 from factfinder.services import users as accounts
-from factfinder.web.deps import Admin, ProjectDep, Reader
+from factfinder.web.deps import Admin, IdPath, ProjectDep, Reader
 from factfinder.web.pages.common import render, see_other
 
 router = APIRouter()
@@ -65,7 +65,7 @@ def new_token(request: Request, who: Reader, project: ProjectDep,
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-def revoke(token_id: int, who: Reader, project: ProjectDep) -> Response:
+def revoke(token_id: IdPath, who: Reader, project: ProjectDep) -> Response:
     if token_id not in {t.id for t in accounts.list_tokens(project, who.user.username)}:
         raise NotFound(f"no API token {token_id}")
     accounts.revoke_token(project, token_id, actor=who.actor)

@@ -15,7 +15,7 @@ from factfinder.services.review import ReviewedClaim, decide, review_queue, revi
 from factfinder.services.users import Permission
 from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS
 from factfinder.web import views
-from factfinder.web.deps import Principal, ProjectDep, Reader, Reviewer
+from factfinder.web.deps import IdPath, Principal, ProjectDep, Reader, Reviewer
 from factfinder.web.pages.common import render, see_other
 from factfinder.web.render import Highlight, highlight
 
@@ -57,7 +57,7 @@ def review_page(request: Request, who: Reviewer, project: ProjectDep) -> Respons
 
 
 @router.get("/claims/{claim_id}")
-def claim_page(request: Request, claim_id: int, who: Reader, project: ProjectDep) -> Response:
+def claim_page(request: Request, claim_id: IdPath, who: Reader, project: ProjectDep) -> Response:
     ctx = _context(who, project, reviewed_claim(project, claim_id))
     return render(request, "claim.html", who, ctx)
 
@@ -100,7 +100,7 @@ def corrections_from_form(form: Any, current: ReviewedClaim) -> dict[str, Any]:
 
 
 @router.post("/review/{claim_id}")
-async def review_claim(request: Request, claim_id: int, who: Reviewer,
+async def review_claim(request: Request, claim_id: IdPath, who: Reviewer,
                        project: ProjectDep) -> Response:
     from starlette.concurrency import run_in_threadpool
 
