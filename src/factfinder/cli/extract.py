@@ -217,4 +217,4 @@ def register(app: typer.Typer) -> None:
                 fmt(r.baseline),
                 mark,
             )
-        out.print(table)
+        out.print(table, width=max(out.width, 100))
