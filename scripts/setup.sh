@@ -26,6 +26,13 @@ if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   fi
 fi
 
+# Browser tests (tests/web/test_web_browser.py) drive Debian's chromium (installed above) through
+# Playwright's Python package, a dev dependency; Playwright's own browser download is never used.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "setup: no chromium; the browser tests will skip" >&2
+fi
+
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
