@@ -3,18 +3,18 @@ the record (sources, proofs) at a checkpoint."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from factfinder.report.model import CaseFile, CitedEntry, Source
+from factfinder.report.model import CaseFile, Source
 from factfinder.services import Project
-from factfinder.services.case_files import GENERATOR, _checkpoint_ref, _source
-from factfinder.services.evidence_state import checkpoint_for, inclusion_proofs, items_as_of
+from factfinder.services.case_files import GENERATOR
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "samples" / "seeds"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report_helpers import SEEDS, incident_from_json, sources_case_file
 
 
 @pytest.fixture
@@ -32,40 +32,10 @@ def seed_project(tmp_path: Path) -> Iterator[Project]:
         project.close()
 
 
-def sources_case_file(project: Project, at: int | None = None) -> CaseFile:
-    """A case file of the project's items only (no incidents): sources and their proofs."""
-    cid, cp = checkpoint_for(project, at)
-    with project.read() as conn:
-        items = items_as_of(conn, range(1, 1000), cp.size)
-        proven = inclusion_proofs(conn, [i.seq for i in items.values()], cp)
-    sources = tuple(_source(n, item, False)
-                    for n, item in enumerate(sorted(items.values(), key=lambda i: i.seq), 1))
-    cited = tuple(CitedEntry(p.seq, p.kind, p.subject, p.entry, p.leaf_hash, p.audit_path)
-                  for p in proven)
-    return CaseFile(None, "Seed sources", None, _checkpoint_ref(project, cid, cp), (), sources,
-                    cited, generator=GENERATOR)
-
-
 @pytest.fixture
 def sources_file() -> object:
-    """`sources_case_file`, for tests (conftest modules cannot be imported by name)."""
+    """`sources_case_file`, for tests."""
     return sources_case_file
-
-
-__all__ = ["SEEDS", "Source", "sources_case_file"]
-
-
-def _incident_from_json(obj: dict[str, object]) -> object:
-    from factfinder.model import Casualties, ClaimRef, DateWindow, Incident, Place
-
-    core = {"incident", "members", "date", "places", "killed", "injured",
-            "independent_sources", "grade"}
-    return Incident(
-        str(obj["incident"]), tuple(ClaimRef.from_json(m) for m in obj["members"]),  # type: ignore[attr-defined]
-        DateWindow.from_json(obj["date"]), tuple(Place.from_json(p) for p in obj["places"]),  # type: ignore[attr-defined]
-        Casualties.from_json(obj["killed"]), Casualties.from_json(obj["injured"]),
-        int(obj["independent_sources"]), obj["grade"],  # type: ignore[call-overload, arg-type]
-        {k: v for k, v in obj.items() if k not in core})
 
 
 @pytest.fixture(scope="session")
@@ -101,9 +71,9 @@ def batch_case_file(tmp_path_factory: pytest.TempPathFactory) -> CaseFile:
                               else None, d.url, d.id, "2026-01-01T00:00:00.000000Z", n - 1))
     entries = []
     for n, (_, obj) in enumerate(read_jsonl(incidents_path), start=1):
-        inc = _incident_from_json(obj)
+        inc = incident_from_json(obj)
         quoted = []
-        for ref in inc.members:  # type: ignore[attr-defined]
+        for ref in inc.members:
             dc: DocumentClaims = claims[ref.id]
             c = dc.claims[ref.claim]
             text = docs[ref.id].text
@@ -112,7 +82,7 @@ def batch_case_file(tmp_path_factory: pytest.TempPathFactory) -> CaseFile:
                                      tuple(" ".join(text[a:b].split()) for a, b in c.spans),
                                      c.claimant.name, c.claimant.type,
                                      docs[ref.id].publisher, 2))
-        entries.append(IncidentEntry(n, inc, tuple(quoted), 3 + n, (),  # type: ignore[arg-type]
+        entries.append(IncidentEntry(n, inc, tuple(quoted), 3 + n, (),
                                      tuple(sorted({q.claim.event_type for q in quoted})),
                                      tuple(sorted({q.claim.perpetrator.group for q in quoted}))))
     key = SigningKey.generate()

@@ -64,7 +64,8 @@ def markers(incidents: tuple[IncidentEntry, ...]) -> list[Marker]:
                               point.country, label))
         else:
             country = next((p.country for p in e.incident.places if p.country), None)
-            out.append(Marker(e.number, None, None, admin1, country, label))
+            areas = tuple(dict.fromkeys(p.admin1 for p in e.incident.places if p.admin1))
+            out.append(Marker(e.number, None, None, admin1, country, label, areas))
     return out
 
 

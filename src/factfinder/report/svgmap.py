@@ -34,6 +34,7 @@ class Marker:
     admin1: str | None = None
     country: str | None = None
     label: str = ""
+    areas: tuple[str, ...] = ()  # governorates to shade when there is no point (all it names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +85,11 @@ def _countries(markers: Sequence[Marker], features: list[dict[str, Any]]) -> set
     """The countries the markers are in (a governorate-only marker: its governorate's)."""
     countries = {m.country for m in markers if m.country}
     for m in markers:
-        if m.admin1 and not m.country:
+        names = set(m.areas) | ({m.admin1} if m.admin1 else set())
+        if names and not m.country:
             countries |= {f["properties"]["country"] for f in features
                           if f["properties"]["level"] == "admin1"
-                          and f["properties"]["name"] == m.admin1}
+                          and f["properties"]["name"] in names}
     return countries
 
 
@@ -146,7 +148,8 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
     countries = _countries(markers, features)
     frame = _frame(markers, features, countries)
     width, height = frame.size()
-    shaded = {m.admin1 for m in markers if m.admin1 and (m.lat is None or m.lon is None)}
+    shaded = {a for m in markers if m.lat is None or m.lon is None
+              for a in (m.areas or ((m.admin1,) if m.admin1 else ()))}
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 {width:.1f} '
            f'{height:.1f}" width="{width:.1f}" height="{height:.1f}" role="img" '
            f'aria-label="{escape(title)}">',
@@ -165,7 +168,7 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
                        'stroke="#b9b9b9" stroke-width="0.5" stroke-dasharray="2,1.5">'
                        f"<title>{escape(props['name'])}</title></path>")
     for name, x, y in _label_points(frame, features):
-        out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="8" fill="#7a7a7a" '
+        out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" fill="#6a6a6a" '
                    f'text-anchor="middle">{escape(name)}</text>')
     placed: dict[tuple[float, float], int] = {}
     for m in markers:
@@ -175,15 +178,15 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
         # Incidents at the same point fan out so that every number stays readable.
         k = placed.get((x, y), 0)
         placed[(x, y)] = k + 1
-        dx = 0.0 if k == 0 else round(13 * math.cos(k * 2.1), 1)
-        dy = 0.0 if k == 0 else round(13 * math.sin(k * 2.1), 1)
+        dx = 0.0 if k == 0 else round(20 * math.cos(k * 2.1), 1)
+        dy = 0.0 if k == 0 else round(20 * math.sin(k * 2.1), 1)
         cx, cy = round(x + dx, 1), round(y + dy, 1)
         if k:
             out.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{cx:.1f}" y2="{cy:.1f}" '
                        'stroke="#8b1e1e" stroke-width="0.7"/>')
-        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="#8b1e1e" stroke="#ffffff" '
+        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="10" fill="#8b1e1e" stroke="#ffffff" '
                    f'stroke-width="1"><title>{escape(m.label)}</title></circle>')
-        out.append(f'<text x="{cx:.1f}" y="{cy + 3:.1f}" font-size="8" font-weight="bold" '
+        out.append(f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" font-weight="bold" '
                    f'fill="#ffffff" text-anchor="middle">{m.number}</text>')
     out.append(_scale_bar(frame, height))
     out.append("</svg>")
@@ -199,5 +202,5 @@ def _scale_bar(frame: Frame, height: float) -> str:
     px = round(step / km_per_px, 1)
     y = round(height - 12, 1)
     return (f'<g><line x1="12" y1="{y:.1f}" x2="{12 + px:.1f}" y2="{y:.1f}" stroke="#333" '
-            f'stroke-width="2"/><text x="12" y="{y - 4:.1f}" font-size="8" fill="#333">'
+            f'stroke-width="2"/><text x="12" y="{y - 5:.1f}" font-size="12" fill="#333">'
             f"{step} km</text></g>")

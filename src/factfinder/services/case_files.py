@@ -173,15 +173,17 @@ def build_case_file(
             by_id = {s.incident.incident: s for s in stored}
             ordered = [by_id[i] for i in state.incidents if i in by_id]
             notes = [n for n in state.notes if not (n.restricted and not include_restricted)]
+            withheld_notes = len(state.notes) - len(notes)
             case_id, name, description = state.id, state.name, state.description
             case_seqs = [state.seq] + [n.seq for n in notes] + _member_seqs(conn, state.id, size)
         else:
             ordered = incidents.incidents_as_of(conn, None, size)
             notes, case_id, name, description, case_seqs = [], None, "All incidents", None, []
+            withheld_notes = 0
         claim_ids = [c for s in ordered for c in s.claim_ids]
         claims = claims_as_of(conn, claim_ids, size)
         items = items_as_of(conn, {c.item_id for c in claims.values()}, size)
-        withheld = 0
+        withheld = withheld_notes
         sources: dict[int, Source] = {}
         for item in sorted(items.values(), key=lambda i: i.seq):
             whole = disclosure.whole(f"item:{item.hash}")

@@ -1,0 +1,201 @@
+"""The seed case end to end: ingest the seed documents, extract, link, make a case, and build
+its report (PDF and HTML), exports and evidence package from a signed checkpoint."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from factfinder.report.ged import COLUMNS
+from factfinder.report.package import verify_package
+from factfinder.services import Project
+from factfinder.services.case_files import (
+    ExportResult,
+    IncidentStore,
+    build_case_file,
+    write_export,
+    write_package,
+    write_report,
+)
+from factfinder.services.cases import add_incidents, add_note, create_case
+from factfinder.store import ledger as ledger_rows
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report_helpers import SEEDS, LinkedAsOf
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "report"
+EXTRA_DOC = {
+    "id": "later-001",
+    "title": "Activists report coalition strike on Hajin",
+    "published": "2018-11-04",
+    "publisher": "Example Wire",
+    "text": "Activists report coalition strike on Hajin\n\nBEIRUT, Nov 4 - The Syrian Observatory "
+            "for Human Rights said on Sunday that US-led coalition airstrikes on the town of "
+            "Hajin in Deir ez-Zor province killed at least 30 civilians on Friday, including "
+            "16 children.",
+}
+
+
+@dataclass
+class SeedCase:
+    project: Project
+    case_id: int
+    store: IncidentStore
+    pdf: ExportResult
+    html: ExportResult
+    work: Path
+
+
+@pytest.fixture(scope="session")
+def seed_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedCase]:
+    """Ingest `samples/seeds/docs.jsonl`, extract, link; a case holding every incident; its
+    PDF and HTML report at the checkpoint after that (rendered once for the session)."""
+    from factfinder.services.claims import extract_items
+    from factfinder.services.ingest import ingest
+
+    work = tmp_path_factory.mktemp("seed_case")
+    project = Project.init(work / "project")
+    try:
+        summary = ingest(project, [str(SEEDS / "docs.jsonl")], actor="test:ingest")
+        assert not summary.failures
+        extracted = extract_items(project, actor="test:extract")
+        assert extracted.claims == 5
+        store = LinkedAsOf()
+        case = create_case(project, "Raqqah and Hajin, November 2018",
+                           description="Allegations in the Syrian letters to the UN of 3 "
+                           "November 2018", actor="cli:analyst")
+        with project.read() as conn:
+            incidents = sorted(store.existing(conn, [f"inc-{n:06d}" for n in range(1, 20)]))
+        assert len(incidents) == 5
+        add_incidents(project, case.id, incidents, check=store.existing)
+        add_note(project, case.id, "Ask the Observatory for its Hajin list",
+                 incident=incidents[-1], actor="cli:analyst")
+        add_note(project, case.id, "Contact: a witness in Hajin, phone withheld", restricted=True)
+        pdf = write_report(project, case.id, fmt="pdf", output=work / "case.pdf", store=store)
+        html = write_report(project, case.id, fmt="html", output=work / "case.html",
+                            at=pdf.checkpoint_id, store=store)
+        yield SeedCase(project, case.id, store, pdf, html, work)
+    finally:
+        project.close()
+
+
+def test_the_pdf_report_holds_the_figures_and_the_source_hashes(seed_case: SeedCase) -> None:
+    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
+    pdf = seed_case.pdf.path
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    for figure in ("at least 4,001", "2,500", "at least 1,501", "at least 26", "14"):
+        assert figure in flat, figure
+    with seed_case.project.read() as conn:
+        from sqlalchemy import select
+
+        from factfinder.store.schema import item_metadata, items
+
+        hashes = list(conn.execute(select(items.c.hash).join(
+            item_metadata, item_metadata.c.item_id == items.c.id)
+            .where(item_metadata.c.external_id.is_not(None))).scalars())
+    assert len(hashes) == 2
+    squeezed = flat.replace(" ", "")
+    for h in hashes:
+        assert h in squeezed, h  # a hash may wrap across lines in the table
+    assert "Syrian Ministry of Foreign Affairs and Expatriates" in flat
+    assert f"size {seed_case.pdf.checkpoint_size}" in flat
+    assert "Contact: a witness" not in flat  # a restricted note stays out
+    # Page images for people to look at (artifacts/ is not committed).
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(ARTIFACTS / "seed-case")],
+                   check=True)
+    pages = sorted(ARTIFACTS.glob("seed-case-*.png"))
+    assert pages and pages[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(seed_case: SeedCase,
+                                                                tmp_path: Path) -> None:
+    from factfinder.services.claims import extract_items
+    from factfinder.services.ingest import ingest
+
+    project, store = seed_case.project, seed_case.store
+    first = seed_case.html
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps(EXTRA_DOC) + "\n")
+    assert ingest(project, [str(later)], actor="test:ingest").new_items >= 1
+    assert extract_items(project, actor="test:extract").claims >= 1
+    now = write_report(project, seed_case.case_id, fmt="html", output=tmp_path / "now.html",
+                       store=store)
+    assert now.checkpoint_id > first.checkpoint_id
+    again = write_report(project, seed_case.case_id, fmt="html", output=tmp_path / "again.html",
+                         at=first.checkpoint_id, store=store)
+    assert again.path.read_bytes() == first.path.read_bytes()
+    assert again.sha256 == first.sha256
+    # The later evidence is in the new report and not in the rebuilt one.
+    assert "Example Wire" in now.path.read_text()
+    assert "Example Wire" not in again.path.read_text()
+    # Each report was recorded in the ledger.
+    with project.read() as conn:
+        entries = [e for e in ledger_rows.entries_for_subject(conn, f"case:{seed_case.case_id}")
+                   if e.kind == "export.write"]
+    assert {e.payload["sha256"] for e in entries} >= {first.sha256, now.sha256}
+    assert entries[-1].payload["checkpoint"]["size"] == first.checkpoint_size
+
+
+def test_the_evidence_package_of_the_case_verifies(seed_case: SeedCase, tmp_path: Path) -> None:
+    result = write_package(seed_case.project, seed_case.case_id, output=tmp_path / "pkg",
+                           at=seed_case.html.checkpoint_id, store=seed_case.store)
+    check = verify_package(result.path)
+    assert check.ok, check.problems
+    report = (result.path / "data" / "report.html").read_bytes()
+    assert report == seed_case.html.path.read_bytes()  # the same report, same checkpoint
+    items = json.loads((result.path / "factfinder" / "items.json").read_text())["items"]
+    assert len(items) == 2 and all(i["path"] for i in items)
+    proofs = list((result.path / "factfinder" / "proofs").glob("*.json"))
+    kinds = {json.loads(json.loads(p.read_text())["entry"])["kind"] for p in proofs}
+    assert {"item.acquire", "extract.claims", "case.create", "case.add", "case.note"} <= kinds
+
+
+def test_the_ged_export_of_the_seed_case_opens_with_pandas(seed_case: SeedCase,
+                                                          tmp_path: Path) -> None:
+    result = write_export(seed_case.project, fmt="ged", output=tmp_path / "case.csv",
+                          case=seed_case.case_id, at=seed_case.html.checkpoint_id,
+                          store=seed_case.store)
+    frame = pd.read_csv(io.BytesIO(result.path.read_bytes()))
+    assert tuple(frame.columns) == COLUMNS and len(frame) == 5
+    assert sorted(frame["low"].dropna().astype(int)) == [26, 1501, 2500, 4001]
+    assert set(frame["country"].dropna()) == {"Syria"}
+    assert set(frame["ff_checkpoint_size"]) == {seed_case.html.checkpoint_size}
+
+
+def test_restricted_data_stays_out_unless_asked_and_allowed(seed_case: SeedCase) -> None:
+    from factfinder.errors import PermissionDenied
+    from factfinder.services.restrictions import restrict
+    from factfinder.services.users import add_user, get_user
+
+    project = seed_case.project
+    cf = build_case_file(project, seed_case.case_id, at=seed_case.html.checkpoint_id,
+                         store=seed_case.store)
+    claim_key = cf.incidents[-1].claims[0].key
+    restrict(project, claim_key, "claimant.name", reason="protect the source", actor="cli:admin")
+    hidden = build_case_file(project, seed_case.case_id, at=seed_case.html.checkpoint_id,
+                             store=seed_case.store)
+    shown = build_case_file(project, seed_case.case_id, at=seed_case.html.checkpoint_id,
+                            include_restricted=True, store=seed_case.store)
+    assert hidden.incidents[-1].claims[0].claimant == "[restricted]"
+    assert hidden.withheld == 2 and len(hidden.notes) == 1  # the claimant and a note
+    assert shown.withheld == 0
+    assert shown.incidents[-1].claims[0].claimant == cf.incidents[-1].claims[0].claimant
+    assert len(shown.notes) == 2
+    add_user(project, "vera", "a long enough password", "viewer")
+    with pytest.raises(PermissionDenied, match="viewer role may not see restricted data"):
+        build_case_file(project, seed_case.case_id, include_restricted=True,
+                        user=get_user(project, "vera"), store=seed_case.store)
