@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import Connection
 
 from factfinder import __version__
-from factfinder.errors import InvalidRecord, PermissionDenied
+from factfinder.errors import InvalidRecord, PermissionDenied, ProjectError
 from factfinder.model import ClaimRef, Incident
 from factfinder.report.model import (
     WITHHELD,
@@ -92,8 +92,13 @@ class IncidentStore(Protocol):
 
 
 def default_incident_store() -> IncidentStore:
-    from factfinder.services.incidents import case_file_store
-
+    """The incidents area's store (`factfinder.services.incidents.case_file_store()`)."""
+    try:
+        from factfinder.services.incidents import case_file_store
+    except ImportError as exc:
+        raise ProjectError("this factfinder stores no incidents yet (no "
+                           "factfinder.services.incidents.case_file_store); cases and reports "
+                           "need the incidents of `factfinder link --project`") from exc
     store: IncidentStore = case_file_store()
     return store
 

@@ -60,7 +60,7 @@ class CaseNote:
 @dataclass(frozen=True, slots=True)
 class CaseState:
     """A case as of a ledger size (`size` None = now): its incidents in the order they were
-    added, and its notes in the order they were written."""
+    added (by id among those added together), and its notes in the order they were written."""
 
     id: int
     name: str

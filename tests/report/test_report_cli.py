@@ -1,0 +1,110 @@
+"""The report area's commands: case, report, export, verify-package."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factfinder.cli import build_app
+from factfinder.services import Project
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report_helpers import SEEDS, LinkedAsOf
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cli_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with the seed documents ingested and extracted; incidents from `LinkedAsOf`."""
+    from factfinder.services import case_files
+    from factfinder.services.claims import extract_items
+    from factfinder.services.ingest import ingest
+
+    root = tmp_path / "project"
+    with Project.init(root) as project:
+        ingest(project, [str(SEEDS / "docs.jsonl")], actor="test:ingest")
+        extract_items(project, actor="test:extract")
+    monkeypatch.setattr(case_files, "default_incident_store", LinkedAsOf)
+    monkeypatch.setenv("FACTFINDER_PROJECT", str(root))
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(build_app(), list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_case_commands_report_export_and_verify_package(cli_project: Path,
+                                                       tmp_path: Path) -> None:
+    code, _, err = run("case", "create", "Hajin", "--description", "The strike of 2 Nov 2018")
+    assert code == 0 and "created case 1: Hajin" in err
+    code, _, err = run("case", "add", "Hajin", "inc-000005", "inc-000004")
+    assert code == 0 and "added 2 incidents" in err, err
+    code, _, err = run("case", "add", "1", "inc-000005", "inc-999999")
+    assert code == 1 and "no incident inc-999999" in err
+    assert run("case", "note", "Hajin", "Two reports of one statement",
+               "--incident", "inc-000005")[0] == 0
+    assert run("case", "note", "Hajin", "Witness phone number", "--restricted")[0] == 0
+    code, out, _ = run("case", "show", "Hajin", "--json")
+    shown = json.loads(out)
+    assert shown["incidents"] == ["inc-000004", "inc-000005"]
+    assert [n["text"] for n in shown["notes"]] == ["Two reports of one statement"]
+    code, out, _ = run("case", "list", "--json")
+    assert json.loads(out)["data"][0]["incidents"] == 2
+
+    code, out, err = run("report", "Hajin", "--format", "html", "--json")
+    assert code == 0, err
+    made = json.loads(out)
+    path = Path(made["path"])
+    assert path.name == f"hajin-cp{made['checkpoint']['id']}.html"
+    assert "at least 26" in path.read_text()
+    code, out, _ = run("report", "Hajin", "--at", str(made["checkpoint"]["id"]),
+                       "--output", str(tmp_path / "again.html"), "--json")
+    assert code == 0
+    assert (tmp_path / "again.html").read_bytes() == path.read_bytes()
+    assert run("report", "Hajin", "--at", "99")[2].count("no checkpoint 99") == 1
+
+    code, out, err = run("export", "--format", "ged", "--case", "Hajin", "--output",
+                         str(tmp_path / "hajin.csv"))
+    assert code == 0 and "export" in err
+    assert (tmp_path / "hajin.csv").read_text().startswith("id,relid,year,")
+    code, _, err = run("export", "--format", "csv", "--output", str(tmp_path / "all.csv"))
+    assert code == 0 and "5 incidents" in err
+    code, _, err = run("export", "--format", "package", "--output", str(tmp_path / "pkg"))
+    assert code == 2 and "give --case" in err
+    code, _, err = run("export", "--format", "package", "--case", "Hajin", "--output",
+                       str(tmp_path / "pkg.zip"))
+    assert code == 0, err
+    code, _, err = run("verify-package", str(tmp_path / "pkg.zip"))
+    assert code == 0 and "package intact" in err
+    key = cli_project / "keys" / "ledger.pub.pem"
+    assert run("verify-package", str(tmp_path / "pkg.zip"), "--key", str(key))[0] == 0
+    code, out, _ = run("verify-package", str(tmp_path / "pkg.zip"), "--json")
+    assert json.loads(out)["ok"] is True
+    code, _, err = run("export", "--format", "xml", "--output", str(tmp_path / "x"))
+    assert code == 1 and "not one of csv, geojson, jsonl, ged" in err
+
+
+def test_verify_package_names_the_damaged_file(cli_project: Path, tmp_path: Path) -> None:
+    assert run("case", "create", "All")[0] == 0
+    assert run("case", "add", "All", "inc-000001", "inc-000002")[0] == 0
+    assert run("export", "--format", "package", "--case", "All", "--output",
+               str(tmp_path / "pkg"))[0] == 0
+    original = next((tmp_path / "pkg" / "data" / "items").iterdir())
+    original.write_bytes(original.read_bytes() + b" ")
+    code, _, err = run("verify-package", str(tmp_path / "pkg"))
+    assert code == 4
+    assert f"FAIL data/items/{original.name}" in err and "package damaged" in err
+
+
+def test_a_report_needs_a_known_case(cli_project: Path) -> None:
+    code, _, err = run("report", "Nowhere")
+    assert code == 1 and "no case 'Nowhere'" in err
+    code, _, err = run("report", "Nowhere", "--format", "docx")
+    assert code == 1
