@@ -198,7 +198,7 @@ def main() -> None:
     )
     try:
         if args.only in (None, "large"):
-            bench_large(work, large_mb, files, 1 if args.quick else 3)
+            bench_large(work, large_mb, files, 1 if args.quick else 5)
         if args.only in (None, "pages"):
             bench_pages(work, pages)
         if args.only in (None, "ledger"):

@@ -64,9 +64,7 @@ def register(app: typer.Typer) -> None:
         with Project.init(directory, db_url=db) as project:
             key = project.public_key
             out.print(f"created project {project.root}")
-            out.print(
-                f"  database   {project.config.db_url if db else project.root / 'factfinder.db'}"
-            )
+            out.print(f"  database   {_shown_url(project.config.db_url)}")
             out.print(f"  log id     {project.log_id}")
             out.print(f"  public key {project.public_key_path} ({key.key_id})")
 
@@ -147,13 +145,15 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json({"data": [i.to_json() for i in page], "count": total})
             return
+        from rich.table import Column
+
         table = Table(
             "id",
-            "hash",
-            "type",
-            "size",
-            "title",
-            "published",
+            Column("hash", no_wrap=True),
+            Column("type", no_wrap=True, max_width=24, overflow="ellipsis"),
+            Column("size", justify="right"),
+            Column("title", no_wrap=True, overflow="ellipsis", ratio=1),
+            Column("published", no_wrap=True),
             "acq.",
             caption=f"{len(page)} of {total}",
         )
@@ -355,6 +355,12 @@ def register(app: typer.Typer) -> None:
             out.print("[green]proof verified[/green]" if ok else "[red]proof FAILED[/red]")
         if not ok:
             raise typer.Exit(EXIT_INTEGRITY)
+
+
+def _shown_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _print_detail(detail: Any, full_text: str | None) -> None:

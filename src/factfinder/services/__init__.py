@@ -17,15 +17,22 @@ Open or create a project, then work in transactions:
 Rules for areas building on this:
 - `kind` is `<area>.<verb>`; the payload binds the change (ids, hashes, the values written), so
   `factfinder verify` or the area's own check can compare the rows with the ledger.
-- Schema changes are new Alembic revisions in `factfinder/store/migrations/versions/` chained
-  linearly after the current head; `Project.open` migrates automatically.
+- Schema changes are Alembic revisions in `factfinder/store/migrations/versions/`, one labelled
+  branch per area after the vault's `0001`; `Project.open` migrates to all heads.
+- `tx.now` is the transaction's time (ISO UTC); entries default to it. `tx.entries` lists the
+  entries appended so far.
+- To have `factfinder verify` check an area's rows against its entries, add a
+  "module:function" to `factfinder.services.verify.AREA_CHECKS` (a function of a read
+  connection yielding `factfinder.vault.verify.Problem`).
 - Read-only queries are plain functions taking a `Project` (or a `Connection`) and returning
   frozen dataclasses; see `factfinder.services.items`.
 - The blob store is `project.blobs`; the ledger's signing key `project.signing_key`.
 
 Vault use cases (the `factfinder` vault commands) are in `factfinder.services.vault`:
-`ingest`, `list_items`, `show_item`, `make_checkpoint`, `inclusion_proof_for_item`,
-`consistency_proof`, `verify_project`, `check_proof_against_project`.
+`ingest`, `list_items`, `show_item`, `make_checkpoint`, `list_checkpoints`, `inclusion_proof`,
+`inclusion_proof_for_item`, `consistency_proof`, `verify_project`, `check_proof_against_project`.
+Recording an acquisition or a metadata change from elsewhere: `factfinder.services.record`
+(`record_acquisition`, `update_item_metadata`); an item's text: `services.items.item_text`.
 """
 
 from __future__ import annotations

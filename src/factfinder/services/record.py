@@ -126,6 +126,10 @@ def record_acquisition(
     if parent is not None and parent.relation not in RELATIONS:
         raise InvalidRecord(f"unknown item relation {parent.relation!r}")
     conn = tx.conn
+    # Take the ledger lock first: a concurrent writer recording the same bytes then commits
+    # before we look, so we see its item instead of inserting a twin (PostgreSQL; on SQLite
+    # BEGIN IMMEDIATE already serialises writers).
+    tx.ledger_size  # noqa: B018
     row = conn.execute(select(items.c.id).where(items.c.hash == item_hash)).first()
     item_id = row.id if row is not None else None
     origin_text = canonical_json(dict(receipt.origin))
