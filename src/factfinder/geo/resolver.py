@@ -35,7 +35,24 @@ from rapidfuzz.distance import Indel
 from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
-from factfinder.geo.normalize import ARTICLES, fold, name_key, token_skeleton
+from factfinder.geo.normalize import name_key
+from factfinder.geo.tokens import Match, Tok, tokenise
+from factfinder.geo.words import (
+    CAPITALS,
+    CASE_SENSITIVE,
+    COMPOUND_NEXT,
+    DISTRICT_AFTER,
+    ENGLISH,
+    GENERIC,
+    GOV_AFTER,
+    GOV_BEFORE,
+    METONYM_NEXT,
+    NAME_TAIL,
+    NEIGHBOURHOOD_WORDS,
+    NOT_NEIGHBOURHOOD,
+    ORG_AFTER,
+    PERSON_BEFORE,
+)
 from factfinder.model import Place
 
 
@@ -67,308 +84,23 @@ class PlaceContext:
         return replace(self, admin1=tuple(admin1[-8:]), last_town=last_town)
 
 
-# --- tokens -------------------------------------------------------------------------------------
-
-_WORD = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|(?:['’`ʿʾ‘]|&#8217;|&rsquo;|&#39;)(?=[^\W_]))*", re.UNICODE
-)
-# Article forms that are also English words ("at", "an", "as") count as articles only when
-# written as one: capitalised ("As Suwayda") or hyphenated ("as-Sukhnah").
-_AMBIGUOUS_ARTICLES = frozenset(
-    {"at", "an", "as", "ad", "ed", "es", "en", "er", "et", "il", "ul", "l", "ar", "az", "ez"}
-)
-_SOFT_GAP = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*|[ \t\u00a0]+")
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    key: str  # folded, no spaces
-    article: bool
-    cap: bool
-    skel: str
-    soft_before: bool  # joined to the previous token by spaces or a hyphen only
-    prefixed: bool = False  # an Arabic word written with its attached article ("الرقة")
-
-
-def _tokenise(text: str, start: int, end: int) -> list[_Tok]:
-    toks: list[_Tok] = []
-    prev_end = None
-    for m in _WORD.finditer(text, start, end):
-        word = m.group()
-        key = fold(word).replace(" ", "")
-        if not key:
-            continue
-        first = word[0]
-        cap = first.isupper() or not ("a" <= first.lower() <= "z" or first.isascii())
-        gap = text[prev_end : m.start()] if prev_end is not None else ""
-        soft = prev_end is not None and _SOFT_GAP.fullmatch(gap) is not None and "\n" not in gap
-        prefixed = key.startswith("ال") and len(key) > 3
-        if prefixed:
-            key = key[2:]
-        article = key in ARTICLES and (
-            key not in _AMBIGUOUS_ARTICLES or cap or text[m.end() : m.end() + 1] in "-‐‑"
-        )
-        toks.append(
-            _Tok(m.start(), m.end(), word, key, article, cap, token_skeleton(key), soft, prefixed)
-        )
-        prev_end = m.end()
-    return toks
-
-
-# --- word lists ---------------------------------------------------------------------------------
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Keys that are place names only when written with their article ("al-Bab"), because alone they
-# are generic toponym words, English words or too short to trust.
-_GENERIC = _words("""
-bab tal tall tel tell ain ayn ein jabal jebel jabel kafr kfar deir dayr dair khan qasr bir wadi nahr
-ras umm abu beit bayt sheikh shaykh hay harat souq suq mazraa mazraat qarya madinat markaz balad
-jisr bustan jami hammam tall sahl mahatta hara dana sur sal hal hay ram sam van can
-مزرعه مدينه قريه بلده حي جامع مسجد شارع ساحه دوار مفرق حويجه تل عين دير كفر خان جبل باب بيت
-ابو ام راس بير سوق مخيم منطقه ريف محافظه ناحيه
-""")
-_ENGLISH = _words("""
-a an the of off on in at to by for from with and or but not no nor as is it its be us we our
-you he she they them his her their this that these those can may will side mark case center
-central camp city town village new old east west north south upper lower big hit ram tall
-bay cape grand port saint mount lake river sea gulf ocean island islands monday tuesday wednesday
-thursday friday saturday sunday january february march april june july august september october
-november december state states army forces force union council party front ministry centre center
-muslim muslims islamic islam christian christians arab arabs arabic kurd kurds kurdish sunni
-shia shiite alawite druze turkish russian iranian syrian syrians iraqi american european western
-ranks seen single interim marked manages mausoleum martin more than man men woman women alley
-""")
-# Words before a name that make it part of a person's name or title ("Queen Rania",
-# "Interior Minister Mohammed Shaar").
-_PERSON_BEFORE = _words("""
-mohammed muhammad mohammad mohamed ahmed ahmad ali hassan hasan hussein husayn omar umar khaled
-khalid abdullah abdallah ibrahim mahmoud mustafa bashar rami maher hafez yusuf youssef salim
-queen king prince president minister general gen col colonel dr mr mrs ms brigadier lt
-""")
-# Words after a name that make it a media outlet or an organisation ("Al-Alam TV").
-_ORG_AFTER = _words("""
-tv channel television network news newspaper agency radio satellite media reporter correspondent
-website center centre council brigade brigades division battalion battalions corps regiment
-movement gathering operations shield wrath storm
-""")
-# Country and capital names used for their governments ("Ankara said", "the Damascus regime").
-_METONYM_NEXT = _words("""
-government governments regime regimes authorities authority officials official administration
-leadership ally allies delegation envoy embassy military army forces troops warplanes jets
-aircraft air airforce said says say has have had denied denies deny accused accuses accuse
-announced announces claims claimed claim insists insisted warned warns urged urges called calls
-responded rejected rejects blamed blames condemned condemns agreed agrees wants wanted demands
-demanded asked asks supports supported backs backed sent sends deployed deploys launched launches
-is was will would could should must did does carried carries conducted conducts struck strikes
-hit hits bombed bombs shelled shells killed kills targeted targets vowed vows threatened threatens
-""")
-_CAPITALS = frozenset(
-    {
-        "damascus",
-        "baghdad",
-        "beirut",
-        "amman",
-        "ankara",
-        "jerusalem",
-        "tehran",
-        "riyadh",
-        "doha",
-        "cairo",
-    }
-)
-_COMPOUND_NEXT = frozenset(
-    {
-        "based",
-        "backed",
-        "led",
-        "allied",
-        "born",
-        "bound",
-        "affiliated",
-        "funded",
-        "supported",
-        "sponsored",
-        "aligned",
-        "run",
-        "controlled",
-        "held",
-        "linked",
-        "trained",
-        "armed",
-        "made",
-    }
-)
-_GOV_AFTER = frozenset(
-    {
-        "province",
-        "provinces",
-        "governorate",
-        "governorates",
-        "countryside",
-        "countrysides",
-        "muhafaza",
-        "muhafazat",
-        "region",
-        "suburb",
-        "suburbs",
-    }
-)
-_GOV_BEFORE = frozenset(
-    {"province", "provinces", "governorate", "governorates", "countryside", "countrysides"}
-)
-_DISTRICT_AFTER = frozenset({"district", "districts"})
-_NEIGHBOURHOOD_WORDS = frozenset(
-    {"district", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"}
-)
-_DIRECTIONS = frozenset(
-    {
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "rural",
-        "the",
-        "of",
-        "in",
-        "and",
-    }
-)
-# Capitalised words that never name a neighbourhood on their own ("the Old district").
-_NOT_NEIGHBOURHOOD = frozenset(
-    {
-        "old",
-        "new",
-        "residential",
-        "industrial",
-        "commercial",
-        "historic",
-        "central",
-        "same",
-        "city",
-        "this",
-        "that",
-        "every",
-        "each",
-        "one",
-        "another",
-        "other",
-        "whole",
-        "entire",
-        "main",
-        "rebel",
-        "government",
-        "kurdish",
-        "christian",
-        "alawite",
-        "sunni",
-        "shia",
-        "shiite",
-        "druze",
-        "besieged",
-        "eastern",
-        "western",
-        "northern",
-        "southern",
-        "border",
-        "its",
-        "their",
-        "the",
-    }
-)
-# Lower-case words allowed to end a multi-word name ("Bab al-Hawa crossing", "Yarmouk camp").
-_NAME_TAIL = frozenset(
-    {
-        "camp",
-        "crossing",
-        "airbase",
-        "airport",
-        "dam",
-        "mountains",
-        "mountain",
-        "valley",
-        "plain",
-        "basin",
-        "pocket",
-        "farms",
-        "road",
-        "base",
-        "city",
-        "town",
-        "district",
-        "heights",
-        "desert",
-        "field",
-        "military",
-        "air",
-        "border",
-        "housing",
-        "project",
-        "association",
-        "suburb",
-        "roundabout",
-        "industrial",
-        "refugee",
-        "palestinian",
-        "square",
-        "neighbourhood",
-        "garrison",
-        "citadel",
-        "countryside",
-        "suburbs",
-    }
-)
-_CASE_SENSITIVE = frozenset({"us", "usa", "uk", "uae"})
-
-
 # --- candidate spans ----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Match:
-    i: int  # first token
-    j: int  # one past the last token
-    ids: tuple[int, ...]
-    how: str  # "key" or "skeleton"
-    key: str
-    precision: str | None = None  # an override from qualifiers
-    rural: bool = False  # the qualifier was "countryside"/"rural"/"suburbs"
-    country_only: bool = False  # every candidate is a country
-    drop: bool = False
-    chosen: GazetteerEntry | None = None
-    score: float = 0.0
-    alternatives: int = 0
-
-
 def _weak(key: str) -> bool:
-    return len(key) <= 3 or key in _GENERIC or key in _ENGLISH
+    return len(key) <= 3 or key in GENERIC or key in ENGLISH
 
 
-def _span_ok(toks: Sequence[_Tok], i: int, j: int, key: str) -> bool:
+def _span_ok(toks: Sequence[Tok], i: int, j: int, key: str) -> bool:
     content = [t for t in toks[i:j] if not t.article]
     if not content or toks[j - 1].article:
         return False
     if not content[0].cap:
         return False
     last = content[-1]
-    if not last.cap and last.key not in _NAME_TAIL:
+    if not last.cap and last.key not in NAME_TAIL:
         return False
-    if key in _CASE_SENSITIVE:
+    if key in CASE_SENSITIVE:
         return all(t.text.replace(".", "").isupper() for t in content)
     if _weak(key):
         # "al-Bab", "al-Rai": written with the article, the short word is a name.
@@ -387,7 +119,7 @@ def _skeleton_ok(
     Skeletons collide with English words ("Mortar"/"Merter"), so a one-word match must also be
     close letter for letter and start alike, and only Syrian and Iraqi places match this way.
     """
-    if len(skel) < 4 or _weak(key) or any(t in _ENGLISH for t in tokens_keys):
+    if len(skel) < 4 or _weak(key) or any(t in ENGLISH for t in tokens_keys):
         return False
     best = 0.0
     for i in ids[:6]:
@@ -404,8 +136,8 @@ def _skeleton_ok(
     return best >= (0.75 if len(tokens_keys) == 1 else 0.6)
 
 
-def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
-    out: list[_Match] = []
+def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
+    out: list[Match] = []
     n = len(toks)
     max_len = min(gaz.max_tokens + 1, 8)
     i = 0
@@ -417,7 +149,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
         stop = i + 1
         while stop < n and stop - i < max_len and toks[stop].soft_before:
             stop += 1
-        found: _Match | None = None
+        found: Match | None = None
         # An exact (plain-key) match of any length beats a skeleton match.
         for how in ("key", "skeleton"):
             for j in range(stop, i, -1):
@@ -439,7 +171,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
                     else:
                         ids = None
                 if ids and _span_ok(toks, i, j, key):
-                    found = _Match(i, j, ids, how, key)
+                    found = Match(i, j, ids, how, key)
                     break
             if found:
                 break
@@ -454,16 +186,16 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[_Tok]) -> list[_Match]:
 # --- filters and qualifiers ---------------------------------------------------------------------
 
 
-def _next_word(text: str, toks: Sequence[_Tok], j: int) -> str:
+def _next_word(text: str, toks: Sequence[Tok], j: int) -> str:
     return toks[j].key if j < len(toks) and toks[j].soft_before else ""
 
 
-def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> bool:
+def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bool:
     last = toks[m.j - 1]
     nxt_tok = toks[m.j] if m.j < len(toks) and toks[m.j].soft_before else None
     if (
         nxt_tok is not None
-        and nxt_tok.key in _ORG_AFTER
+        and nxt_tok.key in ORG_AFTER
         and (nxt_tok.cap or nxt_tok.key not in ("center", "centre", "council"))
     ):
         return True  # "Al-Alam TV", "Aleppo Media Center"
@@ -471,7 +203,7 @@ def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> 
     if (
         m.i > 0
         and first.soft_before
-        and toks[m.i - 1].key in _PERSON_BEFORE
+        and toks[m.i - 1].key in PERSON_BEFORE
         and toks[m.i - 1].cap
         and "country" not in kinds
     ):
@@ -480,7 +212,7 @@ def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> 
         m.i > 0
         and first.soft_before
         and toks[m.i - 1].cap
-        and toks[m.i - 1].key in _GENERIC
+        and toks[m.i - 1].key in GENERIC
         and not toks[m.i].article
     ):
         return True  # "Kafr Hamra" is not "Hamra": an unknown place whose name ends alike
@@ -490,21 +222,21 @@ def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> 
         return True  # "the Tehran – Beirut road", "the Damascus-Aleppo highway"
     after = text[last.end : last.end + 3]
     nxt = toks[m.j].key if m.j < len(toks) else ""
-    hyphen_next = after.startswith("-") and nxt in _COMPOUND_NEXT
+    hyphen_next = after.startswith("-") and nxt in COMPOUND_NEXT
     if hyphen_next:
         return True
     possessive = bool(
         re.match(r"['’]s\b", text[last.end - 2 : last.end + 1])
     ) or last.text.endswith(("'s", "’s"))
-    capital_or_country = "country" in kinds or m.key in _CAPITALS
+    capital_or_country = "country" in kinds or m.key in CAPITALS
     if not capital_or_country:
         return False
     if "country" in kinds and possessive:
         return True
     following = [t.key for t in toks[m.j : m.j + 2]]
-    if following and following[0] in _METONYM_NEXT and toks[m.j].soft_before:
+    if following and following[0] in METONYM_NEXT and toks[m.j].soft_before:
         return True
-    if possessive and len(following) >= 1 and following[0] in _METONYM_NEXT:
+    if possessive and len(following) >= 1 and following[0] in METONYM_NEXT:
         return True
     # "Islamic State of Iraq and Syria", "Islamic State in Iraq and the Levant"
     before = [t.key for t in toks[max(0, m.i - 4) : m.i]]
@@ -518,7 +250,7 @@ def _is_metonym(text: str, toks: Sequence[_Tok], m: _Match, kinds: set[str]) -> 
 _ROADS = frozenset({"road", "highway", "motorway", "route", "axis", "pipeline", "railway"})
 
 
-def _road_pair(text: str, toks: Sequence[_Tok], m: _Match) -> bool:
+def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
     """Is the mention one end of a named road ("X – Y road", "X-Y highway")?"""
     nxt = toks[m.j : m.j + 4]
     # "X – Y road": a dash, one to three name tokens, then the road word
@@ -530,27 +262,27 @@ def _road_pair(text: str, toks: Sequence[_Tok], m: _Match) -> bool:
     return False
 
 
-def _qualify(toks: Sequence[_Tok], m: _Match) -> None:
+def _qualify(toks: Sequence[Tok], m: Match) -> None:
     """Set a precision override from the words around the mention."""
     nxt = toks[m.j].key if m.j < len(toks) and toks[m.j].soft_before else ""
     before = [t.key for t in toks[max(0, m.i - 3) : m.i]]
     rural_before = before[-1:] == ["rural"] and toks[m.i - 1].soft_before
-    if nxt in _GOV_AFTER and nxt != "region":
+    if nxt in GOV_AFTER and nxt != "region":
         m.precision = "governorate"
         m.rural = nxt in ("countryside", "countrysides", "suburb", "suburbs")
-    elif len(before) >= 2 and before[-1] == "of" and before[-2] in _GOV_BEFORE:
+    elif len(before) >= 2 and before[-1] == "of" and before[-2] in GOV_BEFORE:
         m.precision = "governorate"
         m.rural = before[-2].startswith("countryside")
     elif rural_before:
         m.precision = "governorate"
         m.rural = True
-    elif nxt in _DISTRICT_AFTER:
+    elif nxt in DISTRICT_AFTER:
         m.precision = "district"
 
 
-def _apply_lists(text: str, toks: Sequence[_Tok], matches: list[_Match]) -> None:
+def _apply_lists(text: str, toks: Sequence[Tok], matches: list[Match]) -> None:
     """'A, B, C and D provinces' / 'the provinces of A, B and C': every member a governorate."""
-    groups: list[list[_Match]] = []
+    groups: list[list[Match]] = []
     for m in matches:
         if groups:
             prev = groups[-1][-1]
@@ -582,7 +314,7 @@ _KIND_ORDER = {
 }
 
 
-def _choose(gaz: Gazetteer, m: _Match, local_admin1: set[str], context: PlaceContext) -> None:
+def _choose(gaz: Gazetteer, m: Match, local_admin1: set[str], context: PlaceContext) -> None:
     cands = [gaz.entries[i] for i in m.ids]
     if m.precision == "governorate":
         govs = [e for e in cands if e.kind == "governorate"]
@@ -632,7 +364,7 @@ def _choose(gaz: Gazetteer, m: _Match, local_admin1: set[str], context: PlaceCon
     m.score = round(max(0.3, score), 3)
 
 
-def _unambiguous_admin1(gaz: Gazetteer, m: _Match) -> str | None:
+def _unambiguous_admin1(gaz: Gazetteer, m: Match) -> str | None:
     """The governorate of a mention whose every candidate lies in one governorate of Syria/Iraq."""
     cands = [gaz.entries[i] for i in m.ids]
     cands = [e for e in cands if e.kind != "country"]
@@ -646,7 +378,7 @@ def _unambiguous_admin1(gaz: Gazetteer, m: _Match) -> str | None:
 
 
 def _neighbourhoods(
-    text: str, toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer, context: PlaceContext
+    text: str, toks: Sequence[Tok], matches: list[Match], gaz: Gazetteer, context: PlaceContext
 ) -> list[tuple[int, int, Place, float]]:
     """'the Panorama district', 'al-Rashid neighbourhood' → neighbourhoods of a nearby city."""
     matched: set[int] = set()
@@ -654,7 +386,7 @@ def _neighbourhoods(
         matched.update(range(m.i, m.j))
     out = []
     for k, t in enumerate(toks):
-        if t.key not in _NEIGHBOURHOOD_WORDS or not t.soft_before or k == 0:
+        if t.key not in NEIGHBOURHOOD_WORDS or not t.soft_before or k == 0:
             continue
         # capitalised words (and articles) directly before the word
         s = k
@@ -665,9 +397,9 @@ def _neighbourhoods(
         if s == k or any(x in matched for x in range(s, k)):
             continue
         words = [x for x in toks[s:k] if not x.article]
-        if not words or all(w.key in _NOT_NEIGHBOURHOOD or w.key in _ENGLISH for w in words):
+        if not words or all(w.key in NOT_NEIGHBOURHOOD or w.key in ENGLISH for w in words):
             continue
-        if words[0].key in _NOT_NEIGHBOURHOOD:
+        if words[0].key in NOT_NEIGHBOURHOOD:
             continue
         parent = _neighbourhood_parent(toks, matches, gaz, s, k) or context.last_town
         if parent is None or parent.lat is None:
@@ -692,9 +424,9 @@ def _neighbourhoods(
 
 
 def _neighbourhood_parent(
-    toks: Sequence[_Tok], matches: list[_Match], gaz: Gazetteer, s: int, k: int
+    toks: Sequence[Tok], matches: list[Match], gaz: Gazetteer, s: int, k: int
 ) -> Place | None:
-    def town(m: _Match) -> Place | None:
+    def town(m: Match) -> Place | None:
         e = m.chosen
         if e is None or m.drop or e.kind not in ("city", "town"):
             return None
@@ -715,10 +447,10 @@ def _neighbourhood_parent(
 
 
 def _reparent(
-    place: Place, e: GazetteerEntry, m: _Match, matches: Sequence[_Match], toks: Sequence[_Tok]
+    place: Place, e: GazetteerEntry, m: Match, matches: Sequence[Match], toks: Sequence[Tok]
 ) -> Place:
     """A neighbourhood named with another city ("al-Kallaseh in Damascus") belongs to it."""
-    j = m.j + 1 if m.j < len(toks) and toks[m.j].key in _NEIGHBOURHOOD_WORDS else m.j
+    j = m.j + 1 if m.j < len(toks) and toks[m.j].key in NEIGHBOURHOOD_WORDS else m.j
     if j < len(toks) and toks[j].key in ("in", "of"):
         for other in matches:
             city = other.chosen
@@ -755,7 +487,7 @@ def find_places(
         raise ValueError(f"range [{start}, {end}) is outside the text (length {len(text)})")
     context = context or PlaceContext()
     gaz = Gazetteer.get()
-    toks = _tokenise(text, start, end)
+    toks = tokenise(text, start, end)
     matches = _find_spans(gaz, toks)
     for m in matches:
         kinds = {gaz.entries[i].kind for i in m.ids}

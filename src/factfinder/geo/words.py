@@ -1,0 +1,222 @@
+"""Word lists the place resolver consults: generic toponym words, English words, and the words
+around a name that make it a person, an organisation, a government or a qualified area.
+
+All keys are folded (`normalize.fold`) single tokens.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Keys that are place names only when written with their article ("al-Bab"), because alone they
+# are generic toponym words, English words or too short to trust.
+GENERIC = words("""
+bab tal tall tel tell ain ayn ein jabal jebel jabel kafr kfar deir dayr dair khan qasr bir wadi nahr
+ras umm abu beit bayt sheikh shaykh hay harat souq suq mazraa mazraat qarya madinat markaz balad
+jisr bustan jami hammam tall sahl mahatta hara dana sur sal hal hay ram sam van can
+مزرعه مدينه قريه بلده حي جامع مسجد شارع ساحه دوار مفرق حويجه تل عين دير كفر خان جبل باب بيت
+ابو ام راس بير سوق مخيم منطقه ريف محافظه ناحيه
+""")
+ENGLISH = words("""
+a an the of off on in at to by for from with and or but not no nor as is it its be us we our
+you he she they them his her their this that these those can may will side mark case center
+central camp city town village new old east west north south upper lower big hit ram tall
+bay cape grand port saint mount lake river sea gulf ocean island islands monday tuesday wednesday
+thursday friday saturday sunday january february march april june july august september october
+november december state states army forces force union council party front ministry centre center
+muslim muslims islamic islam christian christians arab arabs arabic kurd kurds kurdish sunni
+shia shiite alawite druze turkish russian iranian syrian syrians iraqi american european western
+ranks seen single interim marked manages mausoleum martin more than man men woman women alley
+""")
+# Words before a name that make it part of a person's name or title ("Queen Rania",
+# "Interior Minister Mohammed Shaar").
+PERSON_BEFORE = words("""
+mohammed muhammad mohammad mohamed ahmed ahmad ali hassan hasan hussein husayn omar umar khaled
+khalid abdullah abdallah ibrahim mahmoud mustafa bashar rami maher hafez yusuf youssef salim
+queen king prince president minister general gen col colonel dr mr mrs ms brigadier lt
+""")
+# Words after a name that make it a media outlet or an organisation ("Al-Alam TV").
+ORG_AFTER = words("""
+tv channel television network news newspaper agency radio satellite media reporter correspondent
+website center centre council brigade brigades division battalion battalions corps regiment
+movement gathering operations shield wrath storm
+""")
+# Country and capital names used for their governments ("Ankara said", "the Damascus regime").
+METONYM_NEXT = words("""
+government governments regime regimes authorities authority officials official administration
+leadership ally allies delegation envoy embassy military army forces troops warplanes jets
+aircraft air airforce said says say has have had denied denies deny accused accuses accuse
+announced announces claims claimed claim insists insisted warned warns urged urges called calls
+responded rejected rejects blamed blames condemned condemns agreed agrees wants wanted demands
+demanded asked asks supports supported backs backed sent sends deployed deploys launched launches
+is was will would could should must did does carried carries conducted conducts struck strikes
+hit hits bombed bombs shelled shells killed kills targeted targets vowed vows threatened threatens
+""")
+CAPITALS = frozenset(
+    {
+        "damascus",
+        "baghdad",
+        "beirut",
+        "amman",
+        "ankara",
+        "jerusalem",
+        "tehran",
+        "riyadh",
+        "doha",
+        "cairo",
+    }
+)
+COMPOUND_NEXT = frozenset(
+    {
+        "based",
+        "backed",
+        "led",
+        "allied",
+        "born",
+        "bound",
+        "affiliated",
+        "funded",
+        "supported",
+        "sponsored",
+        "aligned",
+        "run",
+        "controlled",
+        "held",
+        "linked",
+        "trained",
+        "armed",
+        "made",
+    }
+)
+GOV_AFTER = frozenset(
+    {
+        "province",
+        "provinces",
+        "governorate",
+        "governorates",
+        "countryside",
+        "countrysides",
+        "muhafaza",
+        "muhafazat",
+        "region",
+        "suburb",
+        "suburbs",
+    }
+)
+GOV_BEFORE = frozenset(
+    {"province", "provinces", "governorate", "governorates", "countryside", "countrysides"}
+)
+DISTRICT_AFTER = frozenset({"district", "districts"})
+NEIGHBOURHOOD_WORDS = frozenset(
+    {"district", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"}
+)
+DIRECTIONS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "rural",
+        "the",
+        "of",
+        "in",
+        "and",
+    }
+)
+# Capitalised words that never name a neighbourhood on their own ("the Old district").
+NOT_NEIGHBOURHOOD = frozenset(
+    {
+        "old",
+        "new",
+        "residential",
+        "industrial",
+        "commercial",
+        "historic",
+        "central",
+        "same",
+        "city",
+        "this",
+        "that",
+        "every",
+        "each",
+        "one",
+        "another",
+        "other",
+        "whole",
+        "entire",
+        "main",
+        "rebel",
+        "government",
+        "kurdish",
+        "christian",
+        "alawite",
+        "sunni",
+        "shia",
+        "shiite",
+        "druze",
+        "besieged",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "border",
+        "its",
+        "their",
+        "the",
+    }
+)
+# Lower-case words allowed to end a multi-word name ("Bab al-Hawa crossing", "Yarmouk camp").
+NAME_TAIL = frozenset(
+    {
+        "camp",
+        "crossing",
+        "airbase",
+        "airport",
+        "dam",
+        "mountains",
+        "mountain",
+        "valley",
+        "plain",
+        "basin",
+        "pocket",
+        "farms",
+        "road",
+        "base",
+        "city",
+        "town",
+        "district",
+        "heights",
+        "desert",
+        "field",
+        "military",
+        "air",
+        "border",
+        "housing",
+        "project",
+        "association",
+        "suburb",
+        "roundabout",
+        "industrial",
+        "refugee",
+        "palestinian",
+        "square",
+        "neighbourhood",
+        "garrison",
+        "citadel",
+        "countryside",
+        "suburbs",
+    }
+)
+CASE_SENSITIVE = frozenset({"us", "usa", "uk", "uae"})
