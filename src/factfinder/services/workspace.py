@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import Connection, func, literal, select
 
 from factfinder.services.items import ItemSummary, _summary, _summary_query
 from factfinder.services.project import Project
@@ -43,22 +43,24 @@ class Dashboard:
     restricted_marks: int
 
 
-def _restricted_item() -> Any:
-    return (select(literal(1)).select_from(restrictions)
-            .where(restrictions.c.subject == literal("item:") + items.c.hash,
-                   restrictions.c.field == "").exists())
+def _restricted_item_ids(conn: Connection) -> set[int]:
+    """Ids of the items restricted as a whole (there are few marks, so they are read once per
+    request and applied in Python, instead of a correlated subquery over every row)."""
+    r = restrictions.c
+    query = (select(items.c.id).select_from(restrictions.join(
+        items, r.subject == literal("item:") + items.c.hash)).where(r.field == ""))
+    return {int(i) for i in conn.execute(query).scalars()}
 
 
 def visible_items(project: Project, filters: ItemFilter | None = None, *,
                   include_restricted: bool, limit: int = 50,
                   offset: int = 0) -> tuple[list[ItemSummary], int]:
     """(a page of items, how many match). Restricted items count and appear only when
-    `include_restricted`. A text query ranks by relevance (at most 1,000 matches considered)."""
+    `include_restricted`. A text query ranks by relevance (at most 1,000 matches considered);
+    without one the newest come first."""
     f = filters or ItemFilter()
     m = item_metadata.c
     conds: list[Any] = []
-    if not include_restricted:
-        conds.append(~_restricted_item())
     if f.media_type:
         conds.append(items.c.media_type == f.media_type)
     if f.publisher:
@@ -70,20 +72,28 @@ def visible_items(project: Project, filters: ItemFilter | None = None, *,
     if f.published_to:
         conds.append(m.published <= f.published_to + "\uffff")
     with project.read() as conn:
-        ranked: list[int] | None = None
+        hidden = set() if include_restricted else _restricted_item_ids(conn)
+        if hidden:
+            conds.append(items.c.id.not_in(sorted(hidden)))
         if f.q and f.q.strip():
-            ranked = search_item_ids(conn, f.q, limit=1000)
-            conds.append(items.c.id.in_(ranked))
-        base = _summary_query().where(*conds)
-        count_q = (select(func.count()).select_from(
-            items.outerjoin(item_metadata, m.item_id == items.c.id)).where(*conds))
-        total = int(conn.execute(count_q).scalar_one())
-        if ranked is not None:
-            rows = {r.id: r for r in conn.execute(base)}
-            ordered = [rows[i] for i in ranked if i in rows]
-            return [_summary(r) for r in ordered[offset:offset + limit]], total
-        rows_ = conn.execute(base.order_by(items.c.id.desc()).limit(limit).offset(offset))
-        return [_summary(r) for r in rows_], total
+            ranked = [i for i in search_item_ids(conn, f.q, limit=1000) if i not in hidden]
+            if conds:  # other filters too: keep the ranked ids that pass them
+                passing = set(conn.execute(
+                    select(items.c.id).select_from(
+                        items.outerjoin(item_metadata, m.item_id == items.c.id))
+                    .where(items.c.id.in_(ranked), *conds)).scalars())
+                ranked = [i for i in ranked if i in passing]
+            page = ranked[offset:offset + limit]
+            rows = {r.id: r for r in conn.execute(_summary_query().where(items.c.id.in_(page)))}
+            return [_summary(rows[i]) for i in page if i in rows], len(ranked)
+        if conds:
+            total = conn.execute(select(func.count()).select_from(
+                items.outerjoin(item_metadata, m.item_id == items.c.id)).where(*conds)).scalar_one()
+        else:
+            total = conn.execute(select(func.count()).select_from(items)).scalar_one()
+        rows_ = conn.execute(_summary_query().where(*conds).order_by(items.c.id.desc())
+                             .limit(limit).offset(offset))
+        return [_summary(r) for r in rows_], int(total)
 
 
 def dashboard(project: Project) -> Dashboard:
