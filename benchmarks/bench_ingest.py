@@ -163,15 +163,20 @@ def bench_ledger(work: Path, entries: int) -> None:
         from factfinder.services.vault import make_checkpoint
 
         make_checkpoint(project)
-        t = time.perf_counter()
-        report = verify_project(project, blobs=False)
-        t_verify = time.perf_counter() - t
+        walls, cpus = [], []
+        for _ in range(3):  # best of 3: the machine is shared
+            t, c = time.perf_counter(), time.process_time()
+            report = verify_project(project, blobs=False)
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
     finally:
         project.close()
     assert report.ok and report.entries == entries, report.problems[:3]
+    wall, cpu = min(walls), min(cpus)
     print(
-        f"(c) ledger: {entries:,} entries written in {t_fill:.1f} s; verified in "
-        f"{t_verify:.2f} s = {entries / t_verify:,.0f} entries/s (target ≥ 200,000/s)"
+        f"(c) ledger: {entries:,} entries written in {t_fill:.1f} s; verified in {wall:.2f} s "
+        f"= {entries / wall:,.0f} entries/s (target ≥ 200,000/s); "
+        f"{entries / cpu:,.0f} entries per CPU-second; runs {_runs(walls)}"
     )
     print(f"    peak RSS so far: {peak_mb():.0f} MB")
     shutil.rmtree(work / "p-ledger")
