@@ -38,7 +38,7 @@ from sqlalchemy import Connection
 
 from factfinder import __version__
 from factfinder.errors import InvalidRecord, PermissionDenied, ProjectError
-from factfinder.model import ClaimRef, Incident
+from factfinder.model import Claim, ClaimRef, Incident
 from factfinder.report.model import (
     WITHHELD,
     CaseFile,
@@ -49,7 +49,7 @@ from factfinder.report.model import (
     Note,
     Source,
 )
-from factfinder.services.cases import case_state, find_case_id
+from factfinder.services.cases import CaseNote, case_state, find_case_id
 from factfinder.services.evidence_state import (
     ItemAsOf,
     checkpoint_for,
@@ -238,7 +238,7 @@ def _ref(ref: ClaimRef) -> str:
     return f"{ref.id}#{ref.claim}"
 
 
-def _note(n: Any) -> Note:
+def _note(n: CaseNote) -> Note:
     return Note(n.text, n.actor, n.created_at, n.incident, n.seq)
 
 
@@ -251,7 +251,7 @@ def _source(number: int, item: ItemAsOf, withheld: bool) -> Source:
                   item.seq)
 
 
-def _disclose(d: Disclosure, claim_id: int, claim: Any, item: ItemAsOf,
+def _disclose(d: Disclosure, claim_id: int, claim: Claim, item: ItemAsOf,
               src: Source) -> tuple[tuple[str, ...], str | None, int]:
     """(quoted sentences, claimant name, values withheld) for one claim."""
     subject = f"claim:{claim_id}"
