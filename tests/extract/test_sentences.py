@@ -74,3 +74,75 @@ def test_clauses_split_at_semicolons() -> None:
     seg = split_sentences(text)
     parts = clauses(text, seg.sentences[0])
     assert [p.text for p in parts] == ["Shelling on Jobar", "an airstrike on Douma killed 3"]
+
+
+def test_photo_caption_is_an_aside_and_the_credit_closes_it() -> None:
+    # FA-KES (Jordan Times): the caption precedes the dateline and the lede.
+    text = (
+        "Last updated at Jul 152015 A member of the Syrian regime forces runs near destroyed "
+        "buildings in the northeastern Syrian city of Hasakeh on Monday (AFP photo) BEIRUT "
+        "Thirteen civilians among them seven children were killed in aerial attacks."
+    )
+    seg = split_sentences(text)
+    texts = [s.text for s in seg.sentences]
+    assert texts[0].endswith("on Monday (AFP photo)")
+    assert texts[1].startswith("BEIRUT Thirteen civilians")
+    assert seg.asides == frozenset({0})
+
+
+def test_credit_after_a_full_stop_stays_with_its_caption() -> None:
+    # FA-KES (TRT World): "... April 15 2017. (TRT World and Agencies) A suicide car bomb ..."
+    text = (
+        "Still image shows a cloud of black smoke rising from vehicles near Aleppo April 15 "
+        "2017. (TRT World and Agencies) A suicide car bomb has hit a convoy of buses."
+    )
+    seg = split_sentences(text)
+    assert [s.text for s in seg.sentences] == [
+        "Still image shows a cloud of black smoke rising from vehicles near Aleppo April 15 "
+        "2017. (TRT World and Agencies)",
+        "A suicide car bomb has hit a convoy of buses.",
+    ]
+    assert seg.asides == frozenset({0})
+
+
+def test_agency_dateline_is_not_a_caption() -> None:
+    seg = split_sentences("BEIRUT (AFP) - Air strikes killed 12 people in Idlib on Monday.")
+    assert seg.asides == frozenset()
+
+
+def test_tag_list_is_cut_out_where_the_lede_repeats_the_standfirst() -> None:
+    # FA-KES (Al-Araby Al-Jadeed): standfirst, tag list, lede with no full stops between.
+    text = (
+        "Date of publication 21 September 2016 Russian and regime warplanes confirmed by Civil "
+        "Defence as behind the attacks that targeted a convoy. Tags White Helmets SARC war "
+        "crimes UN aid convoy Urum al-Kubra Aleppo Russian and regime warplanes were behind "
+        "the attacks the Syrian Civil Defence confirmed."
+    )
+    seg = split_sentences(text)
+    texts = [s.text for s in seg.sentences]
+    assert texts[1] == "Tags White Helmets SARC war crimes UN aid convoy Urum al-Kubra Aleppo"
+    assert texts[2].startswith("Russian and regime warplanes were behind")
+    assert seg.asides == frozenset({1})
+
+
+def test_tag_list_ends_at_a_lede_opener() -> None:
+    text = (
+        "4 April 2017 At least 19 people were killed near the Syrian capital. Tags Syria "
+        "Damascus Rebels Douma Ghouta Airstrikes At least 19 civilians were killed in heavy "
+        "aerial bombardment."
+    )
+    seg = split_sentences(text)
+    assert [seg.sentences[k].text for k in seg.asides] == [
+        "Tags Syria Damascus Rebels Douma Ghouta Airstrikes"
+    ]
+
+
+def test_tag_list_that_runs_into_the_lede_is_left_alone() -> None:
+    # No repeated opening and no opener before the first verb: the boundary is unknown.
+    text = (
+        "Airstrikes kill seven in Homs. Tags Syria Homs Seige Napalm Incendiary bombs Jets "
+        "thought to belong to the Syrian government struck the Al-Waer neighborhood."
+    )
+    seg = split_sentences(text)
+    assert seg.asides == frozenset()
+    assert seg.sentences[1].text.startswith("Tags Syria Homs")

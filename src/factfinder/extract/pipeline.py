@@ -92,13 +92,35 @@ _DATELINE_CITY = re.compile(
 )
 
 
-def _dateline_spans(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+# After the report's date line, a city and then the first capitalised word of the lede
+# ("Last updated at Jan 202015 Beirut Syrian government air strikes ...").
+_CITY_AFTER_DATE = re.compile(r"\s*(?:\d{1,2}:\d\d\s+)?(?P<city>[A-Z][A-Za-z'-]+)\s+(?=[A-Z\"“(])")
+
+
+def _dateline_spans(
+    text: str, starts: Sequence[int], after_date: int | None, places: Sequence[PlaceMention]
+) -> list[tuple[int, int]]:
+    """Spans of wire-dateline cities: where the report was filed, not where the incident was.
+
+    `starts` are sentence starts (an agency dateline or an upper-case city may open any of
+    them: captions and page furniture come first); `after_date` is the end of the date line.
+    A city named in title case right after the date counts only when it lies outside the
+    country the report is about ("Beirut", "Amman"): a home city there opens the headline
+    ("Aleppo bomb blast kills six").
+    """
     spans = []
     for s in starts:
         m = _DATELINE_CITY.match(text, s, min(len(text), s + 80))
         if m:
             g = "city" if m.group("city") else "caps"
             spans.append((m.start(g), m.end(g)))
+    if after_date is not None:
+        m = _CITY_AFTER_DATE.match(text, after_date, min(len(text), after_date + 60))
+        city = next((p for p in places if m and p.start == m.start("city")), None)
+        if m and city is not None and city.place.precision != "country":
+            state = _main_state([p for p in places if p is not city])
+            if city.place.country not in (None, state):
+                spans.append((m.start("city"), m.end("city")))
     return spans
 
 
@@ -138,10 +160,10 @@ class Extractor:
         places = list(self.parts.places(text))
         state = _main_state(places)
         line = self.parts.dateline(text, doc.title)
-        starts = [s.start for s in seg.sentences[:3]]
+        starts = [s.start for s in seg.sentences]
         if line is not None:
             starts.append(line.end)
-        filed_at = _dateline_spans(text, starts)
+        filed_at = _dateline_spans(text, starts, line.end if line else None, places)
         dates = [
             d
             for d in self.parts.dates(text, report_date)
@@ -150,6 +172,8 @@ class Extractor:
         ]
         units: list[Unit] = []
         for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
+            if k in seg.asides:
+                continue  # a photo caption or a tag list: no statement about the incident
             own_span = None if attribution.inherited else attribution.span
             for clause in clauses(text, sentence):
                 a, b = clause.start, clause.end

@@ -15,6 +15,12 @@ fast (the whole extractor is budgeted below spaCy's small pipeline) and predicta
   headline, often with no full stop after it), the title becomes a sentence of its own and
   `Segmentation.title` points at it.
 
+* page furniture that is not the report's own prose is cut out as a sentence of its own and
+  listed in `Segmentation.asides`: photo captions (the words up to a photo credit such as
+  "(AFP photo)", "(TRT World and Agencies)" or "REUTERS/Name") and tag lists ("Tags Syria
+  Idlib SOHR ..." up to the first words that open a sentence). A caption describes a picture,
+  often of another day and place; a tag list names topics. Neither states the incident.
+
 `clauses(text, sentence)` cuts a sentence further at semicolons, for headlines such as "X was
 shelled; in Y an airstrike killed 3" that report two incidents in one sentence.
 """
@@ -148,12 +154,34 @@ _EDGE_JUNK = " \t\r\n#*_>|"
 _HAS_WORD = re.compile(r"[A-Za-z0-9\u0600-\u06FF]")
 
 
+# A photo credit closes a caption: "(AFP photo)", "(Reuters)", "(TRT World and Agencies)",
+# "(Photo AFP)", "REUTERS/Rodi Said". Followed by a dash or colon it is a wire dateline instead
+# ("BEIRUT (AFP) -"), which the pipeline handles.
+_AGENCY = r"AFP|AP|Reuters|REUTERS|EPA|DPA|Anadolu(?:\s+Agency)?|Getty(?:\s+Images)?|SANA|AA"
+_CREDIT = re.compile(
+    rf"\((?:(?:{_AGENCY})(?:\s*(?:photo|Photo|PHOTO|file\s+photo))?|TRT\s+World\s+and\s+Agencies|"
+    rf"(?:[Ff]ile\s+)?(?:photo|Photo|PHOTO)\b[^()]{{0,30}})\)(?!\s*[-—–:])"
+    rf"|\bREUTERS/[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
+)
+_TAGS = re.compile(r"(?<![\w-])Tags\s+(?=[\w\"“])")
+# Words that open the lede after a tag list ("Tags Syria Idlib airstrike At least 18 civilians").
+_LEDE_OPENER = re.compile(
+    r"(?:At\s+least|More\s+than|Up\s+to|Nearly|Dozens|Scores|Hundreds|Thousands|An?|The|"
+    r"\d[\d,]*|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|\w+teen|"
+    r"Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|[\"“])(?=[\s\"“]|$)"
+)
+_TAG_WORDS = 30
+_PAGE_END = re.compile(r"Community\s+standards|Comment\s+via|Discussion\s+Comment")
+
+
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """The sentences of a document in text order; `title` indexes the headline sentence."""
+    """The sentences of a document in text order; `title` indexes the headline sentence and
+    `asides` the page furniture (captions, tag lists) that states nothing about an incident."""
 
     sentences: tuple[Sentence, ...]
     title: int | None = None
+    asides: frozenset[int] = frozenset()
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -170,6 +198,79 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         nxt = re.match(r"\s+[\"“']?([A-Za-z]+)", text[stop + 1 : stop + 40])
         return nxt is not None and nxt.group(1).lower() not in _OPENERS
     return False
+
+
+def _tags_end(text: str, start: int, end: int) -> int | None:
+    """Where the lede resumes after a tag list opening at `start` (None: the list runs on).
+
+    The lede either repeats the opening words of the standfirst before the list (four words
+    in a row) or starts with a typical opener ("At least", "A", a number).
+    """
+    opening = _standfirst_opening(text, start)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k, m in enumerate(words[1 : _TAG_WORDS + 1], start=1):
+        at = start + m.start()
+        if _VERB.match(m.group(0)):
+            return None  # already inside the lede: its opening words cannot be told apart
+        if _LEDE_OPENER.match(text, at):
+            return at
+        if opening and [w.group(0) for w in words[k : k + len(opening)]] == opening:
+            return at
+    return None
+
+
+# Tag lists are nouns; a finite verb means the lede has begun.
+_VERB = re.compile(
+    r"(?:[a-z]+ed|says?|said|hit|struck|kill(?:s|ing)?|have|has|had|is|are|was|were|been|began|"
+    r"took|fled|left|say|carried|launched)$"
+)
+
+
+_DATE_WORD = re.compile(
+    r"(?:\d[\d:.,-]*|Date|of|publication|Published|Last|updated|Updated|at|on|"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)$"
+)
+
+
+def _standfirst_opening(text: str, tags: int) -> list[str]:
+    """The first four words of the sentence before a tag list, past its date line."""
+    stop = text.rfind(". ", 0, max(0, tags - 2))
+    start = max(stop + 2 if stop >= 0 else 0, tags - 600, 0)
+    words = text[start:tags].split()
+    k = 0
+    while k < len(words) and _DATE_WORD.match(words[k]):
+        k += 1
+    return words[k : k + 4] if len(words) - k >= 4 else []
+
+
+def _furniture_cuts(text: str, start: int, end: int) -> tuple[set[int], set[int]]:
+    """(cuts to add, cuts to drop) that make captions and tag lists sentences of their own."""
+    add: set[int] = set()
+    drop: set[int] = set()
+    for m in _CREDIT.finditer(text, start, end):
+        add.add(m.end())
+        # "... on July 21 2015. (AFP Photo) At least 18" — the credit closes the caption.
+        k = m.start()
+        while k > start and text[k - 1].isspace():
+            k -= 1
+        drop.update(range(k, m.start() + 1))
+    for m in _TAGS.finditer(text, start, end):
+        lede = _tags_end(text, m.start(), end)
+        if lede is not None:
+            add.update((m.start(), lede))
+        elif _PAGE_END.search(text, m.start(), end):
+            add.add(m.start())  # the list runs into the page footer
+        # Otherwise the lede cannot be told from the list: the sentence stays whole.
+    return add, drop
+
+
+def _is_aside(sentence: str) -> bool:
+    if sentence.startswith("Tags "):
+        # A list cut out on its own, or running into the page footer; not a list that the
+        # lede follows with no visible boundary (that sentence stays a sentence).
+        return bool(_PAGE_END.search(sentence)) or not any(_VERB.match(w) for w in sentence.split())
+    credits = list(_CREDIT.finditer(sentence))
+    return bool(credits) and not sentence[credits[-1].end() :].strip(" .")
 
 
 def _cut_points(text: str, start: int, end: int) -> list[int]:
@@ -197,6 +298,8 @@ def _cut_points(text: str, start: int, end: int) -> list[int]:
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
         if (prev and prev[-1] in '.!?:"”’') or _MARKUP_LINE.match(prev) or _MARKUP_LINE.match(nxt):
             cuts.add(m.start())
+    add, drop = _furniture_cuts(text, start, end)
+    cuts = (cuts - drop) | add
     return sorted(c for c in cuts if start < c < end)
 
 
@@ -234,7 +337,7 @@ def split_sentences(text: str, title: str | None = None) -> Segmentation:
     """Split `text` into sentences; the title, when found near the start, is its own sentence."""
     span = find_title(text, title)
     if span is None:
-        return Segmentation(tuple(_pieces(text, 0, len(text))))
+        return _segmentation(_pieces(text, 0, len(text)), None)
     a, b = span
     before = _pieces(text, 0, a)
     title_s, title_e = _trimmed(text, a, b)
@@ -243,7 +346,12 @@ def split_sentences(text: str, title: str | None = None) -> Segmentation:
         b += 1
     after = _pieces(text, b, len(text))
     sentences = [*before, Sentence(title_s, title_e, text[title_s:title_e]), *after]
-    return Segmentation(tuple(sentences), len(before))
+    return _segmentation(sentences, len(before))
+
+
+def _segmentation(sentences: list[Sentence], title: int | None) -> Segmentation:
+    asides = frozenset(k for k, s in enumerate(sentences) if k != title and _is_aside(s.text))
+    return Segmentation(tuple(sentences), title, asides)
 
 
 _CLAUSE_CUT = re.compile(r"\s*;\s*")
