@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from factfinder.report.labels import label
 from factfinder.report.model import WITHHELD, CaseFile, IncidentEntry
 from factfinder.report.svgmap import Marker, incident_map
 from factfinder.report.timeline import Span, timeline_chart
@@ -36,7 +37,7 @@ FIGURE_ROWS = (
 def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    return Environment(
+    env = Environment(
         loader=PackageLoader("factfinder.report", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
@@ -44,6 +45,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["label"] = label
+    return env
 
 
 def _css() -> str:

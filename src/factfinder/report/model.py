@@ -181,8 +181,13 @@ class IncidentEntry:
 
     @property
     def place_text(self) -> str:
-        places = self.incident.places
-        return "; ".join(p.name for p in places[:3]) if places else "place unknown"
+        """Up to three place names, most precise first, leaving out a name another one already
+        says ("White Garden, Raqqa" makes "Raqqa" redundant)."""
+        names: list[str] = []
+        for p in self.incident.places:
+            if not any(p.name.lower() in n.lower() for n in names):
+                names.append(p.name)
+        return "; ".join(names[:3]) if names else "place unknown"
 
     @property
     def date_text(self) -> str:
