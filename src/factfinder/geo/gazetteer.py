@@ -213,6 +213,23 @@ class Gazetteer:
             (e.country, e.admin1code): e for e in entries if e.kind == "governorate"
         }
         self._countries = {e.country: e for e in entries if e.kind == "country"}
+        self.capital_of = self._capitals()
+
+    def _capitals(self) -> dict[int, int]:
+        """City id → id of the governorate it is the capital of (they share a name)."""
+        out: dict[int, int] = {}
+        for gov in self._governorates.values():
+            keys = {name_key(n) for n in gov.names}
+            cities = [
+                e
+                for k in keys
+                for i in self.by_key.get(k, ())
+                if (e := self.entries[i]).kind == "city"
+                and (e.country, e.admin1code) == (gov.country, gov.admin1code)
+            ]
+            if cities:
+                out[max(cities, key=lambda e: (e.population, -e.id)).id] = gov.id
+        return out
 
     def _rank(self, ids: list[int]) -> list[int]:
         return sorted(

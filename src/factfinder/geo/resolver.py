@@ -33,6 +33,8 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Indel
 
 from factfinder.extract.mentions import PlaceMention
+from factfinder.geo.anaphora import capital_city, references
+from factfinder.geo.cues import apply_lists, capital_sense, qualify
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
 from factfinder.geo.normalize import name_key
@@ -41,11 +43,8 @@ from factfinder.geo.words import (
     CAPITALS,
     CASE_SENSITIVE,
     COMPOUND_NEXT,
-    DISTRICT_AFTER,
     ENGLISH,
     GENERIC,
-    GOV_AFTER,
-    GOV_BEFORE,
     METONYM_NEXT,
     NAME_TAIL,
     NEIGHBOURHOOD_WORDS,
@@ -112,19 +111,28 @@ _FIRST_CLASS = str.maketrans("eiouykcq", "aaaaakkk")
 
 
 def _skeleton_ok(
-    gaz: Gazetteer, ids: Sequence[int], key: str, skel: str, tokens_keys: Sequence[str]
+    gaz: Gazetteer,
+    ids: Sequence[int],
+    key: str,
+    skel: str,
+    tokens_keys: Sequence[str],
+    typed: bool = False,
 ) -> bool:
     """Accept a skeleton-only match when the spellings are still alike.
 
     Skeletons collide with English words ("Mortar"/"Merter"), so a one-word match must also be
     close letter for letter and start alike, and only Syrian and Iraqi places match this way.
+    When the text itself says the name is a place ("al-Tebni town", "the village of Bennesh")
+    a three-consonant skeleton and a looser spelling are enough.
     """
-    if len(skel) < 4 or _weak(key) or any(t in ENGLISH for t in tokens_keys):
+    if len(skel) < (3 if typed else 4) or _weak(key) or any(t in ENGLISH for t in tokens_keys):
         return False
     best = 0.0
+    # Three consonants match many names; typed short names are read in Syria only.
+    short = len(skel) < 4
     for i in ids[:6]:
         entry = gaz.entries[i]
-        if entry.country_rank > 1:
+        if entry.country_rank > (0 if short else 1) or (short and entry.kind not in _TOWNS):
             continue
         for name in entry.names:
             other = name_key(name)
@@ -134,6 +142,27 @@ def _skeleton_ok(
                 continue
             best = max(best, Indel.normalized_similarity(key, other))
     return best >= (0.75 if len(tokens_keys) == 1 else 0.6)
+
+
+_PLACE_TYPES = frozenset({"town", "village", "city", "camp", "farm", "farms", "villages", "towns"})
+
+
+_TOWNS = frozenset({"city", "town"})
+
+
+def _skeleton_candidate(entry: GazetteerEntry, skel: str) -> bool:
+    """Places a skeleton match may mean: Syrian or Iraqi, and short ones Syrian towns only."""
+    if len(skel) < 4:
+        return entry.country_rank == 0 and entry.kind in _TOWNS
+    return entry.country_rank <= 1
+
+
+def _typed(toks: Sequence[Tok], i: int, j: int) -> bool:
+    """Does the text call the span a place ("X town", "the village of X", "X's villages")?"""
+    if j < len(toks) and toks[j].soft_before and toks[j].key in _PLACE_TYPES:
+        return True
+    before = [t.key for t in toks[max(0, i - 2) : i]]
+    return len(before) == 2 and before[1] == "of" and before[0] in _PLACE_TYPES
 
 
 def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
@@ -165,9 +194,11 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                     if (
                         ids
                         and all(t.cap for t in content)
-                        and _skeleton_ok(gaz, ids, key, skel, [t.key for t in content])
+                        and _skeleton_ok(
+                            gaz, ids, key, skel, [t.key for t in content], _typed(toks, i, j)
+                        )
                     ):
-                        ids = tuple(x for x in ids if gaz.entries[x].country_rank <= 1)
+                        ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
                     else:
                         ids = None
                 if ids and _span_ok(toks, i, j, key):
@@ -262,44 +293,6 @@ def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
     return False
 
 
-def _qualify(toks: Sequence[Tok], m: Match) -> None:
-    """Set a precision override from the words around the mention."""
-    nxt = toks[m.j].key if m.j < len(toks) and toks[m.j].soft_before else ""
-    before = [t.key for t in toks[max(0, m.i - 3) : m.i]]
-    rural_before = before[-1:] == ["rural"] and toks[m.i - 1].soft_before
-    if nxt in GOV_AFTER and nxt != "region":
-        m.precision = "governorate"
-        m.rural = nxt in ("countryside", "countrysides", "suburb", "suburbs")
-    elif len(before) >= 2 and before[-1] == "of" and before[-2] in GOV_BEFORE:
-        m.precision = "governorate"
-        m.rural = before[-2].startswith("countryside")
-    elif rural_before:
-        m.precision = "governorate"
-        m.rural = True
-    elif nxt in DISTRICT_AFTER:
-        m.precision = "district"
-
-
-def _apply_lists(text: str, toks: Sequence[Tok], matches: list[Match]) -> None:
-    """'A, B, C and D provinces' / 'the provinces of A, B and C': every member a governorate."""
-    groups: list[list[Match]] = []
-    for m in matches:
-        if groups:
-            prev = groups[-1][-1]
-            gap = text[toks[prev.j - 1].end : toks[m.i].start]
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)", gap):
-                groups[-1].append(m)
-                continue
-        groups.append([m])
-    for g in groups:
-        if len(g) < 2:
-            continue
-        if any(m.precision == "governorate" for m in (g[-1], g[0])):
-            for m in g:
-                if m.precision is None and not m.country_only:
-                    m.precision = "governorate"
-
-
 # --- choosing among candidates ------------------------------------------------------------------
 
 _KIND_ORDER = {
@@ -318,6 +311,14 @@ def _choose(gaz: Gazetteer, m: Match, local_admin1: set[str], context: PlaceCont
     cands = [gaz.entries[i] for i in m.ids]
     if m.precision == "governorate":
         govs = [e for e in cands if e.kind == "governorate"]
+        if not govs:  # a capital's spelling the governorate's list lacks ("Der-Ezzor")
+            govs = [gaz.entries[gaz.capital_of[e.id]] for e in cands if e.id in gaz.capital_of]
+        if not govs and m.area:  # "Palmyra desert": the area, in the town's governorate
+            govs = [
+                g
+                for e in cands
+                if e.admin1code and (g := gaz.governorate(e.country, e.admin1code)) is not None
+            ][:1]
         if m.rural:  # "the Damascus countryside" is Rif Dimashq, not the capital's governorate
             govs = [
                 gaz.governorate("SY", "08") or e if (e.country, e.admin1code) == ("SY", "13") else e
@@ -427,10 +428,8 @@ def _neighbourhood_parent(
     toks: Sequence[Tok], matches: list[Match], gaz: Gazetteer, s: int, k: int
 ) -> Place | None:
     def town(m: Match) -> Place | None:
-        e = m.chosen
-        if e is None or m.drop or e.kind not in ("city", "town"):
-            return None
-        return e.to_place()
+        e = None if m.drop else capital_city(gaz, m)
+        return e.to_place(precision="town") if e is not None else None
 
     for m in matches:  # "... district of Raqqah" / "... neighbourhood in Aleppo"
         if m.i in (k + 2, k + 3) and toks[k + 1].key in ("of", "in"):
@@ -496,9 +495,10 @@ def find_places(
             continue
         m.country_only = kinds == {"country"}
         if not m.country_only:
-            _qualify(toks, m)
+            qualify(toks, m, gaz)
     matches = [m for m in matches if not m.drop]
-    _apply_lists(text, toks, matches)
+    apply_lists(text, toks, matches)
+    capital_sense(text, toks, matches, gaz)
 
     # Pass 1: governorates that the text pins down (unambiguous names), by position.
     pinned = [(toks[m.i].start, a) for m in matches if (a := _unambiguous_admin1(gaz, m))]
@@ -529,6 +529,7 @@ def find_places(
             place = _reparent(place, e, m, matches, toks)
         mentions.append((toks[m.i].start, toks[m.j - 1].end, place, m.score))
     mentions.extend(_neighbourhoods(text, toks, matches, gaz, context))
+    mentions.extend(references(toks, matches, gaz))
     mentions.sort(key=lambda x: (x[0], x[1]))
     return [PlaceMention(s, e, p, sc) for s, e, p, sc in mentions]
 

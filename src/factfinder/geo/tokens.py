@@ -75,6 +75,8 @@ class Match:
     key: str
     precision: str | None = None  # an override from qualifiers
     rural: bool = False  # the qualifier was "countryside"/"rural"/"suburbs"
+    area: bool = False  # "X desert", "the mountains of X": an area named after X, no point
+    qualifier: str = ""  # the word that set a governorate precision ("provinces", "countryside_of")
     country_only: bool = False  # every candidate is a country
     drop: bool = False
     chosen: GazetteerEntry | None = None

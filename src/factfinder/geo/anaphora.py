@@ -1,0 +1,85 @@
+"""Places named by reference: "the capital", "the city".
+
+Monitors' headlines often name a province and then its city by reference only: "clashes in the
+countryside of Daraa and the city", "raids on Aleppo's countryside and shells on neighbourhoods
+in the city", "4 raids target the outskirts of the capital". `references` turns such phrases
+into town-level mentions:
+
+* "the capital" (not followed by a name, which the gazetteer then reads itself) is Damascus, or
+  the capital of the country named just before it ("the Iraqi capital" → Baghdad);
+* "the city" (not "the city of X", which names X) is the city last named before it — a town, or
+  the capital of a governorate named as a province ("the countryside of Daraa and the city").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
+from factfinder.geo.tokens import Match, Tok
+from factfinder.model import Place
+
+# The capital a country adjective points to; "the capital" alone is Syria's.
+_CAPITAL_OF: dict[str, tuple[str, str]] = {
+    "syrian": ("SY", "Damascus"),
+    "iraqi": ("IQ", "Baghdad"),
+    "lebanese": ("LB", "Beirut"),
+    "jordanian": ("JO", "Amman"),
+    "turkish": ("TR", "Ankara"),
+}
+_SCORE = 0.55
+
+
+def capital_city(gaz: Gazetteer, m: Match) -> GazetteerEntry | None:
+    """The city a mention names or whose governorate it names ("Daraa countryside" → Daraa)."""
+    e = m.chosen
+    if e is None:
+        return None
+    if e.kind == "city":
+        return e
+    if e.kind != "governorate":
+        return None
+    cities = [
+        gaz.entries[i]
+        for i in m.ids
+        if gaz.entries[i].kind == "city"
+        and (gaz.entries[i].country, gaz.entries[i].admin1code) == (e.country, e.admin1code)
+    ]
+    return max(cities, key=lambda c: c.population) if cities else None
+
+
+def _city_named(gaz: Gazetteer, country: str, name: str) -> GazetteerEntry | None:
+    found = [e for e in gaz.lookup(name) if e.kind == "city" and e.country == country]
+    return found[0] if found else None
+
+
+def references(
+    toks: Sequence[Tok], matches: Sequence[Match], gaz: Gazetteer
+) -> list[tuple[int, int, Place, float]]:
+    """Town-level mentions for "the capital" and "the city" (see the module docstring)."""
+    named = {k for m in matches for k in range(m.i, m.j)}
+    out: list[tuple[int, int, Place, float]] = []
+    for k in range(1, len(toks)):
+        word = toks[k].key
+        if word not in ("capital", "city") or k in named:
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.soft_before and (nxt.cap or nxt.key == "of"):
+            continue  # "the capital Damascus", "the city of Raqqa": the name speaks
+        prev = toks[k - 1].key
+        entry: GazetteerEntry | None = None
+        if word == "capital":
+            country, name = _CAPITAL_OF.get(prev, ("SY", "Damascus"))
+            if prev not in ("the", *_CAPITAL_OF):
+                continue
+            entry = _city_named(gaz, country, name)
+        else:
+            if prev != "the":
+                continue
+            before = [m for m in matches if m.j <= k and not m.drop]
+            entry = capital_city(gaz, before[-1]) if before else None
+        if entry is None or entry.lat is None:
+            continue
+        start = toks[k - 1].start
+        out.append((start, toks[k].end, entry.to_place(precision="town"), _SCORE))
+    return out

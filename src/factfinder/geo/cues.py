@@ -1,0 +1,212 @@
+"""What the words around a place name say about it: area or point, city or province.
+
+The resolver finds names; this module reads their surroundings and sets `Match.precision`:
+
+* `qualify` — "X province", "the countryside of X", "rural X" make X a governorate (an area);
+  "X district" after a town makes it a district.
+* `apply_lists` — "Raqqah, Dayr al-Zawr, Aleppo and Hasakah provinces" and "the provinces of A,
+  B and C" make every member a governorate. A singular qualifier does not spread: in
+  "Al Thakana neighbourhood of Raqqa, Raqqa governorate" the first Raqqa is the city.
+* `capital_sense` — a governorate capital's name alone ("Bombardment targets Idlib and Hama",
+  "casualties in Homs") usually means the province in conflict reporting, so it is read as the
+  governorate unless the text says it is the city: "the city of X", "X city", "X's
+  neighbourhoods", "neighbourhoods of X", "X military airport", "the cities of X and Y". Where
+  the governorate is the city itself (Damascus, Baghdad) the name stays a city.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from factfinder.geo.gazetteer import Gazetteer
+from factfinder.geo.tokens import Match, Tok
+from factfinder.geo.words import (
+    DISTRICT_AFTER,
+    GOV_AFTER,
+    GOV_BEFORE,
+    NEIGHBOURHOOD_WORDS,
+)
+
+# Governorates that are one city: their capital's name means the city in any sense.
+CITY_GOVERNORATES: frozenset[tuple[str, str]] = frozenset({("SY", "13"), ("IQ", "07")})
+_DIRECTION_ADJ = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+    }
+)
+_MOUNTAINS = frozenset({"mountains", "mountain"})
+_DESERTS = frozenset({"desert", "deserts", "badia", "badiya"})
+_PLURAL_QUALIFIERS = frozenset({"provinces", "governorates", "countrysides", "suburbs"})
+_CITY_WORDS = frozenset({"city", "cities"})
+# Words after a city's name that name a place in or at the city ("Hama military airport").
+_CITY_SITES = frozenset(
+    {
+        "airport",
+        "airbase",
+        "military",
+        "prison",
+        "university",
+        "hospital",
+        "stadium",
+        "citadel",
+        "bridge",
+        "refinery",
+        "airfield",
+    }
+)
+_NEAR_CITY = frozenset({"outskirts", "vicinity", "surroundings", "entrances", "gates"})
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
+def _after(toks: Sequence[Tok], j: int) -> str:
+    """The key of the token right after a name, if it is joined to it softly."""
+    return toks[j].key if j < len(toks) and toks[j].soft_before else ""
+
+
+def qualify(toks: Sequence[Tok], m: Match, gaz: Gazetteer) -> None:
+    """Set a precision override from the words around the mention."""
+    nxt = _after(toks, m.j)
+    nxt2 = _after(toks, m.j + 1) if nxt else ""
+    before = [t.key for t in toks[max(0, m.i - 3) : m.i]]
+    soft = m.i > 0 and toks[m.i].soft_before
+    if nxt in GOV_AFTER and nxt != "region":
+        m.precision = "governorate"
+        m.rural = nxt in ("countryside", "countrysides", "suburb", "suburbs")
+        m.qualifier = nxt
+    elif nxt in _DIRECTION_ADJ and nxt2 in ("countryside", "countrysides"):
+        m.precision = "governorate"  # "Aleppo northern countryside"
+        m.rural = True
+        m.qualifier = nxt2
+    elif len(before) >= 2 and before[-1] == "of" and before[-2] in GOV_BEFORE:
+        m.precision = "governorate"
+        m.rural = before[-2].startswith("countryside")
+        # "the provinces of A, B and C": the qualifier is before, it spreads to the list
+        m.qualifier = before[-2] + "_of"
+    elif soft and before[-1:] in (["rural"], ["countryside"]):
+        m.precision = "governorate"  # "rural Idlib", "the northern countryside Latakia"
+        m.rural = True
+        m.qualifier = "rural"
+    elif nxt in _MOUNTAINS or before[-2:] in (["mountains", "of"], ["mountain", "of"]):
+        region = _named_region(gaz, m, "mountains")
+        if region is not None:
+            m.ids = (region,)  # "the mountains of Latakia" are the Latakia Mountains
+        else:
+            m.precision, m.area = "governorate", True
+    elif nxt in _DESERTS or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _DESERTS):
+        m.precision, m.area = "governorate", True  # "Palmyra desert": an area, not the town
+    elif nxt in DISTRICT_AFTER:
+        m.precision = "district"
+
+
+def _named_region(gaz: Gazetteer, m: Match, word: str) -> int | None:
+    """The gazetteer's "<name> <word>" region for a mention ("Latakia" → "Latakia Mountains")."""
+    for e in (gaz.entries[i] for i in m.ids):
+        for hit in gaz.lookup(f"{e.names[0]} {word}"):
+            if hit.kind == "region":
+                return hit.id
+    return None
+
+
+def list_groups(text: str, toks: Sequence[Tok], matches: Sequence[Match]) -> list[list[Match]]:
+    """Runs of mentions joined only by commas, "and" or "or" ("A, B and C")."""
+    groups: list[list[Match]] = []
+    for m in matches:
+        if groups:
+            prev = groups[-1][-1]
+            if _LIST_GAP.fullmatch(text[toks[prev.j - 1].end : toks[m.i].start]):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def apply_lists(text: str, toks: Sequence[Tok], matches: Sequence[Match]) -> None:
+    """'A, B, C and D provinces' / 'the provinces of A, B and C': every member a governorate."""
+    for g in list_groups(text, toks, matches):
+        if len(g) < 2:
+            continue
+        last, first = g[-1], g[0]
+        spreads = (last.precision == "governorate" and last.qualifier in _PLURAL_QUALIFIERS) or (
+            first.precision == "governorate" and first.qualifier.endswith("_of")
+        )
+        if spreads:
+            for m in g:
+                if m.precision is None and not m.country_only:
+                    m.precision = "governorate"
+                    m.rural = (last if last.qualifier in _PLURAL_QUALIFIERS else first).rural
+
+
+def _said_city(toks: Sequence[Tok], m: Match) -> bool:
+    """Do the words right around this one mention make it a city?"""
+    before = [t.key for t in toks[max(0, m.i - 5) : m.i]]
+    nxt = _after(toks, m.j)
+    if before[-2:] in (["city", "of"], ["cities", "of"], ["town", "of"]) or before[-1:] == [
+        "capital"
+    ]:
+        return True
+    if nxt in _CITY_WORDS or nxt in _CITY_SITES:
+        return True
+    if before[-1:] == ["of"] and before[-2:-1] and before[-2] in _NEAR_CITY:
+        return True  # "the outskirts of Deir Ezzor"
+    if nxt == "outskirts":
+        return True
+    last = toks[m.j - 1]
+    if last.text.endswith(("'s", "’s")) or (
+        m.j < len(toks) and toks[m.j].key == "s" and toks[m.j].start == last.end + 1
+    ):
+        after = [t.key for t in toks[m.j : m.j + 4]]
+        if any(k in NEIGHBOURHOOD_WORDS or k in ("neighborhoods", "districts") for k in after):
+            return True  # "Aleppo’s western neighborhoods"
+    # "neighbourhoods of X", "districts in the city of X"
+    for k in range(len(before) - 1):
+        if before[k] in NEIGHBOURHOOD_WORDS | {"neighborhoods", "districts"} and before[k + 1] in (
+            "of",
+            "in",
+        ):
+            return True
+    return False
+
+
+def capital_sense(text: str, toks: Sequence[Tok], matches: Sequence[Match], gaz: Gazetteer) -> None:
+    """Read a bare governorate capital's name as its governorate unless the text says "city".
+
+    Applies to mentions with no precision yet whose candidates include both a governorate of
+    Syria or Iraq and a town of that governorate (the capital of the same name). Members of a
+    list share a city cue ("the cities of Idlib and Maarrat al-Nu'man", "Hama and Idlib cities").
+    """
+    said = {id(m) for m in matches if _said_city(toks, m)}
+    for a, b in itertools.pairwise(matches):
+        # "Ar Raqqah, Raqqah governorate, Syria": the governorate is named apart, so the first
+        # is the city.
+        if (
+            b.precision == "governorate"
+            and not b.rural
+            and text[toks[a.j - 1].end : toks[b.i].start].strip() == ","
+            and set(a.ids) & set(b.ids)
+        ):
+            said.add(id(a))
+    for g in list_groups(text, toks, matches):
+        if any(id(m) in said for m in (g[0], g[-1])):
+            said.update(id(m) for m in g)
+    for m in matches:
+        if m.precision is not None or m.country_only or id(m) in said:
+            continue
+        govs = [gaz.capital_of[i] for i in m.ids if i in gaz.capital_of]
+        if not govs:
+            continue
+        gov = gaz.entries[govs[0]]
+        if (gov.country, gov.admin1code) in CITY_GOVERNORATES:
+            continue
+        m.precision = "governorate"
+        if gov.id not in m.ids:
+            m.ids = (*m.ids, gov.id)
