@@ -339,7 +339,7 @@ def register(app: typer.Typer) -> None:
         result = verify_proof(doc, PublicKey.load(key), evidence=file)
         lines, ok = list(result.lines), result.ok
         if project is not None:
-            from factfinder.services.verify import check_proof_against_project
+            from factfinder.services.proofcheck import check_proof_against_project
 
             with _open(project) as proj:
                 now = check_proof_against_project(proj, doc)

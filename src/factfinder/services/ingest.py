@@ -26,17 +26,16 @@ At the end a checkpoint is signed if anything new was recorded.
 
 from __future__ import annotations
 
-import datetime as dt
-import glob
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from factfinder.errors import InputError, InvalidRecord
+from factfinder.services.inputs import collect_inputs, iso_published, normalise_published
 from factfinder.services.project import Project
 from factfinder.services.record import ItemMetadata, Parent, Receipt, Recorded, record_acquisition
 from factfinder.vault.blobs import StagedBlob
@@ -45,7 +44,6 @@ from factfinder.vault.signing import Checkpoint
 
 DOCUMENT_MEDIA_TYPE = "application/vnd.factfinder.document+json"
 BATCH_MEDIA_TYPE = "application/x-ndjson"
-_GLOB_CHARS = set("*?[")
 # How a member relates to its container, by the container's media type.
 _RELATIONS = {"message/rfc822": "attachment-of", "application/warc": "record-of"}
 
@@ -124,75 +122,6 @@ class _Tally:
     new_acquisitions: int = 0
     unchanged: int = 0
     failures: list[InputError] = field(default_factory=list)
-
-
-def normalise_published(value: str) -> str:
-    """An ISO date stays a date; an ISO timestamp becomes UTC `…Z`; anything else is refused."""
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).isoformat()
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise InvalidRecord(f"published must be an ISO date or timestamp, got {value!r}") from exc
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return _iso_published(moment)
-
-
-def _iso_published(moment: dt.datetime) -> str:
-    moment = moment.astimezone(dt.UTC)
-    # Intake turns a bare date into midnight UTC; keep it a date.
-    if moment.time() == dt.time(0, 0):
-        return moment.date().isoformat()
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def collect_inputs(args: Sequence[str]) -> tuple[list[Path], list[InputError]]:
-    """Files named by `args` (files, folders walked recursively in name order, glob patterns).
-
-    Hidden files and folders inside a walked folder are skipped; a path named explicitly is
-    always taken (and fails later if it cannot be read).
-    """
-    paths: list[Path] = []
-    errors: list[InputError] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        key = p.absolute()
-        if key not in seen:
-            seen.add(key)
-            paths.append(p)
-
-    for arg in args:
-        p = Path(arg)
-        if p.is_dir():
-            for f in _walk(p):
-                add(f)
-        elif p.exists() or p.is_symlink():
-            add(p)
-        elif _GLOB_CHARS & set(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                errors.append(InputError(arg, "no file matches this pattern"))
-            for m in matches:
-                mp = Path(m)
-                if mp.is_dir():
-                    for f in _walk(mp):
-                        add(f)
-                else:
-                    add(mp)
-        else:
-            errors.append(InputError(arg, "no such file or directory"))
-    return paths, errors
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
 
 
 def ingest(
@@ -434,7 +363,7 @@ class _Run:
                 author=extracted.author,
                 publisher=opts.publisher or extracted.site,
                 published=opts.published
-                or (_iso_published(extracted.published) if extracted.published else None),
+                or (iso_published(extracted.published) if extracted.published else None),
                 url=opts.url or extracted.url or origin.get("target_uri"),
                 site=extracted.site,
                 language=extracted.language,

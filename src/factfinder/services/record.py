@@ -287,3 +287,25 @@ def acquisition_record(row: Any) -> dict[str, Any]:
         "origin": json.loads(row.origin),
         "parent": row.parent_seq,
     }
+
+
+def metadata_differences(recorded: dict[str, Any], actual: dict[str, Any]) -> list[str]:
+    """What differs between a ledger record of an item (`recorded`) and `row_record` of its
+    rows (`actual`), as readable phrases."""
+    out = []
+    for name in ("size", "media_type"):
+        if recorded.get(name) != actual[name]:
+            out.append(f"{name} is {actual[name]!r}, the ledger recorded {recorded.get(name)!r}")
+    rmeta, ameta = recorded.get("metadata") or {}, actual["metadata"]
+    for name in (*METADATA_FIELDS, "text_hash"):
+        if rmeta.get(name) != ameta[name]:
+            what = "text" if name == "text_hash" else name
+            out.append(
+                f"{what} is {_short(ameta[name])}, the ledger recorded {_short(rmeta.get(name))}"
+            )
+    return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"

@@ -11,7 +11,7 @@ verify / verify-proof`.
   to what is already there.
 - `consistency_proof(project, first_id, second_id)` proves the ledger at one checkpoint is a
   prefix of the ledger at a later one.
-- `verify_project` and `check_proof_against_project` are in `verify`.
+- `verify_project` is in `verify`, `check_proof_against_project` in `proofcheck`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from factfinder.errors import IntegrityError, NotFound
 from factfinder.services.ingest import IngestOptions, IngestSummary, ingest
 from factfinder.services.items import ItemDetail, ItemSummary, find_item_id, list_items, show_item
 from factfinder.services.project import Project
-from factfinder.services.verify import check_proof_against_project, verify_project
+from factfinder.services.proofcheck import check_proof_against_project
+from factfinder.services.verify import verify_project
 from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, items
 from factfinder.vault.hashing import format_hash

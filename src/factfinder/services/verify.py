@@ -25,12 +25,16 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, select
 
 from factfinder.services.project import Project
-from factfinder.services.record import METADATA_FIELDS, acquisition_record, row_record
+from factfinder.services.record import (
+    METADATA_FIELDS,
+    acquisition_record,
+    metadata_differences,
+    row_record,
+)
 from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items, ledger
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
-from factfinder.vault.proofs import InclusionProof, Proof, ProofCheck
 from factfinder.vault.signing import PublicKey
 from factfinder.vault.verify import LedgerScanner, Problem, VerifyReport
 
@@ -206,26 +210,6 @@ def _latest_metadata_entries(scanner: LedgerScanner) -> tuple[dict[str, int], se
     return latest, acquires
 
 
-def _differences(recorded: dict[str, Any], actual: dict[str, Any]) -> list[str]:
-    out = []
-    for name in ("size", "media_type"):
-        if recorded.get(name) != actual[name]:
-            out.append(f"{name} is {actual[name]!r}, the ledger recorded {recorded.get(name)!r}")
-    rmeta, ameta = recorded.get("metadata") or {}, actual["metadata"]
-    for name in (*METADATA_FIELDS, "text_hash"):
-        if rmeta.get(name) != ameta[name]:
-            what = "text" if name == "text_hash" else name
-            out.append(
-                f"{what} is {_short(ameta[name])}, the ledger recorded {_short(rmeta.get(name))}"
-            )
-    return out
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…'"
-
-
 def _check_items(
     conn: Connection, scanner: LedgerScanner, problems: list[Problem]
 ) -> tuple[int, list[tuple[int, str]]]:
@@ -297,7 +281,7 @@ def _check_items(
                 )
             )
             continue
-        diffs = _differences(payload, row_record(row))
+        diffs = metadata_differences(payload, row_record(row))
         if diffs:
             problems.append(
                 Problem(
@@ -426,101 +410,7 @@ def _check_links(conn: Connection, problems: list[Problem]) -> None:
             )
 
 
-def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
-    """Does a proof made earlier still hold for the project as it is now?
+# Re-exported: the CLI and callers found it here first.
+from factfinder.services.proofcheck import check_proof_against_project  # noqa: E402
 
-    For an inclusion proof: the entry is still at its place, the ledger's first `size` entries
-    still hash to the proof's checkpoint root, the project still holds that checkpoint, and for
-    an item its blob still hashes to its name and its metadata row still matches the entry.
-    """
-    from factfinder.vault.proofs import ConsistencyProof
-
-    lines: list[str] = []
-    ok = True
-
-    def check(passed: bool, good: str, bad: str) -> None:
-        nonlocal ok
-        ok = ok and passed
-        lines.append(good if passed else f"FAIL {bad}")
-
-    cps = [proof.checkpoint] if isinstance(proof, InclusionProof) else [proof.first, proof.second]
-    with project.read() as conn:
-        stored = {
-            (cp.size, cp.root) for _, cp in ledger_rows.list_checkpoints(conn, project.log_id)
-        }
-        biggest = max(cp.size for cp in cps)
-        leaves = ledger_rows.leaf_hashes(conn, biggest)
-        check(
-            len(leaves) == biggest,
-            f"the ledger still has at least {biggest} entries",
-            f"the ledger has {len(leaves)} entries, fewer than the proof's {biggest}",
-        )
-        for cp in cps:
-            check(
-                cp.log_id == project.log_id,
-                f"the proof is about this log ({cp.log_id})",
-                f"the proof is about log {cp.log_id}, not this project's {project.log_id}",
-            )
-            check(
-                (cp.size, cp.root) in stored,
-                f"the project holds the checkpoint of size {cp.size}",
-                f"the project holds no checkpoint of size {cp.size} with root "
-                f"{cp.root} (checkpoints were replaced)",
-            )
-            builder = TreeBuilder()
-            for leaf in leaves[: cp.size]:
-                builder.append(leaf)
-            now = format_hash(builder.root())
-            check(
-                now == cp.root,
-                f"the first {cp.size} entries still hash to {cp.root}",
-                f"the first {cp.size} entries now hash to {now}, not {cp.root}",
-            )
-        if isinstance(proof, ConsistencyProof):
-            return ProofCheck(ok, tuple(lines))
-        row = conn.execute(select(ledger.c.entry).where(ledger.c.seq == proof.leaf_index)).first()
-        check(
-            row is not None and row.entry == proof.entry,
-            f"entry {proof.leaf_index} is unchanged",
-            f"entry {proof.leaf_index} is no longer the proof's entry",
-        )
-        item_hash = proof.parsed_entry.payload.get("item")
-        if proof.parsed_entry.kind == "item.acquire" and isinstance(item_hash, str):
-            _check_item_now(project, conn, proof, item_hash, check)
-    return ProofCheck(ok, tuple(lines))
-
-
-def _check_item_now(
-    project: Project,
-    conn: Connection,
-    proof: InclusionProof,
-    item_hash: str,
-    check: Callable[[bool, str, str], None],
-) -> None:
-    blob = project.blobs.check(item_hash)
-    check(blob.ok, f"blob {item_hash} is intact", f"blob {item_hash} is {blob.problem}")
-    m = item_metadata.c
-    row = conn.execute(
-        select(
-            items.c.id,
-            items.c.hash,
-            items.c.size,
-            items.c.media_type,
-            m.seq,
-            m.text,
-            *[getattr(m, name) for name in METADATA_FIELDS],
-        )
-        .select_from(items.outerjoin(item_metadata, m.item_id == items.c.id))
-        .where(items.c.hash == item_hash)
-    ).first()
-    if row is None:
-        check(False, "", f"item {item_hash} is no longer in the database")
-        return
-    payload = dict(proof.parsed_entry.payload)
-    if "metadata" in payload and row.seq == proof.leaf_index:
-        diffs = _differences(payload, row_record(row))
-        check(
-            not diffs,
-            f"item {row.id}'s metadata is what entry {proof.leaf_index} recorded",
-            f"item {row.id}: {'; '.join(diffs)}",
-        )
+__all__ = ["AREA_CHECKS", "check_proof_against_project", "verify_project"]
