@@ -64,10 +64,27 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/account/tokens"): READ,
     ("POST", "/account/tokens/{token_id}/revoke"): READ,
     ("GET", "/map"): READ,
+    ("GET", "/timeline"): READ,
+    ("GET", "/incidents"): READ,
+    ("GET", "/incidents/{incident_id}"): READ,
+    ("POST", "/incidents/merge"): DECIDE,
+    ("POST", "/incidents/{incident_id}/split"): DECIDE,
+    ("POST", "/incidents/{incident_id}/confirm"): DECIDE,
+    ("POST", "/incidents/{incident_id}/grade"): DECIDE,
+    ("POST", "/runs/link"): RUN,
+    ("GET", "/api/v1/incidents"): READ,
+    ("GET", "/api/v1/incidents/geojson"): READ,
+    ("GET", "/api/v1/incidents/timeline"): READ,
+    ("GET", "/api/v1/incidents/{incident_id}"): READ,
+    ("POST", "/api/v1/incidents/merge"): DECIDE,
+    ("POST", "/api/v1/incidents/{incident_id}/split"): DECIDE,
+    ("POST", "/api/v1/incidents/{incident_id}/confirm"): DECIDE,
+    ("POST", "/api/v1/incidents/{incident_id}/grade"): DECIDE,
+    ("POST", "/api/v1/runs/link"): RUN,
 }
 OPEN = {("GET", "/login"), ("POST", "/login")}
 PARAMS = {"subject": "claim:1", "ref": "1", "claim_id": "1", "token_id": "1",
-          "username": "viewer", "incident_id": "1"}
+          "username": "viewer", "incident_id": "inc-000001"}
 
 
 def app_routes(app: FastAPI) -> set[tuple[str, str]]:
@@ -136,8 +153,11 @@ def _session_client(app: FastAPI, role: str) -> Browser:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
+    from fake_incidents import install
+
     from factfinder.services.users import ROLE_PERMISSIONS
 
+    install(app).link(app.state.project, actor="test:setup")
     granted = {p.value for p in ROLE_PERMISSIONS[role]}
     for (method, path), needed in ROUTES.items():
         who = _session_client(app, role)

@@ -26,6 +26,7 @@ from factfinder.errors import (
 )
 from factfinder.services.users import LoginThrottled
 from factfinder.web.deps import NotAuthenticated
+from factfinder.web.incident_source import IncidentsUnavailable
 from factfinder.web.security import SecurityHeaders
 from factfinder.web.settings import WebSettings
 
@@ -80,6 +81,7 @@ _STATUS: list[tuple[type[Exception], int]] = [
     # 422 stays FastAPI's own (request validation, with its documented schema).
     (InvalidRecord, 400),
     (InputError, 400),
+    (IncidentsUnavailable, 503),
     (FactfinderError, 500),
 ]
 
@@ -113,5 +115,20 @@ def _install_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": message}, status_code=status, headers=headers)
         return render_error(request, status, message, headers)
 
+    async def invalid_form(request: Request, exc: Exception) -> Response:
+        from fastapi.exception_handlers import request_validation_exception_handler
+        from fastapi.exceptions import RequestValidationError
+
+        assert isinstance(exc, RequestValidationError)
+        if _is_api(request):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'input'}: {e.get('msg')}"
+            for e in exc.errors())
+        return render_error(request, 422, problems or "the form is not valid")
+
+    from fastapi.exceptions import RequestValidationError
+
+    app.add_exception_handler(RequestValidationError, invalid_form)
     app.add_exception_handler(NotAuthenticated, not_authenticated)
     app.add_exception_handler(FactfinderError, service_error)

@@ -195,3 +195,78 @@ class DashboardPublic(_Out):
     checkpoint_size: int | None
     checkpoint_at: str | None
     restricted_marks: int
+
+
+class IncidentPublic(_Out):
+    id: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    place: str | None
+    governorate: str | None
+    lat: float | None
+    lon: float | None
+    event_type: str
+    perpetrator: str
+    killed: dict[str, Any] | None
+    civilians: dict[str, Any] | None
+    grade: str | None
+    independent_sources: int
+    members: int
+    confirmed: bool
+
+
+class IncidentsPublic(_Out):
+    data: list[IncidentPublic]
+    count: int
+    next: str | None = Field(description="Cursor of the next page (pass as `after`), if any.")
+
+
+class IncidentMemberPublic(_Out):
+    claim_id: int
+    score: float | None
+    features: dict[str, Any]
+    claim: ClaimPublic | None = Field(description="null when the claim is restricted for you")
+
+
+class IncidentDetailPublic(_Out):
+    incident: IncidentPublic
+    members: list[IncidentMemberPublic]
+    explanation: dict[str, Any] = Field(
+        description="How the figures and the grade were reached (reconciliation, grading "
+                    "trace, links, source chains).")
+    decisions: list[dict[str, Any]]
+
+
+class TimelinePoint(_Out):
+    month: str
+    count: int
+
+
+class IncidentMerge(_In):
+    ids: list[str] = Field(min_length=2, max_length=100)
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class IncidentSplit(_In):
+    claim_ids: list[int] = Field(min_length=1, max_length=1000)
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class IncidentConfirm(_In):
+    reason: str = Field(default="", max_length=2000)
+
+
+class IncidentGrade(_In):
+    grade: Literal["confirmed", "fair", "weak", "contested", "discounted"]
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class IncidentDecided(_Out):
+    id: str = Field(description="The incident the decision produced or changed.")
+
+
+class LinkRunPublic(_Out):
+    claims: int
+    incidents: int
+    merged: int

@@ -9,6 +9,7 @@ a restricted subject is dropped (lists) or answered with 404 (details) by the ca
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from factfinder.services.items import ItemDetail, ItemSummary
@@ -18,8 +19,10 @@ from factfinder.services.review import ReviewedClaim
 __all__ = ["ReviewedClaim"]
 from factfinder.services.users import ApiToken, User
 from factfinder.vault.ledger import LedgerEntry
+from factfinder.web.incident_source import IncidentRow
 from factfinder.web.schemas import (
     ClaimPublic,
+    IncidentPublic,
     ItemDetailPublic,
     ItemPublic,
     LedgerEntryPublic,
@@ -144,3 +147,46 @@ def claim_public(c: ReviewedClaim, text: str | None, marks: Restrictions,
                        ordinal=c.ordinal, status=c.status,  # type: ignore[arg-type]
                        claim=current, extracted=extracted, sentences=sentences,
                        restricted_fields=hidden)
+
+
+def incident_subject(incident_id: str) -> str:
+    return f"incident:{incident_id}"
+
+
+def hidden_incident(incident_id: str, marks: Restrictions, may_see: bool) -> bool:
+    return not may_see and marks.subject(incident_subject(incident_id))
+
+
+def incident_public(row: IncidentRow) -> IncidentPublic:
+    return IncidentPublic(
+        id=row.id, date_start=row.date_start, date_end=row.date_end,
+        date_precision=row.date_precision, place=row.place, governorate=row.governorate,
+        lat=row.lat, lon=row.lon, event_type=row.event_type, perpetrator=row.perpetrator,
+        killed=dict(row.killed) if row.killed else None,
+        civilians=dict(row.civilians) if row.civilians else None, grade=row.grade,
+        independent_sources=row.independent_sources, members=row.members,
+        confirmed=row.confirmed)
+
+
+def incident_feature(row: IncidentRow) -> dict[str, Any] | None:
+    """A GeoJSON point for the map (None without coordinates)."""
+    if row.lat is None or row.lon is None:
+        return None
+    killed = dict(row.killed) if row.killed else {}
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
+            "properties": {"id": row.id, "date": row.date_start, "place": row.place,
+                           "event_type": row.event_type, "grade": row.grade,
+                           "killed": _range_text(killed), "killed_min": killed.get("min") or 0}}
+
+
+def _range_text(value: Mapping[str, Any]) -> str:
+    lo, hi = value.get("min"), value.get("max")
+    if lo is None and hi is None:
+        return "unknown"
+    if lo == hi:
+        return str(lo)
+    if hi is None:
+        return f"at least {lo}"
+    if lo is None:
+        return f"at most {hi}"
+    return f"{lo}–{hi}"

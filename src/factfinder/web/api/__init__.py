@@ -16,6 +16,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"model": Problem, "description": "Your role may not do this (or CSRF token missing)"},
     404: {"model": Problem, "description": "No such thing, or not visible to your role"},
     409: {"model": Problem, "description": "Conflicts with the current state"},
+    503: {"model": Problem, "description": "The incidents area is not installed"},
 }
 router = APIRouter(responses=ERRORS)
 for _module in (meta, items, claims, incidents, users):

@@ -1,16 +1,146 @@
-"""Incidents, map and timeline pages: filled in when the incidents service lands."""
+"""Incidents (list with filters, detail with member claims, reconciled figures and their
+reasons, grade trace, merge / split / confirm / grade override), the map and the timeline."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
-from factfinder.web.deps import Reader
-from factfinder.web.pages.common import render
+from factfinder.errors import InvalidRecord, NotFound
+from factfinder.services.review import reviewed_claims
+from factfinder.services.users import Permission
+from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
+from factfinder.web.api.claims import _public as claims_public
+from factfinder.web.api.incidents import DATE, Filters, visible_rows
+from factfinder.web.deps import Decider, ProjectDep, Reader, Runner
+from factfinder.web.incident_source import IncidentFilter, source
+from factfinder.web.pages.common import render, see_other
 
 router = APIRouter()
 
 
+def _query(f: IncidentFilter) -> str:
+    from urllib.parse import urlencode
+
+    pairs = {k: v for k, v in (("date_from", f.date_from), ("date_to", f.date_to),
+                               ("governorate", f.governorate), ("perpetrator", f.perpetrator),
+                               ("event_type", f.event_type), ("grade", f.grade), ("q", f.q))
+             if v}
+    return ("?" + urlencode(pairs)) if pairs else ""
+
+
+def _choices() -> dict[str, Any]:
+    return {"event_types": EVENT_TYPES, "groups": PERPETRATOR_GROUPS, "grades": GRADES}
+
+
+@router.get("/incidents")
+def incidents_page(request: Request, who: Reader, project: ProjectDep, filters: Filters,
+                   after: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+    page = source(request.app.state).list(project, filters, limit=50, after=after)
+    rows = visible_rows(who, project, tuple(page.rows))
+    return render(request, "incidents.html", who, {
+        "rows": rows, "count": page.count, "next": page.next_cursor, "f": filters,
+        "query": _query(filters), **_choices()})
+
+
+@router.get("/incidents/{incident_id}")
+def incident_page(request: Request, incident_id: str, who: Reader,
+                  project: ProjectDep) -> Response:
+    detail = source(request.app.state).get(project, incident_id)
+    if not visible_rows(who, project, (detail.row,)):
+        raise NotFound(f"no incident {incident_id!r}")
+    ids = [m.claim_id for m in detail.members]
+    claims = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
+    members = [(m, claims.get(m.claim_id)) for m in detail.members]
+    explanation = dict(detail.explanation)
+    return render(request, "incident.html", who, {
+        "i": detail.row, "members": members, "x": explanation,
+        "reconciliation": explanation.get("reconciliation") or {},
+        "grading": explanation.get("grading") or {}, "decisions": detail.decisions,
+        "restricted_members": sum(1 for _, c in members if c is None),
+        "may_decide": who.can(Permission.DECIDE), **_choices()})
+
+
+def _ids(form: Any, name: str) -> list[str]:
+    return [str(v) for v in form.getlist(name) if str(v).strip()]
+
+
+@router.post("/incidents/merge")
+async def merge(request: Request, who: Decider, project: ProjectDep) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    form = await request.form()
+    ids = _ids(form, "ids")
+    if len(ids) < 2:
+        raise InvalidRecord("choose at least two incidents to merge")
+    reason = str(form.get("reason", "")).strip() or "merged in the workspace"
+    new_id = await run_in_threadpool(source(request.app.state).merge, project, ids,
+                                     reason=reason, actor=who.actor)
+    return see_other(f"/incidents/{new_id}")
+
+
+@router.post("/incidents/{incident_id}/split")
+async def split(request: Request, incident_id: str, who: Decider,
+                project: ProjectDep) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    form = await request.form()
+    claim_ids = []
+    for value in _ids(form, "claim_ids"):
+        if not value.isdigit():
+            raise InvalidRecord(f"claim id {value!r} is not a number")
+        claim_ids.append(int(value))
+    if not claim_ids:
+        raise InvalidRecord("choose the claims to move out into a new incident")
+    reason = str(form.get("reason", "")).strip() or "split in the workspace"
+    new_id = await run_in_threadpool(source(request.app.state).split, project, incident_id,
+                                     claim_ids, reason=reason, actor=who.actor)
+    return see_other(f"/incidents/{new_id}")
+
+
+@router.post("/incidents/{incident_id}/confirm")
+def confirm(request: Request, incident_id: str, who: Decider, project: ProjectDep,
+            reason: Annotated[str, Form(max_length=2000)] = "") -> Response:
+    source(request.app.state).confirm(project, incident_id, reason=reason, actor=who.actor)
+    return see_other(f"/incidents/{incident_id}")
+
+
+@router.post("/incidents/{incident_id}/grade")
+def grade(request: Request, incident_id: str, who: Decider, project: ProjectDep,
+          grade: Annotated[str, Form(max_length=20)],
+          reason: Annotated[str, Form(max_length=2000)] = "") -> Response:
+    if grade not in GRADES:
+        raise InvalidRecord(f"grade {grade!r} is not one of {', '.join(GRADES)}")
+    if not reason.strip():
+        raise InvalidRecord("a grade override needs a reason")
+    source(request.app.state).set_grade(project, incident_id, grade, reason=reason,
+                                        actor=who.actor)
+    return see_other(f"/incidents/{incident_id}")
+
+
+@router.post("/runs/link")
+def run_link(request: Request, who: Runner, project: ProjectDep) -> Response:
+    s = source(request.app.state).link(project, actor=who.actor)
+    text = f"{s.claims} claims → {s.incidents} incidents ({s.merged} with several claims)."
+    return render(request, "runs.html", who, {"extract": None, "link": text})
+
+
 @router.get("/map")
-def map_page(request: Request, who: Reader) -> Response:
-    return render(request, "map.html", who, {"query": ""})
+def map_page(request: Request, who: Reader, filters: Filters) -> Response:
+    return render(request, "map.html", who, {"query": _query(filters), "f": filters,
+                                             **_choices()})
+
+
+@router.get("/timeline")
+def timeline_page(request: Request, who: Reader, project: ProjectDep,
+                  filters: Filters) -> Response:
+    points = list(source(request.app.state).timeline(project, filters))
+    top = max((n for _, n in points), default=0)
+    bars = [(month, n, round(10 * n / top) if top else 0) for month, n in points]
+    return render(request, "timeline.html", who, {"bars": bars, "f": filters,
+                                                  "query": _query(filters), **_choices()})
+
+
+__all__ = ["DATE", "router"]
