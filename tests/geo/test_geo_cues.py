@@ -181,3 +181,11 @@ def test_near_aleppo_city() -> None:
     (m,) = find_places("clashes at the outskirts of Aleppo")
     assert m.place.precision == "town" and m.place.lat is not None and m.place.lon is not None
     assert distance_km(m.place.lat, m.place.lon, *ALEPPO) < 10
+
+
+def test_a_known_name_that_begins_an_unknown_one_is_not_a_place() -> None:
+    # Airwars (via UCDP): Hamra Blassem is a village of its own, not al-Hamra
+    text = "(S493) Hamra Blassem village, east of Raqqa city"
+    assert [m.place.name for m in find_places(text)] == ["Raqqa"]
+    text = "villages of Hamra Bouwaitiya, Al A’nnadiya and Al Raqqa"
+    assert "Al Hamra" not in [m.place.name for m in find_places(text)]

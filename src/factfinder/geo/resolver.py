@@ -278,6 +278,33 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
     )
 
 
+def _name_goes_on(toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
+    """Is the mention the first part of a longer, unknown name ("Hamra Blassem village")?
+
+    Capitalised words that are no known name follow it, and then a word saying what the whole
+    is: the place is the unknown one, not the place whose name it begins with.
+    """
+    k = m.j
+    while (
+        k < len(toks)
+        and k - m.j < 2
+        and k not in starts
+        and toks[k].soft_before
+        and toks[k].cap
+        and not toks[k].article
+        and toks[k].key not in ENGLISH
+    ):
+        k += 1
+    if k == m.j:
+        return False
+    if k < len(toks) and toks[k].soft_before and toks[k].key in _UNKNOWN_TYPES:
+        return True
+    # "the villages of Hamra Bouwaitiya, …": the type word comes first
+    before = [t.key for t in toks[max(0, m.i - 2) : m.i]]
+    return len(before) == 2 and before[1] == "of" and before[0] in _UNKNOWN_TYPES
+
+
+_UNKNOWN_TYPES = frozenset({"village", "villages", "town", "farm", "farms", "area", "hill"})
 _ROADS = frozenset({"road", "highway", "motorway", "route", "axis", "pipeline", "railway"})
 
 
@@ -488,9 +515,10 @@ def find_places(
     gaz = Gazetteer.get()
     toks = tokenise(text, start, end)
     matches = _find_spans(gaz, toks)
+    starts = {m.i for m in matches}
     for m in matches:
         kinds = {gaz.entries[i].kind for i in m.ids}
-        if _is_metonym(text, toks, m, kinds):
+        if _is_metonym(text, toks, m, kinds) or _name_goes_on(toks, m, starts):
             m.drop = True
             continue
         m.country_only = kinds == {"country"}
