@@ -25,17 +25,23 @@
   document.addEventListener("DOMContentLoaded", function () {
     var el = document.getElementById("map");
     if (!el || !window.L) { return; }
-    var map = L.map(el, { attributionControl: true, zoomSnap: 0.5 }).setView([35.0, 38.5], 6);
+    var map = L.map(el, { attributionControl: true, zoomSnap: 0.5, fadeAnimation: false,
+                             zoomAnimation: false, markerZoomAnimation: false }).setView([35.0, 38.5], 6);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Boundaries: Natural Earth");
+    // The base layer sits in its own pane under the markers, whatever order the two requests
+    // finish in; countries are filled first, governorate lines drawn over them.
+    map.createPane("base");
+    map.getPane("base").style.zIndex = 350;
     getJSON(el.dataset.boundaries).then(function (geo) {
-      L.geoJSON(geo, {
-        style: function (f) {
-          var country = f.properties && f.properties.level === "country";
-          return { color: country ? "#3b4a59" : "#8a99a8", weight: country ? 1.6 : 0.7,
-                   fillColor: "#f4f1ea", fillOpacity: country ? 0.9 : 0.0 };
-        }
-      }).addTo(map);
+      function level(name) {
+        return { type: "FeatureCollection",
+                 features: geo.features.filter(function (f) { return f.properties && f.properties.level === name; }) };
+      }
+      L.geoJSON(level("country"), { pane: "base", interactive: false,
+        style: { color: "#3b4a59", weight: 1.6, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
+      L.geoJSON(level("admin1"), { pane: "base", interactive: false,
+        style: { color: "#8d9aa6", weight: 0.8, fill: false } }).addTo(map);
     }).catch(function (e) { console.error(e); });
     getJSON(el.dataset.incidents).then(function (geo) {
       var layer = L.geoJSON(geo, {
@@ -43,9 +49,9 @@
           return L.circleMarker(latlng, { radius: 6 + Math.min(10, Math.sqrt(f.properties.killed_min || 0)),
                                           color: "#8c1d18", fillColor: "#d64541", fillOpacity: 0.8, weight: 1 });
         },
-        onEachFeature: function (f, l) { l.bindPopup(popup(f.properties)); }
+        onEachFeature: function (f, l) { l.bindPopup(popup(f.properties), { autoPan: false }); }
       }).addTo(map);
-      if (geo.features && geo.features.length) { map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 9 }); }
+      if (geo.features && geo.features.length) { map.fitBounds(layer.getBounds().pad(0.5), { maxZoom: 7, animate: false }); }
       el.dataset.loaded = String(geo.features ? geo.features.length : 0);
     }).catch(function (e) { console.error(e); el.dataset.loaded = "error"; });
   });

@@ -1,0 +1,161 @@
+"""The workspace in a real Chromium (Debian's /usr/bin/chromium driven by Playwright's Python
+package; never `playwright install`): sign in, upload the seed documents, run extraction,
+accept a claim, correct a count, run linking, merge two incidents and find the incident on the
+map. Screenshots go to artifacts/screenshots/ (gitignored). Any Content-Security-Policy
+violation or script error in the browser console fails the test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_helpers import PASSWORD, SEEDS, LiveServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::ResourceWarning")]
+
+CHROMIUM = os.environ.get("FACTFINDER_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update"]
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[LiveServer]:
+    from factfinder.services import Project
+    from factfinder.services.users import add_user
+    from factfinder.web.app import create_app
+    from factfinder.web.settings import WebSettings
+
+    root = tmp_path / "inquiry"
+    with Project.init(root) as project:
+        add_user(project, "ines", PASSWORD, "investigator", display_name="Ines",
+                 actor="test:setup")
+    app = create_app(WebSettings(project_dir=root))
+    from factfinder.web.incident_source import service_module
+
+    if service_module() is None or not hasattr(service_module(), "workspace_source"):
+        # The incidents area is not in this checkout: link in memory (tests/web/fake_incidents).
+        from fake_incidents import install
+
+        install(app)
+    try:
+        with LiveServer(app) as server:
+            yield server
+    finally:
+        app.state.project.close()
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_an_investigator_works_through_the_seed_case(chromium: Any, live: LiveServer) -> None:
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.set_default_timeout(20_000)
+
+    # Sign in (an anonymous visit lands on the login form).
+    page.goto(live.url + "/")
+    assert page.url.startswith(live.url + "/login")
+    page.fill("input[name=username]", "ines")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("h1:has-text('Dashboard')")
+    shot(page, "01-dashboard")
+
+    # Upload the seed documents.
+    page.goto(live.url + "/upload")
+    page.set_input_files("input[name=files]", sorted(str(p) for p in SEEDS.glob("*.txt")))
+    page.click("#upload")
+    page.wait_for_selector("#result")
+    assert "2 new items" in page.inner_text("#result")
+    shot(page, "02-uploaded")
+
+    # Run extraction.
+    page.goto(live.url + "/runs")
+    page.click("#run-extract")
+    page.wait_for_selector("#result")
+    assert "2 items extracted" in page.inner_text("#result")
+    shot(page, "03-extracted")
+
+    # Accept the first claim with the keyboard.
+    page.goto(live.url + "/review")
+    pending = int(page.inner_text("h1 small").split()[0])
+    assert pending == 5
+    assert page.locator(".doc mark.primary").count() >= 1
+    shot(page, "04-review")
+    page.keyboard.press("a")
+    page.wait_for_selector(f"h1 small:has-text('{pending - 1} pending')")
+
+    # Correct a count: c focuses the first count, Enter saves the correction.
+    claim_id = page.get_attribute(".review", "data-claim")
+    page.keyboard.press("c")
+    page.fill("input[name='killed.civilians.min']", "27")
+    page.fill("input[name='killed.civilians.max']", "27")
+    shot(page, "05-correcting")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"h1 small:has-text('{pending - 2} pending')")
+    corrected = page.request.get(f"{live.url}/api/v1/claims/{claim_id}").json()
+    assert corrected["status"] == "corrected"
+    assert corrected["claim"]["killed"]["civilians"]["min"] == 27
+
+    # The item page shows the text with claim spans highlighted.
+    page.goto(live.url + "/items")
+    page.click("table.list tbody tr:first-child a")
+    page.wait_for_selector("#doc mark")
+    shot(page, "06-item")
+
+    # Run linking, then merge two incidents.
+    page.goto(live.url + "/runs")
+    page.click("#run-link")
+    page.wait_for_selector("#result")
+    assert "incidents" in page.inner_text("#result")
+    page.goto(live.url + "/incidents?event_type=mass_grave")
+    boxes = page.locator("input[name=ids]")
+    assert boxes.count() >= 2
+    first_id = boxes.nth(0).get_attribute("value")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.fill("#merge-form input[name=reason]", "the same mass grave in two reports")
+    shot(page, "07-incidents")
+    page.click("#merge")
+    page.wait_for_url(f"{live.url}/incidents/{first_id}")
+    assert page.locator("#split-form tbody tr").count() == 2
+    assert "the same mass grave in two reports" in page.inner_text("body")
+    shot(page, "08-merged")
+
+    # The map draws the shipped boundaries (no tile server) and the incidents on them.
+    page.goto(live.url + "/map")
+    page.wait_for_selector("#map[data-loaded]")
+    assert int(page.get_attribute("#map", "data-loaded") or 0) >= 1
+    page.wait_for_selector("#map svg path")
+    markers = page.locator("#map path.leaflet-interactive")
+    assert markers.count() >= 1
+    markers.first.click(force=True)
+    page.wait_for_selector(".leaflet-popup-content a")
+    assert page.inner_text(".leaflet-popup-content a").startswith("Incident inc-")
+    shot(page, "09-map")
+
+    assert not problems, problems
+    context.close()
