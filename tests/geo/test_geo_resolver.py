@@ -228,3 +228,17 @@ def test_fast_enough() -> None:
     found = find_places(text)
     assert len(found) == 600
     assert time.perf_counter() - t < 2.0
+
+
+def test_places_of_the_country_the_text_is_about_come_first() -> None:
+    # FA-KES: Raqqa (Syria, named with "Syria") before Mosul (Iraq), though Mosul comes first
+    text = "After Mosul, Kurdish-led forces press Islamic State near Syria's Raqqa."
+    assert [p.name for p in incident_places(find_places(text))] == ["Raqqa", "Mosul"]
+    assert incident_places(find_places(text), country="IQ")[0].name == "Mosul"
+
+
+def test_regions_wider_than_a_point_have_no_coordinates() -> None:
+    (m,) = find_places("ISIS attacks in the Syrian Desert")
+    assert (m.place.name, m.place.precision, m.place.lat) == ("Badia", "district", None)
+    (m,) = find_places("clashes in Eastern Ghouta")
+    assert m.place.lat is not None

@@ -38,6 +38,7 @@ KIND_PRECISION: dict[str, str] = {
     "neighbourhood": "neighbourhood",
     "district": "district",
     "region": "district",
+    "area": "district",  # a region too wide for one point (the Syrian Desert): no coordinates
     "governorate": "governorate",
     "country": "country",
 }

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -329,6 +330,7 @@ _KIND_ORDER = {
     "site": 0,
     "district": 1,
     "region": 1,
+    "area": 1,
     "governorate": 2,
     "country": 3,
 }
@@ -553,6 +555,9 @@ def find_places(
         if precision == "governorate":
             # A governorate is an area, not a point: maps draw its polygon (boundaries()).
             place = replace(place, name=place.admin1 or place.name, lat=None, lon=None)
+        elif e.kind == "area":
+            # Wider than the 25 km any one point stands for: no coordinates.
+            place = replace(place, lat=None, lon=None)
         if e.kind == "neighbourhood":
             place = _reparent(place, e, m, matches, toks)
         mentions.append((toks[m.i].start, toks[m.j - 1].end, place, m.score))
@@ -579,9 +584,11 @@ class _Key:
 def incident_places(mentions: Sequence[PlaceMention], *, country: str | None = None) -> list[Place]:
     """The places of a claim from its mentions: deduplicated, the most useful first.
 
-    Order: sub-country places in the document's `country` (default Syria, then Iraq) in text
-    order, then other sub-country places, then countries. A governorate already covered by a
-    more precise place of the same governorate is kept (it still adds nothing wrong) but after it.
+    Order (text order within each group): sub-country places in the document's `country`; then
+    those of the other core country (Syria, Iraq); then other sub-country places; then countries.
+    Without `country`, the core country the mentions name most often (countries included) is
+    the document's, Syria on a tie: "Kurdish forces press IS near Syria's Raqqa … after Mosul"
+    puts Raqqa first.
     """
     seen: set[tuple[str, float | None, float | None, str]] = set()
     uniq: list[Place] = []
@@ -591,14 +598,16 @@ def incident_places(mentions: Sequence[PlaceMention], *, country: str | None = N
         if k not in seen:
             seen.add(k)
             uniq.append(p)
-    core = (country,) if country else _CORE
+    if country is None:
+        named = Counter(m.place.country for m in mentions if m.place.country in _CORE)
+        country = max(_CORE, key=lambda c: (named[c], c == "SY"))
 
     def order(item: tuple[int, Place]) -> tuple[int, int]:
         n, p = item
         if p.precision == "country":
             return (3, n)
-        if p.country in core:
+        if p.country == country:
             return (0, n)
-        return (2, n)
+        return (1 if p.country in _CORE else 2, n)
 
     return [p for _, p in sorted(enumerate(uniq), key=order)]
