@@ -3,24 +3,32 @@
 `find_places(text, start, end, context=...)` returns every place mention of `text[start:end]`
 in text order, each resolved to a `factfinder.model.Place` with a score. The steps:
 
-1. Tokenise; runs of tokens not broken by punctuation (commas, stops, brackets, quotes) are
-   candidate spans of up to `Gazetteer.max_tokens` tokens, longest first.
+1. Tokenise (`tokens.py`); runs of tokens not broken by punctuation (commas, stops, brackets,
+   quotes) are candidate spans of up to `Gazetteer.max_tokens` tokens, longest first.
 2. A span matches when its plain key is in the gazetteer, or — for longer names only — its
    consonant skeleton is and the spellings are similar enough. A span must start with a
    capitalised word (or an Arabic article before one); short or generic keys ("Bab", "Tal",
-   "Ain", English words) need the article written ("al-Bab") to count.
+   "Ain", English words) need the article written ("al-Bab") to count. Where the text says the
+   name is a place ("al-Tebni town", "the village of Batbo") a three-consonant skeleton of a
+   Syrian town is enough.
 3. Uses that are not incident places are dropped: metonyms ("the Damascus government",
-   "Moscow said", "Turkey's army"), "-based"/"-backed" compounds, and country names inside
-   organisation names ("Islamic State of Iraq and Syria").
-4. Qualifiers set precision: "X province", "the countryside of X", "rural X", and lists such as
-   "Raqqah, Dayr al-Zawr, Aleppo and Hasakah provinces" give governorates — areas, so their
-   `lat`/`lon` are None (draw `boundaries()` polygons; the governorate's label point is
-   `Gazetteer.get().governorate(country, code)`); "Manbij countryside" and "X district" after a
-   town give a district at the town's point; capitalised words before "district"/"neighbourhood" that are not in the
-   gazetteer ("the Panorama district") give a neighbourhood of the city named with them or last
-   mentioned, at the city's coordinates.
+   "Moscow said", "Turkey's army"), "-based"/"-backed" compounds, country names inside
+   organisation names ("Islamic State of Iraq and Syria"), and known names that only begin an
+   unknown one ("Hamra Blassem village" is not al-Hamra).
+4. The words around a name set its precision (`cues.py`): "X province", "the countryside of
+   X", "rural X", "X desert", plural lists ("Raqqah, Dayr al-Zawr, Aleppo and Hasakah
+   provinces") and a governorate capital's bare name ("Bombardment targets Idlib and Hama")
+   give governorates — areas, so their `lat`/`lon` are None (draw `boundaries()` polygons; the
+   label point is `Gazetteer.get().governorate(country, code)`) — unless the text says it is
+   the city ("Idlib city", "the city of Idlib", "Aleppo's neighbourhoods", "the outskirts of
+   Deir Ezzor"). "Manbij countryside" and "X district" after a town give a district at the
+   town's point; regions too wide for one point (the Syrian Desert) have no coordinates.
+   Capitalised words before "district"/"neighbourhood" that are not in the gazetteer ("the
+   Panorama district") give a neighbourhood of the city named with them or last mentioned.
 5. Ambiguous names are resolved by governorates named nearby and in `context`, then by country
    (Syria, Iraq, neighbours) and population.
+6. References add town-level mentions (`anaphora.py`): "the capital" (Damascus), "the city"
+   (the city last named, also when it was named as a province).
 """
 
 from __future__ import annotations
