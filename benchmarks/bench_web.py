@@ -41,6 +41,18 @@ PLACES = [("Aleppo", 36.2, 37.16), ("Idlib", 35.93, 36.63), ("Raqqa", 35.95, 39.
           ("Latakia", 35.52, 35.79), ("Mosul", 36.34, 43.13), ("Ramadi", 33.42, 43.3)]
 
 
+VOCAB_SEED = 7
+SYLLABLES = ("ab al an ar ba da di ha ka kh ma mi na ra sa sh ta um za ye".split())
+
+
+def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
+    """Common report words first, then made-up names; drawn with Zipf-like weights below so
+    that, as in real news text, a few words are everywhere and most are rare."""
+    names = {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+             for _ in range(size * 2)}
+    return list(WORDS) + sorted(names)[: size - len(WORDS)]
+
+
 def seed_items(project: object, n: int, rng: random.Random) -> None:
     """`n` items with metadata and text (the FTS index is filled by its triggers)."""
     from sqlalchemy import insert
@@ -56,9 +68,11 @@ def seed_items(project: object, n: int, rng: random.Random) -> None:
             entry=entry.entry, leaf_hash=entry.leaf_hash))
         tx.conn.execute(ledger_head.update().values(size=seq + 1))
         batch_i, batch_m = [], []
+        vocab = vocabulary(random.Random(VOCAB_SEED))
+        weights = [1 / (rank + 1) for rank in range(len(vocab))]
         for i in range(1, n + 1):
             place = rng.choice(PLACES)[0]
-            text = " ".join(rng.choice(WORDS) for _ in range(60)) + f" in {place}."
+            text = " ".join(rng.choices(vocab, weights, k=120)) + f" in {place}."
             batch_i.append({"id": i, "hash": f"sha256:{i:064x}", "size": len(text),
                             "media_type": "text/plain", "created_at": tx.now})
             batch_m.append({"item_id": i, "seq": seq, "title": f"Report {i} from {place}",
@@ -208,10 +222,12 @@ def seed_incidents(project: object, n: int, rng: random.Random) -> int:
 
 def endpoints_for(base: str, token: str, incidents: int,
                   rng: random.Random) -> list[tuple[str, Callable[[int], str]]]:
-    words = WORDS
+    # Queries of one or two mid-frequency words (rank 100–1,000), like a name and a place.
+    words = vocabulary(random.Random(VOCAB_SEED))[100:1000]
 
     def item_search(i: int) -> str:
-        return f"/api/v1/items?q={words[i % len(words)]}+{words[(i * 7) % len(words)]}&limit=50"
+        a, b = words[(i * 13) % len(words)], words[(i * 7 + 3) % len(words)]
+        return f"/api/v1/items?q={a}+{b}&limit=50" if i % 2 else f"/api/v1/items?q={a}&limit=50"
 
     out: list[tuple[str, Callable[[int], str]]] = [
         ("items: list, page 1", lambda i: "/api/v1/items?limit=50"),

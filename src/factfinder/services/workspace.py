@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, literal, select
+from sqlalchemy import Connection, func, select
 
 from factfinder.services.items import ItemSummary, _summary, _summary_query
 from factfinder.services.project import Project
@@ -47,9 +47,13 @@ def _restricted_item_ids(conn: Connection) -> set[int]:
     """Ids of the items restricted as a whole (there are few marks, so they are read once per
     request and applied in Python, instead of a correlated subquery over every row)."""
     r = restrictions.c
-    query = (select(items.c.id).select_from(restrictions.join(
-        items, r.subject == literal("item:") + items.c.hash)).where(r.field == ""))
-    return {int(i) for i in conn.execute(query).scalars()}
+    subjects = conn.execute(select(r.subject).where(
+        r.field == "", r.subject.like("item:%"))).scalars().all()
+    if not subjects:
+        return set()
+    hashes = [sub.removeprefix("item:") for sub in subjects]
+    return {int(i) for i in conn.execute(
+        select(items.c.id).where(items.c.hash.in_(hashes))).scalars()}
 
 
 def visible_items(project: Project, filters: ItemFilter | None = None, *,
