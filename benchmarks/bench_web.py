@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import signal
@@ -30,11 +29,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-WORDS = ("airstrike shelling mortar explosion market hospital school bakery convoy checkpoint "
+_WORDS_TEXT = ("airstrike shelling mortar explosion market hospital school bakery convoy checkpoint "
          "village district civilians children women fighters families displaced residents "
          "rescue workers ambulance mosque bridge road camp warplanes helicopters barrel bombs "
          "artillery rockets sniper mine car bomb suicide attack monitor observatory ministry "
-         "statement report witnesses activists medical sources killed wounded injured dead").split()
+         "statement report witnesses activists medical sources killed wounded injured dead")
+WORDS = tuple(_WORDS_TEXT.split())
 PLACES = [("Aleppo", 36.2, 37.16), ("Idlib", 35.93, 36.63), ("Raqqa", 35.95, 39.01),
           ("Deir ez-Zor", 35.34, 40.14), ("Homs", 34.73, 36.72), ("Hama", 35.13, 36.75),
           ("Douma", 33.57, 36.4), ("Daraa", 32.62, 36.1), ("Al-Hasakah", 36.5, 40.75),
@@ -42,7 +42,8 @@ PLACES = [("Aleppo", 36.2, 37.16), ("Idlib", 35.93, 36.63), ("Raqqa", 35.95, 39.
 
 
 VOCAB_SEED = 7
-SYLLABLES = ("ab al an ar ba da di ha ka kh ma mi na ra sa sh ta um za ye".split())
+_SYLLABLES_TEXT = "ab al an ar ba da di ha ka kh ma mi na ra sa sh ta um za ye"
+SYLLABLES = tuple(_SYLLABLES_TEXT.split())
 
 
 def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
@@ -238,5 +239,4 @@ def endpoints_for(base: str, token: str, incidents: int,
 
 
 if __name__ == "__main__":
-    json  # noqa: B018  (kept for --json output later)
     main()
