@@ -29,16 +29,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-_WORDS_TEXT = ("airstrike shelling mortar explosion market hospital school bakery convoy checkpoint "
-         "village district civilians children women fighters families displaced residents "
-         "rescue workers ambulance mosque bridge road camp warplanes helicopters barrel bombs "
-         "artillery rockets sniper mine car bomb suicide attack monitor observatory ministry "
-         "statement report witnesses activists medical sources killed wounded injured dead")
+_WORDS_TEXT = (
+    "airstrike shelling mortar explosion market hospital school bakery convoy checkpoint "
+    "village district civilians children women fighters families displaced residents "
+    "rescue workers ambulance mosque bridge road camp warplanes helicopters barrel bombs "
+    "artillery rockets sniper mine car bomb suicide attack monitor observatory ministry "
+    "statement report witnesses activists medical sources killed wounded injured dead"
+)
 WORDS = tuple(_WORDS_TEXT.split())
-PLACES = [("Aleppo", 36.2, 37.16), ("Idlib", 35.93, 36.63), ("Raqqa", 35.95, 39.01),
-          ("Deir ez-Zor", 35.34, 40.14), ("Homs", 34.73, 36.72), ("Hama", 35.13, 36.75),
-          ("Douma", 33.57, 36.4), ("Daraa", 32.62, 36.1), ("Al-Hasakah", 36.5, 40.75),
-          ("Latakia", 35.52, 35.79), ("Mosul", 36.34, 43.13), ("Ramadi", 33.42, 43.3)]
+PLACES = [
+    ("Aleppo", 36.2, 37.16),
+    ("Idlib", 35.93, 36.63),
+    ("Raqqa", 35.95, 39.01),
+    ("Deir ez-Zor", 35.34, 40.14),
+    ("Homs", 34.73, 36.72),
+    ("Hama", 35.13, 36.75),
+    ("Douma", 33.57, 36.4),
+    ("Daraa", 32.62, 36.1),
+    ("Al-Hasakah", 36.5, 40.75),
+    ("Latakia", 35.52, 35.79),
+    ("Mosul", 36.34, 43.13),
+    ("Ramadi", 33.42, 43.3),
+]
 
 
 VOCAB_SEED = 7
@@ -49,8 +61,9 @@ SYLLABLES = tuple(_SYLLABLES_TEXT.split())
 def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
     """Common report words first, then made-up names; drawn with Zipf-like weights below so
     that, as in real news text, a few words are everywhere and most are rare."""
-    names = {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
-             for _ in range(size * 2)}
+    names = {
+        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size * 2)
+    }
     return list(WORDS) + sorted(names)[: size - len(WORDS)]
 
 
@@ -64,9 +77,17 @@ def seed_items(project: object, n: int, rng: random.Random) -> None:
     with project.transaction("bench:seed") as tx:  # type: ignore[attr-defined]
         seq = tx.ledger_size
         entry = LedgerEntry.make(seq, "bench.seed", "bench:seed", tx.now, {"items": n}, None)
-        tx.conn.execute(insert(ledger).values(
-            seq=seq, kind=entry.kind, actor=entry.actor, created_at=entry.time, subject=None,
-            entry=entry.entry, leaf_hash=entry.leaf_hash))
+        tx.conn.execute(
+            insert(ledger).values(
+                seq=seq,
+                kind=entry.kind,
+                actor=entry.actor,
+                created_at=entry.time,
+                subject=None,
+                entry=entry.entry,
+                leaf_hash=entry.leaf_hash,
+            )
+        )
         tx.conn.execute(ledger_head.update().values(size=seq + 1))
         batch_i, batch_m = [], []
         vocab = vocabulary(random.Random(VOCAB_SEED))
@@ -74,12 +95,26 @@ def seed_items(project: object, n: int, rng: random.Random) -> None:
         for i in range(1, n + 1):
             place = rng.choice(PLACES)[0]
             text = " ".join(rng.choices(vocab, weights, k=120)) + f" in {place}."
-            batch_i.append({"id": i, "hash": f"sha256:{i:064x}", "size": len(text),
-                            "media_type": "text/plain", "created_at": tx.now})
-            batch_m.append({"item_id": i, "seq": seq, "title": f"Report {i} from {place}",
-                            "publisher": rng.choice(["SOHR", "SANA", "Reuters", "AFP"]),
-                            "published": f"20{rng.randint(12, 23)}-{rng.randint(1, 12):02d}-01",
-                            "language": "en", "text": text})
+            batch_i.append(
+                {
+                    "id": i,
+                    "hash": f"sha256:{i:064x}",
+                    "size": len(text),
+                    "media_type": "text/plain",
+                    "created_at": tx.now,
+                }
+            )
+            batch_m.append(
+                {
+                    "item_id": i,
+                    "seq": seq,
+                    "title": f"Report {i} from {place}",
+                    "publisher": rng.choice(["SOHR", "SANA", "Reuters", "AFP"]),
+                    "published": f"20{rng.randint(12, 23)}-{rng.randint(1, 12):02d}-01",
+                    "language": "en",
+                    "text": text,
+                }
+            )
             if len(batch_i) == 5000:
                 tx.conn.execute(insert(items), batch_i)
                 tx.conn.execute(insert(item_metadata), batch_m)
@@ -99,8 +134,14 @@ class Figures:
     rps: float
 
 
-async def load(base: str, token: str, name: str, make_url: Callable[[int], str], requests: int,
-               concurrency: int) -> Figures:
+async def load(
+    base: str,
+    token: str,
+    name: str,
+    make_url: Callable[[int], str],
+    requests: int,
+    concurrency: int,
+) -> Figures:
     import httpx
 
     latencies: list[float] = []
@@ -108,8 +149,10 @@ async def load(base: str, token: str, name: str, make_url: Callable[[int], str],
     counter = iter(range(requests))
     headers = {"Authorization": f"Bearer {token}"}
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits,
-                                 timeout=60) as client:
+    async with httpx.AsyncClient(
+        base_url=base, headers=headers, limits=limits, timeout=60
+    ) as client:
+
         async def worker() -> None:
             nonlocal errors
             for i in counter:
@@ -124,15 +167,34 @@ async def load(base: str, token: str, name: str, make_url: Callable[[int], str],
         wall = time.perf_counter() - start
     latencies.sort()
     p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
-    return Figures(name, len(latencies), errors, statistics.median(latencies) * 1000,
-                   p95 * 1000, len(latencies) / wall)
+    return Figures(
+        name,
+        len(latencies),
+        errors,
+        statistics.median(latencies) * 1000,
+        p95 * 1000,
+        len(latencies) / wall,
+    )
 
 
 def start_server(project_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = dict(os.environ, FACTFINDER_WEB_PROJECT_DIR=str(project_dir))
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "factfinder.web.main:app_from_environment",
-           "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-           "--log-level", "warning", "--no-access-log"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "factfinder.web.main:app_from_environment",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
     proc = subprocess.Popen(cmd, env=env)
     import httpx
 
@@ -172,30 +234,37 @@ def main() -> None:
             token, _ = create_token(project, "bench", "bench")
             seed_items(project, args.items, rng)
             seeded = seed_incidents(project, args.incidents, rng)
-        print(f"seeded {args.items:,} items and {seeded:,} incidents in "
-              f"{time.perf_counter() - t:.1f} s")
+        print(
+            f"seeded {args.items:,} items and {seeded:,} incidents in "
+            f"{time.perf_counter() - t:.1f} s"
+        )
         port = args.port or _free_port()
         server = start_server(root, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         try:
             endpoints = endpoints_for(base, token, seeded, rng)
-            print(f"{'endpoint':34} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
-                  f"{'req/s':>8}")
+            print(
+                f"{'endpoint':34} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
+                f"{'req/s':>8}"
+            )
             for name, make_url in endpoints:
                 asyncio.run(load(base, token, name, make_url, 20, 4))  # warm up
-                f = asyncio.run(load(base, token, name, make_url, args.requests,
-                                     args.concurrency))
+                f = asyncio.run(load(base, token, name, make_url, args.requests, args.concurrency))
                 flag = "" if f.p95 < 150 else "  (over the 150 ms target)"
-                print(f"{f.name:34} {f.n:8d} {f.errors:6d} {f.p50:8.1f} {f.p95:8.1f} "
-                      f"{f.rps:8.1f}{flag}")
+                print(
+                    f"{f.name:34} {f.n:8d} {f.errors:6d} {f.p50:8.1f} {f.p95:8.1f} "
+                    f"{f.rps:8.1f}{flag}"
+                )
         finally:
             server.send_signal(signal.SIGINT)
             try:
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
-    print(f"concurrency {args.concurrency}, {args.workers} server worker(s), "
-          f"{os.cpu_count()} cores shared with the client")
+    print(
+        f"concurrency {args.concurrency}, {args.workers} server worker(s), "
+        f"{os.cpu_count()} cores shared with the client"
+    )
 
 
 def _free_port() -> int:
@@ -221,8 +290,9 @@ def seed_incidents(project: object, n: int, rng: random.Random) -> int:
     return int(seed(project, n, rng))
 
 
-def endpoints_for(base: str, token: str, incidents: int,
-                  rng: random.Random) -> list[tuple[str, Callable[[int], str]]]:
+def endpoints_for(
+    base: str, token: str, incidents: int, rng: random.Random
+) -> list[tuple[str, Callable[[int], str]]]:
     # Queries of one or two mid-frequency words (rank 100–1,000), like a name and a place.
     words = vocabulary(random.Random(VOCAB_SEED))[100:1000]
 

@@ -14,6 +14,7 @@ from web_helpers import PASSWORD, ROLES, SEEDS, Browser, sign_in
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with the seed .txt documents ingested and extracted and one user per role

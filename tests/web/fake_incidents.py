@@ -55,36 +55,53 @@ class FakeIncidents:
 
         date = first.date if first else None
         return IncidentRow(
-            id=inc.id, date_start=date.start.isoformat() if date and date.start else None,
+            id=inc.id,
+            date_start=date.start.isoformat() if date and date.start else None,
             date_end=date.end.isoformat() if date and date.end else None,
             date_precision=date.precision if date else "unknown",
-            place=place.name if place else None, governorate=place.admin1 if place else None,
-            lat=place.lat if place else None, lon=place.lon if place else None,
+            place=place.name if place else None,
+            governorate=place.admin1 if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
             event_type=first.event_type if first else "unknown",
             perpetrator=first.perpetrator.group if first else "unknown",
-            killed=widest(killed), civilians=widest(civilians), grade=inc.grade or "weak",
-            independent_sources=1, members=len(members), confirmed=inc.confirmed)
+            killed=widest(killed),
+            civilians=widest(civilians),
+            grade=inc.grade or "weak",
+            independent_sources=1,
+            members=len(members),
+            confirmed=inc.confirmed,
+        )
 
     def _match(self, row: IncidentRow, f: IncidentFilter) -> bool:
-        return all([
-            not f.date_from or (row.date_start or "") >= f.date_from,
-            not f.date_to or (row.date_start or "9999") <= f.date_to,
-            not f.governorate or (row.governorate or "").lower() == f.governorate.lower(),
-            not f.perpetrator or row.perpetrator == f.perpetrator,
-            not f.event_type or row.event_type == f.event_type,
-            not f.grade or row.grade == f.grade,
-            not f.q or f.q.lower() in (row.place or "").lower(),
-        ])
+        return all(
+            [
+                not f.date_from or (row.date_start or "") >= f.date_from,
+                not f.date_to or (row.date_start or "9999") <= f.date_to,
+                not f.governorate or (row.governorate or "").lower() == f.governorate.lower(),
+                not f.perpetrator or row.perpetrator == f.perpetrator,
+                not f.event_type or row.event_type == f.event_type,
+                not f.grade or row.grade == f.grade,
+                not f.q or f.q.lower() in (row.place or "").lower(),
+            ]
+        )
 
-    def list(self, project: Project, filters: IncidentFilter, *, limit: int,
-             after: str | None) -> IncidentPage:
+    def list(
+        self, project: Project, filters: IncidentFilter, *, limit: int, after: str | None
+    ) -> IncidentPage:
         claims = self._claims(project)
-        rows = [r for r in (self._row(i, claims) for i in self.incidents.values())
-                if self._match(r, filters)]
+        rows = [
+            r
+            for r in (self._row(i, claims) for i in self.incidents.values())
+            if self._match(r, filters)
+        ]
         rows.sort(key=lambda r: r.id)
-        start = 0 if after is None else next(
-            (k + 1 for k, r in enumerate(rows) if r.id == after), len(rows))
-        page = rows[start:start + limit]
+        start = (
+            0
+            if after is None
+            else next((k + 1 for k, r in enumerate(rows) if r.id == after), len(rows))
+        )
+        page = rows[start : start + limit]
         more = start + limit < len(rows)
         return IncidentPage(page, len(rows), page[-1].id if more and page else None)
 
@@ -102,18 +119,29 @@ class FakeIncidents:
         claims = self._claims(project)
         return IncidentDetail(
             self._row(inc, claims),
-            [MemberClaim(c, claims[c].item_id, claims[c].item_hash, 0.9, {"date": 1.0})
-             for c in inc.claims if c in claims],
-            {"reconciliation": {"killed": {"total": {"min": 26, "rule": "max of chains"}}},
-             "grading": {"grade": inc.grade or "weak", "trace": ["one independent source"]}},
-            inc.decisions)
+            [
+                MemberClaim(c, claims[c].item_id, claims[c].item_hash, 0.9, {"date": 1.0})
+                for c in inc.claims
+                if c in claims
+            ],
+            {
+                "reconciliation": {"killed": {"total": {"min": 26, "rule": "max of chains"}}},
+                "grading": {"grade": inc.grade or "weak", "trace": ["one independent source"]},
+            },
+            inc.decisions,
+        )
 
-    def _ledger(self, project: Project, kind: str, subject: str, payload: dict[str, object],
-                actor: str) -> dict[str, object]:
+    def _ledger(
+        self, project: Project, kind: str, subject: str, payload: dict[str, object], actor: str
+    ) -> dict[str, object]:
         with project.transaction(actor) as tx:
             e = tx.append_ledger(kind, payload, subject=subject)
-        return {"kind": e.kind, "actor": e.actor, "time": e.time,
-                "reason": payload.get("reason", "")}
+        return {
+            "kind": e.kind,
+            "actor": e.actor,
+            "time": e.time,
+            "reason": payload.get("reason", ""),
+        }
 
     def link(self, project: Project, *, actor: str) -> LinkSummary:
         claims = self._claims(project)
@@ -123,8 +151,11 @@ class FakeIncidents:
                 new = self._new_id()
                 self.incidents[new] = _Incident(new, [cid])
         self._ledger(project, "incident.link", "link", {"claims": len(claims)}, actor)
-        return LinkSummary(len(claims), len(self.incidents),
-                           sum(1 for i in self.incidents.values() if len(i.claims) > 1))
+        return LinkSummary(
+            len(claims),
+            len(self.incidents),
+            sum(1 for i in self.incidents.values() if len(i.claims) > 1),
+        )
 
     def merge(self, project: Project, ids: Sequence[str], *, reason: str, actor: str) -> str:
         found = [self.incidents.get(i) for i in ids]
@@ -136,12 +167,26 @@ class FakeIncidents:
             assert other is not None
             keep.claims += other.claims
             del self.incidents[other.id]
-        keep.decisions.append(self._ledger(project, "incident.merge", f"incident:{keep.id}",
-                                           {"ids": list(ids), "reason": reason}, actor))
+        keep.decisions.append(
+            self._ledger(
+                project,
+                "incident.merge",
+                f"incident:{keep.id}",
+                {"ids": list(ids), "reason": reason},
+                actor,
+            )
+        )
         return keep.id
 
-    def split(self, project: Project, incident_id: str, claim_ids: Sequence[int], *,
-              reason: str, actor: str) -> str:
+    def split(
+        self,
+        project: Project,
+        incident_id: str,
+        claim_ids: Sequence[int],
+        *,
+        reason: str,
+        actor: str,
+    ) -> str:
         inc = self.incidents.get(incident_id)
         if inc is None:
             raise NotFound(f"no incident {incident_id!r}")
@@ -150,22 +195,40 @@ class FakeIncidents:
         inc.claims = [c for c in inc.claims if c not in claim_ids]
         new = self._new_id()
         self.incidents[new] = _Incident(new, list(claim_ids))
-        inc.decisions.append(self._ledger(project, "incident.split", f"incident:{inc.id}",
-                                          {"claims": list(claim_ids), "reason": reason}, actor))
+        inc.decisions.append(
+            self._ledger(
+                project,
+                "incident.split",
+                f"incident:{inc.id}",
+                {"claims": list(claim_ids), "reason": reason},
+                actor,
+            )
+        )
         return new
 
     def confirm(self, project: Project, incident_id: str, *, reason: str, actor: str) -> None:
         inc = self.incidents[incident_id]
         inc.confirmed = True
-        inc.decisions.append(self._ledger(project, "incident.confirm", f"incident:{inc.id}",
-                                          {"reason": reason}, actor))
+        inc.decisions.append(
+            self._ledger(
+                project, "incident.confirm", f"incident:{inc.id}", {"reason": reason}, actor
+            )
+        )
 
-    def set_grade(self, project: Project, incident_id: str, grade: str, *, reason: str,
-                  actor: str) -> None:
+    def set_grade(
+        self, project: Project, incident_id: str, grade: str, *, reason: str, actor: str
+    ) -> None:
         inc = self.incidents[incident_id]
         inc.grade = grade
-        inc.decisions.append(self._ledger(project, "incident.grade", f"incident:{inc.id}",
-                                          {"grade": grade, "reason": reason}, actor))
+        inc.decisions.append(
+            self._ledger(
+                project,
+                "incident.grade",
+                f"incident:{inc.id}",
+                {"grade": grade, "reason": reason},
+                actor,
+            )
+        )
 
 
 def install(app: object) -> FakeIncidents:

@@ -18,8 +18,13 @@ from web_helpers import PASSWORD, SEEDS, LiveServer
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::ResourceWarning")]
 
 CHROMIUM = os.environ.get("FACTFINDER_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
@@ -45,8 +50,7 @@ def live(tmp_path: Path) -> Iterator[LiveServer]:
 
     root = tmp_path / "inquiry"
     with Project.init(root) as project:
-        add_user(project, "ines", PASSWORD, "investigator", display_name="Ines",
-                 actor="test:setup")
+        add_user(project, "ines", PASSWORD, "investigator", display_name="Ines", actor="test:setup")
     app = create_app(WebSettings(project_dir=root))
     from factfinder.web.incident_source import service_module
 

@@ -22,7 +22,8 @@ def fake(app: FastAPI) -> FakeIncidents:
 
 
 def test_without_the_incidents_area_the_routes_answer_503(
-        app: FastAPI, signed_in: dict[str, Browser]) -> None:
+    app: FastAPI, signed_in: dict[str, Browser]
+) -> None:
     from factfinder.web.incident_source import service_module
 
     if service_module() is not None:
@@ -41,74 +42,105 @@ def test_link_list_and_filter(fake: FakeIncidents, signed_in: dict[str, Browser]
     assert listed["count"] == 5 and listed["next"] is None
     first = viewer.client.get("/api/v1/incidents", params={"limit": 2}).json()
     assert len(first["data"]) == 2 and first["next"] == first["data"][-1]["id"]
-    second = viewer.client.get("/api/v1/incidents", params={"limit": 2,
-                                                            "after": first["next"]}).json()
+    second = viewer.client.get(
+        "/api/v1/incidents", params={"limit": 2, "after": first["next"]}
+    ).json()
     assert {i["id"] for i in second["data"]}.isdisjoint({i["id"] for i in first["data"]})
     graves = viewer.client.get("/api/v1/incidents", params={"event_type": "mass_grave"}).json()
     assert graves["count"] == 3
     assert all(i["event_type"] == "mass_grave" for i in graves["data"])
-    assert viewer.client.get("/api/v1/incidents", params={"date_from": "20180101"}).status_code == 422
+    assert (
+        viewer.client.get("/api/v1/incidents", params={"date_from": "20180101"}).status_code == 422
+    )
     page = viewer.client.get("/incidents", params={"event_type": "airstrike"}).text
     assert page.count('href="/incidents/inc-') == 2
     assert 'name="ids"' not in page  # a viewer cannot merge
 
 
-def test_merge_split_confirm_and_grade(app: FastAPI, fake: FakeIncidents,
-                                       signed_in: dict[str, Browser]) -> None:
+def test_merge_split_confirm_and_grade(
+    app: FastAPI, fake: FakeIncidents, signed_in: dict[str, Browser]
+) -> None:
     investigator = signed_in["investigator"]
     fake.link(app.state.project, actor="test:setup")
     ids = sorted(fake.incidents)[:2]
-    r = investigator.client.post("/incidents/merge", data={
-        "csrf_token": investigator.csrf, "ids": ids, "reason": "same mass grave"})
+    r = investigator.client.post(
+        "/incidents/merge",
+        data={"csrf_token": investigator.csrf, "ids": ids, "reason": "same mass grave"},
+    )
     assert r.status_code == 303 and r.headers["location"] == f"/incidents/{ids[0]}"
     detail = investigator.client.get(f"/api/v1/incidents/{ids[0]}").json()
     assert detail["incident"]["members"] == 2
-    assert [m["claim"]["id"] for m in detail["members"]] == [m["claim_id"] for m in detail["members"]]
+    assert [m["claim"]["id"] for m in detail["members"]] == [
+        m["claim_id"] for m in detail["members"]
+    ]
     assert detail["decisions"][0]["kind"] == "incident.merge"
     assert detail["decisions"][0]["actor"] == "user:investigator"
     page = investigator.client.get(f"/incidents/{ids[0]}").text
-    assert "same mass grave" in page and "max of chains" in page and "one independent source" in page
+    assert (
+        "same mass grave" in page and "max of chains" in page and "one independent source" in page
+    )
     claim = detail["members"][1]["claim_id"]
-    r = investigator.client.post(f"/incidents/{ids[0]}/split", data={
-        "csrf_token": investigator.csrf, "claim_ids": [str(claim)], "reason": "another site"})
+    r = investigator.client.post(
+        f"/incidents/{ids[0]}/split",
+        data={"csrf_token": investigator.csrf, "claim_ids": [str(claim)], "reason": "another site"},
+    )
     assert r.status_code == 303
-    assert investigator.form(f"/incidents/{ids[0]}/confirm", {"reason": "read both"}).status_code == 303
+    assert (
+        investigator.form(f"/incidents/{ids[0]}/confirm", {"reason": "read both"}).status_code
+        == 303
+    )
     r = investigator.form(f"/incidents/{ids[0]}/grade", {"grade": "contested", "reason": " "})
     assert r.status_code == 400 and "needs a reason" in r.text
-    r = investigator.client.post(f"/api/v1/incidents/{ids[0]}/grade",
-                                 json={"grade": "contested", "reason": "denied by the coalition"},
-                                 headers={"X-CSRF-Token": investigator.csrf})
+    r = investigator.client.post(
+        f"/api/v1/incidents/{ids[0]}/grade",
+        json={"grade": "contested", "reason": "denied by the coalition"},
+        headers={"X-CSRF-Token": investigator.csrf},
+    )
     assert r.status_code == 200
     row = investigator.client.get(f"/api/v1/incidents/{ids[0]}").json()["incident"]
     assert (row["grade"], row["confirmed"], row["members"]) == ("contested", True, 1)
     analyst = signed_in["analyst"]
-    assert analyst.client.post("/api/v1/incidents/merge", json={"ids": ids, "reason": "x"},
-                               headers={"X-CSRF-Token": analyst.csrf}).status_code == 403
+    assert (
+        analyst.client.post(
+            "/api/v1/incidents/merge",
+            json={"ids": ids, "reason": "x"},
+            headers={"X-CSRF-Token": analyst.csrf},
+        ).status_code
+        == 403
+    )
 
 
-def test_map_points_and_timeline(app: FastAPI, fake: FakeIncidents,
-                                 signed_in: dict[str, Browser]) -> None:
+def test_map_points_and_timeline(
+    app: FastAPI, fake: FakeIncidents, signed_in: dict[str, Browser]
+) -> None:
     fake.link(app.state.project, actor="test:setup")
     viewer = signed_in["viewer"]
     geo = viewer.client.get("/api/v1/incidents/geojson").json()
     assert geo["type"] == "FeatureCollection" and geo["features"]
     lon, lat = geo["features"][0]["geometry"]["coordinates"]
     assert 35 < lon < 43 and 32 < lat < 38  # Syria
-    assert viewer.client.get("/map?event_type=airstrike").text.count(
-        'data-incidents="/api/v1/incidents/geojson?event_type=airstrike"') == 1
+    assert (
+        viewer.client.get("/map?event_type=airstrike").text.count(
+            'data-incidents="/api/v1/incidents/geojson?event_type=airstrike"'
+        )
+        == 1
+    )
     timeline = viewer.client.get("/api/v1/incidents/timeline").json()
     dated = [i for i in viewer.client.get("/api/v1/incidents").json()["data"] if i["date_start"]]
     assert sum(p["count"] for p in timeline) == len(dated)
     fake.timeline = lambda project, filters: [("2018-10", 1), ("2018-11", 4)]  # type: ignore[method-assign]
     assert viewer.client.get("/api/v1/incidents/timeline").json() == [
-        {"month": "2018-10", "count": 1}, {"month": "2018-11", "count": 4}]
+        {"month": "2018-10", "count": 1},
+        {"month": "2018-11", "count": 4},
+    ]
     page = viewer.client.get("/timeline").text
     assert 'title="2018-11: 4 incidents"' in page and 'class="h10"' in page
     assert 'class="h2"' in page  # 1 of 4 → a fifth of the height, rounded
 
 
 def test_restricted_incidents_and_members_stay_hidden(
-        app: FastAPI, fake: FakeIncidents, signed_in: dict[str, Browser]) -> None:
+    app: FastAPI, fake: FakeIncidents, signed_in: dict[str, Browser]
+) -> None:
     from factfinder.services.restrictions import restrict
 
     fake.link(app.state.project, actor="test:setup")

@@ -22,8 +22,9 @@ def test_the_schema_is_served_to_authenticated_clients_only(app: FastAPI) -> Non
     secret, _ = create_token(app.state.project, "viewer", "schema")
     client = TestClient(app)
     assert client.get("/api/v1/openapi.json").status_code == 401
-    schema = client.get("/api/v1/openapi.json",
-                        headers={"Authorization": f"Bearer {secret}"}).json()
+    schema = client.get(
+        "/api/v1/openapi.json", headers={"Authorization": f"Bearer {secret}"}
+    ).json()
     assert schema["openapi"].startswith("3.")
     paths = schema["paths"]
     assert "/api/v1/items" in paths and "/api/v1/claims/{claim_id}/review" in paths
@@ -51,21 +52,26 @@ def test_schemathesis_finds_no_failure_against_a_running_app(app: FastAPI) -> No
     install(app).link(app.state.project, actor="test:setup")
     with LiveServer(app) as server:
         schema = schemathesis.openapi.from_url(
-            f"{server.url}/api/v1/openapi.json",
-            headers={"Authorization": f"Bearer {secret}"})
+            f"{server.url}/api/v1/openapi.json", headers={"Authorization": f"Bearer {secret}"}
+        )
         schema.config.base_url = server.url
         failures: list[str] = []
 
-        @settings(max_examples=8, deadline=None, derandomize=True,
-                  phases=[Phase.explicit, Phase.generate],
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=8,
+            deadline=None,
+            derandomize=True,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         def check(case: object) -> None:
             # A schema-valid request may still break a rule of the record (a correction with
             # no field, a comment on a subject that is not one): that is the documented 400,
             # so the "schema-valid data must be accepted" check does not apply.
             case.call_and_validate(  # type: ignore[attr-defined]
                 headers={"Authorization": f"Bearer {secret}"},
-                excluded_checks=[positive_data_acceptance])
+                excluded_checks=[positive_data_acceptance],
+            )
 
         for result in schema.get_all_operations():
             operation = result.ok()

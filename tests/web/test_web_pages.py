@@ -42,28 +42,40 @@ def test_item_filters_and_full_text_search(signed_in: dict[str, Browser]) -> Non
     assert none == {"data": [], "count": 0}
     typed = viewer.client.get("/api/v1/items", params={"media_type": "text/plain"}).json()
     assert typed["count"] == 2
-    assert viewer.client.get("/api/v1/items", params={"media_type": "application/pdf"}).json()["count"] == 0
+    assert (
+        viewer.client.get("/api/v1/items", params={"media_type": "application/pdf"}).json()["count"]
+        == 0
+    )
     # FTS syntax in a query is just words.
     assert viewer.client.get("/api/v1/items", params={"q": 'NEAR(" OR *'}).status_code == 200
     page = viewer.client.get("/search", params={"q": "phosphorus"}).text
     assert f'href="/items/{found["data"][0]["id"]}"' in page
-    assert viewer.client.get("/items", params={"publisher": "nobody"}).text.count("Nothing matches") == 1
+    assert (
+        viewer.client.get("/items", params={"publisher": "nobody"}).text.count("Nothing matches")
+        == 1
+    )
 
 
 def test_comments_are_ledgered_and_need_the_comment_permission(
-        app: FastAPI, signed_in: dict[str, Browser]) -> None:
+    app: FastAPI, signed_in: dict[str, Browser]
+) -> None:
     analyst, viewer = signed_in["analyst"], signed_in["viewer"]
     item = analyst.client.get("/api/v1/items").json()["data"][0]
     subject = f"item:{item['hash']}"
-    r = analyst.form(f"/comments/{subject}", {"body": "Check the <b>date</b>", "back": f"/items/{item['id']}"})
+    r = analyst.form(
+        f"/comments/{subject}", {"body": "Check the <b>date</b>", "back": f"/items/{item['id']}"}
+    )
     assert r.status_code == 303
     listed = viewer.client.get(f"/api/v1/comments/{subject}").json()
     assert listed["count"] == 1 and listed["data"][0]["author"] == "user:analyst"
     page = viewer.client.get(f"/items/{item['id']}").text
     assert "Check the &lt;b&gt;date&lt;/b&gt;" in page
     assert viewer.form(f"/comments/{subject}", {"body": "hi"}).status_code == 403
-    r = analyst.client.post("/api/v1/comments/claim:1", json={"body": "plausible"},
-                            headers={"X-CSRF-Token": analyst.csrf})
+    r = analyst.client.post(
+        "/api/v1/comments/claim:1",
+        json={"body": "plausible"},
+        headers={"X-CSRF-Token": analyst.csrf},
+    )
     assert r.status_code == 201
 
 
@@ -73,23 +85,38 @@ def test_restricting_from_the_item_page(app: FastAPI, signed_in: dict[str, Brows
     page = investigator.client.get(f"/items/{item['id']}").text
     assert 'action="/restrict"' in page
     assert 'action="/restrict"' not in viewer.client.get(f"/items/{item['id']}").text
-    r = investigator.form("/restrict", {"subject": f"item:{item['hash']}", "field": "",
-                                        "reason": "victims' names", "back": f"/items/{item['id']}"})
+    r = investigator.form(
+        "/restrict",
+        {
+            "subject": f"item:{item['hash']}",
+            "field": "",
+            "reason": "victims' names",
+            "back": f"/items/{item['id']}",
+        },
+    )
     assert r.status_code == 303
     assert viewer.client.get(f"/items/{item['id']}").status_code == 404
     assert viewer.client.get("/api/v1/items").json()["count"] == 1
     marks = investigator.client.get("/api/v1/restrictions").json()
     assert marks[0]["created_by"] == "user:investigator"
-    r = investigator.client.delete(f"/api/v1/restrictions/item:{item['hash']}",
-                                   headers={"X-CSRF-Token": investigator.csrf})
+    r = investigator.client.delete(
+        f"/api/v1/restrictions/item:{item['hash']}", headers={"X-CSRF-Token": investigator.csrf}
+    )
     assert r.status_code == 204
     assert viewer.client.get(f"/items/{item['id']}").status_code == 200
 
 
 def test_accounts_and_tokens_pages(app: FastAPI, signed_in: dict[str, Browser]) -> None:
     admin = signed_in["admin"]
-    r = admin.form("/admin/users", {"username": "hana", "password": "long enough pw",
-                                    "role": "viewer", "display_name": "Hana"})
+    r = admin.form(
+        "/admin/users",
+        {
+            "username": "hana",
+            "password": "long enough pw",
+            "role": "viewer",
+            "display_name": "Hana",
+        },
+    )
     assert r.status_code == 303
     assert admin.form("/admin/users/hana/role", {"role": "analyst"}).status_code == 303
     page = admin.client.get("/admin/users").text
@@ -103,8 +130,9 @@ def test_accounts_and_tokens_pages(app: FastAPI, signed_in: dict[str, Browser]) 
     assert admin.form("/admin/users/hana/active", {"active": "0"}).status_code == 303
     assert hana.client.get("/api/v1/me").status_code == 401
     assert hana.client.get("/").status_code == 303
-    r = admin.form("/admin/users", {"username": "hana", "password": "long enough pw",
-                                    "role": "viewer"})
+    r = admin.form(
+        "/admin/users", {"username": "hana", "password": "long enough pw", "role": "viewer"}
+    )
     assert r.status_code == 409 and "already exists" in r.text
 
 
@@ -115,8 +143,9 @@ def test_logout_ends_the_session(signed_in: dict[str, Browser]) -> None:
     assert r.status_code == 303 and r.headers["location"] == "/login"
     from fastapi.testclient import TestClient
 
-    again = TestClient(viewer.client.app, cookies={"ff_session": cookie or ""},
-                       follow_redirects=False)
+    again = TestClient(
+        viewer.client.app, cookies={"ff_session": cookie or ""}, follow_redirects=False
+    )
     assert again.get("/").status_code == 303
 
 

@@ -25,7 +25,8 @@ def _ledger(app: FastAPI, kind: str) -> list[dict[str, object]]:
 
 
 def test_the_queue_shows_a_claim_beside_its_highlighted_sentence(
-        signed_in: dict[str, Browser]) -> None:
+    signed_in: dict[str, Browser],
+) -> None:
     analyst = signed_in["analyst"]
     page = analyst.client.get("/review")
     assert page.status_code == 200
@@ -37,7 +38,8 @@ def test_the_queue_shows_a_claim_beside_its_highlighted_sentence(
 
 
 def test_accept_correct_and_reject_are_ledgered_with_the_user(
-        app: FastAPI, signed_in: dict[str, Browser]) -> None:
+    app: FastAPI, signed_in: dict[str, Browser]
+) -> None:
     analyst = signed_in["analyst"]
     claims = analyst.client.get("/api/v1/claims").json()["data"]
     first, second, third = claims[0]["id"], claims[1]["id"], claims[2]["id"]
@@ -47,8 +49,14 @@ def test_accept_correct_and_reject_are_ledgered_with_the_user(
     # Correct a count through the page form: only the changed field is recorded.
     page = analyst.client.get(f"/claims/{second}").text
     fields = dict(re.findall(r'name="([a-z_.]+)" value="([^"]*)"', page))
-    fields.update({"decision": "correct", "killed.civilians.min": "30",
-                   "killed.civilians.max": "35", "back": f"/claims/{second}"})
+    fields.update(
+        {
+            "decision": "correct",
+            "killed.civilians.min": "30",
+            "killed.civilians.max": "35",
+            "back": f"/claims/{second}",
+        }
+    )
     selects = dict(re.findall(r'<select name="([a-z_.]+)">.*?<option selected>([a-z_]+)<', page))
     fields.update(selects)
     fields.pop("csrf_token", None)
@@ -58,18 +66,23 @@ def test_accept_correct_and_reject_are_ledgered_with_the_user(
     assert corrected["status"] == "corrected"
     assert corrected["claim"]["killed"]["civilians"]["min"] == 30
     assert corrected["claim"]["killed"]["civilians"]["max"] == 35
-    assert corrected["extracted"]["killed"]["civilians"] != corrected["claim"]["killed"]["civilians"]
+    assert (
+        corrected["extracted"]["killed"]["civilians"] != corrected["claim"]["killed"]["civilians"]
+    )
     # Reject through the API (CSRF header with the session).
-    r = analyst.client.post(f"/api/v1/claims/{third}/review",
-                            json={"decision": "reject", "reason": "not an incident"},
-                            headers={"X-CSRF-Token": analyst.csrf})
+    r = analyst.client.post(
+        f"/api/v1/claims/{third}/review",
+        json={"decision": "reject", "reason": "not an incident"},
+        headers={"X-CSRF-Token": analyst.csrf},
+    )
     assert r.status_code == 200 and r.json()["status"] == "rejected"
 
     corrections = _ledger(app, "claim.correct")
     assert len(corrections) == 1
     assert corrections[0]["actor"] == "user:analyst"
     assert corrections[0]["payload"]["corrections"] == {
-        "killed.civilians": {"min": 30, "max": 35, "text": "corrected by reviewer"}}
+        "killed.civilians": {"min": 30, "max": 35, "text": "corrected by reviewer"}
+    }
     assert [e["actor"] for e in _ledger(app, "claim.accept")] == ["user:analyst"]
     assert _ledger(app, "claim.reject")[0]["payload"]["reason"] == "not an incident"
     remaining = analyst.client.get("/api/v1/claims/queue").json()["count"]
@@ -80,14 +93,22 @@ def test_bad_corrections_are_refused_with_the_field_named(signed_in: dict[str, B
     analyst = signed_in["analyst"]
     claim = analyst.client.get("/api/v1/claims").json()["data"][0]["id"]
     h = {"X-CSRF-Token": analyst.csrf}
-    r = analyst.client.post(f"/api/v1/claims/{claim}/review", headers=h, json={
-        "decision": "correct", "corrections": {"killed.civilians": {"min": 9, "max": 3}}})
+    r = analyst.client.post(
+        f"/api/v1/claims/{claim}/review",
+        headers=h,
+        json={"decision": "correct", "corrections": {"killed.civilians": {"min": 9, "max": 3}}},
+    )
     assert r.status_code == 400 and "min 9 > max 3" in r.json()["detail"]
-    r = analyst.client.post(f"/api/v1/claims/{claim}/review", headers=h, json={
-        "decision": "correct", "corrections": {"spans": [[0, 1]]}})
+    r = analyst.client.post(
+        f"/api/v1/claims/{claim}/review",
+        headers=h,
+        json={"decision": "correct", "corrections": {"spans": [[0, 1]]}},
+    )
     assert r.status_code == 400 and "'spans' cannot be corrected" in r.json()["detail"]
-    r = analyst.form(f"/review/{claim}", {"decision": "correct", "killed.total.min": "many",
-                                          "killed.total.max": ""})
+    r = analyst.form(
+        f"/review/{claim}",
+        {"decision": "correct", "killed.total.min": "many", "killed.total.max": ""},
+    )
     assert r.status_code == 400 and "not a whole number" in r.text
     assert analyst.client.get(f"/api/v1/claims/{claim}").json()["status"] == "pending"
 
@@ -112,8 +133,11 @@ def test_the_item_page_highlights_every_claim_span(signed_in: dict[str, Browser]
 def test_upload_and_extraction_from_the_web(app: FastAPI, signed_in: dict[str, Browser]) -> None:
     investigator = signed_in["investigator"]
     doc = b"Damascus, 3 May 2017 -- An airstrike killed 7 civilians in Douma, the monitor said."
-    r = investigator.client.post("/upload", data={"csrf_token": investigator.csrf},
-                                 files=[("files", ("../../etc/douma.txt", doc, "text/plain"))])
+    r = investigator.client.post(
+        "/upload",
+        data={"csrf_token": investigator.csrf},
+        files=[("files", ("../../etc/douma.txt", doc, "text/plain"))],
+    )
     assert r.status_code == 200 and "<b>1</b> new items" in r.text
     r = investigator.form("/runs/extract")
     assert r.status_code == 200 and "Extraction: 1 items extracted" in r.text
@@ -132,16 +156,20 @@ def test_user_commands(seeded_dir: object) -> None:
 
     runner = CliRunner()
     cli = build_app()
-    r = runner.invoke(cli, ["user", "add", "gina", "--role", "analyst", "-p", str(seeded_dir),
-                            "--password", PASSWORD])
+    r = runner.invoke(
+        cli,
+        ["user", "add", "gina", "--role", "analyst", "-p", str(seeded_dir), "--password", PASSWORD],
+    )
     assert r.exit_code == 0, r.output
     r = runner.invoke(cli, ["user", "list", "-p", str(seeded_dir), "--json"])
     listed = {u["username"]: u["role"] for u in json.loads(r.stdout)}
     assert listed["gina"] == "analyst" and listed["admin"] == "admin"
     r = runner.invoke(cli, ["user", "token", "gina", "-p", str(seeded_dir), "--name", "ci"])
     assert r.exit_code == 0 and r.stdout.strip().startswith("fft_")
-    r = runner.invoke(cli, ["user", "add", "gina", "--role", "analyst", "-p", str(seeded_dir),
-                            "--password", PASSWORD])
+    r = runner.invoke(
+        cli,
+        ["user", "add", "gina", "--role", "analyst", "-p", str(seeded_dir), "--password", PASSWORD],
+    )
     assert r.exit_code == 1 and "already exists" in r.output
     r = runner.invoke(cli, ["user", "role", "gina", "overlord", "-p", str(seeded_dir)])
     assert r.exit_code == 1 and "not one of" in r.output

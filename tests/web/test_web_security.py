@@ -15,7 +15,15 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 READ, COMMENT, REVIEW, INGEST, DECIDE, RUN, RESTRICT, ADMIN = (
-    "read", "comment", "review", "ingest", "decide", "run", "restrict", "manage_users")
+    "read",
+    "comment",
+    "review",
+    "ingest",
+    "decide",
+    "run",
+    "restrict",
+    "manage_users",
+)
 
 # Every route of the app and the permission it needs. A new route must be added here, or
 # `test_the_table_covers_every_route` fails.
@@ -83,8 +91,14 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/runs/link"): RUN,
 }
 OPEN = {("GET", "/login"), ("POST", "/login")}
-PARAMS = {"subject": "claim:1", "ref": "1", "claim_id": "1", "token_id": "1",
-          "username": "viewer", "incident_id": "inc-000001"}
+PARAMS = {
+    "subject": "claim:1",
+    "ref": "1",
+    "claim_id": "1",
+    "token_id": "1",
+    "username": "viewer",
+    "incident_id": "inc-000001",
+}
 
 
 def app_routes(app: FastAPI) -> set[tuple[str, str]]:
@@ -163,7 +177,13 @@ def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
         who = _session_client(app, role)
         r = who.client.request(method, concrete(path), headers={"X-CSRF-Token": who.csrf})
         if needed in granted:
-            assert r.status_code not in (401, 403), (role, method, path, r.status_code, r.text[:200])
+            assert r.status_code not in (401, 403), (
+                role,
+                method,
+                path,
+                r.status_code,
+                r.text[:200],
+            )
         else:
             assert r.status_code == 403, (role, method, path, r.status_code)
 
@@ -184,20 +204,22 @@ def test_roles_grant_what_the_issue_says() -> None:
 
 def test_forms_without_csrf_token_are_refused(signed_in: dict[str, Browser]) -> None:
     admin = signed_in["admin"]
-    r = admin.client.post("/admin/users", data={"username": "mallory", "password": "x" * 12,
-                                                "role": "admin"})
+    r = admin.client.post(
+        "/admin/users", data={"username": "mallory", "password": "x" * 12, "role": "admin"}
+    )
     assert r.status_code == 403
     assert "CSRF" in r.text
-    r = admin.client.post("/admin/users", data={"username": "mallory", "password": "x" * 12,
-                                                "role": "admin", "csrf_token": "forged"})
+    r = admin.client.post(
+        "/admin/users",
+        data={"username": "mallory", "password": "x" * 12, "role": "admin", "csrf_token": "forged"},
+    )
     assert r.status_code == 403
     r = admin.client.post("/api/v1/claims/1/review", json={"decision": "accept"})
     assert r.status_code == 403
     users = admin.client.get("/api/v1/users").json()
     assert "mallory" not in {u["username"] for u in users["data"]}
     # With the token the same form works.
-    r = admin.form("/admin/users", {"username": "mallory", "password": "x" * 12,
-                                    "role": "viewer"})
+    r = admin.form("/admin/users", {"username": "mallory", "password": "x" * 12, "role": "viewer"})
     assert r.status_code == 303
 
 
@@ -217,10 +239,12 @@ def test_session_cookie_flags_and_security_headers(app: FastAPI) -> None:
     page = client.get("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     assert token is not None
-    r = client.post("/login", data={"username": "admin", "password": PASSWORD,
-                                    "csrf_token": token.group(1)})
-    cookie = next(v for k, v in r.headers.multi_items()
-                  if k == "set-cookie" and v.startswith("ff_session="))
+    r = client.post(
+        "/login", data={"username": "admin", "password": PASSWORD, "csrf_token": token.group(1)}
+    )
+    cookie = next(
+        v for k, v in r.headers.multi_items() if k == "set-cookie" and v.startswith("ff_session=")
+    )
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
     assert "Secure" not in cookie  # plain http here; https below
     home = client.get("/")
@@ -235,10 +259,12 @@ def test_session_cookie_flags_and_security_headers(app: FastAPI) -> None:
     page = secure.get("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     assert token is not None
-    r = secure.post("/login", data={"username": "admin", "password": PASSWORD,
-                                    "csrf_token": token.group(1)})
-    cookie = next(v for k, v in r.headers.multi_items()
-                  if k == "set-cookie" and v.startswith("ff_session="))
+    r = secure.post(
+        "/login", data={"username": "admin", "password": PASSWORD, "csrf_token": token.group(1)}
+    )
+    cookie = next(
+        v for k, v in r.headers.multi_items() if k == "set-cookie" and v.startswith("ff_session=")
+    )
     assert "Secure" in cookie
 
 
@@ -261,8 +287,10 @@ def test_login_is_throttled(app: FastAPI) -> None:
         page = client.get("/login")
         token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
         assert token is not None
-        return client.post("/login", data={"username": "analyst", "password": password,
-                                           "csrf_token": token.group(1)}).status_code
+        return client.post(
+            "/login",
+            data={"username": "analyst", "password": password, "csrf_token": token.group(1)},
+        ).status_code
 
     assert [attempt("wrong password") for _ in range(5)] == [401] * 5
     r_status = attempt(PASSWORD)  # the right password, but the account is throttled now
@@ -280,7 +308,8 @@ def test_documents_are_shown_inert(app: FastAPI, tmp_path: object) -> None:
     hostile.write_text(
         'Shelling killed 3 civilians in Douma. <script>alert("x")</script> '
         '<img src=x onerror="alert(1)"> <a href="javascript:alert(2)">link</a>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     summary = ingest(app.state.project, [str(hostile)], actor="test:setup")
     assert summary.new_items == 1
     viewer = sign_in(app, "viewer")
@@ -305,12 +334,10 @@ def _restrict(app: FastAPI) -> tuple[int, str, int]:
 
     project = app.state.project
     first, second = list_items(project)[0][:2]
-    restrict(project, f"item:{first.hash}", "text", reason="witness statement",
-             actor="test:setup")
+    restrict(project, f"item:{first.hash}", "text", reason="witness statement", actor="test:setup")
     restrict(project, f"item:{second.hash}", reason="victims' names", actor="test:setup")
     claim = reviewed_claims(project, item_id=first.id)[0]
-    restrict(project, f"claim:{claim.id}", "claimant.name", reason="witness",
-             actor="test:setup")
+    restrict(project, f"claim:{claim.id}", "claimant.name", reason="witness", actor="test:setup")
     return first.id, second.hash, claim.id
 
 
@@ -341,15 +368,23 @@ def test_restricted_data_never_reaches_a_viewer(app: FastAPI) -> None:
     assert sentence not in body and claimant not in body
     assert sentence not in viewer.client.get(f"/api/v1/items/{first_id}").text
     # HTML
-    for url in ("/", "/items", f"/items/{first_id}", f"/claims/{claim_id}",
-                f"/search?q={sentence.split()[2]}"):
+    for url in (
+        "/",
+        "/items",
+        f"/items/{first_id}",
+        f"/claims/{claim_id}",
+        f"/search?q={sentence.split()[2]}",
+    ):
         page = viewer.client.get(url).text
         assert sentence not in page, url
         assert claimant not in page, url
         assert second_hash not in page, url
     # A role that may see restricted data sees it all.
     assert analyst.client.get(f"/api/v1/items/{first_id}").json()["text"] == text
-    assert analyst.client.get(f"/api/v1/claims/{claim_id}").json()["claim"]["claimant"]["name"] == claimant
+    assert (
+        analyst.client.get(f"/api/v1/claims/{claim_id}").json()["claim"]["claimant"]["name"]
+        == claimant
+    )
     assert analyst.client.get("/api/v1/items").json()["count"] == 2
     assert sentence in analyst.client.get(f"/claims/{claim_id}").text
 
@@ -358,17 +393,26 @@ def test_api_tokens_authenticate_scripts_and_can_be_revoked(signed_in: dict[str,
     from fastapi.testclient import TestClient
 
     investigator = signed_in["investigator"]
-    made = investigator.client.post("/api/v1/tokens", json={"name": "nightly"},
-                                    headers={"X-CSRF-Token": investigator.csrf}).json()
+    made = investigator.client.post(
+        "/api/v1/tokens", json={"name": "nightly"}, headers={"X-CSRF-Token": investigator.csrf}
+    ).json()
     secret = made["token"]
     assert secret.startswith("fft_")
     script = TestClient(investigator.client.app, headers={"Authorization": f"Bearer {secret}"})
     me = script.get("/api/v1/me").json()
     assert me["user"]["username"] == "investigator"
     # No CSRF token needed with a bearer token; the role still applies.
-    assert script.post("/api/v1/users", json={"username": "x1", "password": "p" * 12,
-                                              "role": "admin"}).status_code == 403
+    assert (
+        script.post(
+            "/api/v1/users", json={"username": "x1", "password": "p" * 12, "role": "admin"}
+        ).status_code
+        == 403
+    )
     assert script.delete(f"/api/v1/tokens/{made['info']['id']}").status_code == 200
     assert script.get("/api/v1/me").status_code == 401
-    assert TestClient(investigator.client.app, headers={
-        "Authorization": "Bearer fft_not-a-token"}).get("/api/v1/me").status_code == 401
+    assert (
+        TestClient(investigator.client.app, headers={"Authorization": "Bearer fft_not-a-token"})
+        .get("/api/v1/me")
+        .status_code
+        == 401
+    )

@@ -44,8 +44,11 @@ def test_accounts_are_ledgered_without_secrets(project: Project) -> None:
     U.set_password(project, "alice", "another good one", actor="cli:root")
     added = _entries(project, "user.add")
     assert added[0]["actor"] == "cli:root"
-    assert added[0]["payload"] == {"username": "alice", "role": "analyst",
-                                   "display_name": "Alice A."}
+    assert added[0]["payload"] == {
+        "username": "alice",
+        "role": "analyst",
+        "display_name": "Alice A.",
+    }
     text = json.dumps(added + _entries(project, "user.passwd"))
     assert PW not in text and "argon2" not in text
     assert _entries(project, "user.role")[0]["payload"]["previous"] == "analyst"
@@ -72,30 +75,49 @@ def test_passwords_are_argon2_hashed_and_checked(project: Project) -> None:
 
 def test_the_throttle_counts_failures_in_its_window(project: Project) -> None:
     U.add_user(project, "dave", PW, "viewer")
-    policy = U.ThrottlePolicy(max_failures=3, max_failures_per_remote=5,
-                              window=dt.timedelta(minutes=10))
+    policy = U.ThrottlePolicy(
+        max_failures=3, max_failures_per_remote=5, window=dt.timedelta(minutes=10)
+    )
     t0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
     for i in range(3):
         with pytest.raises(U.LoginRefused) as info:
-            U.authenticate(project, "dave", "wrong one!", remote="10.0.0.1", policy=policy,
-                           now=t0 + dt.timedelta(seconds=i))
+            U.authenticate(
+                project,
+                "dave",
+                "wrong one!",
+                remote="10.0.0.1",
+                policy=policy,
+                now=t0 + dt.timedelta(seconds=i),
+            )
         assert not isinstance(info.value, U.LoginThrottled)
     with pytest.raises(U.LoginThrottled) as throttled:
-        U.authenticate(project, "dave", PW, remote="10.0.0.2", policy=policy,
-                       now=t0 + dt.timedelta(minutes=1))
+        U.authenticate(
+            project, "dave", PW, remote="10.0.0.2", policy=policy, now=t0 + dt.timedelta(minutes=1)
+        )
     assert 530 <= throttled.value.retry_after <= 541
     assert isinstance(throttled.value, PermissionDenied)
     # After the window the right password works again.
-    assert U.authenticate(project, "dave", PW, remote="10.0.0.2", policy=policy,
-                          now=t0 + dt.timedelta(minutes=11)).username == "dave"
+    assert (
+        U.authenticate(
+            project, "dave", PW, remote="10.0.0.2", policy=policy, now=t0 + dt.timedelta(minutes=11)
+        ).username
+        == "dave"
+    )
     # Per address: failures against several accounts from one address add up.
     for i, name in enumerate(["u1", "u2", "u3", "u4", "u5"]):
         with pytest.raises(U.LoginRefused):
-            U.authenticate(project, name, "whatever!!", remote="10.9.9.9", policy=policy,
-                           now=t0 + dt.timedelta(minutes=20, seconds=i))
+            U.authenticate(
+                project,
+                name,
+                "whatever!!",
+                remote="10.9.9.9",
+                policy=policy,
+                now=t0 + dt.timedelta(minutes=20, seconds=i),
+            )
     with pytest.raises(U.LoginThrottled):
-        U.authenticate(project, "dave", PW, remote="10.9.9.9", policy=policy,
-                       now=t0 + dt.timedelta(minutes=21))
+        U.authenticate(
+            project, "dave", PW, remote="10.9.9.9", policy=policy, now=t0 + dt.timedelta(minutes=21)
+        )
 
 
 def test_sessions_expire_and_end_with_a_password_change(project: Project) -> None:
@@ -136,8 +158,9 @@ def test_tokens_are_stored_hashed_and_can_be_revoked(project: Project) -> None:
 
 
 def test_restriction_marks(project: Project) -> None:
-    mark = restrict(project, "item:sha256:" + "a" * 64, "text", reason="witness statement",
-                    actor="user:ana")
+    mark = restrict(
+        project, "item:sha256:" + "a" * 64, "text", reason="witness statement", actor="user:ana"
+    )
     assert mark.created_by == "user:ana"
     with pytest.raises(Conflict):
         restrict(project, "item:sha256:" + "a" * 64, "text", reason="again")
@@ -151,5 +174,7 @@ def test_restriction_marks(project: Project) -> None:
     assert not marks.field("item:sha256:" + "a" * 64, "title")
     unrestrict(project, "item:sha256:" + "a" * 64, "text", reason="consent given")
     assert not restrictions_for(project).marks
-    kinds = [e["kind"] for e in _entries(project, "restrict.mark") + _entries(project, "restrict.unmark")]
+    kinds = [
+        e["kind"] for e in _entries(project, "restrict.mark") + _entries(project, "restrict.unmark")
+    ]
     assert kinds == ["restrict.mark", "restrict.unmark"]

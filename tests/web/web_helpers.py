@@ -16,7 +16,6 @@ PASSWORD = "correct horse battery"
 ROLES = ("admin", "investigator", "analyst", "viewer")
 
 
-
 @dataclass
 class Browser:
     """A test client signed in as one role, with its session's CSRF token."""
@@ -37,8 +36,15 @@ def sign_in(app: FastAPI, username: str, password: str = PASSWORD) -> Browser:
     page = client.get("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     assert token is not None
-    r = client.post("/login", data={"username": username, "password": password,
-                                    "csrf_token": token.group(1), "next": "/"})
+    r = client.post(
+        "/login",
+        data={
+            "username": username,
+            "password": password,
+            "csrf_token": token.group(1),
+            "next": "/",
+        },
+    )
     assert r.status_code == 303, r.text
     home = client.get("/")
     csrf = re.search(r'"X-CSRF-Token": "([^"]+)"', home.text)
@@ -64,8 +70,11 @@ class LiveServer:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="warning", lifespan="off"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(
+                app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+            )
+        )
 
     def __enter__(self) -> LiveServer:
         import threading

@@ -9,8 +9,12 @@ import typer
 
 from factfinder.cli.common import JsonOption, err, handle_errors, out, print_json
 
-ProjectArg = Annotated[Path | None, typer.Option(
-    "--project", "-p", help="The project directory (default: $FACTFINDER_PROJECT or .).")]
+ProjectArg = Annotated[
+    Path | None,
+    typer.Option(
+        "--project", "-p", help="The project directory (default: $FACTFINDER_PROJECT or .)."
+    ),
+]
 
 
 def _password(given: str | None, confirm: bool = True) -> str:
@@ -27,8 +31,11 @@ def _password(given: str | None, confirm: bool = True) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
-    user_app = typer.Typer(help="Accounts of the workspace (roles: admin, investigator, "
-                                "analyst, viewer) and their API tokens.", no_args_is_help=True)
+    user_app = typer.Typer(
+        help="Accounts of the workspace (roles: admin, investigator, "
+        "analyst, viewer) and their API tokens.",
+        no_args_is_help=True,
+    )
     app.add_typer(user_app, name="user")
 
     @user_app.command("add")
@@ -38,8 +45,9 @@ def register(app: typer.Typer) -> None:
         role: Annotated[str, typer.Option(help="admin, investigator, analyst or viewer.")],
         project: ProjectArg = None,
         display_name: Annotated[str | None, typer.Option(help="The person's name.")] = None,
-        password: Annotated[str | None, typer.Option(
-            help="The password (else $FACTFINDER_PASSWORD, else asked).")] = None,
+        password: Annotated[
+            str | None, typer.Option(help="The password (else $FACTFINDER_PASSWORD, else asked).")
+        ] = None,
     ) -> None:
         """Create an account (the ledger records it)."""
         from factfinder.services import Project
@@ -61,20 +69,33 @@ def register(app: typer.Typer) -> None:
         with Project.open(project) as p:
             found = list_users(p)
         if as_json:
-            print_json([{"username": u.username, "display_name": u.display_name, "role": u.role,
-                         "active": u.active, "created_at": u.created_at} for u in found])
+            print_json(
+                [
+                    {
+                        "username": u.username,
+                        "display_name": u.display_name,
+                        "role": u.role,
+                        "active": u.active,
+                        "created_at": u.created_at,
+                    }
+                    for u in found
+                ]
+            )
             return
         table = Table("user", "name", "role", "active", "created")
         for u in found:
-            table.add_row(u.username, u.display_name or "", u.role, "yes" if u.active else "no",
-                          u.created_at)
+            table.add_row(
+                u.username, u.display_name or "", u.role, "yes" if u.active else "no", u.created_at
+            )
         out.print(table)
 
     @user_app.command("passwd")
     @handle_errors
-    def passwd(username: str, project: ProjectArg = None,
-               password: Annotated[str | None, typer.Option(help="The new password.")] = None,
-               ) -> None:
+    def passwd(
+        username: str,
+        project: ProjectArg = None,
+        password: Annotated[str | None, typer.Option(help="The new password.")] = None,
+    ) -> None:
         """Set a new password (ends the account's browser sessions)."""
         from factfinder.services import Project
         from factfinder.services.users import set_password
@@ -141,7 +162,8 @@ def register(app: typer.Typer) -> None:
                 revoke_token(p, revoke)
                 err.print(f"token {revoke} revoked")
                 return
-            secret, info = create_token(p, username, name,
-                                        lifetime=dt.timedelta(days=days) if days else None)
+            secret, info = create_token(
+                p, username, name, lifetime=dt.timedelta(days=days) if days else None
+            )
         err.print(f"token {info.id} for {info.username} ({info.name}); it is not shown again:")
         print(secret)

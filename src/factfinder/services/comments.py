@@ -32,16 +32,24 @@ def add_comment(project: Project, subject: str, body: str, *, actor: str | None 
     if len(text) > MAX_COMMENT:
         raise InvalidRecord(f"a comment is limited to {MAX_COMMENT} characters")
     with project.transaction(actor) as tx:
-        entry = tx.append_ledger("comment.add", {"subject": subject, "body": text},
-                                 subject=subject)
-        new_id = tx.conn.execute(insert(comments).values(
-            subject=subject, author=tx.actor, body=text, created_at=tx.now, seq=entry.seq,
-        )).inserted_primary_key[0]  # type: ignore[index]
+        entry = tx.append_ledger("comment.add", {"subject": subject, "body": text}, subject=subject)
+        new_id = tx.conn.execute(
+            insert(comments).values(
+                subject=subject,
+                author=tx.actor,
+                body=text,
+                created_at=tx.now,
+                seq=entry.seq,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
         return Comment(int(new_id), subject, tx.actor, text, tx.now)
 
 
 def list_comments(project: Project, subject: str) -> list[Comment]:
     with project.read() as conn:
-        return [Comment(r.id, r.subject, r.author, r.body, r.created_at)
-                for r in conn.execute(select(comments).where(comments.c.subject == subject)
-                                      .order_by(comments.c.id))]
+        return [
+            Comment(r.id, r.subject, r.author, r.body, r.created_at)
+            for r in conn.execute(
+                select(comments).where(comments.c.subject == subject).order_by(comments.c.id)
+            )
+        ]

@@ -61,39 +61,66 @@ class Restrictions:
 def _check_subject(subject: str) -> str:
     kind, _, ref = subject.partition(":")
     if kind not in SUBJECT_KINDS or not ref:
-        raise InvalidRecord(f"subject {subject!r}: expected one of "
-                            f"{', '.join(k + ':<id>' for k in SUBJECT_KINDS)}")
+        raise InvalidRecord(
+            f"subject {subject!r}: expected one of {', '.join(k + ':<id>' for k in SUBJECT_KINDS)}"
+        )
     return subject
 
 
-def restrict(project: Project, subject: str, field: str = WHOLE, *, reason: str,
-             actor: str | None = None) -> Mark:
+def restrict(
+    project: Project, subject: str, field: str = WHOLE, *, reason: str, actor: str | None = None
+) -> Mark:
     """Mark a subject (or one of its fields) restricted; `Conflict` if it already is."""
     _check_subject(subject)
     if not reason.strip():
         raise InvalidRecord("a restriction needs a reason")
     with project.transaction(actor) as tx:
-        exists = tx.conn.execute(select(restrictions.c.id).where(
-            restrictions.c.subject == subject, restrictions.c.field == field)).first()
+        exists = tx.conn.execute(
+            select(restrictions.c.id).where(
+                restrictions.c.subject == subject, restrictions.c.field == field
+            )
+        ).first()
         if exists is not None:
             raise Conflict(f"{subject} {field or '(whole)'} is already restricted")
-        entry = tx.append_ledger("restrict.mark", {"subject": subject, "field": field,
-                                                   "reason": reason.strip()}, subject=subject)
-        mark_id = tx.conn.execute(insert(restrictions).values(
-            subject=subject, field=field, reason=reason.strip(), created_by=tx.actor,
-            created_at=tx.now, seq=entry.seq)).inserted_primary_key[0]  # type: ignore[index]
+        entry = tx.append_ledger(
+            "restrict.mark",
+            {"subject": subject, "field": field, "reason": reason.strip()},
+            subject=subject,
+        )
+        mark_id = tx.conn.execute(
+            insert(restrictions).values(
+                subject=subject,
+                field=field,
+                reason=reason.strip(),
+                created_by=tx.actor,
+                created_at=tx.now,
+                seq=entry.seq,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
         return Mark(int(mark_id), subject, field, reason.strip(), tx.actor, tx.now)
 
 
-def unrestrict(project: Project, subject: str, field: str = WHOLE, *, reason: str = "",
-               actor: str | None = None) -> None:
+def unrestrict(
+    project: Project,
+    subject: str,
+    field: str = WHOLE,
+    *,
+    reason: str = "",
+    actor: str | None = None,
+) -> None:
     with project.transaction(actor) as tx:
-        found = tx.conn.execute(select(restrictions.c.id).where(
-            restrictions.c.subject == subject, restrictions.c.field == field)).first()
+        found = tx.conn.execute(
+            select(restrictions.c.id).where(
+                restrictions.c.subject == subject, restrictions.c.field == field
+            )
+        ).first()
         if found is None:
             raise NotFound(f"{subject} {field or '(whole)'} is not restricted")
-        tx.append_ledger("restrict.unmark", {"subject": subject, "field": field,
-                                             "reason": reason.strip()}, subject=subject)
+        tx.append_ledger(
+            "restrict.unmark",
+            {"subject": subject, "field": field, "reason": reason.strip()},
+            subject=subject,
+        )
         tx.conn.execute(delete(restrictions).where(restrictions.c.id == found.id))
 
 
@@ -102,8 +129,10 @@ def list_marks(project: Project, subject: str | None = None) -> list[Mark]:
     if subject is not None:
         query = query.where(restrictions.c.subject == subject)
     with project.read() as conn:
-        return [Mark(r.id, r.subject, r.field, r.reason, r.created_by, r.created_at)
-                for r in conn.execute(query)]
+        return [
+            Mark(r.id, r.subject, r.field, r.reason, r.created_by, r.created_at)
+            for r in conn.execute(query)
+        ]
 
 
 def restrictions_for(project: Project, subjects: Iterable[str] | None = None) -> Restrictions:
@@ -116,6 +145,6 @@ def restrictions_for(project: Project, subjects: Iterable[str] | None = None) ->
         else:
             rows = []
             for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
+                chunk = wanted[start : start + 500]
                 rows += list(conn.execute(query.where(restrictions.c.subject.in_(chunk))))
     return Restrictions(frozenset((r.subject, r.field) for r in rows))

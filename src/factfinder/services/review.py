@@ -36,9 +36,18 @@ from factfinder.vault.ledger import canonical_json
 DECISIONS = ("accept", "correct", "reject")
 _COUNTS = ("total", "civilians", "children", "women", "men", "combatants")
 CORRECTABLE = frozenset(
-    ["event_type", "perpetrator.group", "perpetrator.name", "claimant.name", "claimant.type",
-     "date", "weapons"]
-    + [f"killed.{k}" for k in _COUNTS] + [f"injured.{k}" for k in _COUNTS])
+    [
+        "event_type",
+        "perpetrator.group",
+        "perpetrator.name",
+        "claimant.name",
+        "claimant.type",
+        "date",
+        "weapons",
+    ]
+    + [f"killed.{k}" for k in _COUNTS]
+    + [f"injured.{k}" for k in _COUNTS]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +81,8 @@ class ReviewedClaim:
         if self.review is None:
             return "pending"
         return {"accept": "accepted", "correct": "corrected", "reject": "rejected"}[
-            self.review.decision]
+            self.review.decision
+        ]
 
 
 def apply_corrections(claim: Claim, corrections: Mapping[str, Any]) -> Claim:
@@ -81,8 +91,9 @@ def apply_corrections(claim: Claim, corrections: Mapping[str, Any]) -> Claim:
     data = copy.deepcopy(claim.to_json())
     for path, value in corrections.items():
         if path not in CORRECTABLE:
-            raise InvalidRecord(f"{path!r} cannot be corrected (correctable: "
-                                f"{', '.join(sorted(CORRECTABLE))})")
+            raise InvalidRecord(
+                f"{path!r} cannot be corrected (correctable: {', '.join(sorted(CORRECTABLE))})"
+            )
         head, _, tail = path.partition(".")
         if tail:
             node = data.get(head) or {}
@@ -99,26 +110,46 @@ def apply_corrections(claim: Claim, corrections: Mapping[str, Any]) -> Claim:
 
 
 def _review(row: Any) -> Review:
-    return Review(int(row.id), int(row.claim_id), row.decision, json.loads(row.corrections),
-                  row.reason, row.actor, row.created_at, int(row.seq))
+    return Review(
+        int(row.id),
+        int(row.claim_id),
+        row.decision,
+        json.loads(row.corrections),
+        row.reason,
+        row.actor,
+        row.created_at,
+        int(row.seq),
+    )
 
 
 def _latest_reviews(conn: Connection, claim_ids: list[int]) -> dict[int, Review]:
     if not claim_ids:
         return {}
     r = claim_reviews.c
-    latest = (select(func.max(r.id)).where(r.claim_id.in_(claim_ids))
-              .group_by(r.claim_id).scalar_subquery())
-    return {int(row.claim_id): _review(row)
-            for row in conn.execute(select(claim_reviews).where(r.id.in_(latest)))}
+    latest = (
+        select(func.max(r.id))
+        .where(r.claim_id.in_(claim_ids))
+        .group_by(r.claim_id)
+        .scalar_subquery()
+    )
+    return {
+        int(row.claim_id): _review(row)
+        for row in conn.execute(select(claim_reviews).where(r.id.in_(latest)))
+    }
 
 
 def _claim_rows(conn: Connection, where: Any, limit: int | None = None) -> list[Any]:
     c = claims.c
-    query = (select(c.id, c.item_id, c.ordinal, c.claim, items.c.hash, item_metadata.c.title)
-             .select_from(claims.join(items, items.c.id == c.item_id)
-                          .outerjoin(item_metadata, item_metadata.c.item_id == c.item_id))
-             .where(where).order_by(c.item_id, c.ordinal, c.id))
+    query = (
+        select(c.id, c.item_id, c.ordinal, c.claim, items.c.hash, item_metadata.c.title)
+        .select_from(
+            claims.join(items, items.c.id == c.item_id).outerjoin(
+                item_metadata, item_metadata.c.item_id == c.item_id
+            )
+        )
+        .where(where)
+        .order_by(c.item_id, c.ordinal, c.id)
+    )
     if limit is not None:
         query = query.limit(limit)
     return list(conn.execute(query))
@@ -128,8 +159,7 @@ def _current(conn: Connection) -> Any:
     """A condition: the claim belongs to its item's latest extraction (the highest seq)."""
     c = claims.c
     inner = claims.alias("newer")
-    newest = (select(func.max(inner.c.seq)).where(inner.c.item_id == c.item_id)
-              .scalar_subquery())
+    newest = select(func.max(inner.c.seq)).where(inner.c.item_id == c.item_id).scalar_subquery()
     return c.seq == newest
 
 
@@ -141,13 +171,24 @@ def _build(rows: list[Any], reviews: Mapping[int, Review]) -> list[ReviewedClaim
         current = extracted
         if review is not None and review.decision == "correct":
             current = apply_corrections(extracted, review.corrections)
-        out.append(ReviewedClaim(int(row.id), int(row.item_id), row.hash, row.title,
-                                 int(row.ordinal), extracted, current, review))
+        out.append(
+            ReviewedClaim(
+                int(row.id),
+                int(row.item_id),
+                row.hash,
+                row.title,
+                int(row.ordinal),
+                extracted,
+                current,
+                review,
+            )
+        )
     return out
 
 
-def reviewed_claims(project: Project, *, item_id: int | None = None,
-                    claim_ids: list[int] | None = None) -> list[ReviewedClaim]:
+def reviewed_claims(
+    project: Project, *, item_id: int | None = None, claim_ids: list[int] | None = None
+) -> list[ReviewedClaim]:
     """The current claims (latest extraction of each item) with their review state."""
     with project.read() as conn:
         cond = _current(conn)
@@ -170,16 +211,24 @@ def reviewed_claim(project: Project, claim_id: int) -> ReviewedClaim:
 def review_queue(project: Project, *, limit: int = 50) -> tuple[list[ReviewedClaim], int]:
     """(the next pending claims, primary claims first within an item; how many are pending)."""
     with project.read() as conn:
-        pending = _current(conn) & ~select(claim_reviews.c.id).where(
-            claim_reviews.c.claim_id == claims.c.id).exists()
+        pending = (
+            _current(conn)
+            & ~select(claim_reviews.c.id).where(claim_reviews.c.claim_id == claims.c.id).exists()
+        )
         total = conn.execute(select(func.count()).select_from(claims).where(pending)).scalar_one()
         rows = _claim_rows(conn, pending, limit)
         return _build(rows, {}), int(total)
 
 
-def decide(project: Project, claim_id: int, decision: str, *,
-           corrections: Mapping[str, Any] | None = None, reason: str = "",
-           actor: str | None = None) -> ReviewedClaim:
+def decide(
+    project: Project,
+    claim_id: int,
+    decision: str,
+    *,
+    corrections: Mapping[str, Any] | None = None,
+    reason: str = "",
+    actor: str | None = None,
+) -> ReviewedClaim:
     """Record a decision on a claim (see the module docstring)."""
     if decision not in DECISIONS:
         raise InvalidRecord(f"decision {decision!r} is not one of {', '.join(DECISIONS)}")
@@ -194,17 +243,35 @@ def decide(project: Project, claim_id: int, decision: str, *,
     with project.transaction(actor) as tx:
         entry = tx.append_ledger(
             f"claim.{decision}",
-            {"claim": claim_id, "item": current.item_hash, "corrections": fixes,
-             "reason": reason.strip()},
-            subject=f"claim:{claim_id}")
-        tx.conn.execute(insert(claim_reviews).values(
-            claim_id=claim_id, decision=decision, corrections=canonical_json(fixes),
-            reason=reason.strip(), actor=tx.actor, created_at=tx.now, seq=entry.seq))
+            {
+                "claim": claim_id,
+                "item": current.item_hash,
+                "corrections": fixes,
+                "reason": reason.strip(),
+            },
+            subject=f"claim:{claim_id}",
+        )
+        tx.conn.execute(
+            insert(claim_reviews).values(
+                claim_id=claim_id,
+                decision=decision,
+                corrections=canonical_json(fixes),
+                reason=reason.strip(),
+                actor=tx.actor,
+                created_at=tx.now,
+                seq=entry.seq,
+            )
+        )
     return reviewed_claim(project, claim_id)
 
 
 def review_history(project: Project, claim_id: int) -> list[Review]:
     with project.read() as conn:
-        return [_review(r) for r in conn.execute(
-            select(claim_reviews).where(claim_reviews.c.claim_id == claim_id)
-            .order_by(claim_reviews.c.id))]
+        return [
+            _review(r)
+            for r in conn.execute(
+                select(claim_reviews)
+                .where(claim_reviews.c.claim_id == claim_id)
+                .order_by(claim_reviews.c.id)
+            )
+        ]

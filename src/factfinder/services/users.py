@@ -60,10 +60,15 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
 
 
-_ANALYST = frozenset({Permission.READ, Permission.READ_RESTRICTED, Permission.COMMENT,
-                      Permission.REVIEW})
-_INVESTIGATOR = _ANALYST | {Permission.INGEST, Permission.DECIDE, Permission.RUN,
-                            Permission.RESTRICT}
+_ANALYST = frozenset(
+    {Permission.READ, Permission.READ_RESTRICTED, Permission.COMMENT, Permission.REVIEW}
+)
+_INVESTIGATOR = _ANALYST | {
+    Permission.INGEST,
+    Permission.DECIDE,
+    Permission.RUN,
+    Permission.RESTRICT,
+}
 ROLE_PERMISSIONS: Mapping[str, frozenset[Permission]] = {
     "admin": frozenset(Permission),
     "investigator": frozenset(_INVESTIGATOR),
@@ -108,7 +113,9 @@ class User:
     def require(self, permission: Permission) -> None:
         """Raise `PermissionDenied` unless this user's role grants `permission`."""
         if not self.can(permission):
-            raise PermissionDenied(f"the {self.role} role may not {permission.value.replace('_', ' ')}")
+            raise PermissionDenied(
+                f"the {self.role} role may not {permission.value.replace('_', ' ')}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,15 +160,18 @@ def _digest(secret: str) -> str:
 
 
 def _user(row: Any) -> User:
-    return User(int(row.id), row.username, row.display_name, row.role, bool(row.active),
-                row.created_at)
+    return User(
+        int(row.id), row.username, row.display_name, row.role, bool(row.active), row.created_at
+    )
 
 
 def _check_username(username: str) -> str:
     name = username.strip().lower()
     if not _USERNAME.match(name):
-        raise InvalidRecord(f"user name {username!r}: use 2–63 lower-case letters, digits, '.', "
-                            "'_' or '-', starting with a letter or digit")
+        raise InvalidRecord(
+            f"user name {username!r}: use 2–63 lower-case letters, digits, '.', "
+            "'_' or '-', starting with a letter or digit"
+        )
     return name
 
 
@@ -186,8 +196,15 @@ def _find(conn: Connection, username: str) -> Any:
 # -- accounts -------------------------------------------------------------------------------
 
 
-def add_user(project: Project, username: str, password: str, role: str, *,
-             display_name: str | None = None, actor: str | None = None) -> User:
+def add_user(
+    project: Project,
+    username: str,
+    password: str,
+    role: str,
+    *,
+    display_name: str | None = None,
+    actor: str | None = None,
+) -> User:
     """Create an account; `Conflict` when the name is taken."""
     name = _check_username(username)
     _check_role(role)
@@ -196,11 +213,22 @@ def add_user(project: Project, username: str, password: str, role: str, *,
     with project.transaction(actor) as tx:
         if tx.conn.execute(select(users.c.id).where(users.c.username == name)).first():
             raise Conflict(f"user {name!r} already exists")
-        tx.append_ledger("user.add", {"username": name, "role": role,
-                                      "display_name": display_name}, subject=f"user:{name}")
-        new_id = tx.conn.execute(insert(users).values(
-            username=name, display_name=display_name, role=role, password_hash=hashed,
-            active=True, created_at=tx.now, updated_at=tx.now)).inserted_primary_key[0]  # type: ignore[index]
+        tx.append_ledger(
+            "user.add",
+            {"username": name, "role": role, "display_name": display_name},
+            subject=f"user:{name}",
+        )
+        new_id = tx.conn.execute(
+            insert(users).values(
+                username=name,
+                display_name=display_name,
+                role=role,
+                password_hash=hashed,
+                active=True,
+                created_at=tx.now,
+                updated_at=tx.now,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
         row = tx.conn.execute(select(users).where(users.c.id == new_id)).one()
     return _user(row)
 
@@ -220,16 +248,20 @@ def count_users(project: Project) -> int:
         return int(conn.execute(select(func.count()).select_from(users)).scalar_one())
 
 
-def set_password(project: Project, username: str, password: str, *,
-                 actor: str | None = None) -> None:
+def set_password(
+    project: Project, username: str, password: str, *, actor: str | None = None
+) -> None:
     """Change a password; every browser session of that account ends."""
     _check_password(password)
     hashed = _hasher().hash(password)
     with project.transaction(actor) as tx:
         row = _find(tx.conn, username)
         tx.append_ledger("user.passwd", {"username": row.username}, subject=f"user:{row.username}")
-        tx.conn.execute(update(users).where(users.c.id == row.id)
-                        .values(password_hash=hashed, updated_at=tx.now))
+        tx.conn.execute(
+            update(users)
+            .where(users.c.id == row.id)
+            .values(password_hash=hashed, updated_at=tx.now)
+        )
         tx.conn.execute(delete(web_sessions).where(web_sessions.c.user_id == row.id))
 
 
@@ -237,22 +269,29 @@ def set_role(project: Project, username: str, role: str, *, actor: str | None = 
     _check_role(role)
     with project.transaction(actor) as tx:
         row = _find(tx.conn, username)
-        tx.append_ledger("user.role", {"username": row.username, "role": role,
-                                       "previous": row.role}, subject=f"user:{row.username}")
-        tx.conn.execute(update(users).where(users.c.id == row.id)
-                        .values(role=role, updated_at=tx.now))
+        tx.append_ledger(
+            "user.role",
+            {"username": row.username, "role": role, "previous": row.role},
+            subject=f"user:{row.username}",
+        )
+        tx.conn.execute(
+            update(users).where(users.c.id == row.id).values(role=role, updated_at=tx.now)
+        )
         return _user(tx.conn.execute(select(users).where(users.c.id == row.id)).one())
 
 
-def set_active(project: Project, username: str, active: bool, *,
-               actor: str | None = None) -> User:
+def set_active(project: Project, username: str, active: bool, *, actor: str | None = None) -> User:
     """Enable or disable an account; disabling ends its sessions and refuses its tokens."""
     with project.transaction(actor) as tx:
         row = _find(tx.conn, username)
-        tx.append_ledger("user.active", {"username": row.username, "active": active},
-                         subject=f"user:{row.username}")
-        tx.conn.execute(update(users).where(users.c.id == row.id)
-                        .values(active=active, updated_at=tx.now))
+        tx.append_ledger(
+            "user.active",
+            {"username": row.username, "active": active},
+            subject=f"user:{row.username}",
+        )
+        tx.conn.execute(
+            update(users).where(users.c.id == row.id).values(active=active, updated_at=tx.now)
+        )
         if not active:
             tx.conn.execute(delete(web_sessions).where(web_sessions.c.user_id == row.id))
         return _user(tx.conn.execute(select(users).where(users.c.id == row.id)).one())
@@ -261,9 +300,15 @@ def set_active(project: Project, username: str, active: bool, *,
 # -- signing in -----------------------------------------------------------------------------
 
 
-def authenticate(project: Project, username: str, password: str, *, remote: str = "",
-                 policy: ThrottlePolicy | None = None,
-                 now: dt.datetime | None = None) -> User:
+def authenticate(
+    project: Project,
+    username: str,
+    password: str,
+    *,
+    remote: str = "",
+    policy: ThrottlePolicy | None = None,
+    now: dt.datetime | None = None,
+) -> User:
     """The user whose name and password these are.
 
     Raises `LoginThrottled` (without checking the password) when the account or the address
@@ -279,13 +324,21 @@ def authenticate(project: Project, username: str, password: str, *, remote: str 
     since = format_time(moment - pol.window)
     with project.read() as conn:
         a = login_attempts.c
-        by_name = conn.execute(select(func.count(), func.min(a.at)).where(
-            a.username == name, a.ok.is_(False), a.at >= since)).one()
-        by_remote = conn.execute(select(func.count(), func.min(a.at)).where(
-            a.remote == where, a.ok.is_(False), a.at >= since)).one()
+        by_name = conn.execute(
+            select(func.count(), func.min(a.at)).where(
+                a.username == name, a.ok.is_(False), a.at >= since
+            )
+        ).one()
+        by_remote = conn.execute(
+            select(func.count(), func.min(a.at)).where(
+                a.remote == where, a.ok.is_(False), a.at >= since
+            )
+        ).one()
         row = conn.execute(select(users).where(users.c.username == name)).first()
-    for (count, first), limit in ((by_name, pol.max_failures),
-                                  (by_remote, pol.max_failures_per_remote)):
+    for (count, first), limit in (
+        (by_name, pol.max_failures),
+        (by_remote, pol.max_failures_per_remote),
+    ):
         if count >= limit:
             first_at = dt.datetime.fromisoformat(first.replace("Z", "+00:00"))
             wait = max(1, int((first_at + pol.window - moment).total_seconds()) + 1)
@@ -300,11 +353,17 @@ def authenticate(project: Project, username: str, password: str, *, remote: str 
         # Spend the same time as a real check so the answer does not reveal which names exist.
         _dummy_verify(password)
     with project.transaction() as tx:
-        tx.conn.execute(insert(login_attempts).values(
-            username=name, remote=where, at=format_time(moment), ok=ok))
+        tx.conn.execute(
+            insert(login_attempts).values(
+                username=name, remote=where, at=format_time(moment), ok=ok
+            )
+        )
         if ok and row is not None and _hasher().check_needs_rehash(row.password_hash):
-            tx.conn.execute(update(users).where(users.c.id == row.id)
-                            .values(password_hash=_hasher().hash(password)))
+            tx.conn.execute(
+                update(users)
+                .where(users.c.id == row.id)
+                .values(password_hash=_hasher().hash(password))
+            )
     if not ok or row is None:
         raise LoginRefused("wrong user name or password")
     return _user(row)
@@ -322,8 +381,9 @@ def _dummy_verify(password: str) -> None:
         _hasher().verify(_dummy_hash(), password)
 
 
-def create_session(project: Project, user: User, *,
-                   lifetime: dt.timedelta = dt.timedelta(hours=12)) -> tuple[str, Session]:
+def create_session(
+    project: Project, user: User, *, lifetime: dt.timedelta = dt.timedelta(hours=12)
+) -> tuple[str, Session]:
     """A new browser session: (the cookie value to hand out, the session)."""
     cookie = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
@@ -332,9 +392,15 @@ def create_session(project: Project, user: User, *,
     with project.transaction() as tx:
         # Old sessions are swept here rather than by a timer: there is no background worker.
         tx.conn.execute(delete(web_sessions).where(web_sessions.c.expires_at < format_time(now)))
-        tx.conn.execute(insert(web_sessions).values(
-            id=_digest(cookie), user_id=user.id, csrf_token=csrf, created_at=format_time(now),
-            expires_at=expires))
+        tx.conn.execute(
+            insert(web_sessions).values(
+                id=_digest(cookie),
+                user_id=user.id,
+                csrf_token=csrf,
+                created_at=format_time(now),
+                expires_at=expires,
+            )
+        )
     return cookie, Session(user, csrf, expires)
 
 
@@ -347,8 +413,12 @@ def session_for(project: Project, cookie: str) -> Session | None:
         row = conn.execute(
             select(users, web_sessions.c.csrf_token, web_sessions.c.expires_at)
             .select_from(web_sessions.join(users, users.c.id == web_sessions.c.user_id))
-            .where(web_sessions.c.id == _digest(cookie), web_sessions.c.expires_at > now,
-                   users.c.active.is_(True))).first()
+            .where(
+                web_sessions.c.id == _digest(cookie),
+                web_sessions.c.expires_at > now,
+                users.c.active.is_(True),
+            )
+        ).first()
     if row is None:
         return None
     return Session(_user(row), row.csrf_token, row.expires_at)
@@ -363,13 +433,25 @@ def end_session(project: Project, cookie: str) -> None:
 
 
 def _token(row: Any) -> ApiToken:
-    return ApiToken(int(row.id), row.username, row.name, row.prefix, row.created_at,
-                    row.expires_at, row.revoked_at)
+    return ApiToken(
+        int(row.id),
+        row.username,
+        row.name,
+        row.prefix,
+        row.created_at,
+        row.expires_at,
+        row.revoked_at,
+    )
 
 
-def create_token(project: Project, username: str, name: str, *,
-                 lifetime: dt.timedelta | None = None,
-                 actor: str | None = None) -> tuple[str, ApiToken]:
+def create_token(
+    project: Project,
+    username: str,
+    name: str,
+    *,
+    lifetime: dt.timedelta | None = None,
+    actor: str | None = None,
+) -> tuple[str, ApiToken]:
     """A new API token for `username`: (the token — shown once, never stored — , its record)."""
     label = name.strip() or "token"
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -377,19 +459,36 @@ def create_token(project: Project, username: str, name: str, *,
     with project.transaction(actor) as tx:
         row = _find(tx.conn, username)
         expires = format_time(utc_now() + lifetime) if lifetime else None
-        token_id = tx.conn.execute(insert(api_tokens).values(
-            user_id=row.id, name=label, prefix=prefix, token_hash="sha256:" + _digest(secret),
-            created_at=tx.now, expires_at=expires)).inserted_primary_key[0]  # type: ignore[index]
-        tx.append_ledger("user.token", {"username": row.username, "token": int(token_id),
-                                        "name": label, "prefix": prefix, "expires_at": expires},
-                         subject=f"user:{row.username}")
+        token_id = tx.conn.execute(
+            insert(api_tokens).values(
+                user_id=row.id,
+                name=label,
+                prefix=prefix,
+                token_hash="sha256:" + _digest(secret),
+                created_at=tx.now,
+                expires_at=expires,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        tx.append_ledger(
+            "user.token",
+            {
+                "username": row.username,
+                "token": int(token_id),
+                "name": label,
+                "prefix": prefix,
+                "expires_at": expires,
+            },
+            subject=f"user:{row.username}",
+        )
     return secret, ApiToken(int(token_id), row.username, label, prefix, tx.now, expires, None)
 
 
 def list_tokens(project: Project, username: str | None = None) -> list[ApiToken]:
-    query = (select(api_tokens, users.c.username)
-             .select_from(api_tokens.join(users, users.c.id == api_tokens.c.user_id))
-             .order_by(api_tokens.c.id))
+    query = (
+        select(api_tokens, users.c.username)
+        .select_from(api_tokens.join(users, users.c.id == api_tokens.c.user_id))
+        .order_by(api_tokens.c.id)
+    )
     if username is not None:
         query = query.where(users.c.username == username.strip().lower())
     with project.read() as conn:
@@ -401,18 +500,24 @@ def revoke_token(project: Project, token_id: int, *, actor: str | None = None) -
         row = tx.conn.execute(
             select(api_tokens, users.c.username)
             .select_from(api_tokens.join(users, users.c.id == api_tokens.c.user_id))
-            .where(api_tokens.c.id == token_id)).first()
+            .where(api_tokens.c.id == token_id)
+        ).first()
         if row is None:
             raise NotFound(f"no API token {token_id}")
         if row.revoked_at is None:
-            tx.append_ledger("user.revoke", {"username": row.username, "token": token_id},
-                             subject=f"user:{row.username}")
-            tx.conn.execute(update(api_tokens).where(api_tokens.c.id == token_id)
-                            .values(revoked_at=tx.now))
+            tx.append_ledger(
+                "user.revoke",
+                {"username": row.username, "token": token_id},
+                subject=f"user:{row.username}",
+            )
+            tx.conn.execute(
+                update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=tx.now)
+            )
         row = tx.conn.execute(
             select(api_tokens, users.c.username)
             .select_from(api_tokens.join(users, users.c.id == api_tokens.c.user_id))
-            .where(api_tokens.c.id == token_id)).one()
+            .where(api_tokens.c.id == token_id)
+        ).one()
     return _token(row)
 
 
@@ -424,8 +529,13 @@ def token_user(project: Project, token: str) -> User | None:
     t = api_tokens.c
     with project.read() as conn:
         row = conn.execute(
-            select(users).select_from(api_tokens.join(users, users.c.id == t.user_id))
-            .where(t.token_hash == "sha256:" + _digest(token), t.revoked_at.is_(None),
-                   users.c.active.is_(True),
-                   (t.expires_at.is_(None)) | (t.expires_at > now))).first()
+            select(users)
+            .select_from(api_tokens.join(users, users.c.id == t.user_id))
+            .where(
+                t.token_hash == "sha256:" + _digest(token),
+                t.revoked_at.is_(None),
+                users.c.active.is_(True),
+                (t.expires_at.is_(None)) | (t.expires_at > now),
+            )
+        ).first()
     return _user(row) if row is not None else None

@@ -47,18 +47,27 @@ def _restricted_item_ids(conn: Connection) -> set[int]:
     """Ids of the items restricted as a whole (there are few marks, so they are read once per
     request and applied in Python, instead of a correlated subquery over every row)."""
     r = restrictions.c
-    subjects = conn.execute(select(r.subject).where(
-        r.field == "", r.subject.like("item:%"))).scalars().all()
+    subjects = (
+        conn.execute(select(r.subject).where(r.field == "", r.subject.like("item:%")))
+        .scalars()
+        .all()
+    )
     if not subjects:
         return set()
     hashes = [sub.removeprefix("item:") for sub in subjects]
-    return {int(i) for i in conn.execute(
-        select(items.c.id).where(items.c.hash.in_(hashes))).scalars()}
+    return {
+        int(i) for i in conn.execute(select(items.c.id).where(items.c.hash.in_(hashes))).scalars()
+    }
 
 
-def visible_items(project: Project, filters: ItemFilter | None = None, *,
-                  include_restricted: bool, limit: int = 50,
-                  offset: int = 0) -> tuple[list[ItemSummary], int]:
+def visible_items(
+    project: Project,
+    filters: ItemFilter | None = None,
+    *,
+    include_restricted: bool,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ItemSummary], int]:
     """(a page of items, how many match). Restricted items count and appear only when
     `include_restricted`. A text query ranks by relevance (at most 1,000 matches considered);
     without one the newest come first."""
@@ -82,21 +91,28 @@ def visible_items(project: Project, filters: ItemFilter | None = None, *,
         if f.q and f.q.strip():
             ranked = [i for i in search_item_ids(conn, f.q, limit=1000) if i not in hidden]
             if conds:  # other filters too: keep the ranked ids that pass them
-                passing = set(conn.execute(
-                    select(items.c.id).select_from(
-                        items.outerjoin(item_metadata, m.item_id == items.c.id))
-                    .where(items.c.id.in_(ranked), *conds)).scalars())
+                passing = set(
+                    conn.execute(
+                        select(items.c.id)
+                        .select_from(items.outerjoin(item_metadata, m.item_id == items.c.id))
+                        .where(items.c.id.in_(ranked), *conds)
+                    ).scalars()
+                )
                 ranked = [i for i in ranked if i in passing]
-            page = ranked[offset:offset + limit]
+            page = ranked[offset : offset + limit]
             rows = {r.id: r for r in conn.execute(_summary_query().where(items.c.id.in_(page)))}
             return [_summary(rows[i]) for i in page if i in rows], len(ranked)
         if conds:
-            total = conn.execute(select(func.count()).select_from(
-                items.outerjoin(item_metadata, m.item_id == items.c.id)).where(*conds)).scalar_one()
+            total = conn.execute(
+                select(func.count())
+                .select_from(items.outerjoin(item_metadata, m.item_id == items.c.id))
+                .where(*conds)
+            ).scalar_one()
         else:
             total = conn.execute(select(func.count()).select_from(items)).scalar_one()
-        rows_ = conn.execute(_summary_query().where(*conds).order_by(items.c.id.desc())
-                             .limit(limit).offset(offset))
+        rows_ = conn.execute(
+            _summary_query().where(*conds).order_by(items.c.id.desc()).limit(limit).offset(offset)
+        )
         return [_summary(r) for r in rows_], int(total)
 
 
@@ -106,16 +122,27 @@ def dashboard(project: Project) -> Dashboard:
     with project.read() as conn:
         n_items = conn.execute(select(func.count()).select_from(items)).scalar_one()
         size = ledger_rows.head_size(conn)
-        cp = conn.execute(select(checkpoints.c.size, checkpoints.c.created_at)
-                          .order_by(checkpoints.c.id.desc()).limit(1)).first()
+        cp = conn.execute(
+            select(checkpoints.c.size, checkpoints.c.created_at)
+            .order_by(checkpoints.c.id.desc())
+            .limit(1)
+        ).first()
         marks = conn.execute(select(func.count()).select_from(restrictions)).scalar_one()
         n_claims = conn.execute(select(func.count()).select_from(claims)).scalar_one()
     from factfinder.services.review import review_queue
 
     _, pending = review_queue(project, limit=0)
     n_incidents = _incident_count(project)
-    return Dashboard(int(n_items), int(n_claims), pending, n_incidents, size,
-                     int(cp.size) if cp else None, cp.created_at if cp else None, int(marks))
+    return Dashboard(
+        int(n_items),
+        int(n_claims),
+        pending,
+        n_incidents,
+        size,
+        int(cp.size) if cp else None,
+        cp.created_at if cp else None,
+        int(marks),
+    )
 
 
 def _incident_count(project: Project) -> int:

@@ -56,7 +56,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         summary="Items, claims, incidents and search of one factfinder project.",
         # The interactive docs load scripts from a CDN and inline code, which the CSP forbids
         # and an offline machine cannot fetch; the schema itself is served (authenticated).
-        docs_url=None, redoc_url=None, openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -98,8 +100,11 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     async def not_authenticated(request: Request, exc: Exception) -> Response:
         if _is_api(request):
-            return JSONResponse({"detail": "authentication required"}, status_code=401,
-                                headers={"WWW-Authenticate": "Bearer"})
+            return JSONResponse(
+                {"detail": "authentication required"},
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         if request.headers.get("hx-request"):
             return Response(status_code=401, headers={"HX-Redirect": "/login"})
@@ -124,7 +129,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             return await request_validation_exception_handler(request, exc)
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'input'}: {e.get('msg')}"
-            for e in exc.errors())
+            for e in exc.errors()
+        )
         return render_error(request, 422, problems or "the form is not valid")
 
     from fastapi.exceptions import RequestValidationError

@@ -88,9 +88,11 @@ async def authenticated(request: Request, project: ProjectDep) -> Principal:
             raise NotAuthenticated()
         principal = Principal(session.user, "session", session.csrf_token)
         if request.method in UNSAFE_METHODS and not same_token(
-                await submitted_csrf(request), session.csrf_token):
-            raise CsrfRejected("the form is missing its CSRF token or it is stale; reload the "
-                               "page and try again")
+            await submitted_csrf(request), session.csrf_token
+        ):
+            raise CsrfRejected(
+                "the form is missing its CSRF token or it is stale; reload the page and try again"
+            )
     request.state.principal = principal
     return principal
 

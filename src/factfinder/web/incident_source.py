@@ -99,8 +99,9 @@ class IncidentSource(Protocol):
     """What the workspace needs from the incidents area. Writes take the acting user as
     `actor` and are ledgered by the service."""
 
-    def list(self, project: Project, filters: IncidentFilter, *, limit: int,
-             after: str | None) -> IncidentPage: ...
+    def list(
+        self, project: Project, filters: IncidentFilter, *, limit: int, after: str | None
+    ) -> IncidentPage: ...
 
     def timeline(self, project: Project, filters: IncidentFilter) -> Sequence[tuple[str, int]]:
         """(month `YYYY-MM`, number of incidents) in date order."""
@@ -112,13 +113,21 @@ class IncidentSource(Protocol):
 
     def merge(self, project: Project, ids: Sequence[str], *, reason: str, actor: str) -> str: ...
 
-    def split(self, project: Project, incident_id: str, claim_ids: Sequence[int], *,
-              reason: str, actor: str) -> str: ...
+    def split(
+        self,
+        project: Project,
+        incident_id: str,
+        claim_ids: Sequence[int],
+        *,
+        reason: str,
+        actor: str,
+    ) -> str: ...
 
     def confirm(self, project: Project, incident_id: str, *, reason: str, actor: str) -> None: ...
 
-    def set_grade(self, project: Project, incident_id: str, grade: str, *, reason: str,
-                  actor: str) -> None: ...
+    def set_grade(
+        self, project: Project, incident_id: str, grade: str, *, reason: str, actor: str
+    ) -> None: ...
 
 
 def service_module() -> Any | None:
@@ -138,6 +147,7 @@ def source(state: Any) -> IncidentSource:
     if module is None or not hasattr(module, "workspace_source"):
         raise IncidentsUnavailable(
             "incidents are not available yet: the incidents area (factfinder.services."
-            "incidents) is not installed in this version")
+            "incidents) is not installed in this version"
+        )
     made: IncidentSource = module.workspace_source()
     return made

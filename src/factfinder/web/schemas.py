@@ -104,9 +104,11 @@ class ClaimPublic(_Out):
     status: Literal["pending", "accepted", "corrected", "rejected"]
     claim: dict[str, Any] = Field(description="The claim (CLAIMS.md format), with corrections.")
     extracted: dict[str, Any] | None = Field(
-        default=None, description="The claim as extracted, when a correction changed it.")
+        default=None, description="The claim as extracted, when a correction changed it."
+    )
     sentences: list[str] | None = Field(
-        default=None, description="The text of each span (null when the text is restricted).")
+        default=None, description="The text of each span (null when the text is restricted)."
+    )
     restricted_fields: list[str] = []
 
 
@@ -129,7 +131,8 @@ class ClaimDecision(_In):
     corrections: dict[str, Any] = Field(
         default_factory=dict,
         description="For `correct`: {dotted path: value}, e.g. "
-                    "{\"killed.civilians\": {\"min\": 26, \"max\": 26, \"text\": \"26\"}}.")
+        '{"killed.civilians": {"min": 26, "max": 26, "text": "26"}}.',
+    )
     reason: str = Field(default="", max_length=2000)
 
 
@@ -234,7 +237,8 @@ class IncidentDetailPublic(_Out):
     members: list[IncidentMemberPublic]
     explanation: dict[str, Any] = Field(
         description="How the figures and the grade were reached (reconciliation, grading "
-                    "trace, links, source chains).")
+        "trace, links, source chains)."
+    )
     decisions: list[dict[str, Any]]
 
 

@@ -26,18 +26,20 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
-CSP = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-])
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ]
+)
 
 _HEADERS = [
     (b"content-security-policy", CSP.encode()),
@@ -78,15 +80,30 @@ def is_secure(request: Request, force: bool) -> bool:
     return force or request.url.scheme == "https"
 
 
-def set_cookie(response: Response, request: Request, name: str, value: str, *,
-               max_age: int | None, force_secure: bool) -> None:
-    response.set_cookie(name, value, max_age=max_age, path="/", httponly=True, samesite="lax",
-                        secure=is_secure(request, force_secure))
+def set_cookie(
+    response: Response,
+    request: Request,
+    name: str,
+    value: str,
+    *,
+    max_age: int | None,
+    force_secure: bool,
+) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=is_secure(request, force_secure),
+    )
 
 
 def clear_cookie(response: Response, request: Request, name: str, *, force_secure: bool) -> None:
-    response.delete_cookie(name, path="/", httponly=True, samesite="lax",
-                           secure=is_secure(request, force_secure))
+    response.delete_cookie(
+        name, path="/", httponly=True, samesite="lax", secure=is_secure(request, force_secure)
+    )
 
 
 def same_token(given: str | None, expected: str | None) -> bool:

@@ -32,6 +32,8 @@ class WebSettings(BaseSettings):
 
         path = value.expanduser().resolve()
         if not (path / CONFIG_NAME).is_file():
-            raise ValueError(f"{path} is not a factfinder project (no {CONFIG_NAME}); "
-                             "create one with `factfinder init`")
+            raise ValueError(
+                f"{path} is not a factfinder project (no {CONFIG_NAME}); "
+                "create one with `factfinder init`"
+            )
         return path

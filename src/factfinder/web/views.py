@@ -48,8 +48,9 @@ def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
 
 
 def hidden_claim(c: ReviewedClaim, marks: Restrictions, may_see: bool) -> bool:
-    return not may_see and (marks.subject(claim_subject(c.id))
-                            or marks.subject(item_subject(c.item_hash)))
+    return not may_see and (
+        marks.subject(claim_subject(c.id)) or marks.subject(item_subject(c.item_hash))
+    )
 
 
 def claim_subjects(claims: list[ReviewedClaim]) -> list[str]:
@@ -59,13 +60,25 @@ def claim_subjects(claims: list[ReviewedClaim]) -> list[str]:
 
 
 def user_public(u: User) -> UserPublic:
-    return UserPublic(username=u.username, display_name=u.display_name, role=u.role,
-                      active=u.active, created_at=u.created_at)
+    return UserPublic(
+        username=u.username,
+        display_name=u.display_name,
+        role=u.role,
+        active=u.active,
+        created_at=u.created_at,
+    )
 
 
 def token_public(t: ApiToken) -> TokenPublic:
-    return TokenPublic(id=t.id, username=t.username, name=t.name, prefix=t.prefix,
-                       created_at=t.created_at, expires_at=t.expires_at, revoked_at=t.revoked_at)
+    return TokenPublic(
+        id=t.id,
+        username=t.username,
+        name=t.name,
+        prefix=t.prefix,
+        created_at=t.created_at,
+        expires_at=t.expires_at,
+        revoked_at=t.revoked_at,
+    )
 
 
 def ledger_public(e: LedgerEntry, redact_payload: bool = False) -> LedgerEntryPublic:
@@ -75,23 +88,34 @@ def ledger_public(e: LedgerEntry, redact_payload: bool = False) -> LedgerEntryPu
             payload = json.loads(e.entry).get("payload")
         except (ValueError, AttributeError):
             payload = None
-    return LedgerEntryPublic(seq=e.seq, kind=e.kind, actor=e.actor, time=e.time,
-                             subject=e.subject, payload=payload)
+    return LedgerEntryPublic(
+        seq=e.seq, kind=e.kind, actor=e.actor, time=e.time, subject=e.subject, payload=payload
+    )
 
 
 def item_public(s: ItemSummary, marks: Restrictions, may_see: bool) -> ItemPublic:
     subject = item_subject(s.hash)
     hidden = [f for f in ITEM_FIELDS if not may_see and marks.field(subject, f)]
     return ItemPublic(
-        id=s.id, hash=s.hash, size=s.size, media_type=s.media_type, created_at=s.created_at,
+        id=s.id,
+        hash=s.hash,
+        size=s.size,
+        media_type=s.media_type,
+        created_at=s.created_at,
         title=None if "title" in hidden else s.title,
         publisher=None if "publisher" in hidden else s.publisher,
-        published=s.published, url=None if "url" in hidden else s.url, language=s.language,
-        external_id=s.external_id, acquisitions=s.acquisitions, restricted_fields=hidden)
+        published=s.published,
+        url=None if "url" in hidden else s.url,
+        language=s.language,
+        external_id=s.external_id,
+        acquisitions=s.acquisitions,
+        restricted_fields=hidden,
+    )
 
 
-def item_detail_public(d: ItemDetail, text: str | None, claims: list[ClaimPublic],
-                       marks: Restrictions, may_see: bool) -> ItemDetailPublic:
+def item_detail_public(
+    d: ItemDetail, text: str | None, claims: list[ClaimPublic], marks: Restrictions, may_see: bool
+) -> ItemDetailPublic:
     base = item_public(d.summary, marks, may_see)
     hidden = set(base.restricted_fields)
     # Ledger payloads of an item repeat its metadata; a viewer gets them only when nothing
@@ -103,7 +127,8 @@ def item_detail_public(d: ItemDetail, text: str | None, claims: list[ClaimPublic
         text=None if "text" in hidden else text,
         acquisition_history=[a.to_json() for a in d.acquisitions] if not hidden else [],
         ledger=[ledger_public(e, redact_payload=bool(hidden)) for e in d.ledger],
-        claims=claims)
+        claims=claims,
+    )
 
 
 def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
@@ -127,8 +152,9 @@ def restricted_claim_fields(c: ReviewedClaim, marks: Restrictions, may_see: bool
     return sorted(set(hidden))
 
 
-def claim_public(c: ReviewedClaim, text: str | None, marks: Restrictions,
-                 may_see: bool) -> ClaimPublic:
+def claim_public(
+    c: ReviewedClaim, text: str | None, marks: Restrictions, may_see: bool
+) -> ClaimPublic:
     hidden = restricted_claim_fields(c, marks, may_see)
     current = c.claim.to_json()
     extracted = c.extracted.to_json() if c.status == "corrected" else None
@@ -142,11 +168,20 @@ def claim_public(c: ReviewedClaim, text: str | None, marks: Restrictions,
     sentences = None
     if text is not None and "sentences" not in hidden:
         sentences = [text[a:b] for a, b in c.claim.spans if 0 <= a < b <= len(text)]
-    return ClaimPublic(id=c.id, item_id=c.item_id, item_hash=c.item_hash,
-                       item_title=None if (not may_see and marks.field(item_subject(c.item_hash), "title")) else c.item_title,
-                       ordinal=c.ordinal, status=c.status,  # type: ignore[arg-type]
-                       claim=current, extracted=extracted, sentences=sentences,
-                       restricted_fields=hidden)
+    return ClaimPublic(
+        id=c.id,
+        item_id=c.item_id,
+        item_hash=c.item_hash,
+        item_title=None
+        if (not may_see and marks.field(item_subject(c.item_hash), "title"))
+        else c.item_title,
+        ordinal=c.ordinal,
+        status=c.status,  # type: ignore[arg-type]
+        claim=current,
+        extracted=extracted,
+        sentences=sentences,
+        restricted_fields=hidden,
+    )
 
 
 def incident_subject(incident_id: str) -> str:
@@ -159,13 +194,23 @@ def hidden_incident(incident_id: str, marks: Restrictions, may_see: bool) -> boo
 
 def incident_public(row: IncidentRow) -> IncidentPublic:
     return IncidentPublic(
-        id=row.id, date_start=row.date_start, date_end=row.date_end,
-        date_precision=row.date_precision, place=row.place, governorate=row.governorate,
-        lat=row.lat, lon=row.lon, event_type=row.event_type, perpetrator=row.perpetrator,
+        id=row.id,
+        date_start=row.date_start,
+        date_end=row.date_end,
+        date_precision=row.date_precision,
+        place=row.place,
+        governorate=row.governorate,
+        lat=row.lat,
+        lon=row.lon,
+        event_type=row.event_type,
+        perpetrator=row.perpetrator,
         killed=dict(row.killed) if row.killed else None,
-        civilians=dict(row.civilians) if row.civilians else None, grade=row.grade,
-        independent_sources=row.independent_sources, members=row.members,
-        confirmed=row.confirmed)
+        civilians=dict(row.civilians) if row.civilians else None,
+        grade=row.grade,
+        independent_sources=row.independent_sources,
+        members=row.members,
+        confirmed=row.confirmed,
+    )
 
 
 def incident_feature(row: IncidentRow) -> dict[str, Any] | None:
@@ -173,10 +218,19 @@ def incident_feature(row: IncidentRow) -> dict[str, Any] | None:
     if row.lat is None or row.lon is None:
         return None
     killed = dict(row.killed) if row.killed else {}
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
-            "properties": {"id": row.id, "date": row.date_start, "place": row.place,
-                           "event_type": row.event_type, "grade": row.grade,
-                           "killed": _range_text(killed), "killed_min": killed.get("min") or 0}}
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
+        "properties": {
+            "id": row.id,
+            "date": row.date_start,
+            "place": row.place,
+            "event_type": row.event_type,
+            "grade": row.grade,
+            "killed": _range_text(killed),
+            "killed_min": killed.get("min") or 0,
+        },
+    }
 
 
 def _range_text(value: Mapping[str, Any]) -> str:

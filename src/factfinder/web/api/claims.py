@@ -18,7 +18,9 @@ from factfinder.web.schemas import ClaimDecision, ClaimPublic, ClaimsPublic, Ext
 router = APIRouter(tags=["claims"])
 
 
-def _public(project: ProjectDep, who: Principal, found: list[views.ReviewedClaim]) -> list[ClaimPublic]:
+def _public(
+    project: ProjectDep, who: Principal, found: list[views.ReviewedClaim]
+) -> list[ClaimPublic]:
     may_see = who.can(Permission.READ_RESTRICTED)
     marks = restrictions_for(project, views.claim_subjects(found))
     texts: dict[int, str | None] = {}
@@ -34,7 +36,8 @@ def _public(project: ProjectDep, who: Principal, found: list[views.ReviewedClaim
 
 @router.get("/claims", response_model=ClaimsPublic)
 def list_claims(
-    who: Reader, project: ProjectDep,
+    who: Reader,
+    project: ProjectDep,
     item_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     status: Annotated[str | None, Query(pattern="^(pending|accepted|corrected|rejected)$")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
@@ -45,12 +48,13 @@ def list_claims(
     if status is not None:
         found = [c for c in found if c.status == status]
     data = _public(project, who, found)
-    return ClaimsPublic(data=data[offset:offset + limit], count=len(data))
+    return ClaimsPublic(data=data[offset : offset + limit], count=len(data))
 
 
 @router.get("/claims/queue", response_model=ClaimsPublic)
-def queue(who: Reviewer, project: ProjectDep,
-          limit: Annotated[int, Query(ge=1, le=200)] = 20) -> ClaimsPublic:
+def queue(
+    who: Reviewer, project: ProjectDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
+) -> ClaimsPublic:
     """The next claims waiting for review."""
     found, total = review_queue(project, limit=limit)
     return ClaimsPublic(data=_public(project, who, found), count=total)
@@ -65,11 +69,18 @@ def get_claim(claim_id: IdPath, who: Reader, project: ProjectDep) -> ClaimPublic
 
 
 @router.post("/claims/{claim_id}/review", response_model=ClaimPublic)
-def review(claim_id: IdPath, body: ClaimDecision, who: Reviewer,
-           project: ProjectDep) -> ClaimPublic:
+def review(
+    claim_id: IdPath, body: ClaimDecision, who: Reviewer, project: ProjectDep
+) -> ClaimPublic:
     """Accept, correct (with `corrections`) or reject a claim; a ledger entry with you as actor."""
-    decide(project, claim_id, body.decision, corrections=body.corrections or None,
-           reason=body.reason, actor=who.actor)
+    decide(
+        project,
+        claim_id,
+        body.decision,
+        corrections=body.corrections or None,
+        reason=body.reason,
+        actor=who.actor,
+    )
     return _public(project, who, [reviewed_claim(project, claim_id)])[0]
 
 
@@ -79,5 +90,10 @@ def run_extraction(who: Runner, project: ProjectDep) -> ExtractRunPublic:
     from factfinder.services.claims import extract_items
 
     report = extract_items(project, actor=who.actor)
-    return ExtractRunPublic(items=report.items, extracted=report.extracted,
-                            skipped=report.skipped, claims=report.claims, failed=report.failed)
+    return ExtractRunPublic(
+        items=report.items,
+        extracted=report.extracted,
+        skipped=report.skipped,
+        claims=report.claims,
+        failed=report.failed,
+    )

@@ -42,15 +42,23 @@ def incident_filter(
     grade: Annotated[str | None, Query(max_length=20)] = None,
     q: Annotated[str | None, Query(max_length=500)] = None,
 ) -> IncidentFilter:
-    return IncidentFilter(date_from or None, date_to or None, governorate or None,
-                          perpetrator or None, event_type or None, grade or None, q or None)
+    return IncidentFilter(
+        date_from or None,
+        date_to or None,
+        governorate or None,
+        perpetrator or None,
+        event_type or None,
+        grade or None,
+        q or None,
+    )
 
 
 Filters = Annotated[IncidentFilter, Depends(incident_filter)]
 
 
-def visible_rows(who: Principal, project: ProjectDep,
-                 rows: list[IncidentRow] | tuple[IncidentRow, ...]) -> list[IncidentRow]:
+def visible_rows(
+    who: Principal, project: ProjectDep, rows: list[IncidentRow] | tuple[IncidentRow, ...]
+) -> list[IncidentRow]:
     may_see = who.can(Permission.READ_RESTRICTED)
     if may_see:
         return list(rows)
@@ -60,7 +68,9 @@ def visible_rows(who: Principal, project: ProjectDep,
 
 @router.get("/incidents", response_model=IncidentsPublic)
 def list_incidents(
-    request: Request, who: Reader, project: ProjectDep,
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
     filters: Filters,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     after: Annotated[str | None, Query(max_length=200, description="Cursor from `next`")] = None,
@@ -69,33 +79,47 @@ def list_incidents(
     grade and text; keyset-paginated (`next` → `after`)."""
     page = source(request.app.state).list(project, filters, limit=limit, after=after)
     rows = visible_rows(who, project, tuple(page.rows))
-    return IncidentsPublic(data=[views.incident_public(r) for r in rows], count=page.count,
-                           next=page.next_cursor)
+    return IncidentsPublic(
+        data=[views.incident_public(r) for r in rows], count=page.count, next=page.next_cursor
+    )
 
 
 @router.get("/incidents/geojson", response_model=dict[str, Any])
-def incidents_geojson(request: Request, who: Reader, project: ProjectDep,
-                      filters: Filters,
-                      limit: Annotated[int, Query(ge=1, le=20_000)] = 5000) -> dict[str, Any]:
+def incidents_geojson(
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
+    filters: Filters,
+    limit: Annotated[int, Query(ge=1, le=20_000)] = 5000,
+) -> dict[str, Any]:
     """The incidents with coordinates as GeoJSON points (for the map)."""
     page = source(request.app.state).list(project, filters, limit=limit, after=None)
-    features = [f for r in visible_rows(who, project, tuple(page.rows))
-                if (f := views.incident_feature(r)) is not None]
+    features = [
+        f
+        for r in visible_rows(who, project, tuple(page.rows))
+        if (f := views.incident_feature(r)) is not None
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
 @router.get("/incidents/timeline", response_model=list[TimelinePoint])
-def incidents_timeline(request: Request, who: Reader, project: ProjectDep,
-                       filters: Filters,
-                       ) -> list[TimelinePoint]:
+def incidents_timeline(
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
+    filters: Filters,
+) -> list[TimelinePoint]:
     """Incidents per month."""
-    return [TimelinePoint(month=m, count=n)
-            for m, n in source(request.app.state).timeline(project, filters)]
+    return [
+        TimelinePoint(month=m, count=n)
+        for m, n in source(request.app.state).timeline(project, filters)
+    ]
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetailPublic)
-def get_incident(incident_id: IncidentId, request: Request, who: Reader,
-                 project: ProjectDep) -> IncidentDetailPublic:
+def get_incident(
+    incident_id: IncidentId, request: Request, who: Reader, project: ProjectDep
+) -> IncidentDetailPublic:
     """One incident: its member claims (restricted ones left out), figures, grade and why."""
     from factfinder.services.review import reviewed_claims
 
@@ -106,45 +130,69 @@ def get_incident(incident_id: IncidentId, request: Request, who: Reader,
     found = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
     return IncidentDetailPublic(
         incident=views.incident_public(detail.row),
-        members=[IncidentMemberPublic(claim_id=m.claim_id, score=m.score,
-                                      features=dict(m.features), claim=found.get(m.claim_id))
-                 for m in detail.members],
-        explanation=dict(detail.explanation), decisions=[dict(d) for d in detail.decisions])
+        members=[
+            IncidentMemberPublic(
+                claim_id=m.claim_id,
+                score=m.score,
+                features=dict(m.features),
+                claim=found.get(m.claim_id),
+            )
+            for m in detail.members
+        ],
+        explanation=dict(detail.explanation),
+        decisions=[dict(d) for d in detail.decisions],
+    )
 
 
 @router.post("/incidents/merge", response_model=IncidentDecided)
-def merge(body: IncidentMerge, request: Request, who: Decider,
-          project: ProjectDep) -> IncidentDecided:
+def merge(
+    body: IncidentMerge, request: Request, who: Decider, project: ProjectDep
+) -> IncidentDecided:
     """Merge incidents into one (a ledger entry with you as actor)."""
-    new_id = source(request.app.state).merge(project, body.ids, reason=body.reason,
-                                             actor=who.actor)
+    new_id = source(request.app.state).merge(project, body.ids, reason=body.reason, actor=who.actor)
     return IncidentDecided(id=new_id)
 
 
 @router.post("/incidents/{incident_id}/split", response_model=IncidentDecided)
-def split(incident_id: IncidentId, body: IncidentSplit, request: Request, who: Decider,
-          project: ProjectDep) -> IncidentDecided:
+def split(
+    incident_id: IncidentId,
+    body: IncidentSplit,
+    request: Request,
+    who: Decider,
+    project: ProjectDep,
+) -> IncidentDecided:
     """Move the given member claims out into a new incident."""
-    new_id = source(request.app.state).split(project, incident_id, body.claim_ids,
-                                             reason=body.reason, actor=who.actor)
+    new_id = source(request.app.state).split(
+        project, incident_id, body.claim_ids, reason=body.reason, actor=who.actor
+    )
     return IncidentDecided(id=new_id)
 
 
 @router.post("/incidents/{incident_id}/confirm", response_model=IncidentDecided)
-def confirm(incident_id: IncidentId, body: IncidentConfirm, request: Request, who: Decider,
-            project: ProjectDep) -> IncidentDecided:
+def confirm(
+    incident_id: IncidentId,
+    body: IncidentConfirm,
+    request: Request,
+    who: Decider,
+    project: ProjectDep,
+) -> IncidentDecided:
     """Confirm the membership of an incident as it stands (later runs keep it)."""
-    source(request.app.state).confirm(project, incident_id, reason=body.reason,
-                                      actor=who.actor)
+    source(request.app.state).confirm(project, incident_id, reason=body.reason, actor=who.actor)
     return IncidentDecided(id=incident_id)
 
 
 @router.post("/incidents/{incident_id}/grade", response_model=IncidentDecided)
-def grade(incident_id: IncidentId, body: IncidentGrade, request: Request, who: Decider,
-          project: ProjectDep) -> IncidentDecided:
+def grade(
+    incident_id: IncidentId,
+    body: IncidentGrade,
+    request: Request,
+    who: Decider,
+    project: ProjectDep,
+) -> IncidentDecided:
     """Override the grade, with a reason (the rule trace keeps both)."""
-    source(request.app.state).set_grade(project, incident_id, body.grade, reason=body.reason,
-                                        actor=who.actor)
+    source(request.app.state).set_grade(
+        project, incident_id, body.grade, reason=body.reason, actor=who.actor
+    )
     return IncidentDecided(id=incident_id)
 
 

@@ -23,7 +23,8 @@ router = APIRouter(tags=["items"])
 
 @router.get("/items", response_model=ItemsPublic)
 def list_items(
-    who: Reader, project: ProjectDep,
+    who: Reader,
+    project: ProjectDep,
     q: Annotated[str | None, Query(max_length=500, description="Full-text query")] = None,
     media_type: Annotated[str | None, Query(max_length=255)] = None,
     publisher: Annotated[str | None, Query(max_length=255)] = None,
@@ -37,8 +38,9 @@ def list_items(
     may see them."""
     may_see = who.can(Permission.READ_RESTRICTED)
     filters = ItemFilter(q, media_type, publisher, language, published_from, published_to)
-    page, total = visible_items(project, filters, include_restricted=may_see, limit=limit,
-                                offset=offset)
+    page, total = visible_items(
+        project, filters, include_restricted=may_see, limit=limit, offset=offset
+    )
     marks = restrictions_for(project, [views.item_subject(s.hash) for s in page])
     return ItemsPublic(data=[views.item_public(s, marks, may_see) for s in page], count=total)
 
@@ -51,20 +53,29 @@ def get_item(ref: str, who: Reader, project: ProjectDep) -> ItemDetailPublic:
     detail = show_item(project, ref)
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
-    marks = restrictions_for(project, [views.item_subject(detail.summary.hash),
-                                       *views.claim_subjects(found)])
+    marks = restrictions_for(
+        project, [views.item_subject(detail.summary.hash), *views.claim_subjects(found)]
+    )
     if views.hidden_item(detail.summary.hash, marks, may_see):
         raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
-    visible_text = None if (not may_see and marks.field(
-        views.item_subject(detail.summary.hash), "text")) else text
-    claims = [views.claim_public(c, visible_text, marks, may_see) for c in found
-              if not views.hidden_claim(c, marks, may_see)]
+    visible_text = (
+        None
+        if (not may_see and marks.field(views.item_subject(detail.summary.hash), "text"))
+        else text
+    )
+    claims = [
+        views.claim_public(c, visible_text, marks, may_see)
+        for c in found
+        if not views.hidden_claim(c, marks, may_see)
+    ]
     return views.item_detail_public(detail, text, claims, marks, may_see)
 
 
 @router.post("/items", response_model=IngestPublic, status_code=201)
 async def upload_items(
-    who: Ingester, project: ProjectDep, settings: SettingsDep,
+    who: Ingester,
+    project: ProjectDep,
+    settings: SettingsDep,
     files: Annotated[list[UploadFile], File(description="Files to preserve and ingest")],
 ) -> IngestPublic:
     """Preserve and ingest uploaded files (any format `factfinder ingest` reads, JSON Lines
@@ -74,9 +85,19 @@ async def upload_items(
     with upload_folder() as folder:
         paths = await save_uploads(files, folder, settings.max_upload_mb << 20)
         summary = await run_in_threadpool(
-            ingest, project, [str(p) for p in paths],
-            IngestOptions(custodian=who.user.username), actor=who.actor)
-    return IngestPublic(parts=summary.parts, new_items=summary.new_items,
-                        new_acquisitions=summary.new_acquisitions, unchanged=summary.unchanged,
-                        failures=[IngestFailure(input=f.input.rsplit("/", 1)[-1],
-                                                problem=f.problem) for f in summary.failures])
+            ingest,
+            project,
+            [str(p) for p in paths],
+            IngestOptions(custodian=who.user.username),
+            actor=who.actor,
+        )
+    return IngestPublic(
+        parts=summary.parts,
+        new_items=summary.new_items,
+        new_acquisitions=summary.new_acquisitions,
+        unchanged=summary.unchanged,
+        failures=[
+            IngestFailure(input=f.input.rsplit("/", 1)[-1], problem=f.problem)
+            for f in summary.failures
+        ],
+    )

@@ -33,10 +33,16 @@ def openapi(who: Reader, request: Request) -> dict[str, Any]:
 @router.get("/dashboard", response_model=DashboardPublic)
 def get_dashboard(who: Reader, project: ProjectDep) -> DashboardPublic:
     d = dashboard(project)
-    return DashboardPublic(items=d.items, claims=d.claims, pending_review=d.pending_review,
-                           incidents=d.incidents, ledger_size=d.ledger_size,
-                           checkpoint_size=d.checkpoint_size, checkpoint_at=d.checkpoint_at,
-                           restricted_marks=d.restricted_marks)
+    return DashboardPublic(
+        items=d.items,
+        claims=d.claims,
+        pending_review=d.pending_review,
+        incidents=d.incidents,
+        ledger_size=d.ledger_size,
+        checkpoint_size=d.checkpoint_size,
+        checkpoint_at=d.checkpoint_at,
+        restricted_marks=d.restricted_marks,
+    )
 
 
 @router.get("/boundaries", response_model=dict[str, Any])
@@ -51,35 +57,59 @@ def boundaries(who: Reader) -> dict[str, Any]:
 @router.get("/comments/{subject}", response_model=CommentsPublic)
 def get_comments(subject: Subject, who: Reader, project: ProjectDep) -> CommentsPublic:
     found = list_comments(project, subject)
-    return CommentsPublic(data=[CommentPublic(id=c.id, subject=c.subject, author=c.author,
-                                              body=c.body, created_at=c.created_at)
-                                for c in found], count=len(found))
+    return CommentsPublic(
+        data=[
+            CommentPublic(
+                id=c.id, subject=c.subject, author=c.author, body=c.body, created_at=c.created_at
+            )
+            for c in found
+        ],
+        count=len(found),
+    )
 
 
 @router.post("/comments/{subject}", response_model=CommentPublic, status_code=201)
-def post_comment(subject: Subject, body: CommentCreate, who: Commenter,
-                 project: ProjectDep) -> CommentPublic:
+def post_comment(
+    subject: Subject, body: CommentCreate, who: Commenter, project: ProjectDep
+) -> CommentPublic:
     c = add_comment(project, subject, body.body, actor=who.actor)
-    return CommentPublic(id=c.id, subject=c.subject, author=c.author, body=c.body,
-                         created_at=c.created_at)
+    return CommentPublic(
+        id=c.id, subject=c.subject, author=c.author, body=c.body, created_at=c.created_at
+    )
 
 
 @router.get("/restrictions", response_model=list[RestrictionPublic])
 def get_restrictions(who: Restricter, project: ProjectDep) -> list[RestrictionPublic]:
-    return [RestrictionPublic(id=m.id, subject=m.subject, field=m.field, reason=m.reason,
-                              created_by=m.created_by, created_at=m.created_at)
-            for m in list_marks(project)]
+    return [
+        RestrictionPublic(
+            id=m.id,
+            subject=m.subject,
+            field=m.field,
+            reason=m.reason,
+            created_by=m.created_by,
+            created_at=m.created_at,
+        )
+        for m in list_marks(project)
+    ]
 
 
 @router.post("/restrictions", response_model=RestrictionPublic, status_code=201)
-def add_restriction(body: RestrictionCreate, who: Restricter,
-                    project: ProjectDep) -> RestrictionPublic:
+def add_restriction(
+    body: RestrictionCreate, who: Restricter, project: ProjectDep
+) -> RestrictionPublic:
     m = restrict(project, body.subject, body.field, reason=body.reason, actor=who.actor)
-    return RestrictionPublic(id=m.id, subject=m.subject, field=m.field, reason=m.reason,
-                             created_by=m.created_by, created_at=m.created_at)
+    return RestrictionPublic(
+        id=m.id,
+        subject=m.subject,
+        field=m.field,
+        reason=m.reason,
+        created_by=m.created_by,
+        created_at=m.created_at,
+    )
 
 
 @router.delete("/restrictions/{subject}", status_code=204)
-def remove_restriction(subject: Subject, who: Restricter, project: ProjectDep,
-                       field: str = "") -> None:
+def remove_restriction(
+    subject: Subject, who: Restricter, project: ProjectDep, field: str = ""
+) -> None:
     unrestrict(project, subject, field, actor=who.actor)

@@ -25,8 +25,9 @@ router = APIRouter(tags=["users"])
 
 @router.get("/me", response_model=MePublic)
 def me(who: Reader) -> MePublic:
-    return MePublic(user=views.user_public(who.user),
-                    permissions=sorted(p.value for p in who.user.permissions))
+    return MePublic(
+        user=views.user_public(who.user), permissions=sorted(p.value for p in who.user.permissions)
+    )
 
 
 @router.get("/users", response_model=UsersPublic)
@@ -37,8 +38,14 @@ def list_users(who: Admin, project: ProjectDep) -> UsersPublic:
 
 @router.post("/users", response_model=UserPublic, status_code=201)
 def add_user(body: UserCreate, who: Admin, project: ProjectDep) -> UserPublic:
-    user = accounts.add_user(project, body.username, body.password, body.role,
-                             display_name=body.display_name, actor=who.actor)
+    user = accounts.add_user(
+        project,
+        body.username,
+        body.password,
+        body.role,
+        display_name=body.display_name,
+        actor=who.actor,
+    )
     return views.user_public(user)
 
 
@@ -50,8 +57,9 @@ def list_tokens(who: Reader, project: ProjectDep) -> list[TokenPublic]:
 @router.post("/tokens", response_model=TokenCreated, status_code=201)
 def create_token(body: TokenCreate, who: Reader, project: ProjectDep) -> TokenCreated:
     lifetime = dt.timedelta(days=body.days) if body.days else None
-    secret, info = accounts.create_token(project, who.user.username, body.name,
-                                         lifetime=lifetime, actor=who.actor)
+    secret, info = accounts.create_token(
+        project, who.user.username, body.name, lifetime=lifetime, actor=who.actor
+    )
     return TokenCreated(token=secret, info=views.token_public(info))
 
 

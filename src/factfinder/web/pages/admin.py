@@ -18,50 +18,73 @@ router = APIRouter()
 
 @router.get("/admin/users")
 def users_page(request: Request, who: Admin, project: ProjectDep) -> Response:
-    return render(request, "users.html", who, {"users": accounts.list_users(project),
-                                               "roles": accounts.ROLES})
+    return render(
+        request, "users.html", who, {"users": accounts.list_users(project), "roles": accounts.ROLES}
+    )
 
 
 @router.post("/admin/users")
-def add_user(who: Admin, project: ProjectDep,
-             username: Annotated[str, Form(max_length=63)],
-             password: Annotated[str, Form(max_length=1000)],
-             role: Annotated[str, Form(max_length=20)],
-             display_name: Annotated[str, Form(max_length=200)] = "") -> Response:
-    accounts.add_user(project, username, password, role, display_name=display_name or None,
-                      actor=who.actor)
+def add_user(
+    who: Admin,
+    project: ProjectDep,
+    username: Annotated[str, Form(max_length=63)],
+    password: Annotated[str, Form(max_length=1000)],
+    role: Annotated[str, Form(max_length=20)],
+    display_name: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    accounts.add_user(
+        project, username, password, role, display_name=display_name or None, actor=who.actor
+    )
     return see_other("/admin/users")
 
 
 @router.post("/admin/users/{username}/role")
-def change_role(username: str, who: Admin, project: ProjectDep,
-                role: Annotated[str, Form(max_length=20)]) -> Response:
+def change_role(
+    username: str, who: Admin, project: ProjectDep, role: Annotated[str, Form(max_length=20)]
+) -> Response:
     accounts.set_role(project, username, role, actor=who.actor)
     return see_other("/admin/users")
 
 
 @router.post("/admin/users/{username}/active")
-def change_active(username: str, who: Admin, project: ProjectDep,
-                  active: Annotated[str, Form(max_length=5)]) -> Response:
+def change_active(
+    username: str, who: Admin, project: ProjectDep, active: Annotated[str, Form(max_length=5)]
+) -> Response:
     accounts.set_active(project, username, active == "1", actor=who.actor)
     return see_other("/admin/users")
 
 
 @router.get("/account")
 def account_page(request: Request, who: Reader, project: ProjectDep) -> Response:
-    return render(request, "account.html", who, {
-        "tokens": accounts.list_tokens(project, who.user.username), "new_token": None})
+    return render(
+        request,
+        "account.html",
+        who,
+        {"tokens": accounts.list_tokens(project, who.user.username), "new_token": None},
+    )
 
 
 @router.post("/account/tokens")
-def new_token(request: Request, who: Reader, project: ProjectDep,
-              name: Annotated[str, Form(max_length=100)],
-              days: Annotated[int | None, Form(ge=1, le=3650)] = None) -> Response:
+def new_token(
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
+    name: Annotated[str, Form(max_length=100)],
+    days: Annotated[int | None, Form(ge=1, le=3650)] = None,
+) -> Response:
     secret, _ = accounts.create_token(
-        project, who.user.username, name,
-        lifetime=dt.timedelta(days=days) if days else None, actor=who.actor)
-    return render(request, "account.html", who, {
-        "tokens": accounts.list_tokens(project, who.user.username), "new_token": secret})
+        project,
+        who.user.username,
+        name,
+        lifetime=dt.timedelta(days=days) if days else None,
+        actor=who.actor,
+    )
+    return render(
+        request,
+        "account.html",
+        who,
+        {"tokens": accounts.list_tokens(project, who.user.username), "new_token": secret},
+    )
 
 
 @router.post("/account/tokens/{token_id}/revoke")

@@ -32,16 +32,33 @@ from factfinder.web.security import (
 router = APIRouter()
 
 
-def _login_form(request: Request, settings: SettingsDep, *, next_url: str, error: str | None,
-                status_code: int = 200, username: str = "",
-                headers: dict[str, str] | None = None) -> Response:
+def _login_form(
+    request: Request,
+    settings: SettingsDep,
+    *,
+    next_url: str,
+    error: str | None,
+    status_code: int = 200,
+    username: str = "",
+    headers: dict[str, str] | None = None,
+) -> Response:
     token = secrets.token_urlsafe(32)
-    response = render(request, "login.html", None,
-                      {"login_csrf": token, "next": next_url, "error": error,
-                       "username": username},
-                      status_code=status_code, headers=headers)
-    set_cookie(response, request, LOGIN_CSRF_COOKIE, token, max_age=3600,
-               force_secure=settings.force_secure_cookies)
+    response = render(
+        request,
+        "login.html",
+        None,
+        {"login_csrf": token, "next": next_url, "error": error, "username": username},
+        status_code=status_code,
+        headers=headers,
+    )
+    set_cookie(
+        response,
+        request,
+        LOGIN_CSRF_COOKIE,
+        token,
+        max_age=3600,
+        force_secure=settings.force_secure_cookies,
+    )
     return response
 
 
@@ -52,7 +69,9 @@ def login_page(request: Request, settings: SettingsDep, next: str = "/") -> Resp
 
 @router.post("/login")
 def login(
-    request: Request, project: ProjectDep, settings: SettingsDep,
+    request: Request,
+    project: ProjectDep,
+    settings: SettingsDep,
     username: Annotated[str, Form(max_length=200)],
     password: Annotated[str, Form(max_length=1000)],
     csrf_token: Annotated[str, Form(max_length=200)] = "",
@@ -60,25 +79,46 @@ def login(
 ) -> Response:
     target = safe_next(next)
     if not same_token(csrf_token, request.cookies.get(LOGIN_CSRF_COOKIE)):
-        return _login_form(request, settings, next_url=target, status_code=403,
-                           error="The form expired; please sign in again.", username=username)
-    policy = ThrottlePolicy(settings.login_max_failures, settings.login_max_failures_per_remote,
-                            dt.timedelta(minutes=settings.login_window_minutes))
+        return _login_form(
+            request,
+            settings,
+            next_url=target,
+            status_code=403,
+            error="The form expired; please sign in again.",
+            username=username,
+        )
+    policy = ThrottlePolicy(
+        settings.login_max_failures,
+        settings.login_max_failures_per_remote,
+        dt.timedelta(minutes=settings.login_window_minutes),
+    )
     remote = request.client.host if request.client else ""
     try:
         user = authenticate(project, username, password, remote=remote, policy=policy)
     except LoginThrottled as exc:
-        return _login_form(request, settings, next_url=target, status_code=429, error=str(exc),
-                           username=username, headers={"Retry-After": str(exc.retry_after)})
+        return _login_form(
+            request,
+            settings,
+            next_url=target,
+            status_code=429,
+            error=str(exc),
+            username=username,
+            headers={"Retry-After": str(exc.retry_after)},
+        )
     except LoginRefused as exc:
-        return _login_form(request, settings, next_url=target, status_code=401, error=str(exc),
-                           username=username)
-    cookie, _ = create_session(project, user,
-                               lifetime=dt.timedelta(hours=settings.session_hours))
+        return _login_form(
+            request, settings, next_url=target, status_code=401, error=str(exc), username=username
+        )
+    cookie, _ = create_session(project, user, lifetime=dt.timedelta(hours=settings.session_hours))
     response = see_other(target)
-    set_cookie(response, request, SESSION_COOKIE, cookie,
-               max_age=int(settings.session_hours * 3600),
-               force_secure=settings.force_secure_cookies)
+    set_cookie(
+        response,
+        request,
+        SESSION_COOKIE,
+        cookie,
+        max_age=int(settings.session_hours * 3600),
+        force_secure=settings.force_secure_cookies,
+    )
     clear_cookie(response, request, LOGIN_CSRF_COOKIE, force_secure=settings.force_secure_cookies)
     return response
 

@@ -26,21 +26,42 @@ NAV = (
 )
 
 
-def render(request: Request, name: str, who: Principal | None, context: Mapping[str, Any],
-           *, status_code: int = 200, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+def render(
+    request: Request,
+    name: str,
+    who: Principal | None,
+    context: Mapping[str, Any],
+    *,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+) -> HTMLResponse:
     nav = [(href, label) for href, label, perm in NAV if who is not None and who.can(perm)]
-    ctx = {"who": who, "nav": nav, "csrf_token": who.csrf_token if who else None,
-           "path": request.url.path, "Permission": Permission, **context}
+    ctx = {
+        "who": who,
+        "nav": nav,
+        "csrf_token": who.csrf_token if who else None,
+        "path": request.url.path,
+        "Permission": Permission,
+        **context,
+    }
     response: HTMLResponse = templates().TemplateResponse(
-        request, name, ctx, status_code=status_code, headers=dict(headers or {}))
+        request, name, ctx, status_code=status_code, headers=dict(headers or {})
+    )
     return response
 
 
-def render_error(request: Request, status: int, message: str,
-                 headers: Mapping[str, str] | None = None) -> HTMLResponse:
+def render_error(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> HTMLResponse:
     who = getattr(request.state, "principal", None)
-    return render(request, "error.html", who if isinstance(who, Principal) else None,
-                  {"status": status, "message": message}, status_code=status, headers=headers)
+    return render(
+        request,
+        "error.html",
+        who if isinstance(who, Principal) else None,
+        {"status": status, "message": message},
+        status_code=status,
+        headers=headers,
+    )
 
 
 def see_other(url: str) -> Response:

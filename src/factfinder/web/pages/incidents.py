@@ -24,10 +24,19 @@ router = APIRouter()
 def _query(f: IncidentFilter) -> str:
     from urllib.parse import urlencode
 
-    pairs = {k: v for k, v in (("date_from", f.date_from), ("date_to", f.date_to),
-                               ("governorate", f.governorate), ("perpetrator", f.perpetrator),
-                               ("event_type", f.event_type), ("grade", f.grade), ("q", f.q))
-             if v}
+    pairs = {
+        k: v
+        for k, v in (
+            ("date_from", f.date_from),
+            ("date_to", f.date_to),
+            ("governorate", f.governorate),
+            ("perpetrator", f.perpetrator),
+            ("event_type", f.event_type),
+            ("grade", f.grade),
+            ("q", f.q),
+        )
+        if v
+    }
     return ("?" + urlencode(pairs)) if pairs else ""
 
 
@@ -36,18 +45,32 @@ def _choices() -> dict[str, Any]:
 
 
 @router.get("/incidents")
-def incidents_page(request: Request, who: Reader, project: ProjectDep, filters: Filters,
-                   after: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+def incidents_page(
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
+    filters: Filters,
+    after: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
     page = source(request.app.state).list(project, filters, limit=50, after=after)
     rows = visible_rows(who, project, tuple(page.rows))
-    return render(request, "incidents.html", who, {
-        "rows": rows, "count": page.count, "next": page.next_cursor, "f": filters,
-        "query": _query(filters), **_choices()})
+    return render(
+        request,
+        "incidents.html",
+        who,
+        {
+            "rows": rows,
+            "count": page.count,
+            "next": page.next_cursor,
+            "f": filters,
+            "query": _query(filters),
+            **_choices(),
+        },
+    )
 
 
 @router.get("/incidents/{incident_id}")
-def incident_page(request: Request, incident_id: str, who: Reader,
-                  project: ProjectDep) -> Response:
+def incident_page(request: Request, incident_id: str, who: Reader, project: ProjectDep) -> Response:
     detail = source(request.app.state).get(project, incident_id)
     if not visible_rows(who, project, (detail.row,)):
         raise NotFound(f"no incident {incident_id!r}")
@@ -55,12 +78,22 @@ def incident_page(request: Request, incident_id: str, who: Reader,
     claims = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
     members = [(m, claims.get(m.claim_id)) for m in detail.members]
     explanation = dict(detail.explanation)
-    return render(request, "incident.html", who, {
-        "i": detail.row, "members": members, "x": explanation,
-        "reconciliation": explanation.get("reconciliation") or {},
-        "grading": explanation.get("grading") or {}, "decisions": detail.decisions,
-        "restricted_members": sum(1 for _, c in members if c is None),
-        "may_decide": who.can(Permission.DECIDE), **_choices()})
+    return render(
+        request,
+        "incident.html",
+        who,
+        {
+            "i": detail.row,
+            "members": members,
+            "x": explanation,
+            "reconciliation": explanation.get("reconciliation") or {},
+            "grading": explanation.get("grading") or {},
+            "decisions": detail.decisions,
+            "restricted_members": sum(1 for _, c in members if c is None),
+            "may_decide": who.can(Permission.DECIDE),
+            **_choices(),
+        },
+    )
 
 
 def _ids(form: Any, name: str) -> list[str]:
@@ -76,14 +109,14 @@ async def merge(request: Request, who: Decider, project: ProjectDep) -> Response
     if len(ids) < 2:
         raise InvalidRecord("choose at least two incidents to merge")
     reason = str(form.get("reason", "")).strip() or "merged in the workspace"
-    new_id = await run_in_threadpool(source(request.app.state).merge, project, ids,
-                                     reason=reason, actor=who.actor)
+    new_id = await run_in_threadpool(
+        source(request.app.state).merge, project, ids, reason=reason, actor=who.actor
+    )
     return see_other(f"/incidents/{new_id}")
 
 
 @router.post("/incidents/{incident_id}/split")
-async def split(request: Request, incident_id: str, who: Decider,
-                project: ProjectDep) -> Response:
+async def split(request: Request, incident_id: str, who: Decider, project: ProjectDep) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     form = await request.form()
@@ -95,28 +128,43 @@ async def split(request: Request, incident_id: str, who: Decider,
     if not claim_ids:
         raise InvalidRecord("choose the claims to move out into a new incident")
     reason = str(form.get("reason", "")).strip() or "split in the workspace"
-    new_id = await run_in_threadpool(source(request.app.state).split, project, incident_id,
-                                     claim_ids, reason=reason, actor=who.actor)
+    new_id = await run_in_threadpool(
+        source(request.app.state).split,
+        project,
+        incident_id,
+        claim_ids,
+        reason=reason,
+        actor=who.actor,
+    )
     return see_other(f"/incidents/{new_id}")
 
 
 @router.post("/incidents/{incident_id}/confirm")
-def confirm(request: Request, incident_id: str, who: Decider, project: ProjectDep,
-            reason: Annotated[str, Form(max_length=2000)] = "") -> Response:
+def confirm(
+    request: Request,
+    incident_id: str,
+    who: Decider,
+    project: ProjectDep,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
     source(request.app.state).confirm(project, incident_id, reason=reason, actor=who.actor)
     return see_other(f"/incidents/{incident_id}")
 
 
 @router.post("/incidents/{incident_id}/grade")
-def grade(request: Request, incident_id: str, who: Decider, project: ProjectDep,
-          grade: Annotated[str, Form(max_length=20)],
-          reason: Annotated[str, Form(max_length=2000)] = "") -> Response:
+def grade(
+    request: Request,
+    incident_id: str,
+    who: Decider,
+    project: ProjectDep,
+    grade: Annotated[str, Form(max_length=20)],
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
     if grade not in GRADES:
         raise InvalidRecord(f"grade {grade!r} is not one of {', '.join(GRADES)}")
     if not reason.strip():
         raise InvalidRecord("a grade override needs a reason")
-    source(request.app.state).set_grade(project, incident_id, grade, reason=reason,
-                                        actor=who.actor)
+    source(request.app.state).set_grade(project, incident_id, grade, reason=reason, actor=who.actor)
     return see_other(f"/incidents/{incident_id}")
 
 
@@ -129,18 +177,20 @@ def run_link(request: Request, who: Runner, project: ProjectDep) -> Response:
 
 @router.get("/map")
 def map_page(request: Request, who: Reader, filters: Filters) -> Response:
-    return render(request, "map.html", who, {"query": _query(filters), "f": filters,
-                                             **_choices()})
+    return render(request, "map.html", who, {"query": _query(filters), "f": filters, **_choices()})
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, who: Reader, project: ProjectDep,
-                  filters: Filters) -> Response:
+def timeline_page(request: Request, who: Reader, project: ProjectDep, filters: Filters) -> Response:
     points = list(source(request.app.state).timeline(project, filters))
     top = max((n for _, n in points), default=0)
     bars = [(month, n, round(10 * n / top) if top else 0) for month, n in points]
-    return render(request, "timeline.html", who, {"bars": bars, "f": filters,
-                                                  "query": _query(filters), **_choices()})
+    return render(
+        request,
+        "timeline.html",
+        who,
+        {"bars": bars, "f": filters, "query": _query(filters), **_choices()},
+    )
 
 
 __all__ = ["DATE", "router"]

@@ -38,22 +38,42 @@ def home(request: Request, who: Reader, project: ProjectDep) -> Response:
     return render(request, "dashboard.html", who, {"d": dashboard(project)})
 
 
-def _items_page(request: Request, who: Reader, project: ProjectDep, settings: SettingsDep,
-                filters: ItemFilter, page: int, template: str) -> Response:
+def _items_page(
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
+    settings: SettingsDep,
+    filters: ItemFilter,
+    page: int,
+    template: str,
+) -> Response:
     may_see = who.can(Permission.READ_RESTRICTED)
     size = settings.page_size
-    found, total = visible_items(project, filters, include_restricted=may_see, limit=size,
-                                 offset=(page - 1) * size)
+    found, total = visible_items(
+        project, filters, include_restricted=may_see, limit=size, offset=(page - 1) * size
+    )
     marks = restrictions_for(project, [views.item_subject(s.hash) for s in found])
     rows = [views.item_public(s, marks, may_see) for s in found]
-    return render(request, template, who, {
-        "rows": rows, "total": total, "page": page, "pages": max(1, -(-total // size)),
-        "f": filters})
+    return render(
+        request,
+        template,
+        who,
+        {
+            "rows": rows,
+            "total": total,
+            "page": page,
+            "pages": max(1, -(-total // size)),
+            "f": filters,
+        },
+    )
 
 
 @router.get("/items")
 def items_page(
-    request: Request, who: Reader, project: ProjectDep, settings: SettingsDep,
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
+    settings: SettingsDep,
     q: Annotated[str | None, Query(max_length=500)] = None,
     media_type: Annotated[str | None, Query(max_length=255)] = None,
     publisher: Annotated[str | None, Query(max_length=255)] = None,
@@ -62,18 +82,33 @@ def items_page(
     published_to: Annotated[str | None, Query(max_length=40)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    filters = ItemFilter(q or None, media_type or None, publisher or None, language or None,
-                         published_from or None, published_to or None)
+    filters = ItemFilter(
+        q or None,
+        media_type or None,
+        publisher or None,
+        language or None,
+        published_from or None,
+        published_to or None,
+    )
     return _items_page(request, who, project, settings, filters, page, "items.html")
 
 
 @router.get("/search")
-def search_page(request: Request, who: Reader, project: ProjectDep, settings: SettingsDep,
-                q: Annotated[str, Query(max_length=500)] = "",
-                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+def search_page(
+    request: Request,
+    who: Reader,
+    project: ProjectDep,
+    settings: SettingsDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
     if not q.strip():
-        return render(request, "search.html", who, {"rows": [], "total": 0, "page": 1,
-                                                     "pages": 1, "f": ItemFilter()})
+        return render(
+            request,
+            "search.html",
+            who,
+            {"rows": [], "total": 0, "page": 1, "pages": 1, "f": ItemFilter()},
+        )
     return _items_page(request, who, project, settings, ItemFilter(q=q), page, "search.html")
 
 
@@ -88,18 +123,39 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
     if views.hidden_item(detail.summary.hash, marks, may_see):
         raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
     text_hidden = not may_see and marks.field(subject, "text")
-    claims = [views.claim_public(c, None if text_hidden else text, marks, may_see)
-              for c in found if not views.hidden_claim(c, marks, may_see)]
+    claims = [
+        views.claim_public(c, None if text_hidden else text, marks, may_see)
+        for c in found
+        if not views.hidden_claim(c, marks, may_see)
+    ]
     body = None
     if text is not None and not text_hidden:
-        spans = [Highlight(a, b, "primary" if c.claim.get("primary") else "span",
-                           f"claim {c.id}", f"claim-{c.id}")
-                 for c in claims for a, b in c.claim.get("spans", [])]
+        spans = [
+            Highlight(
+                a,
+                b,
+                "primary" if c.claim.get("primary") else "span",
+                f"claim {c.id}",
+                f"claim-{c.id}",
+            )
+            for c in claims
+            for a, b in c.claim.get("spans", [])
+        ]
         body = highlight(text, spans)
     public = views.item_detail_public(detail, text, claims, marks, may_see)
-    return render(request, "item.html", who, {
-        "item": public, "body": body, "text_hidden": text_hidden, "subject": subject,
-        "restricted": marks.subject(subject), "comments": list_comments(project, subject)})
+    return render(
+        request,
+        "item.html",
+        who,
+        {
+            "item": public,
+            "body": body,
+            "text_hidden": text_hidden,
+            "subject": subject,
+            "restricted": marks.subject(subject),
+            "comments": list_comments(project, subject),
+        },
+    )
 
 
 @router.get("/upload")
@@ -108,15 +164,24 @@ def upload_page(request: Request, who: Ingester) -> Response:
 
 
 @router.post("/upload")
-async def upload(request: Request, who: Ingester, project: ProjectDep, settings: SettingsDep,
-                 files: Annotated[list[UploadFile], File()]) -> Response:
+async def upload(
+    request: Request,
+    who: Ingester,
+    project: ProjectDep,
+    settings: SettingsDep,
+    files: Annotated[list[UploadFile], File()],
+) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     with upload_folder() as folder:
         paths = await save_uploads(files, folder, settings.max_upload_mb << 20)
         summary = await run_in_threadpool(
-            ingest, project, [str(p) for p in paths],
-            IngestOptions(custodian=who.user.username), actor=who.actor)
+            ingest,
+            project,
+            [str(p) for p in paths],
+            IngestOptions(custodian=who.user.username),
+            actor=who.actor,
+        )
     return render(request, "upload.html", who, {"result": summary})
 
 
@@ -134,9 +199,13 @@ def run_extract(request: Request, who: Runner, project: ProjectDep) -> Response:
 
 
 @router.post("/comments/{subject}")
-def comment(subject: str, who: Commenter, project: ProjectDep,
-            body: Annotated[str, Form(max_length=10_000)],
-            back: Annotated[str, Form(max_length=500)] = "/") -> Response:
+def comment(
+    subject: str,
+    who: Commenter,
+    project: ProjectDep,
+    body: Annotated[str, Form(max_length=10_000)],
+    back: Annotated[str, Form(max_length=500)] = "/",
+) -> Response:
     from factfinder.web.security import safe_next
 
     add_comment(project, subject, body, actor=who.actor)
@@ -144,11 +213,14 @@ def comment(subject: str, who: Commenter, project: ProjectDep,
 
 
 @router.post("/restrict")
-def mark_restricted(who: Restricter, project: ProjectDep,
-                    subject: Annotated[str, Form(max_length=200)],
-                    reason: Annotated[str, Form(max_length=2000)],
-                    field: Annotated[str, Form(max_length=100)] = "",
-                    back: Annotated[str, Form(max_length=500)] = "/") -> Response:
+def mark_restricted(
+    who: Restricter,
+    project: ProjectDep,
+    subject: Annotated[str, Form(max_length=200)],
+    reason: Annotated[str, Form(max_length=2000)],
+    field: Annotated[str, Form(max_length=100)] = "",
+    back: Annotated[str, Form(max_length=500)] = "/",
+) -> Response:
     from factfinder.web.security import safe_next
 
     restrict(project, subject, field, reason=reason, actor=who.actor)

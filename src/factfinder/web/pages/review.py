@@ -20,8 +20,13 @@ from factfinder.web.pages.common import render, see_other
 from factfinder.web.render import Highlight, highlight
 
 router = APIRouter()
-COUNT_FIELDS = ("killed.total", "killed.civilians", "killed.children", "killed.women",
-                "injured.total")
+COUNT_FIELDS = (
+    "killed.total",
+    "killed.civilians",
+    "killed.children",
+    "killed.women",
+    "injured.total",
+)
 CONTEXT_CHARS = 400
 
 
@@ -43,8 +48,14 @@ def _context(who: Principal, project: ProjectDep, c: ReviewedClaim) -> dict[str,
         kind, _, sub = path.partition(".")
         value = (public.claim.get(kind) or {}).get(sub)
         counts.append((path, value or {}))
-    return {"c": public, "excerpt": excerpt, "counts": counts, "event_types": EVENT_TYPES,
-            "groups": PERPETRATOR_GROUPS, "claimant_types": CLAIMANT_TYPES}
+    return {
+        "c": public,
+        "excerpt": excerpt,
+        "counts": counts,
+        "event_types": EVENT_TYPES,
+        "groups": PERPETRATOR_GROUPS,
+        "claimant_types": CLAIMANT_TYPES,
+    }
 
 
 @router.get("/review")
@@ -83,10 +94,16 @@ def corrections_from_form(form: Any, current: ReviewedClaim) -> dict[str, Any]:
         hi = _parse_int(form.get(f"{path}.max"), f"{path} max")
         old = (claim.get(kind) or {}).get(sub) or {}
         if (lo, hi) != (old.get("min"), old.get("max")):
-            fixes[path] = None if lo is None and hi is None else {
-                "min": lo, "max": hi, "text": "corrected by reviewer"}
-    for path, allowed in (("event_type", EVENT_TYPES), ("perpetrator.group", PERPETRATOR_GROUPS),
-                          ("claimant.type", CLAIMANT_TYPES)):
+            fixes[path] = (
+                None
+                if lo is None and hi is None
+                else {"min": lo, "max": hi, "text": "corrected by reviewer"}
+            )
+    for path, allowed in (
+        ("event_type", EVENT_TYPES),
+        ("perpetrator.group", PERPETRATOR_GROUPS),
+        ("claimant.type", CLAIMANT_TYPES),
+    ):
         value = form.get(path)
         if value is None:
             continue
@@ -100,8 +117,9 @@ def corrections_from_form(form: Any, current: ReviewedClaim) -> dict[str, Any]:
 
 
 @router.post("/review/{claim_id}")
-async def review_claim(request: Request, claim_id: IdPath, who: Reviewer,
-                       project: ProjectDep) -> Response:
+async def review_claim(
+    request: Request, claim_id: IdPath, who: Reviewer, project: ProjectDep
+) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     form = await request.form()

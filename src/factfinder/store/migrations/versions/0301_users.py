@@ -93,6 +93,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("comments", "restrictions", "login_attempts", "api_tokens", "web_sessions",
-                  "users"):
+    for table in (
+        "comments",
+        "restrictions",
+        "login_attempts",
+        "api_tokens",
+        "web_sessions",
+        "users",
+    ):
         op.drop_table(table)
