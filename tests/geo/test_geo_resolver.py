@@ -242,3 +242,10 @@ def test_regions_wider_than_a_point_have_no_coordinates() -> None:
     assert (m.place.name, m.place.precision, m.place.lat) == ("Badia", "district", None)
     (m,) = find_places("clashes in Eastern Ghouta")
     assert m.place.lat is not None
+
+
+def test_the_ends_of_a_named_road_are_not_places() -> None:
+    # UCDP
+    assert find_places("ISIS continues its attacks on the road of Tehran – Beirut") == []
+    text = "Clashes violently continue on Damascus – Homs highway and shelling targets Daraa"
+    assert [m.place.name for m in find_places(text)] == ["Daraa"]

@@ -318,14 +318,20 @@ _ROADS = frozenset({"road", "highway", "motorway", "route", "axis", "pipeline", 
 
 
 def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
-    """Is the mention one end of a named road ("X – Y road", "X-Y highway")?"""
+    """Is the mention one end of a named road ("X – Y road", "the road of X – Y")?"""
     nxt = toks[m.j : m.j + 4]
     # "X – Y road": a dash, one to three name tokens, then the road word
     if m.j < len(toks) and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.j - 1].end : toks[m.j].start]):
-        return any(t.key in _ROADS for t in nxt[1:4])
+        if any(t.key in _ROADS for t in nxt[1:4]):
+            return True
+        before = [t.key for t in toks[max(0, m.i - 2) : m.i]]
+        return bool(set(before) & _ROADS)  # "the road of Tehran – Beirut"
     # "X – Y road" seen from Y
     if m.i > 1 and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.i - 1].end : toks[m.i].start]):
-        return bool(nxt) and nxt[0].key in _ROADS
+        if nxt and nxt[0].key in _ROADS:
+            return True
+        before = [t.key for t in toks[max(0, m.i - 5) : m.i - 1]]
+        return bool(set(before[-3:]) & _ROADS)
     return False
 
 
