@@ -48,8 +48,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("pred", type=Path)
     ap.add_argument("--top", type=int, default=30)
-    ap.add_argument("--show", choices=["summary", "precision", "recall", "governorate"],
-                    default="summary")
+    ap.add_argument(
+        "--show", choices=["summary", "precision", "recall", "governorate"], default="summary"
+    )
     ap.add_argument("--name", help="only errors for this predicted (or gold) name")
     ap.add_argument("--examples", type=int, default=0, help="print this many example headlines")
     args = ap.parse_args()
@@ -75,7 +76,9 @@ def main() -> int:
         all_pts = [(e["lat"], e["lon"]) for e in g["events"] if e["lat"] is not None]
         gold_desc = "; ".join(sorted({f"{e['place']} [{e['where_prec']}]" for e in g["events"]}))
         places = [p for c in claims for p in c["places"]]
-        with_coords = [p for p in places if p.get("lat") is not None and p["precision"] != "country"]
+        with_coords = [
+            p for p in places if p.get("lat") is not None and p["precision"] != "country"
+        ]
         for p in with_coords:
             ok = any(
                 sc.haversine_km(la, lo, p["lat"], p["lon"]) <= sc.RADIUS_KM for la, lo in all_pts
