@@ -120,3 +120,16 @@ def test_seed_statements_are_the_ministry_s_not_the_publisher_s(seed_000: dict[s
 def test_document_publisher_from_a_source_line() -> None:
     src = document_publisher("Source: [Press TV](#)\n\nThe Syrian government has demanded", None)
     assert src is not None and src.name == "Press TV"
+
+
+def test_according_to_without_a_comma_names_only_the_source() -> None:
+    # FA-KES prints articles without commas (TRT World, 6 Oct 2016).
+    from factfinder.extract.attribution import find_claimants
+
+    found = find_claimants(
+        "According to the Syrian Observatory for Human Rights the casualties included fighters "
+        "from the Free Syrian Army (FSA) the Turkish-backed force."
+    )
+    assert [(c.name, c.type) for c in found] == [("Syrian Observatory for Human Rights", "monitor")]
+    found = find_claimants("According to Anadolu Agency the blast targeted the Atmeh refugee camp.")
+    assert [c.name for c in found] == ["Anadolu Agency"]

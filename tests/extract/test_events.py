@@ -83,3 +83,12 @@ def test_generic_harm_words_do_not_decide_a_type() -> None:
 )
 def test_weapons(text: str, expected: list[str]) -> None:
     assert [w.name for w in find_weapons(text)] == expected
+
+
+def test_bodies_recovered_from_the_attack_are_not_a_mass_grave() -> None:
+    # FA-KES (Jordan Times, 15 Apr 2017), after a car bomb on evacuees' buses.
+    text = (
+        "Bodies were still being recovered from the attack at a transit point in Rashidin west "
+        "of Aleppo according to the observatory."
+    )
+    assert all(c.event_type != "mass_grave" for c in find_events(text))

@@ -50,3 +50,79 @@ def test_a_photo_caption_does_not_place_the_incident() -> None:
     )
     assert c.places[0].admin1 == "Aleppo"
     assert all(p.admin1 != "Al-Hasakah" for p in c.places)
+
+
+def test_the_place_the_victims_came_from_is_not_where_they_died() -> None:
+    c = primary(
+        "Nearly 70 children were among those killed when a suicide car bombing tore through "
+        "buses carrying evacuees from besieged government-held towns in Syria a monitor said on "
+        "Sunday. Saturdays blast hit a convoy carrying residents from the northern towns of "
+        "Fuaa and Kafraya as they waited at a transit point in rebel-held Rashidin west of "
+        "Aleppo."
+    )
+    assert c.places[0].admin1 == "Aleppo"
+    assert {p.admin1 for p in c.places} >= {"Idlib", "Aleppo"}  # the origin is kept, later
+
+
+def test_the_place_named_after_the_death_verb_comes_first() -> None:
+    c = primary(
+        "03-04-2016 Syrian Army Retakes Qaryatain City in Homs Kills over 50 Terrorists in Hama. "
+        "Syrian army units and the supporting forces fully retook the al-Qaryatain city in Homs."
+    )
+    assert c.places[0].admin1 == "Hama"
+
+
+def test_an_earlier_attack_named_as_a_time_reference_does_not_place_the_incident() -> None:
+    c = primary(
+        "Date of publication 4 April 2017 At least 19 people were killed near the Syrian capital "
+        "on Tuesday including six children just hours after a suspected chemical gas attack "
+        "left dozens dead in the Khan Sheikhun. Six children were among the dead in Eastern "
+        "Ghouta the largest rebel bastion near Damascus."
+    )
+    assert c.places[0].admin1 in ("Rif Dimashq", "Damascus")
+
+
+def test_a_place_that_speaks_is_a_government_or_a_broadcaster() -> None:
+    c = primary(
+        "More than 33 people were killed in Syrian regime and Russian bombing on Wednesday "
+        "despite Damascus promises of a truce. Three children were killed in five separate air "
+        "raids on Jisr al-Shigour in Idlib province."
+    )
+    assert c.places[0].admin1 == "Idlib"
+
+
+def test_a_sentence_about_the_assault_gives_the_place_it_lacked() -> None:
+    c = primary(
+        "13-12-2014 Kurdish Forces Kill 16 ISIL Terrorists in Syria. Kurdish forces killed at "
+        "least 16 ISIL terrorists in an attack on Saturday in northeast Syria near the border "
+        "with Turkey the UK-based opposing Syrian Observatory. The assault targeted ISIL "
+        "positions south of the town of Ras al-Ain in Hasakeh province the group added. The "
+        "Observatory also reported clashes at the terrorist-besieged border town of Kobani some "
+        "100 kilometers (60 miles) away."
+    )
+    assert c.places[0].admin1 == "Al-Hasakah"
+    assert all(p.admin1 != "Aleppo" for p in c.places)  # Kobani is another report
+
+
+def test_fighters_named_away_from_the_toll_do_not_make_the_dead_fighters() -> None:
+    c = primary(
+        "Last updated at Apr 152017 A suicide car bomb attack on buses carrying Syrians "
+        "evacuated from two besieged government-held towns killed 43 people on Saturday. The "
+        "suicide bomber was driving a van supposedly carrying aid supplies and detonated near "
+        "the buses. Thousands of evacuees had been stuck on the road because of a disagreement "
+        "over the number of rebels leaving the besieged towns."
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 43
+
+
+def test_the_place_of_the_attack_told_after_the_origin_of_its_victims() -> None:
+    c = primary(
+        "Last updated at Apr 152017 A suicide car bomb attack on buses carrying Syrians "
+        "evacuated from two besieged government-held towns killed 43 people on Saturday. The "
+        "Syrian Observatory for Human Rights said the blast targeted buses carrying residents "
+        "evacuated from the northern towns of Fuaa and Kafraya. Bodies were still being "
+        "recovered from the attack at a transit point in Rashidin west of Aleppo according to "
+        "the observatory."
+    )
+    assert c.event_type == "explosion"
+    assert c.places[0].admin1 == "Aleppo"

@@ -197,7 +197,7 @@ _ATTACK_VERBS = (
     r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"
     r"carried\s+out|carry\s+out|conducted|conducts|conducting|used|uses|using|mak(?:ing|es)\s+use|made\s+use|razed|destroyed|slaughtered|blew\s+up|"
     r"seized|captured|ambushed|assaulted|burned|tortured|committed|commit|perpetrated|waged|unleashed|"
-    r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibility|"
+    r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibil\w*|"
     r"eliminat(?:ed|es|ing)|liquidat(?:ed|es)|neutrali[sz]ed|destroy|destroys|stepped\s+up|intensified|escalated|"
     r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)"
 )
@@ -262,7 +262,7 @@ _MODIFIER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLAIMED_RESPONSIBILITY = re.compile(
-    r"^[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibility\b", re.IGNORECASE
+    r"^[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibil\w*", re.IGNORECASE
 )
 # "killed dozens", "kills 5": an active verb with its object, not a headline passive ("70 killed in").
 _ACTIVE_OBJECT = re.compile(

@@ -61,6 +61,7 @@ from factfinder.extract.mentions import (
     Sentence,
     WeaponMention,
 )
+from factfinder.extract.placing import incidental, order_mentions
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
 
 
@@ -116,7 +117,9 @@ _VAGUE_TIME = re.compile(
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
     r"\b(?:another|separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
-    r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile)\b",
+    r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile|"
+    r"also\s+(?:reported|documented|recorded)|"
+    r"(?:kilomet(?:er|re)s|km|miles)\s+(?:\([^()]{0,20}\)\s+)?away)\b(?!\s+from)",
     re.IGNORECASE,
 )
 _TOLL_UPDATE = re.compile(
@@ -128,7 +131,7 @@ _ANAPHORIC = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|strikes?|air\s*strikes?|raids?|"
     r"bombings?|blasts?|explosions?|shelling|massacres?|incidents?|assaults?|bombardment|"
     r"attackers?|bombers?|perpetrators|gunmen|killings?|executions?)\b|"
-    r"\bclaimed\s+responsibility\b|\bresponsib(?:le|ility)\s+for\b",
+    r"\bclaimed\s+responsibil\w*|\bresponsib(?:le|ility)\s+for\b",
     re.IGNORECASE,
 )
 _CLASH = re.compile(
@@ -279,17 +282,28 @@ def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) 
     order = {id(u): k for k, u in enumerate(units)}
     starts = [order[id(inc.units[0])] for inc in incidents]
     for n, inc in enumerate(incidents):
-        if any(pm.place.precision != "country" for u in inc.units for pm in u.places):
+        if any(_incident_places(u) for u in inc.units):
             continue
         first = order[id(inc.units[-1])] + 1
         stop = min(starts[n + 1] if n + 1 < len(incidents) else len(units), first + 3)
         for u in units[first:stop]:
             if _is_background(u):
                 continue
-            if any(pm.place.precision != "country" for pm in u.places):
+            if _incident_places(u):
                 # Only the place (and the span) come from it, not its counts or cues.
                 inc.units.append(replace(u, counts=(), dates=(), actors=(), cues=(), weapons=()))
                 break
+
+
+def _fine_places(u: Unit) -> list[PlaceMention]:
+    """The unit's places finer than a country."""
+    return [pm for pm in u.places if pm.place.precision != "country"]
+
+
+def _incident_places(u: Unit) -> list[PlaceMention]:
+    """The unit's places finer than a country that can be where an incident happened (not an
+    origin, destination, base or office: `placing.incidental`)."""
+    return [pm for pm in _fine_places(u) if not incidental(u.sentence, pm)]
 
 
 def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
@@ -306,7 +320,13 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
             cur is not None
             and not _is_background(u)
             and _ANAPHORIC.search(u.sentence.text)
-            and (any(a.role == "perpetrator" for a in u.actors) or _event_dates(u) or u.weapons)
+            and (
+                any(a.role == "perpetrator" for a in u.actors)
+                or _event_dates(u)
+                or u.weapons
+                # "The assault targeted positions south of Ras al-Ain": where it happened.
+                or (_incident_places(u) and not any(_incident_places(v) for v in cur.units))
+            )
         ):
             cur.units.append(u)
     return incidents
@@ -347,7 +367,7 @@ def _places(units: Sequence[Unit], known: Mapping[str, Place]) -> tuple[Place, .
     """
     from factfinder.geo import incident_places
 
-    places = incident_places([pm for u in units for pm in u.places])
+    places = incident_places(order_mentions([(u.sentence, u.places) for u in units]))
     out: list[Place] = []
     for p in places:
         town = known.get(p.admin1) if p.admin1 else None
@@ -387,7 +407,11 @@ def _may_presume_civilians(units: Sequence[Unit], event_type: str) -> bool:
         _CLASH.search(u.sentence.text) for u in units
     ):
         return False  # clashes between armed parties: the dead are likely their fighters
-    return not any(a.role == "victim" and a.group != "unknown" for u in units for a in u.actors)
+    # A party named as harmed in a sentence that counts the dead ("killing 12 regime soldiers")
+    # says who the dead were; one named elsewhere in the report does not.
+    return not any(
+        a.role == "victim" and a.group != "unknown" for u in units if u.counts for a in u.actors
+    )
 
 
 def _confidence(claim: Claim, *, dated_from_report: bool, inherited_perp: bool) -> float:
@@ -492,16 +516,12 @@ def assemble(
     if not claims:
         return ()
     primary = _primary(incidents, claims)
-    if not any(p.precision != "country" for p in claims[primary].places):
+    if not any(_fine_places(u) for u in incidents[primary].units):
         # The lead incident names no place finer than a country anywhere near it: the report's
         # first such place is where it is about (the sentence joins the claim's spans).
         inc = incidents[primary]
         first = next(
-            (
-                u
-                for u in units
-                if not _is_background(u) and any(pm.place.precision != "country" for pm in u.places)
-            ),
+            (u for u in units if not _is_background(u) and _incident_places(u)),
             None,
         )
         if first is not None and first not in inc.units:

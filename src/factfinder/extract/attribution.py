@@ -395,6 +395,21 @@ def _subject_after(text: str, verb_end: int, hi: int) -> str | None:
     return name if name and len(words) <= 12 else None
 
 
+def _according_head(np: str) -> str:
+    """The source named after "according to" when no comma ends it (FA-KES drops commas):
+    "the Syrian Observatory for Human Rights the casualties included …" → up to "Rights"."""
+    words = np.split()
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if k > 0 and (
+            (w.lower() in ("the", "a", "an") and nxt[:1].islower())
+            or _REPORT.fullmatch(w)
+            or re.fullmatch(r"[a-z]+ed", w)
+        ):
+            return np[: np.find(w, len(" ".join(words[:k])))].rstrip()
+    return np
+
+
 def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[ClaimantMention]:
     """Attributions made inside text[start:end] (one sentence), in text order."""
     stop = len(text) if end is None else end
@@ -405,15 +420,12 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     for m in _ACCORDING.finditer(text, start, stop):
         np = re.match(r"(?P<np>[^,.;:!?\"“”()]{2,120})", text[m.end() : stop])
         if np:
-            name = _clean(
+            head = _according_head(
                 re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0]
             )
+            name = _clean(head)
             if name:
-                out.append(
-                    ClaimantMention(
-                        m.end(), m.end() + len(np.group("np")), name, claimant_type(name)
-                    )
-                )
+                out.append(ClaimantMention(m.end(), m.end() + len(head), name, claimant_type(name)))
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"

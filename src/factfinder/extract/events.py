@@ -151,7 +151,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "unknown",
         GENERIC,
-        r"attack(?:s|ed|ing)?|kill(?:ed|ing|s)?|dead|deaths?|died|massacres?|wounded|injur(?:ed|ies|y)|casualties|death\s+toll|toll|victims?|bodies|martyr(?:ed|s)?|destroy(?:ed|ing)|targeted|targeting|violence|assault|offensive|battles?|losses",
+        r"attack(?:s|ed|ing)?|kill(?:ed|ing|s)?|murder(?:s|ed|ing)?|dead|deaths?|died|massacres?|wounded|injur(?:ed|ies|y)|casualties|death\s+toll|toll|victims?|bodies|martyr(?:ed|s)?|destroy(?:ed|ing)|targeted|targeting|violence|assault|offensive|battles?|losses",
     ),
 )
 
@@ -237,12 +237,29 @@ def _non_overlapping(found: list[tuple[int, int, str, float]]) -> list[tuple[int
     return kept
 
 
+# Bodies "recovered from the attack" or "pulled from the rubble" are the dead of that attack
+# being taken out, not a grave (bodies "found under the rubble" months later may be one).
+_FROM_WRECKAGE = re.compile(
+    r"\s*(?:from|out\s+of)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:attack|rubble|debris|site|scene|"
+    r"wreckage|ruins|blast|bombing|strike|explosion|buildings?)\b",
+    re.IGNORECASE,
+)
+_TAKEN_OUT = re.compile(r"recover|retriev|pulled", re.IGNORECASE)
+
+
 def find_events(text: str, start: int = 0, end: int | None = None) -> list[EventMention]:
     """Event cues in text[start:end], in text order, offsets into `text`."""
     stop = len(text) if end is None else end
     found: list[tuple[int, int, str, float]] = []
     for event_type, weight, rx in _CUE_RES:
         for m in rx.finditer(text, start, stop):
+            if (
+                event_type == "mass_grave"
+                and weight < 1.0
+                and _TAKEN_OUT.search(m.group(0))
+                and _FROM_WRECKAGE.match(text, m.end(), min(stop, m.end() + 60))
+            ):
+                continue
             found.append((m.start(), m.end(), event_type, weight))
     return [EventMention(a, b, t, w) for a, b, t, w in _non_overlapping(found)]
 

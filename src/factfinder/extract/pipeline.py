@@ -36,6 +36,7 @@ from factfinder.extract.mentions import (
     DateMention,
     PlaceMention,
 )
+from factfinder.extract.placing import speaks
 from factfinder.extract.sentences import clauses, split_sentences
 from factfinder.model import Document, DocumentClaims, Place
 
@@ -195,6 +196,7 @@ class Extractor:
                             for p in places
                             if _in(p.start, p.end, a, b)
                             and not any(x < p.end and p.start < y for x, y in blocked)
+                            and not speaks(text, p)
                         ),
                         actors=actors,
                         cues=tuple(find_events(text, a, b)),

@@ -1,0 +1,119 @@
+"""Where an incident happened: ordering the places its sentences name, the incident place first.
+
+A report names more places than the one where the harm happened: where the victims came
+from ("evacuees from the towns of Foua and Kefraya"), where they were heading ("waited to
+enter Aleppo"), where the attackers were based ("terrorists positioned in Douma fired"),
+which office spoke ("a source at Homs Police Command"), where an earlier attack took place
+("hours after a chemical attack in Khan Sheikhun", "in Aleppo last year"). The claim keeps
+all of them (each is in the text) but lists the incident place first, because readers and
+the link stage take the first place as the claim's location.
+
+`order_mentions(sentences)` takes the place mentions of an incident's sentences in text order
+and returns them reordered:
+
+1. mentions in an incidental role (above) go after all others;
+2. otherwise the text order of the sentences is kept;
+3. inside one sentence, a place named right after a death verb ("kills over 50 terrorists
+   in Hama") comes before the sentence's other places ("Army retakes Qaryatain in Homs, kills
+   over 50 terrorists in Hama": the dead were in Hama).
+
+A place listed right after an incidental one shares its role ("their journey to Aleppo the
+coastal province of Latakia or Damascus").
+
+`speaks(text, mention)` tells a name used for a speaker ("Al Jazeera reported", "Damascus
+promises of a truce"): the pipeline does not take it as a place at all.
+
+The rules read the words around each mention only; they never look up a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factfinder.extract.mentions import PlaceMention, Sentence
+
+_NAMES = r"(?:(?!(?:in|at|on|near|of)\s)[\w'-]+\s+){0,3}?"
+_AREA = (
+    r"(?:towns?|villages?|cit(?:y|ies)|areas?|provinces?|governorates?|countryside|"
+    r"neighbou?rhoods?|districts?|regions?|camps?|suburbs?)"
+)
+# Words before a mention that make it a place of origin, destination, base or past event.
+_INCIDENTAL_BEFORE = re.compile(
+    # origin: "evacuees from the northern towns of", "residents of", "fled from"
+    rf"(?:(?<!km\s)(?<!kilometres\s)(?<!kilometers\s)(?<!miles\s)(?<!away\s)(?<!far\s)\bfrom|"
+    rf"\b(?:residents|natives|evacuees|people|families|civilians|refugees|displaced)\s+of)\s+"
+    rf"(?:the\s+)?(?:{_NAMES}{_AREA}\s+of\s+)?{_NAMES}$"
+    # destination after a verb of movement: "waited to enter", "fled to", "heading towards"
+    r"|\b(?:towards?|enter(?:ing|ed)?|(?:fled|flee(?:ing)?|evacuated|moved|transferred|taken|"
+    r"sent|brought|rushed|bused|heading|headed|travell?(?:ing|ed)?|returned|returning|journey)\s+"
+    rf"(?:\w+\s+){{0,3}}?(?:to|into))\s+(?:the\s+)?{_NAMES}$"
+    # base of the attackers: "positioned in", "based in", "holed up in"
+    r"|\b(?:based|positioned|stationed|located|entrenched|deployed|holed\s+up|fortif(?:y|ied|ying)|"
+    rf"hiding|headquartered)\s+(?:\w+\s+){{0,2}}?(?:in|at|inside)\s+(?:the\s+)?{_NAMES}$"
+    # an earlier event told as time reference: "just hours after a gas attack ... in"
+    r"|\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# Words after a mention that make it an office or a past event.
+_INCIDENTAL_AFTER = re.compile(
+    r"^[\s-]*(?:(?:city|province|governorate)\s+)?(?:Police\s+Command|Governorate\s+(?:told|said)|"
+    r"Health\s+Directorate|[Gg]overnor\b|police\s+chief)"
+    r"|^\s*(?:\w+\s+){0,2}?(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d\b|earlier\s+this\s+year|"
+    r"(?:years|months)\s+ago)",
+)
+# A name that speaks or acts is a broadcaster or a government, not a place: "Al Jazeera
+# reported", "Damascus promises of a truce", "Lebanese TV channel Al-Mayadin reported".
+_SPEAKS = re.compile(
+    r"\s*(?:(?:has|had|have|also|later|earlier)\s+)?(?:said|says|reported|reports|quoted|announced|"
+    r"claimed|denied|accused|promised|promises?|blamed|TV\b|television|channel|radio|news\s+agency)\b"
+)
+# "kills over 50 terrorists in", "killed 5 people near": a place right after the death verb.
+_DEATH_THEN_PLACE = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|dead|died|massacred?|executed|executes)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+# Between two places of one list: "Foua and Kefraya", "Aleppo the coastal province of Latakia
+# or Damascus". A list member shares the role of the member before it.
+_LIST_GAP = re.compile(
+    r"^[\s,&]*(?:(?:and|or|the|its|of|coastal|northern|southern|eastern|western|central|"
+    r"province|city|town|governorate|region|countryside|villages?|towns?)[\s,]+){0,6}$",
+    re.IGNORECASE,
+)
+
+
+def incidental(sentence: Sentence, mention: PlaceMention) -> bool:
+    """Whether `mention` names an origin, destination, base, office or past event place."""
+    before = sentence.text[: max(0, mention.start - sentence.start)][-160:]
+    after = sentence.text[max(0, mention.end - sentence.start) :][:60]
+    return bool(_INCIDENTAL_BEFORE.search(before) or _INCIDENTAL_AFTER.search(after))
+
+
+def speaks(text: str, mention: PlaceMention) -> bool:
+    """Whether the words after `mention` make it a speaker (a broadcaster, a government)."""
+    return bool(_SPEAKS.match(text, mention.end, min(len(text), mention.end + 40)))
+
+
+def order_mentions(
+    sentences: Sequence[tuple[Sentence, Sequence[PlaceMention]]],
+) -> list[PlaceMention]:
+    """The mentions of an incident's sentences, the likely incident place first (rules above)."""
+    keyed: list[tuple[tuple[int, int, int, int], PlaceMention]] = []
+    for k, (sentence, mentions) in enumerate(sentences):
+        prev: PlaceMention | None = None
+        side = False
+        for n, pm in enumerate(mentions):
+            gap = sentence.text[
+                max(0, (prev.end if prev else pm.start) - sentence.start) : max(
+                    0, pm.start - sentence.start
+                )
+            ]
+            side = incidental(sentence, pm) or (
+                side and prev is not None and bool(_LIST_GAP.match(gap))
+            )
+            before = sentence.text[: max(0, pm.start - sentence.start)][-120:]
+            at_death = bool(_DEATH_THEN_PLACE.search(before))
+            keyed.append(((int(side), k, int(not at_death), n), pm))
+            prev = pm
+    return [pm for _, pm in sorted(keyed, key=lambda kv: kv[0])]
