@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from web_helpers import PASSWORD, ROLES, SEEDS, Browser, sign_in
+from web_helpers import PASSWORD, ROLES, SEEDS, Browser, session_browser
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -52,4 +52,4 @@ def app(seeded_dir: Path) -> Iterator[FastAPI]:
 
 @pytest.fixture
 def signed_in(app: FastAPI) -> dict[str, Browser]:
-    return {role: sign_in(app, role) for role in ROLES}
+    return {role: session_browser(app, role) for role in ROLES}

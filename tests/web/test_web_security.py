@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from web_helpers import PASSWORD, ROLES, Browser, sign_in
+from web_helpers import PASSWORD, ROLES, Browser, session_browser, sign_in
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -152,19 +152,6 @@ def test_anonymous_gets_the_login_page_and_static_files_only(app: FastAPI) -> No
     assert client.get("/openapi.json").status_code in (303, 404)
 
 
-def _session_client(app: FastAPI, role: str) -> Browser:
-    """A fresh session for `role` without the password round trip (argon2 is slow on
-    purpose), so each request of the table starts from a live session."""
-    from fastapi.testclient import TestClient
-
-    from factfinder.services.users import create_session, get_user
-
-    project = app.state.project
-    cookie, session = create_session(project, get_user(project, role))
-    client = TestClient(app, follow_redirects=False, cookies={"ff_session": cookie})
-    return Browser(client, role, session.csrf_token)
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
     from fake_incidents import install
@@ -174,7 +161,7 @@ def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
     install(app).link(app.state.project, actor="test:setup")
     granted = {p.value for p in ROLE_PERMISSIONS[role]}
     for (method, path), needed in ROUTES.items():
-        who = _session_client(app, role)
+        who = session_browser(app, role)
         r = who.client.request(method, concrete(path), headers={"X-CSRF-Token": who.csrf})
         if needed in granted:
             assert r.status_code not in (401, 403), (

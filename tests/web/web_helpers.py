@@ -92,3 +92,16 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def session_browser(app: FastAPI, username: str) -> Browser:
+    """A client with a fresh session for `username`, made by the users service directly (the
+    login form's argon2 check is slow on purpose; the login tests go through the form)."""
+    from fastapi.testclient import TestClient
+
+    from factfinder.services.users import create_session, get_user
+
+    project = app.state.project
+    cookie, session = create_session(project, get_user(project, username))
+    client = TestClient(app, follow_redirects=False, cookies={"ff_session": cookie})
+    return Browser(client, username, session.csrf_token)
