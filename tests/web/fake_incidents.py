@@ -125,8 +125,30 @@ class FakeIncidents:
                 if c in claims
             ],
             {
-                "reconciliation": {"killed": {"total": {"min": 26, "rule": "max of chains"}}},
-                "grading": {"grade": inc.grade or "weak", "trace": ["one independent source"]},
+                "reconciliation": {
+                    "killed": {
+                        "total": {
+                            "min": {"value": 26, "rule": "max of chains", "claims": []},
+                            "best": {"value": 26, "rule": "largest credible", "claims": []},
+                            "max": {"value": None, "rule": "open", "claims": []},
+                            "sources": 1,
+                        }
+                    }
+                },
+                "grading": {
+                    "grade": inc.grade or "weak",
+                    "version": "1",
+                    "rules_grade": "weak",
+                    "trace": [
+                        {
+                            "rule": "single_source",
+                            "grade": "weak",
+                            "fired": True,
+                            "detail": "one independent source",
+                            "claims": [],
+                        }
+                    ],
+                },
             },
             inc.decisions,
         )
