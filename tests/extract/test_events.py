@@ -92,3 +92,32 @@ def test_bodies_recovered_from_the_attack_are_not_a_mass_grave() -> None:
         "of Aleppo according to the observatory."
     )
     assert all(c.event_type != "mass_grave" for c in find_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # FA-KES excerpts (Abu Salem et al., ICWSM 2019; CC BY 4.0): ground combat has no type.
+        "At least 29 Syrian rebels were killed in clashes with regime troops overnight during a "
+        "failed bid to reopen the oppositions key supply route into Aleppo city",
+        "The Syrian army Thursday ambushed and killed 140 ISIL terrorists in the vicinity of "
+        "Tabaqa military airport in Raqqa countryside",
+        "The Syrian army backed by allied militia has captured several villages north of Aleppo "
+        "from insurgents and fighting has blocked a main supply route",
+    ],
+)
+def test_ground_combat_is_no_event_type(text: str) -> None:
+    assert classify(find_events(text)) == "unknown"
+
+
+def test_gunmen_as_victims_do_not_make_a_shooting() -> None:
+    text = (
+        "Islamic State group jihadists have attacked an oil and gas field in Syria killing at "
+        "least 30 pro-regime gunmen and security guards"
+    )
+    assert classify(find_events(text)) == "unknown"
+
+
+def test_captured_people_are_a_detention_but_captured_ground_is_not() -> None:
+    assert classify(find_events("Rebels captured 12 soldiers near the airport")) == "detention"
+    assert classify(find_events("Rebels captured three villages near the airport")) == "unknown"

@@ -126,3 +126,24 @@ def test_the_place_of_the_attack_told_after_the_origin_of_its_victims() -> None:
     )
     assert c.event_type == "explosion"
     assert c.places[0].admin1 == "Aleppo"
+
+
+def test_an_incident_told_without_its_means_takes_them_from_the_next_sentence() -> None:
+    c = primary(
+        "Last updated at Nov 272017 An intensifying push by the Syrian government and allied "
+        "forces to take the last major rebel stronghold near the capital Damascus killed at "
+        "least 23 people on Sunday and injured many the Syrian Observatory for Human Rights "
+        "said. The group said at least 127 people including 30 children have been killed by air "
+        "strikes and shelling since the Syrian army backed by Russian jets began an offensive "
+        "nearly two weeks ago."
+    )
+    assert c.event_type in ("airstrike", "shelling")
+
+
+def test_an_incident_told_as_clashes_keeps_no_type() -> None:
+    c = primary(
+        "Sun 10 Jul 2016 29 Syria Rebels Dead in Fighting for Key Aleppo Road. At least 29 "
+        "Syrian rebels were killed in clashes with regime troops overnight. Heavy bombing was "
+        "heard nearby."
+    )
+    assert c.event_type == "unknown"

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.attribution import Attribution
-from factfinder.extract.events import GENERIC, classify, scaled
+from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.mentions import (
     ActorMention,
     CountMention,
@@ -295,6 +295,29 @@ def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) 
                 break
 
 
+def _means_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
+    """Give an incident told without its means the means of the sentences after it.
+
+    "At least 23 people were killed on Sunday as the regime pushed into Eastern Ghouta" names
+    no weapon; the next sentence ("… killed by air strikes and shelling") does. Up to three
+    sentences after the incident are read; one that joins lends only its event words (and its
+    span). An incident told as clashes or battles keeps "unknown": it has its own words.
+    """
+    order = {id(u): k for k, u in enumerate(units)}
+    for inc in incidents:
+        if inc.event_type() != "unknown" or any(
+            c.event_type == COMBAT for u in inc.units for c in u.cues
+        ):
+            continue
+        first = max(order[id(v)] for v in inc.units if id(v) in order) + 1
+        for u in units[first : first + 3]:
+            if _is_background(u) or any(c.event_type == COMBAT for c in u.cues):
+                continue
+            if _unit_type(u) not in ("unknown", "other"):
+                inc.units.append(replace(u, counts=(), dates=(), places=(), actors=(), weapons=()))
+                break
+
+
 def _fine_places(u: Unit) -> list[PlaceMention]:
     """The unit's places finer than a country."""
     return [pm for pm in u.places if pm.place.precision != "country"]
@@ -503,6 +526,7 @@ def assemble(
     headline_mode = headline_only and not any(u.is_title for u in units)
     incidents = _group(units, headline_mode)
     _area_from_followers(units, incidents)
+    _means_from_followers(units, incidents)
     claims: list[Claim] = []
     flags: list[bool] = []
     prev: Claim | None = None

@@ -36,7 +36,9 @@ PRIORITY: tuple[str, ...] = (
     "shooting",
     "detention",
     "other",
+    "combat",
 )
+COMBAT = "combat"  # ground combat: a cue type of its own, never an event type of a claim
 
 # (event type, weight, pattern). Patterns are case-insensitive and matched on word boundaries.
 _CUES: tuple[tuple[str, float, str], ...] = (
@@ -130,17 +132,45 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "shooting",
         1.0,
-        r"shot\s+(?:dead|and\s+killed|down|at|in)|shot|shoot(?:ing|ings|s)?|gun(?:fire|shots?|men|man)|snipers?|sniper\s+fire|opened\s+fire|open\s+fire|machine[- ]guns?|live\s+(?:ammunition|fire|bullets)|bullets?|rifles?|firearms?|stabbed|stabbing",
+        r"shot\s+(?:dead|and\s+killed|at|in)|shot|shoot(?:ing|ings|s)?|gun(?:fire|shots?)|snipers?|sniper\s+fire|opened\s+fire|open\s+fire|live\s+(?:ammunition|fire|bullets)|bullets?|firearms?|stabbed|stabbing",
     ),
-    ("shooting", 0.5, r"clash(?:es|ed)?|gun\s+battles?|firefights?|ambush(?:ed)?|fired"),
-    ("shooting", 0.3, r"fighting"),
+    # Words for the armed, not for an act: "pro-regime gunmen", "vehicles with machine guns".
+    ("shooting", 0.15, r"gun(?:men|man)|machine[- ]guns?|rifles?"),
+    ("shooting", 0.5, r"fired"),
+    # Ground combat between armed parties: clashes, battles, ambushes, advances. It has no
+    # event type of its own (CLAIMS.md); `classify` reads it as "unknown" when it dominates.
+    (
+        "combat",
+        0.6,
+        r"clash(?:es|ed)?|gun\s+battles?|firefights?|ambush(?:ed|es)?|infighting|"
+        r"(?:shot|brought)\s+down|downed",
+    ),
+    ("combat", 0.3, r"fighting"),
+    (
+        "combat",
+        0.4,
+        r"battl(?:es?|ed|ing)|counter-?(?:attacks?|offensives?)|repel(?:led|s)?|repuls(?:ed|es)|"
+        r"foil(?:ed|s)?|thwart(?:ed|s)?|advanc(?:es|ed|ing)|recaptur(?:ed|es|ing)|retook|retak(?:es|en|ing)|"
+        r"regain(?:ed|s)?|(?:took|taken|takes|seized|established|establishing|imposed)\s+(?:full\s+)?control|"
+        r"captur(?:ed|es|ing)\s+(?:\w+\s+){0,3}?(?:villages?|towns?|hills?|positions?|areas?|"
+        r"neighbou?rhoods?|districts?|points?|bases?|airports?|fields?|roads?|city|posts?|checkpoints?)|"
+        r"(?:plane|jet|warplane|helicopter|aircraft|chopper)\s+(?:crash(?:ed|es)?|went\s+down)|crash(?:ed|es)\s+into",
+    ),
     # detention
     (
         "detention",
         1.0,
         r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ees?)?|detention|taken\s+into\s+custody|in\s+custody|rounded\s+up|apprehend(?:ed|s)?|jailed|imprison(?:ed|ment)|nabbed|held\s+(?:in|at)\s+(?:prison|jail)|remanded",
     ),
-    ("detention", 0.6, r"captur(?:ed|es)|custody|raided\s+(?:the\s+)?homes?|crackdown"),
+    ("detention", 0.6, r"custody|raided\s+(?:the\s+)?homes?|crackdown"),
+    # Captured people, not captured ground: "captured 10 fighters", "captured him".
+    (
+        "detention",
+        0.6,
+        r"captur(?:ed|es)\s+(?:(?:at\s+least|more\s+than|dozens\s+of|some|\d+|\w+)\s+)?(?:\w+\s+)?"
+        r"(?:people|civilians|men|women|children|soldiers|fighters|members|militants|terrorists|"
+        r"journalists|activists|him|her|them|officers|pilots?)|(?:were|was|been)\s+captured",
+    ),
     # other kinds of harm: kidnapping, siege, torture
     (
         "other",
@@ -310,5 +340,6 @@ def classify(cues: Sequence[EventMention], *, air_actor: bool = False) -> str:
         return "unknown"
     for t in PRIORITY:
         if s.get(t, 0.0) >= best - 1e-9:
-            return t
+            # Clashes, battles and ambushes between armed parties have no single event type.
+            return "unknown" if t == COMBAT else t
     return "unknown"
