@@ -17,7 +17,7 @@ from collections import Counter
 from factfinder.link.batch import complete_from_docs, read_claims
 from factfinder.link.blocking import candidate_pairs
 from factfinder.link.features import explain_pair
-from factfinder.link.run import link_records
+from factfinder.link.run import blocking_keys, link_records
 
 
 def main() -> None:
@@ -32,17 +32,18 @@ def main() -> None:
     records, pending, doc_index, _ = read_claims(args.claims)
     complete_from_docs(records, pending, doc_index, args.docs)
     gold: dict[str, str] = {}
-    for line in open(args.clusters, encoding="utf-8"):
-        obj = json.loads(line)
-        for m in obj["members"]:
-            gold[m] = obj["cluster"]
+    with open(args.clusters, encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            for m in obj["members"]:
+                gold[m] = obj["cluster"]
     run = link_records(records)
     cluster_of = {}
     for k, members in enumerate(run.clustering.clusters):
         for i in members:
             cluster_of[i] = k
     use = [r for r in records if r.ref.id in gold and (args.all_claims or r.primary)]
-    cands = {(min(a, b), max(a, b)) for a, b in candidate_pairs(records)}
+    cands = {(min(a, b), max(a, b)) for a, b in candidate_pairs(records, *blocking_keys(records))}
     missed, wrong = [], []
     stats: Counter[str] = Counter()
     by_doc: dict[str, list[int]] = {}

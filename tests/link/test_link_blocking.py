@@ -17,8 +17,9 @@ SOUTH_OF_LINE = ("Tell Tamer south", 36.740, 40.240, "Al-Hasakah")
 NORTH_OF_LINE = ("Tell Tamer north", 36.760, 40.260, "Al-Hasakah")
 
 
-def pairs(records: list[LinkClaim], keys: bool = True) -> set[tuple[int, int]]:
-    found = list(candidate_pairs(records, blocking_keys(records) if keys else None))
+def pairs(records: list[LinkClaim], names: bool = True) -> set[tuple[int, int]]:
+    keys, name_keys = blocking_keys(records)
+    found = list(candidate_pairs(records, keys, name_keys if names else ()))
     assert len(found) == len(set(found)), "a pair was produced twice"
     return {(min(a, b), max(a, b)) for a, b in found}
 
@@ -74,14 +75,20 @@ def test_governorate_precision_meets_every_point_of_its_governorate(make_record)
     assert pairs(recs) == {(0, 1)}
 
 
-def test_placeless_claims_meet_each_other_and_their_event_type(make_record):
-    recs = [make_record(0, place=None), make_record(1, place=None),
-            make_record(2, place=ALEPPO, event="explosion"),
-            make_record(3, place=ALEPPO, event="airstrike")]
+def test_placeless_claims_meet_claims_anywhere_that_share_a_key(make_record):
+    recs = [make_record(0, place=None, killed=16), make_record(1, place=None, killed=16),
+            make_record(2, place=ALEPPO, killed=16), make_record(3, place=ALEPPO, killed=90)]
     found = pairs(recs)
     assert (0, 1) in found
-    assert (0, 2) in found and (1, 2) in found  # same event type, anywhere
-    assert (0, 3) not in found and (1, 3) not in found
+    assert (0, 2) in found and (1, 2) in found  # the same toll, anywhere
+    assert (0, 3) not in found and (1, 3) not in found  # nothing in common
+
+
+def test_claims_sharing_no_key_are_not_compared(make_record):
+    # one town, one day, but different tolls and no particular word in common
+    recs = [make_record(0, killed=16, text="Warplanes hit the Qadi Askar market."),
+            make_record(1, killed=90, text="Rebels shelled the Midan district.")]
+    assert pairs(recs) == set()
 
 
 def test_shared_rare_name_meets_across_places_and_a_wider_window(make_record):
@@ -93,7 +100,7 @@ def test_shared_rare_name_meets_across_places_and_a_wider_window(make_record):
     recs = [a, b, *others]
     recs = [r._replace(idx=i) for i, r in enumerate(recs)]
     assert (0, 1) in pairs(recs)
-    assert (0, 1) not in pairs(recs, keys=False)
+    assert (0, 1) not in pairs(recs, names=False)
 
 
 def test_undated_and_vague_claims_are_never_candidates(make_record):
@@ -117,6 +124,6 @@ def test_cost_grows_with_density_not_with_corpus(make_record):
                                                       "Aleppo")))
         return out
 
-    small = len(pairs(corpus(200, 40), keys=False)) / 200
-    large = len(pairs(corpus(800, 160), keys=False)) / 800
+    small = len(pairs(corpus(200, 40), names=False)) / 200
+    large = len(pairs(corpus(800, 160), names=False)) / 800
     assert large < small * 1.5

@@ -75,7 +75,13 @@ def test_casualty_relations():
     assert casualty_relation(((2, 2), *t), (None, *t))[0] == "unknown"
     # a civilians figure is compared with a total when that is the best match
     civ = (None, (16, None), None, None, None, None)
-    assert casualty_relation(civ, ((16, 16), *t)) == ("equal", 1.0, "civilians~total")
+    assert casualty_relation(civ, ((16, 16), *t)) == ("equal", 1.0, "civilians~total", 16)
+
+
+def test_sharing_a_small_toll_says_less_than_sharing_a_large_one(make_record):
+    small = explain(make_record(0, killed=2), make_record(1, killed=2))
+    large = explain(make_record(0, killed=26), make_record(1, killed=26))
+    assert 0 < small.features["casualties"]["weight"] < large.features["casualties"]["weight"]
 
 
 def test_allied_perpetrators_disagree_less_than_enemies(make_record):

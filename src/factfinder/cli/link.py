@@ -25,6 +25,8 @@ def register(app: typer.Typer) -> None:
             "--output", "-o", help="Incidents file to write.")] = None,
         sources: Annotated[Path | None, typer.Option(
             "--sources", help="Also write the source chains (JSONL) here.")] = None,
+        workers: Annotated[int, typer.Option(
+            "--workers", min=1, help="Local processes for scoring and writing.")] = 1,
     ) -> None:
         """Link claims into incidents: every claim of every document in exactly one incident."""
         from factfinder.link.batch import link_files
@@ -39,7 +41,7 @@ def register(app: typer.Typer) -> None:
 
         with err.status("linking") as status:
             result = link_files(input, docs, output, sources_path=sources, on_error=on_error,
-                                progress=lambda msg: status.update(msg))
+                                progress=lambda msg: status.update(msg), workers=workers)
         s = result.stats
         err.print(f"{s.claims} claims → {s.incidents} incidents "
                   f"({s.merged_incidents} with several claims; {s.candidate_pairs} pairs "

@@ -152,8 +152,13 @@ def link_files(
     constraints: Constraints | None = None,
     on_error: ErrorHandler | None = None,
     progress: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> BatchResult:
-    """Link a claims file into an incidents file (and optionally a source-chains file)."""
+    """Link a claims file into an incidents file (and optionally a source-chains file).
+
+    `workers` > 1 scores pairs and builds incidents on that many local processes; the output
+    is the same.
+    """
     say = progress or (lambda _msg: None)
     say("reading claims")
     records, pending, doc_index, skipped = read_claims(claims_path, on_error)
@@ -161,11 +166,11 @@ def link_files(
     n_docs, missing = complete_from_docs(records, pending, doc_index, docs_path, on_error)
     del pending
     say(f"linking {len(records)} claims")
-    run = link_records(records, constraints)
+    run = link_records(records, constraints, workers=workers)
     say(f"writing {run.stats.incidents} incidents")
     with atomic_writer(output_path) as fh:
-        for incident in run.incidents():
-            fh.write(dumps(incident.to_json()))
+        for line in run.incident_lines(workers=workers):
+            fh.write(line)
             fh.write("\n")
     if sources_path is not None:
         with atomic_writer(sources_path) as fh:

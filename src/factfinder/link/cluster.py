@@ -37,6 +37,7 @@ from factfinder.model import ClaimRef
 
 MAX_AREA_RADIUS_KM = 25.0
 MAX_GAP_DAYS = 7
+AVERAGE_SAMPLE = 20
 AVERAGE_THRESHOLD = LINK_THRESHOLD - 0.5
 
 
@@ -181,8 +182,8 @@ def _refuse_reason(x: _State, y: _State) -> str | None:
     countries = x.countries | y.countries
     if len(countries) > 1:
         return "different countries"
-    for e in x.events:
-        for f in y.events:
+    for e in sorted(x.events):
+        for f in sorted(y.events):
             if not events_compatible(e, f):
                 return f"incompatible event types ({e}, {f})"
     return None
@@ -220,17 +221,25 @@ def cluster(
     n = len(records)
     uf = _UnionFind(n)
     labels = _labels(records, constraints)
-    states: dict[int, _State] = {i: _State(records[i], labels.get(i)) for i in range(n)}
+    # States exist only for claims that take part in a merge; the rest stay singletons.
+    states: dict[int, _State] = {}
+
+    def state(root: int) -> _State:
+        st = states.get(root)
+        if st is None:
+            st = states[root] = _State(records[root], labels.get(root))
+        return st
+
     links: dict[int, list[Link]] = {}
     refusals: dict[int, list[Refusal]] = {}
     cannot = _cannot_map(records, constraints, labels)
     known: dict[tuple[int, int], float] = {}
 
     def merge(ra: int, rb: int, link: Link) -> int:
-        if len(states[ra].members) < len(states[rb].members):
+        if len(state(ra).members) < len(state(rb).members):
             ra, rb = rb, ra
         uf.parent[rb] = ra
-        states[ra].absorb(states.pop(rb))
+        state(ra).absorb(states.pop(rb))
         links.setdefault(ra, []).extend(links.pop(rb, []))
         links[ra].append(link)
         refusals.setdefault(ra, []).extend(refusals.pop(rb, []))
@@ -239,11 +248,11 @@ def cluster(
     for a, b, kind in _forced_pairs(records, constraints, labels):
         ra, rb = uf.find(a), uf.find(b)
         if ra != rb:
-            la, lb = states[ra].label, states[rb].label
+            la, lb = state(ra).label, state(rb).label
             if la and lb and la != lb:
                 raise Conflict(f"claims {records[a].ref} and {records[b].ref} are must-linked "
                                f"but pinned to different incidents ({la}, {lb})")
-            if _blocked_by_cannot(states[ra], states[rb], cannot, uf):
+            if _blocked_by_cannot(state(ra), state(rb), cannot, uf):
                 raise Conflict(f"claims {records[a].ref} and {records[b].ref} are both "
                                "must-linked and cannot-linked")
             merge(ra, rb, Link(a, b, full_score(a, b), kind))
@@ -258,20 +267,23 @@ def cluster(
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
-        x, y = states[ra], states[rb]
+        x, y = state(ra), state(rb)
         reason = _refuse_reason(x, y)
         if reason is None and _blocked_by_cannot(x, y, cannot, uf):
             reason = "an analyst kept them apart"
         if reason is None and len(x.members) * len(y.members) > 1:
+            # Large clusters are compared on their first members: enough to see disagreement,
+            # and it keeps a merge of two big clusters from costing their product.
+            xs, ys = x.members[:AVERAGE_SAMPLE], y.members[:AVERAGE_SAMPLE]
             total = 0.0
-            for i in x.members:
-                for j in y.members:
+            for i in xs:
+                for j in ys:
                     key = (i, j) if i < j else (j, i)
                     s = known.get(key)
                     if s is None:
                         s = known[key] = full_score(i, j)
                     total += s
-            mean = total / (len(x.members) * len(y.members))
+            mean = total / (len(xs) * len(ys))
             if mean < AVERAGE_THRESHOLD:
                 reason = f"average link {mean:.2f} below {AVERAGE_THRESHOLD:.2f}"
         if reason is not None:
@@ -282,12 +294,22 @@ def cluster(
             continue
         merge(ra, rb, Link(a, b, score, "auto"))
 
-    roots = sorted(states, key=lambda r: min(states[r].members))
+    clusters: list[list[int]] = []
+    roots: list[int] = []
+    for i in range(n):
+        root = uf.find(i)
+        if root == i:
+            st = states.get(i)
+            members = sorted(st.members) if st is not None else [i]
+            clusters.append(members)
+            roots.append(i)
+    order = sorted(range(len(roots)), key=lambda k: clusters[k][0])
     return Clustering(
-        clusters=[sorted(states[r].members) for r in roots],
-        links=[links.get(r, []) for r in roots],
-        refusals=[refusals.get(r, []) for r in roots],
-        labels=[states[r].label for r in roots],
+        clusters=[clusters[k] for k in order],
+        links=[links.get(roots[k], []) for k in order],
+        refusals=[refusals.get(roots[k], []) for k in order],
+        labels=[states[roots[k]].label if roots[k] in states else labels.get(roots[k])
+                for k in order],
     )
 
 

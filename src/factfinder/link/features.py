@@ -21,14 +21,13 @@ traced to the rules that made it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
 from factfinder.geo import distance_km
 from factfinder.link.records import Count, Counts, LinkClaim
-from factfinder.link.text import weighted_overlap
 from factfinder.vocab import COUNT_KEYS
 
 SCORING_VERSION = "link-score-2"
@@ -103,14 +102,17 @@ def _relation(ra: Count, rb: Count) -> tuple[str, float] | None:
     return "far", ratio
 
 
-def casualty_relation(a: Counts, b: Counts) -> tuple[str, float | None, str | None]:
-    """How two claims' killed counts compare: (relation, ratio small/large, which counts).
+def casualty_relation(
+    a: Counts, b: Counts
+) -> tuple[str, float | None, str | None, int | None]:
+    """How two claims' killed counts compare: (relation, ratio small/large, which counts, figure).
 
     Relations: `equal` (same figure), `overlap` (an open range and a figure that fits it:
     "at least 20" and "26"), `close` (within a factor 2: tolls rise), `apart` (factor 2-5),
-    `far` (factor > 5), or `unknown` when the claims give no comparable count.
+    `far` (factor > 5), or `unknown` when the claims give no comparable count. `figure` is the
+    compared figure of the first claim.
     """
-    best: tuple[str, float, str] | None = None
+    best: tuple[str, float, str, int | None] | None = None
     for ia, ib in _COUNT_PAIRS:
         ra, rb = a[ia], b[ib]
         if ra is None or rb is None:
@@ -119,9 +121,9 @@ def casualty_relation(a: Counts, b: Counts) -> tuple[str, float | None, str | No
         if rel is None:
             continue
         if best is None or _RELATION_RANK[rel[0]] < _RELATION_RANK[best[0]]:
-            best = (rel[0], rel[1], f"{COUNT_KEYS[ia]}~{COUNT_KEYS[ib]}")
+            best = (rel[0], rel[1], f"{COUNT_KEYS[ia]}~{COUNT_KEYS[ib]}", _point(ra))
     if best is None:
-        return "unknown", None, None
+        return "unknown", None, None, None
     return best
 
 
@@ -135,7 +137,8 @@ class PairScore(NamedTuple):
         return {"score": round(self.score, 3), "features": dict(self.features)}
 
 
-# The same toll is strong evidence; tolls rise, so "at least 20" against 26 is mild evidence;
+# The same toll is strong evidence (less for small tolls, which are common by chance); tolls
+# rise, so "at least 20" against 26 is mild evidence;
 # figures a factor of two or more apart are rarely one incident.
 _CASUALTY_WEIGHT = {"equal": 2.0, "overlap": 0.4, "close": 0.0, "apart": -2.0, "far": -2.5,
                     "unknown": 0.0}
@@ -229,22 +232,50 @@ def text_similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b) / 100.0
 
 
+def _overlap(a: frozenset[str], b: frozenset[str], total_a: float, total_b: float,
+             idf: Mapping[str, float]) -> float:
+    """`weighted_overlap` with each side's total weight known in advance."""
+    if not a or not b:
+        return 0.0
+    inter = 0.0
+    for t in a & b:
+        inter += idf.get(t, 1.0)
+    if inter == 0.0:
+        return 0.0
+    return inter / (total_a + total_b - inter)
+
+
+def word_weight(words: frozenset[str], idf: Mapping[str, float]) -> float:
+    """The total rarity weight of a set of words."""
+    return sum(idf.get(t, 1.0) for t in words)
+
+
+Totals = tuple[float, float, float, float]  # names of a, names of b, words of a, words of b
+
+
 def _parts(
-    a: LinkClaim, b: LinkClaim, idf: Mapping[str, float], cutoff: float | None
+    a: LinkClaim, b: LinkClaim, idf: Mapping[str, float], cutoff: float | None,
+    totals: Totals | None = None,
 ) -> tuple[float, dict[str, Any]] | None:
     gap, s_date = _date_part(a, b)
     dist, place_rel, s_place = _place_part(a, b)
     ev = event_relation(a.event_type, b.event_type)
     s_event = _SAME_TYPE_WEIGHT.get(a.event_type, 0.6) if ev == "same" else _EVENT_WEIGHT[ev]
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
-    cas, ratio, which = casualty_relation(a.killed, b.killed)
+    cas, ratio, which, figure = casualty_relation(a.killed, b.killed)
     s_cas = _CASUALTY_WEIGHT[cas]
+    if cas == "equal" and figure is not None:
+        # Small tolls are common, so two reports sharing one say less than sharing 26 or 112.
+        s_cas = round(min(s_cas, 0.5 + 0.5 * math.log2(max(1, figure))), 3)
     cheap = PRIOR + s_date + s_place + s_event + s_perp + s_cas
     if cutoff is not None and cheap + _MAX_TEXT + _MAX_NAMES < cutoff:
         return None
-    names = weighted_overlap(a.names, b.names, idf)
+    if totals is None:
+        totals = (word_weight(a.names, idf), word_weight(b.names, idf),
+                  word_weight(a.words, idf), word_weight(b.words, idf))
+    names = _overlap(a.names, b.names, totals[0], totals[1], idf)
     s_names = round(_MAX_NAMES * min(1.0, names * 2.0), 3)
-    words = weighted_overlap(a.words, b.words, idf)
+    words = _overlap(a.words, b.words, totals[2], totals[3], idf)
     # Unrelated reports from one war share a tenth of their rare words; what is above counts.
     # Two reports of one publisher share its house phrasing too, so they must share more.
     base = _SAME_PUBLISHER_BASE if a.publisher and a.publisher == b.publisher else _TEXT_BASE
@@ -284,3 +315,35 @@ def explain_pair(a: LinkClaim, b: LinkClaim, idf: Mapping[str, float]) -> PairSc
     parts = _parts(a, b, idf, None)
     assert parts is not None
     return PairScore(*parts)
+
+
+class PairScorer:
+    """Scores pairs of one run's records, with each record's word weights computed once."""
+
+    def __init__(self, records: Sequence[LinkClaim], idf: Mapping[str, float]) -> None:
+        self.records = records
+        self.idf = idf
+        self.name_total = [word_weight(r.names, idf) for r in records]
+        self.word_total = [word_weight(r.words, idf) for r in records]
+
+    def _totals(self, i: int, j: int) -> Totals:
+        return self.name_total[i], self.name_total[j], self.word_total[i], self.word_total[j]
+
+    def score(self, i: int, j: int, threshold: float = LINK_THRESHOLD) -> float | None:
+        """The score of records i and j when it reaches `threshold`, else None."""
+        parts = _parts(self.records[i], self.records[j], self.idf, threshold,
+                       self._totals(i, j))
+        return None if parts is None else parts[0]
+
+    def full(self, i: int, j: int) -> float:
+        """The score of records i and j, however low."""
+        parts = _parts(self.records[i], self.records[j], self.idf, -math.inf,
+                       self._totals(i, j))
+        assert parts is not None
+        return parts[0]
+
+    def explain(self, i: int, j: int) -> PairScore:
+        """The score of records i and j with every feature's value and weight."""
+        parts = _parts(self.records[i], self.records[j], self.idf, None, self._totals(i, j))
+        assert parts is not None
+        return PairScore(*parts)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from factfinder.assess.grading import GRADING_VERSION, GradedClaim, GradeOverride, grade_incident
@@ -29,7 +29,7 @@ from factfinder.assess.reconcile import (
 )
 from factfinder.link.chains import chains_of, independent_sources
 from factfinder.link.cluster import Link, Refusal
-from factfinder.link.features import SCORING_VERSION, explain_pair
+from factfinder.link.features import SCORING_VERSION, PairScore
 from factfinder.link.records import Counts, LinkClaim
 from factfinder.link.sources import is_credible
 from factfinder.model import Casualties, DateWindow, Incident, Place, Range
@@ -109,7 +109,7 @@ def build_incident(
     members: Sequence[int],
     links: Sequence[Link],
     refusals: Sequence[Refusal],
-    idf: Mapping[str, float],
+    explain: Callable[[int, int], PairScore],
     override: GradeOverride | None = None,
 ) -> Incident:
     """The `Incident` of one cluster (member indices into `records`)."""
@@ -128,7 +128,7 @@ def build_incident(
         "party_only": party_only,
         "sources_parties": parties,
         "sources": [c.to_json() for c in chains],
-        "links": [_link_json(records, link, idf) for link in links],
+        "links": [_link_json(records, link, explain) for link in links],
         "refused_links": [
             {"a": records[f.a].ref.to_json(), "b": records[f.b].ref.to_json(),
              "score": round(f.score, 3), "reason": f.reason} for f in refusals],
@@ -150,7 +150,9 @@ def build_incident(
     )
 
 
-def _link_json(records: Sequence[LinkClaim], link: Link, idf: Mapping[str, float]) -> dict[str, Any]:
-    explained = explain_pair(records[link.a], records[link.b], idf)
+def _link_json(
+    records: Sequence[LinkClaim], link: Link, explain: Callable[[int, int], PairScore]
+) -> dict[str, Any]:
+    explained = explain(link.a, link.b)
     return {"a": records[link.a].ref.to_json(), "b": records[link.b].ref.to_json(),
             "kind": link.kind, "score": explained.score, "features": dict(explained.features)}

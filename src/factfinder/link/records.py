@@ -31,7 +31,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from factfinder.link.sources import SourceKey, source_of
 from factfinder.link.text import MAX_TEXT_CHARS, read_words
@@ -120,13 +121,24 @@ class DocInfo(NamedTuple):
     title: str | None
 
 
+_SHARED: dict[object, object] = {}
+
+
+def _shared(value: Any) -> Any:
+    """One shared copy of an immutable value (count tuples, area sets) across a million claims."""
+    if len(_SHARED) > 500_000:  # bounded: the values repeat, but a long-lived process varies
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
+
+
 def counts_of(c: Casualties) -> Counts:
     """The `(min, max)` of each count key; None where the claim says nothing."""
     out: list[Count | None] = []
     for key in COUNT_KEYS:
         r = c.get(key)
-        out.append(None if r is None else (r.min, r.max))
-    return tuple(out)
+        out.append(None if r is None else _shared((r.min, r.max)))
+    result: Counts = _shared(tuple(out))
+    return result
 
 
 def _anchor(places: Sequence[Place]) -> Place | None:
@@ -162,8 +174,8 @@ _NORM = re.compile(r"[^0-9a-z\u00C0-\u024F\u0600-\u06FF]+")
 
 
 def normalise_text(text: str) -> str:
-    """Lower-case words separated by single spaces (what rapidfuzz compares)."""
-    return _NORM.sub(" ", text[:MAX_TEXT_CHARS].lower()).strip()
+    """Lower-case words separated by single spaces (what rapidfuzz compares), 200 at most."""
+    return _NORM.sub(" ", text[:MAX_TEXT_CHARS].lower()).strip()[:200]
 
 
 def claim_text(text: str | None, spans: Sequence[tuple[int, int]], title: str | None) -> str:
@@ -186,6 +198,7 @@ class Pending(NamedTuple):
 _NO_SOURCE = SourceKey("src:unknown", "unknown source", "unknown", None)
 
 
+@lru_cache(maxsize=4096)
 def area_key(admin1: str) -> str:
     """The blocking key of a governorate; Damascus and Rif Dimashq are one area.
 
@@ -204,6 +217,7 @@ _FOLD = re.compile(r"[^a-z ]+")
 _GOV_WORDS = re.compile(r"\b(governorate|province|muhafazat)\b")
 
 
+@lru_cache(maxsize=65536)
 def _fold_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -263,7 +277,7 @@ def build_partial(
         killed=counts_of(claim.killed), injured=counts_of(claim.injured), source=_NO_SOURCE,
         publisher=None, published=None, text="", names=frozenset(), words=frozenset(),
         primary=claim.primary, places=claim.places, points=tuple(points),
-        areas=frozenset(areas), geo=frozenset(geo),
+        areas=_shared(frozenset(areas)), geo=_shared(frozenset(geo)),
     )
     return record, Pending(claim.date, claim.claimant, claim.spans)
 

@@ -5,16 +5,17 @@ This is the part the batch command and the database workflow share; neither read
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factfinder.assess.grading import GradeOverride
+from factfinder.jsonl import dumps
 from factfinder.link.blocking import candidate_pairs
 from factfinder.link.cluster import Clustering, Constraints, cluster
-from factfinder.link.features import LINK_THRESHOLD, score_pair
+from factfinder.link.features import PairScorer
 from factfinder.link.incidents import build_incident
+from factfinder.link.parallel import chunked, map_chunks
 from factfinder.link.records import LinkClaim
 from factfinder.link.text import idf_table
 from factfinder.model import Incident
@@ -25,24 +26,46 @@ def compute_idf(records: Sequence[LinkClaim]) -> dict[str, float]:
     return idf_table(r.names | r.words for r in records)
 
 
+KEY_WORDS = 5
+KEY_WORD_MIN_LIMIT = 20
+KEY_TOLL_MIN = 4
 KEY_NAMES = 3
+NAME_LIMIT = 50
+_RARE_TYPES = frozenset({"chemical", "mass_grave", "execution", "detention"})
 
 
-def blocking_keys(records: Sequence[LinkClaim]) -> list[tuple[str, ...]]:
-    """Each claim's name keys for blocking: gazetteer ids of its points, its rarest names.
+def blocking_keys(
+    records: Sequence[LinkClaim],
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each claim's blocking keys and its name keys (see `factfinder.link.blocking`).
 
-    A name qualifies when at least two claims use it and at most 1% of them (min. 2): a name
-    that every report repeats finds no particular incident.
+    Keys: the `KEY_WORDS` rarest of its words and names that another claim also uses and at
+    most one claim in 500 (min. 20) uses, its tolls of `KEY_TOLL_MIN` or more (total and
+    civilians; smaller tolls are too common to tell incidents apart) and a rare event type.
+    Name keys: its `KEY_NAMES` rarest proper names used by at most 1% of the claims and at most
+    `NAME_LIMIT` claims (min. 2): a name that many reports repeat finds no particular incident.
     """
     df: Counter[str] = Counter()
     for r in records:
-        df.update(r.names)
-    limit = max(2, len(records) // 100)
-    out: list[tuple[str, ...]] = []
+        df.update(r.names | r.words)
+    limit = max(2, min(NAME_LIMIT, len(records) // 100))
+    word_limit = max(KEY_WORD_MIN_LIMIT, len(records) // 500)
+    keys: list[tuple[str, ...]] = []
+    names: list[tuple[str, ...]] = []
     for r in records:
-        rare = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)
-        out.append(tuple(f"geo:{g}" for g in sorted(r.geo)) + tuple(t for _, t in rare[:KEY_NAMES]))
-    return out
+        rare = sorted((df[t], t) for t in r.names | r.words if 2 <= df[t] <= word_limit)
+        tolls = {f"toll:{p}" for c in (r.killed[0], r.killed[1])
+                 if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN}
+        kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
+        keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind))
+        rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
+        names.append(tuple(t for _, t in rare_names))
+    return keys, names
+
+
+def _point(c: tuple[int | None, int | None]) -> int | None:
+    lo, hi = c
+    return lo if lo is not None else hi
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,50 +85,79 @@ class LinkRun:
 
     records: Sequence[LinkClaim]
     clustering: Clustering
-    idf: Mapping[str, float]
+    scorer: PairScorer
     stats: LinkStats
     ids: tuple[str, ...] = field(default=())
+
+    @property
+    def idf(self) -> Mapping[str, float]:
+        return self.scorer.idf
 
     def incidents(
         self, overrides: Mapping[str, GradeOverride] | None = None
     ) -> Iterator[Incident]:
         """The incidents, in order of their first member claim."""
-        overrides = overrides or {}
+        for k in range(len(self.clustering.clusters)):
+            yield self.incident(k, overrides)
+
+    def incident(
+        self, k: int, overrides: Mapping[str, GradeOverride] | None = None
+    ) -> Incident:
+        """The k-th incident."""
         c = self.clustering
-        for k, members in enumerate(c.clusters):
-            inc_id = self.ids[k]
-            yield build_incident(inc_id, self.records, members, c.links[k], c.refusals[k],
-                                 self.idf, overrides.get(inc_id))
+        inc_id = self.ids[k]
+        return build_incident(inc_id, self.records, c.clusters[k], c.links[k], c.refusals[k],
+                              self.scorer.explain, (overrides or {}).get(inc_id))
+
+    def incident_lines(
+        self, overrides: Mapping[str, GradeOverride] | None = None, workers: int = 1
+    ) -> Iterator[str]:
+        """The incidents as JSON lines (the batch format), built on `workers` processes."""
+
+        def job(ks: Sequence[int]) -> list[str]:
+            return [dumps(self.incident(k, overrides).to_json()) for k in ks]
+
+        for lines in map_chunks(job, chunked(range(len(self.clustering.clusters)), 2000),
+                                workers):
+            yield from lines
 
 
 def link_records(
     records: Sequence[LinkClaim],
     constraints: Constraints | None = None,
     id_prefix: str = "inc-",
+    workers: int = 1,
 ) -> LinkRun:
     """Link `records` (indexed 0..n-1 by `idx`) into clusters; see `LinkRun.incidents()`.
 
     A cluster pinned by an analyst keeps the pinned incident id; the others are numbered
-    `inc-000001`, … in order of their first member claim.
+    `inc-000001`, … in order of their first member claim. `workers` > 1 scores candidate
+    pairs on that many forked processes (the result is the same).
     """
     for i, r in enumerate(records):
         if r.idx != i:
             raise ValueError(f"record {i} has idx {r.idx}; records must be indexed 0..n-1")
     idf = compute_idf(records)
+    scorer = PairScorer(records, idf)
     edges: list[tuple[float, int, int]] = []
     pairs = 0
-    for a, b in candidate_pairs(records, blocking_keys(records)):
-        pairs += 1
-        s = score_pair(records[a], records[b], idf, LINK_THRESHOLD)
-        if s is not None:
-            edges.append((s, a, b))
+    keys, names = blocking_keys(records)
 
-    def full(a: int, b: int) -> float:
-        s = score_pair(records[a], records[b], idf, -math.inf)
-        assert s is not None  # no threshold: always scored
-        return s
+    def score_chunk(chunk: Sequence[tuple[int, int]]) -> tuple[int, list[tuple[float, int, int]]]:
+        kept = []
+        for a, b in chunk:
+            s = scorer.score(a, b)
+            if s is not None:
+                kept.append((s, a, b))
+        return len(chunk), kept
 
-    clustering = cluster(records, edges, full, constraints)
+    for n, kept in map_chunks(score_chunk, chunked(candidate_pairs(records, keys, names)),
+                              workers):
+        pairs += n
+        edges.extend(kept)
+    del keys, names
+
+    clustering = cluster(records, edges, scorer.full, constraints)
     used = {label for label in clustering.labels if label}
     ids: list[str] = []
     counter = 0
@@ -124,4 +176,4 @@ def link_records(
         incidents=len(clustering.clusters),
         merged_incidents=sum(1 for c in clustering.clusters if len(c) > 1),
     )
-    return LinkRun(records, clustering, idf, stats, tuple(ids))
+    return LinkRun(records, clustering, scorer, stats, tuple(ids))

@@ -204,6 +204,7 @@ class SourceKey:
         return f"party:{self.party}" if self.party is not None else self.chain
 
 
+@lru_cache(maxsize=65536)
 def source_of(claimant: Claimant | None, publisher: str | None) -> SourceKey:
     """The original source of a claim made by `claimant` and carried by `publisher`."""
     pub = known_source(publisher)

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0600-\u06FF][\w'’-]*")
 MAX_TEXT_CHARS = 500
@@ -75,7 +77,9 @@ STOPWORDS = frozenset((
 _ARTICLES = ("al-", "el-", "ar-", "as-", "ad-", "ash-", "at-", "az-", "an-", "ad-")
 
 
+@lru_cache(maxsize=200_000)
 def _fold(tok: str) -> str:
+    """The comparison form of a word (interned: a million claims share one copy of each)."""
     t = tok.lower().replace("’", "'")
     for article in _ARTICLES:
         if t.startswith(article) and len(t) > len(article) + 2:
@@ -83,7 +87,7 @@ def _fold(tok: str) -> str:
             break
     if t.endswith("'s"):
         t = t[:-2]
-    return t.strip("'-")
+    return sys.intern(t.strip("'-"))
 
 
 def _opens_sentence(text: str, start: int) -> bool:

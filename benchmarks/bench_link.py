@@ -1,0 +1,290 @@
+"""Benchmark: `factfinder link` over 10k, 100k and 1M synthetic claims.
+
+    .venv/bin/python benchmarks/bench_link.py [--sizes 10000,100000,1000000] [--seed 1]
+                                              [--workdir DIR] [--keep]
+
+For each size it writes a synthetic CLAIMS.jsonl and DOCS.jsonl (not timed), then runs the whole
+batch linker on them in a fresh child process — reading both files, blocking, scoring,
+clustering, reconciling, grading, writing INCIDENTS.jsonl — and prints the wall time, the
+child's peak memory (max RSS), claims per second, candidate pairs and incidents, and the growth
+ratio of time per claim against the smallest size (1.0 = linear), and the pairwise precision and
+recall of the incidents against the synthetic truth (a sanity check of the linking, not a
+quality figure: real reports differ in ways a generator does not). Figures are printed, never
+asserted.
+
+The synthetic claims follow the shapes of real ones: incidents from 2012 on, at `--density`
+claims a day (342: a million claims over the war's eight years, so 10k claims cover a month and
+1M eight years), at Syrian places drawn from the project's gazetteer (weighted by population), event types and
+perpetrators in realistic proportions, tolls with a long tail, and 1-20 reports per incident
+from a mix of monitors, state media, ministries and wire services, each report reading the
+incident a little differently (a day off, the governorate instead of the town, "at least"
+instead of the figure, an updated toll, another event type); a fifth of the documents carry a
+second claim about another incident. Everything is drawn from `random.Random(seed)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EVENTS = [("airstrike", 34), ("shelling", 25), ("explosion", 12), ("shooting", 9),
+          ("execution", 4), ("chemical", 1), ("mass_grave", 1), ("detention", 2),
+          ("unknown", 12)]
+PERPETRATORS = {
+    "airstrike": [("syrian_government", 5), ("russia", 3), ("us_led_coalition", 2),
+                  ("unknown", 3)],
+    "shelling": [("syrian_government", 4), ("armed_opposition", 3), ("isis", 1), ("turkey", 1),
+                 ("unknown", 3)],
+    "explosion": [("isis", 3), ("unknown", 5), ("hts_nusra", 1)],
+    "chemical": [("syrian_government", 3), ("isis", 1), ("unknown", 1)],
+}
+SOURCES = [  # (claimant or None, claimant type, publisher)
+    ("Syrian Observatory for Human Rights", "monitor", "Reuters"),
+    ("the Observatory", "monitor", "AFP"),
+    ("SOHR", "monitor", "Al Arabiya"),
+    (None, "unknown", "SANA"),
+    ("Syrian Ministry of Foreign Affairs and Expatriates", "party_to_conflict", "Press TV"),
+    ("Russian Ministry of Defence", "party_to_conflict", "TASS"),
+    ("Syrian Network for Human Rights", "monitor", "Daily Sabah"),
+    ("Syria Civil Defence", "ngo", "Al-Araby Al-Jadeed"),
+    (None, "witness", "Associated Press"),
+    (None, "unknown", "Jordan Times"),
+]
+TARGETS = ["market", "bakery", "hospital", "school", "mosque", "bus station", "checkpoint",
+           "residential building", "camp for displaced people", "wedding", "funeral", "convoy"]
+VERBS = {"airstrike": ("Air strikes hit", "Warplanes bombed", "An air raid struck"),
+         "shelling": ("Shelling struck", "Rockets slammed into", "Mortar rounds hit"),
+         "explosion": ("A car bomb exploded at", "A suicide bomber blew himself up at",
+                       "An explosive device went off at"),
+         "shooting": ("Gunmen opened fire at", "Snipers shot people at"),
+         "execution": ("Militants executed prisoners near", "Fighters shot captives near"),
+         "chemical": ("A gas attack hit", "Toxic gas was dropped on"),
+         "mass_grave": ("A mass grave was found near", "Bodies were unearthed near"),
+         "detention": ("Security forces detained men at", "Troops arrested residents at"),
+         "unknown": ("An attack hit", "Violence struck")}
+# Syllables for the names that set one incident apart (a street, a family, a landmark).
+SYLLABLES = ("al", "ba", "ra", "sha", "ma", "qa", "di", "ya", "zu", "ha", "na", "fa", "ka",
+             "ti", "lu", "wa", "jo", "sa", "mi", "du")
+START = dt.date(2012, 1, 1).toordinal()
+# Claims per day: a million claims over the war's eight years (2012-2019). Every size is drawn
+# at this density, so a larger corpus covers more days (10k: a month; 1M: eight years), as an
+# archive that grows by covering more time does.
+DENSITY = 342
+
+
+def _pick(rnd: random.Random, weighted: list[tuple[str, int]]) -> str:
+    return rnd.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
+
+
+def _places() -> tuple[list[tuple[str, float, float, str, int | None]], list[float]]:
+    from factfinder.geo import Gazetteer
+
+    out, weights = [], []
+    for e in Gazetteer.get().entries:
+        if e.country == "SY" and e.kind in ("city", "town") and e.lat is not None \
+                and e.lon is not None and e.admin1:
+            out.append((e.name, e.lat, e.lon, e.admin1, e.geonameid))
+            weights.append(math.sqrt(e.population + 2000))
+    return out, weights
+
+
+def generate(n_claims: int, seed: int, claims_path: Path, docs_path: Path,
+             density: int = DENSITY, truth: dict[tuple[str, int], int] | None = None) -> int:
+    """Write about `n_claims` claims and their documents; return the number of claims.
+
+    `truth`, when given, receives the synthetic incident of every (document, claim).
+    """
+    rnd = random.Random(seed)
+    days = max(1, n_claims // density)
+    places, weights = _places()
+    written = doc_no = incident = 0
+    with claims_path.open("w", encoding="utf-8") as fc, docs_path.open("w", encoding="utf-8") as fd:
+        while written < n_claims:
+            incident += 1
+            name, lat, lon, admin1, gid = rnd.choices(places, weights)[0]
+            event = _pick(rnd, EVENTS)
+            perp = _pick(rnd, PERPETRATORS.get(event, [("unknown", 1)]))
+            day = START + rnd.randrange(days)
+            toll = max(1, int(rnd.lognormvariate(1.6, 1.1)))
+            target = f"{rnd.choice(TARGETS)} on {_name(rnd)} street"
+            lexicon = [_name(rnd).lower() for _ in range(6)]  # what sets this incident apart
+            reports = min(20, 1 + int(rnd.expovariate(1 / 2.5)))
+            for _ in range(reports):
+                claims = [_report(rnd, event, perp, day, toll, name, lat, lon, admin1, gid,
+                                  target, primary=True, lexicon=lexicon)]
+                if rnd.random() < 0.2:  # a second, unrelated incident in the same document
+                    o_name, o_lat, o_lon, o_admin1, o_gid = rnd.choices(places, weights)[0]
+                    o_event = _pick(rnd, EVENTS)
+                    claims.append(_report(rnd, o_event, "unknown", day - rnd.randrange(1, 30),
+                                          max(1, int(rnd.lognormvariate(1.2, 1.0))), o_name,
+                                          o_lat, o_lon, o_admin1, o_gid,
+                                          f"{rnd.choice(TARGETS)} on {_name(rnd)} street",
+                                          primary=False,
+                                          lexicon=[_name(rnd).lower() for _ in range(6)]))
+                claimant, ctype, publisher = rnd.choice(SOURCES)
+                text_parts = []
+                for c in claims:
+                    c["claimant"] = {"name": claimant, "type": ctype}
+                    sentence = c.pop("_sentence")
+                    start = sum(len(t) + 1 for t in text_parts)
+                    c["spans"] = [[start, start + len(sentence)]]
+                    text_parts.append(sentence)
+                doc_id = f"syn-{doc_no:08d}"
+                doc_no += 1
+                if truth is not None:
+                    truth[(doc_id, 0)] = incident
+                    if len(claims) > 1:
+                        truth[(doc_id, 1)] = -doc_no  # its own incident
+                published = dt.date.fromordinal(day + rnd.choice((0, 0, 0, 1, 1, 2)))
+                fd.write(json.dumps({"id": doc_id, "text": " ".join(text_parts),
+                                     "published": published.isoformat(),
+                                     "publisher": publisher}) + "\n")
+                fc.write(json.dumps({"id": doc_id, "claims": claims}) + "\n")
+                written += len(claims)
+    return written
+
+
+_VOCAB = [f"w{i}" for i in range(20000)]
+
+
+def _common(rnd: random.Random) -> str:
+    """A word of the language: a few are everywhere, most are rare (a Pareto tail)."""
+    return _VOCAB[min(len(_VOCAB) - 1, int(rnd.paretovariate(0.6)) - 1)]
+
+
+def _name(rnd: random.Random) -> str:
+    return "".join(rnd.choice(SYLLABLES) for _ in range(3)).capitalize()
+
+
+def _report(rnd: random.Random, event: str, perp: str, day: int, toll: int, name: str,
+            lat: float, lon: float, admin1: str, gid: int | None, target: str,
+            primary: bool, lexicon: list[str]) -> dict:
+    r = rnd.random()
+    date = None if r < 0.03 else dt.date.fromordinal(day + (rnd.choice((-1, 1)) if r < 0.12 else 0))
+    r = rnd.random()
+    if r < 0.70:
+        place = {"name": name, "geonameid": gid, "lat": lat, "lon": lon, "admin1": admin1,
+                 "country": "SY", "precision": "town"}
+    elif r < 0.85:
+        place = {"name": f"{admin1} Governorate", "geonameid": None, "lat": lat, "lon": lon,
+                 "admin1": admin1, "country": "SY", "precision": "governorate"}
+    elif r < 0.95:
+        place = {"name": f"{name} district", "geonameid": None,
+                 "lat": lat + rnd.uniform(-0.015, 0.015), "lon": lon + rnd.uniform(-0.015, 0.015),
+                 "admin1": admin1, "country": "SY", "precision": "neighbourhood"}
+    else:
+        place = None
+    r = rnd.random()
+    if r < 0.5:
+        killed = {"min": toll, "max": toll, "text": str(toll)}
+    elif r < 0.8:
+        low = max(1, toll - rnd.randrange(0, 1 + toll // 3))
+        killed = {"min": low, "max": None, "text": f"at least {low}"}
+    else:
+        up = toll + rnd.randrange(1, 2 + toll // 2)
+        killed = {"min": up, "max": up, "text": str(up)}
+    kind = event if rnd.random() < 0.85 else rnd.choice(("airstrike", "shelling", "unknown"))
+    detail = target if rnd.random() < 0.8 else rnd.choice(TARGETS)
+    # Prose: a few of the incident's own words among words of the language (Zipf-distributed).
+    words = rnd.sample(lexicon, rnd.randint(2, 4)) + [_common(rnd) for _ in range(20)]
+    rnd.shuffle(words)
+    sentence = (f"{rnd.choice(VERBS[kind])} a {detail} in {name}, killing {killed['text']} "
+                f"people. {' '.join(words).capitalize()}.")
+    return {
+        "primary": primary, "event_type": kind,
+        "date": None if date is None else {"start": date.isoformat(), "end": date.isoformat(),
+                                           "precision": "day"},
+        "places": [] if place is None else [place],
+        "perpetrator": {"name": None, "group": perp if rnd.random() < 0.8 else "unknown"},
+        "killed": {"total": killed, "civilians": killed if rnd.random() < 0.6 else None},
+        "injured": {}, "weapons": [], "confidence": 0.7, "_sentence": sentence,
+    }
+
+
+def pairwise(incidents_path: Path, truth: dict[tuple[str, int], int]) -> tuple[float, float]:
+    """Pairwise precision and recall of the linked incidents against the synthetic truth."""
+    from collections import Counter
+
+    pred_pairs = tp = 0
+    for line in incidents_path.open(encoding="utf-8"):
+        members = json.loads(line)["members"]
+        n = len(members)
+        pred_pairs += n * (n - 1) // 2
+        same = Counter(truth[(m["id"], m["claim"])] for m in members)
+        tp += sum(c * (c - 1) // 2 for c in same.values())
+    gold = Counter(truth.values())
+    gold_pairs = sum(c * (c - 1) // 2 for c in gold.values())
+    return (tp / pred_pairs if pred_pairs else 1.0), (tp / gold_pairs if gold_pairs else 1.0)
+
+
+def run_child(claims: Path, docs: Path, out: Path) -> dict:
+    """Link in a fresh process so that its peak memory is its own."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from factfinder.link.batch import link_files\n"
+        "t = time.perf_counter()\n"
+        "r = link_files(sys.argv[1], sys.argv[2], sys.argv[3])\n"
+        "dt = time.perf_counter() - t\n"
+        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps({'seconds': dt, 'rss_mb': rss, 'claims': r.stats.claims,"
+        " 'pairs': r.stats.candidate_pairs, 'links': r.stats.links,"
+        " 'incidents': r.stats.incidents}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(claims), str(docs), str(out)],
+                          capture_output=True, text=True, check=True)
+    result: dict = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--density", type=int, default=DENSITY, help="claims per day")
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="bench_link_", dir=args.workdir))
+    print(f"{'claims':>9} {'seconds':>8} {'claims/s':>9} {'peak MB':>8} {'pairs':>10} "
+          f"{'incidents':>9} {'growth':>7} {'P':>5} {'R':>5}")
+    base: float | None = None
+    try:
+        for n in sizes:
+            claims, docs, out = work / f"c{n}.jsonl", work / f"d{n}.jsonl", work / f"i{n}.jsonl"
+            t = time.perf_counter()
+            truth: dict[tuple[str, int], int] = {}
+            written = generate(n, args.seed, claims, docs, args.density, truth)
+            gen = time.perf_counter() - t
+            r = run_child(claims, docs, out)
+            precision, recall = pairwise(out, truth)
+            del truth
+            per_claim = r["seconds"] / r["claims"]
+            base = base or per_claim
+            print(f"{r['claims']:>9} {r['seconds']:>8.1f} {r['claims'] / r['seconds']:>9.0f} "
+                  f"{r['rss_mb']:>8.0f} {r['pairs']:>10} {r['incidents']:>9} "
+                  f"{per_claim / base:>7.2f} {precision:>5.2f} {recall:>5.2f}"
+                  f"   (generated {written} in {gen:.0f} s)", flush=True)
+            if not args.keep:
+                for p in (claims, docs, out):
+                    p.unlink(missing_ok=True)
+    finally:
+        if args.keep:
+            print(f"files kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
