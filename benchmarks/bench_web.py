@@ -177,14 +177,24 @@ async def load(
     )
 
 
-def start_server(project_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, FACTFINDER_WEB_PROJECT_DIR=str(project_dir))
+FACTORY = "factfinder.web.main:app_from_environment"
+
+
+def start_server(
+    project_dir: Path, port: int, workers: int, factory: str
+) -> subprocess.Popen[bytes]:
+    here = str(Path(__file__).resolve().parent)
+    env = dict(
+        os.environ,
+        FACTFINDER_WEB_PROJECT_DIR=str(project_dir),
+        PYTHONPATH=os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")])),
+    )
     cmd = [
         sys.executable,
         "-m",
         "uvicorn",
         "--factory",
-        "factfinder.web.main:app_from_environment",
+        factory,
         "--host",
         "127.0.0.1",
         "--port",
@@ -233,13 +243,13 @@ def main() -> None:
             add_user(project, "bench", "benchmark password", "viewer", actor="bench:seed")
             token, _ = create_token(project, "bench", "bench")
             seed_items(project, args.items, rng)
-            seeded = seed_incidents(project, args.incidents, rng)
+            seeded, factory = seed_incidents(project, args.incidents, rng)
         print(
             f"seeded {args.items:,} items and {seeded:,} incidents in "
             f"{time.perf_counter() - t:.1f} s"
         )
         port = args.port or _free_port()
-        server = start_server(root, port, args.workers)
+        server = start_server(root, port, args.workers, factory)
         base = f"http://127.0.0.1:{port}"
         try:
             endpoints = endpoints_for(base, token, seeded, rng)
@@ -276,18 +286,22 @@ def _free_port() -> int:
         return port
 
 
-def seed_incidents(project: object, n: int, rng: random.Random) -> int:
-    """Seed `n` incidents through the incidents area's bulk interface, when it exists."""
+def seed_incidents(project: object, n: int, rng: random.Random) -> tuple[int, str]:
+    """Seed `n` incidents: through the incidents area when it offers `seed_for_benchmark`,
+    else into the benchmark's reference store (`bench_web_incidents`). Returns (how many,
+    the app factory to serve)."""
+    import importlib
+
     try:
-        from factfinder.services import incidents  # type: ignore[attr-defined]
+        service = importlib.import_module("factfinder.services.incidents")
     except ImportError:
-        print("(the incidents area is not in this checkout: incident endpoints skipped)")
-        return 0
-    seed = getattr(incidents, "seed_for_benchmark", None)
-    if seed is None:
-        print("(no incidents seeding interface: incident endpoints skipped)")
-        return 0
-    return int(seed(project, n, rng))
+        service = None
+    if service is not None and hasattr(service, "seed_for_benchmark"):
+        return int(service.seed_for_benchmark(project, n, rng)), FACTORY
+    import bench_web_incidents
+
+    print("incident store: the benchmark's reference table (the incidents area has none here)")
+    return bench_web_incidents.seed(project, n, rng, PLACES), "bench_web_incidents:app_factory"  # type: ignore[arg-type]
 
 
 def endpoints_for(
@@ -300,7 +314,38 @@ def endpoints_for(
         a, b = words[(i * 13) % len(words)], words[(i * 7 + 3) % len(words)]
         return f"/api/v1/items?q={a}+{b}&limit=50" if i % 2 else f"/api/v1/items?q={a}&limit=50"
 
-    out: list[tuple[str, Callable[[int], str]]] = [
+    out: list[tuple[str, Callable[[int], str]]] = []
+    if incidents:
+        govs = [p[0] for p in PLACES]
+        events = ("airstrike", "shelling", "explosion", "shooting")
+        out += [
+            ("incidents: list, page 1", lambda i: "/api/v1/incidents?limit=50"),
+            (
+                "incidents: filtered page",
+                lambda i: (
+                    f"/api/v1/incidents?governorate={govs[i % len(govs)]}"
+                    f"&event_type={events[i % len(events)]}&limit=50"
+                ),
+            ),
+            (
+                "incidents: deep page (keyset)",
+                lambda i: f"/api/v1/incidents?limit=50&after=20{12 + i % 12}-06-15%7Cinc-999999",
+            ),
+            (
+                "incidents: date range",
+                lambda i: (
+                    f"/api/v1/incidents?date_from=20{12 + i % 10}-01-01"
+                    f"&date_to=20{12 + i % 10}-03-31&limit=50"
+                ),
+            ),
+            (
+                "incidents: text search",
+                lambda i: (
+                    f"/api/v1/incidents?q={govs[i % len(govs)]}+{events[i % len(events)]}&limit=50"
+                ),
+            ),
+        ]
+    out += [
         ("items: list, page 1", lambda i: "/api/v1/items?limit=50"),
         ("items: list, page 20", lambda i: "/api/v1/items?limit=50&offset=950"),
         ("items: full-text search", item_search),
