@@ -114,3 +114,69 @@ def test_state_forces_take_the_document_s_state() -> None:
     assert (a.group, a.role) == ("syrian_government", "perpetrator")
     [b] = find_actors("The army shelled the town")
     assert b.group == "unknown"
+
+
+def perpetrators(text: str, state: str | None = "SY") -> list[tuple[str, str]]:
+    return [(a.name, a.group) for a in find_actors(text, state=state) if a.role == "perpetrator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FA-KES prints articles without apostrophes or commas.
+        (
+            "Syrian activists accused President Bashar al-Assads forces of launching a nerve gas "
+            "attack that killed at least 213 people",
+            [("President Bashar al-Assads forces", "syrian_government")],
+        ),
+        (
+            "the Syrian Observatory for Human Rights said blaming the attack on forces loyal to "
+            "the Syrian dictator Bashar al-Assad",
+            [("forces loyal to the Syrian dictator Bashar al-Assad", "syrian_government")],
+        ),
+        (
+            "Syrian Army Advances in Latakia Kills 16 Terrorists",
+            [("Syrian Army", "syrian_government")],
+        ),
+        (
+            "The Syrian army Thursday ambushed and killed 140 ISIL terrorists in the vicinity of "
+            "Tabaqa military airport",
+            [("Syrian army", "syrian_government")],
+        ),
+        (
+            "According to report ISIS has executed around 367 people in the town",
+            [("ISIS", "isis")],
+        ),
+        (
+            "ISIS terrorists have reportedly begun murdering some of the Christian hostages",
+            [("ISIS terrorists", "isis")],
+        ),
+    ],
+)
+def test_perpetrators_in_fakes_wording(text: str, expected: list[tuple[str, str]]) -> None:
+    assert perpetrators(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object of a verb or a preposition is not the subject of "kills"
+        "Shelling of rebel bastion near Syria capital kills 19",
+        "The blast which wiped out the terrorist Ahrar al-Sham commands meeting in Idleb killed 47",
+        # a place modifier, not a party
+        "a shelling attack by terrorist groups on the government held western Aleppo",
+        # the author does not know who acted
+        "It was not immediately clear who carried out the raids that came a day after Russia "
+        "and the US agreed a truce",
+    ],
+)
+def test_no_named_perpetrator(text: str) -> None:
+    assert [g for _, g in perpetrators(text) if g != "unknown"] == []
+
+
+def test_the_last_name_before_the_verb_is_its_subject() -> None:
+    text = (
+        "Kurdish Democratic Union Partys military wing dubbed Peoples Protection Units killed "
+        "17 Turkish servicemen"
+    )
+    assert perpetrators(text, state="TR") == [("Peoples Protection Units", "sdf_ypg")]

@@ -47,12 +47,12 @@ _ATTACK_FORCE = re.compile(
 )
 
 _NATIONALITIES: tuple[tuple[str, str], ...] = (
-    ("russia", r"Russian|Russia's|Russia"),
-    ("syrian_government", r"Syrian|Syria's"),
-    ("turkey", r"Turkish|Turkey's"),
-    ("israel", r"Israeli|Israel's"),
-    ("iran", r"Iranian|Iran's"),
-    ("iraq_government", r"Iraqi|Iraq's"),
+    ("russia", r"Russian|Russia'?s|Russia"),
+    ("syrian_government", r"Syrian|Syria'?s"),
+    ("turkey", r"Turkish|Turkey'?s"),
+    ("israel", r"Israeli|Israel'?s"),
+    ("iran", r"Iranian|Iran'?s"),
+    ("iraq_government", r"Iraqi|Iraq'?s"),
     (
         "us_led_coalition",
         r"American|US|U\.S\.|United\s+States'?|French|British|Australian|Belgian|Dutch|Danish|Canadian",
@@ -113,7 +113,12 @@ _ALIASES: tuple[_Alias, ...] = (
         "syrian_government",
         r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
         r"artillery|militias|soldiers|air\s*force|strikes|raids|shelling|bombardment|barrel\s+bombs))?|"
-        r"Assad(?:'s)?\s+(?:regime|forces|government|troops|army|loyalists|militias)|pro-(?:Assad|regime|government)\s+"
+        r"(?:(?:President\s+)?Bashar\s+(?:al-?\s?)?)?Assad(?:'?s)?\s+(?:regime|forces|government|troops|army|loyalists|"
+        r"militias|warplanes|air\s*force|jets|aircraft|helicopters)|"
+        r"(?:forces|troops|militias|fighters)\s+loyal\s+to\s+(?:the\s+)?(?:Syrian\s+)?(?:(?:President|dictator|leader|"
+        r"regime)\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
+        r"regime\s+of\s+(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
+        r"pro-(?:Assad|regime|government)\s+"
         r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
         r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|strikes|bombardment)|"
         r"Syrian\s+Arab\s+Army|Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
@@ -199,11 +204,16 @@ _ATTACK_VERBS = (
     r"seized|captured|ambushed|assaulted|burned|tortured|committed|commit|perpetrated|waged|unleashed|"
     r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibil\w*|"
     r"eliminat(?:ed|es|ing)|liquidat(?:ed|es)|neutrali[sz]ed|destroy|destroys|stepped\s+up|intensified|escalated|"
-    r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)"
+    r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)|"
+    r"ambush(?:es)?|behead(?:s|ing)?|execute|shoot|murder(?:s|ing)?|massacres|slaughters|exploded|explodes|"
+    r"detonates|bears?\s+(?:\w+\s+)?responsibility|(?:was|were|is|are)\s+(?:\w+\s+)?behind|"
+    r"(?:begins?|began|begun|started|starts)\s+(?:to\s+(?:kill|execute|murder)|killing|executing|murdering)|"
+    r"claim(?:s|ed)\s+(?:the\s+)?(?:beheading|killing|execution|attack|bombing|assassination)"
 )
 _AFTER_ATTACK = re.compile(
     rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
+    rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
     rf"elements|fighters|militants|jihadists|gunmen|forces|troops|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
@@ -234,7 +244,8 @@ _BEFORE_AGENT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_AGENT_NEAR = re.compile(
-    r"(?:\bby|\bblamed\s+on|\battributed\s+to|\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
+    r"(?:\bby|\bblam(?:ed|es|ing|e)\s+(?:(?:the|it|them)\s+(?:\w+\s+)?)?on|\battributed\s+to|"
+    r"\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BEFORE_TARGET = re.compile(
@@ -258,7 +269,32 @@ _BEFORE_COUNT = re.compile(
 )
 _BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
-    r"^[-–]\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)\b",
+    r"^(?:[-–]\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)|"
+    r"\s+(?:held|controlled))\b",  # FA-KES drops hyphens: "the government held western Aleppo"
+    re.IGNORECASE,
+)
+# "according to X" names the claimant; with words between ("According to report ISIS has
+# executed"), FA-KES having dropped the comma, the actor may open the reported clause instead.
+_BEFORE_CLAIMANT_DIRECT = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# The subject of "kill": "Syrian Army Advances in Latakia Kills 16 Terrorists".
+_SUBJECT_OF_KILL = re.compile(
+    r"^\s+(?:(?!(?:were|was|been|are|is|and|as|while|after|when|by)\b)[\w-]+\s+){0,5}?"
+    r"(?:kills|killed|kill|killing)\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+|about\s+|"
+    r"around\s+|some\s+|up\s+to\s+)?(?:\d[\d,]*|dozens|scores|hundreds|several|many|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b",
+    re.IGNORECASE,
+)
+# Words that leave the author unsure who acted: "it was not clear who carried out the raids".
+# (Alternatives are kept: "unclear whether Syrian or Russian jets" still names the first.)
+_UNSURE = re.compile(
+    r"\b(?:(?:not|un)(?:\s+immediately)?\s*clear|not\s+known|unknown)\s+who\b", re.IGNORECASE
+)
+# A clause already under way before the name ("The blast which wiped out the terrorist X …"):
+# the name is not the subject of the clause's verb.
+_CLAUSE_BEFORE = re.compile(r"\b(?:which|that|who|[a-z]{3,}ed)\b[^.;:]*$")
+# A name after a preposition is an object, not the subject of a later verb.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|on|in|against|at|near|from|to|into|targeting|for|with|by)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
 _CLAIMED_RESPONSIBILITY = re.compile(
@@ -357,7 +393,9 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "perpetrator"
     if _BEFORE_AGENT_NEAR.search(before):
         return "perpetrator"
-    if _BEFORE_CLAIMANT.search(before):
+    if _BEFORE_CLAIMANT_DIRECT.search(before) or (
+        _BEFORE_CLAIMANT.search(before) and not _AFTER_ATTACK.match(after)
+    ):
         return "claimant"
     if _AFTER_PASSIVE.match(after):
         return "victim"
@@ -380,6 +418,12 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "perpetrator"
     if _AFTER_ATTACK.match(after):
         return "perpetrator"
+    if (
+        _SUBJECT_OF_KILL.match(after)
+        and not _AFTER_PREPOSITION.search(before)
+        and not _CLAUSE_BEFORE.search(text[max(start, a - 200) : a])
+    ):
+        return "subject"  # resolved by `find_actors` against the other names of the clause
     if _AFTER_REPORT.match(after):
         return "claimant"
     if _BEFORE_AGENT.search(before):
@@ -409,9 +453,33 @@ def find_actors(
     """
     stop = len(text) if end is None else end
     out: list[ActorMention] = []
-    for a, b, group, attack_force in _matches(text, start, stop, state):
+    unsure = _UNSURE.search(text, start, stop)
+    matches = _matches(text, start, stop, state)
+    for k, (a, b, group, attack_force) in enumerate(matches):
         name = re.sub(r"^(?:the|a|an)\s+", "", text[a:b], flags=re.IGNORECASE)
-        out.append(ActorMention(a, b, name, group, _role(text, start, stop, a, b, attack_force)))  # type: ignore[arg-type]
+        role = _role(text, start, stop, a, b, attack_force)
+        if role == "subject":
+            # "Syrian Army Advances in Latakia Kills 16": the subject of "kills", unless another
+            # name stands between ("Kurdish Partys military wing dubbed Peoples Protection
+            # Units killed 17": the last name before the verb is its subject).
+            verb = _SUBJECT_OF_KILL.match(text[b : min(stop, b + 150)])
+            role = "other"
+            if verb is not None:
+                between = [
+                    m
+                    for m in matches[k + 1 :]
+                    if m[0] < b + verb.end()
+                    and not _MODIFIER_AFTER.match(text[m[1] : m[1] + 30])  # "rebel-held"
+                ]
+                # "Coalition air strikes Turkish army kill 8": names side by side share the verb.
+                side_by_side = bool(between) and re.fullmatch(
+                    r"\s*(?:,|and|&)?\s*", text[b : between[0][0]]
+                )
+                if not between or side_by_side:
+                    role = "perpetrator"
+        if role == "perpetrator" and unsure is not None and unsure.start() < a:
+            role = "other"  # "it was not clear who carried out the raids … a day after Russia …"
+        out.append(ActorMention(a, b, name, group, role))  # type: ignore[arg-type]
     return out
 
 

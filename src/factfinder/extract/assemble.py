@@ -142,6 +142,8 @@ _SUBORDINATE = re.compile(
     r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|days\s+after|hours\s+after)\b[^,.;:]*$",
     re.IGNORECASE,
 )
+# A party that claims the attack is its perpetrator even where it is also the claimant.
+_CLAIMS_IT = re.compile(r"[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibil", re.IGNORECASE)
 _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
 
 
@@ -365,7 +367,11 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
         a
         for u in units
         for a in u.actors
-        if a.role == "perpetrator" and a.name.lower() not in claimant_names
+        if a.role == "perpetrator"
+        and (
+            a.name.lower() not in claimant_names
+            or _CLAIMS_IT.match(u.sentence.text, a.end - u.sentence.start)
+        )
     ]
     # An attack told as the cause or background of this one ("strikes kill 45 after rebel fire
     # on Damascus") names another incident's perpetrator: last resort only.
