@@ -28,9 +28,10 @@ from factfinder.link.records import (
     build_partial,
     claim_text,
     complete,
+    document_hints,
 )
 from factfinder.link.run import LinkStats, link_records
-from factfinder.model import Claim, ClaimRef, Document, DocumentClaims, Place
+from factfinder.model import ClaimRef, Document, DocumentClaims
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -43,15 +44,6 @@ class BatchResult:
     documents: int
     documents_without_text: int
     skipped_lines: int
-
-
-def _fallback_place(claims: Iterable[Claim]) -> Place | None:
-    """The first governorate-bearing place any claim of the document names."""
-    for c in claims:
-        for p in c.places:
-            if p.admin1 and p.precision != "country":
-                return p
-    return None
 
 
 def read_claims(
@@ -80,7 +72,7 @@ def read_claims(
             fail(InputError(f"{path}:{n}", f"document {dc.id!r} appears twice", stage="link"))
             continue
         doc = doc_index[dc.id] = len(doc_index)
-        fallback = _fallback_place(dc.claims)
+        fallback, _ = document_hints(dc.claims)
         for k, claim in enumerate(dc.claims):
             rec, pend = build_partial(len(records), ClaimRef(dc.id, k), doc, claim, fallback)
             records.append(rec)

@@ -4,12 +4,13 @@ The incident's fields are derived from its member claims only:
 
 * **date**: the days all members' windows share (the finest precision among dated members);
   when they share none (windows within the slack of each other), the span from the earliest to
-  the latest, with `week` or `month` precision;
+  the latest, with `week` or `month` precision; None when no member states a date;
 * **places**: the distinct places the members name, most precise and most often named first;
 * **killed / injured**: reconciled ranges (`factfinder.assess.reconcile`);
 * **independent_sources** and **grade** (`factfinder.assess.grading`).
 
-Extra keys explain it all: `links` (each merge with its score and features), `refused_links`,
+Extra keys explain it all: `event_type` and `perpetrator` (what most members say), `links`
+(each merge with its score and features), `refused_links`,
 `sources` (the chains, their publishers and parties), `party_only` and `sources_parties`,
 `reconciliation` (rule and claims behind each figure), `grading` (trace of rules) and `versions`.
 """
@@ -51,9 +52,9 @@ def incident_date(members: Sequence[LinkClaim]) -> DateWindow | None:
     """The incident's date window from its members' windows (claim dates preferred)."""
     dated = [r for r in members if r.date_from == "claim" and r.lo is not None]
     if not dated:
-        dated = [r for r in members if r.lo is not None]
-        if not dated:
-            return None
+        # Only publication dates: they placed the claims for linking, but they do not say
+        # when the incident happened.
+        return None
     lo = max(r.lo for r in dated if r.lo is not None)
     hi = min(r.hi for r in dated if r.hi is not None)
     if lo <= hi:
@@ -125,6 +126,8 @@ def build_incident(
     parties = sorted({c.party for c in chains if c.party is not None})
     party_only = bool(chains) and all(c.party is not None for c in chains)
     extra: dict[str, Any] = {
+        "event_type": _most_said([r.event_type for r in rs]),
+        "perpetrator": _most_said([r.perpetrator for r in rs]),
         "party_only": party_only,
         "sources_parties": parties,
         "sources": [c.to_json() for c in chains],
@@ -148,6 +151,12 @@ def build_incident(
         grade=grading.grade,
         extra=extra,
     )
+
+
+def _most_said(values: Sequence[str]) -> str:
+    """What most members say, leaving out `unknown`/`other` when anything else is said."""
+    said = Counter(v for v in values if v not in ("unknown", "other")) or Counter(values)
+    return min(said.items(), key=lambda kv: (-kv[1], kv[0]))[0] if said else "unknown"
 
 
 def _link_json(

@@ -303,6 +303,16 @@ def complete(
     )
 
 
+def document_hints(claims: Sequence[Claim]) -> tuple[Place | None, dt.date | None]:
+    """What a document's claims lend each other: the first governorate-bearing place any of
+    them names (for claims without a place) and the latest day any of them states (placing
+    undated claims when the document has no publication date)."""
+    fallback = next((p for c in claims for p in c.places
+                     if p.admin1 and p.precision != "country"), None)
+    days = [d for c in claims if c.date is not None for d in (c.date.end, c.date.start) if d]
+    return fallback, (max(days) if days else None)
+
+
 def build(
     idx: int,
     ref: ClaimRef,
@@ -311,7 +321,11 @@ def build(
     info: DocInfo,
     text: str,
     fallback_place: Place | None = None,
+    reference: dt.date | None = None,
 ) -> LinkClaim:
-    """The `LinkClaim` of one claim of a document; `text` is `claim_text(...)` of its spans."""
+    """The `LinkClaim` of one claim of a document; `text` is `claim_text(...)` of its spans.
+
+    `fallback_place` and `reference` are the document's hints (`document_hints`).
+    """
     record, pending = build_partial(idx, ref, doc, claim, fallback_place)
-    return complete(record, pending, info, text)
+    return complete(record, pending, info, text, reference)

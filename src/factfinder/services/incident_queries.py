@@ -1,0 +1,402 @@
+"""Reading a project's incidents: lists, detail, timeline, and the record as of a ledger size.
+
+The current incidents are those of the latest `link.run`; the incidents as of ledger size N
+(what a report built at a checkpoint may see) are those of the latest run before N. Rows come
+back as this module's frozen dataclasses; `workspace_source()` adapts them to the web
+workspace's port (`factfinder.web.incident_source`) and `case_file_store()` to what case files
+need (`factfinder.services.case_files.IncidentStore`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from factfinder.errors import NotFound
+from factfinder.model import (
+    Casualties,
+    ClaimRef,
+    DateWindow,
+    Incident,
+    Place,
+)
+from factfinder.services.project import Project
+from factfinder.store.schema import items
+from factfinder.store.schema_claims import claims
+from factfinder.store.schema_incidents import (
+    incident_decisions,
+    incident_members,
+    incidents,
+    link_runs,
+)
+from factfinder.vault.verify import Problem
+
+_BASE_KEYS = frozenset({"incident", "members", "date", "places", "killed", "injured",
+                        "independent_sources", "grade"})
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilters:
+    """List filters; None means any. Dates are ISO `YYYY-MM-DD`."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    governorate: str | None = None
+    perpetrator: str | None = None
+    event_type: str | None = None
+    grade: str | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSummary:
+    """One incident of a list (and one point of a map)."""
+
+    id: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    place: str | None
+    governorate: str | None
+    lat: float | None
+    lon: float | None
+    event_type: str
+    perpetrator: str
+    killed: Mapping[str, Any] | None
+    civilians: Mapping[str, Any] | None
+    grade: str | None
+    independent_sources: int
+    members: int
+    confirmed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """A member claim of an incident and the link that brought it in (None for the first)."""
+
+    claim_id: int
+    item_id: int
+    item_hash: str
+    score: float | None
+    features: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentView:
+    summary: IncidentSummary
+    incident: Incident
+    members: Sequence[MemberView]
+    decisions: Sequence[Mapping[str, Any]]
+
+
+def latest_run_id(conn: Connection, size: int | None = None) -> int | None:
+    """The latest link run (before ledger size `size` when given)."""
+    query = select(func.max(link_runs.c.id))
+    if size is not None:
+        query = query.where(link_runs.c.seq < size)
+    value = conn.execute(query).scalar_one_or_none()
+    return int(value) if value is not None else None
+
+
+def current_members(conn: Connection) -> dict[int, str]:
+    """claim id → incident id in the latest run."""
+    run_id = latest_run_id(conn)
+    if run_id is None:
+        return {}
+    rows = conn.execute(select(incident_members.c.claim_id, incident_members.c.incident_id)
+                        .where(incident_members.c.run_id == run_id))
+    return {int(r.claim_id): r.incident_id for r in rows}
+
+
+def count_incidents(project: Project) -> int:
+    """How many incidents the project holds now."""
+    with project.read() as conn:
+        run_id = latest_run_id(conn)
+        if run_id is None:
+            return 0
+        return int(conn.execute(select(func.count()).select_from(incidents)
+                                .where(incidents.c.run_id == run_id)).scalar_one())
+
+
+def _range(lo: int | None, hi: int | None) -> dict[str, int | None] | None:
+    return None if lo is None and hi is None else {"min": lo, "max": hi}
+
+
+def _summary(row: Any) -> IncidentSummary:
+    return IncidentSummary(
+        row.incident_id, row.date_start, row.date_end, row.date_precision, row.place,
+        row.governorate, row.lat, row.lon, row.event_type, row.perpetrator,
+        _range(row.killed_min, row.killed_max), _range(row.civilians_min, row.civilians_max),
+        row.grade, int(row.independent_sources), int(row.members), bool(row.confirmed))
+
+
+def _where(filters: IncidentFilters) -> list[Any]:
+    c = incidents.c
+    conds: list[Any] = []
+    if filters.date_from:
+        conds.append(c.date_end >= filters.date_from)
+    if filters.date_to:
+        conds.append(c.date_start <= filters.date_to)
+    for column, value in ((c.governorate, filters.governorate),
+                          (c.perpetrator, filters.perpetrator),
+                          (c.event_type, filters.event_type), (c.grade, filters.grade)):
+        if value:
+            conds.append(column == value)
+    if filters.q:
+        like = f"%{filters.q.strip()}%"
+        conds.append(or_(c.incident_id.like(like), c.place.like(like),
+                         c.governorate.like(like)))
+    return conds
+
+
+def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
+                   limit: int = 50, after: str | None = None
+                   ) -> tuple[list[IncidentSummary], int, str | None]:
+    """(a page of incidents in id order, how many match, the cursor of the next page)."""
+    filters = filters or IncidentFilters()
+    with project.read() as conn:
+        run_id = latest_run_id(conn)
+        if run_id is None:
+            return [], 0, None
+        conds = [incidents.c.run_id == run_id, *_where(filters)]
+        total = int(conn.execute(select(func.count()).select_from(incidents)
+                                 .where(*conds)).scalar_one())
+        query = select(incidents).where(*conds)
+        if after:
+            query = query.where(incidents.c.incident_id > after)
+        rows = list(conn.execute(query.order_by(incidents.c.incident_id).limit(limit + 1)))
+    page = [_summary(r) for r in rows[:limit]]
+    cursor = page[-1].id if len(rows) > limit and page else None
+    return page, total, cursor
+
+
+def incident_timeline(project: Project, filters: IncidentFilters | None = None
+                      ) -> list[tuple[str, int]]:
+    """(month `YYYY-MM`, incidents starting in it) in date order."""
+    filters = filters or IncidentFilters()
+    with project.read() as conn:
+        run_id = latest_run_id(conn)
+        if run_id is None:
+            return []
+        month = func.substr(incidents.c.date_start, 1, 7)
+        rows = conn.execute(
+            select(month.label("month"), func.count().label("n"))
+            .where(incidents.c.run_id == run_id, incidents.c.date_start.is_not(None),
+                   *_where(filters))
+            .group_by(month).order_by(month))
+        return [(r.month, int(r.n)) for r in rows]
+
+
+def incident_from_json(obj: Mapping[str, Any]) -> Incident:
+    """An `Incident` from its JSON form (the batch format plus its explanation keys)."""
+    def casualties(part: Mapping[str, Any] | None) -> Casualties:
+        return Casualties.from_json(part or {})
+
+    return Incident(
+        incident=str(obj["incident"]),
+        members=tuple(ClaimRef.from_json(m) for m in obj.get("members", [])),
+        date=DateWindow.from_json(obj.get("date")),
+        places=tuple(Place.from_json(p) for p in obj.get("places", [])),
+        killed=casualties(obj.get("killed")),
+        injured=casualties(obj.get("injured")),
+        independent_sources=int(obj.get("independent_sources", 0)),
+        grade=obj.get("grade"),
+        extra={k: v for k, v in obj.items() if k not in _BASE_KEYS},
+    )
+
+
+def _decisions_of(conn: Connection, incident_id: str, size: int | None = None
+                  ) -> list[dict[str, Any]]:
+    query = select(incident_decisions).order_by(incident_decisions.c.seq)
+    if size is not None:
+        query = query.where(incident_decisions.c.seq < size)
+    out = []
+    for r in conn.execute(query):
+        payload = json.loads(r.payload)
+        touched = {r.incident_id, *payload.get("pins", {}), *payload.get("incidents", [])}
+        if incident_id in touched:
+            out.append({"seq": int(r.seq), "kind": r.kind, "incident": r.incident_id,
+                        "actor": r.actor, "created_at": r.created_at, "payload": payload})
+    return out
+
+
+def get_incident(project: Project, incident_id: str) -> IncidentView:
+    """An incident of the latest run with its members, explanation and decisions."""
+    with project.read() as conn:
+        run_id = latest_run_id(conn)
+        row = None
+        if run_id is not None:
+            row = conn.execute(select(incidents).where(
+                incidents.c.run_id == run_id, incidents.c.incident_id == incident_id)).first()
+        if row is None:
+            raise NotFound(f"no incident {incident_id}")
+        members = [
+            MemberView(int(m.claim_id), int(m.item_id), m.hash, m.score,
+                       json.loads(m.features) if m.features else {})
+            for m in conn.execute(
+                select(incident_members.c.claim_id, claims.c.item_id, items.c.hash,
+                       incident_members.c.score, incident_members.c.features)
+                .join(claims, claims.c.id == incident_members.c.claim_id)
+                .join(items, items.c.id == claims.c.item_id)
+                .where(incident_members.c.run_id == run_id,
+                       incident_members.c.incident_id == incident_id)
+                .order_by(incident_members.c.ordinal))
+        ]
+        return IncidentView(_summary(row), incident_from_json(json.loads(row.body)), members,
+                            _decisions_of(conn, incident_id))
+
+
+# -- for verify: the rows against their ledger entries -------------------------------------
+
+
+def check_incidents(conn: Connection) -> Iterable[Problem]:
+    """Every stored link run and decision is what its ledger entry recorded (for `verify`)."""
+    from factfinder.store.schema import ledger
+    from factfinder.vault.hashing import sha256_text
+    from factfinder.vault.ledger import canonical_json
+
+    entries = {int(r.seq): (r.kind, json.loads(r.entry).get("payload", {}))
+               for r in conn.execute(select(ledger.c.seq, ledger.c.kind, ledger.c.entry)
+                                     .where(or_(ledger.c.kind == "link.run",
+                                                ledger.c.kind.like("incident.%"))))}
+    for run in conn.execute(select(link_runs).order_by(link_runs.c.id)):
+        kind, p = entries.get(int(run.seq), (None, {}))
+        membership: dict[str, list[int]] = {}
+        for m in conn.execute(select(incident_members.c.incident_id, incident_members.c.claim_id)
+                              .where(incident_members.c.run_id == run.id)):
+            membership.setdefault(m.incident_id, []).append(int(m.claim_id))
+        bodies = [json.loads(r.body) for r in conn.execute(
+            select(incidents.c.body).where(incidents.c.run_id == run.id)
+            .order_by(incidents.c.incident_id))]
+        listed = [[k, sorted(v)] for k, v in sorted(membership.items())]
+        if (kind != "link.run"
+                or p.get("membership_hash") != sha256_text(canonical_json(listed))
+                or p.get("incidents_hash") != sha256_text(canonical_json(bodies))
+                or p.get("incidents") != run.incidents):
+            yield Problem("incident.altered", f"the incidents of link run {run.id} are not "
+                          f"what ledger entry {run.seq} recorded (changed behind "
+                          "factfinder's back)", seq=int(run.seq))
+    for d in conn.execute(select(incident_decisions).order_by(incident_decisions.c.seq)):
+        kind, p = entries.get(int(d.seq), (None, {}))
+        if kind != f"incident.{d.kind}" or p != json.loads(d.payload):
+            yield Problem("incident.altered", f"decision {d.id} on {d.incident_id} is not "
+                          f"what ledger entry {d.seq} recorded", seq=int(d.seq))
+
+
+# -- for case files: the record as of a ledger size -----------------------------------------
+
+
+class CaseFileStore:
+    """What `factfinder.services.case_files` needs: incidents as of a ledger size."""
+
+    def incidents_as_of(self, conn: Connection, ids: Sequence[str] | None, size: int
+                        ) -> list[Any]:
+        from factfinder.services.case_files import StoredIncident
+
+        run_id = latest_run_id(conn, size)
+        if run_id is None:
+            return []
+        query = select(incidents).where(incidents.c.run_id == run_id)
+        if ids is not None:
+            query = query.where(incidents.c.incident_id.in_(list(ids)))
+        out = []
+        for row in conn.execute(query.order_by(incidents.c.incident_id)):
+            members = [int(m.claim_id) for m in conn.execute(
+                select(incident_members.c.claim_id)
+                .where(incident_members.c.run_id == run_id,
+                       incident_members.c.incident_id == row.incident_id)
+                .order_by(incident_members.c.ordinal))]
+            seqs = sorted({int(row.seq)} | {d["seq"] for d in
+                                            _decisions_of(conn, row.incident_id, size)})
+            out.append(StoredIncident(incident_from_json(json.loads(row.body)), tuple(members),
+                                      tuple(seqs)))
+        return out
+
+    def existing(self, conn: Connection, ids: Sequence[str]) -> set[str]:
+        run_id = latest_run_id(conn)
+        if run_id is None or not ids:
+            return set()
+        rows = conn.execute(select(incidents.c.incident_id).where(
+            incidents.c.run_id == run_id, incidents.c.incident_id.in_(list(ids))))
+        return {r.incident_id for r in rows}
+
+
+def case_file_store() -> CaseFileStore:
+    return CaseFileStore()
+
+
+# -- for the web workspace ------------------------------------------------------------------
+
+
+class WorkspaceSource:
+    """The incidents service behind the web workspace's `IncidentSource` port."""
+
+    @staticmethod
+    def _row(s: IncidentSummary) -> Any:
+        from factfinder.web.incident_source import IncidentRow
+
+        return IncidentRow(s.id, s.date_start, s.date_end, s.date_precision, s.place,
+                           s.governorate, s.lat, s.lon, s.event_type, s.perpetrator, s.killed,
+                           s.civilians, s.grade, s.independent_sources, s.members, s.confirmed)
+
+    @staticmethod
+    def _filters(f: Any) -> IncidentFilters:
+        return IncidentFilters(f.date_from, f.date_to, f.governorate, f.perpetrator,
+                               f.event_type, f.grade, f.q)
+
+    def list(self, project: Project, filters: Any, *, limit: int, after: str | None) -> Any:
+        from factfinder.web.incident_source import IncidentPage
+
+        rows, count, cursor = list_incidents(project, self._filters(filters), limit=limit,
+                                             after=after)
+        return IncidentPage([self._row(r) for r in rows], count, cursor)
+
+    def timeline(self, project: Project, filters: Any) -> Sequence[tuple[str, int]]:
+        return incident_timeline(project, self._filters(filters))
+
+    def get(self, project: Project, incident_id: str) -> Any:
+        from factfinder.web.incident_source import IncidentDetail, MemberClaim
+
+        view = get_incident(project, incident_id)
+        members = [MemberClaim(m.claim_id, m.item_id, m.item_hash, m.score, m.features)
+                   for m in view.members]
+        return IncidentDetail(self._row(view.summary), members, dict(view.incident.extra),
+                              view.decisions)
+
+    def link(self, project: Project, *, actor: str) -> Any:
+        from factfinder.services.incidents import link_project
+        from factfinder.web.incident_source import LinkSummary
+
+        done = link_project(project, actor=actor)
+        return LinkSummary(done.claims, done.incidents, done.merged)
+
+    def merge(self, project: Project, ids: Sequence[str], *, reason: str, actor: str) -> str:
+        from factfinder.services.incidents import merge
+
+        return merge(project, ids, reason=reason, actor=actor)
+
+    def split(self, project: Project, incident_id: str, claim_ids: Sequence[int], *,
+              reason: str, actor: str) -> str:
+        from factfinder.services.incidents import split
+
+        return split(project, incident_id, claim_ids, reason=reason, actor=actor)
+
+    def confirm(self, project: Project, incident_id: str, *, reason: str, actor: str) -> None:
+        from factfinder.services.incidents import confirm
+
+        confirm(project, incident_id, reason=reason, actor=actor)
+
+    def set_grade(self, project: Project, incident_id: str, grade: str, *, reason: str,
+                  actor: str) -> None:
+        from factfinder.services.incidents import grade as set_grade
+
+        set_grade(project, incident_id, grade, reason=reason, actor=actor)
+
+
+def workspace_source() -> WorkspaceSource:
+    """The web workspace's incident source (`factfinder.web.incident_source`)."""
+    return WorkspaceSource()
