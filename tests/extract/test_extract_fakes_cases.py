@@ -147,3 +147,24 @@ def test_an_incident_told_as_clashes_keeps_no_type() -> None:
         "heard nearby."
     )
     assert c.event_type == "unknown"
+
+
+def test_a_concurrent_event_of_other_actors_does_not_place_the_incident() -> None:
+    c = primary(
+        "26 Jun 2016 Russian and Syrian strikes death toll has risen while SDF fighters make "
+        'gains in Manbij. "Three Russian and Syrian regime air raids on the region of '
+        'Al-Quriyah southeast of Deir Ezzor city killed 58 civilians" the Syrian Observatory for '
+        "Human Rights said."
+    )
+    assert c.places[0].admin1 == "Deir ez-Zor"
+
+
+def test_a_round_up_headline_takes_the_governorate_where_someone_died() -> None:
+    c = primary(
+        "23 October 2016 Terrorist attacks kill a woman injure 9 in Hasaka and Aleppo. A woman "
+        "was killed and six other people got injured when a landmine of those left behind by "
+        "ISIS terrorists exploded in Jarez village in the northern countryside of Aleppo "
+        "province.",
+        title="Terrorist attacks kill a woman injure 9 in Hasaka and Aleppo",
+    )
+    assert c.places[0].admin1 == "Aleppo"

@@ -396,7 +396,12 @@ def _places(units: Sequence[Unit], known: Mapping[str, Place]) -> tuple[Place, .
     """
     from factfinder.geo import incident_places
 
-    places = incident_places(order_mentions([(u.sentence, u.places) for u in units]))
+    places = incident_places(
+        order_mentions(
+            [(u.sentence, u.places) for u in units],
+            [any(c.outcome == "killed" for c in u.counts) for u in units],
+        )
+    )
     out: list[Place] = []
     for p in places:
         town = known.get(p.admin1) if p.admin1 else None

@@ -52,7 +52,13 @@ _INCIDENTAL_BEFORE = re.compile(
     r"|\b(?:based|positioned|stationed|located|entrenched|deployed|holed\s+up|fortif(?:y|ied|ying)|"
     rf"hiding|headquartered)\s+(?:\w+\s+){{0,2}}?(?:in|at|inside)\s+(?:the\s+)?{_NAMES}$"
     # an earlier event told as time reference: "just hours after a gas attack ... in"
-    r"|\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\b[^.;]*$",
+    r"|\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\b[^.;]*$"
+    # a concurrent event of other actors: "... has risen while SDF fighters make gains in"
+    r"|\b(?:while|as|amid|whereas)\s+(?!(?:they|he|she|it|the\s+victims)\b)(?:[\w'-]+\s+){1,4}?"
+    r"(?:make|made|makes|making|gain(?:s|ed)?|advanc(?:e|es|ed|ing)|fled|flee(?:s|ing)?|"
+    r"push(?:es|ed|ing)?|battl(?:e|es|ed|ing)|continu(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|fought|"
+    r"fight(?:s|ing)?|stepped\s+up|step(?:s|ping)?\s+up|sought|seek(?:s|ing)?|tr(?:y|ies|ied|ying)|"
+    r"met|meet(?:s|ing)?|held|hold(?:s|ing)?)\b[^.;]*$",
     re.IGNORECASE,
 )
 # Words after a mention that make it an office or a past event.
@@ -97,13 +103,21 @@ def speaks(text: str, mention: PlaceMention) -> bool:
 
 def order_mentions(
     sentences: Sequence[tuple[Sentence, Sequence[PlaceMention]]],
+    deaths: Sequence[bool] | None = None,
 ) -> list[PlaceMention]:
-    """The mentions of an incident's sentences, the likely incident place first (rules above)."""
-    keyed: list[tuple[tuple[int, int, int, int], PlaceMention]] = []
-    for k, (sentence, mentions) in enumerate(sentences):
+    """The mentions of an incident's sentences, the likely incident place first (rules above).
+
+    `deaths[k]` says that sentence k counts dead; it lets a round-up headline ("Terrorist
+    attacks kill a woman, injure 9 in Hasaka and Aleppo") take the governorate of the first
+    later sentence that tells where someone died.
+    """
+    keyed: list[tuple[tuple[int, int, int, int, int], PlaceMention]] = []
+    roles: list[list[bool]] = []
+    for sentence, mentions in sentences:
         prev: PlaceMention | None = None
         side = False
-        for n, pm in enumerate(mentions):
+        flags: list[bool] = []
+        for pm in mentions:
             gap = sentence.text[
                 max(0, (prev.end if prev else pm.start) - sentence.start) : max(
                     0, pm.start - sentence.start
@@ -112,8 +126,48 @@ def order_mentions(
             side = incidental(sentence, pm) or (
                 side and prev is not None and bool(_LIST_GAP.match(gap))
             )
+            flags.append(side)
+            prev = pm
+        roles.append(flags)
+    lead = _deaths_governorate(sentences, roles, deaths)
+    for k, ((sentence, mentions), flags) in enumerate(zip(sentences, roles, strict=True)):
+        for n, (pm, side) in enumerate(zip(mentions, flags, strict=True)):
             before = sentence.text[: max(0, pm.start - sentence.start)][-120:]
             at_death = bool(_DEATH_THEN_PLACE.search(before))
-            keyed.append(((int(side), k, int(not at_death), n), pm))
-            prev = pm
+            area = _AREA_OF.get(pm.place.admin1 or "", pm.place.admin1)
+            other_area = k == 0 and lead is not None and area != lead
+            keyed.append(((int(side), k, int(other_area), int(not at_death), n), pm))
     return [pm for _, pm in sorted(keyed, key=lambda kv: kv[0])]
+
+
+def _deaths_governorate(
+    sentences: Sequence[tuple[Sentence, Sequence[PlaceMention]]],
+    roles: Sequence[Sequence[bool]],
+    deaths: Sequence[bool] | None,
+) -> str | None:
+    """The one governorate of the first sentence after the lead that counts dead, when the
+    lead names several governorates and that one is among them."""
+    if not deaths or not sentences:
+        return None
+
+    def areas(k: int) -> set[str]:
+        _, mentions = sentences[k]
+        return {
+            _AREA_OF.get(pm.place.admin1, pm.place.admin1)
+            for pm, side in zip(mentions, roles[k], strict=True)
+            if pm.place.admin1 and not side
+        }
+
+    named = areas(0)
+    if len(named) < 2:
+        return None
+    for k in range(1, len(sentences)):
+        if deaths[k] and areas(k):
+            here = areas(k) & named
+            return next(iter(here)) if len(here) == 1 else None
+    return None
+
+
+# The capital and its countryside ("Damascus countryside") are read as one area here: news
+# names either for the same surroundings.
+_AREA_OF = {"Rif Dimashq": "Damascus"}
