@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
-
-from factfinder.model import Casualties, ClaimRef, DateWindow, Incident, Place, parse_date
+from factfinder.model import Casualties, ClaimRef, DateWindow, Incident, Place
 from factfinder.report.model import CaseFile, CitedEntry
 from factfinder.services import Project
-from factfinder.services.case_files import GENERATOR, StoredIncident, _checkpoint_ref, _source
+from factfinder.services.case_files import GENERATOR, _checkpoint_ref, _source
 from factfinder.services.evidence_state import (
     checkpoint_for,
-    claims_as_of,
-    claims_of_items_as_of,
     inclusion_proofs,
     items_as_of,
 )
-from factfinder.store import ledger as ledger_rows
-from factfinder.store.schema import items
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "samples" / "seeds"
@@ -50,40 +43,3 @@ def incident_from_json(obj: dict[str, Any]) -> Incident:
         Casualties.from_json(obj["killed"]), Casualties.from_json(obj["injured"]),
         int(obj["independent_sources"]), obj["grade"],
         {k: v for k, v in obj.items() if k not in core})
-
-
-class LinkedAsOf:
-    """A stand-in for the incidents area's store: the incidents are the batch linker's clusters
-    of the claims recorded as of the size asked for (so they, too, depend only on the ledger
-    prefix). Incident ids follow the linker's numbering."""
-
-    def incidents_as_of(self, conn: Connection, ids: Sequence[str] | None,
-                        size: int) -> list[StoredIncident]:
-        from factfinder.link import DocInfo, build, link_records
-        from factfinder.link.records import claim_text
-
-        item_ids = list(conn.execute(select(items.c.id)).scalars())
-        claims = claims_as_of(conn, claims_of_items_as_of(conn, item_ids, size), size)
-        docs = items_as_of(conn, {c.item_id for c in claims.values()}, size)
-        ordered = sorted(claims.values(), key=lambda c: (c.item_id, c.ordinal))
-        doc_index = {item_id: n for n, item_id in enumerate(sorted(docs))}
-        records = []
-        for idx, c in enumerate(ordered):
-            d = docs[c.item_id]
-            info = DocInfo(d.publisher, parse_date(d.published), d.title)
-            records.append(build(idx, ClaimRef(d.external_id or d.hash, c.ordinal),
-                                 doc_index[c.item_id], c.claim, info,
-                                 claim_text(d.text, c.claim.spans, d.title)))
-        by_ref = {r.ref: ordered[r.idx] for r in records}
-        out = []
-        for incident in link_records(records).incidents():
-            if ids is not None and incident.incident not in ids:
-                continue
-            members = [by_ref[m] for m in incident.members]
-            out.append(StoredIncident(incident, tuple(m.id for m in members),
-                                      tuple(sorted({m.seq for m in members}))))
-        return out
-
-    def existing(self, conn: Connection, ids: Sequence[str]) -> set[str]:
-        size = ledger_rows.head_size(conn)
-        return {s.incident.incident for s in self.incidents_as_of(conn, ids, size)}

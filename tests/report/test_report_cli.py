@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,26 +14,42 @@ from factfinder.cli import build_app
 from factfinder.services import Project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report_helpers import SEEDS, LinkedAsOf
+from report_helpers import SEEDS
 
 runner = CliRunner()
 
 
+@dataclass(frozen=True)
+class Seeded:
+    root: Path
+    hajin: str  # the incident of the Hajin airstrike
+    other: str  # another incident
+    count: int  # how many incidents the project holds
+
+
 @pytest.fixture
-def cli_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project with the seed documents ingested and extracted; incidents from `LinkedAsOf`."""
-    from factfinder.services import case_files
+def cli_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
+    """A project with the seed documents ingested, extracted and linked."""
+    from factfinder.services.case_files import default_incident_store
     from factfinder.services.claims import extract_items
+    from factfinder.services.incidents import link_project
     from factfinder.services.ingest import ingest
+    from factfinder.store import ledger as ledger_rows
 
     root = tmp_path / "project"
     with Project.init(root) as project:
         ingest(project, [str(SEEDS / "docs.jsonl")], actor="test:ingest")
         extract_items(project, actor="test:extract")
-    monkeypatch.setattr(case_files, "default_incident_store", LinkedAsOf)
+        link_project(project, actor="test:link")
+        with project.read() as conn:
+            found = default_incident_store().incidents_as_of(
+                conn, None, ledger_rows.head_size(conn))
+    hajin = next(s.incident.incident for s in found
+                 if any(p.name == "Hajin" for p in s.incident.places))
+    other = next(s.incident.incident for s in found if s.incident.incident != hajin)
     monkeypatch.setenv("FACTFINDER_PROJECT", str(root))
     monkeypatch.chdir(tmp_path)
-    return root
+    return Seeded(root, hajin, other, len(found))
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -40,20 +57,21 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_case_commands_report_export_and_verify_package(cli_project: Path,
+def test_case_commands_report_export_and_verify_package(cli_project: Seeded,
                                                        tmp_path: Path) -> None:
+    seeded = cli_project
     code, _, err = run("case", "create", "Hajin", "--description", "The strike of 2 Nov 2018")
     assert code == 0 and "created case 1: Hajin" in err
-    code, _, err = run("case", "add", "Hajin", "inc-000005", "inc-000004")
+    code, _, err = run("case", "add", "Hajin", seeded.hajin, seeded.other)
     assert code == 0 and "added 2 incidents" in err, err
-    code, _, err = run("case", "add", "1", "inc-000005", "inc-999999")
+    code, _, err = run("case", "add", "1", seeded.hajin, "inc-999999")
     assert code == 1 and "no incident inc-999999" in err
     assert run("case", "note", "Hajin", "Two reports of one statement",
-               "--incident", "inc-000005")[0] == 0
+               "--incident", seeded.hajin)[0] == 0
     assert run("case", "note", "Hajin", "Witness phone number", "--restricted")[0] == 0
     code, out, _ = run("case", "show", "Hajin", "--json")
     shown = json.loads(out)
-    assert shown["incidents"] == ["inc-000004", "inc-000005"]
+    assert shown["incidents"] == sorted([seeded.hajin, seeded.other])
     assert [n["text"] for n in shown["notes"]] == ["Two reports of one statement"]
     code, out, _ = run("case", "list", "--json")
     assert json.loads(out)["data"][0]["incidents"] == 2
@@ -75,7 +93,7 @@ def test_case_commands_report_export_and_verify_package(cli_project: Path,
     assert code == 0 and "export" in err
     assert (tmp_path / "hajin.csv").read_text().startswith("id,relid,year,")
     code, _, err = run("export", "--format", "csv", "--output", str(tmp_path / "all.csv"))
-    assert code == 0 and "5 incidents" in err
+    assert code == 0 and f"{seeded.count} incidents" in err
     code, _, err = run("export", "--format", "package", "--output", str(tmp_path / "pkg"))
     assert code == 2 and "give --case" in err
     code, _, err = run("export", "--format", "package", "--case", "Hajin", "--output",
@@ -83,7 +101,7 @@ def test_case_commands_report_export_and_verify_package(cli_project: Path,
     assert code == 0, err
     code, _, err = run("verify-package", str(tmp_path / "pkg.zip"))
     assert code == 0 and "package intact" in err
-    key = cli_project / "keys" / "ledger.pub.pem"
+    key = seeded.root / "keys" / "ledger.pub.pem"
     assert run("verify-package", str(tmp_path / "pkg.zip"), "--key", str(key))[0] == 0
     code, out, _ = run("verify-package", str(tmp_path / "pkg.zip"), "--json")
     assert json.loads(out)["ok"] is True
@@ -91,9 +109,9 @@ def test_case_commands_report_export_and_verify_package(cli_project: Path,
     assert code == 1 and "not one of csv, geojson, jsonl, ged" in err
 
 
-def test_verify_package_names_the_damaged_file(cli_project: Path, tmp_path: Path) -> None:
+def test_verify_package_names_the_damaged_file(cli_project: Seeded, tmp_path: Path) -> None:
     assert run("case", "create", "All")[0] == 0
-    assert run("case", "add", "All", "inc-000001", "inc-000002")[0] == 0
+    assert run("case", "add", "All", cli_project.hajin, cli_project.other)[0] == 0
     assert run("export", "--format", "package", "--case", "All", "--output",
                str(tmp_path / "pkg"))[0] == 0
     original = next((tmp_path / "pkg" / "data" / "items").iterdir())
@@ -103,7 +121,7 @@ def test_verify_package_names_the_damaged_file(cli_project: Path, tmp_path: Path
     assert f"FAIL data/items/{original.name}" in err and "package damaged" in err
 
 
-def test_a_report_needs_a_known_case(cli_project: Path) -> None:
+def test_a_report_needs_a_known_case(cli_project: Seeded) -> None:
     code, _, err = run("report", "Nowhere")
     assert code == 1 and "no case 'Nowhere'" in err
     code, _, err = run("report", "Nowhere", "--format", "docx")
