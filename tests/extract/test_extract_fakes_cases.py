@@ -168,3 +168,33 @@ def test_a_round_up_headline_takes_the_governorate_where_someone_died() -> None:
         title="Terrorist attacks kill a woman injure 9 in Hasaka and Aleppo",
     )
     assert c.places[0].admin1 == "Aleppo"
+
+
+def test_a_chemical_attack_named_as_a_time_reference_does_not_type_the_incident() -> None:
+    c = primary(
+        "Date of publication 4 April 2017 At least 19 people were killed near the Syrian capital "
+        "on Tuesday including six children just hours after a suspected chemical gas attack "
+        "left dozens dead in the Khan Sheikhun. At least 19 civilians were killed in heavy "
+        "aerial bombardment of several opposition-held towns east of the Syrian capital on "
+        "Tuesday a monitoring group said."
+    )
+    assert c.event_type == "airstrike"
+
+
+def test_hostages_killed_is_an_execution() -> None:
+    c = primary(
+        "Thu Aug 28 2014 ISIL terrorists massacre 250 Syrian troops in Raqqa. The notorious ISIL "
+        "terrorists have brutally massacred 250 Syrian troops taken hostage at an airbase in "
+        "the northern province of Raqqa reports indicate."
+    )
+    assert c.event_type == "execution"
+    assert c.perpetrator.group == "isis"
+
+
+def test_an_aerial_bomb_is_an_airstrike() -> None:
+    c = primary(
+        "Monday 21 November 2016 One mother and her child have died after an aerial bomb "
+        "targeted their home near Masaken Hanano neighbourhood in eastern Aleppo according to "
+        "human rights group."
+    )
+    assert c.event_type == "airstrike"

@@ -142,6 +142,22 @@ _SUBORDINATE = re.compile(
     r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|days\s+after|hours\s+after)\b[^,.;:]*$",
     re.IGNORECASE,
 )
+# An earlier event named as a time or place reference inside a sentence about another one.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\b[^.;]*$|"
+    r"\blaunch\s*-?pad\s+for\b[^.;]*$|\bplott?(?:ing|ed)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_REFERENCE_AFTER = re.compile(
+    r"\W*(?:[\w'-]+\W+){0,5}?(?:earlier\s+this\s+week|days\s+ago|program(?:me)?s?)\b",
+    re.IGNORECASE,
+)
+# Killed after being taken: hostages, captives, the abducted.
+_CAPTIVES = re.compile(
+    r"\b(?:hostages?|captives?|abducted|kidnapped|prisoners|detainees|captured\s+(?:soldiers|troops|"
+    r"fighters|men|people|pilots?))\b",
+    re.IGNORECASE,
+)
 # A party that claims the attack is its perpetrator even where it is also the claimant.
 _CLAIMS_IT = re.compile(r"[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibil", re.IGNORECASE)
 _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
@@ -185,8 +201,17 @@ def _weighted_cues(units: Sequence[Unit]) -> list[EventMention]:
         factor = 1.5 if k == 0 else (1.2 if u.counts else 1.0)
         if u.is_title:
             factor *= 1.2
-        cues += scaled(u.cues, factor)
+        for c in u.cues:
+            cues += scaled([c], factor * (0.25 if _in_reference(u, c) else 1.0))
     return cues
+
+
+def _in_reference(u: Unit, c: EventMention) -> bool:
+    """Whether cue `c` names an earlier event the sentence refers to ("hours after a chemical
+    attack", "the town hit by a chemical attack earlier this week"), not the incident."""
+    text, at = u.sentence.text, u.sentence.start
+    before, after = text[: max(0, c.start - at)], text[max(0, c.end - at) :]
+    return bool(_REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(after))
 
 
 def _air_actor(units: Sequence[Unit]) -> bool:
@@ -485,6 +510,12 @@ def _claim(
     killed, injured, missing = combine(
         [c for u in units for c in u.counts], people_as_civilians=presume
     )
+    if (
+        event_type == "other"
+        and not killed.is_empty()
+        and any(_CAPTIVES.search(u.sentence.text) for u in units)
+    ):
+        event_type = "execution"  # hostages or captives killed: killed while held
     perp = _perpetrator(units)
     claimant = next(
         (u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant

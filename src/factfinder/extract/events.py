@@ -113,7 +113,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "airstrike",
         0.9,
-        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)",
+        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)|"
+        r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
     # shelling: artillery, rockets, mortars, missiles fired from the ground
@@ -152,7 +153,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"battl(?:es?|ed|ing)|counter-?(?:attacks?|offensives?)|repel(?:led|s)?|repuls(?:ed|es)|"
         r"foil(?:ed|s)?|thwart(?:ed|s)?|advanc(?:es|ed|ing)|recaptur(?:ed|es|ing)|retook|retak(?:es|en|ing)|"
         r"regain(?:ed|s)?|(?:took|taken|takes|seized|established|establishing|imposed)\s+(?:full\s+)?control|"
-        r"captur(?:ed|es|ing)\s+(?:\w+\s+){0,3}?(?:villages?|towns?|hills?|positions?|areas?|"
+        r"captur(?:ed|es|ing)\s+(?:(?!from\b|by\b)\w+\s+){0,3}?(?:villages?|towns?|hills?|positions?|areas?|"
         r"neighbou?rhoods?|districts?|points?|bases?|airports?|fields?|roads?|city|posts?|checkpoints?)|"
         r"(?:plane|jet|warplane|helicopter|aircraft|chopper)\s+(?:crash(?:ed|es)?|went\s+down)|crash(?:ed|es)\s+into",
     ),
