@@ -76,12 +76,15 @@ def test_case_commands_report_export_and_verify_package(cli_project: Seeded,
     code, out, _ = run("case", "list", "--json")
     assert json.loads(out)["data"][0]["incidents"] == 2
 
-    code, out, err = run("report", "Hajin", "--format", "html", "--json")
+    code, out, err = run("report", "1", "--format", "html", "--json")
     assert code == 0, err
     made = json.loads(out)
     path = Path(made["path"])
     assert path.name == f"hajin-cp{made['checkpoint']['id']}.html"
     assert "at least 26" in path.read_text()
+    # Another report right after uses the same checkpoint: the export entry changed nothing.
+    code, out, _ = run("report", "Hajin", "--format", "pdf", "--json")
+    assert json.loads(out)["checkpoint"] == made["checkpoint"]
     code, out, _ = run("report", "Hajin", "--at", str(made["checkpoint"]["id"]),
                        "--output", str(tmp_path / "again.html"), "--json")
     assert code == 0

@@ -216,14 +216,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The case report (HTML or PDF), built from the record as of a signed checkpoint."""
         from factfinder.services.case_files import write_report
+        from factfinder.services.cases import show_case
         from factfinder.services.evidence_state import checkpoint_for
 
         with _open(project) as proj:
             user = _user(proj, as_user)
             if output is None:
+                name = show_case(proj, case).name
                 cid, _ = checkpoint_for(proj, at)
                 at = cid
-                output = Path(f"{_slug(case)}-cp{cid}.{fmt}")
+                output = Path(f"{_slug(name)}-cp{cid}.{fmt}")
             result = write_report(proj, case, fmt=fmt, output=output, at=at,
                                   include_restricted=include_restricted, user=user)
         _done(result, as_json, "report")

@@ -36,10 +36,15 @@ from factfinder.vault.signing import Checkpoint
 # -- checkpoints ----------------------------------------------------------------------------
 
 
+# Entries that record an output, never a change of the record: a case file built after them
+# is the same as one built before them.
+OUTPUT_KINDS = ("export.write",)
+
+
 def checkpoint_for(project: Project, at: int | None = None) -> tuple[int, Checkpoint]:
     """(id, checkpoint) to build from: checkpoint `at` (its id), or — when None — the latest one
-    if it covers the whole ledger, else a newly signed one (signing commits only to what is
-    already there)."""
+    if nothing but outputs (`export.write`) was recorded after it, else a newly signed one
+    (signing commits only to what is already there)."""
     from factfinder.services.vault import list_checkpoints, make_checkpoint
 
     cps = list_checkpoints(project)
@@ -49,10 +54,13 @@ def checkpoint_for(project: Project, at: int | None = None) -> tuple[int, Checkp
                 return cid, cp
         listed = ", ".join(str(c) for c, _ in cps) or "none yet"
         raise NotFound(f"no checkpoint {at} (checkpoints: {listed})")
-    with project.read() as conn:
-        head = ledger_rows.head_size(conn)
-    if cps and cps[-1][1].size == head:
-        return cps[-1]
+    if cps:
+        with project.read() as conn:
+            changed = conn.execute(select(func.count()).select_from(ledger).where(
+                ledger.c.seq >= cps[-1][1].size, ledger.c.kind.not_in(OUTPUT_KINDS))).scalar_one()
+            head = ledger_rows.head_size(conn)
+        if not changed and head >= cps[-1][1].size:
+            return cps[-1]
     make_checkpoint(project)
     return list_checkpoints(project)[-1]
 
