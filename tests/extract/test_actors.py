@@ -180,3 +180,17 @@ def test_the_last_name_before_the_verb_is_its_subject() -> None:
         "17 Turkish servicemen"
     )
     assert perpetrators(text, state="TR") == [("Peoples Protection Units", "sdf_ypg")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # FA-KES (AFP, 3 Oct 2016): the group's statement makes it the alleged perpetrator.
+        "The Islamic State (IS) militant group said in a statement that one of its fighters had "
+        'fired on a "large gathering" of Kurdish militants',
+        "DAESH said that it killed at least 50 opposition fighters in a suicide bombing",
+        "The Islamic State group claims the double suicide bomb attack that hit a police station",
+    ],
+)
+def test_a_party_reporting_its_own_act_is_the_perpetrator(text: str) -> None:
+    assert [g for _, g in perpetrators(text)] == ["isis"]

@@ -273,6 +273,28 @@ _MODIFIER_AFTER = re.compile(
     r"\s+(?:held|controlled))\b",  # FA-KES drops hyphens: "the government held western Aleppo"
     re.IGNORECASE,
 )
+# A party reporting its own act: "Daish said in a statement that one of its fighters had fired",
+# "DAESH said that it killed at least 50", "ISIL claimed to have executed".
+_OWNS_THE_ACT = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:said|says|announced|claimed|claims|stated|confirmed|admitted)\s+"
+    r"(?:(?:in|on)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:statement|posting|video|message|channel|website)\s+)?"
+    r"(?:(?:on|late|early)\s+\w+\s+)?(?:that\s+)?(?:(?:one|two|three|some|several)\s+of\s+)?"
+    r"(?:it|its\s+(?:fighters?|members?|militants?|forces|units|jihadists|suicide\s+bombers?|men|troops))\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:killed|carried\s+out|attacked|executed|targeted|shot|fired|destroyed|"
+    r"blew|detonated|struck|downed|bombed|shelled|ambushed|beheaded)\b"
+    r"|^\s*(?:[\w-]+\s+){0,3}?(?:claimed|claims)\s+(?:to\s+have|the|responsibil)",
+    re.IGNORECASE,
+)
+
+
+def owns_the_act(text: str, end: int) -> bool:
+    """Whether the party named just before `end` reports the attack as its own (it claimed
+    responsibility, or "said that its fighters fired"): its statement makes it the alleged
+    perpetrator even though it is also the claimant."""
+    after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[end : end + 200])
+    return bool(_OWNS_THE_ACT.match(after))
+
+
 # "according to X" names the claimant; with words between ("According to report ISIS has
 # executed"), FA-KES having dropped the comma, the actor may open the reported clause instead.
 _BEFORE_CLAIMANT_DIRECT = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
@@ -389,7 +411,7 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     before = text[max(start, a - 70) : a]
     if _MODIFIER_AFTER.match(after):
         return "other"
-    if _CLAIMED_RESPONSIBILITY.match(after):
+    if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
     if _BEFORE_AGENT_NEAR.search(before):
         return "perpetrator"

@@ -49,7 +49,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from factfinder.extract.actors import AIR_ONLY_GROUPS
+from factfinder.extract.actors import AIR_ONLY_GROUPS, owns_the_act
 from factfinder.extract.attribution import Attribution
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.mentions import (
@@ -158,8 +158,6 @@ _CAPTIVES = re.compile(
     r"fighters|men|people|pilots?))\b",
     re.IGNORECASE,
 )
-# A party that claims the attack is its perpetrator even where it is also the claimant.
-_CLAIMS_IT = re.compile(r"[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibil", re.IGNORECASE)
 _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
 
 
@@ -395,7 +393,7 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
         if a.role == "perpetrator"
         and (
             a.name.lower() not in claimant_names
-            or _CLAIMS_IT.match(u.sentence.text, a.end - u.sentence.start)
+            or owns_the_act(u.sentence.text, a.end - u.sentence.start)
         )
     ]
     # An attack told as the cause or background of this one ("strikes kill 45 after rebel fire
