@@ -198,3 +198,22 @@ def test_an_aerial_bomb_is_an_airstrike() -> None:
         "human rights group."
     )
     assert c.event_type == "airstrike"
+
+
+def test_the_governorate_of_the_headline_comes_first() -> None:
+    text = (
+        "Date of publication 22 June 2016 At least 25 civilians have been killed as "
+        "international militaries converge on the Islamic State groups de factor Syrian "
+        "capital. Tags Raqqa airstrikes IS Syria airstrikes Overnight airstrikes on the Islamic "
+        "State groups de facto Syrian capital Raqqa killed 25 civilians a monitoring group said "
+        "on Wednesday."
+    )
+    c = primary(text, title="Scores of civilians killed in airstrikes on Raqqa")
+    assert c.places[0].admin1 == "Raqqa"
+    # A headline naming a place only as a landmark ("near X") says nothing of the area.
+    assert (
+        Extractor()._headline_area(
+            Document("t", "x", title="US Airstrikes Kill 11 Civilians near Syrias Aleppo")
+        )
+        is None
+    )

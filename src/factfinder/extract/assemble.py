@@ -411,7 +411,9 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     return Perpetrator(best.name, best.group) if best is not None else None
 
 
-def _places(units: Sequence[Unit], known: Mapping[str, Place]) -> tuple[Place, ...]:
+def _places(
+    units: Sequence[Unit], known: Mapping[str, Place], prefer: str | None = None
+) -> tuple[Place, ...]:
     """The incident's places, most useful first (`geo.incident_places` orders them).
 
     A governorate named as an area has no point of its own; when the document names a town
@@ -423,6 +425,7 @@ def _places(units: Sequence[Unit], known: Mapping[str, Place]) -> tuple[Place, .
         order_mentions(
             [(u.sentence, u.places) for u in units],
             [any(c.outcome == "killed" for c in u.counts) for u in units],
+            prefer,
         )
     )
     out: list[Place] = []
@@ -499,6 +502,7 @@ def _claim(
     prev_claimant: Claimant | None,
     options: AssemblyOptions,
     known: Mapping[str, Place],
+    prefer: str | None = None,
 ) -> tuple[Claim, bool]:
     from factfinder.extract.casualties import combine
 
@@ -519,7 +523,7 @@ def _claim(
         (u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant
     )
     inherited = False
-    places = _places(units, known)
+    places = _places(units, known, prefer)
     if not places and prev is not None and prev_claimant == claimant:
         places = prev.places  # one statement listing incidents in one place ("another mass grave")
         inherited = True
@@ -553,13 +557,15 @@ def assemble(
     options: AssemblyOptions | None = None,
     known_places: Mapping[str, Place] | None = None,
     headline_only: bool = False,
+    headline_area: str | None = None,
 ) -> tuple[Claim, ...]:
     """The claims of one document, in text order, exactly one of them primary (if any).
 
     `units` are the document's sentences/clauses in text order; `report_date` is the
     publication date or the dateline date (rule 5); `known_places` maps a governorate to a town
     of it that the document names (a point for governorate-level mentions); `headline_only`
-    says the document is a single headline-like sentence (rule 1).
+    says the document is a single headline-like sentence (rule 1); `headline_area` is the one
+    governorate the report's headline names, whose places the lead claim lists first.
     """
     opts = options or AssemblyOptions()
     # A document that is only a headline (a UCDP source line, a wire flash).
@@ -597,6 +603,16 @@ def assemble(
                 opts,
                 known_places or {},
             )
+    if headline_area is not None:
+        # The headline says where the report is about; the lead claim names it first.
+        claims[primary], flags[primary] = _claim(
+            incidents[primary],
+            claims[primary - 1] if primary else None,
+            claims[primary - 1].claimant if primary else None,
+            opts,
+            known_places or {},
+            headline_area,
+        )
     out: list[Claim] = []
     for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
         dated_from_report = False

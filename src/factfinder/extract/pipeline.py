@@ -36,7 +36,7 @@ from factfinder.extract.mentions import (
     DateMention,
     PlaceMention,
 )
-from factfinder.extract.placing import speaks
+from factfinder.extract.placing import area_of, speaks
 from factfinder.extract.sentences import clauses, split_sentences
 from factfinder.model import Document, DocumentClaims, Place
 
@@ -207,6 +207,20 @@ class Extractor:
                 )
         return units, report_date
 
+    def headline_area(self, doc: Document) -> str | None:
+        """The governorate the document's headline (its `title`) names, if exactly one."""
+        if not doc.title or not doc.title.strip():
+            return None
+        title = doc.title
+        # "Strikes kill 11 near Aleppo": a landmark the incident was near, maybe across a border.
+        return _headline_area(
+            [
+                p
+                for p in self.parts.places(title)
+                if not speaks(title, p) and not _NEAR.search(title, 0, p.start)
+            ]
+        )
+
     def extract(self, doc: Document) -> DocumentClaims:
         """All claims of one document (step 5 over steps 1–4)."""
         if not doc.text.strip():
@@ -222,8 +236,19 @@ class Extractor:
                 options=self.options,
                 known_places=_towns_by_admin1(units),
                 headline_only=headline_only,
+                headline_area=self.headline_area(doc),
             ),
         )
+
+
+_NEAR = re.compile(r"\bnear\s+(?:(?:the\s+)?[\w'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _headline_area(places: Sequence[PlaceMention]) -> str | None:
+    """The one governorate a headline names (None when it names none or several)."""
+    areas = {area_of(p.place.admin1) for p in places if p.place.precision != "country"}
+    areas.discard(None)
+    return next(iter(areas)) if len(areas) == 1 else None
 
 
 def _main_state(places: Sequence[PlaceMention]) -> str | None:

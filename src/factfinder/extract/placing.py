@@ -104,14 +104,16 @@ def speaks(text: str, mention: PlaceMention) -> bool:
 def order_mentions(
     sentences: Sequence[tuple[Sentence, Sequence[PlaceMention]]],
     deaths: Sequence[bool] | None = None,
+    prefer: str | None = None,
 ) -> list[PlaceMention]:
     """The mentions of an incident's sentences, the likely incident place first (rules above).
 
     `deaths[k]` says that sentence k counts dead; it lets a round-up headline ("Terrorist
     attacks kill a woman, injure 9 in Hasaka and Aleppo") take the governorate of the first
-    later sentence that tells where someone died.
+    later sentence that tells where someone died. `prefer` is the one governorate the
+    report's headline names: its places come before the others (incidental roles still last).
     """
-    keyed: list[tuple[tuple[int, int, int, int, int], PlaceMention]] = []
+    keyed: list[tuple[tuple[int, int, int, int, int, int], PlaceMention]] = []
     roles: list[list[bool]] = []
     for sentence, mentions in sentences:
         prev: PlaceMention | None = None
@@ -134,9 +136,10 @@ def order_mentions(
         for n, (pm, side) in enumerate(zip(mentions, flags, strict=True)):
             before = sentence.text[: max(0, pm.start - sentence.start)][-120:]
             at_death = bool(_DEATH_THEN_PLACE.search(before))
-            area = _AREA_OF.get(pm.place.admin1 or "", pm.place.admin1)
+            area = area_of(pm.place.admin1)
             other_area = k == 0 and lead is not None and area != lead
-            keyed.append(((int(side), k, int(other_area), int(not at_death), n), pm))
+            unheaded = prefer is not None and area != prefer
+            keyed.append(((int(side), int(unheaded), k, int(other_area), int(not at_death), n), pm))
     return [pm for _, pm in sorted(keyed, key=lambda kv: kv[0])]
 
 
@@ -153,9 +156,9 @@ def _deaths_governorate(
     def areas(k: int) -> set[str]:
         _, mentions = sentences[k]
         return {
-            _AREA_OF.get(pm.place.admin1, pm.place.admin1)
+            area
             for pm, side in zip(mentions, roles[k], strict=True)
-            if pm.place.admin1 and not side
+            if (area := area_of(pm.place.admin1)) and not side
         }
 
     named = areas(0)
@@ -171,3 +174,8 @@ def _deaths_governorate(
 # The capital and its countryside ("Damascus countryside") are read as one area here: news
 # names either for the same surroundings.
 _AREA_OF = {"Rif Dimashq": "Damascus"}
+
+
+def area_of(admin1: str | None) -> str | None:
+    """The governorate as an area of the report: Rif Dimashq and Damascus are one."""
+    return _AREA_OF.get(admin1, admin1) if admin1 else None
