@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import signal
@@ -227,6 +228,12 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument(
+        "--store",
+        choices=("project", "reference"),
+        default="project",
+        help="incidents in the incidents area's tables, or the reference table",
+    )
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
@@ -243,7 +250,7 @@ def main() -> None:
             add_user(project, "bench", "benchmark password", "viewer", actor="bench:seed")
             token, _ = create_token(project, "bench", "bench")
             seed_items(project, args.items, rng)
-            seeded, factory = seed_incidents(project, args.incidents, rng)
+            seeded, factory = seed_incidents(project, args.incidents, rng, args.store)
         print(
             f"seeded {args.items:,} items and {seeded:,} incidents in "
             f"{time.perf_counter() - t:.1f} s"
@@ -252,7 +259,7 @@ def main() -> None:
         server = start_server(root, port, args.workers, factory)
         base = f"http://127.0.0.1:{port}"
         try:
-            endpoints = endpoints_for(base, token, seeded, rng)
+            endpoints = endpoints_for(base, token, seeded, rng, factory != FACTORY)
             print(
                 f"{'endpoint':34} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
                 f"{'req/s':>8}"
@@ -286,26 +293,111 @@ def _free_port() -> int:
         return port
 
 
-def seed_incidents(project: object, n: int, rng: random.Random) -> tuple[int, str]:
-    """Seed `n` incidents: through the incidents area when it offers `seed_for_benchmark`,
-    else into the benchmark's reference store (`bench_web_incidents`). Returns (how many,
-    the app factory to serve)."""
-    import importlib
-
-    try:
-        service = importlib.import_module("factfinder.services.incidents")
-    except ImportError:
-        service = None
-    if service is not None and hasattr(service, "seed_for_benchmark"):
-        return int(service.seed_for_benchmark(project, n, rng)), FACTORY
+def seed_incidents(project: object, n: int, rng: random.Random, store: str) -> tuple[int, str]:
+    """Seed `n` incidents into the incidents area's tables (`store="project"`, when that area
+    is installed) or into the benchmark's reference store (`bench_web_incidents`). Returns
+    (how many, the app factory to serve)."""
     import bench_web_incidents
 
-    print("incident store: the benchmark's reference table (the incidents area has none here)")
+    if store == "project":
+        try:
+            from factfinder.store import schema_incidents
+        except ImportError:
+            print("(the incidents area is not installed: using the reference store)")
+        else:
+            seed_project_incidents(project, schema_incidents, n, rng)
+            print("incident store: the project's (factfinder.services.incidents)")
+            return n, FACTORY
+    print("incident store: the benchmark's reference table (bench_web_incidents)")
     return bench_web_incidents.seed(project, n, rng, PLACES), "bench_web_incidents:app_factory"  # type: ignore[arg-type]
 
 
+def seed_project_incidents(project: object, schema: object, n: int, rng: random.Random) -> None:
+    """One link run of `n` incidents written straight into the incidents area's tables (the
+    rows its list, filters and map read; member claims are not needed for those)."""
+    from sqlalchemy import insert
+
+    from factfinder.store.schema import ledger, ledger_head
+    from factfinder.vault.ledger import LedgerEntry
+
+    events = ("airstrike", "shelling", "explosion", "shooting", "execution", "mass_grave")
+    groups = ("syrian_government", "russia", "us_led_coalition", "isis", "armed_opposition")
+    grades = ("confirmed", "fair", "weak", "contested", "discounted")
+    with project.transaction("bench:seed") as tx:  # type: ignore[attr-defined]
+        seq = tx.ledger_size
+        entry = LedgerEntry.make(seq, "bench.seed", "bench:seed", tx.now, {"incidents": n}, None)
+        tx.conn.execute(
+            insert(ledger).values(
+                seq=seq,
+                kind=entry.kind,
+                actor=entry.actor,
+                created_at=entry.time,
+                subject=None,
+                entry=entry.entry,
+                leaf_hash=entry.leaf_hash,
+            )
+        )
+        tx.conn.execute(ledger_head.update().values(size=seq + 1))
+        tx.conn.execute(
+            insert(schema.link_runs).values(  # type: ignore[attr-defined]
+                id=1,
+                seq=seq,
+                created_at=tx.now,
+                actor="bench:seed",
+                claims=n * 2,
+                incidents=n,
+                versions="{}",
+            )
+        )
+        batch = []
+        for i in range(1, n + 1):
+            place, lat, lon = rng.choice(PLACES)
+            day = rng.randint(0, 14 * 365)
+            date = f"{2011 + day // 365}-{1 + day % 365 // 31 % 12:02d}-{1 + day % 28:02d}"
+            lo = rng.choice([None, rng.randint(0, 40), rng.randint(0, 400)])
+            inc_id = f"inc-{i:06d}"
+            body = {
+                "incident": inc_id,
+                "members": [],
+                "date": {"start": date, "end": date, "precision": "day"},
+                "places": [{"name": place, "lat": lat, "lon": lon, "precision": "town"}],
+                "independent_sources": 1,
+                "grade": "weak",
+            }
+            batch.append(
+                {
+                    "run_id": 1,
+                    "incident_id": inc_id,
+                    "seq": seq,
+                    "date_start": date,
+                    "date_end": date,
+                    "date_precision": "day",
+                    "place": place,
+                    "governorate": place,
+                    "lat": lat + rng.uniform(-0.3, 0.3),
+                    "lon": lon + rng.uniform(-0.3, 0.3),
+                    "event_type": rng.choice(events),
+                    "perpetrator": rng.choice(groups),
+                    "killed_min": lo,
+                    "killed_max": None if lo is None else lo + rng.randint(0, 9),
+                    "civilians_min": None if lo is None else lo // 2,
+                    "civilians_max": None,
+                    "grade": rng.choice(grades),
+                    "independent_sources": rng.randint(1, 4),
+                    "members": rng.randint(1, 6),
+                    "confirmed": False,
+                    "body": json.dumps(body),
+                }
+            )
+            if len(batch) == 10_000:
+                tx.conn.execute(insert(schema.incidents), batch)  # type: ignore[attr-defined]
+                batch = []
+        if batch:
+            tx.conn.execute(insert(schema.incidents), batch)  # type: ignore[attr-defined]
+
+
 def endpoints_for(
-    base: str, token: str, incidents: int, rng: random.Random
+    base: str, token: str, incidents: int, rng: random.Random, reference: bool
 ) -> list[tuple[str, Callable[[int], str]]]:
     # Queries of one or two mid-frequency words (rank 100–1,000), like a name and a place.
     words = vocabulary(random.Random(VOCAB_SEED))[100:1000]
@@ -315,6 +407,16 @@ def endpoints_for(
         return f"/api/v1/items?q={a}+{b}&limit=50" if i % 2 else f"/api/v1/items?q={a}&limit=50"
 
     out: list[tuple[str, Callable[[int], str]]] = []
+
+    def deep_page(i: int) -> str:
+        # A cursor half-way down: the reference store pages by (date, id), the project's by id.
+        after = (
+            f"20{12 + i % 12}-06-15%7Cinc-999999"
+            if reference
+            else f"inc-{(i * 7919) % max(incidents, 1):06d}"
+        )
+        return f"/api/v1/incidents?limit=50&after={after}"
+
     if incidents:
         govs = [p[0] for p in PLACES]
         events = ("airstrike", "shelling", "explosion", "shooting")
