@@ -212,7 +212,7 @@ def test_the_governorate_of_the_headline_comes_first() -> None:
     assert c.places[0].admin1 == "Raqqa"
     # A headline naming a place only as a landmark ("near X") says nothing of the area.
     assert (
-        Extractor()._headline_area(
+        Extractor().headline_area(
             Document("t", "x", title="US Airstrikes Kill 11 Civilians near Syrias Aleppo")
         )
         is None
