@@ -122,8 +122,11 @@ _COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\
 # "a"/"an"/"another" a few words before a singular victim noun: a count of one person.
 _ARTICLE = re.compile(
     r"\b(?:an?|another)\s+(?=(?:[A-Za-z'-]+\s+){0,3}?(?:"
-    + "|".join(sorted((w for w in LEXICON if not w.endswith("s") or w in ("remains",)),
-                      key=len, reverse=True))
+    + "|".join(
+        sorted(
+            (w for w in LEXICON if not w.endswith("s") or w in ("remains",)), key=len, reverse=True
+        )
+    )
     + r")\b)",
     re.I,
 )
@@ -166,39 +169,72 @@ def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _classify(text: str, start: int, end: int, q_start: int, q_end: int, rng: Range,
-              article: bool) -> _Found | None:
+def _classify(
+    text: str, start: int, end: int, q_start: int, q_end: int, rng: Range, article: bool
+) -> _Found | None:
     """What one count counts and what happened to them, from the words around it."""
     phrase = read_phrase(text, q_end, end, singular=article)
     if not phrase.ok or (article and phrase.victims is None):
         return None
-    before = text[max(start, q_start - 120):q_start]
+    before = text[max(start, q_start - 120) : q_start]
     if article and phrase.items > 1:  # "a woman and child": one article, two people
-        rng = Range(phrase.items, phrase.items, text[q_start:phrase.end])
+        rng = Range(phrase.items, phrase.items, text[q_start : phrase.end])
         q_end = phrase.end
 
-    def found(outcome: Outcome | None, how: str, *, sub: bool = False, head_after: bool = False,
-              victims: Victims | None = None, phrase_end: int | None = None) -> _Found:
-        return _Found(q_start, q_end, rng, victims or phrase.victims or "total",
-                      phrase.end if phrase_end is None else phrase_end, outcome, how, sub,
-                      head_after)
+    def found(
+        outcome: Outcome | None,
+        how: str,
+        *,
+        sub: bool = False,
+        head_after: bool = False,
+        victims: Victims | None = None,
+        phrase_end: int | None = None,
+    ) -> _Found:
+        return _Found(
+            q_start,
+            q_end,
+            rng,
+            victims or phrase.victims or "total",
+            phrase.end if phrase_end is None else phrase_end,
+            outcome,
+            how,
+            sub,
+            head_after,
+        )
 
     sub_after = _SUB_AFTER.match(text, phrase.end, end) if phrase.victims is None else None
     if sub_after:
         tail = read_phrase(text, sub_after.end(), end)
         partitive = sub_after.group("whole") or ""
-        outcome: Outcome | None = ("injured" if re.search(r"wounded|injured", partitive, re.I)
-                                   else "killed" if re.search(r"dead|killed|victims", partitive, re.I)
-                                   else None)
+        outcome: Outcome | None = (
+            "injured"
+            if re.search(r"wounded|injured", partitive, re.I)
+            else "killed"
+            if re.search(r"dead|killed|victims", partitive, re.I)
+            else None
+        )
         verb = _AFTER_VERB.match(text, tail.end if tail.victims else sub_after.end(), end)
         if verb and not verb.group("both"):
             outcome = _outcome_from_match(verb)
-        return found(outcome, "sub", sub=True, victims=tail.victims or "total",
-                     phrase_end=tail.end if tail.victims else sub_after.end())
+        return found(
+            outcome,
+            "sub",
+            sub=True,
+            victims=tail.victims or "total",
+            phrase_end=tail.end if tail.victims else sub_after.end(),
+        )
     after = _AFTER_VERB.match(text, phrase.end, end)
-    if after and not _PASSIVE.search(after.group()) and _ACTIVE.match(text, after.end(), end) \
-            and (article or phrase.victims == "combatants" or _BEFORE_KILLED.search(before)
-                 or _BEFORE_INJURED.search(before)):
+    if (
+        after
+        and not _PASSIVE.search(after.group())
+        and _ACTIVE.match(text, after.end(), end)
+        and (
+            article
+            or phrase.victims == "combatants"
+            or _BEFORE_KILLED.search(before)
+            or _BEFORE_INJURED.search(before)
+        )
+    ):
         # A bare participle with an object is an active verb: "a suicide bomber killed 30
         # people", or in run-on headlines "killed 30 people injured 90".
         after = None
@@ -234,8 +270,11 @@ _ACTIVE = re.compile(
     r"children|women|men|soldiers|fighters|members|dozen)\b)",
     re.I,
 )
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got|dead|died|die|dies|dying|slain|"
-                      r"perished|lost|fallen|fell|found)\b", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got|dead|died|die|dies|dying|slain|"
+    r"perished|lost|fallen|fell|found)\b",
+    re.I,
+)
 _LEFT = re.compile(r"\b(?:leaving|left)\s*$", re.I)
 _AMONG_NUMBER = re.compile(r"\s*(?:were|are)\s+among\s+(?:the\s+)?(?:\w+\s+){0,2}\d", re.I)
 
@@ -249,9 +288,12 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     """
     end = len(text) if end is None else end
     items: list[tuple[int, int, Range, bool]] = [
-        (q.start, q.end, q.range, False) for q in find_quantities(text, start, end)]
-    items += [(a, b, Range(1, 1, text[a:b] if text[a:b].lower() != "another" else "another"), True)
-              for a, b in _article_counts(text, start, end)]
+        (q.start, q.end, q.range, False) for q in find_quantities(text, start, end)
+    ]
+    items += [
+        (a, b, Range(1, 1, text[a:b] if text[a:b].lower() != "another" else "another"), True)
+        for a, b in _article_counts(text, start, end)
+    ]
     items.sort(key=lambda it: it[0])
     found: list[_Found] = []
     for it in items:
@@ -271,14 +313,24 @@ def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
     # Backwards: the verb after the last of a list applies to the earlier ones.
     for k in range(len(out) - 2, -1, -1):
         f, g = out[k], out[k + 1]
-        if f.outcome is None and not f.sub and g.outcome is not None and g.how in ("after", "coord") \
-                and _COORD_AHEAD.fullmatch(text[f.phrase_end:g.start]):
+        if (
+            f.outcome is None
+            and not f.sub
+            and g.outcome is not None
+            and g.how in ("after", "coord")
+            and _COORD_AHEAD.fullmatch(text[f.phrase_end : g.start])
+        ):
             out[k] = replace(f, outcome=g.outcome, how="coord")
     # Forwards: a verb before the first of a list applies to the later ones.
     for k in range(1, len(out)):
         f, g = out[k - 1], out[k]
-        if g.outcome is None and not g.sub and f.outcome is not None and f.how in ("before", "coord") \
-                and _COORD_AHEAD.fullmatch(text[f.phrase_end:g.start]):
+        if (
+            g.outcome is None
+            and not g.sub
+            and f.outcome is not None
+            and f.how in ("before", "coord")
+            and _COORD_AHEAD.fullmatch(text[f.phrase_end : g.start])
+        ):
             out[k] = replace(g, outcome=f.outcome, how="coord")
     return out
 
@@ -296,8 +348,15 @@ def _link_subs(found: list[_Found]) -> list[CountMention]:
         if f.sub and f.head_after:
             head = next((m for m in range(k + 1, len(found)) if not found[m].sub), None)
         elif f.sub:
-            head = next((m for m in range(k - 1, -1, -1) if not found[m].sub
-                         and (f.outcome is None or found[m].outcome in (None, f.outcome))), None)
+            head = next(
+                (
+                    m
+                    for m in range(k - 1, -1, -1)
+                    if not found[m].sub
+                    and (f.outcome is None or found[m].outcome in (None, f.outcome))
+                ),
+                None,
+            )
         heads.append(head)
     outcomes = [f.outcome for f in found]
     for k, head in enumerate(heads):
@@ -317,8 +376,7 @@ def _link_subs(found: list[_Found]) -> list[CountMention]:
         index[k] = len(mentions)
         mentions.append(CountMention(f.start, f.end, f.range, outcome, f.victims, heads[k]))
     # Re-point sub_of at positions in the returned list (dropped heads leave a bare breakdown).
-    return [replace(m, sub_of=index.get(m.sub_of)) if m.sub_of is not None else m
-            for m in mentions]
+    return [replace(m, sub_of=index.get(m.sub_of)) if m.sub_of is not None else m for m in mentions]
 
 
 def _zeros(text: str, start: int, end: int, mentions: list[CountMention]) -> list[CountMention]:
@@ -328,11 +386,14 @@ def _zeros(text: str, start: int, end: int, mentions: list[CountMention]) -> lis
             continue
         zero = Range(0, 0, m.group())
         if m.group("both"):
-            out += [CountMention(m.start(), m.end(), zero, "killed"),
-                    CountMention(m.start(), m.end(), zero, "injured")]
+            out += [
+                CountMention(m.start(), m.end(), zero, "killed"),
+                CountMention(m.start(), m.end(), zero, "injured"),
+            ]
         else:
-            out.append(CountMention(m.start(), m.end(), zero,
-                                    "killed" if m.group("killed") else "injured"))
+            out.append(
+                CountMention(m.start(), m.end(), zero, "killed" if m.group("killed") else "injured")
+            )
     return out
 
 

@@ -54,13 +54,22 @@ from typing import Final
 from factfinder.extract.mentions import DateMention
 from factfinder.model import DateWindow
 
-_MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType({
-    name: k for k in range(1, 13) for name in (
-        calendar.month_name[k].lower(), calendar.month_abbr[k].lower())
-} | {"sept": 9})
-_WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType({
-    name: k for k in range(7) for name in (calendar.day_name[k].lower(), calendar.day_abbr[k].lower())
-} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+_MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        name: k
+        for k in range(1, 13)
+        for name in (calendar.month_name[k].lower(), calendar.month_abbr[k].lower())
+    }
+    | {"sept": 9}
+)
+_WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        name: k
+        for k in range(7)
+        for name in (calendar.day_name[k].lower(), calendar.day_abbr[k].lower())
+    }
+    | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+)
 
 # Months are proper nouns: only capitalised forms count, so "may" and "march" stay verbs.
 _MONTH = (
@@ -84,29 +93,92 @@ def _fmt(pattern: str, **names: str) -> str:
 
 _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     # 21 August 2013, Wed 05 Apr 2017, 21st of August, 2013
-    (re.compile(_WEEKDAY_PREFIX + _DAY.replace("{name}", "d") + r"\s+(?:of\s+)?"
-                + _MONTH.replace("{name}", "m") + r",?\s*" + _YEAR.replace("{name}", "y")), "dmy"),
+    (
+        re.compile(
+            _WEEKDAY_PREFIX
+            + _DAY.replace("{name}", "d")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.replace("{name}", "m")
+            + r",?\s*"
+            + _YEAR.replace("{name}", "y")
+        ),
+        "dmy",
+    ),
     # August 21, 2013, Aug. 21 2013, Wed Jun 29 2016, Apr 232017
-    (re.compile(_WEEKDAY_PREFIX + _MONTH.replace("{name}", "m") + r"\s*"
-                + _DAY.replace("{name}", "d") + r",?\s*" + _YEAR.replace("{name}", "y")), "mdy"),
-    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d])"), "iso"),
-    (re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"), "numeric"),
+    (
+        re.compile(
+            _WEEKDAY_PREFIX
+            + _MONTH.replace("{name}", "m")
+            + r"\s*"
+            + _DAY.replace("{name}", "d")
+            + r",?\s*"
+            + _YEAR.replace("{name}", "y")
+        ),
+        "mdy",
+    ),
+    (
+        re.compile(
+            r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d])"
+        ),
+        "iso",
+    ),
+    (
+        re.compile(
+            r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
+        ),
+        "numeric",
+    ),
     # 21 August, Aug. 21: the year comes from the anchor.
-    (re.compile(_WEEKDAY_PREFIX + _DAY.replace("{name}", "d") + r"\s+(?:of\s+)?"
-                + _MONTH.replace("{name}", "m") + r"(?![,.]?\s*\d)"), "dm"),
-    (re.compile(_WEEKDAY_PREFIX + _MONTH.replace("{name}", "m") + r"\s*"
-                + _DAY.replace("{name}", "d") + r"(?![\d:])(?!,?\s*\d)"), "md"),
+    (
+        re.compile(
+            _WEEKDAY_PREFIX
+            + _DAY.replace("{name}", "d")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.replace("{name}", "m")
+            + r"(?![,.]?\s*\d)"
+        ),
+        "dm",
+    ),
+    (
+        re.compile(
+            _WEEKDAY_PREFIX
+            + _MONTH.replace("{name}", "m")
+            + r"\s*"
+            + _DAY.replace("{name}", "d")
+            + r"(?![\d:])(?!,?\s*\d)"
+        ),
+        "md",
+    ),
     # August 2013
-    (re.compile(_MONTH.replace("{name}", "m") + r",?\s+(?:of\s+)?" + _YEAR.replace("{name}", "y")), "my"),
+    (
+        re.compile(
+            _MONTH.replace("{name}", "m") + r",?\s+(?:of\s+)?" + _YEAR.replace("{name}", "y")
+        ),
+        "my",
+    ),
     # in 2013
-    (re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR.replace("{name}", "y")), "y"),
+    (
+        re.compile(
+            r"\b(?:[Ii]n|[Dd]uring)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR.replace("{name}", "y")
+        ),
+        "y",
+    ),
 )
 
-_REL_DAY_OFFSETS: Final[Mapping[str, int]] = MappingProxyType({
-    "the day before yesterday": 2, "yesterday": 1, "last night": 1, "today": 0,
-    "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
-    "earlier today": 0, "earlier on today": 0,
-})
+_REL_DAY_OFFSETS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "the day before yesterday": 2,
+        "yesterday": 1,
+        "last night": 1,
+        "today": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "tonight": 0,
+        "earlier today": 0,
+        "earlier on today": 0,
+    }
+)
 _RELATIVE = re.compile(
     r"\b(?P<dayword>the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+(?:on\s+)?today|"
     r"today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"
@@ -119,10 +191,21 @@ _RELATIVE = re.compile(
     r"April|May|June|July|August|September|October|November|December)\b(?![,.]?\s*\d)",
     re.I,
 )
-_WORD_NUMBERS: Final[Mapping[str, int]] = MappingProxyType({
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-})
+_WORD_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "a": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    }
+)
 
 
 def _month(name: str) -> int:
@@ -221,8 +304,10 @@ def _relative(m: re.Match[str], anchor: dt.date) -> DateWindow | None:
 # Every absolute date holds a digit or a month name; scanning only around them is ~5x faster
 # than running each pattern over the whole text. The margins cover a weekday before the
 # first trigger ("Wednesday, 5 April") and the rest of the date after the last one.
-_TRIGGER = re.compile(r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|"
-                      r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+_TRIGGER = re.compile(
+    r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|"
+    r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+)
 _BEFORE, _AFTER = 16, 40
 
 
@@ -237,8 +322,9 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, *,
-               anchor: dt.date | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, anchor: dt.date | None = None
+) -> list[DateMention]:
     """Every date or period in `text[start:end]`, in text order, with document offsets.
 
     Absolute dates come first where spans overlap ("Wednesday 5 April 2017" is one date, not
@@ -284,9 +370,17 @@ _DATELINE_LEAD = re.compile(
 )
 # "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -": place, date, agency.
 _PLACE_DATELINE = re.compile(
-    r"\s*[A-Z][A-Za-z'. -]{1,40}?,\s+(?:" + _WEEKDAY_PREFIX + _MONTH.replace("{name}", "m")
-    + r"\s*" + _DAY.replace("{name}", "d") + r"|" + _DAY.replace("{name}", "d2") + r"\s+"
-    + _MONTH.replace("{name}", "m2") + r")(?:,?\s*" + _YEAR.replace("{name}", "y")
+    r"\s*[A-Z][A-Za-z'. -]{1,40}?,\s+(?:"
+    + _WEEKDAY_PREFIX
+    + _MONTH.replace("{name}", "m")
+    + r"\s*"
+    + _DAY.replace("{name}", "d")
+    + r"|"
+    + _DAY.replace("{name}", "d2")
+    + r"\s+"
+    + _MONTH.replace("{name}", "m2")
+    + r")(?:,?\s*"
+    + _YEAR.replace("{name}", "y")
     + r")?\s*(?:\(|--|–|—|-)"
 )
 
@@ -295,8 +389,9 @@ _PLACE_DATELINE = re.compile(
 _MARKUP = re.compile(r"[\s*#_>|=~-]*")
 
 
-def read_dateline(text: str, title: str | None = None, *,
-                  anchor: dt.date | None = None) -> DateMention | None:
+def read_dateline(
+    text: str, title: str | None = None, *, anchor: dt.date | None = None
+) -> DateMention | None:
     """The date a report states for itself at its start, or None.
 
     Read at the very start of the text, after the title when the text opens with it (FA-KES
@@ -315,7 +410,9 @@ def read_dateline(text: str, title: str | None = None, *,
         pos = _MARKUP.match(text, pos).end()  # type: ignore[union-attr]
         m = _PLACE_DATELINE.match(text, pos)
         if m:
-            month, day = (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))
+            month, day = (
+                (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))
+            )
             first = min(m.start("m"), m.start("d")) if m.group("m") else m.start("d2")
             last = m.end("y") if m.group("y") else (m.end("d") if m.group("m") else m.end("m2"))
             if m.group("y"):

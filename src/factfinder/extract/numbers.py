@@ -53,23 +53,25 @@ def _w(words: str) -> list[str]:
     return words.split()
 
 
-VAGUE_MINIMUMS: Final[Mapping[str, int]] = MappingProxyType({
-    # A plural of a unit means at least two of that unit: two dozen, two score, two hundred…
-    "dozens": 24,
-    "scores": 40,
-    "tens": 20,  # "tens of people": a calque of the Arabic 'asharat, at least two tens
-    "hundreds": 200,
-    "thousands": 2000,
-    "millions": 2_000_000,
-    # Small vague quantifiers: the least a careful reader can hold the text to.
-    "a couple of": 2,
-    "a few": 2,
-    "a handful of": 2,
-    "a number of": 2,
-    "many": 2,  # not in "as many as", "how many", "many of"
-    "numerous": 3,
-    "several": 3,  # "more than two but not many"
-})
+VAGUE_MINIMUMS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        # A plural of a unit means at least two of that unit: two dozen, two score, two hundred…
+        "dozens": 24,
+        "scores": 40,
+        "tens": 20,  # "tens of people": a calque of the Arabic 'asharat, at least two tens
+        "hundreds": 200,
+        "thousands": 2000,
+        "millions": 2_000_000,
+        # Small vague quantifiers: the least a careful reader can hold the text to.
+        "a couple of": 2,
+        "a few": 2,
+        "a handful of": 2,
+        "a number of": 2,
+        "many": 2,  # not in "as many as", "how many", "many of"
+        "numerous": 3,
+        "several": 3,  # "more than two but not many"
+    }
+)
 """Conservative minimums of vague quantities; the maximum is always open (None).
 
 Each minimum is the smallest value the word can honestly mean, so that reconciled ranges
@@ -82,27 +84,64 @@ multiplier before a unit multiplies it: "several hundred" → 300, "a few dozen"
 QualifierKind = Literal["exact", "min", "gt", "max", "lt", "approx"]
 
 # Longest phrases first, so "no more than" wins over "more than".
-_QUALIFIERS: Final[tuple[tuple[str, QualifierKind], ...]] = tuple(sorted((
-    ("at least", "min"), ("no fewer than", "min"), ("no less than", "min"),
-    ("not less than", "min"), ("not fewer than", "min"), ("a minimum of", "min"),
-    ("at the very least", "min"),
-    ("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("in excess of", "gt"),
-    ("exceeding", "gt"), ("above", "gt"), ("greater than", "gt"), ("just over", "gt"),
-    ("well over", "gt"), ("slightly more than", "gt"), ("well above", "gt"),
-    ("up to", "max"), ("as many as", "max"), ("at most", "max"), ("no more than", "max"),
-    ("not more than", "max"), ("a maximum of", "max"), ("as much as", "max"),
-    ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
-    ("just under", "lt"), ("nearly", "approx"), ("almost", "approx"), ("about", "approx"),
-    ("around", "approx"), ("some", "approx"), ("approximately", "approx"),
-    ("roughly", "approx"), ("close to", "approx"), ("an estimated", "approx"),
-    ("estimated", "approx"), ("circa", "approx"), ("approx", "approx"),
-    ("a total of", "exact"), ("exactly", "exact"), ("a further", "exact"),
-    ("another", "exact"),
-), key=lambda q: -len(q[0])))
+_QUALIFIERS: Final[tuple[tuple[str, QualifierKind], ...]] = tuple(
+    sorted(
+        (
+            ("at least", "min"),
+            ("no fewer than", "min"),
+            ("no less than", "min"),
+            ("not less than", "min"),
+            ("not fewer than", "min"),
+            ("a minimum of", "min"),
+            ("at the very least", "min"),
+            ("more than", "gt"),
+            ("over", "gt"),
+            ("upwards of", "gt"),
+            ("in excess of", "gt"),
+            ("exceeding", "gt"),
+            ("above", "gt"),
+            ("greater than", "gt"),
+            ("just over", "gt"),
+            ("well over", "gt"),
+            ("slightly more than", "gt"),
+            ("well above", "gt"),
+            ("up to", "max"),
+            ("as many as", "max"),
+            ("at most", "max"),
+            ("no more than", "max"),
+            ("not more than", "max"),
+            ("a maximum of", "max"),
+            ("as much as", "max"),
+            ("fewer than", "lt"),
+            ("less than", "lt"),
+            ("under", "lt"),
+            ("below", "lt"),
+            ("just under", "lt"),
+            ("nearly", "approx"),
+            ("almost", "approx"),
+            ("about", "approx"),
+            ("around", "approx"),
+            ("some", "approx"),
+            ("approximately", "approx"),
+            ("roughly", "approx"),
+            ("close to", "approx"),
+            ("an estimated", "approx"),
+            ("estimated", "approx"),
+            ("circa", "approx"),
+            ("approx", "approx"),
+            ("a total of", "exact"),
+            ("exactly", "exact"),
+            ("a further", "exact"),
+            ("another", "exact"),
+        ),
+        key=lambda q: -len(q[0]),
+    )
+)
 
 
-def _by_last_word(qualifiers: tuple[tuple[str, QualifierKind], ...]
-                  ) -> Mapping[str, tuple[tuple[tuple[str, ...], QualifierKind], ...]]:
+def _by_last_word(
+    qualifiers: tuple[tuple[str, QualifierKind], ...],
+) -> Mapping[str, tuple[tuple[tuple[str, ...], QualifierKind], ...]]:
     index: dict[str, list[tuple[tuple[str, ...], QualifierKind]]] = {}
     for phrase, kind in qualifiers:  # longest first, as in _QUALIFIERS
         words = tuple(phrase.split())
@@ -112,53 +151,95 @@ def _by_last_word(qualifiers: tuple[tuple[str, QualifierKind], ...]
 
 _QUALIFIERS_BY_LAST: Final = _by_last_word(_QUALIFIERS)
 
-_UNITS: Final[Mapping[str, int]] = MappingProxyType({
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-})
-_TENS: Final[Mapping[str, int]] = MappingProxyType({
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-})
-_SCALES: Final[Mapping[str, int]] = MappingProxyType({
-    "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-})
+_UNITS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "zero": 0,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+    }
+)
+_TENS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fourty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+    }
+)
+_SCALES: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "hundred": 100,
+        "thousand": 1000,
+        "million": 1_000_000,
+        "billion": 1_000_000_000,
+    }
+)
 _NUMBER_WORDS: Final[frozenset[str]] = frozenset({*_UNITS, *_TENS, *_SCALES, "dozen"})
 
 _MONTHS: Final[frozenset[str]] = frozenset(
-    _w("january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec")
+    _w(
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
+    )
 )
 # Words after a number that make it a measure, a duration, money or a rate, not a count.
 _UNIT_WORDS: Final[frozenset[str]] = frozenset(
-    _w("km kms kilometres kilometers kilometre kilometer miles mile metres meters metre meter m "
-    "cm mm kg kilograms kilos tons tonnes ton litres liters hectares acres square sq feet ft "
-    "hours hour hrs hr minutes minute mins min seconds second secs days day weeks week months "
-    "month years year decades decade centuries times am pm gmt utc degrees mph kph percent "
-    "pct dollars dollar usd euros euro pounds lira liras pound syp bn yen rubles roubles "
-    "barrels storeys stories floors")
+    _w(
+        "km kms kilometres kilometers kilometre kilometer miles mile metres meters metre meter m "
+        "cm mm kg kilograms kilos tons tonnes ton litres liters hectares acres square sq feet ft "
+        "hours hour hrs hr minutes minute mins min seconds second secs days day weeks week months "
+        "month years year decades decade centuries times am pm gmt utc degrees mph kph percent "
+        "pct dollars dollar usd euros euro pounds lira liras pound syp bn yen rubles roubles "
+        "barrels storeys stories floors"
+    )
 )
 # Words before a number that make it a reference or a name, not a count.
 _REFERENCE_WORDS: Final[frozenset[str]] = frozenset(
-    _w("resolution resolutions no nos number article articles paragraph chapter page flight "
-    "route highway road brigade division regiment battalion corps unit item version code "
-    "case file room block gate model type class category level phase stage round session "
-    "decree law protocol geneva astana vienna channel radio tv platform sector zone camp "
-    "district sura verse psalm chapter grade fleet squadron group")
+    _w(
+        "resolution resolutions no nos number article articles paragraph chapter page flight "
+        "route highway road brigade division regiment battalion corps unit item version code "
+        "case file room block gate model type class category level phase stage round session "
+        "decree law protocol geneva astana vienna channel radio tv platform sector zone camp "
+        "district sura verse psalm chapter grade fleet squadron group"
+    )
 )
 _CURRENCY_SIGNS: Final[frozenset[str]] = frozenset(_w("$ € £ ¥"))
 # Nouns that make a year-like number ("2000 people") a count rather than a year.
 _COUNT_NOUNS: Final[frozenset[str]] = frozenset(
-    _w("people persons civilians children women men others soldiers fighters militants rebels "
-    "troops residents refugees families bodies killed dead died wounded injured casualties "
-    "members victims deaths displaced detainees prisoners")
+    _w(
+        "people persons civilians children women men others soldiers fighters militants rebels "
+        "troops residents refugees families bodies killed dead died wounded injured casualties "
+        "members victims deaths displaced detainees prisoners"
+    )
 )
 _AFTER_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(
     _w("of another side day time hand way thing point another's")
 )
-_BEFORE_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(_w("no the any every each which this that"))
+_BEFORE_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(
+    _w("no the any every each which this that")
+)
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+|[^\sA-Za-z\d]")
 
@@ -173,8 +254,10 @@ class _Tok(NamedTuple):
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end())
-            for m in _TOKEN.finditer(text, start, end)]
+    return [
+        _Tok(m.group(), m.group().lower(), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,10 +323,18 @@ def _read_words(toks: list[_Tok], i: int) -> tuple[int, int] | None:
                     break
                 total += current * _SCALES[w]
                 current = 0
-        elif (w == "-" and seen and _low(toks, j + 1) in _UNITS and _glued(toks, j - 1, j)
-              and _glued(toks, j, j + 1)) or (
-                w == "and" and seen and _low(toks, j - 1) in _SCALES
-                and (_low(toks, j + 1) in _UNITS or _low(toks, j + 1) in _TENS)):
+        elif (
+            w == "-"
+            and seen
+            and _low(toks, j + 1) in _UNITS
+            and _glued(toks, j - 1, j)
+            and _glued(toks, j, j + 1)
+        ) or (
+            w == "and"
+            and seen
+            and _low(toks, j - 1) in _SCALES
+            and (_low(toks, j + 1) in _UNITS or _low(toks, j + 1) in _TENS)
+        ):
             j += 1  # "twenty-six", "one hundred and five": joiners inside one number
             continue
         else:
@@ -267,9 +358,11 @@ def _glued(toks: list[_Tok], a: int, b: int) -> bool:
 
 # The words a number can start with; everything else is skipped at once.
 _FIRST_WORDS: Final[frozenset[str]] = frozenset(
-    {*_UNITS, *_TENS, "a", "an", "half", *(p.split()[0] for p in VAGUE_MINIMUMS)})
-_VAGUE_UNITS: Final[frozenset[str]] = frozenset({"dozens", "scores", "tens", "hundreds",
-                                                 "thousands", "millions"})
+    {*_UNITS, *_TENS, "a", "an", "half", *(p.split()[0] for p in VAGUE_MINIMUMS)}
+)
+_VAGUE_UNITS: Final[frozenset[str]] = frozenset(
+    {"dozens", "scores", "tens", "hundreds", "thousands", "millions"}
+)
 
 
 def _read_vague(toks: list[_Tok], i: int) -> _Num | None:
@@ -289,8 +382,10 @@ def _read_vague(toks: list[_Tok], i: int) -> _Num | None:
         if unit == "dozen" or (unit in _SCALES and unit != "billion"):
             size = 12 if unit == "dozen" else _SCALES[unit]
             return _Num(i, j + 1, minimum * size, vague=True)  # "several hundred"
-        if phrase == "many" and (_low(toks, i - 1) in ("as", "how", "so", "too", "that", "very")
-                                 or unit in ("of", "as", "more", "other", "times")):
+        if phrase == "many" and (
+            _low(toks, i - 1) in ("as", "how", "so", "too", "that", "very")
+            or unit in ("of", "as", "more", "other", "times")
+        ):
             return None
         return _Num(i, j, minimum, vague=True)
     return None
@@ -331,14 +426,25 @@ def _read_number(toks: list[_Tok], i: int) -> _Num | None:
 
 def _in_date_chain(toks: list[_Tok], i: int) -> bool:
     """Whether toks[i] is one part of "15-02-2016", "21/8/2013" or "5.7.2016"."""
+
     def sep_digit(a: int, b: int) -> bool:  # toks[a] is a separator glued to digits at b
-        return _low(toks, a) in ("-", "/", ".") and _glued(toks, a, b) \
-            and _low(toks, b)[:1].isdigit()
+        return (
+            _low(toks, a) in ("-", "/", ".") and _glued(toks, a, b) and _low(toks, b)[:1].isdigit()
+        )
+
     after = sep_digit(i + 1, i + 2) and _glued(toks, i, i + 1)
     before = sep_digit(i - 1, i) and _low(toks, i - 2)[:1].isdigit() and _glued(toks, i - 2, i - 1)
-    return (after and (before or (sep_digit(i + 3, i + 4) and _glued(toks, i + 2, i + 3)
-                                  and toks[i + 3].low == toks[i + 1].low))) \
-        or (before and (sep_digit(i - 3, i - 2) and _glued(toks, i - 3, i - 2)))
+    return (
+        after
+        and (
+            before
+            or (
+                sep_digit(i + 3, i + 4)
+                and _glued(toks, i + 2, i + 3)
+                and toks[i + 3].low == toks[i + 1].low
+            )
+        )
+    ) or (before and (sep_digit(i - 3, i - 2) and _glued(toks, i - 3, i - 2)))
 
 
 def _is_month(tok: _Tok | None) -> bool:
@@ -360,18 +466,32 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
         # Glued to letters or to date/time punctuation: "14th", "M5", "21/8", "10:59", "+3".
         if _glued(toks, i - 1, i) and (prev.isalpha() or prev in ("/", ":", ".", "+", "#")):
             return True
-        if _glued(toks, j - 1, j) and (nxt.isalpha() or nxt in ("/", ":", "%")) \
-                and nxt not in _SCALES and nxt != "dozen":
+        if (
+            _glued(toks, j - 1, j)
+            and (nxt.isalpha() or nxt in ("/", ":", "%"))
+            and nxt not in _SCALES
+            and nxt != "dozen"
+        ):
             return True
-        if prev == "-" and _glued(toks, i - 1, i) and _glued(toks, i - 2, i - 1) \
-                and _low(toks, i - 2).isalpha():
+        if (
+            prev == "-"
+            and _glued(toks, i - 1, i)
+            and _glued(toks, i - 2, i - 1)
+            and _low(toks, i - 2).isalpha()
+        ):
             return True  # "Su-24", "MiG-21"
         if _in_date_chain(toks, i):
             return True
         if first.low.startswith("0") and len(first.low) > 1:
             return True  # clock times "0914", zero-padded days
-        if years and j == i + 1 and len(first.low) == 4 and 1900 <= int(first.low) <= 2099 \
-                and nxt not in _COUNT_NOUNS and _qualifier_before(toks, i)[1] == "exact":
+        if (
+            years
+            and j == i + 1
+            and len(first.low) == 4
+            and 1900 <= int(first.low) <= 2099
+            and nxt not in _COUNT_NOUNS
+            and _qualifier_before(toks, i)[1] == "exact"
+        ):
             return True  # a year
     if _is_month(toks[i - 1] if i > 0 else None) or _is_month(toks[j] if j < len(toks) else None):
         return True
@@ -381,16 +501,26 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
         return True
     if nxt in _UNIT_WORDS or nxt == "%" or (nxt == "per" and _low(toks, j + 1) == "cent"):
         return True
-    if nxt == "-" and _glued(toks, j - 1, j) and _glued(toks, j, j + 1) \
-            and _low(toks, j + 1).isalpha():
+    if (
+        nxt == "-"
+        and _glued(toks, j - 1, j)
+        and _glued(toks, j, j + 1)
+        and _low(toks, j + 1).isalpha()
+    ):
         return True  # compound adjective: "14-year-old", "three-day", "20-member"
     if nxt == "years" and _low(toks, j + 1) == "old":
         return True
-    if prev == "aged" or prev in _REFERENCE_WORDS \
-            or (prev == "." and _low(toks, i - 2) in ("no", "nos")):
+    if (
+        prev == "aged"
+        or prev in _REFERENCE_WORDS
+        or (prev == "." and _low(toks, i - 2) in ("no", "nos"))
+    ):
         return True
-    return first.low == "one" and j == i + 1 and (
-        nxt in _AFTER_ONE_NOT_COUNT or prev in _BEFORE_ONE_NOT_COUNT)
+    return (
+        first.low == "one"
+        and j == i + 1
+        and (nxt in _AFTER_ONE_NOT_COUNT or prev in _BEFORE_ONE_NOT_COUNT)
+    )
 
 
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[int, QualifierKind]:
@@ -415,8 +545,10 @@ def _apply(kind: QualifierKind, lo: int, hi: int) -> tuple[int | None, int | Non
 
 
 _CHANGE_VERBS: Final[frozenset[str]] = frozenset(
-    _w("rose risen rising rise climbed climbing jumped increased increasing raised raising went "
-    "up soared grew updated revised")
+    _w(
+        "rose risen rising rise climbed climbing jumped increased increasing raised raising went "
+        "up soared grew updated revised"
+    )
 )
 
 
@@ -429,14 +561,20 @@ def _range_end(toks: list[_Tok], num: _Num, q_start: int, years: bool = True) ->
         ok = joiner == "and"
     elif opened == "from":
         # "the toll rose from 43 to 126" is a change, not a range.
-        ok = joiner == "to" and not ({_low(toks, q_start - 2), _low(toks, q_start - 3)}
-                                     & _CHANGE_VERBS)
+        ok = joiner == "to" and not (
+            {_low(toks, q_start - 2), _low(toks, q_start - 3)} & _CHANGE_VERBS
+        )
     else:
         ok = joiner in ("to", "-", "–", "or")
     if not ok:
         return None
     second = _read_number(toks, num.j + 1)
-    if second is None or second.vague or second.value <= num.value or _not_a_count(toks, second, years=years):
+    if (
+        second is None
+        or second.vague
+        or second.value <= num.value
+        or _not_a_count(toks, second, years=years)
+    ):
         return None
     return second
 
@@ -470,8 +608,9 @@ def _scan(text: str, start: int, end: int, *, years: bool = True) -> list[Counte
         else:
             rmin, rmax = _apply(kind, num.value, num.value)
         span_start, span_end = toks[q_start].start, toks[j - 1].end
-        found.append(CountedRange(span_start, span_end,
-                                  Range(rmin, rmax, text[span_start:span_end])))
+        found.append(
+            CountedRange(span_start, span_end, Range(rmin, rmax, text[span_start:span_end]))
+        )
         i = j
     return found
 

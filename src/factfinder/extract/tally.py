@@ -24,8 +24,10 @@ def _pick(candidates: Sequence[CountMention]) -> Range | None:
     """One figure for one category: precise beats vague, non-zero beats zero, then the first."""
     if not candidates:
         return None
+
     def rank(m: CountMention) -> tuple[int, int]:
         return (is_vague(m.range), m.range.min == 0 and m.range.max == 0)
+
     return min(candidates, key=rank).range
 
 
@@ -62,18 +64,33 @@ def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = Fa
     # Only a civilian *head* count (or one derived from head counts) adds to the total; a
     # civilian breakdown ("including a doctor") is already inside another count.
     civilian_part = civilians if (heads["civilians"] is not None or protected) else None
-    disjoint = [r for r in (civilian_part, heads["combatants"], None if men_counted else men)
-                if r is not None]
+    disjoint = [
+        r
+        for r in (civilian_part, heads["combatants"], None if men_counted else men)
+        if r is not None
+    ]
     total = _larger(chosen["total"], _sum(disjoint))
-    if people_as_civilians and heads["civilians"] is None and chosen["combatants"] is None \
-            and total is not None and (civilians is None or (civilians.min or 0) < (total.min or 0)):
+    if (
+        people_as_civilians
+        and heads["civilians"] is None
+        and chosen["combatants"] is None
+        and total is not None
+        and (civilians is None or (civilians.min or 0) < (total.min or 0))
+    ):
         civilians = total
-    return Casualties(total=total, civilians=civilians, children=chosen["children"],
-                      women=chosen["women"], men=chosen["men"], combatants=chosen["combatants"])
+    return Casualties(
+        total=total,
+        civilians=civilians,
+        children=chosen["children"],
+        women=chosen["women"],
+        men=chosen["men"],
+        combatants=chosen["combatants"],
+    )
 
 
-def combine(mentions: Sequence[CountMention], *, people_as_civilians: bool = False
-            ) -> tuple[Casualties, Casualties, Range | None]:
+def combine(
+    mentions: Sequence[CountMention], *, people_as_civilians: bool = False
+) -> tuple[Casualties, Casualties, Range | None]:
     """(killed, injured, missing) of one incident from its mentions, without double counting.
 
     Rules, per outcome:

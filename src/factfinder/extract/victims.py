@@ -37,61 +37,86 @@ def _w(words: str) -> list[str]:
     return words.split()
 
 
-LEXICON: Final[Mapping[str, Victims]] = MappingProxyType({
-    **dict.fromkeys(
-        _w("people persons person individuals victims martyrs martyr bodies body corpses corpse remains others "
-        "syrians iraqis kurds turks russians iranians lebanese palestinians americans alawites "
-        "christians druze yazidis shiites sunnis turkmen arabs foreigners nationals "
-        "afghans egyptians saudis tunisians jordanians"), "total"),
-    **dict.fromkeys(
-        _w("civilians civilian residents resident villagers villager inhabitants inhabitant "
-        "passers-by passersby passer-by worshippers worshipper worshipers worshiper evacuees "
-        "evacuee refugees refugee displaced students student pupils pupil teachers teacher "
-        "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "
-        "journalists journalist reporters reporter farmers farmer shepherds shepherd workers "
-        "worker citizens citizen volunteers volunteer rescuers rescuer relatives "
-        " shoppers pilgrims mourners detainees prisoners hostages"), "civilians"),
-    **dict.fromkeys(
-        _w("children child kids kid boys boy girls girl infants infant babies baby minors minor "
-        "toddlers toddler schoolchildren newborns newborn"), "children"),
-    **dict.fromkeys(_w("women woman mothers mother"), "women"),
-    **dict.fromkeys(_w("men man"), "men"),
-    **dict.fromkeys(_w("elderly"), "elderly"),
-    **dict.fromkeys(
-        _w("soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
-        "insurgents insurgent terrorists terrorist jihadists jihadist gunmen gunman "
-        "militiamen militiaman militias militia officers officer policemen policeman "
-        "personnel servicemen serviceman recruits recruit commanders commander guards guard "
-        "members member extremists extremist mercenaries mercenary takfiris takfiri "
-        "pilots pilot conscripts conscript snipers sniper elements operatives operative "
-        "combatants combatant forces jihadis jihadi loyalists loyalist defectors "
-        "bombers bomber paratroopers marines airmen crew gunners"), "combatants"),
-})
+LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            _w(
+                "people persons person individuals victims martyrs martyr bodies body corpses corpse remains others "
+                "syrians iraqis kurds turks russians iranians lebanese palestinians americans alawites "
+                "christians druze yazidis shiites sunnis turkmen arabs foreigners nationals "
+                "afghans egyptians saudis tunisians jordanians"
+            ),
+            "total",
+        ),
+        **dict.fromkeys(
+            _w(
+                "civilians civilian residents resident villagers villager inhabitants inhabitant "
+                "passers-by passersby passer-by worshippers worshipper worshipers worshiper evacuees "
+                "evacuee refugees refugee displaced students student pupils pupil teachers teacher "
+                "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "
+                "journalists journalist reporters reporter farmers farmer shepherds shepherd workers "
+                "worker citizens citizen volunteers volunteer rescuers rescuer relatives "
+                " shoppers pilgrims mourners detainees prisoners hostages"
+            ),
+            "civilians",
+        ),
+        **dict.fromkeys(
+            _w(
+                "children child kids kid boys boy girls girl infants infant babies baby minors minor "
+                "toddlers toddler schoolchildren newborns newborn"
+            ),
+            "children",
+        ),
+        **dict.fromkeys(_w("women woman mothers mother"), "women"),
+        **dict.fromkeys(_w("men man"), "men"),
+        **dict.fromkeys(_w("elderly"), "elderly"),
+        **dict.fromkeys(
+            _w(
+                "soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
+                "insurgents insurgent terrorists terrorist jihadists jihadist gunmen gunman "
+                "militiamen militiaman militias militia officers officer policemen policeman "
+                "personnel servicemen serviceman recruits recruit commanders commander guards guard "
+                "members member extremists extremist mercenaries mercenary takfiris takfiri "
+                "pilots pilot conscripts conscript snipers sniper elements operatives operative "
+                "combatants combatant forces jihadis jihadi loyalists loyalist defectors "
+                "bombers bomber paratroopers marines airmen crew gunners"
+            ),
+            "combatants",
+        ),
+    }
+)
 # Nouns that themselves say the people are dead (or hurt), with no verb needed.
-NOUN_OUTCOME: Final[Mapping[str, Outcome]] = MappingProxyType({
-    **dict.fromkeys(_w("bodies body corpses corpse remains deaths fatalities dead martyrs"),
-                    "killed"),
-    **dict.fromkeys(_w("injuries wounded injured"), "injured"),
-})
+NOUN_OUTCOME: Final[Mapping[str, Outcome]] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            _w("bodies body corpses corpse remains deaths fatalities dead martyrs"), "killed"
+        ),
+        **dict.fromkeys(_w("injuries wounded injured"), "injured"),
+    }
+)
 _SINGULAR_MODIFIERS: Final[frozenset[str]] = frozenset(
-    _w("girl boy child baby infant woman man civilian family"))
+    _w("girl boy child baby infant woman man civilian family")
+)
 _CIVILIAN_GROUPS: Final[frozenset[str]] = frozenset({"civilians", "children", "women", "elderly"})
 
 # Words that end a noun phrase: function words, verbs of harm, days, punctuation.
 _STOP: Final[frozenset[str]] = frozenset(
-    _w("in on at and or but of from by with to for during after before since as when while "
-    "were was have has had are is be been being got get who which that whom whose including "
-    "among amongst killed dead died die dies dying wounded injured hurt missing slain "
-    "reportedly also all said say says saying according the a an this these those their "
-    "his her its into near across inside outside monday tuesday wednesday thursday friday "
-    "saturday sunday yesterday today last overnight earlier later most mostly many "
-    "some both each either while where there here it they he she we were perished lost "
-    "died killing wounding injuring left leaving bringing raising taking putting martyred "
-    "massacred executed beheaded murdered slaughtered perished fell fallen went remain "
-    "remained shot gunned burned burnt found")
+    _w(
+        "in on at and or but of from by with to for during after before since as when while "
+        "were was have has had are is be been being got get who which that whom whose including "
+        "among amongst killed dead died die dies dying wounded injured hurt missing slain "
+        "reportedly also all said say says saying according the a an this these those their "
+        "his her its into near across inside outside monday tuesday wednesday thursday friday "
+        "saturday sunday yesterday today last overnight earlier later most mostly many "
+        "some both each either while where there here it they he she we were perished lost "
+        "died killing wounding injuring left leaving bringing raising taking putting martyred "
+        "massacred executed beheaded murdered slaughtered perished fell fallen went remain "
+        "remained shot gunned burned burnt found"
+    )
 )
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
-    _w("them whom which the those these us his her their its"))
+    _w("them whom which the those these us his her their its")
+)
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 
@@ -117,7 +142,7 @@ def _words(text: str, pos: int, end: int, limit: int = 16) -> list[re.Match[str]
 
 def _family_at(words: list[re.Match[str]], k: int) -> int:
     """If words[k:] is "members of (one|the same|a|his|their) family", its length, else 0."""
-    low = [w.group().lower() for w in words[k:k + 5]]
+    low = [w.group().lower() for w in words[k : k + 5]]
     if low[:2] == ["members", "of"] and "family" in low[2:5]:
         return low.index("family", 2) + 1
     return 0
@@ -127,11 +152,21 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
     words = _words(text, pos, end)
     skipped = 0
     k = 0
-    if len(words) > 1 and words[0].group().lower() == "of" \
-            and words[1].group().lower() not in _PARTITIVE_HEADS:
+    if (
+        len(words) > 1
+        and words[0].group().lower() == "of"
+        and words[1].group().lower() not in _PARTITIVE_HEADS
+    ):
         words = words[1:]  # "dozens of civilians", "hundreds of Syrian soldiers"
-    if words and words[0].group().lower() in ("other", "others", "more", "additional", "further",
-                                              "new", "people"):
+    if words and words[0].group().lower() in (
+        "other",
+        "others",
+        "more",
+        "additional",
+        "further",
+        "new",
+        "people",
+    ):
         if words[0].group().lower() in ("others", "people"):
             return _list_tail(text, words, 0, end)
         k = 1
@@ -141,8 +176,11 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if low == "members" and _family_at(words, k):
             n = _family_at(words, k)
             return Phrase("civilians", words[k + n - 1].end())
-        if low in ("family", "families") and k + 1 < len(words) \
-                and words[k + 1].group().lower() == "members":
+        if (
+            low in ("family", "families")
+            and k + 1 < len(words)
+            and words[k + 1].group().lower() == "members"
+        ):
             return Phrase("civilians", words[k + 1].end())
         if low in LEXICON and not (low == "dead" and skipped == 0):
             if singular and low.endswith("s") and low not in ("remains", "personnel", "forces"):
@@ -167,15 +205,18 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
 
 def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phrase:
     """Read "women, children and the elderly" / "bodies of civilians" from the noun at words[k]."""
-    while k + 1 < len(words) and words[k].group().lower() in _SINGULAR_MODIFIERS \
-            and words[k + 1].group().lower() in LEXICON \
-            and words[k + 1].group().lower() not in NOUN_OUTCOME:
+    while (
+        k + 1 < len(words)
+        and words[k].group().lower() in _SINGULAR_MODIFIERS
+        and words[k + 1].group().lower() in LEXICON
+        and words[k + 1].group().lower() not in NOUN_OUTCOME
+    ):
         k += 1  # compounds name their head last: "girl child", "child soldiers"
     low = words[k].group().lower()
     victims: Victims = LEXICON.get(low, "total")
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
-    nxt = [w.group().lower() for w in words[k + 1:k + 5]]
+    nxt = [w.group().lower() for w in words[k + 1 : k + 5]]
     if low in ("bodies", "body", "remains", "corpses", "corpse") and nxt[:1] == ["of"]:
         inner = read_phrase(text, words[k + 1].end(), end)
         if inner.ok and inner.victims is not None:
