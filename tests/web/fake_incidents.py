@@ -135,6 +135,14 @@ class FakeIncidents:
                         }
                     }
                 },
+                "sources": [
+                    {
+                        "chain": "witness:umm-ahmad",
+                        "claimant": "Umm Ahmad",
+                        "claimant_type": "witness",
+                        "statements": ["I saw it"],
+                    }
+                ],
                 "grading": {
                     "grade": inc.grade or "weak",
                     "version": "1",

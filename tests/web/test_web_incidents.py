@@ -158,3 +158,12 @@ def test_restricted_incidents_and_members_stay_hidden(
     assert [m["claim"] is None for m in detail["members"]] == [False, True]
     assert "1 member claim(s) are restricted" in viewer.client.get(f"/incidents/{ids[0]}").text
     assert analyst.client.get(f"/api/v1/incidents/{ids[2]}").status_code == 200
+    # Source chains (claimant names, statements) and link features stay with the roles that
+    # may see restricted data; the figures and the grade trace are for everyone.
+    assert "sources" not in detail["explanation"] and "Umm Ahmad" not in str(detail)
+    assert {"reconciliation", "grading"} <= set(detail["explanation"])
+    assert all(m["features"] == {} for m in detail["members"])
+    assert "Umm Ahmad" not in viewer.client.get(f"/incidents/{ids[0]}").text
+    full = analyst.client.get(f"/api/v1/incidents/{ids[0]}").json()
+    assert full["explanation"]["sources"][0]["claimant"] == "Umm Ahmad"
+    assert full["members"][0]["features"] == {"date": 1.0}

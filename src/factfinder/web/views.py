@@ -244,3 +244,19 @@ def _range_text(value: Mapping[str, Any]) -> str:
     if lo is None:
         return f"at most {hi}"
     return f"{lo}–{hi}"
+
+
+# What of an incident's explanation a role without access to restricted data receives: the
+# figures and the grade with their rules. Source chains (claimant names, quoted statements)
+# and link features (shared proper names, which may be victims' names) stay out.
+PUBLIC_EXPLANATION = ("reconciliation", "grading", "versions", "party_only", "sources_parties")
+
+
+def incident_explanation(explanation: Mapping[str, Any], may_see: bool) -> dict[str, Any]:
+    if may_see:
+        return dict(explanation)
+    return {k: v for k, v in explanation.items() if k in PUBLIC_EXPLANATION}
+
+
+def member_features(features: Mapping[str, Any], may_see: bool) -> dict[str, Any]:
+    return dict(features) if may_see else {}

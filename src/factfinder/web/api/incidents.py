@@ -123,6 +123,7 @@ def get_incident(
     """One incident: its member claims (restricted ones left out), figures, grade and why."""
     from factfinder.services.review import reviewed_claims
 
+    may_see = who.can(Permission.READ_RESTRICTED)
     detail = source(request.app.state).get(project, incident_id)
     if not visible_rows(who, project, (detail.row,)):
         raise NotFound(f"no incident {incident_id!r}")
@@ -134,12 +135,12 @@ def get_incident(
             IncidentMemberPublic(
                 claim_id=m.claim_id,
                 score=m.score,
-                features=dict(m.features),
+                features=views.member_features(m.features, may_see),
                 claim=found.get(m.claim_id),
             )
             for m in detail.members
         ],
-        explanation=dict(detail.explanation),
+        explanation=views.incident_explanation(detail.explanation, may_see),
         decisions=[dict(d) for d in detail.decisions],
     )
 

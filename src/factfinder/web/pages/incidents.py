@@ -12,6 +12,7 @@ from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.review import reviewed_claims
 from factfinder.services.users import Permission
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
+from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.api.incidents import DATE, Filters, visible_rows
 from factfinder.web.deps import Decider, ProjectDep, Reader, Runner
@@ -77,7 +78,9 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
     ids = [m.claim_id for m in detail.members]
     claims = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
     members = [(m, claims.get(m.claim_id)) for m in detail.members]
-    explanation = dict(detail.explanation)
+    explanation = views.incident_explanation(
+        detail.explanation, who.can(Permission.READ_RESTRICTED)
+    )
     return render(
         request,
         "incident.html",
