@@ -32,7 +32,7 @@ from factfinder.web.schemas import (
 
 ITEM_FIELDS = ("title", "author", "publisher", "url", "text")
 WITNESS_NAME = "claimant.name"
-CLAIM_FIELDS = ("claimant.name", "perpetrator.name", "places", "sentences")
+CLAIM_FIELDS = ("claimant.name", "claimant.statement", "perpetrator.name", "places", "sentences")
 
 
 def item_subject(item_hash: str) -> str:
@@ -146,7 +146,7 @@ def restricted_claim_fields(c: ReviewedClaim, marks: Restrictions, may_see: bool
     hidden = [f for f in CLAIM_FIELDS if marks.field(subject, f)]
     # By rule: a witness's name is personal data of a witness.
     if c.claim.claimant.type == "witness" or c.extracted.claimant.type == "witness":
-        hidden.append(WITNESS_NAME)
+        hidden += [WITNESS_NAME, "claimant.statement"]
     if marks.field(item_subject(c.item_hash), "text"):
         hidden.append("sentences")
     return sorted(set(hidden))
