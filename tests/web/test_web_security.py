@@ -403,3 +403,27 @@ def test_api_tokens_authenticate_scripts_and_can_be_revoked(signed_in: dict[str,
         .status_code
         == 401
     )
+
+
+def test_a_witness_is_restricted_by_rule(app: FastAPI) -> None:
+    from factfinder.services.review import decide, reviewed_claims
+
+    claim = reviewed_claims(app.state.project)[0]
+    name = claim.claim.claimant.name
+    assert name
+    decide(
+        app.state.project,
+        claim.id,
+        "correct",
+        corrections={"claimant.type": "witness"},
+        actor="test:setup",
+    )
+    viewer, analyst = session_browser(app, "viewer"), session_browser(app, "analyst")
+    seen = viewer.client.get(f"/api/v1/claims/{claim.id}").json()
+    assert seen["claim"]["claimant"]["name"] is None
+    assert seen["claim"]["claimant"]["type"] == "witness"
+    assert "claimant.name" in seen["restricted_fields"]
+    assert name not in viewer.client.get(f"/claims/{claim.id}").text
+    assert (
+        analyst.client.get(f"/api/v1/claims/{claim.id}").json()["claim"]["claimant"]["name"] == name
+    )
