@@ -1,0 +1,58 @@
+"""The workspace over each database backend (SQLite always; PostgreSQL when
+FACTFINDER_TEST_POSTGRES_URL is set): sign in, upload, extract, review, list, search,
+restrict — the web's queries are the same Core statements on both."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from web_helpers import PASSWORD, SEEDS, session_browser
+
+if TYPE_CHECKING:
+    from factfinder.services import Project
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+def test_the_workspace_on_this_backend(project: Project) -> None:
+    from factfinder.services.users import add_user
+    from factfinder.web.app import create_app
+    from factfinder.web.settings import WebSettings
+
+    add_user(project, "investigator", PASSWORD, "investigator", actor="test:setup")
+    add_user(project, "viewer", PASSWORD, "viewer", actor="test:setup")
+    app = create_app(WebSettings(project_dir=project.root))
+    try:
+        inv, viewer = session_browser(app, "investigator"), session_browser(app, "viewer")
+        files = [
+            ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(SEEDS.glob("*.txt"))
+        ]
+        r = inv.client.post("/api/v1/items", files=files, headers={"X-CSRF-Token": inv.csrf})
+        assert r.status_code == 201 and r.json()["new_items"] == 2
+        h = {"X-CSRF-Token": inv.csrf}
+        assert inv.client.post("/api/v1/runs/extract", headers=h).json()["claims"] == 5
+        queue = inv.client.get("/api/v1/claims/queue").json()
+        assert queue["count"] == 5
+        first = queue["data"][0]["id"]
+        r = inv.client.post(
+            f"/api/v1/claims/{first}/review",
+            headers=h,
+            json={"decision": "correct", "corrections": {"killed.total": {"min": 30, "max": 30}}},
+        )
+        assert r.json()["claim"]["killed"]["total"]["min"] == 30
+        assert inv.client.get("/api/v1/claims/queue").json()["count"] == 4
+        found = viewer.client.get("/api/v1/items", params={"q": "phosphorus"}).json()
+        assert found["count"] >= 1
+        item = found["data"][0]
+        r = inv.client.post(
+            "/api/v1/restrictions",
+            headers=h,
+            json={"subject": f"item:{item['hash']}", "reason": "victims' names"},
+        )
+        assert r.status_code == 201
+        assert viewer.client.get("/api/v1/items").json()["count"] == 1
+        assert viewer.client.get(f"/items/{item['id']}").status_code == 404
+        assert viewer.client.get("/api/v1/dashboard").json()["items"] == 2
+    finally:
+        app.state.project.close()
