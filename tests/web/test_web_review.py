@@ -175,3 +175,26 @@ def test_user_commands(seeded_dir: object) -> None:
     assert r.exit_code == 1 and "not one of" in r.output
     r = runner.invoke(cli, ["serve", str(seeded_dir) + "/nope"])
     assert r.exit_code == 1 and "not a factfinder project" in r.output
+
+
+def test_claims_are_paged_and_filtered_by_status(signed_in: dict[str, Browser]) -> None:
+    analyst = signed_in["analyst"]
+    every = analyst.client.get("/api/v1/claims").json()
+    assert every["count"] == 5 and len(every["data"]) == 5
+    page = analyst.client.get("/api/v1/claims", params={"limit": 2, "offset": 2}).json()
+    assert [c["id"] for c in page["data"]] == [c["id"] for c in every["data"][2:4]]
+    first = every["data"][0]["id"]
+    analyst.client.post(
+        f"/api/v1/claims/{first}/review",
+        json={"decision": "reject"},
+        headers={"X-CSRF-Token": analyst.csrf},
+    )
+    analyst.client.post(
+        f"/api/v1/claims/{first}/review",
+        json={"decision": "accept"},
+        headers={"X-CSRF-Token": analyst.csrf},
+    )
+    accepted = analyst.client.get("/api/v1/claims", params={"status": "accepted"}).json()
+    assert [c["id"] for c in accepted["data"]] == [first]  # the latest decision counts
+    assert analyst.client.get("/api/v1/claims", params={"status": "rejected"}).json()["count"] == 0
+    assert analyst.client.get("/api/v1/claims", params={"status": "pending"}).json()["count"] == 4

@@ -138,7 +138,9 @@ def _latest_reviews(conn: Connection, claim_ids: list[int]) -> dict[int, Review]
     }
 
 
-def _claim_rows(conn: Connection, where: Any, limit: int | None = None) -> list[Any]:
+def _claim_rows(
+    conn: Connection, where: Any, limit: int | None = None, offset: int = 0
+) -> list[Any]:
     c = claims.c
     query = (
         select(c.id, c.item_id, c.ordinal, c.claim, items.c.hash, item_metadata.c.title)
@@ -151,7 +153,7 @@ def _claim_rows(conn: Connection, where: Any, limit: int | None = None) -> list[
         .order_by(c.item_id, c.ordinal, c.id)
     )
     if limit is not None:
-        query = query.limit(limit)
+        query = query.limit(limit).offset(offset)
     return list(conn.execute(query))
 
 
@@ -198,6 +200,48 @@ def reviewed_claims(
             cond = cond & claims.c.id.in_(claim_ids)
         rows = _claim_rows(conn, cond)
         return _build(rows, _latest_reviews(conn, [int(r.id) for r in rows]))
+
+
+STATUSES = {"pending": None, "accepted": "accept", "corrected": "correct", "rejected": "reject"}
+
+
+def list_reviewed_claims(
+    project: Project,
+    *,
+    item_id: int | None = None,
+    status: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[ReviewedClaim], int]:
+    """(a page of the current claims in item order, how many match), optionally of one item
+    and in one review status (`pending`, `accepted`, `corrected`, `rejected`)."""
+    if status is not None and status not in STATUSES:
+        raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    r = claim_reviews.c
+    with project.read() as conn:
+        cond = _current(conn)
+        if item_id is not None:
+            cond = cond & (claims.c.item_id == item_id)
+        if status == "pending":
+            cond = cond & ~select(r.id).where(r.claim_id == claims.c.id).exists()
+        elif status is not None:
+            later = claim_reviews.alias("later")
+            # The claim's latest review has this decision: no later review of the same claim.
+            latest_is = (
+                select(r.id)
+                .where(
+                    r.claim_id == claims.c.id,
+                    r.decision == STATUSES[status],
+                    ~select(later.c.id)
+                    .where(later.c.claim_id == r.claim_id, later.c.id > r.id)
+                    .exists(),
+                )
+                .exists()
+            )
+            cond = cond & latest_is
+        total = conn.execute(select(func.count()).select_from(claims).where(cond)).scalar_one()
+        rows = _claim_rows(conn, cond, limit, offset)
+        return _build(rows, _latest_reviews(conn, [int(x.id) for x in rows])), int(total)
 
 
 def reviewed_claim(project: Project, claim_id: int) -> ReviewedClaim:

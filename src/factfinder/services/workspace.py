@@ -117,7 +117,9 @@ def visible_items(
 
 
 def dashboard(project: Project) -> Dashboard:
-    from factfinder.store.schema_claims import claims
+    """The workspace's headline figures; claims are the current ones (each item's latest
+    extraction)."""
+    from factfinder.services.review import list_reviewed_claims, review_queue
 
     with project.read() as conn:
         n_items = conn.execute(select(func.count()).select_from(items)).scalar_one()
@@ -128,9 +130,7 @@ def dashboard(project: Project) -> Dashboard:
             .limit(1)
         ).first()
         marks = conn.execute(select(func.count()).select_from(restrictions)).scalar_one()
-        n_claims = conn.execute(select(func.count()).select_from(claims)).scalar_one()
-    from factfinder.services.review import review_queue
-
+    _, n_claims = list_reviewed_claims(project, limit=0)
     _, pending = review_queue(project, limit=0)
     n_incidents = _incident_count(project)
     return Dashboard(

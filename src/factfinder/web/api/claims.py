@@ -9,7 +9,12 @@ from fastapi import APIRouter, Query
 from factfinder.errors import NotFound
 from factfinder.services.items import item_text
 from factfinder.services.restrictions import restrictions_for
-from factfinder.services.review import decide, review_queue, reviewed_claim, reviewed_claims
+from factfinder.services.review import (
+    decide,
+    list_reviewed_claims,
+    review_queue,
+    reviewed_claim,
+)
 from factfinder.services.users import Permission
 from factfinder.web import views
 from factfinder.web.deps import MAX_ID, IdPath, Principal, ProjectDep, Reader, Reviewer, Runner
@@ -43,12 +48,12 @@ def list_claims(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
 ) -> ClaimsPublic:
-    """The current claims (each item's latest extraction) with their review status."""
-    found = reviewed_claims(project, item_id=item_id)
-    if status is not None:
-        found = [c for c in found if c.status == status]
-    data = _public(project, who, found)
-    return ClaimsPublic(data=data[offset : offset + limit], count=len(data))
+    """The current claims (each item's latest extraction) with their review status; claims
+    restricted for your role are left out of the page."""
+    found, total = list_reviewed_claims(
+        project, item_id=item_id, status=status, limit=limit, offset=offset
+    )
+    return ClaimsPublic(data=_public(project, who, found), count=total)
 
 
 @router.get("/claims/queue", response_model=ClaimsPublic)
