@@ -157,3 +157,43 @@ def test_login_redirects_only_to_local_pages(app: FastAPI) -> None:
     assert 'name="next" value="/"' in page
     r = client.get("/items/1?x=1")
     assert r.headers["location"] == "/login?next=%2Fitems%2F1%3Fx%3D1"
+
+
+def test_claims_and_incidents_take_comments_and_restrictions(
+    app: FastAPI, signed_in: dict[str, Browser]
+) -> None:
+    from fake_incidents import install
+
+    from factfinder.web.incident_source import IncidentsUnavailable, source
+
+    try:
+        source(app.state).link(app.state.project, actor="test:setup")
+    except IncidentsUnavailable:
+        install(app).link(app.state.project, actor="test:setup")
+    investigator, viewer = signed_in["investigator"], signed_in["viewer"]
+    claim = investigator.client.get("/api/v1/claims").json()["data"][0]["id"]
+    r = investigator.form(
+        f"/comments/claim:{claim}", {"body": "double-check the count", "back": f"/claims/{claim}"}
+    )
+    assert r.status_code == 303 and r.headers["location"] == f"/claims/{claim}"
+    assert "double-check the count" in viewer.client.get(f"/claims/{claim}").text
+    page = investigator.client.get(f"/claims/{claim}").text
+    assert "<option>claimant.name</option>" in page
+    r = investigator.form(
+        "/restrict",
+        {
+            "subject": f"claim:{claim}",
+            "field": "",
+            "reason": "victim list",
+            "back": f"/claims/{claim}",
+        },
+    )
+    assert r.status_code == 303
+    assert viewer.client.get(f"/claims/{claim}").status_code == 404
+    incident = viewer.client.get("/api/v1/incidents").json()["data"][0]["id"]
+    r = investigator.form(
+        f"/comments/incident:{incident}",
+        {"body": "seen on satellite", "back": f"/incidents/{incident}"},
+    )
+    assert r.status_code == 303
+    assert "seen on satellite" in viewer.client.get(f"/incidents/{incident}").text

@@ -9,6 +9,8 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
+from factfinder.services.comments import list_comments
+from factfinder.services.restrictions import restrictions_for
 from factfinder.services.review import reviewed_claims
 from factfinder.services.users import Permission
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
@@ -75,6 +77,7 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
     detail = source(request.app.state).get(project, incident_id)
     if not visible_rows(who, project, (detail.row,)):
         raise NotFound(f"no incident {incident_id!r}")
+    subject = views.incident_subject(incident_id)
     ids = [m.claim_id for m in detail.members]
     claims = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
     members = [(m, claims.get(m.claim_id)) for m in detail.members]
@@ -94,6 +97,9 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
             "decisions": detail.decisions,
             "restricted_members": sum(1 for _, c in members if c is None),
             "may_decide": who.can(Permission.DECIDE),
+            "subject": subject,
+            "comments": list_comments(project, subject),
+            "restricted": restrictions_for(project, [subject]).subject(subject),
             **_choices(),
         },
     )

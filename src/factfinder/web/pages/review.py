@@ -69,7 +69,15 @@ def review_page(request: Request, who: Reviewer, project: ProjectDep) -> Respons
 
 @router.get("/claims/{claim_id}")
 def claim_page(request: Request, claim_id: IdPath, who: Reader, project: ProjectDep) -> Response:
+    from factfinder.services.comments import list_comments
+
     ctx = _context(who, project, reviewed_claim(project, claim_id))
+    subject = views.claim_subject(claim_id)
+    ctx.update(
+        subject=subject,
+        comments=list_comments(project, subject),
+        restricted=restrictions_for(project, [subject]).subject(subject),
+    )
     return render(request, "claim.html", who, ctx)
 
 
