@@ -100,3 +100,19 @@ def test_contract_accepted_by_the_scorer(tmp_path, shared_dir):
     assert proc.returncode == 0, proc.stderr
     scores = json.loads(proc.stdout)
     assert scores["metrics"]["bcubed"]["precision"] == 0.5  # the shared white-phosphorus claim
+
+
+def test_workers_give_the_same_output_and_errors(tmp_path, claim_json):
+    claims, docs, _ = corpus(tmp_path, claim_json)
+    lines = claims.read_text().splitlines()
+    lines.insert(5, "not json")
+    claims.write_text("\n".join(lines) + "\n")
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"incidents-{workers}.jsonl"
+        result = run("--input", str(claims), "--docs", str(docs), "--output", str(out),
+                     "--workers", workers)
+        assert result.exit_code == EXIT_PARTIAL
+        assert f"{claims}:6" in result.output and "not JSON" in result.output
+        outputs.append(out.read_text())
+    assert outputs[0] == outputs[1]

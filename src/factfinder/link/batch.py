@@ -16,11 +16,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.jsonl import atomic_writer, dumps, read_jsonl
 from factfinder.link.chains import chains_of
 from factfinder.link.cluster import Constraints
+from factfinder.link.reading import parallel_lines
 from factfinder.link.records import (
     DocInfo,
     LinkClaim,
@@ -47,9 +49,12 @@ class BatchResult:
 
 
 def read_claims(
-    path: str | Path, on_error: ErrorHandler | None = None
+    path: str | Path, on_error: ErrorHandler | None = None, workers: int = 1
 ) -> tuple[list[LinkClaim], list[Pending], dict[str, int], int]:
-    """Partial records of every claim, their pending parts, document index, skipped lines."""
+    """Partial records of every claim, their pending parts, document index, skipped lines.
+
+    `workers` > 1 parses the file on that many processes (same result).
+    """
     records: list[LinkClaim] = []
     pending: list[Pending] = []
     doc_index: dict[str, int] = {}
@@ -62,22 +67,38 @@ def read_claims(
             raise err
         on_error(err)
 
+    def add(n: int, doc_id: str, parts: list[tuple[LinkClaim, Pending]]) -> None:
+        if doc_id in doc_index:
+            fail(InputError(f"{path}:{n}", f"document {doc_id!r} appears twice", stage="link"))
+            return
+        doc = doc_index[doc_id] = len(doc_index)
+        for rec, pend in parts:
+            records.append(rec._replace(idx=len(records), doc=doc))
+            pending.append(pend)
+
+    if workers > 1:
+        for n, result in parallel_lines(path, _partial_records, workers):
+            if isinstance(result, InputError):
+                fail(result)
+            else:
+                add(n, *result)
+        return records, pending, doc_index, skipped
     for n, obj in read_jsonl(path, on_error=fail if on_error else None):
         try:
-            dc = DocumentClaims.from_json(obj)
+            doc_id, parts = _partial_records(obj, f"{path}:{n}")
         except InvalidRecord as exc:
             fail(InputError(f"{path}:{n}", str(exc), stage="link"))
             continue
-        if dc.id in doc_index:
-            fail(InputError(f"{path}:{n}", f"document {dc.id!r} appears twice", stage="link"))
-            continue
-        doc = doc_index[dc.id] = len(doc_index)
-        fallback, _ = document_hints(dc.claims)
-        for k, claim in enumerate(dc.claims):
-            rec, pend = build_partial(len(records), ClaimRef(dc.id, k), doc, claim, fallback)
-            records.append(rec)
-            pending.append(pend)
+        add(n, doc_id, parts)
     return records, pending, doc_index, skipped
+
+
+def _partial_records(obj: dict[str, Any], where: str) -> tuple[str, list[tuple[LinkClaim, Pending]]]:
+    """The partial records of one claims line (numbered later, in file order)."""
+    dc = DocumentClaims.from_json(obj)
+    fallback, _ = document_hints(dc.claims)
+    return dc.id, [build_partial(0, ClaimRef(dc.id, k), 0, claim, fallback)
+                   for k, claim in enumerate(dc.claims)]
 
 
 def complete_from_docs(
@@ -86,37 +107,53 @@ def complete_from_docs(
     doc_index: dict[str, int],
     docs_path: str | Path | None,
     on_error: ErrorHandler | None = None,
+    workers: int = 1,
 ) -> tuple[int, int]:
     """Fill every record with its document's metadata and sentences, in place.
 
     Returns (documents read, documents with claims but no line in the documents file).
+    `workers` > 1 reads the documents on that many processes (same result).
     """
     by_doc: dict[int, list[int]] = {}
     for r in records:
         by_doc.setdefault(r.doc, []).append(r.idx)
     done: set[int] = set()
     read = 0
+
+    def completed(obj: dict[str, Any], where: str) -> tuple[int, list[tuple[int, LinkClaim]]]:
+        doc = Document.from_json(obj)
+        d = doc_index.get(doc.id)
+        if d is None:
+            return -1, []
+        info = DocInfo(doc.publisher, doc.published, doc.title)
+        idxs = by_doc.get(d, [])
+        ref = _reference_day([pending[i] for i in idxs])
+        return d, [(i, complete(records[i], pending[i], info,
+                                claim_text(doc.text, pending[i].spans, doc.title), ref))
+                   for i in idxs]
+
+    def fail(err: InputError) -> None:
+        if on_error is None:
+            raise err
+        on_error(err)
+
     if docs_path is not None:
-        for n, obj in read_jsonl(docs_path, on_error=on_error):
-            try:
-                doc = Document.from_json(obj)
-            except InvalidRecord as exc:
-                err = InputError(f"{docs_path}:{n}", str(exc), stage="link")
-                if on_error is None:
-                    raise err from exc
-                on_error(err)
+        if workers > 1:
+            lines: Iterable[tuple[int, Any]] = parallel_lines(docs_path, completed, workers)
+        else:
+            lines = ((n, _or_error(completed, obj, f"{docs_path}:{n}"))
+                     for n, obj in read_jsonl(docs_path, on_error=on_error))
+        for _, result in lines:
+            if isinstance(result, InputError):
+                fail(result)
                 continue
             read += 1
-            d = doc_index.get(doc.id)
-            if d is None or d in done:
+            d, filled = result
+            if d < 0 or d in done:
                 continue
             done.add(d)
-            info = DocInfo(doc.publisher, doc.published, doc.title)
-            idxs = by_doc.get(d, [])
-            ref = _reference_day([pending[i] for i in idxs])
-            for i in idxs:
-                text = claim_text(doc.text, pending[i].spans, doc.title)
-                records[i] = complete(records[i], pending[i], info, text, ref)
+            for i, rec in filled:
+                records[i] = rec
     missing = 0
     empty = DocInfo(None, None, None)
     for d, idxs in by_doc.items():
@@ -127,6 +164,14 @@ def complete_from_docs(
         for i in idxs:
             records[i] = complete(records[i], pending[i], empty, "", ref)
     return read, missing
+
+
+def _or_error(job: Callable[[dict[str, Any], str], Any], obj: dict[str, Any],
+              where: str) -> Any:
+    try:
+        return job(obj, where)
+    except InvalidRecord as exc:
+        return InputError(where, str(exc), stage="link")
 
 
 def _reference_day(pending: Iterable[Pending]) -> dt.date | None:
@@ -153,9 +198,10 @@ def link_files(
     """
     say = progress or (lambda _msg: None)
     say("reading claims")
-    records, pending, doc_index, skipped = read_claims(claims_path, on_error)
+    records, pending, doc_index, skipped = read_claims(claims_path, on_error, workers)
     say(f"reading documents ({len(doc_index)} with claims)")
-    n_docs, missing = complete_from_docs(records, pending, doc_index, docs_path, on_error)
+    n_docs, missing = complete_from_docs(records, pending, doc_index, docs_path, on_error,
+                                         workers)
     del pending
     say(f"linking {len(records)} claims")
     run = link_records(records, constraints, workers=workers)

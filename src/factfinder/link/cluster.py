@@ -37,7 +37,7 @@ from factfinder.model import ClaimRef
 
 MAX_AREA_RADIUS_KM = 25.0
 MAX_GAP_DAYS = 7
-AVERAGE_SAMPLE = 20
+AVERAGE_SAMPLE = 12
 AVERAGE_THRESHOLD = LINK_THRESHOLD - 0.5
 
 
@@ -146,10 +146,21 @@ def _min_opt(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else min(a, b)
 
 
+# Degrees beyond which two points are surely more than MAX_AREA_RADIUS_KM apart (a cheap test
+# before the great-circle distance; longitude degrees shrink north of the equator, so 0.5).
+_LAT_DEG = 0.25
+_LON_DEG = 0.5
+
+
+def _near(lat: float, lon: float, la: float, lo: float) -> bool:
+    if abs(lat - la) > _LAT_DEG or abs(lon - lo) > _LON_DEG:
+        return False
+    return distance_km(lat, lon, la, lo) <= MAX_AREA_RADIUS_KM
+
+
 def _near_all(centre: tuple[float, float], point_sets: list[tuple[tuple[float, float], ...]]) -> bool:
     lat, lon = centre
-    return all(any(distance_km(lat, lon, la, lo) <= MAX_AREA_RADIUS_KM for la, lo in points)
-               for points in point_sets)
+    return all(any(_near(lat, lon, la, lo) for la, lo in points) for points in point_sets)
 
 
 def _shared_centres(x: _State, y: _State) -> list[tuple[float, float]]:

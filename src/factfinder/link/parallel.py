@@ -23,9 +23,18 @@ CHUNK = 20000
 _JOB: Callable[[Any], Any] | None = None
 
 
+class WorkerError(Exception):
+    """A job failed in a worker; the message carries the worker's traceback."""
+
+
 def _run_job(chunk: Any) -> Any:
     assert _JOB is not None
-    return _JOB(chunk)
+    try:
+        return _JOB(chunk)
+    except Exception as exc:  # sent back as text: not every exception survives pickling
+        import traceback
+
+        raise WorkerError("".join(traceback.format_exception(exc))) from None
 
 
 def chunked(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
