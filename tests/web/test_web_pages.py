@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from web_helpers import Browser, sign_in
+from web_helpers import Browser, session_browser, sign_in
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -197,3 +197,30 @@ def test_claims_and_incidents_take_comments_and_restrictions(
     )
     assert r.status_code == 303
     assert "seen on satellite" in viewer.client.get(f"/incidents/{incident}").text
+
+
+def test_oversized_uploads_are_refused(seeded_dir: object) -> None:
+    import inspect
+    from pathlib import Path
+
+    from fastapi import FastAPI
+
+    from factfinder.web.app import create_app
+    from factfinder.web.settings import WebSettings
+
+    app = create_app(WebSettings(project_dir=Path(str(seeded_dir)), max_upload_mb=1))
+    try:
+        who = session_browser(app, "investigator")
+        big = b"x" * (3 << 20)
+        r = who.client.post(
+            "/api/v1/items",
+            files=[("files", ("big.txt", big, "text/plain"))],
+            headers={"X-CSRF-Token": who.csrf},
+        )
+        if "max_body_size" in inspect.signature(FastAPI).parameters:
+            assert r.status_code == 413
+        else:
+            assert r.status_code == 400 and "exceeds 1 MB" in r.json()["detail"]
+        assert who.client.get("/api/v1/items").json()["count"] == 2
+    finally:
+        app.state.project.close()

@@ -7,9 +7,11 @@ gets an error page, the API a JSON `{"detail": …}` with the status code.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -50,7 +52,12 @@ def create_app(settings: WebSettings) -> FastAPI:
         finally:
             project.close()
 
+    # Refuse oversized bodies before they are read (uploads included), where FastAPI can.
+    limits: dict[str, Any] = {}
+    if "max_body_size" in inspect.signature(FastAPI).parameters:
+        limits["max_body_size"] = (settings.max_upload_mb + 1) << 20
     app = FastAPI(
+        **limits,
         title="factfinder workspace API",
         version="1",
         summary="Items, claims, incidents and search of one factfinder project.",
