@@ -7,10 +7,11 @@ Public interface::
     run = link_records([build(i, ref, doc, claim, DocInfo(...), text) ...], constraints)
     for incident in run.incidents(overrides): ...                    # factfinder.model.Incident
 
-Modules: `records` (the compact claim view), `sources` (claimant/publisher → original source),
-`blocking` (candidate pairs), `features` (pair score and its reasons), `cluster` (constrained
-clustering), `chains` (source chains), `incidents` (cluster → Incident), `run` (one run in
-memory), `batch` (files).
+Modules: `records` (the compact claim view), `text` (names, targets and rare words of a
+claim's sentences), `sources` (claimant/publisher → original source), `blocking` (candidate
+pairs), `features` (pair score and its reasons), `cluster` (constrained clustering), `chains`
+(source chains), `incidents` (cluster → Incident), `run` (one run in memory), `batch` (files),
+`parallel` (scoring and incident building on local worker processes).
 """
 
 from __future__ import annotations

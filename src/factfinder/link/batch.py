@@ -22,7 +22,6 @@ from factfinder.errors import InputError, InvalidRecord
 from factfinder.jsonl import atomic_writer, dumps, read_jsonl
 from factfinder.link.chains import chains_of
 from factfinder.link.cluster import Constraints
-from factfinder.link.reading import parallel_lines
 from factfinder.link.records import (
     DocInfo,
     LinkClaim,
@@ -49,12 +48,9 @@ class BatchResult:
 
 
 def read_claims(
-    path: str | Path, on_error: ErrorHandler | None = None, workers: int = 1
+    path: str | Path, on_error: ErrorHandler | None = None
 ) -> tuple[list[LinkClaim], list[Pending], dict[str, int], int]:
-    """Partial records of every claim, their pending parts, document index, skipped lines.
-
-    `workers` > 1 parses the file on that many processes (same result).
-    """
+    """Partial records of every claim, their pending parts, document index, skipped lines."""
     records: list[LinkClaim] = []
     pending: list[Pending] = []
     doc_index: dict[str, int] = {}
@@ -76,13 +72,6 @@ def read_claims(
             records.append(rec._replace(idx=len(records), doc=doc))
             pending.append(pend)
 
-    if workers > 1:
-        for n, result in parallel_lines(path, _partial_records, workers):
-            if isinstance(result, InputError):
-                fail(result)
-            else:
-                add(n, *result)
-        return records, pending, doc_index, skipped
     for n, obj in read_jsonl(path, on_error=fail if on_error else None):
         try:
             doc_id, parts = _partial_records(obj, f"{path}:{n}")
@@ -107,12 +96,10 @@ def complete_from_docs(
     doc_index: dict[str, int],
     docs_path: str | Path | None,
     on_error: ErrorHandler | None = None,
-    workers: int = 1,
 ) -> tuple[int, int]:
     """Fill every record with its document's metadata and sentences, in place.
 
     Returns (documents read, documents with claims but no line in the documents file).
-    `workers` > 1 reads the documents on that many processes (same result).
     """
     by_doc: dict[int, list[int]] = {}
     for r in records:
@@ -138,11 +125,8 @@ def complete_from_docs(
         on_error(err)
 
     if docs_path is not None:
-        if workers > 1:
-            lines: Iterable[tuple[int, Any]] = parallel_lines(docs_path, completed, workers)
-        else:
-            lines = ((n, _or_error(completed, obj, f"{docs_path}:{n}"))
-                     for n, obj in read_jsonl(docs_path, on_error=on_error))
+        lines = ((n, _or_error(completed, obj, f"{docs_path}:{n}"))
+                 for n, obj in read_jsonl(docs_path, on_error=on_error))
         for _, result in lines:
             if isinstance(result, InputError):
                 fail(result)
@@ -193,15 +177,15 @@ def link_files(
 ) -> BatchResult:
     """Link a claims file into an incidents file (and optionally a source-chains file).
 
-    `workers` > 1 scores pairs and builds incidents on that many local processes; the output
-    is the same.
+    `workers` > 1 scores pairs and builds incidents on that many local processes (reading
+    stays in this process: handing parsed records between processes costs more than parsing
+    them); the output is the same.
     """
     say = progress or (lambda _msg: None)
     say("reading claims")
-    records, pending, doc_index, skipped = read_claims(claims_path, on_error, workers)
+    records, pending, doc_index, skipped = read_claims(claims_path, on_error)
     say(f"reading documents ({len(doc_index)} with claims)")
-    n_docs, missing = complete_from_docs(records, pending, doc_index, docs_path, on_error,
-                                         workers)
+    n_docs, missing = complete_from_docs(records, pending, doc_index, docs_path, on_error)
     del pending
     say(f"linking {len(records)} claims")
     run = link_records(records, constraints, workers=workers)

@@ -112,6 +112,10 @@ def casualty_relation(
     `far` (factor > 5), or `unknown` when the claims give no comparable count. `figure` is the
     compared figure of the first claim.
     """
+    no_a = a[0] is None and a[1] is None
+    no_b = b[0] is None and b[1] is None
+    if (no_a or no_b) and (a[5] is None or b[5] is None):
+        return "unknown", None, None, None
     best: tuple[str, float, str, int | None] | None = None
     for ia, ib in _COUNT_PAIRS:
         ra, rb = a[ia], b[ib]
@@ -122,6 +126,8 @@ def casualty_relation(
             continue
         if best is None or _RELATION_RANK[rel[0]] < _RELATION_RANK[best[0]]:
             best = (rel[0], rel[1], f"{COUNT_KEYS[ia]}~{COUNT_KEYS[ib]}", _point(ra))
+            if rel[0] == "equal":
+                break  # nothing compares better
     if best is None:
         return "unknown", None, None, None
     return best

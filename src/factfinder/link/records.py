@@ -39,12 +39,6 @@ from factfinder.link.text import MAX_TEXT_CHARS, read_words
 from factfinder.model import Casualties, Claim, Claimant, ClaimRef, DateWindow, Place
 from factfinder.vocab import COUNT_KEYS
 
-# Half-width of the area a place of each precision stands for, in km. Town-level places are
-# points in a town a few km across; a governorate is ~100-200 km wide.
-PLACE_RADIUS_KM: dict[str, float] = {
-    "exact": 0.5, "neighbourhood": 2.0, "town": 5.0, "district": 25.0, "governorate": 75.0,
-    "country": 400.0,
-}
 FINE_PRECISIONS = frozenset({"exact", "neighbourhood", "town"})
 _PLACE_RANK = {p: i for i, p in enumerate(
     ("exact", "neighbourhood", "town", "district", "governorate", "country"))}
@@ -95,10 +89,6 @@ class LinkClaim(NamedTuple):
     points: tuple[tuple[float, float], ...]  # coordinates of its point places (town or finer)
     areas: frozenset[str]  # governorate keys of all its places
     geo: frozenset[int]  # gazetteer ids of its point places
-
-    @property
-    def radius_km(self) -> float:
-        return PLACE_RADIUS_KM.get(self.place_precision or "country", 400.0)
 
     @property
     def linkable(self) -> bool:
