@@ -37,7 +37,11 @@ def register(app: typer.Typer) -> None:
         project: Annotated[
             Path | None,
             typer.Option(
-                "--project", "-p", help="Extract the ingested items of this project instead."
+                "--project",
+                "-p",
+                envvar="FACTFINDER_PROJECT",
+                help="Extract the ingested items of this project (default without --input/"
+                "--output: $FACTFINDER_PROJECT or the current directory).",
             ),
         ] = None,
         redo: Annotated[
@@ -62,12 +66,13 @@ def register(app: typer.Typer) -> None:
 
         from factfinder.extract.batch import count_lines, extract_files
 
-        if project is not None:
+        if input is None and output is None:
             _extract_project(project, redo)
             return
         if input is None or output is None:
             raise typer.BadParameter(
-                "give --input DOCS.jsonl and --output CLAIMS.jsonl, or --project DIR"
+                "give both --input DOCS.jsonl and --output CLAIMS.jsonl, or neither to extract"
+                " a project's items"
             )
         if not input.is_file():
             raise InputError(str(input), "no such file")
@@ -99,7 +104,7 @@ def register(app: typer.Typer) -> None:
             err.print(f"[yellow]{len(failures)} input line(s) could not be read[/yellow]")
             raise typer.Exit(EXIT_PARTIAL)
 
-    def _extract_project(path: Path, redo: bool) -> None:
+    def _extract_project(path: Path | None, redo: bool) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         from factfinder.services import Project
