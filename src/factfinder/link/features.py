@@ -1,7 +1,9 @@
 """Pair features and the pair score: how strongly two claims look like reports of one incident.
 
 The score is a sum of explainable contributions in log-odds units (positive = same incident),
-one per feature, plus a prior. Two claims are linked when the score reaches `LINK_THRESHOLD`.
+one per feature, plus a prior. Two claims are linked when the score reaches `LINK_THRESHOLD`
+(a little below even odds: the clustering's constraints and its average-link check keep a
+weak link from joining reports that disagree).
 Every contribution is kept with the feature value that produced it, so a link can always be
 explained ("same day +1.0, 2 km apart +1.2, both chemical +1.6, 70 vs 72 killed +0.8 ...").
 
@@ -31,7 +33,7 @@ from factfinder.link.records import Count, Counts, LinkClaim
 from factfinder.vocab import COUNT_KEYS
 
 SCORING_VERSION = "link-score-2"
-LINK_THRESHOLD = 0.0
+LINK_THRESHOLD = -0.5
 PRIOR = -2.0
 
 # Event types that reports of one incident plausibly mix up: an air raid reported as shelling,
