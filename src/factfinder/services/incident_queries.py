@@ -24,6 +24,7 @@ from factfinder.model import (
     Incident,
     Place,
 )
+from factfinder.services.incident_search import search_condition
 from factfinder.services.project import Project
 from factfinder.store.schema import items
 from factfinder.store.schema_claims import claims
@@ -41,7 +42,12 @@ _BASE_KEYS = frozenset({"incident", "members", "date", "places", "killed", "inju
 
 @dataclass(frozen=True, slots=True)
 class IncidentFilters:
-    """List filters; None means any. Dates are ISO `YYYY-MM-DD`."""
+    """List filters; None means any. Dates are ISO `YYYY-MM-DD`.
+
+    `q` is a full-text search (every word, whole words; `factfinder.services.incident_search`)
+    over what may be searched by a role without access to restricted data, unless
+    `include_restricted` says the reader may see restricted data too.
+    """
 
     date_from: str | None = None
     date_to: str | None = None
@@ -50,6 +56,7 @@ class IncidentFilters:
     event_type: str | None = None
     grade: str | None = None
     q: str | None = None
+    include_restricted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +141,9 @@ def _summary(row: Any) -> IncidentSummary:
         row.grade, int(row.independent_sources), int(row.members), bool(row.confirmed))
 
 
-def _where(filters: IncidentFilters) -> list[Any]:
+def _where(conn: Connection, run_id: int, filters: IncidentFilters) -> list[Any]:
     c = incidents.c
-    conds: list[Any] = []
+    conds: list[Any] = [c.run_id == run_id]
     if filters.date_from:
         conds.append(c.date_end >= filters.date_from)
     if filters.date_to:
@@ -146,10 +153,9 @@ def _where(filters: IncidentFilters) -> list[Any]:
                           (c.event_type, filters.event_type), (c.grade, filters.grade)):
         if value:
             conds.append(column == value)
-    if filters.q:
-        like = f"%{filters.q.strip()}%"
-        conds.append(or_(c.incident_id.like(like), c.place.like(like),
-                         c.governorate.like(like)))
+    if filters.q and filters.q.strip():
+        conds.append(search_condition(conn, run_id, filters.q,
+                                      include_restricted=filters.include_restricted))
     return conds
 
 
@@ -162,7 +168,7 @@ def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
         run_id = latest_run_id(conn)
         if run_id is None:
             return [], 0, None
-        conds = [incidents.c.run_id == run_id, *_where(filters)]
+        conds = _where(conn, run_id, filters)
         total = int(conn.execute(select(func.count()).select_from(incidents)
                                  .where(*conds)).scalar_one())
         query = select(incidents).where(*conds)
@@ -185,8 +191,7 @@ def incident_timeline(project: Project, filters: IncidentFilters | None = None
         month = func.substr(incidents.c.date_start, 1, 7)
         rows = conn.execute(
             select(month.label("month"), func.count().label("n"))
-            .where(incidents.c.run_id == run_id, incidents.c.date_start.is_not(None),
-                   *_where(filters))
+            .where(incidents.c.date_start.is_not(None), *_where(conn, run_id, filters))
             .group_by(month).order_by(month))
         return [(r.month, int(r.n)) for r in rows]
 
@@ -345,8 +350,11 @@ class WorkspaceSource:
 
     @staticmethod
     def _filters(f: Any) -> IncidentFilters:
+        # A filter that does not say the reader may see restricted data searches as one who
+        # may not.
         return IncidentFilters(f.date_from, f.date_to, f.governorate, f.perpetrator,
-                               f.event_type, f.grade, f.q)
+                               f.event_type, f.grade, f.q,
+                               include_restricted=getattr(f, "include_restricted", False) is True)
 
     def list(self, project: Project, filters: Any, *, limit: int, after: str | None) -> Any:
         from factfinder.web.incident_source import IncidentPage

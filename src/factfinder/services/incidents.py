@@ -27,9 +27,10 @@ constraints (`factfinder.link.Constraints`), so re-linking never undoes one:
 - `confirm`: the incident's current claims are pinned to it (new reports may still join);
 - `grade`: the analyst's grade and reason override the rules' grade (the trace keeps both).
 
-Reading (lists, detail, as-of a ledger size for reports) is in
-`factfinder.services.incident_queries`; this module re-exports what other areas call:
-`count_incidents`, `case_file_store`, `workspace_source`.
+Every run also brings the incidents' full-text index up to date in its transaction
+(`factfinder.services.incident_search.update_index`). Reading (lists, search, detail, as-of
+a ledger size for reports) is in `factfinder.services.incident_queries`; this module
+re-exports what other areas call: `count_incidents`, `case_file_store`, `workspace_source`.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from factfinder.services.incident_queries import (
     latest_run_id,
     workspace_source,
 )
+from factfinder.services.incident_search import update_index
 from factfinder.services.project import Project, Transaction
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_incidents import (
@@ -343,6 +345,8 @@ def _store_run(tx: Transaction, run: LinkRun, built: Sequence[Incident],
         for chunk in range(0, len(rows), 1000):
             if rows[chunk:chunk + 1000]:
                 tx.conn.execute(insert(table), rows[chunk:chunk + 1000])
+    # The search index follows the run in the same transaction (only changed documents).
+    update_index(tx.conn, run_id)
     return entry.seq
 
 

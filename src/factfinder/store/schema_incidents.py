@@ -12,6 +12,12 @@ the incidents as of any ledger size are a query (`seq < size`).
   reconciled figures, with the versions of the rules that produced them.
 - `incident_decisions`: analysts' decisions (merge, split, move, confirm, grade), each its own
   ledger entry; every run re-applies them, so re-linking never undoes one.
+
+Revision `0502_incidents` adds `incident_search`: the full-text document of each incident of
+the latest run (see `factfinder.services.incident_search` and `factfinder.store.search`). It
+is derived, not evidence: rewritten in the transaction of every run (only the documents that
+changed), so it is not append-only. The FTS5 table (SQLite) and the `search_vector` column
+(PostgreSQL) that index it are backend-specific and live in the revision only.
 """
 
 from __future__ import annotations
@@ -95,4 +101,16 @@ incident_decisions = Table(
     Column("kind", String(10), nullable=False),
     Column("incident_id", INCIDENT_ID, nullable=False),
     Column("payload", Text, nullable=False),
+)
+
+incident_search = Table(
+    "incident_search",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("incident_id", INCIDENT_ID, nullable=False, unique=True),
+    Column("run_id", Integer, nullable=False),
+    Column("doc_hash", String(71)),
+    Column("facts", Text, nullable=False),
+    Column("sources", Text, nullable=False),
+    Column("personal", Text, nullable=False),
 )

@@ -13,8 +13,8 @@
 - `claim_reviews` (revision 0302): a reviewer's decision on a stored claim — accept, correct (the
   corrected fields as canonical JSON) or reject; the latest decision of a claim is in force.
 
-Revision 0303 adds no table: indexes on the incidents area's `incidents` table for the
-workspace's filtered incident lists (see that revision).
+Revision 0303 adds no table; it once created the incident list's indexes, which the incidents
+area's own `0502_incidents` now creates (0303 is kept, empty, for databases stamped with it).
 
 Times are ISO 8601 UTC text, like the vault's.
 """

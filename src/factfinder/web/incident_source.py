@@ -29,7 +29,9 @@ class IncidentsUnavailable(FactfinderError):
 
 @dataclass(frozen=True, slots=True)
 class IncidentFilter:
-    """Incident list filters; None means any. Dates are ISO `YYYY-MM-DD`."""
+    """Incident list filters; None means any. Dates are ISO `YYYY-MM-DD`. `include_restricted`
+    (set from the reader's role, never from the request) lets the text search `q` read
+    restricted text too (member claims' restricted sentences, witnesses' names)."""
 
     date_from: str | None = None
     date_to: str | None = None
@@ -38,6 +40,7 @@ class IncidentFilter:
     event_type: str | None = None
     grade: str | None = None
     q: str | None = None
+    include_restricted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
 def incident_filter(
+    who: Reader,
     date_from: Annotated[str | None, Query(pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(pattern=DATE)] = None,
     governorate: Annotated[str | None, Query(max_length=100)] = None,
@@ -50,6 +51,7 @@ def incident_filter(
         event_type or None,
         grade or None,
         q or None,
+        include_restricted=who.can(Permission.READ_RESTRICTED),
     )
 
 

@@ -1,0 +1,367 @@
+"""Full-text search over incidents: what is indexed, how the index follows the link runs, and
+who may search what.
+
+Each incident of the latest link run has one document in `incident_search` (revision
+`0502_incidents`; the SQL of both backends is in `factfinder.store.search`), in three parts:
+
+- **facts** — what every role sees in the incident list: the id, the place and governorate
+  (with the gazetteer's other names for them: `Raqqa` finds `Ar-Raqqah`), the event type and
+  the perpetrator group (with the words people use for them: `isis` → `islamic state`,
+  `daesh`).
+- **sources** — what the member claims say: their sentences, claimants (not witnesses),
+  publishers, titles and external ids of their items, perpetrators' names, weapons, places,
+  and the incident's other places.
+- **personal** — witnesses' names and statements (a witness's name is personal data by rule,
+  `factfinder.services.restrictions`).
+
+Who may search what (`search_condition`): roles with access to restricted data search all
+three parts. Other roles (`include_restricted=False`) search facts and sources, except that
+an incident with a member claim that is marked restricted (the claim or its item, any field),
+or that was reviewed after the run was indexed (a correction may have made its claimant a
+witness), is matched on its facts only; and an incident that is itself marked is never found.
+The marks are read at query time, so marking or unmarking takes effect at once, while the
+documents change only with link runs. The count of a search is computed under the same rule,
+so it does not betray restricted words either.
+
+The index is maintained in the transaction of every link run (`update_index`, called by
+`factfinder.services.incidents`; an analyst's decision re-links, so it follows decisions too):
+only the documents that changed are rewritten. `reindex` rebuilds it for a project whose
+incident rows were written some other way (the web benchmark seeds them in bulk).
+
+Matching is by whole words, every word of the query in any part the role may search, in any
+order; results keep the list's order (incident id) so that keyset pages and counts hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, delete, false, func, insert, select
+
+from factfinder.model import Claim
+from factfinder.services.project import Project
+from factfinder.store.schema import item_metadata, items
+from factfinder.store.schema_claims import claims
+from factfinder.store.schema_incidents import (
+    incident_members,
+    incident_search,
+    incidents,
+    link_runs,
+)
+from factfinder.store.schema_users import claim_reviews, restrictions
+from factfinder.store.search import incident_matches, index_words
+from factfinder.vault.hashing import sha256_text
+
+# Words people search for each event type and perpetrator group besides the vocabulary's own.
+EVENT_WORDS: Mapping[str, str] = {
+    "airstrike": "airstrike airstrikes air strike strikes raid raids warplanes bombing",
+    "shelling": "shelling shells artillery rocket rockets mortar mortars missile missiles",
+    "explosion": "explosion explosions blast bomb bombing ied suicide mine",
+    "shooting": "shooting shootings shot gunfire sniper",
+    "execution": "execution executions executed",
+    "chemical": "chemical gas sarin chlorine",
+    "mass_grave": "mass grave graves",
+    "detention": "detention detained arrest arrests arrested prison",
+}
+GROUP_WORDS: Mapping[str, str] = {
+    "syrian_government": "syrian government regime army",
+    "russia": "russia russian",
+    "us_led_coalition": "us led coalition international",
+    "isis": "isis isil islamic state daesh",
+    "armed_opposition": "armed opposition rebels rebel",
+    "hts_nusra": "hts hayat tahrir sham nusra",
+    "sdf_ypg": "sdf ypg syrian democratic forces kurdish",
+    "turkey": "turkey turkish",
+    "iran": "iran iranian",
+    "israel": "israel israeli",
+    "iraq_government": "iraq iraqi government army",
+}
+WITNESS = "witness"
+MAX_PART_CHARS = 200_000  # PostgreSQL indexes at most this much of a part (revision 0502)
+_CHUNK = 500
+# More restricted claims than this and a search by a role without access to restricted data
+# reads only the facts (binding that many values per query would cost more than it saves).
+MAX_FACTS_ONLY = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """One incident's search document (each part folded, distinct words in first-seen order)."""
+
+    incident_id: str
+    facts: str
+    sources: str
+    personal: str
+
+    @property
+    def digest(self) -> str:
+        return sha256_text(json.dumps([self.facts, self.sources, self.personal]))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexUpdate:
+    """What `update_index` did: documents written (new or changed) and removed."""
+
+    run_id: int
+    written: int
+    removed: int
+
+
+# -- documents ------------------------------------------------------------------------------
+
+
+def _distinct(parts: Iterable[str | None]) -> str:
+    """The distinct folded words of `parts`, capped: word order and repeats do not matter to a
+    search that ANDs words, and fewer postings keep the index small."""
+    seen: dict[str, None] = {}
+    size = 0
+    for part in parts:
+        for word in index_words(part or ""):
+            if word not in seen:
+                size += len(word) + 1
+                if size > MAX_PART_CHARS:
+                    return " ".join(seen)
+                seen[word] = None
+    return " ".join(seen)
+
+
+@lru_cache(maxsize=4096)
+def gazetteer_names(place: str | None, governorate: str | None) -> tuple[str, ...]:
+    """The gazetteer's names of a place (the entry in that governorate) and of the governorate.
+    A place name the gazetteer does not know, or knows in another governorate only, adds
+    nothing."""
+    from factfinder.geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.get()
+    names: list[str] = []
+    if place:
+        found = gaz.lookup(place)
+        match = [e for e in found if e.admin1 == governorate] if governorate else found[:1]
+        if match:
+            names += match[0].names
+    if governorate:
+        for e in gaz.lookup(governorate):
+            if e.kind == "governorate" and e.admin1 == governorate:
+                names += e.names
+                break
+    return tuple(names)
+
+
+def facts_text(incident_id: str, place: str | None, governorate: str | None,
+               event_type: str, perpetrator: str) -> str:
+    """The facts part: what the incident list shows every role, with other names for it."""
+    return _distinct([incident_id, place, governorate, *gazetteer_names(place, governorate),
+                      event_type, EVENT_WORDS.get(event_type),
+                      perpetrator, GROUP_WORDS.get(perpetrator)])
+
+
+@dataclass(frozen=True, slots=True)
+class MemberText:
+    """What the index reads of one member claim: the claim as reviewed (and as extracted, for
+    the witness rule) and its item's text and metadata."""
+
+    claim: Claim
+    extracted: Claim
+    text: str | None
+    title: str | None
+    publisher: str | None
+    external_id: str | None
+
+
+def member_parts(m: MemberText) -> tuple[list[str | None], list[str | None]]:
+    """(what goes into sources, what goes into personal) for one member claim."""
+    c = m.claim
+    sources: list[str | None] = [m.title, m.publisher, m.external_id, c.perpetrator.name,
+                                 *c.weapons, c.event_type, EVENT_WORDS.get(c.event_type),
+                                 GROUP_WORDS.get(c.perpetrator.group)]
+    for p in c.places:
+        sources += [p.name, p.admin1]
+    if m.text:
+        sources += [m.text[a:b] for a, b in c.spans]
+    personal: list[str | None] = []
+    claimant = [c.claimant.name, c.claimant.statement]
+    if WITNESS in (c.claimant.type, m.extracted.claimant.type):
+        personal += claimant
+    else:
+        sources += claimant
+    return sources, personal
+
+
+def document(incident_id: str, facts: str, members: Sequence[MemberText],
+             other_places: Iterable[tuple[str | None, str | None]] = ()) -> SearchDocument:
+    """An incident's search document from its facts part and its member claims."""
+    sources: list[str | None] = []
+    personal: list[str | None] = []
+    for name, admin1 in other_places:
+        sources += [name, admin1, *gazetteer_names(name, admin1)]
+    for m in members:
+        s, p = member_parts(m)
+        sources += s
+        personal += p
+    return SearchDocument(incident_id, facts, _distinct(sources), _distinct(personal))
+
+
+def _member_texts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, MemberText]:
+    """The member claims with their latest corrections applied, and their items' text."""
+    from factfinder.services.review import apply_corrections
+
+    r = claim_reviews.c
+    out: dict[int, MemberText] = {}
+    for start in range(0, len(claim_ids), _CHUNK):
+        chunk = list(claim_ids[start:start + _CHUNK])
+        latest = (select(func.max(r.id)).where(r.claim_id.in_(chunk)).group_by(r.claim_id)
+                  .scalar_subquery())
+        corrections = {int(row.claim_id): json.loads(row.corrections) for row in conn.execute(
+            select(r.claim_id, r.corrections).where(r.id.in_(latest), r.decision == "correct"))}
+        rows = conn.execute(
+            select(claims.c.id, claims.c.claim, item_metadata.c.text, item_metadata.c.title,
+                   item_metadata.c.publisher, item_metadata.c.external_id)
+            .select_from(claims.outerjoin(item_metadata,
+                                          item_metadata.c.item_id == claims.c.item_id))
+            .where(claims.c.id.in_(chunk)))
+        for row in rows:
+            extracted = Claim.from_json(json.loads(row.claim))
+            fixes = corrections.get(int(row.id))
+            current = apply_corrections(extracted, fixes) if fixes else extracted
+            out[int(row.id)] = MemberText(current, extracted, row.text, row.title,
+                                          row.publisher, row.external_id)
+    return out
+
+
+def run_documents(conn: Connection, run_id: int) -> Iterator[SearchDocument]:
+    """The search documents of a run's incidents, in id order, read in chunks (so memory stays
+    bounded by a chunk's claims and texts, whatever the size of the run)."""
+    i = incidents.c
+    query = (select(i.incident_id, i.place, i.governorate, i.event_type, i.perpetrator, i.body)
+             .where(i.run_id == run_id).order_by(i.incident_id))
+    rows = list(conn.execute(query))
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start:start + _CHUNK]
+        members: dict[str, list[int]] = {}
+        for m in conn.execute(
+                select(incident_members.c.incident_id, incident_members.c.claim_id)
+                .where(incident_members.c.run_id == run_id,
+                       incident_members.c.incident_id.in_([r.incident_id for r in chunk]))
+                .order_by(incident_members.c.incident_id, incident_members.c.ordinal)):
+            members.setdefault(m.incident_id, []).append(int(m.claim_id))
+        texts = _member_texts(conn, [c for ids in members.values() for c in ids])
+        for row in chunk:
+            facts = facts_text(row.incident_id, row.place, row.governorate, row.event_type,
+                               row.perpetrator)
+            yield document(row.incident_id, facts,
+                           [texts[c] for c in members.get(row.incident_id, ()) if c in texts],
+                           _other_places(row.body))
+
+
+def _other_places(body: str) -> list[tuple[str | None, str | None]]:
+    """The incident's places after the first (the first is in the facts)."""
+    try:
+        places = json.loads(body).get("places") or []
+    except (ValueError, AttributeError):
+        return []
+    return [(p.get("name"), p.get("admin1")) for p in places[1:] if isinstance(p, dict)]
+
+
+# -- the index -------------------------------------------------------------------------------
+
+
+def update_index(conn: Connection, run_id: int) -> IndexUpdate:
+    """Make the index hold the documents of run `run_id` (call it in the run's transaction):
+    documents that did not change are kept, the others rewritten, those of incidents the run
+    no longer has removed."""
+    s = incident_search.c
+    stored = {r.incident_id: r.doc_hash for r in conn.execute(select(s.incident_id, s.doc_hash))}
+    seen: set[str] = set()
+    stale: list[str] = []
+    fresh: list[dict[str, Any]] = []
+    for doc in run_documents(conn, run_id):
+        seen.add(doc.incident_id)
+        digest = doc.digest
+        if stored.get(doc.incident_id) == digest:
+            continue
+        if doc.incident_id in stored:
+            stale.append(doc.incident_id)
+        fresh.append({"incident_id": doc.incident_id, "run_id": run_id, "doc_hash": digest,
+                      "facts": doc.facts, "sources": doc.sources, "personal": doc.personal})
+    vanished = [incident_id for incident_id in stored if incident_id not in seen]
+    stale += vanished
+    for start in range(0, len(stale), _CHUNK):
+        conn.execute(delete(incident_search).where(
+            s.incident_id.in_(stale[start:start + _CHUNK])))
+    for start in range(0, len(fresh), 1000):
+        conn.execute(insert(incident_search), fresh[start:start + 1000])
+    return IndexUpdate(run_id, len(fresh), len(vanished))
+
+
+def reindex(project: Project) -> IndexUpdate | None:
+    """Bring the index up to the latest link run (None when the project has none)."""
+    with project.transaction() as tx:
+        run_id = tx.conn.execute(select(func.max(link_runs.c.id))).scalar_one_or_none()
+        if run_id is None:
+            return None
+        return update_index(tx.conn, int(run_id))
+
+
+# -- searching -------------------------------------------------------------------------------
+
+
+def search_condition(conn: Connection, run_id: int, query: str, *,
+                     include_restricted: bool) -> ColumnElement[bool]:
+    """A condition on `incidents` rows of run `run_id`: the incident's document holds every
+    word of `query` in the parts the role may search (see the module docstring). A query
+    without words matches nothing."""
+    words = index_words(query)
+    if not words:
+        return false()
+    dialect = conn.dialect.name
+    incident_id = incidents.c.incident_id
+    if include_restricted:
+        return incident_id.in_(incident_matches(dialect, words, "all", "q_all"))
+    excluded, facts_only = _viewer_limits(conn, run_id)
+    cond: ColumnElement[bool]
+    if len(facts_only) > MAX_FACTS_ONLY:
+        cond = incident_id.in_(incident_matches(dialect, words, "facts", "q_facts"))
+    else:
+        cond = incident_id.in_(incident_matches(dialect, words, "shared", "q_shared"))
+        if facts_only:
+            cond = cond & (incident_id.not_in(sorted(facts_only))
+                           | incident_id.in_(incident_matches(dialect, words, "facts",
+                                                              "q_facts")))
+    if excluded:
+        cond = cond & incident_id.not_in(sorted(excluded))
+    return cond
+
+
+def _viewer_limits(conn: Connection, run_id: int) -> tuple[set[str], set[str]]:
+    """(incidents that are marked themselves, incidents with a member claim that is marked,
+    whose item is marked, or that was reviewed after the run) for run `run_id`."""
+    claim_ids: set[int] = set()
+    hashes: list[str] = []
+    excluded: set[str] = set()
+    for subject in conn.execute(select(restrictions.c.subject).distinct()).scalars():
+        kind, _, ref = subject.partition(":")
+        if kind == "incident":
+            excluded.add(ref)
+        elif kind == "item":
+            hashes.append(ref)
+        elif kind == "claim" and ref.isdigit():
+            claim_ids.add(int(ref))
+    run_seq = conn.execute(select(link_runs.c.seq).where(link_runs.c.id == run_id)).scalar_one()
+    claim_ids.update(int(c) for c in conn.execute(
+        select(claim_reviews.c.claim_id).where(claim_reviews.c.seq > run_seq)).scalars())
+    for start in range(0, len(hashes), _CHUNK):
+        claim_ids.update(int(c) for c in conn.execute(
+            select(claims.c.id).join(items, items.c.id == claims.c.item_id)
+            .where(items.c.hash.in_(hashes[start:start + _CHUNK]))).scalars())
+    facts_only: set[str] = set()
+    ordered = sorted(claim_ids)
+    for start in range(0, len(ordered), _CHUNK):
+        facts_only.update(conn.execute(
+            select(incident_members.c.incident_id)
+            .where(incident_members.c.run_id == run_id,
+                   incident_members.c.claim_id.in_(ordered[start:start + _CHUNK]))).scalars())
+    return excluded, facts_only
