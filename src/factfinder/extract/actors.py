@@ -17,7 +17,9 @@ The alias table is written for the war in Syria and Iraq, where the groups of th
 are defined; nationality words count only next to a force noun ("Syrian army", "Turkish
 artillery"), never alone ("Syrian civilians"). Words that name no party ("terrorists",
 "gunmen", "militants") are returned with group ``unknown`` so the claim keeps the text's own
-word without guessing a side. "X-backed Y" is Y.
+word without guessing a side. "X-backed Y" is Y. A party's "our forces" ("Our forces destroyed
+over 60 terrorists", a military spokesman said) are the speaker's side, when the caller passes
+the group the speaker belongs to (`speaker_group` of the claimant's name).
 """
 
 from __future__ import annotations
@@ -212,6 +214,9 @@ _ATTACK_VERBS = (
 )
 _AFTER_ATTACK = re.compile(
     rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
+    # a second force sharing the verb: "The military and self-defense forces destroyed"
+    rf"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,2}}?(?:forces|troops|units|militias?|"
+    rf"allies|army)\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
@@ -348,12 +353,27 @@ STATE_GROUPS: dict[str, str] = {
 }
 
 
+# A party speaking of its own forces ("our forces destroyed", "we eliminated"): whose forces
+# they are is the speaker's side, which only the attribution knows.
+_OWN_FORCES = re.compile(
+    r"\b(?:our|my)\s+(?:own\s+|brave\s+|heroic\s+|armed\s+)?(?:forces|troops|units|army|soldiers|"
+    r"fighters|aircraft|warplanes|jets|aviation|air\s*force|artillery|men|heroes|pilots|"
+    r"special\s+forces|military)\b|\b[Ww]e\b(?=\s+(?:have\s+|had\s+|also\s+)?(?:[a-z]+ed|hit|struck|shot|"
+    r"kill|destroy|eliminate|neutrali[sz]e)\b)",
+    re.IGNORECASE,
+)
+
+
 def _matches(
-    text: str, start: int, end: int, state: str | None = None
+    text: str, start: int, end: int, state: str | None = None, speaker: str | None = None
 ) -> list[tuple[int, int, str, bool]]:
     """(start, end, group, names-an-attack-force) for every alias match, overlaps resolved."""
     found: list[tuple[int, int, str, bool]] = []
     own = STATE_GROUPS.get(state or "", "unknown")
+    if speaker is not None:
+        for m in _OWN_FORCES.finditer(text, start, end):
+            word = m.group(0).split()[-1]
+            found.append((m.start(), m.end(), speaker, bool(_ATTACK_FORCE.fullmatch(word))))
     for m in _STATE_FORCES.finditer(text, start, end):
         found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
     for m in _NATION_FORCE.finditer(text, start, end):
@@ -466,17 +486,24 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
 
 
 def find_actors(
-    text: str, start: int = 0, end: int | None = None, *, state: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    state: str | None = None,
+    speaker: str | None = None,
 ) -> list[ActorMention]:
     """Armed actors named in text[start:end], in text order, with group and role.
 
     `state` (ISO2) is the country the document is about: "the army" there is that state's
-    army (`STATE_GROUPS`); without it such words keep group "unknown".
+    army (`STATE_GROUPS`); without it such words keep group "unknown". `speaker` is the group
+    of the party whose statement the text is ("the military representative said"): its "our
+    forces" and "we" (before an attack verb) are that group's (`speaker_group`).
     """
     stop = len(text) if end is None else end
     out: list[ActorMention] = []
     unsure = _UNSURE.search(text, start, stop)
-    matches = _matches(text, start, stop, state)
+    matches = _matches(text, start, stop, state, speaker)
     for k, (a, b, group, attack_force) in enumerate(matches):
         name = re.sub(r"^(?:the|a|an)\s+", "", text[a:b], flags=re.IGNORECASE)
         role = _role(text, start, stop, a, b, attack_force)
@@ -503,6 +530,15 @@ def find_actors(
             role = "other"  # "it was not clear who carried out the raids … a day after Russia …"
         out.append(ActorMention(a, b, name, group, role))  # type: ignore[arg-type]
     return out
+
+
+def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
+    """The party a claimant named `name` speaks for ("the Syrian army", "a military
+    representative" in a report about Syria), or None when its name names no party."""
+    if not name:
+        return None
+    groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
+    return groups[0] if groups else None
 
 
 AIR_ONLY_GROUPS = frozenset({"us_led_coalition", "russia", "israel"})

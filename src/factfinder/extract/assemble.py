@@ -437,6 +437,27 @@ def _places(
     return tuple(out)
 
 
+_OWN_SITE = frozenset({"neighbourhood", "exact"})
+
+
+def shared_places(places: Sequence[Place]) -> tuple[Place, ...]:
+    """The places a later incident of the same statement inherits from the previous one.
+
+    A neighbourhood or an exact site (“the White Garden district”) is where that incident
+    was, not where the next one was; the town around it is shared. A neighbourhood is named
+    "<name>, <town>" at its town's point, so its town is kept when no town is listed.
+    """
+    kept = [p for p in places if p.precision not in _OWN_SITE]
+    if not any(p.precision == "town" for p in kept):
+        towns = [
+            replace(p, name=p.name.rsplit(", ", 1)[1], precision="town", geonameid=None)
+            for p in places
+            if p.precision == "neighbourhood" and ", " in p.name and p.lat is not None
+        ]
+        kept = towns[:1] + kept
+    return tuple(kept)
+
+
 def _date(units: Sequence[Unit]) -> DateWindow | None:
     dates = [d for u in units for d in _event_dates(u)]
     if not dates:
@@ -525,8 +546,10 @@ def _claim(
     inherited = False
     places = _places(units, known, prefer)
     if not places and prev is not None and prev_claimant == claimant:
-        places = prev.places  # one statement listing incidents in one place ("another mass grave")
-        inherited = True
+        # One statement listing incidents in one place ("another mass grave"): the place they
+        # share, not the previous incident's own site.
+        places = shared_places(prev.places)
+        inherited = bool(places)
     if (
         perp is None
         and prev is not None
@@ -646,4 +669,4 @@ def _primary(incidents: Sequence[_Incident], claims: Sequence[Claim]) -> int:
     return 0
 
 
-__all__ = ["AssemblyOptions", "Range", "Unit", "assemble"]
+__all__ = ["AssemblyOptions", "Range", "Unit", "assemble", "shared_places"]

@@ -8,6 +8,9 @@ a `CountMention` for every count of people harmed that it can tie to an outcome:
 * before it: "killing 16", "killed 13 and injured 20", "claimed the lives of at least 26",
   "the bodies of more than 4,000 people", "the remains of 2,500", "massacre of 20",
   "executed three officers", "the death toll rose to 70", "the number of dead reached 40";
+* with fighters only, the verbs state media and armies use for them: "destroyed over 60
+  terrorists", "eliminated 75 militants", "50 terrorists were neutralized" ("destroyed 18
+  trucks" and "destroying 5" count nothing);
 * by coordination: "12 fighters and 7 civilians were killed", "killing 5 soldiers and 3 women";
 * as a breakdown (`sub_of` points at the head count): "including 14 children", "among them 5
   women", "30 of them children", "109 of the dead were evacuees", "68 children were among the
@@ -69,6 +72,29 @@ _AFTER_VERB = re.compile(
     r"(?:wounded|injured|hurt|killed|dead|died|injuries|wounding|injuring))?",
     re.I,
 )
+# Verbs that state media and armies use for killing fighters ("destroyed over 60 terrorists",
+# "eliminated 25 militants", "were neutralised"). They count deaths only when the noun names
+# fighters: "destroyed 18 trucks" or "destroying 5" (no noun) count nothing.
+_COMBATANT_DEATH = (
+    r"destroy(?:ed|ing|s)?|eliminat(?:ed|ing|es|e)|neutrali[sz](?:ed|ing|es|e)|"
+    r"annihilat(?:ed|ing|es|e)|liquidat(?:ed|ing|es|e)|wiped\s+out"
+)
+_COMBATANT_BEFORE = re.compile(
+    rf"\b(?:{_COMBATANT_DEATH})(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least))*\s*$",
+    re.I,
+)
+_COMBATANT_AFTER = re.compile(
+    rf"{_ASIDE}\s*,?\s*{_AUX}(?:{_COMBATANT_DEATH})\b(?!\s+(?:their|its|his|the|a|an|\d)\b)",
+    re.I,
+)
+# "destroyed 5 terrorist vehicles", "eliminated 3 ISIS terrorists' positions": things, not people.
+_THINGS_AFTER = re.compile(
+    r"(?:['’]s?)?\s*(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|pickups?|tanks?|positions?|targets?|"
+    r"hideouts?|dens?|gatherings?|headquarters|depots?|bases?|posts?|sites?|strongholds?|convoys?|"
+    r"fortifications?|tunnels?|launchers?|weapons?|equipment|ammunition|arms|caches?|"
+    r"workshops?|factories|factory|warehouses?|checkpoints?|outposts?|barracks|emplacements?)\b",
+    re.I,
+)
 _AMONG_DEAD = re.compile(
     r"\s*(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+|those\s+)?"
     r"(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>wounded|injured))\b",
@@ -81,7 +107,7 @@ _BEFORE_KILLED = re.compile(
     r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|remains\s+of|"
     r"corpses\s+of|massacr(?:ed|ing|es|e)|massacre\s+of|execut(?:ed|ing|es|e)|execution\s+of|"
     r"behead(?:ed|ing|s)?|slaughter(?:ed|ing|s)?|slaughter\s+of|murder(?:ed|ing|s)?|"
-    r"murder\s+of|shot\s+dead|gunned\s+down|eliminat(?:ed|ing|es|e)|shooting\s+dead|(?:the\s+)?killing\s+of|"
+    r"murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
     r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to)"
     r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least))*\s*$",
@@ -242,6 +268,11 @@ def _classify(
         if after.group("both"):
             return None  # "19 killed and injured": one count of two outcomes
         return found(_outcome_from_match(after), "after", sub=bool(_SUB_BEFORE.search(before)))
+    if phrase.victims == "combatants" and not _THINGS_AFTER.match(text, phrase.end, end):
+        if _COMBATANT_AFTER.match(text, phrase.end, end):
+            return found("killed", "after", sub=bool(_SUB_BEFORE.search(before)))
+        if _COMBATANT_BEFORE.search(before):
+            return found("killed", "before")
     among = _AMONG_DEAD.match(text, phrase.end, end)
     if among:
         return found(_outcome_from_match(among), "among", sub=True)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factfinder.extract.actors import find_actors
+from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, document_publisher
 from factfinder.extract.events import find_events, find_weapons
@@ -176,9 +176,12 @@ class Extractor:
             if k in seg.asides:
                 continue  # a photo caption or a tag list: no statement about the incident
             own_span = None if attribution.inherited else attribution.span
+            claimant = attribution.claimant
+            # A party's "our forces" are its own: the speaker's group, when its name says it.
+            speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
             for clause in clauses(text, sentence):
                 a, b = clause.start, clause.end
-                actors = tuple(find_actors(text, a, b, state=state))
+                actors = tuple(find_actors(text, a, b, state=state, speaker=speaker))
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 cut = None
                 m = _REPORT_THAT.search(text, a, b)
