@@ -9,6 +9,12 @@ into town-level mentions:
   the capital of the country named just before it ("the Iraqi capital" → Baghdad);
 * "the city" (not "the city of X", which names X) is the city last named before it — a town, or
   the capital of a governorate named as a province ("the countryside of Daraa and the city").
+
+A group's capital is not a state's: "the Islamic State group's de facto Syrian capital" is not
+Damascus. "De facto", "self-proclaimed", "self-styled" and "so-called" before "capital" make it
+the capital of the group the text names, and of the groups of this conflict only the Islamic
+State declared capitals (Raqqa in Syria, Mosul in Iraq, 2014–2017); any other such capital is
+left unresolved.
 """
 
 from __future__ import annotations
@@ -28,6 +34,16 @@ _CAPITAL_OF: dict[str, tuple[str, str]] = {
     "turkish": ("TR", "Ankara"),
 }
 _SCORE = 0.55
+# Words that make "capital" a group's claimed seat, not a state's capital.
+_CLAIMED = frozenset({"facto", "proclaimed", "styled", "called", "declared", "unofficial"})
+# Names of the Islamic State, whose declared capitals were Raqqa (Syria) and Mosul (Iraq).
+_ISIS = frozenset({"isis", "isil", "daesh", "daish", "caliphate", "islamic", "iss", "daeshs"})
+_ISIS_CAPITAL: dict[str, tuple[str, str]] = {
+    "syrian": ("SY", "Raqqa"),
+    "syria": ("SY", "Raqqa"),
+    "iraqi": ("IQ", "Mosul"),
+    "iraq": ("IQ", "Mosul"),
+}
 
 
 def capital_city(gaz: Gazetteer, m: Match) -> GazetteerEntry | None:
@@ -53,6 +69,21 @@ def _city_named(gaz: Gazetteer, country: str, name: str) -> GazetteerEntry | Non
     return found[0] if found else None
 
 
+def _claimed_capital(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> GazetteerEntry | None:
+    """The Islamic State's declared capital for "IS's de facto (Syrian) capital", else None."""
+    window = [*toks[max(0, k - 8) : k], *toks[k + 1 : k + 5]]  # "… capital of ISIS"
+    before = [t.key for t in toks[max(0, k - 8) : k]]
+    # "IS" only in capitals: the lower-case word is the verb.
+    if not _ISIS & {t.key for t in window} and not any(
+        t.key == "is" and t.text[:2] == "IS" for t in window
+    ):
+        return None
+    country, name = next(
+        (_ISIS_CAPITAL[w] for w in reversed(before[-3:]) if w in _ISIS_CAPITAL), ("SY", "Raqqa")
+    )
+    return _city_named(gaz, country, name)
+
+
 def references(
     toks: Sequence[Tok], matches: Sequence[Match], gaz: Gazetteer
 ) -> list[tuple[int, int, Place, float]]:
@@ -64,15 +95,19 @@ def references(
         if word not in ("capital", "city") or k in named:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if nxt is not None and nxt.soft_before and (nxt.cap or nxt.key == "of"):
+        claimed = word == "capital" and bool(_CLAIMED & {t.key for t in toks[max(0, k - 3) : k]})
+        if nxt is not None and nxt.soft_before and (nxt.cap or (nxt.key == "of" and not claimed)):
             continue  # "the capital Damascus", "the city of Raqqa": the name speaks
         prev = toks[k - 1].key
         entry: GazetteerEntry | None = None
         if word == "capital":
-            country, name = _CAPITAL_OF.get(prev, ("SY", "Damascus"))
-            if prev not in ("the", *_CAPITAL_OF):
+            if claimed:
+                entry = _claimed_capital(toks, k, gaz)
+            elif prev not in ("the", *_CAPITAL_OF):
                 continue
-            entry = _city_named(gaz, country, name)
+            else:
+                country, name = _CAPITAL_OF.get(prev, ("SY", "Damascus"))
+                entry = _city_named(gaz, country, name)
         else:
             if prev != "the":
                 continue

@@ -14,7 +14,10 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
 3. Uses that are not incident places are dropped: metonyms ("the Damascus government",
    "Moscow said", "Turkey's army"), "-based"/"-backed" compounds, country names inside
    organisation names ("Islamic State of Iraq and Syria"), and known names that only begin an
-   unknown one ("Hamra Blassem village" is not al-Hamra).
+   unknown one ("Hamra Blassem village" is not al-Hamra); people ("Suleiman Al-Khalidi": a
+   common given name before a surname), armed groups ("Jabhat al Shamiya", "the Shamiya Front
+   rebel group") and broadcasters named like places ("Lebanese TV channel Al-Mayadin", "Al
+   Jazeera reported", "a reporter from Al-Jazeera").
 4. The words around a name set its precision (`cues.py`): "X province", "the countryside of
    X", "rural X", "X desert", plural lists ("Raqqah, Dayr al-Zawr, Aleppo and Hasakah
    provinces") and a governorate capital's bare name ("Bombardment targets Idlib and Hama")
@@ -25,10 +28,14 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    town's point; regions too wide for one point (the Syrian Desert) have no coordinates.
    Capitalised words before "district"/"neighbourhood" that are not in the gazetteer ("the
    Panorama district") give a neighbourhood of the city named with them or last mentioned.
-5. Ambiguous names are resolved by governorates named nearby and in `context`, then by country
-   (Syria, Iraq, neighbours) and population.
+5. The place a name is said to be in ("Hader in Quneitra province", "Qassiab in Hasakeh
+   province", "al-Midan … in Aleppo city") keeps only the candidates inside it; a town or a
+   loose spelling match with none there is another place than the gazetteer's and is dropped,
+   a neighbourhood moves to the city named. Other ambiguous names are resolved by governorates
+   named nearby and in `context`, then by country (Syria, Iraq, neighbours) and population.
 6. References add town-level mentions (`anaphora.py`): "the capital" (Damascus), "the city"
-   (the city last named, also when it was named as a province).
+   (the city last named, also when it was named as a province); a group's "de facto capital"
+   is never Damascus.
 """
 
 from __future__ import annotations
@@ -54,11 +61,19 @@ from factfinder.geo.words import (
     COMPOUND_NEXT,
     ENGLISH,
     GENERIC,
+    GIVEN_NAMES,
+    GOV_AFTER,
+    GROUP_BEFORE,
+    MEDIA_BEFORE,
     METONYM_NEXT,
     NAME_TAIL,
     NEIGHBOURHOOD_WORDS,
     NOT_NEIGHBOURHOOD,
     ORG_AFTER,
+    OUTLET_AFTER,
+    OUTLET_BEFORE,
+    OUTLET_KEYS,
+    OUTLET_STAFF,
     PERSON_BEFORE,
 )
 from factfinder.model import Place
@@ -106,7 +121,12 @@ def _span_ok(toks: Sequence[Tok], i: int, j: int, key: str) -> bool:
     if not content[0].cap:
         return False
     last = content[-1]
-    if not last.cap and last.key not in NAME_TAIL:
+    if (
+        not last.cap
+        and last.key not in NAME_TAIL
+        # "Deir ezzor": a known multi-word name whose last word lost its capital
+        and (len(content) < 2 or last.key in ENGLISH or len(last.key) < 3)
+    ):
         return False
     if key in CASE_SENSITIVE:
         return all(t.text.replace(".", "").isupper() for t in content)
@@ -237,8 +257,9 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
         nxt_tok is not None
         and nxt_tok.key in ORG_AFTER
         and (nxt_tok.cap or nxt_tok.key not in ("center", "centre", "council"))
+        and (nxt_tok.key != "front" or _group_word(toks, m.j + 1))
     ):
-        return True  # "Al-Alam TV", "Aleppo Media Center"
+        return True  # "Al-Alam TV", "Aleppo Media Center", "the Shamiya Front rebel group"
     first = toks[m.i]
     if (
         m.i > 0
@@ -271,6 +292,8 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
     capital_or_country = "country" in kinds or m.key in CAPITALS
     if not capital_or_country:
         return False
+    if m.i > 0 and toks[m.i - 1].key == "capital" and first.soft_before:
+        return False  # "the Syrian Capital Damascus was due to …": the city itself
     if "country" in kinds and possessive:
         return True
     following = [t.key for t in toks[m.j : m.j + 2]]
@@ -285,6 +308,27 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
         and "state" in before
         and ("islamic" in before or "of" in before or "in" in before)
     )
+
+
+_GROUP_WORDS = frozenset(
+    {
+        "rebel",
+        "rebels",
+        "group",
+        "faction",
+        "factions",
+        "brigade",
+        "fighters",
+        "militants",
+        "militia",
+    }
+)
+
+
+def _group_word(toks: Sequence[Tok], k: int) -> bool:
+    """Does a word naming an armed group follow ("… Front rebel group", "… Front fighters")?
+    "Al-Mallah Front" alone is a battle front, a place."""
+    return any(t.key in _GROUP_WORDS for t in toks[k : k + 2])
 
 
 def _name_goes_on(toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
@@ -311,6 +355,69 @@ def _name_goes_on(toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
     # "the villages of Hamra Bouwaitiya, …": the type word comes first
     before = [t.key for t in toks[max(0, m.i - 2) : m.i]]
     return len(before) == 2 and before[1] == "of" and before[0] in _UNKNOWN_TYPES
+
+
+def _is_person(toks: Sequence[Tok], m: Match) -> bool:
+    """Is the mention a person's given name ("Suleiman Al-Khalidi", a byline)?
+
+    A loose (skeleton) match of one common given name is the person; an exact match is when
+    a capitalised surname follows it.
+    """
+    content = [t for t in toks[m.i : m.j] if not t.article]
+    if len(content) != 1 or content[0].key not in GIVEN_NAMES:
+        return False
+    if m.how == "skeleton":
+        return True
+    k = m.j
+    if k < len(toks) and toks[k].soft_before and toks[k].article:
+        k += 1  # "Al-" of "Al-Khalidi"
+    return (
+        k < len(toks)
+        and toks[k].soft_before
+        and toks[k].cap
+        and toks[k].key not in ENGLISH
+        and toks[k].key not in _UNKNOWN_TYPES
+        and toks[k].key not in GOV_AFTER
+    )
+
+
+def _is_group_or_outlet(text: str, toks: Sequence[Tok], m: Match) -> bool:
+    """Is the mention part of an armed group's name or a broadcaster's?
+
+    "Jabhat al Shamiya", "Liwa al-Quds": a group's name word before it. "Lebanese TV channel
+    Al-Mayadin": a media word right before it. Outlets named like places ("Al Jazeera",
+    "Al-Mayadeen") are the outlet when a reporting word follows ("reported", "staff", "TV")
+    or precedes ("told", "quoted by", "a reporter from"); "Al Jazeera" written so, without
+    "the", is the channel (the region is "the Jazira", "al-Jazeerah").
+    """
+    prev = toks[m.i - 1] if m.i > 0 and toks[m.i].soft_before else None
+    if prev is not None and prev.key in GROUP_BEFORE and prev.cap:
+        return True
+    if prev is not None and prev.key in MEDIA_BEFORE:
+        return True
+    content = [t for t in toks[m.i : m.j] if not t.article]
+    if len(content) != 1 or content[0].key not in OUTLET_KEYS:
+        return False
+    nxt = toks[m.j].key if m.j < len(toks) and toks[m.j].soft_before else ""
+    if nxt in OUTLET_AFTER or nxt in ORG_AFTER:
+        return True
+    before = [t.key for t in toks[max(0, m.i - 3) : m.i]]
+    if before[-1:] and before[-1] in OUTLET_BEFORE:
+        return True
+    if before[-2:-1] and before[-1] in ("to", "with") and before[-2] in OUTLET_BEFORE:
+        return True  # "according to Al Jazeera", "an interview with al-Mayadeen"
+    if before[-2:-1] and before[-1] in ("from", "of", "for", "at") and before[-2] in OUTLET_STAFF:
+        return True
+    word = content[0].text
+    # The channel's own spelling, "Al Jazeera"/"Al-Jazeera"/"Aljazeera", with no "the".
+    spelled = content[0].key in ("jazeera", "aljazeera") and word.lower().endswith("jazeera")
+    return (
+        spelled
+        and (toks[m.i].article or word.lower().startswith("al"))
+        and toks[m.i].text[:1].isupper()
+        and before[-1:] != ["the"]
+        and nxt not in ("region", "area", "countryside", "storm", "operation", "province")
+    )
 
 
 _UNKNOWN_TYPES = frozenset({"village", "villages", "town", "farm", "farms", "area", "hill"})
@@ -418,6 +525,70 @@ def _unambiguous_admin1(gaz: Gazetteer, m: Match) -> str | None:
     return None
 
 
+# --- the place a name is said to be in ----------------------------------------------------------
+
+# "X in Y", "X in the Y", "X of Y", "X inside Y"; and "X, Y province" (a singular qualifier).
+_HOST_WORDS = (("in",), ("in", "the"), ("of",), ("inside",), ("inside", "the"))
+_HOST_GAP = re.compile(r"\s+|\s*,\s*")
+# Damascus and its countryside are named for each other ("Douma in Damascus").
+_SAME_AREA = {"Rif Dimashq": "Damascus"}
+_FORMAL_GOV = frozenset({"province", "governorate"})
+
+
+def _area(admin1: str | None) -> str | None:
+    return _SAME_AREA.get(admin1, admin1) if admin1 else None
+
+
+def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> Match | None:
+    """The place that mention `k` is said to be in, named right after it ("Qassiab in Hasakeh
+    province", "Hader in Quneitra", "al-Midan in Aleppo city")."""
+    m = matches[k]
+    if k + 1 >= len(matches):
+        return None
+    n = matches[k + 1]
+    between = tuple(t.key for t in toks[m.j : n.i])
+    if between in _HOST_WORDS and all(t.soft_before for t in toks[m.j : n.i + 1]):
+        return n
+    gap = text[toks[m.j - 1].end : toks[n.i].start]
+    if not between and _HOST_GAP.fullmatch(gap) and "," in gap and n.qualifier in _FORMAL_GOV:
+        # "Musherfa, Raqqa governorate, Syria"; not a list ("Khan Shaykhun, Hama countryside,
+        # west of Jisr al-Shughur"): the mention does not itself follow a list comma.
+        prev = matches[k - 1] if k > 0 else None
+        listed = prev is not None and bool(
+            re.fullmatch(
+                r"\s*,\s*(?:and\s+)?|\s+and\s+", text[toks[prev.j - 1].end : toks[m.i].start]
+            )
+        )
+        return None if listed else n
+    return None
+
+
+def _within_host(
+    gaz: Gazetteer, text: str, toks: Sequence[Tok], matches: list[Match]
+) -> list[Match]:
+    """Keep the candidates of a name that lie in the place named right after it.
+
+    When none does, the text names another place of that name than the gazetteer knows: a
+    loose (skeleton) spelling match or a town is dropped rather than put in the wrong
+    governorate ("the village of Qassiab in Hasakeh province" is not Kassab, Latakia). A
+    neighbourhood is kept: `_reparent` moves it to the city named ("al-Midan in Aleppo").
+    """
+    kept: list[Match] = []
+    for k, m in enumerate(matches):
+        host = _host(text, toks, matches, k)
+        admin1 = _area(_unambiguous_admin1(gaz, host)) if host is not None else None
+        if host is None or admin1 is None or m.country_only:
+            kept.append(m)
+            continue
+        inside = tuple(i for i in m.ids if _area(gaz.entries[i].admin1) == admin1)
+        if inside:
+            m.ids = inside
+        elif m.how == "skeleton" or all(gaz.entries[i].kind in _TOWNS for i in m.ids):
+            continue
+        kept.append(m)
+    return kept
+
+
 # --- neighbourhoods not in the gazetteer --------------------------------------------------------
 
 
@@ -488,12 +659,42 @@ def _neighbourhood_parent(
     return town(previous[-1]) if previous else None
 
 
-def _reparent(
-    place: Place, e: GazetteerEntry, m: Match, matches: Sequence[Match], toks: Sequence[Tok]
-) -> Place:
-    """A neighbourhood named with another city ("al-Kallaseh in Damascus") belongs to it."""
+_HARD_BREAK = re.compile(r"[.;:!?()\[\]\"“”]")
+
+
+def _city_word_after(
+    text: str, toks: Sequence[Tok], matches: Sequence[Match], m: Match
+) -> int | None:
+    """The index of the "in"/"of" that names the city a neighbourhood is in: right after it
+    ("al-Midan in", "al-Midan neighbourhood of"), or after the list of neighbourhoods it ends
+    ("al-Midan, al-Sulimaniah and al-Furqan neighbourhoods in"), in the same sentence."""
     j = m.j + 1 if m.j < len(toks) and toks[m.j].key in NEIGHBOURHOOD_WORDS else m.j
     if j < len(toks) and toks[j].key in ("in", "of"):
+        return j
+    later = {x.i: x for x in matches if x.i >= m.j}
+    for k in range(m.j, min(len(toks), m.j + 12)):
+        if _HARD_BREAK.search(text[toks[k - 1].end : toks[k].start]):
+            return None
+        other = later.get(k)
+        if other is not None and (other.chosen is None or other.chosen.kind != "neighbourhood"):
+            return None  # another place comes first: the list is not of neighbourhoods
+        if toks[k].key == "in" and k > m.j:
+            return k
+    return None
+
+
+def _reparent(
+    place: Place,
+    e: GazetteerEntry,
+    m: Match,
+    matches: Sequence[Match],
+    toks: Sequence[Tok],
+    text: str = "",
+) -> Place:
+    """A neighbourhood named with another city ("al-Kallaseh in Damascus", "the neighbourhoods
+    of al-Hamadaniyeh and al-Midan in Aleppo city") belongs to it."""
+    j = _city_word_after(text, toks, matches, m)
+    if j is not None:
         for other in matches:
             city = other.chosen
             if (
@@ -534,7 +735,12 @@ def find_places(
     starts = {m.i for m in matches}
     for m in matches:
         kinds = {gaz.entries[i].kind for i in m.ids}
-        if _is_metonym(text, toks, m, kinds) or _name_goes_on(toks, m, starts):
+        if (
+            _is_metonym(text, toks, m, kinds)
+            or _name_goes_on(toks, m, starts)
+            or _is_person(toks, m)
+            or _is_group_or_outlet(text, toks, m)
+        ):
             m.drop = True
             continue
         m.country_only = kinds == {"country"}
@@ -544,8 +750,16 @@ def find_places(
     apply_lists(text, toks, matches)
     capital_sense(text, toks, matches, gaz)
 
-    # Pass 1: governorates that the text pins down (unambiguous names), by position.
-    pinned = [(toks[m.i].start, a) for m in matches if (a := _unambiguous_admin1(gaz, m))]
+    matches = _within_host(gaz, text, toks, matches)
+
+    # Pass 1: governorates that the text pins down (unambiguous names), by position. A name
+    # that only a neighbourhood bears ("al-Midan") does not: cities share such names.
+    pinned = [
+        (toks[m.i].start, a)
+        for m in matches
+        if (a := _unambiguous_admin1(gaz, m))
+        and not all(gaz.entries[i].kind == "neighbourhood" for i in m.ids)
+    ]
     kept = []
     for m in matches:
         here = toks[m.i].start
@@ -573,7 +787,7 @@ def find_places(
             # Wider than the 25 km any one point stands for: no coordinates.
             place = replace(place, lat=None, lon=None)
         if e.kind == "neighbourhood":
-            place = _reparent(place, e, m, matches, toks)
+            place = _reparent(place, e, m, matches, toks, text)
         mentions.append((toks[m.i].start, toks[m.j - 1].end, place, m.score))
     mentions.extend(_neighbourhoods(text, toks, matches, gaz, context))
     mentions.extend(references(toks, matches, gaz))

@@ -38,11 +38,52 @@ mohammed muhammad mohammad mohamed ahmed ahmad ali hassan hasan hussein husayn o
 khalid abdullah abdallah ibrahim mahmoud mustafa bashar rami maher hafez yusuf youssef salim
 queen king prince president minister general gen col colonel dr mr mrs ms brigadier lt
 """)
+# Common Arabic given names. A loose (skeleton) spelling match that is one of them, or any
+# match that one is followed by a capitalised surname ("Suleiman Al-Khalidi"), is a person.
+GIVEN_NAMES = words("""
+suleiman sulaiman sulayman sleiman salman hamza hamzah omar umar othman osman uthman issa musa
+moussa yahya zakaria ibrahim ismail ismael yousef yusuf youssef younes yunus khalil jamil kamal
+nabil adel adil walid waleed khaled khalid tarek tariq ziad ziyad fadi rami hani sami samir
+bassam hisham hassan hasan hussein husain hussain abbas jafar jaafar mansour mansur nasser nasir
+qasim qassem kassem hamid hamed mahmoud mahmud ahmed ahmad mohammed muhammad mohammad mohamed
+mustafa mostafa salah saleh salih faisal fahd majid majed marwan mazen maher bashar hafez anas
+ayman imad emad ammar amer ghassan haitham haytham raed riad riyad saad sultan talal wael yasser
+yasir zaid zeid ayoub ayyub daoud idris ilyas yaqub abdullah abdallah abdulrahman abdelrahman
+""")
+# Words of armed groups' names before a place name in them ("Jabhat al-Shamiya", "Liwa
+# al-Tawhid", "Thuwar al-Raqqa"): the name is the group's.
+GROUP_BEFORE = words("""
+jabhat jabha jaish jaysh jeish liwa liwaa alwiya alwiyat harakat haraka harakah kataib katibat
+katiba faylaq failaq feylaq ahrar jund junud ansar saraya thuwar tuwar hayat hayaat tahrir jamaat
+jamaa fursan usud tajammu tajamu firqat fawj ghuraba
+""")
+# Words right before a name that make it a broadcaster or a paper ("TV channel Al-Mayadin").
+MEDIA_BEFORE = words("""
+tv television channel station broadcaster broadcasters newspaper daily network outlet website
+""")
+# Outlets named like places: the name is the outlet's when the words around it say so.
+OUTLET_KEYS = frozenset({"jazeera", "jazira", "mayadeen", "mayadin", "arabiya", "hadath", "manar"})
+# Words after an outlet's name that make it the outlet ("Al Jazeera reported", "Al-Jazeera staff").
+OUTLET_AFTER = words("""
+reported reports report said says quoted quotes cited cites aired airs broadcast broadcasts
+showed shows reporter reporters correspondent correspondents crew crews team teams staff
+journalist journalists cameraman cameramen anchor presenter footage website network english
+arabic learned obtained interviewed
+""")
+# Words before an outlet's name that make it the outlet ("told Al Jazeera", "by al-Mayadeen").
+OUTLET_BEFORE = words("""
+told tells telling interview interviews interviewed comments speaking spoke by according via
+""")
+# Words after "X from"/"X of"/"X for" that make the name an employer ("a reporter from Al-Jazeera").
+OUTLET_STAFF = words("""
+reporter reporters correspondent correspondents journalist journalists crew team staff cameraman
+anchor presenter member
+""")
 # Words after a name that make it a media outlet or an organisation ("Al-Alam TV").
 ORG_AFTER = words("""
 tv channel television network news newspaper agency radio satellite media reporter correspondent
 website center centre council brigade brigades division battalion battalions corps regiment
-movement gathering operations shield wrath storm
+movement gathering operations shield wrath storm front
 """)
 # Country and capital names used for their governments ("Ankara said", "the Damascus regime").
 METONYM_NEXT = words("""
