@@ -46,6 +46,15 @@ def test_midan_in_aleppo_is_aleppos_midan(text: str) -> None:
     assert distance_km(midan.place.lat or 0, midan.place.lon or 0, 36.20, 37.16) < 10
 
 
+def test_midan_near_aleppo_is_aleppos_midan() -> None:
+    # FA-KES (SANA): the city is named only in the source's name before it
+    text = (
+        "A source at Aleppo Police Command told SANA that the terrorist groups on Saturday "
+        "morning fired a rocket shell on al-Midan residential neighborhood injuring a civilian"
+    )
+    assert ("al-Midan", "Midan, Aleppo", "Aleppo", "neighbourhood") in _places(text)
+
+
 def test_midan_alone_is_damascus_midan() -> None:
     # FA-KES (AFP): no other city named with it
     text = "in the southern district of Midan and reach the first floor"

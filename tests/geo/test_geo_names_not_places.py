@@ -52,6 +52,9 @@ def test_de_facto_capital(text: str, expected: list[tuple[str, str, str, str]]) 
         "in northern Syria Al Mayadeen TV channel reported on Sunday.",
         "The Lebanon-based al-Mayadeen TV said that rounds of shelling",
         "In separate comments to al-Mayadeen he said",
+        # FA-KES (AFP)
+        "He confirmed deaths at the airbase in a phone interview with Lebanese TV station "
+        "al-Mayadeen",
         # FA-KES (Reuters)
         "a checkpoint manned by a group of Free Syrian Armys (FSA) Jabhat al Shamiya close to a car depot",
         "The checkpoint was run by the Shamiya Front rebel group",
@@ -60,6 +63,8 @@ def test_de_facto_capital(text: str, expected: list[tuple[str, str, str, str]]) 
         "Al Jazeera quoted local opposition activists as saying",
         "A reporter from Al-Jazeera was killed",
         "Another Al-Jazeera team was targeted by Russian jets",
+        # FA-KES (Al Araby): an outlet named after its city, then "TV"
+        "Relentless bombardment According to the Halab Today TV station cluster munitions were",
     ],
 )
 def test_people_outlets_and_groups_are_not_places(text: str) -> None:
@@ -77,3 +82,15 @@ def test_a_battle_front_is_still_a_place() -> None:
     # UCDP: "Al-Mallah Front" is where the fighting is, not a group.
     text = "Fierce clashes take place in Al-Mallah Front and dozens of raids"
     assert [p[0] for p in _places(text)] == ["Al-Mallah"]
+
+
+def test_a_given_name_is_a_person_only_before_a_surname() -> None:
+    assert _places("Riyad al-Assad said") == []
+    # Headlines capitalise every word: a capitalised word after the name is no surname.
+    assert [p[1] for p in _places("Airstrikes On Riyad Kill 5")] == ["Ar Riyad"]
+    # "al-Sharqi" ends place names ("eastern"), it is no surname.
+    assert [p[1] for p in _places("Hamzah al-Sharqi was shelled")] == ["Al Hamzah"]
+
+
+def test_a_station_is_media_only_after_tv_or_radio() -> None:
+    assert [p[1] for p in _places("near the water station Raqqa")] == ["Raqqa"]

@@ -19,6 +19,7 @@ left unresolved.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -69,6 +70,15 @@ def _city_named(gaz: Gazetteer, country: str, name: str) -> GazetteerEntry | Non
     return found[0] if found else None
 
 
+def _claimed(toks: Sequence[Tok], k: int) -> bool:
+    """Do the words before "capital" make it a claimed one ("de facto", "de factor" as news
+    misspells it, "self-proclaimed", "so-called")?"""
+    before = [t.key for t in toks[max(0, k - 3) : k]]
+    return bool(_CLAIMED & set(before)) or any(
+        a == "de" and b.startswith("fact") for a, b in itertools.pairwise(before)
+    )
+
+
 def _claimed_capital(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> GazetteerEntry | None:
     """The Islamic State's declared capital for "IS's de facto (Syrian) capital", else None."""
     window = [*toks[max(0, k - 8) : k], *toks[k + 1 : k + 5]]  # "… capital of ISIS"
@@ -95,7 +105,7 @@ def references(
         if word not in ("capital", "city") or k in named:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        claimed = word == "capital" and bool(_CLAIMED & {t.key for t in toks[max(0, k - 3) : k]})
+        claimed = word == "capital" and _claimed(toks, k)
         if nxt is not None and nxt.soft_before and (nxt.cap or (nxt.key == "of" and not claimed)):
             continue  # "the capital Damascus", "the city of Raqqa": the name speaks
         prev = toks[k - 1].key

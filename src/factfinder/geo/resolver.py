@@ -75,6 +75,7 @@ from factfinder.geo.words import (
     OUTLET_KEYS,
     OUTLET_STAFF,
     PERSON_BEFORE,
+    PLACE_ADJECTIVES,
 )
 from factfinder.model import Place
 
@@ -260,6 +261,14 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
         and (nxt_tok.key != "front" or _group_word(toks, m.j + 1))
     ):
         return True  # "Al-Alam TV", "Aleppo Media Center", "the Shamiya Front rebel group"
+    if (
+        nxt_tok is not None
+        and nxt_tok.cap
+        and m.j + 1 < len(toks)
+        and toks[m.j + 1].soft_before
+        and toks[m.j + 1].key in _MEDIA_AFTER
+    ):
+        return True  # "the Halab Today TV station"
     first = toks[m.i]
     if (
         m.i > 0
@@ -310,6 +319,7 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
     )
 
 
+_MEDIA_AFTER = frozenset({"tv", "television", "channel", "radio", "network", "newspaper"})
 _GROUP_WORDS = frozenset(
     {
         "rebel",
@@ -361,7 +371,8 @@ def _is_person(toks: Sequence[Tok], m: Match) -> bool:
     """Is the mention a person's given name ("Suleiman Al-Khalidi", a byline)?
 
     A loose (skeleton) match of one common given name is the person; an exact match is when
-    a capitalised surname follows it.
+    a surname follows it: "Al-" and a capitalised word, or another given name ("Hamza
+    Mohammed"). A capitalised word alone is not enough: headlines capitalise every word.
     """
     content = [t for t in toks[m.i : m.j] if not t.article]
     if len(content) != 1 or content[0].key not in GIVEN_NAMES:
@@ -369,16 +380,14 @@ def _is_person(toks: Sequence[Tok], m: Match) -> bool:
     if m.how == "skeleton":
         return True
     k = m.j
-    if k < len(toks) and toks[k].soft_before and toks[k].article:
-        k += 1  # "Al-" of "Al-Khalidi"
-    return (
-        k < len(toks)
-        and toks[k].soft_before
-        and toks[k].cap
-        and toks[k].key not in ENGLISH
-        and toks[k].key not in _UNKNOWN_TYPES
-        and toks[k].key not in GOV_AFTER
-    )
+    if k + 1 < len(toks) and toks[k].soft_before and toks[k].article:
+        nxt = toks[k + 1]  # "Al-Khalidi"
+        return (
+            nxt.soft_before
+            and nxt.cap
+            and nxt.key not in _UNKNOWN_TYPES | GOV_AFTER | PLACE_ADJECTIVES
+        )
+    return k < len(toks) and toks[k].soft_before and toks[k].cap and toks[k].key in GIVEN_NAMES
 
 
 def _is_group_or_outlet(text: str, toks: Sequence[Tok], m: Match) -> bool:
@@ -394,7 +403,14 @@ def _is_group_or_outlet(text: str, toks: Sequence[Tok], m: Match) -> bool:
     if prev is not None and prev.key in GROUP_BEFORE and prev.cap:
         return True
     if prev is not None and prev.key in MEDIA_BEFORE:
-        return True
+        return True  # "Lebanese TV channel Al-Mayadin"
+    if (
+        prev is not None
+        and prev.key in ("station", "network")
+        and m.i > 1
+        and toks[m.i - 2].key in ("tv", "television", "radio", "news")
+    ):
+        return True  # "Lebanese TV station al-Mayadeen" (not "the pumping station")
     content = [t for t in toks[m.i : m.j] if not t.article]
     if len(content) != 1 or content[0].key not in OUTLET_KEYS:
         return False

@@ -59,7 +59,7 @@ jamaa fursan usud tajammu tajamu firqat fawj ghuraba
 """)
 # Words right before a name that make it a broadcaster or a paper ("TV channel Al-Mayadin").
 MEDIA_BEFORE = words("""
-tv television channel station broadcaster broadcasters newspaper daily network outlet website
+tv television channel broadcaster broadcasters newspaper daily outlet website
 """)
 # Outlets named like places: the name is the outlet's when the words around it say so.
 OUTLET_KEYS = frozenset({"jazeera", "jazira", "mayadeen", "mayadin", "arabiya", "hadath", "manar"})
@@ -78,6 +78,13 @@ told tells telling interview interviews interviewed comments speaking spoke by a
 OUTLET_STAFF = words("""
 reporter reporters correspondent correspondents journalist journalists crew team staff cameraman
 anchor presenter member
+""")
+# Arabic adjectives that end place names ("Tal Abyad al-Sharqi", "Hamzah al-Kabira"): after a
+# given name they make no surname.
+PLACE_ADJECTIVES = words("""
+sharqi sharqiya sharqiyah gharbi gharbiya gharbiyah shamali shamaliya janubi janoubi janubiya
+wusta kabir kabira kabirah saghir saghira fawqani fawqa tahtani tahta jadid jadida jadidah qadim
+qadima qibli
 """)
 # Words after a name that make it a media outlet or an organisation ("Al-Alam TV").
 ORG_AFTER = words("""
