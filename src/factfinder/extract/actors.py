@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factfinder.extract.mentions import ActorMention
 
@@ -532,6 +533,7 @@ def find_actors(
     return out
 
 
+@lru_cache(maxsize=4096)
 def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
     """The party a claimant named `name` speaks for ("the Syrian army", "a military
     representative" in a report about Syria), or None when its name names no party."""
