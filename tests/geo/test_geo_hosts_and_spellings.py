@@ -145,3 +145,13 @@ def test_hader_in_aleppo_countryside_is_aleppos() -> None:
 )
 def test_spellings(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert [p for p in _places(text) if p[3] != "country"] == expected
+
+
+def test_a_neighbourhood_then_its_city_after_a_comma() -> None:
+    # UCDP: the city named after the comma, not the town of the previous headline
+    text = (
+        "the regime forces shell the western countryside of Jisr Al-Shughur;September 11th "
+        "2017: (S1296) حي الفردوس al Ferdos neighbourhood, Raqqa city, Raqqa governorate, Syria"
+    )
+    [hood] = [m.place for m in find_places(text) if m.place.precision == "neighbourhood"]
+    assert (hood.name.endswith(", Raqqa"), hood.admin1) == (True, "Raqqa")

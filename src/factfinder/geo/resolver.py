@@ -632,7 +632,7 @@ def _neighbourhoods(
             continue
         if words[0].key in NOT_NEIGHBOURHOOD:
             continue
-        parent = _neighbourhood_parent(toks, matches, gaz, s, k) or context.last_town
+        parent = _neighbourhood_parent(text, toks, matches, gaz, s, k) or context.last_town
         if parent is None or parent.lat is None:
             continue
         name = text[toks[s].start : toks[k - 1].end]
@@ -655,7 +655,7 @@ def _neighbourhoods(
 
 
 def _neighbourhood_parent(
-    toks: Sequence[Tok], matches: list[Match], gaz: Gazetteer, s: int, k: int
+    text: str, toks: Sequence[Tok], matches: list[Match], gaz: Gazetteer, s: int, k: int
 ) -> Place | None:
     def town(m: Match) -> Place | None:
         e = None if m.drop else capital_city(gaz, m)
@@ -663,6 +663,11 @@ def _neighbourhood_parent(
 
     for m in matches:  # "... district of Raqqah" / "... neighbourhood in Aleppo"
         if m.i in (k + 2, k + 3) and toks[k + 1].key in ("of", "in"):
+            p = town(m)
+            if p:
+                return p
+    for m in matches:  # "Al Ferdos neighbourhood, Raqqa city, Raqqa governorate"
+        if m.i == k + 1 and re.fullmatch(r"\s*,\s*", text[toks[k].end : toks[m.i].start]):
             p = town(m)
             if p:
                 return p
