@@ -314,7 +314,8 @@ def seed_incidents(project: object, n: int, rng: random.Random, store: str) -> t
 
 def seed_project_incidents(project: object, schema: object, n: int, rng: random.Random) -> None:
     """One link run of `n` incidents written straight into the incidents area's tables (the
-    rows its list, filters and map read; member claims are not needed for those)."""
+    rows its list, filters and map read; member claims are not needed for those), and the
+    search index built over them."""
     from sqlalchemy import insert
 
     from factfinder.store.schema import ledger, ledger_head
@@ -394,6 +395,11 @@ def seed_project_incidents(project: object, schema: object, n: int, rng: random.
                 batch = []
         if batch:
             tx.conn.execute(insert(schema.incidents), batch)  # type: ignore[attr-defined]
+    # A link run writes the incidents' search index in its transaction; rows written straight
+    # into the tables need it built once.
+    from factfinder.services.incident_search import reindex
+
+    reindex(project)
 
 
 def endpoints_for(

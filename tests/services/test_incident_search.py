@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from factfinder.model import DocumentClaims
 from factfinder.services.claims import extract_items
@@ -192,7 +192,11 @@ def test_update_index_rewrites_only_changed_documents(linked):
 
 LIST_INDEXES = {"ix_incidents_run_governorate", "ix_incidents_run_event_type",
                 "ix_incidents_run_perpetrator", "ix_incidents_run_grade",
-                "ix_incidents_run_governorate_event", "ix_incidents_run_dates"}
+                "ix_incidents_run_governorate_event", "ix_incidents_run_dates_id"}
+
+
+OLD_0303 = {"ix_incidents_run_governorate": "run_id, governorate, incident_id",
+            "ix_incidents_run_dates": "run_id, date_start, date_end"}
 
 
 def _alembic(project, action: str, target: str) -> None:
@@ -214,9 +218,13 @@ def test_the_migration_backfills_the_facts_and_owns_the_list_indexes(linked):
     with linked.read() as conn:
         assert not inspect(conn).has_table("incident_search")
         assert not LIST_INDEXES & {i["name"] for i in inspect(conn).get_indexes("incidents")}
+    with linked.transaction() as tx:  # what the first 0303_users created
+        for name, cols in OLD_0303.items():
+            tx.conn.execute(text(f"CREATE INDEX {name} ON incidents ({cols})"))
     _alembic(linked, "upgrade", "heads")
     with linked.read() as conn:
-        assert {i["name"] for i in inspect(conn).get_indexes("incidents")} >= LIST_INDEXES
+        names = {i["name"] for i in inspect(conn).get_indexes("incidents")}
+    assert names >= LIST_INDEXES and "ix_incidents_run_dates" not in names
     assert found(linked, "Hajin airstrike") == [hajin]  # backfilled facts
     assert found(linked, hajin) == [hajin]
     assert found(linked, "Guterres") == []  # the sources come with the next run
@@ -251,3 +259,31 @@ def test_the_web_api_searches_as_the_readers_role_allows(linked):
         assert search("viewer", "zoo") == ([garden], 1)
     finally:
         app.state.project.close()
+
+
+def test_pages_of_a_search_most_incidents_match_are_the_same_pages(linked):
+    """When most incidents match, the page is found by walking the rows in page order."""
+    everyone = found(linked, "international")  # a word of the coalition's group
+    assert len(everyone) == 5
+    pages, cursor = [], None
+    while True:
+        rows, total, cursor = list_incidents(linked, IncidentFilters(q="international"),
+                                             limit=1, after=cursor)
+        assert total == 5
+        pages += [r.id for r in rows]
+        if cursor is None:
+            break
+    assert pages == everyone
+
+
+def test_with_very_many_restricted_claims_other_roles_search_the_facts_only(linked,
+                                                                            monkeypatch):
+    places = by_place(linked)
+    garden = places["White Garden, Raqqa"]
+    restrict(linked, f"claim:{member(linked, garden).claim_id}", "sentences", reason="r",
+             actor="t")
+    monkeypatch.setattr("factfinder.services.incident_search.MAX_FACTS_ONLY", 0)
+    assert found(linked, "zoo") == []
+    assert found(linked, "Guterres") == []  # not restricted, but sources are not searched
+    assert found(linked, "White Garden") == [garden]
+    assert found(linked, "Guterres", restricted=True) == [places["Hajin"]]

@@ -24,7 +24,7 @@ from factfinder.model import (
     Incident,
     Place,
 )
-from factfinder.services.incident_search import search_condition
+from factfinder.services.incident_search import IncidentSearch, prepare_search
 from factfinder.services.project import Project
 from factfinder.store.schema import items
 from factfinder.store.schema_claims import claims
@@ -141,7 +141,10 @@ def _summary(row: Any) -> IncidentSummary:
         row.grade, int(row.independent_sources), int(row.members), bool(row.confirmed))
 
 
-def _where(conn: Connection, run_id: int, filters: IncidentFilters) -> list[Any]:
+def _where(conn: Connection, run_id: int, filters: IncidentFilters
+           ) -> tuple[list[Any], IncidentSearch | None]:
+    """The conditions of `filters` on the run's rows (the run's own first), and the text
+    search among them, if any."""
     c = incidents.c
     conds: list[Any] = [c.run_id == run_id]
     if filters.date_from:
@@ -153,10 +156,12 @@ def _where(conn: Connection, run_id: int, filters: IncidentFilters) -> list[Any]
                           (c.event_type, filters.event_type), (c.grade, filters.grade)):
         if value:
             conds.append(column == value)
+    search = None
     if filters.q and filters.q.strip():
-        conds.append(search_condition(conn, run_id, filters.q,
-                                      include_restricted=filters.include_restricted))
-    return conds
+        search = prepare_search(conn, run_id, filters.q,
+                                include_restricted=filters.include_restricted)
+        conds.append(search.condition)
+    return conds, search
 
 
 def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
@@ -164,19 +169,37 @@ def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
                    ) -> tuple[list[IncidentSummary], int, str | None]:
     """(a page of incidents in id order, how many match, the cursor of the next page)."""
     filters = filters or IncidentFilters()
+    c = incidents.c
     with project.read() as conn:
         run_id = latest_run_id(conn)
         if run_id is None:
             return [], 0, None
-        conds = _where(conn, run_id, filters)
-        total = int(conn.execute(select(func.count()).select_from(incidents)
-                                 .where(*conds)).scalar_one())
-        query = select(incidents).where(*conds)
+        conds, search = _where(conn, run_id, filters)
+        # The run recorded how many incidents it wrote.
+        size = int(conn.execute(select(link_runs.c.incidents)
+                                .where(link_runs.c.id == run_id)).scalar_one())
+        if len(conds) == 1:
+            total = size
+        elif len(conds) == 2 and search is not None and search.count is not None:
+            total = int(conn.execute(search.count).scalar_one())
+            if search.dense is not None and total * total > (limit + 1) * size:
+                # So many match that walking the rows in page order meets a page's worth
+                # sooner than looking up each match would.
+                conds = [conds[0], search.dense]
+        else:
+            total = int(conn.execute(select(func.count()).select_from(incidents)
+                                     .where(*conds)).scalar_one())
+        # The page's ids first, from the filters' indexes alone, then only those rows: a
+        # filter that matches thousands never reads their bodies.
+        query = select(c.incident_id).where(*conds)
         if after:
-            query = query.where(incidents.c.incident_id > after)
-        rows = list(conn.execute(query.order_by(incidents.c.incident_id).limit(limit + 1)))
-    page = [_summary(r) for r in rows[:limit]]
-    cursor = page[-1].id if len(rows) > limit and page else None
+            query = query.where(c.incident_id > after)
+        ids = list(conn.execute(query.order_by(c.incident_id).limit(limit + 1)).scalars())
+        rows = list(conn.execute(select(incidents).where(c.run_id == run_id,
+                                                         c.incident_id.in_(ids[:limit]))
+                                 .order_by(c.incident_id))) if ids else []
+    page = [_summary(r) for r in rows]
+    cursor = page[-1].id if len(ids) > limit and page else None
     return page, total, cursor
 
 
@@ -191,7 +214,7 @@ def incident_timeline(project: Project, filters: IncidentFilters | None = None
         month = func.substr(incidents.c.date_start, 1, 7)
         rows = conn.execute(
             select(month.label("month"), func.count().label("n"))
-            .where(incidents.c.date_start.is_not(None), *_where(conn, run_id, filters))
+            .where(incidents.c.date_start.is_not(None), *_where(conn, run_id, filters)[0])
             .group_by(month).order_by(month))
         return [(r.month, int(r.n)) for r in rows]
 

@@ -14,7 +14,7 @@ Each incident of the latest link run has one document in `incident_search` (revi
 - **personal** — witnesses' names and statements (a witness's name is personal data by rule,
   `factfinder.services.restrictions`).
 
-Who may search what (`search_condition`): roles with access to restricted data search all
+Who may search what (`prepare_search`): roles with access to restricted data search all
 three parts. Other roles (`include_restricted=False`) search facts and sources, except that
 an incident with a member claim that is marked restricted (the claim or its item, any field),
 or that was reviewed after the run was indexed (a correction may have made its claimant a
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, false, func, insert, select
+from sqlalchemy import ColumnElement, Connection, TextClause, delete, false, func, insert, select
 
 from factfinder.model import Claim
 from factfinder.services.project import Project
@@ -53,7 +53,12 @@ from factfinder.store.schema_incidents import (
     link_runs,
 )
 from factfinder.store.schema_users import claim_reviews, restrictions
-from factfinder.store.search import incident_matches, index_words
+from factfinder.store.search import (
+    incident_match_count,
+    incident_match_exists,
+    incident_matches,
+    index_words,
+)
 from factfinder.vault.hashing import sha256_text
 
 # Words people search for each event type and perpetrator group besides the vocabulary's own.
@@ -309,31 +314,50 @@ def reindex(project: Project) -> IndexUpdate | None:
 # -- searching -------------------------------------------------------------------------------
 
 
-def search_condition(conn: Connection, run_id: int, query: str, *,
-                     include_restricted: bool) -> ColumnElement[bool]:
-    """A condition on `incidents` rows of run `run_id`: the incident's document holds every
-    word of `query` in the parts the role may search (see the module docstring). A query
-    without words matches nothing."""
+@dataclass(frozen=True, slots=True)
+class IncidentSearch:
+    """A search prepared for one read: `condition` on `incidents` rows of the run; `count`, when
+    no restriction narrows the search, a statement that counts its matches from the index
+    alone (the index holds exactly the latest run, so with no other filter that is the
+    count — and much cheaper than joining thousands of matches to their rows)."""
+
+    condition: ColumnElement[bool]
+    count: TextClause | None = None
+    # The same condition checked row by row (`incident_match_exists`), for when most match.
+    dense: TextClause | None = None
+
+
+def prepare_search(conn: Connection, run_id: int, query: str, *,
+                   include_restricted: bool) -> IncidentSearch:
+    """The search for `query` over the incidents of run `run_id` (the latest): the incident's
+    document holds every word in the parts the role may search (see the module docstring).
+    A query without words matches nothing."""
     words = index_words(query)
     if not words:
-        return false()
+        return IncidentSearch(false())
     dialect = conn.dialect.name
     incident_id = incidents.c.incident_id
     if include_restricted:
-        return incident_id.in_(incident_matches(dialect, words, "all", "q_all"))
+        return IncidentSearch(incident_id.in_(incident_matches(dialect, words, "all", "q_all")),
+                              incident_match_count(dialect, words, "all"),
+                              incident_match_exists(dialect, words, "all", "q_all"))
     excluded, facts_only = _viewer_limits(conn, run_id)
-    cond: ColumnElement[bool]
     if len(facts_only) > MAX_FACTS_ONLY:
+        # Too many to check one by one: every incident is matched on its facts alone.
         cond = incident_id.in_(incident_matches(dialect, words, "facts", "q_facts"))
-    else:
-        cond = incident_id.in_(incident_matches(dialect, words, "shared", "q_shared"))
-        if facts_only:
-            cond = cond & (incident_id.not_in(sorted(facts_only))
-                           | incident_id.in_(incident_matches(dialect, words, "facts",
-                                                              "q_facts")))
+        return IncidentSearch(cond & incident_id.not_in(sorted(excluded)) if excluded else cond)
+    # An incident whose sources this role may not search stays only if its facts match.
+    ordered = sorted(facts_only)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start:start + _CHUNK]
+        hits = set(conn.execute(incident_matches(dialect, words, "facts", "q_facts",
+                                                 among=chunk)).scalars())
+        excluded.update(i for i in chunk if i not in hits)
+    cond = incident_id.in_(incident_matches(dialect, words, "shared", "q_shared"))
     if excluded:
-        cond = cond & incident_id.not_in(sorted(excluded))
-    return cond
+        return IncidentSearch(cond & incident_id.not_in(sorted(excluded)))
+    return IncidentSearch(cond, incident_match_count(dialect, words, "shared"),
+                          incident_match_exists(dialect, words, "shared", "q_shared"))
 
 
 def _viewer_limits(conn: Connection, run_id: int) -> tuple[set[str], set[str]]:

@@ -9,11 +9,12 @@ can be an FTS syntax error.
   0502_incidents), in three columns that differ in who may search them: `facts` (what every
   role sees in the list: id, place, governorate, event type, perpetrator group), `sources`
   (member claims' sentences, claimants, publishers, titles) and `personal` (witnesses' names
-  and statements). SQLite indexes it with the `incident_fts` FTS5 table and a column filter;
-  PostgreSQL with one `search_vector` whose parts carry the weights A, B and C, and
-  `ts_filter` keeps a search to the weights its scope allows. The documents are stored already
-  folded by `index_words` (lowercase, no diacritics, letters and digits only), so both backends
-  split them, and the query, into the same words.
+  and statements). SQLite indexes it with the `incident_fts` FTS5 table, and a column filter
+  keeps a search to the parts its scope reads; PostgreSQL with two GIN-indexed vectors,
+  `search_vector` (all three parts) and `shared_vector` (facts, weight A, and sources, B),
+  whose facts alone `ts_filter` reads for the few incidents that need it. The documents are
+  stored already folded by `index_words` (lowercase, no diacritics, letters and digits only),
+  so both backends split them, and the query, into the same words.
 """
 
 from __future__ import annotations
@@ -22,17 +23,18 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, String, TextClause, column, text
+from sqlalchemy import Connection, String, TextClause, bindparam, column, text
 from sqlalchemy.sql.selectable import TextualSelect
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _INDEX_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-# Which columns (SQLite) and weights (PostgreSQL) each incident search scope reads.
-INCIDENT_SCOPES: dict[str, tuple[tuple[str, ...], str]] = {
-    "all": (("facts", "sources", "personal"), "abc"),
-    "shared": (("facts", "sources"), "ab"),
-    "facts": (("facts",), "a"),
+# What each incident search scope reads: the FTS5 columns (SQLite), and the tsvector column
+# with, for a part of it, the weights to keep (PostgreSQL).
+INCIDENT_SCOPES: dict[str, tuple[tuple[str, ...], str, str | None]] = {
+    "all": (("facts", "sources", "personal"), "search_vector", None),
+    "shared": (("facts", "sources"), "shared_vector", None),
+    "facts": (("facts",), "shared_vector", "a"),
 }
 
 
@@ -77,27 +79,60 @@ def index_words(value: str) -> list[str]:
     return _INDEX_WORD.findall(plain)
 
 
-def incident_matches(dialect: str, words: Sequence[str], scope: str, key: str) -> TextualSelect:
-    """`SELECT incident_id FROM incident_search` where the document holds every word (already
-    folded by `index_words`) in the columns of `scope` (`INCIDENT_SCOPES`). `key` names the
-    bound parameter, so that one statement can hold several of these."""
+def _incident_sql(
+    dialect: str, words: Sequence[str], scope: str, key: str, what: str
+) -> tuple[str, dict[str, str]]:
+    """(`SELECT what FROM incident_search WHERE <match>`, its parameter)."""
     if not words:
         raise ValueError("an incident search needs at least one word")
-    columns, weights = INCIDENT_SCOPES[scope]
-    clause: TextClause
+    columns, vector, weights = INCIDENT_SCOPES[scope]
     if dialect == "sqlite":
-        clause = text(
-            "SELECT incident_id FROM incident_search WHERE id IN "
+        sql = (
+            f"SELECT {what} FROM incident_search WHERE incident_search.id IN "
             f"(SELECT rowid FROM incident_fts WHERE incident_fts MATCH :{key})"
-        ).bindparams(**{key: fts5_match(words, columns)})
-    else:
-        query = f"plainto_tsquery('simple', :{key})"
-        condition = f"search_vector @@ {query}"
-        if scope != "all":
-            # The GIN index finds the candidates; ts_filter then drops those that hold a
-            # word only in a part this scope may not read.
-            condition += f" AND ts_filter(search_vector, '{{{','.join(weights)}}}') @@ {query}"
-        clause = text(f"SELECT incident_id FROM incident_search WHERE {condition}").bindparams(
-            **{key: " ".join(words)}
+        )
+        return sql, {key: fts5_match(words, columns)}
+    query = f"plainto_tsquery('simple', :{key})"
+    condition = f"{vector} @@ {query}"
+    if weights:
+        # Needs each candidate's vector (no index can): only for a few rows (`among`).
+        condition += f" AND ts_filter({vector}, '{{{','.join(weights)}}}') @@ {query}"
+    return f"SELECT {what} FROM incident_search WHERE {condition}", {key: " ".join(words)}
+
+
+def incident_matches(
+    dialect: str, words: Sequence[str], scope: str, key: str, among: Sequence[str] = ()
+) -> TextualSelect:
+    """`SELECT incident_id FROM incident_search` where the document holds every word (already
+    folded by `index_words`) in the parts of `scope` (`INCIDENT_SCOPES`); only among the
+    given incidents when `among` is given. `key` names the bound parameter, so that one
+    statement can hold several of these."""
+    sql, params = _incident_sql(dialect, words, scope, key, "incident_id")
+    clause = text(sql).bindparams(**params)
+    if among:
+        clause = text(f"{sql} AND incident_search.incident_id IN :{key}_among").bindparams(
+            bindparam(f"{key}_among", list(among), expanding=True), **params
         )
     return clause.columns(column("incident_id", String))
+
+
+def incident_match_exists(dialect: str, words: Sequence[str], scope: str, key: str) -> TextClause:
+    """The condition of `incident_matches` checked per row of `incidents` (a matching document
+    `EXISTS` for `incidents.incident_id`): when most rows match, walking the rows in page
+    order and checking each finds a page sooner than looking up every match."""
+    sql, params = _incident_sql(dialect, words, scope, key, "1")
+    return text(
+        f"EXISTS ({sql} AND incident_search.incident_id = incidents.incident_id)"
+    ).bindparams(**params)
+
+
+def incident_match_count(dialect: str, words: Sequence[str], scope: str) -> TextClause:
+    """How many documents `incident_matches` would return, counted from the index alone."""
+    if not words:
+        raise ValueError("an incident search needs at least one word")
+    if dialect == "sqlite":
+        return text(
+            "SELECT count(*) FROM incident_fts WHERE incident_fts MATCH :q_count"
+        ).bindparams(q_count=fts5_match(words, INCIDENT_SCOPES[scope][0]))
+    sql, params = _incident_sql(dialect, words, scope, "q_count", "count(*)")
+    return text(sql).bindparams(**params)
