@@ -143,13 +143,15 @@ def test_restriction_marks_hide_member_text_from_other_roles_at_once(linked):
     assert found(linked, "Hajin", restricted=True) == [hajin]
 
 
-def test_a_review_after_the_run_hides_the_claims_words_until_the_next_run(linked):
+def test_a_correction_after_the_run_hides_the_claims_words_until_the_next_run(linked):
     from factfinder.services.review import reviewed_claims
 
     wp = by_place(linked)["Al-Hasakah Governorate"]  # the second Hajin claim joined it
     (journalist,) = [c.id for c in reviewed_claims(linked)
                      if c.claim.claimant.name == JOURNALIST["name"]]
     assert found(linked, "Barakeh") == [wp]
+    decide(linked, journalist, "accept", reason="read it", actor="t")
+    assert found(linked, "Barakeh") == [wp]  # accepting changes nothing the index holds
     decide(linked, journalist, "correct", corrections={"claimant.type": "witness"},
            reason="he was there: a witness", actor="t")
     assert found(linked, "Barakeh") == []  # the index still has him among the sources

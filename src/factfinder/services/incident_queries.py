@@ -5,6 +5,13 @@ The current incidents are those of the latest `link.run`; the incidents as of le
 back as this module's frozen dataclasses; `workspace_source()` adapts them to the web
 workspace's port (`factfinder.web.incident_source`) and `case_file_store()` to what case files
 need (`factfinder.services.case_files.IncidentStore`).
+
+Lists page by incident id (keyset: `after` is the last id of the previous page) and filter by
+date window overlap, governorate, perpetrator group, event type, grade and text (`q`, the
+full-text search of `factfinder.services.incident_search`, scoped by the reader's access to
+restricted data). A page reads its ids from the filters' indexes first and then only its own
+rows; the count comes from the run (no filter) or the search index (a search alone) when it
+can.
 """
 
 from __future__ import annotations

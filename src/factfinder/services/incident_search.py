@@ -9,15 +9,15 @@ Each incident of the latest link run has one document in `incident_search` (revi
   the perpetrator group (with the words people use for them: `isis` → `islamic state`,
   `daesh`).
 - **sources** — what the member claims say: their sentences, claimants (not witnesses),
-  publishers, titles and external ids of their items, perpetrators' names, weapons, places,
-  and the incident's other places.
+  publishers, titles and external ids of their items, perpetrators' names, weapons, and
+  places (with their other names).
 - **personal** — witnesses' names and statements (a witness's name is personal data by rule,
   `factfinder.services.restrictions`).
 
 Who may search what (`prepare_search`): roles with access to restricted data search all
 three parts. Other roles (`include_restricted=False`) search facts and sources, except that
 an incident with a member claim that is marked restricted (the claim or its item, any field),
-or that was reviewed after the run was indexed (a correction may have made its claimant a
+or that was corrected after the run was indexed (the correction may have made its claimant a
 witness), is matched on its facts only; and an incident that is itself marked is never found.
 The marks are read at query time, so marking or unmarking takes effect at once, while the
 documents change only with link runs. The count of a search is computed under the same rule,
@@ -125,13 +125,22 @@ def _distinct(parts: Iterable[str | None]) -> str:
     seen: dict[str, None] = {}
     size = 0
     for part in parts:
-        for word in index_words(part or ""):
+        if not part:
+            continue
+        for word in _short_words(part) if len(part) <= 80 else index_words(part):
             if word not in seen:
                 size += len(word) + 1
                 if size > MAX_PART_CHARS:
                     return " ".join(seen)
                 seen[word] = None
     return " ".join(seen)
+
+
+@lru_cache(maxsize=65536)
+def _short_words(part: str) -> tuple[str, ...]:
+    """`index_words` of a short part: names, places and vocabulary words recur in every
+    document, so their folding is worth remembering."""
+    return tuple(index_words(part))
 
 
 @lru_cache(maxsize=4096)
@@ -166,11 +175,13 @@ def facts_text(incident_id: str, place: str | None, governorate: str | None,
 
 @dataclass(frozen=True, slots=True)
 class MemberText:
-    """What the index reads of one member claim: the claim as reviewed (and as extracted, for
-    the witness rule) and its item's text and metadata."""
+    """What the index reads of one member claim: the claim as reviewed, in its JSON form
+    (shared/CLAIMS.md; read as JSON because building every member's `Claim` would cost more
+    than the rest of indexing), the claimant type it was extracted with (for the witness
+    rule), and its item's text and metadata."""
 
-    claim: Claim
-    extracted: Claim
+    claim: Mapping[str, Any]
+    extracted_claimant_type: str | None
     text: str | None
     title: str | None
     publisher: str | None
@@ -180,29 +191,28 @@ class MemberText:
 def member_parts(m: MemberText) -> tuple[list[str | None], list[str | None]]:
     """(what goes into sources, what goes into personal) for one member claim."""
     c = m.claim
-    sources: list[str | None] = [m.title, m.publisher, m.external_id, c.perpetrator.name,
-                                 *c.weapons, c.event_type, EVENT_WORDS.get(c.event_type),
-                                 GROUP_WORDS.get(c.perpetrator.group)]
-    for p in c.places:
-        sources += [p.name, p.admin1]
+    perpetrator = c.get("perpetrator") or {}
+    event_type = c.get("event_type")
+    sources: list[str | None] = [m.title, m.publisher, m.external_id, perpetrator.get("name"),
+                                 *(c.get("weapons") or []), event_type,
+                                 EVENT_WORDS.get(event_type or ""),
+                                 GROUP_WORDS.get(perpetrator.get("group") or "")]
+    for p in c.get("places") or []:  # the incident's places are its members'
+        sources += [p.get("name"), p.get("admin1"),
+                    *gazetteer_names(p.get("name"), p.get("admin1"))]
     if m.text:
-        sources += [m.text[a:b] for a, b in c.spans]
-    personal: list[str | None] = []
-    claimant = [c.claimant.name, c.claimant.statement]
-    if WITNESS in (c.claimant.type, m.extracted.claimant.type):
-        personal += claimant
-    else:
-        sources += claimant
-    return sources, personal
+        sources += [m.text[a:b] for a, b in c.get("spans") or []]
+    claimant = c.get("claimant") or {}
+    said = [claimant.get("name"), claimant.get("statement")]
+    if WITNESS in (claimant.get("type"), m.extracted_claimant_type):
+        return sources, said
+    return sources + said, []
 
 
-def document(incident_id: str, facts: str, members: Sequence[MemberText],
-             other_places: Iterable[tuple[str | None, str | None]] = ()) -> SearchDocument:
+def document(incident_id: str, facts: str, members: Sequence[MemberText]) -> SearchDocument:
     """An incident's search document from its facts part and its member claims."""
     sources: list[str | None] = []
     personal: list[str | None] = []
-    for name, admin1 in other_places:
-        sources += [name, admin1, *gazetteer_names(name, admin1)]
     for m in members:
         s, p = member_parts(m)
         sources += s
@@ -229,11 +239,12 @@ def _member_texts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Membe
                                           item_metadata.c.item_id == claims.c.item_id))
             .where(claims.c.id.in_(chunk)))
         for row in rows:
-            extracted = Claim.from_json(json.loads(row.claim))
+            extracted = json.loads(row.claim)
             fixes = corrections.get(int(row.id))
-            current = apply_corrections(extracted, fixes) if fixes else extracted
-            out[int(row.id)] = MemberText(current, extracted, row.text, row.title,
-                                          row.publisher, row.external_id)
+            current = (apply_corrections(Claim.from_json(extracted), fixes).to_json() if fixes
+                       else extracted)
+            out[int(row.id)] = MemberText(current, (extracted.get("claimant") or {}).get("type"),
+                                          row.text, row.title, row.publisher, row.external_id)
     return out
 
 
@@ -241,9 +252,9 @@ def run_documents(conn: Connection, run_id: int) -> Iterator[SearchDocument]:
     """The search documents of a run's incidents, in id order, read in chunks (so memory stays
     bounded by a chunk's claims and texts, whatever the size of the run)."""
     i = incidents.c
-    query = (select(i.incident_id, i.place, i.governorate, i.event_type, i.perpetrator, i.body)
-             .where(i.run_id == run_id).order_by(i.incident_id))
-    rows = list(conn.execute(query))
+    rows = list(conn.execute(
+        select(i.incident_id, i.place, i.governorate, i.event_type, i.perpetrator)
+        .where(i.run_id == run_id).order_by(i.incident_id)))
     for start in range(0, len(rows), _CHUNK):
         chunk = rows[start:start + _CHUNK]
         members: dict[str, list[int]] = {}
@@ -258,17 +269,7 @@ def run_documents(conn: Connection, run_id: int) -> Iterator[SearchDocument]:
             facts = facts_text(row.incident_id, row.place, row.governorate, row.event_type,
                                row.perpetrator)
             yield document(row.incident_id, facts,
-                           [texts[c] for c in members.get(row.incident_id, ()) if c in texts],
-                           _other_places(row.body))
-
-
-def _other_places(body: str) -> list[tuple[str | None, str | None]]:
-    """The incident's places after the first (the first is in the facts)."""
-    try:
-        places = json.loads(body).get("places") or []
-    except (ValueError, AttributeError):
-        return []
-    return [(p.get("name"), p.get("admin1")) for p in places[1:] if isinstance(p, dict)]
+                           [texts[c] for c in members.get(row.incident_id, ()) if c in texts])
 
 
 # -- the index -------------------------------------------------------------------------------
@@ -362,7 +363,7 @@ def prepare_search(conn: Connection, run_id: int, query: str, *,
 
 def _viewer_limits(conn: Connection, run_id: int) -> tuple[set[str], set[str]]:
     """(incidents that are marked themselves, incidents with a member claim that is marked,
-    whose item is marked, or that was reviewed after the run) for run `run_id`."""
+    whose item is marked, or that was corrected after the run) for run `run_id`."""
     claim_ids: set[int] = set()
     hashes: list[str] = []
     excluded: set[str] = set()
@@ -376,7 +377,8 @@ def _viewer_limits(conn: Connection, run_id: int) -> tuple[set[str], set[str]]:
             claim_ids.add(int(ref))
     run_seq = conn.execute(select(link_runs.c.seq).where(link_runs.c.id == run_id)).scalar_one()
     claim_ids.update(int(c) for c in conn.execute(
-        select(claim_reviews.c.claim_id).where(claim_reviews.c.seq > run_seq)).scalars())
+        select(claim_reviews.c.claim_id).where(claim_reviews.c.seq > run_seq,
+                                               claim_reviews.c.decision == "correct")).scalars())
     for start in range(0, len(hashes), _CHUNK):
         claim_ids.update(int(c) for c in conn.execute(
             select(claims.c.id).join(items, items.c.id == claims.c.item_id)

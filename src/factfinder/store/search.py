@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sqlalchemy import Connection, String, TextClause, bindparam, column, text
 from sqlalchemy.sql.selectable import TextualSelect
@@ -74,9 +75,26 @@ def index_words(value: str) -> list[str]:
     """The words of `value` as the incident index stores them: lowercase, without diacritics
     (NFKD, combining marks dropped: `Hajīn` → `hajin`, Arabic short vowels and hamza seats
     too), split on anything that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
+    if value.isascii():  # most text: nothing to decompose
+        return _INDEX_WORD.findall(value.lower())
     decomposed = unicodedata.normalize("NFKD", value.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _INDEX_WORD.findall(plain)
+    return _INDEX_WORD.findall(_combining_marks().sub("", decomposed))
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> re.Pattern[str]:
+    """A pattern of every combining mark (of the planes that have any), as ranges."""
+    ranges: list[str] = []
+    start = prev = -2
+    for cp in range(0x30000):
+        if unicodedata.combining(chr(cp)):
+            if cp != prev + 1:
+                if start >= 0:
+                    ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+                start = cp
+            prev = cp
+    ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 def _incident_sql(
