@@ -289,3 +289,23 @@ def test_with_very_many_restricted_claims_other_roles_search_the_facts_only(link
     assert found(linked, "Guterres") == []  # not restricted, but sources are not searched
     assert found(linked, "White Garden") == [garden]
     assert found(linked, "Guterres", restricted=True) == [places["Hajin"]]
+
+
+def test_a_date_range_counts_the_same_on_every_page(linked):
+    """The first page of a date range counts in the scan that sorts it; later pages count
+    apart."""
+    window = IncidentFilters(date_from="2018-11-01", date_to="2018-11-30")
+    expected = sorted(r.id for r in list_incidents(linked, limit=100)[0]
+                      if r.date_start and r.date_start <= "2018-11-30"
+                      and (r.date_end or r.date_start) >= "2018-11-01")
+    assert expected
+    pages, cursor = [], None
+    while True:
+        rows, total, cursor = list_incidents(linked, window, limit=1, after=cursor)
+        assert total == len(expected)
+        pages += [r.id for r in rows]
+        if cursor is None:
+            break
+    assert pages == expected
+    assert list_incidents(linked, IncidentFilters(date_from="1990-01-01",
+                                                  date_to="1990-12-31")) == ([], 0, None)

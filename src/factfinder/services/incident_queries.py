@@ -185,6 +185,7 @@ def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
         # The run recorded how many incidents it wrote.
         size = int(conn.execute(select(link_runs.c.incidents)
                                 .where(link_runs.c.id == run_id)).scalar_one())
+        total: int | None = None
         if len(conds) == 1:
             total = size
         elif len(conds) == 2 and search is not None and search.count is not None:
@@ -193,15 +194,23 @@ def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
                 # So many match that walking the rows in page order meets a page's worth
                 # sooner than looking up each match would.
                 conds = [conds[0], search.dense]
-        else:
-            total = int(conn.execute(select(func.count()).select_from(incidents)
-                                     .where(*conds)).scalar_one())
         # The page's ids first, from the filters' indexes alone, then only those rows: a
         # filter that matches thousands never reads their bodies.
         query = select(c.incident_id).where(*conds)
         if after:
             query = query.where(c.incident_id > after)
-        ids = list(conn.execute(query.order_by(c.incident_id).limit(limit + 1)).scalars())
+        if total is None and not after and (filters.date_from or filters.date_to):
+            # A date range cannot hand its matches over in page order, so they are sorted
+            # anyway: count them in that same scan.
+            found = list(conn.execute(query.add_columns(func.count().over())
+                                      .order_by(c.incident_id).limit(limit + 1)))
+            ids = [r[0] for r in found]
+            total = int(found[0][1]) if found else 0
+        else:
+            if total is None:
+                total = int(conn.execute(select(func.count()).select_from(incidents)
+                                         .where(*conds)).scalar_one())
+            ids = list(conn.execute(query.order_by(c.incident_id).limit(limit + 1)).scalars())
         rows = list(conn.execute(select(incidents).where(c.run_id == run_id,
                                                          c.incident_id.in_(ids[:limit]))
                                  .order_by(c.incident_id))) if ids else []
