@@ -190,9 +190,11 @@ def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
             total = size
         elif len(conds) == 2 and search is not None and search.count is not None:
             total = int(conn.execute(search.count).scalar_one())
-            if search.dense is not None and total * total > (limit + 1) * size:
-                # So many match that walking the rows in page order meets a page's worth
-                # sooner than looking up each match would.
+            if search.dense is not None and 3 * total * total > (limit + 1) * size:
+                # So many match that walking the rows in page order (about (limit + 1) *
+                # size / total of them) meets a page's worth sooner than looking up each
+                # match would; a row walked costs about a third of a match looked up
+                # (measured on SQLite at 100,000 incidents).
                 conds = [conds[0], search.dense]
         # The page's ids first, from the filters' indexes alone, then only those rows: a
         # filter that matches thousands never reads their bodies.
