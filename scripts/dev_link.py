@@ -14,7 +14,7 @@ import json
 import random
 from collections import Counter
 
-from factfinder.link.batch import complete_from_docs, read_claims
+from factfinder.link.batch import read_records
 from factfinder.link.blocking import candidate_pairs
 from factfinder.link.features import explain_pair
 from factfinder.link.run import blocking_keys, link_records
@@ -29,8 +29,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    records, pending, doc_index, _ = read_claims(args.claims)
-    complete_from_docs(records, pending, doc_index, args.docs)
+    records = read_records(args.claims, args.docs).records
     gold: dict[str, str] = {}
     with open(args.clusters, encoding="utf-8") as fh:
         for line in fh:

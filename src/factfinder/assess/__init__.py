@@ -21,9 +21,11 @@ from factfinder.assess.reconcile import (
     Reconciled,
     SourcedCounts,
     reconcile_casualties,
+    reconcile_counts,
     reconcile_range,
 )
 
 __all__ = ["GRADING_VERSION", "RECONCILE_VERSION", "CasualtyReconciliation", "CountReport",
            "Figure", "GradeOverride", "GradedClaim", "Grading", "Reconciled", "RuleResult",
-           "SourcedCounts", "grade_incident", "reconcile_casualties", "reconcile_range"]
+           "SourcedCounts", "grade_incident", "reconcile_casualties", "reconcile_counts",
+           "reconcile_range"]

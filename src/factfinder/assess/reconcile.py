@@ -196,16 +196,39 @@ class CasualtyReconciliation:
 
 def reconcile_casualties(claims: Sequence[SourcedCounts]) -> CasualtyReconciliation:
     """Reconcile every count key over the claims, then keep totals at least their sub-counts."""
-    figures: dict[str, Reconciled] = {}
-    for key in COUNT_KEYS:
-        reports = []
-        for c in claims:
+    reports: list[list[CountReport]] = [[] for _ in COUNT_KEYS]
+    for c in claims:
+        for k, key in enumerate(COUNT_KEYS):
             r = c.counts.get(key)
             if r is not None:
-                reports.append(CountReport(c.ref, c.source, c.credible, r.min, r.max))
-        rec = reconcile_range(reports)
-        if rec is not None:
-            figures[key] = rec
+                reports[k].append(CountReport(c.ref, c.source, c.credible, r.min, r.max))
+    return _reconcile(reports)
+
+
+CountPair = tuple[int | None, int | None]
+
+
+def reconcile_counts(
+    claims: Iterable[tuple[ClaimRef, str, bool, Sequence[CountPair | None]]],
+) -> CasualtyReconciliation:
+    """`reconcile_casualties` of claims given as (ref, source, credible, counts), the counts as
+    `(min, max)` pairs (None: not stated) in `COUNT_KEYS` order — the linker's own form, which
+    spares building a `Casualties` per claim."""
+    reports: list[list[CountReport]] = [[] for _ in COUNT_KEYS]
+    for ref, source, credible, counts in claims:
+        for k, c in enumerate(counts):
+            if c is not None:
+                reports[k].append(CountReport(ref, source, credible, c[0], c[1]))
+    return _reconcile(reports)
+
+
+def _reconcile(reports: Sequence[Sequence[CountReport]]) -> CasualtyReconciliation:
+    figures: dict[str, Reconciled] = {}
+    for key, found in zip(COUNT_KEYS, reports, strict=True):
+        if found:
+            rec = reconcile_range(found)
+            if rec is not None:
+                figures[key] = rec
     total = figures.get("total")
     if total is not None:
         figures["total"] = _floor_total(total, figures)

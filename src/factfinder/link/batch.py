@@ -1,40 +1,61 @@
 """The batch linker: CLAIMS.jsonl + DOCS.jsonl → INCIDENTS.jsonl (shared/CLAIMS.md).
 
-Both inputs are streamed. The claims file is read first and each claim kept only as its compact
-`LinkClaim`; the documents file is then read once, and of each document only its publisher,
-publication day, title and the sentences its claims point at are kept. Incidents are written
-atomically as they are built.
+Both inputs are streamed, and the work is spread over `workers` processes
+(`factfinder.link.parallel`):
+
+1. the claims file is cut into stretches of lines that workers parse and check
+   (`factfinder.link.reading`); this process keeps each claim as a few shared values;
+2. the documents file is read here, once; of each document only its publisher, publication day,
+   title and the sentences its claims point at are kept, and the sentences go to the workers,
+   which read their names and words (`factfinder.link.text`) and count how many claims use each;
+3. the records are linked (`factfinder.link.run`) and the incidents written atomically as the
+   workers build them.
 
 A line that cannot be read (bad JSON, a claim that breaks the format) is an `InputError` naming
 `path:line`; with `on_error` it is reported and skipped and the run goes on (its claims are then
-in no incident), otherwise the run stops.
+in no incident), otherwise the run stops. Lines, numbers, messages and the output are the same
+for any number of workers.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.jsonl import atomic_writer, dumps, read_jsonl
 from factfinder.link.chains import chains_of
 from factfinder.link.cluster import Constraints
+from factfinder.link.parallel import Workers, as_workers, gc_paused
+from factfinder.link.reading import (
+    ClaimParts,
+    ClaimsLine,
+    LineFailure,
+    file_chunks,
+    place_of,
+    read_chunk,
+)
 from factfinder.link.records import (
-    DocInfo,
+    Counts,
     LinkClaim,
-    Pending,
-    build_partial,
+    PlaceInfo,
+    Shared,
+    assemble,
     claim_text,
-    complete,
-    document_hints,
+    place_info,
+    window,
 )
 from factfinder.link.run import LinkStats, link_records
-from factfinder.model import ClaimRef, Document, DocumentClaims
+from factfinder.link.sources import SourceKey, source_of
+from factfinder.link.text import Words, word_chunk
+from factfinder.model import Claimant, ClaimRef, Document
 
 ErrorHandler = Callable[[InputError], None]
+WORDS_CHUNK = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,121 +68,204 @@ class BatchResult:
     skipped_lines: int
 
 
-def read_claims(
-    path: str | Path, on_error: ErrorHandler | None = None
-) -> tuple[list[LinkClaim], list[Pending], dict[str, int], int]:
-    """Partial records of every claim, their pending parts, document index, skipped lines."""
-    records: list[LinkClaim] = []
-    pending: list[Pending] = []
-    doc_index: dict[str, int] = {}
-    skipped = 0
+@dataclass(frozen=True, slots=True)
+class Records:
+    """The records of a claims file completed from its documents file.
 
-    def fail(err: InputError) -> None:
-        nonlocal skipped
-        skipped += 1
-        if on_error is None:
+    `df` counts the claims that use each name or word (for the run's rarity weights).
+    """
+
+    records: list[LinkClaim]
+    documents: int
+    documents_without_text: int
+    skipped_lines: int
+    df: Counter[str]
+
+
+class _Part(NamedTuple):
+    """A claim between reading the claims file and reading its document."""
+
+    doc: int
+    claim: int
+    primary: bool
+    event_type: str
+    perpetrator: str
+    date: tuple[int | None, int | None, str] | None
+    where: PlaceInfo
+    killed: Counts
+    injured: Counts
+    claimant: tuple[str | None, str, str | None]
+    spans: tuple[tuple[int, int], ...]
+
+
+class _Claims:
+    """The claims file as read: parts in file order, documents and where their claims start."""
+
+    def __init__(self, on_error: ErrorHandler | None) -> None:
+        self.on_error = on_error
+        self.parts: list[_Part] = []
+        self.doc_ids: list[str] = []
+        self.doc_index: dict[str, int] = {}
+        self.doc_start: list[int] = []
+        self.skipped = 0
+        self.shared = Shared(limit=sys.maxsize)
+        self._places: dict[object, PlaceInfo] = {}
+
+    def fail(self, err: InputError) -> None:
+        self.skipped += 1
+        if self.on_error is None:
             raise err
-        on_error(err)
+        self.on_error(err)
 
-    def add(n: int, doc_id: str, parts: list[tuple[LinkClaim, Pending]]) -> None:
-        if doc_id in doc_index:
-            fail(InputError(f"{path}:{n}", f"document {doc_id!r} appears twice", stage="link"))
+    def add(self, line: ClaimsLine, label: str) -> None:
+        if line.doc_id in self.doc_index:
+            self.fail(InputError(f"{label}:{line.line}",
+                                 f"document {line.doc_id!r} appears twice", stage="link"))
             return
-        doc = doc_index[doc_id] = len(doc_index)
-        for rec, pend in parts:
-            records.append(rec._replace(idx=len(records), doc=doc))
-            pending.append(pend)
+        doc = self.doc_index[line.doc_id] = len(self.doc_ids)
+        self.doc_ids.append(line.doc_id)
+        self.doc_start.append(len(self.parts))
+        shared, text = self.shared, sys.intern
+        for k, c in enumerate(line.claims):
+            self.parts.append(_Part(
+                doc, k, c.primary, text(c.event_type), text(c.perpetrator), c.date,
+                self._where(c), shared(c.killed), shared(c.injured), c.claimant, c.spans))
 
-    for n, obj in read_jsonl(path, on_error=fail if on_error else None):
-        try:
-            doc_id, parts = _partial_records(obj, f"{path}:{n}")
-        except InvalidRecord as exc:
-            fail(InputError(f"{path}:{n}", str(exc), stage="link"))
-            continue
-        add(n, doc_id, parts)
-    return records, pending, doc_index, skipped
-
-
-def _partial_records(obj: dict[str, Any], where: str) -> tuple[str, list[tuple[LinkClaim, Pending]]]:
-    """The partial records of one claims line (numbered later, in file order)."""
-    dc = DocumentClaims.from_json(obj)
-    fallback, _ = document_hints(dc.claims)
-    return dc.id, [build_partial(0, ClaimRef(dc.id, k), 0, claim, fallback)
-                   for k, claim in enumerate(dc.claims)]
+    def _where(self, c: ClaimParts) -> PlaceInfo:
+        key = c.places_key
+        got = self._places.get(key) if key is not None else None
+        if got is None:
+            fallback = None if c.fallback is None else place_of(c.fallback)
+            got = place_info(tuple(self.shared(place_of(p)) if key is not None else place_of(p)
+                                   for p in c.places), fallback, self.shared)
+            if key is not None:
+                got = self._places[key] = got._replace(places=self.shared(got.places))
+        return got
 
 
-def complete_from_docs(
-    records: list[LinkClaim],
-    pending: list[Pending],
-    doc_index: dict[str, int],
+def _read_claims(path: str | Path, on_error: ErrorHandler | None, pool: Workers) -> _Claims:
+    claims = _Claims(on_error)
+    label = str(path)
+    for lines in pool.map(read_chunk, file_chunks(path)):
+        for item in lines:
+            if isinstance(item, LineFailure):
+                claims.fail(item.error())
+            else:
+                claims.add(item, label)
+    claims.doc_start.append(len(claims.parts))
+    return claims
+
+
+def read_records(
+    claims_path: str | Path,
     docs_path: str | Path | None,
     on_error: ErrorHandler | None = None,
-) -> tuple[int, int]:
-    """Fill every record with its document's metadata and sentences, in place.
+    workers: int | Workers = 1,
+) -> Records:
+    """Every claim of a claims file as a `LinkClaim`, completed from its documents file."""
+    pool, own = as_workers(workers)
+    try:
+        with gc_paused():
+            claims = _read_claims(claims_path, on_error, pool)
+            return _complete(claims, docs_path, on_error, pool)
+    finally:
+        if own:
+            pool.close()
 
-    Returns (documents read, documents with claims but no line in the documents file).
-    """
-    by_doc: dict[int, list[int]] = {}
-    for r in records:
-        by_doc.setdefault(r.doc, []).append(r.idx)
-    done: set[int] = set()
+
+Completion = tuple[tuple[int | None, int | None, str, str], SourceKey, str | None, int | None]
+
+
+def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHandler | None,
+              pool: Workers) -> Records:
+    parts = claims.parts
+    n = len(parts)
+    done = [False] * len(claims.doc_ids)
+    completion: list[Completion | None] = [None] * n
+    texts: list[tuple[Words, Words, str] | None] = [None] * n
+    sources: dict[tuple[str | None, str, str | None, str | None], SourceKey] = {}
+    batches: deque[list[int]] = deque()
     read = 0
 
-    def completed(obj: dict[str, Any], where: str) -> tuple[int, list[tuple[int, LinkClaim]]]:
-        doc = Document.from_json(obj)
-        d = doc_index.get(doc.id)
-        if d is None:
-            return -1, []
-        info = DocInfo(doc.publisher, doc.published, doc.title)
-        idxs = by_doc.get(d, [])
-        ref = _reference_day([pending[i] for i in idxs])
-        return d, [(i, complete(records[i], pending[i], info,
-                                claim_text(doc.text, pending[i].spans, doc.title), ref))
-                   for i in idxs]
+    def fill(d: int, publisher: str | None, published: int | None) -> Iterator[int]:
+        """Complete document d's claims from its metadata; yield their indices."""
+        first, last = claims.doc_start[d], claims.doc_start[d + 1]
+        days = [day for i in range(first, last) if (date := parts[i].date) is not None
+                for day in (date[1], date[0]) if day]
+        anchor = published or (max(days) if days else None)
+        for i in range(first, last):
+            p = parts[i]
+            start, end, precision = p.date if p.date is not None else (None, None, "unknown")
+            key = (*p.claimant, publisher)
+            source = sources.get(key)
+            if source is None:
+                name, kind, statement = p.claimant
+                source = sources[key] = source_of(Claimant(name, kind, statement), publisher)
+            completion[i] = (window(start, end, precision, anchor), source, publisher,
+                             published)
+            yield i
 
     def fail(err: InputError) -> None:
         if on_error is None:
             raise err
         on_error(err)
 
-    if docs_path is not None:
-        lines = ((n, _or_error(completed, obj, f"{docs_path}:{n}"))
-                 for n, obj in read_jsonl(docs_path, on_error=on_error))
-        for _, result in lines:
-            if isinstance(result, InputError):
-                fail(result)
+    def text_chunks() -> Iterator[list[str]]:
+        nonlocal read
+        idxs: list[int] = []
+        chunk: list[str] = []
+        if docs_path is None:
+            return
+        for n_line, obj in read_jsonl(docs_path, on_error=on_error):
+            try:
+                doc = Document.from_json(obj)
+            except InvalidRecord as exc:
+                fail(InputError(f"{docs_path}:{n_line}", str(exc), stage="link"))
                 continue
             read += 1
-            d, filled = result
-            if d < 0 or d in done:
+            d = claims.doc_index.get(doc.id)
+            if d is None or done[d]:
                 continue
-            done.add(d)
-            for i, rec in filled:
-                records[i] = rec
+            done[d] = True
+            publisher = None if doc.publisher is None else sys.intern(doc.publisher)
+            published = doc.published.toordinal() if doc.published else None
+            for i in fill(d, publisher, published):
+                idxs.append(i)
+                chunk.append(claim_text(doc.text, parts[i].spans, doc.title))
+            if len(chunk) >= WORDS_CHUNK:
+                batches.append(idxs)
+                yield chunk
+                idxs, chunk = [], []
+        if chunk:
+            batches.append(idxs)
+            yield chunk
+
+    df: Counter[str] = Counter()
+    intern = sys.intern
+    for read_texts, counts in pool.map(word_chunk, text_chunks()):
+        for i, (names, words, norm) in zip(batches.popleft(), read_texts, strict=True):
+            texts[i] = (tuple(map(intern, names)), tuple(map(intern, words)), norm)
+        df.update(counts)
     missing = 0
-    empty = DocInfo(None, None, None)
-    for d, idxs in by_doc.items():
-        if d in done:
-            continue
-        missing += 1
-        ref = _reference_day([pending[i] for i in idxs])
-        for i in idxs:
-            records[i] = complete(records[i], pending[i], empty, "", ref)
-    return read, missing
+    for d, seen in enumerate(done):
+        if not seen and claims.doc_start[d] < claims.doc_start[d + 1]:
+            missing += 1
+            for _ in fill(d, None, None):
+                pass
+    records = []
+    doc_ids = claims.doc_ids
+    for i, p in enumerate(parts):
+        when, source, publisher, published = completion[i] or _unreachable()
+        names, words, norm = texts[i] or ((), (), "")
+        records.append(assemble(
+            i, ClaimRef(doc_ids[p.doc], p.claim), p.doc, p.primary, p.event_type,
+            p.perpetrator, p.where, p.killed, p.injured, when, source, publisher, published,
+            norm, names, words))
+    return Records(records, read, missing, claims.skipped, df)
 
 
-def _or_error(job: Callable[[dict[str, Any], str], Any], obj: dict[str, Any],
-              where: str) -> Any:
-    try:
-        return job(obj, where)
-    except InvalidRecord as exc:
-        return InputError(where, str(exc), stage="link")
-
-
-def _reference_day(pending: Iterable[Pending]) -> dt.date | None:
-    """The latest day any claim of a document states: undated claims are placed before it."""
-    days = [d for p in pending if p.date is not None for d in (p.date.end, p.date.start) if d]
-    return max(days) if days else None
+def _unreachable() -> Completion:
+    raise AssertionError("every claim is completed from its document or without one")
 
 
 def link_files(
@@ -177,26 +281,25 @@ def link_files(
 ) -> BatchResult:
     """Link a claims file into an incidents file (and optionally a source-chains file).
 
-    `workers` > 1 scores pairs and builds incidents on that many local processes (reading
-    stays in this process: handing parsed records between processes costs more than parsing
-    them); the output is the same.
+    `workers` > 1 spreads reading, scoring and incident building over that many local
+    processes; the output is the same.
     """
     say = progress or (lambda _msg: None)
-    say("reading claims")
-    records, pending, doc_index, skipped = read_claims(claims_path, on_error)
-    say(f"reading documents ({len(doc_index)} with claims)")
-    n_docs, missing = complete_from_docs(records, pending, doc_index, docs_path, on_error)
-    del pending
-    say(f"linking {len(records)} claims")
-    run = link_records(records, constraints, workers=workers)
-    say(f"writing {run.stats.incidents} incidents")
-    with atomic_writer(output_path) as fh:
-        for line in run.incident_lines(workers=workers):
-            fh.write(line)
-            fh.write("\n")
-    if sources_path is not None:
-        with atomic_writer(sources_path) as fh:
-            for chain in chains_of(records):
-                fh.write(dumps(chain.to_json()))
+    with gc_paused(), Workers(workers) as pool:
+        say("reading claims and documents")
+        got = read_records(claims_path, docs_path, on_error, pool)
+        records = got.records
+        say(f"linking {len(records)} claims")
+        run = link_records(records, constraints, workers=pool, df=got.df)
+        say(f"writing {run.stats.incidents} incidents")
+        with atomic_writer(output_path) as fh:
+            for line in run.incident_lines(workers=pool):
+                fh.write(line)
                 fh.write("\n")
-    return BatchResult(run.stats, n_docs, missing, skipped)
+        if sources_path is not None:
+            with atomic_writer(sources_path) as fh:
+                for chain in chains_of(records):
+                    fh.write(dumps(chain.to_json()))
+                    fh.write("\n")
+    return BatchResult(run.stats, got.documents, got.documents_without_text,
+                       got.skipped_lines)

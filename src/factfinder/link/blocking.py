@@ -5,7 +5,7 @@ a city at war sees dozens of reports a day. The linker compares two claims only 
 **share a key** and are **near in time and space**, found by one sweep over the claims in
 order of their window's first day:
 
-* **keys** (`factfinder.link.run.blocking_keys`): a claim's rarest words and names, its
+* **keys** (`factfinder.link.keys.blocking_keys`): a claim's rarest words and names, its
   gazetteer ids, its tolls ("toll:26") and a rare event type. Two reports of one incident
   share at least one of these (the town, the toll, the hospital, the family name); reports of
   different incidents in one town on one day mostly share none, which is what keeps the cost
@@ -21,15 +21,20 @@ order of their window's first day:
   places or dates were read differently.
 
 Each pair is produced once (when the later-starting claim is visited). As a safety valve a
-bucket is scanned only over its most recent `MAX_OPEN` entries, and buckets whose claims have
-all closed are dropped as the sweep moves on, so memory follows the claims of a few days.
+claim meets, of the open claims under one key, only the `MAX_OPEN` latest: what a claim meets
+depends only on the claims before it in the sweep and still open, never on the order in which
+the sweep happened to look at a bucket. That makes the sweep divisible: a stretch of the sweep
+run on its own, after indexing the `margin_days` before it, finds exactly the pairs the whole
+sweep finds for it (`factfinder.link.pairs` runs stretches on worker processes). Buckets whose
+claims have all closed are dropped as the sweep moves on, so memory follows a few days' claims.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-from factfinder.link.records import DATE_SLACK_DAYS, LinkClaim
+from factfinder.link.records import DATE_SLACK_DAYS, LinkClaim, Point
 
 CELL_DEG = 0.1
 MAX_OPEN = 200
@@ -38,75 +43,190 @@ NAME_SLACK_DAYS = 7
 _GC_EVERY = 20000
 
 
-class _Bucket:
-    """Claims of one index key, in sweep order, and the latest day any of them stays open."""
+class Sweepable(Protocol):
+    """What the sweep reads of a claim."""
 
-    __slots__ = ("end", "items")
+    @property
+    def lo(self) -> int | None: ...
+    @property
+    def hi(self) -> int | None: ...
+    @property
+    def slack(self) -> int: ...
+    @property
+    def points(self) -> tuple[Point, ...]: ...
+    @property
+    def areas(self) -> frozenset[str]: ...
+
+
+class _Bucket:
+    """Claims (positions) of one key in sweep order, the day each stays open until, and the
+    latest of those days."""
+
+    __slots__ = ("end", "ends", "items")
 
     def __init__(self) -> None:
         self.items: list[int] = []
+        self.ends: list[int] = []
         self.end = -(10**9)
+
+
+def _scan(bucket: _Bucket, reach: int, gone: int, out: set[int]) -> None:
+    """Add to `out` those of the latest `MAX_OPEN` claims still open (end >= `gone`) whose end
+    is >= `reach`; forget the closed ones (no later claim can reach them)."""
+    ends = bucket.ends
+    for e in ends:
+        if e < gone:
+            items = bucket.items
+            keep = [k for k, e2 in enumerate(ends) if e2 >= gone]
+            bucket.items = [items[k] for k in keep]
+            bucket.ends = ends = [ends[k] for k in keep]
+            break
+    items = bucket.items
+    for k in range(max(0, len(ends) - MAX_OPEN), len(ends)):
+        if ends[k] >= reach:
+            out.add(items[k])
+
+
+# Index: key -> unit -> bucket. Units are ("cell", x, y) for points, ("fine", area) for the
+# points of a governorate, ("coarse", area) for claims placed only by governorate, ANY for
+# every claim (probed by placeless claims) and NOWHERE for placeless claims (probed by placed
+# ones). Keys come first: most of a claim's keys are rare and have no open claim at all.
+Unit = tuple[object, ...]
+Index = dict[str, dict[Unit, _Bucket]]
+ANY: Unit = ("any",)
+NOWHERE: Unit = ("nowhere",)
+
+
+def _collect(index: Index, gone: int) -> None:
+    """Drop the buckets whose claims have all closed."""
+    for key in list(index):
+        units = index[key]
+        for unit in [u for u, b in units.items() if b.end < gone]:
+            del units[unit]
+        if not units:
+            del index[key]
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(lat // CELL_DEG), int(lon // CELL_DEG)
 
 
-def _scan(
-    bucket: _Bucket,
-    records: Sequence[LinkClaim],
-    reach: int,
-    gone: int,
-    widen: int | None,
-    out: set[int],
-) -> None:
-    """Add to `out` the claims of `bucket` whose widened end is >= `reach`; drop those < `gone`.
+Units = tuple[frozenset[Unit], tuple[Unit, ...], tuple[Unit, ...]]
 
-    `widen` is the days added to a claim's window end (None: the claim's own slack).
+
+def _units(points: tuple[Point, ...], areas: frozenset[str]) -> Units:
+    """(units a claim probes, as a set and a tuple; units it is indexed under) for its points
+    and areas."""
+    if points:
+        own = {_cell(lat, lon) for lat, lon in points}
+        probe: set[Unit] = {("cell", cx + dx, cy + dy) for cx, cy in own for dx in (-1, 0, 1)
+                            for dy in (-1, 0, 1)}
+        probe.update(("coarse", a) for a in areas)
+        probe.add(NOWHERE)
+        homes: list[Unit] = [("cell", cx, cy) for cx, cy in own]
+        homes += [("fine", a) for a in areas]
+        return frozenset(probe), tuple(probe), (*homes, ANY)
+    if areas:
+        probe = {("coarse", a) for a in areas}
+        probe.update(("fine", a) for a in areas)
+        probe.add(NOWHERE)
+        return frozenset(probe), tuple(probe), (*[("coarse", a) for a in areas], ANY)
+    return frozenset({ANY}), (ANY,), (ANY, NOWHERE)
+
+
+def margin_days(claims: Sequence[Sweepable]) -> int:
+    """How many days before a stretch of the sweep must be indexed for it to run on its own.
+
+    A claim that starts earlier closes before any claim of the stretch can meet it: windows are
+    at most the longest window of `claims` long, and stay open at most the larger slack.
     """
-    items = bucket.items
-    keep = 0
-    start = max(0, len(items) - MAX_OPEN)
-    for i in range(len(items)):
-        j = items[i]
-        r = records[j]
-        end = r.hi + (r.slack if widen is None else widen)  # type: ignore[operator]
-        if end < gone:
-            continue  # no later claim can reach it: they all start at least as late
-        items[keep] = j
-        keep += 1
-        if i >= start and end >= reach:
-            out.add(j)
-    del items[keep:]
+    longest = max((c.hi - c.lo for c in claims if c.lo is not None and c.hi is not None),
+                  default=0)
+    slack = max([MAX_SLACK, NAME_SLACK_DAYS, *(c.slack for c in claims)])
+    return longest + 2 * slack + 1
 
 
-class _Index:
-    """Buckets by key; each knows how long its claims stay open, for garbage collection."""
+def sweep(
+    claims: Sequence[Sweepable],
+    keys: Sequence[Sequence[str]],
+    names: Sequence[Sequence[str]] = (),
+    emit_from: int = 0,
+) -> Iterator[tuple[int, int]]:
+    """The pairs (j, i) of positions in `claims` that may be one incident, j before i.
 
-    __slots__ = ("buckets", "widen")
+    `claims` are dated, linkable and in sweep order (by first day, then record index);
+    `keys[i]`/`names[i]` are claim i's blocking and name keys. Pairs are produced for claims
+    from position `emit_from` on; the claims before it are only indexed.
+    """
+    index: Index = {}
+    wide: Index = {}  # name key -> claims, over the wider window (one unit)
+    units: dict[tuple[object, object], Units] = {}
+    found: set[int] = set()
+    for i, r in enumerate(claims):
+        lo, hi, slack = r.lo, r.hi, r.slack
+        assert lo is not None and hi is not None
+        reach, gone = lo - slack, lo - MAX_SLACK
+        if i % _GC_EVERY == 0 and i:
+            _collect(index, gone)
+            _collect(wide, lo - NAME_SLACK_DAYS)
+        end = hi + slack
+        where = (r.points, r.areas)
+        got = units.get(where)
+        if got is None:
+            got = units[where] = _units(*where)
+        probe_set, probes, homes = got
+        emit = i >= emit_from
+        if emit:
+            found.clear()
+        for k in keys[i]:
+            by_unit = index.get(k)
+            if by_unit is None:
+                by_unit = index[k] = {}
+            elif emit:
+                # Look from the smaller side: a rare key is open in a unit or two.
+                if len(by_unit) < len(probes):
+                    for unit, open_ in by_unit.items():
+                        if unit in probe_set:
+                            _scan(open_, reach, gone, found)
+                else:
+                    for unit in probes:
+                        seen = by_unit.get(unit)
+                        if seen is not None:
+                            _scan(seen, reach, gone, found)
+            for unit in homes:
+                bucket = by_unit.get(unit)
+                if bucket is None:
+                    bucket = by_unit[unit] = _Bucket()
+                bucket.items.append(i)
+                bucket.ends.append(end)
+                if end > bucket.end:
+                    bucket.end = end
+        if names:
+            wide_reach = lo - NAME_SLACK_DAYS
+            wide_end = hi + NAME_SLACK_DAYS
+            for k in names[i]:
+                by_unit = wide.get(k)
+                if by_unit is None:
+                    by_unit = wide[k] = {}
+                bucket = by_unit.get(ANY)
+                if bucket is None:
+                    bucket = by_unit[ANY] = _Bucket()
+                elif emit:
+                    _scan(bucket, wide_reach, wide_reach, found)
+                bucket.items.append(i)
+                bucket.ends.append(wide_end)
+                if wide_end > bucket.end:
+                    bucket.end = wide_end
+        if emit:
+            found.discard(i)
+            for j in sorted(found):
+                yield j, i
 
-    def __init__(self, widen: int | None) -> None:
-        self.buckets: dict[object, _Bucket] = {}
-        self.widen = widen
 
-    def probe(self, key: object, records: Sequence[LinkClaim], reach: int, gone: int,
-              out: set[int]) -> None:
-        bucket = self.buckets.get(key)
-        if bucket is not None:
-            _scan(bucket, records, reach, gone, self.widen, out)
-
-    def add(self, key: object, i: int, end: int) -> None:
-        bucket = self.buckets.get(key)
-        if bucket is None:
-            bucket = self.buckets[key] = _Bucket()
-        bucket.items.append(i)
-        if end > bucket.end:
-            bucket.end = end
-
-    def collect(self, gone: int) -> None:
-        """Drop the buckets whose claims have all closed."""
-        for key in [k for k, b in self.buckets.items() if b.end < gone]:
-            del self.buckets[key]
+def sweep_order(records: Sequence[LinkClaim]) -> list[int]:
+    """The record indices of the dated, linkable claims, by first day then index."""
+    return [i for _, i in sorted((r.lo, r.idx) for r in records
+                                 if r.lo is not None and r.linkable)]
 
 
 def candidate_pairs(
@@ -117,69 +237,11 @@ def candidate_pairs(
     """Every pair (earlier, later) of claims that may describe one incident, once each.
 
     `keys[i]` are record i's blocking keys; `names[i]` its name keys for the wide window (see
-    `factfinder.link.run.blocking_keys`). Claims that are not `linkable` (undated, or placeless
-    with a vague date) take part in no pair.
+    `factfinder.link.keys.blocking_keys`). Claims that are not `linkable` (undated, or
+    placeless with a vague date) take part in no pair.
     """
-    order = sorted((r.lo, r.idx) for r in records if r.lo is not None and r.linkable)
-    # spatial[unit][key]: units are ("cell", x, y) for points, ("fine", area) for the points of
-    # a governorate and ("coarse", area) for claims placed only by governorate.
-    spatial: dict[tuple[object, ...], _Index] = {}
-    anywhere = _Index(None)  # key -> every claim (probed by placeless claims)
-    placeless = _Index(None)  # key -> placeless claims (probed by placed claims)
-    wide = _Index(NAME_SLACK_DAYS)  # name key -> claims, over the wider window
-    found: set[int] = set()
-    for n, (lo, i) in enumerate(order):
-        r = records[i]
-        assert r.hi is not None
-        found.clear()
-        reach, gone = lo - r.slack, lo - MAX_SLACK
-        if n % _GC_EVERY == 0 and n:
-            for unit in list(spatial):
-                spatial[unit].collect(gone)
-                if not spatial[unit].buckets:
-                    del spatial[unit]
-            anywhere.collect(gone)
-            placeless.collect(gone)
-            wide.collect(lo - NAME_SLACK_DAYS)
-        end = r.hi + r.slack
-        my_keys = keys[i]
-        if r.points:
-            own = {_cell(lat, lon) for lat, lon in r.points}
-            probe_units: list[tuple[object, ...]] = [
-                ("cell", cx + dx, cy + dy) for cx, cy in own for dx in (-1, 0, 1)
-                for dy in (-1, 0, 1)]
-            probe_units += [("coarse", a) for a in r.areas]
-            homes: list[tuple[object, ...]] = [("cell", cx, cy) for cx, cy in own]
-            homes += [("fine", a) for a in r.areas]
-        elif r.areas:
-            probe_units = [("coarse", a) for a in r.areas]
-            probe_units += [("fine", a) for a in r.areas]
-            homes = [("coarse", a) for a in r.areas]
-        else:
-            probe_units = homes = []
-        for unit in set(probe_units):
-            index = spatial.get(unit)
-            if index is not None:
-                for k in my_keys:
-                    index.probe(k, records, reach, gone, found)
-        other = placeless if homes else anywhere
-        for k in my_keys:
-            other.probe(k, records, reach, gone, found)
-        for unit in homes:
-            index = spatial.get(unit)
-            if index is None:
-                index = spatial[unit] = _Index(None)
-            for k in my_keys:
-                index.add(k, i, end)
-        for k in my_keys:
-            anywhere.add(k, i, end)
-            if not homes:
-                placeless.add(k, i, end)
-        if names:
-            wide_reach = lo - NAME_SLACK_DAYS
-            for k in names[i]:
-                wide.probe(k, records, wide_reach, wide_reach, found)
-                wide.add(k, i, r.hi + NAME_SLACK_DAYS)
-        found.discard(i)
-        for j in sorted(found):
-            yield j, i
+    order = sweep_order(records)
+    claims = [records[i] for i in order]
+    for j, i in sweep(claims, [keys[i] for i in order],
+                      [names[i] for i in order] if names else ()):
+        yield order[j], order[i]

@@ -25,14 +25,16 @@ the constraint that refused them, so the output can show why two reports were ke
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from factfinder.errors import Conflict
 from factfinder.geo import distance_km
 from factfinder.link.features import LINK_THRESHOLD, events_compatible
-from factfinder.link.records import LinkClaim
+from factfinder.link.records import LinkClaim, Point
 from factfinder.model import ClaimRef
 
 MAX_AREA_RADIUS_KM = 25.0
@@ -81,6 +83,43 @@ class Clustering(NamedTuple):
     labels: list[str | None]  # the pinned incident id of each cluster, if any
 
 
+_SCORE_BIAS = 1 << 21  # scores are milli-units well inside ±2**21
+
+
+class EdgeCodec(NamedTuple):
+    """Packs a scored pair into one integer that sorts in the order pairs are merged.
+
+    The order is: pairs of two main claims first, then higher scores first, then the record
+    indices. One integer costs a third of a `(score, a, b)` tuple and sorts faster, which
+    matters with millions of pairs. Scores have three decimals and come back exactly.
+    """
+
+    bits: int  # bits of a record index
+
+    @classmethod
+    def for_records(cls, n: int) -> EdgeCodec:
+        return cls(max(1, (n - 1).bit_length()))
+
+    def pack(self, score: float, a: int, b: int, both_primary: bool) -> int:
+        bits = self.bits
+        milli = round(score * 1000)
+        if not -_SCORE_BIAS < milli < _SCORE_BIAS:
+            raise ValueError(f"score {score} out of range")
+        rank = (0 if both_primary else 1 << 22) | (_SCORE_BIAS - milli)
+        # The lowest bit keeps a score of -0.0 (a small negative sum rounded) as it was: it is
+        # written out as such. It never decides the order: no two pairs share a and b.
+        negative_zero = milli == 0 and math.copysign(1.0, score) < 0
+        return (((((rank << bits) | a) << bits) | b) << 1) | negative_zero
+
+    def unpack(self, key: int) -> tuple[float, int, int]:
+        bits = self.bits
+        mask = (1 << bits) - 1
+        rank = key >> (2 * bits + 1)
+        milli = _SCORE_BIAS - (rank & ((1 << 22) - 1))
+        score = -0.0 if key & 1 else milli / 1000
+        return score, (key >> (bits + 1)) & mask, (key >> 1) & mask
+
+
 class _State:
     """What a cluster must remember to check its constraints when it grows."""
 
@@ -106,7 +145,8 @@ class _State:
         # The incident's place is one of its members' points with every member's points near
         # it: `centres` are the points that still qualify, `point_sets` each member's points.
         self.centres: list[tuple[float, float]] = list(r.points)
-        self.point_sets: list[tuple[tuple[float, float], ...]] = [r.points] if r.points else []
+        # (Distinct point sets are enough: "near one of them" is asked of each.)
+        self.point_sets: dict[tuple[Point, ...], None] = {r.points: None} if r.points else {}
         # Coarse members must share a governorate (the intersection of their areas); point
         # members may straddle a border but must be in one of those governorates.
         self.fine_areas: set[str] = set(r.areas) if r.points else set()
@@ -116,13 +156,14 @@ class _State:
         self.events = {r.event_type} - {"unknown", "other"}
         self.label = label
 
-    def absorb(self, other: _State) -> None:
+    def absorb(self, other: _State, centres: list[tuple[float, float]] | None = None) -> None:
+        """Take in `other`; `centres` are `_shared_centres(self, other)` when known."""
+        self.centres = _shared_centres(self, other) if centres is None else centres
         self.members.extend(other.members)
         self.docs |= other.docs
         self.latest_start = _max_opt(self.latest_start, other.latest_start)
         self.earliest_end = _min_opt(self.earliest_end, other.earliest_end)
-        self.centres = _shared_centres(self, other)
-        self.point_sets.extend(other.point_sets)
+        self.point_sets.update(other.point_sets)
         self.fine_areas |= other.fine_areas
         self.coarse_areas = _meet(self.coarse_areas, other.coarse_areas)
         self.countries |= other.countries
@@ -158,9 +199,15 @@ def _near(lat: float, lon: float, la: float, lo: float) -> bool:
     return distance_km(lat, lon, la, lo) <= MAX_AREA_RADIUS_KM
 
 
-def _near_all(centre: tuple[float, float], point_sets: list[tuple[tuple[float, float], ...]]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _near_any(centre: Point, points: tuple[Point, ...]) -> bool:
+    """Whether one of `points` is near `centre` (claims of a town repeat the same pairs)."""
     lat, lon = centre
-    return all(any(_near(lat, lon, la, lo) for la, lo in points) for points in point_sets)
+    return any(_near(lat, lon, la, lo) for la, lo in points)
+
+
+def _near_all(centre: Point, point_sets: Iterable[tuple[Point, ...]]) -> bool:
+    return all(_near_any(centre, points) for points in point_sets)
 
 
 def _shared_centres(x: _State, y: _State) -> list[tuple[float, float]]:
@@ -174,30 +221,34 @@ def _shared_centres(x: _State, y: _State) -> list[tuple[float, float]]:
     return out
 
 
-def _refuse_reason(x: _State, y: _State) -> str | None:
-    """Why clusters x and y cannot be one incident, or None when they can."""
+def _refuse_reason(x: _State, y: _State) -> tuple[str | None, list[tuple[float, float]] | None]:
+    """Why clusters x and y cannot be one incident (None when they can), and the centres they
+    would share when that was worked out on the way."""
     if x.label and y.label and x.label != y.label:
-        return "pinned to different incidents"
-    if x.docs & y.docs:
-        return "same document"
+        return "pinned to different incidents", None
+    if not x.docs.isdisjoint(y.docs):
+        return "same document", None
     start = _max_opt(x.latest_start, y.latest_start)
     end = _min_opt(x.earliest_end, y.earliest_end)
     if start is not None and end is not None and start - end > MAX_GAP_DAYS:
-        return f"dates more than {MAX_GAP_DAYS} days apart"
-    if x.point_sets and y.point_sets and not _shared_centres(x, y):
-        return "places too far apart for one incident"
+        return f"dates more than {MAX_GAP_DAYS} days apart", None
+    centres = None
+    if x.point_sets and y.point_sets:
+        centres = _shared_centres(x, y)
+        if not centres:
+            return "places too far apart for one incident", None
     coarse = _meet(x.coarse_areas, y.coarse_areas)
-    fine = x.fine_areas | y.fine_areas
-    if coarse is not None and (not coarse or (fine and not coarse & fine)):
-        return "different governorates"
-    countries = x.countries | y.countries
-    if len(countries) > 1:
-        return "different countries"
-    for e in sorted(x.events):
-        for f in sorted(y.events):
-            if not events_compatible(e, f):
-                return f"incompatible event types ({e}, {f})"
-    return None
+    if coarse is not None and (not coarse or ((x.fine_areas or y.fine_areas)
+                                              and coarse.isdisjoint(x.fine_areas | y.fine_areas))):
+        return "different governorates", None
+    if (x.countries or y.countries) and len(x.countries | y.countries) > 1:
+        return "different countries", None
+    if x.events != y.events or len(x.events) > 1:
+        for e in sorted(x.events):
+            for f in sorted(y.events):
+                if not events_compatible(e, f):
+                    return f"incompatible event types ({e}, {f})", None
+    return None, centres
 
 
 class _UnionFind:
@@ -229,6 +280,21 @@ def cluster(
     `full_score(a, b)` scores any pair (used for the average-link check of pairs that were not
     candidates or fell below the link threshold). The result is deterministic for given inputs.
     """
+    codec = EdgeCodec.for_records(len(records))
+    packed = [codec.pack(s, a, b, records[a].primary and records[b].primary)
+              for s, a, b in edges]
+    return cluster_packed(records, packed, codec, full_score, constraints, max_refusals)
+
+
+def cluster_packed(
+    records: Sequence[LinkClaim],
+    packed: list[int],
+    codec: EdgeCodec,
+    full_score: Scorer,
+    constraints: Constraints | None = None,
+    max_refusals: int = 5,
+) -> Clustering:
+    """`cluster` from edges packed by `codec` (sorted here, in place)."""
     n = len(records)
     uf = _UnionFind(n)
     labels = _labels(records, constraints)
@@ -244,13 +310,14 @@ def cluster(
     links: dict[int, list[Link]] = {}
     refusals: dict[int, list[Refusal]] = {}
     cannot = _cannot_map(records, constraints, labels)
-    known: dict[tuple[int, int], float] = {}
+    known: dict[int, float] = {}
 
-    def merge(ra: int, rb: int, link: Link) -> int:
+    def merge(ra: int, rb: int, link: Link,
+              centres: list[tuple[float, float]] | None = None) -> int:
         if len(state(ra).members) < len(state(rb).members):
             ra, rb = rb, ra
         uf.parent[rb] = ra
-        state(ra).absorb(states.pop(rb))
+        state(ra).absorb(states.pop(rb), centres)
         links.setdefault(ra, []).extend(links.pop(rb, []))
         links[ra].append(link)
         refusals.setdefault(ra, []).extend(refusals.pop(rb, []))
@@ -270,17 +337,21 @@ def cluster(
 
     # Main claims first: the incident a report is mainly about is what other reports most
     # likely share; its secondary claims (background, other incidents) join afterwards.
-    ordered = sorted(edges, key=lambda e: (
-        not (records[e[1]].primary and records[e[2]].primary), -e[0], e[1], e[2]))
-    for score, a, b in ordered:
-        known[(a, b) if a < b else (b, a)] = score
-    for score, a, b in ordered:
-        ra, rb = uf.find(a), uf.find(b)
+    packed.sort()
+    unpack = codec.unpack
+    bits = codec.bits
+    for key in packed:
+        score, a, b = unpack(key)
+        known[(a << bits) | b if a < b else (b << bits) | a] = score
+    find = uf.find
+    for key in packed:
+        score, a, b = unpack(key)
+        ra, rb = find(a), find(b)
         if ra == rb:
             continue
         x, y = state(ra), state(rb)
-        reason = _refuse_reason(x, y)
-        if reason is None and _blocked_by_cannot(x, y, cannot, uf):
+        reason, centres = _refuse_reason(x, y)
+        if reason is None and cannot and _blocked_by_cannot(x, y, cannot, uf):
             reason = "an analyst kept them apart"
         if reason is None and len(x.members) * len(y.members) > 1:
             # Large clusters are compared on their first members: enough to see disagreement,
@@ -289,10 +360,10 @@ def cluster(
             total = 0.0
             for i in xs:
                 for j in ys:
-                    key = (i, j) if i < j else (j, i)
-                    s = known.get(key)
+                    pair = (i << bits) | j if i < j else (j << bits) | i
+                    s = known.get(pair)
                     if s is None:
-                        s = known[key] = full_score(i, j)
+                        s = known[pair] = full_score(i, j)
                     total += s
             mean = total / (len(xs) * len(ys))
             if mean < AVERAGE_THRESHOLD:
@@ -303,7 +374,7 @@ def cluster(
                 if len(bucket) < max_refusals:
                     bucket.append(Refusal(a, b, score, reason))
             continue
-        merge(ra, rb, Link(a, b, score, "auto"))
+        merge(ra, rb, Link(a, b, score, "auto"), centres)
 
     clusters: list[list[int]] = []
     roots: list[int] = []

@@ -24,13 +24,51 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from functools import lru_cache
+from itertools import repeat
+from typing import Any, NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
 from factfinder.geo import distance_km
-from factfinder.link.records import Count, Counts, LinkClaim
+from factfinder.link.records import Count, Counts, LinkClaim, Point
+from factfinder.link.text import Words, shared_weight
 from factfinder.vocab import COUNT_KEYS
+
+
+class Scorable(Protocol):
+    """What scoring reads of a claim: a `LinkClaim`, or the smaller view that scoring workers
+    receive (`factfinder.link.pairs.ScoreView`)."""
+
+    @property
+    def lo(self) -> int | None: ...
+    @property
+    def hi(self) -> int | None: ...
+    @property
+    def date_precision(self) -> str: ...
+    @property
+    def points(self) -> tuple[Point, ...]: ...
+    @property
+    def geo(self) -> frozenset[int]: ...
+    @property
+    def place_precision(self) -> str | None: ...
+    @property
+    def areas(self) -> frozenset[str]: ...
+    @property
+    def event_type(self) -> str: ...
+    @property
+    def perpetrator(self) -> str: ...
+    @property
+    def killed(self) -> Counts: ...
+    @property
+    def names(self) -> Words: ...
+    @property
+    def words(self) -> Words: ...
+    @property
+    def publisher(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
 
 SCORING_VERSION = "link-score-2"
 LINK_THRESHOLD = -0.5
@@ -156,31 +194,42 @@ _TEXT_BASE = 0.1  # rare-word overlap of unrelated reports
 _SAME_PUBLISHER_BASE = 0.25
 
 
-def date_gap(a: LinkClaim, b: LinkClaim) -> int | None:
+def date_gap(a: Scorable, b: Scorable) -> int | None:
     """Days between two claims' windows (0 when they overlap; None when one is undated)."""
     if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
         return None
     return max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
 
 
-def _date_part(a: LinkClaim, b: LinkClaim) -> tuple[int | None, float]:
-    gap = date_gap(a, b)
-    if gap is None:
-        return gap, -0.5
-    coarse = a.date_precision != "day" or b.date_precision != "day"
-    if gap == 0:
-        return gap, 0.4 if coarse else 1.5
+def _date_part(a: Scorable, b: Scorable) -> tuple[int | None, float]:
+    alo, ahi, blo, bhi = a.lo, a.hi, b.lo, b.hi
+    if alo is None or ahi is None or blo is None or bhi is None:
+        return None, -0.5
+    gap = (alo if alo > blo else blo) - (ahi if ahi < bhi else bhi)
+    if gap <= 0:
+        return 0, 0.4 if a.date_precision != "day" or b.date_precision != "day" else 1.5
     if gap == 1:
         return gap, 0.2
+    return gap, _gap_weight(gap)
+
+
+@lru_cache(maxsize=4096)
+def _gap_weight(gap: int) -> float:
     # Reports a few days apart may still be one incident (late reports, misread weekdays);
     # each further day makes it less likely.
-    return gap, round(max(-3.0, -0.4 - 0.3 * (gap - 2)), 3)
+    return round(max(-3.0, -0.4 - 0.3 * (gap - 2)), 3)
 
 
-def _min_distance(a: LinkClaim, b: LinkClaim) -> float | None:
+def _min_distance(a: Scorable, b: Scorable) -> float | None:
+    return _points_distance(a.points, b.points)
+
+
+@lru_cache(maxsize=1 << 16)
+def _points_distance(a: tuple[Point, ...], b: tuple[Point, ...]) -> float | None:
+    """The least distance between two claims' points (claims of a town repeat the same)."""
     best: float | None = None
-    for lat1, lon1 in a.points:
-        for lat2, lon2 in b.points:
+    for lat1, lon1 in a:
+        for lat2, lon2 in b:
             d = distance_km(lat1, lon1, lat2, lon2)
             if best is None or d < best:
                 best = d
@@ -190,11 +239,11 @@ def _min_distance(a: LinkClaim, b: LinkClaim) -> float | None:
 _PRECISE = frozenset({"exact", "neighbourhood"})
 
 
-def _place_part(a: LinkClaim, b: LinkClaim) -> tuple[float | None, str, float]:
+def _place_part(a: Scorable, b: Scorable) -> tuple[float | None, str, float]:
     # A shared neighbourhood or site is evidence; a shared town is weak evidence, for a city
     # sees many incidents a day.
     precise = a.place_precision in _PRECISE and b.place_precision in _PRECISE
-    d = 0.0 if a.geo & b.geo else _min_distance(a, b)
+    d = _min_distance(a, b) if a.geo.isdisjoint(b.geo) else 0.0
     if d is not None:
         if d <= 1.0 and precise:
             return d, "same site or neighbourhood", 1.2
@@ -210,7 +259,7 @@ def _place_part(a: LinkClaim, b: LinkClaim) -> tuple[float | None, str, float]:
         return d, "apart", -1.5
     # At least one claim has no point: only whether they can be one area is known.
     if a.areas and b.areas:
-        if a.areas & b.areas:
+        if not a.areas.isdisjoint(b.areas):
             return None, "same governorate", 0.1
         return None, "different governorates", -1.5
     return None, "unknown", -0.3
@@ -223,6 +272,7 @@ _ALLIED = (frozenset({"syrian_government", "russia", "iran"}),
            frozenset({"turkey", "armed_opposition"}))
 
 
+@lru_cache(maxsize=1024)
 def _perpetrator_part(a: str, b: str) -> tuple[str, float]:
     if a in _VAGUE_TYPES or b in _VAGUE_TYPES:
         return "unknown", 0.0
@@ -233,6 +283,22 @@ def _perpetrator_part(a: str, b: str) -> tuple[str, float]:
     return "different", -1.0
 
 
+@lru_cache(maxsize=1024)
+def _event_part(a: str, b: str) -> tuple[str, float]:
+    ev = event_relation(a, b)
+    return ev, _SAME_TYPE_WEIGHT.get(a, 0.6) if ev == "same" else _EVENT_WEIGHT[ev]
+
+
+@lru_cache(maxsize=1 << 16)
+def _casualty_part(a: Counts, b: Counts) -> tuple[str, float | None, str | None, float]:
+    cas, ratio, which, figure = casualty_relation(a, b)
+    s_cas = _CASUALTY_WEIGHT[cas]
+    if cas == "equal" and figure is not None:
+        # Small tolls are common, so two reports sharing one say less than sharing 26 or 112.
+        s_cas = round(min(s_cas, 0.5 + 0.5 * math.log2(max(1, figure))), 3)
+    return cas, ratio, which, s_cas
+
+
 def text_similarity(a: str, b: str) -> float:
     """Similarity of two claims' normalised sentences in [0, 1] (rapidfuzz token-set ratio)."""
     if not a or not b:
@@ -240,41 +306,34 @@ def text_similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b) / 100.0
 
 
-def _overlap(a: frozenset[str], b: frozenset[str], total_a: float, total_b: float,
+def _overlap(a: Words, b: Words, total_a: float, total_b: float,
              idf: Mapping[str, float]) -> float:
     """`weighted_overlap` with each side's total weight known in advance."""
     if not a or not b:
         return 0.0
-    inter = 0.0
-    for t in a & b:
-        inter += idf.get(t, 1.0)
+    inter = shared_weight(a, b, idf)
     if inter == 0.0:
         return 0.0
     return inter / (total_a + total_b - inter)
 
 
-def word_weight(words: frozenset[str], idf: Mapping[str, float]) -> float:
-    """The total rarity weight of a set of words."""
-    return sum(idf.get(t, 1.0) for t in words)
+def word_weight(words: Words, idf: Mapping[str, float]) -> float:
+    """The total rarity weight of a set of words (summed in their sorted order)."""
+    return sum(map(idf.get, words, repeat(1.0)))
 
 
 Totals = tuple[float, float, float, float]  # names of a, names of b, words of a, words of b
 
 
 def _parts(
-    a: LinkClaim, b: LinkClaim, idf: Mapping[str, float], cutoff: float | None,
+    a: Scorable, b: Scorable, idf: Mapping[str, float], cutoff: float | None,
     totals: Totals | None = None,
 ) -> tuple[float, dict[str, Any]] | None:
     gap, s_date = _date_part(a, b)
     dist, place_rel, s_place = _place_part(a, b)
-    ev = event_relation(a.event_type, b.event_type)
-    s_event = _SAME_TYPE_WEIGHT.get(a.event_type, 0.6) if ev == "same" else _EVENT_WEIGHT[ev]
+    ev, s_event = _event_part(a.event_type, b.event_type)
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
-    cas, ratio, which, figure = casualty_relation(a.killed, b.killed)
-    s_cas = _CASUALTY_WEIGHT[cas]
-    if cas == "equal" and figure is not None:
-        # Small tolls are common, so two reports sharing one say less than sharing 26 or 112.
-        s_cas = round(min(s_cas, 0.5 + 0.5 * math.log2(max(1, figure))), 3)
+    cas, ratio, which, s_cas = _casualty_part(a.killed, b.killed)
     cheap = PRIOR + s_date + s_place + s_event + s_perp + s_cas
     if cutoff is not None and cheap + _MAX_TEXT + _MAX_NAMES < cutoff:
         return None
@@ -301,7 +360,7 @@ def _parts(
                         "weight": s_perp},
         "casualties": {"relation": cas, "ratio": None if ratio is None else round(ratio, 3),
                        "compared": which, "weight": s_cas},
-        "shared_names": {"names": sorted(a.names & b.names)[:12],
+        "shared_names": {"names": sorted(set(a.names).intersection(b.names))[:12],
                          "overlap": round(names, 3), "weight": s_names},
         "text_similarity": {"rare_word_overlap": round(words, 3), "baseline": base,
                             "token_set_ratio": round(text_similarity(a.text, b.text), 3),
@@ -311,14 +370,14 @@ def _parts(
 
 
 def score_pair(
-    a: LinkClaim, b: LinkClaim, idf: Mapping[str, float], threshold: float = LINK_THRESHOLD
+    a: Scorable, b: Scorable, idf: Mapping[str, float], threshold: float = LINK_THRESHOLD
 ) -> float | None:
     """The pair's score when it reaches `threshold`, else None (cheap features decide first)."""
     parts = _parts(a, b, idf, threshold)
     return None if parts is None else parts[0]
 
 
-def explain_pair(a: LinkClaim, b: LinkClaim, idf: Mapping[str, float]) -> PairScore:
+def explain_pair(a: Scorable, b: Scorable, idf: Mapping[str, float]) -> PairScore:
     """The pair's full score with every feature's value and weight."""
     parts = _parts(a, b, idf, None)
     assert parts is not None
@@ -326,16 +385,27 @@ def explain_pair(a: LinkClaim, b: LinkClaim, idf: Mapping[str, float]) -> PairSc
 
 
 class PairScorer:
-    """Scores pairs of one run's records, with each record's word weights computed once."""
+    """Scores pairs of one run's records, with each record's word weights computed once (on
+    first use: the clustering scores a small part of the records)."""
 
-    def __init__(self, records: Sequence[LinkClaim], idf: Mapping[str, float]) -> None:
+    def __init__(self, records: Sequence[LinkClaim] | Mapping[int, LinkClaim],
+                 idf: Mapping[str, float]) -> None:
         self.records = records
         self.idf = idf
-        self.name_total = [word_weight(r.names, idf) for r in records]
-        self.word_total = [word_weight(r.words, idf) for r in records]
+        self._weights: dict[int, tuple[float, float]] = {}
+
+    def _weight(self, i: int) -> tuple[float, float]:
+        got = self._weights.get(i)
+        if got is None:
+            r = self.records[i]
+            got = self._weights[i] = (word_weight(r.names, self.idf),
+                                      word_weight(r.words, self.idf))
+        return got
 
     def _totals(self, i: int, j: int) -> Totals:
-        return self.name_total[i], self.name_total[j], self.word_total[i], self.word_total[j]
+        names_i, words_i = self._weight(i)
+        names_j, words_j = self._weight(j)
+        return names_i, names_j, words_i, words_j
 
     def score(self, i: int, j: int, threshold: float = LINK_THRESHOLD) -> float | None:
         """The score of records i and j when it reaches `threshold`, else None."""

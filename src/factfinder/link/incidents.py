@@ -19,33 +19,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from factfinder.assess.grading import GRADING_VERSION, GradedClaim, GradeOverride, grade_incident
-from factfinder.assess.reconcile import (
-    RECONCILE_VERSION,
-    SourcedCounts,
-    reconcile_casualties,
-)
+from factfinder.assess.reconcile import RECONCILE_VERSION, reconcile_counts
 from factfinder.link.chains import chains_of, independent_sources
 from factfinder.link.cluster import Link, Refusal
 from factfinder.link.features import SCORING_VERSION, PairScore
 from factfinder.link.records import Counts, LinkClaim
 from factfinder.link.sources import is_credible
-from factfinder.model import Casualties, DateWindow, Incident, Place, Range
-from factfinder.vocab import COUNT_KEYS
+from factfinder.model import DateWindow, Incident, Place
 
 _PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
 _PLACE_ORDER = {p: i for i, p in enumerate(
     ("exact", "neighbourhood", "town", "district", "governorate", "country"))}
-
-
-def _casualties(counts: Counts) -> Casualties:
-    values: dict[str, Range | None] = {}
-    for key, c in zip(COUNT_KEYS, counts, strict=True):
-        values[key] = None if c is None else Range(c[0], c[1])
-    return Casualties(**values)
 
 
 def incident_date(members: Sequence[LinkClaim]) -> DateWindow | None:
@@ -106,7 +94,7 @@ def _graded(r: LinkClaim) -> GradedClaim:
 
 def build_incident(
     incident_id: str,
-    records: Sequence[LinkClaim],
+    records: Sequence[LinkClaim] | Mapping[int, LinkClaim],
     members: Sequence[int],
     links: Sequence[Link],
     refusals: Sequence[Refusal],
@@ -115,12 +103,9 @@ def build_incident(
 ) -> Incident:
     """The `Incident` of one cluster (member indices into `records`)."""
     rs = [records[i] for i in sorted(members)]
-    sourced_killed = [SourcedCounts(r.ref, r.source.independence, is_credible(r.source),
-                                    _casualties(r.killed)) for r in rs]
-    sourced_injured = [SourcedCounts(r.ref, r.source.independence, is_credible(r.source),
-                                     _casualties(r.injured)) for r in rs]
-    killed = reconcile_casualties(sourced_killed)
-    injured = reconcile_casualties(sourced_injured)
+    sourced = [(r.ref, r.source.independence, is_credible(r.source)) for r in rs]
+    killed = reconcile_counts((*s, r.killed) for s, r in zip(sourced, rs, strict=True))
+    injured = reconcile_counts((*s, r.injured) for s, r in zip(sourced, rs, strict=True))
     grading = grade_incident([_graded(r) for r in rs], override)
     chains = chains_of(rs)
     parties = sorted({c.party for c in chains if c.party is not None})
@@ -160,7 +145,8 @@ def _most_said(values: Sequence[str]) -> str:
 
 
 def _link_json(
-    records: Sequence[LinkClaim], link: Link, explain: Callable[[int, int], PairScore]
+    records: Sequence[LinkClaim] | Mapping[int, LinkClaim], link: Link,
+    explain: Callable[[int, int], PairScore],
 ) -> dict[str, Any]:
     explained = explain(link.a, link.b)
     return {"a": records[link.a].ref.to_json(), "b": records[link.b].ref.to_json(),

@@ -2,14 +2,16 @@
 
 The linker holds every claim of a run in memory at once (a million in the benchmark), so the
 record is a `NamedTuple` of plain values — cheap to create and small — rather than the nested
-frozen dataclasses of `factfinder.model`. It keeps exactly what blocking, scoring, clustering,
-reconciliation and the incident output need, already normalised:
+frozen dataclasses of `factfinder.model`, and the values that repeat across claims (a town's
+places, a toll, a governorate, a source, every string) are one shared object each (`Shared`):
+a record then costs little more than its tuple, its words and its sentence. It keeps exactly what
+blocking, scoring, clustering, reconciliation and the incident output need, already normalised:
 
 * the date window as ordinal days, with how it was obtained and the slack its precision allows;
 * one anchor place (the most precise one the claim names) with a radius for its precision;
 * the counts as `(min, max)` pairs in `COUNT_KEYS` order;
 * the original source (`factfinder.link.sources.SourceKey`) of the claim;
-* the claim's sentences as a short normalised text and its set of name and target words.
+* the claim's sentences as a short normalised text and its sorted name and content words.
 
 Policies for incomplete claims (documented here because blocking depends on them):
 
@@ -29,13 +31,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from factfinder.link.sources import SourceKey, source_of
-from factfinder.link.text import MAX_TEXT_CHARS, read_words
+from factfinder.link.text import Words, normalise_text, read_words
 from factfinder.model import Casualties, Claim, Claimant, ClaimRef, DateWindow, Place
 from factfinder.vocab import COUNT_KEYS
 
@@ -53,6 +56,7 @@ MAX_POINTS = 4
 
 Count = tuple[int | None, int | None]
 Counts = tuple[Count | None, ...]
+Point = tuple[float, float]
 
 
 class LinkClaim(NamedTuple):
@@ -82,11 +86,11 @@ class LinkClaim(NamedTuple):
     publisher: str | None
     published: int | None
     text: str  # normalised claim sentences, for text similarity
-    names: frozenset[str]  # proper names and target words of the claim sentences
-    words: frozenset[str]  # content words of the claim sentences
+    names: Words  # proper names and target words of the claim sentences, sorted
+    words: Words  # content words of the claim sentences, sorted
     primary: bool
     places: tuple[Place, ...]  # every place the claim names, for the incident output
-    points: tuple[tuple[float, float], ...]  # coordinates of its point places (town or finer)
+    points: tuple[Point, ...]  # coordinates of its point places (town or finer)
     areas: frozenset[str]  # governorate keys of all its places
     geo: frozenset[int]  # gazetteer ids of its point places
 
@@ -97,10 +101,16 @@ class LinkClaim(NamedTuple):
         A claim needs a date, and either a place below the country or a date finer than a
         month: "more than 300,000 killed in Syria since 2011" identifies no incident.
         """
-        if self.lo is None:
-            return False
-        vague_date = self.date_precision in ("month", "year") or self.date_from != "claim"
-        return not (vague_date and not self.areas and not self.points)
+        return linkable(self.lo, self.date_precision, self.date_from, self.areas, self.points)
+
+
+def linkable(lo: int | None, date_precision: str, date_from: str, areas: frozenset[str],
+             points: tuple[Point, ...]) -> bool:
+    """`LinkClaim.linkable` from the fields it depends on."""
+    if lo is None:
+        return False
+    vague_date = date_precision in ("month", "year") or date_from != "claim"
+    return not (vague_date and not areas and not points)
 
 
 class DocInfo(NamedTuple):
@@ -111,24 +121,43 @@ class DocInfo(NamedTuple):
     title: str | None
 
 
-_SHARED: dict[object, object] = {}
+H = TypeVar("H", bound=Hashable)
 
 
-def _shared(value: Any) -> Any:
-    """One shared copy of an immutable value (count tuples, area sets) across a million claims."""
-    if len(_SHARED) > 500_000:  # bounded: the values repeat, but a long-lived process varies
-        _SHARED.clear()
-    return _SHARED.setdefault(value, value)
+class Shared:
+    """One copy of each repeated immutable value (count pairs, place sets, strings) of a run.
+
+    `limit` bounds the table in a long-lived process: the values repeat, but a web app links
+    many projects over its life. Emptying it only costs the sharing, never a result.
+    """
+
+    __slots__ = ("limit", "values")
+
+    def __init__(self, limit: int = 500_000) -> None:
+        self.values: dict[Any, Any] = {}
+        self.limit = limit
+
+    def __call__(self, value: H) -> H:
+        values = self.values
+        if len(values) > self.limit:
+            values.clear()
+        got: H = values.setdefault(value, value)
+        return got
+
+    def text(self, value: str | None) -> str | None:
+        return None if value is None else sys.intern(value)
 
 
-def counts_of(c: Casualties) -> Counts:
+_SHARED = Shared()  # for records built one at a time (`build`)
+
+
+def counts_of(c: Casualties, shared: Shared = _SHARED) -> Counts:
     """The `(min, max)` of each count key; None where the claim says nothing."""
     out: list[Count | None] = []
     for key in COUNT_KEYS:
         r = c.get(key)
-        out.append(None if r is None else _shared((r.min, r.max)))
-    result: Counts = _shared(tuple(out))
-    return result
+        out.append(None if r is None else shared((r.min, r.max)))
+    return shared(tuple(out))
 
 
 def _anchor(places: Sequence[Place]) -> Place | None:
@@ -139,33 +168,31 @@ def _anchor(places: Sequence[Place]) -> Place | None:
     return best
 
 
-def _window(
-    d: DateWindow | None, published: dt.date | None
-) -> tuple[int | None, int | None, str, str]:
-    if d is not None and (d.start or d.end):
-        start = d.start or d.end
-        end = d.end or d.start
-        assert start is not None and end is not None
-        lo, hi = start.toordinal(), end.toordinal()
+def window(start: int | None, end: int | None, precision: str, published: int | None
+           ) -> tuple[int | None, int | None, str, str]:
+    """(lo, hi, precision, date_from) of a claim dated `start`..`end` (ordinal days or None).
+
+    `published` is the day (ordinal) the claim is placed before when it has no date.
+    """
+    if start or end:
+        lo = start or end
+        hi = end or start
+        assert lo is not None and hi is not None
         if hi - lo > MAX_WINDOW_DAYS:
-            anchor = published.toordinal() if published else hi
+            anchor = published if published else hi
             anchor = min(max(anchor, lo), hi)
             lo, hi = max(lo, anchor - MAX_WINDOW_DAYS), anchor
-        return lo, hi, d.precision, "claim"
+        return lo, hi, precision, "claim"
     if published is not None:
-        p = published.toordinal()
-        return p - UNDATED_LOOKBACK_DAYS, p, "unknown", "published"
+        return published - UNDATED_LOOKBACK_DAYS, published, "unknown", "published"
     return None, None, "unknown", "none"
 
 
+def _ordinal(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
 # --- text ---------------------------------------------------------------------------------
-
-_NORM = re.compile(r"[^0-9a-z\u00C0-\u024F\u0600-\u06FF]+")
-
-
-def normalise_text(text: str) -> str:
-    """Lower-case words separated by single spaces (what rapidfuzz compares), 200 at most."""
-    return _NORM.sub(" ", text[:MAX_TEXT_CHARS].lower()).strip()[:200]
 
 
 def claim_text(text: str | None, spans: Sequence[tuple[int, int]], title: str | None) -> str:
@@ -177,15 +204,7 @@ def claim_text(text: str | None, spans: Sequence[tuple[int, int]], title: str | 
     return title or ""
 
 
-class Pending(NamedTuple):
-    """The parts of a claim that can only be read once its document is known."""
-
-    date: DateWindow | None
-    claimant: Claimant
-    spans: tuple[tuple[int, int], ...]
-
-
-_NO_SOURCE = SourceKey("src:unknown", "unknown source", "unknown", None)
+# --- places -------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=4096)
@@ -198,7 +217,7 @@ def area_key(admin1: str) -> str:
     key = _fold_name(admin1)
     if key in _DAMASCUS_AREA:
         key = "damascus"
-    return f"gov:{key}"
+    return sys.intern(f"gov:{key}")
 
 
 _DAMASCUS_AREA = frozenset({"rif dimashq", "rif damascus", "rural damascus", "damascus",
@@ -227,11 +246,26 @@ def _coarse_in_prose(p: Place) -> bool:
     return bool(p.admin1) and _fold_name(p.name.split(",")[0]) == _fold_name(p.admin1 or "")
 
 
-def build_partial(
-    idx: int, ref: ClaimRef, doc: int, claim: Claim, fallback_place: Place | None = None
-) -> tuple[LinkClaim, Pending]:
-    """The record of a claim without its document's metadata (see `complete`)."""
-    places = claim.places
+class PlaceInfo(NamedTuple):
+    """Everything a record says about where: derived from its places (and the fallback)."""
+
+    lat: float | None
+    lon: float | None
+    place_name: str | None
+    place_precision: str | None
+    admin1: str | None
+    country: str | None
+    fine: bool
+    area: str
+    places: tuple[Place, ...]
+    points: tuple[Point, ...]
+    areas: frozenset[str]
+    geo: frozenset[int]
+
+
+def place_info(places: tuple[Place, ...], fallback_place: Place | None,
+               shared: Shared = _SHARED) -> PlaceInfo:
+    """The place fields of a claim naming `places`; `fallback_place` lends its governorate."""
     anchor = _anchor([p for p in places if p.lat is not None]) or _anchor(places)
     if anchor is None and fallback_place is not None:
         anchor = Place(fallback_place.name, fallback_place.lat, fallback_place.lon,
@@ -243,8 +277,8 @@ def build_partial(
         lat, lon, pprec = anchor.lat, anchor.lon, anchor.precision
         admin1, country, pname = anchor.admin1, anchor.country, anchor.name
     area = area_key(admin1) if admin1 and pprec != "country" else \
-        f"country:{(country or '').upper()}"
-    points: list[tuple[float, float]] = []
+        sys.intern(f"country:{(country or '').upper()}")
+    points: list[Point] = []
     geo: set[int] = set()
     areas: set[str] = set()
     for p in places:
@@ -258,17 +292,53 @@ def build_partial(
                 geo.add(p.geonameid)
     if not areas and area.startswith("gov:"):
         areas.add(area)
-    fine = bool(points)
-    record = LinkClaim(
-        idx=idx, ref=ref, doc=doc, lo=None, hi=None, date_precision="unknown", date_from="none",
-        slack=DATE_SLACK_DAYS["unknown"], lat=lat, lon=lon, place_name=pname,
-        place_precision=pprec, admin1=admin1, country=country, fine=fine, area=area,
-        event_type=claim.event_type, perpetrator=claim.perpetrator.group,
-        killed=counts_of(claim.killed), injured=counts_of(claim.injured), source=_NO_SOURCE,
-        publisher=None, published=None, text="", names=frozenset(), words=frozenset(),
-        primary=claim.primary, places=claim.places, points=tuple(points),
-        areas=_shared(frozenset(areas)), geo=_shared(frozenset(geo)),
+    text = shared.text
+    return PlaceInfo(lat, lon, text(pname), text(pprec), text(admin1), text(country),
+                     bool(points), area, places, tuple(points), shared(frozenset(areas)),
+                     shared(frozenset(geo)))
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+class Pending(NamedTuple):
+    """The parts of a claim that can only be read once its document is known."""
+
+    date: DateWindow | None
+    claimant: Claimant
+    spans: tuple[tuple[int, int], ...]
+
+
+_NO_SOURCE = SourceKey("src:unknown", "unknown source", "unknown", None)
+
+
+def assemble(
+    idx: int, ref: ClaimRef, doc: int, primary: bool, event_type: str, perpetrator: str,
+    where: PlaceInfo, killed: Counts, injured: Counts,
+    when: tuple[int | None, int | None, str, str], source: SourceKey,
+    publisher: str | None, published: int | None, text: str, names: Words, words: Words,
+) -> LinkClaim:
+    """A `LinkClaim` from its parts (`when` is `window(...)`'s result)."""
+    lo, hi, precision, date_from = when
+    return LinkClaim(
+        idx, ref, doc, lo, hi, precision, date_from, DATE_SLACK_DAYS.get(precision, 3),
+        where.lat, where.lon, where.place_name, where.place_precision, where.admin1,
+        where.country, where.fine, where.area, event_type, perpetrator, killed, injured, source,
+        publisher, published, text, names, words, primary, where.places, where.points,
+        where.areas, where.geo,
     )
+
+
+def build_partial(
+    idx: int, ref: ClaimRef, doc: int, claim: Claim, fallback_place: Place | None = None
+) -> tuple[LinkClaim, Pending]:
+    """The record of a claim without its document's metadata (see `complete`)."""
+    where = place_info(claim.places, fallback_place)
+    record = assemble(
+        idx, ref, doc, claim.primary, sys.intern(claim.event_type),
+        sys.intern(claim.perpetrator.group), where, counts_of(claim.killed),
+        counts_of(claim.injured), (None, None, "unknown", "none"), _NO_SOURCE, None, None, "",
+        (), ())
     return record, Pending(claim.date, claim.claimant, claim.spans)
 
 
@@ -281,14 +351,16 @@ def complete(
     `reference` is the day an undated claim is placed before when the document has no
     publication date (the latest date another claim of the document states).
     """
-    lo, hi, precision, date_from = _window(pending.date, info.published or reference)
+    d = pending.date
+    when = window(_ordinal(d.start) if d else None, _ordinal(d.end) if d else None,
+                  d.precision if d else "unknown", _ordinal(info.published or reference))
     names, words = read_words(text)
+    lo, hi, precision, date_from = when
     return record._replace(
         lo=lo, hi=hi, date_precision=precision, date_from=date_from,
-        slack=DATE_SLACK_DAYS.get(precision, 3), source=source_of(pending.claimant,
-                                                                   info.publisher),
-        publisher=info.publisher,
-        published=info.published.toordinal() if info.published else None,
+        slack=DATE_SLACK_DAYS.get(precision, 3),
+        source=source_of(pending.claimant, info.publisher),
+        publisher=info.publisher, published=_ordinal(info.published),
         text=normalise_text(text), names=names, words=words,
     )
 

@@ -1,71 +1,43 @@
 """One linking run over records in memory: blocking → scoring → clustering → incidents.
 
 This is the part the batch command and the database workflow share; neither reads files here.
+Candidate pairs are found and scored on worker processes (`factfinder.link.pairs`), the
+clustering runs here, and incidents are built on the workers again (`factfinder.link.output`);
+the result is the same for any number of workers.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factfinder.assess.grading import GradeOverride
-from factfinder.jsonl import dumps
-from factfinder.link.blocking import candidate_pairs
-from factfinder.link.cluster import Clustering, Constraints, cluster
+from factfinder.link.cluster import Clustering, Constraints, EdgeCodec, cluster_packed
 from factfinder.link.features import PairScorer
 from factfinder.link.incidents import build_incident
-from factfinder.link.parallel import chunked, map_chunks
+from factfinder.link.output import incident_lines
+from factfinder.link.pairs import (
+    KEY_NAMES,
+    KEY_TOLL_MIN,
+    KEY_WORD_MIN_LIMIT,
+    KEY_WORDS,
+    NAME_LIMIT,
+    blocking_keys,
+    document_frequency,
+    scored_edges,
+)
+from factfinder.link.parallel import Workers, as_workers, gc_paused
 from factfinder.link.records import LinkClaim
-from factfinder.link.text import idf_table
+from factfinder.link.text import idf_of
 from factfinder.model import Incident
+
+__all__ = ["KEY_NAMES", "KEY_TOLL_MIN", "KEY_WORDS", "KEY_WORD_MIN_LIMIT", "NAME_LIMIT",
+           "LinkRun", "LinkStats", "blocking_keys", "compute_idf", "link_records"]
 
 
 def compute_idf(records: Sequence[LinkClaim]) -> dict[str, float]:
     """Rarity of every name and content word over the run's claims (rare words weigh more)."""
-    return idf_table(r.names | r.words for r in records)
-
-
-KEY_WORDS = 5
-KEY_WORD_MIN_LIMIT = 20
-KEY_TOLL_MIN = 4
-KEY_NAMES = 3
-NAME_LIMIT = 50
-_RARE_TYPES = frozenset({"chemical", "mass_grave", "execution", "detention"})
-
-
-def blocking_keys(
-    records: Sequence[LinkClaim],
-) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """Each claim's blocking keys and its name keys (see `factfinder.link.blocking`).
-
-    Keys: the `KEY_WORDS` rarest of its words and names that another claim also uses and at
-    most one claim in 500 (min. 20) uses, its tolls of `KEY_TOLL_MIN` or more (total and
-    civilians; smaller tolls are too common to tell incidents apart) and a rare event type.
-    Name keys: its `KEY_NAMES` rarest proper names used by at most 1% of the claims and at most
-    `NAME_LIMIT` claims (min. 2): a name that many reports repeat finds no particular incident.
-    """
-    df: Counter[str] = Counter()
-    for r in records:
-        df.update(r.names | r.words)
-    limit = max(2, min(NAME_LIMIT, len(records) // 100))
-    word_limit = max(KEY_WORD_MIN_LIMIT, len(records) // 500)
-    keys: list[tuple[str, ...]] = []
-    names: list[tuple[str, ...]] = []
-    for r in records:
-        rare = sorted((df[t], t) for t in r.names | r.words if 2 <= df[t] <= word_limit)
-        tolls = {f"toll:{p}" for c in (r.killed[0], r.killed[1])
-                 if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN}
-        kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
-        keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind))
-        rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
-        names.append(tuple(t for _, t in rare_names))
-    return keys, names
-
-
-def _point(c: tuple[int | None, int | None]) -> int | None:
-    lo, hi = c
-    return lo if lo is not None else hi
+    return idf_of(document_frequency(records), len(records))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,54 +82,48 @@ class LinkRun:
                               self.scorer.explain, (overrides or {}).get(inc_id))
 
     def incident_lines(
-        self, overrides: Mapping[str, GradeOverride] | None = None, workers: int = 1
+        self, overrides: Mapping[str, GradeOverride] | None = None,
+        workers: int | Workers = 1,
     ) -> Iterator[str]:
         """The incidents as JSON lines (the batch format), built on `workers` processes."""
-
-        def job(ks: Sequence[int]) -> list[str]:
-            return [dumps(self.incident(k, overrides).to_json()) for k in ks]
-
-        for lines in map_chunks(job, chunked(range(len(self.clustering.clusters)), 2000),
-                                workers):
-            yield from lines
+        pool, own = as_workers(workers)
+        try:
+            yield from incident_lines(self.scorer, self.clustering, self.ids, overrides or {},
+                                      pool)
+        finally:
+            if own:
+                pool.close()
 
 
 def link_records(
     records: Sequence[LinkClaim],
     constraints: Constraints | None = None,
     id_prefix: str = "inc-",
-    workers: int = 1,
+    workers: int | Workers = 1,
+    df: Mapping[str, int] | None = None,
 ) -> LinkRun:
     """Link `records` (indexed 0..n-1 by `idx`) into clusters; see `LinkRun.incidents()`.
 
     A cluster pinned by an analyst keeps the pinned incident id; the others are numbered
-    `inc-000001`, … in order of their first member claim. `workers` > 1 scores candidate
-    pairs on that many forked processes (the result is the same).
+    `inc-000001`, … in order of their first member claim. `workers` > 1 finds and scores
+    candidate pairs on that many processes (the result is the same). `df`, when the caller
+    has it, counts the records that use each name or word (`pairs.document_frequency`).
     """
     for i, r in enumerate(records):
         if r.idx != i:
             raise ValueError(f"record {i} has idx {r.idx}; records must be indexed 0..n-1")
-    idf = compute_idf(records)
-    scorer = PairScorer(records, idf)
-    edges: list[tuple[float, int, int]] = []
-    pairs = 0
-    keys, names = blocking_keys(records)
-
-    def score_chunk(chunk: Sequence[tuple[int, int]]) -> tuple[int, list[tuple[float, int, int]]]:
-        kept = []
-        for a, b in chunk:
-            s = scorer.score(a, b)
-            if s is not None:
-                kept.append((s, a, b))
-        return len(chunk), kept
-
-    for n, kept in map_chunks(score_chunk, chunked(candidate_pairs(records, keys, names)),
-                              workers):
-        pairs += n
-        edges.extend(kept)
-    del keys, names
-
-    clustering = cluster(records, edges, scorer.full, constraints)
+    pool, own = as_workers(workers)
+    try:
+        with gc_paused():
+            if df is None:
+                df = document_frequency(records)
+            scorer = PairScorer(records, idf_of(df, len(records)))
+            codec = EdgeCodec.for_records(len(records))
+            pairs, edges = scored_edges(records, df, pool, codec)
+            clustering = cluster_packed(records, edges, codec, scorer.full, constraints)
+    finally:
+        if own:
+            pool.close()
     used = {label for label in clustering.labels if label}
     ids: list[str] = []
     counter = 0

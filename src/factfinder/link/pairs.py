@@ -1,0 +1,200 @@
+"""Candidate pairs and their scores, found stretch by stretch of the sweep on worker processes.
+
+Blocking (`factfinder.link.blocking`) sweeps the claims in order of their first day, and a
+stretch of the sweep can run on its own once the `margin_days` before it are indexed. So the
+claims in sweep order are cut into stretches; each stretch, with its margin, travels to a worker
+as compact views (`ScoreView`: what blocking and scoring read, nothing of the output) with the
+counts of the words they use, and the worker finds its blocking keys, sweeps it and scores its
+candidate pairs (`factfinder.link.features`). Only the pairs that reach the link threshold come
+back, each packed into one integer in the order the clustering takes them
+(`factfinder.link.cluster.EdgeCodec`). The pairs, scores and their order are those of one sweep
+over all claims in one process.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
+from typing import NamedTuple, Protocol
+
+from factfinder.link.blocking import margin_days, sweep, sweep_order
+from factfinder.link.cluster import EdgeCodec
+from factfinder.link.features import LINK_THRESHOLD, Scorable, _parts, word_weight
+from factfinder.link.parallel import Workers
+from factfinder.link.records import Counts, LinkClaim, Point
+from factfinder.link.text import Words, idf_value, terms
+
+KEY_WORDS = 5
+KEY_WORD_MIN_LIMIT = 20
+KEY_TOLL_MIN = 4
+KEY_NAMES = 3
+NAME_LIMIT = 50
+_RARE_TYPES = frozenset({"chemical", "mass_grave", "execution", "detention"})
+# Claims per stretch: large against the margin each stretch re-indexes, small enough that
+# every worker gets several.
+MIN_STRETCH = 20000
+STRETCHES_PER_WORKER = 4
+
+
+class Keyed(Protocol):
+    """What blocking keys are made of."""
+
+    @property
+    def names(self) -> Words: ...
+    @property
+    def words(self) -> Words: ...
+    @property
+    def killed(self) -> Counts: ...
+    @property
+    def event_type(self) -> str: ...
+
+
+def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
+    """How many of the claims use each name or word."""
+    df: Counter[str] = Counter()
+    for r in claims:
+        df.update(terms(r.names, r.words))
+    return df
+
+
+def blocking_keys(
+    claims: Sequence[Keyed], df: Mapping[str, int] | None = None, n: int | None = None,
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each claim's blocking keys and its name keys (see `factfinder.link.blocking`).
+
+    `df` counts the claims of the run that use each word (`n` claims in all); both default to
+    those of `claims`. Keys: the `KEY_WORDS` rarest of its words and names that another claim
+    also uses and at most one claim in 500 (min. 20) uses, its tolls of `KEY_TOLL_MIN` or more
+    (total and civilians; smaller tolls are too common to tell incidents apart) and a rare
+    event type. Name keys: its `KEY_NAMES` rarest proper names used by at most 1% of the
+    claims and at most `NAME_LIMIT` claims (min. 2): a name that many reports repeat finds no
+    particular incident.
+    """
+    if df is None:
+        df, n = document_frequency(claims), len(claims)
+    elif n is None:
+        raise ValueError("give the number of claims `df` counts over")
+    assert n is not None
+    limit = max(2, min(NAME_LIMIT, n // 100))
+    word_limit = max(KEY_WORD_MIN_LIMIT, n // 500)
+    keys: list[tuple[str, ...]] = []
+    names: list[tuple[str, ...]] = []
+    for r in claims:
+        rare = sorted((df[t], t) for t in terms(r.names, r.words) if 2 <= df[t] <= word_limit)
+        tolls = {f"toll:{p}" for c in (r.killed[0], r.killed[1])
+                 if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN}
+        kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
+        keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind))
+        rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
+        names.append(tuple(t for _, t in rare_names))
+    return keys, names
+
+
+def _point(c: tuple[int | None, int | None]) -> int | None:
+    lo, hi = c
+    return lo if lo is not None else hi
+
+
+class ScoreView(NamedTuple):
+    """What blocking and scoring read of a claim (a `LinkClaim` without its output fields)."""
+
+    idx: int
+    lo: int | None
+    hi: int | None
+    slack: int
+    date_precision: str
+    points: tuple[Point, ...]
+    geo: frozenset[int]
+    place_precision: str | None
+    areas: frozenset[str]
+    event_type: str
+    perpetrator: str
+    killed: Counts
+    names: Words
+    words: Words
+    publisher: str | None
+    primary: bool
+    text: str = ""
+
+    @classmethod
+    def of(cls, r: LinkClaim) -> ScoreView:
+        return cls(r.idx, r.lo, r.hi, r.slack, r.date_precision, r.points, r.geo,
+                   r.place_precision, r.areas, r.event_type, r.perpetrator, r.killed, r.names,
+                   r.words, r.publisher, r.primary)
+
+
+class Candidate(Scorable, Keyed, Protocol):
+    """A claim as a stretch holds it: a `LinkClaim` or a `ScoreView`."""
+
+    @property
+    def idx(self) -> int: ...
+    @property
+    def slack(self) -> int: ...
+    @property
+    def primary(self) -> bool: ...
+
+
+class Stretch(NamedTuple):
+    """A stretch of the sweep: claims in sweep order, of which those from `emit_from` on are
+    paired (the ones before are its margin); `df` counts words over the run's `n` claims."""
+
+    claims: Sequence[Candidate]
+    emit_from: int
+    df: Mapping[str, int]
+    n: int
+    codec: EdgeCodec
+    threshold: float = LINK_THRESHOLD
+
+
+def score_stretch(job: Stretch) -> tuple[int, list[int]]:
+    """(candidate pairs, packed edges of the pairs that reach the threshold) of a stretch."""
+    claims, df, n = job.claims, job.df, job.n
+    idf = {t: idf_value(c, n) for t, c in df.items()}
+    keys, names = blocking_keys(claims, df, n)
+    weights = [(word_weight(r.names, idf), word_weight(r.words, idf)) for r in claims]
+    pack = job.codec.pack
+    threshold = job.threshold
+    pairs = 0
+    edges: list[int] = []
+    for j, i in sweep(claims, keys, names, job.emit_from):
+        pairs += 1
+        a, b = claims[j], claims[i]
+        wa, wb = weights[j], weights[i]
+        parts = _parts(a, b, idf, threshold, (wa[0], wb[0], wa[1], wb[1]))
+        if parts is not None:
+            edges.append(pack(parts[0], a.idx, b.idx, a.primary and b.primary))
+    return pairs, edges
+
+
+def scored_edges(
+    records: Sequence[LinkClaim], df: Mapping[str, int], workers: Workers,
+    codec: EdgeCodec,
+) -> tuple[int, list[int]]:
+    """(candidate pairs, packed edges) of all records, stretches spread over `workers`."""
+    order = sweep_order(records)
+    n = len(records)
+    if workers.processes <= 1 or len(order) < 2 * MIN_STRETCH:
+        return score_stretch(Stretch([records[i] for i in order], 0, df, n, codec))
+    pairs = 0
+    edges: list[int] = []
+    for got, kept in workers.map(score_stretch, _stretches(records, order, df, workers, codec)):
+        pairs += got
+        edges.extend(kept)
+    return pairs, edges
+
+
+def _stretches(records: Sequence[LinkClaim], order: list[int], df: Mapping[str, int],
+               workers: Workers, codec: EdgeCodec) -> Iterator[Stretch]:
+    size = max(MIN_STRETCH, -(-len(order) // (STRETCHES_PER_WORKER * workers.processes)))
+    margin = margin_days([records[i] for i in order])
+    first = 0  # the first position of the current stretch's margin
+    for start in range(0, len(order), size):
+        begin = records[order[start]].lo
+        assert begin is not None
+        while (lo := records[order[first]].lo) is not None and lo < begin - margin:
+            first += 1
+        views = [ScoreView.of(records[i]) for i in order[first:start + size]]
+        used = set(chain.from_iterable(v.names for v in views))
+        used.update(chain.from_iterable(v.words for v in views))
+        yield Stretch(views, start - first, {t: df[t] for t in used}, len(records), codec)
