@@ -115,7 +115,8 @@ def register(app: typer.Typer) -> None:
 
         with _open(project) as proj:
             rows, total, _ = list_incidents(
-                proj, IncidentFilters(governorate=governorate, grade=grade), limit=limit)
+                proj, IncidentFilters(governorate=governorate, grade=grade,
+                                      include_restricted=True), limit=limit)
         if as_json:
             print_json({"data": [_row(r) for r in rows], "count": total})
             return

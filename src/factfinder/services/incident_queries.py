@@ -41,6 +41,7 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
+from factfinder.store.schema_users import restrictions
 from factfinder.vault.verify import Problem
 
 _BASE_KEYS = frozenset({"incident", "members", "date", "places", "killed", "injured",
@@ -163,6 +164,14 @@ def _where(conn: Connection, run_id: int, filters: IncidentFilters
                           (c.event_type, filters.event_type), (c.grade, filters.grade)):
         if value:
             conds.append(column == value)
+    if not filters.include_restricted:
+        # Incidents restricted as a whole are not counted either (nor in the timeline): a
+        # count that a filter narrows down would show where and when they were.
+        marked = restrictions.c
+        hidden = (select(func.substr(marked.subject, len("incident:") + 1))
+                  .where(marked.field == "", marked.subject.like("incident:%")))
+        if conn.execute(hidden.limit(1)).first() is not None:
+            conds.append(c.incident_id.not_in(hidden))
     search = None
     if filters.q and filters.q.strip():
         search = prepare_search(conn, run_id, filters.q,

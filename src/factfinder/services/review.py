@@ -212,14 +212,23 @@ def list_reviewed_claims(
     status: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    include_restricted: bool = True,
 ) -> tuple[list[ReviewedClaim], int]:
     """(a page of the current claims in item order, how many match), optionally of one item
-    and in one review status (`pending`, `accepted`, `corrected`, `rejected`)."""
+    and in one review status (`pending`, `accepted`, `corrected`, `rejected`). Without
+    `include_restricted` (a role that may not read restricted data), the claims restricted
+    as a whole or through their item are neither listed nor counted."""
     if status is not None and status not in STATUSES:
         raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}")
     r = claim_reviews.c
     with project.read() as conn:
         cond = _current(conn)
+        if not include_restricted:
+            from factfinder.services.workspace import restricted_claim
+
+            hidden = restricted_claim(conn)
+            if hidden is not None:
+                cond = cond & ~hidden
         if item_id is not None:
             cond = cond & (claims.c.item_id == item_id)
         if status == "pending":

@@ -3,8 +3,11 @@
 The user's query is reduced to its words (every word must occur, in any order), so no query
 can be an FTS syntax error.
 
-- Items: titles and text (`item_search` FTS5 table / `item_metadata.search_vector`, revision
-  0001).
+- Items: titles and text (`item_search` FTS5 table with the columns `title` and `text` /
+  `item_metadata.search_vector`, revision 0001). A search may be kept to some of these parts
+  (`item_matches(parts=…)`): SQLite by a column filter, PostgreSQL by building the parts'
+  vector from the row (no index can, so only for a few items, `among`). Who may search which
+  part is the service's rule (`factfinder.services.workspace`).
 - Incidents: one document per incident of the latest link run in `incident_search` (revision
   0502_incidents), in three columns that differ in who may search them: `facts` (what every
   role sees in the list: id, place, governorate, event type, perpetrator group), `sources`
@@ -22,13 +25,39 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Connection, String, TextClause, bindparam, column, text
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    String,
+    TextClause,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.sql.selectable import TextualSelect
+
+from factfinder.store.schema import item_metadata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _INDEX_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# The searchable parts of an item (the columns of `item_search`), and on PostgreSQL the vector
+# of each set of them, built as revision 0001's generated `search_vector` builds all of them.
+ITEM_PARTS = ("title", "text")
+_PG_VECTORS = {
+    ("title", "text"): "item_metadata.search_vector",
+    ("title",): "to_tsvector('simple', coalesce(item_metadata.title, ''))",
+    ("text",): "to_tsvector('simple', left(coalesce(item_metadata.text, ''), 200000))",
+}
 
 # What each incident search scope reads: the FTS5 columns (SQLite), and the tsvector column
 # with, for a part of it, the weights to keep (PostgreSQL).
@@ -45,30 +74,86 @@ def fts5_match(words: Sequence[str], columns: Sequence[str] = ()) -> str:
     return "{" + " ".join(columns) + "} : (" + phrase + ")" if columns else phrase
 
 
-def search_item_ids(conn: Connection, query: str, limit: int = 50) -> list[int]:
-    """Ids of the items matching every word of `query`, best match first."""
-    words = _WORD.findall(query)
-    if not words:
+def item_words(query: str) -> list[str]:
+    """The words of an item search (every one must occur)."""
+    return _WORD.findall(query)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMatch:
+    """An item that holds every word of a search; `score` is its relevance, higher is better
+    (comparable between calls on one backend)."""
+
+    item_id: int
+    score: float
+
+
+def item_matches(
+    conn: Connection,
+    words: Sequence[str],
+    *,
+    parts: Sequence[str] = ITEM_PARTS,
+    among: Sequence[int] | None = None,
+    excluding: Select[Any] | None = None,
+    limit: int = 50,
+) -> list[ItemMatch]:
+    """The items whose `parts` (of `ITEM_PARTS`) hold every word, best first, ranked on what
+    those parts hold (scores comparable with a search of all parts, and never better than
+    it): only among the ids `among` when given (keep it to a few hundred: on PostgreSQL a
+    part search reads each of them), never the ids `excluding` selects."""
+    unknown = set(parts) - set(ITEM_PARTS)
+    if unknown:
+        raise ValueError(f"item search parts {sorted(unknown)}: expected some of {ITEM_PARTS}")
+    if not words or not parts or (among is not None and not among):
         return []
     if conn.dialect.name == "sqlite":
-        rows = conn.execute(
-            text(
-                "SELECT rowid FROM item_search WHERE item_search MATCH :q "
-                "ORDER BY bm25(item_search) LIMIT :n"
-            ),
-            {"q": fts5_match(words), "n": limit},
+        fts = table("item_search", column("rowid", Integer))
+        weights = [1.0 if p in parts else 0.0 for p in ITEM_PARTS]
+        rank = func.bm25(literal_column("item_search"), *weights)
+        query = (
+            select(fts.c.rowid, rank.label("rank"))
+            .where(text("item_search MATCH :item_q").bindparams(item_q=fts5_match(words)))
+            .order_by(rank, fts.c.rowid)
         )
+        if set(parts) != set(ITEM_PARTS):
+            # Matched in the parts by a column filter (in a subquery), but ranked by the search
+            # of all parts with the others' weight 0: a column filter changes bm25's word
+            # weights (counted over the filtered columns only), which would make these scores
+            # incomparable with a search of all parts.
+            sql = "SELECT rowid FROM item_search WHERE item_search MATCH :item_q_parts"
+            params: list[Any] = [bindparam("item_q_parts", fts5_match(words, parts))]
+            if among is not None:
+                # Else the column filter reads the positions of every document with the words.
+                sql += " AND rowid IN :item_among"
+                params.append(bindparam("item_among", list(among), expanding=True))
+            in_parts = text(sql).bindparams(*params).columns(column("rowid", Integer))
+            query = query.where(fts.c.rowid.in_(in_parts))
+        key: Any = fts.c.rowid
+        score = -1.0  # bm25: lower is better
     else:
-        rows = conn.execute(
-            text(
-                "SELECT item_id FROM item_metadata "
-                "WHERE search_vector @@ plainto_tsquery('simple', :q) "
-                "ORDER BY ts_rank(search_vector, plainto_tsquery('simple', :q)) DESC, item_id "
-                "LIMIT :n"
-            ),
-            {"q": " ".join(words), "n": limit},
+        m = item_metadata.c
+        vector: Any = literal_column(_PG_VECTORS[tuple(p for p in ITEM_PARTS if p in parts)])
+        tsquery = func.plainto_tsquery(literal_column("'simple'"), " ".join(words))
+        rank = func.ts_rank(vector, tsquery)
+        query = (
+            select(m.item_id, rank.label("rank"))
+            .where(vector.bool_op("@@")(tsquery))
+            .order_by(rank.desc(), m.item_id)
         )
-    return [int(r[0]) for r in rows]
+        key = m.item_id
+        score = 1.0
+    if among is not None:
+        query = query.where(key.in_(list(among)))
+    if excluding is not None:
+        query = query.where(key.not_in(excluding))
+    return [ItemMatch(int(r[0]), score * float(r[1])) for r in conn.execute(query.limit(limit))]
+
+
+def search_item_ids(conn: Connection, query: str, limit: int = 50) -> list[int]:
+    """Ids of the items matching every word of `query` in any part, best match first (for
+    callers that may read everything; the workspace applies restrictions, see
+    `factfinder.services.workspace`)."""
+    return [m.item_id for m in item_matches(conn, item_words(query), limit=limit)]
 
 
 def index_words(value: str) -> list[str]:

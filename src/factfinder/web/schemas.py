@@ -197,7 +197,9 @@ class DashboardPublic(_Out):
     ledger_size: int
     checkpoint_size: int | None
     checkpoint_at: str | None
-    restricted_marks: int
+    restricted_marks: int | None = Field(
+        default=None, description="How many restriction marks (null unless you may restrict)."
+    )
 
 
 class IncidentPublic(_Out):

@@ -30,7 +30,18 @@ from factfinder.web.schemas import (
     UserPublic,
 )
 
-ITEM_FIELDS = ("title", "author", "publisher", "url", "text")
+# Every item field a mark can take away (the item's id, hash, size, media type and preservation
+# time are the vault's facts about the bytes, not personal data, and stay).
+ITEM_FIELDS = (
+    "title",
+    "author",
+    "publisher",
+    "published",
+    "url",
+    "language",
+    "external_id",
+    "text",
+)
 WITNESS_NAME = "claimant.name"
 CLAIM_FIELDS = ("claimant.name", "claimant.statement", "perpetrator.name", "places", "sentences")
 
@@ -45,6 +56,20 @@ def claim_subject(claim_id: int) -> str:
 
 def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
     return not may_see and marks.subject(item_subject(item_hash))
+
+
+def hidden_reference(ref: str, s: ItemSummary, marks: Restrictions, may_see: bool) -> bool:
+    """Was the item found by an external id that the role may not see? Then it counts as not
+    found, so that nobody can confirm a guessed restricted external id by asking for it.
+    (References resolve as `factfinder.services.items.find_item_id` does: id, hash prefix,
+    external id.)"""
+    if may_see or not marks.field(item_subject(s.hash), "external_id"):
+        return False
+    key = ref.strip().lower()
+    if key.isdigit() and int(key) == s.id:
+        return False
+    prefix = key.removeprefix("sha256:")
+    return not (len(prefix) >= 4 and s.hash.startswith("sha256:" + prefix))
 
 
 def hidden_claim(c: ReviewedClaim, marks: Restrictions, may_see: bool) -> bool:
@@ -104,10 +129,10 @@ def item_public(s: ItemSummary, marks: Restrictions, may_see: bool) -> ItemPubli
         created_at=s.created_at,
         title=None if "title" in hidden else s.title,
         publisher=None if "publisher" in hidden else s.publisher,
-        published=s.published,
+        published=None if "published" in hidden else s.published,
         url=None if "url" in hidden else s.url,
-        language=s.language,
-        external_id=s.external_id,
+        language=None if "language" in hidden else s.language,
+        external_id=None if "external_id" in hidden else s.external_id,
         acquisitions=s.acquisitions,
         restricted_fields=hidden,
     )
@@ -160,6 +185,11 @@ def claim_public(
     extracted = c.extracted.to_json() if c.status == "corrected" else None
     for path in hidden:
         if path == "sentences":
+            # The spans point into the item's text: with the text shown, they would spell out
+            # the restricted sentences (and mark them in the page).
+            current["spans"] = []
+            if extracted is not None:
+                extracted["spans"] = []
             continue
         value: Any = [] if path == "places" else None
         _set_path(current, path, value)

@@ -51,7 +51,12 @@ def list_claims(
     """The current claims (each item's latest extraction) with their review status; claims
     restricted for your role are left out of the page."""
     found, total = list_reviewed_claims(
-        project, item_id=item_id, status=status, limit=limit, offset=offset
+        project,
+        item_id=item_id,
+        status=status,
+        limit=limit,
+        offset=offset,
+        include_restricted=who.can(Permission.READ_RESTRICTED),
     )
     return ClaimsPublic(data=_public(project, who, found), count=total)
 

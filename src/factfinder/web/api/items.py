@@ -56,7 +56,9 @@ def get_item(ref: str, who: Reader, project: ProjectDep) -> ItemDetailPublic:
     marks = restrictions_for(
         project, [views.item_subject(detail.summary.hash), *views.claim_subjects(found)]
     )
-    if views.hidden_item(detail.summary.hash, marks, may_see):
+    if views.hidden_item(detail.summary.hash, marks, may_see) or views.hidden_reference(
+        ref, detail.summary, marks, may_see
+    ):
         raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
     visible_text = (
         None

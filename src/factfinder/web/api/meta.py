@@ -7,8 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
+from factfinder.errors import NotFound
 from factfinder.services.comments import add_comment, list_comments
-from factfinder.services.restrictions import list_marks, restrict, unrestrict
+from factfinder.services.restrictions import list_marks, restrict, restrictions_for, unrestrict
+from factfinder.services.users import Permission
 from factfinder.services.workspace import dashboard
 from factfinder.web.deps import Commenter, ProjectDep, Reader, Restricter
 from factfinder.web.schemas import (
@@ -32,7 +34,13 @@ def openapi(who: Reader, request: Request) -> dict[str, Any]:
 
 @router.get("/dashboard", response_model=DashboardPublic)
 def get_dashboard(who: Reader, project: ProjectDep) -> DashboardPublic:
-    d = dashboard(project)
+    """The headline figures, counting only what your role may see; `restricted_marks` only
+    for roles that manage restrictions."""
+    d = dashboard(
+        project,
+        include_restricted=who.can(Permission.READ_RESTRICTED),
+        include_marks=who.can(Permission.RESTRICT),
+    )
     return DashboardPublic(
         items=d.items,
         claims=d.claims,
@@ -54,8 +62,30 @@ def boundaries(who: Reader) -> dict[str, Any]:
     return collection
 
 
+def _hidden_subject(project: ProjectDep, subject: str) -> bool:
+    """Is `subject` restricted as a whole for a role that may not read restricted data — the
+    subject itself, or for a claim its item (as its own page would answer 404)?"""
+    marks = restrictions_for(project, [subject])
+    if marks.subject(subject):
+        return True
+    kind, _, ref = subject.partition(":")
+    if kind == "claim" and ref.isdigit():
+        from factfinder.services.review import reviewed_claim
+
+        try:
+            claim = reviewed_claim(project, int(ref))
+        except NotFound:
+            return False
+        item = f"item:{claim.item_hash}"
+        return restrictions_for(project, [item]).subject(item)
+    return False
+
+
 @router.get("/comments/{subject}", response_model=CommentsPublic)
 def get_comments(subject: Subject, who: Reader, project: ProjectDep) -> CommentsPublic:
+    """The comments on a subject (404 for a subject restricted from your role)."""
+    if not who.can(Permission.READ_RESTRICTED) and _hidden_subject(project, subject):
+        raise NotFound(f"no {subject}")
     found = list_comments(project, subject)
     return CommentsPublic(
         data=[

@@ -3,6 +3,7 @@ search, upload for ingest, extraction/linking runs, comments and restriction mar
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -35,7 +36,20 @@ router = APIRouter()
 
 @router.get("/")
 def home(request: Request, who: Reader, project: ProjectDep) -> Response:
-    return render(request, "dashboard.html", who, {"d": dashboard(project)})
+    figures = dashboard(
+        project,
+        include_restricted=who.can(Permission.READ_RESTRICTED),
+        include_marks=who.can(Permission.RESTRICT),
+    )
+    return render(request, "dashboard.html", who, {"d": figures})
+
+
+def _page_query(filters: ItemFilter) -> str:
+    """The filters as a query string for the pager's links (which add `page=`)."""
+    from urllib.parse import urlencode
+
+    pairs = {k: v for k, v in asdict(filters).items() if v}
+    return urlencode(pairs) + "&" if pairs else ""
 
 
 def _items_page(
@@ -64,6 +78,7 @@ def _items_page(
             "page": page,
             "pages": max(1, -(-total // size)),
             "f": filters,
+            "page_query": _page_query(filters),
         },
     )
 
@@ -107,7 +122,7 @@ def search_page(
             request,
             "search.html",
             who,
-            {"rows": [], "total": 0, "page": 1, "pages": 1, "f": ItemFilter()},
+            {"rows": [], "total": 0, "page": 1, "pages": 1, "f": ItemFilter(), "page_query": ""},
         )
     return _items_page(request, who, project, settings, ItemFilter(q=q), page, "search.html")
 
@@ -120,7 +135,9 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
     marks = restrictions_for(project, [subject, *views.claim_subjects(found)])
-    if views.hidden_item(detail.summary.hash, marks, may_see):
+    if views.hidden_item(detail.summary.hash, marks, may_see) or views.hidden_reference(
+        ref, detail.summary, marks, may_see
+    ):
         raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
     text_hidden = not may_see and marks.field(subject, "text")
     claims = [
