@@ -146,3 +146,31 @@ def test_link_records_numbers_incidents_and_is_deterministic(make_record):
     assert first.ids[0] == "inc-000001"
     labelled = link_records(recs, Constraints(pinned={ClaimRef("doc-2", 0): "inc-000001"}))
     assert "inc-000001" in labelled.ids and len(set(labelled.ids)) == len(labelled.ids)
+
+
+def test_components_clustered_on_workers_give_the_clustering_of_one_process(
+        make_record, monkeypatch):
+    # Several incidents (places and days apart), each reported by several documents with
+    # tolls that disagree in places, so merges, refusals and averages all happen inside
+    # components; a batch per component makes the workers put many pieces together.
+    from factfinder.link import components
+
+    monkeypatch.setattr(components, "BATCH_EDGES", 1)
+    towns = [("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"), ("Idlib", 35.930, 36.634, "Idlib"),
+             ("Douma", 33.572, 36.402, "Rif Dimashq"), ("Hajin", 34.694, 40.830, "Deir ez-Zor")]
+    recs = []
+    for k in range(40):
+        town = towns[k % 4]
+        day = f"2016-07-{5 + (k % 8):02d}"
+        event = ["explosion", "airstrike"][(k // 4) % 2]
+        killed = [16, 18, 40, None][(k // 3) % 4]
+        recs.append(make_record(len(recs), place=town, day=day, event=event, killed=killed,
+                                text=f"A {event} in {town[0]} killed people near the market.",
+                                publisher=["Reuters", "AFP", "SANA"][k % 3]))
+    one = link_records(recs, workers=1)
+    two = link_records(recs, workers=2)
+    assert one.clustering.clusters == two.clustering.clusters
+    assert any(len(c) > 1 for c in one.clustering.clusters)
+    assert len(one.clustering.clusters) > 4
+    assert one.ids == two.ids
+    assert [inc for inc in one.incidents()] == [inc for inc in two.incidents()]

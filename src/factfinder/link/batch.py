@@ -24,10 +24,10 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any
 
-from factfinder.errors import InputError, InvalidRecord
-from factfinder.jsonl import atomic_writer, dumps, read_jsonl
+from factfinder.errors import InputError
+from factfinder.jsonl import atomic_writer, dumps
 from factfinder.link.chains import chains_of
 from factfinder.link.cluster import Constraints
 from factfinder.link.parallel import Workers, as_workers, gc_paused
@@ -35,9 +35,12 @@ from factfinder.link.reading import (
     ClaimParts,
     ClaimsLine,
     LineFailure,
+    Spans,
+    claim_words,
     file_chunks,
     place_of,
     read_chunk,
+    read_docs_chunk,
 )
 from factfinder.link.records import (
     Counts,
@@ -45,17 +48,16 @@ from factfinder.link.records import (
     PlaceInfo,
     Shared,
     assemble,
-    claim_text,
     place_info,
     window,
 )
 from factfinder.link.run import LinkStats, link_records
 from factfinder.link.sources import SourceKey, source_of
-from factfinder.link.text import Words, word_chunk
-from factfinder.model import Claimant, ClaimRef, Document
+from factfinder.link.text import Words
+from factfinder.model import Claimant, ClaimRef, Place
 
 ErrorHandler = Callable[[InputError], None]
-WORDS_CHUNK = 4000
+WORDS_CHUNK = 4000  # claims per job of reading words
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,28 +84,17 @@ class Records:
     df: Counter[str]
 
 
-class _Part(NamedTuple):
-    """A claim between reading the claims file and reading its document."""
-
-    doc: int
-    claim: int
-    primary: bool
-    event_type: str
-    perpetrator: str
-    date: tuple[int | None, int | None, str] | None
-    where: PlaceInfo
-    killed: Counts
-    injured: Counts
-    claimant: tuple[str | None, str, str | None]
-    spans: tuple[tuple[int, int], ...]
-
-
 class _Claims:
-    """The claims file as read: parts in file order, documents and where their claims start."""
+    """The claims file as read: each claim's parts and shared place and count values, in file
+    order, with the documents and where their claims start."""
 
     def __init__(self, on_error: ErrorHandler | None) -> None:
         self.on_error = on_error
-        self.parts: list[_Part] = []
+        self.parts: list[ClaimParts] = []
+        self.where: list[PlaceInfo] = []
+        self.killed: list[Counts] = []
+        self.injured: list[Counts] = []
+        self.doc_of: list[int] = []
         self.doc_ids: list[str] = []
         self.doc_index: dict[str, int] = {}
         self.doc_start: list[int] = []
@@ -117,41 +108,60 @@ class _Claims:
             raise err
         self.on_error(err)
 
-    def add(self, line: ClaimsLine, label: str) -> None:
-        if line.doc_id in self.doc_index:
-            self.fail(InputError(f"{label}:{line.line}",
-                                 f"document {line.doc_id!r} appears twice", stage="link"))
-            return
+    def add_chunk(self, lines: list[ClaimsLine | LineFailure], label: str) -> None:
+        # Equal values of one chunk arrive as one object: share each object once.
+        seen: dict[int, Any] = {}
+        for item in lines:
+            if isinstance(item, LineFailure):
+                self.fail(item.error())
+            elif item.doc_id in self.doc_index:
+                self.fail(InputError(f"{label}:{item.line}",
+                                     f"document {item.doc_id!r} appears twice", stage="link"))
+            else:
+                self._add(item, seen)
+
+    def _add(self, line: ClaimsLine, seen: dict[int, Any]) -> None:
         doc = self.doc_index[line.doc_id] = len(self.doc_ids)
         self.doc_ids.append(line.doc_id)
         self.doc_start.append(len(self.parts))
-        shared, text = self.shared, sys.intern
-        for k, c in enumerate(line.claims):
-            self.parts.append(_Part(
-                doc, k, c.primary, text(c.event_type), text(c.perpetrator), c.date,
-                self._where(c), shared(c.killed), shared(c.injured), c.claimant, c.spans))
+        for c in line.claims:
+            self.parts.append(c)
+            self.doc_of.append(doc)
+            key = c.places_key
+            if key is None:
+                self.where.append(self._place_info(c))
+            else:
+                where = seen.get(id(key))
+                if where is None:
+                    where = seen[id(key)] = self._place_info(c)
+                self.where.append(where)
+            for counts, out in ((c.killed, self.killed), (c.injured, self.injured)):
+                got = seen.get(id(counts))
+                if got is None:
+                    got = seen[id(counts)] = self.shared(counts)
+                out.append(got)
 
-    def _where(self, c: ClaimParts) -> PlaceInfo:
+    def _place_info(self, c: ClaimParts) -> PlaceInfo:
         key = c.places_key
         got = self._places.get(key) if key is not None else None
         if got is None:
             fallback = None if c.fallback is None else place_of(c.fallback)
-            got = place_info(tuple(self.shared(place_of(p)) if key is not None else place_of(p)
-                                   for p in c.places), fallback, self.shared)
+            share = self.shared if key is not None else _alone
+            got = place_info(tuple(share(place_of(p)) for p in c.places), fallback, self.shared)
             if key is not None:
                 got = self._places[key] = got._replace(places=self.shared(got.places))
         return got
+
+
+def _alone(place: Place) -> Place:
+    return place
 
 
 def _read_claims(path: str | Path, on_error: ErrorHandler | None, pool: Workers) -> _Claims:
     claims = _Claims(on_error)
     label = str(path)
     for lines in pool.map(read_chunk, file_chunks(path)):
-        for item in lines:
-            if isinstance(item, LineFailure):
-                claims.fail(item.error())
-            else:
-                claims.add(item, label)
+        claims.add_chunk(lines, label)
     claims.doc_start.append(len(claims.parts))
     return claims
 
@@ -173,7 +183,9 @@ def read_records(
             pool.close()
 
 
-Completion = tuple[tuple[int | None, int | None, str, str], SourceKey, str | None, int | None]
+When = tuple[int | None, int | None, str, str]
+Completion = tuple[When, SourceKey, str | None, int | None]
+DocWork = tuple[str, str | None, tuple[Spans, ...]]
 
 
 def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHandler | None,
@@ -187,8 +199,8 @@ def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHand
     batches: deque[list[int]] = deque()
     read = 0
 
-    def fill(d: int, publisher: str | None, published: int | None) -> Iterator[int]:
-        """Complete document d's claims from its metadata; yield their indices."""
+    def fill(d: int, publisher: str | None, published: int | None) -> range:
+        """Complete document d's claims from its metadata; their indices."""
         first, last = claims.doc_start[d], claims.doc_start[d + 1]
         days = [day for i in range(first, last) if (date := parts[i].date) is not None
                 for day in (date[1], date[0]) if day]
@@ -203,46 +215,45 @@ def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHand
                 source = sources[key] = source_of(Claimant(name, kind, statement), publisher)
             completion[i] = (window(start, end, precision, anchor), source, publisher,
                              published)
-            yield i
+        return range(first, last)
 
     def fail(err: InputError) -> None:
         if on_error is None:
             raise err
         on_error(err)
 
-    def text_chunks() -> Iterator[list[str]]:
+    def doc_work() -> Iterator[list[DocWork]]:
+        """The documents' sentences for the workers, as the documents are read."""
         nonlocal read
-        idxs: list[int] = []
-        chunk: list[str] = []
         if docs_path is None:
             return
-        for n_line, obj in read_jsonl(docs_path, on_error=on_error):
-            try:
-                doc = Document.from_json(obj)
-            except InvalidRecord as exc:
-                fail(InputError(f"{docs_path}:{n_line}", str(exc), stage="link"))
-                continue
-            read += 1
-            d = claims.doc_index.get(doc.id)
-            if d is None or done[d]:
-                continue
-            done[d] = True
-            publisher = None if doc.publisher is None else sys.intern(doc.publisher)
-            published = doc.published.toordinal() if doc.published else None
-            for i in fill(d, publisher, published):
-                idxs.append(i)
-                chunk.append(claim_text(doc.text, parts[i].spans, doc.title))
-            if len(chunk) >= WORDS_CHUNK:
-                batches.append(idxs)
-                yield chunk
-                idxs, chunk = [], []
-        if chunk:
+        idxs: list[int] = []
+        work: list[DocWork] = []
+        for lines in pool.map(read_docs_chunk, file_chunks(docs_path)):
+            for doc in lines:
+                if isinstance(doc, LineFailure):
+                    fail(doc.error())
+                    continue
+                read += 1
+                d = claims.doc_index.get(doc.doc_id)
+                if d is None or done[d]:
+                    continue
+                done[d] = True
+                publisher = None if doc.publisher is None else sys.intern(doc.publisher)
+                got = fill(d, publisher, doc.published)
+                idxs.extend(got)
+                work.append((doc.text, doc.title, tuple(parts[i].spans for i in got)))
+                if len(idxs) >= WORDS_CHUNK:
+                    batches.append(idxs)
+                    yield work
+                    idxs, work = [], []
+        if work:
             batches.append(idxs)
-            yield chunk
+            yield work
 
     df: Counter[str] = Counter()
     intern = sys.intern
-    for read_texts, counts in pool.map(word_chunk, text_chunks()):
+    for read_texts, counts in pool.map(claim_words, doc_work()):
         for i, (names, words, norm) in zip(batches.popleft(), read_texts, strict=True):
             texts[i] = (tuple(map(intern, names)), tuple(map(intern, words)), norm)
         df.update(counts)
@@ -250,17 +261,18 @@ def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHand
     for d, seen in enumerate(done):
         if not seen and claims.doc_start[d] < claims.doc_start[d + 1]:
             missing += 1
-            for _ in fill(d, None, None):
-                pass
+            fill(d, None, None)
     records = []
-    doc_ids = claims.doc_ids
-    for i, p in enumerate(parts):
+    doc_ids, doc_of, doc_start = claims.doc_ids, claims.doc_of, claims.doc_start
+    for i, (p, where, killed, injured) in enumerate(
+            zip(parts, claims.where, claims.killed, claims.injured, strict=True)):
         when, source, publisher, published = completion[i] or _unreachable()
         names, words, norm = texts[i] or ((), (), "")
+        doc = doc_of[i]
         records.append(assemble(
-            i, ClaimRef(doc_ids[p.doc], p.claim), p.doc, p.primary, p.event_type,
-            p.perpetrator, p.where, p.killed, p.injured, when, source, publisher, published,
-            norm, names, words))
+            i, ClaimRef(doc_ids[doc], i - doc_start[doc]), doc, p.primary,
+            intern(p.event_type), intern(p.perpetrator), where, killed, injured, when, source,
+            publisher, published, norm, names, words))
     return Records(records, read, missing, claims.skipped, df)
 
 

@@ -60,29 +60,41 @@ class Sweepable(Protocol):
 
 class _Bucket:
     """Claims (positions) of one key in sweep order, the day each stays open until, and the
-    latest of those days."""
+    earliest and latest of those days."""
 
-    __slots__ = ("end", "ends", "items")
+    __slots__ = ("end", "ends", "items", "low")
 
     def __init__(self) -> None:
         self.items: list[int] = []
         self.ends: list[int] = []
         self.end = -(10**9)
+        self.low = 10**9
+
+    def add(self, i: int, end: int) -> None:
+        self.items.append(i)
+        self.ends.append(end)
+        if end > self.end:
+            self.end = end
+        if end < self.low:
+            self.low = end
 
 
 def _scan(bucket: _Bucket, reach: int, gone: int, out: set[int]) -> None:
     """Add to `out` those of the latest `MAX_OPEN` claims still open (end >= `gone`) whose end
     is >= `reach`; forget the closed ones (no later claim can reach them)."""
     ends = bucket.ends
-    for e in ends:
-        if e < gone:
-            items = bucket.items
-            keep = [k for k, e2 in enumerate(ends) if e2 >= gone]
-            bucket.items = [items[k] for k in keep]
-            bucket.ends = ends = [ends[k] for k in keep]
-            break
+    if bucket.low < gone:
+        items = bucket.items
+        keep = [k for k, e in enumerate(ends) if e >= gone]
+        bucket.items = [items[k] for k in keep]
+        bucket.ends = ends = [ends[k] for k in keep]
+        bucket.low = min(ends, default=10**9)
     items = bucket.items
-    for k in range(max(0, len(ends) - MAX_OPEN), len(ends)):
+    n = len(ends)
+    if n <= MAX_OPEN and bucket.low >= reach:
+        out.update(items)  # every open claim reaches this one
+        return
+    for k in range(max(0, n - MAX_OPEN), n):
         if ends[k] >= reach:
             out.add(items[k])
 
@@ -197,10 +209,12 @@ def sweep(
                 bucket = by_unit.get(unit)
                 if bucket is None:
                     bucket = by_unit[unit] = _Bucket()
-                bucket.items.append(i)
+                bucket.items.append(i)  # (`_Bucket.add`, inlined: the sweep's hottest line)
                 bucket.ends.append(end)
                 if end > bucket.end:
                     bucket.end = end
+                if end < bucket.low:
+                    bucket.low = end
         if names:
             wide_reach = lo - NAME_SLACK_DAYS
             wide_end = hi + NAME_SLACK_DAYS
@@ -213,10 +227,7 @@ def sweep(
                     bucket = by_unit[ANY] = _Bucket()
                 elif emit:
                     _scan(bucket, wide_reach, wide_reach, found)
-                bucket.items.append(i)
-                bucket.ends.append(wide_end)
-                if wide_end > bucket.end:
-                    bucket.end = wide_end
+                bucket.add(i, wide_end)
         if emit:
             found.discard(i)
             for j in sorted(found):

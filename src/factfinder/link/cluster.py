@@ -29,7 +29,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from factfinder.errors import Conflict
 from factfinder.geo import distance_km
@@ -120,6 +120,27 @@ class EdgeCodec(NamedTuple):
         return score, (key >> (bits + 1)) & mask, (key >> 1) & mask
 
 
+class Clusterable(Protocol):
+    """What the clustering reads of a claim: a `LinkClaim` or a `pairs.ScoreView`."""
+
+    @property
+    def idx(self) -> int: ...
+    @property
+    def doc(self) -> int: ...
+    @property
+    def lo(self) -> int | None: ...
+    @property
+    def hi(self) -> int | None: ...
+    @property
+    def points(self) -> tuple[Point, ...]: ...
+    @property
+    def areas(self) -> frozenset[str]: ...
+    @property
+    def area(self) -> str: ...
+    @property
+    def event_type(self) -> str: ...
+
+
 class _State:
     """What a cluster must remember to check its constraints when it grows."""
 
@@ -137,7 +158,7 @@ class _State:
         "point_sets",
     )
 
-    def __init__(self, r: LinkClaim, label: str | None) -> None:
+    def __init__(self, r: Clusterable, label: str | None) -> None:
         self.members = [r.idx]
         self.docs = {r.doc}
         self.latest_start = r.lo
@@ -252,16 +273,20 @@ def _refuse_reason(x: _State, y: _State) -> tuple[str | None, list[tuple[float, 
 
 
 class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    """Union-find over record indices; only merged claims take space."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
 
     def find(self, i: int) -> int:
         parent = self.parent
         root = i
-        while parent[root] != root:
-            root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
+        while (up := parent.get(root, root)) != root:
+            root = up
+        while i != root:
+            up = parent[i]
+            parent[i] = root
+            i = up
         return root
 
 
@@ -295,104 +320,170 @@ def cluster_packed(
     max_refusals: int = 5,
 ) -> Clustering:
     """`cluster` from edges packed by `codec` (sorted here, in place)."""
-    n = len(records)
-    uf = _UnionFind(n)
     labels = _labels(records, constraints)
-    # States exist only for claims that take part in a merge; the rest stay singletons.
-    states: dict[int, _State] = {}
+    merger = _Merger(records, full_score, labels, _cannot_map(records, constraints, labels),
+                     max_refusals)
+    for a, b, kind in _forced_pairs(records, constraints, labels):
+        merger.force(a, b, kind)
+    merger.run(packed, codec)
+    pieces = {root: merger.piece(root) for root in merger.roots()}
+    return assemble_clustering(len(records), pieces, labels)
 
-    def state(root: int) -> _State:
-        st = states.get(root)
+
+class Piece(NamedTuple):
+    """A cluster as the clustering left it: sorted members, merges, refusals, pinned id."""
+
+    members: list[int]
+    links: list[Link]
+    refusals: list[Refusal]
+    label: str | None
+
+
+def cluster_pieces(
+    records: Mapping[int, Clusterable], packed: list[int], codec: EdgeCodec,
+    full_score: Scorer, max_refusals: int = 5,
+) -> list[Piece]:
+    """The clusters that the edges of some connected components make, without constraints.
+
+    Edges of one component never touch another, so components can be clustered apart (on
+    worker processes) and the pieces put together (`assemble_clustering`); the result is the
+    clustering of all edges at once.
+    """
+    merger = _Merger(records, full_score, {}, {}, max_refusals)
+    merger.run(packed, codec)
+    return [merger.piece(root) for root in merger.roots()]
+
+
+def assemble_clustering(n: int, pieces: Mapping[int, Piece],
+                        labels: Mapping[int, str] | None = None) -> Clustering:
+    """The clustering of n records: `pieces` by root, every other record alone."""
+    covered: set[int] = set()
+    for piece in pieces.values():
+        covered.update(piece.members)
+    alone = [Piece([i], [], [], (labels or {}).get(i)) for i in range(n) if i not in covered]
+    ordered = sorted([*pieces.values(), *alone], key=lambda p: p.members[0])
+    return Clustering(
+        clusters=[p.members for p in ordered],
+        links=[p.links for p in ordered],
+        refusals=[p.refusals for p in ordered],
+        labels=[p.label for p in ordered],
+    )
+
+
+class _Merger:
+    """Merges clusters along scored pairs, strongest first, under the constraints."""
+
+    def __init__(self, records: Mapping[int, Clusterable] | Sequence[Clusterable],
+                 full_score: Scorer, labels: Mapping[int, str],
+                 cannot: Mapping[int, set[int]], max_refusals: int) -> None:
+        self.records = records
+        self.full_score = full_score
+        self.labels = labels
+        self.cannot = cannot
+        self.max_refusals = max_refusals
+        self.uf = _UnionFind()
+        # States exist only for claims that take part in a merge; the rest stay singletons.
+        self.states: dict[int, _State] = {}
+        self.links: dict[int, list[Link]] = {}
+        self.refusals: dict[int, list[Refusal]] = {}
+        self.touched: set[int] = set()
+
+    def state(self, root: int) -> _State:
+        st = self.states.get(root)
         if st is None:
-            st = states[root] = _State(records[root], labels.get(root))
+            st = self.states[root] = _State(self.records[root], self.labels.get(root))
         return st
 
-    links: dict[int, list[Link]] = {}
-    refusals: dict[int, list[Refusal]] = {}
-    cannot = _cannot_map(records, constraints, labels)
-    known: dict[int, float] = {}
-
-    def merge(ra: int, rb: int, link: Link,
+    def merge(self, ra: int, rb: int, link: Link,
               centres: list[tuple[float, float]] | None = None) -> int:
+        state, states, links = self.state, self.states, self.links
         if len(state(ra).members) < len(state(rb).members):
             ra, rb = rb, ra
-        uf.parent[rb] = ra
+        self.uf.parent[rb] = ra
         state(ra).absorb(states.pop(rb), centres)
         links.setdefault(ra, []).extend(links.pop(rb, []))
         links[ra].append(link)
-        refusals.setdefault(ra, []).extend(refusals.pop(rb, []))
+        self.refusals.setdefault(ra, []).extend(self.refusals.pop(rb, []))
         return ra
 
-    for a, b, kind in _forced_pairs(records, constraints, labels):
+    def force(self, a: int, b: int, kind: str) -> None:
+        """Merge an analyst's pair, whatever the automatic constraints say."""
+        uf, state, records = self.uf, self.state, self.records
+        self.touched.update((a, b))
         ra, rb = uf.find(a), uf.find(b)
         if ra != rb:
             la, lb = state(ra).label, state(rb).label
             if la and lb and la != lb:
-                raise Conflict(f"claims {records[a].ref} and {records[b].ref} are must-linked "
-                               f"but pinned to different incidents ({la}, {lb})")
-            if _blocked_by_cannot(state(ra), state(rb), cannot, uf):
-                raise Conflict(f"claims {records[a].ref} and {records[b].ref} are both "
+                raise Conflict(f"claims {_ref(records, a)} and {_ref(records, b)} are "
+                               f"must-linked but pinned to different incidents ({la}, {lb})")
+            if _blocked_by_cannot(state(ra), state(rb), self.cannot, uf):
+                raise Conflict(f"claims {_ref(records, a)} and {_ref(records, b)} are both "
                                "must-linked and cannot-linked")
-            merge(ra, rb, Link(a, b, full_score(a, b), kind))
+            self.merge(ra, rb, Link(a, b, self.full_score(a, b), kind))
 
-    # Main claims first: the incident a report is mainly about is what other reports most
-    # likely share; its secondary claims (background, other incidents) join afterwards.
-    packed.sort()
-    unpack = codec.unpack
-    bits = codec.bits
-    for key in packed:
-        score, a, b = unpack(key)
-        known[(a << bits) | b if a < b else (b << bits) | a] = score
-    find = uf.find
-    for key in packed:
-        score, a, b = unpack(key)
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            continue
-        x, y = state(ra), state(rb)
-        reason, centres = _refuse_reason(x, y)
-        if reason is None and cannot and _blocked_by_cannot(x, y, cannot, uf):
-            reason = "an analyst kept them apart"
-        if reason is None and len(x.members) * len(y.members) > 1:
-            # Large clusters are compared on their first members: enough to see disagreement,
-            # and it keeps a merge of two big clusters from costing their product.
-            xs, ys = x.members[:AVERAGE_SAMPLE], y.members[:AVERAGE_SAMPLE]
-            total = 0.0
-            for i in xs:
-                for j in ys:
-                    pair = (i << bits) | j if i < j else (j << bits) | i
-                    s = known.get(pair)
-                    if s is None:
-                        s = known[pair] = full_score(i, j)
-                    total += s
-            mean = total / (len(xs) * len(ys))
-            if mean < AVERAGE_THRESHOLD:
-                reason = f"average link {mean:.2f} below {AVERAGE_THRESHOLD:.2f}"
-        if reason is not None:
-            for root in (ra, rb):
-                bucket = refusals.setdefault(root, [])
-                if len(bucket) < max_refusals:
-                    bucket.append(Refusal(a, b, score, reason))
-            continue
-        merge(ra, rb, Link(a, b, score, "auto"), centres)
+    def run(self, packed: list[int], codec: EdgeCodec) -> None:
+        """Merge along the packed edges (sorted here, in place), in their order."""
+        # Main claims first: the incident a report is mainly about is what other reports most
+        # likely share; its secondary claims (background, other incidents) join afterwards.
+        packed.sort()
+        unpack = codec.unpack
+        bits = codec.bits
+        known: dict[int, float] = {}
+        for key in packed:
+            score, a, b = unpack(key)
+            known[(a << bits) | b if a < b else (b << bits) | a] = score
+        find, state, refusals, full_score = self.uf.find, self.state, self.refusals, \
+            self.full_score
+        cannot, max_refusals, touched = self.cannot, self.max_refusals, self.touched
+        for key in packed:
+            score, a, b = unpack(key)
+            touched.add(a)
+            touched.add(b)
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                continue
+            x, y = state(ra), state(rb)
+            reason, centres = _refuse_reason(x, y)
+            if reason is None and cannot and _blocked_by_cannot(x, y, cannot, self.uf):
+                reason = "an analyst kept them apart"
+            if reason is None and len(x.members) * len(y.members) > 1:
+                # Large clusters are compared on their first members: enough to see
+                # disagreement, and it keeps a merge of two big clusters from costing their
+                # product.
+                xs, ys = x.members[:AVERAGE_SAMPLE], y.members[:AVERAGE_SAMPLE]
+                total = 0.0
+                for i in xs:
+                    for j in ys:
+                        pair = (i << bits) | j if i < j else (j << bits) | i
+                        s = known.get(pair)
+                        if s is None:
+                            s = known[pair] = full_score(i, j)
+                        total += s
+                mean = total / (len(xs) * len(ys))
+                if mean < AVERAGE_THRESHOLD:
+                    reason = f"average link {mean:.2f} below {AVERAGE_THRESHOLD:.2f}"
+            if reason is not None:
+                for root in (ra, rb):
+                    bucket = refusals.setdefault(root, [])
+                    if len(bucket) < max_refusals:
+                        bucket.append(Refusal(a, b, score, reason))
+                continue
+            self.merge(ra, rb, Link(a, b, score, "auto"), centres)
 
-    clusters: list[list[int]] = []
-    roots: list[int] = []
-    for i in range(n):
-        root = uf.find(i)
-        if root == i:
-            st = states.get(i)
-            members = sorted(st.members) if st is not None else [i]
-            clusters.append(members)
-            roots.append(i)
-    order = sorted(range(len(roots)), key=lambda k: clusters[k][0])
-    return Clustering(
-        clusters=[clusters[k] for k in order],
-        links=[links.get(roots[k], []) for k in order],
-        refusals=[refusals.get(roots[k], []) for k in order],
-        labels=[states[roots[k]].label if roots[k] in states else labels.get(roots[k])
-                for k in order],
-    )
+    def roots(self) -> set[int]:
+        """The roots of every cluster a merge or refusal touched."""
+        find = self.uf.find
+        return {find(i) for i in self.touched}
+
+    def piece(self, root: int) -> Piece:
+        st = self.states.get(root)
+        return Piece(sorted(st.members) if st is not None else [root],
+                     self.links.get(root, []), self.refusals.get(root, []),
+                     st.label if st is not None else self.labels.get(root))
+
+
+def _ref(records: Mapping[int, Clusterable] | Sequence[Clusterable], i: int) -> object:
+    return getattr(records[i], "ref", i)
 
 
 def _index(records: Sequence[LinkClaim]) -> dict[ClaimRef, int]:

@@ -26,13 +26,13 @@ import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import repeat
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
 from factfinder.geo import distance_km
-from factfinder.link.records import Count, Counts, LinkClaim, Point
-from factfinder.link.text import Words, shared_weight
+from factfinder.link.records import Count, Counts, Point
+from factfinder.link.text import Words
 from factfinder.vocab import COUNT_KEYS
 
 
@@ -201,18 +201,6 @@ def date_gap(a: Scorable, b: Scorable) -> int | None:
     return max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
 
 
-def _date_part(a: Scorable, b: Scorable) -> tuple[int | None, float]:
-    alo, ahi, blo, bhi = a.lo, a.hi, b.lo, b.hi
-    if alo is None or ahi is None or blo is None or bhi is None:
-        return None, -0.5
-    gap = (alo if alo > blo else blo) - (ahi if ahi < bhi else bhi)
-    if gap <= 0:
-        return 0, 0.4 if a.date_precision != "day" or b.date_precision != "day" else 1.5
-    if gap == 1:
-        return gap, 0.2
-    return gap, _gap_weight(gap)
-
-
 @lru_cache(maxsize=4096)
 def _gap_weight(gap: int) -> float:
     # Reports a few days apart may still be one incident (late reports, misread weekdays);
@@ -306,14 +294,19 @@ def text_similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b) / 100.0
 
 
-def _overlap(a: Words, b: Words, total_a: float, total_b: float,
-             idf: Mapping[str, float]) -> float:
-    """`weighted_overlap` with each side's total weight known in advance."""
+def _overlap(a: Words | frozenset[str], b: Words | frozenset[str], total_a: float,
+             total_b: float, idf: Mapping[str, float]) -> float:
+    """`weighted_overlap` with each side's total weight known in advance; `a` and `b` are
+    sorted tuples or sets. The shared words are summed in sorted order: the same sum, to the
+    last bit, whichever form the words come in and in whichever process."""
     if not a or not b:
         return 0.0
-    inter = shared_weight(a, b, idf)
-    if inter == 0.0:
+    shared = a.intersection(b) if isinstance(a, frozenset) else set(a).intersection(b)
+    if not shared:
         return 0.0
+    inter = 0.0
+    for t in sorted(shared):
+        inter += idf.get(t, 1.0)
     return inter / (total_a + total_b - inter)
 
 
@@ -323,13 +316,24 @@ def word_weight(words: Words, idf: Mapping[str, float]) -> float:
 
 
 Totals = tuple[float, float, float, float]  # names of a, names of b, words of a, words of b
+# names of a, names of b, words of a, words of b, as sets (a worker's faster form)
+Sets = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
 def _parts(
     a: Scorable, b: Scorable, idf: Mapping[str, float], cutoff: float | None,
-    totals: Totals | None = None,
+    totals: Totals | None = None, sets: Sets | None = None,
 ) -> tuple[float, dict[str, Any]] | None:
-    gap, s_date = _date_part(a, b)
+    alo, ahi, blo, bhi = a.lo, a.hi, b.lo, b.hi
+    if alo is None or ahi is None or blo is None or bhi is None:
+        gap, s_date = None, -0.5
+    else:
+        gap = (alo if alo > blo else blo) - (ahi if ahi < bhi else bhi)
+        if gap <= 0:
+            gap = 0
+            s_date = 0.4 if a.date_precision != "day" or b.date_precision != "day" else 1.5
+        else:
+            s_date = 0.2 if gap == 1 else _gap_weight(gap)
     dist, place_rel, s_place = _place_part(a, b)
     ev, s_event = _event_part(a.event_type, b.event_type)
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
@@ -340,9 +344,13 @@ def _parts(
     if totals is None:
         totals = (word_weight(a.names, idf), word_weight(b.names, idf),
                   word_weight(a.words, idf), word_weight(b.words, idf))
-    names = _overlap(a.names, b.names, totals[0], totals[1], idf)
+    if sets is None:
+        names = _overlap(a.names, b.names, totals[0], totals[1], idf)
+        words = _overlap(a.words, b.words, totals[2], totals[3], idf)
+    else:
+        names = _overlap(sets[0], sets[1], totals[0], totals[1], idf)
+        words = _overlap(sets[2], sets[3], totals[2], totals[3], idf)
     s_names = round(_MAX_NAMES * min(1.0, names * 2.0), 3)
-    words = _overlap(a.words, b.words, totals[2], totals[3], idf)
     # Unrelated reports from one war share a tenth of their rare words; what is above counts.
     # Two reports of one publisher share its house phrasing too, so they must share more.
     base = _SAME_PUBLISHER_BASE if a.publisher and a.publisher == b.publisher else _TEXT_BASE
@@ -384,15 +392,21 @@ def explain_pair(a: Scorable, b: Scorable, idf: Mapping[str, float]) -> PairScor
     return PairScore(*parts)
 
 
-class PairScorer:
-    """Scores pairs of one run's records, with each record's word weights computed once (on
-    first use: the clustering scores a small part of the records)."""
+S = TypeVar("S", bound=Scorable)
 
-    def __init__(self, records: Sequence[LinkClaim] | Mapping[int, LinkClaim],
+
+class PairScorer(Generic[S]):
+    """Scores pairs of one run's records, with each record's word weights and word sets
+    computed once (on first use: the clustering scores a small part of the records)."""
+
+    MAX_CACHED = 200_000  # records whose word sets are kept (a set costs ~1 kB)
+
+    def __init__(self, records: Sequence[S] | Mapping[int, S],
                  idf: Mapping[str, float]) -> None:
         self.records = records
         self.idf = idf
         self._weights: dict[int, tuple[float, float]] = {}
+        self._sets: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def _weight(self, i: int) -> tuple[float, float]:
         got = self._weights.get(i)
@@ -402,26 +416,41 @@ class PairScorer:
                                       word_weight(r.words, self.idf))
         return got
 
+    def _set(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
+        got = self._sets.get(i)
+        if got is None:
+            if len(self._sets) >= self.MAX_CACHED:
+                self._sets.clear()
+            r = self.records[i]
+            got = self._sets[i] = (frozenset(r.names), frozenset(r.words))
+        return got
+
     def _totals(self, i: int, j: int) -> Totals:
         names_i, words_i = self._weight(i)
         names_j, words_j = self._weight(j)
         return names_i, names_j, words_i, words_j
 
+    def _both(self, i: int, j: int) -> Sets:
+        names_i, words_i = self._set(i)
+        names_j, words_j = self._set(j)
+        return names_i, names_j, words_i, words_j
+
     def score(self, i: int, j: int, threshold: float = LINK_THRESHOLD) -> float | None:
         """The score of records i and j when it reaches `threshold`, else None."""
         parts = _parts(self.records[i], self.records[j], self.idf, threshold,
-                       self._totals(i, j))
+                       self._totals(i, j), self._both(i, j))
         return None if parts is None else parts[0]
 
     def full(self, i: int, j: int) -> float:
         """The score of records i and j, however low."""
         parts = _parts(self.records[i], self.records[j], self.idf, -math.inf,
-                       self._totals(i, j))
+                       self._totals(i, j), self._both(i, j))
         assert parts is not None
         return parts[0]
 
     def explain(self, i: int, j: int) -> PairScore:
         """The score of records i and j with every feature's value and weight."""
-        parts = _parts(self.records[i], self.records[j], self.idf, None, self._totals(i, j))
+        parts = _parts(self.records[i], self.records[j], self.idf, None, self._totals(i, j),
+                       self._both(i, j))
         assert parts is not None
         return PairScore(*parts)

@@ -97,9 +97,12 @@ def _point(c: tuple[int | None, int | None]) -> int | None:
 
 
 class ScoreView(NamedTuple):
-    """What blocking and scoring read of a claim (a `LinkClaim` without its output fields)."""
+    """What blocking, scoring and clustering read of a claim (a `LinkClaim` without its output
+    fields)."""
 
     idx: int
+    doc: int
+    area: str
     lo: int | None
     hi: int | None
     slack: int
@@ -119,7 +122,7 @@ class ScoreView(NamedTuple):
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
-        return cls(r.idx, r.lo, r.hi, r.slack, r.date_precision, r.points, r.geo,
+        return cls(r.idx, r.doc, r.area, r.lo, r.hi, r.slack, r.date_precision, r.points, r.geo,
                    r.place_precision, r.areas, r.event_type, r.perpetrator, r.killed, r.names,
                    r.words, r.publisher, r.primary)
 
@@ -153,6 +156,7 @@ def score_stretch(job: Stretch) -> tuple[int, list[int]]:
     idf = {t: idf_value(c, n) for t, c in df.items()}
     keys, names = blocking_keys(claims, df, n)
     weights = [(word_weight(r.names, idf), word_weight(r.words, idf)) for r in claims]
+    sets = [(frozenset(r.names), frozenset(r.words)) for r in claims]
     pack = job.codec.pack
     threshold = job.threshold
     pairs = 0
@@ -161,7 +165,9 @@ def score_stretch(job: Stretch) -> tuple[int, list[int]]:
         pairs += 1
         a, b = claims[j], claims[i]
         wa, wb = weights[j], weights[i]
-        parts = _parts(a, b, idf, threshold, (wa[0], wb[0], wa[1], wb[1]))
+        sa, sb = sets[j], sets[i]
+        parts = _parts(a, b, idf, threshold, (wa[0], wb[0], wa[1], wb[1]),
+                       (sa[0], sb[0], sa[1], sb[1]))
         if parts is not None:
             edges.append(pack(parts[0], a.idx, b.idx, a.primary and b.primary))
     return pairs, edges

@@ -43,7 +43,7 @@ R = TypeVar("R")
 
 # Modules the fork server imports once, so each worker starts with the jobs already loaded.
 _PRELOAD = ["factfinder.link.reading", "factfinder.link.text", "factfinder.link.pairs",
-            "factfinder.link.output"]
+            "factfinder.link.components", "factfinder.link.output"]
 
 
 class WorkerError(FactfinderError):

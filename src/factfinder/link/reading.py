@@ -1,25 +1,30 @@
-"""The claims file read on worker processes: stretches of lines → validated claims → plain parts.
+"""The input files read on worker processes: stretches of lines → checked values → plain parts.
 
-The parent cuts the file into byte ranges at line ends (`file_chunks`); a worker reads one
-(`read_chunk`), checks each line exactly as `factfinder.jsonl.read_jsonl` does and each claims
-line exactly as `DocumentClaims.from_json` does, and sends back what the linker keeps of each
-claim as plain tuples of strings and numbers (`ClaimParts`): those cross between processes for a
-fraction of what the model's dataclasses cost, and the parent turns them into records
-(`factfinder.link.batch`). Lines, line numbers and error messages are those of reading the file
-in one process.
+The parent cuts a file into byte ranges at line ends (`file_chunks`); a worker reads one, checks
+each line exactly as `factfinder.jsonl.read_jsonl` does and each object exactly as
+`DocumentClaims.from_json` / `Document.from_json` do, and sends back what the linker keeps as
+plain tuples of strings and numbers (`ClaimParts`, `DocLine`): those cross between processes for
+a fraction of what the model's dataclasses cost, and the parent turns them into records
+(`factfinder.link.batch`). Equal values of one stretch are sent as one object, so the parent
+shares them by identity. Lines, line numbers and error messages are those of reading the file
+in one process. `claim_words` reads the names and words of the sentences claims point at.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.jsonl import MAX_LINE_BYTES
-from factfinder.link.records import Count, Counts, document_hints
-from factfinder.model import Casualties, Claim, DocumentClaims, Place
+from factfinder.link.records import Count, Counts, claim_text, document_hints
+from factfinder.link.text import Words, word_chunk
+from factfinder.model import Casualties, Claim, Document, DocumentClaims, Place
 from factfinder.vocab import COUNT_KEYS
+
+Spans = tuple[tuple[int, int], ...]
 
 CHUNK_BYTES = 8 << 20
 
@@ -45,6 +50,17 @@ class ClaimParts(NamedTuple):
     injured: Counts
     claimant: tuple[str | None, str, str | None]  # name, type, statement
     spans: tuple[tuple[int, int], ...]
+
+
+class DocLine(NamedTuple):
+    """A documents line read: what the linker keeps of the document."""
+
+    line: int
+    doc_id: str
+    publisher: str | None
+    published: int | None  # ordinal day
+    title: str | None
+    text: str
 
 
 class ClaimsLine(NamedTuple):
@@ -152,44 +168,87 @@ def parse_line(raw: bytes, where: str) -> dict[str, Any]:
     return obj
 
 
-def read_chunk(chunk: Chunk) -> list[ClaimsLine | LineFailure]:
-    """The claims lines of a chunk (blank lines skipped), or why each could not be read."""
-    out: list[ClaimsLine | LineFailure] = []
+def _objects(chunk: Chunk) -> Iterator[tuple[int, dict[str, Any] | LineFailure]]:
+    """(number, object or why not) of each non-blank line of a chunk."""
     for n, raw in _raw_lines(chunk):
         if not raw.strip():
             continue
         try:
-            obj = parse_line(raw, f"{chunk.path}:{n}")
+            yield n, parse_line(raw, f"{chunk.path}:{n}")
         except InputError as exc:
-            out.append(LineFailure(n, exc.input, exc.problem, exc.stage))
+            yield n, LineFailure(n, exc.input, exc.problem, exc.stage)
+
+
+def read_chunk(chunk: Chunk) -> list[ClaimsLine | LineFailure]:
+    """The claims lines of a chunk (blank lines skipped), or why each could not be read."""
+    out: list[ClaimsLine | LineFailure] = []
+    share: dict[Any, Any] = {}
+    for n, obj in _objects(chunk):
+        if isinstance(obj, LineFailure):
+            out.append(obj)
             continue
         try:
             dc = DocumentClaims.from_json(obj)
         except InvalidRecord as exc:
             out.append(LineFailure(n, f"{chunk.label}:{n}", str(exc), "link"))
             continue
-        out.append(ClaimsLine(n, dc.id, claim_parts(dc.claims)))
+        out.append(ClaimsLine(n, dc.id, claim_parts(dc.claims, share)))
     return out
 
 
-def claim_parts(claims: tuple[Claim, ...]) -> tuple[ClaimParts, ...]:
-    """The plain parts of a document's claims (with the document's fallback place)."""
+def read_docs_chunk(chunk: Chunk) -> list[DocLine | LineFailure]:
+    """The documents lines of a chunk (blank lines skipped), or why each could not be read."""
+    out: list[DocLine | LineFailure] = []
+    for n, obj in _objects(chunk):
+        if isinstance(obj, LineFailure):
+            out.append(obj)
+            continue
+        try:
+            doc = Document.from_json(obj)
+        except InvalidRecord as exc:
+            out.append(LineFailure(n, f"{chunk.label}:{n}", str(exc), "link"))
+            continue
+        out.append(DocLine(n, doc.id, doc.publisher,
+                           doc.published.toordinal() if doc.published else None, doc.title,
+                           doc.text))
+    return out
+
+
+def claim_parts(claims: tuple[Claim, ...], share: dict[Any, Any] | None = None
+                ) -> tuple[ClaimParts, ...]:
+    """The plain parts of a document's claims (with the document's fallback place).
+
+    Equal places and counts become one object through `share`.
+    """
+    same: dict[Any, Any] = {} if share is None else share
     fallback_place, _ = document_hints(claims)
     fallback = None if fallback_place is None else _place(fallback_place)
     out = []
     for c in claims:
         places = tuple(_place(p) for p in c.places)
-        usual = _usual(fallback_place) and all(_usual(p) for p in c.places)
+        key = None
+        if _usual(fallback_place) and all(_usual(p) for p in c.places):
+            key = same.setdefault((places, fallback), (places, fallback))
+            places = key[0]
         d = c.date
         date = None if d is None else (
             d.start.toordinal() if d.start else None, d.end.toordinal() if d.end else None,
             d.precision)
         cl = c.claimant
+        killed, injured = _counts(c.killed), _counts(c.injured)
         out.append(ClaimParts(
-            c.primary, c.event_type, c.perpetrator.group, date, places, fallback,
-            (places, fallback) if usual else None, _counts(c.killed), _counts(c.injured),
+            c.primary, c.event_type, c.perpetrator.group, date, places, fallback, key,
+            same.setdefault(killed, killed), same.setdefault(injured, injured),
             (cl.name, cl.type, cl.statement), c.spans))
     return tuple(out)
+
+
+def claim_words(docs: list[tuple[str, str | None, tuple[Spans, ...]]]
+                ) -> tuple[list[tuple[Words, Words, str]], dict[str, int]]:
+    """Names, words and normalised sentences of each claim of each document, and how many
+    claims use each word. A document is (text, title, the spans of each of its claims)."""
+    texts = [claim_text(text, spans, title) for text, title, claims in docs for spans in claims]
+    return word_chunk(texts)
 
 
 def _place(p: Place) -> PlaceParts:

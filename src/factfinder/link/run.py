@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from factfinder.assess.grading import GradeOverride
 from factfinder.link.cluster import Clustering, Constraints, EdgeCodec, cluster_packed
+from factfinder.link.components import cluster_spread
 from factfinder.link.features import PairScorer
 from factfinder.link.incidents import build_incident
 from factfinder.link.output import incident_lines
@@ -95,6 +96,11 @@ class LinkRun:
                 pool.close()
 
 
+def _no_decisions(constraints: Constraints | None) -> bool:
+    return constraints is None or not (constraints.must_link or constraints.cannot_link
+                                       or constraints.pinned)
+
+
 def link_records(
     records: Sequence[LinkClaim],
     constraints: Constraints | None = None,
@@ -120,7 +126,12 @@ def link_records(
             scorer = PairScorer(records, idf_of(df, len(records)))
             codec = EdgeCodec.for_records(len(records))
             pairs, edges = scored_edges(records, df, pool, codec)
-            clustering = cluster_packed(records, edges, codec, scorer.full, constraints)
+            links = len(edges)
+            if pool.processes > 1 and _no_decisions(constraints):
+                clustering = cluster_spread(records, edges, codec, scorer.idf, pool)
+            else:
+                clustering = cluster_packed(records, edges, codec, scorer.full, constraints)
+            del edges
     finally:
         if own:
             pool.close()
@@ -138,7 +149,7 @@ def link_records(
                 break
         ids.append(candidate)
     stats = LinkStats(
-        claims=len(records), candidate_pairs=pairs, links=len(edges),
+        claims=len(records), candidate_pairs=pairs, links=links,
         incidents=len(clustering.clusters),
         merged_incidents=sum(1 for c in clustering.clusters if len(c) > 1),
     )
