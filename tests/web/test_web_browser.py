@@ -52,13 +52,6 @@ def live(tmp_path: Path) -> Iterator[LiveServer]:
     with Project.init(root) as project:
         add_user(project, "ines", PASSWORD, "investigator", display_name="Ines", actor="test:setup")
     app = create_app(WebSettings(project_dir=root))
-    from factfinder.web.incident_source import service_module
-
-    if service_module() is None or not hasattr(service_module(), "workspace_source"):
-        # The incidents area is not in this checkout: link in memory (tests/web/fake_incidents).
-        from fake_incidents import install
-
-        install(app)
     try:
         with LiveServer(app) as server:
             yield server

@@ -21,19 +21,6 @@ def fake(app: FastAPI) -> FakeIncidents:
     return install(app)
 
 
-def test_without_the_incidents_area_the_routes_answer_503(
-    app: FastAPI, signed_in: dict[str, Browser], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from factfinder.web import incident_source
-
-    monkeypatch.setattr(incident_source, "service_module", lambda: None)
-    viewer = signed_in["viewer"]
-    r = viewer.client.get("/api/v1/incidents")
-    assert r.status_code == 503 and "not installed" in r.json()["detail"]
-    assert viewer.client.get("/incidents").status_code == 503
-    assert viewer.client.get("/api/v1/dashboard").status_code == 200
-
-
 def test_link_list_and_filter(fake: FakeIncidents, signed_in: dict[str, Browser]) -> None:
     investigator, viewer = signed_in["investigator"], signed_in["viewer"]
     r = investigator.form("/runs/link")

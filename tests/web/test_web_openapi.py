@@ -38,7 +38,6 @@ def test_the_schema_is_served_to_authenticated_clients_only(app: FastAPI) -> Non
 
 def test_schemathesis_finds_no_failure_against_a_running_app(app: FastAPI) -> None:
     schemathesis = pytest.importorskip("schemathesis")
-    from fake_incidents import install
     from hypothesis import HealthCheck, Phase, given, settings
     from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -47,14 +46,10 @@ def test_schemathesis_finds_no_failure_against_a_running_app(app: FastAPI) -> No
     # An analyst token: it can read and review but not run jobs, ingest or manage accounts,
     # so generated requests exercise both the allowed and the refused paths.
     secret, _ = create_token(app.state.project, "analyst", "schemathesis")
-    # Incidents come from the incidents area (linked here first); without it they answer 503,
-    # which schemathesis rightly counts as a server error, so the in-memory source stands in.
-    from factfinder.web.incident_source import IncidentsUnavailable, source
+    # Incidents come from the incidents service, linked here first.
+    from factfinder.web.incident_source import source
 
-    try:
-        source(app.state).link(app.state.project, actor="test:setup")
-    except IncidentsUnavailable:
-        install(app).link(app.state.project, actor="test:setup")
+    source(app.state).link(app.state.project, actor="test:setup")
     with LiveServer(app) as server:
         schema = schemathesis.openapi.from_url(
             f"{server.url}/api/v1/openapi.json", headers={"Authorization": f"Bearer {secret}"}

@@ -162,14 +162,9 @@ def test_login_redirects_only_to_local_pages(app: FastAPI) -> None:
 def test_claims_and_incidents_take_comments_and_restrictions(
     app: FastAPI, signed_in: dict[str, Browser]
 ) -> None:
-    from fake_incidents import install
+    from factfinder.web.incident_source import source
 
-    from factfinder.web.incident_source import IncidentsUnavailable, source
-
-    try:
-        source(app.state).link(app.state.project, actor="test:setup")
-    except IncidentsUnavailable:
-        install(app).link(app.state.project, actor="test:setup")
+    source(app.state).link(app.state.project, actor="test:setup")
     investigator, viewer = signed_in["investigator"], signed_in["viewer"]
     claim = investigator.client.get("/api/v1/claims").json()["data"][0]["id"]
     r = investigator.form(

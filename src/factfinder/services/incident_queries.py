@@ -2,8 +2,8 @@
 
 The current incidents are those of the latest `link.run`; the incidents as of ledger size N
 (what a report built at a checkpoint may see) are those of the latest run before N. Rows come
-back as this module's frozen dataclasses; `workspace_source()` adapts them to the web
-workspace's port (`factfinder.web.incident_source`) and `case_file_store()` to what case files
+back as this module's frozen dataclasses, which are also what the web workspace reads through
+its port (`factfinder.web.incident_source`, served by `workspace_source()`) and `case_file_store()` to what case files
 need (`factfinder.services.case_files.IncidentStore`).
 
 Lists page by incident id (keyset: `after` is the last id of the previous page) and filter by
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
@@ -86,7 +86,7 @@ class IncidentSummary:
     grade: str | None
     independent_sources: int
     members: int
-    confirmed: bool
+    confirmed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ class MemberView:
     claim_id: int
     item_id: int
     item_hash: str
-    score: float | None
+    score: float | None = None
     features: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -106,6 +106,37 @@ class IncidentView:
     incident: Incident
     members: Sequence[MemberView]
     decisions: Sequence[Mapping[str, Any]]
+
+
+# -- what the web workspace reads (its port: `factfinder.web.incident_source`) --------------
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentPage:
+    """A page of the incident list."""
+
+    rows: Sequence[IncidentSummary]
+    count: int
+    next_cursor: str | None  # keyset pagination: pass as `after` for the next page
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDetail:
+    """An incident as a page shows it."""
+
+    row: IncidentSummary
+    members: Sequence[MemberView]
+    explanation: Mapping[str, Any]  # the `extra` of the incident format: reconciliation, grading…
+    decisions: Sequence[Mapping[str, Any]]  # ledger entries of human decisions, oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    """What a link run from the workspace did."""
+
+    claims: int
+    incidents: int
+    merged: int
 
 
 def latest_run_id(conn: Connection, size: int | None = None) -> int | None:
@@ -391,43 +422,29 @@ class WorkspaceSource:
     """The incidents service behind the web workspace's `IncidentSource` port."""
 
     @staticmethod
-    def _row(s: IncidentSummary) -> Any:
-        from factfinder.web.incident_source import IncidentRow
-
-        return IncidentRow(s.id, s.date_start, s.date_end, s.date_precision, s.place,
-                           s.governorate, s.lat, s.lon, s.event_type, s.perpetrator, s.killed,
-                           s.civilians, s.grade, s.independent_sources, s.members, s.confirmed)
-
-    @staticmethod
-    def _filters(f: Any) -> IncidentFilters:
+    def _filters(f: IncidentFilters) -> IncidentFilters:
         # A filter that does not say the reader may see restricted data searches as one who
         # may not.
-        return IncidentFilters(f.date_from, f.date_to, f.governorate, f.perpetrator,
-                               f.event_type, f.grade, f.q,
-                               include_restricted=getattr(f, "include_restricted", False) is True)
+        if f.include_restricted is True:
+            return f
+        return replace(f, include_restricted=False)
 
-    def list(self, project: Project, filters: Any, *, limit: int, after: str | None) -> Any:
-        from factfinder.web.incident_source import IncidentPage
-
+    def list(self, project: Project, filters: IncidentFilters, *, limit: int,
+             after: str | None) -> IncidentPage:
         rows, count, cursor = list_incidents(project, self._filters(filters), limit=limit,
                                              after=after)
-        return IncidentPage([self._row(r) for r in rows], count, cursor)
+        return IncidentPage(rows, count, cursor)
 
-    def timeline(self, project: Project, filters: Any) -> Sequence[tuple[str, int]]:
+    def timeline(self, project: Project, filters: IncidentFilters) -> Sequence[tuple[str, int]]:
         return incident_timeline(project, self._filters(filters))
 
-    def get(self, project: Project, incident_id: str) -> Any:
-        from factfinder.web.incident_source import IncidentDetail, MemberClaim
-
+    def get(self, project: Project, incident_id: str) -> IncidentDetail:
         view = get_incident(project, incident_id)
-        members = [MemberClaim(m.claim_id, m.item_id, m.item_hash, m.score, m.features)
-                   for m in view.members]
-        return IncidentDetail(self._row(view.summary), members, dict(view.incident.extra),
+        return IncidentDetail(view.summary, view.members, dict(view.incident.extra),
                               view.decisions)
 
-    def link(self, project: Project, *, actor: str) -> Any:
+    def link(self, project: Project, *, actor: str) -> LinkSummary:
         from factfinder.services.incidents import link_project
-        from factfinder.web.incident_source import LinkSummary
 
         done = link_project(project, actor=actor)
         return LinkSummary(done.claims, done.incidents, done.merged)

@@ -28,7 +28,6 @@ from factfinder.errors import (
 )
 from factfinder.services.users import LoginThrottled
 from factfinder.web.deps import NotAuthenticated
-from factfinder.web.incident_source import IncidentsUnavailable
 from factfinder.web.security import SecurityHeaders
 from factfinder.web.settings import WebSettings
 
@@ -90,7 +89,6 @@ _STATUS: list[tuple[type[Exception], int]] = [
     # 422 stays FastAPI's own (request validation, with its documented schema).
     (InvalidRecord, 400),
     (InputError, 400),
-    (IncidentsUnavailable, 503),
     (FactfinderError, 500),
 ]
 

@@ -2,100 +2,35 @@
 incidents area's service (`factfinder.services.incidents`, issue #4).
 
 The pages and `/api/v1/incidents` call only the functions of an `IncidentSource`; `source(app)`
-returns the one installed on the app. `ServiceSource` adapts the incidents service when it is
-present in this checkout; until it is, `source` raises `IncidentsUnavailable` (answered 503), so
-every incident route exists, is protected and documented, and starts working when the service
-lands — only this module needs to learn the service's names.
+returns the one installed on the app (tests install an in-memory one), else the incidents
+service's (`factfinder.services.incident_queries.workspace_source`).
 
-The read models below are the workspace's own (what a page shows), built from the incident
-format of CLAIMS.md (`factfinder.model.Incident` with its `extra` explanation: reconciliation,
-grading trace, links, source chains).
+The read models are the incidents service's (`factfinder.services.incident_queries`): a row
+of the list, a page, an incident's detail with its `extra` explanation (reconciliation, grading
+trace, links, source chains), under the names the pages use.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, Protocol
 
-from factfinder.errors import FactfinderError
+from factfinder.services.incident_queries import (
+    IncidentDetail,
+    IncidentFilters,
+    IncidentPage,
+    IncidentSummary,
+    LinkSummary,
+    MemberView,
+    workspace_source,
+)
 from factfinder.services.project import Project
 
-
-class IncidentsUnavailable(FactfinderError):
-    """The incidents area is not installed in this checkout."""
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentFilter:
-    """Incident list filters; None means any. Dates are ISO `YYYY-MM-DD`. `include_restricted`
-    (set from the reader's role, never from the request) lets the text search `q` read
-    restricted text too (member claims' restricted sentences, witnesses' names)."""
-
-    date_from: str | None = None
-    date_to: str | None = None
-    governorate: str | None = None
-    perpetrator: str | None = None
-    event_type: str | None = None
-    grade: str | None = None
-    q: str | None = None
-    include_restricted: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentRow:
-    """One line of the incident list (and one point of the map)."""
-
-    id: str
-    date_start: str | None
-    date_end: str | None
-    date_precision: str
-    place: str | None
-    governorate: str | None
-    lat: float | None
-    lon: float | None
-    event_type: str
-    perpetrator: str
-    killed: Mapping[str, Any] | None  # a range {"min", "max"} or None
-    civilians: Mapping[str, Any] | None
-    grade: str | None
-    independent_sources: int
-    members: int
-    confirmed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentPage:
-    rows: Sequence[IncidentRow]
-    count: int
-    next_cursor: str | None  # keyset pagination: pass as `after` for the next page
-
-
-@dataclass(frozen=True, slots=True)
-class MemberClaim:
-    """A claim of an incident, with the link that brought it in."""
-
-    claim_id: int
-    item_id: int
-    item_hash: str
-    score: float | None = None
-    features: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentDetail:
-    row: IncidentRow
-    members: Sequence[MemberClaim]
-    explanation: Mapping[str, Any]  # the `extra` of the incident format: reconciliation, grading…
-    decisions: Sequence[Mapping[str, Any]]  # ledger entries of human decisions, oldest first
-
-
-@dataclass(frozen=True, slots=True)
-class LinkSummary:
-    claims: int
-    incidents: int
-    merged: int
+# The read models are the incidents service's own (`factfinder.services.incident_queries`),
+# under the names the pages and the API use.
+IncidentFilter = IncidentFilters
+IncidentRow = IncidentSummary
+MemberClaim = MemberView
 
 
 class IncidentSource(Protocol):
@@ -133,24 +68,11 @@ class IncidentSource(Protocol):
     ) -> None: ...
 
 
-def service_module() -> Any | None:
-    try:
-        return importlib.import_module("factfinder.services.incidents")
-    except ImportError:
-        return None
-
-
 def source(state: Any) -> IncidentSource:
     """The incident source installed on the app (`app.state.incident_source`), else the
-    incidents service; `IncidentsUnavailable` when there is neither."""
+    incidents service's."""
     installed = getattr(state, "incident_source", None)
     if installed is not None:
         return installed
-    module = service_module()
-    if module is None or not hasattr(module, "workspace_source"):
-        raise IncidentsUnavailable(
-            "incidents are not available yet: the incidents area (factfinder.services."
-            "incidents) is not installed in this version"
-        )
-    made: IncidentSource = module.workspace_source()
+    made: IncidentSource = workspace_source()
     return made
