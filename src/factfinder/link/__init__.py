@@ -22,5 +22,14 @@ from factfinder.link.cluster import Constraints
 from factfinder.link.records import DocInfo, LinkClaim, build
 from factfinder.link.run import LinkRun, LinkStats, link_records
 
-__all__ = ["BatchResult", "Constraints", "DocInfo", "LinkClaim", "LinkRun", "LinkStats", "build",
-           "link_files", "link_records"]
+__all__ = [
+    "BatchResult",
+    "Constraints",
+    "DocInfo",
+    "LinkClaim",
+    "LinkRun",
+    "LinkStats",
+    "build",
+    "link_files",
+    "link_records",
+]

@@ -115,8 +115,13 @@ class _Claims:
             if isinstance(item, LineFailure):
                 self.fail(item.error())
             elif item.doc_id in self.doc_index:
-                self.fail(InputError(f"{label}:{item.line}",
-                                     f"document {item.doc_id!r} appears twice", stage="link"))
+                self.fail(
+                    InputError(
+                        f"{label}:{item.line}",
+                        f"document {item.doc_id!r} appears twice",
+                        stage="link",
+                    )
+                )
             else:
                 self._add(item, seen)
 
@@ -188,8 +193,9 @@ Completion = tuple[When, SourceKey, str | None, int | None]
 DocWork = tuple[str, str | None, tuple[Spans, ...]]
 
 
-def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHandler | None,
-              pool: Workers) -> Records:
+def _complete(
+    claims: _Claims, docs_path: str | Path | None, on_error: ErrorHandler | None, pool: Workers
+) -> Records:
     parts = claims.parts
     n = len(parts)
     done = [False] * len(claims.doc_ids)
@@ -202,8 +208,13 @@ def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHand
     def fill(d: int, publisher: str | None, published: int | None) -> range:
         """Complete document d's claims from its metadata; their indices."""
         first, last = claims.doc_start[d], claims.doc_start[d + 1]
-        days = [day for i in range(first, last) if (date := parts[i].date) is not None
-                for day in (date[1], date[0]) if day]
+        days = [
+            day
+            for i in range(first, last)
+            if (date := parts[i].date) is not None
+            for day in (date[1], date[0])
+            if day
+        ]
         anchor = published or (max(days) if days else None)
         for i in range(first, last):
             p = parts[i]
@@ -213,8 +224,7 @@ def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHand
             if source is None:
                 name, kind, statement = p.claimant
                 source = sources[key] = source_of(Claimant(name, kind, statement), publisher)
-            completion[i] = (window(start, end, precision, anchor), source, publisher,
-                             published)
+            completion[i] = (window(start, end, precision, anchor), source, publisher, published)
         return range(first, last)
 
     def fail(err: InputError) -> None:
@@ -265,14 +275,31 @@ def _complete(claims: _Claims, docs_path: str | Path | None, on_error: ErrorHand
     records = []
     doc_ids, doc_of, doc_start = claims.doc_ids, claims.doc_of, claims.doc_start
     for i, (p, where, killed, injured) in enumerate(
-            zip(parts, claims.where, claims.killed, claims.injured, strict=True)):
+        zip(parts, claims.where, claims.killed, claims.injured, strict=True)
+    ):
         when, source, publisher, published = completion[i] or _unreachable()
         names, words, norm = texts[i] or ((), (), "")
         doc = doc_of[i]
-        records.append(assemble(
-            i, ClaimRef(doc_ids[doc], i - doc_start[doc]), doc, p.primary,
-            intern(p.event_type), intern(p.perpetrator), where, killed, injured, when, source,
-            publisher, published, norm, names, words))
+        records.append(
+            assemble(
+                i,
+                ClaimRef(doc_ids[doc], i - doc_start[doc]),
+                doc,
+                p.primary,
+                intern(p.event_type),
+                intern(p.perpetrator),
+                where,
+                killed,
+                injured,
+                when,
+                source,
+                publisher,
+                published,
+                norm,
+                names,
+                words,
+            )
+        )
     return Records(records, read, missing, claims.skipped, df)
 
 
@@ -313,5 +340,4 @@ def link_files(
                 for chain in chains_of(records):
                     fh.write(dumps(chain.to_json()))
                     fh.write("\n")
-    return BatchResult(run.stats, got.documents, got.documents_without_text,
-                       got.skipped_lines)
+    return BatchResult(run.stats, got.documents, got.documents_without_text, got.skipped_lines)

@@ -131,8 +131,9 @@ def _units(points: tuple[Point, ...], areas: frozenset[str]) -> Units:
     and areas."""
     if points:
         own = {_cell(lat, lon) for lat, lon in points}
-        probe: set[Unit] = {("cell", cx + dx, cy + dy) for cx, cy in own for dx in (-1, 0, 1)
-                            for dy in (-1, 0, 1)}
+        probe: set[Unit] = {
+            ("cell", cx + dx, cy + dy) for cx, cy in own for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+        }
         probe.update(("coarse", a) for a in areas)
         probe.add(NOWHERE)
         homes: list[Unit] = [("cell", cx, cy) for cx, cy in own]
@@ -152,8 +153,7 @@ def margin_days(claims: Sequence[Sweepable]) -> int:
     A claim that starts earlier closes before any claim of the stretch can meet it: windows are
     at most the longest window of `claims` long, and stay open at most the larger slack.
     """
-    longest = max((c.hi - c.lo for c in claims if c.lo is not None and c.hi is not None),
-                  default=0)
+    longest = max((c.hi - c.lo for c in claims if c.lo is not None and c.hi is not None), default=0)
     slack = max([MAX_SLACK, NAME_SLACK_DAYS, *(c.slack for c in claims)])
     return longest + 2 * slack + 1
 
@@ -236,8 +236,7 @@ def sweep(
 
 def sweep_order(records: Sequence[LinkClaim]) -> list[int]:
     """The record indices of the dated, linkable claims, by first day then index."""
-    return [i for _, i in sorted((r.lo, r.idx) for r in records
-                                 if r.lo is not None and r.linkable)]
+    return [i for _, i in sorted((r.lo, r.idx) for r in records if r.lo is not None and r.linkable)]
 
 
 def candidate_pairs(
@@ -253,6 +252,5 @@ def candidate_pairs(
     """
     order = sweep_order(records)
     claims = [records[i] for i in order]
-    for j, i in sweep(claims, [keys[i] for i in order],
-                      [names[i] for i in order] if names else ()):
+    for j, i in sweep(claims, [keys[i] for i in order], [names[i] for i in order] if names else ()):
         yield order[j], order[i]

@@ -32,11 +32,18 @@ class SourceChain:
     claims: tuple[ClaimRef, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"chain": self.chain, "claimant": self.name, "claimant_type": self.type,
-                "party": self.party, "party_to_conflict": self.party is not None,
-                "independent_source": self.independence, "credible": self.credible,
-                "publishers": list(self.publishers), "statements": list(self.statements),
-                "claims": [c.to_json() for c in self.claims]}
+        return {
+            "chain": self.chain,
+            "claimant": self.name,
+            "claimant_type": self.type,
+            "party": self.party,
+            "party_to_conflict": self.party is not None,
+            "independent_source": self.independence,
+            "credible": self.credible,
+            "publishers": list(self.publishers),
+            "statements": list(self.statements),
+            "claims": [c.to_json() for c in self.claims],
+        }
 
 
 def chains_of(records: Iterable[LinkClaim]) -> list[SourceChain]:
@@ -50,11 +57,22 @@ def chains_of(records: Iterable[LinkClaim]) -> list[SourceChain]:
         src = first.source
         publishers = sorted({r.publisher for r in members if r.publisher})
         statements = _distinct_statements(r.source.statement for r in members)
-        out.append((first.idx, SourceChain(
-            chain=key, name=src.name, type=src.type, party=src.party,
-            independence=src.independence, credible=is_credible(src),
-            publishers=tuple(publishers), statements=tuple(statements),
-            claims=tuple(sorted(r.ref for r in members)))))
+        out.append(
+            (
+                first.idx,
+                SourceChain(
+                    chain=key,
+                    name=src.name,
+                    type=src.type,
+                    party=src.party,
+                    independence=src.independence,
+                    credible=is_credible(src),
+                    publishers=tuple(publishers),
+                    statements=tuple(statements),
+                    claims=tuple(sorted(r.ref for r in members)),
+                ),
+            )
+        )
     return [c for _, c in sorted(out, key=lambda t: t[0])]
 
 

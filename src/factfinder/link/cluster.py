@@ -172,8 +172,9 @@ class _State:
         # members may straddle a border but must be in one of those governorates.
         self.fine_areas: set[str] = set(r.areas) if r.points else set()
         self.coarse_areas: frozenset[str] | None = r.areas if not r.points and r.areas else None
-        self.countries = ({r.area} if not r.points and not r.areas and r.area != "country:"
-                          else set())
+        self.countries = (
+            {r.area} if not r.points and not r.areas and r.area != "country:" else set()
+        )
         self.events = {r.event_type} - {"unknown", "other"}
         self.label = label
 
@@ -259,8 +260,10 @@ def _refuse_reason(x: _State, y: _State) -> tuple[str | None, list[tuple[float, 
         if not centres:
             return "places too far apart for one incident", None
     coarse = _meet(x.coarse_areas, y.coarse_areas)
-    if coarse is not None and (not coarse or ((x.fine_areas or y.fine_areas)
-                                              and coarse.isdisjoint(x.fine_areas | y.fine_areas))):
+    if coarse is not None and (
+        not coarse
+        or ((x.fine_areas or y.fine_areas) and coarse.isdisjoint(x.fine_areas | y.fine_areas))
+    ):
         return "different governorates", None
     if (x.countries or y.countries) and len(x.countries | y.countries) > 1:
         return "different countries", None
@@ -306,8 +309,7 @@ def cluster(
     candidates or fell below the link threshold). The result is deterministic for given inputs.
     """
     codec = EdgeCodec.for_records(len(records))
-    packed = [codec.pack(s, a, b, records[a].primary and records[b].primary)
-              for s, a, b in edges]
+    packed = [codec.pack(s, a, b, records[a].primary and records[b].primary) for s, a, b in edges]
     return cluster_packed(records, packed, codec, full_score, constraints, max_refusals)
 
 
@@ -321,8 +323,9 @@ def cluster_packed(
 ) -> Clustering:
     """`cluster` from edges packed by `codec` (sorted here, in place)."""
     labels = _labels(records, constraints)
-    merger = _Merger(records, full_score, labels, _cannot_map(records, constraints, labels),
-                     max_refusals)
+    merger = _Merger(
+        records, full_score, labels, _cannot_map(records, constraints, labels), max_refusals
+    )
     for a, b, kind in _forced_pairs(records, constraints, labels):
         merger.force(a, b, kind)
     merger.run(packed, codec)
@@ -340,8 +343,11 @@ class Piece(NamedTuple):
 
 
 def cluster_pieces(
-    records: Mapping[int, Clusterable], packed: list[int], codec: EdgeCodec,
-    full_score: Scorer, max_refusals: int = 5,
+    records: Mapping[int, Clusterable],
+    packed: list[int],
+    codec: EdgeCodec,
+    full_score: Scorer,
+    max_refusals: int = 5,
 ) -> list[Piece]:
     """The clusters that the edges of some connected components make, without constraints.
 
@@ -354,8 +360,9 @@ def cluster_pieces(
     return [merger.piece(root) for root in merger.roots()]
 
 
-def assemble_clustering(n: int, pieces: Mapping[int, Piece],
-                        labels: Mapping[int, str] | None = None) -> Clustering:
+def assemble_clustering(
+    n: int, pieces: Mapping[int, Piece], labels: Mapping[int, str] | None = None
+) -> Clustering:
     """The clustering of n records: `pieces` by root, every other record alone."""
     covered: set[int] = set()
     for piece in pieces.values():
@@ -373,9 +380,14 @@ def assemble_clustering(n: int, pieces: Mapping[int, Piece],
 class _Merger:
     """Merges clusters along scored pairs, strongest first, under the constraints."""
 
-    def __init__(self, records: Mapping[int, Clusterable] | Sequence[Clusterable],
-                 full_score: Scorer, labels: Mapping[int, str],
-                 cannot: Mapping[int, set[int]], max_refusals: int) -> None:
+    def __init__(
+        self,
+        records: Mapping[int, Clusterable] | Sequence[Clusterable],
+        full_score: Scorer,
+        labels: Mapping[int, str],
+        cannot: Mapping[int, set[int]],
+        max_refusals: int,
+    ) -> None:
         self.records = records
         self.full_score = full_score
         self.labels = labels
@@ -394,8 +406,9 @@ class _Merger:
             st = self.states[root] = _State(self.records[root], self.labels.get(root))
         return st
 
-    def merge(self, ra: int, rb: int, link: Link,
-              centres: list[tuple[float, float]] | None = None) -> int:
+    def merge(
+        self, ra: int, rb: int, link: Link, centres: list[tuple[float, float]] | None = None
+    ) -> int:
         state, states, links = self.state, self.states, self.links
         if len(state(ra).members) < len(state(rb).members):
             ra, rb = rb, ra
@@ -414,11 +427,15 @@ class _Merger:
         if ra != rb:
             la, lb = state(ra).label, state(rb).label
             if la and lb and la != lb:
-                raise Conflict(f"claims {_ref(records, a)} and {_ref(records, b)} are "
-                               f"must-linked but pinned to different incidents ({la}, {lb})")
+                raise Conflict(
+                    f"claims {_ref(records, a)} and {_ref(records, b)} are "
+                    f"must-linked but pinned to different incidents ({la}, {lb})"
+                )
             if _blocked_by_cannot(state(ra), state(rb), self.cannot, uf):
-                raise Conflict(f"claims {_ref(records, a)} and {_ref(records, b)} are both "
-                               "must-linked and cannot-linked")
+                raise Conflict(
+                    f"claims {_ref(records, a)} and {_ref(records, b)} are both "
+                    "must-linked and cannot-linked"
+                )
             self.merge(ra, rb, Link(a, b, self.full_score(a, b), kind))
 
     def run(self, packed: list[int], codec: EdgeCodec) -> None:
@@ -432,8 +449,7 @@ class _Merger:
         for key in packed:
             score, a, b = unpack(key)
             known[(a << bits) | b if a < b else (b << bits) | a] = score
-        find, state, refusals, full_score = self.uf.find, self.state, self.refusals, \
-            self.full_score
+        find, state, refusals, full_score = self.uf.find, self.state, self.refusals, self.full_score
         cannot, max_refusals, touched = self.cannot, self.max_refusals, self.touched
         for key in packed:
             score, a, b = unpack(key)
@@ -477,9 +493,12 @@ class _Merger:
 
     def piece(self, root: int) -> Piece:
         st = self.states.get(root)
-        return Piece(sorted(st.members) if st is not None else [root],
-                     self.links.get(root, []), self.refusals.get(root, []),
-                     st.label if st is not None else self.labels.get(root))
+        return Piece(
+            sorted(st.members) if st is not None else [root],
+            self.links.get(root, []),
+            self.refusals.get(root, []),
+            st.label if st is not None else self.labels.get(root),
+        )
 
 
 def _ref(records: Mapping[int, Clusterable] | Sequence[Clusterable], i: int) -> object:

@@ -46,18 +46,24 @@ def cluster_batch(job: ComponentBatch) -> list[Piece]:
     return cluster_pieces(job.records, job.edges, job.codec, scorer.full)
 
 
-def cluster_spread(records: Sequence[LinkClaim], packed: list[int], codec: EdgeCodec,
-                   idf: Mapping[str, float], workers: Workers) -> Clustering:
+def cluster_spread(
+    records: Sequence[LinkClaim],
+    packed: list[int],
+    codec: EdgeCodec,
+    idf: Mapping[str, float],
+    workers: Workers,
+) -> Clustering:
     """The clustering of `records` along the packed edges, components spread over `workers`."""
     pieces: dict[int, Piece] = {}
-    for got in workers.map(cluster_batch, _batches(records, packed, codec, idf)):
+    for got in workers.map_unordered(cluster_batch, _batches(records, packed, codec, idf)):
         for piece in got:
             pieces[piece.members[0]] = piece
     return assemble_clustering(len(records), pieces)
 
 
-def _batches(records: Sequence[LinkClaim], packed: list[int], codec: EdgeCodec,
-             idf: Mapping[str, float]) -> Iterator[ComponentBatch]:
+def _batches(
+    records: Sequence[LinkClaim], packed: list[int], codec: EdgeCodec, idf: Mapping[str, float]
+) -> Iterator[ComponentBatch]:
     bits = codec.bits
     mask = (1 << bits) - 1
     parent: dict[int, int] = {}
@@ -87,10 +93,13 @@ def _batches(records: Sequence[LinkClaim], packed: list[int], codec: EdgeCodec,
             members[root] = set()
         got.append(key)
         members[root].update((a, b))
+    # The largest components first: one component is one worker's job, and a large one
+    # started last would keep the run waiting on it alone.
+    roots = sorted(edges, key=lambda r: (-len(edges[r]), r))
     batch_edges: list[int] = []
     batch_members: list[int] = []
-    for root, found in edges.items():
-        batch_edges.extend(found)
+    for root in roots:
+        batch_edges.extend(edges[root])
         batch_members.extend(members[root])
         if len(batch_edges) >= BATCH_EDGES:
             yield _batch(records, batch_members, batch_edges, codec, idf)
@@ -99,8 +108,13 @@ def _batches(records: Sequence[LinkClaim], packed: list[int], codec: EdgeCodec,
         yield _batch(records, batch_members, batch_edges, codec, idf)
 
 
-def _batch(records: Sequence[LinkClaim], members: list[int], edges: list[int],
-           codec: EdgeCodec, idf: Mapping[str, float]) -> ComponentBatch:
+def _batch(
+    records: Sequence[LinkClaim],
+    members: list[int],
+    edges: list[int],
+    codec: EdgeCodec,
+    idf: Mapping[str, float],
+) -> ComponentBatch:
     views = {i: ScoreView.of(records[i]) for i in members}
     used = set(chain.from_iterable(v.names for v in views.values()))
     used.update(chain.from_iterable(v.words for v in views.values()))

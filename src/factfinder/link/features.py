@@ -76,19 +76,34 @@ PRIOR = -2.0
 
 # Event types that reports of one incident plausibly mix up: an air raid reported as shelling,
 # a barrel bomb as an explosion, a gas attack as an air strike; a shooting and an execution.
-_COMPATIBLE = frozenset({
-    frozenset({"airstrike", "shelling"}), frozenset({"airstrike", "explosion"}),
-    frozenset({"shelling", "explosion"}), frozenset({"airstrike", "chemical"}),
-    frozenset({"shelling", "chemical"}), frozenset({"shooting", "execution"}),
-    frozenset({"execution", "mass_grave"}), frozenset({"shooting", "detention"}),
-    frozenset({"airstrike", "mass_grave"}), frozenset({"shooting", "explosion"}),
-    frozenset({"shooting", "shelling"}),
-})
+_COMPATIBLE = frozenset(
+    {
+        frozenset({"airstrike", "shelling"}),
+        frozenset({"airstrike", "explosion"}),
+        frozenset({"shelling", "explosion"}),
+        frozenset({"airstrike", "chemical"}),
+        frozenset({"shelling", "chemical"}),
+        frozenset({"shooting", "execution"}),
+        frozenset({"execution", "mass_grave"}),
+        frozenset({"shooting", "detention"}),
+        frozenset({"airstrike", "mass_grave"}),
+        frozenset({"shooting", "explosion"}),
+        frozenset({"shooting", "shelling"}),
+    }
+)
 _VAGUE_TYPES = frozenset({"unknown", "other"})
 # Rare kinds of event are stronger evidence when two reports share them.
 # Air strikes and shelling are most of what is reported, so sharing them says little.
-_SAME_TYPE_WEIGHT = {"chemical": 2.0, "mass_grave": 2.0, "explosion": 1.5, "execution": 1.2,
-                     "detention": 1.0, "shooting": 0.8, "airstrike": 0.2, "shelling": 0.2}
+_SAME_TYPE_WEIGHT = {
+    "chemical": 2.0,
+    "mass_grave": 2.0,
+    "explosion": 1.5,
+    "execution": 1.2,
+    "detention": 1.0,
+    "shooting": 0.8,
+    "airstrike": 0.2,
+    "shelling": 0.2,
+}
 _EVENT_WEIGHT = {"compatible": -1.0, "vague": 0.0, "conflict": -2.5}
 
 
@@ -142,9 +157,7 @@ def _relation(ra: Count, rb: Count) -> tuple[str, float] | None:
     return "far", ratio
 
 
-def casualty_relation(
-    a: Counts, b: Counts
-) -> tuple[str, float | None, str | None, int | None]:
+def casualty_relation(a: Counts, b: Counts) -> tuple[str, float | None, str | None, int | None]:
     """How two claims' killed counts compare: (relation, ratio small/large, which counts, figure).
 
     Relations: `equal` (same figure), `overlap` (an open range and a figure that fits it:
@@ -186,8 +199,14 @@ class PairScore(NamedTuple):
 # The same toll is strong evidence (less for small tolls, which are common by chance); tolls
 # rise, so "at least 20" against 26 is mild evidence;
 # figures a factor of two or more apart are rarely one incident.
-_CASUALTY_WEIGHT = {"equal": 2.0, "overlap": 0.4, "close": 0.0, "apart": -2.0, "far": -2.5,
-                    "unknown": 0.0}
+_CASUALTY_WEIGHT = {
+    "equal": 2.0,
+    "overlap": 0.4,
+    "close": 0.0,
+    "apart": -2.0,
+    "far": -2.5,
+    "unknown": 0.0,
+}
 _MAX_TEXT = 3.0  # contribution of sentences sharing a third or more of their rare words
 _MAX_NAMES = 1.5  # contribution of sharing half or more of their rare names
 _TEXT_BASE = 0.1  # rare-word overlap of unrelated reports
@@ -255,9 +274,11 @@ def _place_part(a: Scorable, b: Scorable) -> tuple[float | None, str, float]:
 
 # Parties that fight side by side and whose strikes reports often confuse ("Syrian or Russian
 # warplanes"): naming one or the other is a weak disagreement.
-_ALLIED = (frozenset({"syrian_government", "russia", "iran"}),
-           frozenset({"us_led_coalition", "sdf_ypg"}),
-           frozenset({"turkey", "armed_opposition"}))
+_ALLIED = (
+    frozenset({"syrian_government", "russia", "iran"}),
+    frozenset({"us_led_coalition", "sdf_ypg"}),
+    frozenset({"turkey", "armed_opposition"}),
+)
 
 
 @lru_cache(maxsize=1024)
@@ -294,8 +315,13 @@ def text_similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b) / 100.0
 
 
-def _overlap(a: Words | frozenset[str], b: Words | frozenset[str], total_a: float,
-             total_b: float, idf: Mapping[str, float]) -> float:
+def _overlap(
+    a: Words | frozenset[str],
+    b: Words | frozenset[str],
+    total_a: float,
+    total_b: float,
+    idf: Mapping[str, float],
+) -> float:
     """`weighted_overlap` with each side's total weight known in advance; `a` and `b` are
     sorted tuples or sets. The shared words are summed in sorted order: the same sum, to the
     last bit, whichever form the words come in and in whichever process."""
@@ -321,8 +347,12 @@ Sets = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
 def _parts(
-    a: Scorable, b: Scorable, idf: Mapping[str, float], cutoff: float | None,
-    totals: Totals | None = None, sets: Sets | None = None,
+    a: Scorable,
+    b: Scorable,
+    idf: Mapping[str, float],
+    cutoff: float | None,
+    totals: Totals | None = None,
+    sets: Sets | None = None,
 ) -> tuple[float, dict[str, Any]] | None:
     alo, ahi, blo, bhi = a.lo, a.hi, b.lo, b.hi
     if alo is None or ahi is None or blo is None or bhi is None:
@@ -342,8 +372,12 @@ def _parts(
     if cutoff is not None and cheap + _MAX_TEXT + _MAX_NAMES < cutoff:
         return None
     if totals is None:
-        totals = (word_weight(a.names, idf), word_weight(b.names, idf),
-                  word_weight(a.words, idf), word_weight(b.words, idf))
+        totals = (
+            word_weight(a.names, idf),
+            word_weight(b.names, idf),
+            word_weight(a.words, idf),
+            word_weight(b.words, idf),
+        )
     if sets is None:
         names = _overlap(a.names, b.names, totals[0], totals[1], idf)
         words = _overlap(a.words, b.words, totals[2], totals[3], idf)
@@ -361,18 +395,30 @@ def _parts(
     features: dict[str, Any] = {
         "prior": PRIOR,
         "date": {"gap_days": gap, "weight": s_date},
-        "place": {"distance_km": None if dist is None else round(dist, 1), "relation": place_rel,
-                  "weight": s_place},
+        "place": {
+            "distance_km": None if dist is None else round(dist, 1),
+            "relation": place_rel,
+            "weight": s_place,
+        },
         "event_type": {"a": a.event_type, "b": b.event_type, "relation": ev, "weight": s_event},
-        "perpetrator": {"a": a.perpetrator, "b": b.perpetrator, "relation": perp,
-                        "weight": s_perp},
-        "casualties": {"relation": cas, "ratio": None if ratio is None else round(ratio, 3),
-                       "compared": which, "weight": s_cas},
-        "shared_names": {"names": sorted(set(a.names).intersection(b.names))[:12],
-                         "overlap": round(names, 3), "weight": s_names},
-        "text_similarity": {"rare_word_overlap": round(words, 3), "baseline": base,
-                            "token_set_ratio": round(text_similarity(a.text, b.text), 3),
-                            "weight": s_text},
+        "perpetrator": {"a": a.perpetrator, "b": b.perpetrator, "relation": perp, "weight": s_perp},
+        "casualties": {
+            "relation": cas,
+            "ratio": None if ratio is None else round(ratio, 3),
+            "compared": which,
+            "weight": s_cas,
+        },
+        "shared_names": {
+            "names": sorted(set(a.names).intersection(b.names))[:12],
+            "overlap": round(names, 3),
+            "weight": s_names,
+        },
+        "text_similarity": {
+            "rare_word_overlap": round(words, 3),
+            "baseline": base,
+            "token_set_ratio": round(text_similarity(a.text, b.text), 3),
+            "weight": s_text,
+        },
     }
     return score, features
 
@@ -401,8 +447,7 @@ class PairScorer(Generic[S]):
 
     MAX_CACHED = 200_000  # records whose word sets are kept (a set costs ~1 kB)
 
-    def __init__(self, records: Sequence[S] | Mapping[int, S],
-                 idf: Mapping[str, float]) -> None:
+    def __init__(self, records: Sequence[S] | Mapping[int, S], idf: Mapping[str, float]) -> None:
         self.records = records
         self.idf = idf
         self._weights: dict[int, tuple[float, float]] = {}
@@ -412,8 +457,10 @@ class PairScorer(Generic[S]):
         got = self._weights.get(i)
         if got is None:
             r = self.records[i]
-            got = self._weights[i] = (word_weight(r.names, self.idf),
-                                      word_weight(r.words, self.idf))
+            got = self._weights[i] = (
+                word_weight(r.names, self.idf),
+                word_weight(r.words, self.idf),
+            )
         return got
 
     def _set(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -437,20 +484,33 @@ class PairScorer(Generic[S]):
 
     def score(self, i: int, j: int, threshold: float = LINK_THRESHOLD) -> float | None:
         """The score of records i and j when it reaches `threshold`, else None."""
-        parts = _parts(self.records[i], self.records[j], self.idf, threshold,
-                       self._totals(i, j), self._both(i, j))
+        parts = _parts(
+            self.records[i],
+            self.records[j],
+            self.idf,
+            threshold,
+            self._totals(i, j),
+            self._both(i, j),
+        )
         return None if parts is None else parts[0]
 
     def full(self, i: int, j: int) -> float:
         """The score of records i and j, however low."""
-        parts = _parts(self.records[i], self.records[j], self.idf, -math.inf,
-                       self._totals(i, j), self._both(i, j))
+        parts = _parts(
+            self.records[i],
+            self.records[j],
+            self.idf,
+            -math.inf,
+            self._totals(i, j),
+            self._both(i, j),
+        )
         assert parts is not None
         return parts[0]
 
     def explain(self, i: int, j: int) -> PairScore:
         """The score of records i and j with every feature's value and weight."""
-        parts = _parts(self.records[i], self.records[j], self.idf, None, self._totals(i, j),
-                       self._both(i, j))
+        parts = _parts(
+            self.records[i], self.records[j], self.idf, None, self._totals(i, j), self._both(i, j)
+        )
         assert parts is not None
         return PairScore(*parts)

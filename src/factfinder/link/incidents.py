@@ -32,8 +32,10 @@ from factfinder.link.sources import is_credible
 from factfinder.model import DateWindow, Incident, Place
 
 _PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
-_PLACE_ORDER = {p: i for i, p in enumerate(
-    ("exact", "neighbourhood", "town", "district", "governorate", "country"))}
+_PLACE_ORDER = {
+    p: i
+    for i, p in enumerate(("exact", "neighbourhood", "town", "district", "governorate", "country"))
+}
 
 
 def incident_date(members: Sequence[LinkClaim]) -> DateWindow | None:
@@ -84,11 +86,18 @@ def _graded(r: LinkClaim) -> GradedClaim:
         return None if c is None else c[1]
 
     return GradedClaim(
-        ref=r.ref, source=r.source.independence, source_name=r.source.name,
-        party=r.source.party, credible=is_credible(r.source), perpetrator=r.perpetrator,
-        killed_total_min=lo(r.killed, 0), killed_total_max=hi(r.killed, 0),
-        killed_civilians_min=lo(r.killed, 1), killed_civilians_max=hi(r.killed, 1),
-        killed_combatants_min=lo(r.killed, 5), published=r.published,
+        ref=r.ref,
+        source=r.source.independence,
+        source_name=r.source.name,
+        party=r.source.party,
+        credible=is_credible(r.source),
+        perpetrator=r.perpetrator,
+        killed_total_min=lo(r.killed, 0),
+        killed_total_max=hi(r.killed, 0),
+        killed_civilians_min=lo(r.killed, 1),
+        killed_civilians_max=hi(r.killed, 1),
+        killed_combatants_min=lo(r.killed, 5),
+        published=r.published,
     )
 
 
@@ -118,12 +127,21 @@ def build_incident(
         "sources": [c.to_json() for c in chains],
         "links": [_link_json(records, link, explain) for link in links],
         "refused_links": [
-            {"a": records[f.a].ref.to_json(), "b": records[f.b].ref.to_json(),
-             "score": round(f.score, 3), "reason": f.reason} for f in refusals],
+            {
+                "a": records[f.a].ref.to_json(),
+                "b": records[f.b].ref.to_json(),
+                "score": round(f.score, 3),
+                "reason": f.reason,
+            }
+            for f in refusals
+        ],
         "reconciliation": {"killed": killed.to_json(), "injured": injured.to_json()},
         "grading": grading.to_json(),
-        "versions": {"scoring": SCORING_VERSION, "reconcile": RECONCILE_VERSION,
-                     "grading": GRADING_VERSION},
+        "versions": {
+            "scoring": SCORING_VERSION,
+            "reconcile": RECONCILE_VERSION,
+            "grading": GRADING_VERSION,
+        },
     }
     return Incident(
         incident=incident_id,
@@ -145,9 +163,15 @@ def _most_said(values: Sequence[str]) -> str:
 
 
 def _link_json(
-    records: Sequence[LinkClaim] | Mapping[int, LinkClaim], link: Link,
+    records: Sequence[LinkClaim] | Mapping[int, LinkClaim],
+    link: Link,
     explain: Callable[[int, int], PairScore],
 ) -> dict[str, Any]:
     explained = explain(link.a, link.b)
-    return {"a": records[link.a].ref.to_json(), "b": records[link.b].ref.to_json(),
-            "kind": link.kind, "score": explained.score, "features": dict(explained.features)}
+    return {
+        "a": records[link.a].ref.to_json(),
+        "b": records[link.b].ref.to_json(),
+        "kind": link.kind,
+        "score": explained.score,
+        "features": dict(explained.features),
+    }

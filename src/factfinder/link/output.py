@@ -53,21 +53,33 @@ def build_lines(job: IncidentChunk) -> list[str]:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), check_circular=False)
 
 
-def _line(spec: IncidentSpec, records: Sequence[LinkClaim] | Mapping[int, LinkClaim],
-          scorer: PairScorer) -> str:
-    incident = build_incident(spec.id, records, spec.members, spec.links, spec.refusals,
-                              scorer.explain, spec.override)
+def _line(
+    spec: IncidentSpec, records: Sequence[LinkClaim] | Mapping[int, LinkClaim], scorer: PairScorer
+) -> str:
+    incident = build_incident(
+        spec.id, records, spec.members, spec.links, spec.refusals, scorer.explain, spec.override
+    )
     return _ENCODER.encode(incident.to_json())
 
 
 def incident_lines(
-    scorer: PairScorer, clustering: Clustering, ids: Sequence[str],
-    overrides: Mapping[str, GradeOverride], workers: Workers,
+    scorer: PairScorer,
+    clustering: Clustering,
+    ids: Sequence[str],
+    overrides: Mapping[str, GradeOverride],
+    workers: Workers,
 ) -> Iterator[str]:
     """Every incident of a clustering as a JSON line, in order, built on `workers`."""
-    specs = (IncidentSpec(ids[k], clustering.clusters[k], clustering.links[k],
-                          clustering.refusals[k], overrides.get(ids[k]))
-             for k in range(len(clustering.clusters)))
+    specs = (
+        IncidentSpec(
+            ids[k],
+            clustering.clusters[k],
+            clustering.links[k],
+            clustering.refusals[k],
+            overrides.get(ids[k]),
+        )
+        for k in range(len(clustering.clusters))
+    )
     if workers.processes <= 1:
         for spec in specs:
             yield _line(spec, scorer.records, scorer)
@@ -83,8 +95,11 @@ def _chunks(specs: Iterator[IncidentSpec], scorer: PairScorer) -> Iterator[Incid
     claims = 0
 
     def chunk() -> IncidentChunk:
-        named = {i: records[i] for spec in batch
-                 for i in chain(spec.members, *((f.a, f.b) for f in spec.refusals))}
+        named = {
+            i: records[i]
+            for spec in batch
+            for i in chain(spec.members, *((f.a, f.b) for f in spec.refusals))
+        }
         linked = [records[i] for spec in batch if spec.links for i in spec.members]
         used = set(chain.from_iterable(r.names for r in linked))
         used.update(chain.from_iterable(r.words for r in linked))

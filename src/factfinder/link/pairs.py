@@ -59,7 +59,9 @@ def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
 
 
 def blocking_keys(
-    claims: Sequence[Keyed], df: Mapping[str, int] | None = None, n: int | None = None,
+    claims: Sequence[Keyed],
+    df: Mapping[str, int] | None = None,
+    n: int | None = None,
 ) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Each claim's blocking keys and its name keys (see `factfinder.link.blocking`).
 
@@ -82,8 +84,11 @@ def blocking_keys(
     names: list[tuple[str, ...]] = []
     for r in claims:
         rare = sorted((df[t], t) for t in terms(r.names, r.words) if 2 <= df[t] <= word_limit)
-        tolls = {f"toll:{p}" for c in (r.killed[0], r.killed[1])
-                 if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN}
+        tolls = {
+            f"toll:{p}"
+            for c in (r.killed[0], r.killed[1])
+            if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN
+        }
         kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
         keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind))
         rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
@@ -122,9 +127,26 @@ class ScoreView(NamedTuple):
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
-        return cls(r.idx, r.doc, r.area, r.lo, r.hi, r.slack, r.date_precision, r.points, r.geo,
-                   r.place_precision, r.areas, r.event_type, r.perpetrator, r.killed, r.names,
-                   r.words, r.publisher, r.primary)
+        return cls(
+            r.idx,
+            r.doc,
+            r.area,
+            r.lo,
+            r.hi,
+            r.slack,
+            r.date_precision,
+            r.points,
+            r.geo,
+            r.place_precision,
+            r.areas,
+            r.event_type,
+            r.perpetrator,
+            r.killed,
+            r.names,
+            r.words,
+            r.publisher,
+            r.primary,
+        )
 
 
 class Candidate(Scorable, Keyed, Protocol):
@@ -166,15 +188,18 @@ def score_stretch(job: Stretch) -> tuple[int, list[int]]:
         a, b = claims[j], claims[i]
         wa, wb = weights[j], weights[i]
         sa, sb = sets[j], sets[i]
-        parts = _parts(a, b, idf, threshold, (wa[0], wb[0], wa[1], wb[1]),
-                       (sa[0], sb[0], sa[1], sb[1]))
+        parts = _parts(
+            a, b, idf, threshold, (wa[0], wb[0], wa[1], wb[1]), (sa[0], sb[0], sa[1], sb[1])
+        )
         if parts is not None:
             edges.append(pack(parts[0], a.idx, b.idx, a.primary and b.primary))
     return pairs, edges
 
 
 def scored_edges(
-    records: Sequence[LinkClaim], df: Mapping[str, int], workers: Workers,
+    records: Sequence[LinkClaim],
+    df: Mapping[str, int],
+    workers: Workers,
     codec: EdgeCodec,
 ) -> tuple[int, list[int]]:
     """(candidate pairs, packed edges) of all records, stretches spread over `workers`."""
@@ -190,8 +215,13 @@ def scored_edges(
     return pairs, edges
 
 
-def _stretches(records: Sequence[LinkClaim], order: list[int], df: Mapping[str, int],
-               workers: Workers, codec: EdgeCodec) -> Iterator[Stretch]:
+def _stretches(
+    records: Sequence[LinkClaim],
+    order: list[int],
+    df: Mapping[str, int],
+    workers: Workers,
+    codec: EdgeCodec,
+) -> Iterator[Stretch]:
     size = max(MIN_STRETCH, -(-len(order) // (STRETCHES_PER_WORKER * workers.processes)))
     margin = margin_days([records[i] for i in order])
     first = 0  # the first position of the current stretch's margin
@@ -200,7 +230,7 @@ def _stretches(records: Sequence[LinkClaim], order: list[int], df: Mapping[str, 
         assert begin is not None
         while (lo := records[order[first]].lo) is not None and lo < begin - margin:
             first += 1
-        views = [ScoreView.of(records[i]) for i in order[first:start + size]]
+        views = [ScoreView.of(records[i]) for i in order[first : start + size]]
         used = set(chain.from_iterable(v.names for v in views))
         used.update(chain.from_iterable(v.words for v in views))
         yield Stretch(views, start - first, {t: df[t] for t in used}, len(records), codec)

@@ -30,7 +30,7 @@ import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from types import TracebackType
@@ -42,8 +42,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 # Modules the fork server imports once, so each worker starts with the jobs already loaded.
-_PRELOAD = ["factfinder.link.reading", "factfinder.link.text", "factfinder.link.pairs",
-            "factfinder.link.components", "factfinder.link.output"]
+_PRELOAD = [
+    "factfinder.link.reading",
+    "factfinder.link.text",
+    "factfinder.link.pairs",
+    "factfinder.link.components",
+    "factfinder.link.output",
+]
 
 
 class WorkerError(FactfinderError):
@@ -79,8 +84,9 @@ class Workers:
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -97,8 +103,9 @@ class Workers:
             self._executor = ProcessPoolExecutor(self.processes, mp_context=ctx)
         return self._executor
 
-    def map(self, job: Callable[[T], R], chunks: Iterable[T], ahead: int | None = None
-            ) -> Iterator[R]:
+    def map(
+        self, job: Callable[[T], R], chunks: Iterable[T], ahead: int | None = None
+    ) -> Iterator[R]:
         """`job(chunk)` for each chunk, in order; at most `ahead` chunks in flight.
 
         `job` must be a module-level function and each chunk picklable. `chunks` is consumed
@@ -121,6 +128,41 @@ class Workers:
         finally:
             for future in pending:
                 future.cancel()
+
+    def map_unordered(
+        self, job: Callable[[T], R], chunks: Iterable[T], ahead: int | None = None
+    ) -> Iterator[R]:
+        """`job(chunk)` for each chunk, as each finishes; at most `ahead` chunks in flight.
+
+        For jobs whose results need no order: a long job does not hold back the others, so
+        give the longest first.
+        """
+        if self.processes <= 1:
+            for chunk in chunks:
+                yield job(chunk)
+            return
+        pool = self._pool()
+        window = max(1, ahead if ahead is not None else 2 * self.processes)
+        running: set[Future[R]] = set()
+        try:
+            for chunk in chunks:
+                running.add(pool.submit(_call, job, chunk))
+                while len(running) >= window:
+                    done, running = _first_done(running)
+                    for future in done:
+                        yield _result(future)
+            while running:
+                done, running = _first_done(running)
+                for future in done:
+                    yield _result(future)
+        finally:
+            for future in running:
+                future.cancel()
+
+
+def _first_done(running: set[Future[R]]) -> tuple[set[Future[R]], set[Future[R]]]:
+    done, left = wait(running, return_when=FIRST_COMPLETED)
+    return done, left
 
 
 def _result(future: Future[R]) -> R:

@@ -145,7 +145,7 @@ def _raw_lines(chunk: Chunk) -> list[tuple[int, bytes]]:
                 while (more := fh.readline(MAX_LINE_BYTES)) and not more.endswith(b"\n"):
                     pos += len(more)
                 pos += len(more)
-                raw = raw[:MAX_LINE_BYTES + 1]  # over the limit: only its length matters
+                raw = raw[: MAX_LINE_BYTES + 1]  # over the limit: only its length matters
             out.append((n, raw))
             n += 1
     return out
@@ -208,14 +208,22 @@ def read_docs_chunk(chunk: Chunk) -> list[DocLine | LineFailure]:
         except InvalidRecord as exc:
             out.append(LineFailure(n, f"{chunk.label}:{n}", str(exc), "link"))
             continue
-        out.append(DocLine(n, doc.id, doc.publisher,
-                           doc.published.toordinal() if doc.published else None, doc.title,
-                           doc.text))
+        out.append(
+            DocLine(
+                n,
+                doc.id,
+                doc.publisher,
+                doc.published.toordinal() if doc.published else None,
+                doc.title,
+                doc.text,
+            )
+        )
     return out
 
 
-def claim_parts(claims: tuple[Claim, ...], share: dict[Any, Any] | None = None
-                ) -> tuple[ClaimParts, ...]:
+def claim_parts(
+    claims: tuple[Claim, ...], share: dict[Any, Any] | None = None
+) -> tuple[ClaimParts, ...]:
     """The plain parts of a document's claims (with the document's fallback place).
 
     Equal places and counts become one object through `share`.
@@ -231,20 +239,38 @@ def claim_parts(claims: tuple[Claim, ...], share: dict[Any, Any] | None = None
             key = same.setdefault((places, fallback), (places, fallback))
             places = key[0]
         d = c.date
-        date = None if d is None else (
-            d.start.toordinal() if d.start else None, d.end.toordinal() if d.end else None,
-            d.precision)
+        date = (
+            None
+            if d is None
+            else (
+                d.start.toordinal() if d.start else None,
+                d.end.toordinal() if d.end else None,
+                d.precision,
+            )
+        )
         cl = c.claimant
         killed, injured = _counts(c.killed), _counts(c.injured)
-        out.append(ClaimParts(
-            c.primary, c.event_type, c.perpetrator.group, date, places, fallback, key,
-            same.setdefault(killed, killed), same.setdefault(injured, injured),
-            (cl.name, cl.type, cl.statement), c.spans))
+        out.append(
+            ClaimParts(
+                c.primary,
+                c.event_type,
+                c.perpetrator.group,
+                date,
+                places,
+                fallback,
+                key,
+                same.setdefault(killed, killed),
+                same.setdefault(injured, injured),
+                (cl.name, cl.type, cl.statement),
+                c.spans,
+            )
+        )
     return tuple(out)
 
 
-def claim_words(docs: list[tuple[str, str | None, tuple[Spans, ...]]]
-                ) -> tuple[list[tuple[Words, Words, str]], dict[str, int]]:
+def claim_words(
+    docs: list[tuple[str, str | None, tuple[Spans, ...]]],
+) -> tuple[list[tuple[Words, Words, str]], dict[str, int]]:
     """Names, words and normalised sentences of each claim of each document, and how many
     claims use each word. A document is (text, title, the spans of each of its claims)."""
     texts = [claim_text(text, spans, title) for text, title, claims in docs for spans in claims]
@@ -260,9 +286,13 @@ def _usual(p: Place | None) -> bool:
     (36 == 36.0, but the output would print them differently)."""
     if p is None:
         return True
-    return (type(p.lat) in (float, type(None)) and type(p.lon) in (float, type(None))
-            and type(p.geonameid) in (int, type(None))
-            and type(p.admin1) in (str, type(None)) and type(p.country) in (str, type(None)))
+    return (
+        type(p.lat) in (float, type(None))
+        and type(p.lon) in (float, type(None))
+        and type(p.geonameid) in (int, type(None))
+        and type(p.admin1) in (str, type(None))
+        and type(p.country) in (str, type(None))
+    )
 
 
 def _counts(c: Casualties) -> Counts:

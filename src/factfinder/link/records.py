@@ -43,8 +43,10 @@ from factfinder.model import Casualties, Claim, Claimant, ClaimRef, DateWindow, 
 from factfinder.vocab import COUNT_KEYS
 
 FINE_PRECISIONS = frozenset({"exact", "neighbourhood", "town"})
-_PLACE_RANK = {p: i for i, p in enumerate(
-    ("exact", "neighbourhood", "town", "district", "governorate", "country"))}
+_PLACE_RANK = {
+    p: i
+    for i, p in enumerate(("exact", "neighbourhood", "town", "district", "governorate", "country"))
+}
 
 # Days a window is widened on each side before two claims count as overlapping in time: reports
 # disagree by a day ("yesterday" across midnight, time zones, next-day tolls); coarser dates get
@@ -104,8 +106,13 @@ class LinkClaim(NamedTuple):
         return linkable(self.lo, self.date_precision, self.date_from, self.areas, self.points)
 
 
-def linkable(lo: int | None, date_precision: str, date_from: str, areas: frozenset[str],
-             points: tuple[Point, ...]) -> bool:
+def linkable(
+    lo: int | None,
+    date_precision: str,
+    date_from: str,
+    areas: frozenset[str],
+    points: tuple[Point, ...],
+) -> bool:
     """`LinkClaim.linkable` from the fields it depends on."""
     if lo is None:
         return False
@@ -168,8 +175,9 @@ def _anchor(places: Sequence[Place]) -> Place | None:
     return best
 
 
-def window(start: int | None, end: int | None, precision: str, published: int | None
-           ) -> tuple[int | None, int | None, str, str]:
+def window(
+    start: int | None, end: int | None, precision: str, published: int | None
+) -> tuple[int | None, int | None, str, str]:
     """(lo, hi, precision, date_from) of a claim dated `start`..`end` (ordinal days or None).
 
     `published` is the day (ordinal) the claim is placed before when it has no date.
@@ -220,8 +228,17 @@ def area_key(admin1: str) -> str:
     return sys.intern(f"gov:{key}")
 
 
-_DAMASCUS_AREA = frozenset({"rif dimashq", "rif damascus", "rural damascus", "damascus",
-                            "damascus countryside", "reef dimashq", "dimashq"})
+_DAMASCUS_AREA = frozenset(
+    {
+        "rif dimashq",
+        "rif damascus",
+        "rural damascus",
+        "damascus",
+        "damascus countryside",
+        "reef dimashq",
+        "dimashq",
+    }
+)
 _FOLD = re.compile(r"[^a-z ]+")
 _GOV_WORDS = re.compile(r"\b(governorate|province|muhafazat)\b")
 
@@ -263,29 +280,42 @@ class PlaceInfo(NamedTuple):
     geo: frozenset[int]
 
 
-def place_info(places: tuple[Place, ...], fallback_place: Place | None,
-               shared: Shared = _SHARED) -> PlaceInfo:
+def place_info(
+    places: tuple[Place, ...], fallback_place: Place | None, shared: Shared = _SHARED
+) -> PlaceInfo:
     """The place fields of a claim naming `places`; `fallback_place` lends its governorate."""
     anchor = _anchor([p for p in places if p.lat is not None]) or _anchor(places)
     if anchor is None and fallback_place is not None:
-        anchor = Place(fallback_place.name, fallback_place.lat, fallback_place.lon,
-                       admin1=fallback_place.admin1, country=fallback_place.country,
-                       precision="governorate")
+        anchor = Place(
+            fallback_place.name,
+            fallback_place.lat,
+            fallback_place.lon,
+            admin1=fallback_place.admin1,
+            country=fallback_place.country,
+            precision="governorate",
+        )
     lat = lon = None
     pprec = admin1 = country = pname = None
     if anchor is not None:
         lat, lon, pprec = anchor.lat, anchor.lon, anchor.precision
         admin1, country, pname = anchor.admin1, anchor.country, anchor.name
-    area = area_key(admin1) if admin1 and pprec != "country" else \
-        sys.intern(f"country:{(country or '').upper()}")
+    area = (
+        area_key(admin1)
+        if admin1 and pprec != "country"
+        else sys.intern(f"country:{(country or '').upper()}")
+    )
     points: list[Point] = []
     geo: set[int] = set()
     areas: set[str] = set()
     for p in places:
         if p.admin1 and p.precision != "country":
             areas.add(area_key(p.admin1))
-        if p.lat is not None and p.lon is not None and p.precision in FINE_PRECISIONS \
-                and not _coarse_in_prose(p):
+        if (
+            p.lat is not None
+            and p.lon is not None
+            and p.precision in FINE_PRECISIONS
+            and not _coarse_in_prose(p)
+        ):
             if len(points) < MAX_POINTS and (p.lat, p.lon) not in points:
                 points.append((p.lat, p.lon))
             if p.geonameid is not None:
@@ -293,9 +323,20 @@ def place_info(places: tuple[Place, ...], fallback_place: Place | None,
     if not areas and area.startswith("gov:"):
         areas.add(area)
     text = shared.text
-    return PlaceInfo(lat, lon, text(pname), text(pprec), text(admin1), text(country),
-                     bool(points), area, places, tuple(points), shared(frozenset(areas)),
-                     shared(frozenset(geo)))
+    return PlaceInfo(
+        lat,
+        lon,
+        text(pname),
+        text(pprec),
+        text(admin1),
+        text(country),
+        bool(points),
+        area,
+        places,
+        tuple(points),
+        shared(frozenset(areas)),
+        shared(frozenset(geo)),
+    )
 
 
 # --- records ------------------------------------------------------------------------------
@@ -313,19 +354,57 @@ _NO_SOURCE = SourceKey("src:unknown", "unknown source", "unknown", None)
 
 
 def assemble(
-    idx: int, ref: ClaimRef, doc: int, primary: bool, event_type: str, perpetrator: str,
-    where: PlaceInfo, killed: Counts, injured: Counts,
-    when: tuple[int | None, int | None, str, str], source: SourceKey,
-    publisher: str | None, published: int | None, text: str, names: Words, words: Words,
+    idx: int,
+    ref: ClaimRef,
+    doc: int,
+    primary: bool,
+    event_type: str,
+    perpetrator: str,
+    where: PlaceInfo,
+    killed: Counts,
+    injured: Counts,
+    when: tuple[int | None, int | None, str, str],
+    source: SourceKey,
+    publisher: str | None,
+    published: int | None,
+    text: str,
+    names: Words,
+    words: Words,
 ) -> LinkClaim:
     """A `LinkClaim` from its parts (`when` is `window(...)`'s result)."""
     lo, hi, precision, date_from = when
     return LinkClaim(
-        idx, ref, doc, lo, hi, precision, date_from, DATE_SLACK_DAYS.get(precision, 3),
-        where.lat, where.lon, where.place_name, where.place_precision, where.admin1,
-        where.country, where.fine, where.area, event_type, perpetrator, killed, injured, source,
-        publisher, published, text, names, words, primary, where.places, where.points,
-        where.areas, where.geo,
+        idx,
+        ref,
+        doc,
+        lo,
+        hi,
+        precision,
+        date_from,
+        DATE_SLACK_DAYS.get(precision, 3),
+        where.lat,
+        where.lon,
+        where.place_name,
+        where.place_precision,
+        where.admin1,
+        where.country,
+        where.fine,
+        where.area,
+        event_type,
+        perpetrator,
+        killed,
+        injured,
+        source,
+        publisher,
+        published,
+        text,
+        names,
+        words,
+        primary,
+        where.places,
+        where.points,
+        where.areas,
+        where.geo,
     )
 
 
@@ -335,15 +414,31 @@ def build_partial(
     """The record of a claim without its document's metadata (see `complete`)."""
     where = place_info(claim.places, fallback_place)
     record = assemble(
-        idx, ref, doc, claim.primary, sys.intern(claim.event_type),
-        sys.intern(claim.perpetrator.group), where, counts_of(claim.killed),
-        counts_of(claim.injured), (None, None, "unknown", "none"), _NO_SOURCE, None, None, "",
-        (), ())
+        idx,
+        ref,
+        doc,
+        claim.primary,
+        sys.intern(claim.event_type),
+        sys.intern(claim.perpetrator.group),
+        where,
+        counts_of(claim.killed),
+        counts_of(claim.injured),
+        (None, None, "unknown", "none"),
+        _NO_SOURCE,
+        None,
+        None,
+        "",
+        (),
+        (),
+    )
     return record, Pending(claim.date, claim.claimant, claim.spans)
 
 
 def complete(
-    record: LinkClaim, pending: Pending, info: DocInfo, text: str,
+    record: LinkClaim,
+    pending: Pending,
+    info: DocInfo,
+    text: str,
     reference: dt.date | None = None,
 ) -> LinkClaim:
     """Fill in what depends on the document: date fallback, source, publication day, text.
@@ -352,16 +447,26 @@ def complete(
     publication date (the latest date another claim of the document states).
     """
     d = pending.date
-    when = window(_ordinal(d.start) if d else None, _ordinal(d.end) if d else None,
-                  d.precision if d else "unknown", _ordinal(info.published or reference))
+    when = window(
+        _ordinal(d.start) if d else None,
+        _ordinal(d.end) if d else None,
+        d.precision if d else "unknown",
+        _ordinal(info.published or reference),
+    )
     names, words = read_words(text)
     lo, hi, precision, date_from = when
     return record._replace(
-        lo=lo, hi=hi, date_precision=precision, date_from=date_from,
+        lo=lo,
+        hi=hi,
+        date_precision=precision,
+        date_from=date_from,
         slack=DATE_SLACK_DAYS.get(precision, 3),
         source=source_of(pending.claimant, info.publisher),
-        publisher=info.publisher, published=_ordinal(info.published),
-        text=normalise_text(text), names=names, words=words,
+        publisher=info.publisher,
+        published=_ordinal(info.published),
+        text=normalise_text(text),
+        names=names,
+        words=words,
     )
 
 
@@ -369,8 +474,9 @@ def document_hints(claims: Sequence[Claim]) -> tuple[Place | None, dt.date | Non
     """What a document's claims lend each other: the first governorate-bearing place any of
     them names (for claims without a place) and the latest day any of them states (placing
     undated claims when the document has no publication date)."""
-    fallback = next((p for c in claims for p in c.places
-                     if p.admin1 and p.precision != "country"), None)
+    fallback = next(
+        (p for c in claims for p in c.places if p.admin1 and p.precision != "country"), None
+    )
     days = [d for c in claims if c.date is not None for d in (c.date.end, c.date.start) if d]
     return fallback, (max(days) if days else None)
 

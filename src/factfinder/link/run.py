@@ -32,8 +32,18 @@ from factfinder.link.records import LinkClaim
 from factfinder.link.text import idf_of
 from factfinder.model import Incident
 
-__all__ = ["KEY_NAMES", "KEY_TOLL_MIN", "KEY_WORDS", "KEY_WORD_MIN_LIMIT", "NAME_LIMIT",
-           "LinkRun", "LinkStats", "blocking_keys", "compute_idf", "link_records"]
+__all__ = [
+    "KEY_NAMES",
+    "KEY_TOLL_MIN",
+    "KEY_WORDS",
+    "KEY_WORD_MIN_LIMIT",
+    "NAME_LIMIT",
+    "LinkRun",
+    "LinkStats",
+    "blocking_keys",
+    "compute_idf",
+    "link_records",
+]
 
 
 def compute_idf(records: Sequence[LinkClaim]) -> dict[str, float]:
@@ -66,39 +76,43 @@ class LinkRun:
     def idf(self) -> Mapping[str, float]:
         return self.scorer.idf
 
-    def incidents(
-        self, overrides: Mapping[str, GradeOverride] | None = None
-    ) -> Iterator[Incident]:
+    def incidents(self, overrides: Mapping[str, GradeOverride] | None = None) -> Iterator[Incident]:
         """The incidents, in order of their first member claim."""
         for k in range(len(self.clustering.clusters)):
             yield self.incident(k, overrides)
 
-    def incident(
-        self, k: int, overrides: Mapping[str, GradeOverride] | None = None
-    ) -> Incident:
+    def incident(self, k: int, overrides: Mapping[str, GradeOverride] | None = None) -> Incident:
         """The k-th incident."""
         c = self.clustering
         inc_id = self.ids[k]
-        return build_incident(inc_id, self.records, c.clusters[k], c.links[k], c.refusals[k],
-                              self.scorer.explain, (overrides or {}).get(inc_id))
+        return build_incident(
+            inc_id,
+            self.records,
+            c.clusters[k],
+            c.links[k],
+            c.refusals[k],
+            self.scorer.explain,
+            (overrides or {}).get(inc_id),
+        )
 
     def incident_lines(
-        self, overrides: Mapping[str, GradeOverride] | None = None,
+        self,
+        overrides: Mapping[str, GradeOverride] | None = None,
         workers: int | Workers = 1,
     ) -> Iterator[str]:
         """The incidents as JSON lines (the batch format), built on `workers` processes."""
         pool, own = as_workers(workers)
         try:
-            yield from incident_lines(self.scorer, self.clustering, self.ids, overrides or {},
-                                      pool)
+            yield from incident_lines(self.scorer, self.clustering, self.ids, overrides or {}, pool)
         finally:
             if own:
                 pool.close()
 
 
 def _no_decisions(constraints: Constraints | None) -> bool:
-    return constraints is None or not (constraints.must_link or constraints.cannot_link
-                                       or constraints.pinned)
+    return constraints is None or not (
+        constraints.must_link or constraints.cannot_link or constraints.pinned
+    )
 
 
 def link_records(
@@ -149,7 +163,9 @@ def link_records(
                 break
         ids.append(candidate)
     stats = LinkStats(
-        claims=len(records), candidate_pairs=pairs, links=links,
+        claims=len(records),
+        candidate_pairs=pairs,
+        links=links,
         incidents=len(clustering.clusters),
         merged_incidents=sum(1 for c in clustering.clusters if len(c) > 1),
     )

@@ -34,9 +34,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factfinder.model import Claimant
+from factfinder.model import Claimant, quick_pickle
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class KnownSource:
     """An organisation that recurs as claimant or publisher, with what it is and whose it is."""
@@ -52,74 +53,196 @@ class KnownSource:
 # Al-Manar is marked `iran` (the Iran-led axis it belongs to) — a documented simplification.
 KNOWN_SOURCES: tuple[KnownSource, ...] = (
     # monitors
-    KnownSource("Syrian Observatory for Human Rights", "monitor", None,
-                ("sohr", "the observatory", "observatory", "syrian observatory",
-                 "britain-based syrian observatory for human rights",
-                 "uk-based syrian observatory for human rights",
-                 "syrian observatory for human rights monitor")),
+    KnownSource(
+        "Syrian Observatory for Human Rights",
+        "monitor",
+        None,
+        (
+            "sohr",
+            "the observatory",
+            "observatory",
+            "syrian observatory",
+            "britain-based syrian observatory for human rights",
+            "uk-based syrian observatory for human rights",
+            "syrian observatory for human rights monitor",
+        ),
+    ),
     KnownSource("Syrian Network for Human Rights", "monitor", None, ("snhr",)),
-    KnownSource("Violations Documentation Center", "monitor", None,
-                ("vdc", "violations documentation centre", "violation documentation center")),
+    KnownSource(
+        "Violations Documentation Center",
+        "monitor",
+        None,
+        ("vdc", "violations documentation centre", "violation documentation center"),
+    ),
     KnownSource("Airwars", "monitor", None, ()),
     KnownSource("Raqqa is Being Slaughtered Silently", "monitor", None, ("rbss",)),
-    KnownSource("Syrian Civil Defence", "ngo", None,
-                ("white helmets", "the white helmets", "syria civil defence", "civil defense",
-                 "syrian civil defense", "civil defence")),
+    KnownSource(
+        "Syrian Civil Defence",
+        "ngo",
+        None,
+        (
+            "white helmets",
+            "the white helmets",
+            "syria civil defence",
+            "civil defense",
+            "syrian civil defense",
+            "civil defence",
+        ),
+    ),
     # NGOs
     KnownSource("Human Rights Watch", "ngo", None, ("hrw",)),
     KnownSource("Amnesty International", "ngo", None, ("amnesty",)),
-    KnownSource("Médecins Sans Frontières", "ngo", None,
-                ("msf", "doctors without borders", "medecins sans frontieres")),
+    KnownSource(
+        "Médecins Sans Frontières",
+        "ngo",
+        None,
+        ("msf", "doctors without borders", "medecins sans frontieres"),
+    ),
     KnownSource("Syrian American Medical Society", "ngo", None, ("sams",)),
     KnownSource("Union of Medical Care and Relief Organizations", "ngo", None, ("uossm", "uoss")),
-    KnownSource("International Committee of the Red Cross", "ngo", None,
-                ("icrc", "red cross", "syrian arab red crescent", "sarc")),
+    KnownSource(
+        "International Committee of the Red Cross",
+        "ngo",
+        None,
+        ("icrc", "red cross", "syrian arab red crescent", "sarc"),
+    ),
     # United Nations
     KnownSource("United Nations", "un", None, ("un", "u.n.", "the united nations", "the un")),
-    KnownSource("UN Office for the Coordination of Humanitarian Affairs", "un", None,
-                ("ocha", "un ocha")),
+    KnownSource(
+        "UN Office for the Coordination of Humanitarian Affairs", "un", None, ("ocha", "un ocha")
+    ),
     KnownSource("World Health Organization", "un", None, ("who", "the who")),
-    KnownSource("Organisation for the Prohibition of Chemical Weapons", "un", None,
-                ("opcw", "organization for the prohibition of chemical weapons")),
-    KnownSource("UN Commission of Inquiry on Syria", "un", None,
-                ("commission of inquiry", "un commission of inquiry", "coi")),
+    KnownSource(
+        "Organisation for the Prohibition of Chemical Weapons",
+        "un",
+        None,
+        ("opcw", "organization for the prohibition of chemical weapons"),
+    ),
+    KnownSource(
+        "UN Commission of Inquiry on Syria",
+        "un",
+        None,
+        ("commission of inquiry", "un commission of inquiry", "coi"),
+    ),
     KnownSource("UNICEF", "un", None, ("united nations children's fund",)),
     KnownSource("UN Human Rights Office", "un", None, ("ohchr", "un human rights office")),
     # parties to the conflict
-    KnownSource("Syrian Ministry of Foreign Affairs and Expatriates", "party_to_conflict",
-                "syrian_government",
-                ("syrian foreign ministry", "the syrian foreign ministry",
-                 "syrian ministry of foreign affairs", "syria's foreign ministry",
-                 "foreign and expatriates ministry", "ministry of foreign affairs and expatriates",
-                 "syrian ministry of foreign affairs and expatriates")),
-    KnownSource("Syrian Arab Army", "party_to_conflict", "syrian_government",
-                ("syrian army", "the syrian army", "syrian army general command",
-                 "general command of the army and armed forces", "syrian military",
-                 "syrian government forces", "syrian government", "damascus government",
-                 "syrian regime", "assad regime")),
-    KnownSource("Russian Ministry of Defence", "party_to_conflict", "russia",
-                ("russian defence ministry", "russian defense ministry", "russian military",
-                 "russian ministry of defense", "russia's defence ministry", "moscow",
-                 "kremlin", "russian government")),
-    KnownSource("US-led coalition (CJTF-OIR)", "party_to_conflict", "us_led_coalition",
-                ("us-led coalition", "u.s.-led coalition", "coalition", "cjtf-oir",
-                 "centcom", "us central command", "u.s. central command", "pentagon",
-                 "operation inherent resolve", "international coalition")),
-    KnownSource("Turkish Armed Forces", "party_to_conflict", "turkey",
-                ("turkish army", "turkish military", "turkish armed forces", "tsk",
-                 "turkish general staff", "turkish government", "ankara")),
-    KnownSource("Syrian Democratic Forces", "party_to_conflict", "sdf_ypg",
-                ("sdf", "ypg", "kurdish ypg", "people's protection units")),
-    KnownSource("Islamic State", "party_to_conflict", "isis",
-                ("isis", "isil", "daesh", "is", "amaq", "amaq news agency")),
-    KnownSource("Hayat Tahrir al-Sham", "party_to_conflict", "hts_nusra",
-                ("hts", "nusra front", "al-nusra front", "jabhat al-nusra")),
-    KnownSource("Israel Defense Forces", "party_to_conflict", "israel",
-                ("idf", "israeli army", "israeli military")),
+    KnownSource(
+        "Syrian Ministry of Foreign Affairs and Expatriates",
+        "party_to_conflict",
+        "syrian_government",
+        (
+            "syrian foreign ministry",
+            "the syrian foreign ministry",
+            "syrian ministry of foreign affairs",
+            "syria's foreign ministry",
+            "foreign and expatriates ministry",
+            "ministry of foreign affairs and expatriates",
+            "syrian ministry of foreign affairs and expatriates",
+        ),
+    ),
+    KnownSource(
+        "Syrian Arab Army",
+        "party_to_conflict",
+        "syrian_government",
+        (
+            "syrian army",
+            "the syrian army",
+            "syrian army general command",
+            "general command of the army and armed forces",
+            "syrian military",
+            "syrian government forces",
+            "syrian government",
+            "damascus government",
+            "syrian regime",
+            "assad regime",
+        ),
+    ),
+    KnownSource(
+        "Russian Ministry of Defence",
+        "party_to_conflict",
+        "russia",
+        (
+            "russian defence ministry",
+            "russian defense ministry",
+            "russian military",
+            "russian ministry of defense",
+            "russia's defence ministry",
+            "moscow",
+            "kremlin",
+            "russian government",
+        ),
+    ),
+    KnownSource(
+        "US-led coalition (CJTF-OIR)",
+        "party_to_conflict",
+        "us_led_coalition",
+        (
+            "us-led coalition",
+            "u.s.-led coalition",
+            "coalition",
+            "cjtf-oir",
+            "centcom",
+            "us central command",
+            "u.s. central command",
+            "pentagon",
+            "operation inherent resolve",
+            "international coalition",
+        ),
+    ),
+    KnownSource(
+        "Turkish Armed Forces",
+        "party_to_conflict",
+        "turkey",
+        (
+            "turkish army",
+            "turkish military",
+            "turkish armed forces",
+            "tsk",
+            "turkish general staff",
+            "turkish government",
+            "ankara",
+        ),
+    ),
+    KnownSource(
+        "Syrian Democratic Forces",
+        "party_to_conflict",
+        "sdf_ypg",
+        ("sdf", "ypg", "kurdish ypg", "people's protection units"),
+    ),
+    KnownSource(
+        "Islamic State",
+        "party_to_conflict",
+        "isis",
+        ("isis", "isil", "daesh", "is", "amaq", "amaq news agency"),
+    ),
+    KnownSource(
+        "Hayat Tahrir al-Sham",
+        "party_to_conflict",
+        "hts_nusra",
+        ("hts", "nusra front", "al-nusra front", "jabhat al-nusra"),
+    ),
+    KnownSource(
+        "Israel Defense Forces",
+        "party_to_conflict",
+        "israel",
+        ("idf", "israeli army", "israeli military"),
+    ),
     # publishers: state media of parties, other state media, media (FA-KES codes are aliases)
-    KnownSource("SANA", "state_media", "syrian_government",
-                ("sana", "syrian arab news agency", "syrian state media", "syrian state tv",
-                 "state news agency sana", "syrian state television", "ikhbariya")),
+    KnownSource(
+        "SANA",
+        "state_media",
+        "syrian_government",
+        (
+            "sana",
+            "syrian arab news agency",
+            "syrian state media",
+            "syrian state tv",
+            "state news agency sana",
+            "syrian state television",
+            "ikhbariya",
+        ),
+    ),
     KnownSource("Al-Manar", "state_media", "iran", ("manar", "al manar", "almanar")),
     KnownSource("Al-Alam", "state_media", "iran", ("alalam", "al alam")),
     KnownSource("Press TV", "state_media", "iran", ("presstv", "press tv")),
@@ -129,17 +252,24 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
     KnownSource("RT", "state_media", "russia", ("russia today",)),
     KnownSource("TRT", "state_media", "turkey", ("trt world",)),
     KnownSource("Anadolu Agency", "state_media", "turkey", ("anadolu", "aa")),
-    KnownSource("National Coalition of Syrian Revolution and Opposition Forces",
-                "party_to_conflict", "armed_opposition",
-                ("etilaf", "syrian national coalition", "snc", "syrian opposition coalition")),
+    KnownSource(
+        "National Coalition of Syrian Revolution and Opposition Forces",
+        "party_to_conflict",
+        "armed_opposition",
+        ("etilaf", "syrian national coalition", "snc", "syrian opposition coalition"),
+    ),
     KnownSource("Radio Habana Cuba", "state_media", None, ("rhc", "radio havana cuba")),
     KnownSource("Al-Ahram", "state_media", None, ("ahram", "al ahram")),
     KnownSource("National News Agency (Lebanon)", "state_media", None, ("nna",)),
     KnownSource("Daily Sabah", "media", None, ("dailysabah",)),
     KnownSource("Al Arabiya", "media", None, ("arabiya", "alarabiya")),
     KnownSource("Asharq Al-Awsat", "media", None, ("asharqalawsat", "asharq al awsat")),
-    KnownSource("The New Arab (Al-Araby Al-Jadeed)", "media", None,
-                ("alaraby", "al-araby", "the new arab", "al araby al jadeed")),
+    KnownSource(
+        "The New Arab (Al-Araby Al-Jadeed)",
+        "media",
+        None,
+        ("alaraby", "al-araby", "the new arab", "al araby al jadeed"),
+    ),
     KnownSource("The Jordan Times", "media", None, ("jordantimes", "jordan times")),
     KnownSource("Reuters", "media", None, ()),
     KnownSource("Agence France-Presse", "media", None, ("afp",)),
@@ -177,6 +307,7 @@ def known_source(name: str | None) -> KnownSource | None:
     return _alias_index().get(normalise_name(name))
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class SourceKey:
     """The original source of a claim. `chain` is the identity: equal chains = one source.
@@ -219,8 +350,9 @@ def source_of(claimant: Claimant | None, publisher: str | None) -> SourceKey:
             party = known.party if ctype in ("party_to_conflict", "state_media") else None
             if ctype == "party_to_conflict" and party is None:
                 party = "other"
-            return SourceKey(f"src:{normalise_name(known.name)}", known.name, ctype, party,
-                             statement)
+            return SourceKey(
+                f"src:{normalise_name(known.name)}", known.name, ctype, party, statement
+            )
         key = normalise_name(claimant.name)
         party = "other" if claimant.type == "party_to_conflict" else None
         return SourceKey(f"src:{key}", claimant.name.strip(), claimant.type, party, statement)
@@ -228,11 +360,17 @@ def source_of(claimant: Claimant | None, publisher: str | None) -> SourceKey:
         # An unnamed claimant of a kind ("a witness", "a military source"): one per publisher.
         party = "other" if claimant.type == "party_to_conflict" else None
         where = normalise_name(pub_name) if pub_name else "unknown publisher"
-        return SourceKey(f"{claimant.type}@{where}", f"{claimant.type} ({pub_name or '?'})",
-                         claimant.type, party, statement)
+        return SourceKey(
+            f"{claimant.type}@{where}",
+            f"{claimant.type} ({pub_name or '?'})",
+            claimant.type,
+            party,
+            statement,
+        )
     if pub is not None:
-        return SourceKey(f"src:{normalise_name(pub.name)}", pub.name, pub.type, pub.party,
-                         statement)
+        return SourceKey(
+            f"src:{normalise_name(pub.name)}", pub.name, pub.type, pub.party, statement
+        )
     if pub_name:
         return SourceKey(f"src:{normalise_name(pub_name)}", pub_name, "media", None, statement)
     return SourceKey("src:unknown", "unknown source", "unknown", None, statement)
