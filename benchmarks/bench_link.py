@@ -38,14 +38,26 @@ import tempfile
 import time
 from pathlib import Path
 
-EVENTS = [("airstrike", 34), ("shelling", 25), ("explosion", 12), ("shooting", 9),
-          ("execution", 4), ("chemical", 1), ("mass_grave", 1), ("detention", 2),
-          ("unknown", 12)]
+EVENTS = [
+    ("airstrike", 34),
+    ("shelling", 25),
+    ("explosion", 12),
+    ("shooting", 9),
+    ("execution", 4),
+    ("chemical", 1),
+    ("mass_grave", 1),
+    ("detention", 2),
+    ("unknown", 12),
+]
 PERPETRATORS = {
-    "airstrike": [("syrian_government", 5), ("russia", 3), ("us_led_coalition", 2),
-                  ("unknown", 3)],
-    "shelling": [("syrian_government", 4), ("armed_opposition", 3), ("isis", 1), ("turkey", 1),
-                 ("unknown", 3)],
+    "airstrike": [("syrian_government", 5), ("russia", 3), ("us_led_coalition", 2), ("unknown", 3)],
+    "shelling": [
+        ("syrian_government", 4),
+        ("armed_opposition", 3),
+        ("isis", 1),
+        ("turkey", 1),
+        ("unknown", 3),
+    ],
     "explosion": [("isis", 3), ("unknown", 5), ("hts_nusra", 1)],
     "chemical": [("syrian_government", 3), ("isis", 1), ("unknown", 1)],
 }
@@ -61,21 +73,58 @@ SOURCES = [  # (claimant or None, claimant type, publisher)
     (None, "witness", "Associated Press"),
     (None, "unknown", "Jordan Times"),
 ]
-TARGETS = ["market", "bakery", "hospital", "school", "mosque", "bus station", "checkpoint",
-           "residential building", "camp for displaced people", "wedding", "funeral", "convoy"]
-VERBS = {"airstrike": ("Air strikes hit", "Warplanes bombed", "An air raid struck"),
-         "shelling": ("Shelling struck", "Rockets slammed into", "Mortar rounds hit"),
-         "explosion": ("A car bomb exploded at", "A suicide bomber blew himself up at",
-                       "An explosive device went off at"),
-         "shooting": ("Gunmen opened fire at", "Snipers shot people at"),
-         "execution": ("Militants executed prisoners near", "Fighters shot captives near"),
-         "chemical": ("A gas attack hit", "Toxic gas was dropped on"),
-         "mass_grave": ("A mass grave was found near", "Bodies were unearthed near"),
-         "detention": ("Security forces detained men at", "Troops arrested residents at"),
-         "unknown": ("An attack hit", "Violence struck")}
+TARGETS = [
+    "market",
+    "bakery",
+    "hospital",
+    "school",
+    "mosque",
+    "bus station",
+    "checkpoint",
+    "residential building",
+    "camp for displaced people",
+    "wedding",
+    "funeral",
+    "convoy",
+]
+VERBS = {
+    "airstrike": ("Air strikes hit", "Warplanes bombed", "An air raid struck"),
+    "shelling": ("Shelling struck", "Rockets slammed into", "Mortar rounds hit"),
+    "explosion": (
+        "A car bomb exploded at",
+        "A suicide bomber blew himself up at",
+        "An explosive device went off at",
+    ),
+    "shooting": ("Gunmen opened fire at", "Snipers shot people at"),
+    "execution": ("Militants executed prisoners near", "Fighters shot captives near"),
+    "chemical": ("A gas attack hit", "Toxic gas was dropped on"),
+    "mass_grave": ("A mass grave was found near", "Bodies were unearthed near"),
+    "detention": ("Security forces detained men at", "Troops arrested residents at"),
+    "unknown": ("An attack hit", "Violence struck"),
+}
 # Syllables for the names that set one incident apart (a street, a family, a landmark).
-SYLLABLES = ("al", "ba", "ra", "sha", "ma", "qa", "di", "ya", "zu", "ha", "na", "fa", "ka",
-             "ti", "lu", "wa", "jo", "sa", "mi", "du")
+SYLLABLES = (
+    "al",
+    "ba",
+    "ra",
+    "sha",
+    "ma",
+    "qa",
+    "di",
+    "ya",
+    "zu",
+    "ha",
+    "na",
+    "fa",
+    "ka",
+    "ti",
+    "lu",
+    "wa",
+    "jo",
+    "sa",
+    "mi",
+    "du",
+)
 START = dt.date(2012, 1, 1).toordinal()
 # Claims per day: a million claims over the war's eight years (2012-2019). Every size is drawn
 # at this density, so a larger corpus covers more days (10k: a month; 1M: eight years), as an
@@ -92,15 +141,26 @@ def _places() -> tuple[list[tuple[str, float, float, str, int | None]], list[flo
 
     out, weights = [], []
     for e in Gazetteer.get().entries:
-        if e.country == "SY" and e.kind in ("city", "town") and e.lat is not None \
-                and e.lon is not None and e.admin1:
+        if (
+            e.country == "SY"
+            and e.kind in ("city", "town")
+            and e.lat is not None
+            and e.lon is not None
+            and e.admin1
+        ):
             out.append((e.name, e.lat, e.lon, e.admin1, e.geonameid))
             weights.append(math.sqrt(e.population + 2000))
     return out, weights
 
 
-def generate(n_claims: int, seed: int, claims_path: Path, docs_path: Path,
-             density: int = DENSITY, truth: dict[tuple[str, int], int] | None = None) -> int:
+def generate(
+    n_claims: int,
+    seed: int,
+    claims_path: Path,
+    docs_path: Path,
+    density: int = DENSITY,
+    truth: dict[tuple[str, int], int] | None = None,
+) -> int:
     """Write about `n_claims` claims and their documents; return the number of claims.
 
     `truth`, when given, receives the synthetic incident of every (document, claim).
@@ -121,17 +181,43 @@ def generate(n_claims: int, seed: int, claims_path: Path, docs_path: Path,
             lexicon = [_name(rnd).lower() for _ in range(6)]  # what sets this incident apart
             reports = min(20, 1 + int(rnd.expovariate(1 / 2.5)))
             for _ in range(reports):
-                claims = [_report(rnd, event, perp, day, toll, name, lat, lon, admin1, gid,
-                                  target, primary=True, lexicon=lexicon)]
+                claims = [
+                    _report(
+                        rnd,
+                        event,
+                        perp,
+                        day,
+                        toll,
+                        name,
+                        lat,
+                        lon,
+                        admin1,
+                        gid,
+                        target,
+                        primary=True,
+                        lexicon=lexicon,
+                    )
+                ]
                 if rnd.random() < 0.2:  # a second, unrelated incident in the same document
                     o_name, o_lat, o_lon, o_admin1, o_gid = rnd.choices(places, weights)[0]
                     o_event = _pick(rnd, EVENTS)
-                    claims.append(_report(rnd, o_event, "unknown", day - rnd.randrange(1, 30),
-                                          max(1, int(rnd.lognormvariate(1.2, 1.0))), o_name,
-                                          o_lat, o_lon, o_admin1, o_gid,
-                                          f"{rnd.choice(TARGETS)} on {_name(rnd)} street",
-                                          primary=False,
-                                          lexicon=[_name(rnd).lower() for _ in range(6)]))
+                    claims.append(
+                        _report(
+                            rnd,
+                            o_event,
+                            "unknown",
+                            day - rnd.randrange(1, 30),
+                            max(1, int(rnd.lognormvariate(1.2, 1.0))),
+                            o_name,
+                            o_lat,
+                            o_lon,
+                            o_admin1,
+                            o_gid,
+                            f"{rnd.choice(TARGETS)} on {_name(rnd)} street",
+                            primary=False,
+                            lexicon=[_name(rnd).lower() for _ in range(6)],
+                        )
+                    )
                 claimant, ctype, publisher = rnd.choice(SOURCES)
                 text_parts = []
                 for c in claims:
@@ -147,9 +233,17 @@ def generate(n_claims: int, seed: int, claims_path: Path, docs_path: Path,
                     if len(claims) > 1:
                         truth[(doc_id, 1)] = -doc_no  # its own incident
                 published = dt.date.fromordinal(day + rnd.choice((0, 0, 0, 1, 1, 2)))
-                fd.write(json.dumps({"id": doc_id, "text": " ".join(text_parts),
-                                     "published": published.isoformat(),
-                                     "publisher": publisher}) + "\n")
+                fd.write(
+                    json.dumps(
+                        {
+                            "id": doc_id,
+                            "text": " ".join(text_parts),
+                            "published": published.isoformat(),
+                            "publisher": publisher,
+                        }
+                    )
+                    + "\n"
+                )
                 fc.write(json.dumps({"id": doc_id, "claims": claims}) + "\n")
                 written += len(claims)
     return written
@@ -167,22 +261,54 @@ def _name(rnd: random.Random) -> str:
     return "".join(rnd.choice(SYLLABLES) for _ in range(3)).capitalize()
 
 
-def _report(rnd: random.Random, event: str, perp: str, day: int, toll: int, name: str,
-            lat: float, lon: float, admin1: str, gid: int | None, target: str,
-            primary: bool, lexicon: list[str]) -> dict:
+def _report(
+    rnd: random.Random,
+    event: str,
+    perp: str,
+    day: int,
+    toll: int,
+    name: str,
+    lat: float,
+    lon: float,
+    admin1: str,
+    gid: int | None,
+    target: str,
+    primary: bool,
+    lexicon: list[str],
+) -> dict:
     r = rnd.random()
     date = None if r < 0.03 else dt.date.fromordinal(day + (rnd.choice((-1, 1)) if r < 0.12 else 0))
     r = rnd.random()
     if r < 0.70:
-        place = {"name": name, "geonameid": gid, "lat": lat, "lon": lon, "admin1": admin1,
-                 "country": "SY", "precision": "town"}
+        place = {
+            "name": name,
+            "geonameid": gid,
+            "lat": lat,
+            "lon": lon,
+            "admin1": admin1,
+            "country": "SY",
+            "precision": "town",
+        }
     elif r < 0.85:
-        place = {"name": f"{admin1} Governorate", "geonameid": None, "lat": lat, "lon": lon,
-                 "admin1": admin1, "country": "SY", "precision": "governorate"}
+        place = {
+            "name": f"{admin1} Governorate",
+            "geonameid": None,
+            "lat": lat,
+            "lon": lon,
+            "admin1": admin1,
+            "country": "SY",
+            "precision": "governorate",
+        }
     elif r < 0.95:
-        place = {"name": f"{name} district", "geonameid": None,
-                 "lat": lat + rnd.uniform(-0.015, 0.015), "lon": lon + rnd.uniform(-0.015, 0.015),
-                 "admin1": admin1, "country": "SY", "precision": "neighbourhood"}
+        place = {
+            "name": f"{name} district",
+            "geonameid": None,
+            "lat": lat + rnd.uniform(-0.015, 0.015),
+            "lon": lon + rnd.uniform(-0.015, 0.015),
+            "admin1": admin1,
+            "country": "SY",
+            "precision": "neighbourhood",
+        }
     else:
         place = None
     r = rnd.random()
@@ -199,16 +325,23 @@ def _report(rnd: random.Random, event: str, perp: str, day: int, toll: int, name
     # Prose: a few of the incident's own words among words of the language (Zipf-distributed).
     words = rnd.sample(lexicon, rnd.randint(2, 4)) + [_common(rnd) for _ in range(20)]
     rnd.shuffle(words)
-    sentence = (f"{rnd.choice(VERBS[kind])} a {detail} in {name}, killing {killed['text']} "
-                f"people. {' '.join(words).capitalize()}.")
+    sentence = (
+        f"{rnd.choice(VERBS[kind])} a {detail} in {name}, killing {killed['text']} "
+        f"people. {' '.join(words).capitalize()}."
+    )
     return {
-        "primary": primary, "event_type": kind,
-        "date": None if date is None else {"start": date.isoformat(), "end": date.isoformat(),
-                                           "precision": "day"},
+        "primary": primary,
+        "event_type": kind,
+        "date": None
+        if date is None
+        else {"start": date.isoformat(), "end": date.isoformat(), "precision": "day"},
         "places": [] if place is None else [place],
         "perpetrator": {"name": None, "group": perp if rnd.random() < 0.8 else "unknown"},
         "killed": {"total": killed, "civilians": killed if rnd.random() < 0.6 else None},
-        "injured": {}, "weapons": [], "confidence": 0.7, "_sentence": sentence,
+        "injured": {},
+        "weapons": [],
+        "confidence": 0.7,
+        "_sentence": sentence,
     }
 
 
@@ -247,27 +380,38 @@ def run_child(claims: Path, docs: Path, out: Path, workers: int) -> dict:
         " 'claims': r.stats.claims, 'pairs': r.stats.candidate_pairs,"
         " 'links': r.stats.links, 'incidents': r.stats.incidents}))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, str(claims), str(docs), str(out),
-                           str(workers)], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(claims), str(docs), str(out), str(workers)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result: dict = json.loads(proc.stdout.strip().splitlines()[-1])
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--density", type=int, default=DENSITY, help="claims per day")
-    ap.add_argument("--workers", type=int, default=2,
-                    help="linker processes (`factfinder link --workers`; 2 = this machine's cores)")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="linker processes (`factfinder link --workers`; 2 = this machine's cores)",
+    )
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="bench_link_", dir=args.workdir))
-    print(f"{'claims':>9} {'seconds':>8} {'CPU s':>7} {'claims/s':>9} {'peak MB':>8} "
-          f"{'pairs':>10} {'incidents':>9} {'growth':>7} {'P':>5} {'R':>5}")
+    print(
+        f"{'claims':>9} {'seconds':>8} {'CPU s':>7} {'claims/s':>9} {'peak MB':>8} "
+        f"{'pairs':>10} {'incidents':>9} {'growth':>7} {'P':>5} {'R':>5}"
+    )
     base: float | None = None
     try:
         for n in sizes:
@@ -281,11 +425,14 @@ def main(argv: list[str] | None = None) -> int:
             del truth
             per_claim = r["seconds"] / r["claims"]
             base = base or per_claim
-            print(f"{r['claims']:>9} {r['seconds']:>8.1f} {r['cpu']:>7.1f} "
-                  f"{r['claims'] / r['seconds']:>9.0f} "
-                  f"{r['rss_mb']:>8.0f} {r['pairs']:>10} {r['incidents']:>9} "
-                  f"{per_claim / base:>7.2f} {precision:>5.2f} {recall:>5.2f}"
-                  f"   (generated {written} in {gen:.0f} s)", flush=True)
+            print(
+                f"{r['claims']:>9} {r['seconds']:>8.1f} {r['cpu']:>7.1f} "
+                f"{r['claims'] / r['seconds']:>9.0f} "
+                f"{r['rss_mb']:>8.0f} {r['pairs']:>10} {r['incidents']:>9} "
+                f"{per_claim / base:>7.2f} {precision:>5.2f} {recall:>5.2f}"
+                f"   (generated {written} in {gen:.0f} s)",
+                flush=True,
+            )
             if not args.keep:
                 for p in (claims, docs, out):
                     p.unlink(missing_ok=True)

@@ -32,8 +32,11 @@ def test_relays_of_one_statement_are_not_added_up():
 
 
 def test_minimum_from_credible_sources_maximum_from_allegations():
-    reports = [rep(0, "src:sohr", 20, None), rep(1, "src:sana", 26, 26, credible=False),
-               rep(2, "src:reuters", 22, 22)]
+    reports = [
+        rep(0, "src:sohr", 20, None),
+        rep(1, "src:sana", 26, 26, credible=False),
+        rep(2, "src:reuters", 22, 22),
+    ]
     r = reconcile_range(reports)
     assert r is not None
     assert r.min.value == 22 and r.min.claims == (ClaimRef("doc-2", 0),)
@@ -44,7 +47,11 @@ def test_minimum_from_credible_sources_maximum_from_allegations():
 
 
 def test_a_source_updating_its_toll_counts_once_with_its_latest_figure():
-    reports = [rep(0, "src:sohr", 16, None), rep(1, "src:sohr", 22, None), rep(2, "src:afp", 18, 18)]
+    reports = [
+        rep(0, "src:sohr", 16, None),
+        rep(1, "src:sohr", 22, None),
+        rep(2, "src:afp", 18, 18),
+    ]
     r = reconcile_range(reports)
     assert r is not None
     assert r.min.value == 22 and r.sources == 2
@@ -65,8 +72,12 @@ def test_no_figure_no_reconciliation():
 
 def test_totals_are_at_least_their_sub_counts():
     claims = [
-        SourcedCounts(ClaimRef("a", 0), "src:a", True,
-                      Casualties(total=Range(10, 10), civilians=Range(14, None))),
+        SourcedCounts(
+            ClaimRef("a", 0),
+            "src:a",
+            True,
+            Casualties(total=Range(10, 10), civilians=Range(14, None)),
+        ),
         SourcedCounts(ClaimRef("b", 0), "src:b", True, Casualties(children=Range(5, 5))),
     ]
     rec = reconcile_casualties(claims)
@@ -135,8 +146,9 @@ def test_order_of_claims_is_irrelevant(reports, rnd):
 @given(report_lists(), st.data())
 def test_relaying_a_statement_again_changes_nothing(reports, data):
     relayed = data.draw(st.sampled_from(reports))
-    copy = CountReport(ClaimRef("relay", 0), relayed.source, relayed.credible, relayed.min,
-                       relayed.max)
+    copy = CountReport(
+        ClaimRef("relay", 0), relayed.source, relayed.credible, relayed.min, relayed.max
+    )
     assert values([*reports, copy]) == values(reports)
 
 
@@ -148,8 +160,9 @@ def test_a_chain_repeating_a_lower_figure_never_changes_the_minimum(reports, dat
     lower = data.draw(st.integers(min_value=0, max_value=max(mins))) if mins else None
     before = reconcile_range(reports)
     credible = any(r.credible for r in reports if r.source == chain)
-    after = reconcile_range([*reports, CountReport(ClaimRef("more", 0), chain, credible, lower,
-                                                   None)])
+    after = reconcile_range(
+        [*reports, CountReport(ClaimRef("more", 0), chain, credible, lower, None)]
+    )
     assert before is not None and after is not None
     assert after.min.value == before.min.value
     assert after.sources == before.sources

@@ -61,8 +61,11 @@ class Corpus:
 def paragraphs(path: Path) -> list[str]:
     """The non-empty paragraphs of a seed text, without its markdown decorations."""
     text = path.read_text(encoding="utf-8")
-    return [p.strip() for p in text.split("\n\n")
-            if p.strip() and not p.strip().startswith(("#", "---", "<http", "**", "Source:"))]
+    return [
+        p.strip()
+        for p in text.split("\n\n")
+        if p.strip() and not p.strip().startswith(("#", "---", "<http", "**", "Source:"))
+    ]
 
 
 def build_html(path: Path) -> Path:
@@ -91,8 +94,9 @@ def build_html(path: Path) -> Path:
     return path
 
 
-def pdf_bytes(paras: list[str], *, title: str | None, author: str | None,
-              created: dt.datetime | None) -> bytes:
+def pdf_bytes(
+    paras: list[str], *, title: str | None, author: str | None, created: dt.datetime | None
+) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -113,9 +117,12 @@ def pdf_bytes(paras: list[str], *, title: str | None, author: str | None,
 
 
 def build_pdf(path: Path) -> Path:
-    data = pdf_bytes(paragraphs(SEED_RHC), title="Letter on the mass graves in Raqqah",
-                     author="Ministry of Foreign Affairs and Expatriates",
-                     created=dt.datetime(2017, 11, 3, 14, 0, tzinfo=dt.UTC))
+    data = pdf_bytes(
+        paragraphs(SEED_RHC),
+        title="Letter on the mass graves in Raqqah",
+        author="Ministry of Foreign Affairs and Expatriates",
+        created=dt.datetime(2017, 11, 3, 14, 0, tzinfo=dt.UTC),
+    )
     path.write_bytes(data)
     return path
 
@@ -141,10 +148,15 @@ def build_docx(path: Path) -> Path:
     for para in paragraphs(SEED_RHC)[:5]:
         document.add_paragraph(para)
     table = document.add_table(rows=3, cols=2)
-    for row, (site, bodies) in zip(table.rows, [("Site", "Bodies"),
-                                                ("Next to the Children's Hospital", "2,500"),
-                                                ("Panorama district", "more than 1,500")],
-                                   strict=True):
+    for row, (site, bodies) in zip(
+        table.rows,
+        [
+            ("Site", "Bodies"),
+            ("Next to the Children's Hospital", "2,500"),
+            ("Panorama district", "more than 1,500"),
+        ],
+        strict=True,
+    ):
         row.cells[0].text, row.cells[1].text = site, bodies
     document.add_paragraph("Compiled from the ministry's letters.")
     document.save(str(path))
@@ -165,8 +177,12 @@ def build_eml(path: Path, pdf: Path) -> Path:
     forwarded["Subject"] = "Fwd: Raqqah graves"
     forwarded["Date"] = "Fri, 03 Nov 2017 18:00:00 +0000"
     forwarded.set_content("See the ministry's statement on the Raqqah mass graves.\n")
-    forwarded.add_attachment(b"Panorama district: more than 1,500 bodies.\n", maintype="text",
-                             subtype="plain", filename="graves.txt")
+    forwarded.add_attachment(
+        b"Panorama district: more than 1,500 bodies.\n",
+        maintype="text",
+        subtype="plain",
+        filename="graves.txt",
+    )
 
     msg = EmailMessage()
     msg["From"] = "Permanent Mission of Syria <mission@example.org>"
@@ -176,13 +192,21 @@ def build_eml(path: Path, pdf: Path) -> Path:
     msg["Message-ID"] = "<letter-2017-11-04@example.org>"
     body = "\n\n".join(paragraphs(SEED_PRESS_TV)) + "\n"
     msg.set_content(body)
-    msg.add_alternative("<html><body>" + "".join(f"<p>{p}</p>" for p in
-                                                  paragraphs(SEED_PRESS_TV)) + "</body></html>",
-                        subtype="html")
-    msg.add_attachment(pdf.read_bytes(), maintype="application", subtype="octet-stream",
-                       filename="letter.pdf")
-    msg.add_attachment(zip_bytes({"annex/notes.txt": b"Hajin is near the Iraqi border.\n"}),
-                       maintype="application", subtype="zip", filename="annex.zip")
+    msg.add_alternative(
+        "<html><body>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs(SEED_PRESS_TV))
+        + "</body></html>",
+        subtype="html",
+    )
+    msg.add_attachment(
+        pdf.read_bytes(), maintype="application", subtype="octet-stream", filename="letter.pdf"
+    )
+    msg.add_attachment(
+        zip_bytes({"annex/notes.txt": b"Hajin is near the Iraqi border.\n"}),
+        maintype="application",
+        subtype="zip",
+        filename="annex.zip",
+    )
     msg.add_attachment(forwarded)
     path.write_bytes(msg.as_bytes())
     return path
@@ -197,53 +221,95 @@ def build_warc(path: Path, html: Path, pdf: Path) -> tuple[Path, list[int]]:
     writer = WARCWriter(buf, gzip=True)
     offsets: list[int] = []
 
-    def response(uri: str, status: str, headers: list[tuple[str, str]], body: bytes,
-                 when: str) -> None:
+    def response(
+        uri: str, status: str, headers: list[tuple[str, str]], body: bytes, when: str
+    ) -> None:
         http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
         offsets.append(buf.tell())
-        writer.write_record(writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http,
-            warc_headers_dict={"WARC-Date": when}))
+        writer.write_record(
+            writer.create_warc_record(
+                uri,
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": when},
+            )
+        )
 
     offsets.append(buf.tell())
     writer.write_record(writer.create_warcinfo_record(path.name, {"software": "factfinder tests"}))
     offsets.append(buf.tell())
-    req = StatusAndHeaders("GET /Detail/2017 HTTP/1.1", [("Host", "www.presstv.example")],
-                           is_http_request=True)
-    writer.write_record(writer.create_warc_record(PAGE_URL, "request", payload=io.BytesIO(b""),
-                                                  length=0, http_headers=req))
-    response(PAGE_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
-             html.read_bytes(), "2017-11-04T12:00:00Z")
-    response("http://www.presstv.example/old", "301 Moved Permanently",
-             [("Location", PAGE_URL), ("Content-Type", "text/html")], b"<a>moved</a>",
-             "2017-11-04T12:00:01Z")
-    response("https://www.radiohc.example/seed.txt", "200 OK",
-             [("Content-Type", "text/plain; charset=utf-8"), ("Content-Encoding", "gzip")],
-             gzip.compress(SEED_RHC.read_bytes()), "2017-11-04T12:00:02Z")
-    response("https://www.mofaex.example/letter.pdf", "200 OK",
-             [("Content-Type", "application/pdf")], pdf.read_bytes(), "2017-11-04T12:00:03Z")
+    req = StatusAndHeaders(
+        "GET /Detail/2017 HTTP/1.1", [("Host", "www.presstv.example")], is_http_request=True
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            PAGE_URL, "request", payload=io.BytesIO(b""), length=0, http_headers=req
+        )
+    )
+    response(
+        PAGE_URL,
+        "200 OK",
+        [("Content-Type", "text/html; charset=utf-8")],
+        html.read_bytes(),
+        "2017-11-04T12:00:00Z",
+    )
+    response(
+        "http://www.presstv.example/old",
+        "301 Moved Permanently",
+        [("Location", PAGE_URL), ("Content-Type", "text/html")],
+        b"<a>moved</a>",
+        "2017-11-04T12:00:01Z",
+    )
+    response(
+        "https://www.radiohc.example/seed.txt",
+        "200 OK",
+        [("Content-Type", "text/plain; charset=utf-8"), ("Content-Encoding", "gzip")],
+        gzip.compress(SEED_RHC.read_bytes()),
+        "2017-11-04T12:00:02Z",
+    )
+    response(
+        "https://www.mofaex.example/letter.pdf",
+        "200 OK",
+        [("Content-Type", "application/pdf")],
+        pdf.read_bytes(),
+        "2017-11-04T12:00:03Z",
+    )
     offsets.append(buf.tell())
-    writer.write_record(writer.create_warc_record(
-        "metadata:crawl", "metadata", payload=io.BytesIO(b"via: tests\n"), length=11,
-        warc_content_type="application/warc-fields"))
+    writer.write_record(
+        writer.create_warc_record(
+            "metadata:crawl",
+            "metadata",
+            payload=io.BytesIO(b"via: tests\n"),
+            length=11,
+            warc_content_type="application/warc-fields",
+        )
+    )
     offsets.append(buf.tell())
     path.write_bytes(buf.getvalue())
     return path, offsets
 
 
 def build_zip(path: Path, html: Path, eml: Path) -> Path:
-    path.write_bytes(zip_bytes({
-        "press/page.html": html.read_bytes(),
-        "mail/letter.eml": eml.read_bytes(),
-        "seed.txt": SEED_PRESS_TV.read_bytes(),
-    }))
+    path.write_bytes(
+        zip_bytes(
+            {
+                "press/page.html": html.read_bytes(),
+                "mail/letter.eml": eml.read_bytes(),
+                "seed.txt": SEED_PRESS_TV.read_bytes(),
+            }
+        )
+    )
     return path
 
 
 def build_tar_gz(path: Path, docx_path: Path) -> Path:
     with tarfile.open(path, "w:gz") as tf:
-        for name, data in (("reports/raqqah.docx", docx_path.read_bytes()),
-                           ("seed.txt", SEED_RHC.read_bytes())):
+        for name, data in (
+            ("reports/raqqah.docx", docx_path.read_bytes()),
+            ("seed.txt", SEED_RHC.read_bytes()),
+        ):
             info = tarfile.TarInfo(name)
             info.size = len(data)
             info.mtime = int(dt.datetime(2017, 11, 6, tzinfo=dt.UTC).timestamp())
@@ -263,9 +329,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     truncated = root / "truncated.warc.gz"
     truncated.write_bytes(warc.read_bytes()[: (offsets[4] + offsets[5]) // 2])
     return Corpus(
-        root=root, seed_rhc=SEED_RHC, seed_press_tv=SEED_PRESS_TV, html=html, pdf=pdf,
-        pdf_scan=build_scan_pdf(root / "scan.pdf"), docx=docx_path, eml=eml, warc=warc,
-        warc_truncated=truncated, zip=build_zip(root / "bundle.zip", html, eml),
+        root=root,
+        seed_rhc=SEED_RHC,
+        seed_press_tv=SEED_PRESS_TV,
+        html=html,
+        pdf=pdf,
+        pdf_scan=build_scan_pdf(root / "scan.pdf"),
+        docx=docx_path,
+        eml=eml,
+        warc=warc,
+        warc_truncated=truncated,
+        zip=build_zip(root / "bundle.zip", html, eml),
         tar_gz=build_tar_gz(root / "reports.tar.gz", docx_path),
     )
 

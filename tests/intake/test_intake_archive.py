@@ -55,15 +55,19 @@ def test_zip_members_and_nested_containers(corpus: Corpus, workdir: Path) -> Non
 def test_tar_gz_members(corpus: Corpus, workdir: Path) -> None:
     parts = list(expand(corpus.tar_gz, workdir))
     assert [(p.label.removeprefix(str(corpus.tar_gz)), p.media_type, p.parent) for p in parts] == [
-        ("", GZIP, None), ("!reports/raqqah.docx", DOCX, 0), ("!seed.txt", TEXT, 0)]
+        ("", GZIP, None),
+        ("!reports/raqqah.docx", DOCX, 0),
+        ("!seed.txt", TEXT, 0),
+    ]
     assert parts[1].origin["modified_at"] == "2017-11-06T00:00:00Z"
     assert parts[1].path.read_bytes() == corpus.docx.read_bytes()
     report = read_text(parts[1])
     assert report is not None and report.title == "Mass graves in Raqqah"
 
 
-def test_hostile_zip_names_are_refused_and_the_rest_comes_out(tmp_path: Path, workdir: Path,
-                                                            write_zip: WriteZip) -> None:
+def test_hostile_zip_names_are_refused_and_the_rest_comes_out(
+    tmp_path: Path, workdir: Path, write_zip: WriteZip
+) -> None:
     archive = tmp_path / "evil.zip"
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -82,25 +86,38 @@ def test_hostile_zip_names_are_refused_and_the_rest_comes_out(tmp_path: Path, wo
     parts = list(expand(archive, workdir))
 
     assert summary(parts, archive) == [
-        ("", True, None), ("!first.txt", True, 0), ("!../../etc/passwd", False, 0),
-        ("!/etc/cron.d/evil", False, 0), ("!C:/Windows/evil.txt", False, 0),
-        ("!ok/../../escape.txt", False, 0), ("!link-to-passwd", False, 0), ("!last.txt", True, 0)]
+        ("", True, None),
+        ("!first.txt", True, 0),
+        ("!../../etc/passwd", False, 0),
+        ("!/etc/cron.d/evil", False, 0),
+        ("!C:/Windows/evil.txt", False, 0),
+        ("!ok/../../escape.txt", False, 0),
+        ("!link-to-passwd", False, 0),
+        ("!last.txt", True, 0),
+    ]
     problems = [p.error.problem for p in parts if p.error is not None]
-    assert problems == ["member path escapes the archive ('..')", "member has an absolute path",
-                        "member name starts with a drive letter",
-                        "member path escapes the archive ('..')",
-                        "member is a symbolic link; links are not followed"]
-    assert str(parts[2].error) == f"{archive}!../../etc/passwd: member path escapes the archive ('..')"
+    assert problems == [
+        "member path escapes the archive ('..')",
+        "member has an absolute path",
+        "member name starts with a drive letter",
+        "member path escapes the archive ('..')",
+        "member is a symbolic link; links are not followed",
+    ]
+    assert (
+        str(parts[2].error) == f"{archive}!../../etc/passwd: member path escapes the archive ('..')"
+    )
     # nothing was written anywhere but the workdir, and only the two good members there
     assert files_under(tmp_path) - before == {parts[1].path, parts[7].path}
     assert all(p.path.parent == workdir for p in (parts[1], parts[7]))
     assert parts[7].path.read_bytes() == b"Shelling on Douma.\n"
 
 
-def test_hostile_tar_members_are_refused_and_the_rest_comes_out(tmp_path: Path,
-                                                               workdir: Path) -> None:
+def test_hostile_tar_members_are_refused_and_the_rest_comes_out(
+    tmp_path: Path, workdir: Path
+) -> None:
     archive = tmp_path / "evil.tar"
     with tarfile.open(archive, "w") as tf:
+
         def add(name: str, data: bytes = b"", **attrs: object) -> None:
             info = tarfile.TarInfo(name)
             info.size = len(data)
@@ -122,22 +139,32 @@ def test_hostile_tar_members_are_refused_and_the_rest_comes_out(tmp_path: Path,
     parts = list(expand(archive, workdir))
 
     assert summary(parts, archive) == [
-        ("", True, None), ("!first.txt", True, 0), ("!../../etc/passwd", False, 0),
-        ("!/abs/path.txt", False, 0), ("!evil-link", False, 0), ("!hard-link", False, 0),
-        ("!console", False, 0), ("!pipe", False, 0), ("!dir/last.txt", True, 0)]
+        ("", True, None),
+        ("!first.txt", True, 0),
+        ("!../../etc/passwd", False, 0),
+        ("!/abs/path.txt", False, 0),
+        ("!evil-link", False, 0),
+        ("!hard-link", False, 0),
+        ("!console", False, 0),
+        ("!pipe", False, 0),
+        ("!dir/last.txt", True, 0),
+    ]
     assert parts[4].error is not None
-    assert parts[4].error.problem == ("member is a symbolic link (to '/etc/passwd'); "
-                                      "links are not followed")
+    assert parts[4].error.problem == (
+        "member is a symbolic link (to '/etc/passwd'); links are not followed"
+    )
     assert parts[5].error is not None and "hard link" in parts[5].error.problem
     assert parts[6].error is not None and "device file" in parts[6].error.problem
     assert files_under(tmp_path) - before == {parts[1].path, parts[8].path}
     assert parts[8].path.read_bytes() == b"Shelling on Douma.\n"
 
 
-def test_zip_bomb_stops_at_the_ratio_limit(tmp_path: Path, workdir: Path,
-                                           write_zip: WriteZip) -> None:
-    bomb = write_zip(tmp_path / "bomb.zip", {"zeros.txt": b"\0" * (8 * 1024 * 1024),
-                                             "note.txt": b"Hajin\n"})
+def test_zip_bomb_stops_at_the_ratio_limit(
+    tmp_path: Path, workdir: Path, write_zip: WriteZip
+) -> None:
+    bomb = write_zip(
+        tmp_path / "bomb.zip", {"zeros.txt": b"\0" * (8 * 1024 * 1024), "note.txt": b"Hajin\n"}
+    )
     assert bomb.stat().st_size < 20_000
     parts = list(expand(bomb, workdir, limits=Limits(max_ratio=100, ratio_slack=0)))
     assert summary(parts, bomb) == [("", True, None), ("", False, 0)]
@@ -145,8 +172,7 @@ def test_zip_bomb_stops_at_the_ratio_limit(tmp_path: Path, workdir: Path,
     assert list(workdir.iterdir()) == []  # refused before a byte was written
 
 
-def test_declared_sizes_that_lie_are_caught_while_streaming(tmp_path: Path,
-                                                           workdir: Path) -> None:
+def test_declared_sizes_that_lie_are_caught_while_streaming(tmp_path: Path, workdir: Path) -> None:
     # A gzip declares no size at all: only the streaming count can stop it.
     bomb = tmp_path / "zeros.txt.gz"
     bomb.write_bytes(gzip.compress(b"\0" * (4 * 1024 * 1024)))
@@ -165,8 +191,9 @@ def test_member_count_limit(tmp_path: Path, workdir: Path, write_zip: WriteZip) 
     assert "10 members, more than the limit of 5" in parts[1].error.problem
 
 
-def test_nesting_depth_limit(tmp_path: Path, workdir: Path,
-                             make_zip: Callable[[dict[str, bytes]], bytes]) -> None:
+def test_nesting_depth_limit(
+    tmp_path: Path, workdir: Path, make_zip: Callable[[dict[str, bytes]], bytes]
+) -> None:
     inner = b"Hajin\n"
     for _ in range(4):
         inner = make_zip({"inner.zip" if inner[:2] == b"PK" else "note.txt": inner})
@@ -196,8 +223,9 @@ def test_corrupt_zip(tmp_path: Path, workdir: Path) -> None:
     assert parts[1].error.problem.startswith("not a readable zip archive")
 
 
-def test_truncated_tar_gz_keeps_earlier_members(corpus: Corpus, tmp_path: Path,
-                                               workdir: Path) -> None:
+def test_truncated_tar_gz_keeps_earlier_members(
+    corpus: Corpus, tmp_path: Path, workdir: Path
+) -> None:
     archive = tmp_path / "cut.tar.gz"
     with tarfile.open(archive, "w:gz") as tf:
         for name, data in (("a.txt", b"first member\n"), ("b.bin", bytes(range(256)) * 400)):
@@ -210,28 +238,39 @@ def test_truncated_tar_gz_keeps_earlier_members(corpus: Corpus, tmp_path: Path,
     parts = list(expand(archive, workdir))
     assert [p.ok for p in parts[:2]] == [True, True]
     assert parts[1].path.read_bytes() == b"first member\n"
-    assert not parts[-1].ok and "truncated or corrupt" in (parts[-1].error.problem
-                                                           if parts[-1].error else "")
+    assert not parts[-1].ok and "truncated or corrupt" in (
+        parts[-1].error.problem if parts[-1].error else ""
+    )
 
 
 def test_empty_member_is_an_error(tmp_path: Path, workdir: Path, write_zip: WriteZip) -> None:
     archive = write_zip(tmp_path / "e.zip", {"empty.txt": b"", "full.txt": b"Hajin\n"})
     parts = list(expand(archive, workdir))
-    assert summary(parts, archive) == [("", True, None), ("!empty.txt", False, 0),
-                                       ("!full.txt", True, 0)]
+    assert summary(parts, archive) == [
+        ("", True, None),
+        ("!empty.txt", False, 0),
+        ("!full.txt", True, 0),
+    ]
     assert parts[1].error is not None and parts[1].error.problem == "empty file"
 
 
-@pytest.mark.parametrize("name", ["../x", "a/../../x", "/x", "\\\\server\\share", "C:x", "",
-                                  "a\x00b", "./.."])
+@pytest.mark.parametrize(
+    "name", ["../x", "a/../../x", "/x", "\\\\server\\share", "C:x", "", "a\x00b", "./.."]
+)
 def test_check_member_name_refuses(name: str) -> None:
     with pytest.raises(InputError) as info:
         check_member_name("a.zip", name)
     assert info.value.input == f"a.zip!{name}"
 
 
-@pytest.mark.parametrize(("name", "clean"), [("a/b.txt", "a/b.txt"), ("./a//b.txt", "a/b.txt"),
-                                            ("dir\\file.txt", "dir/file.txt"),
-                                            ("..hidden", "..hidden")])
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("a/b.txt", "a/b.txt"),
+        ("./a//b.txt", "a/b.txt"),
+        ("dir\\file.txt", "dir/file.txt"),
+        ("..hidden", "..hidden"),
+    ],
+)
 def test_check_member_name_accepts(name: str, clean: str) -> None:
     assert check_member_name("a.zip", name) == clean

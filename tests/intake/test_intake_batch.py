@@ -24,8 +24,9 @@ def test_seed_batch_reads_into_documents() -> None:
 def test_bad_lines_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     batch = tmp_path / "docs.jsonl"
     lines = [
-        json.dumps({"id": "a", "text": "Airstrike on Hajin.", "published": "2017-11-03",
-                    "language": "en"}),
+        json.dumps(
+            {"id": "a", "text": "Airstrike on Hajin.", "published": "2017-11-03", "language": "en"}
+        ),
         "{not json",
         json.dumps({"id": "b"}),
         "",

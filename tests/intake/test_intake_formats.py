@@ -48,12 +48,13 @@ def test_html_main_text_and_metadata(corpus: Corpus, workdir: Path) -> None:
     assert extracted.language == "en"
 
 
-def test_html_without_an_article_falls_back_to_visible_text(tmp_path: Path,
-                                                            workdir: Path) -> None:
+def test_html_without_an_article_falls_back_to_visible_text(tmp_path: Path, workdir: Path) -> None:
     page = tmp_path / "list.html"
-    page.write_text("<html><head><title>Casualty list</title><style>p{}</style></head><body>"
-                    "<table><tr><td>Hajin</td><td>26</td></tr></table></body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        "<html><head><title>Casualty list</title><style>p{}</style></head><body>"
+        "<table><tr><td>Hajin</td><td>26</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
     extracted = read_text(only(page, workdir))
     assert extracted is not None
     assert "Hajin" in extracted.text and "26" in extracted.text
@@ -64,9 +65,12 @@ def test_html_without_an_article_falls_back_to_visible_text(tmp_path: Path,
 def test_html_in_a_declared_legacy_charset(tmp_path: Path, workdir: Path) -> None:
     page = tmp_path / "ar.html"
     sentence = "قتل 26 مدنيا على الأقل بينهم 14 طفلا في غارات على بلدة هجين قرب الحدود العراقية"
-    page.write_bytes(("<html><head><meta charset='windows-1256'><title>هجين</title></head><body>"
-                      f"<article><p>{sentence}</p><p>{sentence}</p></article></body></html>")
-                     .encode("cp1256"))
+    page.write_bytes(
+        (
+            "<html><head><meta charset='windows-1256'><title>هجين</title></head><body>"
+            f"<article><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+        ).encode("cp1256")
+    )
     extracted = read_text(only(page, workdir))
     assert extracted is not None
     assert sentence in extracted.text
@@ -88,8 +92,7 @@ def test_pdf_text_layer_in_page_order_with_metadata(corpus: Corpus, workdir: Pat
     assert extracted.notes == ()
 
 
-def test_pdf_without_text_layer_gives_empty_text_and_a_note(corpus: Corpus,
-                                                           workdir: Path) -> None:
+def test_pdf_without_text_layer_gives_empty_text_and_a_note(corpus: Corpus, workdir: Path) -> None:
     extracted = read_text(only(corpus.pdf_scan, workdir))
     assert extracted is not None
     assert extracted.text == ""
@@ -112,8 +115,9 @@ def test_docx_paragraphs_tables_and_core_properties(corpus: Corpus, workdir: Pat
 
 def test_email_body_headers_and_attachments(corpus: Corpus, workdir: Path) -> None:
     parts = list(expand(corpus.eml, workdir))
-    summary = [(p.label.removeprefix(str(corpus.root) + "/"), p.media_type, p.parent)
-               for p in parts]
+    summary = [
+        (p.label.removeprefix(str(corpus.root) + "/"), p.media_type, p.parent) for p in parts
+    ]
     assert summary == [
         ("mail.eml", EMAIL, None),
         ("mail.eml!letter.pdf", PDF, 0),  # declared octet-stream; the bytes say PDF
@@ -147,30 +151,36 @@ def test_email_body_headers_and_attachments(corpus: Corpus, workdir: Path) -> No
     assert notes is not None and notes.text == "Hajin is near the Iraqi border.\n"
 
 
-def test_html_only_email_body_goes_through_the_html_reader(tmp_path: Path,
-                                                          workdir: Path) -> None:
+def test_html_only_email_body_goes_through_the_html_reader(tmp_path: Path, workdir: Path) -> None:
     eml = tmp_path / "html.eml"
-    eml.write_bytes(b"From: Monitor <desk@example.org>\r\nSubject: Daily report\r\n"
-                    b"Date: Mon, 06 Nov 2017 08:00:00 +0000\r\nMIME-Version: 1.0\r\n"
-                    b"Content-Type: text/html; charset=utf-8\r\n\r\n"
-                    b"<html><body><p>Shelling on Douma killed at least 7 civilians on Sunday, "
-                    b"the monitor said.</p></body></html>\r\n")
+    eml.write_bytes(
+        b"From: Monitor <desk@example.org>\r\nSubject: Daily report\r\n"
+        b"Date: Mon, 06 Nov 2017 08:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n\r\n"
+        b"<html><body><p>Shelling on Douma killed at least 7 civilians on Sunday, "
+        b"the monitor said.</p></body></html>\r\n"
+    )
     parts = list(expand(eml, workdir))
     assert [p.media_type for p in parts] == [EMAIL]
     body = read_text(parts[0])
     assert body is not None
-    assert body.text == ("Shelling on Douma killed at least 7 civilians on Sunday, "
-                         "the monitor said.")
+    assert body.text == (
+        "Shelling on Douma killed at least 7 civilians on Sunday, the monitor said."
+    )
     assert body.author == "Monitor <desk@example.org>"
 
 
 def test_language_of_arabic_and_french_text(tmp_path: Path, workdir: Path) -> None:
     ar = tmp_path / "ar.txt"
-    ar.write_text("قالت وزارة الخارجية إن المقابر الجماعية في الرقة تضم رفات أكثر من 4000 شخص",
-                  encoding="utf-8")
+    ar.write_text(
+        "قالت وزارة الخارجية إن المقابر الجماعية في الرقة تضم رفات أكثر من 4000 شخص",
+        encoding="utf-8",
+    )
     fr = tmp_path / "fr.txt"
-    fr.write_text("Au moins 26 civils, dont 14 enfants, ont été tués dans des frappes aériennes",
-                  encoding="utf-8")
+    fr.write_text(
+        "Au moins 26 civils, dont 14 enfants, ont été tués dans des frappes aériennes",
+        encoding="utf-8",
+    )
     short = tmp_path / "short.txt"
     short.write_text("26 killed\n", encoding="utf-8")
     langs = [read_text(only(p, workdir)) for p in (ar, fr, short)]
@@ -183,7 +193,9 @@ def test_text_with_bom_and_utf16(tmp_path: Path, workdir: Path) -> None:
     utf16 = tmp_path / "utf16.txt"
     utf16.write_bytes("Airstrike on Hajin".encode("utf-16"))
     assert [read_text(only(p, workdir)).text for p in (bom, utf16)] == [  # type: ignore[union-attr]
-        "Airstrike on Hajin", "Airstrike on Hajin"]
+        "Airstrike on Hajin",
+        "Airstrike on Hajin",
+    ]
 
 
 def test_email_attachment_with_a_hostile_name(tmp_path: Path, workdir: Path) -> None:
@@ -193,12 +205,16 @@ def test_email_attachment_with_a_hostile_name(tmp_path: Path, workdir: Path) -> 
     msg["From"] = "x@example.org"
     msg["Subject"] = "files"
     msg.set_content("Two files attached.\n")
-    msg.add_attachment(b"root::0:0\n", maintype="text", subtype="plain",
-                       filename="../../etc/passwd")
+    msg.add_attachment(
+        b"root::0:0\n", maintype="text", subtype="plain", filename="../../etc/passwd"
+    )
     msg.add_attachment(b"Hajin\n", maintype="text", subtype="plain", filename="note.txt")
     eml = tmp_path / "evil.eml"
     eml.write_bytes(msg.as_bytes())
     parts = list(expand(eml, workdir))
     assert [(p.label.removeprefix(str(eml)), p.ok) for p in parts] == [
-        ("", True), ("!../../etc/passwd", False), ("!note.txt", True)]
+        ("", True),
+        ("!../../etc/passwd", False),
+        ("!note.txt", True),
+    ]
     assert [f.name for f in workdir.iterdir()] == [parts[2].path.name]

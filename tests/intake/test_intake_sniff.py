@@ -16,12 +16,29 @@ if TYPE_CHECKING:
 
 
 def test_fixture_files(corpus: Corpus) -> None:
-    found = {p.name: sniff_media_type(p) for p in (
-        corpus.seed_rhc, corpus.html, corpus.pdf, corpus.docx, corpus.eml, corpus.warc,
-        corpus.zip, corpus.tar_gz)}
-    assert found == {"000_333615f24a6eccba.txt": TEXT, "page.html": HTML, "letter.pdf": PDF,
-                     "report.docx": DOCX, "mail.eml": EMAIL, "crawl.warc.gz": WARC,
-                     "bundle.zip": ZIP, "reports.tar.gz": GZIP}
+    found = {
+        p.name: sniff_media_type(p)
+        for p in (
+            corpus.seed_rhc,
+            corpus.html,
+            corpus.pdf,
+            corpus.docx,
+            corpus.eml,
+            corpus.warc,
+            corpus.zip,
+            corpus.tar_gz,
+        )
+    }
+    assert found == {
+        "000_333615f24a6eccba.txt": TEXT,
+        "page.html": HTML,
+        "letter.pdf": PDF,
+        "report.docx": DOCX,
+        "mail.eml": EMAIL,
+        "crawl.warc.gz": WARC,
+        "bundle.zip": ZIP,
+        "reports.tar.gz": GZIP,
+    }
 
 
 def test_bytes_win_over_a_misleading_name(corpus: Corpus, tmp_path: Path) -> None:
@@ -32,18 +49,24 @@ def test_bytes_win_over_a_misleading_name(corpus: Corpus, tmp_path: Path) -> Non
     docx_as_zip = tmp_path / "report.zip"
     docx_as_zip.write_bytes(corpus.docx.read_bytes())
     assert [sniff_media_type(p) for p in (disguised, renamed_mail, docx_as_zip)] == [
-        PDF, EMAIL, DOCX]
+        PDF,
+        EMAIL,
+        DOCX,
+    ]
 
 
-@pytest.mark.parametrize(("name", "data", "expected"), [
-    ("page.bin", b"\n  <!DOCTYPE html><html><body>x</body></html>", HTML),
-    ("page.htm", b"<div>fragment</div>", HTML),  # no document start: the name decides
-    ("note", b"Airstrike on Hajin", TEXT),
-    ("note", "غارة على هجين".encode(), TEXT),
-    ("blob", b"\x00\x01\x02\xff", OCTET),
-    ("note.txt", b"Note: From the desk\nSubject: x\n\nbody", TEXT),  # no From: header line
-    ("crawl.warc", b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", WARC),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("page.bin", b"\n  <!DOCTYPE html><html><body>x</body></html>", HTML),
+        ("page.htm", b"<div>fragment</div>", HTML),  # no document start: the name decides
+        ("note", b"Airstrike on Hajin", TEXT),
+        ("note", "غارة على هجين".encode(), TEXT),
+        ("blob", b"\x00\x01\x02\xff", OCTET),
+        ("note.txt", b"Note: From the desk\nSubject: x\n\nbody", TEXT),  # no From: header line
+        ("crawl.warc", b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", WARC),
+    ],
+)
 def test_small_files(tmp_path: Path, name: str, data: bytes, expected: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)

@@ -24,9 +24,15 @@ def test_response_records_become_parts(corpus: Corpus, workdir: Path) -> None:
     ]
     assert all(p.ok for p in parts)
     assert [p.origin["target_uri"] for p in parts[1:]] == [
-        corpus.PAGE_URL, "https://www.radiohc.example/seed.txt", "https://www.mofaex.example/letter.pdf"]
+        corpus.PAGE_URL,
+        "https://www.radiohc.example/seed.txt",
+        "https://www.mofaex.example/letter.pdf",
+    ]
     assert [p.origin["captured_at"] for p in parts[1:]] == [
-        "2017-11-04T12:00:00Z", "2017-11-04T12:00:02Z", "2017-11-04T12:00:03Z"]
+        "2017-11-04T12:00:00Z",
+        "2017-11-04T12:00:02Z",
+        "2017-11-04T12:00:03Z",
+    ]
     assert parts[1].origin["content_type"] == "text/html; charset=utf-8"
     assert parts[1].origin["http_status"] == "200"
     assert parts[1].origin["record_id"].startswith("<urn:uuid:")
@@ -53,7 +59,10 @@ def test_truncated_record_fails_after_the_earlier_ones(corpus: Corpus, workdir: 
     parts = list(expand(corpus.warc_truncated, workdir))
     label = str(corpus.warc_truncated)
     assert [(p.label, p.ok) for p in parts] == [
-        (label, True), (f"{label}#3", True), (f"{label}#5", False)]
+        (label, True),
+        (f"{label}#3", True),
+        (f"{label}#5", False),
+    ]
     failure = parts[-1].error
     assert failure is not None and failure.input == f"{label}#5"
     assert failure.problem.startswith("truncated record")
@@ -63,8 +72,9 @@ def test_truncated_record_fails_after_the_earlier_ones(corpus: Corpus, workdir: 
     assert sorted(f.name for f in workdir.iterdir()) == [parts[1].path.name]
 
 
-def test_uncompressed_warc_cut_inside_a_payload(corpus: Corpus, tmp_path: Path,
-                                               workdir: Path) -> None:
+def test_uncompressed_warc_cut_inside_a_payload(
+    corpus: Corpus, tmp_path: Path, workdir: Path
+) -> None:
     import gzip
 
     plain = gzip.decompress(corpus.warc.read_bytes())
@@ -72,7 +82,11 @@ def test_uncompressed_warc_cut_inside_a_payload(corpus: Corpus, tmp_path: Path,
     cut.write_bytes(plain[: plain.index(b"%PDF-") + 200])  # inside record 6's payload
     parts = list(expand(cut, workdir))
     assert [(p.label.rsplit("#", 1)[-1], p.ok) for p in parts] == [
-        (str(cut), True), ("3", True), ("5", True), ("6", False)]
+        (str(cut), True),
+        ("3", True),
+        ("5", True),
+        ("6", False),
+    ]
     assert parts[3].error is not None and "bytes missing" in parts[3].error.problem
     assert parts[0].media_type == WARC
 
@@ -96,23 +110,45 @@ def test_resource_records_and_declared_charsets(tmp_path: Path, workdir: Path) -
     path = tmp_path / "mixed.warc"
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=False)
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/plain; charset=windows-1256")],
-                                protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://sana.example/ar/hajin.txt", "response", payload=io.BytesIO(arabic),
-            length=len(arabic), http_headers=http,
-            warc_headers_dict={"WARC-Date": "2017-11-04T08:00:00Z"}))
+        http = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/plain; charset=windows-1256")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://sana.example/ar/hajin.txt",
+                "response",
+                payload=io.BytesIO(arabic),
+                length=len(arabic),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": "2017-11-04T08:00:00Z"},
+            )
+        )
         shot = b"Screenshot notes: Hajin, 4 November 2017"
-        writer.write_record(writer.create_warc_record(
-            "https://sana.example/ar/hajin", "resource", payload=io.BytesIO(shot),
-            length=len(shot), warc_content_type="text/plain",
-            warc_headers_dict={"WARC-Date": "2017-11-04T08:00:05Z"}))
-        writer.write_record(writer.create_warc_record(
-            "urn:x-crawler:log", "resource", payload=io.BytesIO(b"crawl log"), length=9,
-            warc_content_type="text/plain"))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://sana.example/ar/hajin",
+                "resource",
+                payload=io.BytesIO(shot),
+                length=len(shot),
+                warc_content_type="text/plain",
+                warc_headers_dict={"WARC-Date": "2017-11-04T08:00:05Z"},
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "urn:x-crawler:log",
+                "resource",
+                payload=io.BytesIO(b"crawl log"),
+                length=9,
+                warc_content_type="text/plain",
+            )
+        )
     parts = list(expand(path, workdir))
     assert [(p.label.rsplit("#", 1)[-1], p.media_type) for p in parts] == [
-        (str(path), WARC), ("1", TEXT), ("2", TEXT)]
+        (str(path), WARC),
+        ("1", TEXT),
+        ("2", TEXT),
+    ]
     text = read_text(parts[1])
     assert text is not None
     assert text.text == arabic.decode("cp1256") and text.language == "ar"

@@ -31,8 +31,16 @@ def make_claim_json(
     places = []
     if place is not None:
         name, lat, lon, admin1 = place
-        places.append({"name": name, "lat": lat, "lon": lon, "admin1": admin1, "country": "SY",
-                       "precision": place_precision})
+        places.append(
+            {
+                "name": name,
+                "lat": lat,
+                "lon": lon,
+                "admin1": admin1,
+                "country": "SY",
+                "precision": place_precision,
+            }
+        )
 
     def rng(n: int | None, hi: int | None = None) -> dict[str, Any] | None:
         return None if n is None else {"min": n, "max": hi, "text": str(n)}
@@ -40,8 +48,7 @@ def make_claim_json(
     return {
         "primary": primary,
         "event_type": event,
-        "date": None if day is None else {"start": day, "end": end or day,
-                                          "precision": precision},
+        "date": None if day is None else {"start": day, "end": end or day, "precision": precision},
         "places": places,
         "perpetrator": {"name": None, "group": perpetrator},
         "killed": {"total": rng(killed, killed_max), "civilians": rng(civilians)},

@@ -35,8 +35,11 @@ def test_far_apart_in_time_is_never_a_candidate(make_record):
 
 
 def test_day_precision_allows_a_day_of_disagreement_each_side(make_record):
-    recs = [make_record(0, day="2016-07-05"), make_record(1, day="2016-07-07"),
-            make_record(2, day="2016-07-08")]
+    recs = [
+        make_record(0, day="2016-07-05"),
+        make_record(1, day="2016-07-07"),
+        make_record(2, day="2016-07-08"),
+    ]
     # slack 1 day each side: windows 4-6 and 6-8 overlap, 4-6 and 7-9 do not
     assert pairs(recs) == {(0, 1), (1, 2)}
 
@@ -55,8 +58,12 @@ def test_far_apart_in_space_is_never_a_candidate(make_record):
 
 
 def test_points_meet_only_in_neighbouring_cells(make_record):
-    recs = [make_record(0, place=TELL_TAMER), make_record(1, place=QAMISHLI),
-            make_record(2, place=SOUTH_OF_LINE), make_record(3, place=NORTH_OF_LINE)]
+    recs = [
+        make_record(0, place=TELL_TAMER),
+        make_record(1, place=QAMISHLI),
+        make_record(2, place=SOUTH_OF_LINE),
+        make_record(3, place=NORTH_OF_LINE),
+    ]
     found = pairs(recs)
     assert (0, 1) not in found  # 90 km
     assert (2, 3) in found  # neighbouring grid cells
@@ -69,15 +76,22 @@ def test_a_town_named_like_its_governorate_is_read_as_the_governorate(make_recor
 
 
 def test_governorate_precision_meets_every_point_of_its_governorate(make_record):
-    gov = make_record(0, place=("Al-Hasakah Governorate", 36.5, 40.75, "Al-Hasakah"),
-                      place_precision="governorate")
+    gov = make_record(
+        0,
+        place=("Al-Hasakah Governorate", 36.5, 40.75, "Al-Hasakah"),
+        place_precision="governorate",
+    )
     recs = [gov, make_record(1, place=QAMISHLI), make_record(2, place=ALEPPO)]
     assert pairs(recs) == {(0, 1)}
 
 
 def test_placeless_claims_meet_claims_anywhere_that_share_a_key(make_record):
-    recs = [make_record(0, place=None, killed=16), make_record(1, place=None, killed=16),
-            make_record(2, place=ALEPPO, killed=16), make_record(3, place=ALEPPO, killed=90)]
+    recs = [
+        make_record(0, place=None, killed=16),
+        make_record(1, place=None, killed=16),
+        make_record(2, place=ALEPPO, killed=16),
+        make_record(3, place=ALEPPO, killed=90),
+    ]
     found = pairs(recs)
     assert (0, 1) in found
     assert (0, 2) in found and (1, 2) in found  # the same toll, anywhere
@@ -86,15 +100,21 @@ def test_placeless_claims_meet_claims_anywhere_that_share_a_key(make_record):
 
 def test_claims_sharing_no_key_are_not_compared(make_record):
     # one town, one day, but different tolls and no particular word in common
-    recs = [make_record(0, killed=16, text="Warplanes hit the Qadi Askar market."),
-            make_record(1, killed=90, text="Rebels shelled the Midan district.")]
+    recs = [
+        make_record(0, killed=16, text="Warplanes hit the Qadi Askar market."),
+        make_record(1, killed=90, text="Rebels shelled the Midan district."),
+    ]
     assert pairs(recs) == set()
 
 
 def test_shared_rare_name_meets_across_places_and_a_wider_window(make_record):
     text = "A bomb hit the Tariq al-Bab bakery in the town of Kafr Nabl on Tuesday."
-    others = [make_record(i + 2, place=ALEPPO, day="2016-07-01",
-                          text=f"Shelling of Hay {i} killed people.") for i in range(150)]
+    others = [
+        make_record(
+            i + 2, place=ALEPPO, day="2016-07-01", text=f"Shelling of Hay {i} killed people."
+        )
+        for i in range(150)
+    ]
     a = make_record(0, place=HASAKAH, day="2016-07-05", text=text)
     b = make_record(1, place=ALEPPO, day="2016-07-11", text=text)
     recs = [a, b, *others]
@@ -120,8 +140,9 @@ def test_cost_grows_with_density_not_with_corpus(make_record):
         for i in range(n):
             day = f"2016-{1 + (i * days // n) // 28:02d}-{1 + (i * days // n) % 28:02d}"
             lat = 36.0 + rng.random() * 0.5
-            out.append(make_record(i, day=day, place=("X", lat, 37.0 + rng.random() * 0.5,
-                                                      "Aleppo")))
+            out.append(
+                make_record(i, day=day, place=("X", lat, 37.0 + rng.random() * 0.5, "Aleppo"))
+            )
         return out
 
     small = len(pairs(corpus(200, 40), names=False)) / 200

@@ -27,18 +27,33 @@ def corpus(tmp_path: Path, make_claim_json) -> tuple[Path, Path, list[tuple[str,
     for d in range(12):
         doc_id = f"doc-{d}"
         text = f"Report {d}: a motorcycle bomb outside a bakery in Tell Tamer killed 16 people."
-        docs.append({"id": doc_id, "text": text, "published": "2016-07-05",
-                     "publisher": ["Reuters", "AFP", "SANA", "Press TV"][d % 4]})
+        docs.append(
+            {
+                "id": doc_id,
+                "text": text,
+                "published": "2016-07-05",
+                "publisher": ["Reuters", "AFP", "SANA", "Press TV"][d % 4],
+            }
+        )
         n = d % 3  # documents with 0, 1 and 2 claims
-        cl = [make_claim_json(place=TELL_TAMER, primary=(k == 0),
-                              event=["explosion", "shooting"][k], killed=16 + 10 * k)
-              for k in range(n)]
+        cl = [
+            make_claim_json(
+                place=TELL_TAMER,
+                primary=(k == 0),
+                event=["explosion", "shooting"][k],
+                killed=16 + 10 * k,
+            )
+            for k in range(n)
+        ]
         for c in cl:
             c["spans"] = [[0, len(text)]]
         claims.append({"id": doc_id, "claims": cl})
         refs += [(doc_id, k) for k in range(n)]
-    return (write_jsonl(tmp_path / "claims.jsonl", claims),
-            write_jsonl(tmp_path / "docs.jsonl", docs), refs)
+    return (
+        write_jsonl(tmp_path / "claims.jsonl", claims),
+        write_jsonl(tmp_path / "docs.jsonl", docs),
+        refs,
+    )
 
 
 def run(*args: str):
@@ -54,14 +69,25 @@ def test_every_claim_in_exactly_one_incident(tmp_path, claim_json):
     members = [(m["id"], m["claim"]) for inc in incidents for m in inc["members"]]
     assert sorted(members) == sorted(refs)
     assert len(members) == len(set(members))
-    assert [i["incident"] for i in incidents] == [f"inc-{k:06d}" for k in
-                                                  range(1, len(incidents) + 1)]
+    assert [i["incident"] for i in incidents] == [
+        f"inc-{k:06d}" for k in range(1, len(incidents) + 1)
+    ]
     # the same bombing reported by every document is one incident; the shootings another
     sizes = sorted(len(i["members"]) for i in incidents)
     assert sizes[-1] >= 4
     for inc in incidents:
-        assert set(inc) >= {"incident", "members", "date", "places", "killed",
-                            "independent_sources", "grade", "links", "sources", "grading"}
+        assert set(inc) >= {
+            "incident",
+            "members",
+            "date",
+            "places",
+            "killed",
+            "independent_sources",
+            "grade",
+            "links",
+            "sources",
+            "grading",
+        }
 
 
 def test_a_bad_claims_line_is_reported_and_the_rest_linked(tmp_path, claim_json):
@@ -73,8 +99,11 @@ def test_a_bad_claims_line_is_reported_and_the_rest_linked(tmp_path, claim_json)
     result = run("--input", str(claims), "--docs", str(docs), "--output", str(out))
     assert result.exit_code == EXIT_PARTIAL
     assert f"{claims}:4" in result.output and "earthquake" in result.output
-    members = [(m["id"], m["claim"]) for line in out.read_text().splitlines()
-               for m in json.loads(line)["members"]]
+    members = [
+        (m["id"], m["claim"])
+        for line in out.read_text().splitlines()
+        for m in json.loads(line)["members"]
+    ]
     assert sorted(members) == sorted(refs)
 
 
@@ -87,16 +116,39 @@ def test_missing_input_is_one_clear_error(tmp_path):
 
 def test_contract_accepted_by_the_scorer(tmp_path, shared_dir):
     out = tmp_path / "incidents.jsonl"
-    result = run("--input", str(FIXTURES / "seeds.claims.jsonl"), "--docs",
-                 str(ROOT / "samples" / "seeds" / "docs.jsonl"), "--output", str(out))
+    result = run(
+        "--input",
+        str(FIXTURES / "seeds.claims.jsonl"),
+        "--docs",
+        str(ROOT / "samples" / "seeds" / "docs.jsonl"),
+        "--output",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
-    gold = write_jsonl(tmp_path / "gold.jsonl", [{"cluster": "a", "members": ["seed-000"]},
-                                                 {"cluster": "b", "members": ["seed-004"]}])
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [{"cluster": "a", "members": ["seed-000"]}, {"cluster": "b", "members": ["seed-004"]}],
+    )
     proc = subprocess.run(
-        [sys.executable, str(shared_dir / "eval" / "score.py"), "link", "--set", "seeds",
-         "--pred", str(out), "--gold-clusters", str(gold), "--claims",
-         str(FIXTURES / "seeds.claims.jsonl"), "--strict", "--json"],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score.py"),
+            "link",
+            "--set",
+            "seeds",
+            "--pred",
+            str(out),
+            "--gold-clusters",
+            str(gold),
+            "--claims",
+            str(FIXTURES / "seeds.claims.jsonl"),
+            "--strict",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     scores = json.loads(proc.stdout)
     assert scores["metrics"]["bcubed"]["precision"] == 0.5  # the shared white-phosphorus claim
@@ -110,8 +162,9 @@ def test_workers_give_the_same_output_and_errors(tmp_path, claim_json):
     outputs = []
     for workers in ("1", "2"):
         out = tmp_path / f"incidents-{workers}.jsonl"
-        result = run("--input", str(claims), "--docs", str(docs), "--output", str(out),
-                     "--workers", workers)
+        result = run(
+            "--input", str(claims), "--docs", str(docs), "--output", str(out), "--workers", workers
+        )
         assert result.exit_code == EXIT_PARTIAL
         assert f"{claims}:6" in result.output and "not JSON" in result.output
         outputs.append(out.read_text())

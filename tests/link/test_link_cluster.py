@@ -16,8 +16,10 @@ QAMISHLI = ("Al Qamishli", 37.052, 41.231, "Al-Hasakah")
 
 def by_score(scores):
     """A scorer from a dict {(a, b): score}; unknown pairs score high (to test constraints)."""
+
     def full(a, b):
         return scores.get((min(a, b), max(a, b)), 5.0)
+
     return full
 
 
@@ -44,8 +46,11 @@ def test_not_even_through_a_third_document(make_record):
 
 
 def test_one_date_window(make_record):
-    recs = [make_record(0, day="2016-07-01"), make_record(1, day="2016-07-05"),
-            make_record(2, day="2016-07-12")]
+    recs = [
+        make_record(0, day="2016-07-01"),
+        make_record(1, day="2016-07-05"),
+        make_record(2, day="2016-07-12"),
+    ]
     # 1-2 and 0-1 are each within a week, but 0 and 2 are 11 days apart
     result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2)], by_score({}))
     assert {0, 1} in groups(result) and {2} in groups(result)
@@ -54,8 +59,11 @@ def test_one_date_window(make_record):
 
 
 def test_one_place_area(make_record):
-    recs = [make_record(0, place=TELL_TAMER), make_record(1, place=NEAR_TELL_TAMER),
-            make_record(2, place=QAMISHLI)]
+    recs = [
+        make_record(0, place=TELL_TAMER),
+        make_record(1, place=NEAR_TELL_TAMER),
+        make_record(2, place=QAMISHLI),
+    ]
     # Tell Tamer-Tell Nasri 13 km: one area; Qamishli is 80-90 km from both
     result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2), (3.0, 0, 2)], by_score({}))
     assert {0, 1} in groups(result) and {2} in groups(result)
@@ -69,8 +77,11 @@ def test_claims_naming_several_places_share_an_area_through_one_of_them(make_rec
 
 
 def test_incompatible_event_types_never_merge(make_record):
-    recs = [make_record(0, event="chemical"), make_record(1, event="unknown"),
-            make_record(2, event="shooting")]
+    recs = [
+        make_record(0, event="chemical"),
+        make_record(1, event="unknown"),
+        make_record(2, event="shooting"),
+    ]
     result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2)], by_score({}))
     assert {0, 1} in groups(result) and {2} in groups(result)
 
@@ -78,8 +89,7 @@ def test_incompatible_event_types_never_merge(make_record):
 def test_average_link_keeps_a_chain_from_joining_disagreeing_reports(make_record):
     recs = [make_record(i, doc=i) for i in range(4)]
     edges = [(5.0, 0, 1), (4.0, 2, 3), (1.0, 1, 2)]
-    scores = {(0, 1): 5.0, (2, 3): 4.0, (1, 2): 1.0, (0, 2): -4.0, (0, 3): -4.0,
-              (1, 3): -4.0}
+    scores = {(0, 1): 5.0, (2, 3): 4.0, (1, 2): 1.0, (0, 2): -4.0, (0, 3): -4.0, (1, 3): -4.0}
     result = cluster(recs, edges, by_score(scores))
     assert groups(result) == [{0, 1}, {2, 3}]
 
@@ -89,7 +99,9 @@ def test_every_merge_keeps_its_link(make_record):
     result = cluster(recs, [(5.0, 0, 1), (4.0, 1, 2), (3.0, 0, 2)], by_score({}))
     assert groups(result) == [{0, 1, 2}]
     assert sorted((link.a, link.b, link.score) for link in result.links[0]) == [
-        (0, 1, 5.0), (1, 2, 4.0)]
+        (0, 1, 5.0),
+        (1, 2, 4.0),
+    ]
 
 
 def test_human_cannot_link_is_respected(make_record):
@@ -110,8 +122,7 @@ def test_human_must_link_overrides_the_rules(make_record):
 
 def test_pins_keep_incident_ids_and_separate_pinned_incidents(make_record):
     recs = [make_record(i) for i in range(4)]
-    cons = Constraints(pinned={recs[0].ref: "inc-a", recs[2].ref: "inc-a",
-                               recs[1].ref: "inc-b"})
+    cons = Constraints(pinned={recs[0].ref: "inc-a", recs[2].ref: "inc-a", recs[1].ref: "inc-b"})
     edges = [(9.0, 0, 1), (8.0, 2, 3)]
     result = cluster(recs, edges, by_score({}), cons)
     by_label = dict(zip(result.labels, groups(result), strict=True))
@@ -125,8 +136,12 @@ def test_contradictory_decisions_are_a_conflict(make_record):
     with pytest.raises(Conflict):
         cluster(recs, [], by_score({}), Constraints(must_link=((a, b),), cannot_link=((a, b),)))
     with pytest.raises(Conflict):
-        cluster(recs, [], by_score({}),
-                Constraints(must_link=((a, b),), pinned={a: "inc-a", b: "inc-b"}))
+        cluster(
+            recs,
+            [],
+            by_score({}),
+            Constraints(must_link=((a, b),), pinned={a: "inc-a", b: "inc-b"}),
+        )
 
 
 def test_main_claims_link_before_secondary_ones(make_record):
@@ -149,24 +164,37 @@ def test_link_records_numbers_incidents_and_is_deterministic(make_record):
 
 
 def test_components_clustered_on_workers_give_the_clustering_of_one_process(
-        make_record, monkeypatch):
+    make_record, monkeypatch
+):
     # Several incidents (places and days apart), each reported by several documents with
     # tolls that disagree in places, so merges, refusals and averages all happen inside
     # components; a batch per component makes the workers put many pieces together.
     from factfinder.link import components
 
     monkeypatch.setattr(components, "BATCH_EDGES", 1)
-    towns = [("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"), ("Idlib", 35.930, 36.634, "Idlib"),
-             ("Douma", 33.572, 36.402, "Rif Dimashq"), ("Hajin", 34.694, 40.830, "Deir ez-Zor")]
+    towns = [
+        ("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
+        ("Idlib", 35.930, 36.634, "Idlib"),
+        ("Douma", 33.572, 36.402, "Rif Dimashq"),
+        ("Hajin", 34.694, 40.830, "Deir ez-Zor"),
+    ]
     recs = []
     for k in range(40):
         town = towns[k % 4]
         day = f"2016-07-{5 + (k % 8):02d}"
         event = ["explosion", "airstrike"][(k // 4) % 2]
         killed = [16, 18, 40, None][(k // 3) % 4]
-        recs.append(make_record(len(recs), place=town, day=day, event=event, killed=killed,
-                                text=f"A {event} in {town[0]} killed people near the market.",
-                                publisher=["Reuters", "AFP", "SANA"][k % 3]))
+        recs.append(
+            make_record(
+                len(recs),
+                place=town,
+                day=day,
+                event=event,
+                killed=killed,
+                text=f"A {event} in {town[0]} killed people near the market.",
+                publisher=["Reuters", "AFP", "SANA"][k % 3],
+            )
+        )
     one = link_records(recs, workers=1)
     two = link_records(recs, workers=2)
     assert one.clustering.clusters == two.clustering.clusters

@@ -13,10 +13,14 @@ from factfinder.link.run import compute_idf
 
 TELL_TAMER = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
 RAS_AL_AYN = ("Ras al-Ayn", 36.850, 40.070, "Al-Hasakah")
-BAKERY = ("A motorcycle bomber killed at least 16 civilians outside a bakery in Tell Tamer on "
-          "Tuesday, the eve of the feast marking the end of Ramadan.")
-BAKERY_2 = ("A suicide bomber on a motorcycle blew himself up outside a bakery in Tell Tamer "
-            "on Tuesday, killing 16 civilians on the eve of the feast, the Observatory said.")
+BAKERY = (
+    "A motorcycle bomber killed at least 16 civilians outside a bakery in Tell Tamer on "
+    "Tuesday, the eve of the feast marking the end of Ramadan."
+)
+BAKERY_2 = (
+    "A suicide bomber on a motorcycle blew himself up outside a bakery in Tell Tamer "
+    "on Tuesday, killing 16 civilians on the eve of the feast, the Observatory said."
+)
 OTHER = "Regime helicopters dropped barrel bombs on the market of Tell Tamer, killing nine."
 
 
@@ -39,11 +43,17 @@ def test_two_reports_of_one_bombing_link(make_record):
 
 def test_every_feature_is_explained_with_a_weight(make_record):
     ex = explain(make_record(0), make_record(1))
-    for name in ("date", "place", "event_type", "perpetrator", "casualties", "shared_names",
-                 "text_similarity"):
+    for name in (
+        "date",
+        "place",
+        "event_type",
+        "perpetrator",
+        "casualties",
+        "shared_names",
+        "text_similarity",
+    ):
         assert "weight" in ex.features[name], name
-    total = ex.features["prior"] + sum(v["weight"] for k, v in ex.features.items()
-                                       if k != "prior")
+    total = ex.features["prior"] + sum(v["weight"] for k, v in ex.features.items() if k != "prior")
     assert abs(total - ex.score) < 0.01
 
 

@@ -65,8 +65,9 @@ def test_link_stores_incidents_and_a_ledger_entry_binding_them(seeded):
     assert (done.claims, done.incidents, done.merged) == (6, 5, 1)
     assert count_incidents(seeded) == 5
     with seeded.read() as conn:
-        entry = json.loads(conn.execute(select(ledger.c.entry)
-                                        .where(ledger.c.seq == done.seq)).scalar_one())
+        entry = json.loads(
+            conn.execute(select(ledger.c.entry).where(ledger.c.seq == done.seq)).scalar_one()
+        )
         rows = list(conn.execute(select(incident_members)))
     assert entry["kind"] == "link.run"
     membership: dict[str, list[int]] = {}
@@ -113,8 +114,7 @@ def test_decisions_survive_re_running_link(seeded):
     view = get_incident(seeded, a)
     assert view.summary.grade == "fair" and view.summary.confirmed
     assert view.incident.extra["grading"]["rules_grade"] == "weak"
-    assert [d["kind"] for d in view.decisions] == ["merge", "split", "move", "grade",
-                                                    "confirm"]
+    assert [d["kind"] for d in view.decisions] == ["merge", "split", "move", "grade", "confirm"]
 
 
 def test_decisions_need_a_reason_and_known_incidents(seeded):
@@ -182,8 +182,12 @@ def test_verify_finds_incidents_changed_behind_factfinders_back(seeded, db_url):
             tx.conn.execute(text("DROP TRIGGER incident_members_no_update"))
         else:
             tx.conn.execute(text("DROP TRIGGER incident_members_append_only ON incident_members"))
-        tx.conn.execute(text("UPDATE incident_members SET incident_id = 'inc-999999' "
-                             "WHERE claim_id = (SELECT MIN(claim_id) FROM incident_members)"))
+        tx.conn.execute(
+            text(
+                "UPDATE incident_members SET incident_id = 'inc-999999' "
+                "WHERE claim_id = (SELECT MIN(claim_id) FROM incident_members)"
+            )
+        )
     report = verify_project(seeded)
     assert not report.ok
     assert any(p.code == "incident.altered" for p in report.problems)

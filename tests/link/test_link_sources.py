@@ -15,20 +15,31 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.mark.parametrize("alias", [
-    "SOHR", "the Syrian Observatory for Human Rights", "the Observatory",
-    "Britain-based Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights",
-])
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "SOHR",
+        "the Syrian Observatory for Human Rights",
+        "the Observatory",
+        "Britain-based Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights",
+    ],
+)
 def test_observatory_aliases_are_one_source(alias):
     src = known_source(alias)
     assert src is not None and src.name == "Syrian Observatory for Human Rights"
     assert src.type == "monitor"
 
 
-@pytest.mark.parametrize("alias", [
-    "the Syrian foreign ministry", "Syrian Foreign Ministry",
-    "Syrian Ministry of Foreign Affairs and Expatriates", "Syria's foreign ministry",
-])
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "the Syrian foreign ministry",
+        "Syrian Foreign Ministry",
+        "Syrian Ministry of Foreign Affairs and Expatriates",
+        "Syria's foreign ministry",
+    ],
+)
 def test_foreign_ministry_aliases_are_one_party_source(alias):
     key = source_of(Claimant(alias, "party_to_conflict"), "Press TV")
     assert key.name == "Syrian Ministry of Foreign Affairs and Expatriates"
@@ -74,8 +85,12 @@ def test_unknown_names_still_chain_with_themselves():
 
 def _link_seeds(tmp_path: Path) -> tuple[list[dict], list[dict]]:
     out, chains = tmp_path / "incidents.jsonl", tmp_path / "chains.jsonl"
-    link_files(FIXTURES / "seeds.claims.jsonl", ROOT / "samples" / "seeds" / "docs.jsonl", out,
-               sources_path=chains)
+    link_files(
+        FIXTURES / "seeds.claims.jsonl",
+        ROOT / "samples" / "seeds" / "docs.jsonl",
+        out,
+        sources_path=chains,
+    )
     read = lambda p: [json.loads(line) for line in p.read_text().splitlines()]  # noqa: E731
     return read(out), read(chains)
 
@@ -99,7 +114,9 @@ def test_seeds_incidents(tmp_path):
     members = sorted(sorted((m["id"], m["claim"]) for m in inc["members"]) for inc in incidents)
     assert members == [
         [("seed-000", 0), ("seed-004", 1)],  # white phosphorus, relayed by both reports
-        [("seed-000", 1)], [("seed-000", 2)], [("seed-000", 3)],  # three mass-grave sites
+        [("seed-000", 1)],
+        [("seed-000", 2)],
+        [("seed-000", 3)],  # three mass-grave sites
         [("seed-004", 0)],  # the Hajin airstrike
     ]
     hajin = next(i for i in incidents if i["members"] == [{"id": "seed-004", "claim": 0}])

@@ -24,8 +24,12 @@ def seed_project(tmp_path: Path) -> Iterator[Project]:
 
     project = Project.init(tmp_path / "project")
     try:
-        summary = ingest(project, [str(p) for p in sorted(SEEDS.glob("*.txt"))],
-                         IngestOptions(publisher="Radio Habana Cuba"), actor="test:ingest")
+        summary = ingest(
+            project,
+            [str(p) for p in sorted(SEEDS.glob("*.txt"))],
+            IngestOptions(publisher="Radio Habana Cuba"),
+            actor="test:ingest",
+        )
         assert summary.new_items == 2 and not summary.failures
         yield project
     finally:
@@ -66,9 +70,22 @@ def batch_case_file(tmp_path_factory: pytest.TempPathFactory) -> CaseFile:
     number = {}
     for n, d in enumerate(docs.values(), start=1):
         number[d.id] = n
-        sources.append(Source(n, sha256_text(d.text), n, "text/plain", len(d.text.encode()),
-                              d.title, d.publisher, d.published.isoformat() if d.published
-                              else None, d.url, d.id, "2026-01-01T00:00:00.000000Z", n - 1))
+        sources.append(
+            Source(
+                n,
+                sha256_text(d.text),
+                n,
+                "text/plain",
+                len(d.text.encode()),
+                d.title,
+                d.publisher,
+                d.published.isoformat() if d.published else None,
+                d.url,
+                d.id,
+                "2026-01-01T00:00:00.000000Z",
+                n - 1,
+            )
+        )
     entries = []
     for n, (_, obj) in enumerate(read_jsonl(incidents_path), start=1):
         inc = incident_from_json(obj)
@@ -77,18 +94,48 @@ def batch_case_file(tmp_path_factory: pytest.TempPathFactory) -> CaseFile:
             dc: DocumentClaims = claims[ref.id]
             c = dc.claims[ref.claim]
             text = docs[ref.id].text
-            quoted.append(CitedClaim(f"claim:{n}{ref.claim}", f"{ref.id}#{ref.claim}", c,
-                                     number[ref.id], sources[number[ref.id] - 1].hash,
-                                     tuple(" ".join(text[a:b].split()) for a, b in c.spans),
-                                     c.claimant.name, c.claimant.type,
-                                     docs[ref.id].publisher, 2))
-        entries.append(IncidentEntry(n, inc, tuple(quoted), 3 + n, (),
-                                     tuple(sorted({q.claim.event_type for q in quoted})),
-                                     tuple(sorted({q.claim.perpetrator.group for q in quoted}))))
+            quoted.append(
+                CitedClaim(
+                    f"claim:{n}{ref.claim}",
+                    f"{ref.id}#{ref.claim}",
+                    c,
+                    number[ref.id],
+                    sources[number[ref.id] - 1].hash,
+                    tuple(" ".join(text[a:b].split()) for a, b in c.spans),
+                    c.claimant.name,
+                    c.claimant.type,
+                    docs[ref.id].publisher,
+                    2,
+                )
+            )
+        entries.append(
+            IncidentEntry(
+                n,
+                inc,
+                tuple(quoted),
+                3 + n,
+                (),
+                tuple(sorted({q.claim.event_type for q in quoted})),
+                tuple(sorted({q.claim.perpetrator.group for q in quoted})),
+            )
+        )
     key = SigningKey.generate()
     cp = sign_checkpoint(key, "log-test", 12, "sha256:" + "ab" * 32, "2026-11-26T12:00:00.000000Z")
     ref = CheckpointRef(cp, 2, key.public_key.to_hex(), key.public_key.to_pem())
-    return CaseFile(1, "Raqqah and Hajin, November 2018", "The Syrian letters of 3 November",
-                    ref, tuple(entries), tuple(sources), (),
-                    (Note("Request the exhumation records", "cli:test",
-                          "2026-11-26T11:00:00.000000Z", None, 9),), False, 0, GENERATOR)
+    return CaseFile(
+        1,
+        "Raqqah and Hajin, November 2018",
+        "The Syrian letters of 3 November",
+        ref,
+        tuple(entries),
+        tuple(sources),
+        (),
+        (
+            Note(
+                "Request the exhumation records", "cli:test", "2026-11-26T11:00:00.000000Z", None, 9
+            ),
+        ),
+        False,
+        0,
+        GENERATOR,
+    )

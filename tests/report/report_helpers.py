@@ -25,21 +25,45 @@ def sources_case_file(project: Project, at: int | None = None) -> CaseFile:
     with project.read() as conn:
         found = items_as_of(conn, range(1, 1000), cp.size)
         proven = inclusion_proofs(conn, [i.seq for i in found.values()], cp)
-    sources = tuple(_source(n, item, False)
-                    for n, item in enumerate(sorted(found.values(), key=lambda i: i.seq), 1))
-    cited = tuple(CitedEntry(p.seq, p.kind, p.subject, p.entry, p.leaf_hash, p.audit_path)
-                  for p in proven)
-    return CaseFile(None, "Seed sources", None, _checkpoint_ref(project, cid, cp), (), sources,
-                    cited, generator=GENERATOR)
+    sources = tuple(
+        _source(n, item, False)
+        for n, item in enumerate(sorted(found.values(), key=lambda i: i.seq), 1)
+    )
+    cited = tuple(
+        CitedEntry(p.seq, p.kind, p.subject, p.entry, p.leaf_hash, p.audit_path) for p in proven
+    )
+    return CaseFile(
+        None,
+        "Seed sources",
+        None,
+        _checkpoint_ref(project, cid, cp),
+        (),
+        sources,
+        cited,
+        generator=GENERATOR,
+    )
 
 
 def incident_from_json(obj: dict[str, Any]) -> Incident:
     """An `Incident` from a line of `factfinder link` output (its explanation kept in `extra`)."""
-    core = {"incident", "members", "date", "places", "killed", "injured",
-            "independent_sources", "grade"}
+    core = {
+        "incident",
+        "members",
+        "date",
+        "places",
+        "killed",
+        "injured",
+        "independent_sources",
+        "grade",
+    }
     return Incident(
-        str(obj["incident"]), tuple(ClaimRef.from_json(m) for m in obj["members"]),
-        DateWindow.from_json(obj["date"]), tuple(Place.from_json(p) for p in obj["places"]),
-        Casualties.from_json(obj["killed"]), Casualties.from_json(obj["injured"]),
-        int(obj["independent_sources"]), obj["grade"],
-        {k: v for k, v in obj.items() if k not in core})
+        str(obj["incident"]),
+        tuple(ClaimRef.from_json(m) for m in obj["members"]),
+        DateWindow.from_json(obj["date"]),
+        tuple(Place.from_json(p) for p in obj["places"]),
+        Casualties.from_json(obj["killed"]),
+        Casualties.from_json(obj["injured"]),
+        int(obj["independent_sources"]),
+        obj["grade"],
+        {k: v for k, v in obj.items() if k not in core},
+    )

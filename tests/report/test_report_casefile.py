@@ -40,9 +40,9 @@ EXTRA_DOC = {
     "published": "2018-11-04",
     "publisher": "Example Wire",
     "text": "Activists report coalition strike on Hajin\n\nBEIRUT, Nov 4 - The Syrian Observatory "
-            "for Human Rights said on Sunday that US-led coalition airstrikes on the town of "
-            "Hajin in Deir ez-Zor province killed at least 30 civilians on Friday, including "
-            "16 children.",
+    "for Human Rights said on Sunday that US-led coalition airstrikes on the town of "
+    "Hajin in Deir ez-Zor province killed at least 30 civilians on Friday, including "
+    "16 children.",
 }
 
 
@@ -72,20 +72,29 @@ def seed_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedCase]:
         assert extracted.claims == 5
         linked = link_project(project, actor="test:link")
         assert linked.claims == 5
-        case = create_case(project, "Raqqah and Hajin, November 2018",
-                           description="Allegations in the Syrian letters to the UN of 3 "
-                           "November 2018", actor="cli:analyst")
+        case = create_case(
+            project,
+            "Raqqah and Hajin, November 2018",
+            description="Allegations in the Syrian letters to the UN of 3 November 2018",
+            actor="cli:analyst",
+        )
         check = incident_check()
         with project.read() as conn:
             incidents = sorted(check(conn, [f"inc-{n:06d}" for n in range(1, 20)]))
         assert len(incidents) == linked.incidents
         add_incidents(project, case.id, incidents, check=check)
-        add_note(project, case.id, "Ask the Observatory for its Hajin list",
-                 incident=incidents[-1], actor="cli:analyst")
+        add_note(
+            project,
+            case.id,
+            "Ask the Observatory for its Hajin list",
+            incident=incidents[-1],
+            actor="cli:analyst",
+        )
         add_note(project, case.id, "Contact: a witness in Hajin, phone withheld", restricted=True)
         pdf = write_report(project, case.id, fmt="pdf", output=work / "case.pdf")
-        html = write_report(project, case.id, fmt="html", output=work / "case.html",
-                            at=pdf.checkpoint_id)
+        html = write_report(
+            project, case.id, fmt="html", output=work / "case.html", at=pdf.checkpoint_id
+        )
         yield SeedCase(project, case.id, pdf, html, work)
     finally:
         project.close()
@@ -96,12 +105,14 @@ def test_the_pdf_report_holds_the_figures_and_the_source_hashes(seed_case: SeedC
         pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
     pdf = seed_case.pdf.path
     assert pdf.read_bytes().startswith(b"%PDF-")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     flat = " ".join(text.split())
     cf = build_case_file(seed_case.project, seed_case.case_id, at=seed_case.pdf.checkpoint_id)
-    figures = {e.figure("killed", k).text for e in cf.incidents
-               for k in ("total", "civilians", "children")} - {"—"}
+    figures = {
+        e.figure("killed", k).text for e in cf.incidents for k in ("total", "civilians", "children")
+    } - {"—"}
     # The seed letters' figures, whatever the linker made of the three mass graves.
     assert {"at least 26", "14"} <= figures and any("4,001" in f for f in figures)
     for figure in sorted(figures):
@@ -111,9 +122,13 @@ def test_the_pdf_report_holds_the_figures_and_the_source_hashes(seed_case: SeedC
 
         from factfinder.store.schema import item_metadata, items
 
-        hashes = list(conn.execute(select(items.c.hash).join(
-            item_metadata, item_metadata.c.item_id == items.c.id)
-            .where(item_metadata.c.external_id.is_not(None))).scalars())
+        hashes = list(
+            conn.execute(
+                select(items.c.hash)
+                .join(item_metadata, item_metadata.c.item_id == items.c.id)
+                .where(item_metadata.c.external_id.is_not(None))
+            ).scalars()
+        )
     assert len(hashes) == 2
     squeezed = flat.replace(" ", "")
     for h in hashes:
@@ -123,14 +138,16 @@ def test_the_pdf_report_holds_the_figures_and_the_source_hashes(seed_case: SeedC
     assert "Contact: a witness" not in flat  # a restricted note stays out
     # Page images for people to look at (artifacts/ is not committed).
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(ARTIFACTS / "seed-case")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", str(pdf), str(ARTIFACTS / "seed-case")], check=True
+    )
     pages = sorted(ARTIFACTS.glob("seed-case-*.png"))
     assert pages and pages[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(seed_case: SeedCase,
-                                                                tmp_path: Path) -> None:
+def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(
+    seed_case: SeedCase, tmp_path: Path
+) -> None:
     from factfinder.services.claims import extract_items
     from factfinder.services.incidents import link_project
     from factfinder.services.ingest import ingest
@@ -144,8 +161,13 @@ def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(seed_case: Seed
     link_project(project, actor="test:link")
     now = write_report(project, seed_case.case_id, fmt="html", output=tmp_path / "now.html")
     assert now.checkpoint_id > first.checkpoint_id
-    again = write_report(project, seed_case.case_id, fmt="html", output=tmp_path / "again.html",
-                         at=first.checkpoint_id)
+    again = write_report(
+        project,
+        seed_case.case_id,
+        fmt="html",
+        output=tmp_path / "again.html",
+        at=first.checkpoint_id,
+    )
     assert again.path.read_bytes() == first.path.read_bytes()
     assert again.sha256 == first.sha256
     # The later evidence is in the new report and not in the rebuilt one.
@@ -153,15 +175,22 @@ def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(seed_case: Seed
     assert "Example Wire" not in again.path.read_text()
     # Each report was recorded in the ledger.
     with project.read() as conn:
-        entries = [e for e in ledger_rows.entries_for_subject(conn, f"case:{seed_case.case_id}")
-                   if e.kind == "export.write"]
+        entries = [
+            e
+            for e in ledger_rows.entries_for_subject(conn, f"case:{seed_case.case_id}")
+            if e.kind == "export.write"
+        ]
     assert {e.payload["sha256"] for e in entries} >= {first.sha256, now.sha256}
     assert entries[-1].payload["checkpoint"]["size"] == first.checkpoint_size
 
 
 def test_the_evidence_package_of_the_case_verifies(seed_case: SeedCase, tmp_path: Path) -> None:
-    result = write_package(seed_case.project, seed_case.case_id, output=tmp_path / "pkg",
-                           at=seed_case.html.checkpoint_id)
+    result = write_package(
+        seed_case.project,
+        seed_case.case_id,
+        output=tmp_path / "pkg",
+        at=seed_case.html.checkpoint_id,
+    )
     check = verify_package(result.path)
     assert check.ok, check.problems
     report = (result.path / "data" / "report.html").read_bytes()
@@ -173,10 +202,16 @@ def test_the_evidence_package_of_the_case_verifies(seed_case: SeedCase, tmp_path
     assert {"item.acquire", "extract.claims", "case.create", "case.add", "case.note"} <= kinds
 
 
-def test_the_ged_export_of_the_seed_case_opens_with_pandas(seed_case: SeedCase,
-                                                          tmp_path: Path) -> None:
-    result = write_export(seed_case.project, fmt="ged", output=tmp_path / "case.csv",
-                          case=seed_case.case_id, at=seed_case.html.checkpoint_id)
+def test_the_ged_export_of_the_seed_case_opens_with_pandas(
+    seed_case: SeedCase, tmp_path: Path
+) -> None:
+    result = write_export(
+        seed_case.project,
+        fmt="ged",
+        output=tmp_path / "case.csv",
+        case=seed_case.case_id,
+        at=seed_case.html.checkpoint_id,
+    )
     frame = pd.read_csv(io.BytesIO(result.path.read_bytes()))
     cf = build_case_file(seed_case.project, seed_case.case_id, at=seed_case.html.checkpoint_id)
     assert tuple(frame.columns) == COLUMNS and len(frame) == len(cf.incidents)
@@ -198,8 +233,9 @@ def test_restricted_data_stays_out_unless_asked_and_allowed(seed_case: SeedCase)
     claim_key = cf.incidents[-1].claims[0].key
     restrict(project, claim_key, "claimant.name", reason="protect the source", actor="cli:admin")
     hidden = build_case_file(project, seed_case.case_id, at=seed_case.html.checkpoint_id)
-    shown = build_case_file(project, seed_case.case_id, at=seed_case.html.checkpoint_id,
-                            include_restricted=True)
+    shown = build_case_file(
+        project, seed_case.case_id, at=seed_case.html.checkpoint_id, include_restricted=True
+    )
     assert hidden.incidents[-1].claims[0].claimant == "[restricted]"
     assert hidden.withheld == 2 and len(hidden.notes) == 1  # the claimant and a note
     assert shown.withheld == 0
@@ -207,12 +243,14 @@ def test_restricted_data_stays_out_unless_asked_and_allowed(seed_case: SeedCase)
     assert len(shown.notes) == 2
     add_user(project, "vera", "a long enough password", "viewer")
     with pytest.raises(PermissionDenied, match="viewer role may not see restricted data"):
-        build_case_file(project, seed_case.case_id, include_restricted=True,
-                        user=get_user(project, "vera"))
+        build_case_file(
+            project, seed_case.case_id, include_restricted=True, user=get_user(project, "vera")
+        )
 
 
-def test_rebuilding_at_a_checkpoint_is_identical_on_each_backend(project: Project,
-                                                                 tmp_path: Path) -> None:
+def test_rebuilding_at_a_checkpoint_is_identical_on_each_backend(
+    project: Project, tmp_path: Path
+) -> None:
     """The same reproducibility check on SQLite and (when configured) PostgreSQL."""
     from factfinder.services.claims import extract_items
     from factfinder.services.incidents import link_project
@@ -232,7 +270,8 @@ def test_rebuilding_at_a_checkpoint_is_identical_on_each_backend(project: Projec
     extract_items(project, actor="test:extract")
     link_project(project, actor="test:link")
     add_note(project, case.id, "A later note")
-    again = write_report(project, case.id, fmt="html", output=tmp_path / "b.html",
-                         at=first.checkpoint_id)
+    again = write_report(
+        project, case.id, fmt="html", output=tmp_path / "b.html", at=first.checkpoint_id
+    )
     assert again.path.read_bytes() == first.path.read_bytes()
     assert "A later note" not in again.path.read_text()

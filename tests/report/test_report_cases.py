@@ -27,17 +27,20 @@ def known(conn: Connection, ids: Sequence[str]) -> set[str]:
 
 
 def test_a_case_is_built_from_ledgered_changes(project: Project) -> None:
-    case = create_case(project, "  Raqqah   mass graves ", description="Sites in Raqqah",
-                       actor="cli:alice")
+    case = create_case(
+        project, "  Raqqah   mass graves ", description="Sites in Raqqah", actor="cli:alice"
+    )
     assert case.name == "Raqqah mass graves" and case.incidents == ()
-    state, added = add_incidents(project, case.id, ["inc-000002", "inc-000003", "inc-000002"],
-                                 actor="cli:alice", check=known)
+    state, added = add_incidents(
+        project, case.id, ["inc-000002", "inc-000003", "inc-000002"], actor="cli:alice", check=known
+    )
     assert added == ["inc-000002", "inc-000003"]
     assert state.incidents == ("inc-000002", "inc-000003")
     _, again = add_incidents(project, "Raqqah mass graves", ["inc-000003"], check=known)
     assert again == []
-    note = add_note(project, case.id, "Exhumation list requested", incident="inc-000002",
-                    actor="cli:bob")
+    note = add_note(
+        project, case.id, "Exhumation list requested", incident="inc-000002", actor="cli:bob"
+    )
     secret = add_note(project, case.id, "Witness: A. B., phone 000", restricted=True)
     remove_incidents(project, case.id, ["inc-000003"])
     now = show_case(project, case.id)
@@ -51,11 +54,17 @@ def test_a_case_is_built_from_ledgered_changes(project: Project) -> None:
         entries = ledger_rows.entries_for_subject(conn, f"case:{case.id}")
         assert list(check_cases(conn)) == []
     assert before.incidents == ("inc-000002", "inc-000003")
-    assert [e.kind for e in entries] == ["case.create", "case.add", "case.note", "case.note",
-                                         "case.remove"]
+    assert [e.kind for e in entries] == [
+        "case.create",
+        "case.add",
+        "case.note",
+        "case.note",
+        "case.remove",
+    ]
     assert entries[1].payload == {"case": case.id, "incidents": ["inc-000002", "inc-000003"]}
     assert [(c.name, c.incidents, c.notes) for c in list_cases(project)] == [
-        ("Raqqah mass graves", 1, 2)]
+        ("Raqqah mass graves", 1, 2)
+    ]
 
 
 def test_bad_case_requests_are_refused_with_their_reason(project: Project) -> None:
@@ -92,8 +101,12 @@ def test_case_rows_are_append_only_and_checked_against_the_ledger(project: Proje
         tx.conn.execute(text("DELETE FROM case_members"))
     # A row slipped in with SQL, without its entry, is found.
     with project.transaction() as tx:
-        tx.conn.execute(text("INSERT INTO case_members (seq, incident, case_id, action) "
-                             "VALUES (1, 'inc-000099', 1, 'add')"))
+        tx.conn.execute(
+            text(
+                "INSERT INTO case_members (seq, incident, case_id, action) "
+                "VALUES (1, 'inc-000099', 1, 'add')"
+            )
+        )
     with project.read() as conn:
         problems = list(check_cases(conn))
     assert [p.code for p in problems] == ["case.altered"]

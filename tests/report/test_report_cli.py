@@ -43,9 +43,11 @@ def cli_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
         link_project(project, actor="test:link")
         with project.read() as conn:
             found = default_incident_store().incidents_as_of(
-                conn, None, ledger_rows.head_size(conn))
-    hajin = next(s.incident.incident for s in found
-                 if any(p.name == "Hajin" for p in s.incident.places))
+                conn, None, ledger_rows.head_size(conn)
+            )
+    hajin = next(
+        s.incident.incident for s in found if any(p.name == "Hajin" for p in s.incident.places)
+    )
     other = next(s.incident.incident for s in found if s.incident.incident != hajin)
     monkeypatch.setenv("FACTFINDER_PROJECT", str(root))
     monkeypatch.chdir(tmp_path)
@@ -57,8 +59,9 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_case_commands_report_export_and_verify_package(cli_project: Seeded,
-                                                       tmp_path: Path) -> None:
+def test_case_commands_report_export_and_verify_package(
+    cli_project: Seeded, tmp_path: Path
+) -> None:
     seeded = cli_project
     code, _, err = run("case", "create", "Hajin", "--description", "The strike of 2 Nov 2018")
     assert code == 0 and "created case 1: Hajin" in err
@@ -66,8 +69,10 @@ def test_case_commands_report_export_and_verify_package(cli_project: Seeded,
     assert code == 0 and "added 2 incidents" in err, err
     code, _, err = run("case", "add", "1", seeded.hajin, "inc-999999")
     assert code == 1 and "no incident inc-999999" in err
-    assert run("case", "note", "Hajin", "Two reports of one statement",
-               "--incident", seeded.hajin)[0] == 0
+    assert (
+        run("case", "note", "Hajin", "Two reports of one statement", "--incident", seeded.hajin)[0]
+        == 0
+    )
     assert run("case", "note", "Hajin", "Witness phone number", "--restricted")[0] == 0
     code, out, _ = run("case", "show", "Hajin", "--json")
     shown = json.loads(out)
@@ -85,22 +90,31 @@ def test_case_commands_report_export_and_verify_package(cli_project: Seeded,
     # Another report right after uses the same checkpoint: the export entry changed nothing.
     code, out, _ = run("report", "Hajin", "--format", "pdf", "--json")
     assert json.loads(out)["checkpoint"] == made["checkpoint"]
-    code, out, _ = run("report", "Hajin", "--at", str(made["checkpoint"]["id"]),
-                       "--output", str(tmp_path / "again.html"), "--json")
+    code, out, _ = run(
+        "report",
+        "Hajin",
+        "--at",
+        str(made["checkpoint"]["id"]),
+        "--output",
+        str(tmp_path / "again.html"),
+        "--json",
+    )
     assert code == 0
     assert (tmp_path / "again.html").read_bytes() == path.read_bytes()
     assert run("report", "Hajin", "--at", "99")[2].count("no checkpoint 99") == 1
 
-    code, out, err = run("export", "--format", "ged", "--case", "Hajin", "--output",
-                         str(tmp_path / "hajin.csv"))
+    code, out, err = run(
+        "export", "--format", "ged", "--case", "Hajin", "--output", str(tmp_path / "hajin.csv")
+    )
     assert code == 0 and "export" in err
     assert (tmp_path / "hajin.csv").read_text().startswith("id,relid,year,")
     code, _, err = run("export", "--format", "csv", "--output", str(tmp_path / "all.csv"))
     assert code == 0 and f"{seeded.count} incidents" in err
     code, _, err = run("export", "--format", "package", "--output", str(tmp_path / "pkg"))
     assert code == 2 and "give --case" in err
-    code, _, err = run("export", "--format", "package", "--case", "Hajin", "--output",
-                       str(tmp_path / "pkg.zip"))
+    code, _, err = run(
+        "export", "--format", "package", "--case", "Hajin", "--output", str(tmp_path / "pkg.zip")
+    )
     assert code == 0, err
     code, _, err = run("verify-package", str(tmp_path / "pkg.zip"))
     assert code == 0 and "package intact" in err
@@ -115,8 +129,10 @@ def test_case_commands_report_export_and_verify_package(cli_project: Seeded,
 def test_verify_package_names_the_damaged_file(cli_project: Seeded, tmp_path: Path) -> None:
     assert run("case", "create", "All")[0] == 0
     assert run("case", "add", "All", cli_project.hajin, cli_project.other)[0] == 0
-    assert run("export", "--format", "package", "--case", "All", "--output",
-               str(tmp_path / "pkg"))[0] == 0
+    assert (
+        run("export", "--format", "package", "--case", "All", "--output", str(tmp_path / "pkg"))[0]
+        == 0
+    )
     original = next((tmp_path / "pkg" / "data" / "items").iterdir())
     original.write_bytes(original.read_bytes() + b" ")
     code, _, err = run("verify-package", str(tmp_path / "pkg"))

@@ -19,16 +19,23 @@ from factfinder.vault.hashing import hash_file
 CaseFileMaker = Callable[[Project], CaseFile]
 
 
-def make_package(project: Project, target: Path, maker: CaseFileMaker, *,
-                 zip_output: bool = False) -> Path:
+def make_package(
+    project: Project, target: Path, maker: CaseFileMaker, *, zip_output: bool = False
+) -> Path:
     cf = maker(project)
 
     def copy_blob(item_hash: str, dest: Path) -> None:
         with project.blobs.open(item_hash) as src, dest.open("wb") as dst:
             shutil.copyfileobj(src, dst)
 
-    build_package(cf, target, report_html="<html><body>report</body></html>\n",
-                  incidents_jsonl=b"", copy_blob=copy_blob, zip_output=zip_output)
+    build_package(
+        cf,
+        target,
+        report_html="<html><body>report</body></html>\n",
+        incidents_jsonl=b"",
+        copy_blob=copy_blob,
+        zip_output=zip_output,
+    )
     return target
 
 
@@ -41,8 +48,9 @@ def originals(package: Path) -> list[Path]:
     return sorted((package / "data" / "items").iterdir())
 
 
-def test_a_fresh_package_verifies_and_holds_the_originals(package: Path,
-                                                          seed_project: Project) -> None:
+def test_a_fresh_package_verifies_and_holds_the_originals(
+    package: Path, seed_project: Project
+) -> None:
     check = verify_package(package)
     assert check.ok, check.problems
     assert any("2 originals hash to items proven" in line for line in check.checked)
@@ -69,8 +77,9 @@ def test_a_flipped_byte_in_an_original_is_named(package: Path) -> None:
     rel = target.relative_to(package).as_posix()
     assert not check.ok
     assert {p.file for p in check.problems} == {rel}
-    assert any("does not match its sha256 in manifest-sha256.txt" in p.message
-               for p in check.problems)
+    assert any(
+        "does not match its sha256 in manifest-sha256.txt" in p.message for p in check.problems
+    )
 
 
 def test_a_removed_original_is_named(package: Path) -> None:
@@ -133,10 +142,10 @@ def test_an_added_file_is_named(package: Path) -> None:
 
 
 def test_a_zip_package_verifies_and_is_reproducible(
-        seed_project: Project, tmp_path: Path, sources_file: CaseFileMaker) -> None:
+    seed_project: Project, tmp_path: Path, sources_file: CaseFileMaker
+) -> None:
     first = make_package(seed_project, tmp_path / "a.zip", sources_file, zip_output=True)
-    second = make_package(seed_project, tmp_path / "again" / "a.zip", sources_file,
-                          zip_output=True)
+    second = make_package(seed_project, tmp_path / "again" / "a.zip", sources_file, zip_output=True)
     assert verify_package(first).ok
     assert first.read_bytes() == second.read_bytes()
     with zipfile.ZipFile(first) as zf:
@@ -165,4 +174,5 @@ def test_not_a_package(tmp_path: Path) -> None:
     empty.mkdir()
     check = verify_package(empty)
     assert {"bagit.txt", "manifest-sha256.txt", "factfinder/checkpoint.json"} <= {
-        p.file for p in check.problems}
+        p.file for p in check.problems
+    }

@@ -22,15 +22,26 @@ def hajin(cf: CaseFile) -> int:
 
 
 def test_the_html_report_says_who_claims_what_with_figures_and_hashes(
-        batch_case_file: CaseFile) -> None:
+    batch_case_file: CaseFile,
+) -> None:
     html = render_html(batch_case_file)
     assert html == render_html(batch_case_file)  # deterministic
     assert html.startswith("<!DOCTYPE html>")
-    for expected in ("at least 4,001", "2,500", "at least 1,501", "at least 26",
-                     "Syrian Ministry of Foreign Affairs and Expatriates", "Press TV",
-                     "Radio Habana Cuba", "party to the conflict", "largest minimum stated",
-                     "single-source", "Request the exhumation records",
-                     "Appendix: provenance", batch_case_file.checkpoint.root):
+    for expected in (
+        "at least 4,001",
+        "2,500",
+        "at least 1,501",
+        "at least 26",
+        "Syrian Ministry of Foreign Affairs and Expatriates",
+        "Press TV",
+        "Radio Habana Cuba",
+        "party to the conflict",
+        "largest minimum stated",
+        "single-source",
+        "Request the exhumation records",
+        "Appendix: provenance",
+        batch_case_file.checkpoint.root,
+    ):
         assert expected in html, expected
     for src in batch_case_file.sources:
         assert src.hash in html
@@ -43,8 +54,11 @@ def test_the_html_report_says_who_claims_what_with_figures_and_hashes(
 def test_text_from_the_record_is_escaped(batch_case_file: CaseFile) -> None:
     from dataclasses import replace
 
-    hostile = replace(batch_case_file, name='<script>alert("x")</script>',
-                      description="<img src=x onerror=alert(1)>")
+    hostile = replace(
+        batch_case_file,
+        name='<script>alert("x")</script>',
+        description="<img src=x onerror=alert(1)>",
+    )
     html = render_html(hostile)
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
@@ -58,8 +72,7 @@ def test_figures_read_as_ranges() -> None:
     assert Figure(None, None, None).text == "—"
 
 
-def test_the_map_places_numbered_markers_and_shades_governorates(
-        batch_case_file: CaseFile) -> None:
+def test_the_map_places_numbered_markers_and_shades_governorates(batch_case_file: CaseFile) -> None:
     ms = markers(batch_case_file.incidents)
     assert [m.number for m in ms] == [e.number for e in batch_case_file.incidents]
     svg = incident_map(ms)
@@ -69,38 +82,54 @@ def test_the_map_places_numbered_markers_and_shades_governorates(
     assert ">Raqqa</text>" in svg  # governorate labels
     # An incident known only to its governorate shades it instead of a marker.
     shaded = incident_map([Marker(1, None, None, "Idlib", "SY", "1. somewhere in Idlib")])
-    assert 'fill="#f6d7a7" stroke="#b9b9b9" stroke-width="0.5" stroke-dasharray="2,1.5">' \
-           "<title>Idlib</title>" in shaded
+    assert (
+        'fill="#f6d7a7" stroke="#b9b9b9" stroke-width="0.5" stroke-dasharray="2,1.5">'
+        "<title>Idlib</title>" in shaded
+    )
     assert "<circle" not in shaded
 
 
 def test_the_timeline_draws_days_as_dots_and_windows_as_bars() -> None:
-    svg = timeline_chart([
-        Span(1, "Raqqa", dt.date(2018, 10, 27), dt.date(2018, 11, 3), "week"),
-        Span(2, "Hajin", dt.date(2018, 11, 2), dt.date(2018, 11, 2), "day"),
-        Span(3, "Somewhere", None, None)])
+    svg = timeline_chart(
+        [
+            Span(1, "Raqqa", dt.date(2018, 10, 27), dt.date(2018, 11, 3), "week"),
+            Span(2, "Hajin", dt.date(2018, 11, 2), dt.date(2018, 11, 2), "day"),
+            Span(3, "Somewhere", None, None),
+        ]
+    )
     assert svg.count("<rect") == 1 and svg.count("<circle") == 1
     assert "date unknown" in svg and "2018-11-02 (day)" in svg
     assert [t[1] for t in _ticks(dt.date(2018, 1, 1), dt.date(2018, 12, 31))][:3] == [
-        "Jan 2018", "Feb 2018", "Mar 2018"]
+        "Jan 2018",
+        "Feb 2018",
+        "Mar 2018",
+    ]
     assert [t[1] for t in _ticks(dt.date(2016, 3, 1), dt.date(2019, 6, 1))] == [
-        "2017", "2018", "2019"]
+        "2017",
+        "2018",
+        "2019",
+    ]
 
 
-@pytest.mark.parametrize(("start", "end", "precision", "code"), [
-    ((2018, 11, 2), (2018, 11, 2), "day", 1),
-    ((2018, 11, 2), (2018, 11, 5), "day", 2),
-    ((2018, 10, 27), (2018, 11, 3), "week", 3),
-    ((2018, 11, 1), (2018, 11, 30), "month", 4),
-    ((2018, 1, 1), (2018, 12, 31), "year", 5),
-])
-def test_ged_date_precision_codes(start: tuple[int, int, int], end: tuple[int, int, int],
-                                  precision: str, code: int) -> None:
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "code"),
+    [
+        ((2018, 11, 2), (2018, 11, 2), "day", 1),
+        ((2018, 11, 2), (2018, 11, 5), "day", 2),
+        ((2018, 10, 27), (2018, 11, 3), "week", 3),
+        ((2018, 11, 1), (2018, 11, 30), "month", 4),
+        ((2018, 1, 1), (2018, 12, 31), "year", 5),
+    ],
+)
+def test_ged_date_precision_codes(
+    start: tuple[int, int, int], end: tuple[int, int, int], precision: str, code: int
+) -> None:
     assert date_prec(dt.date(*start), dt.date(*end), precision) == code
 
 
 def test_the_ged_csv_opens_with_pandas_with_the_documented_columns(
-        batch_case_file: CaseFile) -> None:
+    batch_case_file: CaseFile,
+) -> None:
     frame = pd.read_csv(io.BytesIO(export_bytes(batch_case_file, "ged")))
     assert tuple(frame.columns) == COLUMNS
     assert tuple(frame.columns[: len(GED_COLUMNS)]) == GED_COLUMNS

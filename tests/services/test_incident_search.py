@@ -32,8 +32,11 @@ from factfinder.store.schema_incidents import incident_search
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "tests" / "link" / "fixtures" / "seeds.claims.jsonl"
-WITNESS = {"name": "Umm Khaled Zaatari", "type": "witness",
-           "statement": "told activists of the Qudsiyeh relief committee"}
+WITNESS = {
+    "name": "Umm Khaled Zaatari",
+    "type": "witness",
+    "statement": "told activists of the Qudsiyeh relief committee",
+}
 JOURNALIST = {"name": "Hassan Barakeh", "type": "media"}
 
 
@@ -50,8 +53,10 @@ def linked(project, monkeypatch):
             obj["claims"][1]["claimant"] = JOURNALIST
         by_id[obj["id"]] = DocumentClaims.from_json(obj)
 
-    monkeypatch.setattr("factfinder.extract.pipeline.extract_document",
-                        lambda doc: by_id.get(doc.id, DocumentClaims(doc.id)))
+    monkeypatch.setattr(
+        "factfinder.extract.pipeline.extract_document",
+        lambda doc: by_id.get(doc.id, DocumentClaims(doc.id)),
+    )
     ingest(project, [str(ROOT / "samples" / "seeds" / "docs.jsonl")], actor="test")
     extract_items(project, actor="test")
     link_project(project, actor="test")
@@ -59,8 +64,9 @@ def linked(project, monkeypatch):
 
 
 def found(project, q: str, *, restricted: bool = False) -> list[str]:
-    rows, count, _ = list_incidents(project, IncidentFilters(q=q, include_restricted=restricted),
-                                    limit=100)
+    rows, count, _ = list_incidents(
+        project, IncidentFilters(q=q, include_restricted=restricted), limit=100
+    )
     assert count == len(rows)
     return [r.id for r in rows]
 
@@ -76,8 +82,9 @@ def member(project, incident_id: str, n: int = 0):
 def test_search_finds_places_by_their_other_names_event_words_and_sentences(linked):
     places = by_place(linked)
     hajin = places["Hajin"]
-    graves = sorted(r.id for r in list_incidents(
-        linked, IncidentFilters(event_type="mass_grave"))[0])
+    graves = sorted(
+        r.id for r in list_incidents(linked, IncidentFilters(event_type="mass_grave"))[0]
+    )
     assert found(linked, "Hajin") == [hajin]
     assert found(linked, "Abu Hardan") == [hajin]  # the gazetteer's other name for Hajin
     assert found(linked, "HAJĪN") == [hajin]  # case and diacritics folded
@@ -102,11 +109,11 @@ def test_queries_are_words_never_fts_syntax(linked):
 
 def test_search_combines_with_filters_pages_and_the_timeline(linked):
     graves = found(linked, "Raqqa mass grave")
-    page, total, cursor = list_incidents(
-        linked, IncidentFilters(q="Raqqa mass grave"), limit=2)
+    page, total, cursor = list_incidents(linked, IncidentFilters(q="Raqqa mass grave"), limit=2)
     assert total == 3 and [r.id for r in page] == graves[:2] and cursor == graves[1]
-    rest, _, end = list_incidents(linked, IncidentFilters(q="Raqqa mass grave"), limit=2,
-                                  after=cursor)
+    rest, _, end = list_incidents(
+        linked, IncidentFilters(q="Raqqa mass grave"), limit=2, after=cursor
+    )
     assert [r.id for r in rest] == graves[2:] and end is None
     assert list_incidents(linked, IncidentFilters(q="Raqqa", event_type="airstrike"))[1] == 1
     assert incident_timeline(linked, IncidentFilters(q="Hajin")) == [("2018-11", 1)]
@@ -147,13 +154,20 @@ def test_a_correction_after_the_run_hides_the_claims_words_until_the_next_run(li
     from factfinder.services.review import reviewed_claims
 
     wp = by_place(linked)["Al-Hasakah Governorate"]  # the second Hajin claim joined it
-    (journalist,) = [c.id for c in reviewed_claims(linked)
-                     if c.claim.claimant.name == JOURNALIST["name"]]
+    (journalist,) = [
+        c.id for c in reviewed_claims(linked) if c.claim.claimant.name == JOURNALIST["name"]
+    ]
     assert found(linked, "Barakeh") == [wp]
     decide(linked, journalist, "accept", reason="read it", actor="t")
     assert found(linked, "Barakeh") == [wp]  # accepting changes nothing the index holds
-    decide(linked, journalist, "correct", corrections={"claimant.type": "witness"},
-           reason="he was there: a witness", actor="t")
+    decide(
+        linked,
+        journalist,
+        "correct",
+        corrections={"claimant.type": "witness"},
+        reason="he was there: a witness",
+        actor="t",
+    )
     assert found(linked, "Barakeh") == []  # the index still has him among the sources
     assert found(linked, "white phosphorus") == []  # so the incident's sources are out
     assert found(linked, "Al-Hasakah airstrike") == [wp]  # but its facts are searched
@@ -184,21 +198,31 @@ def test_the_index_follows_runs_and_decisions(linked):
 
 def test_update_index_rewrites_only_changed_documents(linked):
     with linked.transaction() as tx:
-        tx.conn.execute(incident_search.update().values(doc_hash=None, sources="")
-                        .where(incident_search.c.incident_id == by_place(linked)["Hajin"]))
+        tx.conn.execute(
+            incident_search.update()
+            .values(doc_hash=None, sources="")
+            .where(incident_search.c.incident_id == by_place(linked)["Hajin"])
+        )
         run_id = tx.conn.execute(select(incident_search.c.run_id)).scalars().first()
         done = update_index(tx.conn, run_id)
     assert (done.written, done.removed) == (1, 0)
     assert found(linked, "Guterres") == [by_place(linked)["Hajin"]]
 
 
-LIST_INDEXES = {"ix_incidents_run_governorate", "ix_incidents_run_event_type",
-                "ix_incidents_run_perpetrator", "ix_incidents_run_grade",
-                "ix_incidents_run_governorate_event", "ix_incidents_run_dates_id"}
+LIST_INDEXES = {
+    "ix_incidents_run_governorate",
+    "ix_incidents_run_event_type",
+    "ix_incidents_run_perpetrator",
+    "ix_incidents_run_grade",
+    "ix_incidents_run_governorate_event",
+    "ix_incidents_run_dates_id",
+}
 
 
-OLD_0303 = {"ix_incidents_run_governorate": "run_id, governorate, incident_id",
-            "ix_incidents_run_dates": "run_id, date_start, date_end"}
+OLD_0303 = {
+    "ix_incidents_run_governorate": "run_id, governorate, incident_id",
+    "ix_incidents_run_dates": "run_id, date_start, date_end",
+}
 
 
 def _alembic(project, action: str, target: str) -> None:
@@ -250,8 +274,11 @@ def test_the_web_api_searches_as_the_readers_role_allows(linked):
         client = TestClient(app)
 
         def search(role: str, q: str) -> tuple[list[str], int]:
-            r = client.get("/api/v1/incidents", params={"q": q, "include_restricted": "true"},
-                           headers={"Authorization": f"Bearer {tokens[role]}"})
+            r = client.get(
+                "/api/v1/incidents",
+                params={"q": q, "include_restricted": "true"},
+                headers={"Authorization": f"Bearer {tokens[role]}"},
+            )
             assert r.status_code == 200, r.text
             return [d["id"] for d in r.json()["data"]], r.json()["count"]
 
@@ -269,8 +296,9 @@ def test_pages_of_a_search_most_incidents_match_are_the_same_pages(linked):
     assert len(everyone) == 5
     pages, cursor = [], None
     while True:
-        rows, total, cursor = list_incidents(linked, IncidentFilters(q="international"),
-                                             limit=1, after=cursor)
+        rows, total, cursor = list_incidents(
+            linked, IncidentFilters(q="international"), limit=1, after=cursor
+        )
         assert total == 5
         pages += [r.id for r in rows]
         if cursor is None:
@@ -278,12 +306,10 @@ def test_pages_of_a_search_most_incidents_match_are_the_same_pages(linked):
     assert pages == everyone
 
 
-def test_with_very_many_restricted_claims_other_roles_search_the_facts_only(linked,
-                                                                            monkeypatch):
+def test_with_very_many_restricted_claims_other_roles_search_the_facts_only(linked, monkeypatch):
     places = by_place(linked)
     garden = places["White Garden, Raqqa"]
-    restrict(linked, f"claim:{member(linked, garden).claim_id}", "sentences", reason="r",
-             actor="t")
+    restrict(linked, f"claim:{member(linked, garden).claim_id}", "sentences", reason="r", actor="t")
     monkeypatch.setattr("factfinder.services.incident_search.MAX_FACTS_ONLY", 0)
     assert found(linked, "zoo") == []
     assert found(linked, "Guterres") == []  # not restricted, but sources are not searched
@@ -295,9 +321,13 @@ def test_a_date_range_counts_the_same_on_every_page(linked):
     """The first page of a date range counts in the scan that sorts it; later pages count
     apart."""
     window = IncidentFilters(date_from="2018-11-01", date_to="2018-11-30")
-    expected = sorted(r.id for r in list_incidents(linked, limit=100)[0]
-                      if r.date_start and r.date_start <= "2018-11-30"
-                      and (r.date_end or r.date_start) >= "2018-11-01")
+    expected = sorted(
+        r.id
+        for r in list_incidents(linked, limit=100)[0]
+        if r.date_start
+        and r.date_start <= "2018-11-30"
+        and (r.date_end or r.date_start) >= "2018-11-01"
+    )
     assert expected
     pages, cursor = [], None
     while True:
@@ -307,5 +337,6 @@ def test_a_date_range_counts_the_same_on_every_page(linked):
         if cursor is None:
             break
     assert pages == expected
-    assert list_incidents(linked, IncidentFilters(date_from="1990-01-01",
-                                                  date_to="1990-12-31")) == ([], 0, None)
+    assert list_incidents(
+        linked, IncidentFilters(date_from="1990-01-01", date_to="1990-12-31")
+    ) == ([], 0, None)

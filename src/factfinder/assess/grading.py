@@ -65,8 +65,13 @@ class RuleResult:
     claims: tuple[ClaimRef, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "grade": self.grade, "fired": self.fired,
-                "detail": self.detail, "claims": [c.to_json() for c in self.claims]}
+        return {
+            "rule": self.rule,
+            "grade": self.grade,
+            "fired": self.fired,
+            "detail": self.detail,
+            "claims": [c.to_json() for c in self.claims],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +100,26 @@ class Grading:
     override: GradeOverride | None = None
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"grade": self.grade, "version": self.version,
-                               "rules_grade": self.rules_grade,
-                               "trace": [r.to_json() for r in self.trace]}
+        out: dict[str, Any] = {
+            "grade": self.grade,
+            "version": self.version,
+            "rules_grade": self.rules_grade,
+            "trace": [r.to_json() for r in self.trace],
+        }
         if self.override is not None:
-            out["override"] = {"grade": self.override.grade, "reason": self.override.reason,
-                               "by": self.override.by}
+            out["override"] = {
+                "grade": self.override.grade,
+                "reason": self.override.reason,
+                "by": self.override.by,
+            }
         return out
 
 
 def _harms(c: GradedClaim) -> bool:
-    return any(v is not None and v > 0 for v in (c.killed_total_min, c.killed_civilians_min,
-                                                 c.killed_combatants_min))
+    return any(
+        v is not None and v > 0
+        for v in (c.killed_total_min, c.killed_civilians_min, c.killed_combatants_min)
+    )
 
 
 def _denies(c: GradedClaim) -> bool:
@@ -117,34 +130,63 @@ def rule_discounted(claims: Sequence[GradedClaim]) -> RuleResult:
     harm = [c for c in claims if _harms(c)]
     denials = [c for c in claims if _denies(c) and c.credible and c.published is not None]
     if not harm or not denials:
-        return RuleResult("later-evidence-rules-out", "discounted", False,
-                          "no credible later report that nobody was killed")
+        return RuleResult(
+            "later-evidence-rules-out",
+            "discounted",
+            False,
+            "no credible later report that nobody was killed",
+        )
     last_harm = [c.published for c in harm]
     if any(p is None for p in last_harm):
-        return RuleResult("later-evidence-rules-out", "discounted", False,
-                          "a denial exists but the reports of deaths are undated")
+        return RuleResult(
+            "later-evidence-rules-out",
+            "discounted",
+            False,
+            "a denial exists but the reports of deaths are undated",
+        )
     latest = max(p for p in last_harm if p is not None)
-    later = [c for c in denials if c.published is not None and c.published > latest
-             and all(c.source != h.source for h in harm)]
+    later = [
+        c
+        for c in denials
+        if c.published is not None
+        and c.published > latest
+        and all(c.source != h.source for h in harm)
+    ]
     if later:
         names = sorted({c.source_name for c in later})
-        return RuleResult("later-evidence-rules-out", "discounted", True,
-                          f"{', '.join(names)} reported later that nobody was killed",
-                          tuple(sorted(c.ref for c in later)))
-    return RuleResult("later-evidence-rules-out", "discounted", False,
-                      "denials are not later than the reports of deaths")
+        return RuleResult(
+            "later-evidence-rules-out",
+            "discounted",
+            True,
+            f"{', '.join(names)} reported later that nobody was killed",
+            tuple(sorted(c.ref for c in later)),
+        )
+    return RuleResult(
+        "later-evidence-rules-out",
+        "discounted",
+        False,
+        "denials are not later than the reports of deaths",
+    )
 
 
 def rule_confirmed(claims: Sequence[GradedClaim]) -> RuleResult:
-    admits = [c for c in claims if c.party is not None and c.party not in _VAGUE
-              and c.perpetrator == c.party]
+    admits = [
+        c
+        for c in claims
+        if c.party is not None and c.party not in _VAGUE and c.perpetrator == c.party
+    ]
     if admits:
         parties = sorted({c.party for c in admits if c.party})
-        return RuleResult("belligerent-admits", "confirmed", True,
-                          f"{', '.join(parties)} attributes the incident to itself",
-                          tuple(sorted(c.ref for c in admits)))
-    return RuleResult("belligerent-admits", "confirmed", False,
-                      "no party to the conflict attributes it to itself")
+        return RuleResult(
+            "belligerent-admits",
+            "confirmed",
+            True,
+            f"{', '.join(parties)} attributes the incident to itself",
+            tuple(sorted(c.ref for c in admits)),
+        )
+    return RuleResult(
+        "belligerent-admits", "confirmed", False, "no party to the conflict attributes it to itself"
+    )
 
 
 def rule_contested(claims: Sequence[GradedClaim]) -> RuleResult:
@@ -156,29 +198,43 @@ def rule_contested(claims: Sequence[GradedClaim]) -> RuleResult:
         sources = set().union(*by_perp.values())
         if len(sources) > 1:
             refs = tuple(sorted(c.ref for c in claims if c.perpetrator in by_perp))
-            return RuleResult("competing-attributions", "contested", True,
-                              "sources name different perpetrators: "
-                              + ", ".join(sorted(by_perp)), refs)
+            return RuleResult(
+                "competing-attributions",
+                "contested",
+                True,
+                "sources name different perpetrators: " + ", ".join(sorted(by_perp)),
+                refs,
+            )
     civ = [c for c in claims if (c.killed_civilians_min or 0) > 0]
-    comb = [c for c in claims if (c.killed_combatants_min or 0) > 0
-            and not c.killed_civilians_min]
+    comb = [c for c in claims if (c.killed_combatants_min or 0) > 0 and not c.killed_civilians_min]
     if civ and comb and any(a.source != b.source for a in civ for b in comb):
         refs = tuple(sorted({c.ref for c in civ} | {c.ref for c in comb}))
-        return RuleResult("contested-civilian-status", "contested", True,
-                          "some sources count the dead as civilians, others as combatants", refs)
-    return RuleResult("competing-attributions", "contested", False,
-                      "no competing attributions or civilian status")
+        return RuleResult(
+            "contested-civilian-status",
+            "contested",
+            True,
+            "some sources count the dead as civilians, others as combatants",
+            refs,
+        )
+    return RuleResult(
+        "competing-attributions", "contested", False, "no competing attributions or civilian status"
+    )
 
 
 def rule_fair(claims: Sequence[GradedClaim]) -> RuleResult:
     credible = sorted({c.source for c in claims if c.credible})
     if len(credible) >= 2:
         names = sorted({c.source_name for c in claims if c.credible})
-        return RuleResult("two-credible-sources", "fair", True,
-                          f"{len(credible)} independent credible sources: {', '.join(names)}",
-                          tuple(sorted(c.ref for c in claims if c.credible)))
-    return RuleResult("two-credible-sources", "fair", False,
-                      f"{len(credible)} independent credible source(s)")
+        return RuleResult(
+            "two-credible-sources",
+            "fair",
+            True,
+            f"{len(credible)} independent credible sources: {', '.join(names)}",
+            tuple(sorted(c.ref for c in claims if c.credible)),
+        )
+    return RuleResult(
+        "two-credible-sources", "fair", False, f"{len(credible)} independent credible source(s)"
+    )
 
 
 def rule_weak(claims: Sequence[GradedClaim]) -> RuleResult:
@@ -194,9 +250,7 @@ def rule_weak(claims: Sequence[GradedClaim]) -> RuleResult:
 RULES = (rule_discounted, rule_confirmed, rule_contested, rule_fair, rule_weak)
 
 
-def grade_incident(
-    claims: Sequence[GradedClaim], override: GradeOverride | None = None
-) -> Grading:
+def grade_incident(claims: Sequence[GradedClaim], override: GradeOverride | None = None) -> Grading:
     """The grade of an incident from its member claims (every rule evaluated, first fired wins)."""
     trace = tuple(rule(claims) for rule in RULES)
     rules_grade = next(r.grade for r in trace if r.fired)

@@ -67,8 +67,11 @@ class Figure:
     claims: tuple[ClaimRef, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "rule": self.rule,
-                "claims": [c.to_json() for c in self.claims]}
+        return {
+            "value": self.value,
+            "rule": self.rule,
+            "claims": [c.to_json() for c in self.claims],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +91,13 @@ class Reconciled:
         return Range(self.min.value, self.max.value, text)
 
     def to_json(self) -> dict[str, Any]:
-        return {"min": self.min.to_json(), "max": self.max.to_json(),
-                "best": self.best.to_json(), "largest_stated": self.largest_stated,
-                "sources": self.sources}
+        return {
+            "min": self.min.to_json(),
+            "max": self.max.to_json(),
+            "best": self.best.to_json(),
+            "largest_stated": self.largest_stated,
+            "sources": self.sources,
+        }
 
 
 def _chains(reports: Iterable[CountReport]) -> dict[str, list[CountReport]]:
@@ -100,7 +107,9 @@ def _chains(reports: Iterable[CountReport]) -> dict[str, list[CountReport]]:
     return out
 
 
-def _largest(values: Iterable[tuple[int, str, ClaimRef]]) -> tuple[int | None, tuple[ClaimRef, ...]]:
+def _largest(
+    values: Iterable[tuple[int, str, ClaimRef]],
+) -> tuple[int | None, tuple[ClaimRef, ...]]:
     best: int | None = None
     refs: list[ClaimRef] = []
     for v, _, ref in values:
@@ -129,26 +138,34 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
     credible = {s for s, members in chains.items() if any(r.credible for r in members)}
 
     def min_from(sources: set[str]) -> tuple[int | None, tuple[ClaimRef, ...]]:
-        return _largest((r.min, r.source, r.ref) for r in reports
-                        if r.source in sources and r.min is not None
-                        and r.min == chain_min.get(r.source))
+        return _largest(
+            (r.min, r.source, r.ref)
+            for r in reports
+            if r.source in sources and r.min is not None and r.min == chain_min.get(r.source)
+        )
 
     lo, lo_refs = min_from(credible & set(chain_min))
     if lo is not None:
         lo_fig = Figure(lo, "largest minimum of an independent credible source", lo_refs)
     else:
         lo, lo_refs = min_from(set(chain_min))
-        lo_fig = (Figure(lo, "largest minimum stated, by parties to the conflict only "
-                         "(uncorroborated)", lo_refs) if lo is not None
-                  else Figure(None, "no source states a minimum"))
-    stated, hi_refs = _largest((a, r.source, r.ref) for r in reports
-                               if (a := r.alleged) is not None)
+        lo_fig = (
+            Figure(
+                lo,
+                "largest minimum stated, by parties to the conflict only (uncorroborated)",
+                lo_refs,
+            )
+            if lo is not None
+            else Figure(None, "no source states a minimum")
+        )
+    stated, hi_refs = _largest(
+        (a, r.source, r.ref) for r in reports if (a := r.alleged) is not None
+    )
     hi: int | None = stated
     if stated is not None and all(r.max is None for r in reports if r.alleged == stated):
         # The largest figure is itself a minimum ("more than 4,000"): nobody alleges a bound.
         hi = None
-        hi_fig = Figure(None, f"open: the largest figure alleged, {stated}, is a minimum",
-                        hi_refs)
+        hi_fig = Figure(None, f"open: the largest figure alleged, {stated}, is a minimum", hi_refs)
     else:
         hi_fig = Figure(hi, "largest figure alleged by any report", hi_refs)
 
@@ -157,14 +174,24 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
         mid = len(points) // 2
         median = points[mid] if len(points) % 2 else (points[mid - 1] + points[mid]) // 2
         value = median
-        rule = ("the only source's figure" if len(points) == 1
-                else f"median of {len(points)} independent sources' figures")
+        rule = (
+            "the only source's figure"
+            if len(points) == 1
+            else f"median of {len(points)} independent sources' figures"
+        )
         if lo is not None and value < lo:
             value, rule = lo, rule + ", raised to the established minimum"
         if hi is not None and value > hi:
             value, rule = hi, rule + ", lowered to the largest alleged figure"
-        behind = tuple(sorted({r.ref for r in reports if r.source in chain_point
-                               and r.point == chain_point[r.source]}))
+        behind = tuple(
+            sorted(
+                {
+                    r.ref
+                    for r in reports
+                    if r.source in chain_point and r.point == chain_point[r.source]
+                }
+            )
+        )
         best_fig = Figure(value, rule, behind)
     else:
         best_fig = Figure(None, "no figure to estimate from")
@@ -249,6 +276,7 @@ def _floor_total(total: Reconciled, figures: Mapping[str, Reconciled]) -> Reconc
     if hi.value is not None and hi.value < floor:
         hi = Figure(floor, f"raised to the established minimum of {key}", sub.min.claims)
     if best.value is not None and best.value < floor:
-        best = Figure(floor, best.rule + f", raised to the established minimum of {key}",
-                      best.claims)
+        best = Figure(
+            floor, best.rule + f", raised to the established minimum of {key}", best.claims
+        )
     return Reconciled(lo, hi, best, total.sources, total.largest_stated)

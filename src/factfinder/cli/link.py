@@ -20,11 +20,16 @@ from factfinder.errors import InputError
 
 ProjectOption = Annotated[
     Path | None,
-    typer.Option("--project", "-p", envvar="FACTFINDER_PROJECT",
-                 help="Project directory (default: $FACTFINDER_PROJECT or the current one)."),
+    typer.Option(
+        "--project",
+        "-p",
+        envvar="FACTFINDER_PROJECT",
+        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
+    ),
 ]
-ReasonOption = Annotated[str, typer.Option("--reason", "-r",
-                                           help="Why (kept in the ledger with the decision).")]
+ReasonOption = Annotated[
+    str, typer.Option("--reason", "-r", help="Why (kept in the ledger with the decision).")
+]
 
 
 def _open(project: Path | None) -> Any:
@@ -45,16 +50,22 @@ def register(app: typer.Typer) -> None:
     @app.command("link")
     @handle_errors
     def link(
-        input: Annotated[Path | None, typer.Option(
-            "--input", "-i", help="Claims file (CLAIMS.jsonl).")] = None,
-        docs: Annotated[Path | None, typer.Option(
-            "--docs", "-d", help="Documents file (DOCS.jsonl).")] = None,
-        output: Annotated[Path | None, typer.Option(
-            "--output", "-o", help="Incidents file to write.")] = None,
-        sources: Annotated[Path | None, typer.Option(
-            "--sources", help="Also write the source chains (JSONL) here.")] = None,
-        workers: Annotated[int, typer.Option(
-            "--workers", min=1, help="Local processes for scoring and writing.")] = 1,
+        input: Annotated[
+            Path | None, typer.Option("--input", "-i", help="Claims file (CLAIMS.jsonl).")
+        ] = None,
+        docs: Annotated[
+            Path | None, typer.Option("--docs", "-d", help="Documents file (DOCS.jsonl).")
+        ] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Incidents file to write.")
+        ] = None,
+        sources: Annotated[
+            Path | None,
+            typer.Option("--sources", help="Also write the source chains (JSONL) here."),
+        ] = None,
+        workers: Annotated[
+            int, typer.Option("--workers", min=1, help="Local processes for scoring and writing.")
+        ] = 1,
         project: ProjectOption = None,
     ) -> None:
         """Link claims into incidents: every claim of every document in exactly one incident.
@@ -76,15 +87,26 @@ def register(app: typer.Typer) -> None:
             report_input_error(e)
 
         with err.status("linking") as status:
-            result = link_files(input, docs, output, sources_path=sources, on_error=on_error,
-                                progress=lambda msg: status.update(msg), workers=workers)
+            result = link_files(
+                input,
+                docs,
+                output,
+                sources_path=sources,
+                on_error=on_error,
+                progress=lambda msg: status.update(msg),
+                workers=workers,
+            )
         s = result.stats
-        err.print(f"{s.claims} claims → {s.incidents} incidents "
-                  f"({s.merged_incidents} with several claims; {s.candidate_pairs} pairs "
-                  f"compared, {s.links} links) → {output}")
+        err.print(
+            f"{s.claims} claims → {s.incidents} incidents "
+            f"({s.merged_incidents} with several claims; {s.candidate_pairs} pairs "
+            f"compared, {s.links} links) → {output}"
+        )
         if result.documents_without_text:
-            err.print(f"[yellow]note[/yellow] {result.documents_without_text} documents with "
-                      "claims were not in the documents file")
+            err.print(
+                f"[yellow]note[/yellow] {result.documents_without_text} documents with "
+                "claims were not in the documents file"
+            )
         if failures:
             raise typer.Exit(EXIT_PARTIAL)
 
@@ -92,13 +114,17 @@ def register(app: typer.Typer) -> None:
         from factfinder.services.incidents import link_project
 
         with _open(path) as proj, err.status("linking") as status:
-            done = link_project(proj, actor=_actor(), workers=workers,
-                                progress=lambda msg: status.update(msg))
-        err.print(f"{done.claims} claims → {done.incidents} incidents ({done.merged} with "
-                  f"several claims); ledger entry {done.seq}")
+            done = link_project(
+                proj, actor=_actor(), workers=workers, progress=lambda msg: status.update(msg)
+            )
+        err.print(
+            f"{done.claims} claims → {done.incidents} incidents ({done.merged} with "
+            f"several claims); ledger entry {done.seq}"
+        )
 
-    incident = typer.Typer(help="Incidents of a project: list, show, and analysts' decisions.",
-                           no_args_is_help=True)
+    incident = typer.Typer(
+        help="Incidents of a project: list, show, and analysts' decisions.", no_args_is_help=True
+    )
     app.add_typer(incident, name="incident")
 
     @incident.command("list")
@@ -115,37 +141,43 @@ def register(app: typer.Typer) -> None:
 
         with _open(project) as proj:
             rows, total, _ = list_incidents(
-                proj, IncidentFilters(governorate=governorate, grade=grade,
-                                      include_restricted=True), limit=limit)
+                proj,
+                IncidentFilters(governorate=governorate, grade=grade, include_restricted=True),
+                limit=limit,
+            )
         if as_json:
             print_json({"data": [_row(r) for r in rows], "count": total})
             return
         for r in rows:
             killed = r.killed or r.civilians
             toll = "" if not killed else f"{killed['min']}–{killed['max'] or '…'} killed"
-            out.print(f"{r.id}  {r.date_start or '?':10}  {r.place or '?':24}  {r.event_type:10}"
-                      f"  {r.grade or '':10}  {r.members:3} claims  {toll}")
+            out.print(
+                f"{r.id}  {r.date_start or '?':10}  {r.place or '?':24}  {r.event_type:10}"
+                f"  {r.grade or '':10}  {r.members:3} claims  {toll}"
+            )
         err.print(f"{len(rows)} of {total} incidents")
 
     @incident.command("show")
     @handle_errors
-    def show(incident_id: str, project: ProjectOption = None,
-             as_json: bool = JsonOption) -> None:
+    def show(incident_id: str, project: ProjectOption = None, as_json: bool = JsonOption) -> None:
         """An incident: its members, reconciled figures, grade trace and decisions."""
         from factfinder.services.incident_queries import get_incident
 
         with _open(project) as proj:
             view = get_incident(proj, incident_id)
         body = view.incident.to_json()
-        body["member_claims"] = [{"claim": m.claim_id, "item": m.item_hash, "score": m.score}
-                                 for m in view.members]
+        body["member_claims"] = [
+            {"claim": m.claim_id, "item": m.item_hash, "score": m.score} for m in view.members
+        ]
         body["decisions"] = list(view.decisions)
         if as_json:
             print_json(body)
             return
         s = view.summary
-        out.print(f"{s.id}  {s.date_start}  {s.place}  {s.event_type}  grade {s.grade}  "
-                  f"{s.independent_sources} independent source(s)")
+        out.print(
+            f"{s.id}  {s.date_start}  {s.place}  {s.event_type}  grade {s.grade}  "
+            f"{s.independent_sources} independent source(s)"
+        )
         for m in view.members:
             score = "" if m.score is None else f"  link {m.score:+.2f}"
             out.print(f"  claim {m.claim_id}  item {m.item_hash[:19]}{score}")
@@ -155,8 +187,9 @@ def register(app: typer.Typer) -> None:
 
     @incident.command("merge")
     @handle_errors
-    def merge_(incident_ids: list[str], reason: ReasonOption, project: ProjectOption = None
-               ) -> None:
+    def merge_(
+        incident_ids: list[str], reason: ReasonOption, project: ProjectOption = None
+    ) -> None:
         """Merge incidents into the first one named."""
         from factfinder.services.incidents import merge
 
@@ -166,8 +199,9 @@ def register(app: typer.Typer) -> None:
 
     @incident.command("split")
     @handle_errors
-    def split_(incident_id: str, claim_ids: list[int], reason: ReasonOption,
-               project: ProjectOption = None) -> None:
+    def split_(
+        incident_id: str, claim_ids: list[int], reason: ReasonOption, project: ProjectOption = None
+    ) -> None:
         """Take claims (stored claim ids) out of an incident into a new one."""
         from factfinder.services.incidents import split
 
@@ -177,8 +211,9 @@ def register(app: typer.Typer) -> None:
 
     @incident.command("move")
     @handle_errors
-    def move_(claim_id: int, to_incident: str, reason: ReasonOption,
-              project: ProjectOption = None) -> None:
+    def move_(
+        claim_id: int, to_incident: str, reason: ReasonOption, project: ProjectOption = None
+    ) -> None:
         """Move one claim (its stored id) to another incident."""
         from factfinder.services.incidents import move
 
@@ -198,8 +233,9 @@ def register(app: typer.Typer) -> None:
 
     @incident.command("grade")
     @handle_errors
-    def grade_(incident_id: str, grade: str, reason: ReasonOption,
-               project: ProjectOption = None) -> None:
+    def grade_(
+        incident_id: str, grade: str, reason: ReasonOption, project: ProjectOption = None
+    ) -> None:
         """Set an incident's grade by hand (confirmed, fair, weak, contested, discounted)."""
         from factfinder.services.incidents import grade as set_grade
 

@@ -28,18 +28,37 @@ if TYPE_CHECKING:
 
 ProjectOption = Annotated[
     Path | None,
-    typer.Option("--project", "-p", envvar="FACTFINDER_PROJECT",
-                 help="Project directory (default: $FACTFINDER_PROJECT or the current one)."),
+    typer.Option(
+        "--project",
+        "-p",
+        envvar="FACTFINDER_PROJECT",
+        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
+    ),
 ]
-AtOption = Annotated[int | None, typer.Option(
-    "--at", help="Build from this checkpoint (its id, see `factfinder checkpoints`); default: "
-    "the latest, signing a new one if the ledger has grown since.")]
-RestrictedOption = Annotated[bool, typer.Option(
-    "--include-restricted", help="Include restricted data (victims' and witnesses' personal "
-    "data); left out by default.")]
-AsUserOption = Annotated[str | None, typer.Option(
-    "--as-user", help="Act as this workspace user (their role decides whether restricted data "
-    "may be included); default: the local operator.")]
+AtOption = Annotated[
+    int | None,
+    typer.Option(
+        "--at",
+        help="Build from this checkpoint (its id, see `factfinder checkpoints`); default: "
+        "the latest, signing a new one if the ledger has grown since.",
+    ),
+]
+RestrictedOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-restricted",
+        help="Include restricted data (victims' and witnesses' personal "
+        "data); left out by default.",
+    ),
+]
+AsUserOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-user",
+        help="Act as this workspace user (their role decides whether restricted data "
+        "may be included); default: the local operator.",
+    ),
+]
 
 
 def _open(project: Path | None) -> Project:
@@ -64,20 +83,24 @@ def _done(result: ExportResult, as_json: bool, what: str) -> None:
     if as_json:
         print_json(result.to_json())
         return
-    err.print(f"{what} {result.path}: {result.incidents} incidents, checkpoint "
-              f"#{result.checkpoint_id} (size {result.checkpoint_size}, root "
-              f"{result.checkpoint_root})")
+    err.print(
+        f"{what} {result.path}: {result.incidents} incidents, checkpoint "
+        f"#{result.checkpoint_id} (size {result.checkpoint_size}, root "
+        f"{result.checkpoint_root})"
+    )
     if result.sha256:
         err.print(f"  {result.sha256}, {result.bytes:,} bytes; ledger entry {result.seq}")
     if result.withheld:
-        err.print(f"  {result.withheld} restricted values left out (--include-restricted to "
-                  "include them)")
+        err.print(
+            f"  {result.withheld} restricted values left out (--include-restricted to include them)"
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
-    case_app = typer.Typer(help="Cases: sets of incidents under investigation, with notes.",
-                           no_args_is_help=True)
+    case_app = typer.Typer(
+        help="Cases: sets of incidents under investigation, with notes.", no_args_is_help=True
+    )
     app.add_typer(case_app, name="case")
 
     @case_app.command("create")
@@ -116,9 +139,11 @@ def register(app: typer.Typer) -> None:
             print_json({"case": state.to_json(include_restricted=False), "added": added})
             return
         skipped = len(set(incidents)) - len(added)
-        err.print(f"case {state.id}: added {len(added)} incident{'s' if len(added) != 1 else ''}"
-                  + (f" ({skipped} already in it)" if skipped else "")
-                  + f"; it holds {len(state.incidents)}")
+        err.print(
+            f"case {state.id}: added {len(added)} incident{'s' if len(added) != 1 else ''}"
+            + (f" ({skipped} already in it)" if skipped else "")
+            + f"; it holds {len(state.incidents)}"
+        )
 
     @case_app.command("remove")
     @handle_errors
@@ -139,11 +164,17 @@ def register(app: typer.Typer) -> None:
     def note(
         case: Annotated[str, typer.Argument(help="Case id or name.")],
         text: Annotated[str, typer.Argument(help="The note.")],
-        incident: Annotated[str | None, typer.Option(
-            help="The incident of the case the note is about.")] = None,
-        restricted: Annotated[bool, typer.Option(
-            "--restricted", help="The note holds personal data: leave it out of reports and "
-            "exports unless restricted data is asked for.")] = False,
+        incident: Annotated[
+            str | None, typer.Option(help="The incident of the case the note is about.")
+        ] = None,
+        restricted: Annotated[
+            bool,
+            typer.Option(
+                "--restricted",
+                help="The note holds personal data: leave it out of reports and "
+                "exports unless restricted data is asked for.",
+            ),
+        ] = False,
         project: ProjectOption = None,
     ) -> None:
         """Write a note on a case."""
@@ -188,8 +219,10 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(obj)
             return
-        out.print(f"[bold]{state.name}[/bold] (case {state.id}, created {state.created_at[:19]} "
-                  f"by {state.actor})")
+        out.print(
+            f"[bold]{state.name}[/bold] (case {state.id}, created {state.created_at[:19]} "
+            f"by {state.actor})"
+        )
         if state.description:
             out.print(state.description)
         out.print(f"incidents: {', '.join(state.incidents) or 'none'}")
@@ -206,9 +239,12 @@ def register(app: typer.Typer) -> None:
         case: Annotated[str, typer.Argument(help="Case id or name.")],
         fmt: Annotated[str, typer.Option("--format", "-f", help="html or pdf.")] = "html",
         at: AtOption = None,
-        output: Annotated[Path | None, typer.Option(
-            "--output", "-o", help="Where to write it (default: <case>-cp<checkpoint>.<fmt>).")]
-        = None,
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output", "-o", help="Where to write it (default: <case>-cp<checkpoint>.<fmt>)."
+            ),
+        ] = None,
         include_restricted: RestrictedOption = False,
         as_user: AsUserOption = None,
         project: ProjectOption = None,
@@ -226,23 +262,44 @@ def register(app: typer.Typer) -> None:
                 cid, _ = checkpoint_for(proj, at)
                 at = cid
                 output = Path(f"{_slug(name)}-cp{cid}.{fmt}")
-            result = write_report(proj, case, fmt=fmt, output=output, at=at,
-                                  include_restricted=include_restricted, user=user)
+            result = write_report(
+                proj,
+                case,
+                fmt=fmt,
+                output=output,
+                at=at,
+                include_restricted=include_restricted,
+                user=user,
+            )
         _done(result, as_json, "report")
 
     @app.command("export")
     @handle_errors
     def export(
-        fmt: Annotated[str, typer.Option("--format", "-f", help="csv, geojson, jsonl, ged "
-                                         "(UCDP-GED-compatible CSV) or package (BagIt "
-                                         "evidence package; needs --case).")],
-        output: Annotated[Path, typer.Option("--output", "-o", help="The file (or package "
-                                             "directory / .zip) to write.")],
-        case: Annotated[str | None, typer.Option(help="Only this case's incidents (default: "
-                                                 "every incident).")] = None,
+        fmt: Annotated[
+            str,
+            typer.Option(
+                "--format",
+                "-f",
+                help="csv, geojson, jsonl, ged "
+                "(UCDP-GED-compatible CSV) or package (BagIt "
+                "evidence package; needs --case).",
+            ),
+        ],
+        output: Annotated[
+            Path,
+            typer.Option("--output", "-o", help="The file (or package directory / .zip) to write."),
+        ],
+        case: Annotated[
+            str | None, typer.Option(help="Only this case's incidents (default: every incident).")
+        ] = None,
         at: AtOption = None,
-        as_zip: Annotated[bool, typer.Option("--zip", help="Write the package as a zip (also "
-                                             "when --output ends in .zip).")] = False,
+        as_zip: Annotated[
+            bool,
+            typer.Option(
+                "--zip", help="Write the package as a zip (also when --output ends in .zip)."
+            ),
+        ] = False,
         include_restricted: RestrictedOption = False,
         as_user: AsUserOption = None,
         project: ProjectOption = None,
@@ -257,21 +314,39 @@ def register(app: typer.Typer) -> None:
                 if case is None:
                     err.print("[red]error[/red] an evidence package is of a case: give --case")
                     raise typer.Exit(2)
-                result = write_package(proj, case, output=output, at=at,
-                                       zip_output=as_zip or output.suffix == ".zip",
-                                       include_restricted=include_restricted, user=user)
+                result = write_package(
+                    proj,
+                    case,
+                    output=output,
+                    at=at,
+                    zip_output=as_zip or output.suffix == ".zip",
+                    include_restricted=include_restricted,
+                    user=user,
+                )
             else:
-                result = write_export(proj, fmt=fmt, output=output, case=case, at=at,
-                                      include_restricted=include_restricted, user=user)
+                result = write_export(
+                    proj,
+                    fmt=fmt,
+                    output=output,
+                    case=case,
+                    at=at,
+                    include_restricted=include_restricted,
+                    user=user,
+                )
         _done(result, as_json, "package" if fmt == "package" else "export")
 
     @app.command("verify-package")
     @handle_errors
     def verify_package_(
         path: Annotated[Path, typer.Argument(help="A package directory or .zip.")],
-        key: Annotated[str | None, typer.Option(
-            "--key", help="The public key to trust (PEM file, or 64 hex digits); default: the "
-            "package's own key.")] = None,
+        key: Annotated[
+            str | None,
+            typer.Option(
+                "--key",
+                help="The public key to trust (PEM file, or 64 hex digits); default: the "
+                "package's own key.",
+            ),
+        ] = None,
         as_json: bool = JsonOption,
     ) -> None:
         """Check an evidence package with nothing but the package (exit 4 if it is damaged)."""
@@ -286,8 +361,11 @@ def register(app: typer.Typer) -> None:
                 err.print(f"  {line}")
             for problem in check.problems:
                 err.print(f"[red]FAIL[/red] {problem.file}: {problem.message}")
-            err.print("package intact" if check.ok else
-                      f"[red]package damaged[/red]: {len(check.problems)} problems")
+            err.print(
+                "package intact"
+                if check.ok
+                else f"[red]package damaged[/red]: {len(check.problems)} problems"
+            )
         if not check.ok:
             raise typer.Exit(EXIT_INTEGRITY)
 
@@ -299,6 +377,3 @@ def _key_text(key: str | None) -> str | None:
     if candidate.is_file():
         return candidate.read_text(encoding="ascii", errors="replace")
     return key
-
-
-

@@ -26,12 +26,24 @@ from factfinder.intake.times import epoch_to_utc, utc_iso
 from factfinder.intake.walk import LimitExceeded, MemberSink
 
 # What a damaged compressed stream raises, depending on the codec and where it breaks.
-_STREAM_ERRORS = (EOFError, zlib.error, lzma.LZMAError, OSError, tarfile.TarError,
-                  zipfile.BadZipFile, NotImplementedError, ValueError, RuntimeError)
+_STREAM_ERRORS = (
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    tarfile.TarError,
+    zipfile.BadZipFile,
+    NotImplementedError,
+    ValueError,
+    RuntimeError,
+)
 
 
 _OPENERS: dict[str, Callable[[Path, str], IO[bytes]]] = {
-    mt.GZIP: gzip.open, mt.BZIP2: bz2.open, mt.XZ: lzma.open}  # type: ignore[dict-item]
+    mt.GZIP: gzip.open,  # type: ignore[dict-item]
+    mt.BZIP2: bz2.open,  # type: ignore[dict-item]
+    mt.XZ: lzma.open,  # type: ignore[dict-item]
+}
 
 
 def zip_members(container: Part, sink: MemberSink) -> Iterator[Part]:
@@ -95,8 +107,9 @@ def _tar_members(container: Part, sink: MemberSink, tf: tarfile.TarFile) -> Iter
             return
         except _STREAM_ERRORS as exc:
             where = f"after member {last!r}" if last else "at its start"
-            yield sink.failure(container.label, f"truncated or corrupt archive {where} ({exc})",
-                               exc)
+            yield sink.failure(
+                container.label, f"truncated or corrupt archive {where} ({exc})", exc
+            )
             return
         last = info.name
         if info.isdir():
@@ -109,8 +122,9 @@ def _tar_members(container: Part, sink: MemberSink, tf: tarfile.TarFile) -> Iter
             continue
         if info.issym() or info.islnk():
             kind = "symbolic" if info.issym() else "hard"
-            yield sink.failure(label, f"member is a {kind} link (to {info.linkname!r}); "
-                                      "links are not followed")
+            yield sink.failure(
+                label, f"member is a {kind} link (to {info.linkname!r}); links are not followed"
+            )
             continue
         if not info.isreg():
             yield sink.failure(label, "member is a device file, pipe or other special file")
@@ -166,14 +180,22 @@ def _precheck(container: Part, sink: MemberSink, count: int, declared_size: int)
     # before a byte is written.
     limits = sink.limits
     if count > limits.max_members:
-        raise LimitExceeded(container.label, f"{count} members, more than the limit of "
-                                             f"{limits.max_members} (archive bomb?)")
+        raise LimitExceeded(
+            container.label,
+            f"{count} members, more than the limit of {limits.max_members} (archive bomb?)",
+        )
     if declared_size > limits.max_total_bytes:
-        raise LimitExceeded(container.label, f"declares {declared_size} bytes expanded, more "
-                                             f"than the limit of {limits.max_total_bytes} "
-                                             "(archive bomb?)")
+        raise LimitExceeded(
+            container.label,
+            f"declares {declared_size} bytes expanded, more "
+            f"than the limit of {limits.max_total_bytes} "
+            "(archive bomb?)",
+        )
     cap = container.path.stat().st_size * limits.max_ratio + limits.ratio_slack
     if declared_size > cap:
-        raise LimitExceeded(container.label, f"declares {declared_size} bytes expanded, more "
-                                             f"than {limits.max_ratio} times its size "
-                                             "(archive bomb?)")
+        raise LimitExceeded(
+            container.label,
+            f"declares {declared_size} bytes expanded, more "
+            f"than {limits.max_ratio} times its size "
+            "(archive bomb?)",
+        )

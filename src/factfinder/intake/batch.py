@@ -56,8 +56,11 @@ def is_document_batch(path: Path) -> bool:
             while raw := fh.readline(_FIRST_LINE_LIMIT):
                 if raw.strip():
                     obj = json.loads(raw)
-                    return (isinstance(obj, dict) and isinstance(obj.get("id"), str)
-                            and isinstance(obj.get("text"), str))
+                    return (
+                        isinstance(obj, dict)
+                        and isinstance(obj.get("id"), str)
+                        and isinstance(obj.get("text"), str)
+                    )
     except (OSError, ValueError):
         return False
     return False

@@ -31,8 +31,13 @@ def read(part: Part) -> Extracted:
             elif block.text.strip():
                 blocks.append(block.text.strip())
         props = document.core_properties
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
-            lxml.etree.XMLSyntaxError) as exc:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        lxml.etree.XMLSyntaxError,
+    ) as exc:
         raise InputError(part.label, f"not a readable DOCX ({type(exc).__name__}: {exc})") from exc
     created = props.created
     language = (props.language or "").split("-")[0].lower()

@@ -17,8 +17,11 @@ from factfinder.intake.times import parse_iso
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "svg")
 # trafilatura gives back a day, or a day and time when the page says one; keep the time.
 _DATE_PARAMS = {"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
@@ -40,8 +43,13 @@ def extract_html(html: str, *, label: str, url: str | None = None) -> Extracted:
 
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, fast=True, include_comments=False,
-            include_tables=True, date_extraction_params=_DATE_PARAMS,
+            html,
+            url=url,
+            with_metadata=True,
+            fast=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except (ValueError, TypeError, RecursionError) as exc:  # malformed beyond lxml's repair
         raise InputError(label, f"unreadable HTML ({exc})") from exc
@@ -109,4 +117,3 @@ def decode_html(data: bytes, content_type: str | None, *, label: str) -> str:
     if best is None:
         raise InputError(label, "cannot tell the character encoding of this HTML")
     return str(best)
-

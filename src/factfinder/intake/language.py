@@ -12,8 +12,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-LANGUAGES = ("ENGLISH", "ARABIC", "FRENCH", "RUSSIAN", "UKRAINIAN", "TURKISH", "PERSIAN",
-             "SPANISH", "GERMAN", "HEBREW")
+LANGUAGES = (
+    "ENGLISH",
+    "ARABIC",
+    "FRENCH",
+    "RUSSIAN",
+    "UKRAINIAN",
+    "TURKISH",
+    "PERSIAN",
+    "SPANISH",
+    "GERMAN",
+    "HEBREW",
+)
 SAMPLE_CHARS = 2000
 MIN_LETTERS = 12
 MIN_RELATIVE_DISTANCE = 0.1
@@ -33,6 +43,8 @@ def _detector() -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in LANGUAGES]
-    return (LanguageDetectorBuilder.from_languages(*languages)
-            .with_minimum_relative_distance(MIN_RELATIVE_DISTANCE)
-            .build())
+    return (
+        LanguageDetectorBuilder.from_languages(*languages)
+        .with_minimum_relative_distance(MIN_RELATIVE_DISTANCE)
+        .build()
+    )

@@ -25,8 +25,12 @@ from factfinder.intake.times import as_utc, utc_iso
 from factfinder.intake.walk import MemberSink
 
 HEADER_LIMIT = 1024 * 1024
-_ORIGIN_HEADERS = (("from", "From"), ("to", "To"), ("subject", "Subject"),
-                   ("message_id", "Message-ID"))
+_ORIGIN_HEADERS = (
+    ("from", "From"),
+    ("to", "To"),
+    ("subject", "Subject"),
+    ("message_id", "Message-ID"),
+)
 
 
 def header_origin(path: Path) -> dict[str, str]:

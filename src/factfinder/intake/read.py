@@ -17,11 +17,13 @@ from factfinder.intake.parts import Extracted, Part
 
 # media type → module whose `read(part) -> Extracted` handles it
 _READERS = {
-    mt.HTML: "html_page", mt.XHTML: "html_page",
+    mt.HTML: "html_page",
+    mt.XHTML: "html_page",
     mt.PDF: "pdf_file",
     mt.EMAIL: "mail",
     mt.DOCX: "docx_file",
-    "application/json": "text_file", "application/x-ndjson": "text_file",
+    "application/json": "text_file",
+    "application/x-ndjson": "text_file",
 }
 
 
@@ -51,8 +53,11 @@ def read_text(part: Part) -> Extracted | None:
     except Exception as exc:
         # The parsing libraries raise many types on hostile bytes; the caller needs one error
         # naming the part so that the rest of a batch goes on.
-        raise InputError(part.label, f"cannot read as {part.media_type} "
-                                     f"({type(exc).__name__}: {exc})", stage="intake") from exc
+        raise InputError(
+            part.label,
+            f"cannot read as {part.media_type} ({type(exc).__name__}: {exc})",
+            stage="intake",
+        ) from exc
     language = detect_language(extracted.text) or extracted.language
     return replace(extracted, language=language)
 

@@ -20,20 +20,50 @@ from factfinder.intake import parts as mt
 HEAD_BYTES = 8192
 
 _EXTENSIONS: dict[str, str] = {
-    ".txt": mt.TEXT, ".text": mt.TEXT, ".md": "text/markdown", ".csv": "text/csv",
-    ".html": mt.HTML, ".htm": mt.HTML, ".xhtml": mt.XHTML, ".pdf": mt.PDF,
-    ".eml": mt.EMAIL, ".docx": mt.DOCX, ".xlsx": mt.XLSX, ".pptx": mt.PPTX,
-    ".warc": mt.WARC, ".warc.gz": mt.WARC, ".zip": mt.ZIP, ".tar": mt.TAR,
-    ".tar.gz": mt.GZIP, ".tgz": mt.GZIP, ".gz": mt.GZIP, ".tar.bz2": mt.BZIP2, ".bz2": mt.BZIP2,
-    ".tar.xz": mt.XZ, ".xz": mt.XZ, ".json": "application/json",
-    ".jsonl": "application/x-ndjson", ".ndjson": "application/x-ndjson",
-    ".doc": "application/msword", ".rtf": "application/rtf", ".png": "image/png",
-    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".txt": mt.TEXT,
+    ".text": mt.TEXT,
+    ".md": "text/markdown",
+    ".csv": "text/csv",
+    ".html": mt.HTML,
+    ".htm": mt.HTML,
+    ".xhtml": mt.XHTML,
+    ".pdf": mt.PDF,
+    ".eml": mt.EMAIL,
+    ".docx": mt.DOCX,
+    ".xlsx": mt.XLSX,
+    ".pptx": mt.PPTX,
+    ".warc": mt.WARC,
+    ".warc.gz": mt.WARC,
+    ".zip": mt.ZIP,
+    ".tar": mt.TAR,
+    ".tar.gz": mt.GZIP,
+    ".tgz": mt.GZIP,
+    ".gz": mt.GZIP,
+    ".tar.bz2": mt.BZIP2,
+    ".bz2": mt.BZIP2,
+    ".tar.xz": mt.XZ,
+    ".xz": mt.XZ,
+    ".json": "application/json",
+    ".jsonl": "application/x-ndjson",
+    ".ndjson": "application/x-ndjson",
+    ".doc": "application/msword",
+    ".rtf": "application/rtf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
 }
 
-_UNINFORMATIVE = frozenset({"application/octet-stream", "binary/octet-stream",
-                            "application/x-download", "application/force-download",
-                            "application/unknown", "unknown/unknown"})
+_UNINFORMATIVE = frozenset(
+    {
+        "application/octet-stream",
+        "binary/octet-stream",
+        "application/x-download",
+        "application/force-download",
+        "application/unknown",
+        "unknown/unknown",
+    }
+)
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -51,8 +81,19 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HEADER_LINE = re.compile(rb"^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]", re.MULTILINE)
-_MAIL_HEADERS = {b"from", b"to", b"subject", b"date", b"message-id", b"received",
-                 b"mime-version", b"return-path", b"delivered-to", b"cc", b"reply-to"}
+_MAIL_HEADERS = {
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"message-id",
+    b"received",
+    b"mime-version",
+    b"return-path",
+    b"delivered-to",
+    b"cc",
+    b"reply-to",
+}
 
 
 def sniff_media_type(path: Path) -> str:

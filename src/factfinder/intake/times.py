@@ -53,9 +53,9 @@ def parse_pdf_date(text: str | None) -> dt.datetime | None:
     m = _PDF_DATE.match(text.strip())
     if not m:
         return None
-    year, month, day, hour, minute, second = (int(g) if g else d for g, d in
-                                              zip(m.groups()[:6], (0, 1, 1, 0, 0, 0),
-                                                  strict=True))
+    year, month, day, hour, minute, second = (
+        int(g) if g else d for g, d in zip(m.groups()[:6], (0, 1, 1, 0, 0, 0), strict=True)
+    )
     tz = dt.UTC
     if m.group(8):
         offset = dt.timedelta(hours=int(m.group(9)), minutes=int(m.group(10) or 0))

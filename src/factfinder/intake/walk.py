@@ -99,8 +99,9 @@ def _input_part(path: Path) -> Part:
     return Part(label, path, media_type, None, {**origin, **_extra_origin(path, media_type)})
 
 
-def _failed(label: str, path: Path, parent: int | None, problem: str,
-            cause: BaseException | None = None) -> Part:
+def _failed(
+    label: str, path: Path, parent: int | None, problem: str, cause: BaseException | None = None
+) -> Part:
     error = InputError(label, problem, stage="intake")
     error.__cause__ = cause
     return Part(label, path, mt.OCTET, parent, {}, error)
@@ -139,8 +140,7 @@ class _Walk:
         except LimitExceeded as exc:
             yield from self.emit(_failed(exc.input, part.path, index, exc.problem), depth + 1)
         except InputError as exc:
-            yield from self.emit(_failed(exc.input, part.path, index, exc.problem, exc),
-                                 depth + 1)
+            yield from self.emit(_failed(exc.input, part.path, index, exc.problem, exc), depth + 1)
         except Exception as exc:  # a library choking on hostile bytes
             # Parsers of archives and mail raise a zoo of exceptions on malformed input; one
             # bad container must not end a batch, so it becomes a failed part naming it.
@@ -175,8 +175,15 @@ class MemberSink:
     def from_error(self, error: InputError) -> Part:
         return self.failure(error.input, error.problem, error)
 
-    def write(self, label: str, data: BinaryIO | Iterable[bytes], *, name: str | None,
-              declared: str | None = None, origin: Mapping[str, str] | None = None) -> Part:
+    def write(
+        self,
+        label: str,
+        data: BinaryIO | Iterable[bytes],
+        *,
+        name: str | None,
+        declared: str | None = None,
+        origin: Mapping[str, str] | None = None,
+    ) -> Part:
         """Stream `data` into a new workdir file and return its part.
 
         The media type is sniffed from the bytes, then `declared`, then `name`'s extension.
@@ -184,8 +191,9 @@ class MemberSink:
         `LimitExceeded` (the reader stops, the walk reports it once).
         """
         self._count_member(label)
-        fd, tmp = tempfile.mkstemp(dir=self._walk.workdir, prefix=f"{self._walk.next_index:06d}-",
-                                   suffix=_suffix(name))
+        fd, tmp = tempfile.mkstemp(
+            dir=self._walk.workdir, prefix=f"{self._walk.next_index:06d}-", suffix=_suffix(name)
+        )
         path = Path(tmp)
         try:
             with os.fdopen(fd, "wb") as out:
@@ -207,20 +215,29 @@ class MemberSink:
         walk = self._walk
         walk.members += 1
         if walk.members > walk.limits.max_members:
-            raise LimitExceeded(label, f"more than {walk.limits.max_members} members; "
-                                       "the rest is not read (archive bomb?)")
+            raise LimitExceeded(
+                label,
+                f"more than {walk.limits.max_members} members; "
+                "the rest is not read (archive bomb?)",
+            )
 
     def _account(self, label: str, n: int) -> None:
         walk = self._walk
         walk.bytes_written += n
         self._written += n
         if walk.bytes_written > walk.limits.max_total_bytes:
-            raise LimitExceeded(label, f"expands past {walk.limits.max_total_bytes} bytes in "
-                                       "total; the rest is not read (archive bomb?)")
+            raise LimitExceeded(
+                label,
+                f"expands past {walk.limits.max_total_bytes} bytes in "
+                "total; the rest is not read (archive bomb?)",
+            )
         if self._written > self._ratio_cap:
-            raise LimitExceeded(label, f"{self.container.label} expands to more than "
-                                       f"{walk.limits.max_ratio} times its size; the rest is "
-                                       "not read (archive bomb?)")
+            raise LimitExceeded(
+                label,
+                f"{self.container.label} expands to more than "
+                f"{walk.limits.max_ratio} times its size; the rest is "
+                "not read (archive bomb?)",
+            )
 
 
 def _chunks(data: BinaryIO | Iterable[bytes]) -> Iterator[bytes]:

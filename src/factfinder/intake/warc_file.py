@@ -50,27 +50,34 @@ def members(container: Part, sink: MemberSink) -> Iterator[Part]:
             if capture is not None:
                 declared, origin = capture
                 try:
-                    part = sink.write(label, record.content_stream(), declared=declared,
-                                      name=_name_from_uri(origin.get("target_uri", "")),
-                                      origin=origin)
+                    part = sink.write(
+                        label,
+                        record.content_stream(),
+                        declared=declared,
+                        name=_name_from_uri(origin.get("target_uri", "")),
+                        origin=origin,
+                    )
                 except (LimitExceeded, InputError):
                     raise
                 except Exception as exc:  # bad chunking or content-encoding
-                    yield sink.failure(label, f"unreadable payload ({type(exc).__name__}: "
-                                              f"{exc})", exc)
+                    yield sink.failure(
+                        label, f"unreadable payload ({type(exc).__name__}: {exc})", exc
+                    )
                     part = None
             missing = _drain(record)
             if missing:
                 if part is not None and part.ok:
                     part.path.unlink(missing_ok=True)
-                yield sink.failure(label, f"truncated record ({missing} bytes missing; the file "
-                                          "ends inside it)")
+                yield sink.failure(
+                    label, f"truncated record ({missing} bytes missing; the file ends inside it)"
+                )
                 return
             if part is not None:
                 yield part
         if records.offset < size:
-            yield sink.failure(label, f"truncated record (unreadable data from byte "
-                                      f"{records.offset} of {size})")
+            yield sink.failure(
+                label, f"truncated record (unreadable data from byte {records.offset} of {size})"
+            )
 
 
 def _capture(record: Any) -> tuple[str | None, dict[str, str]] | None:
@@ -94,8 +101,11 @@ def _capture(record: Any) -> tuple[str | None, dict[str, str]] | None:
     warc_date = headers.get_header("WARC-Date") or ""
     when = parse_iso(warc_date)
     origin["captured_at"] = utc_iso(when) if when else warc_date
-    for key, value in (("content_type", declared), ("record_id",
-                       headers.get_header("WARC-Record-ID")), ("http_status", status)):
+    for key, value in (
+        ("content_type", declared),
+        ("record_id", headers.get_header("WARC-Record-ID")),
+        ("http_status", status),
+    ):
         if value:
             origin[key] = value
     return declared, {k: v for k, v in origin.items() if v}

@@ -27,40 +27,81 @@ from factfinder.report.ged import ged_row
 from factfinder.report.model import CaseFile, IncidentEntry
 
 FORMATS = ("csv", "geojson", "jsonl", "ged")
-MEDIA_TYPES = {"csv": "text/csv", "geojson": "application/geo+json",
-               "jsonl": "application/x-ndjson", "ged": "text/csv"}
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "geojson": "application/geo+json",
+    "jsonl": "application/x-ndjson",
+    "ged": "text/csv",
+}
 EXTENSIONS = {"csv": ".csv", "geojson": ".geojson", "jsonl": ".jsonl", "ged": ".ged.csv"}
 
 INCIDENT_COLUMNS = (
-    "incident", "number", "date_start", "date_end", "date_precision", "place", "admin1",
-    "country", "lat", "lon", "place_precision", "event_types", "perpetrators",
-    "killed_min", "killed_max", "killed_best", "civilians_min", "civilians_max",
-    "civilians_best", "children_min", "children_max", "children_best", "women_min",
-    "women_max", "women_best", "injured_min", "injured_max", "injured_best", "grade",
-    "independent_sources", "party_only", "reports", "sources", "case", "checkpoint_size",
+    "incident",
+    "number",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "place_precision",
+    "event_types",
+    "perpetrators",
+    "killed_min",
+    "killed_max",
+    "killed_best",
+    "civilians_min",
+    "civilians_max",
+    "civilians_best",
+    "children_min",
+    "children_max",
+    "children_best",
+    "women_min",
+    "women_max",
+    "women_best",
+    "injured_min",
+    "injured_max",
+    "injured_best",
+    "grade",
+    "independent_sources",
+    "party_only",
+    "reports",
+    "sources",
+    "case",
+    "checkpoint_size",
     "checkpoint_root",
 )
-_COUNTS = (("killed", "total", "killed"), ("killed", "civilians", "civilians"),
-           ("killed", "children", "children"), ("killed", "women", "women"),
-           ("injured", "total", "injured"))
+_COUNTS = (
+    ("killed", "total", "killed"),
+    ("killed", "civilians", "civilians"),
+    ("killed", "children", "children"),
+    ("killed", "women", "women"),
+    ("injured", "total", "injured"),
+)
 _PLACE_ORDER = ("exact", "neighbourhood", "town", "district", "governorate", "country")
 
 
 def incident_row(cf: CaseFile, e: IncidentEntry) -> dict[str, Any]:
     inc = e.incident
-    places = sorted(inc.places, key=lambda p: _PLACE_ORDER.index(p.precision)
-                    if p.precision in _PLACE_ORDER else 9)
+    places = sorted(
+        inc.places,
+        key=lambda p: _PLACE_ORDER.index(p.precision) if p.precision in _PLACE_ORDER else 9,
+    )
     point = next((p for p in places if p.lat is not None and p.lon is not None), None)
     first = places[0] if places else None
     row: dict[str, Any] = {
-        "incident": inc.incident, "number": e.number,
+        "incident": inc.incident,
+        "number": e.number,
         "date_start": inc.date.start.isoformat() if inc.date and inc.date.start else None,
         "date_end": inc.date.end.isoformat() if inc.date and inc.date.end else None,
         "date_precision": inc.date.precision if inc.date else None,
         "place": first.name if first else None,
         "admin1": next((p.admin1 for p in places if p.admin1), None),
         "country": next((p.country for p in places if p.country), None),
-        "lat": point.lat if point else None, "lon": point.lon if point else None,
+        "lat": point.lat if point else None,
+        "lon": point.lon if point else None,
         "place_precision": first.precision if first else None,
         "event_types": ";".join(e.event_types) or None,
         "perpetrators": ";".join(e.perpetrators) or None,
@@ -69,13 +110,18 @@ def incident_row(cf: CaseFile, e: IncidentEntry) -> dict[str, Any]:
         f = e.figure(what, key)
         row[f"{name}_min"], row[f"{name}_max"], row[f"{name}_best"] = f.min, f.max, f.best
     sources = sorted({c.source for c in e.claims})
-    row.update({
-        "grade": inc.grade, "independent_sources": inc.independent_sources,
-        "party_only": e.party_only, "reports": len(sources),
-        "sources": ";".join(cf.source(n).hash for n in sources) or None,
-        "case": cf.name if cf.case_id is not None else None,
-        "checkpoint_size": cf.checkpoint.size, "checkpoint_root": cf.checkpoint.root,
-    })
+    row.update(
+        {
+            "grade": inc.grade,
+            "independent_sources": inc.independent_sources,
+            "party_only": e.party_only,
+            "reports": len(sources),
+            "sources": ";".join(cf.source(n).hash for n in sources) or None,
+            "case": cf.name if cf.case_id is not None else None,
+            "checkpoint_size": cf.checkpoint.size,
+            "checkpoint_root": cf.checkpoint.root,
+        }
+    )
     return row
 
 
@@ -97,8 +143,9 @@ def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
 
 
 def _json(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=False, separators=(",", ":"),
-                      allow_nan=False)
+    return json.dumps(
+        obj, ensure_ascii=False, sort_keys=False, separators=(",", ":"), allow_nan=False
+    )
 
 
 def to_csv(cf: CaseFile) -> bytes:
@@ -110,9 +157,13 @@ def to_ged(cf: CaseFile) -> bytes:
 
 
 def provenance(cf: CaseFile) -> dict[str, Any]:
-    return {"case": {"id": cf.case_id, "name": cf.name} if cf.case_id is not None else None,
-            "checkpoint": cf.checkpoint.to_json(), "include_restricted": cf.include_restricted,
-            "withheld": cf.withheld, "generator": cf.generator}
+    return {
+        "case": {"id": cf.case_id, "name": cf.name} if cf.case_id is not None else None,
+        "checkpoint": cf.checkpoint.to_json(),
+        "include_restricted": cf.include_restricted,
+        "withheld": cf.withheld,
+        "generator": cf.generator,
+    }
 
 
 def to_geojson(cf: CaseFile) -> bytes:
@@ -133,21 +184,37 @@ def to_jsonl(cf: CaseFile) -> bytes:
     for e in cf.incidents:
         obj = e.incident.to_json()
         sources = sorted({c.source for c in e.claims})
-        obj.update({
-            "number": e.number,
-            "claims": [c.to_json() for c in e.claims],
-            "source_items": [cf.source(n).to_json() for n in sources],
-            "notes": [{"text": n.text, "actor": n.actor, "created_at": n.created_at,
-                       "ledger_seq": n.seq} for n in e.notes],
-            "ledger_seq": e.seq,
-            "checkpoint": {"size": head["checkpoint"]["size"], "root": head["checkpoint"]["root"]},
-        })
+        obj.update(
+            {
+                "number": e.number,
+                "claims": [c.to_json() for c in e.claims],
+                "source_items": [cf.source(n).to_json() for n in sources],
+                "notes": [
+                    {
+                        "text": n.text,
+                        "actor": n.actor,
+                        "created_at": n.created_at,
+                        "ledger_seq": n.seq,
+                    }
+                    for n in e.notes
+                ],
+                "ledger_seq": e.seq,
+                "checkpoint": {
+                    "size": head["checkpoint"]["size"],
+                    "root": head["checkpoint"]["root"],
+                },
+            }
+        )
         lines.append(_json(obj))
     return ("".join(line + "\n" for line in lines)).encode("utf-8")
 
 
 RENDERERS: dict[str, Callable[[CaseFile], bytes]] = {
-    "csv": to_csv, "geojson": to_geojson, "jsonl": to_jsonl, "ged": to_ged}
+    "csv": to_csv,
+    "geojson": to_geojson,
+    "jsonl": to_jsonl,
+    "ged": to_ged,
+}
 
 
 def export_bytes(cf: CaseFile, fmt: str) -> bytes:

@@ -48,24 +48,78 @@ from typing import Any
 from factfinder.report.model import CaseFile, IncidentEntry
 
 GED_COLUMNS = (
-    "id", "relid", "year", "active_year", "type_of_violence", "conflict_new_id", "conflict_name",
-    "dyad_new_id", "dyad_name", "side_a_new_id", "side_a", "side_b_new_id", "side_b",
-    "number_of_sources", "source_article", "source_office", "source_date", "source_headline",
-    "source_original", "where_prec", "where_coordinates", "where_description", "adm_1", "adm_2",
-    "latitude", "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region",
-    "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b",
-    "deaths_civilians", "deaths_unknown", "best", "high", "low",
+    "id",
+    "relid",
+    "year",
+    "active_year",
+    "type_of_violence",
+    "conflict_new_id",
+    "conflict_name",
+    "dyad_new_id",
+    "dyad_name",
+    "side_a_new_id",
+    "side_a",
+    "side_b_new_id",
+    "side_b",
+    "number_of_sources",
+    "source_article",
+    "source_office",
+    "source_date",
+    "source_headline",
+    "source_original",
+    "where_prec",
+    "where_coordinates",
+    "where_description",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "geom_wkt",
+    "priogrid_gid",
+    "country",
+    "country_id",
+    "region",
+    "event_clarity",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "best",
+    "high",
+    "low",
 )
 FACTFINDER_COLUMNS = (
-    "ff_grade", "ff_independent_sources", "ff_party_only", "ff_event_types", "ff_perpetrators",
-    "ff_sources", "ff_checkpoint_size", "ff_checkpoint_root",
+    "ff_grade",
+    "ff_independent_sources",
+    "ff_party_only",
+    "ff_event_types",
+    "ff_perpetrators",
+    "ff_sources",
+    "ff_checkpoint_size",
+    "ff_checkpoint_root",
 )
 COLUMNS = GED_COLUMNS + FACTFINDER_COLUMNS
 
-WHERE_PREC = {"exact": 1, "neighbourhood": 1, "town": 1, "district": 3, "governorate": 4,
-              "country": 6}
-STATES = {"syrian_government", "russia", "us_led_coalition", "turkey", "iran", "israel",
-          "iraq_government"}
+WHERE_PREC = {
+    "exact": 1,
+    "neighbourhood": 1,
+    "town": 1,
+    "district": 3,
+    "governorate": 4,
+    "country": 6,
+}
+STATES = {
+    "syrian_government",
+    "russia",
+    "us_led_coalition",
+    "turkey",
+    "iran",
+    "israel",
+    "iraq_government",
+}
 NON_STATE = {"isis", "armed_opposition", "hts_nusra", "sdf_ypg"}
 # UCDP's actor names for factfinder's perpetrator groups (where UCDP has one actor for it).
 SIDE_A = {
@@ -81,9 +135,15 @@ SIDE_A = {
     "hts_nusra": "Hayat Tahrir al-Sham",
     "sdf_ypg": "SDF",
 }
-COUNTRIES = {"SY": ("Syria", 652), "IQ": ("Iraq", 645), "TR": ("Turkey", 640),
-             "LB": ("Lebanon", 660), "JO": ("Jordan", 663), "IL": ("Israel", 666),
-             "PS": ("Israel", 666)}
+COUNTRIES = {
+    "SY": ("Syria", 652),
+    "IQ": ("Iraq", 645),
+    "TR": ("Turkey", 640),
+    "LB": ("Lebanon", 660),
+    "JO": ("Jordan", 663),
+    "IL": ("Israel", 666),
+    "PS": ("Israel", 666),
+}
 _PLACE_ORDER = ("exact", "neighbourhood", "town", "district", "governorate", "country")
 
 
@@ -108,8 +168,12 @@ def violence_type(entry: IncidentEntry) -> int | None:
     civilians = entry.figure("killed", "civilians")
     combatants = entry.figure("killed", "combatants")
     groups = set(entry.perpetrators) - {"unknown", "other"}
-    if (civilians.min is not None and combatants.min is None
-            and (total.min is None or civilians.min >= total.min) and groups):
+    if (
+        civilians.min is not None
+        and combatants.min is None
+        and (total.min is None or civilians.min >= total.min)
+        and groups
+    ):
         return 3
     if groups & STATES:
         return 1
@@ -121,8 +185,10 @@ def violence_type(entry: IncidentEntry) -> int | None:
 def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
     """One incident as a GED row (values are str/int/float or None for empty)."""
     inc = entry.incident
-    places = sorted(inc.places, key=lambda p: _PLACE_ORDER.index(p.precision)
-                    if p.precision in _PLACE_ORDER else 9)
+    places = sorted(
+        inc.places,
+        key=lambda p: _PLACE_ORDER.index(p.precision) if p.precision in _PLACE_ORDER else 9,
+    )
     point = next((p for p in places if p.lat is not None and p.lon is not None), None)
     first = places[0] if places else None
     country_code = next((p.country for p in places if p.country), None)
@@ -146,44 +212,63 @@ def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
     perpetrator = next((g for g in entry.perpetrators if g in SIDE_A), None)
     published = sorted(d.published[:10] for d in docs if d.published)
     return {
-        "id": inc.incident, "relid": inc.incident,
-        "year": start.year if start else None, "active_year": None,
-        "type_of_violence": violence, "conflict_new_id": None, "conflict_name": None,
-        "dyad_new_id": None, "dyad_name": None, "side_a_new_id": None,
-        "side_a": SIDE_A.get(perpetrator or ""), "side_b_new_id": None,
+        "id": inc.incident,
+        "relid": inc.incident,
+        "year": start.year if start else None,
+        "active_year": None,
+        "type_of_violence": violence,
+        "conflict_new_id": None,
+        "conflict_name": None,
+        "dyad_new_id": None,
+        "dyad_name": None,
+        "side_a_new_id": None,
+        "side_a": SIDE_A.get(perpetrator or ""),
+        "side_b_new_id": None,
         "side_b": "Civilians" if violence == 3 else None,
         "number_of_sources": len(docs),
         "source_article": "; ".join(
             f'{d.publisher or "unknown"}, {(d.published or "")[:10]}, "{d.title or ""}"'
-            for d in docs) or None,
-        "source_office": "; ".join(dict.fromkeys(d.publisher for d in docs if d.publisher))
+            for d in docs
+        )
         or None,
+        "source_office": "; ".join(dict.fromkeys(d.publisher for d in docs if d.publisher)) or None,
         "source_date": published[0] if published else None,
         "source_headline": "; ".join(d.title for d in docs if d.title) or None,
-        "source_original": "; ".join(dict.fromkeys(c.claimant for c in entry.claims
-                                                   if c.claimant)) or None,
+        "source_original": "; ".join(dict.fromkeys(c.claimant for c in entry.claims if c.claimant))
+        or None,
         "where_prec": WHERE_PREC.get(first.precision) if first else None,
         "where_coordinates": first.name if first else None,
         "where_description": "; ".join(p.name for p in places) or None,
         "adm_1": (f"{admin1} governorate" if country_code == "SY" else f"{admin1} province")
-        if admin1 else None,
+        if admin1
+        else None,
         "adm_2": None,
-        "latitude": point.lat if point else None, "longitude": point.lon if point else None,
+        "latitude": point.lat if point else None,
+        "longitude": point.lon if point else None,
         "geom_wkt": f"POINT ({point.lon} {point.lat})" if point else None,
-        "priogrid_gid": None, "country": country, "country_id": gw,
-        "region": "Middle East" if country else None, "event_clarity": 1,
+        "priogrid_gid": None,
+        "country": country,
+        "country_id": gw,
+        "region": "Middle East" if country else None,
+        "event_clarity": 1,
         "date_prec": date_prec(start, end, inc.date.precision) if inc.date else None,
         "date_start": start.isoformat() if start else None,
         "date_end": end.isoformat() if end else None,
-        "deaths_a": None, "deaths_b": None,
-        "deaths_civilians": civ_best, "deaths_unknown": unknown,
-        "best": best, "high": total.max, "low": total.min,
-        "ff_grade": inc.grade, "ff_independent_sources": inc.independent_sources,
+        "deaths_a": None,
+        "deaths_b": None,
+        "deaths_civilians": civ_best,
+        "deaths_unknown": unknown,
+        "best": best,
+        "high": total.max,
+        "low": total.min,
+        "ff_grade": inc.grade,
+        "ff_independent_sources": inc.independent_sources,
         "ff_party_only": entry.party_only,
         "ff_event_types": ";".join(entry.event_types) or None,
         "ff_perpetrators": ";".join(entry.perpetrators) or None,
         "ff_sources": ";".join(d.hash for d in docs) or None,
-        "ff_checkpoint_size": cf.checkpoint.size, "ff_checkpoint_root": cf.checkpoint.root,
+        "ff_checkpoint_size": cf.checkpoint.size,
+        "ff_checkpoint_root": cf.checkpoint.root,
     }
 
 

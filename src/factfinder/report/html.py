@@ -50,8 +50,11 @@ def _environment() -> Environment:
 
 
 def _css() -> str:
-    return resources.files("factfinder.report").joinpath("templates/report.css").read_text(
-        encoding="utf-8")
+    return (
+        resources.files("factfinder.report")
+        .joinpath("templates/report.css")
+        .read_text(encoding="utf-8")
+    )
 
 
 def markers(incidents: tuple[IncidentEntry, ...]) -> list[Marker]:
@@ -59,12 +62,21 @@ def markers(incidents: tuple[IncidentEntry, ...]) -> list[Marker]:
     out = []
     for e in incidents:
         label = f"{e.number}. {e.id}: {e.place_text}"
-        point = next((p for p in e.incident.places if p.lat is not None and p.lon is not None
-                      and p.precision not in ("governorate", "country")), None)
+        point = next(
+            (
+                p
+                for p in e.incident.places
+                if p.lat is not None
+                and p.lon is not None
+                and p.precision not in ("governorate", "country")
+            ),
+            None,
+        )
         admin1 = next((p.admin1 for p in e.incident.places if p.admin1), None)
         if point is not None:
-            out.append(Marker(e.number, point.lat, point.lon, point.admin1 or admin1,
-                              point.country, label))
+            out.append(
+                Marker(e.number, point.lat, point.lon, point.admin1 or admin1, point.country, label)
+            )
         else:
             country = next((p.country for p in e.incident.places if p.country), None)
             areas = tuple(dict.fromkeys(p.admin1 for p in e.incident.places if p.admin1))

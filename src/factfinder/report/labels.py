@@ -5,18 +5,35 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     # event types
-    "airstrike": "airstrike", "shelling": "shelling", "explosion": "explosion",
-    "shooting": "shooting", "execution": "execution", "chemical": "chemical attack",
-    "mass_grave": "mass grave", "detention": "detention", "other": "other", "unknown": "unknown",
+    "airstrike": "airstrike",
+    "shelling": "shelling",
+    "explosion": "explosion",
+    "shooting": "shooting",
+    "execution": "execution",
+    "chemical": "chemical attack",
+    "mass_grave": "mass grave",
+    "detention": "detention",
+    "other": "other",
+    "unknown": "unknown",
     # perpetrator groups
-    "syrian_government": "Syrian government forces", "russia": "Russian forces",
-    "us_led_coalition": "US-led coalition", "isis": "ISIS", "armed_opposition":
-    "armed opposition", "hts_nusra": "HTS / Nusra Front", "sdf_ypg": "SDF / YPG",
-    "turkey": "Turkish forces", "iran": "Iranian forces", "israel": "Israeli forces",
+    "syrian_government": "Syrian government forces",
+    "russia": "Russian forces",
+    "us_led_coalition": "US-led coalition",
+    "isis": "ISIS",
+    "armed_opposition": "armed opposition",
+    "hts_nusra": "HTS / Nusra Front",
+    "sdf_ypg": "SDF / YPG",
+    "turkey": "Turkish forces",
+    "iran": "Iranian forces",
+    "israel": "Israeli forces",
     "iraq_government": "Iraqi government forces",
     # claimant types
-    "party_to_conflict": "party to the conflict", "state_media": "state media",
-    "monitor": "monitoring group", "ngo": "NGO", "un": "United Nations", "media": "media",
+    "party_to_conflict": "party to the conflict",
+    "state_media": "state media",
+    "monitor": "monitoring group",
+    "ngo": "NGO",
+    "un": "United Nations",
+    "media": "media",
     "witness": "witness",
 }
 

@@ -66,11 +66,21 @@ class Source:
     withheld: bool = False  # the whole item is restricted: listed by hash only
 
     def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "item": self.hash, "item_id": self.item_id,
-                "media_type": self.media_type, "size": self.size, "title": self.title,
-                "publisher": self.publisher, "published": self.published, "url": self.url,
-                "external_id": self.external_id, "acquired_at": self.acquired_at,
-                "ledger_seq": self.seq, "withheld": self.withheld}
+        return {
+            "number": self.number,
+            "item": self.hash,
+            "item_id": self.item_id,
+            "media_type": self.media_type,
+            "size": self.size,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "external_id": self.external_id,
+            "acquired_at": self.acquired_at,
+            "ledger_seq": self.seq,
+            "withheld": self.withheld,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +99,18 @@ class CitedClaim:
     seq: int  # the ledger entry that recorded the claim
 
     def to_json(self) -> dict[str, Any]:
-        return {"claim": self.key, "ref": self.ref, "item": self.item_hash,
-                "source": self.source, "sentences": list(self.sentences),
-                "claimant": self.claimant, "claimant_type": self.claimant_type,
-                "publisher": self.publisher, "ledger_seq": self.seq,
-                "fields": self.claim.to_json()}
+        return {
+            "claim": self.key,
+            "ref": self.ref,
+            "item": self.item_hash,
+            "source": self.source,
+            "sentences": list(self.sentences),
+            "claimant": self.claimant,
+            "claimant_type": self.claimant_type,
+            "publisher": self.publisher,
+            "ledger_seq": self.seq,
+            "fields": self.claim.to_json(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +175,11 @@ class IncidentEntry:
         detail = _mapping(_mapping(self.incident.extra.get("reconciliation")).get(what)).get(key)
         detail = _mapping(detail)
         best = _mapping(detail.get("best")).get("value")
-        rules = tuple((part, str(_mapping(detail.get(part)).get("rule")))
-                      for part in ("min", "max", "best") if _mapping(detail.get(part)).get("rule"))
+        rules = tuple(
+            (part, str(_mapping(detail.get(part)).get("rule")))
+            for part in ("min", "max", "best")
+            if _mapping(detail.get(part)).get("rule")
+        )
         if value is None:
             return Figure(None, None, None, rules)
         return Figure(value.min, value.max, best if isinstance(best, int) else None, rules)
@@ -218,8 +238,9 @@ class CitedEntry:
         """The proof as a `factfinder.inclusion-proof.v1` document (`factfinder verify-proof`)."""
         from factfinder.vault.proofs import InclusionProof
 
-        return InclusionProof(self.entry, self.seq, self.audit_path, checkpoint.checkpoint,
-                              checkpoint.public_key_hex).to_json()
+        return InclusionProof(
+            self.entry, self.seq, self.audit_path, checkpoint.checkpoint, checkpoint.public_key_hex
+        ).to_json()
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,11 +270,14 @@ class CaseFile:
         ends = [d.end for d in dates if d.end is not None]
         grades: dict[str, int] = {}
         for e in self.incidents:
-            grades[e.incident.grade or "ungraded"] = grades.get(e.incident.grade or "ungraded", 0) + 1
+            grades[e.incident.grade or "ungraded"] = (
+                grades.get(e.incident.grade or "ungraded", 0) + 1
+            )
         killed_min = [e.figure("killed", "total").min for e in self.incidents]
         civ_min = [e.figure("killed", "civilians").min for e in self.incidents]
-        governorates = sorted({p.admin1 for e in self.incidents for p in e.incident.places
-                               if p.admin1})
+        governorates = sorted(
+            {p.admin1 for e in self.incidents for p in e.incident.places if p.admin1}
+        )
         return {
             "incidents": len(self.incidents),
             "claims": sum(len(e.claims) for e in self.incidents),

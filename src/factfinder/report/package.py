@@ -47,12 +47,18 @@ from factfinder.report.model import CaseFile
 
 BAGIT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 PACKAGE_FORMAT = "factfinder.evidence-package.v1"
-EXTENSIONS = {"text/plain": ".txt", "text/html": ".html", "application/pdf": ".pdf",
-              "message/rfc822": ".eml", "application/json": ".json",
-              "application/vnd.factfinder.document+json": ".json",
-              "application/x-ndjson": ".jsonl", "application/zip": ".zip",
-              "application/warc": ".warc",
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
+EXTENSIONS = {
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "application/pdf": ".pdf",
+    "message/rfc822": ".eml",
+    "application/json": ".json",
+    "application/vnd.factfinder.document+json": ".json",
+    "application/x-ndjson": ".jsonl",
+    "application/zip": ".zip",
+    "application/warc": ".warc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
 CHUNK = 1 << 20
 # A fixed time for zip members: the zip is a function of its contents, not of when it was made.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -69,9 +75,15 @@ class PackageSummary:
     sha256: str | None  # of the zip file, when one was written
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": str(self.path), "files": self.files, "bytes": self.bytes,
-                "items": self.items, "withheld": self.withheld, "proofs": self.proofs,
-                "sha256": self.sha256}
+        return {
+            "path": str(self.path),
+            "files": self.files,
+            "bytes": self.bytes,
+            "items": self.items,
+            "withheld": self.withheld,
+            "proofs": self.proofs,
+            "sha256": self.sha256,
+        }
 
 
 def _hash_file(path: Path) -> str:
@@ -119,27 +131,51 @@ def build_package(
             _zip(bag, tmp_zip)
             digest = "sha256:" + _hash_file(tmp_zip)
             os.replace(tmp_zip, target)
-            summary = PackageSummary(target, summary.files, summary.bytes, summary.items,
-                                     summary.withheld, summary.proofs, digest)
+            summary = PackageSummary(
+                target,
+                summary.files,
+                summary.bytes,
+                summary.items,
+                summary.withheld,
+                summary.proofs,
+                digest,
+            )
         else:
             os.replace(bag, target)
-            summary = PackageSummary(target, summary.files, summary.bytes, summary.items,
-                                     summary.withheld, summary.proofs, None)
+            summary = PackageSummary(
+                target,
+                summary.files,
+                summary.bytes,
+                summary.items,
+                summary.withheld,
+                summary.proofs,
+                None,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return summary
 
 
-def _fill(cf: CaseFile, bag: Path, report_html: str, incidents_jsonl: bytes,
-          copy_blob: Callable[[str, Path], None]) -> PackageSummary:
+def _fill(
+    cf: CaseFile,
+    bag: Path,
+    report_html: str,
+    incidents_jsonl: bytes,
+    copy_blob: Callable[[str, Path], None],
+) -> PackageSummary:
     cp = cf.checkpoint
     items = []
     withheld = 0
     for src in cf.sources:
         hexdigest = src.hash.removeprefix("sha256:")
-        entry: dict[str, Any] = {"item": src.hash, "media_type": src.media_type,
-                                 "size": src.size, "ledger_seq": src.seq, "path": None,
-                                 "withheld": src.withheld}
+        entry: dict[str, Any] = {
+            "item": src.hash,
+            "media_type": src.media_type,
+            "size": src.size,
+            "ledger_seq": src.seq,
+            "path": None,
+            "withheld": src.withheld,
+        }
         if not src.withheld:
             rel = f"data/items/{hexdigest}{EXTENSIONS.get(src.media_type, '.bin')}"
             dest = bag / rel
@@ -171,8 +207,11 @@ def _fill(cf: CaseFile, bag: Path, report_html: str, incidents_jsonl: bytes,
         ("Bag-Software-Agent", cf.generator or "factfinder"),
         ("Bagging-Date", cp.time[:10]),
         ("External-Identifier", cf.name),
-        ("External-Description", "Evidence package of a factfinder case file: the original "
-         "sources, the report, and ledger proofs against a signed checkpoint."),
+        (
+            "External-Description",
+            "Evidence package of a factfinder case file: the original "
+            "sources, the report, and ledger proofs against a signed checkpoint.",
+        ),
         ("Payload-Oxum", f"{total}.{len(payload)}"),
         ("Factfinder-Format", PACKAGE_FORMAT),
         ("Factfinder-Log", cp.checkpoint.log_id),
@@ -183,11 +222,17 @@ def _fill(cf: CaseFile, bag: Path, report_html: str, incidents_jsonl: bytes,
         ("Factfinder-Restricted-Included", "yes" if cf.include_restricted else "no"),
     ]
     _write(bag / "bag-info.txt", "".join(f"{k}: {_one_line(v)}\n" for k, v in info))
-    tags = sorted(p for p in bag.rglob("*") if p.is_file()
-                  and p.relative_to(bag).parts[0] != "data"
-                  and p.name != "tagmanifest-sha256.txt")
-    _write(bag / "tagmanifest-sha256.txt",
-           "".join(f"{_hash_file(p)}  {p.relative_to(bag).as_posix()}\n" for p in tags))
+    tags = sorted(
+        p
+        for p in bag.rglob("*")
+        if p.is_file()
+        and p.relative_to(bag).parts[0] != "data"
+        and p.name != "tagmanifest-sha256.txt"
+    )
+    _write(
+        bag / "tagmanifest-sha256.txt",
+        "".join(f"{_hash_file(p)}  {p.relative_to(bag).as_posix()}\n" for p in tags),
+    )
     files = sum(1 for p in bag.rglob("*") if p.is_file())
     return PackageSummary(bag, files, total, len(items) - withheld, withheld, proofs, None)
 
@@ -230,8 +275,11 @@ class PackageCheck:
         return not self.problems
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "problems": [p.to_json() for p in self.problems],
-                "checked": list(self.checked)}
+        return {
+            "ok": self.ok,
+            "problems": [p.to_json() for p in self.problems],
+            "checked": list(self.checked),
+        }
 
 
 @contextmanager
@@ -307,21 +355,25 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
             problems.append(PackageProblem("bagit.txt", "is missing"))
         manifest = _read_manifest(bag, "manifest-sha256.txt", problems)
         tags = _read_manifest(bag, "tagmanifest-sha256.txt", problems)
-        for listing, entries in (("manifest-sha256.txt", manifest),
-                                 ("tagmanifest-sha256.txt", tags)):
+        for listing, entries in (
+            ("manifest-sha256.txt", manifest),
+            ("tagmanifest-sha256.txt", tags),
+        ):
             for rel, digest in sorted(entries.items()):
                 file = bag / rel
                 if not file.is_file():
                     problems.append(PackageProblem(rel, f"is listed in {listing} but missing"))
                 elif _hash_file(file) != digest:
-                    problems.append(PackageProblem(
-                        rel, f"does not match its sha256 in {listing} (altered)"))
+                    problems.append(
+                        PackageProblem(rel, f"does not match its sha256 in {listing} (altered)")
+                    )
         present = sorted(p.relative_to(bag).as_posix() for p in bag.rglob("*") if p.is_file())
         for rel in present:
             if rel.startswith("data/") and rel not in manifest:
                 problems.append(PackageProblem(rel, "is not listed in manifest-sha256.txt"))
-            elif (not rel.startswith("data/") and rel not in tags
-                  and rel != "tagmanifest-sha256.txt"):
+            elif (
+                not rel.startswith("data/") and rel not in tags and rel != "tagmanifest-sha256.txt"
+            ):
                 problems.append(PackageProblem(rel, "is not listed in tagmanifest-sha256.txt"))
         if not any(p.file.startswith("data/") for p in problems):
             # The oxum only restates what a named payload problem already explains.
@@ -330,29 +382,42 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
 
         # The checkpoint and the key.
         try:
-            cp = Checkpoint.from_json(json.loads((bag / "factfinder/checkpoint.json")
-                                                 .read_text(encoding="utf-8")))
+            cp = Checkpoint.from_json(
+                json.loads((bag / "factfinder/checkpoint.json").read_text(encoding="utf-8"))
+            )
         except (OSError, ValueError, FactfinderError) as exc:
             problems.append(PackageProblem("factfinder/checkpoint.json", f"unreadable ({exc})"))
             return PackageCheck(tuple(problems), tuple(checked))
         try:
-            key = PublicKey.from_text(trusted_key) if trusted_key else PublicKey.load(
-                bag / "factfinder/public-key.pem")
+            key = (
+                PublicKey.from_text(trusted_key)
+                if trusted_key
+                else PublicKey.load(bag / "factfinder/public-key.pem")
+            )
         except (OSError, FactfinderError) as exc:
             problems.append(PackageProblem("factfinder/public-key.pem", f"unreadable ({exc})"))
             return PackageCheck(tuple(problems), tuple(checked))
         if cp.verify(key):
-            checked.append(f"checkpoint size {cp.size} root {cp.root} is signed by {key.key_id}"
-                           + ("" if trusted_key else " (the package's own key: compare it with "
-                              "the key the mechanism published)"))
+            checked.append(
+                f"checkpoint size {cp.size} root {cp.root} is signed by {key.key_id}"
+                + (
+                    ""
+                    if trusted_key
+                    else " (the package's own key: compare it with the key the mechanism published)"
+                )
+            )
         else:
-            problems.append(PackageProblem("factfinder/checkpoint.json",
-                                           f"is not signed by key {key.key_id}"))
+            problems.append(
+                PackageProblem("factfinder/checkpoint.json", f"is not signed by key {key.key_id}")
+            )
 
         # The proofs.
         proven_items: set[str] = set()
-        proof_files = sorted((bag / "factfinder/proofs").glob("*.json")) if (
-            bag / "factfinder/proofs").is_dir() else []
+        proof_files = (
+            sorted((bag / "factfinder/proofs").glob("*.json"))
+            if (bag / "factfinder/proofs").is_dir()
+            else []
+        )
         for file in proof_files:
             rel = file.relative_to(bag).as_posix()
             try:
@@ -361,8 +426,11 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
                 problems.append(PackageProblem(rel, f"is not a proof ({exc})"))
                 continue
             if not isinstance(proof, InclusionProof) or proof.checkpoint != cp:
-                problems.append(PackageProblem(rel, "is not an inclusion proof against the "
-                                                    "package's checkpoint"))
+                problems.append(
+                    PackageProblem(
+                        rel, "is not an inclusion proof against the package's checkpoint"
+                    )
+                )
                 continue
             result = verify_proof(proof, key)
             if not result.ok:
@@ -384,18 +452,25 @@ def _check_oxum(bag: Path, present: list[str], problems: list[PackageProblem]) -
     if not info.is_file():
         problems.append(PackageProblem("bag-info.txt", "is missing"))
         return
-    fields = dict(line.split(": ", 1) for line in info.read_text(encoding="utf-8",
-                                                                  errors="replace").splitlines()
-                  if ": " in line)
+    fields = dict(
+        line.split(": ", 1)
+        for line in info.read_text(encoding="utf-8", errors="replace").splitlines()
+        if ": " in line
+    )
     payload = [bag / rel for rel in present if rel.startswith("data/")]
     actual = f"{sum(p.stat().st_size for p in payload)}.{len(payload)}"
     if fields.get("Payload-Oxum") != actual:
-        problems.append(PackageProblem("bag-info.txt", f"Payload-Oxum is "
-                                       f"{fields.get('Payload-Oxum')}, the payload is {actual}"))
+        problems.append(
+            PackageProblem(
+                "bag-info.txt",
+                f"Payload-Oxum is {fields.get('Payload-Oxum')}, the payload is {actual}",
+            )
+        )
 
 
-def _check_items(bag: Path, proven: set[str], problems: list[PackageProblem],
-                 checked: list[str]) -> None:
+def _check_items(
+    bag: Path, proven: set[str], problems: list[PackageProblem], checked: list[str]
+) -> None:
     listing = bag / "factfinder/items.json"
     try:
         items: list[Mapping[str, Any]] = json.loads(listing.read_text(encoding="utf-8"))["items"]
@@ -411,8 +486,12 @@ def _check_items(bag: Path, proven: set[str], problems: list[PackageProblem],
             continue
         n += 1
         if h not in proven:
-            problems.append(PackageProblem(str(rel or "factfinder/items.json"),
-                                           f"item {h} has no inclusion proof in the package"))
+            problems.append(
+                PackageProblem(
+                    str(rel or "factfinder/items.json"),
+                    f"item {h} has no inclusion proof in the package",
+                )
+            )
         if not isinstance(rel, str):
             problems.append(PackageProblem("factfinder/items.json", f"item {h} has no path"))
             continue
@@ -421,8 +500,9 @@ def _check_items(bag: Path, proven: set[str], problems: list[PackageProblem],
         if not file.is_file():
             problems.append(PackageProblem(rel, f"the original of {h} is missing"))
         elif "sha256:" + _hash_file(file) != h:
-            problems.append(PackageProblem(rel, f"does not hash to {h}, the item the ledger "
-                                                "recorded (altered)"))
+            problems.append(
+                PackageProblem(rel, f"does not hash to {h}, the item the ledger recorded (altered)")
+            )
     for file in sorted((bag / "data/items").glob("*")) if (bag / "data/items").is_dir() else []:
         rel = file.relative_to(bag).as_posix()
         if rel not in listed_paths:

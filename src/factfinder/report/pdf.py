@@ -17,7 +17,8 @@ def render_pdf(html: str, *, created: str | None = None) -> bytes:
     except (ImportError, OSError) as exc:  # OSError: Pango missing
         raise FactfinderError(
             f"PDF output needs WeasyPrint and Pango ({exc}); run scripts/setup.sh or use "
-            "--format html") from exc
+            "--format html"
+        ) from exc
     document = HTML(string=html).render()
     if created is not None:
         document.metadata.created = created

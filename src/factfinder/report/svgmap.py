@@ -87,15 +87,20 @@ def _countries(markers: Sequence[Marker], features: list[dict[str, Any]]) -> set
     for m in markers:
         names = set(m.areas) | ({m.admin1} if m.admin1 else set())
         if names and not m.country:
-            countries |= {f["properties"]["country"] for f in features
-                          if f["properties"]["level"] == "admin1"
-                          and f["properties"]["name"] in names}
+            countries |= {
+                f["properties"]["country"]
+                for f in features
+                if f["properties"]["level"] == "admin1" and f["properties"]["name"] in names
+            }
     return countries
 
 
 def _frame(markers: Sequence[Marker], features: list[dict[str, Any]], countries: set[str]) -> Frame:
-    holding = [f for f in features
-               if f["properties"]["level"] == "country" and f["properties"]["country"] in countries]
+    holding = [
+        f
+        for f in features
+        if f["properties"]["level"] == "country" and f["properties"]["country"] in countries
+    ]
     box = _bbox(holding)
     points = [(m.lon, m.lat) for m in markers if m.lat is not None and m.lon is not None]
     if box is None and not points:
@@ -148,28 +153,40 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
     countries = _countries(markers, features)
     frame = _frame(markers, features, countries)
     width, height = frame.size()
-    shaded = {a for m in markers if m.lat is None or m.lon is None
-              for a in (m.areas or ((m.admin1,) if m.admin1 else ()))}
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 {width:.1f} '
-           f'{height:.1f}" width="{width:.1f}" height="{height:.1f}" role="img" '
-           f'aria-label="{escape(title)}">',
-           f"<title>{escape(title)}</title>",
-           f'<rect x="0" y="0" width="{width:.1f}" height="{height:.1f}" fill="#eef3f7"/>']
+    shaded = {
+        a
+        for m in markers
+        if m.lat is None or m.lon is None
+        for a in (m.areas or ((m.admin1,) if m.admin1 else ()))
+    }
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 {width:.1f} '
+        f'{height:.1f}" width="{width:.1f}" height="{height:.1f}" role="img" '
+        f'aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+        f'<rect x="0" y="0" width="{width:.1f}" height="{height:.1f}" fill="#eef3f7"/>',
+    ]
     for f in features:
         if f["properties"]["level"] == "country":
             fill = "#ffffff" if f["properties"]["country"] in countries else "#f4f1ea"
-            out.append(f'<path d="{_path(frame, f["geometry"])}" fill="{fill}" '
-                       'stroke="#8a8a8a" stroke-width="0.8"/>')
+            out.append(
+                f'<path d="{_path(frame, f["geometry"])}" fill="{fill}" '
+                'stroke="#8a8a8a" stroke-width="0.8"/>'
+            )
     for f in features:
         props = f["properties"]
         if props["level"] == "admin1":
             fill = "#f6d7a7" if props["name"] in shaded else "none"
-            out.append(f'<path d="{_path(frame, f["geometry"])}" fill="{fill}" '
-                       'stroke="#b9b9b9" stroke-width="0.5" stroke-dasharray="2,1.5">'
-                       f"<title>{escape(props['name'])}</title></path>")
+            out.append(
+                f'<path d="{_path(frame, f["geometry"])}" fill="{fill}" '
+                'stroke="#b9b9b9" stroke-width="0.5" stroke-dasharray="2,1.5">'
+                f"<title>{escape(props['name'])}</title></path>"
+            )
     for name, x, y in _label_points(frame, features):
-        out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" fill="#6a6a6a" '
-                   f'text-anchor="middle">{escape(name)}</text>')
+        out.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" fill="#6a6a6a" '
+            f'text-anchor="middle">{escape(name)}</text>'
+        )
     placed: dict[tuple[float, float], int] = {}
     for m in markers:
         if m.lat is None or m.lon is None:
@@ -182,12 +199,18 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
         dy = 0.0 if k == 0 else round(20 * math.sin(k * 2.1), 1)
         cx, cy = round(x + dx, 1), round(y + dy, 1)
         if k:
-            out.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{cx:.1f}" y2="{cy:.1f}" '
-                       'stroke="#8b1e1e" stroke-width="0.7"/>')
-        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="10" fill="#8b1e1e" stroke="#ffffff" '
-                   f'stroke-width="1"><title>{escape(m.label)}</title></circle>')
-        out.append(f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" font-weight="bold" '
-                   f'fill="#ffffff" text-anchor="middle">{m.number}</text>')
+            out.append(
+                f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{cx:.1f}" y2="{cy:.1f}" '
+                'stroke="#8b1e1e" stroke-width="0.7"/>'
+            )
+        out.append(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="10" fill="#8b1e1e" stroke="#ffffff" '
+            f'stroke-width="1"><title>{escape(m.label)}</title></circle>'
+        )
+        out.append(
+            f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" font-weight="bold" '
+            f'fill="#ffffff" text-anchor="middle">{m.number}</text>'
+        )
     out.append(_scale_bar(frame, height))
     out.append("</svg>")
     return "\n".join(out)
@@ -201,6 +224,8 @@ def _scale_bar(frame: Frame, height: float) -> str:
     step = max((s for s in (10, 20, 25, 50, 100, 200, 250, 500, 1000) if s <= target), default=10)
     px = round(step / km_per_px, 1)
     y = round(height - 12, 1)
-    return (f'<g><line x1="12" y1="{y:.1f}" x2="{12 + px:.1f}" y2="{y:.1f}" stroke="#333" '
-            f'stroke-width="2"/><text x="12" y="{y - 5:.1f}" font-size="12" fill="#333">'
-            f"{step} km</text></g>")
+    return (
+        f'<g><line x1="12" y1="{y:.1f}" x2="{12 + px:.1f}" y2="{y:.1f}" stroke="#333" '
+        f'stroke-width="2"/><text x="12" y="{y - 5:.1f}" font-size="12" fill="#333">'
+        f"{step} km</text></g>"
+    )

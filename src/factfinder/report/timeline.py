@@ -62,9 +62,12 @@ def timeline_chart(spans: Sequence[Span], *, title: str = "Timeline of the incid
     """The chart as one `<svg>` element."""
     dated = [s for s in spans if s.start is not None and s.end is not None]
     height = TOP + ROW * max(len(spans), 1) + BOTTOM
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH:.0f} '
-           f'{height:.0f}" width="{WIDTH:.0f}" height="{height:.0f}" role="img" '
-           f'aria-label="{escape(title)}">', f"<title>{escape(title)}</title>"]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH:.0f} '
+        f'{height:.0f}" width="{WIDTH:.0f}" height="{height:.0f}" role="img" '
+        f'aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+    ]
     if dated:
         first = min(s.start for s in dated if s.start is not None)
         last = max(s.end for s in dated if s.end is not None)
@@ -78,21 +81,31 @@ def timeline_chart(spans: Sequence[Span], *, title: str = "Timeline of the incid
             return round(LEFT + (day - first).days / total * inner, 1)
 
         axis_y = height - BOTTOM + 4
-        out.append(f'<line x1="{LEFT:.0f}" y1="{axis_y:.1f}" x2="{WIDTH - RIGHT:.0f}" '
-                   f'y2="{axis_y:.1f}" stroke="#333" stroke-width="0.8"/>')
+        out.append(
+            f'<line x1="{LEFT:.0f}" y1="{axis_y:.1f}" x2="{WIDTH - RIGHT:.0f}" '
+            f'y2="{axis_y:.1f}" stroke="#333" stroke-width="0.8"/>'
+        )
         for day, label in _ticks(first, last):
             x = x_of(day)
-            out.append(f'<line x1="{x:.1f}" y1="{TOP - 6:.0f}" x2="{x:.1f}" y2="{axis_y + 3:.1f}" '
-                       'stroke="#dddddd" stroke-width="0.5"/>')
-            out.append(f'<text x="{x:.1f}" y="{axis_y + 14:.1f}" font-size="8" fill="#333" '
-                       f'text-anchor="middle">{escape(label)}</text>')
+            out.append(
+                f'<line x1="{x:.1f}" y1="{TOP - 6:.0f}" x2="{x:.1f}" y2="{axis_y + 3:.1f}" '
+                'stroke="#dddddd" stroke-width="0.5"/>'
+            )
+            out.append(
+                f'<text x="{x:.1f}" y="{axis_y + 14:.1f}" font-size="8" fill="#333" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
     for row, s in enumerate(spans):
         y = TOP + ROW * row + ROW / 2
-        out.append(f'<text x="{LEFT - 8:.0f}" y="{y + 3:.1f}" font-size="8" fill="#222" '
-                   f'text-anchor="end">{s.number}. {escape(_short(s.label))}</text>')
+        out.append(
+            f'<text x="{LEFT - 8:.0f}" y="{y + 3:.1f}" font-size="8" fill="#222" '
+            f'text-anchor="end">{s.number}. {escape(_short(s.label))}</text>'
+        )
         if s.start is None or s.end is None or not dated:
-            out.append(f'<text x="{LEFT + 4:.0f}" y="{y + 3:.1f}" font-size="8" fill="#888">'
-                       "date unknown</text>")
+            out.append(
+                f'<text x="{LEFT + 4:.0f}" y="{y + 3:.1f}" font-size="8" fill="#888">'
+                "date unknown</text>"
+            )
             continue
         # A day occupies [its start, the next day's start): a dot sits in its middle, a bar
         # covers its last day whole.
@@ -100,13 +113,17 @@ def timeline_chart(spans: Sequence[Span], *, title: str = "Timeline of the incid
         tip = f"{s.start.isoformat()}" + ("" if s.start == s.end else f" – {s.end.isoformat()}")
         tip += f" ({s.precision})"
         if s.start == s.end and s.precision == "day":
-            out.append(f'<circle cx="{(x1 + x2) / 2:.1f}" cy="{y:.1f}" r="4.5" fill="#8b1e1e">'
-                       f"<title>{escape(tip)}</title></circle>")
+            out.append(
+                f'<circle cx="{(x1 + x2) / 2:.1f}" cy="{y:.1f}" r="4.5" fill="#8b1e1e">'
+                f"<title>{escape(tip)}</title></circle>"
+            )
         else:
             w = max(round(x2 - x1, 1), 3.0)
-            out.append(f'<rect x="{x1:.1f}" y="{y - 4:.1f}" width="{w:.1f}" height="8" rx="2" '
-                       f'fill="#d9a0a0" stroke="#8b1e1e" stroke-width="0.7">'
-                       f"<title>{escape(tip)}</title></rect>")
+            out.append(
+                f'<rect x="{x1:.1f}" y="{y - 4:.1f}" width="{w:.1f}" height="8" rx="2" '
+                f'fill="#d9a0a0" stroke="#8b1e1e" stroke-width="0.7">'
+                f"<title>{escape(tip)}</title></rect>"
+            )
     out.append("</svg>")
     return "\n".join(out)
 

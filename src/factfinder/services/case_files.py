@@ -82,8 +82,9 @@ class StoredIncident:
 
 
 class IncidentStore(Protocol):
-    def incidents_as_of(self, conn: Connection, ids: Sequence[str] | None,
-                        size: int) -> list[StoredIncident]:
+    def incidents_as_of(
+        self, conn: Connection, ids: Sequence[str] | None, size: int
+    ) -> list[StoredIncident]:
         """The incidents named (all when None) as of ledger size `size`, in id order;
         unknown ids are left out."""
 
@@ -96,15 +97,18 @@ def default_incident_store() -> IncidentStore:
     try:
         from factfinder.services.incidents import case_file_store
     except ImportError as exc:
-        raise ProjectError("this factfinder stores no incidents yet (no "
-                           "factfinder.services.incidents.case_file_store); cases and reports "
-                           "need the incidents of `factfinder link --project`") from exc
+        raise ProjectError(
+            "this factfinder stores no incidents yet (no "
+            "factfinder.services.incidents.case_file_store); cases and reports "
+            "need the incidents of `factfinder link --project`"
+        ) from exc
     store: IncidentStore = case_file_store()
     return store
 
 
-def incident_check(store: IncidentStore | None = None) -> Callable[[Connection, Sequence[str]],
-                                                                     set[str]]:
+def incident_check(
+    store: IncidentStore | None = None,
+) -> Callable[[Connection, Sequence[str]], set[str]]:
     """The check `cases.add_incidents` uses to refuse unknown incident ids."""
     chosen = store or default_incident_store()
     return chosen.existing
@@ -125,7 +129,8 @@ class Disclosure:
 
     def field(self, subject: str, name: str) -> bool:
         return not self.include_restricted and (
-            (subject, "") in self.marks or (subject, name) in self.marks)
+            (subject, "") in self.marks or (subject, name) in self.marks
+        )
 
 
 def _disclosure(project: Project, include_restricted: bool, user: User | None) -> Disclosure:
@@ -133,8 +138,9 @@ def _disclosure(project: Project, include_restricted: bool, user: User | None) -
         from factfinder.services.users import Permission
 
         if not user.can(Permission.READ_RESTRICTED):
-            raise PermissionDenied(f"the {user.role} role may not see restricted data; "
-                                   "leave out --include-restricted")
+            raise PermissionDenied(
+                f"the {user.role} role may not see restricted data; leave out --include-restricted"
+            )
     try:
         from factfinder.services.restrictions import restrictions_for
     except ImportError:  # no restriction marks in this installation
@@ -205,23 +211,52 @@ def build_case_file(
                 item, src = items[c.item_id], sources[c.item_id]
                 quote, claimant, n = _disclose(disclosure, claim_id, c.claim, item, src)
                 withheld += n
-                quoted.append(CitedClaim(f"claim:{claim_id}", _ref(ref), c.claim, src.number,
-                                         item.hash, quote, claimant, c.claim.claimant.type,
-                                         None if src.withheld else item.publisher, c.seq))
-                cited_seqs.update(x for x in (c.seq, c.review_seq, item.seq, item.metadata_seq)
-                                  if x is not None)
+                quoted.append(
+                    CitedClaim(
+                        f"claim:{claim_id}",
+                        _ref(ref),
+                        c.claim,
+                        src.number,
+                        item.hash,
+                        quote,
+                        claimant,
+                        c.claim.claimant.type,
+                        None if src.withheld else item.publisher,
+                        c.seq,
+                    )
+                )
+                cited_seqs.update(
+                    x for x in (c.seq, c.review_seq, item.seq, item.metadata_seq) if x is not None
+                )
             cited_seqs.update(s.seqs)
-            entries.append(IncidentEntry(
-                number, s.incident, tuple(quoted), max(s.seqs) if s.seqs else None,
-                tuple(_note(n) for n in notes if n.incident == s.incident.incident),
-                tuple(sorted({q.claim.event_type for q in quoted})),
-                tuple(sorted({q.claim.perpetrator.group for q in quoted}))))
+            entries.append(
+                IncidentEntry(
+                    number,
+                    s.incident,
+                    tuple(quoted),
+                    max(s.seqs) if s.seqs else None,
+                    tuple(_note(n) for n in notes if n.incident == s.incident.incident),
+                    tuple(sorted({q.claim.event_type for q in quoted})),
+                    tuple(sorted({q.claim.perpetrator.group for q in quoted})),
+                )
+            )
         proven = inclusion_proofs(conn, cited_seqs, cp)
-    cited = tuple(CitedEntry(p.seq, p.kind, p.subject, p.entry, p.leaf_hash, p.audit_path)
-                  for p in proven)
-    return CaseFile(case_id, name, description, _checkpoint_ref(project, cid, cp),
-                    tuple(entries), tuple(sources.values()), cited,
-                    tuple(_note(n) for n in notes), include_restricted, withheld, GENERATOR)
+    cited = tuple(
+        CitedEntry(p.seq, p.kind, p.subject, p.entry, p.leaf_hash, p.audit_path) for p in proven
+    )
+    return CaseFile(
+        case_id,
+        name,
+        description,
+        _checkpoint_ref(project, cid, cp),
+        tuple(entries),
+        tuple(sources.values()),
+        cited,
+        tuple(_note(n) for n in notes),
+        include_restricted,
+        withheld,
+        GENERATOR,
+    )
 
 
 def _member_seqs(conn: Connection, case_id: int, size: int) -> list[int]:
@@ -229,9 +264,14 @@ def _member_seqs(conn: Connection, case_id: int, size: int) -> list[int]:
 
     from factfinder.store.schema_cases import case_members
 
-    return [int(s) for s in conn.execute(
-        select(case_members.c.seq).where(case_members.c.case_id == case_id,
-                                         case_members.c.seq < size).distinct()).scalars()]
+    return [
+        int(s)
+        for s in conn.execute(
+            select(case_members.c.seq)
+            .where(case_members.c.case_id == case_id, case_members.c.seq < size)
+            .distinct()
+        ).scalars()
+    ]
 
 
 def _ref(ref: ClaimRef) -> str:
@@ -244,15 +284,40 @@ def _note(n: CaseNote) -> Note:
 
 def _source(number: int, item: ItemAsOf, withheld: bool) -> Source:
     if withheld:
-        return Source(number, item.hash, item.id, item.media_type, item.size, None, None, None,
-                      None, None, item.acquired_at, item.seq, True)
-    return Source(number, item.hash, item.id, item.media_type, item.size, item.title,
-                  item.publisher, item.published, item.url, item.external_id, item.acquired_at,
-                  item.seq)
+        return Source(
+            number,
+            item.hash,
+            item.id,
+            item.media_type,
+            item.size,
+            None,
+            None,
+            None,
+            None,
+            None,
+            item.acquired_at,
+            item.seq,
+            True,
+        )
+    return Source(
+        number,
+        item.hash,
+        item.id,
+        item.media_type,
+        item.size,
+        item.title,
+        item.publisher,
+        item.published,
+        item.url,
+        item.external_id,
+        item.acquired_at,
+        item.seq,
+    )
 
 
-def _disclose(d: Disclosure, claim_id: int, claim: Claim, item: ItemAsOf,
-              src: Source) -> tuple[tuple[str, ...], str | None, int]:
+def _disclose(
+    d: Disclosure, claim_id: int, claim: Claim, item: ItemAsOf, src: Source
+) -> tuple[tuple[str, ...], str | None, int]:
     """(quoted sentences, claimant name, values withheld) for one claim."""
     subject = f"claim:{claim_id}"
     withheld = 0
@@ -262,8 +327,11 @@ def _disclose(d: Disclosure, claim_id: int, claim: Claim, item: ItemAsOf,
         quote = ()
     claimant = claim.claimant.name
     # A witness's name is personal data by rule, whatever the marks say.
-    if claimant and (d.field(subject, "claimant.name") or d.whole(subject) or (
-            claim.claimant.type == "witness" and not d.include_restricted)):
+    if claimant and (
+        d.field(subject, "claimant.name")
+        or d.whole(subject)
+        or (claim.claimant.type == "witness" and not d.include_restricted)
+    ):
         claimant, withheld = WITHHELD, withheld + 1
     return quote, claimant, withheld
 
@@ -286,11 +354,21 @@ class ExportResult:
     seq: int  # the export.write ledger entry
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": str(self.path), "format": self.format, "case": self.case_id,
-                "checkpoint": {"id": self.checkpoint_id, "size": self.checkpoint_size,
-                               "root": self.checkpoint_root},
-                "sha256": self.sha256, "bytes": self.bytes, "incidents": self.incidents,
-                "withheld": self.withheld, "ledger_seq": self.seq}
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "case": self.case_id,
+            "checkpoint": {
+                "id": self.checkpoint_id,
+                "size": self.checkpoint_size,
+                "root": self.checkpoint_root,
+            },
+            "sha256": self.sha256,
+            "bytes": self.bytes,
+            "incidents": self.incidents,
+            "withheld": self.withheld,
+            "ledger_seq": self.seq,
+        }
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -307,19 +385,36 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _record(project: Project, cf: CaseFile, fmt: str, output: Path, digest: str | None,
-            nbytes: int, actor: str | None, what: str) -> ExportResult:
+def _record(
+    project: Project,
+    cf: CaseFile,
+    fmt: str,
+    output: Path,
+    digest: str | None,
+    nbytes: int,
+    actor: str | None,
+    what: str,
+) -> ExportResult:
     """The `export.write` entry; if it cannot be written, the output is removed again."""
     try:
         with project.transaction(actor) as tx:
             entry = tx.append_ledger(
                 "export.write",
-                {"what": what, "format": fmt, "case": cf.case_id, "name": output.name,
-                 "checkpoint": {"size": cf.checkpoint.size, "root": cf.checkpoint.root},
-                 "sha256": digest, "bytes": nbytes, "incidents": len(cf.incidents),
-                 "include_restricted": cf.include_restricted, "withheld": cf.withheld,
-                 "generator": cf.generator},
-                subject=f"case:{cf.case_id}" if cf.case_id is not None else None)
+                {
+                    "what": what,
+                    "format": fmt,
+                    "case": cf.case_id,
+                    "name": output.name,
+                    "checkpoint": {"size": cf.checkpoint.size, "root": cf.checkpoint.root},
+                    "sha256": digest,
+                    "bytes": nbytes,
+                    "incidents": len(cf.incidents),
+                    "include_restricted": cf.include_restricted,
+                    "withheld": cf.withheld,
+                    "generator": cf.generator,
+                },
+                subject=f"case:{cf.case_id}" if cf.case_id is not None else None,
+            )
     except BaseException:
         if output.is_dir():
             shutil.rmtree(output, ignore_errors=True)
@@ -328,8 +423,19 @@ def _record(project: Project, cf: CaseFile, fmt: str, output: Path, digest: str 
         raise
     cp = cf.checkpoint
     assert cp.id is not None
-    return ExportResult(output, fmt, cf.case_id, cp.id, cp.size, cp.root, digest, nbytes,
-                        len(cf.incidents), cf.withheld, entry.seq)
+    return ExportResult(
+        output,
+        fmt,
+        cf.case_id,
+        cp.id,
+        cp.size,
+        cp.root,
+        digest,
+        nbytes,
+        len(cf.incidents),
+        cf.withheld,
+        entry.seq,
+    )
 
 
 def render_report(cf: CaseFile, fmt: str) -> bytes:
@@ -347,70 +453,139 @@ def render_report(cf: CaseFile, fmt: str) -> bytes:
 
 
 def write_report(
-    project: Project, case: str | int, *, fmt: str, output: Path, at: int | None = None,
-    include_restricted: bool = False, user: User | None = None, actor: str | None = None,
+    project: Project,
+    case: str | int,
+    *,
+    fmt: str,
+    output: Path,
+    at: int | None = None,
+    include_restricted: bool = False,
+    user: User | None = None,
+    actor: str | None = None,
     store: IncidentStore | None = None,
 ) -> ExportResult:
     """Render the report of `case` to `output` and record it (see the module docstring)."""
     if fmt not in REPORT_FORMATS:
         raise InvalidRecord(f"report format {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
-    cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user,
-                         store=store)
+    cf = build_case_file(
+        project, case, at=at, include_restricted=include_restricted, user=user, store=store
+    )
     data = render_report(cf, fmt)
     _write_atomic(output, data)
-    return _record(project, cf, fmt, output, sha256_bytes(data), len(data),
-                   actor or (user.actor if user else None), "report")
+    return _record(
+        project,
+        cf,
+        fmt,
+        output,
+        sha256_bytes(data),
+        len(data),
+        actor or (user.actor if user else None),
+        "report",
+    )
 
 
 def write_export(
-    project: Project, *, fmt: str, output: Path, case: str | int | None = None,
-    at: int | None = None, include_restricted: bool = False, user: User | None = None,
-    actor: str | None = None, store: IncidentStore | None = None,
+    project: Project,
+    *,
+    fmt: str,
+    output: Path,
+    case: str | int | None = None,
+    at: int | None = None,
+    include_restricted: bool = False,
+    user: User | None = None,
+    actor: str | None = None,
+    store: IncidentStore | None = None,
 ) -> ExportResult:
     """Export a case (or every incident) as csv / geojson / jsonl / ged."""
     from factfinder.report.exports import FORMATS, export_bytes
 
     if fmt not in FORMATS:
         raise InvalidRecord(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
-    cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user,
-                         store=store)
+    cf = build_case_file(
+        project, case, at=at, include_restricted=include_restricted, user=user, store=store
+    )
     data = export_bytes(cf, fmt)
     _write_atomic(output, data)
-    return _record(project, cf, fmt, output, sha256_bytes(data), len(data),
-                   actor or (user.actor if user else None), "export")
+    return _record(
+        project,
+        cf,
+        fmt,
+        output,
+        sha256_bytes(data),
+        len(data),
+        actor or (user.actor if user else None),
+        "export",
+    )
 
 
 def write_package(
-    project: Project, case: str | int, *, output: Path, at: int | None = None,
-    zip_output: bool = False, include_restricted: bool = False, user: User | None = None,
-    actor: str | None = None, store: IncidentStore | None = None,
+    project: Project,
+    case: str | int,
+    *,
+    output: Path,
+    at: int | None = None,
+    zip_output: bool = False,
+    include_restricted: bool = False,
+    user: User | None = None,
+    actor: str | None = None,
+    store: IncidentStore | None = None,
 ) -> ExportResult:
     """Write the evidence package of `case` (a BagIt directory, or a zip of one)."""
     from factfinder.report.exports import to_jsonl
     from factfinder.report.html import render_html
     from factfinder.report.package import build_package
 
-    cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user,
-                         store=store)
+    cf = build_case_file(
+        project, case, at=at, include_restricted=include_restricted, user=user, store=store
+    )
 
     def copy_blob(item_hash: str, dest: Path) -> None:
         with project.blobs.open(item_hash) as src, dest.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
 
-    summary = build_package(cf, output, report_html=render_html(cf),
-                            incidents_jsonl=to_jsonl(cf), copy_blob=copy_blob,
-                            zip_output=zip_output)
-    return _record(project, cf, "zip" if zip_output else "bagit", output, summary.sha256,
-                   summary.bytes, actor or (user.actor if user else None), "package")
+    summary = build_package(
+        cf,
+        output,
+        report_html=render_html(cf),
+        incidents_jsonl=to_jsonl(cf),
+        copy_blob=copy_blob,
+        zip_output=zip_output,
+    )
+    return _record(
+        project,
+        cf,
+        "zip" if zip_output else "bagit",
+        output,
+        summary.sha256,
+        summary.bytes,
+        actor or (user.actor if user else None),
+        "package",
+    )
 
 
 def case_file_json(cf: CaseFile) -> Mapping[str, Any]:
     """A short description of a case file (for `--json` output)."""
-    return {"case": cf.case_id, "name": cf.name, "checkpoint": cf.checkpoint.to_json(),
-            "incidents": [e.id for e in cf.incidents], "sources": len(cf.sources),
-            "cited_entries": len(cf.cited), "withheld": cf.withheld}
+    return {
+        "case": cf.case_id,
+        "name": cf.name,
+        "checkpoint": cf.checkpoint.to_json(),
+        "incidents": [e.id for e in cf.incidents],
+        "sources": len(cf.sources),
+        "cited_entries": len(cf.cited),
+        "withheld": cf.withheld,
+    }
 
 
-__all__ = ["Disclosure", "ExportResult", "IncidentStore", "StoredIncident", "build_case_file",
-           "case_file_json", "incident_check", "render_report", "write_export",
-           "write_package", "write_report"]
+__all__ = [
+    "Disclosure",
+    "ExportResult",
+    "IncidentStore",
+    "StoredIncident",
+    "build_case_file",
+    "case_file_json",
+    "incident_check",
+    "render_report",
+    "write_export",
+    "write_package",
+    "write_report",
+]

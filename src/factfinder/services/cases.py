@@ -73,11 +73,16 @@ class CaseState:
     size: int | None = None
 
     def to_json(self, *, include_restricted: bool = True) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "description": self.description,
-                "created_at": self.created_at, "actor": self.actor, "seq": self.seq,
-                "incidents": list(self.incidents),
-                "notes": [n.to_json() for n in self.notes
-                          if include_restricted or not n.restricted]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "created_at": self.created_at,
+            "actor": self.actor,
+            "seq": self.seq,
+            "incidents": list(self.incidents),
+            "notes": [n.to_json() for n in self.notes if include_restricted or not n.restricted],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,17 +136,32 @@ def create_case(
         taken = tx.conn.execute(select(cases.c.id).where(cases.c.name == name)).scalar()
         if taken is not None:
             raise Conflict(f"there is already a case named {name!r} (id {taken})")
-        next_id = int(tx.conn.execute(select(func.coalesce(func.max(cases.c.id), 0))).scalar_one()) + 1
-        entry = tx.append_ledger("case.create", {"case": next_id, "name": name,
-                                                 "description": description},
-                                 subject=_subject(next_id))
-        tx.conn.execute(insert(cases).values(id=next_id, name=name, description=description,
-                                             created_at=tx.now, actor=tx.actor, seq=entry.seq))
+        next_id = (
+            int(tx.conn.execute(select(func.coalesce(func.max(cases.c.id), 0))).scalar_one()) + 1
+        )
+        entry = tx.append_ledger(
+            "case.create",
+            {"case": next_id, "name": name, "description": description},
+            subject=_subject(next_id),
+        )
+        tx.conn.execute(
+            insert(cases).values(
+                id=next_id,
+                name=name,
+                description=description,
+                created_at=tx.now,
+                actor=tx.actor,
+                seq=entry.seq,
+            )
+        )
         return case_state(tx.conn, next_id)
 
 
 def _change_members(
-    tx: Transaction, case_id: int, incidents: Sequence[str], action: str,
+    tx: Transaction,
+    case_id: int,
+    incidents: Sequence[str],
+    action: str,
     check: IncidentCheck | None,
 ) -> list[str]:
     wanted = list(dict.fromkeys(i.strip() for i in incidents if i.strip()))
@@ -161,17 +181,26 @@ def _change_members(
             raise NotFound(f"case {case_id} does not hold {', '.join(missing)}")
         changed = wanted
     if changed:
-        entry = tx.append_ledger(f"case.{action}", {"case": case_id, "incidents": changed},
-                                 subject=_subject(case_id))
-        tx.conn.execute(insert(case_members), [
-            {"seq": entry.seq, "incident": i, "case_id": case_id, "action": action}
-            for i in changed])
+        entry = tx.append_ledger(
+            f"case.{action}", {"case": case_id, "incidents": changed}, subject=_subject(case_id)
+        )
+        tx.conn.execute(
+            insert(case_members),
+            [
+                {"seq": entry.seq, "incident": i, "case_id": case_id, "action": action}
+                for i in changed
+            ],
+        )
     return changed
 
 
 def add_incidents(
-    project: Project, case_ref: str | int, incidents: Sequence[str], *,
-    actor: str | None = None, check: IncidentCheck | None = None,
+    project: Project,
+    case_ref: str | int,
+    incidents: Sequence[str],
+    *,
+    actor: str | None = None,
+    check: IncidentCheck | None = None,
 ) -> tuple[CaseState, list[str]]:
     """Add incidents to a case; returns the case and the ids newly added (those already in it
     are skipped). `check` (ids → the ones that exist) refuses unknown ids."""
@@ -192,8 +221,13 @@ def remove_incidents(
 
 
 def add_note(
-    project: Project, case_ref: str | int, text: str, *, incident: str | None = None,
-    restricted: bool = False, actor: str | None = None,
+    project: Project,
+    case_ref: str | int,
+    text: str,
+    *,
+    incident: str | None = None,
+    restricted: bool = False,
+    actor: str | None = None,
 ) -> CaseNote:
     """Write a note on a case, optionally about one of its incidents. A `restricted` note holds
     personal data and is left out of reports and exports unless restricted fields are asked for."""
@@ -204,15 +238,33 @@ def add_note(
         case_id = find_case_id(tx.conn, case_ref)
         if incident is not None and incident not in case_state(tx.conn, case_id).incidents:
             raise NotFound(f"case {case_id} does not hold incident {incident}")
-        note_id = int(tx.conn.execute(
-            select(func.coalesce(func.max(case_notes.c.id), 0))).scalar_one()) + 1
-        entry = tx.append_ledger("case.note", {"case": case_id, "note": note_id,
-                                               "incident": incident, "text": body,
-                                               "restricted": restricted},
-                                 subject=_subject(case_id))
-        tx.conn.execute(insert(case_notes).values(
-            id=note_id, case_id=case_id, seq=entry.seq, created_at=tx.now, actor=tx.actor,
-            incident=incident, text=body, restricted=restricted))
+        note_id = (
+            int(tx.conn.execute(select(func.coalesce(func.max(case_notes.c.id), 0))).scalar_one())
+            + 1
+        )
+        entry = tx.append_ledger(
+            "case.note",
+            {
+                "case": case_id,
+                "note": note_id,
+                "incident": incident,
+                "text": body,
+                "restricted": restricted,
+            },
+            subject=_subject(case_id),
+        )
+        tx.conn.execute(
+            insert(case_notes).values(
+                id=note_id,
+                case_id=case_id,
+                seq=entry.seq,
+                created_at=tx.now,
+                actor=tx.actor,
+                incident=incident,
+                text=body,
+                restricted=restricted,
+            )
+        )
         return CaseNote(note_id, entry.seq, tx.now, tx.actor, incident, body, restricted)
 
 
@@ -239,11 +291,21 @@ def case_state(conn: Connection, case_id: int, size: int | None = None) -> CaseS
     nquery = select(case_notes).where(n.case_id == case_id)
     if size is not None:
         nquery = nquery.where(n.seq < size)
-    notes = tuple(CaseNote(r.id, r.seq, r.created_at, r.actor, r.incident, r.text,
-                           bool(r.restricted))
-                  for r in conn.execute(nquery.order_by(n.seq)))
-    return CaseState(row.id, row.name, row.description, row.created_at, row.actor, row.seq,
-                     tuple(members), notes, size)
+    notes = tuple(
+        CaseNote(r.id, r.seq, r.created_at, r.actor, r.incident, r.text, bool(r.restricted))
+        for r in conn.execute(nquery.order_by(n.seq))
+    )
+    return CaseState(
+        row.id,
+        row.name,
+        row.description,
+        row.created_at,
+        row.actor,
+        row.seq,
+        tuple(members),
+        notes,
+        size,
+    )
 
 
 def list_cases(project: Project) -> list[CaseSummary]:
@@ -252,8 +314,16 @@ def list_cases(project: Project) -> list[CaseSummary]:
         out = []
         for row in conn.execute(select(cases).order_by(cases.c.id)):
             state = case_state(conn, row.id)
-            out.append(CaseSummary(row.id, row.name, row.description, row.created_at,
-                                   len(state.incidents), len(state.notes)))
+            out.append(
+                CaseSummary(
+                    row.id,
+                    row.name,
+                    row.description,
+                    row.created_at,
+                    len(state.incidents),
+                    len(state.notes),
+                )
+            )
         return out
 
 
@@ -264,8 +334,9 @@ def show_case(project: Project, case_ref: str | int) -> CaseState:
 
 def cases_holding(conn: Connection, incident: str) -> list[int]:
     """The ids of the cases that currently hold `incident`."""
-    ids = conn.execute(select(case_members.c.case_id).where(
-        case_members.c.incident == incident).distinct()).scalars()
+    ids = conn.execute(
+        select(case_members.c.case_id).where(case_members.c.incident == incident).distinct()
+    ).scalars()
     return [i for i in sorted(ids) if incident in case_state(conn, i).incidents]
 
 
@@ -274,38 +345,59 @@ def cases_holding(conn: Connection, incident: str) -> list[int]:
 
 def check_cases(conn: Connection) -> Iterable[Problem]:
     """Every case row equals its ledger entry (a `verify_project` extra check)."""
-    entries = {r.seq: (r.kind, json.loads(r.entry).get("payload", {}))
-               for r in conn.execute(select(ledger.c.seq, ledger.c.kind, ledger.c.entry)
-                                     .where(ledger.c.subject.like("case:%")))}
+    entries = {
+        r.seq: (r.kind, json.loads(r.entry).get("payload", {}))
+        for r in conn.execute(
+            select(ledger.c.seq, ledger.c.kind, ledger.c.entry).where(
+                ledger.c.subject.like("case:%")
+            )
+        )
+    }
     seen: set[int] = set()
 
     def bad(what: str, seq: int) -> Problem:
-        return Problem("case.altered", f"{what} is not what ledger entry {seq} recorded "
-                       "(changed behind factfinder's back)", seq=seq)
+        return Problem(
+            "case.altered",
+            f"{what} is not what ledger entry {seq} recorded (changed behind factfinder's back)",
+            seq=seq,
+        )
 
     for r in conn.execute(select(cases).order_by(cases.c.id)):
         seen.add(r.seq)
         kind, p = entries.get(r.seq, (None, {}))
-        if kind != "case.create" or p != {"case": r.id, "name": r.name,
-                                          "description": r.description}:
+        if kind != "case.create" or p != {
+            "case": r.id,
+            "name": r.name,
+            "description": r.description,
+        }:
             yield bad(f"case {r.id}", r.seq)
     members: dict[int, tuple[int, str, list[str]]] = {}
-    for r in conn.execute(select(case_members).order_by(case_members.c.seq,
-                                                        case_members.c.incident)):
+    for r in conn.execute(
+        select(case_members).order_by(case_members.c.seq, case_members.c.incident)
+    ):
         members.setdefault(r.seq, (r.case_id, r.action, []))[2].append(r.incident)
     for seq, (case_id, action, incidents) in members.items():
         seen.add(seq)
         kind, p = entries.get(seq, (None, {}))
-        if (kind != f"case.{action}" or p.get("case") != case_id
-                or sorted(p.get("incidents") or []) != sorted(incidents)):
+        if (
+            kind != f"case.{action}"
+            or p.get("case") != case_id
+            or sorted(p.get("incidents") or []) != sorted(incidents)
+        ):
             yield bad(f"the {action} of {', '.join(incidents)} to/from case {case_id}", seq)
     for r in conn.execute(select(case_notes).order_by(case_notes.c.id)):
         seen.add(r.seq)
         kind, p = entries.get(r.seq, (None, {}))
-        if kind != "case.note" or p != {"case": r.case_id, "note": r.id, "incident": r.incident,
-                                        "text": r.text, "restricted": bool(r.restricted)}:
+        if kind != "case.note" or p != {
+            "case": r.case_id,
+            "note": r.id,
+            "incident": r.incident,
+            "text": r.text,
+            "restricted": bool(r.restricted),
+        }:
             yield bad(f"note {r.id} of case {r.case_id}", r.seq)
     for seq, (kind, _) in sorted(entries.items()):
         if kind in ("case.create", "case.add", "case.remove", "case.note") and seq not in seen:
-            yield Problem("case.missing", f"ledger entry {seq} ({kind}) has no row any more",
-                          seq=seq)
+            yield Problem(
+                "case.missing", f"ledger entry {seq} ({kind}) has no row any more", seq=seq
+            )

@@ -56,8 +56,11 @@ def checkpoint_for(project: Project, at: int | None = None) -> tuple[int, Checkp
         raise NotFound(f"no checkpoint {at} (checkpoints: {listed})")
     if cps:
         with project.read() as conn:
-            changed = conn.execute(select(func.count()).select_from(ledger).where(
-                ledger.c.seq >= cps[-1][1].size, ledger.c.kind.not_in(OUTPUT_KINDS))).scalar_one()
+            changed = conn.execute(
+                select(func.count())
+                .select_from(ledger)
+                .where(ledger.c.seq >= cps[-1][1].size, ledger.c.kind.not_in(OUTPUT_KINDS))
+            ).scalar_one()
             head = ledger_rows.head_size(conn)
         if not changed and head >= cps[-1][1].size:
             return cps[-1]
@@ -90,43 +93,85 @@ def items_as_of(conn: Connection, item_ids: Iterable[int], size: int) -> dict[in
     wanted = sorted(set(item_ids))
     out: dict[int, ItemAsOf] = {}
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        first = (select(acquisitions.c.item_id, func.min(acquisitions.c.seq).label("seq"))
-                 .where(acquisitions.c.item_id.in_(chunk), acquisitions.c.seq < size)
-                 .group_by(acquisitions.c.item_id).subquery())
+        chunk = wanted[start : start + 500]
+        first = (
+            select(acquisitions.c.item_id, func.min(acquisitions.c.seq).label("seq"))
+            .where(acquisitions.c.item_id.in_(chunk), acquisitions.c.seq < size)
+            .group_by(acquisitions.c.item_id)
+            .subquery()
+        )
         rows = conn.execute(
-            select(items.c.id, items.c.hash, items.c.size, items.c.media_type, first.c.seq,
-                   acquisitions.c.acquired_at, item_metadata.c.text, item_metadata.c.seq.label(
-                       "meta_seq"), item_metadata.c.title, item_metadata.c.publisher,
-                   item_metadata.c.published, item_metadata.c.url, item_metadata.c.external_id)
-            .select_from(items.join(first, first.c.item_id == items.c.id)
-                         .join(acquisitions, acquisitions.c.seq == first.c.seq)
-                         .outerjoin(item_metadata, item_metadata.c.item_id == items.c.id)))
+            select(
+                items.c.id,
+                items.c.hash,
+                items.c.size,
+                items.c.media_type,
+                first.c.seq,
+                acquisitions.c.acquired_at,
+                item_metadata.c.text,
+                item_metadata.c.seq.label("meta_seq"),
+                item_metadata.c.title,
+                item_metadata.c.publisher,
+                item_metadata.c.published,
+                item_metadata.c.url,
+                item_metadata.c.external_id,
+            ).select_from(
+                items.join(first, first.c.item_id == items.c.id)
+                .join(acquisitions, acquisitions.c.seq == first.c.seq)
+                .outerjoin(item_metadata, item_metadata.c.item_id == items.c.id)
+            )
+        )
         for r in rows:
-            meta_seq, meta = r.meta_seq, {"title": r.title, "publisher": r.publisher,
-                                          "published": r.published, "url": r.url,
-                                          "external_id": r.external_id}
+            meta_seq, meta = (
+                r.meta_seq,
+                {
+                    "title": r.title,
+                    "publisher": r.publisher,
+                    "published": r.published,
+                    "url": r.url,
+                    "external_id": r.external_id,
+                },
+            )
             text_hash = sha256_text(r.text) if r.text is not None else None
             if meta_seq is None or meta_seq >= size:
                 # The metadata changed after the checkpoint: take the version the ledger held.
                 meta_seq, meta, text_hash = _metadata_from_ledger(conn, r.hash, size)
             if text_hash is not None and r.text is not None and sha256_text(r.text) != text_hash:
-                raise IntegrityError(f"item {r.hash}: its stored text no longer matches the text "
-                                     f"hash ledger entry {meta_seq} recorded; run "
-                                     "`factfinder verify`")
-            out[int(r.id)] = ItemAsOf(int(r.id), r.hash, int(r.size), r.media_type, int(r.seq),
-                                      r.acquired_at, int(meta_seq), meta["title"],
-                                      meta["publisher"], meta["published"], meta["url"],
-                                      meta["external_id"], r.text)
+                raise IntegrityError(
+                    f"item {r.hash}: its stored text no longer matches the text "
+                    f"hash ledger entry {meta_seq} recorded; run "
+                    "`factfinder verify`"
+                )
+            out[int(r.id)] = ItemAsOf(
+                int(r.id),
+                r.hash,
+                int(r.size),
+                r.media_type,
+                int(r.seq),
+                r.acquired_at,
+                int(meta_seq),
+                meta["title"],
+                meta["publisher"],
+                meta["published"],
+                meta["url"],
+                meta["external_id"],
+                r.text,
+            )
     return out
 
 
-def _metadata_from_ledger(conn: Connection, item_hash: str,
-                          size: int) -> tuple[int, dict[str, Any], str | None]:
-    rows = conn.execute(select(ledger.c.seq, ledger.c.entry)
-                        .where(ledger.c.subject == f"item:{item_hash}", ledger.c.seq < size,
-                               ledger.c.kind.in_(("item.acquire", "item.metadata")))
-                        .order_by(ledger.c.seq.desc()))
+def _metadata_from_ledger(
+    conn: Connection, item_hash: str, size: int
+) -> tuple[int, dict[str, Any], str | None]:
+    rows = conn.execute(
+        select(ledger.c.seq, ledger.c.entry)
+        .where(
+            ledger.c.subject == f"item:{item_hash}",
+            ledger.c.seq < size,
+            ledger.c.kind.in_(("item.acquire", "item.metadata")),
+        )
+        .order_by(ledger.c.seq.desc())
+    )
     for seq, entry in rows:
         meta = json.loads(entry).get("payload", {}).get("metadata")
         if isinstance(meta, dict):
@@ -155,10 +200,12 @@ def claims_as_of(conn: Connection, claim_ids: Iterable[int], size: int) -> dict[
     wanted = sorted(set(claim_ids))
     out: dict[int, ClaimAsOf] = {}
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        rows = conn.execute(select(claims.c.id, claims.c.item_id, claims.c.ordinal, claims.c.seq,
-                                   claims.c.claim)
-                            .where(claims.c.id.in_(chunk), claims.c.seq < size))
+        chunk = wanted[start : start + 500]
+        rows = conn.execute(
+            select(
+                claims.c.id, claims.c.item_id, claims.c.ordinal, claims.c.seq, claims.c.claim
+            ).where(claims.c.id.in_(chunk), claims.c.seq < size)
+        )
         reviews = _reviews_as_of(conn, chunk, size)
         for r in rows:
             claim = Claim.from_json(json.loads(r.claim))
@@ -166,28 +213,33 @@ def claims_as_of(conn: Connection, claim_ids: Iterable[int], size: int) -> dict[
             review = reviews.get(int(r.id))
             if review is not None:
                 decision, corrections, review_seq = review
-                status = {"accept": "accepted", "correct": "corrected",
-                          "reject": "rejected"}.get(decision, decision)
+                status = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}.get(
+                    decision, decision
+                )
                 if decision == "correct":
                     from factfinder.services.review import apply_corrections
 
                     claim = apply_corrections(claim, corrections)
-            out[int(r.id)] = ClaimAsOf(int(r.id), int(r.item_id), int(r.ordinal), int(r.seq),
-                                       claim, status, review_seq)
+            out[int(r.id)] = ClaimAsOf(
+                int(r.id), int(r.item_id), int(r.ordinal), int(r.seq), claim, status, review_seq
+            )
     return out
 
 
-def _reviews_as_of(conn: Connection, claim_ids: Sequence[int],
-                   size: int) -> dict[int, tuple[str, Mapping[str, Any], int]]:
+def _reviews_as_of(
+    conn: Connection, claim_ids: Sequence[int], size: int
+) -> dict[int, tuple[str, Mapping[str, Any], int]]:
     try:
         from factfinder.store.schema_users import claim_reviews
     except ImportError:  # reviews are another area's; without them every claim is as extracted
         return {}
     r = claim_reviews.c
     out: dict[int, tuple[str, Mapping[str, Any], int]] = {}
-    for row in conn.execute(select(r.claim_id, r.decision, r.corrections, r.seq)
-                            .where(r.claim_id.in_(list(claim_ids)), r.seq < size)
-                            .order_by(r.seq)):
+    for row in conn.execute(
+        select(r.claim_id, r.decision, r.corrections, r.seq)
+        .where(r.claim_id.in_(list(claim_ids)), r.seq < size)
+        .order_by(r.seq)
+    ):
         out[int(row.claim_id)] = (row.decision, json.loads(row.corrections), int(row.seq))
     return out
 
@@ -199,14 +251,23 @@ def claims_of_items_as_of(conn: Connection, item_ids: Iterable[int], size: int) 
     wanted = sorted(set(item_ids))
     out: list[int] = []
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        latest = (select(claims.c.item_id, func.max(claims.c.seq).label("seq"))
-                  .where(claims.c.item_id.in_(chunk), claims.c.seq < size)
-                  .group_by(claims.c.item_id).subquery())
-        out += [int(i) for i in conn.execute(
-            select(claims.c.id).join(latest, (latest.c.item_id == claims.c.item_id)
-                                     & (latest.c.seq == claims.c.seq))
-            .order_by(claims.c.item_id, claims.c.ordinal)).scalars()]
+        chunk = wanted[start : start + 500]
+        latest = (
+            select(claims.c.item_id, func.max(claims.c.seq).label("seq"))
+            .where(claims.c.item_id.in_(chunk), claims.c.seq < size)
+            .group_by(claims.c.item_id)
+            .subquery()
+        )
+        out += [
+            int(i)
+            for i in conn.execute(
+                select(claims.c.id)
+                .join(
+                    latest, (latest.c.item_id == claims.c.item_id) & (latest.c.seq == claims.c.seq)
+                )
+                .order_by(claims.c.item_id, claims.c.ordinal)
+            ).scalars()
+        ]
     return out
 
 
@@ -271,21 +332,37 @@ def inclusion_proofs(conn: Connection, seqs: Iterable[int], cp: Checkpoint) -> l
     """
     wanted = sorted(set(seqs))
     if wanted and wanted[-1] >= cp.size:
-        raise NotFound(f"ledger entry {wanted[-1]} is not covered by the checkpoint of size "
-                       f"{cp.size}")
+        raise NotFound(
+            f"ledger entry {wanted[-1]} is not covered by the checkpoint of size {cp.size}"
+        )
     leaves = ledger_rows.leaf_hashes(conn, cp.size)
     trees = _Subtrees(leaves)
     if len(leaves) != cp.size or (cp.size and format_hash(trees.root(0, cp.size)) != cp.root):
-        raise IntegrityError(f"the first {cp.size} ledger entries no longer hash to the root "
-                             f"{cp.root} of the checkpoint; run `factfinder verify`")
+        raise IntegrityError(
+            f"the first {cp.size} ledger entries no longer hash to the root "
+            f"{cp.root} of the checkpoint; run `factfinder verify`"
+        )
     out = []
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        rows = {r.seq: r for r in conn.execute(
-            select(ledger.c.seq, ledger.c.kind, ledger.c.subject, ledger.c.entry)
-            .where(ledger.c.seq.in_(chunk)))}
+        chunk = wanted[start : start + 500]
+        rows = {
+            r.seq: r
+            for r in conn.execute(
+                select(ledger.c.seq, ledger.c.kind, ledger.c.subject, ledger.c.entry).where(
+                    ledger.c.seq.in_(chunk)
+                )
+            )
+        }
         for seq in chunk:
             r = rows[seq]
-            out.append(ProvenEntry(seq, r.kind, r.subject, r.entry, format_hash(leaves[seq]),
-                                   tuple(format_hash(h) for h in trees.path(seq, cp.size))))
+            out.append(
+                ProvenEntry(
+                    seq,
+                    r.kind,
+                    r.subject,
+                    r.entry,
+                    format_hash(leaves[seq]),
+                    tuple(format_hash(h) for h in trees.path(seq, cp.size)),
+                )
+            )
     return out

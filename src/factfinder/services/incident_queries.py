@@ -44,8 +44,9 @@ from factfinder.store.schema_incidents import (
 from factfinder.store.schema_users import restrictions
 from factfinder.vault.verify import Problem
 
-_BASE_KEYS = frozenset({"incident", "members", "date", "places", "killed", "injured",
-                        "independent_sources", "grade"})
+_BASE_KEYS = frozenset(
+    {"incident", "members", "date", "places", "killed", "injured", "independent_sources", "grade"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +154,11 @@ def current_members(conn: Connection) -> dict[int, str]:
     run_id = latest_run_id(conn)
     if run_id is None:
         return {}
-    rows = conn.execute(select(incident_members.c.claim_id, incident_members.c.incident_id)
-                        .where(incident_members.c.run_id == run_id))
+    rows = conn.execute(
+        select(incident_members.c.claim_id, incident_members.c.incident_id).where(
+            incident_members.c.run_id == run_id
+        )
+    )
     return {int(r.claim_id): r.incident_id for r in rows}
 
 
@@ -164,8 +168,11 @@ def count_incidents(project: Project) -> int:
         run_id = latest_run_id(conn)
         if run_id is None:
             return 0
-        return int(conn.execute(select(func.count()).select_from(incidents)
-                                .where(incidents.c.run_id == run_id)).scalar_one())
+        return int(
+            conn.execute(
+                select(func.count()).select_from(incidents).where(incidents.c.run_id == run_id)
+            ).scalar_one()
+        )
 
 
 def _range(lo: int | None, hi: int | None) -> dict[str, int | None] | None:
@@ -174,14 +181,28 @@ def _range(lo: int | None, hi: int | None) -> dict[str, int | None] | None:
 
 def _summary(row: Any) -> IncidentSummary:
     return IncidentSummary(
-        row.incident_id, row.date_start, row.date_end, row.date_precision, row.place,
-        row.governorate, row.lat, row.lon, row.event_type, row.perpetrator,
-        _range(row.killed_min, row.killed_max), _range(row.civilians_min, row.civilians_max),
-        row.grade, int(row.independent_sources), int(row.members), bool(row.confirmed))
+        row.incident_id,
+        row.date_start,
+        row.date_end,
+        row.date_precision,
+        row.place,
+        row.governorate,
+        row.lat,
+        row.lon,
+        row.event_type,
+        row.perpetrator,
+        _range(row.killed_min, row.killed_max),
+        _range(row.civilians_min, row.civilians_max),
+        row.grade,
+        int(row.independent_sources),
+        int(row.members),
+        bool(row.confirmed),
+    )
 
 
-def _where(conn: Connection, run_id: int, filters: IncidentFilters
-           ) -> tuple[list[Any], IncidentSearch | None]:
+def _where(
+    conn: Connection, run_id: int, filters: IncidentFilters
+) -> tuple[list[Any], IncidentSearch | None]:
     """The conditions of `filters` on the run's rows (the run's own first), and the text
     search among them, if any."""
     c = incidents.c
@@ -190,30 +211,39 @@ def _where(conn: Connection, run_id: int, filters: IncidentFilters
         conds.append(c.date_end >= filters.date_from)
     if filters.date_to:
         conds.append(c.date_start <= filters.date_to)
-    for column, value in ((c.governorate, filters.governorate),
-                          (c.perpetrator, filters.perpetrator),
-                          (c.event_type, filters.event_type), (c.grade, filters.grade)):
+    for column, value in (
+        (c.governorate, filters.governorate),
+        (c.perpetrator, filters.perpetrator),
+        (c.event_type, filters.event_type),
+        (c.grade, filters.grade),
+    ):
         if value:
             conds.append(column == value)
     if not filters.include_restricted:
         # Incidents restricted as a whole are not counted either (nor in the timeline): a
         # count that a filter narrows down would show where and when they were.
         marked = restrictions.c
-        hidden = (select(func.substr(marked.subject, len("incident:") + 1))
-                  .where(marked.field == "", marked.subject.like("incident:%")))
+        hidden = select(func.substr(marked.subject, len("incident:") + 1)).where(
+            marked.field == "", marked.subject.like("incident:%")
+        )
         if conn.execute(hidden.limit(1)).first() is not None:
             conds.append(c.incident_id.not_in(hidden))
     search = None
     if filters.q and filters.q.strip():
-        search = prepare_search(conn, run_id, filters.q,
-                                include_restricted=filters.include_restricted)
+        search = prepare_search(
+            conn, run_id, filters.q, include_restricted=filters.include_restricted
+        )
         conds.append(search.condition)
     return conds, search
 
 
-def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
-                   limit: int = 50, after: str | None = None
-                   ) -> tuple[list[IncidentSummary], int, str | None]:
+def list_incidents(
+    project: Project,
+    filters: IncidentFilters | None = None,
+    *,
+    limit: int = 50,
+    after: str | None = None,
+) -> tuple[list[IncidentSummary], int, str | None]:
     """(a page of incidents in id order, how many match, the cursor of the next page)."""
     filters = filters or IncidentFilters()
     c = incidents.c
@@ -223,8 +253,9 @@ def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
             return [], 0, None
         conds, search = _where(conn, run_id, filters)
         # The run recorded how many incidents it wrote.
-        size = int(conn.execute(select(link_runs.c.incidents)
-                                .where(link_runs.c.id == run_id)).scalar_one())
+        size = int(
+            conn.execute(select(link_runs.c.incidents).where(link_runs.c.id == run_id)).scalar_one()
+        )
         total: int | None = None
         if len(conds) == 1:
             total = size
@@ -244,25 +275,40 @@ def list_incidents(project: Project, filters: IncidentFilters | None = None, *,
         if total is None and not after and (filters.date_from or filters.date_to):
             # A date range cannot hand its matches over in page order, so they are sorted
             # anyway: count them in that same scan.
-            found = list(conn.execute(query.add_columns(func.count().over())
-                                      .order_by(c.incident_id).limit(limit + 1)))
+            found = list(
+                conn.execute(
+                    query.add_columns(func.count().over()).order_by(c.incident_id).limit(limit + 1)
+                )
+            )
             ids = [r[0] for r in found]
             total = int(found[0][1]) if found else 0
         else:
             if total is None:
-                total = int(conn.execute(select(func.count()).select_from(incidents)
-                                         .where(*conds)).scalar_one())
+                total = int(
+                    conn.execute(
+                        select(func.count()).select_from(incidents).where(*conds)
+                    ).scalar_one()
+                )
             ids = list(conn.execute(query.order_by(c.incident_id).limit(limit + 1)).scalars())
-        rows = list(conn.execute(select(incidents).where(c.run_id == run_id,
-                                                         c.incident_id.in_(ids[:limit]))
-                                 .order_by(c.incident_id))) if ids else []
+        rows = (
+            list(
+                conn.execute(
+                    select(incidents)
+                    .where(c.run_id == run_id, c.incident_id.in_(ids[:limit]))
+                    .order_by(c.incident_id)
+                )
+            )
+            if ids
+            else []
+        )
     page = [_summary(r) for r in rows]
     cursor = page[-1].id if len(ids) > limit and page else None
     return page, total, cursor
 
 
-def incident_timeline(project: Project, filters: IncidentFilters | None = None
-                      ) -> list[tuple[str, int]]:
+def incident_timeline(
+    project: Project, filters: IncidentFilters | None = None
+) -> list[tuple[str, int]]:
     """(month `YYYY-MM`, incidents starting in it) in date order."""
     filters = filters or IncidentFilters()
     with project.read() as conn:
@@ -273,12 +319,15 @@ def incident_timeline(project: Project, filters: IncidentFilters | None = None
         rows = conn.execute(
             select(month.label("month"), func.count().label("n"))
             .where(incidents.c.date_start.is_not(None), *_where(conn, run_id, filters)[0])
-            .group_by(month).order_by(month))
+            .group_by(month)
+            .order_by(month)
+        )
         return [(r.month, int(r.n)) for r in rows]
 
 
 def incident_from_json(obj: Mapping[str, Any]) -> Incident:
     """An `Incident` from its JSON form (the batch format plus its explanation keys)."""
+
     def casualties(part: Mapping[str, Any] | None) -> Casualties:
         return Casualties.from_json(part or {})
 
@@ -295,8 +344,9 @@ def incident_from_json(obj: Mapping[str, Any]) -> Incident:
     )
 
 
-def _decisions_of(conn: Connection, incident_id: str, size: int | None = None
-                  ) -> list[dict[str, Any]]:
+def _decisions_of(
+    conn: Connection, incident_id: str, size: int | None = None
+) -> list[dict[str, Any]]:
     query = select(incident_decisions).order_by(incident_decisions.c.seq)
     if size is not None:
         query = query.where(incident_decisions.c.seq < size)
@@ -305,8 +355,16 @@ def _decisions_of(conn: Connection, incident_id: str, size: int | None = None
         payload = json.loads(r.payload)
         touched = {r.incident_id, *payload.get("pins", {}), *payload.get("incidents", [])}
         if incident_id in touched:
-            out.append({"seq": int(r.seq), "kind": r.kind, "incident": r.incident_id,
-                        "actor": r.actor, "created_at": r.created_at, "payload": payload})
+            out.append(
+                {
+                    "seq": int(r.seq),
+                    "kind": r.kind,
+                    "incident": r.incident_id,
+                    "actor": r.actor,
+                    "created_at": r.created_at,
+                    "payload": payload,
+                }
+            )
     return out
 
 
@@ -316,24 +374,44 @@ def get_incident(project: Project, incident_id: str) -> IncidentView:
         run_id = latest_run_id(conn)
         row = None
         if run_id is not None:
-            row = conn.execute(select(incidents).where(
-                incidents.c.run_id == run_id, incidents.c.incident_id == incident_id)).first()
+            row = conn.execute(
+                select(incidents).where(
+                    incidents.c.run_id == run_id, incidents.c.incident_id == incident_id
+                )
+            ).first()
         if row is None:
             raise NotFound(f"no incident {incident_id}")
         members = [
-            MemberView(int(m.claim_id), int(m.item_id), m.hash, m.score,
-                       json.loads(m.features) if m.features else {})
+            MemberView(
+                int(m.claim_id),
+                int(m.item_id),
+                m.hash,
+                m.score,
+                json.loads(m.features) if m.features else {},
+            )
             for m in conn.execute(
-                select(incident_members.c.claim_id, claims.c.item_id, items.c.hash,
-                       incident_members.c.score, incident_members.c.features)
+                select(
+                    incident_members.c.claim_id,
+                    claims.c.item_id,
+                    items.c.hash,
+                    incident_members.c.score,
+                    incident_members.c.features,
+                )
                 .join(claims, claims.c.id == incident_members.c.claim_id)
                 .join(items, items.c.id == claims.c.item_id)
-                .where(incident_members.c.run_id == run_id,
-                       incident_members.c.incident_id == incident_id)
-                .order_by(incident_members.c.ordinal))
+                .where(
+                    incident_members.c.run_id == run_id,
+                    incident_members.c.incident_id == incident_id,
+                )
+                .order_by(incident_members.c.ordinal)
+            )
         ]
-        return IncidentView(_summary(row), incident_from_json(json.loads(row.body)), members,
-                            _decisions_of(conn, incident_id))
+        return IncidentView(
+            _summary(row),
+            incident_from_json(json.loads(row.body)),
+            members,
+            _decisions_of(conn, incident_id),
+        )
 
 
 # -- for verify: the rows against their ledger entries -------------------------------------
@@ -345,32 +423,53 @@ def check_incidents(conn: Connection) -> Iterable[Problem]:
     from factfinder.vault.hashing import sha256_text
     from factfinder.vault.ledger import canonical_json
 
-    entries = {int(r.seq): (r.kind, json.loads(r.entry).get("payload", {}))
-               for r in conn.execute(select(ledger.c.seq, ledger.c.kind, ledger.c.entry)
-                                     .where(or_(ledger.c.kind == "link.run",
-                                                ledger.c.kind.like("incident.%"))))}
+    entries = {
+        int(r.seq): (r.kind, json.loads(r.entry).get("payload", {}))
+        for r in conn.execute(
+            select(ledger.c.seq, ledger.c.kind, ledger.c.entry).where(
+                or_(ledger.c.kind == "link.run", ledger.c.kind.like("incident.%"))
+            )
+        )
+    }
     for run in conn.execute(select(link_runs).order_by(link_runs.c.id)):
         kind, p = entries.get(int(run.seq), (None, {}))
         membership: dict[str, list[int]] = {}
-        for m in conn.execute(select(incident_members.c.incident_id, incident_members.c.claim_id)
-                              .where(incident_members.c.run_id == run.id)):
+        for m in conn.execute(
+            select(incident_members.c.incident_id, incident_members.c.claim_id).where(
+                incident_members.c.run_id == run.id
+            )
+        ):
             membership.setdefault(m.incident_id, []).append(int(m.claim_id))
-        bodies = [json.loads(r.body) for r in conn.execute(
-            select(incidents.c.body).where(incidents.c.run_id == run.id)
-            .order_by(incidents.c.incident_id))]
+        bodies = [
+            json.loads(r.body)
+            for r in conn.execute(
+                select(incidents.c.body)
+                .where(incidents.c.run_id == run.id)
+                .order_by(incidents.c.incident_id)
+            )
+        ]
         listed = [[k, sorted(v)] for k, v in sorted(membership.items())]
-        if (kind != "link.run"
-                or p.get("membership_hash") != sha256_text(canonical_json(listed))
-                or p.get("incidents_hash") != sha256_text(canonical_json(bodies))
-                or p.get("incidents") != run.incidents):
-            yield Problem("incident.altered", f"the incidents of link run {run.id} are not "
-                          f"what ledger entry {run.seq} recorded (changed behind "
-                          "factfinder's back)", seq=int(run.seq))
+        if (
+            kind != "link.run"
+            or p.get("membership_hash") != sha256_text(canonical_json(listed))
+            or p.get("incidents_hash") != sha256_text(canonical_json(bodies))
+            or p.get("incidents") != run.incidents
+        ):
+            yield Problem(
+                "incident.altered",
+                f"the incidents of link run {run.id} are not "
+                f"what ledger entry {run.seq} recorded (changed behind "
+                "factfinder's back)",
+                seq=int(run.seq),
+            )
     for d in conn.execute(select(incident_decisions).order_by(incident_decisions.c.seq)):
         kind, p = entries.get(int(d.seq), (None, {}))
         if kind != f"incident.{d.kind}" or p != json.loads(d.payload):
-            yield Problem("incident.altered", f"decision {d.id} on {d.incident_id} is not "
-                          f"what ledger entry {d.seq} recorded", seq=int(d.seq))
+            yield Problem(
+                "incident.altered",
+                f"decision {d.id} on {d.incident_id} is not what ledger entry {d.seq} recorded",
+                seq=int(d.seq),
+            )
 
 
 # -- for case files: the record as of a ledger size -----------------------------------------
@@ -379,8 +478,7 @@ def check_incidents(conn: Connection) -> Iterable[Problem]:
 class CaseFileStore:
     """What `factfinder.services.case_files` needs: incidents as of a ledger size."""
 
-    def incidents_as_of(self, conn: Connection, ids: Sequence[str] | None, size: int
-                        ) -> list[Any]:
+    def incidents_as_of(self, conn: Connection, ids: Sequence[str] | None, size: int) -> list[Any]:
         from factfinder.services.case_files import StoredIncident
 
         run_id = latest_run_id(conn, size)
@@ -391,23 +489,36 @@ class CaseFileStore:
             query = query.where(incidents.c.incident_id.in_(list(ids)))
         out = []
         for row in conn.execute(query.order_by(incidents.c.incident_id)):
-            members = [int(m.claim_id) for m in conn.execute(
-                select(incident_members.c.claim_id)
-                .where(incident_members.c.run_id == run_id,
-                       incident_members.c.incident_id == row.incident_id)
-                .order_by(incident_members.c.ordinal))]
-            seqs = sorted({int(row.seq)} | {d["seq"] for d in
-                                            _decisions_of(conn, row.incident_id, size)})
-            out.append(StoredIncident(incident_from_json(json.loads(row.body)), tuple(members),
-                                      tuple(seqs)))
+            members = [
+                int(m.claim_id)
+                for m in conn.execute(
+                    select(incident_members.c.claim_id)
+                    .where(
+                        incident_members.c.run_id == run_id,
+                        incident_members.c.incident_id == row.incident_id,
+                    )
+                    .order_by(incident_members.c.ordinal)
+                )
+            ]
+            seqs = sorted(
+                {int(row.seq)} | {d["seq"] for d in _decisions_of(conn, row.incident_id, size)}
+            )
+            out.append(
+                StoredIncident(
+                    incident_from_json(json.loads(row.body)), tuple(members), tuple(seqs)
+                )
+            )
         return out
 
     def existing(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         run_id = latest_run_id(conn)
         if run_id is None or not ids:
             return set()
-        rows = conn.execute(select(incidents.c.incident_id).where(
-            incidents.c.run_id == run_id, incidents.c.incident_id.in_(list(ids))))
+        rows = conn.execute(
+            select(incidents.c.incident_id).where(
+                incidents.c.run_id == run_id, incidents.c.incident_id.in_(list(ids))
+            )
+        )
         return {r.incident_id for r in rows}
 
 
@@ -429,10 +540,12 @@ class WorkspaceSource:
             return f
         return replace(f, include_restricted=False)
 
-    def list(self, project: Project, filters: IncidentFilters, *, limit: int,
-             after: str | None) -> IncidentPage:
-        rows, count, cursor = list_incidents(project, self._filters(filters), limit=limit,
-                                             after=after)
+    def list(
+        self, project: Project, filters: IncidentFilters, *, limit: int, after: str | None
+    ) -> IncidentPage:
+        rows, count, cursor = list_incidents(
+            project, self._filters(filters), limit=limit, after=after
+        )
         return IncidentPage(rows, count, cursor)
 
     def timeline(self, project: Project, filters: IncidentFilters) -> Sequence[tuple[str, int]]:
@@ -440,8 +553,7 @@ class WorkspaceSource:
 
     def get(self, project: Project, incident_id: str) -> IncidentDetail:
         view = get_incident(project, incident_id)
-        return IncidentDetail(view.summary, view.members, dict(view.incident.extra),
-                              view.decisions)
+        return IncidentDetail(view.summary, view.members, dict(view.incident.extra), view.decisions)
 
     def link(self, project: Project, *, actor: str) -> LinkSummary:
         from factfinder.services.incidents import link_project
@@ -454,8 +566,15 @@ class WorkspaceSource:
 
         return merge(project, ids, reason=reason, actor=actor)
 
-    def split(self, project: Project, incident_id: str, claim_ids: Sequence[int], *,
-              reason: str, actor: str) -> str:
+    def split(
+        self,
+        project: Project,
+        incident_id: str,
+        claim_ids: Sequence[int],
+        *,
+        reason: str,
+        actor: str,
+    ) -> str:
         from factfinder.services.incidents import split
 
         return split(project, incident_id, claim_ids, reason=reason, actor=actor)
@@ -465,8 +584,9 @@ class WorkspaceSource:
 
         confirm(project, incident_id, reason=reason, actor=actor)
 
-    def set_grade(self, project: Project, incident_id: str, grade: str, *, reason: str,
-                  actor: str) -> None:
+    def set_grade(
+        self, project: Project, incident_id: str, grade: str, *, reason: str, actor: str
+    ) -> None:
         from factfinder.services.incidents import grade as set_grade
 
         set_grade(project, incident_id, grade, reason=reason, actor=actor)

@@ -165,12 +165,22 @@ def gazetteer_names(place: str | None, governorate: str | None) -> tuple[str, ..
     return tuple(names)
 
 
-def facts_text(incident_id: str, place: str | None, governorate: str | None,
-               event_type: str, perpetrator: str) -> str:
+def facts_text(
+    incident_id: str, place: str | None, governorate: str | None, event_type: str, perpetrator: str
+) -> str:
     """The facts part: what the incident list shows every role, with other names for it."""
-    return _distinct([incident_id, place, governorate, *gazetteer_names(place, governorate),
-                      event_type, EVENT_WORDS.get(event_type),
-                      perpetrator, GROUP_WORDS.get(perpetrator)])
+    return _distinct(
+        [
+            incident_id,
+            place,
+            governorate,
+            *gazetteer_names(place, governorate),
+            event_type,
+            EVENT_WORDS.get(event_type),
+            perpetrator,
+            GROUP_WORDS.get(perpetrator),
+        ]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,13 +203,22 @@ def member_parts(m: MemberText) -> tuple[list[str | None], list[str | None]]:
     c = m.claim
     perpetrator = c.get("perpetrator") or {}
     event_type = c.get("event_type")
-    sources: list[str | None] = [m.title, m.publisher, m.external_id, perpetrator.get("name"),
-                                 *(c.get("weapons") or []), event_type,
-                                 EVENT_WORDS.get(event_type or ""),
-                                 GROUP_WORDS.get(perpetrator.get("group") or "")]
+    sources: list[str | None] = [
+        m.title,
+        m.publisher,
+        m.external_id,
+        perpetrator.get("name"),
+        *(c.get("weapons") or []),
+        event_type,
+        EVENT_WORDS.get(event_type or ""),
+        GROUP_WORDS.get(perpetrator.get("group") or ""),
+    ]
     for p in c.get("places") or []:  # the incident's places are its members'
-        sources += [p.get("name"), p.get("admin1"),
-                    *gazetteer_names(p.get("name"), p.get("admin1"))]
+        sources += [
+            p.get("name"),
+            p.get("admin1"),
+            *gazetteer_names(p.get("name"), p.get("admin1")),
+        ]
     if m.text:
         sources += [m.text[a:b] for a, b in c.get("spans") or []]
     claimant = c.get("claimant") or {}
@@ -227,24 +246,49 @@ def _member_texts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Membe
     r = claim_reviews.c
     out: dict[int, MemberText] = {}
     for start in range(0, len(claim_ids), _CHUNK):
-        chunk = list(claim_ids[start:start + _CHUNK])
-        latest = (select(func.max(r.id)).where(r.claim_id.in_(chunk)).group_by(r.claim_id)
-                  .scalar_subquery())
-        corrections = {int(row.claim_id): json.loads(row.corrections) for row in conn.execute(
-            select(r.claim_id, r.corrections).where(r.id.in_(latest), r.decision == "correct"))}
+        chunk = list(claim_ids[start : start + _CHUNK])
+        latest = (
+            select(func.max(r.id))
+            .where(r.claim_id.in_(chunk))
+            .group_by(r.claim_id)
+            .scalar_subquery()
+        )
+        corrections = {
+            int(row.claim_id): json.loads(row.corrections)
+            for row in conn.execute(
+                select(r.claim_id, r.corrections).where(r.id.in_(latest), r.decision == "correct")
+            )
+        }
         rows = conn.execute(
-            select(claims.c.id, claims.c.claim, item_metadata.c.text, item_metadata.c.title,
-                   item_metadata.c.publisher, item_metadata.c.external_id)
-            .select_from(claims.outerjoin(item_metadata,
-                                          item_metadata.c.item_id == claims.c.item_id))
-            .where(claims.c.id.in_(chunk)))
+            select(
+                claims.c.id,
+                claims.c.claim,
+                item_metadata.c.text,
+                item_metadata.c.title,
+                item_metadata.c.publisher,
+                item_metadata.c.external_id,
+            )
+            .select_from(
+                claims.outerjoin(item_metadata, item_metadata.c.item_id == claims.c.item_id)
+            )
+            .where(claims.c.id.in_(chunk))
+        )
         for row in rows:
             extracted = json.loads(row.claim)
             fixes = corrections.get(int(row.id))
-            current = (apply_corrections(Claim.from_json(extracted), fixes).to_json() if fixes
-                       else extracted)
-            out[int(row.id)] = MemberText(current, (extracted.get("claimant") or {}).get("type"),
-                                          row.text, row.title, row.publisher, row.external_id)
+            current = (
+                apply_corrections(Claim.from_json(extracted), fixes).to_json()
+                if fixes
+                else extracted
+            )
+            out[int(row.id)] = MemberText(
+                current,
+                (extracted.get("claimant") or {}).get("type"),
+                row.text,
+                row.title,
+                row.publisher,
+                row.external_id,
+            )
     return out
 
 
@@ -252,24 +296,35 @@ def run_documents(conn: Connection, run_id: int) -> Iterator[SearchDocument]:
     """The search documents of a run's incidents, in id order, read in chunks (so memory stays
     bounded by a chunk's claims and texts, whatever the size of the run)."""
     i = incidents.c
-    rows = list(conn.execute(
-        select(i.incident_id, i.place, i.governorate, i.event_type, i.perpetrator)
-        .where(i.run_id == run_id).order_by(i.incident_id)))
+    rows = list(
+        conn.execute(
+            select(i.incident_id, i.place, i.governorate, i.event_type, i.perpetrator)
+            .where(i.run_id == run_id)
+            .order_by(i.incident_id)
+        )
+    )
     for start in range(0, len(rows), _CHUNK):
-        chunk = rows[start:start + _CHUNK]
+        chunk = rows[start : start + _CHUNK]
         members: dict[str, list[int]] = {}
         for m in conn.execute(
-                select(incident_members.c.incident_id, incident_members.c.claim_id)
-                .where(incident_members.c.run_id == run_id,
-                       incident_members.c.incident_id.in_([r.incident_id for r in chunk]))
-                .order_by(incident_members.c.incident_id, incident_members.c.ordinal)):
+            select(incident_members.c.incident_id, incident_members.c.claim_id)
+            .where(
+                incident_members.c.run_id == run_id,
+                incident_members.c.incident_id.in_([r.incident_id for r in chunk]),
+            )
+            .order_by(incident_members.c.incident_id, incident_members.c.ordinal)
+        ):
             members.setdefault(m.incident_id, []).append(int(m.claim_id))
         texts = _member_texts(conn, [c for ids in members.values() for c in ids])
         for row in chunk:
-            facts = facts_text(row.incident_id, row.place, row.governorate, row.event_type,
-                               row.perpetrator)
-            yield document(row.incident_id, facts,
-                           [texts[c] for c in members.get(row.incident_id, ()) if c in texts])
+            facts = facts_text(
+                row.incident_id, row.place, row.governorate, row.event_type, row.perpetrator
+            )
+            yield document(
+                row.incident_id,
+                facts,
+                [texts[c] for c in members.get(row.incident_id, ()) if c in texts],
+            )
 
 
 # -- the index -------------------------------------------------------------------------------
@@ -291,15 +346,24 @@ def update_index(conn: Connection, run_id: int) -> IndexUpdate:
             continue
         if doc.incident_id in stored:
             stale.append(doc.incident_id)
-        fresh.append({"incident_id": doc.incident_id, "run_id": run_id, "doc_hash": digest,
-                      "facts": doc.facts, "sources": doc.sources, "personal": doc.personal})
+        fresh.append(
+            {
+                "incident_id": doc.incident_id,
+                "run_id": run_id,
+                "doc_hash": digest,
+                "facts": doc.facts,
+                "sources": doc.sources,
+                "personal": doc.personal,
+            }
+        )
     vanished = [incident_id for incident_id in stored if incident_id not in seen]
     stale += vanished
     for start in range(0, len(stale), _CHUNK):
-        conn.execute(delete(incident_search).where(
-            s.incident_id.in_(stale[start:start + _CHUNK])))
+        conn.execute(
+            delete(incident_search).where(s.incident_id.in_(stale[start : start + _CHUNK]))
+        )
     for start in range(0, len(fresh), 1000):
-        conn.execute(insert(incident_search), fresh[start:start + 1000])
+        conn.execute(insert(incident_search), fresh[start : start + 1000])
     return IndexUpdate(run_id, len(fresh), len(vanished))
 
 
@@ -328,8 +392,9 @@ class IncidentSearch:
     dense: TextClause | None = None
 
 
-def prepare_search(conn: Connection, run_id: int, query: str, *,
-                   include_restricted: bool) -> IncidentSearch:
+def prepare_search(
+    conn: Connection, run_id: int, query: str, *, include_restricted: bool
+) -> IncidentSearch:
     """The search for `query` over the incidents of run `run_id` (the latest): the incident's
     document holds every word in the parts the role may search (see the module docstring).
     A query without words matches nothing."""
@@ -339,9 +404,11 @@ def prepare_search(conn: Connection, run_id: int, query: str, *,
     dialect = conn.dialect.name
     incident_id = incidents.c.incident_id
     if include_restricted:
-        return IncidentSearch(incident_id.in_(incident_matches(dialect, words, "all", "q_all")),
-                              incident_match_count(dialect, words, "all"),
-                              incident_match_exists(dialect, words, "all", "q_all"))
+        return IncidentSearch(
+            incident_id.in_(incident_matches(dialect, words, "all", "q_all")),
+            incident_match_count(dialect, words, "all"),
+            incident_match_exists(dialect, words, "all", "q_all"),
+        )
     excluded, facts_only = _viewer_limits(conn, run_id)
     if len(facts_only) > MAX_FACTS_ONLY:
         # Too many to check one by one: every incident is matched on its facts alone.
@@ -350,15 +417,21 @@ def prepare_search(conn: Connection, run_id: int, query: str, *,
     # An incident whose sources this role may not search stays only if its facts match.
     ordered = sorted(facts_only)
     for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start:start + _CHUNK]
-        hits = set(conn.execute(incident_matches(dialect, words, "facts", "q_facts",
-                                                 among=chunk)).scalars())
+        chunk = ordered[start : start + _CHUNK]
+        hits = set(
+            conn.execute(
+                incident_matches(dialect, words, "facts", "q_facts", among=chunk)
+            ).scalars()
+        )
         excluded.update(i for i in chunk if i not in hits)
     cond = incident_id.in_(incident_matches(dialect, words, "shared", "q_shared"))
     if excluded:
         return IncidentSearch(cond & incident_id.not_in(sorted(excluded)))
-    return IncidentSearch(cond, incident_match_count(dialect, words, "shared"),
-                          incident_match_exists(dialect, words, "shared", "q_shared"))
+    return IncidentSearch(
+        cond,
+        incident_match_count(dialect, words, "shared"),
+        incident_match_exists(dialect, words, "shared", "q_shared"),
+    )
 
 
 def _viewer_limits(conn: Connection, run_id: int) -> tuple[set[str], set[str]]:
@@ -376,18 +449,32 @@ def _viewer_limits(conn: Connection, run_id: int) -> tuple[set[str], set[str]]:
         elif kind == "claim" and ref.isdigit():
             claim_ids.add(int(ref))
     run_seq = conn.execute(select(link_runs.c.seq).where(link_runs.c.id == run_id)).scalar_one()
-    claim_ids.update(int(c) for c in conn.execute(
-        select(claim_reviews.c.claim_id).where(claim_reviews.c.seq > run_seq,
-                                               claim_reviews.c.decision == "correct")).scalars())
+    claim_ids.update(
+        int(c)
+        for c in conn.execute(
+            select(claim_reviews.c.claim_id).where(
+                claim_reviews.c.seq > run_seq, claim_reviews.c.decision == "correct"
+            )
+        ).scalars()
+    )
     for start in range(0, len(hashes), _CHUNK):
-        claim_ids.update(int(c) for c in conn.execute(
-            select(claims.c.id).join(items, items.c.id == claims.c.item_id)
-            .where(items.c.hash.in_(hashes[start:start + _CHUNK]))).scalars())
+        claim_ids.update(
+            int(c)
+            for c in conn.execute(
+                select(claims.c.id)
+                .join(items, items.c.id == claims.c.item_id)
+                .where(items.c.hash.in_(hashes[start : start + _CHUNK]))
+            ).scalars()
+        )
     facts_only: set[str] = set()
     ordered = sorted(claim_ids)
     for start in range(0, len(ordered), _CHUNK):
-        facts_only.update(conn.execute(
-            select(incident_members.c.incident_id)
-            .where(incident_members.c.run_id == run_id,
-                   incident_members.c.claim_id.in_(ordered[start:start + _CHUNK]))).scalars())
+        facts_only.update(
+            conn.execute(
+                select(incident_members.c.incident_id).where(
+                    incident_members.c.run_id == run_id,
+                    incident_members.c.claim_id.in_(ordered[start : start + _CHUNK]),
+                )
+            ).scalars()
+        )
     return excluded, facts_only

@@ -74,8 +74,18 @@ from factfinder.vault.hashing import sha256_text
 from factfinder.vault.ledger import canonical_json
 from factfinder.vocab import GRADES
 
-__all__ = ["LinkSummary", "case_file_store", "confirm", "count_incidents", "grade",
-           "link_project", "merge", "move", "split", "workspace_source"]
+__all__ = [
+    "LinkSummary",
+    "case_file_store",
+    "confirm",
+    "count_incidents",
+    "grade",
+    "link_project",
+    "merge",
+    "move",
+    "split",
+    "workspace_source",
+]
 
 DECISION_KINDS = ("merge", "split", "move", "confirm", "grade")
 _ID = re.compile(r"^inc-(\d+)$")
@@ -111,12 +121,18 @@ def _load(project: Project) -> _Loaded:
     with project.read() as conn:
         for chunk in _chunks(item_ids, 500):
             rows = conn.execute(
-                select(items.c.id, items.c.hash, item_metadata.c.text, item_metadata.c.title,
-                       item_metadata.c.publisher, item_metadata.c.published,
-                       item_metadata.c.external_id)
-                .select_from(items.outerjoin(item_metadata,
-                                             item_metadata.c.item_id == items.c.id))
-                .where(items.c.id.in_(chunk)))
+                select(
+                    items.c.id,
+                    items.c.hash,
+                    item_metadata.c.text,
+                    item_metadata.c.title,
+                    item_metadata.c.publisher,
+                    item_metadata.c.published,
+                    item_metadata.c.external_id,
+                )
+                .select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id))
+                .where(items.c.id.in_(chunk))
+            )
             meta.update({int(r.id): r for r in rows})
     docs = {item: n for n, item in enumerate(item_ids)}
     per_item: dict[int, list[Any]] = {}
@@ -139,15 +155,16 @@ def _load(project: Project) -> _Loaded:
         info = DocInfo(row.publisher if row else None, published, row.title if row else None)
         text = claim_text(row.text if row else None, c.claim.spans, info.title)
         fallback, reference = hints[c.item_id]
-        records.append(build(len(records), ref, docs[c.item_id], c.claim, info, text,
-                             fallback, reference))
+        records.append(
+            build(len(records), ref, docs[c.item_id], c.claim, info, text, fallback, reference)
+        )
         claim_ids.append(c.id)
         by_claim[c.id] = ref
     return _Loaded(records, claim_ids, by_claim)
 
 
 def _chunks(values: Sequence[int], size: int) -> list[Sequence[int]]:
-    return [values[i:i + size] for i in range(0, len(values), size)]
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 # -- decisions as constraints ---------------------------------------------------------------
@@ -170,12 +187,15 @@ def decisions(conn: Connection, size: int | None = None) -> list[Decision]:
     query = select(incident_decisions).order_by(incident_decisions.c.seq)
     if size is not None:
         query = query.where(incident_decisions.c.seq < size)
-    return [Decision(int(r.seq), r.kind, r.incident_id, json.loads(r.payload), r.actor,
-                     r.created_at) for r in conn.execute(query)]
+    return [
+        Decision(int(r.seq), r.kind, r.incident_id, json.loads(r.payload), r.actor, r.created_at)
+        for r in conn.execute(query)
+    ]
 
 
-def constraints_from(found: Sequence[Decision], by_claim: Mapping[int, ClaimRef]
-                     ) -> tuple[Constraints, dict[str, GradeOverride]]:
+def constraints_from(
+    found: Sequence[Decision], by_claim: Mapping[int, ClaimRef]
+) -> tuple[Constraints, dict[str, GradeOverride]]:
     """The linker's constraints and the grade overrides that the decisions amount to.
 
     Pins are folded in ledger order, so a later decision about a claim replaces an earlier one;
@@ -198,8 +218,13 @@ def constraints_from(found: Sequence[Decision], by_claim: Mapping[int, ClaimRef]
 # -- linking ---------------------------------------------------------------------------------
 
 
-def link_project(project: Project, *, actor: str | None = None, workers: int = 1,
-                 progress: Callable[[str], None] | None = None) -> LinkSummary:
+def link_project(
+    project: Project,
+    *,
+    actor: str | None = None,
+    workers: int = 1,
+    progress: Callable[[str], None] | None = None,
+) -> LinkSummary:
     """Link the project's current claims and store the run (see the module docstring)."""
     say = progress or (lambda _m: None)
     say("loading claims")
@@ -215,13 +240,23 @@ def link_project(project: Project, *, actor: str | None = None, workers: int = 1
     say(f"storing {len(ids)} incidents")
     confirmed = {d.incident for d in found if d.kind == "confirm"}
     c = run.clustering
-    built = [build_incident(ids[k], run.records, c.clusters[k], c.links[k], c.refusals[k],
-                            run.scorer.explain, overrides.get(ids[k]))
-             for k in range(len(ids))]
+    built = [
+        build_incident(
+            ids[k],
+            run.records,
+            c.clusters[k],
+            c.links[k],
+            c.refusals[k],
+            run.scorer.explain,
+            overrides.get(ids[k]),
+        )
+        for k in range(len(ids))
+    ]
     with project.transaction(actor=actor) as tx:
         seq = _store_run(tx, run, built, loaded.claim_ids, confirmed)
-    return LinkSummary(len(loaded.records), len(built),
-                       sum(1 for inc in built if len(inc.members) > 1), seq)
+    return LinkSummary(
+        len(loaded.records), len(built), sum(1 for inc in built if len(inc.members) > 1), seq
+    )
 
 
 def _used_numbers(conn: Connection) -> int:
@@ -243,8 +278,9 @@ def _used_numbers(conn: Connection) -> int:
     return best
 
 
-def _stable_ids(run: LinkRun, claim_ids: Sequence[int], previous: Mapping[int, str],
-                taken: int) -> list[str]:
+def _stable_ids(
+    run: LinkRun, claim_ids: Sequence[int], previous: Mapping[int, str], taken: int
+) -> list[str]:
     """Ids for the run's clusters: pinned ones keep their pin; others inherit the previous id
     they overlap most (biggest overlaps first); the rest get new numbers."""
     c = run.clustering
@@ -299,52 +335,96 @@ def _summary(inc: Incident) -> dict[str, Any]:
     }
 
 
-def _store_run(tx: Transaction, run: LinkRun, built: Sequence[Incident],
-               claim_ids: Sequence[int], confirmed: set[str]) -> int:
+def _store_run(
+    tx: Transaction,
+    run: LinkRun,
+    built: Sequence[Incident],
+    claim_ids: Sequence[int],
+    confirmed: set[str],
+) -> int:
     index_of = {r.ref: r.idx for r in run.records}
     built = sorted(built, key=lambda inc: inc.incident)
-    membership = [[inc.incident, sorted(claim_ids[index_of[m]] for m in inc.members)]
-                  for inc in built]
+    membership = [
+        [inc.incident, sorted(claim_ids[index_of[m]] for m in inc.members)] for inc in built
+    ]
     bodies = [inc.to_json() for inc in built]
-    versions = {"scoring": SCORING_VERSION, "reconcile": RECONCILE_VERSION,
-                "grading": GRADING_VERSION}
-    entry = tx.append_ledger("link.run", {
-        "claims": len(run.records), "incidents": len(built), "versions": versions,
-        "membership_hash": sha256_text(canonical_json(membership)),
-        "incidents_hash": sha256_text(canonical_json(bodies)),
-    }, subject="link:run")
-    key = tx.conn.execute(insert(link_runs).values(
-        seq=entry.seq, created_at=tx.now, actor=tx.actor, claims=len(run.records),
-        incidents=len(built), versions=canonical_json(versions))).inserted_primary_key
+    versions = {
+        "scoring": SCORING_VERSION,
+        "reconcile": RECONCILE_VERSION,
+        "grading": GRADING_VERSION,
+    }
+    entry = tx.append_ledger(
+        "link.run",
+        {
+            "claims": len(run.records),
+            "incidents": len(built),
+            "versions": versions,
+            "membership_hash": sha256_text(canonical_json(membership)),
+            "incidents_hash": sha256_text(canonical_json(bodies)),
+        },
+        subject="link:run",
+    )
+    key = tx.conn.execute(
+        insert(link_runs).values(
+            seq=entry.seq,
+            created_at=tx.now,
+            actor=tx.actor,
+            claims=len(run.records),
+            incidents=len(built),
+            versions=canonical_json(versions),
+        )
+    ).inserted_primary_key
     assert key is not None
     run_id = int(key[0])
     inc_rows, member_rows, assess_rows = [], [], []
     for inc, body in zip(built, bodies, strict=True):
         links = {(ln["b"]["id"], ln["b"]["claim"]): ln for ln in body.get("links", [])}
-        inc_rows.append({"run_id": run_id, "incident_id": inc.incident, "seq": entry.seq,
-                         "confirmed": inc.incident in confirmed,
-                         "body": canonical_json(body), **_summary(inc)})
+        inc_rows.append(
+            {
+                "run_id": run_id,
+                "incident_id": inc.incident,
+                "seq": entry.seq,
+                "confirmed": inc.incident in confirmed,
+                "body": canonical_json(body),
+                **_summary(inc),
+            }
+        )
         for n, m in enumerate(inc.members):
             link = links.get((m.id, m.claim))
-            member_rows.append({
-                "run_id": run_id, "claim_id": claim_ids[index_of[m]],
-                "incident_id": inc.incident, "ordinal": n,
-                "score": link["score"] if link else None,
-                "features": canonical_json(link["features"]) if link else None})
+            member_rows.append(
+                {
+                    "run_id": run_id,
+                    "claim_id": claim_ids[index_of[m]],
+                    "incident_id": inc.incident,
+                    "ordinal": n,
+                    "score": link["score"] if link else None,
+                    "features": canonical_json(link["features"]) if link else None,
+                }
+            )
         grading = body.get("grading", {})
         override = grading.get("override")
-        assess_rows.append({
-            "run_id": run_id, "incident_id": inc.incident,
-            "grade": inc.grade or "weak", "rules_grade": grading.get("rules_grade", "weak"),
-            "grading_version": GRADING_VERSION, "reconcile_version": RECONCILE_VERSION,
-            "override_reason": override["reason"] if override else None,
-            "body": canonical_json({"reconciliation": body.get("reconciliation", {}),
-                                    "grading": grading})})
-    for table, rows in ((incidents, inc_rows), (incident_members, member_rows),
-                        (incident_assessments, assess_rows)):
+        assess_rows.append(
+            {
+                "run_id": run_id,
+                "incident_id": inc.incident,
+                "grade": inc.grade or "weak",
+                "rules_grade": grading.get("rules_grade", "weak"),
+                "grading_version": GRADING_VERSION,
+                "reconcile_version": RECONCILE_VERSION,
+                "override_reason": override["reason"] if override else None,
+                "body": canonical_json(
+                    {"reconciliation": body.get("reconciliation", {}), "grading": grading}
+                ),
+            }
+        )
+    for table, rows in (
+        (incidents, inc_rows),
+        (incident_members, member_rows),
+        (incident_assessments, assess_rows),
+    ):
         for chunk in range(0, len(rows), 1000):
-            if rows[chunk:chunk + 1000]:
-                tx.conn.execute(insert(table), rows[chunk:chunk + 1000])
+            if rows[chunk : chunk + 1000]:
+                tx.conn.execute(insert(table), rows[chunk : chunk + 1000])
     # The search index follows the run in the same transaction (only changed documents).
     update_index(tx.conn, run_id)
     return entry.seq
@@ -357,47 +437,80 @@ def _members(conn: Connection, incident_id: str) -> list[int]:
     run_id = latest_run_id(conn)
     if run_id is None:
         raise NotFound(f"no incident {incident_id}: the project has not been linked yet")
-    rows = conn.execute(select(incident_members.c.claim_id)
-                        .where(incident_members.c.run_id == run_id,
-                               incident_members.c.incident_id == incident_id)
-                        .order_by(incident_members.c.ordinal))
+    rows = conn.execute(
+        select(incident_members.c.claim_id)
+        .where(incident_members.c.run_id == run_id, incident_members.c.incident_id == incident_id)
+        .order_by(incident_members.c.ordinal)
+    )
     found = [int(r.claim_id) for r in rows]
     if not found:
         raise NotFound(f"no incident {incident_id}")
     return found
 
 
-def _decide(project: Project, kind: str, incident_id: str, payload: Mapping[str, Any],
-            actor: str | None, relink: bool) -> int:
+def _decide(
+    project: Project,
+    kind: str,
+    incident_id: str,
+    payload: Mapping[str, Any],
+    actor: str | None,
+    relink: bool,
+) -> int:
     if not str(payload.get("reason", "")).strip():
         raise InvalidRecord(f"a {kind} decision needs a reason")
     with project.transaction(actor=actor) as tx:
-        entry = tx.append_ledger(f"incident.{kind}", dict(payload),
-                                 subject=f"incident:{incident_id}")
-        tx.conn.execute(insert(incident_decisions).values(
-            seq=entry.seq, created_at=tx.now, actor=tx.actor, kind=kind,
-            incident_id=incident_id, payload=canonical_json(dict(payload))))
+        entry = tx.append_ledger(
+            f"incident.{kind}", dict(payload), subject=f"incident:{incident_id}"
+        )
+        tx.conn.execute(
+            insert(incident_decisions).values(
+                seq=entry.seq,
+                created_at=tx.now,
+                actor=tx.actor,
+                kind=kind,
+                incident_id=incident_id,
+                payload=canonical_json(dict(payload)),
+            )
+        )
     if relink:
         link_project(project, actor=actor)
     return entry.seq
 
 
-def merge(project: Project, incident_ids: Sequence[str], *, reason: str,
-          actor: str | None = None, relink: bool = True) -> str:
+def merge(
+    project: Project,
+    incident_ids: Sequence[str],
+    *,
+    reason: str,
+    actor: str | None = None,
+    relink: bool = True,
+) -> str:
     """Merge incidents into the first one named; returns its id."""
     ids = list(dict.fromkeys(incident_ids))
     if len(ids) < 2:
         raise InvalidRecord("a merge needs two or more incidents")
     with project.read() as conn:
         claims = sorted({c for i in ids for c in _members(conn, i)})
-    _decide(project, "merge", ids[0], {"incidents": ids, "into": ids[0],
-                                        "pins": {ids[0]: claims}, "reason": reason},
-            actor, relink)
+    _decide(
+        project,
+        "merge",
+        ids[0],
+        {"incidents": ids, "into": ids[0], "pins": {ids[0]: claims}, "reason": reason},
+        actor,
+        relink,
+    )
     return ids[0]
 
 
-def split(project: Project, incident_id: str, claim_ids: Sequence[int], *, reason: str,
-          actor: str | None = None, relink: bool = True) -> str:
+def split(
+    project: Project,
+    incident_id: str,
+    claim_ids: Sequence[int],
+    *,
+    reason: str,
+    actor: str | None = None,
+    relink: bool = True,
+) -> str:
     """Take the named claims out of an incident into a new one; returns the new id."""
     with project.read() as conn:
         members = _members(conn, incident_id)
@@ -409,21 +522,41 @@ def split(project: Project, incident_id: str, claim_ids: Sequence[int], *, reaso
         if not moving or not staying:
             raise InvalidRecord("a split needs some of the incident's claims, not all or none")
         new_id = f"inc-{_used_numbers(conn) + 1:06d}"
-    _decide(project, "split", incident_id, {
-        "incident": incident_id, "claims": moving, "new": new_id,
-        "pins": {new_id: moving, incident_id: staying}, "reason": reason}, actor, relink)
+    _decide(
+        project,
+        "split",
+        incident_id,
+        {
+            "incident": incident_id,
+            "claims": moving,
+            "new": new_id,
+            "pins": {new_id: moving, incident_id: staying},
+            "reason": reason,
+        },
+        actor,
+        relink,
+    )
     return new_id
 
 
-def move(project: Project, claim_id: int, to_incident: str, *, reason: str,
-         actor: str | None = None, relink: bool = True) -> None:
+def move(
+    project: Project,
+    claim_id: int,
+    to_incident: str,
+    *,
+    reason: str,
+    actor: str | None = None,
+    relink: bool = True,
+) -> None:
     """Move one claim to another incident; the rest of its old incident stays together."""
     with project.read() as conn:
         target = _members(conn, to_incident)
         run_id = latest_run_id(conn)
-        row = conn.execute(select(incident_members.c.incident_id).where(
-            incident_members.c.run_id == run_id,
-            incident_members.c.claim_id == int(claim_id))).first()
+        row = conn.execute(
+            select(incident_members.c.incident_id).where(
+                incident_members.c.run_id == run_id, incident_members.c.claim_id == int(claim_id)
+            )
+        ).first()
         if row is None:
             raise NotFound(f"claim {claim_id} is in no incident")
         source = row.incident_id
@@ -431,30 +564,64 @@ def move(project: Project, claim_id: int, to_incident: str, *, reason: str,
     pins: dict[str, list[int]] = {to_incident: sorted({*target, int(claim_id)})}
     if staying and source != to_incident:
         pins[source] = staying
-    _decide(project, "move", to_incident, {"claim": int(claim_id), "from": source,
-                                           "to": to_incident, "pins": pins, "reason": reason},
-            actor, relink)
+    _decide(
+        project,
+        "move",
+        to_incident,
+        {"claim": int(claim_id), "from": source, "to": to_incident, "pins": pins, "reason": reason},
+        actor,
+        relink,
+    )
 
 
-def confirm(project: Project, incident_id: str, *, reason: str, actor: str | None = None,
-            relink: bool = True) -> None:
+def confirm(
+    project: Project,
+    incident_id: str,
+    *,
+    reason: str,
+    actor: str | None = None,
+    relink: bool = True,
+) -> None:
     """Confirm an incident's current claims as one incident."""
     with project.read() as conn:
         members = _members(conn, incident_id)
-    _decide(project, "confirm", incident_id, {"incident": incident_id, "claims": members,
-                                              "pins": {incident_id: members},
-                                              "reason": reason}, actor, relink)
+    _decide(
+        project,
+        "confirm",
+        incident_id,
+        {
+            "incident": incident_id,
+            "claims": members,
+            "pins": {incident_id: members},
+            "reason": reason,
+        },
+        actor,
+        relink,
+    )
 
 
-def grade(project: Project, incident_id: str, value: str, *, reason: str,
-          actor: str | None = None, relink: bool = True) -> None:
+def grade(
+    project: Project,
+    incident_id: str,
+    value: str,
+    *,
+    reason: str,
+    actor: str | None = None,
+    relink: bool = True,
+) -> None:
     """Set an incident's grade by hand (the rules' verdict stays in its trace)."""
     if value not in GRADES:
         raise InvalidRecord(f"grade {value!r} is not one of {', '.join(GRADES)}")
     with project.read() as conn:
         _members(conn, incident_id)
-    _decide(project, "grade", incident_id, {"incident": incident_id, "grade": value,
-                                            "reason": reason}, actor, relink)
+    _decide(
+        project,
+        "grade",
+        incident_id,
+        {"incident": incident_id, "grade": value, "reason": reason},
+        actor,
+        relink,
+    )
 
 
 def decision_count(conn: Connection) -> int:

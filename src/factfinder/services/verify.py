@@ -40,8 +40,10 @@ from factfinder.vault.verify import LedgerScanner, Problem, VerifyReport
 
 ExtraCheck = Callable[[Connection], Iterable[Problem]]
 
-AREA_CHECKS: tuple[str, ...] = ("factfinder.services.cases:check_cases",
-                                 "factfinder.services.incident_queries:check_incidents")
+AREA_CHECKS: tuple[str, ...] = (
+    "factfinder.services.cases:check_cases",
+    "factfinder.services.incident_queries:check_incidents",
+)
 
 
 def area_checks() -> list[ExtraCheck]:

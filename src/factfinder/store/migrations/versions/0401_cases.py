@@ -40,8 +40,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "case_members",
-        sa.Column("seq", sa.Integer, sa.ForeignKey("ledger.seq"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "seq", sa.Integer, sa.ForeignKey("ledger.seq"), primary_key=True, autoincrement=False
+        ),
         sa.Column("incident", sa.String(200), primary_key=True),
         sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False),
         sa.Column("action", sa.String(10), nullable=False),

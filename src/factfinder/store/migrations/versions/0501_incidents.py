@@ -22,8 +22,13 @@ depends_on = "0201_claims"
 
 TIME = sa.String(32)
 INCIDENT_ID = sa.String(40)
-TABLES = ("link_runs", "incidents", "incident_members", "incident_assessments",
-          "incident_decisions")
+TABLES = (
+    "link_runs",
+    "incidents",
+    "incident_members",
+    "incident_assessments",
+    "incident_decisions",
+)
 
 
 def upgrade() -> None:
@@ -40,8 +45,13 @@ def upgrade() -> None:
     )
     op.create_table(
         "incidents",
-        sa.Column("run_id", sa.Integer, sa.ForeignKey("link_runs.id"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "run_id",
+            sa.Integer,
+            sa.ForeignKey("link_runs.id"),
+            primary_key=True,
+            autoincrement=False,
+        ),
         sa.Column("incident_id", INCIDENT_ID, primary_key=True),
         sa.Column("seq", sa.Integer, sa.ForeignKey("ledger.seq"), nullable=False),
         sa.Column("date_start", sa.String(10)),
@@ -66,21 +76,35 @@ def upgrade() -> None:
     op.create_index("ix_incidents_incident_id", "incidents", ["incident_id"])
     op.create_table(
         "incident_members",
-        sa.Column("run_id", sa.Integer, sa.ForeignKey("link_runs.id"), primary_key=True,
-                  autoincrement=False),
-        sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "run_id",
+            sa.Integer,
+            sa.ForeignKey("link_runs.id"),
+            primary_key=True,
+            autoincrement=False,
+        ),
+        sa.Column(
+            "claim_id",
+            sa.Integer,
+            sa.ForeignKey("claims.id"),
+            primary_key=True,
+            autoincrement=False,
+        ),
         sa.Column("incident_id", INCIDENT_ID, nullable=False),
         sa.Column("ordinal", sa.Integer, nullable=False),
         sa.Column("score", sa.Float),
         sa.Column("features", sa.Text),
     )
-    op.create_index("ix_incident_members_incident", "incident_members",
-                    ["run_id", "incident_id"])
+    op.create_index("ix_incident_members_incident", "incident_members", ["run_id", "incident_id"])
     op.create_table(
         "incident_assessments",
-        sa.Column("run_id", sa.Integer, sa.ForeignKey("link_runs.id"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "run_id",
+            sa.Integer,
+            sa.ForeignKey("link_runs.id"),
+            primary_key=True,
+            autoincrement=False,
+        ),
         sa.Column("incident_id", INCIDENT_ID, primary_key=True),
         sa.Column("grade", sa.String(20), nullable=False),
         sa.Column("rules_grade", sa.String(20), nullable=False),

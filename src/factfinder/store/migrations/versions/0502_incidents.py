@@ -100,12 +100,17 @@ def upgrade() -> None:
         facts = "setweight(to_tsvector('simple', facts), 'A')"
         sources = "setweight(to_tsvector('simple', left(sources, 200000)), 'B')"
         personal = "setweight(to_tsvector('simple', left(personal, 100000)), 'C')"
-        for name, parts in (("search_vector", f"{facts} || {sources} || {personal}"),
-                            ("shared_vector", f"{facts} || {sources}")):
-            op.execute(f"ALTER TABLE incident_search ADD COLUMN {name} tsvector "
-                       f"GENERATED ALWAYS AS ({parts}) STORED")
-            op.execute(f"CREATE INDEX ix_incident_search_{name} ON incident_search "
-                       f"USING gin ({name})")
+        for name, parts in (
+            ("search_vector", f"{facts} || {sources} || {personal}"),
+            ("shared_vector", f"{facts} || {sources}"),
+        ):
+            op.execute(
+                f"ALTER TABLE incident_search ADD COLUMN {name} tsvector "
+                f"GENERATED ALWAYS AS ({parts}) STORED"
+            )
+            op.execute(
+                f"CREATE INDEX ix_incident_search_{name} ON incident_search USING gin ({name})"
+            )
     op.execute(BACKFILL)
 
 
