@@ -111,6 +111,21 @@ class Workers:
         `job` must be a module-level function and each chunk picklable. `chunks` is consumed
         lazily, in this thread, as results are taken.
         """
+        return self._run(job, chunks, ahead, ordered=True)
+
+    def map_unordered(
+        self, job: Callable[[T], R], chunks: Iterable[T], ahead: int | None = None
+    ) -> Iterator[R]:
+        """`job(chunk)` for each chunk, as each finishes; at most `ahead` chunks in flight.
+
+        For jobs whose results need no order: a long job does not hold back the others, so
+        give the longest first.
+        """
+        return self._run(job, chunks, ahead, ordered=False)
+
+    def _run(
+        self, job: Callable[[T], R], chunks: Iterable[T], ahead: int | None, *, ordered: bool
+    ) -> Iterator[R]:
         if self.processes <= 1:
             for chunk in chunks:
                 yield job(chunk)
@@ -121,48 +136,24 @@ class Workers:
         try:
             for chunk in chunks:
                 pending.append(pool.submit(_call, job, chunk))
-                if len(pending) >= window:
-                    yield _result(pending.popleft())
+                while len(pending) >= window:
+                    yield from _take(pending, ordered)
             while pending:
-                yield _result(pending.popleft())
+                yield from _take(pending, ordered)
         finally:
             for future in pending:
                 future.cancel()
 
-    def map_unordered(
-        self, job: Callable[[T], R], chunks: Iterable[T], ahead: int | None = None
-    ) -> Iterator[R]:
-        """`job(chunk)` for each chunk, as each finishes; at most `ahead` chunks in flight.
 
-        For jobs whose results need no order: a long job does not hold back the others, so
-        give the longest first.
-        """
-        if self.processes <= 1:
-            for chunk in chunks:
-                yield job(chunk)
-            return
-        pool = self._pool()
-        window = max(1, ahead if ahead is not None else 2 * self.processes)
-        running: set[Future[R]] = set()
-        try:
-            for chunk in chunks:
-                running.add(pool.submit(_call, job, chunk))
-                while len(running) >= window:
-                    done, running = _first_done(running)
-                    for future in done:
-                        yield _result(future)
-            while running:
-                done, running = _first_done(running)
-                for future in done:
-                    yield _result(future)
-        finally:
-            for future in running:
-                future.cancel()
-
-
-def _first_done(running: set[Future[R]]) -> tuple[set[Future[R]], set[Future[R]]]:
-    done, left = wait(running, return_when=FIRST_COMPLETED)
-    return done, left
+def _take(pending: deque[Future[R]], ordered: bool) -> Iterator[R]:
+    """The results of the first pending job (ordered), else of every job finished by now."""
+    if ordered:
+        yield _result(pending.popleft())
+        return
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for future in [f for f in pending if f in done]:
+        pending.remove(future)
+        yield _result(future)
 
 
 def _result(future: Future[R]) -> R:
