@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.tokens import Match, Tok
 from factfinder.geo.words import (
+    DIRECTION_ADJECTIVES,
     DISTRICT_AFTER,
     GOV_AFTER,
     GOV_BEFORE,
@@ -31,19 +32,6 @@ from factfinder.geo.words import (
 
 # Governorates that are one city: their capital's name means the city in any sense.
 CITY_GOVERNORATES: frozenset[tuple[str, str]] = frozenset({("SY", "13"), ("IQ", "07")})
-_DIRECTION_ADJ = frozenset(
-    {
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "central",
-    }
-)
 _MOUNTAINS = frozenset({"mountains", "mountain"})
 _DESERTS = frozenset({"desert", "deserts", "badia", "badiya"})
 _PLURAL_QUALIFIERS = frozenset({"provinces", "governorates", "countrysides", "suburbs"})
@@ -83,7 +71,7 @@ def qualify(toks: Sequence[Tok], m: Match, gaz: Gazetteer) -> None:
         m.precision = "governorate"
         m.rural = nxt in ("countryside", "countrysides", "suburb", "suburbs")
         m.qualifier = nxt
-    elif nxt in _DIRECTION_ADJ and nxt2 in ("countryside", "countrysides"):
+    elif nxt in DIRECTION_ADJECTIVES and nxt2 in ("countryside", "countrysides"):
         m.precision = "governorate"  # "Aleppo northern countryside"
         m.rural = True
         m.qualifier = nxt2

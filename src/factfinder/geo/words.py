@@ -161,7 +161,7 @@ DISTRICT_AFTER = frozenset({"district", "districts"})
 NEIGHBOURHOOD_WORDS = frozenset(
     {"district", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"}
 )
-DIRECTIONS = frozenset(
+DIRECTION_ADJECTIVES = frozenset(
     {
         "northern",
         "southern",
@@ -172,17 +172,19 @@ DIRECTIONS = frozenset(
         "southeastern",
         "southwestern",
         "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "rural",
-        "the",
-        "of",
-        "in",
-        "and",
     }
 )
+DIRECTIONS = DIRECTION_ADJECTIVES | {
+    "north",
+    "south",
+    "east",
+    "west",
+    "rural",
+    "the",
+    "of",
+    "in",
+    "and",
+}
 # Capitalised words that never name a neighbourhood on their own ("the Old district").
 NOT_NEIGHBOURHOOD = frozenset(
     {

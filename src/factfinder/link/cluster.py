@@ -275,7 +275,7 @@ def _refuse_reason(x: _State, y: _State) -> tuple[str | None, list[tuple[float, 
     return None, centres
 
 
-class _UnionFind:
+class UnionFind:
     """Union-find over record indices; only merged claims take space."""
 
     def __init__(self) -> None:
@@ -393,7 +393,7 @@ class _Merger:
         self.labels = labels
         self.cannot = cannot
         self.max_refusals = max_refusals
-        self.uf = _UnionFind()
+        self.uf = UnionFind()
         # States exist only for claims that take part in a merge; the rest stay singletons.
         self.states: dict[int, _State] = {}
         self.links: dict[int, list[Link]] = {}
@@ -550,9 +550,7 @@ def _cannot_map(
     return out
 
 
-def _blocked_by_cannot(
-    x: _State, y: _State, cannot: Mapping[int, set[int]], uf: _UnionFind
-) -> bool:
+def _blocked_by_cannot(x: _State, y: _State, cannot: Mapping[int, set[int]], uf: UnionFind) -> bool:
     if not cannot:
         return False
     small, big = (x, y) if len(x.members) <= len(y.members) else (y, x)

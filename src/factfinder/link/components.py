@@ -20,6 +20,7 @@ from factfinder.link.cluster import (
     Clustering,
     EdgeCodec,
     Piece,
+    UnionFind,
     assemble_clustering,
     cluster_pieces,
 )
@@ -66,18 +67,8 @@ def _batches(
 ) -> Iterator[ComponentBatch]:
     bits = codec.bits
     mask = (1 << bits) - 1
-    parent: dict[int, int] = {}
-
-    def find(i: int) -> int:
-        root = i
-        while (up := parent.get(root, root)) != root:
-            root = up
-        while i != root:
-            up = parent[i]
-            parent[i] = root
-            i = up
-        return root
-
+    uf = UnionFind()
+    parent, find = uf.parent, uf.find
     for key in packed:
         ra, rb = find((key >> (bits + 1)) & mask), find((key >> 1) & mask)
         if ra != rb:

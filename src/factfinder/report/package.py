@@ -38,7 +38,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -129,28 +129,12 @@ def build_package(
         if zip_output:
             tmp_zip = work / "package.zip"
             _zip(bag, tmp_zip)
-            digest = "sha256:" + _hash_file(tmp_zip)
+            digest: str | None = "sha256:" + _hash_file(tmp_zip)
             os.replace(tmp_zip, target)
-            summary = PackageSummary(
-                target,
-                summary.files,
-                summary.bytes,
-                summary.items,
-                summary.withheld,
-                summary.proofs,
-                digest,
-            )
         else:
+            digest = None
             os.replace(bag, target)
-            summary = PackageSummary(
-                target,
-                summary.files,
-                summary.bytes,
-                summary.items,
-                summary.withheld,
-                summary.proofs,
-                None,
-            )
+        summary = replace(summary, path=target, sha256=digest)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return summary

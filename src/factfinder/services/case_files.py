@@ -452,6 +452,19 @@ def render_report(cf: CaseFile, fmt: str) -> bytes:
     return render_pdf(html, created=cf.checkpoint.time)
 
 
+def _write_recorded(
+    project: Project,
+    cf: CaseFile,
+    fmt: str,
+    output: Path,
+    data: bytes,
+    actor: str | None,
+    kind: str,
+) -> ExportResult:
+    _write_atomic(output, data)
+    return _record(project, cf, fmt, output, sha256_bytes(data), len(data), actor, kind)
+
+
 def write_report(
     project: Project,
     case: str | int,
@@ -470,15 +483,12 @@ def write_report(
     cf = build_case_file(
         project, case, at=at, include_restricted=include_restricted, user=user, store=store
     )
-    data = render_report(cf, fmt)
-    _write_atomic(output, data)
-    return _record(
+    return _write_recorded(
         project,
         cf,
         fmt,
         output,
-        sha256_bytes(data),
-        len(data),
+        render_report(cf, fmt),
         actor or (user.actor if user else None),
         "report",
     )
@@ -504,15 +514,12 @@ def write_export(
     cf = build_case_file(
         project, case, at=at, include_restricted=include_restricted, user=user, store=store
     )
-    data = export_bytes(cf, fmt)
-    _write_atomic(output, data)
-    return _record(
+    return _write_recorded(
         project,
         cf,
         fmt,
         output,
-        sha256_bytes(data),
-        len(data),
+        export_bytes(cf, fmt),
         actor or (user.actor if user else None),
         "export",
     )

@@ -18,7 +18,7 @@ from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import item_metadata, items, ledger
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
-from factfinder.vault.proofs import ConsistencyProof, InclusionProof, Proof, ProofCheck
+from factfinder.vault.proofs import Checks, ConsistencyProof, InclusionProof, Proof, ProofCheck
 
 
 def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
@@ -28,14 +28,7 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
     still hash to the proof's checkpoint root, the project still holds that checkpoint, and for
     an item its blob still hashes to its name and its metadata row still matches the entry.
     """
-    lines: list[str] = []
-    ok = True
-
-    def check(passed: bool, good: str, bad: str) -> None:
-        nonlocal ok
-        ok = ok and passed
-        lines.append(good if passed else f"FAIL {bad}")
-
+    check = Checks()
     cps = [proof.checkpoint] if isinstance(proof, InclusionProof) else [proof.first, proof.second]
     with project.read() as conn:
         stored = {
@@ -70,7 +63,7 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
                 f"the first {cp.size} entries now hash to {now}, not {cp.root}",
             )
         if isinstance(proof, ConsistencyProof):
-            return ProofCheck(ok, tuple(lines))
+            return check.result()
         row = conn.execute(select(ledger.c.entry).where(ledger.c.seq == proof.leaf_index)).first()
         check(
             row is not None and row.entry == proof.entry,
@@ -80,7 +73,7 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
         item_hash = proof.parsed_entry.payload.get("item")
         if proof.parsed_entry.kind == "item.acquire" and isinstance(item_hash, str):
             _check_item_now(project, conn, proof, item_hash, check)
-    return ProofCheck(ok, tuple(lines))
+    return check.result()
 
 
 def _check_item_now(

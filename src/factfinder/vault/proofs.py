@@ -86,6 +86,22 @@ class ProofCheck:
         return {"ok": self.ok, "checks": list(self.lines)}
 
 
+class Checks:
+    """The checks of one proof as they are made: `check(passed, good, bad)` notes a line each
+    ("FAIL …" when it failed); `result()` is the `ProofCheck`."""
+
+    def __init__(self) -> None:
+        self.ok = True
+        self.lines: list[str] = []
+
+    def __call__(self, passed: bool, good: str, bad: str) -> None:
+        self.ok = self.ok and passed
+        self.lines.append(good if passed else f"FAIL {bad}")
+
+    def result(self) -> ProofCheck:
+        return ProofCheck(self.ok, tuple(self.lines))
+
+
 def load_proof(obj: Any, what: str = "proof") -> Proof:
     if not isinstance(obj, dict):
         raise InvalidRecord(f"{what}: not a JSON object")
@@ -137,14 +153,7 @@ def verify_proof(proof: Proof, key: PublicKey, evidence: Path | None = None) -> 
 
 
 def _verify_inclusion(proof: InclusionProof, key: PublicKey, evidence: Path | None) -> ProofCheck:
-    lines: list[str] = []
-    ok = True
-
-    def check(passed: bool, good: str, bad: str) -> None:
-        nonlocal ok
-        ok = ok and passed
-        lines.append(good if passed else f"FAIL {bad}")
-
+    check = Checks()
     cp = proof.checkpoint
     check(
         cp.verify(key),
@@ -155,7 +164,7 @@ def _verify_inclusion(proof: InclusionProof, key: PublicKey, evidence: Path | No
         entry = proof.parsed_entry
     except InvalidRecord:
         check(False, "", "the entry is not a factfinder ledger entry")
-        return ProofCheck(False, tuple(lines))
+        return check.result()
     check(
         entry.seq == proof.leaf_index,
         f"entry {entry.seq} ({entry.kind}, {entry.time})",
@@ -183,38 +192,29 @@ def _verify_inclusion(proof: InclusionProof, key: PublicKey, evidence: Path | No
                 f"{evidence} hashes to {actual}, the item the entry records",
                 f"{evidence} hashes to {actual}, but the entry records {item}",
             )
-    return ProofCheck(ok, tuple(lines))
+    return check.result()
 
 
 def _verify_consistency(proof: ConsistencyProof, key: PublicKey) -> ProofCheck:
-    lines: list[str] = []
-    ok = True
+    check = Checks()
     for name, cp in (("first", proof.first), ("second", proof.second)):
-        signed = cp.verify(key)
-        ok = ok and signed
-        lines.append(
-            f"{name} checkpoint (size {cp.size}) is signed by {key.key_id}"
-            if signed
-            else f"FAIL {name} checkpoint (size {cp.size}) is not signed by the trusted key"
+        check(
+            cp.verify(key),
+            f"{name} checkpoint (size {cp.size}) is signed by {key.key_id}",
+            f"{name} checkpoint (size {cp.size}) is not signed by the trusted key",
         )
-    same_log = proof.first.log_id == proof.second.log_id
-    ok = ok and same_log
-    if not same_log:
-        lines.append("FAIL the two checkpoints belong to different logs")
+    if proof.first.log_id != proof.second.log_id:
+        check(False, "", "the two checkpoints belong to different logs")
     path = _hashes(proof.path)
     try:
         r1, r2 = parse_hash(proof.first.root), parse_hash(proof.second.root)
     except ValueError:
         path = None
-    consistent = path is not None and verify_consistency(
-        proof.first.size, proof.second.size, path, r1, r2
-    )
-    ok = ok and consistent
-    lines.append(
+    check(
+        path is not None and verify_consistency(proof.first.size, proof.second.size, path, r1, r2),
         f"the ledger at size {proof.first.size} is a prefix of the ledger at size "
-        f"{proof.second.size}"
-        if consistent
-        else f"FAIL the ledger at size {proof.first.size} is not a prefix of the one at size "
-        f"{proof.second.size}: entries were changed or removed in between"
+        f"{proof.second.size}",
+        f"the ledger at size {proof.first.size} is not a prefix of the one at size "
+        f"{proof.second.size}: entries were changed or removed in between",
     )
-    return ProofCheck(ok, tuple(lines))
+    return check.result()

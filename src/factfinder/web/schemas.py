@@ -9,7 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built from the service layer's records with `model_validate(record)`: only the fields
+    # declared here are read.
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
 
 
 class _In(BaseModel):

@@ -85,25 +85,11 @@ def claim_subjects(claims: list[ReviewedClaim]) -> list[str]:
 
 
 def user_public(u: User) -> UserPublic:
-    return UserPublic(
-        username=u.username,
-        display_name=u.display_name,
-        role=u.role,
-        active=u.active,
-        created_at=u.created_at,
-    )
+    return UserPublic.model_validate(u)
 
 
 def token_public(t: ApiToken) -> TokenPublic:
-    return TokenPublic(
-        id=t.id,
-        username=t.username,
-        name=t.name,
-        prefix=t.prefix,
-        created_at=t.created_at,
-        expires_at=t.expires_at,
-        revoked_at=t.revoked_at,
-    )
+    return TokenPublic.model_validate(t)
 
 
 def ledger_public(e: LedgerEntry, redact_payload: bool = False) -> LedgerEntryPublic:
@@ -223,24 +209,7 @@ def hidden_incident(incident_id: str, marks: Restrictions, may_see: bool) -> boo
 
 
 def incident_public(row: IncidentRow) -> IncidentPublic:
-    return IncidentPublic(
-        id=row.id,
-        date_start=row.date_start,
-        date_end=row.date_end,
-        date_precision=row.date_precision,
-        place=row.place,
-        governorate=row.governorate,
-        lat=row.lat,
-        lon=row.lon,
-        event_type=row.event_type,
-        perpetrator=row.perpetrator,
-        killed=dict(row.killed) if row.killed else None,
-        civilians=dict(row.civilians) if row.civilians else None,
-        grade=row.grade,
-        independent_sources=row.independent_sources,
-        members=row.members,
-        confirmed=row.confirmed,
-    )
+    return IncidentPublic.model_validate(row)
 
 
 def incident_feature(row: IncidentRow) -> dict[str, Any] | None:

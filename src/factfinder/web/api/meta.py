@@ -41,16 +41,7 @@ def get_dashboard(who: Reader, project: ProjectDep) -> DashboardPublic:
         include_restricted=who.can(Permission.READ_RESTRICTED),
         include_marks=who.can(Permission.RESTRICT),
     )
-    return DashboardPublic(
-        items=d.items,
-        claims=d.claims,
-        pending_review=d.pending_review,
-        incidents=d.incidents,
-        ledger_size=d.ledger_size,
-        checkpoint_size=d.checkpoint_size,
-        checkpoint_at=d.checkpoint_at,
-        restricted_marks=d.restricted_marks,
-    )
+    return DashboardPublic.model_validate(d)
 
 
 @router.get("/boundaries", response_model=dict[str, Any])
@@ -103,24 +94,12 @@ def post_comment(
     subject: Subject, body: CommentCreate, who: Commenter, project: ProjectDep
 ) -> CommentPublic:
     c = add_comment(project, subject, body.body, actor=who.actor)
-    return CommentPublic(
-        id=c.id, subject=c.subject, author=c.author, body=c.body, created_at=c.created_at
-    )
+    return CommentPublic.model_validate(c)
 
 
 @router.get("/restrictions", response_model=list[RestrictionPublic])
 def get_restrictions(who: Restricter, project: ProjectDep) -> list[RestrictionPublic]:
-    return [
-        RestrictionPublic(
-            id=m.id,
-            subject=m.subject,
-            field=m.field,
-            reason=m.reason,
-            created_by=m.created_by,
-            created_at=m.created_at,
-        )
-        for m in list_marks(project)
-    ]
+    return [RestrictionPublic.model_validate(m) for m in list_marks(project)]
 
 
 @router.post("/restrictions", response_model=RestrictionPublic, status_code=201)
@@ -128,14 +107,7 @@ def add_restriction(
     body: RestrictionCreate, who: Restricter, project: ProjectDep
 ) -> RestrictionPublic:
     m = restrict(project, body.subject, body.field, reason=body.reason, actor=who.actor)
-    return RestrictionPublic(
-        id=m.id,
-        subject=m.subject,
-        field=m.field,
-        reason=m.reason,
-        created_by=m.created_by,
-        created_at=m.created_at,
-    )
+    return RestrictionPublic.model_validate(m)
 
 
 @router.delete("/restrictions/{subject}", status_code=204)
