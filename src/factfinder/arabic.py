@@ -1,0 +1,127 @@
+"""Arabic script: folding text for matching, with every folded character mapped back.
+
+Matching Arabic words needs the usual orthographic folding (the spans of a claim stay on the
+original text): diacritics (harakat, tanwin, shadda, sukun, dagger alef) and tatweel are dropped;
+hamza and madda forms of alef (أ إ آ ٱ) become ا; ة becomes ه; ى becomes ي; ؤ becomes و and
+ئ becomes ي; Persian/Urdu look-alikes (ک ی ہ) become their Arabic letters; Arabic-Indic (٠–٩)
+and Eastern Arabic (۰–۹) digits become ASCII digits, and the Arabic comma, semicolon, question
+mark and decimal/thousands separators their ASCII forms.
+
+`fold(text)` returns the folded string and, for each of its characters, the offset of the
+original character it came from, so a match `[i, j)` in the folded text is `[index[i],
+index[j - 1] + 1)` in the original (`Folded.span`). `fold_key(s)` is the folded form alone, for
+dictionary keys. `strip_clitics(word)` lists the readings of a word with its proclitics (و ف ب
+ل ك and the article ال, and لل) taken off, longest stem first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters dropped: harakat and tanwin (U+064B–U+065F), dagger alef (U+0670), Quranic marks
+# (U+06D6–U+06ED), tatweel (U+0640), and the zero-width and direction marks.
+_DROP = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+)
+_MAP = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ک": "ك",
+    "ی": "ي",
+    "ہ": "ه",
+    "ە": "ه",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٫": ".",
+    "٬": ",",
+    "٪": "%",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Eastern Arabic (Persian) digits
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text and, per folded character, the offset of its original character."""
+
+    text: str
+    index: tuple[int, ...]
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original `[start, end)` of the folded `[start, end)` (end > start)."""
+        if end <= start:
+            raise ValueError("empty span")
+        return self.index[start], self.index[end - 1] + 1
+
+    def offset(self, i: int) -> int:
+        """The original offset of folded position `i` (the text's end for `len(text)`)."""
+        return self.index[i] if i < len(self.index) else self.original_length
+
+
+def fold(text: str) -> Folded:
+    """`text` folded for matching, with the map back to original offsets."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        out.append(_MAP.get(ch, ch))
+        index.append(i)
+    return Folded("".join(out), tuple(index), len(text))
+
+
+def fold_key(s: str) -> str:
+    """The folded form of `s`, whitespace collapsed: a dictionary key for a name or a word."""
+    return " ".join("".join(_MAP.get(ch, ch) for ch in s if ch not in _DROP).split())
+
+
+_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def strip_clitics(word: str, *, min_stem: int = 2) -> tuple[str, ...]:
+    """Readings of a folded word without its proclitics, longest stem first (the word itself
+    first). "والرقه" → ("والرقه", "الرقه", "رقه"); a stem shorter than `min_stem` is not kept."""
+    readings = [word]
+    if word.startswith(("وال", "فال", "بال", "كال")) and len(word) - 1 >= min_stem:
+        readings.append(word[1:])
+    if word.startswith("لل") and len(word) - 2 >= min_stem:
+        readings.append("ال" + word[2:])
+        readings.append(word[2:])
+    if word.startswith(("و", "ف", "ب", "ل", "ك")) and len(word) - 1 >= min_stem:
+        readings.append(word[1:])
+    for r in list(readings):
+        if r.startswith("ال") and len(r) - 2 >= min_stem:
+            readings.append(r[2:])
+    seen: dict[str, None] = {}
+    for r in readings:
+        seen.setdefault(r, None)
+    return tuple(sorted(seen, key=len, reverse=True))
+
+
+def arabic_share(text: str) -> float:
+    """The share of Arabic-script letters among all letters of `text` (0.0 when none)."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not letters:
+        return 0.0
+    return len(_ARABIC_LETTER.findall(text)) / letters
+
+
+def has_arabic(text: str) -> bool:
+    """Whether `text` has any Arabic-script letter."""
+    return _ARABIC_LETTER.search(text) is not None
