@@ -8,8 +8,8 @@ PY=${PYTHON:-python3}
 
 # System packages: a browser for UI tests, poppler for PDF→PNG (pdftoppm, pdftotext), and for
 # WeasyPrint (PDF reports) Pango with HarfBuzz (its subsetter embeds only the glyphs used),
-# fontconfig and the DejaVu fonts the report's stylesheet names.
-APT_PACKAGES=(chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core)
+# fontconfig, the DejaVu fonts the report's stylesheet names and Amiri (Arabic quotations).
+APT_PACKAGES=(chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core fonts-hosny-amiri)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

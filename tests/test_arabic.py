@@ -37,3 +37,15 @@ def test_share_of_arabic_letters() -> None:
     assert arabic_share("غارة on Idlib") < 0.5
     assert arabic_share("قصف مدفعي تركي") == 1.0
     assert has_arabic("Afrin عفرين") and not has_arabic("Afrin")
+
+
+def test_direction_of_a_block() -> None:
+    from factfinder.arabic import text_direction
+
+    assert text_direction("قصف مدفعي تركي على قرية في ريف الحسكة") == "rtl"
+    # An Arabic post among a platform's English furniture is still right to left.
+    assert (
+        text_direction("Copy link to Tweet\nقتل ثلاثة مدنيين بقصف تركي على ريف عين العرب") == "rtl"
+    )
+    assert text_direction("Three civilians were killed in Ain al-Arab (عين العرب)") == "ltr"
+    assert text_direction("") == "ltr"

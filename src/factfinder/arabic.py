@@ -125,3 +125,9 @@ def arabic_share(text: str) -> float:
 def has_arabic(text: str) -> bool:
     """Whether `text` has any Arabic-script letter."""
     return _ARABIC_LETTER.search(text) is not None
+
+
+def text_direction(text: str) -> str:
+    """ "rtl" when most letters of `text` are Arabic script, else "ltr": the base direction of a
+    block shown to a reader (each line of it may still take its own, see the stylesheets)."""
+    return "rtl" if arabic_share(text) > 0.5 else "ltr"

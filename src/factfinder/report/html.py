@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from factfinder.arabic import text_direction
 from factfinder.report.labels import label
 from factfinder.report.model import WITHHELD, CaseFile, IncidentEntry
 from factfinder.report.svgmap import Marker, incident_map
@@ -46,6 +47,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["label"] = label
+    env.filters["textdir"] = text_direction
     return env
 
 

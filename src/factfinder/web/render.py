@@ -16,6 +16,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from factfinder.arabic import text_direction
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -88,6 +90,7 @@ def environment() -> Any:
         lstrip_blocks=True,
     )
     env.filters["range"] = _fmt_range
+    env.filters["textdir"] = text_direction
     return env
 
 
