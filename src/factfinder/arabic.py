@@ -131,3 +131,19 @@ def text_direction(text: str) -> str:
     """ "rtl" when most letters of `text` are Arabic script, else "ltr": the base direction of a
     block shown to a reader (each line of it may still take its own, see the stylesheets)."""
     return "rtl" if arabic_share(text) > 0.5 else "ltr"
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]{3,}")
+
+
+def search_form(text: str) -> str:
+    """`text` as the item search index holds it: folded (`fold_key`), and each Arabic word
+    followed by its readings without proclitics (stems of three letters or more), so that a
+    search for الرقة finds والرقة and بالرقة, and اصيب finds وأُصيب."""
+    folded = fold_key(text)
+    if not has_arabic(folded):
+        return folded
+    extra = [
+        r for m in _ARABIC_WORD.finditer(folded) for r in strip_clitics(m.group(), min_stem=3)[1:]
+    ]
+    return folded + (" " + " ".join(extra) if extra else "")

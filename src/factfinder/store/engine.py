@@ -64,6 +64,8 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+        # The item search index holds folded text (revision 0601_search: its triggers call it).
+        dbapi_connection.create_function("factfinder_fold", 1, _fold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -73,6 +75,12 @@ def _sqlite_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _fold(value: str | None) -> str | None:
+    from factfinder.arabic import search_form
+
+    return None if value is None else search_form(value)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -4,7 +4,8 @@ The user's query is reduced to its words (every word must occur, in any order), 
 can be an FTS syntax error.
 
 - Items: titles and text (`item_search` FTS5 table with the columns `title` and `text` /
-  `item_metadata.search_vector`, revision 0001). A search may be kept to some of these parts
+  `item_metadata.search_vector`, revision 0001; since 0601_search both hold the text with its
+  Arabic spelling folded, and `item_words` folds the query the same way). A search may be kept to some of these parts
   (`item_matches(parts=…)`): SQLite by a column filter, PostgreSQL by building the parts'
   vector from the row (no index can, so only for a few items, `among`). Who may search which
   part is the service's rule (`factfinder.services.workspace`).
@@ -45,6 +46,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.selectable import TextualSelect
 
+from factfinder.arabic import fold_key
 from factfinder.store.schema import item_metadata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -55,8 +57,10 @@ _INDEX_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 ITEM_PARTS = ("title", "text")
 _PG_VECTORS = {
     ("title", "text"): "item_metadata.search_vector",
-    ("title",): "to_tsvector('simple', coalesce(item_metadata.title, ''))",
-    ("text",): "to_tsvector('simple', left(coalesce(item_metadata.text, ''), 200000))",
+    ("title",): "to_tsvector('simple', factfinder_fold(item_metadata.title))",
+    (
+        "text",
+    ): "to_tsvector('simple', factfinder_fold(left(coalesce(item_metadata.text, ''), 200000)))",
 }
 
 # What each incident search scope reads: the FTS5 columns (SQLite), and the tsvector column
@@ -75,8 +79,9 @@ def fts5_match(words: Sequence[str], columns: Sequence[str] = ()) -> str:
 
 
 def item_words(query: str) -> list[str]:
-    """The words of an item search (every one must occur)."""
-    return _WORD.findall(query)
+    """The words of an item search (every one must occur), Arabic spelling folded as the index
+    holds it (revision 0601_search): أطفال finds اطفال, مدرسة finds مدرسه."""
+    return _WORD.findall(fold_key(query))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +164,10 @@ def search_item_ids(conn: Connection, query: str, limit: int = 50) -> list[int]:
 def index_words(value: str) -> list[str]:
     """The words of `value` as the incident index stores them: lowercase, without diacritics
     (NFKD, combining marks dropped: `Hajīn` → `hajin`, Arabic short vowels and hamza seats
-    too), split on anything that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
+    too; Arabic spelling folded by `factfinder.arabic.fold_key`: ة → ه, ى → ي), split on anything that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
     if value.isascii():  # most text: nothing to decompose
         return _INDEX_WORD.findall(value.lower())
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    decomposed = unicodedata.normalize("NFKD", fold_key(value).casefold())
     return _INDEX_WORD.findall(_combining_marks().sub("", decomposed))
 
 
