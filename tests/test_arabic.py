@@ -49,3 +49,9 @@ def test_direction_of_a_block() -> None:
     )
     assert text_direction("Three civilians were killed in Ain al-Arab (عين العرب)") == "ltr"
     assert text_direction("") == "ltr"
+
+
+def test_conjunction_then_preposition_then_article() -> None:
+    assert strip_clitics("وبادلب") == ("وبادلب", "بادلب", "ادلب")
+    assert strip_clitics("وبالرقه") == ("وبالرقه", "بالرقه", "الرقه", "رقه")
+    assert strip_clitics("وللمدنيين", min_stem=3)[:3] == ("وللمدنيين", "للمدنيين", "المدنيين")

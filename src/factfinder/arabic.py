@@ -91,20 +91,19 @@ def fold_key(s: str) -> str:
     return " ".join("".join(_MAP.get(ch, ch) for ch in s if ch not in _DROP).split())
 
 
-_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-
-
 def strip_clitics(word: str, *, min_stem: int = 2) -> tuple[str, ...]:
     """Readings of a folded word without its proclitics, longest stem first (the word itself
-    first). "والرقه" → ("والرقه", "الرقه", "رقه"); a stem shorter than `min_stem` is not kept."""
+    first): a conjunction (و ف), then a preposition (ب ك ل; لل is ل + the article), then the
+    article ال. "والرقه" → ("والرقه", "الرقه", "رقه"); "وبادلب" → ("وبادلب", "بادلب",
+    "ادلب"); a stem shorter than `min_stem` is not kept."""
     readings = [word]
-    if word.startswith(("وال", "فال", "بال", "كال")) and len(word) - 1 >= min_stem:
+    if word[:1] in ("و", "ف") and len(word) - 1 >= min_stem:
         readings.append(word[1:])
-    if word.startswith("لل") and len(word) - 2 >= min_stem:
-        readings.append("ال" + word[2:])
-        readings.append(word[2:])
-    if word.startswith(("و", "ف", "ب", "ل", "ك")) and len(word) - 1 >= min_stem:
-        readings.append(word[1:])
+    for r in list(readings):
+        if r.startswith("لل") and len(r) - 2 >= min_stem:
+            readings += ["ال" + r[2:], r[2:]]
+        elif r[:1] in ("ب", "ك", "ل") and len(r) - 1 >= min_stem:
+            readings.append(r[1:])
     for r in list(readings):
         if r.startswith("ال") and len(r) - 2 >= min_stem:
             readings.append(r[2:])

@@ -127,7 +127,7 @@ def _distinct(parts: Iterable[str | None]) -> str:
     for part in parts:
         if not part:
             continue
-        for word in _short_words(part) if len(part) <= 80 else index_words(part):
+        for word in _short_words(part) if len(part) <= 80 else index_words(part, readings=True):
             if word not in seen:
                 size += len(word) + 1
                 if size > MAX_PART_CHARS:
@@ -140,7 +140,7 @@ def _distinct(parts: Iterable[str | None]) -> str:
 def _short_words(part: str) -> tuple[str, ...]:
     """`index_words` of a short part: names, places and vocabulary words recur in every
     document, so their folding is worth remembering."""
-    return tuple(index_words(part))
+    return tuple(index_words(part, readings=True))
 
 
 @lru_cache(maxsize=4096)

@@ -46,7 +46,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.selectable import TextualSelect
 
-from factfinder.arabic import fold_key
+from factfinder.arabic import fold_key, has_arabic, strip_clitics
 from factfinder.store.schema import item_metadata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -161,14 +161,19 @@ def search_item_ids(conn: Connection, query: str, limit: int = 50) -> list[int]:
     return [m.item_id for m in item_matches(conn, item_words(query), limit=limit)]
 
 
-def index_words(value: str) -> list[str]:
+def index_words(value: str, *, readings: bool = False) -> list[str]:
     """The words of `value` as the incident index stores them: lowercase, without diacritics
     (NFKD, combining marks dropped: `Hajīn` → `hajin`, Arabic short vowels and hamza seats
     too; Arabic spelling folded by `factfinder.arabic.fold_key`: ة → ه, ى → ي), split on anything that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
     if value.isascii():  # most text: nothing to decompose
         return _INDEX_WORD.findall(value.lower())
     decomposed = unicodedata.normalize("NFKD", fold_key(value).casefold())
-    return _INDEX_WORD.findall(_combining_marks().sub("", decomposed))
+    words = _INDEX_WORD.findall(_combining_marks().sub("", decomposed))
+    if readings and has_arabic(value):
+        # A document's Arabic words also under their readings without proclitics, so that a
+        # search for الرقة finds والرقة (the query's words are taken as written).
+        words += [r for w in words if len(w) > 3 for r in strip_clitics(w, min_stem=3)[1:]]
+    return words
 
 
 @lru_cache(maxsize=1)
