@@ -24,3 +24,13 @@ def test_a_place_keeps_english_arabic_and_admin_names() -> None:
 def test_arabic_names_are_most_rows() -> None:
     with_ar = sum(1 for p in wof_places() if p.name_ar)
     assert with_ar == 9_840 + 18_758
+
+
+def test_the_arabic_name_of_a_place_by_its_english_name() -> None:
+    from factfinder.geo.wof import arabic_name
+
+    assert arabic_name("Afrin", "Aleppo") == "عفرين"
+    assert arabic_name("Hajin", "Deir ez-Zor") == "هجين"
+    assert arabic_name("Aleppo") == "حلب"  # the governorate
+    assert arabic_name("Afrin", "Daraa") is None  # no Afrin there
+    assert arabic_name("Atlantis") is None

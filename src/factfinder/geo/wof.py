@@ -109,3 +109,44 @@ def wof_places() -> tuple[WofPlace, ...]:
                     rows.extend(_read(country, name))
                 _PLACES = tuple(rows)
     return _PLACES
+
+
+_ARABIC: tuple[dict[tuple[str, str], str], dict[str, str], dict[str, str]] | None = None
+
+
+def _arabic_index() -> tuple[dict[tuple[str, str], str], dict[str, str], dict[str, str]]:
+    """(English key, governorate) → Arabic name; English key → Arabic name (the first place
+    of that name, Syria first); governorate → its Arabic name."""
+    global _ARABIC
+    if _ARABIC is None:
+        from factfinder.geo.normalize import name_key
+
+        by_gov: dict[tuple[str, str], str] = {}
+        by_key: dict[str, str] = {}
+        govs: dict[str, str] = {}
+        for p in wof_places():
+            if p.admin1 and p.admin1_ar:
+                govs.setdefault(p.admin1, p.admin1_ar)
+            if not p.name_ar:
+                continue
+            for n in {p.name_en, p.name_ascii}:
+                key = name_key(n)
+                if key:
+                    by_gov.setdefault((key, p.admin1 or ""), p.name_ar)
+                    by_key.setdefault(key, p.name_ar)
+        _ARABIC = (by_gov, by_key, govs)
+    return _ARABIC
+
+
+def arabic_name(name: str, admin1: str | None = None) -> str | None:
+    """The Arabic name of a place the gazetteer knows by its English `name` (in governorate
+    `admin1` when given; a governorate by its own name), or None: "Afrin" → "عفرين"."""
+    from factfinder.geo.normalize import name_key
+
+    by_gov, by_key, govs = _arabic_index()
+    if name in govs and (admin1 is None or admin1 == name):
+        return govs[name]
+    key = name_key(name)
+    if admin1:
+        return by_gov.get((key, admin1))
+    return by_key.get(key)

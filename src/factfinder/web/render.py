@@ -78,6 +78,13 @@ def _fmt_range(value: Any) -> str:
     return f"{lo}–{hi}"
 
 
+def _arabic_name(name: str | None, admin1: str | None = None) -> str | None:
+    """A place's Arabic name from the gazetteer, shown beside its English one."""
+    from factfinder.geo.wof import arabic_name
+
+    return arabic_name(name, admin1) if name else None
+
+
 @lru_cache(maxsize=1)
 def environment() -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -91,6 +98,7 @@ def environment() -> Any:
     )
     env.filters["range"] = _fmt_range
     env.filters["textdir"] = text_direction
+    env.filters["arabic_name"] = _arabic_name
     return env
 
 
