@@ -26,8 +26,12 @@ each incident into one `Claim`. The rules, in order:
    perpetrator of the previous incident; the claimant is the attribution governing the first
    unit (`attribution`); the date is the event's own date (a date inside the attribution, such
    as "the ministry said on Saturday that…", dates the statement, not the event).
-4. **Primary.** The incident of the headline, else of the lede, else the first incident with
-   casualties, else the first.
+4. **Primary.** The incident of the headline; else the incident the report is about, weighed
+   (`_primary`): the lead (first incident with casualties), support from the headline, its
+   figures and places repeated elsewhere, its detail (day, place, count, perpetrator) count for
+   it; telling a total over a period ("in 2023, 1,200 civilians were killed"), comparing with
+   the past ("the deadliest since 2016", "a similar attack") or sitting in a background,
+   methodology or recommendations section counts heavily against it.
 5. **Dates of the lead incident.** When the text gives the primary incident no date of its own,
    and no vague time word ("recently") either, it takes the report's own date (the publication
    date or the dateline): a news report without a date for its lead event reports the day's
@@ -80,6 +84,7 @@ class Unit:
     weapons: tuple[WeaponMention, ...] = ()
     attribution: Attribution = field(default_factory=lambda: Attribution(Claimant()))
     report_cut: int | None = None  # end of "X said that" when the unit opens with an attribution
+    section: int = 0  # 1, 2, … in the report's background, methodology, … sections; 0 elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +363,8 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
     incidents: list[_Incident] = []
     cur: _Incident | None = None
     for u in units:
+        if cur is not None and u.section != cur.units[0].section:
+            cur = None  # a background or methods section never continues the report's incident
         if _is_candidate(u, headline_mode):
             if cur is None or _opens_new(u, cur):
                 cur = _Incident([u], opened_by_title=u.is_title)
@@ -608,7 +615,7 @@ def assemble(
         prev = claim
     if not claims:
         return ()
-    primary = _primary(incidents, claims)
+    primary = _primary(incidents, claims, units, report_date)
     if not any(_fine_places(u) for u in incidents[primary].units):
         # The lead incident names no place finer than a country anywhere near it: the report's
         # first such place is where it is about (the sentence joins the claim's spans).
@@ -659,14 +666,129 @@ def assemble(
     return tuple(out)
 
 
-def _primary(incidents: Sequence[_Incident], claims: Sequence[Claim]) -> int:
+# 4. The lead incident: what a count over a period, a comparison with the past or a report's
+# background section says is not the incident the report is about.
+_PERIOD_TOTAL = re.compile(
+    r"\b(?:in|during|throughout|over|for)\s+(?:the\s+(?:whole\s+|entire\s+|first\s+half\s+of\s+"
+    r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
+    r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|\bbetween\s+(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_PAST_COMPARISON = re.compile(
+    r"\b(?:years?|months?)\s+(?:ago|earlier|before)\b|\banniversary\b|\bcommemorat\w*|"
+    r"\b(?:recalls?|recalled|reminiscent\s+of|echo(?:es|ed)?)\b|"
+    r"\b(?:similar|previous|earlier|prior|past)\s+(?:\w+\s+)?(?:attacks?|strikes?|massacres?|"
+    r"incidents?|bombings?|raids?)\b",
+    re.IGNORECASE,
+)
+
+
+_PAST_DAYS = 365  # an incident dated this long before the report is history, not its news
+
+
+def _is_aside_of_report(u: Unit, claim: Claim, report_date: dt.date | None) -> bool:
+    """A unit that tells a period's total, the past, or sits in a background section."""
+    text = u.sentence.text
+    if u.section > 0 or _PAST_COMPARISON.search(text):
+        return True
+    end = claim.date.end if claim.date is not None else None
+    if report_date is not None and end is not None and (report_date - end).days > _PAST_DAYS:
+        return True
+    return (
+        bool(u.counts)
+        and bool(_PERIOD_TOTAL.search(text))
+        and not any(d.window.precision == "day" for d in _event_dates(u))
+    )
+
+
+def _primary(
+    incidents: Sequence[_Incident],
+    claims: Sequence[Claim],
+    units: Sequence[Unit],
+    report_date: dt.date | None = None,
+) -> int:
+    """The incident the report is about (rule 4).
+
+    The headline's incident when the headline opens one. Otherwise each incident is weighed:
+    its first sentence telling a period's total, an earlier event, sitting in a background
+    section, or its date lying more than a year before the report's, weighs heavily against it;
+    the lead (the first incident with casualties that is not such an aside) weighs most for
+    it, then support from the headline (a shared place, figure or perpetrator), repetition of
+    its figures and places elsewhere in the text and the detail it gives (day, place, count,
+    perpetrator): a later incident outweighs the lead only with the headline's support and more
+    detail or repetition. Ties go to the earlier incident.
+    """
     for k, inc in enumerate(incidents):
         if inc.opened_by_title:
             return k
-    for k, claim in enumerate(claims):
-        if not claim.killed.is_empty() or not claim.injured.is_empty():
-            return k
-    return 0
+    harmed = [not c.killed.is_empty() or not c.injured.is_empty() for c in claims]
+    aside = [
+        _is_aside_of_report(
+            next((u for u in inc.units if u.counts), inc.units[0]), claim, report_date
+        )
+        for inc, claim in zip(incidents, claims, strict=True)
+    ]
+    if not any(harmed):
+        return next((k for k in range(len(incidents)) if not aside[k]), 0)
+    lead = next((k for k in range(len(incidents)) if harmed[k] and not aside[k]), None)
+    title = next((u for u in units if u.is_title), None)
+    scores = []
+    for k, (inc, claim) in enumerate(zip(incidents, claims, strict=True)):
+        score = 0.0
+        if harmed[k]:
+            score += 2.0
+        if aside[k]:
+            score -= 4.0
+        if k == lead:
+            score += 3.0
+        if title is not None and _supports(title, inc, claim):
+            score += 2.0
+        score += min(1.5, 0.5 * _repetitions(inc, units))
+        score += 0.5 * sum(
+            (
+                claim.date is not None and claim.date.precision == "day",
+                any(p.precision != "country" for p in claim.places),
+                not claim.killed.is_empty() or not claim.injured.is_empty(),
+                claim.perpetrator.group != "unknown",
+            )
+        )
+        scores.append(score)
+    return max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def _head_values(inc: _Incident) -> set[tuple[str, int]]:
+    return {(c.outcome, c.range.min) for c in inc.counts if c.sub_of is None and c.range.min}
+
+
+def _supports(title: Unit, inc: _Incident, claim: Claim) -> bool:
+    """Whether the headline names the incident's place, one of its figures or its perpetrator."""
+    keys = {_place_key(p.place) for p in _fine_places(title)}
+    if keys & {_place_key(p) for p in claim.places if p.precision != "country"}:
+        return True
+    if {(c.outcome, c.range.min) for c in title.counts} & _head_values(inc):
+        return True
+    groups = {a.group for a in title.actors if a.role == "perpetrator" and a.group != "unknown"}
+    return claim.perpetrator.group in groups
+
+
+def _repetitions(inc: _Incident, units: Sequence[Unit]) -> int:
+    """How many other sentences repeat one of the incident's figures or fine places."""
+    values = _head_values(inc)
+    keys = {_place_key(pm.place) for u in inc.units for pm in _fine_places(u)}
+    own = {id(u) for u in inc.units}
+    n = 0
+    for u in units:
+        if id(u) in own or u.is_title:
+            continue
+        if {(c.outcome, c.range.min) for c in u.counts} & values or (
+            keys and {_place_key(pm.place) for pm in _fine_places(u)} & keys
+        ):
+            n += 1
+    return n
 
 
 __all__ = ["AssemblyOptions", "Range", "Unit", "assemble", "shared_places"]
