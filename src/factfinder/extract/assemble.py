@@ -681,8 +681,12 @@ _PERIOD_TOTAL = re.compile(
 _PAST_COMPARISON = re.compile(
     r"\b(?:years?|months?)\s+(?:ago|earlier|before)\b|\banniversary\b|\bcommemorat\w*|"
     r"\b(?:recalls?|recalled|reminiscent\s+of|echo(?:es|ed)?)\b|"
+    # "In 2019, a similar strike on the market killed 40" (not "rescuing the wounded of a
+    # previous strike", which is part of the incident told).
     r"\b(?:similar|previous|earlier|prior|past)\s+(?:\w+\s+)?(?:attacks?|strikes?|massacres?|"
-    r"incidents?|bombings?|raids?)\b",
+    r"incidents?|bombings?|raids?)\b(?=[^.;]*\b(?:19|20)\d\d\b)|"
+    r"\b(?:in|on)\s+[^.;]{0,20}\b(?:19|20)\d\d\b,?\s+(?:a|an)\s+(?:\w+\s+)?(?:similar|previous|"
+    r"earlier)\b",
     re.IGNORECASE,
 )
 

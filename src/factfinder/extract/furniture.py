@@ -131,7 +131,7 @@ _POST_OF = re.compile(
     r"^[ \t]*(?:Facebook)?[^\n]{0,80}?['’]s\s+(?:Post|post|Reel|Video)[ \t]*$", re.M
 )
 _AUTHOR = re.compile(
-    r"^[ \t]*(?:[^\W\d_a-z][^\s@]*[ \t\u200e\u200f]*){0,6}@\w{2,}"
+    r"^[ \t]*(?:[^\W_a-z][^\s@]*[ \t\u200e\u200f]*){0,6}@\w{2,}"
     r"(?:[ \t]*·[ \t]*(?:Follow|\d+[smhd]))?[ \t]*$",
     re.MULTILINE,
 )
