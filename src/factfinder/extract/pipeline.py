@@ -36,6 +36,7 @@ from factfinder.extract.mentions import (
     CountMention,
     DateMention,
     PlaceMention,
+    Sentence,
 )
 from factfinder.extract.placing import area_of, speaks
 from factfinder.extract.sentences import clauses, context_sections, split_sentences
@@ -109,7 +110,7 @@ _BARE_AGENCY = (
 _DATELINE_CITY = re.compile(
     # With the agency in brackets, after the city, its country and the day.
     rf"^\W*(?P<city>{_CITIES}){_REGION}?{_DAY}?\s*\((?![Pp]hoto|PHOTO|[Ff]ile)[\w .&'’-]{{2,30}}\)"
-    rf"{_DASH}"
+    rf"(?:{_DASH}|\s+(?=[A-Z\"“]))"  # the dash is lost in some captures: "BEIRUT (AFP) The …"
     # "Damascus, SANA –": a bare agency after a comma.
     rf"|^\W*(?P<bare>{_CITIES}){_REGION}?{_DAY}?\s*,\s*{_BARE_AGENCY}{_DASH}"
     # An upper-case city with its country or a dash: "AMMAN, Jordan —", "BEIRUT —", "GAZA CITY -".
@@ -289,6 +290,20 @@ class Extractor:
                     places.append(replace(pm, start=a, end=b))
         return sorted(places, key=lambda p: p.start)
 
+    def headline_unit(self, doc: Document, units: Sequence[Unit]) -> Unit | None:
+        """The headline read on its own (offsets into the title) when the text lacks it."""
+        title = doc.title
+        if not title or not title.strip() or any(u.is_title for u in units):
+            return None
+        end = len(title)
+        return Unit(
+            sentence=Sentence(0, end, title),
+            is_title=True,
+            counts=tuple(self.parts.counts(title, 0, end)),
+            places=tuple(p for p in self.parts.places(title) if not speaks(title, p)),
+            actors=tuple(find_actors(title, 0, end)),
+        )
+
     def headline_area(self, doc: Document) -> str | None:
         """The governorate the document's headline (its `title`) names, if exactly one."""
         if not doc.title or not doc.title.strip():
@@ -319,6 +334,7 @@ class Extractor:
                 known_places=_towns_by_admin1(units),
                 headline_only=headline_only,
                 headline_area=self.headline_area(doc),
+                headline=self.headline_unit(doc, units),
             ),
         )
 
