@@ -131,13 +131,20 @@ _POST_OF = re.compile(
     r"^[ \t]*(?:Facebook)?[^\n]{0,80}?['’]s\s+(?:Post|post|Reel|Video)[ \t]*$", re.M
 )
 _AUTHOR = re.compile(
-    r"^[ \t]*(?:[^\W_a-z][^\s@]*[ \t\u200e\u200f]*){0,6}@\w{2,}"
+    r"^[ \t]*(?:[^\W_a-z][^\s@]*[ \t\u200e\u200f]*){0,6}@[A-Za-z0-9_]{2,15}"
     r"(?:[ \t]*·[ \t]*(?:Follow|\d+[smhd]))?[ \t]*$",
+    re.MULTILINE,
+)
+# A display name glued to its handle at the head of a line, the post glued after it
+# ("ConversationIdlib Online@idleb_onlineBREAKING …"): X handles are ASCII, 15 characters at most.
+_AUTHOR_GLUED = re.compile(
+    r"^[ \t]*(?:Conversation)?[^\n@.!?,;:()\[\]]{1,60}?(?<=[^\W_]|[\u200e\u200f])"
+    r"@[A-Za-z0-9_]{2,15}+(?!\.[a-z])",
     re.MULTILINE,
 )
 # Inside prose: handles and the platforms' own links (a page's URL keeps its words: its slug
 # may be all a source line says).
-_INLINE = re.compile(r"(?<!@)@\w{2,}|\bpic\.twitter\.com/\w+|\bt\.me/\S+")
+_INLINE = re.compile(r"(?<!@)@[A-Za-z0-9_]{2,15}+(?!\.[a-z])|\bpic\.twitter\.com/\w+|\bt\.me/\S+")
 
 _HASHTAG = re.compile(r"(?<![\w#&])#(?P<tag>[^\W\d_][\w]*)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
@@ -171,7 +178,7 @@ class HashtagPhrase:
 def furniture_spans(text: str) -> list[Furniture]:
     """The page furniture of `text`, sorted and non-overlapping (see the module docstring)."""
     raw: list[Furniture] = []
-    for pattern in (_UI_LINE, _POST_OF, _AUTHOR, _COMMENTS, *_UI):
+    for pattern in (_UI_LINE, _POST_OF, _AUTHOR, _AUTHOR_GLUED, _COMMENTS, *_UI):
         for m in pattern.finditer(text):
             a, b = _strip(text, m.start(), m.end())
             if b > a:

@@ -411,3 +411,16 @@ def test_prose_words_that_are_also_buttons_stay() -> None:
     )
     assert furniture_spans(text) == []
     assert reading_text(text) == text
+
+
+def test_a_display_name_glued_to_its_handle_is_furniture() -> None:
+    # Captures often glue the author's name, the handle and the post: the name ("Idlib News")
+    # is no place, the post (here in Arabic: "artillery shelling on the town") is read.
+    text = "ConversationIdlib News@IdlibNews24قصف مدفعي على البلدة"
+    assert (
+        reading_text(text)
+        == " " * len("ConversationIdlib News@IdlibNews24") + "قصف مدفعي على البلدة"
+    )
+    # An e-mail address and a handle quoted in prose are not author lines.
+    assert reading_text("Write to info@example.org today") == "Write to info@example.org today"
+    assert reading_text("The UN said (@UN) that 4 died") == "The UN said (   ) that 4 died"
