@@ -121,6 +121,8 @@ _DATELINE_CITY = re.compile(
     rf"|^\W*(?P<region>{_CITIES}){_REGION}{_DAY}?\s*[—–-]+\s"
     # A title-case city and a dash, no agency: filed from abroad only (see `_dateline_spans`).
     rf"|^\W*(?P<plain>{_CITY}){_DAY}?\s*[—–]+\s"
+    # A city and a colon ("BEIRUT:"): a dateline when abroad, else a monitor's lead-in ("IDLIB:").
+    rf"|^\W*(?P<colon>{_CITY}):\s"
 )
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
 _AREA_WORD = re.compile(
@@ -161,12 +163,13 @@ def _dateline_spans(
         m = _DATELINE_CITY.match(text, s, min(len(text), s + 100))
         if not m:
             continue
-        g = next(k for k in ("city", "bare", "caps", "open", "region", "plain") if m.group(k))
+        groups = ("city", "bare", "caps", "open", "region", "plain", "colon")
+        g = next(k for k in groups if m.group(k))
         # The city, its country and the agency ("Kurdistan 24") are none of them the place.
         a, b = m.start(g), m.end()
         if g in ("caps", "open") and _AREA_WORD.search(text, a, m.end(g)):
             continue  # "ALEPPO COUNTRYSIDE —": the incident's area
-        if g == "plain" and not abroad(a, m.end(g)):
+        if g in ("plain", "colon") and not abroad(a, m.end(g)):
             continue  # "Idlib – two children were killed": a monitor's lead-in
         spans.append((a, b))
     if after_date is not None:

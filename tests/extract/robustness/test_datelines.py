@@ -241,3 +241,19 @@ def test_a_monitor_lead_in_names_the_incident_area(
     assert area in areas(c)
     assert c.perpetrator.group == group
     assert killed(c) == dead
+
+
+def test_a_city_and_a_colon_is_a_dateline_only_when_abroad() -> None:
+    c = primary("BEIRUT: Russian air strikes killed 11 people in Maarat al-Numan on Monday.")
+    assert "Beirut" not in names(c) and areas(c) == {"Idlib"}
+    c = primary("IDLIB: Russian air strikes killed 11 people on Monday, rescuers said.")
+    assert areas(c) == {"Idlib"} and killed(c) == 11
+
+
+def test_a_city_on_a_line_of_its_own_opening_the_body_is_a_dateline() -> None:
+    c = primary(
+        "ANKARA\n\nTurkish jets struck PKK positions in the Qandil mountains, killing 9 "
+        "militants, the ministry said."
+    )
+    assert "Ankara" not in names(c)
+    assert c.perpetrator.group == "turkey" and killed(c) == 9
