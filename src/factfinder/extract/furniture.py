@@ -75,6 +75,8 @@ _UI_PHRASES = [
     r"View\s+(?:all\s+)?\d+\s+(?:more\s+)?(?:repl(?:y|ies)|comments?)",
     r"View\s+more\s+(?:comments|replies)",
     r"replied\s+·\s+\d+\s+Repl(?:y|ies)",
+    r"Liked\s+by\s+[^\n]{0,60}?\s+and\s+[\d,.]+[KkM]?\s+others",
+    r"(?:…|\.\.\.)\s*See\s+more(?=\s|$)",
     # Telegram
     r"Telegram\s+Widget",
     r"Forwarded\s+from\b[^\n]*",

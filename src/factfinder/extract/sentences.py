@@ -26,7 +26,8 @@ fast (the whole extractor is budgeted below spaCy's small pipeline) and predicta
   edges of each block of it, even when it is glued to the post ("Shared with PublicAt least
   five …"); a sentence that is nothing but furniture is an aside.
 * a sentence that repeats an earlier one word for word (a post or thread captured twice in one
-  page, a headline repeated under the lede) is an aside: one account, told once.
+  page, a headline repeated under the lede), or another one cut short ("… See more", a
+  preview ending in "…"), is an aside: one account, told once.
 
 `context_sections(text)` finds a long report's background, methodology, recommendations and
 annex sections by their headings.
@@ -382,16 +383,28 @@ def _segmentation(
 _REPEAT_MIN = 30  # characters: short lines ("Reply", "Nov 30") repeat without being accounts
 
 
+_TRUNCATED = re.compile(r"\s*(?:…|\.\.\.)\s*(?:see\s+more|show\s+more|more)?$")
+
+
 def _repeats(sentences: Sequence[Sentence], title: int | None) -> set[int]:
-    """Sentences that repeat an earlier sentence word for word (case and spacing aside)."""
+    """Sentences that repeat another word for word (case and spacing aside): a later copy, or
+    a copy cut short ("… See more", a preview "Russian airstrikes on Ariha…") of any other."""
+    keys = [" ".join(s.text.lower().split()) for s in sentences]
     seen: set[str] = set()
     out: set[int] = set()
-    for k, s in enumerate(sentences):
-        key = " ".join(s.text.lower().split())
-        if len(key) < _REPEAT_MIN:
+    for k, key in enumerate(keys):
+        if len(key) < _REPEAT_MIN or k == title:
+            seen.add(key)
             continue
-        if key in seen and k != title:
+        if key in seen:
             out.add(k)
+        cut = _TRUNCATED.search(key)
+        if cut is not None and cut.start() >= _REPEAT_MIN:
+            stem = key[: cut.start()]
+            if any(
+                j != k and len(o) > len(stem) and o.startswith(stem) for j, o in enumerate(keys)
+            ):
+                out.add(k)
         seen.add(key)
     return out
 

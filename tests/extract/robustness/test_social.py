@@ -424,3 +424,18 @@ def test_a_display_name_glued_to_its_handle_is_furniture() -> None:
     # An e-mail address and a handle quoted in prose are not author lines.
     assert reading_text("Write to info@example.org today") == "Write to info@example.org today"
     assert reading_text("The UN said (@UN) that 4 died") == "The UN said (   ) that 4 died"
+
+
+def test_a_preview_cut_short_and_the_full_post_are_one_account() -> None:
+    text = (
+        "Raqqa Monitor's Post\n\n"
+        "An ISIS car bomb exploded near the vegetable market in Tabqa, killing 6 people and…\n\n"
+        "October 3, 2024 · Shared with Public\n\n"
+        "An ISIS car bomb exploded near the vegetable market in Tabqa, killing 6 people and "
+        "wounding 15, local sources said.\n\n"
+        "Liked by Ahmad Ali and 1,204 others"
+    )
+    [c] = extract(text)
+    assert c.perpetrator.group == "isis" and areas(c) == {"Raqqa"}
+    assert killed(c) == 6 and injured(c) == 15
+    assert not any("…" in text[a:b] for a, b in c.spans)
