@@ -79,7 +79,7 @@ _UI_PHRASES = [
     r"(?:…|\.\.\.)\s*See\s+more(?=\s|$)",
     # Telegram
     r"Telegram\s+Widget",
-    r"Forwarded\s+from\b[^\n]*",
+    r"^[ \t]*Forwarded\s+from\b[^\n.,;:!?]{0,60}$",
     r"VIEW\s+IN\s+TELEGRAM",
     r"If\s+you\s+have\s+Telegram,\s+you\s+can\s+view\s+and\s+join[^\n]*",
     r"You\s+can\s+view\s+and\s+join\s+@\w+\s+right\s+away\.",
@@ -111,7 +111,8 @@ _UI = [re.compile(p, re.MULTILINE) for p in _UI_PHRASES]
 # comments, not the post.
 _COMMENTS = re.compile(
     r"(?:(?<=Like)|(?<=Comment)|(?<=Share)|(?<=comments)|(?<=comment)|(?<=shares)|(?<=share)|^)"
-    r"[ \t]*(?:Most\s+relevant|All\s+comments|Newest)(?![a-z])[\s\S]*",
+    # The control stands alone on its line or runs into the first comment ("Most relevantAbu …").
+    r"[ \t]*(?:Most\s+relevant|All\s+comments|Newest)(?=[ \t]*$|[^\sa-z])[\s\S]*",
     re.MULTILINE,
 )
 

@@ -439,3 +439,11 @@ def test_a_preview_cut_short_and_the_full_post_are_one_account() -> None:
     assert c.perpetrator.group == "isis" and areas(c) == {"Raqqa"}
     assert killed(c) == 6 and injured(c) == 15
     assert not any("…" in text[a:b] for a, b in c.spans)
+
+
+def test_news_prose_keeps_words_that_open_comment_sections() -> None:
+    text = (
+        "Newest figures show 40 people were killed in Douma.\n"
+        "Forwarded from the ministry, the letter said 5 soldiers died in Hama."
+    )
+    assert furniture_spans(text) == []
