@@ -2,12 +2,15 @@
 
 `extract_document(doc)` runs the extractor's steps in one readable sequence:
 
-1. split the text into sentences (the title, when it opens the text, is its own sentence)
-   and the sentences into clauses;
+1. find the page furniture of captured pages (`extract.furniture`) and split the text into
+   sentences (the title, when it opens the text, is its own sentence; furniture, captions,
+   repeated copies and a report's methodology and recommendations sections are read for no
+   claim) and the sentences into clauses;
 2. find the report's own date (`published`, else the dateline) and its publisher;
 3. attribute every sentence to a claimant;
 4. read every clause: casualty counts, dates (resolved against the report date), places,
-   actors and their roles, event cues, weapons;
+   actors and their roles, event cues, weapons — all but the dates from the reading text, with
+   furniture blanked and hashtags read as words; a wire dateline's city is no place;
 5. assemble the claims (`assemble.assemble`).
 
 The parts that other modules provide (places, counts, dates) are reached through `Parts`, so
