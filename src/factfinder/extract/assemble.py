@@ -26,8 +26,12 @@ each incident into one `Claim`. The rules, in order:
    perpetrator of the previous incident; the claimant is the attribution governing the first
    unit (`attribution`); the date is the event's own date (a date inside the attribution, such
    as "the ministry said on Saturday that…", dates the statement, not the event).
-4. **Primary.** The incident of the headline, else of the lede, else the first incident with
-   casualties, else the first.
+4. **Primary.** The incident of the headline; else the incident the report is about, weighed
+   (`_primary`): the lead (first incident with casualties), support from the headline, its
+   figures and places repeated elsewhere, its detail (day, place, count, perpetrator) count for
+   it; telling a total over a period ("in 2023, 1,200 civilians were killed"), comparing with
+   the past ("the deadliest since 2016", "a similar attack") or sitting in a background,
+   methodology or recommendations section counts heavily against it.
 5. **Dates of the lead incident.** When the text gives the primary incident no date of its own,
    and no vague time word ("recently") either, it takes the report's own date (the publication
    date or the dateline): a news report without a date for its lead event reports the day's
@@ -80,6 +84,7 @@ class Unit:
     weapons: tuple[WeaponMention, ...] = ()
     attribution: Attribution = field(default_factory=lambda: Attribution(Claimant()))
     report_cut: int | None = None  # end of "X said that" when the unit opens with an attribution
+    section: int = 0  # 1, 2, … in the report's background, methodology, … sections; 0 elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +265,15 @@ def _unit_type(u: Unit) -> str:
 def _opens_new(u: Unit, cur: _Incident) -> bool:
     """Whether candidate `u` starts a new incident rather than continuing `cur`."""
     if cur.opened_by_title and len(cur.units) == 1:
-        return False  # the lede tells the headline's incident
+        # The lede tells the headline's incident, unless it opens with a period's total or
+        # the past ("In 2023, 1,200 civilians were killed …" under a headline about one attack)
+        # that the headline does not tell too.
+        head = cur.units[0]
+        return (
+            _tells_aside(u)
+            and not _PERIOD_TOTAL.search(head.sentence.text)
+            and not {c.range.min for c in head.counts} & {c.range.min for c in u.counts}
+        )
     text = u.sentence.text
     typed = bool(_typed(u))
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
@@ -357,13 +370,29 @@ def _incident_places(u: Unit) -> list[PlaceMention]:
 def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
     incidents: list[_Incident] = []
     cur: _Incident | None = None
+    # The headline's incident until its lede has come: a total or background told first
+    # ("In 2023, 1,200 civilians were killed …") does not take the headline's place.
+    waiting: _Incident | None = None
     for u in units:
+        if cur is not None and u.section != cur.units[0].section:
+            cur = None  # a background or methods section never continues the report's incident
         if _is_candidate(u, headline_mode):
+            if (
+                waiting is not None
+                and waiting is not cur
+                and u.section == 0
+                and not _tells_aside(u)
+            ):
+                waiting.units.append(u)
+                cur, waiting = waiting, None
+                continue
             if cur is None or _opens_new(u, cur):
                 cur = _Incident([u], opened_by_title=u.is_title)
                 incidents.append(cur)
+                waiting = cur if u.is_title else waiting
             else:
                 cur.units.append(u)
+                waiting = None if cur is waiting else waiting
         elif (
             cur is not None
             and not _is_background(u)
@@ -581,6 +610,7 @@ def assemble(
     known_places: Mapping[str, Place] | None = None,
     headline_only: bool = False,
     headline_area: str | None = None,
+    headline: Unit | None = None,
 ) -> tuple[Claim, ...]:
     """The claims of one document, in text order, exactly one of them primary (if any).
 
@@ -588,7 +618,9 @@ def assemble(
     publication date or the dateline date (rule 5); `known_places` maps a governorate to a town
     of it that the document names (a point for governorate-level mentions); `headline_only`
     says the document is a single headline-like sentence (rule 1); `headline_area` is the one
-    governorate the report's headline names, whose places the lead claim lists first.
+    governorate the report's headline names, whose places the lead claim lists first;
+    `headline` is the headline read as a unit when it is not part of `units` (the text does
+    not repeat it): what it names supports an incident as the primary one.
     """
     opts = options or AssemblyOptions()
     # A document that is only a headline (a UCDP source line, a wire flash).
@@ -608,7 +640,7 @@ def assemble(
         prev = claim
     if not claims:
         return ()
-    primary = _primary(incidents, claims)
+    primary = _primary(incidents, claims, units, report_date, headline)
     if not any(_fine_places(u) for u in incidents[primary].units):
         # The lead incident names no place finer than a country anywhere near it: the report's
         # first such place is where it is about (the sentence joins the claim's spans).
@@ -659,14 +691,174 @@ def assemble(
     return tuple(out)
 
 
-def _primary(incidents: Sequence[_Incident], claims: Sequence[Claim]) -> int:
+# 4. The lead incident: what a count over a period, a comparison with the past or a report's
+# background section says is not the incident the report is about.
+_PERIOD_TOTAL = re.compile(
+    r"\b(?:in|during|throughout|over|for)\s+(?:the\s+(?:whole\s+|entire\s+|first\s+half\s+of\s+"
+    r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
+    r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|\bbetween\s+(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_PAST_COMPARISON = re.compile(
+    r"\b(?:years?|months?)\s+(?:ago|earlier|before)\b|\banniversary\b|\bcommemorat\w*|"
+    r"\b(?:recalls?|recalled|reminiscent\s+of|echo(?:es|ed)?)\b|"
+    # "In 2019, a similar strike on the market killed 40" (not "rescuing the wounded of a
+    # previous strike", which is part of the incident told).
+    r"\b(?:similar|previous|earlier|prior|past)\s+(?:\w+\s+)?(?:attacks?|strikes?|massacres?|"
+    r"incidents?|bombings?|raids?)\b(?=[^.;]*\b(?:19|20)\d\d\b)|"
+    r"\b(?:in|on)\s+[^.;]{0,20}\b(?:19|20)\d\d\b,?\s+(?:a|an)\s+(?:\w+\s+)?(?:similar|previous|"
+    r"earlier)\b",
+    re.IGNORECASE,
+)
+
+
+_PAST_DAYS = 365  # an incident dated this long before the report is history, not its news
+
+
+def _tells_aside(u: Unit) -> bool:
+    """A unit that tells a period's total, the past, or sits in a background section."""
+    text = u.sentence.text
+    if u.section > 0 or _PAST_COMPARISON.search(text):
+        return True
+    return (
+        bool(u.counts)
+        and bool(_PERIOD_TOTAL.search(text))
+        and not any(d.window.precision == "day" for d in _event_dates(u))
+    )
+
+
+def _is_aside_of_report(u: Unit, claim: Claim, report_date: dt.date | None) -> bool:
+    """`_tells_aside`, or the claim's date lies more than a year before the report's."""
+    end = claim.date.end if claim.date is not None else None
+    if report_date is not None and end is not None and (report_date - end).days > _PAST_DAYS:
+        return True
+    return _tells_aside(u)
+
+
+def _primary(
+    incidents: Sequence[_Incident],
+    claims: Sequence[Claim],
+    units: Sequence[Unit],
+    report_date: dt.date | None = None,
+    headline: Unit | None = None,
+) -> int:
+    """The incident the report is about (rule 4).
+
+    The headline's incident when the headline opens one. Otherwise each incident is weighed:
+    its first sentence telling a period's total, an earlier event, sitting in a background
+    section, or its date lying more than a year before the report's, weighs heavily against it;
+    the lead (the first incident with casualties that is not such an aside) weighs most for
+    it, then support from the headline (its figure, when the lead tells another one; a shared
+    place or perpetrator),
+    repetition of
+    its figures and places elsewhere in the text and the detail it gives (day, place, count,
+    perpetrator): a later incident outweighs the lead only with the headline's support and more
+    detail or repetition. Ties go to the earlier incident.
+    """
     for k, inc in enumerate(incidents):
         if inc.opened_by_title:
             return k
-    for k, claim in enumerate(claims):
-        if not claim.killed.is_empty() or not claim.injured.is_empty():
-            return k
-    return 0
+    harmed = [not c.killed.is_empty() or not c.injured.is_empty() for c in claims]
+    aside = [
+        _is_aside_of_report(
+            next((u for u in inc.units if u.counts), inc.units[0]), claim, report_date
+        )
+        for inc, claim in zip(incidents, claims, strict=True)
+    ]
+    if not any(harmed):
+        return next((k for k in range(len(incidents)) if not aside[k]), 0)
+    lead = next((k for k in range(len(incidents)) if harmed[k] and not aside[k]), None)
+    title = next((u for u in units if u.is_title), headline)
+    # The headline's figure decides only against a lead that tells another figure.
+    figures = _figures(title) if title is not None else {}
+    lead_figures = _head_figures(incidents[lead]) if lead is not None else {}
+    contradicted = any(
+        out in lead_figures and not any(_same(n, m) for m in lead_figures[out])
+        for out, n in figures.items()
+    )
+    scores = []
+    for k, (inc, claim) in enumerate(zip(incidents, claims, strict=True)):
+        score = 0.0
+        if harmed[k]:
+            score += 2.0
+        if aside[k]:
+            score -= 4.0
+        if k == lead:
+            score += 3.0
+        if title is not None:
+            score += _support(title, inc, claim, figures if contradicted else {})
+        score += min(1.5, 0.5 * _repetitions(inc, units))
+        score += 0.5 * sum(
+            (
+                claim.date is not None and claim.date.precision == "day",
+                any(p.precision != "country" for p in claim.places),
+                not claim.killed.is_empty() or not claim.injured.is_empty(),
+                claim.perpetrator.group != "unknown",
+            )
+        )
+        scores.append(score)
+    return max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def _head_values(inc: _Incident) -> set[tuple[str, int]]:
+    return {(c.outcome, c.range.min) for c in inc.counts if c.sub_of is None and c.range.min}
+
+
+def _figures(u: Unit) -> dict[str, int]:
+    """The precise counts of a unit by outcome ("kills 30 children" → killed: 30)."""
+    return {c.outcome: c.range.min for c in u.counts if c.range.min and _precise(c)}
+
+
+def _head_figures(inc: _Incident) -> dict[str, list[int]]:
+    """Every count of an incident by outcome, sub-counts included ("39, among them 30
+    children" → killed: 39, 30)."""
+    out: dict[str, list[int]] = {}
+    for c in inc.counts:
+        if c.range.min:
+            out.setdefault(c.outcome, []).append(c.range.min)
+    return out
+
+
+def _same(a: int, b: int) -> bool:
+    """One figure told two ways ("over 100" is 101, "100")."""
+    return abs(a - b) <= max(1, round(0.02 * max(a, b)))
+
+
+def _support(title: Unit, inc: _Incident, claim: Claim, figures: Mapping[str, int]) -> float:
+    """How much the headline names the incident: its figure (4, when `figures` are given),
+    its place (1), its perpetrator (1). A headline's figure names one incident; a place or a
+    party may be shared."""
+    score = 0.0
+    own = _head_figures(inc)
+    if any(any(_same(n, m) for m in own.get(out, ())) for out, n in figures.items()):
+        score += 4.0
+    keys = {_place_key(p.place) for p in _fine_places(title)}
+    if keys & {_place_key(p) for p in claim.places if p.precision != "country"}:
+        score += 1.0
+    groups = {a.group for a in title.actors if a.role == "perpetrator" and a.group != "unknown"}
+    if claim.perpetrator.group in groups:
+        score += 1.0
+    return score
+
+
+def _repetitions(inc: _Incident, units: Sequence[Unit]) -> int:
+    """How many other sentences repeat one of the incident's figures or fine places."""
+    values = _head_values(inc)
+    keys = {_place_key(pm.place) for u in inc.units for pm in _fine_places(u)}
+    own = {id(u) for u in inc.units}
+    n = 0
+    for u in units:
+        if id(u) in own or u.is_title:
+            continue
+        if {(c.outcome, c.range.min) for c in u.counts} & values or (
+            keys and {_place_key(pm.place) for pm in _fine_places(u)} & keys
+        ):
+            n += 1
+    return n
 
 
 __all__ = ["AssemblyOptions", "Range", "Unit", "assemble", "shared_places"]

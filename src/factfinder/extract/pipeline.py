@@ -2,12 +2,15 @@
 
 `extract_document(doc)` runs the extractor's steps in one readable sequence:
 
-1. split the text into sentences (the title, when it opens the text, is its own sentence)
-   and the sentences into clauses;
+1. find the page furniture of captured pages (`extract.furniture`) and split the text into
+   sentences (the title, when it opens the text, is its own sentence; furniture, captions,
+   repeated copies and a report's methodology and recommendations sections are read for no
+   claim) and the sentences into clauses;
 2. find the report's own date (`published`, else the dateline) and its publisher;
 3. attribute every sentence to a claimant;
 4. read every clause: casualty counts, dates (resolved against the report date), places,
-   actors and their roles, event cues, weapons;
+   actors and their roles, event cues, weapons — all but the dates from the reading text, with
+   furniture blanked and hashtags read as words; a wire dateline's city is no place;
 5. assemble the claims (`assemble.assemble`).
 
 The parts that other modules provide (places, counts, dates) are reached through `Parts`, so
@@ -24,20 +27,22 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, document_publisher
 from factfinder.extract.events import find_events, find_weapons
+from factfinder.extract.furniture import furniture_spans, hashtag_phrases, reading_text
 from factfinder.extract.mentions import (
     CountMention,
     DateMention,
     PlaceMention,
+    Sentence,
 )
 from factfinder.extract.placing import area_of, speaks
-from factfinder.extract.sentences import clauses, split_sentences
+from factfinder.extract.sentences import clauses, context_sections, split_sentences
 from factfinder.model import Document, DocumentClaims, Place
 
 PlacesFn = Callable[[str], Sequence[PlaceMention]]
@@ -85,11 +90,48 @@ _REPORT_THAT = re.compile(
 )
 
 
-# A wire dateline's city ("BEIRUT (Reuters) -", "Damascus, November 3 (RHC)--", a capitalised
-# "BEIRUT" opening the body) says where the report was filed, not where the incident was.
+# A wire dateline says where the report was filed, not where the incident was: "BEIRUT
+# (Reuters) -", "AMMAN, Jordan (AP) —", "ANKARA, March 3 (Reuters) -", "ERBIL (Kurdistan 24) –",
+# "Damascus, SANA –", "BAGHDAD/ERBIL, Iraq (Reuters) -", an upper-case "BEIRUT —" or "BEIRUT"
+# opening the body. A monitor's lead-in names the incident's area instead: "Aleppo province:",
+# "Idlib countryside –", "Deir Ezzor:", "RURAL DAMASCUS:"; it has no agency and no country,
+# is in title case or names an area word, and is read as a place.
+_CITY_WORD = r"[A-Z][A-Za-z'’-]+"
+_CITY = rf"{_CITY_WORD}(?:[ -]{_CITY_WORD})?"
+_CITIES = rf"{_CITY}(?:\s*/\s*{_CITY})*"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# ", Jordan", ", Syria", ", Iraq's Kurdistan Region" (not a month: that is the day).
+_REGION = rf"(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){{0,2}})"
+_DAY = rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?)"
+_DASH = r"\s*(?:[-—–_]+|:)"
+# Agencies that sign a dateline without brackets ("Damascus, SANA –", "Ankara, AA -").
+_BARE_AGENCY = (
+    r"(?:SANA|AFP|AP|AA|Reuters|REUTERS|Xinhua|XINHUA|Anadolu(?:\s+Agency)?|Kurdistan\s*24|"
+    r"Rudaw|ANHA|Hawar|IRNA|TASS|Sputnik|DPA|dpa|KUNA|NNA|Petra|QNA|WAFA|Tasnim|Fars|Mehr|UPI|"
+    r"EFE|ANSA|NINA|INA)"
+)
 _DATELINE_CITY = re.compile(
-    r"^\W*(?P<city>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?)(?:\s*,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*\([A-Za-z .]{2,30}\)\s*(?:[-—–]+|:)|^\W*(?P<caps>[A-Z]{4,}(?:\s+[A-Z]{3,})?)\b(?=\s+[A-Z(])"
+    # With the agency in brackets, after the city, its country and the day.
+    rf"^\W*(?P<city>{_CITIES}){_REGION}?{_DAY}?\s*\((?![Pp]hoto|PHOTO|[Ff]ile)[\w .&'’-]{{2,30}}\)"
+    rf"(?:{_DASH}|\s+(?=[A-Z\"“]))"  # the dash is lost in some captures: "BEIRUT (AFP) The …"
+    # "Damascus, SANA –": a bare agency after a comma.
+    rf"|^\W*(?P<bare>{_CITIES}){_REGION}?{_DAY}?\s*,\s*{_BARE_AGENCY}{_DASH}"
+    # An upper-case city with its country or a dash: "AMMAN, Jordan —", "BEIRUT —", "GAZA CITY -".
+    rf"|^\W*(?P<caps>[A-Z]{{3,}}(?:[ /-][A-Z]{{3,}})*)(?:{_REGION}|{_DAY})*\s*[—–-]+\s"
+    # An upper-case city opening the body: "BEIRUT Syrian government forces …".
+    rf"|^\W*(?P<open>[A-Z]{{4,}}(?:\s+[A-Z]{{3,}})?)\b(?=\s+[A-Z(])"
+    # A title-case city with its country: "Qamishli, Syria —".
+    rf"|^\W*(?P<region>{_CITIES}){_REGION}{_DAY}?\s*[—–-]+\s"
+    # A title-case city and a dash, no agency: filed from abroad only (see `_dateline_spans`).
+    rf"|^\W*(?P<plain>{_CITY}){_DAY}?\s*[—–]+\s"
+    # A city and a colon ("BEIRUT:"): a dateline when abroad, else a monitor's lead-in ("IDLIB:").
+    rf"|^\W*(?P<colon>{_CITY}):\s"
+)
+# Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
+_AREA_WORD = re.compile(
+    r"\b(?:province|governorate|countryside|rural|rif|reef|outskirts|suburbs?|desert|badia|"
+    r"region|district|camp|city\s+centre|countryside)\b",
+    re.IGNORECASE,
 )
 
 
@@ -105,16 +147,34 @@ def _dateline_spans(
 
     `starts` are sentence starts (an agency dateline or an upper-case city may open any of
     them: captions and page furniture come first); `after_date` is the end of the date line.
-    A city named in title case right after the date counts only when it lies outside the
-    country the report is about ("Beirut", "Amman"): a home city there opens the headline
-    ("Aleppo bomb blast kills six").
+    A city in title case with only a dash ("Beirut –"), or right after the date, counts only
+    when it lies outside the country the report is about ("Beirut", "Amman"): a home city there
+    is a monitor's lead-in or opens the headline ("Aleppo bomb blast kills six").
     """
     spans = []
+    state = _main_state(places)
+
+    def abroad(a: int, b: int) -> bool:
+        inside = [p for p in places if a <= p.start and p.end <= b]
+        others = [p for p in places if not (a <= p.start and p.end <= b)]
+        home = _main_state(others) or state
+        return any(
+            p.place.precision != "country" and p.place.country not in (None, home) for p in inside
+        )
+
     for s in starts:
-        m = _DATELINE_CITY.match(text, s, min(len(text), s + 80))
-        if m:
-            g = "city" if m.group("city") else "caps"
-            spans.append((m.start(g), m.end(g)))
+        m = _DATELINE_CITY.match(text, s, min(len(text), s + 100))
+        if not m:
+            continue
+        groups = ("city", "bare", "caps", "open", "region", "plain", "colon")
+        g = next(k for k in groups if m.group(k))
+        # The city, its country and the agency ("Kurdistan 24") are none of them the place.
+        a, b = m.start(g), m.end()
+        if g in ("caps", "open") and _AREA_WORD.search(text, a, m.end(g)):
+            continue  # "ALEPPO COUNTRYSIDE —": the incident's area
+        if g in ("plain", "colon") and not abroad(a, m.end(g)):
+            continue  # "Idlib – two children were killed": a monitor's lead-in
+        spans.append((a, b))
     if after_date is not None:
         m = _CITY_AFTER_DATE.match(text, after_date, min(len(text), after_date + 60))
         city = next((p for p in places if m and p.start == m.start("city")), None)
@@ -154,11 +214,17 @@ class Extractor:
     def units(self, doc: Document) -> tuple[list[Unit], dt.date | None]:
         """Steps 1–4: the document's clauses with their mentions, and the report date."""
         text = doc.text
-        seg = split_sentences(text, doc.title)
+        # Page furniture ("Copy link to Tweet", "1.2K Likes") yields no count, place or claim:
+        # counts, places, actors and events are read from `reading`, the same text with the
+        # furniture blanked and hashtags read as words (same offsets). Dates and attribution
+        # read the text itself ("2:22 PM · Dec 1, 2024" dates the post).
+        furniture = furniture_spans(text)
+        reading = reading_text(text, furniture)
+        seg = split_sentences(text, doc.title, furniture)
         report_date = self.report_date(doc)
         publisher = document_publisher(text, doc.publisher)
         attributions = attribute(text, seg.sentences, title_index=seg.title, publisher=publisher)
-        places = list(self.parts.places(text))
+        places = self._places(text, reading)
         state = _main_state(places)
         line = self.parts.dateline(text, doc.title)
         starts = [s.start for s in seg.sentences]
@@ -171,17 +237,24 @@ class Extractor:
             if d.kind != "dateline"
             and not (line is not None and d.start < line.end and line.start < d.end)
         ]
+        sections = context_sections(text)
         units: list[Unit] = []
         for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
             if k in seg.asides:
                 continue  # a photo caption or a tag list: no statement about the incident
+            section = next(
+                (n for n, sec in enumerate(sections, 1) if sec.start <= sentence.start < sec.end),
+                0,
+            )
+            if section and sections[section - 1].kind == "apparatus":
+                continue  # methodology, recommendations, annexes: no incident of their own
             own_span = None if attribution.inherited else attribution.span
             claimant = attribution.claimant
             # A party's "our forces" are its own: the speaker's group, when its name says it.
             speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
             for clause in clauses(text, sentence):
                 a, b = clause.start, clause.end
-                actors = tuple(find_actors(text, a, b, state=state, speaker=speaker))
+                actors = tuple(find_actors(reading, a, b, state=state, speaker=speaker))
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 cut = None
                 m = _REPORT_THAT.search(text, a, b)
@@ -192,7 +265,7 @@ class Extractor:
                         sentence=clause,
                         is_title=k == seg.title,
                         index=k,
-                        counts=tuple(self.parts.counts(text, a, b)),
+                        counts=tuple(self.parts.counts(reading, a, b)),
                         dates=tuple(d for d in dates if _in(d.start, d.end, a, b)),
                         places=tuple(
                             p
@@ -202,13 +275,40 @@ class Extractor:
                             and not speaks(text, p)
                         ),
                         actors=actors,
-                        cues=tuple(find_events(text, a, b)),
-                        weapons=tuple(find_weapons(text, a, b)),
+                        cues=tuple(find_events(reading, a, b)),
+                        weapons=tuple(find_weapons(reading, a, b)),
                         attribution=attribution,
                         report_cut=cut,
+                        section=section,
                     )
                 )
         return units, report_date
+
+    def _places(self, text: str, reading: str) -> list[PlaceMention]:
+        """The places of the reading text, and those a CamelCase hashtag joins ("#AfrinToday")."""
+        places = list(self.parts.places(reading))
+        for tag in hashtag_phrases(text):
+            if reading[tag.start] != text[tag.start]:
+                continue  # inside furniture
+            for pm in self.parts.places(tag.text):
+                a, b = tag.span(pm.start, pm.end)
+                if not any(p.start < b and a < p.end for p in places):
+                    places.append(replace(pm, start=a, end=b))
+        return sorted(places, key=lambda p: p.start)
+
+    def headline_unit(self, doc: Document, units: Sequence[Unit]) -> Unit | None:
+        """The headline read on its own (offsets into the title) when the text lacks it."""
+        title = doc.title
+        if not title or not title.strip() or any(u.is_title for u in units):
+            return None
+        end = len(title)
+        return Unit(
+            sentence=Sentence(0, end, title),
+            is_title=True,
+            counts=tuple(self.parts.counts(title, 0, end)),
+            places=tuple(p for p in self.parts.places(title) if not speaks(title, p)),
+            actors=tuple(find_actors(title, 0, end)),
+        )
 
     def headline_area(self, doc: Document) -> str | None:
         """The governorate the document's headline (its `title`) names, if exactly one."""
@@ -240,6 +340,7 @@ class Extractor:
                 known_places=_towns_by_admin1(units),
                 headline_only=headline_only,
                 headline_area=self.headline_area(doc),
+                headline=self.headline_unit(doc, units),
             ),
         )
 

@@ -21,6 +21,17 @@ fast (the whole extractor is budgeted below spaCy's small pipeline) and predicta
   Idlib SOHR ..." up to the first words that open a sentence). A caption describes a picture,
   often of another day and place; a tag list names topics. Neither states the incident.
 
+* page furniture of captured social-media pages (`extract.furniture`: "Copy link to Tweet",
+  "All reactions:", "Like Comment Share", "1.2K views", author lines) is cut out too, at the
+  edges of each block of it, even when it is glued to the post ("Shared with PublicAt least
+  five …"); a sentence that is nothing but furniture is an aside.
+* a sentence that repeats an earlier one word for word (a post or thread captured twice in one
+  page, a headline repeated under the lede), or another one cut short ("… See more", a
+  preview ending in "…"), is an aside: one account, told once.
+
+`context_sections(text)` finds a long report's background, methodology, recommendations and
+annex sections by their headings.
+
 `clauses(text, sentence)` cuts a sentence further at semicolons, for headlines such as "X was
 shelled; in Y an airstrike killed 3" that report two incidents in one sentence.
 """
@@ -29,8 +40,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factfinder.extract.furniture import Furniture, furniture_spans, is_furniture
 from factfinder.extract.mentions import Sentence
 
 # Words that end with a full stop but rarely end a sentence.
@@ -273,9 +286,9 @@ def _is_aside(sentence: str) -> bool:
     return bool(credits) and not sentence[credits[-1].end() :].strip(" .")
 
 
-def _cut_points(text: str, start: int, end: int) -> list[int]:
+def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] = ()) -> list[int]:
     """Offsets (exclusive ends) inside text[start:end] where a sentence stops."""
-    cuts: set[int] = set()
+    cuts: set[int] = {x for f in furniture if f.block for x in (f.start, f.end)}
     for m in _STOP.finditer(text, start, end):
         if not _NEXT_OPENS.match(text, m.end()):
             continue
@@ -311,9 +324,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(text: str, start: int, end: int) -> list[Sentence]:
+def _pieces(text: str, start: int, end: int, furniture: Sequence[Furniture] = ()) -> list[Sentence]:
     out: list[Sentence] = []
-    bounds = [start, *_cut_points(text, start, end), end]
+    bounds = [start, *_cut_points(text, start, end, furniture), end]
     for a, b in itertools.pairwise(bounds):
         s, e = _trimmed(text, a, b)
         if e > s and _HAS_WORD.search(text, s, e):
@@ -333,25 +346,67 @@ def find_title(text: str, title: str | None, window: int = 400) -> tuple[int, in
     return (m.start(), m.end()) if m else None
 
 
-def split_sentences(text: str, title: str | None = None) -> Segmentation:
-    """Split `text` into sentences; the title, when found near the start, is its own sentence."""
+def split_sentences(
+    text: str, title: str | None = None, furniture: Sequence[Furniture] | None = None
+) -> Segmentation:
+    """Split `text` into sentences; the title, when found near the start, is its own sentence.
+
+    `furniture` is the page furniture of `text` (`furniture.furniture_spans`, found when None).
+    """
+    page = furniture_spans(text) if furniture is None else list(furniture)
     span = find_title(text, title)
     if span is None:
-        return _segmentation(_pieces(text, 0, len(text)), None)
+        return _segmentation(text, _pieces(text, 0, len(text), page), None, page)
     a, b = span
-    before = _pieces(text, 0, a)
+    before = _pieces(text, 0, a, page)
     title_s, title_e = _trimmed(text, a, b)
     # A stop right after the headline ("... in northeast Syria. Victims ...") belongs to it.
     if b < len(text) and text[b] in ".!?":
         b += 1
-    after = _pieces(text, b, len(text))
+    after = _pieces(text, b, len(text), page)
     sentences = [*before, Sentence(title_s, title_e, text[title_s:title_e]), *after]
-    return _segmentation(sentences, len(before))
+    return _segmentation(text, sentences, len(before), page)
 
 
-def _segmentation(sentences: list[Sentence], title: int | None) -> Segmentation:
-    asides = frozenset(k for k, s in enumerate(sentences) if k != title and _is_aside(s.text))
-    return Segmentation(tuple(sentences), title, asides)
+def _segmentation(
+    text: str, sentences: list[Sentence], title: int | None, furniture: Sequence[Furniture]
+) -> Segmentation:
+    asides = {
+        k
+        for k, s in enumerate(sentences)
+        if k != title and (_is_aside(s.text) or is_furniture(text, s.start, s.end, furniture))
+    }
+    asides |= _repeats(sentences, title)
+    return Segmentation(tuple(sentences), title, frozenset(asides))
+
+
+_REPEAT_MIN = 30  # characters: short lines ("Reply", "Nov 30") repeat without being accounts
+
+
+_TRUNCATED = re.compile(r"\s*(?:…|\.\.\.)\s*(?:see\s+more|show\s+more|more)?$")
+
+
+def _repeats(sentences: Sequence[Sentence], title: int | None) -> set[int]:
+    """Sentences that repeat another word for word (case and spacing aside): a later copy, or
+    a copy cut short ("… See more", a preview "Russian airstrikes on Ariha…") of any other."""
+    keys = [" ".join(s.text.lower().split()) for s in sentences]
+    seen: set[str] = set()
+    out: set[int] = set()
+    for k, key in enumerate(keys):
+        if len(key) < _REPEAT_MIN or k == title:
+            seen.add(key)
+            continue
+        if key in seen:
+            out.add(k)
+        cut = _TRUNCATED.search(key)
+        if cut is not None and cut.start() >= _REPEAT_MIN:
+            stem = key[: cut.start()]
+            if any(
+                j != k and len(o) > len(stem) and o.startswith(stem) for j, o in enumerate(keys)
+            ):
+                out.add(k)
+        seen.add(key)
+    return out
 
 
 _CLAUSE_CUT = re.compile(r"\s*;\s*")
@@ -368,3 +423,66 @@ def clauses(text: str, sentence: Sentence) -> list[Sentence]:
     if pos < sentence.end:
         parts.append(Sentence(pos, sentence.end, text[pos : sentence.end]))
     return [p for p in parts if _HAS_WORD.search(p.text)] or [sentence]
+
+
+# Section headings of long reports whose sentences are not the report's incident. Background
+# sections (context, legal analysis, earlier attacks) tell other incidents; the apparatus
+# (methodology, recommendations, about, annexes, notes) tells none.
+_BACKGROUND_HEADING = re.compile(
+    r"(?:background|context|historical\s+context|(?:a\s+)?brief\s+history|overview\s+of\s+the\s+"
+    r"conflict|legal\s+(?:analysis|framework|obligations)|applicable\s+law|international\s+law|"
+    r"(?:previous|earlier|past|prior|similar)\s+(?:attacks|incidents|strikes|violations)|"
+    r"a\s+pattern\s+of\s+[\w ]+)",
+    re.IGNORECASE,
+)
+_APPARATUS_HEADING = re.compile(
+    r"(?:methodology|(?:our\s+)?methods?|about\s+(?:us|this\s+report|the\s+\w+)|"
+    r"recommendations?(?:\s+to\s+[\w ,]+)?|conclusions?\s+and\s+recommendations|"
+    r"annex(?:es)?(?:\s+\w+)?|appendix(?:\s+\w+)?|acknowledge?ments|(?:end)?notes|references|"
+    r"sources|glossary|about\s+the\s+authors?)",
+    re.IGNORECASE,
+)
+_HEADING_LINE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?[ \t]+)?(?:\*\*)?"
+    r"(?P<words>[A-Z][^\n.!?;:]{0,70}?)(?:\*\*)?[ \t]*:?[ \t]*$",
+    re.MULTILINE,
+)
+_MAX_HEADING_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section of a report that is not about its incident: `kind` is "background" (context,
+    legal analysis, earlier attacks) or "apparatus" (methodology, recommendations, annexes)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def context_sections(text: str) -> list[Section]:
+    """A long report's background and apparatus sections, found by their headings.
+
+    A section opens at a heading line (a short line of its own, no full stop, optionally
+    numbered or marked up: "Background", "3. Methodology", "## Recommendations to the parties")
+    and runs to the next heading line.
+    """
+    heads = [
+        m
+        for m in _HEADING_LINE.finditer(text)
+        if len(m.group("words").split()) <= _MAX_HEADING_WORDS
+    ]
+    out = []
+    for k, m in enumerate(heads):
+        words = m.group("words").strip()
+        kind = (
+            "background"
+            if _BACKGROUND_HEADING.fullmatch(words)
+            else "apparatus"
+            if _APPARATUS_HEADING.fullmatch(words)
+            else None
+        )
+        if kind is not None:
+            end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+            out.append(Section(m.start(), end, kind))
+    return out
