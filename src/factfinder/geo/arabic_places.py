@@ -206,6 +206,7 @@ class ArabicIndex:
         }
         # Latin-script names of the WOF places, for the cross-script search.
         self._latin: dict[str, list[int]] | None = None
+        self._loose: dict[str, tuple[Target, ...]] | None = None
 
     @staticmethod
     def _arabic_names(p: WofPlace) -> list[str]:
@@ -220,6 +221,17 @@ class ArabicIndex:
         """A town a text may name bare: a capital, a district seat, or 20,000 people or more."""
         p = self.places[i]
         return (p.feature_code in _MAJOR_CODES) or (p.population or 0) >= 20_000
+
+    def loose(self) -> dict[str, tuple[Target, ...]]:
+        """The WOF places by `loose_key` of their names (built on first use)."""
+        if self._loose is None:
+            idx: dict[str, list[Target]] = defaultdict(list)
+            for k, targets in self.by_key.items():
+                for t in targets:
+                    if t.kind == WOF and (k, t.index) not in self.article_less:
+                        idx[loose_key(k)].append(t)
+            self._loose = {k: tuple(dict.fromkeys(v)) for k, v in idx.items()}
+        return self._loose
 
     def latin(self) -> dict[str, list[int]]:
         if self._latin is None:
@@ -321,7 +333,9 @@ class _M:
     after_dir: bool = False  # a compass adjective after it ("ريف حلب الشمالي")
     drop: bool = False
     host: _M | None = None
+    host_dir: str = ""  # compass directions from the host ("X جنوبي Y", "X بريف Y الغربي")
     group: int = -1
+    loose: bool = False  # matched by a looser spelling (emphatic letters, long vowels)
     chosen: Target | None = None
     precision: str | None = None
     score: float = 0.0
@@ -371,11 +385,50 @@ def _match_at(idx: ArabicIndex, toks: Sequence[_Tok], i: int) -> _M | None:
     return best
 
 
+_LOOSE_LETTERS = str.maketrans({"ص": "س", "ط": "ت", "ض": "د", "ظ": "ز", "ذ": "ز", "ث": "ت"})
+_LONG_VOWELS = re.compile(r"(?<=.)[اوي]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def loose_key(key: str) -> str:
+    """A looser key for spellings that the gazetteer and the news write differently: the
+    article, long vowels after the first letter, a final ه dropped; emphatic letters read as
+    their plain ones (ص س, ط ت, ض د, ظ ز, ذ ز, ث ت); doubled letters once ("كنصفرة" and
+    "كنسفرة", "معارة" and "معرة" meet)."""
+    k = key[2:] if key.startswith("ال") and len(key) > 4 else key
+    k = _LONG_VOWELS.sub("", k.translate(_LOOSE_LETTERS).replace("ال", ""))
+    k = _DOUBLED.sub(r"\1", k)
+    return k[:-1] if k.endswith("ه") and len(k) > 3 else k
+
+
+def _loose_at(idx: ArabicIndex, toks: Sequence[_Tok], i: int) -> _M | None:
+    """A name right after a place word ("قرية X") that only a looser spelling finds."""
+    t = toks[i]
+    if i == 0 or not t.arabic or t.gap != "soft" or _in(toks[i - 1], PLACE_TYPES) is None:
+        return None
+    for n in (2, 1):
+        if i + n > len(toks) or any(
+            not x.arabic or x.gap != "soft" or len(x.text) < 2 for x in toks[i : i + n]
+        ):
+            continue
+        for r in t.readings[:2]:
+            if r in _KNOWN_WORDS or (r != t.text and len(r) < 3):
+                continue
+            key = r + "".join(x.text for x in toks[i + 1 : i + n])
+            lk = loose_key(key)
+            if len(lk) < 3:
+                continue
+            targets = idx.loose().get(lk)
+            if targets:
+                return _M(i, i + n, key, r, targets, loose=True)
+    return None
+
+
 def _find(idx: ArabicIndex, toks: Sequence[_Tok]) -> list[_M]:
     out: list[_M] = []
     i = 0
     while i < len(toks):
-        m = _match_at(idx, toks, i)
+        m = _match_at(idx, toks, i) or _loose_at(idx, toks, i)
         if m is None:
             i += 1
             continue
@@ -495,19 +548,15 @@ def _link_hosts(toks: Sequence[_Tok], ms: list[_M]) -> None:
         if a.group < 0:
             a.group = group
         group += 1
-        if len(between) <= 4 and all(
-            _in(t, HOST_LINKS) is not None
-            or _in(t, DIRECTIONS) is not None
-            or t.text in DIRECTION_ADJECTIVES
-            or t.text.isdigit()
-            for t in between
-        ):
+        links = _host_words(between)
+        if links is not None:
             if "comma" in gaps and not _is_area(b):
                 continue
             b_first = toks[b.i]
-            linked = bool(between) or any(c in "بل" for c in _prefix_of(b_first, b.reading))
+            linked = bool(links) or any(c in "بل" for c in _prefix_of(b_first, b.reading))
             if linked:
                 a.host = b
+                a.host_dir = _compass([*links, *toks[b.j : b.j + 2]])
     if ms and ms[-1].group < 0:
         ms[-1].group = group
     # spread the place word of a list's first member, and the host of its last
@@ -525,7 +574,67 @@ def _link_hosts(toks: Sequence[_Tok], ms: list[_M]) -> None:
         if tail.host is not None:
             for m in g[:-1]:
                 if m.host is None:
-                    m.host = tail.host
+                    m.host, m.host_dir = tail.host, tail.host_dir
+
+
+def _is_link(t: _Tok) -> bool:
+    return (
+        _in(t, HOST_LINKS) is not None
+        or _in(t, DIRECTIONS) is not None
+        or t.text in DIRECTION_ADJECTIVES
+        or t.text.isdigit()
+    )
+
+
+def _host_words(between: Sequence[_Tok]) -> list[_Tok] | None:
+    """The linking words between a name and the place it is said to be in, or None when the
+    words between are no such link. Unknown further members of a list may come first ("قرى X
+    وY بريف Z": Y is no known name; X is still in Z)."""
+    k = 0
+    while k < len(between) and k < 4 and not _is_link(between[k]):
+        t = between[k]
+        if not (t.conj or t.text in ("و", "او") or (k > 0 and between[k - 1].text == "و")):
+            return None
+        k += 1
+    rest = between[k:]
+    if len(rest) > 4 or not all(_is_link(t) for t in rest):
+        return None
+    if k and not rest:
+        return None
+    return list(rest)
+
+
+_COMPASS = {
+    fold_key(w): d
+    for d, ws in {
+        "n": "شمال شمالي الشمالي الشمالية",
+        "s": "جنوب جنوبي الجنوبي الجنوبية",
+        "e": "شرق شرقي الشرقي الشرقية",
+        "w": "غرب غربي الغربي الغربية",
+    }.items()
+    for w in ws.split()
+}
+
+
+def _compass(words: Sequence[_Tok]) -> str:
+    """The compass directions the words name ("شمال شرقي" → "ne")."""
+    out = ""
+    for t in words:
+        d = _in(t, _COMPASS)
+        if d is not None and _COMPASS[d] not in out:
+            out += _COMPASS[d]
+    return out
+
+
+def _direction_fit(lat: float, lon: float, ref: tuple[float, float], dirs: str) -> int:
+    """+1 when a point lies in every direction `dirs` from `ref`, -1 when it lies opposite."""
+    ok = True
+    for d in dirs:
+        delta = {"n": lat - ref[0], "s": ref[0] - lat, "e": lon - ref[1], "w": ref[1] - lon}[d]
+        if delta < -0.02:
+            return -1
+        ok = ok and delta > 0.02
+    return 1 if ok else 0
 
 
 def _is_area(m: _M) -> bool:
@@ -621,6 +730,23 @@ def _host_filter(idx: ArabicIndex, m: _M, cands: list[int]) -> list[int] | None:
     return None
 
 
+def _host_point(idx: ArabicIndex, m: _M) -> tuple[float, float] | None:
+    """The point that the compass words after a name are relative to: the host town, or the
+    capital of the host governorate."""
+    h = m.host
+    if h is None or h.chosen is None:
+        return None
+    t = h.chosen
+    if t.kind == GOV:
+        cap = idx.capital.get(t.gov)
+        if cap is None:
+            return None
+        return idx.places[cap].lat, idx.places[cap].lon
+    if t.kind == WOF:
+        return idx.places[t.index].lat, idx.places[t.index].lon
+    return None
+
+
 def _is_risky(idx: ArabicIndex, m: _M) -> bool:
     """A name that reads as a common word or a person's name."""
     words = m.key if m.j - m.i == 1 else None
@@ -679,6 +805,11 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             cands = hosted
         own = id(m)
         scores = {i: _score(idx, i, ev, own) for i in cands}
+        ref = _host_point(idx, m) if m.host_dir and len(cands) > 1 else None
+        if ref is not None:
+            for i in cands:
+                p = idx.places[i]
+                scores[i] += 1.5 * _direction_fit(p.lat, p.lon, ref, m.host_dir)
         ranked = sorted(cands, key=lambda i: -scores[i])
         best = ranked[0]
         bp = idx.places[best]
@@ -694,7 +825,10 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
         major = idx.major(best)
         multi = m.j - m.i >= 2 or len(m.reading) >= 8
         fits = _fits(idx, best, ev, own)
-        if _person_like(toks, m) and not typed:
+        if m.loose:
+            # a loose spelling: only where the text places it and nothing else competes
+            m.drop = m.ambiguous or not (hosted or (ev.govs and fits))
+        elif _person_like(toks, m) and not typed:
             m.drop = True
         elif _is_risky(idx, m):
             m.drop = not typed
@@ -717,6 +851,8 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
         else:
             m.precision = "town"
         score = 0.9 if strong else 0.75 if (m.prep or major) else 0.6
+        if m.loose:
+            score = 0.6
         if m.ambiguous:
             score -= 0.15
         m.score = round(score, 3)
