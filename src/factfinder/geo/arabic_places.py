@@ -71,6 +71,7 @@ from factfinder.geo.arabic_words import (
     PLACE_TYPES,
     REGION_NAMES,
     REGIONS,
+    norm_word,
 )
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -108,6 +109,9 @@ _MAX_TOKENS = 5
 def _norm_word(w: str) -> str:
     """A folded word as the index keys it: a final hamza after alef dropped ("السويداء")."""
     return w[:-1] if w.endswith("اء") and len(w) > 3 else w
+
+
+assert _norm_word(fold_key("قضاء")) == norm_word("قضاء")
 
 
 def _key(name: str) -> str:
@@ -444,7 +448,7 @@ def _prefix_of(tok: _Tok, reading: str) -> str:
     return tok.text[:2]  # "للرقه" read as "الرقه"
 
 
-def _cues(toks: Sequence[_Tok], m: _M, folded: str, starts: set[int]) -> None:
+def _cues(toks: Sequence[_Tok], m: _M, folded: str, starts: dict[int, _M]) -> None:
     """Read the words before and after the name."""
     first = toks[m.i]
     prefix = _prefix_of(first, m.reading)
@@ -514,13 +518,18 @@ _KNOWN_WORDS = (
 _LINK_WORDS = HOST_LINKS | DIRECTIONS | frozenset(PLACE_TYPES)
 
 
-def _name_goes_on(toks: Sequence[_Tok], k: int, starts: set[int]) -> bool:
+def _name_goes_on(toks: Sequence[_Tok], k: int, starts: dict[int, _M]) -> bool:
     """Is the word at `k`, right after a name, the rest of a longer unknown name? It is when it
     is no known word nor a name's start, and a place link ("بريف", "شرقي", "في") or the end of
     the phrase comes right after it."""
     nxt = toks[k]
-    if k in starts or _in(nxt, _KNOWN_WORDS) is not None or nxt.text in GIVEN_NAMES:
+    if _in(nxt, _KNOWN_WORDS) is not None or nxt.text in GIVEN_NAMES:
         return False
+    after_match = starts.get(k)
+    if after_match is not None and (
+        after_match.reading != nxt.text or any(t.kind != WOF for t in after_match.targets)
+    ):
+        return False  # "… الموصل بالعراق": the next name, with its preposition, holds this one
     if k + 1 >= len(toks):
         return True
     after = toks[k + 1]
@@ -605,7 +614,7 @@ def _host_words(between: Sequence[_Tok]) -> list[_Tok] | None:
 
 
 _COMPASS = {
-    fold_key(w): d
+    norm_word(w): d
     for d, ws in {
         "n": "شمال شمالي الشمالي الشمالية",
         "s": "جنوب جنوبي الجنوبي الجنوبية",
@@ -719,10 +728,12 @@ def _host_filter(idx: ArabicIndex, m: _M, cands: list[int]) -> list[int] | None:
         if h.precision == "governorate":
             name = _area(idx.admin1[t.index])
             return [i for i in cands if _area(idx.admin1[i]) == name]
+        # "X قرب Y": close by; "X غرب Y": maybe a district away
+        radius = 120 if m.host_dir else 40
         return [
             i
             for i in cands
-            if distance_km(idx.places[i].lat, idx.places[i].lon, hp.lat, hp.lon) <= 40
+            if distance_km(idx.places[i].lat, idx.places[i].lon, hp.lat, hp.lon) <= radius
         ]
     if t.kind == REGION:
         e = Gazetteer.get().entries[t.index]
@@ -926,6 +937,85 @@ def _capital_fallback(idx: ArabicIndex, ms: Sequence[_M]) -> None:
         m.chosen, m.precision, m.score = Target(WOF, idx.capital[t.gov]), "town", 0.6
 
 
+_NEIGHBOURHOOD_WORDS = frozenset(k for k, v in PLACE_TYPES.items() if v == "neighbourhood")
+
+
+def _unknown_neighbourhoods(
+    idx: ArabicIndex, toks: Sequence[_Tok], ms: Sequence[_M], folded: Folded, text: str
+) -> list[PlaceMention]:
+    """ "حي X في مدينة Y" where the gazetteer lacks X: a neighbourhood of Y, at Y's point."""
+    out: list[PlaceMention] = []
+    taken = {k for m in ms for k in range(m.i, m.j)}
+    kept = {m.i: m for m in ms if not m.drop and m.chosen is not None}
+    for k, t in enumerate(toks[:-2]):
+        if (
+            t.text.removeprefix("و") not in _NEIGHBOURHOOD_WORDS
+            and _in(t, _NEIGHBOURHOOD_WORDS) is None
+        ):
+            continue
+        # the unknown name: one or two words right after the place word
+        e = k + 1
+        while (
+            e < len(toks)
+            and e - k <= 2
+            and e not in taken
+            and toks[e].arabic
+            and toks[e].gap == "soft"
+            and len(toks[e].text) > 1
+            and not _is_link(toks[e])
+            and _in(toks[e], PLACE_PREPOSITIONS) is None
+            and _in(toks[e], NOT_NAMES) is None
+        ):
+            e += 1
+        if e == k + 1:
+            continue
+        for n in range(e, min(len(toks), e + 4)):
+            if toks[n].gap == "hard":
+                break
+            city = kept.get(n)
+            if city is None:
+                if _is_link(toks[n]):
+                    continue
+                break
+            if all(_is_link(x) for x in toks[e:n]) and (n > e or toks[n].text != city.reading):
+                point = _city_point(idx, city)
+                if point is not None:
+                    place = _place(idx, city)
+                    if place.lat is not None and place.lon is not None:
+                        point = (place.lat, place.lon)
+                    s, end = folded.span(toks[k + 1].start, toks[e - 1].end)
+                    name = " ".join(text[s:end].split())
+                    out.append(
+                        PlaceMention(
+                            s,
+                            end,
+                            Place(
+                                name=f"{name}, {place.name}",
+                                lat=point[0],
+                                lon=point[1],
+                                admin1=place.admin1,
+                                country=place.country,
+                                precision="neighbourhood",
+                            ),
+                            0.6,
+                        )
+                    )
+            break
+    return out
+
+
+def _city_point(idx: ArabicIndex, m: _M) -> tuple[float, float] | None:
+    """The point of a mention that names a town or city (a governorate: its capital)."""
+    assert m.chosen is not None
+    t = m.chosen
+    if t.kind == WOF and m.precision in ("town", "district"):
+        return idx.places[t.index].lat, idx.places[t.index].lon
+    if t.kind == GOV and t.gov in idx.capital:
+        cap = idx.places[idx.capital[t.gov]]
+        return cap.lat, cap.lon
+    return None
+
+
 # --- places -------------------------------------------------------------------------------------
 
 
@@ -977,7 +1067,7 @@ def _document(text: str, hint: tuple[str, ...] = ()) -> tuple[PlaceMention, ...]
     folded: Folded = fold(text)
     toks = _tokens(folded.text)
     ms = _find(idx, toks)
-    starts = {m.i for m in ms}
+    starts = {m.i: m for m in ms}
     for m in ms:
         _cues(toks, m, folded.text, starts)
     _link_hosts(toks, ms)
@@ -991,7 +1081,7 @@ def _document(text: str, hint: tuple[str, ...] = ()) -> tuple[PlaceMention, ...]
         m.drop = d
     _resolve(idx, toks, ms, ev)
     _capital_fallback(idx, ms)
-    out: list[PlaceMention] = []
+    out: list[PlaceMention] = list(_unknown_neighbourhoods(idx, toks, ms, folded, text))
     for m in ms:
         if m.drop or m.chosen is None:
             continue
@@ -1000,6 +1090,7 @@ def _document(text: str, hint: tuple[str, ...] = ()) -> tuple[PlaceMention, ...]
         fs, fe = first.start + min(skip, first.end - first.start - 1), toks[m.j - 1].end
         s, e = folded.span(fs, fe)
         out.append(PlaceMention(s, e, _place(idx, m), m.score))
+    out.sort(key=lambda x: (x.start, x.end))
     return tuple(out)
 
 

@@ -11,15 +11,22 @@ from __future__ import annotations
 from factfinder.arabic import fold_key
 
 
+def norm_word(word: str) -> str:
+    """A word folded as the finder reads text: `fold_key`, and a final hamza after alef
+    dropped ("السويداء" and "السويدا", "قضاء" and "قضا" meet)."""
+    k = fold_key(word)
+    return k[:-1] if k.endswith("اء") and len(k) > 3 else k
+
+
 def words(text: str) -> frozenset[str]:
     """The folded words of `text` (whitespace-separated)."""
-    return frozenset(fold_key(w) for w in text.split())
+    return frozenset(norm_word(w) for w in text.split())
 
 
 # Words that say what kind of place the name after them is ("قرية X", "بريف X", "بلدتي X وY").
 # Values: the kind of place; plural and dual forms name a list that follows.
 PLACE_TYPES: dict[str, str] = {
-    fold_key(w): kind
+    norm_word(w): kind
     for kind, ws in {
         "city": "مدينة مدينتي مدن المدن المدينة",
         "town": "بلدة بلدتي بلدات البلدات البلدة بلدية",
@@ -190,7 +197,7 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
         "DE": "ألمانيا المانيا",
     }.items()
 }
-COUNTRIES: dict[str, str] = {fold_key(w): iso for iso, ws in COUNTRY_NAMES.items() for w in ws}
+COUNTRIES: dict[str, str] = {norm_word(w): iso for iso, ws in COUNTRY_NAMES.items() for w in ws}
 # Multi-word country names (matched as phrases).
 COUNTRY_PHRASES: dict[str, str] = {
     fold_key("الولايات المتحدة"): "US",
@@ -252,8 +259,6 @@ ALIASES: dict[str, str] = {
         "تربه سبيه": "القحطانية",
         "تربسبيه": "القحطانية",
         "الشدادي": "الشدادة",
-        "زركان": "تل أبو راسين",
-        "أبو راسين": "تل أبو راسين",
         "عفرين": "عفرين",
     }.items()
 }
