@@ -164,11 +164,16 @@ def test_turkish_and_sdf_parties_in_the_same_area() -> None:
 
 
 def test_latin_and_arabic_mentions_together() -> None:
-    text = "Airstrike on Saraqib. قصف على مدينة سراقب"
+    # A post mostly in Arabic with an English title: both scripts are read.
+    text = "Airstrike on Saraqib. قصف جوي روسي على مدينة سراقب في ريف إدلب الشرقي"
     assert [(text[m.start : m.end], m.place.name) for m in find_places(text)] == [
         ("Saraqib", "Saraqib"),
         ("سراقب", "Saraqib"),
+        ("إدلب", "Idlib"),
     ]
+    # An English text quoting an Arabic name is the English resolver's alone.
+    text = "Shelling hit حي الفردوس, the al-Ferdous neighbourhood of Aleppo city, on Monday."
+    assert find_places(text) == find_latin_places(text)
 
 
 def test_english_text_is_left_to_the_english_resolver() -> None:

@@ -15,8 +15,8 @@ Nothing is loaded at import time: the gazetteer is built on the first call that 
     places = incident_places(all_mentions_of_the_claim)   # Syrian/Iraqi places first
 
 Arabic-script text is read by `arabic_places.py` against the Who's On First gazetteer: for a
-text with Arabic letters, `find_places` returns its Arabic mentions together with the Latin-script
-ones (the English resolver then reads only the Latin-script parts). `names_across_scripts(name)`
+text mostly in Arabic script, `find_places` returns its Arabic mentions together with the
+Latin-script ones (the English resolver then reads only the Latin-script parts). `names_across_scripts(name)`
 gives a place's names in the other script ("Afrin" → {"عفرين"}).
 
 Precision: "town" (GeoNames populated places, sites), "neighbourhood", "district" (regions such
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from factfinder.arabic import has_arabic
+from factfinder.arabic import arabic_share
 from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.admin import governorate_name
 from factfinder.geo.arabic_places import find_arabic_places, names_across_scripts
@@ -46,11 +46,12 @@ def find_places(
 ) -> list[PlaceMention]:
     """All place mentions in `text[start:end]`, in text order, with offsets into `text`.
 
-    Latin-script names go to the English resolver (`resolver.find_places`); when the text has
-    Arabic letters, they are blanked out for it (offsets unchanged) and `find_arabic_places`
-    reads them instead.
+    A text mostly in Latin script (English with an Arabic name or two) goes to the English
+    resolver (`resolver.find_places`) alone. In a text mostly in Arabic script,
+    `find_arabic_places` reads the Arabic names and the English resolver the Latin-script parts
+    (the Arabic letters blanked out for it, offsets unchanged).
     """
-    if not has_arabic(text[start:end]):
+    if arabic_share(text[start:end]) < 0.5:
         return _find_latin_places(text, start, end, context=context)
     latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
     arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())
