@@ -51,7 +51,7 @@ def find_places(
     `find_arabic_places` reads the Arabic names and the English resolver the Latin-script parts
     (the Arabic letters blanked out for it, offsets unchanged).
     """
-    if arabic_share(text[start:end]) < 0.5:
+    if arabic_share(text[start:end]) < 0.4:
         return _find_latin_places(text, start, end, context=context)
     latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
     arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())

@@ -265,6 +265,9 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
 _HARD = re.compile(r"[.!?:;()\[\]{}|\n\t<>«»—–]|\s-\s|\s-|-\s")
 
 
+_QUOTES = "\"'“”„«»‹›"
+
+
 @dataclass(slots=True)
 class _Tok:
     start: int  # folded offsets
@@ -274,6 +277,7 @@ class _Tok:
     gap: str  # what separates it from the token before: "soft", "comma" or "hard"
     conj: bool  # starts with the conjunction و (or ف)
     readings: tuple[str, ...] = ()
+    quoted: bool = False  # a quotation mark right before it
 
     def bases(self) -> tuple[str, ...]:
         """The word and its readings without proclitics."""
@@ -306,7 +310,8 @@ def _tokens(folded: str) -> list[_Tok]:
             norm, readings = _readings(w)
         else:
             norm, readings = w, (w,)
-        out.append(_Tok(m.start(), m.end(), norm, arabic, gap, norm[:1] in "وف", readings))
+        quoted = any(q in gap_text for q in _QUOTES)
+        out.append(_Tok(m.start(), m.end(), norm, arabic, gap, norm[:1] in "وف", readings, quoted))
         prev_end = m.end()
     return out
 
@@ -376,6 +381,8 @@ def _match_at(idx: ArabicIndex, toks: Sequence[_Tok], i: int) -> _M | None:
             continue
         if r in NOT_NAMES:
             continue
+        if r != t.text and (r in _NEVER_ALONE or r in PLACE_PREPOSITIONS):
+            return None  # "بريف" is ب + ريف, not a village named بريف
         for n in range(run if r in idx.first_words else 1, 0, -1):
             key = r + "".join(x.text for x in toks[i + 1 : i + n])
             targets = idx.by_key.get(key)
@@ -516,6 +523,9 @@ _KNOWN_WORDS = (
     | frozenset(PLACE_TYPES)
 )
 _LINK_WORDS = HOST_LINKS | DIRECTIONS | frozenset(PLACE_TYPES)
+# Adjectives after a name: relative adjectives ("الجامعي", "الحدودية") and feminine
+# participles ("المحتلة", "المحاصرة").
+_MODIFIER = re.compile(r"ال\w{2,}(?:ي|يه|يين|يون)|الم\w{3,}ه")
 
 
 def _name_goes_on(toks: Sequence[_Tok], k: int, starts: dict[int, _M]) -> bool:
@@ -525,6 +535,8 @@ def _name_goes_on(toks: Sequence[_Tok], k: int, starts: dict[int, _M]) -> bool:
     nxt = toks[k]
     if _in(nxt, _KNOWN_WORDS) is not None or nxt.text in GIVEN_NAMES:
         return False
+    if nxt.conj or nxt.quoted or _MODIFIER.fullmatch(nxt.text):
+        return False  # "X ومحيطها", 'X "Y"', "X المحتلة", "X الجامعي": no part of the name
     after_match = starts.get(k)
     if after_match is not None and (
         after_match.reading != nxt.text or any(t.kind != WOF for t in after_match.targets)
@@ -697,13 +709,15 @@ def _score(idx: ArabicIndex, i: int, ev: _Evidence, own: int) -> float:
     return s
 
 
-def _fits(idx: ArabicIndex, i: int, ev: _Evidence, own: int) -> bool:
-    """Does a candidate fit the text's other places (its governorates or near its points)?"""
+def _fits(idx: ArabicIndex, i: int, ev: _Evidence, own: int) -> bool | None:
+    """Does a candidate fit the text's other places: True when it lies in a governorate the
+    text names or near one of its places, None when the text names no other place in the
+    country, False otherwise."""
     p = idx.places[i]
     if p.country != ev.country:
         return False
     if not ev.govs and not [1 for mid, _, _ in ev.points if mid != own]:
-        return True
+        return None
     a1 = _area(idx.admin1[i])
     if a1 and ev.govs.get(a1):
         return True
@@ -788,7 +802,7 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             m.chosen = next(t for t in m.targets if t.kind == COUNTRY)
             m.precision, m.score = "country", 0.9
             continue
-        if REGION in kinds:
+        if REGION in kinds and (typed or m.reading not in COMMON_WORDS or m.j - m.i > 1):
             m.chosen = next(t for t in m.targets if t.kind == REGION)
             m.precision, m.score = None, 0.85
             continue
@@ -838,7 +852,7 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
         fits = _fits(idx, best, ev, own)
         if m.loose:
             # a loose spelling: only where the text places it and nothing else competes
-            m.drop = m.ambiguous or not (hosted or (ev.govs and fits))
+            m.drop = m.ambiguous or not (hosted or fits is True)
         elif _person_like(toks, m) and not typed:
             m.drop = True
         elif _is_risky(idx, m):
@@ -846,9 +860,14 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
         elif strong:
             m.drop = bp.country != ev.country and hosted is None
         elif m.prep or m.direction or m.site:
-            m.drop = not (fits and (major or not m.ambiguous))
+            # a one-word minor name needs the text's other places to agree with it
+            m.drop = not (fits is True or (fits is None and (major or multi))) or (
+                m.ambiguous and not major
+            )
         else:
-            m.drop = not (fits and not m.ambiguous and (major or multi))
+            m.drop = not ((fits is True or (fits is None and major)) and (major or multi)) or (
+                m.ambiguous
+            )
         if m.drop:
             continue
         m.chosen = Target(WOF, best)
