@@ -46,12 +46,14 @@ def find_places(
 ) -> list[PlaceMention]:
     """All place mentions in `text[start:end]`, in text order, with offsets into `text`.
 
-    A text mostly in Latin script (English with an Arabic name or two) goes to the English
-    resolver (`resolver.find_places`) alone. In a text mostly in Arabic script,
-    `find_arabic_places` reads the Arabic names and the English resolver the Latin-script parts
-    (the Arabic letters blanked out for it, offsets unchanged).
+    A text in Latin script with an Arabic name or two goes to the English resolver
+    (`resolver.find_places`) alone. In a text in Arabic script (at least 40% of its letters, or
+    a sentence or more: 90 Arabic letters), `find_arabic_places` reads the Arabic names and the
+    English resolver the Latin-script parts (the Arabic letters blanked out for it, offsets
+    unchanged).
     """
-    if arabic_share(text[start:end]) < 0.4:
+    segment = text[start:end]
+    if arabic_share(segment) < 0.4 and len(_ARABIC_LETTERS.findall(segment)) < 90:
         return _find_latin_places(text, start, end, context=context)
     latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
     arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())
