@@ -200,3 +200,16 @@ def test_names_across_scripts() -> None:
     assert "Syria" in names_across_scripts("سوريا")
     assert "الغوطة الشرقية" in names_across_scripts("Eastern Ghouta")
     assert names_across_scripts("Xyzzyville") == set()
+
+
+def test_words_broken_with_tatweel_are_joined() -> None:
+    text = "قـ ـصـ ـف تركي على بلدة عين عيـ . ـسى بريف الرقة"
+    town = find_places(text)[0]
+    assert (town.place.name, town.place.admin1) == ("Ayn Isa", "Raqqa")
+    assert text[town.start : town.end] == "عين عيـ . ـسى"
+
+
+def test_place_word_with_a_proclitic_is_not_a_village_name() -> None:
+    # "بريف" is "in the countryside of", not the village of that spelling.
+    text = "سقطت قذيفة هاون بريف اللاذقية الشمالي"
+    assert places(text) == [("اللاذقية", "Latakia", "governorate", "Latakia")]

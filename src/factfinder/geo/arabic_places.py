@@ -375,14 +375,14 @@ def _match_at(idx: ArabicIndex, toks: Sequence[_Tok], i: int) -> _M | None:
             break
     if run == 0 or t.text in PLACE_PREPOSITIONS:
         return None
+    if any(r in _NEVER_ALONE or r in PLACE_PREPOSITIONS for r in t.readings[1:]):
+        return None  # "بريف" is ب + ريف, not a village named بريف
     best: _M | None = None
     for r in t.readings:
         if r != t.text and len(r) < 3:
             continue
         if r in NOT_NAMES:
             continue
-        if r != t.text and (r in _NEVER_ALONE or r in PLACE_PREPOSITIONS):
-            return None  # "بريف" is ب + ريف, not a village named بريف
         for n in range(run if r in idx.first_words else 1, 0, -1):
             key = r + "".join(x.text for x in toks[i + 1 : i + n])
             targets = idx.by_key.get(key)
@@ -423,7 +423,7 @@ def _loose_at(idx: ArabicIndex, toks: Sequence[_Tok], i: int) -> _M | None:
         ):
             continue
         for r in t.readings[:2]:
-            if r in _KNOWN_WORDS or (r != t.text and len(r) < 3):
+            if r in _KNOWN_WORDS or r in NOT_NAMES or r in _NEVER_ALONE or len(r) < 3:
                 continue
             key = r + "".join(x.text for x in toks[i + 1 : i + n])
             lk = loose_key(key)
@@ -1079,11 +1079,16 @@ def _place(idx: ArabicIndex, m: _M) -> Place:
 # --- the public functions -----------------------------------------------------------------------
 
 
+_BROKEN_WORD = re.compile(r"(?<=ـ)[\s._\-]{1,3}(?=ـ)")
+
+
 @lru_cache(maxsize=8)
 def _document(text: str, hint: tuple[str, ...] = ()) -> tuple[PlaceMention, ...]:
     """Every Arabic place mention of `text` (the whole text is the context)."""
     idx = ArabicIndex.get()
-    folded: Folded = fold(text)
+    # Words broken up with tatweel to get past moderation ("استـ ـهـ ـداف", "تقـ.ـصف") are
+    # joined again: the break between two tatweels becomes one more (offsets unchanged).
+    folded: Folded = fold(_BROKEN_WORD.sub(lambda b: "ـ" * len(b.group()), text))
     toks = _tokens(folded.text)
     ms = _find(idx, toks)
     starts = {m.i: m for m in ms}
