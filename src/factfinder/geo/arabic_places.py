@@ -397,13 +397,13 @@ def _match_at(idx: ArabicIndex, toks: Sequence[_Tok], i: int) -> _M | None:
 
 
 _LOOSE_LETTERS = str.maketrans({"ص": "س", "ط": "ت", "ض": "د", "ظ": "ز", "ذ": "ز", "ث": "ت"})
-_LONG_VOWELS = re.compile(r"(?<=.)[اوي]")
+_LONG_VOWELS = re.compile(r"(?<=.)ا")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
 def loose_key(key: str) -> str:
     """A looser key for spellings that the gazetteer and the news write differently: the
-    article, long vowels after the first letter, a final ه dropped; emphatic letters read as
+    article, alef after the first letter, a final ه dropped; emphatic letters read as
     their plain ones (ص س, ط ت, ض د, ظ ز, ذ ز, ث ت); doubled letters once ("كنصفرة" and
     "كنسفرة", "معارة" and "معرة" meet)."""
     k = key[2:] if key.startswith("ال") and len(key) > 4 else key
@@ -734,7 +734,17 @@ def _host_filter(idx: ArabicIndex, m: _M, cands: list[int]) -> list[int] | None:
     t = h.chosen
     if t.kind == GOV:
         name = _area(governorate_name(*t.gov))
-        return [i for i in cands if _area(idx.admin1[i]) == name]
+        inside = [i for i in cands if _area(idx.admin1[i]) == name]
+        ref = _host_point(idx, m) if m.host_dir else None
+        if inside or ref is None:
+            return inside
+        # "X جنوبي إدلب" also names places just across the governorate's border
+        return [
+            i
+            for i in cands
+            if _direction_fit(idx.places[i].lat, idx.places[i].lon, ref, m.host_dir) > 0
+            and distance_km(idx.places[i].lat, idx.places[i].lon, *ref) <= 100
+        ]
     if t.kind == COUNTRY:
         return [i for i in cands if idx.places[i].country == t.iso]
     if t.kind == WOF:
@@ -785,8 +795,15 @@ def _is_risky(idx: ArabicIndex, m: _M) -> bool:
 def _person_like(toks: Sequence[_Tok], m: _M) -> bool:
     ws = [m.reading, *(t.text for t in toks[m.i + 1 : m.j])]
     return len(ws) >= 2 and all(
-        w in GIVEN_NAMES or w in NAME_PARTS or w.removeprefix("ال") in GIVEN_NAMES for w in ws
+        w in GIVEN_NAMES or w in _PERSON_PARTS or w.removeprefix("ال") in GIVEN_NAMES for w in ws
     )
+
+
+# Words of people's names besides given names: "عبد", kunyas, "بن", titles.
+_PERSON_PARTS = frozenset(
+    fold_key(w)
+    for w in "عبد أبو ابو أم ام بن ابن البو آل سيد السيد شيخ الشيخ حاج الحاج ملا".split()
+)
 
 
 def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence) -> None:
@@ -823,6 +840,12 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             m.drop = True
             continue
         hosted = _host_filter(idx, m, cands)
+        if hosted == [] and not m.loose:
+            # none of that spelling lies there: a looser spelling may ("قرية صكيرو شرقي عين
+            # عيسى" is the gazetteer's سكيرو)
+            loose = [t.index for t in idx.loose().get(loose_key(m.key), ()) if t.kind == WOF]
+            hosted = _host_filter(idx, m, loose)
+            m.loose = bool(hosted)
         if hosted is not None:
             if not hosted:
                 m.drop = True  # another place of that name than the gazetteer's
