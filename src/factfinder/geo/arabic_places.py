@@ -67,6 +67,7 @@ from factfinder.geo.arabic_words import (
     ORG_AFTER,
     ORG_BEFORE,
     PERSON_BEFORE,
+    PERSON_NAME_PARTS,
     PLACE_PREPOSITIONS,
     PLACE_TYPES,
     REGION_NAMES,
@@ -795,13 +796,9 @@ def _is_risky(idx: ArabicIndex, m: _M) -> bool:
 def _person_like(toks: Sequence[_Tok], m: _M) -> bool:
     ws = [m.reading, *(t.text for t in toks[m.i + 1 : m.j])]
     return len(ws) >= 2 and all(
-        w in GIVEN_NAMES or w in _PERSON_PARTS or w.removeprefix("ال") in GIVEN_NAMES for w in ws
+        w in GIVEN_NAMES or w in PERSON_NAME_PARTS or w.removeprefix("ال") in GIVEN_NAMES for w in ws
     )
 
-
-# Words of people's names besides given names: "عبد", kunyas, "بن", titles.
-_PERSON_PARTS = frozenset(
-    fold_key(w)
     for w in "عبد أبو ابو أم ام بن ابن البو آل سيد السيد شيخ الشيخ حاج الحاج ملا".split()
 )
 

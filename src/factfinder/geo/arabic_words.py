@@ -115,6 +115,12 @@ GIVEN_NAMES = words("""
 عبيد حمدان سالم سليم راشد فرحان عواد عيد مرعي نايف دحام حسان عدي قتيبة مصعب
 """)
 
+# Words of people's names besides given names: "عبد", kunyas, "بن", titles ("جاسم محمد",
+# "أبو علي" are people when nothing says they are places).
+PERSON_NAME_PARTS = words("""
+عبد أبو ابو أم ام بن ابن البو آل سيد السيد شيخ الشيخ حاج الحاج ملا
+""")
+
 # Common words that are also names of villages: alone they are read as words. They are places
 # only with a place word before them ("قرية الطيبة") or a place after them ("الطيبة بريف درعا").
 COMMON_WORDS = words("""
