@@ -796,11 +796,9 @@ def _is_risky(idx: ArabicIndex, m: _M) -> bool:
 def _person_like(toks: Sequence[_Tok], m: _M) -> bool:
     ws = [m.reading, *(t.text for t in toks[m.i + 1 : m.j])]
     return len(ws) >= 2 and all(
-        w in GIVEN_NAMES or w in PERSON_NAME_PARTS or w.removeprefix("ال") in GIVEN_NAMES for w in ws
+        w in GIVEN_NAMES or w in PERSON_NAME_PARTS or w.removeprefix("ال") in GIVEN_NAMES
+        for w in ws
     )
-
-    for w in "عبد أبو ابو أم ام بن ابن البو آل سيد السيد شيخ الشيخ حاج الحاج ملا".split()
-)
 
 
 def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence) -> None:
