@@ -344,6 +344,7 @@ class _M:
     drop: bool = False
     host: _M | None = None
     host_dir: str = ""  # compass directions from the host ("X جنوبي Y", "X بريف Y الغربي")
+    host_admin: bool = False  # "X التابعة لمدينة Y": administered from Y, maybe far from it
     group: int = -1
     loose: bool = False  # matched by a looser spelling (emphatic letters, long vowels)
     chosen: Target | None = None
@@ -579,6 +580,7 @@ def _link_hosts(toks: Sequence[_Tok], ms: list[_M]) -> None:
             if linked:
                 a.host = b
                 a.host_dir = _compass([*links, *toks[b.j : b.j + 2]])
+                a.host_admin = any(t.readings[-1] in _ADMIN_LINKS for t in links)
     if ms and ms[-1].group < 0:
         ms[-1].group = group
     # spread the place word of a list's first member, and the host of its last
@@ -606,6 +608,9 @@ def _is_link(t: _Tok) -> bool:
         or t.text in DIRECTION_ADJECTIVES
         or t.text.isdigit()
     )
+
+
+_ADMIN_LINKS = frozenset(fold_key(w) for w in ("التابعة", "التابع", "تابعة", "تابع"))
 
 
 def _host_words(between: Sequence[_Tok]) -> list[_Tok] | None:
@@ -751,6 +756,9 @@ def _host_filter(idx: ArabicIndex, m: _M, cands: list[int]) -> list[int] | None:
     if t.kind == WOF:
         hp = idx.places[t.index]
         if h.precision == "governorate":
+            name = _area(idx.admin1[t.index])
+            return [i for i in cands if _area(idx.admin1[i]) == name]
+        if m.host_admin:
             name = _area(idx.admin1[t.index])
             return [i for i in cands if _area(idx.admin1[i]) == name]
         # "X قرب Y": close by; "X غرب Y": maybe a district away
