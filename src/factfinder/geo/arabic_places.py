@@ -61,6 +61,7 @@ from factfinder.geo.arabic_words import (
     GIVEN_NAMES,
     GOVERNORATE_NAMES,
     GOVERNORATES,
+    GOVERNORATES_NEED_CONTEXT,
     HOST_LINKS,
     NAME_PARTS,
     NOT_NAMES,
@@ -102,7 +103,7 @@ _CITY_GOVERNORATES = frozenset({("SY", "13"), ("IQ", "07")})
 _SAME_AREA = {"Rif Dimashq": "Damascus"}
 _MAJOR_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 _TYPE_PREFIXES = tuple(
-    fold_key(w) + " " for w in ("حي", "قرية", "مدينة", "بلدة", "ناحية", "مخيم", "منطقة")
+    fold_key(w) + " " for w in ("حي", "قرية", "مدينة", "بلدة", "ناحية", "مخيم", "منطقة", "قضاء")
 )
 _MAX_TOKENS = 5
 
@@ -497,11 +498,12 @@ def _cues(toks: Sequence[_Tok], m: _M, folded: str, starts: dict[int, _M]) -> No
         ):
             m.drop = True
             break
-        elif k == m.i - 1 and tk.text in NAME_PARTS:
+        elif k == m.i - 1 and tk.text in NAME_PARTS and not first.conj:
             m.drop = True  # "تل X" unknown: not the place X
             break
-        else:
+        elif not (first.conj and nearest_type and _in(tk, NOT_NAMES) is None):
             break
+        # else: "قريتي تل معروف وخزنة": the earlier members of the list, unknown or not
         k -= 1
     if m.j < len(toks) and toks[m.j].gap == "soft" and toks[m.j].arabic:
         nxt = toks[m.j]
@@ -828,10 +830,16 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             continue
         if GOV in kinds:
             gov = next(t for t in m.targets if t.kind == GOV)
-            if gov.gov[0] == "IQ" and ev.country != "IQ" and m.kind != "governorate":
+            if (
+                m.reading in GOVERNORATES_NEED_CONTEXT
+                and ev.country != "IQ"
+                and m.kind != "governorate"
+            ):
                 m.drop = True  # Iraqi governorates named like people ("صلاح الدين")
                 continue
-            if _gov_sense(idx, m):
+            if _gov_sense(idx, m) or (gov.gov[0] != ev.country and not typed):
+                # (a governorate of the other country named in passing — "شارع بغداد" in
+                # Aleppo — is no point either)
                 m.chosen, m.precision, m.score = gov, "governorate", 0.9
                 continue
             cap = idx.capital.get(gov.gov)
@@ -883,8 +891,11 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             m.drop = True
         elif _is_risky(idx, m):
             m.drop = not typed
-        elif strong:
+        elif strong and (typed or m.prep or m.direction or multi):
             m.drop = bp.country != ev.country and hosted is None
+        elif strong:
+            # a bare word before "في ريف Y": still a word unless the place is unambiguous
+            m.drop = m.ambiguous or len(cands) > 1 and not major
         elif m.prep or m.direction or m.site:
             # a one-word minor name needs the text's other places to agree with it
             m.drop = not (fits is True or (fits is None and (major or multi))) or (
@@ -947,7 +958,8 @@ def _evidence(idx: ArabicIndex, ms: Sequence[_M], base: _Evidence | None = None)
     if base is not None:
         for g, w in base.govs.items():
             ev.govs[g] += w
-    ev.country = "IQ" if countries["IQ"] > countries["SY"] else "SY"
+    # Syria unless the text clearly speaks of Iraq (Iraqi places named in passing do not count)
+    ev.country = "IQ" if countries["IQ"] > 1.5 * countries["SY"] + 0.5 else "SY"
     if base is not None and not any(countries.values()):
         ev.country = base.country
     return ev

@@ -68,7 +68,7 @@ DIRECTION_ADJECTIVES = words("""
 # "قرب X", "على أطراف X").
 PLACE_PREPOSITIONS = words("""
 في على إلى الى من قرب بالقرب نحو اتجاه باتجاه داخل محيط أطراف اطراف ضواحي مشارف حول عند
-تجاه وسط مدخل مداخل أحد إحدى جوار بلدات
+تجاه وسط مدخل مداخل أحد إحدى جوار بلدات محور
 """)
 
 # Words allowed between a name and the place it is said to be in ("X بريف Y", "X في ريف Y
@@ -175,7 +175,9 @@ NOT_NAMES = words("""
 النازحين نازحين المهجرين مهجرين الوافدين تركية عربية كردية عراقية الأعور الاعور الرياض
 شهباء الشهباء مصادر مصدر مراسل مراسلنا فيديو صور صورة بيان تقرير خبر أخبار اخبار
 متابعة متابعات تحديث الفرات الله مستوى ذكرى سماد جولة قناة واسطة معربا فجر العالمية
-العالمي الدولية الإدارة الادارة إدارة ادارة جات
+العالمي الدولية الإدارة الادارة إدارة ادارة جات كردستان روسية روسي تركي أمريكية امريكية أمريكي
+امريكي إسرائيلية اسرائيلية إسرائيلي اسرائيلي إيرانية ايرانية إيراني ايراني عراقي سوري كردي
+عربي أجنبي اجنبي دولي
 """)
 
 # Countries named in conflict reporting, as Arabic writes them (ISO 3166-1 alpha-2 → names).
@@ -269,6 +271,12 @@ ALIASES: dict[str, str] = {
         "عفرين": "عفرين",
     }.items()
 }
+
+# Iraqi governorates whose names are also people's names or words: read as the governorate only
+# in a text about Iraq or after "محافظة".
+GOVERNORATES_NEED_CONTEXT = words("""
+المثنى صلاح الدين واسط القادسية
+""")
 
 # Regions and sites that the English gazetteer (`places_extra.tsv`) holds, by their Arabic
 # names → the English gazetteer's name for them.
