@@ -895,7 +895,7 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             m.drop = bp.country != ev.country and hosted is None
         elif strong:
             # a bare word before "في ريف Y": still a word unless the place is unambiguous
-            m.drop = m.ambiguous or len(cands) > 1 and not major
+            m.drop = m.ambiguous or (len(cands) > 1 and not major)
         elif m.prep or m.direction or m.site:
             # a one-word minor name needs the text's other places to agree with it
             m.drop = not (fits is True or (fits is None and (major or multi))) or (
