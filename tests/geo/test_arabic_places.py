@@ -213,3 +213,36 @@ def test_place_word_with_a_proclitic_is_not_a_village_name() -> None:
     # "بريف" is "in the countryside of", not the village of that spelling.
     text = "سقطت قذيفة هاون بريف اللاذقية الشمالي"
     assert places(text) == [("اللاذقية", "Latakia", "governorate", "Latakia")]
+
+
+def test_nationality_adjective_is_not_a_village() -> None:
+    text = "قتل ثلاثة مدنيين بغارة روسية على مدينة أريحا جنوبي إدلب"
+    assert places(text) == [
+        ("أريحا", "Ariha", "town", "Idlib"),
+        ("إدلب", "Idlib", "governorate", "Idlib"),
+    ]
+
+
+def test_iraqi_city_named_in_a_syrian_text_gives_no_point() -> None:
+    # A street named after Baghdad in Aleppo: the Iraqi capital is no place of the incident.
+    text = "قصفت قوات النظام شارع بغداد في مدينة حلب وقتل مدني في حي الشعار بحلب"
+    baghdad = only(text, "بغداد")
+    assert baghdad.place.precision == "governorate" and baghdad.place.lat is None
+
+
+def test_administered_from_a_city_means_its_governorate() -> None:
+    text = "قصف تركي على الريف الشرقي لناحية #عين_عيسى التابعة لمدينة #الرقة"
+    ayn_isa = only(text, "عين_عيسى")
+    assert (ayn_isa.place.name, ayn_isa.place.precision) == ("Ayn Isa", "district")
+
+
+def test_sentence_by_sentence_reading_uses_the_whole_text() -> None:
+    from factfinder.geo import PlaceContext
+
+    text = "قصفت طائرات روسية بلدة كفرنبل. وسقط صاروخ على بلدة حاس في ريف إدلب الجنوبي"
+    cut = text.index("وسقط")
+    ctx = PlaceContext()
+    first = find_places(text, 0, cut, context=ctx)
+    second = find_places(text, cut, len(text), context=ctx.updated(first))
+    assert [m.place.name for m in first] == ["Kafranbel"]
+    assert [m.place.name for m in second] == ["Hassef", "Idlib"]

@@ -1160,14 +1160,19 @@ def find_arabic_places(
     text: str, start: int = 0, end: int | None = None, *, admin1: Iterable[str] = ()
 ) -> list[PlaceMention]:
     """The Arabic-script place mentions of `text[start:end]`, in text order, with offsets into
-    `text`. The whole `text` is read for context (which governorates and places it names);
-    `admin1` adds governorates known from elsewhere (canonical names)."""
+    `text`.
+
+    The whole `text` is read once for context (which governorates and places it names) and
+    kept for the next calls on the same text, so reading a document sentence by sentence
+    costs one reading. `admin1` (canonical governorate names known from elsewhere) counts
+    only when the whole text is asked for: a range's context is the rest of its text."""
     end = len(text) if end is None else end
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"range [{start}, {end}) is outside the text (length {len(text)})")
     if not has_arabic(text[start:end]):
         return []
-    mentions = _document(text, tuple(sorted(set(admin1))))
+    whole = start == 0 and end == len(text)
+    mentions = _document(text, tuple(sorted(set(admin1))) if whole else ())
     return [m for m in mentions if m.start >= start and m.end <= end]
 
 
