@@ -48,12 +48,13 @@ def find_places(
 
     A text in Latin script with an Arabic name or two goes to the English resolver
     (`resolver.find_places`) alone. In a text in Arabic script (at least 40% of its letters, or
-    a sentence or more: 90 Arabic letters), `find_arabic_places` reads the Arabic names and the
-    English resolver the Latin-script parts (the Arabic letters blanked out for it, offsets
-    unchanged).
+    a quarter and a sentence or more: 90 Arabic letters, as in a post amid English page
+    furniture), `find_arabic_places` reads the Arabic names and the English resolver the
+    Latin-script parts (the Arabic letters blanked out for it, offsets unchanged).
     """
     segment = text[start:end]
-    if arabic_share(segment) < 0.4 and len(_ARABIC_LETTERS.findall(segment)) < 90:
+    share = arabic_share(segment)
+    if share < 0.25 or (share < 0.4 and len(_ARABIC_LETTERS.findall(segment)) < 90):
         return _find_latin_places(text, start, end, context=context)
     latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
     arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())
