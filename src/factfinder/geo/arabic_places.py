@@ -114,7 +114,6 @@ def _norm_word(w: str) -> str:
     return w[:-1] if w.endswith("اء") and len(w) > 3 else w
 
 
-
 def _key(name: str) -> str:
     """The index key of a name: folded, words normalised, spaces removed."""
     return "".join(_norm_word(w) for w in fold_key(name).split())
@@ -993,7 +992,9 @@ def _capital_fallback(idx: ArabicIndex, ms: Sequence[_M]) -> None:
         m.chosen, m.precision, m.score = Target(WOF, idx.capital[t.gov]), "town", 0.6
 
 
-_NEIGHBOURHOOD_WORDS = frozenset(k for k, v in PLACE_TYPES.items() if v == "neighbourhood")
+# Singular words for a neighbourhood ("حي X", "حارة X"): a plural ("الأحياء السكنية") names
+# no one neighbourhood.
+_NEIGHBOURHOOD_WORDS = frozenset(fold_key(w) for w in ("حي", "حارة", "الحي"))
 
 
 def _unknown_neighbourhoods(
@@ -1021,6 +1022,7 @@ def _unknown_neighbourhoods(
             and not _is_link(toks[e])
             and _in(toks[e], PLACE_PREPOSITIONS) is None
             and _in(toks[e], NOT_NAMES) is None
+            and not (e == k + 1 and _MODIFIER.fullmatch(toks[e].text))
         ):
             e += 1
         if e == k + 1:
