@@ -199,6 +199,8 @@ def test_names_across_scripts() -> None:
     assert {"سوريا", "سورية"} <= names_across_scripts("Syria")
     assert "Syria" in names_across_scripts("سوريا")
     assert "الغوطة الشرقية" in names_across_scripts("Eastern Ghouta")
+    # a news spelling the English gazetteer knows
+    assert "خان شيخون" in names_across_scripts("Khan Sheikhoun")
     assert names_across_scripts("Xyzzyville") == set()
 
 

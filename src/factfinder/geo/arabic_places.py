@@ -211,6 +211,7 @@ class ArabicIndex:
         # Latin-script names of the WOF places, for the cross-script search.
         self._latin: dict[str, list[int]] | None = None
         self._loose: dict[str, tuple[Target, ...]] | None = None
+        self._by_geonameid: dict[int, list[int]] | None = None
 
     @staticmethod
     def _arabic_names(p: WofPlace) -> list[str]:
@@ -236,6 +237,16 @@ class ArabicIndex:
                         idx[loose_key(k)].append(t)
             self._loose = {k: tuple(dict.fromkeys(v)) for k, v in idx.items()}
         return self._loose
+
+    def by_geonameid(self) -> dict[int, list[int]]:
+        """The WOF places by GeoNames id (built on first use)."""
+        if self._by_geonameid is None:
+            idx: dict[int, list[int]] = defaultdict(list)
+            for i, p in enumerate(self.places):
+                if p.geonameid:
+                    idx[p.geonameid].append(i)
+            self._by_geonameid = dict(idx)
+        return self._by_geonameid
 
     def latin(self) -> dict[str, list[int]]:
         if self._latin is None:
@@ -1222,6 +1233,12 @@ def names_across_scripts(name: str) -> set[str]:
             out.update(COUNTRY_NAMES.get(e.country, ()))
         elif e.kind in ("region", "area", "district", "site"):
             out.update(ar for ar, en in REGION_NAMES.items() if en == e.name)
+        elif e.kind == "city" and e.country_rank <= 1 and not out:
+            # the English gazetteer knows more Latin spellings ("Khan Sheikhoun"): its
+            # GeoNames place's Arabic names, and those of the same place in Who's On First
+            out.update(n for n in e.names if has_arabic(n))
+            for p in largest(idx.by_geonameid().get(e.geonameid or -1, [])):
+                out.update(" ".join(n.split()) for n in idx._arabic_names(p))
     for p in largest(idx.latin().get(name_key(name), [])):
         out.update(" ".join(n.split()) for n in idx._arabic_names(p))
     return {n for n in out if has_arabic(n)}
