@@ -346,6 +346,7 @@ class _M:
     reading: str  # the first word as matched, proclitics off
     targets: tuple[Target, ...]
     prep: bool = False  # a preposition or a proclitic ب/ل before it, or a hashtag
+    hashtag: bool = False  # written as a hashtag ("#سراقب")
     kind: str | None = None  # place word before it (PLACE_TYPES value)
     listed: bool = False  # the place word came before an earlier member of its list
     direction: bool = False  # a compass word before it
@@ -473,10 +474,8 @@ def _cues(toks: Sequence[_Tok], m: _M, folded: str, starts: dict[int, _M]) -> No
     prefix = _prefix_of(first, m.reading)
     if any(c in "بلك" for c in prefix.replace("ال", "")):
         m.prep = True
-    if m.i > 0 and folded[toks[m.i - 1].end : first.start].strip().endswith("#"):
-        m.prep = True
     if first.start > 0 and folded[first.start - 1] == "#":
-        m.prep = True
+        m.prep = m.hashtag = True
     k = m.i - 1
     nearest_type = True
     while k >= 0 and m.i - k <= 4 and toks[k + 1].gap == "soft" and toks[k].arabic:
@@ -905,6 +904,8 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
         elif strong:
             # a bare word before "في ريف Y": still a word unless the place is unambiguous
             m.drop = m.ambiguous or (len(cands) > 1 and not major)
+        elif m.hashtag and len(cands) == 1 and fits is not False:
+            m.drop = False  # "#سراقب": a hashtag of the one place of that name
         elif m.prep or m.direction or m.site:
             # a one-word minor name needs the text's other places to agree with it
             m.drop = not (fits is True or (fits is None and (major or multi))) or (
