@@ -2,37 +2,49 @@
 
 `find_arabic_places(text, start, end)` returns the place mentions of `text[start:end]` with
 offsets into the original `text` (the finder matches on `arabic.fold(text)` and maps every
-match back). `factfinder.geo.find_places` calls it for any text with Arabic letters, so callers
-get Arabic and Latin mentions from one function. The steps:
+match back). `factfinder.geo.find_places` calls it for texts in Arabic script, so callers get
+Arabic and Latin mentions from one function. The whole text is read once (and kept for the
+next calls on it), so a document read sentence by sentence still has its context. The steps:
 
 1. Words are folded (hamza forms, taa marbuta, alef maqsura, diacritics) and split; hashtags
-   ("#دير_الزور") count as words. At each word the longest known name is looked up, with the
-   word's proclitics (و ف ب ل ك, the article ال, لل) taken off if need be and spaces ignored
-   ("ديرالزور", "كفر نبل" / "كفرنبل"). Names come from the gazetteer's Arabic names and
-   alternates, the Syrian and Iraqi governorates, countries, and a few regions and sites.
+   ("#دير_الزور") count as words, and words broken up with tatweel ("قـ ـصـ ـف") are joined.
+   At each word the longest known name is looked up, with the word's proclitics (و ف ب ل ك,
+   the article ال, لل) taken off if need be and spaces ignored ("ديرالزور", "كفر نبل" /
+   "كفرنبل"). Names come from the gazetteer's Arabic names and alternates, the Syrian and Iraqi
+   governorates, countries, Kurdish and short names ("قامشلو", "كوباني"), and a few regions and
+   sites. After a place word, a looser spelling also matches (emphatic letters as plain ones,
+   alef and the article dropped: "قرية كنصفرة" is the gazetteer's كنسفرة).
 2. The words before a name say what it is: a place word ("مدينة X", "بلدة", "قرية", "حي",
    "ريف", "مخيم", "ناحية", "منطقة", "محافظة", their duals and plurals, which spread along a list
    "قرى X وY وZ"); a preposition ("في X", "بX", "قرب X", a hashtag); a compass word ("شمال X");
    a person's title or given name ("الطفل X", "محمد X": not a place), an organisation ("شبكة X",
    "قوات سوريا الديمقراطية", "فيلق الشام": not a place); a name-building word whose compound is
-   unknown ("تل X", "عين X", "كفر X": another place than X).
+   unknown ("تل X", "عين X", "كفر X": another place than X). A name followed by an unknown word
+   and then a place link ("قرية جديد بكارة بريف …") is the start of a longer unknown name.
 3. The words after a name name the place it lies in ("X بريف Y", "X في ريف Y الشمالي", "X
-   شرقي Y", "X التابعة لمدينة Y"): X keeps only its candidates inside governorate Y or within
-   40 km of town Y, and is dropped when none is (the gazetteer lacks that X). A list shares the
-   place named after its last member.
-4. Precision: a governorate's name alone or with "ريف"/"محافظة"/a compass word is the
-   governorate (an area: no point); "مدينة حلب", "أحياء حلب", "مطار حلب" are the city; "ريف X",
-   "ناحية X", "منطقة X" and "شمال X" for a town X give a district at X's point; "حي X" a
-   neighbourhood; "شمال شرقي سوريا" the country. Damascus and Baghdad are their cities.
+   شرقي Y", "X التابعة لمدينة Y"): X keeps only its candidates inside governorate Y (or, with a
+   compass word, just across its border in that direction), within 40 km of town Y (120 km
+   with a compass word), or in town Y's governorate for "التابعة"; it is dropped when none is
+   (the gazetteer lacks that X). Compass words prefer the homonym on that side ("بلدة الربيعة
+   بريف حماة الغربي"). A list shares the place named after its last member.
+4. Precision: a governorate's name with "ريف"/"محافظة"/a compass word, or in a list of
+   governorates, is the governorate (an area: no point); "مدينة حلب", "أحياء حلب", "مطار حلب"
+   are the city, and so is a capital's bare name in a text that names no other place with a
+   point. "ريف X", "ناحية X", "منطقة X" and "شمال X" for a town X give a district at X's
+   point; "حي X" a neighbourhood (one the gazetteer lacks, "حي X في مدينة Y", at Y's point);
+   "شمال شرقي سوريا" the country. Damascus and Baghdad are their cities.
 5. Homonyms are chosen by the place named after them, the governorates the text names, the
-   distance to the text's other places, the text's country (Syria unless it speaks of Iraq),
-   then size. A name is kept only when the evidence is enough for how risky it is: a common
-   word ("الطيبة", "العين", "السوق") or a given name needs a place word before it or a place
-   after it; a one-word name needs a cue (a preposition at least) and must fit the text's other
-   places unless it is a major town; names of places outside the text's country, or far from
+   distance to the text's other places, the text's country (Syria unless it clearly speaks of
+   Iraq), then size. A name is kept only when the evidence is enough for how risky it is: a
+   common word ("الطيبة", "العين", "السوق") or a given name needs a place word before it; a
+   one-word name needs a cue (a preposition at least) and must fit the text's other places
+   unless it is a major town; names of places outside the text's country, or far from
    everything else the text names, are dropped.
 
-`names_across_scripts(name)` gives a place's names in the other script (Latin ↔ Arabic).
+Scores: 0.9 with a place word or a host, 0.75 with a preposition or for a major town, 0.6
+otherwise and for looser spellings and capitals read as cities by default; less when homonyms
+remain. `names_across_scripts(name)` gives a place's names in the other script (Latin ↔
+Arabic).
 """
 
 from __future__ import annotations
