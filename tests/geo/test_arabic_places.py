@@ -248,3 +248,12 @@ def test_sentence_by_sentence_reading_uses_the_whole_text() -> None:
     second = find_places(text, cut, len(text), context=ctx.updated(first))
     assert [m.place.name for m in first] == ["Kafranbel"]
     assert [m.place.name for m in second] == ["Hassef", "Idlib"]
+
+
+def test_spans_keep_the_article_and_leave_out_other_proclitics() -> None:
+    text = "قصف للتحالف على الباغوز وبالشحيل في ريف دير الزور الشرقي"
+    assert [text[m.start : m.end] for m in find_places(text)] == [
+        "الباغوز",
+        "الشحيل",
+        "دير الزور",
+    ]

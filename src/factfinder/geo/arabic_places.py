@@ -313,7 +313,13 @@ def _readings(word: str) -> tuple[str, tuple[str, ...]]:
     norm = _norm_word(word)
     if len(norm) <= 2:
         return norm, (norm,)
-    return norm, tuple(_norm_word(r) for r in strip_clitics(norm))
+    readings = dict.fromkeys(strip_clitics(norm))
+    if norm[:1] in "وف" and len(readings) > 1:
+        # a conjunction before a preposition ("وبالشحيل", "وللرقة"): read the rest again
+        for r in strip_clitics(norm[1:])[1:]:
+            readings.setdefault(r, None)
+    ordered = sorted(readings, key=len, reverse=True)
+    return norm, tuple(_norm_word(r) for r in ordered)
 
 
 def _tokens(folded: str) -> list[_Tok]:
@@ -1173,7 +1179,13 @@ def _document(text: str, hint: tuple[str, ...] = ()) -> tuple[PlaceMention, ...]
         if m.drop or m.chosen is None:
             continue
         first = toks[m.i]
-        skip = len(_prefix_of(first, m.reading)) if first.text.endswith(m.reading) else 2
+        # the span leaves out و ف ب ل ك but keeps the article ("بالباغوز" → "الباغوز"; "للرقة"
+        # keeps "رقة")
+        if first.text.endswith(m.reading):
+            prefix = _prefix_of(first, m.reading)
+            skip = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
+        else:
+            skip = max(first.text.find("لل"), 0) + 2
         fs, fe = first.start + min(skip, first.end - first.start - 1), toks[m.j - 1].end
         s, e = folded.span(fs, fe)
         out.append(PlaceMention(s, e, _place(idx, m), m.score))
