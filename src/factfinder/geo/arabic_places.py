@@ -707,6 +707,7 @@ class _Evidence:
     country: str = "SY"
     govs: Counter[str] = field(default_factory=Counter)  # canonical admin1 → weight
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (mention id, lat, lon)
+    districts: set[tuple[str, str]] = field(default_factory=set)  # (admin1, admin2) named
 
 
 def _gov_sense(idx: ArabicIndex, m: _M) -> bool:
@@ -738,6 +739,8 @@ def _score(idx: ArabicIndex, i: int, ev: _Evidence, own: int) -> float:
         s += 2.5 if d <= 30 else 1.5 if d <= 80 else 0
     if p.country == ev.country:
         s += 1.5
+    if p.admin2 and (idx.admin1[i] or "", p.admin2) in ev.districts:
+        s += 1  # in a district (mintaqa) the text names a place of
     if p.feature_code in ("PPLQ", "PPLW", "PPLH"):
         s -= 1
     return s
@@ -975,6 +978,8 @@ def _evidence(idx: ArabicIndex, ms: Sequence[_M], base: _Evidence | None = None)
                 a1 = _area(idx.admin1[i])
                 if a1 and not m.ambiguous:
                     ev.govs[a1] += 1
+                    if p.admin2:
+                        ev.districts.add((idx.admin1[i] or "", p.admin2))
                 ev.points.append((id(m), p.lat, p.lon))
                 countries[p.country] = countries.get(p.country, 0.0) + 1
         elif t.kind == REGION:
