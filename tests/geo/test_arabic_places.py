@@ -257,3 +257,8 @@ def test_spans_keep_the_article_and_leave_out_other_proclitics() -> None:
         "الشحيل",
         "دير الزور",
     ]
+
+
+def test_adjective_with_the_article_is_not_the_country() -> None:
+    assert places("قصفت الطائرات السورية والروسية مواقع المعارضة") == []
+    assert places("قتل مدنيان في سورية") == [("سورية", "Syria", "country", None)]

@@ -421,6 +421,11 @@ def _match_at(idx: ArabicIndex, toks: Sequence[_Tok], i: int) -> _M | None:
                 continue
             if n == 1 and r in _NEVER_ALONE:
                 break
+            if n == 1 and _prefix_of(t, r).endswith("ال"):
+                # "السورية" is the adjective, not "سورية" the country
+                targets = tuple(x for x in targets if x.kind != COUNTRY)
+                if not targets:
+                    break
             if best is None or n > best.j - best.i:
                 best = _M(i, i + n, key, r, targets)
             break
