@@ -52,6 +52,7 @@ for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _MAP[chr(0x06F0 + _i)] = str(_i)  # Eastern Arabic (Persian) digits
 
+_KEY_TABLE = str.maketrans({**dict.fromkeys(_DROP), **_MAP})
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 
 
@@ -74,21 +75,20 @@ class Folded:
         return self.index[i] if i < len(self.index) else self.original_length
 
 
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
+
+
 def fold(text: str) -> Folded:
     """`text` folded for matching, with the map back to original offsets."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(_MAP.get(ch, ch))
-        index.append(i)
-    return Folded("".join(out), tuple(index), len(text))
+    if _DROP_RE.search(text) is None:  # nothing dropped: one character for one
+        return Folded(text.translate(_KEY_TABLE), tuple(range(len(text))), len(text))
+    index = tuple(i for i, ch in enumerate(text) if ch not in _DROP)
+    return Folded(text.translate(_KEY_TABLE), index, len(text))
 
 
 def fold_key(s: str) -> str:
     """The folded form of `s`, whitespace collapsed: a dictionary key for a name or a word."""
-    return " ".join("".join(_MAP.get(ch, ch) for ch in s if ch not in _DROP).split())
+    return " ".join(s.translate(_KEY_TABLE).split())
 
 
 def strip_clitics(word: str, *, min_stem: int = 2) -> tuple[str, ...]:

@@ -14,6 +14,11 @@ Nothing is loaded at import time: the gazetteer is built on the first call that 
         ctx = ctx.updated(mentions)
     places = incident_places(all_mentions_of_the_claim)   # Syrian/Iraqi places first
 
+Arabic-script text is read by `arabic_places.py` against the Who's On First gazetteer: for a
+text mostly in Arabic script, `find_places` returns its Arabic mentions together with the
+Latin-script ones (the English resolver then reads only the Latin-script parts). `names_across_scripts(name)`
+gives a place's names in the other script ("Afrin" → {"عفرين"}).
+
 Precision: "town" (GeoNames populated places, sites), "neighbourhood", "district" (regions such
 as Eastern Ghouta, "X countryside" for a town), "governorate" (no point: an area), "country".
 Data sources and licences: `data/SOURCE.md`.
@@ -21,11 +26,40 @@ Data sources and licences: `data/SOURCE.md`.
 
 from __future__ import annotations
 
+import re
+
+from factfinder.arabic import arabic_share
+from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.admin import governorate_name
+from factfinder.geo.arabic_places import find_arabic_places, names_across_scripts
 from factfinder.geo.boundaries import boundaries
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry, lookup
-from factfinder.geo.resolver import PlaceContext, find_places, incident_places
+from factfinder.geo.resolver import PlaceContext, incident_places
+from factfinder.geo.resolver import find_places as _find_latin_places
+
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def find_places(
+    text: str, start: int = 0, end: int | None = None, *, context: PlaceContext | None = None
+) -> list[PlaceMention]:
+    """All place mentions in `text[start:end]`, in text order, with offsets into `text`.
+
+    A text in Latin script with an Arabic name or two goes to the English resolver
+    (`resolver.find_places`) alone. In a text in Arabic script (at least 40% of its letters, or
+    a quarter and a sentence or more: 90 Arabic letters, as in a post amid English page
+    furniture), `find_arabic_places` reads the Arabic names and the English resolver the
+    Latin-script parts (the Arabic letters blanked out for it, offsets unchanged).
+    """
+    segment = text[start:end]
+    share = arabic_share(segment)
+    if share < 0.25 or (share < 0.4 and len(_ARABIC_LETTERS.findall(segment)) < 90):
+        return _find_latin_places(text, start, end, context=context)
+    latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
+    arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())
+    return sorted([*latin, *arabic], key=lambda m: (m.start, m.end))
+
 
 __all__ = [
     "Gazetteer",
@@ -33,8 +67,10 @@ __all__ = [
     "PlaceContext",
     "boundaries",
     "distance_km",
+    "find_arabic_places",
     "find_places",
     "governorate_name",
     "incident_places",
     "lookup",
+    "names_across_scripts",
 ]
