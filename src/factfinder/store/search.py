@@ -86,7 +86,7 @@ def _fts5_term(term: Term) -> str:
 def fts5_match(words: Sequence[Term], columns: Sequence[str] = ()) -> str:
     """An FTS5 MATCH expression: every term (quoted, so never syntax; alternatives ORed, each
     a phrase) in the given columns."""
-    phrase = " ".join(_fts5_term(w) for w in words)
+    phrase = " AND ".join(_fts5_term(w) for w in words)
     return "{" + " ".join(columns) + "} : (" + phrase + ")" if columns else phrase
 
 
