@@ -44,6 +44,7 @@ from sqlalchemy import ColumnElement, Connection, TextClause, delete, false, fun
 
 from factfinder.model import Claim
 from factfinder.services.project import Project
+from factfinder.services.workspace import across_scripts
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_claims import claims
 from factfinder.store.schema_incidents import (
@@ -398,9 +399,10 @@ def prepare_search(
     """The search for `query` over the incidents of run `run_id` (the latest): the incident's
     document holds every word in the parts the role may search (see the module docstring).
     A query without words matches nothing."""
-    words = index_words(query)
-    if not words:
+    found = index_words(query)
+    if not found:
         return IncidentSearch(false())
+    words = across_scripts(found, index_words)
     dialect = conn.dialect.name
     incident_id = incidents.c.incident_id
     if include_restricted:

@@ -21,7 +21,7 @@ unmarking applies at once. Roles that may read restricted data search and filter
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,14 @@ from factfinder.services.restrictions import WHOLE
 from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import checkpoints, item_metadata, items
 from factfinder.store.schema_users import restrictions
-from factfinder.store.search import ITEM_PARTS, ItemMatch, item_matches, item_words
+from factfinder.store.search import (
+    ITEM_PARTS,
+    ItemMatch,
+    Term,
+    item_matches,
+    item_words,
+    with_alternatives,
+)
 
 DOCUMENT_TYPES = ("text/plain", "text/html", "application/pdf", "message/rfc822")
 # A text search considers at most this many matches (the count says "1000" beyond).
@@ -156,6 +163,7 @@ def search_items(
     words = item_words(query)
     if not words:
         return []
+    words = across_scripts(words, item_words)
     if include_restricted:
         return [m.item_id for m in item_matches(conn, words, limit=limit)]
     partial = _partly_marked(conn, ITEM_PARTS)
@@ -177,6 +185,15 @@ def search_items(
         for chunk in _chunks(sorted(ids)):
             kept += item_matches(conn, words, parts=parts, among=chunk, limit=limit)
     return _best(kept, limit)
+
+
+def across_scripts(words: list[str], fold: Callable[[str], list[str]]) -> list[Term]:
+    """The words of a search with each place name the gazetteer knows widened to its names in
+    the other script ("Afrin" also finds عفرين, and عفرين finds "Afrin" and "Efrin"), each
+    folded by `fold` into the words the index holds."""
+    from factfinder.geo import names_across_scripts
+
+    return with_alternatives(words, names_across_scripts, fold)
 
 
 def _best(found: Iterable[ItemMatch], limit: int) -> list[int]:

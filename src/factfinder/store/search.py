@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -72,10 +72,65 @@ INCIDENT_SCOPES: dict[str, tuple[tuple[str, ...], str, str | None]] = {
 }
 
 
-def fts5_match(words: Sequence[str], columns: Sequence[str] = ()) -> str:
-    """An FTS5 MATCH expression: every word (quoted, so never syntax) in the given columns."""
-    phrase = " ".join('"' + w.replace('"', "") + '"' for w in words)
+# A term of a search: a word, or alternatives (any one may occur), each a word or a phrase of
+# words separated by spaces ("Afrin" or "عفرين"; "Ras al Ain" or "راس العين").
+Term = str | tuple[str, ...]
+
+
+def _fts5_term(term: Term) -> str:
+    if isinstance(term, str):
+        return '"' + term.replace('"', "") + '"'
+    return "(" + " OR ".join('"' + a.replace('"', "") + '"' for a in term) + ")"
+
+
+def fts5_match(words: Sequence[Term], columns: Sequence[str] = ()) -> str:
+    """An FTS5 MATCH expression: every term (quoted, so never syntax; alternatives ORed, each
+    a phrase) in the given columns."""
+    phrase = " AND ".join(_fts5_term(w) for w in words)
     return "{" + " ".join(columns) + "} : (" + phrase + ")" if columns else phrase
+
+
+def _ts_lexeme(word: str) -> str:
+    return "'" + word.replace("'", "").replace("\\", "") + "'"
+
+
+def tsquery_text(words: Sequence[Term]) -> str:
+    """The `to_tsquery` text of every term: words ANDed, alternatives ORed, each alternative
+    a phrase (`<->`); every lexeme quoted, so never syntax."""
+    parts = []
+    for term in words:
+        alternatives = (term,) if isinstance(term, str) else term
+        ors = [" <-> ".join(_ts_lexeme(w) for w in a.split()) for a in alternatives if a.split()]
+        if ors:
+            parts.append("(" + " | ".join(ors) + ")")
+    return " & ".join(parts)
+
+
+def with_alternatives(
+    words: Sequence[str],
+    alternatives: Callable[[str], Iterable[str]],
+    fold: Callable[[str], list[str]],
+    *,
+    longest: int = 3,
+) -> list[Term]:
+    """`words` with each run of up to `longest` words that `alternatives` knows (a place name,
+    say) replaced by the run or any of its alternatives, each folded by `fold` into the
+    words the index holds: ["afrin", "shelling"] → [("afrin", "عفرين"), "shelling"]."""
+    out: list[Term] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            run = " ".join(words[i : i + n])
+            others = [" ".join(fold(a)) for a in alternatives(run)]
+            others = [o for o in others if o and o != run]
+            if others:
+                out.append((run, *dict.fromkeys(sorted(others))))
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def item_words(query: str) -> list[str]:
@@ -95,7 +150,7 @@ class ItemMatch:
 
 def item_matches(
     conn: Connection,
-    words: Sequence[str],
+    words: Sequence[Term],
     *,
     parts: Sequence[str] = ITEM_PARTS,
     among: Sequence[int] | None = None,
@@ -138,7 +193,7 @@ def item_matches(
     else:
         m = item_metadata.c
         vector: Any = literal_column(_PG_VECTORS[tuple(p for p in ITEM_PARTS if p in parts)])
-        tsquery = func.plainto_tsquery(literal_column("'simple'"), " ".join(words))
+        tsquery = func.to_tsquery(literal_column("'simple'"), tsquery_text(words))
         rank = func.ts_rank(vector, tsquery)
         query = (
             select(m.item_id, rank.label("rank"))
@@ -193,7 +248,7 @@ def _combining_marks() -> re.Pattern[str]:
 
 
 def _incident_sql(
-    dialect: str, words: Sequence[str], scope: str, key: str, what: str
+    dialect: str, words: Sequence[Term], scope: str, key: str, what: str
 ) -> tuple[str, dict[str, str]]:
     """(`SELECT what FROM incident_search WHERE <match>`, its parameter)."""
     if not words:
@@ -205,16 +260,16 @@ def _incident_sql(
             f"(SELECT rowid FROM incident_fts WHERE incident_fts MATCH :{key})"
         )
         return sql, {key: fts5_match(words, columns)}
-    query = f"plainto_tsquery('simple', :{key})"
+    query = f"to_tsquery('simple', :{key})"
     condition = f"{vector} @@ {query}"
     if weights:
         # Needs each candidate's vector (no index can): only for a few rows (`among`).
         condition += f" AND ts_filter({vector}, '{{{','.join(weights)}}}') @@ {query}"
-    return f"SELECT {what} FROM incident_search WHERE {condition}", {key: " ".join(words)}
+    return f"SELECT {what} FROM incident_search WHERE {condition}", {key: tsquery_text(words)}
 
 
 def incident_matches(
-    dialect: str, words: Sequence[str], scope: str, key: str, among: Sequence[str] = ()
+    dialect: str, words: Sequence[Term], scope: str, key: str, among: Sequence[str] = ()
 ) -> TextualSelect:
     """`SELECT incident_id FROM incident_search` where the document holds every word (already
     folded by `index_words`) in the parts of `scope` (`INCIDENT_SCOPES`); only among the
@@ -229,7 +284,7 @@ def incident_matches(
     return clause.columns(column("incident_id", String))
 
 
-def incident_match_exists(dialect: str, words: Sequence[str], scope: str, key: str) -> TextClause:
+def incident_match_exists(dialect: str, words: Sequence[Term], scope: str, key: str) -> TextClause:
     """The condition of `incident_matches` checked per row of `incidents` (a matching document
     `EXISTS` for `incidents.incident_id`): when most rows match, walking the rows in page
     order and checking each finds a page sooner than looking up every match."""
@@ -239,7 +294,7 @@ def incident_match_exists(dialect: str, words: Sequence[str], scope: str, key: s
     ).bindparams(**params)
 
 
-def incident_match_count(dialect: str, words: Sequence[str], scope: str) -> TextClause:
+def incident_match_count(dialect: str, words: Sequence[Term], scope: str) -> TextClause:
     """How many documents `incident_matches` would return, counted from the index alone."""
     if not words:
         raise ValueError("an incident search needs at least one word")
