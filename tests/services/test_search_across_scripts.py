@@ -56,8 +56,9 @@ def test_other_words_still_must_all_occur(items: Project) -> None:
 
 
 def test_the_terms_of_a_search() -> None:
-    terms = across_scripts(item_words("Afrin shelling"), item_words)
+    terms = across_scripts("Afrin shelling", item_words)
     assert terms[1] == "shelling"
     assert terms[0][0] == "Afrin" and "عفرين" in terms[0]
-    # Words that name no place stay as they are.
-    assert across_scripts(item_words("school children"), item_words) == ["school", "children"]
+    # Words that name no place, and words not written as a name, stay as they are.
+    assert across_scripts("school children", item_words) == ["school", "children"]
+    assert across_scripts("afrin", item_words) == ["afrin"]

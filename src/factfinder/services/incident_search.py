@@ -402,7 +402,7 @@ def prepare_search(
     found = index_words(query)
     if not found:
         return IncidentSearch(false())
-    words = across_scripts(found, index_words)
+    words = across_scripts(query, index_words)
     dialect = conn.dialect.name
     incident_id = incidents.c.incident_id
     if include_restricted:

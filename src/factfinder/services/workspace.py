@@ -163,7 +163,7 @@ def search_items(
     words = item_words(query)
     if not words:
         return []
-    words = across_scripts(words, item_words)
+    words = across_scripts(query, item_words)
     if include_restricted:
         return [m.item_id for m in item_matches(conn, words, limit=limit)]
     partial = _partly_marked(conn, ITEM_PARTS)
@@ -187,13 +187,14 @@ def search_items(
     return _best(kept, limit)
 
 
-def across_scripts(words: list[str], fold: Callable[[str], list[str]]) -> list[Term]:
-    """The words of a search with each place name the gazetteer knows widened to its names in
-    the other script ("Afrin" also finds عفرين, and عفرين finds "Afrin" and "Efrin"), each
-    folded by `fold` into the words the index holds."""
+def across_scripts(query: str, fold: Callable[[str], list[str]]) -> list[Term]:
+    """The words of a search, folded by `fold` into the words the index holds, with each
+    place name the gazetteer knows (written as a name: capitalised, or in Arabic script)
+    widened to its names in the other script: "Afrin" also finds عفرين, and عفرين finds
+    "Afrin" and "Efrin"."""
     from factfinder.geo import names_across_scripts
 
-    return with_alternatives(words, names_across_scripts, fold)
+    return with_alternatives(query, names_across_scripts, fold)
 
 
 def _best(found: Iterable[ItemMatch], limit: int) -> list[int]:

@@ -107,28 +107,38 @@ def tsquery_text(words: Sequence[Term]) -> str:
 
 
 def with_alternatives(
-    words: Sequence[str],
+    query: str,
     alternatives: Callable[[str], Iterable[str]],
     fold: Callable[[str], list[str]],
     *,
     longest: int = 3,
 ) -> list[Term]:
-    """`words` with each run of up to `longest` words that `alternatives` knows (a place name,
-    say) replaced by the run or any of its alternatives, each folded by `fold` into the
-    words the index holds: ["afrin", "shelling"] → [("afrin", "عفرين"), "shelling"]."""
+    """The terms of `query`: its words folded by `fold` into the words the index holds, with
+    each run of up to `longest` words that `alternatives` knows (a place name, say) replaced
+    by the run or any of its alternatives. Only a run written as a name is looked up: in
+    Arabic script, or capitalised ("Afrin shelling" → [("afrin", "عفرين"), "shelling"];
+    "school" stays a word)."""
+    tokens = _WORD.findall(query)
     out: list[Term] = []
     i = 0
-    while i < len(words):
-        for n in range(min(longest, len(words) - i), 0, -1):
-            run = " ".join(words[i : i + n])
-            others = [" ".join(fold(a)) for a in alternatives(run)]
-            others = [o for o in others if o and o != run]
-            if others:
-                out.append((run, *dict.fromkeys(sorted(others))))
-                i += n
-                break
+    while i < len(tokens):
+        first = tokens[i]
+        if first[:1].isupper() or has_arabic(first):
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                run = " ".join(tokens[i : i + n])
+                others = {" ".join(fold(a)) for a in alternatives(run)}
+                own = " ".join(fold(run))
+                others.discard(own)
+                others.discard("")
+                if others and own:
+                    out.append((own, *sorted(others)))
+                    i += n
+                    break
+            else:
+                out.extend(fold(first))
+                i += 1
         else:
-            out.append(words[i])
+            out.extend(fold(first))
             i += 1
     return out
 
