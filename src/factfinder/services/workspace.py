@@ -160,10 +160,9 @@ def search_items(
 ) -> list[int]:
     """Ids of the items holding every word of `query` in the parts the role may search, best
     first (see the module docstring). A query without words matches nothing."""
-    words = item_words(query)
+    words = across_scripts(query, item_words)
     if not words:
         return []
-    words = across_scripts(query, item_words)
     if include_restricted:
         return [m.item_id for m in item_matches(conn, words, limit=limit)]
     partial = _partly_marked(conn, ITEM_PARTS)
