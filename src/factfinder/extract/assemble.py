@@ -29,7 +29,9 @@ each incident into one `Claim`. The rules, in order:
 4. **Primary.** The incident of the headline, else of the lede, else the first incident with
    casualties, else the first.
 5. **Dates of the lead incident.** When the text gives the primary incident no date of its own,
-   and no vague time word ("recently") either, it takes the report's own date (the publication
+   it takes the day the report's first body sentence names, when that sentence belongs to no
+   other incident ("… were killed at 17:30 on 8 October. They died in an airstrike on …");
+   else, with no vague time word ("recently") either, it takes the report's own date (the publication
    date or the dateline): a news report without a date for its lead event reports the day's
    event. Other incidents are never dated this way.
 6. **Civilians by default** (`presume_civilians=True`). When a count of the dead names no
@@ -113,6 +115,10 @@ _VAGUE_TIME = re.compile(
     r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months)|over\s+the\s+past\s+(?:few\s+)?"
     r"(?:days|weeks|months|years)|in\s+the\s+past\s+(?:few\s+)?(?:days|weeks|months))\b",
     re.IGNORECASE,
+)
+# A date right after a verb of publishing dates a document (a list, a post), not the event.
+_STATEMENT_DATE = re.compile(
+    r"\b(?:released|published|posted|issued|updated)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
@@ -289,8 +295,18 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
 def _event_dates(u: Unit) -> list[DateMention]:
     """The unit's dates that date the event, not the statement."""
     out = []
+    speaker = u.attribution.span
     for d in u.dates:
-        if u.report_cut is not None and d.end <= u.report_cut:
+        if _STATEMENT_DATE.search(u.sentence.text, 0, max(0, d.start - u.sentence.start)):
+            continue  # "the list released on 26 October", "a video posted on Monday"
+        # "the ministry said on Saturday that …": a date between the speaker and "that"; a date
+        # before the speaker ("On Tuesday, 12 were killed, Safa News reported that …") is the
+        # event's.
+        if (
+            u.report_cut is not None
+            and d.end <= u.report_cut
+            and (speaker is None or d.start >= speaker[0])
+        ):
             continue
         out.append(d)
     return out
@@ -636,6 +652,14 @@ def assemble(
             known_places or {},
             headline_area,
         )
+    if claims[primary].date is None:
+        # The lede dates the lead incident when the incident itself does not ("Brothers … were
+        # killed at 17:30 on 08 October 2023. They were killed in an airstrike …").
+        lede = _lede_date(units, incidents)
+        if lede is not None:
+            unit, window = lede
+            spans = tuple(sorted(set(claims[primary].spans) | set(_spans([unit]))))
+            claims[primary] = replace(claims[primary], date=window, spans=spans)
     out: list[Claim] = []
     for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
         dated_from_report = False
@@ -657,6 +681,27 @@ def assemble(
         )
         out.append(claim)
     return tuple(out)
+
+
+def _lede_date(
+    units: Sequence[Unit], incidents: Sequence[_Incident]
+) -> tuple[Unit, DateWindow] | None:
+    """The day the report's first body sentence names ("on 8 October 2023"; a weekday there may
+    date a statement: "a monitor said Thursday"), unless another incident holds it."""
+    body = [u for u in units if not u.is_title]
+    if not body:
+        return None
+    first = body[0].index
+    lede = [u for u in body if u.index == first]
+    if any(u in inc.units for inc in incidents for u in lede):
+        return None
+    days = [
+        (u, d)
+        for u in lede
+        for d in _event_dates(u)
+        if d.window.precision == "day" and d.kind == "absolute"
+    ]
+    return (days[0][0], days[0][1].window) if days else None
 
 
 def _primary(incidents: Sequence[_Incident], claims: Sequence[Claim]) -> int:

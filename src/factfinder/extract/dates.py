@@ -309,6 +309,8 @@ _TRIGGER = re.compile(
     r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 )
 _BEFORE, _AFTER = 16, 40
+# How far (in characters) a date with a year lends it to a year-less one when nothing anchors.
+_YEAR_REACH = 3000
 
 
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -338,15 +340,29 @@ def find_dates(
         return all(b <= s or a >= e for s, e in taken)
 
     windows = _windows(text, start, end)
+    yearless: list[tuple[re.Match[str], str]] = []
     for pattern, form in _ABSOLUTE:
         for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             a, b = m.span()
             if not free(a, b):
                 continue
-            window = _absolute(m, form, anchor)
             taken.append((a, b))  # an unresolvable date still hides its parts
+            if anchor is None and form in ("dm", "md"):
+                yearless.append((m, form))
+                continue
+            window = _absolute(m, form, anchor)
             if window is not None:
                 found.append(DateMention(a, b, window, "absolute"))
+    # Without an anchor, "On 9 October" takes its year from the nearest date of the text that
+    # states one ("... released on October 26th, 2023"), as if that date were the anchor.
+    dated = [d for d in found if d.window.precision == "day"]
+    for m, form in yearless:
+        near = min(dated, key=lambda d: abs(d.start - m.start()), default=None)
+        if near is None or abs(near.start - m.start()) > _YEAR_REACH:
+            continue
+        window = _absolute(m, form, near.window.end)
+        if window is not None:
+            found.append(DateMention(m.start(), m.end(), window, "absolute"))
     if anchor is not None:
         for m in _RELATIVE.finditer(text, start, end):
             a, b = m.span()
@@ -397,8 +413,8 @@ def read_dateline(
     Read at the very start of the text, after the title when the text opens with it (FA-KES
     and SANA put the date before or after the headline), after "Posted on", "Published",
     "Last updated at" or "Date of publication", or in a wire dateline ("Damascus, November 3
-    (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given and
-    is None otherwise. Only day-precision dates count as datelines.
+    (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given, else
+    from the first dated day of the text after it, and is None otherwise. Only day-precision dates count as datelines.
     """
     starts = [0]
     stripped = title.strip() if title else ""
@@ -415,6 +431,14 @@ def read_dateline(
             )
             first = min(m.start("m"), m.start("d")) if m.group("m") else m.start("d2")
             last = m.end("y") if m.group("y") else (m.end("d") if m.group("m") else m.end("m2"))
+            if anchor is None and not m.group("y"):
+                # No year and no anchor: the year of the first dated day after the dateline.
+                later = [
+                    d.window.end
+                    for d in find_dates(text, m.end(), min(len(text), m.end() + _YEAR_REACH))
+                    if d.window.precision == "day" and d.window.end is not None
+                ]
+                anchor = later[0] if later else None
             if m.group("y"):
                 got = _safe_date(int(m.group("y")), _month(month), int(day))
             else:
@@ -426,7 +450,54 @@ def read_dateline(
         at = lead.end() if lead else pos
         window_end = min(len(text), at + 48)
         for d in find_dates(text, at, window_end, anchor=None):
-            if d.window.precision == "day" and d.start - at <= 12:
+            # "On October 8th 2023, a home was hit": a lede that dates its event, not a dateline.
+            if (
+                d.window.precision == "day"
+                and d.start - at <= 12
+                and not _NARRATIVE_LEAD.search(text, at, d.start)
+            ):
                 return DateMention(d.start, d.end, d.window, "dateline")
             break
+    return None
+
+
+_NARRATIVE_LEAD = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Dd]uring|[Ss]ince|[Ff]rom|[Tt]he)\b")
+
+# Page furniture that dates the document itself, wherever the capture put it:
+# "Posted on 3 May 2016", "Published: ...", "Date of publication ...", "Print this page Tuesday
+# 19 July 2016", "(updated 20:33 15.04.2017)", a post's own timestamp "2:22 PM · Dec 1, 2024",
+# and a Facebook post's "December 1, 2024 · Shared with Public" (or "at 3:02 PM ·").
+_FURNITURE_BEFORE = re.compile(
+    r"(?:(?:\b(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication"
+    r"|Print\s+this\s+page|Release\s+date)|\(\s*updated)(?:\s+(?:on|at))?\s*:?"
+    r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|])\s*$"
+)
+_FURNITURE_AFTER = re.compile(
+    r"^(?:,?\s+at\s+\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*[·•]\s*(?:Shared\s+with|Public\b"
+    r"|Friends\b|\d{1,2}[:.]\d\d|[^\w\s]|$)"
+)
+
+
+def document_date(
+    text: str, title: str | None = None, *, anchor: dt.date | None = None
+) -> DateMention | None:
+    """The document's own date: its dateline (`read_dateline`), else a date in page furniture.
+
+    Furniture is read anywhere in the text, since captures put it at the top, under the
+    headline or at the end: "Posted on …", "Published: …", "Date of publication …", "Print this
+    page Tuesday 19 July 2016", "(updated 20:33 15.04.2017)", a post's timestamp "2:22 PM · Dec
+    1, 2024" and "December 1, 2024 · Shared with Public". The first such day-precision date
+    counts. Year-less furniture dates ("Dec 1 at 3:02 PM ·") need `anchor` or a year nearby.
+    """
+    line = read_dateline(text, title, anchor=anchor)
+    if line is not None:
+        return line
+    for d in find_dates(text, anchor=anchor):
+        if d.kind != "absolute" or d.window.precision != "day":
+            continue
+        before = text[max(0, d.start - 40) : d.start]
+        after = text[d.end : d.end + 40]
+        if _FURNITURE_BEFORE.search(before) or _FURNITURE_AFTER.match(after):
+            return DateMention(d.start, d.end, d.window, "dateline")
     return None
