@@ -420,6 +420,7 @@ def _print_detail(detail: Any, full_text: str | None) -> None:
         ("publisher", s.publisher),
         ("site", detail.site),
         ("published", s.published),
+        ("file created", detail.file_created),
         ("url", s.url),
         ("language", s.language),
         ("external id", s.external_id),
