@@ -116,9 +116,12 @@ _VAGUE_TIME = re.compile(
     r"(?:days|weeks|months|years)|in\s+the\s+past\s+(?:few\s+)?(?:days|weeks|months))\b",
     re.IGNORECASE,
 )
-# A date right after a verb of publishing dates a document (a list, a post), not the event.
+# A date right after a verb of publishing, or naming a report ("its report of 12 November"),
+# dates a document (a list, a post, a report), not the event.
 _STATEMENT_DATE = re.compile(
-    r"\b(?:released|published|posted|issued|updated)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"(?:\b(?:released|published|posted|issued|updated)\s+(?:on\s+)?|"
+    r"\b(?:report|statement|bulletin|letter|briefing)\s+(?:of|dated)\s+)(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(

@@ -487,8 +487,8 @@ def document_date(
     Furniture is read anywhere in the text, since captures put it at the top, under the
     headline or at the end: "Posted on …", "Published: …", "Date of publication …", "Print this
     page Tuesday 19 July 2016", "(updated 20:33 15.04.2017)", a post's timestamp "2:22 PM · Dec
-    1, 2024" and "December 1, 2024 · Shared with Public". The first such day-precision date
-    counts. Year-less furniture dates ("Dec 1 at 3:02 PM ·") need `anchor` or a year nearby.
+    1, 2024", "December 1, 2024 · Shared with Public", and a date alone on its line (with at
+    most a time of day). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at 3:02 PM ·") need `anchor` or a year nearby.
     """
     line = read_dateline(text, title, anchor=anchor)
     if line is not None:
@@ -498,6 +498,25 @@ def document_date(
             continue
         before = text[max(0, d.start - 40) : d.start]
         after = text[d.end : d.end + 40]
-        if _FURNITURE_BEFORE.search(before) or _FURNITURE_AFTER.match(after):
+        if _FURNITURE_BEFORE.search(before) or _FURNITURE_AFTER.match(after) or _alone(text, d):
             return DateMention(d.start, d.end, d.window, "dateline")
     return None
+
+
+# What may share a line with a date that stands alone: separators and a time of day.
+_BARE = re.compile(
+    r"[\s|·•,:–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
+    r"(?:[+-]\d{1,2})?)?)?[\s|·•,:–—-]*"
+)
+
+
+def _alone(text: str, d: DateMention) -> bool:
+    """Whether the date fills its line (with at most a time): a page's or a post's own date."""
+    if "\n" not in text:
+        return False
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    if start == 0 and end == len(text):
+        return False
+    return bool(_BARE.fullmatch(text, start, d.start) and _BARE.fullmatch(text, d.end, end))
