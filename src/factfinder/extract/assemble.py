@@ -131,6 +131,12 @@ _NEW_INCIDENT = re.compile(
     r"(?:kilomet(?:er|re)s|km|miles)\s+(?:\([^()]{0,20}\)\s+)?away)\b(?!\s+from)",
     re.IGNORECASE,
 )
+# A date told as the sequel of the incident: "the day after the incident", "the following day".
+_FOLLOW_UP = re.compile(
+    r"\b(?:the\s+(?:following|next)\s+(?:day|morning|evening)|the\s+day\s+after\s+the\s+"
+    r"(?:incident|attack|strike|bombing|shelling|massacre)|(?:a|one|two|three)\s+days?\s+later)\b",
+    re.IGNORECASE,
+)
 _TOLL_UPDATE = re.compile(
     r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed))\b|"
     r"\b(?:rose|risen|climbed|raising|bringing|increased)\s+(?:it\s+)?to\b|\bin\s+total\b|\boverall\b",
@@ -276,7 +282,7 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         return True
     if u.counts and not _TOLL_UPDATE.search(text):
         clash = {c.outcome for c in u.counts if c.sub_of is None} & cur.outcomes()
-        if clash and (typed or u.places or _event_dates(u)):
+        if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in u.counts):
                 return True
@@ -284,7 +290,13 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start
     }
     old_dates = cur.date_keys()
-    if new_dates and old_dates and not (new_dates & old_dates) and (typed or u.counts):
+    if (
+        new_dates
+        and old_dates
+        and not (new_dates & old_dates)
+        and (typed or u.counts)
+        and not _FOLLOW_UP.search(text)
+    ):
         return True
     if typed:
         # A new kind of harm with its own strong type (a mass grave after an airstrike) is a new

@@ -166,3 +166,33 @@ def test_a_furniture_date_is_not_read_from_narrative_text() -> None:
     )
     claim = primary(text)
     assert claim.date is None  # "Tuesday" of which week is not said: nothing is guessed
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Turkey — "the day after the attack" tells the sequel of the same incident.
+        (
+            "On 18 October 2019, Turkish artillery shelled a house in Ras al-Ain in Hasakah "
+            "countryside, wounding two children. On 19 October, the day after the attack, "
+            "rescuers said four civilians had been killed in the shelling.",
+            (day(D(2019, 10, 18)), 4, "turkey"),
+        ),
+        # Russia — "The following day, on 23 July" adds to the strike of 22 July.
+        (
+            "Russian airstrikes hit a market in Maarat al-Numan on 22 July 2019, killing 10 "
+            "civilians. The following day, on 23 July, rescuers found three more bodies and "
+            "said 12 people had been injured.",
+            (day(D(2019, 7, 22)), 10, "russia"),
+        ),
+    ],
+    ids=["the day after the attack", "the following day"],
+)
+def test_a_follow_up_date_continues_the_incident(
+    text: str, expected: tuple[DateWindow, int, str]
+) -> None:
+    claims = extract_document(Document(id="t", text=text)).claims
+    assert len(claims) == 1
+    (claim,) = claims
+    assert claim.killed.total is not None
+    assert (claim.date, claim.killed.total.min, claim.perpetrator.group) == expected
