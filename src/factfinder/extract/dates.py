@@ -487,8 +487,9 @@ def document_date(
     Furniture is read anywhere in the text, since captures put it at the top, under the
     headline or at the end: "Posted on …", "Published: …", "Date of publication …", "Print this
     page Tuesday 19 July 2016", "(updated 20:33 15.04.2017)", a post's timestamp "2:22 PM · Dec
-    1, 2024", "December 1, 2024 · Shared with Public", and a date alone on its line (with at
-    most a time of day). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at 3:02 PM ·") need `anchor` or a year nearby.
+    1, 2024", "December 1, 2024 · Shared with Public", a date alone on its line (with at
+    most a time of day), and a weekday-first full date after no preposition ("AFP Friday 20 Jun
+    2014"). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at 3:02 PM ·") need `anchor` or a year nearby.
     """
     line = read_dateline(text, title, anchor=anchor)
     if line is not None:
@@ -498,9 +499,27 @@ def document_date(
             continue
         before = text[max(0, d.start - 40) : d.start]
         after = text[d.end : d.end + 40]
-        if _FURNITURE_BEFORE.search(before) or _FURNITURE_AFTER.match(after) or _alone(text, d):
+        if (
+            _FURNITURE_BEFORE.search(before)
+            or _FURNITURE_AFTER.match(after)
+            or _alone(text, d)
+            or (_WEEKDAY_FIRST.match(text, d.start) and not _PROSE_BEFORE.search(before))
+        ):
             return DateMention(d.start, d.end, d.window, "dateline")
     return None
+
+
+# "AFP Friday 20 Jun 2014": a weekday and a full date with no preposition before them is how
+# page furniture writes a date; prose says "on Friday, 20 June 2014" or "of Friday …".
+_WEEKDAY_FIRST = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec))"
+)
+_PROSE_BEFORE = re.compile(
+    r"\b(?:on|of|in|at|by|from|since|until|till|before|after|during|the|last|next|this|and|or|"
+    r"between|to)\s*,?\s*$",
+    re.IGNORECASE,
+)
 
 
 # What may share a line with a date that stands alone: separators and a time of day.

@@ -117,6 +117,13 @@ CASES = {
         "journalists reported. A casualty list released on October 26th, 2023 names them.",
         day(D(2023, 10, 8)),
     ),
+    # ISIS — a wire capture: the headline, then "AFP Friday 20 Jun 2014" as furniture.
+    "agency and weekday-first date": (
+        "Car bomb kills 34 in Syria's Hama AFP Friday 20 Jun 2014 A car bomb claimed by the "
+        "Islamic State group killed at least 34 people in a village of Hama province on "
+        "Thursday, a monitor said.",
+        day(D(2014, 6, 19)),
+    ),
     # SDF — the date before the speaker is the event's: "On Tuesday, …, the Observatory said".
     "a date before the speaker is the event's": (
         "Posted on Thursday 16 May 2019\nOn Tuesday, Kurdish-led SDF forces shelled the village "
