@@ -31,9 +31,12 @@ each incident into one `Claim`. The rules, in order:
 5. **Dates of the lead incident.** When the text gives the primary incident no date of its own,
    it takes the day the report's first body sentence names, when that sentence belongs to no
    other incident ("… were killed at 17:30 on 8 October. They died in an airstrike on …");
-   else, with no vague time word ("recently") either, it takes the report's own date (the publication
-   date or the dateline): a news report without a date for its lead event reports the day's
-   event. Other incidents are never dated this way.
+   else, with no vague time word ("recently") either, it takes the report's own date (the
+   publication date, the dateline or a date in page furniture): a news report without a date
+   for its lead event reports the day's event. Other incidents are never dated this way.
+   A date right after "released/published/posted on" or naming a report ("its report of 12
+   November") dates a document, not an event; a date told as the sequel of the incident ("the
+   day after the attack", "the following day") does not open a new incident.
 6. **Civilians by default** (`presume_civilians=True`). When a count of the dead names no
    category ("16 people", "killing 16") and nothing in the incident marks the dead as fighters
    (no combatant count, no clashes between armed parties), `killed.civilians` repeats the

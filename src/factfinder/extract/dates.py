@@ -10,7 +10,10 @@ Absolute forms (day precision unless said): "21 August 2013", "21st of August, 2
 "15-02-2016" (numeric dates are read day first, as in the Arab and European press, unless the
 first number cannot be a month's day order: "8/21/2013" is August 21); "August 2013" (month);
 "in 2013" (year). A day and month without a year ("Aug. 21", "21 August") take the year of the
-anchor, or the year before when that would put them more than 30 days after the anchor.
+anchor, or the year before when that would put them more than 30 days after the anchor;
+without an anchor they take the year of the nearest day-precision date of the text that states
+one ("On 9 October … the list released on October 26th, 2023"), and are left out when there is
+none.
 
 Relative forms, resolved against `anchor` (the publication day, or the dateline's day):
 
@@ -34,8 +37,11 @@ words                               window                                      
 "last year"                         the whole year before                        year
 ==================================  ===========================================  =========
 
-Without an anchor, relative forms (and day-month forms without a year) are left out rather
-than guessed: CLAIMS.md says relative dates stay unresolved when nothing anchors them.
+Without an anchor, relative forms ("earlier today", "on Tuesday") are left out rather than
+guessed: CLAIMS.md says relative dates stay unresolved when nothing anchors them.
+`document_date(text, title)` finds the anchor a document gives itself when it has no
+publication date: its dateline, else a date in page furniture (a post's timestamp, "Shared with
+Public", "Published: …", a date alone on its line).
 
 The forms are read with regular expressions rather than dateparser: the extractor needs the
 exact character span of each date, its precision and these anchor rules, and runs over every
@@ -414,7 +420,9 @@ def read_dateline(
     and SANA put the date before or after the headline), after "Posted on", "Published",
     "Last updated at" or "Date of publication", or in a wire dateline ("Damascus, November 3
     (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given, else
-    from the first dated day of the text after it, and is None otherwise. Only day-precision dates count as datelines.
+    from the first dated day of the text after it, and is None otherwise. Only day-precision
+    dates count as datelines; a date after "On", "In", "At" … opens a narrative ("On October
+    8th 2023, a home was hit"): it dates the event, not the report.
     """
     starts = [0]
     stripped = title.strip() if title else ""
@@ -489,7 +497,8 @@ def document_date(
     page Tuesday 19 July 2016", "(updated 20:33 15.04.2017)", a post's timestamp "2:22 PM · Dec
     1, 2024", "December 1, 2024 · Shared with Public", a date alone on its line (with at
     most a time of day), and a weekday-first full date after no preposition ("AFP Friday 20 Jun
-    2014"). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at 3:02 PM ·") need `anchor` or a year nearby.
+    2014"). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at
+    3:02 PM ·") need `anchor` or a year nearby.
     """
     line = read_dateline(text, title, anchor=anchor)
     if line is not None:
