@@ -215,3 +215,62 @@ def test_seed_dateline_after_markdown_headline() -> None:
     line = read_dateline(text, title, anchor=D(2018, 11, 3))
     assert line is not None and line.window.start == D(2018, 11, 3)
     assert text[line.start : line.end] == "November 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Sept. 5, 2016", "2016-09-05"),
+        ("on Sep 5 2016", "2016-09-05"),
+        ("on Sept 5 2016", "2016-09-05"),
+        ("on 5 Sept. 2016", "2016-09-05"),
+        ("on Oct 7th 2023", "2023-10-07"),
+        ("on the morning of Friday, Apr. 22, 2022", "2022-04-22"),
+    ],
+)
+def test_abbreviated_months_with_and_without_a_period(text: str, expected: str) -> None:
+    assert one(text, anchor=None) == (expected, expected, "day")
+
+
+def test_a_year_less_date_takes_the_year_of_the_nearest_dated_day_without_an_anchor() -> None:
+    text = "On 9 October at 3:30 am four were killed. The list released on October 26th 2023."
+    assert dates(text, anchor=None)[0] == ("9 October", "2023-10-09", "2023-10-09", "day")
+    # Nothing in the text states a year: the date is left out, not guessed.
+    assert dates("On 9 October at 3:30 am four were killed.", anchor=None) == []
+    # With an anchor, the anchor decides, as before.
+    assert dates(text)[0][1] == "2018-10-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Civil Defence\nTwo killed in Ariha earlier today.\n2:22 PM · Dec 1, 2024", "2024-12-01"),
+        ("White Helmets\nDecember 1, 2024 · Shared with Public\nShelling on Sarmin", "2024-12-01"),
+        ("Print this page Tuesday 19 July 2016 16:45 Russian airstrikes", "2016-07-19"),
+        ("Middle East 1735 15.04.2017(updated 2033 15.04.2017) A blast", "2017-04-15"),
+        ("A rocket hit Mhardeh on Monday.\nPublished: 2 January 2018", "2018-01-02"),
+        ("SDF General Command\nSept 9 2019\nFactions attacked Tal Tamr", "2019-09-09"),
+        ("Bomb kills 18 in Damascus state TV AFP Tuesday 6 Aug 2013 At least", "2013-08-06"),
+    ],
+)
+def test_the_document_date_in_page_furniture(text: str, expected: str) -> None:
+    from factfinder.extract.dates import document_date
+
+    found = document_date(text)
+    assert found is not None and found.window.start == D.fromisoformat(expected)
+    assert found.kind == "dateline"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On October 8th 2023, a civilian home in Nuseirat was hit by an airstrike.",
+        "The article, published on October 18, 2023, said two were killed.",
+        "Regime forces shelled Kafr Nabl on Friday, 20 June 2014, killing three.",
+        "Two children were killed in Douma this afternoon.",
+    ],
+)
+def test_narrative_dates_are_not_the_document_date(text: str) -> None:
+    from factfinder.extract.dates import document_date
+
+    assert document_date(text) is None

@@ -87,7 +87,9 @@ def test_pdf_text_layer_in_page_order_with_metadata(corpus: Corpus, workdir: Pat
     assert text.index("Damascus, November 3 (RHC)") < text.index("Panorama district")
     assert extracted.title == "Letter on the mass graves in Raqqah"
     assert extracted.author == "Ministry of Foreign Affairs and Expatriates"
-    assert extracted.published == dt.datetime(2017, 11, 3, 14, 0, tzinfo=dt.UTC)
+    # CreationDate says when the file was made, not when the letter was published.
+    assert extracted.file_created == dt.datetime(2017, 11, 3, 14, 0, tzinfo=dt.UTC)
+    assert extracted.published is None
     assert extracted.language == "en"
     assert extracted.notes == ()
 
@@ -110,7 +112,9 @@ def test_docx_paragraphs_tables_and_core_properties(corpus: Corpus, workdir: Pat
     assert extracted.text.endswith("Compiled from the ministry's letters.")
     assert extracted.title == "Mass graves in Raqqah"
     assert extracted.author == "Field team"
-    assert extracted.published == dt.datetime(2017, 11, 5, 8, 30, tzinfo=dt.UTC)
+    # dcterms:created is the file's creation date (a template's, often), not a publication date.
+    assert extracted.file_created == dt.datetime(2017, 11, 5, 8, 30, tzinfo=dt.UTC)
+    assert extracted.published is None
 
 
 def test_email_body_headers_and_attachments(corpus: Corpus, workdir: Path) -> None:

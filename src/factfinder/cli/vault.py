@@ -80,6 +80,15 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option(help="When they were published (ISO date or timestamp).")
         ] = None,
         url: Annotated[str | None, typer.Option(help="Where they were published.")] = None,
+        metadata: Annotated[
+            Path | None,
+            typer.Option(
+                "--metadata",
+                help="CSV with one row per file: path (relative to the CSV or as given), "
+                "published, publisher, url, and optionally title. A row's values win over "
+                "--publisher/--published/--url for its file.",
+            ),
+        ] = None,
         custodian: Annotated[
             str | None, typer.Option(help="Who handed them over / holds the originals.")
         ] = None,
@@ -95,6 +104,7 @@ def register(app: typer.Typer) -> None:
         """Preserve inputs as items: blobs, metadata, text, and a ledger entry for each."""
         from factfinder.services.ingest import IngestOptions
         from factfinder.services.ingest import ingest as run_ingest
+        from factfinder.services.inputs import read_metadata_csv
 
         options = IngestOptions(
             publisher=publisher,
@@ -103,6 +113,7 @@ def register(app: typer.Typer) -> None:
             custodian=custodian,
             again=again,
             checkpoint=checkpoint,
+            files=read_metadata_csv(metadata) if metadata is not None else {},
         )
         with _open(project) as proj, _IngestProgress() as progress:
             summary = run_ingest(proj, paths, options, observer=progress)
@@ -123,6 +134,41 @@ def register(app: typer.Typer) -> None:
                 )
         if summary.failures:
             raise typer.Exit(EXIT_PARTIAL)
+
+    @app.command("item-meta")
+    @handle_errors
+    def item_meta(
+        ref: Annotated[str, typer.Argument(help="The item: sha256:…, a unique hash prefix or id.")],
+        published: Annotated[
+            str | None, typer.Option(help="When it was published (ISO date or timestamp).")
+        ] = None,
+        publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+        url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+        title: Annotated[str | None, typer.Option(help="Its title.")] = None,
+        project: ProjectOption = None,
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Correct an item's publication date, publisher, URL or title (ledgered) and
+        re-extract its claims with them."""
+        from factfinder.services.claims import correct_item_metadata
+
+        with _open(project) as proj:
+            done = correct_item_metadata(
+                proj, ref, published=published, publisher=publisher, url=url, title=title
+            )
+        if as_json:
+            print_json(done.to_json())
+            return
+        meta = done.metadata
+        out.print(f"item {done.item_hash}")
+        for name in ("published", "publisher", "url", "title"):
+            out.print(f"  {name:<10} {getattr(meta, name) or ''}")
+        primary = next((c for c in done.claims if c.primary), None)
+        when = primary.date.start if primary is not None and primary.date is not None else None
+        out.print(
+            f"  re-extracted: {len(done.claims)} claims"
+            + (f", the primary dated {when}" if when else "")
+        )
 
     @app.command("items")
     @handle_errors
@@ -374,6 +420,7 @@ def _print_detail(detail: Any, full_text: str | None) -> None:
         ("publisher", s.publisher),
         ("site", detail.site),
         ("published", s.published),
+        ("file created", detail.file_created),
         ("url", s.url),
         ("language", s.language),
         ("external id", s.external_id),

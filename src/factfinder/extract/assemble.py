@@ -33,9 +33,14 @@ each incident into one `Claim`. The rules, in order:
    the past ("the deadliest since 2016", "a similar attack") or sitting in a background,
    methodology or recommendations section counts heavily against it.
 5. **Dates of the lead incident.** When the text gives the primary incident no date of its own,
-   and no vague time word ("recently") either, it takes the report's own date (the publication
-   date or the dateline): a news report without a date for its lead event reports the day's
-   event. Other incidents are never dated this way.
+   it takes the day the report's first body sentence names, when that sentence belongs to no
+   other incident ("… were killed at 17:30 on 8 October. They died in an airstrike on …");
+   else, with no vague time word ("recently") either, it takes the report's own date (the
+   publication date, the dateline or a date in page furniture): a news report without a date
+   for its lead event reports the day's event. Other incidents are never dated this way.
+   A date right after "released/published/posted on" or naming a report ("its report of 12
+   November") dates a document, not an event; a date told as the sequel of the incident ("the
+   day after the attack", "the following day") does not open a new incident.
 6. **Civilians by default** (`presume_civilians=True`). When a count of the dead names no
    category ("16 people", "killing 16") and nothing in the incident marks the dead as fighters
    (no combatant count, no clashes between armed parties), `killed.civilians` repeats the
@@ -119,12 +124,25 @@ _VAGUE_TIME = re.compile(
     r"(?:days|weeks|months|years)|in\s+the\s+past\s+(?:few\s+)?(?:days|weeks|months))\b",
     re.IGNORECASE,
 )
+# A date right after a verb of publishing, or naming a report ("its report of 12 November"),
+# dates a document (a list, a post, a report), not the event.
+_STATEMENT_DATE = re.compile(
+    r"(?:\b(?:released|published|posted|issued|updated)\s+(?:on\s+)?|"
+    r"\b(?:report|statement|bulletin|letter|briefing)\s+(?:of|dated)\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
     r"\b(?:another|separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
     r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile|"
     r"also\s+(?:reported|documented|recorded)|"
     r"(?:kilomet(?:er|re)s|km|miles)\s+(?:\([^()]{0,20}\)\s+)?away)\b(?!\s+from)",
+    re.IGNORECASE,
+)
+# A date told as the sequel of the incident: "the day after the incident", "the following day".
+_FOLLOW_UP = re.compile(
+    r"\b(?:the\s+(?:following|next)\s+(?:day|morning|evening)|the\s+day\s+after\s+the\s+"
+    r"(?:incident|attack|strike|bombing|shelling|massacre)|(?:a|one|two|three)\s+days?\s+later)\b",
     re.IGNORECASE,
 )
 _TOLL_UPDATE = re.compile(
@@ -280,7 +298,7 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         return True
     if u.counts and not _TOLL_UPDATE.search(text):
         clash = {c.outcome for c in u.counts if c.sub_of is None} & cur.outcomes()
-        if clash and (typed or u.places or _event_dates(u)):
+        if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in u.counts):
                 return True
@@ -288,7 +306,13 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start
     }
     old_dates = cur.date_keys()
-    if new_dates and old_dates and not (new_dates & old_dates) and (typed or u.counts):
+    if (
+        new_dates
+        and old_dates
+        and not (new_dates & old_dates)
+        and (typed or u.counts)
+        and not _FOLLOW_UP.search(text)
+    ):
         return True
     if typed:
         # A new kind of harm with its own strong type (a mass grave after an airstrike) is a new
@@ -302,8 +326,18 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
 def _event_dates(u: Unit) -> list[DateMention]:
     """The unit's dates that date the event, not the statement."""
     out = []
+    speaker = u.attribution.span
     for d in u.dates:
-        if u.report_cut is not None and d.end <= u.report_cut:
+        if _STATEMENT_DATE.search(u.sentence.text, 0, max(0, d.start - u.sentence.start)):
+            continue  # "the list released on 26 October", "a video posted on Monday"
+        # "the ministry said on Saturday that …": a date between the speaker and "that"; a date
+        # before the speaker ("On Tuesday, 12 were killed, Safa News reported that …") is the
+        # event's.
+        if (
+            u.report_cut is not None
+            and d.end <= u.report_cut
+            and (speaker is None or d.start >= speaker[0])
+        ):
             continue
         out.append(d)
     return out
@@ -668,6 +702,14 @@ def assemble(
             known_places or {},
             headline_area,
         )
+    if claims[primary].date is None:
+        # The lede dates the lead incident when the incident itself does not ("Brothers … were
+        # killed at 17:30 on 08 October 2023. They were killed in an airstrike …").
+        lede = _lede_date(units, incidents)
+        if lede is not None:
+            unit, window = lede
+            spans = tuple(sorted(set(claims[primary].spans) | set(_spans([unit]))))
+            claims[primary] = replace(claims[primary], date=window, spans=spans)
     out: list[Claim] = []
     for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
         dated_from_report = False
@@ -737,6 +779,27 @@ def _is_aside_of_report(u: Unit, claim: Claim, report_date: dt.date | None) -> b
     if report_date is not None and end is not None and (report_date - end).days > _PAST_DAYS:
         return True
     return _tells_aside(u)
+
+
+def _lede_date(
+    units: Sequence[Unit], incidents: Sequence[_Incident]
+) -> tuple[Unit, DateWindow] | None:
+    """The day the report's first body sentence names ("on 8 October 2023"; a weekday there may
+    date a statement: "a monitor said Thursday"), unless another incident holds it."""
+    body = [u for u in units if not u.is_title]
+    if not body:
+        return None
+    first = body[0].index
+    lede = [u for u in body if u.index == first]
+    if any(u in inc.units for inc in incidents for u in lede):
+        return None
+    days = [
+        (u, d)
+        for u in lede
+        for d in _event_dates(u)
+        if d.window.precision == "day" and d.kind == "absolute"
+    ]
+    return (days[0][0], days[0][1].window) if days else None
 
 
 def _primary(

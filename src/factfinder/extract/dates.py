@@ -10,7 +10,10 @@ Absolute forms (day precision unless said): "21 August 2013", "21st of August, 2
 "15-02-2016" (numeric dates are read day first, as in the Arab and European press, unless the
 first number cannot be a month's day order: "8/21/2013" is August 21); "August 2013" (month);
 "in 2013" (year). A day and month without a year ("Aug. 21", "21 August") take the year of the
-anchor, or the year before when that would put them more than 30 days after the anchor.
+anchor, or the year before when that would put them more than 30 days after the anchor;
+without an anchor they take the year of the nearest day-precision date of the text that states
+one ("On 9 October … the list released on October 26th, 2023"), and are left out when there is
+none.
 
 Relative forms, resolved against `anchor` (the publication day, or the dateline's day):
 
@@ -34,8 +37,11 @@ words                               window                                      
 "last year"                         the whole year before                        year
 ==================================  ===========================================  =========
 
-Without an anchor, relative forms (and day-month forms without a year) are left out rather
-than guessed: CLAIMS.md says relative dates stay unresolved when nothing anchors them.
+Without an anchor, relative forms ("earlier today", "on Tuesday") are left out rather than
+guessed: CLAIMS.md says relative dates stay unresolved when nothing anchors them.
+`document_date(text, title)` finds the anchor a document gives itself when it has no
+publication date: its dateline, else a date in page furniture (a post's timestamp, "Shared with
+Public", "Published: …", a date alone on its line).
 
 The forms are read with regular expressions rather than dateparser: the extractor needs the
 exact character span of each date, its precision and these anchor rules, and runs over every
@@ -309,6 +315,8 @@ _TRIGGER = re.compile(
     r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 )
 _BEFORE, _AFTER = 16, 40
+# How far (in characters) a date with a year lends it to a year-less one when nothing anchors.
+_YEAR_REACH = 3000
 
 
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -338,15 +346,29 @@ def find_dates(
         return all(b <= s or a >= e for s, e in taken)
 
     windows = _windows(text, start, end)
+    yearless: list[tuple[re.Match[str], str]] = []
     for pattern, form in _ABSOLUTE:
         for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             a, b = m.span()
             if not free(a, b):
                 continue
-            window = _absolute(m, form, anchor)
             taken.append((a, b))  # an unresolvable date still hides its parts
+            if anchor is None and form in ("dm", "md"):
+                yearless.append((m, form))
+                continue
+            window = _absolute(m, form, anchor)
             if window is not None:
                 found.append(DateMention(a, b, window, "absolute"))
+    # Without an anchor, "On 9 October" takes its year from the nearest date of the text that
+    # states one ("... released on October 26th, 2023"), as if that date were the anchor.
+    dated = [d for d in found if d.window.precision == "day"]
+    for m, form in yearless:
+        near = min(dated, key=lambda d: abs(d.start - m.start()), default=None)
+        if near is None or abs(near.start - m.start()) > _YEAR_REACH:
+            continue
+        window = _absolute(m, form, near.window.end)
+        if window is not None:
+            found.append(DateMention(m.start(), m.end(), window, "absolute"))
     if anchor is not None:
         for m in _RELATIVE.finditer(text, start, end):
             a, b = m.span()
@@ -397,8 +419,10 @@ def read_dateline(
     Read at the very start of the text, after the title when the text opens with it (FA-KES
     and SANA put the date before or after the headline), after "Posted on", "Published",
     "Last updated at" or "Date of publication", or in a wire dateline ("Damascus, November 3
-    (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given and
-    is None otherwise. Only day-precision dates count as datelines.
+    (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given, else
+    from the first dated day of the text after it, and is None otherwise. Only day-precision
+    dates count as datelines; a date after "On", "In", "At" … opens a narrative ("On October
+    8th 2023, a home was hit"): it dates the event, not the report.
     """
     starts = [0]
     stripped = title.strip() if title else ""
@@ -415,6 +439,14 @@ def read_dateline(
             )
             first = min(m.start("m"), m.start("d")) if m.group("m") else m.start("d2")
             last = m.end("y") if m.group("y") else (m.end("d") if m.group("m") else m.end("m2"))
+            if anchor is None and not m.group("y"):
+                # No year and no anchor: the year of the first dated day after the dateline.
+                later = [
+                    d.window.end
+                    for d in find_dates(text, m.end(), min(len(text), m.end() + _YEAR_REACH))
+                    if d.window.precision == "day" and d.window.end is not None
+                ]
+                anchor = later[0] if later else None
             if m.group("y"):
                 got = _safe_date(int(m.group("y")), _month(month), int(day))
             else:
@@ -426,7 +458,93 @@ def read_dateline(
         at = lead.end() if lead else pos
         window_end = min(len(text), at + 48)
         for d in find_dates(text, at, window_end, anchor=None):
-            if d.window.precision == "day" and d.start - at <= 12:
+            # "On October 8th 2023, a home was hit": a lede that dates its event, not a dateline.
+            if (
+                d.window.precision == "day"
+                and d.start - at <= 12
+                and not _NARRATIVE_LEAD.search(text, at, d.start)
+            ):
                 return DateMention(d.start, d.end, d.window, "dateline")
             break
     return None
+
+
+_NARRATIVE_LEAD = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Dd]uring|[Ss]ince|[Ff]rom|[Tt]he)\b")
+
+# Page furniture that dates the document itself, wherever the capture put it:
+# "Posted on 3 May 2016", "Published: ...", "Date of publication ...", "Print this page Tuesday
+# 19 July 2016", "(updated 20:33 15.04.2017)", a post's own timestamp "2:22 PM · Dec 1, 2024",
+# and a Facebook post's "December 1, 2024 · Shared with Public" (or "at 3:02 PM ·").
+_FURNITURE_BEFORE = re.compile(
+    r"(?:(?:\b(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication"
+    r"|Print\s+this\s+page|Release\s+date)|\(\s*updated)(?:\s+(?:on|at))?\s*:?"
+    r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|])\s*$"
+)
+_FURNITURE_AFTER = re.compile(
+    r"^(?:,?\s+at\s+\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*[·•]\s*(?:Shared\s+with|Public\b"
+    r"|Friends\b|\d{1,2}[:.]\d\d|[^\w\s]|$)"
+)
+
+
+def document_date(
+    text: str, title: str | None = None, *, anchor: dt.date | None = None
+) -> DateMention | None:
+    """The document's own date: its dateline (`read_dateline`), else a date in page furniture.
+
+    Furniture is read anywhere in the text, since captures put it at the top, under the
+    headline or at the end: "Posted on …", "Published: …", "Date of publication …", "Print this
+    page Tuesday 19 July 2016", "(updated 20:33 15.04.2017)", a post's timestamp "2:22 PM · Dec
+    1, 2024", "December 1, 2024 · Shared with Public", a date alone on its line (with at
+    most a time of day), and a weekday-first full date after no preposition ("AFP Friday 20 Jun
+    2014"). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at
+    3:02 PM ·") need `anchor` or a year nearby.
+    """
+    line = read_dateline(text, title, anchor=anchor)
+    if line is not None:
+        return line
+    for d in find_dates(text, anchor=anchor):
+        if d.kind != "absolute" or d.window.precision != "day":
+            continue
+        before = text[max(0, d.start - 40) : d.start]
+        after = text[d.end : d.end + 40]
+        if (
+            _FURNITURE_BEFORE.search(before)
+            or _FURNITURE_AFTER.match(after)
+            or _alone(text, d)
+            or (_WEEKDAY_FIRST.match(text, d.start) and not _PROSE_BEFORE.search(before))
+        ):
+            return DateMention(d.start, d.end, d.window, "dateline")
+    return None
+
+
+# "AFP Friday 20 Jun 2014": a weekday and a full date with no preposition before them is how
+# page furniture writes a date; prose says "on Friday, 20 June 2014" or "of Friday …".
+_WEEKDAY_FIRST = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec))"
+)
+_PROSE_BEFORE = re.compile(
+    r"\b(?:on|of|in|at|by|from|since|until|till|before|after|during|the|last|next|this|and|or|"
+    r"between|to)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+# What may share a line with a date that stands alone: separators and a time of day.
+_BARE = re.compile(
+    r"[\s|·•,:–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
+    r"(?:[+-]\d{1,2})?)?)?[\s|·•,:–—-]*"
+)
+
+
+def _alone(text: str, d: DateMention) -> bool:
+    """Whether the date fills its line (with at most a time): a page's or a post's own date."""
+    if "\n" not in text:
+        return False
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    if start == 0 and end == len(text):
+        return False
+    return bool(_BARE.fullmatch(text, start, d.start) and _BARE.fullmatch(text, d.end, end))

@@ -48,7 +48,7 @@ from factfinder.model import Document, DocumentClaims, Place
 PlacesFn = Callable[[str], Sequence[PlaceMention]]
 CountsFn = Callable[[str, int, int], Sequence[CountMention]]
 DatesFn = Callable[[str, "dt.date | None"], Sequence[DateMention]]
-DatelineFn = Callable[[str, "str | None"], "DateMention | None"]
+DatelineFn = Callable[[str, "str | None", "dt.date | None"], "DateMention | None"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Parts:
     def default(cls) -> Parts:
         """The real finders: `factfinder.geo.find_places`, `extract.casualties`, `extract.dates`."""
         from factfinder.extract.casualties import find_casualties
-        from factfinder.extract.dates import find_dates, read_dateline
+        from factfinder.extract.dates import document_date, find_dates
         from factfinder.geo import find_places
 
         def places(text: str) -> Sequence[PlaceMention]:
@@ -76,8 +76,8 @@ class Parts:
         def dates(text: str, anchor: dt.date | None) -> Sequence[DateMention]:
             return find_dates(text, anchor=anchor)
 
-        def dateline(text: str, title: str | None) -> DateMention | None:
-            return read_dateline(text, title)
+        def dateline(text: str, title: str | None, anchor: dt.date | None) -> DateMention | None:
+            return document_date(text, title, anchor=anchor)
 
         return cls(places, counts, dates, dateline)
 
@@ -203,10 +203,10 @@ class Extractor:
         return self._parts
 
     def report_date(self, doc: Document) -> dt.date | None:
-        """The date the report gives itself: `published`, else its dateline."""
+        """The date the report gives itself: `published`, else its dateline or page furniture."""
         if doc.published is not None:
             return doc.published
-        line = self.parts.dateline(doc.text, doc.title)
+        line = self.parts.dateline(doc.text, doc.title, None)
         if line is not None and line.window.start is not None and line.window.precision == "day":
             return line.window.start
         return None
@@ -226,7 +226,7 @@ class Extractor:
         attributions = attribute(text, seg.sentences, title_index=seg.title, publisher=publisher)
         places = self._places(text, reading)
         state = _main_state(places)
-        line = self.parts.dateline(text, doc.title)
+        line = self.parts.dateline(text, doc.title, doc.published)
         starts = [s.start for s in seg.sentences]
         if line is not None:
             starts.append(line.end)

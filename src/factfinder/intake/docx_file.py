@@ -1,5 +1,6 @@
 """Word documents (DOCX) with python-docx: paragraphs and tables in document order, and the
-core properties title, author, created and language.
+core properties title, author, created (the file's creation date, `file_created`, not a
+publication date) and language.
 
 Paragraphs are separated by a blank line; a table row becomes one line, its cells separated by
 tabs (a merged cell counted once). Headers, footers and comments are not part of the text.
@@ -44,7 +45,7 @@ def read(part: Part) -> Extracted:
     return Extracted(
         text="\n\n".join(blocks),
         title=props.title or None,
-        published=as_utc(created) if created else None,
+        file_created=as_utc(created) if created else None,
         author=props.author or None,
         language=language if len(language) == 2 else None,
     )

@@ -66,7 +66,10 @@ class Part:
 class Extracted:
     """The text of a part and the metadata found in it.
 
-    `published` is timezone-aware UTC (a bare date becomes midnight UTC); `language` is an ISO
+    `published` is timezone-aware UTC (a bare date becomes midnight UTC): the date the content
+    says it was published (an HTML page's meta, an e-mail's Date). `file_created` is the date a
+    file format records for the file itself (PDF `CreationDate`, DOCX `dcterms:created`): when
+    the file was made, often from a template, never a publication date. `language` is an ISO
     639-1 code or None when detection is unsure. `notes` explain an unusual result, e.g. a PDF
     without a text layer ("no text layer (scanned?); OCR is not done").
     """
@@ -79,6 +82,7 @@ class Extracted:
     url: str | None = None
     language: str | None = None
     notes: tuple[str, ...] = ()
+    file_created: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

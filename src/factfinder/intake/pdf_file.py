@@ -1,5 +1,6 @@
 """PDF documents: the text layer, page by page, with pdfplumber; title, author and creation
-date from the document information dictionary.
+date from the document information dictionary. The creation date is the file's
+(`file_created`), not a publication date.
 
 Pages are joined by a blank line. A PDF without a text layer (a scan) gives empty text and a
 note saying so: OCR is not done here, and guessing text would break traceability. Encrypted or
@@ -40,7 +41,7 @@ def read(part: Part) -> Extracted:
     return Extracted(
         text=text,
         title=_string(info, "Title"),
-        published=parse_pdf_date(_string(info, "CreationDate")),
+        file_created=parse_pdf_date(_string(info, "CreationDate")),
         author=_string(info, "Author"),
         notes=() if text else (NO_TEXT_LAYER,),
     )

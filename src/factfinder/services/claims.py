@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
 from factfinder import __version__
-from factfinder.errors import InputError
+from factfinder.errors import InputError, InvalidRecord
 from factfinder.model import Claim, Document, parse_date
-from factfinder.services.project import Project
+from factfinder.services.project import Project, Transaction
+from factfinder.services.record import ItemMetadata
 from factfinder.store.schema import item_metadata, items, ledger
 from factfinder.store.schema_claims import claim_spans, claims
 from factfinder.vault.hashing import sha256_text
@@ -163,45 +165,52 @@ def _store(
     text_hash: str,
     found: Sequence[Claim],
 ) -> None:
-    as_json = [c.to_json() for c in found]
     with project.transaction(actor=actor) as tx:
-        entry = tx.append_ledger(
-            "extract.claims",
-            {
-                "item": item_hash,
-                "item_id": item_id,
-                "text_hash": text_hash,
-                "extractor": EXTRACTOR,
-                "claims": len(found),
-                "claims_hash": sha256_text(canonical_json(as_json)),
-            },
-            subject=f"item:{item_hash}",
-        )
-        for k, (claim, obj) in enumerate(zip(found, as_json, strict=True)):
-            key = tx.conn.execute(
-                insert(claims).values(
-                    item_id=item_id,
-                    ordinal=k,
-                    is_primary=claim.primary,
-                    event_type=claim.event_type,
-                    confidence=claim.confidence,
-                    claim=canonical_json(obj),
-                    text_hash=text_hash,
-                    extractor=EXTRACTOR,
-                    seq=entry.seq,
-                    created_at=tx.now,
-                )
-            ).inserted_primary_key
-            assert key is not None
-            claim_id = key[0]
-            if claim.spans:
-                tx.conn.execute(
-                    insert(claim_spans),
-                    [
-                        {"claim_id": claim_id, "ordinal": j, "start": a, "end": b}
-                        for j, (a, b) in enumerate(claim.spans)
-                    ],
-                )
+        _store_in(tx, item_id, item_hash, text_hash, found)
+
+
+def _store_in(
+    tx: Transaction, item_id: int, item_hash: str, text_hash: str, found: Sequence[Claim]
+) -> None:
+    """The rows and the `extract.claims` ledger entry of one extraction, in `tx`."""
+    as_json = [c.to_json() for c in found]
+    entry = tx.append_ledger(
+        "extract.claims",
+        {
+            "item": item_hash,
+            "item_id": item_id,
+            "text_hash": text_hash,
+            "extractor": EXTRACTOR,
+            "claims": len(found),
+            "claims_hash": sha256_text(canonical_json(as_json)),
+        },
+        subject=f"item:{item_hash}",
+    )
+    for k, (claim, obj) in enumerate(zip(found, as_json, strict=True)):
+        key = tx.conn.execute(
+            insert(claims).values(
+                item_id=item_id,
+                ordinal=k,
+                is_primary=claim.primary,
+                event_type=claim.event_type,
+                confidence=claim.confidence,
+                claim=canonical_json(obj),
+                text_hash=text_hash,
+                extractor=EXTRACTOR,
+                seq=entry.seq,
+                created_at=tx.now,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        claim_id = key[0]
+        if claim.spans:
+            tx.conn.execute(
+                insert(claim_spans),
+                [
+                    {"claim_id": claim_id, "ordinal": j, "start": a, "end": b}
+                    for j, (a, b) in enumerate(claim.spans)
+                ],
+            )
 
 
 def list_claims(project: Project, item_id: int | None = None) -> list[StoredClaim]:
@@ -229,3 +238,72 @@ def list_claims(project: Project, item_id: int | None = None) -> list[StoredClai
             for r in conn.execute(query)
             if latest.get(r.item_id, (None,))[0] == r.seq
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataCorrection:
+    """What `correct_item_metadata` did: the item, its new metadata, the claims re-read."""
+
+    item_id: int
+    item_hash: str
+    metadata: ItemMetadata
+    claims: tuple[Claim, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        meta = self.metadata
+        return {
+            "item": self.item_hash,
+            "item_id": self.item_id,
+            "published": meta.published,
+            "publisher": meta.publisher,
+            "url": meta.url,
+            "title": meta.title,
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+def correct_item_metadata(
+    project: Project,
+    ref: str,
+    *,
+    actor: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> MetadataCorrection:
+    """Correct an item's publication date, publisher, URL or title, and re-extract its claims.
+
+    One transaction: the `item.metadata` ledger entry (the complete new metadata) and, when the
+    item has text, a new extraction (`extract.claims`) read with the corrected values, so a
+    relative date ("on Tuesday") is resolved against the corrected publication date. Values not
+    given stay as they are. `published` must be an ISO date or timestamp.
+    """
+    from factfinder.extract.pipeline import extract_document
+    from factfinder.services.inputs import normalise_published
+    from factfinder.services.items import find_item_id
+    from factfinder.services.record import load_metadata, update_item_metadata
+
+    changes: dict[str, str | None] = {
+        k: v
+        for k, v in (
+            ("published", normalise_published(published) if published is not None else None),
+            ("publisher", publisher),
+            ("url", url),
+            ("title", title),
+        )
+        if v is not None
+    }
+    if not changes:
+        raise InvalidRecord("nothing to correct: give --published, --publisher, --url or --title")
+    with project.transaction(actor=actor) as tx:
+        item_id = find_item_id(tx.conn, ref)
+        item_hash = tx.conn.execute(select(items.c.hash).where(items.c.id == item_id)).scalar_one()
+        update_item_metadata(tx, item_id, **changes)
+        meta = load_metadata(tx.conn, item_id)
+        found: tuple[Claim, ...] = ()
+        if meta.text is not None:
+            row = SimpleNamespace(hash=item_hash, **asdict(meta))
+            found = extract_document(_document(row)).claims
+            _store_in(tx, item_id, item_hash, sha256_text(meta.text), found)
+    return MetadataCorrection(item_id, item_hash, meta, found)

@@ -29,13 +29,18 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from factfinder.errors import InputError, InvalidRecord
-from factfinder.services.inputs import collect_inputs, iso_published, normalise_published
+from factfinder.services.inputs import (
+    FileMetadata,
+    collect_inputs,
+    iso_published,
+    normalise_published,
+)
 from factfinder.services.project import Project
 from factfinder.services.record import ItemMetadata, Parent, Receipt, Recorded, record_acquisition
 from factfinder.vault.blobs import StagedBlob
@@ -50,7 +55,11 @@ _RELATIONS = {"message/rfc822": "attachment-of", "application/warc": "record-of"
 
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
-    """What the person ingesting says about this batch (applies to every acquisition in it)."""
+    """What the person ingesting says about this batch (applies to every acquisition in it).
+
+    `files` maps an input file (resolved path) to what was said about that file alone
+    (`ingest --metadata FILE.csv`); its values win over the batch-wide ones for that file.
+    """
 
     publisher: str | None = None
     published: str | None = None
@@ -58,6 +67,21 @@ class IngestOptions:
     custodian: str | None = None
     again: bool = False  # record a new acquisition even when an identical one exists
     checkpoint: bool = True  # sign a checkpoint at the end when something was recorded
+    files: Mapping[Path, FileMetadata] = field(default_factory=dict)
+    title: str | None = None  # set per file from `files` only
+
+    def for_file(self, path: Path) -> IngestOptions:
+        """These options with what `files` says about `path` (itself, not its members)."""
+        said = self.files.get(path.resolve())
+        if said is None:
+            return self
+        return replace(
+            self,
+            publisher=said.publisher or self.publisher,
+            published=said.published or self.published,
+            url=said.url or self.url,
+            title=said.title,
+        )
 
     def __post_init__(self) -> None:
         if self.published is not None:
@@ -138,6 +162,10 @@ def ingest(
     opts = options or IngestOptions()
     obs = observer or _Quiet()
     paths, errors = collect_inputs(args)
+    given = {p.resolve() for p in paths}
+    for target, said in opts.files.items():
+        if target not in given:
+            raise InputError(said.where, f"unknown file {str(target)!r}: not among the inputs")
     tally = _Tally()
     for error in errors:
         tally.failures.append(error)
@@ -320,6 +348,7 @@ class _Run:
                     (number, index) if part.is_container else None,
                     parent_key,
                     relation,
+                    self.options.for_file(path) if part.parent is None else self.options,
                 )
         except InputError as error:  # the walk itself gave up on this input
             self.fail(error)
@@ -333,6 +362,7 @@ class _Run:
         key: tuple[int, int] | None,
         parent_key: tuple[int, int] | None,
         relation: str | None,
+        opts: IngestOptions,
     ) -> None:
         from factfinder.intake import read_text
 
@@ -356,10 +386,9 @@ class _Run:
             self.fail(error)
             return
         origin = {str(k): str(v) for k, v in part.origin.items()}
-        opts = self.options
         if extracted is not None:
             meta = ItemMetadata(
-                title=extracted.title,
+                title=opts.title or extracted.title,
                 author=extracted.author,
                 publisher=opts.publisher or extracted.site,
                 published=opts.published
@@ -368,9 +397,13 @@ class _Run:
                 site=extracted.site,
                 language=extracted.language,
                 text=extracted.text,
+                file_created=(
+                    iso_published(extracted.file_created) if extracted.file_created else None
+                ),
             )
         else:
             meta = ItemMetadata(
+                title=opts.title,
                 publisher=opts.publisher,
                 published=opts.published,
                 url=opts.url or origin.get("target_uri"),
@@ -400,14 +433,19 @@ class _Run:
         except InputError as error:
             self.fail(error)
             return
-        opts = self.options
+        opts = self.options.for_file(path)
         key = (number, 0)
         self.add(
             _Pending(
                 label,
                 staged,
                 BATCH_MEDIA_TYPE,
-                ItemMetadata(publisher=opts.publisher, published=opts.published, url=opts.url),
+                ItemMetadata(
+                    title=opts.title,
+                    publisher=opts.publisher,
+                    published=opts.published,
+                    url=opts.url,
+                ),
                 Receipt(
                     source=label,
                     source_path=source_path,
@@ -423,6 +461,7 @@ class _Run:
             )
         )
         seen: dict[str, int] = {}
+        opts = self.options  # a CSV row describes the batch file, not the documents in it
         for line, obj in read_jsonl(path, on_error=self.fail):
             where = f"{path}:{line}"
             try:

@@ -2,7 +2,7 @@
 
 `collect_inputs` turns arguments (files, folders walked recursively in name order, glob
 patterns) into files, with a failure for each argument that names nothing; `normalise_published`
-checks a `--published` value.
+checks a `--published` value; `read_metadata_csv` reads the per-file metadata of `--metadata`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 import glob
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from factfinder.errors import InputError, InvalidRecord
@@ -85,3 +86,83 @@ def _walk(folder: Path) -> Iterator[Path]:
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name
+
+
+@dataclass(frozen=True, slots=True)
+class FileMetadata:
+    """What the analyst says about one input file (a row of `ingest --metadata FILE.csv`)."""
+
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    title: str | None = None
+    where: str = ""  # "meta.csv:3", for messages
+
+
+METADATA_COLUMNS = ("path", "published", "publisher", "url", "title")
+
+
+def read_metadata_csv(csv_path: Path) -> dict[Path, FileMetadata]:
+    """The rows of an ingest metadata CSV, by the resolved path of the file each describes.
+
+    Columns (a header row names them, in any order): `path` (relative to the CSV's folder, or
+    absolute, or as given on the command line relative to the current folder), `published`
+    (ISO date or timestamp), `publisher`, `url`, and optionally `title`; empty cells say
+    nothing. A bad row (no path, a bad date, a file that does not exist, a file named twice)
+    raises `InputError` naming the CSV and the line.
+    """
+    import csv
+
+    try:
+        handle = csv_path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(str(csv_path), f"cannot read the metadata CSV: {exc.strerror}") from exc
+    rows: dict[Path, FileMetadata] = {}
+    first_line: dict[Path, int] = {}
+    with handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip().lower() for h in reader.fieldnames or []]
+        unknown = [h for h in header if h not in METADATA_COLUMNS]
+        if "path" not in header or unknown:
+            problem = f"unknown column(s) {', '.join(unknown)}" if unknown else "no 'path' column"
+            raise InputError(
+                f"{csv_path}:1", f"{problem}; the columns are {', '.join(METADATA_COLUMNS)}"
+            )
+        reader.fieldnames = header
+        for row in reader:
+            line = reader.line_num
+            where = f"{csv_path}:{line}"
+            cells = {k: (v or "").strip() or None for k, v in row.items() if k in header}
+            if not cells.get("path"):
+                raise InputError(where, "no path: each row names the file it describes")
+            path = _metadata_target(csv_path, str(cells["path"]))
+            if path is None:
+                raise InputError(where, f"unknown file {cells['path']!r} (no such file)")
+            if path in rows:
+                raise InputError(
+                    where, f"{cells['path']!r} is already described on line {first_line[path]}"
+                )
+            published = cells.get("published")
+            if published is not None:
+                try:
+                    published = normalise_published(published)
+                except InvalidRecord as exc:
+                    raise InputError(where, str(exc)) from exc
+            rows[path] = FileMetadata(
+                published=published,
+                publisher=cells.get("publisher"),
+                url=cells.get("url"),
+                title=cells.get("title"),
+                where=where,
+            )
+            first_line[path] = line
+    return rows
+
+
+def _metadata_target(csv_path: Path, name: str) -> Path | None:
+    """The file a CSV row names: relative to the CSV's folder first, then as given."""
+    given = Path(name).expanduser()
+    for candidate in (csv_path.parent / given, given):
+        if candidate.is_file():
+            return candidate.resolve()
+    return None

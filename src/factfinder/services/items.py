@@ -83,11 +83,13 @@ class ItemDetail:
     acquisitions: tuple[AcquisitionView, ...]
     links: tuple[LinkView, ...]
     ledger: tuple[LedgerEntry, ...]
+    file_created: str | None = None  # the file's own creation date: not `published`
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.summary.to_json(),
             "author": self.author,
+            "file_created": self.file_created,
             "site": self.site,
             "text_hash": self.text_hash,
             "text_length": self.text_length,
@@ -221,6 +223,7 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
         acquisitions=tuple(acq),
         links=tuple(links),
         ledger=tuple(entries),
+        file_created=meta.file_created if meta is not None else None,
     )
 
 

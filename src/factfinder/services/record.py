@@ -37,6 +37,7 @@ METADATA_FIELDS = (
     "site",
     "language",
     "external_id",
+    "file_created",
 )
 RELATIONS = ("attachment-of", "record-of", "member-of", "line-of")
 
@@ -54,12 +55,13 @@ class ItemMetadata:
     language: str | None = None
     external_id: str | None = None
     text: str | None = None
+    file_created: str | None = None  # when the file says it was made: not a publication date
 
     def record(self) -> dict[str, Any]:
         """The ledger form: every field, the text replaced by its hash."""
         out: dict[str, Any] = {name: getattr(self, name) for name in METADATA_FIELDS}
         out["text_hash"] = sha256_text(self.text) if self.text is not None else None
-        return out
+        return _without_empty_later_fields(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +273,17 @@ def row_record(row: Any) -> dict[str, Any]:
     """
     meta: dict[str, Any] = {name: getattr(row, name) for name in METADATA_FIELDS}
     meta["text_hash"] = sha256_text(row.text) if row.text is not None else None
+    meta = _without_empty_later_fields(meta)
     return {"item": row.hash, "size": row.size, "media_type": row.media_type, "metadata": meta}
+
+
+# Fields added after the first ledger entries were written: recorded only when set, so the
+# ledger form of an item without them is what it always was.
+_LATER_FIELDS = ("file_created",)
+
+
+def _without_empty_later_fields(meta: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in meta.items() if k not in _LATER_FIELDS or v is not None}
 
 
 def acquisition_record(row: Any) -> dict[str, Any]:
@@ -298,10 +310,11 @@ def metadata_differences(recorded: dict[str, Any], actual: dict[str, Any]) -> li
             out.append(f"{name} is {actual[name]!r}, the ledger recorded {recorded.get(name)!r}")
     rmeta, ameta = recorded.get("metadata") or {}, actual["metadata"]
     for name in (*METADATA_FIELDS, "text_hash"):
-        if rmeta.get(name) != ameta[name]:
+        if rmeta.get(name) != ameta.get(name):
             what = "text" if name == "text_hash" else name
             out.append(
-                f"{what} is {_short(ameta[name])}, the ledger recorded {_short(rmeta.get(name))}"
+                f"{what} is {_short(ameta.get(name))}, the ledger recorded "
+                f"{_short(rmeta.get(name))}"
             )
     return out
 

@@ -108,6 +108,7 @@ item_metadata = Table(
     Column("external_id", Text, index=True),
     Column("text", Text),
     Column("text_hash", HASH),
+    Column("file_created", String(40)),  # the file's own creation date (0601): not `published`
 )
 
 acquisitions = Table(

@@ -121,6 +121,7 @@ class ClaimsPublic(_Out):
 
 class ItemDetailPublic(ItemPublic):
     author: str | None
+    file_created: str | None = None
     text_hash: str | None
     text: str | None
     acquisition_history: list[dict[str, Any]]

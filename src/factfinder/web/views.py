@@ -134,6 +134,7 @@ def item_detail_public(
     return ItemDetailPublic(
         **base.model_dump(),
         author=None if "author" in hidden else d.author,
+        file_created=None if "published" in hidden else d.file_created,
         text_hash=d.text_hash,
         text=None if "text" in hidden else text,
         acquisition_history=[a.to_json() for a in d.acquisitions] if not hidden else [],
