@@ -55,7 +55,7 @@ from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
 from factfinder.geo.normalize import name_key
 from factfinder.geo.tokens import Match, Tok, tokenise
-from factfinder.geo.villages import NEAR_KM, admit, list_cue, wof_cue, wof_skeleton_ok
+from factfinder.geo.villages import Anchor, admit, list_cue, near, wof_cue, wof_skeleton_ok
 from factfinder.geo.words import (
     CAPITALS,
     CASE_SENSITIVE,
@@ -513,7 +513,7 @@ def _choose(
     m: Match,
     local_admin1: set[str],
     context: PlaceContext,
-    anchors: Sequence[tuple[float, float]] = (),
+    anchors: Sequence[Anchor] = (),
 ) -> None:
     cands = [gaz.entries[i] for i in m.ids]
     if m.precision == "governorate":
@@ -537,19 +537,11 @@ def _choose(
             m.precision = "district"
     ctx_admin1 = set(context.admin1)
 
-    def near(e: GazetteerEntry) -> bool:
-        return (
-            e.lat is not None
-            and e.lon is not None
-            and e.kind not in ("governorate", "country")
-            and any(distance_km(e.lat, e.lon, a, b) <= NEAR_KM for a, b in anchors)
-        )
-
     def rank(e: GazetteerEntry) -> tuple[float, ...]:
         in_country = context.country is not None and e.country == context.country
         # A governorate named nearby, or another place of the text close by, picks the place;
         # a WOF village needs the place close by to win over a curated place of its name.
-        here = (e.admin1 in local_admin1 and not e.wof) or near(e)
+        here = (e.admin1 in local_admin1 and not e.wof) or near(e, anchors)
         return (
             0 if here else 1,
             0 if in_country else 1,
@@ -558,6 +550,7 @@ def _choose(
             1 if e.wof else 0,
             _KIND_ORDER[e.kind],
             1 if e.ruined else 0,
+            round(_closest(e, anchors)) if e.wof else 0,  # the closest of WOF homonyms
             -math.log10(e.population + 1),
         )
 
@@ -585,7 +578,14 @@ def _choose(
     m.score = round(max(0.3, score), 3)
 
 
-def _anchor(gaz: Gazetteer, m: Match) -> tuple[float, float] | None:
+def _closest(e: GazetteerEntry, anchors: Sequence[Anchor]) -> float:
+    """Kilometres from a place to the closest anchor (0 when there is none to compare)."""
+    if e.lat is None or e.lon is None or not anchors or e.kind in ("governorate", "country"):
+        return 0.0
+    return min(distance_km(e.lat, e.lon, a, b) for a, b, _ in anchors)
+
+
+def _anchor(gaz: Gazetteer, m: Match) -> Anchor | None:
     """The point of a mention that names one curated place (a town, a site, a region)."""
     if m.wof_only or m.precision == "governorate":
         return None
@@ -601,7 +601,7 @@ def _anchor(gaz: Gazetteer, m: Match) -> tuple[float, float] | None:
         return None
     e = points[0]
     assert e.lat is not None and e.lon is not None
-    return (e.lat, e.lon)
+    return (e.lat, e.lon, e.admin2)
 
 
 def _unambiguous_admin1(gaz: Gazetteer, m: Match) -> str | None:

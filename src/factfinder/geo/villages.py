@@ -226,18 +226,25 @@ def _own_name(e: GazetteerEntry, key: str, least: float) -> bool:
     return Indel.normalized_similarity(key, name_key(e.names[0])) >= least
 
 
-def _supported(
-    e: GazetteerEntry, cue: str, local: set[str], close: Sequence[tuple[float, float]]
-) -> bool:
+Anchor = tuple[float, float, str | None]  # a place the text names: its point and district
+
+
+def near(e: GazetteerEntry, anchors: Sequence[Anchor]) -> bool:
+    """Is the place within `NEAR_KM` of one of the anchors, or in its district?"""
+    if e.lat is None or e.lon is None or e.kind in ("governorate", "country"):
+        return False
+    return any(
+        (e.admin2 is not None and e.admin2 == a2) or distance_km(e.lat, e.lon, a, b) <= NEAR_KM
+        for a, b, a2 in anchors
+    )
+
+
+def _supported(e: GazetteerEntry, cue: str, local: set[str], close: Sequence[Anchor]) -> bool:
     """Is the village in a governorate named nearby, or close to a place named nearby? A name
     with no cue of its own ("plain") needs the place close by, not only its governorate."""
     if e.admin1 in local and cue != "plain":
         return True
-    return (
-        e.lat is not None
-        and e.lon is not None
-        and any(distance_km(e.lat, e.lon, a, b) <= NEAR_KM for a, b in close)
-    )
+    return near(e, close)
 
 
 def admit(
@@ -249,7 +256,7 @@ def admit(
     """Keep the WOF-only matches the text supports; narrow their candidates to those."""
     named = set(named_admin1 or ())
     pinned: list[tuple[int, str]] = []
-    anchors: list[tuple[int, float, float]] = []
+    anchors: list[tuple[int, Anchor]] = []
     for m in matches:
         if m.wof_only:
             continue
@@ -261,7 +268,7 @@ def admit(
         if len(points) == 1:
             e = points[0]
             assert e.lat is not None and e.lon is not None
-            anchors.append((toks[m.i].start, e.lat, e.lon))
+            anchors.append((toks[m.i].start, (e.lat, e.lon, e.admin2)))
     anywhere = named | {a for _, a in pinned}
     kept: list[Match] = []
     for m in matches:
@@ -271,7 +278,7 @@ def admit(
         cands = [gaz.entries[i] for i in m.ids]
         here = toks[m.i].start
         local = named | {a for pos, a in pinned if abs(pos - here) <= LOCAL_CHARS}
-        close = [(a, b) for pos, a, b in anchors if abs(pos - here) <= LOCAL_CHARS]
+        close = [a for pos, a in anchors if abs(pos - here) <= LOCAL_CHARS]
 
         backed = [e for e in cands if _supported(e, m.cue, local, close)]
         if not backed and m.how == "key":
@@ -288,7 +295,7 @@ def admit(
             # Unsupported: another place of the name, or a word. Only a name the text calls
             # a place, or a long one after a locative word, in a text naming no governorate
             # and spelt as the village's own name (not an alias: WOF has wrong ones).
-            if anywhere or m.cue == "plain" or len(m.skel) < 4:
+            if anywhere or m.cue == "plain" or (m.how == "skeleton" and len(m.skel) < 4):
                 continue
             if m.cue == "prep" and (len(m.key) < LONE_MIN or m.how == "skeleton"):
                 continue

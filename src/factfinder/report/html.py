@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from factfinder.geo.wof import ATTRIBUTION as PLACE_ATTRIBUTION
 from factfinder.report.labels import label
 from factfinder.report.model import WITHHELD, CaseFile, IncidentEntry
 from factfinder.report.svgmap import Marker, incident_map
@@ -109,4 +110,5 @@ def render_html(case_file: CaseFile) -> str:
         figure_rows=FIGURE_ROWS,
         case_notes=[n for n in case_file.notes if n.incident is None],
         withheld_mark=WITHHELD,
+        place_attribution=PLACE_ATTRIBUTION,
     )
