@@ -143,3 +143,15 @@ def test_an_abandoned_place_is_read_only_when_nothing_else_fits() -> None:
 def test_a_village_in_another_governorate_than_the_text_names_is_not_read() -> None:
     # the only Dudiyan is in Aleppo governorate: in a text about Daraa it is another place
     assert [p[0] for p in _found("SDF shelled Dudiyan in the countryside of Daraa")] == ["Daraa"]
+
+
+def test_an_incident_line_with_the_arabic_name_first_reads_the_transliteration() -> None:
+    # "<Arabic name> <transliteration>, <governorate>, Syria": the Arabic word is no part of
+    # the Latin name, and the governorate after the comma places it
+    assert _village("مسران Masaran, Hama governorate, Syria", "Masaran")[0] == "Hama"
+    assert _village("مسران Masaran, Idlib governorate, Syria", "Masaran")[0] == "Idlib"
+
+
+def test_a_given_name_inside_a_village_name_does_not_block_it() -> None:
+    # "Faraj" alone is a man's name; "Kasrat Faraj" is a village
+    assert _village("SDF fighters entered Kasrat Faraj in Raqqa province", "Kasrat")[0] == "Raqqa"

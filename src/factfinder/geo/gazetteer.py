@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel
 from factfinder.errors import InputError
 from factfinder.geo.admin import GOVERNORATE_SPELLINGS, admin1_table, governorate_name
 from factfinder.geo.distance import distance_km
-from factfinder.geo.normalize import name_key, skeleton_key
+from factfinder.geo.normalize import name_key, name_tokens, skeleton_key, token_skeleton
 from factfinder.geo.wof import WofPlace, wof_places
 from factfinder.model import Place
 
@@ -191,6 +191,7 @@ def _names(*parts: Iterable[str]) -> tuple[str, ...]:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+_DOUBLES = re.compile(r"(.)\1+")
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff‘’ʿʾ]")
 # Who's On First spells some governorates otherwise than the GeoNames-based table.
 _WOF_ADMIN1 = {("IQ", "Halabja"): "05"}  # split from Sulaymaniyah in 2014; GeoNames keeps it there
@@ -254,9 +255,8 @@ class Gazetteer:
         known = dict(by_key)
         for e in entries:
             if e.wof:
-                for k, n in self._wof_keys(e, known).items():
+                for k, s in self._wof_keys(e, known).items():
                     by_key[k].append(e.id)
-                    s = skeleton_key(n)
                     if len(s) >= 3:
                         wof_skeleton[s].append(e.id)
         self.by_key = {k: tuple(self._rank(v)) for k, v in by_key.items()}
@@ -271,15 +271,22 @@ class Gazetteer:
         self.capital_of = self._capitals()
 
     def _wof_keys(self, e: GazetteerEntry, known: dict[str, list[int]]) -> dict[str, str]:
-        """The plain keys a WOF-only entry is indexed under, each with a name it comes from.
+        """The plain keys a WOF-only entry is indexed under, each with its consonant skeleton.
 
         None when it repeats a curated place (its own name is that place's, within 5 km).
         Aliases that a curated place bears are left out (WOF has wrong aliases), and so are
         one- and two-letter keys and the blocked ones; the entry's own English and ASCII names
         are always indexed, homonyms of curated places included.
         """
-        keys = {name_key(n): n for n in reversed(e.names)}
-        own = {name_key(n) for n in e.names[:2]}
+        keys: dict[str, str] = {}
+        own: set[str] = set()
+        for n, name in enumerate(e.names):
+            toks = name_tokens(name)
+            k = "".join(toks)
+            if n < 2:
+                own.add(k)
+            if k not in keys:
+                keys[k] = _DOUBLES.sub(r"\1", "".join(token_skeleton(t) for t in toks))
         for k in own:
             for i in known.get(k, ()):
                 other = self.entries[i]
@@ -292,8 +299,8 @@ class Gazetteer:
                 ):
                     return {}
         return {
-            k: n
-            for k, n in keys.items()
+            k: s
+            for k, s in keys.items()
             if len(k) >= 3 and k not in BLOCKED_KEYS and (k not in known or k in own)
         }
 

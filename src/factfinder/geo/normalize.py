@@ -66,9 +66,12 @@ _AR_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe-free text with runs of other punctuation as one space."""
     s = _HTML_ENTITY.sub("", text) if "&" in text else text
-    s = _AR_DIACRITICS.sub("", s).translate(_AR_LETTERS)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_EXTRA_FOLD)
+    if s.isascii():  # nothing to strip or fold but case
+        s = s.lower()
+    else:
+        s = _AR_DIACRITICS.sub("", s).translate(_AR_LETTERS)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_EXTRA_FOLD)
     s = _POSSESSIVE.sub("", s)
     s = _APOS_RE.sub("", s)
     return _NON_WORD.sub(" ", s).strip()

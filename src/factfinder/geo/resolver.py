@@ -28,11 +28,18 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    town's point; regions too wide for one point (the Syrian Desert) have no coordinates.
    Capitalised words before "district"/"neighbourhood" that are not in the gazetteer ("the
    Panorama district") give a neighbourhood of the city named with them or last mentioned.
+   A name that only a Who's On First village bears is read only with a cue (`villages.py`):
+   a place word ("Turmanin town"), a locative or a verb of attack before it, a governorate or
+   a town named nearby; people's names and words villages bear ("Jamal", "Sharia") need the
+   place word.
 5. The place a name is said to be in ("Hader in Quneitra province", "Qassiab in Hasakeh
    province", "al-Midan … in Aleppo city") keeps only the candidates inside it; a town or a
    loose spelling match with none there is another place than the gazetteer's and is dropped,
-   a neighbourhood moves to the city named. Other ambiguous names are resolved by governorates
-   named nearby and in `context`, then by country (Syria, Iraq, neighbours) and population.
+   a neighbourhood moves to the city named ("X village in the northern countryside of Y"
+   counts too). Other ambiguous names are resolved by governorates named nearby, other places
+   of the text within 50 km or in the same district (an anchor), governorates in `context`,
+   then by country (Syria, Iraq, neighbours), curated places before WOF villages, abandoned
+   places last, the WOF village closest to an anchor, and population.
 6. References add town-level mentions (`anaphora.py`): "the capital" (Damascus), "the city"
    (the city last named, also when it was named as a province); a group's "de facto capital"
    is never Damascus.
@@ -694,6 +701,8 @@ def _within_host(
         inside = tuple(i for i in m.ids if _area(gaz.entries[i].admin1) == admin1)
         if inside:
             m.ids = inside
+            if m.wof_only:
+                m.cue = "typed"  # the text says where the village is: a place
         elif m.how == "skeleton" or all(gaz.entries[i].kind in _TOWNS for i in m.ids):
             continue
         kept.append(m)

@@ -113,12 +113,19 @@ def _blocked(keys: Sequence[str], key: str) -> bool:
     """Is the name a word or a person's or group's name rather than a village's?"""
     if len(key) < 4:
         return True
-    if any(k in ENGLISH or k in NOT_VILLAGE or k in DIRECTION_ADJECTIVES for k in keys):
+    if any(k in ENGLISH or k in DIRECTION_ADJECTIVES for k in keys):
         return True
     if len(keys) == 1:
         k = keys[0]
-        return k in GENERIC or k in GIVEN_NAMES or k in PERSON_BEFORE or k in GROUP_BEFORE
-    return False
+        return (
+            k in NOT_VILLAGE
+            or k in GENERIC
+            or k in GIVEN_NAMES
+            or k in PERSON_BEFORE
+            or k in GROUP_BEFORE
+        )
+    # "Bashar Assad", "Ahrar Sham"; but "Kasrat Faraj", "Jleib Khalil" are villages
+    return all(k in NOT_VILLAGE or k in GIVEN_NAMES or k in GROUP_BEFORE for k in keys)
 
 
 def _joined_name(toks: Sequence[Tok], k: int, step: int) -> bool:
@@ -136,6 +143,7 @@ def _joined_name(toks: Sequence[Tok], k: int, step: int) -> bool:
             return False  # "Aleppo's Ghazal"
         return (
             t.cap
+            and t.text[:1].isascii()  # an Arabic word before a transliteration is no part of it
             and t.key not in GOV_AFTER
             and t.key not in PLACE_ADJECTIVES
             and t.key not in ENGLISH
