@@ -612,9 +612,11 @@ def _anchor(gaz: Gazetteer, m: Match) -> Anchor | None:
 
 
 def _unambiguous_admin1(gaz: Gazetteer, m: Match) -> str | None:
-    """The governorate of a mention whose every candidate lies in one governorate of Syria/Iraq."""
+    """The governorate of a mention whose every candidate lies in one governorate of Syria/Iraq
+    (WOF villages named like a curated place do not count against it: "Hasakah")."""
     cands = [gaz.entries[i] for i in m.ids]
     cands = [e for e in cands if e.kind != "country"]
+    cands = [e for e in cands if not e.wof] or cands
     names = {e.admin1 for e in cands if e.country_rank <= 1}
     if len(names) == 1 and len(cands) >= 1:
         return names.pop()

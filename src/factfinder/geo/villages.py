@@ -269,6 +269,7 @@ def admit(
         if m.wof_only:
             continue
         cands = [gaz.entries[i] for i in m.ids]
+        cands = [e for e in cands if not e.wof] or cands
         admin1 = {e.admin1 for e in cands if e.admin1 and e.kind != "country"}
         if len(admin1) == 1:
             pinned.append((toks[m.i].start, admin1.pop()))
