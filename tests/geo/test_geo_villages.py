@@ -155,3 +155,13 @@ def test_an_incident_line_with_the_arabic_name_first_reads_the_transliteration()
 def test_a_given_name_inside_a_village_name_does_not_block_it() -> None:
     # "Faraj" alone is a man's name; "Kasrat Faraj" is a village
     assert _village("SDF fighters entered Kasrat Faraj in Raqqa province", "Kasrat")[0] == "Raqqa"
+
+
+def test_a_final_h_after_a_vowel_is_a_spelling_variant() -> None:
+    # "Ghassaniya"/"Ghassaniyah", "Karama"/"Karamah": transliterations write the h or not
+    text = "Russian jets hit Ghassaniya in Homs province"
+    assert _found(text)[0][:3] == ("Al Ghassaniyah", "Homs", "town")
+    assert _found("Government forces retook Al Karama, Raqqa governorate")[0][:2] == (
+        "Al Karamah",
+        "Raqqa",
+    )

@@ -36,7 +36,13 @@ from rapidfuzz.distance import Indel
 from factfinder.errors import InputError
 from factfinder.geo.admin import GOVERNORATE_SPELLINGS, admin1_table, governorate_name
 from factfinder.geo.distance import distance_km
-from factfinder.geo.normalize import name_key, name_tokens, skeleton_key, token_skeleton
+from factfinder.geo.normalize import (
+    name_key,
+    name_tokens,
+    skeleton_key,
+    soft_key,
+    token_skeleton,
+)
 from factfinder.geo.wof import WofPlace, wof_places
 from factfinder.model import Place
 
@@ -224,6 +230,7 @@ class Gazetteer:
         by_key: dict[str, list[int]] = defaultdict(list)
         by_skeleton: dict[str, list[int]] = defaultdict(list)
         wof_skeleton: dict[str, list[int]] = defaultdict(list)
+        soft_keys: dict[str, list[int]] = defaultdict(list)
         for e in entries:
             if e.wof:
                 continue
@@ -252,17 +259,30 @@ class Gazetteer:
                 by_key[k].append(e.id)
             for s in skels:
                 by_skeleton[s].append(e.id)
+            # a Syrian or Iraqi town's own name only: aliases are often other places' names
+            if (
+                e.kind in ("city", "town", "site", "neighbourhood")
+                and e.country_rank <= 1
+                and e.names
+                and len(soft := soft_key(name_tokens(e.names[0]))) >= 5
+            ):
+                soft_keys[soft].append(e.id)
         known = dict(by_key)
         for e in entries:
             if e.wof:
-                for k, s in self._wof_keys(e, known).items():
+                for k, (s, soft) in self._wof_keys(e, known).items():
                     by_key[k].append(e.id)
                     if len(s) >= 3:
                         wof_skeleton[s].append(e.id)
+                    if len(soft) >= 4:
+                        soft_keys[soft].append(e.id)
         self.by_key = {k: tuple(self._rank(v)) for k, v in by_key.items()}
         self.by_skeleton = {k: tuple(self._rank(v)) for k, v in by_skeleton.items()}
         # Skeletons of WOF-only names, apart: the resolver reads them under stricter conditions.
         self.wof_skeleton = {k: tuple(self._rank(list(set(v)))) for k, v in wof_skeleton.items()}
+        # Keys of Syrian and Iraqi towns and villages without a word-final "h" after a vowel
+        # (`normalize.soft_key`), read when the exact key is unknown.
+        self.by_soft = {k: tuple(self._rank(list(set(v)))) for k, v in soft_keys.items()}
         self.max_tokens = max(len(n.split()) for e in entries for n in e.names)
         self._governorates = {
             (e.country, e.admin1code): e for e in entries if e.kind == "governorate"
@@ -270,15 +290,18 @@ class Gazetteer:
         self._countries = {e.country: e for e in entries if e.kind == "country"}
         self.capital_of = self._capitals()
 
-    def _wof_keys(self, e: GazetteerEntry, known: dict[str, list[int]]) -> dict[str, str]:
-        """The plain keys a WOF-only entry is indexed under, each with its consonant skeleton.
+    def _wof_keys(
+        self, e: GazetteerEntry, known: dict[str, list[int]]
+    ) -> dict[str, tuple[str, str]]:
+        """The plain keys a WOF-only entry is indexed under, each with its consonant skeleton
+        and its soft key (`normalize.soft_key`).
 
         None when it repeats a curated place (its own name is that place's, within 5 km).
         Aliases that a curated place bears are left out (WOF has wrong aliases), and so are
         one- and two-letter keys and the blocked ones; the entry's own English and ASCII names
         are always indexed, homonyms of curated places included.
         """
-        keys: dict[str, str] = {}
+        keys: dict[str, tuple[str, str]] = {}
         own: set[str] = set()
         for n, name in enumerate(e.names):
             toks = name_tokens(name)
@@ -286,7 +309,8 @@ class Gazetteer:
             if n < 2:
                 own.add(k)
             if k not in keys:
-                keys[k] = _DOUBLES.sub(r"\1", "".join(token_skeleton(t) for t in toks))
+                skel = _DOUBLES.sub(r"\1", "".join(token_skeleton(t) for t in toks))
+                keys[k] = (skel, soft_key(toks))
         for k in own:
             for i in known.get(k, ()):
                 other = self.entries[i]

@@ -89,6 +89,16 @@ def name_key(name: str) -> str:
     return "".join(name_tokens(name))
 
 
+_FINAL_H = re.compile(r"(?<=[aeiouy])h$")
+
+
+def soft_key(tokens: list[str]) -> str:
+    """A plain key without a word-final "h" after a vowel, which transliterations write or
+    leave out ("Ghassaniyah"/"Ghassaniya", "Harmalah"/"Harmala") — the key under which the
+    resolver looks up Who's On First villages whose exact spelling it does not find."""
+    return "".join(_FINAL_H.sub("", t) for t in tokens)
+
+
 _DIGRAPHS = (
     ("ph", "f"),
     ("dh", "d"),

@@ -60,7 +60,7 @@ from factfinder.geo.anaphora import capital_city, references
 from factfinder.geo.cues import apply_lists, capital_sense, qualify
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
-from factfinder.geo.normalize import name_key
+from factfinder.geo.normalize import name_key, soft_key
 from factfinder.geo.tokens import Match, Tok, tokenise
 from factfinder.geo.villages import Anchor, admit, list_cue, near, wof_cue, wof_skeleton_ok
 from factfinder.geo.words import (
@@ -247,7 +247,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                 skel = re.sub(r"(.)\1+", r"\1", "".join(t.skel for t in content))
                 cue = ""
                 if how == "key":
-                    ids = gaz.by_key.get(key)
+                    ids = gaz.by_key.get(key) or gaz.by_soft.get(soft_key([t.key for t in content]))
                     if ids and all(gaz.entries[x].wof for x in ids):
                         cue = wof_cue(toks, i, j) or ""
                         ids = ids if cue else None
