@@ -41,6 +41,9 @@ def test_the_html_report_says_who_claims_what_with_figures_and_hashes(
         "Request the exhumation records",
         "Appendix: provenance",
         batch_case_file.checkpoint.root,
+        # the place data's attribution, as its licences require
+        "Place names and coordinates: Data from Who&#39;s On First (https://whosonfirst.org",
+        "GeoNames (geonames.org, CC BY 4.0)",
     ):
         assert expected in html, expected
     for src in batch_case_file.sources:

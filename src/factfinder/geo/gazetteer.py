@@ -5,11 +5,19 @@ It merges, at first use (never at import):
 * `data/geonames.tsv` — GeoNames populated places of Syria, Iraq and neighbours (CC BY 4.0);
 * `data/variants.tsv` — hand-written news spellings, added as alternate names of GeoNames places;
 * `data/places_extra.tsv` — hand-written regions, neighbourhoods, sites and towns GeoNames lacks;
+* `data/wof_sy.tsv.gz`, `wof_iq.tsv.gz` — the Who's On First localities of Syria and Iraq
+  (`wof.py`): they give the GeoNames places their district (`admin2`), and the ~32,000 villages
+  and neighbourhoods the other sources lack become entries of their own (`wof=True`, kind
+  "village"), indexed under their Latin-script names. A WOF alias that another source's place
+  bears is not indexed for a WOF-only entry (some aliases are wrong: "Kobanî" among Afrin's,
+  "Ţabqah" on Tulayfah), and neither is a WOF place that repeats a known one;
 * the governorates of Syria and Iraq (`admin.py`, label points from `data/admin1.tsv`);
 * countries (`data/countries.tsv` plus the short forms news uses).
 
 `Gazetteer.get()` returns the process-wide instance; `lookup(name)` the entries a name may mean,
-best first (Syria before Iraq before neighbours, then larger places first).
+best first (Syria before Iraq before neighbours, places of the curated sources before WOF-only
+villages, then larger places first). WOF-only villages are many and their names are often
+words or people's names: the resolver admits them only with a cue in the text.
 """
 
 from __future__ import annotations
@@ -27,13 +35,22 @@ from rapidfuzz.distance import Indel
 
 from factfinder.errors import InputError
 from factfinder.geo.admin import GOVERNORATE_SPELLINGS, admin1_table, governorate_name
-from factfinder.geo.normalize import name_key, skeleton_key
+from factfinder.geo.distance import distance_km
+from factfinder.geo.normalize import (
+    name_key,
+    name_tokens,
+    skeleton_key,
+    soft_key,
+    token_skeleton,
+)
+from factfinder.geo.wof import WofPlace, wof_places
 from factfinder.model import Place
 
 # The precision a claim gets when it names a place of this kind.
 KIND_PRECISION: dict[str, str] = {
     "city": "town",
     "town": "town",
+    "village": "town",  # a Who's On First locality that the curated sources lack
     "site": "town",
     "neighbourhood": "neighbourhood",
     "district": "district",
@@ -89,6 +106,14 @@ class GazetteerEntry:
     parent: str | None = None
     names: tuple[str, ...] = field(default=(), repr=False)
     extra_names: frozenset[str] = field(default=frozenset(), repr=False)  # from variants.tsv
+    admin2: str | None = None  # the district (Who's On First), when known
+    wof: bool = False  # a Who's On First place that no curated source holds
+    feature: str | None = None  # GeoNames feature code of a WOF place (PPLQ: abandoned …)
+
+    @property
+    def ruined(self) -> bool:
+        """An abandoned or destroyed place (GeoNames PPLQ/PPLW): the last reading of a name."""
+        return self.feature in ("PPLQ", "PPLW")
 
     @property
     def precision(self) -> str:
@@ -171,6 +196,29 @@ def _names(*parts: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_DOUBLES = re.compile(r"(.)\1+")
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff‘’ʿʾ]")
+# Who's On First spells some governorates otherwise than the GeoNames-based table.
+_WOF_ADMIN1 = {("IQ", "Halabja"): "05"}  # split from Sulaymaniyah in 2014; GeoNames keeps it there
+
+
+def _wof_admin1_codes() -> dict[tuple[str, str], str]:
+    """(country, plain key of a governorate spelling) → GeoNames admin1 code."""
+    out = {(c, name_key(n)): code for (c, n), code in _WOF_ADMIN1.items()}
+    for (country, code), spellings in GOVERNORATE_SPELLINGS.items():
+        for n in (*spellings, governorate_name(country, code) or ""):
+            out.setdefault((country, name_key(n)), code)
+    return out
+
+
+def _wof_names(w: WofPlace) -> tuple[str, ...]:
+    """A WOF place's Latin-script names, the display name ("Ţall Qarāḩ" → "Tall Qarah") first."""
+    latin = [n for n in (w.name_en, w.name_ascii, *w.alt_names) if _LATIN.search(n)]
+    latin = [n for n in latin if not _NOT_LATIN.search(n)]
+    return _names([_plain(latin[0])], latin) if latin else ()
+
+
 class Gazetteer:
     """All resolvable places with a plain-key index and a consonant-skeleton index."""
 
@@ -181,7 +229,11 @@ class Gazetteer:
         self.entries = entries
         by_key: dict[str, list[int]] = defaultdict(list)
         by_skeleton: dict[str, list[int]] = defaultdict(list)
+        wof_skeleton: dict[str, list[int]] = defaultdict(list)
+        soft_keys: dict[str, list[int]] = defaultdict(list)
         for e in entries:
+            if e.wof:
+                continue
             keys, skels = set(), set()
             main = name_key(e.names[0]) if e.names else ""
             for n in e.names:
@@ -207,14 +259,74 @@ class Gazetteer:
                 by_key[k].append(e.id)
             for s in skels:
                 by_skeleton[s].append(e.id)
+            # a Syrian or Iraqi town's own name only: aliases are often other places' names
+            if (
+                e.kind in ("city", "town", "site", "neighbourhood")
+                and e.country_rank <= 1
+                and e.names
+                and len(soft := soft_key(name_tokens(e.names[0]))) >= 5
+            ):
+                soft_keys[soft].append(e.id)
+        known = dict(by_key)
+        for e in entries:
+            if e.wof:
+                for k, (s, soft) in self._wof_keys(e, known).items():
+                    by_key[k].append(e.id)
+                    if len(s) >= 3:
+                        wof_skeleton[s].append(e.id)
+                    if len(soft) >= 4:
+                        soft_keys[soft].append(e.id)
         self.by_key = {k: tuple(self._rank(v)) for k, v in by_key.items()}
         self.by_skeleton = {k: tuple(self._rank(v)) for k, v in by_skeleton.items()}
+        # Skeletons of WOF-only names, apart: the resolver reads them under stricter conditions.
+        self.wof_skeleton = {k: tuple(self._rank(list(set(v)))) for k, v in wof_skeleton.items()}
+        # Keys of Syrian and Iraqi towns and villages without a word-final "h" after a vowel
+        # (`normalize.soft_key`), read when the exact key is unknown.
+        self.by_soft = {k: tuple(self._rank(list(set(v)))) for k, v in soft_keys.items()}
         self.max_tokens = max(len(n.split()) for e in entries for n in e.names)
         self._governorates = {
             (e.country, e.admin1code): e for e in entries if e.kind == "governorate"
         }
         self._countries = {e.country: e for e in entries if e.kind == "country"}
         self.capital_of = self._capitals()
+
+    def _wof_keys(
+        self, e: GazetteerEntry, known: dict[str, list[int]]
+    ) -> dict[str, tuple[str, str]]:
+        """The plain keys a WOF-only entry is indexed under, each with its consonant skeleton
+        and its soft key (`normalize.soft_key`).
+
+        None when it repeats a curated place (its own name is that place's, within 5 km).
+        Aliases that a curated place bears are left out (WOF has wrong aliases), and so are
+        one- and two-letter keys and the blocked ones; the entry's own English and ASCII names
+        are always indexed, homonyms of curated places included.
+        """
+        keys: dict[str, tuple[str, str]] = {}
+        own: set[str] = set()
+        for n, name in enumerate(e.names):
+            toks = name_tokens(name)
+            k = "".join(toks)
+            if n < 2:
+                own.add(k)
+            if k not in keys:
+                skel = _DOUBLES.sub(r"\1", "".join(token_skeleton(t) for t in toks))
+                keys[k] = (skel, soft_key(toks))
+        for k in own:
+            for i in known.get(k, ()):
+                other = self.entries[i]
+                if (
+                    other.lat is not None
+                    and other.lon is not None
+                    and e.lat is not None
+                    and e.lon is not None
+                    and distance_km(e.lat, e.lon, other.lat, other.lon) < 5
+                ):
+                    return {}
+        return {
+            k: s
+            for k, s in keys.items()
+            if len(k) >= 3 and k not in BLOCKED_KEYS and (k not in known or k in own)
+        }
 
     def _capitals(self) -> dict[int, int]:
         """City id → id of the governorate it is the capital of (they share a name)."""
@@ -233,9 +345,11 @@ class Gazetteer:
         return out
 
     def _rank(self, ids: list[int]) -> list[int]:
-        return sorted(
-            ids, key=lambda i: (self.entries[i].country_rank, -self.entries[i].population, i)
-        )
+        def order(i: int) -> tuple[int, bool, bool, int, int]:
+            e = self.entries[i]
+            return (e.country_rank, e.wof, e.ruined, -e.population, i)
+
+        return sorted(ids, key=order)
 
     # --- construction ---------------------------------------------------------------------------
 
@@ -273,9 +387,13 @@ class Gazetteer:
         def add(**kw: object) -> None:
             entries.append(GazetteerEntry(id=len(entries), **kw))  # type: ignore[arg-type]
 
+        wof = wof_places()
+        wof_by_gid = {w.geonameid: w for w in wof if w.geonameid is not None}
         display = _display_names(rows)
         for i, r in enumerate(rows):
+            same = wof_by_gid.get(int(r[0]))
             add(
+                admin2=same.admin2 if same is not None and same.country == r[1] else None,
                 name=display[i],
                 kind="city",
                 country=r[1],
@@ -300,6 +418,28 @@ class Gazetteer:
                 lon=float(lon),
                 parent=parent,
                 names=_names([name], alts.split("|")),
+            )
+        gids = {int(r[0]) for r in rows}
+        codes = _wof_admin1_codes()
+        for w in wof:
+            if w.geonameid in gids:
+                continue  # the GeoNames place, already in
+            names = _wof_names(w)
+            if not names:
+                continue
+            add(
+                name=names[0],
+                kind="neighbourhood" if w.placetype == "neighbourhood" else "village",
+                country=w.country,
+                admin1code=codes.get((w.country, name_key(w.admin1 or ""))),
+                lat=w.lat,
+                lon=w.lon,
+                population=w.population or 0,
+                geonameid=w.geonameid,
+                names=names,
+                admin2=w.admin2,
+                wof=True,
+                feature=w.feature_code,
             )
         table = admin1_table()
         for (country, code), spellings in GOVERNORATE_SPELLINGS.items():

@@ -66,9 +66,12 @@ _AR_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe-free text with runs of other punctuation as one space."""
     s = _HTML_ENTITY.sub("", text) if "&" in text else text
-    s = _AR_DIACRITICS.sub("", s).translate(_AR_LETTERS)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_EXTRA_FOLD)
+    if s.isascii():  # nothing to strip or fold but case
+        s = s.lower()
+    else:
+        s = _AR_DIACRITICS.sub("", s).translate(_AR_LETTERS)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_EXTRA_FOLD)
     s = _POSSESSIVE.sub("", s)
     s = _APOS_RE.sub("", s)
     return _NON_WORD.sub(" ", s).strip()
@@ -84,6 +87,16 @@ def name_tokens(name: str) -> list[str]:
 def name_key(name: str) -> str:
     """The plain key: folded tokens without articles, joined without spaces."""
     return "".join(name_tokens(name))
+
+
+_FINAL_H = re.compile(r"(?<=[aeiouy])h$")
+
+
+def soft_key(tokens: list[str]) -> str:
+    """A plain key without a word-final "h" after a vowel, which transliterations write or
+    leave out ("Ghassaniyah"/"Ghassaniya", "Harmalah"/"Harmala") — the key under which the
+    resolver looks up Who's On First villages whose exact spelling it does not find."""
+    return "".join(_FINAL_H.sub("", t) for t in tokens)
 
 
 _DIGRAPHS = (

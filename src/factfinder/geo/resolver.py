@@ -28,11 +28,18 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    town's point; regions too wide for one point (the Syrian Desert) have no coordinates.
    Capitalised words before "district"/"neighbourhood" that are not in the gazetteer ("the
    Panorama district") give a neighbourhood of the city named with them or last mentioned.
+   A name that only a Who's On First village bears is read only with a cue (`villages.py`):
+   a place word ("Turmanin town"), a locative or a verb of attack before it, a governorate or
+   a town named nearby; people's names and words villages bear ("Jamal", "Sharia") need the
+   place word.
 5. The place a name is said to be in ("Hader in Quneitra province", "Qassiab in Hasakeh
    province", "al-Midan … in Aleppo city") keeps only the candidates inside it; a town or a
    loose spelling match with none there is another place than the gazetteer's and is dropped,
-   a neighbourhood moves to the city named. Other ambiguous names are resolved by governorates
-   named nearby and in `context`, then by country (Syria, Iraq, neighbours) and population.
+   a neighbourhood moves to the city named ("X village in the northern countryside of Y"
+   counts too). Other ambiguous names are resolved by governorates named nearby, other places
+   of the text within 50 km or in the same district (an anchor), governorates in `context`,
+   then by country (Syria, Iraq, neighbours), curated places before WOF villages, abandoned
+   places last, the WOF village closest to an anchor, and population.
 6. References add town-level mentions (`anaphora.py`): "the capital" (Damascus), "the city"
    (the city last named, also when it was named as a province); a group's "de facto capital"
    is never Damascus.
@@ -53,12 +60,14 @@ from factfinder.geo.anaphora import capital_city, references
 from factfinder.geo.cues import apply_lists, capital_sense, qualify
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
-from factfinder.geo.normalize import name_key
+from factfinder.geo.normalize import name_key, soft_key
 from factfinder.geo.tokens import Match, Tok, tokenise
+from factfinder.geo.villages import Anchor, admit, list_cue, near, wof_cue, wof_skeleton_ok
 from factfinder.geo.words import (
     CAPITALS,
     CASE_SENSITIVE,
     COMPOUND_NEXT,
+    DIRECTION_ADJECTIVES,
     ENGLISH,
     GENERIC,
     GIVEN_NAMES,
@@ -195,6 +204,24 @@ def _typed(toks: Sequence[Tok], i: int, j: int) -> bool:
     return len(before) == 2 and before[1] == "of" and before[0] in _PLACE_TYPES
 
 
+def _wof_loose(
+    gaz: Gazetteer, toks: Sequence[Tok], i: int, j: int, key: str, skel: str, content: list[Tok]
+) -> tuple[int, ...] | None:
+    """WOF villages a capitalised span may spell loosely ("al-Kharita" for Khurayta); three
+    consonants only where the text calls it a place ("Hunaida village")."""
+    short = len(skel) < 4
+    if len(skel) < 3 or (short and not _typed(toks, i, j)):
+        return None
+    if _weak(key) or not all(t.cap for t in content):
+        return None
+    if any(t.key in ENGLISH for t in content):
+        return None
+    ids = gaz.wof_skeleton.get(skel)
+    if not ids or not wof_skeleton_ok(gaz, ids, key, len(content) > 1, short):
+        return None
+    return ids
+
+
 def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
     out: list[Match] = []
     n = len(toks)
@@ -209,6 +236,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
         while stop < n and stop - i < max_len and toks[stop].soft_before:
             stop += 1
         found: Match | None = None
+        fallback: Match | None = None
         # An exact (plain-key) match of any length beats a skeleton match.
         for how in ("key", "skeleton"):
             for j in range(stop, i, -1):
@@ -216,10 +244,14 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                 if not content:
                     continue
                 key = "".join(t.key for t in content)
+                skel = re.sub(r"(.)\1+", r"\1", "".join(t.skel for t in content))
+                cue = ""
                 if how == "key":
-                    ids = gaz.by_key.get(key)
+                    ids = gaz.by_key.get(key) or gaz.by_soft.get(soft_key([t.key for t in content]))
+                    if ids and all(gaz.entries[x].wof for x in ids):
+                        cue = wof_cue(toks, i, j) or ""
+                        ids = ids if cue else None
                 else:
-                    skel = re.sub(r"(.)\1+", r"\1", "".join(t.skel for t in content))
                     ids = gaz.by_skeleton.get(skel)
                     if (
                         ids
@@ -230,12 +262,21 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                     ):
                         ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
                     else:
-                        ids = None
+                        ids = _wof_loose(gaz, toks, i, j, key, skel, content)
+                        cue = (wof_cue(toks, i, j) or "") if ids else ""
+                        ids = ids if cue in ("typed", "prep") else None
                 if ids and _span_ok(toks, i, j, key):
-                    found = Match(i, j, ids, how, key)
+                    match = Match(i, j, ids, how, key, wof_only=bool(cue), cue=cue, skel=skel)
+                    if cue == "plain" and how == "key":
+                        # a WOF village's name with no cue: a curated place's name inside
+                        # it goes first ("Hamzah al-Sharqi was shelled")
+                        fallback = fallback or match
+                        continue
+                    found = match
                     break
             if found:
                 break
+        found = found or fallback
         if found:
             out.append(found)
             i = found.j
@@ -463,6 +504,7 @@ def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
 _KIND_ORDER = {
     "city": 0,
     "town": 0,
+    "village": 0,
     "neighbourhood": 0,
     "site": 0,
     "district": 1,
@@ -473,7 +515,13 @@ _KIND_ORDER = {
 }
 
 
-def _choose(gaz: Gazetteer, m: Match, local_admin1: set[str], context: PlaceContext) -> None:
+def _choose(
+    gaz: Gazetteer,
+    m: Match,
+    local_admin1: set[str],
+    context: PlaceContext,
+    anchors: Sequence[Anchor] = (),
+) -> None:
     cands = [gaz.entries[i] for i in m.ids]
     if m.precision == "governorate":
         govs = [e for e in cands if e.kind == "governorate"]
@@ -498,12 +546,18 @@ def _choose(gaz: Gazetteer, m: Match, local_admin1: set[str], context: PlaceCont
 
     def rank(e: GazetteerEntry) -> tuple[float, ...]:
         in_country = context.country is not None and e.country == context.country
+        # A governorate named nearby, or another place of the text close by, picks the place;
+        # a WOF village needs the place close by to win over a curated place of its name.
+        here = (e.admin1 in local_admin1 and not e.wof) or near(e, anchors)
         return (
-            0 if e.admin1 in local_admin1 else 1,
+            0 if here else 1,
             0 if in_country else 1,
             0 if e.admin1 in ctx_admin1 else 1,
             e.country_rank,
+            1 if e.wof else 0,
             _KIND_ORDER[e.kind],
+            1 if e.ruined else 0,
+            round(_closest(e, anchors)) if e.wof else 0,  # the closest of WOF homonyms
             -math.log10(e.population + 1),
         )
 
@@ -526,15 +580,43 @@ def _choose(gaz: Gazetteer, m: Match, local_admin1: set[str], context: PlaceCont
     m.alternatives = len(others)
     score = 0.92 if m.how == "key" else 0.72
     if others:
-        tied = rank(others[0])[:4] == rank(chosen)[:4]
+        tied = rank(others[0])[:5] == rank(chosen)[:5]
         score -= 0.2 if tied else 0.05 * min(len(others), 3)
     m.score = round(max(0.3, score), 3)
 
 
+def _closest(e: GazetteerEntry, anchors: Sequence[Anchor]) -> float:
+    """Kilometres from a place to the closest anchor (0 when there is none to compare)."""
+    if e.lat is None or e.lon is None or not anchors or e.kind in ("governorate", "country"):
+        return 0.0
+    return min(distance_km(e.lat, e.lon, a, b) for a, b, _ in anchors)
+
+
+def _anchor(gaz: Gazetteer, m: Match) -> Anchor | None:
+    """The point of a mention that names one curated place (a town, a site, a region)."""
+    if m.wof_only or m.precision == "governorate":
+        return None
+    points = [
+        e
+        for e in (gaz.entries[i] for i in m.ids)
+        if e.lat is not None
+        and e.lon is not None
+        and e.kind not in ("governorate", "country")
+        and not e.wof
+    ]
+    if len(points) != 1 or points[0].kind == "area":
+        return None
+    e = points[0]
+    assert e.lat is not None and e.lon is not None
+    return (e.lat, e.lon, e.admin2)
+
+
 def _unambiguous_admin1(gaz: Gazetteer, m: Match) -> str | None:
-    """The governorate of a mention whose every candidate lies in one governorate of Syria/Iraq."""
+    """The governorate of a mention whose every candidate lies in one governorate of Syria/Iraq
+    (WOF villages named like a curated place do not count against it: "Hasakah")."""
     cands = [gaz.entries[i] for i in m.ids]
     cands = [e for e in cands if e.kind != "country"]
+    cands = [e for e in cands if not e.wof] or cands
     names = {e.admin1 for e in cands if e.country_rank <= 1}
     if len(names) == 1 and len(cands) >= 1:
         return names.pop()
@@ -551,6 +633,26 @@ _SAME_AREA = {"Rif Dimashq": "Damascus"}
 _FORMAL_GOV = frozenset({"province", "governorate"})
 
 
+_HOST_TYPES = frozenset({"village", "town", "area", "farm", "farms", "hill", "camp"})
+_HOST_FILLER = frozenset(
+    {"the", "countryside", "countrysides", "rural", "of", "outskirts", "suburbs"}
+)
+
+
+def _host_phrase(between: tuple[str, ...]) -> bool:
+    """Words between a place and the wider place it is said to be in: "X village in the
+    northern countryside of Y", "X area in rural Y", "X town of the Y countryside"."""
+    words = list(between)
+    if words and words[0] in _HOST_TYPES:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in ("in", "inside", "of"):
+        return False
+    rest = words[1:]
+    return all(w in _HOST_FILLER or w in DIRECTION_ADJECTIVES for w in rest) and any(
+        w in ("countryside", "rural", "outskirts", "suburbs") for w in rest
+    )
+
+
 def _area(admin1: str | None) -> str | None:
     return _SAME_AREA.get(admin1, admin1) if admin1 else None
 
@@ -564,6 +666,8 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
     n = matches[k + 1]
     between = tuple(t.key for t in toks[m.j : n.i])
     if between in _HOST_WORDS and all(t.soft_before for t in toks[m.j : n.i + 1]):
+        return n
+    if _host_phrase(between) and all(t.soft_before for t in toks[m.j : n.i + 1]):
         return n
     gap = text[toks[m.j - 1].end : toks[n.i].start]
     if not between and _HOST_GAP.fullmatch(gap) and "," in gap and n.qualifier in _FORMAL_GOV:
@@ -599,6 +703,8 @@ def _within_host(
         inside = tuple(i for i in m.ids if _area(gaz.entries[i].admin1) == admin1)
         if inside:
             m.ids = inside
+            if m.wof_only:
+                m.cue = "typed"  # the text says where the village is: a place
         elif m.how == "skeleton" or all(gaz.entries[i].kind in _TOWNS for i in m.ids):
             continue
         kept.append(m)
@@ -772,6 +878,8 @@ def find_places(
     capital_sense(text, toks, matches, gaz)
 
     matches = _within_host(gaz, text, toks, matches)
+    list_cue(text, toks, matches)
+    matches = admit(gaz, toks, matches, set(context.admin1))
 
     # Pass 1: governorates that the text pins down (unambiguous names), by position. A name
     # that only a neighbourhood bears ("al-Midan") does not: cities share such names.
@@ -782,12 +890,14 @@ def find_places(
         and not all(gaz.entries[i].kind == "neighbourhood" for i in m.ids)
     ]
     kept = []
+    points = {id(m): _anchor(gaz, m) for m in matches}
     for m in matches:
+        anchors = [p for k, p in points.items() if p is not None and k != id(m)]
         here = toks[m.i].start
         local = {a for pos, a in pinned if abs(pos - here) <= 200}
         if m.how == "skeleton" and local and not any(gaz.entries[i].admin1 in local for i in m.ids):
             continue  # a loose spelling match that contradicts the governorate named nearby
-        _choose(gaz, m, local, context)
+        _choose(gaz, m, local, context, anchors)
         kept.append(m)
     matches = kept
 

@@ -79,6 +79,9 @@ class Match:
     qualifier: str = ""  # the word that set a governorate precision ("provinces", "countryside_of")
     country_only: bool = False  # every candidate is a country
     drop: bool = False
+    wof_only: bool = False  # every candidate is a Who's On First village (see resolver._wof_cue)
+    skel: str = ""  # the span's consonant skeleton
+    cue: str = ""  # for those: "typed", "prep" or "plain" (what the words around say)
     chosen: GazetteerEntry | None = None
     score: float = 0.0
     alternatives: int = 0

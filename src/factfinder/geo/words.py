@@ -270,3 +270,60 @@ NAME_TAIL = frozenset(
     }
 )
 CASE_SENSITIVE = frozenset({"us", "usa", "uk", "uae"})
+# --- Who's On First villages (`villages.py`) ----------------------------------------------------
+# Names of WOF villages that news uses as words, people's names or parts of organisations'
+# names: a WOF-only village of such a name is read only when the text calls it a place
+# ("Sharia village"). English words, given names and group words are in the lists above.
+NOT_VILLAGE = words("""
+said since war hit now key site seen side may ditch bid dire hill harsh draw wash sole dare hole
+sat jan feb nov dec lake imam sharia sultan ramadan eid jihadi jihad islam daesh daash isis
+bashar assad rahman abdulrahman abdelrahman rami ali omar ahmad ahmed bashir hussein hassan
+mustafa abdullah khaled ibrahim mohammed muhammad walid talal faraj faris hadi hazem hamad
+khalil saif zakaria safi sami hamis zahran bandar mishal zaid khalifa bassam rajab abbas fahd
+yusuf farhan aziz saddam bakr saud barakat taha nayef marwan malik malek ismail khalid saad abed
+jaber rayan obaida hizam hamza badr azim zain matar mehdi nashwa mansour salah salam jamal amal
+nour noor karim kareem amin amer hadid habib hamid latif majid nasser qasim rashid shaker tariq
+sham shabab fatah taliban furqan tahrir jund fath hayat ansar liwa nusra nasr hezbollah
+hizballah qaeda qaida dawla khilafa baath amaq qasioun sana hawar anha rudaw kurdistan kurd
+kurdi iraqi shia sunni arab turk turkman turkmen saba sahel suri bani burj abd mir
+recep erdogan putin trump obama martin lima adan san ki ta der
+""")
+# Words before a name that say a place follows: locatives ("in", "near", "the outskirts of"),
+# and verbs of attack and capture ("shells hit", "take control of"). Two-word cues are joined
+# with a space.
+VILLAGE_CUES = words("""
+in at on near around into inside toward towards outside nearby across
+target targets targeted targeting bomb bombs bombed bombing shell shells shelled shelling
+hit hits strike strikes struck raid raids raided storm storms stormed attack attacks attacked
+capture captures captured seize seizes seized recapture recaptures recaptured retake retakes
+retook enter enters entered reach reaches reached liberate liberates liberated besiege
+besieged besieges encircle encircled surround surrounded regain regains regained
+""") | frozenset(
+    {
+        "outskirts of",
+        "vicinity of",
+        "countryside of",
+        "area of",
+        "areas of",
+        "fronts of",
+        "front of",
+        "axis of",
+        "surroundings of",
+        "entrance of",
+        "entrances of",
+        "east of",
+        "west of",
+        "north of",
+        "south of",
+        "northeast of",
+        "northwest of",
+        "southeast of",
+        "southwest of",
+        "control of",
+        "town of",
+        "village of",
+        "villages of",
+        "towns of",
+        "city of",
+    }
+)

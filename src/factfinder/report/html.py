@@ -13,6 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from factfinder.arabic import text_direction
+from factfinder.geo.wof import ATTRIBUTION as PLACE_ATTRIBUTION
 from factfinder.report.labels import label
 from factfinder.report.model import WITHHELD, CaseFile, IncidentEntry
 from factfinder.report.svgmap import Marker, incident_map
@@ -111,4 +112,5 @@ def render_html(case_file: CaseFile) -> str:
         figure_rows=FIGURE_ROWS,
         case_notes=[n for n in case_file.notes if n.incident is None],
         withheld_mark=WITHHELD,
+        place_attribution=PLACE_ATTRIBUTION,
     )
