@@ -1,0 +1,242 @@
+"""Arabic actors, claimants and stance cues.
+
+`find_actors` names the armed parties of a clause in the groups of the claim format, with
+their role. Arabic puts the attacker after the attack noun ("قصف قوات النظام", "غارة للطيران
+الروسي", "طائرة مسيرة تابعة للاحتلال التركي") or makes it the subject of an attack verb
+("الاحتلال التركي يستهدف"); it marks the harmed side by the noun before it ("عناصر من قوات
+النظام", "مواقع لقسد", "في صفوف"). The nearest of these words before the name decides; a name
+next to a reporting verb ("أعلنت قسد", "بحسب المرصد") is a claimant; otherwise, in a clause
+that names an attack, the party is taken as its perpetrator. A nation adjective after an
+attack or platform noun names the attacker too ("طائرة مسيرة تركية", "غارات روسية").
+
+`find_claimant` reads who a sentence attributes its statement to, with the claimant type;
+`find_stance` marks denials ("نفى", "لا صحة", "ادعاءات") and admissions ("قواتنا", "اعترف").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from factfinder.extract.arabic.lexicon import (
+    ACTORS,
+    ADMITS,
+    ATTACK_WORDS,
+    CLAIMANTS,
+    DENIES,
+    EVENT_CUES,
+    NATION_ADJECTIVES,
+    REPORT_VERBS,
+    VICTIM_BEFORE,
+)
+from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.mentions import ActorMention
+
+_ACTORS: Lexicon[str] = Lexicon(ACTORS)
+_NATIONS: Lexicon[str] = Lexicon(
+    {**NATION_ADJECTIVES, "أتراك": "turkey", "الأتراك": "turkey", "روس": "russia", "الروس": "russia"},
+    clitics=False,
+)
+_VICTIM_WORDS: Lexicon[bool] = Lexicon({w: True for w in VICTIM_BEFORE})
+_ATTACK_WORDS: Lexicon[bool] = Lexicon({w: True for w in ATTACK_WORDS})
+_TYPED: Lexicon[bool] = Lexicon({p: True for p, t, w in EVENT_CUES if t != "unknown" and w >= 0.5})
+_REPORT: Lexicon[bool] = Lexicon(
+    {w: True for w in REPORT_VERBS}
+    | {
+        w: True
+        for w in (
+            "تعلن",
+            "يعلن",
+            "تقول",
+            "يقول",
+            "تفيد",
+            "يفيد",
+            "تؤكد",
+            "يؤكد",
+            "تنفي",
+            "ينفي",
+            "تتهم",
+            "يتهم",
+            "اتهم",
+            "اتهمت",
+            "وفقا",
+        )
+    }
+)
+_ATTACK_VERBS: Lexicon[bool] = Lexicon(
+    {
+        w: True
+        for w in (
+            "استهدف",
+            "استهدفت",
+            "يستهدف",
+            "تستهدف",
+            "قصف",
+            "قصفت",
+            "يقصف",
+            "تقصف",
+            "شن",
+            "شنت",
+            "يشن",
+            "تشن",
+            "نفذ",
+            "نفذت",
+            "ارتكب",
+            "ارتكبت",
+            "ترتكب",
+            "أطلق",
+            "أطلقت",
+            "فتح",
+            "فتحت",
+            "قتل",
+            "قتلت",
+            "تقتل",
+            "اعتقل",
+            "اعتقلت",
+            "أعدم",
+            "أعدمت",
+            "جددت",
+            "جدد",
+            "تواصل",
+            "واصلت",
+        )
+    }
+)
+_CLAIMANTS: Lexicon[str] = Lexicon(CLAIMANTS)
+_MEDIA_HEADS = frozenset({"وكاله", "موقع", "قناه", "صحيفه", "تلفزيون", "شبكه", "مراسل", "اذاعه"})
+# Words between an actor and the word that casts its role: "تابعة لـ", "من قبل".
+_NEUTRAL = frozenset({"تابعه", "تابع", "ل", "من", "قبل", "التابعه", "التابع", "الي", "في"})
+_DENIES: Lexicon[bool] = Lexicon({w: True for w in DENIES})
+_ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
+
+Role = Literal["perpetrator", "victim", "claimant", "other"]
+
+
+def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
+    """The role cast by the nearest word before token `i` (up to three words back)."""
+    k, seen = i - 1, 0
+    while k >= lo and seen < 3:
+        if at.w(k) in _NEUTRAL:
+            k -= 1
+            continue
+        for a in range(max(lo, k - 2), k + 1):
+            if any(m.j == k + 1 for m in _REPORT.at(at.toks, a, k + 1)):
+                return "claimant"
+            if any(m.j == k + 1 for m in _VICTIM_WORDS.at(at.toks, a, k + 1)):
+                return "victim"
+            if any(m.j == k + 1 for m in _ATTACK_WORDS.at(at.toks, a, k + 1)):
+                return "perpetrator"
+        k -= 1
+        seen += 1
+    return None
+
+
+def _role_after(at: ArabicText, j: int, hi: int) -> Role | None:
+    for k in range(j, min(hi, j + 2)):
+        if _REPORT.first(at.toks, k, hi) is not None:
+            return "claimant"
+        if _ATTACK_VERBS.first(at.toks, k, hi) is not None:
+            return "perpetrator"
+    return None
+
+
+def find_actors(at: ArabicText, start: int, end: int) -> list[ActorMention]:
+    """The armed parties named in the original `text[start:end]`, with their roles."""
+    i0, i1 = at.tokens_in(start, end)
+    typed = bool(_TYPED.scan(at.toks, i0, i1))
+    out: list[ActorMention] = []
+    for m in _ACTORS.scan(at.toks, i0, i1):
+        role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
+        if role is None:
+            role = "perpetrator" if typed else "other"
+        a, b = at.span(m.i, m.j)
+        out.append(ActorMention(a, b, at.text[a:b], m.value, role))
+    taken = [(x.start, x.end) for x in out]
+    for m in _NATIONS.scan(at.toks, i0, i1):
+        a, b = at.span(m.i, m.j)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        role = _role_before(at, m.i, i0)
+        if role not in ("perpetrator", "victim"):
+            # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي"
+            if any(_TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)):
+                role = "perpetrator"
+            else:
+                continue
+        out.append(ActorMention(a, b, at.text[a:b], m.value, role))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantFound:
+    start: int
+    end: int
+    name: str
+    type: str
+    cut: int | None  # end of "… إن/أن" after the reporting words, in the original text
+
+
+def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
+    """Who the sentence `text[start:end]` attributes its statement to, if anyone."""
+    i0, i1 = at.tokens_in(start, end)
+    verbs = _REPORT.scan(at.toks, i0, i1)
+    if not verbs:
+        return None
+    for v in verbs:
+        who = None
+        for k in range(v.j, min(i1, v.j + 3)):
+            c = _CLAIMANTS.first(at.toks, k, i1)
+            if c is not None:
+                who = (c.i, c.j, c.value)
+                break
+            if at.w(k) in _MEDIA_HEADS or (at.w(k).startswith("ل") and at.w(k)[1:] in _MEDIA_HEADS):
+                stop = min(i1, k + 3)
+                e = k + 1
+                while e < stop and at.w(e) not in (",", ".", ":", "ان", "بان", "انه", "انها"):
+                    e += 1
+                who = (k, e, "media")
+                break
+            p = _ACTORS.first(at.toks, k, i1)
+            if p is not None and p.value != "unknown":
+                who = (p.i, p.j, "party_to_conflict")
+                break
+        if who is None:
+            for k in range(max(i0, v.i - 4), v.i):
+                c = _CLAIMANTS.first(at.toks, k, v.i)
+                if c is not None and c.j >= v.i - 1:
+                    who = (c.i, c.j, c.value)
+                    break
+        if who is None:
+            continue
+        a, b = at.span(who[0], who[1])
+        cut = None
+        for k in range(max(v.j, who[1]), min(i1, who[1] + 8)):
+            if at.w(k) in ("ان", "بان", "انه", "انها", ":"):
+                cut = at.span(k, k + 1)[1]
+                break
+        return ClaimantFound(a, b, at.text[a:b].strip("“”\"' "), who[2], cut)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class StanceMention:
+    """A word that sets the stance of the claim a sentence makes (CLAIMS.md `stance`)."""
+
+    start: int
+    end: int
+    stance: Literal["denies", "admits"]
+
+
+def find_stance(at: ArabicText, start: int, end: int) -> list[StanceMention]:
+    """Denial and admission cues in the original `text[start:end]`."""
+    i0, i1 = at.tokens_in(start, end)
+    out: list[StanceMention] = []
+    for m in _DENIES.scan(at.toks, i0, i1):
+        a, b = at.span(m.i, m.j)
+        out.append(StanceMention(a, b, "denies"))
+    for m in _ADMITS.scan(at.toks, i0, i1):
+        a, b = at.span(m.i, m.j)
+        out.append(StanceMention(a, b, "admits"))
+    out.sort(key=lambda s: s.start)
+    return out

@@ -1,0 +1,193 @@
+"""Arabic casualty counts: who was killed, injured or went missing, and how many.
+
+A count is a number (`numbers.read_number`) with what follows it — a victim noun ("5 مدنيين",
+"15 مدنياً", "3 من المدنيين") — and the outcome word next to it, before ("مقتل 5",
+"أسفر عن إصابة 3") or after ("46 قتيلاً", "10 جرحى", "5 أشخاص لقوا حتفهم"). A singular or
+dual victim noun after an outcome word is itself a count ("مقتل مدني" = 1, "استشهاد طفلين"
+= 2, "مدنيين اثنين" = 2). "بينهم"/"منهم" open a breakdown of the count before (`sub_of`);
+a count joined by "و" to the previous one shares its outcome ("مقتل 5 أطفال و3 نساء").
+Killed and injured counted together ("10 بين قتيل وجريح", "مقتل وإصابة 10") cannot be split
+and are left out, as in the English reader.
+"""
+
+from __future__ import annotations
+
+from factfinder.extract.arabic.lexicon import (
+    JOINT_OUTCOME,
+    OF_VICTIMS,
+    OUTCOME_AFTER,
+    OUTCOME_BEFORE,
+    SUB_OPENERS,
+    VICTIMS,
+)
+from factfinder.extract.arabic.numbers import AFTER, Number, read_number
+from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.mentions import CountMention, Outcome, Victims
+from factfinder.model import Range
+
+_BEFORE: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
+_AFTER: Lexicon[str] = Lexicon(OUTCOME_AFTER)
+_VICTIMS: Lexicon[tuple[str, int]] = Lexicon(VICTIMS)
+_OF: Lexicon[str] = Lexicon(OF_VICTIMS)
+_SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
+_JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
+# Words that may stand between an outcome word and its count ("أسفر عن مقتل ما لا يقل عن").
+_GAP = frozenset({"عن", "الي", "ل", "حياه", "ب", "و", "نحو"})
+_STOPS = frozenset({".", ",", ";", ":", "!", "?", "-", "|"})
+
+
+def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None:
+    """(end, category, count of a bare noun) of the victim noun at `j`: "مدنيين",
+    "من المدنيين", "من عناصر"."""
+    v = _VICTIMS.first(at.toks, j, stop)
+    if v is not None:
+        return v.j, v.value[0], v.value[1]
+    if at.w(j) == "من":
+        o = _OF.first(at.toks, j + 1, stop)
+        if o is not None:
+            return o.j, o.value, 0
+    return None
+
+
+def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
+    """The outcome word governing a count at `i` (searching back to `lo`), and whether the
+    count is shared by two outcomes ("مقتل وإصابة 10")."""
+    k, seen = i - 1, 0
+    while k >= lo and seen < 4:
+        w = at.w(k)
+        if w in _STOPS or w[:1].isdigit():
+            return None, False
+        for start in range(max(lo, k - 2), k + 1):
+            hits = [m for m in _BEFORE.at(at.toks, start, k + 1) if m.j == k + 1]
+            hits += [m for m in _AFTER.at(at.toks, start, k + 1) if m.j == k + 1]
+            if hits:
+                outcome = hits[0].value
+                # "مقتل وإصابة": the word before the outcome is another outcome
+                prev = [m for m in _BEFORE.at(at.toks, start - 1, start) if m.j == start]
+                if at.w(start).startswith("و") and prev and prev[0].value != outcome:
+                    return None, True
+                return outcome, False  # type: ignore[return-value]
+        if w not in _GAP and seen >= 2:
+            return None, False
+        k -= 1
+        seen += 1
+    return None, False
+
+
+def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
+    """Casualty counts in the original `text[start:end]`, with document offsets."""
+    i0, i1 = at.tokens_in(start, end)
+    out: list[CountMention] = []
+    heads: list[int] = []  # indices in `out` of head counts
+    last_end = -1
+    last_outcome: Outcome | None = None
+    last_sub: int | None = None
+    k = i0
+    while k < i1:
+        if k == last_end and last_outcome is not None and at.w(k).startswith("و"):
+            v = _VICTIMS.first(at.toks, k, i1)
+            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+                # a coordinated singular or dual: "مقتل طفل وامرأة"
+                n = v.value[1]
+                a_, b_ = at.span(k + 0, v.j)
+                a_ += 1 if at.text[a_] == "و" else 0
+                out.append(
+                    CountMention(
+                        a_, b_, Range(n, n, at.text[a_:b_]), last_outcome, _category(v.value[0]), last_sub
+                    )
+                )
+                if last_sub is None:
+                    heads.append(len(out) - 1)
+                last_end = k = v.j
+                continue
+        num = read_number(at, k, i1)
+        single = None
+        if num is None:
+            single = _singular(at, k, i1)
+            if single is None:
+                k += 1
+                continue
+            num, noun_end, victims = single
+            outcome: Outcome | None = _BEFORE.at(at.toks, k, i1)[0].value  # type: ignore[assignment]
+            j = noun_end
+        else:
+            j = num.j
+            victims = "total"
+            noun = _victim_at(at, j, i1)
+            outcome = None
+            if noun is not None:
+                j, victims, _ = noun
+            elif _AFTER.first(at.toks, j, i1) is None and not _outcome_before(at, k, i0)[0]:
+                k = max(k + 1, num.j)
+                continue
+            a = AFTER.first(at.toks, j, i1)
+            if a is not None and num.max is not None:
+                num = Number(num.i, a.j, num.min, None, num.vague)
+                j = a.j
+        if _JOINT.first(at.toks, j, i1) is not None:
+            k = j
+            continue
+        after = _AFTER.first(at.toks, j, i1) or (
+            _AFTER.first(at.toks, num.j, i1) if victims != "total" or num.j < j else None
+        )
+        if outcome is None and after is not None:
+            outcome = after.value  # type: ignore[assignment]
+            j = max(j, after.j)
+        sub_of: int | None = None
+        opener = any(_SUB.first(at.toks, b, num.i) for b in range(max(i0, num.i - 2), num.i))
+        coordinated = last_end >= 0 and (
+            num.i == last_end or (at.w(last_end) == "و" and num.i == last_end + 1)
+        )
+        shared = False
+        if outcome is None:
+            before, shared = _outcome_before(at, num.i, i0)
+            outcome = before
+        if opener and heads:
+            sub_of = heads[-1]
+            outcome = outcome or out[heads[-1]].outcome
+        elif coordinated and last_outcome is not None and (outcome is None or single is not None):
+            outcome = outcome or last_outcome
+            sub_of = last_sub
+        if outcome is None or shared:
+            k = max(k + 1, j)
+            continue
+        a_, b_ = at.span(num.i, j)
+        out.append(
+            CountMention(
+                a_,
+                b_,
+                Range(num.min, num.max, at.text[a_:b_]),
+                outcome,
+                _category(victims),
+                sub_of,
+            )
+        )
+        if sub_of is None:
+            heads.append(len(out) - 1)
+        last_end, last_outcome, last_sub = j, outcome, sub_of
+        k = max(k + 1, j)
+    return out
+
+
+def _category(victims: str) -> Victims:
+    return victims  # type: ignore[return-value]
+
+
+def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str] | None:
+    """An outcome word with a singular or dual victim noun as its count: "مقتل مدني" (1),
+    "إصابة طفلين" (2), "مقتل مدنيين اثنين" (2), "مقتل طفل وامرأة" (two counts of 1)."""
+    found = _BEFORE.at(at.toks, k, stop)
+    if not found:
+        # a coordinated noun: "وامرأة" after "مقتل طفل"
+        return None
+    j = found[0].j
+    v = _VICTIMS.first(at.toks, j, stop)
+    if v is None:
+        return None
+    category, n = v.value
+    after = read_number(at, v.j, stop)
+    if after is not None and not after.vague and after.min in (1, 2) and after.i == v.j:
+        return Number(j, after.j, after.min, after.max), after.j, category
+    if n == 0 or at.w(j).startswith("ال"):
+        return None
+    return Number(j, v.j, n, n), v.j, category
