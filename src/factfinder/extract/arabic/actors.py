@@ -30,6 +30,7 @@ from factfinder.extract.arabic.lexicon import (
     VICTIM_BEFORE,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.mentions import ActorMention
 
 _ACTORS: Lexicon[str] = Lexicon(ACTORS)
@@ -149,7 +150,9 @@ def find_actors(at: ArabicText, start: int, end: int) -> list[ActorMention]:
         role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
         if role is None:
             role = "perpetrator" if typed else "other"
-        a, b = at.span(m.i, m.j)
+        if role == "other" and out and out[-1].role == "perpetrator" and at.w(m.i).startswith("و"):
+            role = "perpetrator"  # "قوات النظام وروسيا": joined to an attacker
+        a, b = at.phrase_span(m)
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
     taken = [(x.start, x.end) for x in out]
     for m in _NATIONS.scan(at.toks, i0, i1):
@@ -165,6 +168,23 @@ def find_actors(at: ArabicText, start: int, end: int) -> list[ActorMention]:
                 continue
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
     out.sort(key=lambda x: x.start)
+    return _air_first(at, out)
+
+
+def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]:
+    """Attackers named jointly ("غارات لطيران النظام وروسيا", "قوات النظام والاحتلال الروسي"):
+    the party that fights only from the air comes first, as the more specific attribution."""
+    out = list(actors)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        joined = at.text[a.end : b.start].strip() in ("و", "") or at.text[b.start - 1 : b.start] == "و"
+        if (
+            joined
+            and a.role == b.role == "perpetrator"
+            and b.group in AIR_ONLY_GROUPS
+            and a.group not in AIR_ONLY_GROUPS
+        ):
+            out[k - 1], out[k] = b, a
     return out
 
 

@@ -13,6 +13,7 @@ and are left out, as in the English reader.
 from __future__ import annotations
 
 from factfinder.extract.arabic.lexicon import (
+    ACTORS,
     JOINT_OUTCOME,
     OF_VICTIMS,
     OUTCOME_AFTER,
@@ -29,6 +30,7 @@ _BEFORE: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
 _AFTER: Lexicon[str] = Lexicon(OUTCOME_AFTER)
 _VICTIMS: Lexicon[tuple[str, int]] = Lexicon(VICTIMS)
 _OF: Lexicon[str] = Lexicon(OF_VICTIMS)
+_PARTIES: Lexicon[str] = Lexicon(ACTORS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
 # Words that may stand between an outcome word and its count ("أسفر عن مقتل ما لا يقل عن").
@@ -46,7 +48,27 @@ def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None
         o = _OF.first(at.toks, j + 1, stop)
         if o is not None:
             return o.j, o.value, 0
+        p = _PARTIES.first(at.toks, j + 1, stop)
+        if p is not None and p.value != "unknown":
+            return p.j, "combatants", 0  # "3 من قوات النظام", "5 من قسد"
     return None
+
+
+def _in_ranks(at: ArabicText, j: int, stop: int) -> bool:
+    """"6 قتلى وأصيب 9 آخرون في صفوف قوات النظام": the dead were the party's fighters."""
+    for k in range(j, min(stop, j + 8)):
+        if at.w(k) in (".", ",", ";"):
+            return False
+        if at.w(k) in ("صفوف", "بصفوف"):
+            return True
+    return False
+
+
+def _opener_before(at: ArabicText, k: int, lo: int) -> bool:
+    """Whether "بينهم"/"منهم"/"من بينهم" ends right before token `k` (a comma may follow it)."""
+    if at.w(k - 1) == ",":
+        k -= 1
+    return any(m.j == k for b in range(max(lo, k - 2), k) for m in _SUB.at(at.toks, b, k))
 
 
 def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
@@ -100,6 +122,17 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                     heads.append(len(out) - 1)
                 last_end = k = v.j
                 continue
+        if heads and _opener_before(at, k, i0):
+            v = _VICTIMS.first(at.toks, k, i1)
+            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+                # a breakdown by a singular or dual noun: "بينهم طفلان", "منهم امرأة"
+                n = v.value[1]
+                a_, b_ = at.phrase_span(v)
+                head = out[heads[-1]]
+                out.append(CountMention(a_, b_, Range(n, n, at.text[a_:b_]), head.outcome, _category(v.value[0]), heads[-1]))
+                last_end, last_outcome, last_sub = v.j, head.outcome, heads[-1]
+                k = v.j
+                continue
         num = read_number(at, k, i1)
         single = None
         if num is None:
@@ -117,7 +150,11 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             outcome = None
             if noun is not None:
                 j, victims, _ = noun
-            elif _AFTER.first(at.toks, j, i1) is None and not _outcome_before(at, k, i0)[0]:
+            elif (
+                _AFTER.first(at.toks, j, i1) is None
+                and not _outcome_before(at, k, i0)[0]
+                and not (heads and _opener_before(at, k, i0))
+            ):
                 k = max(k + 1, num.j)
                 continue
             a = AFTER.first(at.toks, j, i1)
@@ -134,7 +171,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             outcome = after.value  # type: ignore[assignment]
             j = max(j, after.j)
         sub_of: int | None = None
-        opener = any(_SUB.first(at.toks, b, num.i) for b in range(max(i0, num.i - 2), num.i))
+        opener = _opener_before(at, num.i, i0)
         coordinated = last_end >= 0 and (
             num.i == last_end or (at.w(last_end) == "و" and num.i == last_end + 1)
         )
@@ -151,6 +188,8 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         if outcome is None or shared:
             k = max(k + 1, j)
             continue
+        if victims in ("total", "civilians") and single is None and _in_ranks(at, j, i1):
+            victims = "combatants"
         a_, b_ = at.span(num.i, j)
         out.append(
             CountMention(
@@ -188,6 +227,9 @@ def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str] | No
     after = read_number(at, v.j, stop)
     if after is not None and not after.vague and after.min in (1, 2) and after.i == v.j:
         return Number(j, after.j, after.min, after.max), after.j, category
-    if n == 0 or at.w(j).startswith("ال"):
+    if n == 0:
+        return None
+    if at.w(j).startswith("ال") and (n != 1 or v.j >= stop or at.w(v.j) in _STOPS):
+        # "مقتل الطفلة هدى": a definite singular is one person when a name follows it
         return None
     return Number(j, v.j, n, n), v.j, category

@@ -21,7 +21,7 @@ from factfinder.extract.arabic.actors import find_actors, find_claimant
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons
-from factfinder.extract.arabic.text import ArabicText, latin_words
+from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
 from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, document_publisher
 from factfinder.extract.mentions import Sentence
@@ -87,11 +87,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def split_sentences(text: str, title: str | None) -> tuple[list[Sentence], int | None]:
     """The sentences of the post or article (furniture tail left out) and the title's index."""
-    tail = _TAIL.search(text)
+    masked = mask_broken(text)  # same length: offsets hold
+    tail = _TAIL.search(masked)
     stop = tail.start() if tail else len(text)
     out: list[Sentence] = []
     pos = 0
-    for m in _CUT.finditer(text, 0, stop):
+    for m in _CUT.finditer(masked, 0, stop):
         a, b = _trim(text, pos, m.end() if text[m.start()] in ".!?؟" else m.start())
         if b > a and re.search(r"[\w\u0600-\u06FF]", text[a:b]):
             out.append(Sentence(a, b, text[a:b]))

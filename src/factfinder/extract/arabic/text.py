@@ -22,6 +22,14 @@ _TOKEN = re.compile(
 )
 
 
+_BROKEN = re.compile(r"(?<=[\u0621-\u064A])(?:\u0640+[. ]{1,3}\u0640*|[. ]{1,3}\u0640+)(?=[\u0621-\u064A])")
+
+
+def mask_broken(text: str) -> str:
+    """`text` with the breaks inside words ("اعتقـ.ـالات") turned to tatweel, same length."""
+    return _BROKEN.sub(lambda m: "\u0640" * len(m.group(0)), text)
+
+
 class Tok(NamedTuple):
     """A word of the folded text: the folded form and its folded `[a, b)`."""
 
@@ -35,7 +43,9 @@ class ArabicText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = fold(text)
+        # Words broken with tatweel and a dot or space to pass filters ("اعتقـ.ـالات", "داعـ ـش")
+        # are read whole: the break becomes tatweel, which folding drops (offsets unchanged).
+        self.folded = fold(mask_broken(text))
         self.toks: list[Tok] = [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.folded.text)]
         self._starts = [t.a for t in self.toks]
 
@@ -48,6 +58,10 @@ class ArabicText:
     def span(self, i: int, j: int) -> tuple[int, int]:
         """The original `[start, end)` of tokens `[i, j)` (j > i)."""
         return self.folded.span(self.toks[i].a, self.toks[j - 1].b)
+
+    def phrase_span(self, m: Match[V]) -> tuple[int, int]:
+        """The original span of a lexicon match, without the proclitics of its first word."""
+        return self.folded.span(self.toks[m.i].a + m.clitic, self.toks[m.j - 1].b)
 
     def words(self, i: int, j: int) -> str:
         """The original text of tokens `[i, j)`."""
@@ -64,6 +78,7 @@ class Match(Generic[V]):
     i: int
     j: int
     value: V
+    clitic: int = 0  # letters of proclitics before the phrase in its first word
 
 
 class Lexicon(Generic[V]):
@@ -99,7 +114,7 @@ class Lexicon(Generic[V]):
                 if all(toks[i + k].w == words[k] for k in range(1, n)):
                     if best and n > best[0].j - i:
                         best = []
-                    best.append(Match(i, i + n, value))
+                    best.append(Match(i, i + n, value, len(word) - len(r) if r != word and word.endswith(r) else 0))
         return best
 
     def first(self, toks: list[Tok], i: int, stop: int | None = None) -> Match[V] | None:
