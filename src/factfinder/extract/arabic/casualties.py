@@ -21,6 +21,7 @@ from factfinder.extract.arabic.lexicon import (
     SUB_OPENERS,
     VICTIMS,
 )
+from factfinder.arabic import fold_key
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon
 from factfinder.extract.mentions import CountMention, Outcome, Victims
@@ -34,6 +35,7 @@ _PARTIES: Lexicon[str] = Lexicon(ACTORS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
 # Words that may stand between an outcome word and its count ("أسفر عن مقتل ما لا يقل عن").
+_GLUED = tuple((fold_key(k), v) for k, v in OUTCOME_BEFORE.items() if " " not in k and len(fold_key(k)) >= 4)
 _GAP = frozenset({"عن", "الي", "ل", "حياه", "ب", "و", "نحو"})
 _STOPS = frozenset({".", ",", ";", ":", "!", "?", "-", "|"})
 
@@ -89,6 +91,11 @@ def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bo
                 if at.w(start).startswith("و") and prev and prev[0].value != outcome:
                     return None, True
                 return outcome, False  # type: ignore[return-value]
+        if seen == 0 and len(w) > 6:
+            # a line glued to the next one by a lost newline: "…السويديةاستشهد 8"
+            glued = next((o for key, o in _GLUED if w.endswith(key)), None)
+            if glued is not None:
+                return glued, False
         if w not in _GAP and seen >= 2:
             return None, False
         k -= 1

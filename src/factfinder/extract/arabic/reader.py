@@ -73,8 +73,27 @@ def _posted(text: str) -> dt.date | None:
 
 
 def report_date(doc: Document) -> dt.date | None:
-    """`published`, else the date the page shows for the post or article."""
-    return doc.published if doc.published is not None else _posted(doc.text)
+    """The date the page shows for the post or article, else `published`.
+
+    The page's own date ("June 12, 2025 · Shared with Public") wins: an archive's
+    publication date may be the day the page was captured."""
+    return _posted(doc.text) or doc.published
+
+
+def _dateline(at: ArabicText) -> tuple[dt.date, tuple[int, int]] | None:
+    """A short line near the top that is only a date ("الخميس، 29 شباط 2024، 10:11"): the
+    report's own date, and its span (it dates the report, not the event)."""
+    text = at.text
+    pos = 0
+    for line in text[:600].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip() or len(line.strip()) > 50:
+            continue
+        for d in find_dates(at, a, b, None):
+            if d.window.precision == "day" and d.window.start is not None:
+                return d.window.start, (a, b)
+    return None
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -162,8 +181,11 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
     from factfinder.extract.events import find_weapons as english_weapons
 
     text = doc.text
-    anchor = report_date(doc)
     at = ArabicText(text)
+    anchor = report_date(doc)
+    line = _dateline(at)
+    if anchor is None and line is not None:
+        anchor = line[0]
     sentences, title = split_sentences(text, doc.title)
     publisher = document_publisher(text, doc.publisher)
     fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
@@ -187,7 +209,9 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                 weapons = tuple(english_weapons(text, a, b))
             else:
                 counts = tuple(find_counts(at, a, b))
-                dates = tuple(find_dates(at, a, b, anchor))
+                dates = tuple(
+                    d for d in find_dates(at, a, b, anchor) if line is None or not _in(d.start, d.end, *line[1])
+                )
                 actors = tuple(find_actors(at, a, b))
                 cues = tuple(find_events(at, a, b))
                 weapons = tuple(find_weapons(at, a, b))
