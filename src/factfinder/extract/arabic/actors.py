@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from factfinder.arabic import fold_key
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     ADMITS,
@@ -110,6 +111,33 @@ _NEUTRAL = frozenset({"تابعه", "تابع", "ل", "من", "قبل", "الت�
 _DENIES: Lexicon[bool] = Lexicon({w: True for w in DENIES})
 _ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
 
+# Nouns a nation adjective makes an attacker: "العدو الروسي", "العدوان التركي".
+_NATION_HEADS = frozenset(
+    fold_key(w)
+    for w in (
+        "العدو",
+        "العدوان",
+        "الاحتلال",
+        "القوات",
+        "الجيش",
+        "الطيران",
+        "الطائرات",
+        "المقاتلات",
+        "الحربي",
+        "الحربية",
+        "المسير",
+        "المسيرة",
+        "المسيرات",
+        "الصواريخ",
+        "الضربات",
+        "القصف",
+    )
+)
+# Words that join a supporting party to an attacker: "قسد بمساندة طيران التحالف".
+_SUPPORT = frozenset(
+    fold_key(w) for w in ("بمساندة", "بدعم", "بمشاركة", "بإسناد", "بغطاء", "مدعومة", "مدعوما", "مدعومه", "بالتعاون")
+)
+
 Role = Literal["perpetrator", "victim", "claimant", "other"]
 
 
@@ -162,7 +190,9 @@ def find_actors(at: ArabicText, start: int, end: int) -> list[ActorMention]:
         role = _role_before(at, m.i, i0)
         if role not in ("perpetrator", "victim"):
             # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي"
-            if any(_TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)):
+            if at.w(m.i - 1) in _NATION_HEADS or any(
+                _TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)
+            ):
                 role = "perpetrator"
             else:
                 continue
@@ -177,9 +207,14 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
     out = list(actors)
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        joined = at.text[a.end : b.start].strip() in ("و", "") or at.text[b.start - 1 : b.start] == "و"
+        between = at.text[a.end : b.start]
+        joined = between.strip() in ("و", "") or at.text[b.start - 1 : b.start] == "و"
+        words = [fold_key(w) for w in between.split()]
+        supported = len(words) <= 5 and any(w in _SUPPORT for w in words)
+        if supported and a.role == "perpetrator" and b.role in ("perpetrator", "other"):
+            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator")
         if (
-            joined
+            (joined or supported)
             and a.role == b.role == "perpetrator"
             and b.group in AIR_ONLY_GROUPS
             and a.group not in AIR_ONLY_GROUPS

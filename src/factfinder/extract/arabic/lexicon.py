@@ -779,6 +779,11 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
     ("قصف", "airstrike", 0.5),
     ("قصفت", "shelling", 0.55),
     ("قصفت", "airstrike", 0.5),
+    ("تقصف", "shelling", 0.55),
+    ("تقصف", "airstrike", 0.5),
+    ("يقصف", "shelling", 0.55),
+    ("يقصف", "airstrike", 0.5),
+    ("دك", "shelling", 0.5),
     # explosions
     *((w, "explosion", 1.2) for w in (
         "سيارة مفخخة",
@@ -838,7 +843,18 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
     ("معارك", "combat", 0.4),
     ("تسلل", "combat", 0.4),
     # detention
-    *((w, "detention", 1.0) for w in ("اعتقال", "اعتقالات", "اعتقل", "اعتقلت", "احتجاز", "احتجز", "احتجزت")),
+    *((w, "detention", 1.0) for w in (
+        "اعتقال",
+        "اعتقالات",
+        "اعتقل",
+        "اعتقلت",
+        "تعتقل",
+        "يعتقل",
+        "احتجاز",
+        "احتجز",
+        "احتجزت",
+        "المعتقلين",
+    )),
     ("حملة دهم", "detention", 0.6),
     ("مداهمة", "detention", 0.6),
     # other harm
@@ -860,6 +876,8 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
         "استهداف",
         "استهدف",
         "استهدفت",
+        "تستهدف",
+        "يستهدف",
         "اعتداء",
         "جثث",
     )),
@@ -917,7 +935,7 @@ WEAPONS: Final[tuple[tuple[str, str], ...]] = (
 NON_ARABIC_LETTERS: Final[str] = "پچژگڤێۆەڕڵھےۇۈ"
 # Frequent function words of Persian (and Sorani) that Arabic does not have.
 PERSIAN_WORDS: Final[frozenset[str]] = frozenset(
-    {"است", "می", "این", "که", "را", "های", "شد", "شده", "برای", "بود", "آن", "یک", "کرد", "ئەو", "لە", "بۆ"}
+    {"است", "می", "که", "را", "های", "شده", "برای", "یک", "ئەو", "بۆ", "دەکات", "هەروەها"}
 )
 # Page furniture of social networks (Latin script) left out before judging the language.
 FURNITURE: Final[tuple[str, ...]] = (
