@@ -56,7 +56,6 @@ TENS: Final[dict[str, int]] = {
 HUNDREDS: Final[dict[str, int]] = {
     "مئة": 100,
     "مائة": 100,
-    "مئات": 100,  # only after a unit: "ثلاث مئات" is rare but read as 300
     "مئتان": 200,
     "مئتين": 200,
     "مائتان": 200,

@@ -148,7 +148,10 @@ def _read_bare(at: ArabicText, k: int, stop: int) -> tuple[int, int, bool] | Non
 def read_number(at: ArabicText, i: int, stop: int) -> Number | None:
     """The number (with its qualifier and range end) starting at token `i`, or None."""
     kind, k = "exact", i
-    q = _BEFORE.first(at.toks, i, stop)
+    between = at.w(i - 1) == "بين" or at.w(i) == "بين"
+    if at.w(i) == "بين":
+        k += 1
+    q = _BEFORE.first(at.toks, k, stop)
     if q is not None:
         kind, k = q.value, q.j
     if at.w(k) == "ال" and k + 1 < stop:  # "الـ12"
@@ -161,7 +164,6 @@ def read_number(at: ArabicText, i: int, stop: int) -> Number | None:
     if vague:
         return Number(i, j, lo, None, True)
     # A range: "5-7", "5 إلى 7", "5 أو 6", "بين 5 و7".
-    between = at.w(i - 1) == "بين"
     if j + 1 < stop and (at.w(j) in _RANGE_JOINERS or (between and at.w(j) == "و")):
         end = _read_bare(at, j + 1, stop)
         if end is not None and not end[2] and end[1] > lo:

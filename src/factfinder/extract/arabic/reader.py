@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # Sentence stops: Arabic and Latin marks, newlines, bullets, and the joints of page furniture
 # ("Shared with Public", "· ") that glue a post to its author's name.
 _CUT = re.compile(
-    r"[.!?؟]+(?=\s|$|[^\d])|\n+|(?:^|(?<=\s))[-–•]\s|·|\bShared with Public\b|\bCopy link to Tweet\b"
+    r"[.!?؟]+(?=\s|$|[^\d])|\n+|(?:^|(?<=\s))[-–•]\s|·|\bShared with Public|\bCopy link to Tweet"
 )
 _CLAUSE = re.compile(r"[؛;]")
 # Where the post ends and the page's reactions and comments begin.

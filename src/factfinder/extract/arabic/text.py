@@ -59,12 +59,19 @@ class ArabicText:
         return bisect_left(self._starts, fa), bisect_left(self._starts, fb)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
-        """The original `[start, end)` of tokens `[i, j)` (j > i)."""
-        return self.folded.span(self.toks[i].a, self.toks[j - 1].b)
+        """The original `[start, end)` of tokens `[i, j)` (j > i), final diacritics included."""
+        a, b = self.folded.span(self.toks[i].a, self.toks[j - 1].b)
+        return a, self._marks_after(b)
+
+    def _marks_after(self, b: int) -> int:
+        while b < len(self.text) and ("\u064b" <= self.text[b] <= "\u065f" or self.text[b] == "\u0670"):
+            b += 1
+        return b
 
     def phrase_span(self, m: Match[V]) -> tuple[int, int]:
         """The original span of a lexicon match, without the proclitics of its first word."""
-        return self.folded.span(self.toks[m.i].a + m.clitic, self.toks[m.j - 1].b)
+        a, b = self.folded.span(self.toks[m.i].a + m.clitic, self.toks[m.j - 1].b)
+        return a, self._marks_after(b)
 
     def words(self, i: int, j: int) -> str:
         """The original text of tokens `[i, j)`."""
@@ -165,12 +172,12 @@ def is_other_arabic_script(text: str) -> bool:
     if not letters:
         return False
     foreign = sum(1 for ch in text if ch in NON_ARABIC_LETTERS or ch in "یک")
-    if foreign / letters >= 0.02:
+    if foreign >= 5 and foreign / letters >= 0.08:
         return True
     words = [fold_key(w) for w in re.findall(r"[\u0621-\u06FF]+", text)]
     persian = {fold_key(w) for w in PERSIAN_WORDS}
     hits = sum(1 for w in words if w in persian)
-    return hits >= 3 and hits / max(1, len(words)) >= 0.03
+    return hits >= 3 and hits / max(1, len(words)) >= 0.05
 
 
 def latin_words(text: str) -> int:
