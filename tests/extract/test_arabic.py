@@ -203,7 +203,10 @@ def actors(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("غارة جوية لطيران التحالف الدولي على ريف دير الزور", [("us_led_coalition", "perpetrator")]),
+        (
+            "غارة جوية لطيران التحالف الدولي على ريف دير الزور",
+            [("us_led_coalition", "perpetrator")],
+        ),
         ("قصف الطيران الروسي بلدة البارة", [("russia", "perpetrator")]),
         ("غارات روسية على ريف إدلب", [("russia", "perpetrator")]),
         ("قصف مدفعي لقوات النظام على أريحا", [("syrian_government", "perpetrator")]),
@@ -231,7 +234,10 @@ def test_victim_and_claimant_roles() -> None:
         ("sdf_ypg", "claimant"),
         ("turkey", "perpetrator"),
     ]
-    assert actors("قصف مدفعي تركي على مواقع قسد") == [("turkey", "perpetrator"), ("sdf_ypg", "victim")]
+    assert actors("قصف مدفعي تركي على مواقع قسد") == [
+        ("turkey", "perpetrator"),
+        ("sdf_ypg", "victim"),
+    ]
 
 
 def test_joint_attackers_name_the_air_party_first() -> None:
@@ -256,8 +262,16 @@ def test_words_broken_to_pass_filters_are_read_whole() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("وقال المرصد السوري لحقوق الإنسان إن 4 مدنيين قتلوا", "المرصد السوري لحقوق الإنسان", "monitor"),
-        ("وثقت الشبكة السورية لحقوق الإنسان مقتل 3 مدنيين", "الشبكة السورية لحقوق الإنسان", "monitor"),
+        (
+            "وقال المرصد السوري لحقوق الإنسان إن 4 مدنيين قتلوا",
+            "المرصد السوري لحقوق الإنسان",
+            "monitor",
+        ),
+        (
+            "وثقت الشبكة السورية لحقوق الإنسان مقتل 3 مدنيين",
+            "الشبكة السورية لحقوق الإنسان",
+            "monitor",
+        ),
         ("أفاد الدفاع المدني السوري بانتشال جثتين", "الدفاع المدني السوري", "ngo"),
         ("ذكرت سانا أن صاروخا سقط على حي سكني", "سانا", "state_media"),
         ("أعلنت وزارة الدفاع الروسية تدمير مقرات", "وزارة الدفاع الروسية", "party_to_conflict"),
@@ -416,3 +430,8 @@ def test_turkish_drone_strike_post_without_publication_date() -> None:
 def test_persian_is_not_read() -> None:
     text = "گزارش ها می گوید که حمله هوایی در شهر ادلب انجام شده است و پنج نفر کشته شدند"
     assert _extractor().extract(Document("fa-1", text)).claims == ()
+
+
+def test_road_accidents_are_not_claims() -> None:
+    text = "مقتل 4 أشخاص وإصابة 7 آخرين في حادث سير على طريق حلب دمشق الدولي"
+    assert _extractor().extract(Document("ar-3", text, published=ANCHOR)).claims == ()

@@ -157,7 +157,11 @@ class Extractor:
         """Steps 1–4: the document's clauses with their mentions, and the report date."""
         if has_arabic(doc.text) and arabic.reads_arabic(doc):
             # Arabic goes to its own readers; Persian/Kurdish/Urdu script is not read.
-            return ([], None) if arabic.other_arabic_script(doc) else arabic.arabic_units(doc, self.parts)
+            return (
+                ([], None)
+                if arabic.other_arabic_script(doc)
+                else arabic.arabic_units(doc, self.parts)
+            )
         text = doc.text
         seg = split_sentences(text, doc.title)
         report_date = self.report_date(doc)

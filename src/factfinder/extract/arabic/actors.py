@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from factfinder.arabic import fold_key
+from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     ADMITS,
@@ -26,20 +27,29 @@ from factfinder.extract.arabic.lexicon import (
     CLAIMANTS,
     DENIES,
     EVENT_CUES,
+    MEMBERS,
     NATION_ADJECTIVES,
+    OUTCOME_BEFORE,
     REPORT_VERBS,
     VICTIM_BEFORE,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.mentions import ActorMention
 
 _ACTORS: Lexicon[str] = Lexicon(ACTORS)
 _NATIONS: Lexicon[str] = Lexicon(
-    {**NATION_ADJECTIVES, "أتراك": "turkey", "الأتراك": "turkey", "روس": "russia", "الروس": "russia"},
+    {
+        **NATION_ADJECTIVES,
+        "أتراك": "turkey",
+        "الأتراك": "turkey",
+        "روس": "russia",
+        "الروس": "russia",
+    },
     clitics=False,
 )
 _VICTIM_WORDS: Lexicon[bool] = Lexicon({w: True for w in VICTIM_BEFORE})
+_MEMBERS: Lexicon[bool] = Lexicon({w: True for w in MEMBERS})
+_HARM: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
 _ATTACK_WORDS: Lexicon[bool] = Lexicon({w: True for w in ATTACK_WORDS})
 _TYPED: Lexicon[bool] = Lexicon({p: True for p, t, w in EVENT_CUES if t != "unknown" and w >= 0.5})
 _REPORT: Lexicon[bool] = Lexicon(
@@ -135,7 +145,18 @@ _NATION_HEADS = frozenset(
 )
 # Words that join a supporting party to an attacker: "قسد بمساندة طيران التحالف".
 _SUPPORT = frozenset(
-    fold_key(w) for w in ("بمساندة", "بدعم", "بمشاركة", "بإسناد", "بغطاء", "مدعومة", "مدعوما", "مدعومه", "بالتعاون")
+    fold_key(w)
+    for w in (
+        "بمساندة",
+        "بدعم",
+        "بمشاركة",
+        "بإسناد",
+        "بغطاء",
+        "مدعومة",
+        "مدعوما",
+        "مدعومه",
+        "بالتعاون",
+    )
 )
 
 Role = Literal["perpetrator", "victim", "claimant", "other"]
@@ -153,6 +174,12 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
                 return "claimant"
             if any(m.j == k + 1 for m in _VICTIM_WORDS.at(at.toks, a, k + 1)):
                 return "victim"
+            if any(m.j == k + 1 for m in _MEMBERS.at(at.toks, a, k + 1)):
+                # "مقتل 3 عناصر من" / "إصابة جنديين": harmed; "قيام جنود الجيش بإطلاق": acting
+                back = range(max(lo, a - 3), a)
+                if any(at.w(x)[:1].isdigit() or _HARM.first(at.toks, x, a) for x in back):
+                    return "victim"
+                return None
             if any(m.j == k + 1 for m in _ATTACK_WORDS.at(at.toks, a, k + 1)):
                 return "perpetrator"
         k -= 1

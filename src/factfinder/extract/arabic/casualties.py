@@ -12,6 +12,9 @@ and are left out, as in the English reader.
 
 from __future__ import annotations
 
+from typing import cast
+
+from factfinder.arabic import fold_key
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     JOINT_OUTCOME,
@@ -21,21 +24,25 @@ from factfinder.extract.arabic.lexicon import (
     SUB_OPENERS,
     VICTIMS,
 )
-from factfinder.arabic import fold_key
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon
 from factfinder.extract.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
 
-_BEFORE: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
-_AFTER: Lexicon[str] = Lexicon(OUTCOME_AFTER)
+_BEFORE: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_BEFORE.items()})
+_AFTER: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_AFTER.items()})
 _VICTIMS: Lexicon[tuple[str, int]] = Lexicon(VICTIMS)
 _OF: Lexicon[str] = Lexicon(OF_VICTIMS)
 _PARTIES: Lexicon[str] = Lexicon(ACTORS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
+# Outcome words that a lost newline may glue to the word before them.
+_GLUED: tuple[tuple[str, Outcome], ...] = tuple(
+    (fold_key(k), cast(Outcome, v))
+    for k, v in OUTCOME_BEFORE.items()
+    if " " not in k and len(fold_key(k)) >= 4
+)
 # Words that may stand between an outcome word and its count ("أسفر عن مقتل ما لا يقل عن").
-_GLUED = tuple((fold_key(k), v) for k, v in OUTCOME_BEFORE.items() if " " not in k and len(fold_key(k)) >= 4)
 _GAP = frozenset({"عن", "الي", "ل", "حياه", "ب", "و", "نحو"})
 _STOPS = frozenset({".", ",", ";", ":", "!", "?", "-", "|"})
 
@@ -57,7 +64,7 @@ def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None
 
 
 def _in_ranks(at: ArabicText, j: int, stop: int) -> bool:
-    """"6 قتلى وأصيب 9 آخرون في صفوف قوات النظام": the dead were the party's fighters."""
+    """ "6 قتلى وأصيب 9 آخرون في صفوف قوات النظام": the dead were the party's fighters."""
     for k in range(j, min(stop, j + 8)):
         if at.w(k) in (".", ",", ";"):
             return False
@@ -90,7 +97,7 @@ def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bo
                 prev = [m for m in _BEFORE.at(at.toks, start - 1, start) if m.j == start]
                 if at.w(start).startswith("و") and prev and prev[0].value != outcome:
                     return None, True
-                return outcome, False  # type: ignore[return-value]
+                return outcome, False
         if seen == 0 and len(w) > 6:
             # a line glued to the next one by a lost newline: "…السويديةاستشهد 8"
             glued = next((o for key, o in _GLUED if w.endswith(key)), None)
@@ -122,7 +129,12 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 a_ += 1 if at.text[a_] == "و" else 0
                 out.append(
                     CountMention(
-                        a_, b_, Range(n, n, at.text[a_:b_]), last_outcome, _category(v.value[0]), last_sub
+                        a_,
+                        b_,
+                        Range(n, n, at.text[a_:b_]),
+                        last_outcome,
+                        _category(v.value[0]),
+                        last_sub,
                     )
                 )
                 if last_sub is None:
@@ -136,7 +148,16 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 n = v.value[1]
                 a_, b_ = at.phrase_span(v)
                 head = out[heads[-1]]
-                out.append(CountMention(a_, b_, Range(n, n, at.text[a_:b_]), head.outcome, _category(v.value[0]), heads[-1]))
+                out.append(
+                    CountMention(
+                        a_,
+                        b_,
+                        Range(n, n, at.text[a_:b_]),
+                        head.outcome,
+                        _category(v.value[0]),
+                        heads[-1],
+                    )
+                )
                 last_end, last_outcome, last_sub = v.j, head.outcome, heads[-1]
                 k = v.j
                 continue
@@ -148,7 +169,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 k += 1
                 continue
             num, noun_end, victims = single
-            outcome: Outcome | None = _BEFORE.at(at.toks, k, i1)[0].value  # type: ignore[assignment]
+            outcome: Outcome | None = _BEFORE.at(at.toks, k, i1)[0].value
             j = noun_end
         else:
             j = num.j
@@ -175,7 +196,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             _AFTER.first(at.toks, num.j, i1) if victims != "total" or num.j < j else None
         )
         if outcome is None and after is not None:
-            outcome = after.value  # type: ignore[assignment]
+            outcome = after.value
             j = max(j, after.j)
         sub_of: int | None = None
         opener = _opener_before(at, num.i, i0)
@@ -216,7 +237,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
 
 
 def _category(victims: str) -> Victims:
-    return victims  # type: ignore[return-value]
+    return cast(Victims, victims)
 
 
 def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str] | None:

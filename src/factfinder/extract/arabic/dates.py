@@ -83,7 +83,9 @@ def _month_at(at: ArabicText, k: int, stop: int) -> tuple[int, int] | None:
     return j, m.value
 
 
-def _absolute(at: ArabicText, i0: int, i1: int, anchor: dt.date | None) -> list[tuple[int, int, DateWindow]]:
+def _absolute(
+    at: ArabicText, i0: int, i1: int, anchor: dt.date | None
+) -> list[tuple[int, int, DateWindow]]:
     out: list[tuple[int, int, DateWindow]] = []
     k = i0
     while k < i1:
@@ -119,7 +121,9 @@ def _absolute(at: ArabicText, i0: int, i1: int, anchor: dt.date | None) -> list[
             year = _year(at, month[0], i1)
             if year is not None:
                 last = calendar.monthrange(year[1], month[1])[1]
-                window = DateWindow(dt.date(year[1], month[1], 1), dt.date(year[1], month[1], last), "month")
+                window = DateWindow(
+                    dt.date(year[1], month[1], 1), dt.date(year[1], month[1], last), "month"
+                )
                 out.append((k, year[0], window))
                 k = year[0]
                 continue
@@ -127,7 +131,9 @@ def _absolute(at: ArabicText, i0: int, i1: int, anchor: dt.date | None) -> list[
     return out
 
 
-def _relative(at: ArabicText, i0: int, i1: int, anchor: dt.date) -> list[tuple[int, int, DateWindow]]:
+def _relative(
+    at: ArabicText, i0: int, i1: int, anchor: dt.date
+) -> list[tuple[int, int, DateWindow]]:
     out: list[tuple[int, int, DateWindow]] = []
     k = i0
     while k < i1:
@@ -184,7 +190,7 @@ def _relative(at: ArabicText, i0: int, i1: int, anchor: dt.date) -> list[tuple[i
 
 
 def _is_until(at: ArabicText, k: int) -> bool:
-    """"حتى اليوم", "إلى اليوم": up to now, not a day of the event."""
+    """ "حتى اليوم", "إلى اليوم": up to now, not a day of the event."""
     return at.w(k - 1) in ("حتي", "الي", "لغايه")
 
 
@@ -228,10 +234,14 @@ def find_dates(at: ArabicText, start: int, end: int, anchor: dt.date | None) -> 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _NUMERIC.finditer(at.text, start, end):
-        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
-            m.group("d2"),
-            m.group("m2"),
-            m.group("y2"),
+        d, mo, y = (
+            (m.group("d"), m.group("m"), m.group("y"))
+            if m.group("d")
+            else (
+                m.group("d2"),
+                m.group("m2"),
+                m.group("y2"),
+            )
         )
         got = _safe(int(y), int(mo), int(d))
         if got is not None:

@@ -10,12 +10,20 @@ without a type (`GENERIC`).
 
 from __future__ import annotations
 
-from factfinder.extract.arabic.lexicon import EVENT_CUES, WEAPONS
+from factfinder.extract.arabic.lexicon import EVENT_CUES, NON_CONFLICT, WEAPONS
 from factfinder.extract.arabic.text import ArabicText, Lexicon
 from factfinder.extract.mentions import EventMention, WeaponMention
 
 _CUES: Lexicon[tuple[str, float]] = Lexicon((p, (t, w)) for p, t, w in EVENT_CUES)
 _WEAPONS: Lexicon[str] = Lexicon(WEAPONS)
+_NON_CONFLICT: Lexicon[bool] = Lexicon({w: True for w in NON_CONFLICT})
+
+
+def not_conflict(at: ArabicText, start: int, end: int) -> bool:
+    """Whether `text[start:end]` tells of harm that is not conflict (a road accident, a
+    drowning, an earthquake)."""
+    i, j = at.tokens_in(start, end)
+    return bool(_NON_CONFLICT.scan(at.toks, i, j))
 
 
 def find_events(at: ArabicText, start: int, end: int) -> list[EventMention]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factfinder.arabic import fold_key
 from factfinder.extract.arabic.lexicon import (
     HUNDREDS,
     MONTHS,
@@ -21,7 +22,6 @@ from factfinder.extract.arabic.lexicon import (
     VAGUE,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.arabic import fold_key
 
 _UNITS = {fold_key(k): v for k, v in UNITS.items()}
 _TEN = {fold_key(k): v for k, v in TEN.items()}

@@ -20,7 +20,7 @@ from factfinder.arabic import arabic_share, fold_key
 from factfinder.extract.arabic.actors import find_actors, find_claimant
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
-from factfinder.extract.arabic.events import find_events, find_weapons
+from factfinder.extract.arabic.events import find_events, find_weapons, not_conflict
 from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
 from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, document_publisher
@@ -53,7 +53,12 @@ _POSTED = re.compile(
     r"^\W*(?P<iy>20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b|"
     r"(?:تحديث|نشر|تاريخ النشر|بتاريخ)\s*:?\s*(?P<nd>\d{1,2})[./-](?P<nm>\d{1,2})[./-](?P<ny>20\d\d)"
 )
-_EN_MONTH_NUMBER = {m: k for k, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_EN_MONTH_NUMBER = {
+    m: k
+    for k, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 
 
 def _posted(text: str) -> dt.date | None:
@@ -162,7 +167,12 @@ def _attributions(
         elif k == title or (title is not None and k < title) or current is None:
             lede = next((x for x in own[k + 1 : k + 4] if x is not None), None)
             if lede is not None:
-                out.append((Attribution(Claimant(lede.name, lede.type), (lede.start, lede.end), True), None))
+                out.append(
+                    (
+                        Attribution(Claimant(lede.name, lede.type), (lede.start, lede.end), True),
+                        None,
+                    )
+                )
             else:
                 out.append((Attribution(fallback, None, True), None))
         else:
@@ -203,14 +213,20 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                 if english_dates is None:
                     english_dates = list(parts.dates(text, anchor))
                 counts = tuple(parts.counts(text, a, b))
-                dates = tuple(d for d in english_dates if _in(d.start, d.end, a, b) and d.kind != "dateline")
+                dates = tuple(
+                    d for d in english_dates if _in(d.start, d.end, a, b) and d.kind != "dateline"
+                )
                 actors = tuple(english_actors(text, a, b))
                 cues = tuple(english_events(text, a, b))
                 weapons = tuple(english_weapons(text, a, b))
+            elif not_conflict(at, a, b):
+                continue  # road accidents, drownings, earthquakes: not conflict harm
             else:
                 counts = tuple(find_counts(at, a, b))
                 dates = tuple(
-                    d for d in find_dates(at, a, b, anchor) if line is None or not _in(d.start, d.end, *line[1])
+                    d
+                    for d in find_dates(at, a, b, anchor)
+                    if line is None or not _in(d.start, d.end, *line[1])
                 )
                 actors = tuple(find_actors(at, a, b))
                 cues = tuple(find_events(at, a, b))
@@ -226,7 +242,8 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                     places=tuple(
                         p
                         for p in places
-                        if _in(p.start, p.end, a, b) and not any(x < p.end and p.start < y for x, y in blocked)
+                        if _in(p.start, p.end, a, b)
+                        and not any(x < p.end and p.start < y for x, y in blocked)
                     ),
                     actors=actors,
                     cues=cues,

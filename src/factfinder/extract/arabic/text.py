@@ -49,7 +49,9 @@ class ArabicText:
         # Words broken with tatweel and a dot or space to pass filters ("اعتقـ.ـالات", "داعـ ـش")
         # are read whole: the break becomes tatweel, which folding drops (offsets unchanged).
         self.folded = fold(mask_broken(text))
-        self.toks: list[Tok] = [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.folded.text)]
+        self.toks: list[Tok] = [
+            Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.folded.text)
+        ]
         self._starts = [t.a for t in self.toks]
 
     def tokens_in(self, start: int, end: int) -> tuple[int, int]:
@@ -64,7 +66,9 @@ class ArabicText:
         return a, self._marks_after(b)
 
     def _marks_after(self, b: int) -> int:
-        while b < len(self.text) and ("\u064b" <= self.text[b] <= "\u065f" or self.text[b] == "\u0670"):
+        while b < len(self.text) and (
+            "\u064b" <= self.text[b] <= "\u065f" or self.text[b] == "\u0670"
+        ):
             b += 1
         return b
 
@@ -98,7 +102,9 @@ class Lexicon(Generic[V]):
     the longest phrase wins, and a phrase may have several values ("قصف": shelling, airstrike).
     """
 
-    def __init__(self, entries: Mapping[str, V] | Iterable[tuple[str, V]], *, clitics: bool = True) -> None:
+    def __init__(
+        self, entries: Mapping[str, V] | Iterable[tuple[str, V]], *, clitics: bool = True
+    ) -> None:
         items = entries.items() if isinstance(entries, Mapping) else entries
         self.clitics = clitics
         self._first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
@@ -124,7 +130,14 @@ class Lexicon(Generic[V]):
                 if all(toks[i + k].w == words[k] for k in range(1, n)):
                     if best and n > best[0].j - i:
                         best = []
-                    best.append(Match(i, i + n, value, len(word) - len(r) if r != word and word.endswith(r) else 0))
+                    best.append(
+                        Match(
+                            i,
+                            i + n,
+                            value,
+                            len(word) - len(r) if r != word and word.endswith(r) else 0,
+                        )
+                    )
         return best
 
     def first(self, toks: list[Tok], i: int, stop: int | None = None) -> Match[V] | None:
