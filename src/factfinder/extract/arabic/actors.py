@@ -182,6 +182,8 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
                 return None
             if any(m.j == k + 1 for m in _ATTACK_WORDS.at(at.toks, a, k + 1)):
                 return "perpetrator"
+            if a == k and _ATTACK_VERBS.first(at.toks, k, k + 1) is not None:
+                return "perpetrator"  # the subject after its verb: "استهدف الجيش التركي قرية"
         k -= 1
         seen += 1
     return None
