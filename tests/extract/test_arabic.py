@@ -435,3 +435,14 @@ def test_persian_is_not_read() -> None:
 def test_road_accidents_are_not_claims() -> None:
     text = "مقتل 4 أشخاص وإصابة 7 آخرين في حادث سير على طريق حلب دمشق الدولي"
     assert _extractor().extract(Document("ar-3", text, published=ANCHOR)).claims == ()
+
+
+def test_a_plural_named_as_two_is_two() -> None:
+    assert counts("ما أسفر عن استشهاد مدنيين، وهما: أحمد وخالد") == [
+        (2, 2, "killed", "civilians", False)
+    ]
+
+
+def test_arrests_and_gunfire() -> None:
+    assert event_type("إلقاء القبض على ثلاثة أشخاص في ريف دير الزور") == "detention"
+    assert event_type("أطلقت دورية النار على سيارة مدنية") == "shooting"

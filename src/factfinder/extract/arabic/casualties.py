@@ -256,6 +256,8 @@ def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str] | No
     if after is not None and not after.vague and after.min in (1, 2) and after.i == v.j:
         return Number(j, after.j, after.min, after.max), after.j, category
     if n == 0:
+        if at.w(v.j) in ("هما", "وهما") or (at.w(v.j) == "," and at.w(v.j + 1) in ("هما", "وهما")):
+            return Number(j, v.j, 2, 2), v.j, category  # "استشهاد مدنيين، وهما: …"
         return None
     if at.w(j).startswith("ال") and (n != 1 or v.j >= stop or at.w(v.j) in _STOPS):
         # "مقتل الطفلة هدى": a definite singular is one person when a name follows it
