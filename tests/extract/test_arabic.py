@@ -446,3 +446,10 @@ def test_a_plural_named_as_two_is_two() -> None:
 def test_arrests_and_gunfire() -> None:
     assert event_type("إلقاء القبض على ثلاثة أشخاص في ريف دير الزور") == "detention"
     assert event_type("أطلقت دورية النار على سيارة مدنية") == "shooting"
+
+
+def test_a_nation_adjective_joined_to_an_attacker() -> None:
+    assert actors("أغار طيران النظام السوري والروسي على محيط المستشفى") == [
+        ("russia", "perpetrator"),
+        ("syrian_government", "perpetrator"),
+    ]

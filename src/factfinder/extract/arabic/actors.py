@@ -226,6 +226,18 @@ def find_actors(at: ArabicText, start: int, end: int) -> list[ActorMention]:
             else:
                 continue
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
+    # "طيران النظام السوري والروسي": a nation adjective joined to an attacker's name
+    for prev in [x for x in out if x.role == "perpetrator"]:
+        _, k = at.tokens_in(prev.start, prev.end)
+        if at.w(k) in ("السوري", "السوريه"):
+            k += 1
+        w = at.w(k)
+        if k >= i1 or not w.startswith("و"):
+            continue
+        group = _NATIONS.first([at.toks[k]._replace(w=w[1:])], 0)
+        a, b = at.span(k, k + 1)
+        if group is not None and not any(x.start == a + 1 for x in out):
+            out.append(ActorMention(a + 1, b, at.text[a + 1 : b], group.value, "perpetrator"))
     out.sort(key=lambda x: x.start)
     return _air_first(at, out)
 
