@@ -453,3 +453,8 @@ def test_a_nation_adjective_joined_to_an_attacker() -> None:
         ("russia", "perpetrator"),
         ("syrian_government", "perpetrator"),
     ]
+
+
+def test_who_was_killed_in_a_relative_clause() -> None:
+    assert counts("كشف المجلس عن هوية المدني الذي استشهد في القصف") == [(1, 1, "killed", "civilians", False)]
+    assert counts("تشييع الشهيد الإعلامي في مدينته") == [(1, 1, "killed", "total", False)]

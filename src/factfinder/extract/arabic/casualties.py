@@ -168,8 +168,8 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             if single is None:
                 k += 1
                 continue
-            num, noun_end, victims = single
-            outcome: Outcome | None = _BEFORE.at(at.toks, k, i1)[0].value
+            num, noun_end, victims, found_outcome = single
+            outcome: Outcome | None = found_outcome
             j = noun_end
         else:
             j = num.j
@@ -240,13 +240,24 @@ def _category(victims: str) -> Victims:
     return cast(Victims, victims)
 
 
-def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str] | None:
+def _who_was(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outcome] | None:
+    """A singular victim noun and a relative clause that says what happened to them:
+    "المدني الذي استشهد أمس" (1 killed), "الطفلة التي أصيبت" (1 injured)."""
+    v = _VICTIMS.first(at.toks, k, stop)
+    if v is None or v.value[1] != 1 or at.w(v.j) not in ("الذي", "التي") or v.j + 1 >= stop:
+        return None
+    outcome = _AFTER.first(at.toks, v.j + 1, stop) or _BEFORE.first(at.toks, v.j + 1, stop)
+    if outcome is None or outcome.i != v.j + 1:
+        return None
+    return Number(k, v.j, 1, 1), v.j, v.value[0], outcome.value
+
+
+def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outcome] | None:
     """An outcome word with a singular or dual victim noun as its count: "مقتل مدني" (1),
     "إصابة طفلين" (2), "مقتل مدنيين اثنين" (2), "مقتل طفل وامرأة" (two counts of 1)."""
     found = _BEFORE.at(at.toks, k, stop)
     if not found:
-        # a coordinated noun: "وامرأة" after "مقتل طفل"
-        return None
+        return _who_was(at, k, stop)
     j = found[0].j
     v = _VICTIMS.first(at.toks, j, stop)
     if v is None:
@@ -254,12 +265,12 @@ def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str] | No
     category, n = v.value
     after = read_number(at, v.j, stop)
     if after is not None and not after.vague and after.min in (1, 2) and after.i == v.j:
-        return Number(j, after.j, after.min, after.max), after.j, category
+        return Number(j, after.j, after.min, after.max), after.j, category, found[0].value
     if n == 0:
         if at.w(v.j) in ("هما", "وهما") or (at.w(v.j) == "," and at.w(v.j + 1) in ("هما", "وهما")):
-            return Number(j, v.j, 2, 2), v.j, category  # "استشهاد مدنيين، وهما: …"
+            return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "استشهاد مدنيين، وهما"
         return None
     if at.w(j).startswith("ال") and (n != 1 or v.j >= stop or at.w(v.j) in _STOPS):
         # "مقتل الطفلة هدى": a definite singular is one person when a name follows it
         return None
-    return Number(j, v.j, n, n), v.j, category
+    return Number(j, v.j, n, n), v.j, category, found[0].value
