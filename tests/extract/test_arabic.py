@@ -456,5 +456,22 @@ def test_a_nation_adjective_joined_to_an_attacker() -> None:
 
 
 def test_who_was_killed_in_a_relative_clause() -> None:
-    assert counts("كشف المجلس عن هوية المدني الذي استشهد في القصف") == [(1, 1, "killed", "civilians", False)]
+    assert counts("كشف المجلس عن هوية المدني الذي استشهد في القصف") == [
+        (1, 1, "killed", "civilians", False)
+    ]
     assert counts("تشييع الشهيد الإعلامي في مدينته") == [(1, 1, "killed", "total", False)]
+
+
+def test_named_victims_and_their_kin() -> None:
+    assert counts("مقتل ثلاثة أطفال وأمهم وطفل آخر") == [
+        (3, 3, "killed", "children", False),
+        (1, 1, "killed", "women", False),
+        (1, 1, "killed", "children", False),
+    ]
+    assert counts(
+        "أدى لاستشهاد المواطن سامر خليل (30 عاما) والطفلة ريم خليل وإصابة الطفلين رامي وسامي"
+    ) == [
+        (1, 1, "killed", "civilians", False),
+        (1, 1, "killed", "children", False),
+        (2, 2, "injured", "children", False),
+    ]

@@ -63,6 +63,17 @@ def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None
     return None
 
 
+def _joined(at: ArabicText, last_end: int, k: int, named: bool) -> bool:
+    """Whether token `k` continues the count that ended at `last_end`: right after it, or after
+    the name of the person it counted ("المواطن فلان (25 عاما) والطفلة …")."""
+    if k == last_end:
+        return True
+    if not named or k <= last_end or k - last_end > 8:
+        return False
+    between = range(last_end, k)
+    return not any(at.w(x) in (",", ".", ";", ":") or _BEFORE.first(at.toks, x, k) for x in between)
+
+
 def _in_ranks(at: ArabicText, j: int, stop: int) -> bool:
     """ "6 قتلى وأصيب 9 آخرون في صفوف قوات النظام": the dead were the party's fighters."""
     for k in range(j, min(stop, j + 8)):
@@ -118,9 +129,14 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
     last_end = -1
     last_outcome: Outcome | None = None
     last_sub: int | None = None
+    last_named = False  # the last count was one named person: "المواطن فلان (25 عاما)"
     k = i0
     while k < i1:
-        if k == last_end and last_outcome is not None and at.w(k).startswith("و"):
+        if (
+            last_outcome is not None
+            and at.w(k).startswith("و")
+            and _joined(at, last_end, k, last_named)
+        ):
             v = _VICTIMS.first(at.toks, k, i1)
             if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
                 # a coordinated singular or dual: "مقتل طفل وامرأة"
@@ -139,6 +155,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 )
                 if last_sub is None:
                     heads.append(len(out) - 1)
+                last_named = at.w(k)[1:].startswith("ال")
                 last_end = k = v.j
                 continue
         if heads and _opener_before(at, k, i0):
@@ -232,6 +249,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         if sub_of is None:
             heads.append(len(out) - 1)
         last_end, last_outcome, last_sub = j, outcome, sub_of
+        last_named = single is not None and num.max == 1 and at.w(num.i).startswith("ال")
         k = max(k + 1, j)
     return out
 
@@ -270,7 +288,7 @@ def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outc
         if at.w(v.j) in ("هما", "وهما") or (at.w(v.j) == "," and at.w(v.j + 1) in ("هما", "وهما")):
             return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "استشهاد مدنيين، وهما"
         return None
-    if at.w(j).startswith("ال") and (n != 1 or v.j >= stop or at.w(v.j) in _STOPS):
+    if at.w(j).startswith("ال") and n == 1 and (v.j >= stop or at.w(v.j) in _STOPS):
         # "مقتل الطفلة هدى": a definite singular is one person when a name follows it
         return None
     return Number(j, v.j, n, n), v.j, category, found[0].value
