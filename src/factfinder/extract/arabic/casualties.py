@@ -17,6 +17,7 @@ from typing import cast
 from factfinder.arabic import fold_key
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
+    AND_OTHERS,
     JOINT_OUTCOME,
     OF_VICTIMS,
     OUTCOME_AFTER,
@@ -34,6 +35,7 @@ _AFTER: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_AFTE
 _VICTIMS: Lexicon[tuple[str, int]] = Lexicon(VICTIMS)
 _OF: Lexicon[str] = Lexicon(OF_VICTIMS)
 _PARTIES: Lexicon[str] = Lexicon(ACTORS)
+_OTHERS = frozenset(fold_key(w) for w in AND_OTHERS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
 # Outcome words that a lost newline may glue to the word before them.
@@ -195,6 +197,8 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             outcome = None
             if noun is not None:
                 j, victims, _ = noun
+                if at.w(j) in _OTHERS:
+                    j += 1  # "5 أطفال آخرين"
             elif (
                 _AFTER.first(at.toks, j, i1) is None
                 and not _outcome_before(at, k, i0)[0]

@@ -276,7 +276,8 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     },
     # kin named beside another victim: "ثلاثة أطفال وأمهم", "رجل وزوجته"
     **{w: ("women", 1) for w in ("أمهم", "أمه", "أمها", "والدته", "والدتهم", "والدتها", "زوجته")},
-    **{w: ("men", 1) for w in ("أبوهم", "والده", "والدها", "والدهم", "زوجها")},
+    **{w: ("men", 1) for w in ("أب", "أبوهم", "والده", "والدها", "والدهم", "زوجها")},
+    **{w: ("total", 2) for w in ("ابنتين", "ابنين", "طفليه", "طفليها", "ولدين")},
     **{
         w: ("total", 1)
         for w in (
@@ -316,7 +317,7 @@ SUB_OPENERS: Final[tuple[str, ...]] = (
     "غالبيتهم",
     "معظمهم",
 )
-# A word of kin after a count: "3 من عائلة واحدة" still counts people.
+# "others" after a victim noun belongs to the count: "إصابة 5 أطفال آخرين".
 AND_OTHERS: Final[tuple[str, ...]] = ("آخرين", "آخرون", "آخر", "أخرى")
 
 # Deaths and injuries that are not conflict harm: a clause naming one counts nothing.
