@@ -691,6 +691,9 @@ ATTACK_WORDS: Final[tuple[str, ...]] = (
     "شنها",
     "نفذتها",
     "نفذها",
+    "ارتكبها",
+    "ارتكبتها",
+    "ارتكبته",
 )
 
 # Claimants and attribution -------------------------------------------------------------------
@@ -983,6 +986,7 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
     ),
     ("حملة دهم", "detention", 0.6),
     ("إنزال جوي", "other", 0.6),  # a heliborne raid: a ground operation, not an air strike
+    ("عملية أمنية", "other", 0.5),
     ("مداهمة", "detention", 0.6),
     # other harm
     *((w, "other", 0.6) for w in ("اختطاف", "خطف", "تعذيب")),
