@@ -475,3 +475,15 @@ def test_named_victims_and_their_kin() -> None:
         (1, 1, "killed", "children", False),
         (2, 2, "injured", "children", False),
     ]
+
+
+def test_an_english_sentence_in_an_arabic_post_is_read_in_english() -> None:
+    text = (
+        "قصف مدفعي على قرى ريف حلب الشمالي اليوم واستنفار لفرق الدفاع المدني في المنطقة\n"
+        "Turkish artillery shelling killed three civilians, including a child, in the village on Monday."
+    )
+    claims = _extractor().extract(Document("ar-4", text, published=ANCHOR)).claims
+    primary = next(c for c in claims if c.primary)
+    assert primary.event_type == "shelling"
+    assert primary.killed.civilians is not None and primary.killed.civilians.min == 3
+    assert primary.killed.children is not None and primary.killed.children.min == 1
