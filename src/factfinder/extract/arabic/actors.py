@@ -28,6 +28,7 @@ from factfinder.extract.arabic.lexicon import (
     DENIES,
     EVENT_CUES,
     MEMBERS,
+    NEUTRAL_BEFORE,
     NATION_ADJECTIVES,
     OUTCOME_BEFORE,
     REPORT_VERBS,
@@ -49,6 +50,7 @@ _NATIONS: Lexicon[str] = Lexicon(
 )
 _VICTIM_WORDS: Lexicon[bool] = Lexicon({w: True for w in VICTIM_BEFORE})
 _MEMBERS: Lexicon[bool] = Lexicon({w: True for w in MEMBERS})
+_AREA_OR_MEDIA: Lexicon[bool] = Lexicon({w: True for w in NEUTRAL_BEFORE})
 _HARM: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
 _ATTACK_WORDS: Lexicon[bool] = Lexicon({w: True for w in ATTACK_WORDS})
 _TYPED: Lexicon[bool] = Lexicon({p: True for p, t, w in EVENT_CUES if t != "unknown" and w >= 0.5})
@@ -174,6 +176,8 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
         for a in range(max(lo, k - 2), k + 1):
             if any(m.j == k + 1 for m in _REPORT.at(at.toks, a, k + 1)):
                 return "claimant"
+            if any(m.j == k + 1 for m in _AREA_OR_MEDIA.at(at.toks, a, k + 1)):
+                return "other"
             if any(m.j == k + 1 for m in _VICTIM_WORDS.at(at.toks, a, k + 1)):
                 return "victim"
             if any(m.j == k + 1 for m in _MEMBERS.at(at.toks, a, k + 1)):

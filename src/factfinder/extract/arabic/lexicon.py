@@ -635,8 +635,20 @@ VICTIM_BEFORE: Final[tuple[str, ...]] = (
     "عربة",
     "سيارة",
     "لمواقع",
-    "مناطق سيطرة",
+)
+# Words before an actor that name its area or its media, not an act: "الخاضعة لسيطرة قسد",
+# "مناطق نفوذ النظام", "وكالة أنباء النظام".
+NEUTRAL_BEFORE: Final[tuple[str, ...]] = (
     "سيطرة",
+    "مناطق سيطرة",
+    "نفوذ",
+    "الخاضعة",
+    "الخاضع",
+    "أنباء",
+    "إعلام",
+    "وسائل إعلام",
+    "حكومة",
+    "مناطق",
 )
 # Members of a party: the harmed side when a count or a casualty word comes before them
 # ("مقتل 3 عناصر من قوات النظام"), otherwise the ones who acted ("قيام جنود الجيش بإطلاق").
