@@ -490,5 +490,9 @@ def test_an_english_sentence_in_an_arabic_post_is_read_in_english() -> None:
 
 
 def test_areas_of_control_and_party_media_are_not_attackers() -> None:
-    assert actors("قصف مدفعي على بلدة الخاضعة لنفوذ قوات النظام") == [("syrian_government", "other")]
-    assert actors("ذكرت وكالة أنباء النظام السوري أن قصفا استهدف الحي") == [("syrian_government", "other")]
+    assert actors("قصف مدفعي على بلدة الخاضعة لنفوذ قوات النظام") == [
+        ("syrian_government", "other")
+    ]
+    assert actors("ذكرت وكالة أنباء النظام السوري أن قصفا استهدف الحي") == [
+        ("syrian_government", "other")
+    ]
