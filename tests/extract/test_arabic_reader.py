@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from factfinder.extract.arabic import other_arabic_script, reads_arabic
-from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance
+from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance, occupier
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons
@@ -496,3 +496,16 @@ def test_areas_of_control_and_party_media_are_not_attackers() -> None:
     assert actors("ذكرت وكالة أنباء النظام السوري أن قصفا استهدف الحي") == [
         ("syrian_government", "other")
     ]
+
+
+def test_a_bare_occupation_means_the_occupier_the_document_names() -> None:
+    text = "استهدف الاحتلال التركي قرية قرب كوباني. وقصفت مسيرة الاحتلال سيارة مدنية"
+    at = ArabicText(text)
+    assert occupier(at) == "turkey"
+    second = text.index("وقصفت")
+    assert [
+        (a.group, a.role) for a in find_actors(at, second, len(text), occupied_by="turkey")
+    ] == [("turkey", "perpetrator")]
+    assert find_actors(at, second, len(text)) == []
+    both = ArabicText("الاحتلال التركي والاحتلال الإسرائيلي")
+    assert occupier(both) is None

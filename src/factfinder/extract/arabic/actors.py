@@ -30,14 +30,16 @@ from factfinder.extract.arabic.lexicon import (
     MEMBERS,
     NATION_ADJECTIVES,
     NEUTRAL_BEFORE,
+    OCCUPIER,
     OUTCOME_BEFORE,
     REPORT_VERBS,
     VICTIM_BEFORE,
 )
-from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
 from factfinder.extract.mentions import ActorMention
 
-_ACTORS: Lexicon[str] = Lexicon(ACTORS)
+_OCCUPIER = "occupier"  # resolved per document, never a group of a claim
+_ACTORS: Lexicon[str] = Lexicon({**{w: _OCCUPIER for w in OCCUPIER}, **ACTORS})
 _NATIONS: Lexicon[str] = Lexicon(
     {
         **NATION_ADJECTIVES,
@@ -163,6 +165,19 @@ _SUPPORT = frozenset(
     )
 )
 
+
+def occupier(at: ArabicText) -> str | None:
+    """The one party a document calls "the occupation" in full ("الاحتلال التركي"), if any:
+    a bare "الاحتلال" elsewhere in it means that party."""
+    groups = set()
+    for k, t in enumerate(at.toks):
+        if t.w.endswith("الاحتلال") and k + 1 < len(at.toks):
+            m = _NATIONS.first(at.toks, k + 1)
+            if m is not None:
+                groups.add(m.value)
+    return groups.pop() if len(groups) == 1 else None
+
+
 Role = Literal["perpetrator", "victim", "claimant", "other"]
 
 
@@ -204,12 +219,19 @@ def _role_after(at: ArabicText, j: int, hi: int) -> Role | None:
     return None
 
 
-def find_actors(at: ArabicText, start: int, end: int) -> list[ActorMention]:
-    """The armed parties named in the original `text[start:end]`, with their roles."""
+def find_actors(
+    at: ArabicText, start: int, end: int, *, occupied_by: str | None = None
+) -> list[ActorMention]:
+    """The armed parties named in the original `text[start:end]`, with their roles;
+    `occupied_by` is the party a bare "الاحتلال" means in this document (`occupier`)."""
     i0, i1 = at.tokens_in(start, end)
     typed = bool(_TYPED.scan(at.toks, i0, i1))
     out: list[ActorMention] = []
     for m in _ACTORS.scan(at.toks, i0, i1):
+        if m.value == _OCCUPIER:
+            if occupied_by is None:
+                continue
+            m = Match(m.i, m.j, occupied_by, m.clitic)
         role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
         if role is None:
             role = "perpetrator" if typed else "other"

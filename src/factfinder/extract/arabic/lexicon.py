@@ -596,6 +596,17 @@ ACTORS: Final[dict[str, str]] = {
     # attackers with no party
     **{w: "unknown" for w in ("مجهولون", "مجهولين", "مسلحون مجهولون", "مسلحين مجهولين")},
 }
+# "The occupation" named bare: the same occupier as the one the document names in full
+# ("الاحتلال التركي", "الاحتلال الإسرائيلي"); `actors.occupier` resolves it per document.
+OCCUPIER: Final[tuple[str, ...]] = (
+    "الاحتلال",
+    "جيش الاحتلال",
+    "دولة الاحتلال",
+    "قوات الاحتلال",
+    "طيران الاحتلال",
+    "مسيرة الاحتلال",
+    "مسيرات الاحتلال",
+)
 # Adjectives of a nation after an attack or platform noun: "غارة روسية", "مسيرة تركية".
 NATION_ADJECTIVES: Final[dict[str, str]] = {
     **{w: "russia" for w in ("روسي", "روسية", "الروسي", "الروسية")},

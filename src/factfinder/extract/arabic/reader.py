@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from factfinder.arabic import arabic_share, fold_key
-from factfinder.extract.arabic.actors import find_actors, find_claimant
+from factfinder.extract.arabic.actors import find_actors, find_claimant, occupier
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons, not_conflict
@@ -201,6 +201,7 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
     fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
     attributions = _attributions(at, sentences, title, fallback)
     places = list(parts.places(text))
+    occupied_by = occupier(at)
     english_dates = None
     units: list[Unit] = []
     for k, (s, (attribution, cut)) in enumerate(zip(sentences, attributions, strict=True)):
@@ -228,7 +229,7 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                     for d in find_dates(at, a, b, anchor)
                     if line is None or not _in(d.start, d.end, *line[1])
                 )
-                actors = tuple(find_actors(at, a, b))
+                actors = tuple(find_actors(at, a, b, occupied_by=occupied_by))
                 cues = tuple(find_events(at, a, b))
                 weapons = tuple(find_weapons(at, a, b))
             blocked = [(m.start, m.end) for m in actors if m.group != "unknown"]
