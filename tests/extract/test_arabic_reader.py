@@ -509,3 +509,16 @@ def test_a_bare_occupation_means_the_occupier_the_document_names() -> None:
     assert find_actors(at, second, len(text)) == []
     both = ArabicText("الاحتلال التركي والاحتلال الإسرائيلي")
     assert occupier(both) is None
+
+
+def test_joint_patrols_and_far_support() -> None:
+    assert actors("داهمت دورية مشتركة تابعة لـ”التحالف الدولي” و”قسد” منازل في هجين") == [
+        ("us_led_coalition", "perpetrator"),
+        ("sdf_ypg", "perpetrator"),
+    ]
+    assert actors(
+        "نفذت قسد فجر اليوم حملة مداهمات في قرية بريف دير الزور بمساندة طيران التحالف"
+    ) == [
+        ("us_led_coalition", "perpetrator"),
+        ("sdf_ypg", "perpetrator"),
+    ]

@@ -235,7 +235,12 @@ def find_actors(
         role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
         if role is None:
             role = "perpetrator" if typed else "other"
-        if role == "other" and out and out[-1].role == "perpetrator" and at.w(m.i).startswith("و"):
+        if (
+            role == "other"
+            and out
+            and out[-1].role == "perpetrator"
+            and (at.w(m.i).startswith("و") or at.w(m.i - 1) == "و")
+        ):
             role = "perpetrator"  # "قوات النظام وروسيا": joined to an attacker
         a, b = at.phrase_span(m)
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
@@ -271,25 +276,38 @@ def find_actors(
 
 
 def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]:
-    """Attackers named jointly ("غارات لطيران النظام وروسيا", "قوات النظام والاحتلال الروسي"):
-    the party that fights only from the air comes first, as the more specific attribution."""
+    """Attackers named jointly ("غارات لطيران النظام وروسيا", "دورية مشتركة للتحالف وقسد") or
+    a ground force "supported by" an air force ("قسد بمساندة طيران التحالف"): the party that
+    fights only from the air comes first, as the more specific attribution."""
     out = list(actors)
-    for k in range(1, len(out)):
-        a, b = out[k - 1], out[k]
-        between = at.text[a.end : b.start]
-        joined = between.strip() in ("و", "") or at.text[b.start - 1 : b.start] == "و"
-        words = [fold_key(w) for w in between.split()]
-        supported = len(words) <= 5 and any(w in _SUPPORT for w in words)
-        if supported and a.role == "perpetrator" and b.role in ("perpetrator", "other"):
+    for k, b in enumerate(out):
+        if b.group not in AIR_ONLY_GROUPS or b.role == "claimant":
+            continue
+        words = [
+            fold_key(w.strip(_QUOTES)) for w in at.text[max(0, b.start - 60) : b.start].split()
+        ]
+        supported = any(w in _SUPPORT for w in words[-4:])
+        grounds = [
+            n
+            for n, a in enumerate(out[:k])
+            if a.role == "perpetrator" and a.group not in AIR_ONLY_GROUPS and a.group != "unknown"
+        ]
+        if supported and grounds:
             b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator")
-        if (
-            (joined or supported)
-            and a.role == b.role == "perpetrator"
-            and b.group in AIR_ONLY_GROUPS
-            and a.group not in AIR_ONLY_GROUPS
-        ):
-            out[k - 1], out[k] = b, a
+        prev = out[k - 1] if k else None
+        joined = (
+            prev is not None
+            and prev.role == "perpetrator"
+            and at.text[prev.end : b.start].strip(_QUOTES + " ").endswith("و")
+            and len(at.text[prev.end : b.start].split()) <= 2
+        )
+        if b.role == "perpetrator" and grounds and (supported or joined):
+            first = grounds[0]
+            out = out[:first] + [b] + [x for n, x in enumerate(out) if first <= n != k]
     return out
+
+
+_QUOTES = "\"'“”«»#()"
 
 
 @dataclass(frozen=True, slots=True)
