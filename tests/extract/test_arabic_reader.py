@@ -522,3 +522,10 @@ def test_joint_patrols_and_far_support() -> None:
         ("us_led_coalition", "perpetrator"),
         ("sdf_ypg", "perpetrator"),
     ]
+
+
+def test_air_cover_names_the_air_party_first() -> None:
+    assert actors("الجيش السوري ينفذ عمليات باتجاه الرستن بتغطية من الطيران الروسي") == [
+        ("russia", "perpetrator"),
+        ("syrian_government", "perpetrator"),
+    ]
