@@ -529,3 +529,8 @@ def test_air_cover_names_the_air_party_first() -> None:
         ("russia", "perpetrator"),
         ("syrian_government", "perpetrator"),
     ]
+
+
+def test_a_voweled_dual_is_two() -> None:
+    assert counts("إصابة مواطنَيْنِ في قصف على الشهباء") == [(2, 2, "injured", "civilians", False)]
+    assert counts("إصابة مواطنِين في قصف") == []

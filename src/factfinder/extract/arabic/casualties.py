@@ -12,6 +12,7 @@ and are left out, as in the English reader.
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from factfinder.arabic import fold_key
@@ -38,6 +39,9 @@ _PARTIES: Lexicon[str] = Lexicon(ACTORS)
 _OTHERS = frozenset(fold_key(w) for w in AND_OTHERS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
+# A dual written with its vowels: ya with sukun before the final nun ("مدنيَّيْنِ"), which the
+# plural ("مدنيِّين") never has.
+_DUAL_MARKED = re.compile("\u064a\u0652\u0646[\u064b-\u065f]*$")
 # Outcome words that a lost newline may glue to the word before them.
 _GLUED: tuple[tuple[str, Outcome], ...] = tuple(
     (fold_key(k), cast(Outcome, v))
@@ -291,6 +295,9 @@ def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outc
     if n == 0:
         if at.w(v.j) in ("هما", "وهما") or (at.w(v.j) == "," and at.w(v.j + 1) in ("هما", "وهما")):
             return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "استشهاد مدنيين، وهما"
+        a, b = at.span(v.i, v.j)
+        if _DUAL_MARKED.search(at.text, a, b):
+            return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "مواطنَيْن": voweled dual
         return None
     if at.w(j).startswith("ال") and n == 1 and (v.j >= stop or at.w(v.j) in _STOPS):
         # "مقتل الطفلة هدى": a definite singular is one person when a name follows it
