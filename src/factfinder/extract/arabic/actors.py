@@ -23,16 +23,23 @@ from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     ADMITS,
+    ATTACK_VERBS,
     ATTACK_WORDS,
+    BETWEEN_ACTOR_AND_ROLE,
     CLAIMANTS,
     DENIES,
     EVENT_CUES,
+    MEDIA_HEADS,
     MEMBERS,
     NATION_ADJECTIVES,
+    NATION_HEADS,
+    NATION_PLURALS,
     NEUTRAL_BEFORE,
     OCCUPIER,
     OUTCOME_BEFORE,
     REPORT_VERBS,
+    REPORT_VERBS_PRESENT,
+    SUPPORT,
     VICTIM_BEFORE,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
@@ -40,134 +47,22 @@ from factfinder.extract.mentions import ActorMention
 
 _OCCUPIER = "occupier"  # resolved per document, never a group of a claim
 _ACTORS: Lexicon[str] = Lexicon({**{w: _OCCUPIER for w in OCCUPIER}, **ACTORS})
-_NATIONS: Lexicon[str] = Lexicon(
-    {
-        **NATION_ADJECTIVES,
-        "أتراك": "turkey",
-        "الأتراك": "turkey",
-        "روس": "russia",
-        "الروس": "russia",
-    },
-    clitics=False,
-)
+_NATIONS: Lexicon[str] = Lexicon({**NATION_ADJECTIVES, **NATION_PLURALS}, clitics=False)
 _VICTIM_WORDS: Lexicon[bool] = Lexicon({w: True for w in VICTIM_BEFORE})
 _MEMBERS: Lexicon[bool] = Lexicon({w: True for w in MEMBERS})
 _AREA_OR_MEDIA: Lexicon[bool] = Lexicon({w: True for w in NEUTRAL_BEFORE})
 _HARM: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
 _ATTACK_WORDS: Lexicon[bool] = Lexicon({w: True for w in ATTACK_WORDS})
 _TYPED: Lexicon[bool] = Lexicon({p: True for p, t, w in EVENT_CUES if t != "unknown" and w >= 0.5})
-_REPORT: Lexicon[bool] = Lexicon(
-    {w: True for w in REPORT_VERBS}
-    | {
-        w: True
-        for w in (
-            "تعلن",
-            "يعلن",
-            "تقول",
-            "يقول",
-            "تفيد",
-            "يفيد",
-            "تؤكد",
-            "يؤكد",
-            "تنفي",
-            "ينفي",
-            "تتهم",
-            "يتهم",
-            "اتهم",
-            "اتهمت",
-            "وفقا",
-        )
-    }
-)
-_ATTACK_VERBS: Lexicon[bool] = Lexicon(
-    {
-        w: True
-        for w in (
-            "استهدف",
-            "استهدفت",
-            "يستهدف",
-            "تستهدف",
-            "قصف",
-            "قصفت",
-            "يقصف",
-            "تقصف",
-            "شن",
-            "شنت",
-            "يشن",
-            "تشن",
-            "نفذ",
-            "نفذت",
-            "ينفذ",
-            "تنفذ",
-            "ارتكب",
-            "ارتكبت",
-            "ترتكب",
-            "أطلق",
-            "أطلقت",
-            "تطلق",
-            "يطلق",
-            "فتح",
-            "فتحت",
-            "قتل",
-            "قتلت",
-            "تقتل",
-            "اعتقل",
-            "اعتقلت",
-            "أعدم",
-            "أعدمت",
-            "جددت",
-            "جدد",
-            "تواصل",
-            "واصلت",
-        )
-    }
-)
+_REPORT: Lexicon[bool] = Lexicon({w: True for w in REPORT_VERBS + REPORT_VERBS_PRESENT})
+_ATTACK_VERBS: Lexicon[bool] = Lexicon({w: True for w in ATTACK_VERBS})
 _CLAIMANTS: Lexicon[str] = Lexicon(CLAIMANTS)
-_MEDIA_HEADS = frozenset({"وكاله", "موقع", "قناه", "صحيفه", "تلفزيون", "شبكه", "مراسل", "اذاعه"})
-# Words between an actor and the word that casts its role: "تابعة لـ", "من قبل".
-_NEUTRAL = frozenset({"تابعه", "تابع", "ل", "من", "قبل", "التابعه", "التابع", "الي", "في"})
+_MEDIA_HEADS = frozenset(fold_key(w) for w in MEDIA_HEADS)
+_NEUTRAL = frozenset(fold_key(w) for w in BETWEEN_ACTOR_AND_ROLE)
 _DENIES: Lexicon[bool] = Lexicon({w: True for w in DENIES})
 _ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
-
-# Nouns a nation adjective makes an attacker: "العدو الروسي", "العدوان التركي".
-_NATION_HEADS = frozenset(
-    fold_key(w)
-    for w in (
-        "العدو",
-        "العدوان",
-        "الاحتلال",
-        "القوات",
-        "الجيش",
-        "الطيران",
-        "الطائرات",
-        "المقاتلات",
-        "الحربي",
-        "الحربية",
-        "المسير",
-        "المسيرة",
-        "المسيرات",
-        "الصواريخ",
-        "الضربات",
-        "القصف",
-    )
-)
-# Words that join a supporting party to an attacker: "قسد بمساندة طيران التحالف".
-_SUPPORT = frozenset(
-    fold_key(w)
-    for w in (
-        "بمساندة",
-        "بدعم",
-        "بمشاركة",
-        "بإسناد",
-        "بغطاء",
-        "بتغطية",
-        "تغطية",
-        "مدعومة",
-        "مدعوما",
-        "مدعومه",
-        "بالتعاون",
-    )
-)
+_NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
+_SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
 
 
 def occupier(at: ArabicText) -> str | None:

@@ -23,6 +23,7 @@ from factfinder.extract.arabic.lexicon import (
     OF_VICTIMS,
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
+    OUTCOME_GAP,
     SUB_OPENERS,
     VICTIMS,
 )
@@ -49,7 +50,7 @@ _GLUED: tuple[tuple[str, Outcome], ...] = tuple(
     if " " not in k and len(fold_key(k)) >= 4
 )
 # Words that may stand between an outcome word and its count ("أسفر عن مقتل ما لا يقل عن").
-_GAP = frozenset({"عن", "الي", "ل", "حياه", "ب", "و", "نحو"})
+_GAP = frozenset(fold_key(w) for w in OUTCOME_GAP)
 _STOPS = frozenset({".", ",", ";", ":", "!", "?", "-", "|"})
 
 

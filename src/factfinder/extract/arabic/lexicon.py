@@ -114,6 +114,8 @@ QUALIFIERS_BEFORE: Final[dict[str, str]] = {
     "ما يقرب من": "approx",
     "قرابة ال": "approx",
 }
+# Words between the two ends of a range: "5-7", "5 إلى 7", "5 أو 6", "5 حتى 7".
+RANGE_JOINERS: Final[tuple[str, ...]] = ("-", "–", "إلى", "أو", "حتى")
 QUALIFIERS_AFTER: Final[dict[str, str]] = {"على الأقل": "min", "على الاقل": "min", "أو أكثر": "min"}
 
 # Casualties ----------------------------------------------------------------------------------
@@ -719,6 +721,136 @@ ATTACK_WORDS: Final[tuple[str, ...]] = (
     "ارتكبتها",
     "ارتكبته",
 )
+
+# Reporting verbs in the present tense of headlines ("قسد تعلن").
+REPORT_VERBS_PRESENT: Final[tuple[str, ...]] = (
+    "تعلن",
+    "يعلن",
+    "تقول",
+    "يقول",
+    "تفيد",
+    "يفيد",
+    "تؤكد",
+    "يؤكد",
+    "تنفي",
+    "ينفي",
+    "تتهم",
+    "يتهم",
+    "اتهم",
+    "اتهمت",
+    "وفقا",
+)
+
+# Attack verbs whose subject is the attacker ("استهدف الجيش التركي", "قسد تعتقل").
+ATTACK_VERBS: Final[tuple[str, ...]] = (
+    "استهدف",
+    "استهدفت",
+    "يستهدف",
+    "تستهدف",
+    "قصف",
+    "قصفت",
+    "يقصف",
+    "تقصف",
+    "شن",
+    "شنت",
+    "يشن",
+    "تشن",
+    "نفذ",
+    "نفذت",
+    "ينفذ",
+    "تنفذ",
+    "ارتكب",
+    "ارتكبت",
+    "ترتكب",
+    "أطلق",
+    "أطلقت",
+    "تطلق",
+    "يطلق",
+    "فتح",
+    "فتحت",
+    "قتل",
+    "قتلت",
+    "تقتل",
+    "اعتقل",
+    "اعتقلت",
+    "أعدم",
+    "أعدمت",
+    "جددت",
+    "جدد",
+    "تواصل",
+    "واصلت",
+)
+
+# Nouns a nation adjective makes an attacker: "العدو الروسي", "العدوان التركي".
+NATION_HEADS: Final[tuple[str, ...]] = (
+    "العدو",
+    "العدوان",
+    "الاحتلال",
+    "القوات",
+    "الجيش",
+    "الطيران",
+    "الطائرات",
+    "المقاتلات",
+    "الحربي",
+    "الحربية",
+    "المسير",
+    "المسيرة",
+    "المسيرات",
+    "الصواريخ",
+    "الضربات",
+    "القصف",
+    "قسد بمساندة طيران التحالف",
+)
+
+# Words that join a supporting party to an attacker: "قسد بمساندة طيران التحالف".
+SUPPORT: Final[tuple[str, ...]] = (
+    "بمساندة",
+    "بدعم",
+    "بمشاركة",
+    "بإسناد",
+    "بغطاء",
+    "بتغطية",
+    "تغطية",
+    "مدعومة",
+    "مدعوما",
+    "بالتعاون",
+)
+
+# Heads of a media claimant's name after a reporting verb: "أفادت وكالة …", "قال مراسل …".
+MEDIA_HEADS: Final[tuple[str, ...]] = (
+    "وكالة",
+    "موقع",
+    "قناة",
+    "صحيفة",
+    "تلفزيون",
+    "شبكة",
+    "مراسل",
+    "إذاعة",
+)
+
+# Words between an actor and the word that casts its role: "تابعة لـ", "من قبل".
+BETWEEN_ACTOR_AND_ROLE: Final[tuple[str, ...]] = (
+    "تابعة",
+    "تابع",
+    "ل",
+    "من",
+    "قبل",
+    "التابعة",
+    "التابع",
+    "إلى",
+    "في",
+)
+
+# Plural nationality nouns: "جنود أتراك".
+NATION_PLURALS: Final[dict[str, str]] = {
+    "أتراك": "turkey",
+    "الأتراك": "turkey",
+    "روس": "russia",
+    "الروس": "russia",
+}
+
+# Tokens between an outcome word and its count ("أسفر عن مقتل", "أودى بحياة").
+OUTCOME_GAP: Final[tuple[str, ...]] = ("عن", "إلى", "ل", "حياة", "ب", "و", "نحو")
 
 # Claimants and attribution -------------------------------------------------------------------
 

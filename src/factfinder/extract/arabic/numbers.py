@@ -14,6 +14,7 @@ from factfinder.extract.arabic.lexicon import (
     MONTHS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
+    RANGE_JOINERS,
     TEN,
     TENS,
     THOUSANDS,
@@ -33,7 +34,7 @@ _VAGUE: Lexicon[int] = Lexicon(VAGUE)
 _BEFORE: Lexicon[str] = Lexicon(QUALIFIERS_BEFORE)
 AFTER: Lexicon[str] = Lexicon(QUALIFIERS_AFTER, clitics=False)
 MONTH_WORDS: Lexicon[int] = Lexicon(MONTHS)
-_RANGE_JOINERS = frozenset({"-", "–", "الي", "او", "حتي"})
+_RANGE_JOINERS = frozenset(fold_key(w) for w in RANGE_JOINERS)
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TEN) | frozenset(_TENS) | frozenset(_HUNDREDS)
 
 
