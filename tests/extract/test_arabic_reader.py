@@ -534,3 +534,7 @@ def test_air_cover_names_the_air_party_first() -> None:
 def test_a_voweled_dual_is_two() -> None:
     assert counts("إصابة مواطنَيْنِ في قصف على الشهباء") == [(2, 2, "injured", "civilians", False)]
     assert counts("إصابة مواطنِين في قصف") == []
+
+
+def test_people_taken_are_not_casualties() -> None:
+    assert counts("مقتل شاب واعتقال 5 آخرين خلال المداهمة") == [(1, 1, "killed", "men", False)]

@@ -25,6 +25,7 @@ from factfinder.extract.arabic.lexicon import (
     OUTCOME_BEFORE,
     OUTCOME_GAP,
     SUB_OPENERS,
+    TAKEN,
     VICTIMS,
 )
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
@@ -39,6 +40,7 @@ _OF: Lexicon[str] = Lexicon(OF_VICTIMS)
 _PARTIES: Lexicon[str] = Lexicon(ACTORS)
 _OTHERS = frozenset(fold_key(w) for w in AND_OTHERS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
+_TAKEN: Lexicon[bool] = Lexicon({w: True for w in TAKEN})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
 # A dual written with its vowels: ya with sukun before the final nun ("مدنيَّيْنِ"), which the
 # plural ("مدنيِّين") never has.
@@ -104,7 +106,7 @@ def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bo
     k, seen = i - 1, 0
     while k >= lo and seen < 4:
         w = at.w(k)
-        if w in _STOPS or w[:1].isdigit():
+        if w in _STOPS or w[:1].isdigit() or _TAKEN.first(at.toks, k, k + 1) is not None:
             return None, False
         for start in range(max(lo, k - 2), k + 1):
             hits = [m for m in _BEFORE.at(at.toks, start, k + 1) if m.j == k + 1]

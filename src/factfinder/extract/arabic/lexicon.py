@@ -220,6 +220,19 @@ OUTCOME_AFTER: Final[dict[str, str]] = {
     },
     **{w: "missing" for w in ("مفقودين", "مفقودا", "مفقود", "مفقودون")},
 }
+# Words for people taken, not harmed: a count after them is not a casualty count, and an
+# outcome word before them does not reach past them ("مقتل شاب واعتقال 5 آخرين").
+TAKEN: Final[tuple[str, ...]] = (
+    "اعتقال",
+    "احتجاز",
+    "اختطاف",
+    "خطف",
+    "أسر",
+    "القبض",
+    "توقيف",
+    "تهجير",
+    "نزوح",
+)
 # "مقتل وإصابة 10" counts killed and injured together: it cannot be split.
 JOINT_OUTCOME: Final[tuple[str, ...]] = ("بين قتيل وجريح", "قتلى وجرحى", "شهداء وجرحى")
 
