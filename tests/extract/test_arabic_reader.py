@@ -538,3 +538,15 @@ def test_a_voweled_dual_is_two() -> None:
 
 def test_people_taken_are_not_casualties() -> None:
     assert counts("مقتل شاب واعتقال 5 آخرين خلال المداهمة") == [(1, 1, "killed", "men", False)]
+
+
+def test_a_correspondent_is_named_with_the_outlet() -> None:
+    text = "وقال مراسل تلفزيون سوريا إن قوات النظام قصفت البلدة"
+    found = find_claimant(ArabicText(text), 0, len(text))
+    assert found is not None and (found.name, found.type) == ("مراسل تلفزيون سوريا", "media")
+
+
+def test_the_accused_is_the_alleged_perpetrator_not_the_claimant() -> None:
+    text = "الكويت تعلن إسقاط طائرات مسيرة وتتهم إيران باستهداف منشآت"
+    assert find_claimant(ArabicText(text), 0, len(text)) is None
+    assert actors(text) == [("iran", "perpetrator")]

@@ -238,8 +238,8 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
                     e += 1
                 who = (k, e, "media")
                 break
-            p = _ACTORS.first(at.toks, k, i1)
-            if p is not None and p.value != "unknown":
+            p = _ACTORS.first(at.toks, k, i1) if k == v.j else None
+            if p is not None and p.value not in ("unknown", _OCCUPIER):
                 who = (p.i, p.j, "party_to_conflict")
                 break
         if who is None:
