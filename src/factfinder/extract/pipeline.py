@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factfinder.arabic import has_arabic
+from factfinder.extract import arabic
 from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, document_publisher
@@ -213,6 +215,13 @@ class Extractor:
 
     def units(self, doc: Document) -> tuple[list[Unit], dt.date | None]:
         """Steps 1–4: the document's clauses with their mentions, and the report date."""
+        if has_arabic(doc.text) and arabic.reads_arabic(doc):
+            # Arabic goes to its own readers; Persian/Kurdish/Urdu script is not read.
+            return (
+                ([], None)
+                if arabic.other_arabic_script(doc)
+                else arabic.arabic_units(doc, self.parts)
+            )
         text = doc.text
         # Page furniture ("Copy link to Tweet", "1.2K Likes") yields no count, place or claim:
         # counts, places, actors and events are read from `reading`, the same text with the

@@ -1,0 +1,283 @@
+"""Arabic actors, claimants and stance cues.
+
+`find_actors` names the armed parties of a clause in the groups of the claim format, with
+their role. Arabic puts the attacker after the attack noun ("قصف قوات النظام", "غارة للطيران
+الروسي", "طائرة مسيرة تابعة للاحتلال التركي") or makes it the subject of an attack verb
+("الاحتلال التركي يستهدف"); it marks the harmed side by the noun before it ("عناصر من قوات
+النظام", "مواقع لقسد", "في صفوف"). The nearest of these words before the name decides; a name
+next to a reporting verb ("أعلنت قسد", "بحسب المرصد") is a claimant; otherwise, in a clause
+that names an attack, the party is taken as its perpetrator. A nation adjective after an
+attack or platform noun names the attacker too ("طائرة مسيرة تركية", "غارات روسية").
+
+`find_claimant` reads who a sentence attributes its statement to, with the claimant type;
+`find_stance` marks denials ("نفى", "لا صحة", "ادعاءات") and admissions ("قواتنا", "اعترف").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from factfinder.arabic import fold_key
+from factfinder.extract.actors import AIR_ONLY_GROUPS
+from factfinder.extract.arabic.lexicon import (
+    ACTORS,
+    ADMITS,
+    ATTACK_VERBS,
+    ATTACK_WORDS,
+    BETWEEN_ACTOR_AND_ROLE,
+    CLAIMANTS,
+    DENIES,
+    EVENT_CUES,
+    MEDIA_HEADS,
+    MEMBERS,
+    NATION_ADJECTIVES,
+    NATION_HEADS,
+    NATION_PLURALS,
+    NEUTRAL_BEFORE,
+    OCCUPIER,
+    OUTCOME_BEFORE,
+    REPORT_VERBS,
+    REPORT_VERBS_PRESENT,
+    SUPPORT,
+    VICTIM_BEFORE,
+)
+from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
+from factfinder.extract.mentions import ActorMention
+
+_OCCUPIER = "occupier"  # resolved per document, never a group of a claim
+_ACTORS: Lexicon[str] = Lexicon({**{w: _OCCUPIER for w in OCCUPIER}, **ACTORS})
+_NATIONS: Lexicon[str] = Lexicon({**NATION_ADJECTIVES, **NATION_PLURALS}, clitics=False)
+_VICTIM_WORDS: Lexicon[bool] = Lexicon({w: True for w in VICTIM_BEFORE})
+_MEMBERS: Lexicon[bool] = Lexicon({w: True for w in MEMBERS})
+_AREA_OR_MEDIA: Lexicon[bool] = Lexicon({w: True for w in NEUTRAL_BEFORE})
+_HARM: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
+_ATTACK_WORDS: Lexicon[bool] = Lexicon({w: True for w in ATTACK_WORDS})
+_TYPED: Lexicon[bool] = Lexicon({p: True for p, t, w in EVENT_CUES if t != "unknown" and w >= 0.5})
+_REPORT: Lexicon[bool] = Lexicon({w: True for w in REPORT_VERBS + REPORT_VERBS_PRESENT})
+_ATTACK_VERBS: Lexicon[bool] = Lexicon({w: True for w in ATTACK_VERBS})
+_CLAIMANTS: Lexicon[str] = Lexicon(CLAIMANTS)
+_MEDIA_HEADS = frozenset(fold_key(w) for w in MEDIA_HEADS)
+_NEUTRAL = frozenset(fold_key(w) for w in BETWEEN_ACTOR_AND_ROLE)
+_DENIES: Lexicon[bool] = Lexicon({w: True for w in DENIES})
+_ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
+_NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
+_SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
+
+
+def occupier(at: ArabicText) -> str | None:
+    """The one party a document calls "the occupation" in full ("الاحتلال التركي"), if any:
+    a bare "الاحتلال" elsewhere in it means that party."""
+    groups = set()
+    for k, t in enumerate(at.toks):
+        if t.w.endswith("الاحتلال") and k + 1 < len(at.toks):
+            m = _NATIONS.first(at.toks, k + 1)
+            if m is not None:
+                groups.add(m.value)
+    return groups.pop() if len(groups) == 1 else None
+
+
+Role = Literal["perpetrator", "victim", "claimant", "other"]
+
+
+def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
+    """The role cast by the nearest word before token `i` (up to three words back)."""
+    k, seen = i - 1, 0
+    while k >= lo and seen < 3:
+        if at.w(k) in _NEUTRAL:
+            k -= 1
+            continue
+        for a in range(max(lo, k - 2), k + 1):
+            if any(m.j == k + 1 for m in _REPORT.at(at.toks, a, k + 1)):
+                return "claimant"
+            if any(m.j == k + 1 for m in _AREA_OR_MEDIA.at(at.toks, a, k + 1)):
+                return "other"
+            if any(m.j == k + 1 for m in _VICTIM_WORDS.at(at.toks, a, k + 1)):
+                return "victim"
+            if any(m.j == k + 1 for m in _MEMBERS.at(at.toks, a, k + 1)):
+                # "مقتل 3 عناصر من" / "إصابة جنديين": harmed; "قيام جنود الجيش بإطلاق": acting
+                back = range(max(lo, a - 3), a)
+                if any(at.w(x)[:1].isdigit() or _HARM.first(at.toks, x, a) for x in back):
+                    return "victim"
+                return None
+            if any(m.j == k + 1 for m in _ATTACK_WORDS.at(at.toks, a, k + 1)):
+                return "perpetrator"
+            if a == k and _ATTACK_VERBS.first(at.toks, k, k + 1) is not None:
+                return "perpetrator"  # the subject after its verb: "استهدف الجيش التركي قرية"
+        k -= 1
+        seen += 1
+    return None
+
+
+def _role_after(at: ArabicText, j: int, hi: int) -> Role | None:
+    for k in range(j, min(hi, j + 2)):
+        if _REPORT.first(at.toks, k, hi) is not None:
+            return "claimant"
+        if _ATTACK_VERBS.first(at.toks, k, hi) is not None:
+            return "perpetrator"
+    return None
+
+
+def find_actors(
+    at: ArabicText, start: int, end: int, *, occupied_by: str | None = None
+) -> list[ActorMention]:
+    """The armed parties named in the original `text[start:end]`, with their roles;
+    `occupied_by` is the party a bare "الاحتلال" means in this document (`occupier`)."""
+    i0, i1 = at.tokens_in(start, end)
+    typed = bool(_TYPED.scan(at.toks, i0, i1))
+    out: list[ActorMention] = []
+    for m in _ACTORS.scan(at.toks, i0, i1):
+        if m.value == _OCCUPIER:
+            if occupied_by is None:
+                continue
+            m = Match(m.i, m.j, occupied_by, m.clitic)
+        role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
+        if role is None:
+            role = "perpetrator" if typed else "other"
+        if (
+            role == "other"
+            and out
+            and out[-1].role == "perpetrator"
+            and (at.w(m.i).startswith("و") or at.w(m.i - 1) == "و")
+        ):
+            role = "perpetrator"  # "قوات النظام وروسيا": joined to an attacker
+        a, b = at.phrase_span(m)
+        out.append(ActorMention(a, b, at.text[a:b], m.value, role))
+    taken = [(x.start, x.end) for x in out]
+    for m in _NATIONS.scan(at.toks, i0, i1):
+        a, b = at.span(m.i, m.j)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        role = _role_before(at, m.i, i0)
+        if role not in ("perpetrator", "victim"):
+            # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي"
+            if at.w(m.i - 1) in _NATION_HEADS or any(
+                _TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)
+            ):
+                role = "perpetrator"
+            else:
+                continue
+        out.append(ActorMention(a, b, at.text[a:b], m.value, role))
+    # "طيران النظام السوري والروسي": a nation adjective joined to an attacker's name
+    for prev in [x for x in out if x.role == "perpetrator"]:
+        _, k = at.tokens_in(prev.start, prev.end)
+        if at.w(k) in ("السوري", "السوريه"):
+            k += 1
+        w = at.w(k)
+        if k >= i1 or not w.startswith("و"):
+            continue
+        group = _NATIONS.first([at.toks[k]._replace(w=w[1:])], 0)
+        a, b = at.span(k, k + 1)
+        if group is not None and not any(x.start == a + 1 for x in out):
+            out.append(ActorMention(a + 1, b, at.text[a + 1 : b], group.value, "perpetrator"))
+    out.sort(key=lambda x: x.start)
+    return _air_first(at, out)
+
+
+def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]:
+    """Attackers named jointly ("غارات لطيران النظام وروسيا", "دورية مشتركة للتحالف وقسد") or
+    a ground force "supported by" an air force ("قسد بمساندة طيران التحالف"): the party that
+    fights only from the air comes first, as the more specific attribution."""
+    out = list(actors)
+    for k, b in enumerate(out):
+        if b.group not in AIR_ONLY_GROUPS or b.role == "claimant":
+            continue
+        words = [
+            fold_key(w.strip(_QUOTES)) for w in at.text[max(0, b.start - 60) : b.start].split()
+        ]
+        supported = any(w in _SUPPORT for w in words[-4:])
+        grounds = [
+            n
+            for n, a in enumerate(out[:k])
+            if a.role == "perpetrator" and a.group not in AIR_ONLY_GROUPS and a.group != "unknown"
+        ]
+        if supported and grounds:
+            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator")
+        prev = out[k - 1] if k else None
+        joined = (
+            prev is not None
+            and prev.role == "perpetrator"
+            and at.text[prev.end : b.start].strip(_QUOTES + " ").endswith("و")
+            and len(at.text[prev.end : b.start].split()) <= 2
+        )
+        if b.role == "perpetrator" and grounds and (supported or joined):
+            first = grounds[0]
+            out = out[:first] + [b] + [x for n, x in enumerate(out) if first <= n != k]
+    return out
+
+
+_QUOTES = "\"'“”«»#()"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantFound:
+    start: int
+    end: int
+    name: str
+    type: str
+    cut: int | None  # end of "… إن/أن" after the reporting words, in the original text
+
+
+def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
+    """Who the sentence `text[start:end]` attributes its statement to, if anyone."""
+    i0, i1 = at.tokens_in(start, end)
+    verbs = _REPORT.scan(at.toks, i0, i1)
+    if not verbs:
+        return None
+    for v in verbs:
+        who = None
+        for k in range(v.j, min(i1, v.j + 3)):
+            c = _CLAIMANTS.first(at.toks, k, i1)
+            if c is not None:
+                who = (c.i, c.j, c.value)
+                break
+            if at.w(k) in _MEDIA_HEADS or (at.w(k).startswith("ل") and at.w(k)[1:] in _MEDIA_HEADS):
+                stop = min(i1, k + 3)
+                e = k + 1
+                while e < stop and at.w(e) not in (",", ".", ":", "ان", "بان", "انه", "انها"):
+                    e += 1
+                who = (k, e, "media")
+                break
+            p = _ACTORS.first(at.toks, k, i1) if k == v.j else None
+            if p is not None and p.value not in ("unknown", _OCCUPIER):
+                who = (p.i, p.j, "party_to_conflict")
+                break
+        if who is None:
+            for k in range(max(i0, v.i - 4), v.i):
+                c = _CLAIMANTS.first(at.toks, k, v.i)
+                if c is not None and c.j >= v.i - 1:
+                    who = (c.i, c.j, c.value)
+                    break
+        if who is None:
+            continue
+        a, b = at.span(who[0], who[1])
+        cut = None
+        for k in range(max(v.j, who[1]), min(i1, who[1] + 8)):
+            if at.w(k) in ("ان", "بان", "انه", "انها", ":"):
+                cut = at.span(k, k + 1)[1]
+                break
+        return ClaimantFound(a, b, at.text[a:b].strip("“”\"' "), who[2], cut)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class StanceMention:
+    """A word that sets the stance of the claim a sentence makes (CLAIMS.md `stance`)."""
+
+    start: int
+    end: int
+    stance: Literal["denies", "admits"]
+
+
+def find_stance(at: ArabicText, start: int, end: int) -> list[StanceMention]:
+    """Denial and admission cues in the original `text[start:end]`."""
+    i0, i1 = at.tokens_in(start, end)
+    out: list[StanceMention] = []
+    for m in _DENIES.scan(at.toks, i0, i1):
+        a, b = at.span(m.i, m.j)
+        out.append(StanceMention(a, b, "denies"))
+    for m in _ADMITS.scan(at.toks, i0, i1):
+        a, b = at.span(m.i, m.j)
+        out.append(StanceMention(a, b, "admits"))
+    out.sort(key=lambda s: s.start)
+    return out

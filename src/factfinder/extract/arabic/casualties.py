@@ -1,0 +1,308 @@
+"""Arabic casualty counts: who was killed, injured or went missing, and how many.
+
+A count is a number (`numbers.read_number`) with what follows it — a victim noun ("5 مدنيين",
+"15 مدنياً", "3 من المدنيين") — and the outcome word next to it, before ("مقتل 5",
+"أسفر عن إصابة 3") or after ("46 قتيلاً", "10 جرحى", "5 أشخاص لقوا حتفهم"). A singular or
+dual victim noun after an outcome word is itself a count ("مقتل مدني" = 1, "استشهاد طفلين"
+= 2, "مدنيين اثنين" = 2). "بينهم"/"منهم" open a breakdown of the count before (`sub_of`);
+a count joined by "و" to the previous one shares its outcome ("مقتل 5 أطفال و3 نساء").
+Killed and injured counted together ("10 بين قتيل وجريح", "مقتل وإصابة 10") cannot be split
+and are left out, as in the English reader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from factfinder.arabic import fold_key
+from factfinder.extract.arabic.lexicon import (
+    ACTORS,
+    AND_OTHERS,
+    JOINT_OUTCOME,
+    OF_VICTIMS,
+    OUTCOME_AFTER,
+    OUTCOME_BEFORE,
+    OUTCOME_GAP,
+    SUB_OPENERS,
+    TAKEN,
+    VICTIMS,
+)
+from factfinder.extract.arabic.numbers import AFTER, Number, read_number
+from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.mentions import CountMention, Outcome, Victims
+from factfinder.model import Range
+
+_BEFORE: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_BEFORE.items()})
+_AFTER: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_AFTER.items()})
+_VICTIMS: Lexicon[tuple[str, int]] = Lexicon(VICTIMS)
+_OF: Lexicon[str] = Lexicon(OF_VICTIMS)
+_PARTIES: Lexicon[str] = Lexicon(ACTORS)
+_OTHERS = frozenset(fold_key(w) for w in AND_OTHERS)
+_SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
+_TAKEN: Lexicon[bool] = Lexicon({w: True for w in TAKEN})
+_JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
+# A dual written with its vowels: ya with sukun before the final nun ("مدنيَّيْنِ"), which the
+# plural ("مدنيِّين") never has.
+_DUAL_MARKED = re.compile("\u064a\u0652\u0646[\u064b-\u065f]*$")
+# Outcome words that a lost newline may glue to the word before them.
+_GLUED: tuple[tuple[str, Outcome], ...] = tuple(
+    (fold_key(k), cast(Outcome, v))
+    for k, v in OUTCOME_BEFORE.items()
+    if " " not in k and len(fold_key(k)) >= 4
+)
+# Words that may stand between an outcome word and its count ("أسفر عن مقتل ما لا يقل عن").
+_GAP = frozenset(fold_key(w) for w in OUTCOME_GAP)
+_STOPS = frozenset({".", ",", ";", ":", "!", "?", "-", "|"})
+
+
+def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None:
+    """(end, category, count of a bare noun) of the victim noun at `j`: "مدنيين",
+    "من المدنيين", "من عناصر"."""
+    v = _VICTIMS.first(at.toks, j, stop)
+    if v is not None:
+        return v.j, v.value[0], v.value[1]
+    if at.w(j) == "من":
+        o = _OF.first(at.toks, j + 1, stop)
+        if o is not None:
+            return o.j, o.value, 0
+        p = _PARTIES.first(at.toks, j + 1, stop)
+        if p is not None and p.value != "unknown":
+            return p.j, "combatants", 0  # "3 من قوات النظام", "5 من قسد"
+    return None
+
+
+def _joined(at: ArabicText, last_end: int, k: int, named: bool) -> bool:
+    """Whether token `k` continues the count that ended at `last_end`: right after it, or after
+    the name of the person it counted ("المواطن فلان (25 عاما) والطفلة …")."""
+    if k == last_end:
+        return True
+    if not named or k <= last_end or k - last_end > 8:
+        return False
+    between = range(last_end, k)
+    return not any(at.w(x) in (",", ".", ";", ":") or _BEFORE.first(at.toks, x, k) for x in between)
+
+
+def _in_ranks(at: ArabicText, j: int, stop: int) -> bool:
+    """ "6 قتلى وأصيب 9 آخرون في صفوف قوات النظام": the dead were the party's fighters."""
+    for k in range(j, min(stop, j + 8)):
+        if at.w(k) in (".", ",", ";"):
+            return False
+        if at.w(k) in ("صفوف", "بصفوف"):
+            return True
+    return False
+
+
+def _opener_before(at: ArabicText, k: int, lo: int) -> bool:
+    """Whether "بينهم"/"منهم"/"من بينهم" ends right before token `k` (a comma may follow it)."""
+    if at.w(k - 1) == ",":
+        k -= 1
+    return any(m.j == k for b in range(max(lo, k - 2), k) for m in _SUB.at(at.toks, b, k))
+
+
+def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
+    """The outcome word governing a count at `i` (searching back to `lo`), and whether the
+    count is shared by two outcomes ("مقتل وإصابة 10")."""
+    k, seen = i - 1, 0
+    while k >= lo and seen < 4:
+        w = at.w(k)
+        if w in _STOPS or w[:1].isdigit() or _TAKEN.first(at.toks, k, k + 1) is not None:
+            return None, False
+        for start in range(max(lo, k - 2), k + 1):
+            hits = [m for m in _BEFORE.at(at.toks, start, k + 1) if m.j == k + 1]
+            hits += [m for m in _AFTER.at(at.toks, start, k + 1) if m.j == k + 1]
+            if hits:
+                outcome = hits[0].value
+                # "مقتل وإصابة": the word before the outcome is another outcome
+                prev = [m for m in _BEFORE.at(at.toks, start - 1, start) if m.j == start]
+                if at.w(start).startswith("و") and prev and prev[0].value != outcome:
+                    return None, True
+                return outcome, False
+        if seen == 0 and len(w) > 6:
+            # a line glued to the next one by a lost newline: "…السويديةاستشهد 8"
+            glued = next((o for key, o in _GLUED if w.endswith(key)), None)
+            if glued is not None:
+                return glued, False
+        if w not in _GAP and seen >= 2:
+            return None, False
+        k -= 1
+        seen += 1
+    return None, False
+
+
+def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
+    """Casualty counts in the original `text[start:end]`, with document offsets."""
+    i0, i1 = at.tokens_in(start, end)
+    out: list[CountMention] = []
+    heads: list[int] = []  # indices in `out` of head counts
+    last_end = -1
+    last_outcome: Outcome | None = None
+    last_sub: int | None = None
+    last_named = False  # the last count was one named person: "المواطن فلان (25 عاما)"
+    k = i0
+    while k < i1:
+        if (
+            last_outcome is not None
+            and at.w(k).startswith("و")
+            and _joined(at, last_end, k, last_named)
+        ):
+            v = _VICTIMS.first(at.toks, k, i1)
+            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+                # a coordinated singular or dual: "مقتل طفل وامرأة"
+                n = v.value[1]
+                a_, b_ = at.span(k + 0, v.j)
+                a_ += 1 if at.text[a_] == "و" else 0
+                out.append(
+                    CountMention(
+                        a_,
+                        b_,
+                        Range(n, n, at.text[a_:b_]),
+                        last_outcome,
+                        _category(v.value[0]),
+                        last_sub,
+                    )
+                )
+                if last_sub is None:
+                    heads.append(len(out) - 1)
+                last_named = at.w(k)[1:].startswith("ال")
+                last_end = k = v.j
+                continue
+        if heads and _opener_before(at, k, i0):
+            v = _VICTIMS.first(at.toks, k, i1)
+            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+                # a breakdown by a singular or dual noun: "بينهم طفلان", "منهم امرأة"
+                n = v.value[1]
+                a_, b_ = at.phrase_span(v)
+                head = out[heads[-1]]
+                out.append(
+                    CountMention(
+                        a_,
+                        b_,
+                        Range(n, n, at.text[a_:b_]),
+                        head.outcome,
+                        _category(v.value[0]),
+                        heads[-1],
+                    )
+                )
+                last_end, last_outcome, last_sub = v.j, head.outcome, heads[-1]
+                k = v.j
+                continue
+        num = read_number(at, k, i1)
+        single = None
+        if num is None:
+            single = _singular(at, k, i1)
+            if single is None:
+                k += 1
+                continue
+            num, noun_end, victims, found_outcome = single
+            outcome: Outcome | None = found_outcome
+            j = noun_end
+        else:
+            j = num.j
+            victims = "total"
+            noun = _victim_at(at, j, i1)
+            outcome = None
+            if noun is not None:
+                j, victims, _ = noun
+                if at.w(j) in _OTHERS:
+                    j += 1  # "5 أطفال آخرين"
+            elif (
+                _AFTER.first(at.toks, j, i1) is None
+                and not _outcome_before(at, k, i0)[0]
+                and not (heads and _opener_before(at, k, i0))
+            ):
+                k = max(k + 1, num.j)
+                continue
+            a = AFTER.first(at.toks, j, i1)
+            if a is not None and num.max is not None:
+                num = Number(num.i, a.j, num.min, None, num.vague)
+                j = a.j
+        if _JOINT.first(at.toks, j, i1) is not None:
+            k = j
+            continue
+        after = _AFTER.first(at.toks, j, i1) or (
+            _AFTER.first(at.toks, num.j, i1) if victims != "total" or num.j < j else None
+        )
+        if outcome is None and after is not None:
+            outcome = after.value
+            j = max(j, after.j)
+        sub_of: int | None = None
+        opener = _opener_before(at, num.i, i0)
+        coordinated = last_end >= 0 and (
+            num.i == last_end or (at.w(last_end) == "و" and num.i == last_end + 1)
+        )
+        shared = False
+        if outcome is None:
+            before, shared = _outcome_before(at, num.i, i0)
+            outcome = before
+        if opener and heads:
+            sub_of = heads[-1]
+            outcome = outcome or out[heads[-1]].outcome
+        elif coordinated and last_outcome is not None and (outcome is None or single is not None):
+            outcome = outcome or last_outcome
+            sub_of = last_sub
+        if outcome is None or shared:
+            k = max(k + 1, j)
+            continue
+        if victims in ("total", "civilians") and single is None and _in_ranks(at, j, i1):
+            victims = "combatants"
+        a_, b_ = at.span(num.i, j)
+        out.append(
+            CountMention(
+                a_,
+                b_,
+                Range(num.min, num.max, at.text[a_:b_]),
+                outcome,
+                _category(victims),
+                sub_of,
+            )
+        )
+        if sub_of is None:
+            heads.append(len(out) - 1)
+        last_end, last_outcome, last_sub = j, outcome, sub_of
+        last_named = single is not None and num.max == 1 and at.w(num.i).startswith("ال")
+        k = max(k + 1, j)
+    return out
+
+
+def _category(victims: str) -> Victims:
+    return cast(Victims, victims)
+
+
+def _who_was(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outcome] | None:
+    """A singular victim noun and a relative clause that says what happened to them:
+    "المدني الذي استشهد أمس" (1 killed), "الطفلة التي أصيبت" (1 injured)."""
+    v = _VICTIMS.first(at.toks, k, stop)
+    if v is None or v.value[1] != 1 or at.w(v.j) not in ("الذي", "التي") or v.j + 1 >= stop:
+        return None
+    outcome = _AFTER.first(at.toks, v.j + 1, stop) or _BEFORE.first(at.toks, v.j + 1, stop)
+    if outcome is None or outcome.i != v.j + 1:
+        return None
+    return Number(k, v.j, 1, 1), v.j, v.value[0], outcome.value
+
+
+def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outcome] | None:
+    """An outcome word with a singular or dual victim noun as its count: "مقتل مدني" (1),
+    "إصابة طفلين" (2), "مقتل مدنيين اثنين" (2), "مقتل طفل وامرأة" (two counts of 1)."""
+    found = _BEFORE.at(at.toks, k, stop)
+    if not found:
+        return _who_was(at, k, stop)
+    j = found[0].j
+    v = _VICTIMS.first(at.toks, j, stop)
+    if v is None:
+        return None
+    category, n = v.value
+    after = read_number(at, v.j, stop)
+    if after is not None and not after.vague and after.min in (1, 2) and after.i == v.j:
+        return Number(j, after.j, after.min, after.max), after.j, category, found[0].value
+    if n == 0:
+        if at.w(v.j) in ("هما", "وهما") or (at.w(v.j) == "," and at.w(v.j + 1) in ("هما", "وهما")):
+            return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "استشهاد مدنيين، وهما"
+        a, b = at.span(v.i, v.j)
+        if _DUAL_MARKED.search(at.text, a, b):
+            return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "مواطنَيْن": voweled dual
+        return None
+    if at.w(j).startswith("ال") and n == 1 and (v.j >= stop or at.w(v.j) in _STOPS):
+        # "مقتل الطفلة هدى": a definite singular is one person when a name follows it
+        return None
+    return Number(j, v.j, n, n), v.j, category, found[0].value

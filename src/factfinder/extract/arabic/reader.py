@@ -1,0 +1,256 @@
+"""An Arabic document → the `Unit`s that `extract.assemble` builds claims from.
+
+Steps, as in the English pipeline: split the text into sentences (Arabic and Latin stops,
+newlines, "-"/"•" bullets; the title, when the text opens with it, is its own sentence) and
+clauses (؛ ;); cut away social-network page furniture ("Shared with Public", reactions,
+comments) and read its posting date as the report date when the document has none; attribute
+every sentence to a claimant; read every clause's counts, dates, places, actors, event cues
+and weapons. A sentence in Latin script inside an Arabic document is read by the English
+readers. Spans are offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from factfinder.arabic import arabic_share, fold_key
+from factfinder.extract.arabic.actors import find_actors, find_claimant, occupier
+from factfinder.extract.arabic.casualties import find_counts
+from factfinder.extract.arabic.dates import find_dates
+from factfinder.extract.arabic.events import find_events, find_weapons, not_conflict
+from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
+from factfinder.extract.assemble import Unit
+from factfinder.extract.attribution import Attribution, document_publisher
+from factfinder.extract.mentions import Sentence
+from factfinder.model import Claimant, Document
+
+if TYPE_CHECKING:
+    from factfinder.extract.pipeline import Parts
+
+# Sentence stops: Arabic and Latin marks, newlines, bullets, and the joints of page furniture
+# ("Shared with Public", "· ") that glue a post to its author's name.
+_CUT = re.compile(
+    r"[.!?؟]+(?=\s|$|[^\d])|\n+|(?:^|(?<=\s))[-–•]\s|·|\bShared with Public|\bCopy link to Tweet"
+)
+_CLAUSE = re.compile(r"[؛;]")
+# Where the post ends and the page's reactions and comments begin.
+_TAIL = re.compile(
+    r"All reactions:|Most relevant|\bLike\s*Comment\b|\bLike\s*Reply\b|\d+\s*Views\b|Write a comment|"
+    r"\bSee translation\b|Translate post|Log in or sign up|Comment via"
+)
+_MONTHS_EN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# The date a post shows beside its author or under its text: "June 12, 2025 ·",
+# "11:04 AM · Dec 4, 2024", "آخر تحديث: 30.08.2023", a date line opening an article.
+_POSTED = re.compile(
+    rf"(?P<md>{_MONTHS_EN})\s+(?P<d>\d{{1,2}}),\s+(?P<y>20\d\d)(?=\s*(?:·|at\b|\d|$))|"
+    rf"[AP]M\s*·\s*(?P<md2>{_MONTHS_EN})\s+(?P<d2>\d{{1,2}}),\s+(?P<y2>20\d\d)|"
+    r"^\W*(?P<iy>20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b|"
+    r"(?:تحديث|نشر|تاريخ النشر|بتاريخ)\s*:?\s*(?P<nd>\d{1,2})[./-](?P<nm>\d{1,2})[./-](?P<ny>20\d\d)"
+)
+_EN_MONTH_NUMBER = {
+    m: k
+    for k, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+
+
+def _posted(text: str) -> dt.date | None:
+    m = _POSTED.search(text, 0, min(len(text), 3000))
+    if m is None:
+        return None
+    g = m.groupdict()
+    try:
+        if g["md"] or g["md2"]:
+            month = _EN_MONTH_NUMBER[(g["md"] or g["md2"])[:3].lower()]
+            return dt.date(int(g["y"] or g["y2"]), month, int(g["d"] or g["d2"]))
+        if g["iy"]:
+            return dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return dt.date(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+    except ValueError:
+        return None
+
+
+def report_date(doc: Document) -> dt.date | None:
+    """The date the page shows for the post or article, else `published`.
+
+    The page's own date ("June 12, 2025 · Shared with Public") wins: an archive's
+    publication date may be the day the page was captured."""
+    return _posted(doc.text) or doc.published
+
+
+def _dateline(at: ArabicText) -> tuple[dt.date, tuple[int, int]] | None:
+    """A short line near the top that is only a date ("الخميس، 29 شباط 2024، 10:11"): the
+    report's own date, and its span (it dates the report, not the event)."""
+    text = at.text
+    pos = 0
+    for line in text[:600].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip() or len(line.strip()) > 50:
+            continue
+        for d in find_dates(at, a, b, None):
+            if d.window.precision == "day" and d.window.start is not None:
+                return d.window.start, (a, b)
+    return None
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "-–•·|#*\u200e\u200f"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "-–•·|\u200e\u200f"):
+        b -= 1
+    return a, b
+
+
+def split_sentences(text: str, title: str | None) -> tuple[list[Sentence], int | None]:
+    """The sentences of the post or article (furniture tail left out) and the title's index."""
+    masked = mask_broken(text)  # same length: offsets hold
+    tail = _TAIL.search(masked)
+    stop = tail.start() if tail else len(text)
+    out: list[Sentence] = []
+    pos = 0
+    for m in _CUT.finditer(masked, 0, stop):
+        a, b = _trim(text, pos, m.end() if text[m.start()] in ".!?؟" else m.start())
+        if b > a and re.search(r"[\w\u0600-\u06FF]", text[a:b]):
+            out.append(Sentence(a, b, text[a:b]))
+        pos = m.end()
+    a, b = _trim(text, pos, stop)
+    if b > a and re.search(r"[\w\u0600-\u06FF]", text[a:b]):
+        out.append(Sentence(a, b, text[a:b]))
+    title_index = None
+    if title and out:
+        key = fold_key(title)
+        for k, s in enumerate(out[:3]):
+            head = fold_key(s.text)[:40]
+            if len(head) >= 12 and head in key and arabic_share(s.text) >= 0.5:
+                title_index = k
+                break
+    return out, title_index
+
+
+def _clauses(text: str, s: Sentence) -> list[Sentence]:
+    out = []
+    pos = s.start
+    for m in _CLAUSE.finditer(text, s.start, s.end):
+        a, b = _trim(text, pos, m.start())
+        if b > a:
+            out.append(Sentence(a, b, text[a:b]))
+        pos = m.end()
+    a, b = _trim(text, pos, s.end)
+    if b > a:
+        out.append(Sentence(a, b, text[a:b]))
+    return out
+
+
+def _attributions(
+    at: ArabicText, sentences: Sequence[Sentence], title: int | None, fallback: Claimant
+) -> list[tuple[Attribution, int | None]]:
+    """The claimant of every sentence (its own, else the last one named, else the
+    publisher's) and the end of its reporting words."""
+    own = []
+    for s in sentences:
+        c = find_claimant(at, s.start, s.end)
+        own.append(c)
+    out: list[tuple[Attribution, int | None]] = []
+    current: Attribution | None = None
+    for k, c in enumerate(own):
+        if c is not None:
+            current = Attribution(Claimant(c.name, c.type), (c.start, c.end))
+            out.append((current, c.cut))
+        elif k == title or (title is not None and k < title) or current is None:
+            lede = next((x for x in own[k + 1 : k + 4] if x is not None), None)
+            if lede is not None:
+                out.append(
+                    (
+                        Attribution(Claimant(lede.name, lede.type), (lede.start, lede.end), True),
+                        None,
+                    )
+                )
+            else:
+                out.append((Attribution(fallback, None, True), None))
+        else:
+            out.append((Attribution(current.claimant, current.span, True), None))
+    return out
+
+
+def _in(a: int, b: int, start: int, end: int) -> bool:
+    return start <= a and b <= end
+
+
+def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | None]:
+    """The document's clauses with their mentions, and the report date."""
+    from factfinder.extract.actors import find_actors as english_actors
+    from factfinder.extract.events import find_events as english_events
+    from factfinder.extract.events import find_weapons as english_weapons
+
+    text = doc.text
+    at = ArabicText(text)
+    anchor = report_date(doc)
+    line = _dateline(at)
+    if anchor is None and line is not None:
+        anchor = line[0]
+    sentences, title = split_sentences(text, doc.title)
+    publisher = document_publisher(text, doc.publisher)
+    fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
+    attributions = _attributions(at, sentences, title, fallback)
+    places = list(parts.places(text))
+    occupied_by = occupier(at)
+    english_dates = None
+    units: list[Unit] = []
+    for k, (s, (attribution, cut)) in enumerate(zip(sentences, attributions, strict=True)):
+        latin = arabic_share(s.text) < 0.3
+        if latin and latin_words(s.text) < 8:
+            continue  # a page name, a caption, furniture
+        for c in _clauses(text, s):
+            a, b = c.start, c.end
+            if latin:
+                if english_dates is None:
+                    english_dates = list(parts.dates(text, anchor))
+                counts = tuple(parts.counts(text, a, b))
+                dates = tuple(
+                    d for d in english_dates if _in(d.start, d.end, a, b) and d.kind != "dateline"
+                )
+                actors = tuple(english_actors(text, a, b))
+                cues = tuple(english_events(text, a, b))
+                weapons = tuple(english_weapons(text, a, b))
+            elif not_conflict(at, a, b):
+                continue  # road accidents, drownings, earthquakes: not conflict harm
+            else:
+                counts = tuple(find_counts(at, a, b))
+                dates = tuple(
+                    d
+                    for d in find_dates(at, a, b, anchor)
+                    if line is None or not _in(d.start, d.end, *line[1])
+                )
+                actors = tuple(find_actors(at, a, b, occupied_by=occupied_by))
+                cues = tuple(find_events(at, a, b))
+                weapons = tuple(find_weapons(at, a, b))
+            blocked = [(m.start, m.end) for m in actors if m.group != "unknown"]
+            units.append(
+                Unit(
+                    sentence=c,
+                    is_title=k == title,
+                    index=k,
+                    counts=counts,
+                    dates=dates,
+                    places=tuple(
+                        p
+                        for p in places
+                        if _in(p.start, p.end, a, b)
+                        and not any(x < p.end and p.start < y for x, y in blocked)
+                    ),
+                    actors=actors,
+                    cues=cues,
+                    weapons=weapons,
+                    attribution=attribution,
+                    report_cut=cut if cut is not None and a <= cut <= b else None,
+                )
+            )
+    return units, anchor

@@ -1,0 +1,552 @@
+"""The Arabic claim reader, on sentences written for these tests in the styles of Syrian news
+sites, monitors, civil-defence pages, state media and social-network posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factfinder.extract.arabic import other_arabic_script, reads_arabic
+from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance, occupier
+from factfinder.extract.arabic.casualties import find_counts
+from factfinder.extract.arabic.dates import find_dates
+from factfinder.extract.arabic.events import find_events, find_weapons
+from factfinder.extract.arabic.numbers import read_number
+from factfinder.extract.arabic.reader import report_date, split_sentences
+from factfinder.extract.arabic.text import ArabicText
+from factfinder.extract.events import classify
+from factfinder.extract.pipeline import Extractor, Parts
+from factfinder.model import Document
+
+ANCHOR = dt.date(2024, 3, 12)  # a Tuesday
+
+
+def counts(text: str) -> list[tuple[int | None, int | None, str, str, bool]]:
+    at = ArabicText(text)
+    return [
+        (c.range.min, c.range.max, c.outcome, c.victims, c.sub_of is not None)
+        for c in find_counts(at, 0, len(text))
+    ]
+
+
+def number(text: str) -> tuple[int | None, int | None]:
+    at = ArabicText(text)
+    n = read_number(at, 0, len(at.toks))
+    assert n is not None, text
+    return n.min, n.max
+
+
+# Numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 شخصا", (12, 12)),
+        ("١٢ شخصا", (12, 12)),  # Arabic-Indic digits
+        ("۱۵ مدنيا", (15, 15)),  # Eastern Arabic digits
+        ("١٬٢٠٠ شخص", (1200, 1200)),
+        ("ثلاثة أطفال", (3, 3)),
+        ("ثلاث نساء", (3, 3)),
+        ("إحدى عشرة امرأة", (11, 11)),
+        ("خمسة وعشرين مدنيا", (25, 25)),
+        ("ثلاثمئة شخص", (300, 300)),
+        ("ثلاث مئة شخص", (300, 300)),
+        ("ألفين شخص", (2000, 2000)),
+        ("أكثر من 10 مدنيين", (11, None)),
+        ("ما لا يقل عن 12 شخصا", (12, None)),
+        ("نحو 30 شخصا", (30, 30)),
+        ("قرابة 40 شخصا", (40, 40)),
+        ("أقل من 10 أشخاص", (None, 9)),
+        ("بين 5 و7 أشخاص", (5, 7)),
+        ("5-7 أشخاص", (5, 7)),
+        ("عشرات المدنيين", (20, None)),
+        ("مئات الأشخاص", (200, None)),
+        ("عدد من المدنيين", (2, None)),
+        ("عشرات الآلاف", (20000, None)),
+    ],
+)
+def test_numbers(text: str, expected: tuple[int | None, int | None]) -> None:
+    assert number(text) == expected
+
+
+def test_years_times_and_dates_are_not_counts() -> None:
+    for text in ("2024 مدنيين", "11:30 صباحا", "12 آذار"):
+        at = ArabicText(text)
+        assert read_number(at, 0, len(at.toks)) is None, text
+
+
+# Casualties ---------------------------------------------------------------------------------
+
+
+def test_killed_before_and_after_the_count() -> None:
+    assert counts("أسفر القصف عن مقتل 5 مدنيين") == [(5, 5, "killed", "civilians", False)]
+    assert counts("ارتفعت الحصيلة إلى 46 قتيلا") == [(46, 46, "killed", "total", False)]
+    assert counts("سقط 3 شهداء في القصف") == [(3, 3, "killed", "total", False)]
+    assert counts("5 أشخاص لقوا حتفهم في الانفجار") == [(5, 5, "killed", "total", False)]
+    assert counts("انتشال جثث 4 مدنيين من تحت الأنقاض") == [(4, 4, "killed", "civilians", False)]
+
+
+def test_singular_and_dual_nouns_are_counts() -> None:
+    assert counts("مقتل مدني وإصابة 3 آخرين بجروح") == [
+        (1, 1, "killed", "civilians", False),
+        (3, 3, "injured", "total", False),
+    ]
+    assert counts("استشهاد طفلين بقصف مدفعي") == [(2, 2, "killed", "children", False)]
+    assert counts("إصابة مدنيين اثنين بجروح") == [(2, 2, "injured", "civilians", False)]
+    assert counts("مقتل طفل وامرأة بغارة") == [
+        (1, 1, "killed", "children", False),
+        (1, 1, "killed", "women", False),
+    ]
+    assert counts("وفاة الطفلة سلمى متأثرة بجراحها") == [(1, 1, "killed", "children", False)]
+
+
+def test_breakdowns_point_at_the_head_count() -> None:
+    assert counts("مقتل 9 أشخاص من عائلة واحدة، بينهم 4 أطفال وامرأتان") == [
+        (9, 9, "killed", "total", False),
+        (4, 4, "killed", "children", True),
+        (2, 2, "killed", "women", True),
+    ]
+    assert counts("قتل 5 مدنيين بينهم طفلان") == [
+        (5, 5, "killed", "civilians", False),
+        (2, 2, "killed", "children", True),
+    ]
+
+
+def test_fighters_are_combatants() -> None:
+    assert counts("مقتل 3 عناصر من قوات النظام") == [(3, 3, "killed", "combatants", False)]
+    assert counts("مقتل 4 من قسد بهجوم") == [(4, 4, "killed", "combatants", False)]
+    assert counts("سقط 6 قتلى في صفوف الفصيل") == [(6, 6, "killed", "combatants", False)]
+
+
+def test_missing_and_vague() -> None:
+    assert counts("فقدان 3 أشخاص بعد القصف") == [(3, 3, "missing", "total", False)]
+    assert counts("إصابة عشرات المدنيين") == [(20, None, "injured", "civilians", False)]
+
+
+def test_killed_and_injured_together_are_left_out() -> None:
+    assert counts("سقوط 10 ضحايا بين قتيل وجريح") == []
+    assert counts("مقتل وإصابة 8 أشخاص") == []
+
+
+def test_spans_are_on_the_original_text() -> None:
+    text = "قُتِلَ ٣ مَدَنِيِّينَ بِقَصْفٍ"  # with diacritics
+    at = ArabicText(text)
+    (c,) = find_counts(at, 0, len(text))
+    assert text[c.start : c.end] == c.range.text == "٣ مَدَنِيِّينَ"
+    assert (c.range.min, c.outcome, c.victims) == (3, "killed", "civilians")
+
+
+# Dates --------------------------------------------------------------------------------------
+
+
+def dates(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str, str]]:
+    at = ArabicText(text)
+    return [
+        (str(d.window.start), str(d.window.end), d.window.precision)
+        for d in find_dates(at, 0, len(text), anchor)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("في 12 آذار 2024", ("2024-03-12", "2024-03-12", "day")),
+        ("في 12 آذار/مارس 2024", ("2024-03-12", "2024-03-12", "day")),
+        ("في 3 كانون الثاني 2023", ("2023-01-03", "2023-01-03", "day")),
+        ("في 30 تشرين الأول 2022", ("2022-10-30", "2022-10-30", "day")),
+        ("في 5 أغسطس 2021", ("2021-08-05", "2021-08-05", "day")),
+        ("في الـ7 من شهر أيار 2024", ("2024-05-07", "2024-05-07", "day")),
+        ("خلال شباط 2024", ("2024-02-01", "2024-02-29", "month")),
+        ("بتاريخ 09/03/2024", ("2024-03-09", "2024-03-09", "day")),
+        ("فجر اليوم", ("2024-03-12", "2024-03-12", "day")),
+        ("مساء أمس", ("2024-03-11", "2024-03-11", "day")),
+        ("أول أمس", ("2024-03-10", "2024-03-10", "day")),
+        ("اليوم الثلاثاء", ("2024-03-12", "2024-03-12", "day")),
+        ("يوم الأحد", ("2024-03-10", "2024-03-10", "day")),
+        ("فجر الجمعة", ("2024-03-08", "2024-03-08", "day")),
+        ("الثلاثاء الماضي", ("2024-03-05", "2024-03-05", "day")),
+        ("منذ يومين", ("2024-03-10", "2024-03-10", "day")),
+        ("منذ 3 أيام", ("2024-03-09", "2024-03-09", "day")),
+        ("الأسبوع الماضي", ("2024-03-04", "2024-03-10", "week")),
+        ("الشهر الماضي", ("2024-02-01", "2024-02-29", "month")),
+    ],
+)
+def test_dates(text: str, expected: tuple[str, str, str]) -> None:
+    assert dates(text) == [expected]
+
+
+def test_day_and_month_take_the_anchor_year() -> None:
+    assert dates("يوم 10 آذار") == [("2024-03-10", "2024-03-10", "day")]
+    assert dates("يوم 20 كانون الأول") == [("2023-12-20", "2023-12-20", "day")]
+
+
+def test_relative_dates_need_an_anchor() -> None:
+    assert dates("قصف فجر اليوم الأحد", None) == []
+    assert dates("يوم 10 آذار", None) == []
+    assert dates("في 12 آذار 2024", None) == [("2024-03-12", "2024-03-12", "day")]
+
+
+def test_until_today_is_not_a_date() -> None:
+    assert dates("لا يزال مستمرا حتى اليوم") == []
+
+
+# Actors -------------------------------------------------------------------------------------
+
+
+def actors(text: str) -> list[tuple[str, str]]:
+    at = ArabicText(text)
+    return [(a.group, a.role) for a in find_actors(at, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "غارة جوية لطيران التحالف الدولي على ريف دير الزور",
+            [("us_led_coalition", "perpetrator")],
+        ),
+        ("قصف الطيران الروسي بلدة البارة", [("russia", "perpetrator")]),
+        ("غارات روسية على ريف إدلب", [("russia", "perpetrator")]),
+        ("قصف مدفعي لقوات النظام على أريحا", [("syrian_government", "perpetrator")]),
+        ("طائرة مسيرة تركية تستهدف سيارة قرب القامشلي", [("turkey", "perpetrator")]),
+        ("استهدفت المسيرات التركية قرية في ريف كوباني", [("turkey", "perpetrator")]),
+        ("قصف مدفعي للفصائل الموالية لتركيا على قرى منبج", [("armed_opposition", "perpetrator")]),
+        ("قصف صاروخي للجيش الوطني على تل رفعت", [("armed_opposition", "perpetrator")]),
+        ("قصف مدفعي لقسد على مدينة الباب", [("sdf_ypg", "perpetrator")]),
+        ("هجوم لخلايا داعش بعبوة ناسفة في البادية", [("isis", "perpetrator")]),
+        ("قصف بقذائف الهاون من قبل هيئة تحرير الشام", [("hts_nusra", "perpetrator")]),
+        ("غارات للطيران الإسرائيلي على محيط دمشق", [("israel", "perpetrator")]),
+        ("قصف صاروخي للميليشيات الإيرانية على ريف البوكمال", [("iran", "perpetrator")]),
+    ],
+)
+def test_perpetrators_of_every_party(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors(text) == expected
+
+
+def test_victim_and_claimant_roles() -> None:
+    assert actors("مقتل 3 عناصر من قوات النظام بقصف لهيئة تحرير الشام") == [
+        ("syrian_government", "victim"),
+        ("hts_nusra", "perpetrator"),
+    ]
+    assert actors("أعلنت قسد مقتل جنديين بقصف تركي") == [
+        ("sdf_ypg", "claimant"),
+        ("turkey", "perpetrator"),
+    ]
+    assert actors("قصف مدفعي تركي على مواقع قسد") == [
+        ("turkey", "perpetrator"),
+        ("sdf_ypg", "victim"),
+    ]
+
+
+def test_joint_attackers_name_the_air_party_first() -> None:
+    assert actors("غارات جوية لطيران النظام وروسيا على ريف إدلب") == [
+        ("russia", "perpetrator"),
+        ("syrian_government", "perpetrator"),
+    ]
+    assert actors("نفذت قسد بمساندة طيران التحالف حملة دهم") == [
+        ("us_led_coalition", "perpetrator"),
+        ("sdf_ypg", "perpetrator"),
+    ]
+
+
+def test_words_broken_to_pass_filters_are_read_whole() -> None:
+    assert actors("غارة جوية لطيران الاحتـ.ـلال الإسـ..ـرائيلي") == [("israel", "perpetrator")]
+    assert actors("هجوم لخلايا داعـ ـش") == [("isis", "perpetrator")]
+
+
+# Claimants and stance -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "وقال المرصد السوري لحقوق الإنسان إن 4 مدنيين قتلوا",
+            "المرصد السوري لحقوق الإنسان",
+            "monitor",
+        ),
+        (
+            "وثقت الشبكة السورية لحقوق الإنسان مقتل 3 مدنيين",
+            "الشبكة السورية لحقوق الإنسان",
+            "monitor",
+        ),
+        ("أفاد الدفاع المدني السوري بانتشال جثتين", "الدفاع المدني السوري", "ngo"),
+        ("ذكرت سانا أن صاروخا سقط على حي سكني", "سانا", "state_media"),
+        ("أعلنت وزارة الدفاع الروسية تدمير مقرات", "وزارة الدفاع الروسية", "party_to_conflict"),
+        ("نفت وزارة الدفاع التركية استهداف المدنيين", "وزارة الدفاع التركية", "party_to_conflict"),
+        ("بحسب مصادر محلية فإن القصف استهدف منزلا", "مصادر محلية", "media"),
+    ],
+)
+def test_claimants(text: str, name: str, kind: str) -> None:
+    at = ArabicText(text)
+    found = find_claimant(at, 0, len(text))
+    assert found is not None
+    assert (found.name, found.type) == (name, kind)
+    assert text[found.start : found.end] == name
+
+
+def test_reporting_words_end_before_the_statement() -> None:
+    text = "وقال المرصد يوم الأحد إن غارة قتلت مدنيين"
+    at = ArabicText(text)
+    found = find_claimant(at, 0, len(text))
+    assert found is not None and found.cut is not None
+    assert text[: found.cut].endswith("إن")
+
+
+def test_stance_cues() -> None:
+    text = "نفت وزارة الدفاع التركية الادعاءات وقالت إن قواتنا استهدفت مواقع إرهابية فقط"
+    at = ArabicText(text)
+    assert [s.stance for s in find_stance(at, 0, len(text))] == ["denies", "denies", "admits"]
+
+
+# Event types and weapons --------------------------------------------------------------------
+
+
+def event_type(text: str, air_actor: bool = False) -> str:
+    at = ArabicText(text)
+    return classify(find_events(at, 0, len(text)), air_actor=air_actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("غارة جوية على بلدة سرمين", "airstrike"),
+        ("استهداف سيارة بطائرة مسيّرة", "airstrike"),
+        ("قصف مدفعي على قرى جبل الزاوية", "shelling"),
+        ("سقوط قذائف هاون على حي سكني", "shelling"),
+        ("انفجار سيارة مفخخة في مدينة الباب", "explosion"),
+        ("انفجار لغم أرضي بطفلين", "explosion"),
+        ("إصابة طفل بانفجار عبوة ناسفة", "explosion"),
+        ("هجوم بغاز الكلور على الحي", "chemical"),
+        ("العثور على مقبرة جماعية في الرقة", "mass_grave"),
+        ("إعدام ميداني لثلاثة شبان", "execution"),
+        ("مقتل شاب برصاص قناص", "shooting"),
+        ("حملة اعتقالات في ريف دير الزور", "detention"),
+    ],
+)
+def test_event_types(text: str, expected: str) -> None:
+    assert event_type(text) == expected
+
+
+def test_bare_bombardment_reads_by_its_attacker() -> None:
+    assert event_type("قصف على ريف إدلب") == "shelling"
+    assert event_type("قصف على ريف إدلب", air_actor=True) == "airstrike"
+
+
+def test_weapons() -> None:
+    text = "قصف ببراميل متفجرة وقنابل عنقودية وفوسفور أبيض وصاروخ موجه"
+    at = ArabicText(text)
+    assert [w.name for w in find_weapons(at, 0, len(text))] == [
+        "barrel bomb",
+        "cluster munitions",
+        "white phosphorus",
+        "missile",
+    ]
+
+
+# Sentences, language, report date -----------------------------------------------------------
+
+
+def test_sentences_and_title() -> None:
+    text = "مقتل مدنيين بقصف على إدلب\n\nقتل 3 مدنيين، اليوم، بقصف مدفعي. وقال الدفاع المدني إن فرقه أسعفت جريحا؟ نعم"
+    sentences, title = split_sentences(text, "مقتل مدنيين بقصف على إدلب - موقع إخباري")
+    assert [s.text for s in sentences] == [
+        "مقتل مدنيين بقصف على إدلب",
+        "قتل 3 مدنيين، اليوم، بقصف مدفعي.",
+        "وقال الدفاع المدني إن فرقه أسعفت جريحا؟",
+        "نعم",
+    ]
+    assert title == 0
+
+
+def test_comments_after_a_post_are_not_read() -> None:
+    text = "صفحة أخبار\nJune 3, 2025 · Shared with Publicمقتل مدني بقصف.All reactions:12LikeComment مقتل 100 شخص"
+    sentences, _ = split_sentences(text, None)
+    assert [s.text for s in sentences] == ["صفحة أخبار", "June 3, 2025", "مقتل مدني بقصف."]
+
+
+def test_the_page_date_of_a_post_is_the_report_date() -> None:
+    text = "صفحة\nMarch 5, 2025 · Shared with Publicقصف اليوم"
+    assert report_date(Document("d", text)) == dt.date(2025, 3, 5)
+    tweet = "استهداف سيارة بمسيرة11:04 AM · Dec 4, 2024846Views"
+    assert report_date(Document("d", tweet, published=dt.date(2025, 1, 1))) == dt.date(2024, 12, 4)
+    assert report_date(Document("d", "قصف اليوم")) is None
+
+
+def test_language() -> None:
+    post = "Copy link to Tweet Shared with Public #Syria قصف مدفعي على ريف حلب الشمالي"
+    assert reads_arabic(Document("a", post))
+    assert not reads_arabic(Document("e", "Shelling hit villages north of Aleppo on Monday"))
+    persian = "گزارش ها می گوید که حمله هوایی در شهر ادلب انجام شده است و چند نفر کشته شدند"
+    assert reads_arabic(Document("p", persian)) and other_arabic_script(Document("p", persian))
+    assert not other_arabic_script(Document("a", post))
+
+
+# End to end ---------------------------------------------------------------------------------
+
+
+def _extractor() -> Extractor:
+    base = Parts.default()
+    return Extractor(Parts(lambda text: [], base.counts, base.dates, base.dateline))
+
+
+def test_an_arabic_report_gives_a_claim_with_spans_on_the_original_text() -> None:
+    text = (
+        "مقتل 4 مدنيين بغارات روسية على ريف إدلب\n\n"
+        "قُتل 4 مدنيين، بينهم طفلان، وأصيب 7 آخرون، فجر اليوم الثلاثاء، جراء غارات جوية نفذتها "
+        "الطائرات الحربية الروسية على بلدة في ريف إدلب الجنوبي.\n"
+        "وقال الدفاع المدني السوري إن فرقه انتشلت الضحايا من تحت الأنقاض."
+    )
+    doc = Document("ar-1", text, title="مقتل 4 مدنيين بغارات روسية على ريف إدلب", published=ANCHOR)
+    claims = _extractor().extract(doc).claims
+    primary = next(c for c in claims if c.primary)
+    assert primary.event_type == "airstrike"
+    assert primary.perpetrator.group == "russia"
+    assert primary.killed.civilians is not None and primary.killed.civilians.min == 4
+    assert primary.killed.children is not None and primary.killed.children.min == 2
+    assert primary.injured.total is not None and primary.injured.total.min == 7
+    assert primary.date is not None and primary.date.start == ANCHOR
+    assert primary.claimant.type == "ngo"
+    for a, b in primary.spans:
+        assert text[a:b].strip() and "مقتل" in text[primary.spans[0][0] : primary.spans[0][1]]
+
+
+def test_turkish_drone_strike_post_without_publication_date() -> None:
+    text = (
+        "شبكة أخبار محلية\nFebruary 2, 2025 · Shared with Public"
+        "استشهاد مدني وإصابة طفلين بقصف طائرة مسيرة تركية استهدفت سيارة قرب قرية في ريف كوباني مساء أمس"
+        "All reactions:40LikeComment"
+    )
+    claims = _extractor().extract(Document("ar-2", text)).claims
+    primary = next(c for c in claims if c.primary)
+    assert (primary.event_type, primary.perpetrator.group) == ("airstrike", "turkey")
+    assert primary.killed.civilians is not None and primary.killed.civilians.min == 1
+    assert primary.injured.children is not None and primary.injured.children.min == 2
+    assert primary.date is not None and primary.date.start == dt.date(2025, 2, 1)
+
+
+def test_persian_is_not_read() -> None:
+    text = "گزارش ها می گوید که حمله هوایی در شهر ادلب انجام شده است و پنج نفر کشته شدند"
+    assert _extractor().extract(Document("fa-1", text)).claims == ()
+
+
+def test_road_accidents_are_not_claims() -> None:
+    text = "مقتل 4 أشخاص وإصابة 7 آخرين في حادث سير على طريق حلب دمشق الدولي"
+    assert _extractor().extract(Document("ar-3", text, published=ANCHOR)).claims == ()
+
+
+def test_a_plural_named_as_two_is_two() -> None:
+    assert counts("ما أسفر عن استشهاد مدنيين، وهما: أحمد وخالد") == [
+        (2, 2, "killed", "civilians", False)
+    ]
+
+
+def test_arrests_and_gunfire() -> None:
+    assert event_type("إلقاء القبض على ثلاثة أشخاص في ريف دير الزور") == "detention"
+    assert event_type("أطلقت دورية النار على سيارة مدنية") == "shooting"
+
+
+def test_a_nation_adjective_joined_to_an_attacker() -> None:
+    assert actors("أغار طيران النظام السوري والروسي على محيط المستشفى") == [
+        ("russia", "perpetrator"),
+        ("syrian_government", "perpetrator"),
+    ]
+
+
+def test_who_was_killed_in_a_relative_clause() -> None:
+    assert counts("كشف المجلس عن هوية المدني الذي استشهد في القصف") == [
+        (1, 1, "killed", "civilians", False)
+    ]
+    assert counts("تشييع الشهيد الإعلامي في مدينته") == [(1, 1, "killed", "total", False)]
+
+
+def test_named_victims_and_their_kin() -> None:
+    assert counts("مقتل ثلاثة أطفال وأمهم وطفل آخر") == [
+        (3, 3, "killed", "children", False),
+        (1, 1, "killed", "women", False),
+        (1, 1, "killed", "children", False),
+    ]
+    assert counts(
+        "أدى لاستشهاد المواطن سامر خليل (30 عاما) والطفلة ريم خليل وإصابة الطفلين رامي وسامي"
+    ) == [
+        (1, 1, "killed", "civilians", False),
+        (1, 1, "killed", "children", False),
+        (2, 2, "injured", "children", False),
+    ]
+
+
+def test_an_english_sentence_in_an_arabic_post_is_read_in_english() -> None:
+    text = (
+        "قصف مدفعي على قرى ريف حلب الشمالي اليوم واستنفار لفرق الدفاع المدني في المنطقة\n"
+        "Turkish artillery shelling killed three civilians, including a child, in the village on Monday."
+    )
+    claims = _extractor().extract(Document("ar-4", text, published=ANCHOR)).claims
+    primary = next(c for c in claims if c.primary)
+    assert primary.event_type == "shelling"
+    assert primary.killed.civilians is not None and primary.killed.civilians.min == 3
+    assert primary.killed.children is not None and primary.killed.children.min == 1
+
+
+def test_areas_of_control_and_party_media_are_not_attackers() -> None:
+    assert actors("قصف مدفعي على بلدة الخاضعة لنفوذ قوات النظام") == [
+        ("syrian_government", "other")
+    ]
+    assert actors("ذكرت وكالة أنباء النظام السوري أن قصفا استهدف الحي") == [
+        ("syrian_government", "other")
+    ]
+
+
+def test_a_bare_occupation_means_the_occupier_the_document_names() -> None:
+    text = "استهدف الاحتلال التركي قرية قرب كوباني. وقصفت مسيرة الاحتلال سيارة مدنية"
+    at = ArabicText(text)
+    assert occupier(at) == "turkey"
+    second = text.index("وقصفت")
+    assert [
+        (a.group, a.role) for a in find_actors(at, second, len(text), occupied_by="turkey")
+    ] == [("turkey", "perpetrator")]
+    assert find_actors(at, second, len(text)) == []
+    both = ArabicText("الاحتلال التركي والاحتلال الإسرائيلي")
+    assert occupier(both) is None
+
+
+def test_joint_patrols_and_far_support() -> None:
+    assert actors("داهمت دورية مشتركة تابعة لـ”التحالف الدولي” و”قسد” منازل في هجين") == [
+        ("us_led_coalition", "perpetrator"),
+        ("sdf_ypg", "perpetrator"),
+    ]
+    assert actors(
+        "نفذت قسد فجر اليوم حملة مداهمات في قرية بريف دير الزور بمساندة طيران التحالف"
+    ) == [
+        ("us_led_coalition", "perpetrator"),
+        ("sdf_ypg", "perpetrator"),
+    ]
+
+
+def test_air_cover_names_the_air_party_first() -> None:
+    assert actors("الجيش السوري ينفذ عمليات باتجاه الرستن بتغطية من الطيران الروسي") == [
+        ("russia", "perpetrator"),
+        ("syrian_government", "perpetrator"),
+    ]
+
+
+def test_a_voweled_dual_is_two() -> None:
+    assert counts("إصابة مواطنَيْنِ في قصف على الشهباء") == [(2, 2, "injured", "civilians", False)]
+    assert counts("إصابة مواطنِين في قصف") == []
+
+
+def test_people_taken_are_not_casualties() -> None:
+    assert counts("مقتل شاب واعتقال 5 آخرين خلال المداهمة") == [(1, 1, "killed", "men", False)]
+
+
+def test_a_correspondent_is_named_with_the_outlet() -> None:
+    text = "وقال مراسل تلفزيون سوريا إن قوات النظام قصفت البلدة"
+    found = find_claimant(ArabicText(text), 0, len(text))
+    assert found is not None and (found.name, found.type) == ("مراسل تلفزيون سوريا", "media")
+
+
+def test_the_accused_is_the_alleged_perpetrator_not_the_claimant() -> None:
+    text = "الكويت تعلن إسقاط طائرات مسيرة وتتهم إيران باستهداف منشآت"
+    assert find_claimant(ArabicText(text), 0, len(text)) is None
+    assert actors(text) == [("iran", "perpetrator")]
