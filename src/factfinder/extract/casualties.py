@@ -66,8 +66,13 @@ _ASIDE = (
     r"(?:\s*,?\s*(?:some|most|many|all|mostly|mainly|among\s+them|including)\b"
     r"(?:\s+of\s+(?:them|whom))?(?:\s+[A-Za-z-]+){0,4}?\s*,?)?"
 )
+# Ages after the noun: "five children aged 3 to 12", "a boy (12)", "between the ages of 2 and 9".
+_AGES = (
+    r"(?:\s*,?\s*\(?(?:aged|ages?|between\s+the\s+ages\s+of)\s+(?:between\s+)?\d{1,3}"
+    r"(?:\s*(?:to|-|–|and|or|,)\s*\d{1,3})*\)?(?:\s+years?(?:\s+old)?)?|\s*\(\d{1,3}\))?"
+)
 _AFTER_VERB = re.compile(
-    rf"{_ASIDE}\s*,?\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
+    rf"{_AGES}{_ASIDE}\s*,?\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
     rf"(?P<missing>{_MISSING_AFTER}))\b(?P<both>(?:\s+(?:and|or|&|/))?\s+(?:the\s+)?"
     r"(?:wounded|injured|hurt|killed|dead|died|injuries|wounding|injuring))?",
     re.I,
@@ -131,8 +136,9 @@ _INJURED_TOLL = re.compile(
 )
 _SUB_BEFORE = re.compile(
     r"\b(?:including|included|include|includes|among\s+them|among\s+whom|amongst\s+them|"
-    r"of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims)"
-    r"(?:\s+(?:were|are|was|is))?|(?:the\s+)?(?:dead|victims)\s+(?:include|included)|"
+    r"of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims|"
+    r"wounded|injured)(?:\s+(?:were|are|was|is))?|(?:the\s+|those\s+)?(?:dead|victims|killed|"
+    r"wounded|injured)\s+(?:include|included|were|are)|"
     r"with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$",
     re.I,
 )
@@ -147,7 +153,7 @@ _SUB_AFTER = re.compile(
 _COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)?", re.I)
 # "a"/"an"/"another" a few words before a singular victim noun: a count of one person.
 _ARTICLE = re.compile(
-    r"\b(?:an?|another)\s+(?=(?:[A-Za-z'-]+\s+){0,3}?(?:"
+    r"\b(?:an?|another)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:"
     + "|".join(
         sorted(
             (w for w in LEXICON if not w.endswith("s") or w in ("remains",)), key=len, reverse=True
@@ -284,8 +290,19 @@ def _classify(
         return found("injured", "before")
     if _BEFORE_KILLED.search(before):
         return found("killed", "before")
-    if _SUB_BEFORE.search(before):
-        return found(None, "sub", sub=True)
+    sub_before = _SUB_BEFORE.search(before)
+    if sub_before:
+        # "the dead included 2 women", "among the wounded were 3 children": the partitive
+        # names the outcome even when no head count is given.
+        said = sub_before.group()
+        partitive: Outcome | None = (
+            "injured"
+            if re.search(r"\b(?:wounded|injured)\b", said, re.I)
+            else "killed"
+            if re.search(r"\b(?:dead|killed|victims|fatalities)\b", said, re.I)
+            else None
+        )
+        return found(partitive, "sub", sub=True)
     if _INJURED_TOLL.search(before):
         return found("injured", "toll")
     if _TOLL.search(before):
@@ -333,23 +350,96 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         f = _classify(text, start, end, *it)
         if f is not None:
             found.append(f)
+    found = _continue_subs(text, found)
+    found = _late_verbs(text, end, found)
     found = _coordinate(text, found)
     mentions = _link_subs(found)
     return mentions + _zeros(text, start, end, mentions)
 
 
+# Between two items of a breakdown list: "including 6 children, 4 women and a man".
+_LIST_JOIN = re.compile(
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|"
+    r"along\s+with\s+|alongside\s+|together\s+with\s+|plus\s+)",
+    re.I,
+)
+_CIVILIAN_KINDS: frozenset[Victims] = frozenset({"civilians", "children", "women", "men", "elderly"})
+
+
+def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
+    """Items listed after a breakdown belong to it: "18 members of one family, including five
+    children and four women, were killed" breaks the 18 down into children *and* women.
+
+    The list ends at a second "and" after a comma ("including 6 children and 4 women, and 12
+    fighters"), at a verb or other words between the items, and at fighters after a count of
+    civilians.
+    """
+    out = list(found)
+    anded = [False] * len(out)
+    for k in range(1, len(out)):
+        f, g = out[k - 1], out[k]
+        if not f.sub or f.head_after or g.sub or g.how not in ("after", "none", "coord", "noun"):
+            continue
+        gap = text[f.phrase_end : g.start]
+        if not _LIST_JOIN.fullmatch(gap):
+            continue
+        head = next((out[h] for h in range(k - 2, -1, -1) if not out[h].sub), None)
+        if head is None:
+            continue
+        if head.victims in _CIVILIAN_KINDS and g.victims == "combatants":
+            continue
+        if anded[k - 1]:
+            continue  # the list had its last item: "6 children and 4 women, and 12 fighters"
+        anded[k] = gap.strip(" ,").lower() != ""
+        out[k] = replace(g, sub=True)
+    return out
+
+
+_LATE_VERB = re.compile(
+    rf"[^.;:!?\d]{{0,100}}?,\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
+    rf"(?P<missing>{_MISSING_AFTER}))\b(?!\s+(?:and|or|&|/)\s+(?:wounded|injured|hurt|killed))",
+    re.I,
+)
+
+
+def _late_verbs(text: str, end: int, found: list[_Found]) -> list[_Found]:
+    """A verb after a breakdown and an aside tells the head's outcome: "26 civilians,
+    including seven women, one of them pregnant, were killed"."""
+    out = list(found)
+    for k, f in enumerate(out):
+        if f.sub or f.outcome is not None:
+            continue
+        last = k
+        while last + 1 < len(out) and out[last + 1].sub and not out[last + 1].head_after:
+            last += 1
+        if last == k or any(out[m].outcome is not None for m in range(k + 1, last + 1)):
+            continue
+        m = _LATE_VERB.match(text, out[last].phrase_end, end)
+        if m and (last + 1 >= len(out) or out[last + 1].start >= m.end()):
+            out[k] = replace(f, outcome=_outcome_from_match(m), how="after")
+    return out
+
+
 def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
     """Carry an outcome across "12 fighters and 7 civilians were killed" / "killing 5 and 3"."""
     out = list(found)
-    # Backwards: the verb after the last of a list applies to the earlier ones.
+    # Backwards: the verb after the last of a list applies to the earlier ones, across the
+    # breakdown of an earlier one ("17 civilians, including 6 children, and 12 fighters died").
     for k in range(len(out) - 2, -1, -1):
-        f, g = out[k], out[k + 1]
+        f = out[k]
+        if f.outcome is not None or f.sub:
+            continue
+        n = k + 1
+        while n < len(out) and out[n].sub and not out[n].head_after and out[n].outcome is None:
+            n += 1
+        if n >= len(out):
+            continue
+        g = out[n]
         if (
-            f.outcome is None
-            and not f.sub
+            not g.sub
             and g.outcome is not None
             and g.how in ("after", "coord")
-            and _COORD_AHEAD.fullmatch(text[f.phrase_end : g.start])
+            and _COORD_AHEAD.fullmatch(text[out[n - 1].phrase_end : g.start])
         ):
             out[k] = replace(f, outcome=g.outcome, how="coord")
     # Forwards: a verb before the first of a list applies to the later ones.
@@ -390,12 +480,11 @@ def _link_subs(found: list[_Found]) -> list[CountMention]:
             )
         heads.append(head)
     outcomes = [f.outcome for f in found]
-    for k, head in enumerate(heads):
-        if head is None:
-            continue
-        if outcomes[head] is None:
+    for k, head in enumerate(heads):  # first up: a breakdown's verb tells its head's
+        if head is not None and outcomes[head] is None:
             outcomes[head] = outcomes[k]
-        if outcomes[k] is None:
+    for k, head in enumerate(heads):  # then down, to the breakdowns without a verb
+        if head is not None and outcomes[k] is None:
             outcomes[k] = outcomes[head]
     index: dict[int, int] = {}
     mentions: list[CountMention] = []

@@ -25,7 +25,7 @@ words                                   range (min..max)     why
 
 Not counts, and never returned: years (a bare 1900–2099 unless a qualifier or a count noun
 says otherwise), dates ("21 August", "Aug. 21", "21/8/2013"), clock times ("0914", "10:59"),
-ordinals ("14th"), ages ("a 14-year-old", "aged 14"), money, percentages, measures and
+ordinals ("14th"), ages ("a 14-year-old", "aged 14", "aged 3 to 12"), money, percentages, measures and
 durations ("2 km", "three days", "three times"), reference numbers ("resolution 2254",
 "Su-24", "M5", "Division 17"), compound adjectives ("a three-day truce") and decimals without a
 scale word ("1.5" but not "1.5 million"). Counts of things that are not people ("two separate
@@ -511,7 +511,8 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
     if nxt == "years" and _low(toks, j + 1) == "old":
         return True
     if (
-        prev == "aged"
+        prev in ("aged", "ages")
+        or (prev == "of" and _low(toks, i - 2) == "ages")
         or prev in _REFERENCE_WORDS
         or (prev == "." and _low(toks, i - 2) in ("no", "nos"))
     ):
@@ -579,6 +580,18 @@ def _range_end(toks: list[_Tok], num: _Num, q_start: int, years: bool = True) ->
     return second
 
 
+def _skip_ages(toks: list[_Tok], i: int) -> int:
+    """The index after a list or range of ages that goes on at toks[i] ("to 12", ", 5 and 9")."""
+    while _low(toks, i) in (",", "to", "-", "–", "and", "or") and _low(toks, i + 1).isdigit():
+        if int(_low(toks, i + 1)) > 120:
+            break
+        nxt = _low(toks, i + 2)
+        if nxt in _COUNT_NOUNS:
+            break  # "aged 22, 30 people were killed": a count after the age
+        i += 2
+    return i
+
+
 def _scan(text: str, start: int, end: int, *, years: bool = True) -> list[CountedRange]:
     toks = _tokens(text, start, end)
     found: list[CountedRange] = []
@@ -590,6 +603,10 @@ def _scan(text: str, start: int, end: int, *, years: bool = True) -> list[Counte
             continue
         if _not_a_count(toks, num, years=years):
             i = num.j
+            if _low(toks, num.i - 1) in ("aged", "ages") or (
+                _low(toks, num.i - 1) == "of" and _low(toks, num.i - 2) == "ages"
+            ):
+                i = _skip_ages(toks, i)  # "aged 3 to 12", "aged 2, 5 and 9": all ages
             continue
         q_start, kind = _qualifier_before(toks, num.i)
         j = num.j

@@ -117,7 +117,7 @@ _STOP: Final[frozenset[str]] = frozenset(
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its")
 )
-_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +148,23 @@ def _family_at(words: list[re.Match[str]], k: int) -> int:
     return 0
 
 
+_AGE_WORD = re.compile(r"(?:[a-z]+-)?(?:years?|months?|weeks?|days?)-old", re.I)
+
+
+def _age_at(words: list[re.Match[str]], k: int) -> int:
+    """If words[k:] is an age adjective ("7-year-old", "11 year-old", "seven-year-old"), its
+    length in words, else 0."""
+    low = [w.group().lower() for w in words[k : k + 3]]
+    if low and _AGE_WORD.fullmatch(low[0]):
+        return 1
+    if low and low[0].isdigit():
+        if len(low) > 1 and _AGE_WORD.fullmatch(low[1]):
+            return 2
+        if len(low) > 2 and low[1] == "-" and _AGE_WORD.fullmatch(low[2]):
+            return 3
+    return 0
+
+
 def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase:
     words = _words(text, pos, end)
     skipped = 0
@@ -173,6 +190,10 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
     while k < len(words) and skipped <= 3:
         w = words[k].group()
         low = w.lower()
+        age = _age_at(words, k)
+        if age:
+            k += age  # "a 7-year-old boy", "two 12-year-old girls"
+            continue
         if low == "members" and _family_at(words, k):
             n = _family_at(words, k)
             return Phrase("civilians", words[k + n - 1].end())
