@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from factfinder.extract.mentions import CountMention, Outcome, Victims
 from factfinder.extract.numbers import find_quantities
 from factfinder.extract.tally import combine, is_vague
-from factfinder.extract.victims import LEXICON, read_phrase
+from factfinder.extract.victims import KIN, KIN_SINGULAR, LEXICON, read_phrase
 from factfinder.model import Range
 
 __all__ = ["combine", "find_casualties", "is_vague", "merge"]
@@ -191,10 +191,20 @@ def _outcome_from_match(m: re.Match[str]) -> Outcome:
     return "missing"
 
 
+# "his wife", "their elderly grandmother": one relative.
+_POSSESSIVE = re.compile(
+    r"\b(?:his|her|their)\s+(?=(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(sorted(KIN_SINGULAR, key=len, reverse=True))
+    + r")\b(?![-'’]))",
+    re.I,
+)
+
+
 def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of "a"/"an"/"another" that count one person ("killing a child")."""
+    """Spans of "a"/"an"/"another" that count one person ("killing a child"), and of the
+    possessive before one relative ("a man, his wife and their son")."""
     spans = []
-    for m in _ARTICLE.finditer(text, start, end):
+    for m in [*_ARTICLE.finditer(text, start, end), *_POSSESSIVE.finditer(text, start, end)]:
         phrase = read_phrase(text, m.end(), end, singular=True)
         if phrase.ok and phrase.victims is not None:
             spans.append((m.start(), m.start() + len(m.group().rstrip())))
@@ -353,16 +363,19 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _continue_subs(text, found)
     found = _late_verbs(text, end, found)
     found = _coordinate(text, found)
+    found = _others(text, found)
+    found = _group_heads(text, found)
     mentions = _link_subs(found)
     return mentions + _zeros(text, start, end, mentions)
 
 
 # Between two items of a breakdown list: "including 6 children, 4 women and a man".
 _LIST_JOIN = re.compile(
-    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|"
-    r"along\s+with\s+|alongside\s+|together\s+with\s+|plus\s+)",
+    r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|plus|with)\s+)?"
+    r"(?:(?:his|her|their)\s+(?:own\s+)?)?",
     re.I,
 )
+_FINAL_JOIN = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.I)
 _CIVILIAN_KINDS: frozenset[Victims] = frozenset({"civilians", "children", "women", "men", "elderly"})
 
 
@@ -381,7 +394,7 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
         if not f.sub or f.head_after or g.sub or g.how not in ("after", "none", "coord", "noun"):
             continue
         gap = text[f.phrase_end : g.start]
-        if not _LIST_JOIN.fullmatch(gap):
+        if not gap.strip() or not _LIST_JOIN.fullmatch(gap):
             continue
         head = next((out[h] for h in range(k - 2, -1, -1) if not out[h].sub), None)
         if head is None:
@@ -390,7 +403,7 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
             continue
         if anded[k - 1]:
             continue  # the list had its last item: "6 children and 4 women, and 12 fighters"
-        anded[k] = gap.strip(" ,").lower() != ""
+        anded[k] = bool(_FINAL_JOIN.search(gap))
         out[k] = replace(g, sub=True)
     return out
 
@@ -420,6 +433,98 @@ def _late_verbs(text: str, end: int, found: list[_Found]) -> list[_Found]:
     return out
 
 
+def _joined(gap: str) -> bool:
+    """Whether `gap` only joins two counts of one list ("and", ", ", "and their", nothing)."""
+    return bool(_COORD_AHEAD.fullmatch(gap) or (gap.strip() and _LIST_JOIN.fullmatch(gap)))
+
+
+# Words of a count that name people in general, not one family's members: "15 civilians and 3
+# children" may count the children among the civilians, so such lists are not added up.
+_GENERAL = re.compile(
+    r"\b(?:civilians?|people|persons?|residents?|inhabitants?|citizens?|villagers?|victims?)\b", re.I
+)
+
+
+_OTHER = re.compile(r"\s*(?:other|more)\b", re.I)
+
+
+def _others(text: str, found: list[_Found]) -> list[_Found]:
+    """"his son and 20 other fighters": the listed people before "other" are fighters too."""
+    out = list(found)
+    for k in range(1, len(out)):
+        g = out[k]
+        if g.sub or not _OTHER.match(text, g.end) or g.victims in ("total", "civilians"):
+            continue
+        n = k - 1
+        while n >= 0 and not out[n].sub and _joined(text[out[n].phrase_end : out[n + 1].start]):
+            if out[n].victims != g.victims:
+                out[n] = replace(out[n], victims=g.victims)
+            n -= 1
+    return out
+
+
+def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
+    """Add up one list of disjoint counts: "a man, his wife and their three children were
+    killed" is five civilians, "10 members of one family and nine of another" nineteen,
+    "5 soldiers and 3 officers" eight fighters.
+
+    Only counts of civilian kinds (civilians, children, women, men, elderly) or only counts of
+    fighters are added, and never a general word ("civilians", "people") together with a
+    group it may contain ("15 civilians and 3 children"). The sum becomes a head count placed
+    before the list; the listed counts become its breakdown.
+    """
+    out: list[_Found] = []
+    k = 0
+    while k < len(found):
+        f = found[k]
+        if f.sub or f.outcome is None or f.victims == "total":
+            out.append(f)
+            k += 1
+            continue
+        members = [k]
+        n = k
+        while True:
+            m = n + 1
+            while m < len(found) and found[m].sub and not found[m].head_after:
+                m += 1
+            if m >= len(found):
+                break
+            g = found[m]
+            if g.sub or g.outcome != f.outcome or not _joined(text[found[m - 1].phrase_end : g.start]):
+                break
+            members.append(m)
+            n = m
+        run = [found[m] for m in members]
+        kinds = {r.victims for r in run}
+        last_gap = text[found[members[-1] - 1].phrase_end : run[-1].start] if len(run) > 1 else ""
+        if not re.search(r"\b(?:and|plus|with|alongside)\b", last_gap, re.I):
+            run = run[:1]  # "120 fighters, 60 foreign ones": a breakdown, not a second group
+        general = [r for r in run if _GENERAL.search(text[r.start : r.phrase_end])]
+        ok = (
+            len(run) > 1
+            and (kinds <= _CIVILIAN_KINDS or kinds == {"combatants"})
+            and not (general and (len(general) > 1 or len(kinds) > 1))
+        )
+        if not ok:
+            out.append(f)
+            k += 1
+            continue
+        total = _sum_ranges([r.range for r in run], text[f.start : found[members[-1]].phrase_end])
+        victims: Victims = "combatants" if kinds == {"combatants"} else "civilians"
+        last = found[members[-1]]
+        out.append(replace(f, end=last.end, range=total, victims=victims, how="group"))
+        out += [replace(g, sub=True) if not g.sub else g for g in found[k : members[-1] + 1]]
+        k = members[-1] + 1
+    return out
+
+
+def _sum_ranges(parts: Sequence[Range], words: str) -> Range:
+    lo = sum(p.min or 0 for p in parts)
+    his = [p.max for p in parts]
+    hi = sum(h for h in his if h is not None) if all(h is not None for h in his) else None
+    return Range(lo, hi, words)
+
+
 def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
     """Carry an outcome across "12 fighters and 7 civilians were killed" / "killing 5 and 3"."""
     out = list(found)
@@ -439,7 +544,7 @@ def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
             not g.sub
             and g.outcome is not None
             and g.how in ("after", "coord")
-            and _COORD_AHEAD.fullmatch(text[out[n - 1].phrase_end : g.start])
+            and _joined(text[out[n - 1].phrase_end : g.start])
         ):
             out[k] = replace(f, outcome=g.outcome, how="coord")
     # Forwards: a verb before the first of a list applies to the later ones.
@@ -450,7 +555,7 @@ def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
             and not g.sub
             and f.outcome is not None
             and f.how in ("before", "coord")
-            and _COORD_AHEAD.fullmatch(text[f.phrase_end : g.start])
+            and _joined(text[f.phrase_end : g.start])
         ):
             out[k] = replace(g, outcome=f.outcome, how="coord")
     return out
@@ -494,7 +599,9 @@ def _link_subs(found: list[_Found]) -> list[CountMention]:
         outcome = outcomes[k]
         assert outcome is not None
         index[k] = len(mentions)
-        mentions.append(CountMention(f.start, f.end, f.range, outcome, f.victims, heads[k]))
+        mentions.append(
+            CountMention(f.start, f.end, f.range, outcome, f.victims, heads[k], f.how == "group")
+        )
     # Re-point sub_of at positions in the returned list (dropped heads leave a bare breakdown).
     return [replace(m, sub_of=index.get(m.sub_of)) if m.sub_of is not None else m for m in mentions]
 

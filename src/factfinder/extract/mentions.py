@@ -32,7 +32,9 @@ class CountMention:
     """A casualty count: "at least 26 local civilians" killed.
 
     `sub_of` is the index (in the same returned list) of the count this one breaks down
-    ("including 14 children" → the 26 civilians), or None for a head count.
+    ("including 14 children" → the 26 civilians), or None for a head count. `listed` marks
+    a sum the text does not state as one figure: the people of a list added up ("a man, his
+    wife and their three children" → 5 civilians).
     """
 
     start: int
@@ -41,6 +43,7 @@ class CountMention:
     outcome: Outcome
     victims: Victims = "total"
     sub_of: int | None = None
+    listed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

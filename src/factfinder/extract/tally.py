@@ -58,8 +58,10 @@ def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = Fa
     protected = [r for v in ("children", "women", "elderly") if (r := heads[v]) is not None]
     men = heads["men"]
     men_counted = False
-    if civilians is None and protected:
-        civilians = _sum(protected + ([men] if men is not None else []))
+    if protected and heads["civilians"] is None:
+        # A civilian breakdown ("four of them brothers") is never more than the groups it
+        # breaks down ("five children").
+        civilians = _larger(civilians, _sum(protected + ([men] if men is not None else [])))
         men_counted = men is not None
     # Only a civilian *head* count (or one derived from head counts) adds to the total; a
     # civilian breakdown ("including a doctor") is already inside another count.
@@ -70,9 +72,10 @@ def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = Fa
         if r is not None
     ]
     total = _larger(chosen["total"], _sum(disjoint))
+    stated = [m for m in mentions if m.victims == "civilians" and m.sub_of is None and not m.listed]
     if (
         people_as_civilians
-        and heads["civilians"] is None
+        and not stated
         and chosen["combatants"] is None
         and total is not None
         and (civilians is None or (civilians.min or 0) < (total.min or 0))

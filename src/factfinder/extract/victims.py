@@ -37,6 +37,22 @@ def _w(words: str) -> list[str]:
     return words.split()
 
 
+KIN: Final[frozenset[str]] = frozenset(
+    _w(
+        "son sons daughter daughters brother brothers sister sisters sibling siblings cousin "
+        "cousins nephew nephews niece nieces grandson grandsons granddaughter granddaughters "
+        "grandchild grandchildren"
+    )
+)
+"""Kin words of no stated sex or age (civilians in `LEXICON`)."""
+KIN_SINGULAR: Final[frozenset[str]] = frozenset(
+    _w(
+        "son daughter brother sister cousin nephew niece grandson granddaughter grandchild "
+        "wife husband father mother grandmother grandfather uncle aunt widow"
+    )
+)
+"""Kin nouns that count one person after "his", "her", "their" ("killing his wife")."""
+
 LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
     {
         **dict.fromkeys(
@@ -56,9 +72,19 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "
                 "journalists journalist reporters reporter farmers farmer shepherds shepherd workers "
                 "worker citizens citizen volunteers volunteer rescuers rescuer relatives "
-                " shoppers pilgrims mourners detainees prisoners hostages"
+                " shoppers pilgrims mourners detainees prisoners hostages drivers driver "
+                "photographers photographer cameraman cameramen pharmacist pharmacists "
+                "engineers engineer fishermen fisherman"
             ),
             "civilians",
+        ),
+        # Kin: a family's members are civilians unless the text says otherwise; the kin words
+        # that say an adult's sex count as women or men ("a man, his wife and their three
+        # children": one man, one woman, three children).
+        **dict.fromkeys(KIN, "civilians"),
+        **dict.fromkeys(_w("wife wives grandmother grandmothers widow widows aunt aunts"), "women"),
+        **dict.fromkeys(
+            _w("husband husbands father fathers grandfather grandfathers uncle uncles"), "men"
         ),
         **dict.fromkeys(
             _w(
@@ -95,7 +121,7 @@ NOUN_OUTCOME: Final[Mapping[str, Outcome]] = MappingProxyType(
     }
 )
 _SINGULAR_MODIFIERS: Final[frozenset[str]] = frozenset(
-    _w("girl boy child baby infant woman man civilian family")
+    _w("girl boy child baby infant woman man civilian family elderly")
 )
 _CIVILIAN_GROUPS: Final[frozenset[str]] = frozenset({"civilians", "children", "women", "elderly"})
 
@@ -252,8 +278,8 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
         n = m + 1
         if words[n].group().lower() == "and":
             n += 1
-        if n < len(words) and words[n].group().lower() in ("the", "her", "his", "their"):
-            n += 1
+        if n < len(words) and words[n].group().lower() == "the":
+            n += 1  # "his", "her", "their" start a count of their own: "a man and his wife"
         if n < len(words) and words[n].group().lower() in LEXICON:
             groups.add(LEXICON[words[n].group().lower()])
             phrase_end = words[n].end()
