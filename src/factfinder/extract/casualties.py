@@ -42,7 +42,13 @@ from dataclasses import dataclass, replace
 from factfinder.extract.mentions import CountMention, Outcome, Victims
 from factfinder.extract.numbers import find_quantities
 from factfinder.extract.tally import combine, is_vague
-from factfinder.extract.victims import KIN, KIN_SINGULAR, LEXICON, read_phrase
+from factfinder.extract.victims import (
+    KIN_SINGULAR,
+    LEXICON,
+    NOT_NAMES,
+    PERSON_TITLES,
+    read_phrase,
+)
 from factfinder.model import Range
 
 __all__ = ["combine", "find_casualties", "is_vague", "merge"]
@@ -305,14 +311,14 @@ def _classify(
         # "the dead included 2 women", "among the wounded were 3 children": the partitive
         # names the outcome even when no head count is given.
         said = sub_before.group()
-        partitive: Outcome | None = (
+        said_outcome: Outcome | None = (
             "injured"
             if re.search(r"\b(?:wounded|injured)\b", said, re.I)
             else "killed"
             if re.search(r"\b(?:dead|killed|victims|fatalities)\b", said, re.I)
             else None
         )
-        return found(partitive, "sub", sub=True)
+        return found(said_outcome, "sub", sub=True)
     if _INJURED_TOLL.search(before):
         return found("injured", "toll")
     if _TOLL.search(before):
@@ -366,7 +372,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _others(text, found)
     found = _group_heads(text, found)
     mentions = _link_subs(found)
-    return mentions + _zeros(text, start, end, mentions)
+    return mentions + _zeros(text, start, end, mentions) + named_victims(text, start, end)
 
 
 # Between two items of a breakdown list: "including 6 children, 4 women and a man".
@@ -376,7 +382,9 @@ _LIST_JOIN = re.compile(
     re.I,
 )
 _FINAL_JOIN = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.I)
-_CIVILIAN_KINDS: frozenset[Victims] = frozenset({"civilians", "children", "women", "men", "elderly"})
+_CIVILIAN_KINDS: frozenset[Victims] = frozenset(
+    {"civilians", "children", "women", "men", "elderly"}
+)
 
 
 def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
@@ -441,7 +449,8 @@ def _joined(gap: str) -> bool:
 # Words of a count that name people in general, not one family's members: "15 civilians and 3
 # children" may count the children among the civilians, so such lists are not added up.
 _GENERAL = re.compile(
-    r"\b(?:civilians?|people|persons?|residents?|inhabitants?|citizens?|villagers?|victims?)\b", re.I
+    r"\b(?:civilians?|people|persons?|residents?|inhabitants?|citizens?|villagers?|victims?)\b",
+    re.I,
 )
 
 
@@ -449,7 +458,7 @@ _OTHER = re.compile(r"\s*(?:other|more)\b", re.I)
 
 
 def _others(text: str, found: list[_Found]) -> list[_Found]:
-    """"his son and 20 other fighters": the listed people before "other" are fighters too."""
+    """ "his son and 20 other fighters": the listed people before "other" are fighters too."""
     out = list(found)
     for k in range(1, len(out)):
         g = out[k]
@@ -490,7 +499,11 @@ def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
             if m >= len(found):
                 break
             g = found[m]
-            if g.sub or g.outcome != f.outcome or not _joined(text[found[m - 1].phrase_end : g.start]):
+            if (
+                g.sub
+                or g.outcome != f.outcome
+                or not _joined(text[found[m - 1].phrase_end : g.start])
+            ):
                 break
             members.append(m)
             n = m
@@ -630,4 +643,121 @@ def merge(groups: Iterable[Sequence[CountMention]]) -> list[CountMention]:
     for group in groups:
         base = len(out)
         out += [replace(m, sub_of=m.sub_of + base) if m.sub_of is not None else m for m in group]
+    return out
+
+
+# Named victims: "6-year-old Sara Haddad", "Omar Khalil (12)", "journalist Rami Saleh".
+_NAME_WORD = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z][\w’'-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|bin|ibn|Abu|Umm|Abd|Al|El|al))" + r"{0,5}"
+_AGE_WORDS = (
+    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_AGE_FIRST = re.compile(
+    rf"\b(?P<age>{_AGE_WORDS})[\s-]+(?P<unit>years?|months?|weeks?|days?)[\s-]+old\b"
+    rf"(?:\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?))?,?\s+(?:named\s+)?(?P<name>{_NAME})",
+)
+_AGE_AFTER = re.compile(
+    rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
+    r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
+)
+_TITLED = re.compile(
+    r"(?P<title>\bDr\.|\b(?:journalist|photographer|photojournalist|cameraman|reporter|paramedic|medic|"
+    r"doctor|Dr\.?|nurse|driver|teacher|engineer|pharmacist|student|farmer|activist|professor|"
+    r"lawyer|poet|writer|artist|footballer|athlete|volunteer|worker|child|boy|girl|baby|infant|"
+    r"toddler|son|daughter|nephew|niece|grandson|granddaughter|brother|sister|wife|husband|"
+    r"mother|father|cousin|uncle|aunt|grandmother|grandfather)\b),?\s+(?:named\s+|called\s+)?"
+    rf"(?P<name>{_NAME})",
+)
+_NAMED_KILLED = re.compile(
+    r"\b(?:killed|killing|dead|died|dies|death|deaths|martyr(?:ed|s)?|victims?|slain|"
+    r"lost\s+(?:his|her|their)\s+li(?:fe|ves)|the\s+lives?\s+of|bodies|body|funerals?|"
+    r"mourn(?:ed|ing|s)?|fatalit(?:y|ies)|perished)\b",
+    re.I,
+)
+_NAMED_INJURED = re.compile(r"\b(?:injur(?:ed|ies|y)|wounded|hurt)\b", re.I)
+_NAMED_NEITHER = re.compile(
+    r"\b(?:surviv(?:ed|or|ors|ing)|rescued|alive|detained|arrested|missing|posted|wrote|"
+    r"shared|told|said|reported)\b",
+    re.I,
+)
+
+
+def _is_child(age: str | None, unit: str | None, noun: str | None) -> bool:
+    from factfinder.extract.numbers import parse_quantity
+
+    if noun and any(w in LEXICON and LEXICON[w] == "children" for w in noun.lower().split()):
+        return True
+    if unit and not unit.strip().lower().startswith("year"):
+        return True  # months, weeks or days old
+    if age is None:
+        return False
+    r = parse_quantity(age.replace("-", " "))
+    return r is not None and r.min is not None and r.min < 18
+
+
+def _named_outcome(text: str, start: int, end: int, a: int, b: int) -> Outcome | None:
+    """The outcome the words nearest to a name in its clause give: first after it, else before."""
+    cues: list[tuple[int, Outcome | None]] = []
+    table: tuple[tuple[re.Pattern[str], Outcome | None], ...] = (
+        (_NAMED_KILLED, "killed"),
+        (_NAMED_INJURED, "injured"),
+        (_NAMED_NEITHER, None),
+    )
+    for rx, outcome in table:
+        cues += [(m.start(), outcome) for m in rx.finditer(text, start, end)]
+    after = sorted(c for c in cues if c[0] >= b)
+    if after and after[0][0] - b < 120:
+        return after[0][1]
+    before = sorted((c for c in cues if c[0] < a), reverse=True)
+    return before[0][1] if before else None
+
+
+def named_victims(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
+    """One mention for each person the clause names as killed or injured, with an age
+    ("6-year-old Sara Haddad", "Omar Khalil (12)") or a title ("journalist Rami Saleh", "his
+    nephew Karim"). `range.text` is the name; `victims` is "children" for a child (under 18,
+    an age in months, or a child's word), "combatants" after a fighter's title, else "total".
+    """
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str, Victims]] = []
+    for m in _AGE_FIRST.finditer(text, start, end):
+        noun = (m.group("noun") or "").lower().split()
+        if noun and noun[-1] not in LEXICON and noun[-1] not in PERSON_TITLES:
+            continue  # "a five-month-old uprising against President X": no person's age
+        child = _is_child(m.group("age"), m.group("unit"), m.group("noun"))
+        found.append(
+            (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+        )
+    for m in _AGE_AFTER.finditer(text, start, end):
+        child = _is_child(m.group("age"), m.group("unit"), None)
+        found.append(
+            (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+        )
+    for m in _TITLED.finditer(text, start, end):
+        if re.search(
+            r"\bof\s+(?:his|her|their|the)\s+$", text[max(start, m.start() - 12) : m.start()]
+        ):
+            continue  # "the daughter of his brother Hassan": Hassan is named to place her
+        child = LEXICON.get(m.group("title").lower()) == "children"
+        found.append(
+            (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+        )
+    out: list[CountMention] = []
+    seen: set[str] = set()
+    for a, b, name, victims in sorted(found, key=lambda f: (f[0], f[3] != "children")):
+        first = name.split()[0]
+        if first in NOT_NAMES or any(a < m.end and m.start < b for m in out):
+            continue
+        window = text[max(start, a - 40) : a]
+        if re.search(
+            r"\b(?:commander|fighter|militant|operative|combatant|gunman)\s*,?\s*$", window, re.I
+        ):
+            victims = "combatants"
+        outcome = _named_outcome(text, start, end, a, b)
+        if outcome is None or first.lower() in seen:
+            continue
+        seen.add(first.lower())
+        out.append(CountMention(a, b, Range(1, 1, name), outcome, victims, named=True))
     return out

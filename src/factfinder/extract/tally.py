@@ -48,7 +48,49 @@ def _larger(a: Range | None, b: Range | None) -> Range | None:
     return b if (b.min or 0) > (a.min or 0) else a
 
 
+def _named(named: Sequence[CountMention], victims: set[str]) -> Range | None:
+    """How many different people of `victims` the text names (each name once)."""
+    names: dict[str, str] = {}
+    for m in named:
+        if m.victims in victims:
+            names.setdefault(m.range.text.split()[0].lower(), m.range.text)
+    if not names:
+        return None
+    return Range(len(names), None, "named: " + ", ".join(names.values()))
+
+
 def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
+    named = [m for m in mentions if m.named]
+    found = _stated([m for m in mentions if not m.named], people_as_civilians)
+    if not named:
+        return found
+    everyone = _named(named, {"total", "children", "combatants"})
+    fighters = _named(named, {"combatants"})
+    others = _named(named, {"total", "children"})
+    civilians = found.civilians
+    if civilians is not None or (people_as_civilians and found.combatants is None):
+        civilians = _fill(civilians, others)
+    return Casualties(
+        total=_fill(found.total, everyone),
+        civilians=civilians,
+        children=_fill(found.children, _named(named, {"children"})),
+        women=found.women,
+        men=found.men,
+        combatants=_fill(found.combatants, fighters),
+    )
+
+
+def _fill(stated: Range | None, named: Range | None) -> Range | None:
+    """The people named fill in a figure the text does not give, or raise a floor ("at least
+    two") they exceed; a figure the text states exactly stands."""
+    if stated is None or named is None:
+        return stated or named
+    if stated.max is None and (named.min or 0) > (stated.min or 0):
+        return named
+    return stated
+
+
+def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
     chosen: dict[Victims, Range | None] = {}
     heads: dict[Victims, Range | None] = {}
     for victims in ("total", "civilians", "children", "women", "men", "elderly", "combatants"):

@@ -53,6 +53,21 @@ KIN_SINGULAR: Final[frozenset[str]] = frozenset(
 )
 """Kin nouns that count one person after "his", "her", "their" ("killing his wife")."""
 
+PERSON_TITLES: Final[frozenset[str]] = frozenset(
+    _w("professor lawyer poet writer artist footballer athlete activist photojournalist")
+)
+"""Words for a person, besides the victim nouns, that may stand before a name."""
+NOT_NAMES: Final[frozenset[str]] = frozenset(
+    _w(
+        "The A An His Her Their On In At Of And But Gaza Israel Israeli Israelis Palestinian "
+        "Palestinians Syria Syrian Iraq Iraqi Hamas Facebook Twitter Instagram Telegram YouTube "
+        "January February March April May June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday According Multiple Local "
+        "Sources Ministry Hospital Strip City Camp Street President King Prime Minister"
+    )
+)
+"""Capitalised words that do not start a person's name (places, parties, months, titles)."""
+
 LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
     {
         **dict.fromkeys(
