@@ -121,7 +121,8 @@ _BEFORE_KILLED = re.compile(
     r"murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
     r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to)"
-    r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least))*\s*$",
+    r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least|"
+    r"(?:an?|the|an\s+entire|a\s+whole)\s+famil(?:y|ies)\s+of))*\s*$",
     re.I,
 )
 _BEFORE_INJURED = re.compile(
@@ -225,6 +226,14 @@ def _classify(
     if not phrase.ok or (article and phrase.victims is None):
         return None
     before = text[max(start, q_start - 120) : q_start]
+    if phrase.victims is None and _FAMILY_OF.search(before):
+        phrase = replace(phrase, victims="civilians")  # "a family of six"
+    if (
+        phrase.victims is None
+        and _NAME_BEFORE.search(before)
+        and re.match(r"\s*(?:years?\s+old\s*)?[,)]", text[q_end:end])
+    ):
+        return None  # an age: "Ahmad Saleh, 55, was killed", "Lina (9)"
     if article and phrase.items > 1:  # "a woman and child": one article, two people
         rng = Range(phrase.items, phrase.items, text[q_start : phrase.end])
         q_end = phrase.end
@@ -326,6 +335,8 @@ def _classify(
     return found(None, "none")
 
 
+_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]+\s*(?:,|\()\s*$")
 # An object right after "killed"/"wounded" makes the verb active: "3 gunmen killed 20 people".
 _ACTIVE = re.compile(
     r"\s+(?:(?:at\s+least|more\s+than|over|some|nearly|about|up\s+to|as\s+many\s+as)\s+)?"
@@ -413,7 +424,34 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
             continue  # the list had its last item: "6 children and 4 women, and 12 fighters"
         anded[k] = bool(_FINAL_JOIN.search(gap))
         out[k] = replace(g, sub=True)
-    return out
+    # Two items of one kind in one list are two groups: "a baby and two boys" are 3 children.
+    merged: list[_Found] = []
+    for k, g in enumerate(out):
+        f = merged[-1] if merged else None
+        if (
+            f is not None
+            and k > 0
+            and f.sub
+            and g.sub
+            and not f.head_after
+            and not g.head_after
+            and f.victims == g.victims
+            and (f.outcome is None or g.outcome in (None, f.outcome))
+            and text[f.phrase_end : g.start].strip()
+            and _LIST_JOIN.fullmatch(text[f.phrase_end : g.start])
+        ):
+            words = text[f.start : g.phrase_end]
+            merged[-1] = replace(
+                f,
+                end=g.end,
+                phrase_end=g.phrase_end,
+                range=_sum_ranges([f.range, g.range], words),
+                outcome=f.outcome or g.outcome,
+                how=g.how if f.outcome is None else f.how,
+            )
+            continue
+        merged.append(g)
+    return merged
 
 
 _LATE_VERB = re.compile(
@@ -663,12 +701,21 @@ _AGE_AFTER = re.compile(
     r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
 )
 _TITLED = re.compile(
-    r"(?P<title>\bDr\.|\b(?:journalist|photographer|photojournalist|cameraman|reporter|paramedic|medic|"
-    r"doctor|Dr\.?|nurse|driver|teacher|engineer|pharmacist|student|farmer|activist|professor|"
-    r"lawyer|poet|writer|artist|footballer|athlete|volunteer|worker|child|boy|girl|baby|infant|"
-    r"toddler|son|daughter|nephew|niece|grandson|granddaughter|brother|sister|wife|husband|"
-    r"mother|father|cousin|uncle|aunt|grandmother|grandfather)\b),?\s+(?:named\s+|called\s+)?"
-    rf"(?P<name>{_NAME})",
+    r"(?P<title>\b[Dd]r\.|\b(?i:"
+    + "|".join(
+        sorted(
+            {
+                w
+                for w, v in LEXICON.items()
+                if v in ("civilians", "children", "women", "men") and not w.endswith("s")
+            }
+            | set(PERSON_TITLES)
+            | set(KIN_SINGULAR),
+            key=len,
+            reverse=True,
+        )
+    )
+    + rf")\b),?\s+(?:named\s+|called\s+)?(?P<name>{_NAME})",
 )
 _NAMED_KILLED = re.compile(
     r"\b(?:killed|killing|dead|died|dies|death|deaths|martyr(?:ed|s)?|victims?|slain|"

@@ -513,6 +513,7 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
     if (
         prev in ("aged", "ages")
         or (prev == "of" and _low(toks, i - 2) == "ages")
+        or (prev == "between" and _low(toks, i - 2) in ("aged", "ages"))
         or prev in _REFERENCE_WORDS
         or (prev == "." and _low(toks, i - 2) in ("no", "nos"))
     ):
@@ -604,7 +605,8 @@ def _scan(text: str, start: int, end: int, *, years: bool = True) -> list[Counte
         if _not_a_count(toks, num, years=years):
             i = num.j
             if _low(toks, num.i - 1) in ("aged", "ages") or (
-                _low(toks, num.i - 1) == "of" and _low(toks, num.i - 2) == "ages"
+                _low(toks, num.i - 1) in ("of", "between")
+                and _low(toks, num.i - 2) in ("ages", "aged")
             ):
                 i = _skip_ages(toks, i)  # "aged 3 to 12", "aged 2, 5 and 9": all ages
             continue
