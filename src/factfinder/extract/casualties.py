@@ -426,28 +426,27 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
         out[k] = replace(g, sub=True)
     # Two items of one kind in one list are two groups: "a baby and two boys" are 3 children.
     merged: list[_Found] = []
-    for k, g in enumerate(out):
-        f = merged[-1] if merged else None
+    for g in out:
+        last = merged[-1] if merged else None
         if (
-            f is not None
-            and k > 0
-            and f.sub
+            last is not None
+            and last.sub
             and g.sub
-            and not f.head_after
+            and not last.head_after
             and not g.head_after
-            and f.victims == g.victims
-            and (f.outcome is None or g.outcome in (None, f.outcome))
-            and text[f.phrase_end : g.start].strip()
-            and _LIST_JOIN.fullmatch(text[f.phrase_end : g.start])
+            and last.victims == g.victims
+            and (last.outcome is None or g.outcome in (None, last.outcome))
+            and text[last.phrase_end : g.start].strip()
+            and _LIST_JOIN.fullmatch(text[last.phrase_end : g.start])
         ):
-            words = text[f.start : g.phrase_end]
+            words = text[last.start : g.phrase_end]
             merged[-1] = replace(
-                f,
+                last,
                 end=g.end,
                 phrase_end=g.phrase_end,
-                range=_sum_ranges([f.range, g.range], words),
-                outcome=f.outcome or g.outcome,
-                how=g.how if f.outcome is None else f.how,
+                range=_sum_ranges([last.range, g.range], words),
+                outcome=last.outcome or g.outcome,
+                how=g.how if last.outcome is None else last.how,
             )
             continue
         merged.append(g)
