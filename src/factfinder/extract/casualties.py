@@ -283,7 +283,7 @@ def _classify(
     after = _AFTER_VERB.match(text, phrase.end, end)
     if (
         after
-        and not _PASSIVE.search(after.group())
+        and not _PASSIVE.search(re.sub(r"shot\s+dead|gunned\s+down", "", after.group(), flags=re.I))
         and _ACTIVE.match(text, after.end(), end)
         and (
             article
@@ -597,15 +597,22 @@ def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
             and _joined(text[out[n - 1].phrase_end : g.start])
         ):
             out[k] = replace(f, outcome=g.outcome, how="coord")
-    # Forwards: a verb before the first of a list applies to the later ones.
+    # Forwards: a verb before the first of a list applies to the later ones, across the
+    # breakdown of an earlier one ("killing 6 civilians, including 2 children, and 4 fighters").
     for k in range(1, len(out)):
-        f, g = out[k - 1], out[k]
+        g = out[k]
+        if g.outcome is not None or g.sub:
+            continue
+        p = k - 1
+        while p >= 0 and out[p].sub and not out[p].head_after:
+            p -= 1
+        if p < 0:
+            continue
+        f = out[p]
         if (
-            g.outcome is None
-            and not g.sub
-            and f.outcome is not None
+            f.outcome is not None
             and f.how in ("before", "coord")
-            and _joined(text[f.phrase_end : g.start])
+            and _joined(text[out[k - 1].phrase_end : g.start])
         ):
             out[k] = replace(g, outcome=f.outcome, how="coord")
     return out
@@ -699,6 +706,7 @@ _AGE_AFTER = re.compile(
     rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
     r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
 )
+_AGE_COMMAS = re.compile(rf"(?P<name>{_NAME}),\s*(?P<age>\d{{1,3}})\s*(?:years?\s+old\s*)?,")
 _TITLED = re.compile(
     r"(?P<title>\b[Dd]r\.|\b(?i:"
     + "|".join(
@@ -722,10 +730,15 @@ _NAMED_KILLED = re.compile(
     r"mourn(?:ed|ing|s)?|fatalit(?:y|ies)|perished)\b",
     re.I,
 )
+_SAID = re.compile(r",\s*(?:[\w'’-]+\s+){1,6}(?:said|says|reported|added|told)\b", re.I)
 _NAMED_INJURED = re.compile(r"\b(?:injur(?:ed|ies|y)|wounded|hurt)\b", re.I)
 _NAMED_NEITHER = re.compile(
-    r"\b(?:surviv(?:ed|or|ors|ing)|rescued|alive|detained|arrested|missing|posted|wrote|"
-    r"shared|told|said|reported)\b",
+    r"\b(?:surviv(?:ed|or|ors|ing)|rescued|alive|detained|arrested|missing)\b", re.I
+)
+# A name that speaks: "Omar Saleh posted", "Huda Ali, a neighbour, said".
+_SPEAKS = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,40},\s*)?(?:\w+ly\s+)?(?:posted|wrote|shared|told|"
+    r"said|says|reported|added|recalled|described|mourned|confirmed|stated)\b",
     re.I,
 )
 
@@ -754,6 +767,9 @@ def _named_outcome(text: str, start: int, end: int, a: int, b: int) -> Outcome |
     for rx, outcome in table:
         cues += [(m.start(), outcome) for m in rx.finditer(text, start, end)]
     after = sorted(c for c in cues if c[0] >= b)
+    said = _SAID.search(text, b, end)
+    if said is not None:
+        after = [c for c in after if c[0] < said.start()]  # "…, relatives said": not about them
     if after and after[0][0] - b < 120:
         return after[0][1]
     before = sorted((c for c in cues if c[0] < a), reverse=True)
@@ -781,6 +797,12 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
         found.append(
             (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
         )
+    for m in _AGE_COMMAS.finditer(text, start, end):
+        if int(m.group("age")) <= 110:
+            child = _is_child(m.group("age"), None, None)
+            found.append(
+                (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+            )
     for m in _TITLED.finditer(text, start, end):
         if re.search(
             r"\bof\s+(?:his|her|their|the)\s+$", text[max(start, m.start() - 12) : m.start()]
@@ -801,6 +823,8 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             r"\b(?:commander|fighter|militant|operative|combatant|gunman)\s*,?\s*$", window, re.I
         ):
             victims = "combatants"
+        if _SPEAKS.match(text, b, end):
+            continue
         outcome = _named_outcome(text, start, end, a, b)
         if outcome is None or first.lower() in seen:
             continue

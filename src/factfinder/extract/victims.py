@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
 
@@ -206,10 +206,25 @@ def _age_at(words: list[re.Match[str]], k: int) -> int:
     return 0
 
 
+def _young(words: list[re.Match[str]], k: int, n: int) -> bool:
+    """Whether the age adjective words[k:k+n] is under 18 (or in months, weeks or days)."""
+    said = " ".join(w.group().lower() for w in words[k : k + n])
+    if re.search(r"(?:month|week|day)s?-old", said):
+        return True
+    first = said.split()[0].split("-")[0]
+    if first.isdigit():
+        return int(first) < 18
+    from factfinder.extract.numbers import parse_quantity
+
+    r = parse_quantity(first)
+    return r is not None and r.min is not None and r.min < 18
+
+
 def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase:
     words = _words(text, pos, end)
     skipped = 0
     k = 0
+    young = False
     if (
         len(words) > 1
         and words[0].group().lower() == "of"
@@ -233,6 +248,7 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         low = w.lower()
         age = _age_at(words, k)
         if age:
+            young = young or _young(words, k, age)
             k += age  # "a 7-year-old boy", "two 12-year-old girls"
             continue
         if low == "members" and _family_at(words, k):
@@ -247,7 +263,10 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if low in LEXICON and not (low == "dead" and skipped == 0):
             if singular and low.endswith("s") and low not in ("remains", "personnel", "forces"):
                 return Phrase(None, pos, ok=False)
-            return _list_tail(text, words, k, end)
+            phrase = _list_tail(text, words, k, end)
+            if young and phrase.items == 1 and phrase.victims in ("civilians", "total", "men"):
+                return replace(phrase, victims="children")  # "her 8-year-old grandson"
+            return phrase
         if low in NOUN_OUTCOME and low not in ("dead", "wounded", "injured"):
             return Phrase("total", words[k].end(), NOUN_OUTCOME[low])
         if w.isupper() and len(w) > 1 and w.isalpha():
@@ -286,13 +305,19 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
     groups = {victims}
     items = 1
     m = k + 1
+    # A list is closed by "and"/"or": "women, children and the elderly". Items joined by a
+    # comma alone are kept only when such a close follows ("3 children, rescuers said" is not
+    # a list).
+    closed = (phrase_end, set(groups), items)
     while m + 1 < len(words):
         sep = words[m].group().lower()
         if sep not in (",", "and", "or", "&"):
             break
         n = m + 1
+        closing = sep != ","
         if words[n].group().lower() == "and":
             n += 1
+            closing = True
         if n < len(words) and words[n].group().lower() == "the":
             n += 1  # "his", "her", "their" start a count of their own: "a man and his wife"
         if n < len(words) and words[n].group().lower() in LEXICON:
@@ -300,8 +325,11 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
             phrase_end = words[n].end()
             items += 1
             m = n + 1
+            if closing:
+                closed = (phrase_end, set(groups), items)
         else:
             break
+    phrase_end, groups, items = closed
     if len(groups) > 1:
         if groups <= _CIVILIAN_GROUPS | {"men"}:
             victims = "civilians"
