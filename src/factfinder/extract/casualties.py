@@ -707,6 +707,13 @@ _AGE_AFTER = re.compile(
     r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
 )
 _AGE_COMMAS = re.compile(rf"(?P<name>{_NAME}),\s*(?P<age>\d{{1,3}})\s*(?:years?\s+old\s*)?,")
+# Names right after a verb of killing: "resulted in the deaths of Ali Saleh and Omar Saleh".
+_VERB_NAMES = re.compile(
+    r"\b(?:the\s+deaths?\s+of|(?:the\s+)?killing(?:\s+of)?|killed|the\s+lives?\s+of|"
+    r"shot\s+dead|executed|martyrdom\s+of)\s+"
+    rf"(?P<names>{_NAME}(?:\s*\([^()]{{0,30}}\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}"
+    r"(?:\s*\([^()]{0,30}\))?)*)"
+)
 _TITLED = re.compile(
     r"(?P<title>\b[Dd]r\.|\b(?i:"
     + "|".join(
@@ -770,6 +777,8 @@ def _named_outcome(text: str, start: int, end: int, a: int, b: int) -> Outcome |
     said = _SAID.search(text, b, end)
     if said is not None:
         after = [c for c in after if c[0] < said.start()]  # "…, relatives said": not about them
+    if after and re.search(r"\band\s+(?:also\s+)?$", text[b : after[0][0]]):
+        after = []  # "killed NAME, …, and injured six others": the verb after is another's
     if after and after[0][0] - b < 120:
         return after[0][1]
     before = sorted((c for c in cues if c[0] < a), reverse=True)
@@ -783,26 +792,48 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
     an age in months, or a child's word), "combatants" after a fighter's title, else "total".
     """
     end = len(text) if end is None else end
-    found: list[tuple[int, int, str, Victims]] = []
+    found: list[tuple[int, int, str, Victims, Outcome | None]] = []
     for m in _AGE_FIRST.finditer(text, start, end):
         noun = (m.group("noun") or "").lower().split()
         if noun and noun[-1] not in LEXICON and noun[-1] not in PERSON_TITLES:
             continue  # "a five-month-old uprising against President X": no person's age
         child = _is_child(m.group("age"), m.group("unit"), m.group("noun"))
         found.append(
-            (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+            (
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "children" if child else "total",
+                None,
+            )
         )
     for m in _AGE_AFTER.finditer(text, start, end):
         child = _is_child(m.group("age"), m.group("unit"), None)
         found.append(
-            (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+            (
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "children" if child else "total",
+                None,
+            )
         )
     for m in _AGE_COMMAS.finditer(text, start, end):
         if int(m.group("age")) <= 110:
             child = _is_child(m.group("age"), None, None)
             found.append(
-                (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+                (
+                    m.start("name"),
+                    m.end("name"),
+                    m.group("name"),
+                    "children" if child else "total",
+                    None,
+                )
             )
+    for m in _VERB_NAMES.finditer(text, start, end):
+        for n in re.finditer(_NAME, m.group("names")):
+            at = m.start("names") + n.start()
+            found.append((at, at + len(n.group()), n.group(), "total", "killed"))
     for m in _TITLED.finditer(text, start, end):
         if re.search(
             r"\bof\s+(?:his|her|their|the)\s+$", text[max(start, m.start() - 12) : m.start()]
@@ -810,11 +841,19 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             continue  # "the daughter of his brother Hassan": Hassan is named to place her
         child = LEXICON.get(m.group("title").lower()) == "children"
         found.append(
-            (m.start("name"), m.end("name"), m.group("name"), "children" if child else "total")
+            (
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "children" if child else "total",
+                None,
+            )
         )
     out: list[CountMention] = []
     seen: set[str] = set()
-    for a, b, name, victims in sorted(found, key=lambda f: (f[0], f[3] != "children")):
+    for a, b, name, victims, told in sorted(
+        found, key=lambda f: (f[0], f[3] != "children", f[4] is None)
+    ):
         first = name.split()[0]
         if first in NOT_NAMES or any(a < m.end and m.start < b for m in out):
             continue
@@ -825,7 +864,7 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             victims = "combatants"
         if _SPEAKS.match(text, b, end):
             continue
-        outcome = _named_outcome(text, start, end, a, b)
+        outcome = told or _named_outcome(text, start, end, a, b)
         if outcome is None or first.lower() in seen:
             continue
         seen.add(first.lower())

@@ -237,6 +237,9 @@ _COUNT_NOUNS: Final[frozenset[str]] = frozenset(
 _AFTER_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(
     _w("of another side day time hand way thing point another's")
 )
+_ONE_NOUNS: Final[frozenset[str]] = frozenset(
+    _w("civilian person child man woman boy girl soldier fighter member resident")
+)
 _BEFORE_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(
     _w("no the any every each which this that")
 )
@@ -521,7 +524,11 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
     return (
         first.low == "one"
         and j == i + 1
-        and (nxt in _AFTER_ONE_NOT_COUNT or prev in _BEFORE_ONE_NOT_COUNT)
+        and (
+            nxt in _AFTER_ONE_NOT_COUNT
+            # "that one", but "reported that one civilian died" counts one person
+            or (prev in _BEFORE_ONE_NOT_COUNT and not (prev == "that" and nxt in _ONE_NOUNS))
+        )
     )
 
 

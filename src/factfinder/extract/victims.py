@@ -192,17 +192,20 @@ def _family_at(words: list[re.Match[str]], k: int) -> int:
 _AGE_WORD = re.compile(r"(?:[a-z]+-)?(?:years?|months?|weeks?|days?)-old", re.I)
 
 
+_AGE_WORDS = re.compile(
+    r"(?:\d+|[a-z]+)(?:-[a-z]+)?(?: ?- ?| )(?:years?|months?|weeks?|days?)(?: ?- ?| )old", re.I
+)
+
+
 def _age_at(words: list[re.Match[str]], k: int) -> int:
-    """If words[k:] is an age adjective ("7-year-old", "11 year-old", "seven-year-old"), its
-    length in words, else 0."""
-    low = [w.group().lower() for w in words[k : k + 3]]
+    """If words[k:] is an age adjective ("7-year-old", "11 year-old", "seven-year-old",
+    "91-year old", "three-year old"), its length in words, else 0."""
+    low = [w.group().lower() for w in words[k : k + 5]]
     if low and _AGE_WORD.fullmatch(low[0]):
         return 1
-    if low and low[0].isdigit():
-        if len(low) > 1 and _AGE_WORD.fullmatch(low[1]):
-            return 2
-        if len(low) > 2 and low[1] == "-" and _AGE_WORD.fullmatch(low[2]):
-            return 3
+    for n in range(2, len(low) + 1):
+        if _AGE_WORDS.fullmatch(" ".join(low[:n])):
+            return n
     return 0
 
 
@@ -286,15 +289,19 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
 
 def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phrase:
     """Read "women, children and the elderly" / "bodies of civilians" from the noun at words[k]."""
+    civilian = False
     while (
         k + 1 < len(words)
         and words[k].group().lower() in _SINGULAR_MODIFIERS
         and words[k + 1].group().lower() in LEXICON
         and words[k + 1].group().lower() not in NOUN_OUTCOME
     ):
+        civilian = civilian or words[k].group().lower() == "civilian"
         k += 1  # compounds name their head last: "girl child", "child soldiers"
     low = words[k].group().lower()
     victims: Victims = LEXICON.get(low, "total")
+    if civilian and victims in ("combatants", "total"):
+        victims = "civilians"  # "three civilian members of his family"
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
     nxt = [w.group().lower() for w in words[k + 1 : k + 5]]
