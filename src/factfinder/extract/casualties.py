@@ -146,7 +146,7 @@ _SUB_BEFORE = re.compile(
     r"of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims|"
     r"wounded|injured)(?:\s+(?:were|are|was|is))?|(?:the\s+|those\s+)?(?:dead|victims|killed|"
     r"wounded|injured)\s+(?:include|included|were|are)|"
-    r"with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$",
+    r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$",
     re.I,
 )
 _SUB_AFTER = re.compile(
@@ -295,6 +295,16 @@ def _classify(
         # A bare participle with an object is an active verb: "a suicide bomber killed 30
         # people", or in run-on headlines "killed 30 people injured 90".
         after = None
+    if after is None and not _BEFORE_KILLED.search(before) and not _BEFORE_INJURED.search(before):
+        # "11 people from one family were killed", "5 civilians in the old city died"
+        pp = _PLACE_PHRASE.match(text, phrase.end, end)
+        if pp:
+            after = _AFTER_VERB.match(text, pp.end(), end)
+            if after and (
+                not re.match(rf"\s*,?\s*{_AUX}", after.group())
+                or not re.search(r"\b(?:were|was|have|has|had|are|is)\b", after.group())
+            ):
+                after = None  # only a passive verb: "…in the town were killed"
     if after:
         if after.group("both"):
             return None  # "19 killed and injured": one count of two outcomes
@@ -335,6 +345,11 @@ def _classify(
     return found(None, "none")
 
 
+_PLACE_PHRASE = re.compile(
+    r"\s+(?:from|in|inside|at|near|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
+    r"(?:were|was|have|has|had|are|is)\b)",
+    re.I,
+)
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]+\s*(?:,|\()\s*$")
 # An object right after "killed"/"wounded" makes the verb active: "3 gunmen killed 20 people".

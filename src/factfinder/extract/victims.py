@@ -113,7 +113,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
         **dict.fromkeys(_w("elderly"), "elderly"),
         **dict.fromkeys(
             _w(
-                "soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
+                "soldiers soldier troops troopers trooper fighters fighter militants militant rebels rebel "
                 "insurgents insurgent terrorists terrorist jihadists jihadist gunmen gunman "
                 "militiamen militiaman militias militia officers officer policemen policeman "
                 "personnel servicemen serviceman recruits recruit commanders commander guards guard "
