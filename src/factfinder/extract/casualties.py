@@ -16,7 +16,18 @@ a `CountMention` for every count of people harmed that it can tie to an outcome:
   women", "30 of them children", "109 of the dead were evacuees", "68 children were among the
   126 people killed"; a breakdown with no head count in the range keeps `sub_of=None`.
 
-Counts that the text gives for killed *and* injured together ("19 killed and injured",
+* as a list: the items of a breakdown list all belong to it ("including five children and
+  four women, were killed"; a second "and" after a comma closes it: "…and 4 women, and 12
+  fighters"); listed groups of civilians, or of fighters, become one head count marked
+  `listed` ("a man, his wife and their three children" → 5 civilians, with the man, the wife
+  and the children as its breakdown), never a general word with a group it may contain ("15
+  civilians and 3 children"); "his son and 20 other fighters" makes the son a fighter;
+* as people named one by one (`named_victims`): "6-year-old Sara Haddad", "Omar Khalil
+  (12)", "Ahmad Saleh, 55,", "journalist Rami Saleh", "the deaths of A, B and C", each a
+  mention of one (`named`), with the outcome the nearest words in the clause give.
+
+Ages are never counts ("aged 3 to 12", "a boy (12)", "Ahmad Saleh, 55,"), and an age under
+18 makes a child. Counts that the text gives for killed *and* injured together ("19 killed and injured",
 "dozens of casualties") are left out: they cannot be split. A count of things that are not
 people ("two separate letters", "30 airstrikes") is left out because no victim noun follows.
 "No one was killed" gives a zero count; silence gives nothing.

@@ -161,6 +161,14 @@ def combine(
        people killed" as 16 civilians); it is off by default because the text does not say
        civilians, and CLAIMS.md keeps what the text says.
 
+    6. People named one by one (`named` mentions) count once per name; they fill in a figure
+       the other mentions do not give, or raise a floor they exceed ("at least two" and three
+       named), never an exact figure. Named children fill `children`, named fighters
+       `combatants`, the others `civilians` (when the claim has civilians or presumes them).
+
+    A `listed` head count (the sum of a list: "a man, his wife and their three children") is
+    not a civilian count the text states, so rule 5 may still replace it by the total.
+
     `elderly` has no field in the claim format; it only feeds rule 2. `missing` is the first
     precise missing count (vague only when there is nothing else).
     """
