@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 
 from factfinder.extract.mentions import CountMention, Outcome, Victims
 from factfinder.extract.numbers import find_quantities
-from factfinder.extract.tally import combine, is_vague
+from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
 from factfinder.extract.victims import (
     KIN_SINGULAR,
     LEXICON,
@@ -718,7 +718,11 @@ def merge(groups: Iterable[Sequence[CountMention]]) -> list[CountMention]:
 
 # Named victims: "6-year-old Sara Haddad", "Omar Khalil (12)", "journalist Rami Saleh".
 _NAME_WORD = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z][\w’'-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|bin|ibn|Abu|Umm|Abd|Al|El|al))" + r"{0,5}"
+_NAME = (
+    r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+|(?:Sheikh|Hajj?|Haji|Hajja)\s+)?"
+    + rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|bin|ibn|Abu|Umm|Abd|Al|El|al))"
+    + r"{0,5}"
+)
 _AGE_WORDS = (
     r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -876,12 +880,13 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             )
         )
     out: list[CountMention] = []
-    seen: set[str] = set()
+    seen: list[tuple[str, ...]] = []
     for a, b, name, victims, told in sorted(
         found, key=lambda f: (f[0], f[3] != "children", f[4] is None)
     ):
-        first = name.split()[0]
-        if first in NOT_NAMES or any(a < m.end and m.start < b for m in out):
+        first = name.split()[0].rstrip(".")
+        key = name_tokens(name)
+        if not key or first in NOT_NAMES or any(a < m.end and m.start < b for m in out):
             continue
         window = text[max(start, a - 40) : a]
         if re.search(
@@ -891,8 +896,8 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
         if _SPEAKS.match(text, b, end):
             continue
         outcome = told or _named_outcome(text, start, end, a, b)
-        if outcome is None or first.lower() in seen:
+        if outcome is None or any(same_person(key, k) for k in seen):
             continue
-        seen.add(first.lower())
+        seen.append(key)
         out.append(CountMention(a, b, Range(1, 1, name), outcome, victims, named=True))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from factfinder.extract.mentions import CountMention, Victims
 from factfinder.extract.numbers import VAGUE_MINIMUMS
@@ -48,18 +49,61 @@ def _larger(a: Range | None, b: Range | None) -> Range | None:
     return b if (b.min or 0) > (a.min or 0) else a
 
 
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "sheikh", "hajj", "haji", "hajja"})
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a person's name for comparing names: lower case, without honorifics or
+    an "al-"/"el-" prefix ("Dr. Ahmed Al-Jarjawi" → ("ahmed", "jarjawi"))."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    words = [w for w in words if w and w not in _HONORIFICS]
+    return tuple(re.sub(r"^(?:al|el)-", "", w) for w in words)
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names may be one person: the same first name, or one name of one word that
+    is a word of the other ("Omar" and "Omar Fares", "Al-Jarjawi" and "Ahmed Al-Jarjawi")."""
+    if not a or not b:
+        return True
+    return a[0] == b[0] or (len(a) == 1 and a[0] in b) or (len(b) == 1 and b[0] in a)
+
+
 def _named(named: Sequence[CountMention], victims: set[str]) -> Range | None:
-    """How many different people of `victims` the text names (each name once)."""
-    names: dict[str, str] = {}
+    """How many different people of `victims` the text names (each person once)."""
+    people: list[tuple[tuple[str, ...], str]] = []
     for m in named:
-        if m.victims in victims:
-            names.setdefault(m.range.text.split()[0].lower(), m.range.text)
-    if not names:
+        if m.victims not in victims:
+            continue
+        key = name_tokens(m.range.text)
+        if key and not any(same_person(key, k) for k, _ in people):
+            people.append((key, m.range.text))
+    if not people:
         return None
-    return Range(len(names), None, "named: " + ", ".join(names.values()))
+    return Range(len(people), None, "named: " + ", ".join(n for _, n in people))
+
+
+def _floor(r: Range | None, parts: Sequence[Range | None]) -> Range | None:
+    """A ceiling without a floor ("up to 10") takes as floor the people it is known to hold:
+    its breakdowns by group ("including five children and three women" → 8 .. 10)."""
+    if r is None or r.min is not None or r.max is None:
+        return r
+    known = _sum([p for p in parts if p is not None and p.min is not None])
+    if known is None or known.min is None or known.min > r.max:
+        return r
+    return Range(known.min, r.max, r.text)
 
 
 def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
+    found = _counted(mentions, people_as_civilians)
+    groups = [found.children, found.women, found.men]
+    return replace(
+        found,
+        total=_floor(found.total, groups),
+        civilians=_floor(found.civilians, groups),
+    )
+
+
+def _counted(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
     named = [m for m in mentions if m.named]
     found = _stated([m for m in mentions if not m.named], people_as_civilians)
     if not named:
@@ -82,11 +126,14 @@ def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = Fa
 
 def _fill(stated: Range | None, named: Range | None) -> Range | None:
     """The people named fill in a figure the text does not give, or raise a floor ("at least
-    two") they exceed; a figure the text states exactly stands."""
+    two") they exceed, or give a floor to a ceiling ("up to 5") they do not pass; a figure the
+    text states exactly stands."""
     if stated is None or named is None:
         return stated or named
     if stated.max is None and (named.min or 0) > (stated.min or 0):
         return named
+    if stated.min is None and stated.max is not None and (named.min or 0) <= stated.max:
+        return Range(named.min, stated.max, stated.text)
     return stated
 
 
