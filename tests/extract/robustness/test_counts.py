@@ -428,3 +428,32 @@ def test_the_listed_sum_keeps_the_words_it_was_read_from() -> None:
     assert len(heads) == 1
     assert heads[0].listed and heads[0].range.text == "a man, his wife and their three children"
     assert (heads[0].range.min, heads[0].range.max, heads[0].victims) == (5, 5, "civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        pytest.param(
+            "Syrian government shelling on Kansafra killed up to 10 members of one family, "
+            "including five children and three women, the civil defence said.",
+            {"total": (8, 10), "civilians": (8, 10), "children": (5, 5), "women": (3, 3)},
+            id="syrian-government-up-to-with-a-breakdown",
+        ),
+        pytest.param(
+            "A coalition strike killed up to five civilians in Hajin, local activists said. "
+            "The dead included 9-year-old Rami Darwish and Samir Darwish (44).",
+            {"total": (2, 5), "civilians": (2, 5), "children": (1, None)},
+            id="coalition-up-to-with-named-victims",
+        ),
+    ],
+)
+def test_a_ceiling_takes_the_people_it_holds_as_floor(text: str, killed: Figures) -> None:
+    check(text, killed, None)
+
+
+def test_an_honorific_or_a_surname_alone_is_not_a_second_person() -> None:
+    text = (
+        "A Russian strike on Saraqeb killed 40-year-old pharmacist Dr. Ahmed Jarjawi, his "
+        "colleagues said. Many lamented the killing of Al-Jarjawi on social media."
+    )
+    assert figures(primary(text).killed) == {"total": (1, None), "civilians": (1, None)}
