@@ -271,6 +271,8 @@ def _classify(
         )
 
     sub_after = _SUB_AFTER.match(text, phrase.end, end) if phrase.victims is None else None
+    if sub_after and _ITEM_ASIDE.match(text, max(start, q_start - 2), end):
+        return None  # "eight women, two of whom were pregnant,": an aside, not a count
     if sub_after:
         tail = read_phrase(text, sub_after.end(), end)
         partitive = sub_after.group("whole") or ""
@@ -357,7 +359,7 @@ def _classify(
 
 
 _PLACE_PHRASE = re.compile(
-    r"\s+(?:from|in|inside|at|near|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
+    r"\s+(?:from|in|inside|at|near|across|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
     r"(?:were|was|have|has|had|are|is)\b)",
     re.I,
 )
@@ -418,6 +420,10 @@ _LIST_JOIN = re.compile(
     r"(?:(?:his|her|their)\s+(?:own\s+)?)?",
     re.I,
 )
+_ITEM_ASIDE = re.compile(
+    r",\s*(?:[\w-]+\s+){1,2}of\s+(?:whom|them)\s+(?:was|were|is|are)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)",
+    re.I,
+)
 _FINAL_JOIN = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.I)
 _CIVILIAN_KINDS: frozenset[Victims] = frozenset(
     {"civilians", "children", "women", "men", "elderly"}
@@ -428,9 +434,10 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
     """Items listed after a breakdown belong to it: "18 members of one family, including five
     children and four women, were killed" breaks the 18 down into children *and* women.
 
-    The list ends at a second "and" after a comma ("including 6 children and 4 women, and 12
-    fighters"), at a verb or other words between the items, and at fighters after a count of
-    civilians.
+    The list ends at fighters or people in general after its "and" ("including 6 children and
+    4 women, and 12 fighters"), at a verb or other words between the items, at an item with
+    another outcome, and at fighters after a count of civilians. An aside about one item does
+    not end it ("eight women, two of whom were pregnant, and eight children").
     """
     out = list(found)
     anded = [False] * len(out)
@@ -439,6 +446,9 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
         if not f.sub or f.head_after or g.sub or g.how not in ("after", "none", "coord", "noun"):
             continue
         gap = text[f.phrase_end : g.start]
+        aside = _ITEM_ASIDE.match(gap)
+        if aside:
+            gap = gap[aside.end() :]
         if not gap.strip() or not _LIST_JOIN.fullmatch(gap):
             continue
         head = next((out[h] for h in range(k - 2, -1, -1) if not out[h].sub), None)
@@ -446,7 +456,9 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
             continue
         if head.victims in _CIVILIAN_KINDS and g.victims == "combatants":
             continue
-        if anded[k - 1]:
+        if g.outcome is not None and g.outcome != (f.outcome or head.outcome or g.outcome):
+            continue  # "…including four children, and 15 others were wounded"
+        if anded[k - 1] and g.victims in ("combatants", "total"):
             continue  # the list had its last item: "6 children and 4 women, and 12 fighters"
         anded[k] = bool(_FINAL_JOIN.search(gap))
         out[k] = replace(g, sub=True)

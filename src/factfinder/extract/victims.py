@@ -183,9 +183,19 @@ def _words(text: str, pos: int, end: int, limit: int = 16) -> list[re.Match[str]
 
 def _family_at(words: list[re.Match[str]], k: int) -> int:
     """If words[k:] is "members of (one|the same|a|his|their) family", its length, else 0."""
-    low = [w.group().lower() for w in words[k : k + 5]]
-    if low[:2] == ["members", "of"] and "family" in low[2:5]:
-        return low.index("family", 2) + 1
+    low = [w.group().lower() for w in words[k : k + 9]]
+    if low[:2] != ["members", "of"] or "family" not in low[2:9]:
+        return 0
+    at = low.index("family", 2)
+    between = words[k + 2 : k + at]
+    if all(
+        w.group().lower() in ("the", "same", "one", "a", "his", "her", "their", "extended")
+        or w.group()[:1].isupper()
+        or w.group().lower() in ("al", "abu", "el", "bin")
+        or w.group().lower().startswith(("al-", "el-"))
+        for w in between
+    ):
+        return at + 1  # "members of the Abu al-Naja family"
     return 0
 
 
@@ -304,6 +314,9 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
         victims = "civilians"  # "three civilian members of his family"
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
+    after = words[k + 1].group().lower() if k + 1 < len(words) else ""
+    if outcome is None and after in ("deaths", "fatalities"):
+        return Phrase(victims, words[k + 1].end(), "killed")  # "12 civilian deaths"
     nxt = [w.group().lower() for w in words[k + 1 : k + 5]]
     if low in ("bodies", "body", "remains", "corpses", "corpse") and nxt[:1] == ["of"]:
         inner = read_phrase(text, words[k + 1].end(), end)
