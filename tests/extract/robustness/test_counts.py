@@ -457,3 +457,36 @@ def test_an_honorific_or_a_surname_alone_is_not_a_second_person() -> None:
         "colleagues said. Many lamented the killing of Al-Jarjawi on social media."
     )
     assert figures(primary(text).killed) == {"total": (1, None), "civilians": (1, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        pytest.param(
+            "Twenty members of the Abu al-Kheir family, including at least eight women, two of "
+            "whom were pregnant, and nine children were killed in the Russian raid on Hazano, a "
+            "monitor said.",
+            {"total": (20, 20), "civilians": (20, 20), "children": (9, 9), "women": (8, None)},
+            None,
+            id="russia-an-aside-inside-a-breakdown-list",
+        ),
+        pytest.param(
+            "The SNA shelling of Tal Rifaat resulted in 12 civilian deaths, including three "
+            "women and six children, Kurdish health officials said.",
+            {"total": (12, 12), "civilians": (12, 12), "children": (6, 6), "women": (3, 3)},
+            None,
+            id="sna-civilian-deaths",
+        ),
+        pytest.param(
+            "At least 11 people from the Haj Ali family were killed, including four children, "
+            "and at least 15 others were wounded when ISIS shells hit their home in Deir ez-Zor.",
+            {"total": (11, None), "civilians": (11, None), "children": (4, 4)},
+            (15, None),
+            id="isis-people-from-a-family-then-others-wounded",
+        ),
+    ],
+)
+def test_asides_and_origins_inside_a_toll(
+    text: str, killed: Figures, injured: tuple[int | None, int | None] | None
+) -> None:
+    check(text, killed, injured)
