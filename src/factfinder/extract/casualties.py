@@ -73,7 +73,7 @@ _KILLED_AFTER = (
 _INJURED_AFTER = r"wounded|injured|hurt|sustained\s+(?:\w+\s+)?injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|were\s+injured"
 _MISSING_AFTER = r"missing|went\s+missing|unaccounted\s+for|disappeared"
 _AUX = (
-    r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|allegedly|"
+    r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|reported|also|all|allegedly|"
     r"later|subsequently|already|so\s+far|now|both|apparently|initially|in\s+total|in\s+all|"
     r"together|confirmed|remain|remains|remained|still|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
     r"feared|feared\s+to\s+have\s+been|thought\s+to\s+have|likely|who|which|that)\s+)*"
@@ -157,7 +157,8 @@ _SUB_BEFORE = re.compile(
     r"of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims|"
     r"wounded|injured)(?:\s+(?:were|are|was|is))?|(?:the\s+|those\s+)?(?:dead|victims|killed|"
     r"wounded|injured)\s+(?:include|included|were|are)|"
-    r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$",
+    r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$|"
+    r"\w\s+[–—]\s*$",  # "three members of the family – two women and a child –"
     re.I,
 )
 _SUB_AFTER = re.compile(
