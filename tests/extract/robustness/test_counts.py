@@ -471,6 +471,13 @@ def test_an_honorific_or_a_surname_alone_is_not_a_second_person() -> None:
             id="russia-an-aside-inside-a-breakdown-list",
         ),
         pytest.param(
+            "HTS drones killed three members of the Khoury family – two women and a child – "
+            "in Mhardeh, and between 4 and 6 civilians were reported injured, SANA said.",
+            {"total": (3, 3), "civilians": (3, 3), "children": (1, 1), "women": (2, 2)},
+            (4, 6),
+            id="hts-a-breakdown-between-dashes",
+        ),
+        pytest.param(
             "The SNA shelling of Tal Rifaat resulted in 12 civilian deaths, including three "
             "women and six children, Kurdish health officials said.",
             {"total": (12, 12), "civilians": (12, 12), "children": (6, 6), "women": (3, 3)},
