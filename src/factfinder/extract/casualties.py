@@ -219,11 +219,16 @@ _POSSESSIVE = re.compile(
 )
 
 
+_COPULA = re.compile(r"\b(?:was|were|is|are|being)\s+$", re.I)
+
+
 def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of "a"/"an"/"another" that count one person ("killing a child"), and of the
     possessive before one relative ("a man, his wife and their son")."""
     spans = []
     for m in [*_ARTICLE.finditer(text, start, end), *_POSSESSIVE.finditer(text, start, end)]:
+        if _COPULA.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "one of whom was a baby": says who someone counted already was
         phrase = read_phrase(text, m.end(), end, singular=True)
         if phrase.ok and phrase.victims is not None:
             spans.append((m.start(), m.start() + len(m.group().rstrip())))
@@ -493,7 +498,7 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
 
 
 _LATE_VERB = re.compile(
-    rf"[^.;:!?\d]{{0,100}}?,\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
+    rf"[^.;:!?]{{0,100}}?(?:,|\s[–—])\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
     rf"(?P<missing>{_MISSING_AFTER}))\b(?!\s+(?:and|or|&|/)\s+(?:wounded|injured|hurt|killed))",
     re.I,
 )
