@@ -478,6 +478,21 @@ def test_an_honorific_or_a_surname_alone_is_not_a_second_person() -> None:
             id="hts-a-breakdown-between-dashes",
         ),
         pytest.param(
+            "At least 11 civilians – including one woman and seven children – were killed "
+            "when coalition jets struck a farm near Al-Susah, a local network said.",
+            {"total": (11, None), "civilians": (11, None), "children": (7, 7), "women": (1, 1)},
+            None,
+            id="coalition-a-breakdown-between-dashes-before-the-verb",
+        ),
+        pytest.param(
+            "Between 13 and 14 members of the Darwish family, including two women and five "
+            "children of whom one was a 9-month-old baby, were killed by Israeli shelling, "
+            "relatives said.",
+            {"total": (13, 14), "civilians": (13, 14), "children": (5, 5), "women": (2, 2)},
+            None,
+            id="israel-who-one-of-them-was-counts-nobody-new",
+        ),
+        pytest.param(
             "The SNA shelling of Tal Rifaat resulted in 12 civilian deaths, including three "
             "women and six children, Kurdish health officials said.",
             {"total": (12, 12), "civilians": (12, 12), "children": (6, 6), "women": (3, 3)},
