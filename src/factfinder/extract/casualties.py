@@ -354,7 +354,7 @@ def _classify(
             "injured"
             if re.search(r"\b(?:wounded|injured)\b", said, re.I)
             else "killed"
-            if re.search(r"\b(?:dead|killed|victims|fatalities)\b", said, re.I)
+            if re.search(r"\b(?:dead|killed|fatalities)\b", said, re.I)  # "victims" may be hurt
             else None
         )
         return found(said_outcome, "sub", sub=True)
@@ -600,6 +600,17 @@ def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
             and (kinds <= _CIVILIAN_KINDS or kinds == {"combatants"})
             and not (general and (len(general) > 1 or len(kinds) > 1))
         )
+        first_gap = text[f.phrase_end : run[1].start] if len(run) > 1 else ""
+        rest = [r.range.min or 0 for r in run[1:]]
+        if ok and first_gap.strip() == "," and 2 <= sum(rest) <= (f.range.min or 0):
+            # "six members of the family, four children and two women, were killed": the
+            # groups after a bare comma tell who the six were.
+            out.append(f)
+            out += [
+                replace(g, sub=True) if not g.sub else g for g in found[k + 1 : members[-1] + 1]
+            ]
+            k = members[-1] + 1
+            continue
         if not ok:
             out.append(f)
             k += 1
@@ -763,6 +774,9 @@ _VERB_NAMES = re.compile(
     rf"(?P<names>{_NAME}(?:\s*\([^()]{{0,30}}\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}"
     r"(?:\s*\([^()]{0,30}\))?)*)"
 )
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:were|was|been|being|are|is|be)\s+(?:\w+ly\s+|also\s+|all\s+)*$", re.I
+)
 _TITLED = re.compile(
     r"(?P<title>\b[Dd]r\.|\b(?i:"
     + "|".join(
@@ -880,7 +894,11 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
                 )
             )
     for m in _VERB_NAMES.finditer(text, start, end):
+        if _PASSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue  # "fighters were killed Observatory director X told AFP": no object
         for n in re.finditer(_NAME, m.group("names")):
+            if len(n.group().split()) < 2:
+                continue  # a name of one word after a verb is too often something else
             at = m.start("names") + n.start()
             found.append((at, at + len(n.group()), n.group(), "total", "killed"))
     for m in _TITLED.finditer(text, start, end):

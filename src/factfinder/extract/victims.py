@@ -63,7 +63,10 @@ NOT_NAMES: Final[frozenset[str]] = frozenset(
         "Palestinians Syria Syrian Iraq Iraqi Hamas Facebook Twitter Instagram Telegram YouTube "
         "January February March April May June July August September October November December "
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday According Multiple Local "
-        "Sources Ministry Hospital Strip City Camp Street President King Prime Minister"
+        "Sources Ministry Hospital Strip City Camp Street President King Prime Minister "
+        "Observatory Agency News Network Council Committee Army Forces Front State Group Brigade "
+        "Brigades Civil Defence Defense Red Crescent Human Rights United Nations Islamic Kurdish "
+        "Russian Turkish American Iranian Arab Free National Democratic Government Regime"
     )
 )
 """Capitalised words that do not start a person's name (places, parties, months, titles)."""

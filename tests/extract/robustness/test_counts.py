@@ -163,6 +163,12 @@ FAMILY = [
         id="syrian-government-a-mother-and-her-daughters",
     ),
     pytest.param(
+        "Six members of the Hallaq family, four children and two women, were killed when Syrian "
+        "government shells hit their house in Jisreen, rescuers said.",
+        {"total": (6, 6), "civilians": (6, 6), "children": (4, 4), "women": (2, 2)},
+        id="syrian-government-groups-after-a-bare-comma-tell-who-they-were",
+    ),
+    pytest.param(
         "Two brothers were killed by SDF gunfire at a checkpoint near Tabqa, a human rights "
         "network said.",
         {"total": (2, 2), "civilians": (2, 2)},
