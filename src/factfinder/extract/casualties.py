@@ -418,7 +418,31 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _others(text, found)
     found = _group_heads(text, found)
     mentions = _link_subs(found)
-    return mentions + _zeros(text, start, end, mentions) + named_victims(text, start, end)
+    mentions += _zeros(text, start, end, mentions)
+    return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+
+
+# "…and others were injured", "injuring others", "causing injuries to others": the plural says
+# at least two people (as "a number of" does in `numbers.VAGUE_MINIMUMS`).
+_OTHERS_HURT = re.compile(
+    r"\b(?:and|,)\s+(?:several\s+|many\s+)?others\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:\w+ly\s+)?(?:injured|wounded|hurt)\b|"
+    r"\b(?:injur(?:ing|ed)|wound(?:ing|ed)|injuries\s+to|wounds\s+to)\s+(?:several\s+|many\s+)?"
+    r"others\b",
+    re.I,
+)
+
+
+def _others_hurt(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    if any(m.outcome == "injured" for m in mentions):
+        return []
+    m = _OTHERS_HURT.search(text, start, end)
+    if m is None:
+        return []
+    at = text.lower().index("others", m.start())
+    return [CountMention(at, at + 6, Range(2, None, "others"), "injured")]
 
 
 # Between two items of a breakdown list: "including 6 children, 4 women and a man".

@@ -18,6 +18,8 @@ from factfinder.model import Casualties, Range
 def is_vague(r: Range) -> bool:
     """Whether a range comes from a vague quantity ("dozens", "several hundred")."""
     words = r.text.lower()
+    if words == "others":
+        return True  # "and others were injured": a plural, at least two
     return any(re.search(rf"\b{re.escape(v)}\b", words) for v in VAGUE_MINIMUMS)
 
 

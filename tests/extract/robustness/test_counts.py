@@ -389,6 +389,38 @@ def test_named_victims(text: str, killed: Figures) -> None:
     check(text, killed, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        pytest.param(
+            "Turkish drone strikes near Kobani killed three people and wounded others, the "
+            "Asayish said.",
+            {"total": (3, 3), "civilians": (3, 3)},
+            (2, None),
+            id="turkey-and-wounded-others",
+        ),
+        pytest.param(
+            "At least three civilians were killed and others were injured when Iranian-backed "
+            "militias shelled Al-Bukamal, a local network reported.",
+            {"total": (3, None), "civilians": (3, None)},
+            (2, None),
+            id="iran-and-others-were-injured",
+        ),
+        pytest.param(
+            "A Russian strike killed 4 people and injured 11 others in Atarib, and several "
+            "others were hurt in a second raid, rescuers said.",
+            {"total": (4, 4), "civilians": (4, 4)},
+            (11, 11),
+            id="russia-a-figure-beats-others",
+        ),
+    ],
+)
+def test_others_hurt_are_at_least_two(
+    text: str, killed: Figures, injured: tuple[int | None, int | None] | None
+) -> None:
+    check(text, killed, injured)
+
+
 def test_a_name_repeated_counts_once() -> None:
     text = (
         "A coalition drone strike in Al-Busayrah killed 10-year-old Ali Hamad. Relatives said "
