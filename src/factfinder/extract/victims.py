@@ -343,6 +343,7 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
             closing = True
         if n < len(words) and words[n].group().lower() == "the":
             n += 1  # "his", "her", "their" start a count of their own: "a man and his wife"
+        n += _age_at(words, n)  # "a 17-year-old child and 10-year-old child"
         if n < len(words) and words[n].group().lower() in LEXICON:
             groups.add(LEXICON[words[n].group().lower()])
             phrase_end = words[n].end()

@@ -287,6 +287,12 @@ AGES = [
         id="coalition-an-infant-and-two-boys",
     ),
     pytest.param(
+        "Up to nine members of one family, including two women, a 17-year-old boy and "
+        "10-year-old girl, were killed by US-led coalition fire in Hajin, a monitor said.",
+        {"total": (4, 9), "civilians": (4, 9), "children": (2, 2), "women": (2, 2)},
+        id="coalition-a-second-age-without-an-article",
+    ),
+    pytest.param(
         "Iranian-backed militiamen killed a 70-year-old woman and her 8-year-old grandson in "
         "Al-Mayadin, a local network said.",
         {"total": (2, 2), "civilians": (2, 2), "children": (1, 1), "women": (1, 1)},
