@@ -279,7 +279,7 @@ def _classify(
 
     sub_after = _SUB_AFTER.match(text, phrase.end, end) if phrase.victims is None else None
     if sub_after and _ITEM_ASIDE.match(text, max(start, q_start - 2), end):
-        return None  # "eight women, two of whom were pregnant,": an aside, not a count
+        return None  # "five women, two of whom were teachers,": an aside, not a count
     if sub_after:
         tail = read_phrase(text, sub_after.end(), end)
         partitive = sub_after.group("whole") or ""
@@ -316,7 +316,7 @@ def _classify(
         # people", or in run-on headlines "killed 30 people injured 90".
         after = None
     if after is None and not _BEFORE_KILLED.search(before) and not _BEFORE_INJURED.search(before):
-        # "11 people from one family were killed", "5 civilians in the old city died"
+        # "eight people from one village were killed", "5 civilians in the old city died"
         pp = _PLACE_PHRASE.match(text, phrase.end, end)
         if pp:
             after = _AFTER_VERB.match(text, pp.end(), end)
@@ -462,13 +462,13 @@ _CIVILIAN_KINDS: frozenset[Victims] = frozenset(
 
 
 def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
-    """Items listed after a breakdown belong to it: "18 members of one family, including five
-    children and four women, were killed" breaks the 18 down into children *and* women.
+    """Items listed after a breakdown belong to it: "nine members of one family, including three
+    children and two women, were killed" breaks the nine down into children *and* women.
 
     The list ends at fighters or people in general after its "and" ("including 6 children and
     4 women, and 12 fighters"), at a verb or other words between the items, at an item with
     another outcome, and at fighters after a count of civilians. An aside about one item does
-    not end it ("eight women, two of whom were pregnant, and eight children").
+    not end it ("five women, two of whom were teachers, and four children").
     """
     out = list(found)
     anded = [False] * len(out)
@@ -488,7 +488,7 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
         if head.victims in _CIVILIAN_KINDS and g.victims == "combatants":
             continue
         if g.outcome is not None and g.outcome != (f.outcome or head.outcome or g.outcome):
-            continue  # "…including four children, and 15 others were wounded"
+            continue  # "…including two children, and 9 others were wounded"
         if anded[k - 1] and g.victims in ("combatants", "total"):
             continue  # the list had its last item: "6 children and 4 women, and 12 fighters"
         anded[k] = bool(_FINAL_JOIN.search(gap))
@@ -530,8 +530,8 @@ _LATE_VERB = re.compile(
 
 
 def _late_verbs(text: str, end: int, found: list[_Found]) -> list[_Found]:
-    """A verb after a breakdown and an aside tells the head's outcome: "26 civilians,
-    including seven women, one of them pregnant, were killed"."""
+    """A verb after a breakdown and an aside tells the head's outcome: "14 civilians,
+    including three women, one of them elderly, were killed"."""
     out = list(found)
     for k, f in enumerate(out):
         if f.sub or f.outcome is not None:
@@ -627,8 +627,8 @@ def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
         first_gap = text[f.phrase_end : run[1].start] if len(run) > 1 else ""
         rest = [r.range.min or 0 for r in run[1:]]
         if ok and first_gap.strip() == "," and 2 <= sum(rest) <= (f.range.min or 0):
-            # "six members of the family, four children and two women, were killed": the
-            # groups after a bare comma tell who the six were.
+            # "five relatives, three children and two women, were killed": the groups
+            # after a bare comma tell who the five were.
             out.append(f)
             out += [
                 replace(g, sub=True) if not g.sub else g for g in found[k + 1 : members[-1] + 1]

@@ -56,7 +56,7 @@ _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "sheikh", "hajj", "haji", "haj
 
 def name_tokens(name: str) -> tuple[str, ...]:
     """The words of a person's name for comparing names: lower case, without honorifics or
-    an "al-"/"el-" prefix ("Dr. Ahmed Al-Jarjawi" → ("ahmed", "jarjawi"))."""
+    an "al-"/"el-" prefix ("Dr. Ahmed Al-Tawil" → ("ahmed", "tawil"))."""
     words = [w.strip(".,").lower() for w in name.split()]
     words = [w for w in words if w and w not in _HONORIFICS]
     return tuple(re.sub(r"^(?:al|el)-", "", w) for w in words)
@@ -64,7 +64,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two names may be one person: the same first name, or one name of one word that
-    is a word of the other ("Omar" and "Omar Fares", "Al-Jarjawi" and "Ahmed Al-Jarjawi")."""
+    is a word of the other ("Omar" and "Omar Nouri", "Al-Tawil" and "Ahmed Al-Tawil")."""
     if not a or not b:
         return True
     return a[0] == b[0] or (len(a) == 1 and a[0] in b) or (len(b) == 1 and b[0] in a)

@@ -198,7 +198,7 @@ def _family_at(words: list[re.Match[str]], k: int) -> int:
         or w.group().lower().startswith(("al-", "el-"))
         for w in between
     ):
-        return at + 1  # "members of the Abu al-Naja family"
+        return at + 1  # "members of the Abu al-Kheir family"
     return 0
 
 
@@ -212,7 +212,7 @@ _AGE_WORDS = re.compile(
 
 def _age_at(words: list[re.Match[str]], k: int) -> int:
     """If words[k:] is an age adjective ("7-year-old", "11 year-old", "seven-year-old",
-    "91-year old", "three-year old"), its length in words, else 0."""
+    "83-year old", "two-year old"), its length in words, else 0."""
     low = [w.group().lower() for w in words[k : k + 5]]
     if low and _AGE_WORD.fullmatch(low[0]):
         return 1
@@ -314,12 +314,12 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
     low = words[k].group().lower()
     victims: Victims = LEXICON.get(low, "total")
     if civilian and victims in ("combatants", "total"):
-        victims = "civilians"  # "three civilian members of his family"
+        victims = "civilians"  # "two civilian members of a household"
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
     after = words[k + 1].group().lower() if k + 1 < len(words) else ""
     if outcome is None and after in ("deaths", "fatalities"):
-        return Phrase(victims, words[k + 1].end(), "killed")  # "12 civilian deaths"
+        return Phrase(victims, words[k + 1].end(), "killed")  # "7 civilian deaths"
     nxt = [w.group().lower() for w in words[k + 1 : k + 5]]
     if low in ("bodies", "body", "remains", "corpses", "corpse") and nxt[:1] == ["of"]:
         inner = read_phrase(text, words[k + 1].end(), end)
@@ -343,7 +343,7 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
             closing = True
         if n < len(words) and words[n].group().lower() == "the":
             n += 1  # "his", "her", "their" start a count of their own: "a man and his wife"
-        n += _age_at(words, n)  # "a 17-year-old child and 10-year-old child"
+        n += _age_at(words, n)  # "a 15-year-old boy and 9-year-old girl"
         if n < len(words) and words[n].group().lower() in LEXICON:
             groups.add(LEXICON[words[n].group().lower()])
             phrase_end = words[n].end()
