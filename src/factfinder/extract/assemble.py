@@ -194,7 +194,7 @@ class _Incident:
         return [c for u in self.units for c in u.counts]
 
     def outcomes(self) -> set[str]:
-        return {c.outcome for c in self.counts}
+        return {c.outcome for c in self.counts if not c.named}
 
     def place_keys(self) -> set[str]:
         keys: set[str] = set()
@@ -296,11 +296,13 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
     typed = bool(_typed(u))
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
         return True
-    if u.counts and not _TOLL_UPDATE.search(text):
-        clash = {c.outcome for c in u.counts if c.sub_of is None} & cur.outcomes()
+    # People named one by one ("6-year-old Sara") are the incident's victims, not a new toll.
+    stated = [c for c in u.counts if not c.named]
+    if stated and not _TOLL_UPDATE.search(text):
+        clash = {c.outcome for c in stated if c.sub_of is None} & cur.outcomes()
         if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
-            if not all((c.outcome, c.range.min) in cur_vals for c in u.counts):
+            if not all((c.outcome, c.range.min) in cur_vals for c in stated):
                 return True
     new_dates = {
         d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start

@@ -16,7 +16,18 @@ a `CountMention` for every count of people harmed that it can tie to an outcome:
   women", "30 of them children", "109 of the dead were evacuees", "68 children were among the
   126 people killed"; a breakdown with no head count in the range keeps `sub_of=None`.
 
-Counts that the text gives for killed *and* injured together ("19 killed and injured",
+* as a list: the items of a breakdown list all belong to it ("including five children and
+  four women, were killed"; a second "and" after a comma closes it: "…and 4 women, and 12
+  fighters"); listed groups of civilians, or of fighters, become one head count marked
+  `listed` ("a man, his wife and their three children" → 5 civilians, with the man, the wife
+  and the children as its breakdown), never a general word with a group it may contain ("15
+  civilians and 3 children"); "his son and 20 other fighters" makes the son a fighter;
+* as people named one by one (`named_victims`): "6-year-old Sara Haddad", "Omar Khalil
+  (12)", "Ahmad Saleh, 55,", "journalist Rami Saleh", "the deaths of A, B and C", each a
+  mention of one (`named`), with the outcome the nearest words in the clause give.
+
+Ages are never counts ("aged 3 to 12", "a boy (12)", "Ahmad Saleh, 55,"), and an age under
+18 makes a child. Counts that the text gives for killed *and* injured together ("19 killed and injured",
 "dozens of casualties") are left out: they cannot be split. A count of things that are not
 people ("two separate letters", "30 airstrikes") is left out because no victim noun follows.
 "No one was killed" gives a zero count; silence gives nothing.
@@ -41,8 +52,14 @@ from dataclasses import dataclass, replace
 
 from factfinder.extract.mentions import CountMention, Outcome, Victims
 from factfinder.extract.numbers import find_quantities
-from factfinder.extract.tally import combine, is_vague
-from factfinder.extract.victims import LEXICON, read_phrase
+from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
+from factfinder.extract.victims import (
+    KIN_SINGULAR,
+    LEXICON,
+    NOT_NAMES,
+    PERSON_TITLES,
+    read_phrase,
+)
 from factfinder.model import Range
 
 __all__ = ["combine", "find_casualties", "is_vague", "merge"]
@@ -56,18 +73,24 @@ _KILLED_AFTER = (
 _INJURED_AFTER = r"wounded|injured|hurt|sustained\s+(?:\w+\s+)?injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|were\s+injured"
 _MISSING_AFTER = r"missing|went\s+missing|unaccounted\s+for|disappeared"
 _AUX = (
-    r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|allegedly|"
+    r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|reported|also|all|allegedly|"
     r"later|subsequently|already|so\s+far|now|both|apparently|initially|in\s+total|in\s+all|"
     r"together|confirmed|remain|remains|remained|still|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
-    r"feared|feared\s+to\s+have\s+been|thought\s+to\s+have|likely|who|which|that)\s+)*"
+    r"feared|feared\s+to\s+have\s+been|thought\s+to\s+have|likely|who|which|that|"
+    r"(?:seriously|severely|critically|lightly|moderately|badly|fatally|mortally))\s+)*"
 )
 # A wordy aside between a count and its verb: "ten civilians, some of them children, killed".
 _ASIDE = (
     r"(?:\s*,?\s*(?:some|most|many|all|mostly|mainly|among\s+them|including)\b"
     r"(?:\s+of\s+(?:them|whom))?(?:\s+[A-Za-z-]+){0,4}?\s*,?)?"
 )
+# Ages after the noun: "five children aged 3 to 12", "a boy (12)", "between the ages of 2 and 9".
+_AGES = (
+    r"(?:\s*,?\s*\(?(?:aged|ages?|between\s+the\s+ages\s+of)\s+(?:between\s+)?\d{1,3}"
+    r"(?:\s*(?:to|-|–|and|or|,)\s*\d{1,3})*\)?(?:\s+years?(?:\s+old)?)?|\s*\(\d{1,3}\))?"
+)
 _AFTER_VERB = re.compile(
-    rf"{_ASIDE}\s*,?\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
+    rf"{_AGES}{_ASIDE}\s*,?\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
     rf"(?P<missing>{_MISSING_AFTER}))\b(?P<both>(?:\s+(?:and|or|&|/))?\s+(?:the\s+)?"
     r"(?:wounded|injured|hurt|killed|dead|died|injuries|wounding|injuring))?",
     re.I,
@@ -110,7 +133,8 @@ _BEFORE_KILLED = re.compile(
     r"murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
     r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to)"
-    r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least))*\s*$",
+    r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least|"
+    r"(?:an?|the|an\s+entire|a\s+whole)\s+famil(?:y|ies)\s+of))*\s*$",
     re.I,
 )
 _BEFORE_INJURED = re.compile(
@@ -131,9 +155,11 @@ _INJURED_TOLL = re.compile(
 )
 _SUB_BEFORE = re.compile(
     r"\b(?:including|included|include|includes|among\s+them|among\s+whom|amongst\s+them|"
-    r"of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims)"
-    r"(?:\s+(?:were|are|was|is))?|(?:the\s+)?(?:dead|victims)\s+(?:include|included)|"
-    r"with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$",
+    r"of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims|"
+    r"wounded|injured)(?:\s+(?:were|are|was|is))?|(?:the\s+|those\s+)?(?:dead|victims|killed|"
+    r"wounded|injured)\s+(?:include|included|were|are)|"
+    r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$|"
+    r"\w\s+[–—]\s*$",  # "three members of the family – two women and a child –"
     re.I,
 )
 _SUB_AFTER = re.compile(
@@ -147,7 +173,7 @@ _SUB_AFTER = re.compile(
 _COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)?", re.I)
 # "a"/"an"/"another" a few words before a singular victim noun: a count of one person.
 _ARTICLE = re.compile(
-    r"\b(?:an?|another)\s+(?=(?:[A-Za-z'-]+\s+){0,3}?(?:"
+    r"\b(?:an?|another)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:"
     + "|".join(
         sorted(
             (w for w in LEXICON if not w.endswith("s") or w in ("remains",)), key=len, reverse=True
@@ -185,10 +211,25 @@ def _outcome_from_match(m: re.Match[str]) -> Outcome:
     return "missing"
 
 
+# "his wife", "their elderly grandmother": one relative.
+_POSSESSIVE = re.compile(
+    r"\b(?:his|her|their)\s+(?=(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(sorted(KIN_SINGULAR, key=len, reverse=True))
+    + r")\b(?![-'’]))",
+    re.I,
+)
+
+
+_COPULA = re.compile(r"\b(?:was|were|is|are|being)\s+$", re.I)
+
+
 def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of "a"/"an"/"another" that count one person ("killing a child")."""
+    """Spans of "a"/"an"/"another" that count one person ("killing a child"), and of the
+    possessive before one relative ("a man, his wife and their son")."""
     spans = []
-    for m in _ARTICLE.finditer(text, start, end):
+    for m in [*_ARTICLE.finditer(text, start, end), *_POSSESSIVE.finditer(text, start, end)]:
+        if _COPULA.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "one of whom was a baby": says who someone counted already was
         phrase = read_phrase(text, m.end(), end, singular=True)
         if phrase.ok and phrase.victims is not None:
             spans.append((m.start(), m.start() + len(m.group().rstrip())))
@@ -203,6 +244,14 @@ def _classify(
     if not phrase.ok or (article and phrase.victims is None):
         return None
     before = text[max(start, q_start - 120) : q_start]
+    if phrase.victims is None and _FAMILY_OF.search(before):
+        phrase = replace(phrase, victims="civilians")  # "a family of six"
+    if (
+        phrase.victims is None
+        and _NAME_BEFORE.search(before)
+        and re.match(r"\s*(?:years?\s+old\s*)?[,)]", text[q_end:end])
+    ):
+        return None  # an age: "Ahmad Saleh, 55, was killed", "Lina (9)"
     if article and phrase.items > 1:  # "a woman and child": one article, two people
         rng = Range(phrase.items, phrase.items, text[q_start : phrase.end])
         q_end = phrase.end
@@ -229,6 +278,8 @@ def _classify(
         )
 
     sub_after = _SUB_AFTER.match(text, phrase.end, end) if phrase.victims is None else None
+    if sub_after and _ITEM_ASIDE.match(text, max(start, q_start - 2), end):
+        return None  # "five women, two of whom were teachers,": an aside, not a count
     if sub_after:
         tail = read_phrase(text, sub_after.end(), end)
         partitive = sub_after.group("whole") or ""
@@ -252,7 +303,7 @@ def _classify(
     after = _AFTER_VERB.match(text, phrase.end, end)
     if (
         after
-        and not _PASSIVE.search(after.group())
+        and not _PASSIVE.search(re.sub(r"shot\s+dead|gunned\s+down", "", after.group(), flags=re.I))
         and _ACTIVE.match(text, after.end(), end)
         and (
             article
@@ -264,6 +315,16 @@ def _classify(
         # A bare participle with an object is an active verb: "a suicide bomber killed 30
         # people", or in run-on headlines "killed 30 people injured 90".
         after = None
+    if after is None and not _BEFORE_KILLED.search(before) and not _BEFORE_INJURED.search(before):
+        # "eight people from one village were killed", "5 civilians in the old city died"
+        pp = _PLACE_PHRASE.match(text, phrase.end, end)
+        if pp:
+            after = _AFTER_VERB.match(text, pp.end(), end)
+            if after and (
+                not re.match(rf"\s*,?\s*{_AUX}", after.group())
+                or not re.search(r"\b(?:were|was|have|has|had|are|is)\b", after.group())
+            ):
+                after = None  # only a passive verb: "…in the town were killed"
     if after:
         if after.group("both"):
             return None  # "19 killed and injured": one count of two outcomes
@@ -284,8 +345,19 @@ def _classify(
         return found("injured", "before")
     if _BEFORE_KILLED.search(before):
         return found("killed", "before")
-    if _SUB_BEFORE.search(before):
-        return found(None, "sub", sub=True)
+    sub_before = _SUB_BEFORE.search(before)
+    if sub_before:
+        # "the dead included 2 women", "among the wounded were 3 children": the partitive
+        # names the outcome even when no head count is given.
+        said = sub_before.group()
+        said_outcome: Outcome | None = (
+            "injured"
+            if re.search(r"\b(?:wounded|injured)\b", said, re.I)
+            else "killed"
+            if re.search(r"\b(?:dead|killed|fatalities)\b", said, re.I)  # "victims" may be hurt
+            else None
+        )
+        return found(said_outcome, "sub", sub=True)
     if _INJURED_TOLL.search(before):
         return found("injured", "toll")
     if _TOLL.search(before):
@@ -293,6 +365,13 @@ def _classify(
     return found(None, "none")
 
 
+_PLACE_PHRASE = re.compile(
+    r"\s+(?:from|in|inside|at|near|across|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
+    r"(?:were|was|have|has|had|are|is)\b)",
+    re.I,
+)
+_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]+\s*(?:,|\()\s*$")
 # An object right after "killed"/"wounded" makes the verb active: "3 gunmen killed 20 people".
 _ACTIVE = re.compile(
     r"\s+(?:(?:at\s+least|more\s+than|over|some|nearly|about|up\s+to|as\s+many\s+as)\s+)?"
@@ -333,34 +412,287 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         f = _classify(text, start, end, *it)
         if f is not None:
             found.append(f)
+    found = _continue_subs(text, found)
+    found = _late_verbs(text, end, found)
     found = _coordinate(text, found)
+    found = _others(text, found)
+    found = _group_heads(text, found)
     mentions = _link_subs(found)
-    return mentions + _zeros(text, start, end, mentions)
+    mentions += _zeros(text, start, end, mentions)
+    return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+
+
+# "…and others were injured", "injuring others", "causing injuries to others": the plural says
+# at least two people (as "a number of" does in `numbers.VAGUE_MINIMUMS`).
+_OTHERS_HURT = re.compile(
+    r"\b(?:and|,)\s+(?:several\s+|many\s+)?others\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:\w+ly\s+)?(?:injured|wounded|hurt)\b|"
+    r"\b(?:injur(?:ing|ed)|wound(?:ing|ed)|injuries\s+to|wounds\s+to)\s+(?:several\s+|many\s+)?"
+    r"others\b",
+    re.I,
+)
+
+
+def _others_hurt(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    if any(m.outcome == "injured" for m in mentions):
+        return []
+    m = _OTHERS_HURT.search(text, start, end)
+    if m is None:
+        return []
+    at = text.lower().index("others", m.start())
+    return [CountMention(at, at + 6, Range(2, None, "others"), "injured")]
+
+
+# Between two items of a breakdown list: "including 6 children, 4 women and a man".
+_LIST_JOIN = re.compile(
+    r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|plus|with)\s+)?"
+    r"(?:(?:his|her|their)\s+(?:own\s+)?)?",
+    re.I,
+)
+_ITEM_ASIDE = re.compile(
+    r",\s*(?:[\w-]+\s+){1,2}of\s+(?:whom|them)\s+(?:was|were|is|are)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)",
+    re.I,
+)
+_FINAL_JOIN = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.I)
+_CIVILIAN_KINDS: frozenset[Victims] = frozenset(
+    {"civilians", "children", "women", "men", "elderly"}
+)
+
+
+def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
+    """Items listed after a breakdown belong to it: "nine members of one family, including three
+    children and two women, were killed" breaks the nine down into children *and* women.
+
+    The list ends at fighters or people in general after its "and" ("including 6 children and
+    4 women, and 12 fighters"), at a verb or other words between the items, at an item with
+    another outcome, and at fighters after a count of civilians. An aside about one item does
+    not end it ("five women, two of whom were teachers, and four children").
+    """
+    out = list(found)
+    anded = [False] * len(out)
+    for k in range(1, len(out)):
+        f, g = out[k - 1], out[k]
+        if not f.sub or f.head_after or g.sub or g.how not in ("after", "none", "coord", "noun"):
+            continue
+        gap = text[f.phrase_end : g.start]
+        aside = _ITEM_ASIDE.match(gap)
+        if aside:
+            gap = gap[aside.end() :]
+        if not gap.strip() or not _LIST_JOIN.fullmatch(gap):
+            continue
+        head = next((out[h] for h in range(k - 2, -1, -1) if not out[h].sub), None)
+        if head is None:
+            continue
+        if head.victims in _CIVILIAN_KINDS and g.victims == "combatants":
+            continue
+        if g.outcome is not None and g.outcome != (f.outcome or head.outcome or g.outcome):
+            continue  # "…including two children, and 9 others were wounded"
+        if anded[k - 1] and g.victims in ("combatants", "total"):
+            continue  # the list had its last item: "6 children and 4 women, and 12 fighters"
+        anded[k] = bool(_FINAL_JOIN.search(gap))
+        out[k] = replace(g, sub=True)
+    # Two items of one kind in one list are two groups: "a baby and two boys" are 3 children.
+    merged: list[_Found] = []
+    for g in out:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.sub
+            and g.sub
+            and not last.head_after
+            and not g.head_after
+            and last.victims == g.victims
+            and (last.outcome is None or g.outcome in (None, last.outcome))
+            and text[last.phrase_end : g.start].strip()
+            and _LIST_JOIN.fullmatch(text[last.phrase_end : g.start])
+        ):
+            words = text[last.start : g.phrase_end]
+            merged[-1] = replace(
+                last,
+                end=g.end,
+                phrase_end=g.phrase_end,
+                range=_sum_ranges([last.range, g.range], words),
+                outcome=last.outcome or g.outcome,
+                how=g.how if last.outcome is None else last.how,
+            )
+            continue
+        merged.append(g)
+    return merged
+
+
+_LATE_VERB = re.compile(
+    rf"[^.;:!?]{{0,100}}?(?:,|\s[–—])\s*{_AUX}(?:(?P<killed>{_KILLED_AFTER})|(?P<injured>{_INJURED_AFTER})|"
+    rf"(?P<missing>{_MISSING_AFTER}))\b(?!\s+(?:and|or|&|/)\s+(?:wounded|injured|hurt|killed))",
+    re.I,
+)
+
+
+def _late_verbs(text: str, end: int, found: list[_Found]) -> list[_Found]:
+    """A verb after a breakdown and an aside tells the head's outcome: "14 civilians,
+    including three women, one of them elderly, were killed"."""
+    out = list(found)
+    for k, f in enumerate(out):
+        if f.sub or f.outcome is not None:
+            continue
+        last = k
+        while last + 1 < len(out) and out[last + 1].sub and not out[last + 1].head_after:
+            last += 1
+        if last == k or any(out[m].outcome is not None for m in range(k + 1, last + 1)):
+            continue
+        m = _LATE_VERB.match(text, out[last].phrase_end, end)
+        if m and (last + 1 >= len(out) or out[last + 1].start >= m.end()):
+            out[k] = replace(f, outcome=_outcome_from_match(m), how="after")
+    return out
+
+
+def _joined(gap: str) -> bool:
+    """Whether `gap` only joins two counts of one list ("and", ", ", "and their", nothing)."""
+    return bool(_COORD_AHEAD.fullmatch(gap) or (gap.strip() and _LIST_JOIN.fullmatch(gap)))
+
+
+# Words of a count that name people in general, not one family's members: "15 civilians and 3
+# children" may count the children among the civilians, so such lists are not added up.
+_GENERAL = re.compile(
+    r"\b(?:civilians?|people|persons?|residents?|inhabitants?|citizens?|villagers?|victims?)\b",
+    re.I,
+)
+
+
+_OTHER = re.compile(r"\s*(?:other|more)\b", re.I)
+
+
+def _others(text: str, found: list[_Found]) -> list[_Found]:
+    """ "his son and 20 other fighters": the listed people before "other" are fighters too."""
+    out = list(found)
+    for k in range(1, len(out)):
+        g = out[k]
+        if g.sub or not _OTHER.match(text, g.end) or g.victims in ("total", "civilians"):
+            continue
+        n = k - 1
+        while n >= 0 and not out[n].sub and _joined(text[out[n].phrase_end : out[n + 1].start]):
+            if out[n].victims != g.victims:
+                out[n] = replace(out[n], victims=g.victims)
+            n -= 1
+    return out
+
+
+def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
+    """Add up one list of disjoint counts: "a man, his wife and their three children were
+    killed" is five civilians, "10 members of one family and nine of another" nineteen,
+    "5 soldiers and 3 officers" eight fighters.
+
+    Only counts of civilian kinds (civilians, children, women, men, elderly) or only counts of
+    fighters are added, and never a general word ("civilians", "people") together with a
+    group it may contain ("15 civilians and 3 children"). The sum becomes a head count placed
+    before the list; the listed counts become its breakdown.
+    """
+    out: list[_Found] = []
+    k = 0
+    while k < len(found):
+        f = found[k]
+        if f.sub or f.outcome is None or f.victims == "total":
+            out.append(f)
+            k += 1
+            continue
+        members = [k]
+        n = k
+        while True:
+            m = n + 1
+            while m < len(found) and found[m].sub and not found[m].head_after:
+                m += 1
+            if m >= len(found):
+                break
+            g = found[m]
+            if (
+                g.sub
+                or g.outcome != f.outcome
+                or not _joined(text[found[m - 1].phrase_end : g.start])
+            ):
+                break
+            members.append(m)
+            n = m
+        run = [found[m] for m in members]
+        kinds = {r.victims for r in run}
+        last_gap = text[found[members[-1] - 1].phrase_end : run[-1].start] if len(run) > 1 else ""
+        if not re.search(r"\b(?:and|plus|with|alongside)\b", last_gap, re.I):
+            run = run[:1]  # "120 fighters, 60 foreign ones": a breakdown, not a second group
+        general = [r for r in run if _GENERAL.search(text[r.start : r.phrase_end])]
+        ok = (
+            len(run) > 1
+            and (kinds <= _CIVILIAN_KINDS or kinds == {"combatants"})
+            and not (general and (len(general) > 1 or len(kinds) > 1))
+        )
+        first_gap = text[f.phrase_end : run[1].start] if len(run) > 1 else ""
+        rest = [r.range.min or 0 for r in run[1:]]
+        if ok and first_gap.strip() == "," and 2 <= sum(rest) <= (f.range.min or 0):
+            # "five relatives, three children and two women, were killed": the groups
+            # after a bare comma tell who the five were.
+            out.append(f)
+            out += [
+                replace(g, sub=True) if not g.sub else g for g in found[k + 1 : members[-1] + 1]
+            ]
+            k = members[-1] + 1
+            continue
+        if not ok:
+            out.append(f)
+            k += 1
+            continue
+        total = _sum_ranges([r.range for r in run], text[f.start : found[members[-1]].phrase_end])
+        victims: Victims = "combatants" if kinds == {"combatants"} else "civilians"
+        last = found[members[-1]]
+        out.append(replace(f, end=last.end, range=total, victims=victims, how="group"))
+        out += [replace(g, sub=True) if not g.sub else g for g in found[k : members[-1] + 1]]
+        k = members[-1] + 1
+    return out
+
+
+def _sum_ranges(parts: Sequence[Range], words: str) -> Range:
+    lo = sum(p.min or 0 for p in parts)
+    his = [p.max for p in parts]
+    hi = sum(h for h in his if h is not None) if all(h is not None for h in his) else None
+    return Range(lo, hi, words)
 
 
 def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
     """Carry an outcome across "12 fighters and 7 civilians were killed" / "killing 5 and 3"."""
     out = list(found)
-    # Backwards: the verb after the last of a list applies to the earlier ones.
+    # Backwards: the verb after the last of a list applies to the earlier ones, across the
+    # breakdown of an earlier one ("17 civilians, including 6 children, and 12 fighters died").
     for k in range(len(out) - 2, -1, -1):
-        f, g = out[k], out[k + 1]
+        f = out[k]
+        if f.outcome is not None or f.sub:
+            continue
+        n = k + 1
+        while n < len(out) and out[n].sub and not out[n].head_after and out[n].outcome is None:
+            n += 1
+        if n >= len(out):
+            continue
+        g = out[n]
         if (
-            f.outcome is None
-            and not f.sub
+            not g.sub
             and g.outcome is not None
             and g.how in ("after", "coord")
-            and _COORD_AHEAD.fullmatch(text[f.phrase_end : g.start])
+            and _joined(text[out[n - 1].phrase_end : g.start])
         ):
             out[k] = replace(f, outcome=g.outcome, how="coord")
-    # Forwards: a verb before the first of a list applies to the later ones.
+    # Forwards: a verb before the first of a list applies to the later ones, across the
+    # breakdown of an earlier one ("killing 6 civilians, including 2 children, and 4 fighters").
     for k in range(1, len(out)):
-        f, g = out[k - 1], out[k]
+        g = out[k]
+        if g.outcome is not None or g.sub:
+            continue
+        p = k - 1
+        while p >= 0 and out[p].sub and not out[p].head_after:
+            p -= 1
+        if p < 0:
+            continue
+        f = out[p]
         if (
-            g.outcome is None
-            and not g.sub
-            and f.outcome is not None
+            f.outcome is not None
             and f.how in ("before", "coord")
-            and _COORD_AHEAD.fullmatch(text[f.phrase_end : g.start])
+            and _joined(text[out[k - 1].phrase_end : g.start])
         ):
             out[k] = replace(g, outcome=f.outcome, how="coord")
     return out
@@ -390,12 +722,11 @@ def _link_subs(found: list[_Found]) -> list[CountMention]:
             )
         heads.append(head)
     outcomes = [f.outcome for f in found]
-    for k, head in enumerate(heads):
-        if head is None:
-            continue
-        if outcomes[head] is None:
+    for k, head in enumerate(heads):  # first up: a breakdown's verb tells its head's
+        if head is not None and outcomes[head] is None:
             outcomes[head] = outcomes[k]
-        if outcomes[k] is None:
+    for k, head in enumerate(heads):  # then down, to the breakdowns without a verb
+        if head is not None and outcomes[k] is None:
             outcomes[k] = outcomes[head]
     index: dict[int, int] = {}
     mentions: list[CountMention] = []
@@ -405,7 +736,9 @@ def _link_subs(found: list[_Found]) -> list[CountMention]:
         outcome = outcomes[k]
         assert outcome is not None
         index[k] = len(mentions)
-        mentions.append(CountMention(f.start, f.end, f.range, outcome, f.victims, heads[k]))
+        mentions.append(
+            CountMention(f.start, f.end, f.range, outcome, f.victims, heads[k], f.how == "group")
+        )
     # Re-point sub_of at positions in the returned list (dropped heads leave a bare breakdown).
     return [replace(m, sub_of=index.get(m.sub_of)) if m.sub_of is not None else m for m in mentions]
 
@@ -434,4 +767,198 @@ def merge(groups: Iterable[Sequence[CountMention]]) -> list[CountMention]:
     for group in groups:
         base = len(out)
         out += [replace(m, sub_of=m.sub_of + base) if m.sub_of is not None else m for m in group]
+    return out
+
+
+# Named victims: "6-year-old Sara Haddad", "Omar Khalil (12)", "journalist Rami Saleh".
+_NAME_WORD = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z][\w’'-]*"
+_NAME = (
+    r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+|(?:Sheikh|Hajj?|Haji|Hajja)\s+)?"
+    + rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|bin|ibn|Abu|Umm|Abd|Al|El|al))"
+    + r"{0,5}"
+)
+_AGE_WORDS = (
+    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_AGE_FIRST = re.compile(
+    rf"\b(?P<age>{_AGE_WORDS})[\s-]+(?P<unit>years?|months?|weeks?|days?)[\s-]+old\b"
+    rf"(?:\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?))?,?\s+(?:named\s+)?(?P<name>{_NAME})",
+)
+_AGE_AFTER = re.compile(
+    rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
+    r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
+)
+_AGE_COMMAS = re.compile(rf"(?P<name>{_NAME}),\s*(?P<age>\d{{1,3}})\s*(?:years?\s+old\s*)?,")
+# Names right after a verb of killing: "resulted in the deaths of Ali Saleh and Omar Saleh".
+_VERB_NAMES = re.compile(
+    r"\b(?:the\s+deaths?\s+of|(?:the\s+)?killing(?:\s+of)?|killed|the\s+lives?\s+of|"
+    r"shot\s+dead|executed|martyrdom\s+of)\s+"
+    rf"(?P<names>{_NAME}(?:\s*\([^()]{{0,30}}\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}"
+    r"(?:\s*\([^()]{0,30}\))?)*)"
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:were|was|been|being|are|is|be)\s+(?:\w+ly\s+|also\s+|all\s+)*$", re.I
+)
+_TITLED = re.compile(
+    r"(?P<title>\b[Dd]r\.|\b(?i:"
+    + "|".join(
+        sorted(
+            {
+                w
+                for w, v in LEXICON.items()
+                if v in ("civilians", "children", "women", "men") and not w.endswith("s")
+            }
+            | set(PERSON_TITLES)
+            | set(KIN_SINGULAR),
+            key=len,
+            reverse=True,
+        )
+    )
+    + rf")\b),?\s+(?:named\s+|called\s+)?(?P<name>{_NAME})",
+)
+_NAMED_KILLED = re.compile(
+    r"\b(?:killed|killing|dead|died|dies|death|deaths|martyr(?:ed|s)?|victims?|slain|"
+    r"lost\s+(?:his|her|their)\s+li(?:fe|ves)|the\s+lives?\s+of|bodies|body|funerals?|"
+    r"mourn(?:ed|ing|s)?|fatalit(?:y|ies)|perished)\b",
+    re.I,
+)
+_SAID = re.compile(r",\s*(?:[\w'’-]+\s+){1,6}(?:said|says|reported|added|told)\b", re.I)
+_NAMED_INJURED = re.compile(r"\b(?:injur(?:ed|ies|y)|wounded|hurt)\b", re.I)
+_NAMED_NEITHER = re.compile(
+    r"\b(?:surviv(?:ed|or|ors|ing)|rescued|alive|detained|arrested|missing)\b", re.I
+)
+# A name that speaks: "Omar Saleh posted", "Huda Ali, a neighbour, said".
+_SPEAKS = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,40},\s*)?(?:\w+ly\s+)?(?:posted|wrote|shared|told|"
+    r"said|says|reported|added|recalled|described|mourned|confirmed|stated)\b",
+    re.I,
+)
+
+
+def _is_child(age: str | None, unit: str | None, noun: str | None) -> bool:
+    from factfinder.extract.numbers import parse_quantity
+
+    if noun and any(w in LEXICON and LEXICON[w] == "children" for w in noun.lower().split()):
+        return True
+    if unit and not unit.strip().lower().startswith("year"):
+        return True  # months, weeks or days old
+    if age is None:
+        return False
+    r = parse_quantity(age.replace("-", " "))
+    return r is not None and r.min is not None and r.min < 18
+
+
+def _named_outcome(text: str, start: int, end: int, a: int, b: int) -> Outcome | None:
+    """The outcome the words nearest to a name in its clause give: first after it, else before."""
+    cues: list[tuple[int, Outcome | None]] = []
+    table: tuple[tuple[re.Pattern[str], Outcome | None], ...] = (
+        (_NAMED_KILLED, "killed"),
+        (_NAMED_INJURED, "injured"),
+        (_NAMED_NEITHER, None),
+    )
+    for rx, outcome in table:
+        cues += [(m.start(), outcome) for m in rx.finditer(text, start, end)]
+    after = sorted(c for c in cues if c[0] >= b)
+    said = _SAID.search(text, b, end)
+    if said is not None:
+        after = [c for c in after if c[0] < said.start()]  # "…, relatives said": not about them
+    if after and re.search(r"\band\s+(?:also\s+)?$", text[b : after[0][0]]):
+        after = []  # "killed NAME, …, and injured six others": the verb after is another's
+    if after and after[0][0] - b < 120:
+        return after[0][1]
+    before = sorted((c for c in cues if c[0] < a), reverse=True)
+    return before[0][1] if before else None
+
+
+def named_victims(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
+    """One mention for each person the clause names as killed or injured, with an age
+    ("6-year-old Sara Haddad", "Omar Khalil (12)") or a title ("journalist Rami Saleh", "his
+    nephew Karim"). `range.text` is the name; `victims` is "children" for a child (under 18,
+    an age in months, or a child's word), "combatants" after a fighter's title, else "total".
+    """
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str, Victims, Outcome | None]] = []
+    for m in _AGE_FIRST.finditer(text, start, end):
+        noun = (m.group("noun") or "").lower().split()
+        if noun and noun[-1] not in LEXICON and noun[-1] not in PERSON_TITLES:
+            continue  # "a five-month-old uprising against President X": no person's age
+        child = _is_child(m.group("age"), m.group("unit"), m.group("noun"))
+        found.append(
+            (
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "children" if child else "total",
+                None,
+            )
+        )
+    for m in _AGE_AFTER.finditer(text, start, end):
+        child = _is_child(m.group("age"), m.group("unit"), None)
+        found.append(
+            (
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "children" if child else "total",
+                None,
+            )
+        )
+    for m in _AGE_COMMAS.finditer(text, start, end):
+        if int(m.group("age")) <= 110:
+            child = _is_child(m.group("age"), None, None)
+            found.append(
+                (
+                    m.start("name"),
+                    m.end("name"),
+                    m.group("name"),
+                    "children" if child else "total",
+                    None,
+                )
+            )
+    for m in _VERB_NAMES.finditer(text, start, end):
+        if _PASSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue  # "fighters were killed Observatory director X told AFP": no object
+        for n in re.finditer(_NAME, m.group("names")):
+            if len(n.group().split()) < 2:
+                continue  # a name of one word after a verb is too often something else
+            at = m.start("names") + n.start()
+            found.append((at, at + len(n.group()), n.group(), "total", "killed"))
+    for m in _TITLED.finditer(text, start, end):
+        if re.search(
+            r"\bof\s+(?:his|her|their|the)\s+$", text[max(start, m.start() - 12) : m.start()]
+        ):
+            continue  # "the daughter of his brother Hassan": Hassan is named to place her
+        child = LEXICON.get(m.group("title").lower()) == "children"
+        found.append(
+            (
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "children" if child else "total",
+                None,
+            )
+        )
+    out: list[CountMention] = []
+    seen: list[tuple[str, ...]] = []
+    for a, b, name, victims, told in sorted(
+        found, key=lambda f: (f[0], f[3] != "children", f[4] is None)
+    ):
+        first = name.split()[0].rstrip(".")
+        key = name_tokens(name)
+        if not key or first in NOT_NAMES or any(a < m.end and m.start < b for m in out):
+            continue
+        window = text[max(start, a - 40) : a]
+        if re.search(
+            r"\b(?:commander|fighter|militant|operative|combatant|gunman)\s*,?\s*$", window, re.I
+        ):
+            victims = "combatants"
+        if _SPEAKS.match(text, b, end):
+            continue
+        outcome = told or _named_outcome(text, start, end, a, b)
+        if outcome is None or any(same_person(key, k) for k in seen):
+            continue
+        seen.append(key)
+        out.append(CountMention(a, b, Range(1, 1, name), outcome, victims, named=True))
     return out

@@ -32,7 +32,11 @@ class CountMention:
     """A casualty count: "at least 26 local civilians" killed.
 
     `sub_of` is the index (in the same returned list) of the count this one breaks down
-    ("including 14 children" → the 26 civilians), or None for a head count.
+    ("including 14 children" → the 26 civilians), or None for a head count. `listed` marks
+    a sum the text does not state as one figure: the people of a list added up ("a man, his
+    wife and their three children" → 5 civilians). `named` marks one person the text names
+    ("6-year-old Sara", "journalist Ali Hasan"): `range` is 1 and `range.text` the name, so
+    that `tally.combine` can count the people named without counting anyone twice.
     """
 
     start: int
@@ -41,6 +45,8 @@ class CountMention:
     outcome: Outcome
     victims: Victims = "total"
     sub_of: int | None = None
+    listed: bool = False
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)

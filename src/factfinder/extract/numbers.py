@@ -25,7 +25,7 @@ words                                   range (min..max)     why
 
 Not counts, and never returned: years (a bare 1900–2099 unless a qualifier or a count noun
 says otherwise), dates ("21 August", "Aug. 21", "21/8/2013"), clock times ("0914", "10:59"),
-ordinals ("14th"), ages ("a 14-year-old", "aged 14"), money, percentages, measures and
+ordinals ("14th"), ages ("a 14-year-old", "aged 14", "aged 3 to 12"), money, percentages, measures and
 durations ("2 km", "three days", "three times"), reference numbers ("resolution 2254",
 "Su-24", "M5", "Division 17"), compound adjectives ("a three-day truce") and decimals without a
 scale word ("1.5" but not "1.5 million"). Counts of things that are not people ("two separate
@@ -236,6 +236,9 @@ _COUNT_NOUNS: Final[frozenset[str]] = frozenset(
 )
 _AFTER_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(
     _w("of another side day time hand way thing point another's")
+)
+_ONE_NOUNS: Final[frozenset[str]] = frozenset(
+    _w("civilian person child man woman boy girl soldier fighter member resident")
 )
 _BEFORE_ONE_NOT_COUNT: Final[frozenset[str]] = frozenset(
     _w("no the any every each which this that")
@@ -511,7 +514,9 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
     if nxt == "years" and _low(toks, j + 1) == "old":
         return True
     if (
-        prev == "aged"
+        prev in ("aged", "ages")
+        or (prev == "of" and _low(toks, i - 2) == "ages")
+        or (prev == "between" and _low(toks, i - 2) in ("aged", "ages"))
         or prev in _REFERENCE_WORDS
         or (prev == "." and _low(toks, i - 2) in ("no", "nos"))
     ):
@@ -519,7 +524,11 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
     return (
         first.low == "one"
         and j == i + 1
-        and (nxt in _AFTER_ONE_NOT_COUNT or prev in _BEFORE_ONE_NOT_COUNT)
+        and (
+            nxt in _AFTER_ONE_NOT_COUNT
+            # "that one", but "reported that one civilian died" counts one person
+            or (prev in _BEFORE_ONE_NOT_COUNT and not (prev == "that" and nxt in _ONE_NOUNS))
+        )
     )
 
 
@@ -579,6 +588,18 @@ def _range_end(toks: list[_Tok], num: _Num, q_start: int, years: bool = True) ->
     return second
 
 
+def _skip_ages(toks: list[_Tok], i: int) -> int:
+    """The index after a list or range of ages that goes on at toks[i] ("to 12", ", 5 and 9")."""
+    while _low(toks, i) in (",", "to", "-", "–", "and", "or") and _low(toks, i + 1).isdigit():
+        if int(_low(toks, i + 1)) > 120:
+            break
+        nxt = _low(toks, i + 2)
+        if nxt in _COUNT_NOUNS:
+            break  # "aged 22, 30 people were killed": a count after the age
+        i += 2
+    return i
+
+
 def _scan(text: str, start: int, end: int, *, years: bool = True) -> list[CountedRange]:
     toks = _tokens(text, start, end)
     found: list[CountedRange] = []
@@ -590,6 +611,11 @@ def _scan(text: str, start: int, end: int, *, years: bool = True) -> list[Counte
             continue
         if _not_a_count(toks, num, years=years):
             i = num.j
+            if _low(toks, num.i - 1) in ("aged", "ages") or (
+                _low(toks, num.i - 1) in ("of", "between")
+                and _low(toks, num.i - 2) in ("ages", "aged")
+            ):
+                i = _skip_ages(toks, i)  # "aged 3 to 12", "aged 2, 5 and 9": all ages
             continue
         q_start, kind = _qualifier_before(toks, num.i)
         j = num.j

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from factfinder.extract.mentions import CountMention, Victims
 from factfinder.extract.numbers import VAGUE_MINIMUMS
@@ -17,6 +18,8 @@ from factfinder.model import Casualties, Range
 def is_vague(r: Range) -> bool:
     """Whether a range comes from a vague quantity ("dozens", "several hundred")."""
     words = r.text.lower()
+    if words == "others":
+        return True  # "and others were injured": a plural, at least two
     return any(re.search(rf"\b{re.escape(v)}\b", words) for v in VAGUE_MINIMUMS)
 
 
@@ -48,7 +51,95 @@ def _larger(a: Range | None, b: Range | None) -> Range | None:
     return b if (b.min or 0) > (a.min or 0) else a
 
 
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "sheikh", "hajj", "haji", "hajja"})
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a person's name for comparing names: lower case, without honorifics or
+    an "al-"/"el-" prefix ("Dr. Ahmed Al-Tawil" → ("ahmed", "tawil"))."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    words = [w for w in words if w and w not in _HONORIFICS]
+    return tuple(re.sub(r"^(?:al|el)-", "", w) for w in words)
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names may be one person: the same first name, or one name of one word that
+    is a word of the other ("Omar" and "Omar Nouri", "Al-Tawil" and "Ahmed Al-Tawil")."""
+    if not a or not b:
+        return True
+    return a[0] == b[0] or (len(a) == 1 and a[0] in b) or (len(b) == 1 and b[0] in a)
+
+
+def _named(named: Sequence[CountMention], victims: set[str]) -> Range | None:
+    """How many different people of `victims` the text names (each person once)."""
+    people: list[tuple[tuple[str, ...], str]] = []
+    for m in named:
+        if m.victims not in victims:
+            continue
+        key = name_tokens(m.range.text)
+        if key and not any(same_person(key, k) for k, _ in people):
+            people.append((key, m.range.text))
+    if not people:
+        return None
+    return Range(len(people), None, "named: " + ", ".join(n for _, n in people))
+
+
+def _floor(r: Range | None, parts: Sequence[Range | None]) -> Range | None:
+    """A ceiling without a floor ("up to 10") takes as floor the people it is known to hold:
+    its breakdowns by group ("including five children and three women" → 8 .. 10)."""
+    if r is None or r.min is not None or r.max is None:
+        return r
+    known = _sum([p for p in parts if p is not None and p.min is not None])
+    if known is None or known.min is None or known.min > r.max:
+        return r
+    return Range(known.min, r.max, r.text)
+
+
 def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
+    found = _counted(mentions, people_as_civilians)
+    groups = [found.children, found.women, found.men]
+    return replace(
+        found,
+        total=_floor(found.total, groups),
+        civilians=_floor(found.civilians, groups),
+    )
+
+
+def _counted(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
+    named = [m for m in mentions if m.named]
+    found = _stated([m for m in mentions if not m.named], people_as_civilians)
+    if not named:
+        return found
+    everyone = _named(named, {"total", "children", "combatants"})
+    fighters = _named(named, {"combatants"})
+    others = _named(named, {"total", "children"})
+    civilians = found.civilians
+    if civilians is not None or (people_as_civilians and found.combatants is None):
+        civilians = _fill(civilians, others)
+    return Casualties(
+        total=_fill(found.total, everyone),
+        civilians=civilians,
+        children=_fill(found.children, _named(named, {"children"})),
+        women=found.women,
+        men=found.men,
+        combatants=_fill(found.combatants, fighters),
+    )
+
+
+def _fill(stated: Range | None, named: Range | None) -> Range | None:
+    """The people named fill in a figure the text does not give, or raise a floor ("at least
+    two") they exceed, or give a floor to a ceiling ("up to 5") they do not pass; a figure the
+    text states exactly stands."""
+    if stated is None or named is None:
+        return stated or named
+    if stated.max is None and (named.min or 0) > (stated.min or 0):
+        return named
+    if stated.min is None and stated.max is not None and (named.min or 0) <= stated.max:
+        return Range(named.min, stated.max, stated.text)
+    return stated
+
+
+def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
     chosen: dict[Victims, Range | None] = {}
     heads: dict[Victims, Range | None] = {}
     for victims in ("total", "civilians", "children", "women", "men", "elderly", "combatants"):
@@ -58,8 +149,10 @@ def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = Fa
     protected = [r for v in ("children", "women", "elderly") if (r := heads[v]) is not None]
     men = heads["men"]
     men_counted = False
-    if civilians is None and protected:
-        civilians = _sum(protected + ([men] if men is not None else []))
+    if protected and heads["civilians"] is None:
+        # A civilian breakdown ("four of them brothers") is never more than the groups it
+        # breaks down ("five children").
+        civilians = _larger(civilians, _sum(protected + ([men] if men is not None else [])))
         men_counted = men is not None
     # Only a civilian *head* count (or one derived from head counts) adds to the total; a
     # civilian breakdown ("including a doctor") is already inside another count.
@@ -70,9 +163,10 @@ def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = Fa
         if r is not None
     ]
     total = _larger(chosen["total"], _sum(disjoint))
+    stated = [m for m in mentions if m.victims == "civilians" and m.sub_of is None and not m.listed]
     if (
         people_as_civilians
-        and heads["civilians"] is None
+        and not stated
         and chosen["combatants"] is None
         and total is not None
         and (civilians is None or (civilians.min or 0) < (total.min or 0))
@@ -115,6 +209,14 @@ def combine(
        the reading of crowd coders and casualty monitors such as the VDC (FA-KES labels "16
        people killed" as 16 civilians); it is off by default because the text does not say
        civilians, and CLAIMS.md keeps what the text says.
+
+    6. People named one by one (`named` mentions) count once per name; they fill in a figure
+       the other mentions do not give, or raise a floor they exceed ("at least two" and three
+       named), never an exact figure. Named children fill `children`, named fighters
+       `combatants`, the others `civilians` (when the claim has civilians or presumes them).
+
+    A `listed` head count (the sum of a list: "a man, his wife and their three children") is
+    not a civilian count the text states, so rule 5 may still replace it by the total.
 
     `elderly` has no field in the claim format; it only feeds rule 2. `missing` is the first
     precise missing count (vague only when there is nothing else).

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
 
@@ -36,6 +36,40 @@ def _w(words: str) -> list[str]:
     """The words of a space-separated list (keeps long word tables readable)."""
     return words.split()
 
+
+KIN: Final[frozenset[str]] = frozenset(
+    _w(
+        "son sons daughter daughters brother brothers sister sisters sibling siblings cousin "
+        "cousins nephew nephews niece nieces grandson grandsons granddaughter granddaughters "
+        "grandchild grandchildren"
+    )
+)
+"""Kin words of no stated sex or age (civilians in `LEXICON`)."""
+KIN_SINGULAR: Final[frozenset[str]] = frozenset(
+    _w(
+        "son daughter brother sister cousin nephew niece grandson granddaughter grandchild "
+        "wife husband father mother grandmother grandfather uncle aunt widow"
+    )
+)
+"""Kin nouns that count one person after "his", "her", "their" ("killing his wife")."""
+
+PERSON_TITLES: Final[frozenset[str]] = frozenset(
+    _w("professor lawyer poet writer artist footballer athlete activist photojournalist")
+)
+"""Words for a person, besides the victim nouns, that may stand before a name."""
+NOT_NAMES: Final[frozenset[str]] = frozenset(
+    _w(
+        "The A An His Her Their On In At Of And But Gaza Israel Israeli Israelis Palestinian "
+        "Palestinians Syria Syrian Iraq Iraqi Hamas Facebook Twitter Instagram Telegram YouTube "
+        "January February March April May June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday According Multiple Local "
+        "Sources Ministry Hospital Strip City Camp Street President King Prime Minister "
+        "Observatory Agency News Network Council Committee Army Forces Front State Group Brigade "
+        "Brigades Civil Defence Defense Red Crescent Human Rights United Nations Islamic Kurdish "
+        "Russian Turkish American Iranian Arab Free National Democratic Government Regime"
+    )
+)
+"""Capitalised words that do not start a person's name (places, parties, months, titles)."""
 
 LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
     {
@@ -56,9 +90,19 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "
                 "journalists journalist reporters reporter farmers farmer shepherds shepherd workers "
                 "worker citizens citizen volunteers volunteer rescuers rescuer relatives "
-                " shoppers pilgrims mourners detainees prisoners hostages"
+                " shoppers pilgrims mourners detainees prisoners hostages drivers driver "
+                "photographers photographer cameraman cameramen pharmacist pharmacists "
+                "engineers engineer fishermen fisherman"
             ),
             "civilians",
+        ),
+        # Kin: a family's members are civilians unless the text says otherwise; the kin words
+        # that say an adult's sex count as women or men ("a man, his wife and their three
+        # children": one man, one woman, three children).
+        **dict.fromkeys(KIN, "civilians"),
+        **dict.fromkeys(_w("wife wives grandmother grandmothers widow widows aunt aunts"), "women"),
+        **dict.fromkeys(
+            _w("husband husbands father fathers grandfather grandfathers uncle uncles"), "men"
         ),
         **dict.fromkeys(
             _w(
@@ -72,7 +116,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
         **dict.fromkeys(_w("elderly"), "elderly"),
         **dict.fromkeys(
             _w(
-                "soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
+                "soldiers soldier troops troopers trooper fighters fighter militants militant rebels rebel "
                 "insurgents insurgent terrorists terrorist jihadists jihadist gunmen gunman "
                 "militiamen militiaman militias militia officers officer policemen policeman "
                 "personnel servicemen serviceman recruits recruit commanders commander guards guard "
@@ -95,7 +139,7 @@ NOUN_OUTCOME: Final[Mapping[str, Outcome]] = MappingProxyType(
     }
 )
 _SINGULAR_MODIFIERS: Final[frozenset[str]] = frozenset(
-    _w("girl boy child baby infant woman man civilian family")
+    _w("girl boy child baby infant woman man civilian family elderly")
 )
 _CIVILIAN_GROUPS: Final[frozenset[str]] = frozenset({"civilians", "children", "women", "elderly"})
 
@@ -117,7 +161,7 @@ _STOP: Final[frozenset[str]] = frozenset(
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its")
 )
-_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,16 +186,61 @@ def _words(text: str, pos: int, end: int, limit: int = 16) -> list[re.Match[str]
 
 def _family_at(words: list[re.Match[str]], k: int) -> int:
     """If words[k:] is "members of (one|the same|a|his|their) family", its length, else 0."""
-    low = [w.group().lower() for w in words[k : k + 5]]
-    if low[:2] == ["members", "of"] and "family" in low[2:5]:
-        return low.index("family", 2) + 1
+    low = [w.group().lower() for w in words[k : k + 9]]
+    if low[:2] != ["members", "of"] or "family" not in low[2:9]:
+        return 0
+    at = low.index("family", 2)
+    between = words[k + 2 : k + at]
+    if all(
+        w.group().lower() in ("the", "same", "one", "a", "his", "her", "their", "extended")
+        or w.group()[:1].isupper()
+        or w.group().lower() in ("al", "abu", "el", "bin")
+        or w.group().lower().startswith(("al-", "el-"))
+        for w in between
+    ):
+        return at + 1  # "members of the Abu al-Kheir family"
     return 0
+
+
+_AGE_WORD = re.compile(r"(?:[a-z]+-)?(?:years?|months?|weeks?|days?)-old", re.I)
+
+
+_AGE_WORDS = re.compile(
+    r"(?:\d+|[a-z]+)(?:-[a-z]+)?(?: ?- ?| )(?:years?|months?|weeks?|days?)(?: ?- ?| )old", re.I
+)
+
+
+def _age_at(words: list[re.Match[str]], k: int) -> int:
+    """If words[k:] is an age adjective ("7-year-old", "11 year-old", "seven-year-old",
+    "83-year old", "two-year old"), its length in words, else 0."""
+    low = [w.group().lower() for w in words[k : k + 5]]
+    if low and _AGE_WORD.fullmatch(low[0]):
+        return 1
+    for n in range(2, len(low) + 1):
+        if _AGE_WORDS.fullmatch(" ".join(low[:n])):
+            return n
+    return 0
+
+
+def _young(words: list[re.Match[str]], k: int, n: int) -> bool:
+    """Whether the age adjective words[k:k+n] is under 18 (or in months, weeks or days)."""
+    said = " ".join(w.group().lower() for w in words[k : k + n])
+    if re.search(r"(?:month|week|day)s?-old", said):
+        return True
+    first = said.split()[0].split("-")[0]
+    if first.isdigit():
+        return int(first) < 18
+    from factfinder.extract.numbers import parse_quantity
+
+    r = parse_quantity(first)
+    return r is not None and r.min is not None and r.min < 18
 
 
 def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase:
     words = _words(text, pos, end)
     skipped = 0
     k = 0
+    young = False
     if (
         len(words) > 1
         and words[0].group().lower() == "of"
@@ -173,6 +262,11 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
     while k < len(words) and skipped <= 3:
         w = words[k].group()
         low = w.lower()
+        age = _age_at(words, k)
+        if age:
+            young = young or _young(words, k, age)
+            k += age  # "a 7-year-old boy", "two 12-year-old girls"
+            continue
         if low == "members" and _family_at(words, k):
             n = _family_at(words, k)
             return Phrase("civilians", words[k + n - 1].end())
@@ -185,7 +279,10 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if low in LEXICON and not (low == "dead" and skipped == 0):
             if singular and low.endswith("s") and low not in ("remains", "personnel", "forces"):
                 return Phrase(None, pos, ok=False)
-            return _list_tail(text, words, k, end)
+            phrase = _list_tail(text, words, k, end)
+            if young and phrase.items == 1 and phrase.victims in ("civilians", "total", "men"):
+                return replace(phrase, victims="children")  # "her 8-year-old grandson"
+            return phrase
         if low in NOUN_OUTCOME and low not in ("dead", "wounded", "injured"):
             return Phrase("total", words[k].end(), NOUN_OUTCOME[low])
         if w.isupper() and len(w) > 1 and w.isalpha():
@@ -205,17 +302,24 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
 
 def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phrase:
     """Read "women, children and the elderly" / "bodies of civilians" from the noun at words[k]."""
+    civilian = False
     while (
         k + 1 < len(words)
         and words[k].group().lower() in _SINGULAR_MODIFIERS
         and words[k + 1].group().lower() in LEXICON
         and words[k + 1].group().lower() not in NOUN_OUTCOME
     ):
+        civilian = civilian or words[k].group().lower() == "civilian"
         k += 1  # compounds name their head last: "girl child", "child soldiers"
     low = words[k].group().lower()
     victims: Victims = LEXICON.get(low, "total")
+    if civilian and victims in ("combatants", "total"):
+        victims = "civilians"  # "two civilian members of a household"
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
+    after = words[k + 1].group().lower() if k + 1 < len(words) else ""
+    if outcome is None and after in ("deaths", "fatalities"):
+        return Phrase(victims, words[k + 1].end(), "killed")  # "7 civilian deaths"
     nxt = [w.group().lower() for w in words[k + 1 : k + 5]]
     if low in ("bodies", "body", "remains", "corpses", "corpse") and nxt[:1] == ["of"]:
         inner = read_phrase(text, words[k + 1].end(), end)
@@ -224,22 +328,32 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
     groups = {victims}
     items = 1
     m = k + 1
+    # A list is closed by "and"/"or": "women, children and the elderly". Items joined by a
+    # comma alone are kept only when such a close follows ("3 children, rescuers said" is not
+    # a list).
+    closed = (phrase_end, set(groups), items)
     while m + 1 < len(words):
         sep = words[m].group().lower()
         if sep not in (",", "and", "or", "&"):
             break
         n = m + 1
+        closing = sep != ","
         if words[n].group().lower() == "and":
             n += 1
-        if n < len(words) and words[n].group().lower() in ("the", "her", "his", "their"):
-            n += 1
+            closing = True
+        if n < len(words) and words[n].group().lower() == "the":
+            n += 1  # "his", "her", "their" start a count of their own: "a man and his wife"
+        n += _age_at(words, n)  # "a 15-year-old boy and 9-year-old girl"
         if n < len(words) and words[n].group().lower() in LEXICON:
             groups.add(LEXICON[words[n].group().lower()])
             phrase_end = words[n].end()
             items += 1
             m = n + 1
+            if closing:
+                closed = (phrase_end, set(groups), items)
         else:
             break
+    phrase_end, groups, items = closed
     if len(groups) > 1:
         if groups <= _CIVILIAN_GROUPS | {"men"}:
             victims = "civilians"

@@ -1,0 +1,559 @@
+"""Casualty counts of whole reports in phrasings no rule was tuned on: several categories in one
+sentence, families, ages, victims named one by one (factfinder.extract.casualties and tally,
+through the whole extractor).
+
+Every text is written for these tests. Each class of phrasing is told of every party to the
+conflict (the US-led coalition, Russia, the Syrian government, Turkey and the SNA, the SDF,
+ISIS, HTS, Israel, Iran and the militias it backs) and by varied outlets, so that no rule
+leans on one party's or one outlet's way of writing. The figures asserted are the primary
+claim's: `killed` (total, civilians, children, women, men, combatants) and `injured.total`.
+Categories the claim leaves null are absent from the expected dict, so a figure that appears
+where the text gives none fails as well.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.casualties import combine, find_casualties
+from factfinder.extract.pipeline import extract_document
+from factfinder.model import Casualties, Claim, Document
+
+Figures = dict[str, tuple[int | None, int | None]]
+KEYS = ("total", "civilians", "children", "women", "men", "combatants")
+
+
+def primary(text: str) -> Claim:
+    claims = [c for c in extract_document(Document("t", text)).claims if c.primary]
+    assert claims, "no primary claim"
+    return claims[0]
+
+
+def figures(c: Casualties) -> Figures:
+    return {k: (r.min, r.max) for k in KEYS if (r := getattr(c, k)) is not None}
+
+
+def check(text: str, killed: Figures, injured: tuple[int | None, int | None] | None) -> None:
+    claim = primary(text)
+    assert figures(claim.killed) == killed
+    got = claim.injured.total
+    assert (None if got is None else (got.min, got.max)) == injured
+
+
+# Several categories in one sentence: breakdowns keep all their items, and fighters listed
+# after a civilian breakdown are counted apart.
+MULTI = [
+    pytest.param(
+        "A US-led coalition air strike on the village of Al-Bukhamiya killed 17 civilians, "
+        "including 6 children and 4 women, and 12 ISIS members, a local monitor said on Tuesday.",
+        {"total": (29, 29), "civilians": (17, 17), "children": (6, 6), "women": (4, 4)}
+        | {"combatants": (12, 12)},
+        None,
+        id="coalition-civilians-with-breakdown-and-fighters",
+    ),
+    pytest.param(
+        "Russian warplanes struck a vegetable market in Kafr Sajna on Monday, killing 4 women "
+        "and 3 children, rescuers from the Civil Defence said.",
+        {"total": (7, 7), "civilians": (7, 7), "children": (3, 3), "women": (4, 4)},
+        None,
+        id="russia-women-and-children",
+    ),
+    pytest.param(
+        "Government helicopters dropped barrel bombs on Kafr Batna, killing 21 people, among "
+        "them nine children and five women, a medical relief group said.",
+        {"total": (21, 21), "civilians": (21, 21), "children": (9, 9), "women": (5, 5)},
+        None,
+        id="syrian-government-people-among-them",
+    ),
+    pytest.param(
+        "Turkish drone strikes on Tal Tamr killed 8 civilians, including 3 children, and "
+        "wounded 14 others on Thursday, the Kurdish Red Crescent said.",
+        {"total": (8, 8), "civilians": (8, 8), "children": (3, 3)},
+        (14, 14),
+        id="turkey-killed-and-wounded-apart",
+    ),
+    pytest.param(
+        "SDF fighters killed 5 ISIS militants and 2 civilians in a raid on Al-Shafa on Friday, "
+        "a correspondent for a local news network reported.",
+        {"total": (7, 7), "civilians": (2, 2), "combatants": (5, 5)},
+        None,
+        id="sdf-fighters-and-civilians",
+    ),
+    pytest.param(
+        "An ISIS car bomb in Al-Bab killed 11 people, three of them children, and wounded 30, "
+        "hospital officials told reporters.",
+        {"total": (11, 11), "civilians": (11, 11), "children": (3, 3)},
+        (30, 30),
+        id="isis-three-of-them-children",
+    ),
+    pytest.param(
+        "Rocket fire by HTS on the town of Al-Suqaylabiyah killed two women and a man on "
+        "Sunday, state television said.",
+        {"total": (3, 3), "civilians": (3, 3), "women": (2, 2), "men": (1, 1)},
+        None,
+        id="hts-two-women-and-a-man",
+    ),
+    pytest.param(
+        "Israeli missiles hit positions near Damascus airport, killing 3 Syrian soldiers and "
+        "2 members of Iran's Revolutionary Guards, a war monitor said.",
+        {"total": (5, 5), "combatants": (5, 5)},
+        None,
+        id="israel-soldiers-and-guards",
+    ),
+    pytest.param(
+        "Shelling by Iranian-backed militias on Tadif killed 6 civilians, including 2 children "
+        "and a woman, and 4 fighters of the National Army, activists reported.",
+        {"total": (10, 10), "civilians": (6, 6), "children": (2, 2), "women": (1, 1)}
+        | {"combatants": (4, 4)},
+        None,
+        id="iran-civilians-then-fighters",
+    ),
+    pytest.param(
+        "A coalition air strike on a school housing displaced families in Al-Mansoura killed "
+        "33 civilians and injured 12 others, a local activist group said.",
+        {"total": (33, 33), "civilians": (33, 33)},
+        (12, 12),
+        id="coalition-civilians-killed-and-injured",
+    ),
+    pytest.param(
+        "The Russian Defence Ministry said its aircraft neutralised 15 terrorists near "
+        "Saraqeb on Wednesday.",
+        {"total": (15, 15), "combatants": (15, 15)},
+        None,
+        id="russia-terrorists-neutralised-are-never-civilians",
+    ),
+    pytest.param(
+        "Army units killed 20 terrorists and wounded 13 others in the Hama countryside, the "
+        "official news agency reported.",
+        {"total": (20, 20), "combatants": (20, 20)},
+        (13, 13),
+        id="syrian-government-terrorists-killed-and-wounded",
+    ),
+    pytest.param(
+        "The dead included 2 women, the Turkish-backed police in Azaz said after a car bomb "
+        "went off at a checkpoint.",
+        {"total": (2, 2), "civilians": (2, 2), "women": (2, 2)},
+        None,
+        id="sna-the-dead-included",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), MULTI)
+def test_several_categories_in_one_sentence(
+    text: str, killed: Figures, injured: tuple[int | None, int | None] | None
+) -> None:
+    check(text, killed, injured)
+
+
+# Families: the people of a list are added up, kin words count people, "other" fighters make
+# the people listed before them fighters too.
+FAMILY = [
+    pytest.param(
+        "A Russian air strike on Kafranbel killed a man, his wife and their three children, "
+        "the Syrian Civil Defence said.",
+        {"total": (5, 5), "civilians": (5, 5), "children": (3, 3), "women": (1, 1)}
+        | {"men": (1, 1)},
+        id="russia-a-man-his-wife-and-their-children",
+    ),
+    pytest.param(
+        "Regime helicopters dropped barrel bombs on Daraya, killing a mother and her two "
+        "daughters, opposition activists said.",
+        {"total": (3, 3), "civilians": (3, 3), "women": (1, 1)},
+        id="syrian-government-a-mother-and-her-daughters",
+    ),
+    pytest.param(
+        "Five members of the Hallaq family, three children and two women, were killed when "
+        "Syrian government shells hit their house in Jisreen, rescuers said.",
+        {"total": (5, 5), "civilians": (5, 5), "children": (3, 3), "women": (2, 2)},
+        id="syrian-government-groups-after-a-bare-comma-tell-who-they-were",
+    ),
+    pytest.param(
+        "Two brothers were killed by SDF gunfire at a checkpoint near Tabqa, a human rights "
+        "network said.",
+        {"total": (2, 2), "civilians": (2, 2)},
+        id="sdf-two-brothers",
+    ),
+    pytest.param(
+        "ISIS militants executed a father and his son in the town of Hajin, a local news "
+        "network reported.",
+        {"total": (2, 2), "civilians": (2, 2), "men": (1, 1)},
+        id="isis-a-father-and-his-son",
+    ),
+    pytest.param(
+        "Turkish artillery fire on the village of Um al-Kaif killed a family of six, the "
+        "Hawar news agency reported.",
+        {"total": (6, 6), "civilians": (6, 6)},
+        id="turkey-a-family-of-six",
+    ),
+    pytest.param(
+        "Eleven members of the Hamdan family, including 5 children, were killed when coalition "
+        "jets bombed their house in western Mosul, Iraqi officials said.",
+        {"total": (11, 11), "civilians": (11, 11), "children": (5, 5)},
+        id="coalition-members-of-a-family-including-children",
+    ),
+    pytest.param(
+        "An HTS sniper shot dead a child and his grandfather in Jisr al-Shughur on Saturday, "
+        "pro-government media said.",
+        {"total": (2, 2), "civilians": (2, 2), "children": (1, 1), "men": (1, 1)},
+        id="hts-a-child-and-his-grandfather",
+    ),
+    pytest.param(
+        "An Israeli strike on a house in Beit Jinn killed 8 members of the Khatib family and "
+        "six members of the Saleh family, the village council said.",
+        {"total": (14, 14), "civilians": (14, 14)},
+        id="israel-two-families-added-up",
+    ),
+    pytest.param(
+        "Shelling by Iranian-backed militias killed a woman, her husband and their four "
+        "children in the town of Al-Bukamal, a monitoring group said.",
+        {"total": (6, 6), "civilians": (6, 6), "children": (4, 4), "women": (1, 1)}
+        | {"men": (1, 1)},
+        id="iran-a-woman-her-husband-and-their-children",
+    ),
+    pytest.param(
+        "Fighters of the Turkish-backed Syrian National Army killed an elderly man and his two "
+        "grandsons in a village near Afrin, Kurdish media said.",
+        {"total": (3, 3), "civilians": (3, 3), "men": (1, 1)},
+        id="sna-an-elderly-man-and-his-grandsons",
+    ),
+    pytest.param(
+        "The Nusra spokesman, his son and 20 other terrorists were killed in air strikes on "
+        "Sunday, state media reported.",
+        {"total": (21, 21), "combatants": (21, 21)},
+        id="hts-his-son-and-other-terrorists",
+    ),
+    pytest.param(
+        "Six civilians from one family, including a mother with her three children and their "
+        "grandfather, were killed when Russian jets struck Maarat Misrin.",
+        {"total": (6, 6), "civilians": (6, 6), "children": (3, 3), "women": (1, 1), "men": (1, 1)},
+        id="russia-a-mother-with-her-children-and-their-grandfather",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), FAMILY)
+def test_families(text: str, killed: Figures) -> None:
+    check(text, killed, None)
+
+
+# Ages: an age is never a count, and the age of a person says whether it is a child.
+AGES = [
+    pytest.param(
+        "A 7-year-old boy was killed by regime sniper fire in Daraa al-Balad, activists said.",
+        {"total": (1, 1), "civilians": (1, 1), "children": (1, 1)},
+        id="syrian-government-a-7-year-old-boy",
+    ),
+    pytest.param(
+        "Five children aged 3 to 12 were killed when Russian jets hit a school in the village "
+        "of Hass, the opposition's education directorate said.",
+        {"total": (5, 5), "civilians": (5, 5), "children": (5, 5)},
+        id="russia-aged-3-to-12",
+    ),
+    pytest.param(
+        "Three children, aged 2, 5 and 9, died when an ISIS landmine exploded near Palmyra, "
+        "the local health authority said.",
+        {"total": (3, 3), "civilians": (3, 3), "children": (3, 3)},
+        id="isis-a-list-of-ages",
+    ),
+    pytest.param(
+        "Turkish shelling killed two 12-year-old boys playing football in Qamishli, the Asayish "
+        "said.",
+        {"total": (2, 2), "civilians": (2, 2), "children": (2, 2)},
+        id="turkey-two-12-year-old-boys",
+    ),
+    pytest.param(
+        "An Israeli air strike on a car near Quneitra killed a 16-year-old boy, a pro-government "
+        "radio station reported.",
+        {"total": (1, 1), "civilians": (1, 1), "children": (1, 1)},
+        id="israel-a-16-year-old-boy",
+    ),
+    pytest.param(
+        "Four men aged between 20 and 35 were killed in SDF raids on Al-Busayrah, a tribal "
+        "council said.",
+        {"total": (4, 4), "civilians": (4, 4), "men": (4, 4)},
+        id="sdf-men-aged-between",
+    ),
+    pytest.param(
+        "A six-month-old baby was among those killed by HTS rocket fire on Mhardeh, the "
+        "state news agency said.",
+        {"total": (1, 1), "civilians": (1, 1), "children": (1, 1)},
+        id="hts-a-six-month-old-baby",
+    ),
+    pytest.param(
+        "Local sources said 9 civilians, including a 10-month-old infant and two boys aged 11 "
+        "and 13, were killed in the coalition raid on Al-Shaddadi.",
+        {"total": (9, 9), "civilians": (9, 9), "children": (3, 3)},
+        id="coalition-an-infant-and-two-boys",
+    ),
+    pytest.param(
+        "Up to seven relatives, including a woman, a 15-year-old boy and 9-year-old girl, were "
+        "killed by US-led coalition fire in Hajin, a monitor said.",
+        {"total": (3, 7), "civilians": (3, 7), "children": (2, 2), "women": (1, 1)},
+        id="coalition-a-second-age-without-an-article",
+    ),
+    pytest.param(
+        "Iranian-backed militiamen killed a 70-year-old woman and her 8-year-old grandson in "
+        "Al-Mayadin, a local network said.",
+        {"total": (2, 2), "civilians": (2, 2), "children": (1, 1), "women": (1, 1)},
+        id="iran-a-woman-and-her-grandson-with-ages",
+    ),
+    pytest.param(
+        "At least 14 civilians, including five women and 6 children, one of them a "
+        "2-month-old baby, were killed in Russian strikes on Ariha, rescuers said.",
+        {"total": (14, None), "civilians": (14, None), "children": (6, 6), "women": (5, 5)},
+        id="russia-an-aside-with-an-age-before-the-verb",
+    ),
+    pytest.param(
+        "Ahmad Saleh, 55, was shot dead by Turkish border guards near Darbasiyah, a Kurdish "
+        "outlet reported.",
+        {"total": (1, None), "civilians": (1, None)},
+        id="turkey-an-age-after-a-name-is-not-a-toll",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), AGES)
+def test_ages(text: str, killed: Figures) -> None:
+    check(text, killed, None)
+
+
+# People named one by one: each counts once, a child by age or word; they fill in a figure the
+# text does not give and never override an exact one.
+NAMED = [
+    pytest.param(
+        "An Israeli strike on a flat in Khan Arnabeh killed Omar Haddad (12), his sister Lina "
+        "Haddad (9) and their mother Salma Khatib (38), relatives said.",
+        {"total": (3, None), "civilians": (3, None), "children": (2, None)},
+        id="israel-names-with-ages-in-brackets",
+    ),
+    pytest.param(
+        "Civil defence volunteers named the dead of the government barrel bomb as 8-year-old "
+        "Hamza Sweid, 11-year-old Rahaf Sweid and their father Adnan Sweid.",
+        {"total": (3, None), "civilians": (3, None), "children": (2, None)},
+        id="syrian-government-ages-before-names",
+    ),
+    pytest.param(
+        "Journalist Bassel Nouri was killed in a Russian air strike on Kafranbel on Monday, "
+        "his colleagues said.",
+        {"total": (1, None), "civilians": (1, None)},
+        id="russia-a-journalist-named",
+    ),
+    pytest.param(
+        "Paramedic Rami Aziz and nurse Huda Mansour were killed when a coalition strike hit "
+        "their ambulance near Tabqa, a medical charity said.",
+        {"total": (2, None), "civilians": (2, None)},
+        id="coalition-a-paramedic-and-a-nurse-named",
+    ),
+    pytest.param(
+        "ISIS gunmen shot dead 15-year-old Dilan Ahmed and his cousin Shervan Ahmed (19) in "
+        "Kobani, Kurdish officials said.",
+        {"total": (2, None), "civilians": (2, None), "children": (1, None)},
+        id="isis-a-teenager-and-his-cousin",
+    ),
+    pytest.param(
+        "Those killed by the Turkish drone in Qamishli were Jiyan Ali (7), Rojda Ali (10) and "
+        "Hassan Ali (41), the Kurdish Red Crescent said.",
+        {"total": (3, None), "civilians": (3, None), "children": (2, None)},
+        id="turkey-those-killed-were",
+    ),
+    pytest.param(
+        "HTS rockets killed two sisters in Al-Suqaylabiyah, Maria Haddad (6) and Sara Haddad "
+        "(9), state media said.",
+        {"total": (2, 2), "civilians": (2, 2), "children": (2, None)},
+        id="hts-two-sisters-named",
+    ),
+    pytest.param(
+        "Farmer Ahmad al-Hussein was shot dead by SDF guards near Al-Shaddadi on Tuesday, "
+        "his family said.",
+        {"total": (1, None), "civilians": (1, None)},
+        id="sdf-a-farmer-named",
+    ),
+    pytest.param(
+        "Iranian-backed militiamen killed shepherd Mahmoud Khalaf and his 13-year-old son Ali "
+        "near Al-Mayadin, a local network said.",
+        {"total": (2, None), "civilians": (2, None), "children": (1, None)},
+        id="iran-a-shepherd-and-his-son",
+    ),
+    pytest.param(
+        "The Israeli strike killed 3 people: Yousef Qassab (34), his wife Amal (29) and their "
+        "son Karim (4), the civil defence said.",
+        {"total": (3, 3), "civilians": (3, 3), "children": (1, None)},
+        id="israel-names-after-an-exact-toll",
+    ),
+    pytest.param(
+        "A Russian strike killed at least two people in Jisr al-Shughur. Among the dead were "
+        "Dr. Hasan Mardini, 48, the teacher Salim Haik and 9-year-old Nour Haik.",
+        {"total": (3, None), "civilians": (3, None), "children": (1, None)},
+        id="russia-names-raise-a-floor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), NAMED)
+def test_named_victims(text: str, killed: Figures) -> None:
+    check(text, killed, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        pytest.param(
+            "Turkish drone strikes near Kobani killed three people and wounded others, the "
+            "Asayish said.",
+            {"total": (3, 3), "civilians": (3, 3)},
+            (2, None),
+            id="turkey-and-wounded-others",
+        ),
+        pytest.param(
+            "At least three civilians were killed and others were injured when Iranian-backed "
+            "militias shelled Al-Bukamal, a local network reported.",
+            {"total": (3, None), "civilians": (3, None)},
+            (2, None),
+            id="iran-and-others-were-injured",
+        ),
+        pytest.param(
+            "A Russian strike killed 4 people and injured 11 others in Atarib, and several "
+            "others were hurt in a second raid, rescuers said.",
+            {"total": (4, 4), "civilians": (4, 4)},
+            (11, 11),
+            id="russia-a-figure-beats-others",
+        ),
+    ],
+)
+def test_others_hurt_are_at_least_two(
+    text: str, killed: Figures, injured: tuple[int | None, int | None] | None
+) -> None:
+    check(text, killed, injured)
+
+
+def test_a_name_repeated_counts_once() -> None:
+    text = (
+        "A coalition drone strike in Al-Busayrah killed 10-year-old Ali Hamad. Relatives said "
+        "Ali Hamad (10) had been walking to school."
+    )
+    assert figures(primary(text).killed) == {
+        "total": (1, None),
+        "civilians": (1, None),
+        "children": (1, None),
+    }
+
+
+def test_a_survivor_named_is_not_counted_dead() -> None:
+    text = (
+        "A Russian strike on Ariha killed 4 civilians from one family; 12-year-old Dima Kassem "
+        "survived with injuries."
+    )
+    killed = primary(text).killed
+    assert figures(killed) == {"total": (4, 4), "civilians": (4, 4)}
+
+
+def test_two_claimants_figures_are_never_added() -> None:
+    # One sentence, two claimants with two tolls of one strike: one figure stands, never 21.
+    k, _injured, _missing = combine(
+        find_casualties(
+            "The Syrian Observatory said 12 civilians were killed in the Russian raid, while "
+            "the state news agency put the toll at 9."
+        )
+    )
+    assert k.civilians is not None and (k.civilians.min, k.civilians.max) == (12, 12)
+    assert k.total is not None and (k.total.min, k.total.max) == (12, 12)
+
+
+def test_a_list_of_people_in_general_and_a_group_is_not_added() -> None:
+    # "15 civilians and 3 children" may count the children among the civilians.
+    k, _injured, _missing = combine(find_casualties("15 civilians and 3 children were killed."))
+    assert figures(k) == {"total": (15, 15), "civilians": (15, 15), "children": (3, 3)}
+
+
+def test_the_listed_sum_keeps_the_words_it_was_read_from() -> None:
+    text = "Shelling killed a man, his wife and their three children."
+    heads = [m for m in find_casualties(text) if m.sub_of is None]
+    assert len(heads) == 1
+    assert heads[0].listed and heads[0].range.text == "a man, his wife and their three children"
+    assert (heads[0].range.min, heads[0].range.max, heads[0].victims) == (5, 5, "civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        pytest.param(
+            "Syrian government shelling on Kansafra killed up to 10 members of one family, "
+            "including five children and three women, the civil defence said.",
+            {"total": (8, 10), "civilians": (8, 10), "children": (5, 5), "women": (3, 3)},
+            id="syrian-government-up-to-with-a-breakdown",
+        ),
+        pytest.param(
+            "A coalition strike killed up to five civilians in Hajin, local activists said. "
+            "The dead included 9-year-old Rami Qassab and Samir Qassab (44).",
+            {"total": (2, 5), "civilians": (2, 5), "children": (1, None)},
+            id="coalition-up-to-with-named-victims",
+        ),
+    ],
+)
+def test_a_ceiling_takes_the_people_it_holds_as_floor(text: str, killed: Figures) -> None:
+    check(text, killed, None)
+
+
+def test_an_honorific_or_a_surname_alone_is_not_a_second_person() -> None:
+    text = (
+        "A Russian strike on Saraqeb killed 40-year-old dentist Dr. Ahmed Tawil, his "
+        "colleagues said. Many lamented the killing of Al-Tawil on social media."
+    )
+    assert figures(primary(text).killed) == {"total": (1, None), "civilians": (1, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        pytest.param(
+            "Fifteen members of the Abu al-Kheir family, including five women, two of whom "
+            "were teachers, and six children were killed in the Russian raid on Hazano, a "
+            "monitor said.",
+            {"total": (15, 15), "civilians": (15, 15), "children": (6, 6), "women": (5, 5)},
+            None,
+            id="russia-an-aside-inside-a-breakdown-list",
+        ),
+        pytest.param(
+            "HTS drones killed four members of the Khoury family – a man, his wife and two "
+            "children – in Mhardeh, and between 4 and 6 civilians were reported injured, SANA said.",
+            {"total": (4, 4), "civilians": (4, 4), "children": (2, 2), "women": (1, 1)}
+            | {"men": (1, 1)},
+            (4, 6),
+            id="hts-a-breakdown-between-dashes",
+        ),
+        pytest.param(
+            "At least 9 civilians – including two women and three children – were killed "
+            "when coalition jets struck a farm near Al-Susah, a local network said.",
+            {"total": (9, None), "civilians": (9, None), "children": (3, 3), "women": (2, 2)},
+            None,
+            id="coalition-a-breakdown-between-dashes-before-the-verb",
+        ),
+        pytest.param(
+            "Between 10 and 12 members of the Qassab family, including three women and four "
+            "children of whom one was a 6-month-old baby, were killed by Israeli shelling, "
+            "relatives said.",
+            {"total": (10, 12), "civilians": (10, 12), "children": (4, 4), "women": (3, 3)},
+            None,
+            id="israel-who-one-of-them-was-counts-nobody-new",
+        ),
+        pytest.param(
+            "Kurdish health officials said the SNA shelling of Tal Rifaat caused 7 civilian "
+            "deaths, among them four children and a woman.",
+            {"total": (7, 7), "civilians": (7, 7), "children": (4, 4), "women": (1, 1)},
+            None,
+            id="sna-civilian-deaths",
+        ),
+        pytest.param(
+            "At least 8 people from the Haj Ali family were killed, including three children, "
+            "and at least 12 others were wounded when ISIS shells hit their home in Deir ez-Zor.",
+            {"total": (8, None), "civilians": (8, None), "children": (3, 3)},
+            (12, None),
+            id="isis-people-from-a-family-then-others-wounded",
+        ),
+    ],
+)
+def test_asides_and_origins_inside_a_toll(
+    text: str, killed: Figures, injured: tuple[int | None, int | None] | None
+) -> None:
+    check(text, killed, injured)
