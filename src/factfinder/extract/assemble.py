@@ -799,9 +799,17 @@ def _lede_date(
         (u, d)
         for u in lede
         for d in _event_dates(u)
-        if d.window.precision == "day" and d.kind == "absolute"
+        if d.window.precision == "day" and d.kind == "absolute" and _tells_more_than(u, d)
     ]
     return (days[0][0], days[0][1].window) if days else None
+
+
+def _tells_more_than(u: Unit, d: DateMention) -> bool:
+    """Whether the unit says something besides its date: a line holding only a date (a page's
+    "Saturday 1 August, 2026" header) dates the page, not an incident."""
+    a = u.sentence.start
+    rest = u.sentence.text[: max(0, d.start - a)] + " " + u.sentence.text[max(0, d.end - a) :]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 4
 
 
 def _primary(
