@@ -38,7 +38,8 @@ _FORCE = (
     r"regime|government|authorities|security\s+forces|militias?|gunboats?|special\s+forces|"
     r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
     r"border\s+guards?|police|gendarmerie|intelligence|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
-    r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?"
+    r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
+    r"occupation(?:\s+(?:army|forces|troops))?|mercenaries"
 )
 # Force nouns that are themselves means of attack: a nationality on them names the attacker.
 _ATTACK_FORCE = re.compile(
@@ -65,7 +66,7 @@ _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 # "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.
 _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
-    rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|"
+    rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|occupation|occupying|"
     rf"ground|special|national|federal|pro-government|coalition|allied|border|joint|cruise|ballistic|"
     rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
 )
@@ -82,22 +83,38 @@ def _alias(group: str, pattern: str, *, case: bool = False) -> _Alias:
     return _Alias(group, re.compile(rf"\b(?:{pattern})\b", flags))
 
 
+# A state named by its name acts as a party only as the subject of an act or a statement
+# ("Israel struck", "Turkey denied"); "in Turkey", "Israel's border" are places.
+_STATE_ACTS = (
+    r"(?=\s+(?:has|had|have|also\s+)?(?:said|says|carried|conducted|continued|launched|struck|"
+    r"bombed|shelled|targeted|killed|denied|denies|admitted|acknowledged|claimed|confirmed|"
+    r"insisted|accused|attacked|hit)\b)"
+)
+
+# What the coalition strikes with, singular or plural ("a coalition airstrike", "coalition jets").
+_COALITION_FORCE = (
+    r"forces|troops|war\s*planes?|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|aviation|"
+    r"air\s*[- ]?strikes?|drone\s+strikes?|strikes?|air\s*[- ]?raids?|raids?|bombing|bombardment|"
+    r"artillery|missiles?|rockets?|shelling"
+)
+
 _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "us_led_coalition",
         r"(?:US|U\.S\.|American|Washington|international|western|anti-(?:IS|ISIS|ISIL|Daesh|Islamic\s+State))"
         r"[- ]?(?:led|headed)\s+(?:international\s+|military\s+|anti-\w+\s+)?(?:coalition|alliance)"
-        r"(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones|troops))?",
+        rf"(?:\s+(?:{_COALITION_FORCE}))?",
     ),
     _alias(
         "us_led_coalition",
-        r"(?:US|U\.S\.|American)[- ]led\s+(?:air\s*[- ]?strikes|strikes|raids|bombing|bombardment|forces|troops)",
+        rf"(?:US|U\.S\.|American)[- ]led\s+(?:{_COALITION_FORCE})",
     ),
     _alias(
         "us_led_coalition",
-        r"international\s+coalition(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones))?|"
-        r"coalition\s+(?:forces|warplanes|jets|aircraft|planes|air\s*[- ]?strikes|strikes|raids|bombing|drones|troops|aviation|war\s*planes)|"
-        r"Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon",
+        rf"international\s+coalition(?:\s+(?:{_COALITION_FORCE}))?|coalition\s+(?:{_COALITION_FORCE})|"
+        r"(?:Combined\s+Joint\s+Task\s+Force[\s,–—-]+)?Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon|"
+        r"(?:(?:US|U\.S\.|United\s+States)\s+)?Central\s+Command|CENTCOM|"
+        r"(?:US|U\.S\.|American)[- ]led\s+(?:international\s+)?coalition",
     ),
     _alias(
         "us_led_coalition",
@@ -105,17 +122,21 @@ _ALIASES: tuple[_Alias, ...] = (
     ),
     _alias(
         "us_led_coalition",
-        r"the\s+United\s+States|Washington(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))",
+        r"the\s+United\s+States|Washington"
+        + _STATE_ACTS,
     ),
     _alias(
         "russia",
-        r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))",
+        r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow"
+        + _STATE_ACTS
+        + r"|"
+        r"(?:Russian\s+)?(?:Cent(?:re|er)\s+for\s+(?:the\s+)?Reconciliation|Reconciliation\s+Cent(?:re|er))(?:\s+of\s+(?:the\s+)?Opposing\s+(?:Sides|Parties))?",
     ),
     _alias("russia", r"Russia", case=True),
     _alias(
         "syrian_government",
         r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
-        r"artillery|militias|soldiers|air\s*force|strikes|raids|shelling|bombardment|barrel\s+bombs))?|"
+        r"artillery|militias|soldiers|air\s*force|air\s*[- ]?strikes?|strikes?|raids?|shelling|bombardment|barrel\s+bombs?))?|"
         r"(?:(?:President\s+)?Bashar\s+(?:al-?\s?)?)?Assad(?:'?s)?\s+(?:regime|forces|government|troops|army|loyalists|"
         r"militias|warplanes|air\s*force|jets|aircraft|helicopters)|"
         r"(?:forces|troops|militias|fighters)\s+loyal\s+to\s+(?:the\s+)?(?:Syrian\s+)?(?:(?:President|dictator|leader|"
@@ -123,7 +144,7 @@ _ALIASES: tuple[_Alias, ...] = (
         r"regime\s+of\s+(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
         r"pro-(?:Assad|regime|government)\s+"
         r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
-        r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|strikes|bombardment)|"
+        r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|air\s*[- ]?strikes?|strikes?|bombardment)|"
         r"Syrian\s+Arab\s+Army|Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
         r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
         r"the\s+Syrian\s+government|the\s+Syrian\s+army",
@@ -147,34 +168,43 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias("hts_nusra", r"HTS", case=True),
     _alias(
         "armed_opposition",
-        r"rebels?|rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|"
+        r"rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|rebels?|"
         r"(?:armed\s+|Syrian\s+)?opposition\s+(?:fighters?|forces|groups?|factions?|militants?|militias?|gunmen)|"
         r"armed\s+opposition|Free\s+Syrian\s+Army|Jaish\s+al-Islam|Jaysh\s+al-Islam|Army\s+of\s+Islam|"
         r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|Jaish\s+al-Fatah|Army\s+of\s+Conquest|"
-        r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|Syrian\s+National\s+Army|"
+        r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|(?:Syrian\s+)?National\s+Army|"
+        # Turkey's Syrian allies are armed opposition, not Turkey: "Turkish-backed factions",
+        # "the Turkish occupation's mercenaries".
+        r"(?:pro-)?(?:Turkish|Turkey|Ankara)(?:'s)?(?:[- ](?:backed|supported|affiliated|allied|aligned|sponsored|loyal))?\s+"
+        r"(?:Syrian\s+)?(?:armed\s+|opposition\s+|rebel\s+)?(?:factions?|groups?|fighters|militias?|militants|rebels|"
+        r"mercenaries|opposition|gunmen|proxies)|"
+        r"(?:Turkish\s+)?occupation(?:'s)?\s+(?:mercenaries|factions|proxies)|"
+        r"(?:armed|opposition|Islamist)\s+factions?|"
         r"insurgents?|Islamist\s+(?:rebels|factions?|groups|fighters)|armed\s+groups",
     ),
-    _alias("armed_opposition", r"FSA", case=True),
+    _alias("armed_opposition", r"FSA|SNA", case=True),
     _alias(
         "sdf_ypg",
         r"Syrian\s+Democratic\s+Forces|People'?s\s+Protection\s+Units|Women'?s\s+Protection\s+Units|"
         r"Kurdish(?:-led)?\s+(?:forces|fighters|militias?|troops|units|YPG|militants|gunmen|People'?s\s+Protection\s+Units)|"
         r"Kurdistan\s+Workers'?\s+Party|Asayish|self[- ]administration\s+forces|Manbij\s+Military\s+Council",
     ),
-    _alias("sdf_ypg", r"SDF|YPG|YPJ|PYD|PKK", case=True),
+    _alias("sdf_ypg", r"SDF|QSD|YPG|YPJ|PYD|PKK", case=True),
     _alias(
         "turkey",
-        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|Turkey(?=\s+(?:has|had|launched|struck|bombed|shelled))",
+        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|"
+        r"(?:Turkey|Ankara)" + _STATE_ACTS,
     ),
     _alias(
         "israel",
-        r"Israel\s+Defen[cs]e\s+Forces|Israel(?=\s+(?:has|had|launched|struck|bombed|carried))",
+        r"Israel\s+Defen[cs]e\s+Forces|Israel" + _STATE_ACTS,
     ),
     _alias("israel", r"IDF", case=True),
     _alias(
         "iran",
         r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
-        r"Hezbollah|Hizbollah|Hizbullah|Hizballah|Iran(?:ian)?-backed\s+(?:militias?|fighters|forces|groups)|"
+        r"Hezbollah|Hizbollah|Hizbullah|Hizballah|"
+        r"(?:pro-)?Iran(?:ian)?(?:[- ](?:backed|aligned|affiliated|allied|linked))?\s+(?:militias?|fighters|forces|groups|factions?|proxies)|"
         r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun",
     ),
     _alias("iran", r"IRGC", case=True),
@@ -217,7 +247,7 @@ _AFTER_ATTACK = re.compile(
     rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
     # a second force sharing the verb: "The military and self-defense forces destroyed"
     rf"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,2}}?(?:forces|troops|units|militias?|"
-    rf"allies|army)\s+)?"
+    rf"allies|army|mercenaries|factions|proxies)\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
@@ -229,7 +259,8 @@ _AFTER_PASSIVE = re.compile(
     r"terrorists?|commanders?|officers?|elements?|recruits|conscripts|forces|men|and\s+\w+)\s+){0,3}"
     r"(?:were|was|have\s+been|had\s+been|are|is|being|got)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|executed|captured|arrested|detained|targeted|hit|struck|shelled|bombed|"
-    r"attacked|besieged|ambushed|abducted|kidnapped|beheaded|shot|slain|dead|defeated|expelled|repelled)\b",
+    r"attacked|besieged|ambushed|abducted|kidnapped|beheaded|shot|slain|dead|defeated|expelled|repelled|"
+    r"neutrali[sz]ed|eliminated|liquidated|destroyed)\b",
     re.IGNORECASE,
 )
 _AFTER_TARGET_NOUN = re.compile(
@@ -365,6 +396,16 @@ _OWN_FORCES = re.compile(
 )
 
 
+# A party's own means named by a possessive ("the coalition said its strike killed", "Russia
+# denied that its aircraft were involved"): they are the party's that the clause is about.
+_ITS_FORCE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:air\s*[- ]?strikes?|drone\s+strikes?|strikes?|air\s*[- ]?raids?|"
+    r"raids?|aircraft|war\s*planes?|warplanes?|jets?|drones?|helicopters?|artillery|shelling|"
+    r"bombardment|forces|troops|soldiers|aviation|air\s*force|operations?)\b",
+    re.IGNORECASE,
+)
+
+
 def _matches(
     text: str, start: int, end: int, state: str | None = None, speaker: str | None = None
 ) -> list[tuple[int, int, str, bool]]:
@@ -375,12 +416,16 @@ def _matches(
         for m in _OWN_FORCES.finditer(text, start, end):
             word = m.group(0).split()[-1]
             found.append((m.start(), m.end(), speaker, bool(_ATTACK_FORCE.fullmatch(word))))
+    for m in _ITS_FORCE.finditer(text, start, end):
+        found.append((m.start(), m.end(), "unknown", bool(_ATTACK_FORCE.search(m.group(0)))))
     for m in _STATE_FORCES.finditer(text, start, end):
         found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
+    nations: set[tuple[int, int, str]] = set()
     for m in _NATION_FORCE.finditer(text, start, end):
         groups = [k[2:] for k, v in m.groupdict().items() if v]
         force = m.group(0).split()[-1]
         found.append((m.start(), m.end(), groups[0], bool(_ATTACK_FORCE.fullmatch(force))))
+        nations.add((m.start(), m.end(), groups[0]))
     for alias in _ALIASES:
         for m in alias.pattern.finditer(text, start, end):
             found.append(
@@ -392,8 +437,9 @@ def _matches(
                 )
             )
     # Longest first (a nationality before "army" makes the longer match); a named party beats
-    # the "unknown" words on the same span.
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2] == "unknown"))
+    # the "unknown" words on the same span, and a proper name beats a nationality reading of
+    # it ("Syrian National Army" is the opposition's, not Syria's army).
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2] == "unknown", f[:3] in nations))
     kept: list[tuple[int, int, str, bool]] = []
     last_end = -1
     for f in found:
@@ -527,6 +573,13 @@ def find_actors(
                 )
                 if not between or side_by_side:
                     role = "perpetrator"
+        if group == "unknown" and _ITS_FORCE.fullmatch(text, a, b):
+            # "its strike": the party the clause is about (its subject or speaker), else the
+            # party whose statement the text is.
+            owner = next(
+                (m.group for m in out if m.group != "unknown" and m.role != "victim"), speaker
+            )
+            group = owner or "unknown"
         if role == "perpetrator" and unsure is not None and unsure.start() < a:
             role = "other"  # "it was not clear who carried out the raids … a day after Russia …"
         out.append(ActorMention(a, b, name, group, role))  # type: ignore[arg-type]
@@ -540,6 +593,9 @@ def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
     if not name:
         return None
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
+    if not groups and not name.lower().startswith("the "):
+        # names are kept without their article: "coalition" is "the coalition"
+        groups = [a.group for a in find_actors(f"the {name}", state=state) if a.group != "unknown"]
     return groups[0] if groups else None
 
 

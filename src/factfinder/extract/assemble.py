@@ -49,8 +49,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from factfinder.extract.actors import AIR_ONLY_GROUPS, owns_the_act
-from factfinder.extract.attribution import Attribution
+from factfinder.extract.actors import AIR_ONLY_GROUPS, owns_the_act, speaker_group
+from factfinder.extract.attribution import (
+    Attribution,
+    StanceCue,
+    own_act,
+    same_claimant,
+    stance_cues,
+)
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.mentions import (
     ActorMention,
@@ -257,10 +263,31 @@ def _unit_type(u: Unit) -> str:
     )
 
 
+def _attribution_of(units: Sequence[Unit]) -> Attribution:
+    """Whose statement an incident's claim is: the attribution of its first unit that is not
+    the headline (a headline takes the lede's voice)."""
+    return next((u.attribution for u in units if not u.is_title), units[0].attribution)
+
+
+def _claimant_of(units: Sequence[Unit]) -> Claimant:
+    return _attribution_of(units).claimant
+
+
 def _opens_new(u: Unit, cur: _Incident) -> bool:
     """Whether candidate `u` starts a new incident rather than continuing `cur`."""
     if cur.opened_by_title and len(cur.units) == 1:
         return False  # the lede tells the headline's incident
+    told = _attribution_of(cur.units)
+    if (
+        u.counts
+        and not u.attribution.inherited
+        and told.span is not None
+        and not same_claimant(u.attribution.claimant, told.claimant)
+    ):
+        # Another named claimant with figures of its own makes its own claim: "the SDF said 8
+        # civilians were killed; Turkey's defence ministry said 15 terrorists were neutralised".
+        # (Figures the report states first and credits later are the credited source's.)
+        return True
     text = u.sentence.text
     typed = bool(_typed(u))
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
@@ -540,9 +567,8 @@ def _claim(
     ):
         event_type = "execution"  # hostages or captives killed: killed while held
     perp = _perpetrator(units)
-    claimant = next(
-        (u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant
-    )
+    claimant = _claimant_of(units)
+    stance, perp = _stance(units, claimant, perp)
     inherited = False
     places = _places(units, known, prefer)
     if not places and prev is not None and prev_claimant == claimant:
@@ -569,8 +595,139 @@ def _claim(
         weapons=_weapons(units),
         claimant=claimant,
         spans=_spans(units),
+        stance=stance,
     )
     return claim, inherited
+
+
+# 7. Stance.
+
+
+def _governs(cue: StanceCue, u: Unit, claimant: Claimant) -> bool:
+    """Whether `cue` in unit `u` is said by `claimant`."""
+    if cue.claimant is None or cue.claimant.name.lower() in ("it", "he", "she", "they", "we"):
+        return same_claimant(u.attribution.claimant, claimant)
+    return same_claimant(Claimant(cue.claimant.name, cue.claimant.type), claimant)
+
+
+def _own_side(claimant: Claimant) -> str | None:
+    """The party a claimant speaks for, when it is a party to the conflict."""
+    return speaker_group(claimant.name) if claimant.is_party else None
+
+
+def _stance(
+    units: Sequence[Unit], claimant: Claimant, perp: Perpetrator | None
+) -> tuple[str, Perpetrator | None]:
+    """The claim's stance (CLAIMS.md 1.1) and its perpetrator as the stance makes it.
+
+    The claimant denies when words of denial in the claim's sentences are its own ("denied",
+    "fabricated", "no civilian casualties"); the perpetrator of a denial is the party whose
+    responsibility is denied: the one the sentence names, else the denier's own side. A party
+    admits when the perpetrator is its own side ("our strike", "CENTCOM conducted a strike
+    that killed …", "15 terrorists were neutralised", "the coalition acknowledged"). Anything
+    else alleges.
+    """
+    cues = [
+        c
+        for u in units
+        for c in stance_cues(u.sentence.text)
+        if not u.is_title and _governs(c, u, claimant)
+    ]
+    own = _own_side(claimant)
+    # A party does not deny its enemy's attack: words of denial next to an attack it blames on
+    # another party are aimed at that party's claims ("exposed Washington's false claims").
+    deniable = perp is None or (own is not None and perp.group == own)
+    if deniable and any(c.stance == "denies" for c in cues):
+        if perp is None and own is not None:
+            perp = Perpetrator(claimant.name, own)
+        return "denies", perp
+    if own is None:
+        return "alleges", perp
+    admitted = any(c.stance == "admits" for c in cues) or any(
+        own_act(u.sentence.text) for u in units if same_claimant(u.attribution.claimant, claimant)
+    )
+    if perp is None and admitted:
+        perp = Perpetrator(claimant.name, own)
+    if perp is not None and perp.group == own:
+        return "admits", perp
+    return "alleges", perp
+
+
+def _denials(
+    units: Sequence[Unit],
+    incidents: Sequence[_Incident],
+    claims: Sequence[Claim],
+) -> list[tuple[int, Claim]]:
+    """Claims that deny an incident of the document, by a claimant other than the incident's
+    own, with the position of the denial in the text.
+
+    "Activists said Russian jets killed 20 people … The Russian defence ministry denied the
+    reports": the ministry's denial is a claim about the same incident (its event type, date
+    and places, read by reference), stance `denies`, whose perpetrator is the party whose
+    responsibility is denied: the party the denial names, else the denier's own side, else the
+    incident's perpetrator. A denial before any incident denies the first one.
+    """
+    starts = [inc.units[0].sentence.start for inc in incidents]
+    found: dict[tuple[int, str], tuple[int, Claim]] = {}
+    for u in units:
+        if u.is_title or _is_background(u):
+            continue
+        for cue in stance_cues(u.sentence.text):
+            if cue.stance != "denies":
+                continue
+            denier = (
+                u.attribution.claimant
+                if cue.claimant is None
+                or cue.claimant.name.lower() in ("it", "he", "she", "they", "we")
+                else Claimant(cue.claimant.name, cue.claimant.type)
+            )
+            before = [k for k, at in enumerate(starts) if at <= u.sentence.start]
+            k = before[-1] if before else 0
+            target = claims[k]
+            if denier.name is None or same_claimant(denier, target.claimant):
+                continue  # the incident's own claimant: its stance already says so
+            own = _own_side(denier)
+            if (
+                own is not None
+                and target.perpetrator.group not in ("unknown", own)
+                and not any(a.role == "perpetrator" and a.group == own for a in u.actors)
+            ):
+                continue  # a party's words against another party's claims deny nothing here
+            key = (k, (denier.name or "").lower())
+            perp = next(
+                (
+                    Perpetrator(a.name, a.group)
+                    for a in u.actors
+                    if a.role == "perpetrator" and a.group != "unknown"
+                ),
+                None,
+            )
+            if perp is None and own is not None:
+                perp = Perpetrator(denier.name, own)
+            span = (u.sentence.start, u.sentence.end)
+            if key in found:
+                at, claim = found[key]
+                spans = tuple(sorted({*claim.spans, span}))
+                found[key] = (at, replace(claim, spans=spans))
+                continue
+            from factfinder.extract.casualties import combine
+
+            killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
+            denial = replace(
+                target,
+                primary=False,
+                perpetrator=perp or target.perpetrator,
+                claimant=denier,
+                stance="denies",
+                killed=killed,
+                injured=injured,
+                missing=None,
+                spans=tuple(sorted({*target.spans[:1], span})),
+                confidence=round(max(0.3, target.confidence - 0.1), 3),
+            )
+            found[key] = (u.sentence.start, denial)
+            break
+    return list(found.values())
 
 
 def assemble(
@@ -656,7 +813,10 @@ def assemble(
             ),
         )
         out.append(claim)
-    return tuple(out)
+    placed = [(inc.units[0].sentence.start, c) for inc, c in zip(incidents, out, strict=True)]
+    placed += _denials(units, incidents, out)
+    placed.sort(key=lambda pc: pc[0])
+    return tuple(c for _, c in placed)
 
 
 def _primary(incidents: Sequence[_Incident], claims: Sequence[Claim]) -> int:

@@ -29,7 +29,7 @@ from typing import Any
 
 from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
-from factfinder.extract.attribution import attribute, document_publisher
+from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
 from factfinder.extract.events import find_events, find_weapons
 from factfinder.extract.mentions import (
     CountMention,
@@ -175,12 +175,15 @@ class Extractor:
         for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
             if k in seg.asides:
                 continue  # a photo caption or a tag list: no statement about the incident
-            own_span = None if attribution.inherited else attribution.span
-            claimant = attribution.claimant
-            # A party's "our forces" are its own: the speaker's group, when its name says it.
-            speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
-            for clause in clauses(text, sentence):
+            parts = clauses(text, sentence)
+            for clause in parts:
                 a, b = clause.start, clause.end
+                if len(parts) > 1:
+                    attribution = clause_attribution(text, a, b, attributions[k])
+                own_span = None if attribution.inherited else attribution.span
+                claimant = attribution.claimant
+                # A party's "our forces" are its own: the speaker's group, when its name says it.
+                speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
                 actors = tuple(find_actors(text, a, b, state=state, speaker=speaker))
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 cut = None
