@@ -356,6 +356,10 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|on|in|against|at|near|from|to|into|targeting|for|with|by)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:of|on|in|against|at|near|into|targeting|targeted|hit|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _CLAIMED_RESPONSIBILITY = re.compile(
     r"^[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibil\w*", re.IGNORECASE
 )
@@ -505,7 +509,11 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "victim"
     if _AFTER_ATTACK_NOUN.match(after):
         return "perpetrator"
-    if _AFTER_ATTACK.match(after):
+    if _AFTER_ATTACK.match(after) and not (
+        _OBJECT_BEFORE.search(before) and re.match(r"[\s,]*\w+ing\b", after)
+    ):
+        # (not "the headquarters of an Islamist rebel group killing its leader": the object of
+        # a preposition does not do what the participle after it says)
         return "perpetrator"
     if (
         _SUBJECT_OF_KILL.match(after)

@@ -140,6 +140,12 @@ _ANAPHORIC = re.compile(
     r"\bclaimed\s+responsibil\w*|\bresponsib(?:le|ility)\s+for\b",
     re.IGNORECASE,
 )
+# A count of part of a toll already given ("14 of the dead were rebels", "three children were
+# among the dead"): it details the incident's figures, whoever gives it.
+_PART_OF_TOLL = re.compile(
+    r"\b(?:of|among)\s+(?:the\s+(?:dead|victims|killed|casualties|wounded|injured|fatalities)|them|those)\b",
+    re.IGNORECASE,
+)
 _CLASH = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|confrontations?|offensive)\b",
     re.IGNORECASE,
@@ -279,14 +285,17 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         return False  # the lede tells the headline's incident
     told = _attribution_of(cur.units)
     if (
-        u.counts
+        any(_precise(c) for c in u.counts)
+        and any(_precise(c) for c in cur.counts)
         and not u.attribution.inherited
         and told.span is not None
+        and not _PART_OF_TOLL.search(u.sentence.text)
         and not same_claimant(u.attribution.claimant, told.claimant)
     ):
-        # Another named claimant with figures of its own makes its own claim: "the SDF said 8
-        # civilians were killed; Turkey's defence ministry said 15 terrorists were neutralised".
-        # (Figures the report states first and credits later are the credited source's.)
+        # Another named claimant with figures of its own beside the incident's figures makes
+        # its own claim: "the SDF said 8 civilians were killed; Turkey's defence ministry said
+        # 15 terrorists were neutralised" is two claims, never one of 23. (Figures the report
+        # states first and credits later are the credited source's.)
         return True
     text = u.sentence.text
     typed = bool(_typed(u))

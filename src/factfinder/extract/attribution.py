@@ -216,6 +216,11 @@ def own_act(text: str, start: int = 0, end: int | None = None) -> bool:
     return _OWN_ACT.search(text, start, len(text) if end is None else end) is not None
 
 
+# A claimant described, not named: lower-case words after at most a nationality ("activists",
+# "a monitor", "Syrian state media").
+_DESCRIBED = re.compile(r"(?:[A-Z][a-z]+(?:ian|ish|i|an)\s+)?[a-z][a-z\s-]*")
+
+
 def same_claimant(a: Claimant, b: Claimant) -> bool:
     """Whether two claimants are one voice: the same name (or one inside the other, "the
     Observatory" and "the Syrian Observatory for Human Rights"), the same source of the source
@@ -226,6 +231,16 @@ def same_claimant(a: Claimant, b: Claimant) -> bool:
     if not na or not nb:
         return False
     if na == nb or na in nb or nb in na:
+        return True
+    head_a, head_b = na.split()[-1], nb.split()[-1]
+    if a.type == b.type and (
+        _DESCRIBED.fullmatch(a.name or "")
+        or _DESCRIBED.fullmatch(b.name or "")
+        or (head_a == head_b and head_a.isalpha())
+    ):
+        # a source described but not named ("a monitor", "activists") and a named one of its
+        # kind are taken for one: the report names later whom it described first; so are two
+        # descriptions with one head ("local sources" after "Turkey local sources")
         return True
     sa, sb = lookup_source(a.name), lookup_source(b.name)
     if sa is not None and sb is not None and sa.name == sb.name:
