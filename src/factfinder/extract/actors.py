@@ -67,6 +67,7 @@ _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
     rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|occupation|occupying|"
+    rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|"
     rf"ground|special|national|federal|pro-government|coalition|allied|border|joint|cruise|ballistic|"
     rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
 )
@@ -251,7 +252,8 @@ _AFTER_ATTACK = re.compile(
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
-    rf"elements|fighters|militants|jihadists|gunmen|forces|troops|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
+    rf"elements|fighters|militants|jihadists|gunmen|forces|troops|factions|cells|militias|mercenaries|"
+    rf"groups|snipers|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
 _AFTER_PASSIVE = re.compile(
@@ -479,7 +481,7 @@ def _matches(
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
     # A parenthesis after the name ("(ISIL)", "(Qaeda branch in the Levant)") is an aside.
     after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])[:90]
-    before = text[max(start, a - 70) : a]
+    before = text[max(start, a - 70) : a].removesuffix("#")  # a hashtag: "by the #Turkish army"
     if _MODIFIER_AFTER.match(after):
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):

@@ -170,6 +170,8 @@ _CAPTIVES = re.compile(
     r"fighters|men|people|pilots?))\b",
     re.IGNORECASE,
 )
+# Claimant types whose figures are a side's: never merged with another claimant's.
+_PARTISAN = frozenset({"party_to_conflict", "state_media"})
 _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
 
 
@@ -275,6 +277,26 @@ def _attribution_of(units: Sequence[Unit]) -> Attribution:
     return next((u.attribution for u in units if not u.is_title), units[0].attribution)
 
 
+def _competing(new: Sequence[CountMention], old: Sequence[CountMention]) -> bool:
+    """Whether precise counts `new` give a figure of an outcome that `old` counts, which no
+    figure of `old` for that outcome allows (8 killed against 15 killed; not 50 wounded
+    against "up to 50")."""
+
+    def overlap(a: Range, b: Range) -> bool:
+        inf = float("inf")
+        return (a.min or 0) <= (inf if b.max is None else b.max) and (b.min or 0) <= (
+            inf if a.max is None else a.max
+        )
+
+    mine = [c for c in old if _precise(c)]
+    return any(
+        _precise(c)
+        and any(o.outcome == c.outcome for o in mine)
+        and not any(o.outcome == c.outcome and overlap(o.range, c.range) for o in mine)
+        for c in new
+    )
+
+
 def _claimant_of(units: Sequence[Unit]) -> Claimant:
     return _attribution_of(units).claimant
 
@@ -285,17 +307,19 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         return False  # the lede tells the headline's incident
     told = _attribution_of(cur.units)
     if (
-        any(_precise(c) for c in u.counts)
-        and any(_precise(c) for c in cur.counts)
+        _competing(u.counts, cur.counts)
         and not u.attribution.inherited
         and told.span is not None
+        and _PARTISAN & {u.attribution.claimant.type, told.claimant.type}
         and not _PART_OF_TOLL.search(u.sentence.text)
         and not same_claimant(u.attribution.claimant, told.claimant)
     ):
-        # Another named claimant with figures of its own beside the incident's figures makes
-        # its own claim: "the SDF said 8 civilians were killed; Turkey's defence ministry said
-        # 15 terrorists were neutralised" is two claims, never one of 23. (Figures the report
-        # states first and credits later are the credited source's.)
+        # A party's figures and another claimant's that compete with them are two claims:
+        # "the SDF said 8 civilians were killed; Turkey's defence ministry said 15 terrorists
+        # were neutralised" is two claims, never one of 23. (Figures the report states first
+        # and credits later are the credited source's; figures of an outcome the incident
+        # lacks, such as the wounded, complete it; independent reporters' figures of one
+        # incident stay together, as the report combines them.)
         return True
     text = u.sentence.text
     typed = bool(_typed(u))
@@ -325,8 +349,10 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
 def _event_dates(u: Unit) -> list[DateMention]:
     """The unit's dates that date the event, not the statement."""
     out = []
+    said_at = u.attribution.span[0] if u.attribution.span is not None else -1
     for d in u.dates:
-        if u.report_cut is not None and d.end <= u.report_cut:
+        # "the ministry said on Saturday that …": between the claimant and "that"
+        if u.report_cut is not None and said_at <= d.start and d.end <= u.report_cut:
             continue
         out.append(d)
     return out
@@ -408,6 +434,8 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
                 any(a.role == "perpetrator" for a in u.actors)
                 or _event_dates(u)
                 or u.weapons
+                # "The strike was requested by …": what the untyped incident was.
+                or (_typed(u) and cur.event_type() == "unknown")
                 # "The assault targeted positions south of Ras al-Ain": where it happened.
                 or (_incident_places(u) and not any(_incident_places(v) for v in cur.units))
             )

@@ -1,0 +1,210 @@
+"""Who did it: every party to the conflict, named the ways reports name it, read alike.
+
+Each party is named by its command, its force, its platform, its acronym or an epithet, and put
+into the same sentence frames (a wire report, a monitor's post, a social-media capture, a
+headline that alone names the attacker). The claim must name the party's group, whatever
+the form. The texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.pipeline import extract_document
+from factfinder.model import Claim, Document
+
+# The forms of each party's name, as reports write them.
+FORMS: dict[str, list[str]] = {
+    "us_led_coalition": [
+        "CENTCOM forces",
+        "U.S. Central Command",
+        "International Coalition aircraft",
+        "A coalition airstrike",
+        "The US-led coalition",
+        "Coalition warplanes",
+    ],
+    "russia": [
+        "Russian warplanes",
+        "A Russian airstrike",
+        "The Russian Aerospace Forces",
+        "Russian jets",
+    ],
+    "syrian_government": [
+        "Syrian regime forces",
+        "A regime airstrike",
+        "Assad's forces",
+        "The Syrian Arab Army",
+        "Government helicopters",
+    ],
+    "turkey": [
+        "A Turkish drone",
+        "The #Turkish occupation army",
+        "Turkish artillery",
+        "Turkish warplanes",
+    ],
+    # Turkey's Syrian allies are armed opposition, not Turkey and not the Syrian government.
+    "armed_opposition": [
+        "The Syrian National Army",
+        "Turkish-backed factions",
+        "Rebel groups",
+        "The Free Syrian Army",
+        "Opposition factions",
+    ],
+    "sdf_ypg": ["The SDF", "YPG fighters", "The QSD", "Kurdish-led forces"],
+    "isis": ["ISIS", "Daesh militants", "An Islamic State suicide bomber", "IS fighters"],
+    "hts_nusra": ["HTS", "Hayat Tahrir al-Sham", "The Nusra Front", "Tahrir al-Sham fighters"],
+    "israel": ["Israeli strikes", "The IDF", "Israeli warplanes", "The Israeli army"],
+    "iran": ["The IRGC", "Hezbollah fighters", "Iranian-backed militias", "Iran-backed militias"],
+}
+CASES = [(group, form) for group, forms in FORMS.items() for form in forms]
+
+
+def primary(text: str, *, title: str | None = None, publisher: str | None = None) -> Claim:
+    doc = Document(id="t", text=text, title=title, publisher=publisher)
+    claim = extract_document(doc).primary
+    assert claim is not None, text
+    return claim
+
+
+def lower_first(form: str) -> str:
+    """The form inside a sentence: "A coalition airstrike" → "a coalition airstrike"."""
+    first, _, rest = form.partition(" ")
+    if first in ("A", "An", "The", "Rebel", "Opposition", "Government", "Coalition"):
+        return f"{first.lower()} {rest}"
+    return form
+
+
+@pytest.mark.parametrize(("group", "form"), CASES)
+def test_wire_report_subject(group: str, form: str) -> None:
+    c = primary(
+        f"{form} struck the village of Kafr Nabl on Tuesday, killing 7 civilians, "
+        "the Syrian Observatory for Human Rights said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
+    assert c.claimant.name == "Syrian Observatory for Human Rights"
+    assert c.claimant.type == "monitor"
+    assert c.stance == "alleges"
+
+
+@pytest.mark.parametrize(("group", "form"), CASES)
+def test_monitor_post_after_the_attribution(group: str, form: str) -> None:
+    c = primary(
+        f"Local sources said {lower_first(form)} killed 5 civilians, including 2 children, "
+        "in the town of Saraqib."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 5
+    assert c.killed.children is not None and c.killed.children.min == 2
+    assert (c.claimant.name, c.claimant.type) == ("Local sources", "witness")
+
+
+@pytest.mark.parametrize(("group", "form"), CASES)
+def test_passive_with_the_agent(group: str, form: str) -> None:
+    c = primary(
+        f"At least 6 civilians were killed by {lower_first(form)} in the city of Deir ez-Zor "
+        "on Monday, activists said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 6
+    assert (c.claimant.name, c.claimant.type) == ("activists", "monitor")
+
+
+HEADLINES = {
+    "us_led_coalition": "Coalition air strike",
+    "russia": "Russian air strike",
+    "syrian_government": "Regime barrel bomb",
+    "turkey": "Turkish drone strike",
+    "armed_opposition": "Rebel shelling",
+    "sdf_ypg": "SDF shelling",
+    "isis": "ISIS car bomb",
+    "hts_nusra": "HTS shelling",
+    "israel": "Israeli strike",
+    "iran": "Hezbollah shelling",
+}
+
+
+@pytest.mark.parametrize(("group", "head"), HEADLINES.items())
+def test_the_attacker_named_only_in_the_headline(group: str, head: str) -> None:
+    title = f"{head} kills four civilians in Atarib"
+    c = primary(
+        f"{title}\nThe attack hit a house in Atarib on Monday, killing four civilians, "
+        "including a child, local sources said.",
+        title=title,
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 4
+    assert c.killed.children is not None and c.killed.children.min == 1
+    assert c.claimant.type == "witness"
+
+
+HASHTAGS = {
+    "us_led_coalition": "#Coalition warplanes",
+    "russia": "#Russian jets",
+    "syrian_government": "#Assad regime helicopters",
+    "turkey": "#Turkish drones",
+    "armed_opposition": "#SNA factions",
+    "sdf_ypg": "#SDF snipers",
+    "isis": "#ISIS cells",
+    "hts_nusra": "#HTS militants",
+    "israel": "#Israeli jets",
+    "iran": "#IRGC militias",
+}
+
+
+@pytest.mark.parametrize(("group", "tag"), HASHTAGS.items())
+def test_social_media_capture_with_hashtags(group: str, tag: str) -> None:
+    c = primary(
+        f"🔴 BREAKING | #Idlib: {tag} attacked a market in #Ariha this morning, killing "
+        "9 civilians. #Syria"
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 9
+
+
+def test_the_syrian_national_army_is_the_opposition_not_the_government() -> None:
+    c = primary(
+        "Shelling by the Syrian National Army on the village of Tal Rifaat killed three "
+        "civilians, among them a woman, on Sunday, the Kurdish Red Crescent said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+    assert c.perpetrator.name == "Syrian National Army"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 3
+
+
+def test_an_occupation_army_and_its_mercenaries_is_turkey_in_a_kurdish_outlet() -> None:
+    c = primary(
+        "The #Turkish occupation army and its mercenaries shelled the village of Tal Tamr "
+        "with heavy artillery, killing 2 civilians and wounding 4 others."
+    )
+    assert c.perpetrator.group == "turkey"
+    assert c.event_type == "shelling"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 2
+
+
+def test_its_strike_is_the_named_belligerent_s() -> None:
+    c = primary(
+        "Israel said on Thursday that its strike on a building near Quneitra killed "
+        "two Hezbollah commanders."
+    )
+    assert c.perpetrator.group == "israel"
+
+
+def test_a_turkish_proxy_is_not_turkey_itself() -> None:
+    c = primary(
+        "Turkish-backed factions shelled the outskirts of Manbij on Wednesday, killing "
+        "4 civilians, the Manbij Military Council said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+    assert c.perpetrator.name == "Turkish-backed factions"
+    assert c.claimant.type == "party_to_conflict"
+
+
+def test_an_ngo_report_names_the_attacker_by_its_platform() -> None:
+    c = primary(
+        "On 12 March 2019, a Russian fixed-wing aircraft dropped two bombs on the Kafr Nabl "
+        "surgical hospital in Idlib governorate, killing 3 patients, according to the "
+        "Syrian American Medical Society."
+    )
+    assert c.perpetrator.group == "russia"
+    assert c.killed.total is not None and c.killed.total.min == 3
