@@ -154,7 +154,7 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "isis",
         r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
-        r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL",
+        r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL|Amaq(?:\s+News)?(?:\s+Agency)?",
     ),
     _alias(
         "isis",
@@ -239,6 +239,7 @@ _ATTACK_VERBS = (
     r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibil\w*|"
     r"eliminat(?:ed|es|ing)|liquidat(?:ed|es)|neutrali[sz]ed|destroy|destroys|stepped\s+up|intensified|escalated|"
     r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)|"
+    r"repelled|repulsed|thwarted|foiled|"
     r"ambush(?:es)?|behead(?:s|ing)?|execute|shoot|murder(?:s|ing)?|massacres|slaughters|exploded|explodes|"
     r"detonates|bears?\s+(?:\w+\s+)?responsibility|(?:was|were|is|are)\s+(?:\w+\s+)?behind|"
     r"(?:begins?|began|begun|started|starts)\s+(?:to\s+(?:kill|execute|murder)|killing|executing|murdering)|"
@@ -252,8 +253,8 @@ _AFTER_ATTACK = re.compile(
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
-    rf"elements|fighters|militants|jihadists|gunmen|forces|troops|factions|cells|militias|mercenaries|"
-    rf"groups|snipers|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
+    rf"elements|fighters?|militants?|jihadists?|gunmen|forces|troops|factions|cells|militias|mercenaries|"
+    rf"groups|snipers|members?|bombers?|operatives?|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
 _AFTER_PASSIVE = re.compile(
@@ -406,7 +407,7 @@ _OWN_FORCES = re.compile(
 # denied that its aircraft were involved"): they are the party's that the clause is about.
 _ITS_FORCE = re.compile(
     r"\b(?:its|their)\s+(?:own\s+)?(?:air\s*[- ]?strikes?|drone\s+strikes?|strikes?|air\s*[- ]?raids?|"
-    r"raids?|aircraft|war\s*planes?|warplanes?|jets?|drones?|helicopters?|artillery|shelling|"
+    r"raids?|aircraft|war\s*planes?|warplanes?|(?:fighter\s+)?jets?|drones?|helicopters?|artillery|shelling|"
     r"bombardment|forces|troops|soldiers|aviation|air\s*force|operations?)\b",
     re.IGNORECASE,
 )

@@ -86,6 +86,7 @@ class Unit:
     weapons: tuple[WeaponMention, ...] = ()
     attribution: Attribution = field(default_factory=lambda: Attribution(Claimant()))
     report_cut: int | None = None  # end of "X said that" when the unit opens with an attribution
+    speaker: str | None = None  # the party the unit's claimant speaks for (`actors.speaker_group`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,7 @@ _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
 class _Incident:
     units: list[Unit]
     opened_by_title: bool = False
+    retells: bool = False  # another claimant's account of the previous incident
 
     @property
     def counts(self) -> list[CountMention]:
@@ -273,8 +275,17 @@ def _unit_type(u: Unit) -> str:
 
 def _attribution_of(units: Sequence[Unit]) -> Attribution:
     """Whose statement an incident's claim is: the attribution of its first unit that is not
-    the headline (a headline takes the lede's voice)."""
-    return next((u.attribution for u in units if not u.is_title), units[0].attribution)
+    the headline (a headline takes the lede's voice); when that names nobody (the report's
+    own voice), the first source the incident's sentences credit ("At least 19 people were
+    killed … . At least 19 civilians were killed in the raids, the Observatory said")."""
+    first = next((u.attribution for u in units if not u.is_title), units[0].attribution)
+    if first.span is None:
+        credited = next(
+            (u.attribution for u in units if not u.attribution.inherited and u.counts), None
+        )
+        if credited is not None:
+            return credited
+    return first
 
 
 def _competing(new: Sequence[CountMention], old: Sequence[CountMention]) -> bool:
@@ -301,26 +312,33 @@ def _claimant_of(units: Sequence[Unit]) -> Claimant:
     return _attribution_of(units).claimant
 
 
-def _opens_new(u: Unit, cur: _Incident) -> bool:
-    """Whether candidate `u` starts a new incident rather than continuing `cur`."""
+def _retells(u: Unit, cur: _Incident) -> bool:
+    """Whether candidate `u` is another claimant's account of incident `cur`, told apart.
+
+    A party's figures and another claimant's that compete with them are two claims: "the SDF
+    said 8 civilians were killed; Turkey's defence ministry said 15 terrorists were
+    neutralised" is two claims, never one of 23. Figures the report states first and credits
+    later are the credited source's; figures of an outcome the incident lacks (the wounded)
+    complete it; independent reporters' figures of one incident stay together, as the report
+    combines them.
+    """
     if cur.opened_by_title and len(cur.units) == 1:
         return False  # the lede tells the headline's incident
     told = _attribution_of(cur.units)
-    if (
+    return bool(
         _competing(u.counts, cur.counts)
         and not u.attribution.inherited
         and told.span is not None
         and _PARTISAN & {u.attribution.claimant.type, told.claimant.type}
         and not _PART_OF_TOLL.search(u.sentence.text)
         and not same_claimant(u.attribution.claimant, told.claimant)
-    ):
-        # A party's figures and another claimant's that compete with them are two claims:
-        # "the SDF said 8 civilians were killed; Turkey's defence ministry said 15 terrorists
-        # were neutralised" is two claims, never one of 23. (Figures the report states first
-        # and credits later are the credited source's; figures of an outcome the incident
-        # lacks, such as the wounded, complete it; independent reporters' figures of one
-        # incident stay together, as the report combines them.)
-        return True
+    )
+
+
+def _opens_new(u: Unit, cur: _Incident) -> bool:
+    """Whether candidate `u` starts a new incident rather than continuing `cur`."""
+    if cur.opened_by_title and len(cur.units) == 1:
+        return False  # the lede tells the headline's incident
     text = u.sentence.text
     typed = bool(_typed(u))
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
@@ -421,8 +439,9 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
     cur: _Incident | None = None
     for u in units:
         if _is_candidate(u, headline_mode):
-            if cur is None or _opens_new(u, cur):
-                cur = _Incident([u], opened_by_title=u.is_title)
+            retells = cur is not None and _retells(u, cur)
+            if cur is None or retells or _opens_new(u, cur):
+                cur = _Incident([u], opened_by_title=u.is_title, retells=retells)
                 incidents.append(cur)
             else:
                 cur.units.append(u)
@@ -449,7 +468,12 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
 
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
-    claimant_names = {(u.attribution.claimant.name or "").lower() for u in units}
+    # A claimant named in its own statement ("ISIS said …") is not the perpetrator for being
+    # named; a party's release in its own voice ("CENTCOM forces conducted a strike …",
+    # published by CENTCOM) names its forces as the actor.
+    claimant_names = {
+        (u.attribution.claimant.name or "").lower() for u in units if not u.attribution.inherited
+    }
     found = [
         a
         for u in units
@@ -605,9 +629,18 @@ def _claim(
         event_type = "execution"  # hostages or captives killed: killed while held
     perp = _perpetrator(units)
     claimant = _claimant_of(units)
-    stance, perp = _stance(units, claimant, perp)
     inherited = False
+    # Another claimant's account of the previous incident is about that incident: what it
+    # does not say itself (who, what, where, when) is the incident's, read by reference.
+    retold = prev if inc.retells else None
+    if retold is not None and perp is None and retold.perpetrator.group != "unknown":
+        perp, inherited = retold.perpetrator, True
+    if retold is not None and event_type == "unknown":
+        event_type = retold.event_type
+    stance, perp = _stance(units, claimant, perp)
     places = _places(units, known, prefer)
+    if retold is not None and not places:
+        places = retold.places
     if not places and prev is not None and prev_claimant == claimant:
         # One statement listing incidents in one place ("another mass grave"): the place they
         # share, not the previous incident's own site.
@@ -621,9 +654,12 @@ def _claim(
         and prev_claimant == claimant
     ):
         perp, inherited = prev.perpetrator, True
+    spans = _spans(units)
+    if retold is not None and retold.spans:
+        spans = tuple(sorted({*spans, retold.spans[0]}))
     claim = Claim(
         event_type=event_type,
-        date=_date(units),
+        date=_date(units) or (retold.date if retold is not None else None),
         places=places,
         perpetrator=perp or Perpetrator(),
         killed=killed,
@@ -631,7 +667,7 @@ def _claim(
         missing=missing,
         weapons=_weapons(units),
         claimant=claimant,
-        spans=_spans(units),
+        spans=spans,
         stance=stance,
     )
     return claim, inherited
@@ -647,9 +683,15 @@ def _governs(cue: StanceCue, u: Unit, claimant: Claimant) -> bool:
     return same_claimant(Claimant(cue.claimant.name, cue.claimant.type), claimant)
 
 
-def _own_side(claimant: Claimant) -> str | None:
-    """The party a claimant speaks for, when it is a party to the conflict."""
-    return speaker_group(claimant.name) if claimant.is_party else None
+def _own_side(claimant: Claimant, units: Sequence[Unit] = ()) -> str | None:
+    """The party a claimant speaks for, when it is a party to the conflict (as the units it
+    governs know it: "the army" of a report about Syria is Syria's)."""
+    if not claimant.is_party:
+        return None
+    known = next(
+        (u.speaker for u in units if u.speaker and u.attribution.claimant == claimant), None
+    )
+    return known or speaker_group(claimant.name)
 
 
 def _stance(
@@ -670,7 +712,7 @@ def _stance(
         for c in stance_cues(u.sentence.text)
         if not u.is_title and _governs(c, u, claimant)
     ]
-    own = _own_side(claimant)
+    own = _own_side(claimant, units)
     # A party does not deny its enemy's attack: words of denial next to an attack it blames on
     # another party are aimed at that party's claims ("exposed Washington's false claims").
     deniable = perp is None or (own is not None and perp.group == own)
@@ -723,7 +765,7 @@ def _denials(
             target = claims[k]
             if denier.name is None or same_claimant(denier, target.claimant):
                 continue  # the incident's own claimant: its stance already says so
-            own = _own_side(denier)
+            own = _own_side(denier, [u])
             if (
                 own is not None
                 and target.perpetrator.group not in ("unknown", own)

@@ -209,6 +209,7 @@ class Extractor:
                         weapons=tuple(find_weapons(text, a, b)),
                         attribution=attribution,
                         report_cut=cut,
+                        speaker=speaker,
                     )
                 )
         return units, report_date
