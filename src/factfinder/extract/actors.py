@@ -123,8 +123,7 @@ _ALIASES: tuple[_Alias, ...] = (
     ),
     _alias(
         "us_led_coalition",
-        r"the\s+United\s+States|Washington"
-        + _STATE_ACTS,
+        r"the\s+United\s+States|Washington" + _STATE_ACTS,
     ),
     _alias(
         "russia",

@@ -548,7 +548,11 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     for m in _RELAYED.finditer(text, start, stop):
         name = _clean(re.sub(r"\s+(?:statement|communiqu[ée])$", "", m.group("who"), flags=re.I))
         if name and claimant_type(name) == "party_to_conflict":
-            out.append(ClaimantMention(m.start("who"), m.start("who") + len(name), name, "party_to_conflict"))
+            out.append(
+                ClaimantMention(
+                    m.start("who"), m.start("who") + len(name), name, "party_to_conflict"
+                )
+            )
             relayed.append((m.start(), m.end() + 40))
     for m in _QUOTED_AS.finditer(text, start, stop):
         name = _clean(m.group("who"))
@@ -567,9 +571,11 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"
-        if m.group(0).lower() in ("quoted", "cited") or any(
-            c.start <= m.start() < c.end for c in out
-        ) or any(a <= m.start() < b for a, b in relayed):
+        if (
+            m.group(0).lower() in ("quoted", "cited")
+            or any(c.start <= m.start() < c.end for c in out)
+            or any(a <= m.start() < b for a, b in relayed)
+        ):
             continue
         before = text[max(start, m.start() - 3) : m.start()]
         inverted = (
@@ -771,8 +777,8 @@ def attribute(
 
 __all__ = [
     "Attribution",
-    "StanceCue",
     "Source",
+    "StanceCue",
     "attribute",
     "claimant_type",
     "clause_attribution",

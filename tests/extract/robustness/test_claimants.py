@@ -56,7 +56,11 @@ def test_the_sdf_and_turkey_are_two_claims_never_one_of_23() -> None:
     )
     assert (sdf.claimant.name, sdf.claimant.type) == ("SDF", "party_to_conflict")
     assert sdf.stance == "alleges" and sdf.perpetrator.group == "turkey"
-    assert (killed(sdf, "civilians"), killed(sdf, "total"), killed(sdf, "combatants")) == (8, 8, None)
+    assert (killed(sdf, "civilians"), killed(sdf, "total"), killed(sdf, "combatants")) == (
+        8,
+        8,
+        None,
+    )
 
     assert turkey.claimant.name == "Turkey's defence ministry"
     assert turkey.claimant.type == "party_to_conflict"
@@ -81,7 +85,11 @@ def test_state_media_and_a_monitor_keep_their_own_figures() -> None:
         "SANA said 12 civilians were killed when terrorists fired rockets on Aleppo city; "
         "the Syrian Observatory for Human Rights said 4 people were killed."
     )
-    assert (sana.claimant.name, sana.claimant.type, killed(sana, "total")) == ("SANA", "state_media", 12)
+    assert (sana.claimant.name, sana.claimant.type, killed(sana, "total")) == (
+        "SANA",
+        "state_media",
+        12,
+    )
     assert (sohr.claimant.type, killed(sohr, "total")) == ("monitor", 4)
     assert sohr.event_type == sana.event_type
 
@@ -92,7 +100,11 @@ def test_rescuers_and_the_russian_ministry() -> None:
         "Russian defence ministry said its aircraft destroyed a militant depot there, killing "
         "20 terrorists."
     )
-    assert (rescuers.claimant.type, rescuers.stance, killed(rescuers, "civilians")) == ("ngo", "alleges", 15)
+    assert (rescuers.claimant.type, rescuers.stance, killed(rescuers, "civilians")) == (
+        "ngo",
+        "alleges",
+        15,
+    )
     assert rescuers.perpetrator.group == "russia"
     assert (ministry.claimant.type, ministry.stance, killed(ministry, "combatants")) == (
         "party_to_conflict",
@@ -119,7 +131,11 @@ def test_state_media_and_the_idf() -> None:
         "SANA said Israeli missiles killed 2 soldiers near Damascus airport overnight. The IDF "
         "said it struck Iranian targets, killing 7 IRGC members."
     )
-    assert (sana.claimant.type, sana.perpetrator.group, killed(sana, "total")) == ("state_media", "israel", 2)
+    assert (sana.claimant.type, sana.perpetrator.group, killed(sana, "total")) == (
+        "state_media",
+        "israel",
+        2,
+    )
     assert (idf.claimant.name, idf.stance, idf.perpetrator.group) == ("IDF", "admits", "israel")
     assert killed(idf, "total") == 7
 

@@ -84,7 +84,9 @@ def test_a_faction_denying_involvement_in_shelling(group: str, name: str, denier
 
 
 def test_no_civilian_casualties_is_a_denial_by_the_striking_party() -> None:
-    c = only("The coalition said there were no civilian casualties in its strike near Hajin on Tuesday.")
+    c = only(
+        "The coalition said there were no civilian casualties in its strike near Hajin on Tuesday."
+    )
     assert c.stance == "denies"
     assert c.perpetrator.group == "us_led_coalition"
     assert (c.claimant.name, c.claimant.type) == ("coalition", "party_to_conflict")
@@ -155,13 +157,19 @@ def test_a_command_s_press_release_in_its_own_voice() -> None:
             "killing 20 terrorists, an army statement quoted by SANA said.",
             "syrian_government",
         ),
-        ("The Turkish Defence Ministry said 15 terrorists were neutralised in northern Syria.", "turkey"),
+        (
+            "The Turkish Defence Ministry said 15 terrorists were neutralised in northern Syria.",
+            "turkey",
+        ),
         (
             "The IDF said its fighter jets struck a Hezbollah weapons depot near Qusayr, "
             "killing 5 operatives.",
             "israel",
         ),
-        ("HTS said its fighters killed 10 regime soldiers in an attack near Kafr Nabl.", "hts_nusra"),
+        (
+            "HTS said its fighters killed 10 regime soldiers in an attack near Kafr Nabl.",
+            "hts_nusra",
+        ),
         ("Hezbollah said its fighters killed 4 rebels near Zabadani.", "iran"),
         (
             "The National Front for Liberation said its fighters killed 12 regime soldiers "
@@ -174,8 +182,7 @@ def test_a_command_s_press_release_in_its_own_voice() -> None:
             "isis",
         ),
         (
-            "The SDF said its fighters killed 9 ISIS members in a raid on a hideout near "
-            "Shaddadi.",
+            "The SDF said its fighters killed 9 ISIS members in a raid on a hideout near Shaddadi.",
             "sdf_ypg",
         ),
         (
