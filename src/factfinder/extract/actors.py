@@ -141,7 +141,7 @@ _ALIASES: tuple[_Alias, ...] = (
         r"militias|warplanes|air\s*force|jets|aircraft|helicopters)|"
         r"(?:forces|troops|militias|fighters)\s+loyal\s+to\s+(?:the\s+)?(?:Syrian\s+)?(?:(?:President|dictator|leader|"
         r"regime)\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
-        r"regime\s+of\s+(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
+        r"(?:regime|government)\s+of\s+(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
         r"pro-(?:Assad|regime|government)\s+"
         r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
         r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|air\s*[- ]?strikes?|strikes?|bombardment)|"
@@ -596,12 +596,36 @@ def find_actors(
     return out
 
 
+# A state named as a speaker by its name or its capital.
+_STATE_NAMES: dict[str, str] = {
+    "syria": "syrian_government",
+    "damascus": "syrian_government",
+    "russia": "russia",
+    "moscow": "russia",
+    "the kremlin": "russia",
+    "kremlin": "russia",
+    "turkey": "turkey",
+    "ankara": "turkey",
+    "israel": "israel",
+    "iran": "iran",
+    "tehran": "iran",
+    "iraq": "iraq_government",
+    "baghdad": "iraq_government",
+    "washington": "us_led_coalition",
+    "the united states": "us_led_coalition",
+    "united states": "us_led_coalition",
+}
+
+
 @lru_cache(maxsize=4096)
 def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
     """The party a claimant named `name` speaks for ("the Syrian army", "a military
     representative" in a report about Syria), or None when its name names no party."""
     if not name:
         return None
+    state_named = _STATE_NAMES.get(name.strip().lower())
+    if state_named is not None:
+        return state_named  # a state speaking by its name or its capital ("Damascus denied")
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
     if not groups and not name.lower().startswith("the "):
         # names are kept without their article: "coalition" is "the coalition"

@@ -104,7 +104,7 @@ _BACKGROUND = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|\bsince\s+it\s+began\b|"
     r"\b(?:has|have)\s+(?:also\s+)?been\s+(?:\w+ly\s+)?(?:conducting|carrying\s+out|launching|waging|"
     r"bombing|shelling|fighting|targeting|using|committing)\b|"
-    r"\brepeatedly\b|\bon\s+(?:several|many|numerous|multiple)\s+occasions\b|\bsystematic(?:ally)?\b|"
+    r"\brepeatedly\b|\bconsistently\b|\bon\s+(?:several|many|numerous|multiple)\s+occasions\b|\bsystematic(?:ally)?\b|"
     r"\bin\s+the\s+past\b|\broutinely\b|\bhas\s+a\s+history\b|"
     r"\b(?:war|conflict|uprising|crisis|revolution|civil\s+war)\s+(?:that\s+)?(?:has|have|had)\s+"
     r"(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
@@ -679,7 +679,9 @@ def _claim(
 def _governs(cue: StanceCue, u: Unit, claimant: Claimant) -> bool:
     """Whether `cue` in unit `u` is said by `claimant`."""
     if cue.claimant is None or cue.claimant.name.lower() in ("it", "he", "she", "they", "we"):
-        return same_claimant(u.attribution.claimant, claimant)
+        # the sentence's own claimant, when the sentence names it (or its quotation does)
+        own = not u.attribution.inherited or cue.claimant is not None
+        return own and same_claimant(u.attribution.claimant, claimant)
     return same_claimant(Claimant(cue.claimant.name, cue.claimant.type), claimant)
 
 
@@ -754,12 +756,16 @@ def _denials(
         for cue in stance_cues(u.sentence.text):
             if cue.stance != "denies":
                 continue
+            if cue.claimant is None and u.attribution.inherited:
+                continue  # nobody named denies it here
             denier = (
                 u.attribution.claimant
                 if cue.claimant is None
                 or cue.claimant.name.lower() in ("it", "he", "she", "they", "we")
                 else Claimant(cue.claimant.name, cue.claimant.type)
             )
+            if denier.type == "unknown":
+                continue  # a denial by nobody the report tells us who is
             before = [k for k, at in enumerate(starts) if at <= u.sentence.start]
             k = before[-1] if before else 0
             target = claims[k]
@@ -773,16 +779,16 @@ def _denials(
             ):
                 continue  # a party's words against another party's claims deny nothing here
             key = (k, (denier.name or "").lower())
+            # whose responsibility is denied: the denier's own side ("its jets"), else the
+            # party the incident is blamed on (not a party the denier blames instead)
             perp = next(
                 (
                     Perpetrator(a.name, a.group)
                     for a in u.actors
-                    if a.role == "perpetrator" and a.group != "unknown"
+                    if a.role == "perpetrator" and a.group != "unknown" and a.group == own
                 ),
-                None,
+                Perpetrator(denier.name, own) if own is not None else None,
             )
-            if perp is None and own is not None:
-                perp = Perpetrator(denier.name, own)
             span = (u.sentence.start, u.sentence.end)
             if key in found:
                 at, claim = found[key]

@@ -36,7 +36,8 @@ _VERBS = (
     r"revealed|documented|denied|denies|demanded|condemned|denounced|urged|called|wrote|declared|"
     r"mentioned|clarified|estimated|counted|recorded|blamed|quoted|cited|reiterated|underlined|"
     r"emphasi[sz]ed|charged|tweeted|posted|published|has\s+learned|learned|asked|requested|appealed|"
-    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|refuted|refutes|rejected|rejects"
+    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|refuted|refutes|rejected|rejects|"
+    r"dismissed|dismisses"
 )
 _REPORT = re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE)
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -57,7 +58,9 @@ _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:\"“”]{3,80}?)\s+as\s+sayi
 _SUBJECT_TAIL = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|later|earlier|further|then|previously|again|on\s+\w+(?:\s+(?:night|morning|evening))?|"
     r"in\s+(?:a|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|letter|letters|tweet|post|interview)|"
-    r"in\s+a\s+statement\s+on\s+\w+|yesterday|today|separately|however|meanwhile|too))+$",
+    r"in\s+a\s+statement\s+on\s+\w+|yesterday|today|separately|however|meanwhile|too|"
+    r"consistently|categorically|flatly|strongly|vehemently|firmly|swiftly|quickly|officially|"
+    r"publicly|repeatedly|immediately|already))+$",
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(
@@ -155,7 +158,7 @@ _DENIAL = re.compile(
     r"\bfabricat(?:ed|ion|ions|es)\b|\bbaseless\b|\bunfounded\b|\buntrue\b|\bfake\s+news\b|"
     r"\b(?:false|fake|fabricated|misleading)\s+(?:reports?|claims?|allegations?|news|information|"
     r"accusations?|images|videos?|stor(?:y|ies))\b(?!\s+(?:of|about)\b)|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:lies|false)\b|"
-    r"\b(?:disinformation|misinformation|propaganda)\b|"
+    r"\b(?:is|are|was|were|as|it|them|called)\s+(?:\w+\s+)?(?:disinformation|misinformation|propaganda)\b|"
     r"\bno\s+(?:\w+\s+)?civilians?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|harmed|hurt|injured|wounded|hit)\b|\bno\s+civilian\s+(?:casualties|deaths|harm|victims)\b|"
     r"\b(?:did\s+not|didn't|does\s+not|never)\s+(?:\w+\s+)?(?:target|strike|bomb|shell|hit|kill|attack|"
@@ -174,6 +177,14 @@ _ADMISSION = re.compile(
 # neutralised"): the act is the speaker's side's.
 _OWN_ACT = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:neutrali[sz]ed|eliminated|liquidated)\b",
+    re.IGNORECASE,
+)
+
+
+# Cues that are themselves a verb of saying, whose subject is the one who denies or admits.
+_SPEECH_CUE = re.compile(
+    r"den|refut|reject|dismiss|acknowledg|admit|conced|accept|t(?:ake|akes|ook)\b|claim|assum|"
+    r"regret|apologi",
     re.IGNORECASE,
 )
 
@@ -205,6 +216,10 @@ def stance_cues(text: str, start: int = 0, end: int | None = None) -> list[Stanc
     out = []
     for m, stance in sorted(found, key=lambda f: f[0].start()):
         who = [c for c in named if c.start < m.start()]
+        if _SPEECH_CUE.match(m.group(0)):
+            # "X denied …", "X acknowledged …": the subject just before the verb, or nobody
+            # the sentence names (not a speaker named earlier in it).
+            who = [c for c in who if m.start() - c.end <= 60]
         # "the ministry said its strike had not …, denying the reports": the last speaker.
         out.append(StanceCue(m.start(), m.end(), stance, who[-1] if who else None))
     return out
@@ -479,6 +494,7 @@ def _name_phrase(phrase: str) -> str | None:
     name = " ".join(reversed(kept))
     if re.fullmatch(r"(?:On|In|At|Earlier|Later|Meanwhile|However|But|And|Also|Then)", name):
         return None
+    name = re.sub(r"^(?:Meanwhile|However|But|And|Also|Then|Still|Yet)\s+", "", name)
     return name
 
 

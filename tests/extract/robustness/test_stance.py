@@ -217,3 +217,39 @@ def test_a_monitor_never_admits() -> None:
     )
     assert c.stance == "alleges"
     assert c.perpetrator.group == "russia"
+
+
+@pytest.mark.parametrize(
+    ("denial", "group"),
+    [
+        ("Damascus denied responsibility and blamed the rebels.", "syrian_government"),
+        ("Moscow dismissed the allegations as baseless.", "russia"),
+        ("Ankara rejected the claims.", "turkey"),
+        ("The SDF has categorically denied the accusations.", "sdf_ypg"),
+    ],
+)
+def test_a_state_or_faction_denying_by_name_or_capital(denial: str, group: str) -> None:
+    alleged, denial_claim = claims(
+        f"Rescuers said 9 civilians were killed in strikes on a market in Jisr al-Shughur on "
+        f"Monday. {denial}"
+    )
+    assert alleged.stance == "alleges" and alleged.claimant.type == "ngo"
+    assert denial_claim.stance == "denies"
+    assert denial_claim.perpetrator.group == group
+    assert denial_claim.claimant.type == "party_to_conflict"
+
+
+def test_a_habitual_denial_is_background_not_a_claim() -> None:
+    [c] = claims(
+        "Activists said regime helicopters dropped barrel bombs on Daraya, killing 6 civilians. "
+        "The government has consistently denied using barrel bombs."
+    )
+    assert (c.stance, c.perpetrator.group) == ("alleges", "syrian_government")
+
+
+def test_nobody_named_denying_makes_no_denial_claim() -> None:
+    [c] = claims(
+        "The Syrian Network for Human Rights said Russian jets killed 12 civilians in Ariha. "
+        "Residents were denied access to the hospital for hours."
+    )
+    assert c.stance == "alleges"
