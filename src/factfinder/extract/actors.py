@@ -39,7 +39,7 @@ _FORCE = (
     r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
     r"border\s+guards?|police|gendarmerie|intelligence|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
     r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
-    r"occupation(?:\s+(?:army|forces|troops))?|mercenaries"
+    r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression"
 )
 # Force nouns that are themselves means of attack: a nationality on them names the attacker.
 _ATTACK_FORCE = re.compile(
@@ -54,7 +54,7 @@ _NATIONALITIES: tuple[tuple[str, str], ...] = (
     ("russia", r"Russian|Russia'?s|Russia"),
     ("syrian_government", r"Syrian|Syria'?s"),
     ("turkey", r"Turkish|Turkey'?s"),
-    ("israel", r"Israeli|Israel'?s"),
+    ("israel", r"Israeli|Israel'?s|Zionist"),
     ("iran", r"Iranian|Iran'?s"),
     ("iraq_government", r"Iraqi|Iraq'?s"),
     (
@@ -67,7 +67,7 @@ _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
     rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|occupation|occupying|"
-    rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|"
+    rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|enemy|"
     rf"ground|special|national|federal|pro-government|coalition|allied|border|joint|cruise|ballistic|"
     rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
 )
@@ -252,8 +252,9 @@ _AFTER_ATTACK = re.compile(
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
-    rf"elements|fighters?|militants?|jihadists?|gunmen|forces|troops|factions|cells|militias|mercenaries|"
-    rf"groups|snipers|members?|bombers?|operatives?|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
+    rf"elements|fighters?|militants?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
+    rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|\w+ly)\s+){{0,3}}"
+    rf"(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
 _AFTER_PASSIVE = re.compile(
@@ -475,7 +476,19 @@ def _matches(
         else:
             kept.append(f)
         last_end = f[1]
-    return kept
+    # "the Assad regime's air force", "Russia's warplanes": a party's own means are the party's.
+    out: list[tuple[int, int, str, bool]] = []
+    for f in kept:
+        if out and out[-1][2] != "unknown" and f[0] < out[-1][1]:
+            continue  # swallowed by the possessive before it
+        m = _POSSESSED.match(text, f[1], end) if f[2] != "unknown" else None
+        if m is not None:
+            f = (f[0], m.end(), f[2], bool(_ATTACK_FORCE.fullmatch(m.group("force"))))
+        out.append(f)
+    return out
+
+
+_POSSESSED = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b", re.IGNORECASE)
 
 
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
@@ -558,6 +571,8 @@ def find_actors(
     forces" and "we" (before an attack verb) are that group's (`speaker_group`).
     """
     stop = len(text) if end is None else end
+    # "#Russian_occupation warplanes": a hashtag's underscores are spaces (offsets unchanged)
+    text = text.replace("_", " ") if "_" in text else text
     out: list[ActorMention] = []
     unsure = _UNSURE.search(text, start, stop)
     matches = _matches(text, start, stop, state, speaker)

@@ -208,3 +208,32 @@ def test_an_ngo_report_names_the_attacker_by_its_platform() -> None:
     )
     assert c.perpetrator.group == "russia"
     assert c.killed.total is not None and c.killed.total.min == 3
+
+
+# Each side's outlets name their enemy by an epithet: state media, opposition and Kurdish
+# outlets, Turkish officials, hashtags with underscores.
+EPITHETS = [
+    ("israel", "Zionist enemy aircraft"),
+    ("israel", "The Israeli enemy"),
+    ("turkey", "The Turkish regime and its mercenaries"),
+    ("us_led_coalition", "American occupation forces"),
+    ("syrian_government", "Assad militias"),
+    ("syrian_government", "The Assad regime's air force"),
+    ("russia", "#Russian_occupation warplanes"),
+    ("russia", "Russia's warplanes"),
+    ("iran", "Iranian militias"),
+    ("iran", "Pro-Iran militias"),
+    ("sdf_ypg", "PKK/YPG terrorists"),
+    ("sdf_ypg", "The so-called SDF militia"),
+    ("isis", "ISIS sleeper cells"),
+]
+
+
+@pytest.mark.parametrize(("group", "form"), EPITHETS)
+def test_epithets_of_each_side_s_outlets(group: str, form: str) -> None:
+    c = primary(
+        f"{form} attacked the village of Kafr Nabl on Tuesday, killing 7 civilians, "
+        "local sources said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
