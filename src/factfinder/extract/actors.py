@@ -238,7 +238,6 @@ _ATTACK_VERBS = (
     r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibil\w*|"
     r"eliminat(?:ed|es|ing)|liquidat(?:ed|es)|neutrali[sz]ed|destroy|destroys|stepped\s+up|intensified|escalated|"
     r"set\s+off|planted|lobbed|dropping|continued\s+to\s+(?:shell|bomb|pound|strike|target)|"
-    r"repelled|repulsed|thwarted|foiled|"
     r"ambush(?:es)?|behead(?:s|ing)?|execute|shoot|murder(?:s|ing)?|massacres|slaughters|exploded|explodes|"
     r"detonates|bears?\s+(?:\w+\s+)?responsibility|(?:was|were|is|are)\s+(?:\w+\s+)?behind|"
     r"(?:begins?|began|begun|started|starts)\s+(?:to\s+(?:kill|execute|murder)|killing|executing|murdering)|"

@@ -152,8 +152,8 @@ def test_an_army_statement_relayed_by_state_media_is_the_army_s() -> None:
 
 def test_a_faction_s_media_centre_speaking_of_our_forces() -> None:
     [c] = claims(
-        "Our forces repelled an attack by Turkish-backed mercenaries near Ain Issa and killed "
-        "7 attackers, the SDF media centre said."
+        "Our forces killed 7 Turkish-backed mercenaries who attacked our positions near Ain "
+        "Issa, the SDF media centre said."
     )
     assert (c.claimant.name, c.claimant.type) == ("SDF media centre", "party_to_conflict")
     assert c.perpetrator.group == "sdf_ypg"
