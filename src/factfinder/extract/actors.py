@@ -52,9 +52,9 @@ _ATTACK_FORCE = re.compile(
 
 _NATIONALITIES: tuple[tuple[str, str], ...] = (
     ("russia", r"Russian|Russia'?s|Russia"),
-    ("syrian_government", r"Syrian|Syria'?s"),
-    ("turkey", r"Turkish|Turkey'?s"),
-    ("israel", r"Israeli|Israel'?s|Zionist"),
+    ("syrian_government", r"Syrian|Syria(?:'?s)?"),
+    ("turkey", r"Turkish|Turkey(?:'?s)?"),
+    ("israel", r"Israeli|Israel(?:'?s)?|Zionist"),
     ("iran", r"Iranian|Iran'?s"),
     ("iraq_government", r"Iraqi|Iraq'?s"),
     (
@@ -287,6 +287,13 @@ _BEFORE_AGENT_NEAR = re.compile(
     r"\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "29 rebels were killed in clashes with regime troops": the dead fell to the other side.
+_KILLED_IN_CLASHES_WITH = re.compile(
+    r"\b(?:killed|dead|died|lost\s+their\s+lives|slain)\b[^.;]{0,40}?\b(?:in|during|amid)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:clash(?:es)?|fighting|battles?|firefights?|confrontations?)\s+with\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _BEFORE_TARGET = re.compile(
     r"(?:(?:\bagainst|\btargeting|\btargeted|\btarget|\bkilling|\bkilled|\bkill|\bkills|\bstruck|\bhit)\s+"
     r"(?:the\s+)?(?:(?:[\w,-]+)\s+){0,3}?|"
@@ -498,7 +505,7 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
-    if _BEFORE_AGENT_NEAR.search(before):
+    if _BEFORE_AGENT_NEAR.search(before) or _KILLED_IN_CLASHES_WITH.search(before):
         return "perpetrator"
     if _BEFORE_CLAIMANT_DIRECT.search(before) or (
         _BEFORE_CLAIMANT.search(before) and not _AFTER_ATTACK.match(after)

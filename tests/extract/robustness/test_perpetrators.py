@@ -237,3 +237,29 @@ def test_epithets_of_each_side_s_outlets(group: str, form: str) -> None:
     )
     assert c.perpetrator.group == group
     assert c.killed.civilians is not None and c.killed.civilians.min == 7
+
+
+# The dead of a clash fell to the other side: "killed in clashes with X" names X.
+CLASHES = [
+    ("syrian_government", "regime troops"),
+    ("syrian_government", "Syria troops"),
+    ("russia", "Russian special forces"),
+    ("us_led_coalition", "US-led coalition forces"),
+    ("turkey", "the Turkish army"),
+    ("armed_opposition", "Turkish-backed factions"),
+    ("sdf_ypg", "Syrian Kurdish fighters"),
+    ("isis", "Islamic State militants"),
+    ("hts_nusra", "Hayat Tahrir al-Sham"),
+    ("israel", "Israeli troops"),
+    ("iran", "Hezbollah fighters"),
+]
+
+
+@pytest.mark.parametrize(("group", "other_side"), CLASHES)
+def test_killed_in_clashes_with_the_other_side(group: str, other_side: str) -> None:
+    c = primary(
+        f"At least 14 fighters were killed in clashes with {other_side} near Tal Abyad on "
+        "Sunday, a monitor said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.total is not None and c.killed.total.min == 14
