@@ -162,7 +162,7 @@ _ALIASES: tuple[_Alias, ...] = (
     ),
     _alias(
         "hts_nusra",
-        r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|Jabhat\s+Fateh\s+al-Sham|Fateh\s+al-Sham|"
+        r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|(?:Jabhat\s+)?Fat[ae]h\s+al[- ]Sham|"
         r"(?:Hay'?at|Hayat|Hayaat|Hayyat)\s+Tahrir\s+al-Sham|Tahrir\s+al-Sham|al-Qaeda|al-Qaida|al\s+Qaeda|al\s+Qaida",
     ),
     _alias("hts_nusra", r"HTS", case=True),
@@ -170,8 +170,8 @@ _ALIASES: tuple[_Alias, ...] = (
         "armed_opposition",
         r"rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|rebels?|"
         r"(?:armed\s+|Syrian\s+)?opposition\s+(?:fighters?|forces|groups?|factions?|militants?|militias?|gunmen)|"
-        r"armed\s+opposition|Free\s+Syrian\s+Army|Jaish\s+al-Islam|Jaysh\s+al-Islam|Army\s+of\s+Islam|"
-        r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|Jaish\s+al-Fatah|Army\s+of\s+Conquest|"
+        r"armed\s+opposition|Free\s+Syrian\s+Army|J[ae][iy]sh\s+al[- ]Islam|Army\s+of\s+Islam|"
+        r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|J[ae][iy]sh\s+al-Fat[ae]h|Army\s+of\s+Conquest|"
         r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|(?:Syrian\s+)?National\s+Army|"
         # Turkey's Syrian allies are armed opposition, not Turkey: "Turkish-backed factions",
         # "the Turkish occupation's mercenaries".
@@ -248,6 +248,8 @@ _AFTER_ATTACK = re.compile(
     # a second force sharing the verb: "The military and self-defense forces destroyed"
     rf"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,2}}?(?:forces|troops|units|militias?|"
     rf"allies|army|mercenaries|factions|proxies)\s+)?"
+    # "Opposition forces in Syria exploded bombs": a place between the actor and its verb
+    rf"(?:(?:in|near|around|from)\s+(?:the\s+)?[A-Z][\w'-]+\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
@@ -614,6 +616,30 @@ def find_actors(
         if role == "perpetrator" and unsure is not None and unsure.start() < a:
             role = "other"  # "it was not clear who carried out the raids … a day after Russia …"
         out.append(ActorMention(a, b, name, group, role))  # type: ignore[arg-type]
+    return _infighting(text, start, stop, out)
+
+
+# "clashes between Faylaq al-Rahman and Jaish al-Islam": both sides fought.
+_BETWEEN = re.compile(
+    r"\b(?:clash(?:es)?|fighting|infighting|battles?|confrontations?)\s+(?:between|among|amongst)\s+",
+    re.IGNORECASE,
+)
+
+
+def _infighting(text: str, start: int, stop: int, out: list[ActorMention]) -> list[ActorMention]:
+    """The parties named right after "clashes between" are the clash's perpetrators when they
+    are all of one group (infighting names its side); of several groups, nobody is chosen."""
+    for m in _BETWEEN.finditer(text, start, stop):
+        sides = [
+            k
+            for k, a in enumerate(out)
+            if m.end() <= a.start <= m.end() + 120 and a.group != "unknown"
+        ]
+        if len(sides) >= 2:
+            role = "perpetrator" if len({out[k].group for k in sides}) == 1 else "other"
+            for k in sides:
+                a = out[k]
+                out[k] = ActorMention(a.start, a.end, a.name, a.group, role)
     return out
 
 

@@ -263,3 +263,36 @@ def test_killed_in_clashes_with_the_other_side(group: str, other_side: str) -> N
     )
     assert c.perpetrator.group == group
     assert c.killed.total is not None and c.killed.total.min == 14
+
+
+def test_infighting_between_factions_of_one_side_names_that_side() -> None:
+    c = primary(
+        "Clashes between Jaish al-Islam and Faylaq al-Rahman in Eastern Ghouta killed 37 "
+        "fighters this week, the Syrian Observatory said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+
+
+def test_clashes_between_two_sides_choose_neither() -> None:
+    c = primary(
+        "Clashes between the SDF and Turkish-backed factions near Ain Issa killed 9 fighters "
+        "on Monday, a monitor said."
+    )
+    assert c.perpetrator.group == "unknown"
+
+
+def test_a_place_between_the_actor_and_its_verb() -> None:
+    c = primary(
+        "Opposition factions in Aleppo detonated a tunnel bomb under army positions, killing "
+        "13 soldiers, a monitor said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+
+
+def test_fighters_of_a_named_group_are_that_group() -> None:
+    c = primary(
+        "Two people were killed and eight injured when terrorists from Jaish al-Fateh fired "
+        "rocket shells on residential areas in Aleppo city, SANA said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+    assert c.claimant.type == "state_media"
