@@ -260,11 +260,11 @@ _AFTER_ATTACK = re.compile(
 )
 _AFTER_PASSIVE = re.compile(
     r"^[\s,]*(?:(?:fighters?|members?|militants?|soldiers?|troops|personnel|gunmen|jihadists?|"
-    r"terrorists?|commanders?|officers?|elements?|recruits|conscripts|forces|men|and\s+\w+)\s+){0,3}"
+    r"terrorists?|commanders?|officers?|elements?|recruits|conscripts|forces|men|and\s+\w+|which|that)\s+){0,3}"
     r"(?:were|was|have\s+been|had\s+been|are|is|being|got)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|executed|captured|arrested|detained|targeted|hit|struck|shelled|bombed|"
     r"attacked|besieged|ambushed|abducted|kidnapped|beheaded|shot|slain|dead|defeated|expelled|repelled|"
-    r"neutrali[sz]ed|eliminated|liquidated|destroyed)\b",
+    r"neutrali[sz]ed|eliminated|liquidated|destroyed|downed|shot\s+down|brought\s+down)\b",
     re.IGNORECASE,
 )
 _AFTER_TARGET_NOUN = re.compile(
@@ -289,6 +289,14 @@ _BEFORE_AGENT_NEAR = re.compile(
     r"\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Who holds, takes or backs a place or a force is named by "by" without doing the act.
+_HELD = (
+    r"\b(?:controlled|held|run|seized|captured|besieged|taken|retaken|recaptured|surrounded|"
+    r"encircled|defended|backed|supported|occupied|manned|guarded|liberated|administered|"
+    r"governed|dominated|protected|escorted)\s+by\s+"
+)
+_HELD_BY = re.compile(rf"{_HELD}(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?$", re.IGNORECASE)
+_HELD_BY_CLAUSE = re.compile(rf"{_HELD}[^.;,]*$", re.IGNORECASE)  # "retaken by X from the Y"
 # "29 rebels were killed in clashes with regime troops": the dead fell to the other side.
 _KILLED_IN_CLASHES_WITH = re.compile(
     r"\b(?:killed|dead|died|lost\s+their\s+lives|slain)\b[^.;]{0,40}?\b(?:in|during|amid)\s+"
@@ -503,7 +511,12 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     # A parenthesis after the name ("(ISIL)", "(Qaeda branch in the Levant)") is an aside.
     after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])[:90]
     before = text[max(start, a - 70) : a].removesuffix("#")  # a hashtag: "by the #Turkish army"
-    if _MODIFIER_AFTER.match(after):
+    held = _HELD_BY.search(before)
+    if _MODIFIER_AFTER.match(after) or (
+        held and not (attack_force and re.match(r"(?:backed|supported)\b", held.group(0)))
+    ):
+        # "Turkish-backed", "the area controlled by the Assad regime" (but troops "backed by
+        # Russian warplanes" are bombed for by the warplanes)
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
@@ -546,7 +559,7 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "subject"  # resolved by `find_actors` against the other names of the clause
     if _AFTER_REPORT.match(after):
         return "claimant"
-    if _BEFORE_AGENT.search(before):
+    if _BEFORE_AGENT.search(before) and not _HELD_BY_CLAUSE.search(before):
         return "perpetrator"
     target = bool(_BEFORE_TARGET.search(before))
     if attack_force:

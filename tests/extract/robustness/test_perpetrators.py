@@ -296,3 +296,38 @@ def test_fighters_of_a_named_group_are_that_group() -> None:
     )
     assert c.perpetrator.group == "armed_opposition"
     assert c.claimant.type == "state_media"
+
+
+@pytest.mark.parametrize(
+    ("holder", "group"),
+    [
+        ("the Assad regime", "syrian_government"),
+        ("the SDF", "sdf_ypg"),
+        ("Turkish-backed factions", "armed_opposition"),
+        ("Hayat Tahrir al-Sham", "hts_nusra"),
+    ],
+)
+def test_who_holds_the_place_is_not_who_struck_it(holder: str, group: str) -> None:
+    c = primary(
+        f"A car bomb killed 11 civilians in a market in al-Bab, an area controlled by {holder}, "
+        "on Saturday, the Syrian Observatory said."
+    )
+    assert c.perpetrator.group == "unknown"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 11
+
+
+def test_a_downed_aircraft_is_the_victim() -> None:
+    c = primary(
+        "Two Russian pilots were killed when ISIS militants shot down their helicopter near "
+        "Palmyra. The pilots were flying a Syrian Mi-25 helicopter which was downed east of "
+        "the city."
+    )
+    assert c.perpetrator.group == "isis"
+
+
+def test_warplanes_backing_troops_do_the_bombing() -> None:
+    c = primary(
+        "Regime troops backed by Russian warplanes bombed the town of Kafr Zita on Monday, "
+        "killing 8 civilians, activists said."
+    )
+    assert c.perpetrator.group in ("syrian_government", "russia")
