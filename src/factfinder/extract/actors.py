@@ -497,9 +497,9 @@ def _matches(
     for f in kept:
         if out and out[-1][2] != "unknown" and f[0] < out[-1][1]:
             continue  # swallowed by the possessive before it
-        m = _POSSESSED.match(text, f[1], end) if f[2] != "unknown" else None
-        if m is not None:
-            f = (f[0], m.end(), f[2], bool(_ATTACK_FORCE.fullmatch(m.group("force"))))
+        owned = _POSSESSED.match(text, f[1], end) if f[2] != "unknown" else None
+        if owned is not None:
+            f = (f[0], owned.end(), f[2], bool(_ATTACK_FORCE.fullmatch(owned.group("force"))))
         out.append(f)
     return out
 
@@ -649,10 +649,12 @@ def _infighting(text: str, start: int, stop: int, out: list[ActorMention]) -> li
             if m.end() <= a.start <= m.end() + 120 and a.group != "unknown"
         ]
         if len(sides) >= 2:
-            role = "perpetrator" if len({out[k].group for k in sides}) == 1 else "other"
+            one_side = len({out[k].group for k in sides}) == 1
             for k in sides:
                 a = out[k]
-                out[k] = ActorMention(a.start, a.end, a.name, a.group, role)
+                out[k] = ActorMention(
+                    a.start, a.end, a.name, a.group, "perpetrator" if one_side else "other"
+                )
     return out
 
 
