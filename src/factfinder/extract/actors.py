@@ -37,7 +37,8 @@ _FORCE = (
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|navy|warships?|tanks?|"
     r"regime|government|authorities|security\s+forces|militias?|gunboats?|special\s+forces|"
     r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
-    r"border\s+guards?|police|gendarmerie|intelligence|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
+    r"border\s+guards?|police|gendarmerie|intelligence|(?:defen[cs]e|foreign|interior)\s+ministry|"
+    r"(?:ministry|minister)\s+of\s+(?:national\s+)?defen[cs]e|(?:defen[cs]e|foreign)\s+minister|"
     r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
     r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression"
 )
@@ -619,6 +620,8 @@ def find_actors(
                 )
                 if not between or side_by_side:
                     role = "perpetrator"
+        if role == "perpetrator" and re.search(r"\bminist(?:ry|er)\b", name, re.IGNORECASE):
+            role = "other"  # a ministry speaks and decides; it does not strike ("by the minister")
         if group == "unknown" and _ITS_FORCE.fullmatch(text, a, b):
             # "its strike": the party the clause is about (its subject or speaker), else the
             # party whose statement the text is.

@@ -195,3 +195,30 @@ def test_an_unnamed_wire_lede_credited_later_is_one_claim() -> None:
     )
     assert killed(c, "total") == 19
     assert c.claimant.type == "monitor"
+
+
+@pytest.mark.parametrize(
+    ("ministry", "group"),
+    [
+        ("Turkey's Ministry of National Defence", "turkey"),
+        ("The Russian foreign ministry", "russia"),
+        ("Syria's foreign ministry", "syrian_government"),
+        ("Iran's foreign ministry", "iran"),
+    ],
+)
+def test_a_ministry_speaks_for_its_state(ministry: str, group: str) -> None:
+    alleged, denial = claims(
+        f"Activists said an airstrike killed 10 civilians in Maarat al-Numan on Friday. "
+        f"{ministry} rejected the accusations."
+    )
+    assert alleged.stance == "alleges"
+    assert (denial.stance, denial.perpetrator.group) == ("denies", group)
+    assert denial.claimant.type == "party_to_conflict"
+
+
+def test_a_minister_announcing_is_not_an_attacker() -> None:
+    [c] = claims(
+        "The announcement by the French foreign minister came a day after Russian jets "
+        "killed 12 people in Khan Sheikhoun, activists said."
+    )
+    assert c.perpetrator.group == "russia"
