@@ -703,7 +703,7 @@ def _stance(
 
     The claimant denies when words of denial in the claim's sentences are its own ("denied",
     "fabricated", "no civilian casualties"); the perpetrator of a denial is the party whose
-    responsibility is denied: the one the sentence names, else the denier's own side. A party
+    responsibility is denied: the one the claim names, else the denier's own side. A party
     admits when the perpetrator is its own side ("our strike", "CENTCOM conducted a strike
     that killed …", "15 terrorists were neutralised", "the coalition acknowledged"). Anything
     else alleges.
@@ -745,10 +745,12 @@ def _denials(
     "Activists said Russian jets killed 20 people … The Russian defence ministry denied the
     reports": the ministry's denial is a claim about the same incident (its event type, date
     and places, read by reference), stance `denies`, whose perpetrator is the party whose
-    responsibility is denied: the party the denial names, else the denier's own side, else the
-    incident's perpetrator. A denial before any incident denies the first one.
+    responsibility is denied: the denier's own side, else the party the incident is blamed on.
+    A denial before any incident denies the first one; a denial that is itself a claim of the
+    denier (its own incident) is not repeated.
     """
     starts = [inc.units[0].sentence.start for inc in incidents]
+    told = {id(v): claim.claimant for inc, claim in zip(incidents, claims) for v in inc.units}
     found: dict[tuple[int, str], tuple[int, Claim]] = {}
     for u in units:
         if u.is_title or _is_background(u):
@@ -766,6 +768,8 @@ def _denials(
             )
             if denier.type == "unknown":
                 continue  # a denial by nobody the report tells us who is
+            if id(u) in told and same_claimant(told[id(u)], denier):
+                continue  # the denier's own claim says it
             before = [k for k, at in enumerate(starts) if at <= u.sentence.start]
             k = before[-1] if before else 0
             target = claims[k]

@@ -253,3 +253,14 @@ def test_nobody_named_denying_makes_no_denial_claim() -> None:
         "Residents were denied access to the hospital for hours."
     )
     assert c.stance == "alleges"
+
+
+def test_a_denial_with_its_own_figures_is_one_denial_claim() -> None:
+    alleged, denial = claims(
+        "Activists said Russian jets killed 20 people in Maarat al-Numan on Monday. Russia's "
+        "defence ministry said its aircraft had not carried out any strikes near Maarat "
+        "al-Numan on Monday, and that reports of 20 civilians killed there were fabricated."
+    )
+    assert (alleged.stance, alleged.perpetrator.group) == ("alleges", "russia")
+    assert (denial.stance, denial.perpetrator.group) == ("denies", "russia")
+    assert denial.claimant.name == "Russia's defence ministry"
