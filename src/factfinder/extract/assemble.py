@@ -750,7 +750,11 @@ def _denials(
     denier (its own incident) is not repeated.
     """
     starts = [inc.units[0].sentence.start for inc in incidents]
-    told = {id(v): claim.claimant for inc, claim in zip(incidents, claims) for v in inc.units}
+    told = {
+        id(v): claim.claimant
+        for inc, claim in zip(incidents, claims, strict=True)
+        for v in inc.units
+    }
     found: dict[tuple[int, str], tuple[int, Claim]] = {}
     for u in units:
         if u.is_title or _is_background(u):
