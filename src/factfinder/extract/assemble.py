@@ -18,7 +18,10 @@ each incident into one `Claim`. The rules, in order:
    event type clearly differs (a mass grave after an airstrike), or when it names a new date.
    Otherwise it adds its values to the current incident. Units that are not candidates join the
    current incident only when they refer back to it ("the attack", "the strike") and add a
-   value (a perpetrator, a date, a weapon).
+   value (a perpetrator, a date, a weapon, the type of an untyped incident). A named
+   claimant's figures that compete with a party's (or a party's with another claimant's) are
+   that claimant's own claim about the same incident (`_retells`): "the SDF said 8 civilians
+   were killed; Turkey's defence ministry said 15 terrorists were neutralised" is two claims.
 3. **Values.** Counts are combined by `factfinder.extract.casualties.combine`; event type by
    weighted cues (`events.classify`), the first unit weighing most; places in order of mention,
    country-level places last; the perpetrator is the first actor in a perpetrator role
@@ -40,6 +43,10 @@ each incident into one `Claim`. The rules, in order:
    be a civilian") and the convention of the monitors whose data the claim format serves; the
    range keeps the text's words so the reading stays visible. Pass False to keep only what the
    text states.
+7. **Stance** (CLAIMS.md 1.1). Each claim `alleges`, `admits` (a party says its own side did
+   it) or `denies` (words of denial the claimant itself says), `_stance`. A denial by another
+   claimant than the incident's is a claim of its own about that incident (`_denials`), whose
+   perpetrator is the party whose responsibility is denied.
 """
 
 from __future__ import annotations
