@@ -584,13 +584,19 @@ def find_actors(
     *,
     state: str | None = None,
     speaker: str | None = None,
+    speaker_at: int | None = None,
+    antecedent: str | None = None,
 ) -> list[ActorMention]:
     """Armed actors named in text[start:end], in text order, with group and role.
 
     `state` (ISO2) is the country the document is about: "the army" there is that state's
     army (`STATE_GROUPS`); without it such words keep group "unknown". `speaker` is the group
     of the party whose statement the text is ("the military representative said"): its "our
-    forces" and "we" (before an attack verb) are that group's (`speaker_group`).
+    forces" and "we" (before an attack verb) are that group's (`speaker_group`); its "its
+    strike" too when the speaker is named before it (`speaker_at`, the offset of its name:
+    "the ministry said its aircraft", "It said its aircraft", not "Its warplanes struck …, the
+    SDF said"); else `antecedent`, the party the previous sentence is about ("Turkey launched
+    an offensive. Its warplanes killed …").
     """
     stop = len(text) if end is None else end
     # "#Russian_occupation warplanes": a hashtag's underscores are spaces (offsets unchanged)
@@ -625,8 +631,10 @@ def find_actors(
         if group == "unknown" and _ITS_FORCE.fullmatch(text, a, b):
             # "its strike": the party the clause is about (its subject or speaker), else the
             # party whose statement the text is.
+            named_before = speaker if speaker_at is not None and speaker_at < a else None
             owner = next(
-                (m.group for m in out if m.group != "unknown" and m.role != "victim"), speaker
+                (m.group for m in out if m.group != "unknown" and m.role != "victim"),
+                named_before or antecedent,
             )
             group = owner or "unknown"
         if role == "perpetrator" and unsure is not None and unsure.start() < a:

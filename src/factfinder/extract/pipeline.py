@@ -172,10 +172,12 @@ class Extractor:
             and not (line is not None and d.start < line.end and line.start < d.end)
         ]
         units: list[Unit] = []
+        antecedent: str | None = None  # the party the previous sentence is about ("its" → it)
         for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
             if k in seg.asides:
                 continue  # a photo caption or a tag list: no statement about the incident
             parts = clauses(text, sentence)
+            subject: str | None = None
             for clause in parts:
                 a, b = clause.start, clause.end
                 if len(parts) > 1:
@@ -184,7 +186,20 @@ class Extractor:
                 claimant = attribution.claimant
                 # A party's "our forces" are its own: the speaker's group, when its name says it.
                 speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
-                actors = tuple(find_actors(text, a, b, state=state, speaker=speaker))
+                actors = tuple(
+                    find_actors(
+                        text,
+                        a,
+                        b,
+                        state=state,
+                        speaker=speaker,
+                        speaker_at=own_span[0] if own_span is not None else None,
+                        antecedent=antecedent,
+                    )
+                )
+                subject = subject or next(
+                    (m.group for m in actors if m.group != "unknown" and m.role != "victim"), None
+                )
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 cut = None
                 m = _REPORT_THAT.search(text, a, b)
@@ -212,6 +227,7 @@ class Extractor:
                         speaker=speaker,
                     )
                 )
+            antecedent = subject
         return units, report_date
 
     def headline_area(self, doc: Document) -> str | None:

@@ -331,3 +331,34 @@ def test_warplanes_backing_troops_do_the_bombing() -> None:
         "killing 8 civilians, activists said."
     )
     assert c.perpetrator.group in ("syrian_government", "russia")
+
+
+@pytest.mark.parametrize(
+    ("party", "group"),
+    [
+        ("Turkey", "turkey"),
+        ("Israel", "israel"),
+        ("Russia", "russia"),
+        ("The coalition", "us_led_coalition"),
+        ("The regime", "syrian_government"),
+        ("ISIS", "isis"),
+        ("The SDF", "sdf_ypg"),
+        ("HTS", "hts_nusra"),
+        ("Hezbollah", "iran"),
+        ("The Syrian National Army", "armed_opposition"),
+    ],
+)
+def test_its_forces_in_the_next_sentence_are_the_party_s(party: str, group: str) -> None:
+    c = primary(
+        f"{party} launched an offensive near Afrin on Saturday. Its forces killed 10 civilians "
+        "in the village of Jinderes, the Syrian Network for Human Rights said."
+    )
+    assert c.perpetrator.group == group
+    assert c.stance == "alleges"
+
+
+def test_its_before_the_claimant_is_not_the_claimant_s() -> None:
+    c = primary(
+        "Its warplanes killed 10 civilians in the village of Jinderes on Sunday, the SDF said."
+    )
+    assert c.perpetrator.group != "sdf_ypg"
