@@ -56,7 +56,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from factfinder.extract.actors import AIR_ONLY_GROUPS, owns_the_act, speaker_group
+from factfinder.extract.actors import AIR_ONLY_GROUPS, STATE_GROUPS, owns_the_act, speaker_group
 from factfinder.extract.attribution import (
     Attribution,
     StanceCue,
@@ -75,6 +75,7 @@ from factfinder.extract.mentions import (
     WeaponMention,
 )
 from factfinder.extract.placing import incidental, order_mentions
+from factfinder.extract.publishers import lookup_source
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
 
 
@@ -694,7 +695,11 @@ def _governs(cue: StanceCue, u: Unit, claimant: Claimant) -> bool:
 
 def _own_side(claimant: Claimant, units: Sequence[Unit] = ()) -> str | None:
     """The party a claimant speaks for, when it is a party to the conflict (as the units it
-    governs know it: "the army" of a report about Syria is Syria's)."""
+    governs know it: "the army" of a report about Syria is Syria's) or the state media of a
+    party's state (SANA speaks for Syria's government, Sputnik for Russia)."""
+    if claimant.type == "state_media":
+        source = lookup_source(claimant.name)
+        return STATE_GROUPS.get(source.state or "") if source is not None else None
     if not claimant.is_party:
         return None
     known = next(

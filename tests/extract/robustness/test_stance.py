@@ -264,3 +264,27 @@ def test_a_denial_with_its_own_figures_is_one_denial_claim() -> None:
     assert (alleged.stance, alleged.perpetrator.group) == ("alleges", "russia")
     assert (denial.stance, denial.perpetrator.group) == ("denies", "russia")
     assert denial.claimant.name == "Russia's defence ministry"
+
+
+@pytest.mark.parametrize(
+    ("outlet", "force", "group"),
+    [
+        ("SANA", "Army units", "syrian_government"),
+        ("Sputnik", "Russian warplanes", "russia"),
+        ("Press TV", "Hezbollah fighters", "iran"),
+    ],
+)
+def test_state_media_reporting_its_own_side_s_strikes_admits(
+    outlet: str, force: str, group: str
+) -> None:
+    c = only(
+        f"{force} destroyed terrorist hideouts near Kafr Nabl, killing 25 terrorists, {outlet} "
+        "reported."
+    )
+    assert c.claimant.type == "state_media"
+    assert (c.stance, c.perpetrator.group) == ("admits", group)
+
+
+def test_state_media_accusing_the_other_side_alleges() -> None:
+    c = only("Israeli missiles killed 3 soldiers near Damascus airport overnight, SANA reported.")
+    assert (c.stance, c.perpetrator.group, c.claimant.type) == ("alleges", "israel", "state_media")
