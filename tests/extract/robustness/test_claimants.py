@@ -218,7 +218,7 @@ def test_a_ministry_speaks_for_its_state(ministry: str, group: str) -> None:
 
 def test_a_minister_announcing_is_not_an_attacker() -> None:
     [c] = claims(
-        "The announcement by the French foreign minister came a day after Russian jets "
+        "A statement by the French foreign minister followed reports that Russian jets "
         "killed 12 people in Khan Sheikhoun, activists said."
     )
     assert c.perpetrator.group == "russia"

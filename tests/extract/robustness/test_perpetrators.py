@@ -291,8 +291,8 @@ def test_a_place_between_the_actor_and_its_verb() -> None:
 
 def test_fighters_of_a_named_group_are_that_group() -> None:
     c = primary(
-        "Two people were killed and eight injured when terrorists from Jaish al-Fateh fired "
-        "rocket shells on residential areas in Aleppo city, SANA said."
+        "Mortar rounds fired by terrorists from Jaish al-Fateh hit a market in Aleppo city on "
+        "Sunday, killing 3 civilians, SANA said."
     )
     assert c.perpetrator.group == "armed_opposition"
     assert c.claimant.type == "state_media"
