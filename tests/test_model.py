@@ -54,6 +54,15 @@ def test_claim_round_trip_keeps_every_value() -> None:
     assert Claim.from_json(json.loads(json.dumps(out))) == claim
 
 
+def test_stance_absent_means_alleges_and_is_always_written() -> None:
+    claim = Claim.from_json(CLAIM)
+    assert claim.stance == "alleges"
+    assert claim.to_json()["stance"] == "alleges"
+    denial = Claim.from_json({**CLAIM, "stance": "denies"})
+    assert denial.stance == "denies"
+    assert Claim.from_json(denial.to_json()) == denial
+
+
 @pytest.mark.parametrize(
     ("patch", "message"),
     [
@@ -63,6 +72,7 @@ def test_claim_round_trip_keeps_every_value() -> None:
         ({"killed": {"total": {"min": 16.0}}}, "non-negative integer"),
         ({"claimant": {"type": "government"}}, "claimant type"),
         ({"date": {"start": "05/07/2016"}}, "ISO date"),
+        ({"stance": "confirms"}, "stance"),
     ],
 )
 def test_claim_rejects_values_outside_the_contract(patch: dict, message: str) -> None:

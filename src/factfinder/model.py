@@ -1,4 +1,4 @@
-"""The domain values of the claim format (shared/CLAIMS.md, version 1) and their JSON form.
+"""The domain values of the claim format (shared/CLAIMS.md, version 1.1) and their JSON form.
 
 Everything here is a frozen dataclass; `to_json()` gives the exact object of the batch format and
 `from_json()` reads it back, rejecting values outside the vocabularies with `InvalidRecord`.
@@ -23,6 +23,7 @@ from factfinder.vocab import (
     GRADES,
     PERPETRATOR_GROUPS,
     PLACE_PRECISIONS,
+    STANCES,
 )
 
 JSON = dict[str, Any]
@@ -353,9 +354,11 @@ class Claim:
     spans: tuple[Span, ...] = ()
     confidence: float = 0.5
     primary: bool = False
+    stance: str = "alleges"
 
     def __post_init__(self) -> None:
         _check(self.event_type, EVENT_TYPES, "event type")
+        _check(self.stance, STANCES, "stance")
         if not 0.0 <= self.confidence <= 1.0:
             raise InvalidRecord(f"confidence {self.confidence} outside [0, 1]")
         for start, end in self.spans:
@@ -401,6 +404,7 @@ class Claim:
             spans=tuple((int(a), int(b)) for a, b in spans),
             confidence=float(confidence),
             primary=obj.get("primary") is True,
+            stance=obj.get("stance") or "alleges",
         )
 
     def to_json(self) -> JSON:
@@ -414,6 +418,7 @@ class Claim:
             "injured": self.injured.to_json(),
             "weapons": list(self.weapons),
             "claimant": self.claimant.to_json(),
+            "stance": self.stance,
             "spans": [list(s) for s in self.spans],
             "confidence": round(self.confidence, 3),
         }

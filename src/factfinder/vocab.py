@@ -60,6 +60,11 @@ CLAIMANT_TYPES: Final[tuple[str, ...]] = (
     "unknown",
 )
 
+# A claim's stance toward what it reports (version 1.1): the claimant says it happened
+# (`alleges`), says its own side did it (`admits`), or says it did not happen, that its side did
+# not do it, or that nobody was harmed (`denies`). Absent in a claim means `alleges`.
+STANCES: Final[tuple[str, ...]] = ("alleges", "admits", "denies")
+
 PLACE_PRECISIONS: Final[tuple[str, ...]] = (
     "exact",
     "neighbourhood",

@@ -27,6 +27,7 @@ def claim(
     combatants: int | None = None,
     killed_max: int | None = None,
     published: int | None = DAY,
+    stance: str = "alleges",
 ) -> GradedClaim:
     credible = party is None
     return GradedClaim(
@@ -41,6 +42,7 @@ def claim(
         killed_civilians_min=civilians,
         killed_combatants_min=combatants,
         published=published,
+        stance=stance,
     )
 
 
@@ -97,6 +99,24 @@ def test_belligerent_admitting_it_is_confirmed():
     )
     assert g.grade == "confirmed"
     assert g.trace[1].claims == (ClaimRef("doc-1", 0),)
+
+
+def test_a_belligerent_denying_it_confirms_nothing():
+    g = grade_incident(
+        [
+            claim(0, "src:sohr", perp="russia"),
+            claim(1, "party:russia", party="russia", perp="russia", killed=None, stance="denies"),
+        ]
+    )
+    assert g.grade == "weak"
+    assert not g.trace[1].fired
+
+
+def test_a_credible_denial_is_not_a_second_report():
+    g = grade_incident(
+        [claim(0, "src:sohr"), claim(1, "src:reuters", killed=None, stance="denies")]
+    )
+    assert g.grade == "weak"
 
 
 def test_a_party_accusing_another_is_not_an_admission():

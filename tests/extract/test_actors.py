@@ -59,7 +59,10 @@ def roles(text: str) -> list[tuple[str, str, str]]:
             [("SDF", "sdf_ypg", "claimant"), ("Turkish artillery", "turkey", "perpetrator")],
         ),
         # "X-backed Y" is Y
-        ("Turkish-backed rebels shelled Afrin", [("rebels", "armed_opposition", "perpetrator")]),
+        (
+            "Turkish-backed rebels shelled Afrin",
+            [("Turkish-backed rebels", "armed_opposition", "perpetrator")],
+        ),
         ("shot down a Russian jet", [("Russian jet", "russia", "victim")]),
     ],
 )

@@ -198,3 +198,23 @@ def test_claims_are_paged_and_filtered_by_status(signed_in: dict[str, Browser]) 
     assert [c["id"] for c in accepted["data"]] == [first]  # the latest decision counts
     assert analyst.client.get("/api/v1/claims", params={"status": "rejected"}).json()["count"] == 0
     assert analyst.client.get("/api/v1/claims", params={"status": "pending"}).json()["count"] == 4
+
+
+def test_the_claim_page_shows_the_stance_and_a_reviewer_can_correct_it(
+    app: FastAPI, signed_in: dict[str, Browser]
+) -> None:
+    analyst = signed_in["analyst"]
+    claim = analyst.client.get("/api/v1/claims").json()["data"][0]["id"]
+    page = analyst.client.get(f"/claims/{claim}").text
+    assert '<span class="tag stance-alleges" id="stance">alleges</span>' in page
+    assert '<select name="stance">' in page
+    r = analyst.form(
+        f"/review/{claim}", {"decision": "correct", "stance": "denies", "back": f"/claims/{claim}"}
+    )
+    assert r.status_code == 303, r.text
+    reviewed = analyst.client.get(f"/api/v1/claims/{claim}").json()
+    assert reviewed["claim"]["stance"] == "denies"
+    assert reviewed["extracted"]["stance"] == "alleges"
+    page = analyst.client.get(f"/claims/{claim}").text
+    assert '<span class="tag stance-denies" id="stance">denies</span>' in page
+    assert _ledger(app, "claim.correct")[0]["payload"]["corrections"] == {"stance": "denies"}

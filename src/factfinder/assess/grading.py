@@ -37,7 +37,9 @@ class GradedClaim:
     `source` is the unit of independence (see `factfinder.link.sources.SourceKey.independence`),
     `party` the party to the conflict the source belongs to (a perpetrator group) or None;
     counts are minimums (`None` = not stated) except `killed_total_max`, used to see a denial.
-    `published` is the publication day as an ordinal (None when unknown).
+    `published` is the publication day as an ordinal (None when unknown). `stance` is the
+    claim's (CLAIMS.md 1.1): a party denying its own side's responsibility admits nothing, and
+    a denial does not report the incident.
     """
 
     ref: ClaimRef
@@ -52,6 +54,7 @@ class GradedClaim:
     killed_civilians_max: int | None = None
     killed_combatants_min: int | None = None
     published: int | None = None
+    stance: str = "alleges"  # a denial names the party whose responsibility it denies
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +176,10 @@ def rule_confirmed(claims: Sequence[GradedClaim]) -> RuleResult:
     admits = [
         c
         for c in claims
-        if c.party is not None and c.party not in _VAGUE and c.perpetrator == c.party
+        if c.party is not None
+        and c.party not in _VAGUE
+        and c.perpetrator == c.party
+        and c.stance != "denies"
     ]
     if admits:
         parties = sorted({c.party for c in admits if c.party})
@@ -222,15 +228,16 @@ def rule_contested(claims: Sequence[GradedClaim]) -> RuleResult:
 
 
 def rule_fair(claims: Sequence[GradedClaim]) -> RuleResult:
-    credible = sorted({c.source for c in claims if c.credible})
+    reports = [c for c in claims if c.stance != "denies"]
+    credible = sorted({c.source for c in reports if c.credible})
     if len(credible) >= 2:
-        names = sorted({c.source_name for c in claims if c.credible})
+        names = sorted({c.source_name for c in reports if c.credible})
         return RuleResult(
             "two-credible-sources",
             "fair",
             True,
             f"{len(credible)} independent credible sources: {', '.join(names)}",
-            tuple(sorted(c.ref for c in claims if c.credible)),
+            tuple(sorted(c.ref for c in reports if c.credible)),
         )
     return RuleResult(
         "two-credible-sources", "fair", False, f"{len(credible)} independent credible source(s)"

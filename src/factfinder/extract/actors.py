@@ -37,8 +37,10 @@ _FORCE = (
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|navy|warships?|tanks?|"
     r"regime|government|authorities|security\s+forces|militias?|gunboats?|special\s+forces|"
     r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
-    r"border\s+guards?|police|gendarmerie|intelligence|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
-    r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?"
+    r"border\s+guards?|police|gendarmerie|intelligence|(?:defen[cs]e|foreign|interior)\s+ministry|"
+    r"(?:ministry|minister)\s+of\s+(?:national\s+)?defen[cs]e|(?:defen[cs]e|foreign)\s+minister|"
+    r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
+    r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression"
 )
 # Force nouns that are themselves means of attack: a nationality on them names the attacker.
 _ATTACK_FORCE = re.compile(
@@ -51,9 +53,9 @@ _ATTACK_FORCE = re.compile(
 
 _NATIONALITIES: tuple[tuple[str, str], ...] = (
     ("russia", r"Russian|Russia'?s|Russia"),
-    ("syrian_government", r"Syrian|Syria'?s"),
-    ("turkey", r"Turkish|Turkey'?s"),
-    ("israel", r"Israeli|Israel'?s"),
+    ("syrian_government", r"Syrian|Syria(?:'?s)?"),
+    ("turkey", r"Turkish|Turkey(?:'?s)?"),
+    ("israel", r"Israeli|Israel(?:'?s)?|Zionist"),
     ("iran", r"Iranian|Iran'?s"),
     ("iraq_government", r"Iraqi|Iraq'?s"),
     (
@@ -65,7 +67,8 @@ _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 # "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.
 _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
-    rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|"
+    rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|occupation|occupying|"
+    rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|enemy|"
     rf"ground|special|national|federal|pro-government|coalition|allied|border|joint|cruise|ballistic|"
     rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
 )
@@ -82,22 +85,38 @@ def _alias(group: str, pattern: str, *, case: bool = False) -> _Alias:
     return _Alias(group, re.compile(rf"\b(?:{pattern})\b", flags))
 
 
+# A state named by its name acts as a party only as the subject of an act or a statement
+# ("Israel struck", "Turkey denied"); "in Turkey", "Israel's border" are places.
+_STATE_ACTS = (
+    r"(?=\s+(?:has|had|have|also\s+)?(?:said|says|carried|conducted|continued|launched|struck|"
+    r"bombed|shelled|targeted|killed|denied|denies|admitted|acknowledged|claimed|confirmed|"
+    r"insisted|accused|attacked|hit)\b)"
+)
+
+# What the coalition strikes with, singular or plural ("a coalition airstrike", "coalition jets").
+_COALITION_FORCE = (
+    r"forces|troops|war\s*planes?|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|aviation|"
+    r"air\s*[- ]?strikes?|drone\s+strikes?|strikes?|air\s*[- ]?raids?|raids?|bombing|bombardment|"
+    r"artillery|missiles?|rockets?|shelling"
+)
+
 _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "us_led_coalition",
         r"(?:US|U\.S\.|American|Washington|international|western|anti-(?:IS|ISIS|ISIL|Daesh|Islamic\s+State))"
         r"[- ]?(?:led|headed)\s+(?:international\s+|military\s+|anti-\w+\s+)?(?:coalition|alliance)"
-        r"(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones|troops))?",
+        rf"(?:\s+(?:{_COALITION_FORCE}))?",
     ),
     _alias(
         "us_led_coalition",
-        r"(?:US|U\.S\.|American)[- ]led\s+(?:air\s*[- ]?strikes|strikes|raids|bombing|bombardment|forces|troops)",
+        rf"(?:US|U\.S\.|American)[- ]led\s+(?:{_COALITION_FORCE})",
     ),
     _alias(
         "us_led_coalition",
-        r"international\s+coalition(?:\s+(?:forces|warplanes|jets|aircraft|planes|air\s*strikes|strikes|raids|bombing|drones))?|"
-        r"coalition\s+(?:forces|warplanes|jets|aircraft|planes|air\s*[- ]?strikes|strikes|raids|bombing|drones|troops|aviation|war\s*planes)|"
-        r"Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon",
+        rf"international\s+coalition(?:\s+(?:{_COALITION_FORCE}))?|coalition\s+(?:{_COALITION_FORCE})|"
+        r"(?:Combined\s+Joint\s+Task\s+Force[\s,–—-]+)?Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon|"
+        r"(?:(?:US|U\.S\.|United\s+States)\s+)?Central\s+Command|CENTCOM|"
+        r"(?:US|U\.S\.|American)[- ]led\s+(?:international\s+)?coalition",
     ),
     _alias(
         "us_led_coalition",
@@ -105,25 +124,28 @@ _ALIASES: tuple[_Alias, ...] = (
     ),
     _alias(
         "us_led_coalition",
-        r"the\s+United\s+States|Washington(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))",
+        r"the\s+United\s+States|Washington" + _STATE_ACTS,
     ),
     _alias(
         "russia",
-        r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow(?=\s+(?:has|had|said|says|carried|launched|struck|bombed))",
+        r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow"
+        + _STATE_ACTS
+        + r"|"
+        r"(?:Russian\s+)?(?:Cent(?:re|er)\s+for\s+(?:the\s+)?Reconciliation|Reconciliation\s+Cent(?:re|er))(?:\s+of\s+(?:the\s+)?Opposing\s+(?:Sides|Parties))?",
     ),
     _alias("russia", r"Russia", case=True),
     _alias(
         "syrian_government",
         r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
-        r"artillery|militias|soldiers|air\s*force|strikes|raids|shelling|bombardment|barrel\s+bombs))?|"
+        r"artillery|militias|soldiers|air\s*force|air\s*[- ]?strikes?|strikes?|raids?|shelling|bombardment|barrel\s+bombs?))?|"
         r"(?:(?:President\s+)?Bashar\s+(?:al-?\s?)?)?Assad(?:'?s)?\s+(?:regime|forces|government|troops|army|loyalists|"
         r"militias|warplanes|air\s*force|jets|aircraft|helicopters)|"
         r"(?:forces|troops|militias|fighters)\s+loyal\s+to\s+(?:the\s+)?(?:Syrian\s+)?(?:(?:President|dictator|leader|"
         r"regime)\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
-        r"regime\s+of\s+(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
+        r"(?:regime|government)\s+of\s+(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
         r"pro-(?:Assad|regime|government)\s+"
         r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
-        r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|strikes|bombardment)|"
+        r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|air\s*[- ]?strikes?|strikes?|bombardment)|"
         r"Syrian\s+Arab\s+Army|Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
         r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
         r"the\s+Syrian\s+government|the\s+Syrian\s+army",
@@ -132,7 +154,7 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "isis",
         r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
-        r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL",
+        r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL|Amaq(?:\s+News)?(?:\s+Agency)?",
     ),
     _alias(
         "isis",
@@ -141,40 +163,49 @@ _ALIASES: tuple[_Alias, ...] = (
     ),
     _alias(
         "hts_nusra",
-        r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|Jabhat\s+Fateh\s+al-Sham|Fateh\s+al-Sham|"
+        r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|(?:Jabhat\s+)?Fat[ae]h\s+al[- ]Sham|"
         r"(?:Hay'?at|Hayat|Hayaat|Hayyat)\s+Tahrir\s+al-Sham|Tahrir\s+al-Sham|al-Qaeda|al-Qaida|al\s+Qaeda|al\s+Qaida",
     ),
     _alias("hts_nusra", r"HTS", case=True),
     _alias(
         "armed_opposition",
-        r"rebels?|rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|"
+        r"rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|rebels?|"
         r"(?:armed\s+|Syrian\s+)?opposition\s+(?:fighters?|forces|groups?|factions?|militants?|militias?|gunmen)|"
-        r"armed\s+opposition|Free\s+Syrian\s+Army|Jaish\s+al-Islam|Jaysh\s+al-Islam|Army\s+of\s+Islam|"
-        r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|Jaish\s+al-Fatah|Army\s+of\s+Conquest|"
-        r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|Syrian\s+National\s+Army|"
+        r"armed\s+opposition|Free\s+Syrian\s+Army|J[ae][iy]sh\s+al[- ]Islam|Army\s+of\s+Islam|"
+        r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|J[ae][iy]sh\s+al-Fat[ae]h|Army\s+of\s+Conquest|"
+        r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|(?:Syrian\s+)?National\s+Army|"
+        # Turkey's Syrian allies are armed opposition, not Turkey: "Turkish-backed factions",
+        # "the Turkish occupation's mercenaries".
+        r"(?:pro-)?(?:Turkish|Turkey|Ankara)(?:'s)?(?:[- ](?:backed|supported|affiliated|allied|aligned|sponsored|loyal))?\s+"
+        r"(?:Syrian\s+)?(?:armed\s+|opposition\s+|rebel\s+)?(?:factions?|groups?|fighters|militias?|militants|rebels|"
+        r"mercenaries|opposition|gunmen|proxies)|"
+        r"(?:Turkish\s+)?occupation(?:'s)?\s+(?:mercenaries|factions|proxies)|"
+        r"(?:armed|opposition|Islamist)\s+factions?|"
         r"insurgents?|Islamist\s+(?:rebels|factions?|groups|fighters)|armed\s+groups",
     ),
-    _alias("armed_opposition", r"FSA", case=True),
+    _alias("armed_opposition", r"FSA|SNA", case=True),
     _alias(
         "sdf_ypg",
         r"Syrian\s+Democratic\s+Forces|People'?s\s+Protection\s+Units|Women'?s\s+Protection\s+Units|"
         r"Kurdish(?:-led)?\s+(?:forces|fighters|militias?|troops|units|YPG|militants|gunmen|People'?s\s+Protection\s+Units)|"
         r"Kurdistan\s+Workers'?\s+Party|Asayish|self[- ]administration\s+forces|Manbij\s+Military\s+Council",
     ),
-    _alias("sdf_ypg", r"SDF|YPG|YPJ|PYD|PKK", case=True),
+    _alias("sdf_ypg", r"SDF|QSD|YPG|YPJ|PYD|PKK", case=True),
     _alias(
         "turkey",
-        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|Turkey(?=\s+(?:has|had|launched|struck|bombed|shelled))",
+        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|"
+        r"(?:Turkey|Ankara)" + _STATE_ACTS,
     ),
     _alias(
         "israel",
-        r"Israel\s+Defen[cs]e\s+Forces|Israel(?=\s+(?:has|had|launched|struck|bombed|carried))",
+        r"Israel\s+Defen[cs]e\s+Forces|Israel" + _STATE_ACTS,
     ),
     _alias("israel", r"IDF", case=True),
     _alias(
         "iran",
         r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
-        r"Hezbollah|Hizbollah|Hizbullah|Hizballah|Iran(?:ian)?-backed\s+(?:militias?|fighters|forces|groups)|"
+        r"Hezbollah|Hizbollah|Hizbullah|Hizballah|"
+        r"(?:pro-)?Iran(?:ian)?(?:[- ](?:backed|aligned|affiliated|allied|linked))?\s+(?:militias?|fighters|forces|groups|factions?|proxies)|"
         r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun",
     ),
     _alias("iran", r"IRGC", case=True),
@@ -217,19 +248,24 @@ _AFTER_ATTACK = re.compile(
     rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
     # a second force sharing the verb: "The military and self-defense forces destroyed"
     rf"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,2}}?(?:forces|troops|units|militias?|"
-    rf"allies|army)\s+)?"
+    rf"allies|army|mercenaries|factions|proxies)\s+)?"
+    # "Opposition forces in Syria exploded bombs": a place between the actor and its verb
+    rf"(?:(?:in|near|around|from)\s+(?:the\s+)?[A-Z][\w'-]+\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
-    rf"elements|fighters|militants|jihadists|gunmen|forces|troops|\w+ly)\s+){{0,3}}(?:{_ATTACK_VERBS})\b",
+    rf"elements|fighters?|militants?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
+    rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|\w+ly)\s+){{0,3}}"
+    rf"(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
 _AFTER_PASSIVE = re.compile(
     r"^[\s,]*(?:(?:fighters?|members?|militants?|soldiers?|troops|personnel|gunmen|jihadists?|"
-    r"terrorists?|commanders?|officers?|elements?|recruits|conscripts|forces|men|and\s+\w+)\s+){0,3}"
+    r"terrorists?|commanders?|officers?|elements?|recruits|conscripts|forces|men|and\s+\w+|which|that)\s+){0,3}"
     r"(?:were|was|have\s+been|had\s+been|are|is|being|got)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|executed|captured|arrested|detained|targeted|hit|struck|shelled|bombed|"
-    r"attacked|besieged|ambushed|abducted|kidnapped|beheaded|shot|slain|dead|defeated|expelled|repelled)\b",
+    r"attacked|besieged|ambushed|abducted|kidnapped|beheaded|shot|slain|dead|defeated|expelled|repelled|"
+    r"neutrali[sz]ed|eliminated|liquidated|destroyed|downed|shot\s+down|brought\s+down)\b",
     re.IGNORECASE,
 )
 _AFTER_TARGET_NOUN = re.compile(
@@ -252,6 +288,21 @@ _BEFORE_AGENT = re.compile(
 _BEFORE_AGENT_NEAR = re.compile(
     r"(?:\bby|\bblam(?:ed|es|ing|e)\s+(?:(?:the|it|them)\s+(?:\w+\s+)?)?on|\battributed\s+to|"
     r"\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Who holds, takes or backs a place or a force is named by "by" without doing the act.
+_HELD = (
+    r"\b(?:controlled|held|run|seized|captured|besieged|taken|retaken|recaptured|surrounded|"
+    r"encircled|defended|backed|supported|occupied|manned|guarded|liberated|administered|"
+    r"governed|dominated|protected|escorted)\s+by\s+"
+)
+_HELD_BY = re.compile(rf"{_HELD}(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?$", re.IGNORECASE)
+_HELD_BY_CLAUSE = re.compile(rf"{_HELD}[^.;,]*$", re.IGNORECASE)  # "retaken by X from the Y"
+# "29 rebels were killed in clashes with regime troops": the dead fell to the other side.
+_KILLED_IN_CLASHES_WITH = re.compile(
+    r"\b(?:killed|dead|died|lost\s+their\s+lives|slain)\b[^.;]{0,40}?\b(?:in|during|amid)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:clash(?:es)?|fighting|battles?|firefights?|confrontations?)\s+with\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 _BEFORE_TARGET = re.compile(
@@ -325,6 +376,10 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|on|in|against|at|near|from|to|into|targeting|for|with|by)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:of|on|in|against|at|near|into|targeting|targeted|hit|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _CLAIMED_RESPONSIBILITY = re.compile(
     r"^[^.;]{0,60}?\bclaim(?:ed|s|ing)\s+responsibil\w*", re.IGNORECASE
 )
@@ -365,6 +420,16 @@ _OWN_FORCES = re.compile(
 )
 
 
+# A party's own means named by a possessive ("the coalition said its strike killed", "Russia
+# denied that its aircraft were involved"): they are the party's that the clause is about.
+_ITS_FORCE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:air\s*[- ]?strikes?|drone\s+strikes?|strikes?|air\s*[- ]?raids?|"
+    r"raids?|aircraft|war\s*planes?|warplanes?|(?:fighter\s+)?jets?|drones?|helicopters?|artillery|shelling|"
+    r"bombardment|forces|troops|soldiers|aviation|air\s*force|operations?)\b",
+    re.IGNORECASE,
+)
+
+
 def _matches(
     text: str, start: int, end: int, state: str | None = None, speaker: str | None = None
 ) -> list[tuple[int, int, str, bool]]:
@@ -375,12 +440,16 @@ def _matches(
         for m in _OWN_FORCES.finditer(text, start, end):
             word = m.group(0).split()[-1]
             found.append((m.start(), m.end(), speaker, bool(_ATTACK_FORCE.fullmatch(word))))
+    for m in _ITS_FORCE.finditer(text, start, end):
+        found.append((m.start(), m.end(), "unknown", bool(_ATTACK_FORCE.search(m.group(0)))))
     for m in _STATE_FORCES.finditer(text, start, end):
         found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
+    nations: set[tuple[int, int, str]] = set()
     for m in _NATION_FORCE.finditer(text, start, end):
         groups = [k[2:] for k, v in m.groupdict().items() if v]
         force = m.group(0).split()[-1]
         found.append((m.start(), m.end(), groups[0], bool(_ATTACK_FORCE.fullmatch(force))))
+        nations.add((m.start(), m.end(), groups[0]))
     for alias in _ALIASES:
         for m in alias.pattern.finditer(text, start, end):
             found.append(
@@ -392,8 +461,9 @@ def _matches(
                 )
             )
     # Longest first (a nationality before "army" makes the longer match); a named party beats
-    # the "unknown" words on the same span.
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2] == "unknown"))
+    # the "unknown" words on the same span, and a proper name beats a nationality reading of
+    # it ("Syrian National Army" is the opposition's, not Syria's army).
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2] == "unknown", f[:3] in nations))
     kept: list[tuple[int, int, str, bool]] = []
     last_end = -1
     for f in found:
@@ -423,18 +493,35 @@ def _matches(
         else:
             kept.append(f)
         last_end = f[1]
-    return kept
+    # "the Assad regime's air force", "Russia's warplanes": a party's own means are the party's.
+    out: list[tuple[int, int, str, bool]] = []
+    for f in kept:
+        if out and out[-1][2] != "unknown" and f[0] < out[-1][1]:
+            continue  # swallowed by the possessive before it
+        owned = _POSSESSED.match(text, f[1], end) if f[2] != "unknown" else None
+        if owned is not None:
+            f = (f[0], owned.end(), f[2], bool(_ATTACK_FORCE.fullmatch(owned.group("force"))))
+        out.append(f)
+    return out
+
+
+_POSSESSED = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b", re.IGNORECASE)
 
 
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
     # A parenthesis after the name ("(ISIL)", "(Qaeda branch in the Levant)") is an aside.
     after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])[:90]
-    before = text[max(start, a - 70) : a]
-    if _MODIFIER_AFTER.match(after):
+    before = text[max(start, a - 70) : a].removesuffix("#")  # a hashtag: "by the #Turkish army"
+    held = _HELD_BY.search(before)
+    if _MODIFIER_AFTER.match(after) or (
+        held and not (attack_force and re.match(r"(?:backed|supported)\b", held.group(0)))
+    ):
+        # "Turkish-backed", "the area controlled by the Assad regime" (but troops "backed by
+        # Russian warplanes" are bombed for by the warplanes)
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
-    if _BEFORE_AGENT_NEAR.search(before):
+    if _BEFORE_AGENT_NEAR.search(before) or _KILLED_IN_CLASHES_WITH.search(before):
         return "perpetrator"
     if _BEFORE_CLAIMANT_DIRECT.search(before) or (
         _BEFORE_CLAIMANT.search(before) and not _AFTER_ATTACK.match(after)
@@ -459,7 +546,11 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "victim"
     if _AFTER_ATTACK_NOUN.match(after):
         return "perpetrator"
-    if _AFTER_ATTACK.match(after):
+    if _AFTER_ATTACK.match(after) and not (
+        _OBJECT_BEFORE.search(before) and re.match(r"[\s,]*\w+ing\b", after)
+    ):
+        # (not "the headquarters of an Islamist rebel group killing its leader": the object of
+        # a preposition does not do what the participle after it says)
         return "perpetrator"
     if (
         _SUBJECT_OF_KILL.match(after)
@@ -469,7 +560,7 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "subject"  # resolved by `find_actors` against the other names of the clause
     if _AFTER_REPORT.match(after):
         return "claimant"
-    if _BEFORE_AGENT.search(before):
+    if _BEFORE_AGENT.search(before) and not _HELD_BY_CLAUSE.search(before):
         return "perpetrator"
     target = bool(_BEFORE_TARGET.search(before))
     if attack_force:
@@ -493,15 +584,23 @@ def find_actors(
     *,
     state: str | None = None,
     speaker: str | None = None,
+    speaker_at: int | None = None,
+    antecedent: str | None = None,
 ) -> list[ActorMention]:
     """Armed actors named in text[start:end], in text order, with group and role.
 
     `state` (ISO2) is the country the document is about: "the army" there is that state's
     army (`STATE_GROUPS`); without it such words keep group "unknown". `speaker` is the group
     of the party whose statement the text is ("the military representative said"): its "our
-    forces" and "we" (before an attack verb) are that group's (`speaker_group`).
+    forces" and "we" (before an attack verb) are that group's (`speaker_group`); its "its
+    strike" too when the speaker is named before it (`speaker_at`, the offset of its name:
+    "the ministry said its aircraft", "It said its aircraft", not "Its warplanes struck …, the
+    SDF said"); else `antecedent`, the party the previous sentence is about ("Turkey launched
+    an offensive. Its warplanes killed …").
     """
     stop = len(text) if end is None else end
+    # "#Russian_occupation warplanes": a hashtag's underscores are spaces (offsets unchanged)
+    text = text.replace("_", " ") if "_" in text else text
     out: list[ActorMention] = []
     unsure = _UNSURE.search(text, start, stop)
     matches = _matches(text, start, stop, state, speaker)
@@ -527,10 +626,68 @@ def find_actors(
                 )
                 if not between or side_by_side:
                     role = "perpetrator"
+        if role == "perpetrator" and re.search(r"\bminist(?:ry|er)\b", name, re.IGNORECASE):
+            role = "other"  # a ministry speaks and decides; it does not strike ("by the minister")
+        if group == "unknown" and _ITS_FORCE.fullmatch(text, a, b):
+            # "its strike": the party the clause is about (its subject or speaker), else the
+            # party whose statement the text is.
+            named_before = speaker if speaker_at is not None and speaker_at < a else None
+            owner = next(
+                (m.group for m in out if m.group != "unknown" and m.role != "victim"),
+                named_before or antecedent,
+            )
+            group = owner or "unknown"
         if role == "perpetrator" and unsure is not None and unsure.start() < a:
             role = "other"  # "it was not clear who carried out the raids … a day after Russia …"
         out.append(ActorMention(a, b, name, group, role))  # type: ignore[arg-type]
+    return _infighting(text, start, stop, out)
+
+
+# "clashes between Faylaq al-Rahman and Jaish al-Islam": both sides fought.
+_BETWEEN = re.compile(
+    r"\b(?:clash(?:es)?|fighting|infighting|battles?|confrontations?)\s+(?:between|among|amongst)\s+",
+    re.IGNORECASE,
+)
+
+
+def _infighting(text: str, start: int, stop: int, out: list[ActorMention]) -> list[ActorMention]:
+    """The parties named right after "clashes between" are the clash's perpetrators when they
+    are all of one group (infighting names its side); of several groups, nobody is chosen."""
+    for m in _BETWEEN.finditer(text, start, stop):
+        sides = [
+            k
+            for k, a in enumerate(out)
+            if m.end() <= a.start <= m.end() + 120 and a.group != "unknown"
+        ]
+        if len(sides) >= 2:
+            one_side = len({out[k].group for k in sides}) == 1
+            for k in sides:
+                a = out[k]
+                out[k] = ActorMention(
+                    a.start, a.end, a.name, a.group, "perpetrator" if one_side else "other"
+                )
     return out
+
+
+# A state named as a speaker by its name or its capital.
+_STATE_NAMES: dict[str, str] = {
+    "syria": "syrian_government",
+    "damascus": "syrian_government",
+    "russia": "russia",
+    "moscow": "russia",
+    "the kremlin": "russia",
+    "kremlin": "russia",
+    "turkey": "turkey",
+    "ankara": "turkey",
+    "israel": "israel",
+    "iran": "iran",
+    "tehran": "iran",
+    "iraq": "iraq_government",
+    "baghdad": "iraq_government",
+    "washington": "us_led_coalition",
+    "the united states": "us_led_coalition",
+    "united states": "us_led_coalition",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -539,7 +696,13 @@ def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
     representative" in a report about Syria), or None when its name names no party."""
     if not name:
         return None
+    state_named = _STATE_NAMES.get(name.strip().lower())
+    if state_named is not None:
+        return state_named  # a state speaking by its name or its capital ("Damascus denied")
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
+    if not groups and not name.lower().startswith("the "):
+        # names are kept without their article: "coalition" is "the coalition"
+        groups = [a.group for a in find_actors(f"the {name}", state=state) if a.group != "unknown"]
     return groups[0] if groups else None
 
 

@@ -18,7 +18,10 @@ each incident into one `Claim`. The rules, in order:
    event type clearly differs (a mass grave after an airstrike), or when it names a new date.
    Otherwise it adds its values to the current incident. Units that are not candidates join the
    current incident only when they refer back to it ("the attack", "the strike") and add a
-   value (a perpetrator, a date, a weapon).
+   value (a perpetrator, a date, a weapon, the type of an untyped incident). A named
+   claimant's figures that compete with a party's (or a party's with another claimant's) are
+   that claimant's own claim about the same incident (`_retells`): "the SDF said 8 civilians
+   were killed; Turkey's defence ministry said 15 terrorists were neutralised" is two claims.
 3. **Values.** Counts are combined by `factfinder.extract.casualties.combine`; event type by
    weighted cues (`events.classify`), the first unit weighing most; places in order of mention,
    country-level places last; the perpetrator is the first actor in a perpetrator role
@@ -49,6 +52,10 @@ each incident into one `Claim`. The rules, in order:
    be a civilian") and the convention of the monitors whose data the claim format serves; the
    range keeps the text's words so the reading stays visible. Pass False to keep only what the
    text states.
+7. **Stance** (CLAIMS.md 1.1). Each claim `alleges`, `admits` (a party says its own side did
+   it) or `denies` (words of denial the claimant itself says), `_stance`. A denial by another
+   claimant than the incident's is a claim of its own about that incident (`_denials`), whose
+   perpetrator is the party whose responsibility is denied.
 """
 
 from __future__ import annotations
@@ -58,8 +65,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from factfinder.extract.actors import AIR_ONLY_GROUPS, owns_the_act
-from factfinder.extract.attribution import Attribution
+from factfinder.extract.actors import AIR_ONLY_GROUPS, STATE_GROUPS, owns_the_act, speaker_group
+from factfinder.extract.attribution import (
+    Attribution,
+    StanceCue,
+    own_act,
+    same_claimant,
+    stance_cues,
+)
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.mentions import (
     ActorMention,
@@ -71,6 +84,7 @@ from factfinder.extract.mentions import (
     WeaponMention,
 )
 from factfinder.extract.placing import incidental, order_mentions
+from factfinder.extract.publishers import lookup_source
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
 
 
@@ -90,6 +104,7 @@ class Unit:
     attribution: Attribution = field(default_factory=lambda: Attribution(Claimant()))
     report_cut: int | None = None  # end of "X said that" when the unit opens with an attribution
     section: int = 0  # 1, 2, … in the report's background, methodology, … sections; 0 elsewhere
+    speaker: str | None = None  # the party the unit's claimant speaks for (`actors.speaker_group`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +122,7 @@ _BACKGROUND = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|\bsince\s+it\s+began\b|"
     r"\b(?:has|have)\s+(?:also\s+)?been\s+(?:\w+ly\s+)?(?:conducting|carrying\s+out|launching|waging|"
     r"bombing|shelling|fighting|targeting|using|committing)\b|"
-    r"\brepeatedly\b|\bon\s+(?:several|many|numerous|multiple)\s+occasions\b|\bsystematic(?:ally)?\b|"
+    r"\brepeatedly\b|\bconsistently\b|\bon\s+(?:several|many|numerous|multiple)\s+occasions\b|\bsystematic(?:ally)?\b|"
     r"\bin\s+the\s+past\b|\broutinely\b|\bhas\s+a\s+history\b|"
     r"\b(?:war|conflict|uprising|crisis|revolution|civil\s+war)\s+(?:that\s+)?(?:has|have|had)\s+"
     r"(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
@@ -157,6 +172,12 @@ _ANAPHORIC = re.compile(
     r"\bclaimed\s+responsibil\w*|\bresponsib(?:le|ility)\s+for\b",
     re.IGNORECASE,
 )
+# A count of part of a toll already given ("14 of the dead were rebels", "three children were
+# among the dead"): it details the incident's figures, whoever gives it.
+_PART_OF_TOLL = re.compile(
+    r"\b(?:of|among)\s+(?:the\s+(?:dead|victims|killed|casualties|wounded|injured|fatalities)|them|those)\b",
+    re.IGNORECASE,
+)
 _CLASH = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|confrontations?|offensive)\b",
     re.IGNORECASE,
@@ -181,6 +202,8 @@ _CAPTIVES = re.compile(
     r"fighters|men|people|pilots?))\b",
     re.IGNORECASE,
 )
+# Claimant types whose figures are a side's: never merged with another claimant's.
+_PARTISAN = frozenset({"party_to_conflict", "state_media"})
 _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
 
 
@@ -188,6 +211,7 @@ _STRONG_TYPES = frozenset({"mass_grave", "chemical", "detention", "execution"})
 class _Incident:
     units: list[Unit]
     opened_by_title: bool = False
+    retells: bool = False  # another claimant's account of the previous incident
 
     @property
     def counts(self) -> list[CountMention]:
@@ -277,6 +301,68 @@ def _unit_type(u: Unit) -> str:
     return classify(
         scaled(u.cues, 1.0),
         air_actor=any(a.group in AIR_ONLY_GROUPS and a.role == "perpetrator" for a in u.actors),
+    )
+
+
+def _attribution_of(units: Sequence[Unit]) -> Attribution:
+    """Whose statement an incident's claim is: the attribution of its first unit that is not
+    the headline (a headline takes the lede's voice); when that names nobody (the report's
+    own voice), the first source the incident's sentences credit ("At least 19 people were
+    killed … . At least 19 civilians were killed in the raids, the Observatory said")."""
+    first = next((u.attribution for u in units if not u.is_title), units[0].attribution)
+    if first.span is None:
+        credited = next(
+            (u.attribution for u in units if not u.attribution.inherited and u.counts), None
+        )
+        if credited is not None:
+            return credited
+    return first
+
+
+def _competing(new: Sequence[CountMention], old: Sequence[CountMention]) -> bool:
+    """Whether precise counts `new` give a figure of an outcome that `old` counts, which no
+    figure of `old` for that outcome allows (8 killed against 15 killed; not 50 wounded
+    against "up to 50")."""
+
+    def overlap(a: Range, b: Range) -> bool:
+        inf = float("inf")
+        return (a.min or 0) <= (inf if b.max is None else b.max) and (b.min or 0) <= (
+            inf if a.max is None else a.max
+        )
+
+    mine = [c for c in old if _precise(c)]
+    return any(
+        _precise(c)
+        and any(o.outcome == c.outcome for o in mine)
+        and not any(o.outcome == c.outcome and overlap(o.range, c.range) for o in mine)
+        for c in new
+    )
+
+
+def _claimant_of(units: Sequence[Unit]) -> Claimant:
+    return _attribution_of(units).claimant
+
+
+def _retells(u: Unit, cur: _Incident) -> bool:
+    """Whether candidate `u` is another claimant's account of incident `cur`, told apart.
+
+    A party's figures and another claimant's that compete with them are two claims: "the SDF
+    said 8 civilians were killed; Turkey's defence ministry said 15 terrorists were
+    neutralised" is two claims, never one of 23. Figures the report states first and credits
+    later are the credited source's; figures of an outcome the incident lacks (the wounded)
+    complete it; independent reporters' figures of one incident stay together, as the report
+    combines them.
+    """
+    if cur.opened_by_title and len(cur.units) == 1:
+        return False  # the lede tells the headline's incident
+    told = _attribution_of(cur.units)
+    return bool(
+        _competing(u.counts, cur.counts)
+        and not u.attribution.inherited
+        and told.span is not None
+        and _PARTISAN & {u.attribution.claimant.type, told.claimant.type}
+        and not _PART_OF_TOLL.search(u.sentence.text)
+        and not same_claimant(u.attribution.claimant, told.claimant)
     )
 
 
@@ -422,8 +508,9 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
                 waiting.units.append(u)
                 cur, waiting = waiting, None
                 continue
-            if cur is None or _opens_new(u, cur):
-                cur = _Incident([u], opened_by_title=u.is_title)
+            retells = cur is not None and _retells(u, cur)
+            if cur is None or retells or _opens_new(u, cur):
+                cur = _Incident([u], opened_by_title=u.is_title, retells=retells)
                 incidents.append(cur)
                 waiting = cur if u.is_title else waiting
             else:
@@ -437,6 +524,8 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
                 any(a.role == "perpetrator" for a in u.actors)
                 or _event_dates(u)
                 or u.weapons
+                # "The strike was requested by …": what the untyped incident was.
+                or (_typed(u) and cur.event_type() == "unknown")
                 # "The assault targeted positions south of Ras al-Ain": where it happened.
                 or (_incident_places(u) and not any(_incident_places(v) for v in cur.units))
             )
@@ -450,7 +539,12 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
 
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
-    claimant_names = {(u.attribution.claimant.name or "").lower() for u in units}
+    # A claimant named in its own statement ("ISIS said …") is not the perpetrator for being
+    # named; a party's release in its own voice ("CENTCOM forces conducted a strike …",
+    # published by CENTCOM) names its forces as the actor.
+    claimant_names = {
+        (u.attribution.claimant.name or "").lower() for u in units if not u.attribution.inherited
+    }
     found = [
         a
         for u in units
@@ -605,11 +699,19 @@ def _claim(
     ):
         event_type = "execution"  # hostages or captives killed: killed while held
     perp = _perpetrator(units)
-    claimant = next(
-        (u.attribution.claimant for u in units if not u.is_title), units[0].attribution.claimant
-    )
+    claimant = _claimant_of(units)
     inherited = False
+    # Another claimant's account of the previous incident is about that incident: what it
+    # does not say itself (who, what, where, when) is the incident's, read by reference.
+    retold = prev if inc.retells else None
+    if retold is not None and perp is None and retold.perpetrator.group != "unknown":
+        perp, inherited = retold.perpetrator, True
+    if retold is not None and event_type == "unknown":
+        event_type = retold.event_type
+    stance, perp = _stance(units, claimant, perp)
     places = _places(units, known, prefer)
+    if retold is not None and not places:
+        places = retold.places
     if not places and prev is not None and prev_claimant == claimant:
         # One statement listing incidents in one place ("another mass grave"): the place they
         # share, not the previous incident's own site.
@@ -623,9 +725,12 @@ def _claim(
         and prev_claimant == claimant
     ):
         perp, inherited = prev.perpetrator, True
+    spans = _spans(units)
+    if retold is not None and retold.spans:
+        spans = tuple(sorted({*spans, retold.spans[0]}))
     claim = Claim(
         event_type=event_type,
-        date=_date(units),
+        date=_date(units) or (retold.date if retold is not None else None),
         places=places,
         perpetrator=perp or Perpetrator(),
         killed=killed,
@@ -633,9 +738,164 @@ def _claim(
         missing=missing,
         weapons=_weapons(units),
         claimant=claimant,
-        spans=_spans(units),
+        spans=spans,
+        stance=stance,
     )
     return claim, inherited
+
+
+# 7. Stance.
+
+
+def _governs(cue: StanceCue, u: Unit, claimant: Claimant) -> bool:
+    """Whether `cue` in unit `u` is said by `claimant`."""
+    if cue.claimant is None or cue.claimant.name.lower() in ("it", "he", "she", "they", "we"):
+        # the sentence's own claimant, when the sentence names it (or its quotation does)
+        own = not u.attribution.inherited or cue.claimant is not None
+        return own and same_claimant(u.attribution.claimant, claimant)
+    return same_claimant(Claimant(cue.claimant.name, cue.claimant.type), claimant)
+
+
+def _own_side(claimant: Claimant, units: Sequence[Unit] = ()) -> str | None:
+    """The party a claimant speaks for, when it is a party to the conflict (as the units it
+    governs know it: "the army" of a report about Syria is Syria's) or the state media of a
+    party's state (SANA speaks for Syria's government, Sputnik for Russia)."""
+    if claimant.type == "state_media":
+        source = lookup_source(claimant.name)
+        return STATE_GROUPS.get(source.state or "") if source is not None else None
+    if not claimant.is_party:
+        return None
+    known = next(
+        (u.speaker for u in units if u.speaker and u.attribution.claimant == claimant), None
+    )
+    return known or speaker_group(claimant.name)
+
+
+def _stance(
+    units: Sequence[Unit], claimant: Claimant, perp: Perpetrator | None
+) -> tuple[str, Perpetrator | None]:
+    """The claim's stance (CLAIMS.md 1.1) and its perpetrator as the stance makes it.
+
+    The claimant denies when words of denial in the claim's sentences are its own ("denied",
+    "fabricated", "no civilian casualties"); the perpetrator of a denial is the party whose
+    responsibility is denied: the one the claim names, else the denier's own side. A party
+    admits when the perpetrator is its own side ("our strike", "CENTCOM conducted a strike
+    that killed …", "15 terrorists were neutralised", "the coalition acknowledged"). Anything
+    else alleges.
+    """
+    cues = [
+        c
+        for u in units
+        for c in stance_cues(u.sentence.text)
+        if not u.is_title and _governs(c, u, claimant)
+    ]
+    own = _own_side(claimant, units)
+    # A party does not deny its enemy's attack: words of denial next to an attack it blames on
+    # another party are aimed at that party's claims ("exposed Washington's false claims").
+    deniable = perp is None or (own is not None and perp.group == own)
+    if deniable and any(c.stance == "denies" for c in cues):
+        if perp is None and own is not None:
+            perp = Perpetrator(claimant.name, own)
+        return "denies", perp
+    if own is None:
+        return "alleges", perp
+    admitted = any(c.stance == "admits" for c in cues) or any(
+        own_act(u.sentence.text) for u in units if same_claimant(u.attribution.claimant, claimant)
+    )
+    if perp is None and admitted:
+        perp = Perpetrator(claimant.name, own)
+    if perp is not None and perp.group == own:
+        return "admits", perp
+    return "alleges", perp
+
+
+def _denials(
+    units: Sequence[Unit],
+    incidents: Sequence[_Incident],
+    claims: Sequence[Claim],
+) -> list[tuple[int, Claim]]:
+    """Claims that deny an incident of the document, by a claimant other than the incident's
+    own, with the position of the denial in the text.
+
+    "Activists said Russian jets killed 20 people … The Russian defence ministry denied the
+    reports": the ministry's denial is a claim about the same incident (its event type, date
+    and places, read by reference), stance `denies`, whose perpetrator is the party whose
+    responsibility is denied: the denier's own side, else the party the incident is blamed on.
+    A denial before any incident denies the first one; a denial that is itself a claim of the
+    denier (its own incident) is not repeated.
+    """
+    starts = [inc.units[0].sentence.start for inc in incidents]
+    told = {
+        id(v): claim.claimant
+        for inc, claim in zip(incidents, claims, strict=True)
+        for v in inc.units
+    }
+    found: dict[tuple[int, str], tuple[int, Claim]] = {}
+    for u in units:
+        if u.is_title or _is_background(u):
+            continue
+        for cue in stance_cues(u.sentence.text):
+            if cue.stance != "denies":
+                continue
+            if cue.claimant is None and u.attribution.inherited:
+                continue  # nobody named denies it here
+            denier = (
+                u.attribution.claimant
+                if cue.claimant is None
+                or cue.claimant.name.lower() in ("it", "he", "she", "they", "we")
+                else Claimant(cue.claimant.name, cue.claimant.type)
+            )
+            if denier.type == "unknown":
+                continue  # a denial by nobody the report tells us who is
+            if id(u) in told and same_claimant(told[id(u)], denier):
+                continue  # the denier's own claim says it
+            before = [k for k, at in enumerate(starts) if at <= u.sentence.start]
+            k = before[-1] if before else 0
+            target = claims[k]
+            if denier.name is None or same_claimant(denier, target.claimant):
+                continue  # the incident's own claimant: its stance already says so
+            own = _own_side(denier, [u])
+            if (
+                own is not None
+                and target.perpetrator.group not in ("unknown", own)
+                and not any(a.role == "perpetrator" and a.group == own for a in u.actors)
+            ):
+                continue  # a party's words against another party's claims deny nothing here
+            key = (k, (denier.name or "").lower())
+            # whose responsibility is denied: the denier's own side ("its jets"), else the
+            # party the incident is blamed on (not a party the denier blames instead)
+            perp = next(
+                (
+                    Perpetrator(a.name, a.group)
+                    for a in u.actors
+                    if a.role == "perpetrator" and a.group != "unknown" and a.group == own
+                ),
+                Perpetrator(denier.name, own) if own is not None else None,
+            )
+            span = (u.sentence.start, u.sentence.end)
+            if key in found:
+                at, claim = found[key]
+                spans = tuple(sorted({*claim.spans, span}))
+                found[key] = (at, replace(claim, spans=spans))
+                continue
+            from factfinder.extract.casualties import combine
+
+            killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
+            denial = replace(
+                target,
+                primary=False,
+                perpetrator=perp or target.perpetrator,
+                claimant=denier,
+                stance="denies",
+                killed=killed,
+                injured=injured,
+                missing=None,
+                spans=tuple(sorted({*target.spans[:1], span})),
+                confidence=round(max(0.3, target.confidence - 0.1), 3),
+            )
+            found[key] = (u.sentence.start, denial)
+            break
+    return list(found.values())
 
 
 def assemble(
@@ -732,7 +992,10 @@ def assemble(
             ),
         )
         out.append(claim)
-    return tuple(out)
+    placed = [(inc.units[0].sentence.start, c) for inc, c in zip(incidents, out, strict=True)]
+    placed += _denials(units, incidents, out)
+    placed.sort(key=lambda pc: pc[0])
+    return tuple(c for _, c in placed)
 
 
 # 4. The lead incident: what a count over a period, a comparison with the past or a report's

@@ -35,7 +35,9 @@ _VERBS = (
     r"explained|accused|accuses|warned|warns|alleged|alleges|insisted|asserted|affirmed|indicated|"
     r"revealed|documented|denied|denies|demanded|condemned|denounced|urged|called|wrote|declared|"
     r"mentioned|clarified|estimated|counted|recorded|blamed|quoted|cited|reiterated|underlined|"
-    r"emphasi[sz]ed|charged|tweeted|posted|published|has\s+learned|learned|asked|requested|appealed"
+    r"emphasi[sz]ed|charged|tweeted|posted|published|has\s+learned|learned|asked|requested|appealed|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|refuted|refutes|rejected|rejects|"
+    r"dismissed|dismisses"
 )
 _REPORT = re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE)
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -44,12 +46,21 @@ _ACCORDING = re.compile(
     r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
     re.IGNORECASE,
 )
+# A party's statement relayed by a medium ("an army statement quoted by SANA", "a military
+# source cited by state TV"): the claimant is the statement's author, not the medium.
+_RELAYED = re.compile(
+    r"\b(?:an?|the|its)\s+(?P<who>(?:(?!(?:said|says|in|on|that|and)\b)[\w'’-]+\s+){0,4}?(?:statement|communiqu[ée]|source|sources|"
+    r"spokes(?:man|woman|person)))\s+(?:quoted|carried|cited|published|reported|broadcast|run)\s+by\s+",
+    re.IGNORECASE,
+)
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:\"“”]{3,80}?)\s+as\s+saying\b", re.IGNORECASE)
 # Words between the claimant and the verb that are not part of the claimant.
 _SUBJECT_TAIL = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|later|earlier|further|then|previously|again|on\s+\w+(?:\s+(?:night|morning|evening))?|"
     r"in\s+(?:a|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|letter|letters|tweet|post|interview)|"
-    r"in\s+a\s+statement\s+on\s+\w+|yesterday|today|separately|however|meanwhile|too))+$",
+    r"in\s+a\s+statement\s+on\s+\w+|yesterday|today|separately|however|meanwhile|too|"
+    r"consistently|categorically|flatly|strongly|vehemently|firmly|swiftly|quickly|officially|"
+    r"publicly|repeatedly|immediately|already))+$",
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(
@@ -58,7 +69,9 @@ _PARENTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
-    r"(?:[\"“”]|[;:]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z]))"
+    r"(?:[\"“”]|[;:]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z])|"
+    # "… in Hajin on Monday, activists said": one or two lower-case words after a comma
+    r",\s*(?=(?:local\s+|medical\s+|rescue\s+|security\s+|military\s+)?[a-z][\w-]*\s*$))"
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|this|these|those)\s+", re.IGNORECASE)
 _ANAPHORS = re.compile(
@@ -111,7 +124,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
             r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
             r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
-            r"\binterior\b|\bdefen[cs]e\b|^(?:damascus|moscow|washington|ankara|tehran|baghdad|syria|russia)$|"
+            r"\binterior\b|\bdefen[cs]e\b|"
+            r"^(?:damascus|moscow|washington|ankara|tehran|baghdad|syria|russia|turkey|israel|iran)$|"
             r"\brebels?\b|\bopposition\b|\bjihadists?\b|\bmilitants?\b|\bgroup's\s+(?:media|news)\b",
         ),
         (
@@ -129,6 +143,129 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+
+
+# Stance (CLAIMS.md 1.1): words by which a claimant denies what is reported, or admits that its
+# own side did it. Each is read together with the claimant that governs it (`stance_cues`).
+_DENIAL = re.compile(
+    r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)"
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+"
+    r"(?:(?:(?:the|these|those|such|all|any|its|their|recent|media|as)\s+){0,2}"
+    r"(?:reports?|claims?|allegations?|accusations?|charges|news|stor(?:y|ies)|accounts?|"
+    r"responsibility|involvement|role|targeting|striking|bombing|shelling|killing|carrying\s+out|"
+    r"conducting|launching|using|having|attacking|any\s+(?:\w+\s+)?(?:role|involvement|casualties|"
+    r"civilian))\b|that\b|it\b|them\b)|"
+    r"\bfabricat(?:ed|ion|ions|es)\b|\bbaseless\b|\bunfounded\b|\buntrue\b|\bfake\s+news\b|"
+    r"\b(?:false|fake|fabricated|misleading)\s+(?:reports?|claims?|allegations?|news|information|"
+    r"accusations?|images|videos?|stor(?:y|ies))\b(?!\s+(?:of|about)\b)|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:lies|false)\b|"
+    r"\b(?:is|are|was|were|as|it|them|called)\s+(?:\w+\s+)?(?:disinformation|misinformation|propaganda)\b|"
+    r"\bno\s+(?:\w+\s+)?civilians?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|harmed|hurt|injured|wounded|hit)\b|\bno\s+civilian\s+(?:casualties|deaths|harm|victims)\b|"
+    r"\b(?:did\s+not|didn't|does\s+not|never)\s+(?:\w+\s+)?(?:target|strike|bomb|shell|hit|kill|attack|"
+    r"carry\s+out|conduct|cause|result\s+in)\b|\bwithout\s+(?:causing\s+)?(?:any\s+)?civilian\s+"
+    r"(?:casualties|harm|deaths)\b|\b(?:was|were|is|are)\s+not\s+(?:involved|responsible)\b|"
+    r"\bhad\s+nothing\s+to\s+do\s+with\b|\bnot\s+(?:been\s+)?(?:operating|active|flying)\b",
+    re.IGNORECASE,
+)
+_ADMISSION = re.compile(
+    r"(?<!\bnot\s)\b(?:acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|"
+    r"(?:accept(?:s|ed)?|t(?:ake|akes|ook)|claim(?:s|ed)?|assum(?:e|es|ed))\s+(?:full\s+)?"
+    r"responsibility|regret(?:s|ted)?|apologi[sz](?:e|es|ed))\b",
+    re.IGNORECASE,
+)
+# The verbs a military uses of its own acts, told without an agent ("15 terrorists were
+# neutralised"): the act is the speaker's side's.
+_OWN_ACT = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:neutrali[sz]ed|eliminated|liquidated)\b",
+    re.IGNORECASE,
+)
+
+
+# Cues that are themselves a verb of saying, whose subject is the one who denies or admits.
+_SPEECH_CUE = re.compile(
+    r"den|refut|reject|dismiss|acknowledg|admit|conced|accept|t(?:ake|akes|ook)\b|claim|assum|"
+    r"regret|apologi",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    """Words that deny or admit (`stance`), and the claimant named in the sentence who says
+    them (None when the sentence names no claimant before them: the sentence's own)."""
+
+    start: int
+    end: int
+    stance: str
+    claimant: ClaimantMention | None
+
+
+def stance_cues(text: str, start: int = 0, end: int | None = None) -> list[StanceCue]:
+    """Denials and admissions in text[start:end] (one sentence or clause), in text order.
+
+    Each cue is governed by the last claimant named before it in the sentence ("Activists said
+    the strike killed 12, but the coalition denied it": the denial is the coalition's); a cue
+    before any claimant ("No civilians were harmed, the ministry said") is the sentence's.
+    """
+    stop = len(text) if end is None else end
+    found = [(m, "denies") for m in _DENIAL.finditer(text, start, stop)]
+    found += [(m, "admits") for m in _ADMISSION.finditer(text, start, stop)]
+    if not found:
+        return []
+    named = find_claimants(text, start, stop)
+    out = []
+    for m, stance in sorted(found, key=lambda f: f[0].start()):
+        who = [c for c in named if c.start < m.start()]
+        if _SPEECH_CUE.match(m.group(0)):
+            # "X denied …", "X acknowledged …": the subject just before the verb, or nobody
+            # the sentence names (not a speaker named earlier in it).
+            who = [c for c in who if m.start() - c.end <= 60]
+        # "the ministry said its strike had not …, denying the reports": the last speaker.
+        out.append(StanceCue(m.start(), m.end(), stance, who[-1] if who else None))
+    return out
+
+
+def own_act(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] tells of an act a military reports as its own without naming
+    who did it ("15 terrorists were neutralised")."""
+    return _OWN_ACT.search(text, start, len(text) if end is None else end) is not None
+
+
+# A claimant described, not named: lower-case words after at most a nationality ("activists",
+# "a monitor", "Syrian state media").
+_DESCRIBED = re.compile(r"(?:[A-Z][a-z]+(?:ian|ish|i|an)\s+)?[a-z][a-z\s-]*")
+
+
+def same_claimant(a: Claimant, b: Claimant) -> bool:
+    """Whether two claimants are one voice: the same name (or one inside the other, "the
+    Observatory" and "the Syrian Observatory for Human Rights"), the same source of the source
+    table, or two organs of one party to the conflict."""
+    if a == b:
+        return True
+    na, nb = (a.name or "").casefold(), (b.name or "").casefold()
+    if not na or not nb:
+        return False
+    if na == nb or na in nb or nb in na:
+        return True
+    head_a, head_b = na.split()[-1], nb.split()[-1]
+    if a.type == b.type and (
+        _DESCRIBED.fullmatch(a.name or "")
+        or _DESCRIBED.fullmatch(b.name or "")
+        or (head_a == head_b and head_a.isalpha())
+    ):
+        # a source described but not named ("a monitor", "activists") and a named one of its
+        # kind are taken for one: the report names later whom it described first; so are two
+        # descriptions with one head ("local sources" after "Turkey local sources")
+        return True
+    sa, sb = lookup_source(a.name), lookup_source(b.name)
+    if sa is not None and sb is not None and sa.name == sb.name:
+        return True
+    if a.is_party and b.is_party:
+        from factfinder.extract.actors import speaker_group
+
+        ga, gb = speaker_group(a.name), speaker_group(b.name)
+        return ga is not None and ga == gb
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +494,15 @@ def _name_phrase(phrase: str) -> str | None:
     name = " ".join(reversed(kept))
     if re.fullmatch(r"(?:On|In|At|Earlier|Later|Meanwhile|However|But|And|Also|Then)", name):
         return None
+    name = re.sub(r"^(?:Meanwhile|However|But|And|Also|Then|Still|Yet)\s+", "", name)
     return name
+
+
+def _phrase_after_boundary(left: str) -> tuple[str | None, int]:
+    cut = 0
+    for m in _BOUNDARY.finditer(left):
+        cut = m.end()
+    return _name_phrase(left[cut:]), cut
 
 
 def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
@@ -365,17 +510,18 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
     base = max(lo, verb_at - 320)
     left = text[base:verb_at].rstrip()
     left = _SUBJECT_TAIL.sub("", left).rstrip()
+    whole = left
     # Drop a parenthetical between subject and verb ("…, in two letters to …, stated").
     while True:
         stripped = _PARENTHETICAL.sub("", left).rstrip()
         if stripped == left:
             break
         left = _SUBJECT_TAIL.sub("", stripped).rstrip()
-    cut = 0
-    for m in _BOUNDARY.finditer(left):
-        cut = m.end()
-    phrase = left[cut:]
-    name = _name_phrase(phrase)
+    name, cut = _phrase_after_boundary(left)
+    if name is None and whole != left:
+        # What looked like an aside was the subject itself ("…, a military source told SANA").
+        left = whole
+        name, cut = _phrase_after_boundary(left)
     if name is None:
         return None
     at = text.rfind(name.split()[0], base, verb_at)
@@ -414,12 +560,24 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     """Attributions made inside text[start:end] (one sentence), in text order."""
     stop = len(text) if end is None else end
     out: list[ClaimantMention] = []
+    relayed: list[tuple[int, int]] = []
+    for m in _RELAYED.finditer(text, start, stop):
+        name = _clean(re.sub(r"\s+(?:statement|communiqu[ée])$", "", m.group("who"), flags=re.I))
+        if name and claimant_type(name) == "party_to_conflict":
+            out.append(
+                ClaimantMention(
+                    m.start("who"), m.start("who") + len(name), name, "party_to_conflict"
+                )
+            )
+            relayed.append((m.start(), m.end() + 40))
     for m in _QUOTED_AS.finditer(text, start, stop):
         name = _clean(m.group("who"))
         out.append(ClaimantMention(m.start("who"), m.end("who"), name, claimant_type(name)))
     for m in _ACCORDING.finditer(text, start, stop):
         np = re.match(r"(?P<np>[^,.;:!?\"“”()]{2,120})", text[m.end() : stop])
         if np:
+            if any(a <= m.end() <= b for a, b in relayed):
+                continue
             head = _according_head(
                 re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0]
             )
@@ -429,8 +587,10 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"
-        if m.group(0).lower() in ("quoted", "cited") or any(
-            c.start <= m.start() < c.end for c in out
+        if (
+            m.group(0).lower() in ("quoted", "cited")
+            or any(c.start <= m.start() < c.end for c in out)
+            or any(a <= m.start() < b for a, b in relayed)
         ):
             continue
         before = text[max(start, m.start() - 3) : m.start()]
@@ -528,13 +688,29 @@ def _resolve(
     return Claimant(name, kind)
 
 
+def clause_attribution(text: str, start: int, end: int, sentence: Attribution) -> Attribution:
+    """The claimant of one clause of a sentence (the parts between semicolons): the one the
+    clause names itself ("the SDF said 8 civilians were killed; Turkey's defence ministry said
+    15 terrorists were neutralised": two claimants), else the sentence's."""
+    for cm in find_claimants(text, start, end):
+        if _ANAPHORS.match(cm.name.lower()) or (
+            sentence.span is not None and sentence.span[0] == cm.start
+        ):
+            return sentence
+        return Attribution(Claimant(cm.name, cm.type), (cm.start, cm.end))
+    return sentence
+
+
 def document_publisher(text: str, publisher: str | None) -> Source | None:
     """The publisher of a document: its `publisher` field, else a "Source:" line or a wire tag."""
     src = lookup_source(publisher)
     if src is not None:
         return src
     if publisher and publisher.strip():
-        return Source(publisher.strip(), "media")
+        # A party's own release ("U.S. Central Command", "Turkish Ministry of National
+        # Defence") is the party speaking; any other unknown publisher is a medium.
+        kind = "party_to_conflict" if claimant_type(publisher) == "party_to_conflict" else "media"
+        return Source(publisher.strip(), kind)
     head = text[:400]
     m = re.search(r"\bSource:\s*\[?([^\]\n]{2,60})", head) or re.search(
         r"\(([A-Z][A-Za-z]{1,15})\)\s*[-—–]", head
@@ -618,10 +794,15 @@ def attribute(
 __all__ = [
     "Attribution",
     "Source",
+    "StanceCue",
     "attribute",
     "claimant_type",
+    "clause_attribution",
     "document_publisher",
     "find_claimants",
     "find_sources",
+    "own_act",
     "quote_regions",
+    "same_claimant",
+    "stance_cues",
 ]

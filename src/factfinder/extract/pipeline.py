@@ -34,7 +34,7 @@ from factfinder.arabic import has_arabic
 from factfinder.extract import arabic
 from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
-from factfinder.extract.attribution import attribute, document_publisher
+from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
 from factfinder.extract.events import find_events, find_weapons
 from factfinder.extract.furniture import furniture_spans, hashtag_phrases, reading_text
 from factfinder.extract.mentions import (
@@ -248,6 +248,7 @@ class Extractor:
         ]
         sections = context_sections(text)
         units: list[Unit] = []
+        antecedent: str | None = None  # the party the previous sentence is about ("its" → it)
         for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
             if k in seg.asides:
                 continue  # a photo caption or a tag list: no statement about the incident
@@ -257,13 +258,30 @@ class Extractor:
             )
             if section and sections[section - 1].kind == "apparatus":
                 continue  # methodology, recommendations, annexes: no incident of their own
-            own_span = None if attribution.inherited else attribution.span
-            claimant = attribution.claimant
-            # A party's "our forces" are its own: the speaker's group, when its name says it.
-            speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
-            for clause in clauses(text, sentence):
+            parts = clauses(text, sentence)
+            subject: str | None = None
+            for clause in parts:
                 a, b = clause.start, clause.end
-                actors = tuple(find_actors(reading, a, b, state=state, speaker=speaker))
+                if len(parts) > 1:
+                    attribution = clause_attribution(text, a, b, attributions[k])
+                own_span = None if attribution.inherited else attribution.span
+                claimant = attribution.claimant
+                # A party's "our forces" are its own: the speaker's group, when its name says it.
+                speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
+                actors = tuple(
+                    find_actors(
+                        reading,
+                        a,
+                        b,
+                        state=state,
+                        speaker=speaker,
+                        speaker_at=own_span[0] if own_span is not None else None,
+                        antecedent=antecedent,
+                    )
+                )
+                subject = subject or next(
+                    (m.group for m in actors if m.group != "unknown" and m.role != "victim"), None
+                )
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 cut = None
                 m = _REPORT_THAT.search(text, a, b)
@@ -289,8 +307,10 @@ class Extractor:
                         attribution=attribution,
                         report_cut=cut,
                         section=section,
+                        speaker=speaker,
                     )
                 )
+            antecedent = subject
         return units, report_date
 
     def _places(self, text: str, reading: str) -> list[PlaceMention]:

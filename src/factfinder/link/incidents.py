@@ -98,6 +98,7 @@ def _graded(r: LinkClaim) -> GradedClaim:
         killed_civilians_max=hi(r.killed, 1),
         killed_combatants_min=lo(r.killed, 5),
         published=r.published,
+        stance=r.stance,
     )
 
 

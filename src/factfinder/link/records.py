@@ -95,6 +95,7 @@ class LinkClaim(NamedTuple):
     points: tuple[Point, ...]  # coordinates of its point places (town or finer)
     areas: frozenset[str]  # governorate keys of all its places
     geo: frozenset[int]  # gazetteer ids of its point places
+    stance: str = "alleges"  # the claim's stance (CLAIMS.md 1.1): alleges, admits or denies
 
     @property
     def linkable(self) -> bool:
@@ -431,6 +432,8 @@ def build_partial(
         (),
         (),
     )
+    if claim.stance != "alleges":
+        record = record._replace(stance=claim.stance)
     return record, Pending(claim.date, claim.claimant, claim.spans)
 
 

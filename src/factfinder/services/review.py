@@ -9,7 +9,7 @@ payload `{"claim": id, "item": hash, "corrections": {path: value}, "reason": tex
 
 Correctable fields (`CORRECTABLE`) are dotted paths into the claim format of CLAIMS.md:
 `event_type`, `perpetrator.group`, `perpetrator.name`, `claimant.name`, `claimant.type`,
-`date` (`{"start", "end", "precision"}`), `weapons` (a list), and the counts `killed.total`,
+`stance` (`alleges`, `admits` or `denies`), `date` (`{"start", "end", "precision"}`), `weapons` (a list), and the counts `killed.total`,
 `killed.civilians`, `killed.children`, `killed.women`, `killed.men`, `killed.combatants`,
 `injured.total` … (each a range `{"min", "max", "text"}` or null). A correction must leave a
 valid claim, else `InvalidRecord` names the field.
@@ -42,6 +42,7 @@ CORRECTABLE = frozenset(
         "perpetrator.name",
         "claimant.name",
         "claimant.type",
+        "stance",
         "date",
         "weapons",
     ]

@@ -13,7 +13,7 @@ from factfinder.services.items import item_text
 from factfinder.services.restrictions import restrictions_for
 from factfinder.services.review import ReviewedClaim, decide, review_queue, reviewed_claim
 from factfinder.services.users import Permission
-from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS
+from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS, STANCES
 from factfinder.web import views
 from factfinder.web.deps import IdPath, Principal, ProjectDep, Reader, Reviewer
 from factfinder.web.pages.common import render, see_other
@@ -55,6 +55,7 @@ def _context(who: Principal, project: ProjectDep, c: ReviewedClaim) -> dict[str,
         "event_types": EVENT_TYPES,
         "groups": PERPETRATOR_GROUPS,
         "claimant_types": CLAIMANT_TYPES,
+        "stances": STANCES,
     }
 
 
@@ -111,6 +112,7 @@ def corrections_from_form(form: Any, current: ReviewedClaim) -> dict[str, Any]:
         ("event_type", EVENT_TYPES),
         ("perpetrator.group", PERPETRATOR_GROUPS),
         ("claimant.type", CLAIMANT_TYPES),
+        ("stance", STANCES),
     ):
         value = form.get(path)
         if value is None:

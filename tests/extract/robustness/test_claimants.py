@@ -1,0 +1,224 @@
+"""Who says so: belligerents speak for themselves, and several claimants are several claims.
+
+A command, a defence ministry, an army statement relayed by state media, a faction's media
+centre: the claimant is a party to the conflict, not the medium that carries it. Two claimants
+with competing figures in one report are two claims, each with its own figures (never their
+sum), and the second one is about the same incident. The texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.attribution import claimant_type
+from factfinder.extract.pipeline import extract_document
+from factfinder.model import Claim, Document
+
+
+def claims(text: str, *, publisher: str | None = None) -> list[Claim]:
+    return list(extract_document(Document(id="t", text=text, publisher=publisher)).claims)
+
+
+def killed(c: Claim, key: str) -> int | None:
+    r = c.killed.get(key)
+    return None if r is None else r.min
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "CENTCOM",
+        "U.S. Central Command",
+        "CJTF-OIR",
+        "Combined Joint Task Force-Operation Inherent Resolve",
+        "the Russian defence ministry",
+        "the Russian Reconciliation Centre",
+        "Turkey's Ministry of National Defence",
+        "the IDF",
+        "the SDF media centre",
+        "the IRGC",
+        "Hezbollah's media unit",
+        "Amaq",
+        "HTS",
+        "the Syrian army",
+        "Turkey",
+        "Israel",
+    ],
+)
+def test_belligerents_are_parties_to_the_conflict(name: str) -> None:
+    assert claimant_type(name) == "party_to_conflict"
+
+
+def test_the_sdf_and_turkey_are_two_claims_never_one_of_23() -> None:
+    sdf, turkey = claims(
+        "The SDF said 8 civilians were killed in Turkish shelling on Ain Issa; Turkey's "
+        "defence ministry said 15 terrorists were neutralised."
+    )
+    assert (sdf.claimant.name, sdf.claimant.type) == ("SDF", "party_to_conflict")
+    assert sdf.stance == "alleges" and sdf.perpetrator.group == "turkey"
+    assert (killed(sdf, "civilians"), killed(sdf, "total"), killed(sdf, "combatants")) == (
+        8,
+        8,
+        None,
+    )
+
+    assert turkey.claimant.name == "Turkey's defence ministry"
+    assert turkey.claimant.type == "party_to_conflict"
+    assert turkey.stance == "admits" and turkey.perpetrator.group == "turkey"
+    assert (killed(turkey, "combatants"), killed(turkey, "civilians")) == (15, None)
+    # about the same incident: its event type and place, by reference
+    assert turkey.event_type == sdf.event_type == "shelling"
+    assert turkey.places == sdf.places
+
+
+def test_the_same_two_claimants_in_two_sentences() -> None:
+    sdf, turkey = claims(
+        "The SDF said 8 civilians were killed in Turkish shelling on Ain Issa on Sunday. "
+        "Turkey's defence ministry said 15 terrorists were neutralised in the area."
+    )
+    assert (killed(sdf, "civilians"), sdf.stance) == (8, "alleges")
+    assert (killed(turkey, "combatants"), turkey.stance) == (15, "admits")
+
+
+def test_state_media_and_a_monitor_keep_their_own_figures() -> None:
+    sana, sohr = claims(
+        "SANA said 12 civilians were killed when terrorists fired rockets on Aleppo city; "
+        "the Syrian Observatory for Human Rights said 4 people were killed."
+    )
+    assert (sana.claimant.name, sana.claimant.type, killed(sana, "total")) == (
+        "SANA",
+        "state_media",
+        12,
+    )
+    assert (sohr.claimant.type, killed(sohr, "total")) == ("monitor", 4)
+    assert sohr.event_type == sana.event_type
+
+
+def test_rescuers_and_the_russian_ministry() -> None:
+    rescuers, ministry = claims(
+        "The White Helmets said Russian strikes killed 15 civilians in Idlib on Monday; the "
+        "Russian defence ministry said its aircraft destroyed a militant depot there, killing "
+        "20 terrorists."
+    )
+    assert (rescuers.claimant.type, rescuers.stance, killed(rescuers, "civilians")) == (
+        "ngo",
+        "alleges",
+        15,
+    )
+    assert rescuers.perpetrator.group == "russia"
+    assert (ministry.claimant.type, ministry.stance, killed(ministry, "combatants")) == (
+        "party_to_conflict",
+        "admits",
+        20,
+    )
+    assert ministry.perpetrator.group == "russia"
+
+
+def test_a_monitor_and_the_coalition_s_task_force() -> None:
+    monitor, task_force = claims(
+        "The Syrian Observatory said coalition strikes killed 17 civilians in Hajin on Friday. "
+        "CJTF-OIR said the strikes killed 6 ISIS fighters."
+    )
+    assert (monitor.claimant.type, killed(monitor, "civilians")) == ("monitor", 17)
+    assert (task_force.claimant.name, task_force.claimant.type) == ("CJTF-OIR", "party_to_conflict")
+    assert task_force.stance == "admits"
+    assert task_force.perpetrator.group == "us_led_coalition"
+    assert (killed(task_force, "combatants"), killed(task_force, "civilians")) == (6, None)
+
+
+def test_state_media_and_the_idf() -> None:
+    sana, idf = claims(
+        "SANA said Israeli missiles killed 2 soldiers near Damascus airport overnight. The IDF "
+        "said it struck Iranian targets, killing 7 IRGC members."
+    )
+    assert (sana.claimant.type, sana.perpetrator.group, killed(sana, "total")) == (
+        "state_media",
+        "israel",
+        2,
+    )
+    assert (idf.claimant.name, idf.stance, idf.perpetrator.group) == ("IDF", "admits", "israel")
+    assert killed(idf, "total") == 7
+
+
+def test_an_army_statement_relayed_by_state_media_is_the_army_s() -> None:
+    [c] = claims(
+        "Syrian Arab Army units destroyed terrorist positions near Kafr Nabl in Idlib, killing "
+        "20 terrorists, an army statement quoted by SANA said."
+    )
+    assert (c.claimant.name, c.claimant.type) == ("army", "party_to_conflict")
+    assert c.perpetrator.group == "syrian_government"
+    assert c.stance == "admits"
+
+
+def test_a_faction_s_media_centre_speaking_of_our_forces() -> None:
+    [c] = claims(
+        "Our forces killed 7 Turkish-backed mercenaries who attacked our positions near Ain "
+        "Issa, the SDF media centre said."
+    )
+    assert (c.claimant.name, c.claimant.type) == ("SDF media centre", "party_to_conflict")
+    assert c.perpetrator.group == "sdf_ypg"
+    assert c.stance == "admits"
+
+
+def test_a_military_source_telling_state_media() -> None:
+    [c] = claims(
+        "Army helicopters targeted HTS positions near Kafr Nabl, killing 14 terrorists, a "
+        "military source told SANA."
+    )
+    assert (c.claimant.name, c.claimant.type) == ("military source", "party_to_conflict")
+    assert killed(c, "combatants") == 14
+
+
+def test_independent_reporters_figures_of_one_incident_stay_together() -> None:
+    # Wounded given by a second reporter complete the claim; no party is involved.
+    [c] = claims(
+        "A car bomb killed 9 people in the market of Azaz on Saturday, local sources said. "
+        "Doctors at the town's hospital said 30 people were wounded."
+    )
+    assert killed(c, "total") == 9
+    assert c.injured.total is not None and c.injured.total.min == 30
+
+
+def test_a_party_s_breakdown_of_the_dead_is_part_of_the_toll() -> None:
+    [c] = claims(
+        "At least 20 people were killed in a car bomb at a checkpoint in Jarablus, the Syrian "
+        "Observatory said. The Syrian National Army said 14 of the dead were its fighters."
+    )
+    assert killed(c, "total") == 20
+    assert c.claimant.type == "monitor"
+
+
+def test_an_unnamed_wire_lede_credited_later_is_one_claim() -> None:
+    [c] = claims(
+        "At least 19 people were killed in airstrikes on the town of Douma on Tuesday. "
+        "At least 19 civilians were killed in the raids, the Syrian Observatory said."
+    )
+    assert killed(c, "total") == 19
+    assert c.claimant.type == "monitor"
+
+
+@pytest.mark.parametrize(
+    ("ministry", "group"),
+    [
+        ("Turkey's Ministry of National Defence", "turkey"),
+        ("The Russian foreign ministry", "russia"),
+        ("Syria's foreign ministry", "syrian_government"),
+        ("Iran's foreign ministry", "iran"),
+    ],
+)
+def test_a_ministry_speaks_for_its_state(ministry: str, group: str) -> None:
+    alleged, denial = claims(
+        f"Activists said an airstrike killed 10 civilians in Maarat al-Numan on Friday. "
+        f"{ministry} rejected the accusations."
+    )
+    assert alleged.stance == "alleges"
+    assert (denial.stance, denial.perpetrator.group) == ("denies", group)
+    assert denial.claimant.type == "party_to_conflict"
+
+
+def test_a_minister_announcing_is_not_an_attacker() -> None:
+    [c] = claims(
+        "A statement by the French foreign minister followed reports that Russian jets "
+        "killed 12 people in Khan Sheikhoun, activists said."
+    )
+    assert c.perpetrator.group == "russia"

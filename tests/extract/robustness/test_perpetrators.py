@@ -1,0 +1,364 @@
+"""Who did it: every party to the conflict, named the ways reports name it, read alike.
+
+Each party is named by its command, its force, its platform, its acronym or an epithet, and put
+into the same sentence frames (a wire report, a monitor's post, a social-media capture, a
+headline that alone names the attacker). The claim must name the party's group, whatever
+the form. The texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.pipeline import extract_document
+from factfinder.model import Claim, Document
+
+# The forms of each party's name, as reports write them.
+FORMS: dict[str, list[str]] = {
+    "us_led_coalition": [
+        "CENTCOM forces",
+        "U.S. Central Command",
+        "International Coalition aircraft",
+        "A coalition airstrike",
+        "The US-led coalition",
+        "Coalition warplanes",
+    ],
+    "russia": [
+        "Russian warplanes",
+        "A Russian airstrike",
+        "The Russian Aerospace Forces",
+        "Russian jets",
+    ],
+    "syrian_government": [
+        "Syrian regime forces",
+        "A regime airstrike",
+        "Assad's forces",
+        "The Syrian Arab Army",
+        "Government helicopters",
+    ],
+    "turkey": [
+        "A Turkish drone",
+        "The #Turkish occupation army",
+        "Turkish artillery",
+        "Turkish warplanes",
+    ],
+    # Turkey's Syrian allies are armed opposition, not Turkey and not the Syrian government.
+    "armed_opposition": [
+        "The Syrian National Army",
+        "Turkish-backed factions",
+        "Rebel groups",
+        "The Free Syrian Army",
+        "Opposition factions",
+    ],
+    "sdf_ypg": ["The SDF", "YPG fighters", "The QSD", "Kurdish-led forces"],
+    "isis": ["ISIS", "Daesh militants", "An Islamic State suicide bomber", "IS fighters"],
+    "hts_nusra": ["HTS", "Hayat Tahrir al-Sham", "The Nusra Front", "Tahrir al-Sham fighters"],
+    "israel": ["Israeli strikes", "The IDF", "Israeli warplanes", "The Israeli army"],
+    "iran": ["The IRGC", "Hezbollah fighters", "Iranian-backed militias", "Iran-backed militias"],
+}
+CASES = [(group, form) for group, forms in FORMS.items() for form in forms]
+
+
+def primary(text: str, *, title: str | None = None, publisher: str | None = None) -> Claim:
+    doc = Document(id="t", text=text, title=title, publisher=publisher)
+    claim = extract_document(doc).primary
+    assert claim is not None, text
+    return claim
+
+
+def lower_first(form: str) -> str:
+    """The form inside a sentence: "A coalition airstrike" → "a coalition airstrike"."""
+    first, _, rest = form.partition(" ")
+    if first in ("A", "An", "The", "Rebel", "Opposition", "Government", "Coalition"):
+        return f"{first.lower()} {rest}"
+    return form
+
+
+@pytest.mark.parametrize(("group", "form"), CASES)
+def test_wire_report_subject(group: str, form: str) -> None:
+    c = primary(
+        f"{form} struck the village of Kafr Nabl on Tuesday, killing 7 civilians, "
+        "the Syrian Observatory for Human Rights said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
+    assert c.claimant.name == "Syrian Observatory for Human Rights"
+    assert c.claimant.type == "monitor"
+    assert c.stance == "alleges"
+
+
+@pytest.mark.parametrize(("group", "form"), CASES)
+def test_monitor_post_after_the_attribution(group: str, form: str) -> None:
+    c = primary(
+        f"Local sources said {lower_first(form)} killed 5 civilians, including 2 children, "
+        "in the town of Saraqib."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 5
+    assert c.killed.children is not None and c.killed.children.min == 2
+    assert (c.claimant.name, c.claimant.type) == ("Local sources", "witness")
+
+
+@pytest.mark.parametrize(("group", "form"), CASES)
+def test_passive_with_the_agent(group: str, form: str) -> None:
+    c = primary(
+        f"At least 6 civilians were killed by {lower_first(form)} in the city of Deir ez-Zor "
+        "on Monday, activists said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 6
+    assert (c.claimant.name, c.claimant.type) == ("activists", "monitor")
+
+
+HEADLINES = {
+    "us_led_coalition": "Coalition air strike",
+    "russia": "Russian air strike",
+    "syrian_government": "Regime barrel bomb",
+    "turkey": "Turkish drone strike",
+    "armed_opposition": "Rebel shelling",
+    "sdf_ypg": "SDF shelling",
+    "isis": "ISIS car bomb",
+    "hts_nusra": "HTS shelling",
+    "israel": "Israeli strike",
+    "iran": "Hezbollah shelling",
+}
+
+
+@pytest.mark.parametrize(("group", "head"), HEADLINES.items())
+def test_the_attacker_named_only_in_the_headline(group: str, head: str) -> None:
+    title = f"{head} kills four civilians in Atarib"
+    c = primary(
+        f"{title}\nThe attack hit a house in Atarib on Monday, killing four civilians, "
+        "including a child, local sources said.",
+        title=title,
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 4
+    assert c.killed.children is not None and c.killed.children.min == 1
+    assert c.claimant.type == "witness"
+
+
+HASHTAGS = {
+    "us_led_coalition": "#Coalition warplanes",
+    "russia": "#Russian jets",
+    "syrian_government": "#Assad regime helicopters",
+    "turkey": "#Turkish drones",
+    "armed_opposition": "#SNA factions",
+    "sdf_ypg": "#SDF snipers",
+    "isis": "#ISIS cells",
+    "hts_nusra": "#HTS militants",
+    "israel": "#Israeli jets",
+    "iran": "#IRGC militias",
+}
+
+
+@pytest.mark.parametrize(("group", "tag"), HASHTAGS.items())
+def test_social_media_capture_with_hashtags(group: str, tag: str) -> None:
+    c = primary(
+        f"🔴 BREAKING | #Idlib: {tag} attacked a market in #Ariha this morning, killing "
+        "9 civilians. #Syria"
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 9
+
+
+def test_the_syrian_national_army_is_the_opposition_not_the_government() -> None:
+    c = primary(
+        "Shelling by the Syrian National Army on the village of Tal Rifaat killed three "
+        "civilians, among them a woman, on Sunday, the Kurdish Red Crescent said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+    assert c.perpetrator.name == "Syrian National Army"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 3
+
+
+def test_an_occupation_army_and_its_mercenaries_is_turkey_in_a_kurdish_outlet() -> None:
+    c = primary(
+        "The #Turkish occupation army and its mercenaries shelled the village of Tal Tamr "
+        "with heavy artillery, killing 2 civilians and wounding 4 others."
+    )
+    assert c.perpetrator.group == "turkey"
+    assert c.event_type == "shelling"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 2
+
+
+def test_its_strike_is_the_named_belligerent_s() -> None:
+    c = primary(
+        "Israel said on Thursday that its strike on a building near Quneitra killed "
+        "two Hezbollah commanders."
+    )
+    assert c.perpetrator.group == "israel"
+
+
+def test_a_turkish_proxy_is_not_turkey_itself() -> None:
+    c = primary(
+        "Turkish-backed factions shelled the outskirts of Manbij on Wednesday, killing "
+        "4 civilians, the Manbij Military Council said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+    assert c.perpetrator.name == "Turkish-backed factions"
+    assert c.claimant.type == "party_to_conflict"
+
+
+def test_an_ngo_report_names_the_attacker_by_its_platform() -> None:
+    c = primary(
+        "On 12 March 2019, a Russian fixed-wing aircraft dropped two bombs on the Kafr Nabl "
+        "surgical hospital in Idlib governorate, killing 3 patients, according to the "
+        "Syrian American Medical Society."
+    )
+    assert c.perpetrator.group == "russia"
+    assert c.killed.total is not None and c.killed.total.min == 3
+
+
+# Each side's outlets name their enemy by an epithet: state media, opposition and Kurdish
+# outlets, Turkish officials, hashtags with underscores.
+EPITHETS = [
+    ("israel", "Zionist enemy aircraft"),
+    ("israel", "The Israeli enemy"),
+    ("turkey", "The Turkish regime and its mercenaries"),
+    ("us_led_coalition", "American occupation forces"),
+    ("syrian_government", "Assad militias"),
+    ("syrian_government", "The Assad regime's air force"),
+    ("russia", "#Russian_occupation warplanes"),
+    ("russia", "Russia's warplanes"),
+    ("iran", "Iranian militias"),
+    ("iran", "Pro-Iran militias"),
+    ("sdf_ypg", "PKK/YPG terrorists"),
+    ("sdf_ypg", "The so-called SDF militia"),
+    ("isis", "ISIS sleeper cells"),
+]
+
+
+@pytest.mark.parametrize(("group", "form"), EPITHETS)
+def test_epithets_of_each_side_s_outlets(group: str, form: str) -> None:
+    c = primary(
+        f"{form} attacked the village of Kafr Nabl on Tuesday, killing 7 civilians, "
+        "local sources said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
+
+
+# The dead of a clash fell to the other side: "killed in clashes with X" names X.
+CLASHES = [
+    ("syrian_government", "regime troops"),
+    ("syrian_government", "Syria troops"),
+    ("russia", "Russian special forces"),
+    ("us_led_coalition", "US-led coalition forces"),
+    ("turkey", "the Turkish army"),
+    ("armed_opposition", "Turkish-backed factions"),
+    ("sdf_ypg", "Syrian Kurdish fighters"),
+    ("isis", "Islamic State militants"),
+    ("hts_nusra", "Hayat Tahrir al-Sham"),
+    ("israel", "Israeli troops"),
+    ("iran", "Hezbollah fighters"),
+]
+
+
+@pytest.mark.parametrize(("group", "other_side"), CLASHES)
+def test_killed_in_clashes_with_the_other_side(group: str, other_side: str) -> None:
+    c = primary(
+        f"At least 14 fighters were killed in clashes with {other_side} near Tal Abyad on "
+        "Sunday, a monitor said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.total is not None and c.killed.total.min == 14
+
+
+def test_infighting_between_factions_of_one_side_names_that_side() -> None:
+    c = primary(
+        "Clashes between Jaish al-Islam and Faylaq al-Rahman in Eastern Ghouta killed 37 "
+        "fighters this week, the Syrian Observatory said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+
+
+def test_clashes_between_two_sides_choose_neither() -> None:
+    c = primary(
+        "Clashes between the SDF and Turkish-backed factions near Ain Issa killed 9 fighters "
+        "on Monday, a monitor said."
+    )
+    assert c.perpetrator.group == "unknown"
+
+
+def test_a_place_between_the_actor_and_its_verb() -> None:
+    c = primary(
+        "Opposition factions in Aleppo detonated a tunnel bomb under army positions, killing "
+        "13 soldiers, a monitor said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+
+
+def test_fighters_of_a_named_group_are_that_group() -> None:
+    c = primary(
+        "Mortar rounds fired by terrorists from Jaish al-Fateh hit a market in Aleppo city on "
+        "Sunday, killing 3 civilians, SANA said."
+    )
+    assert c.perpetrator.group == "armed_opposition"
+    assert c.claimant.type == "state_media"
+
+
+@pytest.mark.parametrize(
+    ("holder", "group"),
+    [
+        ("the Assad regime", "syrian_government"),
+        ("the SDF", "sdf_ypg"),
+        ("Turkish-backed factions", "armed_opposition"),
+        ("Hayat Tahrir al-Sham", "hts_nusra"),
+    ],
+)
+def test_who_holds_the_place_is_not_who_struck_it(holder: str, group: str) -> None:
+    c = primary(
+        f"A car bomb killed 11 civilians in a market in al-Bab, an area controlled by {holder}, "
+        "on Saturday, the Syrian Observatory said."
+    )
+    assert c.perpetrator.group == "unknown"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 11
+
+
+def test_a_downed_aircraft_is_the_victim() -> None:
+    c = primary(
+        "Two Russian pilots were killed when ISIS militants shot down their helicopter near "
+        "Palmyra. The pilots were flying a Syrian Mi-25 helicopter which was downed east of "
+        "the city."
+    )
+    assert c.perpetrator.group == "isis"
+
+
+def test_warplanes_backing_troops_do_the_bombing() -> None:
+    c = primary(
+        "Regime troops backed by Russian warplanes bombed the town of Kafr Zita on Monday, "
+        "killing 8 civilians, activists said."
+    )
+    assert c.perpetrator.group in ("syrian_government", "russia")
+
+
+@pytest.mark.parametrize(
+    ("party", "group"),
+    [
+        ("Turkey", "turkey"),
+        ("Israel", "israel"),
+        ("Russia", "russia"),
+        ("The coalition", "us_led_coalition"),
+        ("The regime", "syrian_government"),
+        ("ISIS", "isis"),
+        ("The SDF", "sdf_ypg"),
+        ("HTS", "hts_nusra"),
+        ("Hezbollah", "iran"),
+        ("The Syrian National Army", "armed_opposition"),
+    ],
+)
+def test_its_forces_in_the_next_sentence_are_the_party_s(party: str, group: str) -> None:
+    c = primary(
+        f"{party} launched an offensive near Afrin on Saturday. Its forces killed 10 civilians "
+        "in the village of Jinderes, the Syrian Network for Human Rights said."
+    )
+    assert c.perpetrator.group == group
+    assert c.stance == "alleges"
+
+
+def test_its_before_the_claimant_is_not_the_claimant_s() -> None:
+    c = primary(
+        "Its warplanes killed 10 civilians in the village of Jinderes on Sunday, the SDF said."
+    )
+    assert c.perpetrator.group != "sdf_ypg"
