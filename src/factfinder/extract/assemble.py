@@ -105,6 +105,9 @@ class Unit:
     report_cut: int | None = None  # end of "X said that" when the unit opens with an attribution
     section: int = 0  # 1, 2, … in the report's background, methodology, … sections; 0 elsewhere
     speaker: str | None = None  # the party the unit's claimant speaks for (`actors.speaker_group`)
+    # Denials and admissions, offsets in the unit's text, when its language's reader gave them
+    # (Arabic); None: read with the English cues (`attribution.stance_cues`).
+    stances: tuple[StanceCue, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -747,6 +750,11 @@ def _claim(
 # 7. Stance.
 
 
+def _stance_cues(u: Unit) -> Sequence[StanceCue]:
+    """The unit's denials and admissions: its reader's, else the English cues of its text."""
+    return u.stances if u.stances is not None else stance_cues(u.sentence.text)
+
+
 def _governs(cue: StanceCue, u: Unit, claimant: Claimant) -> bool:
     """Whether `cue` in unit `u` is said by `claimant`."""
     if cue.claimant is None or cue.claimant.name.lower() in ("it", "he", "she", "they", "we"):
@@ -784,10 +792,7 @@ def _stance(
     else alleges.
     """
     cues = [
-        c
-        for u in units
-        for c in stance_cues(u.sentence.text)
-        if not u.is_title and _governs(c, u, claimant)
+        c for u in units for c in _stance_cues(u) if not u.is_title and _governs(c, u, claimant)
     ]
     own = _own_side(claimant, units)
     # A party does not deny its enemy's attack: words of denial next to an attack it blames on
@@ -834,7 +839,7 @@ def _denials(
     for u in units:
         if u.is_title or _is_background(u):
             continue
-        for cue in stance_cues(u.sentence.text):
+        for cue in _stance_cues(u):
             if cue.stance != "denies":
                 continue
             if cue.claimant is None and u.attribution.inherited:

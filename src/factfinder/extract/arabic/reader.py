@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from factfinder.arabic import arabic_share, fold_key
-from factfinder.extract.arabic.actors import find_actors, find_claimant, occupier
+from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance, occupier
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons, not_conflict
 from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
 from factfinder.extract.assemble import Unit
-from factfinder.extract.attribution import Attribution, document_publisher
+from factfinder.extract.attribution import Attribution, StanceCue, document_publisher
 from factfinder.extract.mentions import Sentence
 from factfinder.model import Claimant, Document
 
@@ -180,6 +180,17 @@ def _attributions(
     return out
 
 
+def _speaker(at: ArabicText, attribution: Attribution) -> str | None:
+    """The party a party claimant speaks for, as its name says ("وزارة الدفاع الروسية" →
+    russia; "قيادة التحالف الدولي" → us_led_coalition), else None."""
+    if not attribution.claimant.is_party or attribution.span is None:
+        return None
+    a, b = attribution.span
+    return next(
+        (m.group for m in find_actors(at, a, b) if m.group not in ("unknown", "other")), None
+    )
+
+
 def _in(a: int, b: int, start: int, end: int) -> bool:
     return start <= a and b <= end
 
@@ -208,6 +219,7 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
         latin = arabic_share(s.text) < 0.3
         if latin and latin_words(s.text) < 8:
             continue  # a page name, a caption, furniture
+        speaker = _speaker(at, attribution)
         for c in _clauses(text, s):
             a, b = c.start, c.end
             if latin:
@@ -220,6 +232,7 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                 actors = tuple(english_actors(text, a, b))
                 cues = tuple(english_events(text, a, b))
                 weapons = tuple(english_weapons(text, a, b))
+                stances: tuple[StanceCue, ...] | None = None  # the English cues
             elif not_conflict(at, a, b):
                 continue  # road accidents, drownings, earthquakes: not conflict harm
             else:
@@ -232,6 +245,10 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                 actors = tuple(find_actors(at, a, b, occupied_by=occupied_by))
                 cues = tuple(find_events(at, a, b))
                 weapons = tuple(find_weapons(at, a, b))
+                # Denials and admissions are the clause's own claimant's (offsets in the clause).
+                stances = tuple(
+                    StanceCue(m.start - a, m.end - a, m.stance, None) for m in find_stance(at, a, b)
+                )
             blocked = [(m.start, m.end) for m in actors if m.group != "unknown"]
             units.append(
                 Unit(
@@ -251,6 +268,8 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                     weapons=weapons,
                     attribution=attribution,
                     report_cut=cut if cut is not None and a <= cut <= b else None,
+                    stances=stances,
+                    speaker=speaker,
                 )
             )
     return units, anchor
