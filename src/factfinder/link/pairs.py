@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
 from typing import NamedTuple, Protocol
 
-from factfinder.link.blocking import margin_days, sweep, sweep_order
+from factfinder.link.blocking import bridges, margin_days, sweep, sweep_order
 from factfinder.link.cluster import EdgeCodec
 from factfinder.link.features import LINK_THRESHOLD, Scorable, _parts, word_weight
 from factfinder.link.parallel import Workers
@@ -48,6 +48,12 @@ class Keyed(Protocol):
     def killed(self) -> Counts: ...
     @property
     def event_type(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def points(self) -> tuple[Point, ...]: ...
+    @property
+    def areas(self) -> frozenset[str]: ...
 
 
 def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
@@ -124,6 +130,7 @@ class ScoreView(NamedTuple):
     publisher: str | None
     primary: bool
     text: str = ""
+    lang: str = ""
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
@@ -146,6 +153,7 @@ class ScoreView(NamedTuple):
             r.words,
             r.publisher,
             r.primary,
+            lang=r.lang,
         )
 
 
@@ -183,7 +191,8 @@ def score_stretch(job: Stretch) -> tuple[int, list[int]]:
     threshold = job.threshold
     pairs = 0
     edges: list[int] = []
-    for j, i in sweep(claims, keys, names, job.emit_from):
+    bridged = bridges([r.lang for r in claims], [bool(r.points or r.areas) for r in claims])
+    for j, i in sweep(claims, keys, names, job.emit_from, bridged):
         pairs += 1
         a, b = claims[j], claims[i]
         wa, wb = weights[j], weights[i]

@@ -442,17 +442,64 @@ def read_words(text: str) -> tuple[Words, Words]:
     return tuple(sorted(names)), tuple(sorted(words))
 
 
-def word_chunk(texts: list[str]) -> tuple[list[tuple[Words, Words, str]], dict[str, int]]:
-    """Names, words and normalised text of each claim text, and how many texts use each word.
+# --- languages ----------------------------------------------------------------------------
+#
+# Word overlap only means something between two texts in one language: an Arabic post and an
+# English wire story of the same strike share no word. So each claim carries a language key,
+# "<script>:<language>" ("arab:ar", "latn:en", "latn:" when the document gives no language),
+# and two claims' words are compared only when `same_language` says they can be.
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+def script_of(text: str) -> str:
+    """`arab` or `latn`, whichever letters the text has more of; "" when it has neither."""
+    text = text[:MAX_TEXT_CHARS]
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if not arabic and not latin:
+        return ""
+    return "arab" if arabic > latin else "latn"
+
+
+@lru_cache(maxsize=256)
+def language_key(script: str, language: str | None) -> str:
+    """A claim's language key from the script of its sentences and its document's language
+    (a BCP 47 tag such as "ar" or "en-GB"; only the primary subtag counts)."""
+    lang = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    if lang in ("und", "mul", "zxx"):
+        lang = ""
+    if not script and not lang:
+        return ""
+    return sys.intern(f"{script}:{lang}")
+
+
+@lru_cache(maxsize=1024)
+def same_language(a: str, b: str) -> bool:
+    """Whether two claims' words can be compared: same script, and the same language when both
+    documents name one. An unknown side ("") is taken to be comparable."""
+    if not a or not b or a == b:
+        return True
+    script_a, _, lang_a = a.partition(":")
+    script_b, _, lang_b = b.partition(":")
+    if script_a and script_b and script_a != script_b:
+        return False
+    return not (lang_a and lang_b and lang_a != lang_b)
+
+
+def word_chunk(texts: list[str]) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int]]:
+    """Names, words, normalised text and script of each claim text, and how many texts use
+    each word.
 
     The job of a worker process (`factfinder.link.batch`).
     """
-    out: list[tuple[Words, Words, str]] = []
+    out: list[tuple[Words, Words, str, str]] = []
     df: dict[str, int] = {}
     get = df.get
     for text in texts:
         names, words = read_words(text)
-        out.append((names, words, normalise_text(text)))
+        out.append((names, words, normalise_text(text), script_of(text)))
         for t in terms(names, words):
             df[t] = get(t, 0) + 1
     return out, df
