@@ -234,3 +234,17 @@ def test_the_batch_command_links_an_arabic_post_with_an_english_wire_story(tmp_p
     assert link["features"]["text_similarity"]["compared"] is False
     assert "same day" in link["matched"]
     assert "same perpetrator (russia, russia)" in link["matched"]
+
+
+def test_arabic_words_are_compared_folded_and_without_the_article():
+    from factfinder.link.text import read_words
+
+    _, words = read_words("قصف على الميادين وبالميادين، والمَيادين: ميادين")
+    assert words.count("ميادين") == 1 and "الميادين" not in words
+    # Page furniture glued to a post splits from it; hamza forms fold.
+    _, words = read_words("comمقتل 4 أشخاص بصاروخ إيراني")
+    assert "com" in words and "اشخاص" in words and "ايراني" in words
+    assert not any("com" in w and w != "com" for w in words)
+    # A word that merely begins with a preposition's letter keeps it.
+    _, words = read_words("قصف بلدة كفرنبل")
+    assert "بلده" in words

@@ -14,7 +14,7 @@ over all claims in one process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import NamedTuple, Protocol
 
@@ -243,3 +243,64 @@ def _stretches(
         used = set(chain.from_iterable(v.names for v in views))
         used.update(chain.from_iterable(v.words for v in views))
         yield Stretch(views, start - first, {t: df[t] for t in used}, len(records), codec)
+
+
+# --- claims without any date ------------------------------------------------------------------
+#
+# A claim whose document gives no date at all (a post archived without its publication day, a
+# statement that says "today") has no window and takes no part in the sweep. It may still be one
+# of the reports of an incident that dated reports describe: it is compared, whatever the time,
+# with the placed claims that share one of its blocking keys (a rare word or name, a toll) and a
+# place area, and linked when the pair scores `UNDATED_THRESHOLD` or more. With no date to agree
+# on, the words, the place and what happened must carry the pair, so the bar is higher.
+
+UNDATED_THRESHOLD = LINK_THRESHOLD + 0.5
+UNDATED_MAX_POSTINGS = 500  # a key shared by more placed claims than this finds no incident
+
+
+def _placed(r: LinkClaim) -> bool:
+    return bool(r.points or r.areas)
+
+
+def undated_edges(
+    records: Sequence[LinkClaim],
+    df: Mapping[str, int],
+    score: Callable[[int, int, float], float | None],
+    codec: EdgeCodec,
+    threshold: float = UNDATED_THRESHOLD,
+) -> tuple[int, list[int]]:
+    """(candidate pairs, packed edges) between the placed claims without any date and the
+    other placed claims (see above). `score(i, j, threshold)` is `PairScorer.score`."""
+    undated = [r.idx for r in records if r.lo is None and _placed(r)]
+    if not undated:
+        return 0, []
+    placed = [r for r in records if _placed(r) and (r.lo is None or r.linkable)]
+    keys, names = blocking_keys(placed, df, len(records))
+    postings: dict[str, list[int]] = {}
+    for r, ks, ns in zip(placed, keys, names, strict=True):
+        for k in {*ks, *ns}:
+            postings.setdefault(k, []).append(r.idx)
+    own = {r.idx: (*ks, *ns) for r, ks, ns in zip(placed, keys, names, strict=True)}
+    seen: set[tuple[int, int]] = set()
+    edges: list[int] = []
+    for u in undated:
+        ru = records[u]
+        for k in own[u]:
+            got = postings.get(k, ())
+            if len(got) > UNDATED_MAX_POSTINGS:
+                continue
+            for j in got:
+                if j == u or records[j].doc == ru.doc:
+                    continue
+                pair = (u, j) if u < j else (j, u)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                rj = records[j]
+                if ru.areas and rj.areas and ru.areas.isdisjoint(rj.areas):
+                    continue
+                s = score(pair[0], pair[1], threshold)
+                if s is not None:
+                    a, b = records[pair[0]], records[pair[1]]
+                    edges.append(codec.pack(s, pair[0], pair[1], a.primary and b.primary))
+    return len(seen), edges
