@@ -22,7 +22,9 @@ order of their window's first day:
 * **languages**: reports in two languages share no word, so in a run with claims in several
   languages each placed claim also meets, by place and time alone, the claims of the other
   languages (`bridges`: it probes their language keys and is indexed under its own); a
-  monolingual run has no such keys and costs nothing more.
+  monolingual run has no such keys and costs nothing more;
+* **party**: a claim placed only by governorate and dated to the day meets the claims of its
+  governorate that name the same party (`extra_keys`).
 
 Each pair is produced once (when the later-starting claim is visited). As a safety valve a
 claim meets, of the open claims under one key, only the `MAX_OPEN` latest: what a claim meets
@@ -182,6 +184,49 @@ def bridges(langs: Sequence[str], placed: Sequence[bool]) -> list[Bridge] | None
     ]
 
 
+class Bridgeable(Sweepable, Protocol):
+    """What the extra keys are made of."""
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def perpetrator(self) -> str: ...
+    @property
+    def date_precision(self) -> str: ...
+
+
+_NO_PARTY = frozenset({"unknown", "other"})
+
+
+def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
+    """Each claim's keys that meet by place and time rather than by words, or None when no
+    claim has any: its language bridges (`bridges`), and, for a claim placed only by
+    governorate and dated to the day, the party it names. A post that says only "in rural
+    Idlib" rarely shares a rare word with the wire story that names the village; it meets the
+    claims of its governorate that name the same party (probing `party:<group>`, under which
+    every placed claim naming a party is indexed). Claims with points do not probe by party: a
+    town's reports of one party would all meet each other."""
+    langs = bridges([r.lang for r in claims], [bool(r.points or r.areas) for r in claims])
+    out: list[Bridge] = []
+    any_party = False
+    for i, r in enumerate(claims):
+        probe, home = langs[i] if langs is not None else ((), ())
+        party = r.perpetrator
+        if party not in _NO_PARTY and (r.points or r.areas):
+            # A pair is found by the later of its two claims, so both sides probe: a coarse
+            # claim every claim of its party, a claim with points the coarse ones only.
+            key = f"party:{party}"
+            if r.points:
+                probe, home = (*probe, f"{key}:coarse"), (*home, key)
+            elif r.date_precision == "day":
+                probe, home = (*probe, key), (*home, key, f"{key}:coarse")
+                any_party = True
+            else:
+                home = (*home, key)
+        out.append((probe, home))
+    return out if langs is not None or any_party else None
+
+
 def sweep(
     claims: Sequence[Sweepable],
     keys: Sequence[Sequence[str]],
@@ -295,7 +340,7 @@ def candidate_pairs(
     """
     order = sweep_order(records)
     claims = [records[i] for i in order]
-    bridged = bridges([r.lang for r in claims], [bool(r.points or r.areas) for r in claims])
+    bridged = extra_keys(claims)
     name_keys = [names[i] for i in order] if names else ()
     for j, i in sweep(claims, [keys[i] for i in order], name_keys, 0, bridged):
         yield order[j], order[i]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import NamedTuple, Protocol
 
-from factfinder.link.blocking import bridges, margin_days, sweep, sweep_order
+from factfinder.link.blocking import extra_keys, margin_days, sweep, sweep_order
 from factfinder.link.cluster import EdgeCodec
 from factfinder.link.features import LINK_THRESHOLD, Scorable, _parts, word_weight
 from factfinder.link.parallel import Workers
@@ -50,6 +50,8 @@ class Keyed(Protocol):
     def event_type(self) -> str: ...
     @property
     def lang(self) -> str: ...
+    @property
+    def perpetrator(self) -> str: ...
     @property
     def points(self) -> tuple[Point, ...]: ...
     @property
@@ -191,7 +193,7 @@ def score_stretch(job: Stretch) -> tuple[int, list[int]]:
     threshold = job.threshold
     pairs = 0
     edges: list[int] = []
-    bridged = bridges([r.lang for r in claims], [bool(r.points or r.areas) for r in claims])
+    bridged = extra_keys(claims)
     for j, i in sweep(claims, keys, names, job.emit_from, bridged):
         pairs += 1
         a, b = claims[j], claims[i]
