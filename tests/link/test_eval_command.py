@@ -184,3 +184,13 @@ def test_the_command_prints_the_new_rows(tmp_path: Path, monkeypatch) -> None:
     got = {(r["set"], r["metric"]): r["value"] for r in rows}
     assert got["airwars_ar", "link_bcubed_f1"] == 0.877
     assert got["airwars_ar", "perpetrator"] == 0.75
+
+
+def test_the_table_keeps_its_columns_whole_when_not_on_a_terminal(tmp_path: Path) -> None:
+    shared = fake_shared(tmp_path)
+    result = CliRunner().invoke(
+        build_app(), ["eval", "--shared", str(shared), "--sets", "airwars_gaza_en"]
+    )
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "children_killed" in line)
+    assert "airwars_gaza_en" in row and "0.750" in row and "0.550" in row and "below" in row

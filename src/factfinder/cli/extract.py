@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -166,6 +167,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Run extraction and linking on the development sets and score them against targets."""
+        from rich.console import Console
         from rich.table import Table
 
         from factfinder.extract.evaluation import SETS, find_shared
@@ -232,6 +234,10 @@ def register(app: typer.Typer) -> None:
                 fmt(r.baseline),
                 mark,
             )
-        out.print(table, width=max(out.width, 100))
+        # Rich clamps a print's width to its console's: a wider console, on the same stream,
+        # keeps the columns whole when the output is not a terminal (80 columns by default).
+        columns = os.environ.get("FACTFINDER_COLUMNS", "")
+        width = int(columns) if columns.isdigit() else max(out.width, 112)
+        Console(file=out.file, width=width, highlight=False).print(table)
         for note in dict.fromkeys(f"{r.set}: {r.note}" for r in rows if r.note):
             err.print(note)
