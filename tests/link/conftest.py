@@ -26,6 +26,7 @@ def make_claim_json(
     claimant: dict[str, Any] | None = None,
     primary: bool = True,
     end: str | None = None,
+    geonameid: int | None = None,
 ) -> dict[str, Any]:
     """A claim in the batch format (CLAIMS.md), defaults from a real FA-KES report."""
     places = []
@@ -39,6 +40,7 @@ def make_claim_json(
                 "admin1": admin1,
                 "country": "SY",
                 "precision": place_precision,
+                **({"geonameid": geonameid} if geonameid is not None else {}),
             }
         )
 

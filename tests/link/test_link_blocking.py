@@ -199,3 +199,18 @@ def test_a_governorate_wide_report_meets_the_reports_of_its_party_that_day(make_
     assert (0, 2) not in found  # another party
     assert (1, 3) not in found  # two towns' reports do not meet by party alone
     assert (0, 4) not in found and (1, 4) not in found  # ten days later
+
+
+def test_reports_naming_a_rarely_named_place_meet_whatever_their_words(make_record):
+    village = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
+    a = make_record(0, place=village, geonameid=170017, killed=2, text="Shells hit the village.")
+    b = make_record(1, place=village, geonameid=170017, killed=3, text="A house was destroyed.")
+    assert pairs([a, b], names=False) == {(0, 1)}
+    assert "geo:170017" in blocking_keys([a, b])[0][0]
+    # A place that many claims of the run name is no key: its reports meet by their words.
+    many = [
+        make_record(i, place=village, geonameid=170017, killed=None, day=f"2016-0{1 + i % 6}-01")
+        for i in range(2, 24)
+    ]
+    keys, _ = blocking_keys([a, b, *many])
+    assert "geo:170017" not in keys[0]

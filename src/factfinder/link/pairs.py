@@ -49,6 +49,8 @@ class Keyed(Protocol):
     @property
     def event_type(self) -> str: ...
     @property
+    def geo(self) -> frozenset[int]: ...
+    @property
     def lang(self) -> str: ...
     @property
     def perpetrator(self) -> str: ...
@@ -59,11 +61,23 @@ class Keyed(Protocol):
 
 
 def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
-    """How many of the claims use each name or word."""
+    """How many of the claims use each name or word, and name each gazetteer place
+    (`geo_term`)."""
     df: Counter[str] = Counter()
     for r in claims:
         df.update(terms(r.names, r.words))
+    df.update(place_frequency(claims))
     return df
+
+
+def geo_term(geonameid: int) -> str:
+    """The term under which claims naming a gazetteer place are counted and blocked."""
+    return f"geo:{geonameid}"
+
+
+def place_frequency(claims: Sequence[Keyed]) -> Counter[str]:
+    """How many of the claims name each gazetteer place (point places only)."""
+    return Counter(geo_term(g) for r in claims for g in r.geo)
 
 
 def blocking_keys(
@@ -76,8 +90,10 @@ def blocking_keys(
     `df` counts the claims of the run that use each word (`n` claims in all); both default to
     those of `claims`. Keys: the `KEY_WORDS` rarest of its words and names that another claim
     also uses and at most one claim in 500 (min. 20) uses, its tolls of `KEY_TOLL_MIN` or more
-    (total and civilians; smaller tolls are too common to tell incidents apart) and a rare
-    event type. Name keys: its `KEY_NAMES` rarest proper names used by at most 1% of the
+    (total and civilians; smaller tolls are too common to tell incidents apart), a rare
+    event type, and the gazetteer places it names that another claim and at most
+    `KEY_WORD_MIN_LIMIT` claims of the run name: reports of one village's incident meet
+    whatever words they use, while a city's many reports do not all meet. Name keys: its `KEY_NAMES` rarest proper names used by at most 1% of the
     claims and at most `NAME_LIMIT` claims (min. 2): a name that many reports repeat finds no
     particular incident.
     """
@@ -98,7 +114,8 @@ def blocking_keys(
             if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN
         }
         kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
-        keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind))
+        places = sorted(t for g in r.geo if 2 <= df.get(t := geo_term(g), 0) <= KEY_WORD_MIN_LIMIT)
+        keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind, *places))
         rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
         names.append(tuple(t for _, t in rare_names))
     return keys, names
@@ -244,6 +261,7 @@ def _stretches(
         views = [ScoreView.of(records[i]) for i in order[first : start + size]]
         used = set(chain.from_iterable(v.names for v in views))
         used.update(chain.from_iterable(v.words for v in views))
+        used.update(geo_term(g) for v in views for g in v.geo)
         yield Stretch(views, start - first, {t: df[t] for t in used}, len(records), codec)
 
 
