@@ -294,6 +294,8 @@ _ALLIED = (
     frozenset({"syrian_government", "russia", "iran"}),
     frozenset({"us_led_coalition", "sdf_ypg"}),
     frozenset({"turkey", "armed_opposition"}),
+    # HTS is one of the armed groups that reports (state media above all) name collectively.
+    frozenset({"armed_opposition", "hts_nusra"}),
 )
 
 
