@@ -91,6 +91,10 @@ _COMPATIBLE = frozenset(
         frozenset({"airstrike", "mass_grave"}),
         frozenset({"shooting", "explosion"}),
         frozenset({"shooting", "shelling"}),
+        # Raids: people taken are later reported killed, and an airborne raid is reported as an
+        # air operation by some and as arrests by others.
+        frozenset({"detention", "execution"}),
+        frozenset({"airstrike", "detention"}),
     }
 )
 _VAGUE_TYPES = frozenset({"unknown", "other"})
@@ -106,7 +110,9 @@ _SAME_TYPE_WEIGHT = {
     "airstrike": 0.2,
     "shelling": 0.2,
 }
-_EVENT_WEIGHT = {"compatible": -1.0, "vague": 0.0, "conflict": -2.5}
+# Compatible types are a mild disagreement: reports of one strike say "air strike" or
+# "shelling" (Arabic قصف is either), a barrel bomb "explosion" or "shelling".
+_EVENT_WEIGHT = {"compatible": -0.5, "vague": 0.0, "conflict": -2.5}
 
 
 def event_relation(a: str, b: str) -> str:
