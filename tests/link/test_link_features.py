@@ -131,6 +131,6 @@ def test_raids_reported_as_arrests_executions_or_air_operations_are_compatible()
 def test_an_air_strike_reported_as_shelling_is_a_mild_disagreement(make_record):
     a = make_record(0, place=TELL_TAMER, event="airstrike", perpetrator="russia")
     b = make_record(1, place=TELL_TAMER, event="shelling", perpetrator="russia")
-    c = make_record(2, place=TELL_TAMER, event="chemical", perpetrator="russia")
+    c = make_record(2, place=TELL_TAMER, event="detention", perpetrator="russia")
     assert explain(a, b).features["event_type"]["weight"] == -0.5
     assert explain(b, c).features["event_type"]["weight"] == -2.5
