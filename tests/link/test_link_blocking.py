@@ -214,3 +214,21 @@ def test_reports_naming_a_rarely_named_place_meet_whatever_their_words(make_reco
     ]
     keys, _ = blocking_keys([a, b, *many])
     assert "geo:170017" not in keys[0]
+
+
+def test_reports_of_one_party_naming_one_town_meet(make_record):
+    town = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
+    common = dict(place=town, geonameid=170017, killed=None)
+    recs = [
+        make_record(0, perpetrator="turkey", text="Artillery hit homes.", **common),
+        make_record(1, perpetrator="turkey", text="A family mourns.", **common),
+        make_record(2, perpetrator="isis", text="Gunmen stormed a farm.", **common),
+    ]
+    # The place is named by so many other claims that it is no key of its own.
+    crowd = [
+        make_record(i, place=town, geonameid=170017, killed=None, day=f"2016-0{1 + i % 5}-01")
+        for i in range(3, 25)
+    ]
+    found = pairs([*recs, *crowd], names=False)
+    assert (0, 1) in found
+    assert (0, 2) not in found and (1, 2) not in found

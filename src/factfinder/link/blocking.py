@@ -24,7 +24,8 @@ order of their window's first day:
   languages (`bridges`: it probes their language keys and is indexed under its own); a
   monolingual run has no such keys and costs nothing more;
 * **party**: a claim placed only by governorate and dated to the day meets the claims of its
-  governorate that name the same party (`extra_keys`).
+  governorate that name the same party, and claims naming one gazetteer place and one party
+  meet each other (`extra_keys`).
 
 Each pair is produced once (when the later-starting claim is visited). As a safety valve a
 claim meets, of the open claims under one key, only the `MAX_OPEN` latest: what a claim meets
@@ -193,6 +194,8 @@ class Bridgeable(Sweepable, Protocol):
     def perpetrator(self) -> str: ...
     @property
     def date_precision(self) -> str: ...
+    @property
+    def geo(self) -> frozenset[int]: ...
 
 
 _NO_PARTY = frozenset({"unknown", "other"})
@@ -204,8 +207,9 @@ def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
     governorate and dated to the day, the party it names. A post that says only "in rural
     Idlib" rarely shares a rare word with the wire story that names the village; it meets the
     claims of its governorate that name the same party (probing `party:<group>`, under which
-    every placed claim naming a party is indexed). Claims with points do not probe by party: a
-    town's reports of one party would all meet each other."""
+    every placed claim naming a party is indexed). A claim with points meets, by party, those
+    coarse claims and the claims naming the same gazetteer place and party
+    (`party:<group>:geo:<id>`), not every claim of its party nearby."""
     langs = bridges([r.lang for r in claims], [bool(r.points or r.areas) for r in claims])
     out: list[Bridge] = []
     any_party = False
@@ -217,7 +221,10 @@ def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
             # claim every claim of its party, a claim with points the coarse ones only.
             key = f"party:{party}"
             if r.points:
-                probe, home = (*probe, f"{key}:coarse"), (*home, key)
+                # Claims naming one gazetteer place and one party meet each other.
+                towns = tuple(f"{key}:geo:{g}" for g in sorted(r.geo))
+                probe, home = (*probe, f"{key}:coarse", *towns), (*home, key, *towns)
+                any_party = any_party or bool(towns)
             elif r.date_precision == "day":
                 probe, home = (*probe, key), (*home, key, f"{key}:coarse")
                 any_party = True
