@@ -487,12 +487,20 @@ Words = tuple[str, ...]  # sorted, no repeats
 
 
 def read_words(text: str) -> tuple[Words, Words]:
-    """(names and targets, content words) of a claim's sentences, each sorted."""
+    """(names and targets, content words) of a claim's sentences, each sorted.
+
+    In sentences written in Arabic script, Latin-script words are the page's furniture (its
+    name and handle, "Shared with Public", "Copy link") and are left out: they tell pages
+    apart, not incidents.
+    """
     text = text[:MAX_TEXT_CHARS]
     names: set[str] = set()
     words: set[str] = set()
+    arabic = script_of(text) == "arab"
     for m in _WORD.finditer(text):
         tok = m.group(0)
+        if arabic and tok[0] < "\u0600":
+            continue
         low = _fold(tok)
         if len(low) < 3:
             continue
