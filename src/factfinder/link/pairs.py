@@ -108,17 +108,22 @@ def blocking_keys(
     names: list[tuple[str, ...]] = []
     for r in claims:
         rare = sorted((df[t], t) for t in terms(r.names, r.words) if 2 <= df[t] <= word_limit)
-        tolls = {
-            f"toll:{p}"
-            for c in (r.killed[0], r.killed[1])
-            if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN
-        }
-        kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
-        places = sorted(t for g in r.geo if 2 <= df.get(t := geo_term(g), 0) <= KEY_WORD_MIN_LIMIT)
-        keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind, *places))
+        keys.append((*(t for _, t in rare[:KEY_WORDS]), *_fact_keys(r, df)))
         rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
         names.append(tuple(t for _, t in rare_names))
     return keys, names
+
+
+def _fact_keys(r: Keyed, df: Mapping[str, int]) -> tuple[str, ...]:
+    """A claim's keys that are not words: its tolls, a rare event type, its rare places."""
+    tolls = {
+        f"toll:{p}"
+        for c in (r.killed[0], r.killed[1])
+        if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN
+    }
+    kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
+    places = sorted(t for g in r.geo if 2 <= df.get(t := geo_term(g), 0) <= KEY_WORD_MIN_LIMIT)
+    return (*sorted(tolls), *kind, *places)
 
 
 def _point(c: tuple[int | None, int | None]) -> int | None:
@@ -294,13 +299,20 @@ def undated_edges(
     undated = [r.idx for r in records if r.lo is None and _placed(r)]
     if not undated:
         return 0, []
-    placed = [r for r in records if _placed(r) and (r.lo is None or r.linkable)]
-    keys, names = blocking_keys(placed, df, len(records))
+    keys, names = blocking_keys([records[u] for u in undated], df, len(records))
+    own = {u: (*ks, *ns) for u, ks, ns in zip(undated, keys, names, strict=True)}
+    wanted = {k for ks in own.values() for k in ks}
+    # Which placed claims use each of those keys (only their words and facts are looked at:
+    # a run of a million claims with a few undated ones costs one pass of set lookups).
     postings: dict[str, list[int]] = {}
-    for r, ks, ns in zip(placed, keys, names, strict=True):
-        for k in {*ks, *ns}:
+    for r in records:
+        if not _placed(r) or (r.lo is not None and not r.linkable):
+            continue
+        hits = {t for t in r.words if t in wanted}
+        hits.update(t for t in r.names if t in wanted)
+        hits.update(t for t in _fact_keys(r, df) if t in wanted)
+        for k in hits:
             postings.setdefault(k, []).append(r.idx)
-    own = {r.idx: (*ks, *ns) for r, ks, ns in zip(placed, keys, names, strict=True)}
     seen: set[tuple[int, int]] = set()
     edges: list[int] = []
     for u in undated:
