@@ -61,23 +61,11 @@ class Keyed(Protocol):
 
 
 def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
-    """How many of the claims use each name or word, and name each gazetteer place
-    (`geo_term`)."""
+    """How many of the claims use each name or word."""
     df: Counter[str] = Counter()
     for r in claims:
         df.update(terms(r.names, r.words))
-    df.update(place_frequency(claims))
     return df
-
-
-def geo_term(geonameid: int) -> str:
-    """The term under which claims naming a gazetteer place are counted and blocked."""
-    return f"geo:{geonameid}"
-
-
-def place_frequency(claims: Sequence[Keyed]) -> Counter[str]:
-    """How many of the claims name each gazetteer place (point places only)."""
-    return Counter(geo_term(g) for r in claims for g in r.geo)
 
 
 def blocking_keys(
@@ -90,10 +78,8 @@ def blocking_keys(
     `df` counts the claims of the run that use each word (`n` claims in all); both default to
     those of `claims`. Keys: the `KEY_WORDS` rarest of its words and names that another claim
     also uses and at most one claim in 500 (min. 20) uses, its tolls of `KEY_TOLL_MIN` or more
-    (total and civilians; smaller tolls are too common to tell incidents apart), a rare
-    event type, and the gazetteer places it names that another claim and at most
-    `KEY_WORD_MIN_LIMIT` claims of the run name: reports of one village's incident meet
-    whatever words they use, while a city's many reports do not all meet. Name keys: its `KEY_NAMES` rarest proper names used by at most 1% of the
+    (total and civilians; smaller tolls are too common to tell incidents apart) and a rare
+    event type. Name keys: its `KEY_NAMES` rarest proper names used by at most 1% of the
     claims and at most `NAME_LIMIT` claims (min. 2): a name that many reports repeat finds no
     particular incident.
     """
@@ -108,22 +94,21 @@ def blocking_keys(
     names: list[tuple[str, ...]] = []
     for r in claims:
         rare = sorted((df[t], t) for t in terms(r.names, r.words) if 2 <= df[t] <= word_limit)
-        keys.append((*(t for _, t in rare[:KEY_WORDS]), *_fact_keys(r, df)))
+        keys.append((*(t for _, t in rare[:KEY_WORDS]), *_fact_keys(r)))
         rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
         names.append(tuple(t for _, t in rare_names))
     return keys, names
 
 
-def _fact_keys(r: Keyed, df: Mapping[str, int]) -> tuple[str, ...]:
-    """A claim's keys that are not words: its tolls, a rare event type, its rare places."""
+def _fact_keys(r: Keyed) -> tuple[str, ...]:
+    """A claim's keys that are not words: its tolls and a rare event type."""
     tolls = {
         f"toll:{p}"
         for c in (r.killed[0], r.killed[1])
         if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN
     }
     kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
-    places = sorted(t for g in r.geo if 2 <= df.get(t := geo_term(g), 0) <= KEY_WORD_MIN_LIMIT)
-    return (*sorted(tolls), *kind, *places)
+    return (*sorted(tolls), *kind)
 
 
 def _point(c: tuple[int | None, int | None]) -> int | None:
@@ -266,7 +251,6 @@ def _stretches(
         views = [ScoreView.of(records[i]) for i in order[first : start + size]]
         used = set(chain.from_iterable(v.names for v in views))
         used.update(chain.from_iterable(v.words for v in views))
-        used.update(geo_term(g) for v in views for g in v.geo)
         yield Stretch(views, start - first, {t: df[t] for t in used}, len(records), codec)
 
 
@@ -310,7 +294,7 @@ def undated_edges(
             continue
         hits = {t for t in r.words if t in wanted}
         hits.update(t for t in r.names if t in wanted)
-        hits.update(t for t in _fact_keys(r, df) if t in wanted)
+        hits.update(t for t in _fact_keys(r) if t in wanted)
         for k in hits:
             postings.setdefault(k, []).append(r.idx)
     seen: set[tuple[int, int]] = set()

@@ -25,7 +25,6 @@ from factfinder.link.pairs import (
     NAME_LIMIT,
     blocking_keys,
     document_frequency,
-    place_frequency,
     scored_edges,
     undated_edges,
 )
@@ -139,8 +138,6 @@ def link_records(
         with gc_paused():
             if df is None:
                 df = document_frequency(records)
-            elif places := place_frequency(records):
-                df = {**df, **places}  # the caller counted words only
             scorer = PairScorer(records, idf_of(df, len(records)))
             codec = EdgeCodec.for_records(len(records))
             pairs, edges = scored_edges(records, df, pool, codec)
