@@ -26,6 +26,7 @@ def make_claim_json(
     claimant: dict[str, Any] | None = None,
     primary: bool = True,
     end: str | None = None,
+    geonameid: int | None = None,
 ) -> dict[str, Any]:
     """A claim in the batch format (CLAIMS.md), defaults from a real FA-KES report."""
     places = []
@@ -39,6 +40,7 @@ def make_claim_json(
                 "admin1": admin1,
                 "country": "SY",
                 "precision": place_precision,
+                **({"geonameid": geonameid} if geonameid is not None else {}),
             }
         )
 
@@ -71,7 +73,8 @@ def claim_json() -> Callable[..., dict[str, Any]]:
 
 @pytest.fixture
 def make_record() -> Factory:
-    """Build a `LinkClaim` from claim fields plus `text`, `publisher`, `published`, `doc`, `idx`."""
+    """Build a `LinkClaim` from claim fields plus `text`, `publisher`, `published`, `doc`, `idx`
+    and the document's `language`."""
 
     def factory(
         idx: int = 0,
@@ -80,11 +83,13 @@ def make_record() -> Factory:
         publisher: str | None = "Reuters",
         published: str | None = None,
         claim_index: int = 0,
+        language: str | None = None,
         **fields: Any,
     ) -> LinkClaim:
         claim = Claim.from_json(make_claim_json(**fields))
         doc_no = idx if doc is None else doc
-        info = DocInfo(publisher, dt.date.fromisoformat(published) if published else None, None)
+        day = dt.date.fromisoformat(published) if published else None
+        info = DocInfo(publisher, day, None, language)
         return build(idx, ClaimRef(f"doc-{doc_no}", claim_index), doc_no, claim, info, text)
 
     return factory

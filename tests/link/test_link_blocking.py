@@ -148,3 +148,67 @@ def test_cost_grows_with_density_not_with_corpus(make_record):
     small = len(pairs(corpus(200, 40), names=False)) / 200
     large = len(pairs(corpus(800, 160), names=False)) / 800
     assert large < small * 1.5
+
+
+def test_a_governorate_wide_report_meets_the_reports_of_its_party_that_day(make_record):
+    # "Turkish drones struck rural Hasakah" and the report naming the village share no rare
+    # word and no toll; they meet because the first names only a governorate and a party.
+    gov = ("Al-Hasakah Governorate", 36.5, 40.75, "Al-Hasakah")
+    recs = [
+        make_record(
+            0,
+            place=gov,
+            place_precision="governorate",
+            perpetrator="turkey",
+            killed=2,
+            text="Turkish drones struck rural Hasakah.",
+        ),
+        make_record(
+            1,
+            place=TELL_TAMER,
+            perpetrator="turkey",
+            killed=3,
+            text="A drone hit a car near Tell Tamer.",
+        ),
+        make_record(
+            2,
+            place=QAMISHLI,
+            perpetrator="sdf_ypg",
+            killed=1,
+            text="Fighters stormed a house in Qamishli.",
+        ),
+        make_record(
+            3,
+            place=QAMISHLI,
+            perpetrator="turkey",
+            killed=1,
+            text="A strike hit a farm outside Qamishli.",
+        ),
+        make_record(
+            4,
+            place=gov,
+            place_precision="governorate",
+            perpetrator="turkey",
+            killed=2,
+            day="2016-07-15",
+            text="Drone raids on the province again.",
+        ),
+    ]
+    found = pairs(recs)
+    assert (0, 1) in found and (0, 3) in found
+    assert (0, 2) not in found  # another party
+    assert (1, 3) not in found  # two towns' reports do not meet by party alone
+    assert (0, 4) not in found and (1, 4) not in found  # ten days later
+
+
+def test_reports_of_one_party_naming_one_town_meet(make_record):
+    town = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
+    common = dict(place=town, geonameid=170017, killed=None)
+    recs = [
+        make_record(0, perpetrator="turkey", text="Artillery hit homes.", **common),
+        make_record(1, perpetrator="turkey", text="A family mourns.", **common),
+        make_record(2, perpetrator="isis", text="Gunmen stormed a farm.", **common),
+    ]
+    found = pairs(recs, names=False)
+    assert (0, 1) in found
+    assert (0, 2) not in found and (1, 2) not in found

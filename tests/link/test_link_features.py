@@ -111,3 +111,26 @@ def test_house_style_of_one_publisher_counts_less(make_record):
     other_pub = explain_pair(a, c, idf).features["text_similarity"]
     assert same_pub["rare_word_overlap"] == other_pub["rare_word_overlap"]
     assert same_pub["weight"] < other_pub["weight"]
+
+
+def test_hts_and_the_armed_opposition_are_a_weak_disagreement(make_record):
+    # State media name HTS among "terrorist groups"; a wire story names HTS.
+    a = make_record(0, place=TELL_TAMER, perpetrator="armed_opposition", event="shelling")
+    b = make_record(1, place=TELL_TAMER, perpetrator="hts_nusra", event="shelling")
+    c = make_record(2, place=TELL_TAMER, perpetrator="isis", event="shelling")
+    assert explain(a, b).features["perpetrator"]["relation"] == "allied"
+    assert explain(a, c).features["perpetrator"]["relation"] == "different"
+
+
+def test_raids_reported_as_arrests_executions_or_air_operations_are_compatible():
+    assert event_relation("detention", "execution") == "compatible"
+    assert event_relation("airstrike", "detention") == "compatible"
+    assert event_relation("chemical", "detention") == "conflict"
+
+
+def test_an_air_strike_reported_as_shelling_is_a_mild_disagreement(make_record):
+    a = make_record(0, place=TELL_TAMER, event="airstrike", perpetrator="russia")
+    b = make_record(1, place=TELL_TAMER, event="shelling", perpetrator="russia")
+    c = make_record(2, place=TELL_TAMER, event="detention", perpetrator="russia")
+    assert explain(a, b).features["event_type"]["weight"] == -0.5
+    assert explain(b, c).features["event_type"]["weight"] == -2.5

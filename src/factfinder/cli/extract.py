@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -152,9 +153,11 @@ def register(app: typer.Typer) -> None:
         sets: Annotated[
             str,
             typer.Option(
-                "--sets", help="Comma-separated sets: seeds,fakes,fakes_nopub,ucdp,case2021."
+                "--sets",
+                help="Comma-separated sets: seeds,fakes,fakes_nopub,ucdp,case2021,"
+                "airwars_ar,airwars_gaza_en,bilingual (default: all).",
             ),
-        ] = "seeds,fakes,fakes_nopub,ucdp,case2021",
+        ] = "",
         workers: Annotated[
             int, typer.Option("--workers", "-w", min=1, help="Local worker processes.")
         ] = 1,
@@ -163,17 +166,23 @@ def register(app: typer.Typer) -> None:
         ] = None,
         as_json: bool = JsonOption,
     ) -> None:
-        """Run extraction on the development sets and score it against the issue's targets."""
+        """Run extraction and linking on the development sets and score them against targets."""
+        from rich.console import Console
         from rich.table import Table
 
+        from factfinder.extract.evaluation import SETS, find_shared
         from factfinder.extract.evaluation import evaluate as run_eval
-        from factfinder.extract.evaluation import find_shared
 
         folder = find_shared(shared)
         if folder is None:
-            err.print("eval: no shared folder with eval/score.py found; nothing to evaluate")
+            where = f"in {shared}" if shared else "at ../shared (or ./shared)"
+            err.print(
+                f"eval: skipped — no shared folder with eval/score.py {where}. The development "
+                "sets and their scorer are not part of the repository; give their folder with "
+                "--shared DIR."
+            )
             return
-        names = [s.strip() for s in sets.split(",") if s.strip()]
+        names = [s.strip() for s in sets.split(",") if s.strip()] or list(SETS)
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
         with err.status("evaluating") as status:
@@ -195,12 +204,13 @@ def register(app: typer.Typer) -> None:
                         "target": r.target,
                         "baseline": r.baseline,
                         "meets_target": r.meets_target,
+                        "note": r.note,
                     }
                     for r in rows
                 ]
             )
             return
-        table = Table(title="factfinder extract — development sets (shared/eval/score.py)")
+        table = Table(title="factfinder extract and link — development sets (shared/eval/score.py)")
         for col in ("set", "metric", "n", "value", "target", "baseline", ""):
             table.add_column(
                 col,
@@ -213,6 +223,8 @@ def register(app: typer.Typer) -> None:
 
         for r in rows:
             mark = {True: "[green]ok[/green]", False: "[red]below[/red]", None: ""}[r.meets_target]
+            if r.note:
+                mark = "skipped"
             table.add_row(
                 r.set,
                 r.metric,
@@ -222,4 +234,10 @@ def register(app: typer.Typer) -> None:
                 fmt(r.baseline),
                 mark,
             )
-        out.print(table, width=max(out.width, 100))
+        # Rich clamps a print's width to its console's: a wider console, on the same stream,
+        # keeps the columns whole when the output is not a terminal (80 columns by default).
+        columns = os.environ.get("FACTFINDER_COLUMNS", "")
+        width = int(columns) if columns.isdigit() else max(out.width, 112)
+        Console(file=out.file, width=width, highlight=False).print(table)
+        for note in dict.fromkeys(f"{r.set}: {r.note}" for r in rows if r.note):
+            err.print(note)

@@ -53,7 +53,7 @@ from factfinder.link.records import (
 )
 from factfinder.link.run import LinkStats, link_records
 from factfinder.link.sources import SourceKey, source_of
-from factfinder.link.text import Words
+from factfinder.link.text import Words, language_key
 from factfinder.model import Claimant, ClaimRef, Place
 
 ErrorHandler = Callable[[InputError], None]
@@ -200,7 +200,8 @@ def _complete(
     n = len(parts)
     done = [False] * len(claims.doc_ids)
     completion: list[Completion | None] = [None] * n
-    texts: list[tuple[Words, Words, str] | None] = [None] * n
+    texts: list[tuple[Words, Words, str, str] | None] = [None] * n
+    languages: list[str | None] = [None] * len(claims.doc_ids)
     sources: dict[tuple[str | None, str, str | None, str | None], SourceKey] = {}
     batches: deque[list[int]] = deque()
     read = 0
@@ -250,6 +251,7 @@ def _complete(
                     continue
                 done[d] = True
                 publisher = None if doc.publisher is None else sys.intern(doc.publisher)
+                languages[d] = doc.language
                 got = fill(d, publisher, doc.published)
                 idxs.extend(got)
                 work.append((doc.text, doc.title, tuple(parts[i].spans for i in got)))
@@ -264,8 +266,8 @@ def _complete(
     df: Counter[str] = Counter()
     intern = sys.intern
     for read_texts, counts in pool.map(claim_words, doc_work()):
-        for i, (names, words, norm) in zip(batches.popleft(), read_texts, strict=True):
-            texts[i] = (tuple(map(intern, names)), tuple(map(intern, words)), norm)
+        for i, (names, words, norm, script) in zip(batches.popleft(), read_texts, strict=True):
+            texts[i] = (tuple(map(intern, names)), tuple(map(intern, words)), norm, script)
         df.update(counts)
     missing = 0
     for d, seen in enumerate(done):
@@ -278,7 +280,7 @@ def _complete(
         zip(parts, claims.where, claims.killed, claims.injured, strict=True)
     ):
         when, source, publisher, published = completion[i] or _unreachable()
-        names, words, norm = texts[i] or ((), (), "")
+        names, words, norm, script = texts[i] or ((), (), "", "")
         doc = doc_of[i]
         records.append(
             assemble(
@@ -298,6 +300,7 @@ def _complete(
                 norm,
                 names,
                 words,
+                language_key(script, languages[doc]),
             )
         )
     return Records(records, read, missing, claims.skipped, df)

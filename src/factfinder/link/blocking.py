@@ -18,7 +18,14 @@ order of their window's first day:
   common; placeless claims meet claims anywhere that share a key;
 * **names**: a claim's rare proper names and gazetteer ids also meet anywhere in a wider window
   (`NAME_SLACK_DAYS`), so reports naming the same hospital or village meet even when their
-  places or dates were read differently.
+  places or dates were read differently;
+* **languages**: reports in two languages share no word, so in a run with claims in several
+  languages each placed claim also meets, by place and time alone, the claims of the other
+  languages (`bridges`: it probes their language keys and is indexed under its own); a
+  monolingual run has no such keys and costs nothing more;
+* **party**: a claim placed only by governorate and dated to the day meets the claims of its
+  governorate that name the same party, and claims naming one gazetteer place and one party
+  meet each other (`extra_keys`).
 
 Each pair is produced once (when the later-starting claim is visited). As a safety valve a
 claim meets, of the open claims under one key, only the `MAX_OPEN` latest: what a claim meets
@@ -35,6 +42,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from factfinder.link.records import DATE_SLACK_DAYS, LinkClaim, Point
+from factfinder.link.text import same_language
 
 CELL_DEG = 0.1
 MAX_OPEN = 200
@@ -158,17 +166,87 @@ def margin_days(claims: Sequence[Sweepable]) -> int:
     return longest + 2 * slack + 1
 
 
+Bridge = tuple[tuple[str, ...], tuple[str, ...]]  # (keys a claim probes, keys it is indexed under)
+
+
+def bridges(langs: Sequence[str], placed: Sequence[bool]) -> list[Bridge] | None:
+    """Each claim's language bridge keys (see the module docstring), or None when every claim's
+    words can be compared with every other's. `langs[i]` is claim i's language key,
+    `placed[i]` whether it has a place below the country (placeless claims are not bridged:
+    time alone finds no incident)."""
+    kinds = sorted(set(langs))
+    apart = {a: tuple(f"lang:{b}" for b in kinds if not same_language(a, b)) for a in kinds}
+    if not any(apart.values()):
+        return None
+    none: Bridge = ((), ())
+    return [
+        (apart[lang], (f"lang:{lang}",)) if apart[lang] and here else none
+        for lang, here in zip(langs, placed, strict=True)
+    ]
+
+
+class Bridgeable(Sweepable, Protocol):
+    """What the extra keys are made of."""
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def perpetrator(self) -> str: ...
+    @property
+    def date_precision(self) -> str: ...
+    @property
+    def geo(self) -> frozenset[int]: ...
+
+
+_NO_PARTY = frozenset({"unknown", "other"})
+
+
+def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
+    """Each claim's keys that meet by place and time rather than by words, or None when no
+    claim has any: its language bridges (`bridges`), and, for a claim placed only by
+    governorate and dated to the day, the party it names. A post that says only "in rural
+    Idlib" rarely shares a rare word with the wire story that names the village; it meets the
+    claims of its governorate that name the same party (probing `party:<group>`, under which
+    every placed claim naming a party is indexed). A claim with points meets, by party, those
+    coarse claims and the claims naming the same gazetteer place and party
+    (`party:<group>:geo:<id>`), not every claim of its party nearby."""
+    langs = bridges([r.lang for r in claims], [bool(r.points or r.areas) for r in claims])
+    out: list[Bridge] = []
+    any_party = False
+    for i, r in enumerate(claims):
+        probe, home = langs[i] if langs is not None else ((), ())
+        party = r.perpetrator
+        if party not in _NO_PARTY and (r.points or r.areas):
+            # A pair is found by the later of its two claims, so both sides probe: a coarse
+            # claim every claim of its party, a claim with points the coarse ones only.
+            key = f"party:{party}"
+            if r.points:
+                # Claims naming one gazetteer place and one party meet each other.
+                towns = tuple(f"{key}:geo:{g}" for g in sorted(r.geo))
+                probe, home = (*probe, f"{key}:coarse", *towns), (*home, key, *towns)
+                any_party = any_party or bool(towns)
+            elif r.date_precision == "day":
+                probe, home = (*probe, key), (*home, key, f"{key}:coarse")
+                any_party = True
+            else:
+                home = (*home, key)
+        out.append((probe, home))
+    return out if langs is not None or any_party else None
+
+
 def sweep(
     claims: Sequence[Sweepable],
     keys: Sequence[Sequence[str]],
     names: Sequence[Sequence[str]] = (),
     emit_from: int = 0,
+    bridged: Sequence[Bridge] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """The pairs (j, i) of positions in `claims` that may be one incident, j before i.
 
     `claims` are dated, linkable and in sweep order (by first day, then record index);
-    `keys[i]`/`names[i]` are claim i's blocking and name keys. Pairs are produced for claims
-    from position `emit_from` on; the claims before it are only indexed.
+    `keys[i]`/`names[i]` are claim i's blocking and name keys, `bridged[i]` its language
+    bridge keys (`bridges`). Pairs are produced for claims from position `emit_from` on; the
+    claims before it are only indexed.
     """
     index: Index = {}
     wide: Index = {}  # name key -> claims, over the wider window (one unit)
@@ -215,6 +293,23 @@ def sweep(
                     bucket.end = end
                 if end < bucket.low:
                     bucket.low = end
+        if bridged is not None:
+            probe_keys, home_keys = bridged[i]
+            if emit:
+                for k in probe_keys:
+                    by_unit = index.get(k)
+                    if by_unit is not None:
+                        for unit in probes:
+                            seen = by_unit.get(unit)
+                            if seen is not None:
+                                _scan(seen, reach, gone, found)
+            for k in home_keys:
+                by_unit = index.setdefault(k, {})
+                for unit in homes:
+                    bucket = by_unit.get(unit)
+                    if bucket is None:
+                        bucket = by_unit[unit] = _Bucket()
+                    bucket.add(i, end)
         if names:
             wide_reach = lo - NAME_SLACK_DAYS
             wide_end = hi + NAME_SLACK_DAYS
@@ -252,5 +347,7 @@ def candidate_pairs(
     """
     order = sweep_order(records)
     claims = [records[i] for i in order]
-    for j, i in sweep(claims, [keys[i] for i in order], [names[i] for i in order] if names else ()):
+    bridged = extra_keys(claims)
+    name_keys = [names[i] for i in order] if names else ()
+    for j, i in sweep(claims, [keys[i] for i in order], name_keys, 0, bridged):
         yield order[j], order[i]

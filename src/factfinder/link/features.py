@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from factfinder.geo import distance_km
 from factfinder.link.records import Count, Counts, Point
-from factfinder.link.text import Words
+from factfinder.link.text import Words, same_language
 from factfinder.vocab import COUNT_KEYS
 
 
@@ -68,9 +68,11 @@ class Scorable(Protocol):
     def publisher(self) -> str | None: ...
     @property
     def text(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
 
 
-SCORING_VERSION = "link-score-2"
+SCORING_VERSION = "link-score-3"
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
 
@@ -89,6 +91,10 @@ _COMPATIBLE = frozenset(
         frozenset({"airstrike", "mass_grave"}),
         frozenset({"shooting", "explosion"}),
         frozenset({"shooting", "shelling"}),
+        # Raids: people taken are later reported killed, and an airborne raid is reported as an
+        # air operation by some and as arrests by others.
+        frozenset({"detention", "execution"}),
+        frozenset({"airstrike", "detention"}),
     }
 )
 _VAGUE_TYPES = frozenset({"unknown", "other"})
@@ -104,7 +110,9 @@ _SAME_TYPE_WEIGHT = {
     "airstrike": 0.2,
     "shelling": 0.2,
 }
-_EVENT_WEIGHT = {"compatible": -1.0, "vague": 0.0, "conflict": -2.5}
+# Compatible types are a mild disagreement: reports of one strike say "air strike" or
+# "shelling" (Arabic قصف is either), a barrel bomb "explosion" or "shelling".
+_EVENT_WEIGHT = {"compatible": -0.5, "vague": 0.0, "conflict": -2.5}
 
 
 def event_relation(a: str, b: str) -> str:
@@ -187,13 +195,27 @@ def casualty_relation(a: Counts, b: Counts) -> tuple[str, float | None, str | No
 
 
 class PairScore(NamedTuple):
-    """A scored pair: the score and each feature's value and contribution."""
+    """A scored pair: the score, each feature's value and contribution, and what the two
+    claims agree on in words ("same day", "same town (1.2 km)", "same perpetrator (turkey,
+    turkey)" ...)."""
 
     score: float
     features: Mapping[str, Any]
+    matched: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, parts: tuple[float, dict[str, Any]]) -> PairScore:
+        """From `_parts(...)`'s explained result (its `matched` list taken out of the features)."""
+        score, features = parts
+        matched = tuple(features.pop("matched", ()))
+        return cls(score, features, matched)
 
     def to_json(self) -> dict[str, Any]:
-        return {"score": round(self.score, 3), "features": dict(self.features)}
+        return {
+            "score": round(self.score, 3),
+            "features": dict(self.features),
+            "matched": list(self.matched),
+        }
 
 
 # The same toll is strong evidence (less for small tolls, which are common by chance); tolls
@@ -278,6 +300,8 @@ _ALLIED = (
     frozenset({"syrian_government", "russia", "iran"}),
     frozenset({"us_led_coalition", "sdf_ypg"}),
     frozenset({"turkey", "armed_opposition"}),
+    # HTS is one of the armed groups that reports (state media above all) name collectively.
+    frozenset({"armed_opposition", "hts_nusra"}),
 )
 
 
@@ -369,6 +393,29 @@ def _parts(
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
     cas, ratio, which, s_cas = _casualty_part(a.killed, b.killed)
     cheap = PRIOR + s_date + s_place + s_event + s_perp + s_cas
+    if a.lang != b.lang and not same_language(a.lang, b.lang):
+        # Reports in two languages share no words whatever they report: their words are
+        # neither evidence for nor against, and the pair stands on the features above.
+        if cutoff is not None:
+            return (round(cheap, 3), {}) if cheap >= cutoff else None
+        return round(cheap, 3), _explained(
+            a,
+            b,
+            gap,
+            s_date,
+            dist,
+            place_rel,
+            s_place,
+            ev,
+            s_event,
+            perp,
+            s_perp,
+            cas,
+            ratio,
+            which,
+            s_cas,
+            None,
+        )
     if cutoff is not None and cheap + _MAX_TEXT + _MAX_NAMES < cutoff:
         return None
     if totals is None:
@@ -392,6 +439,63 @@ def _parts(
     score = round(cheap + s_names + s_text, 3)
     if cutoff is not None:
         return (score, {}) if score >= cutoff else None
+    return score, _explained(
+        a,
+        b,
+        gap,
+        s_date,
+        dist,
+        place_rel,
+        s_place,
+        ev,
+        s_event,
+        perp,
+        s_perp,
+        cas,
+        ratio,
+        which,
+        s_cas,
+        (names, s_names, words, base, s_text),
+    )
+
+
+def _explained(
+    a: Scorable,
+    b: Scorable,
+    gap: int | None,
+    s_date: float,
+    dist: float | None,
+    place_rel: str,
+    s_place: float,
+    ev: str,
+    s_event: float,
+    perp: str,
+    s_perp: float,
+    cas: str,
+    ratio: float | None,
+    which: str | None,
+    s_cas: float,
+    text: tuple[float, float, float, float, float] | None,
+) -> dict[str, Any]:
+    """Every feature's value and weight, and `matched`: what the two claims agree on, in words.
+
+    `text` is (name overlap, its weight, word overlap, its baseline, its weight), or None when
+    the claims are in two languages and their words were not compared.
+    """
+    matched: list[str] = []
+    if gap == 0:
+        matched.append("same day" if s_date >= 1.5 else "overlapping dates")
+    elif gap == 1:
+        matched.append("a day apart")
+    if s_place > 0:
+        km = "" if dist is None else f" ({dist:.1f} km)"
+        matched.append(f"{place_rel}{km}")
+    if ev in ("same", "compatible"):
+        matched.append(f"{ev} event type ({a.event_type}, {b.event_type})")
+    if perp in ("same", "allied"):
+        matched.append(f"{perp} perpetrator ({a.perpetrator}, {b.perpetrator})")
+    if cas in ("equal", "overlap", "close"):
+        matched.append(f"{cas} tolls ({which})")
     features: dict[str, Any] = {
         "prior": PRIOR,
         "date": {"gap_days": gap, "weight": s_date},
@@ -408,19 +512,31 @@ def _parts(
             "compared": which,
             "weight": s_cas,
         },
-        "shared_names": {
-            "names": sorted(set(a.names).intersection(b.names))[:12],
+    }
+    if text is None:
+        why = f"different languages ({a.lang or '?'}, {b.lang or '?'}): words not compared"
+        features["shared_names"] = {"compared": False, "reason": why, "weight": 0.0}
+        features["text_similarity"] = {"compared": False, "reason": why, "weight": 0.0}
+    else:
+        names, s_names, words, base, s_text = text
+        shared = sorted(set(a.names).intersection(b.names))[:12]
+        if s_names > 0:
+            matched.append("shared names (" + ", ".join(shared[:5]) + ")")
+        if s_text > 0:
+            matched.append(f"similar wording ({words:.2f} of rare words shared)")
+        features["shared_names"] = {
+            "names": shared,
             "overlap": round(names, 3),
             "weight": s_names,
-        },
-        "text_similarity": {
+        }
+        features["text_similarity"] = {
             "rare_word_overlap": round(words, 3),
             "baseline": base,
             "token_set_ratio": round(text_similarity(a.text, b.text), 3),
             "weight": s_text,
-        },
-    }
-    return score, features
+        }
+    features["matched"] = matched
+    return features
 
 
 def score_pair(
@@ -435,7 +551,7 @@ def explain_pair(a: Scorable, b: Scorable, idf: Mapping[str, float]) -> PairScor
     """The pair's full score with every feature's value and weight."""
     parts = _parts(a, b, idf, None)
     assert parts is not None
-    return PairScore(*parts)
+    return PairScore.of(parts)
 
 
 S = TypeVar("S", bound=Scorable)
@@ -513,4 +629,4 @@ class PairScorer(Generic[S]):
             self.records[i], self.records[j], self.idf, None, self._totals(i, j), self._both(i, j)
         )
         assert parts is not None
-        return PairScore(*parts)
+        return PairScore.of(parts)

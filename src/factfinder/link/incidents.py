@@ -175,4 +175,5 @@ def _link_json(
         "kind": link.kind,
         "score": explained.score,
         "features": dict(explained.features),
+        "matched": list(explained.matched),
     }

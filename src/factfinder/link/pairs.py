@@ -14,11 +14,11 @@ over all claims in one process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import NamedTuple, Protocol
 
-from factfinder.link.blocking import margin_days, sweep, sweep_order
+from factfinder.link.blocking import extra_keys, margin_days, sweep, sweep_order
 from factfinder.link.cluster import EdgeCodec
 from factfinder.link.features import LINK_THRESHOLD, Scorable, _parts, word_weight
 from factfinder.link.parallel import Workers
@@ -48,6 +48,16 @@ class Keyed(Protocol):
     def killed(self) -> Counts: ...
     @property
     def event_type(self) -> str: ...
+    @property
+    def geo(self) -> frozenset[int]: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def perpetrator(self) -> str: ...
+    @property
+    def points(self) -> tuple[Point, ...]: ...
+    @property
+    def areas(self) -> frozenset[str]: ...
 
 
 def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
@@ -84,16 +94,21 @@ def blocking_keys(
     names: list[tuple[str, ...]] = []
     for r in claims:
         rare = sorted((df[t], t) for t in terms(r.names, r.words) if 2 <= df[t] <= word_limit)
-        tolls = {
-            f"toll:{p}"
-            for c in (r.killed[0], r.killed[1])
-            if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN
-        }
-        kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
-        keys.append((*(t for _, t in rare[:KEY_WORDS]), *sorted(tolls), *kind))
+        keys.append((*(t for _, t in rare[:KEY_WORDS]), *_fact_keys(r)))
         rare_names = sorted((df[t], t) for t in r.names if 2 <= df[t] <= limit)[:KEY_NAMES]
         names.append(tuple(t for _, t in rare_names))
     return keys, names
+
+
+def _fact_keys(r: Keyed) -> tuple[str, ...]:
+    """A claim's keys that are not words: its tolls and a rare event type."""
+    tolls = {
+        f"toll:{p}"
+        for c in (r.killed[0], r.killed[1])
+        if c is not None and (p := _point(c)) is not None and p >= KEY_TOLL_MIN
+    }
+    kind = (f"type:{r.event_type}",) if r.event_type in _RARE_TYPES else ()
+    return (*sorted(tolls), *kind)
 
 
 def _point(c: tuple[int | None, int | None]) -> int | None:
@@ -124,6 +139,7 @@ class ScoreView(NamedTuple):
     publisher: str | None
     primary: bool
     text: str = ""
+    lang: str = ""
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
@@ -146,6 +162,7 @@ class ScoreView(NamedTuple):
             r.words,
             r.publisher,
             r.primary,
+            lang=r.lang,
         )
 
 
@@ -183,7 +200,8 @@ def score_stretch(job: Stretch) -> tuple[int, list[int]]:
     threshold = job.threshold
     pairs = 0
     edges: list[int] = []
-    for j, i in sweep(claims, keys, names, job.emit_from):
+    bridged = extra_keys(claims)
+    for j, i in sweep(claims, keys, names, job.emit_from, bridged):
         pairs += 1
         a, b = claims[j], claims[i]
         wa, wb = weights[j], weights[i]
@@ -234,3 +252,71 @@ def _stretches(
         used = set(chain.from_iterable(v.names for v in views))
         used.update(chain.from_iterable(v.words for v in views))
         yield Stretch(views, start - first, {t: df[t] for t in used}, len(records), codec)
+
+
+# --- claims without any date ------------------------------------------------------------------
+#
+# A claim whose document gives no date at all (a post archived without its publication day, a
+# statement that says "today") has no window and takes no part in the sweep. It may still be one
+# of the reports of an incident that dated reports describe: it is compared, whatever the time,
+# with the placed claims that share one of its blocking keys (a rare word or name, a toll) and a
+# place area, and linked when the pair scores `UNDATED_THRESHOLD` or more. With no date to agree
+# on, the words, the place and what happened must carry the pair, so the bar is higher.
+
+UNDATED_THRESHOLD = LINK_THRESHOLD + 0.5
+UNDATED_MAX_POSTINGS = 500  # a key shared by more placed claims than this finds no incident
+
+
+def _placed(r: LinkClaim) -> bool:
+    return bool(r.points or r.areas)
+
+
+def undated_edges(
+    records: Sequence[LinkClaim],
+    df: Mapping[str, int],
+    score: Callable[[int, int, float], float | None],
+    codec: EdgeCodec,
+    threshold: float = UNDATED_THRESHOLD,
+) -> tuple[int, list[int]]:
+    """(candidate pairs, packed edges) between the placed claims without any date and the
+    other placed claims (see above). `score(i, j, threshold)` is `PairScorer.score`."""
+    undated = [r.idx for r in records if r.lo is None and _placed(r)]
+    if not undated:
+        return 0, []
+    keys, names = blocking_keys([records[u] for u in undated], df, len(records))
+    own = {u: (*ks, *ns) for u, ks, ns in zip(undated, keys, names, strict=True)}
+    wanted = {k for ks in own.values() for k in ks}
+    # Which placed claims use each of those keys (only their words and facts are looked at:
+    # a run of a million claims with a few undated ones costs one pass of set lookups).
+    postings: dict[str, list[int]] = {}
+    for r in records:
+        if not _placed(r) or (r.lo is not None and not r.linkable):
+            continue
+        hits = {t for t in r.words if t in wanted}
+        hits.update(t for t in r.names if t in wanted)
+        hits.update(t for t in _fact_keys(r) if t in wanted)
+        for k in hits:
+            postings.setdefault(k, []).append(r.idx)
+    seen: set[tuple[int, int]] = set()
+    edges: list[int] = []
+    for u in undated:
+        ru = records[u]
+        for k in own[u]:
+            got = postings.get(k, ())
+            if len(got) > UNDATED_MAX_POSTINGS:
+                continue
+            for j in got:
+                if j == u or records[j].doc == ru.doc:
+                    continue
+                pair = (u, j) if u < j else (j, u)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                rj = records[j]
+                if ru.areas and rj.areas and ru.areas.isdisjoint(rj.areas):
+                    continue
+                s = score(pair[0], pair[1], threshold)
+                if s is not None:
+                    a, b = records[pair[0]], records[pair[1]]
+                    edges.append(codec.pack(s, pair[0], pair[1], a.primary and b.primary))
+    return len(seen), edges

@@ -61,6 +61,7 @@ class DocLine(NamedTuple):
     published: int | None  # ordinal day
     title: str | None
     text: str
+    language: str | None = None
 
 
 class ClaimsLine(NamedTuple):
@@ -216,6 +217,7 @@ def read_docs_chunk(chunk: Chunk) -> list[DocLine | LineFailure]:
                 doc.published.toordinal() if doc.published else None,
                 doc.title,
                 doc.text,
+                doc.language,
             )
         )
     return out
@@ -270,9 +272,9 @@ def claim_parts(
 
 def claim_words(
     docs: list[tuple[str, str | None, tuple[Spans, ...]]],
-) -> tuple[list[tuple[Words, Words, str]], dict[str, int]]:
-    """Names, words and normalised sentences of each claim of each document, and how many
-    claims use each word. A document is (text, title, the spans of each of its claims)."""
+) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int]]:
+    """Names, words, normalised sentences and script of each claim of each document, and how
+    many claims use each word. A document is (text, title, the spans of each of its claims)."""
     texts = [claim_text(text, spans, title) for text, title, claims in docs for spans in claims]
     return word_chunk(texts)
 

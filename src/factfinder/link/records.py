@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from factfinder.link.sources import SourceKey, source_of
-from factfinder.link.text import Words, normalise_text, read_words
+from factfinder.link.text import Words, language_key, normalise_text, read_words, script_of
 from factfinder.model import Casualties, Claim, Claimant, ClaimRef, DateWindow, Place
 from factfinder.vocab import COUNT_KEYS
 
@@ -96,6 +96,7 @@ class LinkClaim(NamedTuple):
     areas: frozenset[str]  # governorate keys of all its places
     geo: frozenset[int]  # gazetteer ids of its point places
     stance: str = "alleges"  # the claim's stance (CLAIMS.md 1.1): alleges, admits or denies
+    lang: str = ""  # language key of its sentences (`factfinder.link.text.language_key`)
 
     @property
     def linkable(self) -> bool:
@@ -122,11 +123,13 @@ def linkable(
 
 
 class DocInfo(NamedTuple):
-    """What the linker needs of a document: its publisher, publication day and title."""
+    """What the linker needs of a document: its publisher, publication day, title and language
+    (a BCP 47 tag, when the document states one)."""
 
     publisher: str | None
     published: dt.date | None
     title: str | None
+    language: str | None = None
 
 
 H = TypeVar("H", bound=Hashable)
@@ -371,6 +374,7 @@ def assemble(
     text: str,
     names: Words,
     words: Words,
+    lang: str = "",
 ) -> LinkClaim:
     """A `LinkClaim` from its parts (`when` is `window(...)`'s result)."""
     lo, hi, precision, date_from = when
@@ -406,6 +410,7 @@ def assemble(
         where.points,
         where.areas,
         where.geo,
+        lang,
     )
 
 
@@ -470,6 +475,7 @@ def complete(
         text=normalise_text(text),
         names=names,
         words=words,
+        lang=language_key(script_of(text), info.language),
     )
 
 

@@ -26,6 +26,7 @@ from factfinder.link.pairs import (
     blocking_keys,
     document_frequency,
     scored_edges,
+    undated_edges,
 )
 from factfinder.link.parallel import Workers, as_workers, gc_paused
 from factfinder.link.records import LinkClaim
@@ -140,6 +141,9 @@ def link_records(
             scorer = PairScorer(records, idf_of(df, len(records)))
             codec = EdgeCodec.for_records(len(records))
             pairs, edges = scored_edges(records, df, pool, codec)
+            undated_pairs, undated = undated_edges(records, df, scorer.score, codec)
+            pairs += undated_pairs
+            edges.extend(undated)
             links = len(edges)
             if pool.processes > 1 and _no_decisions(constraints):
                 clustering = cluster_spread(records, edges, codec, scorer.idf, pool)

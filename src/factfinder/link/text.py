@@ -26,7 +26,13 @@ import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0600-\u06FF][\w'’-]*")
+from factfinder.arabic import fold_key
+
+# A word is a run of one script: page furniture glued to a post ("comمقتل", "حماة10") splits.
+_WORD = re.compile(
+    r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9_'’-]*"
+    r"|[\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF][\u0620-\u065F\u0670-\u06D3\u06FA-\u06FF]*"
+)
 MAX_TEXT_CHARS = 500
 
 # Words capitalised in news prose about Syria without naming anything particular to one incident,
@@ -379,6 +385,54 @@ STOPWORDS = frozenset(
         "least",
         "published",
         "updated",
+        # Arabic function words and the words of every casualty report, in their compared form
+        # (folded, article off: see `_fold`)
+        "في",
+        "من",
+        "علي",
+        "الي",
+        "عن",
+        "مع",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "التي",
+        "الذي",
+        "الذين",
+        "بعد",
+        "قبل",
+        "خلال",
+        "حيث",
+        "كان",
+        "كانت",
+        "قد",
+        "وقد",
+        "لقد",
+        "تم",
+        "او",
+        "ثم",
+        "كما",
+        "ان",
+        "انه",
+        "بين",
+        "عند",
+        "منذ",
+        "حتي",
+        "غير",
+        "كل",
+        "بعض",
+        "اليوم",
+        "امس",
+        "جراء",
+        "اثر",
+        "نتيجه",
+        "مقتل",
+        "قتل",
+        "مدنيين",
+        "سوريا",
+        "سوري",
+        "سوريه",
     )
 )
 
@@ -393,9 +447,25 @@ def normalise_text(text: str) -> str:
 _ARTICLES = ("al-", "el-", "ar-", "as-", "ad-", "ash-", "at-", "az-", "an-", "ad-")
 
 
+# Arabic prefixes taken off a word before comparison: the article, alone or after a conjunction
+# or preposition ("والميادين", "بالميادين", "الميادين" → "ميادين"), and "لل" (for the). A single
+# letter without the article is left on: "بلدة" is a word, not "ب" + "لدة".
+_ARABIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
+
+
+def _fold_arabic(tok: str) -> str:
+    t = fold_key(tok)
+    for prefix in _ARABIC_PREFIXES:
+        if t.startswith(prefix) and len(t) - len(prefix) >= 3:
+            return t[len(prefix) :]
+    return t
+
+
 @lru_cache(maxsize=200_000)
 def _fold(tok: str) -> str:
     """The comparison form of a word (interned: a million claims share one copy of each)."""
+    if "\u0620" <= tok[0] <= "\u06ff":
+        return sys.intern(_fold_arabic(tok))
     t = tok.lower().replace("’", "'")
     for article in _ARTICLES:
         if t.startswith(article) and len(t) > len(article) + 2:
@@ -417,12 +487,20 @@ Words = tuple[str, ...]  # sorted, no repeats
 
 
 def read_words(text: str) -> tuple[Words, Words]:
-    """(names and targets, content words) of a claim's sentences, each sorted."""
+    """(names and targets, content words) of a claim's sentences, each sorted.
+
+    In sentences written in Arabic script, Latin-script words are the page's furniture (its
+    name and handle, "Shared with Public", "Copy link") and are left out: they tell pages
+    apart, not incidents.
+    """
     text = text[:MAX_TEXT_CHARS]
     names: set[str] = set()
     words: set[str] = set()
+    arabic = script_of(text) == "arab"
     for m in _WORD.finditer(text):
         tok = m.group(0)
+        if arabic and tok[0] < "\u0600":
+            continue
         low = _fold(tok)
         if len(low) < 3:
             continue
@@ -442,17 +520,64 @@ def read_words(text: str) -> tuple[Words, Words]:
     return tuple(sorted(names)), tuple(sorted(words))
 
 
-def word_chunk(texts: list[str]) -> tuple[list[tuple[Words, Words, str]], dict[str, int]]:
-    """Names, words and normalised text of each claim text, and how many texts use each word.
+# --- languages ----------------------------------------------------------------------------
+#
+# Word overlap only means something between two texts in one language: an Arabic post and an
+# English wire story of the same strike share no word. So each claim carries a language key,
+# "<script>:<language>" ("arab:ar", "latn:en", "latn:" when the document gives no language),
+# and two claims' words are compared only when `same_language` says they can be.
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+def script_of(text: str) -> str:
+    """`arab` or `latn`, whichever letters the text has more of; "" when it has neither."""
+    text = text[:MAX_TEXT_CHARS]
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if not arabic and not latin:
+        return ""
+    return "arab" if arabic > latin else "latn"
+
+
+@lru_cache(maxsize=256)
+def language_key(script: str, language: str | None) -> str:
+    """A claim's language key from the script of its sentences and its document's language
+    (a BCP 47 tag such as "ar" or "en-GB"; only the primary subtag counts)."""
+    lang = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    if lang in ("und", "mul", "zxx"):
+        lang = ""
+    if not script and not lang:
+        return ""
+    return sys.intern(f"{script}:{lang}")
+
+
+@lru_cache(maxsize=1024)
+def same_language(a: str, b: str) -> bool:
+    """Whether two claims' words can be compared: same script, and the same language when both
+    documents name one. An unknown side ("") is taken to be comparable."""
+    if not a or not b or a == b:
+        return True
+    script_a, _, lang_a = a.partition(":")
+    script_b, _, lang_b = b.partition(":")
+    if script_a and script_b and script_a != script_b:
+        return False
+    return not (lang_a and lang_b and lang_a != lang_b)
+
+
+def word_chunk(texts: list[str]) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int]]:
+    """Names, words, normalised text and script of each claim text, and how many texts use
+    each word.
 
     The job of a worker process (`factfinder.link.batch`).
     """
-    out: list[tuple[Words, Words, str]] = []
+    out: list[tuple[Words, Words, str, str]] = []
     df: dict[str, int] = {}
     get = df.get
     for text in texts:
         names, words = read_words(text)
-        out.append((names, words, normalise_text(text)))
+        out.append((names, words, normalise_text(text), script_of(text)))
         for t in terms(names, words):
             df[t] = get(t, 0) + 1
     return out, df

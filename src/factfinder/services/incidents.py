@@ -129,6 +129,7 @@ def _load(project: Project) -> _Loaded:
                     item_metadata.c.publisher,
                     item_metadata.c.published,
                     item_metadata.c.external_id,
+                    item_metadata.c.language,
                 )
                 .select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id))
                 .where(items.c.id.in_(chunk))
@@ -152,7 +153,12 @@ def _load(project: Project) -> _Loaded:
                 published = parse_date(row.published)
             except InvalidRecord:
                 published = None
-        info = DocInfo(row.publisher if row else None, published, row.title if row else None)
+        info = DocInfo(
+            row.publisher if row else None,
+            published,
+            row.title if row else None,
+            row.language if row else None,
+        )
         text = claim_text(row.text if row else None, c.claim.spans, info.title)
         fallback, reference = hints[c.item_id]
         records.append(

@@ -1,0 +1,53 @@
+"""Claims without any date: linked on words, place and what happened, with a higher bar."""
+
+from __future__ import annotations
+
+from factfinder.link.features import LINK_THRESHOLD
+from factfinder.link.pairs import UNDATED_THRESHOLD
+from factfinder.link.run import link_records
+
+MARE = ("Marea", 36.574, 37.311, "Aleppo")
+TABQA = ("Al-Tabqa", 35.836, 38.548, "Raqqa")
+
+DATED = (
+    "Two brothers, Khaled and Yusuf Hamdoun, were killed when SDF artillery shells hit their "
+    "olive press on the eastern edge of Marea."
+)
+UNDATED = (
+    "Mourning in Marea: the Hamdoun brothers Khaled and Yusuf, killed by SDF shelling at their "
+    "olive press."
+)
+OTHER = "SDF shelling hit a school yard in Marea; a teacher was wounded."
+
+
+def test_the_bar_for_undated_pairs_is_higher():
+    assert UNDATED_THRESHOLD > LINK_THRESHOLD
+
+
+def test_an_undated_report_joins_the_dated_report_it_shares_particulars_with(make_record):
+    common = dict(place=MARE, event="shelling", perpetrator="sdf_ypg", killed=2, killed_max=2)
+    dated = make_record(0, text=DATED, published="2024-02-10", day="2024-02-10", **common)
+    undated = make_record(1, text=UNDATED, published=None, day=None, **common)
+    assert undated.lo is None and dated.lo is not None
+    run = link_records([dated, undated])
+    assert run.clustering.clusters == [[0, 1]]
+    link = run.scorer.explain(0, 1)
+    assert link.features["date"]["gap_days"] is None
+    assert "same perpetrator (sdf_ypg, sdf_ypg)" in link.matched
+
+
+def test_an_undated_report_sharing_no_particulars_stays_alone(make_record):
+    common = dict(place=MARE, event="shelling", perpetrator="sdf_ypg")
+    dated = make_record(0, text=DATED, published="2024-02-10", day="2024-02-10", killed=2, **common)
+    other = make_record(1, text=OTHER, published=None, day=None, killed=None, **common)
+    assert sorted(link_records([dated, other]).clustering.clusters) == [[0], [1]]
+
+
+def test_an_undated_report_from_another_governorate_stays_alone(make_record):
+    dated = make_record(
+        0, text=DATED, day="2024-02-10", place=MARE, event="shelling", perpetrator="sdf_ypg"
+    )
+    far = make_record(
+        1, text=UNDATED, day=None, place=TABQA, event="shelling", perpetrator="sdf_ypg"
+    )
+    assert sorted(link_records([dated, far]).clustering.clusters) == [[0], [1]]
