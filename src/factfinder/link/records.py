@@ -410,7 +410,7 @@ def assemble(
         where.points,
         where.areas,
         where.geo,
-        lang,
+        lang=lang,
     )
 
 
