@@ -181,10 +181,11 @@ def test_an_arabic_report_reads_right_to_left(chromium: Any, live: LiveServer) -
     page.click("button[type=submit]")
     page.wait_for_selector("h1:has-text('Dashboard')")
     page.goto(live.url + "/upload")
-    page.set_input_files("input[name=files]", sorted(str(p) for p in BILINGUAL.glob("*.txt")))
+    # The two reports with their publishers and dates, in the claim format's document form.
+    page.set_input_files("input[name=files]", [str(BILINGUAL / "docs.jsonl")])
     page.click("#upload")
     page.wait_for_selector("#result")
-    assert "2 new items" in page.inner_text("#result")
+    assert "3 new items" in page.inner_text("#result")  # the batch file and its two documents
     page.goto(live.url + "/runs")
     page.click("#run-extract")
     page.wait_for_selector("#result")
@@ -200,7 +201,8 @@ def test_an_arabic_report_reads_right_to_left(chromium: Any, live: LiveServer) -
     flows = {}
     for href in hrefs:
         page.goto(live.url + href)
-        page.wait_for_selector("#doc mark")
+        if page.locator("#doc mark").count() == 0:
+            continue  # the batch file itself: no claim of its own
         doc = page.locator("#doc")
         flows[doc.evaluate("e => getComputedStyle(e).direction")] = doc.inner_text()
         if doc.get_attribute("dir") == "rtl":
