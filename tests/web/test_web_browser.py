@@ -159,3 +159,79 @@ def test_an_investigator_works_through_the_seed_case(chromium: Any, live: LiveSe
 
     assert not problems, problems
     context.close()
+
+
+BILINGUAL = Path(__file__).resolve().parents[2] / "samples" / "bilingual"
+
+
+def test_an_arabic_report_reads_right_to_left(chromium: Any, live: LiveServer) -> None:
+    """An Arabic post and an English wire story of one strike: the Arabic text is laid out
+    right to left wherever it is shown, the English left to right, and the two are one
+    incident whose place is named in both scripts."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.set_default_timeout(20_000)
+
+    page.goto(live.url + "/login")
+    page.fill("input[name=username]", "ines")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("h1:has-text('Dashboard')")
+    page.goto(live.url + "/upload")
+    # The two reports with their publishers and dates, in the claim format's document form.
+    page.set_input_files("input[name=files]", [str(BILINGUAL / "docs.jsonl")])
+    page.click("#upload")
+    page.wait_for_selector("#result")
+    assert "3 new items" in page.inner_text("#result")  # the batch file and its two documents
+    page.goto(live.url + "/runs")
+    page.click("#run-extract")
+    page.wait_for_selector("#result")
+    page.goto(live.url + "/runs")
+    page.click("#run-link")
+    page.wait_for_selector("#result")
+
+    # The item pages: the Arabic post flows right to left, the wire story left to right.
+    page.goto(live.url + "/items")
+    hrefs = page.locator("table.list tbody a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    flows = {}
+    for href in hrefs:
+        page.goto(live.url + href)
+        if page.locator("#doc mark").count() == 0:
+            continue  # the batch file itself: no claim of its own
+        doc = page.locator("#doc")
+        flows[doc.evaluate("e => getComputedStyle(e).direction")] = doc.inner_text()
+        if doc.get_attribute("dir") == "rtl":
+            shot(page, "20-arabic-item")
+    assert sorted(flows) == ["ltr", "rtl"]
+    assert "معرة مصرين" in flows["rtl"] and "Maarat Misrin" in flows["ltr"]
+
+    # The incident of both reports, its place named in both scripts.
+    page.goto(live.url + "/incidents")
+    page.click("table.list tbody tr:first-child a")
+    page.wait_for_selector("#split-form")
+    assert page.locator("#split-form tbody tr").count() == 2
+    place = page.locator("dd span[lang=ar]")
+    assert place.inner_text() == "معرة مصرين"
+    assert place.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert "Maarratmisrin" in page.inner_text("dl.meta")
+    shot(page, "21-bilingual-incident")
+
+    # Each member claim quotes its sentence in its own direction.
+    directions = {}
+    for href in page.locator("#split-form tbody tr td:nth-child(2) a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    ):
+        page.goto(live.url + href)
+        quote = page.locator(".doc").first
+        directions[quote.get_attribute("dir")] = quote.inner_text()
+    assert "مدنيين" in directions["rtl"]
+    assert "Russian" in directions["ltr"]
+    shot(page, "22-arabic-claim")
+
+    assert not problems, problems
+    context.close()

@@ -114,20 +114,20 @@ _BARE_AGENCY = (
 )
 _DATELINE_CITY = re.compile(
     # With the agency in brackets, after the city, its country and the day.
-    rf"^\W*(?P<city>{_CITIES}){_REGION}?{_DAY}?\s*\((?![Pp]hoto|PHOTO|[Ff]ile)[\w .&'’-]{{2,30}}\)"
+    rf"\W*(?P<city>{_CITIES}){_REGION}?{_DAY}?\s*\((?![Pp]hoto|PHOTO|[Ff]ile)[\w .&'’-]{{2,30}}\)"
     rf"(?:{_DASH}|\s+(?=[A-Z\"“]))"  # the dash is lost in some captures: "BEIRUT (AFP) The …"
     # "Damascus, SANA –": a bare agency after a comma.
-    rf"|^\W*(?P<bare>{_CITIES}){_REGION}?{_DAY}?\s*,\s*{_BARE_AGENCY}{_DASH}"
+    rf"|\W*(?P<bare>{_CITIES}){_REGION}?{_DAY}?\s*,\s*{_BARE_AGENCY}{_DASH}"
     # An upper-case city with its country or a dash: "AMMAN, Jordan —", "BEIRUT —", "GAZA CITY -".
-    rf"|^\W*(?P<caps>[A-Z]{{3,}}(?:[ /-][A-Z]{{3,}})*)(?:{_REGION}|{_DAY})*\s*[—–-]+\s"
+    rf"|\W*(?P<caps>[A-Z]{{3,}}(?:[ /-][A-Z]{{3,}})*)(?:{_REGION}|{_DAY})*\s*[—–-]+\s"
     # An upper-case city opening the body: "BEIRUT Syrian government forces …".
-    rf"|^\W*(?P<open>[A-Z]{{4,}}(?:\s+[A-Z]{{3,}})?)\b(?=\s+[A-Z(])"
+    rf"|\W*(?P<open>[A-Z]{{4,}}(?:\s+[A-Z]{{3,}})?)\b(?=\s+[A-Z(])"
     # A title-case city with its country: "Qamishli, Syria —".
-    rf"|^\W*(?P<region>{_CITIES}){_REGION}{_DAY}?\s*[—–-]+\s"
+    rf"|\W*(?P<region>{_CITIES}){_REGION}{_DAY}?\s*[—–-]+\s"
     # A title-case city and a dash, no agency: filed from abroad only (see `_dateline_spans`).
-    rf"|^\W*(?P<plain>{_CITY}){_DAY}?\s*[—–]+\s"
+    rf"|\W*(?P<plain>{_CITY}){_DAY}?\s*[—–]+\s"
     # A city and a colon ("BEIRUT:"): a dateline when abroad, else a monitor's lead-in ("IDLIB:").
-    rf"|^\W*(?P<colon>{_CITY}):\s"
+    rf"|\W*(?P<colon>{_CITY}):\s"
 )
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
 _AREA_WORD = re.compile(

@@ -346,6 +346,42 @@ def find_title(text: str, title: str | None, window: int = 400) -> tuple[int, in
     return (m.start(), m.end()) if m else None
 
 
+# A text's own first line is its headline when the file carries no title (a story saved as
+# .txt, a pasted article, an e-mail body): a short line of words with no closing stop, set
+# apart by a blank line from the body that follows it.
+_FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]+?)[ \t]*\n[ \t]*\n")
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NOT_HEADLINE = re.compile(
+    r"^(?:by|from|to|subject|date|posted|published|updated|photo|image|video|watch|read|share)\b"
+    r"|https?://|www\.|@\w|[.!?;,:]$",
+    re.IGNORECASE,
+)
+
+
+def leading_headline(
+    text: str, furniture: Sequence[Furniture] | None = None
+) -> tuple[int, int] | None:
+    """The span of a text's first line when it reads as the headline of the body below it.
+
+    It has four to 25 words and at most 200 characters, no closing stop, is no byline, link,
+    handle or page furniture, and a body of at least 100 characters follows a blank line.
+    """
+    m = _FIRST_LINE.match(text)
+    if m is None:
+        return None
+    line = m.group("line").strip()
+    a = m.start("line") + (len(m.group("line")) - len(m.group("line").lstrip()))
+    b = a + len(line)
+    words = _HEADLINE_WORD.findall(line)
+    if not 4 <= len(words) <= 25 or len(line) > 200 or not words[0][0].isupper():
+        return None
+    if _NOT_HEADLINE.search(line) or len(text) - m.end() < 100:
+        return None
+    if furniture and is_furniture(text, a, b, furniture):
+        return None
+    return a, b
+
+
 def split_sentences(
     text: str, title: str | None = None, furniture: Sequence[Furniture] | None = None
 ) -> Segmentation:
@@ -354,7 +390,7 @@ def split_sentences(
     `furniture` is the page furniture of `text` (`furniture.furniture_spans`, found when None).
     """
     page = furniture_spans(text) if furniture is None else list(furniture)
-    span = find_title(text, title)
+    span = find_title(text, title) if title and title.strip() else leading_headline(text, page)
     if span is None:
         return _segmentation(text, _pieces(text, 0, len(text), page), None, page)
     a, b = span
