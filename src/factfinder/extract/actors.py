@@ -414,7 +414,8 @@ STATE_GROUPS: dict[str, str] = {
 _OWN_FORCES = re.compile(
     r"\b(?:our|my)\s+(?:own\s+|brave\s+|heroic\s+|armed\s+)?(?:forces|troops|units|army|soldiers|"
     r"fighters|aircraft|warplanes|jets|aviation|air\s*force|artillery|men|heroes|pilots|"
-    r"special\s+forces|military)\b|\b[Ww]e\b(?=\s+(?:have\s+|had\s+|also\s+)?(?:[a-z]+ed|hit|struck|shot|"
+    r"special\s+forces|commandos|marines|gendarmerie|border\s+guards|security\s+forces|"
+    r"air\s+defen[cs]es?|military)\b|\b[Ww]e\b(?=\s+(?:have\s+|had\s+|also\s+)?(?:[a-z]+ed|hit|struck|shot|"
     r"kill|destroy|eliminate|neutrali[sz]e)\b)",
     re.IGNORECASE,
 )

@@ -720,7 +720,45 @@ def document_publisher(text: str, publisher: str | None) -> Source | None:
     tail = text[-80:]
     m = re.search(r"[-—–]+\s*([A-Z][A-Za-z]+)\s*$", tail)
     if m:
-        return lookup_source(m.group(1))
+        found = lookup_source(m.group(1))
+        if found is not None:
+            return found
+    return _header_publisher(text)
+
+
+# A page's or an account's name on the first lines of a capture ("Hawar News Agency - English",
+# "Syrian Civil Defence / @SyriaCivilDef", "U.S. Central Command / Press Release").
+_EDITION = re.compile(
+    r"\s*[-–—|·]\s*(?:English|Arabic|Official|Press\s+Release|Statement|News)\s*$", re.IGNORECASE
+)
+_OFFICE = re.compile(
+    r"\b(?:Command|Ministry|Forces|Army|Cent(?:re|er)|Office|Unit|Spokesperson|Spokesman|Council|"
+    r"Federation|Defen[cs]e|Administration|Government|Headquarters|Task\s+Force|Coalition|"
+    r"Media\s+Cent(?:re|er)|General\s+Staff)\b"
+)
+_SMALL = frozenset("a an and at by for in of on the to".split())
+
+
+def _header_publisher(text: str) -> Source | None:
+    """The publisher a capture names on its first lines: a line that is a known source's name,
+    or a line in title case naming a party's office ("U.S. Central Command", "Ministry of
+    Defence of the Russian Federation", "SDF General Command")."""
+    lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:5]
+    for line in lines:
+        bare = _EDITION.sub("", line).strip()
+        if not bare or len(bare) > 80 or any(c.isdigit() for c in bare):
+            continue
+        hits = find_sources(bare)
+        if hits and sum(e - s for s, e, _ in hits) >= 0.6 * len(bare):
+            return hits[0][2]
+        words = re.findall(r"[^\W\d_][\w.'’&-]*", bare)
+        if (
+            1 <= len(words) <= 10
+            and all(w[0].isupper() or w.lower() in _SMALL for w in words)
+            and _OFFICE.search(bare)
+            and claimant_type(bare) == "party_to_conflict"
+        ):
+            return Source(bare, "party_to_conflict")
     return None
 
 

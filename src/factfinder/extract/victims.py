@@ -289,6 +289,14 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
             k += 1
             continue
+        if (
+            w == "/"
+            and 0 < k < len(words) - 1
+            and words[k - 1].group()[:1].isupper()
+            and words[k + 1].group()[:1].isupper()
+        ):
+            k += 1  # two names of one group: "12 PKK/YPG terrorists", "5 ISIS/Daesh members"
+            continue
         if low in _STOP or not w[0].isalpha():
             if skipped:
                 return Phrase(None, pos, ok=False)
