@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from factfinder.extract.actors import find_actors
 from factfinder.extract.mentions import ClaimantMention, Sentence
-from factfinder.extract.publishers import Source, find_sources, lookup_source
+from factfinder.extract.publishers import Source, find_sources, lookup_source, source_named_by
+from factfinder.extract.sentences import is_heading_line
 from factfinder.model import Claimant
 
 _VERBS = (
@@ -726,17 +727,12 @@ def document_publisher(text: str, publisher: str | None) -> Source | None:
     return _header_publisher(text)
 
 
-# A page's or an account's name on the first lines of a capture ("Hawar News Agency - English",
-# "Syrian Civil Defence / @SyriaCivilDef", "U.S. Central Command / Press Release").
-_EDITION = re.compile(
-    r"\s*[-–—|·]\s*(?:English|Arabic|Official|Press\s+Release|Statement|News)\s*$", re.IGNORECASE
-)
+# A party's office named in a header line ("U.S. Central Command", "SDF General Command").
 _OFFICE = re.compile(
     r"\b(?:Command|Ministry|Forces|Army|Cent(?:re|er)|Office|Unit|Spokesperson|Spokesman|Council|"
     r"Federation|Defen[cs]e|Administration|Government|Headquarters|Task\s+Force|Coalition|"
-    r"Media\s+Cent(?:re|er)|General\s+Staff)\b"
+    r"General\s+Staff)\b"
 )
-_SMALL = frozenset("a an and at by for in of on the to".split())
 
 
 def _header_publisher(text: str) -> Source | None:
@@ -745,20 +741,17 @@ def _header_publisher(text: str) -> Source | None:
     Defence of the Russian Federation", "SDF General Command")."""
     lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:5]
     for line in lines:
-        bare = _EDITION.sub("", line).strip()
-        if not bare or len(bare) > 80 or any(c.isdigit() for c in bare):
+        if len(line) > 80 or any(c.isdigit() for c in line):
             continue
-        hits = find_sources(bare)
-        if hits and sum(e - s for s, e, _ in hits) >= 0.6 * len(bare):
-            return hits[0][2]
-        words = re.findall(r"[^\W\d_][\w.'’&-]*", bare)
+        known = source_named_by(line)
+        if known is not None:
+            return known
         if (
-            1 <= len(words) <= 10
-            and all(w[0].isupper() or w.lower() in _SMALL for w in words)
-            and _OFFICE.search(bare)
-            and claimant_type(bare) == "party_to_conflict"
+            is_heading_line(line)
+            and _OFFICE.search(line)
+            and claimant_type(line) == "party_to_conflict"
         ):
-            return Source(bare, "party_to_conflict")
+            return Source(line, "party_to_conflict")
     return None
 
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from factfinder.extract.furniture import Furniture, furniture_spans, is_furniture
 from factfinder.extract.mentions import Sentence
-from factfinder.extract.publishers import find_sources
+from factfinder.extract.publishers import source_named_by
 
 # Words that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -289,13 +289,13 @@ def _is_aside(sentence: str) -> bool:
 
 # Small words a heading keeps in lower case ("Ministry of Defence of the Russian Federation").
 _HEADING_SMALL = frozenset(
-    "a an and as at by de del der des di du el al for from in la le of on or the to und van von"
-    .split()
+    {"a", "an", "and", "as", "at", "by", "de", "del", "der", "des", "di", "du", "el", "al"}
+    | {"for", "from", "in", "la", "le", "of", "on", "or", "the", "to", "und", "van", "von"}
 )
 _HEADING_WORD = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\d,.:]*")
 
 
-def _is_heading_line(line: str) -> bool:
+def is_heading_line(line: str) -> bool:
     """A line in title case with no closing stop: a page's header, an account's name, a
     release's title ("U.S. Central Command", "Press Release").
     Hard-wrapped prose always has lower-case words on a line and runs on to the next. A date
@@ -305,9 +305,7 @@ def _is_heading_line(line: str) -> bool:
         return False
     letters = [w for w in words if not w[0].isdigit()]
     # A date alone on its line ("Sept 9 2019") stays with the lede it dates.
-    return len(letters) >= 2 and all(
-        w[0].isupper() or w.lower() in _HEADING_SMALL for w in letters
-    )
+    return len(letters) >= 2 and all(w[0].isupper() or w.lower() in _HEADING_SMALL for w in letters)
 
 
 def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] = ()) -> list[int]:
@@ -337,7 +335,7 @@ def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] 
             (prev and prev[-1] in '.!?:"”’')
             or _MARKUP_LINE.match(prev)
             or _MARKUP_LINE.match(nxt)
-            or (_is_heading_line(prev) and nxt[:1].isupper())
+            or (is_heading_line(prev) and nxt[:1].isupper())
         ):
             cuts.add(m.start())
     add, drop = _furniture_cuts(text, start, end)
@@ -384,17 +382,6 @@ _NOT_HEADLINE = re.compile(
     r"|https?://|www\.|@\w|[.!?;,:]$",
     re.IGNORECASE,
 )
-_EDITION = re.compile(
-    r"\s*[-–—|·]\s*(?:English|Arabic|Official|Press\s+Release|Statement|News)\s*$", re.IGNORECASE
-)
-
-
-def _names_a_source(line: str) -> bool:
-    """Whether a header line is only the name of a known publisher ("Hawar News Agency -
-    English", "Syrian Observatory for Human Rights"): the page's or account's name."""
-    bare = _EDITION.sub("", line).strip()
-    covered = sum(e - s for s, e, _ in find_sources(bare))
-    return bool(bare) and covered >= 0.6 * len(bare)
 
 
 def leading_headline(
@@ -420,7 +407,7 @@ def leading_headline(
             pos = end + 1
             continue
         if len(_HEADLINE_WORD.findall(line)) > 25 or (
-            line[-1] in ".!?" and not _is_heading_line(line)
+            line[-1] in ".!?" and not is_heading_line(line)
         ):
             break  # the first paragraph of prose
         a = pos + len(raw) - len(raw.lstrip())
@@ -434,7 +421,7 @@ def leading_headline(
         words = _HEADLINE_WORD.findall(line)
         if not 4 <= len(words) <= 25 or len(line) > 200 or not words[0][0].isupper():
             continue
-        if _NOT_HEADLINE.search(line) or _names_a_source(line):
+        if _NOT_HEADLINE.search(line) or source_named_by(line) is not None:
             continue
         if furniture and is_furniture(text, a, b, furniture):
             continue
