@@ -363,7 +363,7 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
     groups = {victims}
     items = 1
     m = k + 1
-    if victims == "combatants":
+    if victims == "combatants" and low.endswith("s"):
         # "two members of the Syrian Democratic Forces (SDF) and a civilian": the group named
         # after the noun belongs to it, and a list may go on after it.
         m, phrase_end = _group_named_after(words, m, phrase_end)
