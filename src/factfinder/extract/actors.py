@@ -40,14 +40,16 @@ _FORCE = (
     r"border\s+guards?|police|gendarmerie|intelligence|(?:defen[cs]e|foreign|interior)\s+ministry|"
     r"(?:ministry|minister)\s+of\s+(?:national\s+)?defen[cs]e|(?:defen[cs]e|foreign)\s+minister|"
     r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
-    r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression"
+    r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression|"
+    r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?"
 )
 # Force nouns that are themselves means of attack: a nationality on them names the attacker.
 _ATTACK_FORCE = re.compile(
     r"war\s*planes?|warplanes?|jets?|aircraft|planes|helicopters?|drones?|air\s*force|aviation|"
     r"air\s*[- ]?strikes?|air\s*[- ]?raids?|drone\s+strikes?|"
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|warships?|tanks?|"
-    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive",
+    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive|"
+    r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?",
     re.IGNORECASE,
 )
 
@@ -414,7 +416,8 @@ STATE_GROUPS: dict[str, str] = {
 _OWN_FORCES = re.compile(
     r"\b(?:our|my)\s+(?:own\s+|brave\s+|heroic\s+|armed\s+)?(?:forces|troops|units|army|soldiers|"
     r"fighters|aircraft|warplanes|jets|aviation|air\s*force|artillery|men|heroes|pilots|"
-    r"special\s+forces|military)\b|\b[Ww]e\b(?=\s+(?:have\s+|had\s+|also\s+)?(?:[a-z]+ed|hit|struck|shot|"
+    r"special\s+forces|commandos|marines|gendarmerie|border\s+guards|security\s+forces|"
+    r"air\s+defen[cs]es?|military)\b|\b[Ww]e\b(?=\s+(?:have\s+|had\s+|also\s+)?(?:[a-z]+ed|hit|struck|shot|"
     r"kill|destroy|eliminate|neutrali[sz]e)\b)",
     re.IGNORECASE,
 )
@@ -505,7 +508,7 @@ def _matches(
     return out
 
 
-_POSSESSED = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b", re.IGNORECASE)
+_POSSESSED = re.compile(rf"['’]s?\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b", re.IGNORECASE)
 
 
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:

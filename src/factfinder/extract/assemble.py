@@ -970,6 +970,19 @@ def assemble(
             headline_area,
         )
     if claims[primary].date is None:
+        # Another clause of its first sentence dates it ("Turkish-backed factions attacked Tal
+        # Tamr yesterday; a shell killed three civilians"), unless another incident holds it.
+        first = incidents[primary].units[0]
+        others = {id(v) for k, inc in enumerate(incidents) if k != primary for v in inc.units}
+        for u in units:
+            if u.index != first.index or u is first or id(u) in others or u.is_title:
+                continue
+            window = _date([u])
+            if window is not None:
+                spans = tuple(sorted(set(claims[primary].spans) | set(_spans([u]))))
+                claims[primary] = replace(claims[primary], date=window, spans=spans)
+                break
+    if claims[primary].date is None:
         # The lede dates the lead incident when the incident itself does not ("Brothers … were
         # killed at 17:30 on 08 October 2023. They were killed in an airstrike …").
         lede = _lede_date(units, incidents)

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from factfinder.extract.actors import find_actors
 from factfinder.extract.mentions import ClaimantMention, Sentence
-from factfinder.extract.publishers import Source, find_sources, lookup_source
+from factfinder.extract.publishers import Source, find_sources, lookup_source, source_named_by
+from factfinder.extract.sentences import is_heading_line
 from factfinder.model import Claimant
 
 _VERBS = (
@@ -720,7 +721,37 @@ def document_publisher(text: str, publisher: str | None) -> Source | None:
     tail = text[-80:]
     m = re.search(r"[-—–]+\s*([A-Z][A-Za-z]+)\s*$", tail)
     if m:
-        return lookup_source(m.group(1))
+        found = lookup_source(m.group(1))
+        if found is not None:
+            return found
+    return _header_publisher(text)
+
+
+# A party's office named in a header line ("U.S. Central Command", "SDF General Command").
+_OFFICE = re.compile(
+    r"\b(?:Command|Ministry|Forces|Army|Cent(?:re|er)|Office|Unit|Spokesperson|Spokesman|Council|"
+    r"Federation|Defen[cs]e|Administration|Government|Headquarters|Task\s+Force|Coalition|"
+    r"General\s+Staff)\b"
+)
+
+
+def _header_publisher(text: str) -> Source | None:
+    """The publisher a capture names on its first lines: a line that is a known source's name,
+    or a line in title case naming a party's office ("U.S. Central Command", "Ministry of
+    Defence of the Russian Federation", "SDF General Command")."""
+    lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:5]
+    for line in lines:
+        if len(line) > 80 or any(c.isdigit() for c in line):
+            continue
+        known = source_named_by(line)
+        if known is not None:
+            return known
+        if (
+            is_heading_line(line)
+            and _OFFICE.search(line)
+            and claimant_type(line) == "party_to_conflict"
+        ):
+            return Source(line, "party_to_conflict")
     return None
 
 

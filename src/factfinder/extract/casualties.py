@@ -236,6 +236,24 @@ def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A year where a count could stand: "began on April 26, 2019 killed", "in 2019 killed".
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?i:in|since|of|on|during|until|till|from|by|early|late|mid|throughout)\s+"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+)$"
+)
+
+
+def _is_year(number: str, before: str) -> bool:
+    """Whether a bare number with no victim noun is a year ("April 26, 2019", "in 2019")."""
+    return (
+        number.isdigit()
+        and len(number) == 4
+        and 1950 <= int(number) <= 2049
+        and bool(_YEAR_BEFORE.search(before))
+    )
+
+
 def _classify(
     text: str, start: int, end: int, q_start: int, q_end: int, rng: Range, article: bool
 ) -> _Found | None:
@@ -246,6 +264,8 @@ def _classify(
     before = text[max(start, q_start - 120) : q_start]
     if phrase.victims is None and _FAMILY_OF.search(before):
         phrase = replace(phrase, victims="civilians")  # "a family of six"
+    if phrase.victims is None and _is_year(text[q_start:q_end], before):
+        return None  # "the attacks that began on April 26, 2019 killed …": a year
     if (
         phrase.victims is None
         and _NAME_BEFORE.search(before)

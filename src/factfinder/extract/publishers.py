@@ -260,3 +260,20 @@ def lookup_source(name: str | None) -> Source | None:
             return e.source
     hits = find_sources(name)
     return hits[0][2] if hits else None
+
+
+# A page's or an account's name with its edition ("Hawar News Agency - English").
+_EDITION = re.compile(
+    r"\s*[-–—|·]\s*(?:English|Arabic|Official|Press\s+Release|Statement|News)\s*$", re.IGNORECASE
+)
+
+
+def source_named_by(line: str) -> Source | None:
+    """The known source a header line only names ("Hawar News Agency - English", "Syrian
+    Observatory for Human Rights"): the page's or account's name, or None when the line says
+    more than a name."""
+    bare = _EDITION.sub("", line).strip()
+    hits = find_sources(bare)
+    if bare and hits and sum(e - s for s, e, _ in hits) >= 0.6 * len(bare):
+        return hits[0][2]
+    return None

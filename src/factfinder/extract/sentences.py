@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from factfinder.extract.furniture import Furniture, furniture_spans, is_furniture
 from factfinder.extract.mentions import Sentence
+from factfinder.extract.publishers import source_named_by
 
 # Words that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -286,6 +287,27 @@ def _is_aside(sentence: str) -> bool:
     return bool(credits) and not sentence[credits[-1].end() :].strip(" .")
 
 
+# Small words a heading keeps in lower case ("Ministry of Defence of the Russian Federation").
+_HEADING_SMALL = frozenset(
+    {"a", "an", "and", "as", "at", "by", "de", "del", "der", "des", "di", "du", "el", "al"}
+    | {"for", "from", "in", "la", "le", "of", "on", "or", "the", "to", "und", "van", "von"}
+)
+_HEADING_WORD = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\d,.:]*")
+
+
+def is_heading_line(line: str) -> bool:
+    """A line in title case with no closing stop: a page's header, an account's name, a
+    release's title ("U.S. Central Command", "Press Release").
+    Hard-wrapped prose always has lower-case words on a line and runs on to the next. A date
+    alone on its line is no heading here: it stays with the lede whose "yesterday" it anchors."""
+    words = _HEADING_WORD.findall(line)
+    if not 1 <= len(words) <= 12 or line.rstrip()[-1:] in ",;-–—(":
+        return False
+    letters = [w for w in words if not w[0].isdigit()]
+    # A date alone on its line ("Sept 9 2019") stays with the lede it dates.
+    return len(letters) >= 2 and all(w[0].isupper() or w.lower() in _HEADING_SMALL for w in letters)
+
+
 def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] = ()) -> list[int]:
     """Offsets (exclusive ends) inside text[start:end] where a sentence stops."""
     cuts: set[int] = {x for f in furniture if f.block for x in (f.start, f.end)}
@@ -309,7 +331,12 @@ def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] 
         prev = text[line_start : m.start()].rstrip()
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
-        if (prev and prev[-1] in '.!?:"”’') or _MARKUP_LINE.match(prev) or _MARKUP_LINE.match(nxt):
+        if (
+            (prev and prev[-1] in '.!?:"”’')
+            or _MARKUP_LINE.match(prev)
+            or _MARKUP_LINE.match(nxt)
+            or (is_heading_line(prev) and nxt[:1].isupper())
+        ):
             cuts.add(m.start())
     add, drop = _furniture_cuts(text, start, end)
     cuts = (cuts - drop) | add
@@ -346,10 +373,9 @@ def find_title(text: str, title: str | None, window: int = 400) -> tuple[int, in
     return (m.start(), m.end()) if m else None
 
 
-# A text's own first line is its headline when the file carries no title (a story saved as
-# .txt, a pasted article, an e-mail body): a short line of words with no closing stop, set
-# apart by a blank line from the body that follows it.
-_FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]+?)[ \t]*\n[ \t]*\n")
+# A text's own headline when the file carries no title (a story saved as .txt, a pasted article,
+# a captured page or post, an e-mail body): a short line of words with no closing stop among the
+# header lines that come before the first paragraph of prose.
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NOT_HEADLINE = re.compile(
     r"^(?:by|from|to|subject|date|posted|published|updated|photo|image|video|watch|read|share)\b"
@@ -361,25 +387,47 @@ _NOT_HEADLINE = re.compile(
 def leading_headline(
     text: str, furniture: Sequence[Furniture] | None = None
 ) -> tuple[int, int] | None:
-    """The span of a text's first line when it reads as the headline of the body below it.
+    """The span of the headline among a text's header lines, or None.
 
-    It has four to 25 words and at most 200 characters, no closing stop, is no byline, link,
-    handle or page furniture, and a body of at least 100 characters follows a blank line.
+    The header lines are the first lines up to a blank line or the first line of prose (one
+    ending in a stop or longer than 25 words), at most six. The headline is the longest of them
+    with four to 25 words and at most 200 characters, no closing stop, that is no byline, link,
+    handle, page furniture or publisher's name; a body of at least 100 characters follows.
     """
-    m = _FIRST_LINE.match(text)
-    if m is None:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text) and len(lines) < 6:
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        raw = text[pos:end]
+        line = raw.strip()
+        if not line:
+            if lines:
+                break
+            pos = end + 1
+            continue
+        if len(_HEADLINE_WORD.findall(line)) > 25 or (
+            line[-1] in ".!?" and not is_heading_line(line)
+        ):
+            break  # the first paragraph of prose
+        a = pos + len(raw) - len(raw.lstrip())
+        lines.append((a, a + len(line)))
+        pos = end + 1
+    if not lines or len(text) - pos < 100:
         return None
-    line = m.group("line").strip()
-    a = m.start("line") + (len(m.group("line")) - len(m.group("line").lstrip()))
-    b = a + len(line)
-    words = _HEADLINE_WORD.findall(line)
-    if not 4 <= len(words) <= 25 or len(line) > 200 or not words[0][0].isupper():
-        return None
-    if _NOT_HEADLINE.search(line) or len(text) - m.end() < 100:
-        return None
-    if furniture and is_furniture(text, a, b, furniture):
-        return None
-    return a, b
+    best: tuple[int, int] | None = None
+    for a, b in lines:
+        line = text[a:b]
+        words = _HEADLINE_WORD.findall(line)
+        if not 4 <= len(words) <= 25 or len(line) > 200 or not words[0][0].isupper():
+            continue
+        if _NOT_HEADLINE.search(line) or source_named_by(line) is not None:
+            continue
+        if furniture and is_furniture(text, a, b, furniture):
+            continue
+        if best is None or b - a > best[1] - best[0]:
+            best = (a, b)
+    return best
 
 
 def split_sentences(

@@ -289,6 +289,14 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
             k += 1
             continue
+        if (
+            w == "/"
+            and 0 < k < len(words) - 1
+            and words[k - 1].group()[:1].isupper()
+            and words[k + 1].group()[:1].isupper()
+        ):
+            k += 1  # two names of one group: "12 PKK/YPG terrorists", "5 ISIS/Daesh members"
+            continue
         if low in _STOP or not w[0].isalpha():
             if skipped:
                 return Phrase(None, pos, ok=False)
@@ -298,6 +306,33 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
     if not words or (k >= len(words) and not skipped):
         return Phrase(None, pos)
     return Phrase(None, pos, ok=False)
+
+
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-[A-Z]")
+
+
+def _group_named_after(words: list[re.Match[str]], m: int, phrase_end: int) -> tuple[int, int]:
+    """After a fighters' noun, "of (the) <Capitalised Name> (<ACRONYM>)": the word index after
+    it and the phrase's new end; unchanged when no such name follows."""
+    if m >= len(words) or words[m].group().lower() != "of":
+        return m, phrase_end
+    n = m + 1
+    if n < len(words) and words[n].group().lower() == "the":
+        n += 1
+    first = n
+    while (
+        n < len(words)
+        and n - first < 6
+        and (words[n].group()[:1].isupper() or _NAME_PARTICLE.match(words[n].group()))
+    ):
+        n += 1
+    if n == first:
+        return m, phrase_end
+    end = words[n - 1].end()
+    if n + 2 < len(words) and words[n].group() == "(" and words[n + 2].group() == ")":
+        n += 3
+        end = words[n - 1].end()
+    return n, end
 
 
 def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phrase:
@@ -328,6 +363,10 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
     groups = {victims}
     items = 1
     m = k + 1
+    if victims == "combatants" and low.endswith("s"):
+        # "two members of the Syrian Democratic Forces (SDF) and a civilian": the group named
+        # after the noun belongs to it, and a list may go on after it.
+        m, phrase_end = _group_named_after(words, m, phrase_end)
     # A list is closed by "and"/"or": "women, children and the elderly". Items joined by a
     # comma alone are kept only when such a close follows ("3 children, rescuers said" is not
     # a list).

@@ -237,9 +237,15 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
             stop += 1
         found: Match | None = None
         fallback: Match | None = None
-        # An exact (plain-key) match of any length beats a skeleton match.
-        for how in ("key", "skeleton"):
-            for j in range(stop, i, -1):
+        # An exact (plain-key) match of any length beats a skeleton match, except a longer
+        # skeleton match of a curated place: "Maarat Misrin" is Maarratmisrin, not a village
+        # called "Maarat" before an unknown word.
+        for how in ("key", "skeleton", "longer"):
+            if how == "longer" and not (found and found.j < stop and found.how == "key"):
+                break
+            if how == "skeleton" and found:
+                continue
+            for j in range(stop, found.j if how == "longer" and found else i, -1):
                 content = [t for t in toks[i:j] if not t.article]
                 if not content:
                     continue
@@ -261,12 +267,15 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                         )
                     ):
                         ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
+                    elif how == "longer":
+                        ids = None
                     else:
                         ids = _wof_loose(gaz, toks, i, j, key, skel, content)
                         cue = (wof_cue(toks, i, j) or "") if ids else ""
                         ids = ids if cue in ("typed", "prep") else None
                 if ids and _span_ok(toks, i, j, key):
-                    match = Match(i, j, ids, how, key, wof_only=bool(cue), cue=cue, skel=skel)
+                    kind = "skeleton" if how == "longer" else how
+                    match = Match(i, j, ids, kind, key, wof_only=bool(cue), cue=cue, skel=skel)
                     if cue == "plain" and how == "key":
                         # a WOF village's name with no cue: a curated place's name inside
                         # it goes first ("Hamzah al-Sharqi was shelled")
@@ -274,7 +283,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                         continue
                     found = match
                     break
-            if found:
+            if found and how != "key":
                 break
         found = found or fallback
         if found:

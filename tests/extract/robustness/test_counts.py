@@ -139,6 +139,40 @@ MULTI = [
 ]
 
 
+# Fighters named by their group after the noun, then civilians: "two members of the Syrian
+# Democratic Forces (SDF) and a civilian" is three dead, one of them a civilian.
+MULTI += [
+    pytest.param(
+        "A Turkish drone targeted a car east of Qamishli on Tuesday, killing two members of the "
+        "Syrian Democratic Forces (SDF) and a civilian, a source told North Press.",
+        {"total": (3, 3), "civilians": (1, 1), "combatants": (2, 2)},
+        None,
+        id="turkey-group-named-after-the-noun-then-a-civilian",
+    ),
+    pytest.param(
+        "Russian warplanes struck a checkpoint near Ariha, killing three members of Hayat Tahrir "
+        "al-Sham and two children who were passing by, the Civil Defence said.",
+        {"total": (5, 5), "civilians": (2, 2), "children": (2, 2), "combatants": (3, 3)},
+        None,
+        id="russia-hts-members-and-children",
+    ),
+    pytest.param(
+        "A coalition air strike on a house in Al-Shaddadi killed four members of the Islamic "
+        "State (IS) and three women, the Syrian Observatory said.",
+        {"total": (7, 7), "civilians": (3, 3), "women": (3, 3), "combatants": (4, 4)},
+        None,
+        id="coalition-is-members-and-women",
+    ),
+    pytest.param(
+        "Turkish commandos killed 12 PKK/YPG terrorists near Tal Rifaat, the Turkish defence "
+        "ministry said.",
+        {"total": (12, 12), "combatants": (12, 12)},
+        None,
+        id="turkey-slash-named-group",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "killed", "injured"), MULTI)
 def test_several_categories_in_one_sentence(
     text: str, killed: Figures, injured: tuple[int | None, int | None] | None

@@ -362,3 +362,39 @@ def test_its_before_the_claimant_is_not_the_claimant_s() -> None:
         "Its warplanes killed 10 civilians in the village of Jinderes on Sunday, the SDF said."
     )
     assert c.perpetrator.group != "sdf_ypg"
+
+
+# The party as the owner of the means, plural possessive included: "the regime forces'
+# artillery shelling", "the Turkish forces’ drone strike".
+POSSESSORS = [
+    ("us_led_coalition", "the coalition forces' air strikes"),
+    ("russia", "the Russian forces’ air strikes"),
+    ("syrian_government", "the regime forces' artillery shelling"),
+    ("turkey", "the Turkish forces’ drone strike"),
+    ("armed_opposition", "the opposition factions' rocket fire"),
+    ("sdf_ypg", "the SDF's mortar shelling"),
+    ("isis", "ISIS's car bomb"),
+    ("hts_nusra", "HTS's rocket fire"),
+    ("israel", "the Israeli forces' missile strike"),
+    ("iran", "the Iranian-backed militias' shelling"),
+]
+
+
+@pytest.mark.parametrize(("group", "owner"), POSSESSORS)
+def test_the_party_owning_the_means(group: str, owner: str) -> None:
+    c = primary(
+        f"The death toll from {owner} on the town of Darat Izza rose to 6 civilians, "
+        "including 2 children, after one of the wounded died this morning, the Civil Defence "
+        "said."
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 6
+
+
+def test_a_year_before_killed_is_no_count() -> None:
+    c = primary(
+        "The Russian and Syrian attacks on Idlib that began on April 26, 2019 killed at least "
+        "1,600 civilians, according to the Syrian Network for Human Rights."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 1600
+    assert c.killed.civilians is not None and c.killed.civilians.min == 1600

@@ -1,0 +1,155 @@
+"""Captures whose first lines name who speaks: a page's or account's name, a party's office.
+
+A captured post or release starts with header lines, not prose: the account's name and handle
+("Syrian Civil Defence / @SyriaCivilDef"), the page's name ("Hawar News Agency - English"), a
+party's office ("U.S. Central Command / Press Release", "Ministry of Defence of the Russian
+Federation"). Such a line is a line of its own (never glued to the lede it stands above), names
+the publisher when the file carries none, and a party publishing its own release speaks as a
+party. A transliteration the gazetteer spells otherwise ("Maarat Misrin" for Maarratmisrin) is
+still the town. Every text here is written for this suite; each party appears in the frames.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.pipeline import Extractor
+from factfinder.extract.sentences import split_sentences
+from factfinder.model import Claim, Document
+
+
+def primary(text: str) -> Claim:
+    claims = Extractor().extract(Document("t", text)).claims
+    return next(c for c in claims if c.primary)
+
+
+# (text, claimant name, claimant type, perpetrator group, stance)
+CAPTURES = [
+    (
+        "Syrian Civil Defence\n@SyriaCivilDef\n·\nFollow\nTwo children were killed when regime "
+        "forces shelled the town of Darat Izza in western Aleppo countryside this morning, and "
+        "our teams pulled their bodies from under the rubble.\n9:41 AM · Nov 14, 2023",
+        "Syria Civil Defence (White Helmets)",
+        "ngo",
+        "syrian_government",
+        "alleges",
+    ),
+    (
+        "Hawar News Agency - English\nDecember 1, 2024 · Shared with Public\nA Turkish drone "
+        "targeted a civilian car near the town of Tal Tamr in the countryside of Hasakah, "
+        "killing three civilians, including a woman, and wounding two others.",
+        "ANHA (Hawar News Agency)",
+        "party_to_conflict",
+        "turkey",
+        "alleges",
+    ),
+    (
+        "Syrian Observatory for Human Rights\nRussian warplanes kill five civilians in Idlib "
+        "countryside\nMarch 7, 2022\nSOHR: Russian warplanes carried out several airstrikes on "
+        "the outskirts of Kafr Nobol town in southern Idlib countryside this afternoon, killing "
+        "five civilians, including two children and a woman.",
+        "Syrian Observatory for Human Rights",
+        "monitor",
+        "russia",
+        "alleges",
+    ),
+    (
+        "U.S. Central Command\nPress Release\nCENTCOM Strike Kills ISIS Leader in Syria\n"
+        "Jan. 12, 2024\n\nU.S. Central Command forces conducted a strike in Raqqa province on "
+        "Jan. 11, killing a senior ISIS official. There are no indications that any civilians "
+        "were injured in this operation.",
+        "U.S. Central Command",
+        "party_to_conflict",
+        "us_led_coalition",
+        "admits",
+    ),
+    (
+        "Ministry of Defence of the Russian Federation\nStatement by the Head of the Russian "
+        "Centre for Reconciliation\nOn October 5, 2023, terrorists of Hayat Tahrir al-Sham "
+        "shelled residential areas of Aleppo city from the Idlib de-escalation zone. As a "
+        "result, four civilians were killed and nine injured.",
+        "Ministry of Defence of the Russian Federation",
+        "party_to_conflict",
+        "hts_nusra",
+        "alleges",
+    ),
+    (
+        "SDF Media Center\nStatement to the public opinion\nThe Turkish occupation army and its "
+        "mercenaries shelled the village of Arima west of Manbij with artillery this morning, "
+        "killing two civilians and wounding five others.",
+        "SDF Media Center",
+        "party_to_conflict",
+        "turkey",
+        "alleges",
+    ),
+    (
+        "Turkish Ministry of National Defence\nPress Statement\nIn the Operation Claw-Lock "
+        "region, our heroic commandos neutralised 12 PKK/YPG terrorists who were preparing an "
+        "attack on our bases near Tal Rifaat.",
+        "Turkish Ministry of National Defence",
+        "party_to_conflict",
+        "turkey",
+        "admits",
+    ),
+    (
+        "Israel Defense Forces\n@IDF\nOvernight, IDF fighter jets struck Hezbollah weapons "
+        "depots in the area of Qusayr in Syria. The IDF said no civilians were harmed in the "
+        "strikes.",
+        "Israel Defense Forces",
+        "party_to_conflict",
+        "israel",
+        "admits",
+    ),
+    (
+        "Syrian Network for Human Rights\nSNHR documents the killing of six civilians in a car "
+        "bomb in al-Bab\nOn Tuesday morning, a car bomb exploded in the vegetable market of "
+        "the city of al-Bab in Aleppo countryside, killing six civilians, including a child.",
+        "Syrian Network for Human Rights",
+        "monitor",
+        "unknown",
+        "alleges",
+    ),
+    (
+        "Airwars\n@airwars\nIsraeli strikes on the town of Qusayr, Homs on the night of Feb 3 "
+        "reportedly killed two civilians according to local sources, while the IDF said it "
+        "struck Hezbollah weapons depots.\n10:02 PM · Feb 4, 2024",
+        "local sources",
+        "witness",
+        "israel",
+        "alleges",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "group", "stance"), CAPTURES)
+def test_the_header_names_who_speaks(
+    text: str, name: str, kind: str, group: str, stance: str
+) -> None:
+    c = primary(text)
+    assert (c.claimant.name, c.claimant.type) == (name, kind)
+    assert c.perpetrator.group == group
+    assert c.stance == stance
+
+
+def test_a_header_line_is_a_sentence_of_its_own() -> None:
+    text = CAPTURES[4][0]
+    sentences = [s.text for s in split_sentences(text).sentences]
+    assert sentences[0] == "Ministry of Defence of the Russian Federation"
+    assert sentences[1].startswith("Statement by the Head")
+    assert sentences[2].startswith("On October 5, 2023, terrorists")
+
+
+def test_hard_wrapped_prose_is_not_cut_at_its_line_ends() -> None:
+    text = (
+        "Russian warplanes struck the town of Saraqib on Sunday, killing four\n"
+        "civilians, the Syrian Civil Defence said in a statement on its website."
+    )
+    assert len(split_sentences(text).sentences) == 1
+
+
+def test_a_transliteration_spelled_otherwise_is_the_town() -> None:
+    c = primary(
+        "Russian warplanes struck homes in the town of Maarat Misrin in northern Idlib "
+        "province on Sunday, killing four civilians, rescuers said."
+    )
+    assert c.places[0].name == "Maarratmisrin" and c.places[0].precision == "town"
