@@ -75,6 +75,8 @@ class ReviewedClaim:
     extracted: Claim
     claim: Claim
     review: Review | None
+    item_publisher: str | None = None
+    item_published: str | None = None  # the publication date as the item holds it now
 
     @property
     def status(self) -> str:
@@ -144,7 +146,16 @@ def _claim_rows(
 ) -> list[Any]:
     c = claims.c
     query = (
-        select(c.id, c.item_id, c.ordinal, c.claim, items.c.hash, item_metadata.c.title)
+        select(
+            c.id,
+            c.item_id,
+            c.ordinal,
+            c.claim,
+            items.c.hash,
+            item_metadata.c.title,
+            item_metadata.c.publisher,
+            item_metadata.c.published,
+        )
         .select_from(
             claims.join(items, items.c.id == c.item_id).outerjoin(
                 item_metadata, item_metadata.c.item_id == c.item_id
@@ -184,6 +195,8 @@ def _build(rows: list[Any], reviews: Mapping[int, Review]) -> list[ReviewedClaim
                 extracted,
                 current,
                 review,
+                row.publisher,
+                row.published,
             )
         )
     return out

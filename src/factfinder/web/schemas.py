@@ -102,6 +102,10 @@ class ClaimPublic(_Out):
     item_id: int
     item_hash: str
     item_title: str | None
+    item_publisher: str | None = None
+    item_published: str | None = Field(
+        default=None, description="The item's publication date as it stands (with corrections)."
+    )
     ordinal: int
     status: Literal["pending", "accepted", "corrected", "rejected"]
     claim: dict[str, Any] = Field(description="The claim (CLAIMS.md format), with corrections.")

@@ -192,6 +192,12 @@ def claim_public(
         item_title=None
         if (not may_see and marks.field(item_subject(c.item_hash), "title"))
         else c.item_title,
+        item_publisher=None
+        if (not may_see and marks.field(item_subject(c.item_hash), "publisher"))
+        else c.item_publisher,
+        item_published=None
+        if (not may_see and marks.field(item_subject(c.item_hash), "published"))
+        else c.item_published,
         ordinal=c.ordinal,
         status=c.status,  # type: ignore[arg-type]
         claim=current,
