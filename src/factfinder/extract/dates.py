@@ -8,7 +8,9 @@ states for itself at its start.
 Absolute forms (day precision unless said): "21 August 2013", "21st of August, 2013",
 "August 21, 2013", "Aug. 21 2013", "Wed 05 Apr 2017", "2013-08-21", "21/8/2013", "24.08.2013",
 "15-02-2016" (numeric dates are read day first, as in the Arab and European press, unless the
-first number cannot be a month's day order: "8/21/2013" is August 21); "August 2013" (month);
+first number cannot be a month's day order: "8/21/2013" is August 21, or the anchor shows the
+month-first reading is meant: "12/05/2023" in a post of 6 December 2023 is December 5);
+"August 2013" (month);
 "in 2013" (year). A day and month without a year ("Aug. 21", "21 August") take the year of the
 anchor, or the year before when that would put them more than 30 days after the anchor;
 without an anchor they take the year of the nearest day-precision date of the text that states
@@ -41,7 +43,8 @@ Without an anchor, relative forms ("earlier today", "on Tuesday") are left out r
 guessed: CLAIMS.md says relative dates stay unresolved when nothing anchors them.
 `document_date(text, title)` finds the anchor a document gives itself when it has no
 publication date: its dateline, else a date in page furniture (a post's timestamp, "Shared with
-Public", "Published: …", a date alone on its line).
+Public", "Published: …", a date alone on its line or after a source's name on its line:
+"Kurdistan 24 | 11/03/2019").
 
 The forms are read with regular expressions rather than dateparser: the extractor needs the
 exact character span of each date, its precision and these anchor rules, and runs over every
@@ -518,7 +521,8 @@ def document_date(
     headline or at the end: "Posted on …", "Published: …", "Date of publication …", "Print this
     page Tuesday 19 July 2016", "(updated 20:33 15.04.2017)", a post's timestamp "2:22 PM · Dec
     1, 2024", "December 1, 2024 · Shared with Public", a date alone on its line (with at
-    most a time of day), and a weekday-first full date after no preposition ("AFP Friday 20 Jun
+    most a time of day) or ending a line that holds only a source's name or a label before it
+    ("Kurdistan 24 | 11/03/2019", "Press release, 14 October 2019"), and a weekday-first full date after no preposition ("AFP Friday 20 Jun
     2014"). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at
     3:02 PM ·") need `anchor` or a year nearby.
     """

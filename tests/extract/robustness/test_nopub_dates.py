@@ -273,3 +273,24 @@ def test_the_opening_sentence_keeps_its_month() -> None:
         "strike was documented by our field team."
     )
     assert primary(text, D(2023, 12, 1)).date == DateWindow(D(2023, 6, 1), D(2023, 6, 30), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # US-led coalition — an NGO incident note published a week later.
+        "On 21 August 2017, coalition aircraft struck residential buildings in the al-Badu "
+        "neighbourhood of Raqqa city. Our field team documented the deaths of 14 civilians.",
+        # Russia — a flash update.
+        "On 21 August 2017, two Russian airstrikes hit farmland on the outskirts of Jisr "
+        "al-Shughur. Four civilians were killed while working in the fields.",
+        # Turkey / SNA — a documentation note.
+        "On 21 August 2017, Turkish army artillery and allied factions shelled the outskirts "
+        "of Tal Rifaat. Five civilians were killed.",
+        # HTS — a short note.
+        "On 21 August 2017, HTS gunmen opened fire on protesters in Binnish, killing one young "
+        "man and injuring three.",
+    ],
+)
+def test_an_ngo_note_keeps_its_stated_date_over_the_publication_date(text: str) -> None:
+    assert primary(text, D(2017, 8, 29)).date == day(D(2017, 8, 21))
