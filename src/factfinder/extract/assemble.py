@@ -620,8 +620,27 @@ def shared_places(places: Sequence[Place]) -> tuple[Place, ...]:
     return tuple(kept)
 
 
-def _date(units: Sequence[Unit]) -> DateWindow | None:
-    dates = [d for u in units for d in _event_dates(u)]
+# A month or a year named only after the incident's opening (its headline and first
+# sentence), ending this long before the report's day, tells the past ("Last year it was the
+# first to receive anti-tank missiles", "a red line that already in June triggered more aid"),
+# not the incident's date.
+_BACKGROUND_PERIOD_DAYS = 30
+
+
+def _date(units: Sequence[Unit], report_date: dt.date | None = None) -> DateWindow | None:
+    opening = next((k for k, u in enumerate(units) if not u.is_title), 0)
+    dates = [
+        d
+        for k, u in enumerate(units)
+        for d in _event_dates(u)
+        if not (
+            k > opening
+            and report_date is not None
+            and d.window.precision in ("month", "year")
+            and d.window.end is not None
+            and (report_date - d.window.end).days > _BACKGROUND_PERIOD_DAYS
+        )
+    ]
     if not dates:
         return None
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -686,6 +705,7 @@ def _claim(
     options: AssemblyOptions,
     known: Mapping[str, Place],
     prefer: str | None = None,
+    report_date: dt.date | None = None,
 ) -> tuple[Claim, bool]:
     from factfinder.extract.casualties import combine
 
@@ -733,7 +753,7 @@ def _claim(
         spans = tuple(sorted({*spans, retold.spans[0]}))
     claim = Claim(
         event_type=event_type,
-        date=_date(units) or (retold.date if retold is not None else None),
+        date=_date(units, report_date) or (retold.date if retold is not None else None),
         places=places,
         perpetrator=perp or Perpetrator(),
         killed=killed,
@@ -934,7 +954,7 @@ def assemble(
     prev: Claim | None = None
     for inc in incidents:
         claim, inherited = _claim(
-            inc, prev, prev.claimant if prev else None, opts, known_places or {}
+            inc, prev, prev.claimant if prev else None, opts, known_places or {}, None, report_date
         )
         claims.append(claim)
         flags.append(inherited)
@@ -958,6 +978,8 @@ def assemble(
                 claims[primary - 1].claimant if primary else None,
                 opts,
                 known_places or {},
+                None,
+                report_date,
             )
     if headline_area is not None:
         # The headline says where the report is about; the lead claim names it first.
@@ -968,6 +990,7 @@ def assemble(
             opts,
             known_places or {},
             headline_area,
+            report_date,
         )
     if claims[primary].date is None:
         # Another clause of its first sentence dates it ("Turkish-backed factions attacked Tal

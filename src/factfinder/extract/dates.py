@@ -8,7 +8,9 @@ states for itself at its start.
 Absolute forms (day precision unless said): "21 August 2013", "21st of August, 2013",
 "August 21, 2013", "Aug. 21 2013", "Wed 05 Apr 2017", "2013-08-21", "21/8/2013", "24.08.2013",
 "15-02-2016" (numeric dates are read day first, as in the Arab and European press, unless the
-first number cannot be a month's day order: "8/21/2013" is August 21); "August 2013" (month);
+first number cannot be a month's day order: "8/21/2013" is August 21, or the anchor shows the
+month-first reading is meant: "12/05/2023" in a post of 6 December 2023 is December 5);
+"August 2013" (month);
 "in 2013" (year). A day and month without a year ("Aug. 21", "21 August") take the year of the
 anchor, or the year before when that would put them more than 30 days after the anchor;
 without an anchor they take the year of the nearest day-precision date of the text that states
@@ -41,7 +43,8 @@ Without an anchor, relative forms ("earlier today", "on Tuesday") are left out r
 guessed: CLAIMS.md says relative dates stay unresolved when nothing anchors them.
 `document_date(text, title)` finds the anchor a document gives itself when it has no
 publication date: its dateline, else a date in page furniture (a post's timestamp, "Shared with
-Public", "Published: …", a date alone on its line).
+Public", "Published: …", a date alone on its line or after a source's name on its line:
+"Kurdistan 24 | 11/03/2019").
 
 The forms are read with regular expressions rather than dateparser: the extractor needs the
 exact character span of each date, its precision and these anchor rules, and runs over every
@@ -247,9 +250,7 @@ def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow
         day = _safe_date(int(g["y"]), month, int(g["d"]))
         return DateWindow.day(day) if day else None
     if form == "numeric":
-        a, b = int(g["a"]), int(g["b"])
-        day_first = not (a <= 12 < b)
-        got = _safe_date(int(g["y"]), b if day_first else a, a if day_first else b)
+        got = _numeric(int(g["a"]), int(g["b"]), int(g["y"]), anchor)
         return DateWindow.day(got) if got else None
     if form in ("dm", "md"):
         if anchor is None:
@@ -260,6 +261,30 @@ def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow
         return _month_window(int(g["y"]), _month(g["m"]))
     year = int(g["y"])
     return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+# How close before the report's day the month-first reading of an ambiguous numeric date must
+# fall to be preferred to the day-first one.
+_NUMERIC_REACH = 31
+
+
+def _numeric(a: int, b: int, year: int, anchor: dt.date | None) -> dt.date | None:
+    """A numeric date read day first ("12/05/2023" is 12 May), as the Arab and European press
+    write it, unless the numbers allow only month first ("8/21/2013") or an anchor decides: a
+    report of 6 December 2023 that says "on 12/05/2023" means 5 December, the reading that
+    falls in the month before the report when the day-first one does not."""
+    day_first = _safe_date(year, b, a)
+    month_first = _safe_date(year, a, b)
+    if day_first is None or month_first is None or a == b:
+        return day_first or month_first
+    if anchor is not None:
+
+        def recent(d: dt.date) -> bool:
+            return 0 <= (anchor - d).days <= _NUMERIC_REACH
+
+        if recent(month_first) and not recent(day_first):
+            return month_first
+    return day_first
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -496,7 +521,8 @@ def document_date(
     headline or at the end: "Posted on …", "Published: …", "Date of publication …", "Print this
     page Tuesday 19 July 2016", "(updated 20:33 15.04.2017)", a post's timestamp "2:22 PM · Dec
     1, 2024", "December 1, 2024 · Shared with Public", a date alone on its line (with at
-    most a time of day), and a weekday-first full date after no preposition ("AFP Friday 20 Jun
+    most a time of day) or ending a line that holds only a source's name or a label before it
+    ("Kurdistan 24 | 11/03/2019", "Press release, 14 October 2019"), and a weekday-first full date after no preposition ("AFP Friday 20 Jun
     2014"). The first such day-precision date counts. Year-less furniture dates ("Dec 1 at
     3:02 PM ·") need `anchor` or a year nearby.
     """
@@ -512,6 +538,7 @@ def document_date(
             _FURNITURE_BEFORE.search(before)
             or _FURNITURE_AFTER.match(after)
             or _alone(text, d)
+            or _after_masthead(text, d)
             or (_WEEKDAY_FIRST.match(text, d.start) and not _PROSE_BEFORE.search(before))
         ):
             return DateMention(d.start, d.end, d.window, "dateline")
@@ -527,6 +554,30 @@ _WEEKDAY_FIRST = re.compile(
 _PROSE_BEFORE = re.compile(
     r"\b(?:on|of|in|at|by|from|since|until|till|before|after|during|the|last|next|this|and|or|"
     r"between|to)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A source's name or a label, then a separator, then the date ending the line: "Kurdistan 24 |
+# 11/03/2019", "Raqqa Is Being Slaughtered Silently — 22/08/2017", "Press release, 14 October
+# 2019". At most six words, none of them a preposition or article that would make it prose.
+_MASTHEAD = re.compile(r"(?:[^\W\d_][\w'&.@-]*\s+){0,5}[\w'&.@-]+\s*(?:[|·•—–:]|,|\s-)\s*")
+
+
+def _after_masthead(text: str, d: DateMention) -> bool:
+    """Whether the date ends a line that holds only a source's name or a label before it."""
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    if end == len(text) or not _BARE.fullmatch(text, d.end, end):
+        return False
+    head = text[start : d.start]
+    return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(head)
+
+
+_PROSE_WORD = re.compile(
+    r"\b(?:on|of|in|at|by|from|since|until|before|after|during|the|a|an|and|was|were|"
+    r"killed|said|says)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,296 @@
+"""Dates of reports without a `published` date, three classes read end to end:
+
+- a masthead line: a source's name or a label, a separator and the date ending the line
+  ("Kurdistan 24 | 11/03/2019", "Press release, 14 October 2019") dates the document and
+  anchors "yesterday" or "on Sunday";
+- an ambiguous numeric date ("on 12/05/2023") is read day first unless the document's own date
+  shows the month-first reading is meant (it falls in the month before the report, the
+  day-first one does not);
+- a month or a year named only in a later sentence, well before the report's day ("Last year
+  it was the first to receive…", "a red line that already in June…"), is background and does
+  not date the lead incident.
+
+Every text is written for this suite, in the styles of monitor posts, X and Facebook captures,
+news, military press releases and NGO notes, with each party to the conflict in the same frames.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+geo = pytest.importorskip("factfinder.geo")
+if not hasattr(geo, "find_places"):
+    pytest.skip("factfinder.geo.find_places has not landed", allow_module_level=True)
+
+from factfinder.extract.dates import document_date  # noqa: E402
+from factfinder.extract.pipeline import extract_document  # noqa: E402
+from factfinder.model import Claim, DateWindow, Document  # noqa: E402
+
+D = dt.date
+
+
+def primary(text: str, published: dt.date | None = None) -> Claim:
+    claims = extract_document(Document(id="t", text=text, published=published)).claims
+    lead = [c for c in claims if c.primary]
+    assert len(lead) == 1, claims
+    return lead[0]
+
+
+def day(d: dt.date) -> DateWindow:
+    return DateWindow(d, d, "day")
+
+
+MASTHEADS = {
+    # Turkey — a Kurdish outlet's masthead, then a weekday (11 March 2019 is a Monday).
+    "outlet pipe numeric": (
+        "Kurdistan 24 | 11/03/2019\nA Turkish airstrike killed three SDF fighters and one "
+        "civilian near Ain Issa on Sunday, the SDF said.",
+        D(2019, 3, 10),
+    ),
+    # ISIS / coalition — an activist network's name and a dash, then "yesterday".
+    "network dash numeric": (
+        "Raqqa Is Being Slaughtered Silently — 22/08/2017\nCoalition airstrikes on the al-Badu "
+        "neighbourhood killed 14 civilians yesterday, including five women.",
+        D(2017, 8, 21),
+    ),
+    # Turkey — an NGO's press release label; the event's own day-month takes its year.
+    "press release label": (
+        "Press release, 14 October 2019\nOn Friday, 11 October, Turkish artillery struck the "
+        "city of Qamishli, killing three civilians including a child.",
+        D(2019, 10, 11),
+    ),
+    # Syrian government — a monitor's name and a pipe, "on Thursday" (20 February 2020).
+    "monitor pipe written date": (
+        "SOHR | Feb 21, 2020\nRegime helicopters dropped barrel bombs on Kansafra on Thursday, "
+        "killing four civilians, among them two children.",
+        D(2020, 2, 20),
+    ),
+    # Russia — a local network with a colon: "last night".
+    "network colon date": (
+        "Idlib Post: 3 May 2019\nRussian warplanes struck the market of Kafr Nabl last night, "
+        "killing six civilians and wounding 20 others.",
+        D(2019, 5, 2),
+    ),
+    # Iran — a Deir ez-Zor outlet; 9 June 2018 is a Saturday, "on Friday" the day before.
+    "outlet dash written date": (
+        "Deir ez-Zor 24 - 9 June 2018\nIranian-backed militias shelled the village of Hawija "
+        "Saqr on Friday, killing two farmers.",
+        D(2018, 6, 8),
+    ),
+    # Israel — a ministry's statement label and a bullet: "earlier today".
+    "ministry bullet date": (
+        "Gaza Ministry of Health · 17 Oct 2023\nAn Israeli airstrike on a school sheltering "
+        "displaced families in Gaza City killed 12 people earlier today.",
+        D(2023, 10, 17),
+    ),
+    # HTS — a relief group's update label; 8 August 2022 is a Monday, "on Sunday".
+    "update label": (
+        "Field update, 8 August 2022\nHTS fighters opened fire on protesters in Binnish on "
+        "Sunday, killing one young man and injuring three.",
+        D(2022, 8, 7),
+    ),
+    # SDF — a statement label; "the day before yesterday".
+    "statement label": (
+        "SNA statement | 5 November 2019\nSDF forces shelled the town of Tal Abyad the day "
+        "before yesterday, killing two civilians.",
+        D(2019, 11, 3),
+    ),
+    # US-led coalition — a press desk label, 1 March 2017 is a Wednesday: "on Tuesday".
+    "press desk label": (
+        "CJTF-OIR press desk — March 1, 2017\nCoalition aircraft struck a building in "
+        "al-Mansoura on Tuesday, and local activists said seven civilians were killed.",
+        D(2017, 2, 28),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", MASTHEADS.values(), ids=MASTHEADS.keys())
+def test_a_masthead_line_dates_the_document(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose that ends a line with a date is not a masthead.
+        "The attack happened on 4 May 2019\nRegime jets bombed Kafr Nabl, killing five.",
+        "Turkish shelling killed two in Tal Tamr, 4 May 2019\nThe SNA denied it.",
+        "Reports of the strike came in, 4 May 2019\nRussian jets hit Ariha, killing three.",
+    ],
+)
+def test_prose_ending_a_line_with_a_date_is_not_a_masthead(text: str) -> None:
+    assert document_date(text) is None
+
+
+NUMERIC = {
+    # US-led coalition — a CENTCOM post; the post's own date (6 December) shows month first.
+    "centcom post": (
+        "CENTCOM\n@CENTCOM\nOn 12/05/2023, U.S. forces conducted a strike on a facility in "
+        "eastern Syria used by Iran's IRGC and affiliated groups. Two militants were killed.\n"
+        "4:10 PM · Dec 6, 2023",
+        D(2023, 12, 5),
+    ),
+    # Israel — a Gaza outlet writes day first: 12 May, posted the next day.
+    "gaza outlet day first": (
+        "12/05/2023 — Israeli aircraft struck a house in Rafah, killing seven members of one "
+        "family, the health ministry said.\nPosted 13 May 2023",
+        D(2023, 5, 12),
+    ),
+    # Russia — a numeric date alone, nothing to decide it: day first.
+    "no anchor day first": (
+        "On 04/03/2020 Russian warplanes bombed a school in Idlib city, killing six civilians "
+        "including three children.",
+        D(2020, 3, 4),
+    ),
+    # Syrian government — "03/07/2019" in a post dated 8 March 2019: month first.
+    "monitor month first": (
+        "Syrian Civil Defence\nMarch 8, 2019 · Shared with Public\nOn 03/07/2019 regime "
+        "artillery shelled Khan Shaykhun, killing a woman and her two children.",
+        D(2019, 3, 7),
+    ),
+    # Syrian government — "07/03/2019" in the same post: day first fits (7 March).
+    "monitor day first fits": (
+        "Syrian Civil Defence\nMarch 8, 2019 · Shared with Public\nOn 07/03/2019 regime "
+        "artillery shelled Khan Shaykhun, killing a woman and her two children.",
+        D(2019, 3, 7),
+    ),
+    # Turkey — read day first, "10/11/2019" would come after the report of 20 October.
+    "day first after the report": (
+        "Hawar News | 2019-10-20\nOn 10/11/2019, Turkish drones struck a car near Ras "
+        "al-Ain, killing three civilians.",
+        D(2019, 10, 11),
+    ),
+    # ISIS — a military release dated 3 April 2018; "04/02/2018" is 2 April.
+    "army release month first": (
+        "Iraqi Joint Operations Command, April 3, 2018\nOn 04/02/2018 ISIS militants attacked "
+        "a checkpoint near al-Qaim, killing four soldiers.",
+        D(2018, 4, 2),
+    ),
+    # HTS — a relief network dated 15 January 2021: "01/14/2021" only reads month first.
+    "only month first valid": (
+        "Violations Documentation Center - 15 January 2021\nOn 01/14/2021 HTS gunmen shot "
+        "dead a man at a checkpoint near Sarmada.",
+        D(2021, 1, 14),
+    ),
+    # Iran — an agency post of 10 September 2019: "09/09/2019" is the same either way.
+    "same either way": (
+        "Deir ez-Zor 24\n9:30 PM · Sep 10, 2019\nOn 09/09/2019 Iranian-backed militias shelled "
+        "the village of Hawija Saqr, killing two farmers.",
+        D(2019, 9, 9),
+    ),
+    # SDF — a monitor's note dated 6 June 2018: "05/06/2018" read day first is 5 June.
+    "day first recent": (
+        "Afrin Activists Network | June 6, 2018\nOn 05/06/2018 SDF artillery shelled "
+        "the village of Kafr Jannah, killing a shepherd.",
+        D(2018, 6, 5),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", NUMERIC.values(), ids=NUMERIC.keys())
+def test_an_ambiguous_numeric_date(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
+
+
+BACKGROUND = {
+    # HTS / opposition — "Last year" tells what the group did before.
+    "last year": (
+        "Nusra Front fighters on Saturday drove US-backed rebels out of a base west of Aleppo "
+        "in fighting that killed 35 people, a monitor said. Last year the group was the first "
+        "to receive anti-tank missiles from its backers.",
+        D(2015, 2, 28),
+    ),
+    # Syrian government — "already in June" recalls an earlier decision.
+    "already in june": (
+        "Regime forces killed 1300 people in a gas attack on Ghouta, the opposition said. "
+        "Washington had made the use of chemical weapons a red line that already in June "
+        "triggered more aid to the rebels.",
+        D(2013, 8, 21),
+    ),
+    # Iraq history — "in 1988" compares the attack with another.
+    "in 1988": (
+        "Syrian government forces gassed hundreds of people in a chemical attack near "
+        "Damascus, activists said. The foreign minister called the chemical attack the worst "
+        "since the one on Halabja in 1988.",
+        D(2013, 8, 21),
+    ),
+    # Russia — "in 2015" tells when the intervention began.
+    "in 2015": (
+        "Russian warplanes struck a market in Ariha, killing 11 civilians, rescuers said. The "
+        "Russian air force has bombed the province since it intervened in 2015.",
+        D(2019, 7, 22),
+    ),
+    # Turkey — "last October" tells the offensive the shelling continues.
+    "last october": (
+        "Turkish artillery shelled the village of Tal Tamr, killing three civilians, the SDF "
+        "said. Turkey launched its offensive against the SDF in October 2019.",
+        D(2020, 3, 2),
+    ),
+    # ISIS — "In March" recalls the group's defeat.
+    "in march": (
+        "ISIS cells attacked a bus on the Palmyra road, killing 13 soldiers, state media "
+        "said. The group lost its last territory in March 2019 but its cells remain active.",
+        D(2019, 11, 20),
+    ),
+    # Israel — "in May 2021" recalls an earlier war.
+    "in may 2021": (
+        "An Israeli airstrike destroyed a tower in Gaza City, killing nine people, the health "
+        "ministry said. The same tower was damaged in May 2021.",
+        D(2023, 10, 12),
+    ),
+    # Iran — "in 2017" tells when the militias took the town.
+    "in 2017": (
+        "Iranian-backed militias shelled the village of Hawija Saqr, killing two farmers, a "
+        "local network said. The militias took the nearby town of al-Mayadin in 2017.",
+        D(2019, 6, 9),
+    ),
+    # SDF — "In January" tells when the council was formed.
+    "in january": (
+        "SDF gunmen shot dead two protesters in the town of Shuhayl, activists said. The "
+        "military council of the town was formed in January 2018.",
+        D(2019, 5, 14),
+    ),
+    # US-led coalition — "in 2014" tells when the campaign began.
+    "in 2014": (
+        "Coalition airstrikes on the al-Badu neighbourhood killed 14 civilians, local "
+        "monitors said. The coalition began its campaign against ISIS in 2014.",
+        D(2017, 8, 21),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,published", BACKGROUND.values(), ids=BACKGROUND.keys())
+def test_a_background_period_does_not_date_the_lead_incident(text: str, published: dt.date) -> None:
+    assert primary(text, published).date == day(published)
+
+
+def test_the_opening_sentence_keeps_its_month() -> None:
+    # An NGO note told months later: its first sentence gives the month, which stays.
+    text = (
+        "In June 2023, Russian warplanes struck a market in Ariha, killing 11 civilians. The "
+        "strike was documented by our field team."
+    )
+    assert primary(text, D(2023, 12, 1)).date == DateWindow(D(2023, 6, 1), D(2023, 6, 30), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # US-led coalition — an NGO incident note published a week later.
+        "On 21 August 2017, coalition aircraft struck residential buildings in the al-Badu "
+        "neighbourhood of Raqqa city. Our field team documented the deaths of 14 civilians.",
+        # Russia — a flash update.
+        "On 21 August 2017, two Russian airstrikes hit farmland on the outskirts of Jisr "
+        "al-Shughur. Four civilians were killed while working in the fields.",
+        # Turkey / SNA — a documentation note.
+        "On 21 August 2017, Turkish army artillery and allied factions shelled the outskirts "
+        "of Tal Rifaat. Five civilians were killed.",
+        # HTS — a short note.
+        "On 21 August 2017, HTS gunmen opened fire on protesters in Binnish, killing one young "
+        "man and injuring three.",
+    ],
+)
+def test_an_ngo_note_keeps_its_stated_date_over_the_publication_date(text: str) -> None:
+    assert primary(text, D(2017, 8, 29)).date == day(D(2017, 8, 21))
