@@ -100,7 +100,68 @@ def _fmt(pattern: str, **names: str) -> str:
     return pattern
 
 
+# Periods: "between 5 and 31 October 2023", "from 5 to 12 May", "5–12 May 2021", "between 5
+# October and 2 November 2023", "May 5-12, 2021". The year may come from the anchor.
+_TO = r"\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+_OPEN = r"(?:\b(?:[Bb]etween|[Ff]rom)\s+(?:the\s+)?)"
+_RANGES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (
+        re.compile(
+            _OPEN
+            + "?"
+            + _DAY.replace("{name}", "d1")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.replace("{name}", "m1")
+            + r",?"
+            + _TO
+            + _DAY.replace("{name}", "d2")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.replace("{name}", "m2")
+            + r"(?:,?\s*"
+            + _YEAR.replace("{name}", "y")
+            + r")?"
+        ),
+        "range",
+    ),
+    (
+        re.compile(
+            r"(?:"
+            + _OPEN
+            + _DAY.replace("{name}", "d1")
+            + r"\s+(?:and|to|until|till)\s+|\b(?="
+            + _DAY.replace("{name}", "x")
+            + r"[-–])"
+            + _DAY.replace("{name}", "d1b")
+            + r"[-–])?"
+            + r"(?(d1)|(?(d1b)|(?!)))"
+            + _DAY.replace("{name}", "d2")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.replace("{name}", "m2")
+            + r"(?:,?\s*"
+            + _YEAR.replace("{name}", "y")
+            + r")?"
+        ),
+        "range",
+    ),
+    (
+        re.compile(
+            _OPEN
+            + "?"
+            + _MONTH.replace("{name}", "m2")
+            + r"\s*"
+            + _DAY.replace("{name}", "d1")
+            + r"\s*(?:-|–|\band\b|\bto\b|\buntil\b)\s*"
+            + _DAY.replace("{name}", "d2")
+            + r"(?![\d:])(?:,?\s*"
+            + _YEAR.replace("{name}", "y")
+            + r")?"
+        ),
+        "range",
+    ),
+)
+
 _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    *_RANGES,
     # 21 August 2013, Wed 05 Apr 2017, 21st of August, 2013
     (
         re.compile(
@@ -125,9 +186,11 @@ _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         ),
         "mdy",
     ),
+    # 2021-06-10, 2021/06/10, 2021.06.10: the year first is read year, month, day.
     (
         re.compile(
-            r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d])"
+            r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<isep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=isep)"
+            r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d])"
         ),
         "iso",
     ),
@@ -243,8 +306,33 @@ def _year_for(month: int, day: int, anchor: dt.date) -> dt.date | None:
     return got
 
 
+def _period(m: re.Match[str], anchor: dt.date | None) -> DateWindow | None:
+    """The days of a period read by `_RANGES`; its year from the text, else from the anchor."""
+    g = m.groupdict()
+    m2 = _month(g["m2"])
+    m1 = _month(g["m1"]) if g.get("m1") else m2
+    d1, d2 = int(g.get("d1") or g["d1b"]), int(g["d2"])
+    if g.get("y"):
+        end = _safe_date(int(g["y"]), m2, d2)
+    elif anchor is not None:
+        end = _year_for(m2, d2, anchor)
+    else:
+        return None
+    if end is None:
+        return None
+    start = _safe_date(end.year if m1 <= m2 else end.year - 1, m1, d1)
+    if start is None or start > end or (end - start).days > 366:
+        return None
+    if start == end:
+        return DateWindow.day(start)
+    days = (end - start).days
+    return DateWindow(start, end, "week" if days < 7 else "month" if days <= 31 else "year")
+
+
 def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow | None:
     g = m.groupdict()
+    if form == "range":
+        return _period(m, anchor)
     if form in ("dmy", "mdy", "iso"):
         month = _month(g["m"]) if form != "iso" else int(g["m"])
         day = _safe_date(int(g["y"]), month, int(g["d"]))
@@ -377,6 +465,8 @@ def find_dates(
             a, b = m.span()
             if not free(a, b):
                 continue
+            if form == "range" and _period(m, anchor) is None:
+                continue  # not a period after all ("Deir ez-Zor 24 - 9 June"): its parts may be
             taken.append((a, b))  # an unresolvable date still hides its parts
             if anchor is None and form in ("dm", "md"):
                 yearless.append((m, form))
@@ -572,7 +662,12 @@ def _after_masthead(text: str, d: DateMention) -> bool:
     if end == len(text) or not _BARE.fullmatch(text, d.end, end):
         return False
     head = text[start : d.start]
-    return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(head)
+    # "Gaza Ministry of Health ·": small words inside a name in title case are the name's.
+    named = _NAME_SMALL_WORD.sub(r"\1 ", head)
+    return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(named)
+
+
+_NAME_SMALL_WORD = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:of|for|and|the)\s+(?=[A-Z])")
 
 
 _PROSE_WORD = re.compile(

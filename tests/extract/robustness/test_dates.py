@@ -203,3 +203,57 @@ def test_a_follow_up_date_continues_the_incident(
     (claim,) = claims
     assert claim.killed.total is not None
     assert (claim.date, claim.killed.total.min, claim.perpetrator.group) == expected
+
+
+# Periods: a report about several days says so; the claim keeps the whole period, never the
+# day the report was filed. Year-first numeric dates ("2021/06/10") are year, month, day.
+PERIODS = {
+    "un office, between two days of one month": (
+        "GENEVA (5 November 2023) – The UN Human Rights Office said it had verified that at "
+        "least 40 civilians were killed in Government and Russian air strikes in Idlib between "
+        "5 and 31 October 2023.",
+        DateWindow(D(2023, 10, 5), D(2023, 10, 31), "month"),
+    ),
+    "monitor, across two months": (
+        "The Syrian Network for Human Rights documented that Turkish drone strikes killed 17 "
+        "civilians in Hasakah governorate between 5 October and 2 November 2023.",
+        DateWindow(D(2023, 10, 5), D(2023, 11, 2), "month"),
+    ),
+    "coalition, a dash range": (
+        "Coalition air strikes on Raqqa on 12-14 May 2017 killed at least 30 civilians, "
+        "Airwars said.",
+        DateWindow(D(2017, 5, 12), D(2017, 5, 14), "week"),
+    ),
+    "israel, month first": (
+        "Israeli strikes on Damascus countryside killed six civilians on May 5-6, 2021, "
+        "according to the Syrian Observatory.",
+        DateWindow(D(2021, 5, 5), D(2021, 5, 6), "week"),
+    ),
+    "sdf, from … to": (
+        "SDF raids in Deir ez-Zor from 1 to 7 May 2021 killed four civilians, local sources said.",
+        DateWindow(D(2021, 5, 1), D(2021, 5, 7), "week"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "window"), PERIODS.values(), ids=PERIODS.keys())
+def test_a_period_is_kept_whole(text: str, window: DateWindow) -> None:
+    assert primary(text).date == window
+
+
+def test_a_year_first_numeric_date_dates_the_page() -> None:
+    text = (
+        "Enab Baladi\nSix civilians killed in regime shelling on Jabal al-Zawiya\n"
+        "Updated 2021/06/10 at 4:12 PM\n\nSix civilians, including four children, were killed "
+        "on Thursday, June 10, in artillery shelling by the Syrian regime forces on the "
+        "village of Iblin in the southern countryside of Idlib."
+    )
+    assert primary(text).date == day(D(2021, 6, 10))
+
+
+def test_a_place_number_and_a_dash_are_no_period() -> None:
+    text = (
+        "Deir ez-Zor 24 - 9 June 2018\nIranian-backed militias shelled the village of Hawija "
+        "Saqr on Friday, killing two farmers."
+    )
+    assert primary(text).date == day(D(2018, 6, 8))
