@@ -122,3 +122,11 @@ def test_bare_capital_stays_the_governorate() -> None:
         ("Idlib", "governorate"),
         ("Hama", "governorate"),
     ]
+
+
+def test_place_word_then_in_names_the_host() -> None:
+    # "X village in Y province", "X axis of Y countryside": X lies in Y.
+    text = "Heavy fighting on the al-Alaya axis of Homs eastern countryside, the army said."
+    assert all(p[2] == "Homs" for p in _places(text))
+    text = "Shelling hit Hader village in Quneitra province."
+    assert _places(text)[0][1:] == ("Hadar", "Quneitra", "town")

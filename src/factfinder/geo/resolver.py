@@ -633,7 +633,7 @@ _SAME_AREA = {"Rif Dimashq": "Damascus"}
 _FORMAL_GOV = frozenset({"province", "governorate"})
 
 
-_HOST_TYPES = frozenset({"village", "town", "area", "farm", "farms", "hill", "camp"})
+_HOST_TYPES = frozenset({"village", "town", "area", "farm", "farms", "hill", "camp", "axis"})
 _HOST_FILLER = frozenset(
     {"the", "countryside", "countrysides", "rural", "of", "outskirts", "suburbs"}
 )
@@ -661,6 +661,8 @@ def _host_phrase(between: tuple[str, ...]) -> bool:
     words = list(between)
     if words and words[0] in _HOST_TYPES:
         words = words[1:]
+        if tuple(words) in _HOST_WORDS:
+            return True  # "Hader village in Quneitra", "al-Alaya axis of Homs countryside"
     if len(words) < 2 or words[0] not in ("in", "inside", "of", "at"):
         return False
     rest = words[1:]
