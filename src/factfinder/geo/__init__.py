@@ -32,6 +32,7 @@ from factfinder.arabic import arabic_share
 from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.admin import governorate_name
 from factfinder.geo.arabic_places import find_arabic_places, names_across_scripts
+from factfinder.geo.bilingual import bilingual_places
 from factfinder.geo.boundaries import boundaries
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry, lookup
@@ -47,7 +48,8 @@ def find_places(
     """All place mentions in `text[start:end]`, in text order, with offsets into `text`.
 
     A text in Latin script with an Arabic name or two goes to the English resolver
-    (`resolver.find_places`) alone. In a text in Arabic script (at least 40% of its letters, or
+    (`resolver.find_places`); an Arabic name given with its transliteration ("هنيدة Hunaida")
+    is then read as the Who's On First village of that Arabic name (`bilingual.py`). In a text in Arabic script (at least 40% of its letters, or
     a quarter and a sentence or more: 90 Arabic letters, as in a post amid English page
     furniture), `find_arabic_places` reads the Arabic names and the English resolver the
     Latin-script parts (the Arabic letters blanked out for it, offsets unchanged).
@@ -55,7 +57,10 @@ def find_places(
     segment = text[start:end]
     share = arabic_share(segment)
     if share < 0.25 or (share < 0.4 and len(_ARABIC_LETTERS.findall(segment)) < 90):
-        return _find_latin_places(text, start, end, context=context)
+        latin = _find_latin_places(text, start, end, context=context)
+        if _ARABIC_LETTERS.search(segment):
+            return bilingual_places(text, start, len(text) if end is None else end, latin)
+        return latin
     latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
     arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())
     return sorted([*latin, *arabic], key=lambda m: (m.start, m.end))

@@ -10,7 +10,9 @@ The resolver finds names; this module reads their surroundings and sets `Match.p
 * `capital_sense` — a governorate capital's name alone ("Bombardment targets Idlib and Hama",
   "casualties in Homs") usually means the province in conflict reporting, so it is read as the
   governorate unless the text says it is the city: "the city of X", "X city", "X's
-  neighbourhoods", "neighbourhoods of X", "X military airport", "the cities of X and Y". Where
+  neighbourhoods", "neighbourhoods of X", "X neighborhoods", "X and its countryside", "X
+  military airport", "the cities of X and Y", "X, X governorate" (also with X's Arabic name
+  between: "Raqqa الرقة Raqqa governorate"). Where
   the governorate is the city itself (Damascus, Baghdad) the name stays a city.
 """
 
@@ -53,6 +55,12 @@ _CITY_SITES = frozenset(
     }
 )
 _NEAR_CITY = frozenset({"outskirts", "vicinity", "surroundings", "entrances", "gates"})
+_QUARTERS = frozenset({"neighbourhoods", "neighborhoods", "quarters"})
+# "X and its countryside": what lies around a city.
+_AROUND_CITY = frozenset(
+    {"countryside", "countrysides", "suburbs", "surroundings", "vicinity", "outskirts", "environs"}
+)
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 
 
@@ -148,6 +156,12 @@ def _said_city(toks: Sequence[Tok], m: Match) -> bool:
         return True  # "the outskirts of Deir Ezzor"
     if nxt == "outskirts":
         return True
+    nxt2 = _after(toks, m.j + 1) if nxt else ""
+    if nxt in _QUARTERS or (nxt in DIRECTION_ADJECTIVES and nxt2 in _QUARTERS):
+        return True  # "Aleppo neighborhoods", "Aleppo western neighbourhoods"
+    after = [t.key for t in toks[m.j : m.j + 4] if t.soft_before]
+    if after[:2] == ["and", "its"] and any(k in _AROUND_CITY for k in after[2:4]):
+        return True  # "Idlib and its countryside": the city, then the land around it
     last = toks[m.j - 1]
     if last.text.endswith(("'s", "’s")) or (
         m.j < len(toks) and toks[m.j].key == "s" and toks[m.j].start == last.end + 1
@@ -173,13 +187,23 @@ def capital_sense(text: str, toks: Sequence[Tok], matches: Sequence[Match], gaz:
     list share a city cue ("the cities of Idlib and Maarrat al-Nu'man", "Hama and Idlib cities").
     """
     said = {id(m) for m in matches if _said_city(toks, m)}
-    for a, b in itertools.pairwise(matches):
-        # "Ar Raqqah, Raqqah governorate, Syria": the governorate is named apart, so the first
-        # is the city.
+    for a, b in reversed(list(itertools.pairwise(matches))):
+        gap = text[toks[a.j - 1].end : toks[b.i].start].strip()
+        # One name in two scripts ("Raqqa الرقة"): both share what is said of either.
+        two_scripts = (
+            not gap
+            and set(a.ids) & set(b.ids)
+            and bool(_ARABIC_SCRIPT.search(toks[a.i].text))
+            != bool(_ARABIC_SCRIPT.search(toks[b.i].text))
+        )
+        if two_scripts and id(b) in said:
+            said.add(id(a))
+        # "Ar Raqqah, Raqqah governorate, Syria" (also "Raqqa الرقة Raqqa governorate"): the
+        # governorate is named apart, so the first is the city.
         if (
             b.precision == "governorate"
             and not b.rural
-            and text[toks[a.j - 1].end : toks[b.i].start].strip() == ","
+            and (gap == "," or (not gap and _ARABIC_SCRIPT.search(toks[a.i].text)))
             and set(a.ids) & set(b.ids)
         ):
             said.add(id(a))

@@ -642,10 +642,26 @@ _SAME_AREA = {"Rif Dimashq": "Damascus"}
 _FORMAL_GOV = frozenset({"province", "governorate"})
 
 
-_HOST_TYPES = frozenset({"village", "town", "area", "farm", "farms", "hill", "camp"})
+_HOST_TYPES = frozenset({"village", "town", "area", "farm", "farms", "hill", "camp", "axis"})
 _HOST_FILLER = frozenset(
     {"the", "countryside", "countrysides", "rural", "of", "outskirts", "suburbs"}
 )
+
+
+_HOST_PLURALS = frozenset({"villages", "towns", "farms", "areas"})
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+def _listed(text: str, toks: Sequence[Tok], a: Match, b: Match) -> bool:
+    """Are two mentions members of one list ("A, B and C"), or one name in two scripts
+    ("الخاتونية Al Khatuniya")?"""
+    gap = text[toks[a.j - 1].end : toks[b.i].start]
+    if re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", gap):
+        return True
+    return bool(
+        re.fullmatch(r"\s+", gap)
+        and (_ARABIC_SCRIPT.search(toks[a.j - 1].text) or _ARABIC_SCRIPT.search(toks[b.i].text))
+    )
 
 
 def _host_phrase(between: tuple[str, ...]) -> bool:
@@ -654,7 +670,9 @@ def _host_phrase(between: tuple[str, ...]) -> bool:
     words = list(between)
     if words and words[0] in _HOST_TYPES:
         words = words[1:]
-    if len(words) < 2 or words[0] not in ("in", "inside", "of"):
+        if tuple(words) in _HOST_WORDS:
+            return True  # "Hader village in Quneitra", "al-Alaya axis of Homs countryside"
+    if len(words) < 2 or words[0] not in ("in", "inside", "of", "at"):
         return False
     rest = words[1:]
     return all(w in _HOST_FILLER or w in DIRECTION_ADJECTIVES for w in rest) and any(
@@ -670,6 +688,19 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
     """The place that mention `k` is said to be in, named right after it ("Qassiab in Hasakeh
     province", "Hader in Quneitra", "al-Midan in Aleppo city")."""
     m = matches[k]
+    # "A and B villages, Raqqa governorate", "الخاتونية Al Khatuniya and … villages": the
+    # members of a list closed by a plural place word share the place named after it.
+    last = k
+    while last + 1 < len(matches) and _listed(text, toks, matches[last], matches[last + 1]):
+        last += 1
+    if last > k:
+        if last + 1 >= len(matches):
+            return None
+        tail = toks[matches[last].j] if matches[last].j < len(toks) else None
+        if tail is None or tail.key not in _HOST_PLURALS:
+            return None
+        m = matches[last]
+        k = last
     if k + 1 >= len(matches):
         return None
     n = matches[k + 1]
@@ -679,6 +710,14 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
     if _host_phrase(between) and all(t.soft_before for t in toks[m.j : n.i + 1]):
         return n
     gap = text[toks[m.j - 1].end : toks[n.i].start]
+    if (
+        len(between) == 1
+        and (between[0] in _HOST_TYPES or between[0] in _HOST_PLURALS)
+        and "," in gap
+        and n.qualifier in _FORMAL_GOV
+        and re.fullmatch(r"\s+\w+\s*,\s*", gap)
+    ):
+        return n  # "Mudar village, Raqqa governorate, Syria"
     if not between and _HOST_GAP.fullmatch(gap) and "," in gap and n.qualifier in _FORMAL_GOV:
         # "Musherfa, Raqqa governorate, Syria"; not a list ("Khan Shaykhun, Hama countryside,
         # west of Jisr al-Shughur"): the mention does not itself follow a list comma.
@@ -697,10 +736,11 @@ def _within_host(
 ) -> list[Match]:
     """Keep the candidates of a name that lie in the place named right after it.
 
-    When none does, the text names another place of that name than the gazetteer knows: a
-    loose (skeleton) spelling match or a town is dropped rather than put in the wrong
-    governorate ("the village of Qassiab in Hasakeh province" is not Kassab, Latakia). A
-    neighbourhood is kept: `_reparent` moves it to the city named ("al-Midan in Aleppo").
+    When none does, the text names another place of that name than the gazetteer knows: the
+    name is dropped rather than put in the wrong governorate ("the village of Qassiab in
+    Hasakeh province" is not Kassab, Latakia; "Al-Ameriyah area in the northern countryside
+    of Homs" is not Aleppo's quarter). A neighbourhood said to be in a city is kept:
+    `_reparent` moves it to the city named ("al-Midan in Aleppo").
     """
     kept: list[Match] = []
     for k, m in enumerate(matches):
@@ -714,7 +754,13 @@ def _within_host(
             m.ids = inside
             if m.wof_only:
                 m.cue = "typed"  # the text says where the village is: a place
-        elif m.how == "skeleton" or all(gaz.entries[i].kind in _TOWNS for i in m.ids):
+        elif (
+            m.how == "skeleton"
+            or host.precision == "governorate"
+            or not any(gaz.entries[i].kind == "neighbourhood" for i in m.ids)
+        ):
+            # No candidate lies in the place named: the text means another place of that
+            # name. Only a city's quarter is kept, to be moved to the city named.
             continue
         kept.append(m)
     return kept
