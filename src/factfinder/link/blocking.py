@@ -216,6 +216,19 @@ def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
     for i, r in enumerate(claims):
         probe, home = langs[i] if langs is not None else ((), ())
         party = r.perpetrator
+        if r.geo and r.date_precision == "day":
+            # A claim that names no party, dated to one day, meets the claims of that day naming
+            # one of its gazetteer places, whatever their words: a post saying only "shelling on
+            # <village>" rarely shares a rare word with the report that names the shelling
+            # party. (Claims naming a party meet those of the same party below.)
+            towns = sorted(r.geo)
+            if party in _NO_PARTY:
+                probe = (*probe, *(f"geo:{g}" for g in towns))
+                home = (*home, *(f"geo:{g}" for g in towns), *(f"geo:{g}:open" for g in towns))
+            else:
+                probe = (*probe, *(f"geo:{g}:open" for g in towns))
+                home = (*home, *(f"geo:{g}" for g in towns))
+            any_party = True
         if party not in _NO_PARTY and (r.points or r.areas):
             # A pair is found by the later of its two claims, so both sides probe: a coarse
             # claim every claim of its party, a claim with points the coarse ones only.
