@@ -73,6 +73,7 @@ class Scorable(Protocol):
 
 
 SCORING_VERSION = "link-score-3"
+SAME_TOWN_SAME_DAY = 0.8
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
 
@@ -392,6 +393,8 @@ def _parts(
     ev, s_event = _event_part(a.event_type, b.event_type)
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
     cas, ratio, which, s_cas = _casualty_part(a.killed, b.killed)
+    if gap == 0 and s_date >= 1.5 and place_rel == "same town":
+        s_place = SAME_TOWN_SAME_DAY
     cheap = PRIOR + s_date + s_place + s_event + s_perp + s_cas
     if a.lang != b.lang and not same_language(a.lang, b.lang):
         # Reports in two languages share no words whatever they report: their words are
