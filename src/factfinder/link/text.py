@@ -471,8 +471,8 @@ def _fold_arabic(tok: str) -> str:
     for prefix in _ARABIC_PREFIXES:
         if t.startswith(prefix) and len(t) - len(prefix) >= 3:
             return t[len(prefix) :]
-    # A conjunction, then a preposition, glued to a word without the article ("وطيران",
-    # "بريف", "وبريف"): taken off when a word of four letters or more is left. A word that
+    # A conjunction, then a preposition, glued to a word ("وطيران", "بمدينة", "وبالميادين"):
+    # taken off when a word of four letters or more is left, then the article. A word that
     # merely starts with one of these letters loses it too, the same way in every report, so
     # the comparison is unchanged; "بلدة" and "ولد" keep theirs (too short).
     if t[:1] in _CONJUNCTIONS and len(t) - 1 >= _MIN_STEM:
