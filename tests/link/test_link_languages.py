@@ -250,6 +250,15 @@ def test_arabic_words_are_compared_folded_and_without_the_article():
     assert "shared" not in words and "public" not in words and "كفرنبل" in words
     _, words = read_words("Shelling killed two children in Kafranbel, the civil defence said.")
     assert "kafranbel" in words and "shelling" in words
-    # A word that merely begins with a preposition's letter keeps it.
+    # A word that merely begins with a preposition's letter keeps it when too short to be one
+    # glued to a word.
     _, words = read_words("قصف بلدة كفرنبل")
-    assert "بلده" in words
+    assert "بلده" in words and "كفرنبل" in words
+    # A conjunction and a preposition glued to a word without the article come off, so "in the
+    # city of" and "and the aircraft" read as in a report that writes them apart.
+    _, one = read_words("قصف بمدينة إدلب وطيران روسي ولمنطقة")
+    _, two = read_words("مدينة إدلب طيران روسي منطقة")
+    assert set(two) <= set(one)
+    # Words broken with tatweel to slip past a platform's filter are mended.
+    _, words = read_words("سقوط قتـ ـلى بانفـ ـجار في المدينة")
+    assert "قتلي" in words and "انفجار" in words

@@ -25,7 +25,8 @@ order of their window's first day:
   monolingual run has no such keys and costs nothing more;
 * **party**: a claim placed only by governorate and dated to the day meets the claims of its
   governorate that name the same party, and claims naming one gazetteer place and one party
-  meet each other (`extra_keys`).
+  meet each other; a claim dated to the day that names no party meets the claims of that day
+  naming one of its gazetteer places, whatever party they name (`extra_keys`).
 
 Each pair is produced once (when the later-starting claim is visited). As a safety valve a
 claim meets, of the open claims under one key, only the `MAX_OPEN` latest: what a claim meets
@@ -216,6 +217,19 @@ def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
     for i, r in enumerate(claims):
         probe, home = langs[i] if langs is not None else ((), ())
         party = r.perpetrator
+        if r.geo and r.date_precision == "day":
+            # A claim that names no party, dated to one day, meets the claims of that day naming
+            # one of its gazetteer places, whatever their words: a post saying only "shelling on
+            # <village>" rarely shares a rare word with the report that names the shelling
+            # party. (Claims naming a party meet those of the same party below.)
+            ids = sorted(r.geo)
+            if party in _NO_PARTY:
+                probe = (*probe, *(f"geo:{g}" for g in ids))
+                home = (*home, *(f"geo:{g}" for g in ids), *(f"geo:{g}:open" for g in ids))
+            else:
+                probe = (*probe, *(f"geo:{g}:open" for g in ids))
+                home = (*home, *(f"geo:{g}" for g in ids))
+            any_party = True
         if party not in _NO_PARTY and (r.points or r.areas):
             # A pair is found by the later of its two claims, so both sides probe: a coarse
             # claim every claim of its party, a claim with points the coarse ones only.

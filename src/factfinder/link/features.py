@@ -72,7 +72,8 @@ class Scorable(Protocol):
     def lang(self) -> str: ...
 
 
-SCORING_VERSION = "link-score-3"
+SCORING_VERSION = "link-score-4"
+SAME_TOWN_SAME_DAY = 0.8
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
 
@@ -392,6 +393,10 @@ def _parts(
     ev, s_event = _event_part(a.event_type, b.event_type)
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
     cas, ratio, which, s_cas = _casualty_part(a.killed, b.killed)
+    if gap == 0 and s_date >= 1.5 and place_rel == "same town":
+        # One town and one day named by both: together more particular than either alone
+        # (a town sees an incident on few days; a day sees incidents in many towns).
+        s_place = SAME_TOWN_SAME_DAY
     cheap = PRIOR + s_date + s_place + s_event + s_perp + s_cas
     if a.lang != b.lang and not same_language(a.lang, b.lang):
         # Reports in two languages share no words whatever they report: their words are

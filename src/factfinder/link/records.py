@@ -267,6 +267,32 @@ def _coarse_in_prose(p: Place) -> bool:
     return bool(p.admin1) and _fold_name(p.name.split(",")[0]) == _fold_name(p.admin1 or "")
 
 
+_SITE_PRECISIONS = frozenset({"exact", "neighbourhood"})
+_HOST_PRECISIONS = frozenset({"town", "district", "governorate"})
+
+
+def _located(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """`places` without the neighbourhoods and sites outside the governorate of the town the
+    claim names, when all its towns, districts and governorates lie in that one governorate:
+    "al-Mazzeh quarter of Damascus" read as a quarter of that name in another province. A
+    claim naming only a governorate keeps its quarters (the city may be the one misread)."""
+    hosts = [p for p in places if p.precision in _HOST_PRECISIONS and p.admin1]
+    areas = {area_key(p.admin1) for p in hosts if p.admin1}
+    if len(areas) != 1 or all(p.precision == "governorate" for p in hosts):
+        return places
+    kept = tuple(
+        p
+        for p in places
+        if not (
+            p.precision in _SITE_PRECISIONS
+            and p.admin1
+            and area_key(p.admin1) not in areas
+            and "," not in p.name  # "Shaar, Aleppo": read with its city, no homonym
+        )
+    )
+    return kept if len(kept) < len(places) else places
+
+
 class PlaceInfo(NamedTuple):
     """Everything a record says about where: derived from its places (and the fallback)."""
 
@@ -287,8 +313,14 @@ class PlaceInfo(NamedTuple):
 def place_info(
     places: tuple[Place, ...], fallback_place: Place | None, shared: Shared = _SHARED
 ) -> PlaceInfo:
-    """The place fields of a claim naming `places`; `fallback_place` lends its governorate."""
-    anchor = _anchor([p for p in places if p.lat is not None]) or _anchor(places)
+    """The place fields of a claim naming `places`; `fallback_place` lends its governorate.
+
+    A neighbourhood or site outside the governorate of the town the claim names is a homonym
+    read in the wrong city (many cities have an al-Firdaws or an al-Khadra quarter): it is not
+    used as the claim's point (see `_located`).
+    """
+    located = _located(places)
+    anchor = _anchor([p for p in located if p.lat is not None]) or _anchor(located)
     if anchor is None and fallback_place is not None:
         anchor = Place(
             fallback_place.name,
@@ -311,7 +343,7 @@ def place_info(
     points: list[Point] = []
     geo: set[int] = set()
     areas: set[str] = set()
-    for p in places:
+    for p in located:
         if p.admin1 and p.precision != "country":
             areas.add(area_key(p.admin1))
         if (

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from factfinder.arabic import fold_key
+from factfinder.extract.arabic.text import mask_broken
 
 # A word is a run of one script: page furniture glued to a post ("comمقتل", "حماة10") splits.
 _WORD = re.compile(
@@ -399,7 +400,7 @@ STOPWORDS = frozenset(
         "تلك",
         "التي",
         "الذي",
-        "الذين",
+        "ذين",  # الذين
         "بعد",
         "قبل",
         "خلال",
@@ -422,7 +423,7 @@ STOPWORDS = frozenset(
         "غير",
         "كل",
         "بعض",
-        "اليوم",
+        "يوم",  # اليوم
         "امس",
         "جراء",
         "اثر",
@@ -440,8 +441,20 @@ _NORM = re.compile(r"[^0-9a-z\u00C0-\u024F\u0600-\u06FF]+")
 
 
 def normalise_text(text: str) -> str:
-    """Lower-case words separated by single spaces (what rapidfuzz compares), 200 at most."""
-    return _NORM.sub(" ", text[:MAX_TEXT_CHARS].lower()).strip()[:200]
+    """Lower-case words separated by single spaces (what rapidfuzz compares), 200 at most.
+
+    Arabic words broken with tatweel to slip past a platform's filters ("قتـ ـلى") are mended.
+    """
+    text = _mend(text[:MAX_TEXT_CHARS])
+    return _NORM.sub(" ", text.lower()).strip()[:200]
+
+
+def _mend(text: str) -> str:
+    """`text` with Arabic words broken by tatweel ("انفـ ـجار", "قصـ.ـف") joined again and the
+    tatweel taken out, so a post that breaks its words compares with one that does not."""
+    if "\u0640" not in text:
+        return text
+    return mask_broken(text).replace("\u0640", "")
 
 
 _ARTICLES = ("al-", "el-", "ar-", "as-", "ad-", "ash-", "at-", "az-", "an-", "ad-")
@@ -458,7 +471,22 @@ def _fold_arabic(tok: str) -> str:
     for prefix in _ARABIC_PREFIXES:
         if t.startswith(prefix) and len(t) - len(prefix) >= 3:
             return t[len(prefix) :]
+    # A conjunction, then a preposition, glued to a word ("وطيران", "بمدينة", "وبالميادين"):
+    # taken off when a word of four letters or more is left, then the article. A word that
+    # merely starts with one of these letters loses it too, the same way in every report, so
+    # the comparison is unchanged; "بلدة" and "ولد" keep theirs (too short).
+    if t[:1] in _CONJUNCTIONS and len(t) - 1 >= _MIN_STEM:
+        t = t[1:]
+    if t[:1] in _PREPOSITIONS and len(t) - 1 >= _MIN_STEM:
+        t = t[1:]
+    if t.startswith("ال") and len(t) - 2 >= 3:  # "وبالميادين" → "بالميادين" → "ميادين"
+        t = t[2:]
     return t
+
+
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل")  # not ك ("like"): rare in reports, and the first letter of كفر
+_MIN_STEM = 4
 
 
 @lru_cache(maxsize=200_000)
@@ -493,7 +521,7 @@ def read_words(text: str) -> tuple[Words, Words]:
     name and handle, "Shared with Public", "Copy link") and are left out: they tell pages
     apart, not incidents.
     """
-    text = text[:MAX_TEXT_CHARS]
+    text = _mend(text[:MAX_TEXT_CHARS])
     names: set[str] = set()
     words: set[str] = set()
     arabic = script_of(text) == "arab"
