@@ -81,7 +81,7 @@ _AUX = (
 )
 # A wordy aside between a count and its verb: "ten civilians, some of them children, killed".
 _ASIDE = (
-    r"(?:\s*,?\s*(?:some|most|many|all|mostly|mainly|among\s+them|including)\b"
+    r"(?:\s*,?\s*(?:some|most|many|all|mostly|mainly|among\s+them|including|incl\b\.?)\b"
     r"(?:\s+of\s+(?:them|whom))?(?:\s+[A-Za-z-]+){0,4}?\s*,?)?"
 )
 # Ages after the noun: "five children aged 3 to 12", "a boy (12)", "between the ages of 2 and 9".
@@ -154,8 +154,8 @@ _INJURED_TOLL = re.compile(
     re.I,
 )
 _SUB_BEFORE = re.compile(
-    r"\b(?:including|included|include|includes|among\s+them|among\s+whom|amongst\s+them|"
-    r"of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims|"
+    r"\b(?:including|included|include|includes|incl\.?|inc\.|among\s+them|among\s+whom|"
+    r"amongst\s+them|of\s+whom|of\s+them|out\s+of\s+whom|among\s+(?:the|those)\s+(?:dead|killed|victims|"
     r"wounded|injured)(?:\s+(?:were|are|was|is))?|(?:the\s+|those\s+)?(?:dead|victims|killed|"
     r"wounded|injured)\s+(?:include|included|were|are)|"
     r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$|"

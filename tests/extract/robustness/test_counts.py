@@ -164,6 +164,20 @@ MULTI += [
         id="coalition-is-members-and-women",
     ),
     pytest.param(
+        "BREAKING: 8 civilians incl 3 children killed in Russian airstrikes on Ariha, #Idlib "
+        "this morning, local activists say.",
+        {"total": (8, 8), "civilians": (8, 8), "children": (3, 3)},
+        None,
+        id="russia-tweet-incl-abbreviation",
+    ),
+    pytest.param(
+        "Update: 5 civilians incl. 2 women killed as SDF shelling hit the village of Arima, "
+        "sources told the agency.",
+        {"total": (5, 5), "civilians": (5, 5), "women": (2, 2)},
+        None,
+        id="sdf-incl-with-stop",
+    ),
+    pytest.param(
         "Turkish commandos killed 12 PKK/YPG terrorists near Tal Rifaat, the Turkish defence "
         "ministry said.",
         {"total": (12, 12), "combatants": (12, 12)},
