@@ -51,6 +51,8 @@ from factfinder.extract.publishers import source_named_by
 _ABBREVIATIONS = frozenset(
     [
         "mr",
+        "incl",
+        "approx",
         "mrs",
         "ms",
         "dr",

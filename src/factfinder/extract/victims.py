@@ -147,7 +147,7 @@ _CIVILIAN_GROUPS: Final[frozenset[str]] = frozenset({"civilians", "children", "w
 _STOP: Final[frozenset[str]] = frozenset(
     _w(
         "in on at and or but of from by with to for during after before since as when while "
-        "were was have has had are is be been being got get who which that whom whose including "
+        "were was have has had are is be been being got get who which that whom whose including incl "
         "among amongst killed dead died die dies dying wounded injured hurt missing slain "
         "reportedly also all said say says saying according the a an this these those their "
         "his her its into near across inside outside monday tuesday wednesday thursday friday "
