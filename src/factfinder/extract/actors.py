@@ -421,6 +421,13 @@ _OWN_FORCES = re.compile(
     r"kill|destroy|eliminate|neutrali[sz]e)\b)",
     re.IGNORECASE,
 )
+# "the ministry said on Sunday that it had neutralised 15 terrorists": "it" is the speaker.
+_SPEAKER_IT = re.compile(
+    r"\b(?:said|says|announced|stated)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<it>it)\s+"
+    r"(?:had\s+|has\s+|also\s+)?(?:neutrali[sz]ed|killed|eliminated|destroyed|struck|hit|"
+    r"targeted|shot\s+down|carried\s+out)\b",
+    re.IGNORECASE,
+)
 
 
 # A party's own means named by a possessive ("the coalition said its strike killed", "Russia
@@ -443,6 +450,8 @@ def _matches(
         for m in _OWN_FORCES.finditer(text, start, end):
             word = m.group(0).split()[-1]
             found.append((m.start(), m.end(), speaker, bool(_ATTACK_FORCE.fullmatch(word))))
+        for m in _SPEAKER_IT.finditer(text, start, end):
+            found.append((m.start("it"), m.end("it"), speaker, False))
     for m in _ITS_FORCE.finditer(text, start, end):
         found.append((m.start(), m.end(), "unknown", bool(_ATTACK_FORCE.search(m.group(0)))))
     for m in _STATE_FORCES.finditer(text, start, end):

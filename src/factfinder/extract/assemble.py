@@ -498,9 +498,15 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
     # The headline's incident until its lede has come: a total or background told first
     # ("In 2023, 1,200 civilians were killed …") does not take the headline's place.
     waiting: _Incident | None = None
+    # A record's heading line ("1. May 14, 2021, near Hajin, Syria."): its day and place are
+    # the next incident's, and the incident before it is over.
+    header: Unit | None = None
     for u in units:
         if cur is not None and u.section != cur.units[0].section:
             cur = None  # a background or methods section never continues the report's incident
+        if not u.is_title and _is_record_header(u):
+            header, cur = u, None
+            continue
         if _is_candidate(u, headline_mode):
             if (
                 waiting is not None
@@ -508,12 +514,15 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
                 and u.section == 0
                 and not _tells_aside(u)
             ):
-                waiting.units.append(u)
-                cur, waiting = waiting, None
+                waiting.units.extend([header, u] if header else [u])
+                cur, waiting, header = waiting, None, None
                 continue
             retells = cur is not None and _retells(u, cur)
             if cur is None or retells or _opens_new(u, cur):
-                cur = _Incident([u], opened_by_title=u.is_title, retells=retells)
+                cur = _Incident(
+                    [header, u] if header else [u], opened_by_title=u.is_title, retells=retells
+                )
+                header = None
                 incidents.append(cur)
                 waiting = cur if u.is_title else waiting
             else:
@@ -535,6 +544,21 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
         ):
             cur.units.append(u)
     return incidents
+
+
+_RECORD_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_record_header(u: Unit) -> bool:
+    """A short line that gives only a day and a place ("May 14, 2021, near Hajin, Syria."): the
+    heading of one record in a list of incidents (a coalition's casualty report, a monitor's log)."""
+    return (
+        not u.counts
+        and any(d.kind == "absolute" and d.window.precision == "day" for d in u.dates)
+        and bool(_incident_places(u))
+        and not any(a.role == "perpetrator" for a in u.actors)
+        and len(_RECORD_WORD.findall(u.sentence.text)) <= 10
+    )
 
 
 # 3. Values of an incident.

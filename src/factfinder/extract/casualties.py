@@ -77,7 +77,9 @@ _AUX = (
     r"later|subsequently|already|so\s+far|now|both|apparently|initially|in\s+total|in\s+all|"
     r"together|confirmed|remain|remains|remained|still|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
     r"feared|feared\s+to\s+have\s+been|thought\s+to\s+have|likely|who|which|that|"
-    r"(?:seriously|severely|critically|lightly|moderately|badly|fatally|mortally))\s+)*"
+    r"(?:seriously|severely|critically|lightly|moderately|badly|fatally|mortally)|"
+    r"(?:unintentionally|inadvertently|accidentally|mistakenly|wrongly|tragically|reportedly|"
+    r"possibly|probably|likely))\s+)*"
 )
 # A wordy aside between a count and its verb: "ten civilians, some of them children, killed".
 _ASIDE = (

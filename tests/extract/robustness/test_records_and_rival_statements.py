@@ -1,0 +1,115 @@
+"""Lists of records and rival statements in one sentence.
+
+A coalition's monthly casualty report, a monitor's log: numbered records whose heading line
+gives only a day and a place ("1. May 14, 2021, near Hajin, Syria."), followed by what was
+found. Each record is its own incident with its heading's day and place. And two parties'
+statements joined by "while"/"whereas" in one sentence are two claims, never one sum. Every
+text is written for this suite; each party appears in the same frames.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factfinder.extract.pipeline import extract_document
+from factfinder.model import Claim, Document
+
+D = dt.date
+
+
+def claims(text: str) -> list[Claim]:
+    return list(extract_document(Document("t", text)).claims)
+
+
+def killed(c: Claim) -> tuple[int | None, int | None, int | None]:
+    k = c.killed
+    return tuple(r.min if r else None for r in (k.total, k.civilians, k.combatants))  # type: ignore[return-value]
+
+
+def test_each_record_of_a_casualty_report_is_an_incident_with_its_heading() -> None:
+    found = claims(
+        "Monthly Civilian Casualty Report\n\n"
+        "1. May 14, 2021, near Hajin, Syria. Report of civilian casualties. After review of "
+        "available information, it was assessed that 2 civilians were unintentionally killed "
+        "by a Coalition strike targeting ISIS fighters.\n"
+        "2. May 20, 2021, near Al-Qaim, Iraq. Report of civilian casualties. After review, it "
+        "was assessed that 3 civilians were inadvertently killed by a Coalition air strike.\n"
+    )
+    with_deaths = [c for c in found if c.killed.civilians]
+    assert [(c.date.start if c.date else None) for c in with_deaths] == [
+        D(2021, 5, 14),
+        D(2021, 5, 20),
+    ]
+    assert [c.places[0].name for c in with_deaths] == ["Hajin", "Al Qaim"]
+    assert [killed(c)[1] for c in with_deaths] == [2, 3]
+    assert all(c.perpetrator.group == "us_led_coalition" for c in with_deaths)
+    assert with_deaths[0].primary
+
+
+ADVERBS = ["unintentionally", "inadvertently", "accidentally", "mistakenly", "reportedly"]
+
+
+@pytest.mark.parametrize("adverb", ADVERBS)
+def test_an_adverb_before_killed_keeps_the_count(adverb: str) -> None:
+    c = next(
+        c
+        for c in claims(
+            f"Four civilians were {adverb} killed when an Israeli strike hit a car near "
+            "Quneitra on Tuesday, the Syrian Observatory said."
+        )
+        if c.primary
+    )
+    assert killed(c)[1] == 4
+
+
+# (first speaker's sentence, its group, second speaker, its group, civilians the second says)
+RIVALS = [
+    (
+        "Turkey's defence ministry said it had neutralised 15 PKK/YPG terrorists",
+        "turkey",
+        "the SDF",
+        "sdf_ypg",
+        8,
+    ),
+    (
+        "The Russian Defence Ministry said it had eliminated 20 militants",
+        "russia",
+        "the White Helmets",
+        "syria_civil_defence",
+        6,
+    ),
+    (
+        "The coalition said it had killed 12 ISIS fighters",
+        "us_led_coalition",
+        "the Syrian Observatory for Human Rights",
+        "sohr",
+        5,
+    ),
+    ("The Israeli army said it had killed 9 Iranian-backed fighters", "israel", "SANA", "sana", 3),
+    (
+        "The Syrian army said it had killed 30 terrorists",
+        "syrian_government",
+        "the Civil Defence",
+        "syria_civil_defence",
+        7,
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "group", "second", "second_id", "civilians"), RIVALS)
+def test_two_speakers_joined_by_while_are_two_claims(
+    first: str, group: str, second: str, second_id: str, civilians: int
+) -> None:
+    found = claims(
+        f"{first} in northern Syria on Sunday, while {second} said {civilians} civilians were "
+        "killed in the strikes on villages near Kobani."
+    )
+    assert len(found) == 2, [c.claimant.name for c in found]
+    party, other = found
+    assert party.perpetrator.group == group
+    assert party.stance == "admits"
+    assert party.killed.civilians is None  # a party's figure is never added to the other's
+    assert other.killed.civilians is not None and other.killed.civilians.min == civilians
+    assert other.killed.total is not None and other.killed.total.min == civilians
