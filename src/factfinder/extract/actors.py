@@ -48,7 +48,12 @@ _ATTACK_FORCE = re.compile(
     r"war\s*planes?|warplanes?|jets?|aircraft|planes|helicopters?|drones?|air\s*force|aviation|"
     r"air\s*[- ]?strikes?|air\s*[- ]?raids?|drone\s+strikes?|"
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|warships?|tanks?|"
-    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive|"
+    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive",
+    re.IGNORECASE,
+)
+# Bombs are a party's means when it owns them ("ISIS's car bomb"); a place before them is where
+# they went off ("a Syria car bomb", "the Azaz car bomb").
+_OWNED_BOMB = re.compile(
     r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?",
     re.IGNORECASE,
 )
@@ -512,7 +517,9 @@ def _matches(
             continue  # swallowed by the possessive before it
         owned = _POSSESSED.match(text, f[1], end) if f[2] != "unknown" else None
         if owned is not None:
-            f = (f[0], owned.end(), f[2], bool(_ATTACK_FORCE.fullmatch(owned.group("force"))))
+            force = owned.group("force")
+            attack = bool(_ATTACK_FORCE.fullmatch(force) or _OWNED_BOMB.fullmatch(force))
+            f = (f[0], owned.end(), f[2], attack)
         out.append(f)
     return out
 
