@@ -298,8 +298,12 @@ def claimant_type(name: str) -> str:
     return "unknown"
 
 
+_DANGLING = re.compile(r"\s+(?:and|or|&|as\s+well\s+as)$", re.IGNORECASE)
+
+
 def _clean(name: str) -> str:
     name = _SUBJECT_TAIL.sub("", name).strip(" ,.-—–'\"“”")
+    name = _DANGLING.sub("", name)  # "the Civil Defence and [a medical worker]"
     name = _DETERMINERS.sub("", name)
     return re.sub(r"\s+", " ", name)
 

@@ -124,6 +124,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"shell(?:ed|ing|ings|s)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon",
     ),
     ("shelling", 1.3, r"rocket[- ]propelled\s+grenades?|rpgs?|tank\s+attacks?"),
+    # Cluster munitions "fired" at a place come from the ground (dropped ones from the air).
+    ("shelling", 0.9, r"cluster\s+(?:munitions?|rockets?|submunitions?)"),
     (
         "shelling",
         0.8,

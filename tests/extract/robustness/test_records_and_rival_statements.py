@@ -113,3 +113,29 @@ def test_two_speakers_joined_by_while_are_two_claims(
     assert party.killed.civilians is None  # a party's figure is never added to the other's
     assert other.killed.civilians is not None and other.killed.civilians.min == civilians
     assert other.killed.total is not None and other.killed.total.min == civilians
+
+
+def test_a_claimant_listed_with_another_loses_the_dangling_and() -> None:
+    c = next(
+        c
+        for c in claims(
+            "On 29 January 2020, Russian warplanes struck the vicinity of a hospital in Ariha, "
+            "killing 11 civilians, according to the Syria Civil Defence and a medical worker "
+            "interviewed by researchers."
+        )
+        if c.primary
+    )
+    assert c.claimant.name == "Syria Civil Defence"
+
+
+def test_cluster_munitions_fired_at_a_school_are_shelling() -> None:
+    c = next(
+        c
+        for c in claims(
+            "On 25 February 2020, government forces fired cluster munitions at a school in "
+            "Idlib city, killing three children and two teachers."
+        )
+        if c.primary
+    )
+    assert c.event_type == "shelling"
+    assert c.perpetrator.group == "syrian_government"
