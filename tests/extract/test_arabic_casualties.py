@@ -220,3 +220,38 @@ def test_named_victims(text: str, expected: list[tuple[str, str, str]]) -> None:
 )
 def test_named_victims_count_in_the_claim(text: str, expected: tuple[int, int | None]) -> None:
     assert primary_killed(text) == expected
+
+
+# Words broken to pass filters, lives lost, pronouns, a singular opening its clause ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("استـ*ـشهاد مواطنين اثنين وإصـ*ـابة 20 آخرين", [(2, "killed"), (20, "injured")]),
+        ("سقط 3 شهد.اء بقصف صار.وخي على البلدة", [(3, "killed")]),
+        ("مقـ.ـتل 4 مدنيـ.ـين بغارة روسية", [(4, "killed")]),
+        ("ما أدى إلى فقـ ـدان ثلاثة أطفـ ـال لحيـ ـاتهم أثناء رعيهم الأغنام", [(3, "killed")]),
+        ("فقدت طفلة تبلغ من العمر 12 عاما حياتها بقذيفة", [(1, "killed")]),
+        ("فقدان شاب في البادية منذ يومين", [(1, "missing")]),
+        ("استهدفت مسيرة سيارة كانت تقلهما ما أسفر عن استشهادهما", [(2, "killed")]),
+        ("سلمت جثته لذويه بعد مقتله تحت التعذيب", [(1, "killed")]),
+        ("طفل استشهد اليوم بقصف قوات النظام على سرمين", [(1, "killed")]),
+        ("عاجل | شهيد وعدة جرحى بقصف إسرائيلي على ريف درعا", [(1, "killed"), (3, "injured")]),
+        ("أصيب مواطن وطفل جراء انفجار لغم من مخلفات داعش", [(1, "injured"), (1, "injured")]),
+    ],
+)
+def test_broken_words_lives_and_pronouns(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(n, o) for n, o, _ in counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إدلب.استهدف الطيران الحربي الروسي أطراف المدينة",
+        "الطفل يلعب في الحديقة بعد انتهاء القصف",
+        "فقد المواطن منزله جراء القصف التركي",
+    ],
+)
+def test_no_count_where_none_is_given(text: str) -> None:
+    assert counts(text) == []

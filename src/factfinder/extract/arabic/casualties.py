@@ -20,11 +20,13 @@ from factfinder.extract.arabic.lexicon import (
     ACTORS,
     AND_OTHERS,
     JOINT_OUTCOME,
+    LIFE_WORDS,
     OF_VICTIMS,
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
     OUTCOME_DUALS,
     OUTCOME_GAP,
+    OUTCOME_PRONOUNS,
     SUB_OPENERS,
     TAKEN,
     TOLL_NOUNS,
@@ -58,6 +60,19 @@ _GAP = frozenset(fold_key(w) for w in OUTCOME_GAP)
 _STOPS = frozenset({".", ",", ";", ":", "!", "?", "-", "|"})
 _TOLL: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in TOLL_NOUNS.items()})
 _DUALS: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_DUALS.items()})
+_PRONOUNS: Lexicon[int] = Lexicon(OUTCOME_PRONOUNS)
+_LIFE = frozenset(fold_key(w) for w in LIFE_WORDS)
+_LOST = frozenset(fold_key(w) for w in ("فقد", "فقدت"))
+
+
+def _lost_lives(at: ArabicText, j: int, stop: int) -> bool:
+    """Whether "حياته"/"لحياتهم" follows a count within a few words: they lost their lives."""
+    return any(at.w(k) in _LIFE for k in range(j, min(stop, j + 8)))
+
+
+_ALONE: dict[str, Outcome] = {
+    fold_key(w): cast(Outcome, o) for w, o in (("شهيد", "killed"), ("قتيل", "killed"))
+}
 _TO = frozenset(fold_key(w) for w in ("إلى", "الى", "حتى"))
 
 
@@ -252,7 +267,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         num = read_number(at, k, i1)
         single = None
         if num is None:
-            single = _singular(at, k, i1)
+            single = _singular(at, k, i1, i0)
             if single is None:
                 k += 1
                 continue
@@ -308,6 +323,11 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             continue
         if victims in ("total", "civilians") and single is None and _in_ranks(at, j, i1):
             victims = "combatants"
+        if outcome == "missing" and _lost_lives(at, j, i1):
+            outcome = "killed"  # "فقدان 3 أطفال لحياتهم"
+        elif outcome == "missing" and at.w(num.i - 1) in _LOST:
+            k = max(k + 1, j)
+            continue  # "فقد المواطن منزله": the verb "lost" names no missing person
         a_, b_ = at.span(num.i, j)
         if at.text[a_] == "و" and fold_key("واحد") not in at.w(num.i):
             a_ += 1  # "وثلاثة مدنيين": the conjunction is not part of the count
@@ -345,27 +365,41 @@ def _who_was(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outco
     return Number(k, v.j, 1, 1), v.j, v.value[0], outcome.value
 
 
-def _dual_alone(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outcome] | None:
+def _dual_alone(
+    at: ArabicText, k: int, stop: int, lo: int
+) -> tuple[Number, int, str, Outcome] | None:
     """A dual that counts by itself: an outcome noun ("قتيلان و3 جرحى", "اسما الشهيدين") or a
     victim noun with its verb after it ("طفلان قتلا", "شقيقين قُتلا")."""
     d = _DUALS.first(at.toks, k, stop)
     if d is not None:
         return Number(k, d.j, 2, 2), d.j, "total", d.value
+    p = _PRONOUNS.first(at.toks, k, stop)
+    if p is not None:
+        return Number(k, p.j, p.value, p.value), p.j, "total", "killed"
     v = _VICTIMS.first(at.toks, k, stop)
-    if v is None or v.value[1] != 2:
+    if v is None or v.value[1] not in (1, 2):
         return None
+    if v.value[1] == 1 and not (
+        (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in ("#", "|", "/"))
+        and not at.w(k).startswith("ال")
+    ):
+        return None  # a singular counts by itself only opening its clause: "طفل استشهد اليوم"
     outcome = _after(at, v.j, stop)
+    if outcome is None and v.value[1] == 1 and at.w(k) in _ALONE:
+        outcome = _ALONE[at.w(k)]  # "شهيد وعدة جرحى بقصف …"
     if outcome is None:
         return None
-    return Number(k, v.j, 2, 2), v.j, v.value[0], outcome
+    return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
 
 
-def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outcome] | None:
+def _singular(
+    at: ArabicText, k: int, stop: int, lo: int
+) -> tuple[Number, int, str, Outcome] | None:
     """An outcome word with a singular or dual victim noun as its count: "مقتل مدني" (1),
     "إصابة طفلين" (2), "مقتل مدنيين اثنين" (2), "مقتل طفل وامرأة" (two counts of 1)."""
     found = _BEFORE.at(at.toks, k, stop)
     if not found:
-        return _who_was(at, k, stop) or _dual_alone(at, k, stop)
+        return _who_was(at, k, stop) or _dual_alone(at, k, stop, lo)
     j = found[0].j
     v = _VICTIMS.first(at.toks, j, stop)
     if v is None:

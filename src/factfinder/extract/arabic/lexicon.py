@@ -183,7 +183,7 @@ OUTCOME_BEFORE: Final[dict[str, str]] = {
             "عدد المصابين",
         )
     },
-    **{w: "missing" for w in ("فقدان", "اختفاء")},
+    **{w: "missing" for w in ("فقدان", "اختفاء", "فقدت", "فقد")},
 }
 # Words that, right after a count (and its victim noun), say what happened to it.
 OUTCOME_AFTER: Final[dict[str, str]] = {
@@ -214,7 +214,11 @@ OUTCOME_AFTER: Final[dict[str, str]] = {
             "استشهدوا",
             "جثث",
             "جثة",
-            # dual verbs after their subject: "طفلان قتلا", "مدنيان استشهدا"
+            # verbs after their subject: "طفل استشهد اليوم", "طفلان قتلا"
+            "استشهد",
+            "استشهدت",
+            "توفي",
+            "توفيت",
             "قتلا",
             "قتلتا",
             "استشهدا",
@@ -451,6 +455,18 @@ TOLL_NOUNS: Final[dict[str, str]] = {
     "الحصيلة": "killed",
     "حصيلة": "killed",
 }
+# "Lost their lives": after a missing word ("فقدان 3 أطفال لحياتهم", "فقدت طفلة حياتها") the
+# people are dead, not missing.
+LIFE_WORDS: Final[tuple[str, ...]] = tuple(
+    f"{p}حيات{s}" for p in ("", "ل") for s in ("ه", "ها", "هم", "هما", "هن")
+)
+# Outcome nouns with the pronoun of the people they count: "ما أسفر عن استشهادهما" (2),
+# "أدى إلى مقتله" (1). Only deaths: "متأثرا بإصابته" tells how a death came, not an injury.
+OUTCOME_PRONOUNS: Final[dict[str, int]] = {
+    f"{noun}{suffix}": n
+    for noun in ("مقتل", "استشهاد", "مصرع", "وفاة", "قتل")
+    for suffix, n in (("ه", 1), ("ها", 1), ("هما", 2))
+}
 # Outcome nouns that count by themselves, without a number: "قتيلان و3 جرحى", "اسما الشهيدين".
 OUTCOME_DUALS: Final[dict[str, str]] = {
     **{w: "killed" for w in ("قتيلان", "قتيلين", "شهيدان", "شهيدين", "ضحيتان", "ضحيتين")},
@@ -677,7 +693,6 @@ NAME_STOPS: Final[tuple[str, ...]] = (
     "مدير",
     "رئيس",
     "نائب",
-    "أمين",
     "وزير",
     "ضابط",
     "عسكري",
@@ -685,9 +700,6 @@ NAME_STOPS: Final[tuple[str, ...]] = (
     "أعضاء",
     "قيادي",
     "متزعم",
-    "مختار",
-    "إمام",
-    "خطيب",
     "شيخ",
     "الشيخ",
     "شهيد",
