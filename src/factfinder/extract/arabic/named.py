@@ -191,6 +191,15 @@ def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
     k = i0
     while k < i1:
         t = _TITLES.first(at.toks, k, i1)
+        if t is None and at.w(k).isdigit() and len(at.w(k)) <= 2 and at.w(k + 1) in ("-", ")"):
+            # an item of a list on one line: "… فجر اليوم: 1- فلان الفلاني 2- فلان …"
+            names = _names(at, k + 2, i1)[:1]
+            if names and names[0][1] - names[0][0] >= 2:
+                outcome = _outcome_of(at, k, names[0][1], i0, i1)
+                if outcome is not None:
+                    out.append(_mention(at, *names[0], outcome, "total"))
+                k = names[0][1]
+                continue
         if t is None:
             bare = _bare(at, k, i1)
             out.extend(bare)
