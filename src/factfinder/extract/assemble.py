@@ -1072,7 +1072,13 @@ _PERIOD_TOTAL = re.compile(
     r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
     r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
     r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|\bbetween\s+(?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
+    r"April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b|"
+    # Arabic: "خلال تموز", "خلال شهر آب", "خلال العام الماضي", "منذ مطلع العام", "طيلة 2023"
+    r"(?:خلال|طيلة|طوال)\s+(?:شهر\s+|عام\s+)?(?:(?:كانون|تشرين)\s+(?:الأول|الاول|الثاني)|شباط|"
+    r"[أا]ذار|آذار|نيسان|[أا]يار|حزيران|تموز|آب|[أا]يلول|يناير|فبراير|مارس|[أا]بريل|مايو|يونيو|"
+    r"يوليو|[أا]غسطس|سبتمبر|[أا]كتوبر|نوفمبر|ديسمبر|(?:19|20)\d\d|العام|الشهر|الأسبوع|الاسبوع|"
+    r"الأشهر|الاشهر|الشهور|السنوات|السنة)\b|"
+    r"منذ\s+(?:مطلع|بداية|بدء|[أا]ول)\s+(?:العام|عام|الشهر|السنة|الحرب|الثورة)",
     re.IGNORECASE,
 )
 _PAST_COMPARISON = re.compile(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from factfinder.arabic import fold_key, has_arabic
 from factfinder.extract.mentions import CountMention, Victims
 from factfinder.extract.numbers import VAGUE_MINIMUMS
 from factfinder.model import Casualties, Range
@@ -57,16 +58,21 @@ _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "sheikh", "hajj", "haji", "haj
 def name_tokens(name: str) -> tuple[str, ...]:
     """The words of a person's name for comparing names: lower case, without honorifics or
     an "al-"/"el-" prefix ("Dr. Ahmed Al-Tawil" → ("ahmed", "tawil"))."""
-    words = [w.strip(".,").lower() for w in name.split()]
+    words = [fold_key(w.strip(".,")).lower() for w in name.split()]
     words = [w for w in words if w and w not in _HONORIFICS]
     return tuple(re.sub(r"^(?:al|el)-", "", w) for w in words)
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two names may be one person: the same first name, or one name of one word that
-    is a word of the other ("Omar" and "Omar Nouri", "Al-Tawil" and "Ahmed Al-Tawil")."""
+    is a word of the other ("Omar" and "Omar Nouri", "Al-Tawil" and "Ahmed Al-Tawil").
+
+    Arabic names of two words or more must share their first two (a given name and the
+    father's): lists of the dead often hold several people named محمد."""
     if not a or not b:
         return True
+    if len(a) >= 2 and len(b) >= 2 and has_arabic(a[0]) and has_arabic(b[0]):
+        return a[:2] == b[:2]
     return a[0] == b[0] or (len(a) == 1 and a[0] in b) or (len(b) == 1 and b[0] in a)
 
 

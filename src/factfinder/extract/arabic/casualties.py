@@ -20,12 +20,16 @@ from factfinder.extract.arabic.lexicon import (
     ACTORS,
     AND_OTHERS,
     JOINT_OUTCOME,
+    LIFE_WORDS,
     OF_VICTIMS,
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
+    OUTCOME_DUALS,
     OUTCOME_GAP,
+    OUTCOME_PRONOUNS,
     SUB_OPENERS,
     TAKEN,
+    TOLL_NOUNS,
     VICTIMS,
 )
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
@@ -54,6 +58,51 @@ _GLUED: tuple[tuple[str, Outcome], ...] = tuple(
 # Words that may stand between an outcome word and its count ("أسفر عن مقتل ما لا يقل عن").
 _GAP = frozenset(fold_key(w) for w in OUTCOME_GAP)
 _STOPS = frozenset({".", ",", ";", ":", "!", "?", "-", "|"})
+_TOLL: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in TOLL_NOUNS.items()})
+_DUALS: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_DUALS.items()})
+_PRONOUNS: Lexicon[int] = Lexicon(OUTCOME_PRONOUNS)
+_LIFE = frozenset(fold_key(w) for w in LIFE_WORDS)
+_LOST = frozenset(fold_key(w) for w in ("فقد", "فقدت"))
+
+
+def _lost_lives(at: ArabicText, j: int, stop: int) -> bool:
+    """Whether "حياته"/"لحياتهم" follows a count within a few words: they lost their lives."""
+    return any(at.w(k) in _LIFE for k in range(j, min(stop, j + 8)))
+
+
+_ALONE: dict[str, Outcome] = {
+    fold_key(w): cast(Outcome, o) for w, o in (("شهيد", "killed"), ("قتيل", "killed"))
+}
+_TO = frozenset(fold_key(w) for w in ("إلى", "الى", "حتى"))
+
+
+def _after(at: ArabicText, j: int, stop: int) -> Outcome | None:
+    """The outcome word right after a count, unless "و" joins it to the next count: in
+    "عدد الشهداء إلى 5 والجرحى إلى 15" the 5 are not the wounded."""
+    m = _AFTER.first(at.toks, j, stop)
+    if m is None or (m.clitic and at.w(j).startswith("و")):
+        return None
+    return m.value
+
+
+def _after_match(at: ArabicText, j: int, stop: int) -> int | None:
+    """The end of the outcome word `_after` found at `j`."""
+    m = _AFTER.first(at.toks, j, stop)
+    return m.j if m is not None and _after(at, j, stop) is not None else None
+
+
+def _toll_before(at: ArabicText, i: int, lo: int) -> Outcome | None:
+    """ "ارتفع عدد الشهداء (في المدينة) إلى 5": the toll noun a few words before "إلى"."""
+    if at.w(i - 1) not in _TO:
+        return None
+    for k in range(i - 2, max(lo, i - 12) - 1, -1):
+        w = at.w(k)
+        if w in _STOPS or w[:1].isdigit():
+            return None
+        m = _TOLL.first(at.toks, k, i - 1)
+        if m is not None:
+            return m.value
+    return None
 
 
 def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None:
@@ -61,7 +110,12 @@ def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None
     "من المدنيين", "من عناصر"."""
     v = _VICTIMS.first(at.toks, j, stop)
     if v is not None:
-        return v.j, v.value[0], v.value[1]
+        end = v.j
+        if at.w(end) == "من" and v.value[0] == "combatants":
+            p = _PARTIES.first(at.toks, end + 1, stop)
+            if p is not None:
+                end = p.j  # "4 عناصر من قسد و3 مدنيين": the next count joins after the party
+        return end, v.value[0], v.value[1]
     if at.w(j) == "من":
         o = _OF.first(at.toks, j + 1, stop)
         if o is not None:
@@ -103,6 +157,9 @@ def _opener_before(at: ArabicText, k: int, lo: int) -> bool:
 def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
     """The outcome word governing a count at `i` (searching back to `lo`), and whether the
     count is shared by two outcomes ("مقتل وإصابة 10")."""
+    toll = _toll_before(at, i, lo)
+    if toll is not None:
+        return toll, False
     k, seen = i - 1, 0
     while k >= lo and seen < 4:
         w = at.w(k)
@@ -152,6 +209,26 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 n = v.value[1]
                 a_, b_ = at.span(k + 0, v.j)
                 a_ += 1 if at.text[a_] == "و" else 0
+                prev = out[-1] if out else None
+                if (
+                    prev is not None
+                    and (prev.outcome, prev.victims, prev.sub_of)
+                    == (last_outcome, v.value[0], last_sub)
+                    and prev.range.min is not None
+                    and prev.range.max is not None
+                ):
+                    # "استشهاد الطفل فلان والطفلة فلانة": two of one group are one count of two
+                    out[-1] = CountMention(
+                        prev.start,
+                        b_,
+                        Range(prev.range.min + n, prev.range.max + n, at.text[prev.start : b_]),
+                        prev.outcome,
+                        prev.victims,
+                        prev.sub_of,
+                    )
+                    last_named = at.w(k)[1:].startswith("ال")
+                    last_end = k = v.j
+                    continue
                 out.append(
                     CountMention(
                         a_,
@@ -190,7 +267,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         num = read_number(at, k, i1)
         single = None
         if num is None:
-            single = _singular(at, k, i1)
+            single = _singular(at, k, i1, i0)
             if single is None:
                 k += 1
                 continue
@@ -207,7 +284,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 if at.w(j) in _OTHERS:
                     j += 1  # "5 أطفال آخرين"
             elif (
-                _AFTER.first(at.toks, j, i1) is None
+                _after(at, j, i1) is None
                 and not _outcome_before(at, k, i0)[0]
                 and not (heads and _opener_before(at, k, i0))
             ):
@@ -220,12 +297,12 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         if _JOINT.first(at.toks, j, i1) is not None:
             k = j
             continue
-        after = _AFTER.first(at.toks, j, i1) or (
-            _AFTER.first(at.toks, num.j, i1) if victims != "total" or num.j < j else None
-        )
-        if outcome is None and after is not None:
-            outcome = after.value
-            j = max(j, after.j)
+        after_at = j if _after(at, j, i1) is not None else None
+        if after_at is None and (victims != "total" or num.j < j) and _after(at, num.j, i1):
+            after_at = num.j
+        if outcome is None and after_at is not None:
+            outcome = _after(at, after_at, i1)
+            j = max(j, _after_match(at, after_at, i1) or j)
         sub_of: int | None = None
         opener = _opener_before(at, num.i, i0)
         coordinated = last_end >= 0 and (
@@ -246,7 +323,14 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             continue
         if victims in ("total", "civilians") and single is None and _in_ranks(at, j, i1):
             victims = "combatants"
+        if outcome == "missing" and _lost_lives(at, j, i1):
+            outcome = "killed"  # "فقدان 3 أطفال لحياتهم"
+        elif outcome == "missing" and at.w(num.i - 1) in _LOST:
+            k = max(k + 1, j)
+            continue  # "فقد المواطن منزله": the verb "lost" names no missing person
         a_, b_ = at.span(num.i, j)
+        if at.text[a_] == "و" and fold_key("واحد") not in at.w(num.i):
+            a_ += 1  # "وثلاثة مدنيين": the conjunction is not part of the count
         out.append(
             CountMention(
                 a_,
@@ -281,12 +365,41 @@ def _who_was(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outco
     return Number(k, v.j, 1, 1), v.j, v.value[0], outcome.value
 
 
-def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outcome] | None:
+def _dual_alone(
+    at: ArabicText, k: int, stop: int, lo: int
+) -> tuple[Number, int, str, Outcome] | None:
+    """A dual that counts by itself: an outcome noun ("قتيلان و3 جرحى", "اسما الشهيدين") or a
+    victim noun with its verb after it ("طفلان قتلا", "شقيقين قُتلا")."""
+    d = _DUALS.first(at.toks, k, stop)
+    if d is not None:
+        return Number(k, d.j, 2, 2), d.j, "total", d.value
+    p = _PRONOUNS.first(at.toks, k, stop)
+    if p is not None:
+        return Number(k, p.j, p.value, p.value), p.j, "total", "killed"
+    v = _VICTIMS.first(at.toks, k, stop)
+    if v is None or v.value[1] not in (1, 2):
+        return None
+    if v.value[1] == 1 and not (
+        (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in ("#", "|", "/"))
+        and not at.w(k).startswith("ال")
+    ):
+        return None  # a singular counts by itself only opening its clause: "طفل استشهد اليوم"
+    outcome = _after(at, v.j, stop)
+    if outcome is None and v.value[1] == 1 and at.w(k) in _ALONE:
+        outcome = _ALONE[at.w(k)]  # "شهيد وعدة جرحى بقصف …"
+    if outcome is None:
+        return None
+    return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
+
+
+def _singular(
+    at: ArabicText, k: int, stop: int, lo: int
+) -> tuple[Number, int, str, Outcome] | None:
     """An outcome word with a singular or dual victim noun as its count: "مقتل مدني" (1),
     "إصابة طفلين" (2), "مقتل مدنيين اثنين" (2), "مقتل طفل وامرأة" (two counts of 1)."""
     found = _BEFORE.at(at.toks, k, stop)
     if not found:
-        return _who_was(at, k, stop)
+        return _who_was(at, k, stop) or _dual_alone(at, k, stop, lo)
     j = found[0].j
     v = _VICTIMS.first(at.toks, j, stop)
     if v is None:
@@ -303,6 +416,10 @@ def _singular(at: ArabicText, k: int, stop: int) -> tuple[Number, int, str, Outc
             return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "مواطنَيْن": voweled dual
         return None
     if at.w(j).startswith("ال") and n == 1 and (v.j >= stop or at.w(v.j) in _STOPS):
-        # "مقتل الطفلة هدى": a definite singular is one person when a name follows it
-        return None
+        return None  # "مقتل الطفلة": someone the text has spoken of, not a count
+    if category == "combatants" and at.w(v.j) == "من":
+        p = _PARTIES.first(at.toks, v.j + 1, stop)
+        if p is not None:
+            # "مقتل جنديين من قوات النظام و5 مدنيين": the next count joins after the party
+            return Number(j, p.j, n, n), p.j, category, found[0].value
     return Number(j, v.j, n, n), v.j, category, found[0].value

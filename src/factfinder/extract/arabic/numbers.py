@@ -51,7 +51,16 @@ class Number:
 
 def _word_value(w: str, first: bool) -> tuple[str, int] | None:
     """(kind, value) of a number word; later words of a compound carry "و"."""
-    for r in (w,) if first else ((w[1:],) if w.startswith("و") else (w,)):
+    # A count joined by "و" to the one before: "أربعة مقاتلين وثلاثة مدنيين".
+    for r in (
+        (w, w[1:])
+        if first and w.startswith("و")
+        else (w,)
+        if first
+        else (w[1:],)
+        if w.startswith("و")
+        else (w,)
+    ):
         if r in _UNITS:
             return "unit", _UNITS[r]
         if r in _TEN:
@@ -112,8 +121,9 @@ def _read_digits(at: ArabicText, k: int, stop: int) -> tuple[int, int] | None:
     if not w or not w[0].isdigit() or "." in w:
         return None
     nxt = at.w(k + 1)
-    if nxt in (":", "/", "%") or at.w(k - 1) in ("/", ":"):
-        return None  # a clock time, a numeric date, a share
+    glued_before = k > 0 and at.toks[k - 1].b == at.toks[k].a
+    if nxt in (":", "/", "%") or (glued_before and at.w(k - 1) in ("/", ":")):
+        return None  # a clock time, a numeric date, a share ("المرصد: 5 قتلى" is a count)
     if nxt in ("-",) and at.w(k + 2).isdigit() and len(at.w(k + 2)) == 4:
         return None  # 12-3-2024
     if MONTH_WORDS.first(at.toks, k + 1, stop) is not None:

@@ -21,10 +21,11 @@ from factfinder.extract.arabic.actors import find_actors, find_claimant, find_st
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons, not_conflict
+from factfinder.extract.arabic.named import list_header, name_line, named_victims
 from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
 from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, StanceCue, document_publisher
-from factfinder.extract.mentions import Sentence
+from factfinder.extract.mentions import CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
 
 if TYPE_CHECKING:
@@ -191,6 +192,34 @@ def _speaker(at: ArabicText, attribution: Attribution) -> str | None:
     )
 
 
+def _with_named(
+    counts: Sequence[CountMention], named: Sequence[CountMention]
+) -> tuple[CountMention, ...]:
+    """The clause's counts and the people it names who are not inside a count's words."""
+    return tuple(counts) + tuple(
+        n for n in named if not any(c.start < n.end and n.start < c.end for c in counts)
+    )
+
+
+def _unit(s: Sentence, k: int, counts: tuple[CountMention, ...], attribution: Attribution) -> Unit:
+    """A line of a list of names: its person, and nothing else."""
+    return Unit(
+        sentence=s,
+        is_title=False,
+        index=k,
+        counts=counts,
+        dates=(),
+        places=(),
+        actors=(),
+        cues=(),
+        weapons=(),
+        attribution=attribution,
+        report_cut=None,
+        stances=(),
+        speaker=None,
+    )
+
+
 def _in(a: int, b: int, start: int, end: int) -> bool:
     return start <= a and b <= end
 
@@ -215,10 +244,24 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
     occupied_by = occupier(at)
     english_dates = None
     units: list[Unit] = []
+    listing: Outcome | None = None  # the outcome of the list of names the sentences are in
     for k, (s, (attribution, cut)) in enumerate(zip(sentences, attributions, strict=True)):
         latin = arabic_share(s.text) < 0.3
         if latin and latin_words(s.text) < 8:
             continue  # a page name, a caption, furniture
+        if not latin:
+            header = list_header(at, s.start, s.end)
+            if header is not None:
+                listing = header
+            elif listing is not None:
+                person = name_line(at, s.start, s.end, listing)
+                if not person:
+                    i, j = at.tokens_in(s.start, s.end)
+                    if j - i > 8:
+                        listing = None  # a sentence: the list has ended
+                else:
+                    units.append(_unit(s, k, tuple(person), attribution))
+                    continue
         speaker = _speaker(at, attribution)
         for c in _clauses(text, s):
             a, b = c.start, c.end
@@ -236,7 +279,7 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
             elif not_conflict(at, a, b):
                 continue  # road accidents, drownings, earthquakes: not conflict harm
             else:
-                counts = tuple(find_counts(at, a, b))
+                counts = _with_named(find_counts(at, a, b), named_victims(at, a, b))
                 dates = tuple(
                     d
                     for d in find_dates(at, a, b, anchor)

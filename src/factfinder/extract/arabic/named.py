@@ -1,0 +1,261 @@
+"""Arabic victims named one by one: obituaries, civil-defence posts and monitors' lines that
+give the dead by name rather than by number.
+
+A name follows a title ("الشهيد محمد أحمد العلي", "الطفلة هدى", "المواطن …", "ابنه مأمون",
+"كل من …") and may be joined to the next by "و" ("طارق ووليد إسماعيل"). A martyr's title says
+the person is dead; for the other titles the outcome is the outcome word that governs the title
+(just before it: "استشهاد الطفلة هدى"), else the first one after the name ("الشاب فلان قُتل"),
+else the nearest one before it in the clause. A named person who speaks ("المواطن فلان قال")
+is no victim. `name_list` reads a list of names under a header ("أسماء الشهداء:", one name a
+line). Each person is one `CountMention` with `named=True`: `tally.combine` counts the people
+named once each, and only where no figure is stated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from factfinder.arabic import fold_key
+from factfinder.extract.arabic.lexicon import (
+    ACTORS,
+    EVENT_CUES,
+    LIST_HEADERS,
+    NAME_SPEAKS,
+    NAME_STOPS,
+    NAME_TITLES,
+    OUTCOME_AFTER,
+    OUTCOME_BEFORE,
+    OUTCOME_GAP,
+    TAKEN,
+    VICTIMS,
+    WAW_NAMES,
+    WEAPONS,
+)
+from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.mentions import CountMention, Outcome, Victims
+from factfinder.model import Range
+
+_TITLES: Lexicon[str] = Lexicon(NAME_TITLES)
+_BEFORE: Lexicon[str] = Lexicon(OUTCOME_BEFORE)
+_AFTER: Lexicon[str] = Lexicon(OUTCOME_AFTER)
+_VICTIMS: Lexicon[tuple[str, int]] = Lexicon(VICTIMS)
+_PARTIES: Lexicon[str] = Lexicon(ACTORS)
+_TAKEN: Lexicon[bool] = Lexicon({w: True for w in TAKEN})
+_HEADERS: Lexicon[str] = Lexicon(LIST_HEADERS)
+_EVENTS: Lexicon[bool] = Lexicon(
+    [(w, True) for w, _, _ in EVENT_CUES] + [(w, True) for w, _ in WEAPONS]
+)
+# A definite noun behind a preposition or conjunction ("بالقصف", "للتحالف", "والمدينة") is no
+# word of a name; a family name takes the article alone ("الأحمد").
+_PREFIXED_DEFINITE = re.compile("^(?:بال|لل|كال|فال|وبال|وال)")
+_STOPS: Lexicon[bool] = Lexicon({w: True for w in NAME_STOPS})
+_STOP_WORDS = frozenset(fold_key(w) for w in NAME_STOPS)
+_SPEAKS = frozenset(fold_key(w) for w in NAME_SPEAKS)
+_WAW = frozenset(fold_key(w) for w in WAW_NAMES)
+_GAP = frozenset(fold_key(w) for w in OUTCOME_GAP)
+_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "-", "|", "/", "#", "@", "…"})
+_AGE = frozenset(fold_key(w) for w in ("عاما", "عام", "سنة", "سنوات", "أعوام", "عاماً", "شهرا"))
+_MEMORIAL = frozenset(fold_key(w) for w in ("ذكرى", "استذكار", "إحياء", "ضريح", "أضرحة", "مزار"))
+# An imperfect verb in the plural or dual ("يحاولون", "يعملان"): no name.
+_VERB = re.compile("^[يت].{2,}(?:ون|ان)$")
+_MAX_NAME = 5  # given name, father's, grandfather's and family name, and "عبد"/"أبو"
+
+
+def _name_word(at: ArabicText, k: int, stop: int) -> bool:
+    """Whether token `k` may be a word of a person's name (no function or casualty word)."""
+    w = at.w(k)
+    if k >= stop or len(w) < 2 or not ("\u0621" <= w[0] <= "\u064a"):
+        return False
+    if w == "علي":
+        # the name علي, or the preposition على written or folded alike: the original decides
+        b = at.span(k, k + 1)[1]
+        return at.text[b - 1] == "ي" and at.w(k + 1) not in ("يد", "يدي", "خلفية")
+    if w in _STOP_WORDS or _VERB.match(w):
+        return False
+    if not w.startswith("ال") and _STOPS.first(at.toks, k, stop) is not None:
+        # "بإنزال", "وفي"; a family name with the article ("العلي") is read as it stands
+        return False
+    if w in _SPEAKS or _TITLES.first(at.toks, k, stop) is not None:
+        return False
+    if _PREFIXED_DEFINITE.match(w):
+        return False
+    return not any(
+        lex.first(at.toks, k, stop) is not None
+        for lex in (_BEFORE, _AFTER, _VICTIMS, _TAKEN, _PARTIES, _EVENTS)
+    )
+
+
+def _skip_age(at: ArabicText, k: int, stop: int) -> int:
+    """Past an age after a name: "25 عاما", "(7 سنوات)"."""
+    if at.w(k)[:1].isdigit() and at.w(k + 1) in _AGE and k + 1 < stop:
+        return k + 2
+    return k
+
+
+def _names(at: ArabicText, j: int, stop: int) -> list[tuple[int, int]]:
+    """The token spans of the names from `j`: one name, and the next ones "و" joins to it."""
+    out: list[tuple[int, int]] = []
+    k = j
+    while k < stop:
+        a = k
+        while k < stop and k - a < _MAX_NAME and _name_word(at, k, stop):
+            w = at.w(k)
+            if k > a and w.startswith("و") and w not in _WAW:
+                break  # "طارق ووليد": the next person
+            k += 1
+        if k == a:
+            break
+        out.append((a, k))
+        k = _skip_age(at, k, stop)
+        w = at.w(k)
+        joined = w == "و" or (w == "," and at.w(k + 1) == "و")
+        if w == "و" or (w == "," and at.w(k + 1).startswith("و")):
+            k += 2 if at.w(k + 1) == "و" else 1
+        if not (k < stop and (joined or at.w(k).startswith("و")) and _name_word(at, k, stop)):
+            break
+        if _TITLES.first(at.toks, k, stop) is not None:
+            break  # "… والطفل …": the next title reads its own name
+        # "ووليد" → "وليد"; "ومحمد" → "محمد": the conjunction is not part of the name
+    return out
+
+
+def _governing(at: ArabicText, i: int, lo: int) -> Outcome | None:
+    """An outcome word right before the title at `i` ("استشهاد الطفلة", "أسفر عن مقتل الشاب")."""
+    k = i - 1
+    seen = 0
+    while k >= lo and seen < 3:
+        for start in range(max(lo, k - 2), k + 1):
+            m = _BEFORE.first(at.toks, start, k + 1)
+            if m is not None and m.j == k + 1:
+                return cast(Outcome, m.value)
+        if at.w(k) not in _GAP:
+            return None
+        k -= 1
+        seen += 1
+    return None
+
+
+def _outcome_of(at: ArabicText, i: int, b: int, lo: int, hi: int) -> Outcome | None:
+    """The outcome for the person whose title starts at `i` and whose name ends at `b`."""
+    governing = _governing(at, i, lo)
+    if governing is not None:
+        return governing
+    for k in range(b, min(hi, b + 8)):
+        if at.w(k) in (".", ";", "!", "?"):
+            break
+        if _TAKEN.first(at.toks, k, hi) is not None:
+            return None
+        m = _AFTER.first(at.toks, k, hi) or _BEFORE.first(at.toks, k, hi)
+        if m is not None:
+            return cast(Outcome, m.value)
+    for k in range(i - 1, lo - 1, -1):
+        if _TAKEN.first(at.toks, k, i) is not None:
+            return None
+        m = _BEFORE.first(at.toks, k, i) or _AFTER.first(at.toks, k, i)
+        if m is not None:
+            return cast(Outcome, m.value)
+    return None
+
+
+def _mention(at: ArabicText, a: int, b: int, outcome: Outcome, victims: str) -> CountMention:
+    s, e = at.span(a, b)
+    if at.text[s] == "و" and at.w(a) not in _WAW:
+        s += 1
+    name = at.text[s:e]
+    return CountMention(s, e, Range(1, 1, name), outcome, cast(Victims, victims), named=True)
+
+
+def _bare(at: ArabicText, k: int, stop: int) -> list[CountMention]:
+    """A name of two words or more right after an outcome word, without a title: "مقتل صابر
+    سنجار الفهد وسامي العون", "وفاة خالد عبدالله المسعود"."""
+    m = _BEFORE.first(at.toks, k, stop)
+    if m is None or m.value not in ("killed", "injured"):
+        return []
+    names = _names(at, m.j, stop)
+    if not names or at.w(names[0][0]).startswith("ال"):
+        return []
+    a, b = names[0]
+    if b - a < 2 and _TITLES.first(at.toks, b, stop) is None:
+        return []  # one word is a name only before a kin title: "مقتل غنام وابنه مأمون"
+    last = _skip_age(at, names[-1][1], stop)
+    if at.w(last) in _SPEAKS:
+        return []
+    return [_mention(at, a, b, cast(Outcome, m.value), "total") for a, b in names]
+
+
+def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
+    """One mention for each person the clause names as killed or injured."""
+    i0, i1 = at.tokens_in(start, end)
+    out: list[CountMention] = []
+    k = i0
+    while k < i1:
+        t = _TITLES.first(at.toks, k, i1)
+        if t is None and at.w(k).isdigit() and len(at.w(k)) <= 2 and at.w(k + 1) in ("-", ")"):
+            # an item of a list on one line: "… فجر اليوم: 1- فلان الفلاني 2- فلان …"
+            names = _names(at, k + 2, i1)[:1]
+            if names and names[0][1] - names[0][0] >= 2:
+                outcome = _outcome_of(at, k, names[0][1], i0, i1)
+                if outcome is not None:
+                    out.append(_mention(at, *names[0], outcome, "total"))
+                k = names[0][1]
+                continue
+        if t is None:
+            bare = _bare(at, k, i1)
+            out.extend(bare)
+            k = max(k + 1, at.tokens_in(bare[-1].end, bare[-1].end)[0] if bare else k + 1)
+            continue
+        names = _names(at, t.j, i1)
+        if t.value == "list" and len(names) == 1 and names[0][1] - names[0][0] < 2:
+            names = []  # "وهم …" opens a list of full names
+        if not names:
+            k = t.j
+            continue
+        last = names[-1][1]
+        if at.w(_skip_age(at, last, i1)) in _SPEAKS or at.w(k - 1) in _MEMORIAL:
+            k = last
+            continue
+        if t.value == "killed":
+            outcome: Outcome | None = "killed"
+            victims = "total"
+        else:
+            outcome = _outcome_of(at, k, last, i0, i1)
+            victims = "total" if t.value == "list" else t.value
+        if outcome is not None:
+            out.extend(_mention(at, a, b, outcome, victims) for a, b in names)
+        k = last
+    return out
+
+
+def list_header(at: ArabicText, start: int, end: int) -> Outcome | None:
+    """The outcome of a header that opens a list of names ("أسماء الشهداء:", "الجرحى هم")."""
+    i0, i1 = at.tokens_in(start, end)
+    while i1 > i0 and at.w(i1 - 1) in _PUNCT:
+        i1 -= 1
+    for k in range(i0, i1):
+        m = _HEADERS.first(at.toks, k, i1)
+        if m is not None and m.j == i1 and i1 - i0 <= 6:
+            return cast(Outcome, m.value)
+    return None
+
+
+def name_line(at: ArabicText, start: int, end: int, outcome: Outcome) -> list[CountMention]:
+    """The person a line of a list names ("1- محمد أحمد العلي (25 عاما)"), else []."""
+    i0, i1 = at.tokens_in(start, end)
+    k = i0
+    while k < i1 and (at.w(k)[:1].isdigit() or at.w(k) in _PUNCT):
+        k += 1  # the item's number: "1-", "2."
+    t = _TITLES.first(at.toks, k, i1)
+    victims = "total"
+    if t is not None:
+        victims = "total" if t.value in ("killed", "list") else t.value
+        k = t.j
+    names = _names(at, k, i1)
+    if not names:
+        return []
+    last = _skip_age(at, names[-1][1], i1)
+    while last < i1 and at.w(last) in _PUNCT:
+        last += 1
+    if last < i1:
+        return []  # more than a name: a sentence, not a line of the list
+    return [_mention(at, a, b, outcome, victims) for a, b in names]
