@@ -61,6 +61,29 @@ _INCIDENTAL_BEFORE = re.compile(
     r"met|meet(?:s|ing)?|held|hold(?:s|ing)?)\b[^.;]*$",
     re.IGNORECASE,
 )
+# Another event named only to date or compare this one: "the same day as the #Douma massacre",
+# "since the Khan Sheikhoun attack", "the anniversary of the Ghouta chemical attack". Its place
+# is no place of this incident at all.
+_REFERENCE_EVENT = re.compile(
+    r"\b(?:(?:same\s+(?:day|night|week)|the\s+day)\s+as|since|following|like|anniversary\s+of|"
+    r"reminiscent\s+of|a\s+repeat\s+of)\s+(?:the\s+)?#?$",
+    re.IGNORECASE,
+)
+_EVENT_NOUN = re.compile(
+    r"\s*(?:massacre|attack|chemical\s+attack|gas\s+attack|bombing|strike|air\s*strike|siege|"
+    r"offensive|explosion|blast)\b",
+    re.IGNORECASE,
+)
+
+
+def names_another_event(sentence: Sentence, mention: PlaceMention) -> bool:
+    """Whether `mention` names another event this sentence refers to ("same day as the Douma
+    massacre"): not a place of the incident the sentence tells."""
+    before = sentence.text[: max(0, mention.start - sentence.start)][-60:]
+    after = sentence.text[max(0, mention.end - sentence.start) :][:30]
+    return bool(_REFERENCE_EVENT.search(before) and _EVENT_NOUN.match(after))
+
+
 # Words after a mention that make it an office or a past event.
 _INCIDENTAL_AFTER = re.compile(
     r"^[\s-]*(?:(?:city|province|governorate)\s+)?(?:Police\s+Command|Governorate\s+(?:told|said)|"
@@ -134,6 +157,8 @@ def order_mentions(
     lead = _deaths_governorate(sentences, roles, deaths)
     for k, ((sentence, mentions), flags) in enumerate(zip(sentences, roles, strict=True)):
         for n, (pm, side) in enumerate(zip(mentions, flags, strict=True)):
+            if names_another_event(sentence, pm):
+                continue
             before = sentence.text[: max(0, pm.start - sentence.start)][-120:]
             at_death = bool(_DEATH_THEN_PLACE.search(before))
             area = area_of(pm.place.admin1)

@@ -503,12 +503,19 @@ _CLAUSE_CUT = re.compile(
 )
 
 
+_REPORTED = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|reports|announced|stated|told|insisted|denied)\b"
+)
+
+
 def clauses(text: str, sentence: Sentence) -> list[Sentence]:
-    """The parts of a sentence between semicolons or before another speaker's "while … said"
-    (the whole sentence when it has none)."""
+    """The parts of a sentence between semicolons, or between two speakers' statements joined
+    by "while"/"whereas" ("X said …, while Y said …"; the whole sentence when it has none)."""
     parts: list[Sentence] = []
     pos = sentence.start
     for m in _CLAUSE_CUT.finditer(text, sentence.start, sentence.end):
+        if ";" not in m.group() and not _REPORTED.search(text, pos, m.start()):
+            continue  # "forces repelled an attack while activists claimed …": one statement
         if m.start() > pos:
             parts.append(Sentence(pos, m.start(), text[pos : m.start()]))
         pos = m.end()

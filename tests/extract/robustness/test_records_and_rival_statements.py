@@ -139,3 +139,30 @@ def test_cluster_munitions_fired_at_a_school_are_shelling() -> None:
     )
     assert c.event_type == "shelling"
     assert c.perpetrator.group == "syrian_government"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "#Harasta: 3 killed by regime shelling on the town this afternoon, same day as the "
+            "#Douma massacre.",
+            "Harasta",
+        ),
+        (
+            "A Russian airstrike killed four civilians in Saraqib, a year since the Khan "
+            "Sheikhoun chemical attack.",
+            "Saraqib",
+        ),
+        (
+            "A Turkish drone killed two civilians in Amuda on the anniversary of the Qamishli "
+            "bombing.",
+            "Amuda",
+        ),
+    ],
+)
+def test_another_event_named_for_reference_is_not_a_place_of_this_one(
+    text: str, place: str
+) -> None:
+    c = next(c for c in claims(text) if c.primary)
+    assert [p.name for p in c.places if p.precision != "governorate"] == [place]
