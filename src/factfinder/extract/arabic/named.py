@@ -195,9 +195,9 @@ def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
             # an item of a list on one line: "… فجر اليوم: 1- فلان الفلاني 2- فلان …"
             names = _names(at, k + 2, i1)[:1]
             if names and names[0][1] - names[0][0] >= 2:
-                outcome = _outcome_of(at, k, names[0][1], i0, i1)
-                if outcome is not None:
-                    out.append(_mention(at, *names[0], outcome, "total"))
+                said = _outcome_of(at, k, names[0][1], i0, i1)
+                if said is not None:
+                    out.append(_mention(at, *names[0], said, "total"))
                 k = names[0][1]
                 continue
         if t is None:
@@ -215,8 +215,9 @@ def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
         if at.w(_skip_age(at, last, i1)) in _SPEAKS or at.w(k - 1) in _MEMORIAL:
             k = last
             continue
+        outcome: Outcome | None
         if t.value == "killed":
-            outcome: Outcome | None = "killed"
+            outcome = "killed"
             victims = "total"
         else:
             outcome = _outcome_of(at, k, last, i0, i1)
