@@ -48,6 +48,7 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -209,6 +210,9 @@ def _wof_loose(
 ) -> tuple[int, ...] | None:
     """WOF villages a capitalised span may spell loosely ("al-Kharita" for Khurayta); three
     consonants only where the text calls it a place ("Hunaida village")."""
+    ids = gaz.wof_skeleton.get(skel)
+    if not ids:
+        return None
     short = len(skel) < 4
     if len(skel) < 3 or (short and not _typed(toks, i, j)):
         return None
@@ -216,10 +220,17 @@ def _wof_loose(
         return None
     if any(t.key in ENGLISH for t in content):
         return None
-    ids = gaz.wof_skeleton.get(skel)
-    if not ids or not wof_skeleton_ok(gaz, ids, key, len(content) > 1, short):
+    if not wof_skeleton_ok(gaz, ids, key, len(content) > 1, short):
         return None
     return ids
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def _soft(keys: tuple[str, ...]) -> str:
+    return soft_key(list(keys))
 
 
 def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
@@ -237,6 +248,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
             stop += 1
         found: Match | None = None
         fallback: Match | None = None
+        spans: dict[int, tuple[list[Tok], tuple[str, ...], str, str]] = {}
         # An exact (plain-key) match of any length beats a skeleton match, except a longer
         # skeleton match of a curated place: "Maarat Misrin" is Maarratmisrin, not a village
         # called "Maarat" before an unknown word.
@@ -246,14 +258,22 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
             if how == "skeleton" and found:
                 continue
             for j in range(stop, found.j if how == "longer" and found else i, -1):
-                content = [t for t in toks[i:j] if not t.article]
+                span = spans.get(j)
+                if span is None:
+                    content = [t for t in toks[i:j] if not t.article]
+                    keys = tuple(t.key for t in content)
+                    span = spans[j] = (
+                        content,
+                        keys,
+                        "".join(keys),
+                        _DOUBLED.sub(r"\1", "".join(t.skel for t in content)),
+                    )
+                content, keys, key, skel = span
                 if not content:
                     continue
-                key = "".join(t.key for t in content)
-                skel = re.sub(r"(.)\1+", r"\1", "".join(t.skel for t in content))
                 cue = ""
                 if how == "key":
-                    ids = gaz.by_key.get(key) or gaz.by_soft.get(soft_key([t.key for t in content]))
+                    ids = gaz.by_key.get(key) or gaz.by_soft.get(_soft(keys))
                     if ids and all(gaz.entries[x].wof for x in ids):
                         cue = wof_cue(toks, i, j) or ""
                         ids = ids if cue else None
@@ -263,7 +283,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                         ids
                         and all(t.cap for t in content)
                         and _skeleton_ok(
-                            gaz, ids, key, skel, [t.key for t in content], _typed(toks, i, j)
+                            gaz, ids, key, skel, list(keys), _typed(toks, i, j)
                         )
                     ):
                         ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
