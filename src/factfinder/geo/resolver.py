@@ -48,11 +48,11 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -282,9 +282,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                     if (
                         ids
                         and all(t.cap for t in content)
-                        and _skeleton_ok(
-                            gaz, ids, key, skel, list(keys), _typed(toks, i, j)
-                        )
+                        and _skeleton_ok(gaz, ids, key, skel, list(keys), _typed(toks, i, j))
                     ):
                         ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
                     elif how == "longer":
