@@ -62,10 +62,10 @@ _INCIDENTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Another event named only to date or compare this one: "the same day as the #Douma massacre",
-# "since the Khan Sheikhoun attack", "the anniversary of the Ghouta chemical attack". Its place
-# is no place of this incident at all.
+# "the anniversary of the Ghouta chemical attack". Its place is no place of this incident at
+# all. ("Since the Ghouta massacre" is not one of them: such reports are about that event.)
 _REFERENCE_EVENT = re.compile(
-    r"\b(?:(?:same\s+(?:day|night|week)|the\s+day)\s+as|since|following|like|anniversary\s+of|"
+    r"\b(?:(?:same\s+(?:day|night|week)|the\s+day)\s+as|like|anniversary\s+of|"
     r"reminiscent\s+of|a\s+repeat\s+of)\s+(?:the\s+)?#?$",
     re.IGNORECASE,
 )

@@ -150,7 +150,7 @@ def test_cluster_munitions_fired_at_a_school_are_shelling() -> None:
             "Harasta",
         ),
         (
-            "A Russian airstrike killed four civilians in Saraqib, a year since the Khan "
+            "A Russian airstrike killed four civilians in Saraqib, in a scene reminiscent of the Khan "
             "Sheikhoun chemical attack.",
             "Saraqib",
         ),
