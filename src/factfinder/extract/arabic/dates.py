@@ -43,9 +43,10 @@ _THIS = frozenset(fold_key(w) for w in THIS)
 _PERIODS: Lexicon[str] = Lexicon(PERIODS)
 _AGO = fold_key(AGO)
 _DAYS_UNIT = {fold_key(k): v for k, v in DAYS_UNIT.items()}
+# Digits of any script ("١١-٩-٢٠٢٣" as "11-9-2023"); the year is checked when read.
 _NUMERIC = re.compile(
-    r"(?<!\d)(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)|"
-    r"(?P<y2>(?:19|20)\d\d)[/.-](?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2}))(?!\d)"
+    r"(?<!\d)(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})|"
+    r"(?P<y2>\d{4})[/.-](?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2}))(?!\d)"
 )
 
 
@@ -243,7 +244,7 @@ def find_dates(at: ArabicText, start: int, end: int, anchor: dt.date | None) -> 
                 m.group("y2"),
             )
         )
-        got = _safe(int(y), int(mo), int(d))
+        got = _safe(int(y), int(mo), int(d)) if 1950 <= int(y) <= 2049 else None
         if got is not None:
             found.append(DateMention(m.start(), m.end(), DateWindow.day(got), "absolute"))
             taken.append(m.span())
