@@ -540,6 +540,19 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
 # 3. Values of an incident.
 
 
+def _headline_attacker(headline: Unit | None) -> ActorMention | None:
+    """The one party a headline names as the attacker (the air party of a joint attack)."""
+    if headline is None:
+        return None
+    perps = [a for a in headline.actors if a.role == "perpetrator" and a.group != "unknown"]
+    if not perps:
+        return None
+    lead = next((a for a in perps if a.leads), None)
+    if lead is not None:
+        return lead
+    return perps[0] if len({a.group for a in perps}) == 1 else None
+
+
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
     # A claimant named in its own statement ("ISIS said …") is not the perpetrator for being
@@ -569,7 +582,10 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     ]
     found = main + [a for a in found if a not in main]
     named = [a for a in found if a.group != "unknown"]
-    best = named[0] if named else (found[0] if found else None)
+    # The air party of a joint or supported attack is the incident's, even when a sentence
+    # before it names only the ground party ("an SDF raid …; coalition aircraft backed it").
+    leading = [a for a in main if a.leads]
+    best = leading[0] if leading else named[0] if named else (found[0] if found else None)
     return Perpetrator(best.name, best.group) if best is not None else None
 
 
@@ -969,6 +985,15 @@ def assemble(
             known_places or {},
             headline_area,
         )
+    attacker = _headline_attacker(headline)
+    if attacker is not None and claims[primary].perpetrator.group != attacker.group:
+        # A headline the text does not repeat names who did it: the report's own attribution,
+        # over a lede that names nobody or an incident of another party (a site's news ticker).
+        own = {a.group for u in incidents[primary].units for a in u.actors}
+        if claims[primary].perpetrator.group == "unknown" or attacker.group not in own:
+            claims[primary] = replace(
+                claims[primary], perpetrator=Perpetrator(attacker.name, attacker.group)
+            )
     if claims[primary].date is None:
         # The lede dates the lead incident when the incident itself does not ("Brothers … were
         # killed at 17:30 on 08 October 2023. They were killed in an airstrike …").

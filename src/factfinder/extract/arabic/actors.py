@@ -191,15 +191,21 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
             for n, a in enumerate(out[:k])
             if a.role == "perpetrator" and a.group not in AIR_ONLY_GROUPS and a.group != "unknown"
         ]
-        if supported and grounds:
-            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator")
         prev = out[k - 1] if k else None
         joined = (
             prev is not None
             and prev.role == "perpetrator"
+            and prev.group not in AIR_ONLY_GROUPS
+            and prev.group != "unknown"
             and at.text[prev.end : b.start].strip(_QUOTES + " ").endswith("و")
             and len(at.text[prev.end : b.start].split()) <= 2
         )
+        if supported and b.role in ("perpetrator", "other"):
+            # "… بإسناد جوي من طيران التحالف": the air support of the incident's ground party
+            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator", leads=True)
+        elif joined and b.role == "perpetrator":
+            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator", leads=True)
+        out[k] = b
         if b.role == "perpetrator" and grounds and (supported or joined):
             first = grounds[0]
             out = out[:first] + [b] + [x for n, x in enumerate(out) if first <= n != k]
