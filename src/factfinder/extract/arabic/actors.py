@@ -182,10 +182,9 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
     for k, b in enumerate(out):
         if b.group not in AIR_ONLY_GROUPS or b.role == "claimant":
             continue
-        words = [
-            fold_key(w.strip(_QUOTES)) for w in at.text[max(0, b.start - 60) : b.start].split()
-        ]
-        supported = any(w in _SUPPORT for w in words[-4:])
+        i, _ = at.tokens_in(b.start, b.end)
+        words = [at.w(x) for x in range(max(0, i - 4), i)]
+        supported = any(w in _SUPPORT or (w[:1] == "و" and w[1:] in _SUPPORT) for w in words)
         grounds = [
             n
             for n, a in enumerate(out[:k])
