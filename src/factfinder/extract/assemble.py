@@ -264,7 +264,9 @@ def _in_reference(u: Unit, c: EventMention) -> bool:
 
 def _air_actor(units: Sequence[Unit]) -> bool:
     perp = _perpetrator(units)
-    return perp is not None and perp.group in AIR_ONLY_GROUPS
+    # A joint attack (an air party with a ground party) may be the ground party's shelling.
+    joint = any(a.leads for u in units for a in u.actors)
+    return perp is not None and perp.group in AIR_ONLY_GROUPS and not joint
 
 
 def _is_background(u: Unit) -> bool:
@@ -519,6 +521,13 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
             else:
                 cur.units.append(u)
                 waiting = None if cur is waiting else waiting
+        elif (
+            cur is not None
+            and not _is_background(u)
+            # "… backed by coalition aircraft": the air support of the incident told
+            and any(a.leads for a in u.actors)
+        ):
+            cur.units.append(u)
         elif (
             cur is not None
             and not _is_background(u)
@@ -989,8 +998,8 @@ def assemble(
     if attacker is not None and claims[primary].perpetrator.group != attacker.group:
         # A headline the text does not repeat names who did it: the report's own attribution,
         # over a lede that names nobody or an incident of another party (a site's news ticker).
-        own = {a.group for u in incidents[primary].units for a in u.actors}
-        if claims[primary].perpetrator.group == "unknown" or attacker.group not in own:
+        named = {a.group for a in headline.actors} if headline is not None else set()
+        if claims[primary].perpetrator.group not in named:
             claims[primary] = replace(
                 claims[primary], perpetrator=Perpetrator(attacker.name, attacker.group)
             )

@@ -1,0 +1,172 @@
+"""Who the Arabic reader names as the perpetrator of a report's lead claim, on texts written
+for these tests in the styles of Syrian news sites, monitors, civil-defence pages and posts.
+
+Three classes: the air party of a joint or supported attack leads the incident; a headline the
+text does not repeat names the attacker; raid, arrest and "على يد" frames name the attacker.
+Every party is tried in the same frames."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.pipeline import Extractor
+from factfinder.model import Document
+
+_EXTRACTOR = Extractor()
+
+
+def perpetrator(text: str, title: str | None = None) -> str | None:
+    claims = _EXTRACTOR.extract(Document("t", text, title=title, language="ar")).claims
+    primary = next((c for c in claims if c.primary), None)
+    assert primary is not None, text
+    return primary.perpetrator.group
+
+
+# 1. The air party of a joint or supported attack ------------------------------------------
+
+# (ground party, air party, the group expected: the air party's)
+JOINT = [
+    ("قوات النظام", "روسيا", "russia"),
+    ("قوات النظام", "الطيران الروسي", "russia"),
+    ("قوات الأسد", "الطائرات الحربية الروسية", "russia"),
+    ("الميليشيات الإيرانية", "الطيران الروسي", "russia"),
+    ("قسد", "التحالف الدولي", "us_led_coalition"),
+    ("قوات سوريا الديمقراطية", "طيران التحالف", "us_led_coalition"),
+    ("الجيش الوطني", "الطيران الروسي", "russia"),
+    ("هيئة تحرير الشام", "التحالف الدولي", "us_led_coalition"),
+    ("الجيش التركي", "الطيران الروسي", "russia"),
+    ("حزب الله", "الطيران الإسرائيلي", "israel"),
+    ("الجيش السوري", "القوات الأمريكية", "us_led_coalition"),
+]
+
+
+@pytest.mark.parametrize(("ground", "air", "group"), JOINT)
+def test_joint_attack_in_one_sentence(ground: str, air: str, group: str) -> None:
+    text = f"قتل مدنيان وأصيب 4 آخرون بقصف مشترك لـ{ground} و{air} على بلدة في ريف إدلب الجنوبي."
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(("ground", "air", "group"), JOINT)
+def test_air_support_named_after_the_ground_party(ground: str, air: str, group: str) -> None:
+    text = (
+        f"قتل شاب وأصيب اثنان خلال هجوم شنه {ground} على قرية شرقي دير الزور فجر اليوم. "
+        f"وجرى الهجوم بإسناد جوي من {air} بحسب مصادر محلية."
+    )
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(
+    ("frame", "group"),
+    [
+        ("اعتقلت قسد شابين ويساندها طيران التحالف الدولي", "us_led_coalition"),
+        ("نفذت قوات النظام قصفاً بمساندة الطيران الروسي", "russia"),
+        ("ميليشيا قسد تقتل شاباً بغطاء جوي من طيـ.ـران التحـ.ـالف الدولي", "us_led_coalition"),
+        ("داهمت قوات الأسد منزلاً بالتنسيق مع القوات الروسية", "russia"),
+        ("شنت ميليشيات حزب الله هجوماً بدعم من الطيران الإسرائيلي", "israel"),
+    ],
+)
+def test_support_words_and_broken_spellings(frame: str, group: str) -> None:
+    assert perpetrator(f"{frame} في قرية بريف الرقة ما أدى لمقتل مدني.") == group
+
+
+@pytest.mark.parametrize(
+    ("party", "group"),
+    [
+        ("قوات النظام", "syrian_government"),
+        ("قسد", "sdf_ypg"),
+        ("الجيش التركي", "turkey"),
+        ("الجيش الوطني", "armed_opposition"),
+        ("الميليشيات الإيرانية", "iran"),
+        ("هيئة تحرير الشام", "hts_nusra"),
+        ("تنظيم داعش", "isis"),
+    ],
+)
+def test_a_ground_party_alone_keeps_the_attack(party: str, group: str) -> None:
+    """No air party is named: nothing is added to the ground party's attack."""
+    text = (
+        f"قتل مدنيان بقصف مدفعي لـ{party} على قرية في ريف حلب. "
+        "وقال الدفاع المدني إن فرقه انتشلت الجثث."
+    )
+    assert perpetrator(text) == group
+
+
+# 2. A headline the text does not repeat ----------------------------------------------------
+
+HEADLINES = [
+    ("استشهاد طفل في قصف مسيرة للاحتلال التركي على ريف عين عيسى", "turkey"),
+    ("مقتل مدنيين بغارات للطيران الروسي على ريف إدلب", "russia"),
+    ("إصابة 3 أطفال بقصف مدفعي لقوات النظام على جبل الزاوية", "syrian_government"),
+    ("مقتل شاب برصاص قسد في ريف دير الزور الشرقي", "sdf_ypg"),
+    ("غارة للتحالف الدولي تقتل مدنيين قرب البوكمال", "us_led_coalition"),
+    ("مقتل 4 مدنيين بقصف للطيران الإسرائيلي على ريف القنيطرة", "israel"),
+    ("تنظيم داعش يستهدف رعاة أغنام في بادية حمص ويقتل اثنين منهم", "isis"),
+    ("هيئة تحرير الشام تقصف قرية في سهل الغاب وتقتل امرأة", "hts_nusra"),
+    ("الجيش الوطني يقصف قرية بريف منبج ويصيب طفلين", "armed_opposition"),
+    ("الميليشيات الإيرانية تقصف قرية بريف البوكمال وتقتل مدنياً", "iran"),
+    ("مسيرة تركية تستهدف سيارة مدنية في ريف القامشلي", "turkey"),
+]
+
+# A site's news ticker archived in place of the article: other parties' news.
+TICKER = (
+    "الجمعة 12 تموز\n\n"
+    "الكويت تعلن إسقاط طائرات مسيرة وتتهم إيران باستهداف منشآت حيوية\n\n"
+    "ارتفاع أسعار الخبز في دمشق\n\n"
+    "قتلى وجرحى بقصف إسرائيلي على جنوب لبنان\n"
+)
+
+# A lede that names no party.
+LEDE = "قتل مدنيان وأصيب ثلاثة آخرون بقصف استهدف منازل المدنيين مساء أمس، بحسب مصادر محلية."
+
+
+@pytest.mark.parametrize(("title", "group"), HEADLINES)
+def test_the_headline_names_the_attacker_over_a_ticker(title: str, group: str) -> None:
+    assert perpetrator(TICKER, title=f"{title} - شبكة الأخبار") == group
+
+
+@pytest.mark.parametrize(("title", "group"), HEADLINES)
+def test_the_headline_names_the_attacker_a_lede_leaves_out(title: str, group: str) -> None:
+    assert perpetrator(LEDE, title=title) == group
+
+
+def test_a_headline_without_a_party_adds_none() -> None:
+    title = "مقتل مدنيين بقصف على ريف إدلب"
+    assert perpetrator(LEDE, title=title) in (None, "unknown")
+
+
+def test_a_headline_with_two_attackers_adds_none() -> None:
+    title = "قصف لقوات النظام وآخر للجيش التركي على ريف حلب"
+    assert perpetrator(LEDE, title=title) in (None, "unknown")
+
+
+def test_the_lede_keeps_its_own_party_named_in_the_headline_too() -> None:
+    text = "قتل مدنيان بقصف مدفعي لقوات النظام على بلدة في ريف إدلب، فيما شن الطيران الروسي غارات."
+    title = "الطيران الروسي يشن غارات على إدلب وقوات النظام تقصف"
+    assert perpetrator(text, title=title) == "syrian_government"
+
+
+# 3. Raids, arrests and "على يد" ------------------------------------------------------------
+
+PARTIES = [
+    ("قوات النظام", "syrian_government"),
+    ("قسد", "sdf_ypg"),
+    ("القوات التركية", "turkey"),
+    ("الجيش الوطني", "armed_opposition"),
+    ("قوات التحالف الدولي", "us_led_coalition"),
+    ("القوات الروسية", "russia"),
+    ("الميليشيات الإيرانية", "iran"),
+    ("هيئة تحرير الشام", "hts_nusra"),
+    ("تنظيم داعش", "isis"),
+    ("جيش الاحتلال الإسرائيلي", "israel"),
+]
+
+
+@pytest.mark.parametrize(("party", "group"), PARTIES)
+def test_killed_at_the_hands_of(party: str, group: str) -> None:
+    text = f"مقتل شابين وإصابة ثالث على يد {party} خلال مداهمة في قرية بريف دير الزور الشرقي."
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(("party", "group"), PARTIES)
+def test_a_raid_names_its_force(party: str, group: str) -> None:
+    text = f"قتل شاب برصاص عناصر خلال حملة مداهمات لـ{party} في بلدة بريف الحسكة فجر اليوم."
+    assert perpetrator(text) == group
