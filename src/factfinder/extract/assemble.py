@@ -524,26 +524,27 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
         elif (
             cur is not None
             and not _is_background(u)
-            # "… backed by coalition aircraft": the air support of the incident told
-            and any(a.leads for a in u.actors)
-        ):
-            cur.units.append(u)
-        elif (
-            cur is not None
-            and not _is_background(u)
-            and _ANAPHORIC.search(u.sentence.text)
             and (
-                any(a.role == "perpetrator" for a in u.actors)
-                or _event_dates(u)
-                or u.weapons
-                # "The strike was requested by …": what the untyped incident was.
-                or (_typed(u) and cur.event_type() == "unknown")
-                # "The assault targeted positions south of Ras al-Ain": where it happened.
-                or (_incident_places(u) and not any(_incident_places(v) for v in cur.units))
+                # "… backed by coalition aircraft": the air support of the incident told
+                any(a.leads for a in u.actors)
+                or (_ANAPHORIC.search(u.sentence.text) and _refers(u, cur))
             )
         ):
             cur.units.append(u)
     return incidents
+
+
+def _refers(u: Unit, cur: _Incident) -> bool:
+    """What an anaphoric sentence adds to the incident it refers to."""
+    return bool(
+        any(a.role == "perpetrator" for a in u.actors)
+        or _event_dates(u)
+        or u.weapons
+        # "The strike was requested by …": what the untyped incident was.
+        or (_typed(u) and cur.event_type() == "unknown")
+        # "The assault targeted positions south of Ras al-Ain": where it happened.
+        or (_incident_places(u) and not any(_incident_places(v) for v in cur.units))
+    )
 
 
 # 3. Values of an incident.
