@@ -23,6 +23,7 @@ from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     ADMITS,
+    ALLY,
     ATTACK_VERBS,
     ATTACK_WORDS,
     BETWEEN_ACTOR_AND_ROLE,
@@ -63,6 +64,7 @@ _DENIES: Lexicon[bool] = Lexicon({w: True for w in DENIES})
 _ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
 _NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
 _SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
+_ALLY = frozenset(fold_key(w) for w in ALLY)
 
 
 def occupier(at: ArabicText) -> str | None:
@@ -163,13 +165,18 @@ def find_actors(
         _, k = at.tokens_in(prev.start, prev.end)
         if at.w(k) in ("السوري", "السوريه"):
             k += 1
-        w = at.w(k)
-        if k >= i1 or not w.startswith("و"):
+        ally = at.w(k) in _ALLY  # "طيران الأسد وحليفه الروسي"
+        k += ally
+        w = at.w(k) if ally else at.w(k)[1:]
+        if k >= i1 or not (ally or at.w(k).startswith("و")):
             continue
-        group = _NATIONS.first([at.toks[k]._replace(w=w[1:])], 0)
+        group = _NATIONS.first([at.toks[k]._replace(w=w)], 0)
         a, b = at.span(k, k + 1)
-        if group is not None and not any(x.start == a + 1 for x in out):
-            out.append(ActorMention(a + 1, b, at.text[a + 1 : b], group.value, "perpetrator"))
+        a += 0 if ally else 1
+        if group is None:
+            continue
+        out = [x for x in out if not (x.start < b and a < x.end)]
+        out.append(ActorMention(a, b, at.text[a:b], group.value, "perpetrator"))
     out.sort(key=lambda x: x.start)
     return _air_first(at, out)
 
@@ -196,8 +203,7 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
             and prev.role == "perpetrator"
             and prev.group not in AIR_ONLY_GROUPS
             and prev.group != "unknown"
-            and at.text[prev.end : b.start].strip(_QUOTES + " ").endswith("و")
-            and len(at.text[prev.end : b.start].split()) <= 2
+            and _joins(at.text[prev.end : b.start])
         )
         if supported and b.role in ("perpetrator", "other"):
             # "… بإسناد جوي من طيران التحالف": the air support of the incident's ground party
@@ -212,6 +218,13 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
 
 
 _QUOTES = "\"'“”«»#()"
+
+
+def _joins(between: str) -> bool:
+    """Whether the words between two parties join them as one attacker: "و", "وطائرات",
+    "وحليفه" ("طيران الأسد وحليفه الروسي")."""
+    words = between.strip(_QUOTES + " ").split()
+    return bool(words) and len(words) <= 2 and (words[-1] == "و" or words[0].startswith("و"))
 
 
 @dataclass(frozen=True, slots=True)
