@@ -170,3 +170,47 @@ def test_killed_at_the_hands_of(party: str, group: str) -> None:
 def test_a_raid_names_its_force(party: str, group: str) -> None:
     text = f"قتل شاب برصاص عناصر خلال حملة مداهمات لـ{party} في بلدة بريف الحسكة فجر اليوم."
     assert perpetrator(text) == group
+
+
+# 4. Partisan epithets: every party under the names its opponents' media give it ----------
+
+EPITHETS = [
+    ("عصابات الأسد", "syrian_government"),
+    ("ميليشيات النظام", "syrian_government"),
+    ("سلطة الأسد", "syrian_government"),
+    ("المرتزقة الروس", "russia"),
+    ("المحتل الروسي", "russia"),
+    ("المحتل التركي", "turkey"),
+    ("مرتزقة أردوغان", "armed_opposition"),
+    ("الفصائل الموالية للاحتلال التركي", "armed_opposition"),
+    ("ميليشيات قسد", "sdf_ypg"),
+    ("العدو الصهيوني", "israel"),
+    ("الكيان الصهيوني", "israel"),
+    ("ميليشيات إيران", "iran"),
+    ("عصابات الجولاني", "hts_nusra"),
+    ("مرتزقة داعش", "isis"),
+    ("المسيرات الأمريكية", "us_led_coalition"),
+]
+
+
+@pytest.mark.parametrize(("epithet", "group"), EPITHETS)
+def test_epithets_name_the_party(epithet: str, group: str) -> None:
+    text = f"أصيب 3 مدنيين بجروح جراء قصف {epithet} على قرية في ريف المحافظة مساء اليوم."
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "خرجت سيارة إسعاف عن الخدمة وأصيب مسعف بعد استهدافها من قبل طيران الأسد وحليفه الروسي.",
+            "russia",
+        ),
+        ("قتل مدني بقصف عصابات الأسد وطائرات الاحتلال الروسي على أطراف بلدة بنش.", "russia"),
+        ("قتل مدنيان بقصف طيران النظام السوري والروسي على ريف إدلب.", "russia"),
+        ("أصيب طفل بقصف الميليشيات الإيرانية وحليفها الروسي على قرية في ريف حلب.", "russia"),
+        ("قتلت امرأة بقصف قسد وحليفها الأمريكي على قرية شرقي دير الزور.", "us_led_coalition"),
+    ],
+)
+def test_an_ally_joined_to_the_attacker(text: str, group: str) -> None:
+    assert perpetrator(text) == group
