@@ -214,3 +214,42 @@ def test_epithets_name_the_party(epithet: str, group: str) -> None:
 )
 def test_an_ally_joined_to_the_attacker(text: str, group: str) -> None:
     assert perpetrator(text) == group
+
+
+# 5. A claimant is not the attacker for being named twice --------------------------------
+
+# (claimant: full name and short name, the attacker it blames, the attacker's group)
+CLAIMANTS = [
+    ("قوات سوريا الديمقراطية (قسد)", "الطيران التركي المسير", "turkey"),
+    ("المركز الإعلامي لقوات سوريا الديمقراطية “قسد”", "المدفعية التركية", "turkey"),
+    ("هيئة تحرير الشام (تحرير الشام)", "الطيران الروسي", "russia"),
+    ("تنظيم الدولة الإسلامية (داعش)", "طيران التحالف", "us_led_coalition"),
+    ("الجيش الوطني السوري (الجيش الوطني)", "قسد", "sdf_ypg"),
+    ("قوات سوريا الديمقراطية «قسد»", "قوات النظام", "syrian_government"),
+    ("الجيش السوري الحر (الجيش الحر)", "الميليشيات الإيرانية", "iran"),
+    ("وحدات حماية الشعب (YPG)", "الجيش الوطني", "armed_opposition"),
+    ("جبهة النصرة (النصرة)", "الطيران الإسرائيلي", "israel"),
+    ("قوات سوريا الديمقراطية “قسد”", "خلايا داعش", "isis"),
+]
+
+
+@pytest.mark.parametrize(("claimant", "attacker", "group"), CLAIMANTS)
+def test_the_short_name_after_a_claimant_is_the_claimant(
+    claimant: str, attacker: str, group: str
+) -> None:
+    text = f"أعلنت {claimant} مقتل 3 مدنيين بقصف نفذه {attacker} على قرية في ريف حلب."
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(
+    ("speaker", "attack", "group"),
+    [
+        ("قسد", "عدوان تركي جديد", "turkey"),
+        ("هيئة تحرير الشام", "غارات روسية", "russia"),
+        ("الجيش الوطني", "قصف لقسد", "sdf_ypg"),
+        ("حزب الله", "غارة إسرائيلية", "israel"),
+        ("النظام السوري", "ضربة أمريكية", "us_led_coalition"),
+    ],
+)
+def test_a_headline_speaker_before_a_colon(speaker: str, attack: str, group: str) -> None:
+    assert perpetrator(f"{speaker}: مقتل 5 مدنيين في {attack} على ريف المحافظة") == group

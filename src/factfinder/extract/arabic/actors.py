@@ -134,6 +134,11 @@ def find_actors(
                 continue
             m = Match(m.i, m.j, occupied_by, m.clitic)
         role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
+        a, b = at.phrase_span(m)
+        if out and out[-1].role == "claimant" and not at.text[out[-1].end : a].strip(_QUOTES + " "):
+            role = "claimant"  # the claimant's short name after its full one: "… (قسد)"
+        elif at.w(m.j) == ":" and m.i - i0 <= 1:
+            role = "claimant"  # a headline's speaker: "قسد: عدوان تركي …"
         if role is None:
             role = "perpetrator" if typed else "other"
         if (
@@ -143,7 +148,6 @@ def find_actors(
             and (at.w(m.i).startswith("و") or at.w(m.i - 1) == "و")
         ):
             role = "perpetrator"  # "قوات النظام وروسيا": joined to an attacker
-        a, b = at.phrase_span(m)
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
     taken = [(x.start, x.end) for x in out]
     for m in _NATIONS.scan(at.toks, i0, i1):
