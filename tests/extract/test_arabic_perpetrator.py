@@ -253,3 +253,54 @@ def test_the_short_name_after_a_claimant_is_the_claimant(
 )
 def test_a_headline_speaker_before_a_colon(speaker: str, attack: str, group: str) -> None:
     assert perpetrator(f"{speaker}: مقتل 5 مدنيين في {attack} على ريف المحافظة") == group
+
+
+# 6. A strike told without its party takes the one attacker the document names -------------
+
+ONE_ATTACKER = [
+    ("الاحتلال التركي", "turkey"),
+    ("الطيران الروسي", "russia"),
+    ("قوات النظام", "syrian_government"),
+    ("قسد", "sdf_ypg"),
+    ("التحالف الدولي", "us_led_coalition"),
+    ("الجيش الإسرائيلي", "israel"),
+    ("الميليشيات الإيرانية", "iran"),
+    ("هيئة تحرير الشام", "hts_nusra"),
+    ("تنظيم داعش", "isis"),
+    ("الجيش الوطني", "armed_opposition"),
+]
+
+
+@pytest.mark.parametrize(("party", "group"), ONE_ATTACKER)
+def test_a_drone_strike_takes_the_documents_one_attacker(party: str, group: str) -> None:
+    text = (
+        "استشهد طفلان وأصيبت امرأة بجروح جراء استهداف طائرة مسيرة لمنزل في قرية بريف المحافظة. "
+        "وقال الأهالي إن الطائرة حلقت لساعات فوق القرية قبل الاستهداف.\n\n"
+        f"وتواصل {party} تصعيدها ضد المنطقة منذ أسابيع."
+    )
+    assert perpetrator(text) == group
+
+
+def test_no_party_named_none_is_guessed() -> None:
+    text = (
+        "استشهد طفلان وأصيبت امرأة بجروح جراء استهداف طائرة مسيرة لمنزل في قرية بريف المحافظة. "
+        "وقال الأهالي إن الطائرة حلقت لساعات فوق القرية قبل الاستهداف."
+    )
+    assert perpetrator(text) in (None, "unknown")
+
+
+@pytest.mark.parametrize(("party", "group"), ONE_ATTACKER)
+def test_a_party_named_as_the_target_is_not_the_attacker(party: str, group: str) -> None:
+    text = (
+        "قتل ثلاثة أشخاص جراء استهداف طائرة مسيرة مجهولة سيارة في ريف المحافظة. "
+        f"وقالت مصادر محلية إن السيارة كانت قرب مواقع {party}."
+    )
+    assert perpetrator(text) in (None, "unknown")
+
+
+def test_unknown_gunmen_stay_unknown() -> None:
+    text = (
+        "قتل شاب برصاص مسلحين مجهولين في قرية بريف دير الزور. "
+        "وتواصل قسد حملة مداهمات في المنطقة منذ أيام."
+    )
+    assert perpetrator(text) == "unknown"

@@ -938,6 +938,7 @@ def assemble(
     headline_only: bool = False,
     headline_area: str | None = None,
     headline: Unit | None = None,
+    one_attacker: bool = False,
 ) -> tuple[Claim, ...]:
     """The claims of one document, in text order, exactly one of them primary (if any).
 
@@ -947,7 +948,9 @@ def assemble(
     says the document is a single headline-like sentence (rule 1); `headline_area` is the one
     governorate the report's headline names, whose places the lead claim lists first;
     `headline` is the headline read as a unit when it is not part of `units` (the text does
-    not repeat it): what it names supports an incident as the primary one.
+    not repeat it): what it names supports an incident as the primary one. With
+    `one_attacker`, a lead claim that names nobody takes the one party the whole document names
+    as an attacker (a post that names it once: "a drone struck …; the occupation's drones …").
     """
     opts = options or AssemblyOptions()
     # A document that is only a headline (a UCDP source line, a wire flash).
@@ -1004,6 +1007,20 @@ def assemble(
             claims[primary] = replace(
                 claims[primary], perpetrator=Perpetrator(attacker.name, attacker.group)
             )
+    lead_perp = claims[primary].perpetrator
+    if one_attacker and lead_perp.group == "unknown" and not lead_perp.name:
+        named = [
+            a
+            for u in units
+            if not _tells_aside(u)
+            for a in u.actors
+            if a.role == "perpetrator" and a.group not in ("unknown", "other")
+        ]
+        if len({a.group for a in named}) == 1:
+            claims[primary] = replace(
+                claims[primary], perpetrator=Perpetrator(named[0].name, named[0].group)
+            )
+            flags[primary] = True
     if claims[primary].date is None:
         # The lede dates the lead incident when the incident itself does not ("Brothers … were
         # killed at 17:30 on 08 October 2023. They were killed in an airstrike …").

@@ -372,6 +372,7 @@ class Extractor:
                 headline_only=headline_only,
                 headline_area=self.headline_area(doc),
                 headline=self.headline_unit(doc, units),
+                one_attacker=has_arabic(doc.text) and arabic.reads_arabic(doc),
             ),
         )
 
