@@ -1009,17 +1009,16 @@ def assemble(
             )
     lead_perp = claims[primary].perpetrator
     if one_attacker and lead_perp.group == "unknown" and not lead_perp.name:
-        named = [
+        attackers = [
             a
             for u in units
             if not _tells_aside(u)
             for a in u.actors
             if a.role == "perpetrator" and a.group not in ("unknown", "other")
         ]
-        if len({a.group for a in named}) == 1:
-            claims[primary] = replace(
-                claims[primary], perpetrator=Perpetrator(named[0].name, named[0].group)
-            )
+        if len({a.group for a in attackers}) == 1:
+            one = attackers[0]
+            claims[primary] = replace(claims[primary], perpetrator=Perpetrator(one.name, one.group))
             flags[primary] = True
     if claims[primary].date is None:
         # The lede dates the lead incident when the incident itself does not ("Brothers … were
