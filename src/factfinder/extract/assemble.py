@@ -264,7 +264,9 @@ def _in_reference(u: Unit, c: EventMention) -> bool:
 
 def _air_actor(units: Sequence[Unit]) -> bool:
     perp = _perpetrator(units)
-    return perp is not None and perp.group in AIR_ONLY_GROUPS
+    # A joint attack (an air party with a ground party) may be the ground party's shelling.
+    joint = any(a.leads for u in units for a in u.actors)
+    return perp is not None and perp.group in AIR_ONLY_GROUPS and not joint
 
 
 def _is_background(u: Unit) -> bool:
@@ -531,15 +533,10 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
         elif (
             cur is not None
             and not _is_background(u)
-            and _ANAPHORIC.search(u.sentence.text)
             and (
-                any(a.role == "perpetrator" for a in u.actors)
-                or _event_dates(u)
-                or u.weapons
-                # "The strike was requested by …": what the untyped incident was.
-                or (_typed(u) and cur.event_type() == "unknown")
-                # "The assault targeted positions south of Ras al-Ain": where it happened.
-                or (_incident_places(u) and not any(_incident_places(v) for v in cur.units))
+                # "… backed by coalition aircraft": the air support of the incident told
+                any(a.leads for a in u.actors)
+                or (_ANAPHORIC.search(u.sentence.text) and _refers(u, cur))
             )
         ):
             cur.units.append(u)
@@ -561,7 +558,33 @@ def _is_record_header(u: Unit) -> bool:
     )
 
 
+def _refers(u: Unit, cur: _Incident) -> bool:
+    """What an anaphoric sentence adds to the incident it refers to."""
+    return bool(
+        any(a.role == "perpetrator" for a in u.actors)
+        or _event_dates(u)
+        or u.weapons
+        # "The strike was requested by …": what the untyped incident was.
+        or (_typed(u) and cur.event_type() == "unknown")
+        # "The assault targeted positions south of Ras al-Ain": where it happened.
+        or (_incident_places(u) and not any(_incident_places(v) for v in cur.units))
+    )
+
+
 # 3. Values of an incident.
+
+
+def _headline_attacker(headline: Unit | None) -> ActorMention | None:
+    """The one party a headline names as the attacker (the air party of a joint attack)."""
+    if headline is None:
+        return None
+    perps = [a for a in headline.actors if a.role == "perpetrator" and a.group != "unknown"]
+    if not perps:
+        return None
+    lead = next((a for a in perps if a.leads), None)
+    if lead is not None:
+        return lead
+    return perps[0] if len({a.group for a in perps}) == 1 else None
 
 
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
@@ -593,7 +616,10 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     ]
     found = main + [a for a in found if a not in main]
     named = [a for a in found if a.group != "unknown"]
-    best = named[0] if named else (found[0] if found else None)
+    # The air party of a joint or supported attack is the incident's, even when a sentence
+    # before it names only the ground party ("an SDF raid …; coalition aircraft backed it").
+    leading = [a for a in main if a.leads]
+    best = leading[0] if leading else named[0] if named else (found[0] if found else None)
     return Perpetrator(best.name, best.group) if best is not None else None
 
 
@@ -956,6 +982,7 @@ def assemble(
     headline_only: bool = False,
     headline_area: str | None = None,
     headline: Unit | None = None,
+    one_attacker: bool = False,
 ) -> tuple[Claim, ...]:
     """The claims of one document, in text order, exactly one of them primary (if any).
 
@@ -965,7 +992,9 @@ def assemble(
     says the document is a single headline-like sentence (rule 1); `headline_area` is the one
     governorate the report's headline names, whose places the lead claim lists first;
     `headline` is the headline read as a unit when it is not part of `units` (the text does
-    not repeat it): what it names supports an incident as the primary one.
+    not repeat it): what it names supports an incident as the primary one. With
+    `one_attacker`, a lead claim that names nobody takes the one party the whole document names
+    as an attacker (a post that names it once: "a drone struck …; the occupation's drones …").
     """
     opts = options or AssemblyOptions()
     # A document that is only a headline (a UCDP source line, a wire flash).
@@ -1016,6 +1045,28 @@ def assemble(
             headline_area,
             report_date,
         )
+    attacker = _headline_attacker(headline)
+    if attacker is not None and claims[primary].perpetrator.group != attacker.group:
+        # A headline the text does not repeat names who did it: the report's own attribution,
+        # over a lede that names nobody or an incident of another party (a site's news ticker).
+        named = {a.group for a in headline.actors} if headline is not None else set()
+        if claims[primary].perpetrator.group not in named:
+            claims[primary] = replace(
+                claims[primary], perpetrator=Perpetrator(attacker.name, attacker.group)
+            )
+    lead_perp = claims[primary].perpetrator
+    if one_attacker and lead_perp.group == "unknown" and not lead_perp.name:
+        attackers = [
+            a
+            for u in units
+            if not _tells_aside(u)
+            for a in u.actors
+            if a.role == "perpetrator" and a.group not in ("unknown", "other")
+        ]
+        if len({a.group for a in attackers}) == 1:
+            one = attackers[0]
+            claims[primary] = replace(claims[primary], perpetrator=Perpetrator(one.name, one.group))
+            flags[primary] = True
     if claims[primary].date is None:
         # Another clause of its first sentence dates it ("Turkish-backed factions attacked Tal
         # Tamr yesterday; a shell killed three civilians"), unless another incident holds it.

@@ -78,7 +78,9 @@ class ActorMention:
     """An armed actor named in the text, with its vocabulary group and its role in the sentence.
 
     `role` is "perpetrator" (carried out the act), "victim" (was harmed), "claimant" (is quoted) or
-    "other" (merely mentioned).
+    "other" (merely mentioned). `leads` marks the party that struck from the air with or for a
+    ground party ("raids by the regime and Russia", "an SDF raid backed by coalition aircraft"):
+    the incident's attribution, wherever in the incident the ground party is named first.
     """
 
     start: int
@@ -86,6 +88,7 @@ class ActorMention:
     name: str
     group: str
     role: Literal["perpetrator", "victim", "claimant", "other"] = "other"
+    leads: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -330,6 +330,8 @@ class Extractor:
         title = doc.title
         if not title or not title.strip() or any(u.is_title for u in units):
             return None
+        if has_arabic(doc.text) and arabic.reads_arabic(doc):
+            return arabic.arabic_headline(doc, self.parts)
         end = len(title)
         return Unit(
             sentence=Sentence(0, end, title),
@@ -370,6 +372,7 @@ class Extractor:
                 headline_only=headline_only,
                 headline_area=self.headline_area(doc),
                 headline=self.headline_unit(doc, units),
+                one_attacker=has_arabic(doc.text) and arabic.reads_arabic(doc),
             ),
         )
 

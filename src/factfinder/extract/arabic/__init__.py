@@ -8,7 +8,7 @@ Urdu texts, which are not read at all. `arabic_units(doc, parts)` turns a docume
 
 from __future__ import annotations
 
-from factfinder.extract.arabic.reader import arabic_units
+from factfinder.extract.arabic.reader import arabic_headline, arabic_units
 from factfinder.extract.arabic.text import is_arabic, is_other_arabic_script, without_furniture
 from factfinder.model import Document
 
@@ -23,4 +23,4 @@ def other_arabic_script(doc: Document) -> bool:
     return is_other_arabic_script(without_furniture(doc.text))
 
 
-__all__ = ["arabic_units", "other_arabic_script", "reads_arabic"]
+__all__ = ["arabic_headline", "arabic_units", "other_arabic_script", "reads_arabic"]

@@ -23,6 +23,7 @@ from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     ADMITS,
+    ALLY,
     ATTACK_VERBS,
     ATTACK_WORDS,
     BETWEEN_ACTOR_AND_ROLE,
@@ -63,6 +64,7 @@ _DENIES: Lexicon[bool] = Lexicon({w: True for w in DENIES})
 _ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
 _NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
 _SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
+_ALLY = frozenset(fold_key(w) for w in ALLY)
 
 
 def occupier(at: ArabicText) -> str | None:
@@ -132,6 +134,11 @@ def find_actors(
                 continue
             m = Match(m.i, m.j, occupied_by, m.clitic)
         role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
+        a, b = at.phrase_span(m)
+        if out and out[-1].role == "claimant" and not at.text[out[-1].end : a].strip(_QUOTES + " "):
+            role = "claimant"  # the claimant's short name after its full one: "… (قسد)"
+        elif at.w(m.j) == ":" and m.i - i0 <= 1:
+            role = "claimant"  # a headline's speaker: "قسد: عدوان تركي …"
         if role is None:
             role = "perpetrator" if typed else "other"
         if (
@@ -141,7 +148,6 @@ def find_actors(
             and (at.w(m.i).startswith("و") or at.w(m.i - 1) == "و")
         ):
             role = "perpetrator"  # "قوات النظام وروسيا": joined to an attacker
-        a, b = at.phrase_span(m)
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
     taken = [(x.start, x.end) for x in out]
     for m in _NATIONS.scan(at.toks, i0, i1):
@@ -163,13 +169,18 @@ def find_actors(
         _, k = at.tokens_in(prev.start, prev.end)
         if at.w(k) in ("السوري", "السوريه"):
             k += 1
-        w = at.w(k)
-        if k >= i1 or not w.startswith("و"):
+        ally = at.w(k) in _ALLY  # "طيران الأسد وحليفه الروسي"
+        k += ally
+        w = at.w(k) if ally else at.w(k)[1:]
+        if k >= i1 or not (ally or at.w(k).startswith("و")):
             continue
-        group = _NATIONS.first([at.toks[k]._replace(w=w[1:])], 0)
+        group = _NATIONS.first([at.toks[k]._replace(w=w)], 0)
         a, b = at.span(k, k + 1)
-        if group is not None and not any(x.start == a + 1 for x in out):
-            out.append(ActorMention(a + 1, b, at.text[a + 1 : b], group.value, "perpetrator"))
+        a += 0 if ally else 1
+        if group is None:
+            continue
+        out = [x for x in out if not (x.start < b and a < x.end)]
+        out.append(ActorMention(a, b, at.text[a:b], group.value, "perpetrator"))
     out.sort(key=lambda x: x.start)
     return _air_first(at, out)
 
@@ -182,24 +193,28 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
     for k, b in enumerate(out):
         if b.group not in AIR_ONLY_GROUPS or b.role == "claimant":
             continue
-        words = [
-            fold_key(w.strip(_QUOTES)) for w in at.text[max(0, b.start - 60) : b.start].split()
-        ]
-        supported = any(w in _SUPPORT for w in words[-4:])
+        i, _ = at.tokens_in(b.start, b.end)
+        words = [at.w(x) for x in range(max(0, i - 4), i)]
+        supported = any(w in _SUPPORT or (w[:1] == "و" and w[1:] in _SUPPORT) for w in words)
         grounds = [
             n
             for n, a in enumerate(out[:k])
             if a.role == "perpetrator" and a.group not in AIR_ONLY_GROUPS and a.group != "unknown"
         ]
-        if supported and grounds:
-            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator")
         prev = out[k - 1] if k else None
         joined = (
             prev is not None
             and prev.role == "perpetrator"
-            and at.text[prev.end : b.start].strip(_QUOTES + " ").endswith("و")
-            and len(at.text[prev.end : b.start].split()) <= 2
+            and prev.group not in AIR_ONLY_GROUPS
+            and prev.group != "unknown"
+            and _joins(at.text[prev.end : b.start])
         )
+        if supported and b.role in ("perpetrator", "other"):
+            # "… بإسناد جوي من طيران التحالف": the air support of the incident's ground party
+            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator", leads=True)
+        elif joined and b.role == "perpetrator":
+            b = ActorMention(b.start, b.end, b.name, b.group, "perpetrator", leads=True)
+        out[k] = b
         if b.role == "perpetrator" and grounds and (supported or joined):
             first = grounds[0]
             out = out[:first] + [b] + [x for n, x in enumerate(out) if first <= n != k]
@@ -207,6 +222,13 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
 
 
 _QUOTES = "\"'“”«»#()"
+
+
+def _joins(between: str) -> bool:
+    """Whether the words between two parties join them as one attacker: "و", "وطائرات",
+    "وحليفه" ("طيران الأسد وحليفه الروسي")."""
+    words = between.strip(_QUOTES + " ").split()
+    return bool(words) and len(words) <= 2 and (words[-1] == "و" or words[0].startswith("و"))
 
 
 @dataclass(frozen=True, slots=True)

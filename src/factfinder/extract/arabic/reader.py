@@ -316,3 +316,32 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                 )
             )
     return units, anchor
+
+
+def _repeats(text: str, title: str) -> bool:
+    """Whether the text tells the title's statement ("X on X: \"…\" / X" repeats the post)."""
+    body = fold_key(text)
+    for line in re.split(r'[\n"“”]', title):
+        key = fold_key(line)
+        if len(key) >= 20 and key[:25] in body:
+            return True
+    return False
+
+
+def arabic_headline(doc: Document, parts: Parts) -> Unit | None:
+    """The Arabic headline read on its own (offsets into the title), for a document whose text
+    does not repeat it: a news page archived with its site's ticker, a post whose title is its
+    only statement."""
+    title = doc.title
+    if not title or arabic_share(title) < 0.5 or _repeats(doc.text, title):
+        return None
+    at = ArabicText(title)
+    end = len(title)
+    return Unit(
+        sentence=Sentence(0, end, title),
+        is_title=True,
+        counts=tuple(find_counts(at, 0, end)),
+        places=tuple(parts.places(title)),
+        actors=tuple(find_actors(at, 0, end, occupied_by=occupier(at))),
+        cues=tuple(find_events(at, 0, end)),
+    )
