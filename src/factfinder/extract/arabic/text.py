@@ -188,9 +188,7 @@ def is_arabic(text: str) -> bool:
     """Whether `text` (page furniture aside) is mostly in Arabic script. The page's interface
     is set aside with or without its comment section (readers' comments in Arabic under a
     short post count as Arabic too)."""
-    return (
-        arabic_share(without_furniture(text)) >= 0.5 or arabic_share(_without_words(text)) >= 0.5
-    )
+    return arabic_share(without_furniture(text)) >= 0.5 or arabic_share(_without_words(text)) >= 0.5
 
 
 def is_other_arabic_script(text: str) -> bool:
