@@ -388,3 +388,68 @@ def test_the_updated_toll_wins(text: str, expected: int) -> None:
 )
 def test_the_updated_toll_wins_in_english(text: str, expected: int) -> None:
     assert primary_killed(text)[0] == expected
+
+
+# A period's total and one incident's toll are two claims ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "مقتل مدني برصاص مجهولين في ريف الرقة\n5 قتلى و4 مصابين في هجمات لداعش خلال تموز",
+            1,
+        ),
+        (
+            "استشهاد طفلين بقصف مدفعي تركي على ريف عين عيسى\nتوثيق مقتل 231 شخصاً خلال آب",
+            2,
+        ),
+        (
+            "مقتل 3 مدنيين بغارة روسية على أطراف إدلب\nمقتل 40 مدنياً بقصف النظام خلال شهر أيلول",
+            3,
+        ),
+        (
+            "مقتل 120 مدنياً خلال العام الماضي بمخلفات الحرب\nمقتل مدنيين اثنين بانفجار لغم من "
+            "مخلفات داعش في البادية",
+            2,
+        ),
+        (
+            "مقتل 12 مدنياً خلال الأسبوع الماضي\nاستشهاد 4 مواطنين بقصف مسيرة لقسد على قرية في "
+            "ريف منبج",
+            4,
+        ),
+        (
+            "استشهاد امرأة بغارة إسرائيلية على ريف درعا\nمقتل 15 مدنياً خلال نيسان بحسب المرصد",
+            1,
+        ),
+        (
+            "مقتل 3 مدنيين بقصف صاروخي لهيئة تحرير الشام\n75 قتيلاً خلال حزيران في عموم البلاد",
+            3,
+        ),
+        (
+            "مقتل 5 مدنيين بغارة أمريكية على ريف دير الزور\nمقتل 30 مدنياً خلال 2024 بغارات التحالف",
+            5,
+        ),
+    ],
+)
+def test_a_period_total_is_its_own_claim(text: str, expected: int) -> None:
+    assert primary_killed(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A man was killed by unknown gunmen in Raqqa.\nFive people were killed in ISIS "
+            "attacks during July 2024.",
+            1,
+        ),
+        (
+            "Two children were killed by Turkish shelling near Ain Issa.\nThe monitor documented "
+            "231 deaths in August 2024.",
+            2,
+        ),
+    ],
+)
+def test_a_period_total_is_its_own_claim_in_english(text: str, expected: int) -> None:
+    assert primary_killed(text)[0] == expected

@@ -411,6 +411,10 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
     typed = bool(_typed(u))
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
         return True
+    if u.counts and _period_total(u) != any(_period_total(x) for x in cur.units if x.counts):
+        # A period's total ("5 killed in July") and one incident's toll are two claims, in
+        # either order (a news ticker lists both).
+        return True
     # People named one by one ("6-year-old Sara") are the incident's victims, not a new toll.
     stated = [c for c in u.counts if not c.named]
     if stated and not _TOLL_UPDATE.search(text):
@@ -1132,6 +1136,13 @@ def _tells_aside(u: Unit) -> bool:
         bool(u.counts)
         and bool(_PERIOD_TOTAL.search(text))
         and not any(d.window.precision == "day" for d in _event_dates(u))
+    )
+
+
+def _period_total(u: Unit) -> bool:
+    """A unit that counts over a period ("5 killed during July") with no day of its own."""
+    return bool(_PERIOD_TOTAL.search(u.sentence.text)) and not any(
+        d.window.precision == "day" for d in _event_dates(u)
     )
 
 
