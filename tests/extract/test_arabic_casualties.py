@@ -242,7 +242,11 @@ def test_named_victims_count_in_the_claim(text: str, expected: tuple[int, int | 
         ("سلمت جثته لذويه بعد مقتله تحت التعذيب", [(1, "killed")]),
         ("طفل استشهد اليوم بقصف قوات النظام على سرمين", [(1, "killed")]),
         ("عاجل | شهيد وعدة جرحى بقصف إسرائيلي على ريف درعا", [(1, "killed"), (3, "injured")]),
-        ("أصيب مواطن وطفل جراء انفجار لغم من مخلفات داعش", [(1, "injured"), (1, "injured")]),
+        (
+            # the list's sum (a listed head count) and its two items
+            "أصيب مواطن وطفل جراء انفجار لغم من مخلفات داعش",
+            [(2, "injured"), (1, "injured"), (1, "injured")],
+        ),
     ],
 )
 def test_broken_words_lives_and_pronouns(text: str, expected: list[tuple[int, str]]) -> None:
@@ -259,3 +263,193 @@ def test_broken_words_lives_and_pronouns(text: str, expected: list[tuple[int, st
 )
 def test_no_count_where_none_is_given(text: str) -> None:
     assert counts(text) == []
+
+
+# A list of victims under one outcome is added up ----------------------------------------------
+
+
+def listed_killed(text: str) -> int | None:
+    """The civilians killed that `text` states (the tally of its counts)."""
+    from factfinder.extract.tally import combine
+
+    at = ArabicText(text)
+    killed, _, _ = combine(find_counts(at, 0, len(text)))
+    civ = killed.civilians or killed.total
+    return civ.min if civ else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("استشهد مدنيان وطفل بقصف مدفعي لقوات النظام على بلدة كنصفرة", 3),
+        ("مقتل رجل وابنه بغارة لطائرة مسيرة تركية على سيارتهما قرب القامشلي", 2),
+        ("قتل 3 مدنيين وطفل بقصف روسي على مخيم للنازحين غرب إدلب", 4),
+        ("استشهاد مواطن وطفلة جراء قصف مسيرة لقسد على قرية بريف منبج", 2),
+        ("مقتل مدني وامرأة برصاص عناصر من داعش في البادية", 2),
+        ("قتل شخصان وطفل بانفجار سيارة مفخخة في سوق مدينة الباب", 3),
+        ("استشهد 4 مواطنين وامرأتان بغارة إسرائيلية على منزل في ريف درعا", 6),
+        ("مقتل 5 مدنيين بينهم طفلان وامرأة بقصف صاروخي لهيئة تحرير الشام", 5),
+        ("مقتل 4 عناصر من قوات النظام و3 مدنيين بهجوم لداعش في البادية", 3),
+        ("أسفر القصف الأمريكي عن مقتل رجل وطفلين في ريف دير الزور", 3),
+        ("قتل 6 أطفال وامرأة بقصف الطيران الروسي على قرية في جبل الزاوية", 7),
+        ("استشهاد طفلين شقيقين بقصف مدفعي تركي على ريف عين عيسى", 2),
+    ],
+)
+def test_a_list_is_added_up(text: str, expected: int) -> None:
+    assert listed_killed(text) == expected
+
+
+def test_a_vague_part_is_not_added() -> None:
+    # "عدد من" gives no figure to add: the four stand alone
+    assert listed_killed("أربعة شهداء وعدد من الجرحى بقصف صاروخي على مدينة إدلب") == 4
+
+
+# A toll that rose: the figure it rose to wins ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قتل 5 مدنيين بغارة جوية روسية على بلدة سرمين. وارتفعت حصيلة القتلى لاحقاً إلى 7 "
+            "مدنيين بعد وفاة جريحين.",
+            7,
+        ),
+        (
+            "استشهد 3 مدنيين بقصف تركي على قرية في ريف منبج. ثم ارتفع عدد الشهداء المدنيين إلى 4 "
+            "مدنيين بعد وفاة طفل متأثراً بجراحه.",
+            4,
+        ),
+        (
+            "مقتل مدنيين اثنين بقصف لقوات النظام على جسر الشغور. وارتفعت الحصيلة إلى 5 مدنيين "
+            "مساء اليوم.",
+            5,
+        ),
+        (
+            "قتل 6 مدنيين بغارة إسرائيلية على ريف القنيطرة. ارتفعت حصيلة الضحايا إلى 9 مدنيين "
+            "بحسب مصادر محلية.",
+            9,
+        ),
+        (
+            "استشهد 2 من المدنيين بقصف مسيرة لقسد. لترتفع الحصيلة إلى 3 مدنيين بعد وفاة امرأة.",
+            3,
+        ),
+        (
+            "قتل 4 مدنيين بانفجار سيارة مفخخة تبناه داعش. ووصل عدد القتلى إلى 8 مدنيين حتى "
+            "مساء اليوم.",
+            8,
+        ),
+        (
+            "قتل 5 مدنيين بقصف مدفعي لقوات النظام على أريحا. وارتفعت حصيلة القتلى منذ بداية "
+            "الحملة إلى 120 مدنياً.",
+            5,
+        ),
+        (
+            "ارتفاع حصيلة ضحايا القصف الأمريكي إلى 4 مدنيين. وكان القصف قد أودى بحياة 3 مدنيين "
+            "في البداية.",
+            4,
+        ),
+        (
+            "استشهد 7 مدنيين بقصف إيراني على بلدة حدودية. وارتفع عدد الشهداء إلى 10 مدنيين. ثم "
+            "ارتفعت الحصيلة إلى 12 مدنياً.",
+            12,
+        ),
+        ("قتل 5 مدنيين بغارة لهيئة تحرير الشام. وقتل 2 من المدنيين في قرية مجاورة.", 5),
+    ],
+)
+def test_the_updated_toll_wins(text: str, expected: int) -> None:
+    assert primary_killed(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Five civilians were killed in a Russian airstrike on Sarmin. The death toll later "
+            "rose to seven civilians after two of the wounded died.",
+            7,
+        ),
+        (
+            "Three civilians were killed by Turkish shelling near Manbij. The toll rose to "
+            "four civilians on Monday.",
+            4,
+        ),
+        (
+            "An Israeli strike killed six civilians in Quneitra. The number of dead climbed to "
+            "nine civilians, local sources said.",
+            9,
+        ),
+        (
+            "Four civilians were killed in an ISIS car bombing. The toll has risen to 120 "
+            "civilians since the start of the year.",
+            4,
+        ),
+    ],
+)
+def test_the_updated_toll_wins_in_english(text: str, expected: int) -> None:
+    assert primary_killed(text)[0] == expected
+
+
+# A period's total and one incident's toll are two claims ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "مقتل مدني برصاص مجهولين في ريف الرقة\n5 قتلى و4 مصابين في هجمات لداعش خلال تموز",
+            1,
+        ),
+        (
+            "استشهاد طفلين بقصف مدفعي تركي على ريف عين عيسى\nتوثيق مقتل 231 شخصاً خلال آب",
+            2,
+        ),
+        (
+            "مقتل 3 مدنيين بغارة روسية على أطراف إدلب\nمقتل 40 مدنياً بقصف النظام خلال شهر أيلول",
+            3,
+        ),
+        (
+            "مقتل 120 مدنياً خلال العام الماضي بمخلفات الحرب\nمقتل مدنيين اثنين بانفجار لغم من "
+            "مخلفات داعش في البادية",
+            2,
+        ),
+        (
+            "مقتل 12 مدنياً خلال الأسبوع الماضي\nاستشهاد 4 مواطنين بقصف مسيرة لقسد على قرية في "
+            "ريف منبج",
+            4,
+        ),
+        (
+            "استشهاد امرأة بغارة إسرائيلية على ريف درعا\nمقتل 15 مدنياً خلال نيسان بحسب المرصد",
+            1,
+        ),
+        (
+            "مقتل 3 مدنيين بقصف صاروخي لهيئة تحرير الشام\n75 قتيلاً خلال حزيران في عموم البلاد",
+            3,
+        ),
+        (
+            "مقتل 5 مدنيين بغارة أمريكية على ريف دير الزور\nمقتل 30 مدنياً خلال 2024 بغارات التحالف",
+            5,
+        ),
+    ],
+)
+def test_a_period_total_is_its_own_claim(text: str, expected: int) -> None:
+    assert primary_killed(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A man was killed by unknown gunmen in Raqqa.\nFive people were killed in ISIS "
+            "attacks during July 2024.",
+            1,
+        ),
+        (
+            "Two children were killed by Turkish shelling near Ain Issa.\nThe monitor documented "
+            "231 deaths in August 2024.",
+            2,
+        ),
+    ],
+)
+def test_a_period_total_is_its_own_claim_in_english(text: str, expected: int) -> None:
+    assert primary_killed(text)[0] == expected

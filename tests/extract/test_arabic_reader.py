@@ -474,8 +474,9 @@ def test_named_victims_and_their_kin() -> None:
     assert counts(
         "أدى لاستشهاد المواطن سامر خليل (30 عاما) والطفلة ريم خليل وإصابة الطفلين رامي وسامي"
     ) == [
-        (1, 1, "killed", "civilians", False),
-        (1, 1, "killed", "children", False),
+        (2, 2, "killed", "civilians", False),  # the two listed: one head count of two
+        (1, 1, "killed", "civilians", True),
+        (1, 1, "killed", "children", True),
         (2, 2, "injured", "children", False),
     ]
 
@@ -553,3 +554,40 @@ def test_the_accused_is_the_alleged_perpetrator_not_the_claimant() -> None:
     text = "الكويت تعلن إسقاط طائرات مسيرة وتتهم إيران باستهداف منشآت"
     assert find_claimant(ArabicText(text), 0, len(text)) is None
     assert actors(text) == [("iran", "perpetrator")]
+
+
+# The post's language decides, not the page's interface ----------------------------------------
+
+_OLD_TWITTER = (
+    "Copy link to Tweet\n\nEmbed Tweet\n\nReport Tweet\n\nReport NetzDG Violation\n\n{post}\n\n"
+    "Back to top ↑\n\nLoading seems to be taking a while.\n\nTwitter may be over capacity or "
+    "experiencing a momentary hiccup. Try again or visit Twitter Status for more information."
+)
+_YOUTUBE = (
+    "{post} - YouTubeAboutPressCopyrightContact usCreatorsAdvertiseDevelopersTermsPrivacyPolicy "
+    "& SafetyHow YouTube worksTest new features© 2024 Google LLC"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _OLD_TWITTER.format(post="مقتل مدنيين اثنين بغارة للتحالف الدولي شرق دير الزور"),
+        _OLD_TWITTER.format(post="قصف مدفعي تركي على قرى ريف تل تمر"),
+        _OLD_TWITTER.format(post="قوات النظام تقصف أطراف مدينة أريحا براجمات الصواريخ"),
+        _OLD_TWITTER.format(post="إصابة طفل برصاص قناص لقسد في ريف منبج"),
+        _OLD_TWITTER.format(post="غارة إسرائيلية على موقع في ريف القنيطرة"),
+        _OLD_TWITTER.format(post="داعش يتبنى تفجير سيارة مفخخة في البادية"),
+        _YOUTUBE.format(post="إصابة 3 نساء بقصف صاروخي على بلدة سرمين"),
+        _YOUTUBE.format(post="ضحايا مدنيون بغارة روسية على محطة مياه غرب إدلب"),
+        _YOUTUBE.format(post="مسيرة إيرانية تسقط قرب مدينة السويداء"),
+        _YOUTUBE.format(post="هيئة تحرير الشام تقصف مواقع للنظام في ريف حلب"),
+    ],
+)
+def test_the_post_decides_the_language(page: str) -> None:
+    assert reads_arabic(Document("a", page))
+
+
+def test_english_under_old_twitter_stays_english() -> None:
+    page = _OLD_TWITTER.format(post="Coalition airstrike killed two civilians in Hajin")
+    assert not reads_arabic(Document("e", page))

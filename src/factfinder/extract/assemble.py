@@ -168,6 +168,32 @@ _TOLL_UPDATE = re.compile(
     r"\b(?:rose|risen|climbed|raising|bringing|increased)\s+(?:it\s+)?to\b|\bin\s+total\b|\boverall\b",
     re.IGNORECASE,
 )
+# The words right before the figure a toll rose to: "the death toll rose to", "bringing the
+# number of dead to", "ارتفعت حصيلة الشهداء إلى", "ليرتفع عدد الضحايا إلى". A toll since a
+# date or over a period ("rose to 120 since January", "منذ بداية الحملة") is another figure.
+_UPDATED_TO = re.compile(
+    r"(?:\b(?:rose|risen|rising|climbed|climbing|increased|jumped|raising|raised|bringing|brought)"
+    r"\s+(?:[a-z]+\s+){0,5}?to|"
+    r"(?<!\w)[لو]?(?:ارتفع|ارتفعت|ارتفاع|يرتفع|ترتفع|تصل|يصل|وصلت|وصل)\s+(?:\S+\s+){0,8}?"
+    r"(?:إلى|الى))\s+(?:at\s+least\s+|nearly\s+|about\s+|around\s+|نحو\s+|قرابة\s+|حوالي\s+)?$",
+    re.IGNORECASE,
+)
+_PERIOD_WORDS = re.compile(r"\bsince\b|\bso\s+far\s+this\b|منذ|خلال\s+(?:العام|الشهر|شهر|الأسبوع)")
+
+
+def _updated(u: Unit, c: CountMention) -> CountMention:
+    """`c` marked as the figure a toll rose to, when the words before it say so."""
+    at = c.start - u.sentence.start
+    if at <= 0 or at > len(u.sentence.text):
+        return c
+    before = u.sentence.text[max(0, at - 90) : at]
+    m = _UPDATED_TO.search(before)
+    after = u.sentence.text[c.end - u.sentence.start : c.end - u.sentence.start + 40]
+    if m is None or _PERIOD_WORDS.search(m.group(0)) or _PERIOD_WORDS.search(after):
+        return c
+    return replace(c, update=True)
+
+
 _ANAPHORIC = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|strikes?|air\s*strikes?|raids?|"
     r"bombings?|blasts?|explosions?|shelling|massacres?|incidents?|assaults?|bombardment|"
@@ -386,6 +412,10 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
     text = u.sentence.text
     typed = bool(_typed(u))
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
+        return True
+    if u.counts and _period_total(u) != any(_period_total(x) for x in cur.units if x.counts):
+        # A period's total ("5 killed in July") and one incident's toll are two claims, in
+        # either order (a news ticker lists both).
         return True
     # People named one by one ("6-year-old Sara") are the incident's victims, not a new toll.
     stated = [c for c in u.counts if not c.named]
@@ -763,7 +793,7 @@ def _claim(
     event_type = inc.event_type()
     presume = options.presume_civilians and _may_presume_civilians(units, event_type)
     killed, injured, missing = combine(
-        [c for u in units for c in u.counts], people_as_civilians=presume
+        [_updated(u, c) for u in units for c in u.counts], people_as_civilians=presume
     )
     if (
         event_type == "other"
@@ -1157,6 +1187,13 @@ def _tells_aside(u: Unit) -> bool:
         bool(u.counts)
         and bool(_PERIOD_TOTAL.search(text))
         and not any(d.window.precision == "day" for d in _event_dates(u))
+    )
+
+
+def _period_total(u: Unit) -> bool:
+    """A unit that counts over a period ("5 killed during July") with no day of its own."""
+    return bool(_PERIOD_TOTAL.search(u.sentence.text)) and not any(
+        d.window.precision == "day" for d in _event_dates(u)
     )
 
 

@@ -37,6 +37,8 @@ class CountMention:
     wife and their three children" → 5 civilians). `named` marks one person the text names
     ("6-year-old Sara", "journalist Ali Hasan"): `range` is 1 and `range.text` the name, so
     that `tally.combine` can count the people named without counting anyone twice.
+    `update` marks the figure a toll rose to ("the toll rose to 7", "ارتفعت الحصيلة إلى 7"):
+    it replaces the earlier figures of its category.
     """
 
     start: int
@@ -47,6 +49,7 @@ class CountMention:
     sub_of: int | None = None
     listed: bool = False
     named: bool = False
+    update: bool = False
 
 
 @dataclass(frozen=True, slots=True)

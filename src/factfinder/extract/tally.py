@@ -25,14 +25,17 @@ def is_vague(r: Range) -> bool:
 
 
 def _pick(candidates: Sequence[CountMention]) -> Range | None:
-    """One figure for one category: precise beats vague, non-zero beats zero, then the first."""
+    """One figure for one category: precise beats vague, non-zero beats zero, then the last
+    figure a toll rose to (an update), else the first."""
     if not candidates:
         return None
 
     def rank(m: CountMention) -> tuple[int, int]:
         return (is_vague(m.range), m.range.min == 0 and m.range.max == 0)
 
-    return min(candidates, key=rank).range
+    best = min(candidates, key=rank)
+    updates = [m for m in candidates if m.update and rank(m) == rank(best)]
+    return updates[-1].range if updates else best.range
 
 
 def _sum(parts: Sequence[Range]) -> Range | None:
@@ -199,6 +202,8 @@ def combine(
        of one figure (a headline and its lede; an update), never added up. A precise figure
        beats a vague one ("dozens"), a non-zero one beats "no one was killed", and otherwise
        the first in text order wins.
+       A figure the toll rose to (`update`: "the toll rose to 7", "ارتفعت الحصيلة إلى 7")
+       replaces the earlier statements: the last update wins over the first in text order.
     2. `civilians` is what the text calls civilians (and its synonyms). When the text gives no
        civilian count but counts children, women or the elderly as head counts, `civilians` is
        their sum (with men counted alongside them): these are protected groups the text

@@ -13,6 +13,7 @@ and are left out, as in the English reader.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import cast
 
 from factfinder.arabic import fold_key
@@ -196,6 +197,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
     last_outcome: Outcome | None = None
     last_sub: int | None = None
     last_named = False  # the last count was one named person: "المواطن فلان (25 عاما)"
+    joined: set[int] = set()  # indices in `out` of head counts joined by "و" to the one before
     k = i0
     while k < i1:
         if (
@@ -241,6 +243,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 )
                 if last_sub is None:
                     heads.append(len(out) - 1)
+                    joined.add(len(out) - 1)
                 last_named = at.w(k)[1:].startswith("ال")
                 last_end = k = v.j
                 continue
@@ -343,10 +346,100 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         )
         if sub_of is None:
             heads.append(len(out) - 1)
+            if (
+                coordinated
+                and outcome == last_outcome
+                and last_sub is None
+                and (at.w(last_end) == "و" or at.text[at.span(num.i, j)[0]] == "و")
+            ):
+                joined.add(len(out) - 1)
         last_end, last_outcome, last_sub = j, outcome, sub_of
         last_named = single is not None and num.max == 1 and at.w(num.i).startswith("ال")
         k = max(k + 1, j)
-    return out
+    return _group_list(at, out, joined)
+
+
+# Victim kinds that one list may add up: people the text does not count as fighters.
+_LIST_KINDS = frozenset({"civilians", "children", "women", "men", "elderly", "total"})
+
+
+def _group_list(at: ArabicText, out: list[CountMention], joined: set[int]) -> list[CountMention]:
+    """Add up one list of head counts joined by "و" under one outcome: "استشهد مدنيان وطفل"
+    is three people, "مقتل رجل وابنه" two, "إصابة 4 نساء و3 أطفال" seven. The sum becomes a
+    head count of civilians marked `listed`, placed before the list; the listed counts become
+    its breakdown. Only a list with a general word ("مدنيان", "5 أشخاص", "ابنه") is added
+    here: groups alone ("4 أطفال وامرأة ورجل") the tally adds itself. A vague count ("وعدد
+    من الجرحى") is never added, nor a noun in apposition ("طفلين شقيقين": the same two
+    children). Fighters are never added in ("مقتل 4 عناصر و3 مدنيين": the tally keeps them
+    apart), nor is a breakdown ("بينهم طفلان وامرأة")."""
+    runs: list[list[int]] = []
+    for k, m in enumerate(out):
+        if m.sub_of is not None:
+            continue
+        if (
+            k in joined
+            and runs
+            and out[runs[-1][0]].outcome == m.outcome
+            and m.victims in _LIST_KINDS
+            and all(out[x].victims in _LIST_KINDS for x in runs[-1])
+        ):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    runs = [
+        r
+        for r in runs
+        if len(r) > 1
+        and all(not out[x].named and out[x].range.max is not None for x in r)
+        and any(out[x].victims in ("civilians", "total") for x in r)
+    ]
+    if not runs:
+        return out
+    firsts = {r[0]: r for r in runs}
+    new: list[CountMention] = []
+    where: dict[int, int] = {}
+    head_of: dict[int, int] = {}
+    for k, m in enumerate(out):
+        run = firsts.get(k)
+        if run is not None:
+            parts = [out[x].range for x in run]
+            lo = sum(p.min or 0 for p in parts)
+            his = [p.max for p in parts]
+            hi = sum(h for h in his if h is not None) if None not in his else None
+            last = out[run[-1]]
+            new.append(
+                CountMention(
+                    m.start,
+                    last.end,
+                    Range(lo, hi, at.text[m.start : last.end]),
+                    m.outcome,
+                    "civilians",
+                    None,
+                    listed=True,
+                )
+            )
+            for x in run:
+                head_of[x] = len(new) - 1
+        where[k] = len(new)
+        new.append(m)
+    return _reindex(out, new, where, head_of)
+
+
+def _reindex(
+    out: list[CountMention],
+    new: list[CountMention],
+    where: dict[int, int],
+    head_of: dict[int, int],
+) -> list[CountMention]:
+    """`new` with every old mention's `sub_of` pointing at its new place."""
+    result = list(new)
+    for k, m in enumerate(out):
+        if k in head_of:
+            sub: int | None = head_of[k]
+        else:
+            sub = where[m.sub_of] if m.sub_of is not None else None
+        result[where[k]] = replace(m, sub_of=sub)
+    return result
 
 
 def _category(victims: str) -> Victims:

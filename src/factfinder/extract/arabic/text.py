@@ -11,6 +11,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from factfinder.arabic import arabic_share, fold, fold_key, strip_clitics
 from factfinder.extract.arabic.lexicon import FURNITURE, NON_ARABIC_LETTERS, PERSIAN_WORDS
+from factfinder.extract.furniture import reading_text
 
 V = TypeVar("V")
 
@@ -172,13 +173,22 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def without_furniture(text: str) -> str:
-    """`text` without social-network page furniture, hashtags, handles and links."""
+    """`text` without social-network page furniture, hashtags, handles and links: the
+    platforms' interface (`extract.furniture`: "Embed Tweet", "Report NetzDG Violation",
+    "Twitter may be over capacity …", the YouTube footer) and the words of `FURNITURE`. The
+    post's language decides where a document is read, never its page's interface."""
+    return _FURNITURE.sub(" ", reading_text(text))
+
+
+def _without_words(text: str) -> str:
     return _FURNITURE.sub(" ", text)
 
 
 def is_arabic(text: str) -> bool:
-    """Whether `text` (page furniture aside) is mostly in Arabic script."""
-    return arabic_share(without_furniture(text)) >= 0.5
+    """Whether `text` (page furniture aside) is mostly in Arabic script. The page's interface
+    is set aside with or without its comment section (readers' comments in Arabic under a
+    short post count as Arabic too)."""
+    return arabic_share(without_furniture(text)) >= 0.5 or arabic_share(_without_words(text)) >= 0.5
 
 
 def is_other_arabic_script(text: str) -> bool:
