@@ -624,8 +624,26 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         ):
             continue
         out.append(ClaimantMention(a, a + len(name), name, claimant_type(name)))
+    lead = _LEAD_SPEAKER.match(text, start, stop)
+    if lead is not None and not any(c.start <= lead.start("who") < c.end for c in out):
+        who = lead.group("who")
+        known = source_named_by(who)
+        if known is not None:
+            out.append(ClaimantMention(lead.start("who"), lead.end("who"), known.name, known.type))
+        elif _OFFICE.search(who) and claimant_type(who) == "party_to_conflict":
+            out.append(
+                ClaimantMention(lead.start("who"), lead.end("who"), who, "party_to_conflict")
+            )
     out.sort(key=lambda c: c.start)
     return out
+
+
+# A speaker opening a post or sentence with a colon: "SOHR: Israeli missiles kill …",
+# "Russian Reconciliation Centre: Over the past 24 hours …" (a known source, or a party's
+# office; "Aleppo province:", "BREAKING:" or "Syria:" name nobody who speaks).
+_LEAD_SPEAKER = re.compile(
+    r"\s*(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
+)
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -723,7 +741,8 @@ def document_publisher(text: str, publisher: str | None) -> Source | None:
     if m:
         return lookup_source(m.group(1)) or Source(m.group(1).strip(), "media")
     tail = text[-80:]
-    m = re.search(r"[-—–]+\s*([A-Z][A-Za-z]+)\s*$", tail)
+    # "… – SANA", "… on Saturday. ANHA", "(AFP)": the agency signing the end of the text.
+    m = re.search(r"(?:[-—–]+|[.!?]|^)\s*\(?([A-Z][A-Za-z]+(?:\s?24)?)\)?\s*$", tail)
     if m:
         found = lookup_source(m.group(1))
         if found is not None:

@@ -153,3 +153,51 @@ def test_a_transliteration_spelled_otherwise_is_the_town() -> None:
         "province on Sunday, killing four civilians, rescuers said."
     )
     assert c.places[0].name == "Maarratmisrin" and c.places[0].precision == "town"
+
+
+# A speaker opening the post with a colon, and an agency signing its end.
+LEAD_SPEAKERS = [
+    (
+        "SOHR: Israeli missiles kill 4 Iranian-backed militiamen and a civilian near Damascus "
+        "airport",
+        "Syrian Observatory for Human Rights",
+        "monitor",
+    ),
+    (
+        "Russian Reconciliation Centre: Over the past 24 hours, militants of Hayat Tahrir "
+        "al-Sham shelled Kabani in Latakia province, killing two civilians.",
+        "Russian Reconciliation Centre",
+        "party_to_conflict",
+    ),
+    (
+        "SDF Media Center: Turkish drones struck a car near Amuda, killing three civilians.",
+        "SDF Media Center",
+        "party_to_conflict",
+    ),
+    (
+        "Two civilians were killed and five others wounded in Turkish shelling of the village "
+        "of Ain Issa on Saturday. ANHA",
+        "ANHA (Hawar News Agency)",
+        "party_to_conflict",
+    ),
+    (
+        "Five civilians were killed when terrorists shelled residential areas of Aleppo city "
+        "with rockets. - SANA",
+        "SANA",
+        "state_media",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), LEAD_SPEAKERS)
+def test_a_lead_speaker_or_a_closing_agency_is_the_claimant(
+    text: str, name: str, kind: str
+) -> None:
+    c = primary(text)
+    assert (c.claimant.name, c.claimant.type) == (name, kind)
+
+
+@pytest.mark.parametrize("lead", ["Aleppo province", "BREAKING", "Syria", "Update"])
+def test_a_place_or_a_label_before_a_colon_speaks_for_nobody(lead: str) -> None:
+    c = primary(f"{lead}: Russian jets struck Ariha, killing four civilians.")
+    assert c.claimant.name is None
