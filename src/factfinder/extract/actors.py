@@ -527,6 +527,25 @@ def _matches(
 _POSSESSED = re.compile(rf"['’]s?\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b", re.IGNORECASE)
 
 
+# A party holding a prisoner who died in its hands (never a prison struck from the air: the
+# sentence must say the person died held or tortured).
+_HOLDER_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:detention\s+(?:centres?|centers?|facilit(?:y|ies))|prisons?|jails?|"
+    r"custody|(?:security|intelligence|military\s+intelligence)\s+branch(?:es)?)\b",
+    re.IGNORECASE,
+)
+_HOLDER_BEFORE = re.compile(
+    r"\b(?:prisons?|jails?|custody|detention\s+(?:centres?|centers?)|dungeons|hands)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DIED_HELD = re.compile(
+    r"\b(?:under\s+torture|tortured\s+to\s+death|died\s+(?:in|while\s+in)\s+(?:custody|detention|"
+    r"prison)|in\s+(?:their|its)\s+custody|death\s+in\s+(?:custody|detention))\b",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
     # A parenthesis after the name ("(ISIL)", "(Qaeda branch in the Levant)") is an aside.
     after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])[:90]
@@ -539,6 +558,12 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         # Russian warplanes" are bombed for by the warplanes)
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
+        return "perpetrator"
+    if (_HOLDER_BEFORE.search(before) or _HOLDER_AFTER.match(after)) and _DIED_HELD.search(
+        text, start, end
+    ):
+        # "died under torture in a regime detention centre", "in the prisons of the Assad
+        # regime": whoever holds the prisoner answers for the death
         return "perpetrator"
     if _BEFORE_AGENT_NEAR.search(before) or _KILLED_IN_CLASHES_WITH.search(before):
         return "perpetrator"

@@ -398,3 +398,34 @@ def test_a_year_before_killed_is_no_count() -> None:
     )
     assert c.killed.total is not None and c.killed.total.min == 1600
     assert c.killed.civilians is not None and c.killed.civilians.min == 1600
+
+
+# Deaths in custody: whoever holds the prisoner answers for the death, every party alike.
+HOLDERS = [
+    ("syrian_government", "a regime detention centre"),
+    ("syrian_government", "the prisons of the Assad regime"),
+    ("sdf_ypg", "an SDF prison"),
+    ("hts_nusra", "an HTS prison"),
+    ("isis", "an ISIS prison"),
+    ("armed_opposition", "a Syrian National Army prison"),
+    ("turkey", "the custody of the Turkish army"),
+    ("iran", "the prisons of the IRGC"),
+    ("israel", "the custody of the Israeli army"),
+    ("russia", "the custody of Russian military police"),
+]
+
+
+@pytest.mark.parametrize(("group", "place"), HOLDERS)
+def test_a_death_in_custody_is_the_holder_s(group: str, place: str) -> None:
+    c = primary(
+        f"A young man from Deir ez-Zor died under torture in {place}, his family told the "
+        "Syrian Network for Human Rights."
+    )
+    assert c.perpetrator.group == group
+
+
+def test_a_prison_struck_from_the_air_is_no_holder_s_act() -> None:
+    c = primary(
+        "A Russian airstrike on an ISIS prison near Raqqa killed 10 inmates, activists said."
+    )
+    assert c.perpetrator.group == "russia"
