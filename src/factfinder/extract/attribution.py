@@ -607,7 +607,13 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
                 re.IGNORECASE,
             )
             is not None
-            and re.match(r"\s+(?!that\b)[\w“\"]", text[m.end() : stop]) is not None
+            # not "Ahmad, a vendor, said he saw …": a pronoun after the verb opens what was said
+            and re.match(
+                r"\s+(?!(?:that|he|she|they|it|we|i|there)\b)[\w“\"]",
+                text[m.end() : stop],
+                re.IGNORECASE,
+            )
+            is not None
         )
         found: tuple[int, str] | None = None
         if inverted:

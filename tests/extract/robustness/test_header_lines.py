@@ -201,3 +201,17 @@ def test_a_lead_speaker_or_a_closing_agency_is_the_claimant(
 def test_a_place_or_a_label_before_a_colon_speaks_for_nobody(lead: str) -> None:
     c = primary(f"{lead}: Russian jets struck Ariha, killing four civilians.")
     assert c.claimant.name is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("One vendor, Ahmad, said he saw the bodies of three children near his stall.", "Ahmad"),
+        ("A medic, Samer, said they received 14 bodies that day.", "Samer"),
+        ("A resident, Fatima, said it was the third strike on the market.", "Fatima"),
+    ],
+)
+def test_a_pronoun_after_said_opens_what_was_said(sentence: str, name: str) -> None:
+    from factfinder.extract.attribution import find_claimants
+
+    assert [c.name for c in find_claimants(sentence)] == [name]
