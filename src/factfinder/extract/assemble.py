@@ -335,12 +335,20 @@ def _unit_type(u: Unit) -> str:
     )
 
 
+_INVESTIGATORS = frozenset({"ngo", "monitor", "un"})
+
+
 def _attribution_of(units: Sequence[Unit]) -> Attribution:
     """Whose statement an incident's claim is: the attribution of its first unit that is not
     the headline (a headline takes the lede's voice); when that names nobody (the report's
     own voice), the first source the incident's sentences credit ("At least 19 people were
-    killed … . At least 19 civilians were killed in the raids, the Observatory said")."""
+    killed … . At least 19 civilians were killed in the raids, the Observatory said") — unless
+    the report is an investigating organisation's own (an NGO, a monitor, the UN)."""
     first = next((u.attribution for u in units if not u.is_title), units[0].attribution)
+    if first.span is None and first.claimant.type in _INVESTIGATORS and first.claimant.name:
+        # An NGO's, a monitor's or the UN's own report tells its own findings; the people it
+        # quotes later ("a vendor said he saw …") are its evidence, not the claimant.
+        return first
     if first.span is None:
         credited = next(
             (u.attribution for u in units if not u.attribution.inherited and u.counts), None

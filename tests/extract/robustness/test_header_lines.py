@@ -215,3 +215,34 @@ def test_a_pronoun_after_said_opens_what_was_said(sentence: str, name: str) -> N
     from factfinder.extract.attribution import find_claimants
 
     assert [c.name for c in find_claimants(sentence)] == [name]
+
+
+REPORT = (
+    "On the morning of January 15, 2020, an airstrike hit the crowded vegetable market in "
+    "Ariha, killing at least 14 civilians, including 5 children.\n\n"
+    "One vendor, Ahmad, said he saw the bodies of three children near his stall."
+)
+
+
+@pytest.mark.parametrize(
+    ("publisher", "kind"),
+    [
+        ("Human Rights Watch", "ngo"),
+        ("Syrian Network for Human Rights", "monitor"),
+        ("Airwars", "monitor"),
+    ],
+)
+def test_an_investigator_s_own_report_is_its_own_claim(publisher: str, kind: str) -> None:
+    claims = Extractor().extract(Document("t", REPORT, publisher=publisher)).claims
+    c = next(c for c in claims if c.primary)
+    assert (c.claimant.name, c.claimant.type) == (publisher, kind)
+
+
+def test_a_news_story_credits_the_source_it_quotes() -> None:
+    text = (
+        "At least 19 people were killed in air strikes on Ariha on Tuesday. At least 19 "
+        "civilians were killed in the raids, the Syrian Observatory for Human Rights said."
+    )
+    claims = Extractor().extract(Document("t", text, publisher="Levant Wire")).claims
+    c = next(c for c in claims if c.primary)
+    assert c.claimant.name == "Syrian Observatory for Human Rights"
