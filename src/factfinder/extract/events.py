@@ -137,6 +137,9 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         1.0,
         r"shot\s+(?:dead|and\s+killed|at|in)|shot|shoot(?:ing|ings|s)?|gun(?:fire|shots?)|snipers?|sniper\s+fire|opened\s+fire|open\s+fire|live\s+(?:ammunition|fire|bullets)|bullets?|firearms?|stabbed|stabbing",
     ),
+    # A ground assault: "the SDF stormed the village … during a raid", "a night raid by
+    # regime forces" (bare "raids" alone stay air raids, as most wire English means them).
+    ("shooting", 0.7, r"storm(?:ed|ing)|ground\s+raids?|(?:security|night|dawn|house)\s+raids?"),
     # Words for the armed, not for an act: "pro-regime gunmen", "vehicles with machine guns".
     ("shooting", 0.15, r"gun(?:men|man)|machine[- ]guns?|rifles?"),
     ("shooting", 0.5, r"fired"),

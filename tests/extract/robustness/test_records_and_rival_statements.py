@@ -166,3 +166,39 @@ def test_another_event_named_for_reference_is_not_a_place_of_this_one(
 ) -> None:
     c = next(c for c in claims(text) if c.primary)
     assert [p.name for p in c.places if p.precision != "governorate"] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "SDF fighters stormed the village of Thiban and killed a civilian during a raid, "
+            "residents said.",
+            "sdf_ypg",
+        ),
+        (
+            "Regime forces stormed a house in Jasim at dawn and killed two young men, the "
+            "Syrian Observatory said.",
+            "syrian_government",
+        ),
+        (
+            "HTS fighters killed a civilian in a night raid on the village of Kafr Takharim, "
+            "activists said.",
+            "hts_nusra",
+        ),
+        ("ISIS militants stormed the village of Al-Kishkiyah, killing four shepherds.", "isis"),
+    ],
+)
+def test_a_ground_assault_is_no_airstrike(text: str, group: str) -> None:
+    c = next(c for c in claims(text) if c.primary)
+    assert c.event_type == "shooting"
+    assert c.perpetrator.group == group
+
+
+def test_bare_raids_of_an_air_force_stay_air_raids() -> None:
+    c = next(
+        c
+        for c in claims("Coalition raids on Hajin killed seven civilians, SANA reported.")
+        if c.primary
+    )
+    assert c.event_type == "airstrike"
