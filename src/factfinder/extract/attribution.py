@@ -834,7 +834,14 @@ def attribute(
     fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
     out: list[Attribution] = []
     current: Attribution | None = None
+    investigator = publisher is not None and publisher.type in ("ngo", "monitor", "un")
     for i, a in enumerate(own):
+        if (
+            investigator
+            and i > 0
+            and re.search(r"\n[ \t]*\n", text[sentences[i - 1].end : sentences[i].start])
+        ):
+            current = None  # an NGO's or a monitor's new paragraph speaks in its own voice again
         if a is not None:
             current = a
             out.append(a)

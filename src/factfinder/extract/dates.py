@@ -160,7 +160,18 @@ _RANGES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     ),
 )
 
+# Months: "between January and March 2017", "from May to July 2021".
+_MONTH_RANGE = re.compile(
+    _OPEN
+    + _MONTH.replace("{name}", "m1")
+    + r"\s+(?:and|to|until|till|through)\s+"
+    + _MONTH.replace("{name}", "m2")
+    + r",?\s+"
+    + _YEAR.replace("{name}", "y")
+)
+
 _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (_MONTH_RANGE, "months"),
     *_RANGES,
     # 21 August 2013, Wed 05 Apr 2017, 21st of August, 2013
     (
@@ -333,6 +344,12 @@ def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow
     g = m.groupdict()
     if form == "range":
         return _period(m, anchor)
+    if form == "months":
+        year, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
+        if m1 > m2:
+            return None
+        last = dt.date(year, m2, calendar.monthrange(year, m2)[1])
+        return DateWindow(dt.date(year, m1, 1), last, "month" if m1 == m2 else "year")
     if form in ("dmy", "mdy", "iso"):
         month = _month(g["m"]) if form != "iso" else int(g["m"])
         day = _safe_date(int(g["y"]), month, int(g["d"]))
@@ -465,7 +482,7 @@ def find_dates(
             a, b = m.span()
             if not free(a, b):
                 continue
-            if form == "range" and _period(m, anchor) is None:
+            if form in ("range", "months") and _absolute(m, form, anchor) is None:
                 continue  # not a period after all ("Deir ez-Zor 24 - 9 June"): its parts may be
             taken.append((a, b))  # an unresolvable date still hides its parts
             if anchor is None and form in ("dm", "md"):

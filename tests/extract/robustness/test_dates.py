@@ -236,6 +236,13 @@ PERIODS = {
 }
 
 
+PERIODS["monitor, months of one year"] = (
+    "Between January and March 2017, Syrian and Russian forces killed at least 440 civilians "
+    "in Idlib governorate, according to local monitors.",
+    DateWindow(D(2017, 1, 1), D(2017, 3, 31), "year"),
+)
+
+
 @pytest.mark.parametrize(("text", "window"), PERIODS.values(), ids=PERIODS.keys())
 def test_a_period_is_kept_whole(text: str, window: DateWindow) -> None:
     assert primary(text).date == window

@@ -246,3 +246,17 @@ def test_a_news_story_credits_the_source_it_quotes() -> None:
     claims = Extractor().extract(Document("t", text, publisher="Levant Wire")).claims
     c = next(c for c in claims if c.primary)
     assert c.claimant.name == "Syrian Observatory for Human Rights"
+
+
+def test_an_investigator_s_new_paragraph_speaks_in_its_own_voice_again() -> None:
+    text = (
+        "Between January and March 2017, forces killed at least 440 civilians in Idlib, "
+        "according to local monitors.\n\n"
+        "On October 26, 2016, aircraft struck a school complex in the village of Haas, killing "
+        "35 civilians, among them 22 children."
+    )
+    claims = Extractor().extract(Document("t", text, publisher="Human Rights Watch")).claims
+    haas = next(c for c in claims if c.killed.civilians and c.killed.civilians.min == 35)
+    period = next(c for c in claims if c.killed.civilians and c.killed.civilians.min == 440)
+    assert haas.claimant.name == "Human Rights Watch"
+    assert period.claimant.name == "local monitors"
