@@ -64,13 +64,19 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_an_investigator_works_through_the_seed_case(chromium: Any, live: LiveServer) -> None:
+def open_page(chromium: Any) -> tuple[Any, Any, list[str]]:
+    """A new browser page, and the list that collects its script errors and console errors."""
     context = chromium.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.set_default_timeout(20_000)
+    return context, page, problems
+
+
+def test_an_investigator_works_through_the_seed_case(chromium: Any, live: LiveServer) -> None:
+    context, page, problems = open_page(chromium)
 
     # Sign in (an anonymous visit lands on the login form).
     page.goto(live.url + "/")
@@ -168,12 +174,7 @@ def test_an_arabic_report_reads_right_to_left(chromium: Any, live: LiveServer) -
     """An Arabic post and an English wire story of one strike: the Arabic text is laid out
     right to left wherever it is shown, the English left to right, and the two are one
     incident whose place is named in both scripts."""
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.set_default_timeout(20_000)
+    context, page, problems = open_page(chromium)
 
     page.goto(live.url + "/login")
     page.fill("input[name=username]", "ines")

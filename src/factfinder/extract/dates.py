@@ -125,15 +125,13 @@ _RANGES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     ),
     (
         re.compile(
+            # "between 5 and 31 October", or a dash with no space: "12-14 May"
             r"(?:"
             + _OPEN
             + _DAY.replace("{name}", "d1")
-            + r"\s+(?:and|to|until|till)\s+|\b(?="
-            + _DAY.replace("{name}", "x")
-            + r"[-–])"
+            + r"\s+(?:and|to|until|till)\s+|\b"
             + _DAY.replace("{name}", "d1b")
-            + r"[-–])?"
-            + r"(?(d1)|(?(d1b)|(?!)))"
+            + r"[-–])"
             + _DAY.replace("{name}", "d2")
             + r"\s+(?:of\s+)?"
             + _MONTH.replace("{name}", "m2")

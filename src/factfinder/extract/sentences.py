@@ -497,15 +497,11 @@ def _repeats(sentences: Sequence[Sentence], title: int | None) -> set[int]:
 
 # Semicolons, and "while"/"whereas" before another speaker's statement ("Turkey said it
 # neutralised 15 terrorists, while the SDF said eight civilians were killed").
-_CLAUSE_CUT = re.compile(
-    r"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){1,8}?"
-    r"(?:said|says|claimed|claims|reported|reports|announced|stated|told|insisted|denied)\b)"
-)
+_SAYS = r"(?:said|says|claimed|claims|reported|reports|announced|stated|told|insisted|denied)\b"
+_CLAUSE_CUT = re.compile(rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){{1,8}}?{_SAYS})")
 
 
-_REPORTED = re.compile(
-    r"\b(?:said|says|claimed|claims|reported|reports|announced|stated|told|insisted|denied)\b"
-)
+_REPORTED = re.compile(rf"\b{_SAYS}")
 
 
 def clauses(text: str, sentence: Sentence) -> list[Sentence]:
