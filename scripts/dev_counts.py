@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from factfinder.extract.casualties import combine, find_casualties, is_vague
 from factfinder.extract.dates import find_dates, read_dateline
-from factfinder.extract.mentions import CountMention, DateMention
+from factfinder.mentions import CountMention, DateMention
 from factfinder.model import Casualties, Claim, DateWindow, DocumentClaims, parse_date
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")

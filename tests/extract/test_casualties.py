@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from factfinder.extract.casualties import combine, find_casualties, is_vague, merge
-from factfinder.extract.mentions import CountMention
+from factfinder.mentions import CountMention
 from factfinder.model import Range
 
 Row = tuple[str, int | None, int | None, str, str, int | None]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from factfinder.extract.mentions import PlaceMention
 from factfinder.geo import find_places, names_across_scripts
 from factfinder.geo.arabic_places import find_arabic_places, loose_key
 from factfinder.geo.resolver import find_places as find_latin_places
+from factfinder.mentions import PlaceMention
 
 
 def places(text: str) -> list[tuple[str, str, str, str | None]]:

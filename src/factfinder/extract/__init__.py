@@ -9,8 +9,8 @@ The public interface::
     extract_files("DOCS.jsonl", "CLAIMS.jsonl", workers=N) -> ExtractStats  # the batch command
 
 The parts (`sentences`, `numbers`/`casualties`, `dates`, `actors`, `events`, `attribution`,
-`factfinder.geo`) each read a sentence into mentions (`mentions`); `assemble` turns them into
-claims. Nothing is imported until first use, so modules such as `mentions` stay cheap to import.
+`factfinder.geo`) each read a sentence into mentions (`factfinder.mentions`); `assemble` turns
+them into claims. Nothing is imported until first use, so importing the package stays cheap.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factfinder.extract.mentions import ActorMention
+from factfinder.mentions import ActorMention
 
 # Nouns that make a nationality word an armed actor.
 _FORCE = (

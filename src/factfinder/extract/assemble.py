@@ -74,7 +74,9 @@ from factfinder.extract.attribution import (
     stance_cues,
 )
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
-from factfinder.extract.mentions import (
+from factfinder.extract.placing import incidental, order_mentions
+from factfinder.extract.publishers import lookup_source
+from factfinder.mentions import (
     ActorMention,
     CountMention,
     DateMention,
@@ -83,8 +85,6 @@ from factfinder.extract.mentions import (
     Sentence,
     WeaponMention,
 )
-from factfinder.extract.placing import incidental, order_mentions
-from factfinder.extract.publishers import lookup_source
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
 
 

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factfinder.extract.actors import find_actors
-from factfinder.extract.mentions import ClaimantMention, Sentence
 from factfinder.extract.publishers import Source, find_sources, lookup_source, source_named_by
 from factfinder.extract.sentences import is_heading_line
+from factfinder.mentions import ClaimantMention, Sentence
 from factfinder.model import Claimant
 
 _VERBS = (

@@ -50,7 +50,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from factfinder.extract.mentions import CountMention, Outcome, Victims
 from factfinder.extract.numbers import find_quantities
 from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
 from factfinder.extract.victims import (
@@ -60,6 +59,7 @@ from factfinder.extract.victims import (
     PERSON_TITLES,
     read_phrase,
 )
+from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
 
 __all__ = ["combine", "find_casualties", "is_vague", "merge"]

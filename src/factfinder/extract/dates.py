@@ -60,7 +60,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from factfinder.extract.mentions import DateMention
+from factfinder.mentions import DateMention
 from factfinder.model import DateWindow
 
 _MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.mentions import EventMention, WeaponMention
+from factfinder.mentions import EventMention, WeaponMention
 
 GENERIC = 0.05  # weight of a cue that marks harm but not its type
 

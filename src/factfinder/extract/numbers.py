@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
-from factfinder.extract.mentions import CountedRange
+from factfinder.mentions import CountedRange
 from factfinder.model import Range
 
 

@@ -37,14 +37,14 @@ from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
 from factfinder.extract.events import find_events, find_weapons
 from factfinder.extract.furniture import furniture_spans, hashtag_phrases, reading_text
-from factfinder.extract.mentions import (
+from factfinder.extract.placing import area_of, speaks
+from factfinder.extract.sentences import clauses, context_sections, split_sentences
+from factfinder.mentions import (
     CountMention,
     DateMention,
     PlaceMention,
     Sentence,
 )
-from factfinder.extract.placing import area_of, speaks
-from factfinder.extract.sentences import clauses, context_sections, split_sentences
 from factfinder.model import Document, DocumentClaims, Place
 
 PlacesFn = Callable[[str], Sequence[PlaceMention]]

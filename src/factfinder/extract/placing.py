@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factfinder.extract.mentions import PlaceMention, Sentence
+from factfinder.mentions import PlaceMention, Sentence
 
 _NAMES = r"(?:(?!(?:in|at|on|near|of)\s)[\w'-]+\s+){0,3}?"
 _AREA = (

@@ -44,8 +44,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factfinder.extract.furniture import Furniture, furniture_spans, is_furniture
-from factfinder.extract.mentions import Sentence
 from factfinder.extract.publishers import source_named_by
+from factfinder.mentions import Sentence
 
 # Words that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from factfinder.arabic import fold_key, has_arabic
-from factfinder.extract.mentions import CountMention, Victims
 from factfinder.extract.numbers import VAGUE_MINIMUMS
+from factfinder.mentions import CountMention, Victims
 from factfinder.model import Casualties, Range
 
 

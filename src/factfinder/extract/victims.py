@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
 
-from factfinder.extract.mentions import Outcome, Victims
+from factfinder.mentions import Outcome, Victims
 
 
 def _w(words: str) -> list[str]:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 
 from factfinder.arabic import arabic_share
-from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.admin import governorate_name
 from factfinder.geo.arabic_places import find_arabic_places, names_across_scripts
 from factfinder.geo.bilingual import bilingual_places
@@ -38,6 +37,7 @@ from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry, lookup
 from factfinder.geo.resolver import PlaceContext, incident_places
 from factfinder.geo.resolver import find_places as _find_latin_places
+from factfinder.mentions import PlaceMention
 
 _ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 

@@ -59,7 +59,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from factfinder.arabic import Folded, fold, fold_key, has_arabic, strip_clitics
-from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.admin import GOVERNORATE_SPELLINGS, governorate_name
 from factfinder.geo.arabic_words import (
     ALIASES,
@@ -91,6 +90,7 @@ from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
 from factfinder.geo.normalize import name_key
 from factfinder.geo.wof import WofPlace, wof_places
+from factfinder.mentions import PlaceMention
 from factfinder.model import Place
 
 # --- the index ----------------------------------------------------------------------------------

@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.arabic_words import NAME_PARTS, norm_word
 from factfinder.geo.arabic_words import PLACE_TYPES as AR_PLACE_TYPES
 from factfinder.geo.normalize import ARTICLES, fold, token_skeleton
 from factfinder.geo.villages import PLACE_TYPES
+from factfinder.mentions import PlaceMention
 from factfinder.model import Place
 
 _ARABIC_RUN = re.compile(

@@ -56,7 +56,6 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from factfinder.extract.mentions import PlaceMention
 from factfinder.geo.anaphora import capital_city, references
 from factfinder.geo.cues import apply_lists, capital_sense, qualify
 from factfinder.geo.distance import distance_km
@@ -87,6 +86,7 @@ from factfinder.geo.words import (
     PERSON_BEFORE,
     PLACE_ADJECTIVES,
 )
+from factfinder.mentions import PlaceMention
 from factfinder.model import Place
 
 

@@ -44,7 +44,7 @@ from factfinder.extract.arabic.lexicon import (
     VICTIM_BEFORE,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
-from factfinder.extract.mentions import ActorMention
+from factfinder.mentions import ActorMention
 
 _OCCUPIER = "occupier"  # resolved per document, never a group of a claim
 _ACTORS: Lexicon[str] = Lexicon({**{w: _OCCUPIER for w in OCCUPIER}, **ACTORS})

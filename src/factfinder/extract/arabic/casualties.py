@@ -35,7 +35,7 @@ from factfinder.extract.arabic.lexicon import (
 )
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.extract.mentions import CountMention, Outcome, Victims
+from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
 
 _BEFORE: Lexicon[Outcome] = Lexicon({k: cast(Outcome, v) for k, v in OUTCOME_BEFORE.items()})

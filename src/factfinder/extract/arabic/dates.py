@@ -31,7 +31,7 @@ from factfinder.extract.arabic.lexicon import (
 )
 from factfinder.extract.arabic.numbers import read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.extract.mentions import DateMention
+from factfinder.mentions import DateMention
 from factfinder.model import DateWindow
 
 _MONTHS: Lexicon[int] = Lexicon(MONTHS)

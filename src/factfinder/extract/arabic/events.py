@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from factfinder.extract.arabic.lexicon import EVENT_CUES, NON_CONFLICT, WEAPONS
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.extract.mentions import EventMention, WeaponMention
+from factfinder.mentions import EventMention, WeaponMention
 
 _CUES: Lexicon[tuple[str, float]] = Lexicon((p, (t, w)) for p, t, w in EVENT_CUES)
 _WEAPONS: Lexicon[str] = Lexicon(WEAPONS)

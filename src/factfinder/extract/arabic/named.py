@@ -33,7 +33,7 @@ from factfinder.extract.arabic.lexicon import (
     WEAPONS,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.extract.mentions import CountMention, Outcome, Victims
+from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
 
 _TITLES: Lexicon[str] = Lexicon(NAME_TITLES)

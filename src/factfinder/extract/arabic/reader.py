@@ -25,7 +25,7 @@ from factfinder.extract.arabic.named import list_header, name_line, named_victim
 from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
 from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, StanceCue, document_publisher
-from factfinder.extract.mentions import CountMention, Outcome, Sentence
+from factfinder.mentions import CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""What the parts of the extractor find in a text, before claims are assembled.
+"""What the parts of the extractor (and the place resolver) find in a text, before claims are
+assembled.
 
 Each part (sentences, numbers and casualties, dates, places, actors, weapons and event types,
 attribution) reads a character range of a document and returns mentions: a value plus the
