@@ -369,7 +369,7 @@ def run_child(claims: Path, docs: Path, out: Path, workers: int) -> dict:
     """
     code = (
         "import json, resource, sys, time\n"
-        "from factfinder.link.batch import link_files\n"
+        "from factfinder.assess.batch import link_files\n"
         "t = time.perf_counter()\n"
         "r = link_files(sys.argv[1], sys.argv[2], sys.argv[3], workers=int(sys.argv[4]))\n"
         "dt = time.perf_counter() - t\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factfinder.assess.incidents import incidents_of
 from factfinder.errors import Conflict
 from factfinder.link.cluster import Constraints, cluster
 from factfinder.link.run import link_records
@@ -201,4 +202,4 @@ def test_components_clustered_on_workers_give_the_clustering_of_one_process(
     assert any(len(c) > 1 for c in one.clustering.clusters)
     assert len(one.clustering.clusters) > 4
     assert one.ids == two.ids
-    assert [inc for inc in one.incidents()] == [inc for inc in two.incidents()]
+    assert list(incidents_of(one)) == list(incidents_of(two))

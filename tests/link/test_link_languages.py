@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factfinder.link import link_files
+from factfinder.assess.batch import link_files
 from factfinder.link.blocking import bridges, candidate_pairs
 from factfinder.link.features import LINK_THRESHOLD, explain_pair
 from factfinder.link.run import blocking_keys, compute_idf, link_records

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factfinder.link.batch import link_files
+from factfinder.assess.batch import link_files
 from factfinder.link.sources import is_credible, known_source, normalise_name, source_of
 from factfinder.model import Claimant
 

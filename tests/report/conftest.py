@@ -49,8 +49,8 @@ def batch_case_file(tmp_path_factory: pytest.TempPathFactory) -> CaseFile:
     document's text; a made-up checkpoint and proofs (render tests only)."""
     import json
 
+    from factfinder.assess.batch import link_files
     from factfinder.jsonl import read_jsonl
-    from factfinder.link import link_files
     from factfinder.model import Document, DocumentClaims
     from factfinder.report.model import CheckpointRef, CitedClaim, IncidentEntry, Note
     from factfinder.vault.hashing import sha256_text

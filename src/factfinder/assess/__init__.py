@@ -1,6 +1,13 @@
-"""Assessment: reconciled casualty ranges and incident grades, each with its reasons.
+"""Assessment: linked clusters → incidents with reconciled casualty ranges and grades, each
+with its reasons.
 
-from factfinder.assess import reconcile_casualties, grade_incident
+    from factfinder.assess import reconcile_casualties, grade_incident
+    from factfinder.assess.incidents import incidents_of     # a LinkRun's graded incidents
+    from factfinder.assess.batch import link_files           # the batch command `factfinder link`
+
+Modules: `reconcile` (casualty ranges), `grading` (the grade and its rules), `incidents` (a
+cluster of claims → `Incident`), `output` (incidents as JSON lines, built on worker processes),
+`batch` (claims and documents files → incidents file).
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
         if input is None:
             _link_project(project, workers)
             return
-        from factfinder.link.batch import link_files
+        from factfinder.assess.batch import link_files
 
         if output is None:
             raise typer.BadParameter("give --output INCIDENTS.jsonl with --input")

@@ -263,8 +263,8 @@ def evaluate(
     devsets: Path | None = None,
 ) -> list[MetricRow]:
     """Extract (and link) and score each set; the key metrics as rows, in `KEY_METRICS` order."""
+    from factfinder.assess.batch import link_files
     from factfinder.extract.batch import extract_files
-    from factfinder.link import link_files
 
     unknown = [s for s in sets if s not in SETS]
     if unknown:

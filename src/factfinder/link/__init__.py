@@ -1,23 +1,26 @@
-"""Linking: claims → incidents, with source chains, reconciled figures and grades.
+"""Linking: claims → clusters of claims about one incident, with their source chains.
 
 Public interface::
 
-    from factfinder.link import link_files, link_records, build, Constraints, DocInfo
-    link_files("claims.jsonl", "docs.jsonl", "incidents.jsonl")      # the batch command
+    from factfinder.link import cluster_files, link_records, build, Constraints, DocInfo
+    run, result = cluster_files("claims.jsonl", "docs.jsonl")        # a claims file
     run = link_records([build(i, ref, doc, claim, DocInfo(...), text) ...], constraints)
-    for incident in run.incidents(overrides): ...                    # factfinder.model.Incident
+    run.clustering.clusters                                          # member indices
+
+`factfinder.assess` turns a run's clusters into graded incidents (`assess.incidents`) and
+writes the batch command's incidents file (`assess.batch.link_files`).
 
 Modules: `records` (the compact claim view), `text` (names, targets and rare words of a
 claim's sentences), `sources` (claimant/publisher → original source), `blocking` (candidate
 pairs), `features` (pair score and its reasons), `pairs` (blocking keys; pairs found and scored
-stretch by stretch), `cluster` (constrained clustering), `chains` (source chains), `incidents`
-(cluster → Incident), `output` (incidents as JSON lines), `run` (one run in memory), `reading`
-(the claims file parsed on workers), `batch` (files), `parallel` (worker processes).
+stretch by stretch), `cluster` (constrained clustering), `chains` (source chains), `run` (one
+run in memory), `reading` (the claims file parsed on workers), `batch` (files), `parallel`
+(worker processes).
 """
 
 from __future__ import annotations
 
-from factfinder.link.batch import BatchResult, link_files
+from factfinder.link.batch import BatchResult, cluster_files
 from factfinder.link.cluster import Constraints
 from factfinder.link.records import DocInfo, LinkClaim, build
 from factfinder.link.run import LinkRun, LinkStats, link_records
@@ -30,6 +33,6 @@ __all__ = [
     "LinkRun",
     "LinkStats",
     "build",
-    "link_files",
+    "cluster_files",
     "link_records",
 ]

@@ -1,4 +1,5 @@
-"""The batch linker: CLAIMS.jsonl + DOCS.jsonl → INCIDENTS.jsonl (shared/CLAIMS.md).
+"""The batch linker: CLAIMS.jsonl + DOCS.jsonl → clusters (`factfinder.assess.batch` writes them
+as INCIDENTS.jsonl; the formats are in docs/CLAIMS.md).
 
 Both inputs are streamed, and the work is spread over `workers` processes
 (`factfinder.link.parallel`):
@@ -8,8 +9,7 @@ Both inputs are streamed, and the work is spread over `workers` processes
 2. the documents file is read here, once; of each document only its publisher, publication day,
    title and the sentences its claims point at are kept, and the sentences go to the workers,
    which read their names and words (`factfinder.link.text`) and count how many claims use each;
-3. the records are linked (`factfinder.link.run`) and the incidents written atomically as the
-   workers build them.
+3. the records are linked (`factfinder.link.run`) into clusters.
 
 A line that cannot be read (bad JSON, a claim that breaks the format) is an `InputError` naming
 `path:line`; with `on_error` it is reported and skipped and the run goes on (its claims are then
@@ -51,7 +51,7 @@ from factfinder.link.records import (
     place_info,
     window,
 )
-from factfinder.link.run import LinkStats, link_records
+from factfinder.link.run import LinkRun, LinkStats, link_records
 from factfinder.link.sources import SourceKey, source_of
 from factfinder.link.text import Words, language_key
 from factfinder.model import Claimant, ClaimRef, Place
@@ -310,37 +310,36 @@ def _unreachable() -> Completion:
     raise AssertionError("every claim is completed from its document or without one")
 
 
-def link_files(
+def cluster_files(
     claims_path: str | Path,
     docs_path: str | Path | None,
-    output_path: str | Path,
     *,
     sources_path: str | Path | None = None,
     constraints: Constraints | None = None,
     on_error: ErrorHandler | None = None,
     progress: Callable[[str], None] | None = None,
-    workers: int = 1,
-) -> BatchResult:
-    """Link a claims file into an incidents file (and optionally a source-chains file).
+    workers: int | Workers = 1,
+) -> tuple[LinkRun, BatchResult]:
+    """Link a claims file into clusters (and optionally write its source-chains file).
 
-    `workers` > 1 spreads reading, scoring and incident building over that many local
-    processes; the output is the same.
+    `workers` > 1 spreads reading and scoring over that many local processes; the result is
+    the same. `factfinder.assess.batch.link_files` writes the clusters as graded incidents.
     """
     say = progress or (lambda _msg: None)
-    with gc_paused(), Workers(workers) as pool:
-        say("reading claims and documents")
-        got = read_records(claims_path, docs_path, on_error, pool)
-        records = got.records
-        say(f"linking {len(records)} claims")
-        run = link_records(records, constraints, workers=pool, df=got.df)
-        say(f"writing {run.stats.incidents} incidents")
-        with atomic_writer(output_path) as fh:
-            for line in run.incident_lines(workers=pool):
-                fh.write(line)
-                fh.write("\n")
-        if sources_path is not None:
-            with atomic_writer(sources_path) as fh:
-                for chain in chains_of(records):
-                    fh.write(dumps(chain.to_json()))
-                    fh.write("\n")
-    return BatchResult(run.stats, got.documents, got.documents_without_text, got.skipped_lines)
+    pool, own = as_workers(workers)
+    try:
+        with gc_paused():
+            say("reading claims and documents")
+            got = read_records(claims_path, docs_path, on_error, pool)
+            records = got.records
+            say(f"linking {len(records)} claims")
+            run = link_records(records, constraints, workers=pool, df=got.df)
+            if sources_path is not None:
+                with atomic_writer(sources_path) as fh:
+                    for chain in chains_of(records):
+                        fh.write(dumps(chain.to_json()))
+                        fh.write("\n")
+    finally:
+        if own:
+            pool.close()
+    return run, BatchResult(run.stats, got.documents, got.documents_without_text, got.skipped_lines)

@@ -41,14 +41,20 @@ from factfinder.errors import FactfinderError
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Modules the fork server imports once, so each worker starts with the jobs already loaded.
+# Modules the fork server imports once, so each worker starts with the jobs already loaded
+# (a module of a later stage whose jobs run here adds itself with `preload`).
 _PRELOAD = [
     "factfinder.link.reading",
     "factfinder.link.text",
     "factfinder.link.pairs",
     "factfinder.link.components",
-    "factfinder.link.output",
 ]
+
+
+def preload(module: str) -> None:
+    """Have worker processes start with `module` imported (call it when that module loads)."""
+    if module not in _PRELOAD:
+        _PRELOAD.append(module)
 
 
 class WorkerError(FactfinderError):

@@ -1,22 +1,19 @@
-"""One linking run over records in memory: blocking → scoring → clustering → incidents.
+"""One linking run over records in memory: blocking → scoring → clustering.
 
 This is the part the batch command and the database workflow share; neither reads files here.
-Candidate pairs are found and scored on worker processes (`factfinder.link.pairs`), the
-clustering runs here, and incidents are built on the workers again (`factfinder.link.output`);
-the result is the same for any number of workers.
+Candidate pairs are found and scored on worker processes (`factfinder.link.pairs`) and the
+clustering runs here; the result is the same for any number of workers. The run's clusters
+become graded incidents in `factfinder.assess` (`assess.incidents`, `assess.output`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from factfinder.assess.grading import GradeOverride
 from factfinder.link.cluster import Clustering, Constraints, EdgeCodec, cluster_packed
 from factfinder.link.components import cluster_spread
 from factfinder.link.features import PairScorer
-from factfinder.link.incidents import build_incident
-from factfinder.link.output import incident_lines
 from factfinder.link.pairs import (
     KEY_NAMES,
     KEY_TOLL_MIN,
@@ -31,7 +28,6 @@ from factfinder.link.pairs import (
 from factfinder.link.parallel import Workers, as_workers, gc_paused
 from factfinder.link.records import LinkClaim
 from factfinder.link.text import idf_of
-from factfinder.model import Incident
 
 __all__ = [
     "KEY_NAMES",
@@ -77,38 +73,6 @@ class LinkRun:
     def idf(self) -> Mapping[str, float]:
         return self.scorer.idf
 
-    def incidents(self, overrides: Mapping[str, GradeOverride] | None = None) -> Iterator[Incident]:
-        """The incidents, in order of their first member claim."""
-        for k in range(len(self.clustering.clusters)):
-            yield self.incident(k, overrides)
-
-    def incident(self, k: int, overrides: Mapping[str, GradeOverride] | None = None) -> Incident:
-        """The k-th incident."""
-        c = self.clustering
-        inc_id = self.ids[k]
-        return build_incident(
-            inc_id,
-            self.records,
-            c.clusters[k],
-            c.links[k],
-            c.refusals[k],
-            self.scorer.explain,
-            (overrides or {}).get(inc_id),
-        )
-
-    def incident_lines(
-        self,
-        overrides: Mapping[str, GradeOverride] | None = None,
-        workers: int | Workers = 1,
-    ) -> Iterator[str]:
-        """The incidents as JSON lines (the batch format), built on `workers` processes."""
-        pool, own = as_workers(workers)
-        try:
-            yield from incident_lines(self.scorer, self.clustering, self.ids, overrides or {}, pool)
-        finally:
-            if own:
-                pool.close()
-
 
 def _no_decisions(constraints: Constraints | None) -> bool:
     return constraints is None or not (
@@ -123,7 +87,8 @@ def link_records(
     workers: int | Workers = 1,
     df: Mapping[str, int] | None = None,
 ) -> LinkRun:
-    """Link `records` (indexed 0..n-1 by `idx`) into clusters; see `LinkRun.incidents()`.
+    """Link `records` (indexed 0..n-1 by `idx`) into clusters (`assess.incidents.incidents_of`
+    turns them into incidents).
 
     A cluster pinned by an analyst keeps the pinned incident id; the others are numbered
     `inc-000001`, … in order of their first member claim. `workers` > 1 finds and scores

@@ -45,11 +45,11 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from factfinder.assess.grading import GRADING_VERSION, GradeOverride
+from factfinder.assess.incidents import build_incident
 from factfinder.assess.reconcile import RECONCILE_VERSION
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.link.cluster import Constraints
 from factfinder.link.features import SCORING_VERSION
-from factfinder.link.incidents import build_incident
 from factfinder.link.records import DocInfo, LinkClaim, build, claim_text, document_hints
 from factfinder.link.run import LinkRun, link_records
 from factfinder.model import ClaimRef, Incident, parse_date

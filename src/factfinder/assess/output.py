@@ -1,6 +1,6 @@
 """Incidents as JSON lines, built chunk by chunk on worker processes.
 
-Each incident is built from its member claims only (`factfinder.link.incidents`), so a chunk of
+Each incident is built from its member claims only (`factfinder.assess.incidents`), so a chunk of
 incidents travels to a worker with the records of its members (and of the claims its refused
 links name) and the rarity weights of their words, and comes back as finished lines. The lines
 are those built in one process, in the same order.
@@ -14,14 +14,18 @@ from itertools import chain
 from typing import NamedTuple
 
 from factfinder.assess.grading import GradeOverride
+from factfinder.assess.incidents import build_incident
 from factfinder.link.cluster import Clustering, Link, Refusal
 from factfinder.link.features import PairScorer
-from factfinder.link.incidents import build_incident
-from factfinder.link.parallel import Workers
+from factfinder.link.parallel import Workers, as_workers, preload
 from factfinder.link.records import LinkClaim
+from factfinder.link.run import LinkRun
 
 CHUNK_INCIDENTS = 2000
 CHUNK_CLAIMS = 8000
+
+# Worker processes start with this module loaded: they build the incidents.
+preload(__name__)
 
 
 class IncidentSpec(NamedTuple):
@@ -86,6 +90,20 @@ def incident_lines(
         return
     for lines in workers.map(build_lines, _chunks(specs, scorer)):
         yield from lines
+
+
+def run_lines(
+    run: LinkRun,
+    overrides: Mapping[str, GradeOverride] | None = None,
+    workers: int | Workers = 1,
+) -> Iterator[str]:
+    """A linking run's incidents as JSON lines (the batch format), built on `workers` processes."""
+    pool, own = as_workers(workers)
+    try:
+        yield from incident_lines(run.scorer, run.clustering, run.ids, overrides or {}, pool)
+    finally:
+        if own:
+            pool.close()
 
 
 def _chunks(specs: Iterator[IncidentSpec], scorer: PairScorer) -> Iterator[IncidentChunk]:

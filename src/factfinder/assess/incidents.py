@@ -1,5 +1,9 @@
 """From a cluster of claims to an `Incident`: date, places, reconciled counts, grade, reasons.
 
+Linking (`factfinder.link`) groups claims into clusters; this module turns each cluster of a
+`LinkRun` into a graded incident (`incidents_of`, `incident_of`), or one cluster given by its
+member indices (`build_incident`, which the project's linking service calls).
+
 The incident's fields are derived from its member claims only:
 
 * **date**: the days all members' windows share (the finest precision among dated members);
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from factfinder.assess.grading import GRADING_VERSION, GradedClaim, GradeOverride, grade_incident
@@ -28,6 +32,7 @@ from factfinder.link.chains import chains_of, independent_sources
 from factfinder.link.cluster import Link, Refusal
 from factfinder.link.features import SCORING_VERSION, PairScore
 from factfinder.link.records import Counts, LinkClaim
+from factfinder.link.run import LinkRun
 from factfinder.link.sources import is_credible
 from factfinder.model import DateWindow, Incident, Place
 
@@ -154,6 +159,31 @@ def build_incident(
         independent_sources=independent_sources(rs),
         grade=grading.grade,
         extra=extra,
+    )
+
+
+def incidents_of(
+    run: LinkRun, overrides: Mapping[str, GradeOverride] | None = None
+) -> Iterator[Incident]:
+    """The incidents of a linking run, in order of their first member claim."""
+    for k in range(len(run.clustering.clusters)):
+        yield incident_of(run, k, overrides)
+
+
+def incident_of(
+    run: LinkRun, k: int, overrides: Mapping[str, GradeOverride] | None = None
+) -> Incident:
+    """The incident of a linking run's k-th cluster."""
+    c = run.clustering
+    inc_id = run.ids[k]
+    return build_incident(
+        inc_id,
+        run.records,
+        c.clusters[k],
+        c.links[k],
+        c.refusals[k],
+        run.scorer.explain,
+        (overrides or {}).get(inc_id),
     )
 
 
