@@ -19,8 +19,9 @@ from __future__ import annotations
 from factfinder.intake.batch import is_document_batch, read_documents
 from factfinder.intake.parts import CONTAINERS, Extracted, Limits, Part
 from factfinder.intake.read import read_text
+from factfinder.intake.sink import check_member_name
 from factfinder.intake.sniff import sniff_media_type
-from factfinder.intake.walk import check_member_name, expand
+from factfinder.intake.walk import expand
 
 __all__ = [
     "CONTAINERS",

@@ -22,8 +22,8 @@ from typing import IO
 from factfinder.errors import InputError
 from factfinder.intake import parts as mt
 from factfinder.intake.parts import Part
+from factfinder.intake.sink import LimitExceeded, MemberSink
 from factfinder.intake.times import epoch_to_utc, utc_iso
-from factfinder.intake.walk import LimitExceeded, MemberSink
 
 # What a damaged compressed stream raises, depending on the codec and where it breaks.
 _STREAM_ERRORS = (

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from factfinder.errors import InputError
 from factfinder.intake.parts import Extracted, Part
+from factfinder.intake.sink import MemberSink
 from factfinder.intake.times import as_utc, utc_iso
-from factfinder.intake.walk import MemberSink
 
 HEADER_LIMIT = 1024 * 1024
 _ORIGIN_HEADERS = (

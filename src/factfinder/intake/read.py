@@ -1,30 +1,18 @@
 """`read_text`: the text and metadata of one part, by its media type, with its language.
 
-Readers are imported when their format first turns up, so reading text files never loads
-pdfminer, and the HTML stack is loaded once per process.
+Readers are found in the table of `factfinder.intake.readers` and imported when their format
+first turns up, so reading text files never loads pdfminer, and the HTML stack is loaded once
+per process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from importlib import import_module
 
 from factfinder.errors import InputError
-from factfinder.intake import parts as mt
 from factfinder.intake.language import detect_language
 from factfinder.intake.parts import Extracted, Part
-
-# media type → module whose `read(part) -> Extracted` handles it
-_READERS = {
-    mt.HTML: "html_page",
-    mt.XHTML: "html_page",
-    mt.PDF: "pdf_file",
-    mt.EMAIL: "mail",
-    mt.DOCX: "docx_file",
-    "application/json": "text_file",
-    "application/x-ndjson": "text_file",
-}
+from factfinder.intake.readers import text_reader
 
 
 def read_text(part: Part) -> Extracted | None:
@@ -37,7 +25,7 @@ def read_text(part: Part) -> Extracted | None:
     """
     if part.error is not None:
         raise part.error
-    reader = _reader(part.media_type)
+    reader = text_reader(part.media_type)
     if reader is None:
         return None
     try:
@@ -60,13 +48,3 @@ def read_text(part: Part) -> Extracted | None:
         ) from exc
     language = detect_language(extracted.text) or extracted.language
     return replace(extracted, language=language)
-
-
-def _reader(media_type: str) -> Callable[[Part], Extracted] | None:
-    module = _READERS.get(media_type)
-    if module is None and media_type.startswith("text/"):
-        module = "text_file"
-    if module is None:
-        return None
-    reader: Callable[[Part], Extracted] = import_module(f"factfinder.intake.{module}").read
-    return reader

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from factfinder.errors import InputError
 from factfinder.intake.parts import Part
+from factfinder.intake.sink import CHUNK, LimitExceeded, MemberSink
 from factfinder.intake.times import parse_iso, utc_iso
-from factfinder.intake.walk import CHUNK, LimitExceeded, MemberSink
 
 
 def members(container: Part, sink: MemberSink) -> Iterator[Part]:
