@@ -23,8 +23,7 @@ from factfinder.services.incidents import confirm, grade, link_project, merge, m
 from factfinder.services.ingest import ingest
 from factfinder.store.schema import ledger
 from factfinder.store.schema_incidents import incident_members
-from factfinder.vault.hashing import sha256_text
-from factfinder.vault.ledger import canonical_json
+from factfinder.vault.hashing import canonical_json, sha256_text
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "seeds.claims.jsonl"

@@ -28,7 +28,7 @@ from factfinder.services.case_files import (
     write_report,
 )
 from factfinder.services.cases import add_incidents, add_note, create_case
-from factfinder.store import ledger as ledger_rows
+from factfinder.vault import ledger as ledger_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report_helpers import SEEDS

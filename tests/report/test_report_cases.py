@@ -19,7 +19,7 @@ from factfinder.services.cases import (
     remove_incidents,
     show_case,
 )
-from factfinder.store import ledger as ledger_rows
+from factfinder.vault import ledger as ledger_rows
 
 
 def known(conn: Connection, ids: Sequence[str]) -> set[str]:

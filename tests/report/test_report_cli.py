@@ -34,7 +34,7 @@ def cli_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
     from factfinder.services.claims import extract_items
     from factfinder.services.incidents import link_project
     from factfinder.services.ingest import ingest
-    from factfinder.store import ledger as ledger_rows
+    from factfinder.vault import ledger as ledger_rows
 
     root = tmp_path / "project"
     with Project.init(root) as project:

@@ -9,7 +9,7 @@ from factfinder.services import Project
 from factfinder.services.evidence_state import checkpoint_for, inclusion_proofs, items_as_of
 from factfinder.services.record import update_item_metadata
 from factfinder.services.vault import list_checkpoints, make_checkpoint
-from factfinder.store import ledger as ledger_rows
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault import merkle
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.proofs import InclusionProof, verify_proof

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 def _ledger(app: FastAPI, kind: str) -> list[dict[str, object]]:
-    from factfinder.store import ledger as ledger_rows
+    from factfinder.vault import ledger as ledger_rows
 
     with app.state.project.read() as conn:
         entries = [ledger_rows.get_entry(conn, s) for s in range(ledger_rows.head_size(conn))]

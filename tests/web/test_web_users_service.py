@@ -12,7 +12,7 @@ from factfinder.errors import Conflict, InvalidRecord, NotFound, PermissionDenie
 from factfinder.services import Project
 from factfinder.services import users as U
 from factfinder.services.restrictions import restrict, restrictions_for, unrestrict
-from factfinder.store import ledger as ledger_rows
+from factfinder.vault import ledger as ledger_rows
 
 PW = "correct horse battery"
 

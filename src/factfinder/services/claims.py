@@ -30,8 +30,7 @@ from factfinder.services.project import Project, Transaction
 from factfinder.services.record import ItemMetadata
 from factfinder.store.schema import item_metadata, items, ledger
 from factfinder.store.schema_claims import claim_spans, claims
-from factfinder.vault.hashing import sha256_text
-from factfinder.vault.ledger import canonical_json
+from factfinder.vault.hashing import canonical_json, sha256_text
 
 EXTRACTOR = f"factfinder-extract/{__version__}"
 

@@ -27,8 +27,8 @@ from sqlalchemy import Connection, func, select
 from factfinder.errors import IntegrityError, NotFound
 from factfinder.model import Claim
 from factfinder.services.project import Project
-from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, item_metadata, items, ledger
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash, sha256_text
 from factfinder.vault.merkle import TreeBuilder, _split
 from factfinder.vault.signing import Checkpoint

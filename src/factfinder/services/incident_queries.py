@@ -420,8 +420,7 @@ def get_incident(project: Project, incident_id: str) -> IncidentView:
 def check_incidents(conn: Connection) -> Iterable[Problem]:
     """Every stored link run and decision is what its ledger entry recorded (for `verify`)."""
     from factfinder.store.schema import ledger
-    from factfinder.vault.hashing import sha256_text
-    from factfinder.vault.ledger import canonical_json
+    from factfinder.vault.hashing import canonical_json, sha256_text
 
     entries = {
         int(r.seq): (r.kind, json.loads(r.entry).get("payload", {}))

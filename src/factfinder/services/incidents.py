@@ -70,8 +70,7 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
-from factfinder.vault.hashing import sha256_text
-from factfinder.vault.ledger import canonical_json
+from factfinder.vault.hashing import canonical_json, sha256_text
 from factfinder.vocab import GRADES
 
 __all__ = [

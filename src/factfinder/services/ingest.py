@@ -44,7 +44,7 @@ from factfinder.services.inputs import (
 from factfinder.services.project import Project
 from factfinder.services.record import ItemMetadata, Parent, Receipt, Recorded, record_acquisition
 from factfinder.vault.blobs import StagedBlob
-from factfinder.vault.ledger import canonical_bytes
+from factfinder.vault.hashing import canonical_bytes
 from factfinder.vault.signing import Checkpoint
 
 DOCUMENT_MEDIA_TYPE = "application/vnd.factfinder.document+json"

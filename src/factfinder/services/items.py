@@ -15,9 +15,9 @@ from sqlalchemy import Connection, func, select
 
 from factfinder.errors import NotFound
 from factfinder.services.project import Project
-from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items
 from factfinder.store.search import search_item_ids
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.ledger import LedgerEntry
 
 EXCERPT_CHARS = 600

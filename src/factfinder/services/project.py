@@ -29,10 +29,10 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.engine import make_url
 
 from factfinder.errors import ProjectError
-from factfinder.store import ledger as ledger_rows
 from factfinder.store.engine import WRITE_OPTION, create_engine, normalise_url
 from factfinder.store.migrate import upgrade
 from factfinder.store.schema import project_meta
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.blobs import BlobStore
 from factfinder.vault.ledger import LedgerEntry, format_time, utc_now
 from factfinder.vault.signing import PublicKey, SigningKey

@@ -14,8 +14,8 @@ from sqlalchemy import Connection, select
 
 from factfinder.services.project import Project
 from factfinder.services.record import METADATA_FIELDS, metadata_differences, row_record
-from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import item_metadata, items, ledger
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
 from factfinder.vault.proofs import Checks, ConsistencyProof, InclusionProof, Proof, ProofCheck

@@ -25,8 +25,7 @@ from sqlalchemy import Connection, insert, select, update
 from factfinder.errors import InvalidRecord
 from factfinder.services.project import Transaction
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items
-from factfinder.vault.hashing import sha256_text
-from factfinder.vault.ledger import canonical_json
+from factfinder.vault.hashing import canonical_json, sha256_text
 
 METADATA_FIELDS = (
     "title",

@@ -31,7 +31,7 @@ from factfinder.services.project import Project
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_claims import claims
 from factfinder.store.schema_users import claim_reviews
-from factfinder.vault.ledger import canonical_json
+from factfinder.vault.hashing import canonical_json
 
 DECISIONS = ("accept", "correct", "reject")
 _COUNTS = ("total", "civilians", "children", "women", "men", "combatants")

@@ -24,8 +24,8 @@ from factfinder.services.items import ItemDetail, ItemSummary, find_item_id, lis
 from factfinder.services.project import Project
 from factfinder.services.proofcheck import check_proof_against_project
 from factfinder.services.verify import verify_project
-from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, items
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
 from factfinder.vault.merkle import consistency_proof as _consistency_path

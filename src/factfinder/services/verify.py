@@ -31,8 +31,8 @@ from factfinder.services.record import (
     metadata_differences,
     row_record,
 )
-from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items, ledger
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
 from factfinder.vault.signing import PublicKey

@@ -30,7 +30,6 @@ from sqlalchemy import ColumnElement, Connection, Select, String, cast, func, li
 from factfinder.services.items import ItemSummary, _summary, _summary_query
 from factfinder.services.project import Project
 from factfinder.services.restrictions import WHOLE
-from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import checkpoints, item_metadata, items
 from factfinder.store.schema_users import restrictions
 from factfinder.store.search import (
@@ -41,6 +40,7 @@ from factfinder.store.search import (
     item_words,
     with_alternatives,
 )
+from factfinder.vault import ledger as ledger_rows
 
 DOCUMENT_TYPES = ("text/plain", "text/html", "application/pdf", "message/rfc822")
 # A text search considers at most this many matches (the count says "1000" beyond).

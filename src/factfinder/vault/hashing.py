@@ -1,10 +1,15 @@
-"""Hashes are written `sha256:<hex>` everywhere; files are hashed in chunks, never read whole."""
+"""Hashes are written `sha256:<hex>` everywhere; files are hashed in chunks, never read whole;
+values are hashed and signed in one serialisation, canonical JSON (`canonical_json`)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
+from typing import Any
+
+from factfinder.errors import InvalidRecord
 
 PREFIX = "sha256:"
 CHUNK = 1 << 20
@@ -47,3 +52,20 @@ def hash_file(path: Path) -> tuple[str, int]:
             h.update(view[:n])
             size += n
     return format_hash(h.digest()), size
+
+
+def canonical_json(obj: Any) -> str:
+    """The one serialisation used for everything that is hashed or signed."""
+    try:
+        return json.dumps(
+            obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
+    except (TypeError, ValueError) as exc:
+        raise InvalidRecord(f"value cannot go into the ledger: {exc}") from exc
+
+
+def canonical_bytes(obj: Any) -> bytes:
+    try:
+        return canonical_json(obj).encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate in some string
+        raise InvalidRecord(f"value cannot go into the ledger: {exc}") from exc

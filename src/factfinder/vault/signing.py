@@ -20,8 +20,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from factfinder.errors import InvalidRecord, ProjectError
-from factfinder.vault.hashing import format_hash
-from factfinder.vault.ledger import canonical_bytes
+from factfinder.vault.hashing import canonical_bytes, format_hash
 
 CHECKPOINT_TYPE = "factfinder.checkpoint.v1"
 
