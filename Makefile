@@ -15,4 +15,4 @@ lint: setup
 	.venv/bin/mypy
 
 eval: setup
-	.venv/bin/factfinder eval
+	.venv/bin/python scripts/evaluate.py

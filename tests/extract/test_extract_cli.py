@@ -110,10 +110,11 @@ def test_missing_input_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_eval_skips_cleanly_without_shared(tmp_path: Path) -> None:
-    result = CliRunner().invoke(build_app(), ["eval", "--shared", str(tmp_path)])
-    assert result.exit_code == 0
-    assert "skipped" in result.output
+def test_the_product_has_no_evaluation_command() -> None:
+    # The evaluation runner is a development script (scripts/evaluate.py, `make eval`).
+    result = CliRunner().invoke(build_app(), ["eval", "--shared", "x"])
+    assert result.exit_code == 2
+    assert "No such command 'eval'" in result.output
 
 
 def test_a_failing_document_is_reported_and_the_run_goes_on(
