@@ -1,11 +1,15 @@
-"""Controlled vocabularies of the claim format (shared/CLAIMS.md, version 1).
+"""Controlled vocabularies of the claim format (docs/CLAIMS.md, version 1), and the words of
+the sources' languages that several stages read (month names, number words).
 
 Every value written into a claim or an incident comes from one of these tuples; the web app,
-the exports and the validators read them from here.
+the exports and the validators read them from here. The extractor, the place resolver and the
+linker read month names and number words from here too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final, Literal
 
 EventType = Literal[
@@ -90,3 +94,137 @@ COUNT_KEYS: Final[tuple[str, ...]] = (
 GRADES: Final[tuple[str, ...]] = ("confirmed", "fair", "weak", "contested", "discounted")
 
 ROLES: Final[tuple[str, ...]] = ("admin", "investigator", "analyst", "viewer")
+
+
+# --- Words of the sources' languages --------------------------------------------------------------
+
+# English month names, lower case, in calendar order (position + 1 is the month).
+MONTH_NAMES: Final[tuple[str, ...]] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# Their abbreviations, lower case ("may" is its own), with the four-letter "sept".
+MONTH_ABBREVIATIONS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
+# Every English month word (names and abbreviations), lower case → its month.
+MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
+    {name: k for k, name in enumerate(MONTH_NAMES, 1)} | dict(MONTH_ABBREVIATIONS)
+)
+
+# Arabic month names → month: the Levantine names used in Syria, then the Egyptian ones with
+# their common spellings.
+ARABIC_MONTHS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "كانون الثاني": 1,
+        "شباط": 2,
+        "آذار": 3,
+        "نيسان": 4,
+        "أيار": 5,
+        "حزيران": 6,
+        "تموز": 7,
+        "آب": 8,
+        "أيلول": 9,
+        "تشرين الأول": 10,
+        "تشرين الثاني": 11,
+        "كانون الأول": 12,
+        "يناير": 1,
+        "فبراير": 2,
+        "مارس": 3,
+        "أبريل": 4,
+        "إبريل": 4,
+        "ابريل": 4,
+        "مايو": 5,
+        "يونيو": 6,
+        "يونيه": 6,
+        "يوليو": 7,
+        "يوليه": 7,
+        "أغسطس": 8,
+        "سبتمبر": 9,
+        "أكتوبر": 10,
+        "نوفمبر": 11,
+        "ديسمبر": 12,
+    }
+)
+
+# English number words: the units up to nineteen, the tens (with the common misspelling
+# "fourty") and the scales, lower case → value.
+NUMBER_UNITS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "zero": 0,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+    }
+)
+NUMBER_TENS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fourty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+    }
+)
+NUMBER_SCALES: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "hundred": 100,
+        "thousand": 1000,
+        "million": 1_000_000,
+        "billion": 1_000_000_000,
+    }
+)
+
+
+def number_words(low: int, high: int) -> tuple[str, ...]:
+    """The unit words from `low` to `high` (at most 19), in order: `number_words(1, 3)` →
+    ("one", "two", "three")."""
+    return tuple(w for w, n in NUMBER_UNITS.items() if low <= n <= high)
+
+
+def tens_words() -> tuple[str, ...]:
+    """The tens, each once ("twenty" … "ninety", without the misspelling "fourty")."""
+    return tuple(w for w in NUMBER_TENS if w != "fourty")

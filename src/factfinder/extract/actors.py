@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factfinder.mentions import ActorMention
+from factfinder.vocab import number_words
 
 # Nouns that make a nationality word an armed actor.
 _FORCE = (
@@ -327,7 +328,7 @@ _AFTER_ATTACK_NOUN = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_COUNT = re.compile(
-    r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|"
+    r"(?:\b\d[\d,]*|\b(?:" + "|".join(number_words(2, 12)) + r"|dozens|scores|"
     r"hundreds|several|many|some|of|\w+teen|\w+ty))\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -366,8 +367,9 @@ _BEFORE_CLAIMANT_DIRECT = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNO
 _SUBJECT_OF_KILL = re.compile(
     r"^\s+(?:(?!(?:were|was|been|are|is|and|as|while|after|when|by)\b)[\w-]+\s+){0,5}?"
     r"(?:kills|killed|kill|killing)\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+|about\s+|"
-    r"around\s+|some\s+|up\s+to\s+)?(?:\d[\d,]*|dozens|scores|hundreds|several|many|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b",
+    r"around\s+|some\s+|up\s+to\s+)?(?:\d[\d,]*|dozens|scores|hundreds|several|many|"
+    + "|".join(number_words(2, 12))
+    + r"|\w+teen|\w+ty)\b",
     re.IGNORECASE,
 )
 # Words that leave the author unsure who acted: "it was not clear who carried out the raids".

@@ -86,6 +86,7 @@ from factfinder.mentions import (
     WeaponMention,
 )
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
+from factfinder.vocab import MONTH_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +121,9 @@ class AssemblyOptions:
 
 # 1. Background: statements about a pattern or history rather than an incident.
 _BACKGROUND = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+)?(?:19|20)\d\d\b|"
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r")\s+)?(?:19|20)\d\d\b|"
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|\bsince\s+it\s+began\b|"
     r"\b(?:has|have)\s+(?:also\s+)?been\s+(?:\w+ly\s+)?(?:conducting|carrying\s+out|launching|waging|"
     r"bombing|shelling|fighting|targeting|using|committing)\b|"
@@ -1156,12 +1158,14 @@ def assemble(
 # background section says is not the incident the report is about.
 _PERIOD_TOTAL = re.compile(
     r"\b(?:in|during|throughout|over|for)\s+(?:the\s+(?:whole\s+|entire\s+|first\s+half\s+of\s+"
-    r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+)?(?:19|20)\d\d\b|"
+    r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r")\s+)?(?:19|20)\d\d\b|"
     r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
     r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
-    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|\bbetween\s+(?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b|"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|\bbetween\s+(?:"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r"|(?:19|20)\d\d)\b|"
     # Arabic: "خلال تموز", "خلال شهر آب", "خلال العام الماضي", "منذ مطلع العام", "طيلة 2023"
     r"(?:خلال|طيلة|طوال)\s+(?:شهر\s+|عام\s+)?(?:(?:كانون|تشرين)\s+(?:الأول|الاول|الثاني)|شباط|"
     r"[أا]ذار|آذار|نيسان|[أا]يار|حزيران|تموز|آب|[أا]يلول|يناير|فبراير|مارس|[أا]بريل|مايو|يونيو|"

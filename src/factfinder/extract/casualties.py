@@ -61,6 +61,7 @@ from factfinder.extract.victims import (
 )
 from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
+from factfinder.vocab import number_words, tens_words
 
 __all__ = ["combine", "find_casualties", "is_vague", "merge"]
 
@@ -397,8 +398,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]+\s*(?:,|\()\s*$")
 # An object right after "killed"/"wounded" makes the verb active: "3 gunmen killed 20 people".
 _ACTIVE = re.compile(
     r"\s+(?:(?:at\s+least|more\s+than|over|some|nearly|about|up\s+to|as\s+many\s+as)\s+)?"
-    r"(?:\d|(?:a|an|the|his|her|their|its|them|him|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|many|people|civilians|"
+    r"(?:\d|(?:a|an|the|his|her|their|its|them|him|"
+    + "|".join(number_words(1, 12))
+    + r"|dozens|scores|hundreds|thousands|several|many|people|civilians|"
     r"children|women|men|soldiers|fighters|members|dozen)\b)",
     re.I,
 )
@@ -800,9 +802,11 @@ _NAME = (
     + r"{0,5}"
 )
 _AGE_WORDS = (
-    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"(?:\d{1,3}|(?:"
+    + "|".join(tens_words())
+    + r")(?:-[a-z]+)?|"
+    + "|".join(number_words(1, 19))
+    + r")"
 )
 _AGE_FIRST = re.compile(
     rf"\b(?P<age>{_AGE_WORDS})[\s-]+(?P<unit>years?|months?|weeks?|days?)[\s-]+old\b"

@@ -62,15 +62,9 @@ from typing import Final
 
 from factfinder.mentions import DateMention
 from factfinder.model import DateWindow
+from factfinder.vocab import MONTH_NAMES, MONTH_NUMBERS, NUMBER_UNITS, number_words
 
-_MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        name: k
-        for k in range(1, 13)
-        for name in (calendar.month_name[k].lower(), calendar.month_abbr[k].lower())
-    }
-    | {"sept": 9}
-)
+_MONTH_NUMBERS: Final[Mapping[str, int]] = MONTH_NUMBERS
 _WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType(
     {
         name: k
@@ -80,12 +74,16 @@ _WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType(
     | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 )
 
-# Months are proper nouns: only capitalised forms count, so "may" and "march" stay verbs.
-_MONTH = (
-    r"(?P<{name}>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|"
-    r"MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?)"
+# Months are proper nouns: only capitalised forms count, so "may" and "march" stay verbs. The
+# longest spelling first, so that an alternation prefers it as an optional ending would.
+_MONTH_WORDS = sorted(
+    {
+        *(m.title() for m in MONTH_NUMBERS),
+        *(m.upper() for m in MONTH_NAMES),
+    },
+    key=lambda w: (-len(w), w),
 )
+_MONTH = r"(?P<{name}>(?:" + "|".join(_MONTH_WORDS) + r")\b\.?)"
 _WEEKDAY_PREFIX = (
     r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\.?,?\s+)?"
@@ -265,27 +263,16 @@ _RELATIVE = re.compile(
     r"today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"
     r"|\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?:(?:on|late|early|since)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|s)?\b"
-    r"|\b(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"|\b(?P<ago>(?P<n>\d{1,2}|a|" + "|".join(number_words(1, 10)) + r")\s+"
     r"(?P<unit>days?|weeks?)\s+ago)\b"
     r"|\b(?P<period>(?:earlier\s+|later\s+)?this|last|past|previous)\s+(?P<pu>week|month|year)\b"
-    r"|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b(?![,.]?\s*\d)",
+    r"|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r")\b(?![,.]?\s*\d)",
     re.I,
 )
 _WORD_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        "a": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-    }
+    {"a": 1} | {w: NUMBER_UNITS[w] for w in number_words(1, 10)}
 )
 
 

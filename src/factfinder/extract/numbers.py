@@ -46,6 +46,7 @@ from typing import Final, Literal, NamedTuple
 
 from factfinder.mentions import CountedRange
 from factfinder.model import Range
+from factfinder.vocab import MONTH_NUMBERS, NUMBER_SCALES, NUMBER_TENS, NUMBER_UNITS
 
 
 def _w(words: str) -> list[str]:
@@ -151,59 +152,12 @@ def _by_last_word(
 
 _QUALIFIERS_BY_LAST: Final = _by_last_word(_QUALIFIERS)
 
-_UNITS: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        "zero": 0,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-    }
-)
-_TENS: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fourty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-    }
-)
-_SCALES: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        "hundred": 100,
-        "thousand": 1000,
-        "million": 1_000_000,
-        "billion": 1_000_000_000,
-    }
-)
+_UNITS: Final[Mapping[str, int]] = NUMBER_UNITS
+_TENS: Final[Mapping[str, int]] = NUMBER_TENS
+_SCALES: Final[Mapping[str, int]] = NUMBER_SCALES
 _NUMBER_WORDS: Final[frozenset[str]] = frozenset({*_UNITS, *_TENS, *_SCALES, "dozen"})
 
-_MONTHS: Final[frozenset[str]] = frozenset(
-    _w(
-        "january february march april may june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec"
-    )
-)
+_MONTHS: Final[frozenset[str]] = frozenset(MONTH_NUMBERS)
 # Words after a number that make it a measure, a duration, money or a rate, not a count.
 _UNIT_WORDS: Final[frozenset[str]] = frozenset(
     _w(

@@ -46,10 +46,12 @@ from dataclasses import dataclass
 from factfinder.extract.furniture import Furniture, furniture_spans, is_furniture
 from factfinder.extract.publishers import source_named_by
 from factfinder.mentions import Sentence
+from factfinder.vocab import MONTH_ABBREVIATIONS, number_words, tens_words
 
 # Words that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
     [
+        *MONTH_ABBREVIATIONS,
         "mr",
         "incl",
         "approx",
@@ -77,18 +79,6 @@ _ABBREVIATIONS = frozenset(
         "nos",
         "vs",
         "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "approx",
         "est",
         "dept",
@@ -183,8 +173,11 @@ _TAGS = re.compile(r"(?<![\w-])Tags\s+(?=[\w\"“])")
 # Words that open the lede after a tag list ("Tags Syria Idlib airstrike At least 18 civilians").
 _LEDE_OPENER = re.compile(
     r"(?:At\s+least|More\s+than|Up\s+to|Nearly|Dozens|Scores|Hundreds|Thousands|An?|The|"
-    r"\d[\d,]*|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|\w+teen|"
-    r"Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|[\"“])(?=[\s\"“]|$)"
+    r"\d[\d,]*|"
+    + "|".join(w.title() for w in number_words(1, 12))
+    + r"|\w+teen|"
+    + "|".join(w.title() for w in tens_words())
+    + r"|[\"“])(?=[\s\"“]|$)"
 )
 _TAG_WORDS = 30
 _PAGE_END = re.compile(r"Community\s+standards|Comment\s+via|Discussion\s+Comment")

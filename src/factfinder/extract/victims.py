@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import Final
 
 from factfinder.mentions import Outcome, Victims
+from factfinder.vocab import MONTH_NAMES
 
 
 def _w(words: str) -> list[str]:
@@ -57,11 +58,10 @@ PERSON_TITLES: Final[frozenset[str]] = frozenset(
     _w("professor lawyer poet writer artist footballer athlete activist photojournalist")
 )
 """Words for a person, besides the victim nouns, that may stand before a name."""
-NOT_NAMES: Final[frozenset[str]] = frozenset(
+NOT_NAMES: Final[frozenset[str]] = frozenset(m.title() for m in MONTH_NAMES) | frozenset(
     _w(
         "The A An His Her Their On In At Of And But Gaza Israel Israeli Israelis Palestinian "
         "Palestinians Syria Syrian Iraq Iraqi Hamas Facebook Twitter Instagram Telegram YouTube "
-        "January February March April May June July August September October November December "
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday According Multiple Local "
         "Sources Ministry Hospital Strip City Camp Street President King Prime Minister "
         "Observatory Agency News Network Council Committee Army Forces Front State Group Brigade "

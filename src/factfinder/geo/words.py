@@ -6,6 +6,8 @@ All keys are folded (`normalize.fold`) single tokens.
 
 from __future__ import annotations
 
+from factfinder.vocab import MONTH_NAMES
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -20,13 +22,12 @@ jisr bustan jami hammam tall sahl mahatta hara dana sur sal hal hay ram sam van 
 مزرعه مدينه قريه بلده حي جامع مسجد شارع ساحه دوار مفرق حويجه تل عين دير كفر خان جبل باب بيت
 ابو ام راس بير سوق مخيم منطقه ريف محافظه ناحيه
 """)
-ENGLISH = words("""
+ENGLISH = frozenset(MONTH_NAMES) | words("""
 a an the of off on in at to by for from with and or but not no nor as is it its be us we our
 you he she they them his her their this that these those can may will side mark case center
 central camp city town village new old east west north south upper lower big hit ram tall
 bay cape grand port saint mount lake river sea gulf ocean island islands monday tuesday wednesday
-thursday friday saturday sunday january february march april june july august september october
-november december state states army forces force union council party front ministry centre center
+thursday friday saturday sunday state states army forces force union council party front ministry centre center
 muslim muslims islamic islam christian christians arab arabs arabic kurd kurds kurdish sunni
 shia shiite alawite druze turkish russian iranian syrian syrians iraqi american european western
 ranks seen single interim marked manages mausoleum martin more than man men woman women alley

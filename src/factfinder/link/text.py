@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from factfinder.arabic import fold_key
 from factfinder.extract.arabic.text import mask_broken
+from factfinder.vocab import MONTH_NUMBERS
 
 # A word is a run of one script: page furniture glued to a post ("comمقتل", "حماة10") splits.
 _WORD = re.compile(
@@ -40,6 +41,7 @@ MAX_TEXT_CHARS = 500
 # and the boilerplate of news sites ("Get short URL", "Last updated at", "Tags").
 COMMON_CAPITALISED = frozenset(
     (
+        *MONTH_NUMBERS,
         "the",
         "a",
         "an",
@@ -89,30 +91,6 @@ COMMON_CAPITALISED = frozenset(
         "friday",
         "saturday",
         "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "mon",
         "tue",
         "wed",

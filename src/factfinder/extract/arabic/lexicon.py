@@ -8,7 +8,10 @@ and the article). Values use the claim format's vocabularies (shared/CLAIMS.md).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
+
+from factfinder.vocab import ARABIC_MONTHS
 
 # Numbers -------------------------------------------------------------------------------------
 
@@ -815,36 +818,7 @@ LIST_HEADERS: Final[dict[str, str]] = {
 
 # Dates ---------------------------------------------------------------------------------------
 
-MONTHS: Final[dict[str, int]] = {
-    "كانون الثاني": 1,
-    "شباط": 2,
-    "آذار": 3,
-    "نيسان": 4,
-    "أيار": 5,
-    "حزيران": 6,
-    "تموز": 7,
-    "آب": 8,
-    "أيلول": 9,
-    "تشرين الأول": 10,
-    "تشرين الثاني": 11,
-    "كانون الأول": 12,
-    "يناير": 1,
-    "فبراير": 2,
-    "مارس": 3,
-    "أبريل": 4,
-    "إبريل": 4,
-    "ابريل": 4,
-    "مايو": 5,
-    "يونيو": 6,
-    "يونيه": 6,
-    "يوليو": 7,
-    "يوليه": 7,
-    "أغسطس": 8,
-    "سبتمبر": 9,
-    "أكتوبر": 10,
-    "نوفمبر": 11,
-    "ديسمبر": 12,
-}
+MONTHS: Final[Mapping[str, int]] = ARABIC_MONTHS
 # Python weekday numbers (Monday = 0).
 WEEKDAYS: Final[dict[str, int]] = {
     "الاثنين": 0,

@@ -27,6 +27,7 @@ from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, StanceCue, document_publisher
 from factfinder.mentions import CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
+from factfinder.vocab import MONTH_NAMES
 
 if TYPE_CHECKING:
     from factfinder.extract.pipeline import Parts
@@ -42,9 +43,16 @@ _TAIL = re.compile(
     r"All reactions:|Most relevant|\bLike\s*Comment\b|\bLike\s*Reply\b|\d+\s*Views\b|Write a comment|"
     r"\bSee translation\b|Translate post|Log in or sign up|Comment via"
 )
+# A month's name or its three letters, the longest first (as optional endings would prefer it).
 _MONTHS_EN = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    "(?:"
+    + "|".join(
+        sorted(
+            {w.title() for m in MONTH_NAMES for w in (m, m[:3])},
+            key=lambda w: (-len(w), w),
+        )
+    )
+    + ")"
 )
 # The date a post shows beside its author or under its text: "June 12, 2025 ·",
 # "11:04 AM · Dec 4, 2024", "آخر تحديث: 30.08.2023", a date line opening an article.
@@ -54,12 +62,7 @@ _POSTED = re.compile(
     r"^\W*(?P<iy>20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b|"
     r"(?:تحديث|نشر|تاريخ النشر|بتاريخ)\s*:?\s*(?P<nd>\d{1,2})[./-](?P<nm>\d{1,2})[./-](?P<ny>20\d\d)"
 )
-_EN_MONTH_NUMBER = {
-    m: k
-    for k, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
+_EN_MONTH_NUMBER = {m[:3]: k for k, m in enumerate(MONTH_NAMES, 1)}
 
 
 def _posted(text: str) -> dt.date | None:
