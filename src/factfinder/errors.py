@@ -22,7 +22,7 @@ class FactfinderError(Exception):
 
 
 class InvalidRecord(FactfinderError):
-    """A value that breaks the claim format (shared/CLAIMS.md) or a controlled vocabulary."""
+    """A value that breaks the claim format (docs/CLAIMS.md) or a controlled vocabulary."""
 
 
 class InputError(FactfinderError):

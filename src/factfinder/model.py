@@ -1,4 +1,4 @@
-"""The domain values of the claim format (shared/CLAIMS.md, version 1.1) and their JSON form.
+"""The domain values of the claim format (docs/CLAIMS.md, version 1.1) and their JSON form.
 
 Everything here is a frozen dataclass; `to_json()` gives the exact object of the batch format and
 `from_json()` reads it back, rejecting values outside the vocabularies with `InvalidRecord`.

@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Link claims into incidents: every claim of every document in exactly one incident.
 
-        With --input/--output, link a claims file (shared/CLAIMS.md). Without, link the claims
+        With --input/--output, link a claims file (docs/CLAIMS.md). Without, link the claims
         of a project (after `factfinder extract --project`), keeping analysts' decisions.
         """
         if input is None:

@@ -1,4 +1,4 @@
-"""Claim extraction: documents → claims (shared/CLAIMS.md).
+"""Claim extraction: documents → claims (docs/CLAIMS.md).
 
 The public interface::
 

@@ -1,7 +1,7 @@
 """Armed actors: who the text names, which vocabulary group they belong to, and their role.
 
 `find_actors(text, start, end)` returns `ActorMention`s for the parties named in text[start:end]
-(usually one sentence), each with a perpetrator group of the claim format (shared/CLAIMS.md)
+(usually one sentence), each with a perpetrator group of the claim format (docs/CLAIMS.md)
 and a role read from the words around it:
 
 * ``perpetrator`` — the actor carries out the act: it modifies an attack word ("Russian

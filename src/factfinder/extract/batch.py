@@ -1,4 +1,4 @@
-"""The stateless batch mode: DOCS.jsonl → CLAIMS.jsonl (shared/CLAIMS.md), streaming.
+"""The stateless batch mode: DOCS.jsonl → CLAIMS.jsonl (docs/CLAIMS.md), streaming.
 
 `extract_files(input, output, workers=N)` reads documents one line at a time, extracts their
 claims (in N local processes when N > 1) and writes one output line per input document, in

@@ -1,7 +1,7 @@
 """Event types and weapons: the words that say what kind of harm happened and by what means.
 
 `find_events` returns `EventMention`s, one per cue ("airstrikes", "shelled", "car bomb",
-"arrested"), each with the `event_type` of the claim format (shared/CLAIMS.md) it signals and a
+"arrested"), each with the `event_type` of the claim format (docs/CLAIMS.md) it signals and a
 weight: 1.0 for words that name the event outright ("airstrike", "suicide bomber", "sarin"),
 less for words that only suggest it ("strikes", "bombing", "raids", "blast"), and `GENERIC`
 for harm words with no type ("attack", "killed", "clashes"), which make a sentence an incident

@@ -1,7 +1,7 @@
 """The table of known sources: news outlets, monitors, NGOs and UN bodies, with their type.
 
 A claim's claimant is whoever makes it; a document's publisher is whoever carries it. Both are
-looked up here. Each `Source` has a claimant type of the claim format (shared/CLAIMS.md) and,
+looked up here. Each `Source` has a claimant type of the claim format (docs/CLAIMS.md) and,
 for state media, the state that runs it, because "Press TV reported that the ministry said…"
 is Iranian state media carrying a Syrian ministry's claim, and the linker must be able to tell.
 

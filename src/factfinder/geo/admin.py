@@ -1,7 +1,7 @@
 """First-level divisions (governorates): canonical names and the spellings news uses for them.
 
 `governorate_name(country, admin1code)` turns a GeoNames admin1 code into the name factfinder
-writes into `Place.admin1`. For Syria these are the 14 names the evaluation scorer normalises
+writes into `Place.admin1`. For Syria these are the 14 names in their common English forms
 ("Aleppo", "Deir ez-Zor", "Al-Hasakah", "Rif Dimashq", …); for Iraq the common English names;
 for the other neighbours the Natural Earth name from `data/admin1.tsv`.
 

@@ -6,7 +6,7 @@ News, GeoNames and UN sources write the same place many ways ("Deir ez-Zor", "Da
 * `name_key` — the *plain key*: accents stripped, lower case, apostrophes and ʿayn marks removed,
   punctuation to spaces, Arabic article tokens (al-, el-, ar-, as-, ash-, …) dropped, the rest
   joined without spaces ("Jisr al-Shughur" → "jisrshughur"). Equal plain keys are a confident match.
-* `skeleton_key` — the *consonant skeleton*, in the spirit of the evaluation scorer's: q/c → k,
+* `skeleton_key` — the *consonant skeleton* of a transliterated name: q/c → k,
   digraphs reduced (ph → f, dh → d, th → t, gh → g), vowels and y/w removed, h removed except at
   the start of a word, doubled letters collapsed ("Deir Ezzor" and "Dayr al-Zawr" → "drzr").
   Skeletons collide often, so the resolver accepts a skeleton-only match only with further checks.

@@ -1,4 +1,4 @@
-"""JSON Lines batches of documents in the batch claim format (shared/CLAIMS.md, "Input").
+"""JSON Lines batches of documents in the batch claim format (docs/CLAIMS.md, "Input").
 
 Each non-blank line is one `Document` (`id` and `text` required). A line that is not JSON, not
 an object, breaks the format, or repeats an earlier line's `id` is an `InputError` naming

@@ -8,7 +8,7 @@ order, keys in a fixed order), so an export names its checkpoint and can be rebu
 - `geojson`: a FeatureCollection; each incident a Point at its most precise located place (null
   geometry when it has none), its properties the CSV row; the collection's `factfinder` member
   names the case and the checkpoint.
-- `jsonl`: one incident per line in the incident format of shared/CLAIMS.md (with its
+- `jsonl`: one incident per line in the incident format of docs/CLAIMS.md (with its
   explanation: reconciliation, grading trace, source chains), plus the quoted claims, the
   sources and the checkpoint.
 - `ged`: see `factfinder.report.ged` for the columns and precision codes.

@@ -2,7 +2,7 @@
 
 - `claims`: one row per claim that extraction read from an item's text: its position among
   the item's claims (`ordinal`), whether it is the item's primary claim, its event type and
-  confidence for queries, and the whole claim in the JSON form of shared/CLAIMS.md (`claim`,
+  confidence for queries, and the whole claim in the JSON form of docs/CLAIMS.md (`claim`,
   canonical JSON: sorted keys, no spaces). `seq` is the ledger entry that recorded it;
   `text_hash` the `sha256:<hex>` of the text it was read from; `extractor` the version.
 - `claim_spans`: the `[start, end)` character spans of the item text each claim was read from,

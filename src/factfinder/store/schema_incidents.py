@@ -5,7 +5,7 @@ the incidents as of any ledger size are a query (`seq < size`).
 
 - `link_runs`: one row per run of the linker over the project's claims (`link.run` entry).
 - `incidents`: the incidents a run produced, with the columns lists and maps filter on and the
-  whole incident in the JSON form of shared/CLAIMS.md (`body`, with its explanation).
+  whole incident in the JSON form of docs/CLAIMS.md (`body`, with its explanation).
 - `incident_members`: which stored claim is in which incident of a run, and the score and
   features of the link that brought it in (none for the first claim of an incident).
 - `incident_assessments`: each incident's grade (rules' verdict and analyst's override) and the

@@ -1,5 +1,5 @@
 """Where the workspace gets incidents from: one small port between the pages/API and the
-incidents area's service (`factfinder.services.incidents`, issue #4).
+incidents area's service (`factfinder.services.incidents`).
 
 The pages and `/api/v1/incidents` call only the functions of an `IncidentSource`; `source(app)`
 returns the one installed on the app (tests install an in-memory one), else the incidents

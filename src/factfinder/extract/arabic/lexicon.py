@@ -3,7 +3,7 @@
 Words are written as the press writes them; every reader folds them with
 `factfinder.arabic.fold_key` before matching (hamza forms, ta marbuta, alef maqsura and
 diacritics do not matter), and the first word of a phrase may carry proclitics (و ف ب ل ك
-and the article). Values use the claim format's vocabularies (shared/CLAIMS.md).
+and the article). Values use the claim format's vocabularies (docs/CLAIMS.md).
 """
 
 from __future__ import annotations
