@@ -18,16 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factfinder.intake import parts as mt
 from factfinder.intake.parts import Extracted, Part
 
-if TYPE_CHECKING:
-    from factfinder.intake.sink import MemberSink
-
 TextReader = Callable[[Part], Extracted]
-MemberReader = Callable[[Part, "MemberSink"], Iterator[Part]]
+# (part, sink) → members; the sink is a `factfinder.intake.sink.MemberSink`, which imports this
+# module (for the origin readers), so it is not named here.
+MemberReader = Callable[[Part, Any], Iterator[Part]]
 OriginReader = Callable[[Path], Mapping[str, str]]
 
 # media type → (module, function) of each kind of reader
