@@ -10,7 +10,8 @@ import pytest
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.named import named_victims
 from factfinder.extract.arabic.text import ArabicText
-from factfinder.extract.pipeline import Extractor, Parts
+from factfinder.extract.finders import Parts
+from factfinder.extract.pipeline import Extractor
 from factfinder.model import Document
 
 

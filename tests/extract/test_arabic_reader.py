@@ -16,7 +16,8 @@ from factfinder.extract.arabic.numbers import read_number
 from factfinder.extract.arabic.reader import report_date, split_sentences
 from factfinder.extract.arabic.text import ArabicText
 from factfinder.extract.events import classify
-from factfinder.extract.pipeline import Extractor, Parts
+from factfinder.extract.finders import Parts
+from factfinder.extract.pipeline import Extractor
 from factfinder.model import Document
 
 ANCHOR = dt.date(2024, 3, 12)  # a Tuesday

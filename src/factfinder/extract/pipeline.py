@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -36,53 +36,15 @@ from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
 from factfinder.extract.events import find_events, find_weapons
+from factfinder.extract.finders import Parts
 from factfinder.extract.furniture import furniture_spans, hashtag_phrases, reading_text
 from factfinder.extract.placing import area_of, speaks
 from factfinder.extract.sentences import clauses, context_sections, split_sentences
 from factfinder.mentions import (
-    CountMention,
-    DateMention,
     PlaceMention,
     Sentence,
 )
 from factfinder.model import Document, DocumentClaims, Place
-
-PlacesFn = Callable[[str], Sequence[PlaceMention]]
-CountsFn = Callable[[str, int, int], Sequence[CountMention]]
-DatesFn = Callable[[str, "dt.date | None"], Sequence[DateMention]]
-DatelineFn = Callable[[str, "str | None", "dt.date | None"], "DateMention | None"]
-
-
-@dataclass(frozen=True)
-class Parts:
-    """The finders that other modules provide, as plain callables over a document text."""
-
-    places: PlacesFn
-    counts: CountsFn
-    dates: DatesFn
-    dateline: DatelineFn
-
-    @classmethod
-    def default(cls) -> Parts:
-        """The real finders: `factfinder.geo.find_places`, `extract.casualties`, `extract.dates`."""
-        from factfinder.extract.casualties import find_casualties
-        from factfinder.extract.dates import document_date, find_dates
-        from factfinder.geo import find_places
-
-        def places(text: str) -> Sequence[PlaceMention]:
-            return find_places(text)
-
-        def counts(text: str, start: int, end: int) -> Sequence[CountMention]:
-            return find_casualties(text, start, end)
-
-        def dates(text: str, anchor: dt.date | None) -> Sequence[DateMention]:
-            return find_dates(text, anchor=anchor)
-
-        def dateline(text: str, title: str | None, anchor: dt.date | None) -> DateMention | None:
-            return document_date(text, title, anchor=anchor)
-
-        return cls(places, counts, dates, dateline)
-
 
 _REPORT_THAT = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from factfinder.arabic import arabic_share, fold_key
 from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance, occupier
@@ -25,12 +24,10 @@ from factfinder.extract.arabic.named import list_header, name_line, named_victim
 from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
 from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, StanceCue, document_publisher
+from factfinder.extract.finders import Parts
 from factfinder.mentions import CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
 from factfinder.vocab import MONTH_NAMES
-
-if TYPE_CHECKING:
-    from factfinder.extract.pipeline import Parts
 
 # Sentence stops: Arabic and Latin marks, newlines, bullets, and the joints of page furniture
 # ("Shared with Public", "· ") that glue a post to its author's name.
