@@ -1,5 +1,6 @@
 """The layer contract: every package imports only from the layers below it (pyproject.toml,
-`[tool.importlinter]`), and every top-level package of `factfinder` has its place in it."""
+`[tool.importlinter]`), every top-level package of `factfinder` has its place in it, and no
+module imports itself through others."""
 
 from __future__ import annotations
 
@@ -51,3 +52,65 @@ def test_the_ground_floor_imports_no_stage() -> None:
                 low,
                 stage,
             )
+
+
+def _cycles(graph: grimp.ImportGraph, modules: set[str]) -> list[list[str]]:
+    """The groups of modules that import each other in a circle (strongly connected components
+    of more than one module), over the imports among `modules`."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(modules):
+        if root in order:
+            continue
+        # Tarjan's algorithm, iteratively: (module, its remaining neighbours).
+        work = [(root, iter(sorted(graph.find_modules_directly_imported_by(root) & modules)))]
+        order[root] = low[root] = len(order)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            module, rest = work[-1]
+            for nxt in rest:
+                if nxt not in order:
+                    order[nxt] = low[nxt] = len(order)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append(
+                        (nxt, iter(sorted(graph.find_modules_directly_imported_by(nxt) & modules)))
+                    )
+                    break
+                if nxt in on_stack:
+                    low[module] = min(low[module], order[nxt])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[module])
+                if low[module] == order[module]:
+                    group = []
+                    while True:
+                        top = stack.pop()
+                        on_stack.discard(top)
+                        group.append(top)
+                        if top == module:
+                            break
+                    if len(group) > 1:
+                        found.append(sorted(group))
+    return found
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    graph = grimp.build_graph("factfinder", cache_dir=None)
+    # The service layer is being split into one package per stage; its own cycles go with that.
+    modules = {m for m in graph.modules if not m.startswith("factfinder.services")}
+    assert _cycles(graph, modules) == []
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    graph = grimp.ImportGraph()
+    for importer, imported in (("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e")):
+        graph.add_import(importer=importer, imported=imported)
+    graph.add_import(importer="e", imported="d")
+    assert sorted(_cycles(graph, set(graph.modules))) == [["a", "b", "c"], ["d", "e"]]
+    assert _cycles(graph, {"a", "b", "d"}) == []
