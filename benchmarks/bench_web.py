@@ -240,7 +240,7 @@ def main() -> None:
         args.incidents, args.items, args.requests = 2_000, 1_000, 100
 
     from factfinder.services import Project
-    from factfinder.services.users import add_user, create_token
+    from factfinder.services.access.commands import add_user, create_token
 
     rng = random.Random(20240501)
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:

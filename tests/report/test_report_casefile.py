@@ -225,8 +225,8 @@ def test_the_ged_export_of_the_seed_case_opens_with_pandas(
 
 def test_restricted_data_stays_out_unless_asked_and_allowed(seed_case: SeedCase) -> None:
     from factfinder.errors import PermissionDenied
-    from factfinder.services.restrictions import restrict
-    from factfinder.services.users import add_user, get_user
+    from factfinder.services.access.commands import add_user, restrict
+    from factfinder.services.access.queries import get_user
 
     project = seed_case.project
     cf = build_case_file(project, seed_case.case_id, at=seed_case.html.checkpoint_id)

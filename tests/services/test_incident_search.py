@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from factfinder.model import DocumentClaims
+from factfinder.services.access.commands import restrict, unrestrict
 from factfinder.services.claims import extract_items
 from factfinder.services.incident_queries import (
     IncidentFilters,
@@ -26,7 +27,6 @@ from factfinder.services.incident_queries import (
 from factfinder.services.incident_search import reindex, update_index
 from factfinder.services.incidents import link_project, merge
 from factfinder.services.ingest import ingest
-from factfinder.services.restrictions import restrict, unrestrict
 from factfinder.services.review import decide
 from factfinder.store.schema_incidents import incident_search
 
@@ -261,7 +261,7 @@ def test_the_migration_backfills_the_facts_and_owns_the_list_indexes(linked):
 def test_the_web_api_searches_as_the_readers_role_allows(linked):
     from fastapi.testclient import TestClient
 
-    from factfinder.services.users import add_user, create_token
+    from factfinder.services.access.commands import add_user, create_token
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 def test_the_workspace_on_this_backend(project: Project) -> None:
-    from factfinder.services.users import add_user
+    from factfinder.services.access.commands import add_user
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
 

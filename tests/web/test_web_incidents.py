@@ -128,7 +128,7 @@ def test_map_points_and_timeline(
 def test_restricted_incidents_and_members_stay_hidden(
     app: FastAPI, fake: FakeIncidents, signed_in: dict[str, Browser]
 ) -> None:
-    from factfinder.services.restrictions import restrict
+    from factfinder.services.access.commands import restrict
 
     fake.link(app.state.project, actor="test:setup")
     ids = sorted(fake.incidents)

@@ -66,20 +66,20 @@ class Workspace:
         return found
 
     def mark(self, external_id: str, field: str = "") -> str:
-        from factfinder.services.restrictions import restrict
+        from factfinder.services.access.commands import restrict
 
         subject = f"item:{self.item(external_id)['hash']}"
         restrict(self.project, subject, field, reason="personal data", actor="test:setup")
         return subject
 
     def unmark(self, subject: str, field: str = "") -> None:
-        from factfinder.services.restrictions import unrestrict
+        from factfinder.services.access.commands import unrestrict
 
         unrestrict(self.project, subject, field, actor="test:setup")
 
 
 def _open(project: Project) -> FastAPI:
-    from factfinder.services.users import add_user
+    from factfinder.services.access.commands import add_user
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
 
@@ -211,7 +211,7 @@ def test_a_restricted_external_id_does_not_resolve_for_a_viewer(ws: Workspace) -
 
 
 def test_comments_on_a_restricted_item_are_not_readable_by_a_viewer(ws: Workspace) -> None:
-    from factfinder.services.comments import add_comment
+    from factfinder.services.access.commands import add_comment
 
     subject = ws.mark("doc-family")
     add_comment(ws.project, subject, "the family asked for anonymity", actor="investigator")
@@ -241,7 +241,7 @@ def seeded(project: Project) -> Iterator[Workspace]:
 
 
 def test_restricted_sentences_are_not_highlighted_nor_given_as_spans(seeded: Workspace) -> None:
-    from factfinder.services.restrictions import restrict
+    from factfinder.services.access.commands import restrict
     from factfinder.services.review import reviewed_claims
 
     claim = next(c for c in reviewed_claims(seeded.project) if c.claim.spans)
@@ -264,7 +264,7 @@ def test_restricted_sentences_are_not_highlighted_nor_given_as_spans(seeded: Wor
 
 
 def test_counts_leave_out_what_a_viewer_may_not_see(seeded: Workspace) -> None:
-    from factfinder.services.restrictions import restrict
+    from factfinder.services.access.commands import restrict
     from factfinder.services.review import reviewed_claims
 
     viewer, investigator = seeded.viewer, seeded.investigator
@@ -339,7 +339,7 @@ def _months(who: Browser) -> dict[str, int]:
 
 
 def test_incident_counts_and_timeline_leave_out_a_restricted_incident(linked: Workspace) -> None:
-    from factfinder.services.restrictions import restrict
+    from factfinder.services.access.commands import restrict
 
     viewer, investigator = linked.viewer, linked.investigator
     listed = viewer.client.get("/api/v1/incidents").json()
@@ -374,8 +374,8 @@ def test_a_viewer_search_is_the_search_of_each_item_open_parts(
     are asked for; a part's score is comparable with, and never better than, the whole's."""
     import random
 
+    from factfinder.services.access.commands import restrict
     from factfinder.services.ingest import ingest
-    from factfinder.services.restrictions import restrict
     from factfinder.services.workspace import search_items
     from factfinder.store.search import ITEM_PARTS, item_matches, item_words
 

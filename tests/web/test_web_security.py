@@ -156,7 +156,7 @@ def test_anonymous_gets_the_login_page_and_static_files_only(app: FastAPI) -> No
 def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
     from fake_incidents import install
 
-    from factfinder.services.users import ROLE_PERMISSIONS
+    from factfinder.services.access.roles import ROLE_PERMISSIONS
 
     install(app).link(app.state.project, actor="test:setup")
     granted = {p.value for p in ROLE_PERMISSIONS[role]}
@@ -176,7 +176,7 @@ def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
 
 
 def test_roles_grant_what_the_issue_says() -> None:
-    from factfinder.services.users import ROLE_PERMISSIONS, Permission
+    from factfinder.services.access.roles import ROLE_PERMISSIONS, Permission
 
     def can(role: str) -> set[str]:
         return {p.value for p in ROLE_PERMISSIONS[role]}
@@ -315,8 +315,8 @@ def test_documents_are_shown_inert(app: FastAPI, tmp_path: object) -> None:
 
 def _restrict(app: FastAPI) -> tuple[int, str, int]:
     """Restrict the text of one seed item, one other item whole, and a claim's claimant name."""
+    from factfinder.services.access.commands import restrict
     from factfinder.services.items import list_items
-    from factfinder.services.restrictions import restrict
     from factfinder.services.review import reviewed_claims
 
     project = app.state.project

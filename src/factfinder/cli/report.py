@@ -23,8 +23,8 @@ from factfinder.cli.common import (
 
 if TYPE_CHECKING:
     from factfinder.services import Project
+    from factfinder.services.access.roles import User
     from factfinder.services.case_files import ExportResult
-    from factfinder.services.users import User
 
 ProjectOption = Annotated[
     Path | None,
@@ -70,7 +70,7 @@ def _open(project: Path | None) -> Project:
 def _user(project: Project, name: str | None) -> User | None:
     if name is None:
         return None
-    from factfinder.services.users import get_user
+    from factfinder.services.access.queries import get_user
 
     return get_user(project, name)
 

@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Create an account (the ledger records it)."""
         from factfinder.services import Project
-        from factfinder.services.users import add_user
+        from factfinder.services.access.commands import add_user
 
         with Project.open(project) as p:
             user = add_user(p, username, _password(password), role, display_name=display_name)
@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
 
         from factfinder.services import Project
-        from factfinder.services.users import list_users
+        from factfinder.services.access.queries import list_users
 
         with Project.open(project) as p:
             found = list_users(p)
@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Set a new password (ends the account's browser sessions)."""
         from factfinder.services import Project
-        from factfinder.services.users import set_password
+        from factfinder.services.access.commands import set_password
 
         with Project.open(project) as p:
             set_password(p, username, _password(password))
@@ -109,7 +109,7 @@ def register(app: typer.Typer) -> None:
     def role(username: str, new_role: str, project: ProjectArg = None) -> None:
         """Give an account another role."""
         from factfinder.services import Project
-        from factfinder.services.users import set_role
+        from factfinder.services.access.commands import set_role
 
         with Project.open(project) as p:
             user = set_role(p, username, new_role)
@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
     def disable(username: str, project: ProjectArg = None) -> None:
         """Disable an account: its sessions end and its tokens stop working."""
         from factfinder.services import Project
-        from factfinder.services.users import set_active
+        from factfinder.services.access.commands import set_active
 
         with Project.open(project) as p:
             set_active(p, username, False)
@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def enable(username: str, project: ProjectArg = None) -> None:
         from factfinder.services import Project
-        from factfinder.services.users import set_active
+        from factfinder.services.access.commands import set_active
 
         with Project.open(project) as p:
             set_active(p, username, True)
@@ -150,7 +150,8 @@ def register(app: typer.Typer) -> None:
         import datetime as dt
 
         from factfinder.services import Project
-        from factfinder.services.users import create_token, list_tokens, revoke_token
+        from factfinder.services.access.commands import create_token, revoke_token
+        from factfinder.services.access.queries import list_tokens
 
         with Project.open(project) as p:
             if list_only:

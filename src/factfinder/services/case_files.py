@@ -62,7 +62,7 @@ from factfinder.vault.hashing import sha256_bytes
 from factfinder.vault.signing import Checkpoint
 
 if TYPE_CHECKING:
-    from factfinder.services.users import User
+    from factfinder.services.access.roles import User
 
 GENERATOR = f"factfinder {__version__}"
 REPORT_FORMATS = ("html", "pdf")
@@ -135,14 +135,14 @@ class Disclosure:
 
 def _disclosure(project: Project, include_restricted: bool, user: User | None) -> Disclosure:
     if include_restricted and user is not None:
-        from factfinder.services.users import Permission
+        from factfinder.services.access.roles import Permission
 
         if not user.can(Permission.READ_RESTRICTED):
             raise PermissionDenied(
                 f"the {user.role} role may not see restricted data; leave out --include-restricted"
             )
     try:
-        from factfinder.services.restrictions import restrictions_for
+        from factfinder.services.access.queries import restrictions_for
     except ImportError:  # no restriction marks in this installation
         return Disclosure(include_restricted, frozenset())
     return Disclosure(include_restricted, restrictions_for(project).marks)

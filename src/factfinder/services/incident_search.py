@@ -12,7 +12,7 @@ Each incident of the latest link run has one document in `incident_search` (revi
   publishers, titles and external ids of their items, perpetrators' names, weapons, and
   places (with their other names).
 - **personal** — witnesses' names and statements (a witness's name is personal data by rule,
-  `factfinder.services.restrictions`).
+  `factfinder.services.access.queries`).
 
 Who may search what (`prepare_search`): roles with access to restricted data search all
 three parts. Other roles (`include_restricted=False`) search facts and sources, except that

@@ -3,7 +3,7 @@ its filters and full-text search, and the dashboard figures — each as a role t
 read restricted data is allowed to see them. Everything here is read-only.
 
 Who may find what (`include_restricted=False`, the roles without
-`Permission.READ_RESTRICTED`; the rule of `factfinder.services.restrictions`):
+`Permission.READ_RESTRICTED`; the rule of `factfinder.services.access.queries`):
 
 - an item restricted as a whole is never listed, found or counted;
 - a search matches only the parts of an item that are not restricted: the item's searchable
@@ -27,9 +27,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, func, literal, or_, select
 
+from factfinder.services.access.queries import WHOLE
 from factfinder.services.items import ItemSummary, _summary, _summary_query
 from factfinder.services.project import Project
-from factfinder.services.restrictions import WHOLE
 from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import checkpoints, item_metadata, items
 from factfinder.store.schema_users import restrictions

@@ -14,8 +14,8 @@ restricted data removed), `schemas` (API input/output), `render` (templates, hig
 workspace_source()`), `api/` (JSON routes), `pages/` (HTML routes), `templates/`, `static/`
 (app CSS/JS and vendored htmx and Leaflet with their licences).
 
-Services used: `services.users` (accounts, sessions, tokens, throttle), `services.restrictions`,
-`services.comments`, `services.review` (claim decisions), `services.workspace` (item lists,
+Services used: `services.access` (accounts, sessions, tokens, throttle, restriction marks,
+comments), `services.review` (claim decisions), `services.workspace` (item lists,
 dashboard), `services.ingest`, `services.items`, `services.claims` (extraction runs) and,
 through the port, `services.incidents`.
 """

@@ -12,12 +12,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from factfinder.services.access.queries import Restrictions
 from factfinder.services.items import ItemDetail, ItemSummary
-from factfinder.services.restrictions import Restrictions
 from factfinder.services.review import ReviewedClaim
 
 __all__ = ["ReviewedClaim"]
-from factfinder.services.users import ApiToken, User
+from factfinder.services.access.roles import ApiToken, User
 from factfinder.vault.ledger import LedgerEntry
 from factfinder.web.incident_source import IncidentRow
 from factfinder.web.schemas import (

@@ -7,15 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from factfinder.errors import NotFound
+from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.roles import Permission
 from factfinder.services.items import item_text
-from factfinder.services.restrictions import restrictions_for
 from factfinder.services.review import (
     decide,
     list_reviewed_claims,
     review_queue,
     reviewed_claim,
 )
-from factfinder.services.users import Permission
 from factfinder.web import views
 from factfinder.web.deps import MAX_ID, IdPath, Principal, ProjectDep, Reader, Reviewer, Runner
 from factfinder.web.schemas import ClaimDecision, ClaimPublic, ClaimsPublic, ExtractRunPublic

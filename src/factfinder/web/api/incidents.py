@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from factfinder.errors import NotFound
-from factfinder.services.restrictions import restrictions_for
-from factfinder.services.users import Permission
+from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.roles import Permission
 from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.deps import Decider, Principal, ProjectDep, Reader, Runner

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, File, Query, UploadFile
 
 from factfinder.errors import NotFound
+from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.roles import Permission
 from factfinder.services.ingest import IngestOptions, ingest
 from factfinder.services.items import item_text, show_item
-from factfinder.services.restrictions import restrictions_for
 from factfinder.services.review import reviewed_claims
-from factfinder.services.users import Permission
 from factfinder.services.workspace import ItemFilter, visible_items
 from factfinder.web import views
 from factfinder.web.deps import Ingester, ProjectDep, Reader, SettingsDep

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 
 from factfinder.errors import NotFound
-from factfinder.services.comments import add_comment, list_comments
-from factfinder.services.restrictions import list_marks, restrict, restrictions_for, unrestrict
-from factfinder.services.users import Permission
+from factfinder.services.access.commands import add_comment, restrict, unrestrict
+from factfinder.services.access.queries import list_comments, list_marks, restrictions_for
+from factfinder.services.access.roles import Permission
 from factfinder.services.workspace import dashboard
 from factfinder.web.deps import Commenter, ProjectDep, Reader, Restricter
 from factfinder.web.schemas import (

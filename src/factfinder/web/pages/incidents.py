@@ -9,10 +9,9 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
-from factfinder.services.comments import list_comments
-from factfinder.services.restrictions import restrictions_for
+from factfinder.services.access.queries import list_comments, restrictions_for
+from factfinder.services.access.roles import Permission
 from factfinder.services.review import reviewed_claims
-from factfinder.services.users import Permission
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
 from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public

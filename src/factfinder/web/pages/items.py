@@ -10,12 +10,12 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from factfinder.errors import NotFound
-from factfinder.services.comments import add_comment, list_comments
+from factfinder.services.access.commands import add_comment, restrict
+from factfinder.services.access.queries import list_comments, restrictions_for
+from factfinder.services.access.roles import Permission
 from factfinder.services.ingest import IngestOptions, ingest
 from factfinder.services.items import item_text, show_item
-from factfinder.services.restrictions import restrict, restrictions_for
 from factfinder.services.review import reviewed_claims
-from factfinder.services.users import Permission
 from factfinder.services.workspace import ItemFilter, dashboard, visible_items
 from factfinder.web import views
 from factfinder.web.deps import (
