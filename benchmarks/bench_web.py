@@ -397,7 +397,7 @@ def seed_project_incidents(project: object, schema: object, n: int, rng: random.
             tx.conn.execute(insert(schema.incidents), batch)  # type: ignore[attr-defined]
     # A link run writes the incidents' search index in its transaction; rows written straight
     # into the tables need it built once.
-    from factfinder.services.incident_search import reindex
+    from factfinder.services.incidents.index import reindex
 
     reindex(project)
 

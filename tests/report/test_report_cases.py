@@ -9,16 +9,13 @@ from sqlalchemy import Connection, text
 
 from factfinder.errors import Conflict, InvalidRecord, NotFound
 from factfinder.services import Project
-from factfinder.services.cases import (
+from factfinder.services.cases.commands import (
     add_incidents,
     add_note,
-    case_state,
-    check_cases,
     create_case,
-    list_cases,
     remove_incidents,
-    show_case,
 )
+from factfinder.services.cases.queries import case_state, check_cases, list_cases, show_case
 from factfinder.store import ledger as ledger_rows
 
 

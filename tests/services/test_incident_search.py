@@ -17,17 +17,17 @@ from sqlalchemy import inspect, select, text
 
 from factfinder.model import DocumentClaims
 from factfinder.services.access.commands import restrict, unrestrict
-from factfinder.services.claims import extract_items
-from factfinder.services.incident_queries import (
+from factfinder.services.claims.extraction import extract_items
+from factfinder.services.claims.review import decide
+from factfinder.services.incidents.commands import link_project, merge
+from factfinder.services.incidents.index import reindex, update_index
+from factfinder.services.incidents.queries import (
     IncidentFilters,
     get_incident,
     incident_timeline,
     list_incidents,
 )
-from factfinder.services.incident_search import reindex, update_index
-from factfinder.services.incidents import link_project, merge
-from factfinder.services.ingest import ingest
-from factfinder.services.review import decide
+from factfinder.services.preserve.ingest import ingest
 from factfinder.store.schema_incidents import incident_search
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,7 +151,7 @@ def test_restriction_marks_hide_member_text_from_other_roles_at_once(linked):
 
 
 def test_a_correction_after_the_run_hides_the_claims_words_until_the_next_run(linked):
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
 
     wp = by_place(linked)["Al-Hasakah Governorate"]  # the second Hajin claim joined it
     (journalist,) = [
@@ -310,7 +310,7 @@ def test_with_very_many_restricted_claims_other_roles_search_the_facts_only(link
     places = by_place(linked)
     garden = places["White Garden, Raqqa"]
     restrict(linked, f"claim:{member(linked, garden).claim_id}", "sentences", reason="r", actor="t")
-    monkeypatch.setattr("factfinder.services.incident_search.MAX_FACTS_ONLY", 0)
+    monkeypatch.setattr("factfinder.services.incidents.search.MAX_FACTS_ONLY", 0)
     assert found(linked, "zoo") == []
     assert found(linked, "Guterres") == []  # not restricted, but sources are not searched
     assert found(linked, "White Garden") == [garden]

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from factfinder.errors import InvalidRecord, NotFound
+from factfinder.services.claims.queries import ReviewedClaim, reviewed_claims
 from factfinder.services.project import Project
-from factfinder.services.review import ReviewedClaim, reviewed_claims
 from factfinder.web.incident_source import (
     IncidentDetail,
     IncidentFilter,

@@ -90,7 +90,7 @@ def _open(project: Project) -> FastAPI:
 
 @pytest.fixture
 def ws(project: Project, tmp_path: Path) -> Iterator[Workspace]:
-    from factfinder.services.ingest import ingest
+    from factfinder.services.preserve.ingest import ingest
 
     batch = tmp_path / "docs.jsonl"
     batch.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
@@ -223,8 +223,8 @@ def test_comments_on_a_restricted_item_are_not_readable_by_a_viewer(ws: Workspac
 @pytest.fixture
 def seeded(project: Project) -> Iterator[Workspace]:
     """The seed documents ingested and extracted (claims with spans)."""
-    from factfinder.services.claims import extract_items
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.preserve.ingest import ingest
 
     ingest(project, [str(p) for p in sorted(SEEDS.glob("*.txt"))], actor="test:setup")
     extract_items(project, actor="test:setup")
@@ -242,7 +242,7 @@ def seeded(project: Project) -> Iterator[Workspace]:
 
 def test_restricted_sentences_are_not_highlighted_nor_given_as_spans(seeded: Workspace) -> None:
     from factfinder.services.access.commands import restrict
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
 
     claim = next(c for c in reviewed_claims(seeded.project) if c.claim.spans)
     anchor = f'id="claim-{claim.id}"'
@@ -265,7 +265,7 @@ def test_restricted_sentences_are_not_highlighted_nor_given_as_spans(seeded: Wor
 
 def test_counts_leave_out_what_a_viewer_may_not_see(seeded: Workspace) -> None:
     from factfinder.services.access.commands import restrict
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
 
     viewer, investigator = seeded.viewer, seeded.investigator
     found = reviewed_claims(seeded.project)
@@ -313,9 +313,9 @@ INCIDENT_DOCS = [
 @pytest.fixture
 def linked(project: Project, tmp_path: Path) -> Iterator[Workspace]:
     """Two dated reports of two incidents, extracted and linked."""
-    from factfinder.services.claims import extract_items
-    from factfinder.services.incidents import link_project
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.incidents.commands import link_project
+    from factfinder.services.preserve.ingest import ingest
 
     batch = tmp_path / "reports.jsonl"
     batch.write_text("".join(json.dumps(d) + "\n" for d in INCIDENT_DOCS), encoding="utf-8")
@@ -375,8 +375,8 @@ def test_a_viewer_search_is_the_search_of_each_item_open_parts(
     import random
 
     from factfinder.services.access.commands import restrict
-    from factfinder.services.ingest import ingest
-    from factfinder.services.workspace import search_items
+    from factfinder.services.preserve.ingest import ingest
+    from factfinder.services.preserve.search import search_items
     from factfinder.store.search import ITEM_PARTS, item_matches, item_words
 
     rng = random.Random(5)

@@ -289,7 +289,7 @@ def test_login_is_throttled(app: FastAPI) -> None:
 def test_documents_are_shown_inert(app: FastAPI, tmp_path: object) -> None:
     from pathlib import Path
 
-    from factfinder.services.ingest import ingest
+    from factfinder.services.preserve.ingest import ingest
 
     hostile = Path(str(tmp_path)) / "hostile.html.txt"
     hostile.write_text(
@@ -316,8 +316,8 @@ def test_documents_are_shown_inert(app: FastAPI, tmp_path: object) -> None:
 def _restrict(app: FastAPI) -> tuple[int, str, int]:
     """Restrict the text of one seed item, one other item whole, and a claim's claimant name."""
     from factfinder.services.access.commands import restrict
-    from factfinder.services.items import list_items
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
+    from factfinder.services.preserve.items import list_items
 
     project = app.state.project
     first, second = list_items(project)[0][:2]
@@ -329,8 +329,8 @@ def _restrict(app: FastAPI) -> tuple[int, str, int]:
 
 
 def test_restricted_data_never_reaches_a_viewer(app: FastAPI) -> None:
-    from factfinder.services.items import item_text
-    from factfinder.services.review import reviewed_claim
+    from factfinder.services.claims.queries import reviewed_claim
+    from factfinder.services.preserve.items import item_text
 
     first_id, second_hash, claim_id = _restrict(app)
     project = app.state.project
@@ -406,7 +406,8 @@ def test_api_tokens_authenticate_scripts_and_can_be_revoked(signed_in: dict[str,
 
 
 def test_a_witness_is_restricted_by_rule(app: FastAPI) -> None:
-    from factfinder.services.review import decide, reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
+    from factfinder.services.claims.review import decide
 
     claim = reviewed_claims(app.state.project)[0]
     name = claim.claim.claimant.name

@@ -109,7 +109,7 @@ def register(app: typer.Typer) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         from factfinder.services import Project
-        from factfinder.services.claims import extract_items
+        from factfinder.services.claims.extraction import extract_items
 
         failures: list[InputError] = []
 

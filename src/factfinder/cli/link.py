@@ -111,7 +111,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_PARTIAL)
 
     def _link_project(path: Path | None, workers: int) -> None:
-        from factfinder.services.incidents import link_project
+        from factfinder.services.incidents.commands import link_project
 
         with _open(path) as proj, err.status("linking") as status:
             done = link_project(
@@ -137,7 +137,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """The project's incidents (from its latest link run)."""
-        from factfinder.services.incident_queries import IncidentFilters, list_incidents
+        from factfinder.services.incidents.queries import IncidentFilters, list_incidents
 
         with _open(project) as proj:
             rows, total, _ = list_incidents(
@@ -161,7 +161,7 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def show(incident_id: str, project: ProjectOption = None, as_json: bool = JsonOption) -> None:
         """An incident: its members, reconciled figures, grade trace and decisions."""
-        from factfinder.services.incident_queries import get_incident
+        from factfinder.services.incidents.queries import get_incident
 
         with _open(project) as proj:
             view = get_incident(proj, incident_id)
@@ -191,7 +191,7 @@ def register(app: typer.Typer) -> None:
         incident_ids: list[str], reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Merge incidents into the first one named."""
-        from factfinder.services.incidents import merge
+        from factfinder.services.incidents.commands import merge
 
         with _open(project) as proj:
             kept = merge(proj, incident_ids, reason=reason, actor=_actor())
@@ -203,7 +203,7 @@ def register(app: typer.Typer) -> None:
         incident_id: str, claim_ids: list[int], reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Take claims (stored claim ids) out of an incident into a new one."""
-        from factfinder.services.incidents import split
+        from factfinder.services.incidents.commands import split
 
         with _open(project) as proj:
             new = split(proj, incident_id, claim_ids, reason=reason, actor=_actor())
@@ -215,7 +215,7 @@ def register(app: typer.Typer) -> None:
         claim_id: int, to_incident: str, reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Move one claim (its stored id) to another incident."""
-        from factfinder.services.incidents import move
+        from factfinder.services.incidents.commands import move
 
         with _open(project) as proj:
             move(proj, claim_id, to_incident, reason=reason, actor=_actor())
@@ -225,7 +225,7 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def confirm_(incident_id: str, reason: ReasonOption, project: ProjectOption = None) -> None:
         """Confirm an incident's claims as one incident (kept on every re-run)."""
-        from factfinder.services.incidents import confirm
+        from factfinder.services.incidents.commands import confirm
 
         with _open(project) as proj:
             confirm(proj, incident_id, reason=reason, actor=_actor())
@@ -237,7 +237,7 @@ def register(app: typer.Typer) -> None:
         incident_id: str, grade: str, reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Set an incident's grade by hand (confirmed, fair, weak, contested, discounted)."""
-        from factfinder.services.incidents import grade as set_grade
+        from factfinder.services.incidents.commands import grade as set_grade
 
         with _open(project) as proj:
             set_grade(proj, incident_id, grade, reason=reason, actor=_actor())

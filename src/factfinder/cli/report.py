@@ -1,6 +1,6 @@
 """The `factfinder` commands of the report area: `case …`, `report`, `export`, `verify-package`.
 
-Thin: each parses options, calls `factfinder.services.cases` / `factfinder.services.case_files`
+Thin: each parses options, calls `factfinder.services.cases`
 or `factfinder.report.package.verify_package`, and prints. `verify-package` needs no project.
 """
 
@@ -24,7 +24,7 @@ from factfinder.cli.common import (
 if TYPE_CHECKING:
     from factfinder.services import Project
     from factfinder.services.access.roles import User
-    from factfinder.services.case_files import ExportResult
+    from factfinder.services.cases.files import ExportResult
 
 ProjectOption = Annotated[
     Path | None,
@@ -112,7 +112,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Create an empty case."""
-        from factfinder.services.cases import create_case
+        from factfinder.services.cases.commands import create_case
 
         with _open(project) as proj:
             case = create_case(proj, name, description=description)
@@ -130,11 +130,11 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Add incidents to a case."""
-        from factfinder.services.case_files import incident_check
-        from factfinder.services.cases import add_incidents
+        from factfinder.services.cases.commands import add_incidents
+        from factfinder.services.incidents.queries import existing_incidents
 
         with _open(project) as proj:
-            state, added = add_incidents(proj, case, incidents, check=incident_check())
+            state, added = add_incidents(proj, case, incidents, check=existing_incidents)
         if as_json:
             print_json({"case": state.to_json(include_restricted=False), "added": added})
             return
@@ -153,7 +153,7 @@ def register(app: typer.Typer) -> None:
         project: ProjectOption = None,
     ) -> None:
         """Take incidents out of a case (the ledger keeps that they were in it)."""
-        from factfinder.services.cases import remove_incidents
+        from factfinder.services.cases.commands import remove_incidents
 
         with _open(project) as proj:
             state = remove_incidents(proj, case, incidents)
@@ -178,7 +178,7 @@ def register(app: typer.Typer) -> None:
         project: ProjectOption = None,
     ) -> None:
         """Write a note on a case."""
-        from factfinder.services.cases import add_note
+        from factfinder.services.cases.commands import add_note
 
         with _open(project) as proj:
             written = add_note(proj, case, text, incident=incident, restricted=restricted)
@@ -190,7 +190,7 @@ def register(app: typer.Typer) -> None:
         """The cases, with their number of incidents and notes."""
         from rich.table import Table
 
-        from factfinder.services.cases import list_cases
+        from factfinder.services.cases.queries import list_cases
 
         with _open(project) as proj:
             cases = list_cases(proj)
@@ -211,7 +211,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """A case: its incidents and notes."""
-        from factfinder.services.cases import show_case
+        from factfinder.services.cases.queries import show_case
 
         with _open(project) as proj:
             state = show_case(proj, case)
@@ -251,9 +251,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """The case report (HTML or PDF), built from the record as of a signed checkpoint."""
-        from factfinder.services.case_files import write_report
-        from factfinder.services.cases import show_case
-        from factfinder.services.evidence_state import checkpoint_for
+        from factfinder.services.cases.files import write_report
+        from factfinder.services.cases.queries import show_case
+        from factfinder.services.preserve.checkpoints import checkpoint_for
 
         with _open(project) as proj:
             user = _user(proj, as_user)
@@ -306,7 +306,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Export incidents for other tools, or a case's evidence package."""
-        from factfinder.services.case_files import write_export, write_package
+        from factfinder.services.cases.files import write_export, write_package
 
         with _open(project) as proj:
             user = _user(proj, as_user)

@@ -22,7 +22,7 @@ from factfinder.cli.common import (
 
 if TYPE_CHECKING:
     from factfinder.errors import InputError
-    from factfinder.services.ingest import IngestedPart
+    from factfinder.services.preserve.ingest import IngestedPart
     from factfinder.vault.proofs import Proof
 
 ProjectOption = Annotated[
@@ -102,9 +102,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Preserve inputs as items: blobs, metadata, text, and a ledger entry for each."""
-        from factfinder.services.ingest import IngestOptions
-        from factfinder.services.ingest import ingest as run_ingest
-        from factfinder.services.inputs import read_metadata_csv
+        from factfinder.services.preserve.ingest import IngestOptions
+        from factfinder.services.preserve.ingest import ingest as run_ingest
+        from factfinder.services.preserve.inputs import read_metadata_csv
 
         options = IngestOptions(
             publisher=publisher,
@@ -150,7 +150,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Correct an item's publication date, publisher, URL or title (ledgered) and
         re-extract its claims with them."""
-        from factfinder.services.claims import correct_item_metadata
+        from factfinder.services.claims.extraction import correct_item_metadata
 
         with _open(project) as proj:
             done = correct_item_metadata(
@@ -184,7 +184,7 @@ def register(app: typer.Typer) -> None:
         """List items (newest last), or the best matches of a full-text search."""
         from rich.table import Table
 
-        from factfinder.services.items import list_items
+        from factfinder.services.preserve.items import list_items
 
         with _open(project) as proj:
             page, total = list_items(proj, limit=limit, offset=offset, search=search)
@@ -224,7 +224,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """An item: metadata, hash, text excerpt and custody history."""
-        from factfinder.services.items import item_text, show_item
+        from factfinder.services.preserve.items import item_text, show_item
 
         with _open(project) as proj:
             detail = show_item(proj, item)
@@ -241,7 +241,7 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def checkpoint_(project: ProjectOption = None, as_json: bool = JsonOption) -> None:
         """Sign the current ledger head (size, root, time) with the project key."""
-        from factfinder.services.vault import make_checkpoint
+        from factfinder.services.preserve.checkpoints import make_checkpoint
 
         with _open(project) as proj:
             cp = make_checkpoint(proj)
@@ -256,7 +256,7 @@ def register(app: typer.Typer) -> None:
         """List the signed checkpoints."""
         from rich.table import Table
 
-        from factfinder.services.vault import list_checkpoints
+        from factfinder.services.preserve.history import list_checkpoints
 
         with _open(project) as proj:
             cps = list_checkpoints(proj)
@@ -297,7 +297,11 @@ def register(app: typer.Typer) -> None:
         """
         from factfinder.errors import InvalidRecord
         from factfinder.jsonl import atomic_writer
-        from factfinder.services import vault
+        from factfinder.services.preserve.checkpoints import (
+            inclusion_proof,
+            inclusion_proof_for_item,
+        )
+        from factfinder.services.preserve.history import consistency_proof
 
         chosen = sum(x is not None for x in (item, seq, consistency))
         if chosen != 1:
@@ -307,14 +311,14 @@ def register(app: typer.Typer) -> None:
             if consistency:
                 if len(consistency) > 2:
                     raise InvalidRecord("--consistency takes one or two checkpoint ids")
-                doc = vault.consistency_proof(
+                doc = consistency_proof(
                     proj, consistency[0], consistency[1] if len(consistency) == 2 else None
                 )
             elif seq is not None:
-                doc = vault.inclusion_proof(proj, seq)
+                doc = inclusion_proof(proj, seq)
             else:
                 assert item is not None
-                doc = vault.inclusion_proof_for_item(proj, item)
+                doc = inclusion_proof_for_item(proj, item)
         if output is None:
             print_json(doc.to_json())
         else:
@@ -334,7 +338,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Check the blobs, the ledger, the checkpoints and every row against the ledger."""
-        from factfinder.services.verify import verify_project
+        from factfinder.services.preserve.verify import verify_project
         from factfinder.vault.signing import PublicKey
 
         trusted = PublicKey.load(key) if key else None
@@ -385,7 +389,7 @@ def register(app: typer.Typer) -> None:
         result = verify_proof(doc, PublicKey.load(key), evidence=file)
         lines, ok = list(result.lines), result.ok
         if project is not None:
-            from factfinder.services.proofcheck import check_proof_against_project
+            from factfinder.services.preserve.proofcheck import check_proof_against_project
 
             with _open(project) as proj:
                 now = check_proof_against_project(proj, doc)

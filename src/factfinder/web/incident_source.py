@@ -13,16 +13,20 @@ trace, links, source chains), under the names the pages use.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from factfinder.services.incident_queries import (
+from factfinder.services.incidents.commands import confirm, link_project, merge, split
+from factfinder.services.incidents.commands import grade as set_grade
+from factfinder.services.incidents.queries import (
     IncidentDetail,
     IncidentFilters,
     IncidentPage,
     IncidentSummary,
-    LinkSummary,
     MemberView,
-    workspace_source,
+    get_incident,
+    incident_timeline,
+    list_incidents,
 )
 from factfinder.services.project import Project
 
@@ -31,6 +35,15 @@ from factfinder.services.project import Project
 IncidentFilter = IncidentFilters
 IncidentRow = IncidentSummary
 MemberClaim = MemberView
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    """What a link run from the workspace did."""
+
+    claims: int
+    incidents: int
+    merged: int
 
 
 class IncidentSource(Protocol):
@@ -74,5 +87,58 @@ def source(state: Any) -> IncidentSource:
     installed = getattr(state, "incident_source", None)
     if installed is not None:
         return installed
-    made: IncidentSource = workspace_source()
+    made: IncidentSource = WorkspaceSource()
     return made
+
+
+class WorkspaceSource:
+    """The incidents service behind the web workspace's `IncidentSource` port."""
+
+    @staticmethod
+    def _filters(f: IncidentFilters) -> IncidentFilters:
+        # A filter that does not say the reader may see restricted data searches as one who
+        # may not.
+        if f.include_restricted is True:
+            return f
+        return replace(f, include_restricted=False)
+
+    def list(
+        self, project: Project, filters: IncidentFilters, *, limit: int, after: str | None
+    ) -> IncidentPage:
+        rows, count, cursor = list_incidents(
+            project, self._filters(filters), limit=limit, after=after
+        )
+        return IncidentPage(rows, count, cursor)
+
+    def timeline(self, project: Project, filters: IncidentFilters) -> Sequence[tuple[str, int]]:
+        return incident_timeline(project, self._filters(filters))
+
+    def get(self, project: Project, incident_id: str) -> IncidentDetail:
+        view = get_incident(project, incident_id)
+        return IncidentDetail(view.summary, view.members, dict(view.incident.extra), view.decisions)
+
+    def link(self, project: Project, *, actor: str) -> LinkSummary:
+        done = link_project(project, actor=actor)
+        return LinkSummary(done.claims, done.incidents, done.merged)
+
+    def merge(self, project: Project, ids: Sequence[str], *, reason: str, actor: str) -> str:
+        return merge(project, ids, reason=reason, actor=actor)
+
+    def split(
+        self,
+        project: Project,
+        incident_id: str,
+        claim_ids: Sequence[int],
+        *,
+        reason: str,
+        actor: str,
+    ) -> str:
+        return split(project, incident_id, claim_ids, reason=reason, actor=actor)
+
+    def confirm(self, project: Project, incident_id: str, *, reason: str, actor: str) -> None:
+        confirm(project, incident_id, reason=reason, actor=actor)
+
+    def set_grade(
+        self, project: Project, incident_id: str, grade: str, *, reason: str, actor: str
+    ) -> None:
+        set_grade(project, incident_id, grade, reason=reason, actor=actor)

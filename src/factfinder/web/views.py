@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from factfinder.services.access.queries import Restrictions
-from factfinder.services.items import ItemDetail, ItemSummary
-from factfinder.services.review import ReviewedClaim
+from factfinder.services.claims.queries import ReviewedClaim
+from factfinder.services.preserve.items import ItemDetail, ItemSummary
 
 __all__ = ["ReviewedClaim"]
 from factfinder.services.access.roles import ApiToken, User
@@ -61,7 +61,7 @@ def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
 def hidden_reference(ref: str, s: ItemSummary, marks: Restrictions, may_see: bool) -> bool:
     """Was the item found by an external id that the role may not see? Then it counts as not
     found, so that nobody can confirm a guessed restricted external id by asking for it.
-    (References resolve as `factfinder.services.items.find_item_id` does: id, hash prefix,
+    (References resolve as `factfinder.services.preserve.items.find_item_id` does: id, hash prefix,
     external id.)"""
     if may_see or not marks.field(item_subject(s.hash), "external_id"):
         return False

@@ -123,7 +123,7 @@ def get_incident(
     incident_id: IncidentId, request: Request, who: Reader, project: ProjectDep
 ) -> IncidentDetailPublic:
     """One incident: its member claims (restricted ones left out), figures, grade and why."""
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
 
     may_see = who.can(Permission.READ_RESTRICTED)
     detail = source(request.app.state).get(project, incident_id)

@@ -9,10 +9,10 @@ from fastapi import APIRouter, File, Query, UploadFile
 from factfinder.errors import NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
-from factfinder.services.ingest import IngestOptions, ingest
-from factfinder.services.items import item_text, show_item
-from factfinder.services.review import reviewed_claims
-from factfinder.services.workspace import ItemFilter, visible_items
+from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.preserve.items import item_text, show_item
+from factfinder.services.preserve.search import ItemFilter, visible_items
 from factfinder.web import views
 from factfinder.web.deps import Ingester, ProjectDep, Reader, SettingsDep
 from factfinder.web.schemas import IngestFailure, IngestPublic, ItemDetailPublic, ItemsPublic

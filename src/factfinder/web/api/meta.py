@@ -61,7 +61,7 @@ def _hidden_subject(project: ProjectDep, subject: str) -> bool:
         return True
     kind, _, ref = subject.partition(":")
     if kind == "claim" and ref.isdigit():
-        from factfinder.services.review import reviewed_claim
+        from factfinder.services.claims.queries import reviewed_claim
 
         try:
             claim = reviewed_claim(project, int(ref))

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
-from factfinder.services.review import reviewed_claims
+from factfinder.services.claims.queries import reviewed_claims
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
 from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public

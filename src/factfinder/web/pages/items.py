@@ -13,10 +13,11 @@ from factfinder.errors import NotFound
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
-from factfinder.services.ingest import IngestOptions, ingest
-from factfinder.services.items import item_text, show_item
-from factfinder.services.review import reviewed_claims
-from factfinder.services.workspace import ItemFilter, dashboard, visible_items
+from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.preserve.items import item_text, show_item
+from factfinder.services.preserve.search import ItemFilter, visible_items
+from factfinder.services.workspace import dashboard
 from factfinder.web import views
 from factfinder.web.deps import (
     Commenter,
@@ -209,7 +210,7 @@ def runs_page(request: Request, who: Runner) -> Response:
 
 @router.post("/runs/extract")
 def run_extract(request: Request, who: Runner, project: ProjectDep) -> Response:
-    from factfinder.services.claims import extract_items
+    from factfinder.services.claims.extraction import extract_items
 
     report = extract_items(project, actor=who.actor)
     return render(request, "runs.html", who, {"extract": report, "link": None})

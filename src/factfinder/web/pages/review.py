@@ -11,8 +11,9 @@ from fastapi.responses import Response
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
-from factfinder.services.items import item_text
-from factfinder.services.review import ReviewedClaim, decide, review_queue, reviewed_claim
+from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
+from factfinder.services.claims.review import decide
+from factfinder.services.preserve.items import item_text
 from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS, STANCES
 from factfinder.web import views
 from factfinder.web.deps import IdPath, Principal, ProjectDep, Reader, Reviewer
