@@ -29,6 +29,7 @@ from factfinder.services.cases.files import (
 )
 from factfinder.services.incidents.queries import existing_incidents
 from factfinder.store import ledger as ledger_rows
+from factfinder.subjects import case_subject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report_helpers import SEEDS
@@ -177,7 +178,7 @@ def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(
     with project.read() as conn:
         entries = [
             e
-            for e in ledger_rows.entries_for_subject(conn, f"case:{seed_case.case_id}")
+            for e in ledger_rows.entries_for_subject(conn, case_subject(seed_case.case_id))
             if e.kind == "export.write"
         ]
     assert {e.payload["sha256"] for e in entries} >= {first.sha256, now.sha256}

@@ -29,6 +29,7 @@ from factfinder.services.incidents.queries import (
 )
 from factfinder.services.preserve.ingest import ingest
 from factfinder.store.schema_incidents import incident_search
+from factfinder.subjects import claim_subject, incident_subject, item_subject
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "tests" / "link" / "fixtures" / "seeds.claims.jsonl"
@@ -132,19 +133,19 @@ def test_restriction_marks_hide_member_text_from_other_roles_at_once(linked):
     places = by_place(linked)
     garden, hajin = places["White Garden, Raqqa"], places["Hajin"]
     claim_id = member(linked, garden).claim_id
-    restrict(linked, f"claim:{claim_id}", "sentences", reason="a victim is named", actor="t")
+    restrict(linked, claim_subject(claim_id), "sentences", reason="a victim is named", actor="t")
     assert found(linked, "zoo") == []
     assert found(linked, "zoo", restricted=True) == [garden]
     assert found(linked, "White Garden") == [garden]  # the facts every role sees
-    unrestrict(linked, f"claim:{claim_id}", "sentences", reason="checked", actor="t")
+    unrestrict(linked, claim_subject(claim_id), "sentences", reason="checked", actor="t")
     assert found(linked, "zoo") == [garden]
 
     item_hash = member(linked, hajin).item_hash
-    restrict(linked, f"item:{item_hash}", "text", reason="source protection", actor="t")
+    restrict(linked, item_subject(item_hash), "text", reason="source protection", actor="t")
     assert found(linked, "Guterres") == []
     assert found(linked, "Guterres", restricted=True) == [hajin]
 
-    restrict(linked, f"incident:{hajin}", reason="under seal", actor="t")
+    restrict(linked, incident_subject(hajin), reason="under seal", actor="t")
     assert found(linked, "Hajin") == []
     assert list_incidents(linked, IncidentFilters(q="airstrike"))[1] == 1  # only the other
     assert found(linked, "Hajin", restricted=True) == [hajin]
@@ -309,7 +310,9 @@ def test_pages_of_a_search_most_incidents_match_are_the_same_pages(linked):
 def test_with_very_many_restricted_claims_other_roles_search_the_facts_only(linked, monkeypatch):
     places = by_place(linked)
     garden = places["White Garden, Raqqa"]
-    restrict(linked, f"claim:{member(linked, garden).claim_id}", "sentences", reason="r", actor="t")
+    restrict(
+        linked, claim_subject(member(linked, garden).claim_id), "sentences", reason="r", actor="t"
+    )
     monkeypatch.setattr("factfinder.services.incidents.search.MAX_FACTS_ONLY", 0)
     assert found(linked, "zoo") == []
     assert found(linked, "Guterres") == []  # not restricted, but sources are not searched

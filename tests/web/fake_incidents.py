@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.claims.queries import ReviewedClaim, reviewed_claims
 from factfinder.services.project import Project
+from factfinder.subjects import incident_subject
 from factfinder.web.incident_source import (
     IncidentDetail,
     IncidentFilter,
@@ -201,7 +202,7 @@ class FakeIncidents:
             self._ledger(
                 project,
                 "incident.merge",
-                f"incident:{keep.id}",
+                incident_subject(keep.id),
                 {"ids": list(ids), "reason": reason},
                 actor,
             )
@@ -229,7 +230,7 @@ class FakeIncidents:
             self._ledger(
                 project,
                 "incident.split",
-                f"incident:{inc.id}",
+                incident_subject(inc.id),
                 {"claims": list(claim_ids), "reason": reason},
                 actor,
             )
@@ -241,7 +242,7 @@ class FakeIncidents:
         inc.confirmed = True
         inc.decisions.append(
             self._ledger(
-                project, "incident.confirm", f"incident:{inc.id}", {"reason": reason}, actor
+                project, "incident.confirm", incident_subject(inc.id), {"reason": reason}, actor
             )
         )
 
@@ -254,7 +255,7 @@ class FakeIncidents:
             self._ledger(
                 project,
                 "incident.grade",
-                f"incident:{inc.id}",
+                incident_subject(inc.id),
                 {"grade": grade, "reason": reason},
                 actor,
             )

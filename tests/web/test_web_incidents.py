@@ -10,6 +10,8 @@ import pytest
 from fake_incidents import FakeIncidents, install
 from web_helpers import Browser
 
+from factfinder.subjects import claim_subject, incident_subject
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -133,9 +135,9 @@ def test_restricted_incidents_and_members_stay_hidden(
     fake.link(app.state.project, actor="test:setup")
     ids = sorted(fake.incidents)
     fake.merge(app.state.project, ids[:2], reason="test", actor="test:setup")
-    restrict(app.state.project, f"incident:{ids[2]}", reason="witness", actor="test:setup")
+    restrict(app.state.project, incident_subject(ids[2]), reason="witness", actor="test:setup")
     member = fake.incidents[ids[0]].claims[1]
-    restrict(app.state.project, f"claim:{member}", reason="victim names", actor="test:setup")
+    restrict(app.state.project, claim_subject(member), reason="victim names", actor="test:setup")
     viewer, analyst = signed_in["viewer"], signed_in["analyst"]
     assert ids[2] not in {i["id"] for i in viewer.client.get("/api/v1/incidents").json()["data"]}
     assert viewer.client.get(f"/api/v1/incidents/{ids[2]}").status_code == 404

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import pytest
 from web_helpers import PASSWORD, SEEDS, Browser, session_browser
 
+from factfinder.subjects import claim_subject, incident_subject, item_subject
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -68,7 +70,7 @@ class Workspace:
     def mark(self, external_id: str, field: str = "") -> str:
         from factfinder.services.access.commands import restrict
 
-        subject = f"item:{self.item(external_id)['hash']}"
+        subject = item_subject(self.item(external_id)["hash"])
         restrict(self.project, subject, field, reason="personal data", actor="test:setup")
         return subject
 
@@ -249,7 +251,7 @@ def test_restricted_sentences_are_not_highlighted_nor_given_as_spans(seeded: Wor
     viewer, investigator = seeded.viewer, seeded.investigator
     assert anchor in viewer.client.get(f"/items/{claim.item_id}").text
 
-    restrict(seeded.project, f"claim:{claim.id}", "sentences", reason="witness", actor="t")
+    restrict(seeded.project, claim_subject(claim.id), "sentences", reason="witness", actor="t")
     page = viewer.client.get(f"/items/{claim.item_id}").text
     assert anchor not in page and f'title="claim {claim.id}"' not in page
     detail = viewer.client.get(f"/api/v1/items/{claim.item_id}").json()
@@ -274,8 +276,8 @@ def test_counts_leave_out_what_a_viewer_may_not_see(seeded: Workspace) -> None:
     assert before["restricted_marks"] is None  # a viewer does not manage restrictions
 
     first, other = found[0], next(c for c in found if c.item_id != found[0].item_id)
-    restrict(seeded.project, f"item:{first.item_hash}", reason="names", actor="t")
-    restrict(seeded.project, f"claim:{other.id}", reason="witness", actor="t")
+    restrict(seeded.project, item_subject(first.item_hash), reason="names", actor="t")
+    restrict(seeded.project, claim_subject(other.id), reason="witness", actor="t")
     hidden = {c.id for c in found if c.item_id == first.item_id} | {other.id}
     seen = viewer.client.get("/api/v1/dashboard").json()
     assert seen["items"] == before["items"] - 1
@@ -349,7 +351,7 @@ def test_incident_counts_and_timeline_leave_out_a_restricted_incident(linked: Wo
     by_place = {"governorate": hajin["governorate"]}
     assert viewer.client.get("/api/v1/incidents", params=by_place).json()["count"] == 1
 
-    restrict(linked.project, f"incident:{hajin['id']}", reason="witnesses", actor="t")
+    restrict(linked.project, incident_subject(hajin["id"]), reason="witnesses", actor="t")
     after = viewer.client.get("/api/v1/incidents").json()
     assert after["count"] == len(after["data"]) == 1
     # Neither a filter's count nor the timeline shows where and when it was.
@@ -410,7 +412,7 @@ def test_a_viewer_search_is_the_search_of_each_item_open_parts(
     for k, (item_id, item_hash, _) in enumerate(sorted(rows)):
         field = ("", "title", "text", None, None)[k % 5]
         if field is not None:
-            restrict(project, f"item:{item_hash}", field, reason="test", actor="test:setup")
+            restrict(project, item_subject(item_hash), field, reason="test", actor="test:setup")
             marked[item_id] = {field}
 
     with project.read() as conn:

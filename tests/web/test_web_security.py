@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from web_helpers import PASSWORD, ROLES, Browser, session_browser, sign_in
 
+from factfinder.subjects import claim_subject, item_subject
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -321,10 +323,14 @@ def _restrict(app: FastAPI) -> tuple[int, str, int]:
 
     project = app.state.project
     first, second = list_items(project)[0][:2]
-    restrict(project, f"item:{first.hash}", "text", reason="witness statement", actor="test:setup")
-    restrict(project, f"item:{second.hash}", reason="victims' names", actor="test:setup")
+    restrict(
+        project, item_subject(first.hash), "text", reason="witness statement", actor="test:setup"
+    )
+    restrict(project, item_subject(second.hash), reason="victims' names", actor="test:setup")
     claim = reviewed_claims(project, item_id=first.id)[0]
-    restrict(project, f"claim:{claim.id}", "claimant.name", reason="witness", actor="test:setup")
+    restrict(
+        project, claim_subject(claim.id), "claimant.name", reason="witness", actor="test:setup"
+    )
     return first.id, second.hash, claim.id
 
 

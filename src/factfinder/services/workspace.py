@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from factfinder.services.access.queries import WHOLE
-from factfinder.services.access.redaction import any_marked_items, marked_items
+from factfinder.services.access.redaction import any_marked_items, marked_incidents, marked_items
 from factfinder.services.project import Project
 from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import checkpoints, items
+from factfinder.store.schema_incidents import incidents, link_runs
 from factfinder.store.schema_users import restrictions
 
 
@@ -79,20 +79,10 @@ def dashboard(project: Project, *, include_restricted: bool, include_marks: bool
 def _incident_count(conn: Connection, include_restricted: bool) -> int:
     """Incidents of the latest link run (without `include_restricted`, those not restricted
     as a whole)."""
-    from factfinder.store.schema_incidents import incidents, link_runs
-
-    r = restrictions.c
     run_id = conn.execute(select(func.max(link_runs.c.id))).scalar_one_or_none()
     if run_id is None:
         return 0
     query = select(func.count()).select_from(incidents).where(incidents.c.run_id == run_id)
     if not include_restricted:
-        prefix = "incident:"
-        query = query.where(
-            incidents.c.incident_id.not_in(
-                select(func.substr(r.subject, len(prefix) + 1)).where(
-                    r.field == WHOLE, r.subject.like(prefix + "%")
-                )
-            )
-        )
+        query = query.where(incidents.c.incident_id.not_in(marked_incidents()))
     return int(conn.execute(query).scalar_one())

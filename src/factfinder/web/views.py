@@ -15,6 +15,7 @@ from typing import Any
 from factfinder.services.access.queries import Restrictions
 from factfinder.services.claims.queries import ReviewedClaim
 from factfinder.services.preserve.items import ItemDetail, ItemSummary
+from factfinder.subjects import claim_subject, incident_subject, item_subject
 
 __all__ = ["ReviewedClaim"]
 from factfinder.services.access.roles import ApiToken, User
@@ -44,14 +45,6 @@ ITEM_FIELDS = (
 )
 WITNESS_NAME = "claimant.name"
 CLAIM_FIELDS = ("claimant.name", "claimant.statement", "perpetrator.name", "places", "sentences")
-
-
-def item_subject(item_hash: str) -> str:
-    return f"item:{item_hash}"
-
-
-def claim_subject(claim_id: int) -> str:
-    return f"claim:{claim_id}"
 
 
 def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
@@ -205,10 +198,6 @@ def claim_public(
         sentences=sentences,
         restricted_fields=hidden,
     )
-
-
-def incident_subject(incident_id: str) -> str:
-    return f"incident:{incident_id}"
 
 
 def hidden_incident(incident_id: str, marks: Restrictions, may_see: bool) -> bool:

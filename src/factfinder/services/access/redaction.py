@@ -13,8 +13,9 @@ from factfinder.services.access.queries import WHOLE
 from factfinder.store.schema import items
 from factfinder.store.schema_claims import claims
 from factfinder.store.schema_users import restrictions
+from factfinder.subjects import CLAIM, INCIDENT, ITEM, prefix
 
-ITEM_PREFIX = "item:"
+ITEM_PREFIX = prefix(ITEM)
 
 
 def marked_items(fields: Iterable[str] = ()) -> Select[Any]:
@@ -46,13 +47,13 @@ def any_marked_items(conn: Connection, fields: Iterable[str]) -> bool:
 def restricted_claim(conn: Connection) -> ColumnElement[bool] | None:
     """A condition on `claims` rows: the claim is restricted as a whole, or its item is (what
     a role without access to restricted data never sees); None when nothing is so marked."""
-
     r = restrictions.c
-    whole_claims = select(r.subject).where(r.field == WHOLE, r.subject.like("claim:%"))
+    claim_prefix = prefix(CLAIM)
+    whole_claims = select(r.subject).where(r.field == WHOLE, r.subject.like(claim_prefix + "%"))
     conds: list[ColumnElement[bool]] = []
     if conn.execute(whole_claims.limit(1)).first() is not None:
         # Compared as text: a mark's reference need not be a number.
-        conds.append((literal("claim:") + cast(claims.c.id, String)).in_(whole_claims))
+        conds.append((literal(claim_prefix) + cast(claims.c.id, String)).in_(whole_claims))
     if any_marked_items(conn, ()):
         conds.append(claims.c.item_id.in_(marked_items()))
     return or_(*conds) if conds else None
@@ -74,3 +75,13 @@ def partly_marked_items(conn: Connection, parts: Sequence[str]) -> dict[int, fro
     for item_id, field in rows:
         found.setdefault(int(item_id), set()).add(field)
     return {i: frozenset(f) for i, f in found.items() if WHOLE not in f}
+
+
+def marked_incidents() -> Select[Any]:
+    """`SELECT` the ids of the incidents restricted as a whole, read from the marks when the
+    statement runs."""
+    r = restrictions.c
+    incident_prefix = prefix(INCIDENT)
+    return select(func.substr(r.subject, len(incident_prefix) + 1)).where(
+        r.field == WHOLE, r.subject.like(incident_prefix + "%")
+    )

@@ -31,6 +31,7 @@ from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, item_metadata, items, ledger
 from factfinder.store.schema_claims import claims
 from factfinder.store.schema_users import claim_reviews
+from factfinder.subjects import item_subject
 from factfinder.vault.hashing import format_hash, sha256_text
 from factfinder.vault.merkle import TreeBuilder, _split, node_hash
 from factfinder.vault.signing import Checkpoint
@@ -133,7 +134,7 @@ def _metadata_from_ledger(
     rows = conn.execute(
         select(ledger.c.seq, ledger.c.entry)
         .where(
-            ledger.c.subject == f"item:{item_hash}",
+            ledger.c.subject == item_subject(item_hash),
             ledger.c.seq < size,
             ledger.c.kind.in_(("item.acquire", "item.metadata")),
         )

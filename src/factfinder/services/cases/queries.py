@@ -36,6 +36,7 @@ from factfinder.errors import NotFound
 from factfinder.services.project import Project
 from factfinder.store.schema import ledger
 from factfinder.store.schema_cases import case_members, case_notes, cases
+from factfinder.subjects import CASE, prefix
 from factfinder.vault.verify import Problem
 
 
@@ -188,7 +189,7 @@ def check_cases(conn: Connection) -> Iterable[Problem]:
         r.seq: (r.kind, json.loads(r.entry).get("payload", {}))
         for r in conn.execute(
             select(ledger.c.seq, ledger.c.kind, ledger.c.entry).where(
-                ledger.c.subject.like("case:%")
+                ledger.c.subject.like(prefix(CASE) + "%")
             )
         )
     }

@@ -33,6 +33,7 @@ from factfinder.services.preserve.metadata import ItemMetadata
 from factfinder.services.project import Project, Transaction
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_claims import claim_spans, claims
+from factfinder.subjects import item_subject
 from factfinder.vault.hashing import sha256_text
 from factfinder.vault.ledger import canonical_json
 
@@ -151,7 +152,7 @@ def _store_in(
             "claims": len(found),
             "claims_hash": sha256_text(canonical_json(as_json)),
         },
-        subject=f"item:{item_hash}",
+        subject=item_subject(item_hash),
     )
     for k, (claim, obj) in enumerate(zip(found, as_json, strict=True)):
         key = tx.conn.execute(

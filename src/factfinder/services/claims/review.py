@@ -18,6 +18,7 @@ from factfinder.services.claims.queries import (
 )
 from factfinder.services.project import Project
 from factfinder.store.schema_users import claim_reviews
+from factfinder.subjects import claim_subject
 from factfinder.vault.ledger import canonical_json
 
 
@@ -50,7 +51,7 @@ def decide(
                 "corrections": fixes,
                 "reason": reason.strip(),
             },
-            subject=f"claim:{claim_id}",
+            subject=claim_subject(claim_id),
         )
         tx.conn.execute(
             insert(claim_reviews).values(

@@ -64,6 +64,7 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
+from factfinder.subjects import incident_subject
 from factfinder.vault.hashing import sha256_text
 from factfinder.vault.ledger import canonical_json
 from factfinder.vocab import GRADES
@@ -446,7 +447,7 @@ def _decide(
         raise InvalidRecord(f"a {kind} decision needs a reason")
     with project.transaction(actor=actor) as tx:
         entry = tx.append_ledger(
-            f"incident.{kind}", dict(payload), subject=f"incident:{incident_id}"
+            f"incident.{kind}", dict(payload), subject=incident_subject(incident_id)
         )
         tx.conn.execute(
             insert(incident_decisions).values(

@@ -30,6 +30,7 @@ from factfinder.model import (
     Incident,
     Place,
 )
+from factfinder.services.access.redaction import marked_incidents
 from factfinder.services.incidents.search import IncidentSearch, prepare_search
 from factfinder.services.project import Project
 from factfinder.store.schema import items, ledger
@@ -40,7 +41,6 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
-from factfinder.store.schema_users import restrictions
 from factfinder.vault.hashing import sha256_text
 from factfinder.vault.ledger import canonical_json
 from factfinder.vault.verify import Problem
@@ -214,10 +214,7 @@ def _where(
     if not filters.include_restricted:
         # Incidents restricted as a whole are not counted either (nor in the timeline): a
         # count that a filter narrows down would show where and when they were.
-        marked = restrictions.c
-        hidden = select(func.substr(marked.subject, len("incident:") + 1)).where(
-            marked.field == "", marked.subject.like("incident:%")
-        )
+        hidden = marked_incidents()
         if conn.execute(hidden.limit(1)).first() is not None:
             conds.append(c.incident_id.not_in(hidden))
     search = None

@@ -23,6 +23,7 @@ from factfinder.store.search import (
     incident_matches,
     index_words,
 )
+from factfinder.subjects import parse_subject
 
 # More restricted claims than this and a search by a role without access to restricted data
 # reads only the facts (binding that many values per query would cost more than it saves).
@@ -93,7 +94,7 @@ def _viewer_limits(conn: Connection, run_id: int) -> tuple[set[str], set[str]]:
     hashes: list[str] = []
     excluded: set[str] = set()
     for subject in conn.execute(select(restrictions.c.subject).distinct()).scalars():
-        kind, _, ref = subject.partition(":")
+        kind, ref = parse_subject(subject)
         if kind == "incident":
             excluded.add(ref)
         elif kind == "item":

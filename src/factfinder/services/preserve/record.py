@@ -32,6 +32,7 @@ from factfinder.services.preserve.metadata import (
 )
 from factfinder.services.project import Transaction
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items
+from factfinder.subjects import item_subject
 from factfinder.vault.ledger import canonical_json
 
 
@@ -78,7 +79,7 @@ def record_acquisition(
         payload["acquisition"]["relation"] = parent.relation
     if item_id is None:
         payload["metadata"] = metadata.record()
-    entry = tx.append_ledger("item.acquire", payload, subject=f"item:{item_hash}")
+    entry = tx.append_ledger("item.acquire", payload, subject=item_subject(item_hash))
 
     new_item = item_id is None
     if item_id is None:
@@ -176,7 +177,7 @@ def update_item_metadata(tx: Transaction, item_id: int, **changes: str | None) -
             "media_type": item.media_type,
             "metadata": new.record(),
         },
-        subject=f"item:{item.hash}",
+        subject=item_subject(item.hash),
     )
     tx.conn.execute(
         update(item_metadata)

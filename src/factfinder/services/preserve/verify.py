@@ -33,6 +33,7 @@ from factfinder.services.preserve.metadata import (
 from factfinder.services.project import Project
 from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items, ledger
+from factfinder.subjects import ITEM, reference
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
 from factfinder.vault.signing import PublicKey
@@ -202,9 +203,9 @@ def _latest_metadata_entries(scanner: LedgerScanner) -> tuple[dict[str, int], se
     for seq, kind, subject in scanner.watched:
         if kind not in ("item.acquire", "item.metadata"):
             continue
-        if not subject or not subject.startswith("item:"):
+        h = reference(subject, ITEM)
+        if h is None:
             continue
-        h = subject[5:]
         if kind == "item.acquire":
             acquires.add(seq)
             latest.setdefault(h, seq)

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from factfinder.errors import NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.subjects import incident_subject
 from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.deps import Decider, Principal, ProjectDep, Reader, Runner
@@ -64,7 +65,7 @@ def visible_rows(
     may_see = who.can(Permission.READ_RESTRICTED)
     if may_see:
         return list(rows)
-    marks = restrictions_for(project, [views.incident_subject(r.id) for r in rows])
+    marks = restrictions_for(project, [incident_subject(r.id) for r in rows])
     return [r for r in rows if not views.hidden_incident(r.id, marks, may_see)]
 
 

@@ -12,6 +12,7 @@ from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import reviewed_claims
+from factfinder.subjects import incident_subject
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
 from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public
@@ -76,7 +77,7 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
     detail = source(request.app.state).get(project, incident_id)
     if not visible_rows(who, project, (detail.row,)):
         raise NotFound(f"no incident {incident_id!r}")
-    subject = views.incident_subject(incident_id)
+    subject = incident_subject(incident_id)
     ids = [m.claim_id for m in detail.members]
     claims = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
     members = [(m, claims.get(m.claim_id)) for m in detail.members]

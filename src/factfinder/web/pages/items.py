@@ -18,6 +18,7 @@ from factfinder.services.preserve.ingest import IngestOptions, ingest
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
 from factfinder.services.workspace import dashboard
+from factfinder.subjects import item_subject
 from factfinder.web import views
 from factfinder.web.deps import (
     Commenter,
@@ -67,7 +68,7 @@ def _items_page(
     found, total = visible_items(
         project, filters, include_restricted=may_see, limit=size, offset=(page - 1) * size
     )
-    marks = restrictions_for(project, [views.item_subject(s.hash) for s in found])
+    marks = restrictions_for(project, [item_subject(s.hash) for s in found])
     rows = [views.item_public(s, marks, may_see) for s in found]
     return render(
         request,
@@ -132,7 +133,7 @@ def search_page(
 def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> Response:
     may_see = who.can(Permission.READ_RESTRICTED)
     detail = show_item(project, ref)
-    subject = views.item_subject(detail.summary.hash)
+    subject = item_subject(detail.summary.hash)
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
     marks = restrictions_for(project, [subject, *views.claim_subjects(found)])

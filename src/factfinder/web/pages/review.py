@@ -14,6 +14,7 @@ from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
 from factfinder.services.preserve.items import item_text
+from factfinder.subjects import claim_subject
 from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS, STANCES
 from factfinder.web import views
 from factfinder.web.deps import IdPath, Principal, ProjectDep, Reader, Reviewer
@@ -74,7 +75,7 @@ def claim_page(request: Request, claim_id: IdPath, who: Reader, project: Project
     from factfinder.services.access.queries import list_comments
 
     ctx = _context(who, project, reviewed_claim(project, claim_id))
-    subject = views.claim_subject(claim_id)
+    subject = claim_subject(claim_id)
     ctx.update(
         subject=subject,
         comments=list_comments(project, subject),
