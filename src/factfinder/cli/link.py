@@ -10,32 +10,19 @@ import typer
 from factfinder.cli.common import (
     EXIT_PARTIAL,
     JsonOption,
+    ProjectOption,
     err,
     handle_errors,
+    open_project,
     out,
     print_json,
     report_input_error,
 )
 from factfinder.errors import InputError
 
-ProjectOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--project",
-        "-p",
-        envvar="FACTFINDER_PROJECT",
-        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
-    ),
-]
 ReasonOption = Annotated[
     str, typer.Option("--reason", "-r", help="Why (kept in the ledger with the decision).")
 ]
-
-
-def _open(project: Path | None) -> Any:
-    from factfinder.services import Project
-
-    return Project.open(project)
 
 
 def _actor() -> str:
@@ -113,7 +100,7 @@ def register(app: typer.Typer) -> None:
     def _link_project(path: Path | None, workers: int) -> None:
         from factfinder.services.incidents.commands import link_project
 
-        with _open(path) as proj, err.status("linking") as status:
+        with open_project(path) as proj, err.status("linking") as status:
             done = link_project(
                 proj, actor=_actor(), workers=workers, progress=lambda msg: status.update(msg)
             )
@@ -139,7 +126,7 @@ def register(app: typer.Typer) -> None:
         """The project's incidents (from its latest link run)."""
         from factfinder.services.incidents.queries import IncidentFilters, list_incidents
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             rows, total, _ = list_incidents(
                 proj,
                 IncidentFilters(governorate=governorate, grade=grade, include_restricted=True),
@@ -163,7 +150,7 @@ def register(app: typer.Typer) -> None:
         """An incident: its members, reconciled figures, grade trace and decisions."""
         from factfinder.services.incidents.queries import get_incident
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             view = get_incident(proj, incident_id)
         body = view.incident.to_json()
         body["member_claims"] = [
@@ -193,7 +180,7 @@ def register(app: typer.Typer) -> None:
         """Merge incidents into the first one named."""
         from factfinder.services.incidents.commands import merge
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             kept = merge(proj, incident_ids, reason=reason, actor=_actor())
         err.print(f"merged into {kept}")
 
@@ -205,7 +192,7 @@ def register(app: typer.Typer) -> None:
         """Take claims (stored claim ids) out of an incident into a new one."""
         from factfinder.services.incidents.commands import split
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             new = split(proj, incident_id, claim_ids, reason=reason, actor=_actor())
         err.print(f"claims {', '.join(map(str, claim_ids))} are now {new}")
 
@@ -217,7 +204,7 @@ def register(app: typer.Typer) -> None:
         """Move one claim (its stored id) to another incident."""
         from factfinder.services.incidents.commands import move
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             move(proj, claim_id, to_incident, reason=reason, actor=_actor())
         err.print(f"claim {claim_id} moved to {to_incident}")
 
@@ -227,7 +214,7 @@ def register(app: typer.Typer) -> None:
         """Confirm an incident's claims as one incident (kept on every re-run)."""
         from factfinder.services.incidents.commands import confirm
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             confirm(proj, incident_id, reason=reason, actor=_actor())
         err.print(f"{incident_id} confirmed")
 
@@ -239,7 +226,7 @@ def register(app: typer.Typer) -> None:
         """Set an incident's grade by hand (confirmed, fair, weak, contested, discounted)."""
         from factfinder.services.incidents.commands import grade as set_grade
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             set_grade(proj, incident_id, grade, reason=reason, actor=_actor())
         err.print(f"{incident_id} graded {grade}")
 

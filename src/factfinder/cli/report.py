@@ -15,8 +15,10 @@ import typer
 from factfinder.cli.common import (
     EXIT_INTEGRITY,
     JsonOption,
+    ProjectOption,
     err,
     handle_errors,
+    open_project,
     out,
     print_json,
 )
@@ -26,15 +28,6 @@ if TYPE_CHECKING:
     from factfinder.services.access.roles import User
     from factfinder.services.cases.files import ExportResult
 
-ProjectOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--project",
-        "-p",
-        envvar="FACTFINDER_PROJECT",
-        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
-    ),
-]
 AtOption = Annotated[
     int | None,
     typer.Option(
@@ -59,12 +52,6 @@ AsUserOption = Annotated[
         "may be included); default: the local operator.",
     ),
 ]
-
-
-def _open(project: Path | None) -> Project:
-    from factfinder.services import Project
-
-    return Project.open(project)
 
 
 def _user(project: Project, name: str | None) -> User | None:
@@ -114,7 +101,7 @@ def register(app: typer.Typer) -> None:
         """Create an empty case."""
         from factfinder.services.cases.commands import create_case
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             case = create_case(proj, name, description=description)
         if as_json:
             print_json(case.to_json())
@@ -133,7 +120,7 @@ def register(app: typer.Typer) -> None:
         from factfinder.services.cases.commands import add_incidents
         from factfinder.services.incidents.queries import existing_incidents
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             state, added = add_incidents(proj, case, incidents, check=existing_incidents)
         if as_json:
             print_json({"case": state.to_json(include_restricted=False), "added": added})
@@ -155,7 +142,7 @@ def register(app: typer.Typer) -> None:
         """Take incidents out of a case (the ledger keeps that they were in it)."""
         from factfinder.services.cases.commands import remove_incidents
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             state = remove_incidents(proj, case, incidents)
         err.print(f"case {state.id}: it holds {len(state.incidents)} incidents")
 
@@ -180,7 +167,7 @@ def register(app: typer.Typer) -> None:
         """Write a note on a case."""
         from factfinder.services.cases.commands import add_note
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             written = add_note(proj, case, text, incident=incident, restricted=restricted)
         err.print(f"note {written.id} (ledger entry {written.seq})")
 
@@ -192,7 +179,7 @@ def register(app: typer.Typer) -> None:
 
         from factfinder.services.cases.queries import list_cases
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             cases = list_cases(proj)
         if as_json:
             print_json({"data": [c.to_json() for c in cases], "count": len(cases)})
@@ -213,7 +200,7 @@ def register(app: typer.Typer) -> None:
         """A case: its incidents and notes."""
         from factfinder.services.cases.queries import show_case
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             state = show_case(proj, case)
         obj = state.to_json(include_restricted=include_restricted)
         if as_json:
@@ -255,7 +242,7 @@ def register(app: typer.Typer) -> None:
         from factfinder.services.cases.queries import show_case
         from factfinder.services.preserve.checkpoints import checkpoint_for
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             user = _user(proj, as_user)
             if output is None:
                 name = show_case(proj, case).name
@@ -308,7 +295,7 @@ def register(app: typer.Typer) -> None:
         """Export incidents for other tools, or a case's evidence package."""
         from factfinder.services.cases.files import write_export, write_package
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             user = _user(proj, as_user)
             if fmt == "package":
                 if case is None:

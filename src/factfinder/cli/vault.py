@@ -13,10 +13,13 @@ from factfinder.cli.common import (
     EXIT_INTEGRITY,
     EXIT_PARTIAL,
     JsonOption,
+    ProjectOption,
     err,
     handle_errors,
+    open_project,
     out,
     print_json,
+    project_option,
     report_input_error,
 )
 
@@ -24,22 +27,6 @@ if TYPE_CHECKING:
     from factfinder.errors import InputError
     from factfinder.services.preserve.ingest import IngestedPart
     from factfinder.vault.proofs import Proof
-
-ProjectOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--project",
-        "-p",
-        envvar="FACTFINDER_PROJECT",
-        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
-    ),
-]
-
-
-def _open(project: Path | None) -> Any:
-    from factfinder.services import Project
-
-    return Project.open(project)
 
 
 def register(app: typer.Typer) -> None:
@@ -115,7 +102,7 @@ def register(app: typer.Typer) -> None:
             checkpoint=checkpoint,
             files=read_metadata_csv(metadata) if metadata is not None else {},
         )
-        with _open(project) as proj, _IngestProgress() as progress:
+        with open_project(project) as proj, _IngestProgress() as progress:
             summary = run_ingest(proj, paths, options, observer=progress)
         if as_json:
             print_json(summary.to_json())
@@ -152,7 +139,7 @@ def register(app: typer.Typer) -> None:
         re-extract its claims with them."""
         from factfinder.services.claims.extraction import correct_item_metadata
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             done = correct_item_metadata(
                 proj, ref, published=published, publisher=publisher, url=url, title=title
             )
@@ -186,7 +173,7 @@ def register(app: typer.Typer) -> None:
 
         from factfinder.services.preserve.items import list_items
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             page, total = list_items(proj, limit=limit, offset=offset, search=search)
         if as_json:
             print_json({"data": [i.to_json() for i in page], "count": total})
@@ -226,7 +213,7 @@ def register(app: typer.Typer) -> None:
         """An item: metadata, hash, text excerpt and custody history."""
         from factfinder.services.preserve.items import item_text, show_item
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             detail = show_item(proj, item)
             full = item_text(proj, item)[1] if text else None
         if as_json:
@@ -243,7 +230,7 @@ def register(app: typer.Typer) -> None:
         """Sign the current ledger head (size, root, time) with the project key."""
         from factfinder.services.preserve.checkpoints import make_checkpoint
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             cp = make_checkpoint(proj)
         if as_json:
             print_json(cp.to_json())
@@ -258,7 +245,7 @@ def register(app: typer.Typer) -> None:
 
         from factfinder.services.preserve.history import list_checkpoints
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             cps = list_checkpoints(proj)
         if as_json:
             print_json({"data": [{"id": i, **cp.to_json()} for i, cp in cps], "count": len(cps)})
@@ -307,7 +294,7 @@ def register(app: typer.Typer) -> None:
         if chosen != 1:
             raise InvalidRecord("give exactly one of ITEM, --seq or --consistency")
         doc: Proof
-        with _open(project) as proj:
+        with open_project(project) as proj:
             if consistency:
                 if len(consistency) > 2:
                     raise InvalidRecord("--consistency takes one or two checkpoint ids")
@@ -342,7 +329,7 @@ def register(app: typer.Typer) -> None:
         from factfinder.vault.signing import PublicKey
 
         trusted = PublicKey.load(key) if key else None
-        with _open(project) as proj, _VerifyProgress() as progress:
+        with open_project(project) as proj, _VerifyProgress() as progress:
             report = verify_project(proj, key=trusted, blobs=blobs, observer=progress)
         if as_json:
             print_json(report.to_json())
@@ -375,8 +362,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
         project: Annotated[
             Path | None,
-            typer.Option(
-                "--project", "-p", help="Also check the proof against this project as it is now."
+            project_option(
+                "Also check the proof against this project as it is now.", from_env=False
             ),
         ] = None,
         as_json: bool = JsonOption,
@@ -391,7 +378,7 @@ def register(app: typer.Typer) -> None:
         if project is not None:
             from factfinder.services.preserve.proofcheck import check_proof_against_project
 
-            with _open(project) as proj:
+            with open_project(project) as proj:
                 now = check_proof_against_project(proj, doc)
             lines += now.lines
             ok = ok and now.ok
