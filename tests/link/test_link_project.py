@@ -155,19 +155,6 @@ def test_incidents_as_of_a_ledger_size(seeded):
     assert sum(len(s.claim_ids) for s in before) == 6
 
 
-def test_the_web_workspace_source(seeded):
-    from factfinder.web.incident_source import IncidentFilter, WorkspaceSource
-
-    src = WorkspaceSource()
-    summary = src.link(seeded, actor="web:amal")
-    assert summary.incidents == 5
-    page = src.list(seeded, IncidentFilter(), limit=10, after=None)
-    assert page.count == 5 and page.rows[0].id.startswith("inc-")
-    detail = src.get(seeded, page.rows[0].id)
-    assert detail.row.id == page.rows[0].id and "grading" in detail.explanation
-    assert sum(n for _, n in src.timeline(seeded, IncidentFilter())) >= 1
-
-
 def test_verify_finds_incidents_changed_behind_factfinders_back(seeded, db_url):
     from sqlalchemy import text
 

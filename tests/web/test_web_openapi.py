@@ -47,9 +47,9 @@ def test_schemathesis_finds_no_failure_against_a_running_app(app: FastAPI) -> No
     # so generated requests exercise both the allowed and the refused paths.
     secret, _ = create_token(app.state.project, "analyst", "schemathesis")
     # Incidents come from the incidents service, linked here first.
-    from factfinder.web.incident_source import source
+    from factfinder.services.incidents.commands import link_project
 
-    source(app.state).link(app.state.project, actor="test:setup")
+    link_project(app.state.project, actor="test:setup")
     with LiveServer(app) as server:
         schema = schemathesis.openapi.from_url(
             f"{server.url}/api/v1/openapi.json", headers={"Authorization": f"Bearer {secret}"}

@@ -164,9 +164,9 @@ def test_login_redirects_only_to_local_pages(app: FastAPI) -> None:
 def test_claims_and_incidents_take_comments_and_restrictions(
     app: FastAPI, signed_in: dict[str, Browser]
 ) -> None:
-    from factfinder.web.incident_source import source
+    from factfinder.services.incidents.commands import link_project
 
-    source(app.state).link(app.state.project, actor="test:setup")
+    link_project(app.state.project, actor="test:setup")
     investigator, viewer = signed_in["investigator"], signed_in["viewer"]
     claim = investigator.client.get("/api/v1/claims").json()["data"][0]["id"]
     r = investigator.form(

@@ -156,11 +156,10 @@ def test_anonymous_gets_the_login_page_and_static_files_only(app: FastAPI) -> No
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
-    from fake_incidents import install
-
     from factfinder.services.access.roles import ROLE_PERMISSIONS
+    from factfinder.services.incidents.commands import link_project
 
-    install(app).link(app.state.project, actor="test:setup")
+    link_project(app.state.project, actor="test:setup")
     granted = {p.value for p in ROLE_PERMISSIONS[role]}
     for (method, path), needed in ROUTES.items():
         who = session_browser(app, role)

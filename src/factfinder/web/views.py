@@ -19,8 +19,8 @@ from factfinder.subjects import claim_subject, incident_subject, item_subject
 
 __all__ = ["ReviewedClaim"]
 from factfinder.services.access.roles import ApiToken, User
+from factfinder.services.incidents.queries import IncidentSummary
 from factfinder.vault.ledger import LedgerEntry
-from factfinder.web.incident_source import IncidentRow
 from factfinder.web.schemas import (
     ClaimPublic,
     IncidentPublic,
@@ -204,11 +204,11 @@ def hidden_incident(incident_id: str, marks: Restrictions, may_see: bool) -> boo
     return not may_see and marks.subject(incident_subject(incident_id))
 
 
-def incident_public(row: IncidentRow) -> IncidentPublic:
+def incident_public(row: IncidentSummary) -> IncidentPublic:
     return IncidentPublic.model_validate(row)
 
 
-def incident_feature(row: IncidentRow) -> dict[str, Any] | None:
+def incident_feature(row: IncidentSummary) -> dict[str, Any] | None:
     """A GeoJSON point for the map (None without coordinates)."""
     if row.lat is None or row.lon is None:
         return None

@@ -110,28 +110,6 @@ class IncidentView:
     decisions: Sequence[Mapping[str, Any]]
 
 
-# -- what the web workspace reads (its port: `factfinder.web.incident_source`) --------------
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentPage:
-    """A page of the incident list."""
-
-    rows: Sequence[IncidentSummary]
-    count: int
-    next_cursor: str | None  # keyset pagination: pass as `after` for the next page
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentDetail:
-    """An incident as a page shows it."""
-
-    row: IncidentSummary
-    members: Sequence[MemberView]
-    explanation: Mapping[str, Any]  # the `extra` of the incident format: reconciliation, grading…
-    decisions: Sequence[Mapping[str, Any]]  # ledger entries of human decisions, oldest first
-
-
 def latest_run_id(conn: Connection, size: int | None = None) -> int | None:
     """The latest link run (before ledger size `size` when given)."""
     query = select(func.max(link_runs.c.id))
