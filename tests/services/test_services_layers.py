@@ -70,3 +70,25 @@ def test_the_services_import_no_cli_or_web(graph: grimp.ImportGraph) -> None:
         if i.startswith(("factfinder.cli", "factfinder.web"))
     ]
     assert upward == []
+
+
+def test_stages_import_only_earlier_stages(graph: grimp.ImportGraph) -> None:
+    """preserve < claims < incidents < cases, with the dashboard above them all; access is
+    read by every stage and reads none of them."""
+    order = ("preserve", "claims", "incidents", "cases", "workspace")
+    upward = [
+        (low, high)
+        for i, low in enumerate(order)
+        for high in order[i + 1 :]
+        if graph.chain_exists(
+            importer=f"{SERVICES}.{low}", imported=f"{SERVICES}.{high}", as_packages=True
+        )
+    ]
+    upward += [
+        ("access", stage)
+        for stage in order
+        if graph.chain_exists(
+            importer=f"{SERVICES}.access", imported=f"{SERVICES}.{stage}", as_packages=True
+        )
+    ]
+    assert upward == []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from factfinder.services.access.redaction import any_marked_items, marked_incidents, marked_items
+from factfinder.services.claims.queries import list_reviewed_claims
 from factfinder.services.project import Project
 from factfinder.store import ledger as ledger_rows
 from factfinder.store.schema import checkpoints, items
@@ -30,21 +31,11 @@ class Dashboard:
     restricted_marks: int | None  # None for a reader who may not manage restrictions
 
 
-# -- the marks ------------------------------------------------------------------------------
-
-
-# -- search and list ------------------------------------------------------------------------
-
-
-# -- the dashboard --------------------------------------------------------------------------
-
-
 def dashboard(project: Project, *, include_restricted: bool, include_marks: bool) -> Dashboard:
     """The workspace's headline figures as the role may see them: claims are the current ones
     (each item's latest extraction); without `include_restricted` the items, claims and
     incidents restricted as a whole are not counted; the number of restriction marks only
     with `include_marks` (roles that manage restrictions)."""
-    from factfinder.services.claims.queries import list_reviewed_claims
 
     with project.read() as conn:
         n_items = conn.execute(select(func.count()).select_from(items)).scalar_one()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -33,7 +33,7 @@ from factfinder.report.model import (
     Source,
 )
 from factfinder.services.access.queries import restrictions_for
-from factfinder.services.access.roles import Permission
+from factfinder.services.access.roles import Permission, User
 from factfinder.services.cases.evidence import ItemAsOf, claims_as_of, inclusion_proofs, items_as_of
 from factfinder.services.cases.queries import CaseNote, case_state, find_case_id
 from factfinder.services.incidents.queries import incidents_as_of
@@ -41,10 +41,6 @@ from factfinder.services.project import Project
 from factfinder.store.schema_cases import case_members
 from factfinder.subjects import claim_subject, item_subject
 from factfinder.vault.signing import Checkpoint
-
-if TYPE_CHECKING:
-    from factfinder.services.access.roles import User
-
 
 GENERATOR = f"factfinder {__version__}"
 

@@ -31,20 +31,18 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factfinder.errors import InvalidRecord
 from factfinder.report.model import (
     CaseFile,
 )
+from factfinder.services.access.roles import User
 from factfinder.services.cases.casefile import case_file_at
 from factfinder.services.preserve.checkpoints import checkpoint_for
 from factfinder.services.project import Project
 from factfinder.subjects import case_subject
 from factfinder.vault.hashing import sha256_bytes
-
-if TYPE_CHECKING:
-    from factfinder.services.access.roles import User
 
 REPORT_FORMATS = ("html", "pdf")
 

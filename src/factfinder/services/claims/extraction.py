@@ -29,7 +29,8 @@ from factfinder.model import Claim, Document, parse_date
 from factfinder.services.claims.queries import latest_extractions
 from factfinder.services.preserve.inputs import normalise_published
 from factfinder.services.preserve.items import find_item_id
-from factfinder.services.preserve.metadata import ItemMetadata
+from factfinder.services.preserve.metadata import ItemMetadata, load_metadata
+from factfinder.services.preserve.record import update_item_metadata
 from factfinder.services.project import Project, Transaction
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_claims import claim_spans, claims
@@ -221,8 +222,6 @@ def correct_item_metadata(
     given stay as they are. `published` must be an ISO date or timestamp.
     """
     from factfinder.extract.pipeline import extract_document
-    from factfinder.services.preserve.metadata import load_metadata
-    from factfinder.services.preserve.record import update_item_metadata
 
     changes: dict[str, str | None] = {
         k: v

@@ -368,6 +368,3 @@ def reindex(project: Project) -> IndexUpdate | None:
         if run_id is None:
             return None
         return update_index(tx.conn, int(run_id))
-
-
-# -- searching -------------------------------------------------------------------------------

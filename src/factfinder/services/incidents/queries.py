@@ -491,6 +491,3 @@ def existing_incidents(conn: Connection, ids: Sequence[str]) -> set[str]:
         )
     )
     return {r.incident_id for r in rows}
-
-
-# -- for the web workspace ------------------------------------------------------------------
