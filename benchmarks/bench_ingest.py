@@ -28,8 +28,8 @@ import time
 from pathlib import Path
 
 from factfinder.services import Project
-from factfinder.services.ingest import IngestOptions, ingest
-from factfinder.services.verify import verify_project
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.preserve.verify import verify_project
 
 SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
 
@@ -160,7 +160,7 @@ def bench_ledger(work: Path, entries: int) -> None:
                     for n in range(start, min(entries, start + batch))
                 )
         t_fill = time.perf_counter() - t
-        from factfinder.services.vault import make_checkpoint
+        from factfinder.services.preserve.checkpoints import make_checkpoint
 
         make_checkpoint(project)
         walls, cpus = [], []

@@ -228,19 +228,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument(
-        "--store",
-        choices=("project", "reference"),
-        default="project",
-        help="incidents in the incidents area's tables, or the reference table",
-    )
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
         args.incidents, args.items, args.requests = 2_000, 1_000, 100
 
     from factfinder.services import Project
-    from factfinder.services.users import add_user, create_token
+    from factfinder.services.access.commands import add_user, create_token
 
     rng = random.Random(20240501)
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
@@ -250,16 +244,17 @@ def main() -> None:
             add_user(project, "bench", "benchmark password", "viewer", actor="bench:seed")
             token, _ = create_token(project, "bench", "bench")
             seed_items(project, args.items, rng)
-            seeded, factory = seed_incidents(project, args.incidents, rng, args.store)
+            seed_project_incidents(project, args.incidents, rng)
+            seeded = args.incidents
         print(
             f"seeded {args.items:,} items and {seeded:,} incidents in "
             f"{time.perf_counter() - t:.1f} s"
         )
         port = args.port or _free_port()
-        server = start_server(root, port, args.workers, factory)
+        server = start_server(root, port, args.workers, FACTORY)
         base = f"http://127.0.0.1:{port}"
         try:
-            endpoints = endpoints_for(base, token, seeded, rng, factory != FACTORY)
+            endpoints = endpoints_for(base, token, seeded, rng)
             print(
                 f"{'endpoint':34} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
                 f"{'req/s':>8}"
@@ -293,31 +288,13 @@ def _free_port() -> int:
         return port
 
 
-def seed_incidents(project: object, n: int, rng: random.Random, store: str) -> tuple[int, str]:
-    """Seed `n` incidents into the incidents area's tables (`store="project"`, when that area
-    is installed) or into the benchmark's reference store (`bench_web_incidents`). Returns
-    (how many, the app factory to serve)."""
-    import bench_web_incidents
-
-    if store == "project":
-        try:
-            from factfinder.store import schema_incidents
-        except ImportError:
-            print("(the incidents area is not installed: using the reference store)")
-        else:
-            seed_project_incidents(project, schema_incidents, n, rng)
-            print("incident store: the project's (factfinder.services.incidents)")
-            return n, FACTORY
-    print("incident store: the benchmark's reference table (bench_web_incidents)")
-    return bench_web_incidents.seed(project, n, rng, PLACES), "bench_web_incidents:app_factory"  # type: ignore[arg-type]
-
-
-def seed_project_incidents(project: object, schema: object, n: int, rng: random.Random) -> None:
+def seed_project_incidents(project: object, n: int, rng: random.Random) -> None:
     """One link run of `n` incidents written straight into the incidents area's tables (the
     rows its list, filters and map read; member claims are not needed for those), and the
     search index built over them."""
     from sqlalchemy import insert
 
+    from factfinder.store import schema_incidents as schema
     from factfinder.store.schema import ledger, ledger_head
     from factfinder.vault.ledger import LedgerEntry
 
@@ -340,7 +317,7 @@ def seed_project_incidents(project: object, schema: object, n: int, rng: random.
         )
         tx.conn.execute(ledger_head.update().values(size=seq + 1))
         tx.conn.execute(
-            insert(schema.link_runs).values(  # type: ignore[attr-defined]
+            insert(schema.link_runs).values(
                 id=1,
                 seq=seq,
                 created_at=tx.now,
@@ -391,19 +368,19 @@ def seed_project_incidents(project: object, schema: object, n: int, rng: random.
                 }
             )
             if len(batch) == 10_000:
-                tx.conn.execute(insert(schema.incidents), batch)  # type: ignore[attr-defined]
+                tx.conn.execute(insert(schema.incidents), batch)
                 batch = []
         if batch:
-            tx.conn.execute(insert(schema.incidents), batch)  # type: ignore[attr-defined]
+            tx.conn.execute(insert(schema.incidents), batch)
     # A link run writes the incidents' search index in its transaction; rows written straight
     # into the tables need it built once.
-    from factfinder.services.incident_search import reindex
+    from factfinder.services.incidents.index import reindex
 
     reindex(project)
 
 
 def endpoints_for(
-    base: str, token: str, incidents: int, rng: random.Random, reference: bool
+    base: str, token: str, incidents: int, rng: random.Random
 ) -> list[tuple[str, Callable[[int], str]]]:
     # Queries of one or two mid-frequency words (rank 100–1,000), like a name and a place.
     words = vocabulary(random.Random(VOCAB_SEED))[100:1000]
@@ -413,15 +390,6 @@ def endpoints_for(
         return f"/api/v1/items?q={a}+{b}&limit=50" if i % 2 else f"/api/v1/items?q={a}&limit=50"
 
     out: list[tuple[str, Callable[[int], str]]] = []
-
-    def deep_page(i: int) -> str:
-        # A cursor half-way down: the reference store pages by (date, id), the project's by id.
-        after = (
-            f"20{12 + i % 12}-06-15%7Cinc-999999"
-            if reference
-            else f"inc-{(i * 7919) % max(incidents, 1):06d}"
-        )
-        return f"/api/v1/incidents?limit=50&after={after}"
 
     if incidents:
         govs = [p[0] for p in PLACES]

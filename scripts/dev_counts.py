@@ -59,13 +59,19 @@ def sentences(text: str, title: str | None) -> Iterator[tuple[int, int]]:
 
 
 # A war's running toll, not an incident: "the war that has killed more than 280000 people".
-_BACKGROUND = re.compile(r"\b(?:war|conflict|crisis|uprising|revolt|revolution)\b[^.]*\bsince\b|"
-                         r"\bsince\b[^.]*\b(?:war|conflict|crisis|uprising)\b|\bsince\s+(?:19|20)\d\d\b|"
-                         r"\bsince\s+(?:it|the\s+\w+)\s+(?:began|started|erupted)", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:war|conflict|crisis|uprising|revolt|revolution)\b[^.]*\bsince\b|"
+    r"\bsince\b[^.]*\b(?:war|conflict|crisis|uprising)\b|\bsince\s+(?:19|20)\d\d\b|"
+    r"\bsince\s+(?:it|the\s+\w+)\s+(?:began|started|erupted)",
+    re.I,
+)
 
 
-def _breakdowns_after(per_sentence: list[tuple[tuple[int, int], list[CountMention]]],
-                      span: tuple[int, int], found: list[CountMention]) -> list[CountMention]:
+def _breakdowns_after(
+    per_sentence: list[tuple[tuple[int, int], list[CountMention]]],
+    span: tuple[int, int],
+    found: list[CountMention],
+) -> list[CountMention]:
     """Children/women killed in the next sentences when they stand alone ("Six children were
     among the dead"): breakdowns of the primary count that the lede did not give."""
     have = {m.victims for m in found if m.outcome == "killed"}
@@ -82,8 +88,13 @@ def _breakdowns_after(per_sentence: list[tuple[tuple[int, int], list[CountMentio
     return out
 
 
-def pick_counts(text: str, title: str | None, rule: str, people_as_civilians: bool,
-                later_breakdowns: bool = False) -> tuple[Casualties, list[tuple[int, int]]]:
+def pick_counts(
+    text: str,
+    title: str | None,
+    rule: str,
+    people_as_civilians: bool,
+    later_breakdowns: bool = False,
+) -> tuple[Casualties, list[tuple[int, int]]]:
     per_sentence: list[tuple[tuple[int, int], list[CountMention]]] = []
     spans = list(sentences(text, title))
     for a, b in spans:
@@ -91,8 +102,11 @@ def pick_counts(text: str, title: str | None, rule: str, people_as_civilians: bo
         if any(m.outcome == "killed" for m in found) and not _BACKGROUND.search(text, a, b):
             per_sentence.append(((a, b), found))
     # A sentence with a figure beats one with only "dozens"; vague ones are the fallback.
-    precise = [s for s in per_sentence
-               if any(m.outcome == "killed" and not is_vague(m.range) for m in s[1])]
+    precise = [
+        s
+        for s in per_sentence
+        if any(m.outcome == "killed" and not is_vague(m.range) for m in s[1])
+    ]
     per_sentence = precise or per_sentence
     if rule == "lede" and len(per_sentence) > 1 and title:
         at = text.find(title.strip())
@@ -103,15 +117,19 @@ def pick_counts(text: str, title: str | None, rule: str, people_as_civilians: bo
     if not per_sentence:
         return Casualties(), []
     if rule == "largest":
-        span, found = max(per_sentence, key=lambda s: max(
-            (m.range.min or 0) for m in s[1] if m.outcome == "killed"))
+        span, found = max(
+            per_sentence,
+            key=lambda s: max((m.range.min or 0) for m in s[1] if m.outcome == "killed"),
+        )
     elif rule == "title" and title:
         span, found = per_sentence[0]
     elif rule == "first2":
         span, found = per_sentence[0]
         if len(per_sentence) > 1:
-            found = found + [replace(m, sub_of=None if m.sub_of is None else m.sub_of + len(found))
-                             for m in per_sentence[1][1]]
+            found = found + [
+                replace(m, sub_of=None if m.sub_of is None else m.sub_of + len(found))
+                for m in per_sentence[1][1]
+            ]
     else:
         span, found = per_sentence[0]
     if later_breakdowns:
@@ -120,15 +138,17 @@ def pick_counts(text: str, title: str | None, rule: str, people_as_civilians: bo
     return killed, [span]
 
 
-def pick_date(doc: dict[str, object], text: str, title: str | None, rule: str,
-              spans: list[tuple[int, int]]) -> DateMention | None:
+def pick_date(
+    doc: dict[str, object], text: str, title: str | None, rule: str, spans: list[tuple[int, int]]
+) -> DateMention | None:
     """`report`: the report's own date (published, else dateline), else the first day date.
     `event`: the first day-precision date of the incident's sentence, else as `report`."""
     published = parse_date(doc.get("published"))
     dateline = read_dateline(text, title, anchor=published)
     anchor = published or (dateline.window.start if dateline else None)
-    dates = [d for d in find_dates(text, anchor=anchor)
-             if dateline is None or d.start >= dateline.end]
+    dates = [
+        d for d in find_dates(text, anchor=anchor) if dateline is None or d.start >= dateline.end
+    ]
     if rule == "event" and spans:
         a, b = spans[0]
         own = [d for d in dates if a <= d.start < b and d.window.precision == "day"]
@@ -142,15 +162,25 @@ def pick_date(doc: dict[str, object], text: str, title: str | None, rule: str,
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("docs")
     ap.add_argument("-o", "--output", required=True)
-    ap.add_argument("--pick", default="first", choices=["first", "largest", "title", "first2", "lede"])
-    ap.add_argument("--people-are-civilians", action="store_true",
-                    help="set killed.civilians to the total when the text names no category")
+    ap.add_argument(
+        "--pick", default="first", choices=["first", "largest", "title", "first2", "lede"]
+    )
+    ap.add_argument(
+        "--people-are-civilians",
+        action="store_true",
+        help="set killed.civilians to the total when the text names no category",
+    )
     ap.add_argument("--date-rule", default="report", choices=["report", "event"])
-    ap.add_argument("--later-breakdowns", action="store_true",
-                    help="add stand-alone children/women counts of the next two sentences")
+    ap.add_argument(
+        "--later-breakdowns",
+        action="store_true",
+        help="add stand-alone children/women counts of the next two sentences",
+    )
     args = ap.parse_args(argv)
     started = time.perf_counter()
     n = 0
@@ -158,11 +188,16 @@ def main(argv: list[str] | None = None) -> int:
         for line in src:
             doc = json.loads(line)
             text, title = doc["text"], doc.get("title")
-            killed, spans = pick_counts(text, title, args.pick, args.people_are_civilians,
-                                        args.later_breakdowns)
+            killed, spans = pick_counts(
+                text, title, args.pick, args.people_are_civilians, args.later_breakdowns
+            )
             date = pick_date(doc, text, title, args.date_rule, spans)
-            claim = Claim(killed=killed, date=date.window if date else None,
-                          spans=tuple(spans) or ((0, max(1, min(len(text), 1))),), primary=True)
+            claim = Claim(
+                killed=killed,
+                date=date.window if date else None,
+                spans=tuple(spans) or ((0, max(1, min(len(text), 1))),),
+                primary=True,
+            )
             out.write(json.dumps(DocumentClaims(doc["id"], (claim,)).to_json()) + "\n")
             n += 1
     took = time.perf_counter() - started

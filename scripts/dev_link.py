@@ -62,8 +62,9 @@ def main() -> None:
                 missed.append((i, j, key in cands))
             elif linked and not same_gold:
                 stats["wrong"] += 1
-                pairs = [(i, j) for i in by_doc[a] for j in by_doc[b]
-                         if cluster_of[i] == cluster_of[j]]
+                pairs = [
+                    (i, j) for i in by_doc[a] for j in by_doc[b] if cluster_of[i] == cluster_of[j]
+                ]
                 wrong.append(pairs[0])
             elif linked:
                 stats["right"] += 1
@@ -76,12 +77,34 @@ def main() -> None:
             a, b = records[i], records[j]
             ex = explain_pair(a, b, run.idf)
             feats = {k: v for k, v in ex.features.items() if k != "prior"}
-            print(f"--- {a.ref.id}#{a.ref.claim} x {b.ref.id}#{b.ref.claim} score {ex.score}"
-                  + (f" candidate={item[2]}" if len(item) > 2 else ""))
-            print("  A:", a.event_type, a.place_name, a.place_precision, a.lo, a.date_precision,
-                  a.killed[:2], a.source.name, "|", a.text[:160])
-            print("  B:", b.event_type, b.place_name, b.place_precision, b.lo, b.date_precision,
-                  b.killed[:2], b.source.name, "|", b.text[:160])
+            print(
+                f"--- {a.ref.id}#{a.ref.claim} x {b.ref.id}#{b.ref.claim} score {ex.score}"
+                + (f" candidate={item[2]}" if len(item) > 2 else "")
+            )
+            print(
+                "  A:",
+                a.event_type,
+                a.place_name,
+                a.place_precision,
+                a.lo,
+                a.date_precision,
+                a.killed[:2],
+                a.source.name,
+                "|",
+                a.text[:160],
+            )
+            print(
+                "  B:",
+                b.event_type,
+                b.place_name,
+                b.place_precision,
+                b.lo,
+                b.date_precision,
+                b.killed[:2],
+                b.source.name,
+                "|",
+                b.text[:160],
+            )
             print("  ", json.dumps(feats))
 
 

@@ -17,8 +17,9 @@ from sqlalchemy import select  # noqa: E402
 
 from factfinder.cli import build_app  # noqa: E402
 from factfinder.services import Project  # noqa: E402
-from factfinder.services.claims import extract_items, list_claims  # noqa: E402
-from factfinder.services.ingest import ingest  # noqa: E402
+from factfinder.services.claims.extraction import extract_items  # noqa: E402
+from factfinder.services.claims.queries import list_claims  # noqa: E402
+from factfinder.services.preserve.ingest import ingest  # noqa: E402
 from factfinder.store.schema import ledger  # noqa: E402
 from factfinder.store.schema_claims import claim_spans  # noqa: E402
 

@@ -10,17 +10,17 @@ from sqlalchemy import select
 
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.model import DocumentClaims
-from factfinder.services.claims import extract_items
-from factfinder.services.incident_queries import (
+from factfinder.services.claims.extraction import extract_items
+from factfinder.services.incidents.commands import confirm, grade, link_project, merge, move, split
+from factfinder.services.incidents.queries import (
     IncidentFilters,
-    case_file_store,
     count_incidents,
+    existing_incidents,
     get_incident,
+    incidents_as_of,
     list_incidents,
-    workspace_source,
 )
-from factfinder.services.incidents import confirm, grade, link_project, merge, move, split
-from factfinder.services.ingest import ingest
+from factfinder.services.preserve.ingest import ingest
 from factfinder.store.schema import ledger
 from factfinder.store.schema_incidents import incident_members
 from factfinder.vault.hashing import canonical_json, sha256_text
@@ -145,33 +145,19 @@ def test_incidents_as_of_a_ledger_size(seeded):
         head = int(conn.execute(select(ledger.c.seq).order_by(ledger.c.seq.desc())).first()[0])
     ids = [r.id for r in list_incidents(seeded)[0]]
     merge(seeded, ids[1:3], reason="test", actor="x")  # and re-links
-    store = case_file_store()
     with seeded.read() as conn:
-        before = store.incidents_as_of(conn, None, head + 1)
-        now = store.incidents_as_of(conn, None, 10**9)
-        assert store.existing(conn, [ids[0], "inc-424242"]) == {ids[0]}
+        before = incidents_as_of(conn, None, head + 1)
+        now = incidents_as_of(conn, None, 10**9)
+        assert existing_incidents(conn, [ids[0], "inc-424242"]) == {ids[0]}
     assert len(before) == 5 and len(now) == 4
     assert all(first.seq in s.seqs for s in before)
     assert sum(len(s.claim_ids) for s in before) == 6
 
 
-def test_the_web_workspace_source(seeded):
-    from factfinder.web.incident_source import IncidentFilter
-
-    src = workspace_source()
-    summary = src.link(seeded, actor="web:amal")
-    assert summary.incidents == 5
-    page = src.list(seeded, IncidentFilter(), limit=10, after=None)
-    assert page.count == 5 and page.rows[0].id.startswith("inc-")
-    detail = src.get(seeded, page.rows[0].id)
-    assert detail.row.id == page.rows[0].id and "grading" in detail.explanation
-    assert sum(n for _, n in src.timeline(seeded, IncidentFilter())) >= 1
-
-
 def test_verify_finds_incidents_changed_behind_factfinders_back(seeded, db_url):
     from sqlalchemy import text
 
-    from factfinder.services.verify import verify_project
+    from factfinder.services.preserve.verify import verify_project
 
     link_project(seeded, actor="test")
     merge(seeded, [r.id for r in list_incidents(seeded)[0][:2]], reason="test", actor="x")

@@ -11,7 +11,7 @@ import pytest
 
 from factfinder.report.model import CaseFile, Source
 from factfinder.services import Project
-from factfinder.services.case_files import GENERATOR
+from factfinder.services.cases.casefile import GENERATOR
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report_helpers import SEEDS, incident_from_json, sources_case_file
@@ -20,7 +20,7 @@ from report_helpers import SEEDS, incident_from_json, sources_case_file
 @pytest.fixture
 def seed_project(tmp_path: Path) -> Iterator[Project]:
     """A SQLite project with the two seed articles ingested (and a checkpoint signed)."""
-    from factfinder.services.ingest import IngestOptions, ingest
+    from factfinder.services.preserve.ingest import IngestOptions, ingest
 
     project = Project.init(tmp_path / "project")
     try:

@@ -8,12 +8,9 @@ from typing import Any
 from factfinder.model import Casualties, ClaimRef, DateWindow, Incident, Place
 from factfinder.report.model import CaseFile, CitedEntry
 from factfinder.services import Project
-from factfinder.services.case_files import GENERATOR, _checkpoint_ref, _source
-from factfinder.services.evidence_state import (
-    checkpoint_for,
-    inclusion_proofs,
-    items_as_of,
-)
+from factfinder.services.cases.casefile import GENERATOR, _checkpoint_ref, _source
+from factfinder.services.cases.evidence import inclusion_proofs, items_as_of
+from factfinder.services.preserve.checkpoints import checkpoint_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "samples" / "seeds"

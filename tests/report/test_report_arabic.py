@@ -31,9 +31,9 @@ def run(*args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def bilingual_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project holding the two reports, extracted and linked, and a case of their incident."""
-    from factfinder.services.claims import extract_items
-    from factfinder.services.incidents import link_project
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.incidents.commands import link_project
+    from factfinder.services.preserve.ingest import ingest
 
     root = tmp_path / "project"
     with Project.init(root) as project:

@@ -19,15 +19,16 @@ import pytest
 from factfinder.report.ged import COLUMNS
 from factfinder.report.package import verify_package
 from factfinder.services import Project
-from factfinder.services.case_files import (
+from factfinder.services.cases.commands import add_incidents, add_note, create_case
+from factfinder.services.cases.files import (
     ExportResult,
     build_case_file,
-    incident_check,
     write_export,
     write_package,
     write_report,
 )
-from factfinder.services.cases import add_incidents, add_note, create_case
+from factfinder.services.incidents.queries import existing_incidents
+from factfinder.subjects import case_subject
 from factfinder.vault import ledger as ledger_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,9 +60,9 @@ class SeedCase:
 def seed_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedCase]:
     """Ingest `samples/seeds/docs.jsonl`, extract, link; a case holding every incident; its
     PDF and HTML report at the checkpoint after that (rendered once for the session)."""
-    from factfinder.services.claims import extract_items
-    from factfinder.services.incidents import link_project
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.incidents.commands import link_project
+    from factfinder.services.preserve.ingest import ingest
 
     work = tmp_path_factory.mktemp("seed_case")
     project = Project.init(work / "project")
@@ -78,7 +79,7 @@ def seed_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedCase]:
             description="Allegations in the Syrian letters to the UN of 3 November 2018",
             actor="cli:analyst",
         )
-        check = incident_check()
+        check = existing_incidents
         with project.read() as conn:
             incidents = sorted(check(conn, [f"inc-{n:06d}" for n in range(1, 20)]))
         assert len(incidents) == linked.incidents
@@ -148,9 +149,9 @@ def test_the_pdf_report_holds_the_figures_and_the_source_hashes(seed_case: SeedC
 def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(
     seed_case: SeedCase, tmp_path: Path
 ) -> None:
-    from factfinder.services.claims import extract_items
-    from factfinder.services.incidents import link_project
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.incidents.commands import link_project
+    from factfinder.services.preserve.ingest import ingest
 
     project = seed_case.project
     first = seed_case.html
@@ -177,7 +178,7 @@ def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(
     with project.read() as conn:
         entries = [
             e
-            for e in ledger_rows.entries_for_subject(conn, f"case:{seed_case.case_id}")
+            for e in ledger_rows.entries_for_subject(conn, case_subject(seed_case.case_id))
             if e.kind == "export.write"
         ]
     assert {e.payload["sha256"] for e in entries} >= {first.sha256, now.sha256}
@@ -225,8 +226,8 @@ def test_the_ged_export_of_the_seed_case_opens_with_pandas(
 
 def test_restricted_data_stays_out_unless_asked_and_allowed(seed_case: SeedCase) -> None:
     from factfinder.errors import PermissionDenied
-    from factfinder.services.restrictions import restrict
-    from factfinder.services.users import add_user, get_user
+    from factfinder.services.access.commands import add_user, restrict
+    from factfinder.services.access.queries import get_user
 
     project = seed_case.project
     cf = build_case_file(project, seed_case.case_id, at=seed_case.html.checkpoint_id)
@@ -252,17 +253,17 @@ def test_rebuilding_at_a_checkpoint_is_identical_on_each_backend(
     project: Project, tmp_path: Path
 ) -> None:
     """The same reproducibility check on SQLite and (when configured) PostgreSQL."""
-    from factfinder.services.claims import extract_items
-    from factfinder.services.incidents import link_project
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.incidents.commands import link_project
+    from factfinder.services.preserve.ingest import ingest
 
     ingest(project, [str(SEEDS / "docs.jsonl")], actor="test:ingest")
     extract_items(project, actor="test:extract")
     link_project(project, actor="test:link")
     case = create_case(project, "Hajin")
     with project.read() as conn:
-        everything = sorted(incident_check()(conn, [f"inc-{n:06d}" for n in range(1, 20)]))
-    add_incidents(project, case.id, everything, check=incident_check())
+        everything = sorted(existing_incidents(conn, [f"inc-{n:06d}" for n in range(1, 20)]))
+    add_incidents(project, case.id, everything, check=existing_incidents)
     first = write_report(project, case.id, fmt="html", output=tmp_path / "a.html")
     later = tmp_path / "later.jsonl"
     later.write_text(json.dumps(EXTRA_DOC) + "\n")

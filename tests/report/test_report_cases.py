@@ -9,16 +9,14 @@ from sqlalchemy import Connection, text
 
 from factfinder.errors import Conflict, InvalidRecord, NotFound
 from factfinder.services import Project
-from factfinder.services.cases import (
+from factfinder.services.cases.commands import (
     add_incidents,
     add_note,
-    case_state,
-    check_cases,
     create_case,
-    list_cases,
     remove_incidents,
-    show_case,
 )
+from factfinder.services.cases.queries import case_state, check_cases, list_cases, show_case
+from factfinder.subjects import case_subject
 from factfinder.vault import ledger as ledger_rows
 
 
@@ -51,7 +49,7 @@ def test_a_case_is_built_from_ledgered_changes(project: Project) -> None:
     # As of the ledger size just before the removal, inc-000003 was still in the case.
     with project.read() as conn:
         before = case_state(conn, case.id, size=secret.seq + 1)
-        entries = ledger_rows.entries_for_subject(conn, f"case:{case.id}")
+        entries = ledger_rows.entries_for_subject(conn, case_subject(case.id))
         assert list(check_cases(conn)) == []
     assert before.incidents == ("inc-000002", "inc-000003")
     assert [e.kind for e in entries] == [

@@ -30,10 +30,10 @@ class Seeded:
 @pytest.fixture
 def cli_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
     """A project with the seed documents ingested, extracted and linked."""
-    from factfinder.services.case_files import default_incident_store
-    from factfinder.services.claims import extract_items
-    from factfinder.services.incidents import link_project
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.incidents.commands import link_project
+    from factfinder.services.incidents.queries import incidents_as_of
+    from factfinder.services.preserve.ingest import ingest
     from factfinder.vault import ledger as ledger_rows
 
     root = tmp_path / "project"
@@ -42,9 +42,7 @@ def cli_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
         extract_items(project, actor="test:extract")
         link_project(project, actor="test:link")
         with project.read() as conn:
-            found = default_incident_store().incidents_as_of(
-                conn, None, ledger_rows.head_size(conn)
-            )
+            found = incidents_as_of(conn, None, ledger_rows.head_size(conn))
     hajin = next(
         s.incident.incident for s in found if any(p.name == "Hajin" for p in s.incident.places)
     )

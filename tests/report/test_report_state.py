@@ -6,9 +6,10 @@ import pytest
 
 from factfinder.errors import IntegrityError, NotFound
 from factfinder.services import Project
-from factfinder.services.evidence_state import checkpoint_for, inclusion_proofs, items_as_of
-from factfinder.services.record import update_item_metadata
-from factfinder.services.vault import list_checkpoints, make_checkpoint
+from factfinder.services.cases.evidence import inclusion_proofs, items_as_of
+from factfinder.services.preserve.checkpoints import checkpoint_for, make_checkpoint
+from factfinder.services.preserve.history import list_checkpoints
+from factfinder.services.preserve.record import update_item_metadata
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault import merkle
 from factfinder.vault.hashing import format_hash

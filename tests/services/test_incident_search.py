@@ -16,19 +16,20 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from factfinder.model import DocumentClaims
-from factfinder.services.claims import extract_items
-from factfinder.services.incident_queries import (
+from factfinder.services.access.commands import restrict, unrestrict
+from factfinder.services.claims.extraction import extract_items
+from factfinder.services.claims.review import decide
+from factfinder.services.incidents.commands import link_project, merge
+from factfinder.services.incidents.index import reindex, update_index
+from factfinder.services.incidents.queries import (
     IncidentFilters,
     get_incident,
     incident_timeline,
     list_incidents,
 )
-from factfinder.services.incident_search import reindex, update_index
-from factfinder.services.incidents import link_project, merge
-from factfinder.services.ingest import ingest
-from factfinder.services.restrictions import restrict, unrestrict
-from factfinder.services.review import decide
+from factfinder.services.preserve.ingest import ingest
 from factfinder.store.schema_incidents import incident_search
+from factfinder.subjects import claim_subject, incident_subject, item_subject
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "tests" / "link" / "fixtures" / "seeds.claims.jsonl"
@@ -132,26 +133,26 @@ def test_restriction_marks_hide_member_text_from_other_roles_at_once(linked):
     places = by_place(linked)
     garden, hajin = places["White Garden, Raqqa"], places["Hajin"]
     claim_id = member(linked, garden).claim_id
-    restrict(linked, f"claim:{claim_id}", "sentences", reason="a victim is named", actor="t")
+    restrict(linked, claim_subject(claim_id), "sentences", reason="a victim is named", actor="t")
     assert found(linked, "zoo") == []
     assert found(linked, "zoo", restricted=True) == [garden]
     assert found(linked, "White Garden") == [garden]  # the facts every role sees
-    unrestrict(linked, f"claim:{claim_id}", "sentences", reason="checked", actor="t")
+    unrestrict(linked, claim_subject(claim_id), "sentences", reason="checked", actor="t")
     assert found(linked, "zoo") == [garden]
 
     item_hash = member(linked, hajin).item_hash
-    restrict(linked, f"item:{item_hash}", "text", reason="source protection", actor="t")
+    restrict(linked, item_subject(item_hash), "text", reason="source protection", actor="t")
     assert found(linked, "Guterres") == []
     assert found(linked, "Guterres", restricted=True) == [hajin]
 
-    restrict(linked, f"incident:{hajin}", reason="under seal", actor="t")
+    restrict(linked, incident_subject(hajin), reason="under seal", actor="t")
     assert found(linked, "Hajin") == []
     assert list_incidents(linked, IncidentFilters(q="airstrike"))[1] == 1  # only the other
     assert found(linked, "Hajin", restricted=True) == [hajin]
 
 
 def test_a_correction_after_the_run_hides_the_claims_words_until_the_next_run(linked):
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
 
     wp = by_place(linked)["Al-Hasakah Governorate"]  # the second Hajin claim joined it
     (journalist,) = [
@@ -261,7 +262,7 @@ def test_the_migration_backfills_the_facts_and_owns_the_list_indexes(linked):
 def test_the_web_api_searches_as_the_readers_role_allows(linked):
     from fastapi.testclient import TestClient
 
-    from factfinder.services.users import add_user, create_token
+    from factfinder.services.access.commands import add_user, create_token
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
 
@@ -309,8 +310,10 @@ def test_pages_of_a_search_most_incidents_match_are_the_same_pages(linked):
 def test_with_very_many_restricted_claims_other_roles_search_the_facts_only(linked, monkeypatch):
     places = by_place(linked)
     garden = places["White Garden, Raqqa"]
-    restrict(linked, f"claim:{member(linked, garden).claim_id}", "sentences", reason="r", actor="t")
-    monkeypatch.setattr("factfinder.services.incident_search.MAX_FACTS_ONLY", 0)
+    restrict(
+        linked, claim_subject(member(linked, garden).claim_id), "sentences", reason="r", actor="t"
+    )
+    monkeypatch.setattr("factfinder.services.incidents.search.MAX_FACTS_ONLY", 0)
     assert found(linked, "zoo") == []
     assert found(linked, "Guterres") == []  # not restricted, but sources are not searched
     assert found(linked, "White Garden") == [garden]

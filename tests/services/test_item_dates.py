@@ -14,11 +14,12 @@ from typer.testing import CliRunner
 
 from factfinder.cli import build_app
 from factfinder.services import Project
-from factfinder.services.claims import correct_item_metadata, extract_items, list_claims
-from factfinder.services.ingest import IngestOptions, ingest
-from factfinder.services.inputs import read_metadata_csv
-from factfinder.services.items import show_item
-from factfinder.services.verify import verify_project
+from factfinder.services.claims.extraction import correct_item_metadata, extract_items
+from factfinder.services.claims.queries import list_claims
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.preserve.inputs import read_metadata_csv
+from factfinder.services.preserve.items import show_item
+from factfinder.services.preserve.verify import verify_project
 from factfinder.store.schema import item_metadata, ledger
 
 geo = pytest.importorskip("factfinder.geo")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from factfinder.services import Project
-from factfinder.services.ingest import ingest
-from factfinder.services.workspace import across_scripts, search_items
+from factfinder.services.preserve.ingest import ingest
+from factfinder.services.preserve.search import across_scripts, search_items
 from factfinder.store.search import item_words
 
 ARABIC = "قتل ثلاثة مدنيين بقصف مدفعي استهدف قرية في ناحية جنديرس بريف عفرين شمال غربي حلب."

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services import Project
-from factfinder.services.ingest import DOCUMENT_MEDIA_TYPE, IngestOptions, ingest
-from factfinder.services.items import item_text, list_items, show_item
-from factfinder.services.record import update_item_metadata
-from factfinder.services.verify import verify_project
+from factfinder.services.preserve.ingest import DOCUMENT_MEDIA_TYPE, IngestOptions, ingest
+from factfinder.services.preserve.items import item_text, list_items, show_item
+from factfinder.services.preserve.record import update_item_metadata
+from factfinder.services.preserve.verify import verify_project
 from factfinder.store.schema import acquisitions, item_links, items
 from factfinder.vault.hashing import sha256_bytes
 

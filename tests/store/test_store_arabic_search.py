@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from factfinder.arabic import _DROP, _MAP
 from factfinder.services import Project
-from factfinder.services.ingest import ingest
+from factfinder.services.preserve.ingest import ingest
 from factfinder.store.search import search_item_ids
 
 MIGRATION = (

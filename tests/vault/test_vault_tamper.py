@@ -10,9 +10,10 @@ import pytest
 from vault_inputs import SEED_TEXT, SEED_TEXT_2
 
 from factfinder.services import Project
-from factfinder.services.ingest import IngestOptions, ingest
-from factfinder.services.vault import inclusion_proof_for_item, make_checkpoint
-from factfinder.services.verify import check_proof_against_project, verify_project
+from factfinder.services.preserve.checkpoints import inclusion_proof_for_item, make_checkpoint
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.preserve.proofcheck import check_proof_against_project
+from factfinder.services.preserve.verify import verify_project
 from factfinder.store.schema import items
 from factfinder.vault.hashing import sha256_bytes
 from factfinder.vault.proofs import InclusionProof, verify_proof

@@ -20,9 +20,9 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with the seed .txt documents ingested and extracted and one user per role
     (named after the role). Tests get copies (`seeded_dir`)."""
     from factfinder.services import Project
-    from factfinder.services.claims import extract_items
-    from factfinder.services.ingest import ingest
-    from factfinder.services.users import add_user
+    from factfinder.services.access.commands import add_user
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.preserve.ingest import ingest
 
     root = tmp_path_factory.mktemp("web") / "template"
     with Project.init(root) as project:

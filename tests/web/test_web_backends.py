@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from web_helpers import PASSWORD, SEEDS, session_browser
 
+from factfinder.subjects import item_subject
+
 if TYPE_CHECKING:
     from factfinder.services import Project
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 def test_the_workspace_on_this_backend(project: Project) -> None:
-    from factfinder.services.users import add_user
+    from factfinder.services.access.commands import add_user
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
 
@@ -48,7 +50,7 @@ def test_the_workspace_on_this_backend(project: Project) -> None:
         r = inv.client.post(
             "/api/v1/restrictions",
             headers=h,
-            json={"subject": f"item:{item['hash']}", "reason": "victims' names"},
+            json={"subject": item_subject(item["hash"]), "reason": "victims' names"},
         )
         assert r.status_code == 201
         assert viewer.client.get("/api/v1/items").json()["count"] == 1

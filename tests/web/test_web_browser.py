@@ -44,7 +44,7 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[LiveServer]:
     from factfinder.services import Project
-    from factfinder.services.users import add_user
+    from factfinder.services.access.commands import add_user
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
 

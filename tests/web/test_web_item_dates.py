@@ -17,7 +17,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_the_item_page_shows_the_corrected_publication_date(
     app: FastAPI, signed_in: dict[str, Browser]
 ) -> None:
-    from factfinder.services.claims import correct_item_metadata
+    from factfinder.services.claims.extraction import correct_item_metadata
 
     viewer = signed_in["viewer"]
     item = viewer.client.get("/api/v1/items").json()["data"][0]
@@ -33,7 +33,7 @@ def test_the_item_page_shows_the_corrected_publication_date(
 def test_the_review_queue_shows_the_source_s_corrected_publication_date(
     app: FastAPI, signed_in: dict[str, Browser]
 ) -> None:
-    from factfinder.services.claims import correct_item_metadata
+    from factfinder.services.claims.extraction import correct_item_metadata
 
     analyst = signed_in["analyst"]
     first = analyst.client.get("/api/v1/claims").json()["data"][0]

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import pytest
 from web_helpers import PASSWORD, SEEDS, Browser, session_browser
 
+from factfinder.subjects import claim_subject, incident_subject, item_subject
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -66,20 +68,20 @@ class Workspace:
         return found
 
     def mark(self, external_id: str, field: str = "") -> str:
-        from factfinder.services.restrictions import restrict
+        from factfinder.services.access.commands import restrict
 
-        subject = f"item:{self.item(external_id)['hash']}"
+        subject = item_subject(self.item(external_id)["hash"])
         restrict(self.project, subject, field, reason="personal data", actor="test:setup")
         return subject
 
     def unmark(self, subject: str, field: str = "") -> None:
-        from factfinder.services.restrictions import unrestrict
+        from factfinder.services.access.commands import unrestrict
 
         unrestrict(self.project, subject, field, actor="test:setup")
 
 
 def _open(project: Project) -> FastAPI:
-    from factfinder.services.users import add_user
+    from factfinder.services.access.commands import add_user
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
 
@@ -90,7 +92,7 @@ def _open(project: Project) -> FastAPI:
 
 @pytest.fixture
 def ws(project: Project, tmp_path: Path) -> Iterator[Workspace]:
-    from factfinder.services.ingest import ingest
+    from factfinder.services.preserve.ingest import ingest
 
     batch = tmp_path / "docs.jsonl"
     batch.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
@@ -211,7 +213,7 @@ def test_a_restricted_external_id_does_not_resolve_for_a_viewer(ws: Workspace) -
 
 
 def test_comments_on_a_restricted_item_are_not_readable_by_a_viewer(ws: Workspace) -> None:
-    from factfinder.services.comments import add_comment
+    from factfinder.services.access.commands import add_comment
 
     subject = ws.mark("doc-family")
     add_comment(ws.project, subject, "the family asked for anonymity", actor="investigator")
@@ -223,8 +225,8 @@ def test_comments_on_a_restricted_item_are_not_readable_by_a_viewer(ws: Workspac
 @pytest.fixture
 def seeded(project: Project) -> Iterator[Workspace]:
     """The seed documents ingested and extracted (claims with spans)."""
-    from factfinder.services.claims import extract_items
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.preserve.ingest import ingest
 
     ingest(project, [str(p) for p in sorted(SEEDS.glob("*.txt"))], actor="test:setup")
     extract_items(project, actor="test:setup")
@@ -241,15 +243,15 @@ def seeded(project: Project) -> Iterator[Workspace]:
 
 
 def test_restricted_sentences_are_not_highlighted_nor_given_as_spans(seeded: Workspace) -> None:
-    from factfinder.services.restrictions import restrict
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.access.commands import restrict
+    from factfinder.services.claims.queries import reviewed_claims
 
     claim = next(c for c in reviewed_claims(seeded.project) if c.claim.spans)
     anchor = f'id="claim-{claim.id}"'
     viewer, investigator = seeded.viewer, seeded.investigator
     assert anchor in viewer.client.get(f"/items/{claim.item_id}").text
 
-    restrict(seeded.project, f"claim:{claim.id}", "sentences", reason="witness", actor="t")
+    restrict(seeded.project, claim_subject(claim.id), "sentences", reason="witness", actor="t")
     page = viewer.client.get(f"/items/{claim.item_id}").text
     assert anchor not in page and f'title="claim {claim.id}"' not in page
     detail = viewer.client.get(f"/api/v1/items/{claim.item_id}").json()
@@ -264,8 +266,8 @@ def test_restricted_sentences_are_not_highlighted_nor_given_as_spans(seeded: Wor
 
 
 def test_counts_leave_out_what_a_viewer_may_not_see(seeded: Workspace) -> None:
-    from factfinder.services.restrictions import restrict
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.access.commands import restrict
+    from factfinder.services.claims.queries import reviewed_claims
 
     viewer, investigator = seeded.viewer, seeded.investigator
     found = reviewed_claims(seeded.project)
@@ -274,8 +276,8 @@ def test_counts_leave_out_what_a_viewer_may_not_see(seeded: Workspace) -> None:
     assert before["restricted_marks"] is None  # a viewer does not manage restrictions
 
     first, other = found[0], next(c for c in found if c.item_id != found[0].item_id)
-    restrict(seeded.project, f"item:{first.item_hash}", reason="names", actor="t")
-    restrict(seeded.project, f"claim:{other.id}", reason="witness", actor="t")
+    restrict(seeded.project, item_subject(first.item_hash), reason="names", actor="t")
+    restrict(seeded.project, claim_subject(other.id), reason="witness", actor="t")
     hidden = {c.id for c in found if c.item_id == first.item_id} | {other.id}
     seen = viewer.client.get("/api/v1/dashboard").json()
     assert seen["items"] == before["items"] - 1
@@ -313,9 +315,9 @@ INCIDENT_DOCS = [
 @pytest.fixture
 def linked(project: Project, tmp_path: Path) -> Iterator[Workspace]:
     """Two dated reports of two incidents, extracted and linked."""
-    from factfinder.services.claims import extract_items
-    from factfinder.services.incidents import link_project
-    from factfinder.services.ingest import ingest
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.incidents.commands import link_project
+    from factfinder.services.preserve.ingest import ingest
 
     batch = tmp_path / "reports.jsonl"
     batch.write_text("".join(json.dumps(d) + "\n" for d in INCIDENT_DOCS), encoding="utf-8")
@@ -339,7 +341,7 @@ def _months(who: Browser) -> dict[str, int]:
 
 
 def test_incident_counts_and_timeline_leave_out_a_restricted_incident(linked: Workspace) -> None:
-    from factfinder.services.restrictions import restrict
+    from factfinder.services.access.commands import restrict
 
     viewer, investigator = linked.viewer, linked.investigator
     listed = viewer.client.get("/api/v1/incidents").json()
@@ -349,7 +351,7 @@ def test_incident_counts_and_timeline_leave_out_a_restricted_incident(linked: Wo
     by_place = {"governorate": hajin["governorate"]}
     assert viewer.client.get("/api/v1/incidents", params=by_place).json()["count"] == 1
 
-    restrict(linked.project, f"incident:{hajin['id']}", reason="witnesses", actor="t")
+    restrict(linked.project, incident_subject(hajin["id"]), reason="witnesses", actor="t")
     after = viewer.client.get("/api/v1/incidents").json()
     assert after["count"] == len(after["data"]) == 1
     # Neither a filter's count nor the timeline shows where and when it was.
@@ -374,9 +376,9 @@ def test_a_viewer_search_is_the_search_of_each_item_open_parts(
     are asked for; a part's score is comparable with, and never better than, the whole's."""
     import random
 
-    from factfinder.services.ingest import ingest
-    from factfinder.services.restrictions import restrict
-    from factfinder.services.workspace import search_items
+    from factfinder.services.access.commands import restrict
+    from factfinder.services.preserve.ingest import ingest
+    from factfinder.services.preserve.search import search_items
     from factfinder.store.search import ITEM_PARTS, item_matches, item_words
 
     rng = random.Random(5)
@@ -410,7 +412,7 @@ def test_a_viewer_search_is_the_search_of_each_item_open_parts(
     for k, (item_id, item_hash, _) in enumerate(sorted(rows)):
         field = ("", "title", "text", None, None)[k % 5]
         if field is not None:
-            restrict(project, f"item:{item_hash}", field, reason="test", actor="test:setup")
+            restrict(project, item_subject(item_hash), field, reason="test", actor="test:setup")
             marked[item_id] = {field}
 
     with project.read() as conn:

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::ResourceWarn
 def test_the_schema_is_served_to_authenticated_clients_only(app: FastAPI) -> None:
     from fastapi.testclient import TestClient
 
-    from factfinder.services.users import create_token
+    from factfinder.services.access.commands import create_token
 
     secret, _ = create_token(app.state.project, "viewer", "schema")
     client = TestClient(app)
@@ -41,15 +41,15 @@ def test_schemathesis_finds_no_failure_against_a_running_app(app: FastAPI) -> No
     from hypothesis import HealthCheck, Phase, given, settings
     from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-    from factfinder.services.users import create_token
+    from factfinder.services.access.commands import create_token
 
     # An analyst token: it can read and review but not run jobs, ingest or manage accounts,
     # so generated requests exercise both the allowed and the refused paths.
     secret, _ = create_token(app.state.project, "analyst", "schemathesis")
     # Incidents come from the incidents service, linked here first.
-    from factfinder.web.incident_source import source
+    from factfinder.services.incidents.commands import link_project
 
-    source(app.state).link(app.state.project, actor="test:setup")
+    link_project(app.state.project, actor="test:setup")
     with LiveServer(app) as server:
         schema = schemathesis.openapi.from_url(
             f"{server.url}/api/v1/openapi.json", headers={"Authorization": f"Bearer {secret}"}

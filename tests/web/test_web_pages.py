@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from web_helpers import Browser, session_browser, sign_in
 
+from factfinder.subjects import claim_subject, item_subject
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -61,7 +63,7 @@ def test_comments_are_ledgered_and_need_the_comment_permission(
 ) -> None:
     analyst, viewer = signed_in["analyst"], signed_in["viewer"]
     item = analyst.client.get("/api/v1/items").json()["data"][0]
-    subject = f"item:{item['hash']}"
+    subject = item_subject(item["hash"])
     r = analyst.form(
         f"/comments/{subject}", {"body": "Check the <b>date</b>", "back": f"/items/{item['id']}"}
     )
@@ -88,7 +90,7 @@ def test_restricting_from_the_item_page(app: FastAPI, signed_in: dict[str, Brows
     r = investigator.form(
         "/restrict",
         {
-            "subject": f"item:{item['hash']}",
+            "subject": item_subject(item["hash"]),
             "field": "",
             "reason": "victims' names",
             "back": f"/items/{item['id']}",
@@ -162,9 +164,9 @@ def test_login_redirects_only_to_local_pages(app: FastAPI) -> None:
 def test_claims_and_incidents_take_comments_and_restrictions(
     app: FastAPI, signed_in: dict[str, Browser]
 ) -> None:
-    from factfinder.web.incident_source import source
+    from factfinder.services.incidents.commands import link_project
 
-    source(app.state).link(app.state.project, actor="test:setup")
+    link_project(app.state.project, actor="test:setup")
     investigator, viewer = signed_in["investigator"], signed_in["viewer"]
     claim = investigator.client.get("/api/v1/claims").json()["data"][0]["id"]
     r = investigator.form(
@@ -177,7 +179,7 @@ def test_claims_and_incidents_take_comments_and_restrictions(
     r = investigator.form(
         "/restrict",
         {
-            "subject": f"claim:{claim}",
+            "subject": claim_subject(claim),
             "field": "",
             "reason": "victim list",
             "back": f"/claims/{claim}",

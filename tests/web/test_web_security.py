@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from web_helpers import PASSWORD, ROLES, Browser, session_browser, sign_in
 
+from factfinder.subjects import claim_subject, item_subject
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -154,11 +156,10 @@ def test_anonymous_gets_the_login_page_and_static_files_only(app: FastAPI) -> No
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
-    from fake_incidents import install
+    from factfinder.services.access.roles import ROLE_PERMISSIONS
+    from factfinder.services.incidents.commands import link_project
 
-    from factfinder.services.users import ROLE_PERMISSIONS
-
-    install(app).link(app.state.project, actor="test:setup")
+    link_project(app.state.project, actor="test:setup")
     granted = {p.value for p in ROLE_PERMISSIONS[role]}
     for (method, path), needed in ROUTES.items():
         who = session_browser(app, role)
@@ -176,7 +177,7 @@ def test_each_role_does_only_what_it_may(app: FastAPI, role: str) -> None:
 
 
 def test_roles_grant_what_the_issue_says() -> None:
-    from factfinder.services.users import ROLE_PERMISSIONS, Permission
+    from factfinder.services.access.roles import ROLE_PERMISSIONS, Permission
 
     def can(role: str) -> set[str]:
         return {p.value for p in ROLE_PERMISSIONS[role]}
@@ -289,7 +290,7 @@ def test_login_is_throttled(app: FastAPI) -> None:
 def test_documents_are_shown_inert(app: FastAPI, tmp_path: object) -> None:
     from pathlib import Path
 
-    from factfinder.services.ingest import ingest
+    from factfinder.services.preserve.ingest import ingest
 
     hostile = Path(str(tmp_path)) / "hostile.html.txt"
     hostile.write_text(
@@ -315,22 +316,26 @@ def test_documents_are_shown_inert(app: FastAPI, tmp_path: object) -> None:
 
 def _restrict(app: FastAPI) -> tuple[int, str, int]:
     """Restrict the text of one seed item, one other item whole, and a claim's claimant name."""
-    from factfinder.services.items import list_items
-    from factfinder.services.restrictions import restrict
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.access.commands import restrict
+    from factfinder.services.claims.queries import reviewed_claims
+    from factfinder.services.preserve.items import list_items
 
     project = app.state.project
     first, second = list_items(project)[0][:2]
-    restrict(project, f"item:{first.hash}", "text", reason="witness statement", actor="test:setup")
-    restrict(project, f"item:{second.hash}", reason="victims' names", actor="test:setup")
+    restrict(
+        project, item_subject(first.hash), "text", reason="witness statement", actor="test:setup"
+    )
+    restrict(project, item_subject(second.hash), reason="victims' names", actor="test:setup")
     claim = reviewed_claims(project, item_id=first.id)[0]
-    restrict(project, f"claim:{claim.id}", "claimant.name", reason="witness", actor="test:setup")
+    restrict(
+        project, claim_subject(claim.id), "claimant.name", reason="witness", actor="test:setup"
+    )
     return first.id, second.hash, claim.id
 
 
 def test_restricted_data_never_reaches_a_viewer(app: FastAPI) -> None:
-    from factfinder.services.items import item_text
-    from factfinder.services.review import reviewed_claim
+    from factfinder.services.claims.queries import reviewed_claim
+    from factfinder.services.preserve.items import item_text
 
     first_id, second_hash, claim_id = _restrict(app)
     project = app.state.project
@@ -406,7 +411,8 @@ def test_api_tokens_authenticate_scripts_and_can_be_revoked(signed_in: dict[str,
 
 
 def test_a_witness_is_restricted_by_rule(app: FastAPI) -> None:
-    from factfinder.services.review import decide, reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
+    from factfinder.services.claims.review import decide
 
     claim = reviewed_claims(app.state.project)[0]
     name = claim.claim.claimant.name

@@ -10,8 +10,11 @@ import pytest
 
 from factfinder.errors import Conflict, InvalidRecord, NotFound, PermissionDenied
 from factfinder.services import Project
-from factfinder.services import users as U
-from factfinder.services.restrictions import restrict, restrictions_for, unrestrict
+from factfinder.services.access import commands as account_commands
+from factfinder.services.access import queries as account_queries
+from factfinder.services.access import roles
+from factfinder.services.access.commands import restrict, unrestrict
+from factfinder.services.access.queries import restrictions_for
 from factfinder.vault import ledger as ledger_rows
 
 PW = "correct horse battery"
@@ -29,19 +32,21 @@ def _entries(project: Project, kind: str) -> list[dict[str, object]]:
 
 
 def test_accounts_are_ledgered_without_secrets(project: Project) -> None:
-    user = U.add_user(project, "Alice", PW, "analyst", display_name="Alice A.", actor="cli:root")
+    user = account_commands.add_user(
+        project, "Alice", PW, "analyst", display_name="Alice A.", actor="cli:root"
+    )
     assert (user.username, user.role, user.active) == ("alice", "analyst", True)
-    assert user.can(U.Permission.REVIEW) and not user.can(U.Permission.INGEST)
+    assert user.can(roles.Permission.REVIEW) and not user.can(roles.Permission.INGEST)
     with pytest.raises(Conflict):
-        U.add_user(project, "alice", PW, "viewer")
+        account_commands.add_user(project, "alice", PW, "viewer")
     with pytest.raises(InvalidRecord):
-        U.add_user(project, "bob", "short", "viewer")
+        account_commands.add_user(project, "bob", "short", "viewer")
     with pytest.raises(InvalidRecord):
-        U.add_user(project, "bob", PW, "superuser")
+        account_commands.add_user(project, "bob", PW, "superuser")
     with pytest.raises(InvalidRecord):
-        U.add_user(project, "../bob", PW, "viewer")
-    U.set_role(project, "alice", "investigator", actor="cli:root")
-    U.set_password(project, "alice", "another good one", actor="cli:root")
+        account_commands.add_user(project, "../bob", PW, "viewer")
+    account_commands.set_role(project, "alice", "investigator", actor="cli:root")
+    account_commands.set_password(project, "alice", "another good one", actor="cli:root")
     added = _entries(project, "user.add")
     assert added[0]["actor"] == "cli:root"
     assert added[0]["payload"] == {
@@ -55,7 +60,7 @@ def test_accounts_are_ledgered_without_secrets(project: Project) -> None:
 
 
 def test_passwords_are_argon2_hashed_and_checked(project: Project) -> None:
-    U.add_user(project, "carol", PW, "viewer")
+    account_commands.add_user(project, "carol", PW, "viewer")
     from sqlalchemy import select
 
     from factfinder.store.schema_users import users
@@ -63,25 +68,25 @@ def test_passwords_are_argon2_hashed_and_checked(project: Project) -> None:
     with project.read() as conn:
         stored = conn.execute(select(users.c.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$") and PW not in stored
-    assert U.authenticate(project, "Carol", PW).username == "carol"
-    with pytest.raises(U.LoginRefused):
-        U.authenticate(project, "carol", PW + "x")
-    with pytest.raises(U.LoginRefused):
-        U.authenticate(project, "nobody", PW)
-    U.set_active(project, "carol", False)
-    with pytest.raises(U.LoginRefused):
-        U.authenticate(project, "carol", PW)
+    assert account_commands.authenticate(project, "Carol", PW).username == "carol"
+    with pytest.raises(roles.LoginRefused):
+        account_commands.authenticate(project, "carol", PW + "x")
+    with pytest.raises(roles.LoginRefused):
+        account_commands.authenticate(project, "nobody", PW)
+    account_commands.set_active(project, "carol", False)
+    with pytest.raises(roles.LoginRefused):
+        account_commands.authenticate(project, "carol", PW)
 
 
 def test_the_throttle_counts_failures_in_its_window(project: Project) -> None:
-    U.add_user(project, "dave", PW, "viewer")
-    policy = U.ThrottlePolicy(
+    account_commands.add_user(project, "dave", PW, "viewer")
+    policy = roles.ThrottlePolicy(
         max_failures=3, max_failures_per_remote=5, window=dt.timedelta(minutes=10)
     )
     t0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
     for i in range(3):
-        with pytest.raises(U.LoginRefused) as info:
-            U.authenticate(
+        with pytest.raises(roles.LoginRefused) as info:
+            account_commands.authenticate(
                 project,
                 "dave",
                 "wrong one!",
@@ -89,24 +94,24 @@ def test_the_throttle_counts_failures_in_its_window(project: Project) -> None:
                 policy=policy,
                 now=t0 + dt.timedelta(seconds=i),
             )
-        assert not isinstance(info.value, U.LoginThrottled)
-    with pytest.raises(U.LoginThrottled) as throttled:
-        U.authenticate(
+        assert not isinstance(info.value, roles.LoginThrottled)
+    with pytest.raises(roles.LoginThrottled) as throttled:
+        account_commands.authenticate(
             project, "dave", PW, remote="10.0.0.2", policy=policy, now=t0 + dt.timedelta(minutes=1)
         )
     assert 530 <= throttled.value.retry_after <= 541
     assert isinstance(throttled.value, PermissionDenied)
     # After the window the right password works again.
     assert (
-        U.authenticate(
+        account_commands.authenticate(
             project, "dave", PW, remote="10.0.0.2", policy=policy, now=t0 + dt.timedelta(minutes=11)
         ).username
         == "dave"
     )
     # Per address: failures against several accounts from one address add up.
     for i, name in enumerate(["u1", "u2", "u3", "u4", "u5"]):
-        with pytest.raises(U.LoginRefused):
-            U.authenticate(
+        with pytest.raises(roles.LoginRefused):
+            account_commands.authenticate(
                 project,
                 name,
                 "whatever!!",
@@ -114,30 +119,32 @@ def test_the_throttle_counts_failures_in_its_window(project: Project) -> None:
                 policy=policy,
                 now=t0 + dt.timedelta(minutes=20, seconds=i),
             )
-    with pytest.raises(U.LoginThrottled):
-        U.authenticate(
+    with pytest.raises(roles.LoginThrottled):
+        account_commands.authenticate(
             project, "dave", PW, remote="10.9.9.9", policy=policy, now=t0 + dt.timedelta(minutes=21)
         )
 
 
 def test_sessions_expire_and_end_with_a_password_change(project: Project) -> None:
-    user = U.add_user(project, "erin", PW, "viewer")
-    cookie, session = U.create_session(project, user)
-    assert U.session_for(project, cookie) == session
-    assert U.session_for(project, cookie + "x") is None
-    short, _ = U.create_session(project, user, lifetime=dt.timedelta(seconds=-1))
-    assert U.session_for(project, short) is None
-    U.set_password(project, "erin", "a new password")
-    assert U.session_for(project, cookie) is None
-    cookie, _ = U.create_session(project, user)
-    U.end_session(project, cookie)
-    assert U.session_for(project, cookie) is None
+    user = account_commands.add_user(project, "erin", PW, "viewer")
+    cookie, session = account_commands.create_session(project, user)
+    assert account_queries.session_for(project, cookie) == session
+    assert account_queries.session_for(project, cookie + "x") is None
+    short, _ = account_commands.create_session(project, user, lifetime=dt.timedelta(seconds=-1))
+    assert account_queries.session_for(project, short) is None
+    account_commands.set_password(project, "erin", "a new password")
+    assert account_queries.session_for(project, cookie) is None
+    cookie, _ = account_commands.create_session(project, user)
+    account_commands.end_session(project, cookie)
+    assert account_queries.session_for(project, cookie) is None
 
 
 def test_tokens_are_stored_hashed_and_can_be_revoked(project: Project) -> None:
-    U.add_user(project, "frank", PW, "investigator")
-    secret, info = U.create_token(project, "frank", "nightly import", actor="cli:root")
-    assert secret.startswith(U.TOKEN_PREFIX) and info.prefix == secret[:10]
+    account_commands.add_user(project, "frank", PW, "investigator")
+    secret, info = account_commands.create_token(
+        project, "frank", "nightly import", actor="cli:root"
+    )
+    assert secret.startswith(roles.TOKEN_PREFIX) and info.prefix == secret[:10]
     from sqlalchemy import select
 
     from factfinder.store.schema_users import api_tokens
@@ -146,16 +153,18 @@ def test_tokens_are_stored_hashed_and_can_be_revoked(project: Project) -> None:
         stored = conn.execute(select(api_tokens.c.token_hash)).scalar_one()
     assert stored.startswith("sha256:") and secret not in stored
     assert secret not in json.dumps(_entries(project, "user.token"))
-    user = U.token_user(project, secret)
+    user = account_queries.token_user(project, secret)
     assert user is not None and user.username == "frank"
     tampered = secret[:-1] + ("B" if secret.endswith("A") else "A")
-    assert U.token_user(project, tampered) is None
-    U.revoke_token(project, info.id)
-    assert U.token_user(project, secret) is None
+    assert account_queries.token_user(project, tampered) is None
+    account_commands.revoke_token(project, info.id)
+    assert account_queries.token_user(project, secret) is None
     with pytest.raises(NotFound):
-        U.revoke_token(project, 999)
-    expired, _ = U.create_token(project, "frank", "old", lifetime=dt.timedelta(seconds=-5))
-    assert U.token_user(project, expired) is None
+        account_commands.revoke_token(project, 999)
+    expired, _ = account_commands.create_token(
+        project, "frank", "old", lifetime=dt.timedelta(seconds=-5)
+    )
+    assert account_queries.token_user(project, expired) is None
 
 
 def test_restriction_marks(project: Project) -> None:

@@ -99,7 +99,8 @@ def session_browser(app: FastAPI, username: str) -> Browser:
     login form's argon2 check is slow on purpose; the login tests go through the form)."""
     from fastapi.testclient import TestClient
 
-    from factfinder.services.users import create_session, get_user
+    from factfinder.services.access.commands import create_session
+    from factfinder.services.access.queries import get_user
 
     project = app.state.project
     cookie, session = create_session(project, get_user(project, username))

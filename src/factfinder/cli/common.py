@@ -1,4 +1,5 @@
-"""What every command shares: the consoles, exit codes, error reporting and `--json` output."""
+"""What every command shares: the consoles, exit codes, error reporting, `--json` output, and the
+`--project` option with the project it opens."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +21,9 @@ from factfinder.errors import (
     PermissionDenied,
     ProjectError,
 )
+
+if TYPE_CHECKING:
+    from factfinder.services.project import Project
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -66,3 +71,24 @@ def print_json(obj: Any) -> None:
 
 
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+PROJECT_HELP = "Project directory (default: $FACTFINDER_PROJECT or the current one)."
+
+
+def project_option(help: str = PROJECT_HELP, *, from_env: bool = True) -> Any:
+    """The `--project` / `-p` option (a project directory; by default $FACTFINDER_PROJECT)."""
+    return typer.Option(
+        "--project", "-p", envvar="FACTFINDER_PROJECT" if from_env else None, help=help
+    )
+
+
+ProjectOption = Annotated[Path | None, project_option()]
+
+
+def open_project(project: Path | None) -> Project:
+    """The project at `project` (None: $FACTFINDER_PROJECT, else the current directory)."""
+    # Imported here: the database stack is not loaded for commands that need no project.
+    from factfinder.services.project import Project
+
+    return Project.open(project)

@@ -11,6 +11,8 @@ from factfinder.cli.common import (
     EXIT_PARTIAL,
     err,
     handle_errors,
+    open_project,
+    project_option,
     report_input_error,
 )
 from factfinder.errors import InputError
@@ -33,12 +35,9 @@ def register(app: typer.Typer) -> None:
         ] = 1,
         project: Annotated[
             Path | None,
-            typer.Option(
-                "--project",
-                "-p",
-                envvar="FACTFINDER_PROJECT",
-                help="Extract the ingested items of this project (default without --input/"
-                "--output: $FACTFINDER_PROJECT or the current directory).",
+            project_option(
+                "Extract the ingested items of this project (default without --input/"
+                "--output: $FACTFINDER_PROJECT or the current directory)."
             ),
         ] = None,
         redo: Annotated[
@@ -104,8 +103,7 @@ def register(app: typer.Typer) -> None:
     def _extract_project(path: Path | None, redo: bool) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        from factfinder.services import Project
-        from factfinder.services.claims import extract_items
+        from factfinder.services.claims.extraction import extract_items
 
         failures: list[InputError] = []
 
@@ -114,7 +112,7 @@ def register(app: typer.Typer) -> None:
             report_input_error(e)
 
         with (
-            Project.open(path) as proj,
+            open_project(path) as proj,
             Progress(
                 TextColumn("extract"),
                 BarColumn(),

@@ -10,32 +10,19 @@ import typer
 from factfinder.cli.common import (
     EXIT_PARTIAL,
     JsonOption,
+    ProjectOption,
     err,
     handle_errors,
+    open_project,
     out,
     print_json,
     report_input_error,
 )
 from factfinder.errors import InputError
 
-ProjectOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--project",
-        "-p",
-        envvar="FACTFINDER_PROJECT",
-        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
-    ),
-]
 ReasonOption = Annotated[
     str, typer.Option("--reason", "-r", help="Why (kept in the ledger with the decision).")
 ]
-
-
-def _open(project: Path | None) -> Any:
-    from factfinder.services import Project
-
-    return Project.open(project)
 
 
 def _actor() -> str:
@@ -111,9 +98,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_PARTIAL)
 
     def _link_project(path: Path | None, workers: int) -> None:
-        from factfinder.services.incidents import link_project
+        from factfinder.services.incidents.commands import link_project
 
-        with _open(path) as proj, err.status("linking") as status:
+        with open_project(path) as proj, err.status("linking") as status:
             done = link_project(
                 proj, actor=_actor(), workers=workers, progress=lambda msg: status.update(msg)
             )
@@ -137,9 +124,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """The project's incidents (from its latest link run)."""
-        from factfinder.services.incident_queries import IncidentFilters, list_incidents
+        from factfinder.services.incidents.queries import IncidentFilters, list_incidents
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             rows, total, _ = list_incidents(
                 proj,
                 IncidentFilters(governorate=governorate, grade=grade, include_restricted=True),
@@ -161,9 +148,9 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def show(incident_id: str, project: ProjectOption = None, as_json: bool = JsonOption) -> None:
         """An incident: its members, reconciled figures, grade trace and decisions."""
-        from factfinder.services.incident_queries import get_incident
+        from factfinder.services.incidents.queries import get_incident
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             view = get_incident(proj, incident_id)
         body = view.incident.to_json()
         body["member_claims"] = [
@@ -191,9 +178,9 @@ def register(app: typer.Typer) -> None:
         incident_ids: list[str], reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Merge incidents into the first one named."""
-        from factfinder.services.incidents import merge
+        from factfinder.services.incidents.commands import merge
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             kept = merge(proj, incident_ids, reason=reason, actor=_actor())
         err.print(f"merged into {kept}")
 
@@ -203,9 +190,9 @@ def register(app: typer.Typer) -> None:
         incident_id: str, claim_ids: list[int], reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Take claims (stored claim ids) out of an incident into a new one."""
-        from factfinder.services.incidents import split
+        from factfinder.services.incidents.commands import split
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             new = split(proj, incident_id, claim_ids, reason=reason, actor=_actor())
         err.print(f"claims {', '.join(map(str, claim_ids))} are now {new}")
 
@@ -215,9 +202,9 @@ def register(app: typer.Typer) -> None:
         claim_id: int, to_incident: str, reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Move one claim (its stored id) to another incident."""
-        from factfinder.services.incidents import move
+        from factfinder.services.incidents.commands import move
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             move(proj, claim_id, to_incident, reason=reason, actor=_actor())
         err.print(f"claim {claim_id} moved to {to_incident}")
 
@@ -225,9 +212,9 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def confirm_(incident_id: str, reason: ReasonOption, project: ProjectOption = None) -> None:
         """Confirm an incident's claims as one incident (kept on every re-run)."""
-        from factfinder.services.incidents import confirm
+        from factfinder.services.incidents.commands import confirm
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             confirm(proj, incident_id, reason=reason, actor=_actor())
         err.print(f"{incident_id} confirmed")
 
@@ -237,9 +224,9 @@ def register(app: typer.Typer) -> None:
         incident_id: str, grade: str, reason: ReasonOption, project: ProjectOption = None
     ) -> None:
         """Set an incident's grade by hand (confirmed, fair, weak, contested, discounted)."""
-        from factfinder.services.incidents import grade as set_grade
+        from factfinder.services.incidents.commands import grade as set_grade
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             set_grade(proj, incident_id, grade, reason=reason, actor=_actor())
         err.print(f"{incident_id} graded {grade}")
 

@@ -1,6 +1,6 @@
 """The `factfinder` commands of the report area: `case …`, `report`, `export`, `verify-package`.
 
-Thin: each parses options, calls `factfinder.services.cases` / `factfinder.services.case_files`
+Thin: each parses options, calls `factfinder.services.cases`
 or `factfinder.report.package.verify_package`, and prints. `verify-package` needs no project.
 """
 
@@ -15,26 +15,19 @@ import typer
 from factfinder.cli.common import (
     EXIT_INTEGRITY,
     JsonOption,
+    ProjectOption,
     err,
     handle_errors,
+    open_project,
     out,
     print_json,
 )
 
 if TYPE_CHECKING:
     from factfinder.services import Project
-    from factfinder.services.case_files import ExportResult
-    from factfinder.services.users import User
+    from factfinder.services.access.roles import User
+    from factfinder.services.cases.files import ExportResult
 
-ProjectOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--project",
-        "-p",
-        envvar="FACTFINDER_PROJECT",
-        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
-    ),
-]
 AtOption = Annotated[
     int | None,
     typer.Option(
@@ -61,16 +54,10 @@ AsUserOption = Annotated[
 ]
 
 
-def _open(project: Path | None) -> Project:
-    from factfinder.services import Project
-
-    return Project.open(project)
-
-
 def _user(project: Project, name: str | None) -> User | None:
     if name is None:
         return None
-    from factfinder.services.users import get_user
+    from factfinder.services.access.queries import get_user
 
     return get_user(project, name)
 
@@ -112,9 +99,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Create an empty case."""
-        from factfinder.services.cases import create_case
+        from factfinder.services.cases.commands import create_case
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             case = create_case(proj, name, description=description)
         if as_json:
             print_json(case.to_json())
@@ -130,11 +117,11 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Add incidents to a case."""
-        from factfinder.services.case_files import incident_check
-        from factfinder.services.cases import add_incidents
+        from factfinder.services.cases.commands import add_incidents
+        from factfinder.services.incidents.queries import existing_incidents
 
-        with _open(project) as proj:
-            state, added = add_incidents(proj, case, incidents, check=incident_check())
+        with open_project(project) as proj:
+            state, added = add_incidents(proj, case, incidents, check=existing_incidents)
         if as_json:
             print_json({"case": state.to_json(include_restricted=False), "added": added})
             return
@@ -153,9 +140,9 @@ def register(app: typer.Typer) -> None:
         project: ProjectOption = None,
     ) -> None:
         """Take incidents out of a case (the ledger keeps that they were in it)."""
-        from factfinder.services.cases import remove_incidents
+        from factfinder.services.cases.commands import remove_incidents
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             state = remove_incidents(proj, case, incidents)
         err.print(f"case {state.id}: it holds {len(state.incidents)} incidents")
 
@@ -178,9 +165,9 @@ def register(app: typer.Typer) -> None:
         project: ProjectOption = None,
     ) -> None:
         """Write a note on a case."""
-        from factfinder.services.cases import add_note
+        from factfinder.services.cases.commands import add_note
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             written = add_note(proj, case, text, incident=incident, restricted=restricted)
         err.print(f"note {written.id} (ledger entry {written.seq})")
 
@@ -190,9 +177,9 @@ def register(app: typer.Typer) -> None:
         """The cases, with their number of incidents and notes."""
         from rich.table import Table
 
-        from factfinder.services.cases import list_cases
+        from factfinder.services.cases.queries import list_cases
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             cases = list_cases(proj)
         if as_json:
             print_json({"data": [c.to_json() for c in cases], "count": len(cases)})
@@ -211,9 +198,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """A case: its incidents and notes."""
-        from factfinder.services.cases import show_case
+        from factfinder.services.cases.queries import show_case
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             state = show_case(proj, case)
         obj = state.to_json(include_restricted=include_restricted)
         if as_json:
@@ -251,11 +238,11 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """The case report (HTML or PDF), built from the record as of a signed checkpoint."""
-        from factfinder.services.case_files import write_report
-        from factfinder.services.cases import show_case
-        from factfinder.services.evidence_state import checkpoint_for
+        from factfinder.services.cases.files import write_report
+        from factfinder.services.cases.queries import show_case
+        from factfinder.services.preserve.checkpoints import checkpoint_for
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             user = _user(proj, as_user)
             if output is None:
                 name = show_case(proj, case).name
@@ -306,9 +293,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Export incidents for other tools, or a case's evidence package."""
-        from factfinder.services.case_files import write_export, write_package
+        from factfinder.services.cases.files import write_export, write_package
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             user = _user(proj, as_user)
             if fmt == "package":
                 if case is None:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from factfinder.cli.common import JsonOption, err, handle_errors, out, print_json
-
-ProjectArg = Annotated[
-    Path | None,
-    typer.Option(
-        "--project", "-p", help="The project directory (default: $FACTFINDER_PROJECT or .)."
-    ),
-]
+from factfinder.cli.common import (
+    JsonOption,
+    ProjectOption,
+    err,
+    handle_errors,
+    open_project,
+    out,
+    print_json,
+)
 
 
 def _password(given: str | None, confirm: bool = True) -> str:
@@ -43,30 +43,28 @@ def register(app: typer.Typer) -> None:
     def add(
         username: Annotated[str, typer.Argument(help="The new user name.")],
         role: Annotated[str, typer.Option(help="admin, investigator, analyst or viewer.")],
-        project: ProjectArg = None,
+        project: ProjectOption = None,
         display_name: Annotated[str | None, typer.Option(help="The person's name.")] = None,
         password: Annotated[
             str | None, typer.Option(help="The password (else $FACTFINDER_PASSWORD, else asked).")
         ] = None,
     ) -> None:
         """Create an account (the ledger records it)."""
-        from factfinder.services import Project
-        from factfinder.services.users import add_user
+        from factfinder.services.access.commands import add_user
 
-        with Project.open(project) as p:
+        with open_project(project) as p:
             user = add_user(p, username, _password(password), role, display_name=display_name)
         err.print(f"added {user.username} ({user.role})")
 
     @user_app.command("list")
     @handle_errors
-    def list_(project: ProjectArg = None, as_json: bool = JsonOption) -> None:
+    def list_(project: ProjectOption = None, as_json: bool = JsonOption) -> None:
         """The accounts and their roles."""
         from rich.table import Table
 
-        from factfinder.services import Project
-        from factfinder.services.users import list_users
+        from factfinder.services.access.queries import list_users
 
-        with Project.open(project) as p:
+        with open_project(project) as p:
             found = list_users(p)
         if as_json:
             print_json(
@@ -93,46 +91,42 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def passwd(
         username: str,
-        project: ProjectArg = None,
+        project: ProjectOption = None,
         password: Annotated[str | None, typer.Option(help="The new password.")] = None,
     ) -> None:
         """Set a new password (ends the account's browser sessions)."""
-        from factfinder.services import Project
-        from factfinder.services.users import set_password
+        from factfinder.services.access.commands import set_password
 
-        with Project.open(project) as p:
+        with open_project(project) as p:
             set_password(p, username, _password(password))
         err.print(f"password of {username} changed")
 
     @user_app.command("role")
     @handle_errors
-    def role(username: str, new_role: str, project: ProjectArg = None) -> None:
+    def role(username: str, new_role: str, project: ProjectOption = None) -> None:
         """Give an account another role."""
-        from factfinder.services import Project
-        from factfinder.services.users import set_role
+        from factfinder.services.access.commands import set_role
 
-        with Project.open(project) as p:
+        with open_project(project) as p:
             user = set_role(p, username, new_role)
         err.print(f"{user.username} is now {user.role}")
 
     @user_app.command("disable")
     @handle_errors
-    def disable(username: str, project: ProjectArg = None) -> None:
+    def disable(username: str, project: ProjectOption = None) -> None:
         """Disable an account: its sessions end and its tokens stop working."""
-        from factfinder.services import Project
-        from factfinder.services.users import set_active
+        from factfinder.services.access.commands import set_active
 
-        with Project.open(project) as p:
+        with open_project(project) as p:
             set_active(p, username, False)
         err.print(f"{username} disabled")
 
     @user_app.command("enable")
     @handle_errors
-    def enable(username: str, project: ProjectArg = None) -> None:
-        from factfinder.services import Project
-        from factfinder.services.users import set_active
+    def enable(username: str, project: ProjectOption = None) -> None:
+        from factfinder.services.access.commands import set_active
 
-        with Project.open(project) as p:
+        with open_project(project) as p:
             set_active(p, username, True)
         err.print(f"{username} enabled")
 
@@ -140,7 +134,7 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def token(
         username: str,
-        project: ProjectArg = None,
+        project: ProjectOption = None,
         name: Annotated[str, typer.Option(help="What the token is for.")] = "script",
         days: Annotated[int | None, typer.Option(min=1, help="Lifetime in days.")] = None,
         revoke: Annotated[int | None, typer.Option(help="Revoke the token with this id.")] = None,
@@ -149,10 +143,10 @@ def register(app: typer.Typer) -> None:
         """Make an API token for scripts (printed once on stdout), list or revoke tokens."""
         import datetime as dt
 
-        from factfinder.services import Project
-        from factfinder.services.users import create_token, list_tokens, revoke_token
+        from factfinder.services.access.commands import create_token, revoke_token
+        from factfinder.services.access.queries import list_tokens
 
-        with Project.open(project) as p:
+        with open_project(project) as p:
             if list_only:
                 for t in list_tokens(p, username):
                     state = f"revoked {t.revoked_at}" if t.revoked_at else "live"

@@ -13,33 +13,20 @@ from factfinder.cli.common import (
     EXIT_INTEGRITY,
     EXIT_PARTIAL,
     JsonOption,
+    ProjectOption,
     err,
     handle_errors,
+    open_project,
     out,
     print_json,
+    project_option,
     report_input_error,
 )
 
 if TYPE_CHECKING:
     from factfinder.errors import InputError
-    from factfinder.services.ingest import IngestedPart
+    from factfinder.services.preserve.ingest import IngestedPart
     from factfinder.vault.proofs import Proof
-
-ProjectOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--project",
-        "-p",
-        envvar="FACTFINDER_PROJECT",
-        help="Project directory (default: $FACTFINDER_PROJECT or the current one).",
-    ),
-]
-
-
-def _open(project: Path | None) -> Any:
-    from factfinder.services import Project
-
-    return Project.open(project)
 
 
 def register(app: typer.Typer) -> None:
@@ -102,9 +89,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Preserve inputs as items: blobs, metadata, text, and a ledger entry for each."""
-        from factfinder.services.ingest import IngestOptions
-        from factfinder.services.ingest import ingest as run_ingest
-        from factfinder.services.inputs import read_metadata_csv
+        from factfinder.services.preserve.ingest import IngestOptions
+        from factfinder.services.preserve.ingest import ingest as run_ingest
+        from factfinder.services.preserve.inputs import read_metadata_csv
 
         options = IngestOptions(
             publisher=publisher,
@@ -115,7 +102,7 @@ def register(app: typer.Typer) -> None:
             checkpoint=checkpoint,
             files=read_metadata_csv(metadata) if metadata is not None else {},
         )
-        with _open(project) as proj, _IngestProgress() as progress:
+        with open_project(project) as proj, _IngestProgress() as progress:
             summary = run_ingest(proj, paths, options, observer=progress)
         if as_json:
             print_json(summary.to_json())
@@ -150,9 +137,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Correct an item's publication date, publisher, URL or title (ledgered) and
         re-extract its claims with them."""
-        from factfinder.services.claims import correct_item_metadata
+        from factfinder.services.claims.extraction import correct_item_metadata
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             done = correct_item_metadata(
                 proj, ref, published=published, publisher=publisher, url=url, title=title
             )
@@ -184,9 +171,9 @@ def register(app: typer.Typer) -> None:
         """List items (newest last), or the best matches of a full-text search."""
         from rich.table import Table
 
-        from factfinder.services.items import list_items
+        from factfinder.services.preserve.items import list_items
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             page, total = list_items(proj, limit=limit, offset=offset, search=search)
         if as_json:
             print_json({"data": [i.to_json() for i in page], "count": total})
@@ -224,9 +211,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """An item: metadata, hash, text excerpt and custody history."""
-        from factfinder.services.items import item_text, show_item
+        from factfinder.services.preserve.items import item_text, show_item
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             detail = show_item(proj, item)
             full = item_text(proj, item)[1] if text else None
         if as_json:
@@ -241,9 +228,9 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def checkpoint_(project: ProjectOption = None, as_json: bool = JsonOption) -> None:
         """Sign the current ledger head (size, root, time) with the project key."""
-        from factfinder.services.vault import make_checkpoint
+        from factfinder.services.preserve.checkpoints import make_checkpoint
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             cp = make_checkpoint(proj)
         if as_json:
             print_json(cp.to_json())
@@ -256,9 +243,9 @@ def register(app: typer.Typer) -> None:
         """List the signed checkpoints."""
         from rich.table import Table
 
-        from factfinder.services.vault import list_checkpoints
+        from factfinder.services.preserve.history import list_checkpoints
 
-        with _open(project) as proj:
+        with open_project(project) as proj:
             cps = list_checkpoints(proj)
         if as_json:
             print_json({"data": [{"id": i, **cp.to_json()} for i, cp in cps], "count": len(cps)})
@@ -297,24 +284,28 @@ def register(app: typer.Typer) -> None:
         """
         from factfinder.errors import InvalidRecord
         from factfinder.jsonl import atomic_writer
-        from factfinder.services import vault
+        from factfinder.services.preserve.checkpoints import (
+            inclusion_proof,
+            inclusion_proof_for_item,
+        )
+        from factfinder.services.preserve.history import consistency_proof
 
         chosen = sum(x is not None for x in (item, seq, consistency))
         if chosen != 1:
             raise InvalidRecord("give exactly one of ITEM, --seq or --consistency")
         doc: Proof
-        with _open(project) as proj:
+        with open_project(project) as proj:
             if consistency:
                 if len(consistency) > 2:
                     raise InvalidRecord("--consistency takes one or two checkpoint ids")
-                doc = vault.consistency_proof(
+                doc = consistency_proof(
                     proj, consistency[0], consistency[1] if len(consistency) == 2 else None
                 )
             elif seq is not None:
-                doc = vault.inclusion_proof(proj, seq)
+                doc = inclusion_proof(proj, seq)
             else:
                 assert item is not None
-                doc = vault.inclusion_proof_for_item(proj, item)
+                doc = inclusion_proof_for_item(proj, item)
         if output is None:
             print_json(doc.to_json())
         else:
@@ -334,11 +325,11 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Check the blobs, the ledger, the checkpoints and every row against the ledger."""
-        from factfinder.services.verify import verify_project
+        from factfinder.services.preserve.verify import verify_project
         from factfinder.vault.signing import PublicKey
 
         trusted = PublicKey.load(key) if key else None
-        with _open(project) as proj, _VerifyProgress() as progress:
+        with open_project(project) as proj, _VerifyProgress() as progress:
             report = verify_project(proj, key=trusted, blobs=blobs, observer=progress)
         if as_json:
             print_json(report.to_json())
@@ -371,8 +362,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
         project: Annotated[
             Path | None,
-            typer.Option(
-                "--project", "-p", help="Also check the proof against this project as it is now."
+            project_option(
+                "Also check the proof against this project as it is now.", from_env=False
             ),
         ] = None,
         as_json: bool = JsonOption,
@@ -385,9 +376,9 @@ def register(app: typer.Typer) -> None:
         result = verify_proof(doc, PublicKey.load(key), evidence=file)
         lines, ok = list(result.lines), result.ok
         if project is not None:
-            from factfinder.services.proofcheck import check_proof_against_project
+            from factfinder.services.preserve.proofcheck import check_proof_against_project
 
-            with _open(project) as proj:
+            with open_project(project) as proj:
                 now = check_proof_against_project(proj, doc)
             lines += now.lines
             ok = ok and now.ok

@@ -34,8 +34,8 @@ def register(app: typer.Typer) -> None:
         from pydantic import ValidationError
 
         from factfinder.errors import ProjectError
+        from factfinder.services.access.queries import count_users
         from factfinder.services.project import Project
-        from factfinder.services.users import count_users
         from factfinder.web.settings import WebSettings
 
         try:

@@ -1,6 +1,6 @@
 """What a case file holds: the case, its incidents with their claims, the sources, the proofs.
 
-A `CaseFile` is built by the service layer (`factfinder.services.case_files`) from the state of
+A `CaseFile` is built by the service layer (`factfinder.services.cases.casefile`) from the state of
 the record as of one signed checkpoint, and everything in `factfinder.report` renders it: the HTML
 and PDF report, the exports and the evidence package. These values are plain and frozen; they
 carry no database handle, so rendering is a pure function of them (that is what makes a report

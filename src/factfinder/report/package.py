@@ -44,6 +44,7 @@ from typing import Any
 
 from factfinder.errors import FactfinderError, InputError
 from factfinder.report.model import CaseFile
+from factfinder.subjects import ITEM, reference
 
 BAGIT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 PACKAGE_FORMAT = "factfinder.evidence-package.v1"
@@ -174,7 +175,7 @@ def _fill(
     withheld_items = {s.hash for s in cf.sources if s.withheld}
     proofs = 0
     for cited in cf.cited:
-        if cited.subject is not None and cited.subject.removeprefix("item:") in withheld_items:
+        if cited.subject is not None and reference(cited.subject, ITEM) in withheld_items:
             continue
         _write(bag / f"factfinder/proofs/{cited.seq}.json", _dumps(cited.proof_json(cp)))
         proofs += 1

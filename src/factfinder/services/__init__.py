@@ -22,17 +22,18 @@ Rules for areas building on this:
 - `tx.now` is the transaction's time (ISO UTC); entries default to it. `tx.entries` lists the
   entries appended so far.
 - To have `factfinder verify` check an area's rows against its entries, add a
-  "module:function" to `factfinder.services.verify.AREA_CHECKS` (a function of a read
+  "module:function" to `factfinder.services.preserve.verify.AREA_CHECKS` (a function of a read
   connection yielding `factfinder.vault.verify.Problem`).
 - Read-only queries are plain functions taking a `Project` (or a `Connection`) and returning
-  frozen dataclasses; see `factfinder.services.items`.
+  frozen dataclasses; see `factfinder.services.preserve.items`.
 - The blob store is `project.blobs`; the ledger's signing key `project.signing_key`.
 
-Vault use cases (the `factfinder` vault commands) are in `factfinder.services.vault`:
-`ingest`, `list_items`, `show_item`, `make_checkpoint`, `list_checkpoints`, `inclusion_proof`,
-`inclusion_proof_for_item`, `consistency_proof`, `verify_project`, `check_proof_against_project`.
-Recording an acquisition or a metadata change from elsewhere: `factfinder.services.record`
-(`record_acquisition`, `update_item_metadata`); an item's text: `services.items.item_text`.
+One package per stage, each with its commands (writes) apart from its queries (reads; a query
+module never imports a command module): `preserve` (ingest, the vault, verify, proofs),
+`claims` (extraction, review), `incidents` (linking, decisions, search), `cases` (cases,
+reports, exports, packages), `access` (accounts, restriction marks, comments). `workspace` is
+the dashboard that reads them all. Subject strings (`item:…`, `claim:…`) come from
+`factfinder.subjects`.
 """
 
 from __future__ import annotations

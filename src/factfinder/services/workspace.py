@@ -1,75 +1,22 @@
-"""Read models for the investigators' workspace (web pages and `/api/v1`): the item list with
-its filters and full-text search, and the dashboard figures — each as a role that may not
-read restricted data is allowed to see them. Everything here is read-only.
-
-Who may find what (`include_restricted=False`, the roles without
-`Permission.READ_RESTRICTED`; the rule of `factfinder.services.restrictions`):
-
-- an item restricted as a whole is never listed, found or counted;
-- a search matches only the parts of an item that are not restricted: the item's searchable
-  document is in parts (`ITEM_PARTS`: title, text), and an item whose title or text is marked
-  is matched, and ranked, on its other part alone (a word found only in a restricted part
-  finds nothing, so nobody can probe restricted text word by word);
-- a filter on a field (publisher, language, published date, media type) never matches an
-  item whose field is marked, as if the value were unknown;
-- the dashboard counts only what the role may see (items, claims, incidents), and the number
-  of restriction marks only for roles that may manage them.
-
-The marks are read at query time (nothing restricted is copied into an index), so marking or
-unmarking applies at once. Roles that may read restricted data search and filter everything.
+"""The workspace dashboard (web pages and `/api/v1`): the headline figures of every stage —
+items, claims, incidents, the ledger and its last checkpoint — counted as the role may see them
+(without `include_restricted`, what is restricted as a whole is not counted; the number of
+restriction marks only for roles that may manage them). Read-only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, String, cast, func, literal, or_, select
+from sqlalchemy import Connection, func, select
 
-from factfinder.services.items import ItemSummary, _summary, _summary_query
+from factfinder.services.access.redaction import any_marked_items, marked_incidents, marked_items
+from factfinder.services.claims.queries import list_reviewed_claims
 from factfinder.services.project import Project
-from factfinder.services.restrictions import WHOLE
-from factfinder.store.schema import checkpoints, item_metadata, items
+from factfinder.store.schema import checkpoints, items
+from factfinder.store.schema_incidents import incidents, link_runs
 from factfinder.store.schema_users import restrictions
-from factfinder.store.search import (
-    ITEM_PARTS,
-    ItemMatch,
-    Term,
-    item_matches,
-    item_words,
-    with_alternatives,
-)
 from factfinder.vault import ledger as ledger_rows
-
-DOCUMENT_TYPES = ("text/plain", "text/html", "application/pdf", "message/rfc822")
-# A text search considers at most this many matches (the count says "1000" beyond).
-MAX_MATCHES = 1000
-ITEM_PREFIX = "item:"
-_CHUNK = 500
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFilter:
-    """Item list filters; each None means 'any'."""
-
-    q: str | None = None
-    media_type: str | None = None
-    publisher: str | None = None
-    language: str | None = None
-    published_from: str | None = None
-    published_to: str | None = None
-
-    def fields(self) -> tuple[str, ...]:
-        """The item fields that the active filters (not the text search) read."""
-        active = [
-            ("media_type", self.media_type),
-            ("publisher", self.publisher),
-            ("language", self.language),
-            ("published", self.published_from),
-            ("published", self.published_to),
-        ]
-        return tuple(dict.fromkeys(name for name, value in active if value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,200 +31,15 @@ class Dashboard:
     restricted_marks: int | None  # None for a reader who may not manage restrictions
 
 
-# -- the marks ------------------------------------------------------------------------------
-
-
-def marked_items(fields: Iterable[str] = ()) -> Select[Any]:
-    """`SELECT` the ids of the items restricted as a whole or in one of `fields`, read from the
-    marks when the statement runs."""
-    r = restrictions.c
-    marked = items.alias("marked_item")  # its own alias: never correlated with an outer `items`
-    return (
-        select(marked.c.id)
-        .select_from(
-            restrictions.join(marked, marked.c.hash == func.substr(r.subject, len(ITEM_PREFIX) + 1))
-        )
-        .where(r.subject.like(ITEM_PREFIX + "%"), r.field.in_([WHOLE, *fields]))
-    )
-
-
-def _any_marked(conn: Connection, fields: Iterable[str]) -> bool:
-    """Does any item carry a mark that `marked_items(fields)` reads? (Without one, the list
-    keeps its plain count.)"""
-    r = restrictions.c
-    found = conn.execute(
-        select(r.id)
-        .where(r.subject.like(ITEM_PREFIX + "%"), r.field.in_([WHOLE, *fields]))
-        .limit(1)
-    ).first()
-    return found is not None
-
-
-def restricted_claim(conn: Connection) -> ColumnElement[bool] | None:
-    """A condition on `claims` rows: the claim is restricted as a whole, or its item is (what
-    a role without access to restricted data never sees); None when nothing is so marked."""
-    from factfinder.store.schema_claims import claims
-
-    r = restrictions.c
-    whole_claims = select(r.subject).where(r.field == WHOLE, r.subject.like("claim:%"))
-    conds: list[ColumnElement[bool]] = []
-    if conn.execute(whole_claims.limit(1)).first() is not None:
-        # Compared as text: a mark's reference need not be a number.
-        conds.append((literal("claim:") + cast(claims.c.id, String)).in_(whole_claims))
-    if _any_marked(conn, ()):
-        conds.append(claims.c.item_id.in_(marked_items()))
-    return or_(*conds) if conds else None
-
-
-def _partly_marked(conn: Connection, parts: Sequence[str]) -> dict[int, frozenset[str]]:
-    """item id → which of `parts` are marked, for the items with such a mark that are not
-    restricted as a whole."""
-    r = restrictions.c
-    marked = items.alias("marked_item")
-    rows = conn.execute(
-        select(marked.c.id, r.field)
-        .select_from(
-            restrictions.join(marked, marked.c.hash == func.substr(r.subject, len(ITEM_PREFIX) + 1))
-        )
-        .where(r.subject.like(ITEM_PREFIX + "%"), r.field.in_([WHOLE, *parts]))
-    )
-    found: dict[int, set[str]] = {}
-    for item_id, field in rows:
-        found.setdefault(int(item_id), set()).add(field)
-    return {i: frozenset(f) for i, f in found.items() if WHOLE not in f}
-
-
-def _chunks(values: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-# -- search and list ------------------------------------------------------------------------
-
-
-def search_items(
-    conn: Connection, query: str, *, include_restricted: bool, limit: int = MAX_MATCHES
-) -> list[int]:
-    """Ids of the items holding every word of `query` in the parts the role may search, best
-    first (see the module docstring). A query without words matches nothing."""
-    words = across_scripts(query, item_words)
-    if not words:
-        return []
-    if include_restricted:
-        return [m.item_id for m in item_matches(conn, words, limit=limit)]
-    partial = _partly_marked(conn, ITEM_PARTS)
-    # One search of the index over every item not restricted as a whole; the few items with a
-    # restricted part that it finds are searched again on their open parts, and ranked by
-    # those alone. Asking for `len(partial)` more than needed keeps the result exact: a
-    # search of some parts never ranks an item better than a search of all of them does
-    # (bm25 with the other part's weight 0; ts_rank over a subset of the positions), so an
-    # item that the open parts would rank into the first `limit` is among these.
-    found = item_matches(conn, words, excluding=marked_items(), limit=limit + len(partial))
-    kept = [m for m in found if m.item_id not in partial]
-    groups: dict[tuple[str, ...], list[int]] = {}
-    for m in found:
-        if m.item_id in partial:
-            open_parts = tuple(p for p in ITEM_PARTS if p not in partial[m.item_id])
-            if open_parts:
-                groups.setdefault(open_parts, []).append(m.item_id)
-    for parts, ids in groups.items():
-        for chunk in _chunks(sorted(ids)):
-            kept += item_matches(conn, words, parts=parts, among=chunk, limit=limit)
-    return _best(kept, limit)
-
-
-def across_scripts(query: str, fold: Callable[[str], list[str]]) -> list[Term]:
-    """The words of a search, folded by `fold` into the words the index holds, with each
-    place name the gazetteer knows (written as a name: capitalised, or in Arabic script)
-    widened to its names in the other script: "Afrin" also finds عفرين, and عفرين finds
-    "Afrin" and "Efrin"."""
-    from factfinder.geo import names_across_scripts
-
-    return with_alternatives(query, names_across_scripts, fold)
-
-
-def _best(found: Iterable[ItemMatch], limit: int) -> list[int]:
-    ranked: dict[int, None] = {}
-    for m in sorted(found, key=lambda m: (-m.score, m.item_id)):
-        ranked.setdefault(m.item_id, None)
-    return list(ranked)[:limit]
-
-
-def _filter_conditions(f: ItemFilter) -> list[Any]:
-    m = item_metadata.c
-    conds: list[Any] = []
-    if f.media_type:
-        conds.append(items.c.media_type == f.media_type)
-    if f.publisher:
-        conds.append(func.lower(m.publisher).contains(f.publisher.lower()))
-    if f.language:
-        conds.append(m.language == f.language)
-    if f.published_from:
-        conds.append(m.published >= f.published_from)
-    if f.published_to:
-        conds.append(m.published <= f.published_to + "\uffff")
-    return conds
-
-
-def visible_items(
-    project: Project,
-    filters: ItemFilter | None = None,
-    *,
-    include_restricted: bool,
-    limit: int = 50,
-    offset: int = 0,
-) -> tuple[list[ItemSummary], int]:
-    """(a page of items, how many match), as the role may see them (`include_restricted`;
-    see the module docstring). A text query ranks by relevance (at most `MAX_MATCHES`
-    matches considered); without one the newest come first."""
-    f = filters or ItemFilter()
-    conds = _filter_conditions(f)
-    joined = items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id)
-    with project.read() as conn:
-        if not include_restricted and _any_marked(conn, f.fields()):
-            # Restricted whole, or in a field a filter reads: as if the value were unknown.
-            conds.append(items.c.id.not_in(marked_items(f.fields())))
-        if f.q and f.q.strip():
-            ranked = search_items(conn, f.q, include_restricted=include_restricted)
-            if conds:  # other filters too: keep the ranked ids that pass them
-                passing: set[int] = set()
-                for chunk in _chunks(ranked):
-                    passing.update(
-                        conn.execute(
-                            select(items.c.id)
-                            .select_from(joined)
-                            .where(items.c.id.in_(list(chunk)), *conds)
-                        ).scalars()
-                    )
-                ranked = [i for i in ranked if i in passing]
-            page = ranked[offset : offset + limit]
-            rows = {r.id: r for r in conn.execute(_summary_query().where(items.c.id.in_(page)))}
-            return [_summary(rows[i]) for i in page if i in rows], len(ranked)
-        if conds:
-            total = conn.execute(
-                select(func.count()).select_from(joined).where(*conds)
-            ).scalar_one()
-        else:
-            total = conn.execute(select(func.count()).select_from(items)).scalar_one()
-        rows_ = conn.execute(
-            _summary_query().where(*conds).order_by(items.c.id.desc()).limit(limit).offset(offset)
-        )
-        return [_summary(r) for r in rows_], int(total)
-
-
-# -- the dashboard --------------------------------------------------------------------------
-
-
 def dashboard(project: Project, *, include_restricted: bool, include_marks: bool) -> Dashboard:
     """The workspace's headline figures as the role may see them: claims are the current ones
     (each item's latest extraction); without `include_restricted` the items, claims and
     incidents restricted as a whole are not counted; the number of restriction marks only
     with `include_marks` (roles that manage restrictions)."""
-    from factfinder.services.review import list_reviewed_claims
 
     with project.read() as conn:
         n_items = conn.execute(select(func.count()).select_from(items)).scalar_one()
-        if not include_restricted and _any_marked(conn, ()):
+        if not include_restricted and any_marked_items(conn, ()):
             n_items -= conn.execute(
                 select(func.count()).select_from(marked_items().subquery())
             ).scalar_one()
@@ -308,20 +70,10 @@ def dashboard(project: Project, *, include_restricted: bool, include_marks: bool
 def _incident_count(conn: Connection, include_restricted: bool) -> int:
     """Incidents of the latest link run (without `include_restricted`, those not restricted
     as a whole)."""
-    from factfinder.store.schema_incidents import incidents, link_runs
-
-    r = restrictions.c
     run_id = conn.execute(select(func.max(link_runs.c.id))).scalar_one_or_none()
     if run_id is None:
         return 0
     query = select(func.count()).select_from(incidents).where(incidents.c.run_id == run_id)
     if not include_restricted:
-        prefix = "incident:"
-        query = query.where(
-            incidents.c.incident_id.not_in(
-                select(func.substr(r.subject, len(prefix) + 1)).where(
-                    r.field == WHOLE, r.subject.like(prefix + "%")
-                )
-            )
-        )
+        query = query.where(incidents.c.incident_id.not_in(marked_incidents()))
     return int(conn.execute(query).scalar_one())

@@ -14,7 +14,7 @@ the incidents as of any ledger size are a query (`seq < size`).
   ledger entry; every run re-applies them, so re-linking never undoes one.
 
 Revision `0502_incidents` adds `incident_search`: the full-text document of each incident of
-the latest run (see `factfinder.services.incident_search` and `factfinder.store.search`). It
+the latest run (see `factfinder.services.incidents.index` and `factfinder.store.search`). It
 is derived, not evidence: rewritten in the transaction of every run (only the documents that
 changed), so it is not append-only. The FTS5 table (SQLite) and the `search_vector` column
 (PostgreSQL) that index it are backend-specific and live in the revision only.

@@ -1,6 +1,6 @@
 """The users area's tables (revision `0301_users`), on the shared `schema.metadata`.
 
-- `users`: accounts; `role` is one of `factfinder.services.users.ROLES`; `password_hash` is an
+- `users`: accounts; `role` is one of `factfinder.services.access.roles.ROLES`; `password_hash` is an
   argon2id hash (PHC string); `active = 0` disables an account without losing its history.
 - `web_sessions`: browser sessions; `id` is the SHA-256 (hex) of the cookie value, so a copy of
   the database does not hand out live sessions; `csrf_token` is the form token of that session.

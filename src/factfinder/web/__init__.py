@@ -10,12 +10,10 @@ Modules: `settings` (typed settings), `app` (factory, error mapping), `main` (fa
 `uvicorn --factory` from `FACTFINDER_WEB_*`), `deps` (who is asking, what they may do),
 `security` (headers, CSP, cookies, CSRF), `views` (service results → API schemas with
 restricted data removed), `schemas` (API input/output), `render` (templates, highlighting),
-`uploads`, `incident_source` (the port to the incidents area: `factfinder.services.incidents.
-workspace_source()`), `api/` (JSON routes), `pages/` (HTML routes), `templates/`, `static/`
+`uploads`, `api/` (JSON routes), `pages/` (HTML routes), `templates/`, `static/`
 (app CSS/JS and vendored htmx and Leaflet with their licences).
 
-Services used: `services.users` (accounts, sessions, tokens, throttle), `services.restrictions`,
-`services.comments`, `services.review` (claim decisions), `services.workspace` (item lists,
-dashboard), `services.ingest`, `services.items`, `services.claims` (extraction runs) and,
-through the port, `services.incidents`.
+Services used: `services.access` (accounts, sessions, tokens, throttle, restriction marks,
+comments), `services.workspace` (dashboard), `services.preserve` (ingest, item lists), `services.claims` (extraction, review) and `services.incidents`
+(the same functions the command line calls).
 """

@@ -26,7 +26,7 @@ from factfinder.errors import (
     NotFound,
     PermissionDenied,
 )
-from factfinder.services.users import LoginThrottled
+from factfinder.services.access.roles import LoginThrottled
 from factfinder.web.deps import NotAuthenticated
 from factfinder.web.security import SecurityHeaders
 from factfinder.web.settings import WebSettings

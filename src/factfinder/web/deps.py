@@ -15,8 +15,9 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 
 from factfinder.errors import PermissionDenied
+from factfinder.services.access.queries import session_for, token_user
+from factfinder.services.access.roles import Permission, User
 from factfinder.services.project import Project
-from factfinder.services.users import Permission, User, session_for, token_user
 from factfinder.web.security import SESSION_COOKIE, UNSAFE_METHODS, same_token, submitted_csrf
 from factfinder.web.settings import WebSettings
 

@@ -12,14 +12,15 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from factfinder.services.items import ItemDetail, ItemSummary
-from factfinder.services.restrictions import Restrictions
-from factfinder.services.review import ReviewedClaim
+from factfinder.services.access.queries import Restrictions
+from factfinder.services.claims.queries import ReviewedClaim
+from factfinder.services.preserve.items import ItemDetail, ItemSummary
+from factfinder.subjects import claim_subject, incident_subject, item_subject
 
 __all__ = ["ReviewedClaim"]
-from factfinder.services.users import ApiToken, User
+from factfinder.services.access.roles import ApiToken, User
+from factfinder.services.incidents.queries import IncidentSummary
 from factfinder.vault.ledger import LedgerEntry
-from factfinder.web.incident_source import IncidentRow
 from factfinder.web.schemas import (
     ClaimPublic,
     IncidentPublic,
@@ -46,14 +47,6 @@ WITNESS_NAME = "claimant.name"
 CLAIM_FIELDS = ("claimant.name", "claimant.statement", "perpetrator.name", "places", "sentences")
 
 
-def item_subject(item_hash: str) -> str:
-    return f"item:{item_hash}"
-
-
-def claim_subject(claim_id: int) -> str:
-    return f"claim:{claim_id}"
-
-
 def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
     return not may_see and marks.subject(item_subject(item_hash))
 
@@ -61,7 +54,7 @@ def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
 def hidden_reference(ref: str, s: ItemSummary, marks: Restrictions, may_see: bool) -> bool:
     """Was the item found by an external id that the role may not see? Then it counts as not
     found, so that nobody can confirm a guessed restricted external id by asking for it.
-    (References resolve as `factfinder.services.items.find_item_id` does: id, hash prefix,
+    (References resolve as `factfinder.services.preserve.items.find_item_id` does: id, hash prefix,
     external id.)"""
     if may_see or not marks.field(item_subject(s.hash), "external_id"):
         return False
@@ -207,19 +200,15 @@ def claim_public(
     )
 
 
-def incident_subject(incident_id: str) -> str:
-    return f"incident:{incident_id}"
-
-
 def hidden_incident(incident_id: str, marks: Restrictions, may_see: bool) -> bool:
     return not may_see and marks.subject(incident_subject(incident_id))
 
 
-def incident_public(row: IncidentRow) -> IncidentPublic:
+def incident_public(row: IncidentSummary) -> IncidentPublic:
     return IncidentPublic.model_validate(row)
 
 
-def incident_feature(row: IncidentRow) -> dict[str, Any] | None:
+def incident_feature(row: IncidentSummary) -> dict[str, Any] | None:
     """A GeoJSON point for the map (None without coordinates)."""
     if row.lat is None or row.lon is None:
         return None

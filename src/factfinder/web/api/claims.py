@@ -7,15 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from factfinder.errors import NotFound
-from factfinder.services.items import item_text
-from factfinder.services.restrictions import restrictions_for
-from factfinder.services.review import (
-    decide,
-    list_reviewed_claims,
-    review_queue,
-    reviewed_claim,
-)
-from factfinder.services.users import Permission
+from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import list_reviewed_claims, review_queue, reviewed_claim
+from factfinder.services.claims.review import decide
+from factfinder.services.preserve.items import item_text
 from factfinder.web import views
 from factfinder.web.deps import MAX_ID, IdPath, Principal, ProjectDep, Reader, Reviewer, Runner
 from factfinder.web.schemas import ClaimDecision, ClaimPublic, ClaimsPublic, ExtractRunPublic
@@ -97,7 +93,7 @@ def review(
 @router.post("/runs/extract", response_model=ExtractRunPublic)
 def run_extraction(who: Runner, project: ProjectDep) -> ExtractRunPublic:
     """Extract claims from every item whose text has not been extracted yet."""
-    from factfinder.services.claims import extract_items
+    from factfinder.services.claims.extraction import extract_items
 
     report = extract_items(project, actor=who.actor)
     return ExtractRunPublic(

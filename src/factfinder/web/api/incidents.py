@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 
 from factfinder.errors import NotFound
-from factfinder.services.restrictions import restrictions_for
-from factfinder.services.users import Permission
+from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.roles import Permission
+from factfinder.services.incidents import commands as incident_commands
+from factfinder.services.incidents import queries as incident_queries
+from factfinder.services.incidents.queries import IncidentFilters, IncidentSummary
+from factfinder.subjects import incident_subject
 from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.deps import Decider, Principal, ProjectDep, Reader, Runner
-from factfinder.web.incident_source import IncidentFilter, IncidentRow, source
 from factfinder.web.schemas import (
     IncidentConfirm,
     IncidentDecided,
@@ -42,8 +45,8 @@ def incident_filter(
     event_type: Annotated[str | None, Query(max_length=40)] = None,
     grade: Annotated[str | None, Query(max_length=20)] = None,
     q: Annotated[str | None, Query(max_length=500)] = None,
-) -> IncidentFilter:
-    return IncidentFilter(
+) -> IncidentFilters:
+    return IncidentFilters(
         date_from or None,
         date_to or None,
         governorate or None,
@@ -55,22 +58,21 @@ def incident_filter(
     )
 
 
-Filters = Annotated[IncidentFilter, Depends(incident_filter)]
+Filters = Annotated[IncidentFilters, Depends(incident_filter)]
 
 
 def visible_rows(
-    who: Principal, project: ProjectDep, rows: list[IncidentRow] | tuple[IncidentRow, ...]
-) -> list[IncidentRow]:
+    who: Principal, project: ProjectDep, rows: list[IncidentSummary] | tuple[IncidentSummary, ...]
+) -> list[IncidentSummary]:
     may_see = who.can(Permission.READ_RESTRICTED)
     if may_see:
         return list(rows)
-    marks = restrictions_for(project, [views.incident_subject(r.id) for r in rows])
+    marks = restrictions_for(project, [incident_subject(r.id) for r in rows])
     return [r for r in rows if not views.hidden_incident(r.id, marks, may_see)]
 
 
 @router.get("/incidents", response_model=IncidentsPublic)
 def list_incidents(
-    request: Request,
     who: Reader,
     project: ProjectDep,
     filters: Filters,
@@ -79,26 +81,27 @@ def list_incidents(
 ) -> IncidentsPublic:
     """Incidents, newest first, filtered by date, governorate, perpetrator group, event type,
     grade and text; keyset-paginated (`next` → `after`)."""
-    page = source(request.app.state).list(project, filters, limit=limit, after=after)
-    rows = visible_rows(who, project, tuple(page.rows))
+    page_rows, page_count, page_next = incident_queries.list_incidents(
+        project, filters, limit=limit, after=after
+    )
+    rows = visible_rows(who, project, tuple(page_rows))
     return IncidentsPublic(
-        data=[views.incident_public(r) for r in rows], count=page.count, next=page.next_cursor
+        data=[views.incident_public(r) for r in rows], count=page_count, next=page_next
     )
 
 
 @router.get("/incidents/geojson", response_model=dict[str, Any])
 def incidents_geojson(
-    request: Request,
     who: Reader,
     project: ProjectDep,
     filters: Filters,
     limit: Annotated[int, Query(ge=1, le=20_000)] = 5000,
 ) -> dict[str, Any]:
     """The incidents with coordinates as GeoJSON points (for the map)."""
-    page = source(request.app.state).list(project, filters, limit=limit, after=None)
+    page_rows, _, _ = incident_queries.list_incidents(project, filters, limit=limit, after=None)
     features = [
         f
-        for r in visible_rows(who, project, tuple(page.rows))
+        for r in visible_rows(who, project, tuple(page_rows))
         if (f := views.incident_feature(r)) is not None
     ]
     return {"type": "FeatureCollection", "features": features}
@@ -106,7 +109,6 @@ def incidents_geojson(
 
 @router.get("/incidents/timeline", response_model=list[TimelinePoint])
 def incidents_timeline(
-    request: Request,
     who: Reader,
     project: ProjectDep,
     filters: Filters,
@@ -114,25 +116,23 @@ def incidents_timeline(
     """Incidents per month."""
     return [
         TimelinePoint(month=m, count=n)
-        for m, n in source(request.app.state).timeline(project, filters)
+        for m, n in incident_queries.incident_timeline(project, filters)
     ]
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetailPublic)
-def get_incident(
-    incident_id: IncidentId, request: Request, who: Reader, project: ProjectDep
-) -> IncidentDetailPublic:
+def get_incident(incident_id: IncidentId, who: Reader, project: ProjectDep) -> IncidentDetailPublic:
     """One incident: its member claims (restricted ones left out), figures, grade and why."""
-    from factfinder.services.review import reviewed_claims
+    from factfinder.services.claims.queries import reviewed_claims
 
     may_see = who.can(Permission.READ_RESTRICTED)
-    detail = source(request.app.state).get(project, incident_id)
-    if not visible_rows(who, project, (detail.row,)):
+    detail = incident_queries.get_incident(project, incident_id)
+    if not visible_rows(who, project, (detail.summary,)):
         raise NotFound(f"no incident {incident_id!r}")
     ids = [m.claim_id for m in detail.members]
     found = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
     return IncidentDetailPublic(
-        incident=views.incident_public(detail.row),
+        incident=views.incident_public(detail.summary),
         members=[
             IncidentMemberPublic(
                 claim_id=m.claim_id,
@@ -142,17 +142,15 @@ def get_incident(
             )
             for m in detail.members
         ],
-        explanation=views.incident_explanation(detail.explanation, may_see),
+        explanation=views.incident_explanation(detail.incident.extra, may_see),
         decisions=[dict(d) for d in detail.decisions],
     )
 
 
 @router.post("/incidents/merge", response_model=IncidentDecided)
-def merge(
-    body: IncidentMerge, request: Request, who: Decider, project: ProjectDep
-) -> IncidentDecided:
+def merge(body: IncidentMerge, who: Decider, project: ProjectDep) -> IncidentDecided:
     """Merge incidents into one (a ledger entry with you as actor)."""
-    new_id = source(request.app.state).merge(project, body.ids, reason=body.reason, actor=who.actor)
+    new_id = incident_commands.merge(project, body.ids, reason=body.reason, actor=who.actor)
     return IncidentDecided(id=new_id)
 
 
@@ -160,12 +158,11 @@ def merge(
 def split(
     incident_id: IncidentId,
     body: IncidentSplit,
-    request: Request,
     who: Decider,
     project: ProjectDep,
 ) -> IncidentDecided:
     """Move the given member claims out into a new incident."""
-    new_id = source(request.app.state).split(
+    new_id = incident_commands.split(
         project, incident_id, body.claim_ids, reason=body.reason, actor=who.actor
     )
     return IncidentDecided(id=new_id)
@@ -175,12 +172,11 @@ def split(
 def confirm(
     incident_id: IncidentId,
     body: IncidentConfirm,
-    request: Request,
     who: Decider,
     project: ProjectDep,
 ) -> IncidentDecided:
     """Confirm the membership of an incident as it stands (later runs keep it)."""
-    source(request.app.state).confirm(project, incident_id, reason=body.reason, actor=who.actor)
+    incident_commands.confirm(project, incident_id, reason=body.reason, actor=who.actor)
     return IncidentDecided(id=incident_id)
 
 
@@ -188,19 +184,16 @@ def confirm(
 def grade(
     incident_id: IncidentId,
     body: IncidentGrade,
-    request: Request,
     who: Decider,
     project: ProjectDep,
 ) -> IncidentDecided:
     """Override the grade, with a reason (the rule trace keeps both)."""
-    source(request.app.state).set_grade(
-        project, incident_id, body.grade, reason=body.reason, actor=who.actor
-    )
+    incident_commands.grade(project, incident_id, body.grade, reason=body.reason, actor=who.actor)
     return IncidentDecided(id=incident_id)
 
 
 @router.post("/runs/link", response_model=LinkRunPublic)
-def run_linking(request: Request, who: Runner, project: ProjectDep) -> LinkRunPublic:
+def run_linking(who: Runner, project: ProjectDep) -> LinkRunPublic:
     """Link the current claims into incidents (human decisions are kept)."""
-    s = source(request.app.state).link(project, actor=who.actor)
+    s = incident_commands.link_project(project, actor=who.actor)
     return LinkRunPublic(claims=s.claims, incidents=s.incidents, merged=s.merged)

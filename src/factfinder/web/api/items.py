@@ -7,12 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, File, Query, UploadFile
 
 from factfinder.errors import NotFound
-from factfinder.services.ingest import IngestOptions, ingest
-from factfinder.services.items import item_text, show_item
-from factfinder.services.restrictions import restrictions_for
-from factfinder.services.review import reviewed_claims
-from factfinder.services.users import Permission
-from factfinder.services.workspace import ItemFilter, visible_items
+from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.preserve.items import item_text, show_item
+from factfinder.services.preserve.search import ItemFilter, visible_items
+from factfinder.subjects import item_subject
 from factfinder.web import views
 from factfinder.web.deps import Ingester, ProjectDep, Reader, SettingsDep
 from factfinder.web.schemas import IngestFailure, IngestPublic, ItemDetailPublic, ItemsPublic
@@ -41,7 +42,7 @@ def list_items(
     page, total = visible_items(
         project, filters, include_restricted=may_see, limit=limit, offset=offset
     )
-    marks = restrictions_for(project, [views.item_subject(s.hash) for s in page])
+    marks = restrictions_for(project, [item_subject(s.hash) for s in page])
     return ItemsPublic(data=[views.item_public(s, marks, may_see) for s in page], count=total)
 
 
@@ -54,16 +55,14 @@ def get_item(ref: str, who: Reader, project: ProjectDep) -> ItemDetailPublic:
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
     marks = restrictions_for(
-        project, [views.item_subject(detail.summary.hash), *views.claim_subjects(found)]
+        project, [item_subject(detail.summary.hash), *views.claim_subjects(found)]
     )
     if views.hidden_item(detail.summary.hash, marks, may_see) or views.hidden_reference(
         ref, detail.summary, marks, may_see
     ):
         raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
     visible_text = (
-        None
-        if (not may_see and marks.field(views.item_subject(detail.summary.hash), "text"))
-        else text
+        None if (not may_see and marks.field(item_subject(detail.summary.hash), "text")) else text
     )
     claims = [
         views.claim_public(c, visible_text, marks, may_see)

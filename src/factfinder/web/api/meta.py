@@ -8,10 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 
 from factfinder.errors import NotFound
-from factfinder.services.comments import add_comment, list_comments
-from factfinder.services.restrictions import list_marks, restrict, restrictions_for, unrestrict
-from factfinder.services.users import Permission
+from factfinder.services.access.commands import add_comment, restrict, unrestrict
+from factfinder.services.access.queries import list_comments, list_marks, restrictions_for
+from factfinder.services.access.roles import Permission
 from factfinder.services.workspace import dashboard
+from factfinder.subjects import item_subject, parse_subject
 from factfinder.web.deps import Commenter, ProjectDep, Reader, Restricter
 from factfinder.web.schemas import (
     CommentCreate,
@@ -59,15 +60,15 @@ def _hidden_subject(project: ProjectDep, subject: str) -> bool:
     marks = restrictions_for(project, [subject])
     if marks.subject(subject):
         return True
-    kind, _, ref = subject.partition(":")
+    kind, ref = parse_subject(subject)
     if kind == "claim" and ref.isdigit():
-        from factfinder.services.review import reviewed_claim
+        from factfinder.services.claims.queries import reviewed_claim
 
         try:
             claim = reviewed_claim(project, int(ref))
         except NotFound:
             return False
-        item = f"item:{claim.item_hash}"
+        item = item_subject(claim.item_hash)
         return restrictions_for(project, [item]).subject(item)
     return False
 

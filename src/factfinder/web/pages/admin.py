@@ -9,7 +9,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from factfinder.errors import NotFound
-from factfinder.services import users as accounts
+from factfinder.services.access import commands as account_commands
+from factfinder.services.access import queries as account_queries
+from factfinder.services.access import roles
 from factfinder.web.deps import Admin, IdPath, ProjectDep, Reader
 from factfinder.web.pages.common import render, see_other
 
@@ -19,7 +21,10 @@ router = APIRouter()
 @router.get("/admin/users")
 def users_page(request: Request, who: Admin, project: ProjectDep) -> Response:
     return render(
-        request, "users.html", who, {"users": accounts.list_users(project), "roles": accounts.ROLES}
+        request,
+        "users.html",
+        who,
+        {"users": account_queries.list_users(project), "roles": roles.ROLES},
     )
 
 
@@ -32,7 +37,7 @@ def add_user(
     role: Annotated[str, Form(max_length=20)],
     display_name: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    accounts.add_user(
+    account_commands.add_user(
         project, username, password, role, display_name=display_name or None, actor=who.actor
     )
     return see_other("/admin/users")
@@ -42,7 +47,7 @@ def add_user(
 def change_role(
     username: str, who: Admin, project: ProjectDep, role: Annotated[str, Form(max_length=20)]
 ) -> Response:
-    accounts.set_role(project, username, role, actor=who.actor)
+    account_commands.set_role(project, username, role, actor=who.actor)
     return see_other("/admin/users")
 
 
@@ -50,7 +55,7 @@ def change_role(
 def change_active(
     username: str, who: Admin, project: ProjectDep, active: Annotated[str, Form(max_length=5)]
 ) -> Response:
-    accounts.set_active(project, username, active == "1", actor=who.actor)
+    account_commands.set_active(project, username, active == "1", actor=who.actor)
     return see_other("/admin/users")
 
 
@@ -60,7 +65,7 @@ def account_page(request: Request, who: Reader, project: ProjectDep) -> Response
         request,
         "account.html",
         who,
-        {"tokens": accounts.list_tokens(project, who.user.username), "new_token": None},
+        {"tokens": account_queries.list_tokens(project, who.user.username), "new_token": None},
     )
 
 
@@ -72,7 +77,7 @@ def new_token(
     name: Annotated[str, Form(max_length=100)],
     days: Annotated[int | None, Form(ge=1, le=3650)] = None,
 ) -> Response:
-    secret, _ = accounts.create_token(
+    secret, _ = account_commands.create_token(
         project,
         who.user.username,
         name,
@@ -83,13 +88,13 @@ def new_token(
         request,
         "account.html",
         who,
-        {"tokens": accounts.list_tokens(project, who.user.username), "new_token": secret},
+        {"tokens": account_queries.list_tokens(project, who.user.username), "new_token": secret},
     )
 
 
 @router.post("/account/tokens/{token_id}/revoke")
 def revoke(token_id: IdPath, who: Reader, project: ProjectDep) -> Response:
-    if token_id not in {t.id for t in accounts.list_tokens(project, who.user.username)}:
+    if token_id not in {t.id for t in account_queries.list_tokens(project, who.user.username)}:
         raise NotFound(f"no API token {token_id}")
-    accounts.revoke_token(project, token_id, actor=who.actor)
+    account_commands.revoke_token(project, token_id, actor=who.actor)
     return see_other("/account")

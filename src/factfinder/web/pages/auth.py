@@ -10,14 +10,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from factfinder.services.users import (
-    LoginRefused,
-    LoginThrottled,
-    ThrottlePolicy,
-    authenticate,
-    create_session,
-    end_session,
-)
+from factfinder.services.access.commands import authenticate, create_session, end_session
+from factfinder.services.access.roles import LoginRefused, LoginThrottled, ThrottlePolicy
 from factfinder.web.deps import ProjectDep, Reader, SettingsDep
 from factfinder.web.pages.common import render, see_other
 from factfinder.web.security import (

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from factfinder.services.users import Permission
+from factfinder.services.access.roles import Permission
 from factfinder.web.deps import Principal
 from factfinder.web.render import templates
 

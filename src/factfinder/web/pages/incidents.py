@@ -9,22 +9,24 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
-from factfinder.services.comments import list_comments
-from factfinder.services.restrictions import restrictions_for
-from factfinder.services.review import reviewed_claims
-from factfinder.services.users import Permission
+from factfinder.services.access.queries import list_comments, restrictions_for
+from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.incidents import commands as incident_commands
+from factfinder.services.incidents import queries as incident_queries
+from factfinder.services.incidents.queries import IncidentFilters
+from factfinder.subjects import incident_subject
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
 from factfinder.web import views
 from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.api.incidents import DATE, Filters, visible_rows
 from factfinder.web.deps import Decider, ProjectDep, Reader, Runner
-from factfinder.web.incident_source import IncidentFilter, source
 from factfinder.web.pages.common import render, see_other
 
 router = APIRouter()
 
 
-def _query(f: IncidentFilter) -> str:
+def _query(f: IncidentFilters) -> str:
     from urllib.parse import urlencode
 
     pairs = {
@@ -55,16 +57,18 @@ def incidents_page(
     filters: Filters,
     after: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
-    page = source(request.app.state).list(project, filters, limit=50, after=after)
-    rows = visible_rows(who, project, tuple(page.rows))
+    page_rows, page_count, page_next = incident_queries.list_incidents(
+        project, filters, limit=50, after=after
+    )
+    rows = visible_rows(who, project, tuple(page_rows))
     return render(
         request,
         "incidents.html",
         who,
         {
             "rows": rows,
-            "count": page.count,
-            "next": page.next_cursor,
+            "count": page_count,
+            "next": page_next,
             "f": filters,
             "query": _query(filters),
             **_choices(),
@@ -74,22 +78,22 @@ def incidents_page(
 
 @router.get("/incidents/{incident_id}")
 def incident_page(request: Request, incident_id: str, who: Reader, project: ProjectDep) -> Response:
-    detail = source(request.app.state).get(project, incident_id)
-    if not visible_rows(who, project, (detail.row,)):
+    detail = incident_queries.get_incident(project, incident_id)
+    if not visible_rows(who, project, (detail.summary,)):
         raise NotFound(f"no incident {incident_id!r}")
-    subject = views.incident_subject(incident_id)
+    subject = incident_subject(incident_id)
     ids = [m.claim_id for m in detail.members]
     claims = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
     members = [(m, claims.get(m.claim_id)) for m in detail.members]
     explanation = views.incident_explanation(
-        detail.explanation, who.can(Permission.READ_RESTRICTED)
+        detail.incident.extra, who.can(Permission.READ_RESTRICTED)
     )
     return render(
         request,
         "incident.html",
         who,
         {
-            "i": detail.row,
+            "i": detail.summary,
             "members": members,
             "x": explanation,
             "reconciliation": explanation.get("reconciliation") or {},
@@ -119,7 +123,7 @@ async def merge(request: Request, who: Decider, project: ProjectDep) -> Response
         raise InvalidRecord("choose at least two incidents to merge")
     reason = str(form.get("reason", "")).strip() or "merged in the workspace"
     new_id = await run_in_threadpool(
-        source(request.app.state).merge, project, ids, reason=reason, actor=who.actor
+        incident_commands.merge, project, ids, reason=reason, actor=who.actor
     )
     return see_other(f"/incidents/{new_id}")
 
@@ -138,7 +142,7 @@ async def split(request: Request, incident_id: str, who: Decider, project: Proje
         raise InvalidRecord("choose the claims to move out into a new incident")
     reason = str(form.get("reason", "")).strip() or "split in the workspace"
     new_id = await run_in_threadpool(
-        source(request.app.state).split,
+        incident_commands.split,
         project,
         incident_id,
         claim_ids,
@@ -156,7 +160,7 @@ def confirm(
     project: ProjectDep,
     reason: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    source(request.app.state).confirm(project, incident_id, reason=reason, actor=who.actor)
+    incident_commands.confirm(project, incident_id, reason=reason, actor=who.actor)
     return see_other(f"/incidents/{incident_id}")
 
 
@@ -173,13 +177,13 @@ def grade(
         raise InvalidRecord(f"grade {grade!r} is not one of {', '.join(GRADES)}")
     if not reason.strip():
         raise InvalidRecord("a grade override needs a reason")
-    source(request.app.state).set_grade(project, incident_id, grade, reason=reason, actor=who.actor)
+    incident_commands.grade(project, incident_id, grade, reason=reason, actor=who.actor)
     return see_other(f"/incidents/{incident_id}")
 
 
 @router.post("/runs/link")
 def run_link(request: Request, who: Runner, project: ProjectDep) -> Response:
-    s = source(request.app.state).link(project, actor=who.actor)
+    s = incident_commands.link_project(project, actor=who.actor)
     text = f"{s.claims} claims → {s.incidents} incidents ({s.merged} with several claims)."
     return render(request, "runs.html", who, {"extract": None, "link": text})
 
@@ -191,7 +195,7 @@ def map_page(request: Request, who: Reader, filters: Filters) -> Response:
 
 @router.get("/timeline")
 def timeline_page(request: Request, who: Reader, project: ProjectDep, filters: Filters) -> Response:
-    points = list(source(request.app.state).timeline(project, filters))
+    points = list(incident_queries.incident_timeline(project, filters))
     top = max((n for _, n in points), default=0)
     bars = [(month, n, round(10 * n / top) if top else 0) for month, n in points]
     return render(

@@ -10,13 +10,15 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from factfinder.errors import NotFound
-from factfinder.services.comments import add_comment, list_comments
-from factfinder.services.ingest import IngestOptions, ingest
-from factfinder.services.items import item_text, show_item
-from factfinder.services.restrictions import restrict, restrictions_for
-from factfinder.services.review import reviewed_claims
-from factfinder.services.users import Permission
-from factfinder.services.workspace import ItemFilter, dashboard, visible_items
+from factfinder.services.access.commands import add_comment, restrict
+from factfinder.services.access.queries import list_comments, restrictions_for
+from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.preserve.items import item_text, show_item
+from factfinder.services.preserve.search import ItemFilter, visible_items
+from factfinder.services.workspace import dashboard
+from factfinder.subjects import item_subject
 from factfinder.web import views
 from factfinder.web.deps import (
     Commenter,
@@ -66,7 +68,7 @@ def _items_page(
     found, total = visible_items(
         project, filters, include_restricted=may_see, limit=size, offset=(page - 1) * size
     )
-    marks = restrictions_for(project, [views.item_subject(s.hash) for s in found])
+    marks = restrictions_for(project, [item_subject(s.hash) for s in found])
     rows = [views.item_public(s, marks, may_see) for s in found]
     return render(
         request,
@@ -131,7 +133,7 @@ def search_page(
 def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> Response:
     may_see = who.can(Permission.READ_RESTRICTED)
     detail = show_item(project, ref)
-    subject = views.item_subject(detail.summary.hash)
+    subject = item_subject(detail.summary.hash)
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
     marks = restrictions_for(project, [subject, *views.claim_subjects(found)])
@@ -209,7 +211,7 @@ def runs_page(request: Request, who: Runner) -> Response:
 
 @router.post("/runs/extract")
 def run_extract(request: Request, who: Runner, project: ProjectDep) -> Response:
-    from factfinder.services.claims import extract_items
+    from factfinder.services.claims.extraction import extract_items
 
     report = extract_items(project, actor=who.actor)
     return render(request, "runs.html", who, {"extract": report, "link": None})

@@ -9,10 +9,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
-from factfinder.services.items import item_text
-from factfinder.services.restrictions import restrictions_for
-from factfinder.services.review import ReviewedClaim, decide, review_queue, reviewed_claim
-from factfinder.services.users import Permission
+from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
+from factfinder.services.claims.review import decide
+from factfinder.services.preserve.items import item_text
+from factfinder.subjects import claim_subject
 from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS, STANCES
 from factfinder.web import views
 from factfinder.web.deps import IdPath, Principal, ProjectDep, Reader, Reviewer
@@ -70,10 +72,10 @@ def review_page(request: Request, who: Reviewer, project: ProjectDep) -> Respons
 
 @router.get("/claims/{claim_id}")
 def claim_page(request: Request, claim_id: IdPath, who: Reader, project: ProjectDep) -> Response:
-    from factfinder.services.comments import list_comments
+    from factfinder.services.access.queries import list_comments
 
     ctx = _context(who, project, reviewed_claim(project, claim_id))
-    subject = views.claim_subject(claim_id)
+    subject = claim_subject(claim_id)
     ctx.update(
         subject=subject,
         comments=list_comments(project, subject),

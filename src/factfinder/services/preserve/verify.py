@@ -24,14 +24,15 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, select
 
-from factfinder.services.project import Project
-from factfinder.services.record import (
+from factfinder.services.preserve.metadata import (
     METADATA_FIELDS,
     acquisition_record,
     metadata_differences,
     row_record,
 )
+from factfinder.services.project import Project
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items, ledger
+from factfinder.subjects import ITEM, reference
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
@@ -41,8 +42,8 @@ from factfinder.vault.verify import LedgerScanner, Problem, VerifyReport
 ExtraCheck = Callable[[Connection], Iterable[Problem]]
 
 AREA_CHECKS: tuple[str, ...] = (
-    "factfinder.services.cases:check_cases",
-    "factfinder.services.incident_queries:check_incidents",
+    "factfinder.services.cases.queries:check_cases",
+    "factfinder.services.incidents.queries:check_incidents",
 )
 
 
@@ -202,9 +203,9 @@ def _latest_metadata_entries(scanner: LedgerScanner) -> tuple[dict[str, int], se
     for seq, kind, subject in scanner.watched:
         if kind not in ("item.acquire", "item.metadata"):
             continue
-        if not subject or not subject.startswith("item:"):
+        h = reference(subject, ITEM)
+        if h is None:
             continue
-        h = subject[5:]
         if kind == "item.acquire":
             acquires.add(seq)
             latest.setdefault(h, seq)
@@ -413,7 +414,4 @@ def _check_links(conn: Connection, problems: list[Problem]) -> None:
             )
 
 
-# Re-exported: the CLI and callers found it here first.
-from factfinder.services.proofcheck import check_proof_against_project  # noqa: E402
-
-__all__ = ["AREA_CHECKS", "check_proof_against_project", "verify_project"]
+__all__ = ["AREA_CHECKS", "verify_project"]

@@ -17,6 +17,7 @@ from factfinder.errors import NotFound
 from factfinder.services.project import Project
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items
 from factfinder.store.search import search_item_ids
+from factfinder.subjects import item_subject
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.ledger import LedgerEntry
 
@@ -211,7 +212,7 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
             )
         ]
         links = _links(conn, item_id)
-        entries = ledger_rows.entries_for_subject(conn, f"item:{row.hash}")
+        entries = ledger_rows.entries_for_subject(conn, item_subject(row.hash))
     text = meta.text if meta is not None else None
     return ItemDetail(
         summary=_summary(row),

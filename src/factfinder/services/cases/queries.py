@@ -1,6 +1,7 @@
 """Cases: a named set of incidents under investigation, with notes — each change a ledger entry.
 
-    from factfinder.services.cases import create_case, add_incidents, add_note, list_cases
+    from factfinder.services.cases.commands import create_case, add_incidents, add_note
+    from factfinder.services.cases.queries import list_cases
 
     case = create_case(project, "Raqqah mass graves", description="…", actor="cli:alice")
     add_incidents(project, case.name, ["inc-000002", "inc-000003"])
@@ -25,22 +26,18 @@ every row with its entry.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, select
 
-from factfinder.errors import Conflict, InvalidRecord, NotFound
-from factfinder.services.project import Project, Transaction
+from factfinder.errors import NotFound
+from factfinder.services.project import Project
 from factfinder.store.schema import ledger
 from factfinder.store.schema_cases import case_members, case_notes, cases
+from factfinder.subjects import CASE, prefix
 from factfinder.vault.verify import Problem
-
-MAX_NAME = 200
-# Checks whether incident ids exist; set by `factfinder.services.case_files` from the incidents
-# service so that this module does not depend on how incidents are stored.
-IncidentCheck = Callable[[Connection, Sequence[str]], set[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,21 +95,6 @@ class CaseSummary:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
-def _subject(case_id: int) -> str:
-    return f"case:{case_id}"
-
-
-def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise InvalidRecord("a case needs a name")
-    if len(cleaned) > MAX_NAME:
-        raise InvalidRecord(f"a case name is at most {MAX_NAME} characters")
-    if cleaned.isdigit():
-        raise InvalidRecord(f"a case name cannot be only digits ({cleaned!r} reads as an id)")
-    return cleaned
-
-
 def find_case_id(conn: Connection, ref: str | int) -> int:
     """The id of the case `ref` names (an id or an exact name); `NotFound` otherwise."""
     text = str(ref).strip()
@@ -124,148 +106,6 @@ def find_case_id(conn: Connection, ref: str | int) -> int:
     if found is None:
         raise NotFound(f"no case {text!r} (give its id or exact name; `factfinder case list`)")
     return int(found)
-
-
-def create_case(
-    project: Project, name: str, *, description: str | None = None, actor: str | None = None
-) -> CaseState:
-    """Create an empty case; `Conflict` when the name is taken."""
-    name = _clean_name(name)
-    description = description.strip() or None if description else None
-    with project.transaction(actor) as tx:
-        taken = tx.conn.execute(select(cases.c.id).where(cases.c.name == name)).scalar()
-        if taken is not None:
-            raise Conflict(f"there is already a case named {name!r} (id {taken})")
-        next_id = (
-            int(tx.conn.execute(select(func.coalesce(func.max(cases.c.id), 0))).scalar_one()) + 1
-        )
-        entry = tx.append_ledger(
-            "case.create",
-            {"case": next_id, "name": name, "description": description},
-            subject=_subject(next_id),
-        )
-        tx.conn.execute(
-            insert(cases).values(
-                id=next_id,
-                name=name,
-                description=description,
-                created_at=tx.now,
-                actor=tx.actor,
-                seq=entry.seq,
-            )
-        )
-        return case_state(tx.conn, next_id)
-
-
-def _change_members(
-    tx: Transaction,
-    case_id: int,
-    incidents: Sequence[str],
-    action: str,
-    check: IncidentCheck | None,
-) -> list[str]:
-    wanted = list(dict.fromkeys(i.strip() for i in incidents if i.strip()))
-    if not wanted:
-        raise InvalidRecord("name at least one incident")
-    current = set(case_state(tx.conn, case_id).incidents)
-    if action == "add":
-        if check is not None:
-            known = check(tx.conn, wanted)
-            unknown = [i for i in wanted if i not in known]
-            if unknown:
-                raise NotFound(f"no incident {', '.join(unknown)} in this project")
-        changed = [i for i in wanted if i not in current]
-    else:
-        missing = [i for i in wanted if i not in current]
-        if missing:
-            raise NotFound(f"case {case_id} does not hold {', '.join(missing)}")
-        changed = wanted
-    if changed:
-        entry = tx.append_ledger(
-            f"case.{action}", {"case": case_id, "incidents": changed}, subject=_subject(case_id)
-        )
-        tx.conn.execute(
-            insert(case_members),
-            [
-                {"seq": entry.seq, "incident": i, "case_id": case_id, "action": action}
-                for i in changed
-            ],
-        )
-    return changed
-
-
-def add_incidents(
-    project: Project,
-    case_ref: str | int,
-    incidents: Sequence[str],
-    *,
-    actor: str | None = None,
-    check: IncidentCheck | None = None,
-) -> tuple[CaseState, list[str]]:
-    """Add incidents to a case; returns the case and the ids newly added (those already in it
-    are skipped). `check` (ids → the ones that exist) refuses unknown ids."""
-    with project.transaction(actor) as tx:
-        case_id = find_case_id(tx.conn, case_ref)
-        added = _change_members(tx, case_id, incidents, "add", check)
-        return case_state(tx.conn, case_id), added
-
-
-def remove_incidents(
-    project: Project, case_ref: str | int, incidents: Sequence[str], *, actor: str | None = None
-) -> CaseState:
-    """Take incidents out of a case (the history keeps that they were in it)."""
-    with project.transaction(actor) as tx:
-        case_id = find_case_id(tx.conn, case_ref)
-        _change_members(tx, case_id, incidents, "remove", None)
-        return case_state(tx.conn, case_id)
-
-
-def add_note(
-    project: Project,
-    case_ref: str | int,
-    text: str,
-    *,
-    incident: str | None = None,
-    restricted: bool = False,
-    actor: str | None = None,
-) -> CaseNote:
-    """Write a note on a case, optionally about one of its incidents. A `restricted` note holds
-    personal data and is left out of reports and exports unless restricted fields are asked for."""
-    body = text.strip()
-    if not body:
-        raise InvalidRecord("a note needs text")
-    with project.transaction(actor) as tx:
-        case_id = find_case_id(tx.conn, case_ref)
-        if incident is not None and incident not in case_state(tx.conn, case_id).incidents:
-            raise NotFound(f"case {case_id} does not hold incident {incident}")
-        note_id = (
-            int(tx.conn.execute(select(func.coalesce(func.max(case_notes.c.id), 0))).scalar_one())
-            + 1
-        )
-        entry = tx.append_ledger(
-            "case.note",
-            {
-                "case": case_id,
-                "note": note_id,
-                "incident": incident,
-                "text": body,
-                "restricted": restricted,
-            },
-            subject=_subject(case_id),
-        )
-        tx.conn.execute(
-            insert(case_notes).values(
-                id=note_id,
-                case_id=case_id,
-                seq=entry.seq,
-                created_at=tx.now,
-                actor=tx.actor,
-                incident=incident,
-                text=body,
-                restricted=restricted,
-            )
-        )
-        return CaseNote(note_id, entry.seq, tx.now, tx.actor, incident, body, restricted)
 
 
 def case_state(conn: Connection, case_id: int, size: int | None = None) -> CaseState:
@@ -349,7 +189,7 @@ def check_cases(conn: Connection) -> Iterable[Problem]:
         r.seq: (r.kind, json.loads(r.entry).get("payload", {}))
         for r in conn.execute(
             select(ledger.c.seq, ledger.c.kind, ledger.c.entry).where(
-                ledger.c.subject.like("case:%")
+                ledger.c.subject.like(prefix(CASE) + "%")
             )
         )
     }

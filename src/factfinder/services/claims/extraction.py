@@ -1,4 +1,5 @@
-"""Claims in a project: extract them from ingested items, store them with spans, read them back.
+"""Claims in a project: extract them from ingested items and store them with spans (commands);
+reading them back is `factfinder.services.claims.queries`.
 
 `extract_items(project)` runs the extractor over every item that has text and no claims yet
 from the current text (or over the items named), and stores each item's claims in one
@@ -15,46 +16,28 @@ goes on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import insert, select
 
 from factfinder import __version__
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.model import Claim, Document, parse_date
+from factfinder.services.claims.queries import latest_extractions
+from factfinder.services.preserve.inputs import normalise_published
+from factfinder.services.preserve.items import find_item_id
+from factfinder.services.preserve.metadata import ItemMetadata, load_metadata
+from factfinder.services.preserve.record import update_item_metadata
 from factfinder.services.project import Project, Transaction
-from factfinder.services.record import ItemMetadata
-from factfinder.store.schema import item_metadata, items, ledger
+from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_claims import claim_spans, claims
+from factfinder.subjects import item_subject
 from factfinder.vault.hashing import canonical_json, sha256_text
 
 EXTRACTOR = f"factfinder-extract/{__version__}"
-
-
-@dataclass(frozen=True, slots=True)
-class StoredClaim:
-    """A claim as stored: its row id, item, position, the ledger entry that recorded it."""
-
-    id: int
-    item_id: int
-    item_hash: str
-    ordinal: int
-    seq: int
-    claim: Claim
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "item": self.item_hash,
-            "item_id": self.item_id,
-            "ordinal": self.ordinal,
-            "seq": self.seq,
-            "claim": self.claim.to_json(),
-        }
 
 
 @dataclass
@@ -66,20 +49,6 @@ class ExtractReport:
     skipped: int = 0
     claims: int = 0
     failed: int = 0
-
-
-def _latest_extractions(conn: Connection) -> dict[int, tuple[int, str]]:
-    """item id → (seq, text hash) of its latest `extract.claims` ledger entry."""
-    out: dict[int, tuple[int, str]] = {}
-    for seq, entry in conn.execute(
-        select(ledger.c.seq, ledger.c.entry)
-        .where(ledger.c.kind == "extract.claims")
-        .order_by(ledger.c.seq)
-    ):
-        payload = json.loads(entry).get("payload", {})
-        if isinstance(payload.get("item_id"), int):
-            out[payload["item_id"]] = (seq, str(payload.get("text_hash", "")))
-    return out
 
 
 def _document(row: Any) -> Document:
@@ -133,7 +102,7 @@ def extract_items(
             query = query.where(items.c.id.in_(list(item_ids)))
         rows = list(conn.execute(query))
         # The ledger remembers every extraction, also those that found no claim.
-        done = {item: text_hash for item, (_, text_hash) in _latest_extractions(conn).items()}
+        done = {item: text_hash for item, (_, text_hash) in latest_extractions(conn).items()}
     report.items = len(rows)
     for n, row in enumerate(rows, start=1):
         text_hash = sha256_text(row.text)
@@ -183,7 +152,7 @@ def _store_in(
             "claims": len(found),
             "claims_hash": sha256_text(canonical_json(as_json)),
         },
-        subject=f"item:{item_hash}",
+        subject=item_subject(item_hash),
     )
     for k, (claim, obj) in enumerate(zip(found, as_json, strict=True)):
         key = tx.conn.execute(
@@ -210,33 +179,6 @@ def _store_in(
                     for j, (a, b) in enumerate(claim.spans)
                 ],
             )
-
-
-def list_claims(project: Project, item_id: int | None = None) -> list[StoredClaim]:
-    """The claims of each item's latest extraction (of one item when `item_id` is given)."""
-    with project.read() as conn:
-        latest = _latest_extractions(conn)
-        query = (
-            select(
-                claims.c.id,
-                claims.c.item_id,
-                items.c.hash,
-                claims.c.ordinal,
-                claims.c.seq,
-                claims.c.claim,
-            )
-            .join(items, items.c.id == claims.c.item_id)
-            .order_by(claims.c.item_id, claims.c.ordinal)
-        )
-        if item_id is not None:
-            query = query.where(claims.c.item_id == item_id)
-        return [
-            StoredClaim(
-                r.id, r.item_id, r.hash, r.ordinal, r.seq, Claim.from_json(json.loads(r.claim))
-            )
-            for r in conn.execute(query)
-            if latest.get(r.item_id, (None,))[0] == r.seq
-        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,9 +221,6 @@ def correct_item_metadata(
     given stay as they are. `published` must be an ISO date or timestamp.
     """
     from factfinder.extract.pipeline import extract_document
-    from factfinder.services.inputs import normalise_published
-    from factfinder.services.items import find_item_id
-    from factfinder.services.record import load_metadata, update_item_metadata
 
     changes: dict[str, str | None] = {
         k: v

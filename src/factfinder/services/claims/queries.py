@@ -1,5 +1,7 @@
-"""Review of stored claims: a person accepts a claim, corrects some of its fields, or rejects
-it. The claim rows stay as the extractor wrote them (the record is append-only); each decision
+"""Reading claims: the stored claims (`list_claims`) and the claims as reviewed.
+
+Review: a person accepts a claim, corrects some of its fields, or rejects
+it (`factfinder.services.claims.review.decide`). The claim rows stay as the extractor wrote them (the record is append-only); each decision
 is a `claim_reviews` row plus a ledger entry in the same transaction, and the latest decision
 of a claim is in force. `reviewed_claim` gives the claim with its corrections applied — what
 linking and reports should use.
@@ -23,15 +25,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.model import Claim
+from factfinder.services.access.redaction import restricted_claim
 from factfinder.services.project import Project
-from factfinder.store.schema import item_metadata, items
+from factfinder.store.schema import item_metadata, items, ledger
 from factfinder.store.schema_claims import claims
 from factfinder.store.schema_users import claim_reviews
-from factfinder.vault.hashing import canonical_json
 
 DECISIONS = ("accept", "correct", "reject")
 _COUNTS = ("total", "civilians", "children", "women", "men", "combatants")
@@ -238,8 +240,6 @@ def list_reviewed_claims(
     with project.read() as conn:
         cond = _current(conn)
         if not include_restricted:
-            from factfinder.services.workspace import restricted_claim
-
             hidden = restricted_claim(conn)
             if hidden is not None:
                 cond = cond & ~hidden
@@ -287,51 +287,6 @@ def review_queue(project: Project, *, limit: int = 50) -> tuple[list[ReviewedCla
         return _build(rows, {}), int(total)
 
 
-def decide(
-    project: Project,
-    claim_id: int,
-    decision: str,
-    *,
-    corrections: Mapping[str, Any] | None = None,
-    reason: str = "",
-    actor: str | None = None,
-) -> ReviewedClaim:
-    """Record a decision on a claim (see the module docstring)."""
-    if decision not in DECISIONS:
-        raise InvalidRecord(f"decision {decision!r} is not one of {', '.join(DECISIONS)}")
-    fixes = dict(corrections or {})
-    if decision == "correct" and not fixes:
-        raise InvalidRecord("a correction needs at least one corrected field")
-    if decision != "correct" and fixes:
-        raise InvalidRecord(f"only a correction carries fields (this is {decision!r})")
-    current = reviewed_claim(project, claim_id)
-    if fixes:
-        apply_corrections(current.extracted, fixes)  # validate before writing anything
-    with project.transaction(actor) as tx:
-        entry = tx.append_ledger(
-            f"claim.{decision}",
-            {
-                "claim": claim_id,
-                "item": current.item_hash,
-                "corrections": fixes,
-                "reason": reason.strip(),
-            },
-            subject=f"claim:{claim_id}",
-        )
-        tx.conn.execute(
-            insert(claim_reviews).values(
-                claim_id=claim_id,
-                decision=decision,
-                corrections=canonical_json(fixes),
-                reason=reason.strip(),
-                actor=tx.actor,
-                created_at=tx.now,
-                seq=entry.seq,
-            )
-        )
-    return reviewed_claim(project, claim_id)
-
-
 def review_history(project: Project, claim_id: int) -> list[Review]:
     with project.read() as conn:
         return [
@@ -342,3 +297,66 @@ def review_history(project: Project, claim_id: int) -> list[Review]:
                 .order_by(claim_reviews.c.id)
             )
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored: its row id, item, position, the ledger entry that recorded it."""
+
+    id: int
+    item_id: int
+    item_hash: str
+    ordinal: int
+    seq: int
+    claim: Claim
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "item": self.item_hash,
+            "item_id": self.item_id,
+            "ordinal": self.ordinal,
+            "seq": self.seq,
+            "claim": self.claim.to_json(),
+        }
+
+
+def list_claims(project: Project, item_id: int | None = None) -> list[StoredClaim]:
+    """The claims of each item's latest extraction (of one item when `item_id` is given)."""
+    with project.read() as conn:
+        latest = latest_extractions(conn)
+        query = (
+            select(
+                claims.c.id,
+                claims.c.item_id,
+                items.c.hash,
+                claims.c.ordinal,
+                claims.c.seq,
+                claims.c.claim,
+            )
+            .join(items, items.c.id == claims.c.item_id)
+            .order_by(claims.c.item_id, claims.c.ordinal)
+        )
+        if item_id is not None:
+            query = query.where(claims.c.item_id == item_id)
+        return [
+            StoredClaim(
+                r.id, r.item_id, r.hash, r.ordinal, r.seq, Claim.from_json(json.loads(r.claim))
+            )
+            for r in conn.execute(query)
+            if latest.get(r.item_id, (None,))[0] == r.seq
+        ]
+
+
+def latest_extractions(conn: Connection) -> dict[int, tuple[int, str]]:
+    """item id → (seq, text hash) of its latest `extract.claims` ledger entry."""
+    out: dict[int, tuple[int, str]] = {}
+    for seq, entry in conn.execute(
+        select(ledger.c.seq, ledger.c.entry)
+        .where(ledger.c.kind == "extract.claims")
+        .order_by(ledger.c.seq)
+    ):
+        payload = json.loads(entry).get("payload", {})
+        if isinstance(payload.get("item_id"), int):
+            out[payload["item_id"]] = (seq, str(payload.get("text_hash", "")))
+    return out

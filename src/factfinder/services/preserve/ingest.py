@@ -35,14 +35,18 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from factfinder.errors import InputError, InvalidRecord
-from factfinder.services.inputs import (
+from factfinder.jsonl import read_jsonl
+from factfinder.model import Document
+from factfinder.services.preserve.checkpoints import make_checkpoint
+from factfinder.services.preserve.inputs import (
     FileMetadata,
     collect_inputs,
     iso_published,
     normalise_published,
 )
+from factfinder.services.preserve.metadata import ItemMetadata, Parent, Receipt, Recorded
+from factfinder.services.preserve.record import record_acquisition
 from factfinder.services.project import Project
-from factfinder.services.record import ItemMetadata, Parent, Receipt, Recorded, record_acquisition
 from factfinder.vault.blobs import StagedBlob
 from factfinder.vault.hashing import canonical_bytes
 from factfinder.vault.signing import Checkpoint
@@ -185,8 +189,6 @@ def ingest(
         run.close()
     checkpoint = None
     if opts.checkpoint and tally.new_acquisitions:
-        from factfinder.services.vault import make_checkpoint
-
         checkpoint = make_checkpoint(project)
     return IngestSummary(
         len(paths),
@@ -423,8 +425,6 @@ class _Run:
 
     def batch(self, number: int, path: Path) -> None:
         from factfinder.intake.language import detect_language
-        from factfinder.jsonl import read_jsonl
-        from factfinder.model import Document
 
         source_path = str(path.absolute())
         label = str(path)

@@ -8,7 +8,7 @@ write carries the `seq` of the entry that recorded it, so "as of N" is a filter 
   item's stored text (immutable, bound by the `text_hash` of that entry);
 - claims: the rows of each item's latest `extract.claims` entry `< N`, with the latest review
   `< N` applied (`claim.correct` corrections; `claim.reject` marks it rejected);
-- incidents: `factfinder.services.incidents` as of N (see `incidents_as_of`);
+- incidents: `factfinder.services.incidents.queries` as of N (see `incidents_as_of`);
 - cases: `factfinder.services.cases.case_state(conn, id, size=N)`.
 
 `inclusion_proofs` makes the audit paths of entries at size N, sharing subtree hashes between
@@ -26,47 +26,15 @@ from sqlalchemy import Connection, func, select
 
 from factfinder.errors import IntegrityError, NotFound
 from factfinder.model import Claim
-from factfinder.services.project import Project
+from factfinder.services.claims.queries import apply_corrections
 from factfinder.store.schema import acquisitions, item_metadata, items, ledger
+from factfinder.store.schema_claims import claims
+from factfinder.store.schema_users import claim_reviews
+from factfinder.subjects import item_subject
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash, sha256_text
-from factfinder.vault.merkle import TreeBuilder, _split
+from factfinder.vault.merkle import TreeBuilder, _split, node_hash
 from factfinder.vault.signing import Checkpoint
-
-# -- checkpoints ----------------------------------------------------------------------------
-
-
-# Entries that record an output, never a change of the record: a case file built after them
-# is the same as one built before them.
-OUTPUT_KINDS = ("export.write",)
-
-
-def checkpoint_for(project: Project, at: int | None = None) -> tuple[int, Checkpoint]:
-    """(id, checkpoint) to build from: checkpoint `at` (its id), or — when None — the latest one
-    if nothing but outputs (`export.write`) was recorded after it, else a newly signed one
-    (signing commits only to what is already there)."""
-    from factfinder.services.vault import list_checkpoints, make_checkpoint
-
-    cps = list_checkpoints(project)
-    if at is not None:
-        for cid, cp in cps:
-            if cid == at:
-                return cid, cp
-        listed = ", ".join(str(c) for c, _ in cps) or "none yet"
-        raise NotFound(f"no checkpoint {at} (checkpoints: {listed})")
-    if cps:
-        with project.read() as conn:
-            changed = conn.execute(
-                select(func.count())
-                .select_from(ledger)
-                .where(ledger.c.seq >= cps[-1][1].size, ledger.c.kind.not_in(OUTPUT_KINDS))
-            ).scalar_one()
-            head = ledger_rows.head_size(conn)
-        if not changed and head >= cps[-1][1].size:
-            return cps[-1]
-    make_checkpoint(project)
-    return list_checkpoints(project)[-1]
-
 
 # -- items ----------------------------------------------------------------------------------
 
@@ -166,7 +134,7 @@ def _metadata_from_ledger(
     rows = conn.execute(
         select(ledger.c.seq, ledger.c.entry)
         .where(
-            ledger.c.subject == f"item:{item_hash}",
+            ledger.c.subject == item_subject(item_hash),
             ledger.c.seq < size,
             ledger.c.kind.in_(("item.acquire", "item.metadata")),
         )
@@ -195,7 +163,6 @@ class ClaimAsOf:
 
 def claims_as_of(conn: Connection, claim_ids: Iterable[int], size: int) -> dict[int, ClaimAsOf]:
     """Stored claims (by id) as of the first `size` entries, reviews applied."""
-    from factfinder.store.schema_claims import claims
 
     wanted = sorted(set(claim_ids))
     out: dict[int, ClaimAsOf] = {}
@@ -217,8 +184,6 @@ def claims_as_of(conn: Connection, claim_ids: Iterable[int], size: int) -> dict[
                     decision, decision
                 )
                 if decision == "correct":
-                    from factfinder.services.review import apply_corrections
-
                     claim = apply_corrections(claim, corrections)
             out[int(r.id)] = ClaimAsOf(
                 int(r.id), int(r.item_id), int(r.ordinal), int(r.seq), claim, status, review_seq
@@ -229,10 +194,6 @@ def claims_as_of(conn: Connection, claim_ids: Iterable[int], size: int) -> dict[
 def _reviews_as_of(
     conn: Connection, claim_ids: Sequence[int], size: int
 ) -> dict[int, tuple[str, Mapping[str, Any], int]]:
-    try:
-        from factfinder.store.schema_users import claim_reviews
-    except ImportError:  # reviews are another area's; without them every claim is as extracted
-        return {}
     r = claim_reviews.c
     out: dict[int, tuple[str, Mapping[str, Any], int]] = {}
     for row in conn.execute(
@@ -246,7 +207,6 @@ def _reviews_as_of(
 
 def claims_of_items_as_of(conn: Connection, item_ids: Iterable[int], size: int) -> list[int]:
     """The ids of the claims of each item's latest extraction before `size`."""
-    from factfinder.store.schema_claims import claims
 
     wanted = sorted(set(item_ids))
     out: list[int] = []
@@ -302,8 +262,6 @@ class _Subtrees:
                 builder.extend(self.leaves[lo:hi])
                 found = builder.root()
             else:
-                from factfinder.vault.merkle import node_hash
-
                 k = _split(hi - lo)
                 found = node_hash(self.root(lo, lo + k), self.root(lo + k, hi))
             self.cache[key] = found

@@ -15,96 +15,25 @@ these entries for each item, and each acquisition row with its own entry.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from factfinder.errors import InvalidRecord
+from factfinder.services.preserve.metadata import (
+    METADATA_FIELDS,
+    RELATIONS,
+    ItemMetadata,
+    Parent,
+    Receipt,
+    Recorded,
+    load_metadata,
+)
 from factfinder.services.project import Transaction
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items
-from factfinder.vault.hashing import canonical_json, sha256_text
-
-METADATA_FIELDS = (
-    "title",
-    "author",
-    "publisher",
-    "published",
-    "url",
-    "site",
-    "language",
-    "external_id",
-    "file_created",
-)
-RELATIONS = ("attachment-of", "record-of", "member-of", "line-of")
-
-
-@dataclass(frozen=True, slots=True)
-class ItemMetadata:
-    """What is known about an item's content. `published` is an ISO date or UTC timestamp."""
-
-    title: str | None = None
-    author: str | None = None
-    publisher: str | None = None
-    published: str | None = None
-    url: str | None = None
-    site: str | None = None
-    language: str | None = None
-    external_id: str | None = None
-    text: str | None = None
-    file_created: str | None = None  # when the file says it was made: not a publication date
-
-    def record(self) -> dict[str, Any]:
-        """The ledger form: every field, the text replaced by its hash."""
-        out: dict[str, Any] = {name: getattr(self, name) for name in METADATA_FIELDS}
-        out["text_hash"] = sha256_text(self.text) if self.text is not None else None
-        return _without_empty_later_fields(out)
-
-
-@dataclass(frozen=True, slots=True)
-class Receipt:
-    """One acquisition: where the bytes came from and what the person ingesting them said."""
-
-    source: str  # the part's label: "mail.eml", "mail.eml!letter.pdf", "batch.jsonl:17"
-    source_path: str | None = None  # the input file on disk (absolute)
-    custodian: str | None = None
-    publisher: str | None = None
-    published: str | None = None
-    url: str | None = None
-    origin: Mapping[str, str] = field(default_factory=dict)
-
-    def record(self, acquired_at: str, parent: int | None) -> dict[str, Any]:
-        return {
-            "acquired_at": acquired_at,
-            "source": self.source,
-            "source_path": self.source_path,
-            "custodian": self.custodian,
-            "publisher": self.publisher,
-            "published": self.published,
-            "url": self.url,
-            "origin": dict(self.origin),
-            "parent": parent,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Parent:
-    """The container acquisition a member came out of, and how they relate."""
-
-    seq: int
-    item_id: int
-    relation: str
-
-
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    item_id: int
-    item_hash: str
-    seq: int  # the acquisition's ledger sequence number (= its id)
-    new_item: bool
-    new_acquisition: bool  # False when an identical acquisition was already recorded
+from factfinder.subjects import item_subject
+from factfinder.vault.hashing import canonical_json
 
 
 def record_acquisition(
@@ -150,7 +79,7 @@ def record_acquisition(
         payload["acquisition"]["relation"] = parent.relation
     if item_id is None:
         payload["metadata"] = metadata.record()
-    entry = tx.append_ledger("item.acquire", payload, subject=f"item:{item_hash}")
+    entry = tx.append_ledger("item.acquire", payload, subject=item_subject(item_hash))
 
     new_item = item_id is None
     if item_id is None:
@@ -248,7 +177,7 @@ def update_item_metadata(tx: Transaction, item_id: int, **changes: str | None) -
             "media_type": item.media_type,
             "metadata": new.record(),
         },
-        subject=f"item:{item.hash}",
+        subject=item_subject(item.hash),
     )
     tx.conn.execute(
         update(item_metadata)
@@ -256,68 +185,3 @@ def update_item_metadata(tx: Transaction, item_id: int, **changes: str | None) -
         .values(seq=entry.seq, **changes)
     )
     return new
-
-
-def load_metadata(conn: Connection, item_id: int) -> ItemMetadata:
-    row = conn.execute(select(item_metadata).where(item_metadata.c.item_id == item_id)).first()
-    if row is None:
-        return ItemMetadata()
-    return ItemMetadata(text=row.text, **{name: getattr(row, name) for name in METADATA_FIELDS})
-
-
-def row_record(row: Any) -> dict[str, Any]:
-    """The ledger form of an item row joined with its metadata row (for `verify`).
-
-    The text hash is recomputed from the text column, so editing either is caught.
-    """
-    meta: dict[str, Any] = {name: getattr(row, name) for name in METADATA_FIELDS}
-    meta["text_hash"] = sha256_text(row.text) if row.text is not None else None
-    meta = _without_empty_later_fields(meta)
-    return {"item": row.hash, "size": row.size, "media_type": row.media_type, "metadata": meta}
-
-
-# Fields added after the first ledger entries were written: recorded only when set, so the
-# ledger form of an item without them is what it always was.
-_LATER_FIELDS = ("file_created",)
-
-
-def _without_empty_later_fields(meta: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in meta.items() if k not in _LATER_FIELDS or v is not None}
-
-
-def acquisition_record(row: Any) -> dict[str, Any]:
-    """The ledger form of an acquisition row (for `verify`)."""
-    return {
-        "acquired_at": row.acquired_at,
-        "source": row.source,
-        "source_path": row.source_path,
-        "custodian": row.custodian,
-        "publisher": row.publisher,
-        "published": row.published,
-        "url": row.url,
-        "origin": json.loads(row.origin),
-        "parent": row.parent_seq,
-    }
-
-
-def metadata_differences(recorded: dict[str, Any], actual: dict[str, Any]) -> list[str]:
-    """What differs between a ledger record of an item (`recorded`) and `row_record` of its
-    rows (`actual`), as readable phrases."""
-    out = []
-    for name in ("size", "media_type"):
-        if recorded.get(name) != actual[name]:
-            out.append(f"{name} is {actual[name]!r}, the ledger recorded {recorded.get(name)!r}")
-    rmeta, ameta = recorded.get("metadata") or {}, actual["metadata"]
-    for name in (*METADATA_FIELDS, "text_hash"):
-        if rmeta.get(name) != ameta.get(name):
-            what = "text" if name == "text_hash" else name
-            out.append(
-                f"{what} is {_short(ameta.get(name))}, the ledger recorded "
-                f"{_short(rmeta.get(name))}"
-            )
-    return out
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…'"

@@ -1,6 +1,6 @@
 """Incidents in a project: link the stored claims, record analysts' decisions, read the result.
 
-    from factfinder.services.incidents import link_project, merge, split, move, confirm, grade
+    from factfinder.services.incidents.commands import link_project, merge, split, move, confirm, grade
 
     summary = link_project(project, actor="cli:alice")          # after `extract --project`
     kept = merge(project, ["inc-000003", "inc-000007"], reason="same strike", actor="cli:alice")
@@ -28,9 +28,8 @@ constraints (`factfinder.link.Constraints`), so re-linking never undoes one:
 - `grade`: the analyst's grade and reason override the rules' grade (the trace keeps both).
 
 Every run also brings the incidents' full-text index up to date in its transaction
-(`factfinder.services.incident_search.update_index`). Reading (lists, search, detail, as-of
-a ledger size for reports) is in `factfinder.services.incident_queries`; this module
-re-exports what other areas call: `count_incidents`, `case_file_store`, `workspace_source`.
+(`factfinder.services.incidents.index.update_index`). Reading (lists, search, detail, as-of
+a ledger size for reports) is in `factfinder.services.incidents.queries`.
 """
 
 from __future__ import annotations
@@ -53,14 +52,9 @@ from factfinder.link.features import SCORING_VERSION
 from factfinder.link.records import DocInfo, LinkClaim, build, claim_text, document_hints
 from factfinder.link.run import LinkRun, link_records
 from factfinder.model import ClaimRef, Incident, parse_date
-from factfinder.services.incident_queries import (
-    case_file_store,
-    count_incidents,
-    current_members,
-    latest_run_id,
-    workspace_source,
-)
-from factfinder.services.incident_search import update_index
+from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.incidents.index import update_index
+from factfinder.services.incidents.queries import current_members, latest_run_id
 from factfinder.services.project import Project, Transaction
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_incidents import (
@@ -70,21 +64,9 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
+from factfinder.subjects import incident_subject
 from factfinder.vault.hashing import canonical_json, sha256_text
 from factfinder.vocab import GRADES
-
-__all__ = [
-    "LinkSummary",
-    "case_file_store",
-    "confirm",
-    "count_incidents",
-    "grade",
-    "link_project",
-    "merge",
-    "move",
-    "split",
-    "workspace_source",
-]
 
 DECISION_KINDS = ("merge", "split", "move", "confirm", "grade")
 _ID = re.compile(r"^inc-(\d+)$")
@@ -112,7 +94,6 @@ class _Loaded:
 
 def _load(project: Project) -> _Loaded:
     """The current, not rejected claims as linker records, with their documents' metadata."""
-    from factfinder.services.review import reviewed_claims
 
     current = [c for c in reviewed_claims(project) if c.status != "rejected"]
     item_ids = sorted({c.item_id for c in current})
@@ -465,7 +446,7 @@ def _decide(
         raise InvalidRecord(f"a {kind} decision needs a reason")
     with project.transaction(actor=actor) as tx:
         entry = tx.append_ledger(
-            f"incident.{kind}", dict(payload), subject=f"incident:{incident_id}"
+            f"incident.{kind}", dict(payload), subject=incident_subject(incident_id)
         )
         tx.conn.execute(
             insert(incident_decisions).values(

@@ -1,55 +1,35 @@
-"""The vault use cases behind `factfinder init / ingest / items / show / checkpoint / proof /
-verify / verify-proof`.
+"""Signing the ledger: the commands behind `factfinder checkpoint` and `factfinder proof`.
 
-- `Project.init` / `Project.open` (in `project`), `ingest` (in `ingest`), `list_items` and
-  `show_item` (in `items`) are re-exported here.
 - `make_checkpoint(project)` signs the current tree head (size, root, time) and stores it.
+- `checkpoint_for(project, at)` picks the checkpoint a case file is built from: `at`, or the
+  latest if nothing but outputs was recorded after it, else a newly signed one.
 - `inclusion_proof(project, seq)` / `inclusion_proof_for_item(project, ref)` prove an entry is
   in the ledger a checkpoint signs. For an item it is the entry of its first acquisition (which
   also records its metadata). If the latest checkpoint was made before that entry, a new
   checkpoint is signed first: a proof always ends at a signed head, and signing only commits
   to what is already there.
-- `consistency_proof(project, first_id, second_id)` proves the ledger at one checkpoint is a
-  prefix of the ledger at a later one.
-- `verify_project` is in `verify`, `check_proof_against_project` in `proofcheck`.
+
+Reads of the checkpoints (`list_checkpoints`, `consistency_proof`) are in
+`factfinder.services.preserve.history`.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from factfinder.errors import IntegrityError, NotFound
-from factfinder.services.ingest import IngestOptions, IngestSummary, ingest
-from factfinder.services.items import ItemDetail, ItemSummary, find_item_id, list_items, show_item
+from factfinder.services.preserve.history import latest_checkpoint, list_checkpoints
+from factfinder.services.preserve.items import (
+    find_item_id,
+)
 from factfinder.services.project import Project
-from factfinder.services.proofcheck import check_proof_against_project
-from factfinder.services.verify import verify_project
-from factfinder.store.schema import acquisitions, items
+from factfinder.store.schema import acquisitions, items, ledger
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
-from factfinder.vault.merkle import consistency_proof as _consistency_path
 from factfinder.vault.merkle import inclusion_proof as _inclusion_path
-from factfinder.vault.proofs import ConsistencyProof, InclusionProof
+from factfinder.vault.proofs import InclusionProof
 from factfinder.vault.signing import Checkpoint, sign_checkpoint
-
-__all__ = [
-    "IngestOptions",
-    "IngestSummary",
-    "ItemDetail",
-    "ItemSummary",
-    "Project",
-    "check_proof_against_project",
-    "consistency_proof",
-    "inclusion_proof",
-    "inclusion_proof_for_item",
-    "ingest",
-    "list_checkpoints",
-    "list_items",
-    "make_checkpoint",
-    "show_item",
-    "verify_project",
-]
 
 
 def make_checkpoint(project: Project) -> Checkpoint:
@@ -80,17 +60,6 @@ def make_checkpoint(project: Project) -> Checkpoint:
         cp = sign_checkpoint(key, project.log_id, size, format_hash(builder.root()), tx.now)
         ledger_rows.insert_checkpoint(tx.conn, cp)
     return cp
-
-
-def list_checkpoints(project: Project) -> list[tuple[int, Checkpoint]]:
-    """(id, checkpoint), oldest first."""
-    with project.read() as conn:
-        return ledger_rows.list_checkpoints(conn, project.log_id)
-
-
-def latest_checkpoint(project: Project) -> tuple[int, Checkpoint] | None:
-    cps = list_checkpoints(project)
-    return cps[-1] if cps else None
 
 
 def inclusion_proof(project: Project, seq: int) -> InclusionProof:
@@ -131,20 +100,32 @@ def inclusion_proof_for_item(project: Project, ref: str) -> InclusionProof:
     return inclusion_proof(project, int(seq))
 
 
-def consistency_proof(project: Project, first: int, second: int | None = None) -> ConsistencyProof:
-    """A proof that checkpoint `first` (id) is a prefix of checkpoint `second` (default: the
-    latest)."""
-    cps = dict(list_checkpoints(project))
-    if not cps:
-        raise NotFound("there are no checkpoints yet")
-    second_id = second if second is not None else max(cps)
-    for cid in (first, second_id):
-        if cid not in cps:
-            raise NotFound(f"no checkpoint {cid} (there are {', '.join(map(str, sorted(cps)))})")
-    a, b = cps[first], cps[second_id]
-    if a.size > b.size:
-        a, b = b, a
-    with project.read() as conn:
-        leaves = ledger_rows.leaf_hashes(conn, b.size)
-    path = _consistency_path(a.size, leaves, b.size) if a.size else []
-    return ConsistencyProof(a, b, tuple(format_hash(h) for h in path), project.public_key.to_hex())
+# Entries that record an output, never a change of the record: a case file built after them
+# is the same as one built before them.
+OUTPUT_KINDS = ("export.write",)
+
+
+def checkpoint_for(project: Project, at: int | None = None) -> tuple[int, Checkpoint]:
+    """(id, checkpoint) to build from: checkpoint `at` (its id), or — when None — the latest one
+    if nothing but outputs (`export.write`) was recorded after it, else a newly signed one
+    (signing commits only to what is already there)."""
+
+    cps = list_checkpoints(project)
+    if at is not None:
+        for cid, cp in cps:
+            if cid == at:
+                return cid, cp
+        listed = ", ".join(str(c) for c, _ in cps) or "none yet"
+        raise NotFound(f"no checkpoint {at} (checkpoints: {listed})")
+    if cps:
+        with project.read() as conn:
+            changed = conn.execute(
+                select(func.count())
+                .select_from(ledger)
+                .where(ledger.c.seq >= cps[-1][1].size, ledger.c.kind.not_in(OUTPUT_KINDS))
+            ).scalar_one()
+            head = ledger_rows.head_size(conn)
+        if not changed and head >= cps[-1][1].size:
+            return cps[-1]
+    make_checkpoint(project)
+    return list_checkpoints(project)[-1]

@@ -2,13 +2,12 @@
 
 The current incidents are those of the latest `link.run`; the incidents as of ledger size N
 (what a report built at a checkpoint may see) are those of the latest run before N. Rows come
-back as this module's frozen dataclasses, which are also what the web workspace reads through
-its port (`factfinder.web.incident_source`, served by `workspace_source()`) and `case_file_store()` to what case files
-need (`factfinder.services.case_files.IncidentStore`).
+back as this module's frozen dataclasses: what the web workspace shows, and (`incidents_as_of`)
+what a case file cites.
 
 Lists page by incident id (keyset: `after` is the last id of the previous page) and filter by
 date window overlap, governorate, perpetrator group, event type, grade and text (`q`, the
-full-text search of `factfinder.services.incident_search`, scoped by the reader's access to
+full-text search of `factfinder.services.incidents.search`, scoped by the reader's access to
 restricted data). A page reads its ids from the filters' indexes first and then only its own
 rows; the count comes from the run (no filter) or the search index (a search alone) when it
 can.
@@ -18,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
@@ -31,9 +30,10 @@ from factfinder.model import (
     Incident,
     Place,
 )
-from factfinder.services.incident_search import IncidentSearch, prepare_search
+from factfinder.services.access.redaction import marked_incidents
+from factfinder.services.incidents.search import IncidentSearch, prepare_search
 from factfinder.services.project import Project
-from factfinder.store.schema import items
+from factfinder.store.schema import items, ledger
 from factfinder.store.schema_claims import claims
 from factfinder.store.schema_incidents import (
     incident_decisions,
@@ -41,7 +41,7 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
-from factfinder.store.schema_users import restrictions
+from factfinder.vault.hashing import canonical_json, sha256_text
 from factfinder.vault.verify import Problem
 
 _BASE_KEYS = frozenset(
@@ -53,7 +53,7 @@ _BASE_KEYS = frozenset(
 class IncidentFilters:
     """List filters; None means any. Dates are ISO `YYYY-MM-DD`.
 
-    `q` is a full-text search (every word, whole words; `factfinder.services.incident_search`)
+    `q` is a full-text search (every word, whole words; `factfinder.services.incidents.search`)
     over what may be searched by a role without access to restricted data, unless
     `include_restricted` says the reader may see restricted data too.
     """
@@ -107,37 +107,6 @@ class IncidentView:
     incident: Incident
     members: Sequence[MemberView]
     decisions: Sequence[Mapping[str, Any]]
-
-
-# -- what the web workspace reads (its port: `factfinder.web.incident_source`) --------------
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentPage:
-    """A page of the incident list."""
-
-    rows: Sequence[IncidentSummary]
-    count: int
-    next_cursor: str | None  # keyset pagination: pass as `after` for the next page
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentDetail:
-    """An incident as a page shows it."""
-
-    row: IncidentSummary
-    members: Sequence[MemberView]
-    explanation: Mapping[str, Any]  # the `extra` of the incident format: reconciliation, grading…
-    decisions: Sequence[Mapping[str, Any]]  # ledger entries of human decisions, oldest first
-
-
-@dataclass(frozen=True, slots=True)
-class LinkSummary:
-    """What a link run from the workspace did."""
-
-    claims: int
-    incidents: int
-    merged: int
 
 
 def latest_run_id(conn: Connection, size: int | None = None) -> int | None:
@@ -222,10 +191,7 @@ def _where(
     if not filters.include_restricted:
         # Incidents restricted as a whole are not counted either (nor in the timeline): a
         # count that a filter narrows down would show where and when they were.
-        marked = restrictions.c
-        hidden = select(func.substr(marked.subject, len("incident:") + 1)).where(
-            marked.field == "", marked.subject.like("incident:%")
-        )
+        hidden = marked_incidents()
         if conn.execute(hidden.limit(1)).first() is not None:
             conds.append(c.incident_id.not_in(hidden))
     search = None
@@ -419,8 +385,6 @@ def get_incident(project: Project, incident_id: str) -> IncidentView:
 
 def check_incidents(conn: Connection) -> Iterable[Problem]:
     """Every stored link run and decision is what its ledger entry recorded (for `verify`)."""
-    from factfinder.store.schema import ledger
-    from factfinder.vault.hashing import canonical_json, sha256_text
 
     entries = {
         int(r.seq): (r.kind, json.loads(r.entry).get("payload", {}))
@@ -474,123 +438,55 @@ def check_incidents(conn: Connection) -> Iterable[Problem]:
 # -- for case files: the record as of a ledger size -----------------------------------------
 
 
-class CaseFileStore:
-    """What `factfinder.services.case_files` needs: incidents as of a ledger size."""
+@dataclass(frozen=True, slots=True)
+class StoredIncident:
+    """An incident as of a ledger size: its derived fields, its member claims' stored ids (in
+    the order of `incident.members`) and the ledger entries that established this state."""
 
-    def incidents_as_of(self, conn: Connection, ids: Sequence[str] | None, size: int) -> list[Any]:
-        from factfinder.services.case_files import StoredIncident
+    incident: Incident
+    claim_ids: tuple[int, ...]
+    seqs: tuple[int, ...]
 
-        run_id = latest_run_id(conn, size)
-        if run_id is None:
-            return []
-        query = select(incidents).where(incidents.c.run_id == run_id)
-        if ids is not None:
-            query = query.where(incidents.c.incident_id.in_(list(ids)))
-        out = []
-        for row in conn.execute(query.order_by(incidents.c.incident_id)):
-            members = [
-                int(m.claim_id)
-                for m in conn.execute(
-                    select(incident_members.c.claim_id)
-                    .where(
-                        incident_members.c.run_id == run_id,
-                        incident_members.c.incident_id == row.incident_id,
-                    )
-                    .order_by(incident_members.c.ordinal)
+
+def incidents_as_of(conn: Connection, ids: Sequence[str] | None, size: int) -> list[StoredIncident]:
+    """The incidents named (all when None) as of ledger size `size`, in id order; unknown ids
+    are left out (what a case file built at a checkpoint of that size cites)."""
+    run_id = latest_run_id(conn, size)
+    if run_id is None:
+        return []
+    query = select(incidents).where(incidents.c.run_id == run_id)
+    if ids is not None:
+        query = query.where(incidents.c.incident_id.in_(list(ids)))
+    out = []
+    for row in conn.execute(query.order_by(incidents.c.incident_id)):
+        members = [
+            int(m.claim_id)
+            for m in conn.execute(
+                select(incident_members.c.claim_id)
+                .where(
+                    incident_members.c.run_id == run_id,
+                    incident_members.c.incident_id == row.incident_id,
                 )
-            ]
-            seqs = sorted(
-                {int(row.seq)} | {d["seq"] for d in _decisions_of(conn, row.incident_id, size)}
+                .order_by(incident_members.c.ordinal)
             )
-            out.append(
-                StoredIncident(
-                    incident_from_json(json.loads(row.body)), tuple(members), tuple(seqs)
-                )
-            )
-        return out
-
-    def existing(self, conn: Connection, ids: Sequence[str]) -> set[str]:
-        run_id = latest_run_id(conn)
-        if run_id is None or not ids:
-            return set()
-        rows = conn.execute(
-            select(incidents.c.incident_id).where(
-                incidents.c.run_id == run_id, incidents.c.incident_id.in_(list(ids))
-            )
+        ]
+        seqs = sorted(
+            {int(row.seq)} | {d["seq"] for d in _decisions_of(conn, row.incident_id, size)}
         )
-        return {r.incident_id for r in rows}
-
-
-def case_file_store() -> CaseFileStore:
-    return CaseFileStore()
-
-
-# -- for the web workspace ------------------------------------------------------------------
-
-
-class WorkspaceSource:
-    """The incidents service behind the web workspace's `IncidentSource` port."""
-
-    @staticmethod
-    def _filters(f: IncidentFilters) -> IncidentFilters:
-        # A filter that does not say the reader may see restricted data searches as one who
-        # may not.
-        if f.include_restricted is True:
-            return f
-        return replace(f, include_restricted=False)
-
-    def list(
-        self, project: Project, filters: IncidentFilters, *, limit: int, after: str | None
-    ) -> IncidentPage:
-        rows, count, cursor = list_incidents(
-            project, self._filters(filters), limit=limit, after=after
+        out.append(
+            StoredIncident(incident_from_json(json.loads(row.body)), tuple(members), tuple(seqs))
         )
-        return IncidentPage(rows, count, cursor)
-
-    def timeline(self, project: Project, filters: IncidentFilters) -> Sequence[tuple[str, int]]:
-        return incident_timeline(project, self._filters(filters))
-
-    def get(self, project: Project, incident_id: str) -> IncidentDetail:
-        view = get_incident(project, incident_id)
-        return IncidentDetail(view.summary, view.members, dict(view.incident.extra), view.decisions)
-
-    def link(self, project: Project, *, actor: str) -> LinkSummary:
-        from factfinder.services.incidents import link_project
-
-        done = link_project(project, actor=actor)
-        return LinkSummary(done.claims, done.incidents, done.merged)
-
-    def merge(self, project: Project, ids: Sequence[str], *, reason: str, actor: str) -> str:
-        from factfinder.services.incidents import merge
-
-        return merge(project, ids, reason=reason, actor=actor)
-
-    def split(
-        self,
-        project: Project,
-        incident_id: str,
-        claim_ids: Sequence[int],
-        *,
-        reason: str,
-        actor: str,
-    ) -> str:
-        from factfinder.services.incidents import split
-
-        return split(project, incident_id, claim_ids, reason=reason, actor=actor)
-
-    def confirm(self, project: Project, incident_id: str, *, reason: str, actor: str) -> None:
-        from factfinder.services.incidents import confirm
-
-        confirm(project, incident_id, reason=reason, actor=actor)
-
-    def set_grade(
-        self, project: Project, incident_id: str, grade: str, *, reason: str, actor: str
-    ) -> None:
-        from factfinder.services.incidents import grade as set_grade
-
-        set_grade(project, incident_id, grade, reason=reason, actor=actor)
+    return out
 
 
-def workspace_source() -> WorkspaceSource:
-    """The web workspace's incident source (`factfinder.web.incident_source`)."""
-    return WorkspaceSource()
+def existing_incidents(conn: Connection, ids: Sequence[str]) -> set[str]:
+    """Which of `ids` are incidents now (of the latest link run)."""
+    run_id = latest_run_id(conn)
+    if run_id is None or not ids:
+        return set()
+    rows = conn.execute(
+        select(incidents.c.incident_id).where(
+            incidents.c.run_id == run_id, incidents.c.incident_id.in_(list(ids))
+        )
+    )
+    return {r.incident_id for r in rows}

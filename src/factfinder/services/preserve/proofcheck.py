@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, select
 
+from factfinder.services.preserve.metadata import METADATA_FIELDS, metadata_differences, row_record
 from factfinder.services.project import Project
-from factfinder.services.record import METADATA_FIELDS, metadata_differences, row_record
 from factfinder.store.schema import item_metadata, items, ledger
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
