@@ -7,7 +7,7 @@ which office spoke ("a source at Homs Police Command"), where an earlier attack 
 ("hours after a chemical attack in Khan Sheikhun", "in Aleppo last year"). The claim lists
 the incident place first, because readers and the link stage take the first place as the
 claim's location; the places in an incidental role are left out when the text names any
-other place (measured on UCDP's headlines, only 64 % of them lay within 25 km of an event
+other place but a country (measured on UCDP's headlines, only 64 % of them lay within 25 km of an event
 coded from the headline), and listed last when it names no other.
 
 `order_mentions(sentences)` takes the place mentions of an incident's sentences in text order
@@ -169,9 +169,9 @@ def order_mentions(
             unheaded = prefer is not None and area != prefer
             keyed.append(((int(side), int(unheaded), k, int(other_area), int(not at_death), n), pm))
     ordered = sorted(keyed, key=lambda kv: kv[0])
-    if ordered and not ordered[0][0][0]:
-        # Where the text names where it happened, the origin, destination or base of the
-        # people in it is no place of the incident.
+    if any(not key[0] and pm.place.precision != "country" for key, pm in ordered):
+        # Where the text names where it happened (more narrowly than a country), the origin,
+        # destination or base of the people in it is no place of the incident.
         ordered = [kv for kv in ordered if not kv[0][0]]
     return [pm for _, pm in ordered]
 
