@@ -36,6 +36,7 @@ def _places(text: str) -> list[tuple[str, str, str | None, str, bool]]:
         ("Clashes in Deir Ezzor leave 12 fighters dead", "Deir Ezzor", "Deir ez-Zor"),
         ("Airstrikes target Idlib and kill a family of five", "Idlib", "Idlib"),
         ("A car bomb in al-Raqqa kills 7, Syria", "al-Raqqa", "Raqqa"),
+        ("Dozens killed by bombardment on eastern Aleppo", "Aleppo", "Aleppo"),
         # named twice, each time alone: still the one city
         ("Shells hit Homs at dawn; later a second barrage on Homs", "Homs", "Homs"),
     ],
@@ -57,6 +58,7 @@ def test_a_capital_that_is_the_only_place_named_is_the_city(
         "Fighting in Aleppo southeast countryside",  # the land around it
         "Fighting in Aleppo's western desert",
         "Jihadists kill 4 soldiers in Syria's Idlib",  # no word putting it in the city
+        "Clashes in the north of Homs",  # a part of the province
     ],
 )
 def test_a_capital_among_other_places_or_words_of_area_stays_the_province(text: str) -> None:

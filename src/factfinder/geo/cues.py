@@ -175,10 +175,18 @@ _AT_PLACE = frozenset(
 )
 
 
+def _locative_before(toks: Sequence[Tok], i: int) -> int | None:
+    """The index of the word before a name, past a direction adjective ("in eastern X")."""
+    k = i - 1
+    if k >= 0 and toks[k + 1].soft_before and toks[k].key in DIRECTION_ADJECTIVES:
+        k -= 1
+    return k if k >= 0 and toks[k + 1].soft_before else None
+
+
 def _lone_capital(toks: Sequence[Tok], matches: Sequence[Match], gaz: Gazetteer) -> set[int]:
     """The mentions of a governorate capital that are the only place the text names (besides
     the country), each time by its bare name, right after a word that puts the event in or
-    on it ("5 civilians killed by bombardment on Aleppo", "clashes in
+    on it ("5 civilians killed by bombardment on Aleppo", "fighting in eastern Aleppo", "clashes in
     Deir Ezzor"): the city. Where the text names other places the bare name is read as the
     province, the wider setting of those places."""
     areas: set[int] = set()
@@ -199,10 +207,9 @@ def _lone_capital(toks: Sequence[Tok], matches: Sequence[Match], gaz: Gazetteer)
     return {
         id(m)
         for m in bare
-        if m.i > 0
-        and toks[m.i].soft_before
-        and toks[m.i - 1].key in _AT_PLACE
-        and not toks[m.i - 1].cap
+        if (k := _locative_before(toks, m.i)) is not None
+        and toks[k].key in _AT_PLACE
+        and not toks[k].cap
         # "Aleppo southeast countryside", "Deir Ezzor's eastern desert": the land around
         and not any(
             t.soft_before and (t.key in GOV_AFTER or t.key in _DESERTS or t.key in _AROUND_CITY)
