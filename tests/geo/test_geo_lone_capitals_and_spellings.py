@@ -134,3 +134,15 @@ def test_a_loose_spelling_is_read_as_the_place_spelt_most_alike() -> None:
 )
 def test_a_unit_named_after_a_place_is_no_place(text: str) -> None:
     assert not [p for p in _places(text) if p[0] in ("Yarmouk", "Hama")]
+
+
+def test_doubled_letters_do_not_make_two_spellings_unalike() -> None:
+    from factfinder.geo.gazetteer import Gazetteer
+    from factfinder.geo.normalize import skeleton_key
+    from factfinder.geo.villages import wof_skeleton_ok
+
+    gaz = Gazetteer.get()
+    ids = gaz.wof_skeleton[skeleton_key("Tal Meleh")]
+    assert gaz.entries[ids[0]].names[0] == "Tall Mallah"
+    # "talmeleh" and "tallmallah" are 0.67 alike; without the doubled letters, 0.75
+    assert wof_skeleton_ok(gaz, ids[:1], "talmeleh", True)
