@@ -4,14 +4,17 @@ A report names more places than the one where the harm happened: where the victi
 from ("evacuees from the towns of Foua and Kefraya"), where they were heading ("waited to
 enter Aleppo"), where the attackers were based ("terrorists positioned in Douma fired"),
 which office spoke ("a source at Homs Police Command"), where an earlier attack took place
-("hours after a chemical attack in Khan Sheikhun", "in Aleppo last year"). The claim keeps
-all of them (each is in the text) but lists the incident place first, because readers and
-the link stage take the first place as the claim's location.
+("hours after a chemical attack in Khan Sheikhun", "in Aleppo last year"). The claim lists
+the incident place first, because readers and the link stage take the first place as the
+claim's location; the places in an incidental role are left out when the text names any
+other place but a country (measured on UCDP's headlines, only 64 % of them lay within 25 km of an event
+coded from the headline), and listed last when it names no other.
 
 `order_mentions(sentences)` takes the place mentions of an incident's sentences in text order
 and returns them reordered:
 
-1. mentions in an incidental role (above) go after all others;
+1. mentions in an incidental role (above) go after all others, and are dropped when there
+   are others;
 2. otherwise the text order of the sentences is kept;
 3. inside one sentence, a place named right after a death verb ("kills over 50 terrorists
    in Hama") comes before the sentence's other places ("Army retakes Qaryatain in Homs, kills
@@ -165,7 +168,12 @@ def order_mentions(
             other_area = k == 0 and lead is not None and area != lead
             unheaded = prefer is not None and area != prefer
             keyed.append(((int(side), int(unheaded), k, int(other_area), int(not at_death), n), pm))
-    return [pm for _, pm in sorted(keyed, key=lambda kv: kv[0])]
+    ordered = sorted(keyed, key=lambda kv: kv[0])
+    if any(not key[0] and pm.place.precision != "country" for key, pm in ordered):
+        # Where the text names where it happened (more narrowly than a country), the origin,
+        # destination or base of the people in it is no place of the incident.
+        ordered = [kv for kv in ordered if not kv[0][0]]
+    return [pm for _, pm in ordered]
 
 
 def _deaths_governorate(

@@ -12,8 +12,13 @@ The resolver finds names; this module reads their surroundings and sets `Match.p
   governorate unless the text says it is the city: "the city of X", "X city", "X's
   neighbourhoods", "neighbourhoods of X", "X neighborhoods", "X and its countryside", "X
   military airport", "the cities of X and Y", "X, X governorate" (also with X's Arabic name
-  between: "Raqqa الرقة Raqqa governorate"). Where
-  the governorate is the city itself (Damascus, Baghdad) the name stays a city.
+  between: "Raqqa الرقة Raqqa governorate"), "the centre/the eastern section/the military
+  airport of X", "X's Old City". Where the governorate is the city itself (Damascus,
+  Baghdad) the name stays a city. A capital that is the only place the text names, each time
+  by its bare name right after a locative or a verb of attack ("5 civilians killed by
+  bombardment on Aleppo", "clashes in Deir Ezzor") is the city too (`_lone_capital`: on
+  UCDP's headlines such a point lies within 25 km of a coded event 64 % of the time, against
+  about 25 % for a bare capital among other places).
 """
 
 from __future__ import annotations
@@ -56,6 +61,10 @@ _CITY_SITES = frozenset(
 )
 _NEAR_CITY = frozenset({"outskirts", "vicinity", "surroundings", "entrances", "gates"})
 _QUARTERS = frozenset({"neighbourhoods", "neighborhoods", "quarters"})
+# "the centre of X", "the eastern section of X", "the military airport of X": in the city
+_IN_CITY = frozenset(
+    {"center", "centre", "downtown", "heart", "section", "sections", "airport", "airbase"}
+)
 # "X and its countryside": what lies around a city.
 _AROUND_CITY = frozenset(
     {"countryside", "countrysides", "suburbs", "surroundings", "vicinity", "outskirts", "environs"}
@@ -142,6 +151,73 @@ def apply_lists(text: str, toks: Sequence[Tok], matches: Sequence[Match]) -> Non
                     m.rural = (last if last.qualifier in _PLURAL_QUALIFIERS else first).rural
 
 
+# Words right before a capital's name that put an event in or on the place itself: "killed
+# in Aleppo", "shelling on Daraa", "airstrikes target Idlib".
+_AT_PLACE = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "over",
+        "inside",
+        "target",
+        "targets",
+        "targeted",
+        "hit",
+        "hits",
+        "shell",
+        "shells",
+        "bomb",
+        "bombs",
+        "raid",
+        "raids",
+    }
+)
+
+
+def _locative_before(toks: Sequence[Tok], i: int) -> int | None:
+    """The index of the word before a name, past a direction adjective ("in eastern X")."""
+    k = i - 1
+    if k >= 0 and toks[k + 1].soft_before and toks[k].key in DIRECTION_ADJECTIVES:
+        k -= 1
+    return k if k >= 0 and toks[k + 1].soft_before else None
+
+
+def _lone_capital(toks: Sequence[Tok], matches: Sequence[Match], gaz: Gazetteer) -> set[int]:
+    """The mentions of a governorate capital that are the only place the text names (besides
+    the country), each time by its bare name, right after a word that puts the event in or
+    on it ("5 civilians killed by bombardment on Aleppo", "fighting in eastern Aleppo", "clashes in
+    Deir Ezzor"): the city. Where the text names other places the bare name is read as the
+    province, the wider setting of those places."""
+    areas: set[int] = set()
+    bare: list[Match] = []
+    for m in matches:
+        if m.country_only:
+            continue
+        govs = {gaz.capital_of[i] for i in m.ids if i in gaz.capital_of}
+        govs |= {i for i in m.ids if gaz.entries[i].kind == "governorate"}
+        if not govs or m.precision is not None:
+            # a town, a district or a region; or the province named as one ("the
+            # countryside of Deir Ezzor"), which the bare name then likely means too
+            return set()
+        areas |= govs
+        bare.append(m)
+    if len(areas) != 1:
+        return set()
+    return {
+        id(m)
+        for m in bare
+        if (k := _locative_before(toks, m.i)) is not None
+        and toks[k].key in _AT_PLACE
+        and not toks[k].cap
+        # "Aleppo southeast countryside", "Deir Ezzor's eastern desert": the land around
+        and not any(
+            t.soft_before and (t.key in GOV_AFTER or t.key in _DESERTS or t.key in _AROUND_CITY)
+            for t in toks[m.j : m.j + 3]
+        )
+    }
+
+
 def _said_city(toks: Sequence[Tok], m: Match) -> bool:
     """Do the words right around this one mention make it a city?"""
     before = [t.key for t in toks[max(0, m.i - 5) : m.i]]
@@ -152,8 +228,10 @@ def _said_city(toks: Sequence[Tok], m: Match) -> bool:
         return True
     if nxt in _CITY_WORDS or nxt in _CITY_SITES:
         return True
-    if before[-1:] == ["of"] and before[-2:-1] and before[-2] in _NEAR_CITY:
-        return True  # "the outskirts of Deir Ezzor"
+    if before[-1:] == ["of"] and before[-2:-1] and before[-2] in _NEAR_CITY | _IN_CITY:
+        return True  # "the outskirts of Deir Ezzor", "the centre of Aleppo"
+    if nxt == "old" and _after(toks, m.j + 1) in _CITY_WORDS:
+        return True  # "Raqqa's Old City"
     if nxt == "outskirts":
         return True
     nxt2 = _after(toks, m.j + 1) if nxt else ""
@@ -210,6 +288,7 @@ def capital_sense(text: str, toks: Sequence[Tok], matches: Sequence[Match], gaz:
     for g in list_groups(text, toks, matches):
         if any(id(m) in said for m in (g[0], g[-1])):
             said.update(id(m) for m in g)
+    said.update(_lone_capital(toks, matches, gaz))
     for m in matches:
         if m.precision is not None or m.country_only or id(m) in said:
             continue

@@ -16,8 +16,8 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    organisation names ("Islamic State of Iraq and Syria"), and known names that only begin an
    unknown one ("Hamra Blassem village" is not al-Hamra); people ("Suleiman Al-Khalidi": a
    common given name before a surname), armed groups ("Jabhat al Shamiya", "the Shamiya Front
-   rebel group") and broadcasters named like places ("Lebanese TV channel Al-Mayadin", "Al
-   Jazeera reported", "a reporter from Al-Jazeera").
+   rebel group", "the Yarmouk Martyrs Brigade") and broadcasters named like places
+   ("Lebanese TV channel Al-Mayadin", "Al Jazeera reported", "a reporter from Al-Jazeera").
 4. The words around a name set its precision (`cues.py`): "X province", "the countryside of
    X", "rural X", "X desert", plural lists ("Raqqah, Dayr al-Zawr, Aleppo and Hasakah
    provinces") and a governorate capital's bare name ("Bombardment targets Idlib and Hama")
@@ -33,12 +33,16 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    a town named nearby; people's names and words villages bear ("Jamal", "Sharia") need the
    place word.
 5. The place a name is said to be in ("Hader in Quneitra province", "Qassiab in Hasakeh
-   province", "al-Midan … in Aleppo city") keeps only the candidates inside it; a town or a
-   loose spelling match with none there is another place than the gazetteer's and is dropped,
+   province", "al-Midan … in Aleppo city", "Musherfa, Raqqa governorate", "Al Safsaf village,
+   western Raqqa countryside", "X village near Tabaqa") keeps only the candidates inside it;
+   with none there, a town or village of that governorate spelt otherwise is taken
+   ("Musherfa" is Mushayrifah, not Daraa's al-Musayfirah); else the name is another place
+   than the gazetteer's and is dropped,
    a neighbourhood moves to the city named ("X village in the northern countryside of Y"
    counts too). Other ambiguous names are resolved by governorates named nearby, other places
    of the text within 50 km or in the same district (an anchor), governorates in `context`,
-   then by country (Syria, Iraq, neighbours), curated places before WOF villages, abandoned
+   then by country (Syria, Iraq, neighbours), for a loose spelling the place spelt most
+   alike ("Hamamiyyat" is Hamamiyat, not Hammamat), curated places before WOF villages, abandoned
    places last, the WOF village closest to an anchor, and population.
 6. References add town-level mentions (`anaphora.py`): "the capital" (Damascus), "the city"
    (the city last named, also when it was named as a province); a group's "de facto capital"
@@ -337,6 +341,15 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
         and toks[m.j + 1].key in _MEDIA_AFTER
     ):
         return True  # "the Halab Today TV station"
+    if (
+        nxt_tok is not None
+        and nxt_tok.cap
+        and nxt_tok.key not in GENERIC
+        and m.j + 1 < len(toks)
+        and toks[m.j + 1].soft_before
+        and toks[m.j + 1].key in _UNIT_WORDS
+    ):
+        return True  # "the Yarmouk Martyrs Brigade": an armed group named after a place
     first = toks[m.i]
     if (
         m.i > 0
@@ -388,6 +401,9 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
 
 
 _MEDIA_AFTER = frozenset({"tv", "television", "channel", "radio", "network", "newspaper"})
+_UNIT_WORDS = frozenset(
+    {"brigade", "brigades", "battalion", "battalions", "regiment", "division", "corps"}
+)
 _GROUP_WORDS = frozenset(
     {
         "rebel",
@@ -581,6 +597,8 @@ def _choose(
             0 if in_country else 1,
             0 if e.admin1 in ctx_admin1 else 1,
             e.country_rank,
+            # a loose spelling match: the place whose name is spelt most alike
+            -_likeness(m.key, e) if m.how == "skeleton" and e.kind != "governorate" else 0,
             1 if e.wof else 0,
             _KIND_ORDER[e.kind],
             1 if e.ruined else 0,
@@ -607,9 +625,16 @@ def _choose(
     m.alternatives = len(others)
     score = 0.92 if m.how == "key" else 0.72
     if others:
-        tied = rank(others[0])[:5] == rank(chosen)[:5]
+        tied = rank(others[0])[:6] == rank(chosen)[:6]
         score -= 0.2 if tied else 0.05 * min(len(others), 3)
     m.score = round(max(0.3, score), 3)
+
+
+def _likeness(key: str, e: GazetteerEntry) -> float:
+    """How alike `key` and the entry's likest name are, letter for letter, to one decimal
+    (small differences do not count)."""
+    best = max((Indel.normalized_similarity(key, name_key(n)) for n in e.names[:6]), default=0.0)
+    return round(best, 1)
 
 
 def _closest(e: GazetteerEntry, anchors: Sequence[Anchor]) -> float:
@@ -709,7 +734,16 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
     # "A and B villages, Raqqa governorate", "الخاتونية Al Khatuniya and … villages": the
     # members of a list closed by a plural place word share the place named after it.
     last = k
-    while last + 1 < len(matches) and _listed(text, toks, matches[last], matches[last + 1]):
+    while (
+        last + 1 < len(matches)
+        and _listed(text, toks, matches[last], matches[last + 1])
+        # "Musherfa, Raqqa governorate": a governorate named in the singular after a comma
+        # is where the name before it lies, not the next member of a list
+        and not (
+            matches[last + 1].qualifier in _FORMAL_GOV
+            and "," in text[toks[matches[last].j - 1].end : toks[matches[last + 1].i].start]
+        )
+    ):
         last += 1
     if last > k:
         if last + 1 >= len(matches):
@@ -728,6 +762,17 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
     if _host_phrase(between) and all(t.soft_before for t in toks[m.j : n.i + 1]):
         return n
     gap = text[toks[m.j - 1].end : toks[n.i].start]
+    if (
+        len(between) >= 2
+        and between[0] in _HOST_TYPES
+        and re.fullmatch(r"\s+\w+\s*,\s*(?:\w+\s+)?|\s+\w+\s+near\s+", gap)
+        and (
+            (between[1:] == ("near",) and all(t.soft_before for t in toks[m.j : n.i + 1]))
+            or (all(w in DIRECTION_ADJECTIVES for w in between[1:]) and n.rural)
+        )
+    ):
+        # "Al Safsaf village near Tabaqa", "Fatatish village, eastern Raqqa countryside"
+        return n
     if (
         len(between) == 1
         and (between[0] in _HOST_TYPES or between[0] in _HOST_PLURALS)
@@ -768,6 +813,11 @@ def _within_host(
             kept.append(m)
             continue
         inside = tuple(i for i in m.ids if _area(gaz.entries[i].admin1) == admin1)
+        if not inside and not any(gaz.entries[i].kind == "neighbourhood" for i in m.ids):
+            # "Musherfa, Raqqa governorate": no place of that spelling lies there, but a
+            # village spelt otherwise does (Mushayrifah); read it as that one.
+            inside = _spelt_otherwise(gaz, m, admin1)
+            m.wof_only = bool(inside) and all(gaz.entries[i].wof for i in inside)
         if inside:
             m.ids = inside
             if m.wof_only:
@@ -782,6 +832,27 @@ def _within_host(
             continue
         kept.append(m)
     return kept
+
+
+def _spelt_otherwise(gaz: Gazetteer, m: Match, admin1: str) -> tuple[int, ...]:
+    """Towns and villages of governorate `admin1` whose name is another spelling of the
+    mention's: the same consonant skeleton or the same key without a final "h", and alike
+    letter for letter (`villages.wof_skeleton_ok`)."""
+    if len(m.skel) < 3 or _weak(m.key):
+        return ()
+    ids = {
+        *gaz.by_soft.get(soft_key([m.key]), ()),
+        *gaz.wof_skeleton.get(m.skel, ()),
+        *gaz.by_skeleton.get(m.skel, ()),
+    }
+    return tuple(
+        i
+        for i in sorted(ids)
+        if _area(gaz.entries[i].admin1) == admin1
+        and gaz.entries[i].kind in ("city", "town", "village", "site")
+        # the text says where it lies: a looser likeness will do
+        and wof_skeleton_ok(gaz, (i,), m.key, True, len(m.skel) < 4)
+    )
 
 
 # --- neighbourhoods not in the gazetteer --------------------------------------------------------

@@ -20,7 +20,8 @@ only when the text gives a reason:
   PPLQ/PPLW) only when nothing else is left.
 
 A loose (consonant-skeleton) match to a WOF village ("al-Kharita town" for Khurayta) is tried
-only when the exact spelling is unknown, and needs the "typed" or "prep" cue and support.
+only when the exact spelling is unknown, and needs the "typed" or "prep" cue and support; the
+spellings are compared with and without doubled letters ("Tal Meleh", Tall Mallah).
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ _TYPE_BEFORE = frozenset(
 )
 _QUARTERS = [[w] for w in NEIGHBOURHOOD_WORDS | {"neighborhoods", "districts"}]
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _before(toks: Sequence[Tok], i: int, n: int) -> list[str]:
@@ -192,12 +194,18 @@ def wof_skeleton_ok(
     """A loose spelling match to WOF villages: alike letter for letter, starting alike; more
     alike for a three-consonant skeleton (`short`)."""
     best = 0.0
+    single = _DOUBLED.sub(r"\1", key)
     for i in ids[:8]:
         for name in gaz.entries[i].names:
             other = name_key(name)
             if not other or abs(len(other) - len(key)) > 4 or other[0] != key[0]:
                 continue
-            best = max(best, Indel.normalized_similarity(key, other))
+            # doubled letters are written or not ("Tal Meleh", Tall Mallah)
+            best = max(
+                best,
+                Indel.normalized_similarity(key, other),
+                Indel.normalized_similarity(single, _DOUBLED.sub(r"\1", other)),
+            )
     return best >= (0.85 if short else 0.7 if multi else 0.75)
 
 
