@@ -72,7 +72,7 @@ class Scorable(Protocol):
     def lang(self) -> str: ...
 
 
-SCORING_VERSION = "link-score-4"
+SCORING_VERSION = "link-score-5"
 SAME_TOWN_SAME_DAY = 0.8
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
@@ -304,6 +304,14 @@ _ALLIED = (
     # HTS is one of the armed groups that reports (state media above all) name collectively.
     frozenset({"armed_opposition", "hts_nusra"}),
 )
+
+
+@lru_cache(maxsize=256)
+def party_sides(party: str) -> tuple[str, ...]:
+    """The party and each alliance it fights in (`_ALLIED`, as "a+b+c"): reports that name one
+    or the other of allies may be of one strike."""
+    blocs = sorted("+".join(sorted(side)) for side in _ALLIED if party in side)
+    return (party, *blocs)
 
 
 @lru_cache(maxsize=1024)
