@@ -161,3 +161,29 @@ def test_a_capital_named_beside_a_finer_place_gives_it_no_id(claim_json):
     obj["places"].append(dict(city, geonameid=169389))
     r = build(0, ClaimRef("doc-0", 0), 0, Claim.from_json(obj), DocInfo(None, None, None), "")
     assert r.points == ((SARMIN[1], SARMIN[2]),) and r.geo == frozenset({167605})
+
+
+def test_arabic_bombardment_against_an_air_strike_is_no_disagreement(make_record):
+    # "قصف" (bombardment) names an air raid or shelling; a bare one is read as shelling.
+    common = dict(place=SARMIN, geonameid=167605, killed=3)
+    post = make_record(
+        0, text="مقتل 3 مدنيين بقصف على بلدة سرمين", language="ar", event="shelling", **common
+    )
+    wire = make_record(
+        1,
+        text="An air strike on Sarmin killed 3 civilians.",
+        language="en",
+        event="airstrike",
+        **common,
+    )
+    assert explain(post, wire).features["event_type"] == {
+        "a": "shelling",
+        "b": "airstrike",
+        "relation": "compatible",
+        "weight": 0.0,
+    }
+    # In English the two words differ: the mismatch still counts a little against the pair.
+    shelling = make_record(
+        2, text="Shelling on Sarmin killed 3 civilians.", language="en", event="shelling", **common
+    )
+    assert explain(shelling, wire).features["event_type"]["weight"] == -0.5

@@ -306,6 +306,18 @@ _ALLIED = (
 )
 
 
+_AIR_OR_GROUND = frozenset({"airstrike", "shelling"})
+
+
+def _bombardment(a: Scorable, b: Scorable) -> bool:
+    """An air strike against shelling where one report is read from Arabic: its word for
+    bombardment (قصف) names either, and a bare one is read as shelling, so the mismatch is no
+    evidence against the pair."""
+    return {a.event_type, b.event_type} == _AIR_OR_GROUND and (
+        a.lang.startswith("arab") or b.lang.startswith("arab")
+    )
+
+
 @lru_cache(maxsize=256)
 def party_sides(party: str) -> tuple[str, ...]:
     """The party and each alliance it fights in (`_ALLIED`, as "a+b+c"): reports that name one
@@ -399,6 +411,8 @@ def _parts(
             s_date = 0.2 if gap == 1 else _gap_weight(gap)
     dist, place_rel, s_place = _place_part(a, b)
     ev, s_event = _event_part(a.event_type, b.event_type)
+    if s_event < 0 and ev == "compatible" and _bombardment(a, b):
+        s_event = 0.0
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
     cas, ratio, which, s_cas = _casualty_part(a.killed, b.killed)
     if gap == 0 and s_date >= 1.5 and place_rel == "same town":
