@@ -10,9 +10,10 @@ Public interface::
 Modules: `records` (the compact claim view), `text` (names, targets and rare words of a
 claim's sentences), `sources` (claimant/publisher → original source), `blocking` (candidate
 pairs), `features` (pair score and its reasons), `pairs` (blocking keys; pairs found and scored
-stretch by stretch), `cluster` (constrained clustering), `chains` (source chains), `incidents`
-(cluster → Incident), `output` (incidents as JSON lines), `run` (one run in memory), `reading`
-(the claims file parsed on workers), `batch` (files), `parallel` (worker processes).
+stretch by stretch), `furniture` (page furniture read as a report: not linked), `cluster`
+(constrained clustering), `chains` (source chains), `incidents` (cluster → Incident), `output`
+(incidents as JSON lines), `run` (one run in memory), `reading` (the claims file parsed on
+workers), `batch` (files), `parallel` (worker processes).
 """
 
 from __future__ import annotations
