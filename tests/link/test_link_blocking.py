@@ -212,3 +212,19 @@ def test_reports_of_one_party_naming_one_town_meet(make_record):
     found = pairs(recs, names=False)
     assert (0, 1) in found
     assert (0, 2) not in found and (1, 2) not in found
+
+
+def test_reports_of_allied_parties_naming_one_town_meet(make_record):
+    # "Russian jets" in one report and "regime warplanes" in another, over one village that day.
+    town = ("Kafr Nabl", 35.614, 36.561, "Idlib")
+    common = dict(place=town, geonameid=169680, killed=None, event="airstrike")
+    recs = [
+        make_record(0, perpetrator="russia", text="Russian jets struck the market.", **common),
+        make_record(
+            1, perpetrator="syrian_government", text="Regime planes bombed homes.", **common
+        ),
+        make_record(2, perpetrator="turkey", text="Drones hit a car.", **common),
+    ]
+    found = pairs(recs, names=False)
+    assert (0, 1) in found
+    assert (0, 2) not in found and (1, 2) not in found

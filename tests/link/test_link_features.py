@@ -134,3 +134,56 @@ def test_an_air_strike_reported_as_shelling_is_a_mild_disagreement(make_record):
     c = make_record(2, place=TELL_TAMER, event="detention", perpetrator="russia")
     assert explain(a, b).features["event_type"]["weight"] == -0.5
     assert explain(b, c).features["event_type"]["weight"] == -2.5
+
+
+IDLIB_CITY = ("Idlib", 35.930, 36.634, "Idlib")
+SARMIN = ("Sarmin", 35.903, 36.725, "Idlib")
+
+
+def test_two_reports_naming_one_governorate_capital_are_one_town(make_record):
+    # "Idlib" may mean the city or the province, so it gives no point; two reports whose
+    # finest place is the city still name one place, and score as one town on one day.
+    common = dict(place=IDLIB_CITY, geonameid=169389, event="airstrike", killed=None)
+    a = make_record(0, text="غارات جوية على مدينة إدلب صباح اليوم", language="ar", **common)
+    b = make_record(1, text="Air strikes hit Idlib city this morning.", language="en", **common)
+    assert not a.points and a.geo == frozenset({169389})
+    f = explain(a, b).features
+    assert f["place"]["relation"] == "same town" and f["place"]["weight"] == 0.8
+
+
+def test_a_capital_named_beside_a_finer_place_gives_it_no_id(claim_json):
+    # "Sarmin, east of Idlib": the town is the report's place; the city is a landmark.
+    from factfinder.link.records import DocInfo, build
+    from factfinder.model import Claim, ClaimRef
+
+    obj = claim_json(place=SARMIN, geonameid=167605)
+    city = dict(obj["places"][0], name="Idlib", lat=IDLIB_CITY[1], lon=IDLIB_CITY[2])
+    obj["places"].append(dict(city, geonameid=169389))
+    r = build(0, ClaimRef("doc-0", 0), 0, Claim.from_json(obj), DocInfo(None, None, None), "")
+    assert r.points == ((SARMIN[1], SARMIN[2]),) and r.geo == frozenset({167605})
+
+
+def test_arabic_bombardment_against_an_air_strike_is_no_disagreement(make_record):
+    # "قصف" (bombardment) names an air raid or shelling; a bare one is read as shelling.
+    common = dict(place=SARMIN, geonameid=167605, killed=3)
+    post = make_record(
+        0, text="مقتل 3 مدنيين بقصف على بلدة سرمين", language="ar", event="shelling", **common
+    )
+    wire = make_record(
+        1,
+        text="An air strike on Sarmin killed 3 civilians.",
+        language="en",
+        event="airstrike",
+        **common,
+    )
+    assert explain(post, wire).features["event_type"] == {
+        "a": "shelling",
+        "b": "airstrike",
+        "relation": "compatible",
+        "weight": 0.0,
+    }
+    # In English the two words differ: the mismatch still counts a little against the pair.
+    shelling = make_record(
+        2, text="Shelling on Sarmin killed 3 civilians.", language="en", event="shelling", **common
+    )
+    assert explain(shelling, wire).features["event_type"]["weight"] == -0.5

@@ -51,3 +51,52 @@ def test_an_undated_report_from_another_governorate_stays_alone(make_record):
         1, text=UNDATED, day=None, place=TABQA, event="shelling", perpetrator="sdf_ypg"
     )
     assert sorted(link_records([dated, far]).clustering.clusters) == [[0], [1]]
+
+
+def _undated_candidates(records):
+    from factfinder.link.cluster import EdgeCodec
+    from factfinder.link.features import PairScorer
+    from factfinder.link.pairs import document_frequency, undated_edges
+    from factfinder.link.text import idf_of
+
+    df = document_frequency(records)
+    scorer = PairScorer(records, idf_of(df, len(records)))
+    codec = EdgeCodec.for_records(len(records))
+    found, edges = undated_edges(records, df, scorer.score, codec, threshold=-100.0)
+    return found, {codec.unpack(e)[1:] for e in edges}
+
+
+def test_an_undated_post_meets_the_reports_naming_its_village(make_record):
+    # An Arabic post with no date and an English report share no word; the village they both
+    # name (one gazetteer id) is what brings them together.
+    village = ("Al-Bara", 35.683, 36.539, "Idlib")
+    common = dict(place=village, geonameid=174221, event="shelling", killed=None)
+    post = make_record(
+        0,
+        text="قصف مدفعي على قرية البارة في جبل الزاوية وسقوط قذائف قرب المدرسة",
+        language="ar",
+        day=None,
+        **common,
+    )
+    report = make_record(
+        1,
+        text="Artillery shells landed near a school in al-Bara, in Jabal al-Zawiya.",
+        language="en",
+        day="2023-10-06",
+        published="2023-10-06",
+        **common,
+    )
+    elsewhere = make_record(
+        2,
+        text="Artillery shells landed near a school in Kafr Nabl.",
+        language="en",
+        day="2023-10-06",
+        published="2023-10-06",
+        place=("Kafr Nabl", 35.614, 36.561, "Idlib"),
+        geonameid=169680,
+        event="shelling",
+        killed=None,
+    )
+    assert post.lo is None and not set(post.words) & set(report.words)
+    found, edges = _undated_candidates([post, report, elsewhere])
+    assert found == 1 and edges == {(0, 1)}

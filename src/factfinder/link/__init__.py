@@ -13,9 +13,9 @@ writes the batch command's incidents file (`assess.batch.link_files`).
 Modules: `records` (the compact claim view), `text` (names, targets and rare words of a
 claim's sentences), `sources` (claimant/publisher → original source), `blocking` (candidate
 pairs), `features` (pair score and its reasons), `pairs` (blocking keys; pairs found and scored
-stretch by stretch), `cluster` (constrained clustering), `chains` (source chains), `run` (one
-run in memory), `reading` (the claims file parsed on workers), `batch` (files), `parallel`
-(worker processes).
+stretch by stretch), `furniture` (page furniture read as a report: not linked), `cluster`
+(constrained clustering), `chains` (source chains), `run` (one run in memory), `reading` (the
+claims file parsed on workers), `batch` (files), `parallel` (worker processes).
 """
 
 from __future__ import annotations

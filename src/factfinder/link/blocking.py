@@ -42,6 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from factfinder.link.features import party_sides
 from factfinder.link.records import DATE_SLACK_DAYS, LinkClaim, Point
 from factfinder.link.text import same_language
 
@@ -209,8 +210,8 @@ def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
     Idlib" rarely shares a rare word with the wire story that names the village; it meets the
     claims of its governorate that name the same party (probing `party:<group>`, under which
     every placed claim naming a party is indexed). A claim with points meets, by party, those
-    coarse claims and the claims naming the same gazetteer place and party
-    (`party:<group>:geo:<id>`), not every claim of its party nearby."""
+    coarse claims and the claims naming the same gazetteer place and party or an allied party
+    (`party:<group or alliance>:geo:<id>`), not every claim of its party nearby."""
     langs = bridges([r.lang for r in claims], [bool(r.points or r.areas) for r in claims])
     out: list[Bridge] = []
     any_party = False
@@ -235,8 +236,11 @@ def extra_keys(claims: Sequence[Bridgeable]) -> list[Bridge] | None:
             # claim every claim of its party, a claim with points the coarse ones only.
             key = f"party:{party}"
             if r.points:
-                # Claims naming one gazetteer place and one party meet each other.
-                towns = tuple(f"{key}:geo:{g}" for g in sorted(r.geo))
+                # Claims naming one gazetteer place and one party, or two allied parties
+                # ("Russian jets" and "regime warplanes" over one village), meet each other.
+                towns = tuple(
+                    f"party:{side}:geo:{g}" for side in party_sides(party) for g in sorted(r.geo)
+                )
                 probe, home = (*probe, f"{key}:coarse", *towns), (*home, key, *towns)
                 any_party = any_party or bool(towns)
             elif r.date_precision == "day":

@@ -72,7 +72,7 @@ class Scorable(Protocol):
     def lang(self) -> str: ...
 
 
-SCORING_VERSION = "link-score-4"
+SCORING_VERSION = "link-score-5"
 SAME_TOWN_SAME_DAY = 0.8
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
@@ -306,6 +306,26 @@ _ALLIED = (
 )
 
 
+_AIR_OR_GROUND = frozenset({"airstrike", "shelling"})
+
+
+def _bombardment(a: Scorable, b: Scorable) -> bool:
+    """An air strike against shelling where one report is read from Arabic: its word for
+    bombardment (قصف) names either, and a bare one is read as shelling, so the mismatch is no
+    evidence against the pair."""
+    return {a.event_type, b.event_type} == _AIR_OR_GROUND and (
+        a.lang.startswith("arab") or b.lang.startswith("arab")
+    )
+
+
+@lru_cache(maxsize=256)
+def party_sides(party: str) -> tuple[str, ...]:
+    """The party and each alliance it fights in (`_ALLIED`, as "a+b+c"): reports that name one
+    or the other of allies may be of one strike."""
+    blocs = sorted("+".join(sorted(side)) for side in _ALLIED if party in side)
+    return (party, *blocs)
+
+
 @lru_cache(maxsize=1024)
 def _perpetrator_part(a: str, b: str) -> tuple[str, float]:
     if a in _VAGUE_TYPES or b in _VAGUE_TYPES:
@@ -391,6 +411,8 @@ def _parts(
             s_date = 0.2 if gap == 1 else _gap_weight(gap)
     dist, place_rel, s_place = _place_part(a, b)
     ev, s_event = _event_part(a.event_type, b.event_type)
+    if s_event < 0 and ev == "compatible" and _bombardment(a, b):
+        s_event = 0.0
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
     cas, ratio, which, s_cas = _casualty_part(a.killed, b.killed)
     if gap == 0 and s_date >= 1.5 and place_rel == "same town":

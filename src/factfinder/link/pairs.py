@@ -271,6 +271,12 @@ def _placed(r: LinkClaim) -> bool:
     return bool(r.points or r.areas)
 
 
+def _geo_keys(r: LinkClaim) -> tuple[str, ...]:
+    """A claim's gazetteer places as keys: an undated post that names its village meets the
+    dated reports naming that village, whatever words either uses."""
+    return tuple(f"geo:{g}" for g in sorted(r.geo))
+
+
 def undated_edges(
     records: Sequence[LinkClaim],
     df: Mapping[str, int],
@@ -284,7 +290,10 @@ def undated_edges(
     if not undated:
         return 0, []
     keys, names = blocking_keys([records[u] for u in undated], df, len(records))
-    own = {u: (*ks, *ns) for u, ks, ns in zip(undated, keys, names, strict=True)}
+    own = {
+        u: (*ks, *ns, *_geo_keys(records[u]))
+        for u, ks, ns in zip(undated, keys, names, strict=True)
+    }
     wanted = {k for ks in own.values() for k in ks}
     # Which placed claims use each of those keys (only their words and facts are looked at:
     # a run of a million claims with a few undated ones costs one pass of set lookups).
@@ -295,6 +304,7 @@ def undated_edges(
         hits = {t for t in r.words if t in wanted}
         hits.update(t for t in r.names if t in wanted)
         hits.update(t for t in _fact_keys(r) if t in wanted)
+        hits.update(t for t in _geo_keys(r) if t in wanted)
         for k in hits:
             postings.setdefault(k, []).append(r.idx)
     seen: set[tuple[int, int]] = set()

@@ -343,19 +343,24 @@ def place_info(
     points: list[Point] = []
     geo: set[int] = set()
     areas: set[str] = set()
+    capitals: set[int] = set()
     for p in located:
         if p.admin1 and p.precision != "country":
             areas.add(area_key(p.admin1))
-        if (
-            p.lat is not None
-            and p.lon is not None
-            and p.precision in FINE_PRECISIONS
-            and not _coarse_in_prose(p)
-        ):
+        if p.lat is not None and p.lon is not None and p.precision in FINE_PRECISIONS:
+            if _coarse_in_prose(p):
+                if p.geonameid is not None:
+                    capitals.add(p.geonameid)
+                continue
             if len(points) < MAX_POINTS and (p.lat, p.lon) not in points:
                 points.append((p.lat, p.lon))
             if p.geonameid is not None:
                 geo.add(p.geonameid)
+    if not points:
+        # A city named like its governorate stands for the governorate (no point, see
+        # `_coarse_in_prose`), but two claims whose finest place is that one city still name
+        # the same place: its gazetteer id lets them meet and score as one town.
+        geo |= capitals
     if not areas and area.startswith("gov:"):
         areas.add(area)
     text = shared.text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from factfinder.link.cluster import Clustering, Constraints, EdgeCodec, cluster_packed
 from factfinder.link.components import cluster_spread
 from factfinder.link.features import PairScorer
+from factfinder.link.furniture import furniture
 from factfinder.link.pairs import (
     KEY_NAMES,
     KEY_TOLL_MIN,
@@ -74,6 +75,11 @@ class LinkRun:
         return self.scorer.idf
 
 
+def _touches(codec: EdgeCodec, edge: int, claims: frozenset[int]) -> bool:
+    _, a, b = codec.unpack(edge)
+    return a in claims or b in claims
+
+
 def _no_decisions(constraints: Constraints | None) -> bool:
     return constraints is None or not (
         constraints.must_link or constraints.cannot_link or constraints.pinned
@@ -109,6 +115,9 @@ def link_records(
             undated_pairs, undated = undated_edges(records, df, scorer.score, codec)
             pairs += undated_pairs
             edges.extend(undated)
+            apart = furniture(records)
+            if apart:
+                edges = [e for e in edges if not _touches(codec, e, apart)]
             links = len(edges)
             if pool.processes > 1 and _no_decisions(constraints):
                 clustering = cluster_spread(records, edges, codec, scorer.idf, pool)
