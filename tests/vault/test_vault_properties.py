@@ -299,3 +299,14 @@ def test_files_are_hashed_as_their_bytes(data: bytes, text: str) -> None:
         assert hash_file(path) == (sha256_bytes(data), len(data))
     assert sha256_text(text) == sha256_bytes(text.encode("utf-8"))
     assert sha256_bytes(data) == "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize("entry", ["[]", '"text"', "3", "null"])
+def test_a_proof_whose_entry_is_not_an_object_fails_cleanly(entry: str) -> None:
+    # A proof file carrying a JSON array as its entry once crashed the verifier
+    # (AttributeError) instead of failing the check.
+    good = signed_inclusion(ledger([{}]), 0)
+    forged = InclusionProof(entry, 0, good.audit_path, good.checkpoint, good.public_key)
+    check = verify_proof(forged, key().public_key)
+    assert not check.ok
+    assert "FAIL the entry is not a factfinder ledger entry" in check.lines
