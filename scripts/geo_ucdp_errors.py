@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Error analysis of place predictions on the UCDP headlines (development aid, not a test).
 
-Reads a claims file (from `scripts/geo_devscore.py ucdp` or `factfinder eval --keep DIR`) and the
+Reads a claims file (from `scripts/geo_devscore.py ucdp` or `scripts/evaluate.py --keep DIR`) and the
 UCDP set, re-uses the shared scorer's own functions, and prints where the place metrics are lost:
 
 * precision failures grouped by predicted place name, with the predicted precision;

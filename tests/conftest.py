@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
     from factfinder.services import Project
+
+# Property-based tests: no per-example deadline (the machine is shared and timings vary), and a
+# modest number of examples by default so the suite stays fast; HYPOTHESIS_PROFILE=thorough
+# runs ten times as many.
+settings.register_profile(
+    "factfinder", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("thorough", max_examples=600, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "factfinder"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -592,3 +592,12 @@ def test_the_post_decides_the_language(page: str) -> None:
 def test_english_under_old_twitter_stays_english() -> None:
     page = _OLD_TWITTER.format(post="Coalition airstrike killed two civilians in Hajin")
     assert not reads_arabic(Document("e", page))
+
+
+def test_a_range_ending_in_four_digits_is_a_range_not_a_date() -> None:
+    # "500-1000" once read as the month and year of a numeric date and was dropped.
+    assert number("500-1000 شخص") == (500, 1000)
+    assert number("٥٠٠-١٠٠٠ شخص") == (500, 1000)
+    assert dates("بتاريخ 12-3-2024") == [("2024-03-12", "2024-03-12", "day")]
+    at = ArabicText("3-2024")
+    assert read_number(at, 0, len(at.toks)) is None

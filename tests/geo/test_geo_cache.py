@@ -63,3 +63,20 @@ def test_off_never_reads_or_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     gz._cached(build)
     assert build.calls == 2
     assert not any(tmp_path.rglob("*"))
+
+
+@pytest.mark.slow
+def test_a_fresh_build_equals_the_process_gazetteer() -> None:
+    # The process's gazetteer may come from the cache: a build from the data files must give the
+    # same places and the same indexes, or a cached pickle would hide a change of the build.
+    built = gz.Gazetteer.load()
+    cached = gz.Gazetteer.get()
+    assert built.entries == cached.entries
+    assert built.by_key == cached.by_key
+    assert built.by_skeleton == cached.by_skeleton
+    assert built.wof_skeleton == cached.wof_skeleton
+    assert built.by_soft == cached.by_soft
+    assert built.capital_of == cached.capital_of
+    assert built.max_tokens == cached.max_tokens
+    damascus = [e for e in built.lookup("Damascus") if e.kind == "city"]
+    assert damascus and damascus[0].country == "SY" and damascus[0].admin1 == "Damascus"

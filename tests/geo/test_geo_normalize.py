@@ -50,3 +50,10 @@ def test_fold_strips_accents_apostrophes_and_possessive() -> None:
 
 def test_arabic_names_fold_and_drop_the_article() -> None:
     assert name_key("الرقة") == name_key("رقه")
+
+
+def test_the_hamza_of_ras_is_not_a_possessive() -> None:
+    # "Ra's al-Ain" (ra's: head, cape) once lost its "s" as if it were "Idlib's".
+    assert name_key("Ra's al-Ain") == name_key("Ra’s al-Ain") == name_key("Ras al-Ain") == "rasain"
+    assert fold("Idlib's countryside") == "idlib countryside"
+    assert fold("Al-Bab’s market") == "al bab market"

@@ -222,3 +222,13 @@ def test_email_attachment_with_a_hostile_name(tmp_path: Path, workdir: Path) -> 
         ("!note.txt", True),
     ]
     assert [f.name for f in workdir.iterdir()] == [parts[2].path.name]
+
+
+def test_visible_text_drops_scripts_after_the_head() -> None:
+    # Dropping the <head> while iterating once ended the iteration: later scripts stayed.
+    from factfinder.intake.html_page import visible_text
+
+    html = (
+        "<html><head><title>T</title></head><body><script>var x;</script><p>Hit.</p></body></html>"
+    )
+    assert visible_text(html) == ("Hit.", "T")

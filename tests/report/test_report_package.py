@@ -176,3 +176,34 @@ def test_not_a_package(tmp_path: Path) -> None:
     assert {"bagit.txt", "manifest-sha256.txt", "factfinder/checkpoint.json"} <= {
         p.file for p in check.problems
     }
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "remove"])
+def test_damage_to_any_file_of_a_package_is_found(
+    package: Path, tmp_path: Path, damage: str
+) -> None:
+    # Exhaustive over the package's files: whatever file is damaged, and however, the check
+    # fails and names a file; the untouched package still verifies.
+    files = sorted(p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file())
+    assert len(files) >= 10
+    for rel in files:
+        copy = tmp_path / f"copy-{damage}"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(package, copy)
+        target = copy / rel
+        data = target.read_bytes()
+        if not data and damage != "remove":
+            continue  # an empty file (no incidents) can only be removed
+        if damage == "flip":
+            at = len(data) // 2
+            target.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1 :])
+        elif damage == "truncate":
+            target.write_bytes(data[: len(data) // 2])
+        else:
+            target.unlink()
+        check = verify_package(copy)
+        assert not check.ok, (damage, rel)
+        assert check.problems and all(p.file for p in check.problems), (damage, rel)
+        if rel.startswith("data/"):
+            assert rel in {p.file for p in check.problems}, (damage, rel)
+    assert verify_package(package).ok

@@ -53,7 +53,9 @@ _EXTRA_FOLD = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th"}
 )
 _NON_WORD = re.compile(r"[^a-z0-9\u0600-\u06ff]+")
-_POSSESSIVE = re.compile(r"[" + _APOSTROPHES + r"]s\b")
+# An English possessive ("Idlib's"), but not the hamza of the Arabic "ra's" (head, cape) that
+# opens many names: "Ra's al-Ain" is Ras al-Ain.
+_POSSESSIVE = re.compile(r"(?<!\bra)[" + _APOSTROPHES + r"]s\b")
 _APOS_RE = re.compile(r"[" + _APOSTROPHES + r"]")
 # Arabic diacritics (harakat), tatweel and the hamza/alef variants that sources write inconsistently.
 _AR_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")

@@ -85,7 +85,9 @@ def visible_text(html: str) -> tuple[str, str | None]:
         return "", None
     title_el = root.find(".//title")
     title = " ".join(title_el.text_content().split()) if title_el is not None else None
-    for el in root.iter(*_INVISIBLE):
+    # Listed first: dropping an element while iterating stops lxml's iteration there, which
+    # left every script after the <head> in the text.
+    for el in list(root.iter(*_INVISIBLE)):
         el.drop_tree()
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     return "\n".join(line for line in lines if line), title or None

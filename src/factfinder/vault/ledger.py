@@ -94,6 +94,8 @@ class LedgerEntry:
         """Read an entry back from its stored text (the leaf hash is recomputed from it)."""
         try:
             body = json.loads(entry)
+            if not isinstance(body, dict):
+                raise TypeError("not a JSON object")
             subject = body.get("subject")
             return cls(
                 int(body["seq"]),

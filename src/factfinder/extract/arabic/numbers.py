@@ -124,8 +124,16 @@ def _read_digits(at: ArabicText, k: int, stop: int) -> tuple[int, int] | None:
     glued_before = k > 0 and at.toks[k - 1].b == at.toks[k].a
     if nxt in (":", "/", "%") or (glued_before and at.w(k - 1) in ("/", ":")):
         return None  # a clock time, a numeric date, a share ("المرصد: 5 قتلى" is a count)
-    if nxt in ("-",) and at.w(k + 2).isdigit() and len(at.w(k + 2)) == 4:
-        return None  # 12-3-2024
+    after = at.w(k + 2)
+    if (
+        nxt == "-"
+        and after.isdigit()
+        and len(after) == 4
+        and 1900 <= int(after) <= 2099
+        and w.isdigit()
+        and int(w) <= 12
+    ):
+        return None  # the month and year of 12-3-2024 (but 500-1000 is a range of counts)
     if MONTH_WORDS.first(at.toks, k + 1, stop) is not None:
         return None  # 12 آذار
     value = int(w.replace(",", ""))
