@@ -16,7 +16,6 @@ from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters, IncidentSummary
 from factfinder.subjects import incident_subject
 from factfinder.web import views
-from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.deps import Decider, Principal, ProjectDep, Reader, Runner
 from factfinder.web.schemas import (
     IncidentConfirm,
@@ -130,7 +129,9 @@ def get_incident(incident_id: IncidentId, who: Reader, project: ProjectDep) -> I
     if not visible_rows(who, project, (detail.summary,)):
         raise NotFound(f"no incident {incident_id!r}")
     ids = [m.claim_id for m in detail.members]
-    found = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
+    found = {
+        c.id: c for c in views.visible_claims(project, who, reviewed_claims(project, claim_ids=ids))
+    }
     return IncidentDetailPublic(
         incident=views.incident_public(detail.summary),
         members=[

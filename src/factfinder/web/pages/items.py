@@ -14,7 +14,6 @@ from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import reviewed_claims
-from factfinder.services.preserve.ingest import IngestOptions, ingest
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
 from factfinder.services.workspace import dashboard
@@ -31,7 +30,7 @@ from factfinder.web.deps import (
 )
 from factfinder.web.pages.common import render, see_other
 from factfinder.web.render import Highlight, highlight
-from factfinder.web.uploads import save_uploads, upload_folder
+from factfinder.web.uploads import ingest_uploads
 
 router = APIRouter()
 
@@ -190,17 +189,7 @@ async def upload(
     settings: SettingsDep,
     files: Annotated[list[UploadFile], File()],
 ) -> Response:
-    from starlette.concurrency import run_in_threadpool
-
-    with upload_folder() as folder:
-        paths = await save_uploads(files, folder, settings.max_upload_mb << 20)
-        summary = await run_in_threadpool(
-            ingest,
-            project,
-            [str(p) for p in paths],
-            IngestOptions(custodian=who.user.username),
-            actor=who.actor,
-        )
+    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20)
     return render(request, "upload.html", who, {"result": summary})
 
 
