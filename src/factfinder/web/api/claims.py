@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from factfinder.errors import NotFound
 from factfinder.services.access.roles import Permission
+from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import list_reviewed_claims, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
 from factfinder.web import views
@@ -75,7 +76,6 @@ def review(
 @router.post("/runs/extract", response_model=ExtractRunPublic)
 def run_extraction(who: Runner, project: ProjectDep) -> ExtractRunPublic:
     """Extract claims from every item whose text has not been extracted yet."""
-    from factfinder.services.claims.extraction import extract_items
 
     report = extract_items(project, actor=who.actor)
     return ExtractRunPublic(

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from factfinder.errors import NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters, IncidentSummary
@@ -122,7 +123,6 @@ def incidents_timeline(
 @router.get("/incidents/{incident_id}", response_model=IncidentDetailPublic)
 def get_incident(incident_id: IncidentId, who: Reader, project: ProjectDep) -> IncidentDetailPublic:
     """One incident: its member claims (restricted ones left out), figures, grade and why."""
-    from factfinder.services.claims.queries import reviewed_claims
 
     may_see = who.can(Permission.READ_RESTRICTED)
     detail = incident_queries.get_incident(project, incident_id)

@@ -13,6 +13,7 @@ from factfinder.errors import NotFound
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
@@ -30,6 +31,7 @@ from factfinder.web.deps import (
 )
 from factfinder.web.pages.common import render, see_other
 from factfinder.web.render import Highlight, highlight
+from factfinder.web.security import safe_next
 from factfinder.web.uploads import ingest_uploads
 
 router = APIRouter()
@@ -200,7 +202,6 @@ def runs_page(request: Request, who: Runner) -> Response:
 
 @router.post("/runs/extract")
 def run_extract(request: Request, who: Runner, project: ProjectDep) -> Response:
-    from factfinder.services.claims.extraction import extract_items
 
     report = extract_items(project, actor=who.actor)
     return render(request, "runs.html", who, {"extract": report, "link": None})
@@ -214,7 +215,6 @@ def comment(
     body: Annotated[str, Form(max_length=10_000)],
     back: Annotated[str, Form(max_length=500)] = "/",
 ) -> Response:
-    from factfinder.web.security import safe_next
 
     add_comment(project, subject, body, actor=who.actor)
     return see_other(safe_next(back))
@@ -229,7 +229,6 @@ def mark_restricted(
     field: Annotated[str, Form(max_length=100)] = "",
     back: Annotated[str, Form(max_length=500)] = "/",
 ) -> Response:
-    from factfinder.web.security import safe_next
 
     restrict(project, subject, field, reason=reason, actor=who.actor)
     return see_other(safe_next(back))
