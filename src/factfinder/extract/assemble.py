@@ -76,6 +76,8 @@ from factfinder.extract.attribution import (
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.placing import incidental, order_mentions
 from factfinder.extract.publishers import lookup_source
+from factfinder.extract.tally import combine, is_vague
+from factfinder.geo import incident_places
 from factfinder.mentions import (
     ActorMention,
     CountMention,
@@ -306,7 +308,6 @@ def _typed(u: Unit, at_least: float = 0.5) -> list[EventMention]:
 
 
 def _precise(c: CountMention) -> bool:
-    from factfinder.extract.casualties import is_vague
 
     return not is_vague(c.range)
 
@@ -671,7 +672,6 @@ def _places(
     A governorate named as an area has no point of its own; when the document names a town
     of that governorate, the town's point stands for it (precision stays "governorate").
     """
-    from factfinder.geo import incident_places
 
     places = incident_places(
         order_mentions(
@@ -797,7 +797,6 @@ def _claim(
     prefer: str | None = None,
     report_date: dt.date | None = None,
 ) -> tuple[Claim, bool]:
-    from factfinder.extract.casualties import combine
 
     units = inc.units
     event_type = inc.event_type()
@@ -993,7 +992,6 @@ def _denials(
                 spans = tuple(sorted({*claim.spans, span}))
                 found[key] = (at, replace(claim, spans=spans))
                 continue
-            from factfinder.extract.casualties import combine
 
             killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
             denial = replace(

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factfinder.geo.arabic_places import WOF, ArabicIndex, index_key
 from factfinder.geo.arabic_words import NAME_PARTS, norm_word
 from factfinder.geo.arabic_words import PLACE_TYPES as AR_PLACE_TYPES
 from factfinder.geo.normalize import ARTICLES, fold, token_skeleton
@@ -76,7 +77,6 @@ def bilingual_places(
 ) -> list[PlaceMention]:
     """`latin` (the English resolver's mentions of `text[start:end]`) with the bilingual
     names read (see the module docstring), in text order."""
-    from factfinder.geo.arabic_places import WOF, ArabicIndex, index_key
 
     idx = ArabicIndex.get()
     found: list[PlaceMention] = []

@@ -173,6 +173,7 @@ def _record(
 
 def render_report(cf: CaseFile, fmt: str) -> bytes:
     """The report of a case file as bytes (`html` or `pdf`)."""
+    # Deferred: the report templates (Jinja) load only when a report is written.
     from factfinder.report.html import render_html
 
     if fmt not in REPORT_FORMATS:
@@ -262,6 +263,7 @@ def write_package(
     actor: str | None = None,
 ) -> ExportResult:
     """Write the evidence package of `case` (a BagIt directory, or a zip of one)."""
+    # Deferred: the report templates (Jinja) load only when a report is written.
     from factfinder.report.html import render_html
 
     cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user)

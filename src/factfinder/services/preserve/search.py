@@ -111,6 +111,7 @@ def across_scripts(query: str, fold: Callable[[str], list[str]]) -> list[Term]:
     place name the gazetteer knows (written as a name: capitalised, or in Arabic script)
     widened to its names in the other script: "Afrin" also finds عفرين, and عفرين finds
     "Afrin" and "Efrin"."""
+    # Deferred: the gazetteer loads only when a search has words to widen.
     from factfinder.geo import names_across_scripts
 
     return with_alternatives(query, names_across_scripts, fold)
