@@ -84,3 +84,28 @@ def test_the_headline_incident_is_primary_and_the_report_date_dates_it() -> None
     assert got[0].date is not None and got[0].date.start == dt.date(2017, 4, 19)
     assert got[1].date is not None and got[1].date.start == dt.date(2017, 4, 17)
     assert len(got[0].spans) == 2  # headline and lede
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 40 مدنيا خلال تموز الماضي",
+        "خلال شهر تشرين الاول 2019",
+        "طيلة كانون الأول",
+        "خلال أذار",
+        "خلال اذار",
+        "خلال إبريل",
+        "خلال يونيه",
+        "طوال عام 2021",
+    ],
+)
+def test_arabic_period_totals_name_every_vocabulary_month(text: str) -> None:
+    from factfinder.extract.assemble import _PERIOD_TOTAL
+
+    assert _PERIOD_TOTAL.search(text)
+
+
+def test_a_month_word_alone_is_no_period() -> None:
+    from factfinder.extract.assemble import _PERIOD_TOTAL
+
+    assert _PERIOD_TOTAL.search("قتل 3 مدنيين في قصف على حي تموز") is None

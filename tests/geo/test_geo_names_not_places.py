@@ -94,3 +94,11 @@ def test_a_given_name_is_a_person_only_before_a_surname() -> None:
 
 def test_a_station_is_media_only_after_tv_or_radio() -> None:
     assert [p[1] for p in _places("near the water station Raqqa")] == ["Raqqa"]
+
+
+def test_month_names_are_common_words() -> None:
+    from factfinder.geo.arabic_words import COMMON_WORDS, norm_word
+    from factfinder.vocab import ARABIC_MONTHS
+
+    assert {norm_word("آذار"), norm_word("تشرين"), norm_word("يوليه")} <= COMMON_WORDS
+    assert all(norm_word(w) in COMMON_WORDS for name in ARABIC_MONTHS for w in name.split())

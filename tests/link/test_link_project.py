@@ -157,7 +157,7 @@ def test_incidents_as_of_a_ledger_size(seeded):
 def test_verify_finds_incidents_changed_behind_factfinders_back(seeded, db_url):
     from sqlalchemy import text
 
-    from factfinder.services.preserve.verify import verify_project
+    from factfinder.services.verification import verify_project
 
     link_project(seeded, actor="test")
     merge(seeded, [r.id for r in list_incidents(seeded)[0][:2]], reason="test", actor="x")

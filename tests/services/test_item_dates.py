@@ -19,7 +19,7 @@ from factfinder.services.claims.queries import list_claims
 from factfinder.services.preserve.ingest import IngestOptions, ingest
 from factfinder.services.preserve.inputs import read_metadata_csv
 from factfinder.services.preserve.items import show_item
-from factfinder.services.preserve.verify import verify_project
+from factfinder.services.verification import verify_project
 from factfinder.store.schema import item_metadata, ledger
 
 geo = pytest.importorskip("factfinder.geo")

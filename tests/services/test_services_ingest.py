@@ -14,7 +14,7 @@ from factfinder.services import Project
 from factfinder.services.preserve.ingest import DOCUMENT_MEDIA_TYPE, IngestOptions, ingest
 from factfinder.services.preserve.items import item_text, list_items, show_item
 from factfinder.services.preserve.record import update_item_metadata
-from factfinder.services.preserve.verify import verify_project
+from factfinder.services.verification import verify_project
 from factfinder.store.schema import acquisitions, item_links, items
 from factfinder.vault.hashing import sha256_bytes
 

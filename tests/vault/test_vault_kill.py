@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from factfinder.services import Project
-from factfinder.services.preserve.verify import verify_project
+from factfinder.services.verification import verify_project
 from factfinder.store.schema import acquisitions, items
 
 N_SMALL = 160

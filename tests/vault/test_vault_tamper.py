@@ -13,7 +13,7 @@ from factfinder.services import Project
 from factfinder.services.preserve.checkpoints import inclusion_proof_for_item, make_checkpoint
 from factfinder.services.preserve.ingest import IngestOptions, ingest
 from factfinder.services.preserve.proofcheck import check_proof_against_project
-from factfinder.services.preserve.verify import verify_project
+from factfinder.services.verification import verify_project
 from factfinder.store.schema import items
 from factfinder.vault.hashing import sha256_bytes
 from factfinder.vault.proofs import InclusionProof, verify_proof

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factfinder.assess.output import run_lines
 from factfinder.jsonl import atomic_writer
-from factfinder.link.batch import BatchResult, ErrorHandler, cluster_files
+from factfinder.link.batch import ClusterFilesSummary, ErrorHandler, cluster_files
 from factfinder.link.cluster import Constraints
 from factfinder.link.parallel import Workers, gc_paused
 
@@ -28,7 +28,7 @@ def link_files(
     on_error: ErrorHandler | None = None,
     progress: Callable[[str], None] | None = None,
     workers: int = 1,
-) -> BatchResult:
+) -> ClusterFilesSummary:
     """Link a claims file into an incidents file (and optionally a source-chains file).
 
     `workers` > 1 spreads reading, scoring and incident building over that many local

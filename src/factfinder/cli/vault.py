@@ -325,7 +325,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Check the blobs, the ledger, the checkpoints and every row against the ledger."""
-        from factfinder.services.preserve.verify import verify_project
+        from factfinder.services.verification import verify_project
         from factfinder.vault.signing import PublicKey
 
         trusted = PublicKey.load(key) if key else None

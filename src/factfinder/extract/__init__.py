@@ -5,7 +5,7 @@ The public interface::
     from factfinder.extract import extract_document, extract_batch, extract_files, Extractor
 
     extract_document(Document(...)) -> DocumentClaims      # one document
-    extract_batch(docs, workers=N) -> Iterator[BatchResult]  # ordered, N local processes
+    extract_batch(docs, workers=N) -> Iterator[ExtractionResult]  # ordered, N local processes
     extract_files("DOCS.jsonl", "CLAIMS.jsonl", workers=N) -> ExtractStats  # the batch command
 
 The parts (`sentences`, `numbers`/`casualties`, `dates`, `actors`, `events`, `attribution`,

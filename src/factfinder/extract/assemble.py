@@ -76,6 +76,8 @@ from factfinder.extract.attribution import (
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.placing import incidental, order_mentions
 from factfinder.extract.publishers import lookup_source
+from factfinder.extract.tally import combine, is_vague
+from factfinder.geo import incident_places
 from factfinder.mentions import (
     ActorMention,
     CountMention,
@@ -86,7 +88,7 @@ from factfinder.mentions import (
     WeaponMention,
 )
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
-from factfinder.vocab import MONTH_NAMES
+from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +308,6 @@ def _typed(u: Unit, at_least: float = 0.5) -> list[EventMention]:
 
 
 def _precise(c: CountMention) -> bool:
-    from factfinder.extract.casualties import is_vague
 
     return not is_vague(c.range)
 
@@ -671,7 +672,6 @@ def _places(
     A governorate named as an area has no point of its own; when the document names a town
     of that governorate, the town's point stands for it (precision stays "governorate").
     """
-    from factfinder.geo import incident_places
 
     places = incident_places(
         order_mentions(
@@ -797,7 +797,6 @@ def _claim(
     prefer: str | None = None,
     report_date: dt.date | None = None,
 ) -> tuple[Claim, bool]:
-    from factfinder.extract.casualties import combine
 
     units = inc.units
     event_type = inc.event_type()
@@ -993,7 +992,6 @@ def _denials(
                 spans = tuple(sorted({*claim.spans, span}))
                 found[key] = (at, replace(claim, spans=spans))
                 continue
-            from factfinder.extract.casualties import combine
 
             killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
             denial = replace(
@@ -1156,6 +1154,14 @@ def assemble(
 
 # 4. The lead incident: what a count over a period, a comparison with the past or a report's
 # background section says is not the incident the report is about.
+# The Arabic month names of `vocab.ARABIC_MONTHS` as a regex alternation, longest first; an alef
+# with hamza or madda may be written as any alef (as `fold_key` reads it).
+_ARABIC_MONTH_NAMES = "|".join(
+    dict.fromkeys(
+        re.sub("[أإآ]", "[أإآا]", re.escape(name)).replace(r"\ ", r"\s+")
+        for name in sorted(ARABIC_MONTHS, key=len, reverse=True)
+    )
+)
 _PERIOD_TOTAL = re.compile(
     r"\b(?:in|during|throughout|over|for)\s+(?:the\s+(?:whole\s+|entire\s+|first\s+half\s+of\s+"
     r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:"
@@ -1167,9 +1173,9 @@ _PERIOD_TOTAL = re.compile(
     + "|".join(m.title() for m in MONTH_NAMES)
     + r"|(?:19|20)\d\d)\b|"
     # Arabic: "خلال تموز", "خلال شهر آب", "خلال العام الماضي", "منذ مطلع العام", "طيلة 2023"
-    r"(?:خلال|طيلة|طوال)\s+(?:شهر\s+|عام\s+)?(?:(?:كانون|تشرين)\s+(?:الأول|الاول|الثاني)|شباط|"
-    r"[أا]ذار|آذار|نيسان|[أا]يار|حزيران|تموز|آب|[أا]يلول|يناير|فبراير|مارس|[أا]بريل|مايو|يونيو|"
-    r"يوليو|[أا]غسطس|سبتمبر|[أا]كتوبر|نوفمبر|ديسمبر|(?:19|20)\d\d|العام|الشهر|الأسبوع|الاسبوع|"
+    r"(?:خلال|طيلة|طوال)\s+(?:شهر\s+|عام\s+)?(?:"
+    + _ARABIC_MONTH_NAMES
+    + r"|(?:19|20)\d\d|العام|الشهر|الأسبوع|الاسبوع|"
     r"الأشهر|الاشهر|الشهور|السنوات|السنة)\b|"
     r"منذ\s+(?:مطلع|بداية|بدء|[أا]ول)\s+(?:العام|عام|الشهر|السنة|الحرب|الثورة)",
     re.IGNORECASE,

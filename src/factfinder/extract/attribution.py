@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factfinder.extract.actors import find_actors
+from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.publishers import Source, find_sources, lookup_source, source_named_by
 from factfinder.extract.sentences import is_heading_line
 from factfinder.mentions import ClaimantMention, Sentence
@@ -262,8 +262,6 @@ def same_claimant(a: Claimant, b: Claimant) -> bool:
     if sa is not None and sb is not None and sa.name == sb.name:
         return True
     if a.is_party and b.is_party:
-        from factfinder.extract.actors import speaker_group
-
         ga, gb = speaker_group(a.name), speaker_group(b.name)
         return ga is not None and ga == gb
     return False

@@ -50,7 +50,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from factfinder.extract.numbers import find_quantities
+from factfinder.extract.numbers import find_quantities, parse_quantity
 from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
 from factfinder.extract.victims import (
     KIN_SINGULAR,
@@ -864,7 +864,6 @@ _SPEAKS = re.compile(
 
 
 def _is_child(age: str | None, unit: str | None, noun: str | None) -> bool:
-    from factfinder.extract.numbers import parse_quantity
 
     if noun and any(w in LEXICON and LEXICON[w] == "children" for w in noun.lower().split()):
         return True

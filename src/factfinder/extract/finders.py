@@ -8,6 +8,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from factfinder.extract.casualties import find_casualties
+from factfinder.extract.dates import document_date, find_dates
+from factfinder.geo import find_places
 from factfinder.mentions import CountMention, DateMention, PlaceMention
 
 PlacesFn = Callable[[str], Sequence[PlaceMention]]
@@ -28,9 +31,6 @@ class Parts:
     @classmethod
     def default(cls) -> Parts:
         """The real finders: `factfinder.geo.find_places`, `extract.casualties`, `extract.dates`."""
-        from factfinder.extract.casualties import find_casualties
-        from factfinder.extract.dates import document_date, find_dates
-        from factfinder.geo import find_places
 
         def places(text: str) -> Sequence[PlaceMention]:
             return find_places(text)

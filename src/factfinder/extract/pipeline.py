@@ -381,19 +381,19 @@ def extract_document(doc: Document) -> DocumentClaims:
 
 
 @dataclass(frozen=True, slots=True)
-class BatchResult:
+class ExtractionResult:
     """One document's claims, or (with no claims) the error that stopped its extraction."""
 
     claims: DocumentClaims
     error: str | None = None
 
 
-def _safe_extract(doc: Document) -> BatchResult:
+def _safe_extract(doc: Document) -> ExtractionResult:
     # A failure on one document is reported with its id and the run goes on.
     try:
-        return BatchResult(extract_document(doc))
+        return ExtractionResult(extract_document(doc))
     except Exception as exc:  # any bug in a part must not stop a batch
-        return BatchResult(DocumentClaims(doc.id, ()), f"{type(exc).__name__}: {exc}")
+        return ExtractionResult(DocumentClaims(doc.id, ()), f"{type(exc).__name__}: {exc}")
 
 
 def _extract_json(obj: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
@@ -404,7 +404,7 @@ def _extract_json(obj: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
 
 def extract_batch(
     docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16
-) -> Iterator[BatchResult]:
+) -> Iterator[ExtractionResult]:
     """Claims for each document, in input order; `workers` > 1 uses that many processes."""
     if workers <= 1:
         for doc in docs:
@@ -419,4 +419,4 @@ def extract_batch(
     with ctx.Pool(processes=workers) as pool:
         while batch := [d.to_json() for d in itertools.islice(source, window)]:
             for out, error in pool.imap(_extract_json, batch, chunksize=chunksize):
-                yield BatchResult(DocumentClaims.from_json(out), error)
+                yield ExtractionResult(DocumentClaims.from_json(out), error)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
 
+from factfinder.extract.numbers import parse_quantity
 from factfinder.mentions import Outcome, Victims
 from factfinder.vocab import MONTH_NAMES
 
@@ -230,7 +231,6 @@ def _young(words: list[re.Match[str]], k: int, n: int) -> bool:
     first = said.split()[0].split("-")[0]
     if first.isdigit():
         return int(first) < 18
-    from factfinder.extract.numbers import parse_quantity
 
     r = parse_quantity(first)
     return r is not None and r.min is not None and r.min < 18

@@ -126,7 +126,7 @@ def _norm_word(w: str) -> str:
     return w[:-1] if w.endswith("اء") and len(w) > 3 else w
 
 
-def _key(name: str) -> str:
+def index_key(name: str) -> str:
     """The index key of a name: folded, words normalised, spaces removed."""
     return "".join(_norm_word(w) for w in fold_key(name).split())
 
@@ -157,7 +157,7 @@ class ArabicIndex:
                         forms.add(folded[len(prefix) :])
                 names_seen.update(forms)
                 for f in forms:
-                    k = _key(f)
+                    k = index_key(f)
                     if len(k) < 3:
                         continue
                     by_key[k].append(Target(WOF, i))
@@ -166,18 +166,18 @@ class ArabicIndex:
                         by_key[k[2:]].append(Target(WOF, i))
                         self.article_less.add((k[2:], i))
         for alias, name in ALIASES.items():
-            targets = by_key.get(_key(name))
+            targets = by_key.get(index_key(name))
             if targets and alias != name:
-                by_key[_key(alias)].extend(targets)
+                by_key[index_key(alias)].extend(targets)
                 names_seen.add(alias)
         for k, gov in GOVERNORATES.items():
-            by_key[_key(k)].append(Target(GOV, gov=gov))
+            by_key[index_key(k)].append(Target(GOV, gov=gov))
         for k, iso in {**COUNTRIES, **COUNTRY_PHRASES}.items():
-            by_key[_key(k)].append(Target(COUNTRY, iso=iso))
+            by_key[index_key(k)].append(Target(COUNTRY, iso=iso))
         for k, en in REGIONS.items():
             for e in gaz.lookup(en):
                 if e.kind in ("region", "area", "district", "site"):
-                    by_key[_key(k)].append(Target(REGION, e.id))
+                    by_key[index_key(k)].append(Target(REGION, e.id))
                     break
         self.by_key: dict[str, tuple[Target, ...]] = {
             k: tuple(dict.fromkeys(v)) for k, v in by_key.items()
@@ -210,7 +210,7 @@ class ArabicIndex:
             gname = governorate_name(*gov)
             best = [
                 t.index
-                for t in self.by_key.get(_key(k), ())
+                for t in self.by_key.get(index_key(k), ())
                 if t.kind == WOF and self.admin1[t.index] == gname
             ]
             if best and gov not in self.capital:
@@ -1240,7 +1240,7 @@ def names_across_scripts(name: str) -> set[str]:
 
     if has_arabic(name):
         targets: tuple[Target, ...] = ()
-        for r in strip_clitics(_key(name)):
+        for r in strip_clitics(index_key(name)):
             targets = idx.by_key.get(r, ())
             if targets:
                 break

@@ -9,6 +9,7 @@ their proclitics (و ف ب ل ك): the finder strips those before it looks a wor
 from __future__ import annotations
 
 from factfinder.arabic import fold_key
+from factfinder.vocab import ARABIC_MONTHS
 
 
 def norm_word(word: str) -> str:
@@ -123,6 +124,7 @@ PERSON_NAME_PARTS = words("""
 
 # Common words that are also names of villages: alone they are read as words. They are places
 # only with a place word before them ("قرية الطيبة") or a place after them ("الطيبة بريف درعا").
+# The month names (`vocab.ARABIC_MONTHS`) are among them.
 COMMON_WORDS = words("""
 في من على إلى الى عن مع بعد قبل بين حتى منذ عند لدى ضد خلال حول دون تحت فوق أمام وراء قرب جانب
 هذا هذه ذلك تلك التي الذي الذين اللذين ما ماذا لا لم لن قد كان كانت يكون هو هي هم نحن أن إن
@@ -151,8 +153,7 @@ COMMON_WORDS = words("""
 الشيخ شيخ السيد سيد الحاج حاج الإمام إمام الملا ملا الأمير أمير السلطان الباشا باشا القاضي
 الحكيم العبد عبد الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر واحد
 اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة السبت الأحد الاثنين الثلاثاء الأربعاء
-الخميس الجمعة جمعة سبت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين يناير فبراير مارس
-أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر الكيماوي البراميل الرحمة رحمة
+الخميس الجمعة جمعة سبت الكيماوي البراميل الرحمة رحمة
 الأمان الإيمان الهدى المجد العز الفضيلة الصحة الموت الحياة القرار الشرقية الغربية الشمالية
 الجنوبية الشرقي الغربي الشمالي الجنوبي شرقي غربي شمالي جنوبي الوسطى الكبير الكبيرة الصغير
 الصغيرة كبير صغير الكبرى الصغرى العليا السفلى الفوقاني التحتاني القديمة القديم الحديثة البلدية
@@ -167,7 +168,7 @@ COMMON_WORDS = words("""
 الحسين الحسن علي عمر محمد أحمد عثمان خالد حمزة العباس الرسول النبي الرحمن الله سلوك الدور الحدث
 طويلة الطويلة حراك الحراك السكنية الحمد حربية الحربية صباح الأربعين المرتفعة مصيدة مباركة
 المباركة منزله منزلها منزلهم الفرن فرن وقوف شرقيه غربيه درع جاسم
-""")
+""") | frozenset(norm_word(w) for month in ARABIC_MONTHS for w in month.split())  # month words
 
 # Words that are never read as place names, whatever comes before them: words of news
 # reporting that villages also bear ("عاجل" in "#عاجل"), and words for displaced people ("مخيم

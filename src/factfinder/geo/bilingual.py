@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factfinder.geo.arabic_places import WOF, ArabicIndex, index_key
 from factfinder.geo.arabic_words import NAME_PARTS, norm_word
 from factfinder.geo.arabic_words import PLACE_TYPES as AR_PLACE_TYPES
 from factfinder.geo.normalize import ARTICLES, fold, token_skeleton
@@ -76,7 +77,6 @@ def bilingual_places(
 ) -> list[PlaceMention]:
     """`latin` (the English resolver's mentions of `text[start:end]`) with the bilingual
     names read (see the module docstring), in text order."""
-    from factfinder.geo.arabic_places import WOF, ArabicIndex, _key
 
     idx = ArabicIndex.get()
     found: list[PlaceMention] = []
@@ -89,7 +89,7 @@ def bilingual_places(
             names.append(" ".join(words[1:]))  # "قرية X", "مزرعة X": also X alone
         cands: list[int] = []
         for n in names:
-            cands = [t.index for t in idx.by_key.get(_key(n), ()) if t.kind == WOF]
+            cands = [t.index for t in idx.by_key.get(index_key(n), ()) if t.kind == WOF]
             if cands:
                 break
         if not cands:

@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 
+from factfinder.geo.normalize import name_key
+
 ATTRIBUTION = (
     "Place names and coordinates: Data from Who's On First (https://whosonfirst.org, licence: "
     "https://github.com/whosonfirst-data/whosonfirst-data/blob/master/LICENSE.md), including data "
@@ -119,8 +121,6 @@ def _arabic_index() -> tuple[dict[tuple[str, str], str], dict[str, str], dict[st
     of that name, Syria first); governorate → its Arabic name."""
     global _ARABIC
     if _ARABIC is None:
-        from factfinder.geo.normalize import name_key
-
         by_gov: dict[tuple[str, str], str] = {}
         by_key: dict[str, str] = {}
         govs: dict[str, str] = {}
@@ -141,7 +141,6 @@ def _arabic_index() -> tuple[dict[tuple[str, str], str], dict[str, str], dict[st
 def arabic_name(name: str, admin1: str | None = None) -> str | None:
     """The Arabic name of a place the gazetteer knows by its English `name` (in governorate
     `admin1` when given; a governorate by its own name), or None: "Afrin" → "عفرين"."""
-    from factfinder.geo.normalize import name_key
 
     by_gov, by_key, govs = _arabic_index()
     if name in govs and (admin1 is None or admin1 == name):

@@ -16,7 +16,7 @@ documents in the batch claim format.
 
 from __future__ import annotations
 
-from factfinder.intake.batch import is_document_batch, read_documents
+from factfinder.intake.document_batch import is_document_batch, read_documents
 from factfinder.intake.parts import CONTAINERS, Extracted, Limits, Part
 from factfinder.intake.read import read_text
 from factfinder.intake.sink import check_member_name

@@ -20,6 +20,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from factfinder.errors import InputError
+from factfinder.intake.html_page import extract_html
 from factfinder.intake.parts import Extracted, Part
 from factfinder.intake.sink import MemberSink
 from factfinder.intake.times import as_utc, utc_iso
@@ -87,8 +88,6 @@ def read(part: Part) -> Extracted:
     else:
         content = _content_text(body, part.label, notes)
         if body.get_content_type() == "text/html":
-            from factfinder.intake.html_page import extract_html
-
             extracted_html = extract_html(content, label=part.label)
             text = extracted_html.text
         else:

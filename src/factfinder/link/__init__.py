@@ -20,13 +20,13 @@ claims file parsed on workers), `batch` (files), `parallel` (worker processes).
 
 from __future__ import annotations
 
-from factfinder.link.batch import BatchResult, cluster_files
+from factfinder.link.batch import ClusterFilesSummary, cluster_files
 from factfinder.link.cluster import Constraints
 from factfinder.link.records import DocInfo, LinkClaim, build
 from factfinder.link.run import LinkRun, LinkStats, link_records
 
 __all__ = [
-    "BatchResult",
+    "ClusterFilesSummary",
     "Constraints",
     "DocInfo",
     "LinkClaim",

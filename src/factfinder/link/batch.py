@@ -61,7 +61,7 @@ WORDS_CHUNK = 4000  # claims per job of reading words
 
 
 @dataclass(frozen=True, slots=True)
-class BatchResult:
+class ClusterFilesSummary:
     """What the batch run read and wrote."""
 
     stats: LinkStats
@@ -319,7 +319,7 @@ def cluster_files(
     on_error: ErrorHandler | None = None,
     progress: Callable[[str], None] | None = None,
     workers: int | Workers = 1,
-) -> tuple[LinkRun, BatchResult]:
+) -> tuple[LinkRun, ClusterFilesSummary]:
     """Link a claims file into clusters (and optionally write its source-chains file).
 
     `workers` > 1 spreads reading and scoring over that many local processes; the result is
@@ -342,4 +342,6 @@ def cluster_files(
     finally:
         if own:
             pool.close()
-    return run, BatchResult(run.stats, got.documents, got.documents_without_text, got.skipped_lines)
+    return run, ClusterFilesSummary(
+        run.stats, got.documents, got.documents_without_text, got.skipped_lines
+    )

@@ -206,7 +206,7 @@ class PairScore(NamedTuple):
 
     @classmethod
     def of(cls, parts: tuple[float, dict[str, Any]]) -> PairScore:
-        """From `_parts(...)`'s explained result (its `matched` list taken out of the features)."""
+        """From `score_parts(...)`'s explained result (its `matched` list taken out of the features)."""
         score, features = parts
         matched = tuple(features.pop("matched", ()))
         return cls(score, features, matched)
@@ -391,7 +391,7 @@ Totals = tuple[float, float, float, float]  # names of a, names of b, words of a
 Sets = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
-def _parts(
+def score_parts(
     a: Scorable,
     b: Scorable,
     idf: Mapping[str, float],
@@ -399,6 +399,12 @@ def _parts(
     totals: Totals | None = None,
     sets: Sets | None = None,
 ) -> tuple[float, dict[str, Any]] | None:
+    """The pair's score and, with no `cutoff`, its explained features; with a `cutoff`, the score
+    alone (features empty) when it reaches it, else None, the cheap features deciding first.
+
+    `totals` (the four name and word weight totals) and `sets` (the names and words as sets) are
+    what a worker computed once per claim; without them they are computed here.
+    """
     alo, ahi, blo, bhi = a.lo, a.hi, b.lo, b.hi
     if alo is None or ahi is None or blo is None or bhi is None:
         gap, s_date = None, -0.5
@@ -570,13 +576,13 @@ def score_pair(
     a: Scorable, b: Scorable, idf: Mapping[str, float], threshold: float = LINK_THRESHOLD
 ) -> float | None:
     """The pair's score when it reaches `threshold`, else None (cheap features decide first)."""
-    parts = _parts(a, b, idf, threshold)
+    parts = score_parts(a, b, idf, threshold)
     return None if parts is None else parts[0]
 
 
 def explain_pair(a: Scorable, b: Scorable, idf: Mapping[str, float]) -> PairScore:
     """The pair's full score with every feature's value and weight."""
-    parts = _parts(a, b, idf, None)
+    parts = score_parts(a, b, idf, None)
     assert parts is not None
     return PairScore.of(parts)
 
@@ -627,7 +633,7 @@ class PairScorer(Generic[S]):
 
     def score(self, i: int, j: int, threshold: float = LINK_THRESHOLD) -> float | None:
         """The score of records i and j when it reaches `threshold`, else None."""
-        parts = _parts(
+        parts = score_parts(
             self.records[i],
             self.records[j],
             self.idf,
@@ -639,7 +645,7 @@ class PairScorer(Generic[S]):
 
     def full(self, i: int, j: int) -> float:
         """The score of records i and j, however low."""
-        parts = _parts(
+        parts = score_parts(
             self.records[i],
             self.records[j],
             self.idf,
@@ -652,7 +658,7 @@ class PairScorer(Generic[S]):
 
     def explain(self, i: int, j: int) -> PairScore:
         """The score of records i and j with every feature's value and weight."""
-        parts = _parts(
+        parts = score_parts(
             self.records[i], self.records[j], self.idf, None, self._totals(i, j), self._both(i, j)
         )
         assert parts is not None

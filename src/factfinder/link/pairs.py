@@ -20,7 +20,7 @@ from typing import NamedTuple, Protocol
 
 from factfinder.link.blocking import extra_keys, margin_days, sweep, sweep_order
 from factfinder.link.cluster import EdgeCodec
-from factfinder.link.features import LINK_THRESHOLD, Scorable, _parts, word_weight
+from factfinder.link.features import LINK_THRESHOLD, Scorable, score_parts, word_weight
 from factfinder.link.parallel import Workers
 from factfinder.link.records import Counts, LinkClaim, Point
 from factfinder.link.text import Words, idf_value, terms
@@ -206,7 +206,7 @@ def score_stretch(job: Stretch) -> tuple[int, list[int]]:
         a, b = claims[j], claims[i]
         wa, wb = weights[j], weights[i]
         sa, sb = sets[j], sets[i]
-        parts = _parts(
+        parts = score_parts(
             a, b, idf, threshold, (wa[0], wb[0], wa[1], wb[1]), (sa[0], sb[0], sa[1], sb[1])
         )
         if parts is not None:

@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from factfinder.errors import InvalidRecord
 from factfinder.report.ged import COLUMNS as GED_COLUMNS
 from factfinder.report.ged import ged_row
 from factfinder.report.model import CaseFile, IncidentEntry
@@ -222,7 +223,5 @@ def export_bytes(cf: CaseFile, fmt: str) -> bytes:
     try:
         render = RENDERERS[fmt]
     except KeyError:
-        from factfinder.errors import InvalidRecord
-
         raise InvalidRecord(f"export format {fmt!r} is not one of {', '.join(FORMATS)}") from None
     return render(cf)

@@ -273,6 +273,7 @@ def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
 
 
 def _country_of_admin1(name: str) -> str | None:
+    # Deferred: geo's tables load only for an export that needs a country.
     from factfinder.geo.admin import IRAQ, SYRIA
 
     if name in SYRIA.values():

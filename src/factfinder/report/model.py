@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factfinder.model import Claim, Incident, Range
+from factfinder.vault.proofs import InclusionProof
 from factfinder.vault.signing import Checkpoint
 
 WITHHELD = "[restricted]"
@@ -236,7 +237,6 @@ class CitedEntry:
 
     def proof_json(self, checkpoint: CheckpointRef) -> dict[str, Any]:
         """The proof as a `factfinder.inclusion-proof.v1` document (`factfinder verify-proof`)."""
-        from factfinder.vault.proofs import InclusionProof
 
         return InclusionProof(
             self.entry, self.seq, self.audit_path, checkpoint.checkpoint, checkpoint.public_key_hex

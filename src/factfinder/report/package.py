@@ -45,6 +45,8 @@ from typing import Any
 from factfinder.errors import FactfinderError, InputError
 from factfinder.report.model import CaseFile
 from factfinder.subjects import ITEM, reference
+from factfinder.vault.proofs import InclusionProof, load_proof, verify_proof
+from factfinder.vault.signing import Checkpoint, PublicKey
 
 BAGIT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 PACKAGE_FORMAT = "factfinder.evidence-package.v1"
@@ -324,8 +326,6 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
     `trusted_key` (PEM or hex) pins the signing key; otherwise the package's own key is used and
     the check says so.
     """
-    from factfinder.vault.proofs import InclusionProof, load_proof, verify_proof
-    from factfinder.vault.signing import Checkpoint, PublicKey
 
     problems: list[PackageProblem] = []
     checked: list[str] = []

@@ -128,6 +128,7 @@ def _path(frame: Frame, geometry: dict[str, Any]) -> str:
 
 
 def _label_points(frame: Frame, features: list[dict[str, Any]]) -> list[tuple[str, float, float]]:
+    # Deferred: geo's tables and outlines load only when a map is drawn.
     from factfinder.geo.admin import admin1_table
 
     table = admin1_table()
@@ -147,6 +148,7 @@ def _label_points(frame: Frame, features: list[dict[str, Any]]) -> list[tuple[st
 
 def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incidents") -> str:
     """The map as one `<svg>` element (no XML declaration), ready to inline in HTML."""
+    # Deferred: geo's tables and outlines load only when a map is drawn.
     from factfinder.geo import boundaries
 
     features = boundaries()["features"]

@@ -21,9 +21,9 @@ Rules for areas building on this:
   branch per area after the vault's `0001`; `Project.open` migrates to all heads.
 - `tx.now` is the transaction's time (ISO UTC); entries default to it. `tx.entries` lists the
   entries appended so far.
-- To have `factfinder verify` check an area's rows against its entries, add a
-  "module:function" to `factfinder.services.preserve.verify.AREA_CHECKS` (a function of a read
-  connection yielding `factfinder.vault.verify.Problem`).
+- To have `factfinder verify` check an area's rows against its entries, write the check (a
+  function of a read connection yielding `factfinder.vault.verify.Problem`) in the area's
+  queries and add it to `factfinder.services.verification.STAGE_CHECKS`.
 - Read-only queries are plain functions taking a `Project` (or a `Connection`) and returning
   frozen dataclasses; see `factfinder.services.preserve.items`.
 - The blob store is `project.blobs`; the ledger's signing key `project.signing_key`.
@@ -32,7 +32,7 @@ One package per stage, each with its commands (writes) apart from its queries (r
 module never imports a command module): `preserve` (ingest, the vault, verify, proofs),
 `claims` (extraction, review), `incidents` (linking, decisions, search), `cases` (cases,
 reports, exports, packages), `access` (accounts, restriction marks, comments). `workspace` is
-the dashboard that reads them all. Subject strings (`item:…`, `claim:…`) come from
+the dashboard that reads them all; `verification` runs every stage's `verify` checks. Subject strings (`item:…`, `claim:…`) come from
 `factfinder.subjects`.
 """
 

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as _sa_create_engine
 from sqlalchemy.engine import make_url
 
+from factfinder.arabic import search_form
 from factfinder.errors import ProjectError
 
 WRITE_OPTION = "factfinder_write"
@@ -78,7 +79,6 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _fold(value: str | None) -> str | None:
-    from factfinder.arabic import search_form
 
     return None if value is None else search_form(value)
 

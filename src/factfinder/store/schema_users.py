@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 
-from factfinder.store import schema_claims as _claims  # noqa: F401  (claim_reviews → claims)
+from factfinder.store import schema_claims  # noqa: F401  (registers `claims`, which claim_reviews refers to)
 from factfinder.store.schema import metadata
 
 TIME = String(32)

@@ -30,8 +30,8 @@ def node_hash(left: bytes, right: bytes) -> bytes:
     return _sha256(NODE_PREFIX + left + right).digest()
 
 
-def _split(n: int) -> int:
-    """The largest power of two strictly below n (n ≥ 2)."""
+def split_point(n: int) -> int:
+    """Where RFC 6962 splits a tree of n leaves (n ≥ 2): the largest power of two below n."""
     return 1 << ((n - 1).bit_length() - 1)
 
 
@@ -109,7 +109,7 @@ def inclusion_proof(index: int, leaves: Sequence[bytes], size: int | None = None
     path: list[bytes] = []
     lo, hi = 0, n
     while hi - lo > 1:
-        k = _split(hi - lo)
+        k = split_point(hi - lo)
         if index < lo + k:
             path.append(root_of(leaves, lo + k, hi))
             hi = lo + k
@@ -136,7 +136,7 @@ def consistency_proof(
             if not whole:
                 proof.append(root_of(leaves, lo, hi))
             break
-        k = _split(hi - lo)
+        k = split_point(hi - lo)
         if m <= k:
             proof.append(root_of(leaves, lo + k, hi))
             hi = lo + k

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factfinder.errors import InvalidRecord
 from factfinder.vault.hashing import format_hash
+from factfinder.vault.ledger import LedgerEntry
 from factfinder.vault.merkle import LEAF_PREFIX, TreeBuilder
 
 
@@ -203,8 +205,6 @@ class LedgerScanner:
 
     @staticmethod
     def _explain_tail(row: Row) -> Problem | None:
-        from factfinder.errors import InvalidRecord
-        from factfinder.vault.ledger import LedgerEntry
 
         seq, subject, entry = row[0], row[1], row[2]
         try:

@@ -27,7 +27,11 @@ from factfinder.errors import (
     PermissionDenied,
 )
 from factfinder.services.access.roles import LoginThrottled
+from factfinder.services.project import Project
+from factfinder.web.api import router as api_router
 from factfinder.web.deps import NotAuthenticated
+from factfinder.web.pages import router as pages_router
+from factfinder.web.pages.common import render_error
 from factfinder.web.security import SecurityHeaders
 from factfinder.web.settings import WebSettings
 
@@ -38,9 +42,6 @@ API_PREFIX = "/api/v1"
 def create_app(settings: WebSettings) -> FastAPI:
     """The workspace app for the project in `settings.project_dir` (opened — and migrated —
     now, closed when the app shuts down)."""
-    from factfinder.services.project import Project
-    from factfinder.web.api import router as api_router
-    from factfinder.web.pages import router as pages_router
 
     project = Project.open(settings.project_dir)
 
@@ -101,7 +102,6 @@ def _status_for(exc: Exception) -> int:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
-    from factfinder.web.pages.common import render_error
 
     async def not_authenticated(request: Request, exc: Exception) -> Response:
         if _is_api(request):

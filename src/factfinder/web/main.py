@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from factfinder.web.app import create_app
+from factfinder.web.settings import WebSettings
+
 
 def app_from_environment() -> FastAPI:
-    from factfinder.web.app import create_app
-    from factfinder.web.settings import WebSettings
 
     return create_app(WebSettings())  # type: ignore[call-arg]  # read from the environment

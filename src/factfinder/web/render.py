@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from factfinder.arabic import text_direction
+from factfinder.geo.wof import arabic_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -80,7 +81,6 @@ def _fmt_range(value: Any) -> str:
 
 def _arabic_name(name: str | None, admin1: str | None = None) -> str | None:
     """A place's Arabic name from the gazetteer, shown beside its English one."""
-    from factfinder.geo.wof import arabic_name
 
     return arabic_name(name, admin1) if name else None
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from factfinder.services.project import CONFIG_NAME
+
 
 class WebSettings(BaseSettings):
     """What the app needs to start. `project_dir` must be a factfinder project."""
@@ -28,7 +30,6 @@ class WebSettings(BaseSettings):
     @field_validator("project_dir")
     @classmethod
     def _is_project(cls, value: Path) -> Path:
-        from factfinder.services.project import CONFIG_NAME
 
         path = value.expanduser().resolve()
         if not (path / CONFIG_NAME).is_file():

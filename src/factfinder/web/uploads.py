@@ -1,5 +1,7 @@
 """Uploaded files → a temporary folder the ingest service can read, named as the client named
-them (reduced to a safe base name), removed when the ingest is done."""
+them (reduced to a safe base name), removed when the ingest is done.
+
+`ingest_uploads` is the whole upload flow, the same for the JSON API and the upload page."""
 
 from __future__ import annotations
 
@@ -11,7 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
+from starlette.concurrency import run_in_threadpool
+
 from factfinder.errors import InputError
+from factfinder.services.preserve.ingest import IngestOptions, IngestSummary, ingest
+from factfinder.services.project import Project
+from factfinder.web.deps import Principal
 
 _UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
 CHUNK = 1 << 20
@@ -32,6 +39,7 @@ def safe_name(name: str | None, index: int) -> str:
 
 @contextmanager
 def upload_folder() -> Iterator[Path]:
+    """A new temporary folder, removed with what it holds when the block ends."""
     folder = Path(tempfile.mkdtemp(prefix="factfinder-upload-"))
     try:
         yield folder
@@ -58,3 +66,20 @@ async def save_uploads(files: Sequence[Upload], folder: Path, max_bytes: int) ->
                 out.write(chunk)
         paths.append(target)
     return paths
+
+
+async def ingest_uploads(
+    project: Project, who: Principal, files: Sequence[Upload], max_bytes: int
+) -> IngestSummary:
+    """Preserve and ingest uploaded files (any format `factfinder ingest` reads, JSON Lines
+    document batches included) with `who` as actor and custodian; the ingest runs on a worker
+    thread. `InputError` when the upload exceeds `max_bytes`."""
+    with upload_folder() as folder:
+        paths = await save_uploads(files, folder, max_bytes)
+        return await run_in_threadpool(
+            ingest,
+            project,
+            [str(p) for p in paths],
+            IngestOptions(custodian=who.user.username),
+            actor=who.actor,
+        )

@@ -12,15 +12,17 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from factfinder.services.access.queries import Restrictions
+from factfinder.services.access.queries import Restrictions, restrictions_for
 from factfinder.services.claims.queries import ReviewedClaim
-from factfinder.services.preserve.items import ItemDetail, ItemSummary
+from factfinder.services.preserve.items import ItemDetail, ItemSummary, item_text
 from factfinder.subjects import claim_subject, incident_subject, item_subject
 
 __all__ = ["ReviewedClaim"]
-from factfinder.services.access.roles import ApiToken, User
+from factfinder.services.access.roles import ApiToken, Permission, User
 from factfinder.services.incidents.queries import IncidentSummary
+from factfinder.services.project import Project
 from factfinder.vault.ledger import LedgerEntry
+from factfinder.web.deps import Principal
 from factfinder.web.schemas import (
     ClaimPublic,
     IncidentPublic,
@@ -255,3 +257,21 @@ def incident_explanation(explanation: Mapping[str, Any], may_see: bool) -> dict[
 
 def member_features(features: Mapping[str, Any], may_see: bool) -> dict[str, Any]:
     return dict(features) if may_see else {}
+
+
+def visible_claims(
+    project: Project, who: Principal, found: list[ReviewedClaim]
+) -> list[ClaimPublic]:
+    """`found` as the API shows them to `who`: restricted claims left out unless `who` may read
+    restricted data, restricted fields emptied, each with its sentence from its item's text."""
+    may_see = who.can(Permission.READ_RESTRICTED)
+    marks = restrictions_for(project, claim_subjects(found))
+    texts: dict[int, str | None] = {}
+    out = []
+    for c in found:
+        if hidden_claim(c, marks, may_see):
+            continue
+        if c.item_id not in texts:
+            texts[c.item_id] = item_text(project, str(c.item_id))[1]
+        out.append(claim_public(c, texts[c.item_id], marks, may_see))
+    return out

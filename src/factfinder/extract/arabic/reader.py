@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from factfinder.arabic import arabic_share, fold_key
+from factfinder.extract.actors import find_actors as english_actors
 from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance, occupier
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
@@ -24,6 +25,8 @@ from factfinder.extract.arabic.named import list_header, name_line, named_victim
 from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
 from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, StanceCue, document_publisher
+from factfinder.extract.events import find_events as english_events
+from factfinder.extract.events import find_weapons as english_weapons
 from factfinder.extract.finders import Parts
 from factfinder.mentions import CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
@@ -226,9 +229,6 @@ def _in(a: int, b: int, start: int, end: int) -> bool:
 
 def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | None]:
     """The document's clauses with their mentions, and the report date."""
-    from factfinder.extract.actors import find_actors as english_actors
-    from factfinder.extract.events import find_events as english_events
-    from factfinder.extract.events import find_weapons as english_weapons
 
     text = doc.text
     at = ArabicText(text)

@@ -33,7 +33,7 @@ from factfinder.store.schema_users import claim_reviews
 from factfinder.subjects import item_subject
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash, sha256_text
-from factfinder.vault.merkle import TreeBuilder, _split, node_hash
+from factfinder.vault.merkle import TreeBuilder, node_hash, split_point
 from factfinder.vault.signing import Checkpoint
 
 # -- items ----------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ class _Subtrees:
                 builder.extend(self.leaves[lo:hi])
                 found = builder.root()
             else:
-                k = _split(hi - lo)
+                k = split_point(hi - lo)
                 found = node_hash(self.root(lo, lo + k), self.root(lo + k, hi))
             self.cache[key] = found
         return found
@@ -271,7 +271,7 @@ class _Subtrees:
         out: list[bytes] = []
         lo, hi = 0, size
         while hi - lo > 1:
-            k = _split(hi - lo)
+            k = split_point(hi - lo)
             if index < lo + k:
                 out.append(self.root(lo + k, hi))
                 hi = lo + k

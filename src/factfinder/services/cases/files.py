@@ -34,9 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from factfinder.errors import InvalidRecord
+from factfinder.report.exports import FORMATS, export_bytes, to_jsonl
 from factfinder.report.model import (
     CaseFile,
 )
+from factfinder.report.package import build_package
+from factfinder.report.pdf import render_pdf
 from factfinder.services.access.roles import User
 from factfinder.services.cases.casefile import case_file_at
 from factfinder.services.preserve.checkpoints import checkpoint_for
@@ -170,6 +173,7 @@ def _record(
 
 def render_report(cf: CaseFile, fmt: str) -> bytes:
     """The report of a case file as bytes (`html` or `pdf`)."""
+    # Deferred: the report templates (Jinja) load only when a report is written.
     from factfinder.report.html import render_html
 
     if fmt not in REPORT_FORMATS:
@@ -177,7 +181,6 @@ def render_report(cf: CaseFile, fmt: str) -> bytes:
     html = render_html(cf)
     if fmt == "html":
         return html.encode("utf-8")
-    from factfinder.report.pdf import render_pdf
 
     return render_pdf(html, created=cf.checkpoint.time)
 
@@ -233,7 +236,6 @@ def write_export(
     actor: str | None = None,
 ) -> ExportResult:
     """Export a case (or every incident) as csv / geojson / jsonl / ged."""
-    from factfinder.report.exports import FORMATS, export_bytes
 
     if fmt not in FORMATS:
         raise InvalidRecord(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -261,9 +263,8 @@ def write_package(
     actor: str | None = None,
 ) -> ExportResult:
     """Write the evidence package of `case` (a BagIt directory, or a zip of one)."""
-    from factfinder.report.exports import to_jsonl
+    # Deferred: the report templates (Jinja) load only when a report is written.
     from factfinder.report.html import render_html
-    from factfinder.report.package import build_package
 
     cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user)
 

@@ -143,6 +143,7 @@ def gazetteer_names(place: str | None, governorate: str | None) -> tuple[str, ..
     """The gazetteer's names of a place (the entry in that governorate) and of the governorate.
     A place name the gazetteer does not know, or knows in another governorate only, adds
     nothing."""
+    # Deferred: the gazetteer loads only when an incident with a place is indexed.
     from factfinder.geo.gazetteer import Gazetteer
 
     gaz = Gazetteer.get()

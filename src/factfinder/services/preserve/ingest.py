@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from factfinder.errors import InputError, InvalidRecord
+from factfinder.intake import expand, is_document_batch, read_text
+from factfinder.intake.language import detect_language
 from factfinder.jsonl import read_jsonl
 from factfinder.model import Document
 from factfinder.services.preserve.checkpoints import make_checkpoint
@@ -161,7 +163,6 @@ def ingest(
     observer: IngestObserver | None = None,
 ) -> IngestSummary:
     """Ingest every input named by `args`; failures are collected, never raised."""
-    from factfinder.intake import is_document_batch
 
     opts = options or IngestOptions()
     obs = observer or _Quiet()
@@ -328,7 +329,6 @@ class _Run:
     # -- inputs ---------------------------------------------------------------------------
 
     def file(self, number: int, path: Path) -> None:
-        from factfinder.intake import expand
 
         source_path = str(path.absolute())
         kinds: dict[int, str] = {}
@@ -366,7 +366,6 @@ class _Run:
         relation: str | None,
         opts: IngestOptions,
     ) -> None:
-        from factfinder.intake import read_text
 
         if _size(part.path) == 0:
             self.fail(InputError(part.label, "empty file", stage="intake"))
@@ -424,7 +423,6 @@ class _Run:
         )
 
     def batch(self, number: int, path: Path) -> None:
-        from factfinder.intake.language import detect_language
 
         source_path = str(path.absolute())
         label = str(path)

@@ -101,7 +101,9 @@ class ItemDetail:
         }
 
 
-def _summary_query() -> Any:
+def summary_query() -> Any:
+    """The SELECT of the item list's columns (item, metadata, number of acquisitions), one row
+    per item, for `item_summary`; callers add their WHERE, ORDER and LIMIT."""
     count = (
         select(func.count())
         .select_from(acquisitions)
@@ -125,7 +127,8 @@ def _summary_query() -> Any:
     ).select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id))
 
 
-def _summary(row: Any) -> ItemSummary:
+def item_summary(row: Any) -> ItemSummary:
+    """An `ItemSummary` from a row of `summary_query()`."""
     return ItemSummary(
         row.id,
         row.hash,
@@ -150,11 +153,11 @@ def list_items(
         if search:
             ids = search_item_ids(conn, search, limit=offset + limit)
             page = ids[offset:]
-            rows = {r.id: r for r in conn.execute(_summary_query().where(items.c.id.in_(page)))}
-            return [_summary(rows[i]) for i in page if i in rows], len(ids)
+            rows = {r.id: r for r in conn.execute(summary_query().where(items.c.id.in_(page)))}
+            return [item_summary(rows[i]) for i in page if i in rows], len(ids)
         total = conn.execute(select(func.count()).select_from(items)).scalar_one()
-        rows_ = conn.execute(_summary_query().order_by(items.c.id).limit(limit).offset(offset))
-        return [_summary(r) for r in rows_], int(total)
+        rows_ = conn.execute(summary_query().order_by(items.c.id).limit(limit).offset(offset))
+        return [item_summary(r) for r in rows_], int(total)
 
 
 def find_item_id(conn: Connection, ref: str) -> int:
@@ -189,7 +192,7 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
     """Everything about one item: metadata, text excerpt, acquisitions, links, ledger entries."""
     with project.read() as conn:
         item_id = find_item_id(conn, ref)
-        row = conn.execute(_summary_query().where(items.c.id == item_id)).one()
+        row = conn.execute(summary_query().where(items.c.id == item_id)).one()
         meta = conn.execute(select(item_metadata).where(item_metadata.c.item_id == item_id)).first()
         acq = [
             AcquisitionView(
@@ -215,7 +218,7 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
         entries = ledger_rows.entries_for_subject(conn, item_subject(row.hash))
     text = meta.text if meta is not None else None
     return ItemDetail(
-        summary=_summary(row),
+        summary=item_summary(row),
         author=meta.author if meta is not None else None,
         site=meta.site if meta is not None else None,
         text_hash=meta.text_hash if meta is not None else None,

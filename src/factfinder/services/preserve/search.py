@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from factfinder.services.access.redaction import any_marked_items, marked_items, partly_marked_items
-from factfinder.services.preserve.items import ItemSummary, _summary, _summary_query
+from factfinder.services.preserve.items import ItemSummary, item_summary, summary_query
 from factfinder.services.project import Project
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.search import (
@@ -111,6 +111,7 @@ def across_scripts(query: str, fold: Callable[[str], list[str]]) -> list[Term]:
     place name the gazetteer knows (written as a name: capitalised, or in Arabic script)
     widened to its names in the other script: "Afrin" also finds عفرين, and عفرين finds
     "Afrin" and "Efrin"."""
+    # Deferred: the gazetteer loads only when a search has words to widen.
     from factfinder.geo import names_across_scripts
 
     return with_alternatives(query, names_across_scripts, fold)
@@ -171,8 +172,8 @@ def visible_items(
                     )
                 ranked = [i for i in ranked if i in passing]
             page = ranked[offset : offset + limit]
-            rows = {r.id: r for r in conn.execute(_summary_query().where(items.c.id.in_(page)))}
-            return [_summary(rows[i]) for i in page if i in rows], len(ranked)
+            rows = {r.id: r for r in conn.execute(summary_query().where(items.c.id.in_(page)))}
+            return [item_summary(rows[i]) for i in page if i in rows], len(ranked)
         if conds:
             total = conn.execute(
                 select(func.count()).select_from(joined).where(*conds)
@@ -180,6 +181,6 @@ def visible_items(
         else:
             total = conn.execute(select(func.count()).select_from(items)).scalar_one()
         rows_ = conn.execute(
-            _summary_query().where(*conds).order_by(items.c.id.desc()).limit(limit).offset(offset)
+            summary_query().where(*conds).order_by(items.c.id.desc()).limit(limit).offset(offset)
         )
-        return [_summary(r) for r in rows_], int(total)
+        return [item_summary(r) for r in rows_], int(total)

@@ -11,9 +11,10 @@
 4. Acquisitions and links: each row equals its own `item.acquire` entry; none is missing.
 5. Blobs: every item's blob is re-hashed.
 
-Other areas check their own rows against their own ledger entries in the same run: a check is
-a function of a read connection yielding `Problem`s, listed in `AREA_CHECKS` below as
-"module:function" (imported only when `verify` runs). Add yours there.
+Later stages check their own rows against their own ledger entries in the same run: a check is
+a function of a read connection yielding `Problem`s (an `ExtraCheck`), passed in
+`extra_checks`; `factfinder.services.verification.verify_project` runs preserve's checks with
+every stage's.
 """
 
 from __future__ import annotations
@@ -41,22 +42,6 @@ from factfinder.vault.verify import LedgerScanner, Problem, VerifyReport
 
 ExtraCheck = Callable[[Connection], Iterable[Problem]]
 
-AREA_CHECKS: tuple[str, ...] = (
-    "factfinder.services.cases.queries:check_cases",
-    "factfinder.services.incidents.queries:check_incidents",
-)
-
-
-def area_checks() -> list[ExtraCheck]:
-    """The registered checks of other areas, imported now."""
-    import importlib
-
-    checks = []
-    for spec in AREA_CHECKS:
-        module, _, name = spec.partition(":")
-        checks.append(getattr(importlib.import_module(module), name))
-    return checks
-
 
 class VerifyObserver(Protocol):
     """Progress hooks (the CLI draws a progress bar with them)."""
@@ -73,16 +58,16 @@ class _Quiet:
         pass
 
 
-def verify_project(
+def verify_evidence(
     project: Project,
     *,
     key: PublicKey | None = None,
     blobs: bool = True,
-    extra_checks: Iterable[ExtraCheck] | None = None,
+    extra_checks: Iterable[ExtraCheck] = (),
     observer: VerifyObserver | None = None,
 ) -> VerifyReport:
-    """Run every check; `key` defaults to the project's exported public key, `extra_checks`
-    to the registered `AREA_CHECKS`."""
+    """Run preserve's checks and then `extra_checks` (on the same read connection); `key`
+    defaults to the project's exported public key."""
     obs: VerifyObserver = observer or _Quiet()
     trusted = key or project.public_key
     problems: list[Problem] = []
@@ -117,7 +102,7 @@ def verify_project(
         n_items, item_hashes = _check_items(conn, scanner, problems)
         n_acq = _check_acquisitions(conn, scanner, problems)
         _check_links(conn, problems)
-        for check in area_checks() if extra_checks is None else extra_checks:
+        for check in extra_checks:
             problems += list(check(conn))
     n_blobs = 0
     if blobs:
@@ -414,4 +399,4 @@ def _check_links(conn: Connection, problems: list[Problem]) -> None:
             )
 
 
-__all__ = ["AREA_CHECKS", "verify_project"]
+__all__ = ["ExtraCheck", "VerifyObserver", "verify_evidence"]

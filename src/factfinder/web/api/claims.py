@@ -7,32 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from factfinder.errors import NotFound
-from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import list_reviewed_claims, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
-from factfinder.services.preserve.items import item_text
 from factfinder.web import views
-from factfinder.web.deps import MAX_ID, IdPath, Principal, ProjectDep, Reader, Reviewer, Runner
+from factfinder.web.deps import MAX_ID, IdPath, ProjectDep, Reader, Reviewer, Runner
 from factfinder.web.schemas import ClaimDecision, ClaimPublic, ClaimsPublic, ExtractRunPublic
 
 router = APIRouter(tags=["claims"])
-
-
-def _public(
-    project: ProjectDep, who: Principal, found: list[views.ReviewedClaim]
-) -> list[ClaimPublic]:
-    may_see = who.can(Permission.READ_RESTRICTED)
-    marks = restrictions_for(project, views.claim_subjects(found))
-    texts: dict[int, str | None] = {}
-    out = []
-    for c in found:
-        if views.hidden_claim(c, marks, may_see):
-            continue
-        if c.item_id not in texts:
-            texts[c.item_id] = item_text(project, str(c.item_id))[1]
-        out.append(views.claim_public(c, texts[c.item_id], marks, may_see))
-    return out
 
 
 @router.get("/claims", response_model=ClaimsPublic)
@@ -54,7 +37,7 @@ def list_claims(
         offset=offset,
         include_restricted=who.can(Permission.READ_RESTRICTED),
     )
-    return ClaimsPublic(data=_public(project, who, found), count=total)
+    return ClaimsPublic(data=views.visible_claims(project, who, found), count=total)
 
 
 @router.get("/claims/queue", response_model=ClaimsPublic)
@@ -63,12 +46,12 @@ def queue(
 ) -> ClaimsPublic:
     """The next claims waiting for review."""
     found, total = review_queue(project, limit=limit)
-    return ClaimsPublic(data=_public(project, who, found), count=total)
+    return ClaimsPublic(data=views.visible_claims(project, who, found), count=total)
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimPublic)
 def get_claim(claim_id: IdPath, who: Reader, project: ProjectDep) -> ClaimPublic:
-    found = _public(project, who, [reviewed_claim(project, claim_id)])
+    found = views.visible_claims(project, who, [reviewed_claim(project, claim_id)])
     if not found:
         raise NotFound(f"no claim {claim_id}")
     return found[0]
@@ -87,13 +70,12 @@ def review(
         reason=body.reason,
         actor=who.actor,
     )
-    return _public(project, who, [reviewed_claim(project, claim_id)])[0]
+    return views.visible_claims(project, who, [reviewed_claim(project, claim_id)])[0]
 
 
 @router.post("/runs/extract", response_model=ExtractRunPublic)
 def run_extraction(who: Runner, project: ProjectDep) -> ExtractRunPublic:
     """Extract claims from every item whose text has not been extracted yet."""
-    from factfinder.services.claims.extraction import extract_items
 
     report = extract_items(project, actor=who.actor)
     return ExtractRunPublic(

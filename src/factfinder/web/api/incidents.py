@@ -11,12 +11,12 @@ from fastapi import APIRouter, Depends, Path, Query
 from factfinder.errors import NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters, IncidentSummary
 from factfinder.subjects import incident_subject
 from factfinder.web import views
-from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.deps import Decider, Principal, ProjectDep, Reader, Runner
 from factfinder.web.schemas import (
     IncidentConfirm,
@@ -123,14 +123,15 @@ def incidents_timeline(
 @router.get("/incidents/{incident_id}", response_model=IncidentDetailPublic)
 def get_incident(incident_id: IncidentId, who: Reader, project: ProjectDep) -> IncidentDetailPublic:
     """One incident: its member claims (restricted ones left out), figures, grade and why."""
-    from factfinder.services.claims.queries import reviewed_claims
 
     may_see = who.can(Permission.READ_RESTRICTED)
     detail = incident_queries.get_incident(project, incident_id)
     if not visible_rows(who, project, (detail.summary,)):
         raise NotFound(f"no incident {incident_id!r}")
     ids = [m.claim_id for m in detail.members]
-    found = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
+    found = {
+        c.id: c for c in views.visible_claims(project, who, reviewed_claims(project, claim_ids=ids))
+    }
     return IncidentDetailPublic(
         incident=views.incident_public(detail.summary),
         members=[

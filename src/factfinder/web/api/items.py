@@ -10,14 +10,13 @@ from factfinder.errors import NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import reviewed_claims
-from factfinder.services.preserve.ingest import IngestOptions, ingest
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
 from factfinder.subjects import item_subject
 from factfinder.web import views
 from factfinder.web.deps import Ingester, ProjectDep, Reader, SettingsDep
 from factfinder.web.schemas import IngestFailure, IngestPublic, ItemDetailPublic, ItemsPublic
-from factfinder.web.uploads import save_uploads, upload_folder
+from factfinder.web.uploads import ingest_uploads
 
 router = APIRouter(tags=["items"])
 
@@ -81,17 +80,7 @@ async def upload_items(
 ) -> IngestPublic:
     """Preserve and ingest uploaded files (any format `factfinder ingest` reads, JSON Lines
     document batches included), with the uploader as actor and custodian."""
-    from starlette.concurrency import run_in_threadpool
-
-    with upload_folder() as folder:
-        paths = await save_uploads(files, folder, settings.max_upload_mb << 20)
-        summary = await run_in_threadpool(
-            ingest,
-            project,
-            [str(p) for p in paths],
-            IngestOptions(custodian=who.user.username),
-            actor=who.actor,
-        )
+    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20)
     return IngestPublic(
         parts=summary.parts,
         new_items=summary.new_items,

@@ -8,9 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 
 from factfinder.errors import NotFound
+from factfinder.geo import boundaries as shipped
 from factfinder.services.access.commands import add_comment, restrict, unrestrict
 from factfinder.services.access.queries import list_comments, list_marks, restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.services.claims.queries import reviewed_claim
 from factfinder.services.workspace import dashboard
 from factfinder.subjects import item_subject, parse_subject
 from factfinder.web.deps import Commenter, ProjectDep, Reader, Restricter
@@ -48,7 +50,6 @@ def get_dashboard(who: Reader, project: ProjectDep) -> DashboardPublic:
 @router.get("/boundaries", response_model=dict[str, Any])
 def boundaries(who: Reader) -> dict[str, Any]:
     """The offline base layer of the map: country and governorate outlines (GeoJSON)."""
-    from factfinder.geo import boundaries as shipped
 
     collection: dict[str, Any] = dict(shipped())
     return collection
@@ -62,8 +63,6 @@ def _hidden_subject(project: ProjectDep, subject: str) -> bool:
         return True
     kind, ref = parse_subject(subject)
     if kind == "claim" and ref.isdigit():
-        from factfinder.services.claims.queries import reviewed_claim
-
         try:
             claim = reviewed_claim(project, int(ref))
         except NotFound:

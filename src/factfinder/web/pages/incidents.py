@@ -18,7 +18,6 @@ from factfinder.services.incidents.queries import IncidentFilters
 from factfinder.subjects import incident_subject
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
 from factfinder.web import views
-from factfinder.web.api.claims import _public as claims_public
 from factfinder.web.api.incidents import DATE, Filters, visible_rows
 from factfinder.web.deps import Decider, ProjectDep, Reader, Runner
 from factfinder.web.pages.common import render, see_other
@@ -83,7 +82,9 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
         raise NotFound(f"no incident {incident_id!r}")
     subject = incident_subject(incident_id)
     ids = [m.claim_id for m in detail.members]
-    claims = {c.id: c for c in claims_public(project, who, reviewed_claims(project, claim_ids=ids))}
+    claims = {
+        c.id: c for c in views.visible_claims(project, who, reviewed_claims(project, claim_ids=ids))
+    }
     members = [(m, claims.get(m.claim_id)) for m in detail.members]
     explanation = views.incident_explanation(
         detail.incident.extra, who.can(Permission.READ_RESTRICTED)

@@ -13,8 +13,8 @@ from factfinder.errors import NotFound
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
-from factfinder.services.preserve.ingest import IngestOptions, ingest
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
 from factfinder.services.workspace import dashboard
@@ -31,7 +31,8 @@ from factfinder.web.deps import (
 )
 from factfinder.web.pages.common import render, see_other
 from factfinder.web.render import Highlight, highlight
-from factfinder.web.uploads import save_uploads, upload_folder
+from factfinder.web.security import safe_next
+from factfinder.web.uploads import ingest_uploads
 
 router = APIRouter()
 
@@ -190,17 +191,7 @@ async def upload(
     settings: SettingsDep,
     files: Annotated[list[UploadFile], File()],
 ) -> Response:
-    from starlette.concurrency import run_in_threadpool
-
-    with upload_folder() as folder:
-        paths = await save_uploads(files, folder, settings.max_upload_mb << 20)
-        summary = await run_in_threadpool(
-            ingest,
-            project,
-            [str(p) for p in paths],
-            IngestOptions(custodian=who.user.username),
-            actor=who.actor,
-        )
+    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20)
     return render(request, "upload.html", who, {"result": summary})
 
 
@@ -211,7 +202,6 @@ def runs_page(request: Request, who: Runner) -> Response:
 
 @router.post("/runs/extract")
 def run_extract(request: Request, who: Runner, project: ProjectDep) -> Response:
-    from factfinder.services.claims.extraction import extract_items
 
     report = extract_items(project, actor=who.actor)
     return render(request, "runs.html", who, {"extract": report, "link": None})
@@ -225,7 +215,6 @@ def comment(
     body: Annotated[str, Form(max_length=10_000)],
     back: Annotated[str, Form(max_length=500)] = "/",
 ) -> Response:
-    from factfinder.web.security import safe_next
 
     add_comment(project, subject, body, actor=who.actor)
     return see_other(safe_next(back))
@@ -240,7 +229,6 @@ def mark_restricted(
     field: Annotated[str, Form(max_length=100)] = "",
     back: Annotated[str, Form(max_length=500)] = "/",
 ) -> Response:
-    from factfinder.web.security import safe_next
 
     restrict(project, subject, field, reason=reason, actor=who.actor)
     return see_other(safe_next(back))

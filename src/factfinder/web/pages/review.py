@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
-from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
@@ -72,7 +72,6 @@ def review_page(request: Request, who: Reviewer, project: ProjectDep) -> Respons
 
 @router.get("/claims/{claim_id}")
 def claim_page(request: Request, claim_id: IdPath, who: Reader, project: ProjectDep) -> Response:
-    from factfinder.services.access.queries import list_comments
 
     ctx = _context(who, project, reviewed_claim(project, claim_id))
     subject = claim_subject(claim_id)
