@@ -5,10 +5,12 @@ can be an FTS syntax error.
 
 - Items: titles and text (`item_search` FTS5 table with the columns `title` and `text` /
   `item_metadata.search_vector`, revision 0001; since 0601_search both hold the text with its
-  Arabic spelling folded, and `item_words` folds the query the same way). A search may be kept to some of these parts
-  (`item_matches(parts=…)`): SQLite by a column filter, PostgreSQL by building the parts'
-  vector from the row (no index can, so only for a few items, `among`). Who may search which
-  part is the service's rule (`factfinder.services.workspace`).
+  Arabic spelling folded, since 0602_search its Latin diacritics too, as
+  `factfinder.arabic.search_key` folds them, and `item_words` folds the query the same way:
+  no backend's tokeniser is left to remove diacritics). A search may be kept to some of
+  these parts (`item_matches(parts=…)`): SQLite by a column filter, PostgreSQL by building
+  the parts' vector from the row (no index can, so only for a few items, `among`). Who may
+  search which part is the service's rule (`factfinder.services.workspace`).
 - Incidents: one document per incident of the latest link run in `incident_search` (revision
   0502_incidents), in three columns that differ in who may search them: `facts` (what every
   role sees in the list: id, place, governorate, event type, perpetrator group), `sources`
@@ -46,7 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.selectable import TextualSelect
 
-from factfinder.arabic import fold_key, has_arabic, strip_clitics
+from factfinder.arabic import fold_key, has_arabic, search_key, strip_clitics
 from factfinder.store.schema import item_metadata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -144,9 +146,10 @@ def with_alternatives(
 
 
 def item_words(query: str) -> list[str]:
-    """The words of an item search (every one must occur), Arabic spelling folded as the index
-    holds it (revision 0601_search): أطفال finds اطفال, مدرسة finds مدرسه."""
-    return _WORD.findall(fold_key(query))
+    """The words of an item search (every one must occur), folded as the index holds them
+    (`factfinder.arabic.search_key`; revisions 0601_search and 0602_search): أطفال finds
+    اطفال, مدرسة finds مدرسه, Hajin finds Hajīn and Hajīn finds Hajin."""
+    return _WORD.findall(search_key(query))
 
 
 @dataclass(frozen=True, slots=True)
