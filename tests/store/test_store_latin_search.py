@@ -5,13 +5,14 @@ mixed text, in the title or the text, and on a project indexed before the revisi
 from __future__ import annotations
 
 import importlib.util
+import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from factfinder.arabic import LATIN_DROPPED, LATIN_LETTERS, search_key
+from factfinder.arabic import LATIN_DROPPED, LATIN_LETTERS, search_form, search_key
 from factfinder.services import Project
 from factfinder.services.preserve.ingest import ingest
 from factfinder.store.search import item_matches, item_words, search_item_ids
@@ -123,6 +124,22 @@ def test_the_query_and_the_index_fold_alike(project: Project) -> None:
             # PostgreSQL's adds the readings without proclitics as copies of the text.
             assert folded.split()[: len(words)] == words, sample
             assert set(folded.split()) == set(words), sample
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        MIXED,
+        "وصلت التعزيزات إلى والرقة وبالرقة، ثم بإدلب وللمدينة فالقرية كالبيت",
+        "قُتل ٣ أطفال وامرأة في قصفٍ مؤسسةِ ئ ى ة آ إ ٱ ـــ ک ی ۱۲",
+    ],
+)
+def test_arabic_and_mixed_text_fold_alike(project: Project, sample: str) -> None:
+    """Each backend's `factfinder_fold` gives the words of `search_form` (the text folded, and
+    each Arabic word's readings without proclitics)."""
+    with project.read() as conn:
+        folded = conn.execute(text("SELECT factfinder_fold(:s)"), {"s": sample}).scalar_one()
+    assert set(re.findall(r"\w+", folded)) == set(re.findall(r"\w+", search_form(sample)))
 
 
 def test_the_migration_folds_latin_as_the_query_does() -> None:

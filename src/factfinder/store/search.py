@@ -48,7 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.selectable import TextualSelect
 
-from factfinder.arabic import fold_key, has_arabic, search_key, strip_clitics
+from factfinder.arabic import has_arabic, search_key, strip_clitics
 from factfinder.store.schema import item_metadata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -230,12 +230,15 @@ def search_item_ids(conn: Connection, query: str, limit: int = 50) -> list[int]:
 
 
 def index_words(value: str, *, readings: bool = False) -> list[str]:
-    """The words of `value` as the incident index stores them: lowercase, without diacritics
-    (NFKD, combining marks dropped: `Hajīn` → `hajin`, Arabic short vowels and hamza seats
-    too; Arabic spelling folded by `factfinder.arabic.fold_key`: ة → ه, ى → ي), split on anything that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
+    """The words of `value` as the incident index stores them: lowercase, folded as item search
+    folds them (`factfinder.arabic.search_key`: Arabic spelling, ة → ه, ى → ي; Latin
+    diacritics, letters with a stroke, transliteration marks: `Raʾs` → `ras`, `Łódź` →
+    `lodz`; revision 0503_incidents), then without any other diacritics (NFKD, combining marks
+    dropped: `Hajīn` → `hajin`, Arabic short vowels and hamza seats too), split on anything
+    that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
     if value.isascii():  # most text: nothing to decompose
         return _INDEX_WORD.findall(value.lower())
-    decomposed = unicodedata.normalize("NFKD", fold_key(value).casefold())
+    decomposed = unicodedata.normalize("NFKD", search_key(value).casefold())
     words = _INDEX_WORD.findall(_combining_marks().sub("", decomposed))
     if readings and has_arabic(value):
         # A document's Arabic words also under their readings without proclitics, so that a
