@@ -17,6 +17,7 @@ dictionary keys. `strip_clitics(word)` lists the readings of a word with its pro
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Characters dropped: harakat and tanwin (U+064B–U+065F), dagger alef (U+0670), Quranic marks
@@ -135,11 +136,47 @@ def text_direction(text: str) -> str:
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]{3,}")
 
 
+# Latin letters with diacritics, as the item search folds them (both backends: SQLite's index
+# through `search_form`, PostgreSQL's through revision 0602_search, which writes the same
+# table out): a precomposed letter (Latin-1 Supplement, Latin Extended-A and -B, Latin
+# Extended Additional) becomes its lowercase base letter when it decomposes into one letter and
+# marks (ī → i, Ḥ → h, ş → s); the letters that carry a stroke instead (ø ł đ ħ ı ŧ) become
+# theirs; combining marks (text written decomposed) and the modifier letters of
+# transliteration (ʻ ʼ ʾ ʿ: Raʾs, Ṣanʿāʾ) are dropped. A letter that is not a base letter with
+# marks (ß æ œ þ) stays.
+LATIN_STROKES = {"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h"}
+LATIN_STROKES |= {"ı": "i", "ŧ": "t", "Ŧ": "t"}
+LATIN_DROPPED = "\u02bb\u02bc\u02be\u02bf" + "".join(
+    chr(c) for c in (*range(0x0300, 0x0370), *range(0x1AB0, 0x1B00), *range(0x1DC0, 0x1E00))
+)
+
+
+def _latin_letters() -> dict[str, str]:
+    letters = dict(LATIN_STROKES)
+    for cp in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and len(base) == 1 and base.isalpha():
+            letters[ch] = LATIN_STROKES.get(base, base).lower()  # Ǿ → ø → o
+    return letters
+
+
+LATIN_LETTERS = _latin_letters()
+_SEARCH_TABLE = str.maketrans({**LATIN_LETTERS, **dict.fromkeys(LATIN_DROPPED)})
+
+
+def search_key(text: str) -> str:
+    """`text` folded for search: Arabic spelling (`fold_key`) and Latin diacritics
+    (`LATIN_LETTERS`, `LATIN_DROPPED`: Hajīn → hajin), whitespace collapsed. A query's
+    words are taken from this; the index holds `search_form`, which starts with it."""
+    return fold_key(text.translate(_SEARCH_TABLE))
+
+
 def search_form(text: str) -> str:
-    """`text` as the item search index holds it: folded (`fold_key`), and each Arabic word
+    """`text` as the item search index holds it: folded (`search_key`), and each Arabic word
     followed by its readings without proclitics (stems of three letters or more), so that a
     search for الرقة finds والرقة and بالرقة, and اصيب finds وأُصيب."""
-    folded = fold_key(text)
+    folded = search_key(text)
     if not has_arabic(folded):
         return folded
     extra = [

@@ -9,7 +9,6 @@ import itertools
 import json
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -124,12 +123,6 @@ def test_accents_fold_in_item_search(project: Project, tmp_path: Path) -> None:
     item = show_item(project, "acc").summary.id
     with project.read() as conn:
         found = search_item_ids(conn, "hajin hama")
-    if project.engine.dialect.name == "postgresql":
-        # Known: PostgreSQL's item vector keeps diacritics (SQLite's FTS5 removes them), so
-        # "Hajin" does not find "Hajīn" there. When this passes, make it a plain assertion.
-        if found != [item]:
-            pytest.xfail("PostgreSQL item search does not fold Latin diacritics")
-        raise AssertionError("PostgreSQL now folds diacritics: drop the xfail")
     assert found == [item]
 
 

@@ -65,7 +65,8 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
-        # The item search index holds folded text (revision 0601_search: its triggers call it).
+        # The item search index holds folded text (revisions 0601_search and 0602_search: its
+        # triggers call it).
         dbapi_connection.create_function("factfinder_fold", 1, _fold, deterministic=True)
 
     @event.listens_for(engine, "begin")

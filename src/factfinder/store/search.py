@@ -5,10 +5,12 @@ can be an FTS syntax error.
 
 - Items: titles and text (`item_search` FTS5 table with the columns `title` and `text` /
   `item_metadata.search_vector`, revision 0001; since 0601_search both hold the text with its
-  Arabic spelling folded, and `item_words` folds the query the same way). A search may be kept to some of these parts
-  (`item_matches(parts=…)`): SQLite by a column filter, PostgreSQL by building the parts'
-  vector from the row (no index can, so only for a few items, `among`). Who may search which
-  part is the service's rule (`factfinder.services.workspace`).
+  Arabic spelling folded, since 0602_search its Latin diacritics too, as
+  `factfinder.arabic.search_key` folds them, and `item_words` folds the query the same way:
+  no backend's tokeniser is left to remove diacritics). A search may be kept to some of
+  these parts (`item_matches(parts=…)`): SQLite by a column filter, PostgreSQL by building
+  the parts' vector from the row (no index can, so only for a few items, `among`). Who may
+  search which part is the service's rule (`factfinder.services.workspace`).
 - Incidents: one document per incident of the latest link run in `incident_search` (revision
   0502_incidents), in three columns that differ in who may search them: `facts` (what every
   role sees in the list: id, place, governorate, event type, perpetrator group), `sources`
@@ -46,7 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.selectable import TextualSelect
 
-from factfinder.arabic import fold_key, has_arabic, strip_clitics
+from factfinder.arabic import has_arabic, search_key, strip_clitics
 from factfinder.store.schema import item_metadata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -144,9 +146,10 @@ def with_alternatives(
 
 
 def item_words(query: str) -> list[str]:
-    """The words of an item search (every one must occur), Arabic spelling folded as the index
-    holds it (revision 0601_search): أطفال finds اطفال, مدرسة finds مدرسه."""
-    return _WORD.findall(fold_key(query))
+    """The words of an item search (every one must occur), folded as the index holds them
+    (`factfinder.arabic.search_key`; revisions 0601_search and 0602_search): أطفال finds
+    اطفال, مدرسة finds مدرسه, Hajin finds Hajīn and Hajīn finds Hajin."""
+    return _WORD.findall(search_key(query))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +230,15 @@ def search_item_ids(conn: Connection, query: str, limit: int = 50) -> list[int]:
 
 
 def index_words(value: str, *, readings: bool = False) -> list[str]:
-    """The words of `value` as the incident index stores them: lowercase, without diacritics
-    (NFKD, combining marks dropped: `Hajīn` → `hajin`, Arabic short vowels and hamza seats
-    too; Arabic spelling folded by `factfinder.arabic.fold_key`: ة → ه, ى → ي), split on anything that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
+    """The words of `value` as the incident index stores them: lowercase, folded as item search
+    folds them (`factfinder.arabic.search_key`: Arabic spelling, ة → ه, ى → ي; Latin
+    diacritics, letters with a stroke, transliteration marks: `Raʾs` → `ras`, `Łódź` →
+    `lodz`; revision 0503_incidents), then without any other diacritics (NFKD, combining marks
+    dropped: `Hajīn` → `hajin`, Arabic short vowels and hamza seats too), split on anything
+    that is not a letter or a digit (`inc-000042` → `inc`, `000042`)."""
     if value.isascii():  # most text: nothing to decompose
         return _INDEX_WORD.findall(value.lower())
-    decomposed = unicodedata.normalize("NFKD", fold_key(value).casefold())
+    decomposed = unicodedata.normalize("NFKD", search_key(value).casefold())
     words = _INDEX_WORD.findall(_combining_marks().sub("", decomposed))
     if readings and has_arabic(value):
         # A document's Arabic words also under their readings without proclitics, so that a
