@@ -454,3 +454,122 @@ def test_a_period_total_is_its_own_claim(text: str, expected: int) -> None:
 )
 def test_a_period_total_is_its_own_claim_in_english(text: str, expected: int) -> None:
     assert primary_killed(text)[0] == expected
+
+
+# A headline the text does not repeat, over a site's ticker with no toll ------------------------
+
+_TICKER = (
+    "السبت 3 آب\n\n"
+    "الجيش الإسرائيلي يعلن اغتيال قيادي في غزة\n\n"
+    "ارتفاع أسعار الخبز في دمشق\n\n"
+    "افتتاح معرض للكتاب في القامشلي\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("استشهاد 4 مواطنين وإصابة 9 آخرين في قصف تركي على ريف كوباني", 4, 9),
+        ("مقتل طفلين بقصف مدفعي لقوات النظام على جبل الزاوية - شبكة الأخبار", 2, None),
+    ],
+)
+def test_the_headline_gives_the_toll_a_ticker_lacks(
+    title: str, killed: int, injured: int | None
+) -> None:
+    claims = Extractor().extract(Document("t", _TICKER, title=title, language="ar")).claims
+    lead = next(c for c in claims if c.primary)
+    civ = lead.killed.civilians or lead.killed.total
+    assert civ is not None and civ.min == killed
+    hurt = lead.injured.civilians or lead.injured.total
+    assert (hurt.min if hurt else None) == injured
+
+
+def test_a_text_with_its_own_toll_keeps_it_over_the_headline() -> None:
+    text = "قتل مدنيان بقصف مدفعي على قرية في ريف إدلب مساء أمس، بحسب مصادر محلية."
+    title = "مقتل 5 مدنيين بقصف على ريف إدلب"
+    assert primary_killed_titled(text, title) == 2
+
+
+def primary_killed_titled(text: str, title: str) -> int | None:
+    claims = Extractor().extract(Document("t", text, title=title, language="ar")).claims
+    lead = next(c for c in claims if c.primary)
+    civ = lead.killed.civilians or lead.killed.total
+    return civ.min if civ else None
+
+
+# A vague figure, then the precise one it allows: one incident --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قصفت قوات النظام بلدة كفرنبل صباح اليوم موقعة عددا من الضحايا. "
+            "وقال ناشطون إن القصف المدفعي أدى إلى مقتل 4 مدنيين في البلدة.",
+            4,
+        ),
+        (
+            "غارات روسية على أطراف مدينة أريحا تسفر عن سقوط عدد من الشهداء. "
+            "وأفاد الدفاع المدني بمقتل 3 مدنيين بينهم طفل بالغارات الجوية على المدينة.",
+            3,
+        ),
+    ],
+)
+def test_a_precise_toll_after_a_vague_one_is_the_same_incident(text: str, expected: int) -> None:
+    assert primary_killed(text)[0] == expected
+
+
+# Numbered lists of names on one line ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استشهاد ثلاثة مدنيين بقصف على سرمين وهم: 1_ خالد أحمد الحسن 2_ سامر محمود العبيد "
+        "3_ ياسر علي الخلف",
+        "أسماء ضحايا القصف على سرمين: 1 ـ خالد أحمد الحسن 2 ـ سامر محمود العبيد 3 ـ ياسر علي الخلف",
+    ],
+)
+def test_items_numbered_with_other_marks_are_named(text: str) -> None:
+    assert [n for n, _, _ in named(text)] == [
+        "خالد أحمد الحسن",
+        "سامر محمود العبيد",
+        "ياسر علي الخلف",
+    ]
+
+
+def test_each_list_takes_the_outcome_of_its_own_header() -> None:
+    text = (
+        "#الشهداء :1-خالد أحمد الحسن 14 سنة 2-سامر محمود العبيد 12 سنة 3-ياسر علي الخلف "
+        "#الجرحى : 1- نزار حسن دعبول2- عمر محمد شبيب3-فارس زنكلو 4-يوسف زيات"
+    )
+    outcomes = [o for _, o, _ in named(text)]
+    assert outcomes == ["killed"] * 3 + ["injured"] * 4
+    assert primary_killed(text)[0] == 3
+
+
+# "فقدان" beside the injured: lives lost, not people missing -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أسفر القصف التركي عن فقدان 4 مدنيين وإصابة نحو 20 آخرين",
+            [(4, "killed", "civilians"), (20, "injured", "total")],
+        ),
+        (
+            "فقدان طفلة وإصابة شابين في قصف مسيرة على ريف عين عيسى",
+            [(1, "killed", "children"), (2, "injured", "men")],
+        ),
+        ("فقدان 3 مدنيين بعد غرق قارب قرب الساحل", [(3, "missing", "civilians")]),
+        (
+            "فقدان الاتصال مع 3 صيادين وإصابة اثنين في البحر",
+            [(3, "missing", "total"), (2, "injured", "total")],
+        ),
+    ],
+)
+def test_a_loss_told_beside_the_injured_is_of_lives(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
