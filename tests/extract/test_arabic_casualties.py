@@ -12,7 +12,9 @@ from factfinder.extract.arabic.named import named_victims
 from factfinder.extract.arabic.text import ArabicText
 from factfinder.extract.finders import Parts
 from factfinder.extract.pipeline import Extractor
-from factfinder.model import Document
+from factfinder.extract.tally import combine, is_vague_arabic
+from factfinder.mentions import CountMention
+from factfinder.model import Document, Range
 
 
 def counts(text: str) -> list[tuple[int | None, str, str]]:
@@ -497,26 +499,30 @@ def primary_killed_titled(text: str, title: str) -> int | None:
     return civ.min if civ else None
 
 
-# A vague figure, then the precise one it allows: one incident --------------------------------
+# A vague Arabic figure gives way to a precise one of the same people ----------------------------
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("words", "vague"),
     [
-        (
-            "قصفت قوات النظام بلدة كفرنبل صباح اليوم موقعة عددا من الضحايا. "
-            "وقال ناشطون إن القصف المدفعي أدى إلى مقتل 4 مدنيين في البلدة.",
-            4,
-        ),
-        (
-            "غارات روسية على أطراف مدينة أريحا تسفر عن سقوط عدد من الشهداء. "
-            "وأفاد الدفاع المدني بمقتل 3 مدنيين بينهم طفل بالغارات الجوية على المدينة.",
-            3,
-        ),
+        ("عدد من الشهداء", True),
+        ("عددا من الضحايا", True),
+        ("عشرات القتلى", True),
+        ("العديد من المدنيين", True),
+        ("4 مدنيين", False),
+        ("أكثر من عشرة قتلى", False),
+        ("dozens", False),
     ],
 )
-def test_a_precise_toll_after_a_vague_one_is_the_same_incident(text: str, expected: int) -> None:
-    assert primary_killed(text)[0] == expected
+def test_arabic_vague_quantities(words: str, vague: bool) -> None:
+    assert is_vague_arabic(Range(2, None, words)) is vague
+
+
+def test_a_precise_figure_beats_a_vague_one_told_first() -> None:
+    vague = CountMention(0, 14, Range(2, None, "عدد من المدنيين"), "killed", "civilians")
+    precise = CountMention(30, 38, Range(4, 4, "4 مدنيين"), "killed", "civilians")
+    killed, _, _ = combine([vague, precise])
+    assert killed.civilians is not None and killed.civilians.min == 4
 
 
 # Numbered lists of names on one line ------------------------------------------------------------

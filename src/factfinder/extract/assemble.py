@@ -380,23 +380,6 @@ def _competing(new: Sequence[CountMention], old: Sequence[CountMention]) -> bool
     )
 
 
-def _only_vague_allowing(c: CountMention, old: Sequence[CountMention]) -> bool:
-    """Whether every figure of `old` is vague and allows the precise figure `c`."""
-    from factfinder.extract.tally import is_vague_arabic
-
-    n = c.range.min
-    return (
-        bool(old)
-        and n is not None
-        and all(
-            (not _precise(o) or is_vague_arabic(o.range))
-            and (o.range.min or 0) <= n
-            and (o.range.max is None or n <= o.range.max)
-            for o in old
-        )
-    )
-
-
 def _claimant_of(units: Sequence[Unit]) -> Claimant:
     return _attribution_of(units).claimant
 
@@ -448,14 +431,6 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
     stated = [c for c in u.counts if not c.named]
     if stated and not _TOLL_UPDATE.search(text):
         clash = {c.outcome for c in stated if c.sub_of is None} & cur.outcomes()
-        # "a number of martyrs … 5 civilians were killed": a precise figure that a vague one
-        # before it allows says how many, and tells the same incident.
-        clash -= {
-            c.outcome
-            for c in stated
-            if _precise(c)
-            and _only_vague_allowing(c, [o for o in cur.counts if o.outcome == c.outcome])
-        }
         if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in stated):
