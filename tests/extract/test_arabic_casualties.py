@@ -14,7 +14,7 @@ from factfinder.extract.finders import Parts
 from factfinder.extract.pipeline import Extractor
 from factfinder.extract.tally import combine, is_vague_arabic
 from factfinder.mentions import CountMention
-from factfinder.model import Document, Range
+from factfinder.model import Claim, Document, Range
 
 
 def counts(text: str) -> list[tuple[int | None, str, str]]:
@@ -579,3 +579,41 @@ def test_a_loss_told_beside_the_injured_is_of_lives(
     text: str, expected: list[tuple[int, str, str]]
 ) -> None:
     assert counts(text) == expected
+
+
+# A page archived with only its site's ticker: the headline is the report ------------------------
+
+_SITE_TICKER = "\n\n".join(
+    [
+        "الأحد 4 آب, 2024",
+        "الجيش الإسرائيلي يعلن اغتيال قيادي في غزة",
+        "مقتل رجل مسن في حلب إثر تعرضه لإطلاق نار من قبل مجهولين",
+        "ارتفاع أسعار الخبز في دمشق",
+        "افتتاح معرض للكتاب في القامشلي",
+        "الكويت تعلن إسقاط طائرات مسيرة وتتهم إيران باستهداف منشآت",
+        "موعد بدء صرف معاشات المتقاعدين في سوريا",
+        "اللغة/Language",
+        "عربي",
+        "ENGLISH",
+    ]
+)
+
+
+def _lead(text: str, title: str) -> Claim:
+    claims = Extractor().extract(Document("t", text, title=title, language="ar")).claims
+    return next(c for c in claims if c.primary)
+
+
+def test_a_ticker_page_takes_the_headline_toll_place_and_party() -> None:
+    lead = _lead(_SITE_TICKER, "استشهاد 4 مدنيين بقصف للاحتلال التركي على بلدة عين عيسى -وكالة")
+    civ = lead.killed.civilians or lead.killed.total
+    assert civ is not None and civ.min == 4
+    assert lead.perpetrator.group == "turkey"
+    assert [p.name for p in lead.places][:1] == ["Ayn Isa"]
+
+
+def test_a_ticker_page_whose_headline_names_no_toll_or_party_keeps_none() -> None:
+    lead = _lead(_SITE_TICKER, "مجزرة جديدة في ريف الرقة -وكالة")
+    assert lead.killed.is_empty()
+    assert lead.perpetrator.group == "unknown"
+    assert all(p.admin1 == "Raqqa" for p in lead.places)
