@@ -12,7 +12,9 @@ from factfinder.extract.arabic.named import named_victims
 from factfinder.extract.arabic.text import ArabicText
 from factfinder.extract.finders import Parts
 from factfinder.extract.pipeline import Extractor
-from factfinder.model import Document
+from factfinder.extract.tally import combine, is_vague_arabic
+from factfinder.mentions import CountMention
+from factfinder.model import Claim, Document, Range
 
 
 def counts(text: str) -> list[tuple[int | None, str, str]]:
@@ -454,3 +456,164 @@ def test_a_period_total_is_its_own_claim(text: str, expected: int) -> None:
 )
 def test_a_period_total_is_its_own_claim_in_english(text: str, expected: int) -> None:
     assert primary_killed(text)[0] == expected
+
+
+# A headline the text does not repeat, over a site's ticker with no toll ------------------------
+
+_TICKER = (
+    "السبت 3 آب\n\n"
+    "الجيش الإسرائيلي يعلن اغتيال قيادي في غزة\n\n"
+    "ارتفاع أسعار الخبز في دمشق\n\n"
+    "افتتاح معرض للكتاب في القامشلي\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("استشهاد 4 مواطنين وإصابة 9 آخرين في قصف تركي على ريف كوباني", 4, 9),
+        ("مقتل طفلين بقصف مدفعي لقوات النظام على جبل الزاوية - شبكة الأخبار", 2, None),
+    ],
+)
+def test_the_headline_gives_the_toll_a_ticker_lacks(
+    title: str, killed: int, injured: int | None
+) -> None:
+    claims = Extractor().extract(Document("t", _TICKER, title=title, language="ar")).claims
+    lead = next(c for c in claims if c.primary)
+    civ = lead.killed.civilians or lead.killed.total
+    assert civ is not None and civ.min == killed
+    hurt = lead.injured.civilians or lead.injured.total
+    assert (hurt.min if hurt else None) == injured
+
+
+def test_a_text_with_its_own_toll_keeps_it_over_the_headline() -> None:
+    text = "قتل مدنيان بقصف مدفعي على قرية في ريف إدلب مساء أمس، بحسب مصادر محلية."
+    title = "مقتل 5 مدنيين بقصف على ريف إدلب"
+    assert primary_killed_titled(text, title) == 2
+
+
+def primary_killed_titled(text: str, title: str) -> int | None:
+    claims = Extractor().extract(Document("t", text, title=title, language="ar")).claims
+    lead = next(c for c in claims if c.primary)
+    civ = lead.killed.civilians or lead.killed.total
+    return civ.min if civ else None
+
+
+# A vague Arabic figure gives way to a precise one of the same people ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "vague"),
+    [
+        ("عدد من الشهداء", True),
+        ("عددا من الضحايا", True),
+        ("عشرات القتلى", True),
+        ("العديد من المدنيين", True),
+        ("4 مدنيين", False),
+        ("أكثر من عشرة قتلى", False),
+        ("dozens", False),
+    ],
+)
+def test_arabic_vague_quantities(words: str, vague: bool) -> None:
+    assert is_vague_arabic(Range(2, None, words)) is vague
+
+
+def test_a_precise_figure_beats_a_vague_one_told_first() -> None:
+    vague = CountMention(0, 14, Range(2, None, "عدد من المدنيين"), "killed", "civilians")
+    precise = CountMention(30, 38, Range(4, 4, "4 مدنيين"), "killed", "civilians")
+    killed, _, _ = combine([vague, precise])
+    assert killed.civilians is not None and killed.civilians.min == 4
+
+
+# Numbered lists of names on one line ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استشهاد ثلاثة مدنيين بقصف على سرمين وهم: 1_ خالد أحمد الحسن 2_ سامر محمود العبيد "
+        "3_ ياسر علي الخلف",
+        "أسماء ضحايا القصف على سرمين: 1 ـ خالد أحمد الحسن 2 ـ سامر محمود العبيد 3 ـ ياسر علي الخلف",
+    ],
+)
+def test_items_numbered_with_other_marks_are_named(text: str) -> None:
+    assert [n for n, _, _ in named(text)] == [
+        "خالد أحمد الحسن",
+        "سامر محمود العبيد",
+        "ياسر علي الخلف",
+    ]
+
+
+def test_each_list_takes_the_outcome_of_its_own_header() -> None:
+    text = (
+        "#الشهداء :1-خالد أحمد الحسن 14 سنة 2-سامر محمود العبيد 12 سنة 3-ياسر علي الخلف "
+        "#الجرحى : 1- نزار حسن دعبول2- عمر محمد شبيب3-فارس زنكلو 4-يوسف زيات"
+    )
+    outcomes = [o for _, o, _ in named(text)]
+    assert outcomes == ["killed"] * 3 + ["injured"] * 4
+    assert primary_killed(text)[0] == 3
+
+
+# "فقدان" beside the injured: lives lost, not people missing -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أسفر القصف التركي عن فقدان 4 مدنيين وإصابة نحو 20 آخرين",
+            [(4, "killed", "civilians"), (20, "injured", "total")],
+        ),
+        (
+            "فقدان طفلة وإصابة شابين في قصف مسيرة على ريف عين عيسى",
+            [(1, "killed", "children"), (2, "injured", "men")],
+        ),
+        ("فقدان 3 مدنيين بعد غرق قارب قرب الساحل", [(3, "missing", "civilians")]),
+        (
+            "فقدان الاتصال مع 3 صيادين وإصابة اثنين في البحر",
+            [(3, "missing", "total"), (2, "injured", "total")],
+        ),
+    ],
+)
+def test_a_loss_told_beside_the_injured_is_of_lives(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
+
+
+# A page archived with only its site's ticker: the headline is the report ------------------------
+
+_SITE_TICKER = "\n\n".join(
+    [
+        "الأحد 4 آب, 2024",
+        "الجيش الإسرائيلي يعلن اغتيال قيادي في غزة",
+        "مقتل رجل مسن في حلب إثر تعرضه لإطلاق نار من قبل مجهولين",
+        "ارتفاع أسعار الخبز في دمشق",
+        "افتتاح معرض للكتاب في القامشلي",
+        "الكويت تعلن إسقاط طائرات مسيرة وتتهم إيران باستهداف منشآت",
+        "موعد بدء صرف معاشات المتقاعدين في سوريا",
+        "اللغة/Language",
+        "عربي",
+        "ENGLISH",
+    ]
+)
+
+
+def _lead(text: str, title: str) -> Claim:
+    claims = Extractor().extract(Document("t", text, title=title, language="ar")).claims
+    return next(c for c in claims if c.primary)
+
+
+def test_a_ticker_page_takes_the_headline_toll_place_and_party() -> None:
+    lead = _lead(_SITE_TICKER, "استشهاد 4 مدنيين بقصف للاحتلال التركي على بلدة عين عيسى -وكالة")
+    civ = lead.killed.civilians or lead.killed.total
+    assert civ is not None and civ.min == 4
+    assert lead.perpetrator.group == "turkey"
+    assert [p.name for p in lead.places][:1] == ["Ayn Isa"]
+
+
+def test_a_ticker_page_whose_headline_names_no_toll_or_party_keeps_none() -> None:
+    lead = _lead(_SITE_TICKER, "مجزرة جديدة في ريف الرقة -وكالة")
+    assert lead.killed.is_empty()
+    assert lead.perpetrator.group == "unknown"
+    assert all(p.admin1 == "Raqqa" for p in lead.places)

@@ -304,3 +304,24 @@ def test_unknown_gunmen_stay_unknown() -> None:
         "وتواصل قسد حملة مداهمات في المنطقة منذ أيام."
     )
     assert perpetrator(text) == "unknown"
+
+
+# 4. A nation's adjective in the dual, after a dual attack noun ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("مقتل امرأة وطفلاها في غارتين جويتين روسيتين استهدفتا منزلهم في ريف إدلب", "russia"),
+        ("استشهاد طفلين بغارتين إسرائيليتين على ريف القنيطرة", "israel"),
+        ("مقتل شاب بضربتين أمريكيتين في ريف دير الزور", "us_led_coalition"),
+        ("قتل مدني بقصف مسيرتين تركيتين على قرية في ريف الحسكة", "turkey"),
+        ("إصابة ثلاثة مدنيين بضربتين إيرانيتين على بلدة في ريف البوكمال", "iran"),
+    ],
+)
+def test_a_dual_nation_adjective_names_the_attacker(text: str, group: str) -> None:
+    assert perpetrator(text) == group
+
+
+def test_a_dual_nation_adjective_of_victims_names_no_attacker() -> None:
+    assert perpetrator("مقتل جنديين روسيين بانفجار لغم في البادية") in (None, "unknown")

@@ -262,3 +262,27 @@ def test_spans_keep_the_article_and_leave_out_other_proclitics() -> None:
 def test_adjective_with_the_article_is_not_the_country() -> None:
     assert places("قصفت الطائرات السورية والروسية مواقع المعارضة") == []
     assert places("قتل مدنيان في سورية") == [("سورية", "Syria", "country", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل مدني بقصف مدفعي على محافظة إدلب", "Idlib"),
+        ("غارات روسية على مُحافظة اللاذقية", "Latakia"),
+        ("انفجار عبوة ناسفة في محافظة طرطوس", "Tartus"),
+    ],
+)
+def test_governorate_word_makes_the_governorate_not_its_capital(text: str, name: str) -> None:
+    # Who's On First gives some capitals "محافظة X" among their names; the text means the area.
+    [(surface, place, precision, admin1)] = places(text)
+    assert (place, precision, admin1) == (name, "governorate", name)
+    assert not surface.startswith(("محافظة", "مُحافظة"))
+    assert find_places(text)[0].place.lat is None
+
+
+def test_village_in_a_governorate_keeps_the_governorate_as_an_area() -> None:
+    text = "غارات على قرية كفرنبل في محافظة إدلب"
+    assert places(text) == [
+        ("كفرنبل", "Kafranbel", "town", "Idlib"),
+        ("إدلب", "Idlib", "governorate", "Idlib"),
+    ]

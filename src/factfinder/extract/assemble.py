@@ -1021,6 +1021,7 @@ def assemble(
     headline_area: str | None = None,
     headline: Unit | None = None,
     one_attacker: bool = False,
+    headline_is_report: bool = False,
 ) -> tuple[Claim, ...]:
     """The claims of one document, in text order, exactly one of them primary (if any).
 
@@ -1092,8 +1093,50 @@ def assemble(
             claims[primary] = replace(
                 claims[primary], perpetrator=Perpetrator(attacker.name, attacker.group)
             )
+    lead = claims[primary]
+    if headline is not None and headline_is_report:
+        # The text is a site's ticker (other news in short lines): the headline, which it does
+        # not repeat, is the report. Its toll, place and party are the lead claim's; what the
+        # ticker's lines say belongs to their own news.
+        from factfinder.extract.casualties import combine
+
+        killed, injured, missing = combine(list(headline.counts))
+        parties = [
+            a
+            for a in headline.actors
+            if a.group not in ("unknown", "other") and a.role in ("perpetrator", "other")
+        ]
+        # "الاحتلال التركي يرتكب مجزرة في …": the one party the headline names
+        party = (
+            Perpetrator(parties[0].name, parties[0].group)
+            if len({a.group for a in parties}) == 1
+            else Perpetrator()
+        )
+        claims[primary] = replace(
+            lead,
+            killed=killed,
+            injured=injured,
+            missing=missing,
+            places=_places([headline], known_places or {}, None),
+            perpetrator=party,
+        )
+    elif (
+        headline is not None
+        and headline.counts
+        and lead.killed.is_empty()
+        and lead.injured.is_empty()
+    ):
+        # A headline the text does not repeat gives the toll the lead incident lacks (a news
+        # page archived with its site's ticker and no article: the headline is the report).
+        from factfinder.extract.casualties import combine
+
+        killed, injured, missing = combine(list(headline.counts))
+        claims[primary] = replace(
+            lead, killed=killed, injured=injured, missing=missing or lead.missing
+        )
     lead_perp = claims[primary].perpetrator
-    if one_attacker and lead_perp.group == "unknown" and not lead_perp.name:
+    ticker = headline is not None and headline_is_report
+    if one_attacker and not ticker and lead_perp.group == "unknown" and not lead_perp.name:
         attackers = [
             a
             for u in units

@@ -335,8 +335,17 @@ class Extractor:
                 headline_area=self.headline_area(doc),
                 headline=self.headline_unit(doc, units),
                 one_attacker=has_arabic(doc.text) and arabic.reads_arabic(doc),
+                headline_is_report=is_ticker(doc.text),
             ),
         )
+
+
+def is_ticker(text: str) -> bool:
+    """Whether a page's text is only short lines (a site's news ticker, its menus): eight
+    lines or more, none longer than a headline. Archived in place of an article, it tells
+    other news; the page's headline is its report."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 8 and all(len(line.split()) <= 16 for line in lines)
 
 
 _NEAR = re.compile(r"\bnear\s+(?:(?:the\s+)?[\w'-]+\s+){0,2}$", re.IGNORECASE)

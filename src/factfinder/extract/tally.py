@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from factfinder.arabic import fold_key, has_arabic
+from factfinder.extract.arabic.lexicon import VAGUE as ARABIC_VAGUE
 from factfinder.extract.numbers import VAGUE_MINIMUMS
 from factfinder.mentions import CountMention, Victims
 from factfinder.model import Casualties, Range
+
+_ARABIC_VAGUE = tuple(fold_key(w) for w in ARABIC_VAGUE)
 
 
 def is_vague(r: Range) -> bool:
@@ -24,6 +27,18 @@ def is_vague(r: Range) -> bool:
     return any(re.search(rf"\b{re.escape(v)}\b", words) for v in VAGUE_MINIMUMS)
 
 
+def is_vague_arabic(r: Range) -> bool:
+    """Whether an Arabic figure comes from a vague quantity ("عدد من الشهداء", "عشرات
+    القتلى", "عددا من"): the Arabic reader's table. Such a figure gives way to a precise one
+    of the same people; unlike a vague English one, it still makes its sentence a report."""
+    if not has_arabic(r.text):
+        return False
+    # (an accusative's alif off: "عددا من")
+    words = (w[:-1] if len(w) > 3 and w.endswith("ا") else w for w in fold_key(r.text).split())
+    key = " " + " ".join(words) + " "
+    return any(f" {v} " in key for v in _ARABIC_VAGUE)
+
+
 def _pick(candidates: Sequence[CountMention]) -> Range | None:
     """One figure for one category: precise beats vague, non-zero beats zero, then the last
     figure a toll rose to (an update), else the first."""
@@ -31,7 +46,10 @@ def _pick(candidates: Sequence[CountMention]) -> Range | None:
         return None
 
     def rank(m: CountMention) -> tuple[int, int]:
-        return (is_vague(m.range), m.range.min == 0 and m.range.max == 0)
+        return (
+            is_vague(m.range) or is_vague_arabic(m.range),
+            m.range.min == 0 and m.range.max == 0,
+        )
 
     best = min(candidates, key=rank)
     updates = [m for m in candidates if m.update and rank(m) == rank(best)]

@@ -131,6 +131,16 @@ def index_key(name: str) -> str:
     return "".join(_norm_word(w) for w in fold_key(name).split())
 
 
+def _governorate_phrase(folded: str) -> bool:
+    """Whether a folded name is a governorate or countryside word and a governorate's name
+    ("محافظة إدلب", "ريف حلب"): Who's On First gives some capitals such alternates, but a
+    text that writes them means the governorate."""
+    head, _, rest = folded.partition(" ")
+    return PLACE_TYPES.get(norm_word(head)) in ("governorate", "countryside") and (
+        rest in GOVERNORATES
+    )
+
+
 def _area(admin1: str | None) -> str | None:
     return _SAME_AREA.get(admin1, admin1) if admin1 else None
 
@@ -150,6 +160,8 @@ class ArabicIndex:
         for i, p in enumerate(self.places):
             for n in self._arabic_names(p):
                 folded = fold_key(n)
+                if _governorate_phrase(folded):
+                    continue  # "محافظة إدلب" given as the city's name: the text means the area
                 forms = {folded}
                 names_seen.add(folded)
                 for prefix in _TYPE_PREFIXES:  # "حي القنوات" is also "القنوات"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from factfinder.arabic import fold_key
+from factfinder.arabic import fold_key, strip_clitics
 from factfinder.extract.actors import AIR_ONLY_GROUPS
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
@@ -157,7 +157,7 @@ def find_actors(
         role = _role_before(at, m.i, i0)
         if role not in ("perpetrator", "victim"):
             # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي"
-            if at.w(m.i - 1) in _NATION_HEADS or any(
+            if any(r in _NATION_HEADS for r in strip_clitics(at.w(m.i - 1))) or any(
                 _TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)
             ):
                 role = "perpetrator"

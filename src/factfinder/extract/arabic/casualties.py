@@ -356,7 +356,23 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         last_end, last_outcome, last_sub = j, outcome, sub_of
         last_named = single is not None and num.max == 1 and at.w(num.i).startswith("ال")
         k = max(k + 1, j)
-    return _group_list(at, out, joined)
+    return _lost_with_injured(at, _group_list(at, out, joined))
+
+
+_LOSS = re.compile(r"(?:^|[\s،,:(])[وف]?(?:ب|ل)?(?:فقدان|فقد|فقدت|فقدوا)\s+$")
+
+
+def _lost_with_injured(at: ArabicText, counts: list[CountMention]) -> list[CountMention]:
+    """ "فقدان 5 مدنيين وإصابة 40 آخرين": a loss told beside the injured is of lives, as Kurdish
+    and Syrian media write it, not people gone missing."""
+    if not any(c.outcome == "injured" for c in counts):
+        return counts
+    return [
+        replace(c, outcome="killed")
+        if c.outcome == "missing" and _LOSS.search(at.text, max(0, c.start - 40), c.start)
+        else c
+        for c in counts
+    ]
 
 
 # Victim kinds that one list may add up: people the text does not count as fighters.

@@ -1193,6 +1193,20 @@ NATION_ADJECTIVES: Final[dict[str, str]] = {
         )
     },
     **{w: "iran" for w in ("إيراني", "إيرانية", "الإيراني", "الإيرانية")},
+    # the feminine dual after a dual noun: "غارتين جويتين روسيتين", "مسيرتين تركيتين"
+    **{
+        f"{article}{stem}يت{ending}": group
+        for stem, group in (
+            ("روس", "russia"),
+            ("ترك", "turkey"),
+            ("إسرائيل", "israel"),
+            ("أمريك", "us_led_coalition"),
+            ("أميرك", "us_led_coalition"),
+            ("إيران", "iran"),
+        )
+        for article in ("", "ال")
+        for ending in ("ين", "ان")
+    },
 }
 # Words before an actor that make it the targeted side ("مواقع لقسد", "في صفوف").
 VICTIM_BEFORE: Final[tuple[str, ...]] = (
@@ -1382,6 +1396,17 @@ ATTACK_VERBS: Final[tuple[str, ...]] = (
 
 # Nouns a nation adjective makes an attacker: "العدو الروسي", "العدوان التركي".
 NATION_HEADS: Final[tuple[str, ...]] = (
+    # duals: "غارتين جويتين روسيتين", "بضربتين أمريكيتين"
+    "غارتين",
+    "غارتان",
+    "جويتين",
+    "جويتان",
+    "ضربتين",
+    "ضربتان",
+    "مسيرتين",
+    "مسيرتان",
+    "طائرتين",
+    "طائرتان",
     "العدو",
     "العدوان",
     "الاحتلال",

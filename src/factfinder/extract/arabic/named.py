@@ -158,6 +158,35 @@ def _outcome_of(at: ArabicText, i: int, b: int, lo: int, hi: int) -> Outcome | N
     return None
 
 
+_ITEM_MARKS = frozenset("-_)ـ.")
+
+
+def _list_item(at: ArabicText, k: int) -> int | None:
+    """Where the name of a numbered item at token `k` starts ("1- فلان", "2_ فلان", "3 ـ فلان",
+    "4) فلان"), else None."""
+    w = at.w(k)
+    if not (w.isdigit() and len(w) <= 2):
+        return None
+    if at.w(k + 1) in ("-", ")"):
+        return k + 2
+    # a mark the tokens leave out: "1_", "1 ـ"
+    end = at.span(k, k + 1)[1]
+    nxt = at.span(k + 1, k + 2)[0] if k + 1 < len(at.toks) else end
+    between = at.text[end:nxt].strip()
+    return k + 1 if between and set(between) <= _ITEM_MARKS else None
+
+
+def _outcome_before(at: ArabicText, i: int, lo: int) -> Outcome | None:
+    """The nearest outcome word before token `i` in the clause (a list's header)."""
+    for k in range(i - 1, lo - 1, -1):
+        if _TAKEN.first(at.toks, k, i) is not None:
+            return None
+        m = _BEFORE.first(at.toks, k, i) or _AFTER.first(at.toks, k, i)
+        if m is not None:
+            return cast(Outcome, m.value)
+    return None
+
+
 def _mention(at: ArabicText, a: int, b: int, outcome: Outcome, victims: str) -> CountMention:
     s, e = at.span(a, b)
     if at.text[s] == "و" and at.w(a) not in _WAW:
@@ -191,11 +220,14 @@ def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
     k = i0
     while k < i1:
         t = _TITLES.first(at.toks, k, i1)
-        if t is None and at.w(k).isdigit() and len(at.w(k)) <= 2 and at.w(k + 1) in ("-", ")"):
-            # an item of a list on one line: "… فجر اليوم: 1- فلان الفلاني 2- فلان …"
-            names = _names(at, k + 2, i1)[:1]
+        item = _list_item(at, k) if t is None else None
+        if item is not None:
+            # an item of a list on one line: "… فجر اليوم: 1- فلان الفلاني 2- فلان …"; the
+            # list's header or the words before it say what befell them ("الشهداء: 1- …
+            # 3- … الجرحى: 1- …"), else the words after
+            names = _names(at, item, i1)[:1]
             if names and names[0][1] - names[0][0] >= 2:
-                said = _outcome_of(at, k, names[0][1], i0, i1)
+                said = _outcome_before(at, k, i0) or _outcome_of(at, k, names[0][1], i0, i1)
                 if said is not None:
                     out.append(_mention(at, *names[0], said, "total"))
                 k = names[0][1]
