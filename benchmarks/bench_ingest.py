@@ -29,7 +29,7 @@ from pathlib import Path
 
 from factfinder.services import Project
 from factfinder.services.preserve.ingest import IngestOptions, ingest
-from factfinder.services.preserve.verify import verify_project
+from factfinder.services.verification import verify_project
 
 SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
 
