@@ -8,7 +8,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -56,7 +56,11 @@ def expanded(data: bytes) -> list[tuple[str, bytes | None, str | None]]:
         work = Path(tmp) / "work"
         work.mkdir()
         out = []
-        for part in list(expand(path, work))[1:]:  # the container itself first
+        # the WARC's own records: the container itself comes first, and a body that is itself an
+        # archive (a random body may start with a zip's magic) has members or errors of its own
+        for part in list(expand(path, work))[1:]:
+            if part.parent != 0:
+                continue
             label = part.label.rsplit("#", 1)[-1]
             if part.ok:
                 out.append((label, part.path.read_bytes(), None))
@@ -74,6 +78,7 @@ def good(records: list[tuple[str, bytes]]) -> list[tuple[str, bytes, None]]:
 
 @settings(max_examples=30)
 @given(responses, st.booleans())
+@example([("200 OK", b"PK\x03\x04")], False)  # a body that looks like a zip and is not one
 def test_each_ok_response_is_a_part_holding_its_body(records, gzip: bool) -> None:  # type: ignore[no-untyped-def]
     assert expanded(warc_bytes(records, gzip)) == good(records)
 
