@@ -182,7 +182,7 @@ def facts_text(
 @dataclass(frozen=True, slots=True)
 class MemberText:
     """What the index reads of one member claim: the claim as reviewed, in its JSON form
-    (shared/CLAIMS.md; read as JSON because building every member's `Claim` would cost more
+    (docs/CLAIMS.md; read as JSON because building every member's `Claim` would cost more
     than the rest of indexing), the claimant type it was extracted with (for the witness
     rule), and its item's text and metadata."""
 
