@@ -90,6 +90,12 @@ def test_merge_split_confirm_and_grade(linked: list[str], signed_in: dict[str, B
     assert r.status_code == 200
     row = investigator.client.get(f"/api/v1/incidents/{ids[0]}").json()["incident"]
     assert (row["grade"], row["confirmed"], row["members"]) == ("contested", True, 1)
+    # every decision states its reason: the API's schema says so as the service does
+    no_reason = investigator.client.post(
+        f"/api/v1/incidents/{ids[0]}/confirm", json={}, headers={"X-CSRF-Token": investigator.csrf}
+    )
+    assert no_reason.status_code == 422
+    assert no_reason.json()["detail"][0]["loc"] == ["body", "reason"]
     analyst = signed_in["analyst"]
     assert (
         analyst.client.post(

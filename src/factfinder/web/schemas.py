@@ -267,7 +267,7 @@ class IncidentSplit(_In):
 
 
 class IncidentConfirm(_In):
-    reason: str = Field(default="", max_length=2000)
+    reason: str = Field(min_length=1, max_length=2000)  # every decision states its reason
 
 
 class IncidentGrade(_In):
