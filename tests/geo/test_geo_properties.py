@@ -179,6 +179,12 @@ def test_a_range_outside_the_text_is_refused() -> None:
 def test_a_town_named_in_arabic_and_in_latin_letters_meets_itself(k: int) -> None:
     town = syrian_towns()[k % len(syrian_towns())]
     arabic = names_across_scripts(town.name)
+    # names come clean: no direction marks, no punctuation left at either end by a source
+    assert not [
+        a
+        for a in arabic
+        if re.search(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]|^[.,;:،]|[.,;:،]$", a)
+    ]
     if not arabic:
         return  # the Arabic index does not know every curated spelling
     back: set[str] = set()
@@ -190,3 +196,8 @@ def test_a_town_named_in_arabic_and_in_latin_letters_meets_itself(k: int) -> Non
     assert any(skeleton_key(b) == skeleton_key(town.name) for b in back) or any(
         name_key(n) in {name_key(b) for b in back} for n in town.names
     ), (town.name, arabic, back)
+
+
+def test_a_name_a_source_left_a_direction_mark_on_comes_clean() -> None:
+    # GeoNames gives one of this town's Arabic names as "مجدل شمس.\u200e"
+    assert names_across_scripts("Majdal Shams") == {"مجدل شمس", "مجدل الشمس"}

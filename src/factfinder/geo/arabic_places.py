@@ -1133,6 +1133,16 @@ def _clean(name: str) -> str:
     return " ".join(re.sub(r"[`‘’ʿʾ]", "", name).split()).strip("'")
 
 
+# direction marks and embeddings a source's name may carry, and the punctuation a name list
+# leaves at either end ("مجدل شمس.‎")
+_NAME_NOISE = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAME_ENDS = " .,;:،؛"
+
+
+def _tidy(name: str) -> str:
+    return " ".join(_NAME_NOISE.sub("", name).split()).strip(_NAME_ENDS)
+
+
 def _place(idx: ArabicIndex, m: _M) -> Place:
     assert m.chosen is not None
     t = m.chosen
@@ -1272,7 +1282,7 @@ def names_across_scripts(name: str) -> set[str]:
             wof = [idx.capital[g] for g in govs if g in idx.capital]
         for p in largest(wof):
             out.update(_clean(n) for n in (p.name_en, p.name_ascii, *p.alt_names) if n)
-        return {n for n in out if n and not has_arabic(n)}
+        return {t for n in out if (t := _tidy(n)) and not has_arabic(t)}
     for e in gaz.lookup(name):
         if e.kind == "governorate":
             out.update(GOVERNORATE_NAMES.get((e.country, e.admin1code or ""), ()))
@@ -1288,7 +1298,7 @@ def names_across_scripts(name: str) -> set[str]:
                 out.update(" ".join(n.split()) for n in idx._arabic_names(p))
     for p in largest(idx.latin().get(name_key(name), [])):
         out.update(" ".join(n.split()) for n in idx._arabic_names(p))
-    return {n for n in out if has_arabic(n)}
+    return {t for n in out if has_arabic(t := _tidy(n))}
 
 
 def arabic_index_size() -> int:
