@@ -224,7 +224,7 @@ _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
             + _MONTH.replace("{name}", "m")
             + r"\s*"
             + _DAY.replace("{name}", "d")
-            + r"(?![\d:])(?!,?\s*\d)"
+            + r"(?!\d|:\d)(?!,?\s*\d)"
         ),
         "md",
     ),
@@ -477,11 +477,29 @@ def find_dates(
             if window is not None:
                 found.append(DateMention(a, b, window, "absolute"))
     # Without an anchor, "On 9 October" takes its year from the nearest date of the text that
-    # states one ("... released on October 26th, 2023"), as if that date were the anchor.
-    dated = [d for d in found if d.window.precision == "day"]
+    # states one ("... released on October 26th, 2023"), as if that date were the anchor; a
+    # text that states no full date may give the year with a month or alone ("March 18: …
+    # 12 deaths in March 2023", "Sept. 5 … in 2019"): the nearest day first, then a month,
+    # then a year, each within reach.
+    stated = list(found)
     for m, form in yearless:
-        near = min(dated, key=lambda d: abs(d.start - m.start()), default=None)
-        if near is None or abs(near.start - m.start()) > _YEAR_REACH:
+        near = None
+        for precision in ("day", "month", "year"):
+            near = min(
+                (
+                    d
+                    for d in stated
+                    if d.window.precision == precision
+                    and abs(d.start - m.start()) <= _YEAR_REACH
+                    and d.window.start is not None
+                    and d.window.start.year == (d.window.end or d.window.start).year
+                ),
+                key=lambda d: abs(d.start - m.start()),
+                default=None,
+            )
+            if near is not None:
+                break
+        if near is None or near.window.end is None:
             continue
         window = _absolute(m, form, near.window.end)
         if window is not None:
@@ -594,7 +612,8 @@ _NARRATIVE_LEAD = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Dd]uring|[Ss]ince|[
 # and a Facebook post's "December 1, 2024 · Shared with Public" (or "at 3:02 PM ·").
 _FURNITURE_BEFORE = re.compile(
     r"(?:(?:\b(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication"
-    r"|Print\s+this\s+page|Release\s+date)|\(\s*updated)(?:\s+(?:on|at))?\s*:?"
+    r"|Print\s+this\s+page|Release\s+date|(?:Last\s+)?(?:edited|modified))|\(\s*updated)"
+    r"(?:\s+(?:on|at))?\s*:?"
     r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
     r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|])\s*$"
 )
@@ -631,6 +650,7 @@ def document_date(
             or _FURNITURE_AFTER.match(after)
             or _alone(text, d)
             or _after_masthead(text, d)
+            or _opens_line_dateline(text, d)
             or (_WEEKDAY_FIRST.match(text, d.start) and not _PROSE_BEFORE.search(before))
         ):
             return DateMention(d.start, d.end, d.window, "dateline")
@@ -657,16 +677,39 @@ _MASTHEAD = re.compile(r"(?:[^\W\d_][\w'&.@-]*\s+){0,5}[\w'&.@-]+\s*(?:[|·•�
 
 
 def _after_masthead(text: str, d: DateMention) -> bool:
-    """Whether the date ends a line that holds only a source's name or a label before it."""
+    """Whether the date ends a line that holds only a source's name, a label or a byline
+    before it ("Kurdistan 24 | 11/03/2019", "By Jane Doe | April 22, 2022")."""
     start = text.rfind("\n", 0, d.start) + 1
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
     if end == len(text) or not _BARE.fullmatch(text, d.end, end):
         return False
     head = text[start : d.start]
+    byline = _BYLINE.fullmatch(head)
+    if byline:
+        head = head[byline.end("by") :]
     # "Gaza Ministry of Health ·": small words inside a name in title case are the name's.
     named = _NAME_SMALL_WORD.sub(r"\1 ", head)
     return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(named)
+
+
+# "By Jane Doe |", "By AFP -": a byline before the date is the author's name, not prose.
+_BYLINE = re.compile(r"(?P<by>\s*[Bb]y\s+)(?=[A-Z]).*")
+
+
+# "April 22, 2022 - Three civilians were killed": a full date opening a line, then a dash or
+# an agency in brackets, is a dateline wherever the capture put the line.
+_DASH_AFTER = re.compile(r"\s*(?:\([\w .&'’-]{2,30}\)\s*)?(?:--|[–—-])\s+(?=\S)")
+
+
+def _opens_line_dateline(text: str, d: DateMention) -> bool:
+    start = text.rfind("\n", 0, d.start) + 1
+    return bool(
+        d.start > 0
+        and _MARKUP.fullmatch(text, start, d.start)
+        and _DASH_AFTER.match(text, d.end)
+        and re.search(r"\d{4}", text[d.start : d.end])
+    )
 
 
 _NAME_SMALL_WORD = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:of|for|and|the)\s+(?=[A-Z])")

@@ -294,3 +294,86 @@ def test_the_opening_sentence_keeps_its_month() -> None:
 )
 def test_an_ngo_note_keeps_its_stated_date_over_the_publication_date(text: str) -> None:
     assert primary(text, D(2017, 8, 29)).date == day(D(2017, 8, 21))
+
+
+FURNITURE_LINES = {
+    # Russia — a byline and a pipe before the date; 22 April 2022 is a Friday.
+    "byline pipe": (
+        "Shelling kills three in Ariha\nBy Jane Doe | April 22, 2022\nRussian warplanes "
+        "struck the town of Ariha on Thursday, killing three civilians.",
+        D(2022, 4, 21),
+    ),
+    # Syrian government — a byline and a comma.
+    "byline comma": (
+        "Barrel bombs on Kansafra\nBy Omar Haj Kadour, 3 June 2021\nRegime helicopters "
+        "dropped barrel bombs on Kansafra yesterday, killing two women.",
+        D(2021, 6, 2),
+    ),
+    # Turkey — an edit stamp at the end of a page.
+    "last edited": (
+        "Turkish drones struck a car near Qamishli on Sunday, killing three civilians.\n"
+        "Last edited: 2019-10-14T10:11:00Z",
+        D(2019, 10, 13),
+    ),
+    # US-led coalition — a date opening a line, then a dash: the report's own dateline.
+    "date dash lede": (
+        "Coalition strike in al-Mansoura\nMarch 22, 2017 - A coalition airstrike killed seven "
+        "civilians in al-Mansoura this morning, local activists said.",
+        D(2017, 3, 22),
+    ),
+    # ISIS — the same with an agency in brackets and an em dash.
+    "date agency dash": (
+        "ISIS car bomb in Azaz\nJanuary 7, 2017 (AFP) — An Islamic State car bomb killed 43 "
+        "people in Azaz on Saturday, a monitor said.",
+        D(2017, 1, 7),
+    ),
+    # SDF — a year-less date opening the post, the year given by a month later on.
+    "year from a month": (
+        "Afrin Activists Network\nMarch 18: SDF artillery shelled the village of Kafr Jannah, "
+        "killing a shepherd. The network documented 12 civilian deaths in March 2018.",
+        D(2018, 3, 18),
+    ),
+    # Iran — a year-less date alone on its line; the year given alone later.
+    "year from a year": (
+        "Deir ez-Zor 24\nSept. 5\nIranian-backed militias shelled the village of Hawija Saqr "
+        "on Wednesday, killing two farmers, the worst attack on the village in 2019.",
+        D(2019, 9, 4),
+    ),
+    # HTS — a day and month with the year in a later month-year date.
+    "day month, year in a month": (
+        "Idlib Post\n14 February: HTS gunmen shot dead a man at a checkpoint near Sarmada. "
+        "It was the third such killing since January 2021.",
+        D(2021, 2, 14),
+    ),
+    # Israel — a Telegram channel's numeric stamp with a time.
+    "channel stamp": (
+        "Gaza Now\n17.10.2023 21:45\nAn Israeli airstrike on a house in Khan Younis killed "
+        "nine people earlier today.",
+        D(2023, 10, 17),
+    ),
+    # Syrian government — a page's date with its time zone under the headline.
+    "time zone stamp": (
+        "Regime shelling kills child in Darat Izza\n22 April 2022 12:05 GMT\nRegime forces "
+        "shelled Darat Izza on Friday, killing a child.",
+        D(2022, 4, 22),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", FURNITURE_LINES.values(), ids=FURNITURE_LINES.keys())
+def test_bylines_edit_stamps_dashes_and_a_year_given_nearby(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose that opens with a date and a dash inside a sentence, or a byline-like phrase.
+        "Two killed in Ariha\nThe strike came on April 22, 2022 - three civilians were killed.",
+        "Two killed in Ariha\nBy the end of April 22, 2022\nThree civilians were killed.",
+        # A year-less date with no year anywhere in the text stays unread.
+        "Idlib Post\n14 February: HTS gunmen shot dead a man at a checkpoint near Sarmada.",
+    ],
+)
+def test_no_document_date_from_prose_or_a_year_nowhere(text: str) -> None:
+    assert document_date(text) is None
