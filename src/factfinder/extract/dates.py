@@ -29,6 +29,9 @@ words                               window                                      
 "on Friday", "Friday night",        the last Friday on or before the anchor      day
 "Friday's attack"
 "last Friday"                       the last Friday strictly before the anchor   day
+"on Saturday and Sunday",           the two days (the later one the last on or   week
+"from Friday to Sunday"             before the anchor)
+"since Tuesday", "since 10 June"    that day .. the anchor                       week/month
 "this week", "earlier this week"    Monday of the anchor's week .. the anchor    week
 "last week", "a week ago"           Monday .. Sunday of the week before          week
 "this month", "earlier this month"  the 1st of the anchor's month .. the anchor  month
@@ -261,7 +264,12 @@ _REL_DAY_OFFSETS: Final[Mapping[str, int]] = MappingProxyType(
 _RELATIVE = re.compile(
     r"\b(?P<dayword>the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+(?:on\s+)?today|"
     r"today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"
-    r"|\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?:(?:on|late|early|since)\s+)?"
+    r"|\b(?:(?:on|from|between)\s+)?(?P<first>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\s+(?:and|to|through|until)\s+(?P<second>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+    r"|\bsince\s+(?:(?:late|early)\s+)?"
+    r"(?P<sinceday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?:(?:on|late|early)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|s)?\b"
     r"|\b(?P<ago>(?P<n>\d{1,2}|a|" + "|".join(number_words(1, 10)) + r")\s+"
     r"(?P<unit>days?|weeks?)\s+ago)\b"
@@ -386,6 +394,19 @@ def _relative(m: re.Match[str], anchor: dt.date) -> DateWindow | None:
     if g["dayword"]:
         key = re.sub(r"\s+", " ", g["dayword"].lower())
         return DateWindow.day(anchor - dt.timedelta(days=_REL_DAY_OFFSETS[key]))
+    if g["sinceday"]:
+        # "killed since Tuesday": the days from Tuesday to the report's.
+        back = (anchor.weekday() - _WEEKDAYS[g["sinceday"].lower()]) % 7
+        if back == 0:
+            return None  # "since Monday" said on a Monday: a week back or today, unsaid
+        return DateWindow(anchor - dt.timedelta(days=back), anchor, "week")
+    if g["first"]:
+        # "on Saturday and Sunday": both days, the later one the last on or before the anchor.
+        end = anchor - dt.timedelta(days=(anchor.weekday() - _WEEKDAYS[g["second"].lower()]) % 7)
+        span = (_WEEKDAYS[g["second"].lower()] - _WEEKDAYS[g["first"].lower()]) % 7
+        if span == 0:
+            return DateWindow.day(end)
+        return DateWindow(end - dt.timedelta(days=span), end, "week")
     if g["weekday"]:
         back = (anchor.weekday() - _WEEKDAYS[g["weekday"].lower()]) % 7
         if g["last"] and back == 0:
@@ -475,7 +496,7 @@ def find_dates(
                 continue
             window = _absolute(m, form, anchor)
             if window is not None:
-                found.append(DateMention(a, b, window, "absolute"))
+                found.append(DateMention(a, b, _since(text, a, window, anchor), "absolute"))
     # Without an anchor, "On 9 October" takes its year from the nearest date of the text that
     # states one ("... released on October 26th, 2023"), as if that date were the anchor; a
     # text that states no full date may give the year with a month or alone ("March 18: …
@@ -517,6 +538,24 @@ def find_dates(
                 found.append(DateMention(a, b, window, "relative"))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# "since 10 June", "since the 4th of April": the day a period starts, not an event's day.
+_SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
+
+
+def _since(text: str, start: int, window: DateWindow, anchor: dt.date | None) -> DateWindow:
+    """A day after "since" is read as the days from it to the anchor (when it has one)."""
+    if (
+        anchor is None
+        or window.precision != "day"
+        or window.start is None
+        or window.start >= anchor
+        or not _SINCE.search(text, max(0, start - 12), start)
+    ):
+        return window
+    days = (anchor - window.start).days
+    return DateWindow(window.start, anchor, "week" if days < 7 else "month" if days <= 31 else "year")
 
 
 # Words that introduce a report's own date: "Posted on", "Published", "Last updated at".

@@ -377,3 +377,76 @@ def test_bylines_edit_stamps_dashes_and_a_year_given_nearby(text: str, expected:
 )
 def test_no_document_date_from_prose_or_a_year_nowhere(text: str) -> None:
     assert document_date(text) is None
+
+
+def window(a: dt.date, b: dt.date) -> DateWindow:
+    return DateWindow(a, b, "week" if (b - a).days < 7 else "month")
+
+
+PERIODS = {
+    # US-led coalition — two days named together (5 July 2015 is a Sunday).
+    "saturday and sunday": (
+        "Sun 05 Jul 2015\nSix civilians were among 22 people killed in coalition air strikes "
+        "on Raqqa on Saturday and Sunday, a monitor said.",
+        window(D(2015, 7, 4), D(2015, 7, 5)),
+    ),
+    # Kurdish forces against ISIS — "since Saturday" to the report's day (25 February 2015).
+    "since a weekday": (
+        "Wednesday 25 Feb 2015\nAt least 132 Islamic State militants have been killed since "
+        "Saturday in fighting with Kurdish fighters near Tal Hamis.",
+        window(D(2015, 2, 21), D(2015, 2, 25)),
+    ),
+    # Russia — "from Friday to Sunday".
+    "from friday to sunday": (
+        "Idlib Post | 12 May 2019\nRussian warplanes killed 17 civilians in Kafr Nabl from "
+        "Friday to Sunday, the civil defence said.",
+        window(D(2019, 5, 10), D(2019, 5, 12)),
+    ),
+    # Syrian government — "between Monday and Wednesday".
+    "between two weekdays": (
+        "SOHR | Feb 21, 2020\nRegime shelling killed 11 civilians in Ariha between Monday and "
+        "Wednesday, the monitor said.",
+        window(D(2020, 2, 17), D(2020, 2, 19)),
+    ),
+    # Turkey — "since 9 October" in a report of 14 October 2019.
+    "since a day": (
+        "Press release, 14 October 2019\nTurkish shelling has killed 38 civilians in Ras al-Ain "
+        "and Tal Abyad since 9 October, the Kurdish Red Crescent said.",
+        window(D(2019, 10, 9), D(2019, 10, 14)),
+    ),
+    # ISIS — "since the 4th of July" in a report of 9 July 2014.
+    "since the nth of": (
+        "AFP Wednesday 9 Jul 2014\nIslamic State fighters have executed 20 tribesmen in Deir "
+        "Ezzor since the 4th of July, a monitor said.",
+        window(D(2014, 7, 4), D(2014, 7, 9)),
+    ),
+    # HTS — "on Tuesday and Wednesday".
+    "tuesday and wednesday": (
+        "Syria Direct | March 5, 2021\nHTS gunmen killed three men in raids on Binnish on "
+        "Tuesday and Wednesday, residents said.",
+        window(D(2021, 3, 2), D(2021, 3, 3)),
+    ),
+    # Israel — "since Sunday" in a post of Thursday 19 October 2023.
+    "since sunday post": (
+        "Gaza Ministry of Health · 19 Oct 2023\nIsraeli airstrikes have killed 310 people in "
+        "Khan Younis since Sunday.",
+        window(D(2023, 10, 15), D(2023, 10, 19)),
+    ),
+    # SDF — "Thursday and Friday" without "on".
+    "weekdays without on": (
+        "Hawar News | 2019-10-20\nSDF shelling killed four civilians in Tal Abyad Thursday and "
+        "Friday, the SNA said.",
+        window(D(2019, 10, 17), D(2019, 10, 18)),
+    ),
+    # Iran — "since early Monday".
+    "since early monday": (
+        "Deir ez-Zor 24 - 9 June 2018\nIranian-backed militias have killed six civilians in "
+        "Albu Kamal since early Monday.",
+        window(D(2018, 6, 4), D(2018, 6, 9)),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", PERIODS.values(), ids=PERIODS.keys())
+def test_two_days_named_together_or_a_period_since_a_day(text: str, expected: DateWindow) -> None:
+    assert primary(text).date == expected
