@@ -555,7 +555,9 @@ def _since(text: str, start: int, window: DateWindow, anchor: dt.date | None) ->
     ):
         return window
     days = (anchor - window.start).days
-    return DateWindow(window.start, anchor, "week" if days < 7 else "month" if days <= 31 else "year")
+    return DateWindow(
+        window.start, anchor, "week" if days < 7 else "month" if days <= 31 else "year"
+    )
 
 
 # Words that introduce a report's own date: "Posted on", "Published", "Last updated at".
