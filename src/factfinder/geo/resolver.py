@@ -451,6 +451,9 @@ def _name_goes_on(toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
     return len(before) == 2 and before[1] == "of" and before[0] in _UNKNOWN_TYPES
 
 
+_KUNYA = frozenset({"abu", "abo", "umm", "um", "ibn", "bin"})
+
+
 def _is_person(toks: Sequence[Tok], m: Match) -> bool:
     """Is the mention a person's given name ("Suleiman Al-Khalidi", a byline)?
 
@@ -458,6 +461,8 @@ def _is_person(toks: Sequence[Tok], m: Match) -> bool:
     a surname follows it: "Al-" and a capitalised word, or another given name ("Hamza
     Mohammed"). A capitalised word alone is not enough: headlines capitalise every word.
     """
+    if m.i > 0 and toks[m.i].soft_before and toks[m.i - 1].cap and toks[m.i - 1].key in _KUNYA:
+        return True  # "Abu Amara", "Umm Ahmad": a kunya (a gazetteer "Abu X" matches whole)
     content = [t for t in toks[m.i : m.j] if not t.article]
     if len(content) != 1 or content[0].key not in GIVEN_NAMES:
         return False
@@ -534,7 +539,7 @@ def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
         before = [t.key for t in toks[max(0, m.i - 2) : m.i]]
         return bool(set(before) & _ROADS)  # "the road of Tehran – Beirut"
     # "X – Y road" seen from Y
-    if m.i > 1 and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.i - 1].end : toks[m.i].start]):
+    if m.i > 0 and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.i - 1].end : toks[m.i].start]):
         if nxt and nxt[0].key in _ROADS:
             return True
         before = [t.key for t in toks[max(0, m.i - 5) : m.i - 1]]
