@@ -32,6 +32,8 @@ words                               window                                      
 "on Saturday and Sunday",           the two days (the later one the last on or   week
 "from Friday to Sunday"             before the anchor)
 "since Tuesday", "since 10 June"    that day .. the anchor                       week/month
+"on the 12th"                       that day of the anchor's month (or the       day
+                                    month before, if it is after the anchor)
 "this week", "earlier this week"    Monday of the anchor's week .. the anchor    week
 "last week", "a week ago"           Monday .. Sunday of the week before          week
 "this month", "earlier this month"  the 1st of the anchor's month .. the anchor  month
@@ -267,6 +269,9 @@ _RELATIVE = re.compile(
     r"|\b(?:(?:on|from|between)\s+)?(?P<first>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\s+(?:and|to|through|until)\s+(?P<second>Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b"
+    r"|\bon\s+the\s+(?P<nth>[12]?\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|when|and|as|after|before|morning|night|evening|afternoon|"
+    r"during|while)\b)"
     r"|\bsince\s+(?:(?:late|early)\s+)?"
     r"(?P<sinceday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?:(?:on|late|early)\s+)?"
@@ -394,6 +399,13 @@ def _relative(m: re.Match[str], anchor: dt.date) -> DateWindow | None:
     if g["dayword"]:
         key = re.sub(r"\s+", " ", g["dayword"].lower())
         return DateWindow.day(anchor - dt.timedelta(days=_REL_DAY_OFFSETS[key]))
+    if g["nth"]:
+        # "on the 12th": that day of the anchor's month, or of the month before.
+        got = _safe_date(anchor.year, anchor.month, int(g["nth"]))
+        if got is None or got > anchor:
+            prev = anchor.replace(day=1) - dt.timedelta(days=1)
+            got = _safe_date(prev.year, prev.month, int(g["nth"]))
+        return DateWindow.day(got) if got is not None else None
     if g["sinceday"]:
         # "killed since Tuesday": the days from Tuesday to the report's.
         back = (anchor.weekday() - _WEEKDAYS[g["sinceday"].lower()]) % 7
@@ -566,9 +578,10 @@ _DATELINE_LEAD = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*)?",
     re.I,
 )
-# "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -": place, date, agency.
+# "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -", "AMMAN, Jordan, Feb 5
+# (Reuters) -": place (and its country), date, agency.
 _PLACE_DATELINE = re.compile(
-    r"\s*[A-Z][A-Za-z'. -]{1,40}?,\s+(?:"
+    r"\s*[A-Z][A-Za-z'. -]{1,40}?(?:,\s*[A-Z][A-Za-z'. -]{1,30}?)?,\s+(?:"
     + _WEEKDAY_PREFIX
     + _MONTH.replace("{name}", "m")
     + r"\s*"
@@ -583,6 +596,9 @@ _PLACE_DATELINE = re.compile(
 )
 
 
+# How far into a text a wire dateline is looked for at a line's start.
+_WIRE_REACH = 600
+
 # Markdown and rules between a headline and its dateline: "*", "#", "---", blank lines.
 _MARKUP = re.compile(r"[\s*#_>|=~-]*")
 
@@ -595,7 +611,8 @@ def read_dateline(
     Read at the very start of the text, after the title when the text opens with it (FA-KES
     and SANA put the date before or after the headline), after "Posted on", "Published",
     "Last updated at" or "Date of publication", or in a wire dateline ("Damascus, November 3
-    (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given, else
+    (RHC)--", also opening one of the first lines under a captured page's masthead:
+    "Reuters\nAMMAN, Jordan, Feb 5 (Reuters) -"). A dateline without a year ("November 3") takes it from `anchor` when given, else
     from the first dated day of the text after it, and is None otherwise. Only day-precision
     dates count as datelines; a date after "On", "In", "At" … opens a narrative ("On October
     8th 2023, a home was hit"): it dates the event, not the report.
@@ -606,9 +623,17 @@ def read_dateline(
         at = text.find(stripped, 0, 120 + len(stripped))
         if at >= 0:
             starts.append(at + len(stripped))
-    for pos in starts:
+    # A wire dateline may open any of the first lines, under a captured page's masthead or
+    # headline ("Reuters\nAMMAN, Jordan, Feb 5 (Reuters) -"); only that form is read there.
+    wire_only = [
+        k + 1 for k, ch in enumerate(text[:_WIRE_REACH]) if ch == "\n" and k + 1 not in starts
+    ]
+    for pos in starts + wire_only:
+        plain = pos not in wire_only
         pos = _MARKUP.match(text, pos).end()  # type: ignore[union-attr]
         m = _PLACE_DATELINE.match(text, pos)
+        if not m and not plain:
+            continue
         if m:
             month, day = (
                 (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))

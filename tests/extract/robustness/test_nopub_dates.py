@@ -450,3 +450,40 @@ PERIODS = {
 @pytest.mark.parametrize("text,expected", PERIODS.values(), ids=PERIODS.keys())
 def test_two_days_named_together_or_a_period_since_a_day(text: str, expected: DateWindow) -> None:
     assert primary(text).date == expected
+
+
+ORDINAL_DAYS = {
+    # Russia — "on the 12th" in a post of 14 May 2019: this month's 12th.
+    "this month": (
+        "Step News\nPosted on 14/05/2019\nRussian jets killed five civilians in Kafr Nabl on "
+        "the 12th, activists said.",
+        D(2019, 5, 12),
+    ),
+    # Syrian government — "on the 28th" in a report of 3 March 2020: February's 28th.
+    "month before": (
+        "SOHR | Mar 3, 2020\nRegime shelling killed four civilians in Ariha on the 28th at dawn.",
+        D(2020, 2, 28),
+    ),
+    # Turkey — "on the 9th" with a time of day after it.
+    "with time of day": (
+        "Hawar News | 2019-10-20\nTurkish drones struck a car near Ras al-Ain on the 9th in the "
+        "evening, killing three civilians.",
+        D(2019, 10, 9),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", ORDINAL_DAYS.values(), ids=ORDINAL_DAYS.keys())
+def test_a_day_of_the_month_alone_takes_the_report_month(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SOHR | Mar 3, 2020\nClashes between the 5th Legion and ISIS killed four in the Badia.",
+        "SOHR | Mar 3, 2020\nOn the 25th anniversary of the massacre, shelling killed two in Hama.",
+    ],
+)
+def test_an_ordinal_that_is_no_day_does_not_date_the_claim(text: str) -> None:
+    assert primary(text).date == day(D(2020, 3, 3))
