@@ -161,6 +161,32 @@ _RANGES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     ),
 )
 
+# Month first on both ends: "between Oct. 29 - Nov. 4", "from Oct 29 to Nov 4, 2018" ("and"
+# only after "between"/"from": "on Oct 29 and Nov 4" are two days).
+_TO_NO_AND = r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+_MONTH_DAY_RANGE = re.compile(
+    r"(?:"
+    + _OPEN
+    + _MONTH.replace("{name}", "m1")
+    + r"\s*"
+    + _DAY.replace("{name}", "d1")
+    + r",?"
+    + _TO
+    + r"|\b"
+    + _MONTH.replace("{name}", "m1b")
+    + r"\s*"
+    + _DAY.replace("{name}", "d1c")
+    + r",?"
+    + _TO_NO_AND
+    + r")"
+    + _MONTH.replace("{name}", "m2")
+    + r"\s*"
+    + _DAY.replace("{name}", "d2")
+    + r"(?![\d:])(?:,?\s*"
+    + _YEAR.replace("{name}", "y")
+    + r")?"
+)
+
 # Months: "between January and March 2017", "from May to July 2021".
 _MONTH_RANGE = re.compile(
     _OPEN
@@ -173,6 +199,7 @@ _MONTH_RANGE = re.compile(
 
 _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (_MONTH_RANGE, "months"),
+    (_MONTH_DAY_RANGE, "range"),
     *_RANGES,
     # 21 August 2013, Wed 05 Apr 2017, 21st of August, 2013
     (
@@ -319,8 +346,9 @@ def _period(m: re.Match[str], anchor: dt.date | None) -> DateWindow | None:
     """The days of a period read by `_RANGES`; its year from the text, else from the anchor."""
     g = m.groupdict()
     m2 = _month(g["m2"])
-    m1 = _month(g["m1"]) if g.get("m1") else m2
-    d1, d2 = int(g.get("d1") or g["d1b"]), int(g["d2"])
+    first = g.get("m1") or g.get("m1b")
+    m1 = _month(first) if first else m2
+    d1, d2 = int(g.get("d1") or g.get("d1b") or g["d1c"]), int(g["d2"])
     if g.get("y"):
         end = _safe_date(int(g["y"]), m2, d2)
     elif anchor is not None:
@@ -796,12 +824,26 @@ _BARE = re.compile(
 
 
 def _alone(text: str, d: DateMention) -> bool:
-    """Whether the date fills its line (with at most a time): a page's or a post's own date."""
+    """Whether the date fills its line (with at most a time): a page's or a post's own date.
+
+    A full date after the last sentence of a capture, ending it ("… killing two members of
+    the Asayish. 2022-08-20"), stands alone too: the page's stamp glued to its text.
+    """
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    if (
+        end == len(text)
+        and _BARE.fullmatch(text, d.end, end)
+        and _SENTENCE_END.search(text, max(0, d.start - 3), d.start)
+        and re.search(r"\d{4}", text[d.start : d.end])
+    ):
+        return True
     if "\n" not in text:
         return False
     start = text.rfind("\n", 0, d.start) + 1
-    end = text.find("\n", d.end)
-    end = len(text) if end < 0 else end
     if start == 0 and end == len(text):
         return False
     return bool(_BARE.fullmatch(text, start, d.start) and _BARE.fullmatch(text, d.end, end))
+
+
+_SENTENCE_END = re.compile(r"[.!?”\"]\s+$")

@@ -487,3 +487,43 @@ def test_a_day_of_the_month_alone_takes_the_report_month(text: str, expected: dt
 )
 def test_an_ordinal_that_is_no_day_does_not_date_the_claim(text: str) -> None:
     assert primary(text).date == day(D(2020, 3, 3))
+
+
+MONTH_FIRST_RANGES_AND_STAMPS = {
+    # US-led coalition — a release's period written month first on both ends.
+    "release period": (
+        "CJTF-OIR\nNov. 6, 2018\nCoalition strikes between Oct. 29 - Nov. 4 near Hajin killed "
+        "15 civilians, local activists said.",
+        DateWindow(D(2018, 10, 29), D(2018, 11, 4), "week"),
+    ),
+    # Syrian government — "from … to …" with the year after the second day.
+    "from to with year": (
+        "Regime shelling killed 84 people in Eastern Ghouta from Nov 14 to Nov 17, 2017, the "
+        "health agency said.",
+        DateWindow(D(2017, 11, 14), D(2017, 11, 17), "week"),
+    ),
+    # Turkey — the page's own date glued after the last sentence of a capture.
+    "stamp after the text": (
+        "QAMISHLI, Syria (North Press) – A Turkish drone targeted a car in the countryside of "
+        "Qamishli on Friday, killing two members of the Asayish. 2022-08-20",
+        day(D(2022, 8, 19)),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    MONTH_FIRST_RANGES_AND_STAMPS.values(),
+    ids=MONTH_FIRST_RANGES_AND_STAMPS.keys(),
+)
+def test_month_first_periods_and_a_stamp_ending_the_capture(
+    text: str, expected: DateWindow
+) -> None:
+    assert primary(text).date == expected
+
+
+def test_two_days_joined_by_and_stay_two_days() -> None:
+    from factfinder.extract.dates import find_dates
+
+    found = find_dates("Strikes on Oct 29 and Nov 4, 2018 killed five.", anchor=None)
+    assert [d.window for d in found] == [day(D(2018, 10, 29)), day(D(2018, 11, 4))]
