@@ -48,7 +48,9 @@ from factfinder.model import Document, DocumentClaims, Place
 
 _REPORT_THAT = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"
-    r"highlighted|pointed\s+out|warned|revealed|explained|indicated|alleged|wrote|told\s+\w+)"
+    r"highlighted|pointed\s+out|warned|revealed|explained|indicated|alleged|wrote|"
+    # "told Reuters", "told SANA reporter", "told the AFP news agency"
+    r"told\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)"
     r"(?:\s+(?:on|in|late|early|at|to|during)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+)*,?\s+that\b",
     re.IGNORECASE,
 )

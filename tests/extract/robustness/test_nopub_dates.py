@@ -527,3 +527,32 @@ def test_two_days_joined_by_and_stay_two_days() -> None:
 
     found = find_dates("Strikes on Oct 29 and Nov 4, 2018 killed five.", anchor=None)
     assert [d.window for d in found] == [day(D(2018, 10, 29)), day(D(2018, 11, 4))]
+
+
+STATEMENT_DAYS = {
+    # ISIS — SANA's "told SANA reporter on Wednesday that": the statement's day, not the
+    # event's; the event's day is unsaid, so the report's day stands (6 June 2016).
+    "told outlet reporter": (
+        "06-06-2016 Rocket attacks kill two in Deir Ezzor. A source at Deir Ezzor Governorate "
+        "told SANA reporter on Wednesday that ISIL terrorists fired rocket shells on al-Qusour "
+        "neighborhood, killing two persons.",
+        D(2016, 6, 6),
+    ),
+    # Russia — "told the AFP news agency on Friday that".
+    "told the agency": (
+        "Idlib Post | 12 May 2019\nA civil defence official told the AFP news agency on Friday "
+        "that Russian jets killed six civilians in Kafr Nabl.",
+        D(2019, 5, 12),
+    ),
+    # The event's own day still dates it when the text gives it.
+    "event day kept": (
+        "Idlib Post | 12 May 2019\nA civil defence official told the AFP news agency on Friday "
+        "that Russian jets killed six civilians in Kafr Nabl on Thursday.",
+        D(2019, 5, 9),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", STATEMENT_DAYS.values(), ids=STATEMENT_DAYS.keys())
+def test_the_day_a_source_told_an_outlet_dates_the_statement(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
