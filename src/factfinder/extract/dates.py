@@ -747,9 +747,14 @@ def document_date(
             or _opens_line_dateline(text, d)
             or (_WEEKDAY_FIRST.match(text, d.start) and not _PROSE_BEFORE.search(before))
         ):
-            return DateMention(d.start, d.end, d.window, "dateline")
+            # "Monday 23/12/2019": the weekday belongs to the date line, not to the events.
+            day_name = _WEEKDAY_BEFORE.search(before)
+            start = d.start - len(day_name.group(0)) if day_name else d.start
+            return DateMention(start, d.end, d.window, "dateline")
     return None
 
+
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
 
 # "AFP Friday 20 Jun 2014": a weekday and a full date with no preposition before them is how
 # page furniture writes a date; prose says "on Friday, 20 June 2014" or "of Friday …".
@@ -816,9 +821,11 @@ _PROSE_WORD = re.compile(
 )
 
 
-# What may share a line with a date that stands alone: separators and a time of day.
+# What may share a line with a date that stands alone: separators, a weekday before a numeric
+# date ("Monday 23/12/2019") and a time of day.
 _BARE = re.compile(
-    r"[\s|·•,:–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
+    r"[\s|·•,:–—-]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?"
+    r"(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
     r"(?:[+-]\d{1,2})?)?)?[\s|·•,:–—-]*"
 )
 

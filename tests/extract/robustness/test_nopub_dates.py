@@ -556,3 +556,59 @@ STATEMENT_DAYS = {
 @pytest.mark.parametrize("text,expected", STATEMENT_DAYS.values(), ids=STATEMENT_DAYS.keys())
 def test_the_day_a_source_told_an_outlet_dates_the_statement(text: str, expected: dt.date) -> None:
     assert primary(text).date == day(expected)
+
+
+BYLINES_AND_WEEKDAY_LINES = {
+    # Syrian government — a byline whose name is also a place's (Medina): no place.
+    "byline name no place": (
+        "Syria Direct\nBy Alicia Medina\n17 February 2020\nAMMAN — Regime airstrikes killed "
+        "12 civilians in Darat Izza on Sunday.",
+        D(2020, 2, 16),
+        ["Darat Izza"],
+    ),
+    # Russia — a weekday before a numeric date line; "yesterday" from it (23 December 2019).
+    "weekday numeric line": (
+        "Violations Documentation Center\nMonday 23/12/2019\nThe VDC documented the killing "
+        "of 7 civilians by Russian airstrikes on Saraqib yesterday.",
+        D(2019, 12, 22),
+        ["Saraqib"],
+    ),
+    # Turkey — two authors and their desk on the byline.
+    "two authors and a desk": (
+        "Turkish drone kills three\nBy Suleiman Al-Khalidi and Ellen Francis in Amman\n"
+        "Oct. 14, 2019\nA Turkish drone killed three civilians near Qamishli on Sunday.",
+        D(2019, 10, 13),
+        ["Al Qamishli"],
+    ),
+    # Syrian government — an abbreviated weekday with a numeric date and a time.
+    "abbreviated weekday line": (
+        "Sun, 06/03/2018 - 14:12\nFive civilians were killed in Douma when regime artillery "
+        "struck the town this morning.",
+        D(2018, 3, 6),
+        ["Duma"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text,expected,places",
+    BYLINES_AND_WEEKDAY_LINES.values(),
+    ids=BYLINES_AND_WEEKDAY_LINES.keys(),
+)
+def test_bylines_are_no_places_and_weekday_date_lines_date_the_page(
+    text: str, expected: dt.date, places: list[str]
+) -> None:
+    claim = primary(text)
+    assert claim.date == day(expected)
+    assert [p.name for p in claim.places if p.precision != "country"] == places
+
+
+def test_prose_opening_with_by_is_no_byline() -> None:
+    from factfinder.extract.furniture import furniture_spans
+
+    for text in (
+        "x\nBy Tuesday, Russian jets had killed 5 in Idlib.\n",
+        "x\nBy the end of the day 5 were killed in Idlib\n",
+        "x\nBy March 2019 the town had fallen\n",
+    ):
+        assert furniture_spans(text) == []
