@@ -770,9 +770,15 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
     if (
         len(between) >= 2
         and between[0] in _HOST_TYPES
-        and re.fullmatch(r"\s+\w+\s*,\s*(?:\w+\s+)?|\s+\w+\s+near\s+", gap)
+        and re.fullmatch(r"\s+\w+\s*,\s*(?:\w+\s+)?|\s+\w+\s*,?\s*near\s+", gap)
         and (
-            (between[1:] == ("near",) and all(t.soft_before for t in toks[m.j : n.i + 1]))
+            (
+                between[1:] == ("near",)
+                and (
+                    all(t.soft_before for t in toks[m.j : n.i + 1])
+                    or bool(re.fullmatch(r"\s+\w+\s*,\s*near\s+", gap))
+                )
+            )
             or (all(w in DIRECTION_ADJECTIVES for w in between[1:]) and n.rural)
         )
     ):
@@ -786,6 +792,13 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
         and re.fullmatch(r"\s+\w+\s*,\s*", gap)
     ):
         return n  # "Mudar village, Raqqa governorate, Syria"
+    if (
+        1 < len(between) <= 3
+        and between[0] == "near"
+        and n.qualifier in _FORMAL_GOV
+        and re.fullmatch(r"\s+near\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*,\s*", gap)
+    ):
+        return n  # "Al Safsafa near Tahtani, Raqqa governorate": an unknown landmark between
     if not between and _HOST_GAP.fullmatch(gap) and "," in gap and n.qualifier in _FORMAL_GOV:
         # "Musherfa, Raqqa governorate, Syria"; not a list ("Khan Shaykhun, Hama countryside,
         # west of Jisr al-Shughur"): the mention does not itself follow a list comma.
