@@ -3,6 +3,8 @@
 Each text is an excerpt of a FA-KES article (F. K. Abu Salem, R. Al Feel, S. Elbassuoni,
 M. Jaber, M. Farah, *FA-KES: A Fake News Dataset around the Syrian War*, ICWSM 2019; CC BY 4.0),
 kept as the dataset prints it (no commas or apostrophes), shortened where marked "...".
+Those marked UCDP are source headlines of the UCDP Georeferenced Event Dataset (Sundberg &
+Melander 2013; Högbladh 2019; CC BY 4.0).
 """
 
 from __future__ import annotations
@@ -218,3 +220,14 @@ def test_the_governorate_of_the_headline_comes_first() -> None:
         )
         is None
     )
+
+
+def test_a_landmark_across_the_border_is_no_place_of_the_incident() -> None:
+    # UCDP headlines: the town hit is on the Syrian side; the Turkish city only locates it.
+    c = primary("Unknown warplanes target a leader in Darkush area near the border with Iskenderun")
+    assert [p.name for p in c.places] == ["Darkush"]
+    c = primary(
+        "At least 7 members in Jandairis town were injured by an explosion shook the town in "
+        "Afrin countryside near the border with Iskenderun"
+    )
+    assert all(p.country == "SY" for p in c.places)

@@ -155,3 +155,21 @@ def test_a_neighbourhood_then_its_city_after_a_comma() -> None:
     )
     [hood] = [m.place for m in find_places(text) if m.place.precision == "neighbourhood"]
     assert (hood.name.endswith(", Raqqa"), hood.admin1) == (True, "Raqqa")
+
+
+def test_a_village_near_a_town_after_a_comma_lies_where_that_town_is() -> None:
+    # UCDP (Airwars location lines): "X village, near Y town, Z governorate".
+    text = "March 29th 2017: (S556) Al Safsaf village, near Tabaqa, Raqqa governorate, Syria"
+    assert _places(text)[0][1:3] == ("As Safsafah", "Raqqa")
+    # A village of that name exists nowhere there: it is left out, not read as Idlib's Harzah.
+    text = (
+        "November 8th 2017: (S1469) Harizah village, near al Basirah town, Deir Ezzor "
+        "governorate, Syria"
+    )
+    assert all(p[2] != "Idlib" for p in _places(text))
+
+
+def test_a_name_near_an_unknown_landmark_lies_in_the_governorate_after_it() -> None:
+    # UCDP (Airwars): "Al Safsafa near Tahtani, Raqqa governorate".
+    text = "March 17th 2017: (S513) Al Safsafa near Tahtani, Raqqa governorate, Syria"
+    assert _places(text)[0][1:3] == ("As Safsafah", "Raqqa")

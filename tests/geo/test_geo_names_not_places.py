@@ -102,3 +102,22 @@ def test_month_names_are_common_words() -> None:
 
     assert {norm_word("آذار"), norm_word("تشرين"), norm_word("يوليه")} <= COMMON_WORDS
     assert all(norm_word(w) in COMMON_WORDS for name in ARABIC_MONTHS for w in name.split())
+
+
+def test_a_kunya_is_a_person() -> None:
+    # UCDP: "Abo Amara" is a commander, not Iraq's al-Amarah.
+    text = "Fighting between 2 factions in Aleppo;Abo Amara insists to arrest the commander"
+    assert [p[1] for p in _places(text)] == ["Aleppo"]
+    assert [p[1] for p in _places("Umm Ahmad and Abu Hamza were arrested in Afrin")] == ["Afrin"]
+    # Places named "Abu …" or "Umm …" match whole and stay places.
+    assert [p[1] for p in _places("Airstrikes on Abu Kamal and Abu al-Duhur")] == [
+        "Albu Kamal",
+        "Abu az Zuhur",
+    ]
+    places = _places("Shelling on Umm Batna village in Quneitra")
+    assert places[0][1] == "Umm Batinah"
+
+
+def test_the_first_end_of_a_named_road_is_no_place() -> None:
+    # UCDP: "Tehran – Beirut Road" names a road, not Beirut.
+    assert _places("Tehran – Beirut Road is subjected to an attack by ISIS infiltrators") == []

@@ -29,6 +29,11 @@ words                               window                                      
 "on Friday", "Friday night",        the last Friday on or before the anchor      day
 "Friday's attack"
 "last Friday"                       the last Friday strictly before the anchor   day
+"on Saturday and Sunday",           the two days (the later one the last on or   week
+"from Friday to Sunday"             before the anchor)
+"since Tuesday", "since 10 June"    that day .. the anchor                       week/month
+"on the 12th"                       that day of the anchor's month (or the       day
+                                    month before, if it is after the anchor)
 "this week", "earlier this week"    Monday of the anchor's week .. the anchor    week
 "last week", "a week ago"           Monday .. Sunday of the week before          week
 "this month", "earlier this month"  the 1st of the anchor's month .. the anchor  month
@@ -156,6 +161,32 @@ _RANGES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     ),
 )
 
+# Month first on both ends: "between Oct. 29 - Nov. 4", "from Oct 29 to Nov 4, 2018" ("and"
+# only after "between"/"from": "on Oct 29 and Nov 4" are two days).
+_TO_NO_AND = r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+_MONTH_DAY_RANGE = re.compile(
+    r"(?:"
+    + _OPEN
+    + _MONTH.replace("{name}", "m1")
+    + r"\s*"
+    + _DAY.replace("{name}", "d1")
+    + r",?"
+    + _TO
+    + r"|\b"
+    + _MONTH.replace("{name}", "m1b")
+    + r"\s*"
+    + _DAY.replace("{name}", "d1c")
+    + r",?"
+    + _TO_NO_AND
+    + r")"
+    + _MONTH.replace("{name}", "m2")
+    + r"\s*"
+    + _DAY.replace("{name}", "d2")
+    + r"(?![\d:])(?:,?\s*"
+    + _YEAR.replace("{name}", "y")
+    + r")?"
+)
+
 # Months: "between January and March 2017", "from May to July 2021".
 _MONTH_RANGE = re.compile(
     _OPEN
@@ -168,6 +199,7 @@ _MONTH_RANGE = re.compile(
 
 _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (_MONTH_RANGE, "months"),
+    (_MONTH_DAY_RANGE, "range"),
     *_RANGES,
     # 21 August 2013, Wed 05 Apr 2017, 21st of August, 2013
     (
@@ -224,7 +256,7 @@ _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
             + _MONTH.replace("{name}", "m")
             + r"\s*"
             + _DAY.replace("{name}", "d")
-            + r"(?![\d:])(?!,?\s*\d)"
+            + r"(?!\d|:\d)(?!,?\s*\d)"
         ),
         "md",
     ),
@@ -261,7 +293,15 @@ _REL_DAY_OFFSETS: Final[Mapping[str, int]] = MappingProxyType(
 _RELATIVE = re.compile(
     r"\b(?P<dayword>the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+(?:on\s+)?today|"
     r"today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"
-    r"|\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?:(?:on|late|early|since)\s+)?"
+    r"|\b(?:(?:on|from|between)\s+)?(?P<first>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\s+(?:and|to|through|until)\s+(?P<second>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+    r"|\bon\s+the\s+(?P<nth>[12]?\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|when|and|as|after|before|morning|night|evening|afternoon|"
+    r"during|while)\b)"
+    r"|\bsince\s+(?:(?:late|early)\s+)?"
+    r"(?P<sinceday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?:(?:on|late|early)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|s)?\b"
     r"|\b(?P<ago>(?P<n>\d{1,2}|a|" + "|".join(number_words(1, 10)) + r")\s+"
     r"(?P<unit>days?|weeks?)\s+ago)\b"
@@ -306,8 +346,9 @@ def _period(m: re.Match[str], anchor: dt.date | None) -> DateWindow | None:
     """The days of a period read by `_RANGES`; its year from the text, else from the anchor."""
     g = m.groupdict()
     m2 = _month(g["m2"])
-    m1 = _month(g["m1"]) if g.get("m1") else m2
-    d1, d2 = int(g.get("d1") or g["d1b"]), int(g["d2"])
+    first = g.get("m1") or g.get("m1b")
+    m1 = _month(first) if first else m2
+    d1, d2 = int(g.get("d1") or g.get("d1b") or g["d1c"]), int(g["d2"])
     if g.get("y"):
         end = _safe_date(int(g["y"]), m2, d2)
     elif anchor is not None:
@@ -386,6 +427,26 @@ def _relative(m: re.Match[str], anchor: dt.date) -> DateWindow | None:
     if g["dayword"]:
         key = re.sub(r"\s+", " ", g["dayword"].lower())
         return DateWindow.day(anchor - dt.timedelta(days=_REL_DAY_OFFSETS[key]))
+    if g["nth"]:
+        # "on the 12th": that day of the anchor's month, or of the month before.
+        got = _safe_date(anchor.year, anchor.month, int(g["nth"]))
+        if got is None or got > anchor:
+            prev = anchor.replace(day=1) - dt.timedelta(days=1)
+            got = _safe_date(prev.year, prev.month, int(g["nth"]))
+        return DateWindow.day(got) if got is not None else None
+    if g["sinceday"]:
+        # "killed since Tuesday": the days from Tuesday to the report's.
+        back = (anchor.weekday() - _WEEKDAYS[g["sinceday"].lower()]) % 7
+        if back == 0:
+            return None  # "since Monday" said on a Monday: a week back or today, unsaid
+        return DateWindow(anchor - dt.timedelta(days=back), anchor, "week")
+    if g["first"]:
+        # "on Saturday and Sunday": both days, the later one the last on or before the anchor.
+        end = anchor - dt.timedelta(days=(anchor.weekday() - _WEEKDAYS[g["second"].lower()]) % 7)
+        span = (_WEEKDAYS[g["second"].lower()] - _WEEKDAYS[g["first"].lower()]) % 7
+        if span == 0:
+            return DateWindow.day(end)
+        return DateWindow(end - dt.timedelta(days=span), end, "week")
     if g["weekday"]:
         back = (anchor.weekday() - _WEEKDAYS[g["weekday"].lower()]) % 7
         if g["last"] and back == 0:
@@ -475,13 +536,31 @@ def find_dates(
                 continue
             window = _absolute(m, form, anchor)
             if window is not None:
-                found.append(DateMention(a, b, window, "absolute"))
+                found.append(DateMention(a, b, _since(text, a, window, anchor), "absolute"))
     # Without an anchor, "On 9 October" takes its year from the nearest date of the text that
-    # states one ("... released on October 26th, 2023"), as if that date were the anchor.
-    dated = [d for d in found if d.window.precision == "day"]
+    # states one ("... released on October 26th, 2023"), as if that date were the anchor; a
+    # text that states no full date may give the year with a month or alone ("March 18: …
+    # 12 deaths in March 2023", "Sept. 5 … in 2019"): the nearest day first, then a month,
+    # then a year, each within reach.
+    stated = list(found)
     for m, form in yearless:
-        near = min(dated, key=lambda d: abs(d.start - m.start()), default=None)
-        if near is None or abs(near.start - m.start()) > _YEAR_REACH:
+        near = None
+        for precision in ("day", "month", "year"):
+            near = min(
+                (
+                    d
+                    for d in stated
+                    if d.window.precision == precision
+                    and abs(d.start - m.start()) <= _YEAR_REACH
+                    and d.window.start is not None
+                    and d.window.start.year == (d.window.end or d.window.start).year
+                ),
+                key=lambda d: abs(d.start - m.start()),
+                default=None,
+            )
+            if near is not None:
+                break
+        if near is None or near.window.end is None:
             continue
         window = _absolute(m, form, near.window.end)
         if window is not None:
@@ -501,15 +580,36 @@ def find_dates(
     return found
 
 
+# "since 10 June", "since the 4th of April": the day a period starts, not an event's day.
+_SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
+
+
+def _since(text: str, start: int, window: DateWindow, anchor: dt.date | None) -> DateWindow:
+    """A day after "since" is read as the days from it to the anchor (when it has one)."""
+    if (
+        anchor is None
+        or window.precision != "day"
+        or window.start is None
+        or window.start >= anchor
+        or not _SINCE.search(text, max(0, start - 12), start)
+    ):
+        return window
+    days = (anchor - window.start).days
+    return DateWindow(
+        window.start, anchor, "week" if days < 7 else "month" if days <= 31 else "year"
+    )
+
+
 # Words that introduce a report's own date: "Posted on", "Published", "Last updated at".
 _DATELINE_LEAD = re.compile(
     r"\s*(?:(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication)"
     r"(?:\s+(?:on|at))?\s*:?\s*)?",
     re.I,
 )
-# "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -": place, date, agency.
+# "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -", "AMMAN, Jordan, Feb 5
+# (Reuters) -": place (and its country), date, agency.
 _PLACE_DATELINE = re.compile(
-    r"\s*[A-Z][A-Za-z'. -]{1,40}?,\s+(?:"
+    r"\s*[A-Z][A-Za-z'. -]{1,40}?(?:,\s*[A-Z][A-Za-z'. -]{1,30}?)?,\s+(?:"
     + _WEEKDAY_PREFIX
     + _MONTH.replace("{name}", "m")
     + r"\s*"
@@ -524,6 +624,9 @@ _PLACE_DATELINE = re.compile(
 )
 
 
+# How far into a text a wire dateline is looked for at a line's start.
+_WIRE_REACH = 600
+
 # Markdown and rules between a headline and its dateline: "*", "#", "---", blank lines.
 _MARKUP = re.compile(r"[\s*#_>|=~-]*")
 
@@ -536,7 +639,8 @@ def read_dateline(
     Read at the very start of the text, after the title when the text opens with it (FA-KES
     and SANA put the date before or after the headline), after "Posted on", "Published",
     "Last updated at" or "Date of publication", or in a wire dateline ("Damascus, November 3
-    (RHC)--"). A dateline without a year ("November 3") takes it from `anchor` when given, else
+    (RHC)--", also opening one of the first lines under a captured page's masthead:
+    "Reuters\nAMMAN, Jordan, Feb 5 (Reuters) -"). A dateline without a year ("November 3") takes it from `anchor` when given, else
     from the first dated day of the text after it, and is None otherwise. Only day-precision
     dates count as datelines; a date after "On", "In", "At" … opens a narrative ("On October
     8th 2023, a home was hit"): it dates the event, not the report.
@@ -547,9 +651,17 @@ def read_dateline(
         at = text.find(stripped, 0, 120 + len(stripped))
         if at >= 0:
             starts.append(at + len(stripped))
-    for pos in starts:
+    # A wire dateline may open any of the first lines, under a captured page's masthead or
+    # headline ("Reuters\nAMMAN, Jordan, Feb 5 (Reuters) -"); only that form is read there.
+    wire_only = [
+        k + 1 for k, ch in enumerate(text[:_WIRE_REACH]) if ch == "\n" and k + 1 not in starts
+    ]
+    for pos in starts + wire_only:
+        plain = pos not in wire_only
         pos = _MARKUP.match(text, pos).end()  # type: ignore[union-attr]
         m = _PLACE_DATELINE.match(text, pos)
+        if not m and not plain:
+            continue
         if m:
             month, day = (
                 (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))
@@ -594,7 +706,8 @@ _NARRATIVE_LEAD = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Dd]uring|[Ss]ince|[
 # and a Facebook post's "December 1, 2024 · Shared with Public" (or "at 3:02 PM ·").
 _FURNITURE_BEFORE = re.compile(
     r"(?:(?:\b(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication"
-    r"|Print\s+this\s+page|Release\s+date)|\(\s*updated)(?:\s+(?:on|at))?\s*:?"
+    r"|Print\s+this\s+page|Release\s+date|(?:Last\s+)?(?:edited|modified))|\(\s*updated)"
+    r"(?:\s+(?:on|at))?\s*:?"
     r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
     r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|])\s*$"
 )
@@ -631,11 +744,17 @@ def document_date(
             or _FURNITURE_AFTER.match(after)
             or _alone(text, d)
             or _after_masthead(text, d)
+            or _opens_line_dateline(text, d)
             or (_WEEKDAY_FIRST.match(text, d.start) and not _PROSE_BEFORE.search(before))
         ):
-            return DateMention(d.start, d.end, d.window, "dateline")
+            # "Monday 23/12/2019": the weekday belongs to the date line, not to the events.
+            day_name = _WEEKDAY_BEFORE.search(before)
+            start = d.start - len(day_name.group(0)) if day_name else d.start
+            return DateMention(start, d.end, d.window, "dateline")
     return None
 
+
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
 
 # "AFP Friday 20 Jun 2014": a weekday and a full date with no preposition before them is how
 # page furniture writes a date; prose says "on Friday, 20 June 2014" or "of Friday …".
@@ -657,16 +776,39 @@ _MASTHEAD = re.compile(r"(?:[^\W\d_][\w'&.@-]*\s+){0,5}[\w'&.@-]+\s*(?:[|·•�
 
 
 def _after_masthead(text: str, d: DateMention) -> bool:
-    """Whether the date ends a line that holds only a source's name or a label before it."""
+    """Whether the date ends a line that holds only a source's name, a label or a byline
+    before it ("Kurdistan 24 | 11/03/2019", "By Jane Doe | April 22, 2022")."""
     start = text.rfind("\n", 0, d.start) + 1
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
     if end == len(text) or not _BARE.fullmatch(text, d.end, end):
         return False
     head = text[start : d.start]
+    byline = _BYLINE.fullmatch(head)
+    if byline:
+        head = head[byline.end("by") :]
     # "Gaza Ministry of Health ·": small words inside a name in title case are the name's.
     named = _NAME_SMALL_WORD.sub(r"\1 ", head)
     return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(named)
+
+
+# "By Jane Doe |", "By AFP -": a byline before the date is the author's name, not prose.
+_BYLINE = re.compile(r"(?P<by>\s*[Bb]y\s+)(?=[A-Z]).*")
+
+
+# "April 22, 2022 - Three civilians were killed": a full date opening a line, then a dash or
+# an agency in brackets, is a dateline wherever the capture put the line.
+_DASH_AFTER = re.compile(r"\s*(?:\([\w .&'’-]{2,30}\)\s*)?(?:--|[–—-])\s+(?=\S)")
+
+
+def _opens_line_dateline(text: str, d: DateMention) -> bool:
+    start = text.rfind("\n", 0, d.start) + 1
+    return bool(
+        d.start > 0
+        and _MARKUP.fullmatch(text, start, d.start)
+        and _DASH_AFTER.match(text, d.end)
+        and re.search(r"\d{4}", text[d.start : d.end])
+    )
 
 
 _NAME_SMALL_WORD = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:of|for|and|the)\s+(?=[A-Z])")
@@ -679,20 +821,36 @@ _PROSE_WORD = re.compile(
 )
 
 
-# What may share a line with a date that stands alone: separators and a time of day.
+# What may share a line with a date that stands alone: separators, a weekday before a numeric
+# date ("Monday 23/12/2019") and a time of day.
 _BARE = re.compile(
-    r"[\s|·•,:–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
+    r"[\s|·•,:–—-]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?"
+    r"(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
     r"(?:[+-]\d{1,2})?)?)?[\s|·•,:–—-]*"
 )
 
 
 def _alone(text: str, d: DateMention) -> bool:
-    """Whether the date fills its line (with at most a time): a page's or a post's own date."""
+    """Whether the date fills its line (with at most a time): a page's or a post's own date.
+
+    A full date after the last sentence of a capture, ending it ("… killing two members of
+    the Asayish. 2022-08-20"), stands alone too: the page's stamp glued to its text.
+    """
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    if (
+        end == len(text)
+        and _BARE.fullmatch(text, d.end, end)
+        and _SENTENCE_END.search(text, max(0, d.start - 3), d.start)
+        and re.search(r"\d{4}", text[d.start : d.end])
+    ):
+        return True
     if "\n" not in text:
         return False
     start = text.rfind("\n", 0, d.start) + 1
-    end = text.find("\n", d.end)
-    end = len(text) if end < 0 else end
     if start == 0 and end == len(text):
         return False
     return bool(_BARE.fullmatch(text, start, d.start) and _BARE.fullmatch(text, d.end, end))
+
+
+_SENTENCE_END = re.compile(r"[.!?”\"]\s+$")

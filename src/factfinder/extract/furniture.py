@@ -10,7 +10,8 @@ and claims. This module finds it so that the extractor can read past it.
 * `furniture_spans(text)` — the `[start, end)` spans of furniture, as `Furniture(start, end,
   block)`. A *block* span is interface text that stands between statements (a UI line, a glued
   "All reactions:…LikeComment" run, an author line "Name @handle"): sentences are cut at its
-  edges. A non-block span lies inside prose (an @handle, a link) and is only blanked.
+  edges. A byline on its own line ("By Alicia Medina", "By AFP | April 22, 2022") is a block
+  span too. A non-block span lies inside prose (an @handle, a link) and is only blanked.
   Timestamps ("2:22 PM · Dec 1, 2024", "Nov 30") are never furniture: they date the post, and
   the date finder reads them.
 * `reading_text(text)` — the text the extractor reads claims, counts, actors and places from:
@@ -138,6 +139,18 @@ _AUTHOR = re.compile(
     r"(?:[ \t]*·[ \t]*(?:Follow|\d+[smhd]))?[ \t]*$",
     re.MULTILINE,
 )
+# A byline on its own line: "By Alicia Medina", "By Suleiman Al-Khalidi and Ellen Francis in
+# Amman", "By AFP | April 22, 2022": the names are the authors', never places or parties.
+_BYLINE = re.compile(
+    r"^[ \t]*By[ \t]+(?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec|Then|Now|Late|Early|Noon|Midnight|Dawn|Nightfall|Evening|Morning)\b)"
+    r"[A-Z][\w'’.-]*(?:(?:[ \t]+|,[ \t]*)(?:(?:and|&|in|for|al|el|bin|de)[ \t]+)?"
+    r"[A-Z][\w'’.-]*){0,7}"
+    # then a date, a time or an outlet: capitalised words and figures only
+    r"(?:[ \t]*[|·•,–—-][ \t]*(?:(?:[A-Z0-9][\w'’.:]*|at|on)[ \t,|·•–—-]*){0,8})?[ \t]*$",
+    re.MULTILINE,
+)
 # A display name glued to its handle at the head of a line, the post glued after it
 # ("ConversationIdlib Online@idleb_onlineBREAKING …"): X handles are ASCII, 15 characters at most.
 _AUTHOR_GLUED = re.compile(
@@ -181,7 +194,7 @@ class HashtagPhrase:
 def furniture_spans(text: str) -> list[Furniture]:
     """The page furniture of `text`, sorted and non-overlapping (see the module docstring)."""
     raw: list[Furniture] = []
-    for pattern in (_UI_LINE, _POST_OF, _AUTHOR, _AUTHOR_GLUED, _COMMENTS, *_UI):
+    for pattern in (_UI_LINE, _POST_OF, _AUTHOR, _AUTHOR_GLUED, _BYLINE, _COMMENTS, *_UI):
         for m in pattern.finditer(text):
             a, b = _strip(text, m.start(), m.end())
             if b > a:

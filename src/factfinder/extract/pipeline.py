@@ -48,7 +48,9 @@ from factfinder.model import Document, DocumentClaims, Place
 
 _REPORT_THAT = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"
-    r"highlighted|pointed\s+out|warned|revealed|explained|indicated|alleged|wrote|told\s+\w+)"
+    r"highlighted|pointed\s+out|warned|revealed|explained|indicated|alleged|wrote|"
+    # "told Reuters", "told SANA reporter", "told the AFP news agency"
+    r"told\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)"
     r"(?:\s+(?:on|in|late|early|at|to|during)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+)*,?\s+that\b",
     re.IGNORECASE,
 )
@@ -91,6 +93,7 @@ _DATELINE_CITY = re.compile(
     # A city and a colon ("BEIRUT:"): a dateline when abroad, else a monitor's lead-in ("IDLIB:").
     rf"|\W*(?P<colon>{_CITY}):\s"
 )
+_LINE_START = re.compile(r"\n+")
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
 _AREA_WORD = re.compile(
     r"\b(?:province|governorate|countryside|rural|rif|reef|outskirts|suburbs?|desert|badia|"
@@ -199,6 +202,9 @@ class Extractor:
         state = _main_state(places)
         line = self.parts.dateline(text, doc.title, doc.published)
         starts = [s.start for s in seg.sentences]
+        # A captured page's short lines (a masthead, then "ERBIL (Kurdistan 24) –") may be read
+        # as one sentence: each line's start may open a dateline too.
+        starts += [m.end() for m in _LINE_START.finditer(text)]
         if line is not None:
             starts.append(line.end)
         filed_at = _dateline_spans(text, starts, line.end if line else None, places)

@@ -2,7 +2,8 @@
 
 A report names more places than the one where the harm happened: where the victims came
 from ("evacuees from the towns of Foua and Kefraya"), where they were heading ("waited to
-enter Aleppo"), where the attackers were based ("terrorists positioned in Douma fired"),
+enter Aleppo"), where the attackers were based ("terrorists positioned in Douma fired"), a landmark across a
+border ("near the border with Iskenderun"),
 which office spoke ("a source at Homs Police Command"), where an earlier attack took place
 ("hours after a chemical attack in Khan Sheikhun", "in Aleppo last year"). The claim lists
 the incident place first, because readers and the link stage take the first place as the
@@ -54,6 +55,8 @@ _INCIDENTAL_BEFORE = re.compile(
     # base of the attackers: "positioned in", "based in", "holed up in"
     r"|\b(?:based|positioned|stationed|located|entrenched|deployed|holed\s+up|fortif(?:y|ied|ying)|"
     rf"hiding|headquartered)\s+(?:\w+\s+){{0,2}}?(?:in|at|inside)\s+(?:the\s+)?{_NAMES}$"
+    # a landmark across a border: "near the border with Iskenderun", "the borders of Jordan"
+    rf"|\bborders?\s+(?:crossing\s+|gate\s+)?(?:with|of)\s+(?:the\s+)?{_NAMES}$"
     # an earlier event told as time reference: "just hours after a gas attack ... in"
     r"|\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\b[^.;]*$"
     # a concurrent event of other actors: "... has risen while SDF fighters make gains in"

@@ -451,6 +451,9 @@ def _name_goes_on(toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
     return len(before) == 2 and before[1] == "of" and before[0] in _UNKNOWN_TYPES
 
 
+_KUNYA = frozenset({"abu", "abo", "umm", "um", "ibn", "bin"})
+
+
 def _is_person(toks: Sequence[Tok], m: Match) -> bool:
     """Is the mention a person's given name ("Suleiman Al-Khalidi", a byline)?
 
@@ -458,6 +461,8 @@ def _is_person(toks: Sequence[Tok], m: Match) -> bool:
     a surname follows it: "Al-" and a capitalised word, or another given name ("Hamza
     Mohammed"). A capitalised word alone is not enough: headlines capitalise every word.
     """
+    if m.i > 0 and toks[m.i].soft_before and toks[m.i - 1].cap and toks[m.i - 1].key in _KUNYA:
+        return True  # "Abu Amara", "Umm Ahmad": a kunya (a gazetteer "Abu X" matches whole)
     content = [t for t in toks[m.i : m.j] if not t.article]
     if len(content) != 1 or content[0].key not in GIVEN_NAMES:
         return False
@@ -534,7 +539,7 @@ def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
         before = [t.key for t in toks[max(0, m.i - 2) : m.i]]
         return bool(set(before) & _ROADS)  # "the road of Tehran – Beirut"
     # "X – Y road" seen from Y
-    if m.i > 1 and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.i - 1].end : toks[m.i].start]):
+    if m.i > 0 and re.fullmatch(r"\s*[-–—]\s*", text[toks[m.i - 1].end : toks[m.i].start]):
         if nxt and nxt[0].key in _ROADS:
             return True
         before = [t.key for t in toks[max(0, m.i - 5) : m.i - 1]]
@@ -765,9 +770,15 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
     if (
         len(between) >= 2
         and between[0] in _HOST_TYPES
-        and re.fullmatch(r"\s+\w+\s*,\s*(?:\w+\s+)?|\s+\w+\s+near\s+", gap)
+        and re.fullmatch(r"\s+\w+\s*,\s*(?:\w+\s+)?|\s+\w+\s*,?\s*near\s+", gap)
         and (
-            (between[1:] == ("near",) and all(t.soft_before for t in toks[m.j : n.i + 1]))
+            (
+                between[1:] == ("near",)
+                and (
+                    all(t.soft_before for t in toks[m.j : n.i + 1])
+                    or bool(re.fullmatch(r"\s+\w+\s*,\s*near\s+", gap))
+                )
+            )
             or (all(w in DIRECTION_ADJECTIVES for w in between[1:]) and n.rural)
         )
     ):
@@ -781,6 +792,13 @@ def _host(text: str, toks: Sequence[Tok], matches: Sequence[Match], k: int) -> M
         and re.fullmatch(r"\s+\w+\s*,\s*", gap)
     ):
         return n  # "Mudar village, Raqqa governorate, Syria"
+    if (
+        1 < len(between) <= 3
+        and between[0] == "near"
+        and n.qualifier in _FORMAL_GOV
+        and re.fullmatch(r"\s+near\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*,\s*", gap)
+    ):
+        return n  # "Al Safsafa near Tahtani, Raqqa governorate": an unknown landmark between
     if not between and _HOST_GAP.fullmatch(gap) and "," in gap and n.qualifier in _FORMAL_GOV:
         # "Musherfa, Raqqa governorate, Syria"; not a list ("Khan Shaykhun, Hama countryside,
         # west of Jisr al-Shughur"): the mention does not itself follow a list comma.

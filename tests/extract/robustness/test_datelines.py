@@ -257,3 +257,106 @@ def test_a_city_on_a_line_of_its_own_opening_the_body_is_a_dateline() -> None:
     )
     assert "Ankara" not in names(c)
     assert c.perpetrator.group == "turkey" and killed(c) == 9
+
+
+def undated(text: str) -> Claim:
+    claims = Extractor().extract(Document("t", text)).claims
+    return next(c for c in claims if c.primary)
+
+
+# A wire dateline under a captured page's masthead or headline: (text, filing place that must
+# not appear, the claim's date read from the dateline, incident governorate).
+UNDER_MASTHEAD = [
+    # Turkey — a Kurdish outlet's name, then its dateline; "late on Sunday" (1 December 2019).
+    (
+        "Kurdistan 24\nERBIL, Dec 2, 2019 (Kurdistan 24) – Turkish shelling killed three "
+        "civilians in the village of Tal Jumaa near Tal Tamr late on Sunday, the SDF said.",
+        "Erbil",
+        dt.date(2019, 12, 1),
+        "Al-Hasakah",
+    ),
+    # Syrian government / Russia — a headline line, then a dateline with the country.
+    (
+        "Air strikes kill 12 in Idlib's Saraqeb\nAMMAN, Jordan, Feb 5, 2020 (Reuters) - Air "
+        "strikes killed at least 12 people in Saraqeb on Tuesday, a rescue service said.",
+        "Amman",
+        dt.date(2020, 2, 4),
+        "Idlib",
+    ),
+    # US-led coalition — a site's section path, then the dateline.
+    (
+        "Home | Middle East\nBEIRUT, March 22, 2017 (AFP) - A coalition air strike killed 33 "
+        "civilians in a school near al-Mansoura on Tuesday, a monitor said.",
+        "Beirut",
+        dt.date(2017, 3, 21),
+        "Raqqa",
+    ),
+    # ISIS — an agency's name line, then an upper-case dateline without a country.
+    (
+        "AFP\nBEIRUT, Jan 7, 2017 (AFP) — An Islamic State car bomb killed 43 people in Azaz "
+        "on Saturday, a monitor said.",
+        "Beirut",
+        dt.date(2017, 1, 7),
+        "Aleppo",
+    ),
+    # Israel — a wire photo credit line first.
+    (
+        "Photo: Reuters\nAMMAN, Oct 17, 2023 (Reuters) - An Israeli air strike on a house in "
+        "Khan Younis killed nine people on Tuesday, the health ministry said.",
+        "Amman",
+        dt.date(2023, 10, 17),
+        None,
+    ),
+    # HTS — a Turkish desk.
+    (
+        "Anadolu Agency\nANKARA, Aug 8, 2022 (AA) - HTS gunmen killed a young man in Binnish "
+        "on Sunday, local sources said.",
+        "Ankara",
+        dt.date(2022, 8, 7),
+        "Idlib",
+    ),
+    # SDF — an Iraqi Kurdish desk under the outlet's name.
+    (
+        "Rudaw\nERBIL, Nov 5, 2019 (Rudaw) - SDF shelling killed two civilians in Tal Abyad on "
+        "Monday, the Turkish-backed SNA said.",
+        "Erbil",
+        dt.date(2019, 11, 4),
+        "Raqqa",
+    ),
+    # Iran — a Lebanese desk under a headline.
+    (
+        "Militia shelling kills two farmers\nBEIRUT, June 9, 2018 (AP) - Iranian-backed "
+        "militias shelled a village near Albu Kamal on Friday, killing two farmers, activists said.",
+        "Beirut",
+        dt.date(2018, 6, 8),
+        "Deir ez-Zor",
+    ),
+    # Russia — a Jordanian desk, two lines down.
+    (
+        "World news\nSyria\nAMMAN, May 3, 2019 (Reuters) - Russian warplanes struck the "
+        "market of Kafr Nabl on Friday, killing six civilians.",
+        "Amman",
+        dt.date(2019, 5, 3),
+        "Idlib",
+    ),
+    # Syrian government — a Turkish desk, the day written first.
+    (
+        "Daily Sabah\nISTANBUL, 6 March 2020 (AA) - Regime helicopters dropped barrel bombs on "
+        "Ariha on Thursday, killing six civilians.",
+        "Istanbul",
+        dt.date(2020, 3, 5),
+        "Idlib",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "filed", "day", "area"), UNDER_MASTHEAD)
+def test_a_dateline_under_a_masthead_dates_the_report_and_is_no_place(
+    text: str, filed: str, day: dt.date, area: str | None
+) -> None:
+    c = undated(text)
+    assert filed not in {p.name.split(",")[0] for p in c.places}
+    assert all(p.country in ("SY", "PS", None) or p.precision == "country" for p in c.places)
+    assert c.date is not None and (c.date.start, c.date.end) == (day, day)
+    if area is not None:
+        assert area in areas(c)

@@ -294,3 +294,321 @@ def test_the_opening_sentence_keeps_its_month() -> None:
 )
 def test_an_ngo_note_keeps_its_stated_date_over_the_publication_date(text: str) -> None:
     assert primary(text, D(2017, 8, 29)).date == day(D(2017, 8, 21))
+
+
+FURNITURE_LINES = {
+    # Russia — a byline and a pipe before the date; 22 April 2022 is a Friday.
+    "byline pipe": (
+        "Shelling kills three in Ariha\nBy Jane Doe | April 22, 2022\nRussian warplanes "
+        "struck the town of Ariha on Thursday, killing three civilians.",
+        D(2022, 4, 21),
+    ),
+    # Syrian government — a byline and a comma.
+    "byline comma": (
+        "Barrel bombs on Kansafra\nBy Omar Haj Kadour, 3 June 2021\nRegime helicopters "
+        "dropped barrel bombs on Kansafra yesterday, killing two women.",
+        D(2021, 6, 2),
+    ),
+    # Turkey — an edit stamp at the end of a page.
+    "last edited": (
+        "Turkish drones struck a car near Qamishli on Sunday, killing three civilians.\n"
+        "Last edited: 2019-10-14T10:11:00Z",
+        D(2019, 10, 13),
+    ),
+    # US-led coalition — a date opening a line, then a dash: the report's own dateline.
+    "date dash lede": (
+        "Coalition strike in al-Mansoura\nMarch 22, 2017 - A coalition airstrike killed seven "
+        "civilians in al-Mansoura this morning, local activists said.",
+        D(2017, 3, 22),
+    ),
+    # ISIS — the same with an agency in brackets and an em dash.
+    "date agency dash": (
+        "ISIS car bomb in Azaz\nJanuary 7, 2017 (AFP) — An Islamic State car bomb killed 43 "
+        "people in Azaz on Saturday, a monitor said.",
+        D(2017, 1, 7),
+    ),
+    # SDF — a year-less date opening the post, the year given by a month later on.
+    "year from a month": (
+        "Afrin Activists Network\nMarch 18: SDF artillery shelled the village of Kafr Jannah, "
+        "killing a shepherd. The network documented 12 civilian deaths in March 2018.",
+        D(2018, 3, 18),
+    ),
+    # Iran — a year-less date alone on its line; the year given alone later.
+    "year from a year": (
+        "Deir ez-Zor 24\nSept. 5\nIranian-backed militias shelled the village of Hawija Saqr "
+        "on Wednesday, killing two farmers, the worst attack on the village in 2019.",
+        D(2019, 9, 4),
+    ),
+    # HTS — a day and month with the year in a later month-year date.
+    "day month, year in a month": (
+        "Idlib Post\n14 February: HTS gunmen shot dead a man at a checkpoint near Sarmada. "
+        "It was the third such killing since January 2021.",
+        D(2021, 2, 14),
+    ),
+    # Israel — a Telegram channel's numeric stamp with a time.
+    "channel stamp": (
+        "Gaza Now\n17.10.2023 21:45\nAn Israeli airstrike on a house in Khan Younis killed "
+        "nine people earlier today.",
+        D(2023, 10, 17),
+    ),
+    # Syrian government — a page's date with its time zone under the headline.
+    "time zone stamp": (
+        "Regime shelling kills child in Darat Izza\n22 April 2022 12:05 GMT\nRegime forces "
+        "shelled Darat Izza on Friday, killing a child.",
+        D(2022, 4, 22),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", FURNITURE_LINES.values(), ids=FURNITURE_LINES.keys())
+def test_bylines_edit_stamps_dashes_and_a_year_given_nearby(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose that opens with a date and a dash inside a sentence, or a byline-like phrase.
+        "Two killed in Ariha\nThe strike came on April 22, 2022 - three civilians were killed.",
+        "Two killed in Ariha\nBy the end of April 22, 2022\nThree civilians were killed.",
+        # A year-less date with no year anywhere in the text stays unread.
+        "Idlib Post\n14 February: HTS gunmen shot dead a man at a checkpoint near Sarmada.",
+    ],
+)
+def test_no_document_date_from_prose_or_a_year_nowhere(text: str) -> None:
+    assert document_date(text) is None
+
+
+def window(a: dt.date, b: dt.date) -> DateWindow:
+    return DateWindow(a, b, "week" if (b - a).days < 7 else "month")
+
+
+PERIODS = {
+    # US-led coalition — two days named together (5 July 2015 is a Sunday).
+    "saturday and sunday": (
+        "Sun 05 Jul 2015\nSix civilians were among 22 people killed in coalition air strikes "
+        "on Raqqa on Saturday and Sunday, a monitor said.",
+        window(D(2015, 7, 4), D(2015, 7, 5)),
+    ),
+    # Kurdish forces against ISIS — "since Saturday" to the report's day (25 February 2015).
+    "since a weekday": (
+        "Wednesday 25 Feb 2015\nAt least 132 Islamic State militants have been killed since "
+        "Saturday in fighting with Kurdish fighters near Tal Hamis.",
+        window(D(2015, 2, 21), D(2015, 2, 25)),
+    ),
+    # Russia — "from Friday to Sunday".
+    "from friday to sunday": (
+        "Idlib Post | 12 May 2019\nRussian warplanes killed 17 civilians in Kafr Nabl from "
+        "Friday to Sunday, the civil defence said.",
+        window(D(2019, 5, 10), D(2019, 5, 12)),
+    ),
+    # Syrian government — "between Monday and Wednesday".
+    "between two weekdays": (
+        "SOHR | Feb 21, 2020\nRegime shelling killed 11 civilians in Ariha between Monday and "
+        "Wednesday, the monitor said.",
+        window(D(2020, 2, 17), D(2020, 2, 19)),
+    ),
+    # Turkey — "since 9 October" in a report of 14 October 2019.
+    "since a day": (
+        "Press release, 14 October 2019\nTurkish shelling has killed 38 civilians in Ras al-Ain "
+        "and Tal Abyad since 9 October, the Kurdish Red Crescent said.",
+        window(D(2019, 10, 9), D(2019, 10, 14)),
+    ),
+    # ISIS — "since the 4th of July" in a report of 9 July 2014.
+    "since the nth of": (
+        "AFP Wednesday 9 Jul 2014\nIslamic State fighters have executed 20 tribesmen in Deir "
+        "Ezzor since the 4th of July, a monitor said.",
+        window(D(2014, 7, 4), D(2014, 7, 9)),
+    ),
+    # HTS — "on Tuesday and Wednesday".
+    "tuesday and wednesday": (
+        "Syria Direct | March 5, 2021\nHTS gunmen killed three men in raids on Binnish on "
+        "Tuesday and Wednesday, residents said.",
+        window(D(2021, 3, 2), D(2021, 3, 3)),
+    ),
+    # Israel — "since Sunday" in a post of Thursday 19 October 2023.
+    "since sunday post": (
+        "Gaza Ministry of Health · 19 Oct 2023\nIsraeli airstrikes have killed 310 people in "
+        "Khan Younis since Sunday.",
+        window(D(2023, 10, 15), D(2023, 10, 19)),
+    ),
+    # SDF — "Thursday and Friday" without "on".
+    "weekdays without on": (
+        "Hawar News | 2019-10-20\nSDF shelling killed four civilians in Tal Abyad Thursday and "
+        "Friday, the SNA said.",
+        window(D(2019, 10, 17), D(2019, 10, 18)),
+    ),
+    # Iran — "since early Monday".
+    "since early monday": (
+        "Deir ez-Zor 24 - 9 June 2018\nIranian-backed militias have killed six civilians in "
+        "Albu Kamal since early Monday.",
+        window(D(2018, 6, 4), D(2018, 6, 9)),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", PERIODS.values(), ids=PERIODS.keys())
+def test_two_days_named_together_or_a_period_since_a_day(text: str, expected: DateWindow) -> None:
+    assert primary(text).date == expected
+
+
+ORDINAL_DAYS = {
+    # Russia — "on the 12th" in a post of 14 May 2019: this month's 12th.
+    "this month": (
+        "Step News\nPosted on 14/05/2019\nRussian jets killed five civilians in Kafr Nabl on "
+        "the 12th, activists said.",
+        D(2019, 5, 12),
+    ),
+    # Syrian government — "on the 28th" in a report of 3 March 2020: February's 28th.
+    "month before": (
+        "SOHR | Mar 3, 2020\nRegime shelling killed four civilians in Ariha on the 28th at dawn.",
+        D(2020, 2, 28),
+    ),
+    # Turkey — "on the 9th" with a time of day after it.
+    "with time of day": (
+        "Hawar News | 2019-10-20\nTurkish drones struck a car near Ras al-Ain on the 9th in the "
+        "evening, killing three civilians.",
+        D(2019, 10, 9),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", ORDINAL_DAYS.values(), ids=ORDINAL_DAYS.keys())
+def test_a_day_of_the_month_alone_takes_the_report_month(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SOHR | Mar 3, 2020\nClashes between the 5th Legion and ISIS killed four in the Badia.",
+        "SOHR | Mar 3, 2020\nOn the 25th anniversary of the massacre, shelling killed two in Hama.",
+    ],
+)
+def test_an_ordinal_that_is_no_day_does_not_date_the_claim(text: str) -> None:
+    assert primary(text).date == day(D(2020, 3, 3))
+
+
+MONTH_FIRST_RANGES_AND_STAMPS = {
+    # US-led coalition — a release's period written month first on both ends.
+    "release period": (
+        "CJTF-OIR\nNov. 6, 2018\nCoalition strikes between Oct. 29 - Nov. 4 near Hajin killed "
+        "15 civilians, local activists said.",
+        DateWindow(D(2018, 10, 29), D(2018, 11, 4), "week"),
+    ),
+    # Syrian government — "from … to …" with the year after the second day.
+    "from to with year": (
+        "Regime shelling killed 84 people in Eastern Ghouta from Nov 14 to Nov 17, 2017, the "
+        "health agency said.",
+        DateWindow(D(2017, 11, 14), D(2017, 11, 17), "week"),
+    ),
+    # Turkey — the page's own date glued after the last sentence of a capture.
+    "stamp after the text": (
+        "QAMISHLI, Syria (North Press) – A Turkish drone targeted a car in the countryside of "
+        "Qamishli on Friday, killing two members of the Asayish. 2022-08-20",
+        day(D(2022, 8, 19)),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    MONTH_FIRST_RANGES_AND_STAMPS.values(),
+    ids=MONTH_FIRST_RANGES_AND_STAMPS.keys(),
+)
+def test_month_first_periods_and_a_stamp_ending_the_capture(
+    text: str, expected: DateWindow
+) -> None:
+    assert primary(text).date == expected
+
+
+def test_two_days_joined_by_and_stay_two_days() -> None:
+    from factfinder.extract.dates import find_dates
+
+    found = find_dates("Strikes on Oct 29 and Nov 4, 2018 killed five.", anchor=None)
+    assert [d.window for d in found] == [day(D(2018, 10, 29)), day(D(2018, 11, 4))]
+
+
+STATEMENT_DAYS = {
+    # ISIS — SANA's "told SANA reporter on Wednesday that": the statement's day, not the
+    # event's; the event's day is unsaid, so the report's day stands (6 June 2016).
+    "told outlet reporter": (
+        "06-06-2016 Rocket attacks kill two in Deir Ezzor. A source at Deir Ezzor Governorate "
+        "told SANA reporter on Wednesday that ISIL terrorists fired rocket shells on al-Qusour "
+        "neighborhood, killing two persons.",
+        D(2016, 6, 6),
+    ),
+    # Russia — "told the AFP news agency on Friday that".
+    "told the agency": (
+        "Idlib Post | 12 May 2019\nA civil defence official told the AFP news agency on Friday "
+        "that Russian jets killed six civilians in Kafr Nabl.",
+        D(2019, 5, 12),
+    ),
+    # The event's own day still dates it when the text gives it.
+    "event day kept": (
+        "Idlib Post | 12 May 2019\nA civil defence official told the AFP news agency on Friday "
+        "that Russian jets killed six civilians in Kafr Nabl on Thursday.",
+        D(2019, 5, 9),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", STATEMENT_DAYS.values(), ids=STATEMENT_DAYS.keys())
+def test_the_day_a_source_told_an_outlet_dates_the_statement(text: str, expected: dt.date) -> None:
+    assert primary(text).date == day(expected)
+
+
+BYLINES_AND_WEEKDAY_LINES = {
+    # Syrian government — a byline whose name is also a place's (Medina): no place.
+    "byline name no place": (
+        "Syria Direct\nBy Alicia Medina\n17 February 2020\nAMMAN — Regime airstrikes killed "
+        "12 civilians in Darat Izza on Sunday.",
+        D(2020, 2, 16),
+        ["Darat Izza"],
+    ),
+    # Russia — a weekday before a numeric date line; "yesterday" from it (23 December 2019).
+    "weekday numeric line": (
+        "Violations Documentation Center\nMonday 23/12/2019\nThe VDC documented the killing "
+        "of 7 civilians by Russian airstrikes on Saraqib yesterday.",
+        D(2019, 12, 22),
+        ["Saraqib"],
+    ),
+    # Turkey — two authors and their desk on the byline.
+    "two authors and a desk": (
+        "Turkish drone kills three\nBy Suleiman Al-Khalidi and Ellen Francis in Amman\n"
+        "Oct. 14, 2019\nA Turkish drone killed three civilians near Qamishli on Sunday.",
+        D(2019, 10, 13),
+        ["Al Qamishli"],
+    ),
+    # Syrian government — an abbreviated weekday with a numeric date and a time.
+    "abbreviated weekday line": (
+        "Sun, 06/03/2018 - 14:12\nFive civilians were killed in Douma when regime artillery "
+        "struck the town this morning.",
+        D(2018, 3, 6),
+        ["Duma"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text,expected,places",
+    BYLINES_AND_WEEKDAY_LINES.values(),
+    ids=BYLINES_AND_WEEKDAY_LINES.keys(),
+)
+def test_bylines_are_no_places_and_weekday_date_lines_date_the_page(
+    text: str, expected: dt.date, places: list[str]
+) -> None:
+    claim = primary(text)
+    assert claim.date == day(expected)
+    assert [p.name for p in claim.places if p.precision != "country"] == places
+
+
+def test_prose_opening_with_by_is_no_byline() -> None:
+    from factfinder.extract.furniture import furniture_spans
+
+    for text in (
+        "x\nBy Tuesday, Russian jets had killed 5 in Idlib.\n",
+        "x\nBy the end of the day 5 were killed in Idlib\n",
+        "x\nBy March 2019 the town had fallen\n",
+    ):
+        assert furniture_spans(text) == []
