@@ -328,6 +328,8 @@ def event_type(text: str, air_actor: bool = False) -> str:
         ("إعدام ميداني لثلاثة شبان", "execution"),
         ("مقتل شاب برصاص قناص", "shooting"),
         ("حملة اعتقالات في ريف دير الزور", "detention"),
+        ("قتل رجل في غارتين استهدفتا منزله", "airstrike"),
+        ("استهدف الجيش التركي قرية بالأسلحة الثقيلة", "shelling"),
     ],
 )
 def test_event_types(text: str, expected: str) -> None:
@@ -538,7 +540,8 @@ def test_air_cover_names_the_air_party_first() -> None:
 
 def test_a_voweled_dual_is_two() -> None:
     assert counts("إصابة مواطنَيْنِ في قصف على الشهباء") == [(2, 2, "injured", "civilians", False)]
-    assert counts("إصابة مواطنِين في قصف") == []
+    # a plural (or an unvoweled dual) with no number: at least two
+    assert counts("إصابة مواطنِين في قصف") == [(2, None, "injured", "civilians", False)]
 
 
 def test_people_taken_are_not_casualties() -> None:

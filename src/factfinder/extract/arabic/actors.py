@@ -145,9 +145,13 @@ def find_actors(
             role == "other"
             and out
             and out[-1].role == "perpetrator"
-            and (at.w(m.i).startswith("و") or at.w(m.i - 1) == "و")
+            and (
+                at.w(m.i).startswith("و")
+                or at.w(m.i - 1) == "و"
+                or (at.w(m.i - 1) == "#" and at.w(m.i - 2) == "و")
+            )
         ):
-            role = "perpetrator"  # "قوات النظام وروسيا": joined to an attacker
+            role = "perpetrator"  # "قوات النظام وروسيا", "قوات النظام و #روسيا": joined
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
     taken = [(x.start, x.end) for x in out]
     for m in _NATIONS.scan(at.toks, i0, i1):

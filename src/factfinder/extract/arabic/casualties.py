@@ -4,7 +4,8 @@ A count is a number (`numbers.read_number`) with what follows it — a victim no
 "15 مدنياً", "3 من المدنيين") — and the outcome word next to it, before ("مقتل 5",
 "أسفر عن إصابة 3") or after ("46 قتيلاً", "10 جرحى", "5 أشخاص لقوا حتفهم"). A singular or
 dual victim noun after an outcome word is itself a count ("مقتل مدني" = 1, "استشهاد طفلين"
-= 2, "مدنيين اثنين" = 2). "بينهم"/"منهم" open a breakdown of the count before (`sub_of`);
+= 2, "مدنيين اثنين" = 2); an indefinite noun in "-ين" with no number is a dual or a plural,
+at least two ("مقتل مدنيين"), a figure that gives way to a stated one. "بينهم"/"منهم" open a breakdown of the count before (`sub_of`);
 a count joined by "و" to the previous one shares its outcome ("مقتل 5 أطفال و3 نساء").
 Killed and injured counted together ("10 بين قتيل وجريح", "مقتل وإصابة 10") cannot be split
 and are left out, as in the English reader.
@@ -501,6 +502,22 @@ def _dual_alone(
     return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
 
 
+def _bare_plural(at: ArabicText, k: int, i: int, j: int, lo: int) -> bool:
+    """Whether the victim noun at tokens `[i, j)`, right after the outcome word at `k`, is an
+    indefinite noun in "-ين" with no number: "مقتل مدنيين", "استشهاد نازحين" (a dual or a
+    plural, so at least two). Not when the outcome word is joined by "و" to another one
+    ("مقتل وإصابة مدنيين": the two cannot be split), nor a defined noun ("مقتل المدنيين")."""
+    word = at.w(i)
+    if j - i != 1 or word.startswith("ال") or not word.endswith("ين") or word in _OTHERS:
+        return False  # "وإصابة آخرين": the others of a count told before, not a count
+    return not (at.w(k).startswith("و") and _joint_before(at, k, lo))
+
+
+def _joint_before(at: ArabicText, k: int, lo: int) -> bool:
+    """Whether another outcome word ends right before token `k`: "مقتل وإصابة"."""
+    return any(m.j == k for b in range(max(lo, k - 2), k) for m in _BEFORE.at(at.toks, b, k))
+
+
 def _singular(
     at: ArabicText, k: int, stop: int, lo: int
 ) -> tuple[Number, int, str, Outcome] | None:
@@ -510,6 +527,8 @@ def _singular(
     if not found:
         return _who_was(at, k, stop) or _dual_alone(at, k, stop, lo)
     j = found[0].j
+    if at.w(j) == "#" and at.w(k - 1) == "#":
+        j += 1  # hashtags word by word: "#وفاة #طفلين"
     v = _VICTIMS.first(at.toks, j, stop)
     if v is None:
         return None
@@ -523,6 +542,9 @@ def _singular(
         a, b = at.span(v.i, v.j)
         if _DUAL_MARKED.search(at.text, a, b):
             return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "مواطنَيْن": voweled dual
+        if found[0].value in ("killed", "injured") and _bare_plural(at, k, v.i, v.j, lo):
+            # "مقتل مدنيين": the oblique ending is a dual's or a plural's, so at least two
+            return Number(j, v.j, 2, None), v.j, category, found[0].value
         return None
     if at.w(j).startswith("ال") and n == 1 and (v.j >= stop or at.w(v.j) in _STOPS):
         return None  # "مقتل الطفلة": someone the text has spoken of, not a count
