@@ -5,8 +5,8 @@ A count is a number (`numbers.read_number`) with what follows it — a victim no
 "أسفر عن إصابة 3") or after ("46 قتيلاً", "10 جرحى", "5 أشخاص لقوا حتفهم"). A singular or
 dual victim noun after an outcome word is itself a count ("مقتل مدني" = 1, "استشهاد طفلين"
 = 2, "مدنيين اثنين" = 2); an indefinite noun in "-ين" with no number is a dual or a plural,
-at least two ("مقتل مدنيين"), a figure that gives way to a stated one. "بينهم"/"منهم" open a breakdown of the count before (`sub_of`);
-a count joined by "و" to the previous one shares its outcome ("مقتل 5 أطفال و3 نساء").
+at least two ("مقتل مدنيين"), a figure that gives way to a stated one. "بينهم"/"منهم" open a
+breakdown of the count before (`sub_of`); a count joined by "و" to the previous one shares its outcome ("مقتل 5 أطفال و3 نساء").
 Killed and injured counted together ("10 بين قتيل وجريح", "مقتل وإصابة 10") cannot be split
 and are left out, as in the English reader.
 """
