@@ -604,3 +604,23 @@ def test_a_range_ending_in_four_digits_is_a_range_not_a_date() -> None:
     assert dates("بتاريخ 12-3-2024") == [("2024-03-12", "2024-03-12", "day")]
     at = ArabicText("3-2024")
     assert read_number(at, 0, len(at.toks)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party joined by "و" to an attacker, written as a hashtag, attacks with it
+        (
+            "عادت الهجمات من قبل قوات النظام و #روسيا على أحياء المدينة",
+            [("russia", "perpetrator"), ("syrian_government", "perpetrator")],
+        ),
+        # the party whose leader is killed, or that is pursued, is the target
+        (
+            "أعلنت القيادة المركزية الأمريكية أنها قتلت أحد قادة داعش في شرق سوريا",
+            [("us_led_coalition", "claimant"), ("isis", "victim")],
+        ),
+        ("عملية أمنية لملاحقة تنظيم داعش في ريف دمشق الغربي", [("isis", "victim")]),
+    ],
+)
+def test_hashtag_allies_and_pursued_parties(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors(text) == expected

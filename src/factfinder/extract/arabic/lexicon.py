@@ -1245,6 +1245,13 @@ VICTIM_BEFORE: Final[tuple[str, ...]] = (
     "عربة",
     "سيارة",
     "لمواقع",
+    # a leader or an emir of the party, the party pursued: the target of a raid or a strike
+    "قادة",
+    "قيادي",
+    "قياديا",
+    "أمير",
+    "والي",
+    "ملاحقة",
 )
 # Words before an actor that name its area or its media, not an act: "الخاضعة لسيطرة قسد",
 # "مناطق نفوذ النظام", "وكالة أنباء النظام".
@@ -1798,6 +1805,12 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "اعتقلت",
             "تعتقل",
             "يعتقل",
+            # two or more parties arresting: "قسد والتحالف يعتقلان"
+            "يعتقلان",
+            "تعتقلان",
+            "اعتقلا",
+            "اعتقلوا",
+            "يعتقلون",
             "احتجاز",
             "احتجز",
             "احتجزت",
