@@ -644,6 +644,14 @@ def test_a_ticker_page_whose_headline_names_no_toll_or_party_keeps_none() -> Non
         # executions are killings
         ("إعدام شابين ميدانياً على يد عناصر الحاجز", [(2, "killed", "men")]),
         ("تصفية 3 مدنيين بعد اقتحام منزلهم فجر اليوم", [(3, "killed", "civilians")]),
+        # a cardinal after its noun: with the article after a defined or possessed plural
+        (
+            "استشهاد سيدة وأطفالها الثلاثة بغارة على منزلهم",
+            [(1, "killed", "women"), (3, "killed", "children")],
+        ),
+        ("مقتل الأطفال الأربعة في القصف على المدرسة", [(4, "killed", "children")]),
+        ("مقتل أبنائه الخمسة بقذيفة سقطت على المنزل", [(5, "killed", "total")]),
+        ("استشهاد مدنيين ثلاثة بقصف مدفعي على البلدة", [(3, "killed", "civilians")]),
         # a post written in hashtags, word by word
         ("أضرار في المستشفى #ووفاة #طفلين في العناية المركزة", [(2, "killed", "children")]),
     ],

@@ -31,11 +31,13 @@ from factfinder.extract.arabic.lexicon import (
     OUTCOME_PRONOUNS,
     SUB_OPENERS,
     TAKEN,
+    TEN,
     TOLL_NOUNS,
+    UNITS,
     VICTIMS,
 )
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
-from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
 from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
 
@@ -207,7 +209,15 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             and _joined(at, last_end, k, last_named)
         ):
             v = _VICTIMS.first(at.toks, k, i1)
-            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+            cardinal = _defined_cardinal(at, v.i, v.j) if v is not None else None
+            if v is not None and cardinal is not None:
+                # "استشهاد سيدة وأطفالها الثلاثة": the cardinal after the noun counts it
+                v = Match(v.i, v.j + 1, (v.value[0], cardinal), v.clitic)
+            if (
+                v is not None
+                and v.value[1] in (1, 2) + ((cardinal,) if cardinal else ())
+                and (cardinal is not None or read_number(at, v.j, i1) is None)
+            ):
                 # a coordinated singular or dual: "مقتل طفل وامرأة"
                 n = v.value[1]
                 a_, b_ = at.span(k + 0, v.j)
@@ -502,6 +512,21 @@ def _dual_alone(
     return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
 
 
+_CARDINALS = {fold_key(k): v for k, v in {**UNITS, **TEN}.items() if v >= 3}
+
+
+def _defined_cardinal(at: ArabicText, i: int, j: int) -> int | None:
+    """The count of a defined or possessed plural at tokens `[i, j)` given by the cardinal
+    after it, which takes the article as an adjective does: "الأطفال الثلاثة", "أطفالها
+    الأربعة" (3 and 4)."""
+    noun, w = at.w(i), at.w(j)
+    if j - i != 1 or not w.startswith("ال"):
+        return None
+    if not (noun.startswith("ال") or noun.endswith(("ه", "ها", "هم", "هما"))):
+        return None
+    return _CARDINALS.get(w[2:])
+
+
 def _bare_plural(at: ArabicText, k: int, i: int, j: int, lo: int) -> bool:
     """Whether the victim noun at tokens `[i, j)`, right after the outcome word at `k`, is an
     indefinite noun in "-ين" with no number: "مقتل مدنيين", "استشهاد نازحين" (a dual or a
@@ -510,6 +535,8 @@ def _bare_plural(at: ArabicText, k: int, i: int, j: int, lo: int) -> bool:
     word = at.w(i)
     if j - i != 1 or word.startswith("ال") or not word.endswith("ين") or word in _OTHERS:
         return False  # "وإصابة آخرين": the others of a count told before, not a count
+    if at.w(j)[:1].isdigit():
+        return False  # a figure follows: the noun is not the count
     return not (at.w(k).startswith("و") and _joint_before(at, k, lo))
 
 
@@ -534,9 +561,18 @@ def _singular(
         return None
     category, n = v.value
     after = read_number(at, v.j, stop)
-    if after is not None and not after.vague and after.min in (1, 2) and after.i == v.j:
+    if (
+        after is not None
+        and not after.vague
+        and after.i == v.j
+        and (after.min in (1, 2) or (n == 0 and not at.w(v.j)[:1].isdigit()))
+    ):
+        # "مدنيين اثنين", "مدنيين ثلاثة": the number word after the noun counts it
         return Number(j, after.j, after.min, after.max), after.j, category, found[0].value
     if n == 0:
+        cardinal = _defined_cardinal(at, v.i, v.j)
+        if cardinal is not None:
+            return Number(j, v.j + 1, cardinal, cardinal), v.j + 1, category, found[0].value
         if at.w(v.j) in ("هما", "وهما") or (at.w(v.j) == "," and at.w(v.j + 1) in ("هما", "وهما")):
             return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "استشهاد مدنيين، وهما"
         a, b = at.span(v.i, v.j)
