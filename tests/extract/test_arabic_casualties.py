@@ -652,6 +652,11 @@ def test_a_ticker_page_whose_headline_names_no_toll_or_party_keeps_none() -> Non
         ("مقتل الأطفال الأربعة في القصف على المدرسة", [(4, "killed", "children")]),
         ("مقتل أبنائه الخمسة بقذيفة سقطت على المنزل", [(5, "killed", "total")]),
         ("استشهاد مدنيين ثلاثة بقصف مدفعي على البلدة", [(3, "killed", "civilians")]),
+        # 11 to 99 count with a singular noun: the wounded are not added to the dead
+        (
+            "الحصيلة حتى اللحظة 5 شهداء و38 إصابة في القصف على المدينة",
+            [(5, "killed", "total"), (38, "injured", "total")],
+        ),
         # a post written in hashtags, word by word
         ("أضرار في المستشفى #ووفاة #طفلين في العناية المركزة", [(2, "killed", "children")]),
     ],
