@@ -620,6 +620,20 @@ def test_a_range_ending_in_four_digits_is_a_range_not_a_date() -> None:
             [("us_led_coalition", "claimant"), ("isis", "victim")],
         ),
         ("عملية أمنية لملاحقة تنظيم داعش في ريف دمشق الغربي", [("isis", "victim")]),
+        # a vehicle that ran someone over is the attacker's; one that is hit, the target's
+        ("توفي طفل إثر تعرضه للدهس بمدرعة تركية قرب المدينة", [("turkey", "perpetrator")]),
+        ("وفاة شاب دهساً من قبل عربة تابعة للتحالف الدولي", [("us_led_coalition", "perpetrator")]),
+        ("استهداف عربة تركية بصاروخ موجه قرب الحدود", [("turkey", "victim")]),
+        # the area or base a shelling came from names who fired it
+        (
+            "إصابة طفلين بقذائف مصدرها مناطق سيطرة قوات النظام",
+            [("syrian_government", "perpetrator")],
+        ),
+        (
+            "سقوط صواريخ في البادية مصدرها قاعدة التحالف الدولي",
+            [("us_led_coalition", "perpetrator")],
+        ),
+        ("تحليق للطيران فوق مناطق سيطرة قسد", [("sdf_ypg", "other")]),
     ],
 )
 def test_hashtag_allies_and_pursued_parties(text: str, expected: list[tuple[str, str]]) -> None:

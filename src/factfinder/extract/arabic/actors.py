@@ -40,7 +40,10 @@ from factfinder.extract.arabic.lexicon import (
     OUTCOME_BEFORE,
     REPORT_VERBS,
     REPORT_VERBS_PRESENT,
+    RUN_OVER,
+    SOURCE,
     SUPPORT,
+    VEHICLES,
     VICTIM_BEFORE,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
@@ -65,6 +68,14 @@ _ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
 _NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
 _SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
 _ALLY = frozenset(fold_key(w) for w in ALLY)
+_VEHICLES = frozenset(fold_key(w) for w in VEHICLES)
+_RUN_OVER = frozenset(fold_key(w) for w in RUN_OVER)
+_SOURCE = frozenset(fold_key(w) for w in SOURCE)
+
+
+def _said_before(at: ArabicText, a: int, lo: int, words: frozenset[str], reach: int) -> bool:
+    """Whether one of `words` stands within `reach` tokens before token `a`."""
+    return any(r in words for x in range(max(lo, a - reach), a) for r in strip_clitics(at.w(x)))
 
 
 def occupier(at: ArabicText) -> str | None:
@@ -93,8 +104,15 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
             if any(m.j == k + 1 for m in _REPORT.at(at.toks, a, k + 1)):
                 return "claimant"
             if any(m.j == k + 1 for m in _AREA_OR_MEDIA.at(at.toks, a, k + 1)):
-                return "other"
+                # "قصف مصدره مناطق سيطرة قسد": the area the shelling came from
+                return "perpetrator" if _said_before(at, a, lo, _SOURCE, 1) else "other"
             if any(m.j == k + 1 for m in _VICTIM_WORDS.at(at.toks, a, k + 1)):
+                if _said_before(at, a, lo, _SOURCE, 1):
+                    return "perpetrator"  # "صواريخ مصدرها قاعدة التحالف"
+                if any(r in _VEHICLES for r in strip_clitics(at.w(a))) and _said_before(
+                    at, a, lo, _RUN_OVER, 4
+                ):
+                    return "perpetrator"  # "توفيت طفلة دهساً بمدرعة تركية"
                 return "victim"
             if any(m.j == k + 1 for m in _MEMBERS.at(at.toks, a, k + 1)):
                 # "مقتل 3 عناصر من" / "إصابة جنديين": harmed; "قيام جنود الجيش بإطلاق": acting

@@ -1252,6 +1252,8 @@ VICTIM_BEFORE: Final[tuple[str, ...]] = (
     "آلية",
     "عربة",
     "سيارة",
+    "مدرعة",
+    "مدرعات",
     "لمواقع",
     # a leader or an emir of the party, the party pursued: the target of a raid or a strike
     "قادة",
@@ -1261,6 +1263,23 @@ VICTIM_BEFORE: Final[tuple[str, ...]] = (
     "والي",
     "ملاحقة",
 )
+# Vehicles among `VICTIM_BEFORE`: a party's vehicle is a target ("استهداف عربة لقسد"), unless
+# it ran someone over ("توفيت طفلة دهساً بمدرعة تركية"): then it is the attacker's.
+VEHICLES: Final[tuple[str, ...]] = ("عربة", "سيارة", "مدرعة", "مدرعات", "آلية", "آليات", "دورية")
+RUN_OVER: Final[tuple[str, ...]] = (
+    "دهس",
+    "دهسا",
+    "دهسه",
+    "دهسها",
+    "دهسهم",
+    "دهسهما",
+    "للدهس",
+    "بالدهس",
+    "بدهس",
+)
+# The source of a shelling: "قصف مصدره مناطق سيطرة قسد", "صواريخ مصدرها قاعدة التحالف" — the
+# party whose area or base fired is named as the attacker.
+SOURCE: Final[tuple[str, ...]] = ("مصدره", "مصدرها", "مصدرهما", "مصدرهم", "مصدر")
 # Words before an actor that name its area or its media, not an act: "الخاضعة لسيطرة قسد",
 # "مناطق نفوذ النظام", "وكالة أنباء النظام".
 NEUTRAL_BEFORE: Final[tuple[str, ...]] = (
