@@ -634,6 +634,13 @@ def test_a_range_ending_in_four_digits_is_a_range_not_a_date() -> None:
             [("us_led_coalition", "perpetrator")],
         ),
         ("تحليق للطيران فوق مناطق سيطرة قسد", [("sdf_ypg", "other")]),
+        # a nation adjective written as a hashtag after the word it qualifies
+        ("قصف مدفعي يستهدف أطراف البلدة من قبل الاحتلال #الروسي", [("russia", "perpetrator")]),
+        # air support named by its nation
+        (
+            "تتقدم قوات النظام بدعم جوي روسي نحو البلدة",
+            [("syrian_government", "other"), ("russia", "perpetrator")],
+        ),
     ],
 )
 def test_hashtag_allies_and_pursued_parties(text: str, expected: list[tuple[str, str]]) -> None:

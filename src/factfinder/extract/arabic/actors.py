@@ -84,7 +84,8 @@ def occupier(at: ArabicText) -> str | None:
     groups = set()
     for k, t in enumerate(at.toks):
         if t.w.endswith("الاحتلال") and k + 1 < len(at.toks):
-            m = _NATIONS.first(at.toks, k + 1)
+            n = k + 2 if at.w(k + 1) == "#" else k + 1  # "الاحتلال #التركي"
+            m = _NATIONS.first(at.toks, n) if n < len(at.toks) else None
             if m is not None:
                 groups.add(m.value)
     return groups.pop() if len(groups) == 1 else None
@@ -97,8 +98,8 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
     """The role cast by the nearest word before token `i` (up to three words back)."""
     k, seen = i - 1, 0
     while k >= lo and seen < 3:
-        if at.w(k) in _NEUTRAL:
-            k -= 1
+        if at.w(k) in _NEUTRAL or at.w(k) == "#":
+            k -= 1  # a hashtag's mark: "من قبل الاحتلال #الروسي"
             continue
         for a in range(max(lo, k - 2), k + 1):
             if any(m.j == k + 1 for m in _REPORT.at(at.toks, a, k + 1)):
@@ -178,8 +179,9 @@ def find_actors(
             continue
         role = _role_before(at, m.i, i0)
         if role not in ("perpetrator", "victim"):
-            # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي"
-            if any(r in _NATION_HEADS for r in strip_clitics(at.w(m.i - 1))) or any(
+            # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي", "الاحتلال #الروسي"
+            head = m.i - 2 if at.w(m.i - 1) == "#" else m.i - 1
+            if any(r in _NATION_HEADS for r in strip_clitics(at.w(head))) or any(
                 _TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)
             ):
                 role = "perpetrator"
