@@ -657,6 +657,8 @@ def test_a_ticker_page_whose_headline_names_no_toll_or_party_keeps_none() -> Non
             "الحصيلة حتى اللحظة 5 شهداء و38 إصابة في القصف على المدينة",
             [(5, "killed", "total"), (38, "injured", "total")],
         ),
+        # an obituary's formula
+        ("في ذمة الله الشابان أحمد ومحمد إثر القصف على القرية", [(2, "killed", "men")]),
         # a post written in hashtags, word by word
         ("أضرار في المستشفى #ووفاة #طفلين في العناية المركزة", [(2, "killed", "children")]),
     ],
