@@ -617,3 +617,62 @@ def test_a_ticker_page_whose_headline_names_no_toll_or_party_keeps_none() -> Non
     assert lead.killed.is_empty()
     assert lead.perpetrator.group == "unknown"
     assert all(p.admin1 == "Raqqa" for p in lead.places)
+
+
+# Bare plurals, headline verbs, executions and hashtags -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an indefinite noun in "-ين" with no number is a dual or a plural: at least two
+        ("مقتل مدنيين بقصف مدفعي على أطراف بلدة سرمين", [(2, "killed", "civilians")]),
+        ("استشهاد نازحين في غارة على مخيم قرب الحدود", [(2, "killed", "civilians")]),
+        ("إصابة مواطنين بانفجار قذيفة في حي سكني", [(2, "injured", "civilians")]),
+        # a number after it still decides
+        ("مقتل مدنيين اثنين بقصف صاروخي على القرية", [(2, "killed", "civilians")]),
+        # killed and injured together cannot be split; a defined noun is no count
+        ("مقتل وإصابة مدنيين بقصف على المدينة", []),
+        ("مقتل المدنيين في القصف يثير الغضب", []),
+        # "the others" of a count told before are not a new count
+        ("مقتل 3 مدنيين وإصابة آخرين بقصف للطيران", [(3, "killed", "civilians")]),
+        # a headline's present tense
+        ("غارة جوية تقتل مدنياً في ريف إدلب الغربي", [(1, "killed", "civilians")]),
+        ("قصف مدفعي يقتل 4 أطفال في قرية شرق حلب", [(4, "killed", "children")]),
+        ("قذيفة تصيب طفلين أمام مدرسة في البلدة", [(2, "injured", "children")]),
+        ("قصف تركي يودي بحياة 6 مدنيين من عائلة واحدة", [(6, "killed", "civilians")]),
+        # executions are killings
+        ("إعدام شابين ميدانياً على يد عناصر الحاجز", [(2, "killed", "men")]),
+        ("تصفية 3 مدنيين بعد اقتحام منزلهم فجر اليوم", [(3, "killed", "civilians")]),
+        # a cardinal after its noun: with the article after a defined or possessed plural
+        (
+            "استشهاد سيدة وأطفالها الثلاثة بغارة على منزلهم",
+            [(1, "killed", "women"), (3, "killed", "children")],
+        ),
+        ("مقتل الأطفال الأربعة في القصف على المدرسة", [(4, "killed", "children")]),
+        ("مقتل أبنائه الخمسة بقذيفة سقطت على المنزل", [(5, "killed", "total")]),
+        ("استشهاد مدنيين ثلاثة بقصف مدفعي على البلدة", [(3, "killed", "civilians")]),
+        # 11 to 99 count with a singular noun: the wounded are not added to the dead
+        (
+            "الحصيلة حتى اللحظة 5 شهداء و38 إصابة في القصف على المدينة",
+            [(5, "killed", "total"), (38, "injured", "total")],
+        ),
+        # an obituary's formula
+        ("في ذمة الله الشابان أحمد ومحمد إثر القصف على القرية", [(2, "killed", "men")]),
+        # a post written in hashtags, word by word
+        ("أضرار في المستشفى #ووفاة #طفلين في العناية المركزة", [(2, "killed", "children")]),
+    ],
+)
+def test_bare_plurals_headline_verbs_and_executions(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
+
+
+def test_a_bare_plural_is_at_least_two_and_gives_way_to_a_figure() -> None:
+    at = ArabicText("مقتل مدنيين بقصف على القرية")
+    (c,) = find_counts(at, 0, len(at.text))
+    assert (c.range.min, c.range.max) == (2, None)
+    assert is_vague_arabic(c.range)
+    # in one sentence's tally, a stated figure of the same people wins
+    assert listed_killed("مقتل مدنيين بقصف مدفعي على القرية، حيث قتل 3 مدنيين في منازلهم") == 3

@@ -325,3 +325,25 @@ def test_a_dual_nation_adjective_names_the_attacker(text: str, group: str) -> No
 
 def test_a_dual_nation_adjective_of_victims_names_no_attacker() -> None:
     assert perpetrator("مقتل جنديين روسيين بانفجار لغم في البادية") in (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("قتل مدنيان بالغارات الجوية من قبل قوات النظام و #روسيا على أحياء المدينة.", "russia"),
+        (
+            "أصيب 3 أطفال بالغارات التي شنها الجيش السوري و #القوات_الأمريكية على البلدة.",
+            "us_led_coalition",
+        ),
+    ],
+)
+def test_a_party_joined_by_a_hashtag(text: str, group: str) -> None:
+    assert perpetrator(text) == group
+
+
+def test_two_parties_arresting_together() -> None:
+    # a raid told with a dual verb is a report of a detention by the two parties
+    text = "قسد والتحالف الدولي يعتقلان شابين في بلدة الصور بريف دير الزور."
+    claims = _EXTRACTOR.extract(Document("t", text, language="ar")).claims
+    (claim,) = claims
+    assert (claim.event_type, claim.perpetrator.group) == ("detention", "us_led_coalition")

@@ -328,6 +328,8 @@ def event_type(text: str, air_actor: bool = False) -> str:
         ("إعدام ميداني لثلاثة شبان", "execution"),
         ("مقتل شاب برصاص قناص", "shooting"),
         ("حملة اعتقالات في ريف دير الزور", "detention"),
+        ("قتل رجل في غارتين استهدفتا منزله", "airstrike"),
+        ("استهدف الجيش التركي قرية بالأسلحة الثقيلة", "shelling"),
     ],
 )
 def test_event_types(text: str, expected: str) -> None:
@@ -538,7 +540,8 @@ def test_air_cover_names_the_air_party_first() -> None:
 
 def test_a_voweled_dual_is_two() -> None:
     assert counts("إصابة مواطنَيْنِ في قصف على الشهباء") == [(2, 2, "injured", "civilians", False)]
-    assert counts("إصابة مواطنِين في قصف") == []
+    # a plural (or an unvoweled dual) with no number: at least two
+    assert counts("إصابة مواطنِين في قصف") == [(2, None, "injured", "civilians", False)]
 
 
 def test_people_taken_are_not_casualties() -> None:
@@ -601,3 +604,44 @@ def test_a_range_ending_in_four_digits_is_a_range_not_a_date() -> None:
     assert dates("بتاريخ 12-3-2024") == [("2024-03-12", "2024-03-12", "day")]
     at = ArabicText("3-2024")
     assert read_number(at, 0, len(at.toks)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party joined by "و" to an attacker, written as a hashtag, attacks with it
+        (
+            "عادت الهجمات من قبل قوات النظام و #روسيا على أحياء المدينة",
+            [("russia", "perpetrator"), ("syrian_government", "perpetrator")],
+        ),
+        # the party whose leader is killed, or that is pursued, is the target
+        (
+            "أعلنت القيادة المركزية الأمريكية أنها قتلت أحد قادة داعش في شرق سوريا",
+            [("us_led_coalition", "claimant"), ("isis", "victim")],
+        ),
+        ("عملية أمنية لملاحقة تنظيم داعش في ريف دمشق الغربي", [("isis", "victim")]),
+        # a vehicle that ran someone over is the attacker's; one that is hit, the target's
+        ("توفي طفل إثر تعرضه للدهس بمدرعة تركية قرب المدينة", [("turkey", "perpetrator")]),
+        ("وفاة شاب دهساً من قبل عربة تابعة للتحالف الدولي", [("us_led_coalition", "perpetrator")]),
+        ("استهداف عربة تركية بصاروخ موجه قرب الحدود", [("turkey", "victim")]),
+        # the area or base a shelling came from names who fired it
+        (
+            "إصابة طفلين بقذائف مصدرها مناطق سيطرة قوات النظام",
+            [("syrian_government", "perpetrator")],
+        ),
+        (
+            "سقوط صواريخ في البادية مصدرها قاعدة التحالف الدولي",
+            [("us_led_coalition", "perpetrator")],
+        ),
+        ("تحليق للطيران فوق مناطق سيطرة قسد", [("sdf_ypg", "other")]),
+        # a nation adjective written as a hashtag after the word it qualifies
+        ("قصف مدفعي يستهدف أطراف البلدة من قبل الاحتلال #الروسي", [("russia", "perpetrator")]),
+        # air support named by its nation
+        (
+            "تتقدم قوات النظام بدعم جوي روسي نحو البلدة",
+            [("syrian_government", "other"), ("russia", "perpetrator")],
+        ),
+    ],
+)
+def test_hashtag_allies_and_pursued_parties(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors(text) == expected

@@ -36,6 +36,8 @@ def is_vague_arabic(r: Range) -> bool:
     # (an accusative's alif off: "عددا من")
     words = (w[:-1] if len(w) > 3 and w.endswith("ا") else w for w in fold_key(r.text).split())
     key = " " + " ".join(words) + " "
+    if r.min == 2 and r.max is None and key.strip().endswith("ين") and " " not in key.strip():
+        return True  # a bare plural ("مقتل مدنيين"): at least two, as "others" in English
     return any(f" {v} " in key for v in _ARABIC_VAGUE)
 
 

@@ -40,7 +40,10 @@ from factfinder.extract.arabic.lexicon import (
     OUTCOME_BEFORE,
     REPORT_VERBS,
     REPORT_VERBS_PRESENT,
+    RUN_OVER,
+    SOURCE,
     SUPPORT,
+    VEHICLES,
     VICTIM_BEFORE,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
@@ -65,6 +68,14 @@ _ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
 _NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
 _SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
 _ALLY = frozenset(fold_key(w) for w in ALLY)
+_VEHICLES = frozenset(fold_key(w) for w in VEHICLES)
+_RUN_OVER = frozenset(fold_key(w) for w in RUN_OVER)
+_SOURCE = frozenset(fold_key(w) for w in SOURCE)
+
+
+def _said_before(at: ArabicText, a: int, lo: int, words: frozenset[str], reach: int) -> bool:
+    """Whether one of `words` stands within `reach` tokens before token `a`."""
+    return any(r in words for x in range(max(lo, a - reach), a) for r in strip_clitics(at.w(x)))
 
 
 def occupier(at: ArabicText) -> str | None:
@@ -73,7 +84,8 @@ def occupier(at: ArabicText) -> str | None:
     groups = set()
     for k, t in enumerate(at.toks):
         if t.w.endswith("الاحتلال") and k + 1 < len(at.toks):
-            m = _NATIONS.first(at.toks, k + 1)
+            n = k + 2 if at.w(k + 1) == "#" else k + 1  # "الاحتلال #التركي"
+            m = _NATIONS.first(at.toks, n) if n < len(at.toks) else None
             if m is not None:
                 groups.add(m.value)
     return groups.pop() if len(groups) == 1 else None
@@ -86,15 +98,22 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
     """The role cast by the nearest word before token `i` (up to three words back)."""
     k, seen = i - 1, 0
     while k >= lo and seen < 3:
-        if at.w(k) in _NEUTRAL:
-            k -= 1
+        if at.w(k) in _NEUTRAL or at.w(k) == "#":
+            k -= 1  # a hashtag's mark: "من قبل الاحتلال #الروسي"
             continue
         for a in range(max(lo, k - 2), k + 1):
             if any(m.j == k + 1 for m in _REPORT.at(at.toks, a, k + 1)):
                 return "claimant"
             if any(m.j == k + 1 for m in _AREA_OR_MEDIA.at(at.toks, a, k + 1)):
-                return "other"
+                # "قصف مصدره مناطق سيطرة قسد": the area the shelling came from
+                return "perpetrator" if _said_before(at, a, lo, _SOURCE, 1) else "other"
             if any(m.j == k + 1 for m in _VICTIM_WORDS.at(at.toks, a, k + 1)):
+                if _said_before(at, a, lo, _SOURCE, 1):
+                    return "perpetrator"  # "صواريخ مصدرها قاعدة التحالف"
+                if any(r in _VEHICLES for r in strip_clitics(at.w(a))) and _said_before(
+                    at, a, lo, _RUN_OVER, 4
+                ):
+                    return "perpetrator"  # "توفيت طفلة دهساً بمدرعة تركية"
                 return "victim"
             if any(m.j == k + 1 for m in _MEMBERS.at(at.toks, a, k + 1)):
                 # "مقتل 3 عناصر من" / "إصابة جنديين": harmed; "قيام جنود الجيش بإطلاق": acting
@@ -145,9 +164,13 @@ def find_actors(
             role == "other"
             and out
             and out[-1].role == "perpetrator"
-            and (at.w(m.i).startswith("و") or at.w(m.i - 1) == "و")
+            and (
+                at.w(m.i).startswith("و")
+                or at.w(m.i - 1) == "و"
+                or (at.w(m.i - 1) == "#" and at.w(m.i - 2) == "و")
+            )
         ):
-            role = "perpetrator"  # "قوات النظام وروسيا": joined to an attacker
+            role = "perpetrator"  # "قوات النظام وروسيا", "قوات النظام و #روسيا": joined
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
     taken = [(x.start, x.end) for x in out]
     for m in _NATIONS.scan(at.toks, i0, i1):
@@ -156,8 +179,9 @@ def find_actors(
             continue
         role = _role_before(at, m.i, i0)
         if role not in ("perpetrator", "victim"):
-            # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي"
-            if any(r in _NATION_HEADS for r in strip_clitics(at.w(m.i - 1))) or any(
+            # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي", "الاحتلال #الروسي"
+            head = m.i - 2 if at.w(m.i - 1) == "#" else m.i - 1
+            if any(r in _NATION_HEADS for r in strip_clitics(at.w(head))) or any(
                 _TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)
             ):
                 role = "perpetrator"

@@ -4,8 +4,9 @@ A count is a number (`numbers.read_number`) with what follows it — a victim no
 "15 مدنياً", "3 من المدنيين") — and the outcome word next to it, before ("مقتل 5",
 "أسفر عن إصابة 3") or after ("46 قتيلاً", "10 جرحى", "5 أشخاص لقوا حتفهم"). A singular or
 dual victim noun after an outcome word is itself a count ("مقتل مدني" = 1, "استشهاد طفلين"
-= 2, "مدنيين اثنين" = 2). "بينهم"/"منهم" open a breakdown of the count before (`sub_of`);
-a count joined by "و" to the previous one shares its outcome ("مقتل 5 أطفال و3 نساء").
+= 2, "مدنيين اثنين" = 2); an indefinite noun in "-ين" with no number is a dual or a plural,
+at least two ("مقتل مدنيين"), a figure that gives way to a stated one. "بينهم"/"منهم" open a
+breakdown of the count before (`sub_of`); a count joined by "و" to the previous one shares its outcome ("مقتل 5 أطفال و3 نساء").
 Killed and injured counted together ("10 بين قتيل وجريح", "مقتل وإصابة 10") cannot be split
 and are left out, as in the English reader.
 """
@@ -30,11 +31,13 @@ from factfinder.extract.arabic.lexicon import (
     OUTCOME_PRONOUNS,
     SUB_OPENERS,
     TAKEN,
+    TEN,
     TOLL_NOUNS,
+    UNITS,
     VICTIMS,
 )
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
-from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
 from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
 
@@ -206,7 +209,15 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             and _joined(at, last_end, k, last_named)
         ):
             v = _VICTIMS.first(at.toks, k, i1)
-            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+            cardinal = _defined_cardinal(at, v.i, v.j) if v is not None else None
+            if v is not None and cardinal is not None:
+                # "استشهاد سيدة وأطفالها الثلاثة": the cardinal after the noun counts it
+                v = Match(v.i, v.j + 1, (v.value[0], cardinal), v.clitic)
+            if (
+                v is not None
+                and v.value[1] in (1, 2) + ((cardinal,) if cardinal else ())
+                and (cardinal is not None or read_number(at, v.j, i1) is None)
+            ):
                 # a coordinated singular or dual: "مقتل طفل وامرأة"
                 n = v.value[1]
                 a_, b_ = at.span(k + 0, v.j)
@@ -501,6 +512,39 @@ def _dual_alone(
     return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
 
 
+_CARDINALS = {fold_key(k): v for k, v in {**UNITS, **TEN}.items() if v >= 3}
+
+
+def _defined_cardinal(at: ArabicText, i: int, j: int) -> int | None:
+    """The count of a defined or possessed plural at tokens `[i, j)` given by the cardinal
+    after it, which takes the article as an adjective does: "الأطفال الثلاثة", "أطفالها
+    الأربعة" (3 and 4)."""
+    noun, w = at.w(i), at.w(j)
+    if j - i != 1 or not w.startswith("ال"):
+        return None
+    if not (noun.startswith("ال") or noun.endswith(("ه", "ها", "هم", "هما"))):
+        return None
+    return _CARDINALS.get(w[2:])
+
+
+def _bare_plural(at: ArabicText, k: int, i: int, j: int, lo: int) -> bool:
+    """Whether the victim noun at tokens `[i, j)`, right after the outcome word at `k`, is an
+    indefinite noun in "-ين" with no number: "مقتل مدنيين", "استشهاد نازحين" (a dual or a
+    plural, so at least two). Not when the outcome word is joined by "و" to another one
+    ("مقتل وإصابة مدنيين": the two cannot be split), nor a defined noun ("مقتل المدنيين")."""
+    word = at.w(i)
+    if j - i != 1 or word.startswith("ال") or not word.endswith("ين") or word in _OTHERS:
+        return False  # "وإصابة آخرين": the others of a count told before, not a count
+    if at.w(j)[:1].isdigit():
+        return False  # a figure follows: the noun is not the count
+    return not (at.w(k).startswith("و") and _joint_before(at, k, lo))
+
+
+def _joint_before(at: ArabicText, k: int, lo: int) -> bool:
+    """Whether another outcome word ends right before token `k`: "مقتل وإصابة"."""
+    return any(m.j == k for b in range(max(lo, k - 2), k) for m in _BEFORE.at(at.toks, b, k))
+
+
 def _singular(
     at: ArabicText, k: int, stop: int, lo: int
 ) -> tuple[Number, int, str, Outcome] | None:
@@ -510,19 +554,33 @@ def _singular(
     if not found:
         return _who_was(at, k, stop) or _dual_alone(at, k, stop, lo)
     j = found[0].j
+    if at.w(j) == "#" and at.w(k - 1) == "#":
+        j += 1  # hashtags word by word: "#وفاة #طفلين"
     v = _VICTIMS.first(at.toks, j, stop)
     if v is None:
         return None
     category, n = v.value
     after = read_number(at, v.j, stop)
-    if after is not None and not after.vague and after.min in (1, 2) and after.i == v.j:
+    if (
+        after is not None
+        and not after.vague
+        and after.i == v.j
+        and (after.min in (1, 2) or (n == 0 and not at.w(v.j)[:1].isdigit()))
+    ):
+        # "مدنيين اثنين", "مدنيين ثلاثة": the number word after the noun counts it
         return Number(j, after.j, after.min, after.max), after.j, category, found[0].value
     if n == 0:
+        cardinal = _defined_cardinal(at, v.i, v.j)
+        if cardinal is not None:
+            return Number(j, v.j + 1, cardinal, cardinal), v.j + 1, category, found[0].value
         if at.w(v.j) in ("هما", "وهما") or (at.w(v.j) == "," and at.w(v.j + 1) in ("هما", "وهما")):
             return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "استشهاد مدنيين، وهما"
         a, b = at.span(v.i, v.j)
         if _DUAL_MARKED.search(at.text, a, b):
             return Number(j, v.j, 2, 2), v.j, category, found[0].value  # "مواطنَيْن": voweled dual
+        if found[0].value in ("killed", "injured") and _bare_plural(at, k, v.i, v.j, lo):
+            # "مقتل مدنيين": the oblique ending is a dual's or a plural's, so at least two
+            return Number(j, v.j, 2, None), v.j, category, found[0].value
         return None
     if at.w(j).startswith("ال") and n == 1 and (v.j >= stop or at.w(v.j) in _STOPS):
         return None  # "مقتل الطفلة": someone the text has spoken of, not a count

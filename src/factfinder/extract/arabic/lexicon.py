@@ -168,6 +168,20 @@ OUTCOME_BEFORE: Final[dict[str, str]] = {
             "ارتقت",
             "ارتقوا",
             "سقط",
+            # a headline's present tense: "غارة روسية تقتل مدنياً", "قصف يودي بحياة طفلين"
+            "تقتل",
+            "يقتل",
+            "تودي بحياة",
+            "يودي بحياة",
+            # an obituary's formula: "في ذمة الله الشابان …"
+            "في ذمة الله",
+            # executions: "إعدام شابين ميدانياً", "قسد تعدم رجلاً"
+            "إعدام",
+            "أعدم",
+            "أعدمت",
+            "تعدم",
+            "يعدم",
+            "تصفية",
         )
     },
     **{
@@ -184,6 +198,8 @@ OUTCOME_BEFORE: Final[dict[str, str]] = {
             "جرحت",
             "عدد الجرحى",
             "عدد المصابين",
+            "تصيب",
+            "يصيب",
         )
     },
     **{w: "missing" for w in ("فقدان", "اختفاء", "فقدت", "فقد")},
@@ -243,6 +259,8 @@ OUTCOME_AFTER: Final[dict[str, str]] = {
             "مصابا",
             "مصاب",
             "إصابات",
+            # the singular after 11 to 99: "5 شهداء و38 إصابة"
+            "إصابة",
             "أصيبوا",
             "بجروح",
             "جروح",
@@ -330,6 +348,10 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     **{
         w: ("civilians", 0) for w in ("مدنيين", "مدنيون", "المدنيين", "مواطنين", "مواطنون", "أهالي")
     },
+    # the displaced: "مقتل نازح", "استشهاد نازحين في مخيم"
+    **{w: ("civilians", 1) for w in ("نازح", "نازحا", "نازحة")},
+    **{w: ("civilians", 2) for w in ("نازحان", "نازحتان")},
+    **{w: ("civilians", 0) for w in ("نازحين", "نازحون", "نازحات")},
     # children
     **{
         w: ("children", 1)
@@ -355,6 +377,12 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     **{
         w: ("combatants", 0)
         for w in ("عناصر", "مقاتلين", "مقاتلون", "جنود", "مسلحين", "مسلحون", "عسكريين", "ضباط")
+    },
+    # children and sons with a pronoun, counted by a cardinal after them ("وأطفالها الثلاثة")
+    **{w: ("children", 0) for w in ("أطفاله", "أطفالها", "أطفالهم", "أطفالهما")},
+    **{
+        w: ("total", 0)
+        for w in ("أبنائه", "أبنائها", "أبناؤه", "أبناؤها", "أولاده", "أولادها", "أفراد عائلته")
     },
     # kin named beside another victim: "ثلاثة أطفال وأمهم", "رجل وزوجته"
     **{w: ("women", 1) for w in ("أمهم", "أمه", "أمها", "والدته", "والدتهم", "والدتها", "زوجته")},
@@ -1226,8 +1254,34 @@ VICTIM_BEFORE: Final[tuple[str, ...]] = (
     "آلية",
     "عربة",
     "سيارة",
+    "مدرعة",
+    "مدرعات",
     "لمواقع",
+    # a leader or an emir of the party, the party pursued: the target of a raid or a strike
+    "قادة",
+    "قيادي",
+    "قياديا",
+    "أمير",
+    "والي",
+    "ملاحقة",
 )
+# Vehicles among `VICTIM_BEFORE`: a party's vehicle is a target ("استهداف عربة لقسد"), unless
+# it ran someone over ("توفيت طفلة دهساً بمدرعة تركية"): then it is the attacker's.
+VEHICLES: Final[tuple[str, ...]] = ("عربة", "سيارة", "مدرعة", "مدرعات", "آلية", "آليات", "دورية")
+RUN_OVER: Final[tuple[str, ...]] = (
+    "دهس",
+    "دهسا",
+    "دهسه",
+    "دهسها",
+    "دهسهم",
+    "دهسهما",
+    "للدهس",
+    "بالدهس",
+    "بدهس",
+)
+# The source of a shelling: "قصف مصدره مناطق سيطرة قسد", "صواريخ مصدرها قاعدة التحالف" — the
+# party whose area or base fired is named as the attacker.
+SOURCE: Final[tuple[str, ...]] = ("مصدره", "مصدرها", "مصدرهما", "مصدرهم", "مصدر")
 # Words before an actor that name its area or its media, not an act: "الخاضعة لسيطرة قسد",
 # "مناطق نفوذ النظام", "وكالة أنباء النظام".
 NEUTRAL_BEFORE: Final[tuple[str, ...]] = (
@@ -1423,6 +1477,9 @@ NATION_HEADS: Final[tuple[str, ...]] = (
     "الصواريخ",
     "الضربات",
     "القصف",
+    # air support: "بدعم جوي روسي", "بإسناد جوي أمريكي"
+    "جوي",
+    "الجوي",
     "قسد بمساندة طيران التحالف",
 )
 
@@ -1658,6 +1715,11 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "مقاتلات",
             "المقاتلات الحربية",
             "سلاح الجو",
+            # duals: "في غارتين جويتين روسيتين"
+            "غارتين",
+            "غارتان",
+            "مسيرتين",
+            "مسيرتان",
         )
     ),
     *((w, "airstrike", 0.9) for w in ("الطيران", "طيران", "طائرة", "طائرات", "ضربة", "ضربات")),
@@ -1686,6 +1748,8 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
         )
     ),
     *((w, "shelling", 0.8) for w in ("مقذوف", "مقذوفات", "مقذوف ناري")),
+    # "استهدف … بالأسلحة الثقيلة": heavy weapons fired at a village
+    *((w, "shelling", 0.8) for w in ("الأسلحة الثقيلة", "أسلحة ثقيلة")),
     ("قصف", "shelling", 0.55),
     ("قصف", "airstrike", 0.5),
     ("قصفت", "shelling", 0.55),
@@ -1773,6 +1837,12 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "اعتقلت",
             "تعتقل",
             "يعتقل",
+            # two or more parties arresting: "قسد والتحالف يعتقلان"
+            "يعتقلان",
+            "تعتقلان",
+            "اعتقلا",
+            "اعتقلوا",
+            "يعتقلون",
             "احتجاز",
             "احتجز",
             "احتجزت",
