@@ -28,12 +28,13 @@ from typing import Any
 
 from factfinder.assess.grading import GRADING_VERSION, GradedClaim, GradeOverride, grade_incident
 from factfinder.assess.reconcile import RECONCILE_VERSION, CountingClaim, reconcile_counts
-from factfinder.link.chains import chains_of, independent_sources
+from factfinder.link.accounts import independence_units
+from factfinder.link.chains import chains_of
 from factfinder.link.cluster import Link, Refusal
 from factfinder.link.features import SCORING_VERSION, PairScore
 from factfinder.link.records import Counts, LinkClaim
 from factfinder.link.run import LinkRun
-from factfinder.link.sources import is_credible
+from factfinder.link.sources import UNATTRIBUTED, is_credible
 from factfinder.model import DateWindow, Incident, Place
 from factfinder.vocab import PARTY_NAMES
 
@@ -83,14 +84,15 @@ def incident_places(members: Sequence[LinkClaim], limit: int = 5) -> tuple[Place
 
 
 def admits(r: LinkClaim) -> bool:
-    """Whether the claim is the perpetrator's own side admitting it (stance `admits` from a
-    source of a party, where the claim names no other perpetrator)."""
+    """Whether the claim is the perpetrator's own side speaking of its act: stance `admits`
+    from a source of a party (naming no other perpetrator), or a party's source naming its own
+    side as the perpetrator. Never a denial."""
     party = r.source.party
-    return (
-        r.stance == "admits"
-        and party is not None
-        and (r.perpetrator in ("unknown", "other") or r.perpetrator == party or party == "other")
-    )
+    if party is None or r.stance == "denies":
+        return False
+    if r.stance == "admits":
+        return r.perpetrator in ("unknown", "other") or r.perpetrator == party or party == "other"
+    return party not in ("unknown", "other") and r.perpetrator == party
 
 
 def party_classification(r: LinkClaim) -> bool:
@@ -105,10 +107,8 @@ def party_classification(r: LinkClaim) -> bool:
     return total is None or total == combatants
 
 
-def _counting(r: LinkClaim, counts: Counts) -> CountingClaim:
-    return CountingClaim(
-        r.ref, r.source.independence, is_credible(r.source), counts, r.source.party, admits(r)
-    )
+def _counting(r: LinkClaim, counts: Counts, unit: str) -> CountingClaim:
+    return CountingClaim(r.ref, unit, is_credible(r.source), counts, r.source.party, admits(r))
 
 
 def _party_name(party: str | None) -> str | None:
@@ -134,7 +134,7 @@ def _classification_json(r: LinkClaim) -> dict[str, Any]:
     }
 
 
-def _graded(r: LinkClaim) -> GradedClaim:
+def _graded(r: LinkClaim, unit: str) -> GradedClaim:
     def lo(counts: Counts, i: int) -> int | None:
         c = counts[i]
         return None if c is None else c[0]
@@ -145,7 +145,7 @@ def _graded(r: LinkClaim) -> GradedClaim:
 
     return GradedClaim(
         ref=r.ref,
-        source=r.source.independence,
+        source=unit,
         source_name=r.source.name,
         party=r.source.party,
         credible=is_credible(r.source),
@@ -172,13 +172,14 @@ def build_incident(
 ) -> Incident:
     """The `Incident` of one cluster (member indices into `records`)."""
     rs = [records[i] for i in sorted(members)]
+    units = independence_units(rs)
     reports = [r for r in rs if r.stance != "denies"]
     classified = [r for r in reports if party_classification(r)]
     killed = reconcile_counts(
-        _counting(r, r.killed) for r in reports if not party_classification(r)
+        _counting(r, r.killed, units[r.idx]) for r in reports if not party_classification(r)
     )
-    injured = reconcile_counts(_counting(r, r.injured) for r in reports)
-    grading = grade_incident([_graded(r) for r in rs], override)
+    injured = reconcile_counts(_counting(r, r.injured, units[r.idx]) for r in reports)
+    grading = grade_incident([_graded(r, units[r.idx]) for r in rs], override)
     chains = chains_of(rs)
     parties = sorted({c.party for c in chains if c.party is not None})
     party_only = bool(chains) and all(c.party is not None for c in chains)
@@ -215,7 +216,7 @@ def build_incident(
         places=incident_places(rs),
         killed=killed.as_figures(),
         injured=injured.as_figures(),
-        independent_sources=independent_sources(rs),
+        independent_sources=_independent(rs, units),
         grade=grading.grade,
         extra=extra,
     )
@@ -244,6 +245,14 @@ def incident_of(
         run.scorer.explain,
         (overrides or {}).get(inc_id),
     )
+
+
+def _independent(rs: Sequence[LinkClaim], units: Mapping[int, str]) -> int:
+    """How many independent sources the claims come from: parties once, other sources once per
+    chain, copies of one text once; reports carried without attribution count only when nothing
+    else is known (they may relay any of the others)."""
+    attributed = {units[r.idx] for r in rs if r.source.type != UNATTRIBUTED}
+    return len(attributed) if attributed else min(1, len(rs))
 
 
 def _most_said(values: Sequence[str]) -> str:

@@ -117,18 +117,29 @@ class Reconciled:
         }
 
 
-def standing_of(reports: Sequence[CountReport]) -> tuple[str, tuple[str, ...]]:
+def standing_of(
+    reports: Sequence[CountReport], minimum: int | None = None
+) -> tuple[str, tuple[str, ...]]:
     """What a count rests on (`STANDINGS`) and, for an alleged or acknowledged one, whose it is.
 
-    The perpetrator's own admission outranks everything; then two or more independent credible
-    sources corroborate; sources independent of the parties (one credible source, or reports
-    carried without attribution) report; parties alone allege.
+    The perpetrator's own admission of at least `minimum` outranks everything (an admission of
+    fewer leaves the figure to the others, and its rule says so); then two or more independent
+    credible sources corroborate; sources independent of the parties (one credible source, or
+    reports carried without attribution) report; parties alone allege.
     """
-    admitting = sorted({r.party for r in reports if r.admits and r.party})
-    if admitting:
-        return "acknowledged", tuple(PARTY_NAMES.get(p, p) for p in admitting)
+    admitted = [r for r in reports if r.admits and r.party and r.min is not None]
+    if admitted and (minimum is None or max(r.min or 0 for r in admitted) >= minimum):
+        parties = sorted({r.party for r in admitted if r.party})
+        return "acknowledged", tuple(PARTY_NAMES.get(p, p) for p in parties)
     credible = {r.source for r in reports if r.credible}
-    if len(credible) >= 2:
+    # Corroboration is of the figure: two credible sources each alleging at least the minimum
+    # (30 and 17 dead corroborate the deaths, not "at least 30").
+    supporting = {
+        r.source
+        for r in reports
+        if r.credible and (minimum is None or (r.alleged is not None and r.alleged >= minimum))
+    }
+    if len(supporting) >= 2:
         return "corroborated", ()
     if credible or any(r.party is None for r in reports):
         return "reported", ()
@@ -231,7 +242,7 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
         best_fig = Bound(value, rule, behind)
     else:
         best_fig = Bound(None, "no figure to estimate from")
-    standing, by = standing_of(reports)
+    standing, by = standing_of(reports, lo)
     return Reconciled(lo_fig, hi_fig, best_fig, len(chains), stated, standing, by)
 
 

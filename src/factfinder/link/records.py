@@ -412,6 +412,7 @@ def assemble(
     names: Words,
     words: Words,
     lang: str = "",
+    stance: str = "alleges",
 ) -> LinkClaim:
     """A `LinkClaim` from its parts (`when` is `window(...)`'s result)."""
     lo, hi, precision, date_from = when
@@ -447,6 +448,7 @@ def assemble(
         where.points,
         where.areas,
         where.geo,
+        stance=stance,
         lang=lang,
     )
 
