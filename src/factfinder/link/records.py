@@ -99,6 +99,12 @@ class LinkClaim(NamedTuple):
     lang: str = ""  # language key of its sentences (`factfinder.link.text.language_key`)
 
     @property
+    def chain(self) -> str:
+        """The claim's unit of independence (`SourceKey.independence`): pairs of claims of
+        different units weigh a differing toll less."""
+        return self.source.independence
+
+    @property
     def linkable(self) -> bool:
         """Whether the claim says enough to be linked automatically.
 
