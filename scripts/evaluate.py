@@ -19,7 +19,8 @@ without it: dates must come from the text; also linked and scored against the pr
 clusters, `devsets/link/fakes_clusters.jsonl`), ``ucdp``, ``case2021``, ``airwars_ar`` (Arabic
 sources: extraction and linking), ``airwars_gaza_en`` (English narratives, scored with the
 Arabic set's rules) and ``bilingual`` (the project's own Arabic and English reports of the same
-incidents, `devsets/link/bilingual/`: linking only).
+incidents, `devsets/link/bilingual/`: linking only) and ``english`` (the project's own English
+reports of 40 incidents in five outlet styles, `devsets/link/english/`: linking only).
 
 A set whose files are missing (an older shared folder, a checkout without `devsets/`) gives rows
 without values and a note saying what was missing, instead of failing the whole run; without a
@@ -57,6 +58,7 @@ SETS: tuple[str, ...] = (
     "airwars_ar",
     "airwars_gaza_en",
     "bilingual",
+    "english",
 )
 
 # (set, metric, target, baseline). Baselines from the scorer's README (for link rows: the
@@ -106,6 +108,10 @@ KEY_METRICS: tuple[tuple[str, str, float | None, float | None], ...] = (
     ("bilingual", "link_pairwise_precision", 0.90, None),
     ("bilingual", "link_pairwise_recall", 0.80, 0.0),
     ("bilingual", "link_bcubed_f1", None, None),
+    ("english", "link_pairwise_precision", None, None),
+    ("english", "link_pairwise_recall", None, None),
+    ("english", "link_pairwise_f1", 0.80, 0.0),
+    ("english", "link_bcubed_f1", None, None),
 )
 
 
@@ -199,8 +205,8 @@ def eval_set(shared: Path, name: str, devsets: Path | None = None) -> EvalSet:
         return EvalSet(ev / name / "docs.jsonl", name, link_set=name)
     if name == "airwars_gaza_en":
         return EvalSet(ev / name / "docs.jsonl", "airwars_ar", data=ev / name)
-    if name == "bilingual":
-        folder = dev / "link" / "bilingual"
+    if name in ("bilingual", "english"):
+        folder = dev / "link" / name
         return EvalSet(
             folder / "docs.jsonl", None, link_set=name, clusters=folder / "clusters.jsonl"
         )

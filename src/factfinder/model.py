@@ -24,6 +24,7 @@ from factfinder.vocab import (
     PERPETRATOR_GROUPS,
     PLACE_PRECISIONS,
     STANCES,
+    STANDINGS,
 )
 
 JSON = dict[str, Any]
@@ -191,6 +192,124 @@ class Casualties:
         return {
             k: (r.to_json() if (r := getattr(self, k)) is not None else None) for k in COUNT_KEYS
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An incident's reconciled count: bounds, best estimate, the rule behind them, and what the
+    figure rests on (`standing`, one of `STANDINGS`) and whose figure it is (`by`).
+
+    Its JSON form keeps the `{min, max}` of a range and adds `best`, `rule`, `standing` and `by`
+    beside them; `format_figure` is the one way it is written for people.
+    """
+
+    min: int | None
+    max: int | None
+    best: int | None = None
+    rule: str = ""
+    standing: str | None = None
+    by: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise InvalidRecord(f"figure min {self.min} > max {self.max}")
+        _check(self.standing, STANDINGS, "figure standing")
+
+    @property
+    def known(self) -> bool:
+        return self.min is not None or self.max is not None
+
+    @property
+    def text(self) -> str:
+        return format_figure(self)
+
+    @classmethod
+    def from_json(cls, obj: Any, what: str = "figure") -> Figure | None:
+        if obj is None:
+            return None
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord(f"{what} must be an object")
+        lo, hi = _opt_int(obj.get("min"), f"{what}.min"), _opt_int(obj.get("max"), f"{what}.max")
+        best = _opt_int(obj.get("best"), f"{what}.best")
+        if lo is None and hi is None and best is None:
+            return None
+        by = obj.get("by") or ()
+        if not isinstance(by, (list, tuple)) or not all(isinstance(b, str) for b in by):
+            raise InvalidRecord(f"{what}.by must be a list of names")
+        rule = obj.get("rule") or ""
+        if not isinstance(rule, str):
+            raise InvalidRecord(f"{what}.rule must be a string")
+        return cls(lo, hi, best, rule, obj.get("standing"), tuple(by))
+
+    def to_json(self) -> JSON:
+        return {
+            "min": self.min,
+            "max": self.max,
+            "best": self.best,
+            "rule": self.rule,
+            "standing": self.standing,
+            "by": list(self.by),
+        }
+
+
+def format_figure(figure: Figure | None, *, standing: bool = True) -> str:
+    """The one way a figure is written for people, in the web app, reports and exports alike.
+
+    `26`, `26–40, best 30`, `at least 26`, `at most 40`, each followed by its standing in
+    brackets ("at least 26 (alleged by Syrian government)"); `no figure` when nothing is stated.
+    """
+    if figure is None or not figure.known:
+        return "no figure"
+    lo, hi = figure.min, figure.max
+    if hi is None:
+        span = f"at least {lo:,}"
+    elif lo is None:
+        span = f"at most {hi:,}"
+    elif lo == hi:
+        span = f"{lo:,}"
+    else:
+        span = f"{lo:,}–{hi:,}"
+    if figure.best is not None and figure.best not in (lo, hi):
+        span += f", best {figure.best:,}"
+    if standing and figure.standing:
+        word = figure.standing
+        if figure.by and figure.standing in ("alleged", "acknowledged"):
+            word += " by " + ", ".join(figure.by)
+        span += f" ({word})"
+    return span
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """An incident's reconciled counts by victim category (`COUNT_KEYS`), each a `Figure`."""
+
+    total: Figure | None = None
+    civilians: Figure | None = None
+    children: Figure | None = None
+    women: Figure | None = None
+    men: Figure | None = None
+    combatants: Figure | None = None
+
+    def get(self, key: str) -> Figure | None:
+        if key not in COUNT_KEYS:
+            raise KeyError(key)
+        value: Figure | None = getattr(self, key)
+        return value
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, k) is None for k in COUNT_KEYS)
+
+    @classmethod
+    def from_json(cls, obj: Any, what: str = "figures") -> Figures:
+        if obj is None:
+            return cls()
+        if not isinstance(obj, Mapping):
+            raise InvalidRecord(f"{what} must be an object")
+        return cls(**{k: Figure.from_json(obj.get(k), f"{what}.{k}") for k in COUNT_KEYS})
+
+    def to_json(self) -> JSON:
+        """Only the stated counts (the batch format leaves the others out)."""
+        return {k: f.to_json() for k in COUNT_KEYS if (f := getattr(self, k)) is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,27 +591,38 @@ class ClaimRef:
 class Incident:
     """A cluster of claims that describe one real-world event, with its derived fields.
 
-    `killed`/`injured` hold reconciled ranges; `extra` carries the explanation of how they and the
-    grade were reached (rules fired, links and their features) in the JSON form of `link`.
+    `killed`/`injured` hold reconciled `Figures`; `extra` carries the explanation of how they
+    and the grade were reached (rules fired, links and their features) in the JSON form of
+    `link`. `to_json` and `from_json` are the one serialisation of an incident.
     """
 
     incident: str
     members: tuple[ClaimRef, ...]
     date: DateWindow | None = None
     places: tuple[Place, ...] = ()
-    killed: Casualties = field(default_factory=Casualties)
-    injured: Casualties = field(default_factory=Casualties)
+    killed: Figures = field(default_factory=Figures)
+    injured: Figures = field(default_factory=Figures)
     independent_sources: int = 0
     grade: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    BASE_KEYS = frozenset(
+        {
+            "incident",
+            "members",
+            "date",
+            "places",
+            "killed",
+            "injured",
+            "independent_sources",
+            "grade",
+        }
+    )
 
     def __post_init__(self) -> None:
         _check(self.grade, GRADES, "grade")
 
     def to_json(self) -> JSON:
-        def casualties(c: Casualties) -> JSON:
-            return {k: r.to_json() for k in COUNT_KEYS if (r := c.get(k)) is not None}
-
         out: JSON = {
             "incident": self.incident,
             "members": [m.to_json() for m in self.members],
@@ -507,19 +637,39 @@ class Incident:
                 }
                 for p in self.places
             ],
-            "killed": casualties(self.killed),
-            "injured": casualties(self.injured),
+            "killed": self.killed.to_json(),
+            "injured": self.injured.to_json(),
             "independent_sources": self.independent_sources,
             "grade": self.grade,
         }
         out.update(self.extra)
         return out
 
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Incident:
+        """An incident from its JSON form (the batch format plus its explanation keys)."""
+        if not isinstance(obj, Mapping) or not isinstance(obj.get("incident"), str):
+            raise InvalidRecord("an incident needs a string 'incident'")
+        return cls(
+            incident=obj["incident"],
+            members=tuple(ClaimRef.from_json(m) for m in obj.get("members") or ()),
+            date=DateWindow.from_json(obj.get("date")),
+            places=tuple(Place.from_json(p) for p in obj.get("places") or ()),
+            killed=Figures.from_json(obj.get("killed"), "killed"),
+            injured=Figures.from_json(obj.get("injured"), "injured"),
+            independent_sources=_opt_int(obj.get("independent_sources"), "independent_sources")
+            or 0,
+            grade=obj.get("grade"),
+            extra={k: v for k, v in obj.items() if k not in cls.BASE_KEYS},
+        )
+
 
 for _cls in (
     Document,
     Range,
     Casualties,
+    Figure,
+    Figures,
     DateWindow,
     Place,
     Perpetrator,

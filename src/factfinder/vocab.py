@@ -93,6 +93,29 @@ COUNT_KEYS: Final[tuple[str, ...]] = (
 # Incident grades, Airwars-style; see factfinder.assess.grading for the rules.
 GRADES: Final[tuple[str, ...]] = ("confirmed", "fair", "weak", "contested", "discounted")
 
+# What an incident's figure rests on, weakest first (README, "Words for figures"): `alleged`
+# (only parties to the conflict, or only the perpetrator's opponents, state it), `reported`
+# (sources independent of the parties state it, but fewer than two credible ones), `corroborated`
+# (two or more independent credible sources), `acknowledged` (the perpetrator's own side admits
+# it). No figure is ever called established.
+STANDINGS: Final[tuple[str, ...]] = ("alleged", "reported", "corroborated", "acknowledged")
+
+# The parties of `PERPETRATOR_GROUPS` as a figure names them ("alleged by Syrian government").
+PARTY_NAMES: Final[dict[str, str]] = {
+    "syrian_government": "Syrian government",
+    "russia": "Russia",
+    "us_led_coalition": "US-led coalition",
+    "isis": "Islamic State",
+    "armed_opposition": "armed opposition",
+    "hts_nusra": "Hayat Tahrir al-Sham",
+    "sdf_ypg": "SDF",
+    "turkey": "Turkey",
+    "iran": "Iran",
+    "israel": "Israel",
+    "iraq_government": "Iraqi government",
+    "other": "a party to the conflict",
+}
+
 ROLES: Final[tuple[str, ...]] = ("admin", "investigator", "analyst", "viewer")
 
 

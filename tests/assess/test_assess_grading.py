@@ -101,22 +101,32 @@ def test_belligerent_admitting_it_is_confirmed():
     assert g.trace[1].claims == (ClaimRef("doc-1", 0),)
 
 
-def test_a_belligerent_denying_it_confirms_nothing():
+def test_a_belligerent_denying_it_confirms_nothing_and_contests_it():
     g = grade_incident(
         [
             claim(0, "src:sohr", perp="russia"),
             claim(1, "party:russia", party="russia", perp="russia", killed=None, stance="denies"),
         ]
     )
-    assert g.grade == "weak"
+    assert g.grade == "contested"
     assert not g.trace[1].fired
+    assert g.trace[2].rule == "denied" and g.trace[2].fired
+    assert g.trace[2].claims == (ClaimRef("doc-0", 0), ClaimRef("doc-1", 0))
 
 
 def test_a_credible_denial_is_not_a_second_report():
     g = grade_incident(
         [claim(0, "src:sohr"), claim(1, "src:reuters", killed=None, stance="denies")]
     )
+    assert g.grade == "contested"
+    assert "0 independent credible" not in g.trace[3].detail
+    assert g.trace[3].detail == "1 independent credible source(s)"
+
+
+def test_a_denial_alone_contests_nothing():
+    g = grade_incident([claim(1, "party:russia", party="russia", perp="russia", stance="denies")])
     assert g.grade == "weak"
+    assert g.trace[2].detail == "a denial, but no other source alleges it"
 
 
 def test_a_party_accusing_another_is_not_an_admission():

@@ -56,7 +56,7 @@ def test_a_source_updating_its_toll_counts_once_with_its_latest_figure():
     assert r is not None
     assert r.min.value == 22 and r.sources == 2
     # the median of the two sources (18, 22) is 20, below what SOHR establishes
-    assert r.best.value == 22 and "raised to the established minimum" in r.best.rule
+    assert r.best.value == 22 and "raised to the minimum" in r.best.rule
 
 
 def test_a_range_gives_its_middle_as_its_figure():
@@ -84,8 +84,11 @@ def test_totals_are_at_least_their_sub_counts():
     total = rec.figures["total"]
     assert total.min.value == 14 and "civilians" in total.min.rule
     assert total.best.value >= 14
-    as_cas = rec.as_casualties()
-    assert as_cas.children == Range(5, 5, "best 5")
+    figures = rec.as_figures()
+    assert figures.children is not None
+    assert (figures.children.min, figures.children.max, figures.children.best) == (5, 5, 5)
+    assert figures.children.standing == "reported" and figures.total is not None
+    assert figures.total.standing == "reported"  # one credible source gives a total
 
 
 # --- properties ------------------------------------------------------------------------------

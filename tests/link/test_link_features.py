@@ -9,7 +9,7 @@ from factfinder.link.features import (
     explain_pair,
     score_pair,
 )
-from factfinder.link.run import compute_idf
+from factfinder.link.run import compute_idf, link_records
 
 TELL_TAMER = ("Tell Tamer", 36.652, 40.371, "Al-Hasakah")
 RAS_AL_AYN = ("Ras al-Ayn", 36.850, 40.070, "Al-Hasakah")
@@ -187,3 +187,44 @@ def test_arabic_bombardment_against_an_air_strike_is_no_disagreement(make_record
         2, text="Shelling on Sarmin killed 3 civilians.", language="en", event="shelling", **common
     )
     assert explain(shelling, wire).features["event_type"]["weight"] == -0.5
+
+
+def _toll_pair(make_record, b_claimant: dict, b_killed: int):
+    common = {
+        "day": "2018-02-06",
+        "place": ("Saraqib", 35.864, 36.806, "Idlib"),
+        "event": "airstrike",
+        "perpetrator": "russia",
+    }
+    a = make_record(
+        0,
+        text="Russian airstrikes on the town of Saraqib killed 30 people, the monitor said.",
+        killed=30,
+        killed_max=30,
+        claimant={"name": "Syrian Observatory for Human Rights", "type": "monitor"},
+        **common,
+    )
+    b = make_record(
+        1,
+        text="Rescuers pulled bodies from rubble after warplanes bombed homes in Saraqib.",
+        publisher="Al Jazeera",
+        killed=b_killed,
+        killed_max=b_killed,
+        claimant=b_claimant,
+        **common,
+    )
+    return a, b
+
+
+def test_differing_tolls_of_two_sources_do_not_keep_one_town_and_day_apart(make_record):
+    # Same town, same day, same perpetrator: 30 dead by one source, 10 by another is a
+    # disagreement between sources, not a second incident.
+    a, b = _toll_pair(make_record, {"name": "Syrian Civil Defence", "type": "ngo"}, 10)
+    run = link_records([a, b])
+    assert run.clustering.clusters == [[0, 1]]
+    assert run.scorer.explain(0, 1).features["casualties"]["weight"] == -0.75
+    # The same source giving two such figures on that day is still told apart by its toll.
+    same = {"name": "Syrian Observatory for Human Rights", "type": "monitor"}
+    a, b = _toll_pair(make_record, same, 10)
+    assert run.scorer.explain(0, 1).score > link_records([a, b]).scorer.explain(0, 1).score
+    assert link_records([a, b]).scorer.explain(0, 1).features["casualties"]["weight"] == -2.0

@@ -54,12 +54,48 @@ def test_the_claimant_not_the_publisher_is_the_source():
     assert via_press_tv.party is None and is_credible(via_press_tv)
 
 
-def test_without_a_claimant_the_publisher_reports_on_its_own():
+def test_without_a_claimant_a_report_is_unattributed_carried_by_its_publisher():
     sana = source_of(None, "sana")
     assert sana.name == "SANA" and sana.type == "state_media"
-    assert sana.party == "syrian_government"  # the state agency of a party
+    assert sana.party == "syrian_government"  # the state agency of a party speaks for it
     reuters = source_of(Claimant(None, "unknown"), "reuters")
-    assert reuters.name == "Reuters" and reuters.party is None
+    assert reuters.name == "unattributed, carried by Reuters" and reuters.party is None
+    assert not is_credible(reuters)  # it may relay anyone: it corroborates nothing
+    # the publisher put in the claimant's place is no claimant either
+    assert source_of(Claimant("Reuters", "media"), "Reuters") == reuters
+    # a monitor's own publication is its own account
+    snhr = source_of(None, "SNHR")
+    assert snhr.name == "Syrian Network for Human Rights" and is_credible(snhr)
+
+
+@pytest.mark.parametrize(
+    ("claimant", "type_"),
+    [
+        ("Syria", "party_to_conflict"),
+        ("Syria", "unknown"),
+        ("the Syrian government", "party_to_conflict"),
+        ("Syrian Arab Army", "media"),
+        ("SANA", "media"),
+    ],
+)
+def test_one_party_under_all_its_names_and_outlets(claimant, type_):
+    for publisher in ("Xinhua", "Reuters", None):
+        source = source_of(Claimant(claimant, type_), publisher)
+        assert source.independence == "party:syrian_government", (claimant, publisher)
+        assert not is_credible(source)
+
+
+def test_a_belligerents_statement_is_a_partys_whatever_outlet_carries_it():
+    for type_ in ("media", "unknown", "party_to_conflict"):
+        cjtf = source_of(Claimant("CJTF-OIR", type_), "Reuters")
+        assert cjtf.party == "us_led_coalition" and not is_credible(cjtf)
+
+
+def test_the_icrc_and_the_syrian_arab_red_crescent_are_distinct():
+    icrc = source_of(Claimant("ICRC", "ngo"), "Reuters")
+    sarc = source_of(Claimant("Syrian Arab Red Crescent", "ngo"), "Reuters")
+    assert icrc.independence != sarc.independence
+    assert source_of(Claimant("SARC", "ngo"), "AFP").independence == sarc.independence
 
 
 def test_unnamed_witnesses_are_one_source_per_publisher():

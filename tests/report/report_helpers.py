@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from factfinder.model import Casualties, ClaimRef, DateWindow, Incident, Place
+from factfinder.model import Incident
 from factfinder.report.model import CaseFile, CitedEntry
 from factfinder.services import Project
 from factfinder.services.cases.casefile import GENERATOR, _checkpoint_ref, _source
@@ -43,24 +43,4 @@ def sources_case_file(project: Project, at: int | None = None) -> CaseFile:
 
 def incident_from_json(obj: dict[str, Any]) -> Incident:
     """An `Incident` from a line of `factfinder link` output (its explanation kept in `extra`)."""
-    core = {
-        "incident",
-        "members",
-        "date",
-        "places",
-        "killed",
-        "injured",
-        "independent_sources",
-        "grade",
-    }
-    return Incident(
-        str(obj["incident"]),
-        tuple(ClaimRef.from_json(m) for m in obj["members"]),
-        DateWindow.from_json(obj["date"]),
-        tuple(Place.from_json(p) for p in obj["places"]),
-        Casualties.from_json(obj["killed"]),
-        Casualties.from_json(obj["injured"]),
-        int(obj["independent_sources"]),
-        obj["grade"],
-        {k: v for k, v in obj.items() if k not in core},
-    )
+    return Incident.from_json(obj)

@@ -113,9 +113,14 @@ def test_the_pdf_report_holds_the_figures_and_the_source_hashes(seed_case: SeedC
     cf = build_case_file(seed_case.project, seed_case.case_id, at=seed_case.pdf.checkpoint_id)
     figures = {
         e.figure("killed", k).text for e in cf.incidents for k in ("total", "civilians", "children")
-    } - {"—"}
-    # The seed letters' figures, whatever the linker made of the three mass graves.
-    assert {"at least 26", "14"} <= figures and any("4,001" in f for f in figures)
+    } - {"no figure"}
+    # The seed letters' figures, whatever the linker made of the three mass graves: every one
+    # rests on the Syrian government's letters alone, and says so.
+    alleged = " (alleged by Syrian government)"
+    assert {"at least 26" + alleged, "14" + alleged} <= figures
+    assert any("4,001" in f for f in figures)
+    assert all(f.endswith(alleged) for f in figures)
+    assert "established" not in flat
     for figure in sorted(figures):
         assert figure in flat, figure
     with seed_case.project.read() as conn:
@@ -144,6 +149,35 @@ def test_the_pdf_report_holds_the_figures_and_the_source_hashes(seed_case: SeedC
     )
     pages = sorted(ARTIFACTS.glob("seed-case-*.png"))
     assert pages and pages[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _summary_text(html: str) -> str:
+    import html as html_module
+    import re
+
+    start = html.index('<section id="summary">')
+    part = html[start : html.index("</section>", start)]
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", part)).split())
+
+
+def test_the_seed_summary_says_who_alleges_and_counts_undated_incidents_apart(
+    seed_case: SeedCase,
+) -> None:
+    html = seed_case.html.path.read_text(encoding="utf-8")
+    summary = _summary_text(html)
+    # Every figure rests on the Syrian government's letters: alleged, never established.
+    assert "established" not in html
+    assert "Killed, at least 8,028 alleged by Syrian government in 4 incidents" in summary
+    assert "(of whom 8,028 civilians)" in summary and "no figure for 1 incident" in summary
+    # Two incidents carry the letters' date; three say no date of their own.
+    assert "Incidents 5: 2 dated (on 2018-11-02), 3 undated" in summary
+    assert "5 of 5 incidents rest only on sources that are parties to the conflict" in summary
+    cf = build_case_file(seed_case.project, seed_case.case_id, at=seed_case.pdf.checkpoint_id)
+    s = cf.summary()
+    assert (s["dated"], s["undated"]) == (2, 3)
+    assert [(k["standing"], k["min"], k["by"]) for k in s["killed"]] == [
+        ("alleged", 8028, ["Syrian government"])
+    ]
 
 
 def test_the_report_is_rebuilt_byte_for_byte_after_more_evidence(

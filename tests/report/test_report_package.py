@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import zipfile
@@ -32,8 +33,9 @@ def make_package(
         cf,
         target,
         report_html="<html><body>report</body></html>\n",
-        incidents_jsonl=b"",
+        incidents_jsonl=b'{"incident": "inc-000001", "grade": "weak"}\n',
         copy_blob=copy_blob,
+        sign=project.signing_key.sign,
         zip_output=zip_output,
     )
     return target
@@ -139,6 +141,72 @@ def test_an_added_file_is_named(package: Path) -> None:
     (package / "data" / "items" / "extra.txt").write_text("slipped in")
     check = verify_package(package)
     assert {p.file for p in check.problems} == {"data/items/extra.txt"}
+
+
+def _regenerate_manifests(bag: Path) -> None:
+    """What a reader who edits a package would do to hide it: recompute every BagIt hash."""
+
+    def digest(p: Path) -> str:
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+
+    payload = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
+    (bag / "manifest-sha256.txt").write_text(
+        "".join(f"{digest(p)}  {p.relative_to(bag).as_posix()}\n" for p in payload)
+    )
+    info = (bag / "bag-info.txt").read_text().splitlines()
+    oxum = f"{sum(p.stat().st_size for p in payload)}.{len(payload)}"
+    (bag / "bag-info.txt").write_text(
+        "".join(
+            (f"Payload-Oxum: {oxum}" if line.startswith("Payload-Oxum:") else line) + "\n"
+            for line in info
+        )
+    )
+    tags = sorted(
+        p
+        for p in bag.rglob("*")
+        if p.is_file()
+        and p.relative_to(bag).parts[0] != "data"
+        and p.name != "tagmanifest-sha256.txt"
+    )
+    (bag / "tagmanifest-sha256.txt").write_text(
+        "".join(f"{digest(p)}  {p.relative_to(bag).as_posix()}\n" for p in tags)
+    )
+
+
+@pytest.mark.parametrize("derived", ["data/incidents.jsonl", "data/report.html"])
+def test_an_edited_grade_or_report_fails_even_with_regenerated_manifests(
+    package: Path, derived: str
+) -> None:
+    target = package / derived
+    text = target.read_text()
+    edited = text.replace("weak", "confirmed") if "weak" in text else text + "<p>edited</p>"
+    target.write_text(edited)
+    _regenerate_manifests(package)
+    check = verify_package(package)
+    assert not check.ok
+    assert [(p.file, p.message) for p in check.problems] == [
+        (derived, "differs from what was built at the checkpoint (factfinder/derived.json)")
+    ]
+    # Rewriting derived.json too is caught by its signature.
+    (package / "factfinder/derived.json").write_text(
+        (package / "factfinder/derived.json")
+        .read_text()
+        .replace(
+            json.loads((package / "factfinder/derived.json").read_text())["files"][derived],
+            hashlib.sha256(edited.encode()).hexdigest(),
+        )
+    )
+    _regenerate_manifests(package)
+    check = verify_package(package)
+    assert [p.file for p in check.problems] == ["factfinder/derived.sig"]
+
+
+def test_a_package_without_its_bound_derived_files_fails(package: Path) -> None:
+    (package / "factfinder/derived.json").unlink()
+    (package / "factfinder/derived.sig").unlink()
+    _regenerate_manifests(package)
+    check = verify_package(package)
+    assert [p.file for p in check.problems] == ["factfinder/derived.json"]
 
 
 def test_a_zip_package_verifies_and_is_reproducible(

@@ -9,12 +9,14 @@ import json
 import pandas as pd
 import pytest
 
+from factfinder.model import Figure, format_figure
 from factfinder.report.exports import INCIDENT_COLUMNS, export_bytes
 from factfinder.report.ged import COLUMNS, GED_COLUMNS, date_prec
 from factfinder.report.html import markers, render_html
-from factfinder.report.model import CaseFile, Figure
+from factfinder.report.model import CaseFile
 from factfinder.report.svgmap import Marker, incident_map
 from factfinder.report.timeline import Span, _ticks, timeline_chart
+from factfinder.web.render import _fmt_range as render_filter_range
 
 
 def hajin(cf: CaseFile) -> int:
@@ -67,12 +69,25 @@ def test_text_from_the_record_is_escaped(batch_case_file: CaseFile) -> None:
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
 
 
-def test_figures_read_as_ranges() -> None:
+def test_figures_read_as_ranges_with_their_word() -> None:
     assert Figure(26, None, 26).text == "at least 26"
-    assert Figure(26, 40, 30).text == "26–40 (best 30)"
+    assert Figure(26, 40, 30).text == "26–40, best 30"
     assert Figure(2500, 2500, 2500).text == "2,500"
     assert Figure(None, 12, None).text == "at most 12"
-    assert Figure(None, None, None).text == "—"
+    assert Figure(None, None, None).text == "no figure"
+    assert format_figure(None) == "no figure"
+    alleged = Figure(26, None, 26, "", "alleged", ("Syrian government",))
+    assert alleged.text == "at least 26 (alleged by Syrian government)"
+    assert Figure(3, 5, 4, "", "corroborated").text == "3–5, best 4 (corroborated)"
+    assert format_figure(alleged, standing=False) == "at least 26"
+
+
+def test_the_web_and_the_exports_write_a_figure_as_the_report_does() -> None:
+    stored = Figure(26, 40, 30, "", "reported").to_json()
+    assert Figure.from_json(stored) == Figure(26, 40, 30, "", "reported")
+    assert render_filter_range(stored) == "26–40, best 30 (reported)"
+    assert render_filter_range({"min": 26, "max": None}) == "at least 26"
+    assert render_filter_range(None) == "no figure"
 
 
 def test_the_map_places_numbered_markers_and_shades_governorates(batch_case_file: CaseFile) -> None:

@@ -69,7 +69,7 @@ def test_merge_split_confirm_and_grade(linked: list[str], signed_in: dict[str, B
     page = investigator.client.get(f"/incidents/{ids[0]}").text
     assert "same mass grave" in page  # the decision's reason
     assert "the only source&#39;s figure" in page  # how a figure was reconciled
-    assert "no party to the conflict attributes it to itself" in page  # the grade trace
+    assert "the perpetrator&#39;s side does not acknowledge it" in page  # the grade trace
     claim = detail["members"][1]["claim_id"]
     r = investigator.client.post(
         f"/incidents/{ids[0]}/split",

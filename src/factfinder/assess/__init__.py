@@ -22,9 +22,10 @@ from factfinder.assess.grading import (
 )
 from factfinder.assess.reconcile import (
     RECONCILE_VERSION,
+    Bound,
     CasualtyReconciliation,
+    CountingClaim,
     CountReport,
-    Figure,
     Reconciled,
     SourcedCounts,
     reconcile_casualties,
@@ -35,9 +36,10 @@ from factfinder.assess.reconcile import (
 __all__ = [
     "GRADING_VERSION",
     "RECONCILE_VERSION",
+    "Bound",
     "CasualtyReconciliation",
     "CountReport",
-    "Figure",
+    "CountingClaim",
     "GradeOverride",
     "GradedClaim",
     "Grading",

@@ -1,19 +1,27 @@
-"""Incident grades from explicit, versioned rules, with the trace of the rules that fired.
+"""Incident grades from explicit, versioned rules, with the trace of the rules that decided.
 
 In the spirit of Airwars' grading of civilian-harm allegations. Rules of `GRADING_VERSION`, in
-order of precedence (the first that fires gives the grade; every rule is evaluated and shown):
+order of precedence (the first that applies gives the grade):
 
 1. **discounted** — later evidence rules it out: a credible source, published after every report
    of deaths, states that nobody was killed.
-2. **confirmed** — the belligerent admits it: a party to the conflict reports the incident and
-   attributes it to itself (the source's party is the perpetrator its claim names).
-3. **contested** — competing attributions (independent sources name different perpetrators) or
-   contested civilian status (one source counts the dead as civilians, another independent source
-   counts them as combatants and not as civilians).
-4. **fair** — two or more independent credible sources (not parties to the conflict) report it.
+2. **confirmed** — the perpetrator's own side acknowledges harm it caused: a claim of a party
+   with the stance `admits` (or attributing the incident to its own side) that states people
+   killed or injured who are not, by its own word, fighters. A party calling the dead
+   "terrorists" acknowledges a strike, not harm to civilians: that is its classification,
+   shown beside the figures (context, not evidence).
+3. **contested** — a denial beside an allegation (the party whose responsibility is denied
+   denies it while another source alleges it), competing attributions (independent sources name
+   different perpetrators), or contested civilian status (one source counts the dead as
+   civilians, another source that is not the perpetrator's own side counts them as fighters).
+4. **fair** — two or more independent credible sources (not parties to the conflict, not
+   reports carried without attribution) report it; denials and a party's classification of the
+   dead do not count.
 5. **weak** — otherwise: a single source, or only parties to the conflict.
 
-An analyst's override replaces the grade; the trace keeps the rules' own verdict and the reason.
+Exactly one rule decides; the trace lists every rule in order with whether it decided and, for
+the others, why it did not apply (or that it would, but an earlier rule comes first). An
+analyst's override replaces the grade; the trace keeps the rules' own verdict and the reason.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from factfinder.errors import InvalidRecord
 from factfinder.model import ClaimRef
 from factfinder.vocab import GRADES
 
-GRADING_VERSION = "grading-1"
+GRADING_VERSION = "grading-2"
 _VAGUE = frozenset({"unknown", "other"})
 
 
@@ -55,11 +63,13 @@ class GradedClaim:
     killed_combatants_min: int | None = None
     published: int | None = None
     stance: str = "alleges"  # a denial names the party whose responsibility it denies
+    classified: bool = False  # the dead are this party's own classification ("terrorists")
 
 
 @dataclass(frozen=True, slots=True)
 class RuleResult:
-    """One rule's verdict on an incident: whether it fired and why."""
+    """One rule's verdict on an incident: whether it decided the grade (`fired`), and why (or
+    why not: `detail`)."""
 
     rule: str
     grade: str
@@ -129,8 +139,13 @@ def _denies(c: GradedClaim) -> bool:
     return (c.killed_total_max == 0 or c.killed_civilians_max == 0) and not _harms(c)
 
 
+def _reports(claims: Sequence[GradedClaim]) -> list[GradedClaim]:
+    """The claims that report the incident: not denials, not a party's classification."""
+    return [c for c in claims if c.stance != "denies" and not c.classified]
+
+
 def rule_discounted(claims: Sequence[GradedClaim]) -> RuleResult:
-    harm = [c for c in claims if _harms(c)]
+    harm = [c for c in claims if _harms(c) and c.stance != "denies"]
     denials = [c for c in claims if _denies(c) and c.credible and c.published is not None]
     if not harm or not denials:
         return RuleResult(
@@ -172,38 +187,59 @@ def rule_discounted(claims: Sequence[GradedClaim]) -> RuleResult:
     )
 
 
+def _own_side(c: GradedClaim) -> bool:
+    """The claim comes from the side it names as perpetrator (or admits without naming one)."""
+    if c.party is None or c.stance == "denies":
+        return False
+    if c.stance == "admits":
+        return c.perpetrator in _VAGUE or c.perpetrator == c.party or c.party == "other"
+    return c.party not in _VAGUE and c.perpetrator == c.party
+
+
 def rule_confirmed(claims: Sequence[GradedClaim]) -> RuleResult:
-    admits = [
-        c
-        for c in claims
-        if c.party is not None
-        and c.party not in _VAGUE
-        and c.perpetrator == c.party
-        and c.stance != "denies"
-    ]
+    own = [c for c in claims if _own_side(c)]
+    admits = [c for c in own if not c.classified and _harms(c)]
     if admits:
         parties = sorted({c.party for c in admits if c.party})
         return RuleResult(
             "belligerent-admits",
             "confirmed",
             True,
-            f"{', '.join(parties)} attributes the incident to itself",
+            f"{', '.join(parties)} acknowledges harm its own side caused",
             tuple(sorted(c.ref for c in admits)),
         )
-    return RuleResult(
-        "belligerent-admits", "confirmed", False, "no party to the conflict attributes it to itself"
-    )
+    if any(c.classified for c in own):
+        detail = "the perpetrator's side speaks of it only as fighters killed (its classification)"
+    elif own:
+        detail = "the perpetrator's side acknowledges the act but states no harm"
+    else:
+        detail = "the perpetrator's side does not acknowledge it"
+    return RuleResult("belligerent-admits", "confirmed", False, detail)
 
 
 def rule_contested(claims: Sequence[GradedClaim]) -> RuleResult:
+    reports = _reports(claims)
+    denials = [c for c in claims if c.stance == "denies"]
+    if denials:
+        others = [c for c in reports if all(c.source != d.source for d in denials)]
+        if others:
+            names = sorted({c.source_name for c in denials})
+            return RuleResult(
+                "denied",
+                "contested",
+                True,
+                f"{', '.join(names)} denies what {len({c.source for c in others})} other "
+                "source(s) allege",
+                tuple(sorted({c.ref for c in denials} | {c.ref for c in others})),
+            )
     by_perp: dict[str, set[str]] = {}
-    for c in claims:
+    for c in reports:
         if c.perpetrator not in _VAGUE:
             by_perp.setdefault(c.perpetrator, set()).add(c.source)
     if len(by_perp) > 1:
         sources = set().union(*by_perp.values())
         if len(sources) > 1:
-            refs = tuple(sorted(c.ref for c in claims if c.perpetrator in by_perp))
+            refs = tuple(sorted(c.ref for c in reports if c.perpetrator in by_perp))
             return RuleResult(
                 "competing-attributions",
                 "contested",
@@ -211,8 +247,12 @@ def rule_contested(claims: Sequence[GradedClaim]) -> RuleResult:
                 "sources name different perpetrators: " + ", ".join(sorted(by_perp)),
                 refs,
             )
-    civ = [c for c in claims if (c.killed_civilians_min or 0) > 0]
-    comb = [c for c in claims if (c.killed_combatants_min or 0) > 0 and not c.killed_civilians_min]
+    civ = [c for c in reports if (c.killed_civilians_min or 0) > 0]
+    comb = [
+        c
+        for c in reports
+        if (c.killed_combatants_min or 0) > 0 and not c.killed_civilians_min and not _own_side(c)
+    ]
     if civ and comb and any(a.source != b.source for a in civ for b in comb):
         refs = tuple(sorted({c.ref for c in civ} | {c.ref for c in comb}))
         return RuleResult(
@@ -222,22 +262,23 @@ def rule_contested(claims: Sequence[GradedClaim]) -> RuleResult:
             "some sources count the dead as civilians, others as combatants",
             refs,
         )
-    return RuleResult(
-        "competing-attributions", "contested", False, "no competing attributions or civilian status"
-    )
+    why = "no denial beside an allegation, no competing attributions or civilian status"
+    if denials:
+        why = "a denial, but no other source alleges it"
+    return RuleResult("competing-attributions", "contested", False, why)
 
 
 def rule_fair(claims: Sequence[GradedClaim]) -> RuleResult:
-    reports = [c for c in claims if c.stance != "denies"]
-    credible = sorted({c.source for c in reports if c.credible})
+    reports = [c for c in _reports(claims) if c.credible]
+    credible = sorted({c.source for c in reports})
     if len(credible) >= 2:
-        names = sorted({c.source_name for c in reports if c.credible})
+        names = sorted({c.source_name for c in reports})
         return RuleResult(
             "two-credible-sources",
             "fair",
             True,
             f"{len(credible)} independent credible sources: {', '.join(names)}",
-            tuple(sorted(c.ref for c in reports if c.credible)),
+            tuple(sorted(c.ref for c in reports)),
         )
     return RuleResult(
         "two-credible-sources", "fair", False, f"{len(credible)} independent credible source(s)"
@@ -250,7 +291,8 @@ def rule_weak(claims: Sequence[GradedClaim]) -> RuleResult:
     if sources and len(parties) == len(sources) and all(c.party is not None for c in claims):
         detail = "only parties to the conflict report it: " + ", ".join(sorted(parties))
     else:
-        detail = f"{len(sources)} independent source(s), fewer than 2 credible"
+        credible = {c.source for c in _reports(claims) if c.credible}
+        detail = f"{len(sources)} source(s), {len(credible)} of them independent and credible"
     return RuleResult("single-source", "weak", True, detail)
 
 
@@ -258,9 +300,32 @@ RULES = (rule_discounted, rule_confirmed, rule_contested, rule_fair, rule_weak)
 
 
 def grade_incident(claims: Sequence[GradedClaim], override: GradeOverride | None = None) -> Grading:
-    """The grade of an incident from its member claims (every rule evaluated, first fired wins)."""
-    trace = tuple(rule(claims) for rule in RULES)
-    rules_grade = next(r.grade for r in trace if r.fired)
+    """The grade of an incident from its member claims: the first rule that applies decides.
+
+    Every rule is evaluated; the trace marks only the deciding one as fired, and a later rule
+    that would also apply says that the earlier one comes first.
+    """
+    found = [rule(claims) for rule in RULES]
+    decider = next(r for r in found if r.fired)
+    trace: list[RuleResult] = []
+    seen = False
+    for r in found:
+        if r is decider:
+            seen = True
+            trace.append(r)
+        elif seen and r.fired:
+            trace.append(
+                RuleResult(
+                    r.rule,
+                    r.grade,
+                    False,
+                    f"would apply ({r.detail}), but {decider.rule} decides first",
+                    r.claims,
+                )
+            )
+        else:
+            trace.append(r)
+    rules_grade = decider.grade
     if override is not None:
-        return Grading(override.grade, GRADING_VERSION, trace, rules_grade, override)
-    return Grading(rules_grade, GRADING_VERSION, trace, rules_grade)
+        return Grading(override.grade, GRADING_VERSION, tuple(trace), rules_grade, override)
+    return Grading(rules_grade, GRADING_VERSION, tuple(trace), rules_grade)

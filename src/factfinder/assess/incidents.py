@@ -27,14 +27,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from factfinder.assess.grading import GRADING_VERSION, GradedClaim, GradeOverride, grade_incident
-from factfinder.assess.reconcile import RECONCILE_VERSION, reconcile_counts
-from factfinder.link.chains import chains_of, independent_sources
+from factfinder.assess.reconcile import RECONCILE_VERSION, CountingClaim, reconcile_counts
+from factfinder.link.accounts import independence_units
+from factfinder.link.chains import chains_of
 from factfinder.link.cluster import Link, Refusal
 from factfinder.link.features import SCORING_VERSION, PairScore
 from factfinder.link.records import Counts, LinkClaim
 from factfinder.link.run import LinkRun
-from factfinder.link.sources import is_credible
+from factfinder.link.sources import UNATTRIBUTED, is_credible
 from factfinder.model import DateWindow, Incident, Place
+from factfinder.vocab import PARTY_NAMES
 
 _PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
 _PLACE_ORDER = {
@@ -81,7 +83,58 @@ def incident_places(members: Sequence[LinkClaim], limit: int = 5) -> tuple[Place
     return tuple(seen[k] for k in ordered[:limit])
 
 
-def _graded(r: LinkClaim) -> GradedClaim:
+def admits(r: LinkClaim) -> bool:
+    """Whether the claim is the perpetrator's own side speaking of its act: stance `admits`
+    from a source of a party (naming no other perpetrator), or a party's source naming its own
+    side as the perpetrator. Never a denial."""
+    party = r.source.party
+    if party is None or r.stance == "denies":
+        return False
+    if r.stance == "admits":
+        return r.perpetrator in ("unknown", "other") or r.perpetrator == party or party == "other"
+    return party not in ("unknown", "other") and r.perpetrator == party
+
+
+def party_classification(r: LinkClaim) -> bool:
+    """Whether the claim's dead are a party's own classification of them: a source of a party
+    counting them only as fighters ("15 terrorists neutralised"). Such a count is that party's
+    word, kept apart from the killed figures and from the grade's evidence of harm."""
+    if r.source.party is None:
+        return False
+    total, civilians, combatants = r.killed[0], r.killed[1], r.killed[5]
+    if combatants is None or civilians is not None:
+        return False
+    return total is None or total == combatants
+
+
+def _counting(r: LinkClaim, counts: Counts, unit: str) -> CountingClaim:
+    return CountingClaim(r.ref, unit, is_credible(r.source), counts, r.source.party, admits(r))
+
+
+def _party_name(party: str | None) -> str | None:
+    return PARTY_NAMES.get(party, party) if party else None
+
+
+def _denial_json(r: LinkClaim) -> dict[str, Any]:
+    return {
+        "claim": r.ref.to_json(),
+        "source": r.source.name,
+        "party": _party_name(r.source.party),
+        "perpetrator": r.perpetrator,
+    }
+
+
+def _classification_json(r: LinkClaim) -> dict[str, Any]:
+    lo, hi = r.killed[5] or (None, None)
+    return {
+        "claim": r.ref.to_json(),
+        "source": r.source.name,
+        "party": _party_name(r.source.party),
+        "combatants": {"min": lo, "max": hi},
+    }
+
+
+def _graded(r: LinkClaim, unit: str) -> GradedClaim:
     def lo(counts: Counts, i: int) -> int | None:
         c = counts[i]
         return None if c is None else c[0]
@@ -92,7 +145,7 @@ def _graded(r: LinkClaim) -> GradedClaim:
 
     return GradedClaim(
         ref=r.ref,
-        source=r.source.independence,
+        source=unit,
         source_name=r.source.name,
         party=r.source.party,
         credible=is_credible(r.source),
@@ -104,6 +157,7 @@ def _graded(r: LinkClaim) -> GradedClaim:
         killed_combatants_min=lo(r.killed, 5),
         published=r.published,
         stance=r.stance,
+        classified=party_classification(r),
     )
 
 
@@ -118,10 +172,14 @@ def build_incident(
 ) -> Incident:
     """The `Incident` of one cluster (member indices into `records`)."""
     rs = [records[i] for i in sorted(members)]
-    sourced = [(r.ref, r.source.independence, is_credible(r.source)) for r in rs]
-    killed = reconcile_counts((*s, r.killed) for s, r in zip(sourced, rs, strict=True))
-    injured = reconcile_counts((*s, r.injured) for s, r in zip(sourced, rs, strict=True))
-    grading = grade_incident([_graded(r) for r in rs], override)
+    units = independence_units(rs)
+    reports = [r for r in rs if r.stance != "denies"]
+    classified = [r for r in reports if party_classification(r)]
+    killed = reconcile_counts(
+        _counting(r, r.killed, units[r.idx]) for r in reports if not party_classification(r)
+    )
+    injured = reconcile_counts(_counting(r, r.injured, units[r.idx]) for r in reports)
+    grading = grade_incident([_graded(r, units[r.idx]) for r in rs], override)
     chains = chains_of(rs)
     parties = sorted({c.party for c in chains if c.party is not None})
     party_only = bool(chains) and all(c.party is not None for c in chains)
@@ -129,6 +187,8 @@ def build_incident(
         "event_type": _most_said([r.event_type for r in rs]),
         "perpetrator": _most_said([r.perpetrator for r in rs]),
         "party_only": party_only,
+        "denials": [_denial_json(r) for r in rs if r.stance == "denies"],
+        "party_classifications": [_classification_json(r) for r in classified],
         "sources_parties": parties,
         "sources": [c.to_json() for c in chains],
         "links": [_link_json(records, link, explain) for link in links],
@@ -154,9 +214,9 @@ def build_incident(
         members=tuple(r.ref for r in rs),
         date=incident_date(rs),
         places=incident_places(rs),
-        killed=killed.as_casualties(),
-        injured=injured.as_casualties(),
-        independent_sources=independent_sources(rs),
+        killed=killed.as_figures(),
+        injured=injured.as_figures(),
+        independent_sources=_independent(rs, units),
         grade=grading.grade,
         extra=extra,
     )
@@ -185,6 +245,14 @@ def incident_of(
         run.scorer.explain,
         (overrides or {}).get(inc_id),
     )
+
+
+def _independent(rs: Sequence[LinkClaim], units: Mapping[int, str]) -> int:
+    """How many independent sources the claims come from: parties once, other sources once per
+    chain, copies of one text once; reports carried without attribution count only when nothing
+    else is known (they may relay any of the others)."""
+    attributed = {units[r.idx] for r in rs if r.source.type != UNATTRIBUTED}
+    return len(attributed) if attributed else min(1, len(rs))
 
 
 def _most_said(values: Sequence[str]) -> str:

@@ -21,6 +21,12 @@ bound with the rule that produced it and the claims behind it:
 
 So min ≤ best ≤ max whenever they are defined, the result does not depend on the order of the
 reports, and relaying a source's figure again changes nothing.
+
+Each count also gets its **standing** (`factfinder.vocab.STANDINGS`), from who gives a figure
+for it: *acknowledged* when the perpetrator's own side admits it, *corroborated* with two or
+more independent credible sources, *reported* with sources independent of the parties (one
+credible source, or reports carried without attribution), *alleged* when only parties to the
+conflict state it (`by` names them). `Reconciled.as_figure` gives the incident's `Figure`.
 """
 
 from __future__ import annotations
@@ -29,10 +35,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factfinder.model import Casualties, ClaimRef, Range
-from factfinder.vocab import COUNT_KEYS
+from factfinder.model import Casualties, ClaimRef, Figure, Figures
+from factfinder.vocab import COUNT_KEYS, PARTY_NAMES
 
-RECONCILE_VERSION = "reconcile-1"
+RECONCILE_VERSION = "reconcile-2"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -44,6 +50,8 @@ class CountReport:
     credible: bool
     min: int | None
     max: int | None
+    party: str | None = None  # the party to the conflict the source belongs to
+    admits: bool = False  # the perpetrator's own side admitting it
 
     @property
     def point(self) -> int | None:
@@ -59,7 +67,7 @@ class CountReport:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class Bound:
     """One reconciled bound: its value, the rule that gave it and the claims behind it."""
 
     value: int | None
@@ -76,19 +84,26 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Reconciled:
-    """A reconciled count: min (established), max (alleged), best (estimate), and sources."""
+    """A reconciled count: min (firmest minimum), max (largest alleged), best, its sources and
+    standing."""
 
-    min: Figure
-    max: Figure
-    best: Figure
+    min: Bound
+    max: Bound
+    best: Bound
     sources: int
     largest_stated: int | None = None
+    standing: str = "alleged"
+    by: tuple[str, ...] = ()
 
-    def as_range(self) -> Range | None:
+    def as_figure(self) -> Figure | None:
+        """The incident's figure: bounds, best, the rule of each and its standing."""
         if self.min.value is None and self.max.value is None:
             return None
-        text = f"best {self.best.value}" if self.best.value is not None else ""
-        return Range(self.min.value, self.max.value, text)
+        rule = "; ".join(
+            f"{part}: {b.rule}"
+            for part, b in (("min", self.min), ("best", self.best), ("max", self.max))
+        )
+        return Figure(self.min.value, self.max.value, self.best.value, rule, self.standing, self.by)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,7 +112,39 @@ class Reconciled:
             "best": self.best.to_json(),
             "largest_stated": self.largest_stated,
             "sources": self.sources,
+            "standing": self.standing,
+            "by": list(self.by),
         }
+
+
+def standing_of(
+    reports: Sequence[CountReport], minimum: int | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """What a count rests on (`STANDINGS`) and, for an alleged or acknowledged one, whose it is.
+
+    The perpetrator's own admission of at least `minimum` outranks everything (an admission of
+    fewer leaves the figure to the others, and its rule says so); then two or more independent
+    credible sources corroborate; sources independent of the parties (one credible source, or
+    reports carried without attribution) report; parties alone allege.
+    """
+    admitted = [r for r in reports if r.admits and r.party and r.min is not None]
+    if admitted and (minimum is None or max(r.min or 0 for r in admitted) >= minimum):
+        parties = sorted({r.party for r in admitted if r.party})
+        return "acknowledged", tuple(PARTY_NAMES.get(p, p) for p in parties)
+    credible = {r.source for r in reports if r.credible}
+    # Corroboration is of the figure: two credible sources each alleging at least the minimum
+    # (30 and 17 dead corroborate the deaths, not "at least 30").
+    supporting = {
+        r.source
+        for r in reports
+        if r.credible and (minimum is None or (r.alleged is not None and r.alleged >= minimum))
+    }
+    if len(supporting) >= 2:
+        return "corroborated", ()
+    if credible or any(r.party is None for r in reports):
+        return "reported", ()
+    parties = sorted({r.party for r in reports if r.party})
+    return "alleged", tuple(PARTY_NAMES.get(p, p) for p in parties)
 
 
 def _chains(reports: Iterable[CountReport]) -> dict[str, list[CountReport]]:
@@ -146,17 +193,17 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
 
     lo, lo_refs = min_from(credible & set(chain_min))
     if lo is not None:
-        lo_fig = Figure(lo, "largest minimum of an independent credible source", lo_refs)
+        lo_fig = Bound(lo, "largest minimum of an independent credible source", lo_refs)
     else:
         lo, lo_refs = min_from(set(chain_min))
         lo_fig = (
-            Figure(
+            Bound(
                 lo,
                 "largest minimum stated, by parties to the conflict only (uncorroborated)",
                 lo_refs,
             )
             if lo is not None
-            else Figure(None, "no source states a minimum")
+            else Bound(None, "no source states a minimum")
         )
     stated, hi_refs = _largest(
         (a, r.source, r.ref) for r in reports if (a := r.alleged) is not None
@@ -165,9 +212,9 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
     if stated is not None and all(r.max is None for r in reports if r.alleged == stated):
         # The largest figure is itself a minimum ("more than 4,000"): nobody alleges a bound.
         hi = None
-        hi_fig = Figure(None, f"open: the largest figure alleged, {stated}, is a minimum", hi_refs)
+        hi_fig = Bound(None, f"open: the largest figure alleged, {stated}, is a minimum", hi_refs)
     else:
-        hi_fig = Figure(hi, "largest figure alleged by any report", hi_refs)
+        hi_fig = Bound(hi, "largest figure alleged by any report", hi_refs)
 
     points = sorted(chain_point.values())
     if points:
@@ -180,7 +227,7 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
             else f"median of {len(points)} independent sources' figures"
         )
         if lo is not None and value < lo:
-            value, rule = lo, rule + ", raised to the established minimum"
+            value, rule = lo, rule + ", raised to the minimum"
         if hi is not None and value > hi:
             value, rule = hi, rule + ", lowered to the largest alleged figure"
         behind = tuple(
@@ -192,10 +239,11 @@ def reconcile_range(reports: Sequence[CountReport]) -> Reconciled | None:
                 }
             )
         )
-        best_fig = Figure(value, rule, behind)
+        best_fig = Bound(value, rule, behind)
     else:
-        best_fig = Figure(None, "no figure to estimate from")
-    return Reconciled(lo_fig, hi_fig, best_fig, len(chains), stated)
+        best_fig = Bound(None, "no figure to estimate from")
+    standing, by = standing_of(reports, lo)
+    return Reconciled(lo_fig, hi_fig, best_fig, len(chains), stated, standing, by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +262,8 @@ class CasualtyReconciliation:
 
     figures: Mapping[str, Reconciled]
 
-    def as_casualties(self) -> Casualties:
-        return Casualties(**{k: f.as_range() for k, f in self.figures.items()})
+    def as_figures(self) -> Figures:
+        return Figures(**{k: f.as_figure() for k, f in self.figures.items()})
 
     def to_json(self) -> dict[str, Any]:
         return {k: self.figures[k].to_json() for k in COUNT_KEYS if k in self.figures}
@@ -235,17 +283,29 @@ def reconcile_casualties(claims: Sequence[SourcedCounts]) -> CasualtyReconciliat
 CountPair = tuple[int | None, int | None]
 
 
-def reconcile_counts(
-    claims: Iterable[tuple[ClaimRef, str, bool, Sequence[CountPair | None]]],
-) -> CasualtyReconciliation:
-    """`reconcile_casualties` of claims given as (ref, source, credible, counts), the counts as
-    `(min, max)` pairs (None: not stated) in `COUNT_KEYS` order — the linker's own form, which
-    spares building a `Casualties` per claim."""
+@dataclass(frozen=True, slots=True)
+class CountingClaim:
+    """One claim's counts in the linker's form: `(min, max)` pairs (None: not stated) in
+    `COUNT_KEYS` order, with its source, its party and whether it is that party's admission."""
+
+    ref: ClaimRef
+    source: str
+    credible: bool
+    counts: Sequence[CountPair | None]
+    party: str | None = None
+    admits: bool = False
+
+
+def reconcile_counts(claims: Iterable[CountingClaim]) -> CasualtyReconciliation:
+    """`reconcile_casualties` of claims in the linker's own form, which spares building a
+    `Casualties` per claim."""
     reports: list[list[CountReport]] = [[] for _ in COUNT_KEYS]
-    for ref, source, credible, counts in claims:
-        for k, c in enumerate(counts):
-            if c is not None:
-                reports[k].append(CountReport(ref, source, credible, c[0], c[1]))
+    for c in claims:
+        for k, pair in enumerate(c.counts):
+            if pair is not None:
+                reports[k].append(
+                    CountReport(c.ref, c.source, c.credible, pair[0], pair[1], c.party, c.admits)
+                )
     return _reconcile(reports)
 
 
@@ -272,11 +332,9 @@ def _floor_total(total: Reconciled, figures: Mapping[str, Reconciled]) -> Reconc
     assert floor is not None
     lo, hi, best = total.min, total.max, total.best
     if lo.value is None or lo.value < floor:
-        lo = Figure(floor, f"raised to the established minimum of {key}", sub.min.claims)
+        lo = Bound(floor, f"raised to the minimum of {key}", sub.min.claims)
     if hi.value is not None and hi.value < floor:
-        hi = Figure(floor, f"raised to the established minimum of {key}", sub.min.claims)
+        hi = Bound(floor, f"raised to the minimum of {key}", sub.min.claims)
     if best.value is not None and best.value < floor:
-        best = Figure(
-            floor, best.rule + f", raised to the established minimum of {key}", best.claims
-        )
-    return Reconciled(lo, hi, best, total.sources, total.largest_stated)
+        best = Bound(floor, best.rule + f", raised to the minimum of {key}", best.claims)
+    return Reconciled(lo, hi, best, total.sources, total.largest_stated, total.standing, total.by)

@@ -301,6 +301,7 @@ def _complete(
                 names,
                 words,
                 language_key(script, languages[doc]),
+                p.stance,
             )
         )
     return Records(records, read, missing, claims.skipped, df)

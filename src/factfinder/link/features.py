@@ -70,9 +70,11 @@ class Scorable(Protocol):
     def text(self) -> str: ...
     @property
     def lang(self) -> str: ...
+    @property
+    def chain(self) -> str: ...
 
 
-SCORING_VERSION = "link-score-5"
+SCORING_VERSION = "link-score-6"
 SAME_TOWN_SAME_DAY = 0.8
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
@@ -230,6 +232,10 @@ _CASUALTY_WEIGHT = {
     "far": -2.5,
     "unknown": 0.0,
 }
+# Two independent sources often disagree on a toll (a party's count and a monitor's, an early
+# and a late count): between claims of different sources in one language (whose words are
+# compared) a differing figure is weaker evidence of two incidents than one source giving two.
+_CASUALTY_WEIGHT_OTHER_SOURCE = {**_CASUALTY_WEIGHT, "apart": -0.75, "far": -1.5}
 _MAX_TEXT = 3.0  # contribution of sentences sharing a third or more of their rare words
 _MAX_NAMES = 1.5  # contribution of sharing half or more of their rare names
 _TEXT_BASE = 0.1  # rare-word overlap of unrelated reports
@@ -344,9 +350,11 @@ def _event_part(a: str, b: str) -> tuple[str, float]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _casualty_part(a: Counts, b: Counts) -> tuple[str, float | None, str | None, float]:
+def _casualty_part(
+    a: Counts, b: Counts, other_source: bool = False
+) -> tuple[str, float | None, str | None, float]:
     cas, ratio, which, figure = casualty_relation(a, b)
-    s_cas = _CASUALTY_WEIGHT[cas]
+    s_cas = (_CASUALTY_WEIGHT_OTHER_SOURCE if other_source else _CASUALTY_WEIGHT)[cas]
     if cas == "equal" and figure is not None:
         # Small tolls are common, so two reports sharing one say less than sharing 26 or 112.
         s_cas = round(min(s_cas, 0.5 + 0.5 * math.log2(max(1, figure))), 3)
@@ -420,7 +428,20 @@ def score_parts(
     if s_event < 0 and ev == "compatible" and _bombardment(a, b):
         s_event = 0.0
     perp, s_perp = _perpetrator_part(a.perpetrator, b.perpetrator)
-    cas, ratio, which, s_cas = _casualty_part(a.killed, b.killed)
+    # Two sources' differing tolls weigh less only where the pair already names one town on
+    # one day with the same perpetrator, in one language: elsewhere a differing toll is among
+    # the few signals telling neighbouring incidents apart, and keeps its full weight.
+    cas, ratio, which, s_cas = _casualty_part(
+        a.killed,
+        b.killed,
+        gap == 0
+        and place_rel == "same town"
+        and perp == "same"
+        and bool(a.chain)
+        and bool(b.chain)
+        and a.chain != b.chain
+        and (a.lang == b.lang or same_language(a.lang, b.lang)),
+    )
     if gap == 0 and s_date >= 1.5 and place_rel == "same town":
         # One town and one day named by both: together more particular than either alone
         # (a town sees an incident on few days; a day sees incidents in many towns).

@@ -140,6 +140,7 @@ class ScoreView(NamedTuple):
     primary: bool
     text: str = ""
     lang: str = ""
+    chain: str = ""
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
@@ -163,6 +164,7 @@ class ScoreView(NamedTuple):
             r.publisher,
             r.primary,
             lang=r.lang,
+            chain=r.chain,
         )
 
 

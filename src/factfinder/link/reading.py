@@ -50,6 +50,7 @@ class ClaimParts(NamedTuple):
     injured: Counts
     claimant: tuple[str | None, str, str | None]  # name, type, statement
     spans: tuple[tuple[int, int], ...]
+    stance: str = "alleges"
 
 
 class DocLine(NamedTuple):
@@ -265,6 +266,7 @@ def claim_parts(
                 same.setdefault(injured, injured),
                 (cl.name, cl.type, cl.statement),
                 c.spans,
+                c.stance,
             )
         )
     return tuple(out)

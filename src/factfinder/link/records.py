@@ -99,6 +99,12 @@ class LinkClaim(NamedTuple):
     lang: str = ""  # language key of its sentences (`factfinder.link.text.language_key`)
 
     @property
+    def chain(self) -> str:
+        """The claim's unit of independence (`SourceKey.independence`): pairs of claims of
+        different units weigh a differing toll less."""
+        return self.source.independence
+
+    @property
     def linkable(self) -> bool:
         """Whether the claim says enough to be linked automatically.
 
@@ -412,6 +418,7 @@ def assemble(
     names: Words,
     words: Words,
     lang: str = "",
+    stance: str = "alleges",
 ) -> LinkClaim:
     """A `LinkClaim` from its parts (`when` is `window(...)`'s result)."""
     lo, hi, precision, date_from = when
@@ -447,6 +454,7 @@ def assemble(
         where.points,
         where.areas,
         where.geo,
+        stance=stance,
         lang=lang,
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from factfinder.link.accounts import duplicate_edges
 from factfinder.link.cluster import Clustering, Constraints, EdgeCodec, cluster_packed
 from factfinder.link.components import cluster_spread
 from factfinder.link.features import PairScorer
@@ -115,6 +116,7 @@ def link_records(
             undated_pairs, undated = undated_edges(records, df, scorer.score, codec)
             pairs += undated_pairs
             edges.extend(undated)
+            edges.extend(duplicate_edges(records, codec))
             apart = furniture(records)
             if apart:
                 edges = [e for e in edges if not _touches(codec, e, apart)]

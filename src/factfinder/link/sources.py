@@ -13,7 +13,15 @@ The rule for the original source:
 * an unnamed claimant ("a witness said", "activists said") is the publisher's own reporting of
   that kind of source (`witness@Reuters`): two outlets' unnamed witnesses are not known to be one
   person, one outlet's are treated as one;
-* no claimant at all: the publisher itself is the source (its own reporting).
+* no claimant, or the publisher standing in as claimant for a text that names nobody (a
+  headline carried without attribution): the report is *unattributed, carried by* the publisher
+  (`unattributed@Reuters`). It is kept as a source of its own, but it cannot corroborate: the
+  outlet may be relaying anyone (a monitor, a party). A party's state media carrying it makes it
+  that party's account.
+
+A source the table knows as a party to the conflict (its ministry, army, news agency, and the
+country's bare name: "Syria" quoted by Xinhua) is that party whatever type the extractor gave
+it and whichever outlet carries it: a belligerent's own statement is a party's.
 
 Parties: a claimant of type `party_to_conflict` is a party; so is the state media of a state that
 is a party (SANA for the Syrian government, TASS for Russia): a belligerent's state agency
@@ -100,12 +108,14 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
     ),
     KnownSource("Syrian American Medical Society", "ngo", None, ("sams",)),
     KnownSource("Union of Medical Care and Relief Organizations", "ngo", None, ("uossm", "uoss")),
+    # Distinct organisations stay distinct: the ICRC is not the Syrian Arab Red Crescent.
     KnownSource(
         "International Committee of the Red Cross",
         "ngo",
         None,
-        ("icrc", "red cross", "syrian arab red crescent", "sarc"),
+        ("icrc", "red cross", "international red cross"),
     ),
+    KnownSource("Syrian Arab Red Crescent", "ngo", None, ("sarc", "syrian red crescent")),
     # United Nations
     KnownSource("United Nations", "un", None, ("un", "u.n.", "the united nations", "the un")),
     KnownSource(
@@ -152,10 +162,34 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
             "general command of the army and armed forces",
             "syrian military",
             "syrian government forces",
+        ),
+    ),
+    KnownSource(
+        "Syrian government",
+        "party_to_conflict",
+        "syrian_government",
+        (
             "syrian government",
             "damascus government",
             "syrian regime",
             "assad regime",
+            "syria",
+            "damascus",
+            "syrian authorities",
+            "syrian officials",
+            "syrian state",
+            "syrian president",
+            "bashar al-assad",
+            "syrian defence ministry",
+            "syrian defense ministry",
+            "syrian ministry of defence",
+            "syrian ministry of defense",
+            "syrian interior ministry",
+            "syrian health ministry",
+            "syrian ministry of health",
+            "government of syria",
+            "syrian arab republic",
+            "government of the syrian arab republic",
         ),
     ),
     KnownSource(
@@ -171,6 +205,11 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
             "moscow",
             "kremlin",
             "russian government",
+            "russia",
+            "russian authorities",
+            "russian foreign ministry",
+            "russian reconciliation centre",
+            "russian reconciliation center",
         ),
     ),
     KnownSource(
@@ -202,6 +241,10 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
             "turkish general staff",
             "turkish government",
             "ankara",
+            "turkey",
+            "turkish defence ministry",
+            "turkish defense ministry",
+            "turkish ministry of national defence",
         ),
     ),
     KnownSource(
@@ -226,7 +269,7 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
         "Israel Defense Forces",
         "party_to_conflict",
         "israel",
-        ("idf", "israeli army", "israeli military"),
+        ("idf", "israeli army", "israeli military", "israel", "israeli government"),
     ),
     # publishers: state media of parties, other state media, media (FA-KES codes are aliases)
     KnownSource(
@@ -341,13 +384,19 @@ def source_of(claimant: Claimant | None, publisher: str | None) -> SourceKey:
     pub = known_source(publisher)
     pub_name = pub.name if pub else (publisher.strip() if publisher else None)
     statement = normalise_name(claimant.statement) if claimant and claimant.statement else None
-    if claimant is not None and claimant.name:
+    if claimant is not None and claimant.name and not _publisher_standing_in(claimant, publisher):
         known = known_source(claimant.name)
+        party: str | None
         if known is not None:
-            # The claimant's own type wins when the extractor knows better than the table
-            # (e.g. a spokesperson of a party quoted by name), except that `unknown` does not.
-            ctype = claimant.type if claimant.type not in ("unknown",) else known.type
-            party = known.party if ctype in ("party_to_conflict", "state_media") else None
+            if known.party is not None and known.type in ("party_to_conflict", "state_media"):
+                # A belligerent's organ is that belligerent's, whatever type the text suggests.
+                ctype, party = known.type, known.party
+            else:
+                # The claimant's own type wins when the extractor knows better than the table
+                # (e.g. a spokesperson of a party quoted by name), except that `unknown` does
+                # not.
+                ctype = claimant.type if claimant.type not in ("unknown",) else known.type
+                party = known.party if ctype in ("party_to_conflict", "state_media") else None
             if ctype == "party_to_conflict" and party is None:
                 party = "other"
             return SourceKey(
@@ -358,22 +407,46 @@ def source_of(claimant: Claimant | None, publisher: str | None) -> SourceKey:
         return SourceKey(f"src:{key}", claimant.name.strip(), claimant.type, party, statement)
     if claimant is not None and claimant.type not in ("unknown", "media", "state_media"):
         # An unnamed claimant of a kind ("a witness", "a military source"): one per publisher.
-        party = "other" if claimant.type == "party_to_conflict" else None
+        kind_party = "other" if claimant.type == "party_to_conflict" else None
         where = normalise_name(pub_name) if pub_name else "unknown publisher"
         return SourceKey(
             f"{claimant.type}@{where}",
             f"{claimant.type} ({pub_name or '?'})",
             claimant.type,
-            party,
+            kind_party,
             statement,
         )
-    if pub is not None:
+    if pub is not None and pub.party is not None:
+        # A party's own outlet speaking without attribution speaks for that party.
         return SourceKey(
             f"src:{normalise_name(pub.name)}", pub.name, pub.type, pub.party, statement
         )
+    if pub is not None and pub.type in ("monitor", "ngo", "un"):
+        # A monitor's, an NGO's or the UN's own publication is its own account.
+        return SourceKey(f"src:{normalise_name(pub.name)}", pub.name, pub.type, None, statement)
     if pub_name:
-        return SourceKey(f"src:{normalise_name(pub_name)}", pub_name, "media", None, statement)
+        return SourceKey(
+            f"{UNATTRIBUTED}@{normalise_name(pub_name)}",
+            f"unattributed, carried by {pub_name}",
+            UNATTRIBUTED,
+            None,
+            statement,
+        )
     return SourceKey("src:unknown", "unknown source", "unknown", None, statement)
+
+
+UNATTRIBUTED = "unattributed"
+
+
+def _publisher_standing_in(claimant: Claimant, publisher: str | None) -> bool:
+    """Whether the claimant is only the publisher put in its place: a medium named as claimant
+    of its own text when the text attributes the statement to nobody."""
+    if not publisher or claimant.type not in ("media", "state_media", "unknown"):
+        return False
+    return normalise_name(claimant.name or "") == normalise_name(publisher) or (
+        known_source(claimant.name) is not None
+        and known_source(claimant.name) == known_source(publisher)
+    )
 
 
 def is_credible(source: SourceKey) -> bool:
@@ -382,4 +455,4 @@ def is_credible(source: SourceKey) -> bool:
     A party's account is kept and shown, but it cannot corroborate an allegation on its own:
     corroboration comes from sources independent of the belligerents.
     """
-    return source.party is None and source.type != "unknown"
+    return source.party is None and source.type not in ("unknown", UNATTRIBUTED)

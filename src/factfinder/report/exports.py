@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from factfinder.errors import InvalidRecord
+from factfinder.model import format_figure
 from factfinder.report.ged import COLUMNS as GED_COLUMNS
 from factfinder.report.ged import ged_row
 from factfinder.report.model import CaseFile, IncidentEntry
@@ -53,18 +54,28 @@ INCIDENT_COLUMNS = (
     "killed_min",
     "killed_max",
     "killed_best",
+    "killed_standing",
+    "killed_text",
     "civilians_min",
     "civilians_max",
     "civilians_best",
+    "civilians_standing",
+    "civilians_text",
     "children_min",
     "children_max",
     "children_best",
+    "children_standing",
+    "children_text",
     "women_min",
     "women_max",
     "women_best",
+    "women_standing",
+    "women_text",
     "injured_min",
     "injured_max",
     "injured_best",
+    "injured_standing",
+    "injured_text",
     "grade",
     "independent_sources",
     "party_only",
@@ -110,6 +121,8 @@ def incident_row(cf: CaseFile, e: IncidentEntry) -> dict[str, Any]:
     for what, key, name in _COUNTS:
         f = e.figure(what, key)
         row[f"{name}_min"], row[f"{name}_max"], row[f"{name}_best"] = f.min, f.max, f.best
+        row[f"{name}_standing"] = f.standing
+        row[f"{name}_text"] = format_figure(f) if f.known else None
     sources = sorted({c.source for c in e.claims})
     row.update(
         {

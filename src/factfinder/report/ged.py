@@ -33,7 +33,7 @@ Columns, in this order (`GED_COLUMNS`), and how factfinder fills them:
 | `deaths_a`, `deaths_b` | empty (the sides' own dead are not separated) |
 | `deaths_civilians` | best estimate of civilians killed |
 | `deaths_unknown` | best estimate of the dead not known to be civilians or combatants |
-| `best`, `low`, `high` | best estimate, established minimum and alleged maximum of all killed; `high` is empty when no source bounds the toll from above |
+| `best`, `low`, `high` | best estimate, firmest minimum and largest alleged figure of all killed; `high` is empty when no source bounds the toll from above |
 
 After the GED columns come factfinder's own (`FACTFINDER_COLUMNS`, prefixed `ff_`): grade,
 independent sources, party-only flag, event types, perpetrator groups, the reports' `sha256:`

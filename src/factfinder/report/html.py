@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from factfinder.arabic import text_direction
 from factfinder.geo.wof import ATTRIBUTION as PLACE_ATTRIBUTION
+from factfinder.model import format_figure
 from factfinder.report.labels import label
 from factfinder.report.model import WITHHELD, CaseFile, IncidentEntry
 from factfinder.report.svgmap import Marker, incident_map
@@ -48,6 +49,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["label"] = label
+    env.filters["figure"] = format_figure
     env.filters["textdir"] = text_direction
     return env
 

@@ -16,9 +16,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from factfinder.model import Claim, Incident, Range
+from factfinder.model import Claim, Figure, Incident
 from factfinder.vault.proofs import InclusionProof
 from factfinder.vault.signing import Checkpoint
+from factfinder.vocab import STANDINGS
 
 WITHHELD = "[restricted]"
 
@@ -124,36 +125,6 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
-    """A reconciled count: its bounds, best estimate and the rules that produced them."""
-
-    min: int | None
-    max: int | None
-    best: int | None
-    rules: tuple[tuple[str, str], ...] = ()  # (which: "min" | "max" | "best", rule)
-
-    @property
-    def text(self) -> str:
-        """`26–40 (best 30)`, `at least 26`, `26`."""
-        if self.min is None and self.max is None:
-            return "—"
-        if self.max is None:
-            span = f"at least {self.min:,}"
-        elif self.min is None:
-            span = f"at most {self.max:,}"
-        elif self.min == self.max:
-            span = f"{self.min:,}"
-        else:
-            span = f"{self.min:,}–{self.max:,}"
-        if self.best is not None and self.best not in (self.min, self.max):
-            span += f" (best {self.best:,})"
-        return span
-
-    def to_json(self) -> dict[str, Any]:
-        return {"min": self.min, "max": self.max, "best": self.best}
-
-
-@dataclass(frozen=True, slots=True)
 class IncidentEntry:
     """One incident of the case as of the checkpoint, with everything the report says of it."""
 
@@ -170,20 +141,20 @@ class IncidentEntry:
         return self.incident.incident
 
     def figure(self, what: str, key: str) -> Figure:
-        """The reconciled `killed`/`injured` figure `key` (total, civilians, children, …)."""
+        """The reconciled `killed`/`injured` figure `key` (total, civilians, children, …); a
+        figure with no bounds when no claim states it."""
         counts = self.incident.killed if what == "killed" else self.incident.injured
-        value: Range | None = counts.get(key)
-        detail = _mapping(_mapping(self.incident.extra.get("reconciliation")).get(what)).get(key)
-        detail = _mapping(detail)
-        best = _mapping(detail.get("best")).get("value")
-        rules = tuple(
-            (part, str(_mapping(detail.get(part)).get("rule")))
-            for part in ("min", "max", "best")
-            if _mapping(detail.get(part)).get("rule")
-        )
-        if value is None:
-            return Figure(None, None, None, rules)
-        return Figure(value.min, value.max, best if isinstance(best, int) else None, rules)
+        return counts.get(key) or Figure(None, None)
+
+    @property
+    def denials(self) -> tuple[Mapping[str, Any], ...]:
+        found = self.incident.extra.get("denials")
+        return tuple(_mapping(d) for d in found) if isinstance(found, list) else ()
+
+    @property
+    def party_classifications(self) -> tuple[Mapping[str, Any], ...]:
+        found = self.incident.extra.get("party_classifications")
+        return tuple(_mapping(d) for d in found) if isinstance(found, list) else ()
 
     @property
     def party_only(self) -> bool:
@@ -264,22 +235,46 @@ class CaseFile:
         return self.sources[number - 1]
 
     def summary(self) -> dict[str, Any]:
-        """Figures across the case, for the summary section (numbers, never prose)."""
-        dates = [e.incident.date for e in self.incidents if e.incident.date is not None]
-        starts = [d.start for d in dates if d.start is not None]
-        ends = [d.end for d in dates if d.end is not None]
+        """Figures across the case, for the summary section (numbers, never prose).
+
+        Dated and undated incidents are counted apart. Killed figures are summed only within
+        one standing (`STANDINGS`): the minimums alleged by parties alone are never added to
+        those that independent sources report, and each sum keeps its word.
+        """
+        dated = [
+            e.incident.date
+            for e in self.incidents
+            if e.incident.date is not None and e.incident.date.start is not None
+        ]
+        starts = [d.start for d in dated if d.start is not None]
+        ends = [end for d in dated if (end := d.end or d.start) is not None]
         grades: dict[str, int] = {}
         for e in self.incidents:
             grades[e.incident.grade or "ungraded"] = (
                 grades.get(e.incident.grade or "ungraded", 0) + 1
             )
-        killed_min = [e.figure("killed", "total").min for e in self.incidents]
-        civ_min = [e.figure("killed", "civilians").min for e in self.incidents]
+        killed: dict[str, dict[str, Any]] = {}
+        for e in self.incidents:
+            total, civilians = e.figure("killed", "total"), e.figure("killed", "civilians")
+            figure = total if total.min is not None else civilians
+            if figure.min is None:
+                continue
+            word = figure.standing or "alleged"
+            row = killed.setdefault(
+                word, {"standing": word, "min": 0, "civilians_min": 0, "incidents": 0, "by": []}
+            )
+            row["min"] += figure.min
+            row["incidents"] += 1
+            if civilians.min is not None:
+                row["civilians_min"] += civilians.min
+            row["by"] = sorted({*row["by"], *figure.by})
         governorates = sorted(
             {p.admin1 for e in self.incidents for p in e.incident.places if p.admin1}
         )
         return {
             "incidents": len(self.incidents),
+            "dated": len(dated),
+            "undated": len(self.incidents) - len(dated),
             "claims": sum(len(e.claims) for e in self.incidents),
             "sources": len(self.sources),
             "first_day": min(starts).isoformat() if starts else None,
@@ -287,9 +282,12 @@ class CaseFile:
             "governorates": governorates,
             "grades": grades,
             "party_only": sum(1 for e in self.incidents if e.party_only),
-            # Different incidents are different deaths, so their established minimums add up.
-            "killed_min_sum": sum(v for v in killed_min if v is not None),
-            "killed_min_known": sum(1 for v in killed_min if v is not None),
-            "civilians_min_sum": sum(v for v in civ_min if v is not None),
-            "civilians_min_known": sum(1 for v in civ_min if v is not None),
+            # Different incidents are different deaths, so minimums of one standing add up.
+            "killed": [killed[w] for w in reversed(STANDINGS) if w in killed],
+            "killed_unknown": sum(
+                1
+                for e in self.incidents
+                if e.figure("killed", "total").min is None
+                and e.figure("killed", "civilians").min is None
+            ),
         }

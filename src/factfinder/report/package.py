@@ -13,6 +13,9 @@ but the package itself (`verify_package`).
       factfinder/public-key.pem   the key that signed it (also as .hex)
       factfinder/items.json       each source: hash, payload path (or withheld), ledger entry
       factfinder/proofs/<seq>.json  an inclusion proof of every cited ledger entry
+      factfinder/derived.json     the sha256 of every derived file (the report, incidents.jsonl)
+                                  bound to the checkpoint, signed by the checkpoint's key
+      factfinder/derived.sig      that signature (hex)
 
 What `verify_package` checks, naming the offending file on failure:
 
@@ -22,7 +25,12 @@ What `verify_package` checks, naming the offending file on failure:
    mechanism published — a package signed by another key then fails);
 3. every proof is about that checkpoint and its audit path leads from its entry to the root;
 4. every original under `data/items/` hashes to its name and is the item of an `item.acquire`
-   entry proven in (3); every item `items.json` lists has its proof.
+   entry proven in (3); every item `items.json` lists has its proof;
+5. every derived file (every payload file that is not an original: the report,
+   `incidents.jsonl`) has the hash `derived.json` gives it, `derived.json` names the package's
+   checkpoint and is signed by the key that signed the checkpoint. Editing a grade in
+   `incidents.jsonl` and regenerating the BagIt manifests therefore fails: the manifests are
+   plain hashes anyone can recompute, the signature is not.
 
 Restricted items (wholly marked restricted) are listed by hash in `items.json` but neither their
 bytes nor their proof are included unless restricted data was asked for.
@@ -50,6 +58,7 @@ from factfinder.vault.signing import Checkpoint, PublicKey
 
 BAGIT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 PACKAGE_FORMAT = "factfinder.evidence-package.v1"
+DERIVED_FORMAT = "factfinder.derived-files.v1"
 EXTENSIONS = {
     "text/plain": ".txt",
     "text/html": ".html",
@@ -115,12 +124,14 @@ def build_package(
     report_html: str,
     incidents_jsonl: bytes,
     copy_blob: Callable[[str, Path], None],
+    sign: Callable[[bytes], bytes],
     zip_output: bool = False,
 ) -> PackageSummary:
     """Write the package of `cf` to `target` (a new directory, or a .zip when `zip_output`).
 
     `copy_blob(hash, destination)` copies an item's original bytes (the service layer reads them
-    from the blob store). Nothing is left behind if anything fails.
+    from the blob store); `sign(message)` signs with the key of the case file's checkpoint.
+    Nothing is left behind if anything fails.
     """
     if target.exists():
         raise InputError(str(target), "already exists; choose a new path for the package")
@@ -128,7 +139,7 @@ def build_package(
     work = Path(tempfile.mkdtemp(prefix=".ffpkg-", dir=target.parent))
     try:
         bag = work / (target.stem if zip_output else target.name)
-        summary = _fill(cf, bag, report_html, incidents_jsonl, copy_blob)
+        summary = _fill(cf, bag, report_html, incidents_jsonl, copy_blob, sign)
         if zip_output:
             tmp_zip = work / "package.zip"
             _zip(bag, tmp_zip)
@@ -149,6 +160,7 @@ def _fill(
     report_html: str,
     incidents_jsonl: bytes,
     copy_blob: Callable[[str, Path], None],
+    sign: Callable[[bytes], bytes],
 ) -> PackageSummary:
     cp = cf.checkpoint
     items = []
@@ -185,6 +197,9 @@ def _fill(
     _write(bag / "factfinder/public-key.pem", cp.public_key_pem)
     _write(bag / "factfinder/public-key.hex", cp.public_key_hex + "\n")
     _write(bag / "factfinder/items.json", _dumps({"format": PACKAGE_FORMAT, "items": items}))
+    derived = derived_manifest(cp.checkpoint, bag)
+    _write(bag / "factfinder/derived.json", derived.decode("utf-8"))
+    _write(bag / "factfinder/derived.sig", sign(derived).hex() + "\n")
     payload = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
     manifest = [(_hash_file(p), p.relative_to(bag).as_posix()) for p in payload]
     total = sum(p.stat().st_size for p in payload)
@@ -222,6 +237,31 @@ def _fill(
     )
     files = sum(1 for p in bag.rglob("*") if p.is_file())
     return PackageSummary(bag, files, total, len(items) - withheld, withheld, proofs, None)
+
+
+def _derived_files(bag: Path) -> list[Path]:
+    """The payload files that are not originals: what the case file's renderers made."""
+    return sorted(
+        p
+        for p in (bag / "data").rglob("*")
+        if p.is_file() and "items" not in p.relative_to(bag / "data").parts[:1]
+    )
+
+
+def derived_manifest(checkpoint: Checkpoint, bag: Path) -> bytes:
+    """The canonical bytes of `derived.json`: the checkpoint the files were built from and the
+    sha256 of each derived file."""
+    obj = {
+        "format": DERIVED_FORMAT,
+        "checkpoint": {
+            "log_id": checkpoint.log_id,
+            "size": checkpoint.size,
+            "root": checkpoint.root,
+            "key_id": checkpoint.key_id,
+        },
+        "files": {p.relative_to(bag).as_posix(): _hash_file(p) for p in _derived_files(bag)},
+    }
+    return (json.dumps(obj, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode()
 
 
 def _one_line(text: str) -> str:
@@ -429,7 +469,53 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
 
         # The originals.
         _check_items(bag, proven_items, problems, checked)
+        # The derived files: bound to the checkpoint by its key.
+        _check_derived(bag, cp, key, problems, checked)
     return PackageCheck(tuple(problems), tuple(checked))
+
+
+def _check_derived(
+    bag: Path,
+    cp: Checkpoint,
+    key: PublicKey,
+    problems: list[PackageProblem],
+    checked: list[str],
+) -> None:
+    name, sig_name = "factfinder/derived.json", "factfinder/derived.sig"
+    try:
+        data = (bag / name).read_bytes()
+        signature = bytes.fromhex((bag / sig_name).read_text(encoding="ascii").strip())
+        obj = json.loads(data)
+    except (OSError, ValueError) as exc:
+        problems.append(
+            PackageProblem(name, f"the derived files are not bound to the checkpoint ({exc})")
+        )
+        return
+    if not key.verify(data, signature):
+        problems.append(PackageProblem(sig_name, f"is not a signature of {name} by {key.key_id}"))
+        return
+    bound = obj.get("checkpoint") if isinstance(obj, dict) else None
+    if not isinstance(bound, dict) or (bound.get("size"), bound.get("root")) != (
+        cp.size,
+        cp.root,
+    ):
+        problems.append(PackageProblem(name, "names another checkpoint than the package's"))
+        return
+    files = obj.get("files")
+    if not isinstance(files, dict):
+        problems.append(PackageProblem(name, "lists no files"))
+        return
+    present = {p.relative_to(bag).as_posix() for p in _derived_files(bag)}
+    for rel in sorted(present | set(files)):
+        if rel not in files:
+            problems.append(PackageProblem(rel, f"is not bound to the checkpoint in {name}"))
+        elif rel not in present:
+            problems.append(PackageProblem(rel, f"is listed in {name} but missing"))
+        elif _hash_file(bag / rel) != files[rel]:
+            problems.append(
+                PackageProblem(rel, f"differs from what was built at the checkpoint ({name})")
+            )
+    checked.append(f"{len(files)} derived files bound to the checkpoint by {key.key_id}")
 
 
 def _check_oxum(bag: Path, present: list[str], problems: list[PackageProblem]) -> None:

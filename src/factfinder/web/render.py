@@ -17,7 +17,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from factfinder.arabic import text_direction
+from factfinder.errors import InvalidRecord
 from factfinder.geo.wof import arabic_name
+from factfinder.model import Figure, format_figure
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -64,19 +66,15 @@ def highlight(text: str, spans: Sequence[Highlight]) -> Markup:
 
 
 def _fmt_range(value: Any) -> str:
-    """A casualty range as people read it: `26`, `26–30`, `≥ 26`, `≤ 30`, `—`."""
+    """A casualty figure as the reports write it (`factfinder.model.format_figure`)."""
+    if isinstance(value, Figure):
+        return format_figure(value)
     if not isinstance(value, dict):
-        return "—"
-    lo, hi = value.get("min"), value.get("max")
-    if lo is None and hi is None:
-        return "—"
-    if lo == hi:
-        return str(lo)
-    if hi is None:
-        return f"≥ {lo}"
-    if lo is None:
-        return f"≤ {hi}"
-    return f"{lo}–{hi}"
+        return format_figure(None)
+    try:
+        return format_figure(Figure.from_json(value))
+    except InvalidRecord:
+        return format_figure(None)
 
 
 def _arabic_name(name: str | None, admin1: str | None = None) -> str | None:

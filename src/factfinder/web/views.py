@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from factfinder.model import Figure, format_figure
 from factfinder.services.access.queries import Restrictions, restrictions_for
 from factfinder.services.claims.queries import ReviewedClaim
 from factfinder.services.preserve.items import ItemDetail, ItemSummary, item_text
@@ -231,16 +232,7 @@ def incident_feature(row: IncidentSummary) -> dict[str, Any] | None:
 
 
 def _range_text(value: Mapping[str, Any]) -> str:
-    lo, hi = value.get("min"), value.get("max")
-    if lo is None and hi is None:
-        return "unknown"
-    if lo == hi:
-        return str(lo)
-    if hi is None:
-        return f"at least {lo}"
-    if lo is None:
-        return f"at most {hi}"
-    return f"{lo}–{hi}"
+    return format_figure(Figure.from_json(value) if value else None)
 
 
 # What of an incident's explanation a role without access to restricted data receives: the

@@ -278,6 +278,7 @@ def write_package(
         report_html=render_html(cf),
         incidents_jsonl=to_jsonl(cf),
         copy_blob=copy_blob,
+        sign=project.signing_key.sign,
         zip_output=zip_output,
     )
     return _record(

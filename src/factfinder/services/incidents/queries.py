@@ -24,11 +24,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from factfinder.errors import NotFound
 from factfinder.model import (
-    Casualties,
-    ClaimRef,
-    DateWindow,
     Incident,
-    Place,
 )
 from factfinder.services.access.redaction import marked_incidents
 from factfinder.services.incidents.search import IncidentSearch, prepare_search
@@ -43,10 +39,6 @@ from factfinder.store.schema_incidents import (
 )
 from factfinder.vault.hashing import canonical_json, sha256_text
 from factfinder.vault.verify import Problem
-
-_BASE_KEYS = frozenset(
-    {"incident", "members", "date", "places", "killed", "injured", "independent_sources", "grade"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,21 +285,7 @@ def incident_timeline(
 
 def incident_from_json(obj: Mapping[str, Any]) -> Incident:
     """An `Incident` from its JSON form (the batch format plus its explanation keys)."""
-
-    def casualties(part: Mapping[str, Any] | None) -> Casualties:
-        return Casualties.from_json(part or {})
-
-    return Incident(
-        incident=str(obj["incident"]),
-        members=tuple(ClaimRef.from_json(m) for m in obj.get("members", [])),
-        date=DateWindow.from_json(obj.get("date")),
-        places=tuple(Place.from_json(p) for p in obj.get("places", [])),
-        killed=casualties(obj.get("killed")),
-        injured=casualties(obj.get("injured")),
-        independent_sources=int(obj.get("independent_sources", 0)),
-        grade=obj.get("grade"),
-        extra={k: v for k, v in obj.items() if k not in _BASE_KEYS},
-    )
+    return Incident.from_json(obj)
 
 
 def _decisions_of(

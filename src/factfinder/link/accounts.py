@@ -1,0 +1,81 @@
+"""Accounts: the same text in several items is one account of an incident.
+
+An article ingested as a text file and as a PDF, a statement forwarded by e-mail and saved as
+text, a wire story reprinted word for word by several outlets: each is one account, however many
+items hold it. Two claims are of one account when the sentences they were read from are the same
+once case, spacing, punctuation and line breaks are set aside (a PDF's hyphenation and layout
+change nothing), and long enough to say something particular (`MIN_ACCOUNT_CHARS` letters and
+digits): "An airstrike killed five people." in two reports is not one account.
+
+Claims of one account always link (`duplicate_edges`), and count as one source wherever they
+appear (`independence_units`): a second copy of a text is not a second witness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factfinder.link.cluster import EdgeCodec
+from factfinder.link.records import LinkClaim
+
+MIN_ACCOUNT_CHARS = 80
+DUPLICATE_SCORE = 50.0  # above any score the features give: copies of one text link first
+
+
+def account_key(text: str) -> str | None:
+    """The key of a claim's account: the letters and digits of its sentences (`LinkClaim.text`,
+    already lower-cased), or None when they are too short to tell one account from another."""
+    key = "".join(ch for ch in text if ch.isalnum())
+    return key if len(key) >= MIN_ACCOUNT_CHARS else None
+
+
+def duplicate_edges(records: Sequence[LinkClaim], codec: EdgeCodec) -> list[int]:
+    """Packed edges joining the claims of one account held by different documents."""
+    groups: dict[str, list[int]] = {}
+    for r in records:
+        key = account_key(r.text)
+        if key is not None:
+            groups.setdefault(key, []).append(r.idx)
+    edges: list[int] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = records[members[0]]
+        for i in members[1:]:
+            r = records[i]
+            if r.doc == first.doc:
+                continue
+            a, b = (first.idx, r.idx) if first.idx < r.idx else (r.idx, first.idx)
+            edges.append(codec.pack(DUPLICATE_SCORE, a, b, first.primary and r.primary))
+    return edges
+
+
+def independence_units(records: Iterable[LinkClaim]) -> dict[int, str]:
+    """Each claim's unit of independence (by `idx`): its source's
+    (`SourceKey.independence`), except that the claims of one account share one unit whatever
+    sources their items name — the smallest of their units, so the result does not depend on
+    the order of the claims."""
+    rs = list(records)
+    parent: dict[str, str] = {}
+
+    def find(u: str) -> str:
+        while parent.get(u, u) != u:
+            u = parent[u]
+        return u
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            lo, hi = (ra, rb) if ra < rb else (rb, ra)
+            parent[hi] = lo
+
+    by_account: dict[str, str] = {}
+    for r in rs:
+        unit = r.source.independence
+        parent.setdefault(unit, unit)
+        key = account_key(r.text)
+        if key is None:
+            continue
+        seen = by_account.setdefault(key, unit)
+        union(seen, unit)
+    return {r.idx: find(r.source.independence) for r in rs}
