@@ -10,7 +10,11 @@ the SQL is `factfinder.services.access.redaction`):
   is matched, and ranked, on its other part alone (a word found only in a restricted part
   finds nothing, so nobody can probe restricted text word by word);
 - a filter on a field (publisher, language, published date, media type) never matches an
-  item whose field is marked, as if the value were unknown.
+  item whose field is marked, as if the value were unknown;
+- an item whose every claim belongs to an incident restricted as a whole is not listed
+  either (its text tells the incident);
+- a word of a personal name the item's text holds (restricted by rule until released,
+  `factfinder.services.access.view`) finds nothing in that item.
 
 The marks are read at query time (nothing restricted is copied into an index), so marking or
 unmarking applies at once. Roles that may read restricted data search and filter everything.
@@ -24,7 +28,14 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from factfinder.services.access.redaction import any_marked_items, marked_items, partly_marked_items
+from factfinder.extract.persons import names_in
+from factfinder.services.access.redaction import (
+    any_marked_items,
+    marked_items,
+    partly_marked_items,
+    sealed_items,
+)
+from factfinder.services.access.view import name_key, released_names
 from factfinder.services.preserve.items import ItemSummary, item_summary, summary_query
 from factfinder.services.project import Project
 from factfinder.store.schema import item_metadata, items
@@ -158,8 +169,13 @@ def visible_items(
         if not include_restricted and any_marked_items(conn, f.fields()):
             # Restricted whole, or in a field a filter reads: as if the value were unknown.
             conds.append(items.c.id.not_in(marked_items(f.fields())))
+        if not include_restricted and (sealed := sealed_items(conn)):
+            # Its text tells incidents restricted as a whole, and nothing else.
+            conds.append(items.c.id.not_in(sorted(sealed)))
         if f.q and f.q.strip():
             ranked = search_items(conn, f.q, include_restricted=include_restricted)
+            if not include_restricted:
+                ranked = _without_name_hits(conn, ranked, f.q)
             if conds:  # other filters too: keep the ranked ids that pass them
                 passing: set[int] = set()
                 for chunk in _chunks(ranked):
@@ -184,3 +200,28 @@ def visible_items(
             summary_query().where(*conds).order_by(items.c.id.desc()).limit(limit).offset(offset)
         )
         return [item_summary(r) for r in rows_], int(total)
+
+
+def _without_name_hits(conn: Connection, ranked: list[int], query: str) -> list[int]:
+    """`ranked` without the items in which a word of the query is a word of a personal name
+    the item's text holds and has not released."""
+    wanted = {name_key(w) for w in query.split()} - {""}
+    if not wanted or not ranked:
+        return ranked
+    released = released_names(conn)
+    dropped: set[int] = set()
+    for chunk in _chunks(ranked):
+        rows = conn.execute(
+            select(items.c.id, items.c.hash, item_metadata.c.text)
+            .select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id))
+            .where(items.c.id.in_(list(chunk)))
+        )
+        for item_id, item_hash, text in rows:
+            if not text:
+                continue
+            for name in names_in(text):
+                key = name_key(name)
+                if ("item:" + item_hash, key) not in released and wanted & set(key.split()):
+                    dropped.add(int(item_id))
+                    break
+    return [i for i in ranked if i not in dropped]

@@ -9,8 +9,14 @@ from fastapi import APIRouter, Path, Request
 
 from factfinder.errors import NotFound
 from factfinder.geo import boundaries as shipped
-from factfinder.services.access.commands import add_comment, restrict, unrestrict
-from factfinder.services.access.queries import list_comments, list_marks, restrictions_for
+from factfinder.services.access.commands import add_comment, release_name, restrict, unrestrict
+from factfinder.services.access.queries import (
+    list_comments,
+    list_marks,
+    list_releases,
+    restricted_reads,
+    restrictions_for,
+)
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import reviewed_claim
 from factfinder.services.workspace import dashboard
@@ -21,6 +27,9 @@ from factfinder.web.schemas import (
     CommentPublic,
     CommentsPublic,
     DashboardPublic,
+    ReleaseCreate,
+    ReleasePublic,
+    RestrictedReadPublic,
     RestrictionCreate,
     RestrictionPublic,
 )
@@ -115,3 +124,23 @@ def remove_restriction(
     subject: Subject, who: Restricter, project: ProjectDep, field: str = ""
 ) -> None:
     unrestrict(project, subject, field, actor=who.actor)
+
+
+@router.get("/releases", response_model=list[ReleasePublic])
+def get_releases(who: Restricter, project: ProjectDep) -> list[ReleasePublic]:
+    """The personal names released from restriction, with who released them and why."""
+    return [ReleasePublic.model_validate(r) for r in list_releases(project)]
+
+
+@router.post("/releases", response_model=ReleasePublic, status_code=201)
+def add_release(body: ReleaseCreate, who: Restricter, project: ProjectDep) -> ReleasePublic:
+    """Release a personal name of an item (restricted by rule, like every personal name a
+    report quotes) with a reason; a ledger entry with you as actor."""
+    r = release_name(project, body.subject, body.name, reason=body.reason, actor=who.actor)
+    return ReleasePublic.model_validate(r)
+
+
+@router.get("/restricted-reads", response_model=list[RestrictedReadPublic])
+def get_restricted_reads(who: Restricter, project: ProjectDep) -> list[RestrictedReadPublic]:
+    """Who was shown restricted data, what and when (the `restricted.read` ledger entries)."""
+    return [RestrictedReadPublic.model_validate(r) for r in restricted_reads(project)]
