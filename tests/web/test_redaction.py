@@ -71,6 +71,14 @@ DOCS = [
         "Health Office said.",
     },
     {
+        "id": "secret-source-008",
+        "title": "Source report",
+        "published": "2017-06-21",
+        "publisher": "Private note",
+        "text": "Source report\n\nA source said artillery shelling of Manbij in Aleppo province "
+        "on 20 June 2017 killed seven civilians.",
+    },
+    {
         "id": "ar-005",
         "title": "قصف على هجين",
         "published": "2018-11-03",
@@ -87,6 +95,8 @@ SECRETS = (
     "Informant note",  # its title
     "Omar Zaki",  # a name in its text
     "Jindires",  # the place of an incident restricted as a whole
+    "Manbij",  # the place of an incident told only by a restricted item
+    "secret-source-008",  # that item's external id
 )
 
 
@@ -108,6 +118,7 @@ class Seeded:
     case_id: int
     hajin: str
     jindires: str
+    manbij: str
     claims: dict[str, int]  # document id → claim id
     hashes: dict[str, str]  # document id → item hash
 
@@ -123,6 +134,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     "case_id": found.case_id,
                     "hajin": found.hajin,
                     "jindires": found.jindires,
+                    "manbij": found.manbij,
                     "claims": found.claims,
                     "hashes": found.hashes,
                 }
@@ -139,6 +151,7 @@ def _open(root: Path) -> Seeded:
         ids["case_id"],
         ids["hajin"],
         ids["jindires"],
+        ids["manbij"],
         ids["claims"],
         ids["hashes"],
     )
@@ -205,7 +218,8 @@ def _seed(root: Path) -> Iterator[Seeded]:
         with project.read() as conn:
             incident_of = current_members(conn)
         hajin, jindires = incident_of[claims["wire-001"]], incident_of[claims["afrin-004"]]
-        assert hajin != jindires
+        manbij = incident_of[claims["secret-source-008"]]
+        assert len({hajin, jindires, manbij}) == 3
         assert incident_of[claims["secret-informant-007"]] == hajin
         restrict(
             project,
@@ -220,11 +234,17 @@ def _seed(root: Path) -> Iterator[Seeded]:
             reason="informant",
             actor="test:setup",
         )
+        restrict(
+            project,
+            item_subject(hashes["secret-source-008"]),
+            reason="a source in danger",
+            actor="test:setup",
+        )
         restrict(project, incident_subject(jindires), reason="under seal", actor="test:setup")
         case = create_case(project, "Deir ez-Zor, 2018", actor="test:setup")
-        add_incidents(project, case.id, sorted({hajin, jindires}), check=existing_incidents)
+        add_incidents(project, case.id, sorted({hajin, jindires, manbij}), check=existing_incidents)
         assert get_incident(project, hajin).summary.members >= 3
-        yield Seeded(root, project, case.id, hajin, jindires, claims, hashes)
+        yield Seeded(root, project, case.id, hajin, jindires, manbij, claims, hashes)
     finally:
         project.close()
 
@@ -287,6 +307,8 @@ def test_outputs_made_without_restricted_data_hold_none(
     text = _decoded(written, fmt)
     assert leaks(text) == []
     assert "Hajin" in text  # the incident that may be seen is there
+    if fmt in ("csv", "ged"):
+        assert len(list(csv.reader(io.StringIO(out.read_text())))) == 2  # a header, one row
     # Left out, each counted once: the sealed incident, its claim, the informant's claim and
     # item, the claimant's name, the three English witnesses' names, the Arabic witness's
     # name and the witness claimant, and the originals and proofs that would say them.
@@ -349,6 +371,7 @@ def _urls(seeded: Seeded) -> list[str]:
         "/api/v1/incidents",
         f"/api/v1/incidents/{seeded.hajin}",
         f"/api/v1/incidents/{seeded.jindires}",
+        f"/api/v1/incidents/{seeded.manbij}",
         "/api/v1/incidents/geojson",
         "/api/v1/incidents/timeline",
         "/api/v1/dashboard",
@@ -361,6 +384,7 @@ def _urls(seeded: Seeded) -> list[str]:
         "/incidents",
         f"/incidents/{seeded.hajin}",
         f"/incidents/{seeded.jindires}",
+        f"/incidents/{seeded.manbij}",
         "/search?q=Haddad",
         "/search?q=Samira",
         "/timeline",
@@ -380,6 +404,8 @@ def test_a_viewer_reads_no_restricted_string_anywhere(seeded: Seeded, app: FastA
     # Absent, not merely emptied: the sealed incident, the informant's item and claim, and
     # the claims of the sealed incident.
     assert status[f"/api/v1/incidents/{seeded.jindires}"] == 404
+    assert status[f"/api/v1/incidents/{seeded.manbij}"] == 404
+    assert status[f"/incidents/{seeded.manbij}"] == 404
     assert status[f"/api/v1/claims/{seeded.claims['afrin-004']}"] == 404
     assert status[f"/api/v1/claims/{seeded.claims['secret-informant-007']}"] == 404
     assert status[f"/api/v1/items/{seeded.hashes['secret-informant-007']}"] == 404
@@ -425,6 +451,26 @@ def test_an_analyst_reads_restricted_data_and_the_read_is_ledgered(
 
 
 def test_an_unknown_restriction_field_is_refused(seeded: Seeded, app: FastAPI) -> None:
+    from typer.testing import CliRunner
+
+    from factfinder.cli import build_app
+
+    ran = CliRunner().invoke(
+        build_app(),
+        [
+            "restrict",
+            "add",
+            "claim:1",
+            "--field",
+            "witness",
+            "--reason",
+            "x",
+            "-p",
+            str(seeded.root / "project"),
+        ],
+    )
+    assert ran.exit_code == 1
+    assert "unknown field 'witness' of claim: its fields are claimant.name" in ran.output
     from factfinder.services.access.commands import restrict
 
     with pytest.raises(InvalidRecord, match=r"unknown field 'claimant\.nme' of claim"):

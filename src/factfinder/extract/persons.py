@@ -194,3 +194,22 @@ def names_in(text: str) -> list[str]:
     for a, b in personal_names(text):
         seen.setdefault(" ".join(text[a:b].split()), None)
     return list(seen)
+
+
+# Words of a claimant that name a kind of person, not someone ("local residents", "medical
+# sources", "أهالي المنطقة" is not among them: a place or a family may follow).
+_GENERIC = frozenset(
+    [w for w in _PERSON_WORDS.split("|") if "\\" not in w]
+    + [w + "s" for w in _PERSON_WORDS.split("|") if "\\" not in w]
+    + ["residents", "witnesses", "eyewitnesses", "locals", "villagers", "relatives", "families", "family", "people", "men", "women", "children", "medics", "doctors", "nurses", "activists", "sources", "source", "medical", "hospital", "local", "a", "an", "the", "some", "several", "one", "two", "three", "of", "other", "others", "many", "staff", "workers", "officials", "survivors", "neighbours", "neighbors", "inhabitants", "displaced", "civilians", "الأهالي", "أهالي", "السكان", "سكان", "شهود", "شاهد", "عيان", "ناشطون", "ناشطين", "مصادر", "مصدر", "محلية", "طبية", "أحد", "الأطباء", "مسعفون", "المسعفين"]
+)
+
+
+def holds_name(text: str) -> bool:
+    """Whether a claimant's name (a witness's, say) may name someone: it gives a personal name
+    (`personal_names`), or it is more than words for a kind of person ("residents", "local
+    medical sources", "شهود عيان" are not)."""
+    if personal_names(text):
+        return True
+    words = re.findall(r"\w+", text.casefold())
+    return any(w not in _GENERIC and not w.isdigit() for w in words)

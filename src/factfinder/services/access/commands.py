@@ -500,11 +500,10 @@ def log_restricted_read(
     """Ledger that a privileged reader was shown the restricted subjects `view` disclosed
     (`restricted.read`); nothing when it disclosed none. The entry's sequence number, else
     None."""
-    who = reader or view.reader
     if not view.privileged or not view.disclosed:
         return None
     subjects = sorted(view.disclosed)
-    with project.transaction(who) as tx:
+    with project.transaction(reader or view.reader) as tx:
         entry = tx.append_ledger(
             READ_KIND,
             {"reader": tx.actor, "purpose": purpose[:200], "subjects": subjects},

@@ -40,7 +40,7 @@ from sqlalchemy import Connection, func, select
 from factfinder.assess.grading import GradedClaim, GradeOverride, grade_incident
 from factfinder.assess.reconcile import SourcedCounts, reconcile_casualties
 from factfinder.errors import InvalidRecord
-from factfinder.extract.persons import names_in
+from factfinder.extract.persons import holds_name, names_in
 from factfinder.model import Claim, ClaimRef, DateWindow, Incident
 from factfinder.services.access.queries import WHOLE, Restrictions
 from factfinder.services.access.redaction import sealed_items
@@ -112,6 +112,12 @@ def _pattern(value: str) -> re.Pattern[str] | None:
         return None
     body = r"[\W_]+".join(re.escape(w) for w in words)
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def _names(text: str) -> tuple[str, ...]:
+    """`names_in(text)`, kept: one output reads an item's text once per claim it quotes."""
+    return tuple(names_in(text))
 
 
 def _fold_accents(text: str) -> str:
@@ -280,7 +286,7 @@ class RedactionView:
         privileged reader)."""
         if not text:
             return []
-        found = [n for n in names_in(text) if not self.is_released(item_hash, n)]
+        found = [n for n in _names(text) if not self.is_released(item_hash, n)]
         if found and self.privileged:
             self.disclosed.add(item_subject(item_hash))
             return []
@@ -292,7 +298,7 @@ class RedactionView:
             return False
         if c.claimant.type == "witness":
             return True
-        own = [n for n in names_in(name) if not self.is_released(item_hash, n)]
+        own = [n for n in _names(name) if not self.is_released(item_hash, n)]
         return bool(own) or any(
             (p := _pattern(n)) is not None and p.search(name) for n in protected
         )
@@ -306,9 +312,17 @@ class RedactionView:
             return []
         out = list(self.names(item_hash, text))
         hidden = self.claim_fields(claim_id, claims, item_hash, text)
+        subject = claim_subject(claim_id)
         for c in claims:
-            if "claimant.name" in hidden and c.claimant.name:
-                out.append(c.claimant.name)
+            name = c.claimant.name
+            # A name the rule restricts is cut wherever it stands; words for a kind of person
+            # ("residents") are only taken out of the claimant field.
+            if (
+                "claimant.name" in hidden
+                and name
+                and (self.marks.field(subject, "claimant.name") or holds_name(name))
+            ):
+                out.append(name)
             if "claimant.statement" in hidden and c.claimant.statement:
                 out.append(c.claimant.statement)
             if "perpetrator.name" in hidden and c.perpetrator.name:

@@ -33,7 +33,6 @@ from factfinder.report.model import (
     Note,
     Source,
 )
-from factfinder.services.access.commands import log_restricted_read
 from factfinder.services.access.roles import Permission, User
 from factfinder.services.access.view import (
     RedactionView,
@@ -55,7 +54,9 @@ from factfinder.vault.signing import Checkpoint
 GENERATOR = f"factfinder {__version__}"
 
 
-def _view(project: Project, include_restricted: bool, user: User | None) -> RedactionView:
+def case_view(project: Project, include_restricted: bool, user: User | None) -> RedactionView:
+    """The view a case file is read through: restricted data only when asked for and allowed
+    (`PermissionDenied` when `user`'s role may not see it)."""
     if include_restricted and user is not None and not user.can(Permission.READ_RESTRICTED):
         raise PermissionDenied(
             f"the {user.role} role may not see restricted data; leave out --include-restricted"
@@ -88,10 +89,12 @@ def case_file_at(
     *,
     include_restricted: bool = False,
     user: User | None = None,
+    view: RedactionView | None = None,
 ) -> CaseFile:
     """The case (or, with `case` None, every incident) as of `checkpoint` (id, checkpoint), as
-    `user` may see it (see the module docstring): read through one `RedactionView`."""
-    view = _view(project, include_restricted, user)
+    `user` may see it (see the module docstring): read through one `RedactionView` (`view`,
+    else `case_view`; what it disclosed of restricted data is left in its `disclosed`)."""
+    view = view or case_view(project, include_restricted, user)
     withheld = _Withheld()
     cid, cp = checkpoint
     size = cp.size
@@ -205,8 +208,6 @@ def case_file_at(
             # Its bytes say what the view cuts: the original stays out, listed by hash.
             withheld.add("original", src.hash)
             sources[item_id] = replace(src, withheld=True)
-    if user is not None and view.privileged:
-        log_restricted_read(project, view, f"case file {case if case is not None else 'all'}")
     return CaseFile(
         case_id,
         name,

@@ -15,12 +15,11 @@ from factfinder.services.access.queries import (
     list_marks,
     list_releases,
     restricted_reads,
-    restrictions_for,
 )
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import reviewed_claim
 from factfinder.services.workspace import dashboard
-from factfinder.subjects import item_subject, parse_subject
+from factfinder.subjects import parse_subject
 from factfinder.web.deps import Commenter, ProjectDep, Reader, Restricter
 from factfinder.web.schemas import (
     CommentCreate,
@@ -33,6 +32,7 @@ from factfinder.web.schemas import (
     RestrictionCreate,
     RestrictionPublic,
 )
+from factfinder.web.views import reader_view
 
 router = APIRouter(tags=["workspace"])
 Subject = Annotated[str, Path(pattern=r"^(item|claim|incident):[^/]+$", max_length=200)]
@@ -64,27 +64,28 @@ def boundaries(who: Reader) -> dict[str, Any]:
     return collection
 
 
-def _hidden_subject(project: ProjectDep, subject: str) -> bool:
-    """Is `subject` restricted as a whole for a role that may not read restricted data — the
-    subject itself, or for a claim its item (as its own page would answer 404)?"""
-    marks = restrictions_for(project, [subject])
-    if marks.subject(subject):
-        return True
+def _hidden_subject(project: ProjectDep, who: Reader, subject: str) -> bool:
+    """Is `subject` absent for the reader — restricted as a whole, or for a claim its item or
+    its incident (as its own page would answer 404)?"""
+    view = reader_view(project, who)
     kind, ref = parse_subject(subject)
+    if kind == "incident":
+        return view.incident_hidden(ref)
+    if kind == "item":
+        return view.item_hidden(ref)
     if kind == "claim" and ref.isdigit():
         try:
             claim = reviewed_claim(project, int(ref))
         except NotFound:
             return False
-        item = item_subject(claim.item_hash)
-        return restrictions_for(project, [item]).subject(item)
+        return view.claim_hidden(claim.id, claim.item_hash)
     return False
 
 
 @router.get("/comments/{subject}", response_model=CommentsPublic)
 def get_comments(subject: Subject, who: Reader, project: ProjectDep) -> CommentsPublic:
     """The comments on a subject (404 for a subject restricted from your role)."""
-    if not who.can(Permission.READ_RESTRICTED) and _hidden_subject(project, subject):
+    if _hidden_subject(project, who, subject):
         raise NotFound(f"no {subject}")
     found = list_comments(project, subject)
     return CommentsPublic(
