@@ -1,11 +1,12 @@
-"""Access reads: accounts, live sessions and tokens, restriction marks and comments.
+"""Access reads: accounts, live sessions and tokens, restriction marks, released names,
+comments and the log of reads of restricted data.
 
 Restriction marks (victims' and witnesses' personal data) name a subject — `item:sha256:…`,
 `claim:<id>`, `incident:<id>` — and either the whole subject (`field` = "") or one field of it
-(`claimant.name`, `text`, …). Roles without `Permission.READ_RESTRICTED` never receive a marked
-subject or field: the web app and the API both filter through `Restrictions` before anything is
-rendered or serialised. Some data is restricted without a mark, by rule (`AUTOMATIC_FIELDS`): the
-name of a claimant who is a witness is personal data of a witness.
+(`claimant.name`, `text`, …; `view.FIELDS` lists them). Roles without
+`Permission.READ_RESTRICTED` never receive a marked subject or field, nor a personal name the
+rules restrict without a mark: every output reads through `view.RedactionView`, which is built
+from these marks and releases.
 """
 
 from __future__ import annotations
@@ -31,9 +32,6 @@ from factfinder.store.schema_users import (
 from factfinder.vault.ledger import LedgerEntry, format_time, utc_now
 
 WHOLE = ""
-# (subject kind, field) restricted by rule, whatever the marks say.
-AUTOMATIC_FIELDS = {("claim", "claimant.name:witness")}
-REDACTED = "[restricted]"
 
 
 @dataclass(frozen=True, slots=True)
