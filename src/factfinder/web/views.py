@@ -25,6 +25,7 @@ from factfinder.services.access.view import (
     RedactionView,
     cut,
     cut_spans,
+    incidents_with_hidden_claims,
     scrub,
     view_for,
     visible_incident,
@@ -317,8 +318,14 @@ def visible_detail(
     incident = detail.incident
     refs = {m.claim_id: ref for m, ref in zip(detail.members, incident.members, strict=False)}
     if len(shown) < len(found) and not view.privileged:
-        hidden_refs = [refs[c.id] for c in found if c not in shown and c.id in refs]
-        secrets += [r.id for r in hidden_refs]
+        hidden = [c for c in found if c not in shown and c.id in refs]
+        hidden_refs = [refs[c.id] for c in hidden]
+        # A reference names its item's external id: cut it when the item may not be seen.
+        secrets += [
+            refs[c.id].id
+            for c in hidden
+            if view.item_hidden(c.item_hash) or "external_id" in view.item_fields(c.item_hash)
+        ]
         incident = visible_incident(
             incident,
             hidden_refs,
@@ -365,8 +372,12 @@ def retold_rows(
     whose claims the reader may see is left out, one with some hidden is told by the others."""
     if not view.hides_claims():
         return list(rows)
+    partly = incidents_with_hidden_claims(project)
     out = []
     for row in rows:
+        if row.id not in partly:
+            out.append(row)
+            continue
         seen = visible_detail(project, view, get_incident(project, row.id))
         if seen is not None:
             out.append(seen[0])

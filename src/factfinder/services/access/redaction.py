@@ -137,3 +137,21 @@ def sealed_items(conn: Connection) -> frozenset[int]:
     for item_id, incident_id in rows:
         (sealed if incident_id in marked else open_).add(int(item_id))
     return frozenset(sealed - open_)
+
+
+def partly_hidden_incidents(conn: Connection) -> frozenset[str]:
+    """The incidents of the latest link run with a member claim a role without access to
+    restricted data may not see (`restricted_claim`)."""
+    hidden_claim = restricted_claim(conn)
+    run_id = conn.execute(select(func.max(link_runs.c.id))).scalar()
+    if hidden_claim is None or run_id is None:
+        return frozenset()
+    m = incident_members.c
+    return frozenset(
+        conn.execute(
+            select(m.incident_id)
+            .select_from(incident_members.join(claims, claims.c.id == m.claim_id))
+            .where(m.run_id == run_id, hidden_claim)
+            .distinct()
+        ).scalars()
+    )

@@ -43,7 +43,7 @@ from factfinder.errors import InvalidRecord
 from factfinder.extract.persons import holds_name, names_in
 from factfinder.model import Claim, ClaimRef, DateWindow, Incident
 from factfinder.services.access.queries import WHOLE, Restrictions
-from factfinder.services.access.redaction import sealed_items
+from factfinder.services.access.redaction import partly_hidden_incidents, sealed_items
 from factfinder.services.access.roles import Permission, User
 from factfinder.services.project import Project
 from factfinder.store.schema import items
@@ -380,6 +380,13 @@ def view_for(
     return RedactionView(
         privileged, marks, released, sealed, hashes, user.actor if user is not None else None
     )
+
+
+def incidents_with_hidden_claims(project: Project) -> frozenset[str]:
+    """The current incidents with a claim a role without access to restricted data may not
+    see: those that such a reader sees told by their other claims (`visible_incident`)."""
+    with project.read() as conn:
+        return partly_hidden_incidents(conn)
 
 
 def _marks(conn: Connection, subjects: Iterable[str] | None) -> Restrictions:
