@@ -309,10 +309,12 @@ def test_outputs_made_without_restricted_data_hold_none(
     assert "Hajin" in text  # the incident that may be seen is there
     if fmt in ("csv", "ged"):
         assert len(list(csv.reader(io.StringIO(out.read_text())))) == 2  # a header, one row
-    # Left out, each counted once: the sealed incident, its claim, the informant's claim and
-    # item, the claimant's name, the three English witnesses' names, the Arabic witness's
-    # name and the witness claimant, and the originals and proofs that would say them.
-    assert result.withheld >= 9
+    # Left out, each distinct value counted once (14): the two incidents that may not be
+    # seen (the sealed one, and the one only the restricted source item tells), the two
+    # restricted items and their claims, the marked claimant and the witness claimant, the
+    # three witnesses' names the quoted sentences give (two English, one Arabic), and the
+    # originals of the three items whose bytes say a restricted name.
+    assert result.withheld == 14
 
 
 def test_outputs_with_restricted_data_hold_it_and_the_read_is_ledgered(
@@ -420,7 +422,10 @@ def test_a_viewer_reads_no_restricted_string_anywhere(seeded: Seeded, app: FastA
     assert [i["id"] for i in incidents["data"]] == [seeded.hajin] and incidents["count"] == 1
     assert viewer.client.get("/api/v1/items?q=Haddad").json()["count"] == 0
     assert viewer.client.get("/api/v1/incidents?q=Haddad").json()["count"] == 0
-    assert viewer.client.get("/api/v1/dashboard").json()["incidents"] == 1
+    figures = viewer.client.get("/api/v1/dashboard").json()
+    # seven items (the batch file and its six documents): two restricted, one that only tells
+    # the sealed incident; six claims: those three items' claims hidden
+    assert (figures["incidents"], figures["items"], figures["claims"]) == (1, 4, 3)
     # The Hajin incident is told by the claims that may be seen: the informant's 13 is gone.
     hajin = viewer.client.get(f"/api/v1/incidents/{seeded.hajin}").json()
     shown = {m["claim_id"] for m in hajin["members"]}
