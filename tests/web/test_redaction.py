@@ -421,6 +421,8 @@ def test_a_viewer_reads_no_restricted_string_anywhere(seeded: Seeded, app: FastA
     incidents = viewer.client.get("/api/v1/incidents").json()
     assert [i["id"] for i in incidents["data"]] == [seeded.hajin] and incidents["count"] == 1
     assert viewer.client.get("/api/v1/items?q=Haddad").json()["count"] == 0
+    hajin_items = viewer.client.get("/api/v1/items?q=Hajin").json()["data"]
+    assert seeded.hashes["wire-001"] in {i["hash"] for i in hajin_items}  # a word, not a name
     assert viewer.client.get("/api/v1/incidents?q=Haddad").json()["count"] == 0
     figures = viewer.client.get("/api/v1/dashboard").json()
     # seven items (the batch file and its six documents): two restricted, one that only tells

@@ -22,13 +22,14 @@ unmarking applies at once. Roles that may read restricted data search and filter
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from factfinder.extract.persons import names_in
+from factfinder.extract.persons import personal_names
 from factfinder.services.access.redaction import (
     any_marked_items,
     marked_items,
@@ -47,6 +48,7 @@ from factfinder.store.search import (
     item_words,
     with_alternatives,
 )
+from factfinder.subjects import item_subject
 
 DOCUMENT_TYPES = ("text/plain", "text/html", "application/pdf", "message/rfc822")
 
@@ -203,10 +205,10 @@ def visible_items(
 
 
 def _without_name_hits(conn: Connection, ranked: list[int], query: str) -> list[int]:
-    """`ranked` without the items in which a word of the query is a word of a personal name
-    the item's text holds and has not released."""
-    wanted = {name_key(w) for w in query.split()} - {""}
-    if not wanted or not ranked:
+    """`ranked` without the items in which a word of the query stands only inside personal
+    names the item's text gives and has not released (the item would be found by the name)."""
+    words = [w for w in re.findall(r"\w+", query) if len(w) > 1]
+    if not words or not ranked:
         return ranked
     released = released_names(conn)
     dropped: set[int] = set()
@@ -217,11 +219,33 @@ def _without_name_hits(conn: Connection, ranked: list[int], query: str) -> list[
             .where(items.c.id.in_(list(chunk)))
         )
         for item_id, item_hash, text in rows:
-            if not text:
-                continue
-            for name in names_in(text):
-                key = name_key(name)
-                if ("item:" + item_hash, key) not in released and wanted & set(key.split()):
-                    dropped.add(int(item_id))
-                    break
+            subject = item_subject(item_hash)
+
+            def is_released(name: str, subject: str = subject) -> bool:
+                return (subject, name_key(name)) in released
+
+            if text and any(_only_in_names(text, w, is_released) for w in words):
+                dropped.add(int(item_id))
     return [i for i in ranked if i not in dropped]
+
+
+_WINDOW = 160  # characters either side of a word: enough for a name and the word for a person
+
+
+def _only_in_names(text: str, word: str, released: Callable[[str], bool]) -> bool:
+    """Whether every occurrence of `word` in `text` lies inside a personal name that is not
+    released (False when it does not occur as written: nothing to hide then)."""
+    found = False
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+        found = True
+        lo = max(0, m.start() - _WINDOW)
+        window = text[lo : m.end() + _WINDOW]
+        inside = any(
+            a + lo <= m.start()
+            and m.end() <= b + lo
+            and not released(" ".join(window[a:b].split()))
+            for a, b in personal_names(window)
+        )
+        if not inside:
+            return False
+    return found
