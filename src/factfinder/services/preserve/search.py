@@ -230,6 +230,7 @@ def _without_name_hits(conn: Connection, ranked: list[int], query: str) -> list[
 
 
 _WINDOW = 160  # characters either side of a word: enough for a name and the word for a person
+_PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "abu", "abd", "ben", "bou", "de", "da"])
 
 
 def _only_in_names(text: str, word: str, released: Callable[[str], bool]) -> bool:
@@ -238,6 +239,9 @@ def _only_in_names(text: str, word: str, released: Callable[[str], bool]) -> boo
     found = False
     for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
         found = True
+        first = m.group(0)[0]
+        if first.islower() and first.isascii() and m.group(0).lower() not in _PARTICLES:
+            return False  # a Latin name is written with capitals: this one is a plain word
         lo = max(0, m.start() - _WINDOW)
         window = text[lo : m.end() + _WINDOW]
         inside = any(
