@@ -33,6 +33,7 @@ from factfinder.extract.persons import names_in, personal_names
             ["Ali Hamoud", "Samir Hamoud"],
         ),
         ("Hospital director Dr. Ayman Kassar said 14 bodies arrived.", ["Ayman Kassar"]),
+        ("The strike hit the child Omar’s school.", ["Omar"]),
         ("وقال الشاهد أحمد محمد العلي إن الطائرة قصفت السوق.", ["أحمد محمد العلي"]),
         (
             "وأفاد المواطن خالد الحسن بأن القصف أدى إلى استشهاد الطفل محمود سعيد.",
@@ -52,6 +53,7 @@ def test_a_name_beside_a_word_for_a_person_is_found(sentence: str, names: list[s
         "Residents said the market was hit on Monday.",
         "On Friday, 12 civilians were killed in Hajin.",
         "قال ناشطون إن القصف استهدف السوق.",
+        "Local Coordination Committees, a activist network, said 20 died.",
     ],
 )
 def test_no_name_is_guessed_without_a_word_for_a_person(sentence: str) -> None:

@@ -111,6 +111,7 @@ _NOT_NAMES = frozenset(
         "with",
         "of",
         "to",
+        "however",
         "monday",
         "tuesday",
         "wednesday",
@@ -142,6 +143,73 @@ _NOT_NAMES = frozenset(
         "mrs",
         "ms",
         "dr",
+        "emir",
+        "amir",
+        "sheikh",
+        "committee",
+        "committees",
+        "council",
+        "government",
+        "police",
+        "union",
+        "club",
+        "area",
+        "areas",
+        "deaths",
+        "casualties",
+        "life",
+        "status",
+        "operations",
+        "operation",
+        "director",
+        "representative",
+        "media",
+        "consultant",
+        "base",
+        "air",
+        "news",
+        "twitter",
+        "facebook",
+        "telegram",
+        "youtube",
+        "instagram",
+        "network",
+        "observatory",
+        "ministry",
+        "forces",
+        "army",
+        "agency",
+        "department",
+        "office",
+        "center",
+        "centre",
+        "organization",
+        "organisation",
+        "group",
+        "brigade",
+        "front",
+        "coalition",
+        "kurdish",
+        "syrian",
+        "syrians",
+        "iraqi",
+        "iraqis",
+        "islamist",
+        "islamic",
+        "state",
+        "israel",
+        "israeli",
+        "palestinian",
+        "within",
+        "deliberate",
+        "massacre",
+        "continues",
+        "rising",
+        "harm",
+        "combat",
+        "killed",
+        "civilian",
+        "civilians",
     ]
 )
 
@@ -159,11 +227,15 @@ def _english(text: str) -> list[tuple[int, int]]:
             for s, e in words:
                 if text[s:e].lower() in _NOT_NAMES:
                     if keep:
+                        keep = []  # "Local Coordination Committees": an organisation's name
                         break
                     continue
                 keep.append((s, e))
             if keep:
-                out.append((keep[0][0], keep[-1][1]))
+                a, b = keep[0][0], keep[-1][1]
+                if text[b - 2 : b] in ("'s", "’s"):
+                    b -= 2  # "Muhammad’s house": the name without the possessive
+                out.append((a, b))
             end = m.end()
             while (more := _MORE.match(text, end)) is not None:
                 if text[slice(*more.span("name"))].split()[0].lower() in _NOT_NAMES:
@@ -178,7 +250,8 @@ def personal_names(text: str) -> list[tuple[int, int]]:
     in text order; overlapping finds are merged."""
     found = _english(text)
     if has_arabic(text):
-        found += titled_names(text)
+        # A definite noun after a title is a description, not a name ("الشاب العامل").
+        found += [(a, b) for a, b in titled_names(text) if not text[a:b].startswith("ال")]
     merged: list[tuple[int, int]] = []
     for a, b in sorted(found):
         if merged and a <= merged[-1][1]:
