@@ -184,7 +184,7 @@ def fresh(template: Path, tmp_path: Path) -> Iterator[Seeded]:
 @contextlib.contextmanager
 def _seed(root: Path) -> Iterator[Seeded]:
     from factfinder.services.access.commands import add_user, restrict
-    from factfinder.services.cases.commands import add_incidents, create_case
+    from factfinder.services.cases.commands import add_incidents, add_note, create_case
     from factfinder.services.claims.extraction import extract_items
     from factfinder.services.claims.queries import reviewed_claims
     from factfinder.services.incidents.commands import link_project
@@ -243,6 +243,9 @@ def _seed(root: Path) -> Iterator[Seeded]:
         restrict(project, incident_subject(jindires), reason="under seal", actor="test:setup")
         case = create_case(project, "Deir ez-Zor, 2018", actor="test:setup")
         add_incidents(project, case.id, sorted({hajin, jindires, manbij}), check=existing_incidents)
+        add_note(project, case.id, "Ask the Jindires office for its list", incident=jindires)
+        add_note(project, case.id, "Call Khalil Haddad again on Monday", restricted=True)
+        add_note(project, case.id, "Compare the Hajin figures", incident=hajin)
         assert get_incident(project, hajin).summary.members >= 3
         yield Seeded(root, project, case.id, hajin, jindires, manbij, claims, hashes)
     finally:
@@ -309,12 +312,15 @@ def test_outputs_made_without_restricted_data_hold_none(
     assert "Hajin" in text  # the incident that may be seen is there
     if fmt in ("csv", "ged"):
         assert len(list(csv.reader(io.StringIO(out.read_text())))) == 2  # a header, one row
-    # Left out, each distinct value counted once (14): the two incidents that may not be
+    # Left out, each distinct value counted once (16): the two incidents that may not be
     # seen (the sealed one, and the one only the restricted source item tells), the two
     # restricted items and their claims, the marked claimant and the witness claimant, the
-    # three witnesses' names the quoted sentences give (two English, one Arabic), and the
-    # originals of the three items whose bytes say a restricted name.
-    assert result.withheld == 14
+    # three witnesses' names the quoted sentences give (two English, one Arabic), the
+    # originals of the three items whose bytes say a restricted name, the restricted note
+    # and the note on the sealed incident.
+    assert result.withheld == 16
+    if fmt in ("html", "jsonl"):
+        assert "Compare the Hajin figures" in text  # the note on what may be seen stays
 
 
 def test_outputs_with_restricted_data_hold_it_and_the_read_is_ledgered(

@@ -105,21 +105,22 @@ def case_file_at(
             stored = incidents_as_of(conn, list(state.incidents), size)
             by_id = {s.incident.incident: s for s in stored}
             ordered = [by_id[i] for i in state.incidents if i in by_id]
+            all_notes = list(state.notes)
             notes = [n for n in state.notes if not (n.restricted and not view.privileged)]
-            for n in state.notes:
-                if n.restricted and not view.privileged:
-                    withheld.add("note", str(n.seq))
             case_id, name, description = state.id, state.name, state.description
             case_seqs = [state.seq] + [n.seq for n in notes] + _member_seqs(conn, state.id, size)
         else:
             ordered = incidents_as_of(conn, None, size)
             notes, case_id, name, description, case_seqs = [], None, "All incidents", None, []
+            all_notes = []
         shown = []
         for s in ordered:
             if view.incident_hidden(s.incident.incident):
                 withheld.add("incident", s.incident.incident)
             else:
                 shown.append(s)
+        absent = {s.incident.incident for s in ordered} - {s.incident.incident for s in shown}
+        notes = [n for n in notes if n.incident not in absent]
         claim_ids = [c for s in shown for c in s.claim_ids]
         claims = claims_as_of(conn, claim_ids, size)
         items = items_as_of(conn, {c.item_id for c in claims.values()}, size)
@@ -193,6 +194,12 @@ def case_file_at(
                     tuple(sorted({q.claim.perpetrator.group for q in quoted})),
                 )
             )
+        # The notes on incidents left out stay out too, and so do their ledger entries.
+        kept = {n.seq for n in notes}
+        for n in all_notes:
+            if n.seq not in kept:
+                withheld.add("note", str(n.seq))
+                cited_seqs.discard(n.seq)
         proven = inclusion_proofs(conn, cited_seqs, cp)
     proofs: list[CitedEntry] = []
     for p in proven:
