@@ -3,7 +3,6 @@ the log of reads of restricted data."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -169,6 +168,3 @@ def register(app: typer.Typer) -> None:
             return
         for r in found:
             out.print(f"{r['time']}\t{r['reader']}\t{r['purpose']}\t{' '.join(r['subjects'])}")
-
-
-__all__ = ["Path", "register"]
