@@ -23,7 +23,7 @@ def sources_case_file(project: Project, at: int | None = None) -> CaseFile:
         found = items_as_of(conn, range(1, 1000), cp.size)
         proven = inclusion_proofs(conn, [i.seq for i in found.values()], cp)
     sources = tuple(
-        _source(n, item, False)
+        _source(n, item, ())
         for n, item in enumerate(sorted(found.values(), key=lambda i: i.seq), 1)
     )
     cited = tuple(

@@ -272,7 +272,12 @@ def test_restricted_data_stays_out_unless_asked_and_allowed(seed_case: SeedCase)
         project, seed_case.case_id, at=seed_case.html.checkpoint_id, include_restricted=True
     )
     assert hidden.incidents[-1].claims[0].claimant == "[restricted]"
-    assert hidden.withheld == 2 and len(hidden.notes) == 1  # the claimant and a note
+    # the claimant, a note, and the originals of the two letters' items, whose bytes say the
+    # claimant's name (bytes cannot be cut: their hash is what the ledger proves)
+    assert hidden.withheld == 4 and len(hidden.notes) == 1
+    assert [s.withheld for s in hidden.sources].count(True) == 2
+    named = cf.incidents[-1].claims[0].claimant
+    assert named and named not in json.dumps([c.entry for c in hidden.cited])
     assert shown.withheld == 0
     assert shown.incidents[-1].claims[0].claimant == cf.incidents[-1].claims[0].claimant
     assert len(shown.notes) == 2

@@ -156,7 +156,8 @@ def test_restricted_incidents_and_members_stay_hidden(
     assert viewer.client.get(f"/incidents/{ids[2]}").status_code == 404
     assert ids[2] not in viewer.client.get("/api/v1/incidents/geojson").text
     detail = viewer.client.get(f"/api/v1/incidents/{ids[0]}").json()
-    assert [m["claim"] is None for m in detail["members"]] == [False, True]
+    # A hidden claim contributes nothing: not even its place in the list of members.
+    assert [m["claim"] is None for m in detail["members"]] == [False]
     assert "1 member claim(s) are restricted" in viewer.client.get(f"/incidents/{ids[0]}").text
     assert analyst.client.get(f"/api/v1/incidents/{ids[2]}").status_code == 200
     # Source chains (claimant names, statements) and link features stay with the roles that

@@ -30,7 +30,7 @@ DOCS = [
     {
         "id": "doc-informant",
         "title": "Market shelling account",
-        "text": "The informant Zorbulon said the shells fell on the market at noon.",
+        "text": "The shells fell on the Zorbulon market at noon, an informant said.",
         "publisher": "Witness Network",
         "language": "en",
         "published": "2019-03-01",

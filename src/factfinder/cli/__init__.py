@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-AREAS = ("vault", "extract", "link", "users", "web", "report", "dev")
+AREAS = ("vault", "extract", "link", "users", "access", "web", "report", "dev")
 
 
 def build_app() -> typer.Typer:

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from factfinder.services.access.redaction import any_marked_items, marked_incidents, marked_items
+from factfinder.services.access.redaction import (
+    any_marked_items,
+    hidden_incidents,
+    marked_items,
+    sealed_items,
+)
 from factfinder.services.claims.queries import list_reviewed_claims
 from factfinder.services.project import Project
 from factfinder.store.schema import checkpoints, items
@@ -39,10 +44,11 @@ def dashboard(project: Project, *, include_restricted: bool, include_marks: bool
 
     with project.read() as conn:
         n_items = conn.execute(select(func.count()).select_from(items)).scalar_one()
-        if not include_restricted and any_marked_items(conn, ()):
-            n_items -= conn.execute(
-                select(func.count()).select_from(marked_items().subquery())
-            ).scalar_one()
+        if not include_restricted:
+            marked = (
+                set(conn.execute(marked_items()).scalars()) if any_marked_items(conn, ()) else set()
+            )
+            n_items -= len(marked | sealed_items(conn))
         size = ledger_rows.head_size(conn)
         cp = conn.execute(
             select(checkpoints.c.size, checkpoints.c.created_at)
@@ -75,5 +81,7 @@ def _incident_count(conn: Connection, include_restricted: bool) -> int:
         return 0
     query = select(func.count()).select_from(incidents).where(incidents.c.run_id == run_id)
     if not include_restricted:
-        query = query.where(incidents.c.incident_id.not_in(marked_incidents()))
+        hidden = hidden_incidents(conn, run_id)
+        if hidden is not None:
+            query = query.where(incidents.c.incident_id.not_in(hidden))
     return int(conn.execute(query).scalar_one())

@@ -87,6 +87,23 @@ restrictions = Table(
     UniqueConstraint("subject", "field", name="uq_restrictions_subject_field"),
 )
 
+# Personal names an investigator released from the rule that restricts every personal name a
+# report quotes (`factfinder.services.access.view`): the name as written, its comparison key,
+# the item (`item:sha256:…`) it is released in, and why.
+name_releases = Table(
+    "name_releases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject", String(200), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("seq", Integer, ForeignKey("ledger.seq"), nullable=False),
+    UniqueConstraint("subject", "name_key", name="uq_name_releases_subject_name"),
+)
+
 comments = Table(
     "comments",
     metadata,

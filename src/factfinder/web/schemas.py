@@ -175,6 +175,33 @@ class RestrictionPublic(_Out):
     created_at: str
 
 
+class ReleaseCreate(_In):
+    """Release a personal name of an item from restriction (`subject`: `item:sha256:…`)."""
+
+    subject: str = Field(pattern=r"^item:sha256:[0-9a-f]{64}$", max_length=200)
+    name: str = Field(min_length=1, max_length=200)
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ReleasePublic(_Out):
+    id: int
+    subject: str
+    name: str
+    reason: str
+    created_by: str
+    created_at: str
+
+
+class RestrictedReadPublic(_Out):
+    """A read of restricted data by a privileged reader (a `restricted.read` ledger entry)."""
+
+    seq: int
+    time: str
+    reader: str
+    purpose: str
+    subjects: list[str]
+
+
 class IngestFailure(_Out):
     input: str
     problem: str

@@ -1,26 +1,42 @@
-"""Service results → API output schemas, with restricted data taken out.
+"""Service results → API output schemas, read through the redaction view.
 
-One function per kind of thing; each takes the `Restrictions` that apply and whether the
-principal may see restricted data, and never lets a restricted subject or field through:
-a restricted subject is dropped (lists) or answered with 404 (details) by the caller via
-`hidden_*`; a restricted field becomes null and is named in `restricted_fields`.
+One function per kind of thing; each takes the `RedactionView` of the reader
+(`factfinder.services.access.view`, where every rule of what a role may see is written) and
+never lets a restricted subject, field or name through: a restricted subject is dropped
+(lists) or answered with 404 (details) by the caller via `hidden_*`; a restricted field becomes
+null and is named in `restricted_fields`; a restricted personal name is cut from every text
+(`MARKER`). What a privileged reader was shown of restricted data is ledgered by `disclose`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from factfinder.model import Figure, format_figure
-from factfinder.services.access.queries import Restrictions, restrictions_for
-from factfinder.services.claims.queries import ReviewedClaim
+from factfinder.errors import InvalidRecord
+from factfinder.model import Figure, Incident, format_figure, parse_date
+from factfinder.services.access.commands import log_restricted_read
+from factfinder.services.access.view import (
+    CLAIM_FIELDS,
+    ITEM_FIELDS,
+    MARKER,
+    RedactionView,
+    cut,
+    cut_spans,
+    incidents_with_hidden_claims,
+    scrub,
+    view_for,
+    visible_incident,
+)
+from factfinder.services.claims.queries import ReviewedClaim, reviewed_claims
 from factfinder.services.preserve.items import ItemDetail, ItemSummary, item_text
-from factfinder.subjects import claim_subject, incident_subject, item_subject
+from factfinder.subjects import claim_subject, item_subject
 
-__all__ = ["ReviewedClaim"]
-from factfinder.services.access.roles import ApiToken, Permission, User
-from factfinder.services.incidents.queries import IncidentSummary
+__all__ = ["CLAIM_FIELDS", "ITEM_FIELDS", "MARKER", "ReviewedClaim"]
+from factfinder.services.access.roles import ApiToken, User
+from factfinder.services.incidents.queries import IncidentSummary, IncidentView, get_incident
 from factfinder.services.project import Project
 from factfinder.vault.ledger import LedgerEntry
 from factfinder.web.deps import Principal
@@ -34,32 +50,29 @@ from factfinder.web.schemas import (
     UserPublic,
 )
 
-# Every item field a mark can take away (the item's id, hash, size, media type and preservation
-# time are the vault's facts about the bytes, not personal data, and stay).
-ITEM_FIELDS = (
-    "title",
-    "author",
-    "publisher",
-    "published",
-    "url",
-    "language",
-    "external_id",
-    "text",
-)
-WITNESS_NAME = "claimant.name"
-CLAIM_FIELDS = ("claimant.name", "claimant.statement", "perpetrator.name", "places", "sentences")
+
+def reader_view(
+    project: Project, who: Principal, subjects: Iterable[str] | None = None
+) -> RedactionView:
+    """The view of the signed-in reader (`subjects`: the marks to read, all when None)."""
+    return view_for(project, who.user, subjects=subjects)
 
 
-def hidden_item(item_hash: str, marks: Restrictions, may_see: bool) -> bool:
-    return not may_see and marks.subject(item_subject(item_hash))
+def disclose(project: Project, view: RedactionView, purpose: str) -> None:
+    """Ledger what a privileged reader was shown of restricted data (`restricted.read`)."""
+    log_restricted_read(project, view, purpose)
 
 
-def hidden_reference(ref: str, s: ItemSummary, marks: Restrictions, may_see: bool) -> bool:
+def hidden_item(item_hash: str, view: RedactionView) -> bool:
+    return view.item_hidden(item_hash)
+
+
+def hidden_reference(ref: str, s: ItemSummary, view: RedactionView) -> bool:
     """Was the item found by an external id that the role may not see? Then it counts as not
     found, so that nobody can confirm a guessed restricted external id by asking for it.
     (References resolve as `factfinder.services.preserve.items.find_item_id` does: id, hash prefix,
     external id.)"""
-    if may_see or not marks.field(item_subject(s.hash), "external_id"):
+    if "external_id" not in view.item_fields(s.hash):
         return False
     key = ref.strip().lower()
     if key.isdigit() and int(key) == s.id:
@@ -68,16 +81,39 @@ def hidden_reference(ref: str, s: ItemSummary, marks: Restrictions, may_see: boo
     return not (len(prefix) >= 4 and s.hash.startswith("sha256:" + prefix))
 
 
-def hidden_claim(c: ReviewedClaim, marks: Restrictions, may_see: bool) -> bool:
-    return not may_see and (
-        marks.subject(claim_subject(c.id)) or marks.subject(item_subject(c.item_hash))
-    )
+def hidden_claim(c: ReviewedClaim, view: RedactionView) -> bool:
+    return view.claim_hidden(c.id, c.item_hash)
 
 
 def claim_subjects(claims: list[ReviewedClaim]) -> list[str]:
     out = [claim_subject(c.id) for c in claims]
     out += [item_subject(c.item_hash) for c in claims]
     return out
+
+
+def text_secrets(
+    view: RedactionView, item_hash: str, text: str | None, claims: Sequence[ReviewedClaim]
+) -> list[str]:
+    """The strings of an item's text the reader may not see: its personal names, and its
+    claims' restricted claimants and statements."""
+    out = list(view.names(item_hash, text))
+    for c in claims:
+        out += view.claim_secrets(c.id, [c.claim, c.extracted], item_hash, text)
+    return out
+
+
+def shown_text(
+    view: RedactionView,
+    item_hash: str,
+    text: str | None,
+    claims: Sequence[ReviewedClaim],
+    spans: Sequence[tuple[int, int]] = (),
+) -> tuple[str | None, list[tuple[int, int]]]:
+    """(the item's text as the reader may read it, `spans` moved into it): None when the text
+    is restricted, restricted names cut otherwise."""
+    if text is None or "text" in view.item_fields(item_hash):
+        return None, []
+    return cut_spans(text, text_secrets(view, item_hash, text, claims), spans)
 
 
 def user_public(u: User) -> UserPublic:
@@ -100,9 +136,8 @@ def ledger_public(e: LedgerEntry, redact_payload: bool = False) -> LedgerEntryPu
     )
 
 
-def item_public(s: ItemSummary, marks: Restrictions, may_see: bool) -> ItemPublic:
-    subject = item_subject(s.hash)
-    hidden = [f for f in ITEM_FIELDS if not may_see and marks.field(subject, f)]
+def item_public(s: ItemSummary, view: RedactionView) -> ItemPublic:
+    hidden = view.item_fields(s.hash)
     return ItemPublic(
         id=s.id,
         hash=s.hash,
@@ -121,10 +156,17 @@ def item_public(s: ItemSummary, marks: Restrictions, may_see: bool) -> ItemPubli
 
 
 def item_detail_public(
-    d: ItemDetail, text: str | None, claims: list[ClaimPublic], marks: Restrictions, may_see: bool
+    d: ItemDetail,
+    text: str | None,
+    claims: list[ClaimPublic],
+    view: RedactionView,
+    found: Sequence[ReviewedClaim] = (),
 ) -> ItemDetailPublic:
-    base = item_public(d.summary, marks, may_see)
+    """The item page's data; `text` is the item's text (cut here), `found` its claims."""
+    base = item_public(d.summary, view)
     hidden = set(base.restricted_fields)
+    secrets = text_secrets(view, d.summary.hash, text, found)
+    shown, _ = shown_text(view, d.summary.hash, text, found)
     # Ledger payloads of an item repeat its metadata; a viewer gets them only when nothing
     # of the item is restricted.
     return ItemDetailPublic(
@@ -132,11 +174,17 @@ def item_detail_public(
         author=None if "author" in hidden else d.author,
         file_created=None if "published" in hidden else d.file_created,
         text_hash=d.text_hash,
-        text=None if "text" in hidden else text,
+        text=shown,
         acquisition_history=[a.to_json() for a in d.acquisitions] if not hidden else [],
-        ledger=[ledger_public(e, redact_payload=bool(hidden)) for e in d.ledger],
+        ledger=[
+            ledger_public(e, redact_payload=bool(hidden) or _holds(e, secrets)) for e in d.ledger
+        ],
         claims=claims,
     )
+
+
+def _holds(e: LedgerEntry, secrets: Sequence[str]) -> bool:
+    return bool(secrets) and cut(e.entry, secrets) != e.entry
 
 
 def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
@@ -147,23 +195,13 @@ def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
         data[head][tail] = value
 
 
-def restricted_claim_fields(c: ReviewedClaim, marks: Restrictions, may_see: bool) -> list[str]:
-    if may_see:
-        return []
-    subject = claim_subject(c.id)
-    hidden = [f for f in CLAIM_FIELDS if marks.field(subject, f)]
-    # By rule: a witness's name is personal data of a witness.
-    if c.claim.claimant.type == "witness" or c.extracted.claimant.type == "witness":
-        hidden += [WITNESS_NAME, "claimant.statement"]
-    if marks.field(item_subject(c.item_hash), "text"):
-        hidden.append("sentences")
-    return sorted(set(hidden))
+def restricted_claim_fields(c: ReviewedClaim, view: RedactionView, text: str | None) -> list[str]:
+    return view.claim_fields(c.id, [c.claim, c.extracted], c.item_hash, text)
 
 
-def claim_public(
-    c: ReviewedClaim, text: str | None, marks: Restrictions, may_see: bool
-) -> ClaimPublic:
-    hidden = restricted_claim_fields(c, marks, may_see)
+def claim_public(c: ReviewedClaim, text: str | None, view: RedactionView) -> ClaimPublic:
+    hidden = restricted_claim_fields(c, view, text)
+    secrets = view.claim_secrets(c.id, [c.claim, c.extracted], c.item_hash, text)
     current = c.claim.to_json()
     extracted = c.extracted.to_json() if c.status == "corrected" else None
     for path in hidden:
@@ -180,31 +218,26 @@ def claim_public(
             _set_path(extracted, path, value)
     sentences = None
     if text is not None and "sentences" not in hidden:
-        sentences = [text[a:b] for a, b in c.claim.spans if 0 <= a < b <= len(text)]
+        sentences = list(view.sentences(text, c.claim.spans, secrets))
+    item_hidden = view.item_fields(c.item_hash)
     return ClaimPublic(
         id=c.id,
         item_id=c.item_id,
         item_hash=c.item_hash,
-        item_title=None
-        if (not may_see and marks.field(item_subject(c.item_hash), "title"))
-        else c.item_title,
-        item_publisher=None
-        if (not may_see and marks.field(item_subject(c.item_hash), "publisher"))
-        else c.item_publisher,
-        item_published=None
-        if (not may_see and marks.field(item_subject(c.item_hash), "published"))
-        else c.item_published,
+        item_title=None if "title" in item_hidden else c.item_title,
+        item_publisher=None if "publisher" in item_hidden else c.item_publisher,
+        item_published=None if "published" in item_hidden else c.item_published,
         ordinal=c.ordinal,
         status=c.status,  # type: ignore[arg-type]
-        claim=current,
-        extracted=extracted,
+        claim=scrub(current, secrets),
+        extracted=scrub(extracted, secrets) if extracted is not None else None,
         sentences=sentences,
         restricted_fields=hidden,
     )
 
 
-def hidden_incident(incident_id: str, marks: Restrictions, may_see: bool) -> bool:
-    return not may_see and marks.subject(incident_subject(incident_id))
+def hidden_incident(incident_id: str, view: RedactionView) -> bool:
+    return view.incident_hidden(incident_id)
 
 
 def incident_public(row: IncidentSummary) -> IncidentPublic:
@@ -241,29 +274,124 @@ def _range_text(value: Mapping[str, Any]) -> str:
 PUBLIC_EXPLANATION = ("reconciliation", "grading", "versions", "party_only", "sources_parties")
 
 
-def incident_explanation(explanation: Mapping[str, Any], may_see: bool) -> dict[str, Any]:
-    if may_see:
+def incident_explanation(
+    explanation: Mapping[str, Any], view: RedactionView, secrets: Sequence[str] = ()
+) -> dict[str, Any]:
+    if view.privileged:
         return dict(explanation)
-    return {k: v for k, v in explanation.items() if k in PUBLIC_EXPLANATION}
+    kept = {k: v for k, v in explanation.items() if k in PUBLIC_EXPLANATION}
+    out: dict[str, Any] = scrub(kept, secrets)
+    return out
 
 
-def member_features(features: Mapping[str, Any], may_see: bool) -> dict[str, Any]:
-    return dict(features) if may_see else {}
+def member_features(features: Mapping[str, Any], view: RedactionView) -> dict[str, Any]:
+    return dict(features) if view.privileged else {}
+
+
+def visible_detail(
+    project: Project, view: RedactionView, detail: IncidentView
+) -> tuple[IncidentSummary, dict[str, Any], list[ReviewedClaim], list[str]] | None:
+    """(the incident's summary, its explanation, its member claims, the restricted strings
+    they hold) as the reader may see them; None when the reader sees none of its claims.
+    An incident some of whose claims are hidden is told by the others alone
+    (`factfinder.services.access.view.visible_incident`)."""
+    ids = [m.claim_id for m in detail.members]
+    found = reviewed_claims(project, claim_ids=ids)
+    shown = [c for c in found if not hidden_claim(c, view)]
+    if found and not shown:
+        return None
+    texts = {c.item_id: item_text(project, str(c.item_id))[1] for c in shown}
+    secrets: list[str] = []
+    for c in shown:
+        secrets += view.claim_secrets(c.id, [c.claim, c.extracted], c.item_hash, texts[c.item_id])
+        secrets += view.names(c.item_hash, texts[c.item_id])
+    summary = detail.summary
+    incident = detail.incident
+    refs = {m.claim_id: ref for m, ref in zip(detail.members, incident.members, strict=False)}
+    if len(shown) < len(found) and not view.privileged:
+        hidden = [c for c in found if c not in shown and c.id in refs]
+        hidden_refs = [refs[c.id] for c in hidden]
+        # A reference names its item's external id: cut it when the item may not be seen.
+        secrets += [
+            refs[c.id].id
+            for c in hidden
+            if view.item_hidden(c.item_hash) or "external_id" in view.item_fields(c.item_hash)
+        ]
+        incident = visible_incident(
+            incident,
+            hidden_refs,
+            {refs[c.id]: c.claim for c in shown if c.id in refs},
+            {refs[c.id]: _ordinal(c.item_published) for c in shown if c.id in refs},
+        )
+        summary = _summary(summary, incident, len(shown))
+    return summary, incident_explanation(incident.extra, view, secrets), shown, secrets
+
+
+def _ordinal(published: str | None) -> int | None:
+    try:
+        day = parse_date(published)
+    except InvalidRecord:
+        return None
+    return day.toordinal() if day is not None else None
+
+
+def _summary(row: IncidentSummary, incident: Incident, members: int) -> IncidentSummary:
+    killed = incident.killed.total
+    civilians = incident.killed.civilians
+    first = incident.places[0] if incident.places else None
+    return replace(
+        row,
+        date_start=incident.date.start.isoformat()
+        if incident.date and incident.date.start
+        else None,
+        date_end=incident.date.end.isoformat() if incident.date and incident.date.end else None,
+        place=first.name if first else None,
+        lat=first.lat if first else None,
+        lon=first.lon if first else None,
+        killed={"min": killed.min, "max": killed.max} if killed else None,
+        civilians={"min": civilians.min, "max": civilians.max} if civilians else None,
+        grade=incident.grade,
+        independent_sources=incident.independent_sources,
+        members=members,
+    )
+
+
+def retold_rows(
+    project: Project, view: RedactionView, rows: Sequence[IncidentSummary]
+) -> list[IncidentSummary]:
+    """`rows` of an incident list as the reader's visible claims tell them: an incident none of
+    whose claims the reader may see is left out, one with some hidden is told by the others."""
+    if not view.hides_claims():
+        return list(rows)
+    partly = incidents_with_hidden_claims(project)
+    out = []
+    for row in rows:
+        if row.id not in partly:
+            out.append(row)
+            continue
+        seen = visible_detail(project, view, get_incident(project, row.id))
+        if seen is not None:
+            out.append(seen[0])
+    return out
 
 
 def visible_claims(
-    project: Project, who: Principal, found: list[ReviewedClaim]
+    project: Project, who: Principal, found: list[ReviewedClaim], view: RedactionView | None = None
 ) -> list[ClaimPublic]:
     """`found` as the API shows them to `who`: restricted claims left out unless `who` may read
-    restricted data, restricted fields emptied, each with its sentence from its item's text."""
-    may_see = who.can(Permission.READ_RESTRICTED)
-    marks = restrictions_for(project, claim_subjects(found))
+    restricted data, restricted fields emptied and names cut, each with its sentence from its
+    item's text; what a privileged reader was shown of restricted data is ledgered."""
+    view = view or reader_view(project, who)
     texts: dict[int, str | None] = {}
     out = []
     for c in found:
-        if hidden_claim(c, marks, may_see):
+        if hidden_claim(c, view):
             continue
         if c.item_id not in texts:
             texts[c.item_id] = item_text(project, str(c.item_id))[1]
-        out.append(claim_public(c, texts[c.item_id], marks, may_see))
+        text = texts[c.item_id]
+        if "text" in view.item_fields(c.item_hash):
+            text = None
+        out.append(claim_public(c, text, view))
+    disclose(project, view, "claims")
     return out

@@ -292,3 +292,36 @@ def name_line(at: ArabicText, start: int, end: int, outcome: Outcome) -> list[Co
     if last < i1:
         return []  # more than a name: a sentence, not a line of the list
     return [_mention(at, a, b, outcome, victims) for a, b in names]
+
+
+# Titles that say the next words name a person who speaks or is spoken of, beside the victims'
+# titles: a witness, someone "called" so-and-so.
+_PERSON_TITLES: Lexicon[str] = Lexicon(
+    {
+        **NAME_TITLES,
+        **{w: "person" for w in ("الشاهد", "الشاهدة", "شاهد عيان", "المدعو", "المدعوة", "يدعى")},
+    }
+)
+
+
+def titled_names(text: str) -> list[tuple[int, int]]:
+    """The character spans of the people a title names in `text` ("الشاهد فلان", "المواطن
+    فلان", "الطفل فلان"), whether they speak or are spoken of — the personal names the access
+    rules protect. Only the words a title introduces count: a name alone is not guessed."""
+    at = ArabicText(text)
+    n = len(at.toks)
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        t = _PERSON_TITLES.first(at.toks, k, n)
+        if t is None:
+            k += 1
+            continue
+        names = _names(at, t.j, n)
+        for a, b in names:
+            s, e = at.span(a, b)
+            if at.text[s] == "و" and at.w(a) not in _WAW:
+                s += 1
+            out.append((s, e))
+        k = names[-1][1] if names else t.j
+    return out

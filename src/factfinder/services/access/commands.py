@@ -10,6 +10,11 @@ Ledger entries:
 - marks: `restrict.mark` and `restrict.unmark` (`subject` = the marked subject), payload
   `{"subject", "field", "reason"}`.
 - comments: `comment.add` (`subject` = what is commented on), payload `{"subject", "body"}`.
+- personal names: `restrict.release` (`subject` = the item), payload `{"subject", "name",
+  "reason"}` — a name the rule of `view` restricts, released for that item.
+- reads: `restricted.read` (`subject` = the reader), payload `{"reader", "purpose",
+  "subjects"}` — a privileged reader was shown restricted data (who, what; the entry's time
+  says when).
 """
 
 from __future__ import annotations
@@ -25,9 +30,11 @@ from sqlalchemy import delete, func, insert, select, update
 
 from factfinder.errors import Conflict, InvalidRecord, NotFound
 from factfinder.services.access.queries import (
+    READ_KIND,
     WHOLE,
     Comment,
     Mark,
+    Release,
     to_token,
     to_user,
     user_row,
@@ -44,16 +51,18 @@ from factfinder.services.access.roles import (
     User,
     secret_digest,
 )
+from factfinder.services.access.view import RedactionView, check_field, name_key
 from factfinder.services.project import Project
 from factfinder.store.schema_users import (
     api_tokens,
     comments,
     login_attempts,
+    name_releases,
     restrictions,
     users,
     web_sessions,
 )
-from factfinder.subjects import check_markable, user_subject
+from factfinder.subjects import ITEM, check_markable, parse_subject, user_subject
 from factfinder.vault.ledger import format_time, utc_now
 
 if TYPE_CHECKING:
@@ -368,8 +377,10 @@ def revoke_token(project: Project, token_id: int, *, actor: str | None = None) -
 def restrict(
     project: Project, subject: str, field: str = WHOLE, *, reason: str, actor: str | None = None
 ) -> Mark:
-    """Mark a subject (or one of its fields) restricted; `Conflict` if it already is."""
+    """Mark a subject (or one of its fields) restricted; `Conflict` if it already is,
+    `InvalidRecord` for a field the subject does not have."""
     check_markable(subject)
+    check_field(subject, field)
     if not reason.strip():
         raise InvalidRecord("a restriction needs a reason")
     with project.transaction(actor) as tx:
@@ -441,3 +452,62 @@ def add_comment(project: Project, subject: str, body: str, *, actor: str | None 
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         return Comment(int(new_id), subject, tx.actor, text, tx.now)
+
+
+# -- personal names and reads of restricted data --------------------------------------------
+
+
+def release_name(
+    project: Project, subject: str, name: str, *, reason: str, actor: str | None = None
+) -> Release:
+    """Release a personal name of an item (`item:sha256:…`) from the rule that restricts every
+    personal name a report quotes; `Conflict` if it already is released."""
+    kind, _ = parse_subject(check_markable(subject))
+    if kind != ITEM:
+        raise InvalidRecord(f"subject {subject!r}: names are released in an item (item:sha256:…)")
+    shown = " ".join(name.split())
+    key = name_key(shown)
+    if not key:
+        raise InvalidRecord("a release needs the name to release")
+    if not reason.strip():
+        raise InvalidRecord("a release needs a reason")
+    with project.transaction(actor) as tx:
+        r = name_releases.c
+        if tx.conn.execute(select(r.id).where(r.subject == subject, r.name_key == key)).first():
+            raise Conflict(f"{shown!r} is already released in {subject}")
+        entry = tx.append_ledger(
+            "restrict.release",
+            {"subject": subject, "name": shown, "reason": reason.strip()},
+            subject=subject,
+        )
+        new_id = tx.conn.execute(
+            insert(name_releases).values(
+                subject=subject,
+                name=shown,
+                name_key=key,
+                reason=reason.strip(),
+                created_by=tx.actor,
+                created_at=tx.now,
+                seq=entry.seq,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        return Release(int(new_id), subject, shown, reason.strip(), tx.actor, tx.now)
+
+
+def log_restricted_read(
+    project: Project, view: RedactionView, purpose: str, *, reader: str | None = None
+) -> int | None:
+    """Ledger that a privileged reader was shown the restricted subjects `view` disclosed
+    (`restricted.read`); nothing when it disclosed none. The entry's sequence number, else
+    None."""
+    if not view.privileged or not view.disclosed:
+        return None
+    subjects = sorted(view.disclosed)
+    with project.transaction(reader or view.reader) as tx:
+        entry = tx.append_ledger(
+            READ_KIND,
+            {"reader": tx.actor, "purpose": purpose[:200], "subjects": subjects},
+            subject=tx.actor,
+        )
+    view.disclosed.clear()
+    return entry.seq

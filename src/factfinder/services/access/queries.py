@@ -1,11 +1,12 @@
-"""Access reads: accounts, live sessions and tokens, restriction marks and comments.
+"""Access reads: accounts, live sessions and tokens, restriction marks, released names,
+comments and the log of reads of restricted data.
 
 Restriction marks (victims' and witnesses' personal data) name a subject — `item:sha256:…`,
 `claim:<id>`, `incident:<id>` — and either the whole subject (`field` = "") or one field of it
-(`claimant.name`, `text`, …). Roles without `Permission.READ_RESTRICTED` never receive a marked
-subject or field: the web app and the API both filter through `Restrictions` before anything is
-rendered or serialised. Some data is restricted without a mark, by rule (`AUTOMATIC_FIELDS`): the
-name of a claimant who is a witness is personal data of a witness.
+(`claimant.name`, `text`, …; `view.FIELDS` lists them). Roles without
+`Permission.READ_RESTRICTED` never receive a marked subject or field, nor a personal name the
+rules restrict without a mark: every output reads through `view.RedactionView`, which is built
+from these marks and releases.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ from sqlalchemy import Connection, func, select
 from factfinder.errors import NotFound
 from factfinder.services.access.roles import TOKEN_PREFIX, ApiToken, Session, User, secret_digest
 from factfinder.services.project import Project
-from factfinder.store.schema_users import api_tokens, comments, restrictions, users, web_sessions
-from factfinder.vault.ledger import format_time, utc_now
+from factfinder.store.schema import ledger
+from factfinder.store.schema_users import (
+    api_tokens,
+    comments,
+    name_releases,
+    restrictions,
+    users,
+    web_sessions,
+)
+from factfinder.vault.ledger import LedgerEntry, format_time, utc_now
 
 WHOLE = ""
-# (subject kind, field) restricted by rule, whatever the marks say.
-AUTOMATIC_FIELDS = {("claim", "claimant.name:witness")}
-REDACTED = "[restricted]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,18 @@ class Restrictions:
 
     def fields(self, subject: str) -> frozenset[str]:
         return frozenset(f for s, f in self.marks if s == subject and f != WHOLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """A personal name released from restriction in one item."""
+
+    id: int
+    subject: str
+    name: str
+    reason: str
+    created_by: str
+    created_at: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,3 +218,38 @@ def list_comments(project: Project, subject: str) -> list[Comment]:
                 select(comments).where(comments.c.subject == subject).order_by(comments.c.id)
             )
         ]
+
+
+def list_releases(project: Project, subject: str | None = None) -> list[Release]:
+    """The personal names released from restriction (in `subject`'s item when given)."""
+    query = select(name_releases).order_by(name_releases.c.id)
+    if subject is not None:
+        query = query.where(name_releases.c.subject == subject)
+    with project.read() as conn:
+        return [
+            Release(r.id, r.subject, r.name, r.reason, r.created_by, r.created_at)
+            for r in conn.execute(query)
+        ]
+
+
+READ_KIND = "restricted.read"
+
+
+def restricted_reads(project: Project) -> list[dict[str, Any]]:
+    """Every read of restricted data by a privileged reader, oldest first: who (`reader`),
+    what (`subjects`, `purpose`) and when (`time`), with the ledger entry (`seq`)."""
+    with project.read() as conn:
+        rows = conn.execute(
+            select(ledger.c.entry).where(ledger.c.kind == READ_KIND).order_by(ledger.c.seq)
+        ).scalars()
+        found = [LedgerEntry.parse(e) for e in rows]
+    return [
+        {
+            "seq": e.seq,
+            "time": e.time,
+            "reader": e.payload.get("reader", e.actor),
+            "purpose": e.payload.get("purpose", ""),
+            "subjects": list(e.payload.get("subjects", [])),
+        }
+        for e in found
+    ]

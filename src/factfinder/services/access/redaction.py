@@ -1,6 +1,8 @@
 """The restriction rule as SQL: conditions that leave out what a role without
 `Permission.READ_RESTRICTED` never sees — items, claims and incidents restricted as a whole,
-and items with a marked field. Read at query time, so a mark applies at once."""
+the claims of such items and incidents, the incidents none of whose claims may be seen, and
+items with a marked field. Read at query time, so a mark applies at once. (The same rules for
+values already read are `factfinder.services.access.view`.)"""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from sqlalchemy import ColumnElement, Connection, Select, String, cast, func, li
 from factfinder.services.access.queries import WHOLE
 from factfinder.store.schema import items
 from factfinder.store.schema_claims import claims
+from factfinder.store.schema_incidents import incident_members, incidents, link_runs
 from factfinder.store.schema_users import restrictions
 from factfinder.subjects import CLAIM, INCIDENT, ITEM, prefix
 
@@ -56,6 +59,15 @@ def restricted_claim(conn: Connection) -> ColumnElement[bool] | None:
         conds.append((literal(claim_prefix) + cast(claims.c.id, String)).in_(whole_claims))
     if any_marked_items(conn, ()):
         conds.append(claims.c.item_id.in_(marked_items()))
+    if conn.execute(marked_incidents().limit(1)).first() is not None:
+        # The claims of an incident restricted as a whole would tell the incident.
+        m = incident_members.c
+        latest = select(func.max(link_runs.c.id)).scalar_subquery()
+        conds.append(
+            claims.c.id.in_(
+                select(m.claim_id).where(m.run_id == latest, m.incident_id.in_(marked_incidents()))
+            )
+        )
     return or_(*conds) if conds else None
 
 
@@ -84,4 +96,62 @@ def marked_incidents() -> Select[Any]:
     incident_prefix = prefix(INCIDENT)
     return select(func.substr(r.subject, len(incident_prefix) + 1)).where(
         r.field == WHOLE, r.subject.like(incident_prefix + "%")
+    )
+
+
+def hidden_incidents(conn: Connection, run_id: int) -> Select[Any] | None:
+    """`SELECT` the ids of run `run_id`'s incidents that a role without access to restricted
+    data never sees: those restricted as a whole, and those none of whose member claims it may
+    see (`restricted_claim`); None when nothing is so marked."""
+    hidden_claim = restricted_claim(conn)
+    if hidden_claim is None:
+        return None
+    m = incident_members.c
+    seen = (
+        select(m.incident_id)
+        .select_from(incident_members.join(claims, claims.c.id == m.claim_id))
+        .where(m.run_id == run_id, ~hidden_claim)
+    )
+    return select(incidents.c.incident_id).where(
+        incidents.c.run_id == run_id,
+        or_(incidents.c.incident_id.in_(marked_incidents()), incidents.c.incident_id.not_in(seen)),
+    )
+
+
+def sealed_items(conn: Connection) -> frozenset[int]:
+    """The items all of whose claims in the latest link run belong to incidents restricted as a
+    whole: their text tells those incidents, so a role without access to restricted data does
+    not see them either."""
+    m = incident_members.c
+    run_id = conn.execute(select(func.max(link_runs.c.id))).scalar()
+    if run_id is None or conn.execute(marked_incidents().limit(1)).first() is None:
+        return frozenset()
+    sealed: set[int] = set()
+    open_: set[int] = set()
+    marked = set(conn.execute(marked_incidents()).scalars())
+    rows = conn.execute(
+        select(claims.c.item_id, m.incident_id)
+        .select_from(incident_members.join(claims, claims.c.id == m.claim_id))
+        .where(m.run_id == run_id)
+    )
+    for item_id, incident_id in rows:
+        (sealed if incident_id in marked else open_).add(int(item_id))
+    return frozenset(sealed - open_)
+
+
+def partly_hidden_incidents(conn: Connection) -> frozenset[str]:
+    """The incidents of the latest link run with a member claim a role without access to
+    restricted data may not see (`restricted_claim`)."""
+    hidden_claim = restricted_claim(conn)
+    run_id = conn.execute(select(func.max(link_runs.c.id))).scalar()
+    if hidden_claim is None or run_id is None:
+        return frozenset()
+    m = incident_members.c
+    return frozenset(
+        conn.execute(
+            select(m.incident_id)
+            .select_from(incident_members.join(claims, claims.c.id == m.claim_id))
+            .where(m.run_id == run_id, hidden_claim)
+            .distinct()
+        ).scalars()
     )

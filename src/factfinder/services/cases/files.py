@@ -40,8 +40,9 @@ from factfinder.report.model import (
 )
 from factfinder.report.package import build_package
 from factfinder.report.pdf import render_pdf
+from factfinder.services.access.commands import log_restricted_read
 from factfinder.services.access.roles import User
-from factfinder.services.cases.casefile import case_file_at
+from factfinder.services.cases.casefile import case_file_at, case_view
 from factfinder.services.preserve.checkpoints import checkpoint_for
 from factfinder.services.project import Project
 from factfinder.subjects import case_subject
@@ -57,16 +58,21 @@ def build_case_file(
     at: int | None = None,
     include_restricted: bool = False,
     user: User | None = None,
+    actor: str | None = None,
 ) -> CaseFile:
     """The case (or, with `case` None, every incident) as of checkpoint `at` — or of the
-    latest checkpoint, signed now if the record grew since (see the module docstring)."""
-    return case_file_at(
+    latest checkpoint, signed now if the record grew since (see the module docstring). When
+    restricted data goes in, the read is ledgered (`restricted.read`, with `user` or `actor`
+    as the reader)."""
+    view = case_view(project, include_restricted, user)
+    cf = case_file_at(project, case, checkpoint_for(project, at), view=view)
+    log_restricted_read(
         project,
-        case,
-        checkpoint_for(project, at),
-        include_restricted=include_restricted,
-        user=user,
+        view,
+        f"case file {case if case is not None else '(all incidents)'}",
+        reader=user.actor if user is not None else actor,
     )
+    return cf
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -212,7 +218,9 @@ def write_report(
     """Render the report of `case` to `output` and record it (see the module docstring)."""
     if fmt not in REPORT_FORMATS:
         raise InvalidRecord(f"report format {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
-    cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user)
+    cf = build_case_file(
+        project, case, at=at, include_restricted=include_restricted, user=user, actor=actor
+    )
     return _write_recorded(
         project,
         cf,
@@ -239,7 +247,9 @@ def write_export(
 
     if fmt not in FORMATS:
         raise InvalidRecord(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
-    cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user)
+    cf = build_case_file(
+        project, case, at=at, include_restricted=include_restricted, user=user, actor=actor
+    )
     return _write_recorded(
         project,
         cf,
@@ -266,7 +276,9 @@ def write_package(
     # Deferred: the report templates (Jinja) load only when a report is written.
     from factfinder.report.html import render_html
 
-    cf = build_case_file(project, case, at=at, include_restricted=include_restricted, user=user)
+    cf = build_case_file(
+        project, case, at=at, include_restricted=include_restricted, user=user, actor=actor
+    )
 
     def copy_blob(item_hash: str, dest: Path) -> None:
         with project.blobs.open(item_hash) as src, dest.open("wb") as dst:

@@ -11,8 +11,9 @@ Each incident of the latest link run has one document in `incident_search` (revi
 - **sources** — what the member claims say: their sentences, claimants (not witnesses),
   publishers, titles and external ids of their items, perpetrators' names, weapons, and
   places (with their other names).
-- **personal** — witnesses' names and statements (a witness's name is personal data by rule,
-  `factfinder.services.access.queries`).
+- **personal** — the personal names of the sentences (cut from the sources part), and the
+  names and statements of witnesses and of claimants named with a personal name (personal
+  data by rule, `factfinder.services.access.view`).
 
 Who may search what (`prepare_search`): roles with access to restricted data search all
 three parts. Other roles (`include_restricted=False`) search facts and sources, except that
@@ -42,7 +43,9 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
+from factfinder.extract.persons import names_in
 from factfinder.model import Claim
+from factfinder.services.access.view import cut
 from factfinder.services.claims.queries import apply_corrections
 from factfinder.services.project import Project
 from factfinder.store.schema import item_metadata
@@ -215,13 +218,23 @@ def member_parts(m: MemberText) -> tuple[list[str | None], list[str | None]]:
             p.get("admin1"),
             *gazetteer_names(p.get("name"), p.get("admin1")),
         ]
+    personal: list[str | None] = []
+    names: list[str] = []
     if m.text:
-        sources += [m.text[a:b] for a, b in c.get("spans") or []]
+        # The personal names of the sentences are searched only by the roles that may read
+        # them (the rule of `factfinder.services.access.view`).
+        sentences = [m.text[a:b] for a, b in c.get("spans") or []]
+        names = [n for s in sentences for n in names_in(s)]
+        sources += [cut(s, names) for s in sentences]
+        personal += names
     claimant = c.get("claimant") or {}
     said = [claimant.get("name"), claimant.get("statement")]
-    if WITNESS in (claimant.get("type"), m.extracted_claimant_type):
-        return sources, said
-    return sources + said, []
+    name = claimant.get("name") or ""
+    if WITNESS in (claimant.get("type"), m.extracted_claimant_type) or (
+        name and (names_in(name) or cut(name, names) != name)
+    ):
+        return sources, personal + said
+    return sources + said, personal
 
 
 def document(incident_id: str, facts: str, members: Sequence[MemberText]) -> SearchDocument:

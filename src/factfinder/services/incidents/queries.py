@@ -26,7 +26,7 @@ from factfinder.errors import NotFound
 from factfinder.model import (
     Incident,
 )
-from factfinder.services.access.redaction import marked_incidents
+from factfinder.services.access.redaction import hidden_incidents
 from factfinder.services.incidents.search import IncidentSearch, prepare_search
 from factfinder.services.project import Project
 from factfinder.store.schema import items, ledger
@@ -183,8 +183,8 @@ def _where(
     if not filters.include_restricted:
         # Incidents restricted as a whole are not counted either (nor in the timeline): a
         # count that a filter narrows down would show where and when they were.
-        hidden = marked_incidents()
-        if conn.execute(hidden.limit(1)).first() is not None:
+        hidden = hidden_incidents(conn, run_id)
+        if hidden is not None:
             conds.append(c.incident_id.not_in(hidden))
     search = None
     if filters.q and filters.q.strip():

@@ -10,7 +10,11 @@ the SQL is `factfinder.services.access.redaction`):
   is matched, and ranked, on its other part alone (a word found only in a restricted part
   finds nothing, so nobody can probe restricted text word by word);
 - a filter on a field (publisher, language, published date, media type) never matches an
-  item whose field is marked, as if the value were unknown.
+  item whose field is marked, as if the value were unknown;
+- an item whose every claim belongs to an incident restricted as a whole is not listed
+  either (its text tells the incident);
+- a word of a personal name the item's text holds (restricted by rule until released,
+  `factfinder.services.access.view`) finds nothing in that item.
 
 The marks are read at query time (nothing restricted is copied into an index), so marking or
 unmarking applies at once. Roles that may read restricted data search and filter everything.
@@ -18,13 +22,21 @@ unmarking applies at once. Roles that may read restricted data search and filter
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from factfinder.services.access.redaction import any_marked_items, marked_items, partly_marked_items
+from factfinder.extract.persons import personal_names
+from factfinder.services.access.redaction import (
+    any_marked_items,
+    marked_items,
+    partly_marked_items,
+    sealed_items,
+)
+from factfinder.services.access.view import name_key, released_names
 from factfinder.services.preserve.items import ItemSummary, item_summary, summary_query
 from factfinder.services.project import Project
 from factfinder.store.schema import item_metadata, items
@@ -36,6 +48,7 @@ from factfinder.store.search import (
     item_words,
     with_alternatives,
 )
+from factfinder.subjects import item_subject
 
 DOCUMENT_TYPES = ("text/plain", "text/html", "application/pdf", "message/rfc822")
 
@@ -158,8 +171,13 @@ def visible_items(
         if not include_restricted and any_marked_items(conn, f.fields()):
             # Restricted whole, or in a field a filter reads: as if the value were unknown.
             conds.append(items.c.id.not_in(marked_items(f.fields())))
+        if not include_restricted and (sealed := sealed_items(conn)):
+            # Its text tells incidents restricted as a whole, and nothing else.
+            conds.append(items.c.id.not_in(sorted(sealed)))
         if f.q and f.q.strip():
             ranked = search_items(conn, f.q, include_restricted=include_restricted)
+            if not include_restricted:
+                ranked = _without_name_hits(conn, ranked, f.q)
             if conds:  # other filters too: keep the ranked ids that pass them
                 passing: set[int] = set()
                 for chunk in _chunks(ranked):
@@ -184,3 +202,54 @@ def visible_items(
             summary_query().where(*conds).order_by(items.c.id.desc()).limit(limit).offset(offset)
         )
         return [item_summary(r) for r in rows_], int(total)
+
+
+def _without_name_hits(conn: Connection, ranked: list[int], query: str) -> list[int]:
+    """`ranked` without the items in which a word of the query stands only inside personal
+    names the item's text gives and has not released (the item would be found by the name)."""
+    words = [w for w in re.findall(r"\w+", query) if len(w) > 1]
+    if not words or not ranked:
+        return ranked
+    released = released_names(conn)
+    dropped: set[int] = set()
+    for chunk in _chunks(ranked):
+        rows = conn.execute(
+            select(items.c.id, items.c.hash, item_metadata.c.text)
+            .select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id))
+            .where(items.c.id.in_(list(chunk)))
+        )
+        for item_id, item_hash, text in rows:
+            subject = item_subject(item_hash)
+
+            def is_released(name: str, subject: str = subject) -> bool:
+                return (subject, name_key(name)) in released
+
+            if text and any(_only_in_names(text, w, is_released) for w in words):
+                dropped.add(int(item_id))
+    return [i for i in ranked if i not in dropped]
+
+
+_WINDOW = 160  # characters either side of a word: enough for a name and the word for a person
+_PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "abu", "abd", "ben", "bou", "de", "da"])
+
+
+def _only_in_names(text: str, word: str, released: Callable[[str], bool]) -> bool:
+    """Whether every occurrence of `word` in `text` lies inside a personal name that is not
+    released (False when it does not occur as written: nothing to hide then)."""
+    found = False
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+        found = True
+        first = m.group(0)[0]
+        if first.islower() and first.isascii() and m.group(0).lower() not in _PARTICLES:
+            return False  # a Latin name is written with capitals: this one is a plain word
+        lo = max(0, m.start() - _WINDOW)
+        window = text[lo : m.end() + _WINDOW]
+        inside = any(
+            a + lo <= m.start()
+            and m.end() <= b + lo
+            and not released(" ".join(window[a:b].split()))
+            for a, b in personal_names(window)
+        )
+        if not inside:
+            return False
+    return found

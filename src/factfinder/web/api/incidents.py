@@ -9,13 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 
 from factfinder.errors import NotFound
-from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
-from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters, IncidentSummary
-from factfinder.subjects import incident_subject
 from factfinder.web import views
 from factfinder.web.deps import Decider, Principal, ProjectDep, Reader, Runner
 from factfinder.web.schemas import (
@@ -64,11 +61,13 @@ Filters = Annotated[IncidentFilters, Depends(incident_filter)]
 def visible_rows(
     who: Principal, project: ProjectDep, rows: list[IncidentSummary] | tuple[IncidentSummary, ...]
 ) -> list[IncidentSummary]:
-    may_see = who.can(Permission.READ_RESTRICTED)
-    if may_see:
-        return list(rows)
-    marks = restrictions_for(project, [incident_subject(r.id) for r in rows])
-    return [r for r in rows if not views.hidden_incident(r.id, marks, may_see)]
+    """The rows the reader may see, each as its visible claims tell it."""
+    view = views.reader_view(project, who)
+    out = [r for r in rows if not views.hidden_incident(r.id, view)]
+    if not view.privileged:
+        out = views.retold_rows(project, view, out)
+    views.disclose(project, view, "incidents")
+    return out
 
 
 @router.get("/incidents", response_model=IncidentsPublic)
@@ -124,27 +123,31 @@ def incidents_timeline(
 def get_incident(incident_id: IncidentId, who: Reader, project: ProjectDep) -> IncidentDetailPublic:
     """One incident: its member claims (restricted ones left out), figures, grade and why."""
 
-    may_see = who.can(Permission.READ_RESTRICTED)
     detail = incident_queries.get_incident(project, incident_id)
-    if not visible_rows(who, project, (detail.summary,)):
+    view = views.reader_view(project, who)
+    seen = (
+        None
+        if views.hidden_incident(incident_id, view)
+        else views.visible_detail(project, view, detail)
+    )
+    if seen is None:
         raise NotFound(f"no incident {incident_id!r}")
-    ids = [m.claim_id for m in detail.members]
-    found = {
-        c.id: c for c in views.visible_claims(project, who, reviewed_claims(project, claim_ids=ids))
-    }
+    summary, explanation, shown, secrets = seen
+    found = {c.id: c for c in views.visible_claims(project, who, shown, view)}
+    members = [m for m in detail.members if view.privileged or m.claim_id in found]
     return IncidentDetailPublic(
-        incident=views.incident_public(detail.summary),
+        incident=views.incident_public(summary),
         members=[
             IncidentMemberPublic(
                 claim_id=m.claim_id,
                 score=m.score,
-                features=views.member_features(m.features, may_see),
+                features=views.member_features(m.features, view),
                 claim=found.get(m.claim_id),
             )
-            for m in detail.members
+            for m in members
         ],
-        explanation=views.incident_explanation(detail.incident.extra, may_see),
-        decisions=[dict(d) for d in detail.decisions],
+        explanation=explanation,
+        decisions=[views.scrub(dict(d), secrets) for d in detail.decisions],
     )
 
 

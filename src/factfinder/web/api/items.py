@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, File, Query, UploadFile
 
 from factfinder.errors import NotFound
-from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.preserve.items import item_text, show_item
@@ -36,39 +35,40 @@ def list_items(
 ) -> ItemsPublic:
     """Items, newest first (best match first with `q`); restricted items only for roles that
     may see them."""
-    may_see = who.can(Permission.READ_RESTRICTED)
     filters = ItemFilter(q, media_type, publisher, language, published_from, published_to)
     page, total = visible_items(
-        project, filters, include_restricted=may_see, limit=limit, offset=offset
+        project,
+        filters,
+        include_restricted=who.can(Permission.READ_RESTRICTED),
+        limit=limit,
+        offset=offset,
     )
-    marks = restrictions_for(project, [item_subject(s.hash) for s in page])
-    return ItemsPublic(data=[views.item_public(s, marks, may_see) for s in page], count=total)
+    view = views.reader_view(project, who, [item_subject(s.hash) for s in page])
+    data = [views.item_public(s, view) for s in page]
+    views.disclose(project, view, "items")
+    return ItemsPublic(data=data, count=total)
 
 
 @router.get("/items/{ref}", response_model=ItemDetailPublic)
 def get_item(ref: str, who: Reader, project: ProjectDep) -> ItemDetailPublic:
     """One item (by id, hash prefix or external id): metadata, full text, custody, ledger
     history and its current claims."""
-    may_see = who.can(Permission.READ_RESTRICTED)
     detail = show_item(project, ref)
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
-    marks = restrictions_for(
-        project, [item_subject(detail.summary.hash), *views.claim_subjects(found)]
+    view = views.reader_view(
+        project, who, [item_subject(detail.summary.hash), *views.claim_subjects(found)]
     )
-    if views.hidden_item(detail.summary.hash, marks, may_see) or views.hidden_reference(
-        ref, detail.summary, marks, may_see
+    if views.hidden_item(detail.summary.hash, view) or views.hidden_reference(
+        ref, detail.summary, view
     ):
         raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
-    visible_text = (
-        None if (not may_see and marks.field(item_subject(detail.summary.hash), "text")) else text
-    )
-    claims = [
-        views.claim_public(c, visible_text, marks, may_see)
-        for c in found
-        if not views.hidden_claim(c, marks, may_see)
-    ]
-    return views.item_detail_public(detail, text, claims, marks, may_see)
+    visible_text = None if "text" in view.item_fields(detail.summary.hash) else text
+    shown = [c for c in found if not views.hidden_claim(c, view)]
+    claims = [views.claim_public(c, visible_text, view) for c in shown]
+    public = views.item_detail_public(detail, text, claims, view, shown)
+    views.disclose(project, view, f"item {detail.summary.hash}")
+    return public
 
 
 @router.post("/items", response_model=IngestPublic, status_code=201)

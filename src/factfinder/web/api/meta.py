@@ -9,21 +9,30 @@ from fastapi import APIRouter, Path, Request
 
 from factfinder.errors import NotFound
 from factfinder.geo import boundaries as shipped
-from factfinder.services.access.commands import add_comment, restrict, unrestrict
-from factfinder.services.access.queries import list_comments, list_marks, restrictions_for
+from factfinder.services.access.commands import add_comment, release_name, restrict, unrestrict
+from factfinder.services.access.queries import (
+    list_comments,
+    list_marks,
+    list_releases,
+    restricted_reads,
+)
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import reviewed_claim
 from factfinder.services.workspace import dashboard
-from factfinder.subjects import item_subject, parse_subject
+from factfinder.subjects import parse_subject
 from factfinder.web.deps import Commenter, ProjectDep, Reader, Restricter
 from factfinder.web.schemas import (
     CommentCreate,
     CommentPublic,
     CommentsPublic,
     DashboardPublic,
+    ReleaseCreate,
+    ReleasePublic,
+    RestrictedReadPublic,
     RestrictionCreate,
     RestrictionPublic,
 )
+from factfinder.web.views import reader_view
 
 router = APIRouter(tags=["workspace"])
 Subject = Annotated[str, Path(pattern=r"^(item|claim|incident):[^/]+$", max_length=200)]
@@ -55,27 +64,28 @@ def boundaries(who: Reader) -> dict[str, Any]:
     return collection
 
 
-def _hidden_subject(project: ProjectDep, subject: str) -> bool:
-    """Is `subject` restricted as a whole for a role that may not read restricted data — the
-    subject itself, or for a claim its item (as its own page would answer 404)?"""
-    marks = restrictions_for(project, [subject])
-    if marks.subject(subject):
-        return True
+def _hidden_subject(project: ProjectDep, who: Reader, subject: str) -> bool:
+    """Is `subject` absent for the reader — restricted as a whole, or for a claim its item or
+    its incident (as its own page would answer 404)?"""
+    view = reader_view(project, who)
     kind, ref = parse_subject(subject)
+    if kind == "incident":
+        return view.incident_hidden(ref)
+    if kind == "item":
+        return view.item_hidden(ref)
     if kind == "claim" and ref.isdigit():
         try:
             claim = reviewed_claim(project, int(ref))
         except NotFound:
             return False
-        item = item_subject(claim.item_hash)
-        return restrictions_for(project, [item]).subject(item)
+        return view.claim_hidden(claim.id, claim.item_hash)
     return False
 
 
 @router.get("/comments/{subject}", response_model=CommentsPublic)
 def get_comments(subject: Subject, who: Reader, project: ProjectDep) -> CommentsPublic:
     """The comments on a subject (404 for a subject restricted from your role)."""
-    if not who.can(Permission.READ_RESTRICTED) and _hidden_subject(project, subject):
+    if _hidden_subject(project, who, subject):
         raise NotFound(f"no {subject}")
     found = list_comments(project, subject)
     return CommentsPublic(
@@ -115,3 +125,23 @@ def remove_restriction(
     subject: Subject, who: Restricter, project: ProjectDep, field: str = ""
 ) -> None:
     unrestrict(project, subject, field, actor=who.actor)
+
+
+@router.get("/releases", response_model=list[ReleasePublic])
+def get_releases(who: Restricter, project: ProjectDep) -> list[ReleasePublic]:
+    """The personal names released from restriction, with who released them and why."""
+    return [ReleasePublic.model_validate(r) for r in list_releases(project)]
+
+
+@router.post("/releases", response_model=ReleasePublic, status_code=201)
+def add_release(body: ReleaseCreate, who: Restricter, project: ProjectDep) -> ReleasePublic:
+    """Release a personal name of an item (restricted by rule, like every personal name a
+    report quotes) with a reason; a ledger entry with you as actor."""
+    r = release_name(project, body.subject, body.name, reason=body.reason, actor=who.actor)
+    return ReleasePublic.model_validate(r)
+
+
+@router.get("/restricted-reads", response_model=list[RestrictedReadPublic])
+def get_restricted_reads(who: Restricter, project: ProjectDep) -> list[RestrictedReadPublic]:
+    """Who was shown restricted data, what and when (the `restricted.read` ledger entries)."""
+    return [RestrictedReadPublic.model_validate(r) for r in restricted_reads(project)]

@@ -11,7 +11,6 @@ from fastapi.responses import Response
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import list_comments, restrictions_for
 from factfinder.services.access.roles import Permission
-from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters
@@ -78,29 +77,33 @@ def incidents_page(
 @router.get("/incidents/{incident_id}")
 def incident_page(request: Request, incident_id: str, who: Reader, project: ProjectDep) -> Response:
     detail = incident_queries.get_incident(project, incident_id)
-    if not visible_rows(who, project, (detail.summary,)):
-        raise NotFound(f"no incident {incident_id!r}")
-    subject = incident_subject(incident_id)
-    ids = [m.claim_id for m in detail.members]
-    claims = {
-        c.id: c for c in views.visible_claims(project, who, reviewed_claims(project, claim_ids=ids))
-    }
-    members = [(m, claims.get(m.claim_id)) for m in detail.members]
-    explanation = views.incident_explanation(
-        detail.incident.extra, who.can(Permission.READ_RESTRICTED)
+    view = views.reader_view(project, who)
+    seen = (
+        None
+        if views.hidden_incident(incident_id, view)
+        else views.visible_detail(project, view, detail)
     )
+    if seen is None:
+        raise NotFound(f"no incident {incident_id!r}")
+    summary, explanation, shown, secrets = seen
+    subject = incident_subject(incident_id)
+    claims = {c.id: c for c in views.visible_claims(project, who, shown, view)}
+    members = [(m, claims.get(m.claim_id)) for m in detail.members]
+    if not view.privileged:
+        members = [(m, c) for m, c in members if c is not None]
+    decisions = [views.scrub(dict(d), secrets) for d in detail.decisions]
     return render(
         request,
         "incident.html",
         who,
         {
-            "i": detail.summary,
+            "i": summary,
             "members": members,
             "x": explanation,
             "reconciliation": explanation.get("reconciliation") or {},
             "grading": explanation.get("grading") or {},
-            "decisions": detail.decisions,
-            "restricted_members": sum(1 for _, c in members if c is None),
+            "decisions": decisions,
+            "restricted_members": len(detail.members) - len(members),
             "may_decide": who.can(Permission.DECIDE),
             "subject": subject,
             "comments": list_comments(project, subject),

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from factfinder.errors import NotFound
 from factfinder.services.access.commands import add_comment, restrict
-from factfinder.services.access.queries import list_comments, restrictions_for
+from factfinder.services.access.queries import list_comments
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
@@ -64,13 +64,17 @@ def _items_page(
     page: int,
     template: str,
 ) -> Response:
-    may_see = who.can(Permission.READ_RESTRICTED)
     size = settings.page_size
     found, total = visible_items(
-        project, filters, include_restricted=may_see, limit=size, offset=(page - 1) * size
+        project,
+        filters,
+        include_restricted=who.can(Permission.READ_RESTRICTED),
+        limit=size,
+        offset=(page - 1) * size,
     )
-    marks = restrictions_for(project, [item_subject(s.hash) for s in found])
-    rows = [views.item_public(s, marks, may_see) for s in found]
+    view = views.reader_view(project, who, [item_subject(s.hash) for s in found])
+    rows = [views.item_public(s, view) for s in found]
+    views.disclose(project, view, "items")
     return render(
         request,
         template,
@@ -132,37 +136,33 @@ def search_page(
 
 @router.get("/items/{ref}")
 def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> Response:
-    may_see = who.can(Permission.READ_RESTRICTED)
     detail = show_item(project, ref)
     subject = item_subject(detail.summary.hash)
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
-    marks = restrictions_for(project, [subject, *views.claim_subjects(found)])
-    if views.hidden_item(detail.summary.hash, marks, may_see) or views.hidden_reference(
-        ref, detail.summary, marks, may_see
+    view = views.reader_view(project, who, [subject, *views.claim_subjects(found)])
+    if views.hidden_item(detail.summary.hash, view) or views.hidden_reference(
+        ref, detail.summary, view
     ):
         raise NotFound(f"no item {ref!r} (give an id, a hash prefix or an external id)")
-    text_hidden = not may_see and marks.field(subject, "text")
-    claims = [
-        views.claim_public(c, None if text_hidden else text, marks, may_see)
-        for c in found
-        if not views.hidden_claim(c, marks, may_see)
-    ]
+    text_hidden = "text" in view.item_fields(detail.summary.hash)
+    shown = [c for c in found if not views.hidden_claim(c, view)]
+    claims = [views.claim_public(c, None if text_hidden else text, view) for c in shown]
     body = None
-    if text is not None and not text_hidden:
-        spans = [
-            Highlight(
-                a,
-                b,
-                "primary" if c.claim.get("primary") else "span",
-                f"claim {c.id}",
-                f"claim-{c.id}",
-            )
+    spans = [(a, b) for c in claims for a, b in c.claim.get("spans", [])]
+    readable, moved = views.shown_text(view, detail.summary.hash, text, shown, spans)
+    if readable is not None:
+        kinds = [
+            ("primary" if c.claim.get("primary") else "span", f"claim {c.id}", f"claim-{c.id}")
             for c in claims
-            for a, b in c.claim.get("spans", [])
+            for _ in c.claim.get("spans", [])
         ]
-        body = highlight(text, spans)
-    public = views.item_detail_public(detail, text, claims, marks, may_see)
+        body = highlight(
+            readable,
+            [Highlight(a, b, *k) for (a, b), k in zip(moved, kinds, strict=True)],
+        )
+    public = views.item_detail_public(detail, text, claims, view, shown)
+    views.disclose(project, view, f"item {detail.summary.hash}")
     return render(
         request,
         "item.html",
@@ -172,7 +172,7 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
             "body": body,
             "text_hidden": text_hidden,
             "subject": subject,
-            "restricted": marks.subject(subject),
+            "restricted": view.marks.subject(subject),
             "comments": list_comments(project, subject),
         },
     )

@@ -10,7 +10,6 @@ from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import list_comments, restrictions_for
-from factfinder.services.access.roles import Permission
 from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
 from factfinder.services.preserve.items import item_text
@@ -33,18 +32,23 @@ CONTEXT_CHARS = 400
 
 
 def _context(who: Principal, project: ProjectDep, c: ReviewedClaim) -> dict[str, Any]:
-    may_see = who.can(Permission.READ_RESTRICTED)
-    marks = restrictions_for(project, views.claim_subjects([c]))
-    if views.hidden_claim(c, marks, may_see):
+    view = views.reader_view(project, who, views.claim_subjects([c]))
+    if views.hidden_claim(c, view):
         raise NotFound(f"no claim {c.id}")
     _, text = item_text(project, str(c.item_id))
-    public = views.claim_public(c, text, marks, may_see)
+    if "text" in view.item_fields(c.item_hash):
+        text = None
+    public = views.claim_public(c, text, view)
     excerpt = None
     if text and public.sentences is not None and c.claim.spans:
         lo = max(0, min(a for a, _ in c.claim.spans) - CONTEXT_CHARS)
         hi = min(len(text), max(b for _, b in c.claim.spans) + CONTEXT_CHARS)
-        marks_ = [Highlight(a - lo, b - lo, "primary", "claim sentence") for a, b in c.claim.spans]
-        excerpt = highlight(text[lo:hi], marks_)
+        # Cut from the whole text, then take the excerpt: a name across its edge goes whole.
+        readable, moved = views.shown_text(view, c.item_hash, text, [c], [(lo, hi), *c.claim.spans])
+        (a0, b0), spans = moved[0], moved[1:]
+        marks_ = [Highlight(a - a0, b - a0, "primary", "claim sentence") for a, b in spans]
+        excerpt = highlight((readable or "")[a0:b0], marks_)
+    views.disclose(project, view, f"claim {c.id}")
     counts = []
     for path in COUNT_FIELDS:
         kind, _, sub = path.partition(".")
