@@ -1282,7 +1282,7 @@ def names_across_scripts(name: str) -> set[str]:
             wof = [idx.capital[g] for g in govs if g in idx.capital]
         for p in largest(wof):
             out.update(_clean(n) for n in (p.name_en, p.name_ascii, *p.alt_names) if n)
-        return {t for n in out if (t := _tidy(n)) and not has_arabic(t)}
+        return {tidied for n in out if (tidied := _tidy(n)) and not has_arabic(tidied)}
     for e in gaz.lookup(name):
         if e.kind == "governorate":
             out.update(GOVERNORATE_NAMES.get((e.country, e.admin1code or ""), ()))
@@ -1298,7 +1298,7 @@ def names_across_scripts(name: str) -> set[str]:
                 out.update(" ".join(n.split()) for n in idx._arabic_names(p))
     for p in largest(idx.latin().get(name_key(name), [])):
         out.update(" ".join(n.split()) for n in idx._arabic_names(p))
-    return {t for n in out if has_arabic(t := _tidy(n))}
+    return {tidied for n in out if has_arabic(tidied := _tidy(n))}
 
 
 def arabic_index_size() -> int:

@@ -511,8 +511,9 @@ def visible_incident(
             )
         )
     kept = [(s, visible[s[0]]) for s in sourced if s[0] in visible]
-    killed = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.killed) for s, c in kept])
-    injured = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.injured) for s, c in kept])
+    reports = [(s, c) for s, c in kept if c.stance != "denies"]  # a denial counts no one
+    killed = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.killed) for s, c in reports])
+    injured = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.injured) for s, c in reports])
     graded = [
         GradedClaim(
             ref=s[0],
@@ -543,8 +544,8 @@ def visible_incident(
         members=members,
         date=_date(incident.date, [c for _, c in kept]),
         places=tuple(p for p in incident.places if p.name.strip().lower() in named),
-        killed=killed.as_casualties(),
-        injured=injured.as_casualties(),
+        killed=killed.as_figures(),
+        injured=injured.as_figures(),
         independent_sources=len({s[1] for s, _ in kept}),
         grade=grading.grade,
         extra=extra,
