@@ -49,11 +49,13 @@ def test_accounts_are_ledgered_without_secrets(project: Project) -> None:
     account_commands.set_password(project, "alice", "another good one", actor="cli:root")
     added = _entries(project, "user.add")
     assert added[0]["actor"] == "cli:root"
+    digest = added[0]["payload"].pop("password")  # binds the stored hash, not the password
     assert added[0]["payload"] == {
         "username": "alice",
         "role": "analyst",
         "display_name": "Alice A.",
     }
+    assert digest.startswith("sha256:") and len(digest) == 71
     text = json.dumps(added + _entries(project, "user.passwd"))
     assert PW not in text and "argon2" not in text
     assert _entries(project, "user.role")[0]["payload"]["previous"] == "analyst"

@@ -3,9 +3,10 @@ and comments — the use cases behind `factfinder user …` and the web app's si
 comments. Each change is ledgered in its transaction.
 
 Ledger entries:
-- accounts (`subject` = `user:<username>`): `user.add`, `user.role`, `user.passwd`, `user.active`,
-  `user.token` and `user.revoke` — each binds the account and what changed, never a password or a
-  token. Browser sessions and login attempts are operational state, not part of the record, and
+- accounts (`subject` = `user:<username>`): `user.add`, `user.role`, `user.passwd`,
+  `user.rehash`, `user.active`, `user.token` and `user.revoke` — each binds the account and what
+  changed, never a password or a token: a password hash and a token are bound by a digest
+  (`factfinder.services.access.integrity`), so `verify` catches a row edited behind its back. Browser sessions and login attempts are operational state, not part of the record, and
   are not ledgered.
 - marks: `restrict.mark` and `restrict.unmark` (`subject` = the marked subject), payload
   `{"subject", "field", "reason"}`.
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, insert, select, update
 
 from factfinder.errors import Conflict, InvalidRecord, NotFound
+from factfinder.services.access.integrity import password_digest
 from factfinder.services.access.queries import (
     WHOLE,
     Comment,
@@ -113,7 +115,12 @@ def add_user(
             raise Conflict(f"user {name!r} already exists")
         tx.append_ledger(
             "user.add",
-            {"username": name, "role": role, "display_name": display_name},
+            {
+                "username": name,
+                "role": role,
+                "display_name": display_name,
+                "password": password_digest(hashed),
+            },
             subject=user_subject(name),
         )
         new_id = tx.conn.execute(
@@ -140,7 +147,9 @@ def set_password(
     with project.transaction(actor) as tx:
         row = user_row(tx.conn, username)
         tx.append_ledger(
-            "user.passwd", {"username": row.username}, subject=user_subject(row.username)
+            "user.passwd",
+            {"username": row.username, "password": password_digest(hashed)},
+            subject=user_subject(row.username),
         )
         tx.conn.execute(
             update(users)
@@ -244,10 +253,14 @@ def authenticate(
             )
         )
         if ok and row is not None and _hasher().check_needs_rehash(row.password_hash):
+            rehashed = _hasher().hash(password)
+            tx.append_ledger(
+                "user.rehash",
+                {"username": row.username, "password": password_digest(rehashed)},
+                subject=user_subject(row.username),
+            )
             tx.conn.execute(
-                update(users)
-                .where(users.c.id == row.id)
-                .values(password_hash=_hasher().hash(password))
+                update(users).where(users.c.id == row.id).values(password_hash=rehashed)
             )
     if not ok or row is None:
         raise LoginRefused("wrong user name or password")
@@ -330,6 +343,7 @@ def create_token(
                 "name": label,
                 "prefix": prefix,
                 "expires_at": expires,
+                "token_hash": "sha256:" + secret_digest(secret),
             },
             subject=user_subject(row.username),
         )
