@@ -19,13 +19,20 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from factfinder.store.schema_users import api_tokens, comments, restrictions, users
+from factfinder.store.schema_users import (
+    api_tokens,
+    comments,
+    recovery_codes,
+    restrictions,
+    users,
+)
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import sha256_text
 from factfinder.vault.ledger import LedgerEntry
 from factfinder.vault.verify import Problem
 
 USER_KINDS = (
+    "user.recovery-used",
     "user.add",
     "user.role",
     "user.active",
@@ -45,6 +52,11 @@ def password_digest(password_hash: str) -> str:
     return sha256_text(password_hash)
 
 
+def recovery_digest(code_hashes: Iterable[str]) -> str:
+    """What the ledger binds of an account's recovery codes (their hashes, in any order)."""
+    return sha256_text(",".join(sorted(code_hashes)))
+
+
 @dataclass
 class _Account:
     seq: int
@@ -55,7 +67,8 @@ class _Account:
     password: str | None = None  # digest; None when no entry bound it
     created_at: str = ""
     totp: str | None = None  # digest of the enrolled secret, None when not enrolled
-    require_2fa: bool | None = None
+    recovery: str | None = None  # digest of the recovery codes' hashes
+    require_2fa: bool = False
     tokens: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -83,8 +96,6 @@ def _fold_accounts(entries: Iterable[LedgerEntry]) -> tuple[dict[str, _Account],
                 True,
                 p.get("password"),
                 e.time,
-                None,
-                p.get("require_2fa"),
             )
             continue
         acc = accounts.get(name)
@@ -98,8 +109,10 @@ def _fold_accounts(entries: Iterable[LedgerEntry]) -> tuple[dict[str, _Account],
             acc.password = p.get("password")
         elif e.kind == "user.totp":
             acc.totp = p.get("secret")
+            acc.recovery = p.get("recovery")
         elif e.kind == "user.totp-off":
             acc.totp = None
+            acc.recovery = None
         elif e.kind == "user.require-2fa":
             acc.require_2fa = bool(p.get("required"))
         elif e.kind == "user.token":
@@ -135,6 +148,9 @@ def _check_accounts(conn: Connection) -> Iterator[Problem]:
         ledger_rows.entries_of_kinds(conn, (*USER_KINDS, ledger_rows.BIND_KIND))
     )
     names: dict[int, str] = {}
+    recovery: dict[int, list[str]] = {}
+    for r in conn.execute(select(recovery_codes.c.user_id, recovery_codes.c.code_hash)):
+        recovery.setdefault(int(r.user_id), []).append(r.code_hash)
     for row in conn.execute(select(users).order_by(users.c.id)):
         names[row.id] = row.username
         acc = accounts.pop(row.username, None)
@@ -163,13 +179,14 @@ def _check_accounts(conn: Connection) -> Iterator[Problem]:
         if acc.password is not None:
             actual["password"] = password_digest(row.password_hash)
             expected["password"] = acc.password
-        totp = getattr(row, "totp_secret", None)
-        if "totp_secret" in row._fields:
-            actual["two-factor secret"] = None if totp is None else sha256_text(totp)
-            expected["two-factor secret"] = acc.totp
-        if acc.require_2fa is not None and "require_2fa" in row._fields:
-            actual["require_2fa"] = bool(row.require_2fa)
-            expected["require_2fa"] = acc.require_2fa
+        totp = row.totp_secret
+        actual["two-factor secret"] = None if totp is None else sha256_text(totp)
+        expected["two-factor secret"] = acc.totp
+        codes = recovery.get(row.id)
+        actual["recovery codes"] = None if codes is None else recovery_digest(codes)
+        expected["recovery codes"] = acc.recovery
+        actual["require_2fa"] = bool(row.require_2fa)
+        expected["require_2fa"] = acc.require_2fa
         wrong = [k for k in expected if expected[k] != actual[k]]
         if wrong:
             detail = ", ".join(
