@@ -249,6 +249,22 @@ def test_a_decision_and_a_link_run_deleted(record: Record, tamper: Tamper) -> No
     assert [(p.code, p.table) for p in report.problems] == [
         ("incident.missing", "incident_decisions")
     ]
+    tamper(
+        "DELETE FROM incident_search",
+        "DELETE FROM incident_assessments WHERE run_id = :r",
+        "DELETE FROM incident_members WHERE run_id = :r",
+        "DELETE FROM incidents WHERE run_id = :r",
+        "DELETE FROM link_runs WHERE id = :r",
+        r=record.run,
+    )
+    found = {(p.code, p.table) for p in failing(record.project).problems}
+    assert ("incident.missing", "link_runs") in found
+
+
+def test_a_case_note_deleted(record: Record, tamper: Tamper) -> None:
+    tamper("DELETE FROM case_notes")
+    report = failing(record.project)
+    assert [(p.code, p.table) for p in report.problems] == [("case.missing", "case_notes")]
 
 
 def test_the_custody_actor_of_an_acquisition(record: Record, tamper: Tamper) -> None:

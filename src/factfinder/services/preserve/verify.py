@@ -395,6 +395,8 @@ def _check_items(
                     "item.unrecorded",
                     f"{where} has no ledger entry: it was added behind factfinder's back",
                     item=row.hash,
+                    table="items",
+                    row=str(row.id),
                 )
             )
             continue
@@ -405,6 +407,8 @@ def _check_items(
                     f"{where}: its metadata row is missing",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
             continue
@@ -416,6 +420,8 @@ def _check_items(
                     f"entry {want} last recorded it",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
             continue
@@ -429,6 +435,8 @@ def _check_items(
                     f"{where}: entry {want} is about {payload.get('item')}",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
             continue
@@ -440,6 +448,8 @@ def _check_items(
                     f"{where}: {'; '.join(diffs)} (entry {want}) — edited behind factfinder's back",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
     present = {h for _, h in seen}
@@ -451,6 +461,8 @@ def _check_items(
                     f"entry {seq} recorded item {h}, which is no longer in the database",
                     item=h,
                     seq=seq,
+                    table="items",
+                    row=h,
                 )
             )
     return len(seen), seen
@@ -480,6 +492,8 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
                     f"{where} has no ledger entry",
                     seq=row.seq,
                     item=row.hash,
+                    table="acquisitions",
+                    row=str(row.seq),
                 )
             )
             continue
@@ -507,6 +521,8 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
                     f"{where}: entry {row.seq} records {body.get('kind')} of {payload.get('item')}",
                     seq=row.seq,
                     item=row.hash,
+                    table="acquisitions",
+                    row=str(row.seq),
                 )
             )
         elif recorded != actual:
@@ -527,6 +543,8 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
                 "acquisition.missing",
                 f"entry {seq} records an acquisition whose row is gone",
                 seq=seq,
+                table="acquisitions",
+                row=str(seq),
             )
         )
     return n
@@ -571,6 +589,8 @@ def _check_links(conn: Connection, problems: list[Problem]) -> None:
                     f"{row.related_item_id} is not what entry {row.seq} recorded",
                     seq=row.seq,
                     item=row.hash,
+                    table="item_links",
+                    row=str(row.id),
                 )
             )
 
