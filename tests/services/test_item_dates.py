@@ -206,8 +206,15 @@ def test_item_meta_corrects_the_date_in_the_ledger_and_re_extracts(
             )
         ]
     kinds = [k for k, _ in entries]
-    assert kinds == ["item.acquire", "extract.claims", "item.metadata", "extract.claims"]
-    correction = entries[2][1]
+    # The first write after ingest's checkpoint binds that checkpoint in the ledger.
+    assert kinds == [
+        "item.acquire",
+        "checkpoint.record",
+        "extract.claims",
+        "item.metadata",
+        "extract.claims",
+    ]
+    correction = entries[3][1]
     assert correction["actor"] == "cli:analyst"
     assert correction["payload"]["metadata"]["published"] == "2024-12-04"
     assert correction["payload"]["metadata"]["publisher"] == "Syria Civil Defence"

@@ -11,6 +11,7 @@ COMMANDS = frozenset(
     f"{SERVICES}.{name}"
     for name in (
         "access.commands",
+        "access.signin",
         "preserve.ingest",
         "preserve.record",
         "preserve.checkpoints",

@@ -11,7 +11,20 @@ from sqlalchemy import text
 
 from factfinder.services import Project
 
-APPEND_ONLY = ("ledger", "checkpoints", "items", "acquisitions")
+APPEND_ONLY = (
+    "ledger",
+    "checkpoints",
+    "items",
+    "acquisitions",
+    "cases",
+    "case_members",
+    "case_notes",
+    "link_runs",
+    "incidents",
+    "incident_members",
+    "incident_assessments",
+    "incident_decisions",
+)
 
 Tamper = Callable[..., None]
 

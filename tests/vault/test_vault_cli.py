@@ -78,7 +78,8 @@ def test_init_ingest_show_proof_verify(proj: Path, good: Path, tmp_path: Path) -
     assert code == 0 and out.startswith("OK: 1 ledger entries")
     ff("ingest", other, "-p", proj)
     code, out, _ = ff("checkpoints", "--json", "-p", proj)
-    assert [c["size"] for c in json.loads(out)["data"]] == [1, 2]
+    # The second ingest's entry follows the `checkpoint.record` entry binding checkpoint 1.
+    assert [c["size"] for c in json.loads(out)["data"]] == [1, 3]
     code, out, _ = ff("proof", "--consistency", "1", "-p", proj)
     consistency = tmp_path / "consistency.json"
     consistency.write_text(out, encoding="utf-8")
@@ -183,3 +184,35 @@ def test_all_bad_inputs_in_one_batch(proj: Path, good: Path, tmp_path: Path) -> 
     names = {i["hash"] for i in json.loads(out)["data"]}
     assert sha256_bytes(SEED_TEXT.encode()) in names  # the good file
     assert sha256_bytes(SEED_TEXT_2.encode()) in names  # the zip's good member
+
+
+def test_verify_against_a_key_and_a_checkpoint_kept_outside(
+    proj: Path, good: Path, tmp_path: Path
+) -> None:
+    """`verify --key FILE|FINGERPRINT` and `--against CHECKPOINT.json`; `verify-proof` accepts a
+    bare checkpoint; trusting the key inside the project is warned about."""
+    ff("ingest", good, "-p", proj)
+    code, out, _ = ff("checkpoint", "--json", "-p", proj)
+    kept = tmp_path / "kept.json"
+    kept.write_text(out, encoding="utf-8")
+    fingerprint = json.loads(out)["key_id"]
+    code, out, err = ff("verify", "-p", proj)
+    assert code == 0 and "warning: verify trusted the key found inside the project" in err
+    for anchor in (fingerprint, str(proj / "keys" / "ledger.pub.pem")):
+        code, out, err = ff("verify", "--key", anchor, "--against", kept, "-p", proj)
+        assert code == 0 and out.startswith("OK:") and "warning" not in err
+    wrong = "sha256:" + "0" * 64
+    code, out, _ = ff("verify", "--key", wrong, "-p", proj)
+    assert code == EXIT_INTEGRITY and "key.fingerprint" in out and wrong in out
+    code, out, err = ff("verify", "--key", "not-a-key", "-p", proj)
+    assert code == 1 and "--key not-a-key: neither a key file nor a fingerprint" in err
+    key = proj / "keys" / "ledger.pub.hex"
+    code, out, _ = ff("verify-proof", kept, "--key", key, "--project", proj)
+    assert code == 0 and "proof verified" in out
+    # A checkpoint of a longer ledger than the project now has: the project was rolled back.
+    longer = json.loads(kept.read_text(encoding="utf-8"))
+    longer["size"] += 5
+    (tmp_path / "longer.json").write_text(json.dumps(longer), encoding="utf-8")
+    code, out, _ = ff("verify", "--against", tmp_path / "longer.json", "-p", proj)
+    assert code == EXIT_INTEGRITY
+    assert "checkpoint.against" in out and "checkpoint.rollback" in out

@@ -1,4 +1,4 @@
-"""Accounts, sessions, tokens, throttling and restriction marks at the service level, on both
+"""Accounts, sessions, tokens, throttling (a slow-down, counted atomically) and restriction marks at the service level, on both
 database backends."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from factfinder.services.access import queries as account_queries
 from factfinder.services.access import roles
 from factfinder.services.access.commands import restrict, unrestrict
 from factfinder.services.access.queries import restrictions_for
+from factfinder.services.access.signin import authenticate
 from factfinder.vault import ledger as ledger_rows
 
 PW = "correct horse battery"
@@ -49,11 +50,13 @@ def test_accounts_are_ledgered_without_secrets(project: Project) -> None:
     account_commands.set_password(project, "alice", "another good one", actor="cli:root")
     added = _entries(project, "user.add")
     assert added[0]["actor"] == "cli:root"
+    digest = added[0]["payload"].pop("password")  # binds the stored hash, not the password
     assert added[0]["payload"] == {
         "username": "alice",
         "role": "analyst",
         "display_name": "Alice A.",
     }
+    assert digest.startswith("sha256:") and len(digest) == 71
     text = json.dumps(added + _entries(project, "user.passwd"))
     assert PW not in text and "argon2" not in text
     assert _entries(project, "user.role")[0]["payload"]["previous"] == "analyst"
@@ -68,61 +71,125 @@ def test_passwords_are_argon2_hashed_and_checked(project: Project) -> None:
     with project.read() as conn:
         stored = conn.execute(select(users.c.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$") and PW not in stored
-    assert account_commands.authenticate(project, "Carol", PW).username == "carol"
+    assert authenticate(project, "Carol", PW).username == "carol"
     with pytest.raises(roles.LoginRefused):
-        account_commands.authenticate(project, "carol", PW + "x")
+        authenticate(project, "carol", PW + "x")
     with pytest.raises(roles.LoginRefused):
-        account_commands.authenticate(project, "nobody", PW)
+        authenticate(project, "nobody", PW)
     account_commands.set_active(project, "carol", False)
     with pytest.raises(roles.LoginRefused):
-        account_commands.authenticate(project, "carol", PW)
+        authenticate(project, "carol", PW)
 
 
-def test_the_throttle_counts_failures_in_its_window(project: Project) -> None:
-    account_commands.add_user(project, "dave", PW, "viewer")
-    policy = roles.ThrottlePolicy(
-        max_failures=3, max_failures_per_remote=5, window=dt.timedelta(minutes=10)
+T0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
+POLICY = roles.ThrottlePolicy(
+    max_failures=3,
+    max_failures_per_remote=5,
+    window=dt.timedelta(minutes=10),
+    first_delay=dt.timedelta(seconds=2),
+    max_delay=dt.timedelta(seconds=30),
+    max_delay_per_remote=dt.timedelta(minutes=5),
+)
+
+
+def _try(project: Project, name: str, password: str, at: float, remote: str = "10.0.0.1") -> None:
+    authenticate(
+        project, name, password, remote=remote, policy=POLICY, now=T0 + dt.timedelta(seconds=at)
     )
-    t0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
-    for i in range(3):
+
+
+def test_failures_slow_an_account_down_but_never_lock_it(project: Project) -> None:
+    account_commands.add_user(project, "dave", PW, "viewer")
+    for i in range(3):  # the free tries
         with pytest.raises(roles.LoginRefused) as info:
-            account_commands.authenticate(
-                project,
-                "dave",
-                "wrong one!",
-                remote="10.0.0.1",
-                policy=policy,
-                now=t0 + dt.timedelta(seconds=i),
-            )
+            _try(project, "dave", "wrong one!", i)
         assert not isinstance(info.value, roles.LoginThrottled)
+    # The fourth try must wait 2 s after the latest failure (at 2 s): at 3 s it is refused
+    # without checking the password, from any address, and does not count.
     with pytest.raises(roles.LoginThrottled) as throttled:
-        account_commands.authenticate(
-            project, "dave", PW, remote="10.0.0.2", policy=policy, now=t0 + dt.timedelta(minutes=1)
-        )
-    assert 530 <= throttled.value.retry_after <= 541
-    assert isinstance(throttled.value, PermissionDenied)
-    # After the window the right password works again.
+        _try(project, "dave", PW, 3, remote="10.0.0.2")
+    assert throttled.value.retry_after == 1 and isinstance(throttled.value, PermissionDenied)
+    with pytest.raises(roles.LoginRefused) as info:
+        _try(project, "dave", "wrong again", 4)
+    assert not isinstance(info.value, roles.LoginThrottled)
+    with pytest.raises(roles.LoginThrottled) as throttled:  # now 4 s after the latest failure
+        _try(project, "dave", PW, 5, remote="10.0.0.2")
+    assert throttled.value.retry_after == 3
+    # However many failures, the wait is capped (30 s): the owner gets in soon after.
+    t = 8.0
+    for _ in range(6):
+        with pytest.raises(roles.LoginRefused):
+            _try(project, "dave", "wrong again", t, remote=f"10.1.0.{int(t)}")
+        t += 31
     assert (
-        account_commands.authenticate(
-            project, "dave", PW, remote="10.0.0.2", policy=policy, now=t0 + dt.timedelta(minutes=11)
+        authenticate(
+            project, "dave", PW, remote="10.0.0.2", policy=POLICY, now=T0 + dt.timedelta(seconds=t)
         ).username
         == "dave"
     )
-    # Per address: failures against several accounts from one address add up.
+
+
+def test_failures_from_one_address_slow_that_address_down(project: Project) -> None:
+    account_commands.add_user(project, "dave", PW, "viewer")
     for i, name in enumerate(["u1", "u2", "u3", "u4", "u5"]):
         with pytest.raises(roles.LoginRefused):
-            account_commands.authenticate(
+            _try(project, name, "whatever!!", i, remote="10.9.9.9")
+    with pytest.raises(roles.LoginThrottled) as throttled:
+        _try(project, "dave", PW, 5, remote="10.9.9.9")
+    assert "this address" in str(throttled.value)
+    # The account itself is not slowed down from another address.
+    _try(project, "dave", PW, 5, remote="10.0.0.7")
+
+
+def test_concurrent_wrong_passwords_all_count(project: Project) -> None:
+    """A hundred wrong passwords at once: each is counted before the next is looked at, so
+    exactly the free tries have their password checked and the rest are throttled; the argon2
+    work never runs more than its slots at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import func, select
+
+    from factfinder.services.access import passwords
+    from factfinder.store.schema_users import login_attempts
+
+    account_commands.add_user(project, "erin", PW, "admin")
+    passwords.set_concurrency(2)
+
+    def attempt(n: int) -> str:
+        try:
+            authenticate(
                 project,
-                name,
-                "whatever!!",
-                remote="10.9.9.9",
-                policy=policy,
-                now=t0 + dt.timedelta(minutes=20, seconds=i),
+                "erin",
+                f"guess number {n}",
+                remote=f"10.2.{n // 250}.{n % 250}",
+                policy=POLICY,
+                now=T0,
             )
+        except roles.LoginThrottled:
+            return "throttled"
+        except roles.LoginRefused:
+            return "refused"
+        return "accepted"
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        outcomes = list(pool.map(attempt, range(100)))
+    assert outcomes.count("refused") == POLICY.max_failures
+    assert outcomes.count("throttled") == 100 - POLICY.max_failures
+    with project.read() as conn:
+        checked = conn.execute(
+            select(func.count())
+            .select_from(login_attempts)
+            .where(login_attempts.c.username == "erin")
+        ).scalar_one()
+    assert checked == POLICY.max_failures
+    assert 1 <= passwords.peak_concurrency() <= 2
+    # The owner is slowed down (2 s after the latest failure), not locked out.
     with pytest.raises(roles.LoginThrottled):
-        account_commands.authenticate(
-            project, "dave", PW, remote="10.9.9.9", policy=policy, now=t0 + dt.timedelta(minutes=21)
-        )
+        _try(project, "erin", PW, 1)
+    assert (
+        authenticate(project, "erin", PW, policy=POLICY, now=T0 + dt.timedelta(seconds=2)).username
+        == "erin"
+    )
 
 
 def test_sessions_expire_and_end_with_a_password_change(project: Project) -> None:

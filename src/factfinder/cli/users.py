@@ -1,4 +1,5 @@
-"""The `factfinder user` commands: add, list, passwd, role, disable/enable, token."""
+"""The `factfinder user` commands: add, list, passwd, role, disable/enable, token, and
+two-factor sign-in (2fa, 2fa-off, require-2fa)."""
 
 from __future__ import annotations
 
@@ -74,16 +75,23 @@ def register(app: typer.Typer) -> None:
                         "display_name": u.display_name,
                         "role": u.role,
                         "active": u.active,
+                        "two_factor": u.two_factor,
+                        "require_2fa": u.require_2fa,
                         "created_at": u.created_at,
                     }
                     for u in found
                 ]
             )
             return
-        table = Table("user", "name", "role", "active", "created")
+        table = Table("user", "name", "role", "active", "2fa", "created")
         for u in found:
             table.add_row(
-                u.username, u.display_name or "", u.role, "yes" if u.active else "no", u.created_at
+                u.username,
+                u.display_name or "",
+                u.role,
+                "yes" if u.active else "no",
+                ("on" if u.two_factor else "off") + (" (required)" if u.require_2fa else ""),
+                u.created_at,
             )
         out.print(table)
 
@@ -129,6 +137,56 @@ def register(app: typer.Typer) -> None:
         with open_project(project) as p:
             set_active(p, username, True)
         err.print(f"{username} enabled")
+
+    @user_app.command("2fa")
+    @handle_errors
+    def two_factor(
+        username: str,
+        project: ProjectOption = None,
+        code: Annotated[
+            str | None,
+            typer.Option(help="The code the authenticator shows (else asked for)."),
+        ] = None,
+    ) -> None:
+        """Set up two-factor sign-in: prints the key to add to an authenticator app, asks for
+        the code it shows, then prints one-time recovery codes (shown once)."""
+        from factfinder.services.access.signin import begin_two_factor, confirm_two_factor
+
+        with open_project(project) as p:
+            setup = begin_two_factor(p, username)
+            err.print(f"key for {setup.username}: {setup.secret}")
+            err.print(f"or open: {setup.uri}")
+            given = code or typer.prompt("Code from the authenticator")
+            codes = confirm_two_factor(p, username, given)
+        err.print("two-factor sign-in is on; recovery codes (each works once, keep them safe):")
+        for c in codes:
+            out.print(c)
+
+    @user_app.command("2fa-off")
+    @handle_errors
+    def two_factor_off(username: str, project: ProjectOption = None) -> None:
+        """Turn two-factor sign-in off (when the authenticator and the recovery codes are
+        lost)."""
+        from factfinder.services.access.signin import disable_two_factor
+
+        with open_project(project) as p:
+            disable_two_factor(p, username)
+        err.print(f"two-factor sign-in is off for {username}")
+
+    @user_app.command("require-2fa")
+    @handle_errors
+    def require_2fa(
+        username: str,
+        project: ProjectOption = None,
+        off: Annotated[bool, typer.Option("--off", help="Stop requiring it.")] = False,
+    ) -> None:
+        """Require two-factor sign-in of an account (it can reach nothing but its account page
+        until it is set up)."""
+        from factfinder.services.access.signin import require_two_factor
+
+        with open_project(project) as p:
+            require_two_factor(p, username, not off)
+        err.print(f"two-factor sign-in is {'not ' if off else ''}required of {username}")
 
     @user_app.command("token")
     @handle_errors

@@ -317,8 +317,21 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def verify(
         key: Annotated[
+            str | None,
+            typer.Option(
+                metavar="FILE|FINGERPRINT",
+                help="The key to trust, kept outside the project: a public key file (PEM or "
+                "hex) or its fingerprint (sha256:<hex>). Default: the project's own key, held "
+                "to the fingerprint pinned in factfinder.toml.",
+            ),
+        ] = None,
+        against: Annotated[
             Path | None,
-            typer.Option(help="Public key to trust (PEM or hex; default the project's)."),
+            typer.Option(
+                metavar="CHECKPOINT.json",
+                help="A checkpoint kept outside the project (`factfinder checkpoint --json`): "
+                "the ledger must still contain it (catches a rollback to an older copy).",
+            ),
         ] = None,
         blobs: Annotated[bool, typer.Option(help="Re-hash every blob.")] = True,
         project: ProjectOption = None,
@@ -326,18 +339,29 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check the blobs, the ledger, the checkpoints and every row against the ledger."""
         from factfinder.services.verification import verify_project
-        from factfinder.vault.signing import PublicKey
+        from factfinder.vault.proofs import read_checkpoint
 
-        trusted = PublicKey.load(key) if key else None
+        trusted, fingerprint = _trust_option(key)
+        outside = read_checkpoint(against) if against else None
         with open_project(project) as proj, _VerifyProgress() as progress:
-            report = verify_project(proj, key=trusted, blobs=blobs, observer=progress)
+            report = verify_project(
+                proj,
+                key=trusted,
+                fingerprint=fingerprint,
+                against=outside,
+                blobs=blobs,
+                observer=progress,
+            )
         if as_json:
             print_json(report.to_json())
         else:
             for p in report.problems:
-                out.print(f"[red]{p.code}[/red] {p.message}")
+                where = f" [{p.table} {p.row}]" if p.table else ""
+                out.print(f"[red]{p.code}[/red]{where} {p.message}", markup=True)
             for note in report.notes:
                 err.print(f"note: {note}")
+            for warning in report.warnings:
+                err.print(f"[yellow]warning:[/yellow] {warning}")
             verdict = (
                 "[green]OK[/green]" if report.ok else f"[red]{len(report.problems)} problems[/red]"
             )
@@ -392,6 +416,28 @@ def register(app: typer.Typer) -> None:
             out.print("[green]proof verified[/green]" if ok else "[red]proof FAILED[/red]")
         if not ok:
             raise typer.Exit(EXIT_INTEGRITY)
+
+
+def _trust_option(value: str | None) -> tuple[Any, str | None]:
+    """`--key FILE|FINGERPRINT` → (a public key or None, a fingerprint or None)."""
+    import re
+
+    from factfinder.errors import InvalidRecord
+    from factfinder.vault.signing import PublicKey
+
+    if value is None:
+        return None, None
+    text = value.strip()
+    if re.fullmatch(r"sha256:[0-9a-f]{64}", text.lower()):
+        return None, text.lower()
+    if re.fullmatch(r"[0-9a-fA-F]{64}", text):
+        return PublicKey.from_text(text, "--key"), None
+    path = Path(value)
+    if not path.is_file():
+        raise InvalidRecord(
+            f"--key {value}: neither a key file nor a fingerprint (sha256:<64 hex digits>)"
+        )
+    return PublicKey.load(path), None
 
 
 def _shown_url(url: str) -> str:

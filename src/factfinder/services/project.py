@@ -2,7 +2,7 @@
 unit of work every mutation goes through.
 
     project/
-      factfinder.toml        the configuration (database URL)
+      factfinder.toml        the configuration (database URL, the pinned key fingerprint)
       factfinder.db          the SQLite database (absent when the URL names PostgreSQL)
       blobs/                 the content-addressed blob store
       keys/ledger.key        the Ed25519 private key (PKCS#8 PEM, mode 0600)
@@ -45,10 +45,13 @@ CONFIG_FORMAT = 1
 
 @dataclass(frozen=True, slots=True)
 class ProjectConfig:
-    """What `factfinder.toml` says. `db_url` is absolute (relative SQLite paths resolved)."""
+    """What `factfinder.toml` says. `db_url` is absolute (relative SQLite paths resolved);
+    `key_fingerprint` is the `sha256:<hex>` id of the ledger key pinned at `init` ([trust]), which
+    `verify` holds the project's key to (None in projects made before pinning)."""
 
     root: Path
     db_url: str
+    key_fingerprint: str | None = None
 
     @classmethod
     def load(cls, root: Path) -> ProjectConfig:
@@ -68,7 +71,12 @@ class ProjectConfig:
         url = data.get("database", {}).get("url")
         if not isinstance(url, str) or not url:
             raise ProjectError(f"{path}: [database] url is missing")
-        return cls(root, resolve_db_url(url, root))
+        pinned = data.get("trust", {}).get("key_fingerprint")
+        if pinned is not None and not (
+            isinstance(pinned, str) and pinned.startswith("sha256:") and len(pinned) == 71
+        ):
+            raise ProjectError(f"{path}: [trust] key_fingerprint must be sha256:<64 hex digits>")
+        return cls(root, resolve_db_url(url, root), pinned)
 
 
 def resolve_db_url(url: str, root: Path) -> str:
@@ -101,6 +109,10 @@ class Transaction:
     entry in this same transaction: if anything fails, the change and its entry roll back
     together. Sequence numbers are contiguous; on PostgreSQL the head row lock makes concurrent
     writers queue, on SQLite `BEGIN IMMEDIATE` already does.
+
+    The first entry a transaction appends after a checkpoint was signed is preceded by a
+    `checkpoint.record` entry binding that checkpoint (and any other of the same size), so a
+    checkpoint row deleted later is caught by `verify`.
     """
 
     def __init__(self, conn: Connection, actor: str, project: Project) -> None:
@@ -151,13 +163,22 @@ class Transaction:
         seq = self.ledger_size
         stamp = format_time(time) if time is not None else self.now
         made = []
-        for kind, payload, subject in entries:
+        if not self.entries:
+            signed = ledger_rows.checkpoints_of_size(self.conn, "", seq)
+            if signed:
+                record = {"checkpoints": [ledger_rows.checkpoint_record(i, cp) for i, cp in signed]}
+                made.append(
+                    LedgerEntry.make(seq, ledger_rows.CHECKPOINT_RECORD, self.actor, stamp, record)
+                )
+                seq += 1
+        wanted = list(entries)
+        for kind, payload, subject in wanted:
             made.append(LedgerEntry.make(seq, kind, self.actor, stamp, payload, subject))
             seq += 1
         ledger_rows.insert_entries(self.conn, made)
         self._next_seq = seq
         self.entries.extend(made)
-        return made
+        return made[len(made) - len(wanted) :]
 
     def _finish(self) -> None:
         if self.entries:
@@ -210,11 +231,11 @@ class Project:
                     )
             keys = root / "keys"
             keys.mkdir(exist_ok=True)
-            SigningKey.generate().save(
-                keys / "ledger.key", keys / "ledger.pub.pem", keys / "ledger.pub.hex"
-            )
+            signing = SigningKey.generate()
+            signing.save(keys / "ledger.key", keys / "ledger.pub.pem", keys / "ledger.pub.hex")
             BlobStore(root / "blobs").create()
-            (root / CONFIG_NAME).write_text(_config_text(url), encoding="utf-8")
+            fingerprint = signing.public_key.key_id
+            (root / CONFIG_NAME).write_text(_config_text(url, fingerprint), encoding="utf-8")
         except BaseException as exc:
             engine.dispose()
             if created:
@@ -224,7 +245,7 @@ class Project:
             if isinstance(exc, Exception):
                 raise ProjectError(f"cannot create a project in {root}: {exc}") from exc
             raise
-        return cls(ProjectConfig(root, full_url), engine)
+        return cls(ProjectConfig(root, full_url, fingerprint), engine)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Project:
@@ -308,7 +329,7 @@ class Project:
             raise ProjectError(f"cannot read the public key {self.public_key_path}: {exc}") from exc
 
 
-def _config_text(url: str) -> str:
+def _config_text(url: str, fingerprint: str) -> str:
     # json.dumps gives a valid TOML basic string for any URL.
     return (
         "# A factfinder project (created by `factfinder init`).\n"
@@ -316,5 +337,9 @@ def _config_text(url: str) -> str:
         f"format = {CONFIG_FORMAT}\n\n"
         "[database]\n"
         "# A relative SQLite path is relative to this directory.\n"
-        f"url = {json.dumps(url)}\n"
+        f"url = {json.dumps(url)}\n\n"
+        "[trust]\n"
+        "# The fingerprint of the ledger key made at init: `factfinder verify` fails if the key\n"
+        "# in keys/ changes. Keep a copy of it outside the project too (`verify --key`).\n"
+        f"key_fingerprint = {json.dumps(fingerprint)}\n"
     )

@@ -13,6 +13,11 @@
 - `claim_reviews` (revision 0302): a reviewer's decision on a stored claim — accept, correct (the
   corrected fields as canonical JSON) or reject; the latest decision of a claim is in force.
 
+Revision `0306_users` adds two-factor sign-in: `users.totp_secret` (the enrolled
+TOTP secret), `totp_pending` (one being enrolled), `totp_step` (the last time step accepted: a
+code is good once), `require_2fa` (an admin requires it of the account) and `recovery_codes`
+(one-time codes, stored as `sha256:` hashes).
+
 Revision 0303 adds no table; it once created the incident list's indexes, which the incidents
 area's own `0502_incidents` now creates (0303 is kept, empty, for databases stamped with it).
 
@@ -21,7 +26,18 @@ Times are ISO 8601 UTC text, like the vault's.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
 
 from factfinder.store import schema_claims  # noqa: F401  (registers `claims`, which claim_reviews refers to)
 from factfinder.store.schema import metadata
@@ -39,6 +55,20 @@ users = Table(
     Column("active", Boolean, nullable=False),
     Column("created_at", TIME, nullable=False),
     Column("updated_at", TIME, nullable=False),
+    Column("totp_secret", Text),
+    Column("totp_pending", Text),
+    Column("totp_step", BigInteger),
+    Column("require_2fa", Boolean, nullable=False, server_default=false()),
+)
+
+recovery_codes = Table(
+    "recovery_codes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("code_hash", String(71), nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("used_at", TIME),
 )
 
 web_sessions = Table(

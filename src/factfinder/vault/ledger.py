@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -142,11 +142,11 @@ def entry_framing(
 
 def entry_suffix(seq: int, subject: str | None, time: str) -> str:
     """The text after an entry's payload (see `entry_framing`)."""
-    subj = "null" if subject is None else _json_string(subject)
-    return f',"seq":{seq},"subject":{subj},"time":{_json_string(time)}}}'
+    subj = "null" if subject is None else json_string(subject)
+    return f',"seq":{seq},"subject":{subj},"time":{json_string(time)}}}'
 
 
-def _json_string(text: str) -> str:
+def json_string(text: str) -> str:
     # Most strings need no escaping; skip json.dumps for them (this runs per verified entry).
     if text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
@@ -200,21 +200,25 @@ def row_count(conn: Connection) -> int:
 
 def stream_batches(
     conn: Connection, batch: int = STREAM_BATCH
-) -> Iterator[list[tuple[int, str | None, str, bytes]]]:
-    """Lists of (seq, subject, entry, leaf_hash) in seq order, `batch` rows at a time.
+) -> Iterator[list[tuple[int, str | None, str, bytes, str, str, str]]]:
+    """Lists of (seq, subject, entry, leaf_hash, kind, actor, created_at) in seq order, `batch`
+    rows at a time.
 
     Uses the driver cursor directly: on a million rows SQLAlchemy's per-row processing would
     cost more than hashing them.
     """
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute("SELECT seq, subject, entry, leaf_hash FROM ledger ORDER BY seq")
+        cursor.execute(
+            "SELECT seq, subject, entry, leaf_hash, kind, actor, created_at FROM ledger "
+            "ORDER BY seq"
+        )
         while True:
             rows = cast(list[Any], cursor.fetchmany(batch))
             if not rows:
                 break
             if not isinstance(rows[0][3], bytes):  # memoryview from some drivers
-                rows = [(r[0], r[1], r[2], bytes(r[3])) for r in rows]
+                rows = [(r[0], r[1], r[2], bytes(r[3]), *r[4:]) for r in rows]
             yield rows
     finally:
         cursor.close()
@@ -261,6 +265,51 @@ def insert_checkpoint(conn: Connection, cp: Checkpoint) -> int:
         )
     )
     return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+CHECKPOINT_RECORD = "checkpoint.record"
+# An entry binding rows that the entries which wrote them did not bind in full (written once
+# by the migration that introduced row binding): {"users": {name: {"password": digest}},
+# "api_tokens": {id: {"token_hash": …}}, "checkpoints": [checkpoint_record, …]}.
+BIND_KIND = "verify.bind"
+
+
+def entries_of_kinds(conn: Connection, kinds: Iterable[str]) -> list[LedgerEntry]:
+    """The entries of these kinds, parsed, in seq order (for the checks of `verify`)."""
+    rows = conn.execute(
+        select(ledger.c.entry).where(ledger.c.kind.in_(list(kinds))).order_by(ledger.c.seq)
+    )
+    out = []
+    for r in rows:
+        try:
+            out.append(LedgerEntry.parse(r.entry))
+        except InvalidRecord:
+            continue  # reported by the ledger scan
+    return out
+
+
+def checkpoint_record(checkpoint_id: int, cp: Checkpoint) -> dict[str, Any]:
+    """How a `checkpoint.record` entry binds one checkpoint row."""
+    return {
+        "id": checkpoint_id,
+        "size": cp.size,
+        "root": cp.root,
+        "time": cp.time,
+        "key_id": cp.key_id,
+        "signature": cp.signature,
+    }
+
+
+def checkpoints_of_size(conn: Connection, log_id: str, size: int) -> list[tuple[int, Checkpoint]]:
+    """The checkpoints that sign exactly `size` entries: when `size` is the ledger size, those
+    made since the last entry, which the next entry appended records."""
+    rows = conn.execute(
+        select(checkpoints).where(checkpoints.c.size == size).order_by(checkpoints.c.id)
+    )
+    return [
+        (r.id, Checkpoint(log_id, r.size, r.root, r.created_at, r.key_id, r.signature))
+        for r in rows
+    ]
 
 
 def list_checkpoints(conn: Connection, log_id: str) -> list[tuple[int, Checkpoint]]:

@@ -12,6 +12,10 @@ A consistency proof shows the ledger at one checkpoint is a prefix of the ledger
     {"type": "factfinder.consistency-proof.v1", "first": {checkpoint}, "second": {checkpoint},
      "path": ["sha256:…", …], "public_key": "<hex>"}
 
+A bare signed checkpoint (`{"type": "factfinder.checkpoint.v1", …}`, what `factfinder
+checkpoint --json` prints) is accepted too: kept outside the project, it is what a later
+`verify --against` or `verify-proof --project` holds the ledger to (a rollback fails it).
+
 `public_key` only says which key the maker used; verification uses the key the checker trusts.
 """
 
@@ -26,7 +30,7 @@ from factfinder.errors import InvalidRecord
 from factfinder.vault.hashing import format_hash, hash_file, parse_hash
 from factfinder.vault.ledger import LedgerEntry
 from factfinder.vault.merkle import leaf_hash, root_from_inclusion, verify_consistency
-from factfinder.vault.signing import Checkpoint, PublicKey
+from factfinder.vault.signing import CHECKPOINT_TYPE, Checkpoint, PublicKey
 
 INCLUSION_TYPE = "factfinder.inclusion-proof.v1"
 CONSISTENCY_TYPE = "factfinder.consistency-proof.v1"
@@ -72,7 +76,7 @@ class ConsistencyProof:
         }
 
 
-Proof = InclusionProof | ConsistencyProof
+Proof = InclusionProof | ConsistencyProof | Checkpoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,8 @@ def load_proof(obj: Any, what: str = "proof") -> Proof:
                 Checkpoint.from_json(obj["checkpoint"]),
                 str(obj.get("public_key", "")),
             )
+        if kind == CHECKPOINT_TYPE:
+            return Checkpoint.from_json(obj)
         if kind == CONSISTENCY_TYPE:
             return ConsistencyProof(
                 Checkpoint.from_json(obj["first"]),
@@ -138,6 +144,17 @@ def read_proof(path: Path) -> Proof:
     return load_proof(obj, str(path))
 
 
+def read_checkpoint(path: Path) -> Checkpoint:
+    """A checkpoint kept outside the project: a bare checkpoint, or the one a proof ends at
+    (the later one of a consistency proof)."""
+    doc = read_proof(path)
+    if isinstance(doc, InclusionProof):
+        return doc.checkpoint
+    if isinstance(doc, ConsistencyProof):
+        return doc.second
+    return doc
+
+
 def _hashes(values: tuple[str, ...]) -> list[bytes] | None:
     try:
         return [parse_hash(v) for v in values]
@@ -149,6 +166,15 @@ def verify_proof(proof: Proof, key: PublicKey, evidence: Path | None = None) -> 
     """Check a proof with the trusted public key (and, for an item, optionally its file)."""
     if isinstance(proof, ConsistencyProof):
         return _verify_consistency(proof, key)
+    if isinstance(proof, Checkpoint):
+        check = Checks()
+        check(
+            proof.verify(key),
+            f"checkpoint (size {proof.size}, root {proof.root}, {proof.time}) is signed by "
+            f"{key.key_id}",
+            f"checkpoint (size {proof.size}) is not signed by the trusted key {key.key_id}",
+        )
+        return check.result()
     return _verify_inclusion(proof, key, evidence)
 
 

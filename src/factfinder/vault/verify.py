@@ -21,6 +21,7 @@ from typing import Any
 from factfinder.errors import InvalidRecord
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.ledger import LedgerEntry
+from factfinder.vault.ledger import json_string as _json_string
 from factfinder.vault.merkle import LEAF_PREFIX, TreeBuilder
 
 
@@ -34,6 +35,9 @@ class Problem:
     item: str | None = None
     blob: str | None = None
     checkpoint: int | None = None
+    # The table and the row (its primary key as text) that differ from what the ledger bound.
+    table: str | None = None
+    row: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -43,6 +47,8 @@ class Problem:
             "item": self.item,
             "blob": self.blob,
             "checkpoint": self.checkpoint,
+            "table": self.table,
+            "row": self.row,
         }
 
 
@@ -56,6 +62,8 @@ class VerifyReport:
     acquisitions: int
     blobs: int
     notes: tuple[str, ...] = ()
+    # What verify could not vouch for (the key it trusted was found inside the project).
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -72,10 +80,13 @@ class VerifyReport:
             "blobs": self.blobs,
             "problems": [p.to_json() for p in self.problems],
             "notes": list(self.notes),
+            "warnings": list(self.warnings),
         }
 
 
-Row = tuple[int, "str | None", str, bytes]  # seq, subject column, entry text, stored leaf hash
+# seq, subject column, entry text, stored leaf hash; optionally the kind, actor and created_at
+# columns, which are then checked against the entry's own.
+Row = tuple[Any, ...]
 BLOCK = 4096  # leaves hashed level by level at once (a power of two)
 
 
@@ -83,9 +94,9 @@ BLOCK = 4096  # leaves hashed level by level at once (a power of two)
 class LedgerScanner:
     """Scan ledger rows `(seq, subject, entry, leaf_hash)` in seq order, in batches.
 
-    The entry text is the record; the `kind`, `actor` and `created_at` columns are an index that
-    nothing reads as evidence (`show` and proofs parse the entry itself), so they are not
-    fetched. The `subject` column selects the entries `show` lists, so it is checked.
+    The entry text is the record; the `subject` column selects the entries `show` lists, and
+    the `kind`, `actor` (the custodian of the change) and `created_at` columns are what lists and
+    queries read, so when a row carries them they are checked against the entry's own text.
     """
 
     sizes: frozenset[int] = frozenset()
@@ -136,6 +147,8 @@ class LedgerScanner:
             problem = self._explain_tail(r)
             if problem is not None:
                 self.problems.append(problem)
+        if len(rows[0]) >= 7:
+            self._check_columns(rows)
         if self.watch_prefix:
             self._watch(rows, bad)
         self._feed(leaves)
@@ -187,6 +200,48 @@ class LedgerScanner:
             if at >= 0:
                 kind = entry[at + 9 : entry.index('"', at + 9)]
                 self.watched.append((r[0], kind, r[1]))
+
+    def _check_columns(self, rows: Sequence[Row]) -> None:
+        for r in rows:
+            seq, entry, kind, actor, created = r[0], r[2], r[4], r[5], r[6]
+            head = (
+                f'{{"actor":{_json_string(actor)},"kind":{_json_string(kind)},"payload":'
+                if isinstance(actor, str) and isinstance(kind, str)
+                else None
+            )
+            tail = f',"time":{_json_string(created)}}}' if isinstance(created, str) else None
+            if (
+                head is not None
+                and tail is not None
+                and entry.startswith(head)
+                and entry.endswith(tail)
+            ):
+                continue
+            try:
+                body = LedgerEntry.parse(entry)
+            except InvalidRecord:
+                continue  # reported by the leaf or tail check
+            wrong = [
+                name
+                for name, column, own in (
+                    ("actor", actor, body.actor),
+                    ("kind", kind, body.kind),
+                    ("created_at", created, body.time),
+                )
+                if column != own
+            ]
+            if wrong:
+                self.problems.append(
+                    Problem(
+                        "ledger.altered",
+                        f"entry {seq}: the row's {', '.join(wrong)} "
+                        f"({', '.join(repr(c) for c in (actor, kind, created) if c is not None)}) "
+                        "differ from the entry's own (edited behind factfinder's back)",
+                        seq=seq,
+                        table="ledger",
+                        row=str(seq),
+                    )
+                )
 
     def _check_sequence(self, rows: Sequence[Row]) -> None:
         expected = self.last_seq + 1

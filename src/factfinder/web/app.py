@@ -26,10 +26,11 @@ from factfinder.errors import (
     NotFound,
     PermissionDenied,
 )
+from factfinder.services.access.passwords import set_concurrency as set_password_workers
 from factfinder.services.access.roles import LoginThrottled
 from factfinder.services.project import Project
 from factfinder.web.api import router as api_router
-from factfinder.web.deps import NotAuthenticated
+from factfinder.web.deps import NotAuthenticated, TwoFactorRequired
 from factfinder.web.pages import router as pages_router
 from factfinder.web.pages.common import render_error
 from factfinder.web.security import SecurityHeaders
@@ -43,6 +44,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     """The workspace app for the project in `settings.project_dir` (opened — and migrated —
     now, closed when the app shuts down)."""
 
+    set_password_workers(settings.password_workers)
     project = Project.open(settings.project_dir)
 
     @asynccontextmanager
@@ -121,6 +123,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         headers = {}
         if isinstance(exc, LoginThrottled):
             headers["Retry-After"] = str(exc.retry_after)
+        if isinstance(exc, TwoFactorRequired) and not _is_api(request):
+            return RedirectResponse("/account", status_code=303)
         if _is_api(request):
             return JSONResponse({"detail": message}, status_code=status, headers=headers)
         return render_error(request, status, message, headers)

@@ -30,6 +30,10 @@ class CsrfRejected(PermissionDenied):
     """An unsafe request from a browser session without the session's CSRF token."""
 
 
+class TwoFactorRequired(PermissionDenied):
+    """The account must set up two-factor sign-in before it may do anything else."""
+
+
 @dataclass(frozen=True, slots=True)
 class Principal:
     """The authenticated user, how they proved it, and (for sessions) the CSRF token."""
@@ -72,8 +76,10 @@ def _bearer(request: Request) -> str | None:
     return None
 
 
-async def authenticated(request: Request, project: ProjectDep) -> Principal:
-    """The principal of this request; CSRF-checked for unsafe requests from a session."""
+async def enrolling(request: Request, project: ProjectDep) -> Principal:
+    """The principal of this request, even one whose account must still set up two-factor
+    sign-in (for the account page, where it does so); CSRF-checked for unsafe requests from a
+    session."""
     cached = getattr(request.state, "principal", None)
     if isinstance(cached, Principal):
         return cached
@@ -98,6 +104,18 @@ async def authenticated(request: Request, project: ProjectDep) -> Principal:
     return principal
 
 
+async def authenticated(
+    principal: Annotated[Principal, Depends(enrolling)],
+) -> Principal:
+    """The principal of this request, once any two-factor sign-in required of it is set up."""
+    if principal.user.must_enrol:
+        raise TwoFactorRequired(
+            "two-factor sign-in is required for this account: set it up on the account page "
+            "(/account) first"
+        )
+    return principal
+
+
 def need(permission: Permission) -> object:
     """A dependency: the principal, if their role grants `permission` (else 403)."""
 
@@ -110,6 +128,7 @@ def need(permission: Permission) -> object:
 
 
 Reader = Annotated[Principal, need(Permission.READ)]
+Enrolling = Annotated[Principal, Depends(enrolling)]
 Commenter = Annotated[Principal, need(Permission.COMMENT)]
 Reviewer = Annotated[Principal, need(Permission.REVIEW)]
 Ingester = Annotated[Principal, need(Permission.INGEST)]

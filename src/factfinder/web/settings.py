@@ -24,6 +24,13 @@ class WebSettings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1)
     login_max_failures_per_remote: int = Field(default=20, ge=1)
     login_window_minutes: float = Field(default=15.0, gt=0)
+    # After the free failures, each try waits this long after the latest failure, doubling per
+    # failure up to the caps: a slow-down, never a lock-out.
+    login_first_delay_seconds: float = Field(default=2.0, gt=0)
+    login_max_delay_seconds: float = Field(default=60.0, gt=0)
+    login_max_delay_per_remote_seconds: float = Field(default=600.0, gt=0)
+    # argon2 hashes and checks running at once (each takes 64 MiB).
+    password_workers: int = Field(default=2, ge=1, le=64)
     max_upload_mb: int = Field(default=200, ge=1)
     page_size: int = Field(default=50, ge=1, le=500)
 

@@ -3,9 +3,10 @@ and comments — the use cases behind `factfinder user …` and the web app's si
 comments. Each change is ledgered in its transaction.
 
 Ledger entries:
-- accounts (`subject` = `user:<username>`): `user.add`, `user.role`, `user.passwd`, `user.active`,
-  `user.token` and `user.revoke` — each binds the account and what changed, never a password or a
-  token. Browser sessions and login attempts are operational state, not part of the record, and
+- accounts (`subject` = `user:<username>`): `user.add`, `user.role`, `user.passwd`,
+  `user.rehash`, `user.active`, `user.token` and `user.revoke` — each binds the account and what
+  changed, never a password or a token: a password hash and a token are bound by a digest
+  (`factfinder.services.access.integrity`), so `verify` catches a row edited behind its back. Browser sessions and login attempts are operational state, not part of the record, and
   are not ledgered.
 - marks: `restrict.mark` and `restrict.unmark` (`subject` = the marked subject), payload
   `{"subject", "field", "reason"}`.
@@ -19,16 +20,16 @@ Ledger entries:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import secrets
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from factfinder.errors import Conflict, InvalidRecord, NotFound
+from factfinder.services.access.integrity import password_digest
+from factfinder.services.access.passwords import hash_password
 from factfinder.services.access.queries import (
     READ_KIND,
     WHOLE,
@@ -44,10 +45,7 @@ from factfinder.services.access.roles import (
     ROLES,
     TOKEN_PREFIX,
     ApiToken,
-    LoginRefused,
-    LoginThrottled,
     Session,
-    ThrottlePolicy,
     User,
     secret_digest,
 )
@@ -56,7 +54,6 @@ from factfinder.services.project import Project
 from factfinder.store.schema_users import (
     api_tokens,
     comments,
-    login_attempts,
     name_releases,
     restrictions,
     users,
@@ -66,17 +63,10 @@ from factfinder.subjects import ITEM, check_markable, parse_subject, user_subjec
 from factfinder.vault.ledger import format_time, utc_now
 
 if TYPE_CHECKING:
-    from argon2 import PasswordHasher
+    pass
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
 MAX_COMMENT = 10_000
-
-
-@lru_cache(maxsize=1)
-def _hasher() -> PasswordHasher:
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
 
 
 def _check_username(username: str) -> str:
@@ -116,13 +106,18 @@ def add_user(
     name = _check_username(username)
     _check_role(role)
     _check_password(password)
-    hashed = _hasher().hash(password)
+    hashed = hash_password(password)
     with project.transaction(actor) as tx:
         if tx.conn.execute(select(users.c.id).where(users.c.username == name)).first():
             raise Conflict(f"user {name!r} already exists")
         tx.append_ledger(
             "user.add",
-            {"username": name, "role": role, "display_name": display_name},
+            {
+                "username": name,
+                "role": role,
+                "display_name": display_name,
+                "password": password_digest(hashed),
+            },
             subject=user_subject(name),
         )
         new_id = tx.conn.execute(
@@ -145,11 +140,13 @@ def set_password(
 ) -> None:
     """Change a password; every browser session of that account ends."""
     _check_password(password)
-    hashed = _hasher().hash(password)
+    hashed = hash_password(password)
     with project.transaction(actor) as tx:
         row = user_row(tx.conn, username)
         tx.append_ledger(
-            "user.passwd", {"username": row.username}, subject=user_subject(row.username)
+            "user.passwd",
+            {"username": row.username, "password": password_digest(hashed)},
+            subject=user_subject(row.username),
         )
         tx.conn.execute(
             update(users)
@@ -191,88 +188,7 @@ def set_active(project: Project, username: str, active: bool, *, actor: str | No
         return to_user(tx.conn.execute(select(users).where(users.c.id == row.id)).one())
 
 
-# -- signing in -----------------------------------------------------------------------------
-
-
-def authenticate(
-    project: Project,
-    username: str,
-    password: str,
-    *,
-    remote: str = "",
-    policy: ThrottlePolicy | None = None,
-    now: dt.datetime | None = None,
-) -> User:
-    """The user whose name and password these are.
-
-    Raises `LoginThrottled` (without checking the password) when the account or the address
-    has had too many failures lately, else `LoginRefused` on any mismatch. Every attempt is
-    recorded for the throttle.
-    """
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    pol = policy or ThrottlePolicy()
-    moment = now or utc_now()
-    name = username.strip().lower()[:64]
-    where = (remote or "-")[:64]
-    since = format_time(moment - pol.window)
-    with project.read() as conn:
-        a = login_attempts.c
-        by_name = conn.execute(
-            select(func.count(), func.min(a.at)).where(
-                a.username == name, a.ok.is_(False), a.at >= since
-            )
-        ).one()
-        by_remote = conn.execute(
-            select(func.count(), func.min(a.at)).where(
-                a.remote == where, a.ok.is_(False), a.at >= since
-            )
-        ).one()
-        row = conn.execute(select(users).where(users.c.username == name)).first()
-    for (count, first), limit in (
-        (by_name, pol.max_failures),
-        (by_remote, pol.max_failures_per_remote),
-    ):
-        if count >= limit:
-            first_at = dt.datetime.fromisoformat(first.replace("Z", "+00:00"))
-            wait = max(1, int((first_at + pol.window - moment).total_seconds()) + 1)
-            raise LoginThrottled(f"too many failed logins; try again in {wait} s", wait)
-    ok = False
-    if row is not None:
-        try:
-            ok = _hasher().verify(row.password_hash, password) and bool(row.active)
-        except (VerificationError, InvalidHashError):
-            ok = False
-    else:
-        # Spend the same time as a real check so the answer does not reveal which names exist.
-        _dummy_verify(password)
-    with project.transaction() as tx:
-        tx.conn.execute(
-            insert(login_attempts).values(
-                username=name, remote=where, at=format_time(moment), ok=ok
-            )
-        )
-        if ok and row is not None and _hasher().check_needs_rehash(row.password_hash):
-            tx.conn.execute(
-                update(users)
-                .where(users.c.id == row.id)
-                .values(password_hash=_hasher().hash(password))
-            )
-    if not ok or row is None:
-        raise LoginRefused("wrong user name or password")
-    return to_user(row)
-
-
-@lru_cache(maxsize=1)
-def _dummy_hash() -> str:
-    return _hasher().hash(secrets.token_hex(16))
-
-
-def _dummy_verify(password: str) -> None:
-    from argon2.exceptions import VerificationError
-
-    with contextlib.suppress(VerificationError):
-        _hasher().verify(_dummy_hash(), password)
+# -- browser sessions (signing in itself is `factfinder.services.access.signin`) ----------
 
 
 def create_session(
@@ -339,6 +255,7 @@ def create_token(
                 "name": label,
                 "prefix": prefix,
                 "expires_at": expires,
+                "token_hash": "sha256:" + secret_digest(secret),
             },
             subject=user_subject(row.username),
         )

@@ -89,7 +89,14 @@ class Comment:
 def to_user(row: Any) -> User:
     """The `User` of a `users` row."""
     return User(
-        int(row.id), row.username, row.display_name, row.role, bool(row.active), row.created_at
+        int(row.id),
+        row.username,
+        row.display_name,
+        row.role,
+        bool(row.active),
+        row.created_at,
+        bool(getattr(row, "totp_secret", None)),
+        bool(getattr(row, "require_2fa", False)),
     )
 
 

@@ -79,6 +79,13 @@ class User:
     role: str
     active: bool
     created_at: str
+    two_factor: bool = False  # enrolled in two-factor sign-in (TOTP)
+    require_2fa: bool = False  # an admin requires two-factor sign-in of this account
+
+    @property
+    def must_enrol(self) -> bool:
+        """Two-factor sign-in is required of this account but not set up yet."""
+        return self.require_2fa and not self.two_factor
 
     @property
     def actor(self) -> str:
@@ -122,12 +129,30 @@ class ApiToken:
 
 @dataclass(frozen=True, slots=True)
 class ThrottlePolicy:
-    """At most `max_failures` failed logins per account, and `max_failures_per_remote` per
-    client address, within `window`; further attempts are refused until the window passes."""
+    """Failed logins slow further tries down; they never lock an account.
+
+    Within `window`, an account may fail `max_failures` times and an address
+    `max_failures_per_remote` times freely; after that each further try must wait, after the
+    latest failure, `first_delay` doubled per failure beyond the free ones, up to `max_delay`
+    for an account and `max_delay_per_remote` for an address. A try made too early is refused
+    without checking the password (and does not count).
+    """
 
     max_failures: int = 5
     max_failures_per_remote: int = 20
     window: dt.timedelta = dt.timedelta(minutes=15)
+    first_delay: dt.timedelta = dt.timedelta(seconds=1)
+    max_delay: dt.timedelta = dt.timedelta(seconds=30)
+    max_delay_per_remote: dt.timedelta = dt.timedelta(minutes=5)
+
+    def delay(self, failures: int, per_remote: bool = False) -> dt.timedelta:
+        """How long after the latest failure the next try must wait."""
+        free = self.max_failures_per_remote if per_remote else self.max_failures
+        if failures < free:
+            return dt.timedelta(0)
+        cap = self.max_delay_per_remote if per_remote else self.max_delay
+        doublings = min(failures - free, 30)
+        return min(cap, self.first_delay * (2**doublings))
 
 
 def secret_digest(secret: str) -> str:

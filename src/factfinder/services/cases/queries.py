@@ -195,11 +195,13 @@ def check_cases(conn: Connection) -> Iterable[Problem]:
     }
     seen: set[int] = set()
 
-    def bad(what: str, seq: int) -> Problem:
+    def bad(what: str, seq: int, table: str, row: object) -> Problem:
         return Problem(
             "case.altered",
             f"{what} is not what ledger entry {seq} recorded (changed behind factfinder's back)",
             seq=seq,
+            table=table,
+            row=str(row),
         )
 
     for r in conn.execute(select(cases).order_by(cases.c.id)):
@@ -210,7 +212,7 @@ def check_cases(conn: Connection) -> Iterable[Problem]:
             "name": r.name,
             "description": r.description,
         }:
-            yield bad(f"case {r.id}", r.seq)
+            yield bad(f"case {r.id}", r.seq, "cases", r.id)
     members: dict[int, tuple[int, str, list[str]]] = {}
     for r in conn.execute(
         select(case_members).order_by(case_members.c.seq, case_members.c.incident)
@@ -224,7 +226,12 @@ def check_cases(conn: Connection) -> Iterable[Problem]:
             or p.get("case") != case_id
             or sorted(p.get("incidents") or []) != sorted(incidents)
         ):
-            yield bad(f"the {action} of {', '.join(incidents)} to/from case {case_id}", seq)
+            yield bad(
+                f"the {action} of {', '.join(incidents)} to/from case {case_id}",
+                seq,
+                "case_members",
+                seq,
+            )
     for r in conn.execute(select(case_notes).order_by(case_notes.c.id)):
         seen.add(r.seq)
         kind, p = entries.get(r.seq, (None, {}))
@@ -235,9 +242,13 @@ def check_cases(conn: Connection) -> Iterable[Problem]:
             "text": r.text,
             "restricted": bool(r.restricted),
         }:
-            yield bad(f"note {r.id} of case {r.case_id}", r.seq)
+            yield bad(f"note {r.id} of case {r.case_id}", r.seq, "case_notes", r.id)
     for seq, (kind, _) in sorted(entries.items()):
         if kind in ("case.create", "case.add", "case.remove", "case.note") and seq not in seen:
             yield Problem(
-                "case.missing", f"ledger entry {seq} ({kind}) has no row any more", seq=seq
+                "case.missing",
+                f"ledger entry {seq} ({kind}) has no row any more",
+                seq=seq,
+                table={"case.create": "cases", "case.note": "case_notes"}.get(kind, "case_members"),
+                row=f"entry {seq}",
             )

@@ -26,6 +26,7 @@ from sqlalchemy import insert, select
 from factfinder import __version__
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.model import Claim, Document, parse_date
+from factfinder.services.claims.integrity import claim_hash
 from factfinder.services.claims.queries import latest_extractions
 from factfinder.services.preserve.inputs import normalise_published
 from factfinder.services.preserve.items import find_item_id
@@ -152,6 +153,7 @@ def _store_in(
             "extractor": EXTRACTOR,
             "claims": len(found),
             "claims_hash": sha256_text(canonical_json(as_json)),
+            "claim_hashes": [claim_hash(obj) for obj in as_json],
         },
         subject=item_subject(item_hash),
     )

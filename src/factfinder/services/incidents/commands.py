@@ -13,7 +13,7 @@
 corrections applied; rejected claims are left out), links them with `factfinder.link` and
 stores the run in one transaction with one `link.run` ledger entry whose payload binds the
 result: the hash of every incident's membership (`[[id, [claim ids]], …]` in id order) and the
-hash of the incidents' JSON (in id order); `check_incidents` recomputes both for `verify`. Incidents
+hash of the incidents' JSON (in id order); `integrity.check_incidents` recomputes both for `verify`. Incidents
 keep their ids across runs: an incident an analyst decided on keeps its id; another keeps the
 id of the previous run's incident it overlaps most.
 
@@ -54,6 +54,7 @@ from factfinder.link.run import LinkRun, link_records
 from factfinder.model import ClaimRef, Incident, parse_date
 from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.incidents.index import update_index
+from factfinder.services.incidents.integrity import incident_columns
 from factfinder.services.incidents.queries import current_members, latest_run_id
 from factfinder.services.project import Project, Transaction
 from factfinder.store.schema import item_metadata, items
@@ -297,30 +298,6 @@ def _stable_ids(
     return out
 
 
-def _summary(inc: Incident) -> dict[str, Any]:
-    place = inc.places[0] if inc.places else None
-    extra = inc.extra
-    total, civ = inc.killed.total, inc.killed.civilians
-    return {
-        "date_start": inc.date.start.isoformat() if inc.date and inc.date.start else None,
-        "date_end": inc.date.end.isoformat() if inc.date and inc.date.end else None,
-        "date_precision": inc.date.precision if inc.date else "unknown",
-        "place": place.name if place else None,
-        "governorate": place.admin1 if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "event_type": str(extra.get("event_type") or "unknown"),
-        "perpetrator": str(extra.get("perpetrator") or "unknown"),
-        "killed_min": total.min if total else None,
-        "killed_max": total.max if total else None,
-        "civilians_min": civ.min if civ else None,
-        "civilians_max": civ.max if civ else None,
-        "grade": inc.grade,
-        "independent_sources": inc.independent_sources,
-        "members": len(inc.members),
-    }
-
-
 def _store_run(
     tx: Transaction,
     run: LinkRun,
@@ -372,7 +349,7 @@ def _store_run(
                 "seq": entry.seq,
                 "confirmed": inc.incident in confirmed,
                 "body": canonical_json(body),
-                **_summary(inc),
+                **incident_columns(inc),
             }
         )
         for n, m in enumerate(inc.members):

@@ -16,11 +16,11 @@ can.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, select
 
 from factfinder.errors import NotFound
 from factfinder.model import (
@@ -29,7 +29,7 @@ from factfinder.model import (
 from factfinder.services.access.redaction import hidden_incidents
 from factfinder.services.incidents.search import IncidentSearch, prepare_search
 from factfinder.services.project import Project
-from factfinder.store.schema import items, ledger
+from factfinder.store.schema import items
 from factfinder.store.schema_claims import claims
 from factfinder.store.schema_incidents import (
     incident_decisions,
@@ -37,8 +37,6 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
-from factfinder.vault.hashing import canonical_json, sha256_text
-from factfinder.vault.verify import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,61 +354,6 @@ def get_incident(project: Project, incident_id: str) -> IncidentView:
             members,
             _decisions_of(conn, incident_id),
         )
-
-
-# -- for verify: the rows against their ledger entries -------------------------------------
-
-
-def check_incidents(conn: Connection) -> Iterable[Problem]:
-    """Every stored link run and decision is what its ledger entry recorded (for `verify`)."""
-
-    entries = {
-        int(r.seq): (r.kind, json.loads(r.entry).get("payload", {}))
-        for r in conn.execute(
-            select(ledger.c.seq, ledger.c.kind, ledger.c.entry).where(
-                or_(ledger.c.kind == "link.run", ledger.c.kind.like("incident.%"))
-            )
-        )
-    }
-    for run in conn.execute(select(link_runs).order_by(link_runs.c.id)):
-        kind, p = entries.get(int(run.seq), (None, {}))
-        membership: dict[str, list[int]] = {}
-        for m in conn.execute(
-            select(incident_members.c.incident_id, incident_members.c.claim_id).where(
-                incident_members.c.run_id == run.id
-            )
-        ):
-            membership.setdefault(m.incident_id, []).append(int(m.claim_id))
-        bodies = [
-            json.loads(r.body)
-            for r in conn.execute(
-                select(incidents.c.body)
-                .where(incidents.c.run_id == run.id)
-                .order_by(incidents.c.incident_id)
-            )
-        ]
-        listed = [[k, sorted(v)] for k, v in sorted(membership.items())]
-        if (
-            kind != "link.run"
-            or p.get("membership_hash") != sha256_text(canonical_json(listed))
-            or p.get("incidents_hash") != sha256_text(canonical_json(bodies))
-            or p.get("incidents") != run.incidents
-        ):
-            yield Problem(
-                "incident.altered",
-                f"the incidents of link run {run.id} are not "
-                f"what ledger entry {run.seq} recorded (changed behind "
-                "factfinder's back)",
-                seq=int(run.seq),
-            )
-    for d in conn.execute(select(incident_decisions).order_by(incident_decisions.c.seq)):
-        kind, p = entries.get(int(d.seq), (None, {}))
-        if kind != f"incident.{d.kind}" or p != json.loads(d.payload):
-            yield Problem(
-                "incident.altered",
-                f"decision {d.id} on {d.incident_id} is not what ledger entry {d.seq} recorded",
-                seq=int(d.seq),
-            )
 
 
 # -- for case files: the record as of a ledger size -----------------------------------------

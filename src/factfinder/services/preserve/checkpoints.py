@@ -100,9 +100,9 @@ def inclusion_proof_for_item(project: Project, ref: str) -> InclusionProof:
     return inclusion_proof(project, int(seq))
 
 
-# Entries that record an output, never a change of the record: a case file built after them
-# is the same as one built before them.
-OUTPUT_KINDS = ("export.write",)
+# Entries that record an output or a checkpoint, never a change of the record: a case file
+# built after them is the same as one built before them.
+OUTPUT_KINDS = ("export.write", ledger_rows.CHECKPOINT_RECORD)
 
 
 def checkpoint_for(project: Project, at: int | None = None) -> tuple[int, Checkpoint]:

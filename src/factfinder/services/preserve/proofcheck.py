@@ -19,6 +19,7 @@ from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
 from factfinder.vault.proofs import Checks, ConsistencyProof, InclusionProof, Proof, ProofCheck
+from factfinder.vault.signing import Checkpoint
 
 
 def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
@@ -29,7 +30,12 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
     an item its blob still hashes to its name and its metadata row still matches the entry.
     """
     check = Checks()
-    cps = [proof.checkpoint] if isinstance(proof, InclusionProof) else [proof.first, proof.second]
+    if isinstance(proof, Checkpoint):
+        cps = [proof]
+    elif isinstance(proof, InclusionProof):
+        cps = [proof.checkpoint]
+    else:
+        cps = [proof.first, proof.second]
     with project.read() as conn:
         stored = {
             (cp.size, cp.root) for _, cp in ledger_rows.list_checkpoints(conn, project.log_id)
@@ -62,7 +68,7 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
                 f"the first {cp.size} entries still hash to {cp.root}",
                 f"the first {cp.size} entries now hash to {now}, not {cp.root}",
             )
-        if isinstance(proof, ConsistencyProof):
+        if isinstance(proof, ConsistencyProof | Checkpoint):
             return check.result()
         row = conn.execute(select(ledger.c.entry).where(ledger.c.seq == proof.leaf_index)).first()
         check(

@@ -10,6 +10,14 @@
    no recorded item lacks a row.
 4. Acquisitions and links: each row equals its own `item.acquire` entry; none is missing.
 5. Blobs: every item's blob is re-hashed.
+6. Trust: the key checkpoints are checked with is the one handed to `verify` (`key`, or the
+   project's key held to `fingerprint`), else the project's own key held to the fingerprint
+   pinned in `factfinder.toml` — with a warning, since both sit inside the project. A
+   checkpoint kept outside (`against`) must be signed by that key and be a prefix of the ledger:
+   a database rolled back to an older copy fails it.
+7. Checkpoint rows: each checkpoint the ledger has grown past is bound by the
+   `checkpoint.record` entry written right after it (or by a `verify.bind` entry for those made
+   before binding existed); a bound checkpoint whose row is gone or changed is named.
 
 Later stages check their own rows against their own ledger entries in the same run: a check is
 a function of a read connection yielding `Problem`s (an `ExtraCheck`), passed in
@@ -37,7 +45,7 @@ from factfinder.subjects import ITEM, reference
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
-from factfinder.vault.signing import PublicKey
+from factfinder.vault.signing import Checkpoint, PublicKey
 from factfinder.vault.verify import LedgerScanner, Problem, VerifyReport
 
 ExtraCheck = Callable[[Connection], Iterable[Problem]]
@@ -58,24 +66,68 @@ class _Quiet:
         pass
 
 
+def trust_anchor(
+    project: Project, key: PublicKey | None, fingerprint: str | None
+) -> tuple[PublicKey, list[Problem], list[str]]:
+    """(the key to check checkpoints with, problems, warnings) for the anchor given: a key kept
+    outside, a fingerprint kept outside, else the fingerprint pinned in the configuration."""
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    pinned = project.config.key_fingerprint
+    if key is not None:
+        if fingerprint is not None and key.key_id != fingerprint:
+            problems.append(
+                Problem(
+                    "key.fingerprint",
+                    f"the key given ({key.key_id}) does not have the fingerprint given "
+                    f"({fingerprint})",
+                )
+            )
+        return key, problems, warnings
+    own = project.public_key
+    anchor, where = (fingerprint, "given") if fingerprint else (pinned, "pinned in factfinder.toml")
+    if anchor is not None and own.key_id != anchor:
+        problems.append(
+            Problem(
+                "key.fingerprint",
+                f"the project's key {own.key_id} (keys/ledger.pub.pem) is not the key whose "
+                f"fingerprint is {where} ({anchor}): the project was re-keyed",
+            )
+        )
+    if fingerprint is None:
+        warnings.append(
+            "verify trusted the key found inside the project (keys/ledger.pub.pem"
+            + (", held to the fingerprint pinned in factfinder.toml" if pinned else "")
+            + "): whoever can write the project can re-key it and re-sign its checkpoints; "
+            "pass --key with the key file or fingerprint kept outside the project"
+        )
+    return own, problems, warnings
+
+
 def verify_evidence(
     project: Project,
     *,
     key: PublicKey | None = None,
+    fingerprint: str | None = None,
+    against: Checkpoint | None = None,
     blobs: bool = True,
     extra_checks: Iterable[ExtraCheck] = (),
     observer: VerifyObserver | None = None,
 ) -> VerifyReport:
-    """Run preserve's checks and then `extra_checks` (on the same read connection); `key`
-    defaults to the project's exported public key."""
+    """Run preserve's checks and then `extra_checks` (on the same read connection).
+
+    The trust anchor is `key` (a public key kept outside), else the project's key held to
+    `fingerprint`, else to the fingerprint pinned in the configuration (with a warning);
+    `against` is a checkpoint kept outside that the ledger must still contain.
+    """
     obs: VerifyObserver = observer or _Quiet()
-    trusted = key or project.public_key
-    problems: list[Problem] = []
+    trusted, problems, warnings = trust_anchor(project, key, fingerprint)
     notes: list[str] = []
     with project.read() as conn:
         cps = ledger_rows.list_checkpoints(conn, project.log_id)
         head = ledger_rows.head_size(conn)
-        scanner = LedgerScanner(sizes=frozenset(cp.size for _, cp in cps), watch_prefix="item.")
+        sizes = {cp.size for _, cp in cps} | ({against.size} if against else set())
+        scanner = LedgerScanner(sizes=frozenset(sizes), watch_prefix="item.")
         obs.stage("ledger", head)
         for batch in ledger_rows.stream_batches(conn):
             scanner.scan(batch)
@@ -93,6 +145,9 @@ def verify_evidence(
                 )
             )
         problems += _check_checkpoints(cps, scanner, trusted)
+        problems += _check_checkpoint_rows(conn, cps, scanner.rows)
+        if against is not None:
+            problems += _check_against(against, scanner, trusted, project.log_id)
         covered = max((cp.size for _, cp in cps), default=0)
         if scanner.rows > covered:
             notes.append(
@@ -123,8 +178,115 @@ def verify_evidence(
                 f"{orphans} blobs belong to no item (left by an interrupted ingest; harmless)"
             )
     return VerifyReport(
-        tuple(problems), scanner.rows, scanner.root, len(cps), n_items, n_acq, n_blobs, tuple(notes)
+        tuple(problems),
+        scanner.rows,
+        scanner.root,
+        len(cps),
+        n_items,
+        n_acq,
+        n_blobs,
+        tuple(notes),
+        tuple(warnings),
     )
+
+
+def bound_entries(conn: Connection, kind: str) -> list[tuple[int, dict[str, Any]]]:
+    """(seq, payload) of every entry of `kind`, in order (`checkpoint.record`, `verify.bind`)."""
+    rows = conn.execute(
+        select(ledger.c.seq, ledger.c.entry).where(ledger.c.kind == kind).order_by(ledger.c.seq)
+    )
+    return [(int(r.seq), json.loads(r.entry).get("payload", {})) for r in rows]
+
+
+def _check_checkpoint_rows(conn: Connection, cps: list[Any], size: int) -> list[Problem]:
+    """Every checkpoint bound in the ledger still has its row, unchanged; every checkpoint the
+    ledger has grown past is bound."""
+    problems: list[Problem] = []
+    rows = {cid: ledger_rows.checkpoint_record(cid, cp) for cid, cp in cps}
+    bound: dict[int, tuple[int, dict[str, Any]]] = {}
+    for kind in (ledger_rows.CHECKPOINT_RECORD, ledger_rows.BIND_KIND):
+        for seq, payload in bound_entries(conn, kind):
+            for record in payload.get("checkpoints") or []:
+                bound[int(record.get("id", -1))] = (seq, record)
+    for cid, (seq, record) in sorted(bound.items()):
+        row = rows.get(cid)
+        if row is None:
+            problems.append(
+                Problem(
+                    "checkpoint.missing",
+                    f"checkpoint {cid} (size {record.get('size')}, {record.get('time')}), "
+                    f"bound by ledger entry {seq}, is no longer in the checkpoints table "
+                    "(deleted behind factfinder's back)",
+                    seq=seq,
+                    checkpoint=cid,
+                    table="checkpoints",
+                    row=str(cid),
+                )
+            )
+        elif row != record:
+            fields = [k for k in row if row[k] != record.get(k)]
+            problems.append(
+                Problem(
+                    "checkpoint.altered",
+                    f"checkpoint {cid}: {', '.join(fields)} differ from ledger entry {seq}",
+                    seq=seq,
+                    checkpoint=cid,
+                    table="checkpoints",
+                    row=str(cid),
+                )
+            )
+    for cid, cp in cps:
+        if cid not in bound and cp.size < size:
+            problems.append(
+                Problem(
+                    "checkpoint.unrecorded",
+                    f"checkpoint {cid} (size {cp.size}) is bound by no ledger entry, though "
+                    f"entries were written after it: it was added behind factfinder's back",
+                    checkpoint=cid,
+                    table="checkpoints",
+                    row=str(cid),
+                )
+            )
+    return problems
+
+
+def _check_against(
+    cp: Checkpoint, scanner: LedgerScanner, key: PublicKey, log_id: str
+) -> list[Problem]:
+    """The ledger still contains the checkpoint kept outside (no rollback, no rewrite)."""
+    problems: list[Problem] = []
+    where = f"the checkpoint kept outside (size {cp.size}, {cp.time})"
+    if cp.log_id != log_id:
+        problems.append(
+            Problem("checkpoint.against", f"{where} is of log {cp.log_id}, not this {log_id}")
+        )
+    if not cp.verify(key):
+        problems.append(
+            Problem(
+                "checkpoint.against",
+                f"{where} is not signed by the trusted key {key.key_id}",
+            )
+        )
+    if cp.size > scanner.rows:
+        problems.append(
+            Problem(
+                "checkpoint.rollback",
+                f"{where} signs {cp.size} entries but the ledger has {scanner.rows}: the "
+                "project was rolled back to an older copy (or entries were removed)",
+                seq=scanner.rows,
+            )
+        )
+    else:
+        root = scanner.roots.get(cp.size) if cp.size else TreeBuilder().root()
+        if root is None or format_hash(root) != cp.root:
+            problems.append(
+                Problem(
+                    "checkpoint.rollback",
+                    f"{where}: the first {cp.size} ledger entries no longer hash to its root "
+                    f"{cp.root}: the history was rewritten or replaced by another copy",
+                )
+            )
+    return problems
 
 
 def _check_checkpoints(cps: list[Any], scanner: LedgerScanner, key: PublicKey) -> list[Problem]:
@@ -233,6 +395,8 @@ def _check_items(
                     "item.unrecorded",
                     f"{where} has no ledger entry: it was added behind factfinder's back",
                     item=row.hash,
+                    table="items",
+                    row=str(row.id),
                 )
             )
             continue
@@ -243,6 +407,8 @@ def _check_items(
                     f"{where}: its metadata row is missing",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
             continue
@@ -254,6 +420,8 @@ def _check_items(
                     f"entry {want} last recorded it",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
             continue
@@ -267,6 +435,8 @@ def _check_items(
                     f"{where}: entry {want} is about {payload.get('item')}",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
             continue
@@ -278,6 +448,8 @@ def _check_items(
                     f"{where}: {'; '.join(diffs)} (entry {want}) — edited behind factfinder's back",
                     item=row.hash,
                     seq=want,
+                    table="item_metadata",
+                    row=str(row.id),
                 )
             )
     present = {h for _, h in seen}
@@ -289,6 +461,8 @@ def _check_items(
                     f"entry {seq} recorded item {h}, which is no longer in the database",
                     item=h,
                     seq=seq,
+                    table="items",
+                    row=h,
                 )
             )
     return len(seen), seen
@@ -318,6 +492,8 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
                     f"{where} has no ledger entry",
                     seq=row.seq,
                     item=row.hash,
+                    table="acquisitions",
+                    row=str(row.seq),
                 )
             )
             continue
@@ -326,6 +502,18 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
         recorded = dict(payload.get("acquisition") or {})
         recorded.pop("relation", None)
         actual = acquisition_record(row)
+        if body.get("actor") != row.actor:
+            problems.append(
+                Problem(
+                    "acquisition.altered",
+                    f"{where}: its actor {row.actor!r} is not entry {row.seq}'s "
+                    f"{body.get('actor')!r} (the custody record was edited)",
+                    seq=row.seq,
+                    item=row.hash,
+                    table="acquisitions",
+                    row=str(row.seq),
+                )
+            )
         if body.get("kind") != "item.acquire" or payload.get("item") != row.hash:
             problems.append(
                 Problem(
@@ -333,6 +521,8 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
                     f"{where}: entry {row.seq} records {body.get('kind')} of {payload.get('item')}",
                     seq=row.seq,
                     item=row.hash,
+                    table="acquisitions",
+                    row=str(row.seq),
                 )
             )
         elif recorded != actual:
@@ -343,6 +533,8 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
                     f"{where}: {', '.join(fields)} differ from entry {row.seq}",
                     seq=row.seq,
                     item=row.hash,
+                    table="acquisitions",
+                    row=str(row.seq),
                 )
             )
     for seq in sorted(acquires):
@@ -351,6 +543,8 @@ def _check_acquisitions(conn: Connection, scanner: LedgerScanner, problems: list
                 "acquisition.missing",
                 f"entry {seq} records an acquisition whose row is gone",
                 seq=seq,
+                table="acquisitions",
+                row=str(seq),
             )
         )
     return n
@@ -395,6 +589,8 @@ def _check_links(conn: Connection, problems: list[Problem]) -> None:
                     f"{row.related_item_id} is not what entry {row.seq} recorded",
                     seq=row.seq,
                     item=row.hash,
+                    table="item_links",
+                    row=str(row.id),
                 )
             )
 

@@ -1,5 +1,7 @@
 """Sign in and out. The login form is the only page open to anonymous visitors; it is
-protected from cross-site posting by a double-submit cookie, and attempts are throttled."""
+protected from cross-site posting by a double-submit cookie, and attempts are throttled (a
+slow-down after repeated failures, per account and per address; never a lock-out). An account
+with two-factor sign-in gives its code (or a recovery code) in the same form."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from factfinder.services.access.commands import authenticate, create_session, end_session
+from factfinder.services.access.commands import create_session, end_session
 from factfinder.services.access.roles import LoginRefused, LoginThrottled, ThrottlePolicy
+from factfinder.services.access.signin import SecondFactorNeeded, authenticate
 from factfinder.web.deps import ProjectDep, Reader, SettingsDep
 from factfinder.web.pages.common import render, see_other
 from factfinder.web.security import (
@@ -35,13 +38,20 @@ def _login_form(
     status_code: int = 200,
     username: str = "",
     headers: dict[str, str] | None = None,
+    ask_code: bool = False,
 ) -> Response:
     token = secrets.token_urlsafe(32)
     response = render(
         request,
         "login.html",
         None,
-        {"login_csrf": token, "next": next_url, "error": error, "username": username},
+        {
+            "login_csrf": token,
+            "next": next_url,
+            "error": error,
+            "username": username,
+            "ask_code": ask_code,
+        },
         status_code=status_code,
         headers=headers,
     )
@@ -68,6 +78,7 @@ def login(
     settings: SettingsDep,
     username: Annotated[str, Form(max_length=200)],
     password: Annotated[str, Form(max_length=1000)],
+    code: Annotated[str, Form(max_length=40)] = "",
     csrf_token: Annotated[str, Form(max_length=200)] = "",
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
@@ -85,10 +96,13 @@ def login(
         settings.login_max_failures,
         settings.login_max_failures_per_remote,
         dt.timedelta(minutes=settings.login_window_minutes),
+        dt.timedelta(seconds=settings.login_first_delay_seconds),
+        dt.timedelta(seconds=settings.login_max_delay_seconds),
+        dt.timedelta(seconds=settings.login_max_delay_per_remote_seconds),
     )
     remote = request.client.host if request.client else ""
     try:
-        user = authenticate(project, username, password, remote=remote, policy=policy)
+        user = authenticate(project, username, password, code=code, remote=remote, policy=policy)
     except LoginThrottled as exc:
         return _login_form(
             request,
@@ -99,9 +113,25 @@ def login(
             username=username,
             headers={"Retry-After": str(exc.retry_after)},
         )
+    except SecondFactorNeeded as exc:
+        return _login_form(
+            request,
+            settings,
+            next_url=target,
+            status_code=401,
+            error=str(exc),
+            username=username,
+            ask_code=True,
+        )
     except LoginRefused as exc:
         return _login_form(
-            request, settings, next_url=target, status_code=401, error=str(exc), username=username
+            request,
+            settings,
+            next_url=target,
+            status_code=401,
+            error=str(exc),
+            username=username,
+            ask_code=bool(code),
         )
     cookie, _ = create_session(project, user, lifetime=dt.timedelta(hours=settings.session_hours))
     response = see_other(target)

@@ -1,6 +1,6 @@
 """The users area: personal names released from restriction (`name_releases`).
 
-Revision ID: redact_0304_users
+Revision ID: 0304_users
 Revises: 0303_users
 Create Date: 2026-12-05
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "redact_0304_users"
+revision = "0304_users"
 down_revision = "0303_users"
 branch_labels = None
 depends_on = None

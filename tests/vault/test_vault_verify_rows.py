@@ -1,0 +1,364 @@
+"""Every row that carries meaning is bound to the ledger: an edit, insertion or deletion made
+with SQL behind factfinder's back, in any table, makes `verify` fail naming the table and the
+row (on SQLite and PostgreSQL); the trust anchor and a checkpoint kept outside catch a re-keyed
+or rolled-back project."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from factfinder.services import Project
+from factfinder.services.access.commands import (
+    add_comment,
+    add_user,
+    create_token,
+    restrict,
+    set_role,
+)
+from factfinder.services.cases.commands import add_incidents, add_note, create_case
+from factfinder.services.claims.extraction import extract_items
+from factfinder.services.claims.queries import list_claims
+from factfinder.services.claims.review import decide
+from factfinder.services.incidents.commands import confirm, link_project
+from factfinder.services.preserve.checkpoints import make_checkpoint
+from factfinder.services.preserve.ingest import IngestOptions, ingest
+from factfinder.services.verification import verify_project
+from factfinder.store.schema_incidents import incidents, link_runs
+from factfinder.vault.signing import SigningKey, sign_checkpoint
+from factfinder.vault.verify import VerifyReport
+
+Tamper = Callable[..., None]
+SEEDS = Path(__file__).resolve().parents[2] / "samples" / "seeds"
+PW = "a long enough password"
+
+
+@dataclass
+class Record:
+    project: Project
+    claim: int
+    incident: str
+    run: int
+
+
+@pytest.fixture
+def record(project: Project) -> Record:
+    ingest(
+        project,
+        [str(SEEDS / "000_333615f24a6eccba.txt"), str(SEEDS / "004_6af2a3e425f5ce01.txt")],
+        IngestOptions(custodian="intake desk", checkpoint=True),
+    )
+    extract_items(project, actor="cli:analyst")
+    claim = list_claims(project)[0].id
+    decide(project, claim, "accept", reason="matches the letter", actor="cli:analyst")
+    decide(
+        project,
+        claim,
+        "correct",
+        corrections={"killed.civilians": {"min": 79, "max": 79, "text": "79"}},
+        reason="the letter says 79",
+        actor="cli:analyst",
+    )
+    link_project(project, actor="cli:analyst")
+    with project.read() as conn:
+        run = int(conn.execute(select(link_runs.c.id).order_by(link_runs.c.id.desc())).scalar())
+        incident = str(
+            conn.execute(
+                select(incidents.c.incident_id)
+                .where(incidents.c.run_id == run)
+                .order_by(incidents.c.incident_id)
+            ).scalar()
+        )
+    confirm(project, incident, reason="two sources", actor="cli:investigator")
+    with project.read() as conn:
+        run = int(conn.execute(select(link_runs.c.id).order_by(link_runs.c.id.desc())).scalar())
+    add_user(project, "vera", PW, "viewer", actor="cli:root")
+    add_user(project, "ivan", PW, "investigator", actor="cli:root")
+    set_role(project, "ivan", "analyst", actor="cli:root")
+    create_token(project, "ivan", "script", actor="cli:root")
+    restrict(project, f"claim:{claim}", "claimant.name", reason="a witness", actor="cli:ivan")
+    add_comment(project, f"claim:{claim}", "Check the figure", actor="cli:ivan")
+    case = create_case(project, "Hajin", description="Strikes on Hajin", actor="cli:ivan")
+    add_incidents(project, case.id, [incident], actor="cli:ivan")
+    add_note(project, case.id, "Witness list requested", actor="cli:ivan")
+    make_checkpoint(project)
+    report = verify_project(project)
+    assert report.ok, report.problems
+    return Record(project, claim, incident, run)
+
+
+def failing(project: Project, **kwargs: object) -> VerifyReport:
+    report = verify_project(project, **kwargs)  # type: ignore[arg-type]
+    assert not report.ok
+    return report
+
+
+def named(report: VerifyReport) -> set[tuple[str | None, str | None]]:
+    return {(p.table, p.row) for p in report.problems}
+
+
+def test_a_claims_figures_edited(record: Record, tamper: Tamper) -> None:
+    with record.project.read() as conn:
+        body = conn.execute(text(f"SELECT claim FROM claims WHERE id = {record.claim}")).scalar()
+    edited = str(body).replace('"killed"', '"killed_was"')
+    assert edited != body
+    tamper("UPDATE claims SET claim = :c WHERE id = :i", c=edited, i=record.claim)
+    report = failing(record.project)
+    assert ("claims", str(record.claim)) in named(report)
+    assert any("does not hash to what the entry bound" in p.message for p in report.problems)
+
+
+def test_a_claims_column_edited(record: Record, tamper: Tamper) -> None:
+    tamper("UPDATE claims SET event_type = 'shelling_x' WHERE id = :i", i=record.claim)
+    assert ("claims", str(record.claim)) in named(failing(record.project))
+
+
+def test_a_claim_deleted(record: Record, tamper: Tamper) -> None:
+    with record.project.read() as conn:
+        last = conn.execute(text("SELECT max(id) FROM claims")).scalar()
+    tamper(
+        "DELETE FROM claim_spans WHERE claim_id = :i", "DELETE FROM claims WHERE id = :i", i=last
+    )
+    report = failing(record.project)
+    assert [p.code for p in report.problems if p.table == "claims"] == ["claim.missing"]
+    assert "deleted" in report.problems[0].message
+
+
+def test_a_correction_edited(record: Record, tamper: Tamper) -> None:
+    tamper(
+        "UPDATE claim_reviews SET corrections = :c WHERE decision = 'correct'",
+        c='{"killed.civilians":{"max":4300,"min":4300,"text":"4,300"}}',
+    )
+    report = failing(record.project)
+    with record.project.read() as conn:
+        review = conn.execute(
+            text("SELECT id FROM claim_reviews WHERE decision = 'correct'")
+        ).scalar()
+    assert ("claim_reviews", str(review)) in named(report)
+    assert any("corrections differ" in p.message for p in report.problems)
+
+
+def test_a_review_deleted(record: Record, tamper: Tamper) -> None:
+    tamper("DELETE FROM claim_reviews WHERE decision = 'accept'")
+    codes = [p.code for p in failing(record.project).problems]
+    assert codes == ["review.missing"]
+
+
+def test_a_restriction_deleted(record: Record, tamper: Tamper) -> None:
+    tamper("DELETE FROM restrictions")
+    report = failing(record.project)
+    assert [(p.code, p.table) for p in report.problems] == [("restriction.missing", "restrictions")]
+    assert f"claim:{record.claim} claimant.name" in report.problems[0].message
+
+
+def test_a_restriction_added(record: Record, tamper: Tamper) -> None:
+    tamper(
+        "INSERT INTO restrictions (subject, field, reason, created_by, created_at, seq) "
+        "VALUES ('claim:1', '', 'x', 'cli:x', '2026-01-01T00:00:00.000000Z', 0)"
+    )
+    assert [p.code for p in failing(record.project).problems] == ["restriction.unrecorded"]
+
+
+def test_a_users_role_raised(record: Record, tamper: Tamper) -> None:
+    tamper("UPDATE users SET role = 'admin' WHERE username = 'vera'")
+    report = failing(record.project)
+    with record.project.read() as conn:
+        vera = conn.execute(text("SELECT id FROM users WHERE username = 'vera'")).scalar()
+    assert named(report) == {("users", str(vera))}
+    assert "role 'admin' (the ledger says 'viewer')" in report.problems[0].message
+
+
+def test_a_password_hash_replaced(record: Record, tamper: Tamper) -> None:
+    with record.project.read() as conn:
+        ivan = conn.execute(text("SELECT password_hash FROM users WHERE username = 'ivan'"))
+        other = ivan.scalar()
+    tamper("UPDATE users SET password_hash = :h WHERE username = 'vera'", h=other)
+    assert [p.code for p in failing(record.project).problems] == ["user.altered"]
+
+
+def test_a_user_inserted_and_one_deleted(record: Record, tamper: Tamper) -> None:
+    tamper(
+        "DELETE FROM api_tokens",
+        "DELETE FROM users WHERE username = 'ivan'",
+        "INSERT INTO users (username, role, password_hash, active, created_at, updated_at) "
+        "VALUES ('mallory', 'admin', 'x', true, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
+    codes = sorted(p.code for p in failing(record.project).problems)
+    assert codes == ["token.missing", "user.missing", "user.unrecorded"]
+
+
+def test_a_token_inserted(record: Record, tamper: Tamper) -> None:
+    tamper(
+        "INSERT INTO api_tokens (user_id, name, prefix, token_hash, created_at) "
+        "VALUES (1, 'backdoor', 'fft_x', 'sha256:00', '2026-01-01T00:00:00Z')"
+    )
+    assert [(p.code, p.table) for p in failing(record.project).problems] == [
+        ("token.unrecorded", "api_tokens")
+    ]
+
+
+def test_a_comment_edited_and_deleted(record: Record, tamper: Tamper) -> None:
+    tamper("UPDATE comments SET body = 'All fine'")
+    report = failing(record.project)
+    assert [(p.code, p.table, p.row) for p in report.problems] == [
+        ("comment.altered", "comments", "1")
+    ]
+    tamper("DELETE FROM comments")
+    assert [p.code for p in failing(record.project).problems] == ["comment.missing"]
+
+
+def test_a_case_edited(record: Record, tamper: Tamper) -> None:
+    tamper("UPDATE case_notes SET text = 'nothing requested'")
+    assert [p.code for p in failing(record.project).problems] == ["case.altered"]
+
+
+def test_an_incidents_figures_and_grade_edited(record: Record, tamper: Tamper) -> None:
+    tamper(
+        "UPDATE incidents SET civilians_min = 7, civilians_max = 7 "
+        "WHERE run_id = :r AND incident_id = :i",
+        r=record.run,
+        i=record.incident,
+    )
+    assert (
+        "incidents",
+        f"{record.run}/{record.incident}",
+    ) in named(failing(record.project))
+
+
+def test_an_assessment_edited(record: Record, tamper: Tamper) -> None:
+    tamper(
+        "UPDATE incident_assessments SET grade = 'confirmed', rules_grade = 'confirmed' "
+        "WHERE run_id = :r AND incident_id = :i",
+        r=record.run,
+        i=record.incident,
+    )
+    assert ("incident_assessments", f"{record.run}/{record.incident}") in named(
+        failing(record.project)
+    )
+
+
+def test_a_decision_and_a_link_run_deleted(record: Record, tamper: Tamper) -> None:
+    tamper("DELETE FROM incident_decisions")
+    report = failing(record.project)
+    assert [(p.code, p.table) for p in report.problems] == [
+        ("incident.missing", "incident_decisions")
+    ]
+    tamper(
+        "DELETE FROM incident_search",
+        "DELETE FROM incident_assessments WHERE run_id = :r",
+        "DELETE FROM incident_members WHERE run_id = :r",
+        "DELETE FROM incidents WHERE run_id = :r",
+        "DELETE FROM link_runs WHERE id = :r",
+        r=record.run,
+    )
+    found = {(p.code, p.table) for p in failing(record.project).problems}
+    assert ("incident.missing", "link_runs") in found
+
+
+def test_a_case_note_deleted(record: Record, tamper: Tamper) -> None:
+    tamper("DELETE FROM case_notes")
+    report = failing(record.project)
+    assert [(p.code, p.table) for p in report.problems] == [("case.missing", "case_notes")]
+
+
+def test_the_custody_actor_of_an_acquisition(record: Record, tamper: Tamper) -> None:
+    tamper("UPDATE acquisitions SET actor = 'cli:someone-else' WHERE seq = 0")
+    assert named(failing(record.project)) == {("acquisitions", "0")}
+
+
+def test_the_actor_column_of_a_ledger_entry(record: Record, tamper: Tamper) -> None:
+    tamper("UPDATE ledger SET actor = 'cli:someone-else' WHERE seq = 1")
+    report = failing(record.project)
+    assert named(report) == {("ledger", "1")}
+    assert "'cli:someone-else'" in report.problems[0].message
+
+
+def test_a_deleted_checkpoint(record: Record, tamper: Tamper) -> None:
+    tamper("DELETE FROM checkpoints WHERE id = 1")
+    report = failing(record.project)
+    assert [(p.code, p.table, p.row) for p in report.problems] == [
+        ("checkpoint.missing", "checkpoints", "1")
+    ]
+
+
+def test_a_re_keyed_project_fails_against_the_pinned_fingerprint(record: Record) -> None:
+    """An insider replaces the key and re-signs every checkpoint: the project verifies with its
+    own new key, but not against the fingerprint pinned at init or a key kept outside."""
+    project = record.project
+    old_key = project.public_key
+    pinned = project.config.key_fingerprint
+    assert pinned == old_key.key_id
+    keys = project.root / "keys"
+    for name in ("ledger.key", "ledger.pub.pem", "ledger.pub.hex"):
+        (keys / name).unlink()
+    new = SigningKey.generate()
+    new.save(keys / "ledger.key", keys / "ledger.pub.pem", keys / "ledger.pub.hex")
+    with project.engine.begin() as conn:
+        rows = conn.execute(text("SELECT id, size, root, created_at FROM checkpoints")).all()
+    statements = []
+    for cid, size, root, at in rows:
+        cp = sign_checkpoint(new, project.log_id, size, root, at)
+        statements.append(
+            f"UPDATE checkpoints SET key_id = '{cp.key_id}', signature = '{cp.signature}' "
+            f"WHERE id = {cid}"
+        )
+    with project.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+        else:
+            for action in ("update", "delete"):
+                conn.execute(text(f"DROP TRIGGER IF EXISTS checkpoints_no_{action}"))
+        for stmt in statements:
+            conn.execute(text(stmt))
+    reopened = Project.open(project.root)
+    try:
+        report = failing(reopened)
+        codes = {p.code for p in report.problems}
+        assert "key.fingerprint" in codes
+        assert any(pinned in p.message for p in report.problems if p.code == "key.fingerprint")
+        assert any(w.startswith("verify trusted the key found inside") for w in report.warnings)
+        outside = failing(reopened, key=old_key)
+        assert {p.code for p in outside.problems} >= {"checkpoint.signature"}
+        assert outside.warnings == ()
+        assert "key.fingerprint" in {p.code for p in failing(reopened, fingerprint=pinned).problems}
+    finally:
+        reopened.close()
+
+
+def test_a_rollback_fails_against_a_kept_checkpoint(project: Project, tmp_path: Path) -> None:
+    """A copy of the database and blobs taken earlier, put back later: it verifies on its own,
+    but not against the checkpoint kept outside after the copy was taken."""
+    if project.engine.dialect.name != "sqlite":
+        pytest.skip("copies the SQLite file and the blob folder")
+    ingest(project, [str(SEEDS / "000_333615f24a6eccba.txt")], IngestOptions(checkpoint=True))
+    db = Path(str(project.engine.url.database))
+    project.engine.dispose()
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    shutil.copy2(db, saved / db.name)
+    shutil.copytree(project.root / "blobs", saved / "blobs")
+    ingest(project, [str(SEEDS / "004_6af2a3e425f5ce01.txt")], IngestOptions(checkpoint=False))
+    kept = make_checkpoint(project)
+    kept_file = tmp_path / "kept.json"
+    kept_file.write_text(json.dumps(kept.to_json()), encoding="utf-8")
+    assert verify_project(project, against=kept).ok
+    project.engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    shutil.copy2(saved / db.name, db)
+    shutil.rmtree(project.root / "blobs")
+    shutil.copytree(saved / "blobs", project.root / "blobs")
+    rolled = Project.open(project.root)
+    try:
+        assert verify_project(rolled).ok  # on its own, the older copy is consistent
+        report = failing(rolled, against=kept)
+        assert [p.code for p in report.problems] == ["checkpoint.rollback"]
+        assert "rolled back" in report.problems[0].message
+    finally:
+        rolled.close()
