@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,3 +82,17 @@ def test_declared_type_is_second_to_the_bytes(corpus: Corpus, tmp_path: Path) ->
     assert resolve_media_type(corpus.pdf, "text/plain", None) == PDF
     assert normalise_media_type(" Text/HTML ; charset=UTF-8") == "text/html"
     assert normalise_media_type("binary/octet-stream") is None
+
+
+def test_a_container_holding_a_pdf_near_its_start_is_the_container(tmp_path: Path) -> None:
+    pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+    warc = tmp_path / "crawl.bin"
+    warc.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: %d\r\n\r\n" % len(pdf) + pdf
+    )
+    stored = tmp_path / "papers.bin"
+    with zipfile.ZipFile(stored, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("letter.pdf", pdf)
+    junk = tmp_path / "scan.bin"
+    junk.write_bytes(b"\x00" * 40 + pdf)  # a PDF header after leading junk is still a PDF
+    assert [sniff_media_type(p) for p in (warc, stored, junk)] == [WARC, ZIP, PDF]

@@ -79,6 +79,7 @@ def good(records: list[tuple[str, bytes]]) -> list[tuple[str, bytes, None]]:
 @settings(max_examples=30)
 @given(responses, st.booleans())
 @example([("200 OK", b"PK\x03\x04")], False)  # a body that looks like a zip and is not one
+@example([("200 OK", b"%PDF-")], False)  # a PDF near its start does not make the WARC a PDF
 def test_each_ok_response_is_a_part_holding_its_body(records, gzip: bool) -> None:  # type: ignore[no-untyped-def]
     assert expanded(warc_bytes(records, gzip)) == good(records)
 

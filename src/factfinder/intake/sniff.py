@@ -155,7 +155,7 @@ def media_type_from_name(name: str) -> str | None:
 
 
 def _by_magic(path: Path, head: bytes) -> str | None:
-    if b"%PDF-" in head[:1024]:
+    if head.startswith(b"%PDF-"):
         return mt.PDF
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(path)
@@ -166,6 +166,8 @@ def _by_magic(path: Path, head: bytes) -> str | None:
             return media_type
     if len(head) > 262 and head[257:262] == b"ustar":
         return mt.TAR
+    if b"%PDF-" in head[:1024]:
+        return mt.PDF  # readers accept a PDF header anywhere in the first KiB (after junk)
     body = head.lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(body[:2048]):
         return mt.HTML
