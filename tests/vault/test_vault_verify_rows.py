@@ -19,6 +19,7 @@ from factfinder.services.access.commands import (
     add_comment,
     add_user,
     create_token,
+    release_name,
     restrict,
     set_role,
 )
@@ -211,6 +212,29 @@ def test_a_comment_edited_and_deleted(record: Record, tamper: Tamper) -> None:
     ]
     tamper("DELETE FROM comments")
     assert [p.code for p in failing(record.project).problems] == ["comment.missing"]
+
+
+def test_a_name_release_slipped_in_edited_and_deleted(record: Record, tamper: Tamper) -> None:
+    # a release shows a protected name to every reader: one written behind the ledger's back
+    # would un-redact it
+    with record.project.read() as conn:
+        item = str(conn.execute(text("SELECT hash FROM items ORDER BY id")).scalar())
+    subject = f"item:sha256:{item.removeprefix('sha256:')}"
+    tamper(
+        "INSERT INTO name_releases (subject, name, name_key, reason, created_by, created_at, seq) "
+        f"VALUES ('{subject}', 'Samira Nouri', 'samira nouri', 'x', 'cli:ivan', "
+        "'2026-01-01T00:00:00Z', 1)"
+    )
+    assert [(p.code, p.table) for p in failing(record.project).problems] == [
+        ("name_release.unrecorded", "name_releases")
+    ]
+    tamper("DELETE FROM name_releases")
+    release_name(record.project, subject, "Samira Nouri", reason="on the record", actor="cli:ivan")
+    assert verify_project(record.project).ok
+    tamper("UPDATE name_releases SET name = 'Khalil Haddad'")
+    assert [p.code for p in failing(record.project).problems] == ["name_release.altered"]
+    tamper("DELETE FROM name_releases")
+    assert [p.code for p in failing(record.project).problems] == ["name_release.missing"]
 
 
 def test_a_case_edited(record: Record, tamper: Tamper) -> None:

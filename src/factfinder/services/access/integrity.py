@@ -13,15 +13,16 @@ a row that differs from what its entries bound are each named with their table a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from factfinder.store.schema_users import (
     api_tokens,
     comments,
+    name_releases,
     recovery_codes,
     restrictions,
     users,
@@ -137,10 +138,12 @@ def _problem(code: str, table: str, row: object, message: str, seq: int | None) 
 
 
 def check_access(conn: Connection) -> Iterator[Problem]:
-    """Accounts, tokens, restriction marks and comments against their ledger entries."""
+    """Accounts, tokens, restriction marks, name releases and comments against their ledger
+    entries."""
     yield from _check_accounts(conn)
     yield from _check_marks(conn)
     yield from _check_comments(conn)
+    yield from _check_releases(conn)
 
 
 def _check_accounts(conn: Connection) -> Iterator[Problem]:
@@ -296,38 +299,73 @@ def _check_marks(conn: Connection) -> Iterator[Problem]:
 
 
 def _check_comments(conn: Connection) -> Iterator[Problem]:
-    entries = {e.seq: e for e in ledger_rows.entries_of_kinds(conn, ("comment.add",))}
-    for row in conn.execute(select(comments).order_by(comments.c.id)):
+    yield from _check_recorded(
+        conn,
+        comments,
+        "comment.add",
+        "comment",
+        lambda row: (row.subject, row.body, row.author, row.created_at),
+        lambda e: (e.payload.get("subject"), e.payload.get("body"), e.actor, e.time),
+    )
+
+
+def _check_releases(conn: Connection) -> Iterator[Problem]:
+    """A released name is shown again to every reader: a row slipped in behind the ledger would
+    un-redact it, so each must be the one its `restrict.release` entry wrote."""
+    yield from _check_recorded(
+        conn,
+        name_releases,
+        "restrict.release",
+        "name release",
+        lambda row: (row.subject, row.name, row.reason, row.created_by, row.created_at),
+        lambda e: (
+            e.payload.get("subject"),
+            e.payload.get("name"),
+            e.payload.get("reason"),
+            e.actor,
+            e.time,
+        ),
+    )
+
+
+def _check_recorded(
+    conn: Connection,
+    table: Table,
+    kind: str,
+    what: str,
+    row_values: Callable[[Any], tuple[Any, ...]],
+    entry_values: Callable[[LedgerEntry], tuple[Any, ...]],
+) -> Iterator[Problem]:
+    """Rows written once, each by one ledger entry of `kind` (its `seq`): a row no entry wrote,
+    a row unlike its entry, and an entry whose row is gone."""
+    entries = {e.seq: e for e in ledger_rows.entries_of_kinds(conn, (kind,))}
+    name = table.name
+    for row in conn.execute(select(table).order_by(table.c.id)):
         e = entries.pop(int(row.seq), None)
         if e is None:
             yield _problem(
-                "comment.unrecorded",
-                "comments",
+                f"{what.replace(' ', '_')}.unrecorded",
+                name,
                 row.id,
-                f"comment {row.id} on {row.subject} claims ledger entry {row.seq}, which "
-                "recorded no comment",
+                f"{what} {row.id} on {row.subject} claims ledger entry {row.seq}, which "
+                f"recorded no {what}",
                 int(row.seq),
             )
             continue
-        if (row.subject, row.body, row.author, row.created_at) != (
-            e.payload.get("subject"),
-            e.payload.get("body"),
-            e.actor,
-            e.time,
-        ):
+        if row_values(row) != entry_values(e):
             yield _problem(
-                "comment.altered",
-                "comments",
+                f"{what.replace(' ', '_')}.altered",
+                name,
                 row.id,
-                f"comment {row.id} on {row.subject} is not what ledger entry {e.seq} recorded",
+                f"{what} {row.id} on {row.subject} is not what ledger entry {e.seq} recorded",
                 e.seq,
             )
     for seq, e in sorted(entries.items()):
         yield _problem(
-            "comment.missing",
-            "comments",
+            f"{what.replace(' ', '_')}.missing",
+            name,
             f"entry {seq}",
-            f"the comment on {e.payload.get('subject')} of ledger entry {seq} is no longer in "
-            "the comments table",
+            f"the {what} on {e.payload.get('subject')} of ledger entry {seq} is no longer in "
+            f"the {name} table",
             seq,
         )
