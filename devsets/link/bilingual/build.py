@@ -2,49 +2,34 @@
 
     python3 devsets/link/bilingual/build.py
 
-Documents are numbered `bil-001`, `bil-002`, … in the order of `reports.py`; every document is
-in exactly one cluster. The output is deterministic.
+Documents are numbered `bil-001`, `bil-002`, … in the order of `reports.py`; the writing is
+`devsets/link/linkset.py`'s.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 
+from linkset import write_set  # noqa: E402
 from reports import INCIDENTS  # noqa: E402
 
 
 def main() -> None:
-    docs: list[dict[str, object]] = []
-    clusters: list[dict[str, object]] = []
-    names: set[str] = set()
-    for name, reports in INCIDENTS:
-        if name in names:
-            raise SystemExit(f"cluster {name} is defined twice")
-        names.add(name)
-        members = []
-        for language, publisher, published, title, text in reports:
-            doc_id = f"bil-{len(docs) + 1:03d}"
-            doc: dict[str, object] = {"id": doc_id, "text": text, "title": title}
-            if published is not None:
-                doc["published"] = published
-            doc["publisher"] = publisher
-            doc["language"] = language
-            docs.append(doc)
-            members.append(doc_id)
-        clusters.append({"cluster": name, "members": members})
-    with (HERE / "docs.jsonl").open("w", encoding="utf-8") as fh:
-        for doc in docs:
-            fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
-    with (HERE / "clusters.jsonl").open("w", encoding="utf-8") as fh:
-        for cluster in clusters:
-            fh.write(json.dumps(cluster, ensure_ascii=False) + "\n")
-    multi = sum(1 for c in clusters if len(c["members"]) > 1)  # type: ignore[arg-type]
-    print(f"{len(docs)} documents, {len(clusters)} clusters ({multi} with 2+ documents)")
+    def fields(report: tuple[str, str, str | None, str, str]) -> dict[str, object]:
+        language, publisher, published, title, text = report
+        return {
+            "text": text,
+            "title": title,
+            "published": published,
+            "publisher": publisher,
+            "language": language,
+        }
+
+    write_set(HERE, "bil", INCIDENTS, fields)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import re
 
 from factfinder.arabic import has_arabic
 from factfinder.extract.arabic.named import titled_names
+from factfinder.vocab import MONTH_NAMES
 
 # Words for a person (singular: a plural names a group, not someone).
 _PERSON_WORDS = (
@@ -119,18 +120,6 @@ _NOT_NAMES = frozenset(
         "friday",
         "saturday",
         "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "us",
         "un",
         "uk",
@@ -211,7 +200,7 @@ _NOT_NAMES = frozenset(
         "civilian",
         "civilians",
     ]
-)
+) | frozenset(MONTH_NAMES)
 
 
 def _english(text: str) -> list[tuple[int, int]]:
