@@ -7,6 +7,7 @@ gets an error page, the API a JSON `{"detail": …}` with the status code.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,6 +29,7 @@ from factfinder.errors import (
 )
 from factfinder.services.access.passwords import set_concurrency as set_password_workers
 from factfinder.services.access.roles import LoginThrottled
+from factfinder.services.preserve.search import preload_search
 from factfinder.services.project import Project
 from factfinder.web.api import router as api_router
 from factfinder.web.deps import NotAuthenticated, TwoFactorRequired
@@ -49,6 +51,8 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Built before the first request, not by it (a search would wait a second or two).
+        await asyncio.to_thread(preload_search)
         try:
             yield
         finally:

@@ -123,12 +123,14 @@ def sealed_items(conn: Connection) -> frozenset[int]:
     whole: their text tells those incidents, so a role without access to restricted data does
     not see them either."""
     m = incident_members.c
+    marked = set(conn.execute(marked_incidents()).scalars())
+    if not marked:
+        return frozenset()
     run_id = conn.execute(select(func.max(link_runs.c.id))).scalar()
-    if run_id is None or conn.execute(marked_incidents().limit(1)).first() is None:
+    if run_id is None:
         return frozenset()
     sealed: set[int] = set()
     open_: set[int] = set()
-    marked = set(conn.execute(marked_incidents()).scalars())
     rows = conn.execute(
         select(claims.c.item_id, m.incident_id)
         .select_from(incident_members.join(claims, claims.c.id == m.claim_id))

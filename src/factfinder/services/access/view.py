@@ -372,11 +372,19 @@ def view_for(
     with project.read() as conn:
         marks = _marks(conn, subjects)
         released = released_names(conn)
-        sealed = sealed_claims(conn)
-        ids = sorted(sealed_items(conn))
-        hashes = frozenset(
-            conn.execute(select(items.c.hash).where(items.c.id.in_(ids))).scalars() if ids else ()
-        )
+        sealed: frozenset[int] = frozenset()
+        hashes: frozenset[str] = frozenset()
+        # Only an incident restricted as a whole seals claims and items (and `_marks` read
+        # every such mark, whatever the subjects).
+        incident_prefix = prefix(INCIDENT)
+        if any(s.startswith(incident_prefix) and f == WHOLE for s, f in marks.marks):
+            sealed = sealed_claims(conn)
+            ids = sorted(sealed_items(conn))
+            hashes = frozenset(
+                conn.execute(select(items.c.hash).where(items.c.id.in_(ids))).scalars()
+                if ids
+                else ()
+            )
     return RedactionView(
         privileged, marks, released, sealed, hashes, user.actor if user is not None else None
     )

@@ -130,6 +130,16 @@ def across_scripts(query: str, fold: Callable[[str], list[str]]) -> list[Term]:
     return with_alternatives(query, names_across_scripts, fold)
 
 
+def preload_search() -> None:
+    """Build the indexes a search reads on first use (the gazetteer and the names of places in
+    both scripts, a second or two): a server calls this before it takes requests, so that no
+    request waits for it."""
+    from factfinder.geo import names_across_scripts
+
+    names_across_scripts("Afrin")
+    names_across_scripts("عفرين")
+
+
 def _best(found: Iterable[ItemMatch], limit: int) -> list[int]:
     ranked: dict[int, None] = {}
     for m in sorted(found, key=lambda m: (-m.score, m.item_id)):
