@@ -762,10 +762,49 @@ _OFFICE = re.compile(
 )
 
 
+# "Statement by the Ministry of …", "Press release from …": the office is the name.
+_STATEMENT_BY = re.compile(
+    r"(?:(?:joint|official|press|public)\s+)?(?:statements?|releases?|communiqu[eé]s?|"
+    r"announcements?|readouts?|declarations?|notices?)\s+(?:by|of|from|issued\s+by)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# Words that make a title-case line a headline about the office, not its name
+# ("CENTCOM Forces Strike ISIS Camps", "Ministry of Defence Denies Reports").
+_HEADLINE_VERB = re.compile(
+    r"\b(?:strikes?|struck|hits?|kills?|killed|targets?|targeted|shells?|shelled|bombs?|bombed|"
+    r"attacks?|attacked|says?|said|denies|denied|admits?|admitted|confirms?|confirmed|"
+    r"announces?|announced|condemns?|condemned|conducts?|conducted|launch(?:es)?|launched|"
+    r"repels?|repelled|destroys?|destroyed|neutrali[sz]es?|neutrali[sz]ed|rejects?|rejected|"
+    r"accuses?|accused|warns?|warned|calls?|responds?|releases?|reports?|reported|claims?)\b",
+    re.IGNORECASE,
+)
+# After a line's last office word only an "of/for …" complement may follow ("Ministry of
+# Defence of the Russian Federation", "Centre for Reconciliation of Opposing Parties").
+_OFFICE_TAIL = re.compile(r"(?:\s+(?:of|for|on|and|the|in)\b(?:\s+[\w'’.&()-]+)*)?\s*$")
+
+
+def _office_name(line: str) -> str | None:
+    """The party's office a header line names ("U.S. Central Command", "Statement by the
+    Ministry of Foreign Affairs" → "Ministry of Foreign Affairs"), or None when the line is
+    not such a name (a headline about the office, a sentence)."""
+    m = _STATEMENT_BY.match(line)
+    name = line[m.end() :].strip() if m else line
+    offices = list(_OFFICE.finditer(name))
+    if not offices or _HEADLINE_VERB.search(name):
+        return None
+    if not _OFFICE_TAIL.fullmatch(name, offices[-1].end()):
+        return None
+    if not is_heading_line(name) or claimant_type(name) != "party_to_conflict":
+        return None
+    return name
+
+
 def _header_publisher(text: str) -> Source | None:
     """The publisher a capture names on its first lines: a line that is a known source's name,
     or a line in title case naming a party's office ("U.S. Central Command", "Ministry of
-    Defence of the Russian Federation", "SDF General Command")."""
+    Defence of the Russian Federation", "SDF General Command", "Statement by the Ministry of
+    Foreign Affairs"); a headline about an office ("CENTCOM Forces Strike ISIS Camps") names
+    nobody."""
     lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:5]
     for line in lines:
         if len(line) > 80 or any(c.isdigit() for c in line):
@@ -773,12 +812,9 @@ def _header_publisher(text: str) -> Source | None:
         known = source_named_by(line)
         if known is not None:
             return known
-        if (
-            is_heading_line(line)
-            and _OFFICE.search(line)
-            and claimant_type(line) == "party_to_conflict"
-        ):
-            return Source(line, "party_to_conflict")
+        office = _office_name(line)
+        if office is not None:
+            return Source(office, "party_to_conflict")
     return None
 
 

@@ -131,6 +131,34 @@ def test_the_header_names_who_speaks(
     assert c.stance == stance
 
 
+def test_a_statement_by_an_office_is_headed_by_the_office() -> None:
+    c = primary(
+        "Statement by the Ministry of Foreign Affairs and Expatriates\n\nTerrorist groups "
+        "targeted the town of Mhardeh in Hama countryside with rockets on Sunday, killing "
+        "three civilians, among them a child."
+    )
+    assert (c.claimant.name, c.claimant.type) == (
+        "Ministry of Foreign Affairs and Expatriates",
+        "party_to_conflict",
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "CENTCOM Forces Strike ISIS Camps in Syria",
+        "Syrian Army Forces Repel Attack in Hama Countryside",
+        "Turkish Forces Hit Villages Near SDF Council Offices",
+    ],
+)
+def test_a_headline_about_an_office_does_not_name_the_speaker(headline: str) -> None:
+    c = primary(
+        f"{headline}\n\nAirstrikes hit several positions near the village of Tal Tamr in "
+        "Hasakah countryside overnight, killing four people."
+    )
+    assert (c.claimant.name, c.claimant.type) == (None, "unknown")
+
+
 def test_a_header_line_is_a_sentence_of_its_own() -> None:
     text = CAPTURES[4][0]
     sentences = [s.text for s in split_sentences(text).sentences]
