@@ -347,3 +347,44 @@ def test_two_parties_arresting_together() -> None:
     claims = _EXTRACTOR.extract(Document("t", text, language="ar")).claims
     (claim,) = claims
     assert (claim.event_type, claim.perpetrator.group) == ("detention", "us_led_coalition")
+
+
+# "من قبل" names the agent of a passive attack; a party announcing an act carried it out ---
+
+PARTIES = [
+    ("قوات النظام السوري", "syrian_government"),
+    ("الجيش التركي", "turkey"),
+    ("قوات سوريا الديمقراطية", "sdf_ypg"),
+    ("الجيش الإسرائيلي", "israel"),
+    ("التحالف الدولي", "us_led_coalition"),
+    ("هيئة تحرير الشام", "hts_nusra"),
+]
+
+
+@pytest.mark.parametrize(("party", "group"), PARTIES)
+def test_min_qibal_names_the_agent(party: str, group: str) -> None:
+    text = (
+        "استشهاد سيدة وأطفالها الثلاثة في قرية بريف حمص جراء غارات على القرية من قبل "
+        f"{party} فجر اليوم."
+    )
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(("party", "group"), PARTIES)
+def test_a_party_announcing_its_act_is_the_attacker(party: str, group: str) -> None:
+    before = f"أعلن {party} استهداف مواقع في ريف دمشق ما أدى إلى مقتل 3 أشخاص."
+    headline = (
+        f"{party} يعلن مهاجمة مبان عسكرية في سوريا. القصف استهدف حي المزة في دمشق ما أدى "
+        "إلى مقتل 15 شخصاً وإصابة 16 آخرين."
+    )
+    for text in (before, headline):
+        claims = _EXTRACTOR.extract(Document("t", text, language="ar")).claims
+        lead = next(c for c in claims if c.primary)
+        assert (lead.perpetrator.group, lead.stance) == (group, "admits"), text
+
+
+def test_an_act_announced_as_another_partys_is_not_the_announcers() -> None:
+    text = "أعلنت قسد استهداف الاحتلال التركي لقرية في ريف الحسكة ما أدى إلى مقتل 3 مدنيين."
+    claims = _EXTRACTOR.extract(Document("t", text, language="ar")).claims
+    lead = next(c for c in claims if c.primary)
+    assert (lead.perpetrator.group, lead.stance) == ("turkey", "alleges")

@@ -632,7 +632,8 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
     # A claimant named in its own statement ("ISIS said …") is not the perpetrator for being
     # named; a party's release in its own voice ("CENTCOM forces conducted a strike …",
-    # published by CENTCOM) names its forces as the actor.
+    # published by CENTCOM) or a reader's admission cue ("الجيش يعلن مهاجمة …") names its
+    # forces as the actor.
     claimant_names = {
         (u.attribution.claimant.name or "").lower() for u in units if not u.attribution.inherited
     }
@@ -644,6 +645,7 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
         and (
             a.name.lower() not in claimant_names
             or owns_the_act(u.sentence.text, a.end - u.sentence.start)
+            or any(c.stance == "admits" for c in u.stances or ())
         )
     ]
     # An attack told as the cause or background of this one ("strikes kill 45 after rebel fire
@@ -1084,6 +1086,7 @@ def assemble(
             headline_area,
             report_date,
         )
+    lead_perp_before = claims[primary].perpetrator
     attacker = _headline_attacker(headline)
     if attacker is not None and claims[primary].perpetrator.group != attacker.group:
         # A headline the text does not repeat names who did it: the report's own attribution,
@@ -1148,6 +1151,16 @@ def assemble(
             one = attackers[0]
             claims[primary] = replace(claims[primary], perpetrator=Perpetrator(one.name, one.group))
             flags[primary] = True
+    lead = claims[primary]
+    if (
+        lead.stance == "alleges"
+        and lead.perpetrator.group not in ("unknown", "other")
+        and lead.perpetrator != lead_perp_before
+        and _own_side(lead.claimant, incidents[primary].units) == lead.perpetrator.group
+    ):
+        # The perpetrator the headline or the document names is the claimant's own side: a
+        # party telling of its own act admits it, whichever sentence names the act.
+        claims[primary] = replace(lead, stance="admits")
     if claims[primary].date is None:
         # Another clause of its first sentence dates it ("Turkish-backed factions attacked Tal
         # Tamr yesterday; a shell killed three civilians"), unless another incident holds it.

@@ -24,6 +24,8 @@ from factfinder.extract.arabic.lexicon import (
     ACTORS,
     ADMITS,
     ALLY,
+    ANNOUNCE_VERBS,
+    ANNOUNCED_ACTS,
     ATTACK_VERBS,
     ATTACK_WORDS,
     BETWEEN_ACTOR_AND_ROLE,
@@ -71,6 +73,10 @@ _ALLY = frozenset(fold_key(w) for w in ALLY)
 _VEHICLES = frozenset(fold_key(w) for w in VEHICLES)
 _RUN_OVER = frozenset(fold_key(w) for w in RUN_OVER)
 _SOURCE = frozenset(fold_key(w) for w in SOURCE)
+_ANNOUNCED: Lexicon[bool] = Lexicon({w: True for w in ANNOUNCED_ACTS})
+_ANNOUNCE = frozenset(fold_key(w) for w in ANNOUNCE_VERBS)
+_PRESENT = frozenset(fold_key(w) for w in REPORT_VERBS_PRESENT)
+_CLAUSE_MARKS = frozenset({".", ":", "،", ",", "#", "|", "-", "!", "؟", "?"})
 
 
 def _said_before(at: ArabicText, a: int, lo: int, words: frozenset[str], reach: int) -> bool:
@@ -98,6 +104,10 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
     """The role cast by the nearest word before token `i` (up to three words back)."""
     k, seen = i - 1, 0
     while k >= lo and seen < 3:
+        if at.w(k) in _NEUTRAL and any(
+            m.j == k + 1 for m in _ATTACK_WORDS.at(at.toks, max(lo, k - 1), k + 1)
+        ):
+            return "perpetrator"  # "غارات على القرية من قبل قوات النظام": the agent
         if at.w(k) in _NEUTRAL or at.w(k) == "#":
             k -= 1  # a hashtag's mark: "من قبل الاحتلال #الروسي"
             continue
@@ -130,9 +140,51 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
     return None
 
 
+def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int) -> bool:
+    """Whether tokens `[v0, v1)` are a verb of announcing ("أعلن", "تبنى") and token `k` an
+    act the announcer carried out ("مهاجمة", "استهداف", "تنفيذ"). An act followed by another
+    party ("أعلنت قسد استهداف الاحتلال التركي لقرية") is that party's, told by the announcer."""
+    if not any(r in _ANNOUNCE for x in range(v0, v1) for r in strip_clitics(at.w(x))):
+        return False
+    act = _ANNOUNCED.first(at.toks, k, hi) if k < hi else None
+    if act is None:
+        return False
+    return not any(
+        _ACTORS.first(at.toks, x, hi) or _NATIONS.first(at.toks, x, hi)
+        for x in range(act.j, min(hi, act.j + 3))
+    )
+
+
+def announced_acts(at: ArabicText, start: int, end: int) -> list[tuple[int, int]]:
+    """The verbs with which a party announces its own act in the original `text[start:end]`
+    ("الجيش الإسرائيلي يعلن مهاجمة …", "أعلن الجيش استهداف …", "تبنى التنظيم الهجوم"): an
+    admission by the party that announces."""
+    i0, i1 = at.tokens_in(start, end)
+    out = []
+    for v in range(i0, i1):
+        if not any(r in _ANNOUNCE for r in strip_clitics(at.w(v))):
+            continue
+        party = _ACTORS.first(at.toks, v + 1, i1)
+        before = v > i0 and any(
+            m.j == v and m.value not in ("unknown", _OCCUPIER)
+            for x in range(max(i0, v - 4), v)
+            for m in _ACTORS.at(at.toks, x, v)
+        )
+        if (before and _announces_act(at, v, v + 1, v + 1, i1)) or (
+            party is not None
+            and party.value not in ("unknown", _OCCUPIER)
+            and _announces_act(at, v, v + 1, party.j, i1)
+        ):
+            out.append(at.span(v, v + 1))
+    return out
+
+
 def _role_after(at: ArabicText, j: int, hi: int) -> Role | None:
     for k in range(j, min(hi, j + 2)):
-        if _REPORT.first(at.toks, k, hi) is not None:
+        verb = _REPORT.first(at.toks, k, hi)
+        if verb is not None:
+            if _announces_act(at, verb.i, verb.j, verb.j, hi):
+                return "perpetrator"  # "الجيش الإسرائيلي يعلن مهاجمة …": its own act
             return "claimant"
         if _ATTACK_VERBS.first(at.toks, k, hi) is not None:
             return "perpetrator"
@@ -153,6 +205,8 @@ def find_actors(
                 continue
             m = Match(m.i, m.j, occupied_by, m.clitic)
         role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
+        if role in (None, "claimant") and m.i > i0 and _announces_act(at, m.i - 1, m.i, m.j, i1):
+            role = "perpetrator"  # "أعلن الجيش الإسرائيلي استهداف …": its own act
         a, b = at.phrase_span(m)
         if out and out[-1].role == "claimant" and not at.text[out[-1].end : a].strip(_QUOTES + " "):
             role = "claimant"  # the claimant's short name after its full one: "… (قسد)"
@@ -294,6 +348,20 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
                 if c is not None and c.j >= v.i - 1:
                     who = (c.i, c.j, c.value)
                     break
+        if who is None and any(r in _PRESENT for r in strip_clitics(at.w(v.i))):
+            # a party opening a clause before its verb, as headlines put it: "هيئة تحرير الشام
+            # تعلن …" (a party after a preposition, "مواقع لتنظيم الدولة تعلن", is not it)
+            for k in range(max(i0, v.i - 5), v.i):
+                p = _ACTORS.first(at.toks, k, v.i)
+                if (
+                    p is not None
+                    and p.j == v.i
+                    and p.value not in ("unknown", _OCCUPIER)
+                    and at.w(p.i)[: p.clitic] in ("", "و")
+                    and (p.i == i0 or at.w(p.i - 1) in _CLAUSE_MARKS)
+                ):
+                    who = (p.i, p.j, "party_to_conflict")
+                    break
         if who is None:
             continue
         a, b = at.span(who[0], who[1])
@@ -325,5 +393,6 @@ def find_stance(at: ArabicText, start: int, end: int) -> list[StanceMention]:
     for m in _ADMITS.scan(at.toks, i0, i1):
         a, b = at.span(m.i, m.j)
         out.append(StanceMention(a, b, "admits"))
+    out.extend(StanceMention(a, b, "admits") for a, b in announced_acts(at, start, end))
     out.sort(key=lambda s: s.start)
     return out

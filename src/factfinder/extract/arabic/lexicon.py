@@ -1650,6 +1650,38 @@ REPORT_VERBS: Final[tuple[str, ...]] = (
     "أبلغ",
     "أبلغت",
 )
+# Acts a party announces it carried out: "الجيش الإسرائيلي يعلن مهاجمة …", "أعلنت القيادة
+# المركزية تنفيذ غارة": the announcing party is the attacker (its own admission).
+ANNOUNCED_ACTS: Final[tuple[str, ...]] = (
+    "مهاجمة",
+    "استهداف",
+    "قصف",
+    "تنفيذ",
+    "شن",
+    "ضرب",
+    "تدمير",
+    "قتل",
+    "اغتيال",
+    "تحييد",
+    "تصفية",
+    "هجوم",
+    "تفجير",
+    "عملية",
+)
+
+# Verbs of a party announcing or claiming its own act ("أعلن الجيش استهداف …", "تبنى التنظيم
+# الهجوم"): with an act after them, the party is the attacker, not only the speaker.
+ANNOUNCE_VERBS: Final[tuple[str, ...]] = (
+    "أعلن",
+    "أعلنت",
+    "يعلن",
+    "تعلن",
+    "تبنى",
+    "تبنت",
+    "يتبنى",
+    "تتبنى",
+)
+
 # Stance cues: a denial and an admission by the claimant's own side.
 DENIES: Final[tuple[str, ...]] = (
     "نفى",
