@@ -38,9 +38,11 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from factfinder.assess.grading import GradedClaim, GradeOverride, grade_incident
-from factfinder.assess.reconcile import SourcedCounts, reconcile_casualties
+from factfinder.assess.incidents import admits_as, classifies
+from factfinder.assess.reconcile import CountingClaim, reconcile_counts
 from factfinder.errors import InvalidRecord
 from factfinder.extract.persons import holds_name, names_in
+from factfinder.link.records import counts_of
 from factfinder.model import Claim, ClaimRef, DateWindow, Incident
 from factfinder.services.access.queries import WHOLE, Restrictions
 from factfinder.services.access.redaction import partly_hidden_incidents, sealed_items
@@ -467,6 +469,8 @@ def _drop_refs(obj: Any, hidden: frozenset[tuple[str, int]]) -> Any:
         for v in obj:
             if _ref_key(v) in hidden:
                 continue
+            if isinstance(v, Mapping) and _ref_key(v.get("claim")) in hidden:
+                continue  # a denial or a party's classification of an absent claim
             if isinstance(v, Mapping) and any(_ref_key(v.get(k)) in hidden for k in ("a", "b")):
                 continue  # a link or refused link with an absent claim
             kept = _drop_refs(v, hidden)
@@ -492,7 +496,8 @@ def visible_incident(
     """`incident` as the claims in `visible` alone tell it, the claims `hidden` taken out: their
     references and the chains, links and rule entries that stand on them are removed, and
     the figures, independent sources, grade, date and places are worked out again from the
-    claims left (the reconciliation and grading rules of `factfinder.assess`). `published`
+    claims left (the reconciliation and grading rules of `factfinder.assess`, and its
+    classification of sources: `admits_as`, `classifies`). `published`
     gives each visible claim's publication day as an ordinal (grading reads it)."""
     gone = frozenset((r.id, r.claim) for r in hidden)
     if not gone:
@@ -519,9 +524,21 @@ def visible_incident(
             )
         )
     kept = [(s, visible[s[0]]) for s in sourced if s[0] in visible]
-    reports = [(s, c) for s, c in kept if c.stance != "denies"]  # a denial counts no one
-    killed = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.killed) for s, c in reports])
-    injured = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.injured) for s, c in reports])
+    # The sources are classified as assess classifies them (`admits_as`, `classifies`): a
+    # party's admission weighs as one, a party's count of "terrorists" is its word, not a toll.
+    weighed = [
+        (s, c, counts_of(c.killed), admits_as(s[4], c.stance, c.perpetrator.group)) for s, c in kept
+    ]
+    reports = [w for w in weighed if w[1].stance != "denies"]  # a denial counts no one
+    killed = reconcile_counts(
+        CountingClaim(s[0], s[1], s[2], counts, s[4], admitted)
+        for s, _, counts, admitted in reports
+        if not classifies(s[4], counts)
+    )
+    injured = reconcile_counts(
+        CountingClaim(s[0], s[1], s[2], counts_of(c.injured), s[4], admitted)
+        for s, c, _, admitted in reports
+    )
     graded = [
         GradedClaim(
             ref=s[0],
@@ -537,8 +554,9 @@ def visible_incident(
             killed_combatants_min=c.killed.combatants.min if c.killed.combatants else None,
             published=published.get(s[0]),
             stance=c.stance,
+            classified=classifies(s[4], counts),
         )
-        for s, c in kept
+        for s, c, counts, _ in weighed
     ]
     grading = grade_incident(graded, _override(incident.extra.get("grading")))
     named = {p.name.strip().lower() for _, c in kept for p in c.places}
