@@ -294,6 +294,42 @@ class RedactionView:
             return []
         return found
 
+    def comment_names(
+        self, text: str | None, subject: str | None = None, items: Iterable[str] = ()
+    ) -> list[str]:
+        """The personal names a user wrote in free text — a comment, a case note, the reason
+        of a decision — that this reader may not see: every name the person-name finder reads
+        there (with its cues, as in a quoted sentence), restricted until released in one of
+        `items` (the hashes of the items the text is about). None for a privileged reader,
+        who is shown them (`subject`, what the text is on, is then disclosed)."""
+        if not text:
+            return []
+        about = tuple(items)
+        found = [n for n in _names(text) if not any(self.is_released(h, n) for h in about)]
+        if found and self.privileged:
+            if subject:
+                self.disclosed.add(subject)
+            return []
+        return found
+
+    def written(
+        self,
+        text: str,
+        secrets: Iterable[str] = (),
+        *,
+        subject: str | None = None,
+        items: Iterable[str] = (),
+    ) -> str:
+        """Free text a user wrote as this reader may read it: its own personal names
+        (`comment_names`) and `secrets` (the restricted strings of what it is about) cut."""
+        return cut(text, [*secrets, *self.comment_names(text, subject, items)])
+
+    def payload_names(self, payload: Any, items: Iterable[str] = ()) -> list[str]:
+        """`comment_names` of the free text a ledger payload (or an incident's grading)
+        carries — its `body`, `text` and `reason` values, at any depth."""
+        about = tuple(items)
+        return [n for text in _free_text(payload) for n in self.comment_names(text, None, about)]
+
     def _claimant_restricted(self, c: Claim, item_hash: str, protected: Sequence[str]) -> bool:
         name = c.claimant.name
         if not name or self.is_released(item_hash, name):
@@ -355,6 +391,23 @@ class RedactionView:
         return tuple(
             cut(" ".join(text[a:b].split()), found) for a, b in spans if 0 <= a < b <= len(text)
         )
+
+
+# The keys under which a ledger payload (or an incident's explanation) holds what a user wrote:
+# a comment's body, a note's text, the reason of a mark, a review or a decision.
+FREE_TEXT = ("body", "text", "reason")
+
+
+def _free_text(obj: Any) -> list[str]:
+    if isinstance(obj, Mapping):
+        out = [v for k, v in obj.items() if k in FREE_TEXT and isinstance(v, str)]
+        for v in obj.values():
+            if not isinstance(v, str):
+                out += _free_text(v)
+        return out
+    if isinstance(obj, list | tuple):
+        return [t for v in obj for t in _free_text(v)]
+    return []
 
 
 def view_for(
