@@ -18,6 +18,9 @@ packages — reads restricted data through a `RedactionView`, so the rules are w
    any claimant name that holds a restricted personal name. Restricted names are cut from
    every string that goes out (sentences, claimants, source chains such as
    "src:resident …", link explanations, grade traces), each occurrence replaced by `MARKER`.
+   What users write — comments, case notes, the reasons of reviews and decisions — is read
+   by the same finder (`comment_names`): a name written there is restricted too, until
+   released in an item the text is about, and cut wherever the text goes out (`written`).
 4. **Counts.** What a reader cannot see is not counted for them; what an export leaves out is
    counted once per distinct value (`withheld`).
 
