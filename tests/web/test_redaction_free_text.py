@@ -150,6 +150,20 @@ def test_every_member_of_the_package_holds_no_restricted_string(
     assert notes == ["Compare the Hajin figures"]
 
 
+def test_every_file_of_the_package_directory_holds_no_restricted_string(
+    seeded: Seeded, tmp_path: Path
+) -> None:
+    from factfinder.services.cases.files import write_package
+
+    out = tmp_path / "bag"
+    write_package(seeded.project, seeded.case_id, output=out, zip_output=False)
+    files = sorted(f for f in out.rglob("*") if f.is_file())
+    assert any(f.name == "incidents.jsonl" for f in files)
+    for f in files:
+        assert leaks(str(f.relative_to(out))) == [], f
+        assert leaks(f.read_bytes().decode("utf-8", errors="replace")) == [], f
+
+
 def test_a_privileged_package_holds_the_names(seeded: Seeded, tmp_path: Path) -> None:
     out = tmp_path / "all.jsonl"
     write_output(seeded, "jsonl", out, include=True)
