@@ -21,6 +21,7 @@ COMMANDS = frozenset(
         "incidents.index",
         "cases.commands",
         "cases.files",
+        "cases.seen",  # a privileged read is ledgered
     )
 )
 STAGES = ("preserve", "claims", "incidents", "cases", "access")

@@ -83,28 +83,40 @@ def incident_places(members: Sequence[LinkClaim], limit: int = 5) -> tuple[Place
     return tuple(seen[k] for k in ordered[:limit])
 
 
-def admits(r: LinkClaim) -> bool:
-    """Whether the claim is the perpetrator's own side speaking of its act: stance `admits`
-    from a source of a party (naming no other perpetrator), or a party's source naming its own
-    side as the perpetrator. Never a denial."""
-    party = r.source.party
-    if party is None or r.stance == "denies":
+def admits_as(party: str | None, stance: str, perpetrator: str) -> bool:
+    """Whether a claim of a source of `party` (None: no party to the conflict) with `stance`,
+    naming `perpetrator`, is the perpetrator's own side speaking of its act: stance `admits`
+    naming no other perpetrator, or a party's source naming its own side as the perpetrator.
+    Never a denial. (The rule on plain values, for every reader of claims: `admits`, and the
+    redaction view's retelling of an incident.)"""
+    if party is None or stance == "denies":
         return False
-    if r.stance == "admits":
-        return r.perpetrator in ("unknown", "other") or r.perpetrator == party or party == "other"
-    return party not in ("unknown", "other") and r.perpetrator == party
+    if stance == "admits":
+        return perpetrator in ("unknown", "other") or perpetrator == party or party == "other"
+    return party not in ("unknown", "other") and perpetrator == party
 
 
-def party_classification(r: LinkClaim) -> bool:
-    """Whether the claim's dead are a party's own classification of them: a source of a party
-    counting them only as fighters ("15 terrorists neutralised"). Such a count is that party's
-    word, kept apart from the killed figures and from the grade's evidence of harm."""
-    if r.source.party is None:
+def classifies(party: str | None, killed: Counts) -> bool:
+    """Whether the dead a source of `party` counts (`killed`, in `COUNT_KEYS` order) are that
+    party's own classification of them: only fighters ("15 terrorists neutralised"). Such a
+    count is the party's word, kept apart from the killed figures and from the grade's evidence
+    of harm. (The rule on plain values, as `admits_as`.)"""
+    if party is None:
         return False
-    total, civilians, combatants = r.killed[0], r.killed[1], r.killed[5]
+    total, civilians, combatants = killed[0], killed[1], killed[5]
     if combatants is None or civilians is not None:
         return False
     return total is None or total == combatants
+
+
+def admits(r: LinkClaim) -> bool:
+    """`admits_as` of a linked claim."""
+    return admits_as(r.source.party, r.stance, r.perpetrator)
+
+
+def party_classification(r: LinkClaim) -> bool:
+    """`classifies` of a linked claim."""
+    return classifies(r.source.party, r.killed)
 
 
 def _counting(r: LinkClaim, counts: Counts, unit: str) -> CountingClaim:

@@ -194,18 +194,22 @@ def register(app: typer.Typer) -> None:
     def show(
         case: Annotated[str, typer.Argument(help="Case id or name.")],
         include_restricted: RestrictedOption = False,
+        as_user: AsUserOption = None,
         project: ProjectOption = None,
         as_json: bool = JsonOption,
     ) -> None:
-        """A case: its incidents and notes."""
-        from factfinder.services.cases.queries import show_case
+        """A case: its incidents and notes (restricted ones, and the personal names notes
+        give, left out unless --include-restricted; such a read is ledgered)."""
+        from factfinder.services.cases.seen import case_as_seen
 
         with open_project(project) as proj:
-            state = show_case(proj, case)
-        obj = state.to_json(include_restricted=include_restricted)
+            seen = case_as_seen(
+                proj, case, include_restricted=include_restricted, user=_user(proj, as_user)
+            )
         if as_json:
-            print_json(obj)
+            print_json(seen.to_json())
             return
+        state = seen.state
         out.print(
             f"[bold]{state.name}[/bold] (case {state.id}, created {state.created_at[:19]} "
             f"by {state.actor})"
@@ -213,12 +217,14 @@ def register(app: typer.Typer) -> None:
         if state.description:
             out.print(state.description)
         out.print(f"incidents: {', '.join(state.incidents) or 'none'}")
-        for n in obj["notes"]:
-            about = f" [{n['incident']}]" if n["incident"] else ""
-            out.print(f"- {n['text']}{about} — {n['actor']}, {n['created_at'][:19]}")
-        hidden = len(state.notes) - len(obj["notes"])
-        if hidden:
-            out.print(f"({hidden} restricted notes; --include-restricted to show them)")
+        for n in state.notes:
+            about = f" [{n.incident}]" if n.incident else ""
+            out.print(f"- {n.text}{about} — {n.actor}, {n.created_at[:19]}")
+        if seen.hidden_incidents or seen.hidden_notes:
+            out.print(
+                f"({seen.hidden_incidents} restricted incidents, {seen.hidden_notes} restricted "
+                "notes; --include-restricted to show them)"
+            )
 
     @app.command("report")
     @handle_errors

@@ -18,6 +18,7 @@ from typing import Any
 from factfinder.errors import InvalidRecord
 from factfinder.model import Figure, Incident, format_figure, parse_date
 from factfinder.services.access.commands import log_restricted_read
+from factfinder.services.access.queries import Comment, list_comments
 from factfinder.services.access.view import (
     CLAIM_FIELDS,
     ITEM_FIELDS,
@@ -30,9 +31,9 @@ from factfinder.services.access.view import (
     view_for,
     visible_incident,
 )
-from factfinder.services.claims.queries import ReviewedClaim, reviewed_claims
+from factfinder.services.claims.queries import ReviewedClaim, reviewed_claim, reviewed_claims
 from factfinder.services.preserve.items import ItemDetail, ItemSummary, item_text
-from factfinder.subjects import claim_subject, item_subject
+from factfinder.subjects import CLAIM, INCIDENT, ITEM, claim_subject, item_subject, parse_subject
 
 __all__ = ["CLAIM_FIELDS", "ITEM_FIELDS", "MARKER", "ReviewedClaim"]
 from factfinder.services.access.roles import ApiToken, User
@@ -177,7 +178,12 @@ def item_detail_public(
         text=shown,
         acquisition_history=[a.to_json() for a in d.acquisitions] if not hidden else [],
         ledger=[
-            ledger_public(e, redact_payload=bool(hidden) or _holds(e, secrets)) for e in d.ledger
+            ledger_public(
+                e,
+                redact_payload=bool(hidden)
+                or _holds(e, [*secrets, *view.payload_names(e.payload, [d.summary.hash])]),
+            )
+            for e in d.ledger
         ],
         claims=claims,
     )
@@ -234,6 +240,43 @@ def claim_public(c: ReviewedClaim, text: str | None, view: RedactionView) -> Cla
         sentences=sentences,
         restricted_fields=hidden,
     )
+
+
+def shown_comments(
+    project: Project,
+    view: RedactionView,
+    subject: str,
+    secrets: Sequence[str] = (),
+    items: Sequence[str] = (),
+) -> list[Comment]:
+    """The comments on `subject` as the reader may read them: the personal names their
+    authors wrote (`RedactionView.comment_names`, released in one of `items`, the items the
+    subject stands on) and `secrets` (the restricted strings of the subject) cut."""
+    return [
+        replace(c, body=view.written(c.body, secrets, subject=subject, items=items))
+        for c in list_comments(project, subject)
+    ]
+
+
+def subject_secrets(
+    project: Project, view: RedactionView, subject: str
+) -> tuple[list[str], list[str]]:
+    """(the restricted strings of an item, claim or incident the reader may see, the hashes
+    of the items it stands on): what comments on it are cut of besides their own names."""
+    kind, ref = parse_subject(subject)
+    if kind == ITEM:
+        item_id, text = item_text(project, ref)
+        found = [c for c in reviewed_claims(project, item_id=item_id) if not hidden_claim(c, view)]
+        return text_secrets(view, ref, text, found), [ref]
+    if kind == CLAIM and ref.isdigit():
+        c = reviewed_claim(project, int(ref))
+        text = item_text(project, str(c.item_id))[1]
+        return text_secrets(view, c.item_hash, text, [c]), [c.item_hash]
+    if kind == INCIDENT:
+        seen = visible_detail(project, view, get_incident(project, ref))
+        if seen is not None:
+            return seen[3], [c.item_hash for c in seen[2]]
+    return [], []
 
 
 def hidden_incident(incident_id: str, view: RedactionView) -> bool:
@@ -305,6 +348,11 @@ def visible_detail(
     for c in shown:
         secrets += view.claim_secrets(c.id, [c.claim, c.extracted], c.item_hash, texts[c.item_id])
         secrets += view.names(c.item_hash, texts[c.item_id])
+    # What users wrote about the incident — the reasons of its decisions and of a grade
+    # override — holds personal names as any free text may.
+    hashes = [c.item_hash for c in shown]
+    secrets += view.payload_names(detail.incident.extra.get("grading"), hashes)
+    secrets += view.payload_names([d.get("payload") for d in detail.decisions], hashes)
     summary = detail.summary
     incident = detail.incident
     refs = {m.claim_id: ref for m, ref in zip(detail.members, incident.members, strict=False)}

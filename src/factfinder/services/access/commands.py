@@ -14,8 +14,9 @@ Ledger entries:
 - personal names: `restrict.release` (`subject` = the item), payload `{"subject", "name",
   "reason"}` — a name the rule of `view` restricts, released for that item.
 - reads: `restricted.read` (`subject` = the reader), payload `{"reader", "purpose",
-  "subjects"}` — a privileged reader was shown restricted data (who, what; the entry's time
-  says when).
+  "subjects"}` — a privileged reader was shown restricted data (who, what — the page, API
+  answer or command, e.g. `export package of case 1`, `case show 1` — ; the entry's time says
+  when). Written on its own: a read changes nothing else.
 """
 
 from __future__ import annotations

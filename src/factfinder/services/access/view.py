@@ -18,6 +18,9 @@ packages — reads restricted data through a `RedactionView`, so the rules are w
    any claimant name that holds a restricted personal name. Restricted names are cut from
    every string that goes out (sentences, claimants, source chains such as
    "src:resident …", link explanations, grade traces), each occurrence replaced by `MARKER`.
+   What users write — comments, case notes, the reasons of reviews and decisions — is read
+   by the same finder (`comment_names`): a name written there is restricted too, until
+   released in an item the text is about, and cut wherever the text goes out (`written`).
 4. **Counts.** What a reader cannot see is not counted for them; what an export leaves out is
    counted once per distinct value (`withheld`).
 
@@ -38,9 +41,11 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from factfinder.assess.grading import GradedClaim, GradeOverride, grade_incident
-from factfinder.assess.reconcile import SourcedCounts, reconcile_casualties
+from factfinder.assess.incidents import admits_as, classifies
+from factfinder.assess.reconcile import CountingClaim, reconcile_counts
 from factfinder.errors import InvalidRecord
 from factfinder.extract.persons import holds_name, names_in
+from factfinder.link.records import counts_of
 from factfinder.model import Claim, ClaimRef, DateWindow, Incident
 from factfinder.services.access.queries import WHOLE, Restrictions
 from factfinder.services.access.redaction import partly_hidden_incidents, sealed_items
@@ -292,6 +297,42 @@ class RedactionView:
             return []
         return found
 
+    def comment_names(
+        self, text: str | None, subject: str | None = None, items: Iterable[str] = ()
+    ) -> list[str]:
+        """The personal names a user wrote in free text — a comment, a case note, the reason
+        of a decision — that this reader may not see: every name the person-name finder reads
+        there (with its cues, as in a quoted sentence), restricted until released in one of
+        `items` (the hashes of the items the text is about). None for a privileged reader,
+        who is shown them (`subject`, what the text is on, is then disclosed)."""
+        if not text:
+            return []
+        about = tuple(items)
+        found = [n for n in _names(text) if not any(self.is_released(h, n) for h in about)]
+        if found and self.privileged:
+            if subject:
+                self.disclosed.add(subject)
+            return []
+        return found
+
+    def written(
+        self,
+        text: str,
+        secrets: Iterable[str] = (),
+        *,
+        subject: str | None = None,
+        items: Iterable[str] = (),
+    ) -> str:
+        """Free text a user wrote as this reader may read it: its own personal names
+        (`comment_names`) and `secrets` (the restricted strings of what it is about) cut."""
+        return cut(text, [*secrets, *self.comment_names(text, subject, items)])
+
+    def payload_names(self, payload: Any, items: Iterable[str] = ()) -> list[str]:
+        """`comment_names` of the free text a ledger payload (or an incident's grading)
+        carries — its `body`, `text` and `reason` values, at any depth."""
+        about = tuple(items)
+        return [n for text in _free_text(payload) for n in self.comment_names(text, None, about)]
+
     def _claimant_restricted(self, c: Claim, item_hash: str, protected: Sequence[str]) -> bool:
         name = c.claimant.name
         if not name or self.is_released(item_hash, name):
@@ -353,6 +394,23 @@ class RedactionView:
         return tuple(
             cut(" ".join(text[a:b].split()), found) for a, b in spans if 0 <= a < b <= len(text)
         )
+
+
+# The keys under which a ledger payload (or an incident's explanation) holds what a user wrote:
+# a comment's body, a note's text, the reason of a mark, a review or a decision.
+FREE_TEXT = ("body", "text", "reason")
+
+
+def _free_text(obj: Any) -> list[str]:
+    if isinstance(obj, Mapping):
+        out = [v for k, v in obj.items() if k in FREE_TEXT and isinstance(v, str)]
+        for v in obj.values():
+            if not isinstance(v, str):
+                out += _free_text(v)
+        return out
+    if isinstance(obj, list | tuple):
+        return [t for v in obj for t in _free_text(v)]
+    return []
 
 
 def view_for(
@@ -467,6 +525,8 @@ def _drop_refs(obj: Any, hidden: frozenset[tuple[str, int]]) -> Any:
         for v in obj:
             if _ref_key(v) in hidden:
                 continue
+            if isinstance(v, Mapping) and _ref_key(v.get("claim")) in hidden:
+                continue  # a denial or a party's classification of an absent claim
             if isinstance(v, Mapping) and any(_ref_key(v.get(k)) in hidden for k in ("a", "b")):
                 continue  # a link or refused link with an absent claim
             kept = _drop_refs(v, hidden)
@@ -492,7 +552,8 @@ def visible_incident(
     """`incident` as the claims in `visible` alone tell it, the claims `hidden` taken out: their
     references and the chains, links and rule entries that stand on them are removed, and
     the figures, independent sources, grade, date and places are worked out again from the
-    claims left (the reconciliation and grading rules of `factfinder.assess`). `published`
+    claims left (the reconciliation and grading rules of `factfinder.assess`, and its
+    classification of sources: `admits_as`, `classifies`). `published`
     gives each visible claim's publication day as an ordinal (grading reads it)."""
     gone = frozenset((r.id, r.claim) for r in hidden)
     if not gone:
@@ -519,9 +580,21 @@ def visible_incident(
             )
         )
     kept = [(s, visible[s[0]]) for s in sourced if s[0] in visible]
-    reports = [(s, c) for s, c in kept if c.stance != "denies"]  # a denial counts no one
-    killed = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.killed) for s, c in reports])
-    injured = reconcile_casualties([SourcedCounts(s[0], s[1], s[2], c.injured) for s, c in reports])
+    # The sources are classified as assess classifies them (`admits_as`, `classifies`): a
+    # party's admission weighs as one, a party's count of "terrorists" is its word, not a toll.
+    weighed = [
+        (s, c, counts_of(c.killed), admits_as(s[4], c.stance, c.perpetrator.group)) for s, c in kept
+    ]
+    reports = [w for w in weighed if w[1].stance != "denies"]  # a denial counts no one
+    killed = reconcile_counts(
+        CountingClaim(s[0], s[1], s[2], counts, s[4], admitted)
+        for s, _, counts, admitted in reports
+        if not classifies(s[4], counts)
+    )
+    injured = reconcile_counts(
+        CountingClaim(s[0], s[1], s[2], counts_of(c.injured), s[4], admitted)
+        for s, c, _, admitted in reports
+    )
     graded = [
         GradedClaim(
             ref=s[0],
@@ -537,8 +610,9 @@ def visible_incident(
             killed_combatants_min=c.killed.combatants.min if c.killed.combatants else None,
             published=published.get(s[0]),
             stance=c.stance,
+            classified=classifies(s[4], counts),
         )
-        for s, c in kept
+        for s, c, counts, _ in weighed
     ]
     grading = grade_incident(graded, _override(incident.extra.get("grading")))
     named = {p.name.strip().lower() for _, c in kept for p in c.places}

@@ -14,6 +14,7 @@ force). Choosing (or signing) the checkpoint and writing the output are commands
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -48,7 +49,7 @@ from factfinder.services.cases.queries import CaseNote, case_state, find_case_id
 from factfinder.services.incidents.queries import incidents_as_of
 from factfinder.services.project import Project
 from factfinder.store.schema_cases import case_members
-from factfinder.subjects import claim_subject
+from factfinder.subjects import case_subject, claim_subject
 from factfinder.vault.signing import Checkpoint
 
 GENERATOR = f"factfinder {__version__}"
@@ -194,6 +195,16 @@ def case_file_at(
                     tuple(sorted({q.claim.perpetrator.group for q in quoted})),
                 )
             )
+        # The personal names users wrote — in notes, in the reasons of decisions on the
+        # incidents — are restricted as the names of quoted sentences are.
+        hashes = [i.hash for i in items.values()]
+        about = case_subject(case_id) if case_id is not None else None
+        for n in notes:
+            for found_name in view.comment_names(n.text, about, hashes):
+                withheld.add("name", f"note {name_key(found_name)}")
+                secrets.append(found_name)
+        for e in entries:
+            secrets += view.payload_names(e.incident.extra.get("grading"), hashes)
         # The notes on incidents left out stay out too, and so do their ledger entries.
         kept = {n.seq for n in notes}
         for n in all_notes:
@@ -203,7 +214,8 @@ def case_file_at(
         proven = inclusion_proofs(conn, cited_seqs, cp)
     proofs: list[CitedEntry] = []
     for p in proven:
-        if secrets and cut(p.entry, secrets) != p.entry:
+        held = [*secrets, *view.payload_names(_payload(p.entry), hashes)]
+        if held and cut(p.entry, held) != p.entry:
             # The entry's text is what its proof hashes: it cannot be cut, so it stays out.
             withheld.add("entry", str(p.seq))
             continue
@@ -228,6 +240,13 @@ def case_file_at(
         len(withheld),
         GENERATOR,
     )
+
+
+def _payload(entry: str) -> Any:
+    try:
+        return json.loads(entry).get("payload")
+    except (ValueError, AttributeError):
+        return None
 
 
 def _ordinal(published: str | None) -> int | None:
@@ -329,7 +348,7 @@ def _disclose(
 
 def _scrub_entry(e: IncidentEntry, secrets: Sequence[str]) -> IncidentEntry:
     """An incident entry with every restricted string cut from its incident's explanation,
-    references and places, and from its claims' references (`view.scrub`)."""
+    references and places, from its claims' references and from its notes (`view.scrub`)."""
     if not secrets:
         return e
     inc = e.incident
@@ -356,7 +375,8 @@ def _scrub_entry(e: IncidentEntry, secrets: Sequence[str]) -> IncidentEntry:
         )
         for q in e.claims
     )
-    return replace(e, incident=incident, claims=claims)
+    notes = tuple(replace(n, text=cut(n.text, secrets)) for n in e.notes)
+    return replace(e, incident=incident, claims=claims, notes=notes)
 
 
 def case_file_json(cf: CaseFile) -> Mapping[str, Any]:

@@ -59,17 +59,19 @@ def build_case_file(
     include_restricted: bool = False,
     user: User | None = None,
     actor: str | None = None,
+    purpose: str = "case file",
 ) -> CaseFile:
     """The case (or, with `case` None, every incident) as of checkpoint `at` — or of the
     latest checkpoint, signed now if the record grew since (see the module docstring). When
-    restricted data goes in, the read is ledgered (`restricted.read`, with `user` or `actor`
-    as the reader)."""
+    restricted data goes in, the read is ledgered (`restricted.read`, with `user` or `actor` —
+    else the operator, `cli:<login>` — as the reader and `purpose`, the command, with the
+    case)."""
     view = case_view(project, include_restricted, user)
     cf = case_file_at(project, case, checkpoint_for(project, at), view=view)
     log_restricted_read(
         project,
         view,
-        f"case file {case if case is not None else '(all incidents)'}",
+        f"{purpose} {f'of case {case}' if case is not None else '(all incidents)'}",
         reader=user.actor if user is not None else actor,
     )
     return cf
@@ -219,7 +221,13 @@ def write_report(
     if fmt not in REPORT_FORMATS:
         raise InvalidRecord(f"report format {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
     cf = build_case_file(
-        project, case, at=at, include_restricted=include_restricted, user=user, actor=actor
+        project,
+        case,
+        at=at,
+        include_restricted=include_restricted,
+        user=user,
+        actor=actor,
+        purpose=f"report {fmt}",
     )
     return _write_recorded(
         project,
@@ -248,7 +256,13 @@ def write_export(
     if fmt not in FORMATS:
         raise InvalidRecord(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
     cf = build_case_file(
-        project, case, at=at, include_restricted=include_restricted, user=user, actor=actor
+        project,
+        case,
+        at=at,
+        include_restricted=include_restricted,
+        user=user,
+        actor=actor,
+        purpose=f"export {fmt}",
     )
     return _write_recorded(
         project,
@@ -277,7 +291,13 @@ def write_package(
     from factfinder.report.html import render_html
 
     cf = build_case_file(
-        project, case, at=at, include_restricted=include_restricted, user=user, actor=actor
+        project,
+        case,
+        at=at,
+        include_restricted=include_restricted,
+        user=user,
+        actor=actor,
+        purpose="export package",
     )
 
     def copy_blob(item_hash: str, dest: Path) -> None:

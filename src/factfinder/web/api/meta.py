@@ -11,7 +11,6 @@ from factfinder.errors import NotFound
 from factfinder.geo import boundaries as shipped
 from factfinder.services.access.commands import add_comment, release_name, restrict, unrestrict
 from factfinder.services.access.queries import (
-    list_comments,
     list_marks,
     list_releases,
     restricted_reads,
@@ -32,7 +31,7 @@ from factfinder.web.schemas import (
     RestrictionCreate,
     RestrictionPublic,
 )
-from factfinder.web.views import reader_view
+from factfinder.web.views import disclose, reader_view, shown_comments, subject_secrets
 
 router = APIRouter(tags=["workspace"])
 Subject = Annotated[str, Path(pattern=r"^(item|claim|incident):[^/]+$", max_length=200)]
@@ -87,7 +86,10 @@ def get_comments(subject: Subject, who: Reader, project: ProjectDep) -> Comments
     """The comments on a subject (404 for a subject restricted from your role)."""
     if _hidden_subject(project, who, subject):
         raise NotFound(f"no {subject}")
-    found = list_comments(project, subject)
+    view = reader_view(project, who)
+    secrets, items = subject_secrets(project, view, subject)
+    found = shown_comments(project, view, subject, secrets, items)
+    disclose(project, view, f"comments on {subject}")
     return CommentsPublic(
         data=[
             CommentPublic(

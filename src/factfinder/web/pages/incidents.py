@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
-from factfinder.services.access.queries import list_comments, restrictions_for
+from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
@@ -87,6 +87,7 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
         raise NotFound(f"no incident {incident_id!r}")
     summary, explanation, shown, secrets = seen
     subject = incident_subject(incident_id)
+    comments = views.shown_comments(project, view, subject, secrets, [c.item_hash for c in shown])
     claims = {c.id: c for c in views.visible_claims(project, who, shown, view)}
     members = [(m, claims.get(m.claim_id)) for m in detail.members]
     if not view.privileged:
@@ -106,7 +107,7 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
             "restricted_members": len(detail.members) - len(members),
             "may_decide": who.can(Permission.DECIDE),
             "subject": subject,
-            "comments": list_comments(project, subject),
+            "comments": comments,
             "restricted": restrictions_for(project, [subject]).subject(subject),
             **_choices(),
         },

@@ -11,7 +11,6 @@ from fastapi.responses import Response
 
 from factfinder.errors import NotFound
 from factfinder.services.access.commands import add_comment, restrict
-from factfinder.services.access.queries import list_comments
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
@@ -162,6 +161,8 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
             [Highlight(a, b, *k) for (a, b), k in zip(moved, kinds, strict=True)],
         )
     public = views.item_detail_public(detail, text, claims, view, shown)
+    secrets = views.text_secrets(view, detail.summary.hash, text, shown)
+    comments = views.shown_comments(project, view, subject, secrets, [detail.summary.hash])
     views.disclose(project, view, f"item {detail.summary.hash}")
     return render(
         request,
@@ -173,7 +174,7 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
             "text_hidden": text_hidden,
             "subject": subject,
             "restricted": view.marks.subject(subject),
-            "comments": list_comments(project, subject),
+            "comments": comments,
         },
     )
 

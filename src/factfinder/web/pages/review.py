@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
-from factfinder.services.access.queries import list_comments, restrictions_for
+from factfinder.services.access.queries import Comment, restrictions_for
 from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
 from factfinder.services.preserve.items import item_text
@@ -31,8 +31,12 @@ COUNT_FIELDS = (
 CONTEXT_CHARS = 400
 
 
-def _context(who: Principal, project: ProjectDep, c: ReviewedClaim) -> dict[str, Any]:
-    view = views.reader_view(project, who, views.claim_subjects([c]))
+def _context(
+    who: Principal, project: ProjectDep, c: ReviewedClaim, *, comments: bool = False
+) -> dict[str, Any]:
+    """The page of claim `c` as `who` may see it (with the comments on it when asked)."""
+    subject = claim_subject(c.id)
+    view = views.reader_view(project, who, [subject, *views.claim_subjects([c])])
     if views.hidden_claim(c, view):
         raise NotFound(f"no claim {c.id}")
     _, text = item_text(project, str(c.item_id))
@@ -48,6 +52,10 @@ def _context(who: Principal, project: ProjectDep, c: ReviewedClaim) -> dict[str,
         (a0, b0), spans = moved[0], moved[1:]
         marks_ = [Highlight(a - a0, b - a0, "primary", "claim sentence") for a, b in spans]
         excerpt = highlight((readable or "")[a0:b0], marks_)
+    shown: list[Comment] = []
+    if comments:
+        secrets = views.text_secrets(view, c.item_hash, text, [c])
+        shown = views.shown_comments(project, view, subject, secrets, [c.item_hash])
     views.disclose(project, view, f"claim {c.id}")
     counts = []
     for path in COUNT_FIELDS:
@@ -56,6 +64,7 @@ def _context(who: Principal, project: ProjectDep, c: ReviewedClaim) -> dict[str,
         counts.append((path, value or {}))
     return {
         "c": public,
+        "comments": shown,
         "excerpt": excerpt,
         "counts": counts,
         "event_types": EVENT_TYPES,
@@ -77,11 +86,10 @@ def review_page(request: Request, who: Reviewer, project: ProjectDep) -> Respons
 @router.get("/claims/{claim_id}")
 def claim_page(request: Request, claim_id: IdPath, who: Reader, project: ProjectDep) -> Response:
 
-    ctx = _context(who, project, reviewed_claim(project, claim_id))
+    ctx = _context(who, project, reviewed_claim(project, claim_id), comments=True)
     subject = claim_subject(claim_id)
     ctx.update(
         subject=subject,
-        comments=list_comments(project, subject),
         restricted=restrictions_for(project, [subject]).subject(subject),
     )
     return render(request, "claim.html", who, ctx)
