@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -238,4 +239,51 @@ def test_links_table_has_one_row_per_relation(project: Project, tmp_path: Path) 
     ingest(project, [str(eml)])
     ingest(project, [str(eml)], IngestOptions(again=True))
     assert count(project, item_links) == 1
+    assert verify_project(project).ok
+
+
+def test_a_nul_byte_is_cleaned_alike_on_both_backends_and_the_batch_goes_on(
+    project: Project, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = b"Airstrike killed 3 civilians in Idlib.\x00 More text."
+    (folder / "a.txt").write_bytes(raw)
+    (folder / "b.txt").write_text("Shelling killed 2 civilians in Ariha.", encoding="utf-8")
+    summary = ingest(project, [str(folder)])
+    assert (summary.new_items, summary.failures) == (2, ())
+    with project.read() as conn:
+        item_id = conn.execute(select(items.c.id).where(items.c.size == len(raw))).scalar_one()
+        origin = json.loads(
+            conn.execute(
+                select(acquisitions.c.origin).where(acquisitions.c.item_id == item_id)
+            ).scalar_one()
+        )
+    # one code point for one: offsets into the text are those of what was read
+    assert (
+        item_text(project, str(item_id))[1]
+        == "Airstrike killed 3 civilians in Idlib.\ufffd More text."
+    )
+    assert origin["unstorable_code_points_replaced"] == "1"
+    with project.blobs.open(sha256_bytes(raw)) as blob:
+        assert blob.read() == raw  # the blob keeps the bytes
+    assert verify_project(project).ok
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_is_preserved_with_its_bytes(
+    project: Project, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = b"caf\xe9 report.txt"  # latin-1
+    path = os.path.join(os.fsencode(folder), name)
+    with open(path, "wb") as f:
+        f.write(SEED_TEXT.encode("utf-8"))
+    summary = ingest(project, [str(folder)])
+    assert (summary.new_items, summary.failures) == (1, ())
+    with project.read() as conn:
+        row = conn.execute(select(acquisitions.c.source_path, acquisitions.c.origin)).one()
+    assert bytes.fromhex(json.loads(row.origin)["name_bytes_hex"]) == path
+    assert row.source_path.endswith("caf\ufffd report.txt")
     assert verify_project(project).ok

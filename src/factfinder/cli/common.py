@@ -6,12 +6,14 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from factfinder.errors import (
     FactfinderError,
@@ -39,9 +41,26 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def shown(text: str) -> str:
+    """`text` safe to print on one terminal line: control characters (newlines, escape codes),
+    format characters (bidi overrides) and the bytes of a name that is not UTF-8 (surrogate
+    escapes) written as backslash escapes, and Rich markup escaped, so that a hostile file name
+    cannot forge or hide output."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")  # a byte of a name that is not UTF-8
+        elif 0xD800 <= code <= 0xDFFF or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return escape("".join(out))
+
+
 def report_input_error(error: InputError) -> None:
     """One clear line naming the input and the problem."""
-    err.print(f"[red]error[/red] {error.input}: {error.problem}", markup=True)
+    err.print(f"[red]error[/red] {shown(str(error.input))}: {shown(error.problem)}", markup=True)
 
 
 def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:

@@ -15,6 +15,8 @@ these entries for each item, and each acquisition row with its own entry.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -34,6 +36,30 @@ from factfinder.services.project import Transaction
 from factfinder.store.schema import acquisitions, item_links, item_metadata, items
 from factfinder.subjects import item_subject
 from factfinder.vault.hashing import canonical_json
+
+# What no database column may hold: NUL (PostgreSQL refuses it in text) and lone surrogates
+# (no UTF-8 encoding; a file name or a reader may carry them). Each becomes U+FFFD, one code
+# point for one, so offsets into the text stay those of what the reader produced.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: str | None) -> tuple[str | None, int]:
+    """`value` with each code point no database can store replaced by U+FFFD, and their count."""
+    if value is None:
+        return None, 0
+    cleaned, n = _UNSTORABLE.subn("\ufffd", value)
+    return cleaned, n
+
+
+def _storable_metadata(metadata: ItemMetadata) -> tuple[ItemMetadata, int]:
+    changes: dict[str, str | None] = {}
+    total = 0
+    for name in (*METADATA_FIELDS, "text"):
+        value, n = storable(getattr(metadata, name))
+        if n:
+            changes[name] = value
+            total += n
+    return (replace(metadata, **changes) if changes else metadata), total
 
 
 def record_acquisition(
@@ -55,6 +81,14 @@ def record_acquisition(
     """
     if parent is not None and parent.relation not in RELATIONS:
         raise InvalidRecord(f"unknown item relation {parent.relation!r}")
+    # The same on both backends: the stored text is cleaned and the cleaning recorded with the
+    # receipt; the blob keeps the bytes as received.
+    metadata, cleaned = _storable_metadata(metadata)
+    if cleaned:
+        receipt = replace(
+            receipt, origin={**receipt.origin, "unstorable_code_points_replaced": str(cleaned)}
+        )
+    receipt = _storable_receipt(receipt)
     conn = tx.conn
     # Take the ledger lock first: a concurrent writer recording the same bytes then commits
     # before we look, so we see its item instead of inserting a twin (PostgreSQL; on SQLite
@@ -131,6 +165,23 @@ def record_acquisition(
                 )
             )
     return Recorded(item_id, item_hash, entry.seq, new_item, True)
+
+
+def _storable_receipt(receipt: Receipt) -> Receipt:
+    """The receipt with its labels cleaned as the text is (a file name that is not UTF-8 reaches
+    here with surrogate escapes; its exact bytes are kept in `origin` as `name_bytes_hex`)."""
+    changes: dict[str, Any] = {}
+    for name in ("source", "source_path", "custodian", "publisher", "published", "url"):
+        value = getattr(receipt, name)
+        if value is not None and _UNSTORABLE.search(value):
+            changes[name] = storable(value)[0]
+            if name == "source_path" and "name_bytes_hex" not in receipt.origin:
+                raw = os.fsencode(value)
+                changes["origin"] = {**receipt.origin, "name_bytes_hex": raw.hex()}
+    origin = changes.get("origin", receipt.origin)
+    if any(_UNSTORABLE.search(k) or _UNSTORABLE.search(v) for k, v in origin.items()):
+        changes["origin"] = {storable(k)[0] or "": storable(v)[0] or "" for k, v in origin.items()}
+    return replace(receipt, **changes) if changes else receipt
 
 
 def _same_acquisition(
