@@ -95,8 +95,9 @@ def test_visible_text_leaves_out_scripts_styles_and_the_head() -> None:
         "<svg><text>icon</text></svg><div>Second line</div></body></html>"
     )
     text, title = html_page.visible_text(html)
-    # every script, style and the rest are left out, also those after the <head> (once kept)
-    assert text == "Shelling hit the town.Second line" and title == "A title"
+    # every script, style and the rest are left out, also those after the <head> (once kept);
+    # each block element is a line of its own (once glued: "town.Second")
+    assert text == "Shelling hit the town.\nSecond line" and title == "A title"
     assert html_page.visible_text("") == ("", None)
 
 

@@ -34,11 +34,29 @@ def read(part: Part) -> Extracted:
     except OSError as exc:
         raise InputError(part.label, f"cannot read: {exc.strerror or exc}") from exc
     html = decode_html(data, part.origin.get("content_type"), label=part.label)
+    del data  # a large page is not held twice while it is read
     return extract_html(html, label=part.label, url=part.origin.get("target_uri"))
+
+
+# Past this many characters a page is not given to trafilatura, whose time grows faster than
+# the page (a 16 MB page took minutes): its whole visible text is read in one streaming pass,
+# and its metadata from its first characters. Past `TEXT_LIMIT` no text is extracted at all
+# (the bytes are preserved all the same).
+MAIN_TEXT_LIMIT = 2_000_000
+METADATA_HEAD = 512_000
+TEXT_LIMIT = 256 * 1024 * 1024
 
 
 def extract_html(html: str, *, label: str, url: str | None = None) -> Extracted:
     """Main text, title, date, author, site and canonical URL of an HTML document."""
+    if len(html) > TEXT_LIMIT:
+        raise InputError(
+            label,
+            f"text not extracted: over limit ({len(html) // 1_000_000} MB of HTML, the limit is "
+            f"{TEXT_LIMIT // (1024 * 1024)} MiB); the file is preserved",
+        )
+    if len(html) > MAIN_TEXT_LIMIT:
+        return _extract_large(html, label=label, url=url)
     import trafilatura
 
     try:
@@ -74,23 +92,143 @@ def extract_html(html: str, *, label: str, url: str | None = None) -> Extracted:
     )
 
 
-def visible_text(html: str) -> tuple[str, str | None]:
-    """All text a browser would show (scripts, styles and the head left out), and the title."""
-    import lxml.etree
-    import lxml.html
+def _extract_large(html: str, *, label: str, url: str | None) -> Extracted:
+    """A page too large for main-text extraction: its whole visible text, read in one linear
+    pass, and the metadata trafilatura finds in its head."""
+    import trafilatura
 
+    text, title = streamed_visible_text(html)
+    meta = None
     try:
-        root = lxml.html.document_fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
-        return "", None
-    title_el = root.find(".//title")
-    title = " ".join(title_el.text_content().split()) if title_el is not None else None
-    # Listed first: dropping an element while iterating stops lxml's iteration there, which
-    # left every script after the <head> in the text.
-    for el in list(root.iter(*_INVISIBLE)):
-        el.drop_tree()
-    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
-    return "\n".join(line for line in lines if line), title or None
+        meta = trafilatura.extract_metadata(html[:METADATA_HEAD], default_url=url)
+    except (ValueError, TypeError, RecursionError):
+        meta = None
+    lang = _HTML_LANG.search(html[:4096])
+    return Extracted(
+        text=text,
+        title=(getattr(meta, "title", None) or title) or None,
+        published=parse_iso(getattr(meta, "date", None)) if meta is not None else None,
+        author=(getattr(meta, "author", None) or None) if meta is not None else None,
+        site=(getattr(meta, "sitename", None) or None) if meta is not None else None,
+        url=(getattr(meta, "url", None) or url or None) if meta is not None else url,
+        language=lang.group(1).lower() if lang else None,
+        notes=(
+            f"page of {len(html) // 1_000_000} MB: whole visible text read (main-text "
+            f"extraction stops at {MAIN_TEXT_LIMIT // 1_000_000} MB)",
+        ),
+    )
+
+
+# Elements that start a new line of visible text.
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
+)
+
+
+class _VisibleText:
+    """An lxml parser target gathering visible text as the parser streams: no tree is built,
+    so time and memory grow with the page and no faster."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.hidden = 0
+        self.in_title = False
+        self.title: list[str] = []
+
+    def start(self, tag: str, attrib: object) -> None:
+        tag = tag.lower() if isinstance(tag, str) else ""
+        if tag == "title":
+            self.in_title = True
+        elif tag in _INVISIBLE:
+            self.hidden += 1
+        elif tag in _BLOCKS:
+            self._newline()
+
+    def end(self, tag: str) -> None:
+        tag = tag.lower() if isinstance(tag, str) else ""
+        if tag == "title":
+            self.in_title = False
+        elif tag in _INVISIBLE:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS:
+            self._newline()
+
+    def data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.hidden:
+            self.current.append(data)
+
+    def comment(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        self._newline()
+
+    def _newline(self) -> None:
+        if self.current:
+            line = " ".join("".join(self.current).split())
+            if line:
+                self.lines.append(line)
+            self.current = []
+
+
+def streamed_visible_text(html: str, chunk: int = 1 << 20) -> tuple[str, str | None]:
+    """All text a browser would show and the title, read in one streaming pass (linear in the
+    page; for pages too large to parse into a tree)."""
+    import lxml.etree
+
+    target = _VisibleText()
+    parser = lxml.etree.HTMLParser(target=target, recover=True)
+    try:
+        for k in range(0, len(html), chunk):
+            parser.feed(html[k : k + chunk])
+        parser.close()
+    except lxml.etree.XMLSyntaxError:  # nothing a parser can read ("", bare bytes): no text
+        target.close()
+    title = " ".join("".join(target.title).split())
+    return "\n".join(target.lines), title or None
+
+
+def visible_text(html: str) -> tuple[str, str | None]:
+    """All text a browser would show (scripts, styles and the head left out), a line per block
+    element, and the title."""
+    return streamed_visible_text(html)
 
 
 def decode_html(data: bytes, content_type: str | None, *, label: str) -> str:
