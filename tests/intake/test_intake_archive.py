@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from conftest import zip_bytes
 from factfinder.errors import InputError
 from factfinder.intake import Limits, Part, check_member_name, expand, read_text
 from factfinder.intake.parts import DOCX, EMAIL, GZIP, HTML, PDF, TEXT, ZIP
@@ -274,3 +275,21 @@ def test_check_member_name_refuses(name: str) -> None:
 )
 def test_check_member_name_accepts(name: str, clean: str) -> None:
     assert check_member_name("a.zip", name) == clean
+
+
+def test_a_nested_bomb_is_refused_as_one_input_before_it_writes_its_expansion(
+    tmp_path: Path, workdir: Path, write_zip: Callable[[Path, dict[str, bytes]], Path]
+) -> None:
+    # ten zips of ten zips of 1 MiB of zeros: small at every level, 100 MiB in all
+    leaf = zip_bytes({"zeros.txt": b"\0" * (1024 * 1024)})
+    middle = zip_bytes({f"leaf-{i}.zip": leaf for i in range(10)})
+    bomb = write_zip(tmp_path / "nested.zip", {f"middle-{i}.zip": middle for i in range(10)})
+    size = bomb.stat().st_size
+    limits = Limits(max_ratio=100, ratio_slack=0)
+    parts = list(expand(bomb, workdir, limits=limits))
+    written = sum(f.stat().st_size for f in workdir.iterdir())
+    assert written <= size * 100  # the budget of the input given, for all it nests
+    failed = [p for p in parts if not p.ok]
+    assert len(failed) == 1  # one line for the input, not one per nested container
+    assert failed[0].label == str(bomb) and "archive bomb" in failed[0].error.problem
+    assert len(parts) < 30

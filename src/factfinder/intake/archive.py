@@ -191,6 +191,13 @@ def _precheck(container: Part, sink: MemberSink, count: int, declared_size: int)
             f"than the limit of {limits.max_total_bytes} "
             "(archive bomb?)",
         )
+    remaining = sink.input_remaining
+    if remaining >= 0 and declared_size > remaining:
+        raise sink.refuse_input(
+            f"{container.label} declares {declared_size} bytes expanded, more than is left of "
+            f"{limits.max_ratio} times the size of the input it is nested in; nothing more of "
+            "it is read (archive bomb?)"
+        )
     cap = container.path.stat().st_size * limits.max_ratio + limits.ratio_slack
     if declared_size > cap:
         raise LimitExceeded(

@@ -91,8 +91,11 @@ class Limits:
 
     `max_members` counts member parts over the whole walk; `max_total_bytes` the bytes written
     to the workdir; `max_ratio` the bytes one container may expand to per byte of its own size
-    (plus `ratio_slack` so tiny archives of small files pass); `max_depth` the nesting of
-    containers (an archive inside an e-mail inside an archive is depth 3).
+    (plus `ratio_slack` so tiny archives of small files pass), and the bytes an input given to
+    the walk may expand to with every container nested in it (the slack counted once: nested
+    archives small at every level are refused as one input, from their declared sizes before
+    they are written where the format declares them); `max_depth` the nesting of containers
+    (an archive inside an e-mail inside an archive is depth 3).
     """
 
     max_members: int = 100_000

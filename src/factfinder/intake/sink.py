@@ -28,6 +28,11 @@ class LimitExceeded(InputError):
     """An archive would expand past a `Limits` bound; its remaining members are not read."""
 
 
+class InputBudgetExceeded(LimitExceeded):
+    """An input with everything nested in it would expand past its budget: nothing more of that
+    input is read (not member after member of every nested container)."""
+
+
 @dataclass(slots=True)
 class WalkState:
     """What one walk has used so far: where member files go, the limits, the next part's index,
@@ -38,6 +43,23 @@ class WalkState:
     next_index: int = 0
     members: int = 0
     bytes_written: int = 0
+    # The input being expanded (a file given on the command line, with all it nests): what it
+    # may expand to in all, `Limits.max_ratio` times its own size plus the slack once, and what
+    # it has written so far.
+    input_label: str = ""
+    input_budget: int = 0
+    input_written: int = 0
+
+    def start_input(self, part: Part) -> None:
+        self.input_label = part.label
+        self.input_budget = (
+            part.path.stat().st_size * self.limits.max_ratio + self.limits.ratio_slack
+        )
+        self.input_written = 0
+
+    @property
+    def input_remaining(self) -> int:
+        return max(0, self.input_budget - self.input_written) if self.input_budget else -1
 
 
 def check_member_name(container: str, name: str) -> str:
@@ -148,10 +170,26 @@ class MemberSink:
                 "the rest is not read (archive bomb?)",
             )
 
+    @property
+    def input_remaining(self) -> int:
+        """Bytes the input being expanded may still write (-1: no budget set)."""
+        return self._walk.input_remaining
+
+    def refuse_input(self, problem: str) -> InputBudgetExceeded:
+        walk = self._walk
+        return InputBudgetExceeded(walk.input_label or self.container.label, problem)
+
     def _account(self, label: str, n: int) -> None:
         walk = self._walk
         walk.bytes_written += n
+        walk.input_written += n
         self._written += n
+        if walk.input_budget and walk.input_written > walk.input_budget:
+            raise self.refuse_input(
+                f"expands, with the containers nested in it, to more than "
+                f"{walk.limits.max_ratio} times its size; nothing more of it is read "
+                "(archive bomb?)"
+            )
         if walk.bytes_written > walk.limits.max_total_bytes:
             raise LimitExceeded(
                 label,

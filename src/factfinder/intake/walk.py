@@ -25,7 +25,14 @@ from factfinder.errors import InputError
 from factfinder.intake import parts as mt
 from factfinder.intake.parts import Limits, Part
 from factfinder.intake.readers import member_reader
-from factfinder.intake.sink import LimitExceeded, MemberSink, WalkState, extra_origin, failed_part
+from factfinder.intake.sink import (
+    InputBudgetExceeded,
+    LimitExceeded,
+    MemberSink,
+    WalkState,
+    extra_origin,
+    failed_part,
+)
 from factfinder.intake.sniff import sniff_media_type
 
 
@@ -79,6 +86,8 @@ class _Walk(WalkState):
         yield part
         if not part.ok or not part.is_container:
             return
+        if depth == 0:
+            self.start_input(part)
         if depth >= self.limits.max_depth:
             problem = f"containers nested deeper than {self.limits.max_depth}; members not read"
             yield from self.emit(failed_part(part.label, part.path, index, problem), depth + 1)
@@ -88,6 +97,8 @@ class _Walk(WalkState):
             for member in member_reader(part.media_type)(part, sink):
                 yield from self.emit(member, depth + 1)
         except LimitExceeded as exc:
+            if isinstance(exc, InputBudgetExceeded) and depth > 0:
+                raise  # the whole input stops: one failure, not one per nested container
             yield from self.emit(failed_part(exc.input, part.path, index, exc.problem), depth + 1)
         except InputError as exc:
             yield from self.emit(
