@@ -62,7 +62,7 @@ _OWNED_BOMB = re.compile(
 _NATIONALITIES: tuple[tuple[str, str], ...] = (
     ("russia", r"Russian|Russia'?s|Russia"),
     ("syrian_government", r"Syrian|Syria(?:'?s)?"),
-    ("turkey", r"Turkish|Turkey(?:'?s)?"),
+    ("turkey", r"Turkish|Turkey(?:'?s)?|T[üu]rkiye(?:'?s)?"),
     ("israel", r"Israeli|Israel(?:'?s)?|Zionist"),
     ("iran", r"Iranian|Iran'?s"),
     ("iraq_government", r"Iraqi|Iraq'?s"),
@@ -141,7 +141,7 @@ _ALIASES: tuple[_Alias, ...] = (
         + r"|"
         r"(?:Russian\s+)?(?:Cent(?:re|er)\s+for\s+(?:the\s+)?Reconciliation|Reconciliation\s+Cent(?:re|er))(?:\s+of\s+(?:the\s+)?Opposing\s+(?:Sides|Parties))?",
     ),
-    _alias("russia", r"Russia", case=True),
+    _alias("russia", r"Russia|(?:the\s+)?Russian\s+Federation", case=True),
     _alias(
         "syrian_government",
         r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
@@ -202,7 +202,7 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "turkey",
         r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|"
-        r"(?:Turkey|Ankara)" + _STATE_ACTS,
+        r"(?:Turkey|T[üu]rkiye|Ankara)" + _STATE_ACTS,
     ),
     _alias(
         "israel",
@@ -281,6 +281,15 @@ _AFTER_TARGET_NOUN = re.compile(
     r"posts?|headquarters|convoys?|checkpoints?|commanders?|officers?|gunmen|jihadists?|terrorists?|"
     r"strongholds?|hideouts?|depots?|elements?|recruits|conscripts|barracks|airbase|air\s+base|"
     r"militiamen|losses|casualties|dead|prisoners|captives|detainees)\b",
+    re.IGNORECASE,
+)
+# A headline's verb in the present tense, told from a noun by the object after it: "Turkish
+# drone targets a car", "Russian jets strike the town" (not "SDF targets in the area").
+_HEADLINE_VERB_AFTER = re.compile(
+    r"^[\s,]*(?:targets|strikes?|hits?|shells?|bombs|pounds?|kills?|attacks?|raids?)\s+"
+    r"(?:an?|the|its|their|his|her|two|three|four|five|six|seven|eight|nine|ten|\d+|civilians?|"
+    r"homes?|houses?|villages?|towns?|vehicles?|cars?|residential|markets?|schools?|hospitals?|"
+    r"camps?|farms?)\b",
     re.IGNORECASE,
 )
 _AFTER_REPORT = re.compile(
@@ -575,6 +584,8 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "claimant"
     if _AFTER_PASSIVE.match(after):
         return "victim"
+    if _HEADLINE_VERB_AFTER.match(after):
+        return "perpetrator"  # "Turkish drone targets a car": a headline's present tense
     if _AFTER_TARGET_NOUN.match(after) and (
         _BEFORE_COUNT.search(before)
         or _BEFORE_TARGET.search(before)
@@ -733,7 +744,29 @@ _STATE_NAMES: dict[str, str] = {
     "washington": "us_led_coalition",
     "the united states": "us_led_coalition",
     "united states": "us_led_coalition",
+    # official names, as states sign their own statements
+    "the russian federation": "russia",
+    "russian federation": "russia",
+    "the syrian arab republic": "syrian_government",
+    "syrian arab republic": "syrian_government",
+    "türkiye": "turkey",
+    "turkiye": "turkey",
+    "the republic of türkiye": "turkey",
+    "the republic of turkey": "turkey",
+    "the islamic republic of iran": "iran",
+    "islamic republic of iran": "iran",
+    "the state of israel": "israel",
+    "the republic of iraq": "iraq_government",
 }
+# An office of a state named after it by the state's official name: "Ministry of Defence of the
+# Russian Federation", "Permanent Mission of the Syrian Arab Republic to the United Nations"
+# (not "Friends of Syria": a bare country name after "of" names no office of that state).
+_OF_STATE = re.compile(
+    r"\bof\s+(?P<state>(?:the\s+)?(?:Russian\s+Federation|Syrian\s+Arab\s+Republic|"
+    r"Republic\s+of\s+T(?:ü|u)rkiye|Republic\s+of\s+Turkey|Islamic\s+Republic\s+of\s+Iran|"
+    r"State\s+of\s+Israel|Republic\s+of\s+Iraq|T(?:ü|u)rkiye))\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -745,6 +778,12 @@ def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
     state_named = _STATE_NAMES.get(name.strip().lower())
     if state_named is not None:
         return state_named  # a state speaking by its name or its capital ("Damascus denied")
+    of_state = _OF_STATE.search(name)
+    if of_state is not None:
+        state_of = " ".join(of_state.group("state").split()).lower()
+        found = _STATE_NAMES.get(state_of) or _STATE_NAMES.get(f"the {state_of}")
+        if found is not None:
+            return found
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
     if not groups and not name.lower().startswith("the "):
         # names are kept without their article: "coalition" is "the coalition"

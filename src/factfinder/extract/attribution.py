@@ -521,10 +521,12 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
             break
         left = _SUBJECT_TAIL.sub("", stripped).rstrip()
     name, cut = _phrase_after_boundary(left)
-    if name is None and whole != left:
-        # What looked like an aside was the subject itself ("…, a military source told SANA").
-        left = whole
-        name, cut = _phrase_after_boundary(left)
+    if whole != left and (name is None or claimant_type(name) == "unknown"):
+        # What looked like an aside was the subject itself ("…, a military source told SANA";
+        # "… in Tal Jihan, a local source said", not "people in Tal Jihan")
+        aside, aside_cut = _phrase_after_boundary(whole)
+        if name is None or (aside is not None and claimant_type(aside) != "unknown"):
+            left, name, cut = whole, aside, aside_cut
     if name is None:
         return None
     at = text.rfind(name.split()[0], base, verb_at)
@@ -559,6 +561,14 @@ def _according_head(np: str) -> str:
     return np
 
 
+# A report verb used as a participle of harm: "civilians reported killed", "people said dead".
+_HARM_AFTER = re.compile(
+    r"\s+(?:(?:to\s+have\s+been|to\s+be)\s+)?(?:killed|injured|wounded|dead|missing|harmed|"
+    r"hurt|detained|displaced|abducted)\b",
+    re.IGNORECASE,
+)
+
+
 def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[ClaimantMention]:
     """Attributions made inside text[start:end] (one sentence), in text order."""
     stop = len(text) if end is None else end
@@ -590,6 +600,8 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"
+        if _HARM_AFTER.match(text, m.end(), stop):
+            continue  # "Civilians reported killed: 4-6", "two people reported dead"
         if (
             m.group(0).lower() in ("quoted", "cited")
             or any(c.start <= m.start() < c.end for c in out)
@@ -807,9 +819,9 @@ def _header_publisher(text: str) -> Source | None:
     nobody."""
     lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:5]
     for line in lines:
-        if len(line) > 80 or any(c.isdigit() for c in line):
+        if len(line) > 120 or any(c.isdigit() for c in line):
             continue
-        known = source_named_by(line)
+        known = source_named_by(line) if len(line) <= 80 else None
         if known is not None:
             return known
         office = _office_name(line)

@@ -222,3 +222,65 @@ def test_a_minister_announcing_is_not_an_attacker() -> None:
         "killed 12 people in Khan Sheikhoun, activists said."
     )
     assert c.perpetrator.group == "russia"
+
+
+def primary(text: str) -> Claim:
+    return next(c for c in claims(text) if c.primary)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "A drone strike on Monday killed three people in the village of Tal Jihan, north of "
+            "Hasakah, a local source told North Press.",
+            "local source",
+            "witness",
+        ),
+        (
+            "Shelling killed two people in the town of Ariha on Monday, a military source told "
+            "SANA.",
+            "military source",
+            "party_to_conflict",
+        ),
+        (
+            "Airstrikes killed four civilians near Saraqib, an activist said.",
+            "activist",
+            "monitor",
+        ),
+    ],
+)
+def test_a_speaker_after_a_comma_is_the_claimant_not_the_place_before_it(
+    text: str, name: str, kind: str
+) -> None:
+    c = primary(text)
+    assert (c.claimant.name, c.claimant.type) == (name, kind)
+
+
+def test_civilians_reported_killed_is_a_figure_not_a_claimant() -> None:
+    c = primary(
+        "Incident code: CS1234\nLocation: Al Bab, Aleppo governorate\nCivilians reported "
+        "killed: 4-6\nAt least four civilians were killed when artillery shelled al-Bab, "
+        "according to local sources."
+    )
+    assert (c.claimant.name, c.claimant.type) == ("local sources", "witness")
+
+
+@pytest.mark.parametrize(
+    ("office", "group"),
+    [
+        ("Ministry of Defence of the Russian Federation", "russia"),
+        ("Ministry of National Defence of the Republic of Türkiye", "turkey"),
+        (
+            "General Command of the Army of the Syrian Arab Republic",
+            "syrian_government",
+        ),
+    ],
+)
+def test_an_office_named_after_its_state_admits_its_own_strikes(office: str, group: str) -> None:
+    c = primary(
+        f"Statement from the {office}\n\nOver the past day, our forces struck positions of "
+        "terrorists near the town of Saraqib, eliminating up to 30 militants."
+    )
+    assert c.claimant.type == "party_to_conflict"
+    assert (c.perpetrator.group, c.stance) == (group, "admits")

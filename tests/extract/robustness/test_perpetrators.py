@@ -429,3 +429,17 @@ def test_a_prison_struck_from_the_air_is_no_holder_s_act() -> None:
         "A Russian airstrike on an ISIS prison near Raqqa killed 10 inmates, activists said."
     )
     assert c.perpetrator.group == "russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Breaking: Turkish drone targets a car near Qamishli, killing a civilian.", "turkey"),
+        ("Russian jets strike the town of Ariha, killing four civilians.", "russia"),
+        ("ISIS attacks an army checkpoint near Palmyra, killing two soldiers.", "isis"),
+        ("Israeli drone hits a car on the Damascus-Beirut road, killing two men.", "israel"),
+    ],
+)
+def test_a_headline_in_the_present_tense_names_its_attacker(text: str, group: str) -> None:
+    (c,) = [c for c in extract_document(Document(id="t", text=text)).claims if c.primary]
+    assert c.perpetrator.group == group
