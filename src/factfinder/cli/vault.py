@@ -268,8 +268,10 @@ def register(app: typer.Typer) -> None:
         consistency: Annotated[
             list[int] | None,
             typer.Option(
-                help="Prove checkpoint FIRST is a prefix of a later one (give it once, or twice "
-                "with the later id; default the latest)."
+                metavar="FIRST [LATER]",
+                help="Prove checkpoint FIRST is a prefix of checkpoint LATER (default the "
+                "latest): `--consistency 1 2`, or the option repeated, `--consistency 1 "
+                "--consistency 2`.",
             ),
         ] = None,
         output: Annotated[
@@ -290,6 +292,11 @@ def register(app: typer.Typer) -> None:
         )
         from factfinder.services.preserve.history import consistency_proof
 
+        if consistency is not None and len(consistency) == 1 and item is not None:
+            # `--consistency 1 2`: an option takes one value, so the later id arrives as ITEM.
+            if not item.isdecimal():
+                raise InvalidRecord(f"--consistency: the later checkpoint id {item!r} is no number")
+            consistency, item = [consistency[0], int(item)], None
         chosen = sum(x is not None for x in (item, seq, consistency))
         if chosen != 1:
             raise InvalidRecord("give exactly one of ITEM, --seq or --consistency")
