@@ -4,6 +4,7 @@ verify, verify-proof. Thin: each parses options, calls `factfinder.services`, pr
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -226,13 +227,32 @@ def register(app: typer.Typer) -> None:
 
     @app.command("checkpoint")
     @handle_errors
-    def checkpoint_(project: ProjectOption = None, as_json: bool = JsonOption) -> None:
+    def checkpoint_(
+        project: ProjectOption = None,
+        as_json: bool = JsonOption,
+        fmt: Annotated[
+            str,
+            typer.Option(
+                "--format",
+                "-f",
+                help="text, json (= --json) or c2sp: a C2SP tlog-checkpoint signed note "
+                "(its verifier key goes to stderr).",
+            ),
+        ] = "text",
+    ) -> None:
         """Sign the current ledger head (size, root, time) with the project key."""
-        from factfinder.services.preserve.checkpoints import make_checkpoint
+        from factfinder.errors import InvalidRecord
+        from factfinder.services.preserve.checkpoints import checkpoint_note, make_checkpoint
 
+        if fmt not in ("text", "json", "c2sp"):
+            raise InvalidRecord(f"--format {fmt}: choose text, json or c2sp")
         with open_project(project) as proj:
             cp = make_checkpoint(proj)
-        if as_json:
+            note, vkey = checkpoint_note(proj, cp) if fmt == "c2sp" else ("", "")
+        if fmt == "c2sp":
+            sys.stdout.write(note)
+            err.print(f"verifier key: {vkey}", markup=False, highlight=False, soft_wrap=True)
+        elif as_json or fmt == "json":
             print_json(cp.to_json())
         else:
             out.print(f"checkpoint: size {cp.size}, root {cp.root}, {cp.time}")
