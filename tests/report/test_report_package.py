@@ -448,3 +448,26 @@ def test_a_bag_we_write_validates_with_bagit_python(
     target.write_bytes(target.read_bytes() + b"!")
     with pytest.raises(bagit.BagValidationError):
         bagit.Bag(str(package)).validate()
+
+
+def test_the_package_holds_its_checkpoint_as_a_c2sp_note(package: Path) -> None:
+    from factfinder.vault.note import parse_note
+    from factfinder.vault.signing import PublicKey, SigningKey, sign_checkpoint
+
+    note_file = package / "factfinder/checkpoint.note"
+    note = parse_note(note_file.read_bytes())
+    cp = json.loads((package / "factfinder/checkpoint.json").read_text())
+    assert (note.log_id, note.size, note.root) == (cp["log"], cp["size"], cp["root"])
+    assert note.verify(PublicKey.load(package / "factfinder/public-key.pem"))
+    check = verify_package(package)
+    assert any("C2SP checkpoint note states the same tree head" in c for c in check.checked)
+    # A note of another tree head, even one well signed by another key, is named.
+    other = SigningKey.generate()
+    from factfinder.vault.note import sign_note
+
+    forged = sign_checkpoint(other, cp["log"], cp["size"] + 1, cp["root"], cp["time"])
+    note_file.write_text(sign_note(forged, other), encoding="utf-8")
+    _regenerate_manifests(package)
+    assert [(p.file, p.message) for p in verify_package(package).problems] == [
+        ("factfinder/checkpoint.note", f"is not signed by key {cp['key_id']}")
+    ]

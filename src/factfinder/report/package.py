@@ -10,6 +10,7 @@ but the package itself (`verify_package`).
       data/report.html            the case report (same bytes as `factfinder report --at`)
       data/incidents.jsonl        the incidents with their claims (the `jsonl` export)
       factfinder/checkpoint.json  the signed tree head the case file was built from
+      factfinder/checkpoint.note  the same tree head as a C2SP tlog-checkpoint signed note
       factfinder/public-key.pem   the key that signed it (also as .hex)
       factfinder/items.json       each source: hash, payload path (or withheld), ledger entry
       factfinder/proofs/<seq>.json  an inclusion proof of every cited ledger entry
@@ -25,7 +26,8 @@ What `verify_package` checks, naming the offending file on failure:
    what they protect is checked again below, and the `Factfinder-*` fields of `bag-info.txt`
    and `public-key.hex`, when present, must agree with the checkpoint and the key;
 2. the checkpoint is signed by the package's public key (or by `trusted_key`, to pin the key the
-   mechanism published — a package signed by another key then fails);
+   mechanism published — a package signed by another key then fails); `checkpoint.note`, when
+   present, is signed by the same key and states the same log, size and root;
 3. every proof is about that checkpoint and its audit path leads from its entry to the root;
 4. every original under `data/items/` hashes to its name and is the item of an `item.acquire`
    entry proven in (3); every item `items.json` lists has its proof;
@@ -57,6 +59,7 @@ from factfinder.errors import FactfinderError, InputError
 from factfinder.report.bag import PackageProblem, check_bag, manifest_text
 from factfinder.report.model import CaseFile
 from factfinder.subjects import ITEM, reference
+from factfinder.vault.note import parse_note, signed_note
 from factfinder.vault.proofs import InclusionProof, load_proof, verify_proof
 from factfinder.vault.signing import Checkpoint, PublicKey
 
@@ -198,6 +201,8 @@ def _fill(
         _write(bag / f"factfinder/proofs/{cited.seq}.json", _dumps(cited.proof_json(cp)))
         proofs += 1
     _write(bag / "factfinder/checkpoint.json", _dumps(cp.checkpoint.to_json()))
+    public = PublicKey.from_text(cp.public_key_hex)
+    _write(bag / "factfinder/checkpoint.note", signed_note(cp.checkpoint, public, sign))
     _write(bag / "factfinder/public-key.pem", cp.public_key_pem)
     _write(bag / "factfinder/public-key.hex", cp.public_key_hex + "\n")
     _write(bag / "factfinder/items.json", _dumps({"format": PACKAGE_FORMAT, "items": items}))
@@ -378,6 +383,7 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
                 PackageProblem("factfinder/checkpoint.json", f"is not signed by key {key.key_id}")
             )
         _check_restated(bag, cp, bagcheck.info, problems)
+        _check_note(bag, cp, key, problems, checked)
 
         # The proofs.
         proven_items: set[str] = set()
@@ -415,6 +421,27 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
         # The derived files: bound to the checkpoint by its key.
         _check_derived(bag, cp, key, problems, checked)
     return PackageCheck(tuple(problems), tuple(checked))
+
+
+def _check_note(
+    bag: Path, cp: Checkpoint, key: PublicKey, problems: list[PackageProblem], checked: list[str]
+) -> None:
+    name = "factfinder/checkpoint.note"
+    if not (bag / name).is_file():
+        return
+    try:
+        note = parse_note((bag / name).read_bytes(), name)
+    except (OSError, FactfinderError) as exc:
+        problems.append(PackageProblem(name, f"unreadable ({exc})"))
+        return
+    if not note.verify(key):
+        problems.append(PackageProblem(name, f"is not signed by key {key.key_id}"))
+    elif (note.log_id, note.size, note.root) != (cp.log_id, cp.size, cp.root):
+        problems.append(PackageProblem(name, "states another tree head than checkpoint.json"))
+    else:
+        checked.append(
+            f"the C2SP checkpoint note states the same tree head, signed by {key.key_id}"
+        )
 
 
 def _check_restated(

@@ -28,6 +28,7 @@ import base64
 import binascii
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factfinder.errors import InvalidRecord
@@ -66,9 +67,14 @@ def note_text(cp: Checkpoint) -> str:
 
 def sign_note(cp: Checkpoint, key: SigningKey) -> str:
     """The checkpoint as a signed note, signed by `key` under the name of its origin."""
+    return signed_note(cp, key.public_key, key.sign)
+
+
+def signed_note(cp: Checkpoint, public: PublicKey, sign: Callable[[bytes], bytes]) -> str:
+    """The same, with `sign` signing for the key `public`."""
     text = note_text(cp)
     name = origin_of(cp.log_id)
-    blob = key_hash(name, key.public_key) + key.sign(text.encode("utf-8"))
+    blob = key_hash(name, public) + sign(text.encode("utf-8"))
     return f"{text}\n{DASH} {name} {base64.b64encode(blob).decode('ascii')}\n"
 
 
