@@ -356,8 +356,9 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option(
                 metavar="CHECKPOINT.json",
-                help="A checkpoint kept outside the project (`factfinder checkpoint --json`): "
-                "the ledger must still contain it (catches a rollback to an older copy).",
+                help="A checkpoint kept outside the project (`factfinder checkpoint --json`, or "
+                "the C2SP note of `--format c2sp`): the ledger must still contain it (catches a "
+                "rollback to an older copy).",
             ),
         ] = None,
         blobs: Annotated[bool, typer.Option(help="Re-hash every blob.")] = True,
@@ -403,7 +404,7 @@ def register(app: typer.Typer) -> None:
     @app.command("verify-proof")
     @handle_errors
     def verify_proof_(
-        proof_file: Annotated[Path, typer.Argument(metavar="PROOF.json")],
+        proof_file: Annotated[Path, typer.Argument(metavar="PROOF.json|CHECKPOINT.note")],
         key: Annotated[Path, typer.Option(help="The public key you trust (PEM or hex file).")],
         file: Annotated[
             Path | None,
