@@ -252,8 +252,24 @@ def test_the_ged_export_of_the_seed_case_opens_with_pandas(
     assert tuple(frame.columns) == COLUMNS and len(frame) == len(cf.incidents)
     assert list(frame["id"]) == [e.id for e in cf.incidents]
     lows = [e.figure("killed", "total").min for e in cf.incidents]
-    assert [None if pd.isna(v) else int(v) for v in frame["low"]] == lows
-    assert 26 in lows
+    assert 26 in lows and None in lows
+    # GED's integer columns are always filled: pandas reads them as integers.
+    integer = ["year", "best", "low", "high", "deaths_a", "deaths_b", "deaths_civilians"]
+    integer.append("deaths_unknown")
+    for column in integer:
+        assert pd.api.types.is_integer_dtype(frame[column]), (column, frame[column].dtype)
+    for low, (_, row) in zip(lows, frame.iterrows(), strict=True):
+        if low is None:  # no source gave a toll: zeros, flagged, and a status to check
+            assert (row["low"], row["best"], row["high"]) == (0, 0, 0)
+            assert not row["ff_deaths_reported"] and row["code_status"] != "Clear"
+        else:
+            assert row["low"] == low and row["ff_deaths_reported"]
+        assert row["low"] <= row["best"] <= row["high"]
+        deaths = row["deaths_a"] + row["deaths_b"] + row["deaths_civilians"]
+        assert deaths + row["deaths_unknown"] == row["best"]
+        assert row["code_status"] == "Clear" or row["code_status"].startswith("Check ")
+        if not pd.isna(row["date_start"]):
+            assert not pd.isna(row["date_end"]) and row["year"] == int(row["date_start"][:4])
     assert set(frame["country"].dropna()) == {"Syria"}
     assert set(frame["ff_checkpoint_size"]) == {seed_case.html.checkpoint_size}
 

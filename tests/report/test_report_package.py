@@ -251,7 +251,10 @@ def test_damage_to_any_file_of_a_package_is_found(
     package: Path, tmp_path: Path, damage: str
 ) -> None:
     # Exhaustive over the package's files: whatever file is damaged, and however, the check
-    # fails and names a file; the untouched package still verifies.
+    # fails and names a file; the untouched package still verifies. (A bag without its tag
+    # manifest is still a bag, RFC 8493 section 2.2.1: what the tag manifest protected is
+    # checked on its own, see test_a_bag_without_tag_manifests_still_checks_the_tag_files.
+    # The flip changes a byte's low bit: a hex digit's case is no damage.)
     files = sorted(p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file())
     assert len(files) >= 10
     for rel in files:
@@ -262,9 +265,11 @@ def test_damage_to_any_file_of_a_package_is_found(
         data = target.read_bytes()
         if not data and damage != "remove":
             continue  # an empty file (no incidents) can only be removed
+        if rel == "tagmanifest-sha256.txt" and damage == "remove":
+            continue
         if damage == "flip":
             at = len(data) // 2
-            target.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1 :])
+            target.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
         elif damage == "truncate":
             target.write_bytes(data[: len(data) // 2])
         else:
@@ -275,3 +280,194 @@ def test_damage_to_any_file_of_a_package_is_found(
         if rel.startswith("data/"):
             assert rel in {p.file for p in check.problems}, (damage, rel)
     assert verify_package(package).ok
+
+
+# -- RFC 8493: what another BagIt tool writes is read, what we write another tool accepts --------
+
+
+def _rewrite_tag_manifest(bag: Path) -> None:
+    tags = sorted(
+        p
+        for p in bag.rglob("*")
+        if p.is_file()
+        and p.relative_to(bag).parts[0] != "data"
+        and not p.name.startswith("tagmanifest-")
+    )
+    (bag / "tagmanifest-sha256.txt").write_text(
+        "".join(
+            f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(bag).as_posix()}\n"
+            for p in tags
+        )
+    )
+
+
+def test_manifest_lines_take_any_run_of_blanks_and_either_case_of_hex(package: Path) -> None:
+    manifest = package / "manifest-sha256.txt"
+    lines = manifest.read_text().splitlines()
+    seps = [" ", "\t", " \t  ", "   "]
+    rewritten = []
+    for n, line in enumerate(lines):
+        digest, rel = line.split("  ", 1)
+        rewritten.append(f"{digest.upper() if n % 2 else digest}{seps[n % len(seps)]}{rel}")
+    manifest.write_text("\r\n".join(rewritten) + "\r\n")
+    _rewrite_tag_manifest(package)
+    check = verify_package(package)
+    assert check.ok, check.problems
+    # A line without a blank between checksum and path is still refused.
+    manifest.write_text(manifest.read_text().replace("\t", "", 1))
+    _rewrite_tag_manifest(package)
+    check = verify_package(package)
+    second = lines[1].split("  ", 1)[1]
+    assert [p.file for p in check.problems] == ["manifest-sha256.txt", second]
+    assert "line 2 is not '<sha256> <path>'" in check.problems[0].message
+
+
+def test_a_bag_without_tag_manifests_still_checks_the_tag_files(package: Path) -> None:
+    (package / "tagmanifest-sha256.txt").unlink()
+    check = verify_package(package)
+    assert check.ok, check.problems
+    info = package / "bag-info.txt"
+    original = info.read_text()
+    info.write_text(
+        original.replace("Factfinder-Checkpoint-Size: ", "Factfinder-Checkpoint-Size: 9")
+    )
+    check = verify_package(package)
+    assert [p.file for p in check.problems] == ["bag-info.txt"]
+    assert "Factfinder-Checkpoint-Size is 9" in check.problems[0].message
+    info.write_text(original)
+    from factfinder.vault.signing import SigningKey
+
+    (package / "factfinder/public-key.hex").write_text(
+        SigningKey.generate().public_key.to_hex() + "\n"
+    )
+    check = verify_package(package)
+    assert [(p.file, p.message) for p in check.problems] == [
+        ("factfinder/public-key.hex", "is not the key of public-key.pem")
+    ]
+
+
+def test_bag_info_follows_the_rfc(package: Path) -> None:
+    info = package / "bag-info.txt"
+    lines = info.read_text().splitlines()
+    # A value continued on an indented line, a tab after the colon, a repeated free label.
+    lines = [
+        line.replace("External-Description: ", "External-Description:\t").replace(
+            " the original sources,", "\n  the original sources,"
+        )
+        for line in lines
+    ] + ["Contact-Name: one", "Contact-Name: two"]
+    info.write_text("\n".join(lines) + "\n")
+    _rewrite_tag_manifest(package)
+    assert verify_package(package).ok, verify_package(package).problems
+    info.write_text(info.read_text() + "Payload-Oxum: 1.1\nBagging-Date: 5 May 2024\nno colon\n")
+    _rewrite_tag_manifest(package)
+    messages = [p.message for p in verify_package(package).problems]
+    assert messages == [
+        f"line {len(lines) + 4} is not 'Label: value'",
+        "gives Payload-Oxum more than once",
+        "Bagging-Date '5 May 2024' is not YYYY-MM-DD",
+    ]
+
+
+def test_other_algorithms_and_the_older_declaration_are_read(package: Path) -> None:
+    payload = sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    (package / "manifest-sha512.txt").write_text(
+        "".join(
+            f"{hashlib.sha512(p.read_bytes()).hexdigest()} {p.relative_to(package).as_posix()}\n"
+            for p in payload
+        )
+    )
+    (package / "bagit.txt").write_text("BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n")
+    _rewrite_tag_manifest(package)
+    assert verify_package(package).ok
+    # Every payload file is in every payload manifest.
+    sha512 = (package / "manifest-sha512.txt").read_text().splitlines()
+    (package / "manifest-sha512.txt").write_text("\n".join(sha512[1:]) + "\n")
+    _rewrite_tag_manifest(package)
+    first = payload[0].relative_to(package).as_posix()
+    assert [(p.file, p.message) for p in verify_package(package).problems] == [
+        (first, "is not listed in manifest-sha512.txt")
+    ]
+    (package / "manifest-sha512.txt").write_text("\n".join(sha512) + "\n")
+    (package / "bagit.txt").write_text("BagIt-Version: 2.0\nTag-File-Character-Encoding: UTF-8\n")
+    _rewrite_tag_manifest(package)
+    assert [(p.file, p.message) for p in verify_package(package).problems] == [
+        ("bagit.txt", "BagIt version 2.0")
+    ]
+
+
+def test_percent_encoded_paths(tmp_path: Path) -> None:
+    from factfinder.report.bag import check_bag, decode_path, encode_path
+
+    odd = "data/100% of\nit.txt"
+    assert encode_path(odd) == "data/100%25 of%0Ait.txt"
+    assert decode_path(encode_path(odd)) == odd
+    bag = tmp_path / "bag"
+    (bag / "data").mkdir(parents=True)
+    (bag / odd).write_text("x")
+    (bag / "bagit.txt").write_text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    digest = hashlib.sha256(b"x").hexdigest()
+    (bag / "manifest-sha256.txt").write_text(f"{digest} {encode_path(odd)}\n")
+    assert check_bag(bag).problems == []
+    (bag / "manifest-sha256.txt").write_text(f"{digest} ../{encode_path(odd)}\n")
+    assert [p.message for p in check_bag(bag).problems] == [
+        "line 1 names a path outside the bag",
+        "is not listed in manifest-sha256.txt",
+    ]
+
+
+def test_a_bag_written_by_bagit_python_verifies(package: Path, tmp_path: Path) -> None:
+    bagit = pytest.importorskip("bagit")
+    bag = tmp_path / "theirs"
+    shutil.copytree(package / "data", bag)
+    bagit.make_bag(str(bag), {"Source-Organization": "factfinder tests"})
+    shutil.copytree(package / "factfinder", bag / "factfinder")
+    bagit.Bag(str(bag)).save()  # their tag manifests now hash factfinder/ too
+    assert (bag / "manifest-sha512.txt").is_file() and (bag / "tagmanifest-sha512.txt").is_file()
+    assert "0.97" in (bag / "bagit.txt").read_text()
+    assert " data/" in (bag / "manifest-sha256.txt").read_text()  # one space, not two
+    check = verify_package(bag)
+    assert check.ok, check.problems
+    assert any("2 originals hash to items proven" in line for line in check.checked)
+    report = bag / "data/report.html"
+    report.write_text(report.read_text() + "edited")
+    files = {p.file for p in verify_package(bag).problems}
+    assert "data/report.html" in files
+
+
+def test_a_bag_we_write_validates_with_bagit_python(
+    package: Path, seed_project: Project, tmp_path: Path, sources_file: CaseFileMaker
+) -> None:
+    bagit = pytest.importorskip("bagit")
+    ours = bagit.Bag(str(package))
+    ours.validate()  # raises BagValidationError on any fault
+    assert ours.version_info == (1, 0) and ours.algorithms == ["sha256"]
+    assert ours.info["Payload-Oxum"] and ours.info["Factfinder-Format"]
+    assert {f for f in ours.tagfile_entries()} >= {"bag-info.txt", "factfinder/checkpoint.json"}
+    target = originals(package)[0]
+    target.write_bytes(target.read_bytes() + b"!")
+    with pytest.raises(bagit.BagValidationError):
+        bagit.Bag(str(package)).validate()
+
+
+def test_the_package_holds_its_checkpoint_as_a_c2sp_note(package: Path) -> None:
+    from factfinder.vault.note import parse_note
+    from factfinder.vault.signing import PublicKey, SigningKey, sign_checkpoint
+
+    note_file = package / "factfinder/checkpoint.note"
+    note = parse_note(note_file.read_bytes())
+    cp = json.loads((package / "factfinder/checkpoint.json").read_text())
+    assert (note.log_id, note.size, note.root) == (cp["log"], cp["size"], cp["root"])
+    assert note.verify(PublicKey.load(package / "factfinder/public-key.pem"))
+    check = verify_package(package)
+    assert any("C2SP checkpoint note states the same tree head" in c for c in check.checked)
+    # A note of another tree head, even one well signed by another key, is named.
+    other = SigningKey.generate()
+    from factfinder.vault.note import sign_note
+
+    forged = sign_checkpoint(other, cp["log"], cp["size"] + 1, cp["root"], cp["time"])
+    note_file.write_text(sign_note(forged, other), encoding="utf-8")
+    _regenerate_manifests(package)
+    assert [(p.file, p.message) for p in verify_package(package).problems] == [
+        ("factfinder/checkpoint.note", f"is not signed by key {cp['key_id']}")
+    ]

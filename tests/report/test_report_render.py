@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -153,11 +154,14 @@ def test_the_ged_csv_opens_with_pandas_with_the_documented_columns(
     assert tuple(frame.columns[: len(GED_COLUMNS)]) == GED_COLUMNS
     assert len(frame) == len(batch_case_file.incidents)
     row = frame[frame["where_coordinates"] == "Hajin"].iloc[0]
-    assert (row["low"], row["best"]) == (26, 26) and pd.isna(row["high"])
+    # "at least 26": no source bounds it from above, so high is best and the flag says open.
+    assert (row["low"], row["best"], row["high"]) == (26, 26, 26)
+    assert bool(row["ff_high_open"]) is True and bool(row["ff_deaths_reported"]) is True
     assert row["deaths_civilians"] == 26 and row["deaths_unknown"] == 0
+    assert (row["deaths_a"], row["deaths_b"]) == (0, 0)
     assert row["where_prec"] == 1 and row["date_prec"] == 1
     assert row["date_start"] == "2018-11-02" and row["year"] == 2018
-    assert row["adm_1"] == "Deir ez-Zor governorate"
+    assert row["adm_1"] == "Deir ez Zor Governorate"  # as UCDP spells it
     assert (row["country"], row["country_id"], row["region"]) == ("Syria", 652, "Middle East")
     assert row["type_of_violence"] == 3 and row["side_b"] == "Civilians"
     assert row["side_a"] == "Government of United States of America"
@@ -189,3 +193,23 @@ def test_csv_geojson_and_jsonl_exports(batch_case_file: CaseFile) -> None:
     assert first["checkpoint"] == {"size": cf.checkpoint.size, "root": cf.checkpoint.root}
     for fmt in ("csv", "geojson", "jsonl", "ged"):
         assert export_bytes(cf, fmt) == export_bytes(cf, fmt)
+
+
+def test_geojson_features_carry_their_country(batch_case_file: CaseFile) -> None:
+    geo = json.loads(export_bytes(batch_case_file, "geojson"))
+    located = [f for f in geo["features"] if f["geometry"] is not None]
+    assert located and all(f["properties"]["country"] == "SY" for f in located)
+
+
+@pytest.mark.shared
+def test_adm_1_is_spelled_as_ucdp_does(shared_dir: Path) -> None:
+    from factfinder.geo.admin import SYRIA
+    from factfinder.report.ged import ged_adm_1
+
+    spelled = set()
+    with (shared_dir / "eval" / "ucdp" / "gold.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            spelled |= {e["adm_1"] for e in json.loads(line)["events"] if e.get("adm_1")}
+    ours = {ged_adm_1("SY", name) for name in SYRIA.values()}
+    # Every governorate of Syria has UCDP's spelling, and UCDP's Syria data names no other.
+    assert ours == spelled, (ours - spelled, spelled - ours)

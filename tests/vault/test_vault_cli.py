@@ -216,3 +216,25 @@ def test_verify_against_a_key_and_a_checkpoint_kept_outside(
     code, out, _ = ff("verify", "--against", tmp_path / "longer.json", "-p", proj)
     assert code == EXIT_INTEGRITY
     assert "checkpoint.against" in out and "checkpoint.rollback" in out
+
+
+def test_consistency_takes_two_ids_after_one_option(proj: Path, good: Path) -> None:
+    # The README's form, `proof --consistency 1 2`, and the repeated option say the same.
+    for text in (SEED_TEXT, SEED_TEXT_2, SEED_TEXT + "\nAgain."):
+        good.write_text(text, encoding="utf-8")
+        assert ff("ingest", good, "-p", proj)[0] == 0  # each ingest signs a checkpoint
+    code, out, _ = ff("checkpoints", "--json", "-p", proj)
+    sizes = [c["size"] for c in json.loads(out)["data"]]
+    assert len(sizes) == 3
+    code, two, err = ff("proof", "--consistency", "1", "2", "-p", proj)
+    assert code == 0, err
+    code, repeated, _ = ff("proof", "--consistency", "1", "--consistency", "2", "-p", proj)
+    assert code == 0 and json.loads(two) == json.loads(repeated)
+    doc = json.loads(two)
+    assert (doc["first"]["size"], doc["second"]["size"]) == (sizes[0], sizes[1])
+    code, latest, _ = ff("proof", "--consistency", "1", "-p", proj)
+    assert json.loads(latest)["second"]["size"] == sizes[2]
+    code, _, err = ff("proof", "--consistency", "1", "x", "-p", proj)
+    assert code == 1 and "is no number" in err
+    code, _, err = ff("proof", "--consistency", "1", "2", "--consistency", "3", "-p", proj)
+    assert code == 1 and "exactly one" in err

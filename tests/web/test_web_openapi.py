@@ -81,3 +81,51 @@ def test_schemathesis_finds_no_failure_against_a_running_app(app: FastAPI) -> No
             except Exception as exc:  # collect every operation's failure, then report all
                 failures.append(f"{operation.label}: {type(exc).__name__}: {str(exc)[:600]}")
         assert not failures, "\n\n".join(failures)
+
+
+def test_the_schema_declares_how_to_authenticate_and_what_geojson_is(app: FastAPI) -> None:
+    from fastapi.testclient import TestClient
+
+    from factfinder.services.access.commands import create_token
+    from factfinder.services.incidents.commands import link_project
+
+    secret, _ = create_token(app.state.project, "viewer", "schema")
+    link_project(app.state.project, actor="test:setup")
+    client = TestClient(app)
+    auth = {"Authorization": f"Bearer {secret}"}
+    schema = client.get("/api/v1/openapi.json", headers=auth).json()
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["bearer"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": schemes["bearer"]["description"],
+    }
+    assert (schemes["session"]["type"], schemes["session"]["in"]) == ("apiKey", "cookie")
+    from factfinder.web.security import SESSION_COOKIE
+
+    assert schemes["session"]["name"] == SESSION_COOKIE
+    # Every operation of the API is protected, by either scheme.
+    operations = [
+        (path, method, op)
+        for path, item in schema["paths"].items()
+        for method, op in item.items()
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
+    assert len(operations) > 20
+    for path, method, op in operations:
+        assert {"bearer": []} in op.get("security", []), (method, path)
+        assert {"session": []} in op.get("security", []), (method, path)
+    # GeoJSON routes say so, in the schema and on the wire.
+    for path in ("/api/v1/incidents/geojson", "/api/v1/boundaries"):
+        content = schema["paths"][path]["get"]["responses"]["200"]["content"]
+        assert list(content) == ["application/geo+json"], path
+        response = client.get(path, headers=auth)
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/geo+json"
+        assert response.json()["type"] == "FeatureCollection"
+    points = client.get("/api/v1/incidents/geojson", headers=auth).json()["features"]
+    assert points and {f["properties"]["country"] for f in points} == {"SY"}
+    # Other JSON stays JSON.
+    assert client.get("/api/v1/dashboard", headers=auth).headers["content-type"] == (
+        "application/json"
+    )

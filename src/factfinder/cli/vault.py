@@ -4,6 +4,7 @@ verify, verify-proof. Thin: each parses options, calls `factfinder.services`, pr
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -226,13 +227,32 @@ def register(app: typer.Typer) -> None:
 
     @app.command("checkpoint")
     @handle_errors
-    def checkpoint_(project: ProjectOption = None, as_json: bool = JsonOption) -> None:
+    def checkpoint_(
+        project: ProjectOption = None,
+        as_json: bool = JsonOption,
+        fmt: Annotated[
+            str,
+            typer.Option(
+                "--format",
+                "-f",
+                help="text, json (= --json) or c2sp: a C2SP tlog-checkpoint signed note "
+                "(its verifier key goes to stderr).",
+            ),
+        ] = "text",
+    ) -> None:
         """Sign the current ledger head (size, root, time) with the project key."""
-        from factfinder.services.preserve.checkpoints import make_checkpoint
+        from factfinder.errors import InvalidRecord
+        from factfinder.services.preserve.checkpoints import checkpoint_note, make_checkpoint
 
+        if fmt not in ("text", "json", "c2sp"):
+            raise InvalidRecord(f"--format {fmt}: choose text, json or c2sp")
         with open_project(project) as proj:
             cp = make_checkpoint(proj)
-        if as_json:
+            note, vkey = checkpoint_note(proj, cp) if fmt == "c2sp" else ("", "")
+        if fmt == "c2sp":
+            sys.stdout.write(note)
+            err.print(f"verifier key: {vkey}", markup=False, highlight=False, soft_wrap=True)
+        elif as_json or fmt == "json":
             print_json(cp.to_json())
         else:
             out.print(f"checkpoint: size {cp.size}, root {cp.root}, {cp.time}")
@@ -268,8 +288,10 @@ def register(app: typer.Typer) -> None:
         consistency: Annotated[
             list[int] | None,
             typer.Option(
-                help="Prove checkpoint FIRST is a prefix of a later one (give it once, or twice "
-                "with the later id; default the latest)."
+                metavar="FIRST [LATER]",
+                help="Prove checkpoint FIRST is a prefix of checkpoint LATER (default the "
+                "latest): `--consistency 1 2`, or the option repeated, `--consistency 1 "
+                "--consistency 2`.",
             ),
         ] = None,
         output: Annotated[
@@ -290,6 +312,11 @@ def register(app: typer.Typer) -> None:
         )
         from factfinder.services.preserve.history import consistency_proof
 
+        if consistency is not None and len(consistency) == 1 and item is not None:
+            # `--consistency 1 2`: an option takes one value, so the later id arrives as ITEM.
+            if not item.isdecimal():
+                raise InvalidRecord(f"--consistency: the later checkpoint id {item!r} is no number")
+            consistency, item = [consistency[0], int(item)], None
         chosen = sum(x is not None for x in (item, seq, consistency))
         if chosen != 1:
             raise InvalidRecord("give exactly one of ITEM, --seq or --consistency")
@@ -329,8 +356,9 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option(
                 metavar="CHECKPOINT.json",
-                help="A checkpoint kept outside the project (`factfinder checkpoint --json`): "
-                "the ledger must still contain it (catches a rollback to an older copy).",
+                help="A checkpoint kept outside the project (`factfinder checkpoint --json`, or "
+                "the C2SP note of `--format c2sp`): the ledger must still contain it (catches a "
+                "rollback to an older copy).",
             ),
         ] = None,
         blobs: Annotated[bool, typer.Option(help="Re-hash every blob.")] = True,
@@ -376,7 +404,7 @@ def register(app: typer.Typer) -> None:
     @app.command("verify-proof")
     @handle_errors
     def verify_proof_(
-        proof_file: Annotated[Path, typer.Argument(metavar="PROOF.json")],
+        proof_file: Annotated[Path, typer.Argument(metavar="PROOF.json|CHECKPOINT.note")],
         key: Annotated[Path, typer.Option(help="The public key you trust (PEM or hex file).")],
         file: Annotated[
             Path | None,

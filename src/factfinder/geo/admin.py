@@ -190,3 +190,13 @@ def governorate_name(country: str | None, admin1code: str | None) -> str | None:
         return IRAQ.get(admin1code)
     entry = admin1_table().get((country, admin1code))
     return entry.name if entry else None
+
+
+def country_of_governorate(name: str) -> str | None:
+    """The country (ISO code) of a first-level division named by its canonical name, when one
+    country has a division of that name."""
+    for country, table in (("SY", SYRIA), ("IQ", IRAQ)):
+        if name in table.values():
+            return country
+    countries = {a.country for a in admin1_table().values() if a.name == name}
+    return countries.pop() if len(countries) == 1 else None

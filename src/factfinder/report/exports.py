@@ -6,8 +6,9 @@ order, keys in a fixed order), so an export names its checkpoint and can be rebu
 - `csv`: one row per incident (`INCIDENT_COLUMNS`): date, place, reconciled figures (min, max,
   best), grade, independent sources, the reports' hashes and the checkpoint.
 - `geojson`: a FeatureCollection; each incident a Point at its most precise located place (null
-  geometry when it has none), its properties the CSV row; the collection's `factfinder` member
-  names the case and the checkpoint.
+  geometry when it has none), its properties the CSV row (`country`, the ISO code, from its
+  places or else from its governorate); the collection's `factfinder` member names the case and
+  the checkpoint.
 - `jsonl`: one incident per line in the incident format of docs/CLAIMS.md (with its
   explanation: reconciliation, grading trace, source chains), plus the quoted claims, the
   sources and the checkpoint.
@@ -111,7 +112,7 @@ def incident_row(cf: CaseFile, e: IncidentEntry) -> dict[str, Any]:
         "date_precision": inc.date.precision if inc.date else None,
         "place": first.name if first else None,
         "admin1": next((p.admin1 for p in places if p.admin1), None),
-        "country": next((p.country for p in places if p.country), None),
+        "country": country_of(places),
         "lat": point.lat if point else None,
         "lon": point.lon if point else None,
         "place_precision": first.precision if first else None,
@@ -137,6 +138,17 @@ def incident_row(cf: CaseFile, e: IncidentEntry) -> dict[str, Any]:
         }
     )
     return row
+
+
+def country_of(places: Sequence[Any]) -> str | None:
+    """The incident's country (ISO code): its places' own, else that of its governorate."""
+    country = next((p.country for p in places if p.country), None)
+    admin1 = next((p.admin1 for p in places if p.admin1), None)
+    if country is None and admin1:
+        from factfinder.geo.admin import country_of_governorate
+
+        country = country_of_governorate(admin1)
+    return country
 
 
 def _cell(value: Any) -> str:

@@ -7,7 +7,8 @@ Columns, in this order (`GED_COLUMNS`), and how factfinder fills them:
 | column | filled with |
 |---|---|
 | `id`, `relid` | the incident id (`inc-000042`); GED's are integers, ours are not UCDP events |
-| `year`, `active_year` | year of `date_start`; `active_year` is empty (a UCDP dyad notion) |
+| `year`, `active_year` | year of `date_start`; for an undated incident the year of the earliest report's publication, else of the checkpoint; `active_year` is empty (a UCDP dyad notion) |
+| `code_status` | `Clear` when the incident has a date, a place, a known toll and a known type of violence; else `Check` and the first of them missing: `Check date`, `Check location`, `Check deaths`, `Check dyad` (the values of UCDP's candidate data; the conditions are factfinder's) |
 | `type_of_violence` | 3 (one-sided violence) when the reconciled dead are all civilians; else 1 (state-based) when the alleged perpetrator is a state, 2 (non-state) when it is an armed group; empty when unknown |
 | `conflict_new_id`, `dyad_new_id`, `side_a_new_id`, `side_b_new_id`, `priogrid_gid` | empty: UCDP's own identifiers, which factfinder does not assign |
 | `conflict_name`, `dyad_name` | empty (UCDP's conflict and dyad registers) |
@@ -22,27 +23,43 @@ Columns, in this order (`GED_COLUMNS`), and how factfinder fills them:
 | `where_prec` | 1 exact location (place, neighbourhood, town); 3 district; 4 governorate; 6 country; empty when no place (codes 2, 5 and 7 are not produced) |
 | `where_coordinates` | the most precise place's name |
 | `where_description` | all place names, `;`-separated |
-| `adm_1` | `<name> governorate` (Syria) / `<name> province` (other countries) |
+| `adm_1` | spelled as UCDP GED does: for Syria the UCDP name of the governorate (`UCDP_ADM_1`: `Ar Raqqah Governorate`, `Deir ez Zor Governorate`, …); elsewhere `<name> province` |
 | `adm_2` | empty (factfinder's gazetteer has no second-order divisions) |
 | `latitude`, `longitude`, `geom_wkt` | the point of the most precise place (`POINT (lon lat)`) |
 | `country`, `country_id` | country name and Gleditsch–Ward number (Syria 652, Iraq 645, …) |
 | `region` | `Middle East` for the countries factfinder ships |
 | `event_clarity` | 1 (a single, clearly described incident) |
 | `date_prec` | 1 exact day; 2 a span of 2–6 days; 3 a week; 4 a month; 5 a year or longer; empty when undated |
-| `date_start`, `date_end` | the incident's date window (ISO dates) |
-| `deaths_a`, `deaths_b` | empty (the sides' own dead are not separated) |
-| `deaths_civilians` | best estimate of civilians killed |
-| `deaths_unknown` | best estimate of the dead not known to be civilians or combatants |
-| `best`, `low`, `high` | best estimate, firmest minimum and largest alleged figure of all killed; `high` is empty when no source bounds the toll from above |
+| `date_start`, `date_end` | the incident's date window (ISO dates), both filled whenever the incident has a date (an open end is the start, an open start the end) |
+| `deaths_a`, `deaths_b` | 0: the sides' own dead are not separated (they are in `deaths_unknown`) |
+| `deaths_civilians` | best estimate of civilians killed (its firmest minimum when there is no best), 0 when none is reported |
+| `deaths_unknown` | `best` less `deaths_civilians`: the dead not known to be civilians, combatants of an unknown side among them |
+| `best`, `low`, `high` | best estimate, firmest minimum and largest alleged figure of all killed (see below) |
+
+The integer columns `year`, `best`, `low`, `high` and `deaths_*` are always filled, as in GED,
+so `pandas.read_csv` reads them as integers. The rule for the toll:
+
+- `best` is the reconciled best estimate of all killed, else its firmest minimum; with no total,
+  the civilians' figure; with no figure at all, 0. It is never below `deaths_civilians`.
+- `low` is the firmest minimum of all killed (else `best`); `high` the largest figure a source
+  gives as an upper bound (else `best`). So an open range, "at least 26", is 26/26/26:
+  `ff_high_open` is then `true`, saying that no source bounds the toll from above.
+- `low <= best <= high` and `deaths_a + deaths_b + deaths_civilians + deaths_unknown == best`,
+  as in GED.
 
 After the GED columns come factfinder's own (`FACTFINDER_COLUMNS`, prefixed `ff_`): grade,
-independent sources, party-only flag, event types, perpetrator groups, the reports' `sha256:`
-hashes and the checkpoint the table was built from.
+independent sources, party-only flag, event types, perpetrator groups, whether the toll is
+open-ended (`ff_high_open`) and whether the toll was reported at all (`ff_deaths_reported`), the
+reports' `sha256:` hashes and the checkpoint the table was built from.
+
+The adm_1 spellings of `UCDP_ADM_1` are those of the UCDP Georeferenced Event Dataset (UCDP GED,
+CC BY 4.0; Sundberg and Melander 2013; Högbladh, UCDP GED Codebook 19.1, Uppsala University).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from factfinder.report.model import CaseFile, IncidentEntry
@@ -52,6 +69,7 @@ GED_COLUMNS = (
     "relid",
     "year",
     "active_year",
+    "code_status",
     "type_of_violence",
     "conflict_new_id",
     "conflict_name",
@@ -97,6 +115,8 @@ FACTFINDER_COLUMNS = (
     "ff_party_only",
     "ff_event_types",
     "ff_perpetrators",
+    "ff_high_open",
+    "ff_deaths_reported",
     "ff_sources",
     "ff_checkpoint_size",
     "ff_checkpoint_root",
@@ -144,6 +164,25 @@ COUNTRIES = {
     "IL": ("Israel", 666),
     "PS": ("Israel", 666),
 }
+# UCDP GED's adm_1 spelling of each Syrian governorate, by factfinder's canonical name
+# (factfinder.geo.admin.SYRIA). From the UCDP Georeferenced Event Dataset, CC BY 4.0 (Sundberg
+# and Melander 2013; UCDP GED codebook 19.1).
+UCDP_ADM_1 = {
+    ("SY", "Al-Hasakah"): "Al Hasakah Governorate",
+    ("SY", "Latakia"): "Latakia Governorate",
+    ("SY", "Quneitra"): "Quneitra Governorate",
+    ("SY", "Raqqa"): "Ar Raqqah Governorate",
+    ("SY", "As-Suwayda"): "As Suwayda Governorate",
+    ("SY", "Daraa"): "Daraa Governorate",
+    ("SY", "Deir ez-Zor"): "Deir ez Zor Governorate",
+    ("SY", "Rif Dimashq"): "Rif Dimashq Governorate",
+    ("SY", "Aleppo"): "Aleppo Governorate",
+    ("SY", "Hama"): "Hamah Governorate",
+    ("SY", "Homs"): "Homs Governorate",
+    ("SY", "Idlib"): "Idlib Governorate",
+    ("SY", "Damascus"): "Damascus Governorate",
+    ("SY", "Tartus"): "Tartus Governorate",
+}
 _PLACE_ORDER = ("exact", "neighbourhood", "town", "district", "governorate", "country")
 
 
@@ -182,6 +221,35 @@ def violence_type(entry: IncidentEntry) -> int | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """The GED integers of an incident's dead (the rule in the module doc)."""
+
+    low: int
+    best: int
+    high: int
+    civilians: int
+    open: bool  # no source bounds the toll from above
+    reported: bool  # some source gives a figure of the dead
+
+
+def ged_toll(entry: IncidentEntry) -> Toll:
+    total = entry.figure("killed", "total")
+    civilians = entry.figure("killed", "civilians")
+    civ = civilians.best if civilians.best is not None else civilians.min
+    best = total.best if total.best is not None else total.min
+    reported = best is not None or civ is not None
+    best = max(best if best is not None else (civ or 0), civ or 0)
+    low = min(total.min if total.min is not None else best, best)
+    high = max(total.max if total.max is not None else best, best)
+    return Toll(low, best, high, civ or 0, total.max is None, reported)
+
+
+def ged_adm_1(country: str | None, admin1: str) -> str:
+    """`adm_1` as UCDP GED spells it (`UCDP_ADM_1`), else `<name> province`."""
+    return UCDP_ADM_1.get((country or "", admin1)) or f"{admin1} province"
+
+
 def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
     """One incident as a GED row (values are str/int/float or None for empty)."""
     inc = entry.incident
@@ -196,26 +264,36 @@ def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
         country_code = _country_of_admin1(next(p.admin1 for p in places if p.admin1))
     country, gw = COUNTRIES.get(country_code or "", (None, None))
     admin1 = next((p.admin1 for p in places if p.admin1), None)
-    start = inc.date.start if inc.date else None
+    start = (inc.date.start or inc.date.end) if inc.date else None
     end = (inc.date.end or start) if inc.date else None
     sources = sorted({c.source for c in entry.claims})
     docs = [cf.source(n) for n in sources]
-    total = entry.figure("killed", "total")
-    civilians = entry.figure("killed", "civilians")
-    combatants = entry.figure("killed", "combatants")
-    best = total.best if total.best is not None else total.min
-    civ_best = civilians.best if civilians.best is not None else civilians.min
-    unknown = None
-    if best is not None:
-        unknown = max(best - (civ_best or 0) - (combatants.best or combatants.min or 0), 0)
+    toll = ged_toll(entry)
     violence = violence_type(entry)
     perpetrator = next((g for g in entry.perpetrators if g in SIDE_A), None)
     published = sorted(d.published[:10] for d in docs if d.published)
+    if start is not None:
+        year = start.year
+    elif published:
+        year = int(published[0][:4])
+    else:
+        year = int(cf.checkpoint.time[:4])
+    missing = [
+        what
+        for what, known in (
+            ("date", start is not None),
+            ("location", first is not None),
+            ("deaths", toll.reported),
+            ("dyad", violence is not None),
+        )
+        if not known
+    ]
     return {
         "id": inc.incident,
         "relid": inc.incident,
-        "year": start.year if start else None,
+        "year": year,
         "active_year": None,
+        "code_status": f"Check {missing[0]}" if missing else "Clear",
         "type_of_violence": violence,
         "conflict_new_id": None,
         "conflict_name": None,
@@ -239,9 +317,7 @@ def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
         "where_prec": WHERE_PREC.get(first.precision) if first else None,
         "where_coordinates": first.name if first else None,
         "where_description": "; ".join(p.name for p in places) or None,
-        "adm_1": (f"{admin1} governorate" if country_code == "SY" else f"{admin1} province")
-        if admin1
-        else None,
+        "adm_1": ged_adm_1(country_code, admin1) if admin1 else None,
         "adm_2": None,
         "latitude": point.lat if point else None,
         "longitude": point.lon if point else None,
@@ -254,18 +330,20 @@ def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
         "date_prec": date_prec(start, end, inc.date.precision) if inc.date else None,
         "date_start": start.isoformat() if start else None,
         "date_end": end.isoformat() if end else None,
-        "deaths_a": None,
-        "deaths_b": None,
-        "deaths_civilians": civ_best,
-        "deaths_unknown": unknown,
-        "best": best,
-        "high": total.max,
-        "low": total.min,
+        "deaths_a": 0,
+        "deaths_b": 0,
+        "deaths_civilians": toll.civilians,
+        "deaths_unknown": toll.best - toll.civilians,
+        "best": toll.best,
+        "high": toll.high,
+        "low": toll.low,
         "ff_grade": inc.grade,
         "ff_independent_sources": inc.independent_sources,
         "ff_party_only": entry.party_only,
         "ff_event_types": ";".join(entry.event_types) or None,
         "ff_perpetrators": ";".join(entry.perpetrators) or None,
+        "ff_high_open": toll.open,
+        "ff_deaths_reported": toll.reported,
         "ff_sources": ";".join(d.hash for d in docs) or None,
         "ff_checkpoint_size": cf.checkpoint.size,
         "ff_checkpoint_root": cf.checkpoint.root,
@@ -274,10 +352,6 @@ def ged_row(cf: CaseFile, entry: IncidentEntry) -> dict[str, Any]:
 
 def _country_of_admin1(name: str) -> str | None:
     # Deferred: geo's tables load only for an export that needs a country.
-    from factfinder.geo.admin import IRAQ, SYRIA
+    from factfinder.geo.admin import country_of_governorate
 
-    if name in SYRIA.values():
-        return "SY"
-    if name in IRAQ.values():
-        return "IQ"
-    return None
+    return country_of_governorate(name)

@@ -5,11 +5,12 @@ but the package itself (`verify_package`).
       bagit.txt                   BagIt version and encoding
       bag-info.txt                case, checkpoint (size, root, time), Payload-Oxum, software
       manifest-sha256.txt         sha256 of every payload file (`<hex>  data/<path>`)
-      tagmanifest-sha256.txt      sha256 of every tag file below
+      tagmanifest-sha256.txt      sha256 of every tag file (the files above and below)
       data/items/<hex>.<ext>      the original bytes of every cited source, named by their hash
       data/report.html            the case report (same bytes as `factfinder report --at`)
       data/incidents.jsonl        the incidents with their claims (the `jsonl` export)
       factfinder/checkpoint.json  the signed tree head the case file was built from
+      factfinder/checkpoint.note  the same tree head as a C2SP tlog-checkpoint signed note
       factfinder/public-key.pem   the key that signed it (also as .hex)
       factfinder/items.json       each source: hash, payload path (or withheld), ledger entry
       factfinder/proofs/<seq>.json  an inclusion proof of every cited ledger entry
@@ -19,10 +20,14 @@ but the package itself (`verify_package`).
 
 What `verify_package` checks, naming the offending file on failure:
 
-1. the bag: `bagit.txt`; every file the manifests list exists and has its hash; no payload file
-   is unlisted; `Payload-Oxum` matches; every tag file is in the tag manifest;
+1. the bag, as RFC 8493 says (`factfinder.report.bag`): the declaration; every file each
+   manifest lists exists and has its checksum; no payload file is unlisted; `Payload-Oxum`
+   matches. Tag manifests are optional (a bag written by bagit-python is read as well as ours):
+   what they protect is checked again below, and the `Factfinder-*` fields of `bag-info.txt`
+   and `public-key.hex`, when present, must agree with the checkpoint and the key;
 2. the checkpoint is signed by the package's public key (or by `trusted_key`, to pin the key the
-   mechanism published — a package signed by another key then fails);
+   mechanism published — a package signed by another key then fails); `checkpoint.note`, when
+   present, is signed by the same key and states the same log, size and root;
 3. every proof is about that checkpoint and its audit path leads from its entry to the root;
 4. every original under `data/items/` hashes to its name and is the item of an `item.acquire`
    entry proven in (3); every item `items.json` lists has its proof;
@@ -51,8 +56,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from factfinder.errors import FactfinderError, InputError
+from factfinder.report.bag import PackageProblem, check_bag, manifest_text
 from factfinder.report.model import CaseFile
 from factfinder.subjects import ITEM, reference
+from factfinder.vault.note import parse_note, signed_note
 from factfinder.vault.proofs import InclusionProof, load_proof, verify_proof
 from factfinder.vault.signing import Checkpoint, PublicKey
 
@@ -194,6 +201,8 @@ def _fill(
         _write(bag / f"factfinder/proofs/{cited.seq}.json", _dumps(cited.proof_json(cp)))
         proofs += 1
     _write(bag / "factfinder/checkpoint.json", _dumps(cp.checkpoint.to_json()))
+    public = PublicKey.from_text(cp.public_key_hex)
+    _write(bag / "factfinder/checkpoint.note", signed_note(cp.checkpoint, public, sign))
     _write(bag / "factfinder/public-key.pem", cp.public_key_pem)
     _write(bag / "factfinder/public-key.hex", cp.public_key_hex + "\n")
     _write(bag / "factfinder/items.json", _dumps({"format": PACKAGE_FORMAT, "items": items}))
@@ -203,7 +212,7 @@ def _fill(
     payload = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
     manifest = [(_hash_file(p), p.relative_to(bag).as_posix()) for p in payload]
     total = sum(p.stat().st_size for p in payload)
-    _write(bag / "manifest-sha256.txt", "".join(f"{h}  {rel}\n" for h, rel in manifest))
+    _write(bag / "manifest-sha256.txt", manifest_text(manifest))
     _write(bag / "bagit.txt", BAGIT)
     info = [
         ("Bag-Software-Agent", cf.generator or "factfinder"),
@@ -233,7 +242,7 @@ def _fill(
     )
     _write(
         bag / "tagmanifest-sha256.txt",
-        "".join(f"{_hash_file(p)}  {p.relative_to(bag).as_posix()}\n" for p in tags),
+        manifest_text([(_hash_file(p), p.relative_to(bag).as_posix()) for p in tags]),
     )
     files = sum(1 for p in bag.rglob("*") if p.is_file())
     return PackageSummary(bag, files, total, len(items) - withheld, withheld, proofs, None)
@@ -282,15 +291,6 @@ def _zip(bag: Path, target: Path) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class PackageProblem:
-    file: str  # the package-relative path of the offending file
-    message: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"file": self.file, "message": self.message}
-
-
-@dataclass(frozen=True, slots=True)
 class PackageCheck:
     """The outcome: `ok`, the problems (each naming a file) and what was checked."""
 
@@ -336,30 +336,6 @@ def _opened(path: Path) -> Iterator[Path]:
         yield root / tops.pop()
 
 
-def _read_manifest(bag: Path, name: str, problems: list[PackageProblem]) -> dict[str, str]:
-    path = bag / name
-    if not path.is_file():
-        problems.append(PackageProblem(name, "is missing"))
-        return {}
-    out: dict[str, str] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(PackageProblem(name, f"cannot be read ({exc})"))
-        return {}
-    for n, line in enumerate(lines, start=1):
-        digest, _, rel = line.partition("  ")
-        if len(digest) != 64 or not rel or any(c not in "0123456789abcdef" for c in digest):
-            problems.append(PackageProblem(name, f"line {n} is not '<sha256>  <path>'"))
-            continue
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or ".." in pure.parts:
-            problems.append(PackageProblem(name, f"line {n} names a path outside the bag"))
-            continue
-        out[rel] = digest
-    return out
-
-
 def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageCheck:
     """Check a package (directory or zip) with nothing but its contents; see the module doc.
 
@@ -372,38 +348,9 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
     if not path.exists():
         raise InputError(str(path), "no such package")
     with _opened(path) as bag:
-        if (bag / "bagit.txt").is_file():
-            text = (bag / "bagit.txt").read_text(encoding="utf-8", errors="replace")
-            if not text.startswith("BagIt-Version: "):
-                problems.append(PackageProblem("bagit.txt", "is not a BagIt declaration"))
-        else:
-            problems.append(PackageProblem("bagit.txt", "is missing"))
-        manifest = _read_manifest(bag, "manifest-sha256.txt", problems)
-        tags = _read_manifest(bag, "tagmanifest-sha256.txt", problems)
-        for listing, entries in (
-            ("manifest-sha256.txt", manifest),
-            ("tagmanifest-sha256.txt", tags),
-        ):
-            for rel, digest in sorted(entries.items()):
-                file = bag / rel
-                if not file.is_file():
-                    problems.append(PackageProblem(rel, f"is listed in {listing} but missing"))
-                elif _hash_file(file) != digest:
-                    problems.append(
-                        PackageProblem(rel, f"does not match its sha256 in {listing} (altered)")
-                    )
-        present = sorted(p.relative_to(bag).as_posix() for p in bag.rglob("*") if p.is_file())
-        for rel in present:
-            if rel.startswith("data/") and rel not in manifest:
-                problems.append(PackageProblem(rel, "is not listed in manifest-sha256.txt"))
-            elif (
-                not rel.startswith("data/") and rel not in tags and rel != "tagmanifest-sha256.txt"
-            ):
-                problems.append(PackageProblem(rel, "is not listed in tagmanifest-sha256.txt"))
-        if not any(p.file.startswith("data/") for p in problems):
-            # The oxum only restates what a named payload problem already explains.
-            _check_oxum(bag, present, problems)
-        checked.append(f"bag: {len(manifest)} payload files and {len(tags)} tag files hashed")
+        bagcheck = check_bag(bag)
+        problems.extend(bagcheck.problems)
+        checked.extend(bagcheck.checked)
 
         # The checkpoint and the key.
         try:
@@ -435,6 +382,8 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
             problems.append(
                 PackageProblem("factfinder/checkpoint.json", f"is not signed by key {key.key_id}")
             )
+        _check_restated(bag, cp, bagcheck.info, problems)
+        _check_note(bag, cp, key, problems, checked)
 
         # The proofs.
         proven_items: set[str] = set()
@@ -472,6 +421,62 @@ def verify_package(path: Path, *, trusted_key: str | None = None) -> PackageChec
         # The derived files: bound to the checkpoint by its key.
         _check_derived(bag, cp, key, problems, checked)
     return PackageCheck(tuple(problems), tuple(checked))
+
+
+def _check_note(
+    bag: Path, cp: Checkpoint, key: PublicKey, problems: list[PackageProblem], checked: list[str]
+) -> None:
+    name = "factfinder/checkpoint.note"
+    if not (bag / name).is_file():
+        return
+    try:
+        note = parse_note((bag / name).read_bytes(), name)
+    except (OSError, FactfinderError) as exc:
+        problems.append(PackageProblem(name, f"unreadable ({exc})"))
+        return
+    if not note.verify(key):
+        problems.append(PackageProblem(name, f"is not signed by key {key.key_id}"))
+    elif (note.log_id, note.size, note.root) != (cp.log_id, cp.size, cp.root):
+        problems.append(PackageProblem(name, "states another tree head than checkpoint.json"))
+    else:
+        checked.append(
+            f"the C2SP checkpoint note states the same tree head, signed by {key.key_id}"
+        )
+
+
+def _check_restated(
+    bag: Path, cp: Checkpoint, info: list[tuple[str, str]], problems: list[PackageProblem]
+) -> None:
+    """What the package restates outside the signed files agrees with them: the `Factfinder-*`
+    fields of bag-info.txt with the checkpoint, `public-key.hex` with `public-key.pem` (a bag
+    without tag manifests protects neither by a hash)."""
+    fields = {label.lower(): value for label, value in info}
+    expected = {
+        "Factfinder-Log": cp.log_id,
+        "Factfinder-Checkpoint-Size": str(cp.size),
+        "Factfinder-Checkpoint-Root": cp.root,
+        "Factfinder-Checkpoint-Time": cp.time,
+        "Factfinder-Key-Id": cp.key_id,
+    }
+    for label, value in expected.items():
+        given = fields.get(label.lower())
+        if given is not None and given != value:
+            problems.append(
+                PackageProblem("bag-info.txt", f"{label} is {given}, the checkpoint says {value}")
+            )
+    hex_file = bag / "factfinder/public-key.hex"
+    if hex_file.is_file():
+        try:
+            same = (
+                PublicKey.from_text(hex_file.read_text(encoding="ascii")).to_hex()
+                == PublicKey.load(bag / "factfinder/public-key.pem").to_hex()
+            )
+        except (OSError, ValueError, FactfinderError):
+            same = False
+        if not same:
+            problems.append(
+                PackageProblem("factfinder/public-key.hex", "is not the key of public-key.pem")
+            )
 
 
 def _check_derived(
@@ -516,27 +521,6 @@ def _check_derived(
                 PackageProblem(rel, f"differs from what was built at the checkpoint ({name})")
             )
     checked.append(f"{len(files)} derived files bound to the checkpoint by {key.key_id}")
-
-
-def _check_oxum(bag: Path, present: list[str], problems: list[PackageProblem]) -> None:
-    info = bag / "bag-info.txt"
-    if not info.is_file():
-        problems.append(PackageProblem("bag-info.txt", "is missing"))
-        return
-    fields = dict(
-        line.split(": ", 1)
-        for line in info.read_text(encoding="utf-8", errors="replace").splitlines()
-        if ": " in line
-    )
-    payload = [bag / rel for rel in present if rel.startswith("data/")]
-    actual = f"{sum(p.stat().st_size for p in payload)}.{len(payload)}"
-    if fields.get("Payload-Oxum") != actual:
-        problems.append(
-            PackageProblem(
-                "bag-info.txt",
-                f"Payload-Oxum is {fields.get('Payload-Oxum')}, the payload is {actual}",
-            )
-        )
 
 
 def _check_items(

@@ -12,6 +12,7 @@ from factfinder.services.claims.integrity import check_claims
 from factfinder.services.incidents.integrity import check_incidents
 from factfinder.services.preserve.verify import ExtraCheck, VerifyObserver, verify_evidence
 from factfinder.services.project import Project
+from factfinder.vault.note import NoteCheckpoint
 from factfinder.vault.signing import Checkpoint, PublicKey
 from factfinder.vault.verify import VerifyReport
 
@@ -23,7 +24,7 @@ def verify_project(
     *,
     key: PublicKey | None = None,
     fingerprint: str | None = None,
-    against: Checkpoint | None = None,
+    against: Checkpoint | NoteCheckpoint | None = None,
     blobs: bool = True,
     observer: VerifyObserver | None = None,
 ) -> VerifyReport:

@@ -14,7 +14,9 @@ A consistency proof shows the ledger at one checkpoint is a prefix of the ledger
 
 A bare signed checkpoint (`{"type": "factfinder.checkpoint.v1", …}`, what `factfinder
 checkpoint --json` prints) is accepted too: kept outside the project, it is what a later
-`verify --against` or `verify-proof --project` holds the ledger to (a rollback fails it).
+`verify --against` or `verify-proof --project` holds the ledger to (a rollback fails it). So is
+the same checkpoint as a C2SP signed note (`factfinder checkpoint --format c2sp`,
+`factfinder.vault.note`).
 
 `public_key` only says which key the maker used; verification uses the key the checker trusts.
 """
@@ -30,6 +32,7 @@ from factfinder.errors import InvalidRecord
 from factfinder.vault.hashing import format_hash, hash_file, parse_hash
 from factfinder.vault.ledger import LedgerEntry
 from factfinder.vault.merkle import leaf_hash, root_from_inclusion, verify_consistency
+from factfinder.vault.note import NoteCheckpoint, looks_like_note, parse_note
 from factfinder.vault.signing import CHECKPOINT_TYPE, Checkpoint, PublicKey
 
 INCLUSION_TYPE = "factfinder.inclusion-proof.v1"
@@ -76,7 +79,7 @@ class ConsistencyProof:
         }
 
 
-Proof = InclusionProof | ConsistencyProof | Checkpoint
+Proof = InclusionProof | ConsistencyProof | Checkpoint | NoteCheckpoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +140,18 @@ def load_proof(obj: Any, what: str = "proof") -> Proof:
 
 
 def read_proof(path: Path) -> Proof:
+    """A proof document (JSON) or a checkpoint note."""
     try:
-        obj = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        if looks_like_note(data) and not data.lstrip().startswith(b"{"):
+            return parse_note(data, str(path))
+        obj = json.loads(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidRecord(f"{path}: cannot read the proof ({exc})") from exc
     return load_proof(obj, str(path))
 
 
-def read_checkpoint(path: Path) -> Checkpoint:
+def read_checkpoint(path: Path) -> Checkpoint | NoteCheckpoint:
     """A checkpoint kept outside the project: a bare checkpoint, or the one a proof ends at
     (the later one of a consistency proof)."""
     doc = read_proof(path)
@@ -166,6 +173,8 @@ def verify_proof(proof: Proof, key: PublicKey, evidence: Path | None = None) -> 
     """Check a proof with the trusted public key (and, for an item, optionally its file)."""
     if isinstance(proof, ConsistencyProof):
         return _verify_consistency(proof, key)
+    if isinstance(proof, NoteCheckpoint):
+        return _verify_note(proof, key)
     if isinstance(proof, Checkpoint):
         check = Checks()
         check(
@@ -243,4 +252,23 @@ def _verify_consistency(proof: ConsistencyProof, key: PublicKey) -> ProofCheck:
         f"the ledger at size {proof.first.size} is not a prefix of the one at size "
         f"{proof.second.size}: entries were changed or removed in between",
     )
+    return check.result()
+
+
+def _verify_note(note: NoteCheckpoint, key: PublicKey) -> ProofCheck:
+    check = Checks()
+    sig = note.signed_by(key)
+    check(
+        sig is not None,
+        f"checkpoint note (size {note.size}, root {note.root}, {note.time}) is signed by "
+        f"{key.key_id} as {sig.name if sig else ''}",
+        f"checkpoint note (size {note.size}) has no signature by the trusted key {key.key_id} "
+        f"(signers: {', '.join(s.name for s in note.signatures)})",
+    )
+    if sig is not None:
+        check(
+            sig.name == note.origin,
+            f"the key name is the note's origin ({note.origin})",
+            f"the key signed as {sig.name}, not as the note's origin {note.origin}",
+        )
     return check.result()

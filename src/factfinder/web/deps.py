@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from factfinder.errors import PermissionDenied
 from factfinder.services.access.queries import session_for, token_user
@@ -76,7 +77,29 @@ def _bearer(request: Request) -> str | None:
     return None
 
 
-async def enrolling(request: Request, project: ProjectDep) -> Principal:
+# The two ways to authenticate, declared for the OpenAPI schema (its `securitySchemes`, and a
+# `security` requirement of either on every route that depends on `enrolling`). They never
+# answer a request themselves (`auto_error=False`): `enrolling` decides.
+BEARER = HTTPBearer(
+    scheme_name="bearer",
+    description="An API token (`factfinder user token`), as `Authorization: Bearer <token>`.",
+    auto_error=False,
+)
+SESSION = APIKeyCookie(
+    name=SESSION_COOKIE,
+    scheme_name="session",
+    description="The session cookie set by signing in at /login (browsers; unsafe methods also "
+    "need the session's CSRF token).",
+    auto_error=False,
+)
+
+
+async def enrolling(
+    request: Request,
+    project: ProjectDep,
+    _bearer_scheme: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
+    _session_scheme: Annotated[str | None, Depends(SESSION)],
+) -> Principal:
     """The principal of this request, even one whose account must still set up two-factor
     sign-in (for the account page, where it does so); CSRF-checked for unsafe requests from a
     session."""

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+
+
+class GeoJSONResponse(JSONResponse):
+    """GeoJSON is served as `application/geo+json` (RFC 7946, section 12)."""
+
+    media_type = "application/geo+json"
 
 
 class _Out(BaseModel):

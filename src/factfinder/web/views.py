@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from factfinder.errors import InvalidRecord
+from factfinder.geo.admin import country_of_governorate
 from factfinder.model import Figure, Incident, format_figure, parse_date
 from factfinder.services.access.commands import log_restricted_read
 from factfinder.services.access.queries import Comment, list_comments
@@ -299,6 +300,7 @@ def incident_feature(row: IncidentSummary) -> dict[str, Any] | None:
             "id": row.id,
             "date": row.date_start,
             "place": row.place,
+            "country": country_of_governorate(row.governorate) if row.governorate else None,
             "event_type": row.event_type,
             "grade": row.grade,
             "killed": _range_text(killed),

@@ -28,6 +28,7 @@ from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
 from factfinder.vault.merkle import inclusion_proof as _inclusion_path
+from factfinder.vault.note import origin_of, sign_note, verifier_key
 from factfinder.vault.proofs import InclusionProof
 from factfinder.vault.signing import Checkpoint, sign_checkpoint
 
@@ -60,6 +61,14 @@ def make_checkpoint(project: Project) -> Checkpoint:
         cp = sign_checkpoint(key, project.log_id, size, format_hash(builder.root()), tx.now)
         ledger_rows.insert_checkpoint(tx.conn, cp)
     return cp
+
+
+def checkpoint_note(project: Project, cp: Checkpoint) -> tuple[str, str]:
+    """A checkpoint of the project as a C2SP signed note, and the verifier key (Go's
+    golang.org/x/mod/sumdb/note form) that checks it. Signing writes nothing: the note restates
+    what the checkpoint signs, and Ed25519 gives the same note every time."""
+    key = project.signing_key
+    return sign_note(cp, key), verifier_key(origin_of(cp.log_id), key.public_key)
 
 
 def inclusion_proof(project: Project, seq: int) -> InclusionProof:

@@ -18,6 +18,7 @@ from factfinder.store.schema import item_metadata, items, ledger
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
+from factfinder.vault.note import NoteCheckpoint
 from factfinder.vault.proofs import Checks, ConsistencyProof, InclusionProof, Proof, ProofCheck
 from factfinder.vault.signing import Checkpoint
 
@@ -30,7 +31,8 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
     an item its blob still hashes to its name and its metadata row still matches the entry.
     """
     check = Checks()
-    if isinstance(proof, Checkpoint):
+    cps: list[Checkpoint | NoteCheckpoint]
+    if isinstance(proof, Checkpoint | NoteCheckpoint):
         cps = [proof]
     elif isinstance(proof, InclusionProof):
         cps = [proof.checkpoint]
@@ -68,7 +70,7 @@ def check_proof_against_project(project: Project, proof: Proof) -> ProofCheck:
                 f"the first {cp.size} entries still hash to {cp.root}",
                 f"the first {cp.size} entries now hash to {now}, not {cp.root}",
             )
-        if isinstance(proof, ConsistencyProof | Checkpoint):
+        if isinstance(proof, ConsistencyProof | Checkpoint | NoteCheckpoint):
             return check.result()
         row = conn.execute(select(ledger.c.entry).where(ledger.c.seq == proof.leaf_index)).first()
         check(

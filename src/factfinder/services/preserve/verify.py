@@ -45,6 +45,7 @@ from factfinder.subjects import ITEM, reference
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import format_hash
 from factfinder.vault.merkle import TreeBuilder
+from factfinder.vault.note import NoteCheckpoint
 from factfinder.vault.signing import Checkpoint, PublicKey
 from factfinder.vault.verify import LedgerScanner, Problem, VerifyReport
 
@@ -109,7 +110,7 @@ def verify_evidence(
     *,
     key: PublicKey | None = None,
     fingerprint: str | None = None,
-    against: Checkpoint | None = None,
+    against: Checkpoint | NoteCheckpoint | None = None,
     blobs: bool = True,
     extra_checks: Iterable[ExtraCheck] = (),
     observer: VerifyObserver | None = None,
@@ -251,7 +252,7 @@ def _check_checkpoint_rows(conn: Connection, cps: list[Any], size: int) -> list[
 
 
 def _check_against(
-    cp: Checkpoint, scanner: LedgerScanner, key: PublicKey, log_id: str
+    cp: Checkpoint | NoteCheckpoint, scanner: LedgerScanner, key: PublicKey, log_id: str
 ) -> list[Problem]:
     """The ledger still contains the checkpoint kept outside (no rollback, no rewrite)."""
     problems: list[Problem] = []

@@ -16,6 +16,7 @@ from factfinder.services.incidents.queries import IncidentFilters, IncidentSumma
 from factfinder.web import views
 from factfinder.web.deps import Decider, Principal, ProjectDep, Reader, Runner
 from factfinder.web.schemas import (
+    GeoJSONResponse,
     IncidentConfirm,
     IncidentDecided,
     IncidentDetailPublic,
@@ -89,7 +90,7 @@ def list_incidents(
     )
 
 
-@router.get("/incidents/geojson", response_model=dict[str, Any])
+@router.get("/incidents/geojson", response_model=dict[str, Any], response_class=GeoJSONResponse)
 def incidents_geojson(
     who: Reader,
     project: ProjectDep,

@@ -25,6 +25,7 @@ from factfinder.web.schemas import (
     CommentPublic,
     CommentsPublic,
     DashboardPublic,
+    GeoJSONResponse,
     ReleaseCreate,
     ReleasePublic,
     RestrictedReadPublic,
@@ -55,7 +56,7 @@ def get_dashboard(who: Reader, project: ProjectDep) -> DashboardPublic:
     return DashboardPublic.model_validate(d)
 
 
-@router.get("/boundaries", response_model=dict[str, Any])
+@router.get("/boundaries", response_model=dict[str, Any], response_class=GeoJSONResponse)
 def boundaries(who: Reader) -> dict[str, Any]:
     """The offline base layer of the map: country and governorate outlines (GeoJSON)."""
 

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   function getJSON(url) {
-    return fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    return fetch(url, { credentials: "same-origin", headers: { "Accept": "application/geo+json, application/json" } })
       .then(function (r) { if (!r.ok) { throw new Error(url + ": " + r.status); } return r.json(); });
   }
   function text(value) { return value === null || value === undefined ? "" : String(value); }
