@@ -16,7 +16,7 @@ these entries for each item, and each acquisition row with its own entry.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -167,7 +167,7 @@ def update_item_metadata(tx: Transaction, item_id: int, **changes: str | None) -
     if unknown:
         raise InvalidRecord(f"not item metadata fields: {', '.join(sorted(unknown))}")
     current = load_metadata(tx.conn, item_id)
-    new = replace(current, **changes)
+    new = replace(current, **cast(dict[str, Any], changes))
     item = tx.conn.execute(select(items).where(items.c.id == item_id)).one()
     entry = tx.append_ledger(
         "item.metadata",
