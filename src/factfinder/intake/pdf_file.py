@@ -34,6 +34,7 @@ def read(part: Part) -> Extracted:
     pages: list[str] = []
     ocr_pages: dict[int, ocr.OcrPage] = {}
     unread: list[int] = []
+    renderer = _Renderer(part)
     try:
         # Opened here, not by path, so that the file is closed even when pdfplumber fails
         # half-way through opening a damaged document.
@@ -43,7 +44,7 @@ def read(part: Part) -> Extracted:
                 text = (page.extract_text() or "").strip()
                 if _is_scan(page, text):
                     if ocr.available():
-                        result = _ocr_page(part, page, number)
+                        result = renderer.ocr(number)
                         ocr_pages[number] = result
                         text = result.text.strip() or text
                     else:
@@ -56,6 +57,8 @@ def read(part: Part) -> Extracted:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged files
         raise InputError(part.label, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    finally:
+        renderer.close()
     text = "\n\n".join(p for p in pages if p)
     notes: list[str] = [NO_TEXT_LAYER] if not text or unread else []
     status = None
@@ -95,12 +98,38 @@ def _is_scan(page: Any, text: str) -> bool:
     return covered / area >= 0.5
 
 
-def _ocr_page(part: Part, page: Any, number: int) -> ocr.OcrPage:
-    try:
-        image = page.to_image(resolution=ocr.RENDER_DPI).original
-        return ocr.read_image(image, dpi=ocr.RENDER_DPI)
-    except ocr.OcrError as exc:
-        raise InputError(part.label, f"OCR failed on page {number} ({exc})") from exc
+class _Renderer:
+    """Pages rendered in greyscale at `ocr.RENDER_DPI` with pypdfium2 (pdfplumber's renderer),
+    the document opened once, on the first page that needs OCR."""
+
+    def __init__(self, part: Part) -> None:
+        self.part = part
+        self.document: Any = None
+
+    def ocr(self, number: int) -> ocr.OcrPage:
+        import pypdfium2
+
+        try:
+            if self.document is None:
+                self.document = pypdfium2.PdfDocument(str(self.part.path))
+            page = self.document[number - 1]
+            try:
+                bitmap = page.render(scale=ocr.RENDER_DPI / 72, grayscale=True)
+                image = bitmap.to_pil()
+            finally:
+                page.close()
+        except pypdfium2.PdfiumError as exc:
+            raise InputError(
+                self.part.label, f"cannot render page {number} for OCR ({exc})"
+            ) from exc
+        try:
+            return ocr.read_image(image, dpi=ocr.RENDER_DPI)
+        except ocr.OcrError as exc:
+            raise InputError(self.part.label, f"OCR failed on page {number} ({exc})") from exc
+
+    def close(self) -> None:
+        if self.document is not None:
+            self.document.close()
 
 
 def _page_list(numbers: list[int]) -> str:
