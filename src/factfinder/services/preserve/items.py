@@ -240,6 +240,17 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
     )
 
 
+def item_text_status(project: Project, item_id: int) -> tuple[str | None, float | None]:
+    """(text_status, ocr_confidence) of an item: how its text was read (None, "ocr", or
+    "text not read: …") — for a reviewer weighing a claim read from that text."""
+    m = item_metadata.c
+    with project.read() as conn:
+        row = conn.execute(
+            select(m.text_status, m.ocr_confidence).where(m.item_id == item_id)
+        ).first()
+    return (row.text_status, row.ocr_confidence) if row is not None else (None, None)
+
+
 def item_text(project: Project, ref: str) -> tuple[int, str | None]:
     """(item id, its full text) — for extraction over the database."""
     with project.read() as conn:
