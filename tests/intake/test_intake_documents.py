@@ -157,3 +157,16 @@ def test_an_odt_named_as_such_without_content_is_refused(tmp_path: Path, workdir
     (part,) = list(expand(path, workdir))
     assert part.error is not None
     assert part.error.problem.startswith("not an OpenDocument text document")
+
+
+def test_compound_files_are_told_apart_by_their_names(tmp_path: Path) -> None:
+    # .doc, .xls and .ppt share one magic number; a workbook is not given to a Word reader.
+    for name, expected in (
+        ("sheet.xls", "application/vnd.ms-excel"),
+        ("slides.ppt", "application/vnd.ms-powerpoint"),
+        ("letter.doc", DOC),
+        ("unnamed", DOC),
+    ):
+        path = tmp_path / name
+        shutil.copy(FIXTURES / "report.doc", path)
+        assert sniff_media_type(path) == expected, name

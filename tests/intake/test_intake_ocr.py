@@ -173,3 +173,12 @@ def test_tsv_words_become_lines_and_paragraphs() -> None:
     assert page.confidences == (96.5, 91.0, 88.5, 90.0)
     assert ocr.mean_confidence([page]) == 91.5
     assert ocr.mean_confidence([ocr.OcrPage("", ())]) is None
+
+
+def test_a_spacer_image_is_not_read(tmp_path: Path, workdir: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "pixel.png"
+    Image.new("RGB", (1, 1), "white").save(path)
+    _, got = read_one(path, workdir)
+    assert (got.text, got.text_status, got.notes) == ("", None, ("too small for OCR (1×1)",))

@@ -4,7 +4,8 @@ text, marked `text_status="ocr"` with Tesseract's mean word confidence. Without 
 text is empty and marked "text not read: OCR unavailable".
 
 The resolution an image declares (its DPI) is passed to Tesseract; a JPEG's EXIF orientation
-is applied first, as a viewer would show it.
+is applied first, as a viewer would show it. An image less than 24 pixels wide or high (a
+spacer or an icon in a web capture) is not read: it has no text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from factfinder.intake import ocr
 from factfinder.intake.parts import OCR, OCR_UNAVAILABLE, Extracted, Part
 
 MAX_PIXELS = 20_000 * 20_000  # a page image larger than this is refused (decompression bomb)
+MIN_SIDE = 24  # an image narrower or lower than this (a spacer, an icon) has no text to read
 
 
 def read(part: Part) -> Extracted:
@@ -25,6 +27,10 @@ def read(part: Part) -> Extracted:
     pages: list[ocr.OcrPage] = []
     try:
         with Image.open(part.path) as image:
+            if image.width < MIN_SIDE or image.height < MIN_SIDE:
+                return Extracted(
+                    text="", notes=(f"too small for OCR ({image.width}×{image.height})",)
+                )
             for frame in ImageSequence.Iterator(image):
                 if frame.width * frame.height > MAX_PIXELS:
                     raise InputError(part.label, f"image too large ({frame.width}×{frame.height})")

@@ -52,6 +52,9 @@ _EXTENSIONS: dict[str, str] = {
     ".jsonl": "application/x-ndjson",
     ".ndjson": "application/x-ndjson",
     ".doc": mt.DOC,
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".msg": "application/vnd.ms-outlook",
     ".rtf": mt.RTF,
     ".odt": mt.ODT,
     ".ods": mt.ODS,
@@ -75,6 +78,12 @@ _ZIP_DOCUMENTS: dict[str, tuple[str, str]] = {
     mt.ODP: ("an OpenDocument presentation", "a mimetype member and content.xml"),
     mt.EPUB: ("an EPUB", "a mimetype member"),
 }
+
+# Compound-file (OLE) formats: one magic number, told apart by the name; the rest is a .doc.
+_OLE_KINDS = frozenset(
+    {"application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/vnd.ms-outlook"}
+)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _UNINFORMATIVE = frozenset(
     {
@@ -153,7 +162,7 @@ def resolve_media_type(path: Path, declared: str | None, name: str | None) -> st
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     declared_type = normalise_media_type(declared)
     by_name = media_type_from_name(name) if name else None
-    claimed = by_name if by_name in _ZIP_DOCUMENTS else declared_type
+    claimed = by_name if by_name in _ZIP_DOCUMENTS or by_name in _OLE_KINDS else declared_type
     by_magic = _by_magic(path, head, claimed, name or str(path))
     if by_magic is not None:
         return by_magic
@@ -196,6 +205,8 @@ def _by_magic(path: Path, head: bytes, claimed: str | None, label: str) -> str |
                 stage="intake",
             )
         return kind
+    if head.startswith(_OLE_MAGIC) and claimed in _OLE_KINDS:
+        return claimed
     if head.startswith(b"\x1f\x8b"):
         return _gzip_kind(path)
     for magic, media_type in _SIGNATURES:
