@@ -79,3 +79,24 @@ def test_a_claim_from_an_ocr_text_is_shown_with_the_ocr_confidence(
         f'<p class="warn" id="text-read">The item\'s text was read by OCR (mean confidence '
         f"{confidence:.0f}%): check names and numbers against the original.</p>"
     ) in page
+
+
+def test_an_upload_names_the_files_whose_text_was_not_read(
+    signed_in: dict[str, Browser],
+) -> None:
+    investigator = signed_in["investigator"]
+    r = investigator.client.post(
+        "/upload",
+        data={"csrf_token": investigator.csrf},
+        files=[
+            ("files", ("dump.bin", bytes(range(256)) * 8, "application/octet-stream")),
+            ("files", ("broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 50, "application/pdf")),
+        ],
+    )
+    assert r.status_code == 200 and "<b>2</b> new items" in r.text
+    assert (
+        '<ul class="warn" id="text-not-read"><li>dump.bin: text not read: unknown binary format'
+        "</li></ul>"
+    ) in r.text
+    # The broken PDF is named once, as a failure, not again as unread.
+    assert r.text.count("broken.pdf") == 1
