@@ -14,6 +14,9 @@
 (d) peak memory (max RSS) of this process after each part.
 (e) one large web page (50 MB; 8 MB with --quick): `factfinder ingest` in a process of its own,
     its wall time and peak memory, as a ratio to lxml parsing the same page into a tree.
+(f) OCR: pages per second of ingesting a scanned PDF (pages drawn at 300 dpi, rendered back
+    and read by Tesseract), as a ratio to Tesseract alone on the same page images (the OCR
+    limit), with the character accuracy; skipped when Tesseract is absent.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from factfinder.services.preserve.ingest import IngestOptions, ingest
 from factfinder.services.verification import verify_project
 
 SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
+PAGE_IMAGES = Path(__file__).resolve().parents[1] / "tests" / "intake"  # page_images.py
 
 
 def peak_mb() -> float:
@@ -248,6 +252,55 @@ def bench_big_page(work: Path, megabytes: int) -> None:
     )
 
 
+def bench_ocr(work: Path, pages: int) -> None:
+    from factfinder.intake import ocr
+
+    if not ocr.available():
+        print("(f) OCR: skipped (tesseract is not installed)")
+        return
+    sys.path.insert(0, str(PAGE_IMAGES))
+    from page_images import char_accuracy, fonts_present, render_page, save_scanned_pdf
+
+    if not fonts_present():
+        print("(f) OCR: skipped (the DejaVu fonts are not installed)")
+        return
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    paragraphs = [" ".join(p.split()) for t in texts for p in t.split("\n\n") if len(p) > 80]
+    rng = random.Random(2024)
+    page_texts = [rng.sample(paragraphs, k=min(4, len(paragraphs))) for _ in range(pages)]
+    images = [render_page(t, seed=n) for n, t in enumerate(page_texts)]
+    scan = work / "scan.pdf"
+    save_scanned_pdf(images, scan)
+    # The OCR limit: Tesseract alone on the page images, one after another.
+    t = time.perf_counter()
+    for image in images:
+        ocr.read_image(image, dpi=300)
+    t_tesseract = time.perf_counter() - t
+    project = Project.init(work / "p-ocr")
+    try:
+        t = time.perf_counter()
+        summary = ingest(project, [str(scan)], IngestOptions(checkpoint=False))
+        t_ingest = time.perf_counter() - t
+        from factfinder.services.preserve.items import item_text, list_items
+
+        (item,), _ = list_items(project)
+        _, text = item_text(project, str(item.id))
+    finally:
+        project.close()
+    assert summary.ocr == 1 and not summary.failures, summary.failures[:3]
+    accuracy = char_accuracy("\n".join("\n".join(t) for t in page_texts), text or "")
+    print(
+        f"(f) OCR: a scanned PDF of {pages} A4 pages (300 dpi, {ocr.languages()}) ingested in "
+        f"{t_ingest:.1f} s = {pages / t_ingest:.2f} pages/s; Tesseract alone on the page "
+        f"images {pages / t_tesseract:.2f} pages/s; ratio {t_tesseract / t_ingest:.2f}"
+    )
+    print(
+        f"    character accuracy {accuracy:.4f}; mean word confidence {item.ocr_confidence}; "
+        f"peak RSS so far: {peak_mb():.0f} MB"
+    )
+    shutil.rmtree(work / "p-ocr")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
@@ -257,10 +310,10 @@ def main() -> None:
         default=None,
         help="where to put the temporary files (default: the system temp dir)",
     )
-    parser.add_argument("--only", choices=["large", "pages", "ledger", "page"], default=None)
+    parser.add_argument("--only", choices=["large", "pages", "ledger", "page", "ocr"], default=None)
     args = parser.parse_args()
-    large_mb, files, pages, entries = (
-        (64, 2, 200, 20_000) if args.quick else (1024, 4, 10_000, 1_000_000)
+    large_mb, files, pages, entries, scanned = (
+        (64, 2, 200, 20_000, 3) if args.quick else (1024, 4, 10_000, 1_000_000, 20)
     )
     work = Path(tempfile.mkdtemp(prefix="ff-bench-", dir=args.workdir))
     print(
@@ -276,6 +329,8 @@ def main() -> None:
             bench_ledger(work, entries)
         if args.only in (None, "page"):
             bench_big_page(work, 8 if args.quick else 50)
+        if args.only in (None, "ocr"):
+            bench_ocr(work, scanned)
         print(f"(d) peak memory (max RSS of this process): {peak_mb():.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)

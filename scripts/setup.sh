@@ -8,9 +8,11 @@ PY=${PYTHON:-python3}
 
 # System packages: a browser for UI tests, poppler for PDF→PNG (pdftoppm, pdftotext), and for
 # WeasyPrint (PDF reports) Pango with HarfBuzz (its subsetter embeds only the glyphs used),
-# fontconfig, the DejaVu fonts the report's stylesheet names and Amiri (Arabic quotations).
+# fontconfig, the DejaVu fonts the report's stylesheet names and Amiri (Arabic quotations);
+# Tesseract with English and Arabic for OCR of scans and images, catdoc and antiword for Word
+# 97–2003 files (without them those items are marked "text not read", and their tests skip).
 # Go and golang.org/x/mod: the independent verifier of checkpoint notes in tests/vault/test_vault_note.py.
-APT_PACKAGES=(chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core fonts-hosny-amiri golang-go golang-golang-x-mod-dev)
+APT_PACKAGES=(chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core fonts-hosny-amiri tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara catdoc antiword golang-go golang-golang-x-mod-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -2,7 +2,8 @@
 documents in samples/seeds (a Radio Habana Cuba article and a Press TV article of November 2017)
 with the formats' own libraries (fpdf2, python-docx, warcio, email, zipfile, tarfile).
 
-Nothing binary is committed: every file is built fresh in a temporary folder, once per session.
+Nothing binary is committed here: every file is built fresh in a temporary folder, once per
+session. The exceptions, files only LibreOffice makes, are in `fixtures/` (see its README).
 """
 
 from __future__ import annotations

@@ -58,6 +58,25 @@ def shown(text: str) -> str:
     return escape("".join(out))
 
 
+def text_status_label(status: str | None, confidence: float | None, *, short: bool = False) -> str:
+    """How an item's text was read, for a listing: "" (the file's own text), "OCR (mean
+    confidence 86.7)", or the status itself ("text not read: OCR unavailable")."""
+    if status is None:
+        return ""
+    if status == "ocr":
+        if confidence is None:
+            return "OCR"
+        return f"OCR {confidence:.0f}%" if short else f"OCR (mean confidence {confidence})"
+    return "not read" if short and status.startswith("text not read") else status
+
+
+def report_text_not_read(label: str, status: str) -> None:
+    """One line naming an input whose text could not be read, and why."""
+    err.print(
+        f"[yellow]warning[/yellow] {shown(label)}: {shown(status)}", markup=True, highlight=False
+    )
+
+
 def report_input_error(error: InputError) -> None:
     """One clear line naming the input and the problem."""
     err.print(f"[red]error[/red] {shown(str(error.input))}: {shown(error.problem)}", markup=True)

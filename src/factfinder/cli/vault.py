@@ -22,6 +22,8 @@ from factfinder.cli.common import (
     print_json,
     project_option,
     report_input_error,
+    report_text_not_read,
+    text_status_label,
 )
 
 if TYPE_CHECKING:
@@ -113,6 +115,10 @@ def register(app: typer.Typer) -> None:
                 f"{summary.new_items} new items, {summary.new_acquisitions} acquisitions, "
                 f"{summary.unchanged} already recorded"
             )
+            if summary.ocr:
+                line += f", {summary.ocr} read by OCR"
+            if summary.text_not_read:
+                line += f", [yellow]{len(summary.text_not_read)} with text not read[/yellow]"
             if summary.failures:
                 line += f", [red]{len(summary.failures)} failed[/red]"
             err.print(line)
@@ -188,6 +194,7 @@ def register(app: typer.Typer) -> None:
             Column("size", justify="right"),
             Column("title", no_wrap=True, overflow="ellipsis", ratio=1),
             Column("published", no_wrap=True),
+            Column("text", no_wrap=True, max_width=16, overflow="ellipsis"),
             "acq.",
             caption=f"{len(page)} of {total}",
         )
@@ -199,6 +206,7 @@ def register(app: typer.Typer) -> None:
                 str(i.size),
                 (i.title or i.external_id or "")[:60],
                 i.published or "",
+                text_status_label(i.text_status, i.ocr_confidence, short=True),
                 str(i.acquisitions),
             )
         out.print(table)
@@ -486,10 +494,12 @@ def _print_detail(detail: Any, full_text: str | None) -> None:
         ("site", detail.site),
         ("published", s.published),
         ("file created", detail.file_created),
+        ("file changed", detail.file_modified),
         ("url", s.url),
         ("language", s.language),
         ("external id", s.external_id),
         ("text", detail.text_hash and f"{detail.text_length} chars, {detail.text_hash}"),
+        ("text read", text_status_label(s.text_status, s.ocr_confidence)),
         ("first seen", s.created_at),
     ):
         if value:
@@ -574,6 +584,8 @@ class _IngestProgress:
     def part_done(self, part: IngestedPart) -> None:
         self.parts += 1
         self.progress.update(self.task, parts=self.parts)
+        if part.text_unread and not part.reported:
+            report_text_not_read(part.label, part.text_status or "")
 
     def failed(self, error: InputError) -> None:
         report_input_error(error)

@@ -8,9 +8,11 @@
         extracted = read_text(part)                    # None for archives and binaries
         ...                                            # InputError for corrupt content
 
-Formats: plain text, HTML (trafilatura), PDF (pdfplumber), e-mail (`email`), DOCX
-(python-docx), WARC (warcio), zip, tar (plain, gzip, bzip2, xz). `sniff_media_type` tells them
-apart by their bytes first and their names second. `read_documents` reads a JSON Lines batch of
+Formats: plain text, HTML (trafilatura), PDF (pdfplumber; pages without a text layer by OCR),
+images (PNG, JPEG, TIFF by OCR: Tesseract), e-mail (`email`), DOCX (python-docx), OpenDocument
+text and spreadsheets (lxml), RTF (striprtf), Word 97–2003 (catdoc or antiword), WARC (warcio),
+zip, tar (plain, gzip, bzip2, xz). `sniff_media_type` tells them apart by their bytes first and
+their names second. A text that could not be read says so in `Extracted.text_status`. `read_documents` reads a JSON Lines batch of
 documents in the batch claim format.
 """
 

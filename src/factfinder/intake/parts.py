@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,19 @@ GZIP = "application/gzip"
 BZIP2 = "application/x-bzip2"
 XZ = "application/x-xz"
 OCTET = "application/octet-stream"
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+ODP = "application/vnd.oasis.opendocument.presentation"
+EPUB = "application/epub+zip"
+RTF = "application/rtf"
+DOC = "application/msword"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+
+# `Extracted.text_status` of a text read by OCR; the other statuses say what was not read.
+OCR = "ocr"
+OCR_UNAVAILABLE = "text not read: OCR unavailable"
 
 # Formats whose members `expand` yields as parts of their own.
 CONTAINERS = frozenset({EMAIL, WARC, ZIP, TAR, GZIP, BZIP2, XZ})
@@ -70,8 +84,14 @@ class Extracted:
     says it was published (an HTML page's meta, an e-mail's Date). `file_created` is the date a
     file format records for the file itself (PDF `CreationDate`, DOCX `dcterms:created`): when
     the file was made, often from a template, never a publication date. `language` is an ISO
-    639-1 code or None when detection is unsure. `notes` explain an unusual result, e.g. a PDF
-    without a text layer ("no text layer (scanned?); OCR is not done").
+    639-1 code or None when detection is unsure. `notes` explain an unusual result, e.g. which
+    pages of a PDF were read by OCR.
+
+    `text_status` is None when the text is the file's own; `"ocr"` when some or all of it was
+    read from page images by OCR (then `ocr_confidence` is Tesseract's mean word confidence,
+    0–100, over the OCR'd words); otherwise a phrase beginning "text not read" or "text partly
+    read" saying what is missing and why (`OCR_UNAVAILABLE`). `file_modified` is the date a
+    file format records for the file's last change (DOCX `dcterms:modified`).
     """
 
     text: str
@@ -83,6 +103,30 @@ class Extracted:
     language: str | None = None
     notes: tuple[str, ...] = ()
     file_created: dt.datetime | None = None
+    file_modified: dt.datetime | None = None
+    text_status: str | None = None
+    ocr_confidence: float | None = None
+
+
+# Titles that office suites and templates put in a file's properties by default: they name the
+# kind of file, not the document.
+_GENERIC_TITLE = re.compile(
+    r"^(?:(?:microsoft\s+)?(?:office\s+)?(?:word|writer|libreoffice|openoffice)?\s*"
+    r"(?:document|doc|text|file)\s*\d*|untitled(?:\s+document)?\s*\d*|title|"
+    r"(?:new\s+)?(?:word\s+)?document\s*\d*|dokument\s*\d*|document\s+sans\s+titre)$",
+    re.IGNORECASE,
+)
+
+
+def document_title(value: str | None) -> str | None:
+    """A title from a document's properties, or None when it is empty or generic ("Word
+    Document", "Untitled 1", "Document1")."""
+    if not value:
+        return None
+    title = " ".join(value.split())
+    if not title or _GENERIC_TITLE.match(title):
+        return None
+    return title
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,15 @@ TEXT_READERS: Mapping[str, tuple[str, str]] = {
     mt.PDF: ("pdf_file", "read"),
     mt.EMAIL: ("mail", "read"),
     mt.DOCX: ("docx_file", "read"),
+    mt.ODT: ("odf_file", "read"),
+    mt.ODS: ("odf_file", "read"),
+    mt.ODP: ("odf_file", "read"),
+    mt.RTF: ("rtf_file", "read"),
+    "text/rtf": ("rtf_file", "read"),
+    mt.DOC: ("doc_file", "read"),
+    mt.PNG: ("image_file", "read"),
+    mt.JPEG: ("image_file", "read"),
+    mt.TIFF: ("image_file", "read"),
     "application/json": ("text_file", "read"),
     "application/x-ndjson": ("text_file", "read"),
 }
@@ -57,7 +66,7 @@ def _load(entry: tuple[str, str]) -> Any:
 
 
 def text_reader(media_type: str) -> TextReader | None:
-    """The text reader of a media type, or None when it has no text (archives, images, …)."""
+    """The text reader of a media type, or None when none reads it (archives, binaries, …)."""
     entry = TEXT_READERS.get(media_type)
     if entry is None and media_type.startswith("text/"):
         entry = TEXT_FALLBACK

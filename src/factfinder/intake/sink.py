@@ -155,7 +155,11 @@ class MemberSink:
         if path.stat().st_size == 0:
             path.unlink()
             return failed_part(label, self.container.path, self.index, "empty file")
-        media_type = resolve_media_type(path, declared, name)
+        try:
+            media_type = resolve_media_type(path, declared, name)
+        except InputError as exc:  # a zip named as a document that is not one: refused
+            path.unlink(missing_ok=True)
+            return failed_part(label, self.container.path, self.index, exc.problem, exc)
         full_origin = dict(origin or {})
         full_origin.update(extra_origin(path, media_type))
         return Part(label, path, media_type, self.index, full_origin)

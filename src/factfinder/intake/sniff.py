@@ -1,9 +1,14 @@
 """Media type detection: magic bytes first, the file name's extension second.
 
-Content decides when it is unambiguous (PDF, zip and the Office formats inside it, gzip and
+Content decides when it is unambiguous (PDF, zip and the document formats inside it, gzip and
 what it wraps, WARC, tar, e-mail headers, an HTML document start); the extension decides for
 the rest; a file that is neither known by its magic nor by its name is `text/plain` when its
 first bytes are clean UTF-8 and `application/octet-stream` otherwise.
+
+A zip is a document, not an archive, when its members say so: an OpenDocument or EPUB file
+has a `mimetype` member naming its type, a DOCX/XLSX/PPTX its main part (`word/document.xml`,
+…). A zip named as a document (`.docx`, `.odt`, …) whose members say it is none is refused
+(`InputError`): unpacking it as an archive would hide that the document is not there.
 """
 
 from __future__ import annotations
@@ -46,13 +51,39 @@ _EXTENSIONS: dict[str, str] = {
     ".json": "application/json",
     ".jsonl": "application/x-ndjson",
     ".ndjson": "application/x-ndjson",
-    ".doc": "application/msword",
-    ".rtf": "application/rtf",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
+    ".doc": mt.DOC,
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".msg": "application/vnd.ms-outlook",
+    ".rtf": mt.RTF,
+    ".odt": mt.ODT,
+    ".ods": mt.ODS,
+    ".odp": mt.ODP,
+    ".epub": mt.EPUB,
+    ".png": mt.PNG,
+    ".jpg": mt.JPEG,
+    ".jpeg": mt.JPEG,
+    ".tif": mt.TIFF,
+    ".tiff": mt.TIFF,
     ".gif": "image/gif",
 }
+
+# Zip-based document formats: what a file named so must contain to be one.
+_ZIP_DOCUMENTS: dict[str, tuple[str, str]] = {
+    mt.DOCX: ("a DOCX", "word/document.xml"),
+    mt.XLSX: ("an XLSX", "xl/workbook.xml"),
+    mt.PPTX: ("a PPTX", "ppt/presentation.xml"),
+    mt.ODT: ("an OpenDocument text", "a mimetype member and content.xml"),
+    mt.ODS: ("an OpenDocument spreadsheet", "a mimetype member and content.xml"),
+    mt.ODP: ("an OpenDocument presentation", "a mimetype member and content.xml"),
+    mt.EPUB: ("an EPUB", "a mimetype member"),
+}
+
+# Compound-file (OLE) formats: one magic number, told apart by the name; the rest is a .doc.
+_OLE_KINDS = frozenset(
+    {"application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/vnd.ms-outlook"}
+)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _UNINFORMATIVE = frozenset(
     {
@@ -66,13 +97,15 @@ _UNINFORMATIVE = frozenset(
 )
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", mt.PNG),
+    (b"\xff\xd8\xff", mt.JPEG),
+    (b"II*\x00", mt.TIFF),
+    (b"MM\x00*", mt.TIFF),
     (b"GIF8", "image/gif"),
     (b"BZh", mt.BZIP2),
     (b"\xfd7zXZ\x00", mt.XZ),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
-    (b"{\\rtf", "application/rtf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", mt.DOC),
+    (b"{\\rtf", mt.RTF),
     (b"WARC/", mt.WARC),
 )
 
@@ -99,7 +132,8 @@ _MAIL_HEADERS = {
 def sniff_media_type(path: Path) -> str:
     """The media type of the file at `path`: by its bytes when they tell, else by its name.
 
-    Raises `InputError` naming the path when it cannot be read.
+    Raises `InputError` naming the path when it cannot be read, or when it is a zip named as
+    a document (`.docx`, `.odt`, …) that is not one.
     """
     try:
         with path.open("rb") as fh:
@@ -107,7 +141,7 @@ def sniff_media_type(path: Path) -> str:
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     by_name = media_type_from_name(path.name)
-    by_magic = _by_magic(path, head)
+    by_magic = _by_magic(path, head, by_name, str(path))
     if by_magic is not None:
         return by_magic
     if by_name is not None:
@@ -117,19 +151,23 @@ def sniff_media_type(path: Path) -> str:
 
 def resolve_media_type(path: Path, declared: str | None, name: str | None) -> str:
     """The media type of a container member: its bytes first, then what the container declared
-    (an HTTP or MIME Content-Type), then the member's name, then text-or-binary."""
+    (an HTTP or MIME Content-Type), then the member's name, then text-or-binary.
+
+    Raises `InputError` (naming `name`) for a zip that its name or declared type calls a
+    document and that is not one."""
     try:
         with path.open("rb") as fh:
             head = fh.read(HEAD_BYTES)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    by_magic = _by_magic(path, head)
+    declared_type = normalise_media_type(declared)
+    by_name = media_type_from_name(name) if name else None
+    claimed = by_name if by_name in _ZIP_DOCUMENTS or by_name in _OLE_KINDS else declared_type
+    by_magic = _by_magic(path, head, claimed, name or str(path))
     if by_magic is not None:
         return by_magic
-    declared_type = normalise_media_type(declared)
     if declared_type is not None:
         return declared_type
-    by_name = media_type_from_name(name) if name else None
     if by_name is not None:
         return by_name
     return mt.TEXT if _looks_like_text(head) else mt.OCTET
@@ -154,11 +192,21 @@ def media_type_from_name(name: str) -> str | None:
     return None
 
 
-def _by_magic(path: Path, head: bytes) -> str | None:
+def _by_magic(path: Path, head: bytes, claimed: str | None, label: str) -> str | None:
     if head.startswith(b"%PDF-"):
         return mt.PDF
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_kind(path)
+        kind = _zip_kind(path)
+        if kind == mt.ZIP and claimed in _ZIP_DOCUMENTS:
+            what, needs = _ZIP_DOCUMENTS[claimed]
+            raise InputError(
+                label,
+                f"not {what} document: a zip archive without {needs}; refused",
+                stage="intake",
+            )
+        return kind
+    if head.startswith(_OLE_MAGIC) and claimed in _OLE_KINDS:
+        return claimed
     if head.startswith(b"\x1f\x8b"):
         return _gzip_kind(path)
     for magic, media_type in _SIGNATURES:
@@ -177,12 +225,23 @@ def _by_magic(path: Path, head: bytes) -> str | None:
 
 
 def _zip_kind(path: Path) -> str:
-    # Office documents are zips; their part names say which kind.
+    # Office documents are zips; their part names say which kind. OpenDocument and EPUB files
+    # name their type in a `mimetype` member (stored first, uncompressed, by the standards).
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            declared = b""
+            if "mimetype" in names and zf.getinfo("mimetype").file_size <= 200:
+                declared = zf.read("mimetype").strip()
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, zlib.error):
         return mt.ZIP
+    odf = declared.decode("ascii", errors="replace").lower()
+    if odf in (mt.ODT, mt.ODS, mt.ODP) or (
+        odf.startswith("application/vnd.oasis.opendocument.") and "content.xml" in names
+    ):
+        return odf if "content.xml" in names else mt.ZIP
+    if odf == mt.EPUB:
+        return mt.EPUB
     if "word/document.xml" in names:
         return mt.DOCX
     if "xl/workbook.xml" in names:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Column,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -109,6 +110,9 @@ item_metadata = Table(
     Column("text", Text),
     Column("text_hash", HASH),
     Column("file_created", String(40)),  # the file's own creation date (0601): not `published`
+    Column("file_modified", String(40)),  # the file's own modification date (0602)
+    Column("text_status", Text),  # None, "ocr" or "text not read: …" (0602)
+    Column("ocr_confidence", Float),  # mean OCR word confidence, 0–100 (0602)
 )
 
 acquisitions = Table(

@@ -96,6 +96,14 @@ class ItemPublic(_Out):
     language: str | None
     external_id: str | None
     acquisitions: int
+    text_status: str | None = Field(
+        default=None,
+        description='How the text was read: null (the file\'s own text), "ocr", or a phrase '
+        'beginning "text not read" / "text partly read" saying why it was not.',
+    )
+    ocr_confidence: float | None = Field(
+        default=None, description="Tesseract's mean word confidence (0–100) of an OCR'd text."
+    )
     restricted_fields: list[str] = []
 
 
@@ -133,6 +141,7 @@ class ClaimsPublic(_Out):
 class ItemDetailPublic(ItemPublic):
     author: str | None
     file_created: str | None = None
+    file_modified: str | None = None
     text_hash: str | None
     text: str | None
     acquisition_history: list[dict[str, Any]]

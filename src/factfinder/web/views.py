@@ -153,6 +153,8 @@ def item_public(s: ItemSummary, view: RedactionView) -> ItemPublic:
         language=None if "language" in hidden else s.language,
         external_id=None if "external_id" in hidden else s.external_id,
         acquisitions=s.acquisitions,
+        text_status=s.text_status,
+        ocr_confidence=s.ocr_confidence,
         restricted_fields=hidden,
     )
 
@@ -175,6 +177,7 @@ def item_detail_public(
         **base.model_dump(),
         author=None if "author" in hidden else d.author,
         file_created=None if "published" in hidden else d.file_created,
+        file_modified=None if "published" in hidden else d.file_modified,
         text_hash=d.text_hash,
         text=shown,
         acquisition_history=[a.to_json() for a in d.acquisitions] if not hidden else [],

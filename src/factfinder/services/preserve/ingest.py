@@ -46,7 +46,14 @@ from factfinder.services.preserve.inputs import (
     iso_published,
     normalise_published,
 )
-from factfinder.services.preserve.metadata import ItemMetadata, Parent, Receipt, Recorded
+from factfinder.services.preserve.metadata import (
+    TEXT_OCR,
+    ItemMetadata,
+    Parent,
+    Receipt,
+    Recorded,
+    text_unread,
+)
 from factfinder.services.preserve.record import record_acquisition
 from factfinder.services.project import Project
 from factfinder.vault.blobs import StagedBlob
@@ -57,6 +64,32 @@ DOCUMENT_MEDIA_TYPE = "application/vnd.factfinder.document+json"
 BATCH_MEDIA_TYPE = "application/x-ndjson"
 # How a member relates to its container, by the container's media type.
 _RELATIONS = {"message/rfc822": "attachment-of", "application/warc": "record-of"}
+# Formats that carry no text to read (a web page's fonts, scripts, style sheets and icons):
+# an item of one has no text and no "text not read" status. Any other format without a
+# reader is marked as not read.
+_NO_TEXT_PREFIXES = ("font/", "application/font-", "application/x-font-")
+_NO_TEXT_TYPES = frozenset(
+    {
+        "application/javascript",
+        "application/x-javascript",
+        "application/ecmascript",
+        "application/wasm",
+        "application/vnd.ms-fontobject",
+        "image/x-icon",
+        "image/vnd.microsoft.icon",
+        "text/css",
+    }
+)
+
+
+def unread_format(media_type: str) -> str | None:
+    """The `text_status` of an item of `media_type` that no reader reads, or None when the
+    format carries no text to read (fonts, scripts, icons)."""
+    if media_type in _NO_TEXT_TYPES or media_type.startswith(_NO_TEXT_PREFIXES):
+        return None
+    if media_type == "application/octet-stream":
+        return "text not read: unknown binary format"
+    return f"text not read: no reader for {media_type}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +131,13 @@ class IngestOptions:
 class IngestedPart:
     label: str
     recorded: Recorded
+    text_status: str | None = None  # as `ItemMetadata.text_status`: "ocr", "text not read: …"
+    reported: bool = False  # the reason the text was not read was already reported as a failure
+
+    @property
+    def text_unread(self) -> bool:
+        """True when some or all of the part's text could not be read (and it is preserved)."""
+        return text_unread(self.text_status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +149,8 @@ class IngestSummary:
     unchanged: int = 0
     failures: tuple[InputError, ...] = ()
     checkpoint: Checkpoint | None = None
+    ocr: int = 0  # parts whose text was read (in whole or part) by OCR
+    text_not_read: tuple[tuple[str, str], ...] = ()  # (part label, status) of unread text
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -117,6 +159,8 @@ class IngestSummary:
             "new_items": self.new_items,
             "new_acquisitions": self.new_acquisitions,
             "unchanged": self.unchanged,
+            "ocr": self.ocr,
+            "text_not_read": [{"input": label, "status": s} for label, s in self.text_not_read],
             "failures": [{"input": f.input, "problem": f.problem} for f in self.failures],
             "checkpoint": self.checkpoint.to_json() if self.checkpoint else None,
         }
@@ -152,6 +196,8 @@ class _Tally:
     new_acquisitions: int = 0
     unchanged: int = 0
     failures: list[InputError] = field(default_factory=list)
+    ocr: int = 0
+    text_not_read: list[tuple[str, str]] = field(default_factory=list)
 
 
 def ingest(
@@ -199,6 +245,8 @@ def ingest(
         tally.unchanged,
         tuple(tally.failures),
         checkpoint,
+        tally.ocr,
+        tuple(tally.text_not_read),
     )
 
 
@@ -221,6 +269,7 @@ class _Pending:
     key: tuple[int, int] | None  # (input number, part index) when it is a container
     parent_key: tuple[int, int] | None
     relation: str | None
+    reported: bool = False  # its text could not be read, and that was reported as a failure
 
 
 class _Run:
@@ -255,13 +304,19 @@ class _Run:
         self.tally.failures.append(error)
         self.obs.failed(error)
 
-    def done(self, label: str, recorded: Recorded) -> None:
+    def done(
+        self, label: str, recorded: Recorded, text_status: str | None = None, reported: bool = False
+    ) -> None:
         t = self.tally
         t.parts += 1
         t.new_items += recorded.new_item
         t.new_acquisitions += recorded.new_acquisition
         t.unchanged += not recorded.new_acquisition
-        self.obs.part_done(IngestedPart(label, recorded))
+        if text_status == TEXT_OCR:
+            t.ocr += 1
+        elif text_unread(text_status):
+            t.text_not_read.append((label, text_status or ""))
+        self.obs.part_done(IngestedPart(label, recorded, text_status, reported))
 
     @property
     def workdir(self) -> Path:
@@ -322,9 +377,9 @@ class _Run:
                 )
                 if p.key is not None:
                     self.containers[p.key] = recorded
-                results.append((p.label, recorded))
-        for label, recorded in results:
-            self.done(label, recorded)
+                results.append((p.label, recorded, p.metadata.text_status, p.reported))
+        for label, recorded, text_status, reported in results:
+            self.done(label, recorded, text_status, reported)
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -371,16 +426,19 @@ class _Run:
             self.fail(InputError(part.label, "empty file", stage="intake"))
             return
         extracted = None
+        unread: str | None = None  # why the text could not be read, when it could not
         try:
             extracted = read_text(part)
         except InputError as error:
             self.fail(error)
+            unread = f"text not read: {error.problem}"
         except Exception as exc:  # a reader library's own bug must not end the batch
-            self.fail(
-                InputError(
-                    part.label, f"cannot read the text: {type(exc).__name__}: {exc}", stage="intake"
-                )
-            )
+            problem = f"cannot read the text: {type(exc).__name__}: {exc}"
+            self.fail(InputError(part.label, problem, stage="intake"))
+            unread = f"text not read: {problem}"
+        read_failed = unread is not None
+        if extracted is None and unread is None and not part.is_container:
+            unread = unread_format(part.media_type)
         try:
             staged = self.project.blobs.stage_file(part.path, part.label)
         except InputError as error:
@@ -401,6 +459,11 @@ class _Run:
                 file_created=(
                     iso_published(extracted.file_created) if extracted.file_created else None
                 ),
+                file_modified=(
+                    iso_published(extracted.file_modified) if extracted.file_modified else None
+                ),
+                text_status=extracted.text_status,
+                ocr_confidence=extracted.ocr_confidence,
             )
         else:
             meta = ItemMetadata(
@@ -408,6 +471,7 @@ class _Run:
                 publisher=opts.publisher,
                 published=opts.published,
                 url=opts.url or origin.get("target_uri"),
+                text_status=unread,
             )
         receipt = Receipt(
             source=part.label,
@@ -419,7 +483,17 @@ class _Run:
             origin=origin,
         )
         self.add(
-            _Pending(part.label, staged, part.media_type, meta, receipt, key, parent_key, relation)
+            _Pending(
+                part.label,
+                staged,
+                part.media_type,
+                meta,
+                receipt,
+                key,
+                parent_key,
+                relation,
+                reported=read_failed,
+            )
         )
 
     def batch(self, number: int, path: Path) -> None:

@@ -39,6 +39,8 @@ class ItemSummary:
     language: str | None
     external_id: str | None
     acquisitions: int
+    text_status: str | None = None  # None, "ocr" or "text not read: …"
+    ocr_confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -85,12 +87,14 @@ class ItemDetail:
     links: tuple[LinkView, ...]
     ledger: tuple[LedgerEntry, ...]
     file_created: str | None = None  # the file's own creation date: not `published`
+    file_modified: str | None = None  # the file's own modification date
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.summary.to_json(),
             "author": self.author,
             "file_created": self.file_created,
+            "file_modified": self.file_modified,
             "site": self.site,
             "text_hash": self.text_hash,
             "text_length": self.text_length,
@@ -123,6 +127,8 @@ def summary_query() -> Any:
         m.url,
         m.language,
         m.external_id,
+        m.text_status,
+        m.ocr_confidence,
         count.label("n_acq"),
     ).select_from(items.outerjoin(item_metadata, item_metadata.c.item_id == items.c.id))
 
@@ -142,6 +148,8 @@ def item_summary(row: Any) -> ItemSummary:
         row.language,
         row.external_id,
         int(row.n_acq),
+        row.text_status,
+        row.ocr_confidence,
     )
 
 
@@ -228,7 +236,19 @@ def show_item(project: Project, ref: str, *, excerpt_chars: int = EXCERPT_CHARS)
         links=tuple(links),
         ledger=tuple(entries),
         file_created=meta.file_created if meta is not None else None,
+        file_modified=meta.file_modified if meta is not None else None,
     )
+
+
+def item_text_status(project: Project, item_id: int) -> tuple[str | None, float | None]:
+    """(text_status, ocr_confidence) of an item: how its text was read (None, "ocr", or
+    "text not read: …") — for a reviewer weighing a claim read from that text."""
+    m = item_metadata.c
+    with project.read() as conn:
+        row = conn.execute(
+            select(m.text_status, m.ocr_confidence).where(m.item_id == item_id)
+        ).first()
+    return (row.text_status, row.ocr_confidence) if row is not None else (None, None)
 
 
 def item_text(project: Project, ref: str) -> tuple[int, str | None]:

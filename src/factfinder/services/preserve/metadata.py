@@ -25,7 +25,15 @@ METADATA_FIELDS = (
     "language",
     "external_id",
     "file_created",
+    "file_modified",
+    "text_status",
+    "ocr_confidence",
 )
+
+# `text_status` values: None when the text is the file's own (or the item has none of its own,
+# as an archive); "ocr" when it was read by OCR; else a phrase beginning "text not read" or
+# "text partly read" saying why (an item whose text could not be read is never just empty).
+TEXT_OCR = "ocr"
 
 
 RELATIONS = ("attachment-of", "record-of", "member-of", "line-of")
@@ -45,6 +53,14 @@ class ItemMetadata:
     external_id: str | None = None
     text: str | None = None
     file_created: str | None = None  # when the file says it was made: not a publication date
+    file_modified: str | None = None  # when the file says it was last changed
+    text_status: str | None = None  # None (the file's own text), "ocr", or "text not read: …"
+    ocr_confidence: float | None = None  # Tesseract's mean word confidence (0–100) when OCR'd
+
+    @property
+    def text_unread(self) -> bool:
+        """True when some or all of the text could not be read (`text_status` says why)."""
+        return text_unread(self.text_status)
 
     def record(self) -> dict[str, Any]:
         """The ledger form: every field, the text replaced by its hash."""
@@ -117,7 +133,12 @@ def row_record(row: Any) -> dict[str, Any]:
 
 # Fields added after the first ledger entries were written: recorded only when set, so the
 # ledger form of an item without them is what it always was.
-_LATER_FIELDS = ("file_created",)
+_LATER_FIELDS = ("file_created", "file_modified", "text_status", "ocr_confidence")
+
+
+def text_unread(status: str | None) -> bool:
+    """True for a `text_status` saying some or all of an item's text could not be read."""
+    return status is not None and status != TEXT_OCR
 
 
 def _without_empty_later_fields(meta: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -52,10 +52,13 @@ def storable(value: str | None) -> tuple[str | None, int]:
 
 
 def _storable_metadata(metadata: ItemMetadata) -> tuple[ItemMetadata, int]:
-    changes: dict[str, str | None] = {}
+    changes: dict[str, Any] = {}
     total = 0
     for name in (*METADATA_FIELDS, "text"):
-        value, n = storable(getattr(metadata, name))
+        original = getattr(metadata, name)
+        if not isinstance(original, str):
+            continue  # a number (the OCR confidence) or nothing
+        value, n = storable(original)
         if n:
             changes[name] = value
             total += n
@@ -218,7 +221,7 @@ def update_item_metadata(tx: Transaction, item_id: int, **changes: str | None) -
     if unknown:
         raise InvalidRecord(f"not item metadata fields: {', '.join(sorted(unknown))}")
     current = load_metadata(tx.conn, item_id)
-    new = replace(current, **changes)
+    new = replace(current, **cast(dict[str, Any], changes))
     item = tx.conn.execute(select(items).where(items.c.id == item_id)).one()
     entry = tx.append_ledger(
         "item.metadata",

@@ -12,7 +12,7 @@ from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import Comment, restrictions_for
 from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
-from factfinder.services.preserve.items import item_text
+from factfinder.services.preserve.items import item_text, item_text_status
 from factfinder.subjects import claim_subject
 from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS, STANCES
 from factfinder.web import views
@@ -57,6 +57,7 @@ def _context(
         secrets = views.text_secrets(view, c.item_hash, text, [c])
         shown = views.shown_comments(project, view, subject, secrets, [c.item_hash])
     views.disclose(project, view, f"claim {c.id}")
+    text_status, ocr_confidence = item_text_status(project, c.item_id)
     counts = []
     for path in COUNT_FIELDS:
         kind, _, sub = path.partition(".")
@@ -67,6 +68,7 @@ def _context(
         "comments": shown,
         "excerpt": excerpt,
         "counts": counts,
+        "text_read": {"text_status": text_status, "ocr_confidence": ocr_confidence},
         "event_types": EVENT_TYPES,
         "groups": PERPETRATOR_GROUPS,
         "claimant_types": CLAIMANT_TYPES,
