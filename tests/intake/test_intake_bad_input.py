@@ -110,3 +110,30 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path, workdir: Path)
     os.mkfifo(fifo)
     [part] = expand(fifo, workdir)
     assert part.error is not None and "not a regular file" in part.error.problem
+
+
+def test_an_encrypted_pdf_says_so_and_one_with_an_owner_password_only_is_read(
+    tmp_path: Path, workdir: Path
+) -> None:
+    fpdf = pytest.importorskip("fpdf")
+
+    def write(path: Path, **passwords: str) -> Path:
+        pdf = fpdf.FPDF()
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        pdf.cell(text="Airstrikes killed three civilians in Idlib.")
+        pdf.set_encryption(**passwords)
+        pdf.output(str(path))
+        return path
+
+    locked = write(tmp_path / "locked.pdf", owner_password="o", user_password="secret")
+    (part,) = list(expand(locked, workdir))
+    with pytest.raises(InputError) as info:
+        read_text(part)
+    assert (info.value.input, info.value.problem) == (
+        str(locked),
+        "encrypted PDF (a password is needed)",
+    )
+    owner_only = write(tmp_path / "owner-only.pdf", owner_password="o")
+    (part,) = list(expand(owner_only, workdir))
+    assert read_text(part).text == "Airstrikes killed three civilians in Idlib."

@@ -56,6 +56,8 @@ def read(part: Part) -> Extracted:
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged files
+        if _encrypted(exc):  # pdfplumber wraps pdfminer's PDFPasswordIncorrect in its own error
+            raise InputError(part.label, "encrypted PDF (a password is needed)") from exc
         raise InputError(part.label, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
     finally:
         renderer.close()
@@ -145,3 +147,18 @@ def _string(info: Mapping[str, Any], key: str) -> str | None:
     if not isinstance(value, str):
         return None
     return " ".join(value.split()) or None
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """Whether `exc`, or an error it wraps, says the PDF needs a password."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if "PDFPasswordIncorrect" in (type(seen).__name__, str(seen)) or any(
+            type(a).__name__ == "PDFPasswordIncorrect" or a == "PDFPasswordIncorrect"
+            for a in getattr(seen, "args", ())
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
