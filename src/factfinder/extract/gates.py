@@ -138,7 +138,7 @@ class _Text:
 
 
 _RECENT: list[_Text] = []  # the last few texts seen (a document's text, its reading text, …)
-_KEEP = 4
+_KEEP = 6
 
 
 def _seen(text: str) -> _Text:
