@@ -448,12 +448,11 @@ _ITS_FORCE = re.compile(
 )
 
 
-# The patterns of `_matches` run over every clause: gated by the words their matches need.
-_OWN_FORCES_GATE = Gate(_OWN_FORCES)
+# Patterns of `_matches` run over every clause: gated by the words their matches need (not
+# `_NATION_FORCE` or `_OWN_FORCES`, where looking for the words costs more than the pattern).
 _SPEAKER_IT_GATE = Gate(_SPEAKER_IT)
 _ITS_FORCE_GATE = Gate(_ITS_FORCE)
 _STATE_FORCES_GATE = Gate(_STATE_FORCES)
-_NATION_FORCE_GATE = Gate(_NATION_FORCE)
 
 
 def _matches(
@@ -463,7 +462,7 @@ def _matches(
     found: list[tuple[int, int, str, bool]] = []
     own = STATE_GROUPS.get(state or "", "unknown")
     if speaker is not None:
-        for m in _OWN_FORCES_GATE.finditer(text, start, end):
+        for m in _OWN_FORCES.finditer(text, start, end):
             word = m.group(0).split()[-1]
             found.append((m.start(), m.end(), speaker, bool(_ATTACK_FORCE.fullmatch(word))))
         for m in _SPEAKER_IT_GATE.finditer(text, start, end):
@@ -473,7 +472,7 @@ def _matches(
     for m in _STATE_FORCES_GATE.finditer(text, start, end):
         found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
     nations: set[tuple[int, int, str]] = set()
-    for m in _NATION_FORCE_GATE.finditer(text, start, end):
+    for m in _NATION_FORCE.finditer(text, start, end):
         groups = [k[2:] for k, v in m.groupdict().items() if v]
         force = m.group(0).split()[-1]
         found.append((m.start(), m.end(), groups[0], bool(_ATTACK_FORCE.fullmatch(force))))
