@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters dropped: harakat and tanwin (U+064B–U+065F), dagger alef (U+0670), Quranic marks
 # (U+06D6–U+06ED), tatweel (U+0640), and the zero-width and direction marks.
@@ -92,6 +93,7 @@ def fold_key(s: str) -> str:
     return " ".join(s.translate(_KEY_TABLE).split())
 
 
+@lru_cache(maxsize=65536)  # every lexicon lookup of every token asks
 def strip_clitics(word: str, *, min_stem: int = 2) -> tuple[str, ...]:
     """Readings of a folded word without its proclitics, longest stem first (the word itself
     first): a conjunction (و ف), then a preposition (ب ك ل; لل is ل + the article), then the

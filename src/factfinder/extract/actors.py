@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factfinder.extract.gates import Gate
 from factfinder.mentions import ActorMention
 from factfinder.vocab import number_words
 
@@ -85,12 +86,12 @@ _NATION_FORCE = re.compile(
 @dataclass(frozen=True, slots=True)
 class _Alias:
     group: str
-    pattern: re.Pattern[str]
+    pattern: Gate
 
 
 def _alias(group: str, pattern: str, *, case: bool = False) -> _Alias:
     flags = 0 if case else re.IGNORECASE
-    return _Alias(group, re.compile(rf"\b(?:{pattern})\b", flags))
+    return _Alias(group, Gate(re.compile(rf"\b(?:{pattern})\b", flags)))
 
 
 # A state named by its name acts as a party only as the subject of an act or a statement
@@ -456,6 +457,13 @@ _ITS_FORCE = re.compile(
 )
 
 
+# Patterns of `_matches` run over every clause: gated by the words their matches need (not
+# `_NATION_FORCE` or `_OWN_FORCES`, where looking for the words costs more than the pattern).
+_SPEAKER_IT_GATE = Gate(_SPEAKER_IT)
+_ITS_FORCE_GATE = Gate(_ITS_FORCE)
+_STATE_FORCES_GATE = Gate(_STATE_FORCES)
+
+
 def _matches(
     text: str, start: int, end: int, state: str | None = None, speaker: str | None = None
 ) -> list[tuple[int, int, str, bool]]:
@@ -466,11 +474,11 @@ def _matches(
         for m in _OWN_FORCES.finditer(text, start, end):
             word = m.group(0).split()[-1]
             found.append((m.start(), m.end(), speaker, bool(_ATTACK_FORCE.fullmatch(word))))
-        for m in _SPEAKER_IT.finditer(text, start, end):
+        for m in _SPEAKER_IT_GATE.finditer(text, start, end):
             found.append((m.start("it"), m.end("it"), speaker, False))
-    for m in _ITS_FORCE.finditer(text, start, end):
+    for m in _ITS_FORCE_GATE.finditer(text, start, end):
         found.append((m.start(), m.end(), "unknown", bool(_ATTACK_FORCE.search(m.group(0)))))
-    for m in _STATE_FORCES.finditer(text, start, end):
+    for m in _STATE_FORCES_GATE.finditer(text, start, end):
         found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
     nations: set[tuple[int, int, str]] = set()
     for m in _NATION_FORCE.finditer(text, start, end):

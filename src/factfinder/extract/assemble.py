@@ -64,6 +64,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from factfinder.extract.actors import AIR_ONLY_GROUPS, STATE_GROUPS, owns_the_act, speaker_group
 from factfinder.extract.attribution import (
@@ -300,7 +301,12 @@ def _air_actor(units: Sequence[Unit]) -> bool:
 
 
 def _is_background(u: Unit) -> bool:
-    return bool(_BACKGROUND.search(u.sentence.text))
+    return _background(u.sentence.text)
+
+
+@lru_cache(maxsize=1024)  # asked of each sentence by several steps
+def _background(text: str) -> bool:
+    return bool(_BACKGROUND.search(text))
 
 
 def _typed(u: Unit, at_least: float = 0.5) -> list[EventMention]:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factfinder.extract.actors import find_actors, speaker_group
+from factfinder.extract.gates import Gate
 from factfinder.extract.publishers import Source, find_sources, lookup_source, source_named_by
 from factfinder.extract.sentences import is_heading_line
 from factfinder.mentions import ClaimantMention, Sentence
@@ -40,21 +41,27 @@ _VERBS = (
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|refuted|refutes|rejected|rejects|"
     r"dismissed|dismisses"
 )
-_REPORT = re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE)
+_REPORT = Gate(re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE))
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_ACCORDING = re.compile(
-    r"\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|"
-    r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
-    re.IGNORECASE,
+_ACCORDING = Gate(
+    re.compile(
+        r"\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|"
+        r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
+        re.IGNORECASE,
+    )
 )
 # A party's statement relayed by a medium ("an army statement quoted by SANA", "a military
 # source cited by state TV"): the claimant is the statement's author, not the medium.
-_RELAYED = re.compile(
-    r"\b(?:an?|the|its)\s+(?P<who>(?:(?!(?:said|says|in|on|that|and)\b)[\w'’-]+\s+){0,4}?(?:statement|communiqu[ée]|source|sources|"
-    r"spokes(?:man|woman|person)))\s+(?:quoted|carried|cited|published|reported|broadcast|run)\s+by\s+",
-    re.IGNORECASE,
+_RELAYED = Gate(
+    re.compile(
+        r"\b(?:an?|the|its)\s+(?P<who>(?:(?!(?:said|says|in|on|that|and)\b)[\w'’-]+\s+){0,4}?(?:statement|communiqu[ée]|source|sources|"
+        r"spokes(?:man|woman|person)))\s+(?:quoted|carried|cited|published|reported|broadcast|run)\s+by\s+",
+        re.IGNORECASE,
+    )
 )
-_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:\"“”]{3,80}?)\s+as\s+saying\b", re.IGNORECASE)
+_QUOTED_AS = Gate(
+    re.compile(r"\bquoted\s+(?P<who>[^,.;:\"“”]{3,80}?)\s+as\s+saying\b", re.IGNORECASE)
+)
 # Words between the claimant and the verb that are not part of the claimant.
 _SUBJECT_TAIL = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|later|earlier|further|then|previously|again|on\s+\w+(?:\s+(?:night|morning|evening))?|"
@@ -148,31 +155,35 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # Stance (CLAIMS.md 1.1): words by which a claimant denies what is reported, or admits that its
 # own side did it. Each is read together with the claimant that governs it (`stance_cues`).
-_DENIAL = re.compile(
-    r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)"
-    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+"
-    r"(?:(?:(?:the|these|those|such|all|any|its|their|recent|media|as)\s+){0,2}"
-    r"(?:reports?|claims?|allegations?|accusations?|charges|news|stor(?:y|ies)|accounts?|"
-    r"responsibility|involvement|role|targeting|striking|bombing|shelling|killing|carrying\s+out|"
-    r"conducting|launching|using|having|attacking|any\s+(?:\w+\s+)?(?:role|involvement|casualties|"
-    r"civilian))\b|that\b|it\b|them\b)|"
-    r"\bfabricat(?:ed|ion|ions|es)\b|\bbaseless\b|\bunfounded\b|\buntrue\b|\bfake\s+news\b|"
-    r"\b(?:false|fake|fabricated|misleading)\s+(?:reports?|claims?|allegations?|news|information|"
-    r"accusations?|images|videos?|stor(?:y|ies))\b(?!\s+(?:of|about)\b)|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:lies|false)\b|"
-    r"\b(?:is|are|was|were|as|it|them|called)\s+(?:\w+\s+)?(?:disinformation|misinformation|propaganda)\b|"
-    r"\bno\s+(?:\w+\s+)?civilians?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
-    r"(?:killed|harmed|hurt|injured|wounded|hit)\b|\bno\s+civilian\s+(?:casualties|deaths|harm|victims)\b|"
-    r"\b(?:did\s+not|didn't|does\s+not|never)\s+(?:\w+\s+)?(?:target|strike|bomb|shell|hit|kill|attack|"
-    r"carry\s+out|conduct|cause|result\s+in)\b|\bwithout\s+(?:causing\s+)?(?:any\s+)?civilian\s+"
-    r"(?:casualties|harm|deaths)\b|\b(?:was|were|is|are)\s+not\s+(?:involved|responsible)\b|"
-    r"\bhad\s+nothing\s+to\s+do\s+with\b|\bnot\s+(?:been\s+)?(?:operating|active|flying)\b",
-    re.IGNORECASE,
+_DENIAL = Gate(
+    re.compile(
+        r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)"
+        r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+"
+        r"(?:(?:(?:the|these|those|such|all|any|its|their|recent|media|as)\s+){0,2}"
+        r"(?:reports?|claims?|allegations?|accusations?|charges|news|stor(?:y|ies)|accounts?|"
+        r"responsibility|involvement|role|targeting|striking|bombing|shelling|killing|carrying\s+out|"
+        r"conducting|launching|using|having|attacking|any\s+(?:\w+\s+)?(?:role|involvement|casualties|"
+        r"civilian))\b|that\b|it\b|them\b)|"
+        r"\bfabricat(?:ed|ion|ions|es)\b|\bbaseless\b|\bunfounded\b|\buntrue\b|\bfake\s+news\b|"
+        r"\b(?:false|fake|fabricated|misleading)\s+(?:reports?|claims?|allegations?|news|information|"
+        r"accusations?|images|videos?|stor(?:y|ies))\b(?!\s+(?:of|about)\b)|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:lies|false)\b|"
+        r"\b(?:is|are|was|were|as|it|them|called)\s+(?:\w+\s+)?(?:disinformation|misinformation|propaganda)\b|"
+        r"\bno\s+(?:\w+\s+)?civilians?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+        r"(?:killed|harmed|hurt|injured|wounded|hit)\b|\bno\s+civilian\s+(?:casualties|deaths|harm|victims)\b|"
+        r"\b(?:did\s+not|didn't|does\s+not|never)\s+(?:\w+\s+)?(?:target|strike|bomb|shell|hit|kill|attack|"
+        r"carry\s+out|conduct|cause|result\s+in)\b|\bwithout\s+(?:causing\s+)?(?:any\s+)?civilian\s+"
+        r"(?:casualties|harm|deaths)\b|\b(?:was|were|is|are)\s+not\s+(?:involved|responsible)\b|"
+        r"\bhad\s+nothing\s+to\s+do\s+with\b|\bnot\s+(?:been\s+)?(?:operating|active|flying)\b",
+        re.IGNORECASE,
+    )
 )
-_ADMISSION = re.compile(
-    r"(?<!\bnot\s)\b(?:acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|"
-    r"(?:accept(?:s|ed)?|t(?:ake|akes|ook)|claim(?:s|ed)?|assum(?:e|es|ed))\s+(?:full\s+)?"
-    r"responsibility|regret(?:s|ted)?|apologi[sz](?:e|es|ed))\b",
-    re.IGNORECASE,
+_ADMISSION = Gate(
+    re.compile(
+        r"(?<!\bnot\s)\b(?:acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|"
+        r"(?:accept(?:s|ed)?|t(?:ake|akes|ook)|claim(?:s|ed)?|assum(?:e|es|ed))\s+(?:full\s+)?"
+        r"responsibility|regret(?:s|ted)?|apologi[sz](?:e|es|ed))\b",
+        re.IGNORECASE,
+    )
 )
 # The verbs a military uses of its own acts, told without an agent ("15 terrorists were
 # neutralised"): the act is the speaker's side's.

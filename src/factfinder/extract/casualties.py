@@ -50,6 +50,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from factfinder.extract.gates import Gate
 from factfinder.extract.numbers import find_quantities, parse_quantity
 from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
 from factfinder.extract.victims import (
@@ -808,52 +809,62 @@ _AGE_WORDS = (
     + "|".join(number_words(1, 19))
     + r")"
 )
-_AGE_FIRST = re.compile(
-    rf"\b(?P<age>{_AGE_WORDS})[\s-]+(?P<unit>years?|months?|weeks?|days?)[\s-]+old\b"
-    rf"(?:\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?))?,?\s+(?:named\s+)?(?P<name>{_NAME})",
+_AGE_FIRST = Gate(
+    re.compile(
+        rf"\b(?P<age>{_AGE_WORDS})[\s-]+(?P<unit>years?|months?|weeks?|days?)[\s-]+old\b"
+        rf"(?:\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?))?,?\s+(?:named\s+)?(?P<name>{_NAME})",
+    )
 )
-_AGE_AFTER = re.compile(
-    rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
-    r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
+_AGE_AFTER = Gate(
+    re.compile(
+        rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
+        r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
+    )
 )
-_AGE_COMMAS = re.compile(rf"(?P<name>{_NAME}),\s*(?P<age>\d{{1,3}})\s*(?:years?\s+old\s*)?,")
+_AGE_COMMAS = Gate(re.compile(rf"(?P<name>{_NAME}),\s*(?P<age>\d{{1,3}})\s*(?:years?\s+old\s*)?,"))
 # Names right after a verb of killing: "resulted in the deaths of Ali Saleh and Omar Saleh".
-_VERB_NAMES = re.compile(
-    r"\b(?:the\s+deaths?\s+of|(?:the\s+)?killing(?:\s+of)?|killed|the\s+lives?\s+of|"
-    r"shot\s+dead|executed|martyrdom\s+of)\s+"
-    rf"(?P<names>{_NAME}(?:\s*\([^()]{{0,30}}\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}"
-    r"(?:\s*\([^()]{0,30}\))?)*)"
+_VERB_NAMES = Gate(
+    re.compile(
+        r"\b(?:the\s+deaths?\s+of|(?:the\s+)?killing(?:\s+of)?|killed|the\s+lives?\s+of|"
+        r"shot\s+dead|executed|martyrdom\s+of)\s+"
+        rf"(?P<names>{_NAME}(?:\s*\([^()]{{0,30}}\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}"
+        r"(?:\s*\([^()]{0,30}\))?)*)"
+    )
 )
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:were|was|been|being|are|is|be)\s+(?:\w+ly\s+|also\s+|all\s+)*$", re.I
 )
-_TITLED = re.compile(
-    r"(?P<title>\b[Dd]r\.|\b(?i:"
-    + "|".join(
-        sorted(
-            {
-                w
-                for w, v in LEXICON.items()
-                if v in ("civilians", "children", "women", "men") and not w.endswith("s")
-            }
-            | set(PERSON_TITLES)
-            | set(KIN_SINGULAR),
-            key=len,
-            reverse=True,
+_TITLED = Gate(
+    re.compile(
+        r"(?P<title>\b[Dd]r\.|\b(?i:"
+        + "|".join(
+            sorted(
+                {
+                    w
+                    for w, v in LEXICON.items()
+                    if v in ("civilians", "children", "women", "men") and not w.endswith("s")
+                }
+                | set(PERSON_TITLES)
+                | set(KIN_SINGULAR),
+                key=len,
+                reverse=True,
+            )
         )
+        + rf")\b),?\s+(?:named\s+|called\s+)?(?P<name>{_NAME})",
     )
-    + rf")\b),?\s+(?:named\s+|called\s+)?(?P<name>{_NAME})",
 )
-_NAMED_KILLED = re.compile(
-    r"\b(?:killed|killing|dead|died|dies|death|deaths|martyr(?:ed|s)?|victims?|slain|"
-    r"lost\s+(?:his|her|their)\s+li(?:fe|ves)|the\s+lives?\s+of|bodies|body|funerals?|"
-    r"mourn(?:ed|ing|s)?|fatalit(?:y|ies)|perished)\b",
-    re.I,
+_NAMED_KILLED = Gate(
+    re.compile(
+        r"\b(?:killed|killing|dead|died|dies|death|deaths|martyr(?:ed|s)?|victims?|slain|"
+        r"lost\s+(?:his|her|their)\s+li(?:fe|ves)|the\s+lives?\s+of|bodies|body|funerals?|"
+        r"mourn(?:ed|ing|s)?|fatalit(?:y|ies)|perished)\b",
+        re.I,
+    )
 )
 _SAID = re.compile(r",\s*(?:[\w'’-]+\s+){1,6}(?:said|says|reported|added|told)\b", re.I)
-_NAMED_INJURED = re.compile(r"\b(?:injur(?:ed|ies|y)|wounded|hurt)\b", re.I)
-_NAMED_NEITHER = re.compile(
-    r"\b(?:surviv(?:ed|or|ors|ing)|rescued|alive|detained|arrested|missing)\b", re.I
+_NAMED_INJURED = Gate(re.compile(r"\b(?:injur(?:ed|ies|y)|wounded|hurt)\b", re.I))
+_NAMED_NEITHER = Gate(
+    re.compile(r"\b(?:surviv(?:ed|or|ors|ing)|rescued|alive|detained|arrested|missing)\b", re.I)
 )
 # A name that speaks: "Omar Saleh posted", "Huda Ali, a neighbour, said".
 _SPEAKS = re.compile(
@@ -878,7 +889,7 @@ def _is_child(age: str | None, unit: str | None, noun: str | None) -> bool:
 def _named_outcome(text: str, start: int, end: int, a: int, b: int) -> Outcome | None:
     """The outcome the words nearest to a name in its clause give: first after it, else before."""
     cues: list[tuple[int, Outcome | None]] = []
-    table: tuple[tuple[re.Pattern[str], Outcome | None], ...] = (
+    table: tuple[tuple[Gate, Outcome | None], ...] = (
         (_NAMED_KILLED, "killed"),
         (_NAMED_INJURED, "injured"),
         (_NAMED_NEITHER, None),

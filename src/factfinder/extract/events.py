@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from factfinder.extract.gates import Gate
 from factfinder.mentions import EventMention, WeaponMention
 
 GENERIC = 0.05  # weight of a cue that marks harm but not its type
@@ -191,8 +192,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     ),
 )
 
-_CUE_RES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
-    (t, w, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for t, w, p in _CUES
+_CUE_RES: tuple[tuple[str, float, Gate], ...] = tuple(
+    (t, w, Gate(re.compile(rf"\b(?:{p})\b", re.IGNORECASE))) for t, w, p in _CUES
 )
 
 # Canonical weapon names and their spellings.
@@ -248,8 +249,8 @@ _WEAPONS: tuple[tuple[str, str], ...] = (
     ("artillery", r"artillery(?:\s+shells?)?|howitzers?|tank\s+shells?"),
     ("sniper fire", r"snipers?|sniper\s+fire"),
 )
-_WEAPON_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for name, p in _WEAPONS
+_WEAPON_RES: tuple[tuple[str, Gate], ...] = tuple(
+    (name, Gate(re.compile(rf"\b(?:{p})\b", re.IGNORECASE))) for name, p in _WEAPONS
 )
 # A weapon named only as being banned or possessed, not used in this incident, is still a weapon
 # mention; the assembler decides from the sentence whether the claim holds it.

@@ -34,6 +34,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factfinder.extract.gates import Gate
+
 # Interface phrases that never occur in a report's own prose; they may be glued to the words
 # around them ("Shared with PublicAt least five …", "All reactions:312 commentsLikeComment").
 _UI_PHRASES = [
@@ -191,15 +193,22 @@ class HashtagPhrase:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# Most texts have none of the words a pattern needs ("@", "Tweet", "comments"): gated.
+_BLOCKS = tuple(
+    Gate(p) for p in (_UI_LINE, _POST_OF, _AUTHOR, _AUTHOR_GLUED, _BYLINE, _COMMENTS, *_UI)
+)
+_INLINE_GATE = Gate(_INLINE)
+
+
 def furniture_spans(text: str) -> list[Furniture]:
     """The page furniture of `text`, sorted and non-overlapping (see the module docstring)."""
     raw: list[Furniture] = []
-    for pattern in (_UI_LINE, _POST_OF, _AUTHOR, _AUTHOR_GLUED, _BYLINE, _COMMENTS, *_UI):
+    for pattern in _BLOCKS:
         for m in pattern.finditer(text):
             a, b = _strip(text, m.start(), m.end())
             if b > a:
                 raw.append(Furniture(a, b, True))
-    for m in _INLINE.finditer(text):
+    for m in _INLINE_GATE.finditer(text):
         raw.append(Furniture(m.start(), m.end(), False))
     return _merge(raw)
 

@@ -17,6 +17,8 @@ from factfinder.mentions import CountMention, Victims
 from factfinder.model import Casualties, Range
 
 _ARABIC_VAGUE = tuple(fold_key(w) for w in ARABIC_VAGUE)
+# Any of the vague quantities as a whole word (one pattern: it is asked of every count).
+_VAGUE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in VAGUE_MINIMUMS) + r")\b")
 
 
 def is_vague(r: Range) -> bool:
@@ -24,7 +26,7 @@ def is_vague(r: Range) -> bool:
     words = r.text.lower()
     if words == "others":
         return True  # "and others were injured": a plural, at least two
-    return any(re.search(rf"\b{re.escape(v)}\b", words) for v in VAGUE_MINIMUMS)
+    return _VAGUE_WORD.search(words) is not None
 
 
 def is_vague_arabic(r: Range) -> bool:

@@ -229,12 +229,33 @@ def _wof_loose(
     return ids
 
 
-_DOUBLED = re.compile(r"(.)\1+")
+# A span's tokens without articles, plain key, soft key and skeleton (see `_spans_from`).
+_Span = tuple[list[Tok], str, str, str]
 
 
 @lru_cache(maxsize=65536)
-def _soft(keys: tuple[str, ...]) -> str:
-    return soft_key(list(keys))
+def _soft_token(key: str) -> str:
+    return soft_key([key])
+
+
+def _spans_from(toks: Sequence[Tok], i: int, stop: int) -> dict[int, _Span]:
+    """The spans [i, j) for i < j <= stop: their tokens without articles, plain key, soft key
+    (`soft_key`) and consonant skeleton with doubled letters single, each longer span built on
+    the one before it. Token skeletons have no doubled letters, so joining two only needs the
+    letter at the seam made single."""
+    spans: dict[int, _Span] = {}
+    content: list[Tok] = []
+    key = soft = skel = ""
+    for j in range(i + 1, stop + 1):
+        t = toks[j - 1]
+        if not t.article:
+            content = [*content, t]
+            key += t.key
+            soft += _soft_token(t.key)
+            s = t.skel
+            skel += s[1:] if skel and s and skel[-1] == s[0] else s
+        spans[j] = (content, key, soft, skel)
+    return spans
 
 
 def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
@@ -252,7 +273,7 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
             stop += 1
         found: Match | None = None
         fallback: Match | None = None
-        spans: dict[int, tuple[list[Tok], tuple[str, ...], str, str]] = {}
+        spans = _spans_from(toks, i, stop)
         # An exact (plain-key) match of any length beats a skeleton match, except a longer
         # skeleton match of a curated place: "Maarat Misrin" is Maarratmisrin, not a village
         # called "Maarat" before an unknown word.
@@ -262,22 +283,12 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
             if how == "skeleton" and found:
                 continue
             for j in range(stop, found.j if how == "longer" and found else i, -1):
-                span = spans.get(j)
-                if span is None:
-                    content = [t for t in toks[i:j] if not t.article]
-                    keys = tuple(t.key for t in content)
-                    span = spans[j] = (
-                        content,
-                        keys,
-                        "".join(keys),
-                        _DOUBLED.sub(r"\1", "".join(t.skel for t in content)),
-                    )
-                content, keys, key, skel = span
+                content, key, soft, skel = spans[j]
                 if not content:
                     continue
                 cue = ""
                 if how == "key":
-                    ids = gaz.by_key.get(key) or gaz.by_soft.get(_soft(keys))
+                    ids = gaz.by_key.get(key) or gaz.by_soft.get(soft)
                     if ids and all(gaz.entries[x].wof for x in ids):
                         cue = wof_cue(toks, i, j) or ""
                         ids = ids if cue else None
@@ -286,15 +297,19 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                     if (
                         ids
                         and all(t.cap for t in content)
-                        and _skeleton_ok(gaz, ids, key, skel, list(keys), _typed(toks, i, j))
+                        and _skeleton_ok(
+                            gaz, ids, key, skel, [t.key for t in content], _typed(toks, i, j)
+                        )
                     ):
                         ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
                     elif how == "longer":
                         ids = None
-                    else:
+                    elif gaz.wof_skeleton.get(skel):
                         ids = _wof_loose(gaz, toks, i, j, key, skel, content)
                         cue = (wof_cue(toks, i, j) or "") if ids else ""
                         ids = ids if cue in ("typed", "prep") else None
+                    else:
+                        ids = None  # no Who's On First village has the skeleton
                 if ids and _span_ok(toks, i, j, key):
                     kind = "skeleton" if how == "longer" else how
                     match = Match(i, j, ids, kind, key, wof_only=bool(cue), cue=cue, skel=skel)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factfinder.geo.gazetteer import GazetteerEntry
 from factfinder.geo.normalize import ARTICLES, fold, token_skeleton
@@ -39,28 +40,39 @@ class Tok:
     prefixed: bool = False  # an Arabic word written with its attached article ("الرقة")
 
 
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, bool, bool, bool, bool, str]:
+    """What a word alone says: (key, capitalised, prefixed, an article, an ambiguous
+    article, skeleton); `key` is empty for a word that folds to nothing."""
+    key = fold(word).replace(" ", "")
+    if not key:
+        return "", False, False, False, False, ""
+    first = word[0]
+    cap = first.isupper() or not ("a" <= first.lower() <= "z" or first.isascii())
+    prefixed = key.startswith("ال") and len(key) > 3
+    if prefixed:
+        key = key[2:]
+    return key, cap, prefixed, key in ARTICLES, key in _AMBIGUOUS_ARTICLES, token_skeleton(key)
+
+
 def tokenise(text: str, start: int, end: int) -> list[Tok]:
     toks: list[Tok] = []
     prev_end = None
     for m in _WORD.finditer(text, start, end):
         word = m.group()
-        key = fold(word).replace(" ", "")
+        key, cap, prefixed, article, ambiguous, skel = _word(word)
         if not key:
             continue
-        first = word[0]
-        cap = first.isupper() or not ("a" <= first.lower() <= "z" or first.isascii())
-        gap = text[prev_end : m.start()] if prev_end is not None else ""
-        soft = prev_end is not None and _SOFT_GAP.fullmatch(gap) is not None and "\n" not in gap
-        prefixed = key.startswith("ال") and len(key) > 3
-        if prefixed:
-            key = key[2:]
-        article = key in ARTICLES and (
-            key not in _AMBIGUOUS_ARTICLES or cap or text[m.end() : m.end() + 1] in "-‐‑"
-        )
-        toks.append(
-            Tok(m.start(), m.end(), word, key, article, cap, token_skeleton(key), soft, prefixed)
-        )
-        prev_end = m.end()
+        if prev_end is None:
+            soft = False
+        else:
+            gap = text[prev_end : m.start()]
+            soft = gap == " " or (_SOFT_GAP.fullmatch(gap) is not None and "\n" not in gap)
+        stop = m.end()
+        if article and ambiguous and not cap:
+            article = text[stop : stop + 1] in "-‐‑"
+        toks.append(Tok(m.start(), stop, word, key, article, cap, skel, soft, prefixed))
+        prev_end = stop
     return toks
 
 

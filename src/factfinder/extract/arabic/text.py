@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
 from factfinder.arabic import arabic_share, fold, fold_key, strip_clitics
@@ -172,6 +173,7 @@ _FURNITURE = re.compile(
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+@lru_cache(maxsize=4)  # a document's text is asked about several times in a row
 def without_furniture(text: str) -> str:
     """`text` without social-network page furniture, hashtags, handles and links: the
     platforms' interface (`extract.furniture`: "Embed Tweet", "Report NetzDG Violation",
@@ -184,6 +186,7 @@ def _without_words(text: str) -> str:
     return _FURNITURE.sub(" ", text)
 
 
+@lru_cache(maxsize=4)
 def is_arabic(text: str) -> bool:
     """Whether `text` (page furniture aside) is mostly in Arabic script. The page's interface
     is set aside with or without its comment section (readers' comments in Arabic under a
