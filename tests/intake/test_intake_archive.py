@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import zip_bytes
 from factfinder.errors import InputError
 from factfinder.intake import Limits, Part, check_member_name, expand, read_text
 from factfinder.intake.parts import DOCX, EMAIL, GZIP, HTML, PDF, TEXT, ZIP
@@ -280,9 +279,16 @@ def test_check_member_name_accepts(name: str, clean: str) -> None:
 def test_a_nested_bomb_is_refused_as_one_input_before_it_writes_its_expansion(
     tmp_path: Path, workdir: Path, write_zip: Callable[[Path, dict[str, bytes]], Path]
 ) -> None:
+    def zipped(members: dict[str, bytes]) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in members.items():
+                z.writestr(name, data)
+        return buf.getvalue()
+
     # ten zips of ten zips of 1 MiB of zeros: small at every level, 100 MiB in all
-    leaf = zip_bytes({"zeros.txt": b"\0" * (1024 * 1024)})
-    middle = zip_bytes({f"leaf-{i}.zip": leaf for i in range(10)})
+    leaf = zipped({"zeros.txt": b"\0" * (1024 * 1024)})
+    middle = zipped({f"leaf-{i}.zip": leaf for i in range(10)})
     bomb = write_zip(tmp_path / "nested.zip", {f"middle-{i}.zip": middle for i in range(10)})
     size = bomb.stat().st_size
     limits = Limits(max_ratio=100, ratio_slack=0)
