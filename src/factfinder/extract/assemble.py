@@ -63,7 +63,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factfinder.extract.actors import AIR_ONLY_GROUPS, STATE_GROUPS, owns_the_act, speaker_group
@@ -78,6 +78,7 @@ from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.placing import incidental, order_mentions
 from factfinder.extract.publishers import lookup_source
 from factfinder.extract.tally import combine, is_vague
+from factfinder.extract.unit import Unit
 from factfinder.geo import incident_places
 from factfinder.mentions import (
     ActorMention,
@@ -85,33 +86,9 @@ from factfinder.mentions import (
     DateMention,
     EventMention,
     PlaceMention,
-    Sentence,
-    WeaponMention,
 )
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
 from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One sentence or clause of a document with everything the parts found in it."""
-
-    sentence: Sentence
-    is_title: bool = False
-    index: int = 0  # of the sentence this clause belongs to
-    counts: tuple[CountMention, ...] = ()
-    dates: tuple[DateMention, ...] = ()
-    places: tuple[PlaceMention, ...] = ()
-    actors: tuple[ActorMention, ...] = ()
-    cues: tuple[EventMention, ...] = ()
-    weapons: tuple[WeaponMention, ...] = ()
-    attribution: Attribution = field(default_factory=lambda: Attribution(Claimant()))
-    report_cut: int | None = None  # end of "X said that" when the unit opens with an attribution
-    section: int = 0  # 1, 2, … in the report's background, methodology, … sections; 0 elsewhere
-    speaker: str | None = None  # the party the unit's claimant speaks for (`actors.speaker_group`)
-    # Denials and admissions, offsets in the unit's text, when its language's reader gave them
-    # (Arabic); None: read with the English cues (`attribution.stance_cues`).
-    stances: tuple[StanceCue, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1107,8 +1084,6 @@ def assemble(
         # The text is a site's ticker (other news in short lines): the headline, which it does
         # not repeat, is the report. Its toll, place and party are the lead claim's; what the
         # ticker's lines say belongs to their own news.
-        from factfinder.extract.casualties import combine
-
         killed, injured, missing = combine(list(headline.counts))
         parties = [
             a
@@ -1137,8 +1112,6 @@ def assemble(
     ):
         # A headline the text does not repeat gives the toll the lead incident lacks (a news
         # page archived with its site's ticker and no article: the headline is the report).
-        from factfinder.extract.casualties import combine
-
         killed, injured, missing = combine(list(headline.counts))
         claims[primary] = replace(
             lead, killed=killed, injured=injured, missing=missing or lead.missing

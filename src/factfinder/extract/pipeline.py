@@ -33,6 +33,7 @@ from typing import Any
 from factfinder.arabic import has_arabic
 from factfinder.extract import arabic
 from factfinder.extract.actors import find_actors, speaker_group
+from factfinder.extract.arabic.reader import arabic_headline, arabic_units
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
 from factfinder.extract.events import find_events, find_weapons
@@ -182,11 +183,7 @@ class Extractor:
         """Steps 1–4: the document's clauses with their mentions, and the report date."""
         if has_arabic(doc.text) and arabic.reads_arabic(doc):
             # Arabic goes to its own readers; Persian/Kurdish/Urdu script is not read.
-            return (
-                ([], None)
-                if arabic.other_arabic_script(doc)
-                else arabic.arabic_units(doc, self.parts)
-            )
+            return ([], None) if arabic.other_arabic_script(doc) else arabic_units(doc, self.parts)
         text = doc.text
         # Page furniture ("Copy link to Tweet", "1.2K Likes") yields no count, place or claim:
         # counts, places, actors and events are read from `reading`, the same text with the
@@ -299,7 +296,7 @@ class Extractor:
         if not title or not title.strip() or any(u.is_title for u in units):
             return None
         if has_arabic(doc.text) and arabic.reads_arabic(doc):
-            return arabic.arabic_headline(doc, self.parts)
+            return arabic_headline(doc, self.parts)
         end = len(title)
         return Unit(
             sentence=Sentence(0, end, title),

@@ -2,13 +2,13 @@
 
 `reads_arabic(doc)` says whether a document goes to this reader (mostly Arabic script once
 page furniture is set aside); `other_arabic_script(doc)` marks Persian, Kurdish (Sorani) and
-Urdu texts, which are not read at all. `arabic_units(doc, parts)` turns a document into the
-`Unit`s that `extract.assemble` builds claims from. The word lists are in `lexicon`.
+Urdu texts, which are not read at all. `reader.arabic_units(doc, parts)` turns a document into
+the `Unit`s that `extract.assemble` builds claims from. The word lists are in `lexicon`, which
+the English side reads too: importing this package loads no reader.
 """
 
 from __future__ import annotations
 
-from factfinder.extract.arabic.reader import arabic_headline, arabic_units
 from factfinder.extract.arabic.text import is_arabic, is_other_arabic_script, without_furniture
 from factfinder.model import Document
 
@@ -23,4 +23,4 @@ def other_arabic_script(doc: Document) -> bool:
     return is_other_arabic_script(without_furniture(doc.text))
 
 
-__all__ = ["arabic_headline", "arabic_units", "other_arabic_script", "reads_arabic"]
+__all__ = ["other_arabic_script", "reads_arabic"]

@@ -23,11 +23,11 @@ from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons, not_conflict
 from factfinder.extract.arabic.named import list_header, name_line, named_victims
 from factfinder.extract.arabic.text import ArabicText, latin_words, mask_broken
-from factfinder.extract.assemble import Unit
 from factfinder.extract.attribution import Attribution, StanceCue, document_publisher
 from factfinder.extract.events import find_events as english_events
 from factfinder.extract.events import find_weapons as english_weapons
 from factfinder.extract.finders import Parts
+from factfinder.extract.unit import Unit
 from factfinder.mentions import CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
 from factfinder.vocab import MONTH_NAMES
