@@ -7,12 +7,11 @@
 For each size it writes a synthetic CLAIMS.jsonl and DOCS.jsonl (not timed), then runs the whole
 batch linker on them in a fresh child process — reading both files, blocking, scoring,
 clustering, reconciling, grading, writing INCIDENTS.jsonl — and prints the wall time, the
-child's peak memory (max RSS), its CPU seconds (all processes), claims per second, candidate
-pairs and incidents, and the growth ratio of time per claim against the smallest size (1.0 =
-linear), and the pairwise precision and
-recall of the incidents against the synthetic truth (a sanity check of the linking, not a
-quality figure: real reports differ in ways a generator does not). Figures are printed, never
-asserted.
+peak memory and CPU seconds of the child and its worker processes together (read from /proc
+every half second), claims per second, candidate pairs and incidents, the growth ratio of time
+per claim against the smallest size (1.0 = linear), and the pairwise precision and recall of
+the incidents against the synthetic truth (a sanity check of the linking, not a quality figure:
+real reports differ in ways a generator does not). Figures are printed, never asserted.
 
 The synthetic claims follow the shapes of real ones: incidents from 2012 on, at `--density`
 claims a day (342: a million claims over the war's eight years, so 10k claims cover a month and
@@ -30,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import math
+import os
 import random
 import shutil
 import subprocess
@@ -361,11 +361,51 @@ def pairwise(incidents_path: Path, truth: dict[tuple[str, int], int]) -> tuple[f
     return (tp / pred_pairs if pred_pairs else 1.0), (tp / gold_pairs if gold_pairs else 1.0)
 
 
-def run_child(claims: Path, docs: Path, out: Path, workers: int) -> dict:
-    """Link in a fresh process so that its peak memory is its own.
+def _children() -> dict[int, list[int]]:
+    """Every process's children, from /proc (Linux)."""
+    kids: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        kids.setdefault(ppid, []).append(int(entry.name))
+    return kids
 
-    Peak memory is the larger of the linking process's and its workers' (each worker is a fork
-    sharing the parent's pages, so the two do not add up); CPU seconds add both.
+
+def _tree(root: int) -> list[int]:
+    kids, out, todo = _children(), [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(kids.get(pid, ()))
+    return out
+
+
+def _sample(pid: int) -> tuple[float, float] | None:
+    """(CPU seconds so far, proportional set size in MB) of one process, None once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    pss = next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return cpu, pss / 1024
+
+
+def run_child(claims: Path, docs: Path, out: Path, workers: int) -> dict:
+    """Link in a fresh process, watching it and every process it starts.
+
+    The worker processes are not the linking process's children (they are forked by a fork
+    server it starts), so its own resource counters miss them: every half second the process
+    tree is read from /proc, and the peak memory is the largest sum of the processes'
+    proportional set sizes (pages shared between them counted once), the CPU seconds the sum of
+    each process's last reading (the linking process's own count at its end).
     """
     code = (
         "import json, resource, sys, time\n"
@@ -374,19 +414,37 @@ def run_child(claims: Path, docs: Path, out: Path, workers: int) -> dict:
         "r = link_files(sys.argv[1], sys.argv[2], sys.argv[3], workers=int(sys.argv[4]))\n"
         "dt = time.perf_counter() - t\n"
         "me = resource.getrusage(resource.RUSAGE_SELF)\n"
-        "kids = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-        "print(json.dumps({'seconds': dt, 'rss_mb': max(me.ru_maxrss, kids.ru_maxrss) / 1024,"
-        " 'cpu': me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,"
+        "print(json.dumps({'seconds': dt, 'cpu_self': me.ru_utime + me.ru_stime,"
         " 'claims': r.stats.claims, 'pairs': r.stats.candidate_pairs,"
         " 'links': r.stats.links, 'incidents': r.stats.incidents}))\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(claims), str(docs), str(out), str(workers)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result: dict = json.loads(proc.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, str(claims), str(docs), str(out), str(workers)],
+            stdout=stdout,
+            stderr=stderr,
+            text=True,
+        )
+        cpu: dict[int, float] = {}
+        peak = 0.0
+        while proc.poll() is None:
+            total = 0.0
+            for pid in _tree(proc.pid):
+                got = _sample(pid)
+                if got is not None:
+                    cpu[pid] = got[0]
+                    total += got[1]
+            peak = max(peak, total)
+            time.sleep(0.5)
+        stdout.seek(0)
+        stderr.seek(0)
+        printed, errors = stdout.read(), stderr.read()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, proc.args, printed, errors)
+    result: dict = json.loads(printed.strip().splitlines()[-1])
+    result["rss_mb"] = peak
+    cpu[proc.pid] = result["cpu_self"]  # its own count to the end
+    result["cpu"] = sum(cpu.values())
     return result
 
 

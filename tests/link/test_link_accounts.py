@@ -41,6 +41,21 @@ def test_account_keys_ignore_layout_but_not_words() -> None:
     assert account_key(long) != account_key(long.replace("8 civilians", "9 civilians"))
 
 
+def test_account_keys_keep_the_letters_and_digits_of_any_script() -> None:
+    arabic = (
+        "قالت مصادر محلية إن غارات جوية استهدفت سوقاً شعبياً في مدينة أريحا بريف إدلب، "
+        "ما أدى إلى مقتل ١٢ مدنياً_ (بينهم نساء) — ٣ أطفال."
+    )
+    latin = (
+        "Des frappes aériennes ont touché le marché d'Ariha, dans la province d'Idleb: "
+        "12 civils tués, «dont 3 enfants»_!"
+    )
+    for text in (arabic, latin, " ".join(BODY.lower().split()) + " _\t½ ²"):
+        assert account_key(text) == "".join(ch for ch in text if ch.isalnum())
+    assert account_key(arabic).startswith("قالتمصادرمحلية")  # type: ignore[union-attr]
+    assert "١٢" in account_key(arabic)  # type: ignore[operator]
+
+
 def test_one_article_as_text_pdf_and_mail_is_one_incident_with_one_source(tmp_path: Path) -> None:
     txt = tmp_path / "daraya.txt"
     txt.write_text(f"{TITLE}\n\n{BODY}\n", encoding="utf-8")

@@ -203,3 +203,47 @@ def test_components_clustered_on_workers_give_the_clustering_of_one_process(
     assert len(one.clustering.clusters) > 4
     assert one.ids == two.ids
     assert list(incidents_of(one)) == list(incidents_of(two))
+
+
+def test_stretch_counts_are_a_multiple_of_the_workers() -> None:
+    from factfinder.link.pairs import MIN_STRETCH, STRETCHES_PER_WORKER, stretch_count
+
+    assert stretch_count(97_000, 2) == 4  # not five: a fifth would run alone at the end
+    assert stretch_count(50_000, 2) == 2
+    assert stretch_count(970_000, 2) == 2 * STRETCHES_PER_WORKER
+    assert stretch_count(2 * MIN_STRETCH, 3) == 3  # fewer claims than stretches wanted
+    assert all(stretch_count(n, w) % w == 0 for n in range(0, 10**6, 9973) for w in (1, 2, 3))
+
+
+def test_pairs_scored_stretch_by_stretch_on_workers_are_those_of_one_sweep(
+    make_record, monkeypatch
+):
+    from factfinder.link import pairs
+    from factfinder.link.cluster import EdgeCodec
+    from factfinder.link.parallel import Workers
+
+    towns = [
+        ("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
+        ("Idlib", 35.930, 36.634, "Idlib"),
+        ("Douma", 33.572, 36.402, "Rif Dimashq"),
+    ]
+    recs = [
+        make_record(
+            k,
+            place=towns[k % 3],
+            day=f"2016-07-{1 + k // 2:02d}",
+            event=["explosion", "airstrike"][(k // 3) % 2],
+            killed=[16, 18, 40, None][k % 4],
+            text=f"An attack in {towns[k % 3][0]} killed people near the market.",
+            publisher=["Reuters", "AFP", "SANA"][k % 3],
+        )
+        for k in range(48)
+    ]
+    df = pairs.document_frequency(recs)
+    codec = EdgeCodec.for_records(len(recs))
+    one_pairs, one_edges = pairs.scored_edges(recs, df, Workers(1), codec)
+    monkeypatch.setattr(pairs, "MIN_STRETCH", 5)  # 48 claims: four stretches of 6 per worker
+    with Workers(2) as pool:
+        two_pairs, two_edges = pairs.scored_edges(recs, df, pool, codec)
+    assert one_pairs > 0 and len(one_edges) > 0
+    assert (two_pairs, sorted(two_edges)) == (one_pairs, sorted(one_edges))

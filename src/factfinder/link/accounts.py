@@ -13,6 +13,7 @@ appear (`independence_units`): a second copy of a text is not a second witness.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from factfinder.link.cluster import EdgeCodec
@@ -21,11 +22,18 @@ from factfinder.link.records import LinkClaim
 MIN_ACCOUNT_CHARS = 80
 DUPLICATE_SCORE = 50.0  # above any score the features give: copies of one text link first
 
+# What is not a letter or digit (`str.isalnum`): `\W` is neither a letter, a digit nor `_`.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_ALNUM_ASCII = bytes(b for b in range(128) if not chr(b).isalnum())
+
 
 def account_key(text: str) -> str | None:
     """The key of a claim's account: the letters and digits of its sentences (`LinkClaim.text`,
     already lower-cased), or None when they are too short to tell one account from another."""
-    key = "".join(ch for ch in text if ch.isalnum())
+    if text.isascii():  # most sentences: bytes.translate drops the rest ten times faster
+        key = text.encode("ascii").translate(None, _NOT_ALNUM_ASCII).decode("ascii")
+    else:
+        key = _NOT_ALNUM.sub("", text)
     return key if len(key) >= MIN_ACCOUNT_CHARS else None
 
 
@@ -56,6 +64,8 @@ def independence_units(records: Iterable[LinkClaim]) -> dict[int, str]:
     sources their items name — the smallest of their units, so the result does not depend on
     the order of the claims."""
     rs = list(records)
+    if len(rs) < 2:  # a claim alone is its source's unit
+        return {r.idx: r.source.independence for r in rs}
     parent: dict[str, str] = {}
 
     def find(u: str) -> str:

@@ -235,6 +235,15 @@ def scored_edges(
     return pairs, edges
 
 
+def stretch_count(claims: int, processes: int) -> int:
+    """How many stretches the sweep of `claims` claims is cut into for `processes` workers: a
+    multiple of the workers, so that each gets as many and none is left working alone at the
+    end (five stretches for two workers take three stretches' time), of `MIN_STRETCH` claims or
+    more where there are enough, at most `STRETCHES_PER_WORKER` each."""
+    per_worker = min(STRETCHES_PER_WORKER, claims // (MIN_STRETCH * processes))
+    return processes * max(1, per_worker)
+
+
 def _stretches(
     records: Sequence[LinkClaim],
     order: list[int],
@@ -242,7 +251,7 @@ def _stretches(
     workers: Workers,
     codec: EdgeCodec,
 ) -> Iterator[Stretch]:
-    size = max(MIN_STRETCH, -(-len(order) // (STRETCHES_PER_WORKER * workers.processes)))
+    size = -(-len(order) // stretch_count(len(order), workers.processes))
     margin = margin_days([records[i] for i in order])
     first = 0  # the first position of the current stretch's margin
     for start in range(0, len(order), size):
