@@ -17,6 +17,7 @@ NAV = (
     ("/items", "Items", Permission.READ),
     ("/review", "Review", Permission.REVIEW),
     ("/incidents", "Incidents", Permission.READ),
+    ("/cases", "Cases", Permission.READ),
     ("/map", "Map", Permission.READ),
     ("/timeline", "Timeline", Permission.READ),
     ("/search", "Search", Permission.READ),
