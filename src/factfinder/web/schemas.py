@@ -376,3 +376,21 @@ class CasePublic(_Out):
     notes: list[CaseNotePublic]
     withheld: dict[str, int]
     builds: list[CaseBuildPublic]
+
+
+class PlacePublic(_Out):
+    key: str  # `gaz:<id>`: how the review form names the place
+    name: str
+    arabic: str | None
+    kind: str
+    admin1: str | None
+    country: str
+    precision: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+
+
+class PlacesPublic(_Out):
+    data: list[PlacePublic]
+    count: int
