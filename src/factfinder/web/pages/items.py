@@ -4,16 +4,18 @@ search, upload for ingest, extraction/linking runs, comments and restriction mar
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile as StarletteUpload
 
-from factfinder.errors import NotFound
+from factfinder.errors import InputError, NotFound
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.preserve.inputs import FileMetadata, file_metadata
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
 from factfinder.services.workspace import dashboard
@@ -179,21 +181,77 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
     )
 
 
+UPLOAD_ROWS = 5  # rows of the upload form: files and what is said about them
+
+
+def _row(n: int) -> str:
+    """The suffix of the upload form's fields of row `n` (`files`, `files.1`, …)."""
+    return "" if n == 0 else f".{n}"
+
+
 @router.get("/upload")
 def upload_page(request: Request, who: Ingester) -> Response:
-    return render(request, "upload.html", who, {"result": None})
+    return render(
+        request,
+        "upload.html",
+        who,
+        {"result": None, "rows": [_row(n) for n in range(UPLOAD_ROWS)]},
+    )
 
 
 @router.post("/upload")
 async def upload(
-    request: Request,
-    who: Ingester,
-    project: ProjectDep,
-    settings: SettingsDep,
-    files: Annotated[list[UploadFile], File()],
+    request: Request, who: Ingester, project: ProjectDep, settings: SettingsDep
 ) -> Response:
-    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20)
-    return render(request, "upload.html", who, {"result": summary})
+    """The upload form: rows of files, each row with the publisher, publication date, URL
+    and title of its files (as `ingest --metadata` takes them)."""
+    form = await request.form()
+    try:
+        return await _upload(request, who, project, settings, form)
+    finally:
+        await form.close()  # the spooled uploads
+
+
+async def _upload(
+    request: Request, who: Ingester, project: ProjectDep, settings: SettingsDep, form: Any
+) -> Response:
+    files: list[StarletteUpload] = []
+    said: list[FileMetadata] = []
+    for n in range(UPLOAD_ROWS):
+        suffix = _row(n)
+        chosen = [
+            f
+            for f in form.getlist(f"files{suffix}")
+            if isinstance(f, StarletteUpload) and f.filename
+        ]
+        if not chosen:
+            continue
+        meta = file_metadata(
+            f"row {n + 1}",
+            **{
+                k: _text(form.get(f"{k}{suffix}"))
+                for k in ("published", "publisher", "url", "title")
+            },
+        )
+        files += chosen
+        said += [meta] * len(chosen)
+    if not files:
+        raise InputError("upload", "choose at least one file")
+    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20, said=said)
+    return render(
+        request,
+        "upload.html",
+        who,
+        {
+            "result": summary,
+            "described": sum(1 for m in said if m != FileMetadata(where=m.where)),
+            "rows": [_row(n) for n in range(UPLOAD_ROWS)],
+        },
+    )
+
+
+def _text(value: object) -> str | None:
+    return value[:2000] if isinstance(value, str) else None
 
 
 @router.get("/runs")
