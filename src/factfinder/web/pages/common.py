@@ -24,6 +24,7 @@ NAV = (
     ("/upload", "Upload", Permission.INGEST),
     ("/runs", "Runs", Permission.RUN),
     ("/admin/users", "Users", Permission.MANAGE_USERS),
+    ("/api/docs", "API", Permission.READ),
 )
 
 
