@@ -294,6 +294,12 @@ def test_a_viewer_sees_and_builds_no_restricted_string(
     assert leaks(json.dumps(got, ensure_ascii=False)) == []
     assert got["withheld"]["notes"] == 2 and seeded.jindires not in got["incidents"]
     assert leaks(viewer.client.get("/cases").text) == []
+    # What a viewer cannot see is not counted for them.
+    listed = viewer.client.get("/api/v1/cases").json()["data"]
+    assert [(c["id"], c["incidents"], c["notes"]) for c in listed] == [(case, 1, 1)]
+    investigator = session_browser(app, "investigator")
+    listed = investigator.client.get("/api/v1/cases").json()["data"]
+    assert [(c["id"], c["incidents"], c["notes"]) for c in listed] == [(case, 3, 3)]
     for kind in ("html", "pdf", "package"):
         r = viewer.form(f"/cases/{case}/build", {"kind": kind})
         assert r.status_code == 200, (kind, r.text)

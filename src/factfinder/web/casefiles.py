@@ -20,7 +20,7 @@ from pathlib import Path
 
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.cases.files import ExportResult, write_package, write_report
-from factfinder.services.cases.queries import show_case
+from factfinder.services.cases.queries import CaseSummary, list_cases, show_case
 from factfinder.services.cases.seen import SeenCase, case_as_seen
 from factfinder.services.incidents.queries import IncidentSummary, get_incident
 from factfinder.services.preserve.checkpoints import checkpoint_for
@@ -56,6 +56,23 @@ def seen_case(project: Project, who: Principal, case_id: int) -> SeenCase:
         include_restricted=who.can(Permission.READ_RESTRICTED),
         user=who.user,
     )
+
+
+def visible_cases(project: Project, who: Principal) -> list[CaseSummary]:
+    """Every case with the number of incidents and notes `who` may see (what a reader cannot
+    see is not counted for them)."""
+    from dataclasses import replace
+
+    from factfinder.services.access.roles import Permission
+
+    found = list_cases(project)
+    if who.can(Permission.READ_RESTRICTED):
+        return found
+    out = []
+    for c in found:
+        seen = case_as_seen(project, c.id, include_restricted=False, user=who.user)
+        out.append(replace(c, incidents=len(seen.state.incidents), notes=len(seen.state.notes)))
+    return out
 
 
 def incident_rows(

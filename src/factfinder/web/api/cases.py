@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from factfinder.services.cases import commands as case_commands
-from factfinder.services.cases.queries import case_builds, list_cases
+from factfinder.services.cases.queries import case_builds
 from factfinder.services.incidents.queries import existing_incidents
 from factfinder.web import casefiles
 from factfinder.web.deps import MAX_ID, Commenter, Decider, IdPath, ProjectDep, Reader
@@ -47,8 +47,9 @@ def case_public(project: ProjectDep, who: Reader, case_id: int) -> CasePublic:
 
 @router.get("/cases", response_model=CasesPublic)
 def cases_list(who: Reader, project: ProjectDep) -> CasesPublic:
-    """Every case, oldest first, with its number of incidents and notes."""
-    found = list_cases(project)
+    """Every case, oldest first, with the number of its incidents and notes your role may
+    see."""
+    found = casefiles.visible_cases(project, who)
     return CasesPublic(data=[CaseSummaryPublic.model_validate(c) for c in found], count=len(found))
 
 

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from factfinder.errors import InvalidRecord
 from factfinder.services.access.roles import Permission
 from factfinder.services.cases import commands as case_commands
-from factfinder.services.cases.queries import case_builds, list_cases
+from factfinder.services.cases.queries import case_builds
 from factfinder.services.incidents.queries import existing_incidents
 from factfinder.services.preserve.history import list_checkpoints
 from factfinder.web import casefiles
@@ -29,7 +29,7 @@ def _ids(form: Any, name: str = "ids") -> list[str]:
 
 @router.get("/cases")
 def cases_page(request: Request, who: Reader, project: ProjectDep) -> Response:
-    return render(request, "cases.html", who, {"cases": list_cases(project)})
+    return render(request, "cases.html", who, {"cases": casefiles.visible_cases(project, who)})
 
 
 @router.post("/cases")
