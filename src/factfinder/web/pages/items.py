@@ -4,9 +4,9 @@ search, upload for ingest, extraction/linking runs, comments and restriction mar
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile as StarletteUpload
 
@@ -201,21 +201,18 @@ def upload_page(request: Request, who: Ingester) -> Response:
 
 @router.post("/upload")
 async def upload(
-    request: Request, who: Ingester, project: ProjectDep, settings: SettingsDep
+    request: Request,
+    who: Ingester,
+    project: ProjectDep,
+    settings: SettingsDep,
+    # Declared so that FastAPI reads the form (every row of it) and closes its spooled files
+    # whatever happens, a refused request included; the rows are read from the form below.
+    files: Annotated[list[UploadFile] | None, File()] = None,
 ) -> Response:
     """The upload form: rows of files, each row with the publisher, publication date, URL
     and title of its files (as `ingest --metadata` takes them)."""
     form = await request.form()
-    try:
-        return await _upload(request, who, project, settings, form)
-    finally:
-        await form.close()  # the spooled uploads
-
-
-async def _upload(
-    request: Request, who: Ingester, project: ProjectDep, settings: SettingsDep, form: Any
-) -> Response:
-    files: list[StarletteUpload] = []
+    chosen_files: list[StarletteUpload] = []
     said: list[FileMetadata] = []
     for n in range(UPLOAD_ROWS):
         suffix = _row(n)
@@ -233,11 +230,13 @@ async def _upload(
                 for k in ("published", "publisher", "url", "title")
             },
         )
-        files += chosen
+        chosen_files += chosen
         said += [meta] * len(chosen)
-    if not files:
+    if not chosen_files:
         raise InputError("upload", "choose at least one file")
-    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20, said=said)
+    summary = await ingest_uploads(
+        project, who, chosen_files, settings.max_upload_mb << 20, said=said
+    )
     return render(
         request,
         "upload.html",
