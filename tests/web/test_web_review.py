@@ -48,7 +48,9 @@ def test_accept_correct_and_reject_are_ledgered_with_the_user(
     assert r.status_code == 303 and r.headers["location"] == "/review"
     # Correct a count through the page form: only the changed field is recorded.
     page = analyst.client.get(f"/claims/{second}").text
-    fields = dict(re.findall(r'name="([a-z_.]+)" value="([^"]*)"', page))
+    fields: dict[str, object] = dict(re.findall(r'name="([a-z_.]+)" value="([^"]*)"', page))
+    # The places kept are checkboxes of one name: a browser sends each.
+    fields["places"] = re.findall(r'name="places" value="([^"]*)" checked', page)
     fields.update(
         {
             "decision": "correct",

@@ -22,6 +22,7 @@ words or people's names: the resolver admits them only with a cue in the text.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import pickle
@@ -482,6 +483,42 @@ class Gazetteer:
         if not ids:
             ids = self.by_skeleton.get(skeleton_key(name), ())
         return [self.entries[i] for i in ids]
+
+    def search(self, text: str, limit: int = 10) -> list[GazetteerEntry]:
+        """Places whose name (any spelling the gazetteer knows) is `text` or begins with it,
+        for a search box: exact names first, then the others, each group best first (Syria
+        and Iraq before their neighbours, curated before Who's On First, larger first)."""
+        key = name_key(text)
+        if len(key) < 2 or limit < 1:
+            return []
+        keys = self._sorted_keys()
+        exact = list(self.by_key.get(key, ()))
+        prefixed: list[int] = []
+        at = bisect.bisect_left(keys, key)
+        while at < len(keys) and keys[at].startswith(key) and len(prefixed) < 5000:
+            if keys[at] != key:
+                prefixed.extend(self.by_key[keys[at]])
+            at += 1
+        out: list[GazetteerEntry] = []
+        seen: set[int] = set()
+        for i in [*self._rank(exact), *self._rank(list(set(prefixed) - set(exact)))]:
+            if i not in seen:
+                seen.add(i)
+                out.append(self.entries[i])
+                if len(out) == limit:
+                    break
+        return out
+
+    def _sorted_keys(self) -> list[str]:
+        found: list[str] | None = self.__dict__.get("_keys_sorted")
+        if found is None:
+            found = sorted(self.by_key)
+            self.__dict__["_keys_sorted"] = found
+        return found
+
+    def entry(self, entry_id: int) -> GazetteerEntry | None:
+        """The entry with this id (its index), None when there is none."""
+        return self.entries[entry_id] if 0 <= entry_id < len(self.entries) else None
 
     def governorate(self, country: str, admin1code: str) -> GazetteerEntry | None:
         """The governorate-level entry of a first-level division (Syria and Iraq)."""

@@ -67,8 +67,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         title="factfinder workspace API",
         version="1",
         summary="Items, claims, incidents and search of one factfinder project.",
-        # The interactive docs load scripts from a CDN and inline code, which the CSP forbids
-        # and an offline machine cannot fetch; the schema itself is served (authenticated).
+        # FastAPI's own docs pages load scripts from a CDN and inline code, which the CSP
+        # forbids and an offline machine cannot fetch: the schema is served authenticated
+        # (`/api/v1/openapi.json`) and Swagger UI, vendored, at `/api/docs` (`pages.docs`).
         docs_url=None,
         redoc_url=None,
         openapi_url=None,

@@ -326,3 +326,87 @@ class LinkRunPublic(_Out):
     claims: int
     incidents: int
     merged: int
+
+
+class CaseCreate(_In):
+    name: str = Field(min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=5000)
+
+
+class CaseIncidents(_In):
+    incidents: list[str] = Field(min_length=1, max_length=1000)
+
+
+class CaseNoteCreate(_In):
+    text: str = Field(min_length=1, max_length=20000)
+    incident: str | None = Field(default=None, max_length=100)
+    restricted: bool = False
+
+
+class CaseNotePublic(_Out):
+    id: int
+    seq: int
+    created_at: str
+    actor: str
+    incident: str | None
+    text: str
+    restricted: bool
+
+
+class CaseSummaryPublic(_Out):
+    id: int
+    name: str
+    description: str | None
+    created_at: str
+    incidents: int
+    notes: int
+
+
+class CasesPublic(_Out):
+    data: list[CaseSummaryPublic]
+    count: int
+
+
+class CaseBuildPublic(_Out):
+    seq: int
+    time: str
+    actor: str
+    what: str
+    format: str
+    name: str
+    checkpoint_size: int
+    sha256: str | None
+    bytes: int
+    incidents: int
+    include_restricted: bool
+    withheld: int
+
+
+class CasePublic(_Out):
+    id: int
+    name: str
+    description: str | None
+    created_at: str
+    actor: str
+    incidents: list[str]
+    notes: list[CaseNotePublic]
+    withheld: dict[str, int]
+    builds: list[CaseBuildPublic]
+
+
+class PlacePublic(_Out):
+    key: str  # `gaz:<id>`: how the review form names the place
+    name: str
+    arabic: str | None
+    kind: str
+    admin1: str | None
+    country: str
+    precision: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+
+
+class PlacesPublic(_Out):
+    data: list[PlacePublic]
+    count: int

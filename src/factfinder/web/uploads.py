@@ -5,6 +5,7 @@ them (reduced to a safe base name), removed when the ingest is done.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import tempfile
@@ -17,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from factfinder.errors import InputError
 from factfinder.services.preserve.ingest import IngestOptions, IngestSummary, ingest
+from factfinder.services.preserve.inputs import FileMetadata, parse_metadata_csv
 from factfinder.services.project import Project
 from factfinder.web.deps import Principal
 
@@ -69,17 +71,44 @@ async def save_uploads(files: Sequence[Upload], folder: Path, max_bytes: int) ->
 
 
 async def ingest_uploads(
-    project: Project, who: Principal, files: Sequence[Upload], max_bytes: int
+    project: Project,
+    who: Principal,
+    files: Sequence[Upload],
+    max_bytes: int,
+    *,
+    said: Sequence[FileMetadata | None] = (),
+    metadata_csv: str | None = None,
 ) -> IngestSummary:
     """Preserve and ingest uploaded files (any format `factfinder ingest` reads, JSON Lines
     document batches included) with `who` as actor and custodian; the ingest runs on a worker
-    thread. `InputError` when the upload exceeds `max_bytes`."""
+    thread. What is said about each file — publication date, publisher, URL, title, as
+    `ingest --metadata` takes them — comes from `said` (by the file's position) and from
+    `metadata_csv` (the text of such a CSV, its `path` column naming uploaded files by their
+    names; it wins over `said`). `InputError` when the upload exceeds `max_bytes` or the
+    metadata is not valid."""
     with upload_folder() as folder:
         paths = await save_uploads(files, folder, max_bytes)
+        described: dict[Path, FileMetadata] = {
+            path.resolve(): meta
+            for path, meta in zip(paths, said, strict=False)
+            if meta is not None and meta != FileMetadata(where=meta.where)
+        }
+        if metadata_csv is not None and metadata_csv.strip():
+            by_name: dict[str, Path] = {}
+            for index, (upload, path) in enumerate(zip(files, paths, strict=True)):
+                by_name.setdefault(safe_name(upload.filename, index), path.resolve())
+                by_name.setdefault(path.name, path.resolve())
+
+            def target(name: str) -> Path | None:
+                return by_name.get(safe_name(name, -1))
+
+            described.update(
+                parse_metadata_csv(io.StringIO(metadata_csv.lstrip("\ufeff")), "metadata", target)
+            )
         return await run_in_threadpool(
             ingest,
             project,
             [str(p) for p in paths],
-            IngestOptions(custodian=who.user.username),
+            IngestOptions(custodian=who.user.username, files=described),
             actor=who.actor,
         )

@@ -9,6 +9,10 @@ Roles and what they may do (`ROLE_PERMISSIONS`):
     analyst       read (restricted data too), comment, review claims
     viewer        read what is not restricted
 
+Cases in the workspace: changing a case's incidents (and creating one) takes `decide`, a note
+takes `comment`; every role may read a case and build its report or package, which hold
+restricted data only for a role with `read_restricted` that asks for it.
+
 Secrets at rest: passwords as argon2id hashes (argon2-cffi); session cookies and API tokens are
 random 256-bit values stored only as SHA-256 digests (they are not guessable, so a slow hash
 would only slow every request down).

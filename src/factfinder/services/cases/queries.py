@@ -252,3 +252,53 @@ def check_cases(conn: Connection) -> Iterable[Problem]:
                 table={"case.create": "cases", "case.note": "case_notes"}.get(kind, "case_members"),
                 row=f"entry {seq}",
             )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseBuild:
+    """A report, export or package of a case, as its `export.write` entry recorded it."""
+
+    seq: int
+    time: str
+    actor: str
+    what: str
+    format: str
+    name: str
+    checkpoint_size: int
+    sha256: str | None
+    bytes: int
+    incidents: int
+    include_restricted: bool
+    withheld: int
+
+
+def case_builds(project: Project, case_ref: str | int) -> list[CaseBuild]:
+    """What was built of the case (reports, exports, packages), oldest first."""
+    from factfinder.subjects import case_subject
+    from factfinder.vault import ledger as ledger_rows
+
+    with project.read() as conn:
+        case_id = find_case_id(conn, case_ref)
+        entries = ledger_rows.entries_for_subject(conn, case_subject(case_id))
+    out = []
+    for e in entries:
+        if e.kind != "export.write":
+            continue
+        p = e.payload
+        out.append(
+            CaseBuild(
+                e.seq,
+                e.time,
+                e.actor,
+                str(p.get("what") or ""),
+                str(p.get("format") or ""),
+                str(p.get("name") or ""),
+                int((p.get("checkpoint") or {}).get("size") or 0),
+                p.get("sha256"),
+                int(p.get("bytes") or 0),
+                int(p.get("incidents") or 0),
+                bool(p.get("include_restricted")),
+                int(p.get("withheld") or 0),
+            )
+        )
+    return out

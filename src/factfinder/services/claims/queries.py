@@ -11,7 +11,9 @@ payload `{"claim": id, "item": hash, "corrections": {path: value}, "reason": tex
 
 Correctable fields (`CORRECTABLE`) are dotted paths into the claim format of CLAIMS.md:
 `event_type`, `perpetrator.group`, `perpetrator.name`, `claimant.name`, `claimant.type`,
-`stance` (`alleges`, `admits` or `denies`), `date` (`{"start", "end", "precision"}`), `weapons` (a list), and the counts `killed.total`,
+`stance` (`alleges`, `admits` or `denies`), `date` (`{"start", "end", "precision"}`), `places` (a
+list of places as CLAIMS.md gives them, `{"name", "lat", "lon", "geonameid", "admin1", "country",
+"precision"}`; the workspace takes them from the gazetteer), `weapons` (a list), and the counts `killed.total`,
 `killed.civilians`, `killed.children`, `killed.women`, `killed.men`, `killed.combatants`,
 `injured.total` … (each a range `{"min", "max", "text"}` or null). A correction must leave a
 valid claim, else `InvalidRecord` names the field.
@@ -46,6 +48,7 @@ CORRECTABLE = frozenset(
         "claimant.type",
         "stance",
         "date",
+        "places",
         "weapons",
     ]
     + [f"killed.{k}" for k in _COUNTS]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,52 +111,80 @@ def read_metadata_csv(csv_path: Path) -> dict[Path, FileMetadata]:
     nothing. A bad row (no path, a bad date, a file that does not exist, a file named twice)
     raises `InputError` naming the CSV and the line.
     """
-    import csv
-
     try:
         handle = csv_path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise InputError(str(csv_path), f"cannot read the metadata CSV: {exc.strerror}") from exc
+    with handle:
+        return parse_metadata_csv(
+            handle, str(csv_path), lambda name: _metadata_target(csv_path, name)
+        )
+
+
+def parse_metadata_csv(
+    lines: Iterable[str], source: str, target: Callable[[str], Path | None]
+) -> dict[Path, FileMetadata]:
+    """The rows of a metadata CSV (`read_metadata_csv`'s columns and rules) read from
+    `lines`, each row's `path` made a file by `target` (None: no such file); `source` names
+    the CSV in messages."""
+    import csv
+
     rows: dict[Path, FileMetadata] = {}
     first_line: dict[Path, int] = {}
-    with handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-        unknown = [h for h in header if h not in METADATA_COLUMNS]
-        if "path" not in header or unknown:
-            problem = f"unknown column(s) {', '.join(unknown)}" if unknown else "no 'path' column"
+    reader = csv.DictReader(lines)
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    unknown = [h for h in header if h not in METADATA_COLUMNS]
+    if "path" not in header or unknown:
+        problem = f"unknown column(s) {', '.join(unknown)}" if unknown else "no 'path' column"
+        raise InputError(f"{source}:1", f"{problem}; the columns are {', '.join(METADATA_COLUMNS)}")
+    reader.fieldnames = header
+    for row in reader:
+        line = reader.line_num
+        where = f"{source}:{line}"
+        cells = {k: (v or "").strip() or None for k, v in row.items() if k in header}
+        if not cells.get("path"):
+            raise InputError(where, "no path: each row names the file it describes")
+        path = target(str(cells["path"]))
+        if path is None:
+            raise InputError(where, f"unknown file {cells['path']!r} (no such file)")
+        if path in rows:
             raise InputError(
-                f"{csv_path}:1", f"{problem}; the columns are {', '.join(METADATA_COLUMNS)}"
+                where, f"{cells['path']!r} is already described on line {first_line[path]}"
             )
-        reader.fieldnames = header
-        for row in reader:
-            line = reader.line_num
-            where = f"{csv_path}:{line}"
-            cells = {k: (v or "").strip() or None for k, v in row.items() if k in header}
-            if not cells.get("path"):
-                raise InputError(where, "no path: each row names the file it describes")
-            path = _metadata_target(csv_path, str(cells["path"]))
-            if path is None:
-                raise InputError(where, f"unknown file {cells['path']!r} (no such file)")
-            if path in rows:
-                raise InputError(
-                    where, f"{cells['path']!r} is already described on line {first_line[path]}"
-                )
-            published = cells.get("published")
-            if published is not None:
-                try:
-                    published = normalise_published(published)
-                except InvalidRecord as exc:
-                    raise InputError(where, str(exc)) from exc
-            rows[path] = FileMetadata(
-                published=published,
-                publisher=cells.get("publisher"),
-                url=cells.get("url"),
-                title=cells.get("title"),
-                where=where,
-            )
-            first_line[path] = line
+        rows[path] = file_metadata(
+            where,
+            published=cells.get("published"),
+            publisher=cells.get("publisher"),
+            url=cells.get("url"),
+            title=cells.get("title"),
+        )
+        first_line[path] = line
     return rows
+
+
+def file_metadata(
+    where: str,
+    *,
+    published: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> FileMetadata:
+    """What is said about one file, checked as a metadata CSV's row is (`InputError` at
+    `where` for a publication date that is not one); empty values say nothing."""
+    published = (published or "").strip() or None
+    if published is not None:
+        try:
+            published = normalise_published(published)
+        except InvalidRecord as exc:
+            raise InputError(where, str(exc)) from exc
+    return FileMetadata(
+        published=published,
+        publisher=(publisher or "").strip() or None,
+        url=(url or "").strip() or None,
+        title=(title or "").strip() or None,
+        where=where,
+    )
 
 
 def _metadata_target(csv_path: Path, name: str) -> Path | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from factfinder.web.api import claims, incidents, items, meta, users
+from factfinder.web.api import cases, claims, incidents, items, meta, places, users
 from factfinder.web.schemas import Problem
 
 # Every API answer that is not a success: `{"detail": "<what went wrong>"}`.
@@ -19,5 +19,5 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     503: {"model": Problem, "description": "The incidents area is not installed"},
 }
 router = APIRouter(responses=ERRORS)
-for _module in (meta, items, claims, incidents, users):
+for _module in (meta, items, claims, incidents, cases, places, users):
     router.include_router(_module.router)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 
 from factfinder.errors import NotFound
 from factfinder.services.access.roles import Permission
@@ -77,10 +77,22 @@ async def upload_items(
     project: ProjectDep,
     settings: SettingsDep,
     files: Annotated[list[UploadFile], File(description="Files to preserve and ingest")],
+    metadata: Annotated[
+        str | None,
+        Form(
+            max_length=1_000_000,
+            description="What is said about the files, as the CSV of `factfinder ingest "
+            "--metadata`: a header row naming the columns path, published, publisher, url and "
+            "optionally title; `path` names an uploaded file by its file name.",
+        ),
+    ] = None,
 ) -> IngestPublic:
     """Preserve and ingest uploaded files (any format `factfinder ingest` reads, JSON Lines
-    document batches included), with the uploader as actor and custodian."""
-    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20)
+    document batches included), with the uploader as actor and custodian, and each file's
+    publication date, publisher, URL and title from `metadata`."""
+    summary = await ingest_uploads(
+        project, who, files, settings.max_upload_mb << 20, metadata_csv=metadata
+    )
     return IngestPublic(
         parts=summary.parts,
         new_items=summary.new_items,

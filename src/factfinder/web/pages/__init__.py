@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from factfinder.web.pages import admin, auth, incidents, items, review
+from factfinder.web.pages import admin, auth, cases, docs, incidents, items, review
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, items, review, incidents, admin):
+for _module in (auth, items, review, incidents, cases, docs, admin):
     router.include_router(_module.router)

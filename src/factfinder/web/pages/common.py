@@ -17,12 +17,14 @@ NAV = (
     ("/items", "Items", Permission.READ),
     ("/review", "Review", Permission.REVIEW),
     ("/incidents", "Incidents", Permission.READ),
+    ("/cases", "Cases", Permission.READ),
     ("/map", "Map", Permission.READ),
     ("/timeline", "Timeline", Permission.READ),
     ("/search", "Search", Permission.READ),
     ("/upload", "Upload", Permission.INGEST),
     ("/runs", "Runs", Permission.RUN),
     ("/admin/users", "Users", Permission.MANAGE_USERS),
+    ("/api/docs", "API", Permission.READ),
 )
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
+from factfinder.services.cases.queries import cases_holding, list_cases
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters
@@ -69,6 +70,7 @@ def incidents_page(
             "next": page_next,
             "f": filters,
             "query": _query(filters),
+            "cases": list_cases(project) if who.can(Permission.DECIDE) else [],
             **_choices(),
         },
     )
@@ -109,9 +111,16 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
             "subject": subject,
             "comments": comments,
             "restricted": restrictions_for(project, [subject]).subject(subject),
+            "cases": list_cases(project),
+            "in_cases": _holding(project, incident_id),
             **_choices(),
         },
     )
+
+
+def _holding(project: ProjectDep, incident_id: str) -> list[int]:
+    with project.read() as conn:
+        return cases_holding(conn, incident_id)
 
 
 def _ids(form: Any, name: str) -> list[str]:

@@ -8,12 +8,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile as StarletteUpload
 
-from factfinder.errors import NotFound
+from factfinder.errors import InputError, NotFound
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.roles import Permission
 from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.preserve.inputs import FileMetadata, file_metadata
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
 from factfinder.services.workspace import dashboard
@@ -179,9 +181,22 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
     )
 
 
+UPLOAD_ROWS = 5  # rows of the upload form: files and what is said about them
+
+
+def _row(n: int) -> str:
+    """The suffix of the upload form's fields of row `n` (`files`, `files.1`, …)."""
+    return "" if n == 0 else f".{n}"
+
+
 @router.get("/upload")
 def upload_page(request: Request, who: Ingester) -> Response:
-    return render(request, "upload.html", who, {"result": None})
+    return render(
+        request,
+        "upload.html",
+        who,
+        {"result": None, "rows": [_row(n) for n in range(UPLOAD_ROWS)]},
+    )
 
 
 @router.post("/upload")
@@ -190,10 +205,52 @@ async def upload(
     who: Ingester,
     project: ProjectDep,
     settings: SettingsDep,
-    files: Annotated[list[UploadFile], File()],
+    # Declared so that FastAPI reads the form (every row of it) and closes its spooled files
+    # whatever happens, a refused request included; the rows are read from the form below.
+    files: Annotated[list[UploadFile] | None, File()] = None,
 ) -> Response:
-    summary = await ingest_uploads(project, who, files, settings.max_upload_mb << 20)
-    return render(request, "upload.html", who, {"result": summary})
+    """The upload form: rows of files, each row with the publisher, publication date, URL
+    and title of its files (as `ingest --metadata` takes them)."""
+    form = await request.form()
+    chosen_files: list[StarletteUpload] = []
+    said: list[FileMetadata] = []
+    for n in range(UPLOAD_ROWS):
+        suffix = _row(n)
+        chosen = [
+            f
+            for f in form.getlist(f"files{suffix}")
+            if isinstance(f, StarletteUpload) and f.filename
+        ]
+        if not chosen:
+            continue
+        meta = file_metadata(
+            f"row {n + 1}",
+            **{
+                k: _text(form.get(f"{k}{suffix}"))
+                for k in ("published", "publisher", "url", "title")
+            },
+        )
+        chosen_files += chosen
+        said += [meta] * len(chosen)
+    if not chosen_files:
+        raise InputError("upload", "choose at least one file")
+    summary = await ingest_uploads(
+        project, who, chosen_files, settings.max_upload_mb << 20, said=said
+    )
+    return render(
+        request,
+        "upload.html",
+        who,
+        {
+            "result": summary,
+            "described": sum(1 for m in said if m != FileMetadata(where=m.where)),
+            "rows": [_row(n) for n in range(UPLOAD_ROWS)],
+        },
+    )
+
+
+def _text(value: object) -> str | None:
+    return value[:2000] if isinstance(value, str) else None
 
 
 @router.get("/runs")

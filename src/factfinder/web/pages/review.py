@@ -3,21 +3,29 @@ reject (buttons or the keys a / c / r, see static/app.js); then the next claim."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
+from factfinder.model import DateWindow
 from factfinder.services.access.queries import Comment, restrictions_for
 from factfinder.services.claims.queries import ReviewedClaim, review_queue, reviewed_claim
 from factfinder.services.claims.review import decide
 from factfinder.services.preserve.items import item_text, item_text_status
 from factfinder.subjects import claim_subject
-from factfinder.vocab import CLAIMANT_TYPES, EVENT_TYPES, PERPETRATOR_GROUPS, STANCES
+from factfinder.vocab import (
+    CLAIMANT_TYPES,
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    PERPETRATOR_GROUPS,
+    STANCES,
+)
 from factfinder.web import views
 from factfinder.web.deps import IdPath, Principal, ProjectDep, Reader, Reviewer
 from factfinder.web.pages.common import render, see_other
+from factfinder.web.places import place_matches
 from factfinder.web.render import Highlight, highlight
 
 router = APIRouter()
@@ -73,6 +81,7 @@ def _context(
         "groups": PERPETRATOR_GROUPS,
         "claimant_types": CLAIMANT_TYPES,
         "stances": STANCES,
+        "date_precisions": DATE_PRECISIONS,
     }
 
 
@@ -123,6 +132,18 @@ def corrections_from_form(form: Any, current: ReviewedClaim) -> dict[str, Any]:
                 if lo is None and hi is None
                 else {"min": lo, "max": hi, "text": "corrected by reviewer"}
             )
+    fixes.update(_date_fix(form, claim))
+    for path in ("claimant.name", "perpetrator.name"):
+        if path not in form:
+            continue
+        head, _, tail = path.partition(".")
+        text = " ".join(str(form.get(path) or "").split())[:500] or None
+        if text != (claim.get(head) or {}).get(tail):
+            fixes[path] = text
+    if "places.form" in form:
+        places = _places_from_form(form, current)
+        if places != claim.get("places", []):
+            fixes["places"] = places
     for path, allowed in (
         ("event_type", EVENT_TYPES),
         ("perpetrator.group", PERPETRATOR_GROUPS),
@@ -139,6 +160,70 @@ def corrections_from_form(form: Any, current: ReviewedClaim) -> dict[str, Any]:
         if value != old:
             fixes[path] = value
     return fixes
+
+
+def _date_fix(form: Any, claim: dict[str, Any]) -> dict[str, Any]:
+    """The date as the form gives it (`date.start`, `date.end`, `date.precision`), when it
+    differs from the claim's; an empty start and end take the date away."""
+    if "date.start" not in form and "date.end" not in form:
+        return {}
+    start = str(form.get("date.start") or "").strip() or None
+    end = str(form.get("date.end") or "").strip() or start
+    precision = str(form.get("date.precision") or "").strip() or ("day" if start else "unknown")
+    if precision not in DATE_PRECISIONS:
+        raise InvalidRecord(
+            f"date precision {precision!r} is not one of {', '.join(DATE_PRECISIONS)}"
+        )
+    if start is None and end is None:
+        value = None
+    else:
+        start = start or end
+        value = {"start": start, "end": end, "precision": precision}
+        DateWindow.from_json(value)  # a bad day or an end before the start is refused here
+    old = claim.get("date")
+    if isinstance(old, dict) and not old.get("start") and not old.get("end"):
+        old = None  # a claim without a day (however precise it says it is)
+    if value == old:
+        return {}
+    return {"date": value}
+
+
+def _places_from_form(form: Any, current: ReviewedClaim) -> list[dict[str, Any]]:
+    """The places the form keeps and adds: `keep:<n>` keeps the claim's n-th place as it is,
+    `gaz:<id>` adds the gazetteer's place with that id (see `/places/search`)."""
+    from factfinder.geo.gazetteer import Gazetteer
+
+    kept = current.claim.places
+    out: list[dict[str, Any]] = []
+    for value in form.getlist("places"):
+        kind, _, ref = str(value).partition(":")
+        if not ref.isdigit():
+            raise InvalidRecord(f"places: {value!r} is neither keep:<n> nor gaz:<id>")
+        n = int(ref)
+        if kind == "keep" and n < len(kept):
+            place = kept[n].to_json()
+        elif kind == "gaz" and (entry := Gazetteer.get().entry(n)) is not None:
+            place = entry.to_place().to_json()
+        else:
+            raise InvalidRecord(f"places: no place {value!r}")
+        if place not in out:
+            out.append(place)
+    return out
+
+
+@router.get("/places/search")
+def place_search(
+    request: Request,
+    who: Reader,
+    place_q: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    """The gazetteer's places matching the search box, as choices for the review form."""
+    return render(
+        request,
+        "_place_options.html",
+        who,
+        {"places": place_matches(place_q), "query": place_q.strip()},
+    )
 
 
 @router.post("/review/{claim_id}")

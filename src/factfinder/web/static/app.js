@@ -15,8 +15,10 @@
     var form = document.getElementById("decide");
     if (!form) { return; }
     if (typing(event)) {
-      // Enter inside a correction field saves the correction, Escape leaves the field.
-      if (event.key === "Enter" && event.target.tagName === "INPUT") { event.preventDefault(); press("correct"); }
+      // Enter inside a correction field saves the correction (in the place search box it
+      // only searches), Escape leaves the field.
+      if (event.key === "Enter" && event.target.id === "place-search") { event.preventDefault(); return; }
+      if (event.key === "Enter" && event.target.tagName === "INPUT" && event.target.type !== "checkbox") { event.preventDefault(); press("correct"); }
       if (event.key === "Escape") { event.target.blur(); }
       return;
     }
