@@ -1,0 +1,538 @@
+"""Incidents counted rather than listed: the map's grid of clusters, the timeline's counts by
+period and the dashboard's figures, computed in SQL so that a reader's browser never receives
+every incident of a large project.
+
+Each function reads the current incidents through `queries._where` (the list filters, and for
+a reader without access to restricted data, no incident restricted as a whole nor one none of
+whose claims they may see). An incident some of whose claims the reader may not see is told
+by its other claims, which may move it, date it or count it otherwise: the caller names those
+incidents in `skip` (left out of the SQL) and passes them as the reader sees them in `extra`
+(`IncidentSummary` rows, added here in Python), so every count is of what the reader may see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Integer, case, cast, func, select
+
+from factfinder.geo.admin import admin1_table
+from factfinder.model import Figure, format_figure
+from factfinder.services.incidents.queries import (
+    IncidentFilters,
+    IncidentSummary,
+    _summary,
+    _where,
+    latest_run_id,
+)
+from factfinder.services.project import Project
+from factfinder.store.schema_incidents import incidents
+from factfinder.vocab import GRADES
+
+PERIODS = ("day", "week", "month")
+SERIES = ("perpetrator", "grade")
+MEASURES = ("incidents", "civilians")
+# Below this many incidents in view the map receives them one by one (and clusters them in the
+# browser); above it, the server's grid cells.
+POINTS_MAX = 400
+# A grid cell is a quarter of a 256-pixel map tile at the zoom asked for (about 64 pixels).
+CELL_PIXELS = 64
+MAX_ZOOM = 18
+UNGRADED = "ungraded"
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    south: float
+    west: float
+    north: float
+    east: float
+
+    def holds(self, lat: float | None, lon: float | None) -> bool:
+        return (
+            lat is not None
+            and lon is not None
+            and self.south <= lat <= self.north
+            and self.west <= lon <= self.east
+        )
+
+
+@dataclass(slots=True)
+class Cell:
+    """A grid cell's incidents: how many, their civilians killed (sum of minimums), their
+    grades, their mean position and the box they span."""
+
+    count: int = 0
+    civilians: int = 0
+    grades: dict[str, int] = field(default_factory=dict)
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    south: float = 90.0
+    west: float = 180.0
+    north: float = -90.0
+    east: float = -180.0
+
+    def add(self, row: IncidentSummary) -> None:
+        assert row.lat is not None and row.lon is not None
+        self.count += 1
+        self.civilians += _minimum(row.civilians)
+        key = row.grade or UNGRADED
+        self.grades[key] = self.grades.get(key, 0) + 1
+        self.lat_sum += row.lat
+        self.lon_sum += row.lon
+        self.south, self.north = min(self.south, row.lat), max(self.north, row.lat)
+        self.west, self.east = min(self.west, row.lon), max(self.east, row.lon)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lat": round(self.lat_sum / self.count, 5),
+            "lon": round(self.lon_sum / self.count, 5),
+            "count": self.count,
+            "civilians_killed": self.civilians,
+            "grades": dict(sorted(self.grades.items())),
+            "bounds": [self.south, self.west, self.north, self.east],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MapView:
+    """What the map draws for bounds and zoom: `points` (one by one, when few) or `cells`
+    (server clusters), the labels of the places with incidents in view, and how many incidents
+    match the filters but have no coordinates."""
+
+    zoom: int
+    cell: float
+    total: int
+    points: list[dict[str, Any]]
+    cells: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+    governorates: list[dict[str, Any]]
+    unlocated: int
+
+
+def _minimum(value: Mapping[str, Any] | None) -> int:
+    return int(value.get("min") or 0) if value else 0
+
+
+def cell_size(zoom: int) -> float:
+    """The grid cell in degrees at `zoom` (`CELL_PIXELS` of a 256-pixel tile)."""
+    return 360.0 / (2 ** max(0, min(MAX_ZOOM, zoom))) * CELL_PIXELS / 256
+
+
+def _floor(conn: Connection, value: Any) -> Any:
+    # Coordinates are shifted to be positive first, so a cast truncates like a floor on
+    # SQLite; PostgreSQL rounds a cast, so it floors explicitly.
+    if conn.dialect.name == "sqlite":
+        return cast(value, Integer)
+    return cast(func.floor(value), Integer)
+
+
+def _conds(
+    conn: Connection, run_id: int, filters: IncidentFilters, skip: Iterable[str]
+) -> list[Any]:
+    conds = _where(conn, run_id, filters)[0]
+    skipped = sorted(set(skip))
+    if skipped:
+        conds.append(incidents.c.incident_id.not_in(skipped))
+    return conds
+
+
+def _in_bounds(b: Bounds) -> list[Any]:
+    c = incidents.c
+    return [c.lat >= b.south, c.lat <= b.north, c.lon >= b.west, c.lon <= b.east]
+
+
+def _matches(row: IncidentSummary, filters: IncidentFilters) -> bool:
+    """Does a retold row still meet the filters its incident was selected by? (Text search
+    was applied to the incident as stored.)"""
+    if filters.date_from and (row.date_end or row.date_start or "") < filters.date_from:
+        return False
+    if filters.date_to and (row.date_start or "9999") > filters.date_to:
+        return False
+    for value, wanted in (
+        (row.governorate, filters.governorate),
+        (row.perpetrator, filters.perpetrator),
+        (row.event_type, filters.event_type),
+        (row.grade, filters.grade),
+    ):
+        if wanted and value != wanted:
+            return False
+    return True
+
+
+def map_view(
+    project: Project,
+    filters: IncidentFilters,
+    bounds: Bounds,
+    zoom: int,
+    *,
+    skip: Iterable[str] = (),
+    extra: Sequence[IncidentSummary] = (),
+    points_max: int | None = None,
+) -> MapView:
+    """The incidents in `bounds` at `zoom`: each one when at most `points_max` are in view,
+    else counted in grid cells of `cell_size(zoom)` degrees (only cells with incidents)."""
+    c = incidents.c
+    points_max = POINTS_MAX if points_max is None else points_max
+    size = cell_size(zoom)
+    extra = [r for r in extra if _matches(r, filters)]
+    seen = [r for r in extra if bounds.holds(r.lat, r.lon)]
+    with project.read() as conn:
+        run_id = latest_run_id(conn)
+        if run_id is None:
+            return MapView(zoom, size, 0, [], [], [], [], 0)
+        conds = _conds(conn, run_id, filters, skip)
+        box = [*conds, *_in_bounds(bounds)]
+        few = list(
+            conn.execute(
+                select(c.incident_id).where(*box).order_by(c.incident_id).limit(points_max + 1)
+            ).scalars()
+        )
+        unlocated = int(
+            conn.execute(
+                select(func.count()).select_from(incidents).where(*conds, c.lat.is_(None))
+            ).scalar_one()
+        ) + sum(1 for r in extra if r.lat is None)
+        points: list[dict[str, Any]] = []
+        cells: list[dict[str, Any]] = []
+        if len(few) + len(seen) <= points_max:
+            rows = (
+                list(
+                    conn.execute(
+                        select(incidents)
+                        .where(c.run_id == run_id, c.incident_id.in_(few))
+                        .order_by(c.incident_id)
+                    )
+                )
+                if few
+                else []
+            )
+            points = [_point_of_row(r) for r in rows] + [_point(r, None) for r in seen]
+            total = len(points)
+        else:
+            gx = _floor(conn, (c.lon + 180.0) / size).label("gx")
+            gy = _floor(conn, (c.lat + 90.0) / size).label("gy")
+            grade_cols = [
+                func.sum(case((c.grade == g, 1), else_=0)).label(f"g_{g}") for g in GRADES
+            ]
+            query = (
+                select(
+                    gx,
+                    gy,
+                    func.count().label("n"),
+                    func.coalesce(func.sum(c.civilians_min), 0).label("civ"),
+                    func.sum(c.lat).label("slat"),
+                    func.sum(c.lon).label("slon"),
+                    func.min(c.lat).label("s"),
+                    func.max(c.lat).label("n_"),
+                    func.min(c.lon).label("w"),
+                    func.max(c.lon).label("e"),
+                    *grade_cols,
+                )
+                .where(*box)
+                .group_by(gx, gy)
+            )
+            grid: dict[tuple[int, int], Cell] = {}
+            for r in conn.execute(query):
+                grades = {g: int(getattr(r, f"g_{g}") or 0) for g in GRADES}
+                ungraded = int(r.n) - sum(grades.values())
+                if ungraded:
+                    grades[UNGRADED] = ungraded
+                grid[(int(r.gx), int(r.gy))] = Cell(
+                    int(r.n),
+                    int(r.civ or 0),
+                    {g: n for g, n in grades.items() if n},
+                    float(r.slat),
+                    float(r.slon),
+                    float(r.s),
+                    float(r.w),
+                    float(r.n_),
+                    float(r.e),
+                )
+            for row in seen:
+                assert row.lat is not None and row.lon is not None
+                key = (int((row.lon + 180.0) // size), int((row.lat + 90.0) // size))
+                grid.setdefault(key, Cell()).add(row)
+            cells = [grid[k].to_json() for k in sorted(grid)]
+            total = sum(cell["count"] for cell in cells)
+        places, governorates = _labels(conn, box, seen)
+    return MapView(zoom, size, total, points, cells, places, governorates, unlocated)
+
+
+LABELS_MAX = 60
+
+
+def _labels(
+    conn: Connection, box: list[Any], extra: Sequence[IncidentSummary]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the places with incidents in view, most incidents first, at most `LABELS_MAX`; the
+    governorates with incidents in view and how many), named as the gazetteer names them."""
+    c = incidents.c
+    places: dict[tuple[str, float, float], int] = {}
+    rows = conn.execute(
+        select(c.place, func.avg(c.lat), func.avg(c.lon), func.count())
+        .where(*box, c.place.is_not(None))
+        .group_by(c.place)
+        .order_by(func.count().desc(), c.place)
+        .limit(LABELS_MAX)
+    )
+    for name, lat, lon, n in rows:
+        places[(name, round(float(lat), 4), round(float(lon), 4))] = int(n)
+    govs: dict[str, int] = {
+        name: int(n)
+        for name, n in conn.execute(
+            select(c.governorate, func.count())
+            .where(*box, c.governorate.is_not(None))
+            .group_by(c.governorate)
+        )
+    }
+    for r in extra:
+        if r.place and r.lat is not None and r.lon is not None:
+            key = (r.place, round(r.lat, 4), round(r.lon, 4))
+            places[key] = places.get(key, 0) + 1
+        if r.governorate:
+            govs[r.governorate] = govs.get(r.governorate, 0) + 1
+    place_list = [
+        {"name": name, "lat": lat, "lon": lon, "count": n}
+        for (name, lat, lon), n in sorted(places.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    ][:LABELS_MAX]
+    points = _governorate_points()
+    gov_list = [
+        {"name": name, "lat": at[0] if at else None, "lon": at[1] if at else None, "count": n}
+        for name, n in sorted(govs.items())
+        for at in [points.get(name)]
+    ]
+    return place_list, gov_list
+
+
+def _governorate_points() -> dict[str, tuple[float, float]]:
+    """Governorate name (as incidents name it) → its label point, from the shipped table."""
+    return {a.name: (a.lat, a.lon) for a in admin1_table().values()}
+
+
+def _point_of_row(row: Any) -> dict[str, Any]:
+    try:
+        body = json.loads(row.body)
+    except (TypeError, ValueError):
+        body = {}
+    return _point(_summary(row), body)
+
+
+def _figure(body: Mapping[str, Any] | None, what: str, fallback: Mapping[str, Any] | None) -> str:
+    found = ((body or {}).get("killed") or {}).get(what)
+    if isinstance(found, Mapping):
+        try:
+            return format_figure(Figure.from_json(found))
+        except Exception:  # a malformed stored figure is written from its columns
+            pass
+    return format_figure(Figure.from_json(dict(fallback)) if fallback else None)
+
+
+def _point(row: IncidentSummary, body: Mapping[str, Any] | None) -> dict[str, Any]:
+    """One incident for the map: where, when, who is alleged, its figures in the reports'
+    words (`format_figure`), its grade, and how precise its place is."""
+    places = (body or {}).get("places") or []
+    first = places[0] if places and isinstance(places[0], Mapping) else {}
+    precision = first.get("precision") or (
+        "governorate" if row.place and row.place == row.governorate else "town"
+    )
+    return {
+        "id": row.id,
+        "lat": row.lat,
+        "lon": row.lon,
+        "date": row.date_start,
+        "date_end": row.date_end,
+        "date_precision": row.date_precision,
+        "place": row.place,
+        "governorate": row.governorate,
+        "precision": precision,
+        "perpetrator": row.perpetrator,
+        "event_type": row.event_type,
+        "grade": row.grade,
+        "civilians_killed": _minimum(row.civilians),
+        "killed_text": _figure(body, "total", row.killed),
+        "civilians_text": _figure(body, "civilians", row.civilians),
+    }
+
+
+def point(row: IncidentSummary, incident_body: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """`_point` for a row the caller retold (its figures as the reader may see them)."""
+    return _point(row, incident_body)
+
+
+# --- Counts by period ----------------------------------------------------------------------------
+
+
+def period_start(day: str, period: str) -> str:
+    """The first day (ISO) of the period (`PERIODS`) that `day` falls in; weeks start on Monday."""
+    if period == "month":
+        return day[:7] + "-01"
+    if period == "week":
+        d = dt.date.fromisoformat(day[:10])
+        return (d - dt.timedelta(days=d.weekday())).isoformat()
+    return day[:10]
+
+
+def period_end(start: str, period: str) -> str:
+    d = dt.date.fromisoformat(start)
+    if period == "month":
+        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return (nxt - dt.timedelta(days=1)).isoformat()
+    if period == "week":
+        return (d + dt.timedelta(days=6)).isoformat()
+    return start
+
+
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """Incidents (or civilians killed) per period by series (alleged perpetrator or grade),
+    in date order, and how many matching incidents have no date, counted apart."""
+
+    period: str
+    by: str
+    measure: str
+    series: list[str]
+    buckets: list[dict[str, Any]]
+    undated: int
+    total: int
+
+
+def _valid_day(value: str | None) -> bool:
+    if not value or len(value) < 10:
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def periods(
+    project: Project,
+    filters: IncidentFilters,
+    *,
+    period: str = "month",
+    by: str = "perpetrator",
+    measure: str = "incidents",
+    skip: Iterable[str] = (),
+    extra: Sequence[IncidentSummary] = (),
+) -> Periods:
+    """Incidents by the period their date starts in (`PERIODS`) and by `by` (`SERIES`):
+    their number, or with `measure="civilians"` the sum of their civilians-killed minimums."""
+    if period not in PERIODS:
+        raise ValueError(f"period {period!r} is not one of {', '.join(PERIODS)}")
+    if by not in SERIES:
+        raise ValueError(f"series {by!r} is not one of {', '.join(SERIES)}")
+    if measure not in MEASURES:
+        raise ValueError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+    c = incidents.c
+    key_col = c.perpetrator if by == "perpetrator" else func.coalesce(c.grade, UNGRADED)
+    value = func.count() if measure == "incidents" else func.coalesce(func.sum(c.civilians_min), 0)
+    counts: dict[str, dict[str, int]] = {}
+    undated = 0
+    with project.read() as conn:
+        run_id = latest_run_id(conn)
+        if run_id is None:
+            return Periods(period, by, measure, [], [], 0, 0)
+        conds = _conds(conn, run_id, filters, skip)
+        # Days are grouped in SQL (months directly); weeks are folded from days here, the same
+        # on every database.
+        day = func.substr(c.date_start, 1, 7 if period == "month" else 10)
+        rows = conn.execute(
+            select(day.label("d"), key_col.label("k"), value.label("v"))
+            .where(*conds)
+            .group_by(day, key_col)
+        )
+        for d, k, v in rows:
+            text = (d + "-01") if period == "month" and d and len(d) == 7 else d
+            if not _valid_day(text):
+                undated += int(v)
+                continue
+            start = period_start(text, period)
+            bucket = counts.setdefault(start, {})
+            bucket[k] = bucket.get(k, 0) + int(v)
+    for r in extra:
+        if not _matches(r, filters):
+            continue
+        k = r.perpetrator if by == "perpetrator" else (r.grade or UNGRADED)
+        v = 1 if measure == "incidents" else _minimum(r.civilians)
+        if not _valid_day(r.date_start):
+            undated += v
+            continue
+        assert r.date_start is not None
+        start = period_start(r.date_start, period)
+        bucket = counts.setdefault(start, {})
+        bucket[k] = bucket.get(k, 0) + v
+    totals: dict[str, int] = {}
+    for bucket in counts.values():
+        for k, v in bucket.items():
+            totals[k] = totals.get(k, 0) + v
+    order = [*GRADES, UNGRADED] if by == "grade" else []
+    series = sorted(
+        totals, key=lambda k: (order.index(k) if k in order else len(order), -totals[k], k)
+    )
+    buckets: list[dict[str, Any]] = [
+        {
+            "start": start,
+            "end": period_end(start, period),
+            "counts": {k: counts[start][k] for k in series if counts[start].get(k)},
+            "total": sum(counts[start].values()),
+        }
+        for start in sorted(counts)
+    ]
+    return Periods(
+        period,
+        by,
+        measure,
+        series,
+        buckets,
+        undated,
+        sum(sum(bucket.values()) for bucket in counts.values()) + undated,
+    )
+
+
+def by_grade(
+    project: Project,
+    filters: IncidentFilters,
+    *,
+    skip: Iterable[str] = (),
+    extra: Sequence[IncidentSummary] = (),
+) -> dict[str, int]:
+    """How many incidents have each grade (`GRADES`, then `UNGRADED`), grades with none left out."""
+    c = incidents.c
+    out: dict[str, int] = {}
+    with project.read() as conn:
+        run_id = latest_run_id(conn)
+        if run_id is None:
+            return {}
+        conds = _conds(conn, run_id, filters, skip)
+        key = func.coalesce(c.grade, UNGRADED)
+        for k, n in conn.execute(select(key, func.count()).where(*conds).group_by(key)):
+            out[k] = int(n)
+    for r in extra:
+        if _matches(r, filters):
+            out[r.grade or UNGRADED] = out.get(r.grade or UNGRADED, 0) + 1
+    order = [*GRADES, UNGRADED]
+    return {k: out[k] for k in sorted(out, key=lambda k: (order.index(k) if k in order else 99, k))}
+
+
+__all__ = [
+    "MEASURES",
+    "PERIODS",
+    "POINTS_MAX",
+    "SERIES",
+    "Bounds",
+    "MapView",
+    "Periods",
+    "by_grade",
+    "cell_size",
+    "map_view",
+    "period_end",
+    "period_start",
+    "periods",
+    "point",
+]
