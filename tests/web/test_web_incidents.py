@@ -119,7 +119,7 @@ def test_map_points_and_timeline(
     assert 35 < lon < 43 and 32 < lat < 38  # Syria
     assert (
         viewer.client.get("/map?event_type=airstrike").text.count(
-            'data-incidents="/api/v1/incidents/geojson?event_type=airstrike"'
+            'data-query="?event_type=airstrike"'
         )
         == 1
     )
