@@ -119,7 +119,9 @@ def test_the_map_clusters_labels_and_pops_up(
     page.goto(live.url + "/map")
     page.wait_for_selector("#map[data-loaded]:not([data-busy])")
     assert page.get_attribute("#map", "data-mode") == "points"
-    assert int(page.get_attribute("#map", "data-loaded") or 0) == 78  # 80 less unlocated, restricted
+    assert (
+        int(page.get_attribute("#map", "data-loaded") or 0) == 78
+    )  # 80 less unlocated, restricted
     assert "78 incident(s) in view" in page.inner_text("#map-status")
     assert "1 without coordinates" in page.inner_text("#map-status")
     # Governorate and place labels from the gazetteer; a legend of grades, sizes and precision.
@@ -161,5 +163,50 @@ def test_the_map_clusters_labels_and_pops_up(
     assert "counted by the server" in page.inner_text("#map-status")
     shot(page, shots, "map-04-server-clusters")
     assert RESTRICTED not in page.content()
+    assert not problems, problems
+    context.close()
+
+
+def test_the_timeline_zooms_and_brushes(chromium: Any, live: LiveServer, shots: Path) -> None:
+    context, page, problems = viewer_page(chromium, live)
+    page.goto(live.url + "/timeline")
+    page.wait_for_selector("#timeline[data-loaded]:not([data-busy])")
+    assert int(page.get_attribute("#timeline", "data-loaded") or 0) == 79  # 80 less restricted
+    assert page.get_attribute("#timeline", "data-period") == "month"  # three years: months
+    assert "1 undated incident(s), counted apart" in page.inner_text("#timeline-undated")
+    legend = page.inner_text("#timeline-legend")
+    assert "russia" in legend and "syrian government" in legend
+    assert page.locator("#timeline rect.bar").count() >= 20
+    shot(page, shots, "timeline-01-months")
+    # Brush across the first third of the axis: a count and a link into the list.
+    box = page.locator("#timeline svg").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 60, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 3, y, steps=8)
+    page.mouse.up()
+    page.wait_for_selector("#timeline-selection-list")
+    picked = page.get_attribute("#timeline", "data-selected") or ""
+    start, end, count = picked.split("/")
+    assert start < end and int(count) > 0
+    href = page.get_attribute("#timeline-selection-list", "href") or ""
+    assert f"date_from={start}" in href and f"date_to={end}" in href
+    shot(page, shots, "timeline-02-brushed")
+    # Zoom to the selection: a shorter span is read again per week or day.
+    page.click("#timeline-zoom-selection")
+    page.wait_for_function(
+        "() => { const t = document.getElementById('timeline');"
+        " return t.dataset.period !== 'month' && !t.dataset.busy; }"
+    )
+    assert page.get_attribute("#timeline", "data-from") >= start[:4]
+    shot(page, shots, "timeline-03-zoomed")
+    # By grade, counting civilians killed.
+    page.select_option("#timeline-tools select[name=by]", "grade")
+    page.select_option("#timeline-tools select[name=measure]", "civilians")
+    page.wait_for_selector("#timeline[data-loaded]:not([data-busy]) rect[data-series=confirmed]")
+    shot(page, shots, "timeline-04-grades")
+    # The list the selection links to holds the incidents of that span.
+    page.goto(live.url + href)
+    assert page.locator("table.list tbody tr").count() >= 1
     assert not problems, problems
     context.close()
