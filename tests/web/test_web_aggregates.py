@@ -190,3 +190,28 @@ def test_an_incident_with_hidden_claims_is_counted_as_its_other_claims_tell_it(
     periods = viewer.client.get("/api/v1/incidents/periods").json()
     assert periods["total"] == len(listed)
     assert sum(viewer.client.get("/api/v1/incidents/grades").json().values()) == len(listed)
+
+
+def test_the_dashboard_counts_what_the_reader_may_see(
+    app: FastAPI, known: None, signed_in: dict[str, Browser]
+) -> None:
+    from factfinder.services.claims.review import decide
+    from factfinder.services.incidents.queries import get_incident
+
+    project = app.state.project
+    seen_claim = get_incident(project, "inc-000003").members[0]
+    hidden_claim = get_incident(project, RESTRICTED).members[0]
+    for member in (seen_claim, hidden_claim):
+        decide(project, member.claim_id, "accept", actor="user:investigator")
+    viewer, analyst = signed_in["viewer"], signed_in["analyst"]
+    page = viewer.client.get("/").text
+    assert 'href="/incidents?grade=fair">fair</a>' in page
+    assert 'title="2 incidents"' in page and 'title="1 incidents"' in page  # fair, weak / confirmed
+    assert page.count("claim accept by user:investigator") == 1
+    assert f'href="/items/{seen_claim.item_id}">claim:{seen_claim.claim_id}</a>' in page
+    assert f"claim:{hidden_claim.claim_id}<" not in page
+    assert RESTRICTED not in page
+    assert 'data-periods="/api/v1/incidents/periods?period=month&amp;by=perpetrator"' in page
+    full = analyst.client.get("/").text
+    assert full.count("claim accept by user:investigator") == 2
+    assert 'title="2 incidents"' in full  # confirmed: two for the analyst

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from incident_rows import PLACES, incident, write_run
-from test_web_browser import chromium, open_page  # noqa: F401  (the module's browser fixture)
+from test_web_browser import CHROMIUM, FLAGS, open_page
 from web_helpers import LiveServer
 
 from factfinder.subjects import incident_subject
@@ -66,6 +66,19 @@ def rows() -> list[dict[str, Any]]:
     return out
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 @pytest.fixture
 def live(seeded_dir: Path) -> Iterator[LiveServer]:
     from factfinder.services import Project
@@ -99,7 +112,7 @@ def shot(page: Any, folder: Path, name: str) -> None:
         shutil.copy(path, REPORT_SHOTS / path.name)
 
 
-def viewer_page(chromium: Any, live: LiveServer) -> tuple[Any, Any, list[str]]:
+def viewer_page(browser: Any, live: LiveServer) -> tuple[Any, Any, list[str]]:
     """A browser page signed in as the viewer (a session made by the users service: the login
     form's slow password hash is tested elsewhere)."""
     from factfinder.services.access.commands import create_session
@@ -107,15 +120,15 @@ def viewer_page(chromium: Any, live: LiveServer) -> tuple[Any, Any, list[str]]:
 
     project = live.app.state.project  # type: ignore[attr-defined]
     cookie, _ = create_session(project, get_user(project, "viewer"))
-    context, page, problems = open_page(chromium)
+    context, page, problems = open_page(browser)
     context.add_cookies([{"name": "ff_session", "value": cookie, "url": live.url}])
     return context, page, problems
 
 
 def test_the_map_clusters_labels_and_pops_up(
-    chromium: Any, live: LiveServer, shots: Path, monkeypatch: pytest.MonkeyPatch
+    browser: Any, live: LiveServer, shots: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    context, page, problems = viewer_page(chromium, live)
+    context, page, problems = viewer_page(browser, live)
     page.goto(live.url + "/map")
     page.wait_for_selector("#map[data-loaded]:not([data-busy])")
     assert page.get_attribute("#map", "data-mode") == "points"
@@ -167,8 +180,8 @@ def test_the_map_clusters_labels_and_pops_up(
     context.close()
 
 
-def test_the_timeline_zooms_and_brushes(chromium: Any, live: LiveServer, shots: Path) -> None:
-    context, page, problems = viewer_page(chromium, live)
+def test_the_timeline_zooms_and_brushes(browser: Any, live: LiveServer, shots: Path) -> None:
+    context, page, problems = viewer_page(browser, live)
     page.goto(live.url + "/timeline")
     page.wait_for_selector("#timeline[data-loaded]:not([data-busy])")
     assert int(page.get_attribute("#timeline", "data-loaded") or 0) == 79  # 80 less restricted
@@ -207,6 +220,27 @@ def test_the_timeline_zooms_and_brushes(chromium: Any, live: LiveServer, shots: 
     shot(page, shots, "timeline-04-grades")
     # The list the selection links to holds the incidents of that span.
     page.goto(live.url + href)
+    assert page.locator("table.list tbody tr").count() >= 1
+    assert not problems, problems
+    context.close()
+
+
+def test_the_dashboard_charts_link_into_the_list(
+    browser: Any, live: LiveServer, shots: Path
+) -> None:
+    context, page, problems = viewer_page(browser, live)
+    page.goto(live.url + "/")
+    page.wait_for_selector("#dash-incidents[data-loaded]")
+    page.wait_for_selector("#dash-civilians[data-loaded]")
+    assert page.get_attribute("#dash-incidents", "data-loaded") == "79"
+    assert page.locator("#dash-incidents rect.bar").count() >= 20
+    assert page.locator("#dash-grades meter").count() == 5
+    shot(page, shots, "dashboard-01")
+    bar = page.locator("#dash-incidents rect.bar").first
+    series, start = bar.get_attribute("data-series"), bar.get_attribute("data-start")
+    bar.click()
+    page.wait_for_url(f"**/incidents?*perpetrator={series}*")
+    assert f"date_from={start}" in page.url
     assert page.locator("table.list tbody tr").count() >= 1
     assert not problems, problems
     context.close()

@@ -124,6 +124,7 @@
     ticks(this.domain[0], this.domain[1], this.width - m.left - m.right).forEach(function (tk) {
       var x = self.x(tk[0]);
       node("line", { x1: x, x2: x, y1: m.top + plotH, y2: m.top + plotH + 4 }, axis);
+      if (x > self.width - m.right - 28) { return; }  // no room left for its label
       node("text", { x: x + 2, y: m.top + plotH + 16 }, axis).textContent = tk[1];
     });
     [0, 0.5, 1].forEach(function (f) {
