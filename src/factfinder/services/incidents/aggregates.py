@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Integer, case, cast, func, select
@@ -31,6 +34,7 @@ from factfinder.services.incidents.queries import (
 )
 from factfinder.services.project import Project
 from factfinder.store.schema_incidents import incidents
+from factfinder.vault.ledger import head_size
 from factfinder.vocab import GRADES
 
 PERIODS = ("day", "week", "month")
@@ -43,6 +47,34 @@ POINTS_MAX = 400
 CELL_PIXELS = 64
 MAX_ZOOM = 18
 UNGRADED = "ungraded"
+# Up to this zoom the map's grid is counted once over every matching incident and kept (a few
+# thousand cells at most); a box is then a choice among them. Closer in, a box holds few enough
+# incidents to be counted on each request.
+WHOLE_GRID_ZOOM = 9
+CACHE_SIZE = 128
+
+_cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cached(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept under `key` (least recently used dropped past `CACHE_SIZE`). Keys start
+    with the project's log id and ledger size: every change to what is counted (a link run, a
+    decision, a restriction mark) is a ledger entry, so a kept answer is never stale."""
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    value = compute()
+    with _cache_lock:
+        _cache[key] = value
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def _state(project: Project, conn: Connection) -> tuple[str, int]:
+    return (project.log_id, head_size(conn))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,27 +207,30 @@ def map_view(
     points_max: int | None = None,
 ) -> MapView:
     """The incidents in `bounds` at `zoom`: each one when at most `points_max` are in view,
-    else counted in grid cells of `cell_size(zoom)` degrees (only cells with incidents)."""
+    else counted in grid cells of `cell_size(zoom)` degrees (only cells with incidents; up to
+    `WHOLE_GRID_ZOOM`, every cell that overlaps the box, whole)."""
     c = incidents.c
     points_max = POINTS_MAX if points_max is None else points_max
     size = cell_size(zoom)
+    skipped = frozenset(skip)
     extra = [r for r in extra if _matches(r, filters)]
     seen = [r for r in extra if bounds.holds(r.lat, r.lon)]
     with project.read() as conn:
         run_id = latest_run_id(conn)
         if run_id is None:
             return MapView(zoom, size, 0, [], [], [], [], 0)
-        conds = _conds(conn, run_id, filters, skip)
+        key = (*_state(project, conn), filters, skipped)
+        conds = _conds(conn, run_id, filters, skipped)
         box = [*conds, *_in_bounds(bounds)]
-        few = list(
-            conn.execute(
-                select(c.incident_id).where(*box).order_by(c.incident_id).limit(points_max + 1)
-            ).scalars()
-        )
-        unlocated = int(
-            conn.execute(
-                select(func.count()).select_from(incidents).where(*conds, c.lat.is_(None))
-            ).scalar_one()
+        # Are there few enough to send one by one? (Stops at the first `points_max + 1`.)
+        few = list(conn.execute(select(c.incident_id).where(*box).limit(points_max + 1)).scalars())
+        unlocated = _cached(
+            ("unlocated", *key),
+            lambda: int(
+                conn.execute(
+                    select(func.count()).select_from(incidents).where(*conds, c.lat.is_(None))
+                ).scalar_one()
+            ),
         ) + sum(1 for r in extra if r.lat is None)
         points: list[dict[str, Any]] = []
         cells: list[dict[str, Any]] = []
@@ -214,82 +249,116 @@ def map_view(
             points = [_point_of_row(r) for r in rows] + [_point(r, None) for r in seen]
             total = len(points)
         else:
-            gx = _floor(conn, (c.lon + 180.0) / size).label("gx")
-            gy = _floor(conn, (c.lat + 90.0) / size).label("gy")
-            grade_cols = [
-                func.sum(case((c.grade == g, 1), else_=0)).label(f"g_{g}") for g in GRADES
-            ]
-            query = (
-                select(
-                    gx,
-                    gy,
-                    func.count().label("n"),
-                    func.coalesce(func.sum(c.civilians_min), 0).label("civ"),
-                    func.sum(c.lat).label("slat"),
-                    func.sum(c.lon).label("slon"),
-                    func.min(c.lat).label("s"),
-                    func.max(c.lat).label("n_"),
-                    func.min(c.lon).label("w"),
-                    func.max(c.lon).label("e"),
-                    *grade_cols,
-                )
-                .where(*box)
-                .group_by(gx, gy)
-            )
-            grid: dict[tuple[int, int], Cell] = {}
-            for r in conn.execute(query):
-                grades = {g: int(getattr(r, f"g_{g}") or 0) for g in GRADES}
-                ungraded = int(r.n) - sum(grades.values())
-                if ungraded:
-                    grades[UNGRADED] = ungraded
-                grid[(int(r.gx), int(r.gy))] = Cell(
-                    int(r.n),
-                    int(r.civ or 0),
-                    {g: n for g, n in grades.items() if n},
-                    float(r.slat),
-                    float(r.slon),
-                    float(r.s),
-                    float(r.w),
-                    float(r.n_),
-                    float(r.e),
-                )
+            if zoom <= WHOLE_GRID_ZOOM:
+                whole = _cached(("grid", *key, zoom), lambda: _grid(conn, conds, size))
+                lo_x, hi_x = int((bounds.west + 180.0) // size), int((bounds.east + 180.0) // size)
+                lo_y, hi_y = int((bounds.south + 90.0) // size), int((bounds.north + 90.0) // size)
+                grid = {
+                    k: _copy(v)
+                    for k, v in whole.items()
+                    if lo_x <= k[0] <= hi_x and lo_y <= k[1] <= hi_y
+                }
+            else:
+                grid = _grid(conn, box, size)
             for row in seen:
                 assert row.lat is not None and row.lon is not None
-                key = (int((row.lon + 180.0) // size), int((row.lat + 90.0) // size))
-                grid.setdefault(key, Cell()).add(row)
+                cell_key = (int((row.lon + 180.0) // size), int((row.lat + 90.0) // size))
+                grid.setdefault(cell_key, Cell()).add(row)
             cells = [grid[k].to_json() for k in sorted(grid)]
             total = sum(cell["count"] for cell in cells)
-        places, governorates = _labels(conn, box, seen)
+        named = _cached(("places", *key), lambda: _places(conn, conds))
+    places, governorates = _labels(named, bounds, seen)
     return MapView(zoom, size, total, points, cells, places, governorates, unlocated)
+
+
+def _copy(cell: Cell) -> Cell:
+    return Cell(
+        cell.count,
+        cell.civilians,
+        dict(cell.grades),
+        cell.lat_sum,
+        cell.lon_sum,
+        cell.south,
+        cell.west,
+        cell.north,
+        cell.east,
+    )
+
+
+def _grid(conn: Connection, conds: list[Any], size: float) -> dict[tuple[int, int], Cell]:
+    """The incidents meeting `conds` counted by grid cell of `size` degrees."""
+    c = incidents.c
+    gx = _floor(conn, (c.lon + 180.0) / size).label("gx")
+    gy = _floor(conn, (c.lat + 90.0) / size).label("gy")
+    grade_cols = [func.sum(case((c.grade == g, 1), else_=0)).label(f"g_{g}") for g in GRADES]
+    query = (
+        select(
+            gx,
+            gy,
+            func.count().label("n"),
+            func.coalesce(func.sum(c.civilians_min), 0).label("civ"),
+            func.sum(c.lat).label("slat"),
+            func.sum(c.lon).label("slon"),
+            func.min(c.lat).label("s"),
+            func.max(c.lat).label("n_"),
+            func.min(c.lon).label("w"),
+            func.max(c.lon).label("e"),
+            *grade_cols,
+        )
+        .where(*conds, c.lat.is_not(None), c.lon.is_not(None))
+        .group_by(gx, gy)
+    )
+    grid: dict[tuple[int, int], Cell] = {}
+    for r in conn.execute(query):
+        grades = {g: int(getattr(r, f"g_{g}") or 0) for g in GRADES}
+        ungraded = int(r.n) - sum(grades.values())
+        if ungraded:
+            grades[UNGRADED] = ungraded
+        grid[(int(r.gx), int(r.gy))] = Cell(
+            int(r.n),
+            int(r.civ or 0),
+            {g: n for g, n in grades.items() if n},
+            float(r.slat),
+            float(r.slon),
+            float(r.s),
+            float(r.w),
+            float(r.n_),
+            float(r.e),
+        )
+    return grid
 
 
 LABELS_MAX = 60
 
 
+def _places(conn: Connection, conds: list[Any]) -> list[tuple[str, str | None, float, float, int]]:
+    """(place, governorate, mean latitude, mean longitude, incidents) of the incidents meeting
+    `conds` that have coordinates."""
+    c = incidents.c
+    rows = conn.execute(
+        select(c.place, c.governorate, func.avg(c.lat), func.avg(c.lon), func.count())
+        .where(*conds, c.place.is_not(None), c.lat.is_not(None))
+        .group_by(c.place, c.governorate)
+    )
+    return [(p, g, float(lat), float(lon), int(n)) for p, g, lat, lon, n in rows]
+
+
 def _labels(
-    conn: Connection, box: list[Any], extra: Sequence[IncidentSummary]
+    named: Sequence[tuple[str, str | None, float, float, int]],
+    bounds: Bounds,
+    extra: Sequence[IncidentSummary],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(the places with incidents in view, most incidents first, at most `LABELS_MAX`; the
     governorates with incidents in view and how many), named as the gazetteer names them."""
-    c = incidents.c
     places: dict[tuple[str, float, float], int] = {}
-    rows = conn.execute(
-        select(c.place, func.avg(c.lat), func.avg(c.lon), func.count())
-        .where(*box, c.place.is_not(None))
-        .group_by(c.place)
-        .order_by(func.count().desc(), c.place)
-        .limit(LABELS_MAX)
-    )
-    for name, lat, lon, n in rows:
-        places[(name, round(float(lat), 4), round(float(lon), 4))] = int(n)
-    govs: dict[str, int] = {
-        name: int(n)
-        for name, n in conn.execute(
-            select(c.governorate, func.count())
-            .where(*box, c.governorate.is_not(None))
-            .group_by(c.governorate)
-        )
-    }
+    govs: dict[str, int] = {}
+    for name, gov, lat, lon, n in named:
+        if not bounds.holds(lat, lon):
+            continue
+        key = (name, round(lat, 4), round(lon, 4))
+        places[key] = places.get(key, 0) + n
+        if gov:
+            govs[gov] = govs.get(gov, 0) + n
     for r in extra:
         if r.place and r.lat is not None and r.lon is not None:
             key = (r.place, round(r.lat, 4), round(r.lon, 4))
@@ -309,6 +378,7 @@ def _labels(
     return place_list, gov_list
 
 
+@lru_cache(maxsize=1)
 def _governorate_points() -> dict[str, tuple[float, float]]:
     """Governorate name (as incidents name it) → its label point, from the shipped table."""
     return {a.name: (a.lat, a.lon) for a in admin1_table().values()}
@@ -429,32 +499,17 @@ def periods(
         raise ValueError(f"series {by!r} is not one of {', '.join(SERIES)}")
     if measure not in MEASURES:
         raise ValueError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
-    c = incidents.c
-    key_col = c.perpetrator if by == "perpetrator" else func.coalesce(c.grade, UNGRADED)
-    value = func.count() if measure == "incidents" else func.coalesce(func.sum(c.civilians_min), 0)
-    counts: dict[str, dict[str, int]] = {}
-    undated = 0
+    skipped = frozenset(skip)
     with project.read() as conn:
         run_id = latest_run_id(conn)
         if run_id is None:
             return Periods(period, by, measure, [], [], 0, 0)
-        conds = _conds(conn, run_id, filters, skip)
-        # Days are grouped in SQL (months directly); weeks are folded from days here, the same
-        # on every database.
-        day = func.substr(c.date_start, 1, 7 if period == "month" else 10)
-        rows = conn.execute(
-            select(day.label("d"), key_col.label("k"), value.label("v"))
-            .where(*conds)
-            .group_by(day, key_col)
+        kept: tuple[dict[str, dict[str, int]], int] = _cached(
+            ("periods", *_state(project, conn), filters, skipped, period, by, measure),
+            lambda: _period_counts(conn, run_id, filters, skipped, period, by, measure),
         )
-        for d, k, v in rows:
-            text = (d + "-01") if period == "month" and d and len(d) == 7 else d
-            if not _valid_day(text):
-                undated += int(v)
-                continue
-            start = period_start(text, period)
-            bucket = counts.setdefault(start, {})
-            bucket[k] = bucket.get(k, 0) + int(v)
+    counts = {start: dict(bucket) for start, bucket in kept[0].items()}
+    undated = kept[1]
     for r in extra:
         if not _matches(r, filters):
             continue
@@ -495,6 +550,49 @@ def periods(
     )
 
 
+def _period_counts(
+    conn: Connection,
+    run_id: int,
+    filters: IncidentFilters,
+    skip: frozenset[str],
+    period: str,
+    by: str,
+    measure: str,
+) -> tuple[dict[str, dict[str, int]], int]:
+    """({period start: {series: value}}, value of the undated) of the run's incidents."""
+    c = incidents.c
+    key_col = c.perpetrator if by == "perpetrator" else func.coalesce(c.grade, UNGRADED)
+    value = func.count() if measure == "incidents" else func.coalesce(func.sum(c.civilians_min), 0)
+    counts: dict[str, dict[str, int]] = {}
+    undated = 0
+    conds = _conds(conn, run_id, filters, skip)
+    if period == "month":
+        day = func.substr(c.date_start, 1, 7)
+    elif period == "week" and conn.dialect.name == "sqlite":
+        # The Monday of the week, in SQL (NULL for a date SQLite cannot read: undated).
+        day = func.date(c.date_start, "-6 days", "weekday 1")
+    else:
+        # Days, folded into weeks here on other databases.
+        day = func.substr(c.date_start, 1, 10)
+    rows = conn.execute(
+        select(day.label("d"), key_col.label("k"), value.label("v"))
+        .where(*conds)
+        .group_by(day, key_col)
+    )
+    starts: dict[str, str | None] = {}
+    for d, k, v in rows:
+        if d not in starts:
+            text = (d + "-01") if period == "month" and d and len(d) == 7 else d
+            starts[d] = period_start(text, period) if _valid_day(text) else None
+        start = starts[d]
+        if start is None:
+            undated += int(v)
+            continue
+        bucket = counts.setdefault(start, {})
+        bucket[k] = bucket.get(k, 0) + int(v)
+    return counts, undated
+
+
 def by_grade(
     project: Project,
     filters: IncidentFilters,
@@ -504,15 +602,26 @@ def by_grade(
 ) -> dict[str, int]:
     """How many incidents have each grade (`GRADES`, then `UNGRADED`), grades with none left out."""
     c = incidents.c
-    out: dict[str, int] = {}
+    skipped = frozenset(skip)
+
+    def count(conn: Connection, run_id: int) -> dict[str, int]:
+        key = func.coalesce(c.grade, UNGRADED)
+        conds = _conds(conn, run_id, filters, skipped)
+        return {
+            k: int(n)
+            for k, n in conn.execute(select(key, func.count()).where(*conds).group_by(key))
+        }
+
     with project.read() as conn:
         run_id = latest_run_id(conn)
         if run_id is None:
             return {}
-        conds = _conds(conn, run_id, filters, skip)
-        key = func.coalesce(c.grade, UNGRADED)
-        for k, n in conn.execute(select(key, func.count()).where(*conds).group_by(key)):
-            out[k] = int(n)
+        out = dict(
+            _cached(
+                ("grades", *_state(project, conn), filters, skipped),
+                lambda: count(conn, run_id),
+            )
+        )
     for r in extra:
         if _matches(r, filters):
             out[r.grade or UNGRADED] = out.get(r.grade or UNGRADED, 0) + 1
