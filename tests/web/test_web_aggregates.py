@@ -215,3 +215,22 @@ def test_the_dashboard_counts_what_the_reader_may_see(
     full = analyst.client.get("/").text
     assert full.count("claim accept by user:investigator") == 2
     assert 'title="2 incidents"' in full  # confirmed: two for the analyst
+
+
+def test_a_new_mark_changes_the_counts_at_once(
+    app: FastAPI, known: None, signed_in: dict[str, Browser]
+) -> None:
+    """The aggregates are kept per ledger size: a restriction (a ledger entry) is counted by
+    the next request."""
+    from factfinder.services.access.commands import restrict
+
+    viewer = signed_in["viewer"]
+    before = viewer.client.get("/api/v1/incidents/grades").json()
+    periods = viewer.client.get("/api/v1/incidents/periods").json()
+    cells = viewer.client.get("/api/v1/incidents/map", params={**WHOLE, "zoom": 2}).json()
+    assert before["fair"] == 2 and periods["total"] == 6 and cells["total"] == 5
+    restrict(app.state.project, incident_subject("inc-000001"), reason="x", actor="test:setup")
+    assert viewer.client.get("/api/v1/incidents/grades").json()["fair"] == 1
+    assert viewer.client.get("/api/v1/incidents/periods").json()["total"] == 5
+    again = viewer.client.get("/api/v1/incidents/map", params={**WHOLE, "zoom": 2}).json()
+    assert again["total"] == 4 and "inc-000001" not in str(again)
