@@ -429,11 +429,6 @@ def _point(row: IncidentSummary, body: Mapping[str, Any] | None) -> dict[str, An
     }
 
 
-def point(row: IncidentSummary, incident_body: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """`_point` for a row the caller retold (its figures as the reader may see them)."""
-    return _point(row, incident_body)
-
-
 # --- Counts by period ----------------------------------------------------------------------------
 
 
@@ -643,5 +638,4 @@ __all__ = [
     "period_end",
     "period_start",
     "periods",
-    "point",
 ]

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from factfinder.errors import NotFound
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.roles import Permission
-from factfinder.services.access.view import RedactionView
+from factfinder.services.access.view import RedactionView, view_for
 from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.incidents import aggregates
@@ -47,16 +47,19 @@ def home(request: Request, who: Reader, project: ProjectDep) -> Response:
         include_restricted=who.can(Permission.READ_RESTRICTED),
         include_marks=who.can(Permission.RESTRICT),
     )
-    view, skip, extra = retold(who, project)
+    _, skip, extra = retold(who, project)
     filters = IncidentFilters(include_restricted=who.can(Permission.READ_RESTRICTED))
     grades = aggregates.by_grade(project, filters, skip=skip, extra=extra)
+    # The lists of recent ingests and decisions show what a reader without access to
+    # restricted data may see, whoever reads them: the front page discloses nothing (a
+    # privileged reader opens the item or incident itself, and that read is ledgered).
+    public = view_for(project, who.user, include_restricted=False)
     ingests = [
-        views.item_public(s, view)
+        views.item_public(s, public)
         for s in recent_items(project, limit=30)
-        if not views.hidden_item(s.hash, view)
+        if not views.hidden_item(s.hash, public)
     ][:8]
-    decisions = _visible_decisions(project, view, recent_decisions(project, limit=40))[:8]
-    views.disclose(project, view, "dashboard")
+    decisions = _visible_decisions(project, public, recent_decisions(project, limit=40))[:8]
     return render(
         request,
         "dashboard.html",
