@@ -34,7 +34,7 @@ from factfinder.services.incidents.queries import (
 )
 from factfinder.services.project import Project
 from factfinder.store.schema_incidents import incidents
-from factfinder.vault.ledger import head_size
+from factfinder.store.schema_users import restrictions
 from factfinder.vocab import GRADES
 
 PERIODS = ("day", "week", "month")
@@ -59,8 +59,8 @@ _cache_lock = threading.Lock()
 
 def _cached(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     """`compute()`, kept under `key` (least recently used dropped past `CACHE_SIZE`). Keys start
-    with the project's log id and ledger size: every change to what is counted (a link run, a
-    decision, a restriction mark) is a ledger entry, so a kept answer is never stale."""
+    with `_state`: what is counted changes only with a link run or a restriction mark, so a
+    kept answer is never stale."""
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -73,8 +73,13 @@ def _cached(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     return value
 
 
-def _state(project: Project, conn: Connection) -> tuple[str, int]:
-    return (project.log_id, head_size(conn))
+def _state(project: Project, conn: Connection, run_id: int) -> tuple[Any, ...]:
+    """What the aggregates depend on besides their arguments: the project, its latest link run
+    (incident rows are written once per run, never changed) and its restriction marks (how many
+    and the latest: a mark added or removed changes one of them)."""
+    r = restrictions.c
+    marks = conn.execute(select(func.count(), func.max(r.id))).one()
+    return (project.log_id, run_id, int(marks[0]), marks[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +224,7 @@ def map_view(
         run_id = latest_run_id(conn)
         if run_id is None:
             return MapView(zoom, size, 0, [], [], [], [], 0)
-        key = (*_state(project, conn), filters, skipped)
+        key = (*_state(project, conn, run_id), filters, skipped)
         conds = _conds(conn, run_id, filters, skipped)
         box = [*conds, *_in_bounds(bounds)]
         # Are there few enough to send one by one? (Stops at the first `points_max + 1`.)
@@ -500,7 +505,7 @@ def periods(
         if run_id is None:
             return Periods(period, by, measure, [], [], 0, 0)
         kept: tuple[dict[str, dict[str, int]], int] = _cached(
-            ("periods", *_state(project, conn), filters, skipped, period, by, measure),
+            ("periods", *_state(project, conn, run_id), filters, skipped, period, by, measure),
             lambda: _period_counts(conn, run_id, filters, skipped, period, by, measure),
         )
     counts = {start: dict(bucket) for start, bucket in kept[0].items()}
@@ -613,7 +618,7 @@ def by_grade(
             return {}
         out = dict(
             _cached(
-                ("grades", *_state(project, conn), filters, skipped),
+                ("grades", *_state(project, conn, run_id), filters, skipped),
                 lambda: count(conn, run_id),
             )
         )
