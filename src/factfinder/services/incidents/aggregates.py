@@ -33,7 +33,7 @@ from factfinder.services.incidents.queries import (
     latest_run_id,
 )
 from factfinder.services.project import Project
-from factfinder.store.schema_incidents import incidents
+from factfinder.store.schema_incidents import incidents, link_runs
 from factfinder.store.schema_users import restrictions
 from factfinder.vocab import GRADES
 
@@ -79,7 +79,9 @@ def _state(project: Project, conn: Connection, run_id: int) -> tuple[Any, ...]:
     and the latest: a mark added or removed changes one of them)."""
     r = restrictions.c
     marks = conn.execute(select(func.count(), func.max(r.id))).one()
-    return (project.log_id, run_id, int(marks[0]), marks[1])
+    seq = conn.execute(select(link_runs.c.seq).where(link_runs.c.id == run_id)).scalar()
+    # The folder too: copies of one project share its log id.
+    return (str(project.root), project.log_id, run_id, seq, int(marks[0]), marks[1])
 
 
 @dataclass(frozen=True, slots=True)
