@@ -10,7 +10,9 @@ process sends requests with `--concurrency` in flight (httpx, asyncio), authenti
 API token. For each endpoint: p50 / p95 latency and requests per second. Target: p95 < 150 ms.
 
 Endpoints: the incident list (first page, a filtered page, a deep keyset page), incident
-search, the item list and full-text item search.
+search, the map's aggregates (the whole region at zoom 6, a city at zoom 11, a filtered view),
+the timeline's counts by period (months by alleged perpetrator, weeks by grade, days), the
+item list and full-text item search.
 """
 
 from __future__ import annotations
@@ -418,6 +420,43 @@ def endpoints_for(
                 "incidents: text search",
                 lambda i: (
                     f"/api/v1/incidents?q={govs[i % len(govs)]}+{events[i % len(events)]}&limit=50"
+                ),
+            ),
+        ]
+        out += [
+            (
+                "map: region, zoom 6",
+                lambda i: "/api/v1/incidents/map?south=31&west=34&north=38.5&east=44&zoom=6",
+            ),
+            (
+                "map: a city, zoom 11",
+                lambda i: (
+                    f"/api/v1/incidents/map?south={PLACES[i % len(PLACES)][1] - 0.08:.3f}"
+                    f"&west={PLACES[i % len(PLACES)][2] - 0.15:.3f}"
+                    f"&north={PLACES[i % len(PLACES)][1] + 0.08:.3f}"
+                    f"&east={PLACES[i % len(PLACES)][2] + 0.15:.3f}&zoom=11"
+                ),
+            ),
+            (
+                "map: filtered, zoom 8",
+                lambda i: (
+                    f"/api/v1/incidents/map?south=33&west=35&north=37.5&east=42&zoom=8"
+                    f"&perpetrator={('russia', 'isis', 'us_led_coalition')[i % 3]}"
+                ),
+            ),
+            (
+                "timeline: months by perpetrator",
+                lambda i: "/api/v1/incidents/periods?period=month&by=perpetrator",
+            ),
+            (
+                "timeline: weeks by grade",
+                lambda i: "/api/v1/incidents/periods?period=week&by=grade&measure=civilians",
+            ),
+            (
+                "timeline: days, one year",
+                lambda i: (
+                    f"/api/v1/incidents/periods?period=day&date_from=20{12 + i % 10}-01-01"
+                    f"&date_to=20{12 + i % 10}-12-31"
                 ),
             ),
         ]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
-def test_the_workspace_on_this_backend(project: Project) -> None:
+def test_the_workspace_on_this_backend(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     from factfinder.services.access.commands import add_user
     from factfinder.web.app import create_app
     from factfinder.web.settings import WebSettings
@@ -58,5 +58,29 @@ def test_the_workspace_on_this_backend(project: Project) -> None:
         # The dashboard counts only what the role may see.
         assert viewer.client.get("/api/v1/dashboard").json()["items"] == 1
         assert inv.client.get("/api/v1/dashboard").json()["items"] == 2
+        # The map's clusters and the timeline's counts: the same Core statements too.
+        from factfinder.services.incidents import aggregates
+
+        assert inv.client.post("/api/v1/runs/link", headers=h).status_code == 200
+        for who in (viewer, inv):
+            listed = who.client.get("/api/v1/incidents").json()["data"]
+            located = [i for i in listed if i["lat"] is not None]
+            box = {"south": 30, "west": 34, "north": 38, "east": 46, "zoom": 6}
+            points = who.client.get("/api/v1/incidents/map", params=box).json()
+            assert sorted(p["id"] for p in points["points"]) == sorted(i["id"] for i in located)
+            monkeypatch.setattr(aggregates, "POINTS_MAX", 0)
+            cells = who.client.get("/api/v1/incidents/map", params=box).json()
+            monkeypatch.undo()
+            assert sum(c["count"] for c in cells["cells"]) == len(located)
+            for period in ("day", "week", "month"):
+                counted = who.client.get(
+                    "/api/v1/incidents/periods", params={"period": period, "by": "grade"}
+                ).json()
+                assert counted["total"] == len(listed)
+            grades = who.client.get("/api/v1/incidents/grades").json()
+            assert sum(grades.values()) == len(listed)
+        assert len(viewer.client.get("/api/v1/incidents").json()["data"]) < len(
+            inv.client.get("/api/v1/incidents").json()["data"]
+        )
     finally:
         app.state.project.close()

@@ -17,6 +17,7 @@ from factfinder.services.access.redaction import (
     sealed_items,
 )
 from factfinder.services.claims.queries import list_reviewed_claims
+from factfinder.services.preserve.items import ItemSummary, item_summary, summary_query
 from factfinder.services.project import Project
 from factfinder.store.schema import checkpoints, items
 from factfinder.store.schema_incidents import incidents, link_runs
@@ -85,3 +86,53 @@ def _incident_count(conn: Connection, include_restricted: bool) -> int:
         if hidden is not None:
             query = query.where(incidents.c.incident_id.not_in(hidden))
     return int(conn.execute(query).scalar_one())
+
+
+# The ledger kinds that are people's decisions on claims and incidents.
+DECISION_KINDS = (
+    "claim.accept",
+    "claim.reject",
+    "claim.correct",
+    "incident.merge",
+    "incident.split",
+    "incident.move",
+    "incident.confirm",
+    "incident.grade",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision as the ledger records it: no payload (its reason is free text, which the
+    caller would have to read through the redaction view)."""
+
+    seq: int
+    kind: str
+    actor: str
+    time: str
+    subject: str | None
+
+
+def recent_decisions(project: Project, *, limit: int = 30) -> list[Decision]:
+    """The latest decisions on claims and incidents, newest first (the caller leaves out those
+    whose subject the reader may not see)."""
+    from factfinder.store.schema import ledger
+
+    with project.read() as conn:
+        rows = conn.execute(
+            select(
+                ledger.c.seq, ledger.c.kind, ledger.c.actor, ledger.c.created_at, ledger.c.subject
+            )
+            .where(ledger.c.kind.in_(DECISION_KINDS))
+            .order_by(ledger.c.seq.desc())
+            .limit(limit)
+        )
+        return [Decision(int(r.seq), r.kind, r.actor, r.created_at, r.subject) for r in rows]
+
+
+def recent_items(project: Project, *, limit: int = 30) -> list[ItemSummary]:
+    """The items ingested last, newest first (the caller leaves out what the reader may not
+    see and reads the rest through the redaction view)."""
+    with project.read() as conn:
+        rows = conn.execute(summary_query().order_by(items.c.id.desc()).limit(limit))
+        return [item_summary(r) for r in rows]

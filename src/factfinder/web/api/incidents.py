@@ -7,9 +7,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import JSONResponse
 
 from factfinder.errors import NotFound
 from factfinder.services.access.roles import Permission
+from factfinder.services.access.view import RedactionView, incidents_with_hidden_claims
+from factfinder.services.incidents import aggregates
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters, IncidentSummary
@@ -118,6 +121,109 @@ def incidents_timeline(
         TimelinePoint(month=m, count=n)
         for m, n in incident_queries.incident_timeline(project, filters)
     ]
+
+
+def retold(
+    who: Principal, project: ProjectDep
+) -> tuple[RedactionView, frozenset[str], list[IncidentSummary]]:
+    """(the reader's view, the incidents a count must not read as stored, those incidents as
+    the reader sees them): an incident some of whose claims the reader may not see is told by
+    its other claims (left out when none is left), so the aggregates count it as told."""
+    view = views.reader_view(project, who)
+    if view.privileged or not view.hides_claims():
+        return view, frozenset(), []
+    partly = incidents_with_hidden_claims(project)
+    rows = []
+    for incident_id in sorted(partly):
+        if views.hidden_incident(incident_id, view):
+            continue
+        seen = views.visible_detail(
+            project, view, incident_queries.get_incident(project, incident_id)
+        )
+        if seen is not None:
+            rows.append(seen[0])
+    return view, partly, rows
+
+
+@router.get("/incidents/map", response_model=dict[str, Any])
+def incidents_map(
+    who: Reader,
+    project: ProjectDep,
+    filters: Filters,
+    south: Annotated[float, Query(ge=-90, le=90)] = -90.0,
+    west: Annotated[float, Query(ge=-180, le=180)] = -180.0,
+    north: Annotated[float, Query(ge=-90, le=90)] = 90.0,
+    east: Annotated[float, Query(ge=-180, le=180)] = 180.0,
+    zoom: Annotated[int, Query(ge=0, le=aggregates.MAX_ZOOM)] = 6,
+) -> JSONResponse:
+    """The incidents in a box at a zoom level: one by one when few are in view (at most
+    `points_max`), else counted in grid cells (server-side clusters: count, civilians killed,
+    grades, mean position and extent), with the places and governorates that have incidents in
+    view and how many matching incidents have no coordinates. Counts are of what the reader may
+    see."""
+    view, skip, extra = retold(who, project)
+    found = aggregates.map_view(
+        project,
+        filters,
+        aggregates.Bounds(min(south, north), min(west, east), max(south, north), max(west, east)),
+        zoom,
+        skip=skip,
+        extra=extra,
+    )
+    for p in found.points:
+        views.hidden_incident(p["id"], view)  # a privileged reader's restricted reads are ledgered
+    views.disclose(project, view, "map")
+    # Returned as is: the answer is plain JSON already, and validating thousands of cells
+    # against `dict[str, Any]` would cost more than counting them.
+    return JSONResponse(
+        {
+            "zoom": found.zoom,
+            "cell": found.cell,
+            "total": found.total,
+            "points_max": aggregates.POINTS_MAX,
+            "points": found.points,
+            "cells": found.cells,
+            "places": found.places,
+            "governorates": found.governorates,
+            "unlocated": found.unlocated,
+        }
+    )
+
+
+@router.get("/incidents/periods", response_model=dict[str, Any])
+def incidents_periods(
+    who: Reader,
+    project: ProjectDep,
+    filters: Filters,
+    period: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    by: Annotated[str, Query(pattern="^(perpetrator|grade)$")] = "perpetrator",
+    measure: Annotated[str, Query(pattern="^(incidents|civilians)$")] = "incidents",
+) -> JSONResponse:
+    """Incidents per day, week (from Monday) or month of their start date, by alleged
+    perpetrator or by grade; `measure=civilians` sums their civilians-killed minimums instead.
+    Undated incidents are counted apart. Counts are of what the reader may see."""
+    _, skip, extra = retold(who, project)
+    p = aggregates.periods(
+        project, filters, period=period, by=by, measure=measure, skip=skip, extra=extra
+    )
+    return JSONResponse(
+        {
+            "period": p.period,
+            "by": p.by,
+            "measure": p.measure,
+            "series": p.series,
+            "buckets": p.buckets,
+            "undated": p.undated,
+            "total": p.total,
+        }
+    )
+
+
+@router.get("/incidents/grades", response_model=dict[str, int])
+def incidents_grades(who: Reader, project: ProjectDep, filters: Filters) -> dict[str, int]:
+    """How many incidents the reader may see have each grade."""
+    _, skip, extra = retold(who, project)
+    return aggregates.by_grade(project, filters, skip=skip, extra=extra)
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetailPublic)

@@ -208,15 +208,10 @@ def map_page(request: Request, who: Reader, filters: Filters) -> Response:
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, who: Reader, project: ProjectDep, filters: Filters) -> Response:
-    points = list(incident_queries.incident_timeline(project, filters))
-    top = max((n for _, n in points), default=0)
-    bars = [(month, n, round(10 * n / top) if top else 0) for month, n in points]
+def timeline_page(request: Request, who: Reader, filters: Filters) -> Response:
+    """The chart reads its counts from `/api/v1/incidents/periods` (with the same filters)."""
     return render(
-        request,
-        "timeline.html",
-        who,
-        {"bars": bars, "f": filters, "query": _query(filters), **_choices()},
+        request, "timeline.html", who, {"f": filters, "query": _query(filters), **_choices()}
     )
 
 

@@ -13,14 +13,18 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from factfinder.errors import InputError, NotFound
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.roles import Permission
+from factfinder.services.access.view import RedactionView, view_for
 from factfinder.services.claims.extraction import extract_items
 from factfinder.services.claims.queries import reviewed_claims
+from factfinder.services.incidents import aggregates
+from factfinder.services.incidents.queries import IncidentFilters, get_incident
 from factfinder.services.preserve.inputs import FileMetadata, file_metadata
 from factfinder.services.preserve.items import item_text, show_item
 from factfinder.services.preserve.search import ItemFilter, visible_items
-from factfinder.services.workspace import dashboard
-from factfinder.subjects import item_subject
+from factfinder.services.workspace import Decision, dashboard, recent_decisions, recent_items
+from factfinder.subjects import CLAIM, INCIDENT, item_subject, parse_subject
 from factfinder.web import views
+from factfinder.web.api.incidents import retold
 from factfinder.web.deps import (
     Commenter,
     Ingester,
@@ -45,7 +49,64 @@ def home(request: Request, who: Reader, project: ProjectDep) -> Response:
         include_restricted=who.can(Permission.READ_RESTRICTED),
         include_marks=who.can(Permission.RESTRICT),
     )
-    return render(request, "dashboard.html", who, {"d": figures})
+    _, skip, extra = retold(who, project)
+    filters = IncidentFilters(include_restricted=who.can(Permission.READ_RESTRICTED))
+    grades = aggregates.by_grade(project, filters, skip=skip, extra=extra)
+    # The lists of recent ingests and decisions show what a reader without access to
+    # restricted data may see, whoever reads them: the front page discloses nothing (a
+    # privileged reader opens the item or incident itself, and that read is ledgered).
+    public = view_for(project, who.user, include_restricted=False)
+    ingests = [
+        views.item_public(s, public)
+        for s in recent_items(project, limit=30)
+        if not views.hidden_item(s.hash, public)
+    ][:8]
+    decisions = _visible_decisions(project, public, recent_decisions(project, limit=40))[:8]
+    return render(
+        request,
+        "dashboard.html",
+        who,
+        {
+            "d": figures,
+            "grades": grades,
+            "grade_top": max(grades.values(), default=0),
+            "ingests": ingests,
+            "decisions": decisions,
+        },
+    )
+
+
+def _visible_decisions(
+    project: ProjectDep, view: RedactionView, found: list[Decision]
+) -> list[tuple[Decision, str | None]]:
+    """(decision, link to its subject) for the decisions whose subject the reader may see: a
+    claim they may read, an incident they may see (as its visible claims tell it)."""
+    claim_ids = [
+        int(ref)
+        for d in found
+        if d.subject
+        for kind, ref in [parse_subject(d.subject)]
+        if kind == CLAIM and ref.isdigit()
+    ]
+    claims = {c.id: c for c in reviewed_claims(project, claim_ids=claim_ids)} if claim_ids else {}
+    out: list[tuple[Decision, str | None]] = []
+    for d in found:
+        kind, ref = parse_subject(d.subject or "")
+        if kind == CLAIM and ref.isdigit():
+            claim = claims.get(int(ref))
+            if claim is None or views.hidden_claim(claim, view):
+                continue
+            out.append((d, f"/items/{claim.item_id}"))
+        elif kind == INCIDENT:
+            if views.hidden_incident(ref, view):
+                continue
+            try:
+                seen = views.visible_detail(project, view, get_incident(project, ref))
+            except NotFound:
+                continue  # merged or split away since: nothing left to show of it
+            if seen is not None:
+                out.append((d, f"/incidents/{ref}"))
+    return out
 
 
 def _page_query(filters: ItemFilter) -> str:

@@ -1,39 +1,143 @@
 // The incident map: Leaflet over the boundaries shipped with factfinder (no tile server).
+// The server answers for the visible box and zoom (/api/v1/incidents/map): the incidents one
+// by one when few are in view (clustered here with Leaflet.markercluster), else its own grid
+// clusters, so the browser never receives every incident of a large project. Everything is
+// built with DOM nodes, never HTML strings: names come from evidence (and the CSP forbids
+// inline styles and scripts).
 (function () {
   "use strict";
-  function getJSON(url) {
-    return fetch(url, { credentials: "same-origin", headers: { "Accept": "application/geo+json, application/json" } })
+  var GRADES = {
+    confirmed: "#b2182b", fair: "#ef8a62", weak: "#e0b03a", contested: "#4393c3",
+    discounted: "#8c8c8c", ungraded: "#5b5b5b"
+  };
+  var AREA = { district: true, governorate: true, country: true };
+
+  function getJSON(url, signal) {
+    return fetch(url, { credentials: "same-origin", headers: { "Accept": "application/geo+json, application/json" }, signal: signal })
       .then(function (r) { if (!r.ok) { throw new Error(url + ": " + r.status); } return r.json(); });
   }
   function text(value) { return value === null || value === undefined ? "" : String(value); }
-  function popup(props) {
-    // Built with DOM nodes, never HTML strings: incident names come from evidence.
-    var box = document.createElement("div");
-    var link = document.createElement("a");
-    link.href = "/incidents/" + encodeURIComponent(text(props.id));
-    link.textContent = "Incident " + text(props.id);
-    box.appendChild(link);
-    var lines = [text(props.date), text(props.place), text(props.event_type),
-                 "killed " + text(props.killed), "grade " + text(props.grade)];
-    lines.forEach(function (line) {
-      var p = document.createElement("div");
-      p.textContent = line;
-      box.appendChild(p);
-    });
+  function words(key) { return text(key).replace(/_/g, " "); }
+  function colour(grade) { return GRADES[grade || "ungraded"] || GRADES.ungraded; }
+  function radius(civilians) { return 5 + Math.min(18, 3 * Math.log(1 + (civilians || 0)) / Math.LN2 / 1.5); }
+  function el(tag, cls, content) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+
+  function popup(p) {
+    var box = el("div", "incident-popup");
+    var title = el("a", null, "Incident " + text(p.id));
+    title.href = "/incidents/" + encodeURIComponent(text(p.id));
+    box.appendChild(el("div", "title")).appendChild(title);
+    var rows = [
+      ["Date", p.date ? (p.date_end && p.date_end !== p.date ? p.date + " – " + p.date_end : p.date) : "undated"],
+      ["Place", text(p.place) + (p.governorate && p.governorate !== p.place ? ", " + p.governorate : "") +
+                (AREA[p.precision] ? " (placed to the " + p.precision + " only)" : "")],
+      ["Alleged perpetrator", words(p.perpetrator)],
+      ["Event", words(p.event_type)],
+      ["Killed", text(p.killed_text)],
+      ["Civilians killed", text(p.civilians_text)],
+      ["Grade", text(p.grade || "ungraded")]
+    ];
+    var dl = el("dl");
+    rows.forEach(function (row) { dl.appendChild(el("dt", null, row[0])); dl.appendChild(el("dd", null, row[1])); });
+    box.appendChild(dl);
     return box;
   }
+
+  function pointLayer(p) {
+    var area = !!AREA[p.precision];
+    var marker = L.circleMarker([p.lat, p.lon], {
+      radius: radius(p.civilians_killed) + (area ? 4 : 0),
+      color: area ? colour(p.grade) : "#3b2a2a",
+      weight: area ? 3 : 1,
+      dashArray: area ? "4 3" : null,
+      fillColor: colour(p.grade),
+      fillOpacity: area ? 0.08 : 0.85,
+      className: "incident-marker" + (area ? " area" : "")
+    });
+    marker.bindPopup(popup(p), { autoPan: true, maxWidth: 320 });
+    return marker;
+  }
+
+  function cellLayer(map, c) {
+    var size = c.count < 10 ? "small" : (c.count < 100 ? "medium" : "large");
+    var div = el("div");
+    div.appendChild(el("span", null, c.count.toLocaleString("en")));
+    var px = 32 + Math.min(24, 4 * Math.log(c.count) / Math.LN10);
+    var marker = L.marker([c.lat, c.lon], {
+      icon: L.divIcon({ html: div, className: "marker-cluster marker-cluster-" + size + " server-cluster", iconSize: [px, px] }),
+      title: c.count + " incidents, " + c.civilians_killed + " civilians killed (smallest figures)",
+      keyboard: true
+    });
+    marker.on("click", function () {
+      var b = c.bounds;
+      if (b[0] === b[2] && b[1] === b[3]) { map.setView([c.lat, c.lon], Math.min(map.getZoom() + 3, 14)); }
+      else { map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: [30, 30], maxZoom: 14 }); }
+    });
+    return marker;
+  }
+
+  function legend(map) {
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      var box = el("div", "map-legend");
+      box.appendChild(el("b", null, "Grade"));
+      Object.keys(GRADES).forEach(function (g) {
+        var row = el("div", "row");
+        var sw = el("span", "swatch");
+        sw.style.background = GRADES[g];
+        row.appendChild(sw);
+        row.appendChild(document.createTextNode(g));
+        box.appendChild(row);
+      });
+      box.appendChild(el("b", null, "Civilians killed"));
+      [1, 10, 100, 1000].forEach(function (n) {
+        var row = el("div", "row");
+        var dot = el("span", "dot");
+        var d = 2 * radius(n);
+        dot.style.width = d + "px"; dot.style.height = d + "px";
+        row.appendChild(dot);
+        row.appendChild(document.createTextNode(n.toLocaleString("en")));
+        box.appendChild(row);
+      });
+      box.appendChild(el("b", null, "Place"));
+      var town = el("div", "row"); town.appendChild(el("span", "dot")); town.appendChild(document.createTextNode("town or site"));
+      var area = el("div", "row"); area.appendChild(el("span", "dot ring")); area.appendChild(document.createTextNode("district or governorate only"));
+      var cluster = el("div", "row"); cluster.appendChild(el("span", "dot cluster", "n")); cluster.appendChild(document.createTextNode("cluster of n incidents"));
+      box.appendChild(town); box.appendChild(area); box.appendChild(cluster);
+      box.appendChild(el("div", "unlocated"));
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  function readHash() {
+    var m = /^#(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(window.location.hash);
+    return m ? { zoom: +m[1], lat: +m[2], lon: +m[3] } : null;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    var el = document.getElementById("map");
-    if (!el || !window.L) { return; }
-    var map = L.map(el, { attributionControl: true, zoomSnap: 0.5, fadeAnimation: false,
-                             zoomAnimation: false, markerZoomAnimation: false }).setView([35.0, 38.5], 6);
+    var host = document.getElementById("map");
+    if (!host || !window.L) { return; }
+    var status = document.getElementById("map-status");
+    var start = readHash();
+    var map = L.map(host, { attributionControl: true, zoomSnap: 1, fadeAnimation: false,
+                            zoomAnimation: false, markerZoomAnimation: false, minZoom: 3, maxZoom: 16 })
+      .setView(start ? [start.lat, start.lon] : [34.8, 39.5], start ? start.zoom : 6);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("Boundaries: Natural Earth");
-    // The base layer sits in its own pane under the markers, whatever order the two requests
-    // finish in; countries are filled first, governorate lines drawn over them.
+    map.attributionControl.addAttribution("Boundaries: Natural Earth · places: GeoNames");
     map.createPane("base");
     map.getPane("base").style.zIndex = 350;
-    getJSON(el.dataset.boundaries).then(function (geo) {
+    map.createPane("labels");
+    map.getPane("labels").style.zIndex = 450;
+    map.getPane("labels").style.pointerEvents = "none";
+    getJSON(host.dataset.boundaries).then(function (geo) {
       function level(name) {
         return { type: "FeatureCollection",
                  features: geo.features.filter(function (f) { return f.properties && f.properties.level === name; }) };
@@ -43,16 +147,70 @@
       L.geoJSON(level("admin1"), { pane: "base", interactive: false,
         style: { color: "#8d9aa6", weight: 0.8, fill: false } }).addTo(map);
     }).catch(function (e) { console.error(e); });
-    getJSON(el.dataset.incidents).then(function (geo) {
-      var layer = L.geoJSON(geo, {
-        pointToLayer: function (f, latlng) {
-          return L.circleMarker(latlng, { radius: 6 + Math.min(10, Math.sqrt(f.properties.killed_min || 0)),
-                                          color: "#8c1d18", fillColor: "#d64541", fillOpacity: 0.8, weight: 1 });
-        },
-        onEachFeature: function (f, l) { l.bindPopup(popup(f.properties), { autoPan: false }); }
-      }).addTo(map);
-      if (geo.features && geo.features.length) { map.fitBounds(layer.getBounds().pad(0.5), { maxZoom: 7, animate: false }); }
-      el.dataset.loaded = String(geo.features ? geo.features.length : 0);
-    }).catch(function (e) { console.error(e); el.dataset.loaded = "error"; });
+
+    var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45,
+                                          spiderfyOnMaxZoom: true, animate: false, chunkedLoading: true });
+    var cells = L.layerGroup();
+    var labels = L.layerGroup();
+    clusters.addTo(map); cells.addTo(map); labels.addTo(map);
+    var key = legend(map);
+    var pending = null;
+    var timer = null;
+
+    function label(name, lat, lon, cls) {
+      var span = el("span", null, name);
+      return L.marker([lat, lon], { pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ html: span, className: "map-label " + cls, iconSize: null }) });
+    }
+
+    function draw(data) {
+      clusters.clearLayers(); cells.clearLayers(); labels.clearLayers();
+      data.governorates.forEach(function (g) {
+        if (g.lat !== null && g.lon !== null) { labels.addLayer(label(g.name + " · " + g.count, g.lat, g.lon, "governorate")); }
+      });
+      if (map.getZoom() >= 7) {
+        data.places.forEach(function (p) {
+          if (p.name !== undefined && data.governorates.every(function (g) { return g.name !== p.name; })) {
+            labels.addLayer(label(p.name, p.lat, p.lon, "town"));
+          }
+        });
+      }
+      if (data.points.length) { clusters.addLayers(data.points.map(pointLayer)); }
+      data.cells.forEach(function (c) { cells.addLayer(cellLayer(map, c)); });
+      var mode = data.cells.length ? "cells" : "points";
+      host.dataset.mode = mode;
+      host.dataset.loaded = String(data.total);
+      var note = key.getContainer().querySelector(".unlocated");
+      note.textContent = data.unlocated ? data.unlocated + " matching incident(s) without coordinates are not on the map" : "";
+      status.textContent = data.total.toLocaleString("en") + " incident(s) in view" +
+        (mode === "cells" ? " — counted by the server in " + data.cells.length + " clusters at this zoom" : "") +
+        (data.unlocated ? "; " + data.unlocated + " without coordinates" : "") + ".";
+    }
+
+    function load() {
+      if (pending) { pending.abort(); }
+      pending = window.AbortController ? new AbortController() : null;
+      var b = map.getBounds().pad(0.15);
+      var clamp = function (v, lo, hi) { return Math.max(lo, Math.min(hi, v)).toFixed(4); };
+      var q = host.dataset.query || "";
+      var url = host.dataset.aggregates + (q ? q + "&" : "?") +
+        "south=" + clamp(b.getSouth(), -90, 90) + "&west=" + clamp(b.getWest(), -180, 180) +
+        "&north=" + clamp(b.getNorth(), -90, 90) + "&east=" + clamp(b.getEast(), -180, 180) +
+        "&zoom=" + Math.round(map.getZoom());
+      host.dataset.busy = "1";
+      getJSON(url, pending ? pending.signal : undefined).then(function (data) {
+        draw(data);
+        delete host.dataset.busy;
+      }).catch(function (e) {
+        if (e && e.name === "AbortError") { return; }
+        console.error(e); host.dataset.loaded = "error"; delete host.dataset.busy;
+      });
+      // The view goes into the address (filters are already in its query), so it can be shared.
+      var c = map.getCenter();
+      history.replaceState(null, "", window.location.pathname + window.location.search +
+        "#" + map.getZoom() + "/" + c.lat.toFixed(4) + "/" + c.lng.toFixed(4));
+    }
+    map.on("moveend", function () { clearTimeout(timer); timer = setTimeout(load, 120); });
+    load();
   });
 })();
