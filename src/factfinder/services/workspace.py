@@ -19,7 +19,7 @@ from factfinder.services.access.redaction import (
 from factfinder.services.claims.queries import list_reviewed_claims
 from factfinder.services.preserve.items import ItemSummary, item_summary, summary_query
 from factfinder.services.project import Project
-from factfinder.store.schema import checkpoints, items
+from factfinder.store.schema import checkpoints, items, ledger
 from factfinder.store.schema_incidents import incidents, link_runs
 from factfinder.store.schema_users import restrictions
 from factfinder.vault import ledger as ledger_rows
@@ -116,8 +116,6 @@ class Decision:
 def recent_decisions(project: Project, *, limit: int = 30) -> list[Decision]:
     """The latest decisions on claims and incidents, newest first (the caller leaves out those
     whose subject the reader may not see)."""
-    from factfinder.store.schema import ledger
-
     with project.read() as conn:
         rows = conn.execute(
             select(

@@ -15,16 +15,18 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factfinder.errors import InvalidRecord, NotFound
+from factfinder.services.access.roles import Permission
 from factfinder.services.cases.files import ExportResult, write_package, write_report
 from factfinder.services.cases.queries import CaseSummary, list_cases, show_case
 from factfinder.services.cases.seen import SeenCase, case_as_seen
 from factfinder.services.incidents.queries import IncidentSummary, get_incident
 from factfinder.services.preserve.checkpoints import checkpoint_for
 from factfinder.services.project import Project
+from factfinder.web import views
 from factfinder.web.deps import Principal
 
 BUILD_KINDS = {
@@ -48,8 +50,6 @@ def slug(text: str) -> str:
 
 def seen_case(project: Project, who: Principal, case_id: int) -> SeenCase:
     """The case as `who` may see it now (a privileged read is ledgered)."""
-    from factfinder.services.access.roles import Permission
-
     return case_as_seen(
         project,
         case_id,
@@ -61,10 +61,6 @@ def seen_case(project: Project, who: Principal, case_id: int) -> SeenCase:
 def visible_cases(project: Project, who: Principal) -> list[CaseSummary]:
     """Every case with the number of incidents and notes `who` may see (what a reader cannot
     see is not counted for them)."""
-    from dataclasses import replace
-
-    from factfinder.services.access.roles import Permission
-
     found = list_cases(project)
     if who.can(Permission.READ_RESTRICTED):
         return found
@@ -80,8 +76,6 @@ def incident_rows(
 ) -> tuple[list[IncidentSummary], list[str]]:
     """(the summaries of the case's incidents as the reader may see them, the ids the latest
     link run no longer holds)."""
-    from factfinder.web.api.incidents import visible_rows
-
     found: list[IncidentSummary] = []
     gone: list[str] = []
     for incident in incidents:
@@ -89,7 +83,7 @@ def incident_rows(
             found.append(get_incident(project, incident).summary)
         except NotFound:
             gone.append(incident)
-    return visible_rows(who, project, found), gone
+    return views.visible_rows(who, project, found), gone
 
 
 def build(

@@ -53,6 +53,18 @@ from factfinder.web.schemas import (
 )
 
 
+def visible_rows(
+    who: Principal, project: Project, rows: Sequence[IncidentSummary]
+) -> list[IncidentSummary]:
+    """The incident rows the reader may see, each as its visible claims tell it."""
+    view = reader_view(project, who)
+    out = [r for r in rows if not hidden_incident(r.id, view)]
+    if not view.privileged:
+        out = retold_rows(project, view, out)
+    disclose(project, view, "incidents")
+    return out
+
+
 def reader_view(
     project: Project, who: Principal, subjects: Iterable[str] | None = None
 ) -> RedactionView:

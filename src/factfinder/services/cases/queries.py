@@ -36,7 +36,8 @@ from factfinder.errors import NotFound
 from factfinder.services.project import Project
 from factfinder.store.schema import ledger
 from factfinder.store.schema_cases import case_members, case_notes, cases
-from factfinder.subjects import CASE, prefix
+from factfinder.subjects import CASE, case_subject, prefix
+from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.verify import Problem
 
 
@@ -274,9 +275,6 @@ class CaseBuild:
 
 def case_builds(project: Project, case_ref: str | int) -> list[CaseBuild]:
     """What was built of the case (reports, exports, packages), oldest first."""
-    from factfinder.subjects import case_subject
-    from factfinder.vault import ledger as ledger_rows
-
     with project.read() as conn:
         case_id = find_case_id(conn, case_ref)
         entries = ledger_rows.entries_for_subject(conn, case_subject(case_id))

@@ -62,18 +62,6 @@ def incident_filter(
 Filters = Annotated[IncidentFilters, Depends(incident_filter)]
 
 
-def visible_rows(
-    who: Principal, project: ProjectDep, rows: list[IncidentSummary] | tuple[IncidentSummary, ...]
-) -> list[IncidentSummary]:
-    """The rows the reader may see, each as its visible claims tell it."""
-    view = views.reader_view(project, who)
-    out = [r for r in rows if not views.hidden_incident(r.id, view)]
-    if not view.privileged:
-        out = views.retold_rows(project, view, out)
-    views.disclose(project, view, "incidents")
-    return out
-
-
 @router.get("/incidents", response_model=IncidentsPublic)
 def list_incidents(
     who: Reader,
@@ -87,7 +75,7 @@ def list_incidents(
     page_rows, page_count, page_next = incident_queries.list_incidents(
         project, filters, limit=limit, after=after
     )
-    rows = visible_rows(who, project, tuple(page_rows))
+    rows = views.visible_rows(who, project, tuple(page_rows))
     return IncidentsPublic(
         data=[views.incident_public(r) for r in rows], count=page_count, next=page_next
     )
@@ -104,7 +92,7 @@ def incidents_geojson(
     page_rows, _, _ = incident_queries.list_incidents(project, filters, limit=limit, after=None)
     features = [
         f
-        for r in visible_rows(who, project, tuple(page_rows))
+        for r in views.visible_rows(who, project, tuple(page_rows))
         if (f := views.incident_feature(r)) is not None
     ]
     return {"type": "FeatureCollection", "features": features}

@@ -18,7 +18,7 @@ from factfinder.services.incidents.queries import IncidentFilters
 from factfinder.subjects import incident_subject
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
 from factfinder.web import views
-from factfinder.web.api.incidents import DATE, Filters, visible_rows
+from factfinder.web.api.incidents import DATE, Filters
 from factfinder.web.deps import Decider, ProjectDep, Reader, Runner
 from factfinder.web.pages.common import render, see_other
 
@@ -59,7 +59,7 @@ def incidents_page(
     page_rows, page_count, page_next = incident_queries.list_incidents(
         project, filters, limit=50, after=after
     )
-    rows = visible_rows(who, project, tuple(page_rows))
+    rows = views.visible_rows(who, project, tuple(page_rows))
     return render(
         request,
         "incidents.html",
