@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factfinder.extract.pipeline import extract_document
+from factfinder.intake.language import detect_language
 from factfinder.model import Claim, Document, DocumentClaims
 from factfinder.services import Project
 from factfinder.services.claims.extraction import extract_items
@@ -71,11 +72,12 @@ def test_documents_ingested_come_back_with_their_text_and_metadata(
         assert text == doc.text
         s = show_item(project, doc.id).summary
         assert s.id == item_id and s.external_id == doc.id
+        # a line without a language is given the one detected in its text, when there is one
         assert (s.title, s.publisher, s.url, s.language) == (
             doc.title,
             doc.publisher,
             doc.url,
-            doc.language,
+            doc.language or detect_language(doc.text),
         )
         assert s.published == (doc.published.isoformat() if doc.published else None)
 
