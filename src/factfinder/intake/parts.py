@@ -16,6 +16,7 @@ HTML = "text/html"
 XHTML = "application/xhtml+xml"
 PDF = "application/pdf"
 EMAIL = "message/rfc822"
+MBOX = "application/mbox"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -41,7 +42,7 @@ OCR = "ocr"
 OCR_UNAVAILABLE = "text not read: OCR unavailable"
 
 # Formats whose members `expand` yields as parts of their own.
-CONTAINERS = frozenset({EMAIL, WARC, ZIP, TAR, GZIP, BZIP2, XZ})
+CONTAINERS = frozenset({EMAIL, MBOX, WARC, ZIP, TAR, GZIP, BZIP2, XZ})
 
 
 @dataclass(frozen=True, slots=True)

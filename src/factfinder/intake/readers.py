@@ -51,6 +51,7 @@ TEXT_READERS: Mapping[str, tuple[str, str]] = {
 TEXT_FALLBACK = ("text_file", "read")  # any other text/* type
 MEMBER_READERS: Mapping[str, tuple[str, str]] = {
     mt.EMAIL: ("mail", "members"),
+    mt.MBOX: ("mbox_file", "members"),
     mt.WARC: ("warc_file", "members"),
     mt.ZIP: ("archive", "zip_members"),
 }

@@ -34,6 +34,8 @@ _EXTENSIONS: dict[str, str] = {
     ".xhtml": mt.XHTML,
     ".pdf": mt.PDF,
     ".eml": mt.EMAIL,
+    ".mbox": mt.MBOX,
+    ".mbx": mt.MBOX,
     ".docx": mt.DOCX,
     ".xlsx": mt.XLSX,
     ".pptx": mt.PPTX,
@@ -219,6 +221,8 @@ def _by_magic(path: Path, head: bytes, claimed: str | None, label: str) -> str |
     body = head.lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(body[:2048]):
         return mt.HTML
+    if _MBOX_START.match(body) and _looks_like_email(body[body.find(b"\n") + 1 :]):
+        return mt.MBOX  # "From sender date" then a message: a mailbox of messages
     if _looks_like_email(body):
         return mt.EMAIL
     return None
@@ -261,6 +265,11 @@ def _gzip_kind(path: Path) -> str:
     if inner.startswith(b"WARC/"):
         return mt.WARC
     return mt.GZIP
+
+
+# The separator line that starts each message of an mbox file ("From alice@example.org Mon Mar
+# 4 10:00:00 2024"): "From", a space, the envelope sender, a date; no colon after "From".
+_MBOX_START = re.compile(rb"From [^\s:]+[ \t]+[^\r\n]{10,}\r?\n")
 
 
 def _looks_like_email(head: bytes) -> bool:
