@@ -77,28 +77,12 @@ def write_run(project: Any, rows: Iterable[Mapping[str, Any]]) -> int:
     from sqlalchemy import func, insert, select
 
     from factfinder.store import schema_incidents as schema
-    from factfinder.store.schema import ledger, ledger_head
     from factfinder.store.schema_claims import claims
-    from factfinder.vault.ledger import LedgerEntry
 
     rows = list(rows)
     with project.transaction("test:setup") as tx:
-        seq = tx.ledger_size
-        entry = LedgerEntry.make(
-            seq, "test.seed", "test:setup", tx.now, {"incidents": len(rows)}, None
-        )
-        tx.conn.execute(
-            insert(ledger).values(
-                seq=seq,
-                kind=entry.kind,
-                actor=entry.actor,
-                created_at=entry.time,
-                subject=None,
-                entry=entry.entry,
-                leaf_hash=entry.leaf_hash,
-            )
-        )
-        tx.conn.execute(ledger_head.update().values(size=seq + 1))
+        entry = tx.append_ledger("test.seed", {"incidents": len(rows)})
+        seq = entry.seq
         run_id = (
             int(tx.conn.execute(select(func.coalesce(func.max(schema.link_runs.c.id), 0))).scalar())
             + 1
