@@ -676,3 +676,62 @@ def test_a_bare_plural_is_at_least_two_and_gives_way_to_a_figure() -> None:
     assert is_vague_arabic(c.range)
     # in one sentence's tally, a stated figure of the same people wins
     assert listed_killed("مقتل مدنيين بقصف مدفعي على القرية، حيث قتل 3 مدنيين في منازلهم") == 3
+
+
+# Civilians and fighters counted together; singular victims in reported speech -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mixed total: how many of each the sentence does not say
+        ("عدوان تركي يسفر عن استشهاد 12 مدنياً وعسكرياً في ريف الشدادي", [(12, "killed", "total")]),
+        ("قتل 12 شخصا بين مدنيين وعسكريين بغارات روسية على ريف إدلب", [(12, "killed", "total")]),
+        (
+            "سقوط 9 شهداء من العسكريين والمدنيين بقصف إسرائيلي على ريف درعا",
+            [(9, "killed", "total")],
+        ),
+        ("مقتل 5 من المدنيين والعسكريين بقصف لقوات النظام على ريف حماة", [(5, "killed", "total")]),
+        ("مقتل 7 عسكريين ومدنيين بغارة للتحالف الدولي على ريف دير الزور", [(7, "killed", "total")]),
+        # a soldier beside the civilians is a count of his own
+        (
+            "مقتل 5 مدنيين وعسكري بقصف مسيرة تركية على ريف القامشلي",
+            [(5, "killed", "civilians"), (1, "killed", "combatants")],
+        ),
+        (
+            "مقتل 4 مدنيين و3 عسكريين بغارة لقسد على ريف منبج",
+            [(4, "killed", "civilians"), (3, "killed", "combatants")],
+        ),
+        # a singular subject of reported speech: "قال المراسل إن مدنياً قتل"
+        (
+            "وقال المراسل إن مدنياً قتل، وأصيبت امرأة، في قصف مدفعي لقوات النظام على بلدة الكفير",
+            [(1, "killed", "civilians"), (1, "injured", "women")],
+        ),
+        ("وأفاد ناشطون بأن طفلاً استشهد بقصف داعش على قرية في البادية", [(1, "killed", "children")]),
+        (
+            "طفل فارق الحياة متأثرا بجراحه جراء قصف هيئة تحرير الشام على بلدة",
+            [(1, "killed", "children")],
+        ),
+        ("شابان فارقا الحياة بغارة أمريكية على ريف إدلب", [(2, "killed", "men")]),
+    ],
+)
+def test_mixed_totals_and_reported_singulars(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فاز المرشح بفارق 5 أصوات عن منافسه",  # "a margin of 5 votes": no outcome word
+        "قصف مدفعي على قرية أم الريش غربي إدلب",  # "أم" in a place's name
+    ],
+)
+def test_words_like_outcomes_count_nothing(text: str) -> None:
+    assert counts(text) == []
+
+
+def test_a_mother_and_her_son() -> None:
+    assert primary_killed("قسد تقتل أما وابنها في ريف الرقة") == (2, None)
+    assert primary_killed("الاحتلال التركي يقتل أما وابنها في ريف الحسكة") == (2, None)

@@ -388,3 +388,60 @@ def test_an_act_announced_as_another_partys_is_not_the_announcers() -> None:
     claims = _EXTRACTOR.extract(Document("t", text, language="ar")).claims
     lead = next(c for c in claims if c.primary)
     assert (lead.perpetrator.group, lead.stance) == ("turkey", "alleges")
+
+
+# 4. The subject of reported speech, a relative clause's attacker, a campaign, an epithet ------
+
+# (party as the text names it, with the occupier named in full elsewhere where it is bare)
+REPORTED = [
+    ("قوات النظام", "syrian_government"),
+    ("الطيران الروسي", "russia"),
+    ("الاحتلال التركي", "turkey"),
+    ("قسد", "sdf_ypg"),
+    ("التحالف الدولي", "us_led_coalition"),
+    ("الجيش الإسرائيلي", "israel"),
+    ("تنظيم داعش", "isis"),
+    ("هيئة تحرير الشام", "hts_nusra"),
+]
+
+
+@pytest.mark.parametrize(("party", "group"), REPORTED)
+def test_the_subject_after_that_is_no_claimant(party: str, group: str) -> None:
+    # "ذكر مراسلنا أن X استأنف قصفه": the correspondent reports, X shells
+    text = f"وذكر مراسلنا أن {party} استأنف قصفه لقرية أم الخير، ما أسفر عن مقتل مدنيين اثنين."
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(("party", "group"), REPORTED)
+def test_a_relative_clause_names_the_attacker(party: str, group: str) -> None:
+    text = f"المنزل الذي قصفه {party} في قرية طرنجة، ما أدى إلى استشهاد شاب."
+    assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(
+    ("adjective", "group"),
+    [
+        ("الروسية", "russia"),
+        ("التركية", "turkey"),
+        ("الإسرائيلية", "israel"),
+        ("الأمريكية", "us_led_coalition"),
+    ],
+)
+def test_a_campaign_named_by_its_nation(adjective: str, group: str) -> None:
+    text = (
+        f"الحرب {adjective} مستمرة على السوريين.. ثلاثة قتلى من عائلة واحدة بغارات على أطراف إدلب"
+    )
+    assert perpetrator(text) == group
+
+
+def test_an_epithet_of_a_nation_names_it() -> None:
+    text = "الشهيد عصام ارتقى بقصف صهيوني لبلدة المزرعة في ريف السويداء مع 3 أشخاص"
+    assert perpetrator(text) == "israel"
+
+
+def test_a_bare_occupation_after_that_is_the_one_named_in_full() -> None:
+    text = (
+        "وذكر مراسلنا أن الاحتلال استأنف قصفه لريف تل تمر، مما أسفر عن إصابة طفلين.\n\n"
+        "وكان الاحتلال التركي قد قصف القرية نفسها أمس."
+    )
+    assert perpetrator(text) == "turkey"

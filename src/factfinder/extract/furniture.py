@@ -22,6 +22,9 @@ and claims. This module finds it so that the extractor can read past it.
   words they join ("Idlib Massacre"), with the document offset of every character of the
   phrase, so that a place found in the phrase maps back into the text.
 * `is_furniture(text, start, end, spans)` — whether a range holds nothing but furniture.
+* `related_spans(text)` — a news site's lists of other articles ("Related articles", "مقالات
+  ذات صلة", "الأكثر قراءة" and the headlines under them): block furniture too, since their
+  figures and places are other incidents'.
 
 The patterns are the generic interface strings of the platforms (English interface); they
 name no outlet, account or place. A language reader (Arabic posts in English page furniture)
@@ -193,6 +196,53 @@ class HashtagPhrase:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# A news site's lists of other articles: a heading alone on its line ("Related articles", "Read
+# also", "Most read", "مقالات ذات صلة", "اقرأ أيضاً", "الأكثر قراءة", "المزيد من مقالات حول …"),
+# then the headlines of other stories, one short line each. Their figures, places and dates are
+# other incidents': the block runs from the heading over every following short line and ends at
+# the first paragraph (a line longer than `_HEADLINE_MAX`, or one ending as a sentence does),
+# where the article may go on.
+_RELATED_HEADING = re.compile(
+    r"^[ \t]*(?:"
+    r"Related(?:\s+(?:articles?|stories|news|posts|content|coverage|reading))?|"
+    r"Read\s+(?:more|also|next)|Also\s+read|See\s+also|More\s+from\s+[^\n.!?]{1,40}|"
+    r"You\s+(?:may|might)\s+also\s+like|Recommended(?:\s+for\s+you)?|"
+    r"Most\s+(?:read|popular|viewed|shared)|Latest\s+(?:news|stories|articles)|"
+    r"More\s+(?:stories|news|articles)|Top\s+stories|Trending(?:\s+now)?|Editor[’']s\s+picks?|"
+    r"(?:مقالات|أخبار|اخبار|مواضيع|مواد|قصص)\s+(?:ذات\s+صلة|متعلقة|مشابهة|مقترحة)|"
+    r"(?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|(?:شاهد|طالع)\s+(?:أيضا|أيضاً|ايضا)|"
+    r"(?:ال)?(?:أكثر|اكثر)\s+(?:قراءة|مشاهدة|تداولا|تداولاً)|آخر\s+الأخبار|اخر\s+الاخبار|"
+    r"اخترنا\s+لكم|قد\s+يهمك|أخبار\s+تهمك|المزيد\s+من\s+[^\n.!?؟]{1,40}"
+    r")[ \t]*[:：]?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_HEADLINE_MAX = 160  # characters: a headline's line; a longer line is a paragraph
+_PROSE_END = (".", "!", "?", "؟", "”", '"', "»", ":")  # a sentence's end: headlines have none
+
+
+def related_spans(text: str) -> list[tuple[int, int]]:
+    """The `[start, end)` spans of lists of other articles (`_RELATED_HEADING`)."""
+    out: list[tuple[int, int]] = []
+    for m in _RELATED_HEADING.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        end = m.end()
+        pos = end
+        while pos < len(text):
+            nl = text.find("\n", pos + 1)
+            line_end = len(text) if nl < 0 else nl
+            line = text[pos:line_end].strip()
+            if len(line) > _HEADLINE_MAX or line.endswith(_PROSE_END):
+                break  # a paragraph: the article (or another one) goes on
+            if line:
+                end = pos + len(text[pos:line_end].rstrip())
+            pos = line_end
+        a, b = _strip(text, m.start(), end)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
 # Most texts have none of the words a pattern needs ("@", "Tweet", "comments"): gated.
 _BLOCKS = tuple(
     Gate(p) for p in (_UI_LINE, _POST_OF, _AUTHOR, _AUTHOR_GLUED, _BYLINE, _COMMENTS, *_UI)
@@ -210,6 +260,7 @@ def furniture_spans(text: str) -> list[Furniture]:
                 raw.append(Furniture(a, b, True))
     for m in _INLINE_GATE.finditer(text):
         raw.append(Furniture(m.start(), m.end(), False))
+    raw.extend(Furniture(a, b, True) for a, b in related_spans(text))
     return _merge(raw)
 
 

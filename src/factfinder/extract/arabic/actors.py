@@ -76,6 +76,7 @@ _SOURCE = frozenset(fold_key(w) for w in SOURCE)
 _ANNOUNCED: Lexicon[bool] = Lexicon({w: True for w in ANNOUNCED_ACTS})
 _ANNOUNCE = frozenset(fold_key(w) for w in ANNOUNCE_VERBS)
 _PRESENT = frozenset(fold_key(w) for w in REPORT_VERBS_PRESENT)
+_THAT = frozenset(fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن"))
 _CLAUSE_MARKS = frozenset({".", ":", "،", ",", "#", "|", "-", "!", "؟", "?"})
 
 
@@ -104,6 +105,8 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
     """The role cast by the nearest word before token `i` (up to three words back)."""
     k, seen = i - 1, 0
     while k >= lo and seen < 3:
+        if at.w(k) in _THAT:
+            return None  # "ذكر مراسلنا أن الاحتلال استأنف قصفه": the reported clause's subject
         if at.w(k) in _NEUTRAL and any(
             m.j == k + 1 for m in _ATTACK_WORDS.at(at.toks, max(lo, k - 1), k + 1)
         ):

@@ -130,6 +130,41 @@ def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None
     return None
 
 
+_SIDES = {"civilians": "combatants", "combatants": "civilians"}
+_AMONG = frozenset(fold_key(w) for w in ("بين", "من"))
+
+
+def _mixed(at: ArabicText, j: int, stop: int, victims: str) -> int | None:
+    """The end of a second, opposite victim noun that makes a count a mixed total: "12
+    مدنياً وعسكرياً", "12 شخصاً بين مدنيين وعسكريين", "5 من العسكريين والمدنيين" (civilians
+    and fighters together: the text does not say how many of each)."""
+    first = victims
+    if victims == "total" and at.w(j) in _AMONG:
+        v = _VICTIMS.first(at.toks, j + 1, stop) or _OF.first(at.toks, j + 1, stop)
+        if v is None:
+            return None
+        first = v.value[0] if isinstance(v.value, tuple) else v.value
+        j = v.j
+        if first not in _SIDES:
+            return None
+    other = _SIDES.get(first)
+    if other is None or not at.w(j).startswith("و"):
+        return None
+    v = _VICTIMS.first(at.toks, j, stop) or _OF.first(at.toks, j, stop)
+    if v is None or v.i != j or not v.clitic:
+        return None
+    kind = v.value[0] if isinstance(v.value, tuple) else v.value
+    if kind != other or read_number(at, v.j, stop) is not None:
+        return None
+    if (
+        isinstance(v.value, tuple)
+        and v.value[1]
+        and not (at.w(j).endswith("ا") and at.w(j - 1).endswith("ا"))
+    ):
+        return None  # "5 مدنيين وعسكري": a soldier beside the five, a count of its own
+    return v.j
+
+
 def _joined(at: ArabicText, last_end: int, k: int, named: bool) -> bool:
     """Whether token `k` continues the count that ended at `last_end`: right after it, or after
     the name of the person it counted ("المواطن فلان (25 عاما) والطفلة …")."""
@@ -297,6 +332,9 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 j, victims, _ = noun
                 if at.w(j) in _OTHERS:
                     j += 1  # "5 أطفال آخرين"
+                mixed = _mixed(at, j, i1, victims)
+                if mixed is not None:
+                    j, victims = mixed, "total"
             elif (
                 _after(at, j, i1) is None
                 and not _outcome_before(at, k, i0)[0]
@@ -500,8 +538,7 @@ def _dual_alone(
     if v is None or v.value[1] not in (1, 2):
         return None
     if v.value[1] == 1 and not (
-        (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in ("#", "|", "/"))
-        and not at.w(k).startswith("ال")
+        (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in _OPENS) and not at.w(k).startswith("ال")
     ):
         return None  # a singular counts by itself only opening its clause: "طفل استشهد اليوم"
     outcome = _after(at, v.j, stop)
@@ -512,6 +549,9 @@ def _dual_alone(
     return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
 
 
+# What may stand before a clause's subject: a hashtag's mark, a bar, "إن" / "أن" of reported
+# speech ("قال المراسل إن مدنياً قتل").
+_OPENS = frozenset(("#", "|", "/", *(fold_key(w) for w in ("إن", "أن", "بأن", "وإن", "وأن"))))
 _CARDINALS = {fold_key(k): v for k, v in {**UNITS, **TEN}.items() if v >= 3}
 
 

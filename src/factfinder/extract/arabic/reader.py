@@ -27,6 +27,7 @@ from factfinder.extract.attribution import Attribution, StanceCue, document_publ
 from factfinder.extract.events import find_events as english_events
 from factfinder.extract.events import find_weapons as english_weapons
 from factfinder.extract.finders import Parts
+from factfinder.extract.furniture import related_spans
 from factfinder.extract.unit import Unit
 from factfinder.mentions import CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
@@ -118,15 +119,24 @@ def split_sentences(text: str, title: str | None) -> tuple[list[Sentence], int |
     masked = mask_broken(text)  # same length: offsets hold
     tail = _TAIL.search(masked)
     stop = tail.start() if tail else len(text)
+    related = related_spans(text)  # lists of other articles: other incidents' figures
+
+    def keep(a: int, b: int) -> bool:
+        return (
+            b > a
+            and re.search(r"[\w\u0600-\u06FF]", text[a:b]) is not None
+            and not any(x <= a and b <= y for x, y in related)
+        )
+
     out: list[Sentence] = []
     pos = 0
     for m in _CUT.finditer(masked, 0, stop):
         a, b = _trim(text, pos, m.end() if text[m.start()] in ".!?؟" else m.start())
-        if b > a and re.search(r"[\w\u0600-\u06FF]", text[a:b]):
+        if keep(a, b):
             out.append(Sentence(a, b, text[a:b]))
         pos = m.end()
     a, b = _trim(text, pos, stop)
-    if b > a and re.search(r"[\w\u0600-\u06FF]", text[a:b]):
+    if keep(a, b):
         out.append(Sentence(a, b, text[a:b]))
     title_index = None
     if title and out:
