@@ -735,3 +735,28 @@ def test_words_like_outcomes_count_nothing(text: str) -> None:
 def test_a_mother_and_her_son() -> None:
     assert primary_killed("قسد تقتل أما وابنها في ريف الرقة") == (2, None)
     assert primary_killed("الاحتلال التركي يقتل أما وابنها في ريف الحسكة") == (2, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shots, shells or raids behind "ب" are no count of the dead
+        ("العثور على جثة صابر وابن عمه سامي مقتولين بعدة طلقات نارية بعد مداهمة قسد", (2, None)),
+        ("قتل مدني بعدة طلقات نارية أطلقها عناصر من قوات النظام", (1, None)),
+        ("مقتل 5 أشخاص بـ 3 غارات روسية على ريف إدلب", (5, None)),
+        ("مقتل بضعة مدنيين بقصف تركي على ريف الحسكة", (2, None)),
+        # one person under two spellings of the father's name is one person
+        (
+            "استشهاد محمود هليل الزوبعي الشمري برصاص قسد، رحم الله الشهيد محمود الهليل الشاهر",
+            (1, None),
+        ),
+        # an obituary's formulas and a commenter's name are nobody killed
+        (
+            "تنعى عائلة الشاهر وفاة فقيدهم المغفور له بإذن الله المرحوم محمود هليل الشاهر",
+            (1, None),
+        ),
+        ('الدكتور "احمد الشمري" يعلق على خبر استشهاد محمود هليل الشمري على يد قسد', (1, None)),
+    ],
+)
+def test_instruments_and_names_counted_once(text: str, expected: tuple[int, int | None]) -> None:
+    assert primary_killed(text) == expected

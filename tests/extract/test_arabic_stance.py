@@ -55,3 +55,35 @@ def test_a_monitor_alleges() -> None:
     assert claim.stance == "alleges"
     assert claim.perpetrator is not None and claim.perpetrator.group == "russia"
     assert claim.claimant.type == "monitor"
+
+
+@pytest.mark.parametrize(
+    ("party", "group"),
+    [
+        ("التحالف الدولي", "us_led_coalition"),
+        ("القيادة المركزية الأمريكية", "us_led_coalition"),
+        ("وزارة الدفاع الروسية", "russia"),
+        ("وزارة الدفاع التركية", "turkey"),
+        ("الجيش الإسرائيلي", "israel"),
+        ("قوات سوريا الديمقراطية", "sdf_ypg"),
+    ],
+)
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "أعرب {p} عن أسفه لمقتل مدني خلال عملية عسكرية في قرية كرهوك بريف الحسكة",
+        "{p} يعرب عن أسفه العميق لمقتل مدنيين اثنين في غارة على ريف إدلب",
+        "أعلن {p} مسؤوليته عن الضربة التي أدت إلى مقتل مدني في ريف دير الزور",
+        "اعتذر {p} عن مقتل طفل بقصف على قرية في ريف حلب",
+    ],
+)
+def test_regret_and_responsibility_admit_the_harm(frame: str, party: str, group: str) -> None:
+    claim = _primary(frame.format(p=party))
+    assert claim.stance == "admits"
+    assert claim.perpetrator is not None and claim.perpetrator.group == group
+    assert claim.claimant.type == "party_to_conflict"
+
+
+def test_holding_another_party_responsible_is_no_admission() -> None:
+    claim = _primary("حمّل التحالف الدولي قسد مسؤولية مقتل مدني في قرية كرهوك بريف الحسكة")
+    assert claim.stance != "admits"

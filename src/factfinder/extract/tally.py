@@ -88,6 +88,10 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(re.sub(r"^(?:al|el)-", "", w) for w in words)
 
 
+def _bare_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two names may be one person: the same first name, or one name of one word that
     is a word of the other ("Omar" and "Omar Nouri", "Al-Tawil" and "Ahmed Al-Tawil").
@@ -97,7 +101,8 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return True
     if len(a) >= 2 and len(b) >= 2 and has_arabic(a[0]) and has_arabic(b[0]):
-        return a[:2] == b[:2]
+        # the father's name with or without the article: "محمود هليل" / "محمود الهليل"
+        return a[0] == b[0] and _bare_article(a[1]) == _bare_article(b[1])
     return a[0] == b[0] or (len(a) == 1 and a[0] in b) or (len(b) == 1 and b[0] in a)
 
 

@@ -165,6 +165,15 @@ def _mixed(at: ArabicText, j: int, stop: int, victims: str) -> int | None:
     return v.j
 
 
+def _instrument(at: ArabicText, num: Number) -> bool:
+    """Whether a number with no victim noun is behind "ب" (by, with): "مقتولين بعدة طلقات",
+    "قتل بـ 3 رصاصات" count the shots, not the dead. "بضعة" is a number of its own."""
+    word = at.w(num.i)
+    if word.startswith("ب") and not word.startswith("بضع") and not word[:1].isdigit():
+        return True
+    return at.w(num.i - 1) == "ب" if num.i > 0 else False
+
+
 def _joined(at: ArabicText, last_end: int, k: int, named: bool) -> bool:
     """Whether token `k` continues the count that ended at `last_end`: right after it, or after
     the name of the person it counted ("المواطن فلان (25 عاما) والطفلة …")."""
@@ -339,7 +348,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 _after(at, j, i1) is None
                 and not _outcome_before(at, k, i0)[0]
                 and not (heads and _opener_before(at, k, i0))
-            ):
+            ) or _instrument(at, num):
                 k = max(k + 1, num.j)
                 continue
             a = AFTER.first(at.toks, j, i1)

@@ -625,6 +625,10 @@ NAME_TITLES: Final[dict[str, str]] = {
 }
 # Words that end a name: function words, and words that begin what is said about the person.
 NAME_STOPS: Final[tuple[str, ...]] = (
+    # an obituary's formulas: "فقيدهم المغفور له بإذن الله"
+    "المغفور",
+    "له",
+    "لها",
     "في",
     "من",
     "على",
@@ -826,6 +830,16 @@ NAME_SPEAKS: Final[tuple[str, ...]] = (
     "أضافت",
     "نشر",
     "كتب",
+    "يعلق",
+    "تعلق",
+    "علق",
+    "علقت",
+    "يكتب",
+    "تكتب",
+    "يتحدث",
+    "تتحدث",
+    "ينعى",
+    "تنعى",
 )
 # Headers of a list of the dead or the wounded, one name a line: "أسماء الشهداء:", "الجرحى:".
 LIST_HEADERS: Final[dict[str, str]] = {
@@ -1410,6 +1424,10 @@ REPORT_VERBS_PRESENT: Final[tuple[str, ...]] = (
     "تنفي",
     "ينفي",
     "وفقا",
+    "يعرب",
+    "تعرب",
+    "يعتذر",
+    "تعتذر",
 )
 
 # Attack verbs whose subject is the attacker ("استهدف الجيش التركي", "قسد تعتقل").
@@ -1692,6 +1710,11 @@ REPORT_VERBS: Final[tuple[str, ...]] = (
     "نقل",
     "أبلغ",
     "أبلغت",
+    # regret and condolences are said too: "أعرب التحالف عن أسفه لمقتل مدني"
+    "أعرب",
+    "أعربت",
+    "اعتذر",
+    "اعتذرت",
 )
 # Acts a party announces it carried out: "الجيش الإسرائيلي يعلن مهاجمة …", "أعلنت القيادة
 # المركزية تنفيذ غارة": the announcing party is the attacker (its own admission).
@@ -1753,6 +1776,21 @@ ADMITS: Final[tuple[str, ...]] = (
     "أقرت",
     "طائراتنا",
     "استهدفنا",
+    # regret, condolences, apology and responsibility for the harm: the speaker's own act
+    "عن أسفه",
+    "عن أسفها",
+    "عن أسفهم",
+    "عن أسفنا",
+    "عن أسفه العميق",
+    "تعازيه",
+    "تعازيها",
+    "اعتذر",
+    "اعتذرت",
+    "يعتذر",
+    "تعتذر",
+    "مسؤوليته عن",
+    "مسؤوليتها عن",
+    "مسؤوليتهم عن",
 )
 
 # Event types and weapons ---------------------------------------------------------------------

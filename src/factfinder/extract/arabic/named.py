@@ -73,6 +73,8 @@ def _name_word(at: ArabicText, k: int, stop: int) -> bool:
         return at.text[b - 1] == "ي" and at.w(k + 1) not in ("يد", "يدي", "خلفية")
     if w in _STOP_WORDS or _VERB.match(w):
         return False
+    if len(w) > 4 and w.endswith(("هم", "هما", "كم")):
+        return False  # a noun with a plural pronoun ("فقيدهم", "ابنهم"): no name's word
     if not w.startswith("ال") and _STOPS.first(at.toks, k, stop) is not None:
         # "بإنزال", "وفي"; a family name with the article ("العلي") is read as it stands
         return False
