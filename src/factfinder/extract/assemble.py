@@ -241,7 +241,11 @@ class _Incident:
         return keys
 
     def event_type(self) -> str:
-        return classify(_weighted_cues(self.units), air_actor=_air_actor(self.units))
+        units: Sequence[Unit] = self.units
+        perp = _perpetrator(units)
+        if perp is not None and perp.group in GROUND_ONLY_GROUPS:
+            units = [_grounded(u) for u in units]
+        return classify(_weighted_cues(units), air_actor=_air_actor(self.units))
 
     def date_keys(self) -> set[dt.date]:
         return {d.window.start for u in self.units for d in _event_dates(u) if d.window.start}
@@ -260,6 +264,30 @@ def _weighted_cues(units: Sequence[Unit]) -> list[EventMention]:
         for c in u.cues:
             cues += scaled([c], factor * (0.25 if _in_reference(u, c) else 1.0))
     return cues
+
+
+# Parties without aircraft in Syria: their bare "raid" is on the ground, their "strikes",
+# "bombing" or "pounded" are artillery's, rockets' or drones' named as such elsewhere.
+GROUND_ONLY_GROUPS = frozenset({"sdf_ypg", "isis", "hts_nusra", "armed_opposition"})
+_RAID = re.compile(r"raid", re.IGNORECASE)
+
+
+def _grounded(u: Unit) -> Unit:
+    """`u` with the weak air cues ("raid", "strikes", "pounded": weight ≤ 0.5) of a ground-only
+    perpetrator read as a ground raid (shooting) or as shelling."""
+    if not any(c.event_type == "airstrike" and c.weight <= 0.5 for c in u.cues):
+        return u
+    text, at = u.sentence.text, u.sentence.start
+    cues = tuple(
+        replace(
+            c,
+            event_type="shooting" if _RAID.search(text, c.start - at, c.end - at) else "shelling",
+        )
+        if c.event_type == "airstrike" and c.weight <= 0.5
+        else c
+        for c in u.cues
+    )
+    return replace(u, cues=cues)
 
 
 def _in_reference(u: Unit, c: EventMention) -> bool:

@@ -822,6 +822,26 @@ def _office_name(line: str) -> str | None:
     return name
 
 
+# A statement's lead-in at a line's start, before its text: "CJTF-OIR statement: On Oct. 19 …",
+# "Statement from the Turkish Ministry of National Defence: …", "SDF Media Center: …".
+_LEAD_IN = re.compile(
+    r"(?:(?:joint|official|press|public)\s+)?(?:statement|press\s+release|communiqu[eé])\s+"
+    r"(?:by|from|of|issued\s+by)\s+(?:the\s+)?(?P<by>[^:\n]{2,70}?)\s*:\s|"
+    r"(?P<name>[A-Z][^:\n]{1,60}?)\s+(?:statement|press\s+release|communiqu[eé]|said|says)\s*:\s",
+    re.IGNORECASE,
+)
+
+
+def _named_source(name: str) -> Source | None:
+    """The source a lead-in names: a known source, else a party's name (its office or force)."""
+    known = source_named_by(name)
+    if known is not None:
+        return known
+    if claimant_type(name) == "party_to_conflict":
+        return Source(name.strip(), "party_to_conflict")
+    return None
+
+
 def _header_publisher(text: str) -> Source | None:
     """The publisher a capture names on its first lines: a line that is a known source's name,
     or a line in title case naming a party's office ("U.S. Central Command", "Ministry of
@@ -830,6 +850,11 @@ def _header_publisher(text: str) -> Source | None:
     nobody."""
     lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:5]
     for line in lines:
+        lead = _LEAD_IN.match(line)
+        if lead is not None:
+            named = _named_source(lead.group("by") or lead.group("name"))
+            if named is not None:
+                return named
         if len(line) > 120 or any(c.isdigit() for c in line):
             continue
         known = source_named_by(line) if len(line) <= 80 else None

@@ -284,3 +284,39 @@ def test_an_office_named_after_its_state_admits_its_own_strikes(office: str, gro
     )
     assert c.claimant.type == "party_to_conflict"
     assert (c.perpetrator.group, c.stance) == (group, "admits")
+
+
+# A statement's lead-in names its speaker: "CJTF-OIR statement: …", "Statement from …: …" -----
+
+LEAD_INS = [
+    ("CJTF-OIR", "Coalition forces", "us_led_coalition"),
+    ("U.S. Central Command", "U.S. forces", "us_led_coalition"),
+    ("Russian Ministry of Defence", "Russian aircraft", "russia"),
+    ("Turkish Ministry of National Defence", "Turkish artillery", "turkey"),
+    ("IDF", "Israeli aircraft", "israel"),
+    ("SDF Media Center", "SDF forces", "sdf_ypg"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "force", "group"), LEAD_INS)
+@pytest.mark.parametrize("frame", ["{s} statement: {t}", "Statement from the {s}: {t}"])
+def test_a_lead_in_names_the_party_that_speaks(
+    frame: str, speaker: str, force: str, group: str
+) -> None:
+    body = (
+        f"On March 3, {force} conducted a strike near Al-Bab targeting a weapons depot. "
+        "An investigation found that two civilians were unintentionally killed. "
+        "We regret the unintentional loss of life."
+    )
+    c = next(c for c in claims(frame.format(s=speaker, t=body)) if c.primary)
+    assert c.claimant.name is not None and speaker in c.claimant.name
+    assert c.claimant.type == "party_to_conflict"
+    assert c.perpetrator is not None and c.perpetrator.group == group
+    assert c.stance == "admits"
+    assert killed(c, "civilians") == 2
+
+
+def test_a_lead_in_of_no_party_names_no_party() -> None:
+    text = "Local sources said: a drone struck a car near Idlib, killing two civilians."
+    c = next(c for c in claims(text) if c.primary)
+    assert c.claimant.type != "party_to_conflict"

@@ -443,3 +443,42 @@ def test_a_prison_struck_from_the_air_is_no_holder_s_act() -> None:
 def test_a_headline_in_the_present_tense_names_its_attacker(text: str, group: str) -> None:
     (c,) = [c for c in extract_document(Document(id="t", text=text)).claims if c.primary]
     assert c.perpetrator.group == group
+
+
+# A party without aircraft: its bare "raid" is a ground raid, its "pounded" shelling ----------
+
+GROUND = [
+    ("The SDF", "sdf_ypg"),
+    ("ISIS", "isis"),
+    ("Hayat Tahrir al-Sham", "hts_nusra"),
+    ("Rebel groups", "armed_opposition"),
+]
+
+
+@pytest.mark.parametrize(("party", "group"), GROUND)
+def test_a_ground_party_s_raid_is_no_airstrike(party: str, group: str) -> None:
+    c = primary(f"{party} killed three civilians in a raid on a village near Shaddadi on Monday.")
+    assert c.perpetrator.group == group
+    assert c.event_type == "shooting"
+
+
+@pytest.mark.parametrize(("party", "group"), GROUND)
+def test_a_ground_party_s_pounding_is_shelling(party: str, group: str) -> None:
+    c = primary(f"{party} pounded the town of Manbij on Monday, killing four civilians.")
+    assert c.perpetrator.group == group
+    assert c.event_type == "shelling"
+
+
+@pytest.mark.parametrize(
+    ("party", "group"),
+    [("Coalition", "us_led_coalition"), ("Russian", "russia"), ("Israeli", "israel")],
+)
+def test_an_air_party_s_raid_stays_an_airstrike(party: str, group: str) -> None:
+    c = primary(f"{party} raids on a village near Hajin on Monday killed three civilians.")
+    assert c.perpetrator.group == group
+    assert c.event_type == "airstrike"
+
+
+def test_a_ground_party_s_drone_strike_stays_an_airstrike() -> None:
+    c = primary("An HTS drone strike killed two civilians in the town of Suqaylabiyah on Monday.")
+    assert c.event_type == "airstrike"
