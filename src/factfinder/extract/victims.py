@@ -93,7 +93,8 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "worker citizens citizen volunteers volunteer rescuers rescuer relatives "
                 " shoppers pilgrims mourners detainees prisoners hostages drivers driver "
                 "photographers photographer cameraman cameramen pharmacist pharmacists "
-                "engineers engineer fishermen fisherman"
+                "engineers engineer fishermen fisherman staff idps idp passengers passenger "
+                "labourers labourer laborers laborer teenagers teenager adolescents adolescent"
             ),
             "civilians",
         ),

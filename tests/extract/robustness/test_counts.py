@@ -605,3 +605,26 @@ def test_asides_and_origins_inside_a_toll(
     text: str, killed: Figures, injured: tuple[int | None, int | None] | None
 ) -> None:
     check(text, killed, injured)
+
+
+@pytest.mark.parametrize(
+    "noun",
+    ["medical staff", "hospital staff", "IDPs", "passengers", "labourers", "teenagers"],
+)
+def test_civilian_occupations_and_conditions_are_civilians(noun: str) -> None:
+    text = f"An airstrike on the village of Hass killed two {noun} on Monday, rescuers said."
+    c = next(c for c in extract_document(Document(id="t", text=text)).claims if c.primary)
+    assert c.killed.civilians is not None and c.killed.civilians.min == 2
+
+
+def test_two_attacks_of_an_ngo_report_are_two_claims() -> None:
+    text = (
+        "In the early hours of 5 May 2019, government forces dropped barrel bombs on Kafr Nabl "
+        "surgical hospital, killing two medical staff. Three days later, on 8 May, an airstrike "
+        "hit a school in Hass, killing 7 children and a teacher."
+    )
+    claims = extract_document(Document(id="t", text=text)).claims
+    by_day = {c.date.start.isoformat(): c for c in claims if c.date is not None and c.date.start}
+    assert by_day["2019-05-05"].killed.civilians.min == 2
+    assert by_day["2019-05-08"].killed.children.min == 7
+    assert {p.name for p in by_day["2019-05-05"].places} == {"Kafranbel"}
