@@ -33,7 +33,9 @@ def test_an_outlook_message_is_known_by_its_bytes_whatever_its_name(tmp_path: Pa
     assert sniff_media_type(Path(renamed)) == MSG
     # A Word 97 file is a compound file too, without the MAPI streams.
     assert sniff_media_type(Path(__file__).parent / "fixtures" / "report.doc") == DOC
-    doc_named_msg = shutil.copy(Path(__file__).parent / "fixtures" / "report.doc", tmp_path / "x.msg")
+    doc_named_msg = shutil.copy(
+        Path(__file__).parent / "fixtures" / "report.doc", tmp_path / "x.msg"
+    )
     assert sniff_media_type(Path(doc_named_msg)) == MSG  # then refused by the Outlook reader
 
 

@@ -193,7 +193,9 @@ def test_pages_past_the_ocr_page_limit_are_left_unread_and_named(
     pages = [render_page(ARIHA, seed=2), render_page(SARMIN, seed=3), render_page(ARIHA, seed=4)]
     path = save_scanned_pdf(pages, tmp_path / "long.pdf")
     _, got = read_one(path, workdir)
-    assert got.text_status == "text partly read: OCR page limit (1) reached; pages 2–3 of 3 not read"
+    assert (
+        got.text_status == "text partly read: OCR page limit (1) reached; pages 2–3 of 3 not read"
+    )
     assert char_accuracy("\n".join(ARIHA), got.text) >= 0.95
     assert got.notes[-1] == (
         "OCR page limit (1) reached (FACTFINDER_OCR_MAX_PAGES); pages 2–3 of 3 not read"

@@ -83,7 +83,9 @@ def read(part: Part) -> Extracted:
         skipped = f"{_page_ranges(over_limit)} of {len(pages)} not read"
         reason = f"OCR page limit ({limit}) reached"
         status = (
-            f"text partly read: {reason}; {skipped}" if text else f"text not read: {reason}; {skipped}"
+            f"text partly read: {reason}; {skipped}"
+            if text
+            else f"text not read: {reason}; {skipped}"
         )
         notes.append(f"{reason} ({ocr.MAX_PAGES_ENV}); {skipped}")
     return Extracted(

@@ -130,10 +130,13 @@ def read_ods(part: Part) -> Extracted:
 def _ods_rows(table: Any) -> Iterator[list[str]]:
     from factfinder.intake import odf_file
 
-    row_tag, cell_tags = odf_file.q("table", "table-row"), {
-        odf_file.q("table", "table-cell"),
-        odf_file.q("table", "covered-table-cell"),
-    }
+    row_tag, cell_tags = (
+        odf_file.q("table", "table-row"),
+        {
+            odf_file.q("table", "table-cell"),
+            odf_file.q("table", "covered-table-cell"),
+        },
+    )
     repeat_rows, repeat_cells = (
         odf_file.q("table", "number-rows-repeated"),
         odf_file.q("table", "number-columns-repeated"),

@@ -42,9 +42,7 @@ _ATTACHED = re.compile(
 # iOS writes the app's notices and the media it left out after a sender too, marked by a
 # left-to-right mark: "Group: \u200eMessages and calls are end-to-end encrypted…".
 _OMITTED = re.compile(r"^\u200e?(?:image|video|audio|sticker|GIF|document|Contact card) omitted$")
-_CLOCK = re.compile(
-    r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[\s\u202f]?([AaPp])\.?\s?[Mm]\.?)?$"
-)
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[\s\u202f]?([AaPp])\.?\s?[Mm]\.?)?$")
 
 
 def members(container: Part, sink: MemberSink) -> Iterator[Part]:

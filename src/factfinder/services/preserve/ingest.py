@@ -38,9 +38,9 @@ from factfinder.errors import InputError, InvalidRecord
 from factfinder.intake import expand, is_document_batch, read_text
 from factfinder.intake.language import detect_language
 from factfinder.jsonl import read_jsonl
+from factfinder.model import Document
 from factfinder.services.access.commands import mark_in
 from factfinder.services.access.view import check_field
-from factfinder.model import Document
 from factfinder.services.preserve.checkpoints import make_checkpoint
 from factfinder.services.preserve.inputs import (
     FileMetadata,
