@@ -7,7 +7,10 @@ Pages are joined by a blank line. When any page was read by OCR the text is mark
 `text_status="ocr"` with the mean word confidence over the OCR'd pages, and a note names those
 pages. Without Tesseract a PDF with no text layer gives empty text marked "text not read: OCR
 unavailable" (or "text partly read: …" when only some pages lack a layer). Encrypted or damaged
-files are refused with `InputError`.
+files are refused with `InputError`. At most `ocr.max_pages()` pages of one PDF are read by OCR
+(`FACTFINDER_OCR_MAX_PAGES`, 200 by default): the scanned pages past it are left unread, and the
+status and a note name them ("text partly read: OCR page limit (200) reached; pages 201–350 of
+350 not read").
 """
 
 from __future__ import annotations
