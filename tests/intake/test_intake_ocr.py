@@ -182,3 +182,43 @@ def test_a_spacer_image_is_not_read(tmp_path: Path, workdir: Path) -> None:
     Image.new("RGB", (1, 1), "white").save(path)
     _, got = read_one(path, workdir)
     assert (got.text, got.text_status, got.notes) == ("", None, ("too small for OCR (1×1)",))
+
+
+@needs_tesseract
+@needs_fonts
+def test_pages_past_the_ocr_page_limit_are_left_unread_and_named(
+    tmp_path: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ocr.MAX_PAGES_ENV, "1")
+    pages = [render_page(ARIHA, seed=2), render_page(SARMIN, seed=3), render_page(ARIHA, seed=4)]
+    path = save_scanned_pdf(pages, tmp_path / "long.pdf")
+    _, got = read_one(path, workdir)
+    assert (
+        got.text_status == "text partly read: OCR page limit (1) reached; pages 2–3 of 3 not read"
+    )
+    assert char_accuracy("\n".join(ARIHA), got.text) >= 0.95
+    assert got.notes[-1] == (
+        "OCR page limit (1) reached (FACTFINDER_OCR_MAX_PAGES); pages 2–3 of 3 not read"
+    )
+
+
+@needs_fonts
+def test_an_ocr_page_limit_of_zero_reads_no_scan(
+    tmp_path: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "_tesseract", lambda: ("tesseract", "eng"))
+    monkeypatch.setenv(ocr.MAX_PAGES_ENV, "0")
+    path = save_scanned_pdf([render_page(ARIHA)], tmp_path / "scan.pdf")
+    _, got = read_one(path, workdir)
+    assert (got.text, got.text_status) == (
+        "",
+        "text not read: OCR page limit (0) reached; page 1 of 1 not read",
+    )
+
+
+def test_the_ocr_page_limit_defaults_and_refuses_nonsense(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ocr.MAX_PAGES_ENV, raising=False)
+    assert ocr.max_pages() == ocr.DEFAULT_MAX_PAGES == 200
+    monkeypatch.setenv(ocr.MAX_PAGES_ENV, "-3")
+    with pytest.raises(ValueError, match="FACTFINDER_OCR_MAX_PAGES must be a whole number"):
+        ocr.max_pages()

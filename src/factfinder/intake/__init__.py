@@ -8,10 +8,12 @@
         extracted = read_text(part)                    # None for archives and binaries
         ...                                            # InputError for corrupt content
 
-Formats: plain text, HTML (trafilatura), PDF (pdfplumber; pages without a text layer by OCR),
-images (PNG, JPEG, TIFF by OCR: Tesseract), e-mail (`email`), DOCX (python-docx), OpenDocument
-text and spreadsheets (lxml), RTF (striprtf), Word 97–2003 (catdoc or antiword), WARC (warcio),
-zip, tar (plain, gzip, bzip2, xz). `sniff_media_type` tells them apart by their bytes first and
+Formats: plain text, HTML (trafilatura), PDF (pdfplumber; pages without a text layer by OCR,
+up to a page limit), images (PNG, JPEG, TIFF by OCR: Tesseract), e-mail (`email`), Outlook
+messages (extract-msg), DOCX (python-docx), OpenDocument text (lxml), spreadsheets as tables
+(XLSX with openpyxl, ODS, CSV), EPUB, RTF (striprtf), Word 97–2003 (catdoc or antiword), chat
+exports (Telegram, WhatsApp: each message a part), WARC (warcio), zip, tar (plain, gzip, bzip2,
+xz). `sniff_media_type` tells them apart by their bytes first and
 their names second. A text that could not be read says so in `Extracted.text_status`. `read_documents` reads a JSON Lines batch of
 documents in the batch claim format.
 """

@@ -27,6 +27,10 @@ from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("eng", "ara")
+# Pages of one PDF read by OCR at most (a page takes seconds): the pages past it are left
+# unread and the item says which. `FACTFINDER_OCR_MAX_PAGES` sets it (0: no OCR at all).
+MAX_PAGES_ENV = "FACTFINDER_OCR_MAX_PAGES"
+DEFAULT_MAX_PAGES = 200
 PAGE_TIMEOUT = 300  # seconds for one page; a page that takes longer is refused
 RENDER_DPI = 300  # PDF pages are rendered at this resolution for OCR
 
@@ -72,6 +76,21 @@ def _tesseract() -> tuple[str, str] | None:
     if not langs:
         return None
     return binary, "+".join(langs)
+
+
+def max_pages() -> int:
+    """Pages of one document OCR may read (`FACTFINDER_OCR_MAX_PAGES`, else 200); a value
+    that is not a whole number ≥ 0 is refused with a `ValueError` naming the variable."""
+    raw = os.environ.get(MAX_PAGES_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_PAGES
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ValueError(f"{MAX_PAGES_ENV} must be a whole number ≥ 0, not {raw!r}")
+    return value
 
 
 def available() -> bool:

@@ -1,4 +1,5 @@
-"""OpenDocument files (ODT text, ODS spreadsheets, ODP presentations): `content.xml` read with
+"""OpenDocument files (ODT text, ODP presentations; ODS spreadsheets are read as tables by
+`factfinder.intake.sheet_file`): `content.xml` read with
 lxml, the metadata from `meta.xml`. An ODF file is a zip, but a document, not an archive: its
 members (styles, settings, thumbnails) are never items of their own.
 
@@ -179,3 +180,11 @@ def _meta(data: bytes, parser: Any) -> dict[str, str]:
         if value:
             found[name] = value
     return found
+
+
+# What the spreadsheet reader (`factfinder.intake.sheet_file`) shares with this one.
+q = _q
+member = _member
+inline = _inline
+metadata = _meta
+PARAGRAPHS = _PARAGRAPHS

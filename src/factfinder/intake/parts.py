@@ -36,13 +36,24 @@ DOC = "application/msword"
 PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
+MSG = "application/vnd.ms-outlook"
+CSV = "text/csv"
+# Chat exports (no registered types): a Telegram Desktop export (its machine-readable
+# `result.json` or its `messages.html`), a WhatsApp "Export chat" text, and one message of any
+# of them as factfinder writes it (`factfinder.intake.chat`).
+TELEGRAM_JSON = "application/x-telegram-export+json"
+TELEGRAM_HTML = "application/x-telegram-export+html"
+WHATSAPP = "text/x-whatsapp-chat"
+CHAT_MESSAGE = "application/vnd.factfinder.chat-message+json"
 
 # `Extracted.text_status` of a text read by OCR; the other statuses say what was not read.
 OCR = "ocr"
 OCR_UNAVAILABLE = "text not read: OCR unavailable"
 
 # Formats whose members `expand` yields as parts of their own.
-CONTAINERS = frozenset({EMAIL, MBOX, WARC, ZIP, TAR, GZIP, BZIP2, XZ})
+CONTAINERS = frozenset(
+    {EMAIL, MSG, MBOX, WARC, ZIP, TAR, GZIP, BZIP2, XZ, TELEGRAM_JSON, TELEGRAM_HTML, WHATSAPP}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +104,9 @@ class Extracted:
     0–100, over the OCR'd words); otherwise a phrase beginning "text not read" or "text partly
     read" saying what is missing and why (`OCR_UNAVAILABLE`). `file_modified` is the date a
     file format records for the file's last change (DOCX `dcterms:modified`).
+
+    `restricted` names the metadata fields that hold a private person's data (a chat message's
+    sender, kept as `author`): the item is recorded with those fields marked restricted.
     """
 
     text: str
@@ -107,6 +121,7 @@ class Extracted:
     file_modified: dt.datetime | None = None
     text_status: str | None = None
     ocr_confidence: float | None = None
+    restricted: tuple[str, ...] = ()
 
 
 # Titles that office suites and templates put in a file's properties by default: they name the

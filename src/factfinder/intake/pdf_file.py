@@ -7,7 +7,10 @@ Pages are joined by a blank line. When any page was read by OCR the text is mark
 `text_status="ocr"` with the mean word confidence over the OCR'd pages, and a note names those
 pages. Without Tesseract a PDF with no text layer gives empty text marked "text not read: OCR
 unavailable" (or "text partly read: …" when only some pages lack a layer). Encrypted or damaged
-files are refused with `InputError`.
+files are refused with `InputError`. At most `ocr.max_pages()` pages of one PDF are read by OCR
+(`FACTFINDER_OCR_MAX_PAGES`, 200 by default): the scanned pages past it are left unread, and the
+status and a note name them ("text partly read: OCR page limit (200) reached; pages 201–350 of
+350 not read").
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ def read(part: Part) -> Extracted:
     pages: list[str] = []
     ocr_pages: dict[int, ocr.OcrPage] = {}
     unread: list[int] = []
+    over_limit: list[int] = []  # scanned pages past the OCR page limit
+    limit = ocr.max_pages()
     renderer = _Renderer(part)
     try:
         # Opened here, not by path, so that the file is closed even when pdfplumber fails
@@ -43,7 +48,9 @@ def read(part: Part) -> Extracted:
             for number, page in enumerate(pdf.pages, start=1):
                 text = (page.extract_text() or "").strip()
                 if _is_scan(page, text):
-                    if ocr.available():
+                    if ocr.available() and len(ocr_pages) >= limit:
+                        over_limit.append(number)
+                    elif ocr.available():
                         result = renderer.ocr(number)
                         ocr_pages[number] = result
                         text = result.text.strip() or text
@@ -62,7 +69,7 @@ def read(part: Part) -> Extracted:
     finally:
         renderer.close()
     text = "\n\n".join(p for p in pages if p)
-    notes: list[str] = [NO_TEXT_LAYER] if not text or unread else []
+    notes: list[str] = [NO_TEXT_LAYER] if not text or unread or over_limit else []
     status = None
     confidence = None
     if ocr_pages:
@@ -75,6 +82,15 @@ def read(part: Part) -> Extracted:
             status = OCR_UNAVAILABLE
         else:
             status = f"text partly read: OCR unavailable for {_page_list(unread)} of {len(pages)}"
+    if over_limit:
+        skipped = f"{_page_ranges(over_limit)} of {len(pages)} not read"
+        reason = f"OCR page limit ({limit}) reached"
+        status = (
+            f"text partly read: {reason}; {skipped}"
+            if text
+            else f"text not read: {reason}; {skipped}"
+        )
+        notes.append(f"{reason} ({ocr.MAX_PAGES_ENV}); {skipped}")
     return Extracted(
         text=text,
         title=_string(info, "Title"),
@@ -138,6 +154,18 @@ def _page_list(numbers: list[int]) -> str:
     if len(numbers) == 1:
         return f"page {numbers[0]}"
     return "pages " + ", ".join(str(n) for n in numbers)
+
+
+def _page_ranges(numbers: list[int]) -> str:
+    """`pages 3, 5–9` for [3, 5, 6, 7, 8, 9]."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    listed = ", ".join(str(a) if a == b else f"{a}\u2013{b}" for a, b in spans)
+    return ("page " if len(numbers) == 1 else "pages ") + listed
 
 
 def _string(info: Mapping[str, Any], key: str) -> str | None:

@@ -35,9 +35,14 @@ TEXT_READERS: Mapping[str, tuple[str, str]] = {
     mt.XHTML: ("html_page", "read"),
     mt.PDF: ("pdf_file", "read"),
     mt.EMAIL: ("mail", "read"),
+    mt.MSG: ("msg_file", "read"),
+    mt.CHAT_MESSAGE: ("chat", "read"),
+    mt.XLSX: ("sheet_file", "read_xlsx"),
+    mt.CSV: ("sheet_file", "read_csv"),
+    mt.EPUB: ("epub_file", "read"),
     mt.DOCX: ("docx_file", "read"),
     mt.ODT: ("odf_file", "read"),
-    mt.ODS: ("odf_file", "read"),
+    mt.ODS: ("sheet_file", "read_ods"),
     mt.ODP: ("odf_file", "read"),
     mt.RTF: ("rtf_file", "read"),
     "text/rtf": ("rtf_file", "read"),
@@ -51,13 +56,18 @@ TEXT_READERS: Mapping[str, tuple[str, str]] = {
 TEXT_FALLBACK = ("text_file", "read")  # any other text/* type
 MEMBER_READERS: Mapping[str, tuple[str, str]] = {
     mt.EMAIL: ("mail", "members"),
+    mt.MSG: ("msg_file", "members"),
     mt.MBOX: ("mbox_file", "members"),
+    mt.TELEGRAM_JSON: ("telegram", "json_members"),
+    mt.TELEGRAM_HTML: ("telegram", "html_members"),
+    mt.WHATSAPP: ("whatsapp", "members"),
     mt.WARC: ("warc_file", "members"),
     mt.ZIP: ("archive", "zip_members"),
 }
 MEMBER_FALLBACK = ("archive", "compressed_members")  # tar and the compressed single files
 ORIGIN_READERS: Mapping[str, tuple[str, str]] = {
     mt.EMAIL: ("mail", "header_origin"),
+    mt.MSG: ("msg_file", "header_origin"),
 }
 
 
@@ -66,8 +76,15 @@ def _load(entry: tuple[str, str]) -> Any:
     return getattr(import_module(f"factfinder.intake.{module}"), function)
 
 
+# Text types with no text of their own: a chat export's text is read message by message (each
+# its own item, its sender restricted), never as one text that would show every sender.
+NO_TEXT: frozenset[str] = frozenset({mt.WHATSAPP})
+
+
 def text_reader(media_type: str) -> TextReader | None:
     """The text reader of a media type, or None when none reads it (archives, binaries, …)."""
+    if media_type in NO_TEXT:
+        return None
     entry = TEXT_READERS.get(media_type)
     if entry is None and media_type.startswith("text/"):
         entry = TEXT_FALLBACK

@@ -28,7 +28,7 @@ _EXTENSIONS: dict[str, str] = {
     ".txt": mt.TEXT,
     ".text": mt.TEXT,
     ".md": "text/markdown",
-    ".csv": "text/csv",
+    ".csv": mt.CSV,
     ".html": mt.HTML,
     ".htm": mt.HTML,
     ".xhtml": mt.XHTML,
@@ -56,7 +56,7 @@ _EXTENSIONS: dict[str, str] = {
     ".doc": mt.DOC,
     ".xls": "application/vnd.ms-excel",
     ".ppt": "application/vnd.ms-powerpoint",
-    ".msg": "application/vnd.ms-outlook",
+    ".msg": mt.MSG,
     ".rtf": mt.RTF,
     ".odt": mt.ODT,
     ".ods": mt.ODS,
@@ -82,9 +82,7 @@ _ZIP_DOCUMENTS: dict[str, tuple[str, str]] = {
 }
 
 # Compound-file (OLE) formats: one magic number, told apart by the name; the rest is a .doc.
-_OLE_KINDS = frozenset(
-    {"application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/vnd.ms-outlook"}
-)
+_OLE_KINDS = frozenset({"application/vnd.ms-excel", "application/vnd.ms-powerpoint", mt.MSG})
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _UNINFORMATIVE = frozenset(
@@ -207,8 +205,11 @@ def _by_magic(path: Path, head: bytes, claimed: str | None, label: str) -> str |
                 stage="intake",
             )
         return kind
-    if head.startswith(_OLE_MAGIC) and claimed in _OLE_KINDS:
-        return claimed
+    if head.startswith(_OLE_MAGIC):
+        if _is_outlook_message(path):
+            return mt.MSG  # whatever its name: the MAPI property streams say so
+        if claimed in _OLE_KINDS:
+            return claimed  # a damaged .msg is then refused by the Outlook reader
     if head.startswith(b"\x1f\x8b"):
         return _gzip_kind(path)
     for magic, media_type in _SIGNATURES:
@@ -220,7 +221,13 @@ def _by_magic(path: Path, head: bytes, claimed: str | None, label: str) -> str |
         return mt.PDF  # readers accept a PDF header anywhere in the first KiB (after junk)
     body = head.lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(body[:2048]):
+        if _TELEGRAM_HTML.search(body):
+            return mt.TELEGRAM_HTML
         return mt.HTML
+    if _is_telegram_json(body):
+        return mt.TELEGRAM_JSON
+    if _is_whatsapp_chat(body):
+        return mt.WHATSAPP
     if _MBOX_START.match(body) and _looks_like_email(body[body.find(b"\n") + 1 :]):
         return mt.MBOX  # "From sender date" then a message: a mailbox of messages
     if _looks_like_email(body):
@@ -253,6 +260,57 @@ def _zip_kind(path: Path) -> str:
     if "ppt/presentation.xml" in names:
         return mt.PPTX
     return mt.ZIP
+
+
+def _is_outlook_message(path: Path) -> bool:
+    # An Outlook item (MS-OXMSG) is a compound file whose root holds the property stream
+    # `__properties_version1.0` and `__substg1.0_XXXXYYYY` property value streams.
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            names = {entry[0] for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # olefile raises many types on damaged compound files
+        return False
+    return "__properties_version1.0" in names and any(n.startswith("__substg1.0_") for n in names)
+
+
+# A Telegram Desktop export: its machine-readable `result.json` opens with the chat's name,
+# type and id, then its messages; its HTML pages (`messages.html`, `messages2.html`, …) hold
+# `message default` blocks in a `page_wrap`.
+_TELEGRAM_TYPE = re.compile(
+    rb'"type"\s*:\s*"(?:personal_chat|bot_chat|private_group|private_supergroup|'
+    rb'public_supergroup|private_channel|public_channel|saved_messages)"'
+)
+_TELEGRAM_HTML = re.compile(rb'class="page_wrap"|class="message (?:default|service)')
+
+
+def _is_telegram_json(head: bytes) -> bool:
+    return (
+        head.lstrip().startswith(b"{")
+        and _TELEGRAM_TYPE.search(head) is not None
+        and re.search(rb'"messages"\s*:\s*\[', head) is not None
+    )
+
+
+# The first lines of a WhatsApp "Export chat" text: "[01/03/2024, 10:00:00] Name: text" (iOS)
+# or "01/03/2024, 10:00 - Name: text" (Android), day or month first, 24- or 12-hour clock.
+WHATSAPP_LINE = re.compile(
+    r"^\u200e?(?:\[(?P<d1>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}),?\s+"
+    r"(?P<t1>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f]?[AaPp]\.?\s?[Mm]\.?)?)\]\s"
+    r"|(?P<d2>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}),?\s+"
+    r"(?P<t2>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f]?[AaPp]\.?\s?[Mm]\.?)?)\s[-\u2013]\s)"
+)
+
+
+def _is_whatsapp_chat(head: bytes) -> bool:
+    if not _looks_like_text(head):
+        return False
+    lines = head.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()[:40]
+    if not lines or not WHATSAPP_LINE.match(lines[0]):
+        return False
+    stamped = sum(1 for line in lines if WHATSAPP_LINE.match(line))
+    return stamped >= min(2, len([line for line in lines if line.strip()]))
 
 
 def _gzip_kind(path: Path) -> str:

@@ -51,7 +51,7 @@ from factfinder.services.access.roles import (
     secret_digest,
 )
 from factfinder.services.access.view import RedactionView, check_field, name_key
-from factfinder.services.project import Project
+from factfinder.services.project import Project, Transaction
 from factfinder.store.schema_users import (
     api_tokens,
     comments,
@@ -302,29 +302,40 @@ def restrict(
     if not reason.strip():
         raise InvalidRecord("a restriction needs a reason")
     with project.transaction(actor) as tx:
-        exists = tx.conn.execute(
-            select(restrictions.c.id).where(
-                restrictions.c.subject == subject, restrictions.c.field == field
-            )
-        ).first()
-        if exists is not None:
+        mark = mark_in(tx, subject, field, reason=reason)
+        if mark is None:
             raise Conflict(f"{subject} {field or '(whole)'} is already restricted")
-        entry = tx.append_ledger(
-            "restrict.mark",
-            {"subject": subject, "field": field, "reason": reason.strip()},
-            subject=subject,
+        return mark
+
+
+def mark_in(tx: Transaction, subject: str, field: str, *, reason: str) -> Mark | None:
+    """Mark `subject` (or its `field`) restricted in the caller's transaction, with its
+    `restrict.mark` entry; None when it already is. For a mark made with another change (an
+    item whose reader says a field names a private person is recorded with that field
+    marked); the caller checks the subject and field."""
+    exists = tx.conn.execute(
+        select(restrictions.c.id).where(
+            restrictions.c.subject == subject, restrictions.c.field == field
         )
-        mark_id = tx.conn.execute(
-            insert(restrictions).values(
-                subject=subject,
-                field=field,
-                reason=reason.strip(),
-                created_by=tx.actor,
-                created_at=tx.now,
-                seq=entry.seq,
-            )
-        ).inserted_primary_key[0]  # type: ignore[index]
-        return Mark(int(mark_id), subject, field, reason.strip(), tx.actor, tx.now)
+    ).first()
+    if exists is not None:
+        return None
+    entry = tx.append_ledger(
+        "restrict.mark",
+        {"subject": subject, "field": field, "reason": reason.strip()},
+        subject=subject,
+    )
+    mark_id = tx.conn.execute(
+        insert(restrictions).values(
+            subject=subject,
+            field=field,
+            reason=reason.strip(),
+            created_by=tx.actor,
+            created_at=tx.now,
+            seq=entry.seq,
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    return Mark(int(mark_id), subject, field, reason.strip(), tx.actor, tx.now)
 
 
 def unrestrict(

@@ -54,6 +54,7 @@ class ItemAsOf:
     url: str | None
     external_id: str | None
     text: str | None
+    author: str | None = None  # a restricted author (a chat message's sender) stays out
 
 
 def items_as_of(conn: Connection, item_ids: Iterable[int], size: int) -> dict[int, ItemAsOf]:
@@ -83,6 +84,7 @@ def items_as_of(conn: Connection, item_ids: Iterable[int], size: int) -> dict[in
                 item_metadata.c.published,
                 item_metadata.c.url,
                 item_metadata.c.external_id,
+                item_metadata.c.author,
             ).select_from(
                 items.join(first, first.c.item_id == items.c.id)
                 .join(acquisitions, acquisitions.c.seq == first.c.seq)
@@ -98,6 +100,7 @@ def items_as_of(conn: Connection, item_ids: Iterable[int], size: int) -> dict[in
                     "published": r.published,
                     "url": r.url,
                     "external_id": r.external_id,
+                    "author": r.author,
                 },
             )
             text_hash = sha256_text(r.text) if r.text is not None else None
@@ -124,6 +127,7 @@ def items_as_of(conn: Connection, item_ids: Iterable[int], size: int) -> dict[in
                 meta["url"],
                 meta["external_id"],
                 r.text,
+                meta.get("author"),
             )
     return out
 

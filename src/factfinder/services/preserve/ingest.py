@@ -39,6 +39,8 @@ from factfinder.intake import expand, is_document_batch, read_text
 from factfinder.intake.language import detect_language
 from factfinder.jsonl import read_jsonl
 from factfinder.model import Document
+from factfinder.services.access.commands import mark_in
+from factfinder.services.access.view import check_field
 from factfinder.services.preserve.checkpoints import make_checkpoint
 from factfinder.services.preserve.inputs import (
     FileMetadata,
@@ -56,6 +58,7 @@ from factfinder.services.preserve.metadata import (
 )
 from factfinder.services.preserve.record import record_acquisition
 from factfinder.services.project import Project
+from factfinder.subjects import item_subject
 from factfinder.vault.blobs import StagedBlob
 from factfinder.vault.hashing import canonical_bytes
 from factfinder.vault.signing import Checkpoint
@@ -63,7 +66,13 @@ from factfinder.vault.signing import Checkpoint
 DOCUMENT_MEDIA_TYPE = "application/vnd.factfinder.document+json"
 BATCH_MEDIA_TYPE = "application/x-ndjson"
 # How a member relates to its container, by the container's media type.
-_RELATIONS = {"message/rfc822": "attachment-of", "application/warc": "record-of"}
+_RELATIONS = {
+    "message/rfc822": "attachment-of",
+    "application/vnd.ms-outlook": "attachment-of",
+    "application/warc": "record-of",
+}
+# The reason recorded with a mark a reader asked for (`Extracted.restricted`).
+PRIVATE_PERSON = "names a private person (a chat message's sender): restricted at intake"
 # Formats that carry no text to read (a web page's fonts, scripts, style sheets and icons):
 # an item of one has no text and no "text not read" status. Any other format without a
 # reader is marked as not read.
@@ -270,6 +279,7 @@ class _Pending:
     parent_key: tuple[int, int] | None
     relation: str | None
     reported: bool = False  # its text could not be read, and that was reported as a failure
+    restricted: tuple[str, ...] = ()  # metadata fields to mark restricted with a new item
 
 
 class _Run:
@@ -375,6 +385,10 @@ class _Run:
                     parent=parent,
                     again=self.options.again,
                 )
+                if recorded.new_item:
+                    for name in p.restricted:
+                        subject = item_subject(p.staged.hash)
+                        mark_in(tx, subject, check_field(subject, name), reason=PRIVATE_PERSON)
                 if p.key is not None:
                     self.containers[p.key] = recorded
                 results.append((p.label, recorded, p.metadata.text_status, p.reported))
@@ -493,6 +507,7 @@ class _Run:
                 parent_key,
                 relation,
                 reported=read_failed,
+                restricted=extracted.restricted if extracted is not None else (),
             )
         )
 
