@@ -84,10 +84,10 @@ def test_a_broken_workbook_is_one_error_and_is_preserved(project: Project, tmp_p
     assert show_item(project, "2").excerpt.startswith("Table, rows 1–3:\nColumns: place;")
 
 
-def test_what_the_extractor_reads_in_a_table_of_incidents(workdir: Path) -> None:
-    """The extractor reads the rows as one document: the first row's event, date and place
-    make a claim; counts given as "Killed: 5" under a header are not read as tolls (a
-    limit of the extractor, recorded here so a change shows)."""
+def test_each_row_of_a_table_of_incidents_is_a_claim(workdir: Path) -> None:
+    """Each row of named values is one record: its date, place, event and counts ("Killed:
+    5", "Injured: 11") make one claim, and the next row another; a list of the dead names
+    each person once (a child by the row's age)."""
     from factfinder.extract.pipeline import extract_document
     from factfinder.model import Document
 
@@ -95,7 +95,21 @@ def test_what_the_extractor_reads_in_a_table_of_incidents(workdir: Path) -> None
     claims = extract_document(
         Document.from_json({"id": "sheet", "text": got.text, "published": "2024-03-08"})
     ).claims
-    assert [
-        (c.event_type, c.date.start.isoformat(), [p.name for p in c.places]) for c in claims
-    ] == [("shelling", "2024-03-04", ["Ariha"])]
-    assert claims[0].killed.total is None
+    rows = [
+        (
+            c.event_type,
+            c.date.start.isoformat() if c.date and c.date.start else None,
+            [p.name for p in c.places],
+            c.killed.total.min if c.killed.total else None,
+            c.injured.total.min if c.injured.total else None,
+        )
+        for c in claims
+    ]
+    assert rows == [
+        ("shelling", "2024-03-04", ["Ariha"], 5, 11),
+        ("airstrike", "2024-03-06", ["Sarmin"], 2, 4),
+        # the list of the dead: each person named once, by day and place of death
+        ("shelling", "2024-03-04", ["Ariha"], 2, None),
+        ("airstrike", "2024-03-06", ["Sarmin"], 1, None),
+    ]
+    assert claims[2].killed.children is not None and claims[2].killed.children.min == 1

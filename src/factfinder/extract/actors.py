@@ -642,6 +642,14 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     return "other"
 
 
+# A table's column naming who did it, right before the name ("Alleged perpetrator: …").
+_PERPETRATOR_FIELD = re.compile(
+    r"(?:^|[;\n])[ \t]*(?:alleged[ \t]+)?(?:perpetrators?|actors?|attackers?|belligerents?|"
+    r"responsible(?:[ \t]+party)?|party)[ \t]*:[ \t]*(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_actors(
     text: str,
     start: int = 0,
@@ -672,6 +680,8 @@ def find_actors(
     for k, (a, b, group, attack_force) in enumerate(matches):
         name = re.sub(r"^(?:the|a|an)\s+", "", text[a:b], flags=re.IGNORECASE)
         role = _role(text, start, stop, a, b, attack_force)
+        if _PERPETRATOR_FIELD.search(text, max(0, a - 40), a):
+            role = "perpetrator"  # a table's column: "Perpetrator: Russian forces"
         if role == "subject":
             # "Syrian Army Advances in Latakia Kills 16": the subject of "kills", unless another
             # name stands between ("Kurdish Partys military wing dubbed Peoples Protection

@@ -422,8 +422,12 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     belongs to. See the module docstring for what is read and what is left out.
     """
     end = len(text) if end is None else end
+    fields = _record_fields(text, start, end)
+    taken = {m.start for m in fields}
     items: list[tuple[int, int, Range, bool]] = [
-        (q.start, q.end, q.range, False) for q in find_quantities(text, start, end)
+        (q.start, q.end, q.range, False)
+        for q in find_quantities(text, start, end)
+        if q.start not in taken
     ]
     items += [
         (a, b, Range(1, 1, text[a:b] if text[a:b].lower() != "another" else "another"), True)
@@ -443,8 +447,102 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _others(text, found)
     found = _group_heads(text, found)
     mentions = _link_subs(found)
+    mentions += fields  # heads of their own, after the prose counts (indices of sub_of hold)
     mentions += _zeros(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+
+
+# A table's row read as named values ("Date: 2024-03-04; Place: Ariha; Killed: 5; Injured:
+# 11", the way spreadsheets and CSV lists are read): a column named by an outcome, with or
+# without its victims ("Civilians killed", "Children killed", "Deaths", "Wounded"), holds a
+# count.
+_FIELD = re.compile(
+    r"(?:^|(?<=[;\n]))[ \t]*(?:\[row\s+\d+\][ \t]*)?"
+    r"(?P<key>(?:(?P<who>civilians?|children|women|men|fighters|combatants|soldiers|people|"
+    r"persons)[ \t]+)?(?P<out>killed|dead|deaths|fatalities|injured|wounded|injuries|missing))"
+    r"(?:[ \t]*\((?:total|min(?:imum)?)\))?[ \t]*:[ \t]*(?P<n>\d{1,6})(?=[ \t]*(?:[;.\n]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FIELD_OUTCOME: dict[str, Outcome] = {
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "injuries": "injured",
+    "missing": "missing",
+}
+_FIELD_VICTIMS: dict[str, Victims] = {
+    "civilian": "civilians",
+    "civilians": "civilians",
+    "children": "children",
+    "women": "women",
+    "men": "men",
+    "fighters": "combatants",
+    "combatants": "combatants",
+    "soldiers": "combatants",
+}
+
+
+def _record_fields(text: str, start: int, end: int) -> list[CountMention]:
+    """Counts a table's row gives as named values (`_FIELD`)."""
+    if ":" not in text[start:end]:
+        return []
+    out = []
+    # from the field's start, which a clause cut at ";" may leave out
+    origin = max(text.rfind(";", 0, start), text.rfind("\n", 0, start)) + 1
+    for m in _FIELD.finditer(text, origin, end):
+        if m.start("n") < start:
+            continue
+        who = (m.group("who") or "").lower()
+        n = int(m.group("n"))
+        out.append(
+            CountMention(
+                m.start("n"),
+                m.end("n"),
+                Range(n, n, text[m.start("key") : m.end("n")]),
+                _FIELD_OUTCOME[m.group("out").lower()],
+                _FIELD_VICTIMS.get(who, "total"),
+            )
+        )
+    person = _record_person(text, origin, end, start)
+    if person is not None:
+        out.append(person)
+    return out
+
+
+# A row of a list of the dead: a name with a date of death or a status that says so.
+_ROW_NAME = re.compile(
+    r"(?:^|(?<=[;\n]))[ \t]*(?:\[row\s+\d+\][ \t]*)?(?:full[ \t]+)?name[ \t]*:[ \t]*(?P<name>[^;\n:]{2,60}?)[ \t]*(?=[;.\n]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ROW_DEAD = re.compile(
+    r"(?:^|[;\n])[ \t]*(?:date[ \t]+of[ \t]+death|death[ \t]+date|died(?:[ \t]+on)?|"
+    r"killed[ \t]+on)[ \t]*:[ \t]*[^;\n]*\d|"
+    r"(?:^|[;\n])[ \t]*(?:status|outcome|fate)[ \t]*:[ \t]*(?:killed|dead|deceased|died|martyr(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_ROW_AGE = re.compile(r"(?:^|[;\n])[ \t]*age[ \t]*:[ \t]*(?P<age>\d{1,3})\b", re.IGNORECASE)
+
+
+def _record_person(text: str, origin: int, end: int, start: int) -> CountMention | None:
+    """One person a list of the dead names in a row ("Name: …; Age: 9; Date of death: …"): a
+    named victim, a child when the row's age is under 18."""
+    line_end = text.find("\n", start)
+    line_end = end if line_end < 0 else min(end, line_end)
+    row_start = text.rfind("\n", 0, start) + 1
+    name = _ROW_NAME.search(text, row_start, line_end)
+    if (
+        name is None
+        or name.start("name") < start
+        or not _ROW_DEAD.search(text, row_start, line_end)
+    ):
+        return None
+    age = _ROW_AGE.search(text, row_start, line_end)
+    victims: Victims = "children" if age is not None and int(age.group("age")) < 18 else "total"
+    a, b = name.start("name"), name.end("name")
+    return CountMention(a, b, Range(1, 1, text[a:b]), "killed", victims, named=True)
 
 
 # "…and others were injured", "injuring others", "causing injuries to others": the plural says

@@ -497,9 +497,17 @@ _CLAUSE_CUT = re.compile(rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s
 _REPORTED = re.compile(rf"\b{_SAYS}")
 
 
+# A named value of a table's row, as spreadsheets and CSV lists are read: "Place: Ariha;".
+_RECORD_FIELD = re.compile(
+    r"(?:^|;)[ \t]*(?:\[row\s+\d+\][ \t]*)?[A-Z][\w ()/-]{0,30}:[ \t]*[^;:\n]+(?=;)"
+)
+
+
 def clauses(text: str, sentence: Sentence) -> list[Sentence]:
     """The parts of a sentence between semicolons, or between two speakers' statements joined
     by "while"/"whereas" ("X said …, while Y said …"; the whole sentence when it has none)."""
+    if len(_RECORD_FIELD.findall(sentence.text)) >= 2:
+        return [sentence]  # a table's row of named values ("Date: …; Place: …"): one record
     parts: list[Sentence] = []
     pos = sentence.start
     for m in _CLAUSE_CUT.finditer(text, sentence.start, sentence.end):
