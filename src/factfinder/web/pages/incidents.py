@@ -203,8 +203,14 @@ def run_link(request: Request, who: Runner, project: ProjectDep) -> Response:
 
 
 @router.get("/map")
-def map_page(request: Request, who: Reader, filters: Filters) -> Response:
-    return render(request, "map.html", who, {"query": _query(filters), "f": filters, **_choices()})
+def map_page(request: Request, who: Reader, project: ProjectDep, filters: Filters) -> Response:
+    cases = casefiles.visible_cases(project, who) if who.can(Permission.DECIDE) else []
+    return render(
+        request,
+        "map.html",
+        who,
+        {"query": _query(filters), "f": filters, "cases": cases, **_choices()},
+    )
 
 
 @router.get("/timeline")
