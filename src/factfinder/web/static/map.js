@@ -74,6 +74,7 @@
       box.appendChild(toggle);
     }
     marker.bindPopup(box, { autoPan: true, maxWidth: 320 });
+    if (onSelect) { marker.on("popupopen", function () { label(); }); }
     marker.incidentId = p.id;
     marker.baseStyle = { color: area ? colour(p.grade) : "#3b2a2a", weight: area ? 3 : 1 };
     if (selected[p.id]) { marker.setStyle({ color: "#111", weight: 3 }); }
