@@ -182,7 +182,7 @@
     }
 
     // Labels that would overlap are thinned by priority: governorates before towns, each by
-    // its number of incidents; a label mostly under a marker or cluster gives way to it.
+    // its number of incidents; a label more than half under a marker or cluster gives way to it.
     function declutter(order) {
       var kept = [], obstacles = [], shown = 0, hidden = 0;
       function box(node, pad) {
@@ -202,7 +202,7 @@
         var b = box(node.firstChild || node, 3);
         var area = Math.max(1, (b.r - b.l) * (b.b - b.t));
         var covered = obstacles.reduce(function (sum, o) { return sum + overlap(b, o); }, 0);
-        if (kept.some(function (k) { return overlap(b, k) > 0; }) || covered > 0.15 * area) {
+        if (kept.some(function (k) { return overlap(b, k) > 0; }) || covered > 0.5 * area) {
           node.classList.add("label-hidden"); hidden += 1;
         } else { kept.push(b); shown += 1; }
       });
