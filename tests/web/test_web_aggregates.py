@@ -121,6 +121,12 @@ def test_periods_by_perpetrator_and_grade(known: None, signed_in: dict[str, Brow
         ("2019-01-01", "2019-01-31", {"syrian_government": 1}),
     ]
     assert months["series"] == ["russia", "syrian_government", "us_led_coalition"]
+    # Each party's colour comes with the counts, the one the case report draws it in.
+    assert months["colours"] == {
+        "russia": "#00798c",
+        "syrian_government": "#d1495b",
+        "us_led_coalition": "#1b6ca8",
+    }
     full = analyst.client.get("/api/v1/incidents/periods").json()
     assert full["buckets"][0]["counts"] == {"russia": 2, "us_led_coalition": 1}
     weeks = viewer.client.get(
@@ -132,6 +138,7 @@ def test_periods_by_perpetrator_and_grade(known: None, signed_in: dict[str, Brow
         ("2019-01-07", {"fair": 1}),
     ]
     assert weeks["series"] == ["confirmed", "fair", "weak", "contested"]
+    assert weeks["colours"]["confirmed"] == "#b2182b"
     days = viewer.client.get(
         "/api/v1/incidents/periods", params={"period": "day", "measure": "civilians"}
     ).json()

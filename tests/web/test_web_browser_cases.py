@@ -1,9 +1,12 @@
 """The workspace's cases, claim corrections, uploads with metadata and API docs in a real
 Chromium (the flags and fixture of test_web_browser): make a case from selected incidents,
 build and download its PDF, correct a claim's date and place through the gazetteer search,
-upload files with their publisher, date and URL, and read the API docs served offline. Any
+upload files with their publisher, date and URL, and read the API docs served offline; and
+each again as a viewer, who sees the outcome and nothing restricted (an incident, a claim's
+places, an item restricted after the fact; a person's name in a case's name). Any
 Content-Security-Policy violation or script error in the console fails the test. Screenshots
-go to the test's tmp path (and, when FACTFINDER_SHOTS names a folder, there too)."""
+go to the test's tmp path (and, when FACTFINDER_SCREENSHOTS or FACTFINDER_SHOTS names a
+folder, there too)."""
 
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ def live(seeded_template: Path, tmp_path: Path) -> Iterator[LiveServer]:
     app = create_app(WebSettings(project_dir=root))
     try:
         with LiveServer(app) as server:
+            server.app = app  # type: ignore[attr-defined]
             yield server
     finally:
         app.state.project.close()
@@ -46,7 +50,7 @@ def live(seeded_template: Path, tmp_path: Path) -> Iterator[LiveServer]:
 def shots(tmp_path: Path) -> Any:
     folder = tmp_path / "shots"
     folder.mkdir()
-    extra = os.environ.get("FACTFINDER_SHOTS")
+    extra = os.environ.get("FACTFINDER_SCREENSHOTS") or os.environ.get("FACTFINDER_SHOTS")
 
     def shot(page: Any, name: str) -> Path:
         path = folder / f"{name}.png"
@@ -57,6 +61,10 @@ def shots(tmp_path: Path) -> Any:
         return path
 
     return shot
+
+
+def project_of(live: LiveServer) -> Any:
+    return live.app.state.project  # type: ignore[attr-defined]
 
 
 def sign_in(page: Any, url: str, username: str) -> None:
@@ -131,6 +139,90 @@ def test_a_case_from_selected_incidents_and_its_pdf(
     context.close()
 
 
+def test_a_case_from_the_map_selection_and_its_pdf(
+    chromium: Any, live: LiveServer, shots: Any, tmp_path: Path
+) -> None:
+    from factfinder.services.access.commands import restrict
+    from factfinder.subjects import incident_subject
+
+    context, page, problems = open_page(chromium)
+    sign_in(page, live.url, "investigator")
+    page.goto(live.url + "/map")
+    page.wait_for_selector("#map[data-loaded]:not([data-busy])", state="attached")
+    assert page.get_attribute("#map", "data-mode") == "points"
+    located = [
+        i["id"]
+        for i in page.request.get(live.url + "/api/v1/incidents").json()["data"]
+        if i["lat"] is not None
+    ]
+    assert len(located) == 4  # of the five, one has no coordinates
+    page.click("#map-select-view")
+    assert page.get_attribute("#map-case-form", "data-selected") == "4"
+    # One taken out from its marker's popup, and put back.
+    page.locator("path.incident-marker").first.click()
+    toggle = page.locator(".leaflet-popup .select-incident")
+    assert toggle.inner_text() == "Take out of the selection"
+    toggle.click()
+    assert page.get_attribute("#map-case-form", "data-selected") == "3"
+    toggle.click()
+    assert page.get_attribute("#map-case-form", "data-selected") == "4"
+    page.fill("#map-new-case-name", "Strikes reported by resident Omar Khatib")
+    shots(page, "40-map-selection")
+    page.click("#map-add-to-case")
+    page.wait_for_selector("h1:has-text('Strikes reported by resident Omar Khatib')")
+    rows = page.locator("#case-incidents tbody tr")
+    assert sorted(rows.nth(i).locator("td a").first.inner_text() for i in range(4)) == sorted(
+        located
+    )
+    case_url = page.url
+
+    page.select_option("#build-kind", "pdf")
+    with page.expect_download() as info:
+        page.click("#build")
+    download = info.value
+    # The file is named without the person's name the case's name holds.
+    assert download.suggested_filename.startswith("strikes-reported-by-resident-restricted-cp")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(str(saved))
+    assert saved.read_bytes().startswith(b"%PDF-")
+    shots(page, "41-map-case")
+    context.close()
+
+    # An incident of the case restricted afterwards: the viewer sees the case without it, and
+    # the case's name without the person's name.
+    hidden = located[0]
+    restrict(project_of(live), incident_subject(hidden), reason="a witness", actor="test:setup")
+    context, page, more = open_page(chromium)
+    sign_in(page, live.url, "viewer")
+    page.goto(case_url)
+    page.wait_for_selector("#case-incidents")
+    body = page.inner_text("body")
+    assert "Omar Khatib" not in body and "Strikes reported by resident [restricted]" in body
+    shown = page.locator("#case-incidents tbody tr")
+    assert shown.count() == 3 and hidden not in page.inner_text("#case-incidents")
+    assert page.locator("#note-form").count() == 0
+    # The viewer's own PDF of the case: built from what a viewer may see.
+    page.select_option("#build-kind", "pdf")
+    with page.expect_download() as info:
+        page.click("#build")
+    theirs = tmp_path / ("viewer-" + info.value.suggested_filename)
+    info.value.save_as(str(theirs))
+    import pdfplumber
+
+    with pdfplumber.open(theirs) as pdf:
+        text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    assert "Strikes reported by resident [restricted]" in text
+    assert "Omar Khatib" not in text and hidden not in text
+    assert "Timeline" in text
+    page.goto(live.url + "/map")
+    page.wait_for_selector("#map[data-loaded]:not([data-busy])", state="attached")
+    assert page.get_attribute("#map", "data-loaded") == "3"
+    assert page.locator("#map-case-form").count() == 0
+    shots(page, "42-map-as-viewer")
+    assert not problems and not more, problems + more
+    context.close()
+
+
 def test_correct_a_claims_date_and_place(chromium: Any, live: LiveServer, shots: Any) -> None:
     context, page, problems = open_page(chromium)
     sign_in(page, live.url, "analyst")
@@ -161,6 +253,25 @@ def test_correct_a_claims_date_and_place(chromium: Any, live: LiveServer, shots:
     assert "2017-11-02 – 2017-11-03" in meta and tabqa.name in meta
     shots(page, "34-claim-corrected")
     assert not problems, problems
+    context.close()
+
+    # The claim's places restricted afterwards: the viewer reads the corrected date, not the
+    # place, and has no form to correct it with.
+    from factfinder.services.access.commands import restrict
+    from factfinder.subjects import claim_subject
+
+    restrict(project_of(live), claim_subject(claim["id"]), "places", reason="a source", actor="t:s")
+    context, page, more = open_page(chromium)
+    sign_in(page, live.url, "viewer")
+    page.goto(f"{live.url}/claims/{claim['id']}")
+    meta = page.inner_text("dl.meta")
+    assert "2017-11-02 – 2017-11-03" in meta
+    assert tabqa.name not in page.inner_text("body")
+    assert page.locator("#correct").count() == 0 and page.locator("#decide").count() == 0
+    seen = page.request.get(f"{live.url}/api/v1/claims/{claim['id']}").json()
+    assert seen["claim"]["date"]["start"] == "2017-11-02" and tabqa.name not in str(seen)
+    shots(page, "38-claim-as-viewer")
+    assert not more, more
     context.close()
 
 
@@ -198,6 +309,28 @@ def test_upload_with_metadata(chromium: Any, live: LiveServer, shots: Any, tmp_p
     page.goto(f"{live.url}/items/{items[0]['id']}")
     assert "Deir ez-Zor 24" in page.inner_text("body")
     assert not problems, problems
+    ariha = page.request.get(live.url + "/api/v1/items", params={"q": "bakery"}).json()["data"]
+    assert [i["publisher"] for i in ariha] == ["Idlib Post"]
+    context.close()
+
+    # The second upload restricted afterwards: the viewer finds the first with its metadata,
+    # not the second, and may not upload.
+    from factfinder.services.access.commands import restrict
+    from factfinder.subjects import item_subject
+
+    restrict(project_of(live), item_subject(ariha[0]["hash"]), reason="a source", actor="t:s")
+    context, page, more = open_page(chromium)
+    sign_in(page, live.url, "viewer")
+    assert page.locator("nav a[href='/upload']").count() == 0
+    assert page.request.get(live.url + "/upload").status == 403
+    page.goto(f"{live.url}/items/{items[0]['id']}")
+    body = page.inner_text("body")
+    assert "Deir ez-Zor 24" in body and "2018-11-03" in body
+    page.goto(live.url + "/items")
+    listed = page.inner_text("body")
+    assert "Deir ez-Zor 24" in listed and "Idlib Post" not in listed and "Ariha" not in listed
+    shots(page, "39-items-as-viewer")
+    assert not more, more
     context.close()
 
 

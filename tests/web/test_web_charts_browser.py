@@ -180,6 +180,46 @@ def test_the_map_clusters_labels_and_pops_up(
     context.close()
 
 
+# The boxes of the labels shown, and how many were thinned out.
+VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('.map-label:not(.label-hidden) span'))
+  .map(s => { const r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"""
+
+
+def test_map_labels_never_overlap(browser: Any, live: LiveServer, shots: Path) -> None:
+    from factfinder.services.access.commands import add_user, create_session
+    from factfinder.services.access.queries import get_user
+
+    project = live.app.state.project  # type: ignore[attr-defined]
+    add_user(project, "ines", "correct horse battery", "investigator", actor="test:setup")
+    cookie, _ = create_session(project, get_user(project, "ines"))
+    context, page, problems = open_page(browser)
+    context.add_cookies([{"name": "ff_session", "value": cookie, "url": live.url}])
+    for view in ("#5/35.0/39.5", "#6/35.0/39.5", "#9/35.95/39.0"):
+        page.goto("about:blank")
+        page.goto(live.url + "/map" + view)
+        page.wait_for_selector("#map[data-loaded]:not([data-busy])", state="attached")
+        page.wait_for_function("() => document.getElementById('map').dataset.labelsShown")
+        boxes = page.evaluate(VISIBLE_LABELS)
+        assert boxes, view
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, (view, a, b)
+        shown = int(page.get_attribute("#map", "data-labels-shown") or 0)
+        assert shown == len(boxes)
+        shot(page, shots, f"map-labels-{view[1:].split('/')[0]}")
+    # At a country's scale Idlib's and Raqqa's names are shown, no town's.
+    page.goto("about:blank")
+    page.goto(live.url + "/map#6/35.0/39.5")
+    page.wait_for_selector("#map[data-loaded]:not([data-busy])", state="attached")
+    page.wait_for_function("() => document.getElementById('map').dataset.labelsShown")
+    assert page.locator(".map-label.town").count() == 0
+    # An investigator's map selects the incidents in view for a case.
+    assert page.locator("#map-case-form").count() == 1
+    assert not problems, problems
+    context.close()
+
+
 def test_the_timeline_zooms_and_brushes(browser: Any, live: LiveServer, shots: Path) -> None:
     context, page, problems = viewer_page(browser, live)
     page.goto(live.url + "/timeline")

@@ -17,6 +17,7 @@ from factfinder.geo.wof import ATTRIBUTION as PLACE_ATTRIBUTION
 from factfinder.model import format_figure
 from factfinder.report.labels import label
 from factfinder.report.model import WITHHELD, CaseFile, IncidentEntry
+from factfinder.report.periods import Counted, period_chart
 from factfinder.report.svgmap import Marker, incident_map
 from factfinder.report.timeline import Span, timeline_chart
 
@@ -101,6 +102,18 @@ def spans(incidents: tuple[IncidentEntry, ...]) -> list[Span]:
     return out
 
 
+def counted(incidents: tuple[IncidentEntry, ...]) -> list[Counted]:
+    """Each incident as the chart by period counts it: its start date, the perpetrator most of
+    its claims allege (as the incident list has it) and its smallest civilians-killed figure."""
+    out = []
+    for e in incidents:
+        d = e.incident.date
+        perpetrator = str(e.incident.extra.get("perpetrator") or "unknown")
+        civilians = e.figure("killed", "civilians").min or 0
+        out.append(Counted(d.start if d is not None else None, perpetrator, civilians))
+    return out
+
+
 def render_html(case_file: CaseFile) -> str:
     """The report. Deterministic: see the module docstring."""
     template = _environment().get_template("case_report.html")
@@ -110,6 +123,7 @@ def render_html(case_file: CaseFile) -> str:
         s=case_file.summary(),
         css=_css(),
         map_svg=incident_map(markers(case_file.incidents)),
+        periods_svg=period_chart(counted(case_file.incidents)),
         timeline_svg=timeline_chart(spans(case_file.incidents)),
         figure_rows=FIGURE_ROWS,
         case_notes=[n for n in case_file.notes if n.incident is None],

@@ -21,7 +21,7 @@ from pathlib import Path
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.roles import Permission
 from factfinder.services.cases.files import ExportResult, write_package, write_report
-from factfinder.services.cases.queries import CaseSummary, list_cases, show_case
+from factfinder.services.cases.queries import CaseSummary, list_cases
 from factfinder.services.cases.seen import SeenCase, case_as_seen
 from factfinder.services.incidents.queries import IncidentSummary, get_incident
 from factfinder.services.preserve.checkpoints import checkpoint_for
@@ -60,14 +60,22 @@ def seen_case(project: Project, who: Principal, case_id: int) -> SeenCase:
 
 def visible_cases(project: Project, who: Principal) -> list[CaseSummary]:
     """Every case with the number of incidents and notes `who` may see (what a reader cannot
-    see is not counted for them)."""
+    see is not counted for them), its name and description cut as its notes are."""
     found = list_cases(project)
     if who.can(Permission.READ_RESTRICTED):
         return found
     out = []
     for c in found:
         seen = case_as_seen(project, c.id, include_restricted=False, user=who.user)
-        out.append(replace(c, incidents=len(seen.state.incidents), notes=len(seen.state.notes)))
+        out.append(
+            replace(
+                c,
+                name=seen.state.name,
+                description=seen.state.description,
+                incidents=len(seen.state.incidents),
+                notes=len(seen.state.notes),
+            )
+        )
     return out
 
 
@@ -100,7 +108,9 @@ def build(
     if kind not in BUILD_KINDS:
         raise InvalidRecord(f"{kind!r} is not one of {', '.join(BUILD_KINDS)}")
     what, ext, media = BUILD_KINDS[kind]
-    name = show_case(project, case_id).name
+    # The file's name is never the way a restricted name gets out: it is made from the case's
+    # name as a reader without access to restricted data sees it, whoever builds it.
+    name = case_as_seen(project, case_id, include_restricted=False, user=None).state.name
     cid, _ = checkpoint_for(project, at)
     filename = f"{slug(name)}-cp{cid}.{ext}"
     folder = Path(tempfile.mkdtemp(prefix="factfinder-build-"))

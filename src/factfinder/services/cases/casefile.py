@@ -203,6 +203,11 @@ def case_file_at(
             for found_name in view.comment_names(n.text, about, hashes):
                 withheld.add("name", f"note {name_key(found_name)}")
                 secrets.append(found_name)
+        # So are those written in the case's own name and description.
+        for text in (name, description):
+            for found_name in view.comment_names(text, about, hashes):
+                withheld.add("name", f"case {name_key(found_name)}")
+                secrets.append(found_name)
         for e in entries:
             secrets += view.payload_names(e.incident.extra.get("grading"), hashes)
         # The notes on incidents left out stay out too, and so do their ledger entries.
@@ -229,8 +234,8 @@ def case_file_at(
             sources[item_id] = replace(src, withheld=True)
     return CaseFile(
         case_id,
-        name,
-        description,
+        cut(name, secrets),
+        cut(description, secrets) if description else description,
         _checkpoint_ref(project, cid, cp),
         tuple(entries),
         tuple(sources.values()),

@@ -4,7 +4,8 @@ view every output reads (`factfinder.services.access.view`).
 Without restricted data (the default; `include_restricted` asks for it, and the acting user's
 role must allow it), the case shows only the incidents such a reader may see, and of its notes
 neither the restricted ones nor those on incidents left out; the personal names of the notes
-(those the person-name finder reads there, and those of the case's sources) are cut. Such a
+(those the person-name finder reads there, and those of the case's sources) are cut, and so
+are those of the case's name and description. Such a
 read is not ledgered: nothing restricted was shown. With restricted data, everything is shown
 and the read is ledgered (`restricted.read`: the reader, the command, what was disclosed).
 """
@@ -67,8 +68,8 @@ def case_as_seen(
                 view.disclosed.add(incident_subject(incident))
         if any(n.restricted for n in state.notes):
             view.disclosed.add(subject)
-        for n in state.notes:
-            view.comment_names(n.text, subject)
+        for text in (state.name, state.description, *(n.text for n in state.notes)):
+            view.comment_names(text, subject)
         log_restricted_read(
             project, view, f"case show {case_ref}", reader=user.actor if user else actor
         )
@@ -80,7 +81,14 @@ def case_as_seen(
         for n in state.notes
         if not n.restricted and (n.incident is None or n.incident in shown)
     )
-    seen = replace(state, incidents=shown, notes=notes)
+    # The case's name and description are free text a user wrote, as its notes are.
+    name = view.written(state.name, secrets, subject=subject, items=hashes)
+    description = (
+        view.written(state.description, secrets, subject=subject, items=hashes)
+        if state.description
+        else state.description
+    )
+    seen = replace(state, name=name, description=description, incidents=shown, notes=notes)
     return SeenCase(seen, len(state.incidents) - len(shown), len(state.notes) - len(notes))
 
 

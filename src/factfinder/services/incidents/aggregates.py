@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Integer, case, cast, func, select
 
 from factfinder.geo.admin import admin1_table
 from factfinder.model import Figure, format_figure
+from factfinder.report.charts import PERIODS, period_end, period_start
 from factfinder.services.incidents.queries import (
     IncidentFilters,
     IncidentSummary,
@@ -37,7 +38,6 @@ from factfinder.store.schema_incidents import incidents, link_runs
 from factfinder.store.schema_users import restrictions
 from factfinder.vocab import GRADES
 
-PERIODS = ("day", "week", "month")
 SERIES = ("perpetrator", "grade")
 MEASURES = ("incidents", "civilians")
 # Below this many incidents in view the map receives them one by one (and clusters them in the
@@ -437,26 +437,6 @@ def _point(row: IncidentSummary, body: Mapping[str, Any] | None) -> dict[str, An
 
 
 # --- Counts by period ----------------------------------------------------------------------------
-
-
-def period_start(day: str, period: str) -> str:
-    """The first day (ISO) of the period (`PERIODS`) that `day` falls in; weeks start on Monday."""
-    if period == "month":
-        return day[:7] + "-01"
-    if period == "week":
-        d = dt.date.fromisoformat(day[:10])
-        return (d - dt.timedelta(days=d.weekday())).isoformat()
-    return day[:10]
-
-
-def period_end(start: str, period: str) -> str:
-    d = dt.date.fromisoformat(start)
-    if period == "month":
-        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-        return (nxt - dt.timedelta(days=1)).isoformat()
-    if period == "week":
-        return (d + dt.timedelta(days=6)).isoformat()
-    return start
 
 
 @dataclass(frozen=True, slots=True)

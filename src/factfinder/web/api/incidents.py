@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse
 
 from factfinder.errors import NotFound
+from factfinder.report.charts import series_colours
 from factfinder.services.access.roles import Permission
 from factfinder.services.access.view import RedactionView, incidents_with_hidden_claims
 from factfinder.services.incidents import aggregates
@@ -200,6 +201,7 @@ def incidents_periods(
             "by": p.by,
             "measure": p.measure,
             "series": p.series,
+            "colours": series_colours(p.by, p.series),
             "buckets": p.buckets,
             "undated": p.undated,
             "total": p.total,

@@ -11,13 +11,13 @@ from fastapi.responses import Response
 from factfinder.errors import InvalidRecord, NotFound
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
-from factfinder.services.cases.queries import cases_holding, list_cases
+from factfinder.services.cases.queries import cases_holding
 from factfinder.services.incidents import commands as incident_commands
 from factfinder.services.incidents import queries as incident_queries
 from factfinder.services.incidents.queries import IncidentFilters
 from factfinder.subjects import incident_subject
 from factfinder.vocab import EVENT_TYPES, GRADES, PERPETRATOR_GROUPS
-from factfinder.web import views
+from factfinder.web import casefiles, views
 from factfinder.web.api.incidents import DATE, Filters
 from factfinder.web.deps import Decider, ProjectDep, Reader, Runner
 from factfinder.web.pages.common import render, see_other
@@ -70,7 +70,7 @@ def incidents_page(
             "next": page_next,
             "f": filters,
             "query": _query(filters),
-            "cases": list_cases(project) if who.can(Permission.DECIDE) else [],
+            "cases": casefiles.visible_cases(project, who) if who.can(Permission.DECIDE) else [],
             **_choices(),
         },
     )
@@ -111,7 +111,7 @@ def incident_page(request: Request, incident_id: str, who: Reader, project: Proj
             "subject": subject,
             "comments": comments,
             "restricted": restrictions_for(project, [subject]).subject(subject),
-            "cases": list_cases(project),
+            "cases": casefiles.visible_cases(project, who),
             "in_cases": _holding(project, incident_id),
             **_choices(),
         },
@@ -203,8 +203,14 @@ def run_link(request: Request, who: Runner, project: ProjectDep) -> Response:
 
 
 @router.get("/map")
-def map_page(request: Request, who: Reader, filters: Filters) -> Response:
-    return render(request, "map.html", who, {"query": _query(filters), "f": filters, **_choices()})
+def map_page(request: Request, who: Reader, project: ProjectDep, filters: Filters) -> Response:
+    cases = casefiles.visible_cases(project, who) if who.can(Permission.DECIDE) else []
+    return render(
+        request,
+        "map.html",
+        who,
+        {"query": _query(filters), "f": filters, "cases": cases, **_choices()},
+    )
 
 
 @router.get("/timeline")

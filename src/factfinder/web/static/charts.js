@@ -7,20 +7,9 @@
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
   var DAY = 86400000;
-  var GRADE_COLOURS = {
-    confirmed: "#b2182b", fair: "#ef8a62", weak: "#e0b03a", contested: "#4393c3",
-    discounted: "#8c8c8c", ungraded: "#5b5b5b"
-  };
-  // One colour per party, the same in every chart (a chart's own order would give Russia the
-  // colour of ISIS in one chart and of the coalition in the next).
-  var PERPETRATOR_COLOURS = {
-    syrian_government: "#d1495b", russia: "#00798c", us_led_coalition: "#1b6ca8",
-    isis: "#2e4057", armed_opposition: "#66a182", hts_nusra: "#8d6a9f", sdf_ypg: "#edae49",
-    turkey: "#c46d5e", iran: "#6a4c93", israel: "#5b8e7d", iraq_government: "#a5a58d",
-    other: "#bc4b51", unknown: "#9a9a9a"
-  };
-  var PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#6a4c93", "#66a182", "#8d6a9f",
-                 "#c46d5e", "#2e4057", "#a5a58d", "#bc4b51", "#5b8e7d"];
+  // Each series' colour comes with the counts (`colours`, from factfinder.report.charts): one
+  // colour per party, the same in every chart and in the case report.
+  var FALLBACK = "#9a9a9a";
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   function getJSON(url) {
@@ -42,10 +31,9 @@
   function day(iso) { return Date.parse(iso + "T00:00:00Z"); }
   function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
   function words(key) { return String(key).replace(/_/g, " "); }
-  function colourOf(by, series) {
-    var map = {};
-    var fixed = by === "grade" ? GRADE_COLOURS : PERPETRATOR_COLOURS;
-    series.forEach(function (s, i) { map[s] = fixed[s] || PALETTE[i % PALETTE.length]; });
+  function colourOf(data) {
+    var map = {}, given = data.colours || {};
+    data.series.forEach(function (s) { map[s] = given[s] || FALLBACK; });
     return map;
   }
   function withParams(base, params) {
@@ -102,7 +90,7 @@
   };
   Chart.prototype.set = function (data, keepDomain) {
     this.data = data;
-    this.colours = colourOf(data.by, data.series);
+    this.colours = colourOf(data);
     if (!keepDomain || !this.domain) { this.domain = this.extent(); }
     this.draw();
   };

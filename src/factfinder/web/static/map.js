@@ -48,6 +48,10 @@
     return box;
   }
 
+  // The incidents chosen on the map for a case (id → true), kept across redraws.
+  var selected = {};
+  var onSelect = null;
+
   function pointLayer(p) {
     var area = !!AREA[p.precision];
     var marker = L.circleMarker([p.lat, p.lon], {
@@ -59,7 +63,21 @@
       fillOpacity: area ? 0.08 : 0.85,
       className: "incident-marker" + (area ? " area" : "")
     });
-    marker.bindPopup(popup(p), { autoPan: true, maxWidth: 320 });
+    var box = popup(p);
+    if (onSelect) {
+      var toggle = el("button", "link select-incident", "");
+      toggle.type = "button";
+      toggle.dataset.id = text(p.id);
+      var label = function () { toggle.textContent = selected[p.id] ? "Take out of the selection" : "Select for a case"; };
+      label();
+      toggle.addEventListener("click", function () { onSelect(p.id, !selected[p.id]); label(); });
+      box.appendChild(toggle);
+    }
+    marker.bindPopup(box, { autoPan: true, maxWidth: 320 });
+    if (onSelect) { marker.on("popupopen", function () { label(); }); }
+    marker.incidentId = p.id;
+    marker.baseStyle = { color: area ? colour(p.grade) : "#3b2a2a", weight: area ? 3 : 1 };
+    if (selected[p.id]) { marker.setStyle({ color: "#111", weight: 3 }); }
     return marker;
   }
 
@@ -163,22 +181,58 @@
         icon: L.divIcon({ html: span, className: "map-label " + cls, iconSize: null }) });
     }
 
+    // Labels that would overlap are thinned by priority: governorates before towns, each by
+    // its number of incidents; a label more than half under a marker or cluster gives way to it.
+    function declutter(order) {
+      var kept = [], obstacles = [], shown = 0, hidden = 0;
+      function box(node, pad) {
+        var r = node.getBoundingClientRect();
+        return { l: r.left - pad, t: r.top - pad, r: r.right + pad, b: r.bottom + pad };
+      }
+      function overlap(a, b) {
+        return Math.max(0, Math.min(a.r, b.r) - Math.max(a.l, b.l)) * Math.max(0, Math.min(a.b, b.b) - Math.max(a.t, b.t));
+      }
+      Array.prototype.forEach.call(host.querySelectorAll(".marker-cluster, .incident-marker"), function (n) {
+        obstacles.push(box(n, 0));
+      });
+      order.forEach(function (m) {
+        var node = m.getElement();
+        if (!node) { return; }
+        node.classList.remove("label-hidden");
+        var b = box(node.firstChild || node, 3);
+        var area = Math.max(1, (b.r - b.l) * (b.b - b.t));
+        var covered = obstacles.reduce(function (sum, o) { return sum + overlap(b, o); }, 0);
+        if (kept.some(function (k) { return overlap(b, k) > 0; }) || covered > 0.5 * area) {
+          node.classList.add("label-hidden"); hidden += 1;
+        } else { kept.push(b); shown += 1; }
+      });
+      host.dataset.labelsShown = String(shown);
+      host.dataset.labelsHidden = String(hidden);
+    }
+    var ranked = [];
+
     function draw(data) {
       clusters.clearLayers(); cells.clearLayers(); labels.clearLayers();
-      data.governorates.forEach(function (g) {
-        if (g.lat !== null && g.lon !== null) { labels.addLayer(label(g.name + " · " + g.count, g.lat, g.lon, "governorate")); }
+      ranked = [];
+      data.governorates.slice().sort(function (a, b) { return b.count - a.count; }).forEach(function (g) {
+        if (g.lat !== null && g.lon !== null) { ranked.push(label(g.name + " · " + g.count, g.lat, g.lon, "governorate")); }
       });
+      // Towns from zoom 7 on (at a country's scale their names are noise).
       if (map.getZoom() >= 7) {
         data.places.forEach(function (p) {
           if (p.name !== undefined && data.governorates.every(function (g) { return g.name !== p.name; })) {
-            labels.addLayer(label(p.name, p.lat, p.lon, "town"));
+            ranked.push(label(p.name, p.lat, p.lon, "town"));
           }
         });
       }
+      ranked.forEach(function (m) { labels.addLayer(m); });
       if (data.points.length) { clusters.addLayers(data.points.map(pointLayer)); }
       data.cells.forEach(function (c) { cells.addLayer(cellLayer(map, c)); });
+      setTimeout(function () { declutter(ranked); }, 0);
       var mode = data.cells.length ? "cells" : "points";
       host.dataset.mode = mode;
+      var selectView = document.getElementById("map-select-view");
+      if (selectView) { selectView.disabled = mode === "cells"; }
       host.dataset.loaded = String(data.total);
       var note = key.getContainer().querySelector(".unlocated");
       note.textContent = data.unlocated ? data.unlocated + " matching incident(s) without coordinates are not on the map" : "";
@@ -209,6 +263,36 @@
       var c = map.getCenter();
       history.replaceState(null, "", window.location.pathname + window.location.search +
         "#" + map.getZoom() + "/" + c.lat.toFixed(4) + "/" + c.lng.toFixed(4));
+    }
+    clusters.on("animationend", function () { declutter(ranked); });
+    var form = document.getElementById("map-case-form");
+    if (form) {
+      var chosen = document.getElementById("map-selected");
+      var count = document.getElementById("map-selected-count");
+      var refresh = function () {
+        while (chosen.firstChild) { chosen.removeChild(chosen.firstChild); }
+        var ids = Object.keys(selected).sort();
+        ids.forEach(function (id) {
+          var input = el("input"); input.type = "hidden"; input.name = "ids"; input.value = id;
+          chosen.appendChild(input);
+        });
+        count.textContent = ids.length ? ids.length + " incident(s) selected: " + ids.join(", ") : "No incident selected.";
+        form.dataset.selected = String(ids.length);
+        document.getElementById("map-add-to-case").disabled = !ids.length;
+        clusters.eachLayer(function (m) {
+          if (m.incidentId !== undefined) { m.setStyle(selected[m.incidentId] ? { color: "#111", weight: 3 } : m.baseStyle); }
+        });
+      };
+      onSelect = function (id, on) { if (on) { selected[id] = true; } else { delete selected[id]; } refresh(); };
+      document.getElementById("map-select-view").addEventListener("click", function () {
+        var inView = map.getBounds();
+        clusters.eachLayer(function (m) {
+          if (m.incidentId !== undefined && inView.contains(m.getLatLng())) { selected[m.incidentId] = true; }
+        });
+        refresh();
+      });
+      document.getElementById("map-select-clear").addEventListener("click", function () { selected = {}; refresh(); });
+      refresh();
     }
     map.on("moveend", function () { clearTimeout(timer); timer = setTimeout(load, 120); });
     load();
