@@ -290,6 +290,24 @@ def _grounded(u: Unit) -> Unit:
     return replace(u, cues=cues)
 
 
+def _fuller_total(
+    current: Sequence[CountMention], stated: Sequence[CountMention], outcomes: set[str]
+) -> bool:
+    """Whether the new counts give the total of people the incident only listed so far:
+    "Five children and four medical staff killed by airstrikes on a hospital" (a list, 9)
+    then "the airstrikes killed 13 people … among the dead were four staff and five children"
+    is one incident told with its whole toll."""
+    for outcome in outcomes:
+        heads = [c for c in current if c.outcome == outcome and c.sub_of is None]
+        if not heads or not all(c.listed for c in heads):
+            return False
+        listed = max(c.range.min or 0 for c in heads)
+        new = [c.range.min or 0 for c in stated if c.outcome == outcome and c.sub_of is None]
+        if not new or max(new) <= listed:
+            return False
+    return True
+
+
 def _in_reference(u: Unit, c: EventMention) -> bool:
     """Whether cue `c` names an earlier event the sentence refers to ("hours after a chemical
     attack", "the town hit by a chemical attack earlier this week"), not the incident."""
@@ -445,7 +463,9 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         clash = {c.outcome for c in stated if c.sub_of is None} & cur.outcomes()
         if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
-            if not all((c.outcome, c.range.min) in cur_vals for c in stated):
+            if not all((c.outcome, c.range.min) in cur_vals for c in stated) and not _fuller_total(
+                cur.counts, stated, clash
+            ):
                 return True
     new_dates = {
         d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start

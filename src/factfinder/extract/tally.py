@@ -200,6 +200,12 @@ def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False)
     ]
     total = _larger(chosen["total"], _sum(disjoint))
     stated = [m for m in mentions if m.victims == "civilians" and m.sub_of is None and not m.listed]
+    listed = [m for m in mentions if m.victims == "civilians" and m.sub_of is None and m.listed]
+    if listed and stated and civilians is not None and civilians.text == listed[0].range.text:
+        # The list told first is the figure; civilian counts inside it told later ("four
+        # staff" of "five children and four medical staff") state no other civilian toll.
+        top = max(m.range.min or 0 for m in listed)
+        stated = [m for m in stated if (m.range.min or 0) > top]
     if (
         people_as_civilians
         and not stated

@@ -628,3 +628,20 @@ def test_two_attacks_of_an_ngo_report_are_two_claims() -> None:
     assert by_day["2019-05-05"].killed.civilians.min == 2
     assert by_day["2019-05-08"].killed.children.min == 7
     assert {p.name for p in by_day["2019-05-05"].places} == {"Kafranbel"}
+
+
+@pytest.mark.parametrize(
+    ("party", "group"),
+    [("regime", "syrian_government"), ("Russian", "russia"), ("coalition", "us_led_coalition")],
+)
+def test_a_headline_s_list_then_the_whole_toll_is_one_incident(party: str, group: str) -> None:
+    text = (
+        f"Five children and four medical staff killed by {party} airstrikes on a hospital\n\n"
+        "A hospital in a rebel-held province was destroyed by airstrikes over the weekend that "
+        "killed 13 people, the medical charity said on Monday. Among the dead were four staff "
+        "and five children."
+    )
+    (c,) = [c for c in extract_document(Document(id="t", text=text)).claims if c.primary]
+    assert c.killed.civilians is not None and c.killed.civilians.min == 13
+    assert c.killed.children is not None and c.killed.children.min == 5
+    assert c.perpetrator.group == group
