@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -291,7 +291,7 @@ def _grounded(u: Unit) -> Unit:
 
 
 def _fuller_total(
-    current: Sequence[CountMention], stated: Sequence[CountMention], outcomes: set[str]
+    current: Sequence[CountMention], stated: Sequence[CountMention], outcomes: Set[str]
 ) -> bool:
     """Whether the new counts give the total of people the incident only listed so far:
     "Five children and four medical staff killed by airstrikes on a hospital" (a list, 9)
