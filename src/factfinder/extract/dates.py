@@ -792,8 +792,12 @@ def _after_masthead(text: str, d: DateMention) -> bool:
     return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(named)
 
 
-# "By Jane Doe |", "By AFP -": a byline before the date is the author's name, not prose.
-_BYLINE = re.compile(r"(?P<by>\s*[Bb]y\s+)(?=[A-Z]).*")
+# "By Jane Doe |", "By AFP -", "Posted by admin |": a byline before the date is the author's
+# name, not prose.
+_BYLINE = re.compile(
+    r"(?P<by>\s*(?:(?:[Pp]osted|[Ww]ritten|[Uu]ploaded|[Pp]ublished|[Ss]hared|[Ee]dited)\s+[Bb]y\s+"
+    r"(?=\w)|[Bb]y\s+(?=[A-Z])))[^\n]*"
+)
 
 
 # "April 22, 2022 - Three civilians were killed": a full date opening a line, then a dash or

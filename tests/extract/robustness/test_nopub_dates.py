@@ -345,6 +345,18 @@ FURNITURE_LINES = {
         "It was the third such killing since January 2021.",
         D(2021, 2, 14),
     ),
+    # US-led coalition — a blog's "Posted by" line with a lowercase user name.
+    "posted by": (
+        "Posted by admin | 12 January 2025\nA coalition airstrike killed a family of five in "
+        "Hajin yesterday.",
+        D(2025, 1, 11),
+    ),
+    # Turkey — "Written by" and a dash.
+    "written by": (
+        "Written by Hawar staff - 3 March 2024\nA Turkish drone struck a car near Kobani on "
+        "Saturday, killing two civilians.",
+        D(2024, 3, 2),
+    ),
     # Israel — a Telegram channel's numeric stamp with a time.
     "channel stamp": (
         "Gaza Now\n17.10.2023 21:45\nAn Israeli airstrike on a house in Khan Younis killed "
