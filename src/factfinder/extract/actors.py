@@ -287,7 +287,8 @@ _AFTER_TARGET_NOUN = re.compile(
 # A headline's verb in the present tense, told from a noun by the object after it: "Turkish
 # drone targets a car", "Russian jets strike the town" (not "SDF targets in the area").
 _HEADLINE_VERB_AFTER = re.compile(
-    r"^[\s,]*(?:targets|strikes?|hits?|shells?|bombs|pounds?|kills?|attacks?|raids?)\s+"
+    r"^[\s,]*(?:(?:fighters|forces|troops|militants|gunmen|jets|warplanes|drones|helicopters|"
+    r"artillery)\s+)?(?:targets?|strikes?|hits?|shells?|bombs?|pounds?|kills?|attacks?|raids?)\s+"
     r"(?:an?|the|its|their|his|her|two|three|four|five|six|seven|eight|nine|ten|\d+|civilians?|"
     r"homes?|houses?|villages?|towns?|vehicles?|cars?|residential|markets?|schools?|hospitals?|"
     r"camps?|farms?)\b",

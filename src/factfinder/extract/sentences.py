@@ -498,8 +498,9 @@ _REPORTED = re.compile(rf"\b{_SAYS}")
 
 
 # A named value of a table's row, as spreadsheets and CSV lists are read: "Place: Ariha;".
+# A column's name has no digit: "April 8th 2017: (S590) …;" is a dated record, no column.
 _RECORD_FIELD = re.compile(
-    r"(?:^|;)[ \t]*(?:\[row\s+\d+\][ \t]*)?[A-Z][\w ()/-]{0,30}:[ \t]*[^;:\n]+(?=;)"
+    r"(?:^|;)[ \t]*(?:\[row\s+\d+\][ \t]*)?[A-Z][A-Za-z ()/-]{0,30}:[ \t]*[^;:\n]+(?=;)"
 )
 
 

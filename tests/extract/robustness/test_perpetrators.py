@@ -438,6 +438,11 @@ def test_a_prison_struck_from_the_air_is_no_holder_s_act() -> None:
         ("Russian jets strike the town of Ariha, killing four civilians.", "russia"),
         ("ISIS attacks an army checkpoint near Palmyra, killing two soldiers.", "isis"),
         ("Israeli drone hits a car on the Damascus-Beirut road, killing two men.", "israel"),
+        # a plural subject takes the verb's bare form
+        ("Turkish drones target a vehicle near Amuda, killing two civilians.", "turkey"),
+        ("Coalition jets bomb a house in Hajin, killing a family of five.", "us_led_coalition"),
+        ("Regime helicopters target the town of Kafr Nabl with barrel bombs.", "syrian_government"),
+        ("SDF fighters raid a village near Shaddadi, killing a shepherd.", "sdf_ypg"),
     ],
 )
 def test_a_headline_in_the_present_tense_names_its_attacker(text: str, group: str) -> None:
