@@ -190,3 +190,117 @@ def test_senders_are_restricted_for_viewers_and_exports(project: Project) -> Non
         assert sender not in str(asdict(redacted))
     full = build_case_file(project, None, include_restricted=True)
     assert "Samir Haddad" in str(asdict(full))
+
+
+def _by_type(project: Project) -> dict[str, list[int]]:
+    from factfinder.services.preserve.search import visible_items
+
+    listed, _ = visible_items(project, include_restricted=True, limit=200)
+    out: dict[str, list[int]] = {}
+    for s in sorted(listed, key=lambda s: s.id):
+        out.setdefault(s.media_type, []).append(s.id)
+    return out
+
+
+def test_the_export_and_its_zip_are_restricted_with_their_acquisition(
+    project: Project, tmp_path: Path
+) -> None:
+    from factfinder.services.access.queries import list_marks
+    from factfinder.services.verification import verify_project
+
+    archive = tmp_path / "WhatsApp Chat - Ariha Field Group.zip"
+    with zipfile.ZipFile(archive, "w") as zf:  # the media first: Android zips need not list
+        zf.writestr("IMG-20240304-WA0003.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 64)
+        zf.write(ANDROID, ANDROID.name)
+    ingest(project, [str(archive)])
+    found = _by_type(project)
+    zip_item, export = (
+        show_item(project, str(found[ZIP][0])),
+        show_item(project, str(found[WHATSAPP][0])),
+    )
+    marks = {(m.subject, m.field): m for m in list_marks(project)}
+    for item in (zip_item, export):
+        mark = marks[(f"item:{item.summary.hash}", "")]
+        assert mark.reason.startswith("a chat export names every sender")
+        # Marked in the transaction that recorded the export, beside its acquisition.
+        acquired = next(e for e in item.ledger if e.kind == "item.acquire")
+        assert any(e.kind == "restrict.mark" and e.time == acquired.time for e in item.ledger)
+    assert export.excerpt is None and export.text_length == 0  # no text of its own
+    # Messages stay readable: only their senders are marked.
+    assert {f for (s, f) in marks if s != f"item:{zip_item.summary.hash}"} >= {"author"}
+    assert verify_project(project).ok
+
+
+def test_media_in_the_export_are_attachments_of_their_messages(
+    project: Project, tmp_path: Path
+) -> None:
+    from factfinder.services.verification import verify_project
+
+    photo = "photos/photo_1@04-03-2024_11-20-05.jpg"
+    archive = tmp_path / "Telegram Desktop.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(f"ChatExport_2024-03-05/{photo}", b"\xff\xd8\xff\xe0" + b"\1" * 64)
+        zf.write(RESULT, "ChatExport_2024-03-05/result.json")
+        zf.writestr("ChatExport_2024-03-05/photos/unnamed.jpg", b"\xff\xd8\xff\xe0" + b"\2" * 64)
+    folder = tmp_path / "ChatExport_2024-03-06"
+    (folder / "photos").mkdir(parents=True)
+    (folder / photo).write_bytes(b"\xff\xd8\xff\xe0" + b"\3" * 64)
+    shutil.copy(PAGE, folder / "messages.html")
+    ingest(project, [str(archive), str(folder)])
+    found = _by_type(project)
+    messages = {
+        show_item(project, str(i)).summary.title: show_item(project, str(i))
+        for i in found[CHAT_MESSAGE]
+    }
+    lina = messages["Telegram message 3"]  # the same message in both exports: one item
+    zipped, unnamed, beside = (show_item(project, str(i)) for i in found[JPEG])
+    assert [(link.relation, link.item_id) for link in lina.links] == [
+        ("member-of", found[TELEGRAM_JSON][0]),
+        ("member-of", found[TELEGRAM_HTML][0]),
+        ("has-attachment", zipped.summary.id),
+        ("has-attachment", beside.summary.id),
+    ]
+    assert [(link.relation, link.item_id) for link in zipped.links] == [
+        ("member-of", found[ZIP][0]),
+        ("attachment-of", lina.summary.id),
+    ]
+    assert [link.relation for link in unnamed.links] == ["member-of"]  # no message names it
+    assert [(link.relation, link.item_id) for link in beside.links] == [
+        ("attachment-of", lina.summary.id)
+    ]
+    # Each link is an acquisition of the file as the message's attachment, with its entry.
+    received = [a.origin for a in zipped.acquisitions]
+    assert [o.get("chat_message") for o in received] == [None, "3"]
+    assert verify_project(project).ok
+    assert ingest(project, [str(archive), str(folder)]).new_acquisitions == 0  # nothing twice
+
+
+def test_outputs_without_restricted_data_name_no_sender(project: Project, tmp_path: Path) -> None:
+    from factfinder.services.cases.casefile import case_file_json
+    from factfinder.services.cases.files import build_case_file, write_export
+    from factfinder.services.claims.extraction import extract_items
+    from factfinder.services.claims.queries import reviewed_claims
+    from factfinder.services.incidents.commands import link_project
+
+    ingest(project, [str(RESULT), str(IOS)])
+    found = _by_type(project)
+    exports = [*found[TELEGRAM_JSON], *found[WHATSAPP]]
+    report = extract_items(project)
+    # The extractor reads the messages one by one, never an export as one document (an
+    # export, like a mailbox, is a container without text of its own).
+    assert report.items == len(found[CHAT_MESSAGE]) == 8
+    for export in exports:
+        assert reviewed_claims(project, item_id=export) == []
+    assert reviewed_claims(project, item_id=found[CHAT_MESSAGE][1])  # "Medics say 5 …"
+    link_project(project)
+    redacted = build_case_file(project, None)
+    flat = str(asdict(redacted)) + str(case_file_json(redacted))
+    assert "Medics say 5 civilians were killed" in flat
+    export_hashes = {show_item(project, str(i)).summary.hash for i in exports}
+    assert not export_hashes & {s.hash for s in redacted.sources}
+    out = tmp_path / "incidents.jsonl"
+    write_export(project, fmt="jsonl", output=out)
+    written = out.read_text(encoding="utf-8")
+    assert "Medics say 5 civilians were killed" in written
+    for sender in ("Samir Haddad", "Lina", "Omar Khalil"):
+        assert sender not in flat and sender not in written

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -104,7 +105,22 @@ def read(part: Part) -> Extracted:
         author=sender or None,
         notes=tuple(notes),
         restricted=("author",) if sender else (),
+        attachments=tuple(attachments),
     )
+
+
+def attached_member(export_member: str, attachment: str) -> str | None:
+    """Where the file a message names as attached stands beside its export: `attachment`
+    (relative to the export's folder, as Telegram and WhatsApp write it) resolved against the
+    export's own path `export_member` ("ChatExport/result.json" + "photos/p.jpg" →
+    "ChatExport/photos/p.jpg"); None for a name that leaves the export's folder or is a URL."""
+    if not attachment or "://" in attachment or attachment.startswith("/"):
+        return None
+    folder = posixpath.dirname(export_member.replace("\\", "/"))
+    joined = posixpath.normpath(posixpath.join(folder, attachment))
+    if joined.startswith("../") or joined == "..":
+        return None
+    return joined
 
 
 def _time(value: Any) -> dt.datetime | None:

@@ -45,6 +45,11 @@ TELEGRAM_JSON = "application/x-telegram-export+json"
 TELEGRAM_HTML = "application/x-telegram-export+html"
 WHATSAPP = "text/x-whatsapp-chat"
 CHAT_MESSAGE = "application/vnd.factfinder.chat-message+json"
+# A chat export as a whole holds every sender's name: it is kept, and read message by message.
+CHAT_EXPORTS = frozenset({TELEGRAM_JSON, TELEGRAM_HTML, WHATSAPP})
+# Containers that are only packaging (no text of their own): an export zipped keeps the export's
+# bytes, so what holds for the export holds for them.
+ARCHIVES = frozenset({ZIP, TAR, GZIP, BZIP2, XZ})
 
 # `Extracted.text_status` of a text read by OCR; the other statuses say what was not read.
 OCR = "ocr"
@@ -107,6 +112,8 @@ class Extracted:
 
     `restricted` names the metadata fields that hold a private person's data (a chat message's
     sender, kept as `author`): the item is recorded with those fields marked restricted.
+    `attachments` are the files a chat message names as attached, as the export names them
+    (relative to the export's folder).
     """
 
     text: str
@@ -122,6 +129,7 @@ class Extracted:
     text_status: str | None = None
     ocr_confidence: float | None = None
     restricted: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
 
 
 # Titles that office suites and templates put in a file's properties by default: they name the

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from factfinder.errors import InputError
 from factfinder.intake.chat import ChatMessage, write_message
@@ -152,7 +153,7 @@ def html_members(container: Part, sink: MemberSink) -> Iterator[Part]:
                 sent=_html_time(date.get("title") if date is not None else None),
                 sender=sender,
                 text=_html_text(text_div) if text_div is not None else "",
-                attachments=tuple(str(m) for m in media),
+                attachments=tuple(unquote(str(m)) for m in media),  # an href is URL-encoded
                 message_id=message_id,
             ),
         )

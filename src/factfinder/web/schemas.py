@@ -138,6 +138,17 @@ class ClaimsPublic(_Out):
     count: int
 
 
+class ItemLinkPublic(_Out):
+    relation: str = Field(
+        description='As seen from this item: "has-attachment" (an e-mail\'s attached file, a chat '
+        'message\'s media), "attachment-of", "member-of", "has-member", "record-of", '
+        '"has-record", "line-of", "has-line".'
+    )
+    item_id: int
+    item_hash: str
+    title: str | None
+
+
 class ItemDetailPublic(ItemPublic):
     author: str | None
     file_created: str | None = None
@@ -147,6 +158,10 @@ class ItemDetailPublic(ItemPublic):
     acquisition_history: list[dict[str, Any]]
     ledger: list[LedgerEntryPublic]
     claims: list[ClaimPublic]
+    links: list[ItemLinkPublic] = Field(
+        default_factory=list,
+        description="The items this one is linked to, as far as the reader may see them.",
+    )
 
 
 class ClaimDecision(_In):

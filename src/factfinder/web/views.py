@@ -46,6 +46,7 @@ from factfinder.web.schemas import (
     ClaimPublic,
     IncidentPublic,
     ItemDetailPublic,
+    ItemLinkPublic,
     ItemPublic,
     LedgerEntryPublic,
     TokenPublic,
@@ -202,7 +203,22 @@ def item_detail_public(
             for e in d.ledger
         ],
         claims=claims,
+        links=[
+            ItemLinkPublic(
+                relation=link.relation,
+                item_id=link.item_id,
+                item_hash=link.item_hash,
+                title=None if "title" in view.item_fields(link.item_hash) else link.title,
+            )
+            for link in d.links
+            if not view.item_hidden(link.item_hash)
+        ],
     )
+
+
+def link_subjects(d: ItemDetail) -> list[str]:
+    """The subjects of the items `d` is linked to (whose marks its page reads)."""
+    return [item_subject(link.item_hash) for link in d.links]
 
 
 def _holds(e: LedgerEntry, secrets: Sequence[str]) -> bool:

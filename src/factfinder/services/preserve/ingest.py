@@ -36,10 +36,13 @@ from typing import Any, Protocol
 
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.intake import expand, is_document_batch, read_text
+from factfinder.intake.chat import attached_member
 from factfinder.intake.language import detect_language
+from factfinder.intake.parts import ARCHIVES, CHAT_EXPORTS, CHAT_MESSAGE, Part
 from factfinder.jsonl import read_jsonl
 from factfinder.model import Document
 from factfinder.services.access.commands import mark_in
+from factfinder.services.access.queries import WHOLE
 from factfinder.services.access.view import check_field
 from factfinder.services.preserve.checkpoints import make_checkpoint
 from factfinder.services.preserve.inputs import (
@@ -73,6 +76,13 @@ _RELATIONS = {
 }
 # The reason recorded with a mark a reader asked for (`Extracted.restricted`).
 PRIVATE_PERSON = "names a private person (a chat message's sender): restricted at intake"
+# The reason recorded with the mark on a chat export as a whole (and on the archives that hold
+# it): its bytes name every sender; its messages are items of their own, readable but for who
+# sent them.
+CHAT_EXPORT = (
+    "a chat export names every sender (private persons): restricted at intake; "
+    "its messages are items of their own"
+)
 # Formats that carry no text to read (a web page's fonts, scripts, style sheets and icons):
 # an item of one has no text and no "text not read" status. Any other format without a
 # reader is marked as not read.
@@ -279,7 +289,34 @@ class _Pending:
     parent_key: tuple[int, int] | None
     relation: str | None
     reported: bool = False  # its text could not be read, and that was reported as a failure
-    restricted: tuple[str, ...] = ()  # metadata fields to mark restricted with a new item
+    restricted: tuple[str, ...] = ()  # fields to mark restricted with a new item ("": whole)
+    ref: tuple[int, int] | None = None  # (input number, part index) of a part a link names
+
+
+# A place in what is ingested: (scope, path) — ("", absolute path) for an input file,
+# ("input:index", member name) for a member of an archive. A chat export names its
+# attached files relative to its own place.
+_Place = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    """A file that a chat message may name as attached: what its acquisition recorded."""
+
+    ref: tuple[int, int]
+    size: int
+    media_type: str
+    receipt: Receipt
+
+
+@dataclass(frozen=True, slots=True)
+class _Attachment:
+    """A message names a file as attached: once both are recorded, the file is recorded as
+    received attached to the message (an `attachment-of` acquisition, as an e-mail's)."""
+
+    file: _File
+    message: tuple[int, int]
+    chat_message: str | None
 
 
 class _Run:
@@ -307,6 +344,17 @@ class _Run:
         self.pending_bytes = 0
         self.containers: dict[tuple[int, int], Recorded] = {}
         self._workdir: Path | None = None
+        # Chat exports: the archives that hold one, to be marked restricted with it; the files
+        # at each place (a message's attachment may come before or after its message); the
+        # places messages name as attached; the links waiting for both items to be recorded.
+        self.sealed: set[tuple[int, int]] = set()
+        self.kinds: dict[int, str] = {}  # of the input being walked: part index → media type
+        self.parents: dict[int, int | None] = {}  # part index → its container's index
+        self.exports: dict[int, _Place | None] = {}  # a chat export's index → its place
+        self.files_at: dict[_Place, _File] = {}
+        self.named_at: dict[_Place, list[tuple[tuple[int, int], str | None]]] = {}
+        self.recorded: dict[tuple[int, int], Recorded] = {}
+        self.attachments: list[_Attachment] = []
 
     # -- bookkeeping ----------------------------------------------------------------------
 
@@ -388,25 +436,136 @@ class _Run:
                 if recorded.new_item:
                     for name in p.restricted:
                         subject = item_subject(p.staged.hash)
-                        mark_in(tx, subject, check_field(subject, name), reason=PRIVATE_PERSON)
+                        reason = CHAT_EXPORT if name == WHOLE else PRIVATE_PERSON
+                        mark_in(tx, subject, check_field(subject, name), reason=reason)
                 if p.key is not None:
                     self.containers[p.key] = recorded
+                if p.ref is not None:
+                    self.recorded[p.ref] = recorded
                 results.append((p.label, recorded, p.metadata.text_status, p.reported))
+            self._seal(tx)
+            self.tally.new_acquisitions += self._link_attachments(tx)
         for label, recorded, text_status, reported in results:
             self.done(label, recorded, text_status, reported)
+
+    def _seal(self, tx: Any) -> None:
+        """Mark restricted the archives recorded new in this run that hold a chat export (in
+        the transaction that records the export, at the latest)."""
+        for key in sorted(self.sealed):
+            recorded = self.containers.get(key)
+            if recorded is None:
+                continue
+            self.sealed.discard(key)
+            if recorded.new_item:
+                mark_in(tx, item_subject(recorded.item_hash), WHOLE, reason=CHAT_EXPORT)
+
+    def _link_attachments(self, tx: Any) -> int:
+        """Record each file a message names as attached, once both are recorded, as received
+        `attachment-of` the message; the number of new acquisitions."""
+        waiting, added = [], 0
+        for link in self.attachments:
+            media = self.recorded.get(link.file.ref)
+            message = self.recorded.get(link.message)
+            if media is None or message is None:
+                waiting.append(link)
+                continue
+            origin = dict(link.file.receipt.origin)
+            if link.chat_message is not None:
+                origin["chat_message"] = link.chat_message
+            recorded = record_acquisition(
+                tx,
+                item_hash=media.item_hash,
+                size=link.file.size,
+                media_type=link.file.media_type,
+                metadata=ItemMetadata(),  # the item exists: its metadata stays as recorded
+                receipt=replace(link.file.receipt, origin=origin),
+                parent=Parent(message.seq, message.item_id, "attachment-of"),
+                again=self.options.again,
+            )
+            added += recorded.new_acquisition
+        self.attachments = waiting
+        return added
+
+    def _forget_members(self, number: int) -> None:
+        """An input's archive members are named by that input's exports only: once it is
+        walked, only the input files stay known (an export beside them may come later)."""
+        scope = f"{number}:"
+        for places in (self.files_at, self.named_at):
+            for place in [p for p in places if p[0].startswith(scope)]:
+                del places[place]
+
+    def _place(self, number: int, part: Part, source_path: str) -> _Place | None:
+        """Where `part` stands (`_Place`): an input file, or a member of an archive."""
+        if part.parent is None:
+            return ("", Path(source_path).as_posix())
+        member = part.origin.get("member")
+        if self.kinds.get(part.parent) in ARCHIVES and member:
+            return (f"{number}:{part.parent}", member)
+        return None
+
+    def _chat_part(
+        self,
+        number: int,
+        index: int,
+        part: Part,
+        source_path: str,
+        extracted: Any,
+        staged: StagedBlob,
+        receipt: Receipt,
+    ) -> tuple[int, int] | None:
+        """Note what a part says of a chat export's others: an export seals the archives it
+        is in; a message names its attached files; a file beside an export may be one of
+        them. The part's reference when a link may name it."""
+        ref = (number, index)
+        if part.media_type in CHAT_EXPORTS:
+            parent = part.parent
+            while parent is not None and self.kinds.get(parent) in ARCHIVES:
+                self.sealed.add((number, parent))
+                parent = self.parents.get(parent)
+            return None
+        if part.media_type == CHAT_MESSAGE:
+            names = extracted.attachments if extracted is not None else ()
+            export = self.exports.get(part.parent) if part.parent is not None else None
+            if export is None or not names:
+                return None
+            chat_message = part.origin.get("chat_message")
+            for name in names:
+                resolved = attached_member(export[1], name)
+                if resolved is None:
+                    continue
+                named = (export[0], resolved)
+                self.named_at.setdefault(named, []).append((ref, chat_message))
+                found = self.files_at.get(named)
+                if found is not None:
+                    self.attachments.append(_Attachment(found, ref, chat_message))
+            return ref
+        if part.is_container:
+            return None
+        place = self._place(number, part, source_path)
+        if place is None:
+            return None
+        file = _File(ref, staged.size, part.media_type, receipt)
+        self.files_at[place] = file
+        for message, chat_message in self.named_at.get(place, ()):
+            self.attachments.append(_Attachment(file, message, chat_message))
+        return ref
 
     # -- inputs ---------------------------------------------------------------------------
 
     def file(self, number: int, path: Path) -> None:
 
         source_path = str(path.absolute())
-        kinds: dict[int, str] = {}
+        kinds = self.kinds = {}
+        self.parents, self.exports = {}, {}
         try:
             for index, part in enumerate(expand(path, self.workdir)):
                 if part.error is not None:
                     self.fail(part.error)
                     continue
                 kinds[index] = part.media_type
+                self.parents[index] = part.parent
+                if part.media_type in CHAT_EXPORTS:
+                    self.exports[index] = self._place(number, part, source_path)
                 parent_key = (number, part.parent) if part.parent is not None else None
                 relation = (
                     _RELATIONS.get(kinds.get(part.parent, ""), "member-of")
@@ -420,11 +579,13 @@ class _Run:
                     parent_key,
                     relation,
                     self.options.for_file(path) if part.parent is None else self.options,
+                    index=(number, index),
                 )
         except InputError as error:  # the walk itself gave up on this input
             self.fail(error)
         finally:
             self._clear_workdir()
+            self._forget_members(number)
 
     def part(
         self,
@@ -434,6 +595,8 @@ class _Run:
         parent_key: tuple[int, int] | None,
         relation: str | None,
         opts: IngestOptions,
+        *,
+        index: tuple[int, int] | None = None,
     ) -> None:
 
         if _size(part.path) == 0:
@@ -496,6 +659,12 @@ class _Run:
             url=opts.url or origin.get("target_uri"),
             origin=origin,
         )
+        restricted = extracted.restricted if extracted is not None else ()
+        if part.media_type in CHAT_EXPORTS:
+            restricted = (WHOLE,)  # every sender's name is in it: read message by message
+        ref = None
+        if index is not None:
+            ref = self._chat_part(*index, part, source_path, extracted, staged, receipt)
         self.add(
             _Pending(
                 part.label,
@@ -507,7 +676,8 @@ class _Run:
                 parent_key,
                 relation,
                 reported=read_failed,
-                restricted=extracted.restricted if extracted is not None else (),
+                restricted=restricted,
+                ref=ref,
             )
         )
 

@@ -57,7 +57,13 @@ def get_item(ref: str, who: Reader, project: ProjectDep) -> ItemDetailPublic:
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
     view = views.reader_view(
-        project, who, [item_subject(detail.summary.hash), *views.claim_subjects(found)]
+        project,
+        who,
+        [
+            item_subject(detail.summary.hash),
+            *views.claim_subjects(found),
+            *views.link_subjects(detail),
+        ],
     )
     if views.hidden_item(detail.summary.hash, view) or views.hidden_reference(
         ref, detail.summary, view

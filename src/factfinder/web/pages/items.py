@@ -202,7 +202,9 @@ def item_page(request: Request, ref: str, who: Reader, project: ProjectDep) -> R
     subject = item_subject(detail.summary.hash)
     item_id, text = item_text(project, str(detail.summary.id))
     found = reviewed_claims(project, item_id=item_id)
-    view = views.reader_view(project, who, [subject, *views.claim_subjects(found)])
+    view = views.reader_view(
+        project, who, [subject, *views.claim_subjects(found), *views.link_subjects(detail)]
+    )
     if views.hidden_item(detail.summary.hash, view) or views.hidden_reference(
         ref, detail.summary, view
     ):
