@@ -8,21 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 from vault_inputs import SEED_TEXT, SEED_TEXT_2, html_page, make_warc, make_zip
 
-from factfinder.cli import build_app
+from cli_helpers import ff
 from factfinder.cli.common import EXIT_INTEGRITY, EXIT_PARTIAL
 from factfinder.vault.hashing import sha256_bytes
-
-runner = CliRunner()
-
-
-def ff(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), [str(a) for a in args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
