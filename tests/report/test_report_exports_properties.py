@@ -72,8 +72,16 @@ def case_files(draw: st.DrawFn) -> CaseFile:
     return CaseFile(1, draw(names), None, CHECKPOINT, incidents, (), ())
 
 
-def _rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+def _read_back(
+    cf: CaseFile, fmt: str, columns: tuple[str, ...]
+) -> list[tuple[dict[str, str], IncidentEntry]]:
+    """The rows of an export read with `csv`, by column, each beside its incident."""
+    header, *rows = csv.reader(io.StringIO(export_bytes(cf, fmt).decode("utf-8"), newline=""))
+    assert tuple(header) == columns
+    return [
+        (dict(zip(header, row, strict=True)), entry)
+        for row, entry in zip(rows, cf.incidents, strict=True)
+    ]
 
 
 def _cell(value: int | None) -> str:
@@ -83,11 +91,7 @@ def _cell(value: int | None) -> str:
 @settings(max_examples=40, deadline=None)
 @given(case_files())
 def test_the_incident_csv_reads_back(cf: CaseFile) -> None:
-    header, *rows = _rows(export_bytes(cf, "csv"))
-    assert tuple(header) == INCIDENT_COLUMNS
-    assert len(rows) == len(cf.incidents)
-    for row, entry in zip(rows, cf.incidents, strict=True):
-        got = dict(zip(header, row, strict=True))
+    for got, entry in _read_back(cf, "csv", INCIDENT_COLUMNS):
         inc = entry.incident
         assert (got["incident"], got["number"]) == (inc.incident, str(entry.number))
         total = inc.killed.total or Figure(None, None)
@@ -107,11 +111,7 @@ def test_the_incident_csv_reads_back(cf: CaseFile) -> None:
 @settings(max_examples=40, deadline=None)
 @given(case_files())
 def test_the_ged_table_reads_back_with_its_arithmetic(cf: CaseFile) -> None:
-    header, *rows = _rows(export_bytes(cf, "ged"))
-    assert tuple(header) == GED_COLUMNS
-    assert len(rows) == len(cf.incidents)
-    for row, entry in zip(rows, cf.incidents, strict=True):
-        got = dict(zip(header, row, strict=True))
+    for got, entry in _read_back(cf, "ged", GED_COLUMNS):
         low, best, high = int(got["low"]), int(got["best"]), int(got["high"])
         assert 0 <= low <= best <= high
         deaths = [int(got[c]) for c in ("deaths_a", "deaths_b", "deaths_civilians")]
