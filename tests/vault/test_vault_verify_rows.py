@@ -386,3 +386,99 @@ def test_a_rollback_fails_against_a_kept_checkpoint(project: Project, tmp_path: 
         assert "rolled back" in report.problems[0].message
     finally:
         rolled.close()
+
+
+# Rows of the later stages edited behind factfinder's back, one statement each: `verify` names
+# each changed row by its table and id, with what differs. Rows are written with the record's
+# ids: {claim} (the first claim), {run} (the latest link run), {incident} (its first incident),
+# {member} (that incident's first member claim).
+STAGE_TAMPERING = [
+    (
+        "UPDATE claims SET claim = '{{' WHERE id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "its claim is not JSON",
+    ),
+    (
+        "UPDATE claims SET confidence = 0.01 WHERE id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "confidence 0.01 is not its claim's",
+    ),
+    (
+        "UPDATE claim_spans SET start = start + 1 WHERE claim_id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "its spans are not its claim's",
+    ),
+    (
+        "UPDATE claims SET extractor = 'hand-1' WHERE id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "extractor 'hand-1' is not the entry's",
+    ),
+    (
+        "UPDATE claims SET seq = 0 WHERE id = {claim}",
+        [("claim.unrecorded", "claims", "{claim}")],
+        "which recorded no extraction",
+    ),
+    (
+        "UPDATE claim_reviews SET seq = 0 WHERE decision = 'accept'",
+        [("review.unrecorded", "claim_reviews", "1"), ("review.missing", "claim_reviews", None)],
+        "claims ledger entry 0, which recorded no review",
+    ),
+    (
+        "UPDATE link_runs SET actor = 'cli:mallory' WHERE id = {run}",
+        [("incident.altered", "link_runs", "{run}")],
+        "link run {run}: actor differ from ledger entry",
+    ),
+    (
+        "UPDATE incidents SET body = '{{' WHERE run_id = {run} AND incident_id = '{incident}'",
+        [("incident.altered", "incidents", "{run}")],
+        "the incidents of link run {run} are not what ledger entry",
+    ),
+    (
+        "UPDATE incident_members SET score = 9.5 "
+        "WHERE run_id = {run} AND incident_id = '{incident}' AND ordinal = 0",
+        [("incident.altered", "incident_members", "{run}/{member}")],
+        "member claim {member}'s ordinal, score or features differ from its body",
+    ),
+    (
+        "UPDATE incident_assessments SET incident_id = 'inc-999999' "
+        "WHERE run_id = {run} AND incident_id = '{incident}'",
+        [
+            ("incident.missing", "incident_assessments", "{run}/{incident}"),
+            ("incident.altered", "incident_assessments", "{run}/inc-999999"),
+        ],
+        "the assessment of inc-999999 in link run {run} has no incident",
+    ),
+    (
+        "UPDATE incident_decisions SET payload = '{{}}'",
+        [("incident.altered", "incident_decisions", "1")],
+        "decision 1 on {incident} is not what ledger entry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("statement", "expected", "message"), STAGE_TAMPERING)
+def test_a_later_stages_row_edited_is_named(
+    record: Record,
+    tamper: Tamper,
+    statement: str,
+    expected: list[tuple[str, str, str | None]],
+    message: str,
+) -> None:
+    with record.project.read() as conn:
+        member = conn.execute(
+            text(
+                "SELECT claim_id FROM incident_members WHERE run_id = :r AND incident_id = :i "
+                "AND ordinal = 0"
+            ),
+            {"r": record.run, "i": record.incident},
+        ).scalar()
+    ids = {"claim": record.claim, "run": record.run, "incident": record.incident, "member": member}
+    tamper(statement.format(**ids))
+    report = failing(record.project)
+    found = {(p.code, p.table, p.row) for p in report.problems}
+    for code, table, row in expected:
+        if row is None:
+            assert any((c, t) == (code, table) for c, t, _ in found), (code, table, found)
+        else:
+            assert (code, table, row.format(**ids)) in found
+    assert any(message.format(**ids) in p.message for p in report.problems)
