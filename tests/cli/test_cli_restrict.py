@@ -5,13 +5,14 @@ acting as a workspace user, personal names and their release, and bad input name
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from cli_helpers import ff
 from factfinder.services import Project
-from factfinder.services.access.commands import add_user
+from factfinder.services.access.commands import add_user, restrict
 from factfinder.services.access.queries import list_marks
 from factfinder.services.preserve.ingest import ingest
 from factfinder.services.preserve.items import list_items
@@ -24,16 +25,35 @@ TEXT = (
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture
-def item(project: Project, tmp_path: Path) -> str:
-    """The subject of the project's one item; an investigator `nour` and a viewer `sami`."""
-    path = tmp_path / "report.txt"
+def _with_item(project: Project, folder: Path) -> str:
+    """The subject of the project's one item, ingested here; an investigator `nour` and a
+    viewer `sami`."""
+    path = folder / "report.txt"
     path.write_text(TEXT, encoding="utf-8")
     ingest(project, [str(path)], actor="test")
     add_user(project, "nour", PASSWORD, "investigator")
     add_user(project, "sami", PASSWORD, "viewer")
     (found,) = list_items(project)[0]
     return item_subject(found.hash)
+
+
+@pytest.fixture
+def item(project: Project, tmp_path: Path) -> str:
+    return _with_item(project, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, str]]:
+    """The same on SQLite with the item restricted as a whole, made once for the tests that
+    must leave it as it is."""
+    folder = tmp_path_factory.mktemp("restrict")
+    project = Project.init(folder / "p")
+    subject = _with_item(project, folder)
+    restrict(project, subject, reason="first")
+    try:
+        yield project, subject
+    finally:
+        project.close()
 
 
 def _marks(project: Project) -> list[dict[str, object]]:
@@ -78,9 +98,9 @@ def test_a_mark_is_added_listed_and_lifted(project: Project, item: str) -> None:
     ],
 )
 def test_bad_input_is_named_and_changes_no_mark(
-    project: Project, item: str, args: list[str], message: str
+    marked: tuple[Project, str], args: list[str], message: str
 ) -> None:
-    assert ff("restrict", "add", item, "--reason", "first", "-p", project.root)[0] == 0
+    project, item = marked
     before = _marks(project)
     code, out, err = ff("restrict", *(a.format(item=item) for a in args), "-p", project.root)
     assert (code, out) == (1, "")

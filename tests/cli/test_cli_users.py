@@ -5,6 +5,7 @@ line (exit 1) with the account left as it was."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pyotp
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from cli_helpers import ff
 from factfinder.services import Project
 from factfinder.services.access import signin
+from factfinder.services.access.commands import add_user
 from factfinder.services.access.queries import get_user, list_tokens
 
 PASSWORD = "correct horse battery"
@@ -26,6 +28,17 @@ def amal(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
     assert (code, err.strip()) == (0, "added amal (analyst)")
     monkeypatch.delenv("FACTFINDER_PASSWORD")
     return project
+
+
+@pytest.fixture(scope="module")
+def amal_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The same on SQLite, made once for the tests that must leave it as it is."""
+    project = Project.init(tmp_path_factory.mktemp("users") / "p")
+    add_user(project, "amal", PASSWORD, "analyst")
+    try:
+        yield project
+    finally:
+        project.close()
 
 
 def _listed(project: Project) -> dict[str, dict[str, object]]:
@@ -75,8 +88,9 @@ def test_role_password_and_disabling(amal: Project) -> None:
     ],
 )
 def test_bad_input_is_named_and_changes_nothing(
-    amal: Project, args: list[str], message: str
+    amal_once: Project, args: list[str], message: str
 ) -> None:
+    amal = amal_once
     before = _listed(amal)
     code, out, err = ff("user", *args, "-p", amal.root)
     assert (code, out) == (1, "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +103,7 @@ def make_record() -> Factory:
     return factory
 
 
-@pytest.fixture
-def seeded(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
+def _seed(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
     """The seed documents ingested, with the hand-written seed claims as their extraction."""
     by_id: dict[str, DocumentClaims] = {}
     for line in SEED_CLAIMS.read_text().splitlines():
@@ -119,3 +118,21 @@ def seeded(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
     report = extract_items(project, actor="test")
     assert report.claims == 6
     return project
+
+
+@pytest.fixture
+def seeded(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """The seed documents ingested, with the hand-written seed claims as their extraction."""
+    return _seed(project, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def seeded_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The same on SQLite, made once for the tests of a module that change nothing in it."""
+    project = Project.init(tmp_path_factory.mktemp("seeded") / "project")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _seed(project, monkeypatch)
+    try:
+        yield project
+    finally:
+        project.close()

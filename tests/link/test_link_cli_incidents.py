@@ -13,12 +13,22 @@ from factfinder.services import Project
 from factfinder.services.incidents.queries import get_incident, list_incidents
 
 
-@pytest.fixture
-def linked(seeded: Project) -> Project:
-    code, _, err = ff("link", "-p", seeded.root)
+def _link(project: Project) -> Project:
+    code, _, err = ff("link", "-p", project.root)
     assert code == 0, err
     assert "6 claims → 5 incidents (1 with several claims); ledger entry" in err
-    return seeded
+    return project
+
+
+@pytest.fixture
+def linked(seeded: Project) -> Project:
+    return _link(seeded)
+
+
+@pytest.fixture(scope="module")
+def linked_once(seeded_once: Project) -> Project:
+    """A linked project shared by the tests that must leave it as it is."""
+    return _link(seeded_once)
 
 
 def _listed(project: Project) -> dict[str, int]:
@@ -41,7 +51,8 @@ def _claims_of(project: Project, incident_id: str) -> list[int]:
     return sorted(m.claim_id for m in get_incident(project, incident_id).members)
 
 
-def test_listed_and_shown_as_the_services_see_them(linked: Project) -> None:
+def test_listed_and_shown_as_the_services_see_them(linked_once: Project) -> None:
+    linked = linked_once
     listed = _listed(linked)
     rows, total, _ = list_incidents(linked, limit=100)
     assert listed == {r.id: r.members for r in rows} and total == 5
@@ -101,8 +112,9 @@ def test_decisions_at_the_command_line(linked: Project) -> None:
     ],
 )
 def test_a_bad_decision_is_named_and_changes_nothing(
-    linked: Project, args: list[str], message: str
+    linked_once: Project, args: list[str], message: str
 ) -> None:
+    linked = linked_once
     before = _listed(linked)
     first = sorted(before)[0]
     code, out, err = ff("incident", *(a.format(first=first) for a in args), "-p", linked.root)
@@ -113,7 +125,8 @@ def test_a_bad_decision_is_named_and_changes_nothing(
     assert _shown(linked, first)["decisions"] == []
 
 
-def test_a_decision_without_a_reason_is_a_usage_error(linked: Project) -> None:
+def test_a_decision_without_a_reason_is_a_usage_error(linked_once: Project) -> None:
+    linked = linked_once
     first = sorted(_listed(linked))[0]
     code, _, err = ff("incident", "confirm", first, "-p", linked.root)
     assert code == 2 and "--reason" in err
