@@ -153,6 +153,9 @@ MONTH_ABBREVIATIONS: Final[Mapping[str, int]] = MappingProxyType(
         "dec": 12,
     }
 )
+# The months' first three letters as a regex alternation, "Jan|Feb|…|Dec", capitalised as prose
+# writes them: how the readers' patterns find a month word.
+MONTH_PREFIXES: Final[str] = "|".join(name[:3].title() for name in MONTH_NAMES)
 # Every English month word (names and abbreviations), lower case → its month.
 MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
     {name: k for k, name in enumerate(MONTH_NAMES, 1)} | dict(MONTH_ABBREVIATIONS)

@@ -262,3 +262,52 @@ def test_an_arabic_relative_date_never_falls_after_its_anchor(anchor: dt.date, w
 @given(anchors, st.integers(min_value=3, max_value=10))
 def test_arabic_days_ago(anchor: dt.date, n: int) -> None:
     assert arabic_windows(f"منذ {n} أيام", anchor) == [DateWindow.day(anchor - dt.timedelta(n))]
+
+
+PERIOD_STARTS = {
+    "الأسبوع": lambda d: d - dt.timedelta(days=d.weekday()),
+    "الشهر": lambda d: d.replace(day=1),
+    "العام": lambda d: d.replace(month=1, day=1),
+    "السنة": lambda d: d.replace(month=1, day=1),
+}
+PAST_WORD = {"الأسبوع": "الماضي", "الشهر": "الماضي", "العام": "الماضي", "السنة": "الماضية"}
+
+
+@given(anchors, st.sampled_from(sorted(PERIOD_STARTS)), st.sampled_from(["هذا {}", "{} الجاري"]))
+def test_this_arabic_period_runs_to_the_anchor_and_the_last_one_ends_before_it(
+    anchor: dt.date, period: str, this: str
+) -> None:
+    (current,) = arabic_windows(f"قصف {this.format(period)}", anchor)
+    assert (current.start, current.end) == (PERIOD_STARTS[period](anchor), anchor)
+    (last,) = arabic_windows(f"قصف {period} {PAST_WORD[period]}", anchor)
+    assert last.end is not None and current.start is not None
+    assert last.end + dt.timedelta(days=1) == current.start  # the periods meet
+    assert last.start == PERIOD_STARTS[period](last.end)
+    assert last.precision == current.precision
+
+
+@given(anchors, st.sampled_from([("أسبوع", 1), ("أسبوعين", 2)]))
+def test_arabic_weeks_ago_are_whole_weeks_before_the_anchor(
+    anchor: dt.date, weeks: tuple[str, int]
+) -> None:
+    word, n = weeks
+    (window,) = arabic_windows(f"منذ {word}", anchor)
+    assert window.precision == "week" and window.start is not None and window.end is not None
+    assert window.start.weekday() == 0 and window.end - window.start == dt.timedelta(days=6)
+    assert window.start <= anchor - dt.timedelta(days=7 * n) <= window.end < anchor
+
+
+@given(ar_days, st.sampled_from(["في شهر {m} عام {y}", "في {m} ({e}) {y}", "خلال {m} {y}"]))
+def test_an_arabic_month_and_year_is_the_whole_month(day: dt.date, fmt: str) -> None:
+    text = fmt.format(m=AR_MONTHS[day.month], e=AR_MONTHS_EGYPTIAN[day.month], y=day.year)
+    last = calendar.monthrange(day.year, day.month)[1]
+    assert arabic_windows(text) == [
+        DateWindow(day.replace(day=1), day.replace(day=last), "month")
+    ], text
+
+
+@given(st.integers(min_value=1990, max_value=2049), st.sampled_from([2, 4, 6, 9, 11]))
+def test_a_day_a_month_does_not_have_is_no_date(year: int, month: int) -> None:
+    last = calendar.monthrange(year, month)[1]
+    for day in range(last + 1, 32):
+        assert arabic_windows(f"قصف في {day} {AR_MONTHS[month]} {year}") == []

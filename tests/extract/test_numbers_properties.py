@@ -179,3 +179,53 @@ def test_english_and_arabic_readers_agree(n: int) -> None:
     english = parse_quantity(in_words(n))
     assert english is not None
     assert arabic_bounds(f"{arabic_words(n)} مدنيين") == (english.min, english.max)
+
+
+def arabic_thousands(n: int) -> str:
+    """Arabic words for 1000 <= n <= 10999: "ألف", "ألفين", "ثلاثة آلاف" … "عشرة آلاف", then
+    "و" and the rest in words."""
+    thousands, rest = divmod(n, 1000)
+    head = {1: "ألف", 2: "ألفين"}.get(thousands) or f"{arabic_words(thousands)} آلاف"
+    return head + (f" و{arabic_words(rest)}" if rest else "")
+
+
+@given(st.integers(min_value=1000, max_value=10_999))
+def test_arabic_thousands_in_words(n: int) -> None:
+    assert arabic_bounds(f"{arabic_thousands(n)} مدني") == (n, n)
+
+
+@given(st.integers(min_value=1, max_value=999).filter(lambda n: n not in (19, 20)))
+def test_digits_then_the_word_thousand(n: int) -> None:
+    # "5 آلاف" and "120 ألف" are thousands; the digits in any script.
+    word = "آلاف" if 3 <= n <= 10 else "ألف"
+    for script in ("0123456789", ARABIC_INDIC):
+        assert arabic_bounds(f"{to_script(str(n), script)} {word} نازح") == (n * 1000, n * 1000)
+
+
+@given(
+    st.integers(min_value=1, max_value=10**5).filter(lambda n: not 1900 <= n <= 2099),
+    st.sampled_from(["على الأقل", "أو أكثر"]),
+)
+def test_an_arabic_qualifier_after_the_number(n: int, after: str) -> None:
+    assert arabic_bounds(f"{n} {after}") == (n, None)
+    at = ArabicText(f"{n} {after} قتلى")
+    number = read_number(at, 0, len(at.toks))
+    assert number is not None and at.w(number.j) == "قتلي"  # the qualifier is part of it
+
+
+@given(st.sampled_from([("عشرات", 20), ("مئات", 200)]), st.booleans())
+def test_arabic_vague_quantities_and_their_thousands(vague: tuple[str, int], of: bool) -> None:
+    word, floor = vague
+    text = f"{word} الآلاف من النازحين" if of else f"{word} المدنيين"
+    at = ArabicText(text)
+    number = read_number(at, 0, len(at.toks))
+    assert number is not None and number.vague
+    assert (number.min, number.max) == ((floor * 1000 if of else floor), None)
+
+
+@given(st.integers(min_value=1, max_value=8), st.integers(min_value=1, max_value=9))
+def test_arabic_word_ranges_between(a: int, d: int) -> None:
+    # "بين خمسة وسبعة": the second number carries "و".
+    b = min(a + d, 9)
+    if b > a:
+        assert arabic_bounds(f"بين {_UNITS_AR[a]} و{_UNITS_AR[b]} أشخاص") == (a, b)

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factfinder.geo import Gazetteer, boundaries, find_places, names_across_scripts
@@ -201,3 +201,55 @@ def test_a_town_named_in_arabic_and_in_latin_letters_meets_itself(k: int) -> Non
 def test_a_name_a_source_left_a_direction_mark_on_comes_clean() -> None:
     # GeoNames gives one of this town's Arabic names as "مجدل شمس.\u200e"
     assert names_across_scripts("Majdal Shams") == {"مجدل شمس", "مجدل الشمس"}
+
+
+ARABIC_WORDS = (
+    "في", "بريف", "ريف", "مدينة", "بلدة", "قرية", "قرى", "حي", "أحياء", "مخيم", "ناحية",
+    "منطقة", "محافظة", "شمال", "شرقي", "الغربي", "قرب", "التابعة", "لمدينة", "قصف", "الطيران",
+    "على", "قتلى", "مدنيين", "الطفل", "محمد", "شبكة", "تل", "عين", "كفر", "مطار", "#دير_الزور",
+    "قـ ـصـ ـف", "سوريا", "العراق", "الطيبة", "السوق",
+)  # fmt: skip
+GOVERNORATES_AR = ("حلب", "إدلب", "حماة", "دير الزور", "الرقة", "درعا", "دمشق", "بغداد", "الموصل")
+
+
+@cache
+def arabic_town_names() -> list[str]:
+    names: set[str] = set()
+    for town in syrian_towns()[:400]:
+        names |= names_across_scripts(town.name)
+    return sorted(names)
+
+
+@st.composite
+def arabic_reports(draw: st.DrawFn) -> str:
+    pieces = draw(
+        st.lists(
+            st.sampled_from(ARABIC_WORDS)
+            | st.sampled_from(GOVERNORATES_AR)
+            | st.integers(min_value=0).map(
+                lambda k: arabic_town_names()[k % len(arabic_town_names())]
+            )
+            | st.sampled_from(["،", ".", "و", "(", ")"]),
+            min_size=1,
+            max_size=14,
+        )
+    )
+    return " ".join(pieces)
+
+
+@settings(max_examples=60, deadline=None)
+@given(arabic_reports(), st.integers(0, 200))
+def test_arabic_places_lie_inside_the_range_read_and_in_their_governorate(
+    text: str, cut: int
+) -> None:
+    cut = min(cut, len(text))
+    found = find_places(text)
+    assert find_places(text) == found  # deterministic, the cache of the text notwithstanding
+    boxes = governorate_boxes()
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text) and 0.0 <= m.score <= 1.0
+        p = m.place
+        if p.lat is not None and p.lon is not None and p.admin1 and p.country == "SY":
+            assert in_box(p.lat, p.lon, boxes[(p.country, p.admin1)], 0.5), (text, p)
+    for start, end in ((0, cut), (cut, len(text))):
+        assert all(start <= m.start < m.end <= end for m in find_places(text, start, end))

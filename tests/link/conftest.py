@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from factfinder.link.records import DocInfo, LinkClaim, build
-from factfinder.model import Claim, ClaimRef
+from factfinder.model import Claim, ClaimRef, DocumentClaims
+from factfinder.services import Project
+from factfinder.services.claims.extraction import extract_items
+from factfinder.services.preserve.ingest import ingest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_CLAIMS = Path(__file__).resolve().parent / "fixtures" / "seeds.claims.jsonl"
 
 
 def make_claim_json(
@@ -93,3 +101,38 @@ def make_record() -> Factory:
         return build(idx, ClaimRef(f"doc-{doc_no}", claim_index), doc_no, claim, info, text)
 
     return factory
+
+
+def _seed(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """The seed documents ingested, with the hand-written seed claims as their extraction."""
+    by_id: dict[str, DocumentClaims] = {}
+    for line in SEED_CLAIMS.read_text().splitlines():
+        dc = DocumentClaims.from_json(json.loads(line))
+        by_id[dc.id] = dc
+
+    def fake_extract(doc: Any) -> DocumentClaims:
+        return by_id.get(doc.id, DocumentClaims(doc.id))
+
+    monkeypatch.setattr("factfinder.extract.pipeline.extract_document", fake_extract)
+    ingest(project, [str(ROOT / "samples" / "seeds" / "docs.jsonl")], actor="test")
+    report = extract_items(project, actor="test")
+    assert report.claims == 6
+    return project
+
+
+@pytest.fixture
+def seeded(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """The seed documents ingested, with the hand-written seed claims as their extraction."""
+    return _seed(project, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def seeded_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The same on SQLite, made once for the tests of a module that change nothing in it."""
+    project = Project.init(tmp_path_factory.mktemp("seeded") / "project")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _seed(project, monkeypatch)
+    try:
+        yield project
+    finally:
+        project.close()

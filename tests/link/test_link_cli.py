@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factfinder.cli import build_app
@@ -169,3 +170,49 @@ def test_workers_give_the_same_output_and_errors(tmp_path, claim_json):
         assert f"{claims}:6" in result.output and "not JSON" in result.output
         outputs.append(out.read_text())
     assert outputs[0] == outputs[1]
+
+
+def _members(out: Path) -> list[tuple[str, int]]:
+    return sorted(
+        (m["id"], m["claim"])
+        for line in out.read_text().splitlines()
+        for m in json.loads(line)["members"]
+    )
+
+
+def test_a_document_given_twice_and_a_bad_documents_line_are_named(tmp_path, claim_json):
+    claims, docs, refs = corpus(tmp_path, claim_json)
+    first = claims.read_text().splitlines()[1]  # doc-1, one claim
+    claims.write_text(claims.read_text() + first + "\n")
+    docs.write_text(docs.read_text() + "{not json\n")
+    out = tmp_path / "incidents.jsonl"
+    result = run("--input", str(claims), "--docs", str(docs), "--output", str(out))
+    assert result.exit_code == EXIT_PARTIAL
+    assert f"{claims}:13" in result.output and "document 'doc-1' appears twice" in result.output
+    assert f"{docs}:13" in result.output and "not JSON" in result.output
+    assert _members(out) == sorted(refs)  # the first doc-1 and every other claim linked
+
+
+def test_claims_without_their_document_are_linked_and_counted(tmp_path, claim_json):
+    claims, docs, refs = corpus(tmp_path, claim_json)
+    kept = [line for line in docs.read_text().splitlines() if '"doc-1"' not in line]
+    docs.write_text("\n".join(kept) + "\n")
+    out = tmp_path / "incidents.jsonl"
+    result = run("--input", str(claims), "--docs", str(docs), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert "1 documents with claims were not in the documents file" in result.output
+    assert _members(out) == sorted(refs)
+
+
+def test_without_an_error_handler_the_first_bad_line_stops_the_run(tmp_path, claim_json):
+    from factfinder.errors import InputError
+    from factfinder.link.batch import cluster_files
+
+    claims, docs, _ = corpus(tmp_path, claim_json)
+    claims.write_text(claims.read_text() + '{"id": "doc-0", "claims": []}\n')
+    with pytest.raises(InputError) as caught:
+        cluster_files(claims, docs)
+    assert (caught.value.input, caught.value.problem) == (
+        f"{claims}:13",
+        "document 'doc-0' appears twice",
+    )

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from factfinder.errors import InvalidRecord, NotFound
-from factfinder.model import DocumentClaims
-from factfinder.services.claims.extraction import extract_items
 from factfinder.services.incidents.commands import confirm, grade, link_project, merge, move, split
 from factfinder.services.incidents.queries import (
     IncidentFilters,
@@ -20,31 +17,9 @@ from factfinder.services.incidents.queries import (
     incidents_as_of,
     list_incidents,
 )
-from factfinder.services.preserve.ingest import ingest
 from factfinder.store.schema import ledger
 from factfinder.store.schema_incidents import incident_members
 from factfinder.vault.hashing import canonical_json, sha256_text
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "seeds.claims.jsonl"
-
-
-@pytest.fixture
-def seeded(project, monkeypatch):
-    """The seed documents ingested, with the hand-written seed claims as their extraction."""
-    by_id = {}
-    for line in FIXTURE.read_text().splitlines():
-        dc = DocumentClaims.from_json(json.loads(line))
-        by_id[dc.id] = dc
-
-    def fake_extract(doc):
-        return by_id.get(doc.id, DocumentClaims(doc.id))
-
-    monkeypatch.setattr("factfinder.extract.pipeline.extract_document", fake_extract)
-    ingest(project, [str(ROOT / "samples" / "seeds" / "docs.jsonl")], actor="test")
-    report = extract_items(project, actor="test")
-    assert report.claims == 6
-    return project
 
 
 def incident_of(project, claim_id: int) -> str:

@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factfinder.errors import InputError, InvalidRecord
-from factfinder.jsonl import read_jsonl
+from factfinder.jsonl import read_jsonl, write_jsonl
 from factfinder.link.reading import (
     ClaimsLine,
     DocLine,
     LineFailure,
+    claim_parts,
     file_chunks,
     read_chunk,
     read_docs_chunk,
@@ -96,6 +97,30 @@ def test_documents_read_in_chunks_equal_documents_read_whole(rows: list, size: i
         path = Path(tmp) / "docs.jsonl"
         path.write_bytes(b"".join(line + b"\n" for line in lines))
         assert chunked(path, size, read_docs_chunk) == expected(path, Document.from_json)
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(
+        st.builds(
+            DocumentClaims,
+            st.from_regex(r"[a-z0-9][a-z0-9_-]{0,12}", fullmatch=True),
+            st.lists(claims, max_size=3).map(tuple),
+        ),
+        max_size=5,
+    ),
+    st.integers(1, 300),
+)
+def test_a_claims_file_written_reads_back_equal(docs: list[DocumentClaims], size: int) -> None:
+    # CLAIMS.jsonl as `factfinder extract` writes it, read whole and read by the linker.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "claims.jsonl"
+        assert write_jsonl(path, (dc.to_json() for dc in docs)) == len(docs)
+        assert [DocumentClaims.from_json(obj) for _, obj in read_jsonl(path)] == docs
+        read = [r for chunk in file_chunks(path, size) for r in read_chunk(chunk)]
+    assert [(r.line, r.doc_id, r.claims) for r in read if isinstance(r, ClaimsLine)] == [
+        (n, dc.id, claim_parts(dc.claims)) for n, dc in enumerate(docs, start=1)
+    ]
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:

@@ -143,3 +143,37 @@ def test_a_report_needs_a_known_case(cli_project: Seeded) -> None:
     assert code == 1 and "no case 'Nowhere'" in err
     code, _, err = run("report", "Nowhere", "--format", "docx")
     assert code == 1
+
+
+def test_case_membership_listing_and_the_case_shown_as_text(cli_project: Seeded) -> None:
+    seeded = cli_project
+    code, out, _ = run("case", "create", "Raqqa", "--description", "Strikes on Raqqa", "--json")
+    assert code == 0 and json.loads(out)["name"] == "Raqqa"
+    code, out, _ = run("case", "add", "Raqqa", seeded.hajin, "--json")
+    assert code == 0 and json.loads(out)["added"] == [seeded.hajin]
+    code, _, err = run("case", "add", "Raqqa", seeded.hajin, seeded.other)
+    assert (code, err.strip()) == (0, "case 1: added 1 incident (1 already in it); it holds 2")
+    code, _, err = run("case", "remove", "Raqqa", seeded.other)
+    assert (code, err.strip()) == (0, "case 1: it holds 1 incidents")
+    assert run("case", "note", "Raqqa", "Check the second report")[0] == 0
+    code, out, _ = run("case", "list")
+    assert code == 0 and "Raqqa" in out and "1 cases" in out
+    code, out, _ = run("case", "show", "Raqqa")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("Raqqa (case 1, created ")
+    assert lines[1:3] == ["Strikes on Raqqa", f"incidents: {seeded.hajin}"]
+    assert lines[3].startswith("- Check the second report — ")
+
+
+def test_restricted_data_asked_for_by_a_role_that_may_not_see_it(cli_project: Seeded) -> None:
+    from factfinder.services.access.commands import add_user
+
+    with Project.open(cli_project.root) as project:
+        add_user(project, "vera", "a long enough password", "viewer")
+    assert run("case", "create", "Hajin")[0] == 0
+    before = run("case", "show", "Hajin", "--json")[1]
+    code, out, err = run("case", "show", "Hajin", "--include-restricted", "--as-user", "vera")
+    assert (code, out) == (1, "") and "the viewer role may not" in err
+    code, _, err = run("case", "show", "Hajin", "--as-user", "nobody")
+    assert code == 1 and "no user 'nobody'" in err
+    assert run("case", "show", "Hajin", "--json")[1] == before

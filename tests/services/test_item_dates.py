@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
-from factfinder.cli import build_app
+from cli_helpers import ff
 from factfinder.services import Project
 from factfinder.services.claims.extraction import correct_item_metadata, extract_items
 from factfinder.services.claims.queries import list_claims
@@ -32,15 +31,6 @@ BULLETIN = (
     "for Human Rights said."
 )
 SHORT = "An airstrike by Russian warplanes killed three civilians in Ariha on Tuesday."
-
-runner = CliRunner()
-
-
-def ff(*args: object) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), [str(a) for a in args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _pdf(path: Path, text: str, created: dt.datetime) -> Path:

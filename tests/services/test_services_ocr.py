@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from factfinder.cli import build_app
+from cli_helpers import ff
 from factfinder.intake import ocr
 from factfinder.services import Project
 from factfinder.services.claims.extraction import extract_items
@@ -31,14 +30,6 @@ REPORT = [
     "Rescue teams recovered the bodies from the rubble of two houses near the central market.",
 ]
 needs_fonts = pytest.mark.skipif(not fonts_present(), reason="DejaVu fonts are not installed")
-runner = CliRunner()
-
-
-def ff(*args: object) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), [str(a) for a in args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.mark.skipif(not ocr.available(), reason="tesseract is not installed")

@@ -8,21 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 from vault_inputs import SEED_TEXT, SEED_TEXT_2, html_page, make_warc, make_zip
 
-from factfinder.cli import build_app
+from cli_helpers import ff
 from factfinder.cli.common import EXIT_INTEGRITY, EXIT_PARTIAL
 from factfinder.vault.hashing import sha256_bytes
-
-runner = CliRunner()
-
-
-def ff(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), [str(a) for a in args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -238,3 +228,61 @@ def test_consistency_takes_two_ids_after_one_option(proj: Path, good: Path) -> N
     assert code == 1 and "is no number" in err
     code, _, err = ff("proof", "--consistency", "1", "2", "--consistency", "3", "-p", proj)
     assert code == 1 and "exactly one" in err
+
+
+def test_listings_checkpoints_and_proofs_in_both_forms(
+    proj: Path, good: Path, tmp_path: Path
+) -> None:
+    assert ff("ingest", good, "-p", proj)[0] == 0
+    h = sha256_bytes(SEED_TEXT.encode())
+    code, out, _ = ff("items", "-p", proj)
+    assert code == 0 and h[7:19] in out and "1 of 1" in out
+    code, out, _ = ff("show", "1", "--text", "--json", "-p", proj)
+    assert code == 0 and json.loads(out)["text"].strip() == SEED_TEXT.strip()
+
+    code, out, _ = ff("checkpoints", "--json", "-p", proj)
+    before = json.loads(out)["count"]
+    code, _, err = ff("checkpoint", "--format", "xml", "-p", proj)
+    assert (code, err.strip()) == (1, "error --format xml: choose text, json or c2sp")
+    assert json.loads(ff("checkpoints", "--json", "-p", proj)[1])["count"] == before
+    code, out, _ = ff("checkpoint", "-p", proj)
+    size, root = out.removeprefix("checkpoint: size ").split(", ")[:2]
+    assert code == 0 and root.startswith("root sha256:") and int(size) >= 1
+    code, out, _ = ff("checkpoints", "-p", proj)
+    assert code == 0 and root.removeprefix("root ")[:20] in out
+
+    proof = tmp_path / "entry0.json"
+    assert ff("proof", "--seq", "0", "-o", proof, "-p", proj)[0] == 0
+    assert json.loads(proof.read_text(encoding="utf-8"))["leaf_index"] == 0
+    hex_key = (proj / "keys" / "ledger.pub.hex").read_text(encoding="utf-8").strip()
+    code, out, _ = ff("verify-proof", proof, "--key", proj / "keys" / "ledger.pub.hex")
+    assert code == 0 and "proof verified" in out
+    code, _, err = ff(
+        "proof", "--consistency", "1", "--consistency", "2", "--consistency", "3", "-p", proj
+    )
+    assert (code, err.strip()) == (1, "error --consistency takes one or two checkpoint ids")
+
+    code, out, err = ff("verify", "--key", hex_key, "--json", "-p", proj)
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True and report["problems"] == []
+    assert "warning" not in err
+
+
+def test_item_metadata_corrected_in_human_form(proj: Path, good: Path) -> None:
+    assert ff("ingest", good, "-p", proj)[0] == 0
+    code, out, err = ff(
+        "item-meta", "1", "--publisher", "SANA", "--published", "2018-11-03", "-p", proj
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == f"item {sha256_bytes(SEED_TEXT.encode())}"
+    assert lines[1].split() == ["published", "2018-11-03"]
+    assert lines[2].split() == ["publisher", "SANA"]
+    assert lines[-1].startswith("  re-extracted: ")
+    code, out, _ = ff("show", "1", "--json", "-p", proj)
+    assert json.loads(out)["publisher"] == "SANA"
+    code, _, err = ff("item-meta", "1", "--published", "yesterday-ish", "-p", proj)
+    assert code == 1 and "yesterday-ish" in err
+    assert json.loads(ff("show", "1", "--json", "-p", proj)[1])["published"].startswith(
+        "2018-11-03"
+    )

@@ -15,8 +15,8 @@ import pytest
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
-from test_vault_cli import ff
 
+from cli_helpers import ff
 from factfinder.cli.common import EXIT_INTEGRITY
 from factfinder.errors import InvalidRecord
 from factfinder.vault.note import key_hash, parse_note, sign_note, verifier_key

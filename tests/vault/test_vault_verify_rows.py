@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from vault_inputs import tamper_with
 
 from factfinder.services import Project
 from factfinder.services.access.commands import (
@@ -48,8 +49,8 @@ class Record:
     run: int
 
 
-@pytest.fixture
-def record(project: Project) -> Record:
+def _record(project: Project) -> Record:
+    """Every kind of row in `project`, each written through the services and verified."""
     ingest(
         project,
         [str(SEEDS / "000_333615f24a6eccba.txt"), str(SEEDS / "004_6af2a3e425f5ce01.txt")],
@@ -92,6 +93,28 @@ def record(project: Project) -> Record:
     report = verify_project(project)
     assert report.ok, report.problems
     return Record(project, claim, incident, run)
+
+
+@pytest.fixture
+def record(project: Project) -> Record:
+    return _record(project)
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    """The same record on SQLite, made once and closed: `record_copy` copies its folder."""
+    project = Project.init(tmp_path_factory.mktemp("pristine") / "project")
+    with project:
+        return _record(project)
+
+
+@pytest.fixture
+def record_copy(pristine: Record, tmp_path: Path) -> Iterator[Record]:
+    """A copy of the pristine record's project (its database, blobs and keys), opened."""
+    root = tmp_path / "project"
+    shutil.copytree(pristine.project.root, root)
+    with Project.open(root) as project:
+        yield Record(project, pristine.claim, pristine.incident, pristine.run)
 
 
 def failing(project: Project, **kwargs: object) -> VerifyReport:
@@ -386,3 +409,99 @@ def test_a_rollback_fails_against_a_kept_checkpoint(project: Project, tmp_path: 
         assert "rolled back" in report.problems[0].message
     finally:
         rolled.close()
+
+
+# Rows of the later stages edited behind factfinder's back, one statement each: `verify` names
+# each changed row by its table and id, with what differs. Rows are written with the record's
+# ids: {claim} (the first claim), {run} (the latest link run), {incident} (its first incident),
+# {member} (that incident's first member claim).
+STAGE_TAMPERING = [
+    (
+        "UPDATE claims SET claim = '{{' WHERE id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "its claim is not JSON",
+    ),
+    (
+        "UPDATE claims SET confidence = 0.01 WHERE id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "confidence 0.01 is not its claim's",
+    ),
+    (
+        "UPDATE claim_spans SET start = start + 1 WHERE claim_id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "its spans are not its claim's",
+    ),
+    (
+        "UPDATE claims SET extractor = 'hand-1' WHERE id = {claim}",
+        [("claim.altered", "claims", "{claim}")],
+        "extractor 'hand-1' is not the entry's",
+    ),
+    (
+        "UPDATE claims SET seq = 0 WHERE id = {claim}",
+        [("claim.unrecorded", "claims", "{claim}")],
+        "which recorded no extraction",
+    ),
+    (
+        "UPDATE claim_reviews SET seq = 0 WHERE decision = 'accept'",
+        [("review.unrecorded", "claim_reviews", "1"), ("review.missing", "claim_reviews", None)],
+        "claims ledger entry 0, which recorded no review",
+    ),
+    (
+        "UPDATE link_runs SET actor = 'cli:mallory' WHERE id = {run}",
+        [("incident.altered", "link_runs", "{run}")],
+        "link run {run}: actor differ from ledger entry",
+    ),
+    (
+        "UPDATE incidents SET body = '{{' WHERE run_id = {run} AND incident_id = '{incident}'",
+        [("incident.altered", "incidents", "{run}")],
+        "the incidents of link run {run} are not what ledger entry",
+    ),
+    (
+        "UPDATE incident_members SET score = 9.5 "
+        "WHERE run_id = {run} AND incident_id = '{incident}' AND ordinal = 0",
+        [("incident.altered", "incident_members", "{run}/{member}")],
+        "member claim {member}'s ordinal, score or features differ from its body",
+    ),
+    (
+        "UPDATE incident_assessments SET incident_id = 'inc-999999' "
+        "WHERE run_id = {run} AND incident_id = '{incident}'",
+        [
+            ("incident.missing", "incident_assessments", "{run}/{incident}"),
+            ("incident.altered", "incident_assessments", "{run}/inc-999999"),
+        ],
+        "the assessment of inc-999999 in link run {run} has no incident",
+    ),
+    (
+        "UPDATE incident_decisions SET payload = '{{}}'",
+        [("incident.altered", "incident_decisions", "1")],
+        "decision 1 on {incident} is not what ledger entry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("statement", "expected", "message"), STAGE_TAMPERING)
+def test_a_later_stages_row_edited_is_named(
+    record_copy: Record,
+    statement: str,
+    expected: list[tuple[str, str, str | None]],
+    message: str,
+) -> None:
+    record = record_copy
+    with record.project.read() as conn:
+        member = conn.execute(
+            text(
+                "SELECT claim_id FROM incident_members WHERE run_id = :r AND incident_id = :i "
+                "AND ordinal = 0"
+            ),
+            {"r": record.run, "i": record.incident},
+        ).scalar()
+    ids = {"claim": record.claim, "run": record.run, "incident": record.incident, "member": member}
+    tamper_with(record.project, statement.format(**ids))
+    report = failing(record.project)
+    found = {(p.code, p.table, p.row) for p in report.problems}
+    for code, table, row in expected:
+        if row is None:
+            assert any((c, t) == (code, table) for c, t, _ in found), (code, table, found)
+        else:
+            assert (code, table, row.format(**ids)) in found
+    assert any(message.format(**ids) in p.message for p in report.problems)

@@ -1,11 +1,17 @@
-"""Small inputs of every kind for the vault tests, built in code (no binary fixtures)."""
+"""Small inputs of every kind for the vault tests, built in code (no binary fixtures), and raw
+SQL access that bypasses factfinder (`tamper_with`)."""
 
 from __future__ import annotations
 
 import io
+import sqlite3
 import zipfile
 from email.message import EmailMessage
 from pathlib import Path
+
+from sqlalchemy import text
+
+from factfinder.services import Project
 
 SEEDS = Path(__file__).resolve().parents[2] / "samples" / "seeds"
 SEED_TEXT = (SEEDS / "000_333615f24a6eccba.txt").read_text(encoding="utf-8")
@@ -78,3 +84,46 @@ def html_page(title: str, body: str) -> str:
         f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
         f"{paragraphs}</article></body></html>"
     )
+
+
+APPEND_ONLY = (
+    "ledger",
+    "checkpoints",
+    "items",
+    "acquisitions",
+    "cases",
+    "case_members",
+    "case_notes",
+    "link_runs",
+    "incidents",
+    "incident_members",
+    "incident_assessments",
+    "incident_decisions",
+)
+
+
+def tamper_with(project: Project, *statements: str, **params: object) -> None:
+    """Run SQL statements on the project's database outside factfinder: the append-only guards
+    are dropped and foreign keys are not enforced, as in a hostile SQL shell (on SQLite the
+    item search index's triggers too, since they call a function only the application
+    registers)."""
+    if project.engine.dialect.name == "sqlite":
+        db = project.engine.url.database
+        assert db
+        conn = sqlite3.connect(db)
+        try:
+            for table in APPEND_ONLY:
+                for action in ("update", "delete"):
+                    conn.execute(f"DROP TRIGGER IF EXISTS {table}_no_{action}")
+            for trigger in ("item_search_ai", "item_search_ad", "item_search_au"):
+                conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+            for stmt in statements:
+                conn.execute(stmt, params)
+            conn.commit()
+        finally:
+            conn.close()
+        return
+    with project.engine.begin() as c:
+        c.execute(text("SET LOCAL session_replication_role = replica"))
+        for stmt in statements:
+            c.execute(text(stmt), params)

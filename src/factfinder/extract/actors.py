@@ -289,7 +289,7 @@ _AFTER_TARGET_NOUN = re.compile(
 _HEADLINE_VERB_AFTER = re.compile(
     r"^[\s,]*(?:(?:fighters|forces|troops|militants|gunmen|jets|warplanes|drones|helicopters|"
     r"artillery)\s+)?(?:targets?|strikes?|hits?|shells?|bombs?|pounds?|kills?|attacks?|raids?)\s+"
-    r"(?:an?|the|its|their|his|her|two|three|four|five|six|seven|eight|nine|ten|\d+|civilians?|"
+    r"(?:an?|the|its|their|his|her|" + "|".join(number_words(2, 10)) + r"|\d+|civilians?|"
     r"homes?|houses?|villages?|towns?|vehicles?|cars?|residential|markets?|schools?|hospitals?|"
     r"camps?|farms?)\b",
     re.IGNORECASE,

@@ -62,7 +62,7 @@ from factfinder.extract.victims import (
 )
 from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
-from factfinder.vocab import number_words, tens_words
+from factfinder.vocab import MONTH_PREFIXES, number_words, tens_words
 
 __all__ = ["combine", "find_casualties", "is_vague", "merge"]
 
@@ -243,7 +243,7 @@ def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # A year where a count could stand: "began on April 26, 2019 killed", "in 2019 killed".
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?i:in|since|of|on|during|until|till|from|by|early|late|mid|throughout)\s+"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
+    r"|\b(?:" + MONTH_PREFIXES + r")[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+)$"
 )
 

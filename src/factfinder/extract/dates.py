@@ -67,7 +67,13 @@ from typing import Final
 
 from factfinder.mentions import DateMention
 from factfinder.model import DateWindow
-from factfinder.vocab import MONTH_NAMES, MONTH_NUMBERS, NUMBER_UNITS, number_words
+from factfinder.vocab import (
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    MONTH_PREFIXES,
+    NUMBER_UNITS,
+    number_words,
+)
 
 _MONTH_NUMBERS: Final[Mapping[str, int]] = MONTH_NUMBERS
 _WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType(
@@ -486,10 +492,7 @@ def _relative(m: re.Match[str], anchor: dt.date) -> DateWindow | None:
 # Every absolute date holds a digit or a month name; scanning only around them is ~5x faster
 # than running each pattern over the whole text. The margins cover a weekday before the
 # first trigger ("Wednesday, 5 April") and the rest of the date after the last one.
-_TRIGGER = re.compile(
-    r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|"
-    r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-)
+_TRIGGER = re.compile(r"\d+|\b(?:" + MONTH_PREFIXES + "|" + MONTH_PREFIXES.upper() + ")")
 _BEFORE, _AFTER = 16, 40
 # How far (in characters) a date with a year lends it to a year-less one when nothing anchors.
 _YEAR_REACH = 3000
@@ -759,8 +762,7 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$"
 # "AFP Friday 20 Jun 2014": a weekday and a full date with no preposition before them is how
 # page furniture writes a date; prose says "on Friday, 20 June 2014" or "of Friday …".
 _WEEKDAY_FIRST = re.compile(
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-    r"Oct|Nov|Dec))"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?:\d|(?:" + MONTH_PREFIXES + "))"
 )
 _PROSE_BEFORE = re.compile(
     r"\b(?:on|of|in|at|by|from|since|until|till|before|after|during|the|last|next|this|and|or|"

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factfinder.extract.gates import Gate
+from factfinder.vocab import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 # Interface phrases that never occur in a report's own prose; they may be glued to the words
 # around them ("Shared with PublicAt least five …", "All reactions:312 commentsLikeComment").
@@ -147,9 +148,9 @@ _AUTHOR = re.compile(
 # A byline on its own line: "By Alicia Medina", "By Suleiman Al-Khalidi and Ellen Francis in
 # Amman", "By AFP | April 22, 2022": the names are the authors', never places or parties.
 _BYLINE = re.compile(
-    r"^[ \t]*By[ \t]+(?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sept?|Oct|Nov|Dec|Then|Now|Late|Early|Noon|Midnight|Dawn|Nightfall|Evening|Morning)\b)"
+    r"^[ \t]*By[ \t]+(?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    + "|".join(m.title() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+    + r"|Then|Now|Late|Early|Noon|Midnight|Dawn|Nightfall|Evening|Morning)\b)"
     r"[A-Z][\w'’.-]*(?:(?:[ \t]+|,[ \t]*)(?:(?:and|&|in|for|al|el|bin|de)[ \t]+)?"
     r"[A-Z][\w'’.-]*){0,7}"
     # then a date, a time or an outlet: capitalised words and figures only

@@ -46,6 +46,7 @@ from factfinder.mentions import (
     Sentence,
 )
 from factfinder.model import Document, DocumentClaims, Place
+from factfinder.vocab import MONTH_PREFIXES
 
 _REPORT_THAT = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"
@@ -66,7 +67,7 @@ _REPORT_THAT = re.compile(
 _CITY_WORD = r"[A-Z][A-Za-z'’-]+"
 _CITY = rf"{_CITY_WORD}(?:[ -]{_CITY_WORD})?"
 _CITIES = rf"{_CITY}(?:\s*/\s*{_CITY})*"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?:{MONTH_PREFIXES})[a-z]*\.?"
 # ", Jordan", ", Syria", ", Iraq's Kurdistan Region" (not a month: that is the day).
 _REGION = rf"(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z'’]+(?:\s+[A-Z][A-Za-z'’]+){{0,2}})"
 _DAY = rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?)"

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from factfinder.extract.furniture import Furniture, furniture_spans, is_furniture
 from factfinder.extract.publishers import source_named_by
 from factfinder.mentions import Sentence
-from factfinder.vocab import MONTH_ABBREVIATIONS, number_words, tens_words
+from factfinder.vocab import MONTH_ABBREVIATIONS, MONTH_PREFIXES, number_words, tens_words
 
 # Words that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -237,7 +237,7 @@ _VERB = re.compile(
 
 _DATE_WORD = re.compile(
     r"(?:\d[\d:.,-]*|Date|of|publication|Published|Last|updated|Updated|at|on|"
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)$"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*|(?:" + MONTH_PREFIXES + r")\w*)$"
 )
 
 

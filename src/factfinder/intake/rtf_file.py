@@ -19,6 +19,7 @@ from factfinder.intake.parts import Extracted, Part, document_title
 
 MAX_BYTES = 512 * 1024**2
 _CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
+_CODEPAGE_TEXT = re.compile(r"(?<!\\)\\ansicpg(\d+)")
 _INFO_FIELD = re.compile(rb"\{\\(title|author)\s+((?:[^{}\\]|\\[^a-z]|\\[a-z]+-?\d* ?)*)\}")
 _TIME_PART = re.compile(rb"\\([a-z]+)(\d+)")
 
@@ -31,7 +32,13 @@ def read(part: Part) -> Extracted:
     if not data.lstrip().startswith(b"{\\rtf"):
         raise InputError(part.label, "not an RTF document (no {\\rtf header)")
     encoding = _encoding(data)
-    text = rtf_to_text(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
+    # striprtf reads the code page itself and takes one Python does not know for UTF-8; such a
+    # document is read as Windows-1252, as `_encoding` reads it.
+    source = _CODEPAGE_TEXT.sub(
+        lambda m: m[0] if _codec(m[1]) else "\\ansicpg1252",
+        data.decode(encoding, errors="replace"),
+    )
+    text = rtf_to_text(source, encoding=encoding, errors="replace")
     info: dict[str, bytes] = {}
     for m in _INFO_FIELD.finditer(data):
         info.setdefault(m.group(1).decode(), m.group(2))
@@ -46,14 +53,18 @@ def read(part: Part) -> Extracted:
 
 def _encoding(data: bytes) -> str:
     m = _CODEPAGE.search(data[:4096])
-    if m:
-        name = f"cp{int(m.group(1))}"
-        try:
-            "".encode(name)
-        except LookupError:
-            return "cp1252"
-        return name
-    return "cp1252"
+    found = _codec(m.group(1).decode("ascii")) if m else None
+    return found or "cp1252"
+
+
+def _codec(codepage: str) -> str | None:
+    """`cpN` for a code page Python can decode, else None."""
+    name = f"cp{int(codepage)}"
+    try:
+        "".encode(name)
+    except LookupError:
+        return None
+    return name
 
 
 def _paragraphs(text: str) -> str:

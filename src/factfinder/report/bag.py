@@ -36,6 +36,7 @@ _MANIFEST_NAME = re.compile(r"(tag)?manifest-([A-Za-z0-9]+)\.txt")
 _VERSION = re.compile(r"BagIt-Version: (\d+)\.(\d+)")
 _ENCODING = re.compile(r"Tag-File-Character-Encoding: (\S+)")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +72,19 @@ def manifest_text(entries: list[tuple[str, str]]) -> str:
     return "".join(f"{digest}  {encode_path(rel)}\n" for digest, rel in entries)
 
 
+def tag_lines(text: str) -> list[str]:
+    """The lines of a tag file, split at LF, CR or CRLF only (RFC 8493 section 2.1.1): a file
+    name or a value may hold any other character, form feeds and U+2028 included, which
+    `str.splitlines` would also take for line ends."""
+    return _LINE_END.split(text)
+
+
 def parse_bag_info(text: str) -> tuple[list[tuple[str, str]], list[int]]:
     """The `(label, value)` elements of a bag-info.txt, in order, and the numbers of lines that
     are neither an element nor its continuation."""
     elements: list[tuple[str, str]] = []
     bad: list[int] = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(tag_lines(text), start=1):
         if not line.strip():
             continue
         if line[0] in " \t":
@@ -148,7 +156,7 @@ def _read_manifest(
         return {}
     tag = name.startswith("tag")
     out: dict[str, str] = {}
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(tag_lines(text), start=1):
         if not line.strip():
             continue
         m = _MANIFEST_LINE.fullmatch(line)

@@ -86,19 +86,23 @@ def _read_words(at: ArabicText, k: int, stop: int) -> tuple[int, int] | None:
             break
         kind, v = got
         glued = at.w(j).startswith("و") and not first and at.w(j)[1:] in _NUMBER_WORDS
+        # A word joined by "و" continues the number only where a compound may: a unit after
+        # hundreds, thousands or tens ("مئة وخمسة", "عشرين وخمسة"), a ten after hundreds or
+        # thousands, tens after a unit ("خمسة وعشرين"). "خمسة وسبعة" is two numbers.
+        level = cur % 100
         if kind == "unit":
-            if not first and not glued:
+            if not first and not (glued and level % 10 == 0 and not 10 <= level < 20):
                 break
             cur += v
             if _word_value(at.w(j + 1), True) == ("ten", 10) and j + 1 < stop:
                 cur += 10  # أحد عشر، ثلاثة عشر
                 j += 1
         elif kind == "ten":
-            if not first and not glued:
+            if not first and not (glued and level == 0):
                 break
             cur += 10
         elif kind == "tens":
-            if not first and not glued:
+            if not first and not (glued and level < 10):
                 break
             cur += v
         elif kind == "hundred":
@@ -188,7 +192,7 @@ def read_number(at: ArabicText, i: int, stop: int) -> Number | None:
         if end is not None and not end[2] and end[1] > lo:
             j, hi = end[0], end[1]
     elif between and at.w(j).startswith("و"):
-        got = _word_value(at.w(j), False)
+        got = _word_value(at.w(j), True)  # "بين خمسة وسبعة": the "و" joins the range
         if got is not None and got[1] > lo:
             j, hi = j + 1, got[1]
     a = AFTER.first(at.toks, j, stop)

@@ -573,7 +573,7 @@ def visible_incident(
         sourced.append(
             (
                 ref,
-                str(chain.get("independent_source") or f"claim:{ref.id}#{ref.claim}"),
+                str(chain.get("independent_source") or f"{claim_subject(ref.id)}#{ref.claim}"),
                 bool(chain.get("credible")),
                 str(chain.get("claimant") or ""),
                 chain.get("party") if isinstance(chain.get("party"), str) else None,

@@ -25,6 +25,7 @@ from factfinder.store.schema_incidents import (
     incidents,
     link_runs,
 )
+from factfinder.subjects import incident_subject
 from factfinder.vault import ledger as ledger_rows
 from factfinder.vault.hashing import canonical_json, sha256_text
 from factfinder.vault.verify import Problem
@@ -101,7 +102,7 @@ def check_incidents(conn: Connection) -> Iterator[Problem]:
             or e.kind != f"incident.{d.kind}"
             or e.payload != payload
             or (d.actor, d.created_at) != (e.actor, e.time)
-            or e.subject != f"incident:{d.incident_id}"
+            or e.subject != incident_subject(d.incident_id)
         ):
             yield _problem(
                 "incident.altered",
