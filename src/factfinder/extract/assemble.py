@@ -133,7 +133,9 @@ _STATEMENT_DATE = re.compile(
 )
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another|separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
+    r"\b(?:another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|few|dozen|\w+\s+(?:people|persons|civilians)\b))|"
+    r"separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
     r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile|"
     r"also\s+(?:reported|documented|recorded)|"
     r"(?:kilomet(?:er|re)s|km|miles)\s+(?:\([^()]{0,20}\)\s+)?away)\b(?!\s+from)",
