@@ -245,7 +245,15 @@ class _Incident:
     def event_type(self) -> str:
         units: Sequence[Unit] = self.units
         perp = _perpetrator(units)
-        if perp is not None and perp.group in GROUND_ONLY_GROUPS:
+        if (
+            perp is not None
+            and perp.group in GROUND_ONLY_GROUPS
+            and not any(  # "SDF and coalition forces raided …": an air party takes part
+                a.group in AIR_ONLY_GROUPS and a.role == "perpetrator"
+                for u in units
+                for a in u.actors
+            )
+        ):
             units = [_grounded(u) for u in units]
         return classify(_weighted_cues(units), air_actor=_air_actor(self.units))
 
