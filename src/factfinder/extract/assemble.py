@@ -133,7 +133,9 @@ _STATEMENT_DATE = re.compile(
 )
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another|separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
+    r"\b(?:another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|few|dozen|\w+\s+(?:people|persons|civilians)\b))|"
+    r"separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
     r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile|"
     r"also\s+(?:reported|documented|recorded)|"
     r"(?:kilomet(?:er|re)s|km|miles)\s+(?:\([^()]{0,20}\)\s+)?away)\b(?!\s+from)",
@@ -243,7 +245,15 @@ class _Incident:
     def event_type(self) -> str:
         units: Sequence[Unit] = self.units
         perp = _perpetrator(units)
-        if perp is not None and perp.group in GROUND_ONLY_GROUPS:
+        if (
+            perp is not None
+            and perp.group in GROUND_ONLY_GROUPS
+            and not any(  # "SDF and coalition forces raided …": an air party takes part
+                a.group in AIR_ONLY_GROUPS and a.role == "perpetrator"
+                for u in units
+                for a in u.actors
+            )
+        ):
             units = [_grounded(u) for u in units]
         return classify(_weighted_cues(units), air_actor=_air_actor(self.units))
 

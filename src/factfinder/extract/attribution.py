@@ -921,7 +921,14 @@ def attribute(
         if (
             investigator
             and i > 0
-            and re.search(r"\n[ \t]*\n", text[sentences[i - 1].end : sentences[i].start])
+            and (
+                re.search(r"\n[ \t]*\n", text[sentences[i - 1].end : sentences[i].start])
+                # a capture with one line break between paragraphs
+                or (
+                    "\n" in text[sentences[i - 1].end : sentences[i].start]
+                    and sentences[i - 1].text.rstrip().endswith((".", "!", "?", '."', ".”"))
+                )
+            )
         ):
             current = None  # an NGO's or a monitor's new paragraph speaks in its own voice again
         if a is not None:

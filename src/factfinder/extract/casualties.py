@@ -441,6 +441,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         f = _classify(text, start, end, *it)
         if f is not None:
             found.append(f)
+    found = _colon_subs(text, found)
     found = _continue_subs(text, found)
     found = _late_verbs(text, end, found)
     found = _coordinate(text, found)
@@ -582,6 +583,31 @@ _FINAL_JOIN = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.I)
 _CIVILIAN_KINDS: frozenset[Victims] = frozenset(
     {"civilians", "children", "women", "men", "elderly"}
 )
+
+
+_BREAKDOWN_GAP = re.compile(r"\s*(?::|[–—]|\s-)\s*")
+
+
+def _colon_subs(text: str, found: list[_Found]) -> list[_Found]:
+    """A head count, a colon or a dash, then counts of groups with no verb of their own: the
+    groups break the head down ("left 9 dead: 5 civilians and 4 fighters", "9 people were
+    killed – 5 civilians and 4 soldiers"). The items after the first follow it as any
+    breakdown's do (`_continue_subs`)."""
+    out = list(found)
+    for k in range(1, len(out)):
+        head, g = out[k - 1], out[k]
+        if (
+            g.outcome is None
+            and not g.sub
+            and g.how == "none"
+            and g.victims != "total"
+            and head.outcome is not None
+            and not head.sub
+            and head.victims == "total"
+            and _BREAKDOWN_GAP.fullmatch(text[head.phrase_end : g.start])
+        ):
+            out[k] = replace(g, sub=True, how="sub")
+    return out
 
 
 def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:

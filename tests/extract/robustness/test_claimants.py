@@ -320,3 +320,18 @@ def test_a_lead_in_of_no_party_names_no_party() -> None:
     text = "Local sources said: a drone struck a car near Idlib, killing two civilians."
     c = next(c for c in claims(text) if c.primary)
     assert c.claimant.type != "party_to_conflict"
+
+
+@pytest.mark.parametrize(
+    "publisher", ["Human Rights Watch", "Amnesty International", "Syrian Network for Human Rights"]
+)
+def test_an_investigator_s_new_line_speaks_in_its_own_voice(publisher: str) -> None:
+    text = (
+        "Since April 2019, government forces have conducted hundreds of attacks in Idlib, "
+        "killing at least 1,600 civilians, according to the Syria Civil Defence.\n"
+        "This report documents one of them. On July 22, 2019, airstrikes hit the vegetable "
+        "market in Maarat al-Numan, killing at least 39 civilians, including 5 children."
+    )
+    c = next(c for c in claims(text, publisher=publisher) if c.primary)
+    assert c.killed.civilians is not None and c.killed.civilians.min == 39
+    assert c.claimant.name == publisher

@@ -645,3 +645,47 @@ def test_a_headline_s_list_then_the_whole_toll_is_one_incident(party: str, group
     assert c.killed.civilians is not None and c.killed.civilians.min == 13
     assert c.killed.children is not None and c.killed.children.min == 5
     assert c.perpetrator.group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "civilians", "combatants"),
+    [
+        (
+            "The attack killed 9 people: 5 civilians and 4 fighters of the Syrian National Army.",
+            9,
+            5,
+            4,
+        ),
+        ("Nine people were killed – 5 civilians and 4 soldiers – in the Russian strike.", 9, 5, 4),
+        ("The coalition raid killed 12 people: 10 civilians and 2 ISIS members.", 12, 10, 2),
+    ],
+)
+def test_a_breakdown_after_a_colon_or_a_dash(
+    text: str, total: int, civilians: int, combatants: int
+) -> None:
+    c = next(c for c in extract_document(Document(id="t", text=text)).claims if c.primary)
+    assert (c.killed.total.min, c.killed.civilians.min, c.killed.combatants.min) == (
+        total,
+        civilians,
+        combatants,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the 23 killed were 11 children, the monitor said. Another 40 people were wounded, "
+        "15 of them critically.",
+        "Turkish shelling killed 23 people in Ain Issa. Another 40 were wounded, the SDF said.",
+    ],
+)
+def test_another_count_adds_to_the_incident_not_a_new_one(text: str) -> None:
+    (c,) = extract_document(Document(id="t", text=text)).claims
+    assert c.killed.total.min == 23
+    assert c.injured.total.min == 40
+
+
+def test_another_attack_is_still_another_incident() -> None:
+    text = "A Russian airstrike killed 5 people in Ariha on Monday. Another airstrike hit Sarmin, killing 3."
+    claims = extract_document(Document(id="t", text=text)).claims
+    assert sorted(c.killed.total.min for c in claims) == [3, 5]

@@ -487,3 +487,11 @@ def test_an_air_party_s_raid_stays_an_airstrike(party: str, group: str) -> None:
 def test_a_ground_party_s_drone_strike_stays_an_airstrike() -> None:
     c = primary("An HTS drone strike killed two civilians in the town of Suqaylabiyah on Monday.")
     assert c.event_type == "airstrike"
+
+
+@pytest.mark.parametrize("ground", ["SDF", "Syrian National Army", "HTS"])
+def test_a_raid_with_an_air_party_keeps_the_air_reading(ground: str) -> None:
+    c = primary(
+        f"{ground} and coalition forces raided al-Shuheil, killing 2 civilians during the raid."
+    )
+    assert c.event_type == "airstrike"
