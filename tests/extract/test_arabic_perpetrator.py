@@ -445,3 +445,9 @@ def test_a_bare_occupation_after_that_is_the_one_named_in_full() -> None:
         "وكان الاحتلال التركي قد قصف القرية نفسها أمس."
     )
     assert perpetrator(text) == "turkey"
+
+
+@pytest.mark.parametrize(("party", "group"), REPORTED)
+def test_a_massacre_committed_by_names_the_attacker(party: str, group: str) -> None:
+    assert perpetrator(f"مجزرة مروعة ترتكبها {party} في بلدة أريحا جنوب إدلب") == group
+    assert perpetrator(f"المجزرة التي ارتكبها {party} في سوق معرة النعمان") == group
