@@ -168,6 +168,35 @@ def test_grades(known: None, signed_in: dict[str, Browser]) -> None:
     assert analyst.client.get("/api/v1/incidents/grades").json()["confirmed"] == 2
 
 
+def test_the_grades_are_drawn_in_the_colours_of_every_chart(
+    known: None, signed_in: dict[str, Browser]
+) -> None:
+    """The dashboard's bars by grade and the map's markers take their colours from
+    `report.charts` (as the timeline's series do): one palette, defined once."""
+    import html
+    import json
+    import re
+
+    from factfinder.report.charts import GRADE_COLOURS
+    from factfinder.web.app import STATIC
+
+    viewer = signed_in["viewer"]
+    page = viewer.client.get("/").text
+    section = page[page.index('id="dash-grades"') :]
+    bars = re.findall(r'data-series="(\w+)" width="([\d.]+)" height="10" fill="(#\w+)"', section)
+    assert [(g, float(w), f) for g, w, f in bars] == [
+        ("confirmed", 50.0, GRADE_COLOURS["confirmed"]),
+        ("fair", 100.0, GRADE_COLOURS["fair"]),
+        ("weak", 100.0, GRADE_COLOURS["weak"]),
+        ("contested", 50.0, GRADE_COLOURS["contested"]),
+    ]
+    found = re.search(r'data-grade-colours="([^"]*)"', viewer.client.get("/map").text)
+    assert found is not None
+    assert json.loads(html.unescape(found.group(1))) == [list(p) for p in GRADE_COLOURS.items()]
+    script = (STATIC / "map.js").read_text(encoding="utf-8")
+    assert [c for c in GRADE_COLOURS.values() if c.lower() in script.lower()] == []
+
+
 def test_an_incident_with_hidden_claims_is_counted_as_its_other_claims_tell_it(
     app: FastAPI, signed_in: dict[str, Browser]
 ) -> None:
