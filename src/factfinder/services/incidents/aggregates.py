@@ -249,15 +249,12 @@ def map_view(
         def box() -> list[Any]:
             return [*conds(), *_in_bounds(bounds)]
 
-        # Are there few enough to send one by one? (Counts up to the first `points_max + 1`.)
-        in_box: int = _cached(
+        # Are there few enough to send one by one? (Stops at the first `points_max + 1`: the
+        # ids come from the map's covering index; the rows are then read by their key.)
+        few: list[str] = _cached(
             ("few", *key, bounds, points_max),
-            lambda: int(
-                conn.execute(
-                    select(func.count()).select_from(
-                        select(c.incident_id).where(*box()).limit(points_max + 1).subquery()
-                    )
-                ).scalar_one()
+            lambda: list(
+                conn.execute(select(c.incident_id).where(*box()).limit(points_max + 1)).scalars()
             ),
         )
         unlocated = _cached(
@@ -270,12 +267,20 @@ def map_view(
         ) + sum(1 for r in extra if r.lat is None)
         points: list[dict[str, Any]] = []
         cells: list[dict[str, Any]] = []
-        if in_box + len(seen) <= points_max:
+        if len(few) + len(seen) <= points_max:
             kept: list[dict[str, Any]] = _cached(
-                ("points", *key, bounds),
+                ("points", *key, bounds, points_max),
                 lambda: [
                     _point_of_row(r)
-                    for r in conn.execute(select(incidents).where(*box()).order_by(c.incident_id))
+                    for r in (
+                        conn.execute(
+                            select(incidents)
+                            .where(c.run_id == run_id, c.incident_id.in_(few))
+                            .order_by(c.incident_id)
+                        )
+                        if few
+                        else []
+                    )
                 ],
             )
             points = [*kept, *(_point(r, None) for r in seen)]
