@@ -85,6 +85,49 @@ def test_map_points_in_view_as_each_role_may_see_them(
     assert [p["id"] for p in russia["points"]] == ["inc-000002", "inc-000004"]
 
 
+@pytest.mark.parametrize("points_max", [400, 2])
+def test_a_kept_map_answer_gives_way_to_any_change(
+    app: FastAPI,
+    known: None,
+    signed_in: dict[str, Browser],
+    monkeypatch: pytest.MonkeyPatch,
+    points_max: int,
+) -> None:
+    """The map's answers are kept by the ledger head: asked again, a view is answered as
+    before; a restriction mark, its removal and a decision (each a ledger entry) change what
+    the next same request counts. Points (few in view) and cells (many) alike, close in."""
+    from factfinder.services.access.commands import restrict, unrestrict
+    from factfinder.services.incidents import aggregates
+    from factfinder.services.incidents.commands import grade
+
+    monkeypatch.setattr(aggregates, "POINTS_MAX", points_max)
+    viewer, project = signed_in["viewer"], app.state.project
+    close = {**WHOLE, "zoom": 11}
+
+    def seen() -> tuple[int, dict[str, int]]:
+        found = viewer.client.get("/api/v1/incidents/map", params=close).json()
+        grades: dict[str, int] = {}
+        for p in found["points"]:
+            grades[p["grade"]] = grades.get(p["grade"], 0) + 1
+        for cell in found["cells"]:
+            for g, n in cell["grades"].items():
+                grades[g] = grades.get(g, 0) + n
+        assert bool(found["cells"]) == (points_max == 2 and found["total"] > 2)
+        return found["total"], grades
+
+    before = seen()
+    assert before == (5, {"fair": 1, "weak": 2, "confirmed": 1, "contested": 1})
+    assert seen() == before
+    restrict(project, incident_subject("inc-000001"), reason="witness", actor="test:setup")
+    assert seen() == (4, {"weak": 2, "confirmed": 1, "contested": 1})
+    unrestrict(project, incident_subject("inc-000001"), reason="cleared", actor="test:setup")
+    assert seen() == before
+    # A decision links the project's claims again: the map shows that run (the seeded claims'
+    # one located incident), not the rows written for this test.
+    grade(project, "inc-000002", "confirmed", reason="a second source", actor="user:analyst")
+    assert seen() == (1, {"weak": 1})
+
+
 def test_map_cells_when_many_are_in_view(
     known: None, signed_in: dict[str, Browser], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -166,6 +209,35 @@ def test_grades(known: None, signed_in: dict[str, Browser]) -> None:
         "contested": 1,
     }
     assert analyst.client.get("/api/v1/incidents/grades").json()["confirmed"] == 2
+
+
+def test_the_grades_are_drawn_in_the_colours_of_every_chart(
+    known: None, signed_in: dict[str, Browser]
+) -> None:
+    """The dashboard's bars by grade and the map's markers take their colours from
+    `report.charts` (as the timeline's series do): one palette, defined once."""
+    import html
+    import json
+    import re
+
+    from factfinder.report.charts import GRADE_COLOURS
+    from factfinder.web.app import STATIC
+
+    viewer = signed_in["viewer"]
+    page = viewer.client.get("/").text
+    section = page[page.index('id="dash-grades"') :]
+    bars = re.findall(r'data-series="(\w+)" width="([\d.]+)" height="10" fill="(#\w+)"', section)
+    assert [(g, float(w), f) for g, w, f in bars] == [
+        ("confirmed", 50.0, GRADE_COLOURS["confirmed"]),
+        ("fair", 100.0, GRADE_COLOURS["fair"]),
+        ("weak", 100.0, GRADE_COLOURS["weak"]),
+        ("contested", 50.0, GRADE_COLOURS["contested"]),
+    ]
+    found = re.search(r'data-grade-colours="([^"]*)"', viewer.client.get("/map").text)
+    assert found is not None
+    assert json.loads(html.unescape(found.group(1))) == [list(p) for p in GRADE_COLOURS.items()]
+    script = (STATIC / "map.js").read_text(encoding="utf-8")
+    assert [c for c in GRADE_COLOURS.values() if c.lower() in script.lower()] == []
 
 
 def test_an_incident_with_hidden_claims_is_counted_as_its_other_claims_tell_it(

@@ -84,3 +84,27 @@ def test_the_workspace_on_this_backend(project: Project, monkeypatch: pytest.Mon
         )
     finally:
         app.state.project.close()
+
+
+def test_a_link_run_refreshes_the_planner_statistics(project: Project) -> None:
+    """On PostgreSQL a link run leaves its tables analysed (the map's and list's plans depend
+    on it where autovacuum is off or late); SQLite's statistics are left alone."""
+    from sqlalchemy import text
+
+    from factfinder.services.incidents.commands import RUN_TABLES, link_project
+
+    link_project(project, actor="test:setup")
+    with project.engine.connect() as conn:
+        if project.engine.dialect.name == "postgresql":
+            analysed = conn.execute(
+                text(
+                    "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL "
+                    "AND schemaname = current_schema()"
+                )
+            ).scalars()
+            assert set(RUN_TABLES) <= set(analysed)
+        else:
+            found = conn.execute(
+                text("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            ).all()
+            assert found == []

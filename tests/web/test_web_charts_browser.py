@@ -142,6 +142,13 @@ def test_the_map_clusters_labels_and_pops_up(
     assert any(t.lower().startswith("raqqa") for t in labels)
     legend = page.inner_text(".map-legend")
     assert "confirmed" in legend and "district or governorate only" in legend
+    # Markers and legend in the grades' colours of every chart (sent with the page).
+    from factfinder.report.charts import GRADE_COLOURS
+
+    swatches = page.eval_on_selector_all(
+        ".map-legend .swatch", "ss => ss.map(s => getComputedStyle(s).backgroundColor)"
+    )
+    assert swatches == [_rgb(c) for c in GRADE_COLOURS.values()]
     # Leaflet.markercluster groups the points; a cluster opens into its markers.
     cluster = page.locator(".marker-cluster").first
     cluster.wait_for()
@@ -157,6 +164,12 @@ def test_the_map_clusters_labels_and_pops_up(
     page.goto(live.url + "/map?perpetrator=us_led_coalition#12/35.9528/39.0079")
     page.wait_for_selector("#map[data-loaded]:not([data-busy])")
     page.wait_for_selector("path.incident-marker")
+    fills = set(
+        page.eval_on_selector_all(
+            "path.incident-marker", "ps => ps.map(p => p.getAttribute('fill'))"
+        )
+    )
+    assert fills and fills <= set(GRADE_COLOURS.values())
     page.locator("path.incident-marker").first.click(force=True)
     page.wait_for_selector(".incident-popup")
     popup = page.inner_text(".incident-popup")
@@ -178,6 +191,11 @@ def test_the_map_clusters_labels_and_pops_up(
     assert RESTRICTED not in page.content()
     assert not problems, problems
     context.close()
+
+
+def _rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
 
 
 # The boxes of the labels shown, and how many were thinned out.
@@ -274,7 +292,14 @@ def test_the_dashboard_charts_link_into_the_list(
     page.wait_for_selector("#dash-civilians[data-loaded]")
     assert page.get_attribute("#dash-incidents", "data-loaded") == "79"
     assert page.locator("#dash-incidents rect.bar").count() >= 20
-    assert page.locator("#dash-grades meter").count() == 5
+    # The grade bars in the grades' colours of every chart (report.charts), one per grade.
+    from factfinder.report.charts import GRADE_COLOURS
+
+    fills = page.eval_on_selector_all(
+        "#dash-grades rect.bar", "rs => rs.map(r => [r.dataset.series, r.getAttribute('fill')])"
+    )
+    assert len(fills) == 5
+    assert {g: f for g, f in fills} == {g: GRADE_COLOURS[g] for g, _ in fills}
     shot(page, shots, "dashboard-01")
     bar = page.locator("#dash-incidents rect.bar").first
     series, start = bar.get_attribute("data-series"), bar.get_attribute("data-start")

@@ -10,6 +10,7 @@ and see a consistent snapshot. PostgreSQL URLs (`postgresql://…`) use psycopg 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +87,17 @@ def _fold(value: str | None) -> str | None:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def refresh_statistics(engine: Engine, tables: Sequence[str]) -> None:
+    """Refresh PostgreSQL's planner statistics of `tables` after many of their rows were
+    written at once (a link run). Until autovacuum gets to them — never, where it is off — the
+    planner takes a table of 100,000 new rows for nearly empty and may choose an index that
+    reads all of it (the map's box filtered by grade read every incident of that grade).
+    Statistics are not data: nothing is ledgered. SQLite plans these queries well without
+    them, and its statistics are left as they are."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as conn:
+        for table in tables:
+            conn.exec_driver_sql(f'ANALYZE "{table}"')

@@ -5,8 +5,9 @@ Without restricted data (the default; `include_restricted` asks for it, and the 
 role must allow it), the case shows only the incidents such a reader may see, and of its notes
 neither the restricted ones nor those on incidents left out; the personal names of the notes
 (those the person-name finder reads there, and those of the case's sources) are cut, and so
-are those of the case's name and description. Such a
-read is not ledgered: nothing restricted was shown. With restricted data, everything is shown
+are those of the case's name and description, and of the names of the files built of it (its
+`export.write` entries: a name chosen at the command line, or made from the case's name before
+it was cut, may hold one). Such a read is not ledgered: nothing restricted was shown. With restricted data, everything is shown
 and the read is ledgered (`restricted.read`: the reader, the command, what was disclosed).
 """
 
@@ -21,7 +22,7 @@ from factfinder.services.access.redaction import hidden_incidents
 from factfinder.services.access.roles import User
 from factfinder.services.access.view import RedactionView
 from factfinder.services.cases.casefile import case_view
-from factfinder.services.cases.queries import CaseState, show_case
+from factfinder.services.cases.queries import CaseBuild, CaseState, case_builds, show_case
 from factfinder.services.claims.queries import reviewed_claims
 from factfinder.services.incidents.queries import get_incident, latest_run_id
 from factfinder.services.preserve.items import item_text
@@ -32,11 +33,12 @@ from factfinder.subjects import case_subject, incident_subject
 @dataclass(frozen=True, slots=True)
 class SeenCase:
     """`state` as the reader may see it (its incidents and notes), and how many of each were
-    left out."""
+    left out; `builds`, what was built of it, with their names as the reader may read them."""
 
     state: CaseState
     hidden_incidents: int
     hidden_notes: int
+    builds: tuple[CaseBuild, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +59,7 @@ def case_as_seen(
     view = case_view(project, include_restricted, user)
     state = show_case(project, case_ref)
     subject = case_subject(state.id)
+    builds = tuple(case_builds(project, state.id))
     with project.read() as conn:
         run_id = latest_run_id(conn)
         query = hidden_incidents(conn, run_id) if run_id is not None else None
@@ -68,12 +71,17 @@ def case_as_seen(
                 view.disclosed.add(incident_subject(incident))
         if any(n.restricted for n in state.notes):
             view.disclosed.add(subject)
-        for text in (state.name, state.description, *(n.text for n in state.notes)):
+        for text in (
+            state.name,
+            state.description,
+            *(n.text for n in state.notes),
+            *(b.name for b in builds),
+        ):
             view.comment_names(text, subject)
         log_restricted_read(
             project, view, f"case show {case_ref}", reader=user.actor if user else actor
         )
-        return SeenCase(state, 0, 0)
+        return SeenCase(state, 0, 0, builds)
     shown = tuple(i for i in state.incidents if i not in absent)
     secrets, hashes = _secrets(project, view, shown)
     notes = tuple(
@@ -88,8 +96,19 @@ def case_as_seen(
         if state.description
         else state.description
     )
+    # A built file's name may be made from the case's name as it was written (a slug:
+    # "killing-of-jamal-darwish-cp2.pdf"); the names cut from the case's name are cut there too
+    # (`cut` matches them across any punctuation and case).
+    named = [
+        *secrets,
+        *view.comment_names(state.name, subject, hashes),
+        *view.comment_names(state.description, subject, hashes),
+    ]
+    built = tuple(
+        replace(b, name=view.written(b.name, named, subject=subject, items=hashes)) for b in builds
+    )
     seen = replace(state, name=name, description=description, incidents=shown, notes=notes)
-    return SeenCase(seen, len(state.incidents) - len(shown), len(state.notes) - len(notes))
+    return SeenCase(seen, len(state.incidents) - len(shown), len(state.notes) - len(notes), built)
 
 
 def _secrets(

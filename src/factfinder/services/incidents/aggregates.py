@@ -34,8 +34,8 @@ from factfinder.services.incidents.queries import (
     latest_run_id,
 )
 from factfinder.services.project import Project
-from factfinder.store.schema_incidents import incidents, link_runs
-from factfinder.store.schema_users import restrictions
+from factfinder.store.schema import ledger, ledger_head
+from factfinder.store.schema_incidents import incidents
 from factfinder.vocab import GRADES
 
 SERIES = ("perpetrator", "grade")
@@ -49,7 +49,8 @@ MAX_ZOOM = 18
 UNGRADED = "ungraded"
 # Up to this zoom the map's grid is counted once over every matching incident and kept (a few
 # thousand cells at most); a box is then a choice among them. Closer in, a box holds few enough
-# incidents to be counted on each request.
+# incidents to be counted on request, and its count is kept by the box (a view shared, reloaded
+# or panned back to is not counted again).
 WHOLE_GRID_ZOOM = 9
 CACHE_SIZE = 128
 
@@ -59,7 +60,8 @@ _cache_lock = threading.Lock()
 
 def _cached(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     """`compute()`, kept under `key` (least recently used dropped past `CACHE_SIZE`). Keys start
-    with `_state`: what is counted changes only with a link run or a restriction mark, so a
+    with `_state`, the project's ledger head: whatever changes what is counted (a link run, a
+    restriction mark or a release, a decision) appends a ledger entry in its transaction, so a
     kept answer is never stale."""
     with _cache_lock:
         if key in _cache:
@@ -73,15 +75,23 @@ def _cached(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     return value
 
 
-def _state(project: Project, conn: Connection, run_id: int) -> tuple[Any, ...]:
-    """What the aggregates depend on besides their arguments: the project, its latest link run
-    (incident rows are written once per run, never changed) and its restriction marks (how many
-    and the latest: a mark added or removed changes one of them)."""
-    r = restrictions.c
-    marks = conn.execute(select(func.count(), func.max(r.id))).one()
-    seq = conn.execute(select(link_runs.c.seq).where(link_runs.c.id == run_id)).scalar()
-    # The folder too: copies of one project share its log id.
-    return (str(project.root), project.log_id, run_id, seq, int(marks[0]), marks[1])
+def _state(project: Project, conn: Connection) -> tuple[Any, ...]:
+    """What the aggregates depend on besides their arguments: the project (its folder too:
+    copies of one project share its log id) and its ledger head — the size and the last
+    entry's leaf hash, so that a ledger replaced by another of the same size is told apart."""
+    head = ledger_head.c
+    row = conn.execute(
+        select(head.size, ledger.c.leaf_hash)
+        .select_from(ledger_head.outerjoin(ledger, ledger.c.seq == head.size - 1))
+        .where(head.id == 1)
+    ).one()
+    return (str(project.root), project.log_id, int(row.size), row.leaf_hash)
+
+
+def _run(conn: Connection, state: tuple[Any, ...]) -> int | None:
+    """The latest link run (kept with the ledger head)."""
+    run_id: int | None = _cached(("run", *state), lambda: latest_run_id(conn))
+    return run_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,41 +233,61 @@ def map_view(
     extra = [r for r in extra if _matches(r, filters)]
     seen = [r for r in extra if bounds.holds(r.lat, r.lon)]
     with project.read() as conn:
-        run_id = latest_run_id(conn)
+        state = _state(project, conn)
+        run_id = _run(conn, state)
         if run_id is None:
             return MapView(zoom, size, 0, [], [], [], [], 0)
-        key = (*_state(project, conn, run_id), filters, skipped)
-        conds = _conds(conn, run_id, filters, skipped)
-        box = [*conds, *_in_bounds(bounds)]
-        # Are there few enough to send one by one? (Stops at the first `points_max + 1`.)
-        few = list(conn.execute(select(c.incident_id).where(*box).limit(points_max + 1)).scalars())
+        key = (*state, filters, skipped)
+        # The conditions are built only when something is counted (they read the marks).
+        made: list[list[Any]] = []
+
+        def conds() -> list[Any]:
+            if not made:
+                made.append(_conds(conn, run_id, filters, skipped))
+            return made[0]
+
+        def box() -> list[Any]:
+            return [*conds(), *_in_bounds(bounds)]
+
+        # Are there few enough to send one by one? (Stops at the first `points_max + 1`: the
+        # ids come from the map's covering index; the rows are then read by their key.)
+        few: list[str] = _cached(
+            ("few", *key, bounds, points_max),
+            lambda: list(
+                conn.execute(select(c.incident_id).where(*box()).limit(points_max + 1)).scalars()
+            ),
+        )
         unlocated = _cached(
             ("unlocated", *key),
             lambda: int(
                 conn.execute(
-                    select(func.count()).select_from(incidents).where(*conds, c.lat.is_(None))
+                    select(func.count()).select_from(incidents).where(*conds(), c.lat.is_(None))
                 ).scalar_one()
             ),
         ) + sum(1 for r in extra if r.lat is None)
         points: list[dict[str, Any]] = []
         cells: list[dict[str, Any]] = []
         if len(few) + len(seen) <= points_max:
-            rows = (
-                list(
-                    conn.execute(
-                        select(incidents)
-                        .where(c.run_id == run_id, c.incident_id.in_(few))
-                        .order_by(c.incident_id)
+            kept: list[dict[str, Any]] = _cached(
+                ("points", *key, bounds, points_max),
+                lambda: [
+                    _point_of_row(r)
+                    for r in (
+                        conn.execute(
+                            select(incidents)
+                            .where(c.run_id == run_id, c.incident_id.in_(few))
+                            .order_by(c.incident_id)
+                        )
+                        if few
+                        else []
                     )
-                )
-                if few
-                else []
+                ],
             )
-            points = [_point_of_row(r) for r in rows] + [_point(r, None) for r in seen]
+            points = [*kept, *(_point(r, None) for r in seen)]
             total = len(points)
         else:
             if zoom <= WHOLE_GRID_ZOOM:
-                whole = _cached(("grid", *key, zoom), lambda: _grid(conn, conds, size))
+                whole = _cached(("grid", *key, zoom), lambda: _grid(conn, conds(), size))
                 lo_x, hi_x = int((bounds.west + 180.0) // size), int((bounds.east + 180.0) // size)
                 lo_y, hi_y = int((bounds.south + 90.0) // size), int((bounds.north + 90.0) // size)
                 grid = {
@@ -266,14 +296,16 @@ def map_view(
                     if lo_x <= k[0] <= hi_x and lo_y <= k[1] <= hi_y
                 }
             else:
-                grid = _grid(conn, box, size)
+                # Closer in, a box's cells hold only its own incidents: kept by the box.
+                boxed = _cached(("box", *key, zoom, bounds), lambda: _grid(conn, box(), size))
+                grid = {k: _copy(v) for k, v in boxed.items()}
             for row in seen:
                 assert row.lat is not None and row.lon is not None
                 cell_key = (int((row.lon + 180.0) // size), int((row.lat + 90.0) // size))
                 grid.setdefault(cell_key, Cell()).add(row)
             cells = [grid[k].to_json() for k in sorted(grid)]
             total = sum(cell["count"] for cell in cells)
-        named = _cached(("places", *key), lambda: _places(conn, conds))
+        named = _cached(("places", *key), lambda: _places(conn, conds()))
     places, governorates = _labels(named, bounds, seen)
     return MapView(zoom, size, total, points, cells, places, governorates, unlocated)
 
@@ -483,11 +515,12 @@ def periods(
         raise ValueError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
     skipped = frozenset(skip)
     with project.read() as conn:
-        run_id = latest_run_id(conn)
+        state = _state(project, conn)
+        run_id = _run(conn, state)
         if run_id is None:
             return Periods(period, by, measure, [], [], 0, 0)
         kept: tuple[dict[str, dict[str, int]], int] = _cached(
-            ("periods", *_state(project, conn, run_id), filters, skipped, period, by, measure),
+            ("periods", *state, filters, skipped, period, by, measure),
             lambda: _period_counts(conn, run_id, filters, skipped, period, by, measure),
         )
     counts = {start: dict(bucket) for start, bucket in kept[0].items()}
@@ -595,12 +628,13 @@ def by_grade(
         }
 
     with project.read() as conn:
-        run_id = latest_run_id(conn)
+        state = _state(project, conn)
+        run_id = _run(conn, state)
         if run_id is None:
             return {}
         out = dict(
             _cached(
-                ("grades", *_state(project, conn, run_id), filters, skipped),
+                ("grades", *state, filters, skipped),
                 lambda: count(conn, run_id),
             )
         )

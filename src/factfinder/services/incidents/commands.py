@@ -57,11 +57,13 @@ from factfinder.services.incidents.index import update_index
 from factfinder.services.incidents.integrity import incident_columns
 from factfinder.services.incidents.queries import current_members, latest_run_id
 from factfinder.services.project import Project, Transaction
+from factfinder.store.engine import refresh_statistics
 from factfinder.store.schema import item_metadata, items
 from factfinder.store.schema_incidents import (
     incident_assessments,
     incident_decisions,
     incident_members,
+    incident_search,
     incidents,
     link_runs,
 )
@@ -241,9 +243,19 @@ def link_project(
     ]
     with project.transaction(actor=actor) as tx:
         seq = _store_run(tx, run, built, loaded.claim_ids, confirmed)
+    refresh_statistics(project.engine, RUN_TABLES)
     return LinkSummary(
         len(loaded.records), len(built), sum(1 for inc in built if len(inc.members) > 1), seq
     )
+
+
+# The tables a link run adds a run's worth of rows to (their planner statistics are refreshed).
+RUN_TABLES = (
+    incidents.name,
+    incident_members.name,
+    incident_assessments.name,
+    incident_search.name,
+)
 
 
 def _used_numbers(conn: Connection) -> int:

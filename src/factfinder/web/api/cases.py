@@ -11,7 +11,6 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from factfinder.services.cases import commands as case_commands
-from factfinder.services.cases.queries import case_builds
 from factfinder.services.incidents.queries import existing_incidents
 from factfinder.web import casefiles
 from factfinder.web.deps import MAX_ID, Commenter, Decider, IdPath, ProjectDep, Reader
@@ -41,7 +40,7 @@ def case_public(project: ProjectDep, who: Reader, case_id: int) -> CasePublic:
         incidents=list(state.incidents),
         notes=[CaseNotePublic.model_validate(n) for n in state.notes],
         withheld={"incidents": seen.hidden_incidents, "notes": seen.hidden_notes},
-        builds=[CaseBuildPublic.model_validate(b) for b in case_builds(project, state.id)],
+        builds=[CaseBuildPublic.model_validate(b) for b in seen.builds],
     )
 
 

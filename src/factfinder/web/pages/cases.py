@@ -13,7 +13,6 @@ from fastapi.responses import Response
 from factfinder.errors import InvalidRecord
 from factfinder.services.access.roles import Permission
 from factfinder.services.cases import commands as case_commands
-from factfinder.services.cases.queries import case_builds
 from factfinder.services.incidents.queries import existing_incidents
 from factfinder.services.preserve.history import list_checkpoints
 from factfinder.web import casefiles
@@ -88,7 +87,7 @@ def case_page(request: Request, case_id: IdPath, who: Reader, project: ProjectDe
             "gone": gone,
             "hidden_incidents": seen.hidden_incidents,
             "hidden_notes": seen.hidden_notes,
-            "builds": case_builds(project, case_id),
+            "builds": seen.builds,
             "checkpoints": list(reversed(list_checkpoints(project))),
             "may_edit": who.can(Permission.DECIDE),
             "may_note": who.can(Permission.COMMENT),

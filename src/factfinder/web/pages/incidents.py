@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
 from factfinder.errors import InvalidRecord, NotFound
+from factfinder.report.charts import GRADE_COLOURS
 from factfinder.services.access.queries import restrictions_for
 from factfinder.services.access.roles import Permission
 from factfinder.services.cases.queries import cases_holding
@@ -209,7 +210,15 @@ def map_page(request: Request, who: Reader, project: ProjectDep, filters: Filter
         request,
         "map.html",
         who,
-        {"query": _query(filters), "f": filters, "cases": cases, **_choices()},
+        {
+            "query": _query(filters),
+            "f": filters,
+            "cases": cases,
+            # The markers' colours, from the palette of every chart (map.js holds none), as
+            # pairs: the legend keeps the grades' order.
+            "grade_colours": list(GRADE_COLOURS.items()),
+            **_choices(),
+        },
     )
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from factfinder.errors import InputError, NotFound
+from factfinder.report.charts import series_colours
 from factfinder.services.access.commands import add_comment, restrict
 from factfinder.services.access.roles import Permission
 from factfinder.services.access.view import RedactionView, view_for
@@ -70,6 +71,8 @@ def home(request: Request, who: Reader, project: ProjectDep) -> Response:
             "d": figures,
             "grades": grades,
             "grade_top": max(grades.values(), default=0),
+            # The grades' colours of every chart (the timeline by grade, the map, the report).
+            "grade_colours": series_colours("grade", grades),
             "ingests": ingests,
             "decisions": decisions,
         },

@@ -6,10 +6,11 @@
 // inline styles and scripts).
 (function () {
   "use strict";
-  var GRADES = {
-    confirmed: "#b2182b", fair: "#ef8a62", weak: "#e0b03a", contested: "#4393c3",
-    discounted: "#8c8c8c", ungraded: "#5b5b5b"
-  };
+  // The grades' colours come with the page (`data-grade-colours`: [grade, colour] pairs from
+  // factfinder.report.charts), the same in the map, the charts and the case report.
+  var GRADES = {};
+  var GRADE_ORDER = [];
+  var FALLBACK = "#9a9a9a";  // as charts.js: a value outside the palette
   var AREA = { district: true, governorate: true, country: true };
 
   function getJSON(url, signal) {
@@ -18,7 +19,7 @@
   }
   function text(value) { return value === null || value === undefined ? "" : String(value); }
   function words(key) { return text(key).replace(/_/g, " "); }
-  function colour(grade) { return GRADES[grade || "ungraded"] || GRADES.ungraded; }
+  function colour(grade) { return GRADES[grade || "ungraded"] || GRADES.ungraded || FALLBACK; }
   function radius(civilians) { return 5 + Math.min(18, 3 * Math.log(1 + (civilians || 0)) / Math.LN2 / 1.5); }
   function el(tag, cls, content) {
     var node = document.createElement(tag);
@@ -104,7 +105,7 @@
     control.onAdd = function () {
       var box = el("div", "map-legend");
       box.appendChild(el("b", null, "Grade"));
-      Object.keys(GRADES).forEach(function (g) {
+      GRADE_ORDER.forEach(function (g) {
         var row = el("div", "row");
         var sw = el("span", "swatch");
         sw.style.background = GRADES[g];
@@ -143,6 +144,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     var host = document.getElementById("map");
     if (!host || !window.L) { return; }
+    JSON.parse(host.dataset.gradeColours || "[]").forEach(function (pair) {
+      GRADES[pair[0]] = pair[1]; GRADE_ORDER.push(pair[0]);
+    });
     var status = document.getElementById("map-status");
     var start = readHash();
     var map = L.map(host, { attributionControl: true, zoomSnap: 1, fadeAnimation: false,
