@@ -88,6 +88,13 @@ def test_duals_and_verbs(text: str, expected: list[tuple[int, str, str]]) -> Non
         ("ارتفع عدد القتلى المدنيين في المجزرة إلى 6", [(6, "killed")]),
         ("وارتفعت الحصيلة إلى 8 قتلى بينهم 3 أطفال", [(8, "killed"), (3, "killed")]),
         ("ارتفع عدد الجرحى إلى 30 وعدد الشهداء إلى 4", [(30, "injured"), (4, "killed")]),
+        # the figure before the toll it raises, and a toll a verb of reaching brings to it
+        ("ارتفع إلى 13 عدد الذين قضوا جراء القصف على المدينة", [(13, "killed")]),
+        ("ارتفع إلى 9 عدد المدنيين الذين أصيبوا في الغارة", [(9, "injured")]),
+        ("ارتفع إلى 13 بينهم طفلان عدد الشهداء", [(13, "killed"), (2, "killed")]),
+        ("بلغ عدد ضحايا المجزرة في البلدة 11 مدنياً", [(11, "killed")]),
+        ("وبلغت حصيلة قتلى القصف 7", [(7, "killed")]),
+        ("وصل إلى 3 عدد المستشفيات التي خرجت عن الخدمة", []),
     ],
 )
 def test_toll_updates(text: str, expected: list[tuple[int, str]]) -> None:
@@ -760,3 +767,21 @@ def test_a_mother_and_her_son() -> None:
 )
 def test_instruments_and_names_counted_once(text: str, expected: tuple[int, int | None]) -> None:
     assert primary_killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who a toll counts, named after its noun
+        ("ارتفع عدد قتلى المسلحين في القرية إلى 10", [(10, "killed", "combatants")]),
+        ("يرتفع عدد قتلى التنظيم إلى 6 خلال شهرين", [(6, "killed", "combatants")]),
+        ("ليرتفع عدد قتلى هذه القوات إلى 3", [(3, "killed", "combatants")]),
+        ("ارتفع عدد الشهداء المدنيين إلى 8", [(8, "killed", "civilians")]),
+        # people the text says were fighters
+        ("ما أسفر عن مقتل شخصين يعتقد أنهما من عناصر تنظيم داعش", [(2, "killed", "combatants")]),
+        ("ومقتل 10 من المسلحين العشائريين في اشتباكات", [(10, "killed", "combatants")]),
+        ("مقتل شخصين بغارة على سيارة قرب البلدة", [(2, "killed", "total")]),
+    ],
+)
+def test_toll_victims_and_fighters(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert counts(text) == expected

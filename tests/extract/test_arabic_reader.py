@@ -8,7 +8,13 @@ import datetime as dt
 import pytest
 
 from factfinder.extract.arabic import other_arabic_script, reads_arabic
-from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance, occupier
+from factfinder.extract.arabic.actors import (
+    find_actors,
+    find_claimant,
+    find_stance,
+    header_claimant,
+    occupier,
+)
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons
@@ -17,7 +23,7 @@ from factfinder.extract.arabic.reader import report_date, split_sentences
 from factfinder.extract.arabic.text import ArabicText
 from factfinder.extract.events import classify
 from factfinder.extract.finders import Parts
-from factfinder.extract.pipeline import Extractor
+from factfinder.extract.pipeline import Extractor, extract_document
 from factfinder.model import Document
 
 ANCHOR = dt.date(2024, 3, 12)  # a Tuesday
@@ -645,3 +651,35 @@ def test_a_range_ending_in_four_digits_is_a_range_not_a_date() -> None:
 )
 def test_hashtag_allies_and_pursued_parties(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors(text) == expected
+
+
+# A page's or account's name above the post ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "الدفاع المدني السوري\nمقتل 4 مدنيين بقصف مدفعي على مدينة إدلب صباح اليوم.",
+            "الدفاع المدني السوري",
+            "ngo",
+        ),
+        (
+            "المرصد السوري لحقوق الإنسان\nارتفع إلى 13 عدد الذين قضوا جراء القصف على عفرين.",
+            "المرصد السوري لحقوق الإنسان",
+            "monitor",
+        ),
+        ("سانا\nاستشهد مدنيان جراء اعتداء بالقذائف على قرية بريف حماة.", "سانا", "state_media"),
+    ],
+)
+def test_header_names_the_claimant(text: str, name: str, kind: str) -> None:
+    claim = extract_document(Document("d", text, published=dt.date(2023, 10, 7))).primary
+    assert claim is not None
+    assert (claim.claimant.name, claim.claimant.type) == (name, kind)
+
+
+def test_header_claimant_needs_the_name_alone() -> None:
+    # a headline that opens with a source's name and goes on names no page
+    at = ArabicText("المرصد السوري يوثق مقتل 3 مدنيين\nنص الخبر.")
+    assert header_claimant(at) is None
+    assert header_claimant(ArabicText("المرصد السوري\nنص الخبر.")) is not None

@@ -321,6 +321,22 @@ class ClaimantFound:
     cut: int | None  # end of "… إن/أن" after the reporting words, in the original text
 
 
+def header_claimant(at: ArabicText) -> ClaimantFound | None:
+    """The known source a post's first lines name alone, as a page or an account shows its
+    name above the post ("الدفاع المدني السوري", "المرصد السوري لحقوق الإنسان")."""
+    pos = 0
+    for line in at.text[:400].split("\n")[:4]:
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        i0, i1 = at.tokens_in(start, start + len(line))
+        c = _CLAIMANTS.first(at.toks, i0, i1) if i1 - i0 <= 8 else None
+        if c is not None and c.j == i1 and c.clitic == 0:
+            a, b = at.span(c.i, c.j)
+            return ClaimantFound(a, b, at.text[a:b], c.value, None)
+    return None
+
+
 def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
     """Who the sentence `text[start:end]` attributes its statement to, if anyone."""
     i0, i1 = at.tokens_in(start, end)

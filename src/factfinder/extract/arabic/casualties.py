@@ -33,6 +33,9 @@ from factfinder.extract.arabic.lexicon import (
     TAKEN,
     TEN,
     TOLL_NOUNS,
+    TOLL_REACHES,
+    TOLL_RISES,
+    TOLL_WHO,
     UNITS,
     VICTIMS,
 )
@@ -96,16 +99,81 @@ def _after_match(at: ArabicText, j: int, stop: int) -> int | None:
 
 
 def _toll_before(at: ArabicText, i: int, lo: int) -> Outcome | None:
-    """ "ارتفع عدد الشهداء (في المدينة) إلى 5": the toll noun a few words before "إلى"."""
-    if at.w(i - 1) not in _TO:
-        return None
-    for k in range(i - 2, max(lo, i - 12) - 1, -1):
+    """ "ارتفع عدد الشهداء (في المدينة) إلى 5": the toll noun a few words before "إلى"; "بلغ
+    عدد ضحايا المجزرة 11": a toll that a verb of reaching brings to the count; "ارتفع إلى 13
+    عدد الذين قضوا": the count before the toll it raises."""
+    m = _toll_match(at, i, lo)
+    return m.value if m is not None else None
+
+
+def _toll_match(at: ArabicText, i: int, lo: int) -> Match[Outcome] | None:
+    """The toll noun `_toll_before` reads a count at `i` by."""
+    to = at.w(i - 1) in _TO
+    if to and at.w(i - 2) in _RISES:
+        return _toll_ahead(at, i)
+    for k in range(i - 1 - to, max(lo, i - 12) - 1, -1):
         w = at.w(k)
         if w in _STOPS or w[:1].isdigit():
             return None
-        m = _TOLL.first(at.toks, k, i - 1)
-        if m is not None:
-            return m.value
+        m = _TOLL.first(at.toks, k, i - to)
+        # a bare "حصيلة" reaches any tally ("بلغت حصيلة الغارات 4"): only a toll of people
+        if m is not None and (to or (m.j - m.i > 1 and k > lo and at.w(k - 1) in _REACHES)):
+            return m
+    return None
+
+
+_THIS = frozenset(fold_key(w) for w in ("هذه", "هذا", "هؤلاء"))
+# Armed bodies a toll may count without naming the party: "عدد قتلى التنظيم", "هذه القوات".
+_FORCES = frozenset(
+    fold_key(w)
+    for w in ("التنظيم", "القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "الجيش")
+)
+
+
+def _toll_victims(at: ArabicText, i: int, lo: int) -> str | None:
+    """Who a toll counts, named right after its noun: "عدد الشهداء المدنيين" (civilians),
+    "عدد قتلى المسلحين", "عدد قتلى التنظيم", "عدد قتلى هذه القوات" (fighters)."""
+    m = _toll_match(at, i, lo)
+    if m is None:
+        return None
+    j = m.j + (at.w(m.j) in _THIS)
+    v = _VICTIMS.first(at.toks, j)
+    if v is not None:
+        return v.value[0]
+    if at.w(j) == "من":
+        o = _OF.first(at.toks, j + 1)
+        if o is not None:
+            return o.value
+        j += 1
+    p = _PARTIES.first(at.toks, j)
+    if (p is not None and p.value != "unknown") or at.w(j) in _FORCES:
+        return "combatants"
+    return None
+
+
+_REACHES = frozenset(fold_key(w) for w in TOLL_REACHES + tuple("و" + v for v in TOLL_REACHES))
+_RISES = frozenset(fold_key(w) for w in TOLL_RISES + tuple("و" + v for v in TOLL_RISES))
+_WHO = {fold_key(w): cast(Outcome, o) for w, o in TOLL_WHO.items()}
+_WHO_OPENER = frozenset(fold_key(w) for w in ("الذين", "اللذين", "ممن", "من"))
+
+
+def _toll_ahead(at: ArabicText, i: int) -> Match[Outcome] | None:
+    """The toll after a raised count (`i`): "إلى 13 (بينهم طفلان) عدد الشهداء" or "… عدد
+    (المدنيين) الذين قضوا"."""
+    stop = min(len(at.toks), i + 14)
+    for k in range(i + 1, stop):
+        w = at.w(k)
+        if w in (".", ";", ":", "!", "?"):
+            return None
+        m = _TOLL.first(at.toks, k, stop)
+        if m is not None and m.j - m.i > 1:
+            return m
+        if w in (fold_key("عدد"), fold_key("حصيلة")):
+            for x in range(k + 1, min(stop, k + 4)):
+                who = _WHO.get(at.w(x + 1)) if at.w(x) in _WHO_OPENER else None
+                if who is not None:
+                    return Match(k, k + 1, who, 0)
+            return None
     return None
 
 
@@ -192,6 +260,21 @@ def _in_ranks(at: ArabicText, j: int, stop: int) -> bool:
             return False
         if at.w(k) in ("صفوف", "بصفوف"):
             return True
+    return False
+
+
+_THAT_THEY = frozenset(fold_key(w) for w in ("أنه", "أنها", "أنهما", "أنهم", "إنهم", "بأنهم"))
+
+
+def _said_fighters(at: ArabicText, j: int, stop: int) -> bool:
+    """ "مقتل شخصين يعتقد أنهما من عناصر داعش": people the text says (or believes) were
+    fighters."""
+    for k in range(j, min(stop, j + 6)):
+        if at.w(k) in _STOPS:
+            return False
+        if at.w(k) in _THAT_THEY:
+            v = _victim_at(at, k + 1, stop)
+            return v is not None and v[1] == "combatants"
     return False
 
 
@@ -382,7 +465,11 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         if outcome is None or shared:
             k = max(k + 1, j)
             continue
-        if victims in ("total", "civilians") and single is None and _in_ranks(at, j, i1):
+        if victims == "total" and single is None:
+            victims = _toll_victims(at, num.i, i0) or victims
+        if (victims in ("total", "civilians") and single is None and _in_ranks(at, j, i1)) or (
+            victims == "total" and _said_fighters(at, j, i1)
+        ):
             victims = "combatants"
         if outcome == "missing" and _lost_lives(at, j, i1):
             outcome = "killed"  # "فقدان 3 أطفال لحياتهم"

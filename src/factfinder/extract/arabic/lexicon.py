@@ -449,6 +449,13 @@ OF_VICTIMS: Final[dict[str, str]] = {
     "المقاتلين": "combatants",
     "الجنود": "combatants",
     "العسكريين": "combatants",
+    "المسلحين": "combatants",
+    "مسلحي": "combatants",
+    "مقاتلي": "combatants",
+    "الضباط": "combatants",
+    "المرتزقة": "combatants",
+    "الرجال": "men",
+    "المسنين": "elderly",
 }
 # What opens a breakdown of the count before it: "بينهم 3 أطفال".
 SUB_OPENERS: Final[tuple[str, ...]] = (
@@ -498,8 +505,27 @@ TOLL_NOUNS: Final[dict[str, str]] = {
         for head in ("حصيلة", "عدد")
         for noun in ("الجرحى", "المصابين", "الإصابات")
     },
+    # the construct state: "عدد ضحايا المجزرة", "حصيلة قتلى القصف"
+    **{
+        f"{head} {noun}": "killed"
+        for head in ("حصيلة", "عدد")
+        for noun in ("قتلى", "شهداء", "ضحايا", "وفيات")
+    },
+    **{f"{head} {noun}": "injured" for head in ("حصيلة", "عدد") for noun in ("جرحى", "مصابي")},
     "الحصيلة": "killed",
     "حصيلة": "killed",
+}
+# Verbs that bring a toll to its figure without "إلى": "بلغ عدد الضحايا 11", "بلغت الحصيلة 9".
+TOLL_REACHES: Final[tuple[str, ...]] = ("بلغ", "بلغت", "يبلغ", "تبلغ")
+# Verbs that raise a toll: "ارتفع إلى 13 عدد الذين قضوا" names the figure before the toll.
+TOLL_RISES: Final[tuple[str, ...]] = ("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "وصل", "وصلت")
+# "عدد الذين قضوا": the verb after "الذين" tells the outcome of the people counted.
+TOLL_WHO: Final[dict[str, str]] = {
+    **{
+        w: "killed"
+        for w in ("قضوا", "قتلوا", "استشهدوا", "لقوا", "ماتوا", "توفوا", "سقطوا", "فارقوا")
+    },
+    **{w: "injured" for w in ("أصيبوا", "جرحوا")},
 }
 # "Lost their lives": after a missing word ("فقدان 3 أطفال لحياتهم", "فقدت طفلة حياتها") the
 # people are dead, not missing.

@@ -17,7 +17,13 @@ from collections.abc import Sequence
 
 from factfinder.arabic import arabic_share, fold_key
 from factfinder.extract.actors import find_actors as english_actors
-from factfinder.extract.arabic.actors import find_actors, find_claimant, find_stance, occupier
+from factfinder.extract.arabic.actors import (
+    find_actors,
+    find_claimant,
+    find_stance,
+    header_claimant,
+    occupier,
+)
 from factfinder.extract.arabic.casualties import find_counts
 from factfinder.extract.arabic.dates import find_dates
 from factfinder.extract.arabic.events import find_events, find_weapons, not_conflict
@@ -248,7 +254,13 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
         anchor = line[0]
     sentences, title = split_sentences(text, doc.title)
     publisher = document_publisher(text, doc.publisher)
-    fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
+    page = header_claimant(at) if publisher is None else None
+    if publisher is not None:
+        fallback = Claimant(publisher.name, publisher.type)
+    elif page is not None:
+        fallback = Claimant(page.name, page.type)
+    else:
+        fallback = Claimant()
     attributions = _attributions(at, sentences, title, fallback)
     places = list(parts.places(text))
     occupied_by = occupier(at)
