@@ -173,7 +173,7 @@ def test_the_map_clusters_labels_and_pops_up(
     page.locator("path.incident-marker").first.click(force=True)
     page.wait_for_selector(".incident-popup")
     popup = page.inner_text(".incident-popup")
-    assert "Alleged perpetrator" in popup and "us led coalition" in popup
+    assert "Alleged perpetrator" in popup and "US-led coalition" in popup  # its name, not key
     assert "(reported)" in popup or "no figure" in popup
     assert page.get_attribute(".incident-popup a", "href").startswith("/incidents/inc-")
     shot(page, shots, "map-03-popup")
@@ -245,8 +245,21 @@ def test_the_timeline_zooms_and_brushes(browser: Any, live: LiveServer, shots: P
     assert int(page.get_attribute("#timeline", "data-loaded") or 0) == 79  # 80 less restricted
     assert page.get_attribute("#timeline", "data-period") == "month"  # three years: months
     assert "1 undated incident(s), counted apart" in page.inner_text("#timeline-undated")
-    legend = page.inner_text("#timeline-legend")
-    assert "russia" in legend and "syrian government" in legend
+    # The legend names each party as the report does, in the colour of every chart.
+    legend = page.eval_on_selector_all(
+        "#timeline-legend a",
+        "as => as.map(a => [a.textContent, getComputedStyle(a.firstChild).backgroundColor])",
+    )
+    from factfinder.report.charts import PERPETRATOR_COLOURS
+
+    assert sorted(map(tuple, legend)) == sorted(
+        [
+            ("ISIS", _rgb(PERPETRATOR_COLOURS["isis"])),
+            ("Russian forces", _rgb(PERPETRATOR_COLOURS["russia"])),
+            ("Syrian government forces", _rgb(PERPETRATOR_COLOURS["syrian_government"])),
+            ("US-led coalition", _rgb(PERPETRATOR_COLOURS["us_led_coalition"])),
+        ]
+    )
     assert page.locator("#timeline rect.bar").count() >= 20
     shot(page, shots, "timeline-01-months")
     # Brush across the first third of the axis: a count and a link into the list.
@@ -300,6 +313,15 @@ def test_the_dashboard_charts_link_into_the_list(
     )
     assert len(fills) == 5
     assert {g: f for g, f in fills} == {g: GRADE_COLOURS[g] for g, _ in fills}
+    # Both charts' legends name the parties as the report does, never by their keys.
+    legends = [
+        sorted(b.locator("a").all_inner_texts()) for b in page.locator(".chart-legend").all()
+    ]
+    names = ["ISIS", "Russian forces", "Syrian government forces", "US-led coalition"]
+    assert legends == [names, names]
+    # A bar's tip names its party too.
+    page.locator("#dash-incidents rect.bar[data-series=us_led_coalition]").first.hover()
+    assert "US-led coalition: " in page.inner_text("#dash-incidents .chart-tip")
     shot(page, shots, "dashboard-01")
     bar = page.locator("#dash-incidents rect.bar").first
     series, start = bar.get_attribute("data-series"), bar.get_attribute("data-start")

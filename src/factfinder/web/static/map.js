@@ -18,7 +18,10 @@
       .then(function (r) { if (!r.ok) { throw new Error(url + ": " + r.status); } return r.json(); });
   }
   function text(value) { return value === null || value === undefined ? "" : String(value); }
-  function words(key) { return text(key).replace(/_/g, " "); }
+  // Names for readers of the points' perpetrators and event types ("US-led coalition"): they
+  // come with each answer (`labels`, from factfinder.report.labels), as the report writes them.
+  var NAMES = {};
+  function nameOf(key) { return NAMES[key] || text(key); }
   function colour(grade) { return GRADES[grade || "ungraded"] || GRADES.ungraded || FALLBACK; }
   function radius(civilians) { return 5 + Math.min(18, 3 * Math.log(1 + (civilians || 0)) / Math.LN2 / 1.5); }
   function el(tag, cls, content) {
@@ -37,8 +40,8 @@
       ["Date", p.date ? (p.date_end && p.date_end !== p.date ? p.date + " – " + p.date_end : p.date) : "undated"],
       ["Place", text(p.place) + (p.governorate && p.governorate !== p.place ? ", " + p.governorate : "") +
                 (AREA[p.precision] ? " (placed to the " + p.precision + " only)" : "")],
-      ["Alleged perpetrator", words(p.perpetrator)],
-      ["Event", words(p.event_type)],
+      ["Alleged perpetrator", nameOf(p.perpetrator)],
+      ["Event", nameOf(p.event_type)],
       ["Killed", text(p.killed_text)],
       ["Civilians killed", text(p.civilians_text)],
       ["Grade", text(p.grade || "ungraded")]
@@ -230,6 +233,7 @@
         });
       }
       ranked.forEach(function (m) { labels.addLayer(m); });
+      NAMES = data.labels || {};
       if (data.points.length) { clusters.addLayers(data.points.map(pointLayer)); }
       data.cells.forEach(function (c) { cells.addLayer(cellLayer(map, c)); });
       setTimeout(function () { declutter(ranked); }, 0);
