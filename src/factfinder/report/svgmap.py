@@ -2,8 +2,8 @@
 
 `incident_map(markers)` frames the countries the incidents are in (or the incidents themselves
 when no shipped country holds them), draws country outlines and governorates, shades the
-governorates of incidents only known to governorate precision, and puts a numbered marker on
-every incident with a point. Output is a deterministic function of its input — coordinates are
+governorates of incidents only known to governorate precision, puts a numbered marker on every
+incident with a point, and writes the governorates' names over everything else. Output is a deterministic function of its input — coordinates are
 rounded to 0.1 px and features drawn in data order — so a report rebuilt later is byte-identical.
 
 The projection is equirectangular with longitudes scaled by the cosine of the frame's middle
@@ -184,11 +184,6 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
                 'stroke="#b9b9b9" stroke-width="0.5" stroke-dasharray="2,1.5">'
                 f"<title>{escape(props['name'])}</title></path>"
             )
-    for name, x, y in _label_points(frame, features):
-        out.append(
-            f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" fill="#6a6a6a" '
-            f'text-anchor="middle">{escape(name)}</text>'
-        )
     placed: dict[tuple[float, float], int] = {}
     for m in markers:
         if m.lat is None or m.lon is None:
@@ -212,6 +207,18 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
         out.append(
             f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" font-weight="bold" '
             f'fill="#ffffff" text-anchor="middle">{m.number}</text>'
+        )
+    # Place names last, over the markers (drawn under them, a name at an incident's town was
+    # hidden), each on a white halo — a copy of the text stroked wide — so that it reads over a
+    # marker or an outline. The halo is a second element, not `paint-order`, which the PDF
+    # renderer does not know.
+    for name, x, y in _label_points(frame, features):
+        text = escape(name)
+        at = f'x="{x:.1f}" y="{y:.1f}" font-size="12" text-anchor="middle"'
+        out.append(
+            f'<g class="place-label"><text {at} fill="#ffffff" stroke="#ffffff" '
+            f'stroke-width="3" stroke-linejoin="round" stroke-opacity="0.85">{text}</text>'
+            f'<text {at} fill="#444444">{text}</text></g>'
         )
     out.append(_scale_bar(frame, height))
     out.append("</svg>")
