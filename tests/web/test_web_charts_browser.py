@@ -186,6 +186,12 @@ def test_the_map_clusters_labels_and_pops_up(
     assert page.get_attribute("#map", "data-mode") == "cells"
     cells = page.locator(".server-cluster")
     assert cells.count() >= 3
+    # Clusters in white and slate: never in a grade's colour (the plugin's own green, yellow
+    # and orange by size read as grades).
+    inner = page.eval_on_selector_all(
+        ".server-cluster div", "ds => ds.map(d => getComputedStyle(d).backgroundColor)"
+    )
+    assert set(inner) == {"rgb(255, 255, 255)"}
     assert "counted by the server" in page.inner_text("#map-status")
     shot(page, shots, "map-04-server-clusters")
     assert RESTRICTED not in page.content()
@@ -201,6 +207,14 @@ def _rgb(hex_colour: str) -> str:
 # The boxes of the labels shown, and how many were thinned out.
 VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('.map-label:not(.label-hidden) span'))
   .map(s => { const r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"""
+
+
+MARKS = """() => Array.from(document.querySelectorAll('#map .marker-cluster, #map .incident-marker'))
+  .map(n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"""
+
+
+def _overlap(a: list[float], b: list[float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 def test_map_labels_never_overlap(browser: Any, live: LiveServer, shots: Path) -> None:
@@ -225,6 +239,12 @@ def test_map_labels_never_overlap(browser: Any, live: LiveServer, shots: Path) -
                 assert apart, (view, a, b)
         shown = int(page.get_attribute("#map", "data-labels-shown") or 0)
         assert shown == len(boxes)
+        # Nor does a marker or a cluster (drawn over them) cover more than a tenth of a label.
+        marks = page.evaluate(MARKS)
+        for a in boxes:
+            area = (a[2] - a[0]) * (a[3] - a[1])
+            covered = sum(_overlap(a, m) for m in marks)
+            assert covered <= 0.1 * area + 0.5, (view, a, covered)
         shot(page, shots, f"map-labels-{view[1:].split('/')[0]}")
     # At a country's scale Idlib's and Raqqa's names are shown, no town's.
     page.goto("about:blank")

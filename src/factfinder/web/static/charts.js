@@ -87,7 +87,10 @@
     var b = this.data.buckets;
     if (!b.length) { return [Date.UTC(2011, 0, 1), Date.UTC(2012, 0, 1)]; }
     var from = day(b[0].start), to = day(b[b.length - 1].end) + DAY;
-    var pad = Math.max(DAY, (to - from) * 0.02);
+    // A short span is drawn over seven periods at least (as the case report's chart), so that
+    // one month or one day is a bar, not a wall of colour across the chart.
+    var shortfall = 7 * ({ day: 1, week: 7, month: 30 }[this.data.period] || 1) * DAY - (to - from);
+    var pad = Math.max(DAY, (to - from) * 0.02, shortfall / 2);
     return [from - pad, to + pad];
   };
   Chart.prototype.set = function (data, keepDomain) {

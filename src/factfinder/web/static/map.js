@@ -189,7 +189,10 @@
     }
 
     // Labels that would overlap are thinned by priority: governorates before towns, each by
-    // its number of incidents; a label more than half under a marker or cluster gives way to it.
+    // its number of incidents. A label a tenth or more under a marker or cluster (drawn over the
+    // labels: they are clicked) moves down or up clear of them, or gives way to them: half
+    // hidden, a name could not be read.
+    var SHIFTS = [0, 22, -22, 40, -40];
     function declutter(order) {
       var kept = [], obstacles = [], shown = 0, hidden = 0;
       function box(node, pad) {
@@ -206,12 +209,17 @@
         var node = m.getElement();
         if (!node) { return; }
         node.classList.remove("label-hidden");
-        var b = box(node.firstChild || node, 3);
-        var area = Math.max(1, (b.r - b.l) * (b.b - b.t));
-        var covered = obstacles.reduce(function (sum, o) { return sum + overlap(b, o); }, 0);
-        if (kept.some(function (k) { return overlap(b, k) > 0; }) || covered > 0.5 * area) {
-          node.classList.add("label-hidden"); hidden += 1;
-        } else { kept.push(b); shown += 1; }
+        var span = node.firstChild || node, placed = null;
+        // At its place, else moved down or up clear of the markers and of the labels kept.
+        for (var i = 0; i < SHIFTS.length && !placed; i++) {
+          span.style.top = SHIFTS[i] ? SHIFTS[i] + "px" : "";
+          var b = box(span, 3);
+          var area = Math.max(1, (b.r - b.l) * (b.b - b.t));
+          var covered = obstacles.reduce(function (sum, o) { return sum + overlap(b, o); }, 0);
+          if (!kept.some(function (k) { return overlap(b, k) > 0; }) && covered <= 0.1 * area) { placed = b; }
+        }
+        if (placed) { kept.push(placed); shown += 1; }
+        else { span.style.top = ""; node.classList.add("label-hidden"); hidden += 1; }
       });
       host.dataset.labelsShown = String(shown);
       host.dataset.labelsHidden = String(hidden);
