@@ -4,7 +4,7 @@ period from the span shown.
 
 The web app sends `series_colours` with its counts by period (`/api/v1/incidents/periods`), so
 the browser's charts and the report's static chart cannot drift apart: a party has one colour
-everywhere.
+everywhere (and one name: `report.labels`, sent beside the colours).
 """
 
 from __future__ import annotations
