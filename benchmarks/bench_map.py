@@ -23,13 +23,12 @@ import random
 import statistics
 import sys
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_web import PLACES, seed_project_incidents
+from bench_web import PLACES, schema_url, seed_project_incidents
 
 
 def views() -> list[tuple[str, Callable[[int], str]]]:
@@ -79,19 +78,6 @@ def seed(root: Path, db: str | None, incidents: int) -> str:
     (root / "bench-token").write_text(token)
     print(f"seeded {incidents:,} incidents in {time.perf_counter() - t:.1f} s")
     return token
-
-
-def schema_url(url: str) -> str:
-    """`url` with a fresh schema of its own as the search path."""
-    from sqlalchemy import create_engine, make_url, text
-
-    schema = f"bench_map_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine.dispose()
-    found = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-    return found.render_as_string(hide_password=False)
 
 
 def main() -> None:

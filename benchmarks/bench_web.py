@@ -4,6 +4,7 @@ a loopback client. Prints figures; asserts nothing.
     .venv/bin/python benchmarks/bench_web.py            # 100,000 incidents, 20,000 items
     .venv/bin/python benchmarks/bench_web.py --quick    # a small smoke run
     .venv/bin/python benchmarks/bench_web.py --only map # the reference and the map's views
+    .venv/bin/python benchmarks/bench_web.py --db postgresql://postgres@127.0.0.1/test
 
 The project is seeded in bulk (rows written straight into the tables: the benchmark measures
 reading, not ingesting), then `uvicorn` serves the app in a child process on 127.0.0.1 and this
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,6 +225,31 @@ def start_server(
     raise SystemExit("the server did not start")
 
 
+def schema_url(url: str) -> str:
+    """`url` with a fresh schema of its own as the search path."""
+    from sqlalchemy import create_engine, make_url, text
+
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    found = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    return found.render_as_string(hide_password=False)
+
+
+def drop_schema(url: str) -> None:
+    """Drop the schema `schema_url` made (its name is the URL's search path)."""
+    from sqlalchemy import create_engine, make_url, text
+
+    found = make_url(url)
+    schema = str(found.query["options"]).removeprefix("-csearch_path=")
+    engine = create_engine(found.difference_update_query(["options"]))
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--incidents", type=int, default=100_000)
@@ -232,6 +259,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--db", help="a PostgreSQL URL (a schema of its own is made in it)")
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="leave PostgreSQL's planner statistics as the bulk load left them (no ANALYZE "
+        "after seeding, as before link runs refreshed them)",
+    )
     parser.add_argument(
         "--only", help="measure only the endpoints whose name holds this (e.g. 'map')"
     )
@@ -246,11 +280,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         root = Path(tmp) / "project"
         t = time.perf_counter()
-        with Project.init(root) as project:
+        db = schema_url(args.db) if args.db else None
+        with Project.init(root, db) as project:
             add_user(project, "bench", "benchmark password", "viewer", actor="bench:seed")
             token, _ = create_token(project, "bench", "bench")
             seed_items(project, args.items, rng)
-            seed_project_incidents(project, args.incidents, rng)
+            seed_project_incidents(project, args.incidents, rng, analyze=not args.no_analyze)
             seeded = args.incidents
         print(
             f"seeded {args.items:,} items and {seeded:,} incidents in "
@@ -266,7 +301,8 @@ def main() -> None:
             # work on the same cores) changes far less than the milliseconds.
             reference = endpoints[0]
             if args.only:
-                endpoints = [e for e in endpoints if args.only in e[0]]
+                words = [w.strip() for w in args.only.split(",") if w.strip()]
+                endpoints = [e for e in endpoints if any(w in e[0] for w in words)]
             print(
                 f"{'endpoint':34} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
                 f"{'req/s':>8} {'p95/ref':>8}"
@@ -287,9 +323,14 @@ def main() -> None:
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
+            if db is not None:
+                drop_schema(db)
     print(
         f"concurrency {args.concurrency}, {args.workers} server worker(s), "
-        f"{os.cpu_count()} cores shared with the client"
+        f"{os.cpu_count()} cores shared with the client; "
+        f"{'PostgreSQL' if args.db else 'SQLite'}"
+        f"{', no ANALYZE after seeding' if args.db and args.no_analyze else ''}; "
+        f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}"
     )
 
 
@@ -302,7 +343,9 @@ def _free_port() -> int:
         return port
 
 
-def seed_project_incidents(project: object, n: int, rng: random.Random) -> None:
+def seed_project_incidents(
+    project: object, n: int, rng: random.Random, *, analyze: bool = True
+) -> None:
     """One link run of `n` incidents written straight into the incidents area's tables (the
     rows its list, filters and map read; member claims are not needed for those), and the
     search index built over them."""
@@ -393,7 +436,8 @@ def seed_project_incidents(project: object, n: int, rng: random.Random) -> None:
     from factfinder.store.engine import refresh_statistics
 
     reindex(project)
-    refresh_statistics(project.engine, RUN_TABLES)  # type: ignore[attr-defined]
+    if analyze:  # as a link run does
+        refresh_statistics(project.engine, RUN_TABLES)  # type: ignore[attr-defined]
 
 
 def endpoints_for(

@@ -55,6 +55,15 @@ def test_any_map_is_well_formed_with_a_marker_per_point(ms: list[Marker]) -> Non
         if p.get("fill") == "#f6d7a7" and p.find(f"{NS}title") is not None
     }
     assert shaded == {m.admin1 for m in ms if m.lat is None}
+    # The governorates' names are drawn after (so over) every marker, each on a white halo.
+    children = list(root)
+    names = [i for i, e in enumerate(children) if e.get("class") == "place-label"]
+    markers_at = [i for i, e in enumerate(children) if e.tag == f"{NS}circle"]
+    assert names and (not markers_at or min(names) > max(markers_at))
+    for i in names:
+        halo, name = children[i].findall(f"{NS}text")
+        assert halo.text == name.text and halo.get("stroke") == "#ffffff"
+        assert name.get("fill") == "#444444" and name.get("stroke") is None
 
 
 @given(st.floats(30, 40), st.floats(34, 45), st.floats(0.5, 5), st.floats(0.5, 5))

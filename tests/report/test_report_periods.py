@@ -95,8 +95,8 @@ def test_one_colour_per_perpetrator_as_in_the_web_charts() -> None:
     legend = [g.get("data-series") for g in root.iter(f"{NS}g") if g.get("class") == "legend-entry"]
     assert legend == ["us_led_coalition", "russia", "syrian_government"]
     assert series_colours("perpetrator", ["russia", "new_group"]) == {
-        "russia": "#00798c",
-        "new_group": "#d1495b",  # the palette's second, by its place
+        "russia": "#0072b2",
+        "new_group": "#d55e00",  # the palette's first the chart does not use
     }
 
 

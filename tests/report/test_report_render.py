@@ -108,6 +108,51 @@ def test_the_map_places_numbered_markers_and_shades_governorates(batch_case_file
     assert "<circle" not in shaded
 
 
+def test_the_map_writes_place_names_over_the_markers_and_clear_of_them() -> None:
+    """Markers at the label points of Raqqa, Idlib and Aleppo (two at Raqqa's): each name is
+    drawn after every marker, moved off the markers and off the other names."""
+    import xml.etree.ElementTree as ET
+
+    from factfinder.geo.admin import admin1_table
+    from factfinder.report.svgmap import label_box
+
+    points = {e.name: (e.lat, e.lon) for e in admin1_table().values() if e.country == "SY"}
+    at = [points["Raqqa"], points["Raqqa"], points["Idlib"], points["Aleppo"]]
+    ms = [Marker(k + 1, lat, lon, country="SY", label=str(k)) for k, (lat, lon) in enumerate(at)]
+    svg = incident_map(ms)
+    assert svg == incident_map(ms)
+    ns = "{http://www.w3.org/2000/svg}"
+    children = list(ET.fromstring(svg))
+    last_marker = max(i for i, e in enumerate(children) if e.tag == f"{ns}circle")
+    names = [
+        e.findall(f"{ns}text")[1] for e in children[last_marker:] if e.get("class") == "place-label"
+    ]
+    assert len(names) == len([e for e in children if e.get("class") == "place-label"]) >= 10
+    boxes = {
+        t.text: label_box(t.text or "", float(t.get("x", "0")), float(t.get("y", "0")))
+        for t in names
+    }
+    rings = [
+        (float(c.get("cx", "0")) - 11, float(c.get("cy", "0")) - 11)
+        for c in children
+        if c.tag == f"{ns}circle"
+    ]
+
+    def apart(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        return a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+    for name, box in boxes.items():
+        assert all(apart(box, (x, y, x + 22, y + 22)) for x, y in rings), name
+        assert all(apart(box, other) for n, other in boxes.items() if n != name), name
+    # Raqqa's and Idlib's names sat on their markers (the first at each point): same x, moved
+    # 16 px or more up or down.
+    circles = [c for c in children if c.tag == f"{ns}circle"]
+    for name, marker in (("Raqqa", circles[0]), ("Idlib", circles[2])):
+        text = next(t for t in names if t.text == name)
+        assert text.get("x") == marker.get("cx")
+        assert abs(float(text.get("y", "0")) - float(marker.get("cy", "0"))) >= 16
+
+
 def test_the_timeline_draws_days_as_dots_and_windows_as_bars() -> None:
     svg = timeline_chart(
         [

@@ -62,6 +62,14 @@ def test_map_points_in_view_as_each_role_may_see_them(
     assert first["perpetrator"] == "us_led_coalition" and first["grade"] == "fair"
     assert first["civilians_killed"] == 10
     assert first["civilians_text"] == "10 (reported)"  # the reports' words for a figure
+    # The points' perpetrators and event types named for readers, as the report names them.
+    assert seen["labels"] == {
+        "us_led_coalition": "US-led coalition",
+        "russia": "Russian forces",
+        "syrian_government": "Syrian government forces",
+        "isis": "ISIS",
+        "airstrike": "airstrike",
+    }
     area = seen["points"][3]
     assert area["precision"] == "governorate" and area["civilians_text"] == "no figure"
     assert {g["name"]: g["count"] for g in seen["governorates"]} == {
@@ -166,9 +174,15 @@ def test_periods_by_perpetrator_and_grade(known: None, signed_in: dict[str, Brow
     assert months["series"] == ["russia", "syrian_government", "us_led_coalition"]
     # Each party's colour comes with the counts, the one the case report draws it in.
     assert months["colours"] == {
-        "russia": "#00798c",
-        "syrian_government": "#d1495b",
-        "us_led_coalition": "#1b6ca8",
+        "russia": "#0072b2",
+        "syrian_government": "#d55e00",
+        "us_led_coalition": "#e69f00",
+    }
+    # And its name for readers, as the report writes it (the charts show no raw keys).
+    assert months["labels"] == {
+        "russia": "Russian forces",
+        "syrian_government": "Syrian government forces",
+        "us_led_coalition": "US-led coalition",
     }
     full = analyst.client.get("/api/v1/incidents/periods").json()
     assert full["buckets"][0]["counts"] == {"russia": 2, "us_led_coalition": 1}
@@ -182,6 +196,7 @@ def test_periods_by_perpetrator_and_grade(known: None, signed_in: dict[str, Brow
     ]
     assert weeks["series"] == ["confirmed", "fair", "weak", "contested"]
     assert weeks["colours"]["confirmed"] == "#b2182b"
+    assert weeks["labels"]["confirmed"] == "confirmed"
     days = viewer.client.get(
         "/api/v1/incidents/periods", params={"period": "day", "measure": "civilians"}
     ).json()

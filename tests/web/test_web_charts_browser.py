@@ -173,7 +173,7 @@ def test_the_map_clusters_labels_and_pops_up(
     page.locator("path.incident-marker").first.click(force=True)
     page.wait_for_selector(".incident-popup")
     popup = page.inner_text(".incident-popup")
-    assert "Alleged perpetrator" in popup and "us led coalition" in popup
+    assert "Alleged perpetrator" in popup and "US-led coalition" in popup  # its name, not key
     assert "(reported)" in popup or "no figure" in popup
     assert page.get_attribute(".incident-popup a", "href").startswith("/incidents/inc-")
     shot(page, shots, "map-03-popup")
@@ -186,6 +186,12 @@ def test_the_map_clusters_labels_and_pops_up(
     assert page.get_attribute("#map", "data-mode") == "cells"
     cells = page.locator(".server-cluster")
     assert cells.count() >= 3
+    # Clusters in white and slate: never in a grade's colour (the plugin's own green, yellow
+    # and orange by size read as grades).
+    inner = page.eval_on_selector_all(
+        ".server-cluster div", "ds => ds.map(d => getComputedStyle(d).backgroundColor)"
+    )
+    assert set(inner) == {"rgb(255, 255, 255)"}
     assert "counted by the server" in page.inner_text("#map-status")
     shot(page, shots, "map-04-server-clusters")
     assert RESTRICTED not in page.content()
@@ -201,6 +207,14 @@ def _rgb(hex_colour: str) -> str:
 # The boxes of the labels shown, and how many were thinned out.
 VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('.map-label:not(.label-hidden) span'))
   .map(s => { const r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"""
+
+
+MARKS = """() => Array.from(document.querySelectorAll('#map .marker-cluster, #map .incident-marker'))
+  .map(n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"""
+
+
+def _overlap(a: list[float], b: list[float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 def test_map_labels_never_overlap(browser: Any, live: LiveServer, shots: Path) -> None:
@@ -225,6 +239,12 @@ def test_map_labels_never_overlap(browser: Any, live: LiveServer, shots: Path) -
                 assert apart, (view, a, b)
         shown = int(page.get_attribute("#map", "data-labels-shown") or 0)
         assert shown == len(boxes)
+        # Nor does a marker or a cluster (drawn over them) cover more than a tenth of a label.
+        marks = page.evaluate(MARKS)
+        for a in boxes:
+            area = (a[2] - a[0]) * (a[3] - a[1])
+            covered = sum(_overlap(a, m) for m in marks)
+            assert covered <= 0.1 * area + 0.5, (view, a, covered)
         shot(page, shots, f"map-labels-{view[1:].split('/')[0]}")
     # At a country's scale Idlib's and Raqqa's names are shown, no town's.
     page.goto("about:blank")
@@ -245,8 +265,21 @@ def test_the_timeline_zooms_and_brushes(browser: Any, live: LiveServer, shots: P
     assert int(page.get_attribute("#timeline", "data-loaded") or 0) == 79  # 80 less restricted
     assert page.get_attribute("#timeline", "data-period") == "month"  # three years: months
     assert "1 undated incident(s), counted apart" in page.inner_text("#timeline-undated")
-    legend = page.inner_text("#timeline-legend")
-    assert "russia" in legend and "syrian government" in legend
+    # The legend names each party as the report does, in the colour of every chart.
+    legend = page.eval_on_selector_all(
+        "#timeline-legend a",
+        "as => as.map(a => [a.textContent, getComputedStyle(a.firstChild).backgroundColor])",
+    )
+    from factfinder.report.charts import PERPETRATOR_COLOURS
+
+    assert sorted(map(tuple, legend)) == sorted(
+        [
+            ("ISIS", _rgb(PERPETRATOR_COLOURS["isis"])),
+            ("Russian forces", _rgb(PERPETRATOR_COLOURS["russia"])),
+            ("Syrian government forces", _rgb(PERPETRATOR_COLOURS["syrian_government"])),
+            ("US-led coalition", _rgb(PERPETRATOR_COLOURS["us_led_coalition"])),
+        ]
+    )
     assert page.locator("#timeline rect.bar").count() >= 20
     shot(page, shots, "timeline-01-months")
     # Brush across the first third of the axis: a count and a link into the list.
@@ -300,6 +333,15 @@ def test_the_dashboard_charts_link_into_the_list(
     )
     assert len(fills) == 5
     assert {g: f for g, f in fills} == {g: GRADE_COLOURS[g] for g, _ in fills}
+    # Both charts' legends name the parties as the report does, never by their keys.
+    legends = [
+        sorted(b.locator("a").all_inner_texts()) for b in page.locator(".chart-legend").all()
+    ]
+    names = ["ISIS", "Russian forces", "Syrian government forces", "US-led coalition"]
+    assert legends == [names, names]
+    # A bar's tip names its party too.
+    page.locator("#dash-incidents rect.bar[data-series=us_led_coalition]").first.hover()
+    assert "US-led coalition: " in page.inner_text("#dash-incidents .chart-tip")
     shot(page, shots, "dashboard-01")
     bar = page.locator("#dash-incidents rect.bar").first
     series, start = bar.get_attribute("data-series"), bar.get_attribute("data-start")

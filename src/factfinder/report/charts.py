@@ -4,33 +4,38 @@ period from the span shown.
 
 The web app sends `series_colours` with its counts by period (`/api/v1/incidents/periods`), so
 the browser's charts and the report's static chart cannot drift apart: a party has one colour
-everywhere.
+everywhere (and one name: `report.labels`, sent beside the colours).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from itertools import cycle
 from typing import Final
 
 PERIODS: Final[tuple[str, ...]] = ("day", "week", "month")
 
 # One colour per party, the same in every chart (a chart's own order would give Russia the
-# colour of ISIS in one chart and of the coalition in the next).
+# colour of ISIS in one chart and of the coalition in the next). The eight groups most often
+# alleged take the Okabe–Ito palette, whose hues stay apart for readers with any of the three
+# colour-vision deficiencies; the rarer groups take colours of Paul Tol's schemes chosen to stay
+# apart from those eight (every pair at least 14 CIELAB units apart, under each deficiency too:
+# tests/report/test_report_colours.py measures it).
 PERPETRATOR_COLOURS: Final[dict[str, str]] = {
-    "syrian_government": "#d1495b",
-    "russia": "#00798c",
-    "us_led_coalition": "#1b6ca8",
-    "isis": "#2e4057",
-    "armed_opposition": "#66a182",
-    "hts_nusra": "#8d6a9f",
-    "sdf_ypg": "#edae49",
-    "turkey": "#c46d5e",
-    "iran": "#6a4c93",
-    "israel": "#5b8e7d",
-    "iraq_government": "#a5a58d",
-    "other": "#bc4b51",
-    "unknown": "#9a9a9a",
+    "syrian_government": "#d55e00",  # vermillion
+    "russia": "#0072b2",  # blue
+    "us_led_coalition": "#e69f00",  # orange
+    "isis": "#000000",  # black
+    "armed_opposition": "#009e73",  # bluish green
+    "hts_nusra": "#cc79a7",  # reddish purple
+    "sdf_ypg": "#56b4e9",  # sky blue
+    "turkey": "#f0e442",  # yellow
+    "iran": "#666633",  # dark olive
+    "israel": "#332288",  # indigo
+    "iraq_government": "#99ddff",  # pale cyan
+    "other": "#882255",  # wine
+    "unknown": "#bbbbbb",  # grey
 }
 GRADE_COLOURS: Final[dict[str, str]] = {
     "confirmed": "#b2182b",
@@ -40,27 +45,20 @@ GRADE_COLOURS: Final[dict[str, str]] = {
     "discounted": "#8c8c8c",
     "ungraded": "#5b5b5b",
 }
-# For a series outside the vocabularies (a group added later), by its place in the chart.
-PALETTE: Final[tuple[str, ...]] = (
-    "#1b6ca8",
-    "#d1495b",
-    "#edae49",
-    "#00798c",
-    "#6a4c93",
-    "#66a182",
-    "#8d6a9f",
-    "#c46d5e",
-    "#2e4057",
-    "#a5a58d",
-    "#bc4b51",
-    "#5b8e7d",
+# For a series outside the vocabularies (a group added later): the first of these that no
+# other series of the same chart is drawn in.
+PALETTE: Final[tuple[str, ...]] = tuple(
+    PERPETRATOR_COLOURS[k] for k in PERPETRATOR_COLOURS if k != "unknown"
 )
 
 
 def series_colours(by: str, series: Iterable[str]) -> dict[str, str]:
     """The colour of each series of a chart by `by` ("perpetrator" or "grade")."""
     fixed = GRADE_COLOURS if by == "grade" else PERPETRATOR_COLOURS
-    return {s: fixed.get(s) or PALETTE[i % len(PALETTE)] for i, s in enumerate(series)}
+    names = list(series)
+    taken = {fixed[s] for s in names if s in fixed}
+    spare = cycle([c for c in PALETTE if c not in taken] or PALETTE)
+    return {s: fixed[s] if s in fixed else next(spare) for s in names}
 
 
 def period_start(day: str, period: str) -> str:

@@ -2,8 +2,8 @@
 
 `incident_map(markers)` frames the countries the incidents are in (or the incidents themselves
 when no shipped country holds them), draws country outlines and governorates, shades the
-governorates of incidents only known to governorate precision, and puts a numbered marker on
-every incident with a point. Output is a deterministic function of its input — coordinates are
+governorates of incidents only known to governorate precision, puts a numbered marker on every
+incident with a point, and writes the governorates' names over everything else. Output is a deterministic function of its input — coordinates are
 rounded to 0.1 px and features drawn in data order — so a report rebuilt later is byte-identical.
 
 The projection is equirectangular with longitudes scaled by the cosine of the frame's middle
@@ -184,12 +184,8 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
                 'stroke="#b9b9b9" stroke-width="0.5" stroke-dasharray="2,1.5">'
                 f"<title>{escape(props['name'])}</title></path>"
             )
-    for name, x, y in _label_points(frame, features):
-        out.append(
-            f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" fill="#6a6a6a" '
-            f'text-anchor="middle">{escape(name)}</text>'
-        )
     placed: dict[tuple[float, float], int] = {}
+    drawn: list[tuple[float, float]] = []  # the markers' centres, which the names keep clear of
     for m in markers:
         if m.lat is None or m.lon is None:
             continue
@@ -200,6 +196,7 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
         dx = 0.0 if k == 0 else round(20 * math.cos(k * 2.1), 1)
         dy = 0.0 if k == 0 else round(20 * math.sin(k * 2.1), 1)
         cx, cy = round(x + dx, 1), round(y + dy, 1)
+        drawn.append((cx, cy))
         if k:
             out.append(
                 f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{cx:.1f}" y2="{cy:.1f}" '
@@ -213,9 +210,55 @@ def incident_map(markers: Sequence[Marker], *, title: str = "Map of the incident
             f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" font-weight="bold" '
             f'fill="#ffffff" text-anchor="middle">{m.number}</text>'
         )
+    # Place names last, over everything (drawn under the markers, a name at an incident's town
+    # was hidden), moved off the markers and off each other, each on a white halo — a copy of
+    # the text stroked wide, not `paint-order`, which the PDF renderer does not know.
+    for name, x, y in _placed_labels(_label_points(frame, features), drawn):
+        text = escape(name)
+        at = f'x="{x:.1f}" y="{y:.1f}" font-size="12" text-anchor="middle"'
+        out.append(
+            f'<g class="place-label"><text {at} fill="#ffffff" stroke="#ffffff" '
+            f'stroke-width="3" stroke-linejoin="round" stroke-opacity="0.85">{text}</text>'
+            f'<text {at} fill="#444444">{text}</text></g>'
+        )
     out.append(_scale_bar(frame, height))
     out.append("</svg>")
     return "\n".join(out)
+
+
+# Where a name may go, tried in turn: at its point, then below or above, then further.
+LABEL_SHIFTS = (0.0, 16.0, -16.0, 28.0, -28.0, 40.0, -40.0)
+MARKER_R = 11.0  # a marker's radius and its white ring
+
+
+def label_box(name: str, x: float, y: float) -> tuple[float, float, float, float]:
+    """The box a name set at (x, y) in the map's 12 px sans-serif takes, roughly (0.65 em a
+    character, a little more than DejaVu Sans takes): left, top, right, bottom."""
+    half = 0.65 * 12 * len(name) / 2
+    return x - half, y - 10, x + half, y + 3
+
+
+def _placed_labels(
+    labels: Sequence[tuple[str, float, float]], markers: Sequence[tuple[float, float]]
+) -> list[tuple[str, float, float]]:
+    """Each name at the first of `LABEL_SHIFTS` where its box clears every marker and every
+    name placed before it (at its own point when none does)."""
+
+    def clear(box: tuple[float, float, float, float], other: tuple[float, ...]) -> bool:
+        return box[2] <= other[0] or other[2] <= box[0] or box[3] <= other[1] or other[3] <= box[1]
+
+    taken = [(cx - MARKER_R, cy - MARKER_R, cx + MARKER_R, cy + MARKER_R) for cx, cy in markers]
+    out = []
+    for name, x, y in labels:
+        at = y
+        for shift in LABEL_SHIFTS:
+            box = label_box(name, x, round(y + shift, 1))
+            if all(clear(box, t) for t in taken):
+                at = round(y + shift, 1)
+                break
+        taken.append(label_box(name, x, at))
+        out.append((name, x, at))
+    return out
 
 
 def _scale_bar(frame: Frame, height: float) -> str:

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from factfinder.errors import NotFound
 from factfinder.report.charts import series_colours
+from factfinder.report.labels import label
 from factfinder.services.access.roles import Permission
 from factfinder.services.access.view import RedactionView, incidents_with_hidden_claims
 from factfinder.services.incidents import aggregates
@@ -171,6 +172,10 @@ def incidents_map(
             "total": found.total,
             "points_max": aggregates.POINTS_MAX,
             "points": found.points,
+            # The points' perpetrators and event types named for readers ("US-led coalition").
+            "labels": {
+                k: label(k) for p in found.points for k in (p["perpetrator"], p["event_type"]) if k
+            },
             "cells": found.cells,
             "places": found.places,
             "governorates": found.governorates,
@@ -190,7 +195,9 @@ def incidents_periods(
 ) -> JSONResponse:
     """Incidents per day, week (from Monday) or month of their start date, by alleged
     perpetrator or by grade; `measure=civilians` sums their civilians-killed minimums instead.
-    Undated incidents are counted apart. Counts are of what the reader may see."""
+    Undated incidents are counted apart. Counts are of what the reader may see. Each series
+    comes with its colour (the one of every chart and of the case report) and its name for
+    readers (`labels`)."""
     _, skip, extra = retold(who, project)
     p = aggregates.periods(
         project, filters, period=period, by=by, measure=measure, skip=skip, extra=extra
@@ -202,6 +209,8 @@ def incidents_periods(
             "measure": p.measure,
             "series": p.series,
             "colours": series_colours(p.by, p.series),
+            # Each series' name for readers ("US-led coalition"), beside its key.
+            "labels": {s: label(s) for s in p.series},
             "buckets": p.buckets,
             "undated": p.undated,
             "total": p.total,

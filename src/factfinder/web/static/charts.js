@@ -30,7 +30,9 @@
   }
   function day(iso) { return Date.parse(iso + "T00:00:00Z"); }
   function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
-  function words(key) { return String(key).replace(/_/g, " "); }
+  // A series' name for readers ("US-led coalition") comes with the counts (`labels`, from
+  // factfinder.report.labels), as the report writes it.
+  function nameOf(data, key) { return (data.labels && data.labels[key]) || String(key); }
   function colourOf(data) {
     var map = {}, given = data.colours || {};
     data.series.forEach(function (s) { map[s] = given[s] || FALLBACK; });
@@ -85,7 +87,10 @@
     var b = this.data.buckets;
     if (!b.length) { return [Date.UTC(2011, 0, 1), Date.UTC(2012, 0, 1)]; }
     var from = day(b[0].start), to = day(b[b.length - 1].end) + DAY;
-    var pad = Math.max(DAY, (to - from) * 0.02);
+    // A short span is drawn over seven periods at least (as the case report's chart), so that
+    // one month or one day is a bar, not a wall of colour across the chart.
+    var shortfall = 7 * ({ day: 1, week: 7, month: 30 }[this.data.period] || 1) * DAY - (to - from);
+    var pad = Math.max(DAY, (to - from) * 0.02, shortfall / 2);
     return [from - pad, to + pad];
   };
   Chart.prototype.set = function (data, keepDomain) {
@@ -159,13 +164,12 @@
   Chart.prototype.showTip = function (e, b) {
     var self = this;
     var lines = [b.start === b.end ? b.start : b.start + " – " + b.end];
-    this.data.series.forEach(function (s) { if (b.counts[s]) { lines.push(words(s) + ": " + b.counts[s].toLocaleString("en")); } });
+    this.data.series.forEach(function (s) { if (b.counts[s]) { lines.push(nameOf(self.data, s) + ": " + b.counts[s].toLocaleString("en")); } });
     this.tip.textContent = lines.join("\n");
     var box = this.host.getBoundingClientRect();
     this.tip.style.display = "block";
     this.tip.style.left = Math.min(box.width - 180, e.clientX - box.left + 12) + "px";
     this.tip.style.top = (e.clientY - box.top + 12) + "px";
-    void self;
   };
   Chart.prototype.sum = function (from, to) {
     var n = 0;
@@ -232,7 +236,7 @@
       var sw = el("span", "swatch");
       sw.style.background = colours[s];
       a.appendChild(sw);
-      a.appendChild(document.createTextNode(words(s)));
+      a.appendChild(document.createTextNode(nameOf(data, s)));
       box.appendChild(a);
     });
   }

@@ -18,7 +18,10 @@
       .then(function (r) { if (!r.ok) { throw new Error(url + ": " + r.status); } return r.json(); });
   }
   function text(value) { return value === null || value === undefined ? "" : String(value); }
-  function words(key) { return text(key).replace(/_/g, " "); }
+  // Names for readers of the points' perpetrators and event types ("US-led coalition"): they
+  // come with each answer (`labels`, from factfinder.report.labels), as the report writes them.
+  var NAMES = {};
+  function nameOf(key) { return NAMES[key] || text(key); }
   function colour(grade) { return GRADES[grade || "ungraded"] || GRADES.ungraded || FALLBACK; }
   function radius(civilians) { return 5 + Math.min(18, 3 * Math.log(1 + (civilians || 0)) / Math.LN2 / 1.5); }
   function el(tag, cls, content) {
@@ -37,8 +40,8 @@
       ["Date", p.date ? (p.date_end && p.date_end !== p.date ? p.date + " – " + p.date_end : p.date) : "undated"],
       ["Place", text(p.place) + (p.governorate && p.governorate !== p.place ? ", " + p.governorate : "") +
                 (AREA[p.precision] ? " (placed to the " + p.precision + " only)" : "")],
-      ["Alleged perpetrator", words(p.perpetrator)],
-      ["Event", words(p.event_type)],
+      ["Alleged perpetrator", nameOf(p.perpetrator)],
+      ["Event", nameOf(p.event_type)],
       ["Killed", text(p.killed_text)],
       ["Civilians killed", text(p.civilians_text)],
       ["Grade", text(p.grade || "ungraded")]
@@ -186,7 +189,10 @@
     }
 
     // Labels that would overlap are thinned by priority: governorates before towns, each by
-    // its number of incidents; a label more than half under a marker or cluster gives way to it.
+    // its number of incidents. A label a tenth or more under a marker or cluster (drawn over the
+    // labels: they are clicked) moves down or up clear of them, or gives way to them: half
+    // hidden, a name could not be read.
+    var SHIFTS = [0, 22, -22, 40, -40];
     function declutter(order) {
       var kept = [], obstacles = [], shown = 0, hidden = 0;
       function box(node, pad) {
@@ -203,12 +209,17 @@
         var node = m.getElement();
         if (!node) { return; }
         node.classList.remove("label-hidden");
-        var b = box(node.firstChild || node, 3);
-        var area = Math.max(1, (b.r - b.l) * (b.b - b.t));
-        var covered = obstacles.reduce(function (sum, o) { return sum + overlap(b, o); }, 0);
-        if (kept.some(function (k) { return overlap(b, k) > 0; }) || covered > 0.5 * area) {
-          node.classList.add("label-hidden"); hidden += 1;
-        } else { kept.push(b); shown += 1; }
+        var span = node.firstChild || node, placed = null;
+        // At its place, else moved down or up clear of the markers and of the labels kept.
+        for (var i = 0; i < SHIFTS.length && !placed; i++) {
+          span.style.top = SHIFTS[i] ? SHIFTS[i] + "px" : "";
+          var b = box(span, 3);
+          var area = Math.max(1, (b.r - b.l) * (b.b - b.t));
+          var covered = obstacles.reduce(function (sum, o) { return sum + overlap(b, o); }, 0);
+          if (!kept.some(function (k) { return overlap(b, k) > 0; }) && covered <= 0.1 * area) { placed = b; }
+        }
+        if (placed) { kept.push(placed); shown += 1; }
+        else { span.style.top = ""; node.classList.add("label-hidden"); hidden += 1; }
       });
       host.dataset.labelsShown = String(shown);
       host.dataset.labelsHidden = String(hidden);
@@ -230,6 +241,7 @@
         });
       }
       ranked.forEach(function (m) { labels.addLayer(m); });
+      NAMES = data.labels || {};
       if (data.points.length) { clusters.addLayers(data.points.map(pointLayer)); }
       data.cells.forEach(function (c) { cells.addLayer(cellLayer(map, c)); });
       setTimeout(function () { declutter(ranked); }, 0);
