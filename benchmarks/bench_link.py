@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_link.py [--sizes 10000,100000,1000000] [--seed 1]
                                               [--workers 2] [--density 342]
                                               [--workdir DIR] [--keep]
+                                              [--reference CHECKOUT]
 
 For each size it writes a synthetic CLAIMS.jsonl and DOCS.jsonl (not timed), then runs the whole
 batch linker on them in a fresh child process — reading both files, blocking, scoring,
@@ -11,7 +12,15 @@ peak memory and CPU seconds of the child and its worker processes together (read
 every half second), claims per second, candidate pairs and incidents, the growth ratio of time
 per claim against the smallest size (1.0 = linear), and the pairwise precision and recall of
 the incidents against the synthetic truth (a sanity check of the linking, not a quality figure:
-real reports differ in ways a generator does not). Figures are printed, never asserted.
+real reports differ in ways a generator does not). Figures are printed, never asserted. Under
+each row, the linking process's own wall and CPU seconds per stage: reading both files
+(`read`), blocking, scoring and clustering (`link`), building, grading and writing the
+incidents (`write`); with workers, most of the CPU is theirs.
+
+`--reference CHECKOUT` links the same files a second time, just before, with the code of another
+checkout of the project (its `src` first on the path: main, to compare a change against) and
+prints its row marked `ref`, the ratio of CPU seconds, and whether the two incidents files are
+byte-identical: a change that speeds the linker up must not change what it writes.
 
 The synthetic claims follow the shapes of real ones: incidents from 2012 on, at `--density`
 claims a day (342: a million claims over the war's eight years, so 10k claims cover a month and
@@ -398,32 +407,48 @@ def _sample(pid: int) -> tuple[float, float] | None:
     return cpu, pss / 1024
 
 
-def run_child(claims: Path, docs: Path, out: Path, workers: int) -> dict:
+def run_child(claims: Path, docs: Path, out: Path, workers: int, src: Path | None = None) -> dict:
     """Link in a fresh process, watching it and every process it starts.
 
     The worker processes are not the linking process's children (they are forked by a fork
     server it starts), so its own resource counters miss them: every half second the process
     tree is read from /proc, and the peak memory is the largest sum of the processes'
     proportional set sizes (pages shared between them counted once), the CPU seconds the sum of
-    each process's last reading (the linking process's own count at its end).
+    each process's last reading (the linking process's own count at its end). `src`, when
+    given, is put first on the child's path (another checkout's code).
+
+    The stages are marked by the linker's progress messages ("linking ...", "writing ...").
     """
     code = (
         "import json, resource, sys, time\n"
         "from factfinder.assess.batch import link_files\n"
+        "def cpu():\n"
+        "    me = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "    return me.ru_utime + me.ru_stime\n"
         "t = time.perf_counter()\n"
-        "r = link_files(sys.argv[1], sys.argv[2], sys.argv[3], workers=int(sys.argv[4]))\n"
+        "marks = [(t, cpu())]\n"
+        "def mark(msg):\n"
+        "    if msg.startswith(('linking', 'writing')):\n"
+        "        marks.append((time.perf_counter(), cpu()))\n"
+        "r = link_files(sys.argv[1], sys.argv[2], sys.argv[3], workers=int(sys.argv[4]),"
+        " progress=mark)\n"
+        "marks.append((time.perf_counter(), cpu()))\n"
         "dt = time.perf_counter() - t\n"
-        "me = resource.getrusage(resource.RUSAGE_SELF)\n"
-        "print(json.dumps({'seconds': dt, 'cpu_self': me.ru_utime + me.ru_stime,"
+        "stages = [(b[0] - a[0], b[1] - a[1]) for a, b in zip(marks, marks[1:])]\n"
+        "print(json.dumps({'seconds': dt, 'cpu_self': cpu(), 'stages': stages,"
         " 'claims': r.stats.claims, 'pairs': r.stats.candidate_pairs,"
         " 'links': r.stats.links, 'incidents': r.stats.incidents}))\n"
     )
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH", "")) if p)
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         proc = subprocess.Popen(
             [sys.executable, "-c", code, str(claims), str(docs), str(out), str(workers)],
             stdout=stdout,
             stderr=stderr,
             text=True,
+            env=env,
         )
         cpu: dict[int, float] = {}
         peak = 0.0
@@ -448,6 +473,30 @@ def run_child(claims: Path, docs: Path, out: Path, workers: int) -> dict:
     return result
 
 
+def _row(r: dict, tail: str) -> None:
+    print(
+        f"{r['claims']:>9} {r['seconds']:>8.1f} {r['cpu']:>7.1f} "
+        f"{r['claims'] / r['seconds']:>9.0f} "
+        f"{r['rss_mb']:>8.0f} {r['pairs']:>10} {r['incidents']:>9} {tail}",
+    )
+    stages = ", ".join(
+        f"{name} {wall:.1f} s ({cpu:.1f} CPU)"
+        for name, (wall, cpu) in zip(("read", "link", "write"), r["stages"], strict=False)
+    )
+    print(f"{'':>9} linking process: {stages}", flush=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two files hold the same bytes (read in chunks)."""
+    with a.open("rb") as fa, b.open("rb") as fb:
+        while True:
+            x, y = fa.read(1 << 20), fb.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -463,7 +512,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    ap.add_argument(
+        "--reference",
+        type=Path,
+        default=None,
+        metavar="CHECKOUT",
+        help="also link each size with this checkout's code (its src/) and compare the outputs",
+    )
     args = ap.parse_args(argv)
+    ref_src = None if args.reference is None else args.reference.resolve() / "src"
+    if ref_src is not None and not (ref_src / "factfinder").is_dir():
+        ap.error(f"{args.reference}: no src/factfinder in it")
     sizes = [int(s) for s in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="bench_link_", dir=args.workdir))
     print(
@@ -478,22 +537,30 @@ def main(argv: list[str] | None = None) -> int:
             truth: dict[tuple[str, int], int] = {}
             written = generate(n, args.seed, claims, docs, args.density, truth)
             gen = time.perf_counter() - t
+            ref = ref_out = None
+            if ref_src is not None:
+                ref_out = work / f"i{n}.ref.jsonl"
+                ref = run_child(claims, docs, ref_out, args.workers, ref_src)
             r = run_child(claims, docs, out, args.workers)
             precision, recall = pairwise(out, truth)
             del truth
             per_claim = r["seconds"] / r["claims"]
             base = base or per_claim
-            print(
-                f"{r['claims']:>9} {r['seconds']:>8.1f} {r['cpu']:>7.1f} "
-                f"{r['claims'] / r['seconds']:>9.0f} "
-                f"{r['rss_mb']:>8.0f} {r['pairs']:>10} {r['incidents']:>9} "
-                f"{per_claim / base:>7.2f} {precision:>5.2f} {recall:>5.2f}"
-                f"   (generated {written} in {gen:.0f} s)",
-                flush=True,
-            )
+            if ref is not None:
+                _row(ref, f"{'(ref)':>7}")
+            _row(r, f"{per_claim / base:>7.2f} {precision:>5.2f} {recall:>5.2f}")
+            print(f"{'':>9} (generated {written} in {gen:.0f} s)", flush=True)
+            if ref is not None and ref_out is not None:
+                same = _same_file(out, ref_out)
+                print(
+                    f"{'':>9} CPU s {r['cpu'] / ref['cpu']:.2f}x the reference's; "
+                    f"incidents {'byte-identical' if same else 'DIFFERENT'}",
+                    flush=True,
+                )
             if not args.keep:
-                for p in (claims, docs, out):
-                    p.unlink(missing_ok=True)
+                for p in (claims, docs, out, ref_out):
+                    if p is not None:
+                        p.unlink(missing_ok=True)
     finally:
         if args.keep:
             print(f"files kept in {work}")
