@@ -137,14 +137,10 @@ def _toll_victims(at: ArabicText, i: int, lo: int) -> str | None:
     if m is None:
         return None
     j = m.j + (at.w(m.j) in _THIS)
-    v = _VICTIMS.first(at.toks, j)
+    v = _victim_at(at, j, len(at.toks))
     if v is not None:
-        return v.value[0]
-    if at.w(j) == "من":
-        o = _OF.first(at.toks, j + 1)
-        if o is not None:
-            return o.value
-        j += 1
+        return v[1]
+    j += at.w(j) == "من"
     p = _PARTIES.first(at.toks, j)
     if (p is not None and p.value != "unknown") or at.w(j) in _FORCES:
         return "combatants"
