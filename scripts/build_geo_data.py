@@ -44,7 +44,20 @@ OUT = ROOT / "src" / "factfinder" / "geo" / "data"
 # extract has (it already includes every seat of an administrative division); neighbours keep
 # towns large enough to appear in reports about the conflict, so that their many small villages do
 # not turn common words into places.
-MIN_POPULATION = {"SY": 0, "IQ": 0, "LB": 0, "JO": 20000, "TR": 300000, "IL": 50000, "PS": 50000}
+MIN_POPULATION = {
+    "SY": 0,
+    "IQ": 0,
+    "LB": 0,
+    "JO": 20000,
+    "TR": 300000,
+    "IL": 20000,
+    "PS": 0,
+    # Other theatres of air and drone strikes that civilian-harm monitors follow: every place the
+    # extract holds (a few hundred each), so that a strike near Jilib or in Saada has a point.
+    "YE": 0,
+    "SO": 0,
+    "LY": 0,
+}
 # Turkish provinces on or near the Syrian border (GeoNames admin1 codes): Hatay, Gaziantep, Kilis,
 # Şanlıurfa, Mardin, Şırnak, Osmaniye, Adana. Their towns matter at a lower threshold.
 BORDER_ADMIN1 = {"TR": ({"31", "83", "90", "63", "72", "80", "91", "81"}, 10000)}
@@ -57,6 +70,9 @@ ISO_NUMERIC = {
     "JO": "400",
     "IL": "376",
     "PS": "275",
+    "YE": "887",
+    "SO": "706",
+    "LY": "434",
 }
 ISO3_FILES = {
     "SY": "syr",
@@ -66,6 +82,9 @@ ISO3_FILES = {
     "JO": "jor",
     "IL": "isr",
     "PS": "psx",
+    "YE": "yem",
+    "SO": "som",
+    "LY": "lby",
 }
 ADMIN1_POLYGONS = ("SY", "IQ")  # governorate polygons shipped for maps
 

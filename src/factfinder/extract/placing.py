@@ -52,6 +52,8 @@ _INCIDENTAL_BEFORE = re.compile(
     r"|\b(?:towards?|enter(?:ing|ed)?|(?:fled|flee(?:ing)?|evacuated|moved|transferred|taken|"
     r"sent|brought|rushed|bused|heading|headed|travell?(?:ing|ed)?|returned|returning|journey)\s+"
     rf"(?:\w+\s+){{0,3}}?(?:to|into))\s+(?:the\s+)?{_NAMES}$"
+    # where a speaker was: "said on a visit to Ramallah", "speaking during a trip to Ankara"
+    rf"|\b(?:visit|trip|tour)\s+(?:to|of)\s+(?:the\s+)?{_NAMES}$"
     # base of the attackers: "positioned in", "based in", "holed up in"
     r"|\b(?:based|positioned|stationed|located|entrenched|deployed|holed\s+up|fortif(?:y|ied|ying)|"
     rf"hiding|headquartered)\s+(?:\w+\s+){{0,2}}?(?:in|at|inside)\s+(?:the\s+)?{_NAMES}$"

@@ -69,6 +69,23 @@ KIND_PRECISION: dict[str, str] = {
 # Disambiguation prior: the conflict is in Syria, spills into Iraq, touches the neighbours.
 COUNTRY_RANK: dict[str, int] = {"SY": 0, "IQ": 1, "LB": 2, "JO": 2, "TR": 2, "IL": 3, "PS": 3}
 
+# Other theatres of air and drone strikes (Gaza and the West Bank, Yemen, Somalia, Libya) and
+# Israel's smaller towns. Their places share names with Syrian villages and with words ("Old
+# City", "Salim", "Rada"), so they are read only in a text that names its theatre: the
+# pattern is searched in the whole text. Israel and the Palestinian territories keep their
+# cities of 50,000 people or more without a cue ("an ambulance was hit in Rafah").
+THEATRE_CUES: dict[str, str] = {
+    "GZ": r"\bGaza\b|غزة|غزه",  # the Gaza Strip
+    "WB": r"\bWest\s+Bank\b|الضفة\s+الغربية",  # the West Bank
+    "IL": r"\bIsrael|إسرائيل|اسرائيل",
+    "YE": r"\b(?:Yemen|Houthi|Huthi|Ansar\s+Allah|Ansarallah)|اليمن|الحوثي",
+    "SO": r"\b(?:Somali|(?:al-)?Shabaa?b|AFRICOM|Africa\s+Command)|الصومال",
+    "LY": r"\b(?:Liby|Haftar|Benghazi|Misrata)|ليبيا",
+}
+# A text that names one of these theatres is about it: its places win over homonyms elsewhere.
+THEATRE_PREFERRED: frozenset[str] = frozenset({"GZ", "WB", "YE", "SO", "LY"})
+_THEATRE_OF_COUNTRY = {"IL": "IL", "YE": "YE", "SO": "SO", "LY": "LY"}
+
 # Short forms of country names that news uses; everything else comes from countries.tsv.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SY": ("Syria", "Syrian Arab Republic"),
@@ -134,6 +151,23 @@ class GazetteerEntry:
     @property
     def country_rank(self) -> int:
         return COUNTRY_RANK.get(self.country, 4)
+
+    @property
+    def theatre(self) -> str | None:
+        """The theatre (`THEATRE_CUES`) this place lies in, None outside them."""
+        if self.kind == "country":
+            return None
+        if self.country == "PS":
+            return "GZ" if self.admin1code == "GZ" else "WB"
+        return _THEATRE_OF_COUNTRY.get(self.country)
+
+    @property
+    def needs_cue(self) -> bool:
+        """Read only in a text that names the place's theatre (not Israel's and the Palestinian
+        territories' cities of 50,000 people or more)."""
+        if self.theatre is None:
+            return False
+        return not (self.country in ("IL", "PS") and self.population >= 50000)
 
     def to_place(self, name: str | None = None, precision: str | None = None) -> Place:
         """This entry as a claim `Place`; `name` and `precision` override the entry's own."""
@@ -238,24 +272,31 @@ class Gazetteer:
         by_skeleton: dict[str, list[int]] = defaultdict(list)
         wof_skeleton: dict[str, list[int]] = defaultdict(list)
         soft_keys: dict[str, list[int]] = defaultdict(list)
+        core_keys = {name_key(n) for e in entries if e.country in ("SY", "IQ") for n in e.names}
         for e in entries:
             if e.wof:
                 continue
             keys, skels = set(), set()
             main = name_key(e.names[0]) if e.names else ""
+            main_skel = skeleton_key(e.names[0]) if e.names else ""
             for n in e.names:
                 k = name_key(n)
                 if k in BLOCKED_KEYS:
                     continue
                 if (
                     e.country_rank >= 2
+                    and not (e.theatre in THEATRE_PREFERRED and (e.needs_cue or k not in core_keys))
                     and e.kind == "city"
                     and n not in e.extra_names
                     and Indel.normalized_similarity(k, main) < 0.8
+                    and (len(main_skel) < 4 or skeleton_key(n) != main_skel)
                 ):
-                    # Neighbours' places keep spellings of their own name only: their many
-                    # exonyms and Arabic forms ("Sour" for Tyre, "Saida" for Sidon, "Azza" for
-                    # Gaza) are also Syrian place names and words.
+                    # Neighbours' places keep spellings of their own name only (the same
+                    # consonants: "Bint Jbeil" for Bent Jbail): their many exonyms and Arabic
+                    # forms ("Sour" for Tyre, "Saida" for Sidon, "Azza" for Gaza) are also Syrian
+                    # place names and words. A theatre's places keep them where the text
+                    # must name the theatre, and its cities those that no Syrian or Iraqi
+                    # place bears ("Beit Lahia" for Bayt Lahya, not "Azzah" for Gaza).
                     continue
                 if len(k) >= 2:
                     keys.add(k)
@@ -274,7 +315,13 @@ class Gazetteer:
                 and len(soft := soft_key(name_tokens(e.names[0]))) >= 5
             ):
                 soft_keys[soft].append(e.id)
-        known = dict(by_key)
+        # Places of a theatre read only where the text names it (`THEATRE_CUES`) take no name
+        # away from a Syrian or Iraqi village.
+        known = {
+            k: kept
+            for k, v in by_key.items()
+            if (kept := [i for i in v if not entries[i].needs_cue])
+        }
         for e in entries:
             if e.wof:
                 for k, (s, soft) in self._wof_keys(e, known).items():

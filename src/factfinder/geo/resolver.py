@@ -63,7 +63,7 @@ from rapidfuzz.distance import Indel
 from factfinder.geo.anaphora import capital_city, references
 from factfinder.geo.cues import apply_lists, capital_sense, qualify
 from factfinder.geo.distance import distance_km
-from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
+from factfinder.geo.gazetteer import THEATRE_CUES, THEATRE_PREFERRED, Gazetteer, GazetteerEntry
 from factfinder.geo.normalize import name_key, soft_key
 from factfinder.geo.tokens import Match, Tok, tokenise
 from factfinder.geo.villages import Anchor, admit, list_cue, near, wof_cue, wof_skeleton_ok
@@ -258,7 +258,19 @@ def _spans_from(toks: Sequence[Tok], i: int, stop: int) -> dict[int, _Span]:
     return spans
 
 
-def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
+def _find_spans(
+    gaz: Gazetteer, toks: Sequence[Tok], theatres: frozenset[str] = frozenset()
+) -> list[Match]:
+    """The longest gazetteer names in `toks`. Places of a theatre the text does not name
+    (`THEATRE_CUES`) are not seen at all: "Salim" is a Syrian man, not the West Bank village,
+    in a text that never mentions the West Bank."""
+
+    def seen(ids: Sequence[int] | None) -> tuple[int, ...] | None:
+        if not ids:
+            return None
+        kept = tuple(i for i in ids if not (e := gaz.entries[i]).needs_cue or e.theatre in theatres)
+        return kept or None
+
     out: list[Match] = []
     n = len(toks)
     max_len = min(gaz.max_tokens + 1, 8)
@@ -288,12 +300,12 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
                     continue
                 cue = ""
                 if how == "key":
-                    ids = gaz.by_key.get(key) or gaz.by_soft.get(soft)
+                    ids = seen(gaz.by_key.get(key)) or seen(gaz.by_soft.get(soft))
                     if ids and all(gaz.entries[x].wof for x in ids):
                         cue = wof_cue(toks, i, j) or ""
                         ids = ids if cue else None
                 else:
-                    ids = gaz.by_skeleton.get(skel)
+                    ids = seen(gaz.by_skeleton.get(skel))
                     if (
                         ids
                         and all(t.cap for t in content)
@@ -332,6 +344,15 @@ def _find_spans(gaz: Gazetteer, toks: Sequence[Tok]) -> list[Match]:
 
 
 # --- filters and qualifiers ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def theatres_named(text: str) -> frozenset[str]:
+    """The theatres (`THEATRE_CUES`) whose name `text` gives anywhere."""
+    return frozenset(c for c, cue in _THEATRE_PATTERNS.items() if cue.search(text))
+
+
+_THEATRE_PATTERNS = {c: re.compile(p) for c, p in THEATRE_CUES.items()}
 
 
 def _next_word(text: str, toks: Sequence[Tok], j: int) -> str:
@@ -584,6 +605,7 @@ def _choose(
     local_admin1: set[str],
     context: PlaceContext,
     anchors: Sequence[Anchor] = (),
+    theatres: frozenset[str] = frozenset(),
 ) -> None:
     cands = [gaz.entries[i] for i in m.ids]
     if m.precision == "governorate":
@@ -608,7 +630,9 @@ def _choose(
     ctx_admin1 = set(context.admin1)
 
     def rank(e: GazetteerEntry) -> tuple[float, ...]:
-        in_country = context.country is not None and e.country == context.country
+        in_country = (context.country is not None and e.country == context.country) or (
+            e.theatre in theatres and e.theatre in THEATRE_PREFERRED
+        )
         # A governorate named nearby, or another place of the text close by, picks the place;
         # a WOF village needs the place close by to win over a curated place of its name.
         here = (e.admin1 in local_admin1 and not e.wof) or near(e, anchors)
@@ -1035,7 +1059,8 @@ def find_places(
     context = context or PlaceContext()
     gaz = Gazetteer.get()
     toks = tokenise(text, start, end)
-    matches = _find_spans(gaz, toks)
+    theatres = theatres_named(text)
+    matches = _find_spans(gaz, toks, theatres)
     starts = {m.i for m in matches}
     for m in matches:
         kinds = {gaz.entries[i].kind for i in m.ids}
@@ -1074,7 +1099,7 @@ def find_places(
         local = {a for pos, a in pinned if abs(pos - here) <= 200}
         if m.how == "skeleton" and local and not any(gaz.entries[i].admin1 in local for i in m.ids):
             continue  # a loose spelling match that contradicts the governorate named nearby
-        _choose(gaz, m, local, context, anchors)
+        _choose(gaz, m, local, context, anchors, theatres)
         kept.append(m)
     matches = kept
 
