@@ -231,3 +231,13 @@ def test_a_landmark_across_the_border_is_no_place_of_the_incident() -> None:
         "Afrin countryside near the border with Iskenderun"
     )
     assert all(p.country == "SY" for p in c.places)
+
+
+def test_where_a_speaker_was_is_no_place_of_the_incident() -> None:
+    c = primary(
+        "The foreign minister said all indications show the government was behind a chemical "
+        "attack near Damascus that killed hundreds, speaking on a visit to Ramallah in the West "
+        "Bank on Saturday."
+    )
+    assert [p.name for p in c.places if p.country == "PS"] == []
+    assert c.places[0].admin1 == "Damascus"
