@@ -532,7 +532,13 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
             break
         left = _SUBJECT_TAIL.sub("", stripped).rstrip()
     name, cut = _phrase_after_boundary(left)
-    if whole != left and (name is None or claimant_type(name) == "unknown"):
+    if whole != left and _ASIDE_SOURCE.search(whole):
+        # "… security forces on Saturday, a source told North Press": the unnamed source is
+        # the subject, not the last name before it
+        aside, aside_cut = _phrase_after_boundary(whole)
+        if aside is not None:
+            left, name, cut = whole, aside, aside_cut
+    elif whole != left and (name is None or claimant_type(name) == "unknown"):
         # What looked like an aside was the subject itself ("…, a military source told SANA";
         # "… in Tal Jihan, a local source said", not "people in Tal Jihan")
         aside, aside_cut = _phrase_after_boundary(whole)
@@ -540,8 +546,46 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
             left, name, cut = whole, aside, aside_cut
     if name is None:
         return None
+    # "Local sources in eastern Syria reported", "activists in the countryside of Idlib said":
+    # the place only says where the sources are.
+    placed = _PLACED_SOURCE.search(left, 0, max(0, len(left) - len(name)))
+    if (
+        placed is not None
+        and left.endswith(name)
+        and not _BODY_WORD.search(name)
+        and left[cut : placed.start("who")].strip().lower()
+        in ("", "a", "an", "the", "some", "and", "but")
+    ):
+        head = placed.group("who")
+        at = text.rfind(head, base, verb_at)
+        return (at if at >= 0 else base + placed.start("who")), head
     at = text.rfind(name.split()[0], base, verb_at)
     return (at if at >= 0 else base + cut), name
+
+
+# An unnamed source set off by a comma right before the reporting verb.
+_ASIDE_SOURCE = re.compile(
+    r",\s*(?:an?\s+)?(?:[a-z]+\s+){0,2}(?:sources?|officials?|activists?|witness(?:es)?|"
+    r"residents?|medics?|doctors?|spokes(?:man|woman|person))\s*$",
+)
+# Words that make a name after "a source in" the body the source belongs to ("a source in the
+# Aleppo Police Command"), not the place where it is.
+_BODY_WORD = re.compile(
+    r"\b(?:command|directorate|governorate|council|ministry|hospital|office|police|department|"
+    r"cent(?:er|re)|committee|agency|authority|army|forces?|observatory|network|defen[cs]e|"
+    r"crescent|channel|tv|radio|news|media|press|front|brigade|division|group|unit|administration)\b",
+    re.IGNORECASE,
+)
+# People who report, then where they are, up to the place name that ends the subject.
+_PLACED_SOURCE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<who>(?:(?:local|medical|security|military|hospital|rescue|"
+    r"civil[- ]defen[cs]e|humanitarian|opposition|kurdish|government|official|tribal|"
+    r"informed|several|other)\s+)?(?:sources?|activists?|residents?|witnesses|"
+    r"eyewitnesses|medics|doctors|rescuers|journalists?|correspondents?|officials?|"
+    r"monitors?|reporters?|volunteers?|paramedics))\s+(?:in|from|on\s+the\s+ground\s+in|"
+    r"near)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,4}(?:of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _subject_after(text: str, verb_end: int, hi: int) -> str | None:

@@ -335,3 +335,55 @@ def test_an_investigator_s_new_line_speaks_in_its_own_voice(publisher: str) -> N
     c = next(c for c in claims(text, publisher=publisher) if c.primary)
     assert c.killed.civilians is not None and c.killed.civilians.min == 39
     assert c.claimant.name == publisher
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Local sources in eastern Syria reported that a coalition drone strike on Thursday "
+            "killed two civilians riding a motorcycle near al-Shuhayl.",
+            "Local sources",
+            "witness",
+        ),
+        (
+            "Activists in the southern countryside of Idlib said two children were killed by "
+            "regime shelling on Kafranbel.",
+            "Activists",
+            "monitor",
+        ),
+        (
+            "Residents in Maarat al-Numan told reporters that a Russian airstrike killed five "
+            "people at the market.",
+            "Residents in Maarat al-Numan",  # a name with its place is still the people
+            "witness",
+        ),
+        (
+            "Medics in Gaza City said an Israeli strike on a school killed 12 people.",
+            "Medics in Gaza City",
+            "witness",
+        ),
+        # the body a source belongs to is its name, not a place
+        (
+            "Terrorists fired rocket shells on al-Midan neighbourhood, killing two civilians, a "
+            "source at Aleppo Police Command told SANA.",
+            "Aleppo Police Command",
+            "party_to_conflict",
+        ),
+    ],
+)
+def test_people_reporting_from_a_place_are_the_claimant_not_the_place(
+    text: str, name: str, kind: str
+) -> None:
+    c = primary(text)
+    assert (c.claimant.name, c.claimant.type) == (name, kind)
+
+
+def test_an_unnamed_source_after_a_comma_is_not_the_victims_unit() -> None:
+    c = primary(
+        "A Turkish drone strike near Amuda killed three members of the Kurdish internal security "
+        "forces on Saturday, a source told North Press."
+    )
+    assert c.claimant.name == "source"
+    assert c.claimant.type == "unknown"
+    assert c.perpetrator is not None and c.perpetrator.group == "turkey"
