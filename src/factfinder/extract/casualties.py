@@ -134,7 +134,7 @@ _BEFORE_KILLED = re.compile(
     r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|remains\s+of|"
     r"corpses\s+of|massacr(?:ed|ing|es|e)|massacre\s+of|execut(?:ed|ing|es|e)|execution\s+of|"
     r"behead(?:ed|ing|s)?|slaughter(?:ed|ing|s)?|slaughter\s+of|murder(?:ed|ing|s)?|"
-    r"murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
+    r"martyr(?:ed|ing)|murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
     r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to)"
     r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least|"

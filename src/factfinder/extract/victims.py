@@ -125,7 +125,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "members member extremists extremist mercenaries mercenary takfiris takfiri "
                 "pilots pilot conscripts conscript snipers sniper elements operatives operative "
                 "combatants combatant forces jihadis jihadi loyalists loyalist defectors "
-                "bombers bomber paratroopers marines airmen crew gunners"
+                "bombers bomber paratroopers marines airmen crew gunners comrades"
             ),
             "combatants",
         ),
@@ -160,6 +160,7 @@ _STOP: Final[frozenset[str]] = frozenset(
         "remained shot gunned burned burnt found"
     )
 )
+_POSSESSIVES: Final[frozenset[str]] = frozenset(_w("our their his her its my your"))
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its")
 )
@@ -243,6 +244,12 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
     k = 0
     young = False
     if (
+        len(words) > 2
+        and words[0].group().lower() == "of"
+        and words[1].group().lower() in _POSSESSIVES
+    ):
+        words = words[2:]  # "three of their children", "two of our comrades"
+    elif (
         len(words) > 1
         and words[0].group().lower() == "of"
         and words[1].group().lower() not in _PARTITIVE_HEADS

@@ -689,3 +689,51 @@ def test_another_attack_is_still_another_incident() -> None:
     text = "A Russian airstrike killed 5 people in Ariha on Monday. Another airstrike hit Sarmin, killing 3."
     claims = extract_document(Document(id="t", text=text)).claims
     assert sorted(c.killed.total.min for c in claims) == [3, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a part of the people someone has: "three of their children", "two of our comrades"
+        (
+            "A Russian airstrike hit the family's home in Ariha. Three of their children were "
+            "killed.",
+            {"total": (3, 3), "civilians": (3, 3), "children": (3, 3)},
+            None,
+        ),
+        (
+            "Regime shelling on Kafr Nabl killed a woman and two of her children.",
+            {"total": (3, 3), "civilians": (3, 3), "children": (2, 2), "women": (1, 1)},
+            None,
+        ),
+        (
+            "The Turkish defence ministry said four of its soldiers were killed and four others "
+            "wounded in an attack near al-Bab.",
+            {"total": (4, 4), "combatants": (4, 4)},
+            (4, 4),
+        ),
+        (
+            "SDF Press Center: A Turkish drone struck a vehicle near Amuda this evening. Three of "
+            "our Asayish comrades were martyred and a civilian passer-by was wounded.",
+            {"total": (3, 3), "combatants": (3, 3)},
+            (1, 1),
+        ),
+        (
+            "An Israeli strike on a car near Quneitra killed two of its passengers, state media "
+            "said.",
+            {"total": (2, 2), "civilians": (2, 2)},
+            None,
+        ),
+        # "martyring" is a verb of killing, as "killing" is
+        (
+            "A coalition drone struck a motorcycle near Hajin, martyring two civilians, local "
+            "activists said.",
+            {"total": (2, 2), "civilians": (2, 2)},
+            None,
+        ),
+    ],
+)
+def test_a_part_of_someone_s_people(
+    text: str, killed: Figures, injured: tuple[int | None, int | None] | None
+) -> None:
+    check(text, killed, injured)
