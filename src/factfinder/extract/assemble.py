@@ -157,7 +157,7 @@ _TOLL_UPDATE = re.compile(
 # date or over a period ("rose to 120 since January", "منذ بداية الحملة") is another figure.
 _UPDATED_TO = re.compile(
     r"(?:\b(?:rose|risen|rising|climbed|climbing|increased|jumped|raising|raised|bringing|brought)"
-    r"\s+(?:[a-z]+\s+){0,5}?to|"
+    r"\s+(?:[\w'’-]+\s+){0,12}?to|"
     r"(?<!\w)[لو]?(?:ارتفع|ارتفعت|ارتفاع|يرتفع|ترتفع|تصل|يصل|وصلت|وصل)\s+(?:\S+\s+){0,8}?"
     r"(?:إلى|الى))\s+(?:at\s+least\s+|nearly\s+|about\s+|around\s+|نحو\s+|قرابة\s+|حوالي\s+)?$",
     re.IGNORECASE,

@@ -624,6 +624,9 @@ _HARM_AFTER = re.compile(
 )
 
 
+_CRUMB_BEFORE = re.compile(r"[/›»>|]\s*$")
+
+
 def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[ClaimantMention]:
     """Attributions made inside text[start:end] (one sentence), in text order."""
     stop = len(text) if end is None else end
@@ -657,6 +660,8 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             continue  # "what are said to be", "was reported"
         if _HARM_AFTER.match(text, m.end(), stop):
             continue  # "Civilians reported killed: 4-6", "two people reported dead"
+        if _CRUMB_BEFORE.search(text, max(start, m.start() - 3), m.start()):
+            continue  # a page's breadcrumb: "Home / Reports", "News › Reports"
         if (
             m.group(0).lower() in ("quoted", "cited")
             or any(c.start <= m.start() < c.end for c in out)

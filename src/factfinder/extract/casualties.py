@@ -54,6 +54,7 @@ from factfinder.extract.gates import Gate
 from factfinder.extract.numbers import find_quantities, parse_quantity
 from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
 from factfinder.extract.victims import (
+    GROUP_ROLES,
     KIN_SINGULAR,
     LEXICON,
     NOT_NAMES,
@@ -136,7 +137,10 @@ _BEFORE_KILLED = re.compile(
     r"behead(?:ed|ing|s)?|slaughter(?:ed|ing|s)?|slaughter\s+of|murder(?:ed|ing|s)?|"
     r"martyr(?:ed|ing)|murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
-    r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to)"
+    r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to"
+    # "bringing the toll of the strike on Ariha to seven"
+    r"|(?:bring(?:ing|s)?|rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+(?:the|its)\s+"
+    r"(?:overall\s+|total\s+)?(?:death\s+)?toll\b[^.;:!?\d]{0,80}?\s+to)"
     r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least|"
     r"(?:an?|the|an\s+entire|a\s+whole)\s+famil(?:y|ies)\s+of))*\s*$",
     re.I,
@@ -180,7 +184,9 @@ _ARTICLE = re.compile(
     r"\b(?:an?|another)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:"
     + "|".join(
         sorted(
-            (w for w in LEXICON if not w.endswith("s") or w in ("remains",)), key=len, reverse=True
+            (w for w in (*LEXICON, *GROUP_ROLES) if not w.endswith("s") or w in ("remains",)),
+            key=len,
+            reverse=True,
         )
     )
     + r")\b)",

@@ -161,6 +161,14 @@ _STOP: Final[frozenset[str]] = frozenset(
     )
 )
 _POSSESSIVES: Final[frozenset[str]] = frozenset(_w("our their his her its my your"))
+# Acronyms of states, bodies and outlets, whose officials are no fighters ("a senior US official").
+_NOT_ARMED: Final[frozenset[str]] = frozenset(
+    _w("US USA UK UN EU UAE WHO ICRC UNICEF NGO MSF WFP OCHA UNRWA UNHCR SANA AFP BBC CNN")
+)
+# Roles in an armed group, read as its fighters only right after the group's acronym.
+GROUP_ROLES: Final[frozenset[str]] = frozenset(
+    _w("official officials leader leaders emir emirs aide aides figure figures chief chiefs")
+)
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its")
 )
@@ -296,6 +304,9 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if w.isupper() and len(w) > 1 and w.isalpha():
             skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
             k += 1
+            if k < len(words) and words[k].group().lower() in GROUP_ROLES and w not in _NOT_ARMED:
+                # "a senior ISIS official and two other militants": a group's officer
+                return _list_tail(text, words, k, end, head="combatants")
             continue
         if (
             w == "/"
@@ -343,8 +354,11 @@ def _group_named_after(words: list[re.Match[str]], m: int, phrase_end: int) -> t
     return n, end
 
 
-def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phrase:
-    """Read "women, children and the elderly" / "bodies of civilians" from the noun at words[k]."""
+def _list_tail(
+    text: str, words: list[re.Match[str]], k: int, end: int, head: Victims | None = None
+) -> Phrase:
+    """Read "women, children and the elderly" / "bodies of civilians" from the noun at words[k]
+    (whose category is `head` when the lexicon does not know it)."""
     civilian = False
     while (
         k + 1 < len(words)
@@ -355,7 +369,7 @@ def _list_tail(text: str, words: list[re.Match[str]], k: int, end: int) -> Phras
         civilian = civilian or words[k].group().lower() == "civilian"
         k += 1  # compounds name their head last: "girl child", "child soldiers"
     low = words[k].group().lower()
-    victims: Victims = LEXICON.get(low, "total")
+    victims: Victims = head or LEXICON.get(low, "total")
     if civilian and victims in ("combatants", "total"):
         victims = "civilians"  # "two civilian members of a household"
     outcome = NOUN_OUTCOME.get(low)

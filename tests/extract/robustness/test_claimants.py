@@ -387,3 +387,11 @@ def test_an_unnamed_source_after_a_comma_is_not_the_victims_unit() -> None:
     assert c.claimant.name == "source"
     assert c.claimant.type == "unknown"
     assert c.perpetrator is not None and c.perpetrator.group == "turkey"
+
+
+def test_a_page_s_breadcrumb_is_no_claimant() -> None:
+    c = primary(
+        "Home / Reports\nTurkish occupation drone kills 2 civilians near Tal Tamr\nANHA\nTwo "
+        "civilians were killed when a Turkish drone targeted a car near Tal Tamr."
+    )
+    assert c.claimant.name == "ANHA (Hawar News Agency)"

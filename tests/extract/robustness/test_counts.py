@@ -737,3 +737,33 @@ def test_a_part_of_someone_s_people(
     text: str, killed: Figures, injured: tuple[int | None, int | None] | None
 ) -> None:
     check(text, killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the figure a toll is brought to, however long the toll's name, is the toll
+        (
+            "Another two people died of their wounds on Monday, bringing the toll of the Russian "
+            "strike on the market in Ariha to seven.",
+            {"total": (7, 7), "civilians": (7, 7)},
+        ),
+        (
+            "Two more bodies were pulled from the rubble, raising the death toll of Sunday's "
+            "Israeli strike on the building to 14.",
+            {"total": (14, 14), "civilians": (14, 14)},
+        ),
+        # an armed group's officer named by the group's acronym is one of its fighters
+        (
+            "A coalition airstrike killed a senior ISIS official and two other militants near "
+            "al-Bab.",
+            {"total": (3, 3), "combatants": (3, 3)},
+        ),
+        (
+            "A Turkish drone strike killed two PKK leaders near Sinjar, the ministry said.",
+            {"total": (2, 2), "combatants": (2, 2)},
+        ),
+    ],
+)
+def test_tolls_brought_to_a_figure_and_a_group_s_officers(text: str, killed: Figures) -> None:
+    check(text, killed, None)
