@@ -37,7 +37,7 @@ _FORCE = (
     r"(?:armed\s+)?forces|troops|army|armys|military|soldiers|war\s*planes?|warplanes?|(?:fighter\s+)?jets?|"
     r"aircraft|planes|helicopters?|drones?|air\s*force|aviation|air\s*[- ]?strikes?|air\s*[- ]?raids?|"
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|navy|warships?|tanks?|"
-    r"regime|government|authorities|security\s+forces|militias?|gunboats?|special\s+forces|"
+    r"regime|government|authorities|security\s+forces|militias?|gunboats?|special\s+forces|alliance|"
     r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
     r"border\s+guards?|police|gendarmerie|intelligence|(?:defen[cs]e|foreign|interior)\s+ministry|"
     r"(?:ministry|minister)\s+of\s+(?:national\s+)?defen[cs]e|(?:defen[cs]e|foreign)\s+minister|"
@@ -78,7 +78,7 @@ _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
     rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|occupation|occupying|"
     rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|enemy|"
-    rf"ground|special|national|federal|pro-government|coalition|allied|border|joint|cruise|ballistic|"
+    rf"ground|special|national|federal|pro-government|coalition|allied|alliance|border|joint|cruise|ballistic|"
     rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
 )
 

@@ -495,3 +495,17 @@ def test_a_raid_with_an_air_party_keeps_the_air_reading(ground: str) -> None:
         f"{ground} and coalition forces raided al-Shuheil, killing 2 civilians during the raid."
     )
     assert c.event_type == "airstrike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian-Russian alliance warplanes carried out airstrikes on Kafr Nabl, killing four "
+        "civilians.",
+        "Warplanes of the Syrian-Russian alliance bombed Kafr Nabl, killing four civilians.",
+        "Syrian and Russian warplanes carried out airstrikes on Kafr Nabl, killing four civilians.",
+    ],
+)
+def test_an_alliance_of_two_states_is_named_by_the_first_as_two_states_are(text: str) -> None:
+    c = primary(text)
+    assert c.perpetrator is not None and c.perpetrator.group == "syrian_government"
