@@ -77,6 +77,7 @@ from factfinder.extract.attribution import (
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.placing import incidental, order_mentions
 from factfinder.extract.publishers import lookup_source
+from factfinder.extract.sentences import is_heading_line
 from factfinder.extract.tally import combine, is_vague
 from factfinder.extract.unit import Unit
 from factfinder.geo import incident_places
@@ -434,7 +435,7 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     complete it; independent reporters' figures of one incident stay together, as the report
     combines them.
     """
-    if cur.opened_by_title and len(cur.units) == 1:
+    if _headline_only(cur):
         return False  # the lede tells the headline's incident
     told = _attribution_of(cur.units)
     return bool(
@@ -447,17 +448,26 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     )
 
 
+def _headline_only(cur: _Incident) -> bool:
+    """An incident opened by the headline that holds nothing but headings yet: the headline
+    and a deck under it ("Syria: Deadly Strike on Market Was Indiscriminate" / "Russian
+    Attack on Idlib Town Killed 11 Civilians"), before the lede."""
+    return cur.opened_by_title and all(
+        x.is_title or is_heading_line(x.sentence.text.strip()) for x in cur.units
+    )
+
+
 def _opens_new(u: Unit, cur: _Incident) -> bool:
     """Whether candidate `u` starts a new incident rather than continuing `cur`."""
-    if cur.opened_by_title and len(cur.units) == 1:
+    if _headline_only(cur):
         # The lede tells the headline's incident, unless it opens with a period's total or
         # the past ("In 2023, 1,200 civilians were killed …" under a headline about one attack)
         # that the headline does not tell too.
-        head = cur.units[0]
+        heads = cur.units
         return (
             _tells_aside(u)
-            and not _PERIOD_TOTAL.search(head.sentence.text)
-            and not {c.range.min for c in head.counts} & {c.range.min for c in u.counts}
+            and not any(_PERIOD_TOTAL.search(h.sentence.text) for h in heads)
+            and not {c.range.min for h in heads for c in h.counts} & {c.range.min for c in u.counts}
         )
     text = u.sentence.text
     typed = bool(_typed(u))

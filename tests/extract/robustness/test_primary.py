@@ -422,3 +422,26 @@ def test_context_sections_are_found_by_their_headings() -> None:
         ("apparatus", "4. Methodology"),
         ("apparatus", "5. Recommendations"),
     ]
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [
+        "Russian Attack on Idlib Town Killed 11 Civilians",
+        "Market Strike Killed 11, Including 3 Children",
+    ],
+)
+def test_a_deck_under_the_headline_is_the_lede_s_incident(deck: str) -> None:
+    text = (
+        "Syria: Deadly Strike on Market Was Indiscriminate\n"
+        f"{deck}\n"
+        "A Russian airstrike on a crowded vegetable market in the town of Maarat Misrin on July "
+        "22, 2023, killed 11 civilians, including 3 children, the organisation said today.\n"
+        "Since June, at least 48 civilians have been killed in attacks in northwest Syria, "
+        "according to local rescuers."
+    )
+    c = primary(text, None, dt.date(2023, 8, 1))
+    assert c.date is not None and c.date.start == dt.date(2023, 7, 22)
+    assert "Maarratmisrin" in [p.name for p in c.places]
+    assert c.killed.children is not None and c.killed.children.min == 3
+    assert c.killed.total is not None and c.killed.total.min == 11
