@@ -117,7 +117,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)|"
         r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
-    ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
+    ("airstrike", 0.5, r"strikes?|struck|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
     # shelling: artillery, rockets, mortars, missiles fired from the ground
     (
         "shelling",

@@ -509,3 +509,20 @@ def test_a_raid_with_an_air_party_keeps_the_air_reading(ground: str) -> None:
 def test_an_alliance_of_two_states_is_named_by_the_first_as_two_states_are(text: str) -> None:
     c = primary(text)
     assert c.perpetrator is not None and c.perpetrator.group == "syrian_government"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The IDF struck Hezbollah targets near Qusayr, killing 2 civilians.", "israel"),
+        ("Russian jets struck a market in Ariha, killing 5 civilians.", "russia"),
+        (
+            "Coalition aircraft struck an ISIS position near Hajin, killing 3 civilians.",
+            "us_led_coalition",
+        ),
+    ],
+)
+def test_an_air_party_that_struck_made_an_airstrike(text: str, group: str) -> None:
+    c = primary(text)
+    assert c.perpetrator is not None and c.perpetrator.group == group
+    assert c.event_type == "airstrike"
