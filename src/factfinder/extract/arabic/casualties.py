@@ -21,6 +21,10 @@ from factfinder.arabic import fold_key
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     AND_OTHERS,
+    COUNTED_THINGS,
+    FAMILY_MADE_OF,
+    FAMILY_NOUNS,
+    FAMILY_WHOLE,
     JOINT_OUTCOME,
     LIFE_WORDS,
     OF_VICTIMS,
@@ -53,6 +57,7 @@ _OTHERS = frozenset(fold_key(w) for w in AND_OTHERS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
 _TAKEN: Lexicon[bool] = Lexicon({w: True for w in TAKEN})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
+_THINGS: Lexicon[bool] = Lexicon({w: True for w in COUNTED_THINGS})
 # A dual written with its vowels: ya with sukun before the final nun ("مدنيَّيْنِ"), which the
 # plural ("مدنيِّين") never has.
 _DUAL_MARKED = re.compile("\u064a\u0652\u0646[\u064b-\u065f]*$")
@@ -111,7 +116,7 @@ def _toll_match(at: ArabicText, i: int, lo: int) -> Match[Outcome] | None:
     to = at.w(i - 1) in _TO
     if to and at.w(i - 2) in _RISES:
         return _toll_ahead(at, i)
-    for k in range(i - 1 - to, max(lo, i - 12) - 1, -1):
+    for k in range(i - 1 - to, max(lo, i - 16) - 1, -1):
         w = at.w(k)
         if w in _STOPS or w[:1].isdigit():
             return None
@@ -126,7 +131,18 @@ _THIS = frozenset(fold_key(w) for w in ("هذه", "هذا", "هؤلاء"))
 # Armed bodies a toll may count without naming the party: "عدد قتلى التنظيم", "هذه القوات".
 _FORCES = frozenset(
     fold_key(w)
-    for w in ("التنظيم", "القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "الجيش")
+    for w in (
+        "التنظيم",
+        "القوات",
+        "قوات",
+        "الفصائل",
+        "فصائل",
+        "فصيل",
+        "الفصيل",
+        "الميليشيات",
+        "ميليشيات",
+        "الجيش",
+    )
 )
 
 
@@ -281,12 +297,36 @@ def _opener_before(at: ArabicText, k: int, lo: int) -> bool:
     return any(m.j == k for b in range(max(lo, k - 2), k) for m in _SUB.at(at.toks, b, k))
 
 
+_FAMILY = frozenset(fold_key(w) for w in FAMILY_NOUNS)
+_MADE_OF = frozenset(fold_key(w) for w in FAMILY_MADE_OF)
+_WHOLE = frozenset(fold_key(w) for w in FAMILY_WHOLE)
+
+
+def _family_start(at: ArabicText, i: int, lo: int) -> int | None:
+    """The family noun whose size the count at `i` gives: "عائلة من 5 أفراد", "عائلة كاملة
+    مكونة من سبعة أشخاص", "أسرة مؤلفة من ستة أشخاص"."""
+    k = i - 1
+    of = at.w(k) == "من"
+    k -= of
+    made = at.w(k) in _MADE_OF
+    k -= made
+    while k > lo and at.w(k) in _WHOLE:
+        k -= 1
+    if (of or made) and k >= lo and at.w(k) in _FAMILY:
+        return k
+    return None
+
+
 def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
     """The outcome word governing a count at `i` (searching back to `lo`), and whether the
-    count is shared by two outcomes ("مقتل وإصابة 10")."""
+    count is shared by two outcomes ("مقتل وإصابة 10"). A family's size is governed by the
+    outcome word before the family ("استشهاد عائلة مؤلفة من ستة أشخاص")."""
     toll = _toll_before(at, i, lo)
     if toll is not None:
         return toll, False
+    family = _family_start(at, i, lo)
+    if family is not None:
+        i = family
     k, seen = i - 1, 0
     while k >= lo and seen < 4:
         w = at.w(k)
@@ -339,7 +379,9 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             if (
                 v is not None
                 and v.value[1] in (1, 2) + ((cardinal,) if cardinal else ())
-                and (cardinal is not None or read_number(at, v.j, i1) is None)
+                and (
+                    cardinal is not None or read_number(at, v.j, i1) is None or _and_number(at, v.j)
+                )
             ):
                 # a coordinated singular or dual: "مقتل طفل وامرأة"
                 n = v.value[1]
@@ -424,10 +466,14 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 if mixed is not None:
                     j, victims = mixed, "total"
             elif (
-                _after(at, j, i1) is None
-                and not _outcome_before(at, k, i0)[0]
-                and not (heads and _opener_before(at, k, i0))
-            ) or _instrument(at, num):
+                (
+                    _after(at, j, i1) is None
+                    and not _outcome_before(at, k, i0)[0]
+                    and not (heads and _opener_before(at, k, i0))
+                )
+                or _instrument(at, num)
+                or _THINGS.first(at.toks, j, i1) is not None
+            ):
                 k = max(k + 1, num.j)
                 continue
             a = AFTER.first(at.toks, j, i1)
@@ -443,6 +489,15 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         if outcome is None and after_at is not None:
             outcome = _after(at, after_at, i1)
             j = max(j, _after_match(at, after_at, i1) or j)
+            if (
+                single is None
+                and after_at == num.j
+                and outcome == "killed"
+                and at.w(num.i) in _ONE_OF
+                and _outcome_before(at, num.i, i0)[0] is None
+            ):
+                k = max(k + 1, j)
+                continue  # "أحد قتلى الغارات": one of the dead, counted where they all are
         sub_of: int | None = None
         opener = _opener_before(at, num.i, i0)
         coordinated = last_end >= 0 and (
@@ -659,6 +714,17 @@ def _defined_cardinal(at: ArabicText, i: int, j: int) -> int | None:
     return _CARDINALS.get(w[2:])
 
 
+_ONE = fold_key("واحد")
+_ONE_OF = frozenset(fold_key(w) for w in ("أحد", "إحدى", "وأحد", "وإحدى"))
+
+
+def _and_number(at: ArabicText, j: int) -> bool:
+    """Whether the number at token `j` is joined by "و" as a count of its own ("رجل وزوجته
+    وثلاثة من أطفالهما", "مواطن واثنان من أبنائه"), not the number of the noun before it."""
+    w = at.w(j)
+    return w.startswith("و") and not w.startswith(_ONE)
+
+
 def _bare_plural(at: ArabicText, k: int, i: int, j: int, lo: int) -> bool:
     """Whether the victim noun at tokens `[i, j)`, right after the outcome word at `k`, is an
     indefinite noun in "-ين" with no number: "مقتل مدنيين", "استشهاد نازحين" (a dual or a
@@ -695,6 +761,7 @@ def _singular(
     after = read_number(at, v.j, stop)
     if (
         after is not None
+        and not _and_number(at, v.j)
         and not after.vague
         and after.i == v.j
         and (after.min in (1, 2) or (n == 0 and not at.w(v.j)[:1].isdigit()))
