@@ -879,3 +879,36 @@ def test_things_counted_and_one_of_the_dead(
     text: str, expected: list[tuple[int, str, str]]
 ) -> None:
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a breakdown after a comma or a colon, without "بينهم"
+        (
+            "سقط 4 شهداء، طفلان وامرأتان، بقصف صاروخي على المدينة",
+            [(4, "killed", "total"), (2, "killed", "children"), (2, "killed", "women")],
+        ),
+        (
+            "استشهد 3 مدنيين: طفلان وامرأة، جراء غارة روسية",
+            [(3, "killed", "civilians"), (2, "killed", "children"), (1, "killed", "women")],
+        ),
+        (
+            "مقتل 5 مدنيين، ثلاثة أطفال وامرأتان، بقصف لقوات النظام",
+            [(5, "killed", "civilians"), (3, "killed", "children"), (2, "killed", "women")],
+        ),
+        # more than the count, or not a group of people: no breakdown
+        ("مقتل مدنيين اثنين، وإصابة طفل", [(2, "killed", "civilians"), (1, "injured", "children")]),
+        (
+            "قتل 3 مدنيين، 4 أطفال أصيبوا بجروح",
+            [(3, "killed", "civilians"), (4, "injured", "children")],
+        ),
+        (
+            "قتل 5 مدنيين، 3 أطفال أصيبوا بجروح",
+            [(5, "killed", "civilians"), (3, "injured", "children")],
+        ),
+    ],
+)
+def test_a_breakdown_after_a_comma(text: str, expected: list[tuple[int, str, str]]) -> None:
+    c = counts(text)
+    assert c == expected

@@ -317,6 +317,28 @@ def _family_start(at: ArabicText, i: int, lo: int) -> int | None:
     return None
 
 
+_SUB_KINDS = frozenset({"children", "women", "men", "elderly"})
+_APPOSE = frozenset({",", ":", "("})
+
+
+def _apposed(at: ArabicText, k: int, last_end: int, heads: list[int], n_out: int) -> bool:
+    """Whether token `k` opens, after a comma or a colon, a breakdown of the head count just
+    before it: "سقط 4 شهداء، طفلان وامرأتان", "استشهد 3 مدنيين: طفلان وامرأة" (the caller
+    checks the breakdown is by children, women, men or the elderly)."""
+    return (
+        bool(heads)
+        and heads[-1] == n_out - 1
+        and last_end >= 0
+        and k == last_end + 1
+        and at.w(last_end) in _APPOSE
+    )
+
+
+def _within(head: CountMention, n: int | None) -> bool:
+    """Whether `n` people can be part of the count `head`."""
+    return n is not None and head.range.min is not None and n <= head.range.min
+
+
 def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
     """The outcome word governing a count at `i` (searching back to `lo`), and whether the
     count is shared by two outcomes ("مقتل وإصابة 10"). A family's size is governed by the
@@ -423,9 +445,15 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 last_named = at.w(k)[1:].startswith("ال")
                 last_end = k = v.j
                 continue
-        if heads and _opener_before(at, k, i0):
+        apposed = _apposed(at, k, last_end, heads, len(out))
+        if heads and (_opener_before(at, k, i0) or apposed):
             v = _VICTIMS.first(at.toks, k, i1)
-            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+            if (
+                v is not None
+                and v.value[1] in (1, 2)
+                and read_number(at, v.j, i1) is None
+                and (not apposed or (v.value[0] in _SUB_KINDS and _within(out[-1], v.value[1])))
+            ):
                 # a breakdown by a singular or dual noun: "بينهم طفلان", "منهم امرأة"
                 n = v.value[1]
                 a_, b_ = at.phrase_span(v)
@@ -499,7 +527,12 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 k = max(k + 1, j)
                 continue  # "أحد قتلى الغارات": one of the dead, counted where they all are
         sub_of: int | None = None
-        opener = _opener_before(at, num.i, i0)
+        opener = _opener_before(at, num.i, i0) or (
+            victims in _SUB_KINDS
+            and outcome is None
+            and _apposed(at, num.i, last_end, heads, len(out))
+            and _within(out[-1], num.min)
+        )
         coordinated = last_end >= 0 and (
             num.i == last_end or (at.w(last_end) == "و" and num.i == last_end + 1)
         )

@@ -2057,6 +2057,9 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "السارين",
             "غازات سامة",
             "غاز سام",
+            # the defined forms: "هجوم بالغازات السامة"
+            "الغازات السامة",
+            "الغاز السام",
             "هجوم كيماوي",
             "هجوم كيميائي",
             "أسلحة كيماوية",
@@ -2065,6 +2068,9 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "حالات اختناق",
         )
     ),
+    # "قصف بالكيماوي": the bare adjective, weaker (it also names past attacks, "ذكرى مجزرة
+    # الكيماوي")
+    *((w, "chemical", 0.6) for w in ("الكيماوي", "الكيميائي")),
     # mass graves
     *((w, "mass_grave", 1.0) for w in ("مقبرة جماعية", "مقابر جماعية")),
     ("رفات", "mass_grave", 0.6),
