@@ -828,6 +828,17 @@ def test_toll_victims_and_fighters(text: str, expected: list[tuple[int, str, str
             "أودى قصف صاروخي نفذته قوات النظام على المدينة بحياة طفلين وامرأة",
             [(2, "killed", "children"), (1, "killed", "women")],
         ),
+        # siblings said to be children
+        ("استشهاد ثلاثة أشقاء أطفال بقصف على منزلهم", [(3, "killed", "children")]),
+        (
+            "مقتل 3 إخوة أطفال ووالدتهم بغارة",
+            [(3, "killed", "children"), (1, "killed", "women")],
+        ),
+        ("مقتل 6 أشقاء أطفال ونساء بغارة", [(6, "killed", "total")]),
+        (
+            "مقتل شقيقين طفلين وإصابة والدتهما جراء قصف مدفعي",
+            [(2, "killed", "children"), (1, "injured", "women")],
+        ),
         # a family's size
         ("مقتل عائلة كاملة مكونة من سبعة أشخاص في غارة", [(7, "killed", "total")]),
         (
@@ -897,6 +908,12 @@ def test_things_counted_and_one_of_the_dead(
             "مقتل 5 مدنيين، ثلاثة أطفال وامرأتان، بقصف لقوات النظام",
             [(5, "killed", "civilians"), (3, "killed", "children"), (2, "killed", "women")],
         ),
+        # the outcome after a breakdown set between commas
+        (
+            "أفاد ناشطون بأن 6 مدنيين، بينهم ثلاثة أطفال، قتلوا بقصف مدفعي",
+            [(6, "killed", "civilians"), (3, "killed", "children")],
+        ),
+        ("أفاد ناشطون بأن 6 مدنيين، ثلاثة منهم أطفال، قتلوا بقصف", [(6, "killed", "civilians")]),
         # more than the count, or not a group of people: no breakdown
         ("مقتل مدنيين اثنين، وإصابة طفل", [(2, "killed", "civilians"), (1, "injured", "children")]),
         (

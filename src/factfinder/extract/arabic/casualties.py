@@ -189,12 +189,41 @@ def _toll_ahead(at: ArabicText, i: int) -> Match[Outcome] | None:
     return None
 
 
+def _plural_joined(at: ArabicText, k: int, stop: int) -> bool:
+    """Whether a plural victim noun joined by "و" starts at `k`: "أطفال ونساء" is a list."""
+    if not at.w(k).startswith("و"):
+        return False
+    m = _VICTIMS.first(at.toks, k, stop)
+    return m is not None and m.value[1] == 0
+
+
+def _past_aside(at: ArabicText, j: int, stop: int) -> int | None:
+    """The token after a breakdown set between commas right after a count ("6 مدنيين، ثلاثة
+    منهم أطفال، قتلوا"), where the count's outcome word may stand."""
+    if at.w(j) != ",":
+        return None
+    for x in range(j + 1, min(stop, j + 9)):
+        w = at.w(x)
+        if w in (".", ";", ":", "!", "?"):
+            return None
+        if w == ",":
+            inside = range(j + 1, x)
+            return x + 1 if any(_SUB.first(at.toks, y, x) for y in inside) else None
+    return None
+
+
 def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None:
     """(end, category, count of a bare noun) of the victim noun at `j`: "مدنيين",
     "من المدنيين", "من عناصر"."""
     v = _VICTIMS.first(at.toks, j, stop)
     if v is not None:
         end = v.j
+        if (
+            at.w(end - 1) in _SIBLINGS
+            and at.w(end) in _CHILDREN_AFTER
+            and not _plural_joined(at, end + 1, stop)
+        ):
+            return end + 1, "children", v.value[1]  # "ثلاثة أشقاء أطفال": the siblings are children
         if at.w(end) == "من" and v.value[0] == "combatants":
             p = _PARTIES.first(at.toks, end + 1, stop)
             if p is not None:
@@ -210,6 +239,8 @@ def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None
     return None
 
 
+_CHILDREN_AFTER = frozenset(fold_key(w) for w in ("أطفال", "أطفالا", "قاصرين"))
+_SIBLINGS = frozenset(fold_key(w) for w in ("أشقاء", "إخوة", "أخوة", "شقيقات", "أخوات"))
 _SIDES = {"civilians": "combatants", "combatants": "civilians"}
 _AMONG = frozenset(fold_key(w) for w in ("بين", "من"))
 
@@ -512,6 +543,10 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             k = j
             continue
         after_at = j if _after(at, j, i1) is not None else None
+        if after_at is None and outcome is None and single is None and victims != "total":
+            aside = _past_aside(at, j, i1)
+            if aside is not None:
+                outcome = _after(at, aside, i1)  # "6 مدنيين، ثلاثة منهم أطفال، قتلوا"
         if after_at is None and (victims != "total" or num.j < j) and _after(at, num.j, i1):
             after_at = num.j
         if outcome is None and after_at is not None:
@@ -821,4 +856,9 @@ def _singular(
         if p is not None:
             # "مقتل جنديين من قوات النظام و5 مدنيين": the next count joins after the party
             return Number(j, p.j, n, n), p.j, category, found[0].value
+    if category == "total" and n == 2 and v.j < stop:
+        kids = _VICTIMS.first(at.toks, v.j, stop)
+        if kids is not None and kids.i == v.j and kids.value == ("children", 2) and not kids.clitic:
+            # "مقتل شقيقين طفلين": the two siblings are children
+            return Number(j, kids.j, 2, 2), kids.j, "children", found[0].value
     return Number(j, v.j, n, n), v.j, category, found[0].value
