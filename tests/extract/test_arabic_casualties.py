@@ -839,6 +839,10 @@ def test_toll_victims_and_fighters(text: str, expected: list[tuple[int, str, str
             "مقتل شقيقين طفلين وإصابة والدتهما جراء قصف مدفعي",
             [(2, "killed", "children"), (1, "injured", "women")],
         ),
+        # a defined dual, the two names, then their verb
+        ("الطفلتان جنى وحلا استشهدتا بقصف لقوات الأسد", [(2, "killed", "children")]),
+        ("الشقيقان أحمد ومحمد أصيبا بجروح بقصف مدفعي", [(2, "injured", "total")]),
+        ("الطفلان في المدرسة التي قصفها النظام", []),
         # a family's size
         ("مقتل عائلة كاملة مكونة من سبعة أشخاص في غارة", [(7, "killed", "total")]),
         (

@@ -82,6 +82,12 @@ def _lost_lives(at: ArabicText, j: int, stop: int) -> bool:
     return any(at.w(k) in _LIFE for k in range(j, min(stop, j + 8)))
 
 
+# Verbs in the dual after their subject: "طفلان قتلا", "الطفلتان … استشهدتا".
+_DUAL_VERBS: dict[str, Outcome] = {
+    fold_key(w): cast(Outcome, o)
+    for w, o in OUTCOME_AFTER.items()
+    if w in ("قتلا", "قتلتا", "استشهدا", "استشهدتا", "توفيا", "قضيا", "أصيبا", "أصيبتا", "جرحا")
+}
 _ALONE: dict[str, Outcome] = {
     fold_key(w): cast(Outcome, o) for w, o in (("شهيد", "killed"), ("قتيل", "killed"))
 }
@@ -757,11 +763,25 @@ def _dual_alone(
     ):
         return None  # a singular counts by itself only opening its clause: "طفل استشهد اليوم"
     outcome = _after(at, v.j, stop)
+    if outcome is None and v.value[1] == 2 and at.w(k).startswith("ال"):
+        outcome = _after_names(at, v.j, stop)  # "الطفلتان جنى وحلا استشهدتا"
     if outcome is None and v.value[1] == 1 and at.w(k) in _ALONE:
         outcome = _ALONE[at.w(k)]  # "شهيد وعدة جرحى بقصف …"
     if outcome is None:
         return None
     return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
+
+
+def _after_names(at: ArabicText, j: int, stop: int) -> Outcome | None:
+    """The dual verb after the names of two people a defined dual introduces: "الطفلتان جنى
+    وحلا استشهدتا", "الشقيقان أحمد ومحمد قتلا" (at most six words of names between)."""
+    for x in range(j + 1, min(stop, j + 7)):
+        w = at.w(x)
+        if w in _STOPS or w[:1].isdigit():
+            return None
+        if w in _DUAL_VERBS:
+            return _DUAL_VERBS[w]
+    return None
 
 
 # What may stand before a clause's subject: a hashtag's mark, a bar, "إن" / "أن" of reported
