@@ -881,6 +881,8 @@ def test_families_and_children_of_a_parent(text: str, expected: list[tuple[int, 
         # fighters as either side names them, and a toll of a faction's dead
         ("أفادت مصادر بمقتل ثلاثة إرهابيين بغارة جوية", [(3, "killed", "combatants")]),
         ("ارتفاع عدد القتلى من فصيل صقور الشام إلى 3", [(3, "killed", "combatants")]),
+        ("وقسد تعلن مقتل 7 من عناصرها في الهجوم", [(7, "killed", "combatants")]),
+        ("أعلن الفصيل مقتل 3 من مقاتليه بقصف", [(3, "killed", "combatants")]),
         # a toll named far before its figure
         (
             "ارتفاع عدد ضحايا غارات التحالف على حي هشام بن عبد الملك في الرقة إلى 9 مدنيين",

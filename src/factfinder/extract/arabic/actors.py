@@ -363,6 +363,7 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
         return None
     for v in verbs:
         who = None
+        clitic = 0
         for k in range(v.j, min(i1, v.j + 3)):
             c = _CLAIMANTS.first(at.toks, k, i1)
             if c is not None:
@@ -384,6 +385,7 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
                 c = _CLAIMANTS.first(at.toks, k, v.i)
                 if c is not None and c.j >= v.i - 1:
                     who = (c.i, c.j, c.value)
+                    clitic = int(c.clitic > 0 and at.w(c.i).startswith("و"))  # "وقسد تعلن"
                     break
         if who is None and any(r in _PRESENT for r in strip_clitics(at.w(v.i))):
             # a party opening a clause before its verb, as headlines put it: "هيئة تحرير الشام
@@ -398,10 +400,12 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
                     and (p.i == i0 or at.w(p.i - 1) in _CLAUSE_MARKS)
                 ):
                     who = (p.i, p.j, "party_to_conflict")
+                    clitic = int(p.clitic > 0)  # "وقسد تعلن": the conjunction is not the name
                     break
         if who is None:
             continue
         a, b = at.span(who[0], who[1])
+        a += clitic
         cut = None
         for k in range(max(v.j, who[1]), min(i1, who[1] + 8)):
             if at.w(k) in ("ان", "بان", "انه", "انها", ":"):

@@ -488,6 +488,12 @@ OF_VICTIMS: Final[dict[str, str]] = {
     "مجاهدي": "combatants",
     "الرجال": "men",
     "المسنين": "elderly",
+    # a party's own: "قسد تعلن مقتل 7 من عناصرها", "3 من جنوده"
+    **{
+        f"{noun}{suffix}": "combatants"
+        for noun in ("عناصر", "مقاتلي", "جنود", "مسلحي")
+        for suffix in ("ه", "ها", "هم", "نا")
+    },
     # a family's own: "3 من أطفالهما", "ثلاثة من أطفال العائلة", "اثنان من أبنائه"
     **{
         f"{noun}{suffix}": "children"
