@@ -872,6 +872,9 @@ def test_families_and_children_of_a_parent(text: str, expected: list[tuple[int, 
         ("موقع سقوط إحدى قذائف النظام المدفعية في مدينة سرمين", []),
         ("سقوط 3 قذائف على الحي الشرقي دون إصابات", []),
         ("سقوط 3 قتلى بقصف على الحي", [(3, "killed", "total")]),
+        # an age or a span of time is no count
+        ("توفي الطفل عمر (10 سنوات) متأثراً بجراحه", [(1, "killed", "children")]),
+        ("مقتل 5 مدنيين خلال 3 أيام من القصف", [(5, "killed", "civilians")]),
         # one of the dead is counted where they all are
         (
             "أحد قتلى الغارات الجوية التي أدت لمقتل 3 مدنيين",

@@ -540,7 +540,7 @@ SUB_OPENERS: Final[tuple[str, ...]] = (
 AND_OTHERS: Final[tuple[str, ...]] = ("آخرين", "آخرون", "آخر", "أخرى")
 
 # Things a number right before them counts, not people: "سقوط 3 قذائف", "سقوط إحدى قذائف
-# النظام", "شن 4 غارات", "تدمير 5 منازل".
+# النظام", "شن 4 غارات", "تدمير 5 منازل", and ages and spans of time.
 COUNTED_THINGS: Final[tuple[str, ...]] = (
     "قذائف",
     "قذيفة",
@@ -571,6 +571,19 @@ COUNTED_THINGS: Final[tuple[str, ...]] = (
     "آليات",
     "مواقع",
     "مرات",
+    # ages and spans of time: "توفي الطفل عمر (10 سنوات)", "بعد 3 أيام"
+    "سنوات",
+    "سنة",
+    "أعوام",
+    "عاما",
+    "عام",
+    "أشهر",
+    "شهرا",
+    "أيام",
+    "يوما",
+    "ساعات",
+    "ساعة",
+    "دقائق",
 )
 # Deaths and injuries that are not conflict harm: a clause naming one counts nothing.
 NON_CONFLICT: Final[tuple[str, ...]] = (
