@@ -785,3 +785,156 @@ def test_instruments_and_names_counted_once(text: str, expected: tuple[int, int 
 )
 def test_toll_victims_and_fighters(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert counts(text) == expected
+
+
+# Families, children with a pronoun, the verb's subject before "بحياة" -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # children counted with a possessive after "من"
+        (
+            "مقتل رجل و3 من أطفاله بغارة جوية على المدينة",
+            [(1, "killed", "men"), (3, "killed", "children")],
+        ),
+        ("مقتل ٣ من أطفالهما بغارة للطيران الحربي على البلدة", [(3, "killed", "children")]),
+        ("استشهاد أربعة من أولادها بقصف مدفعي على القرية", [(4, "killed", "children")]),
+        (
+            "قتل رجل وزوجته وثلاثة من أطفالهما جراء غارة للتحالف",
+            [(1, "killed", "men"), (1, "killed", "women"), (3, "killed", "children")],
+        ),
+        # a child with a pronoun beside a parent
+        (
+            "قضت امرأة وطفلتها جراء قصف صاروخي على البلدة",
+            [(1, "killed", "women"), (1, "killed", "children")],
+        ),
+        (
+            "قصف مدفعي يودي بحياة سيدة وطفليها في مدينة الأتارب",
+            [(1, "killed", "women"), (2, "killed", "children")],
+        ),
+        # a number joined by "و" is a count of its own, not the number of the noun before it:
+        # the list is added up (3) over its parts
+        (
+            "قتل مواطن واثنان من أبنائه بقصف على القرية",
+            [(3, "killed", "civilians"), (1, "killed", "civilians"), (2, "killed", "total")],
+        ),
+        # the verb's subject between "أودى" and "بحياة"
+        (
+            "أودت غارة جوية روسية بحياة ثلاثة مدنيين بينهم طفل",
+            [(3, "killed", "civilians"), (1, "killed", "children")],
+        ),
+        (
+            "أودى قصف صاروخي نفذته قوات النظام على المدينة بحياة طفلين وامرأة",
+            [(2, "killed", "children"), (1, "killed", "women")],
+        ),
+        # siblings said to be children
+        ("استشهاد ثلاثة أشقاء أطفال بقصف على منزلهم", [(3, "killed", "children")]),
+        (
+            "مقتل 3 إخوة أطفال ووالدتهم بغارة",
+            [(3, "killed", "children"), (1, "killed", "women")],
+        ),
+        ("مقتل 6 أشقاء أطفال ونساء بغارة", [(6, "killed", "total")]),
+        (
+            "مقتل شقيقين طفلين وإصابة والدتهما جراء قصف مدفعي",
+            [(2, "killed", "children"), (1, "injured", "women")],
+        ),
+        # a defined dual, the two names, then their verb
+        ("الطفلتان جنى وحلا استشهدتا بقصف لقوات الأسد", [(2, "killed", "children")]),
+        ("الشقيقان أحمد ومحمد أصيبا بجروح بقصف مدفعي", [(2, "injured", "total")]),
+        ("الطفلان في المدرسة التي قصفها النظام", []),
+        # a family's size
+        ("مقتل عائلة كاملة مكونة من سبعة أشخاص في غارة", [(7, "killed", "total")]),
+        (
+            "استشهاد عائلة مؤلفة من ستة أشخاص، بينهم أربعة أطفال",
+            [(6, "killed", "total"), (4, "killed", "children")],
+        ),
+        ("قتلت أسرة من 5 أفراد إثر غارة استهدفت منزلها", [(5, "killed", "total")]),
+        # women and feminine duals
+        (
+            "مقتل 18 مدنياً بينهم 4 أطفال و3 مواطنات",
+            [(18, "killed", "civilians"), (4, "killed", "children"), (3, "killed", "women")],
+        ),
+        (
+            "قتيلتان وأربعة جرحى بقصف مسيرة على السوق",
+            [(2, "killed", "total"), (4, "injured", "total")],
+        ),
+    ],
+)
+def test_families_and_children_of_a_parent(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # things a number counts, not people
+        ("موقع سقوط إحدى قذائف النظام المدفعية في مدينة سرمين", []),
+        ("سقوط 3 قذائف على الحي الشرقي دون إصابات", []),
+        ("سقوط 3 قتلى بقصف على الحي", [(3, "killed", "total")]),
+        # an age or a span of time is no count
+        ("توفي الطفل عمر (10 سنوات) متأثراً بجراحه", [(1, "killed", "children")]),
+        ("مقتل 5 مدنيين خلال 3 أيام من القصف", [(5, "killed", "civilians")]),
+        # one of the dead is counted where they all are
+        (
+            "أحد قتلى الغارات الجوية التي أدت لمقتل 3 مدنيين",
+            [(3, "killed", "civilians")],
+        ),
+        ("مقتل أحد عشر مدنيا بقصف على المدينة", [(11, "killed", "civilians")]),
+        # fighters as either side names them, and a toll of a faction's dead
+        ("أفادت مصادر بمقتل ثلاثة إرهابيين بغارة جوية", [(3, "killed", "combatants")]),
+        ("ارتفاع عدد القتلى من فصيل صقور الشام إلى 3", [(3, "killed", "combatants")]),
+        ("وقسد تعلن مقتل 7 من عناصرها في الهجوم", [(7, "killed", "combatants")]),
+        ("أعلن الفصيل مقتل 3 من مقاتليه بقصف", [(3, "killed", "combatants")]),
+        # a toll named far before its figure
+        (
+            "ارتفاع عدد ضحايا غارات التحالف على حي هشام بن عبد الملك في الرقة إلى 9 مدنيين",
+            [(9, "killed", "civilians")],
+        ),
+        # executions: "أعدموا"
+        ("قال شهود إن عناصر التنظيم أعدموا 15 مدنياً في القرية", [(15, "killed", "civilians")]),
+    ],
+)
+def test_things_counted_and_one_of_the_dead(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a breakdown after a comma or a colon, without "بينهم"
+        (
+            "سقط 4 شهداء، طفلان وامرأتان، بقصف صاروخي على المدينة",
+            [(4, "killed", "total"), (2, "killed", "children"), (2, "killed", "women")],
+        ),
+        (
+            "استشهد 3 مدنيين: طفلان وامرأة، جراء غارة روسية",
+            [(3, "killed", "civilians"), (2, "killed", "children"), (1, "killed", "women")],
+        ),
+        (
+            "مقتل 5 مدنيين، ثلاثة أطفال وامرأتان، بقصف لقوات النظام",
+            [(5, "killed", "civilians"), (3, "killed", "children"), (2, "killed", "women")],
+        ),
+        # the outcome after a breakdown set between commas
+        (
+            "أفاد ناشطون بأن 6 مدنيين، بينهم ثلاثة أطفال، قتلوا بقصف مدفعي",
+            [(6, "killed", "civilians"), (3, "killed", "children")],
+        ),
+        ("أفاد ناشطون بأن 6 مدنيين، ثلاثة منهم أطفال، قتلوا بقصف", [(6, "killed", "civilians")]),
+        # more than the count, or not a group of people: no breakdown
+        ("مقتل مدنيين اثنين، وإصابة طفل", [(2, "killed", "civilians"), (1, "injured", "children")]),
+        (
+            "قتل 3 مدنيين، 4 أطفال أصيبوا بجروح",
+            [(3, "killed", "civilians"), (4, "injured", "children")],
+        ),
+        (
+            "قتل 5 مدنيين، 3 أطفال أصيبوا بجروح",
+            [(5, "killed", "civilians"), (3, "injured", "children")],
+        ),
+    ],
+)
+def test_a_breakdown_after_a_comma(text: str, expected: list[tuple[int, str, str]]) -> None:
+    c = counts(text)
+    assert c == expected

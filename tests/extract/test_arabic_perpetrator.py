@@ -451,3 +451,20 @@ def test_a_bare_occupation_after_that_is_the_one_named_in_full() -> None:
 def test_a_massacre_committed_by_names_the_attacker(party: str, group: str) -> None:
     assert perpetrator(f"مجزرة مروعة ترتكبها {party} في بلدة أريحا جنوب إدلب") == group
     assert perpetrator(f"المجزرة التي ارتكبها {party} في سوق معرة النعمان") == group
+
+
+# Executions told in the present tense: the party before "يعدم"/"تعدم" ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("تنظيم الدولة يعدم 4 مدنيين بينهم امرأتان في بلدة الشحيل بريف دير الزور", "isis"),
+        ("هيئة تحرير الشام تعدم شابين في مدينة سرمدا بتهمة التعامل مع النظام", "hts_nusra"),
+        ("قوات النظام تعدم 3 مدنيين ميدانياً في بلدة خان شيخون", "syrian_government"),
+    ],
+)
+def test_execution_in_the_present_tense(text: str, group: str) -> None:
+    assert perpetrator(text) == group
+    claims = _EXTRACTOR.extract(Document("t", text, language="ar")).claims
+    assert next(c for c in claims if c.primary).event_type == "execution"

@@ -179,12 +179,18 @@ def dates(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str, st
         ("الثلاثاء الماضي", ("2024-03-05", "2024-03-05", "day")),
         ("منذ يومين", ("2024-03-10", "2024-03-10", "day")),
         ("منذ 3 أيام", ("2024-03-09", "2024-03-09", "day")),
+        ("قبل يومين", ("2024-03-10", "2024-03-10", "day")),
+        ("وقبل 3 أيام", ("2024-03-09", "2024-03-09", "day")),
         ("الأسبوع الماضي", ("2024-03-04", "2024-03-10", "week")),
         ("الشهر الماضي", ("2024-02-01", "2024-02-29", "month")),
     ],
 )
 def test_dates(text: str, expected: tuple[str, str, str]) -> None:
     assert dates(text) == [expected]
+
+
+def test_days_before_another_event_are_not_a_date() -> None:
+    assert dates("قبل يومين من وصول الوفد") == []
 
 
 def test_day_and_month_take_the_anchor_year() -> None:
@@ -229,6 +235,13 @@ def actors(text: str) -> list[tuple[str, str]]:
         ("قصف بقذائف الهاون من قبل هيئة تحرير الشام", [("hts_nusra", "perpetrator")]),
         ("غارات للطيران الإسرائيلي على محيط دمشق", [("israel", "perpetrator")]),
         ("قصف صاروخي للميليشيات الإيرانية على ريف البوكمال", [("iran", "perpetrator")]),
+        # a nation adjective after a verb of belief, and members behind "برصاص"
+        ("غارات نفذتها طائرات حربية يرجح أنها روسية على زردنا", [("russia", "perpetrator")]),
+        ("قصف جوي يعتقد أنه إسرائيلي على محيط دمشق", [("israel", "perpetrator")]),
+        ("مقتل طفل برصاص عناصر قسد خلال مداهمة", [("sdf_ypg", "perpetrator")]),
+        ("مقتل شاب برصاص عناصر هيئة تحرير الشام في سرمدا", [("hts_nusra", "perpetrator")]),
+        # a relative clause's verb with its object, and a name broken with a slash
+        ("الهجوم الذي شنه الاحتلال التر/كي على قافلة مدنية", [("turkey", "perpetrator")]),
     ],
 )
 def test_perpetrators_of_every_party(text: str, expected: list[tuple[str, str]]) -> None:
@@ -285,6 +298,8 @@ def test_words_broken_to_pass_filters_are_read_whole() -> None:
         ("أفاد الدفاع المدني السوري بانتشال جثتين", "الدفاع المدني السوري", "ngo"),
         ("ذكرت سانا أن صاروخا سقط على حي سكني", "سانا", "state_media"),
         ("أعلنت وزارة الدفاع الروسية تدمير مقرات", "وزارة الدفاع الروسية", "party_to_conflict"),
+        # a party before its verb after "و": the conjunction is not its name
+        ("هجوم لداعش على سجن في الحسكة، وقسد تعلن مقتل 7 من عناصرها", "قسد", "party_to_conflict"),
         ("نفت وزارة الدفاع التركية استهداف المدنيين", "وزارة الدفاع التركية", "party_to_conflict"),
         ("بحسب مصادر محلية فإن القصف استهدف منزلا", "مصادر محلية", "media"),
     ],
@@ -377,6 +392,12 @@ def test_comments_after_a_post_are_not_read() -> None:
     text = "صفحة أخبار\nJune 3, 2025 · Shared with Publicمقتل مدني بقصف.All reactions:12LikeComment مقتل 100 شخص"
     sentences, _ = split_sentences(text, None)
     assert [s.text for s in sentences] == ["صفحة أخبار", "June 3, 2025", "مقتل مدني بقصف."]
+
+
+def test_a_link_to_another_article_is_not_read() -> None:
+    text = "مقتل 3 أطفال بقصف تركي على قرية.\nاقرأ أيضاً: قسد تعلن مقتل 4 من عناصرها بهجوم لداعش"
+    sentences, _ = split_sentences(text, None)
+    assert [s.text for s in sentences] == ["مقتل 3 أطفال بقصف تركي على قرية."]
 
 
 def test_the_page_date_of_a_post_is_the_report_date() -> None:
@@ -670,6 +691,22 @@ def test_hashtag_allies_and_pursued_parties(text: str, expected: list[tuple[str,
             "monitor",
         ),
         ("سانا\nاستشهد مدنيان جراء اعتداء بالقذائف على قرية بريف حماة.", "سانا", "state_media"),
+        # beside a place or a date after a dash, and a news outlet's page
+        (
+            "الدفاع المدني السوري - إدلب\nمقتل 4 مدنيين بقصف مدفعي على مدينة أريحا صباح اليوم.",
+            "الدفاع المدني السوري",
+            "ngo",
+        ),
+        (
+            "غزة - وكالة وفا\nاستشهاد 4 مواطنين بينهم سيدة وطفلها في قصف على منزل.",
+            "وكالة وفا",
+            "media",
+        ),
+        (
+            "وكالة هاوار\nاستشهد مدنيان بقصف تركي على قرية في ريف تل تمر.",
+            "وكالة هاوار",
+            "media",
+        ),
     ],
 )
 def test_header_names_the_claimant(text: str, name: str, kind: str) -> None:
@@ -683,3 +720,4 @@ def test_header_claimant_needs_the_name_alone() -> None:
     at = ArabicText("المرصد السوري يوثق مقتل 3 مدنيين\nنص الخبر.")
     assert header_claimant(at) is None
     assert header_claimant(ArabicText("المرصد السوري\nنص الخبر.")) is not None
+    assert header_claimant(ArabicText("المرصد السوري - يوثق مقتل 3 مدنيين بقصف\nنص.")) is None

@@ -52,6 +52,18 @@ def test_countryside_of_a_governorate_has_no_town_point() -> None:
     assert find_places(text)[0].place.lat is None
 
 
+def test_the_countryside_of_damascus_is_rif_dimashq() -> None:
+    assert places("قصف إسرائيلي على طريق المصنع بريف دمشق الغربي") == [
+        ("دمشق", "Rif Dimashq", "governorate", "Rif Dimashq")
+    ]
+    assert places("قصف على مدينة الزبداني بريف دمشق")[1][1:] == (
+        "Rif Dimashq",
+        "governorate",
+        "Rif Dimashq",
+    )
+    assert places("قصف على مدينة دمشق")[0][1:3] == ("Damascus", "town")
+
+
 def test_direction_inside_a_country_is_the_country() -> None:
     text = "غارة إسرائيلية على مواقع في شمال شرقي سوريا"
     assert places(text) == [("سوريا", "Syria", "country", None)]

@@ -113,6 +113,7 @@ class Target:
 # Governorates whose capital is the whole governorate in any sense.
 _CITY_GOVERNORATES = frozenset({("SY", "13"), ("IQ", "07")})
 _SAME_AREA = {"Rif Dimashq": "Damascus"}
+_DAMASCUS, _RIF_DIMASHQ = ("SY", "13"), ("SY", "08")
 _MAJOR_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 _TYPE_PREFIXES = tuple(
     fold_key(w) + " " for w in ("حي", "قرية", "مدينة", "بلدة", "ناحية", "مخيم", "منطقة", "قضاء")
@@ -876,6 +877,8 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             continue
         if GOV in kinds:
             gov = next(t for t in m.targets if t.kind == GOV)
+            if m.kind == "countryside" and gov.gov == _DAMASCUS:
+                gov = Target(GOV, gov=_RIF_DIMASHQ)  # "بريف دمشق": a governorate of its own
             if (
                 m.reading in GOVERNORATES_NEED_CONTEXT
                 and ev.country != "IQ"

@@ -32,6 +32,7 @@ from factfinder.extract.arabic.lexicon import (
     CLAIMANTS,
     DENIES,
     EVENT_CUES,
+    HEDGES,
     MEDIA_HEADS,
     MEMBERS,
     NATION_ADJECTIVES,
@@ -77,6 +78,9 @@ _ANNOUNCED: Lexicon[bool] = Lexicon({w: True for w in ANNOUNCED_ACTS})
 _ANNOUNCE = frozenset(fold_key(w) for w in ANNOUNCE_VERBS)
 _PRESENT = frozenset(fold_key(w) for w in REPORT_VERBS_PRESENT)
 _THAT = frozenset(fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن"))
+_THAT_IT = frozenset(fold_key(w) for w in ("أنها", "أنه", "انها", "انه", "أنهم"))
+_HEDGES = frozenset(fold_key(w) for w in HEDGES)
+_DASHES = frozenset(("-", "–", "—", "|"))
 _CLAUSE_MARKS = frozenset({".", ":", "،", ",", "#", "|", "-", "!", "؟", "?"})
 
 
@@ -130,6 +134,8 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
                 return "victim"
             if any(m.j == k + 1 for m in _MEMBERS.at(at.toks, a, k + 1)):
                 # "مقتل 3 عناصر من" / "إصابة جنديين": harmed; "قيام جنود الجيش بإطلاق": acting
+                if a > lo and any(m.j == a for m in _ATTACK_WORDS.at(at.toks, a - 1, a)):
+                    return "perpetrator"  # "مقتل طفل برصاص عناصر قسد": the members fired
                 back = range(max(lo, a - 3), a)
                 if any(at.w(x)[:1].isdigit() or _HARM.first(at.toks, x, a) for x in back):
                     return "victim"
@@ -238,8 +244,12 @@ def find_actors(
         if role not in ("perpetrator", "victim"):
             # the noun the adjective qualifies: "غارات روسية", "قصف مدفعي تركي", "الاحتلال #الروسي"
             head = m.i - 2 if at.w(m.i - 1) == "#" else m.i - 1
+            end = m.i
+            if at.w(head) in _THAT_IT and at.w(head - 1) in _HEDGES:
+                head -= 2  # "طائرات حربية يرجح أنها روسية": the adjective is the hedge's
+                end = head + 1
             if any(r in _NATION_HEADS for r in strip_clitics(at.w(head))) or any(
-                _TYPED.first(at.toks, k, m.i) for k in range(max(i0, m.i - 3), m.i)
+                _TYPED.first(at.toks, k, end) for k in range(max(i0, end - 3), end)
             ):
                 role = "perpetrator"
             else:
@@ -330,10 +340,18 @@ def header_claimant(at: ArabicText) -> ClaimantFound | None:
         if not line.strip():
             continue
         i0, i1 = at.tokens_in(start, start + len(line))
-        c = _CLAIMANTS.first(at.toks, i0, i1) if i1 - i0 <= 8 else None
-        if c is not None and c.j == i1 and c.clitic == 0:
-            a, b = at.span(c.i, c.j)
-            return ClaimantFound(a, b, at.text[a:b], c.value, None)
+        if i1 - i0 > 8:
+            continue
+        # the name alone, or beside a place after a dash: "الدفاع المدني السوري - إدلب",
+        # "غزة - وكالة وفا"
+        dashes = [k for k in range(i0, i1) if at.w(k) in _DASHES]
+        for at_i in [i0] + [k + 1 for k in dashes[:1] if k - i0 <= 2]:
+            c = _CLAIMANTS.first(at.toks, at_i, i1)
+            if c is None or c.clitic != 0:
+                continue
+            if c.j == i1 or (at_i == i0 and at.w(c.j) in _DASHES and i1 - c.j <= 4):
+                a, b = at.span(c.i, c.j)
+                return ClaimantFound(a, b, at.text[a:b], c.value, None)
     return None
 
 
@@ -345,6 +363,7 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
         return None
     for v in verbs:
         who = None
+        clitic = 0
         for k in range(v.j, min(i1, v.j + 3)):
             c = _CLAIMANTS.first(at.toks, k, i1)
             if c is not None:
@@ -366,6 +385,7 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
                 c = _CLAIMANTS.first(at.toks, k, v.i)
                 if c is not None and c.j >= v.i - 1:
                     who = (c.i, c.j, c.value)
+                    clitic = int(c.clitic > 0 and at.w(c.i).startswith("و"))  # "وقسد تعلن"
                     break
         if who is None and any(r in _PRESENT for r in strip_clitics(at.w(v.i))):
             # a party opening a clause before its verb, as headlines put it: "هيئة تحرير الشام
@@ -380,10 +400,12 @@ def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
                     and (p.i == i0 or at.w(p.i - 1) in _CLAUSE_MARKS)
                 ):
                     who = (p.i, p.j, "party_to_conflict")
+                    clitic = int(p.clitic > 0)  # "وقسد تعلن": the conjunction is not the name
                     break
         if who is None:
             continue
         a, b = at.span(who[0], who[1])
+        a += clitic
         cut = None
         for k in range(max(v.j, who[1]), min(i1, who[1] + 8)):
             if at.w(k) in ("ان", "بان", "انه", "انها", ":"):

@@ -21,6 +21,10 @@ from factfinder.arabic import fold_key
 from factfinder.extract.arabic.lexicon import (
     ACTORS,
     AND_OTHERS,
+    COUNTED_THINGS,
+    FAMILY_MADE_OF,
+    FAMILY_NOUNS,
+    FAMILY_WHOLE,
     JOINT_OUTCOME,
     LIFE_WORDS,
     OF_VICTIMS,
@@ -53,6 +57,7 @@ _OTHERS = frozenset(fold_key(w) for w in AND_OTHERS)
 _SUB: Lexicon[bool] = Lexicon({w: True for w in SUB_OPENERS})
 _TAKEN: Lexicon[bool] = Lexicon({w: True for w in TAKEN})
 _JOINT: Lexicon[bool] = Lexicon({w: True for w in JOINT_OUTCOME})
+_THINGS: Lexicon[bool] = Lexicon({w: True for w in COUNTED_THINGS})
 # A dual written with its vowels: ya with sukun before the final nun ("مدنيَّيْنِ"), which the
 # plural ("مدنيِّين") never has.
 _DUAL_MARKED = re.compile("\u064a\u0652\u0646[\u064b-\u065f]*$")
@@ -77,6 +82,12 @@ def _lost_lives(at: ArabicText, j: int, stop: int) -> bool:
     return any(at.w(k) in _LIFE for k in range(j, min(stop, j + 8)))
 
 
+# Verbs in the dual after their subject: "طفلان قتلا", "الطفلتان … استشهدتا".
+_DUAL_VERBS: dict[str, Outcome] = {
+    fold_key(w): cast(Outcome, o)
+    for w, o in OUTCOME_AFTER.items()
+    if w in ("قتلا", "قتلتا", "استشهدا", "استشهدتا", "توفيا", "قضيا", "أصيبا", "أصيبتا", "جرحا")
+}
 _ALONE: dict[str, Outcome] = {
     fold_key(w): cast(Outcome, o) for w, o in (("شهيد", "killed"), ("قتيل", "killed"))
 }
@@ -111,7 +122,7 @@ def _toll_match(at: ArabicText, i: int, lo: int) -> Match[Outcome] | None:
     to = at.w(i - 1) in _TO
     if to and at.w(i - 2) in _RISES:
         return _toll_ahead(at, i)
-    for k in range(i - 1 - to, max(lo, i - 12) - 1, -1):
+    for k in range(i - 1 - to, max(lo, i - 16) - 1, -1):
         w = at.w(k)
         if w in _STOPS or w[:1].isdigit():
             return None
@@ -126,7 +137,18 @@ _THIS = frozenset(fold_key(w) for w in ("هذه", "هذا", "هؤلاء"))
 # Armed bodies a toll may count without naming the party: "عدد قتلى التنظيم", "هذه القوات".
 _FORCES = frozenset(
     fold_key(w)
-    for w in ("التنظيم", "القوات", "قوات", "الفصائل", "فصائل", "الميليشيات", "ميليشيات", "الجيش")
+    for w in (
+        "التنظيم",
+        "القوات",
+        "قوات",
+        "الفصائل",
+        "فصائل",
+        "فصيل",
+        "الفصيل",
+        "الميليشيات",
+        "ميليشيات",
+        "الجيش",
+    )
 )
 
 
@@ -173,12 +195,41 @@ def _toll_ahead(at: ArabicText, i: int) -> Match[Outcome] | None:
     return None
 
 
+def _plural_joined(at: ArabicText, k: int, stop: int) -> bool:
+    """Whether a plural victim noun joined by "و" starts at `k`: "أطفال ونساء" is a list."""
+    if not at.w(k).startswith("و"):
+        return False
+    m = _VICTIMS.first(at.toks, k, stop)
+    return m is not None and m.value[1] == 0
+
+
+def _past_aside(at: ArabicText, j: int, stop: int) -> int | None:
+    """The token after a breakdown set between commas right after a count ("6 مدنيين، ثلاثة
+    منهم أطفال، قتلوا"), where the count's outcome word may stand."""
+    if at.w(j) != ",":
+        return None
+    for x in range(j + 1, min(stop, j + 9)):
+        w = at.w(x)
+        if w in (".", ";", ":", "!", "?"):
+            return None
+        if w == ",":
+            inside = range(j + 1, x)
+            return x + 1 if any(_SUB.first(at.toks, y, x) for y in inside) else None
+    return None
+
+
 def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None:
     """(end, category, count of a bare noun) of the victim noun at `j`: "مدنيين",
     "من المدنيين", "من عناصر"."""
     v = _VICTIMS.first(at.toks, j, stop)
     if v is not None:
         end = v.j
+        if (
+            at.w(end - 1) in _SIBLINGS
+            and at.w(end) in _CHILDREN_AFTER
+            and not _plural_joined(at, end + 1, stop)
+        ):
+            return end + 1, "children", v.value[1]  # "ثلاثة أشقاء أطفال": the siblings are children
         if at.w(end) == "من" and v.value[0] == "combatants":
             p = _PARTIES.first(at.toks, end + 1, stop)
             if p is not None:
@@ -194,6 +245,8 @@ def _victim_at(at: ArabicText, j: int, stop: int) -> tuple[int, str, int] | None
     return None
 
 
+_CHILDREN_AFTER = frozenset(fold_key(w) for w in ("أطفال", "أطفالا", "قاصرين"))
+_SIBLINGS = frozenset(fold_key(w) for w in ("أشقاء", "إخوة", "أخوة", "شقيقات", "أخوات"))
 _SIDES = {"civilians": "combatants", "combatants": "civilians"}
 _AMONG = frozenset(fold_key(w) for w in ("بين", "من"))
 
@@ -281,12 +334,58 @@ def _opener_before(at: ArabicText, k: int, lo: int) -> bool:
     return any(m.j == k for b in range(max(lo, k - 2), k) for m in _SUB.at(at.toks, b, k))
 
 
+_FAMILY = frozenset(fold_key(w) for w in FAMILY_NOUNS)
+_MADE_OF = frozenset(fold_key(w) for w in FAMILY_MADE_OF)
+_WHOLE = frozenset(fold_key(w) for w in FAMILY_WHOLE)
+
+
+def _family_start(at: ArabicText, i: int, lo: int) -> int | None:
+    """The family noun whose size the count at `i` gives: "عائلة من 5 أفراد", "عائلة كاملة
+    مكونة من سبعة أشخاص", "أسرة مؤلفة من ستة أشخاص"."""
+    k = i - 1
+    of = at.w(k) == "من"
+    k -= of
+    made = at.w(k) in _MADE_OF
+    k -= made
+    while k > lo and at.w(k) in _WHOLE:
+        k -= 1
+    if (of or made) and k >= lo and at.w(k) in _FAMILY:
+        return k
+    return None
+
+
+_SUB_KINDS = frozenset({"children", "women", "men", "elderly"})
+_APPOSE = frozenset({",", ":", "("})
+
+
+def _apposed(at: ArabicText, k: int, last_end: int, heads: list[int], n_out: int) -> bool:
+    """Whether token `k` opens, after a comma or a colon, a breakdown of the head count just
+    before it: "سقط 4 شهداء، طفلان وامرأتان", "استشهد 3 مدنيين: طفلان وامرأة" (the caller
+    checks the breakdown is by children, women, men or the elderly)."""
+    return (
+        bool(heads)
+        and heads[-1] == n_out - 1
+        and last_end >= 0
+        and k == last_end + 1
+        and at.w(last_end) in _APPOSE
+    )
+
+
+def _within(head: CountMention, n: int | None) -> bool:
+    """Whether `n` people can be part of the count `head`."""
+    return n is not None and head.range.min is not None and n <= head.range.min
+
+
 def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
     """The outcome word governing a count at `i` (searching back to `lo`), and whether the
-    count is shared by two outcomes ("مقتل وإصابة 10")."""
+    count is shared by two outcomes ("مقتل وإصابة 10"). A family's size is governed by the
+    outcome word before the family ("استشهاد عائلة مؤلفة من ستة أشخاص")."""
     toll = _toll_before(at, i, lo)
     if toll is not None:
         return toll, False
+    family = _family_start(at, i, lo)
+    if family is not None:
+        i = family
     k, seen = i - 1, 0
     while k >= lo and seen < 4:
         w = at.w(k)
@@ -339,7 +438,9 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             if (
                 v is not None
                 and v.value[1] in (1, 2) + ((cardinal,) if cardinal else ())
-                and (cardinal is not None or read_number(at, v.j, i1) is None)
+                and (
+                    cardinal is not None or read_number(at, v.j, i1) is None or _and_number(at, v.j)
+                )
             ):
                 # a coordinated singular or dual: "مقتل طفل وامرأة"
                 n = v.value[1]
@@ -381,9 +482,15 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 last_named = at.w(k)[1:].startswith("ال")
                 last_end = k = v.j
                 continue
-        if heads and _opener_before(at, k, i0):
+        apposed = _apposed(at, k, last_end, heads, len(out))
+        if heads and (_opener_before(at, k, i0) or apposed):
             v = _VICTIMS.first(at.toks, k, i1)
-            if v is not None and v.value[1] in (1, 2) and read_number(at, v.j, i1) is None:
+            if (
+                v is not None
+                and v.value[1] in (1, 2)
+                and read_number(at, v.j, i1) is None
+                and (not apposed or (v.value[0] in _SUB_KINDS and _within(out[-1], v.value[1])))
+            ):
                 # a breakdown by a singular or dual noun: "بينهم طفلان", "منهم امرأة"
                 n = v.value[1]
                 a_, b_ = at.phrase_span(v)
@@ -424,10 +531,14 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 if mixed is not None:
                     j, victims = mixed, "total"
             elif (
-                _after(at, j, i1) is None
-                and not _outcome_before(at, k, i0)[0]
-                and not (heads and _opener_before(at, k, i0))
-            ) or _instrument(at, num):
+                (
+                    _after(at, j, i1) is None
+                    and not _outcome_before(at, k, i0)[0]
+                    and not (heads and _opener_before(at, k, i0))
+                )
+                or _instrument(at, num)
+                or _THINGS.first(at.toks, j, i1) is not None
+            ):
                 k = max(k + 1, num.j)
                 continue
             a = AFTER.first(at.toks, j, i1)
@@ -438,13 +549,31 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             k = j
             continue
         after_at = j if _after(at, j, i1) is not None else None
+        if after_at is None and outcome is None and single is None and victims != "total":
+            aside = _past_aside(at, j, i1)
+            if aside is not None:
+                outcome = _after(at, aside, i1)  # "6 مدنيين، ثلاثة منهم أطفال، قتلوا"
         if after_at is None and (victims != "total" or num.j < j) and _after(at, num.j, i1):
             after_at = num.j
         if outcome is None and after_at is not None:
             outcome = _after(at, after_at, i1)
             j = max(j, _after_match(at, after_at, i1) or j)
+            if (
+                single is None
+                and after_at == num.j
+                and outcome == "killed"
+                and at.w(num.i) in _ONE_OF
+                and _outcome_before(at, num.i, i0)[0] is None
+            ):
+                k = max(k + 1, j)
+                continue  # "أحد قتلى الغارات": one of the dead, counted where they all are
         sub_of: int | None = None
-        opener = _opener_before(at, num.i, i0)
+        opener = _opener_before(at, num.i, i0) or (
+            victims in _SUB_KINDS
+            and outcome is None
+            and _apposed(at, num.i, last_end, heads, len(out))
+            and _within(out[-1], num.min)
+        )
         coordinated = last_end >= 0 and (
             num.i == last_end or (at.w(last_end) == "و" and num.i == last_end + 1)
         )
@@ -634,11 +763,25 @@ def _dual_alone(
     ):
         return None  # a singular counts by itself only opening its clause: "طفل استشهد اليوم"
     outcome = _after(at, v.j, stop)
+    if outcome is None and v.value[1] == 2 and at.w(k).startswith("ال"):
+        outcome = _after_names(at, v.j, stop)  # "الطفلتان جنى وحلا استشهدتا"
     if outcome is None and v.value[1] == 1 and at.w(k) in _ALONE:
         outcome = _ALONE[at.w(k)]  # "شهيد وعدة جرحى بقصف …"
     if outcome is None:
         return None
     return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
+
+
+def _after_names(at: ArabicText, j: int, stop: int) -> Outcome | None:
+    """The dual verb after the names of two people a defined dual introduces: "الطفلتان جنى
+    وحلا استشهدتا", "الشقيقان أحمد ومحمد قتلا" (at most six words of names between)."""
+    for x in range(j + 1, min(stop, j + 7)):
+        w = at.w(x)
+        if w in _STOPS or w[:1].isdigit():
+            return None
+        if w in _DUAL_VERBS:
+            return _DUAL_VERBS[w]
+    return None
 
 
 # What may stand before a clause's subject: a hashtag's mark, a bar, "إن" / "أن" of reported
@@ -657,6 +800,17 @@ def _defined_cardinal(at: ArabicText, i: int, j: int) -> int | None:
     if not (noun.startswith("ال") or noun.endswith(("ه", "ها", "هم", "هما"))):
         return None
     return _CARDINALS.get(w[2:])
+
+
+_ONE = fold_key("واحد")
+_ONE_OF = frozenset(fold_key(w) for w in ("أحد", "إحدى", "وأحد", "وإحدى"))
+
+
+def _and_number(at: ArabicText, j: int) -> bool:
+    """Whether the number at token `j` is joined by "و" as a count of its own ("رجل وزوجته
+    وثلاثة من أطفالهما", "مواطن واثنان من أبنائه"), not the number of the noun before it."""
+    w = at.w(j)
+    return w.startswith("و") and not w.startswith(_ONE)
 
 
 def _bare_plural(at: ArabicText, k: int, i: int, j: int, lo: int) -> bool:
@@ -695,6 +849,7 @@ def _singular(
     after = read_number(at, v.j, stop)
     if (
         after is not None
+        and not _and_number(at, v.j)
         and not after.vague
         and after.i == v.j
         and (after.min in (1, 2) or (n == 0 and not at.w(v.j)[:1].isdigit()))
@@ -721,4 +876,9 @@ def _singular(
         if p is not None:
             # "مقتل جنديين من قوات النظام و5 مدنيين": the next count joins after the party
             return Number(j, p.j, n, n), p.j, category, found[0].value
+    if category == "total" and n == 2 and v.j < stop:
+        kids = _VICTIMS.first(at.toks, v.j, stop)
+        if kids is not None and kids.i == v.j and kids.value == ("children", 2) and not kids.clitic:
+            # "مقتل شقيقين طفلين": the two siblings are children
+            return Number(j, kids.j, 2, 2), kids.j, "children", found[0].value
     return Number(j, v.j, n, n), v.j, category, found[0].value

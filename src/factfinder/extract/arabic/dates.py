@@ -42,6 +42,9 @@ _PAST = frozenset(fold_key(w) for w in PAST)
 _THIS = frozenset(fold_key(w) for w in THIS)
 _PERIODS: Lexicon[str] = Lexicon(PERIODS)
 _AGO = fold_key(AGO)
+# "قبل يومين", "وقبل 3 أيام": days before the report, as "منذ" counts them
+_BEFORE = frozenset(fold_key(w) for w in ("قبل", "وقبل"))
+_BEFORE_WHAT = frozenset(fold_key(w) for w in ("من", "على"))
 _DAYS_UNIT = {fold_key(k): v for k, v in DAYS_UNIT.items()}
 # Digits of any script ("١١-٩-٢٠٢٣" as "11-9-2023"); the year is checked when read.
 _NUMERIC = re.compile(
@@ -165,8 +168,10 @@ def _relative(
             out.append((start, j, DateWindow.day(anchor - dt.timedelta(days=back or 0))))
             k = j
             continue
-        if at.w(k) == _AGO:
+        if at.w(k) == _AGO or at.w(k) in _BEFORE:
             got = _ago(at, k + 1, i1, anchor)
+            if got is not None and at.w(k) in _BEFORE and at.w(got[0]) in _BEFORE_WHAT:
+                got = None  # "قبل يومين من الهجوم": before another day than the report's
             if got is not None:
                 out.append((k, got[0], got[1]))
                 k = got[0]

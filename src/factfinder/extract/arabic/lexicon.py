@@ -142,6 +142,8 @@ OUTCOME_BEFORE: Final[dict[str, str]] = {
             "قتلوا",
             "أودى بحياة",
             "أودت بحياة",
+            # the verb's subject may stand between: "أودت غارة روسية بحياة 3 مدنيين"
+            "بحياة",
             "راح ضحيته",
             "راح ضحيتها",
             "جثث",
@@ -179,8 +181,10 @@ OUTCOME_BEFORE: Final[dict[str, str]] = {
             "إعدام",
             "أعدم",
             "أعدمت",
+            "أعدموا",
             "تعدم",
             "يعدم",
+            "يعدمون",
             "تصفية",
         )
     },
@@ -367,7 +371,7 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     # women
     **{w: ("women", 1) for w in ("امرأة", "سيدة", "فتاة", "شابة")},
     **{w: ("women", 2) for w in ("امرأتين", "امرأتان", "سيدتين", "سيدتان", "فتاتين")},
-    **{w: ("women", 0) for w in ("نساء", "سيدات", "فتيات", "نسوة")},
+    **{w: ("women", 0) for w in ("نساء", "سيدات", "فتيات", "نسوة", "مواطنات")},
     # men
     **{w: ("men", 1) for w in ("رجل", "رجلا", "شاب", "شابا")},
     **{w: ("men", 2) for w in ("رجلين", "رجلان", "شابين", "شابان")},
@@ -389,8 +393,18 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
         w: ("combatants", 0)
         for w in ("عناصر", "مقاتلين", "مقاتلون", "جنود", "مسلحين", "مسلحون", "عسكريين", "ضباط")
     },
+    # fighters as one side or the other names them: "مقتل 3 إرهابيين", "3 من المجاهدين"
+    **{w: ("combatants", 1) for w in ("إرهابي", "إرهابيا", "مجاهد", "مجاهدا")},
+    **{w: ("combatants", 2) for w in ("إرهابيين", "إرهابيان", "مجاهدين", "مجاهدان")},
+    **{w: ("combatants", 0) for w in ("إرهابيون", "مجاهدون")},
     # children and sons with a pronoun, counted by a cardinal after them ("وأطفالها الثلاثة")
     **{w: ("children", 0) for w in ("أطفاله", "أطفالها", "أطفالهم", "أطفالهما")},
+    # a child with a pronoun beside a parent: "سيدة وطفلها", "امرأة وطفليها"
+    **{w: ("children", 1) for w in ("طفله", "طفلها", "طفلهما", "طفلته", "طفلتها", "طفلتهما")},
+    **{
+        w: ("children", 2)
+        for w in ("طفليه", "طفليها", "طفلاه", "طفلاها", "طفلتيه", "طفلتيها", "طفلتاه", "طفلتاها")
+    },
     **{
         w: ("total", 0)
         for w in ("أبنائه", "أبنائها", "أبناؤه", "أبناؤها", "أولاده", "أولادها", "أفراد عائلته")
@@ -398,16 +412,29 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     # kin named beside another victim: "ثلاثة أطفال وأمهم", "رجل وزوجته"
     **{
         w: ("women", 1)
-        for w in ("أمهم", "أمه", "أمها", "والدته", "والدتهم", "والدتها", "زوجته", "أما", "أم")
+        for w in (
+            "أمهم",
+            "أمه",
+            "أمها",
+            "أمهما",
+            "والدته",
+            "والدتهم",
+            "والدتها",
+            "والدتهما",
+            "زوجته",
+            "أما",
+            "أم",
+        )
     },
-    **{w: ("men", 1) for w in ("أب", "أبوهم", "والده", "والدها", "والدهم", "زوجها")},
+    **{
+        w: ("men", 1)
+        for w in ("أب", "أبوهم", "أبوهما", "والده", "والدها", "والدهم", "والدهما", "زوجها")
+    },
     **{
         w: ("total", 2)
         for w in (
             "ابنتين",
             "ابنين",
-            "طفليه",
-            "طفليها",
             "ولدين",
             "شقيقان",
             "شقيقين",
@@ -434,6 +461,8 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
             "نجله",
         )
     },
+    # siblings, children when the word after says so ("ثلاثة أشقاء أطفال")
+    **{w: ("total", 0) for w in ("أشقاء", "إخوة", "أخوة", "شقيقات", "أخوات")},
     # The dead or wounded as nouns: a count of them ("46 قتيلا") is a count of people.
     **{w: ("total", 1) for w in ("قتيل", "شهيد", "جريح", "مصاب")},
     **{w: ("total", 2) for w in ("قتيلين", "قتيلان", "شهيدين", "شهيدان", "جريحين", "جريحان")},
@@ -454,9 +483,44 @@ OF_VICTIMS: Final[dict[str, str]] = {
     "مقاتلي": "combatants",
     "الضباط": "combatants",
     "المرتزقة": "combatants",
+    "الإرهابيين": "combatants",
+    "المجاهدين": "combatants",
+    "مجاهدي": "combatants",
     "الرجال": "men",
     "المسنين": "elderly",
+    # a party's own: "قسد تعلن مقتل 7 من عناصرها", "3 من جنوده"
+    **{
+        f"{noun}{suffix}": "combatants"
+        for noun in ("عناصر", "مقاتلي", "جنود", "مسلحي")
+        for suffix in ("ه", "ها", "هم", "نا")
+    },
+    # a family's own: "3 من أطفالهما", "ثلاثة من أطفال العائلة", "اثنان من أبنائه"
+    **{
+        f"{noun}{suffix}": "children"
+        for noun in ("أطفال", "أولاد")
+        for suffix in ("", "ه", "ها", "هم", "هما", "هن")
+    },
+    **{
+        f"{noun}{suffix}": "total"
+        for noun in ("أبناء", "أفراد عائلت", "أفراد أسرت")
+        for suffix in ("ه", "ها", "هم", "هما")
+    },
 }
+# A family whose size is the count: "مقتل عائلة (كاملة) (مكونة) من 7 أشخاص".
+FAMILY_NOUNS: Final[tuple[str, ...]] = tuple(
+    f"{noun}{suffix}" for noun in ("عائلة", "أسرة") for suffix in ("", "ه", "ها", "هم")
+)
+FAMILY_MADE_OF: Final[tuple[str, ...]] = (
+    "مؤلفة",
+    "مكونة",
+    "مؤلف",
+    "مكون",
+    "تتألف",
+    "تتكون",
+    "تضم",
+    "قوامها",
+)
+FAMILY_WHOLE: Final[tuple[str, ...]] = ("كاملة", "بأكملها", "بكاملها", "واحدة")
 # What opens a breakdown of the count before it: "بينهم 3 أطفال".
 SUB_OPENERS: Final[tuple[str, ...]] = (
     "بينهم",
@@ -475,6 +539,52 @@ SUB_OPENERS: Final[tuple[str, ...]] = (
 # "others" after a victim noun belongs to the count: "إصابة 5 أطفال آخرين".
 AND_OTHERS: Final[tuple[str, ...]] = ("آخرين", "آخرون", "آخر", "أخرى")
 
+# Things a number right before them counts, not people: "سقوط 3 قذائف", "سقوط إحدى قذائف
+# النظام", "شن 4 غارات", "تدمير 5 منازل", and ages and spans of time.
+COUNTED_THINGS: Final[tuple[str, ...]] = (
+    "قذائف",
+    "قذيفة",
+    "قذيفتين",
+    "قذيفتان",
+    "صواريخ",
+    "صاروخ",
+    "صاروخين",
+    "صاروخا",
+    "غارات",
+    "غارة",
+    "غارتين",
+    "ضربات",
+    "ضربة",
+    "براميل",
+    "برميل",
+    "قنابل",
+    "قنبلة",
+    "عبوات",
+    "عبوة",
+    "طلقات",
+    "رصاصات",
+    "طائرات",
+    "مسيرات",
+    "منازل",
+    "منزل",
+    "سيارات",
+    "آليات",
+    "مواقع",
+    "مرات",
+    # ages and spans of time: "توفي الطفل عمر (10 سنوات)", "بعد 3 أيام"
+    "سنوات",
+    "سنة",
+    "أعوام",
+    "عاما",
+    "عام",
+    "أشهر",
+    "شهرا",
+    "أيام",
+    "يوما",
+    "ساعات",
+    "ساعة",
+    "دقائق",
+)
 # Deaths and injuries that are not conflict harm: a clause naming one counts nothing.
 NON_CONFLICT: Final[tuple[str, ...]] = (
     "حادث سير",
@@ -541,8 +651,22 @@ OUTCOME_PRONOUNS: Final[dict[str, int]] = {
 }
 # Outcome nouns that count by themselves, without a number: "قتيلان و3 جرحى", "اسما الشهيدين".
 OUTCOME_DUALS: Final[dict[str, str]] = {
-    **{w: "killed" for w in ("قتيلان", "قتيلين", "شهيدان", "شهيدين", "ضحيتان", "ضحيتين")},
-    **{w: "injured" for w in ("جريحان", "جريحين", "مصابان")},
+    **{
+        w: "killed"
+        for w in (
+            "قتيلان",
+            "قتيلين",
+            "شهيدان",
+            "شهيدين",
+            "ضحيتان",
+            "ضحيتين",
+            "قتيلتان",
+            "قتيلتين",
+            "شهيدتان",
+            "شهيدتين",
+        )
+    },
+    **{w: "injured" for w in ("جريحان", "جريحين", "مصابان", "جريحتان", "جريحتين", "مصابتان")},
 }
 
 
@@ -1490,6 +1614,10 @@ ATTACK_VERBS: Final[tuple[str, ...]] = (
     "اعتقلت",
     "أعدم",
     "أعدمت",
+    "يعدم",
+    "تعدم",
+    "أعدموا",
+    "يعدمون",
     "جددت",
     "جدد",
     "تواصل",
@@ -1518,7 +1646,10 @@ ATTACK_VERBS: Final[tuple[str, ...]] = (
     "استهدفتهم",
     "قصفته",
     "قصفتها",
-    # a relative clause's verb with its object: "المنزل الذي قصفه الاحتلال"
+    # a relative clause's verb with its object: "المنزل الذي قصفه الاحتلال", "الهجوم الذي
+    # شنه الاحتلال التركي"
+    "شنه",
+    "نفذه",
     "قصفه",
     "قصفها",
     "قصفهم",
@@ -1536,6 +1667,9 @@ ATTACK_VERBS: Final[tuple[str, ...]] = (
     "يرتكب",
 )
 
+# Verbs of belief before a nation adjective: "طائرات حربية يرجح أنها روسية" names Russia as the
+# likely attacker, as "يعتقد أنها للتحالف" does a party.
+HEDGES: Final[tuple[str, ...]] = ("يرجح", "رجح", "يعتقد", "يشتبه", "يحتمل", "يبدو", "يظن")
 # Nouns a nation adjective makes an attacker: "العدو الروسي", "العدوان التركي".
 NATION_HEADS: Final[tuple[str, ...]] = (
     # duals: "غارتين جويتين روسيتين", "بضربتين أمريكيتين"
@@ -1663,6 +1797,30 @@ CLAIMANTS: Final[dict[str, str]] = {
     "منظمة العفو الدولية": "ngo",
     "هيومن رايتس ووتش": "ngo",
     "أطباء بلا حدود": "ngo",
+    "الهلال الأحمر الفلسطيني": "ngo",
+    "الدفاع المدني الفلسطيني": "ngo",
+    "الدفاع المدني في غزة": "ngo",
+    # news outlets, named as a page's name or a source
+    "وكالة هاوار": "media",
+    "وكالة أنباء هاوار": "media",
+    "هاوار": "media",
+    "عنب بلدي": "media",
+    "شبكة شام": "media",
+    "شبكة شام الإخبارية": "media",
+    "تلفزيون سوريا": "media",
+    "الجزيرة نت": "media",
+    "قناة الجزيرة": "media",
+    "وكالة وفا": "media",
+    "وكالة الأناضول": "media",
+    "نورث برس": "media",
+    "حلب الآن": "media",
+    "الرقة تذبح بصمت": "media",
+    "شبكة الرقة تذبح بصمت": "media",
+    "فرات بوست": "media",
+    "درعا 24": "media",
+    "وكالة أعماق": "party_to_conflict",
+    "خلية الإعلام الأمني": "party_to_conflict",
+    "خلية الإعلام الحربي": "party_to_conflict",
     "سانا": "state_media",
     "وكالة سانا": "state_media",
     "الوكالة العربية السورية للأنباء": "state_media",
@@ -1935,6 +2093,9 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "السارين",
             "غازات سامة",
             "غاز سام",
+            # the defined forms: "هجوم بالغازات السامة"
+            "الغازات السامة",
+            "الغاز السام",
             "هجوم كيماوي",
             "هجوم كيميائي",
             "أسلحة كيماوية",
@@ -1943,11 +2104,27 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "حالات اختناق",
         )
     ),
+    # "قصف بالكيماوي": the bare adjective, weaker (it also names past attacks, "ذكرى مجزرة
+    # الكيماوي")
+    *((w, "chemical", 0.6) for w in ("الكيماوي", "الكيميائي")),
     # mass graves
     *((w, "mass_grave", 1.0) for w in ("مقبرة جماعية", "مقابر جماعية")),
     ("رفات", "mass_grave", 0.6),
     # executions
-    *((w, "execution", 1.0) for w in ("إعدام", "أعدم", "أعدمت", "إعدام ميداني", "إعدامات")),
+    *(
+        (w, "execution", 1.0)
+        for w in (
+            "إعدام",
+            "أعدم",
+            "أعدمت",
+            "أعدموا",
+            "يعدم",
+            "تعدم",
+            "يعدمون",
+            "إعدام ميداني",
+            "إعدامات",
+        )
+    ),
     *((w, "execution", 0.7) for w in ("تصفية", "ذبح", "نحر")),
     # shootings
     *(

@@ -45,6 +45,12 @@ _CUT = re.compile(
     r"[.!?؟]+(?=\s|$|[^\d])|\n+|(?:^|(?<=\s))[-–•]\s|·|\bShared with Public|\bCopy link to Tweet"
 )
 _CLAUSE = re.compile(r"[؛;]")
+# A link to another article on one line with its headline: "اقرأ أيضاً: قسد تعلن مقتل …".
+_READ_ALSO = re.compile(
+    r"^[ \t]*(?:(?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|ايضاً)|(?:شاهد|طالع)\s+(?:أيضا|أيضاً|ايضا))"
+    r"[ \t]*[:：][^\n]*",
+    re.MULTILINE,
+)
 # Where the post ends and the page's reactions and comments begin.
 _TAIL = re.compile(
     r"All reactions:|Most relevant|\bLike\s*Comment\b|\bLike\s*Reply\b|\d+\s*Views\b|Write a comment|"
@@ -126,6 +132,7 @@ def split_sentences(text: str, title: str | None) -> tuple[list[Sentence], int |
     tail = _TAIL.search(masked)
     stop = tail.start() if tail else len(text)
     related = related_spans(text)  # lists of other articles: other incidents' figures
+    related += [m.span() for m in _READ_ALSO.finditer(text)]
 
     def keep(a: int, b: int) -> bool:
         return (
