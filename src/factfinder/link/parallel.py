@@ -68,8 +68,11 @@ def start_method() -> str:
 
 def _start_worker() -> None:
     # A worker's chunks arrive pickled, and unpickling one makes every object at once: with
-    # the cyclic collector on, each collection walks the chunk again (two thirds of the time of
-    # unpickling the records of incidents). Workers collect once after each job instead.
+    # the cyclic collector on, its collections walk the chunk again and again (two thirds of
+    # the time of unpickling the records of incidents). The jobs leave no cyclic garbage (a
+    # collection after each job of a run of 100k claims found 12 objects in all, and cost
+    # 4 CPU s), so a worker, which lives for one run, does not collect at all: its memory is
+    # freed as each job's objects go out of use.
     gc.disable()
 
 
@@ -80,8 +83,6 @@ def _call(job: Callable[[Any], Any], chunk: Any) -> Any:
         import traceback
 
         raise WorkerError("".join(traceback.format_exception(exc))) from None
-    finally:
-        gc.collect()
 
 
 class Workers:
