@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import pickle
 
@@ -29,6 +30,21 @@ def test_one_process_runs_in_place() -> None:
 def test_a_failing_job_is_reported_with_its_error() -> None:
     with Workers(2) as pool, pytest.raises(WorkerError, match="invalid literal"):
         list(pool.map_unordered(int, ["1", "x", "3"]))
+
+
+def _young_objects(_chunk: object) -> tuple[bool, int]:
+    return gc.isenabled(), gc.get_count()[0]
+
+
+def test_workers_never_collect_and_leave_this_process_alone() -> None:
+    # A chunk is unpickled all at once: a collector on would walk it again and again (and
+    # count young objects from 0 after each collection).
+    chunk = [(i, str(i)) for i in range(20000)]
+    with Workers(2) as pool:
+        got = list(pool.map(_young_objects, [chunk, chunk]))
+    assert [enabled for enabled, _ in got] == [False, False]
+    assert all(young > 20000 for _, young in got)
+    assert gc.isenabled()
 
 
 def test_quick_pickle_round_trips_values_and_keeps_equality() -> None:

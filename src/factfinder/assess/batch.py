@@ -50,4 +50,7 @@ def link_files(
             for line in run_lines(run, workers=pool):
                 fh.write(line)
                 fh.write("\n")
+        # Let the records go while the collector is paused: once it runs again, its first
+        # collection walks every object made in the pause that is still alive.
+        del run
     return result
