@@ -94,6 +94,8 @@ _DATELINE_CITY = re.compile(
     rf"|\W*(?P<plain>{_CITY}){_DAY}?\s*[—–]+\s"
     # A city and a colon ("BEIRUT:"): a dateline when abroad, else a monitor's lead-in ("IDLIB:").
     rf"|\W*(?P<colon>{_CITY}):\s"
+    # An NGO's dateline, the city in brackets opening the body: "(Beirut) –", "(Geneva) -".
+    rf"|\s*\((?P<paren>{_CITIES})\)\s*[—–-]+\s"
 )
 _LINE_START = re.compile(r"\n+")
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
@@ -135,7 +137,7 @@ def _dateline_spans(
         m = _DATELINE_CITY.match(text, s, min(len(text), s + 100))
         if not m:
             continue
-        groups = ("city", "bare", "caps", "open", "region", "plain", "colon")
+        groups = ("city", "bare", "caps", "open", "region", "plain", "colon", "paren")
         g = next(k for k in groups if m.group(k))
         # The city, its country and the agency ("Kurdistan 24") are none of them the place.
         a, b = m.start(g), m.end()
@@ -289,7 +291,7 @@ class Extractor:
                 a, b = tag.span(pm.start, pm.end)
                 if not any(p.start < b and a < p.end for p in places):
                     places.append(replace(pm, start=a, end=b))
-        return sorted(places, key=lambda p: p.start)
+        return _abroad(reading, sorted(places, key=lambda p: p.start))
 
     def headline_unit(self, doc: Document, units: Sequence[Unit]) -> Unit | None:
         """The headline read on its own (offsets into the title) when the text lacks it."""
@@ -360,6 +362,38 @@ def _headline_area(places: Sequence[PlaceMention]) -> str | None:
     areas = {area_of(p.place.admin1) for p in places if p.place.precision != "country"}
     areas.discard(None)
     return next(iter(areas)) if len(areas) == 1 else None
+
+
+# Wars whose towns the gazetteer does not hold (it holds Syria, Iraq and their neighbours).
+_UNMAPPED_WARS = frozenset({"YE", "LY", "SO", "AF", "SD", "SS", "ML"})
+_MAPPED = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
+_COUNTRY_AFTER = re.compile(r"\s*(?:,|\()\s*$")
+
+
+def _abroad(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places of a report about a war the gazetteer does not map, left out.
+
+    A report that opens on Yemen, Libya or Somalia ("Yemen: Flash Update", "TRIPOLI, Libya
+    (Reuters) -", "SANAA, Yemen —": the first place it names is that country, or a city given
+    with it) and never names Syria, Iraq or a neighbour as a country is about that war: a town
+    name the gazetteer resolves there is a homonym ("Tripoli" in Lebanon, "Sa'ada" in Syria),
+    not the place the report means, and no place beats a wrong one.
+    """
+    if not places:
+        return places
+    first = places[0]
+    war = None
+    if first.place.precision == "country":
+        war = first.place.country
+    elif len(places) > 1 and places[1].place.precision == "country":
+        between = text[first.end : places[1].start]
+        if _COUNTRY_AFTER.fullmatch(between):
+            war = places[1].place.country  # "TRIPOLI, Libya", "Sinjar (Iraq)"
+    if war not in _UNMAPPED_WARS:
+        return places
+    if any(p.place.precision == "country" and p.place.country in _MAPPED for p in places):
+        return places  # it names Syria, Iraq or a neighbour too
+    return [p for p in places if p.place.precision == "country"]
 
 
 def _main_state(places: Sequence[PlaceMention]) -> str | None:

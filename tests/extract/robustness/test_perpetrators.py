@@ -495,3 +495,12 @@ def test_a_raid_with_an_air_party_keeps_the_air_reading(ground: str) -> None:
         f"{ground} and coalition forces raided al-Shuheil, killing 2 civilians during the raid."
     )
     assert c.event_type == "airstrike"
+
+
+def test_an_isis_sleeper_cell_is_isis() -> None:
+    c = primary(
+        "Two SDF fighters were killed yesterday when an ISIS sleeper cell attacked their "
+        "checkpoint near Shaddadi, the SDF said."
+    )
+    assert c.perpetrator.group == "isis"
+    assert c.stance == "alleges"
