@@ -163,7 +163,12 @@ _SUB_BEFORE = re.compile(
     r"wounded|injured)(?:\s+(?:were|are|was|is))?|(?:the\s+|those\s+)?(?:dead|victims|killed|"
     r"wounded|injured)\s+(?:include|included|were|are)|"
     r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$|"
-    r"\w\s+[–—]\s*$",  # "three members of the family – two women and a child –"
+    # "three members of the family – two women and a child –": a dash after a count; never
+    # after a dateline ("BEIRUT — 56 civilians, including 11 children, …" is the head count).
+    r"(?:\d|\b(?:"
+    + "|".join(number_words(1, 20))
+    + r"|dozens|scores|people|persons|civilians|members|family|families|victims))\b"
+    r"[^.;\n—–]*\w\s+[–—]\s*$",
     re.I,
 )
 _SUB_AFTER = re.compile(
@@ -339,6 +344,7 @@ def _classify(
         # A bare participle with an object is an active verb: "a suicide bomber killed 30
         # people", or in run-on headlines "killed 30 people injured 90".
         after = None
+    pp = None
     if after is None and not _BEFORE_KILLED.search(before) and not _BEFORE_INJURED.search(before):
         # "eight people from one village were killed", "5 civilians in the old city died"
         pp = _PLACE_PHRASE.match(text, phrase.end, end)
@@ -354,7 +360,9 @@ def _classify(
             return None  # "19 killed and injured": one count of two outcomes
         return found(_outcome_from_match(after), "after", sub=bool(_SUB_BEFORE.search(before)))
     if phrase.victims == "combatants" and not _THINGS_AFTER.match(text, phrase.end, end):
-        if _COMBATANT_AFTER.match(text, phrase.end, end):
+        if _COMBATANT_AFTER.match(text, phrase.end, end) or (
+            pp is not None and _COMBATANT_AFTER.match(text, pp.end(), end)
+        ):
             return found("killed", "after", sub=bool(_SUB_BEFORE.search(before)))
         if _COMBATANT_BEFORE.search(before):
             return found("killed", "before")
@@ -391,7 +399,9 @@ def _classify(
 
 _PLACE_PHRASE = re.compile(
     r"\s+(?:from|in|inside|at|near|across|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
-    r"(?:were|was|have|has|had|are|is)\b)",
+    r"(?:were|was|have|has|had|are|is)\b)"
+    # a relative clause: "5 terrorists who were preparing to attack our posts were neutralised"
+    r"|\s+(?:who|that)\s+[^,.;:!?\d()]{4,80}?(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\b)",
     re.I,
 )
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)

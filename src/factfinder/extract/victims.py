@@ -260,7 +260,8 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if words[0].group().lower() in ("others", "people"):
             return _list_tail(text, words, 0, end)
         k = 1
-    while k < len(words) and skipped <= 3:
+    named = 0  # words of a group's proper name: "Two Syrian Democratic Forces (SDF) fighters"
+    while k < len(words) and skipped <= 3 and named <= 5:
         w = words[k].group()
         low = w.lower()
         age = _age_at(words, k)
@@ -277,6 +278,15 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             and words[k + 1].group().lower() == "members"
         ):
             return Phrase("civilians", words[k + 1].end())
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if (
+            low in LEXICON
+            and w[:1].isupper()
+            and (nxt == "(" or (nxt[:1].islower() and nxt.lower() in LEXICON))
+        ):
+            named += 1  # a word of the group's name: "Syrian Democratic Forces (SDF) fighters"
+            k += 1
+            continue
         if low in LEXICON and not (low == "dead" and skipped == 0):
             if singular and low.endswith("s") and low not in ("remains", "personnel", "forces"):
                 return Phrase(None, pos, ok=False)
@@ -291,6 +301,25 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             k += 1
             continue
         if (
+            w == "("
+            and k + 2 < len(words)
+            and (skipped or named)
+            and words[k + 1].group().isupper()
+            and words[k + 2].group() == ")"
+        ):
+            k += 3  # the group's acronym after its name: "Syrian Democratic Forces (SDF)"
+            continue
+        if (
+            w[:1].isupper()
+            and w.isalpha()
+            and low not in _STOP
+            and k + 1 < len(words)
+            and not skipped
+        ):
+            named += 1
+            k += 1
+            continue
+        if (
             w == "/"
             and 0 < k < len(words) - 1
             and words[k - 1].group()[:1].isupper()
@@ -299,12 +328,12 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             k += 1  # two names of one group: "12 PKK/YPG terrorists", "5 ISIS/Daesh members"
             continue
         if low in _STOP or not w[0].isalpha():
-            if skipped:
+            if skipped or named:
                 return Phrase(None, pos, ok=False)
             return Phrase(None, words[k].start() if k else pos)
         skipped += 1
         k += 1
-    if not words or (k >= len(words) and not skipped):
+    if not words or (k >= len(words) and not skipped and not named):
         return Phrase(None, pos)
     return Phrase(None, pos, ok=False)
 

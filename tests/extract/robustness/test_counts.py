@@ -689,3 +689,65 @@ def test_another_attack_is_still_another_incident() -> None:
     text = "A Russian airstrike killed 5 people in Ariha on Monday. Another airstrike hit Sarmin, killing 3."
     claims = extract_document(Document(id="t", text=text)).claims
     assert sorted(c.killed.total.min for c in claims) == [3, 5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wire dateline without its agency, then the head count and its breakdown
+        "ALEPPO, Syria — At least 56 civilians, including 11 children, were killed Tuesday when "
+        "US-led coalition warplanes bombed the village of Tokhar, activists said.",
+        "BEIRUT — 56 civilians, including 11 children, were killed when Russian jets bombed a "
+        "market in Idlib province, the Syrian Observatory said.",
+        "GAZA CITY — At least 56 people, including 11 children, were killed when Israeli "
+        "warplanes struck a school sheltering displaced families, the health ministry said.",
+    ],
+)
+def test_a_dateline_s_dash_is_no_breakdown_of_the_count_after_it(text: str) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == 56
+    assert c.killed.children is not None and c.killed.children.min == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "n"),
+    [
+        # a group's full name, with or without its acronym, before the fighters' noun
+        (
+            "Two Syrian Democratic Forces (SDF) fighters were killed yesterday when an ISIS "
+            "sleeper cell attacked their checkpoint near Shaddadi, the SDF said.",
+            "combatants",
+            2,
+        ),
+        (
+            "Four Popular Mobilization Forces fighters were killed in an ISIS ambush near "
+            "Tarmiyah on Sunday.",
+            "combatants",
+            4,
+        ),
+        (
+            "Three Syrian Arab Army (SAA) soldiers were killed by an HTS drone near Saraqib.",
+            "combatants",
+            3,
+        ),
+        # a relative clause between the count and its verb
+        (
+            "5 PKK/YPG terrorists who were preparing to attack our heroic commandos in the "
+            "Operation Peace Spring area were neutralized.",
+            "combatants",
+            5,
+        ),
+        (
+            "Two farmers who were working in their field near Kafr Nabl were killed by Russian "
+            "shelling on Monday.",
+            "civilians",
+            2,
+        ),
+    ],
+)
+def test_a_name_or_a_relative_clause_between_the_count_and_the_verb(
+    text: str, victims: str, n: int
+) -> None:
+    c = primary(text)
+    got = getattr(c.killed, victims)
+    assert got is not None and got.min == n
