@@ -783,7 +783,9 @@ def _after_masthead(text: str, d: DateMention) -> bool:
     start = text.rfind("\n", 0, d.start) + 1
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
-    if end == len(text) or not _BARE.fullmatch(text, d.end, end):
+    # The page's last line too, under the text: "Saba | 15 March 2021", "By Abdi Sheikh |
+    # August 20, 2022" (but not a one-line text).
+    if (end == len(text) and start == 0) or not _BARE.fullmatch(text, d.end, end):
         return False
     head = text[start : d.start]
     byline = _BYLINE.fullmatch(head)

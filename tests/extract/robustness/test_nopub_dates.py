@@ -103,6 +103,19 @@ MASTHEADS = {
         "al-Mansoura on Tuesday, and local activists said seven civilians were killed.",
         D(2017, 2, 28),
     ),
+    # The same lines at the foot of the page, under the text.
+    # al-Shabaab — a byline at the end; 20 August 2022 is a Saturday, "late Friday" the 19th.
+    "byline at the foot": (
+        "Al-Shabaab fighters stormed a hotel in Mogadishu late Friday, killing at least 21 "
+        "people, police said on Saturday.\nBy Abdi Sheikh | August 20, 2022",
+        D(2022, 8, 19),
+    ),
+    # Russia — the briefing's signature and its date closing the statement.
+    "signature at the foot": (
+        "Over the past day, terrorists of Hayat Tahrir al-Sham shelled the settlement of "
+        "Jurin. Two civilians were killed today.\nRussian Reconciliation Centre, 22 March 2020",
+        D(2020, 3, 22),
+    ),
 }
 
 
