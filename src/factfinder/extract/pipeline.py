@@ -367,6 +367,17 @@ def _headline_area(places: Sequence[PlaceMention]) -> str | None:
 # Wars whose towns the gazetteer does not hold (it holds Syria, Iraq and their neighbours).
 _UNMAPPED_WARS = frozenset({"YE", "LY", "SO", "AF", "SD", "SS", "ML"})
 _MAPPED = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
+# The same wars named by their people or their parties in a report's opening ("Libya's
+# government said", "a Saudi-led coalition air strike in Hajjah province").
+_WAR_WORDS = re.compile(
+    r"\b(?:Yemen(?:i|is)?|Houthis?|Huthis?|Ansar\s*Allah|Saudi-led|Libya(?:n|ns|'s)?|Haftar|"
+    r"Somalia|Somalis?|al-Shabaa?b|Afghanistan|Afghans?|Taliban|Sudan(?:ese)?)\b",
+    re.IGNORECASE,
+)
+_MAPPED_WORDS = re.compile(
+    r"\b(?:Syria(?:n|ns|'s)?|Iraq(?:i|is|'s)?|Kurdistan|Kurdish|Lebanon|Lebanese|Jordan(?:ian)?|"
+    r"Gaza|West\s+Bank|Palestin\w*|Israel(?:i|is|'s)?|Turkey|T[üu]rkiye)\b"
+)
 _COUNTRY_AFTER = re.compile(r"\s*(?:,|\()\s*$")
 
 
@@ -375,9 +386,11 @@ def _abroad(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 
     A report that opens on Yemen, Libya or Somalia ("Yemen: Flash Update", "TRIPOLI, Libya
     (Reuters) -", "SANAA, Yemen —": the first place it names is that country, or a city given
-    with it) and never names Syria, Iraq or a neighbour as a country is about that war: a town
-    name the gazetteer resolves there is a homonym ("Tripoli" in Lebanon, "Sa'ada" in Syria),
-    not the place the report means, and no place beats a wrong one.
+    with it; or its first 300 characters name such a war by its people or parties: "Libya's
+    government", "a Saudi-led coalition air strike in Hajjah") and never names Syria, Iraq or a
+    neighbour (nor their people, Kurdistan or Gaza) is about that war: a town name the
+    gazetteer resolves there is a homonym ("Tripoli" in Lebanon, "Sa'ada" in Syria), not the
+    place the report means, and no place beats a wrong one.
     """
     if not places:
         return places
@@ -389,8 +402,10 @@ def _abroad(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         between = text[first.end : places[1].start]
         if _COUNTRY_AFTER.fullmatch(between):
             war = places[1].place.country  # "TRIPOLI, Libya", "Sinjar (Iraq)"
-    if war not in _UNMAPPED_WARS:
+    if war not in _UNMAPPED_WARS and not _WAR_WORDS.search(text, 0, 300):
         return places
+    if _MAPPED_WORDS.search(text):
+        return places  # it speaks of Syria, Iraq or a neighbour too
     if any(p.place.precision == "country" and p.place.country in _MAPPED for p in places):
         return places  # it names Syria, Iraq or a neighbour too
     return [p for p in places if p.place.precision == "country"]

@@ -50,7 +50,8 @@ KIN: Final[frozenset[str]] = frozenset(
 KIN_SINGULAR: Final[frozenset[str]] = frozenset(
     _w(
         "son daughter brother sister cousin nephew niece grandson granddaughter grandchild "
-        "wife husband father mother grandmother grandfather uncle aunt widow"
+        "wife husband father mother grandmother grandfather uncle aunt widow baby toddler "
+        "infant child"
     )
 )
 """Kin nouns that count one person after "his", "her", "their" ("killing his wife")."""

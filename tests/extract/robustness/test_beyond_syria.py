@@ -135,6 +135,11 @@ def test_gaza_towns_and_camps(spelling: str, name: str) -> None:
         # Yemen — a UN update opens on its country; Sa'ada is not the Syrian village.
         "Yemen: Flash Update No. 3\nOn 21 January, an airstrike hit a detention facility in "
         "Sa'ada city, reportedly killing more than 80 people.",
+        # Libya, Yemen — named by a party or a people only, in the opening
+        "Libya's UN-recognised government said forces loyal to Khalifa Haftar shelled a "
+        "hospital in Tripoli on Monday, wounding 14 people, among them three children.",
+        "A Saudi-led coalition air strike on a wedding party in Hajjah province killed more "
+        "than 20 people, including the bride, a local health official said.",
     ],
 )
 def test_a_report_on_an_unmapped_war_takes_no_homonym(text: str) -> None:

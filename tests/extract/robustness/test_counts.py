@@ -751,3 +751,65 @@ def test_a_name_or_a_relative_clause_between_the_count_and_the_verb(
     c = primary(text)
     got = getattr(c.killed, victims)
     assert got is not None and got.min == n
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "children"),
+    [
+        # Israel — a relative bare after the first one, inside "a family of six"
+        (
+            "An Israeli airstrike killed a family of six, a father, mother and four children, in "
+            "Rafah, the civil defence said.",
+            6,
+            4,
+        ),
+        # US-led coalition — "the" before each relative counts one, as "a" does
+        (
+            "A coalition strike killed the father, the mother and their five children in the "
+            "old city of Mosul, residents said.",
+            7,
+            5,
+        ),
+        # Saudi-led coalition — a toddler after a possessive is one child
+        (
+            "Coalition jets killed a pregnant woman, her husband and their toddler in Saada, "
+            "the Houthi-run health ministry said.",
+            3,
+            1,
+        ),
+        # ISIS — a mother and her baby among the dead
+        (
+            "An ISIS car bomb killed 12 people in Manbij, among them a mother and her baby, "
+            "local sources said.",
+            12,
+            1,
+        ),
+    ],
+)
+def test_relatives_listed_with_the_or_bare(text: str, total: int, children: int) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == total
+    assert c.killed.children is not None and c.killed.children.min == children
+
+
+def test_the_mother_who_speaks_is_no_count() -> None:
+    c = primary(
+        "Russian jets killed two children in Ariha on Monday, the mother and a neighbour said."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Peshmerga fighters were killed and three others were wounded when ISIS militants "
+        "attacked their post near Makhmour, the ministry said.",
+        "Two Turkish soldiers were killed and three others injured in an attack by regime "
+        "forces on an observation post in Idlib, the defence ministry said.",
+    ],
+)
+def test_others_after_fighters_are_fighters(text: str) -> None:
+    c = primary(text)
+    assert c.killed.combatants is not None and c.killed.combatants.min == 2
+    assert c.injured.civilians is None
+    assert c.injured.combatants is not None and c.injured.combatants.min == 3
