@@ -80,7 +80,8 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "people persons person individuals victims martyrs martyr bodies body corpses corpse remains others "
                 "syrians iraqis kurds turks russians iranians lebanese palestinians americans alawites "
                 "christians druze yazidis shiites sunnis turkmen arabs foreigners nationals "
-                "afghans egyptians saudis tunisians jordanians"
+                "afghans egyptians saudis tunisians jordanians gazans yemenis somalis libyans "
+                "sudanese israelis"
             ),
             "total",
         ),
@@ -95,7 +96,9 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 " shoppers pilgrims mourners detainees prisoners hostages drivers driver "
                 "photographers photographer cameraman cameramen pharmacist pharmacists "
                 "engineers engineer fishermen fisherman staff idps idp passengers passenger "
-                "labourers labourer laborers laborer teenagers teenager adolescents adolescent"
+                "labourers labourer laborers laborer teenagers teenager adolescents adolescent "
+                "protesters protester demonstrators demonstrator migrants migrant guests "
+                "bystanders bystander hunters"
             ),
             "civilians",
         ),

@@ -813,3 +813,29 @@ def test_others_after_fighters_are_fighters(text: str) -> None:
     assert c.killed.combatants is not None and c.killed.combatants.min == 2
     assert c.injured.civilians is None
     assert c.injured.combatants is not None and c.injured.combatants.min == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # Israel — protesters are civilians
+        (
+            "On Tuesday morning, 15 May 2018, Israeli forces shot dead two Palestinian protesters "
+            "east of Gaza City and injured 417 others, the Ministry of Health said.",
+            2,
+        ),
+        # Syrian government — demonstrators
+        ("Security forces opened fire on demonstrators in Deraa, killing 12 demonstrators.", 12),
+        # Libya — migrants in a detention centre
+        (
+            "A drone strike on a detention centre in Tajoura killed 53 migrants, the United "
+            "Nations said.",
+            53,
+        ),
+        # Saudi-led coalition — a wedding's guests
+        ("A coalition air strike on a wedding in Hajjah killed 20 guests, officials said.", 20),
+    ],
+)
+def test_protesters_migrants_and_guests_are_civilians(text: str, n: int) -> None:
+    c = primary(text)
+    assert c.killed.civilians is not None and c.killed.civilians.min == n
