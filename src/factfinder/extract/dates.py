@@ -774,7 +774,11 @@ _PROSE_BEFORE = re.compile(
 # A source's name or a label, then a separator, then the date ending the line: "Kurdistan 24 |
 # 11/03/2019", "Raqqa Is Being Slaughtered Silently — 22/08/2017", "Press release, 14 October
 # 2019". At most six words, none of them a preposition or article that would make it prose.
-_MASTHEAD = re.compile(r"(?:[^\W\d_][\w'&.@-]*\s+){0,5}[\w'&.@-]+\s*(?:[|·•—–:]|,|\s-)\s*")
+# Sections of the masthead may be set off by the same separators: "Airwars | Civilian
+# Casualties | CS2145 | 13 March 2017", "News · Syria · 3 May 2019".
+_MASTHEAD = re.compile(
+    r"(?:[^\W\d_][\w'&.@-]*(?:\s*[|·•]\s*|\s+)){0,5}[\w'&.@-]+\s*(?:[|·•—–:]|,|\s-)\s*"
+)
 
 
 def _after_masthead(text: str, d: DateMention) -> bool:
