@@ -287,7 +287,7 @@ _AFTER_ATTACK = re.compile(
     rf"(?:(?:in|near|around|from)\s+(?:the\s+)?[A-Z][\w'-]+\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
-    rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
+    rf"which|who|that|and|its|their|allies|jets|warplanes|[A-Z][A-Za-z]*-\d+\w*\s+(?:air\s*)?strikes?|units?|loyalists|affiliates|supporters|members|"
     rf"elements|fighters?|militants?|terrorists?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
     rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|\w+ly)\s+){{0,3}}"
     rf"(?:{_ATTACK_VERBS})\b",

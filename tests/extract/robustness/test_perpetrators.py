@@ -504,3 +504,21 @@ def test_an_isis_sleeper_cell_is_isis() -> None:
     )
     assert c.perpetrator.group == "isis"
     assert c.stance == "alleges"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "An Iraqi air force F-16 strike killed eight ISIS militants in a cave in the Hamrin "
+            "mountains, the Joint Operations Command said.",
+            "iraq_government",
+        ),
+        (
+            "A Russian Su-34 strike hit the market of Ariha on Monday, killing six civilians.",
+            "russia",
+        ),
+    ],
+)
+def test_an_aircraft_type_between_the_force_and_its_strike(text: str, group: str) -> None:
+    assert primary(text).perpetrator.group == group
