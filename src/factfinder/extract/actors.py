@@ -163,7 +163,7 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "isis",
         r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
-        r"Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL|Amaq(?:\s+News)?(?:\s+Agency)?",
+        r"(?:Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL)(?:\s+(?:sleeper\s+)?cells?)?|Amaq(?:\s+News)?(?:\s+Agency)?",
     ),
     _alias(
         "isis",
@@ -223,6 +223,31 @@ _ALIASES: tuple[_Alias, ...] = (
         r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|Hashd\s+al-Shaabi|Iraqi\s+Counter-Terrorism\s+Service",
     ),
     _alias("iraq_government", r"PMF|PMU", case=True),
+    # The same frames outside Syria and Iraq. The vocabulary has no group of its own for the
+    # parties of the wars in Yemen, Somalia, Libya and Gaza: they are "other", never read as
+    # the US-led coalition ("the Saudi-led coalition's airstrikes") nor left unknown. The US
+    # striking in Somalia or Yemen is the US, as "a U.S. airstrike" already reads.
+    _alias(
+        "us_led_coalition",
+        r"(?:(?:US|U\.S\.|United\s+States)\s+)?(?:Africa\s+Command|AFRICOM)",
+    ),
+    _alias(
+        "other",
+        r"(?:Saudi(?:\s+Arabia(?:n|'s)?)?|Saudi-Emirati|Saudi\s+and\s+Emirati|Arab|(?:US|U\.S\.|American)-Saudi)"
+        rf"[- ](?:led\s+)?(?:Arab\s+|military\s+)?(?:coalition|alliance|aggression)(?:['’]s)?(?:\s+(?:{_COALITION_FORCE}))?|"
+        rf"(?:Saudi|Emirati|UAE)(?:[- ]led)?\s+(?:{_COALITION_FORCE})|"
+        r"Houthis|Huthis|Ansar\s*Allah|Ansarullah|"
+        r"Houthi(?![- ](?:run|controlled|held|led|affiliated|administered)\b)(?:\s+(?:rebels?|militias?|militants|"
+        r"fighters|forces|group|movement|snipers?|shelling|missiles?|drones?))?|"
+        r"(?:Harakat\s+)?al[- ]Shabaa?b|Shabaa?b\s+(?:militants|fighters|gunmen|insurgents)|"
+        r"Libyan\s+(?:National\s+Army|Arab\s+Armed\s+Forces)|"
+        r"(?:forces|militias?|troops|fighters)\s+loyal\s+to\s+(?:(?:the\s+)?(?:eastern|renegade|military|"
+        r"strongman|commander|general|field\s+marshal)\s+){0,2}(?:Khalifa\s+)?Haftar|"
+        r"Haftar(?:['’]s)?(?:\s+(?:forces|militias?|troops|fighters|warplanes|aircraft|drones?))?|"
+        r"Hamas(?![- ](?:run|controlled|held|led|administered)\b)|Qassam\s+Brigades|"
+        r"(?:Palestinian\s+)?Islamic\s+Jihad|al-Quds\s+Brigades",
+    ),
+    _alias("other", r"LNA", case=True),
     # Words that name an attacker without naming a party.
     _alias(
         "unknown",
@@ -243,7 +268,7 @@ _ATTACK_VERBS = (
     r"hit|hits|attacked|attacking|targeted|targeting|executed|executes|executing|fired|fires|firing|"
     r"launched|launches|launching|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
     r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"
-    r"carried\s+out|carry\s+out|conducted|conducts|conducting|used|uses|using|mak(?:ing|es)\s+use|made\s+use|razed|destroyed|slaughtered|blew\s+up|"
+    r"carried\s+out|carry\s+out|conducted|conducts|conducting|used|uses|using|mak(?:ing|es)\s+use|made\s+use|razed|destroyed|slaughtered|blew\s+up|blew\s+(?:himself|herself|themselves)\s+up|"
     r"seized|captured|ambushed|assaulted|burned|tortured|committed|commit|perpetrated|waged|unleashed|"
     r"rained|hammered|blasted|gunned\s+down|mowed\s+down|massacre|murdered|claimed\s+responsibil\w*|"
     r"eliminat(?:ed|es|ing)|liquidat(?:ed|es)|neutrali[sz]ed|destroy|destroys|stepped\s+up|intensified|escalated|"
@@ -262,8 +287,8 @@ _AFTER_ATTACK = re.compile(
     rf"(?:(?:in|near|around|from)\s+(?:the\s+)?[A-Z][\w'-]+\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
-    rf"which|who|that|and|its|their|allies|jets|warplanes|units?|loyalists|affiliates|supporters|members|"
-    rf"elements|fighters?|militants?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
+    rf"which|who|that|and|its|their|allies|jets|warplanes|[A-Z][A-Za-z]*-\d+\w*\s+(?:air\s*)?strikes?|units?|loyalists|affiliates|supporters|members|"
+    rf"elements|fighters?|militants?|terrorists?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
     rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|\w+ly)\s+){{0,3}}"
     rf"(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,

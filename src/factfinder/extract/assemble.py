@@ -959,7 +959,9 @@ def _stance(
     own = _own_side(claimant, units)
     # A party does not deny its enemy's attack: words of denial next to an attack it blames on
     # another party are aimed at that party's claims ("exposed Washington's false claims").
-    deniable = perp is None or (own is not None and perp.group == own)
+    # "other" holds several parties (the Houthis and the Saudi-led coalition alike): sharing it
+    # makes no one the speaker's own side.
+    deniable = perp is None or (own is not None and own != "other" and perp.group == own)
     if deniable and any(c.stance == "denies" for c in cues):
         if perp is None and own is not None:
             perp = Perpetrator(claimant.name, own)
@@ -971,7 +973,7 @@ def _stance(
     )
     if perp is None and admitted:
         perp = Perpetrator(claimant.name, own)
-    if perp is not None and perp.group == own:
+    if perp is not None and perp.group == own and (own != "other" or admitted):
         return "admits", perp
     return "alleges", perp
 

@@ -519,6 +519,13 @@ def _phrase_after_boundary(left: str) -> tuple[str | None, int]:
     return _name_phrase(left[cut:]), cut
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|of|outside|inside|across|(?:north|south)(?:-?(?:east|west))?|east|west|"
+    r"(?:north|south)(?:ern|east|west)(?:ern)?|eastern|western|northern|southern|central|rural)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
     """The claimant phrase that ends just before a reporting verb at `verb_at`."""
     base = max(lo, verb_at - 320)
@@ -532,13 +539,16 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
             break
         left = _SUBJECT_TAIL.sub("", stripped).rstrip()
     name, cut = _phrase_after_boundary(left)
+    # "…, in Hasakah, northeast Syria, a local source said": a name in a place phrase (after
+    # "in", "near", "northeast") is where, and what looked like an aside is who.
+    where = name is not None and bool(_PLACE_BEFORE.search(left, 0, len(left) - len(name)))
     if whole != left and _ASIDE_SOURCE.search(whole):
         # "… security forces on Saturday, a source told North Press": the unnamed source is
         # the subject, not the last name before it
         aside, aside_cut = _phrase_after_boundary(whole)
         if aside is not None:
             left, name, cut = whole, aside, aside_cut
-    elif whole != left and (name is None or claimant_type(name) == "unknown"):
+    elif whole != left and (name is None or claimant_type(name) == "unknown" or where):
         # What looked like an aside was the subject itself ("…, a military source told SANA";
         # "… in Tal Jihan, a local source said", not "people in Tal Jihan")
         aside, aside_cut = _phrase_after_boundary(whole)
@@ -811,8 +821,10 @@ def document_publisher(text: str, publisher: str | None) -> Source | None:
         kind = "party_to_conflict" if claimant_type(publisher) == "party_to_conflict" else "media"
         return Source(publisher.strip(), kind)
     head = text[:400]
+    # The agency in brackets follows the dateline's city ("BEIRUT (AFP) -"); a city in brackets
+    # opening the line is an NGO's dateline ("(Beirut) – Syrian government forces …").
     m = re.search(r"\bSource:\s*\[?([^\]\n]{2,60})", head) or re.search(
-        r"\(([A-Z][A-Za-z]{1,15})\)\s*[-—–]", head
+        r"[\w.,][ \t]*\(([A-Z][A-Za-z]{1,15})\)\s*[-—–]", head
     )
     if m:
         return lookup_source(m.group(1)) or Source(m.group(1).strip(), "media")
@@ -912,7 +924,48 @@ def _header_publisher(text: str) -> Source | None:
         office = _office_name(line)
         if office is not None:
             return Source(office, "party_to_conflict")
+        party = _party_line(line)
+        if party is not None:
+            return Source(party, "party_to_conflict")
     return None
+
+
+# "IDF", "CENTCOM statement", "Somalia: US AFRICOM statement", "Combined Joint Task Force –
+# Operation Inherent Resolve": a header line that is a party's name and nothing else.
+_PARTY_LINE = re.compile(
+    r"(?:[A-Z][a-z]+:\s*)?(?:the\s+)?(?P<name>.+?)"
+    r"(?:\s+(?:statement|press\s+release|communiqu[eé]|news\s+release))?\s*",
+    re.IGNORECASE,
+)
+
+
+_ATTACK_WORD = re.compile(
+    r"(?:war)?planes?|jets?|drones?|aircraft|helicopters?|strikes?|airstrikes?|raids?|shelling|"
+    r"artillery|missiles?|rockets?|attacks?",
+    re.IGNORECASE,
+)
+
+
+def _party_line(line: str) -> str | None:
+    """The party a header line consists of, by any name the actor table knows it by."""
+    m = _PARTY_LINE.fullmatch(line)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = re.findall(r"[A-Za-z][\w'’-]*", name)
+    if not words or any(w[0].islower() and w not in ("of", "for", "the", "and") for w in words):
+        return None  # a phrase ("Russian warplanes"), not a name
+    if _ATTACK_WORD.fullmatch(words[-1]):
+        return None  # "Russian Warplanes": a force, not an office that speaks
+    actors = find_actors(name)
+    if (
+        len(actors) != 1
+        or actors[0].group == "unknown"
+        or (actors[0].start, actors[0].end) != (0, len(name))
+        or claimant_type(name) != "party_to_conflict"
+    ):
+        return None
+    return name
 
 
 def attribute(

@@ -167,7 +167,12 @@ _SUB_BEFORE = re.compile(
     r"wounded|injured)(?:\s+(?:were|are|was|is))?|(?:the\s+|those\s+)?(?:dead|victims|killed|"
     r"wounded|injured)\s+(?:include|included|were|are)|"
     r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$|"
-    r"\w\s+[–—]\s*$",  # "three members of the family – two women and a child –"
+    # "three members of the family – two women and a child –": a dash after a count; never
+    # after a dateline ("BEIRUT — 56 civilians, including 11 children, …" is the head count).
+    r"(?:\d|\b(?:"
+    + "|".join(number_words(1, 20))
+    + r"|dozens|scores|people|persons|civilians|members|family|families|victims))\b"
+    r"[^.;\n—–]*\w\s+[–—]\s*$",
     re.I,
 )
 _SUB_AFTER = re.compile(
@@ -231,6 +236,23 @@ _POSSESSIVE = re.compile(
 
 
 _COPULA = re.compile(r"\b(?:was|were|is|are|being)\s+$", re.I)
+_KIN = "|".join(sorted(KIN_SINGULAR, key=len, reverse=True))
+# One relative as an item of a list of the dead, with "the" or bare after another item: "the
+# father, the mother and their five children", "a father, mother and four children".
+_LISTED_KIN = re.compile(
+    rf"(?:\bthe\s+|(?<=,\s)|(?<=\band\s))(?:{_KIN})\b(?=\s*(?:,|\band\b)\s*"
+    rf"(?:the|an?|his|her|their|\d|{'|'.join(number_words(1, 12))})\b)",
+    re.I,
+)
+_ITEM_BEFORE = re.compile(rf"\b(?:an?|the|his|her|their)\s+(?:{_KIN})\s*,\s*$", re.I)
+
+
+def _article_word(text: str, a: int, b: int) -> str:
+    """The words of a count of one: its article, or the bare noun a listed relative is."""
+    if a == b:
+        m = re.match(r"[\w'’-]+", text[a:])
+        return m.group() if m else ""
+    return text[a:b] if text[a:b].lower() != "another" else "another"
 
 
 def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -243,7 +265,13 @@ def _article_counts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         phrase = read_phrase(text, m.end(), end, singular=True)
         if phrase.ok and phrase.victims is not None:
             spans.append((m.start(), m.start() + len(m.group().rstrip())))
-    return spans
+    for m in _LISTED_KIN.finditer(text, start, end):
+        if m.group().lower().startswith("the"):
+            # "the father, the mother and …": the article counts, as "a" does
+            spans.append((m.start(), m.start() + 3))
+        elif _ITEM_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            spans.append((m.start(), m.start()))  # "a father, mother and four children"
+    return sorted(set(spans))
 
 
 # A year where a count could stand: "began on April 26, 2019 killed", "in 2019 killed".
@@ -345,6 +373,7 @@ def _classify(
         # A bare participle with an object is an active verb: "a suicide bomber killed 30
         # people", or in run-on headlines "killed 30 people injured 90".
         after = None
+    pp = None
     if after is None and not _BEFORE_KILLED.search(before) and not _BEFORE_INJURED.search(before):
         # "eight people from one village were killed", "5 civilians in the old city died"
         pp = _PLACE_PHRASE.match(text, phrase.end, end)
@@ -360,7 +389,9 @@ def _classify(
             return None  # "19 killed and injured": one count of two outcomes
         return found(_outcome_from_match(after), "after", sub=bool(_SUB_BEFORE.search(before)))
     if phrase.victims == "combatants" and not _THINGS_AFTER.match(text, phrase.end, end):
-        if _COMBATANT_AFTER.match(text, phrase.end, end):
+        if _COMBATANT_AFTER.match(text, phrase.end, end) or (
+            pp is not None and _COMBATANT_AFTER.match(text, pp.end(), end)
+        ):
             return found("killed", "after", sub=bool(_SUB_BEFORE.search(before)))
         if _COMBATANT_BEFORE.search(before):
             return found("killed", "before")
@@ -397,7 +428,9 @@ def _classify(
 
 _PLACE_PHRASE = re.compile(
     r"\s+(?:from|in|inside|at|near|across|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
-    r"(?:were|was|have|has|had|are|is)\b)",
+    r"(?:were|was|have|has|had|are|is)\b)"
+    # a relative clause: "5 terrorists who were preparing to attack our posts were neutralised"
+    r"|\s+(?:who|that)\s+[^,.;:!?\d()]{4,80}?(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\b)",
     re.I,
 )
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
@@ -436,7 +469,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         if q.start not in taken
     ]
     items += [
-        (a, b, Range(1, 1, text[a:b] if text[a:b].lower() != "another" else "another"), True)
+        (a, b, Range(1, 1, _article_word(text, a, b)), True)
         for a, b in _article_counts(text, start, end)
     ]
     items.sort(key=lambda it: it[0])
@@ -718,11 +751,27 @@ _GENERAL = re.compile(
 _OTHER = re.compile(r"\s*(?:other|more)\b", re.I)
 
 
+_BARE_OTHERS = re.compile(r"\s+others\b", re.I)
+_OTHERS_JOIN = re.compile(r"[^.;:()]{0,40}?\b(?:and|while)\s+", re.I)
+
+
 def _others(text: str, found: list[_Found]) -> list[_Found]:
-    """ "his son and 20 other fighters": the listed people before "other" are fighters too."""
+    """ "his son and 20 other fighters": the listed people before "other" are fighters too;
+    "two fighters were killed and three others were wounded": the others are fighters too."""
     out = list(found)
     for k in range(1, len(out)):
         g = out[k]
+        f = out[k - 1]
+        if (
+            g.victims == "total"
+            and not g.sub
+            and not f.sub
+            and f.victims == "combatants"
+            and _BARE_OTHERS.match(text, g.end)
+            and _OTHERS_JOIN.fullmatch(text, f.phrase_end, g.start)
+        ):
+            out[k] = replace(g, victims="combatants")
+            continue
         if g.sub or not _OTHER.match(text, g.end) or g.victims in ("total", "civilians"):
             continue
         n = k - 1

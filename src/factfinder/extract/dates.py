@@ -774,7 +774,11 @@ _PROSE_BEFORE = re.compile(
 # A source's name or a label, then a separator, then the date ending the line: "Kurdistan 24 |
 # 11/03/2019", "Raqqa Is Being Slaughtered Silently — 22/08/2017", "Press release, 14 October
 # 2019". At most six words, none of them a preposition or article that would make it prose.
-_MASTHEAD = re.compile(r"(?:[^\W\d_][\w'&.@-]*\s+){0,5}[\w'&.@-]+\s*(?:[|·•—–:]|,|\s-)\s*")
+# Sections of the masthead may be set off by the same separators: "Airwars | Civilian
+# Casualties | CS2145 | 13 March 2017", "News · Syria · 3 May 2019".
+_MASTHEAD = re.compile(
+    r"(?:[^\W\d_][\w'&.@-]*(?:\s*[|·•]\s*|\s+)){0,5}[\w'&.@-]+\s*(?:[|·•—–:]|,|\s-)\s*"
+)
 
 
 def _after_masthead(text: str, d: DateMention) -> bool:
@@ -783,7 +787,9 @@ def _after_masthead(text: str, d: DateMention) -> bool:
     start = text.rfind("\n", 0, d.start) + 1
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
-    if end == len(text) or not _BARE.fullmatch(text, d.end, end):
+    # The page's last line too, under the text: "Saba | 15 March 2021", "By Abdi Sheikh |
+    # August 20, 2022" (but not a one-line text).
+    if (end == len(text) and start == 0) or not _BARE.fullmatch(text, d.end, end):
         return False
     head = text[start : d.start]
     byline = _BYLINE.fullmatch(head)

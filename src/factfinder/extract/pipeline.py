@@ -94,6 +94,8 @@ _DATELINE_CITY = re.compile(
     rf"|\W*(?P<plain>{_CITY}){_DAY}?\s*[—–]+\s"
     # A city and a colon ("BEIRUT:"): a dateline when abroad, else a monitor's lead-in ("IDLIB:").
     rf"|\W*(?P<colon>{_CITY}):\s"
+    # An NGO's dateline, the city in brackets opening the body: "(Beirut) –", "(Geneva) -".
+    rf"|\s*\((?P<paren>{_CITIES})\)\s*[—–-]+\s"
 )
 _LINE_START = re.compile(r"\n+")
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
@@ -135,7 +137,7 @@ def _dateline_spans(
         m = _DATELINE_CITY.match(text, s, min(len(text), s + 100))
         if not m:
             continue
-        groups = ("city", "bare", "caps", "open", "region", "plain", "colon")
+        groups = ("city", "bare", "caps", "open", "region", "plain", "colon", "paren")
         g = next(k for k in groups if m.group(k))
         # The city, its country and the agency ("Kurdistan 24") are none of them the place.
         a, b = m.start(g), m.end()
@@ -289,7 +291,7 @@ class Extractor:
                 a, b = tag.span(pm.start, pm.end)
                 if not any(p.start < b and a < p.end for p in places):
                     places.append(replace(pm, start=a, end=b))
-        return sorted(places, key=lambda p: p.start)
+        return _abroad(reading, sorted(places, key=lambda p: p.start))
 
     def headline_unit(self, doc: Document, units: Sequence[Unit]) -> Unit | None:
         """The headline read on its own (offsets into the title) when the text lacks it."""
@@ -360,6 +362,64 @@ def _headline_area(places: Sequence[PlaceMention]) -> str | None:
     areas = {area_of(p.place.admin1) for p in places if p.place.precision != "country"}
     areas.discard(None)
     return next(iter(areas)) if len(areas) == 1 else None
+
+
+# Wars away from Syria and Iraq: those whose places the gazetteer holds (their theatres,
+# `geo.gazetteer.THEATRE_CUES`) and those whose towns it does not hold.
+_OTHER_WARS = frozenset({"YE", "LY", "SO"})
+_UNMAPPED_WARS = frozenset({"AF", "SD", "SS", "ML"})
+_MAPPED = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
+# The same wars named by their people or their parties in a report's opening ("Libya's
+# government said", "a Saudi-led coalition air strike in Hajjah province").
+_WAR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (country, re.compile(words, re.IGNORECASE))
+    for country, words in (
+        ("YE", r"\b(?:Yemen(?:i|is)?|Houthis?|Huthis?|Ansar\s*Allah|Saudi-led)\b"),
+        ("LY", r"\b(?:Libya(?:n|ns|'s)?|Haftar)\b"),
+        ("SO", r"\b(?:Somalia|Somalis?|al-Shabaa?b)\b"),
+        ("AF", r"\b(?:Afghanistan|Afghans?|Taliban)\b"),
+        ("SD", r"\b(?:Sudan(?:ese)?)\b"),
+    )
+)
+_MAPPED_WORDS = re.compile(
+    r"\b(?:Syria(?:n|ns|'s)?|Iraq(?:i|is|'s)?|Kurdistan|Kurdish|Lebanon|Lebanese|Jordan(?:ian)?|"
+    r"Gaza|West\s+Bank|Palestin\w*|Israel(?:i|is|'s)?|Turkey|T[üu]rkiye)\b"
+)
+_COUNTRY_AFTER = re.compile(r"\s*(?:,|\()\s*$")
+
+
+def _abroad(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places of a report about a war away from Syria and Iraq: only those of that war.
+
+    A report that opens on Yemen, Libya or Somalia ("Yemen: Flash Update", "TRIPOLI, Libya
+    (Reuters) -", "SANAA, Yemen —": the first place it names is that country, or a city given
+    with it; or its first 300 characters name such a war by its people or parties: "Libya's
+    government", "a Saudi-led coalition air strike in Hajjah") and never names Syria, Iraq or a
+    neighbour (nor their people, Kurdistan or Gaza) is about that war: a town name resolved in
+    another country is a homonym ("Tripoli" in Lebanon, "Sa'ada" in Syria), not the place the
+    report means, and no place beats a wrong one. The gazetteer holds the towns of Yemen, Libya
+    and Somalia (they stay); of a war whose towns it lacks (Afghanistan, Sudan, Mali) only the
+    countries stay.
+    """
+    if not places:
+        return places
+    first = places[0]
+    war = None
+    if first.place.precision == "country":
+        war = first.place.country
+    elif len(places) > 1 and places[1].place.precision == "country":
+        between = text[first.end : places[1].start]
+        if _COUNTRY_AFTER.fullmatch(between):
+            war = places[1].place.country  # "TRIPOLI, Libya", "Sinjar (Iraq)"
+    if war not in _UNMAPPED_WARS | _OTHER_WARS:
+        war = next((c for c, words in _WAR_WORDS if words.search(text, 0, 300)), None)
+    if war is None:
+        return places
+    if _MAPPED_WORDS.search(text):
+        return places  # it speaks of Syria, Iraq or a neighbour too
+    if any(p.place.precision == "country" and p.place.country in _MAPPED for p in places):
+        return places  # it names Syria, Iraq or a neighbour too
+    return [p for p in places if p.place.precision == "country" or p.place.country == war]
 
 
 def _main_state(places: Sequence[PlaceMention]) -> str | None:

@@ -55,6 +55,14 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         r"Violations?\s+Documentation\s+Cent(?:er|re)|VDC",
     ),
     ("Airwars", "monitor", None, r"Airwars"),
+    ("Deir Ezzor 24", "monitor", None, r"Deir\s*Ezzor\s*24|DeirEzzor24"),
+    (
+        "Armed Conflict Location & Event Data Project",
+        "monitor",
+        None,
+        r"ACLED|Armed\s+Conflict\s+Location\s*(?:&|and)\s*Event\s+Data(?:\s+Project)?",
+    ),
+    ("Yemen Data Project", "monitor", None, r"Yemen\s+Data\s+Project"),
     ("Local Coordination Committees", "monitor", None, r"Local\s+Coordination\s+Committees|LCCs?"),
     (
         "Raqqa is Being Slaughtered Silently",
@@ -64,6 +72,7 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ),
     # NGOs
     ("Human Rights Watch", "ngo", None, r"Human\s+Rights\s+Watch|HRW"),
+    ("Mwatana for Human Rights", "ngo", None, r"Mwatana(?:\s+for\s+Human\s+Rights)?"),
     ("Amnesty International", "ngo", None, r"Amnesty(?:\s+International)?"),
     (
         "Médecins Sans Frontières",
@@ -152,6 +161,7 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("Xinhua", "state_media", "CN", r"Xinhua"),
     ("CGTN", "state_media", "CN", r"CGTN|CCTV"),
     ("Petra", "state_media", "JO", r"Petra\s+news\s+agency"),
+    ("Iraqi News Agency", "state_media", "IQ", r"Iraqi\s+News\s+Agency"),
     # outlets of parties to the conflict
     (
         "Etilaf (Syrian National Coalition)",
@@ -161,6 +171,9 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ),
     ("Al-Manar", "party_to_conflict", None, r"al[- ]?Manar"),
     ("Amaq", "party_to_conflict", None, r"Amaq"),
+    # Iraq's joint command's media office; the Houthis' television.
+    ("Security Media Cell", "party_to_conflict", None, r"(?:Iraqi\s+)?Security\s+Media\s+Cell"),
+    ("Al-Masirah", "party_to_conflict", None, r"al[- ]?Masirah(?:\s+TV)?"),
     ("ANHA (Hawar News Agency)", "party_to_conflict", None, r"ANHA|Hawar\s+News(?:\s+Agency)?"),
     # media
     ("Reuters", "media", None, r"Reuters"),
@@ -191,6 +204,7 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("Middle East Eye", "media", None, r"Middle\s+East\s+Eye"),
     ("Kurdistan24", "media", None, r"Kurdistan\s*24"),
     ("Rudaw", "media", None, r"Rudaw"),
+    ("North Press Agency", "media", None, r"North\s+Press(?:\s+Agency)?|NPA"),
     ("Latin American Herald Tribune", "media", None, r"Latin\s+American\s+Herald\s+Tribune"),
 )
 

@@ -50,7 +50,8 @@ KIN: Final[frozenset[str]] = frozenset(
 KIN_SINGULAR: Final[frozenset[str]] = frozenset(
     _w(
         "son daughter brother sister cousin nephew niece grandson granddaughter grandchild "
-        "wife husband father mother grandmother grandfather uncle aunt widow"
+        "wife husband father mother grandmother grandfather uncle aunt widow baby toddler "
+        "infant child"
     )
 )
 """Kin nouns that count one person after "his", "her", "their" ("killing his wife")."""
@@ -79,7 +80,8 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "people persons person individuals victims martyrs martyr bodies body corpses corpse remains others "
                 "syrians iraqis kurds turks russians iranians lebanese palestinians americans alawites "
                 "christians druze yazidis shiites sunnis turkmen arabs foreigners nationals "
-                "afghans egyptians saudis tunisians jordanians"
+                "afghans egyptians saudis tunisians jordanians gazans yemenis somalis libyans "
+                "sudanese israelis"
             ),
             "total",
         ),
@@ -94,7 +96,9 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 " shoppers pilgrims mourners detainees prisoners hostages drivers driver "
                 "photographers photographer cameraman cameramen pharmacist pharmacists "
                 "engineers engineer fishermen fisherman staff idps idp passengers passenger "
-                "labourers labourer laborers laborer teenagers teenager adolescents adolescent"
+                "labourers labourer laborers laborer teenagers teenager adolescents adolescent "
+                "protesters protester demonstrators demonstrator migrants migrant guests "
+                "bystanders bystander hunters"
             ),
             "civilians",
         ),
@@ -275,7 +279,8 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if words[0].group().lower() in ("others", "people"):
             return _list_tail(text, words, 0, end)
         k = 1
-    while k < len(words) and skipped <= 3:
+    named = 0  # words of a group's proper name: "Two Syrian Democratic Forces (SDF) fighters"
+    while k < len(words) and skipped <= 3 and named <= 5:
         w = words[k].group()
         low = w.lower()
         age = _age_at(words, k)
@@ -292,6 +297,15 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             and words[k + 1].group().lower() == "members"
         ):
             return Phrase("civilians", words[k + 1].end())
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if (
+            low in LEXICON
+            and w[:1].isupper()
+            and (nxt == "(" or (nxt[:1].islower() and nxt.lower() in LEXICON))
+        ):
+            named += 1  # a word of the group's name: "Syrian Democratic Forces (SDF) fighters"
+            k += 1
+            continue
         if low in LEXICON and not (low == "dead" and skipped == 0):
             if singular and low.endswith("s") and low not in ("remains", "personnel", "forces"):
                 return Phrase(None, pos, ok=False)
@@ -309,6 +323,25 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
                 return _list_tail(text, words, k, end, head="combatants")
             continue
         if (
+            w == "("
+            and k + 2 < len(words)
+            and (skipped or named)
+            and words[k + 1].group().isupper()
+            and words[k + 2].group() == ")"
+        ):
+            k += 3  # the group's acronym after its name: "Syrian Democratic Forces (SDF)"
+            continue
+        if (
+            w[:1].isupper()
+            and w.isalpha()
+            and low not in _STOP
+            and k + 1 < len(words)
+            and not skipped
+        ):
+            named += 1
+            k += 1
+            continue
+        if (
             w == "/"
             and 0 < k < len(words) - 1
             and words[k - 1].group()[:1].isupper()
@@ -317,12 +350,12 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             k += 1  # two names of one group: "12 PKK/YPG terrorists", "5 ISIS/Daesh members"
             continue
         if low in _STOP or not w[0].isalpha():
-            if skipped:
+            if skipped or named:
                 return Phrase(None, pos, ok=False)
             return Phrase(None, words[k].start() if k else pos)
         skipped += 1
         k += 1
-    if not words or (k >= len(words) and not skipped):
+    if not words or (k >= len(words) and not skipped and not named):
         return Phrase(None, pos)
     return Phrase(None, pos, ok=False)
 

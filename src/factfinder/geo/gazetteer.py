@@ -78,7 +78,7 @@ THEATRE_CUES: dict[str, str] = {
     "GZ": r"\bGaza\b|غزة|غزه",  # the Gaza Strip
     "WB": r"\bWest\s+Bank\b|الضفة\s+الغربية",  # the West Bank
     "IL": r"\bIsrael|إسرائيل|اسرائيل",
-    "YE": r"\b(?:Yemen|Houthi|Huthi|Ansar\s+Allah|Ansarallah)|اليمن|الحوثي",
+    "YE": r"\b(?:Yemen|Houthi|Huthi|Ansar\s+Allah|Ansarallah|Saudi[- ]led)|اليمن|الحوثي",
     "SO": r"\b(?:Somali|(?:al-)?Shabaa?b|AFRICOM|Africa\s+Command)|الصومال",
     "LY": r"\b(?:Liby|Haftar|Benghazi|Misrata)|ليبيا",
 }

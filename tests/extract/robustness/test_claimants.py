@@ -248,6 +248,19 @@ def primary(text: str) -> Claim:
             "activist",
             "monitor",
         ),
+        # a country after a compass word is where, not a state speaking
+        (
+            "Two civilians were killed on Wednesday in a Turkish drone strike near Tal Tamr, in "
+            "Hasakah, northeast Syria, a local source said.",
+            "local source",
+            "witness",
+        ),
+        (
+            "An ISIS attack killed three shepherds near Tuz Khurmatu, in northern Iraq, a "
+            "security source told the state news agency.",
+            "security source",
+            "party_to_conflict",
+        ),
     ],
 )
 def test_a_speaker_after_a_comma_is_the_claimant_not_the_place_before_it(
@@ -335,6 +348,25 @@ def test_an_investigator_s_new_line_speaks_in_its_own_voice(publisher: str) -> N
     c = next(c for c in claims(text, publisher=publisher) if c.primary)
     assert c.killed.civilians is not None and c.killed.civilians.min == 39
     assert c.claimant.name == publisher
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "kind"),
+    [
+        ("Human Rights Watch\n", "Human Rights Watch", "ngo"),
+        ("Amnesty International\n", "Amnesty International", "ngo"),
+    ],
+)
+def test_an_ngo_s_bracketed_dateline_is_neither_its_source_nor_the_place(
+    header: str, name: str, kind: str
+) -> None:
+    c = primary(
+        f"{header}(Beirut) – Syrian government forces used cluster munitions in an attack on a "
+        "school in Idlib city on February 25, killing seven civilians including three children."
+    )
+    assert (c.claimant.name, c.claimant.type) == (name, kind)
+    assert "Beirut" not in [p.name for p in c.places]
+    assert c.perpetrator.group == "syrian_government"
 
 
 @pytest.mark.parametrize(

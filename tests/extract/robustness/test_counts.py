@@ -692,6 +692,156 @@ def test_another_attack_is_still_another_incident() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a wire dateline without its agency, then the head count and its breakdown
+        "ALEPPO, Syria — At least 56 civilians, including 11 children, were killed Tuesday when "
+        "US-led coalition warplanes bombed the village of Tokhar, activists said.",
+        "BEIRUT — 56 civilians, including 11 children, were killed when Russian jets bombed a "
+        "market in Idlib province, the Syrian Observatory said.",
+        "GAZA CITY — At least 56 people, including 11 children, were killed when Israeli "
+        "warplanes struck a school sheltering displaced families, the health ministry said.",
+    ],
+)
+def test_a_dateline_s_dash_is_no_breakdown_of_the_count_after_it(text: str) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == 56
+    assert c.killed.children is not None and c.killed.children.min == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "n"),
+    [
+        # a group's full name, with or without its acronym, before the fighters' noun
+        (
+            "Two Syrian Democratic Forces (SDF) fighters were killed yesterday when an ISIS "
+            "sleeper cell attacked their checkpoint near Shaddadi, the SDF said.",
+            "combatants",
+            2,
+        ),
+        (
+            "Four Popular Mobilization Forces fighters were killed in an ISIS ambush near "
+            "Tarmiyah on Sunday.",
+            "combatants",
+            4,
+        ),
+        (
+            "Three Syrian Arab Army (SAA) soldiers were killed by an HTS drone near Saraqib.",
+            "combatants",
+            3,
+        ),
+        # a relative clause between the count and its verb
+        (
+            "5 PKK/YPG terrorists who were preparing to attack our heroic commandos in the "
+            "Operation Peace Spring area were neutralized.",
+            "combatants",
+            5,
+        ),
+        (
+            "Two farmers who were working in their field near Kafr Nabl were killed by Russian "
+            "shelling on Monday.",
+            "civilians",
+            2,
+        ),
+    ],
+)
+def test_a_name_or_a_relative_clause_between_the_count_and_the_verb(
+    text: str, victims: str, n: int
+) -> None:
+    c = primary(text)
+    got = getattr(c.killed, victims)
+    assert got is not None and got.min == n
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "children"),
+    [
+        # Israel — a relative bare after the first one, inside "a family of six"
+        (
+            "An Israeli airstrike killed a family of six, a father, mother and four children, in "
+            "Rafah, the civil defence said.",
+            6,
+            4,
+        ),
+        # US-led coalition — "the" before each relative counts one, as "a" does
+        (
+            "A coalition strike killed the father, the mother and their five children in the "
+            "old city of Mosul, residents said.",
+            7,
+            5,
+        ),
+        # Saudi-led coalition — a toddler after a possessive is one child
+        (
+            "Coalition jets killed a pregnant woman, her husband and their toddler in Saada, "
+            "the Houthi-run health ministry said.",
+            3,
+            1,
+        ),
+        # ISIS — a mother and her baby among the dead
+        (
+            "An ISIS car bomb killed 12 people in Manbij, among them a mother and her baby, "
+            "local sources said.",
+            12,
+            1,
+        ),
+    ],
+)
+def test_relatives_listed_with_the_or_bare(text: str, total: int, children: int) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == total
+    assert c.killed.children is not None and c.killed.children.min == children
+
+
+def test_the_mother_who_speaks_is_no_count() -> None:
+    c = primary(
+        "Russian jets killed two children in Ariha on Monday, the mother and a neighbour said."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Peshmerga fighters were killed and three others were wounded when ISIS militants "
+        "attacked their post near Makhmour, the ministry said.",
+        "Two Turkish soldiers were killed and three others injured in an attack by regime "
+        "forces on an observation post in Idlib, the defence ministry said.",
+    ],
+)
+def test_others_after_fighters_are_fighters(text: str) -> None:
+    c = primary(text)
+    assert c.killed.combatants is not None and c.killed.combatants.min == 2
+    assert c.injured.civilians is None
+    assert c.injured.combatants is not None and c.injured.combatants.min == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # Israel — protesters are civilians
+        (
+            "On Tuesday morning, 15 May 2018, Israeli forces shot dead two Palestinian protesters "
+            "east of Gaza City and injured 417 others, the Ministry of Health said.",
+            2,
+        ),
+        # Syrian government — demonstrators
+        ("Security forces opened fire on demonstrators in Deraa, killing 12 demonstrators.", 12),
+        # Libya — migrants in a detention centre
+        (
+            "A drone strike on a detention centre in Tajoura killed 53 migrants, the United "
+            "Nations said.",
+            53,
+        ),
+        # Saudi-led coalition — a wedding's guests
+        ("A coalition air strike on a wedding in Hajjah killed 20 guests, officials said.", 20),
+    ],
+)
+def test_protesters_migrants_and_guests_are_civilians(text: str, n: int) -> None:
+    c = primary(text)
+    assert c.killed.civilians is not None and c.killed.civilians.min == n
+
+
+@pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
         # a part of the people someone has: "three of their children", "two of our comrades"

@@ -109,6 +109,48 @@ CAPTURES = [
         "unknown",
         "alleges",
     ),
+    # A header line that is only a party's name, acronym or command (with "statement"):
+    (
+        "IDF\n@IDF\nOvernight, IDF fighter jets struck Hamas targets in Khan Younis. Two "
+        "terrorists were eliminated.\n2:05 AM · Dec 3, 2023",
+        "IDF",
+        "party_to_conflict",
+        "israel",
+        "admits",
+    ),
+    (
+        "Somalia: US AFRICOM statement\nU.S. Africa Command conducted an airstrike near "
+        "Jamaame on Feb. 22, killing 8 al-Shabaab fighters.",
+        "US AFRICOM",
+        "party_to_conflict",
+        "us_led_coalition",
+        "admits",
+    ),
+    (
+        "Press Release\nCombined Joint Task Force – Operation Inherent Resolve\nJune 4, 2017\n"
+        "Coalition forces conducted 21 strikes against ISIS targets near Raqqah on June 3, "
+        "killing 14 ISIS fighters.",
+        "Combined Joint Task Force – Operation Inherent Resolve",
+        "party_to_conflict",
+        "us_led_coalition",
+        "admits",
+    ),
+    (
+        "Iraqi Security Media Cell\nAn ISIS terrorist blew himself up among a group of PMF "
+        "fighters in Tarmiyah, killing five fighters.",
+        "Security Media Cell",
+        "party_to_conflict",
+        "isis",
+        "alleges",
+    ),
+    (
+        "Mwatana for Human Rights\nOn 13 June 2021, a ballistic missile launched by the "
+        "Houthis struck a gas station in Marib city, killing 17 civilians.",
+        "Mwatana for Human Rights",
+        "ngo",
+        "other",
+        "alleges",
+    ),
     (
         "Airwars\n@airwars\nIsraeli strikes on the town of Qusayr, Homs on the night of Feb 3 "
         "reportedly killed two civilians according to local sources, while the IDF said it "
@@ -288,3 +330,9 @@ def test_an_investigator_s_new_paragraph_speaks_in_its_own_voice_again() -> None
     period = next(c for c in claims if c.killed.civilians and c.killed.civilians.min == 440)
     assert haas.claimant.name == "Human Rights Watch"
     assert period.claimant.name == "local monitors"
+
+
+@pytest.mark.parametrize("line", ["Russian warplanes", "Turkish Drones", "Coalition Airstrikes"])
+def test_a_force_on_a_header_line_is_no_speaker(line: str) -> None:
+    c = primary(f"{line}\nJets struck the town of Ariha on Monday, killing four civilians.")
+    assert c.claimant.type != "party_to_conflict"

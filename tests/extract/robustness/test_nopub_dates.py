@@ -103,6 +103,31 @@ MASTHEADS = {
         "al-Mansoura on Tuesday, and local activists said seven civilians were killed.",
         D(2017, 2, 28),
     ),
+    # US-led coalition — a monitor's masthead in sections, then the day the text names.
+    "masthead in sections": (
+        "Airwars\nCivilian Casualties | CS2145 | 13 March 2017\nUp to 33 civilians were "
+        "killed when the coalition struck a school near Raqqa last night, local sources said.",
+        D(2017, 3, 12),
+    ),
+    # Russia — a news site's section trail; "yesterday".
+    "section trail": (
+        "News · Syria · 3 May 2019\nRussian warplanes struck the market of Kafr Nabl "
+        "yesterday, killing six civilians.",
+        D(2019, 5, 2),
+    ),
+    # The same lines at the foot of the page, under the text.
+    # al-Shabaab — a byline at the end; 20 August 2022 is a Saturday, "late Friday" the 19th.
+    "byline at the foot": (
+        "Al-Shabaab fighters stormed a hotel in Mogadishu late Friday, killing at least 21 "
+        "people, police said on Saturday.\nBy Abdi Sheikh | August 20, 2022",
+        D(2022, 8, 19),
+    ),
+    # Russia — the briefing's signature and its date closing the statement.
+    "signature at the foot": (
+        "Over the past day, terrorists of Hayat Tahrir al-Sham shelled the settlement of "
+        "Jurin. Two civilians were killed today.\nRussian Reconciliation Centre, 22 March 2020",
+        D(2020, 3, 22),
+    ),
 }
 
 

@@ -497,6 +497,33 @@ def test_a_raid_with_an_air_party_keeps_the_air_reading(ground: str) -> None:
     assert c.event_type == "airstrike"
 
 
+def test_an_isis_sleeper_cell_is_isis() -> None:
+    c = primary(
+        "Two SDF fighters were killed yesterday when an ISIS sleeper cell attacked their "
+        "checkpoint near Shaddadi, the SDF said."
+    )
+    assert c.perpetrator.group == "isis"
+    assert c.stance == "alleges"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "An Iraqi air force F-16 strike killed eight ISIS militants in a cave in the Hamrin "
+            "mountains, the Joint Operations Command said.",
+            "iraq_government",
+        ),
+        (
+            "A Russian Su-34 strike hit the market of Ariha on Monday, killing six civilians.",
+            "russia",
+        ),
+    ],
+)
+def test_an_aircraft_type_between_the_force_and_its_strike(text: str, group: str) -> None:
+    assert primary(text).perpetrator.group == group
+
+
 @pytest.mark.parametrize(
     "text",
     [
