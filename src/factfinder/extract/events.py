@@ -117,7 +117,14 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)|"
         r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
-    ("airstrike", 0.5, r"strikes?|struck|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
+    ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
+    # parties that strike from the air: "The IDF struck Hezbollah targets", "the coalition struck"
+    (
+        "airstrike",
+        0.5,
+        r"(?:IDF|Israel|Israeli\s+(?:army|military|forces|jets|aircraft)|coalition)\s+"
+        r"(?:also\s+|reportedly\s+|then\s+|later\s+)?struck",
+    ),
     # shelling: artillery, rockets, mortars, missiles fired from the ground
     (
         "shelling",
