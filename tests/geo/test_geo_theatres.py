@@ -101,3 +101,12 @@ def test_theatres_named() -> None:
     assert theatres_named("قصف على مدينة غزة") == {"GZ"}
     assert theatres_named("al-Shabaab fighters near Jilib") == {"SO"}
     assert theatres_named("Russian jets struck Idlib") == frozenset()
+
+
+def test_an_arabic_post_about_gaza_names_no_syrian_homonym() -> None:
+    # the Arabic names are read against Syria and Iraq only: Khan Younis is not the Hasakah village
+    gaza = "استشهاد 5 مواطنين في قصف إسرائيلي على منزل في خان يونس جنوب قطاع غزة"
+    assert [p for p in _places(gaza) if p[1] in ("SY", "IQ")] == []
+    # a Syrian post that names Gaza in its opening keeps its places
+    syria = "غارة إسرائيلية على حي المزة في دمشق بعد يوم من قصف غزة"
+    assert ("Damascus", "SY") in [(p[0], p[1]) for p in _places(syria)]

@@ -27,6 +27,7 @@ Data sources and licences: `data/SOURCE.md`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factfinder.arabic import arabic_share
 from factfinder.geo.admin import governorate_name
@@ -35,7 +36,7 @@ from factfinder.geo.bilingual import bilingual_places
 from factfinder.geo.boundaries import boundaries
 from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry, lookup
-from factfinder.geo.resolver import PlaceContext, incident_places
+from factfinder.geo.resolver import PlaceContext, incident_places, theatres_named
 from factfinder.geo.resolver import find_places as _find_latin_places
 from factfinder.mentions import PlaceMention
 
@@ -63,7 +64,26 @@ def find_places(
         return latin
     latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
     arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())
+    if _elsewhere(text):
+        # A post about Gaza, Yemen, Somalia or Libya: the Arabic names are read against Syria
+        # and Iraq only, so a town it names there would be a homonym ("خان يونس" in Hasakah).
+        arabic = [m for m in arabic if m.place.precision == "country"]
     return sorted([*latin, *arabic], key=lambda m: (m.start, m.end))
+
+
+_CORE_NAMED = re.compile(
+    r"سوري|العراق|عراقي|حلب|إدلب|ادلب|دمشق|حمص|حماة|حماه|الرقة|دير الزور|الحسكة|درعا|"
+    r"السويداء|القنيطرة|اللاذقية|طرطوس|بغداد|الموصل|نينوى|الأنبار|الانبار|كركوك|أربيل|اربيل|"
+    r"صلاح الدين|ديالى|البصرة|\b(?:Syria|Iraq)"
+)
+
+
+@lru_cache(maxsize=16)
+def _elsewhere(text: str) -> bool:
+    """Whether a text in Arabic script is about another theatre (Gaza, the West Bank, Yemen,
+    Somalia, Libya: named in its opening, not in a page's list of other news) and names
+    neither Syria, Iraq nor any of their governorates."""
+    return bool(theatres_named(text[:300]) - {"IL"}) and not _CORE_NAMED.search(text)
 
 
 __all__ = [
