@@ -479,7 +479,11 @@ def _not_a_count(toks: list[_Tok], num: _Num, *, years: bool = True) -> bool:
         first.low == "one"
         and j == i + 1
         and (
-            nxt in _AFTER_ONE_NOT_COUNT
+            # "one of the largest", but "one of them died", "one of whom died" count a person
+            (
+                nxt in _AFTER_ONE_NOT_COUNT
+                and not (nxt == "of" and _low(toks, j + 1) in ("them", "whom"))
+            )
             # "that one", but "reported that one civilian died" counts one person
             or (prev in _BEFORE_ONE_NOT_COUNT and not (prev == "that" and nxt in _ONE_NOUNS))
         )

@@ -917,3 +917,17 @@ def test_a_part_of_someone_s_people(
 )
 def test_tolls_brought_to_a_figure_and_a_group_s_officers(text: str, killed: Figures) -> None:
     check(text, killed, None)
+
+
+def test_one_of_the_wounded_who_died_is_one_dead() -> None:
+    check(
+        "A Russian airstrike on Ariha wounded three civilians on Monday. One of them died of his "
+        "wounds later, a medic said.",
+        {"total": (1, 1), "civilians": (1, 1)},
+        (3, 3),
+    )
+
+
+def test_one_of_the_largest_is_still_no_count() -> None:
+    c = primary("It was one of the deadliest attacks on Idlib this year, killing 12 civilians.")
+    assert figures(c.killed) == {"total": (12, 12), "civilians": (12, 12)}
