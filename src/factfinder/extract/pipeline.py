@@ -41,6 +41,7 @@ from factfinder.extract.finders import Parts
 from factfinder.extract.furniture import furniture_spans, hashtag_phrases, reading_text
 from factfinder.extract.placing import area_of, speaks
 from factfinder.extract.sentences import clauses, context_sections, split_sentences
+from factfinder.geo import theatres_named
 from factfinder.mentions import (
     PlaceMention,
     Sentence,
@@ -369,17 +370,12 @@ def _headline_area(places: Sequence[PlaceMention]) -> str | None:
 _OTHER_WARS = frozenset({"YE", "LY", "SO"})
 _UNMAPPED_WARS = frozenset({"AF", "SD", "SS", "ML"})
 _MAPPED = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
-# The same wars named by their people or their parties in a report's opening ("Libya's
-# government said", "a Saudi-led coalition air strike in Hajjah province").
-_WAR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (country, re.compile(words, re.IGNORECASE))
-    for country, words in (
-        ("YE", r"\b(?:Yemen(?:i|is)?|Houthis?|Huthis?|Ansar\s*Allah|Saudi-led)\b"),
-        ("LY", r"\b(?:Libya(?:n|ns|'s)?|Haftar)\b"),
-        ("SO", r"\b(?:Somalia|Somalis?|al-Shabaa?b)\b"),
-        ("AF", r"\b(?:Afghanistan|Afghans?|Taliban)\b"),
-        ("SD", r"\b(?:Sudan(?:ese)?)\b"),
-    )
+# Wars whose towns the gazetteer lacks, named by their people or their parties in a report's
+# opening ("the Taliban-run ministry"); those it holds are named by their theatre's cues
+# (`geo.theatres_named`: "Libya's government", "a Saudi-led coalition air strike in Hajjah").
+_UNMAPPED_WAR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("AF", re.compile(r"\b(?:Afghanistan|Afghans?|Taliban)\b", re.IGNORECASE)),
+    ("SD", re.compile(r"\bSudan(?:ese)?\b", re.IGNORECASE)),
 )
 _MAPPED_WORDS = re.compile(
     r"\b(?:Syria(?:n|ns|'s)?|Iraq(?:i|is|'s)?|Kurdistan|Kurdish|Lebanon|Lebanese|Jordan(?:ian)?|"
@@ -412,7 +408,10 @@ def _abroad(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         if _COUNTRY_AFTER.fullmatch(between):
             war = places[1].place.country  # "TRIPOLI, Libya", "Sinjar (Iraq)"
     if war not in _UNMAPPED_WARS | _OTHER_WARS:
-        war = next((c for c, words in _WAR_WORDS if words.search(text, 0, 300)), None)
+        named = sorted(theatres_named(text[:300]) & _OTHER_WARS)
+        war = named[0] if named else None
+        if war is None:
+            war = next((c for c, words in _UNMAPPED_WAR_WORDS if words.search(text, 0, 300)), None)
     if war is None:
         return places
     if _MAPPED_WORDS.search(text):

@@ -32,6 +32,7 @@ from functools import lru_cache
 from factfinder.arabic import arabic_share
 from factfinder.geo.admin import governorate_name
 from factfinder.geo.arabic_places import find_arabic_places, names_across_scripts
+from factfinder.geo.arabic_words import COUNTRY_NAMES, GOVERNORATE_NAMES
 from factfinder.geo.bilingual import bilingual_places
 from factfinder.geo.boundaries import boundaries
 from factfinder.geo.distance import distance_km
@@ -71,10 +72,19 @@ def find_places(
     return sorted([*latin, *arabic], key=lambda m: (m.start, m.end))
 
 
+# Syria, Iraq and their governorates as Arabic (or an English aside) names them.
 _CORE_NAMED = re.compile(
-    r"سوري|العراق|عراقي|حلب|إدلب|ادلب|دمشق|حمص|حماة|حماه|الرقة|دير الزور|الحسكة|درعا|"
-    r"السويداء|القنيطرة|اللاذقية|طرطوس|بغداد|الموصل|نينوى|الأنبار|الانبار|كركوك|أربيل|اربيل|"
-    r"صلاح الدين|ديالى|البصرة|\b(?:Syria|Iraq)"
+    "|".join(
+        re.escape(name)
+        for names in (
+            *GOVERNORATE_NAMES.values(),
+            COUNTRY_NAMES["SY"],
+            COUNTRY_NAMES["IQ"],
+            ("سوري", "عراقي"),
+        )
+        for name in names
+    )
+    + r"|\b(?:Syria|Iraq)"
 )
 
 
@@ -98,4 +108,5 @@ __all__ = [
     "incident_places",
     "lookup",
     "names_across_scripts",
+    "theatres_named",
 ]
