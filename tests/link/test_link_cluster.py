@@ -164,15 +164,82 @@ def test_link_records_numbers_incidents_and_is_deterministic(make_record):
     assert "inc-000001" in labelled.ids and len(set(labelled.ids)) == len(labelled.ids)
 
 
+def _incident_reports(make_record, n=40):
+    """Several incidents (places and days apart), each reported by several documents with
+    tolls that disagree in places, so merges, refusals and averages all happen."""
+    towns = [
+        ("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
+        ("Idlib", 35.930, 36.634, "Idlib"),
+        ("Douma", 33.572, 36.402, "Rif Dimashq"),
+        ("Hajin", 34.694, 40.830, "Deir ez-Zor"),
+    ]
+    recs = []
+    for k in range(n):
+        town = towns[k % 4]
+        day = f"2016-07-{5 + (k % 8):02d}"
+        event = ["explosion", "airstrike"][(k // 4) % 2]
+        killed = [16, 18, 40, None][(k // 3) % 4]
+        recs.append(
+            make_record(
+                len(recs),
+                place=town,
+                day=day,
+                event=event,
+                killed=killed,
+                text=f"A {event} in {town[0]} killed people near the market.",
+                publisher=["Reuters", "AFP", "SANA"][k % 3],
+            )
+        )
+    return recs
+
+
+def test_blocks_clustered_apart_and_replayed_give_the_clustering_of_all_pairs(make_record):
+    import random
+
+    from factfinder.link.cluster import EdgeCodec, cluster_log, cluster_pieces, replay_pieces
+    from factfinder.link.features import PairScorer
+    from factfinder.link.run import compute_idf
+
+    recs = _incident_reports(make_record, 60)
+    scorer = PairScorer(recs, compute_idf(recs))
+    codec = EdgeCodec.for_records(len(recs))
+    packed = []
+    for i in range(len(recs)):
+        for j in range(i + 1, len(recs)):
+            s = scorer.score(i, j, 1.0)
+            if s is not None:
+                packed.append(codec.pack(s, i, j, recs[i].primary and recs[j].primary))
+    by_idx = dict(enumerate(recs))
+    whole = sorted(cluster_pieces(by_idx, list(packed), codec, scorer.full))
+    assert any(len(p.members) > 1 for p in whole) and any(p.refusals for p in whole)
+    rnd = random.Random(7)
+    for blocks in (1, 2, 3, 5):
+        # Any cut is exact (a claim in no block has its pairs decided with the whole).
+        block_of = {i: rnd.randrange(blocks) for i in range(len(recs)) if rnd.random() < 0.9}
+        logs, scores = {}, {}
+        for k in range(blocks):
+            own = [
+                key
+                for key in packed
+                if block_of.get(codec.unpack(key)[1], -1) == k == block_of.get(codec.unpack(key)[2])
+            ]
+            logs[k], got = cluster_log(by_idx, own, codec, scorer.full)
+            scores.update(got)
+        replayed = replay_pieces(recs, list(packed), codec, scorer.full, block_of, logs, scores)
+        assert sorted(replayed) == whole
+
+
+@pytest.mark.parametrize("split", [False, True])
 def test_components_clustered_on_workers_give_the_clustering_of_one_process(
-    make_record, monkeypatch
+    make_record, monkeypatch, split
 ):
-    # Several incidents (places and days apart), each reported by several documents with
-    # tolls that disagree in places, so merges, refusals and averages all happen inside
-    # components; a batch per component makes the workers put many pieces together.
+    # A batch per component makes the workers put many pieces together; with `split` every
+    # component is cut into blocks clustered apart and replayed here.
     from factfinder.link import components
 
     monkeypatch.setattr(components, "BATCH_EDGES", 1)
+    if split:
+        monkeypatch.setattr(components, "SPLIT_EDGES", 1)
     towns = [
         ("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
         ("Idlib", 35.930, 36.634, "Idlib"),

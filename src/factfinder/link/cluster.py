@@ -29,7 +29,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from factfinder.errors import Conflict
 from factfinder.geo import distance_km
@@ -333,6 +333,11 @@ def cluster_packed(
     return assemble_clustering(len(records), pieces, labels)
 
 
+# What the clustering did with one edge: False when its claims were already one cluster, the
+# refusal's reason, or (merged) the centres the merged cluster keeps, None when not worked out.
+Decision = Literal[False] | str | list[tuple[float, float]] | None
+
+
 class Piece(NamedTuple):
     """A cluster as the clustering left it: sorted members, merges, refusals, pinned id."""
 
@@ -357,6 +362,50 @@ def cluster_pieces(
     """
     merger = _Merger(records, full_score, {}, {}, max_refusals)
     merger.run(packed, codec)
+    return [merger.piece(root) for root in merger.roots()]
+
+
+def cluster_log(
+    records: Mapping[int, Clusterable],
+    packed: list[int],
+    codec: EdgeCodec,
+    full_score: Scorer,
+    max_refusals: int = 5,
+) -> tuple[list[Decision], dict[int, float]]:
+    """The decision taken on each edge (sorted here, in place) by the clustering of these
+    edges alone, without constraints, and the scores of the other pairs it worked out (by
+    pair key: the smaller index shifted by `codec.bits`, or-ed with the larger): one block's
+    part of `replay_pieces`."""
+    bits = codec.bits
+    scores: dict[int, float] = {}
+
+    def scored(i: int, j: int) -> float:
+        s = scores[(i << bits) | j if i < j else (j << bits) | i] = full_score(i, j)
+        return s
+
+    merger = _Merger(records, scored, {}, {}, max_refusals)
+    log: list[Decision] = []
+    merger.run(packed, codec, log)
+    return log, scores
+
+
+def replay_pieces(
+    records: Mapping[int, Clusterable] | Sequence[Clusterable],
+    packed: list[int],
+    codec: EdgeCodec,
+    full_score: Scorer,
+    block_of: Mapping[int, int],
+    logs: Mapping[int, list[Decision]],
+    scores: Mapping[int, float] | None = None,
+    max_refusals: int = 5,
+) -> list[Piece]:
+    """`cluster_pieces` of edges whose claims are cut into blocks (`block_of`; a claim in none
+    has its edges decided here), each block's own edges clustered apart (`cluster_log`, its
+    decisions in `logs`, the scores it worked out in `scores`): only the edges across blocks,
+    and those their merges reach, are decided here (see `_Merger.replay`). The pieces are
+    those of `cluster_pieces`."""
+    merger = _Merger(records, full_score, {}, {}, max_refusals)
+    merger.replay(packed, codec, block_of, logs, scores)
     return [merger.piece(root) for root in merger.roots()]
 
 
@@ -438,53 +487,145 @@ class _Merger:
                 )
             self.merge(ra, rb, Link(a, b, self.full_score(a, b), kind))
 
-    def run(self, packed: list[int], codec: EdgeCodec) -> None:
-        """Merge along the packed edges (sorted here, in place), in their order."""
+    def run(self, packed: list[int], codec: EdgeCodec, log: list[Decision] | None = None) -> None:
+        """Merge along the packed edges (sorted here, in place), in their order.
+
+        `log`, when given, receives the decision taken on each edge, in order (see `Decision`).
+        """
         # Main claims first: the incident a report is mainly about is what other reports most
         # likely share; its secondary claims (background, other incidents) join afterwards.
         packed.sort()
         unpack = codec.unpack
-        bits = codec.bits
-        known: dict[int, float] = {}
-        for key in packed:
-            score, a, b = unpack(key)
-            known[(a << bits) | b if a < b else (b << bits) | a] = score
-        find, state, refusals, full_score = self.uf.find, self.state, self.refusals, self.full_score
-        cannot, max_refusals, touched = self.cannot, self.max_refusals, self.touched
+        known = self._known(packed, codec)
+        find = self.uf.find
+        touched = self.touched
         for key in packed:
             score, a, b = unpack(key)
             touched.add(a)
             touched.add(b)
             ra, rb = find(a), find(b)
             if ra == rb:
+                if log is not None:
+                    log.append(False)
                 continue
-            x, y = state(ra), state(rb)
-            reason, centres = _refuse_reason(x, y)
-            if reason is None and cannot and _blocked_by_cannot(x, y, cannot, self.uf):
-                reason = "an analyst kept them apart"
-            if reason is None and len(x.members) * len(y.members) > 1:
-                # Large clusters are compared on their first members: enough to see
-                # disagreement, and it keeps a merge of two big clusters from costing their
-                # product.
-                xs, ys = x.members[:AVERAGE_SAMPLE], y.members[:AVERAGE_SAMPLE]
-                total = 0.0
-                for i in xs:
-                    for j in ys:
-                        pair = (i << bits) | j if i < j else (j << bits) | i
-                        s = known.get(pair)
-                        if s is None:
-                            s = known[pair] = full_score(i, j)
-                        total += s
-                mean = total / (len(xs) * len(ys))
-                if mean < AVERAGE_THRESHOLD:
-                    reason = f"average link {mean:.2f} below {AVERAGE_THRESHOLD:.2f}"
-            if reason is not None:
-                for root in (ra, rb):
-                    bucket = refusals.setdefault(root, [])
-                    if len(bucket) < max_refusals:
-                        bucket.append(Refusal(a, b, score, reason))
+            got = self.decide(ra, rb, a, b, score, known, codec.bits)
+            if log is not None:
+                log.append(got)
+
+    def _known(self, packed: list[int], codec: EdgeCodec) -> dict[int, float]:
+        """The scores of the packed pairs, by pair (the average-link check reads them)."""
+        unpack = codec.unpack
+        bits = codec.bits
+        mask = (1 << bits) - 1
+        known: dict[int, float] = {}
+        for key in packed:
+            a, b = (key >> (bits + 1)) & mask, (key >> 1) & mask
+            known[(a << bits) | b if a < b else (b << bits) | a] = unpack(key)[0]
+        return known
+
+    def replay(
+        self,
+        packed: list[int],
+        codec: EdgeCodec,
+        block_of: Mapping[int, int],
+        logs: Mapping[int, list[Decision]],
+        scores: Mapping[int, float] | None = None,
+    ) -> None:
+        """`run` along the packed edges of claims cut into blocks, each block's own edges
+        (both claims in it) already run apart with their decisions in `logs[block]`;
+        `scores` are pair scores the blocks' runs worked out (by `_pair` key).
+
+        A cluster is *clean* while its members and state are those of the cluster of the same
+        claims in its block's run at the same point of the edge order: every claim alone is,
+        and a merge of two clean clusters along an edge of their block, taken from the log,
+        leaves a clean one (the decision is a function of the two clusters only, so it is the
+        one the block's run took). Every other edge is decided here, and what it touches is
+        no longer clean where the block's run may have seen it otherwise: both clusters of an
+        edge of a block (the block's run took that edge too, perhaps differently), and the
+        merged cluster of an edge across blocks (no block's run has it). A refused edge
+        across blocks changes no cluster. The decisions are those of `run` on all edges.
+        """
+        packed.sort()
+        bits = codec.bits
+        mask = (1 << bits) - 1
+        size = 1 + max(block_of, default=0)
+        blocks = [-1] * size
+        for i, k in block_of.items():
+            blocks[i] = k
+        known: dict[int, float] | None = None
+        find, merge, refusals = self.uf.find, self.merge, self.refusals
+        max_refusals, touched = self.max_refusals, self.touched
+        cursor = {block: iter(log).__next__ for block, log in logs.items()}
+        dirty: set[int] = set()
+        unpack = codec.unpack
+        for key in packed:
+            a, b = (key >> (bits + 1)) & mask, (key >> 1) & mask
+            touched.add(a)
+            touched.add(b)
+            block = blocks[a] if a < size else -1
+            inside = block >= 0 and b < size and block == blocks[b]
+            logged = cursor[block]() if inside else False
+            ra, rb = find(a), find(b)
+            if ra == rb:
                 continue
-            self.merge(ra, rb, Link(a, b, score, "auto"), centres)
+            if inside and ra not in dirty and rb not in dirty:
+                score = unpack(key)[0]
+                if isinstance(logged, str):
+                    for root in (ra, rb):
+                        bucket = refusals.setdefault(root, [])
+                        if len(bucket) < max_refusals:
+                            bucket.append(Refusal(a, b, score, logged))
+                else:
+                    assert logged is not False, "a clean cluster differs from its block's"
+                    merge(ra, rb, Link(a, b, score, "auto"), logged)
+                continue
+            if known is None:
+                known = dict(scores or {})
+                known.update(self._known(packed, codec))
+            got = self.decide(ra, rb, a, b, unpack(key)[0], known, bits)
+            if isinstance(got, str):
+                if inside:
+                    dirty.add(ra)
+                    dirty.add(rb)
+            else:
+                dirty.discard(ra)
+                dirty.discard(rb)
+                dirty.add(find(a))
+
+    def decide(
+        self, ra: int, rb: int, a: int, b: int, score: float, known: dict[int, float], bits: int
+    ) -> Decision:
+        """Merge or refuse the clusters `ra` and `rb` along the pair (a, b); the decision."""
+        state, refusals, full_score = self.state, self.refusals, self.full_score
+        cannot, max_refusals = self.cannot, self.max_refusals
+        x, y = state(ra), state(rb)
+        reason, centres = _refuse_reason(x, y)
+        if reason is None and cannot and _blocked_by_cannot(x, y, cannot, self.uf):
+            reason = "an analyst kept them apart"
+        if reason is None and len(x.members) * len(y.members) > 1:
+            # Large clusters are compared on their first members: enough to see
+            # disagreement, and it keeps a merge of two big clusters from costing their
+            # product.
+            xs, ys = x.members[:AVERAGE_SAMPLE], y.members[:AVERAGE_SAMPLE]
+            total = 0.0
+            for i in xs:
+                for j in ys:
+                    pair = (i << bits) | j if i < j else (j << bits) | i
+                    s = known.get(pair)
+                    if s is None:
+                        s = known[pair] = full_score(i, j)
+                    total += s
+            mean = total / (len(xs) * len(ys))
+            if mean < AVERAGE_THRESHOLD:
+                reason = f"average link {mean:.2f} below {AVERAGE_THRESHOLD:.2f}"
+        if reason is not None:
+            for root in (ra, rb):
+                bucket = refusals.setdefault(root, [])
+                if len(bucket) < max_refusals:
+                    bucket.append(Refusal(a, b, score, reason))
+            return reason
+        self.merge(ra, rb, Link(a, b, score, "auto"), centres)
+        return centres
 
     def roots(self) -> set[int]:
         """The roots of every cluster a merge or refusal touched."""

@@ -122,7 +122,7 @@ def link_records(
                 edges = [e for e in edges if not _touches(codec, e, apart)]
             links = len(edges)
             if pool.processes > 1 and _no_decisions(constraints):
-                clustering = cluster_spread(records, edges, codec, scorer.idf, pool)
+                clustering = cluster_spread(records, edges, codec, scorer, pool)
             else:
                 clustering = cluster_packed(records, edges, codec, scorer.full, constraints)
             del edges
