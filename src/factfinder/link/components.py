@@ -35,7 +35,7 @@ from factfinder.link.cluster import (
     replay_pieces,
 )
 from factfinder.link.features import PairScorer
-from factfinder.link.pairs import ScoreView
+from factfinder.link.pairs import PlainView, ScoreView, plain_view
 from factfinder.link.parallel import Workers
 from factfinder.link.records import LinkClaim
 
@@ -46,20 +46,22 @@ BLOCKS_PER_WORKER = 2
 
 
 class ComponentBatch(NamedTuple):
-    """Connected components to cluster: their claims by index, pairs and word weights."""
+    """Connected components to cluster: their claims by index (`plain_view`s), pairs and word
+    weights."""
 
-    records: dict[int, ScoreView]
+    records: dict[int, PlainView]
     edges: list[int]
     codec: EdgeCodec
     idf: dict[str, float]
 
 
 class ComponentBlock(NamedTuple):
-    """One block of a large component: its claims by index, its own pairs and word weights."""
+    """One block of a large component: its claims by index (`plain_view`s), its own pairs and
+    word weights."""
 
     component: int
     block: int
-    records: dict[int, ScoreView]
+    records: dict[int, PlainView]
     edges: list[int]
     codec: EdgeCodec
     idf: dict[str, float]
@@ -72,17 +74,24 @@ Done = list[Piece] | tuple[int, int, list[Decision], dict[int, float]]
 def cluster_job(job: Job) -> Done:
     """The clusters of a batch of components, or the decisions on a block's own pairs (the job
     of a worker process)."""
-    scorer = PairScorer(job.records, job.idf)
+    records = _views(job.records)
+    scorer = PairScorer(records, job.idf)
     if isinstance(job, ComponentBlock):
-        log, scores = cluster_log(job.records, job.edges, job.codec, scorer.full)
+        log, scores = cluster_log(records, job.edges, job.codec, scorer.full)
         return job.component, job.block, log, scores
-    return cluster_pieces(job.records, job.edges, job.codec, scorer.full)
+    return cluster_pieces(records, job.edges, job.codec, scorer.full)
 
 
 def cluster_batch(job: ComponentBatch) -> list[Piece]:
     """The clusters of a batch of components (the job of a worker process)."""
-    scorer = PairScorer(job.records, job.idf)
-    return cluster_pieces(job.records, job.edges, job.codec, scorer.full)
+    records = _views(job.records)
+    scorer = PairScorer(records, job.idf)
+    return cluster_pieces(records, job.edges, job.codec, scorer.full)
+
+
+def _views(plain: dict[int, PlainView]) -> dict[int, ScoreView]:
+    new = tuple.__new__
+    return {i: new(ScoreView, p) for i, p in plain.items()}
 
 
 class _Split(NamedTuple):
@@ -102,14 +111,18 @@ def cluster_spread(
     codec: EdgeCodec,
     scorer: PairScorer[LinkClaim],
     workers: Workers,
+    plain: Sequence[PlainView] | None = None,
 ) -> Clustering:
     """The clustering of `records` along the packed edges, components spread over `workers`.
 
-    `scorer` scores any pair of `records` (for the pairs of large components decided here).
+    `scorer` scores any pair of `records` (for the pairs of large components decided here);
+    `plain` are the records' `plain_view`s when the caller has them.
     """
     pieces: dict[int, Piece] = {}
     splits: list[_Split] = []
-    jobs = _jobs(records, packed, codec, scorer.idf, workers.processes, splits)
+    if plain is None:
+        plain = [plain_view(r) for r in records]
+    jobs = _jobs(records, plain, packed, codec, scorer.idf, workers.processes, splits)
     for got in workers.map_unordered(cluster_job, jobs):
         if isinstance(got, tuple):
             component, block, log, scores = got
@@ -135,6 +148,7 @@ def cluster_spread(
 
 def _jobs(
     records: Sequence[LinkClaim],
+    plain: Sequence[PlainView],
     packed: list[int],
     codec: EdgeCodec,
     idf: Mapping[str, float],
@@ -148,21 +162,24 @@ def _jobs(
     roots = sorted(edges, key=lambda r: (-len(edges[r]), r))
     large = [r for r in roots if len(edges[r]) > SPLIT_EDGES] if processes > 1 else []
     for root in large:
-        yield from _blocks(records, edges[root], members[root], codec, idf, processes, splits)
+        yield from _blocks(
+            records, plain, edges[root], members[root], codec, idf, processes, splits
+        )
     batch_edges: list[int] = []
     batch_members: list[int] = []
     for root in roots[len(large) :]:
         batch_edges.extend(edges[root])
         batch_members.extend(members[root])
         if len(batch_edges) >= BATCH_EDGES:
-            yield _batch(records, batch_members, batch_edges, codec, idf)
+            yield _batch(records, plain, batch_members, batch_edges, codec, idf)
             batch_edges, batch_members = [], []
     if batch_edges:
-        yield _batch(records, batch_members, batch_edges, codec, idf)
+        yield _batch(records, plain, batch_members, batch_edges, codec, idf)
 
 
 def _blocks(
     records: Sequence[LinkClaim],
+    plain: Sequence[PlainView],
     edges: list[int],
     members: set[int],
     codec: EdgeCodec,
@@ -201,7 +218,7 @@ def _blocks(
     component = len(splits)
     splits.append(_Split(edges, block_of, {}, {}, count))
     for k in range(count):
-        batch = _batch(records, claims[k], own[k], codec, idf)
+        batch = _batch(records, plain, claims[k], own[k], codec, idf)
         yield ComponentBlock(component, k, batch.records, batch.edges, codec, batch.idf)
 
 
@@ -233,12 +250,13 @@ def _components(
 
 def _batch(
     records: Sequence[LinkClaim],
+    plain: Sequence[PlainView],
     members: list[int],
     edges: list[int],
     codec: EdgeCodec,
     idf: Mapping[str, float],
 ) -> ComponentBatch:
-    views = {i: ScoreView.of(records[i]) for i in members}
-    used = set(chain.from_iterable(v.names for v in views.values()))
-    used.update(chain.from_iterable(v.words for v in views.values()))
-    return ComponentBatch(views, edges, codec, {t: idf[t] for t in used if t in idf})
+    used = set(chain.from_iterable(records[i].names for i in members))
+    used.update(chain.from_iterable(records[i].words for i in members))
+    claims = {i: plain[i] for i in members}
+    return ComponentBatch(claims, edges, codec, {t: idf[t] for t in used if t in idf})

@@ -14,9 +14,9 @@ over all claims in one process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from factfinder.link.blocking import extra_keys, margin_days, sweep, sweep_order
 from factfinder.link.cluster import EdgeCodec
@@ -144,28 +144,48 @@ class ScoreView(NamedTuple):
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
-        return cls(
-            r.idx,
-            r.doc,
-            r.area,
-            r.lo,
-            r.hi,
-            r.slack,
-            r.date_precision,
-            r.points,
-            r.geo,
-            r.place_precision,
-            r.areas,
-            r.event_type,
-            r.perpetrator,
-            r.killed,
-            r.names,
-            r.words,
-            r.publisher,
-            r.primary,
-            lang=r.lang,
-            chain=r.chain,
-        )
+        return cls(*plain_view(r))
+
+
+PlainView = tuple[Any, ...]  # a `ScoreView`'s fields as a plain tuple
+
+
+def plain_view(r: LinkClaim) -> PlainView:
+    """A `ScoreView`'s fields as a plain tuple: what travels to a worker process.
+
+    A plain tuple is pickled and unpickled by C code alone, where a named tuple costs a
+    Python-level call each way (twice the time of sending the claims); `views` makes the
+    named tuples again.
+    """
+    return (
+        r.idx,
+        r.doc,
+        r.area,
+        r.lo,
+        r.hi,
+        r.slack,
+        r.date_precision,
+        r.points,
+        r.geo,
+        r.place_precision,
+        r.areas,
+        r.event_type,
+        r.perpetrator,
+        r.killed,
+        r.names,
+        r.words,
+        r.publisher,
+        r.primary,
+        "",
+        r.lang,
+        r.chain,
+    )
+
+
+def views(plain: Iterable[PlainView]) -> list[ScoreView]:
+    """The `ScoreView`s of plain tuples (`plain_view`)."""
+    new = tuple.__new__
+    return [new(ScoreView, p) for p in plain]
 
 
 class Candidate(Scorable, Keyed, Protocol):
@@ -181,19 +201,24 @@ class Candidate(Scorable, Keyed, Protocol):
 
 class Stretch(NamedTuple):
     """A stretch of the sweep: claims in sweep order, of which those from `emit_from` on are
-    paired (the ones before are its margin); `df` counts words over the run's `n` claims."""
+    paired (the ones before are its margin); `df` counts words over the run's `n` claims.
 
-    claims: Sequence[Candidate]
+    `claims` are records or views, or with `plain` the plain tuples of views (`plain_view`).
+    """
+
+    claims: Sequence[Candidate] | Sequence[PlainView]
     emit_from: int
     df: Mapping[str, int]
     n: int
     codec: EdgeCodec
     threshold: float = LINK_THRESHOLD
+    plain: bool = False
 
 
 def score_stretch(job: Stretch) -> tuple[int, list[int]]:
     """(candidate pairs, packed edges of the pairs that reach the threshold) of a stretch."""
-    claims, df, n = job.claims, job.df, job.n
+    df, n = job.df, job.n
+    claims: Sequence[Candidate] = views(job.claims) if job.plain else job.claims  # type: ignore[arg-type, assignment]
     idf = {t: idf_value(c, n) for t, c in df.items()}
     keys, names = blocking_keys(claims, df, n)
     weights = [(word_weight(r.names, idf), word_weight(r.words, idf)) for r in claims]
@@ -221,15 +246,22 @@ def scored_edges(
     df: Mapping[str, int],
     workers: Workers,
     codec: EdgeCodec,
+    plain: Sequence[PlainView] | None = None,
 ) -> tuple[int, list[int]]:
-    """(candidate pairs, packed edges) of all records, stretches spread over `workers`."""
+    """(candidate pairs, packed edges) of all records, stretches spread over `workers`.
+
+    `plain` are the records' `plain_view`s when the caller has them.
+    """
     order = sweep_order(records)
     n = len(records)
     if workers.processes <= 1 or len(order) < 2 * MIN_STRETCH:
         return score_stretch(Stretch([records[i] for i in order], 0, df, n, codec))
+    if plain is None:
+        plain = [plain_view(r) for r in records]
     pairs = 0
     edges: list[int] = []
-    for got, kept in workers.map(score_stretch, _stretches(records, order, df, workers, codec)):
+    stretches = _stretches(records, plain, order, df, workers, codec)
+    for got, kept in workers.map(score_stretch, stretches):
         pairs += got
         edges.extend(kept)
     return pairs, edges
@@ -246,6 +278,7 @@ def stretch_count(claims: int, processes: int) -> int:
 
 def _stretches(
     records: Sequence[LinkClaim],
+    plain: Sequence[PlainView],
     order: list[int],
     df: Mapping[str, int],
     workers: Workers,
@@ -259,10 +292,13 @@ def _stretches(
         assert begin is not None
         while (lo := records[order[first]].lo) is not None and lo < begin - margin:
             first += 1
-        views = [ScoreView.of(records[i]) for i in order[first : start + size]]
-        used = set(chain.from_iterable(v.names for v in views))
-        used.update(chain.from_iterable(v.words for v in views))
-        yield Stretch(views, start - first, {t: df[t] for t in used}, len(records), codec)
+        part = order[first : start + size]
+        used = set(chain.from_iterable(records[i].names for i in part))
+        used.update(chain.from_iterable(records[i].words for i in part))
+        claims = [plain[i] for i in part]
+        yield Stretch(
+            claims, start - first, {t: df[t] for t in used}, len(records), codec, plain=True
+        )
 
 
 # --- claims without any date ------------------------------------------------------------------

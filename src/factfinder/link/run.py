@@ -24,6 +24,7 @@ from factfinder.link.pairs import (
     NAME_LIMIT,
     blocking_keys,
     document_frequency,
+    plain_view,
     scored_edges,
     undated_edges,
 )
@@ -112,7 +113,10 @@ def link_records(
                 df = document_frequency(records)
             scorer = PairScorer(records, idf_of(df, len(records)))
             codec = EdgeCodec.for_records(len(records))
-            pairs, edges = scored_edges(records, df, pool, codec)
+            # What blocking, scoring and clustering read of each claim, made once for the
+            # workers of both stages.
+            plain = [plain_view(r) for r in records] if pool.processes > 1 else None
+            pairs, edges = scored_edges(records, df, pool, codec, plain)
             undated_pairs, undated = undated_edges(records, df, scorer.score, codec)
             pairs += undated_pairs
             edges.extend(undated)
@@ -122,10 +126,10 @@ def link_records(
                 edges = [e for e in edges if not _touches(codec, e, apart)]
             links = len(edges)
             if pool.processes > 1 and _no_decisions(constraints):
-                clustering = cluster_spread(records, edges, codec, scorer, pool)
+                clustering = cluster_spread(records, edges, codec, scorer, pool, plain)
             else:
                 clustering = cluster_packed(records, edges, codec, scorer.full, constraints)
-            del edges
+            del edges, plain
     finally:
         if own:
             pool.close()
