@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from factfinder.assess.grading import GradeOverride
 from factfinder.assess.incidents import build_incident
@@ -39,22 +39,17 @@ class IncidentSpec(NamedTuple):
 
 
 class IncidentChunk(NamedTuple):
-    """Incidents to build with the records they name (by index, each as the plain tuple of its
-    fields) and the weights of their words."""
+    """Incidents to build with the records they name (by index) and the weights of their words."""
 
     incidents: list[IncidentSpec]
-    records: dict[int, tuple[Any, ...]]
+    records: dict[int, LinkClaim]
     idf: dict[str, float]
 
 
 def build_lines(job: IncidentChunk) -> list[str]:
     """The JSON lines of a chunk's incidents (the job of a worker process)."""
-    # The records travel as plain tuples: pickled by C code alone, where a named tuple costs
-    # a Python-level call each way.
-    new = tuple.__new__
-    records = {i: new(LinkClaim, fields) for i, fields in job.records.items()}
-    scorer = PairScorer(records, job.idf)
-    return [_line(spec, records, scorer) for spec in job.incidents]
+    scorer = PairScorer(job.records, job.idf)
+    return [_line(spec, job.records, scorer) for spec in job.incidents]
 
 
 # `factfinder.jsonl.dumps` without the check for circular containers: an incident has none,
@@ -119,7 +114,7 @@ def _chunks(specs: Iterator[IncidentSpec], scorer: PairScorer) -> Iterator[Incid
 
     def chunk() -> IncidentChunk:
         named = {
-            i: tuple(records[i])
+            i: records[i]
             for spec in batch
             for i in chain(spec.members, *((f.a, f.b) for f in spec.refusals))
         }
