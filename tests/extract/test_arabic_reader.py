@@ -721,3 +721,24 @@ def test_header_claimant_needs_the_name_alone() -> None:
     assert header_claimant(at) is None
     assert header_claimant(ArabicText("المرصد السوري\nنص الخبر.")) is not None
     assert header_claimant(ArabicText("المرصد السوري - يوثق مقتل 3 مدنيين بقصف\nنص.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "الدفاع المدني السوري: مقتل امرأة وطفلها بانفجار عبوة ناسفة في مدينة الباب.",
+            "الدفاع المدني السوري",
+        ),
+        ("المرصد السوري: مقتل 4 مدنيين بقصف لقوات النظام على ريف إدلب.", "المرصد السوري"),
+    ],
+)
+def test_a_source_named_before_a_colon_is_the_claimant(text: str, name: str) -> None:
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2023, 8, 19))).claims[0]
+    assert claim.claimant is not None and claim.claimant.name == name
+
+
+def test_a_colon_after_words_that_name_no_source_names_nobody() -> None:
+    text = "عاجل: مقتل 4 مدنيين بقصف لقوات النظام على ريف إدلب."
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2023, 8, 19))).claims[0]
+    assert claim.claimant is None or claim.claimant.name is None

@@ -248,7 +248,7 @@ class _Incident:
         perp = _perpetrator(units)
         if (
             perp is not None
-            and perp.group in GROUND_ONLY_GROUPS
+            and (perp.group in GROUND_ONLY_GROUPS or _ON_FOOT.search(perp.name or ""))
             and not any(  # "SDF and coalition forces raided …": an air party takes part
                 a.group in AIR_ONLY_GROUPS and a.role == "perpetrator"
                 for u in units
@@ -281,6 +281,13 @@ def _weighted_cues(units: Sequence[Unit]) -> list[EventMention]:
 # "bombing" or "pounded" are artillery's, rockets' or drones' named as such elsewhere.
 GROUND_ONLY_GROUPS = frozenset({"sdf_ypg", "isis", "hts_nusra", "armed_opposition"})
 _RAID = re.compile(r"raid", re.IGNORECASE)
+# Attackers named as people on foot, whatever their party: "gunmen raided the village",
+# "soldiers raided the house".
+_ON_FOOT = re.compile(
+    r"\b(?:gunmen|armed\s+men|assailants|militants|fighters|soldiers|troops|militiamen|"
+    r"police(?:men)?|commandos|infantry)\b",
+    re.IGNORECASE,
+)
 
 
 def _grounded(u: Unit) -> Unit:

@@ -924,10 +924,23 @@ def _header_publisher(text: str) -> Source | None:
         office = _office_name(line)
         if office is not None:
             return Source(office, "party_to_conflict")
-        party = _party_line(line)
+        by = _STATEMENT_BY.match(line)
+        party = _party_line(line[by.end() :] if by else line)
         if party is not None:
             return Source(party, "party_to_conflict")
+        about = _STATEMENT_ON.match(line)
+        if about is not None and (named := _named_source(about.group("name"))) is not None:
+            return named
     return None
+
+
+# A release's headline naming its author before what it is about: "CENTCOM Statement on Raid in
+# Northeast Syria", "Ministry of Defence statement regarding the events in Idlib".
+_STATEMENT_ON = re.compile(
+    r"(?P<name>[^:\n]{2,60}?)\s+(?:statement|press\s+release|communiqu[eé]|readout)\s+"
+    r"(?:on|about|regarding|concerning|following|after|over|in\s+response\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 # "IDF", "CENTCOM statement", "Somalia: US AFRICOM statement", "Combined Joint Task Force –

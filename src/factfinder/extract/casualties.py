@@ -52,6 +52,7 @@ from dataclasses import dataclass, replace
 
 from factfinder.extract.gates import Gate
 from factfinder.extract.numbers import find_quantities, parse_quantity
+from factfinder.extract.quoting import without_scare_quotes
 from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
 from factfinder.extract.victims import (
     GROUP_ROLES,
@@ -450,7 +451,15 @@ _PASSIVE = re.compile(
     re.I,
 )
 _LEFT = re.compile(r"\b(?:leaving|left)\s*$", re.I)
-_AMONG_NUMBER = re.compile(r"\s*(?:were|are)\s+among\s+(?:the\s+)?(?:\w+\s+){0,2}\d", re.I)
+# "3 children were among the 5 killed", "Three children were among five people killed", and a
+# headline's "3 children among 5 killed"
+_AMONG_NUMBER = re.compile(
+    r"\s*(?:(?:were|are)\s+)?among\s+(?!(?:them|whom|those|these|which|us|their|its)\b)(?:the\s+)?"
+    r"(?:\w+\s+){0,2}(?:\d|(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|a\s+dozen|dozens|scores|hundreds)\b)",
+    re.I,
+)
 
 
 def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
@@ -461,6 +470,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     belongs to. See the module docstring for what is read and what is left out.
     """
     end = len(text) if end is None else end
+    text = without_scare_quotes(text)
     fields = _record_fields(text, start, end)
     taken = {m.start for m in fields}
     items: list[tuple[int, int, Range, bool]] = [
@@ -752,7 +762,12 @@ _OTHER = re.compile(r"\s*(?:other|more)\b", re.I)
 
 
 _BARE_OTHERS = re.compile(r"\s+others\b", re.I)
-_OTHERS_JOIN = re.compile(r"[^.;:()]{0,40}?\b(?:and|while)\s+", re.I)
+# "…were killed and three others were wounded", "killing two soldiers and wounding two others"
+_OTHERS_JOIN = re.compile(
+    r"[^.;:()]{0,40}?\b(?:and|while)\s+(?:(?:also\s+)?(?:wounding|injuring|wounded|injured|"
+    r"killing|killed|leaving|left)\s+)?",
+    re.I,
+)
 
 
 def _others(text: str, found: list[_Found]) -> list[_Found]:

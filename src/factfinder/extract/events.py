@@ -129,7 +129,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "shelling",
         1.1,
-        r"shell(?:ed|ing|ings|s)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon",
+        r"shell(?:ed|ing|ings|s)|(?:an?|the|one|artillery|mortar|tank)\s+shell|"
+        r"shell\s+(?:fired|hit|landed|fell|struck|exploded)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon",
     ),
     ("shelling", 1.3, r"rocket[- ]propelled\s+grenades?|rpgs?|tank\s+attacks?"),
     # Cluster munitions "fired" at a place come from the ground (dropped ones from the air).

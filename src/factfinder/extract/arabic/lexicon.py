@@ -300,7 +300,8 @@ JOINT_OUTCOME: Final[tuple[str, ...]] = ("بين قتيل وجريح", "قتلى
 VICTIMS: Final[dict[str, tuple[str, int]]] = {
     # people (no category)
     **{w: ("total", 1) for w in ("شخص", "شخصا", "مواطنة", "فرد")},
-    **{w: ("total", 2) for w in ("شخصين", "شخصان", "مواطنتين", "مواطنتان")},
+    # "آخران" is only the dual ("وجرح آخران"); "آخرين" is also the plural
+    **{w: ("total", 2) for w in ("شخصين", "شخصان", "مواطنتين", "مواطنتان", "آخران")},
     **{
         w: ("total", 0)
         for w in ("أشخاص", "اشخاص", "آخرين", "آخرون", "أفراد", "ضحايا", "ضحية", "أرواح")
@@ -537,7 +538,7 @@ SUB_OPENERS: Final[tuple[str, ...]] = (
     "معظمهم",
 )
 # "others" after a victim noun belongs to the count: "إصابة 5 أطفال آخرين".
-AND_OTHERS: Final[tuple[str, ...]] = ("آخرين", "آخرون", "آخر", "أخرى")
+AND_OTHERS: Final[tuple[str, ...]] = ("آخرين", "آخرون", "آخران", "آخر", "أخرى")
 
 # Things a number right before them counts, not people: "سقوط 3 قذائف", "سقوط إحدى قذائف
 # النظام", "شن 4 غارات", "تدمير 5 منازل", and ages and spans of time.
