@@ -742,3 +742,21 @@ def test_a_colon_after_words_that_name_no_source_names_nobody() -> None:
     text = "عاجل: مقتل 4 مدنيين بقصف لقوات النظام على ريف إدلب."
     claim = extract_document(Document(id="a", text=text, published=dt.date(2023, 8, 19))).claims[0]
     assert claim.claimant is None or claim.claimant.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the party's counted members are the dead; the party that struck them is the attacker
+        (
+            "مقتل 6 من عناصر داعش بغارة للتحالف",
+            [("isis", "victim"), ("us_led_coalition", "perpetrator")],
+        ),
+        ("مقتل ستة من عناصر داعش في ريف دير الزور", [("isis", "victim")]),
+        # members who fire are the attackers
+        ("مقتل طفل برصاص عناصر قسد", [("sdf_ypg", "perpetrator")]),
+    ],
+)
+def test_counted_members_of_a_party_are_its_dead(text: str, roles: list[tuple[str, str]]) -> None:
+    at = ArabicText(text)
+    assert [(a.group, a.role) for a in find_actors(at, 0, len(text))] == roles
