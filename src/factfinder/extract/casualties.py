@@ -509,8 +509,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
 _FIELD = re.compile(
     r"(?:^|(?<=[;\n]))[ \t]*(?:\[row\s+\d+\][ \t]*)?"
     r"(?P<key>(?:(?P<who>civilians?|children|women|men|fighters|combatants|soldiers|people|"
-    r"persons)[ \t]+)?(?P<out>killed|dead|deaths|fatalities|injured|wounded|injuries|missing))"
-    r"(?:[ \t]*\((?:total|min(?:imum)?)\))?[ \t]*:[ \t]*(?P<n>\d{1,6})(?=[ \t]*(?:[;.\n]|$))",
+    r"persons)[ \t]+)?(?:(?:reported|alleged|confirmed|estimated|locally[ \t]+reported)[ \t]+)?"
+    r"(?P<out>killed|dead|deaths|fatalities|injured|wounded|injuries|missing))"
+    r"(?:[ \t]*\((?:total|min(?:imum)?)\))?[ \t]*:[ \t]*(?P<n>\d{1,6})"
+    r"(?:[ \t]*(?:[-–—]|to)[ \t]*(?P<n2>\d{1,6}))?(?=[ \t]*(?:[;.\n]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 _FIELD_OUTCOME: dict[str, Outcome] = {
@@ -547,11 +549,15 @@ def _record_fields(text: str, start: int, end: int) -> list[CountMention]:
             continue
         who = (m.group("who") or "").lower()
         n = int(m.group("n"))
+        n2 = int(m.group("n2")) if m.group("n2") else n
+        if n2 < n:
+            continue  # not a range of people ("killed: 12-3" is no figure)
+        stop = m.end("n2") if m.group("n2") else m.end("n")
         out.append(
             CountMention(
                 m.start("n"),
-                m.end("n"),
-                Range(n, n, text[m.start("key") : m.end("n")]),
+                stop,
+                Range(n, n2, text[m.start("key") : stop]),
                 _FIELD_OUTCOME[m.group("out").lower()],
                 _FIELD_VICTIMS.get(who, "total"),
             )
