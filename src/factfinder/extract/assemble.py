@@ -445,8 +445,18 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     if _headline_only(cur):
         return False  # the lede tells the headline's incident
     told = _attribution_of(cur.units)
+    # A party that tells its own strike without figures, then another claimant's figures ("The
+    # Israeli army said it struck a depot near Qusayr. State media said one civilian was
+    # killed"): the figures are the other claimant's, never the party's admission.
+    untold = (
+        bool(u.counts)
+        and not cur.counts
+        and told.claimant.is_party
+        and (perp := _perpetrator(cur.units)) is not None
+        and perp.group == _own_side(told.claimant, cur.units)
+    )
     return bool(
-        _competing(u.counts, cur.counts)
+        (untold or _competing(u.counts, cur.counts))
         and not u.attribution.inherited
         and told.span is not None
         and _PARTISAN & {u.attribution.claimant.type, told.claimant.type}

@@ -118,11 +118,13 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
-    # parties that strike from the air: "The IDF struck Hezbollah targets", "the coalition struck"
+    # parties that strike from the air: "The IDF struck Hezbollah targets", "the coalition struck",
+    # "the Israeli army said it struck"
     (
         "airstrike",
         0.5,
         r"(?:IDF|Israel|Israeli\s+(?:army|military|forces|jets|aircraft)|coalition)\s+"
+        r"(?:(?:said|says|announced|stated|confirmed)\s+(?:that\s+)?it\s+(?:had\s+)?)?"
         r"(?:also\s+|reportedly\s+|then\s+|later\s+)?struck",
     ),
     # shelling: artillery, rockets, mortars, missiles fired from the ground

@@ -202,3 +202,28 @@ def test_bare_raids_of_an_air_force_stay_air_raids() -> None:
         if c.primary
     )
     assert c.event_type == "airstrike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli army said it struck a Hezbollah weapons depot in the area of Qusayr. "
+        "Syrian state media said one civilian was killed.",
+        "The Israeli army said it struck a Hezbollah weapons depot in the area of Qusayr. One "
+        "civilian was killed, Syrian state media said.",
+    ],
+)
+def test_a_partys_strike_and_anothers_figures_are_two_claims(text: str) -> None:
+    """A party tells its strike without figures; the figures another claimant gives are that
+    claimant's claim about the strike, never the party's admission of them."""
+    got = claims(text)
+    party = [c for c in got if c.claimant is not None and c.claimant.name == "Israeli army"]
+    media = [c for c in got if c.claimant is not None and c.claimant.name == "Syrian state media"]
+    assert len(party) == 1 and len(media) == 1
+    assert party[0].stance == "admits" and party[0].event_type == "airstrike"
+    assert party[0].killed.total is None
+    assert media[0].stance == "alleges"
+    assert media[0].killed.civilians is not None and media[0].killed.civilians.min == 1
+    assert media[0].perpetrator is not None and media[0].perpetrator.group == "israel"
+    assert media[0].event_type == "airstrike"
+    assert [p.name for p in media[0].places][:1] == ["Al Qusayr"]
