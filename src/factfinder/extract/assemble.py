@@ -488,6 +488,11 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         )
     text = u.sentence.text
     typed = bool(_typed(u))
+    tolls = [c for c in u.counts if c.sub_of is None]
+    if tolls and all(c.later or _updated(u, c).update for c in tolls) and not typed and cur.counts:
+        # "Another died of his wounds the next day", "The death toll rose to four after another
+        # man died": the toll goes on
+        return False
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
         return True
     if u.counts and _period_total(u) != any(_period_total(x) for x in cur.units if x.counts):

@@ -499,7 +499,71 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions = _link_subs(found)
     mentions += fields  # heads of their own, after the prose counts (indices of sub_of hold)
     mentions += _zeros(text, start, end, mentions)
+    mentions = _later_deaths(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+
+
+# Deaths told after the toll, which add to it: "Another died of his wounds the next day",
+# "Another civilian later succumbed to his injuries", "Two more later died", "One of the
+# wounded died in hospital". (A toll raised to a figure says the sum itself: `update`.)
+_LATER_DEATH = re.compile(
+    r"\b(?P<q>another|one\s+more|a\s+(?:second|third|fourth|fifth)|one\s+of\s+the\s+(?:wounded|injured)|"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more|others|other|of\s+the\s+"
+    r"(?:wounded|injured)))(?:\s+(?P<noun>(?!(?:later|subsequently|since|also|then|had|has|have)\b)"
+    r"[a-z]+))?\s+(?:(?:had|has|have)\s+)?(?:(?:later|subsequently|since|also|then)\s+)?"
+    r"(?:died|succumbed|passed\s+away)\b",
+    re.IGNORECASE,
+)
+_LATER_VICTIMS: dict[str, Victims] = {
+    "child": "children",
+    "boy": "children",
+    "girl": "children",
+    "children": "children",
+    "woman": "women",
+    "women": "women",
+    "man": "men",
+    "men": "men",
+    "civilian": "civilians",
+    "civilians": "civilians",
+    "fighter": "combatants",
+    "fighters": "combatants",
+    "soldier": "combatants",
+    "soldiers": "combatants",
+}
+_TOLL_ROSE = re.compile(
+    r"\b(?:rose|risen|rising|raised|climbed|increased|brought|bringing)\b", re.I
+)
+
+
+def _later_deaths(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    """`mentions` with the deaths told after the toll marked `later` (and added when the
+    quantity words made no count: "Another died of his wounds")."""
+    found = list(_LATER_DEATH.finditer(text, start, end))
+    if not found:
+        return mentions
+    if _TOLL_ROSE.search(text, start, end):
+        # "The toll rose to four after another man died": the later death is inside the new
+        # figure, and is no count of its own
+        spans = [(m.start(), m.end()) for m in found]
+        return [c for c in mentions if not any(a <= c.start < b for a, b in spans)]
+    out = list(mentions)
+    for m in found:
+        a, b = m.span("n") if m.group("n") else m.span("q")
+        if any(c.outcome == "killed" and c.start < a and not c.later for c in mentions):
+            continue  # the toll's own sentence: "3 killed: one died at once, two others later"
+        inside = [k for k, c in enumerate(out) if a <= c.start < m.end() and c.outcome == "killed"]
+        if inside:
+            for k in inside:
+                out[k] = replace(out[k], later=True)
+            continue
+        if m.group("n"):
+            continue  # a figure the count finders left out: not a death told apart
+        noun = (m.group("noun") or "").lower()
+        victims = _LATER_VICTIMS.get(noun, "total")
+        out.append(CountMention(a, b, Range(1, 1, text[a:b]), "killed", victims, later=True))
+    return out
 
 
 # A table's row read as named values ("Date: 2024-03-04; Place: Ariha; Killed: 5; Injured:
