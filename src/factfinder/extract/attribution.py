@@ -637,6 +637,23 @@ _HARM_AFTER = re.compile(
 _CRUMB_BEFORE = re.compile(r"[/›»>|]\s*$")
 
 
+_INVESTIGATOR_TYPES = frozenset({"ngo", "monitor", "un"})
+
+
+def _told_investigator(text: str, m: re.Match[str], stop: int) -> ClaimantMention | None:
+    """The investigating organisation (an NGO, a monitor, the UN) that people told what the
+    sentence says: "residents told Human Rights Watch", "witnesses told the Commission"."""
+    if m.group(0).lower() not in ("told", "tells"):
+        return None
+    gap = re.match(r"\s+(?:the\s+)?", text[m.end() : stop])
+    at = m.end() + (gap.end() if gap else 0)
+    hits = find_sources(text, at, min(stop, at + 90))
+    if not hits or hits[0][0] != at or hits[0][2].type not in _INVESTIGATOR_TYPES:
+        return None
+    a, b, source = hits[0]
+    return ClaimantMention(a, b, source.name, source.type)
+
+
 def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[ClaimantMention]:
     """Attributions made inside text[start:end] (one sentence), in text order."""
     stop = len(text) if end is None else end
@@ -672,6 +689,12 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             continue  # "Civilians reported killed: 4-6", "two people reported dead"
         if _CRUMB_BEFORE.search(text, max(start, m.start() - 3), m.start()):
             continue  # a page's breadcrumb: "Home / Reports", "News › Reports"
+        investigator = _told_investigator(text, m, stop)
+        if investigator is not None:
+            # "residents told Human Rights Watch": the organisation's own finding, the
+            # residents its evidence (as in its report's own voice)
+            out.append(investigator)
+            continue
         if (
             m.group(0).lower() in ("quoted", "cited")
             or any(c.start <= m.start() < c.end for c in out)
