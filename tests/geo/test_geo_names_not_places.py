@@ -137,3 +137,15 @@ def test_an_acronym_in_parentheses_after_its_name_is_no_place(
     text: str, expected: list[str]
 ) -> None:
     assert [m.place.name for m in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the US command said two militants were killed",
+        "US Central Command said it killed two operatives",
+        "a US drone strike killed a senior official",
+    ],
+)
+def test_a_country_naming_its_forces_is_no_place(text: str) -> None:
+    assert [m.place.country for m in find_places(text)] == []

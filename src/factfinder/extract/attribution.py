@@ -248,6 +248,9 @@ def own_act(text: str, start: int = 0, end: int | None = None) -> bool:
 _DESCRIBED = re.compile(r"(?:[A-Z][a-z]+(?:ian|ish|i|an)\s+)?[a-z][a-z\s-]*")
 
 
+_LOCAL = re.compile(r"\blocal\b", re.IGNORECASE)
+
+
 def same_claimant(a: Claimant, b: Claimant) -> bool:
     """Whether two claimants are one voice: the same name (or one inside the other, "the
     Observatory" and "the Syrian Observatory for Human Rights"), the same source of the source
@@ -260,6 +263,14 @@ def same_claimant(a: Claimant, b: Claimant) -> bool:
     if na == nb or na in nb or nb in na:
         return True
     head_a, head_b = na.split()[-1], nb.split()[-1]
+    if a.is_party and b.is_party:
+        ga, gb = speaker_group(a.name), speaker_group(b.name)
+        if (ga is not None and gb is not None and ga != gb) or bool(_LOCAL.search(na)) != bool(
+            _LOCAL.search(nb)
+        ):
+            # two sides, or a local official and a party's command ("relatives and a local
+            # official said five civilians were killed; the US command said two militants")
+            return False
     if a.type == b.type and (
         _DESCRIBED.fullmatch(a.name or "")
         or _DESCRIBED.fullmatch(b.name or "")

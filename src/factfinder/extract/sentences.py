@@ -494,7 +494,7 @@ _SAYS = r"(?:said|says|claimed|claims|reported|reports|announced|stated|told|ins
 _CLAUSE_CUT = re.compile(rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){{1,8}}?{_SAYS})")
 
 
-_REPORTED = re.compile(rf"\b{_SAYS}")
+_REPORTED = re.compile(rf"\b{_SAYS}|\baccording\s+to\b")
 
 
 # A named value of a table's row, as spreadsheets and CSV lists are read: "Place: Ariha;".

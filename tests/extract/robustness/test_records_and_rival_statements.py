@@ -227,3 +227,22 @@ def test_a_partys_strike_and_anothers_figures_are_two_claims(text: str) -> None:
     assert media[0].perpetrator is not None and media[0].perpetrator.group == "israel"
     assert media[0].event_type == "airstrike"
     assert [p.name for p in media[0].places][:1] == ["Al Qusayr"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a local official described, then a party's command: two voices
+        "A drone strike on a house in the village of al-Jinah killed five civilians, relatives "
+        "and a local official said; the US command said two militants were killed.",
+        # "according to" before "while" is a statement of its own
+        "Five civilians were killed in the strike on the village of al-Jinah, according to "
+        "residents, while US Central Command said it killed two al-Qaeda operatives.",
+    ],
+)
+def test_a_partys_figures_are_never_added_to_a_described_sources(text: str) -> None:
+    found = claims(text)
+    assert len(found) == 2, [(c.claimant, c.killed) for c in found]
+    civilians, fighters = found
+    assert killed(civilians) == (5, 5, None)
+    assert killed(fighters) == (2, None, 2)
