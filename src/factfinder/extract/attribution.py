@@ -125,7 +125,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "party_to_conflict",
             r"\bministr(?:y|ies)\b|\bminister\b|\barmy\b|\bmilitary\b|\barmed\s+forces\b|\bgeneral\s+command\b|"
-            r"\bspokes(?:man|woman|person)\b|\bcommander\b|\bofficials?\b|\bgovernment\b|\bauthorities\b|"
+            r"\bspokes(?:man|woman|person)\b|\bcommander\b|(?<!hospital\s)(?<!medical\s)\bofficials?\b|\bgovernment\b|\bauthorities\b|"
             r"\bgovernor\b|\bpolice\b|\bsecurity\s+(?:source|sources|forces|official|officials|services)\b|"
             r"\bmilitary\s+sources?\b|\bpresident\b|\bprime\s+minister\b|\bKremlin\b|\bPentagon\b|"
             r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
@@ -415,6 +415,9 @@ _NAME_WORDS = frozenset(
         "owned",
         "teams",
         "team",
+        "rescuers",
+        "nurse",
+        "directorate",
         "volunteers",
         "interior",
         "health",

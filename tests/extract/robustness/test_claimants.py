@@ -450,3 +450,20 @@ def test_a_page_s_breadcrumb_is_no_claimant() -> None:
 def test_people_who_told_an_investigator(text: str, name: str) -> None:
     (claim,) = claims(text)
     assert claim.claimant is not None and claim.claimant.name == name
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "kind"),
+    [
+        ("rescuers", "rescuers", "ngo"),
+        ("a nurse", "nurse", "witness"),
+        ("hospital officials", "hospital officials", "witness"),
+        ("the health directorate", "health directorate", "unknown"),
+    ],
+)
+def test_describable_sources_at_a_sentences_end(who: str, name: str, kind: str) -> None:
+    (claim,) = claims(
+        f"Russian warplanes struck a market in Maarat al-Numan, killing nine civilians, {who} said."
+    )
+    assert claim.claimant is not None
+    assert (claim.claimant.name, claim.claimant.type) == (name, kind)
