@@ -1296,7 +1296,11 @@ _PERIOD_TOTAL = re.compile(
     + r")\s+)?(?:19|20)\d\d\b|"
     r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
     r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
-    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|\bbetween\s+(?:"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|"
+    # a day's toll over a country: "documented 14 deaths across Syrian territory on Thursday"
+    r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:Syria|Syrian\s+territor(?:y|ies)|Iraq|"
+    r"the\s+country|(?:all\s+)?(?:Syrian\s+)?governorates)\b|\bdaily\s+(?:death\s+)?toll\b|"
+    r"\bbetween\s+(?:"
     + "|".join(m.title() for m in MONTH_NAMES)
     + r"|(?:19|20)\d\d)\b|"
     # Arabic: "خلال تموز", "خلال شهر آب", "خلال العام الماضي", "منذ مطلع العام", "طيلة 2023"

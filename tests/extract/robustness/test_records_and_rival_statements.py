@@ -246,3 +246,31 @@ def test_a_partys_figures_are_never_added_to_a_described_sources(text: str) -> N
     civilians, fighters = found
     assert killed(civilians) == (5, 5, None)
     assert killed(fighters) == (2, None, 2)
+
+
+def test_a_list_of_incidents_in_one_sentence_is_one_claim_each() -> None:
+    found = claims(
+        "SOHR activists documented 14 deaths across Syrian territory on Thursday: 5 civilians "
+        "were killed in Daraa by unknown gunmen, 3 soldiers were killed in an ISIS attack in the "
+        "Badia, and 6 SDF fighters were killed in clashes with Turkish-backed factions near Ain "
+        "Issa."
+    )
+    items = {(c.places[0].name if c.places else None): killed(c) for c in found}
+    assert items["Daraa"][0] in (5, 14)
+    assert items["Badia"] == (3, None, 3)
+    assert items["Ain Issa"] == (6, None, 6)
+    assert {c.perpetrator.group for c in found if c.perpetrator} >= {"isis", "armed_opposition"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one incident's killed and injured, told with a comma
+        "Nine civilians were killed, and a number of civilians were injured by an Israeli "
+        "airstrike on a family home in Deir al-Balah.",
+        "Two civilians were killed in Ariha, and four others were wounded in the same strike.",
+    ],
+)
+def test_one_incidents_killed_and_injured_stay_one_claim(text: str) -> None:
+    (claim,) = claims(text)
+    assert claim.killed.total is not None and claim.injured.total is not None
