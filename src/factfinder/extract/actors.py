@@ -318,12 +318,15 @@ _AFTER_TARGET_NOUN = re.compile(
 )
 # A headline's verb in the present tense, told from a noun by the object after it: "Turkish
 # drone targets a car", "Russian jets strike the town" (not "SDF targets in the area").
+# A partner joined to the subject comes first: "#Assad regime & #Russia target #Atarib"; the
+# object may be a place by its name or hashtag ("… targets Atarib").
 _HEADLINE_VERB_AFTER = re.compile(
-    r"^[\s,]*(?:(?:fighters|forces|troops|militants|gunmen|jets|warplanes|drones|helicopters|"
+    r"^[\s,]*(?:(?:and|&)\s+#?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?"
+    r"(?:(?:fighters|forces|troops|militants|gunmen|jets|warplanes|drones|helicopters|"
     r"artillery)\s+)?(?:targets?|strikes?|hits?|shells?|bombs?|pounds?|kills?|attacks?|raids?)\s+"
-    r"(?:an?|the|its|their|his|her|" + "|".join(number_words(2, 10)) + r"|\d+|civilians?|"
+    r"(?:(?:an?|the|its|their|his|her|" + "|".join(number_words(2, 10)) + r"|\d+|civilians?|"
     r"homes?|houses?|villages?|towns?|vehicles?|cars?|residential|markets?|schools?|hospitals?|"
-    r"camps?|farms?)\b",
+    r"camps?|farms?)\b|(?-i:#?[A-Z][a-z][\w'’-]*))",
     re.IGNORECASE,
 )
 _AFTER_REPORT = re.compile(

@@ -1300,9 +1300,7 @@ _PERIOD_TOTAL = re.compile(
     # a day's toll over a country: "documented 14 deaths across Syrian territory on Thursday"
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:Syria|Syrian\s+territor(?:y|ies)|Iraq|"
     r"the\s+country|(?:all\s+)?(?:Syrian\s+)?governorates)\b|\bdaily\s+(?:death\s+)?toll\b|"
-    r"\bbetween\s+(?:"
-    + "|".join(m.title() for m in MONTH_NAMES)
-    + r"|(?:19|20)\d\d)\b|"
+    r"\bbetween\s+(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|(?:19|20)\d\d)\b|"
     # Arabic: "خلال تموز", "خلال شهر آب", "خلال العام الماضي", "منذ مطلع العام", "طيلة 2023"
     r"(?:خلال|طيلة|طوال)\s+(?:شهر\s+|عام\s+)?(?:"
     + _ARABIC_MONTH_NAMES

@@ -45,6 +45,7 @@ _REPORT = Gate(re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNO
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACCORDING = Gate(
     re.compile(
+        r"(?:(?<=,\s)|(?<=\())per\s+|"  # "…, per local medics"
         r"\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|"
         r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
         re.IGNORECASE,
@@ -753,7 +754,10 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         known = source_named_by(who)
         if known is not None:
             out.append(ClaimantMention(lead.start("who"), lead.end("who"), known.name, known.type))
-        elif _OFFICE.search(who) and claimant_type(who) == "party_to_conflict":
+        elif (_OFFICE.search(who) and claimant_type(who) == "party_to_conflict") or _party_line(
+            who
+        ):
+            # a party's office, or a party by the actor table's name for it ("CENTCOM: …")
             out.append(
                 ClaimantMention(lead.start("who"), lead.end("who"), who, "party_to_conflict")
             )
@@ -765,7 +769,7 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
 # "Russian Reconciliation Centre: Over the past 24 hours …" (a known source, or a party's
 # office; "Aleppo province:", "BREAKING:" or "Syria:" name nobody who speaks).
 _LEAD_SPEAKER = re.compile(
-    r"\s*(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
+    r"\s*\.?@?(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
 )
 
 

@@ -1172,6 +1172,21 @@ def _named_outcome(text: str, start: int, end: int, a: int, b: int) -> Outcome |
     return before[0][1] if before else None
 
 
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+")
+
+
+def _apposed_victims(text: str, at: int, end: int) -> Victims:
+    """Who a name is, as the apposition after it says: "Abu Yusif, a senior ISIS leader" is a
+    fighter, "Ali Hasan, a 12-year-old boy" a child; "total" when it says nothing."""
+    m = _APPOSITION.match(text, at, end)
+    if m is None:
+        return "total"
+    phrase = read_phrase(text, m.end(), end, singular=True)
+    if phrase.ok and phrase.victims in ("combatants", "children"):
+        return phrase.victims
+    return "total"  # a civilian named is counted as the people named are
+
+
 def named_victims(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
     """One mention for each person the clause names as killed or injured, with an age
     ("6-year-old Sara Haddad", "Omar Khalil (12)") or a title ("journalist Rami Saleh", "his
@@ -1224,7 +1239,8 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             if len(n.group().split()) < 2:
                 continue  # a name of one word after a verb is too often something else
             at = m.start("names") + n.start()
-            found.append((at, at + len(n.group()), n.group(), "total", "killed"))
+            who = _apposed_victims(text, at + len(n.group()), end)
+            found.append((at, at + len(n.group()), n.group(), who, "killed"))
     for m in _TITLED.finditer(text, start, end):
         if re.search(
             r"\bof\s+(?:his|her|their|the)\s+$", text[max(start, m.start() - 12) : m.start()]

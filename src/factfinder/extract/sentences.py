@@ -542,7 +542,9 @@ _TOLL_AHEAD = (
     r"\w+teen|twenty|thirty)\s+(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:also\s+|reportedly\s+)?"
     r"(?:killed|injured|wounded|executed)\b)"
 )
-_TOLL_CUT = re.compile(rf"\s*:\s+{_TOLL_AHEAD}|,\s+(?:and\s+|while\s+)?{_TOLL_AHEAD}", re.IGNORECASE)
+_TOLL_CUT = re.compile(
+    rf"\s*:\s+{_TOLL_AHEAD}|,\s+(?:and\s+|while\s+)?{_TOLL_AHEAD}", re.IGNORECASE
+)
 # an item's own toll and where it was: "5 civilians were killed in Daraa by unknown gunmen"
 _OWN_TOLL = re.compile(
     r"\b(?:were|was)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|executed)\b"
