@@ -179,6 +179,12 @@ _ALIASES: tuple[_Alias, ...] = (
         r"(?:Tanzim\s+)?Hurr?as\s+al-D(?:i|ee)n|Ansar\s+al-Tawhid",
     ),
     _alias("hts_nusra", r"HTS", case=True),
+    # a force led by HTS is HTS's: "HTS-led opposition fighters", "the HTS-led offensive"
+    _alias(
+        "hts_nusra",
+        r"(?:HTS|Hay'?at\s+Tahrir\s+al-Sham)[- ]led\s+(?:(?:opposition|rebel|Islamist|armed)\s+)?"
+        r"(?:fighters|forces|factions|groups|rebels|offensive|alliance|coalition|operations?\s+room)",
+    ),
     _alias(
         "armed_opposition",
         r"rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|rebels?|"
