@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from factfinder.vocab import ARABIC_MONTHS
+from factfinder.vocab import ARABIC_MONTHS, ARABIC_WEEKDAYS
 
 # Numbers -------------------------------------------------------------------------------------
 
@@ -1028,16 +1028,7 @@ LIST_HEADERS: Final[dict[str, str]] = {
 
 MONTHS: Final[Mapping[str, int]] = ARABIC_MONTHS
 # Python weekday numbers (Monday = 0).
-WEEKDAYS: Final[dict[str, int]] = {
-    "الاثنين": 0,
-    "الإثنين": 0,
-    "الثلاثاء": 1,
-    "الأربعاء": 2,
-    "الخميس": 3,
-    "الجمعة": 4,
-    "السبت": 5,
-    "الأحد": 6,
-}
+WEEKDAYS: Final[Mapping[str, int]] = ARABIC_WEEKDAYS
 # Parts of a day that may open a date ("فجر اليوم", "مساء الجمعة").
 DAY_PARTS: Final[tuple[str, ...]] = (
     "يوم",
