@@ -983,3 +983,10 @@ def test_the_others_of_fighters_are_fighters(
     text: str, expected: list[tuple[int, str, str]]
 ) -> None:
     assert counts(text) == expected
+
+
+def test_one_more_after_an_outcome_word() -> None:
+    assert counts("استشهد مواطن وأصيب آخر بجروح بليغة إثر استهداف طائرة مسيرة") == [
+        (1, "killed", "civilians"),
+        (1, "injured", "civilians"),
+    ]

@@ -760,3 +760,19 @@ def test_a_colon_after_words_that_name_no_source_names_nobody() -> None:
 def test_counted_members_of_a_party_are_its_dead(text: str, roles: list[tuple[str, str]]) -> None:
     at = ArabicText(text)
     assert [(a.group, a.role) for a in find_actors(at, 0, len(text))] == roles
+
+
+def test_a_partys_own_forces_by_a_pronoun_are_its_admission() -> None:
+    text = "أعلنت وزارة الدفاع الروسية أن طائراتها دمرت مقرات للإرهابيين في ريف إدلب وقضت على 20 مسلحاً."
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2024, 1, 14))).claims[0]
+    assert claim.perpetrator is not None and claim.perpetrator.group == "russia"
+    assert claim.stance == "admits"
+    assert claim.killed.combatants is not None and claim.killed.combatants.min == 20
+    assert claim.killed.civilians is None
+
+
+def test_members_counted_in_a_dual_are_the_partys_dead() -> None:
+    text = "مقتل عنصرين من قوات النظام وإصابة ثلاثة آخرين بانفجار لغم أرضي في بادية دير الزور."
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2024, 1, 14))).claims[0]
+    assert claim.perpetrator is None or claim.perpetrator.group != "syrian_government"
+    assert claim.killed.combatants is not None and claim.killed.combatants.min == 2

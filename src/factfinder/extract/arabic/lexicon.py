@@ -302,6 +302,8 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     **{w: ("total", 1) for w in ("شخص", "شخصا", "مواطنة", "فرد")},
     # "آخران" is only the dual ("وجرح آخران"); "آخرين" is also the plural
     **{w: ("total", 2) for w in ("شخصين", "شخصان", "مواطنتين", "مواطنتان", "آخران")},
+    # one more after an outcome word: "استشهد مواطن وأصيب آخر بجروح"
+    **{w: ("total", 1) for w in ("آخر",)},
     **{
         w: ("total", 0)
         for w in ("أشخاص", "اشخاص", "آخرين", "آخرون", "أفراد", "ضحايا", "ضحية", "أرواح")
@@ -384,7 +386,18 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     # fighters
     **{
         w: ("combatants", 1)
-        for w in ("عنصر", "عنصرا", "مقاتل", "مقاتلا", "جندي", "جنديا", "مسلح", "عسكري", "عسكريا")
+        for w in (
+            "عنصر",
+            "عنصرا",
+            "مقاتل",
+            "مقاتلا",
+            "جندي",
+            "جنديا",
+            "مسلح",
+            "مسلحا",
+            "عسكري",
+            "عسكريا",
+        )
     },
     **{
         w: ("combatants", 2)
@@ -1495,6 +1508,16 @@ MEMBERS: Final[tuple[str, ...]] = (
     "ضابط",
     "قيادي",
     "قياديين",
+    # duals and the accusative of counted singulars: "عنصرين من قوات النظام", "20 عنصراً"
+    "عنصرين",
+    "عنصران",
+    "عنصرا",
+    "جنديان",
+    "مقاتلان",
+    "مقاتلا",
+    "ضابطين",
+    "عسكريين",
+    "عسكريا",
 )
 # Attack words whose next noun phrase is the attacker ("قصف قوات النظام", "غارة للطيران الروسي").
 ATTACK_WORDS: Final[tuple[str, ...]] = (
