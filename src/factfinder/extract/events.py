@@ -95,7 +95,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "explosion",
         1.2,
-        r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?",
+        r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:(?:cluster|artillery|mortar|rocket)\s+)?(?:ordnance|bombs?|shells?|munitions?|submunitions?|bomblets?)|(?:a\s+)?remnants?\s+of\s+(?:the\s+)?war|(?:cluster\s+)?(?:sub)?munitions?\s+left\s+(?:over|behind|by)|left\s*-?\s*over\s+(?:cluster\s+)?(?:ordnance|munitions?|submunitions?|shells?|bombs?)|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?",
     ),
     ("explosion", 1.2, r"(?:hand\s+)?grenades?(?!\s+launcher)"),
     (
@@ -246,7 +246,7 @@ _WEAPONS: tuple[tuple[str, str], ...] = (
     ("landmine", r"land\s*mines?|anti-personnel\s+mines?"),
     (
         "unexploded ordnance",
-        r"unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war",
+        r"unexploded\s+(?:(?:cluster|artillery|mortar|rocket)\s+)?(?:ordnance|bombs?|shells?|munitions?|submunitions?|bomblets?)|(?:a\s+)?remnants?\s+of\s+(?:the\s+)?war|(?:cluster\s+)?(?:sub)?munitions?\s+left\s+(?:over|behind|by)|left\s*-?\s*over\s+(?:cluster\s+)?(?:ordnance|munitions?|submunitions?|shells?|bombs?)",
     ),
     ("grenade", r"(?:hand\s+)?grenades?(?!\s+launcher)"),
     ("rocket-propelled grenade", r"rocket[- ]propelled\s+grenades?|rpgs?"),

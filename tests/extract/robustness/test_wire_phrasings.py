@@ -87,3 +87,16 @@ def test_a_quoted_denial_stays_a_quotation() -> None:
     text = 'Several sources reported "no casualties" at the house.'
     assert without_scare_quotes(text) == text
     assert without_scare_quotes('its forces "neutralized" 12') == "its forces  neutralized  12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three children were injured when an unexploded cluster munition left by previous Russian "
+        "bombardment exploded near their home in Kafr Nouran.",
+        "A child died after a remnant of war exploded in the town of al-Tamanah.",
+        "Two shepherds were killed by leftover ordnance in the Badia of Homs.",
+    ],
+)
+def test_remnants_of_war_are_explosions(text: str) -> None:
+    assert primary(text).event_type == "explosion"
