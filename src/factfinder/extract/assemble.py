@@ -89,7 +89,7 @@ from factfinder.mentions import (
     PlaceMention,
 )
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
-from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES
+from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES, number_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +134,9 @@ _STATEMENT_DATE = re.compile(
 )
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"several|few|dozen|\w+\s+(?:people|persons|civilians)\b))|"
+    r"\b(?:another(?!\s+(?:\d|"
+    + "|".join(number_words(1, 12))
+    + r"|several|few|dozen|\w+\s+(?:people|persons|civilians)\b))|"
     r"separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
     r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile|"
     r"also\s+(?:reported|documented|recorded)|"

@@ -455,9 +455,9 @@ _LEFT = re.compile(r"\b(?:leaving|left)\s*$", re.I)
 # headline's "3 children among 5 killed"
 _AMONG_NUMBER = re.compile(
     r"\s*(?:(?:were|are)\s+)?among\s+(?!(?:them|whom|those|these|which|us|their|its)\b)(?:the\s+)?"
-    r"(?:\w+\s+){0,2}(?:\d|(?:two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|a\s+dozen|dozens|scores|hundreds)\b)",
+    r"(?:\w+\s+){0,2}(?:\d|(?:"
+    + "|".join((*number_words(2, 19), *tens_words()))
+    + r"|a\s+dozen|dozens|scores|hundreds)\b)",
     re.I,
 )
 
@@ -508,7 +508,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
 # wounded died in hospital". (A toll raised to a figure says the sum itself: `update`.)
 _LATER_DEATH = re.compile(
     r"\b(?P<q>another|one\s+more|a\s+(?:second|third|fourth|fifth)|one\s+of\s+the\s+(?:wounded|injured)|"
-    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more|others|other|of\s+the\s+"
+    r"(?P<n>" + "|".join(number_words(2, 10)) + r"|\d{1,2})\s+(?:more|others|other|of\s+the\s+"
     r"(?:wounded|injured)))(?:\s+(?P<noun>(?!(?:later|subsequently|since|also|then|had|has|have)\b)"
     r"[a-z]+))?\s+(?:(?:had|has|have)\s+)?(?:(?:later|subsequently|since|also|then)\s+)?"
     r"(?:died|succumbed|passed\s+away)\b",

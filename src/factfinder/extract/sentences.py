@@ -538,8 +538,9 @@ def clauses(text: str, sentence: Sentence) -> list[Sentence]:
 # A toll of its own, with its own verb, after a colon or a comma: the next item of a list of
 # incidents ("…: 5 civilians were killed in Daraa by gunmen, 3 soldiers were killed in …").
 _TOLL_AHEAD = (
-    r"(?=(?:another\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"\w+teen|twenty|thirty)\s+(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:also\s+|reportedly\s+)?"
+    r"(?=(?:another\s+)?(?:\d[\d,]*|"
+    + "|".join((*number_words(1, 19), *tens_words()))
+    + r")\s+(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:also\s+|reportedly\s+)?"
     r"(?:killed|injured|wounded|executed)\b)"
 )
 _TOLL_CUT = re.compile(
