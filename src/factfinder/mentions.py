@@ -39,7 +39,8 @@ class CountMention:
     ("6-year-old Sara", "journalist Ali Hasan"): `range` is 1 and `range.text` the name, so
     that `tally.combine` can count the people named without counting anyone twice.
     `update` marks the figure a toll rose to ("the toll rose to 7", "ارتفعت الحصيلة إلى 7"):
-    it replaces the earlier figures of its category.
+    it replaces the earlier figures of its category. `later` marks deaths told after the toll
+    ("Another died of his wounds the next day", "Two more later died"): they add to it.
     """
 
     start: int
@@ -51,6 +52,7 @@ class CountMention:
     listed: bool = False
     named: bool = False
     update: bool = False
+    later: bool = False
 
 
 @dataclass(frozen=True, slots=True)

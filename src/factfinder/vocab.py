@@ -161,6 +161,20 @@ MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
     {name: k for k, name in enumerate(MONTH_NAMES, 1)} | dict(MONTH_ABBREVIATIONS)
 )
 
+# Arabic weekday names → Python weekday number (Monday = 0).
+ARABIC_WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "الاثنين": 0,
+        "الإثنين": 0,
+        "الثلاثاء": 1,
+        "الأربعاء": 2,
+        "الخميس": 3,
+        "الجمعة": 4,
+        "السبت": 5,
+        "الأحد": 6,
+    }
+)
+
 # Arabic month names → month: the Levantine names used in Syria, then the Egyptian ones with
 # their common spellings.
 ARABIC_MONTHS: Final[Mapping[str, int]] = MappingProxyType(

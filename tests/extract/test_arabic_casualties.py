@@ -569,7 +569,8 @@ def test_each_list_takes_the_outcome_of_its_own_header() -> None:
     [
         (
             "أسفر القصف التركي عن فقدان 4 مدنيين وإصابة نحو 20 آخرين",
-            [(4, "killed", "civilians"), (20, "injured", "total")],
+            # the others of civilians are civilians
+            [(4, "killed", "civilians"), (20, "injured", "civilians")],
         ),
         (
             "فقدان طفلة وإصابة شابين في قصف مسيرة على ريف عين عيسى",
@@ -922,7 +923,20 @@ def test_things_counted_and_one_of_the_dead(
             "أفاد ناشطون بأن 6 مدنيين، بينهم ثلاثة أطفال، قتلوا بقصف مدفعي",
             [(6, "killed", "civilians"), (3, "killed", "children")],
         ),
-        ("أفاد ناشطون بأن 6 مدنيين، ثلاثة منهم أطفال، قتلوا بقصف", [(6, "killed", "civilians")]),
+        # the figure before "منهم" and who they are after it
+        (
+            "أفاد ناشطون بأن 6 مدنيين، ثلاثة منهم أطفال، قتلوا بقصف",
+            [(6, "killed", "civilians"), (3, "killed", "children")],
+        ),
+        (
+            "استشهد خمسة مدنيين، اثنان منهم نساء، بقصف مدفعي",
+            [(5, "killed", "civilians"), (2, "killed", "women")],
+        ),
+        # a listed plural and its cardinal after "بينهم"
+        (
+            "قتل سبعة أشخاص بينهم أطفال أربعة ونساء ثلاث في غارة جوية",
+            [(7, "killed", "total"), (4, "killed", "children"), (3, "killed", "women")],
+        ),
         # more than the count, or not a group of people: no breakdown
         ("مقتل مدنيين اثنين، وإصابة طفل", [(2, "killed", "civilians"), (1, "injured", "children")]),
         (
@@ -938,3 +952,41 @@ def test_things_counted_and_one_of_the_dead(
 def test_a_breakdown_after_a_comma(text: str, expected: list[tuple[int, str, str]]) -> None:
     c = counts(text)
     assert c == expected
+
+
+# "others" after a count of fighters are fighters; the dual "آخران" counts two ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قتل ثلاثة عناصر من قوات النظام وجرح اثنان آخرون بهجوم لتنظيم داعش",
+            [(3, "killed", "combatants"), (2, "injured", "combatants")],
+        ),
+        (
+            "استشهد عسكريان وجرح آخران جراء عدوان إسرائيلي",
+            [(2, "killed", "combatants"), (2, "injured", "combatants")],
+        ),
+        (
+            "أصيب ثلاثة عناصر من قوات سوريا الديمقراطية، وقتل اثنان آخران، بهجوم",
+            [(3, "injured", "combatants"), (2, "killed", "combatants")],
+        ),
+        # people counted before stay people
+        (
+            "قتل شخصان وجرح آخران بانفجار لغم",
+            [(2, "killed", "total"), (2, "injured", "total")],
+        ),
+    ],
+)
+def test_the_others_of_fighters_are_fighters(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
+
+
+def test_one_more_after_an_outcome_word() -> None:
+    assert counts("استشهد مواطن وأصيب آخر بجروح بليغة إثر استهداف طائرة مسيرة") == [
+        (1, "killed", "civilians"),
+        (1, "injured", "civilians"),
+    ]

@@ -721,3 +721,58 @@ def test_header_claimant_needs_the_name_alone() -> None:
     assert header_claimant(at) is None
     assert header_claimant(ArabicText("المرصد السوري\nنص الخبر.")) is not None
     assert header_claimant(ArabicText("المرصد السوري - يوثق مقتل 3 مدنيين بقصف\nنص.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "الدفاع المدني السوري: مقتل امرأة وطفلها بانفجار عبوة ناسفة في مدينة الباب.",
+            "الدفاع المدني السوري",
+        ),
+        ("المرصد السوري: مقتل 4 مدنيين بقصف لقوات النظام على ريف إدلب.", "المرصد السوري"),
+    ],
+)
+def test_a_source_named_before_a_colon_is_the_claimant(text: str, name: str) -> None:
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2023, 8, 19))).claims[0]
+    assert claim.claimant is not None and claim.claimant.name == name
+
+
+def test_a_colon_after_words_that_name_no_source_names_nobody() -> None:
+    text = "عاجل: مقتل 4 مدنيين بقصف لقوات النظام على ريف إدلب."
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2023, 8, 19))).claims[0]
+    assert claim.claimant is None or claim.claimant.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the party's counted members are the dead; the party that struck them is the attacker
+        (
+            "مقتل 6 من عناصر داعش بغارة للتحالف",
+            [("isis", "victim"), ("us_led_coalition", "perpetrator")],
+        ),
+        ("مقتل ستة من عناصر داعش في ريف دير الزور", [("isis", "victim")]),
+        # members who fire are the attackers
+        ("مقتل طفل برصاص عناصر قسد", [("sdf_ypg", "perpetrator")]),
+    ],
+)
+def test_counted_members_of_a_party_are_its_dead(text: str, roles: list[tuple[str, str]]) -> None:
+    at = ArabicText(text)
+    assert [(a.group, a.role) for a in find_actors(at, 0, len(text))] == roles
+
+
+def test_a_partys_own_forces_by_a_pronoun_are_its_admission() -> None:
+    text = "أعلنت وزارة الدفاع الروسية أن طائراتها دمرت مقرات للإرهابيين في ريف إدلب وقضت على 20 مسلحاً."
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2024, 1, 14))).claims[0]
+    assert claim.perpetrator is not None and claim.perpetrator.group == "russia"
+    assert claim.stance == "admits"
+    assert claim.killed.combatants is not None and claim.killed.combatants.min == 20
+    assert claim.killed.civilians is None
+
+
+def test_members_counted_in_a_dual_are_the_partys_dead() -> None:
+    text = "مقتل عنصرين من قوات النظام وإصابة ثلاثة آخرين بانفجار لغم أرضي في بادية دير الزور."
+    claim = extract_document(Document(id="a", text=text, published=dt.date(2024, 1, 14))).claims[0]
+    assert claim.perpetrator is None or claim.perpetrator.group != "syrian_government"
+    assert claim.killed.combatants is not None and claim.killed.combatants.min == 2

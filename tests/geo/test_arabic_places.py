@@ -298,3 +298,8 @@ def test_village_in_a_governorate_keeps_the_governorate_as_an_area() -> None:
         ("كفرنبل", "Kafranbel", "town", "Idlib"),
         ("إدلب", "Idlib", "governorate", "Idlib"),
     ]
+
+
+def test_a_weekday_after_a_listed_town_is_the_date() -> None:
+    text = "قتل مدنيان بقصف مدفعي على بلدة سرمين، الجمعة، وفق الدفاع المدني."
+    assert [m.place.name for m in find_places(text)] == ["Sarmin"]

@@ -121,3 +121,31 @@ def test_a_kunya_is_a_person() -> None:
 def test_the_first_end_of_a_named_road_is_no_place() -> None:
     # UCDP: "Tehran – Beirut Road" names a road, not Beirut.
     assert _places("Tehran – Beirut Road is subjected to an attack by ISIS infiltrators") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's acronym after its name is no place ("Sams" is an alternate of Samsun)
+        ("according to the Syrian American Medical Society (SAMS).", []),
+        # a place in capitals in parentheses still is one
+        ("killed in Afrin (ALEPPO) on Monday", ["Afrin", "Aleppo"]),
+        ("BEIRUT (AP) - strikes on IDLIB (SYRIA)", ["Beirut", "Idlib", "Syria"]),
+    ],
+)
+def test_an_acronym_in_parentheses_after_its_name_is_no_place(
+    text: str, expected: list[str]
+) -> None:
+    assert [m.place.name for m in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the US command said two militants were killed",
+        "US Central Command said it killed two operatives",
+        "a US drone strike killed a senior official",
+    ],
+)
+def test_a_country_naming_its_forces_is_no_place(text: str) -> None:
+    assert [m.place.country for m in find_places(text)] == []

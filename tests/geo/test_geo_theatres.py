@@ -110,3 +110,17 @@ def test_an_arabic_post_about_gaza_names_no_syrian_homonym() -> None:
     # a Syrian post that names Gaza in its opening keeps its places
     syria = "غارة إسرائيلية على حي المزة في دمشق بعد يوم من قصف غزة"
     assert ("Damascus", "SY") in [(p[0], p[1]) for p in _places(syria)]
+
+
+def test_a_palestinian_institution_names_the_west_bank() -> None:
+    text = (
+        "The Palestinian Red Crescent said eight people were killed in an Israeli strike in Jenin."
+    )
+    assert [m.place.name for m in find_places(text)] == ["Janin"]
+    # without it, Jenin is no place a Syrian report would mean
+    assert find_places("Eight people were killed in an Israeli strike in Jenin.") == []
+
+
+def test_a_village_spelt_with_other_vowels() -> None:
+    text = "Shells fell on the village of Umm Hosh north of Aleppo."
+    assert [m.place.name for m in find_places(text)][:1] == ["Umm Hawsh"]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factfinder.extract.gates import Gate
+from factfinder.extract.quoting import without_scare_quotes
 from factfinder.mentions import ActorMention
 from factfinder.vocab import number_words
 
@@ -41,7 +42,7 @@ _FORCE = (
     r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
     r"border\s+guards?|police|gendarmerie|intelligence|(?:defen[cs]e|foreign|interior)\s+ministry|"
     r"(?:ministry|minister)\s+of\s+(?:national\s+)?defen[cs]e|(?:defen[cs]e|foreign)\s+minister|"
-    r"commandos?|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
+    r"commandos?|command|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
     r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression|"
     r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?"
 )
@@ -155,7 +156,8 @@ _ALIASES: tuple[_Alias, ...] = (
         r"pro-(?:Assad|regime|government)\s+"
         r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
         r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|air\s*[- ]?strikes?|strikes?|bombardment)|"
-        r"Syrian\s+Arab\s+Army|Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
+        r"Syrian\s+Arab\s+Army|Tiger\s+Forces|(?:Fourth|4th)\s+(?:Armou?red\s+)?Division|"
+        r"Air\s+Force\s+Intelligence|Liwa\s+al-Quds|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
         r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
         r"the\s+Syrian\s+government|the\s+Syrian\s+army",
     ),
@@ -173,16 +175,26 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "hts_nusra",
         r"(?:Jabhat\s+)?(?:al-|al\s+)?Nusra(?:\s+Front)?|(?:Jabhat\s+)?Fat[ae]h\s+al[- ]Sham|"
-        r"(?:Hay'?at|Hayat|Hayaat|Hayyat)\s+Tahrir\s+al-Sham|Tahrir\s+al-Sham|al-Qaeda|al-Qaida|al\s+Qaeda|al\s+Qaida",
+        r"(?:Hay'?at|Hayat|Hayaat|Hayyat)\s+Tahrir\s+al-Sham|Tahrir\s+al-Sham|al-Qaeda|al-Qaida|al\s+Qaeda|al\s+Qaida|"
+        r"(?:Tanzim\s+)?Hurr?as\s+al-D(?:i|ee)n|Ansar\s+al-Tawhid",
     ),
     _alias("hts_nusra", r"HTS", case=True),
+    # a force led by HTS is HTS's: "HTS-led opposition fighters", "the HTS-led offensive"
+    _alias(
+        "hts_nusra",
+        r"(?:HTS|Hay'?at\s+Tahrir\s+al-Sham)[- ]led\s+(?:(?:opposition|rebel|Islamist|armed)\s+)?"
+        r"(?:fighters|forces|factions|groups|rebels|offensive|alliance|coalition|operations?\s+room)",
+    ),
     _alias(
         "armed_opposition",
         r"rebel\s+(?:groups?|fighters?|forces|factions?|shelling|rockets?|mortars?|snipers?)|rebels?|"
         r"(?:armed\s+|Syrian\s+)?opposition\s+(?:fighters?|forces|groups?|factions?|militants?|militias?|gunmen)|"
         r"armed\s+opposition|Free\s+Syrian\s+Army|J[ae][iy]sh\s+al[- ]Islam|Army\s+of\s+Islam|"
         r"Ahrar\s+al-Sham|Faylaq\s+al-(?:Rahman|Sham)|J[ae][iy]sh\s+al-Fat[ae]h|Army\s+of\s+Conquest|"
-        r"Nour\s+al-Din\s+al-Zenki|Zenki|National\s+Front\s+for\s+Liberation|(?:Syrian\s+)?National\s+Army|"
+        r"Nour\s+al-Din\s+al-Zenki|Zenki|Levant\s+Front|al-Jabha\s+al-Shamiya|"
+        r"(?:al-)?Hamza\s+Division|Firqat\s+al-Hamza|Sultan\s+Murad\s+(?:Division|Brigade)|"
+        r"Sultan\s+Suleiman\s+Shah\s+(?:Division|Brigade)|al-Amshat|Jaysh\s+al-Izza|"
+        r"Jaysh\s+al-(?:Sharqiya|Sharqiyah)|Ahrar\s+al-Sharqiya|Suqour\s+al-Sham|National\s+Front\s+for\s+Liberation|(?:Syrian\s+)?National\s+Army|"
         # Turkey's Syrian allies are armed opposition, not Turkey: "Turkish-backed factions",
         # "the Turkish occupation's mercenaries".
         r"(?:pro-)?(?:Turkish|Turkey|Ankara)(?:'s)?(?:[- ](?:backed|supported|affiliated|allied|aligned|sponsored|loyal))?\s+"
@@ -215,7 +227,8 @@ _ALIASES: tuple[_Alias, ...] = (
         r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
         r"Hezbollah|Hizbollah|Hizbullah|Hizballah|"
         r"(?:pro-)?Iran(?:ian)?(?:[- ](?:backed|aligned|affiliated|allied|linked))?\s+(?:militias?|fighters|forces|groups|factions?|proxies)|"
-        r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun",
+        r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun|Asa'?[’']?ib\s+Ahl\s+al-Haq|"
+        r"Kata'?ib\s+Sayyid\s+al-Shuhada|Harakat\s+al-Nujaba",
     ),
     _alias("iran", r"IRGC", case=True),
     _alias(
@@ -311,12 +324,15 @@ _AFTER_TARGET_NOUN = re.compile(
 )
 # A headline's verb in the present tense, told from a noun by the object after it: "Turkish
 # drone targets a car", "Russian jets strike the town" (not "SDF targets in the area").
+# A partner joined to the subject comes first: "#Assad regime & #Russia target #Atarib"; the
+# object may be a place by its name or hashtag ("… targets Atarib").
 _HEADLINE_VERB_AFTER = re.compile(
-    r"^[\s,]*(?:(?:fighters|forces|troops|militants|gunmen|jets|warplanes|drones|helicopters|"
+    r"^[\s,]*(?:(?:and|&)\s+#?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?"
+    r"(?:(?:fighters|forces|troops|militants|gunmen|jets|warplanes|drones|helicopters|"
     r"artillery)\s+)?(?:targets?|strikes?|hits?|shells?|bombs?|pounds?|kills?|attacks?|raids?)\s+"
-    r"(?:an?|the|its|their|his|her|" + "|".join(number_words(2, 10)) + r"|\d+|civilians?|"
+    r"(?:(?:an?|the|its|their|his|her|" + "|".join(number_words(2, 10)) + r"|\d+|civilians?|"
     r"homes?|houses?|villages?|towns?|vehicles?|cars?|residential|markets?|schools?|hospitals?|"
-    r"camps?|farms?)\b",
+    r"camps?|farms?)\b|(?-i:#?[A-Z][a-z][\w'’-]*))",
     re.IGNORECASE,
 )
 _AFTER_REPORT = re.compile(
@@ -330,7 +346,7 @@ _BEFORE_AGENT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_AGENT_NEAR = re.compile(
-    r"(?:\bby|\bblam(?:ed|es|ing|e)\s+(?:(?:the|it|them)\s+(?:\w+\s+)?)?on|\battributed\s+to|"
+    r"(?:\bby|\bblam(?:ed|es|ing|e)(?:\s+(?:(?:the|it|them)\s+(?:\w+\s+)?)?on)?|\battributed\s+to|"
     r"\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -591,9 +607,25 @@ _DIED_HELD = re.compile(
 )
 
 
+# A partner named in an aside of the act's subject: "in coordination with the SDF".
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:in\s+(?:coordination|cooperation|partnership|conjunction)\s+with|jointly\s+with|"
+    r"together\s+with|alongside)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_PARTNER_ASIDE = re.compile(
+    r"^\s*(?:(?:forces|fighters|troops|units|soldiers|militias|aircraft|warplanes)\s*)?,\s*(?:in\s+(?:coordination|cooperation|partnership|conjunction)\s+with|"
+    r"jointly\s+with|together\s+with|alongside|supported\s+by|backed\s+by)\s+[^,;.]{2,60},(?=\s*\w)",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
     # A parenthesis after the name ("(ISIL)", "(Qaeda branch in the Levant)") is an aside.
-    after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])[:90]
+    after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])
+    after = _PARTNER_ASIDE.sub("", after, count=1)[:90]
     before = text[max(start, a - 70) : a].removesuffix("#")  # a hashtag: "by the #Turkish army"
     held = _HELD_BY.search(before)
     if _MODIFIER_AFTER.match(after) or (
@@ -604,6 +636,8 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
+    if _PARTNER_BEFORE.search(before):
+        return "other"  # "US forces, in coordination with the SDF, conducted a raid": a partner
     if (_HOLDER_BEFORE.search(before) or _HOLDER_AFTER.match(after)) and _DIED_HELD.search(
         text, start, end
     ):
@@ -700,6 +734,7 @@ def find_actors(
     stop = len(text) if end is None else end
     # "#Russian_occupation warplanes": a hashtag's underscores are spaces (offsets unchanged)
     text = text.replace("_", " ") if "_" in text else text
+    text = without_scare_quotes(text)  # 'its forces "neutralized" 12': the marks hide no act
     out: list[ActorMention] = []
     unsure = _UNSURE.search(text, start, stop)
     matches = _matches(text, start, stop, state, speaker)

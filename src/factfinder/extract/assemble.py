@@ -89,7 +89,7 @@ from factfinder.mentions import (
     PlaceMention,
 )
 from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
-from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES
+from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES, number_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +134,9 @@ _STATEMENT_DATE = re.compile(
 )
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"several|few|dozen|\w+\s+(?:people|persons|civilians)\b))|"
+    r"\b(?:another(?!\s+(?:\d|"
+    + "|".join(number_words(1, 12))
+    + r"|several|few|dozen|\w+\s+(?:people|persons|civilians)\b))|"
     r"separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
     r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile|"
     r"also\s+(?:reported|documented|recorded)|"
@@ -248,7 +249,7 @@ class _Incident:
         perp = _perpetrator(units)
         if (
             perp is not None
-            and perp.group in GROUND_ONLY_GROUPS
+            and (perp.group in GROUND_ONLY_GROUPS or _ON_FOOT.search(perp.name or ""))
             and not any(  # "SDF and coalition forces raided …": an air party takes part
                 a.group in AIR_ONLY_GROUPS and a.role == "perpetrator"
                 for u in units
@@ -281,6 +282,13 @@ def _weighted_cues(units: Sequence[Unit]) -> list[EventMention]:
 # "bombing" or "pounded" are artillery's, rockets' or drones' named as such elsewhere.
 GROUND_ONLY_GROUPS = frozenset({"sdf_ypg", "isis", "hts_nusra", "armed_opposition"})
 _RAID = re.compile(r"raid", re.IGNORECASE)
+# Attackers named as people on foot, whatever their party: "gunmen raided the village",
+# "soldiers raided the house".
+_ON_FOOT = re.compile(
+    r"\b(?:gunmen|armed\s+men|assailants|militants|fighters|soldiers|troops|militiamen|"
+    r"police(?:men)?|commandos|infantry)\b",
+    re.IGNORECASE,
+)
 
 
 def _grounded(u: Unit) -> Unit:
@@ -438,8 +446,18 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     if _headline_only(cur):
         return False  # the lede tells the headline's incident
     told = _attribution_of(cur.units)
+    # A party that tells its own strike without figures, then another claimant's figures ("The
+    # Israeli army said it struck a depot near Qusayr. State media said one civilian was
+    # killed"): the figures are the other claimant's, never the party's admission.
+    untold = (
+        bool(u.counts)
+        and not cur.counts
+        and told.claimant.is_party
+        and (perp := _perpetrator(cur.units)) is not None
+        and perp.group == _own_side(told.claimant, cur.units)
+    )
     return bool(
-        _competing(u.counts, cur.counts)
+        (untold or _competing(u.counts, cur.counts))
         and not u.attribution.inherited
         and told.span is not None
         and _PARTISAN & {u.attribution.claimant.type, told.claimant.type}
@@ -471,6 +489,11 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         )
     text = u.sentence.text
     typed = bool(_typed(u))
+    tolls = [c for c in u.counts if c.sub_of is None]
+    if tolls and all(c.later or _updated(u, c).update for c in tolls) and not typed and cur.counts:
+        # "Another died of his wounds the next day", "The death toll rose to four after another
+        # man died": the toll goes on
+        return False
     if _NEW_INCIDENT.search(text) and (typed or u.counts):
         return True
     if u.counts and _period_total(u) != any(_period_total(x) for x in cur.units if x.counts):
@@ -1274,9 +1297,11 @@ _PERIOD_TOTAL = re.compile(
     + r")\s+)?(?:19|20)\d\d\b|"
     r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
     r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
-    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|\bbetween\s+(?:"
-    + "|".join(m.title() for m in MONTH_NAMES)
-    + r"|(?:19|20)\d\d)\b|"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|"
+    # a day's toll over a country: "documented 14 deaths across Syrian territory on Thursday"
+    r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:Syria|Syrian\s+territor(?:y|ies)|Iraq|"
+    r"the\s+country|(?:all\s+)?(?:Syrian\s+)?governorates)\b|\bdaily\s+(?:death\s+)?toll\b|"
+    r"\bbetween\s+(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|(?:19|20)\d\d)\b|"
     # Arabic: "خلال تموز", "خلال شهر آب", "خلال العام الماضي", "منذ مطلع العام", "طيلة 2023"
     r"(?:خلال|طيلة|طوال)\s+(?:شهر\s+|عام\s+)?(?:"
     + _ARABIC_MONTH_NAMES

@@ -45,6 +45,7 @@ _REPORT = Gate(re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNO
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACCORDING = Gate(
     re.compile(
+        r"(?:(?<=,\s)|(?<=\())per\s+|"  # "…, per local medics"
         r"\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|"
         r"in\s+(?:a\s+)?(?:statement|report|letter|letters)\s+(?:issued\s+|released\s+|published\s+)?by)\s+",
         re.IGNORECASE,
@@ -125,7 +126,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "party_to_conflict",
             r"\bministr(?:y|ies)\b|\bminister\b|\barmy\b|\bmilitary\b|\barmed\s+forces\b|\bgeneral\s+command\b|"
-            r"\bspokes(?:man|woman|person)\b|\bcommander\b|\bofficials?\b|\bgovernment\b|\bauthorities\b|"
+            r"\bspokes(?:man|woman|person)\b|\bcommander\b|(?<!hospital\s)(?<!medical\s)\bofficials?\b|\bgovernment\b|\bauthorities\b|"
             r"\bgovernor\b|\bpolice\b|\bsecurity\s+(?:source|sources|forces|official|officials|services)\b|"
             r"\bmilitary\s+sources?\b|\bpresident\b|\bprime\s+minister\b|\bKremlin\b|\bPentagon\b|"
             r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
@@ -248,6 +249,9 @@ def own_act(text: str, start: int = 0, end: int | None = None) -> bool:
 _DESCRIBED = re.compile(r"(?:[A-Z][a-z]+(?:ian|ish|i|an)\s+)?[a-z][a-z\s-]*")
 
 
+_LOCAL = re.compile(r"\blocal\b", re.IGNORECASE)
+
+
 def same_claimant(a: Claimant, b: Claimant) -> bool:
     """Whether two claimants are one voice: the same name (or one inside the other, "the
     Observatory" and "the Syrian Observatory for Human Rights"), the same source of the source
@@ -260,6 +264,14 @@ def same_claimant(a: Claimant, b: Claimant) -> bool:
     if na == nb or na in nb or nb in na:
         return True
     head_a, head_b = na.split()[-1], nb.split()[-1]
+    if a.is_party and b.is_party:
+        ga, gb = speaker_group(a.name), speaker_group(b.name)
+        if (ga is not None and gb is not None and ga != gb) or bool(_LOCAL.search(na)) != bool(
+            _LOCAL.search(nb)
+        ):
+            # two sides, or a local official and a party's command ("relatives and a local
+            # official said five civilians were killed; the US command said two militants")
+            return False
     if a.type == b.type and (
         _DESCRIBED.fullmatch(a.name or "")
         or _DESCRIBED.fullmatch(b.name or "")
@@ -404,6 +416,9 @@ _NAME_WORDS = frozenset(
         "owned",
         "teams",
         "team",
+        "rescuers",
+        "nurse",
+        "directorate",
         "volunteers",
         "interior",
         "health",
@@ -637,6 +652,23 @@ _HARM_AFTER = re.compile(
 _CRUMB_BEFORE = re.compile(r"[/›»>|]\s*$")
 
 
+_INVESTIGATOR_TYPES = frozenset({"ngo", "monitor", "un"})
+
+
+def _told_investigator(text: str, m: re.Match[str], stop: int) -> ClaimantMention | None:
+    """The investigating organisation (an NGO, a monitor, the UN) that people told what the
+    sentence says: "residents told Human Rights Watch", "witnesses told the Commission"."""
+    if m.group(0).lower() not in ("told", "tells"):
+        return None
+    gap = re.match(r"\s+(?:the\s+)?", text[m.end() : stop])
+    at = m.end() + (gap.end() if gap else 0)
+    hits = find_sources(text, at, min(stop, at + 90))
+    if not hits or hits[0][0] != at or hits[0][2].type not in _INVESTIGATOR_TYPES:
+        return None
+    a, b, source = hits[0]
+    return ClaimantMention(a, b, source.name, source.type)
+
+
 def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[ClaimantMention]:
     """Attributions made inside text[start:end] (one sentence), in text order."""
     stop = len(text) if end is None else end
@@ -672,6 +704,12 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             continue  # "Civilians reported killed: 4-6", "two people reported dead"
         if _CRUMB_BEFORE.search(text, max(start, m.start() - 3), m.start()):
             continue  # a page's breadcrumb: "Home / Reports", "News › Reports"
+        investigator = _told_investigator(text, m, stop)
+        if investigator is not None:
+            # "residents told Human Rights Watch": the organisation's own finding, the
+            # residents its evidence (as in its report's own voice)
+            out.append(investigator)
+            continue
         if (
             m.group(0).lower() in ("quoted", "cited")
             or any(c.start <= m.start() < c.end for c in out)
@@ -716,7 +754,10 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         known = source_named_by(who)
         if known is not None:
             out.append(ClaimantMention(lead.start("who"), lead.end("who"), known.name, known.type))
-        elif _OFFICE.search(who) and claimant_type(who) == "party_to_conflict":
+        elif (_OFFICE.search(who) and claimant_type(who) == "party_to_conflict") or _party_line(
+            who
+        ):
+            # a party's office, or a party by the actor table's name for it ("CENTCOM: …")
             out.append(
                 ClaimantMention(lead.start("who"), lead.end("who"), who, "party_to_conflict")
             )
@@ -728,7 +769,7 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
 # "Russian Reconciliation Centre: Over the past 24 hours …" (a known source, or a party's
 # office; "Aleppo province:", "BREAKING:" or "Syria:" name nobody who speaks).
 _LEAD_SPEAKER = re.compile(
-    r"\s*(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
+    r"\s*\.?@?(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
 )
 
 
@@ -924,10 +965,23 @@ def _header_publisher(text: str) -> Source | None:
         office = _office_name(line)
         if office is not None:
             return Source(office, "party_to_conflict")
-        party = _party_line(line)
+        by = _STATEMENT_BY.match(line)
+        party = _party_line(line[by.end() :] if by else line)
         if party is not None:
             return Source(party, "party_to_conflict")
+        about = _STATEMENT_ON.match(line)
+        if about is not None and (named := _named_source(about.group("name"))) is not None:
+            return named
     return None
+
+
+# A release's headline naming its author before what it is about: "CENTCOM Statement on Raid in
+# Northeast Syria", "Ministry of Defence statement regarding the events in Idlib".
+_STATEMENT_ON = re.compile(
+    r"(?P<name>[^:\n]{2,60}?)\s+(?:statement|press\s+release|communiqu[eé]|readout)\s+"
+    r"(?:on|about|regarding|concerning|following|after|over|in\s+response\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 # "IDF", "CENTCOM statement", "Somalia: US AFRICOM statement", "Combined Joint Task Force –

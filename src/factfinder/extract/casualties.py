@@ -52,6 +52,7 @@ from dataclasses import dataclass, replace
 
 from factfinder.extract.gates import Gate
 from factfinder.extract.numbers import find_quantities, parse_quantity
+from factfinder.extract.quoting import without_scare_quotes
 from factfinder.extract.tally import combine, is_vague, name_tokens, same_person
 from factfinder.extract.victims import (
     GROUP_ROLES,
@@ -450,7 +451,15 @@ _PASSIVE = re.compile(
     re.I,
 )
 _LEFT = re.compile(r"\b(?:leaving|left)\s*$", re.I)
-_AMONG_NUMBER = re.compile(r"\s*(?:were|are)\s+among\s+(?:the\s+)?(?:\w+\s+){0,2}\d", re.I)
+# "3 children were among the 5 killed", "Three children were among five people killed", and a
+# headline's "3 children among 5 killed"
+_AMONG_NUMBER = re.compile(
+    r"\s*(?:(?:were|are)\s+)?among\s+(?!(?:them|whom|those|these|which|us|their|its)\b)(?:the\s+)?"
+    r"(?:\w+\s+){0,2}(?:\d|(?:"
+    + "|".join((*number_words(2, 19), *tens_words()))
+    + r"|a\s+dozen|dozens|scores|hundreds)\b)",
+    re.I,
+)
 
 
 def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
@@ -461,6 +470,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     belongs to. See the module docstring for what is read and what is left out.
     """
     end = len(text) if end is None else end
+    text = without_scare_quotes(text)
     fields = _record_fields(text, start, end)
     taken = {m.start for m in fields}
     items: list[tuple[int, int, Range, bool]] = [
@@ -489,7 +499,71 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions = _link_subs(found)
     mentions += fields  # heads of their own, after the prose counts (indices of sub_of hold)
     mentions += _zeros(text, start, end, mentions)
+    mentions = _later_deaths(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+
+
+# Deaths told after the toll, which add to it: "Another died of his wounds the next day",
+# "Another civilian later succumbed to his injuries", "Two more later died", "One of the
+# wounded died in hospital". (A toll raised to a figure says the sum itself: `update`.)
+_LATER_DEATH = re.compile(
+    r"\b(?P<q>another|one\s+more|a\s+(?:second|third|fourth|fifth)|one\s+of\s+the\s+(?:wounded|injured)|"
+    r"(?P<n>" + "|".join(number_words(2, 10)) + r"|\d{1,2})\s+(?:more|others|other|of\s+the\s+"
+    r"(?:wounded|injured)))(?:\s+(?P<noun>(?!(?:later|subsequently|since|also|then|had|has|have)\b)"
+    r"[a-z]+))?\s+(?:(?:had|has|have)\s+)?(?:(?:later|subsequently|since|also|then)\s+)?"
+    r"(?:died|succumbed|passed\s+away)\b",
+    re.IGNORECASE,
+)
+_LATER_VICTIMS: dict[str, Victims] = {
+    "child": "children",
+    "boy": "children",
+    "girl": "children",
+    "children": "children",
+    "woman": "women",
+    "women": "women",
+    "man": "men",
+    "men": "men",
+    "civilian": "civilians",
+    "civilians": "civilians",
+    "fighter": "combatants",
+    "fighters": "combatants",
+    "soldier": "combatants",
+    "soldiers": "combatants",
+}
+_TOLL_ROSE = re.compile(
+    r"\b(?:rose|risen|rising|raised|climbed|increased|brought|bringing)\b", re.I
+)
+
+
+def _later_deaths(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    """`mentions` with the deaths told after the toll marked `later` (and added when the
+    quantity words made no count: "Another died of his wounds")."""
+    found = list(_LATER_DEATH.finditer(text, start, end))
+    if not found:
+        return mentions
+    if _TOLL_ROSE.search(text, start, end):
+        # "The toll rose to four after another man died": the later death is inside the new
+        # figure, and is no count of its own
+        spans = [(m.start(), m.end()) for m in found]
+        return [c for c in mentions if not any(a <= c.start < b for a, b in spans)]
+    out = list(mentions)
+    for m in found:
+        a, b = m.span("n") if m.group("n") else m.span("q")
+        if any(c.outcome == "killed" and c.start < a and not c.later for c in mentions):
+            continue  # the toll's own sentence: "3 killed: one died at once, two others later"
+        inside = [k for k, c in enumerate(out) if a <= c.start < m.end() and c.outcome == "killed"]
+        if inside:
+            for k in inside:
+                out[k] = replace(out[k], later=True)
+            continue
+        if m.group("n"):
+            continue  # a figure the count finders left out: not a death told apart
+        noun = (m.group("noun") or "").lower()
+        victims = _LATER_VICTIMS.get(noun, "total")
+        out.append(CountMention(a, b, Range(1, 1, text[a:b]), "killed", victims, later=True))
+    return out
 
 
 # A table's row read as named values ("Date: 2024-03-04; Place: Ariha; Killed: 5; Injured:
@@ -499,8 +573,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
 _FIELD = re.compile(
     r"(?:^|(?<=[;\n]))[ \t]*(?:\[row\s+\d+\][ \t]*)?"
     r"(?P<key>(?:(?P<who>civilians?|children|women|men|fighters|combatants|soldiers|people|"
-    r"persons)[ \t]+)?(?P<out>killed|dead|deaths|fatalities|injured|wounded|injuries|missing))"
-    r"(?:[ \t]*\((?:total|min(?:imum)?)\))?[ \t]*:[ \t]*(?P<n>\d{1,6})(?=[ \t]*(?:[;.\n]|$))",
+    r"persons)[ \t]+)?(?:(?:reported|alleged|confirmed|estimated|locally[ \t]+reported)[ \t]+)?"
+    r"(?P<out>killed|dead|deaths|fatalities|injured|wounded|injuries|missing))"
+    r"(?:[ \t]*\((?:total|min(?:imum)?)\))?[ \t]*:[ \t]*(?P<n>\d{1,6})"
+    r"(?:[ \t]*(?:[-–—]|to)[ \t]*(?P<n2>\d{1,6}))?(?=[ \t]*(?:[;.\n]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 _FIELD_OUTCOME: dict[str, Outcome] = {
@@ -537,11 +613,15 @@ def _record_fields(text: str, start: int, end: int) -> list[CountMention]:
             continue
         who = (m.group("who") or "").lower()
         n = int(m.group("n"))
+        n2 = int(m.group("n2")) if m.group("n2") else n
+        if n2 < n:
+            continue  # not a range of people ("killed: 12-3" is no figure)
+        stop = m.end("n2") if m.group("n2") else m.end("n")
         out.append(
             CountMention(
                 m.start("n"),
-                m.end("n"),
-                Range(n, n, text[m.start("key") : m.end("n")]),
+                stop,
+                Range(n, n2, text[m.start("key") : stop]),
                 _FIELD_OUTCOME[m.group("out").lower()],
                 _FIELD_VICTIMS.get(who, "total"),
             )
@@ -752,7 +832,12 @@ _OTHER = re.compile(r"\s*(?:other|more)\b", re.I)
 
 
 _BARE_OTHERS = re.compile(r"\s+others\b", re.I)
-_OTHERS_JOIN = re.compile(r"[^.;:()]{0,40}?\b(?:and|while)\s+", re.I)
+# "…were killed and three others were wounded", "killing two soldiers and wounding two others"
+_OTHERS_JOIN = re.compile(
+    r"[^.;:()]{0,40}?\b(?:and|while)\s+(?:(?:also\s+)?(?:wounding|injuring|wounded|injured|"
+    r"killing|killed|leaving|left)\s+)?",
+    re.I,
+)
 
 
 def _others(text: str, found: list[_Found]) -> list[_Found]:
@@ -1087,6 +1172,21 @@ def _named_outcome(text: str, start: int, end: int, a: int, b: int) -> Outcome |
     return before[0][1] if before else None
 
 
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+")
+
+
+def _apposed_victims(text: str, at: int, end: int) -> Victims:
+    """Who a name is, as the apposition after it says: "Abu Yusif, a senior ISIS leader" is a
+    fighter, "Ali Hasan, a 12-year-old boy" a child; "total" when it says nothing."""
+    m = _APPOSITION.match(text, at, end)
+    if m is None:
+        return "total"
+    phrase = read_phrase(text, m.end(), end, singular=True)
+    if phrase.ok and phrase.victims in ("combatants", "children"):
+        return phrase.victims
+    return "total"  # a civilian named is counted as the people named are
+
+
 def named_victims(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
     """One mention for each person the clause names as killed or injured, with an age
     ("6-year-old Sara Haddad", "Omar Khalil (12)") or a title ("journalist Rami Saleh", "his
@@ -1139,7 +1239,8 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             if len(n.group().split()) < 2:
                 continue  # a name of one word after a verb is too often something else
             at = m.start("names") + n.start()
-            found.append((at, at + len(n.group()), n.group(), "total", "killed"))
+            who = _apposed_victims(text, at + len(n.group()), end)
+            found.append((at, at + len(n.group()), n.group(), who, "killed"))
     for m in _TITLED.finditer(text, start, end):
         if re.search(
             r"\bof\s+(?:his|her|their|the)\s+$", text[max(start, m.start() - 12) : m.start()]

@@ -95,7 +95,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "explosion",
         1.2,
-        r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?",
+        r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s*mines?|ground\s+mines?|mines?\s+(?:exploded|blast|explosion)|(?:hit|stepped\s+on|struck)\s+a\s+(?:land\s*)?mine|unexploded\s+(?:(?:cluster|artillery|mortar|rocket)\s+)?(?:ordnance|bombs?|shells?|munitions?|submunitions?|bomblets?)|(?:a\s+)?remnants?\s+of\s+(?:the\s+)?war|(?:cluster\s+)?(?:sub)?munitions?\s+left\s+(?:over|behind|by)|left\s*-?\s*over\s+(?:cluster\s+)?(?:ordnance|munitions?|submunitions?|shells?|bombs?)|explosive\s+devices?|sticky\s+bombs?|magnetic\s+bombs?|parcel\s+bombs?|pipe\s+bombs?|time\s+bombs?",
     ),
     ("explosion", 1.2, r"(?:hand\s+)?grenades?(?!\s+launcher)"),
     (
@@ -118,18 +118,21 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
-    # parties that strike from the air: "The IDF struck Hezbollah targets", "the coalition struck"
+    # parties that strike from the air: "The IDF struck Hezbollah targets", "the coalition struck",
+    # "the Israeli army said it struck"
     (
         "airstrike",
         0.5,
         r"(?:IDF|Israel|Israeli\s+(?:army|military|forces|jets|aircraft)|coalition)\s+"
+        r"(?:(?:said|says|announced|stated|confirmed)\s+(?:that\s+)?it\s+(?:had\s+)?)?"
         r"(?:also\s+|reportedly\s+|then\s+|later\s+)?struck",
     ),
     # shelling: artillery, rockets, mortars, missiles fired from the ground
     (
         "shelling",
         1.1,
-        r"shell(?:ed|ing|ings|s)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon",
+        r"shell(?:ed|ing|ings|s)|(?:an?|the|one|artillery|mortar|tank)\s+shell|"
+        r"shell\s+(?:fired|hit|landed|fell|struck|exploded)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon",
     ),
     ("shelling", 1.3, r"rocket[- ]propelled\s+grenades?|rpgs?|tank\s+attacks?"),
     # Cluster munitions "fired" at a place come from the ground (dropped ones from the air).
@@ -243,7 +246,7 @@ _WEAPONS: tuple[tuple[str, str], ...] = (
     ("landmine", r"land\s*mines?|anti-personnel\s+mines?"),
     (
         "unexploded ordnance",
-        r"unexploded\s+(?:ordnance|bombs?|shells?|munitions?)|remnants\s+of\s+war",
+        r"unexploded\s+(?:(?:cluster|artillery|mortar|rocket)\s+)?(?:ordnance|bombs?|shells?|munitions?|submunitions?|bomblets?)|(?:a\s+)?remnants?\s+of\s+(?:the\s+)?war|(?:cluster\s+)?(?:sub)?munitions?\s+left\s+(?:over|behind|by)|left\s*-?\s*over\s+(?:cluster\s+)?(?:ordnance|munitions?|submunitions?|shells?|bombs?)",
     ),
     ("grenade", r"(?:hand\s+)?grenades?(?!\s+launcher)"),
     ("rocket-propelled grenade", r"rocket[- ]propelled\s+grenades?|rpgs?"),

@@ -122,7 +122,8 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         "UN Commission of Inquiry on Syria",
         "un",
         None,
-        r"(?:U\.?N\.?\s+)?(?:Independent\s+International\s+)?Commission\s+of\s+Inquiry",
+        r"(?:U\.?N\.?\s+)?(?:Independent\s+International\s+)?Commission\s+of\s+Inquiry"
+        r"(?:\s+on\s+(?:the\s+)?Syria(?:n\s+Arab\s+Republic)?)?",
     ),
     (
         "Office of the UN High Commissioner for Human Rights",

@@ -494,7 +494,7 @@ _SAYS = r"(?:said|says|claimed|claims|reported|reports|announced|stated|told|ins
 _CLAUSE_CUT = re.compile(rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){{1,8}}?{_SAYS})")
 
 
-_REPORTED = re.compile(rf"\b{_SAYS}")
+_REPORTED = re.compile(rf"\b{_SAYS}|\baccording\s+to\b")
 
 
 # A named value of a table's row, as spreadsheets and CSV lists are read: "Place: Ariha;".
@@ -505,14 +505,27 @@ _RECORD_FIELD = re.compile(
 
 
 def clauses(text: str, sentence: Sentence) -> list[Sentence]:
-    """The parts of a sentence between semicolons, or between two speakers' statements joined
-    by "while"/"whereas" ("X said …, while Y said …"; the whole sentence when it has none)."""
+    """The parts of a sentence between semicolons, between two speakers' statements joined by
+    "while"/"whereas" ("X said …, while Y said …"), and between the tolls of a list of
+    incidents, each with its own verb ("…: 5 civilians were killed in Daraa by gunmen, 3
+    soldiers were killed in an ISIS attack in the Badia, and …"); the whole sentence when it
+    has none of them."""
     if len(_RECORD_FIELD.findall(sentence.text)) >= 2:
         return [sentence]  # a table's row of named values ("Date: …; Place: …"): one record
     parts: list[Sentence] = []
     pos = sentence.start
-    for m in _CLAUSE_CUT.finditer(text, sentence.start, sentence.end):
-        if ";" not in m.group() and not _REPORTED.search(text, pos, m.start()):
+    cuts = sorted(
+        [*_CLAUSE_CUT.finditer(text, sentence.start, sentence.end), *_tolls(text, sentence)],
+        key=lambda m: m.start(),
+    )
+    for m in cuts:
+        if m.start() < pos:
+            continue
+        if (
+            m.re is _CLAUSE_CUT
+            and ";" not in m.group()
+            and not _REPORTED.search(text, pos, m.start())
+        ):
             continue  # "forces repelled an attack while activists claimed …": one statement
         if m.start() > pos:
             parts.append(Sentence(pos, m.start(), text[pos : m.start()]))
@@ -520,6 +533,42 @@ def clauses(text: str, sentence: Sentence) -> list[Sentence]:
     if pos < sentence.end:
         parts.append(Sentence(pos, sentence.end, text[pos : sentence.end]))
     return [p for p in parts if _HAS_WORD.search(p.text)] or [sentence]
+
+
+# A toll of its own, with its own verb, after a colon or a comma: the next item of a list of
+# incidents ("…: 5 civilians were killed in Daraa by gunmen, 3 soldiers were killed in …").
+_TOLL_AHEAD = (
+    r"(?=(?:another\s+)?(?:\d[\d,]*|"
+    + "|".join((*number_words(1, 19), *tens_words()))
+    + r")\s+(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:also\s+|reportedly\s+)?"
+    r"(?:killed|injured|wounded|executed)\b)"
+)
+_TOLL_CUT = re.compile(
+    rf"\s*:\s+{_TOLL_AHEAD}|,\s+(?:and\s+|while\s+)?{_TOLL_AHEAD}", re.IGNORECASE
+)
+# an item's own toll and where it was: "5 civilians were killed in Daraa by unknown gunmen"
+_OWN_TOLL = re.compile(
+    r"\b(?:were|was)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|executed)\b"
+    r"[^,;:]*?\b(?:in|near|on)\s+(?:the\s+)?[A-Z]"
+)
+_SUMMED = re.compile(r"\b(?:deaths|fatalities|casualties|victims|toll|killed|documented)\b", re.I)
+
+
+def _tolls(text: str, sentence: Sentence) -> list[re.Match[str]]:
+    """The cuts between the items of a list of incidents in one sentence: each item states its
+    own toll with its own verb; what comes before the first is the list's head (a day's total)
+    or another item."""
+    found = list(_TOLL_CUT.finditer(text, sentence.start, sentence.end))
+    if not found:
+        return []
+    out = []
+    pos = sentence.start
+    for m in found:
+        before = text[pos : m.start()]
+        if _OWN_TOLL.search(before) or (":" in m.group() and _SUMMED.search(before)):
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 # Section headings of long reports whose sentences are not the report's incident. Background

@@ -132,13 +132,52 @@ def _floor(r: Range | None, parts: Sequence[Range | None]) -> Range | None:
 
 
 def _casualties(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
-    found = _counted(mentions, people_as_civilians)
+    later = [m for m in mentions if m.later]
+    toll = [m for m in mentions if not m.later]
+    if not toll:
+        toll, later = [replace(m, later=False) for m in later], []
+    found = _counted(toll, people_as_civilians)
     groups = [found.children, found.women, found.men]
-    return replace(
+    found = replace(
         found,
         total=_floor(found.total, groups),
         civilians=_floor(found.civilians, groups),
     )
+    for m in later:
+        found = _add_later(found, m)
+    return found
+
+
+def _add_later(found: Casualties, m: CountMention) -> Casualties:
+    """The toll with a death told after it added ("Another died of his wounds"): to the
+    total, to the category the later death names, and to the toll's own category when it
+    names none (the others of three civilians are civilians)."""
+    if found.total is None and found.civilians is None and found.combatants is None:
+        return found
+    kinds: set[str] = {"total"}
+    if m.victims in ("children", "women", "men"):
+        kinds |= {m.victims, "civilians"}
+    elif m.victims in ("civilians", "combatants"):
+        kinds.add(m.victims)
+    else:  # "another": one more of whom the toll counts
+        kinds |= {
+            k
+            for k in ("civilians", "combatants")
+            if (r := getattr(found, k)) is not None and found.total is not None and r == found.total
+        }
+    changes = {
+        k: _plus(getattr(found, k), m.range)
+        for k in kinds
+        if getattr(found, k) is not None or k == m.victims
+    }
+    return replace(found, **changes)
+
+
+def _plus(r: Range | None, n: Range) -> Range:
+    if r is None:
+        return n
+    top = r.max + n.max if r.max is not None and n.max is not None else None
+    return Range((r.min or 0) + (n.min or 0), top, f"{r.text} + {n.text}")
 
 
 def _counted(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:

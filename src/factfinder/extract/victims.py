@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
 
+from factfinder.extract.actors import find_actors
 from factfinder.extract.numbers import parse_quantity
 from factfinder.mentions import Outcome, Victims
 from factfinder.vocab import MONTH_NAMES
@@ -173,6 +174,11 @@ _NOT_ARMED: Final[frozenset[str]] = frozenset(
 GROUP_ROLES: Final[frozenset[str]] = frozenset(
     _w("official officials leader leaders emir emirs aide aides figure figures chief chiefs")
 )
+# Parties whose officials, leaders and emirs are fighters: armed groups and the IRGC's kind, not
+# states' civil officials ("a senior Russian official").
+_ARMED_GROUPS: Final[frozenset[str]] = frozenset(
+    {"isis", "hts_nusra", "armed_opposition", "sdf_ypg", "iran", "other"}
+)
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its")
 )
@@ -315,6 +321,9 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             return phrase
         if low in NOUN_OUTCOME and low not in ("dead", "wounded", "injured"):
             return Phrase("total", words[k].end(), NOUN_OUTCOME[low])
+        if low in GROUP_ROLES and k and _armed_group_in(text, words[0].start(), words[k].start()):
+            # "an ISIS senior official", "two senior Hurras al-Din leaders": a group's officers
+            return _list_tail(text, words, k, end, head="combatants")
         if w.isupper() and len(w) > 1 and w.isalpha():
             skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
             k += 1
@@ -456,3 +465,8 @@ def _list_tail(
         else:
             victims = "total"
     return Phrase(victims, phrase_end, outcome, items=items)
+
+
+def _armed_group_in(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], the words between a count and a role, names an armed group."""
+    return any(a.group in _ARMED_GROUPS for a in find_actors(text, start, end))

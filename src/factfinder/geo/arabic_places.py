@@ -92,6 +92,7 @@ from factfinder.geo.normalize import name_key
 from factfinder.geo.wof import WofPlace, wof_places
 from factfinder.mentions import PlaceMention
 from factfinder.model import Place
+from factfinder.vocab import ARABIC_MONTHS, ARABIC_WEEKDAYS
 
 # --- the index ----------------------------------------------------------------------------------
 
@@ -638,13 +639,25 @@ def _link_hosts(toks: Sequence[_Tok], ms: list[_M]) -> None:
             continue
         head, tail = g[0], g[-1]
         for m in g[1:]:
-            if m.kind is None and head.kind is not None:
+            if m.kind is None and head.kind is not None and not _day_word(m):
+                # (a weekday or a month after a comma is the date, not a member:
+                # "بلدة سرمين، الجمعة،")
                 m.kind, m.listed = head.kind, True
                 m.prep = m.prep or head.prep
         if tail.host is not None:
             for m in g[:-1]:
                 if m.host is None:
                     m.host, m.host_dir = tail.host, tail.host_dir
+
+
+_DAY_WORDS = frozenset(norm_word(w) for w in ARABIC_WEEKDAYS) | frozenset(
+    norm_word(w) for month in ARABIC_MONTHS for w in month.split()
+)
+
+
+def _day_word(m: _M) -> bool:
+    """Whether the one-word name is a weekday's or a month's (with or without its article)."""
+    return m.j - m.i == 1 and (m.reading in _DAY_WORDS or f"ال{m.reading}" in _DAY_WORDS)
 
 
 def _is_link(t: _Tok) -> bool:

@@ -9,7 +9,7 @@ their proclitics (و ف ب ل ك): the finder strips those before it looks a wor
 from __future__ import annotations
 
 from factfinder.arabic import fold_key
-from factfinder.vocab import ARABIC_MONTHS
+from factfinder.vocab import ARABIC_MONTHS, ARABIC_WEEKDAYS
 
 
 def norm_word(word: str) -> str:
@@ -124,8 +124,9 @@ PERSON_NAME_PARTS = words("""
 
 # Common words that are also names of villages: alone they are read as words. They are places
 # only with a place word before them ("قرية الطيبة") or a place after them ("الطيبة بريف درعا").
-# The month names (`vocab.ARABIC_MONTHS`) are among them.
-COMMON_WORDS = words("""
+# The month and weekday names (`vocab.ARABIC_MONTHS`, `vocab.ARABIC_WEEKDAYS`) are among them.
+COMMON_WORDS = (
+    words("""
 في من على إلى الى عن مع بعد قبل بين حتى منذ عند لدى ضد خلال حول دون تحت فوق أمام وراء قرب جانب
 هذا هذه ذلك تلك التي الذي الذين اللذين ما ماذا لا لم لن قد كان كانت يكون هو هي هم نحن أن إن
 أو ثم كل بعض غير أي كما لكن حيث عندما أيضا فقط اليوم أمس الأمس الآن يوم أيام ساعة ساعات صباح
@@ -168,7 +169,10 @@ COMMON_WORDS = words("""
 الحسين الحسن علي عمر محمد أحمد عثمان خالد حمزة العباس الرسول النبي الرحمن الله سلوك الدور الحدث
 طويلة الطويلة حراك الحراك السكنية الحمد حربية الحربية صباح الأربعين المرتفعة مصيدة مباركة
 المباركة منزله منزلها منزلهم الفرن فرن وقوف شرقيه غربيه درع جاسم
-""") | frozenset(norm_word(w) for month in ARABIC_MONTHS for w in month.split())  # month words
+""")
+    | frozenset(norm_word(w) for month in ARABIC_MONTHS for w in month.split())
+    | frozenset(norm_word(w) for w in ARABIC_WEEKDAYS)
+)  # month and weekday words: "، الجمعة،" is Friday, not an Iraqi village
 
 # Words that are never read as place names, whatever comes before them: words of news
 # reporting that villages also bear ("عاجل" in "#عاجل"), and words for displaced people ("مخيم

@@ -76,7 +76,10 @@ COUNTRY_RANK: dict[str, int] = {"SY": 0, "IQ": 1, "LB": 2, "JO": 2, "TR": 2, "IL
 # cities of 50,000 people or more without a cue ("an ambulance was hit in Rafah").
 THEATRE_CUES: dict[str, str] = {
     "GZ": r"\bGaza\b|غزة|غزه",  # the Gaza Strip
-    "WB": r"\bWest\s+Bank\b|الضفة\s+الغربية",  # the West Bank
+    # the West Bank, also by the Palestinian institutions that report from it
+    "WB": r"\bWest\s+Bank\b|الضفة\s+الغربية|\bPalestinian\s+(?:Authority|Red\s+Crescent|"
+    r"(?:health|interior)\s+ministry|Ministry\s+of\s+(?:Health|Interior))\b|\bPRCS\b|\bWAFA\b|"
+    r"\bWafa\s+news",
     "IL": r"\bIsrael|إسرائيل|اسرائيل",
     "YE": r"\b(?:Yemen|Houthi|Huthi|Ansar\s+Allah|Ansarallah|Saudi[- ]led)|اليمن|الحوثي",
     "SO": r"\b(?:Somali|(?:al-)?Shabaa?b|AFRICOM|Africa\s+Command)|الصومال",

@@ -129,6 +129,19 @@ def _weak(key: str) -> bool:
     return len(key) <= 3 or key in GENERIC or key in ENGLISH
 
 
+def _acronym_aside(text: str, toks: Sequence[Tok], i: int, j: int) -> bool:
+    """Whether tokens `[i, j)` are an acronym in parentheses after the name it abbreviates: the
+    Syrian American Medical Society "(SAMS)" is no Samsun, whatever alternate name a place
+    bears ("Afrin (ALEPPO)" is still Aleppo)."""
+    if not text or j - i != 1 or not (2 <= len(toks[i].text) <= 6) or not toks[i].text.isupper():
+        return False
+    a, b = toks[i].start, toks[i].end
+    if text[a - 1 : a] != "(" or text[b : b + 1] != ")":
+        return False
+    initials = "".join(t.text[0] for t in toks[max(0, i - 8) : i] if t.text[:1].isupper())
+    return initials.upper().endswith(toks[i].text)
+
+
 def _span_ok(toks: Sequence[Tok], i: int, j: int, key: str) -> bool:
     content = [t for t in toks[i:j] if not t.article]
     if not content or toks[j - 1].article:
@@ -259,7 +272,7 @@ def _spans_from(toks: Sequence[Tok], i: int, stop: int) -> dict[int, _Span]:
 
 
 def _find_spans(
-    gaz: Gazetteer, toks: Sequence[Tok], theatres: frozenset[str] = frozenset()
+    gaz: Gazetteer, toks: Sequence[Tok], theatres: frozenset[str] = frozenset(), text: str = ""
 ) -> list[Match]:
     """The longest gazetteer names in `toks`. Places of a theatre the text does not name
     (`THEATRE_CUES`) are not seen at all: "Salim" is a Syrian man, not the West Bank village,
@@ -322,7 +335,7 @@ def _find_spans(
                         ids = ids if cue in ("typed", "prep") else None
                     else:
                         ids = None  # no Who's On First village has the skeleton
-                if ids and _span_ok(toks, i, j, key):
+                if ids and _span_ok(toks, i, j, key) and not _acronym_aside(text, toks, i, j):
                     kind = "skeleton" if how == "longer" else how
                     match = Match(i, j, ids, kind, key, wof_only=bool(cue), cue=cue, skel=skel)
                     if cue == "plain" and how == "key":
@@ -1060,7 +1073,7 @@ def find_places(
     gaz = Gazetteer.get()
     toks = tokenise(text, start, end)
     theatres = theatres_named(text)
-    matches = _find_spans(gaz, toks, theatres)
+    matches = _find_spans(gaz, toks, theatres, text)
     starts = {m.i for m in matches}
     for m in matches:
         kinds = {gaz.entries[i].kind for i in m.ids}

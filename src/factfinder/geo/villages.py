@@ -188,23 +188,45 @@ def wof_cue(toks: Sequence[Tok], i: int, j: int) -> str | None:
     return "plain"
 
 
+_VOWEL_FOLDS = (
+    ("aw", "u"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("o", "u"),
+    ("ay", "i"),
+    ("ai", "i"),
+    ("ei", "i"),
+    ("ee", "i"),
+    ("e", "i"),
+)
+
+
+def _vowels_alike(key: str) -> str:
+    """`key` with its vowels and diphthongs written one way: transliterations write Arabic's
+    "aw" as o, ou or u and "ay" as e, ei or i as often as not."""
+    for a, b in _VOWEL_FOLDS:
+        key = key.replace(a, b)
+    return key
+
+
 def wof_skeleton_ok(
     gaz: Gazetteer, ids: Sequence[int], key: str, multi: bool, short: bool = False
 ) -> bool:
     """A loose spelling match to WOF villages: alike letter for letter, starting alike; more
     alike for a three-consonant skeleton (`short`)."""
     best = 0.0
-    single = _DOUBLED.sub(r"\1", key)
+    single = _vowels_alike(_DOUBLED.sub(r"\1", key))
     for i in ids[:8]:
         for name in gaz.entries[i].names:
             other = name_key(name)
             if not other or abs(len(other) - len(key)) > 4 or other[0] != key[0]:
                 continue
-            # doubled letters are written or not ("Tal Meleh", Tall Mallah)
+            # doubled letters are written or not ("Tal Meleh", Tall Mallah), and a diphthong
+            # one way or another ("Um Hosh", Umm Hawsh; "Sheikh", Shaykh)
             best = max(
                 best,
                 Indel.normalized_similarity(key, other),
-                Indel.normalized_similarity(single, _DOUBLED.sub(r"\1", other)),
+                Indel.normalized_similarity(single, _vowels_alike(_DOUBLED.sub(r"\1", other))),
             )
     return best >= (0.85 if short else 0.7 if multi else 0.75)
 

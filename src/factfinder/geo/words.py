@@ -103,6 +103,9 @@ responded rejected rejects blamed blames condemned condemns agreed agrees wants 
 demanded asked asks supports supported backs backed sent sends deployed deploys launched launches
 is was will would could should must did does carried carries conducted conducts struck strikes
 hit hits bombed bombs shelled shells killed kills targeted targets vowed vows threatened threatens
+command commands commander commanders central drone drones strike airstrike airstrikes raid raids
+defence defense ministry president navy soldiers personnel intelligence spokesman spokesperson
+statement
 """)
 CAPITALS = frozenset(
     {

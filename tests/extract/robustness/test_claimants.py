@@ -427,3 +427,43 @@ def test_a_page_s_breadcrumb_is_no_claimant() -> None:
         "civilians were killed when a Turkish drone targeted a car near Tal Tamr."
     )
     assert c.claimant.name == "ANHA (Hawar News Agency)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # people who told an investigating organisation: its finding, they its evidence
+        (
+            "Two witnesses told Amnesty International that regime helicopters dropped barrel "
+            "bombs on the market in Daraya, killing 11 civilians.",
+            "Amnesty International",
+        ),
+        (
+            "A strike hit a school in Idlib city on February 25, 2020, killing a teacher and two "
+            "children, residents told Human Rights Watch.",
+            "Human Rights Watch",
+        ),
+        # people who told a news agency are the claimant
+        ("A resident told AFP that five people were killed in the strike on Saraqeb.", "resident"),
+    ],
+)
+def test_people_who_told_an_investigator(text: str, name: str) -> None:
+    (claim,) = claims(text)
+    assert claim.claimant is not None and claim.claimant.name == name
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "kind"),
+    [
+        ("rescuers", "rescuers", "ngo"),
+        ("a nurse", "nurse", "witness"),
+        ("hospital officials", "hospital officials", "witness"),
+        ("the health directorate", "health directorate", "unknown"),
+    ],
+)
+def test_describable_sources_at_a_sentences_end(who: str, name: str, kind: str) -> None:
+    (claim,) = claims(
+        f"Russian warplanes struck a market in Maarat al-Numan, killing nine civilians, {who} said."
+    )
+    assert claim.claimant is not None
+    assert (claim.claimant.name, claim.claimant.type) == (name, kind)

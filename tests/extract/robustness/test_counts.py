@@ -931,3 +931,62 @@ def test_one_of_the_wounded_who_died_is_one_dead() -> None:
 def test_one_of_the_largest_is_still_no_count() -> None:
     c = primary("It was one of the deadliest attacks on Idlib this year, killing 12 civilians.")
     assert figures(c.killed) == {"total": (12, 12), "civilians": (12, 12)}
+
+
+# Deaths told after the toll add to it -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Syrian Civil Defence said three people were killed, one of them a child, when "
+            "regime artillery shelled Ariha on Tuesday. Another died of his wounds the next day.",
+            {"total": (4, 4), "civilians": (4, 4), "children": (1, 1)},
+        ),
+        (
+            "A Turkish drone strike killed two SDF fighters near Qamishli on Monday. A third "
+            "fighter succumbed to his injuries on Tuesday, the SDF said.",
+            {"total": (3, 3), "combatants": (3, 3)},
+        ),
+        (
+            "Two civilians were killed in a Russian airstrike on Atarib. Two of the wounded "
+            "later died in hospital, the White Helmets said.",
+            {"total": (4, 4), "civilians": (4, 4)},
+        ),
+        (
+            "A coalition strike killed a woman in Hajin. Another child later died of her "
+            "injuries, local sources said.",
+            {"total": (2, 2), "civilians": (2, 2), "women": (1, 1), "children": (1, 1)},
+        ),
+    ],
+)
+def test_deaths_told_after_the_toll_add_to_it(text: str, killed: Figures) -> None:
+    assert figures(primary(text).killed) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the toll's own sentence breaks it down
+        (
+            "Three people were killed in the ISIS attack: one died at once and two others died "
+            "later in hospital.",
+            {"total": (3, 3), "civilians": (3, 3)},
+        ),
+        # a toll raised to a figure states the sum itself
+        (
+            "Israeli shelling killed three people in Quneitra. The toll rose to four after "
+            "another man died of his wounds.",
+            {"total": (4, 4), "civilians": (4, 4)},
+        ),
+    ],
+)
+def test_a_later_death_is_not_added_twice(text: str, killed: Figures) -> None:
+    assert figures(primary(text).killed) == killed
+
+
+def test_a_later_death_alone_is_the_toll() -> None:
+    (count,) = [c for c in find_casualties("Another died of his wounds the next day.")]
+    assert count.later and (count.range.min, count.outcome) == (1, "killed")
+    assert figures(combine([count])[0]) == {"total": (1, 1)}

@@ -336,3 +336,15 @@ def test_an_investigator_s_new_paragraph_speaks_in_its_own_voice_again() -> None
 def test_a_force_on_a_header_line_is_no_speaker(line: str) -> None:
     c = primary(f"{line}\nJets struck the town of Ariha on Monday, killing four civilians.")
     assert c.claimant.type != "party_to_conflict"
+
+
+def test_the_commission_of_inquiry_by_its_full_name_heads_its_own_report() -> None:
+    claim = primary(
+        "Commission of Inquiry on the Syrian Arab Republic\n"
+        "On 22 July 2019, at approximately 9:20 a.m., an airstrike hit the market in Maarat "
+        "al-Numan, Idlib, killing 43 civilians, including 5 women and 8 children. The Commission "
+        "has reasonable grounds to believe that the attack was carried out by pro-government "
+        "forces."
+    )
+    assert claim.claimant is not None
+    assert (claim.claimant.name, claim.claimant.type) == ("UN Commission of Inquiry on Syria", "un")

@@ -553,3 +553,33 @@ def test_an_air_party_that_struck_made_an_airstrike(text: str, group: str) -> No
     c = primary(text)
     assert c.perpetrator is not None and c.perpetrator.group == group
     assert c.event_type == "airstrike"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "HTS-led opposition fighters shelled the city of Hama, killing 4 civilians, SANA said.",
+            "hts_nusra",
+        ),
+        (
+            "Hurras al-Din fighters attacked a checkpoint near Jisr al-Shughur, killing 2 soldiers.",
+            "hts_nusra",
+        ),
+        (
+            "The Hamza Division shelled the village of Tal Rifaat, killing a woman.",
+            "armed_opposition",
+        ),
+        (
+            "Fourth Division forces shelled the town of Tafas, killing two civilians.",
+            "syrian_government",
+        ),
+        (
+            "Asa'ib Ahl al-Haq fighters fired rockets at a base near Erbil, killing a contractor.",
+            "iran",
+        ),
+    ],
+)
+def test_armed_groups_by_their_own_names(text: str, group: str) -> None:
+    claim = primary(text)
+    assert claim.perpetrator is not None and claim.perpetrator.group == group

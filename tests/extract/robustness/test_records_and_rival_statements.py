@@ -202,3 +202,75 @@ def test_bare_raids_of_an_air_force_stay_air_raids() -> None:
         if c.primary
     )
     assert c.event_type == "airstrike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli army said it struck a Hezbollah weapons depot in the area of Qusayr. "
+        "Syrian state media said one civilian was killed.",
+        "The Israeli army said it struck a Hezbollah weapons depot in the area of Qusayr. One "
+        "civilian was killed, Syrian state media said.",
+    ],
+)
+def test_a_partys_strike_and_anothers_figures_are_two_claims(text: str) -> None:
+    """A party tells its strike without figures; the figures another claimant gives are that
+    claimant's claim about the strike, never the party's admission of them."""
+    got = claims(text)
+    party = [c for c in got if c.claimant is not None and c.claimant.name == "Israeli army"]
+    media = [c for c in got if c.claimant is not None and c.claimant.name == "Syrian state media"]
+    assert len(party) == 1 and len(media) == 1
+    assert party[0].stance == "admits" and party[0].event_type == "airstrike"
+    assert party[0].killed.total is None
+    assert media[0].stance == "alleges"
+    assert media[0].killed.civilians is not None and media[0].killed.civilians.min == 1
+    assert media[0].perpetrator is not None and media[0].perpetrator.group == "israel"
+    assert media[0].event_type == "airstrike"
+    assert [p.name for p in media[0].places][:1] == ["Al Qusayr"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a local official described, then a party's command: two voices
+        "A drone strike on a house in the village of al-Jinah killed five civilians, relatives "
+        "and a local official said; the US command said two militants were killed.",
+        # "according to" before "while" is a statement of its own
+        "Five civilians were killed in the strike on the village of al-Jinah, according to "
+        "residents, while US Central Command said it killed two al-Qaeda operatives.",
+    ],
+)
+def test_a_partys_figures_are_never_added_to_a_described_sources(text: str) -> None:
+    found = claims(text)
+    assert len(found) == 2, [(c.claimant, c.killed) for c in found]
+    civilians, fighters = found
+    assert killed(civilians) == (5, 5, None)
+    assert killed(fighters) == (2, None, 2)
+
+
+def test_a_list_of_incidents_in_one_sentence_is_one_claim_each() -> None:
+    found = claims(
+        "SOHR activists documented 14 deaths across Syrian territory on Thursday: 5 civilians "
+        "were killed in Daraa by unknown gunmen, 3 soldiers were killed in an ISIS attack in the "
+        "Badia, and 6 SDF fighters were killed in clashes with Turkish-backed factions near Ain "
+        "Issa."
+    )
+    items = {(c.places[0].name if c.places else None): killed(c) for c in found}
+    assert items["Daraa"][0] in (5, 14)
+    assert items["Badia"] == (3, None, 3)
+    assert items["Ain Issa"] == (6, None, 6)
+    assert {c.perpetrator.group for c in found if c.perpetrator} >= {"isis", "armed_opposition"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one incident's killed and injured, told with a comma
+        "Nine civilians were killed, and a number of civilians were injured by an Israeli "
+        "airstrike on a family home in Deir al-Balah.",
+        "Two civilians were killed in Ariha, and four others were wounded in the same strike.",
+    ],
+)
+def test_one_incidents_killed_and_injured_stay_one_claim(text: str) -> None:
+    (claim,) = claims(text)
+    assert claim.killed.total is not None and claim.injured.total is not None

@@ -447,3 +447,43 @@ def test_news_prose_keeps_words_that_open_comment_sections() -> None:
         "Forwarded from the ministry, the letter said 5 soldiers died in Hama."
     )
     assert furniture_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("post", "claimant", "group"),
+    [
+        (
+            "🔴 #BREAKING: 2 kids martyred, 5 injured as #Assad regime & #Russia target #Atarib "
+            "with rockets this morning. #Aleppo",
+            None,
+            "syrian_government",
+        ),
+        (
+            ".@CENTCOM: US forces conducted a unilateral strike in NW Syria on 23 Aug, killing "
+            "Abu Yusif, a senior ISIS leader. No civilians were injured.",
+            "CENTCOM",
+            "us_led_coalition",
+        ),
+        (
+            "UPDATE: Death toll from the #Jindires shelling by Turkish-backed factions rises to 6, "
+            "per local medics.",
+            "local medics",
+            "armed_opposition",
+        ),
+    ],
+)
+def test_a_posts_speaker_and_attacker_in_its_short_forms(
+    post: str, claimant: str | None, group: str
+) -> None:
+    c = primary(post)
+    assert (c.claimant.name if c.claimant else None) == claimant
+    assert c.perpetrator is not None and c.perpetrator.group == group
+
+
+def test_a_named_person_said_to_be_a_groups_leader_is_a_fighter() -> None:
+    c = primary(
+        ".@CENTCOM: US forces conducted a unilateral strike in NW Syria on 23 Aug, killing "
+        "Abu Yusif, a senior ISIS leader."
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 1
+    assert c.killed.civilians is None

@@ -118,3 +118,31 @@ def test_a_list_of_the_detained_names_no_dead() -> None:
         "Name: Omar Khalil; Age: 61; Date of arrest: 2024-03-06; Place: Sarmin.\n"
     )
     assert all(c.killed.total is None for c in claims(text))
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # a monitor's record: a qualified field and a range of figures
+        ("Civilians reported killed: 2–4\n", [(2, 4, "killed", "civilians")]),
+        (
+            "Children killed: 1 - 3; Injured: 5 to 9.",
+            [(1, 3, "killed", "children"), (5, 9, "injured", "total")],
+        ),
+        ("Alleged deaths: 6\n", [(6, 6, "killed", "total")]),
+    ],
+)
+def test_a_records_ranges_and_qualified_fields(
+    row: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    got = [(c.range.min, c.range.max, c.outcome, c.victims) for c in find_casualties(row)]
+    assert got == expected
+
+
+def test_a_monitors_record_gives_its_range() -> None:
+    (claim,) = claims(
+        "Incident date: 3 February 2024\nCivilians reported killed: 2–4\n"
+        "Location: Deir ez-Zor, Syria\nA US strike reportedly hit a house in al-Mayadin."
+    )
+    assert claim.killed.civilians is not None
+    assert (claim.killed.civilians.min, claim.killed.civilians.max) == (2, 4)

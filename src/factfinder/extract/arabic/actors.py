@@ -149,6 +149,15 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
     return None
 
 
+def _counted_members(at: ArabicText, i: int, j: int, lo: int) -> bool:
+    """Whether the party's name at tokens `[i, j)` opens with its members and a count or a harm
+    comes right before: "مقتل 6 من عناصر داعش" (the members are the dead, not the attackers)."""
+    if _MEMBERS.first(at.toks, i, j) is None:
+        return False
+    back = range(max(lo, i - 3), i)
+    return any(at.w(x)[:1].isdigit() or _HARM.first(at.toks, x, i) for x in back)
+
+
 def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int) -> bool:
     """Whether tokens `[v0, v1)` are a verb of announcing ("أعلن", "تبنى") and token `k` an
     act the announcer carried out ("مهاجمة", "استهداف", "تنفيذ"). An act followed by another
@@ -213,7 +222,11 @@ def find_actors(
             if occupied_by is None:
                 continue
             m = Match(m.i, m.j, occupied_by, m.clitic)
-        role = _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
+        role = (
+            "victim"
+            if _counted_members(at, m.i, m.j, i0)
+            else _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
+        )
         if role in (None, "claimant") and m.i > i0 and _announces_act(at, m.i - 1, m.i, m.j, i1):
             role = "perpetrator"  # "أعلن الجيش الإسرائيلي استهداف …": its own act
         a, b = at.phrase_span(m)
@@ -358,6 +371,11 @@ def header_claimant(at: ArabicText) -> ClaimantFound | None:
 def find_claimant(at: ArabicText, start: int, end: int) -> ClaimantFound | None:
     """Who the sentence `text[start:end]` attributes its statement to, if anyone."""
     i0, i1 = at.tokens_in(start, end)
+    lead = _CLAIMANTS.first(at.toks, i0, i1)
+    if lead is not None and lead.clitic == 0 and at.w(lead.j) == ":":
+        # a source's name opening a post before a colon: "الدفاع المدني السوري: مقتل …"
+        a, b = at.span(lead.i, lead.j)
+        return ClaimantFound(a, b, at.text[a:b], lead.value, at.span(lead.j, lead.j + 1)[1])
     verbs = _REPORT.scan(at.toks, i0, i1)
     if not verbs:
         return None

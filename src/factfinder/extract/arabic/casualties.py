@@ -485,9 +485,12 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         apposed = _apposed(at, k, last_end, heads, len(out))
         if heads and (_opener_before(at, k, i0) or apposed):
             v = _VICTIMS.first(at.toks, k, i1)
+            cardinal = _defined_cardinal(at, v.i, v.j) if v is not None else None
+            if v is not None and cardinal is not None and not apposed:
+                v = Match(v.i, v.j + 1, (v.value[0], cardinal), v.clitic)  # "بينهم أطفال أربعة"
             if (
                 v is not None
-                and v.value[1] in (1, 2)
+                and (v.value[1] in (1, 2) or (cardinal is not None and not apposed))
                 and read_number(at, v.j, i1) is None
                 and (not apposed or (v.value[0] in _SUB_KINDS and _within(out[-1], v.value[1])))
             ):
@@ -510,6 +513,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 continue
         num = read_number(at, k, i1)
         single = None
+        of_them = False
         if num is None:
             single = _singular(at, k, i1, i0)
             if single is None:
@@ -523,6 +527,12 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             victims = "total"
             noun = _victim_at(at, j, i1)
             outcome = None
+            opened = _SUB.first(at.toks, j, i1) if noun is None and heads else None
+            if opened is not None:
+                # "خمسة مدنيين، ثلاثة منهم أطفال": the figure, then "of them", then who they are
+                noun = _victim_at(at, opened.j, i1)
+                of_them = noun is not None and noun[1] in _SUB_KINDS
+                noun = noun if of_them else None
             if noun is not None:
                 j, victims, _ = noun
                 if at.w(j) in _OTHERS:
@@ -568,11 +578,15 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 k = max(k + 1, j)
                 continue  # "أحد قتلى الغارات": one of the dead, counted where they all are
         sub_of: int | None = None
-        opener = _opener_before(at, num.i, i0) or (
-            victims in _SUB_KINDS
-            and outcome is None
-            and _apposed(at, num.i, last_end, heads, len(out))
-            and _within(out[-1], num.min)
+        opener = (
+            (single is None and of_them)
+            or _opener_before(at, num.i, i0)
+            or (
+                victims in _SUB_KINDS
+                and outcome is None
+                and _apposed(at, num.i, last_end, heads, len(out))
+                and _within(out[-1], num.min)
+            )
         )
         coordinated = last_end >= 0 and (
             num.i == last_end or (at.w(last_end) == "و" and num.i == last_end + 1)
@@ -601,6 +615,13 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         elif outcome == "missing" and at.w(num.i - 1) in _LOST:
             k = max(k + 1, j)
             continue  # "فقد المواطن منزله": the verb "lost" names no missing person
+        if (
+            victims == "total"
+            and at.w(j - 1) in _OTHERS
+            and heads
+            and out[heads[-1]].victims in ("combatants", "civilians")
+        ):
+            victims = out[heads[-1]].victims  # "قتل 3 عناصر وجرح اثنان آخرون": fighters too
         a_, b_ = at.span(num.i, j)
         if at.text[a_] == "و" and fold_key("واحد") not in at.w(num.i):
             a_ += 1  # "وثلاثة مدنيين": the conjunction is not part of the count
@@ -795,8 +816,14 @@ def _defined_cardinal(at: ArabicText, i: int, j: int) -> int | None:
     after it, which takes the article as an adjective does: "الأطفال الثلاثة", "أطفالها
     الأربعة" (3 and 4)."""
     noun, w = at.w(i), at.w(j)
-    if j - i != 1 or not w.startswith("ال"):
+    if j - i != 1:
         return None
+    if not w.startswith("ال"):
+        # a listed indefinite plural and its cardinal: "بينهم أطفال أربعة ونساء ثلاث"
+        bare = noun[1:] if noun.startswith("و") else noun
+        if bare.startswith("ال") or w.startswith("و"):
+            return None
+        return _CARDINALS.get(w)
     if not (noun.startswith("ال") or noun.endswith(("ه", "ها", "هم", "هما"))):
         return None
     return _CARDINALS.get(w[2:])

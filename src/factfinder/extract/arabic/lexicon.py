@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from factfinder.vocab import ARABIC_MONTHS
+from factfinder.vocab import ARABIC_MONTHS, ARABIC_WEEKDAYS
 
 # Numbers -------------------------------------------------------------------------------------
 
@@ -300,7 +300,10 @@ JOINT_OUTCOME: Final[tuple[str, ...]] = ("بين قتيل وجريح", "قتلى
 VICTIMS: Final[dict[str, tuple[str, int]]] = {
     # people (no category)
     **{w: ("total", 1) for w in ("شخص", "شخصا", "مواطنة", "فرد")},
-    **{w: ("total", 2) for w in ("شخصين", "شخصان", "مواطنتين", "مواطنتان")},
+    # "آخران" is only the dual ("وجرح آخران"); "آخرين" is also the plural
+    **{w: ("total", 2) for w in ("شخصين", "شخصان", "مواطنتين", "مواطنتان", "آخران")},
+    # one more after an outcome word: "استشهد مواطن وأصيب آخر بجروح"
+    **{w: ("total", 1) for w in ("آخر",)},
     **{
         w: ("total", 0)
         for w in ("أشخاص", "اشخاص", "آخرين", "آخرون", "أفراد", "ضحايا", "ضحية", "أرواح")
@@ -383,7 +386,18 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
     # fighters
     **{
         w: ("combatants", 1)
-        for w in ("عنصر", "عنصرا", "مقاتل", "مقاتلا", "جندي", "جنديا", "مسلح", "عسكري", "عسكريا")
+        for w in (
+            "عنصر",
+            "عنصرا",
+            "مقاتل",
+            "مقاتلا",
+            "جندي",
+            "جنديا",
+            "مسلح",
+            "مسلحا",
+            "عسكري",
+            "عسكريا",
+        )
     },
     **{
         w: ("combatants", 2)
@@ -537,7 +551,7 @@ SUB_OPENERS: Final[tuple[str, ...]] = (
     "معظمهم",
 )
 # "others" after a victim noun belongs to the count: "إصابة 5 أطفال آخرين".
-AND_OTHERS: Final[tuple[str, ...]] = ("آخرين", "آخرون", "آخر", "أخرى")
+AND_OTHERS: Final[tuple[str, ...]] = ("آخرين", "آخرون", "آخران", "آخر", "أخرى")
 
 # Things a number right before them counts, not people: "سقوط 3 قذائف", "سقوط إحدى قذائف
 # النظام", "شن 4 غارات", "تدمير 5 منازل", and ages and spans of time.
@@ -1027,16 +1041,7 @@ LIST_HEADERS: Final[dict[str, str]] = {
 
 MONTHS: Final[Mapping[str, int]] = ARABIC_MONTHS
 # Python weekday numbers (Monday = 0).
-WEEKDAYS: Final[dict[str, int]] = {
-    "الاثنين": 0,
-    "الإثنين": 0,
-    "الثلاثاء": 1,
-    "الأربعاء": 2,
-    "الخميس": 3,
-    "الجمعة": 4,
-    "السبت": 5,
-    "الأحد": 6,
-}
+WEEKDAYS: Final[Mapping[str, int]] = ARABIC_WEEKDAYS
 # Parts of a day that may open a date ("فجر اليوم", "مساء الجمعة").
 DAY_PARTS: Final[tuple[str, ...]] = (
     "يوم",
@@ -1503,6 +1508,16 @@ MEMBERS: Final[tuple[str, ...]] = (
     "ضابط",
     "قيادي",
     "قياديين",
+    # duals and the accusative of counted singulars: "عنصرين من قوات النظام", "20 عنصراً"
+    "عنصرين",
+    "عنصران",
+    "عنصرا",
+    "جنديان",
+    "مقاتلان",
+    "مقاتلا",
+    "ضابطين",
+    "عسكريين",
+    "عسكريا",
 )
 # Attack words whose next noun phrase is the attacker ("قصف قوات النظام", "غارة للطيران الروسي").
 ATTACK_WORDS: Final[tuple[str, ...]] = (

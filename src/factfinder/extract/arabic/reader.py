@@ -35,7 +35,7 @@ from factfinder.extract.events import find_weapons as english_weapons
 from factfinder.extract.finders import Parts
 from factfinder.extract.furniture import related_spans
 from factfinder.extract.unit import Unit
-from factfinder.mentions import CountMention, Outcome, Sentence
+from factfinder.mentions import ActorMention, CountMention, Outcome, Sentence
 from factfinder.model import Claimant, Document
 from factfinder.vocab import MONTH_NAMES
 
@@ -218,6 +218,32 @@ def _speaker(at: ArabicText, attribution: Attribution) -> str | None:
     )
 
 
+# A party's own forces, named with a pronoun after its statement: "أعلنت وزارة الدفاع الروسية
+# أن طائراتها دمرت …" (its aircraft: Russia's, an admission).
+_OWN_FORCE = re.compile(
+    r"(?<!\w)[وب]?(?:طائرات|طيران|قوات|مقاتلات|وحدات|مدفعية|صواريخ|مسيرات|مسيّرات)(?:ها|ه|هم|نا)(?!\w)"
+)
+
+
+def _own_forces(
+    text: str,
+    a: int,
+    b: int,
+    speaker: str | None,
+    attribution: Attribution,
+    actors: Sequence[ActorMention],
+) -> tuple[ActorMention, ...]:
+    """The speaking party's forces the clause names by a pronoun, when it names no attacker."""
+    if speaker is None or attribution.span is None or attribution.inherited:
+        return ()
+    if any(m.role == "perpetrator" for m in actors):
+        return ()
+    m = _OWN_FORCE.search(text, max(a, attribution.span[1]), b)
+    if m is None:
+        return ()
+    return (ActorMention(m.start(), m.end(), m.group(), speaker, "perpetrator"),)
+
+
 def _with_named(
     counts: Sequence[CountMention], named: Sequence[CountMention]
 ) -> tuple[CountMention, ...]:
@@ -315,6 +341,7 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
                     if line is None or not _in(d.start, d.end, *line[1])
                 )
                 actors = tuple(find_actors(at, a, b, occupied_by=occupied_by))
+                actors += _own_forces(text, a, b, speaker, attribution, actors)
                 cues = tuple(find_events(at, a, b))
                 weapons = tuple(find_weapons(at, a, b))
                 # Denials and admissions are the clause's own claimant's (offsets in the clause).
