@@ -2,7 +2,7 @@
 period and the dashboard's figures, computed in SQL so that a reader's browser never receives
 every incident of a large project.
 
-Each function reads the current incidents through `queries._where` (the list filters, and for
+Each function reads the current incidents through `queries.filter_conditions` (the list filters, and for
 a reader without access to restricted data, no incident restricted as a whole nor one none of
 whose claims they may see). An incident some of whose claims the reader may not see is told
 by its other claims, which may move it, date it or count it otherwise: the caller names those
@@ -29,9 +29,9 @@ from factfinder.report.charts import PERIODS, period_end, period_start
 from factfinder.services.incidents.queries import (
     IncidentFilters,
     IncidentSummary,
-    _summary,
-    _where,
+    filter_conditions,
     latest_run_id,
+    summary_from_row,
 )
 from factfinder.services.project import Project
 from factfinder.store.schema import ledger, ledger_head
@@ -183,7 +183,7 @@ def _floor(conn: Connection, value: Any) -> Any:
 def _conds(
     conn: Connection, run_id: int, filters: IncidentFilters, skip: Iterable[str]
 ) -> list[Any]:
-    conds = _where(conn, run_id, filters)[0]
+    conds = filter_conditions(conn, run_id, filters)[0]
     skipped = sorted(set(skip))
     if skipped:
         conds.append(incidents.c.incident_id.not_in(skipped))
@@ -428,7 +428,7 @@ def _point_of_row(row: Any) -> dict[str, Any]:
         body = json.loads(row.body)
     except (TypeError, ValueError):
         body = {}
-    return _point(_summary(row), body)
+    return _point(summary_from_row(row), body)
 
 
 def _figure(body: Mapping[str, Any] | None, what: str, fallback: Mapping[str, Any] | None) -> str:

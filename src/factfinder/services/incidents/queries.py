@@ -138,7 +138,7 @@ def _range(lo: int | None, hi: int | None) -> dict[str, int | None] | None:
     return None if lo is None and hi is None else {"min": lo, "max": hi}
 
 
-def _summary(row: Any) -> IncidentSummary:
+def summary_from_row(row: Any) -> IncidentSummary:
     return IncidentSummary(
         row.incident_id,
         row.date_start,
@@ -159,7 +159,7 @@ def _summary(row: Any) -> IncidentSummary:
     )
 
 
-def _where(
+def filter_conditions(
     conn: Connection, run_id: int, filters: IncidentFilters
 ) -> tuple[list[Any], IncidentSearch | None]:
     """The conditions of `filters` on the run's rows (the run's own first), and the text
@@ -207,7 +207,7 @@ def list_incidents(
         run_id = latest_run_id(conn)
         if run_id is None:
             return [], 0, None
-        conds, search = _where(conn, run_id, filters)
+        conds, search = filter_conditions(conn, run_id, filters)
         # The run recorded how many incidents it wrote.
         size = int(
             conn.execute(select(link_runs.c.incidents).where(link_runs.c.id == run_id)).scalar_one()
@@ -257,7 +257,7 @@ def list_incidents(
             if ids
             else []
         )
-    page = [_summary(r) for r in rows]
+    page = [summary_from_row(r) for r in rows]
     cursor = page[-1].id if len(ids) > limit and page else None
     return page, total, cursor
 
@@ -274,7 +274,9 @@ def incident_timeline(
         month = func.substr(incidents.c.date_start, 1, 7)
         rows = conn.execute(
             select(month.label("month"), func.count().label("n"))
-            .where(incidents.c.date_start.is_not(None), *_where(conn, run_id, filters)[0])
+            .where(
+                incidents.c.date_start.is_not(None), *filter_conditions(conn, run_id, filters)[0]
+            )
             .group_by(month)
             .order_by(month)
         )
@@ -349,7 +351,7 @@ def get_incident(project: Project, incident_id: str) -> IncidentView:
             )
         ]
         return IncidentView(
-            _summary(row),
+            summary_from_row(row),
             incident_from_json(json.loads(row.body)),
             members,
             _decisions_of(conn, incident_id),
