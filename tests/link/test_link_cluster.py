@@ -240,29 +240,7 @@ def test_components_clustered_on_workers_give_the_clustering_of_one_process(
     monkeypatch.setattr(components, "BATCH_EDGES", 1)
     if split:
         monkeypatch.setattr(components, "SPLIT_EDGES", 1)
-    towns = [
-        ("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
-        ("Idlib", 35.930, 36.634, "Idlib"),
-        ("Douma", 33.572, 36.402, "Rif Dimashq"),
-        ("Hajin", 34.694, 40.830, "Deir ez-Zor"),
-    ]
-    recs = []
-    for k in range(40):
-        town = towns[k % 4]
-        day = f"2016-07-{5 + (k % 8):02d}"
-        event = ["explosion", "airstrike"][(k // 4) % 2]
-        killed = [16, 18, 40, None][(k // 3) % 4]
-        recs.append(
-            make_record(
-                len(recs),
-                place=town,
-                day=day,
-                event=event,
-                killed=killed,
-                text=f"A {event} in {town[0]} killed people near the market.",
-                publisher=["Reuters", "AFP", "SANA"][k % 3],
-            )
-        )
+    recs = _incident_reports(make_record)
     one = link_records(recs, workers=1)
     two = link_records(recs, workers=2)
     assert one.clustering.clusters == two.clustering.clusters
