@@ -514,22 +514,6 @@ _LATER_DEATH = re.compile(
     r"(?:died|succumbed|passed\s+away)\b",
     re.IGNORECASE,
 )
-_LATER_VICTIMS: dict[str, Victims] = {
-    "child": "children",
-    "boy": "children",
-    "girl": "children",
-    "children": "children",
-    "woman": "women",
-    "women": "women",
-    "man": "men",
-    "men": "men",
-    "civilian": "civilians",
-    "civilians": "civilians",
-    "fighter": "combatants",
-    "fighters": "combatants",
-    "soldier": "combatants",
-    "soldiers": "combatants",
-}
 _TOLL_ROSE = re.compile(
     r"\b(?:rose|risen|rising|raised|climbed|increased|brought|bringing)\b", re.I
 )
@@ -561,7 +545,7 @@ def _later_deaths(
         if m.group("n"):
             continue  # a figure the count finders left out: not a death told apart
         noun = (m.group("noun") or "").lower()
-        victims = _LATER_VICTIMS.get(noun, "total")
+        victims = LEXICON.get(noun, "total")  # "another child", "a third fighter"
         out.append(CountMention(a, b, Range(1, 1, text[a:b]), "killed", victims, later=True))
     return out
 
