@@ -41,6 +41,9 @@ class CountMention:
     `update` marks the figure a toll rose to ("the toll rose to 7", "ارتفعت الحصيلة إلى 7"):
     it replaces the earlier figures of its category. `later` marks deaths told after the toll
     ("Another died of his wounds the next day", "Two more later died"): they add to it.
+    `part` marks a breakdown whose head count another sentence gives ("Three of the dead were
+    farmers", "Three of them were children" after the toll): it never adds to a toll the
+    incident states, and stands for one only where the incident has none.
     """
 
     start: int
@@ -53,6 +56,7 @@ class CountMention:
     named: bool = False
     update: bool = False
     later: bool = False
+    part: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,8 @@ _NATIONALITIES: tuple[tuple[str, str], ...] = (
         "us_led_coalition",
         r"American|US|U\.S\.|United\s+States'?|French|British|Australian|Belgian|Dutch|Danish|Canadian",
     ),
+    # States at war in the region that are none of the parties above: "Jordanian warplanes".
+    ("other", r"Jordanian|Jordan'?s|Lebanese|Saudi|Emirati|Egyptian"),
 )
 _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 # "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.
@@ -278,6 +280,7 @@ _REPORT_VERBS = (
 )
 _ATTACK_VERBS = (
     r"killed|kills|kill|killing|shelled|shells|shelling|bombed|bombs|bombing|bombarded|struck|"
+    r"deliver(?:ed|s|ing)\s+(?:\w+\s+)?(?:strikes?|blows?)|"
     r"hit|hits|attacked|attacking|targeted|targeting|executed|executes|executing|fired|fires|firing|"
     r"launched|launches|launching|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
     r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"
@@ -300,7 +303,7 @@ _AFTER_ATTACK = re.compile(
     rf"(?:(?:in|near|around|from)\s+(?:the\s+)?[A-Z][\w'-]+\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
-    rf"which|who|that|and|its|their|allies|jets|warplanes|[A-Z][A-Za-z]*-\d+\w*\s+(?:air\s*)?strikes?|units?|loyalists|affiliates|supporters|members|"
+    rf"which|who|that|and|its|their|allies|jets|warplanes|aircraft|planes|helicopters|drones|aviation|[A-Z][A-Za-z]*-\d+\w*\s+(?:air\s*)?strikes?|units?|loyalists|affiliates|supporters|members|"
     rf"elements|fighters?|militants?|terrorists?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
     rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|\w+ly)\s+){{0,3}}"
     rf"(?:{_ATTACK_VERBS})\b",
@@ -482,9 +485,10 @@ _OWN_FORCES = re.compile(
 )
 # "the ministry said on Sunday that it had neutralised 15 terrorists": "it" is the speaker.
 _SPEAKER_IT = re.compile(
-    r"\b(?:said|says|announced|stated)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<it>it)\s+"
+    r"\b(?:said|says|announced|stated)\s+(?:(?:on|early|late)\s+\w+\s+|in\s+(?:a|an|its)\s+"
+    r"(?:[\w-]+\s+)?statement\s+(?:on\s+\w+\s+)?)?(?:that\s+)?(?P<it>it)\s+"
     r"(?:had\s+|has\s+|also\s+)?(?:neutrali[sz]ed|killed|eliminated|destroyed|struck|hit|"
-    r"targeted|shot\s+down|carried\s+out)\b",
+    r"targeted|shot\s+down|carried\s+out|conducted|launched)\b",
     re.IGNORECASE,
 )
 

@@ -317,11 +317,15 @@ def _fuller_total(
     then "the airstrikes killed 13 people … among the dead were four staff and five children"
     is one incident told with its whole toll."""
     for outcome in outcomes:
-        heads = [c for c in current if c.outcome == outcome and c.sub_of is None]
+        heads = [c for c in current if c.outcome == outcome and c.sub_of is None and not c.part]
         if not heads or not all(c.listed for c in heads):
             return False
         listed = max(c.range.min or 0 for c in heads)
-        new = [c.range.min or 0 for c in stated if c.outcome == outcome and c.sub_of is None]
+        new = [
+            c.range.min or 0
+            for c in stated
+            if c.outcome == outcome and c.sub_of is None and not c.part
+        ]
         if not new or max(new) <= listed:
             return False
     return True
@@ -456,14 +460,37 @@ def _retells(u: Unit, cur: _Incident) -> bool:
         and (perp := _perpetrator(cur.units)) is not None
         and perp.group == _own_side(told.claimant, cur.units)
     )
+    # The attacker's side calls the dead fighters, another claimant calls them civilians or
+    # plain men ("… killing two men. Residents said they were fuel sellers; CENTCOM said the
+    # strike killed two al-Qaeda operatives"): two claims about the same dead, never four.
+    perp = _perpetrator([*cur.units, u])
+    attacker = perp.group if perp is not None and perp.group != "unknown" else None
+    contested = attacker is not None and (
+        (_own_side(u.attribution.claimant, [u]) == attacker and _status_clash(u.counts, cur.counts))
+        or (_own_side(told.claimant, cur.units) == attacker and _status_clash(cur.counts, u.counts))
+    )
     return bool(
-        (untold or _competing(u.counts, cur.counts))
+        (untold or contested or _competing(u.counts, cur.counts))
         and not u.attribution.inherited
-        and told.span is not None
+        and (told.span is not None or contested)
         and _PARTISAN & {u.attribution.claimant.type, told.claimant.type}
         and not _PART_OF_TOLL.search(u.sentence.text)
         and not same_claimant(u.attribution.claimant, told.claimant)
     )
+
+
+_NOT_FIGHTERS = frozenset({"civilians", "children", "women", "men"})
+
+
+def _status_clash(party: Sequence[CountMention], other: Sequence[CountMention]) -> bool:
+    """Whether a party counts as fighters the dead (or hurt) that the other counts only as
+    civilians or plain people of an outcome the party counts."""
+    fighters = {c.outcome for c in party if c.victims == "combatants" and not c.named}
+    for outcome in fighters:
+        said = {c.victims for c in other if c.outcome == outcome and not c.named}
+        if said & _NOT_FIGHTERS and "combatants" not in said:
+            return True
+    return False
 
 
 def _headline_only(cur: _Incident) -> bool:
@@ -489,7 +516,7 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         )
     text = u.sentence.text
     typed = bool(_typed(u))
-    tolls = [c for c in u.counts if c.sub_of is None]
+    tolls = [c for c in u.counts if c.sub_of is None and not c.part]
     if tolls and all(c.later or _updated(u, c).update for c in tolls) and not typed and cur.counts:
         # "Another died of his wounds the next day", "The death toll rose to four after another
         # man died": the toll goes on
@@ -503,7 +530,7 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
     # People named one by one ("6-year-old Sara") are the incident's victims, not a new toll.
     stated = [c for c in u.counts if not c.named]
     if stated and not _TOLL_UPDATE.search(text):
-        clash = {c.outcome for c in stated if c.sub_of is None} & cur.outcomes()
+        clash = {c.outcome for c in stated if c.sub_of is None and not c.part} & cur.outcomes()
         if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in stated) and not _fuller_total(
@@ -1448,7 +1475,11 @@ def _primary(
 
 
 def _head_values(inc: _Incident) -> set[tuple[str, int]]:
-    return {(c.outcome, c.range.min) for c in inc.counts if c.sub_of is None and c.range.min}
+    return {
+        (c.outcome, c.range.min)
+        for c in inc.counts
+        if c.sub_of is None and not c.part and c.range.min
+    }
 
 
 def _figures(u: Unit) -> dict[str, int]:

@@ -30,6 +30,7 @@ from factfinder.extract.publishers import Source, find_sources, lookup_source, s
 from factfinder.extract.sentences import is_heading_line
 from factfinder.mentions import ClaimantMention, Sentence
 from factfinder.model import Claimant
+from factfinder.vocab import MONTH_NUMBERS
 
 _VERBS = (
     r"said|says|say|stated|states|reported|reports|told|tells|added|adds|claimed|claims|announced|"
@@ -131,6 +132,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bmilitary\s+sources?\b|\bpresident\b|\bprime\s+minister\b|\bKremlin\b|\bPentagon\b|"
             r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
             r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
+            r"\b(?:resistance|protection|defen[cs]e)\s+units\b|"
             r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
             r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
             r"\binterior\b|\bdefen[cs]e\b|"
@@ -140,7 +142,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "media",
             r"\bnews\s+agency\b|\bcorrespondent\b|\breporters?\b|\bjournalists?\b|\bnewspaper\b|\bdaily\b|"
-            r"\bTV\b|\btelevision\b|\bchannel\b|\bbroadcaster\b|\bmedia\b|\boutlet\b|\bwebsite\b|\bradio\b",
+            r"\bTV\b|\btelevision\b|\bchannel\b|\bbroadcaster\b|\bmedia\b|\boutlet\b|\bwebsite\b|\bradio\b|"
+            r"\bnetwork\b",  # a local news network ("the Daraa 24 network")
         ),
         (
             "witness",
@@ -250,6 +253,13 @@ _DESCRIBED = re.compile(r"(?:[A-Z][a-z]+(?:ian|ish|i|an)\s+)?[a-z][a-z\s-]*")
 
 
 _LOCAL = re.compile(r"\blocal\b", re.IGNORECASE)
+# The people or state a claimant's name opens with: "Kurdish officials", "Turkish defense ministry".
+_DEMONYM = re.compile(r"(?:the\s+)?([A-Z][a-z]+(?:ian|ish|i|an|ese))\b")
+
+
+def _demonym(name: str | None) -> str | None:
+    m = _DEMONYM.match(name or "")
+    return m.group(1) if m else None
 
 
 def same_claimant(a: Claimant, b: Claimant) -> bool:
@@ -266,8 +276,11 @@ def same_claimant(a: Claimant, b: Claimant) -> bool:
     head_a, head_b = na.split()[-1], nb.split()[-1]
     if a.is_party and b.is_party:
         ga, gb = speaker_group(a.name), speaker_group(b.name)
-        if (ga is not None and gb is not None and ga != gb) or bool(_LOCAL.search(na)) != bool(
-            _LOCAL.search(nb)
+        da, db = _demonym(a.name), _demonym(b.name)
+        if (
+            (ga is not None and gb is not None and ga != gb)
+            or bool(_LOCAL.search(na)) != bool(_LOCAL.search(nb))
+            or (da is not None and db is not None and da != db)  # Kurdish / Turkish officials
         ):
             # two sides, or a local official and a party's command ("relatives and a local
             # official said five civilians were killed; the US command said two militants")
@@ -498,7 +511,8 @@ def _name_phrase(phrase: str) -> str | None:
     if tokens[-1].lower() in _PRONOUNS:
         return tokens[-1]
     kept: list[str] = []
-    for tok in reversed(tokens):
+    for at in range(len(tokens) - 1, -1, -1):
+        tok = tokens[at]
         low = tok.lower()
         ok = (
             tok[:1].isupper()
@@ -506,6 +520,15 @@ def _name_phrase(phrase: str) -> str | None:
             or re.search(r"-(?:based|run|owned|led|backed)$", low)
             or (low in _NAME_LINKERS and kept and low != "the")
             or re.search(r"[A-Z]", tok)
+            # "the Daraa 24 network", "Kurdistan 24 reported" (not a day: "October 14")
+            or (
+                tok.isdigit()
+                and len(tok) <= 3
+                and at > 0
+                and tokens[at - 1][:1].isupper()
+                and tokens[at - 1].lower() not in MONTH_NUMBERS
+                and not (kept and kept[-1][:1].isdigit())
+            )
         )
         if low == "the" or low in ("a", "an"):
             break
@@ -514,7 +537,7 @@ def _name_phrase(phrase: str) -> str | None:
         kept.append(tok)
         if len(kept) >= 10:
             break
-    while kept and kept[-1].lower() in _NAME_LINKERS:
+    while kept and (kept[-1].lower() in _NAME_LINKERS or kept[-1].isdigit()):
         kept.pop()
     while kept and kept[0].lower() in _NAME_LINKERS:
         kept.pop(0)
@@ -769,7 +792,7 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
 # "Russian Reconciliation Centre: Over the past 24 hours …" (a known source, or a party's
 # office; "Aleppo province:", "BREAKING:" or "Syria:" name nobody who speaks).
 _LEAD_SPEAKER = re.compile(
-    r"\s*\.?@?(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
+    r"\s*\.?@?(?:The\s+)?(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
 )
 
 

@@ -136,7 +136,7 @@ _BEFORE_KILLED = re.compile(
     r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|remains\s+of|"
     r"corpses\s+of|massacr(?:ed|ing|es|e)|massacre\s+of|execut(?:ed|ing|es|e)|execution\s+of|"
     r"behead(?:ed|ing|s)?|slaughter(?:ed|ing|s)?|slaughter\s+of|murder(?:ed|ing|s)?|"
-    r"martyr(?:ed|ing)|murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
+    r"martyr(?:ed|ing)|(?:result(?:ed|ing)\s+in|le(?:d|ading)\s+to)\s+the\s+martyrdom\s+of|murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
     r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to"
     # "bringing the toll of the strike on Ariha to seven"
@@ -147,7 +147,8 @@ _BEFORE_KILLED = re.compile(
     re.I,
 )
 _BEFORE_INJURED = re.compile(
-    r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing|s)?|leaving|left)"
+    r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing|s)?|leaving|left|"
+    r"(?:the\s+)?(?:injur(?:y|ies)|wounding)\s+of)"  # "and the injury of three others"
     r"(?:\s+(?:the|all|another|an\s+additional|a\s+further))*\s*$",
     re.I,
 )
@@ -496,11 +497,38 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _coordinate(text, found)
     found = _others(text, found)
     found = _group_heads(text, found)
-    mentions = _link_subs(found)
+    previous = None
+    if found and found[0].how == "sub" and _WHO_THEY_WERE.match(text, found[0].end):
+        previous = _previous_outcome(text, start)  # "… killed seven. Three of them were children."
+    mentions = _link_subs(found, previous)
     mentions += fields  # heads of their own, after the prose counts (indices of sub_of hold)
     mentions += _zeros(text, start, end, mentions)
     mentions = _later_deaths(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+
+
+# Who the people of a toll told before were: "Three of them were children".
+_WHO_THEY_WERE = re.compile(
+    r"\s+of\s+(?:them|the\s+dead|the\s+victims|those\s+killed)\s+(?:were|was)\s+(?!\w+ed\b)",
+    re.IGNORECASE,
+)
+_HARM_VERB = re.compile(
+    r"\b(?:(?P<killed>kill(?:ed|ing|s)?|dead|died|deaths?|martyr(?:ed|s)?|slain)|"
+    r"(?P<injured>wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt))\b",
+    re.IGNORECASE,
+)
+
+
+def _previous_outcome(text: str, start: int) -> Outcome | None:
+    """The one outcome the sentence before `start` tells ("killed" for "An airstrike killed
+    seven people."), or None when it tells none or both."""
+    if start == 0:
+        return None
+    cut = max(text.rfind(".", 0, start - 2), text.rfind("\n", 0, start - 1), start - 300, 0)
+    said: set[Outcome] = set()
+    for m in _HARM_VERB.finditer(text, cut, start):
+        said.add("killed" if m.group("killed") else "injured")
+    return next(iter(said)) if len(said) == 1 else None
 
 
 # Deaths told after the toll, which add to it: "Another died of his wounds the next day",
@@ -819,7 +847,7 @@ _BARE_OTHERS = re.compile(r"\s+others\b", re.I)
 # "…were killed and three others were wounded", "killing two soldiers and wounding two others"
 _OTHERS_JOIN = re.compile(
     r"[^.;:()]{0,40}?\b(?:and|while)\s+(?:(?:also\s+)?(?:wounding|injuring|wounded|injured|"
-    r"killing|killed|leaving|left)\s+)?",
+    r"killing|killed|leaving|left)\s+|the\s+(?:injury|injuries|wounding)\s+of\s+)?",
     re.I,
 )
 
@@ -971,8 +999,11 @@ def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _link_subs(found: list[_Found]) -> list[CountMention]:
+def _link_subs(found: list[_Found], previous_outcome: Outcome | None = None) -> list[CountMention]:
     """Turn findings into mentions: breakdowns and their heads share an outcome.
+
+    A breakdown opening the range with no head in it and no verb ("Three of them were
+    children") takes `previous_outcome`, the outcome the sentence before it tells.
 
     A head count with no verb of its own takes its breakdown's ("26 civilians including 14
     children were killed"), a breakdown takes its head's; counts that still have no outcome
@@ -1004,13 +1035,19 @@ def _link_subs(found: list[_Found]) -> list[CountMention]:
     index: dict[int, int] = {}
     mentions: list[CountMention] = []
     for k, f in enumerate(found):
+        # A breakdown with no head in the sentence breaks down a toll told before it.
+        part = f.sub and heads[k] is None and not f.head_after and f.how == "sub"
+        if outcomes[k] is None and part and k == 0:
+            outcomes[k] = previous_outcome
         if outcomes[k] is None:
             continue
         outcome = outcomes[k]
         assert outcome is not None
         index[k] = len(mentions)
         mentions.append(
-            CountMention(f.start, f.end, f.range, outcome, f.victims, heads[k], f.how == "group")
+            CountMention(
+                f.start, f.end, f.range, outcome, f.victims, heads[k], f.how == "group", part=part
+            )
         )
     # Re-point sub_of at positions in the returned list (dropped heads leave a bare breakdown).
     return [replace(m, sub_of=index.get(m.sub_of)) if m.sub_of is not None else m for m in mentions]

@@ -712,12 +712,16 @@ _FURNITURE_BEFORE = re.compile(
     r"|Print\s+this\s+page|Release\s+date|(?:Last\s+)?(?:edited|modified))|\(\s*updated)"
     r"(?:\s+(?:on|at))?\s*:?"
     r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
-    r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|])\s*$"
+    r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|]"
+    # an embedded post's signature: "— Syria Civil Defence (@SyriaCivilDef) November 15, 2021"
+    r"|[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\))\s*$"
 )
 _FURNITURE_AFTER = re.compile(
     r"^(?:,?\s+at\s+\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*[·•]\s*(?:Shared\s+with|Public\b"
     r"|Friends\b|\d{1,2}[:.]\d\d|[^\w\s]|$)"
 )
+# The page's sections after a date opening its line: "Nov 15, 2021 | Syria, News".
+_SECTIONS_AFTER = re.compile(r"[ \t]*\|[ \t]*[A-Z][\w ,&/-]{0,60}(?:\n|$)")
 
 
 def document_date(
@@ -745,6 +749,7 @@ def document_date(
         if (
             _FURNITURE_BEFORE.search(before)
             or _FURNITURE_AFTER.match(after)
+            or (d.start == text.rfind("\n", 0, d.start) + 1 and _SECTIONS_AFTER.match(text, d.end))
             or _alone(text, d)
             or _after_masthead(text, d)
             or _opens_line_dateline(text, d)
@@ -754,6 +759,28 @@ def document_date(
             day_name = _WEEKDAY_BEFORE.search(before)
             start = d.start - len(day_name.group(0)) if day_name else d.start
             return DateMention(start, d.end, d.window, "dateline")
+    return None
+
+
+# A statement dated in full right after its verb: "…, the SOHR said on Monday 15/11/2021."
+_STATEMENT_VERB_BEFORE = re.compile(
+    r"\b(?:said|says|reported|announced|stated|added|confirmed|declared)\s+(?:on\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def statement_date(text: str) -> dt.date | None:
+    """The day a statement the text reports was made, dated in full right after its verb ("the
+    Observatory said on Monday 15/11/2021"): the report is of that day or later, so relative
+    dates ("yesterday") of a page that dates itself nowhere else count from it."""
+    for d in find_dates(text):
+        if (
+            d.kind == "absolute"
+            and d.window.precision == "day"
+            and _STATEMENT_VERB_BEFORE.search(text, max(0, d.start - 40), d.start)
+        ):
+            return d.window.start
     return None
 
 
@@ -781,12 +808,38 @@ _MASTHEAD = re.compile(
 )
 
 
+# The date field of an incident's record: "Date: December 16, 2019" among "Location: …" and
+# "Civilians reported killed: 7" is when it happened, not when the page was published.
+_DATE_FIELD = re.compile(
+    r"[ \t]*(?:incident[ \t]+)?date(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:incident|attack|event|strike|"
+    r"massacre))?[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
+_OTHER_FIELDS = re.compile(
+    r"^[ \t]*(?:location|place|village|town|governorate|province|area|belligerents?|"
+    r"(?:alleged[ \t]+)?perpetrators?|(?:civilians?[ \t]+)?(?:reported[ \t]+)?(?:killed|deaths|dead|"
+    r"injured|wounded|casualties)|victims|type[ \t]+of[ \t]+(?:attack|incident)|weapons?|"
+    r"summary|incident[ \t]+(?:code|id|number))[^:\n]{0,30}:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _record_date(text: str, d: DateMention) -> bool:
+    """Whether the date is the value of a record's date field among other incident fields."""
+    start = text.rfind("\n", 0, d.start) + 1
+    return bool(_DATE_FIELD.fullmatch(text, start, d.start)) and (
+        len(_OTHER_FIELDS.findall(text)) >= 2
+    )
+
+
 def _after_masthead(text: str, d: DateMention) -> bool:
     """Whether the date ends a line that holds only a source's name, a label or a byline
     before it ("Kurdistan 24 | 11/03/2019", "By Jane Doe | April 22, 2022")."""
     start = text.rfind("\n", 0, d.start) + 1
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
+    if _record_date(text, d):
+        return False  # "Date: December 16, 2019" above "Location: …": the incident's day
     # The page's last line too, under the text: "Saba | 15 March 2021", "By Abdi Sheikh |
     # August 20, 2022" (but not a one-line text).
     if (end == len(text) and start == 0) or not _BARE.fullmatch(text, d.end, end):
@@ -846,14 +899,17 @@ def _alone(text: str, d: DateMention) -> bool:
     """Whether the date fills its line (with at most a time): a page's or a post's own date.
 
     A full date after the last sentence of a capture, ending it ("… killing two members of
-    the Asayish. 2022-08-20"), stands alone too: the page's stamp glued to its text.
+    the Asayish. 2022-08-20", "… in Aleppo. (March 9, 2022)"), stands alone too: the page's
+    stamp glued to its text.
     """
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
+    # In brackets too: "… with rocket shells. (March 9, 2022)".
+    bracketed = text[d.start - 1 : d.start] == "(" and text[d.end : d.end + 1] == ")"
     if (
         end == len(text)
-        and _BARE.fullmatch(text, d.end, end)
-        and _SENTENCE_END.search(text, max(0, d.start - 3), d.start)
+        and _BARE.fullmatch(text, d.end + bracketed, end)
+        and _SENTENCE_END.search(text, max(0, d.start - 3 - bracketed), d.start - bracketed)
         and re.search(r"\d{4}", text[d.start : d.end])
     ):
         return True

@@ -114,7 +114,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "airstrike",
         0.9,
-        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)|"
+        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|aerospace\s+forces|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)|"
         r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
@@ -151,6 +151,9 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     # A ground assault: "the SDF stormed the village … during a raid", "a night raid by
     # regime forces" (bare "raids" alone stay air raids, as most wire English means them).
     ("shooting", 0.7, r"storm(?:ed|ing)|ground\s+raids?|(?:security|night|dawn|house)\s+raids?"),
+    # "Gunmen raided a house …, killing": the verb is a ground assault's; aircraft "carry out
+    # raids" (the noun, above), and an arrest in the same sentence makes it a detention.
+    ("shooting", 0.5, r"raided|raiding"),
     # Words for the armed, not for an act: "pro-regime gunmen", "vehicles with machine guns".
     ("shooting", 0.15, r"gun(?:men|man)|machine[- ]guns?|rifles?"),
     ("shooting", 0.5, r"fired"),

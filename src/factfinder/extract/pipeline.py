@@ -36,6 +36,7 @@ from factfinder.extract.actors import find_actors, speaker_group
 from factfinder.extract.arabic.reader import arabic_headline, arabic_units
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
+from factfinder.extract.dates import statement_date
 from factfinder.extract.events import find_events, find_weapons
 from factfinder.extract.finders import Parts
 from factfinder.extract.furniture import furniture_spans, hashtag_phrases, reading_text
@@ -181,7 +182,9 @@ class Extractor:
         line = self.parts.dateline(doc.text, doc.title, None)
         if line is not None and line.window.start is not None and line.window.precision == "day":
             return line.window.start
-        return None
+        if has_arabic(doc.text):
+            return None
+        return statement_date(doc.text)
 
     def units(self, doc: Document) -> tuple[list[Unit], dt.date | None]:
         """Steps 1–4: the document's clauses with their mentions, and the report date."""

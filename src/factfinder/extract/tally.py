@@ -215,11 +215,18 @@ def _fill(stated: Range | None, named: Range | None) -> Range | None:
 
 
 def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False) -> Casualties:
+    # "… killing four militants. Three of the dead were farmers": a breakdown of the toll told
+    # before, not more dead; it stands for a toll only where the incident states none.
+    parts_are_heads = not any(m.sub_of is None and not m.part for m in mentions)
+
+    def is_head(m: CountMention) -> bool:
+        return m.sub_of is None and (parts_are_heads or not m.part)
+
     chosen: dict[Victims, Range | None] = {}
     heads: dict[Victims, Range | None] = {}
     for victims in ("total", "civilians", "children", "women", "men", "elderly", "combatants"):
         chosen[victims] = _pick([m for m in mentions if m.victims == victims])
-        heads[victims] = _pick([m for m in mentions if m.victims == victims and m.sub_of is None])
+        heads[victims] = _pick([m for m in mentions if m.victims == victims and is_head(m)])
     civilians = chosen["civilians"]
     protected = [r for v in ("children", "women", "elderly") if (r := heads[v]) is not None]
     men = heads["men"]
@@ -238,8 +245,10 @@ def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False)
         if r is not None
     ]
     total = _larger(chosen["total"], _sum(disjoint))
-    stated = [m for m in mentions if m.victims == "civilians" and m.sub_of is None and not m.listed]
-    listed = [m for m in mentions if m.victims == "civilians" and m.sub_of is None and m.listed]
+    stated = [
+        m for m in mentions if m.victims == "civilians" and (is_head(m) or m.part) and not m.listed
+    ]
+    listed = [m for m in mentions if m.victims == "civilians" and is_head(m) and m.listed]
     if listed and stated and civilians is not None and civilians.text == listed[0].range.text:
         # The list told first is the figure; civilian counts inside it told later ("four
         # staff" of "five children and four medical staff") state no other civilian toll.

@@ -99,7 +99,10 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "engineers engineer fishermen fisherman staff idps idp passengers passenger "
                 "labourers labourer laborers laborer teenagers teenager adolescents adolescent "
                 "protesters protester demonstrators demonstrator migrants migrant guests "
-                "bystanders bystander hunters"
+                "bystanders bystander hunters tourists tourist visitors visitor holidaymakers "
+                "vacationers picnickers merchants merchant traders trader vendors vendor "
+                "craftsmen herders herder beekeepers truffle-hunters schoolgirls schoolboys "
+                "employees employee clerics cleric imam imams"
             ),
             "civilians",
         ),
@@ -169,6 +172,10 @@ _POSSESSIVES: Final[frozenset[str]] = frozenset(_w("our their his her its my you
 # Acronyms of states, bodies and outlets, whose officials are no fighters ("a senior US official").
 _NOT_ARMED: Final[frozenset[str]] = frozenset(
     _w("US USA UK UN EU UAE WHO ICRC UNICEF NGO MSF WFP OCHA UNRWA UNHCR SANA AFP BBC CNN")
+)
+# Roles read as military only right after "military": "two Iranian military advisers".
+_MILITARY_ROLES: Final[frozenset[str]] = frozenset(
+    _w("advisers adviser advisors advisor experts expert trainers trainer instructors instructor")
 )
 # Roles in an armed group, read as its fighters only right after the group's acronym.
 GROUP_ROLES: Final[frozenset[str]] = frozenset(
@@ -321,6 +328,8 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             return phrase
         if low in NOUN_OUTCOME and low not in ("dead", "wounded", "injured"):
             return Phrase("total", words[k].end(), NOUN_OUTCOME[low])
+        if low in _MILITARY_ROLES and k and words[k - 1].group().lower() == "military":
+            return _list_tail(text, words, k, end, head="combatants")  # "military advisers"
         if low in GROUP_ROLES and k and _armed_group_in(text, words[0].start(), words[k].start()):
             # "an ISIS senior official", "two senior Hurras al-Din leaders": a group's officers
             return _list_tail(text, words, k, end, head="combatants")

@@ -77,7 +77,9 @@ from factfinder.geo.words import (
     GIVEN_NAMES,
     GOV_AFTER,
     GROUP_BEFORE,
+    LOCATIVE_BEFORE,
     MEDIA_BEFORE,
+    METONYM_HARM,
     METONYM_NEXT,
     NAME_TAIL,
     NEIGHBOURHOOD_WORDS,
@@ -436,6 +438,14 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
     if "country" in kinds and possessive:
         return True
     following = [t.key for t in toks[m.j : m.j + 2]]
+    if (
+        following
+        and following[0] in METONYM_HARM
+        and m.i > 0
+        and toks[m.i - 1].key in LOCATIVE_BEFORE
+        and not possessive
+    ):
+        return False  # "an airstrike near Damascus killed two": the place of the strike
     if following and following[0] in METONYM_NEXT and toks[m.j].soft_before:
         return True
     if possessive and len(following) >= 1 and following[0] in METONYM_NEXT:

@@ -107,6 +107,14 @@ command commands commander commanders central drone drones strike airstrike airs
 defence defense ministry president navy soldiers personnel intelligence spokesman spokesperson
 statement
 """)
+# Verbs of harm that follow a capital's name as its government's act ("Ankara struck") but
+# not after a locative ("an airstrike near Damascus killed two").
+METONYM_HARM = words("""
+killed kills hit hits struck strikes targeted targets bombed bombs shelled shells
+""")
+LOCATIVE_BEFORE = words("""
+near outside around in at on of into over across toward towards
+""")
 CAPITALS = frozenset(
     {
         "damascus",

@@ -1,0 +1,282 @@
+"""Forms of security statements, local networks and wire copy that hid a figure, a place, a date
+or a source.
+
+- Nominal outcomes: "resulting in the martyrdom of two fighters and the injury of three others";
+  the others of fighters are fighters.
+- "military advisers" killed are combatants.
+- "An airstrike near Damascus killed two …": a capital after a locative is the place of the
+  strike, not its government ("Damascus said" still is).
+- A date in brackets ending a capture is the page's own date: "… rocket shells. (March 9, 2022)".
+- A local network with a number in its name speaks: "the Daraa 24 network reported",
+  "Kurdistan 24 reported".
+- "Gunmen raided a house …, killing": a ground assault, not an unknown event.
+- A breakdown in a sentence of its own ("Three of the dead were farmers", "Three of them were
+  children") breaks down the toll told before it; it adds no dead.
+
+Every text is written for this suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factfinder.extract.pipeline import extract_document
+from factfinder.model import Claim, Document
+
+DAY = dt.date(2024, 3, 2)
+
+
+def primary(text: str, published: dt.date | None = DAY) -> Claim:
+    claims = extract_document(Document(id="t", text=text, published=published)).claims
+    lead = [c for c in claims if c.primary]
+    assert len(lead) == 1, claims
+    return lead[0]
+
+
+def figure(c: Claim, outcome: str, victims: str) -> int | None:
+    r = getattr(getattr(c, outcome), victims)
+    return None if r is None else r.min
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Security Media Cell: A terrorist attack targeted a vehicle of the Popular "
+            "Mobilization Forces near Tarmiyah, resulting in the martyrdom of two fighters and "
+            "the injury of three others.",
+            2,
+            3,
+        ),
+        (
+            "A roadside bomb struck an army patrol near Tarmiyah, resulting in the death of four "
+            "soldiers and the wounding of five others, the ministry said.",
+            4,
+            5,
+        ),
+    ],
+)
+def test_nominal_outcomes_count_fighters_and_their_others(
+    text: str, killed: int, injured: int
+) -> None:
+    c = primary(text)
+    assert figure(c, "killed", "total") == killed
+    assert figure(c, "killed", "combatants") == killed
+    assert figure(c, "injured", "total") == injured
+    assert figure(c, "injured", "combatants") == injured
+    assert figure(c, "killed", "civilians") is None
+
+
+def test_military_advisers_are_combatants_and_a_political_adviser_is_not() -> None:
+    c = primary("An Israeli airstrike near Damascus killed two Iranian military advisers.")
+    assert figure(c, "killed", "combatants") == 2
+    assert c.perpetrator is not None and c.perpetrator.group == "israel"
+    c = primary("A car bomb in Aleppo killed a political adviser and his driver.")
+    assert figure(c, "killed", "combatants") is None
+
+
+@pytest.mark.parametrize("prep", ["near", "outside", "south of", "in"])
+def test_a_capital_after_a_locative_is_the_place_of_the_strike(prep: str) -> None:
+    c = primary(
+        f"An Israeli airstrike {prep} Damascus killed two officers of the Revolutionary Guards."
+    )
+    assert [p.name for p in c.places] == ["Damascus"]
+    assert figure(c, "killed", "combatants") == 2
+
+
+def test_a_capital_that_speaks_is_still_its_government() -> None:
+    c = primary("Damascus said an Israeli airstrike killed two soldiers in Quneitra on Monday.")
+    assert "Damascus" not in [p.name for p in c.places]
+
+
+def test_a_bracketed_date_ending_the_capture_dates_an_undated_page() -> None:
+    c = primary(
+        "SANA – Two civilians were martyred and five others were injured on Wednesday as "
+        "terrorists targeted residential neighborhoods of Aleppo city with rocket shells. "
+        "(March 9, 2022)",
+        published=None,
+    )
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2022, 3, 9), dt.date(2022, 3, 9))
+
+
+def test_a_bracketed_date_inside_a_sentence_is_not_the_page_s_date() -> None:
+    c = primary(
+        "Two civilians were killed on Wednesday (March 9, 2022) when shells hit Aleppo, a "
+        "source said. Residents fled the next day.",
+        published=None,
+    )
+    assert c.date is not None and c.date.start == dt.date(2022, 3, 9)  # read as prose, same day
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "kind"),
+    [
+        ("the Daraa 24 network", "Daraa 24 network", "media"),
+        ("the Horan Free League network", "Horan Free League network", "media"),
+        ("Kurdistan 24", "Kurdistan 24", "media"),
+    ],
+)
+def test_a_local_network_with_a_number_in_its_name_speaks(
+    source: str, name: str, kind: str
+) -> None:
+    c = primary(f"Gunmen shot dead a man in the town of Tafas on Sunday, {source} reported.")
+    assert c.claimant.name == name
+    assert c.claimant.type == kind
+
+
+def test_a_year_before_a_name_is_not_part_of_it() -> None:
+    c = primary(
+        "A drone strike killed three civilians near Idlib on Monday. In 2019 Reuters reported "
+        "a strike on the same road."
+    )
+    assert c.claimant.name != "In 2019 Reuters"
+
+
+def test_gunmen_who_raid_a_house_and_kill_carry_out_a_ground_assault() -> None:
+    c = primary(
+        "Gunmen raided a house in the town of Tafas in Daraa countryside overnight, killing a "
+        "father and his two sons, local sources said."
+    )
+    assert c.event_type == "shooting"
+    assert figure(c, "killed", "total") == 3
+
+
+def test_a_raid_with_arrests_stays_a_detention() -> None:
+    c = primary("Security forces raided homes in Tafas on Sunday and arrested 12 young men.")
+    assert c.event_type == "detention"
+
+
+@pytest.mark.parametrize(
+    ("second", "victims", "n"),
+    [
+        ("Three of them were children.", "children", 3),
+        ("Three of the dead were children.", "children", 3),
+        ("Among the dead were three children.", "children", 3),
+    ],
+)
+def test_a_breakdown_of_its_own_breaks_down_the_toll_before_it(
+    second: str, victims: str, n: int
+) -> None:
+    c = primary(f"An airstrike near Jilib on Tuesday killed seven people. {second}")
+    assert figure(c, "killed", "total") == 7
+    assert figure(c, "killed", victims) == n
+
+
+def test_a_breakdown_of_fighters_dead_adds_no_dead() -> None:
+    c = primary(
+        "AFRICOM conducted an airstrike near Jilib on Tuesday, killing four al-Shabaab "
+        "militants. Three of the dead were farmers, according to local elders."
+    )
+    assert figure(c, "killed", "total") == 4
+    assert figure(c, "killed", "civilians") == 3
+    assert figure(c, "killed", "combatants") == 4
+
+
+def test_a_breakdown_after_killed_and_wounded_takes_no_outcome() -> None:
+    c = primary(
+        "Shelling on Ariha killed two people and wounded nine on Monday. Three of them were "
+        "children."
+    )
+    assert figure(c, "killed", "total") == 2
+    assert figure(c, "killed", "children") is None
+    assert figure(c, "injured", "children") is None
+
+
+def test_one_of_them_documented_is_no_count() -> None:
+    text = (
+        "Since April 2019, government forces have conducted hundreds of attacks in Idlib, "
+        "killing at least 1,600 civilians. This report documents one of them. On July 22, "
+        "airstrikes hit the market in Maarat al-Numan, killing at least 39 civilians."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    assert 1 not in [figure(c, "killed", "total") for c in claims]
+    assert figure(primary(text), "killed", "civilians") == 39
+
+
+def test_a_breakdown_alone_still_counts_its_dead() -> None:
+    c = primary("Three of the dead were farmers, local elders said of the strike near Jilib.")
+    assert figure(c, "killed", "civilians") == 3
+
+
+def test_a_ministry_that_says_it_struck_admits_and_another_people_s_officials_speak_apart() -> None:
+    text = (
+        "The Turkish defense ministry said early Sunday that it carried out air strikes on "
+        'bases of Kurdish militants in northern Syria, "neutralizing" 89 terrorists. Kurdish '
+        "officials said 11 civilians were killed."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    by_claimant = {c.claimant.name: c for c in claims}
+    ministry = by_claimant["Turkish defense ministry"]
+    assert ministry.stance == "admits"
+    assert ministry.perpetrator.group == "turkey"
+    assert figure(ministry, "killed", "total") == 89
+    assert figure(ministry, "killed", "combatants") == 89
+    officials = by_claimant["Kurdish officials"]
+    assert figure(officials, "killed", "civilians") == 11
+    assert figure(officials, "killed", "total") == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aircraft of the Russian Aerospace Forces delivered strikes on militant hideouts in "
+        "Idlib province, eliminating up to 30 terrorists.",
+        "Russian Aerospace Forces aircraft struck hideouts in Idlib, killing 30 terrorists.",
+        "The Russian Aerospace Forces struck militant hideouts in Idlib, killing 30 terrorists.",
+    ],
+)
+def test_a_party_s_means_named_around_it_strike_for_it(text: str) -> None:
+    c = primary(text)
+    assert c.perpetrator.group == "russia"
+    assert c.event_type == "airstrike"
+
+
+def test_a_ministry_s_colon_lead_in_admits_its_aircraft_s_strikes() -> None:
+    c = primary(
+        "The Ministry of Defence of the Russian Federation: Aircraft of the Russian Aerospace "
+        "Forces delivered strikes on militant hideouts in Idlib province, eliminating up to 30 "
+        "terrorists."
+    )
+    assert c.claimant.name == "Ministry of Defence of the Russian Federation"
+    assert c.claimant.type == "party_to_conflict"
+    assert c.stance == "admits"
+    assert c.killed.combatants is not None and c.killed.combatants.max == 30
+
+
+@pytest.mark.parametrize("state", ["Jordanian", "Lebanese", "Saudi"])
+def test_other_states_warplanes_are_other(state: str) -> None:
+    c = primary(
+        f"A man was killed on Tuesday when {state} warplanes struck a house in the southern "
+        "province of Sweida, local activists said."
+    )
+    assert c.perpetrator.group == "other"
+
+
+def test_tourists_are_civilians() -> None:
+    c = primary(
+        "Turkish artillery shelling on a resort in Zakho killed nine tourists on Wednesday, the "
+        "Kurdistan Region's interior ministry said."
+    )
+    assert figure(c, "killed", "civilians") == 9
+    assert c.perpetrator.group == "turkey"
+
+
+def test_an_armed_group_s_units_speak_as_a_party() -> None:
+    c = primary(
+        "A drone struck a vehicle in Sinjar on Friday, killing three, the Sinjar Resistance "
+        "Units said."
+    )
+    assert c.claimant.name == "Sinjar Resistance Units"
+    assert c.claimant.type == "party_to_conflict"
+
+
+def test_a_relative_mourned_in_an_obituary_is_no_count_of_its_own() -> None:
+    c = primary(
+        "An airstrike on a house killed 12 people on Saturday, relatives said. An obituary "
+        "spoke of the pain of the family on the martyrdom of their brother."
+    )
+    assert figure(c, "killed", "total") == 12
+    assert figure(c, "killed", "civilians") != 1
