@@ -149,6 +149,13 @@ _FOLLOW_UP = re.compile(
     r"(?:incident|attack|strike|bombing|shelling|massacre)|(?:a|one|two|three)\s+days?\s+later)\b",
     re.IGNORECASE,
 )
+# More dead (or hurt) of the incident just told: "Three fighters were also killed in the strike".
+_ALSO_IN_IT = re.compile(
+    r"\b(?:were|was)\s+also\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|during)\s+the\s+"
+    r"(?:same\s+)?(?:strike|air\s*strike|attack|raid|bombing|shelling|blast|explosion|incident|"
+    r"bombardment|assault)\b",
+    re.IGNORECASE,
+)
 _TOLL_UPDATE = re.compile(
     r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed))\b|"
     r"\b(?:rose|risen|climbed|raising|bringing|increased)\s+(?:it\s+)?to\b|\bin\s+total\b|\boverall\b",
@@ -529,6 +536,8 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         return True
     # People named one by one ("6-year-old Sara") are the incident's victims, not a new toll.
     stated = [c for c in u.counts if not c.named]
+    if stated and _ALSO_IN_IT.search(text):
+        return False  # "Three SDF fighters were also killed in the strike": more of its dead
     if stated and not _TOLL_UPDATE.search(text):
         clash = {c.outcome for c in stated if c.sub_of is None and not c.part} & cur.outcomes()
         if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):

@@ -280,3 +280,65 @@ def test_a_relative_mourned_in_an_obituary_is_no_count_of_its_own() -> None:
     )
     assert figure(c, "killed", "total") == 12
     assert figure(c, "killed", "civilians") != 1
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Two civilians were killed in Russian airstrikes on the outskirts of Idlib yesterday.\n"
+        "Nov 15, 2021 | Syria, News",
+        "Two civilians were killed in Russian airstrikes on the outskirts of Idlib yesterday.\n"
+        "— Syria Civil Defence (@SyriaCivilDef) November 15, 2021",
+        "Two civilians were killed in Russian airstrikes on the outskirts of Idlib yesterday "
+        "(Sunday), the Observatory said on Monday 15/11/2021.",
+    ],
+)
+def test_an_undated_page_dates_itself_by_its_sections_an_embed_or_a_statement(page: str) -> None:
+    c = primary(page, published=None)
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2021, 11, 14), dt.date(2021, 11, 14))
+
+
+def test_a_date_in_prose_before_a_bar_is_not_the_page_s_date() -> None:
+    c = primary(
+        "Two civilians were killed in Idlib on Nov 15, 2021 | the toll may rise.\n"
+        "Another strike hit Ariha yesterday.",
+        published=None,
+    )
+    assert c.date is not None and c.date.start == dt.date(2021, 11, 15)
+
+
+def test_an_incident_record_s_date_field_is_the_incident_s_day() -> None:
+    c = primary(
+        "Incident code: CS1234\nDate: December 16, 2019\nLocation: Maarat al-Numan, Idlib "
+        "governorate\nBelligerent: Russian Military\nCivilians reported killed: 7\nSummary: "
+        "Seven civilians, including three children, were killed when Russian warplanes "
+        "targeted a residential neighborhood in the city of Maarat al-Numan, according to "
+        "local sources.",
+        published=dt.date(2019, 12, 20),
+    )
+    assert c.date is not None and c.date.start == dt.date(2019, 12, 16)
+    assert figure(c, "killed", "children") == 3
+
+
+def test_the_attacker_s_side_calling_the_dead_fighters_is_its_own_claim() -> None:
+    text = (
+        "A U.S. drone strike targeted a car on the Idlib-Binnish road on Monday, killing two "
+        "men. Local residents said the men were civilians who worked as fuel sellers; CENTCOM "
+        "said the strike killed two al-Qaeda operatives."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    assert sorted(figure(c, "killed", "total") or 0 for c in claims) == [2, 2]
+    command = next(c for c in claims if c.claimant.name == "CENTCOM")
+    assert command.stance == "admits"
+    assert figure(command, "killed", "combatants") == 2
+    lead = next(c for c in claims if c.primary)
+    assert figure(lead, "killed", "combatants") is None
+
+
+def test_a_party_counting_its_own_dead_beside_civilians_stays_one_claim() -> None:
+    c = primary(
+        "A Turkish drone strike killed two civilians in Qamishli on Monday, the SDF said. Three "
+        "SDF fighters were also killed in the strike."
+    )
+    assert figure(c, "killed", "total") == 5
