@@ -1338,6 +1338,14 @@ _PERIOD_TOTAL = re.compile(
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:Syria|Syrian\s+territor(?:y|ies)|Iraq|"
     r"the\s+country|(?:all\s+)?(?:Syrian\s+)?governorates)\b|\bdaily\s+(?:death\s+)?toll\b|"
     r"\bbetween\s+(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|(?:19|20)\d\d)\b|"
+    # "since April" (a year left to the reader), and tolls over many attacks: "documented 18 of
+    # them, which killed", "dozens of attacks … killing"
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:" + "|".join(m.title() for m in MONTH_NAMES) + r")\b|"
+    r"\b(?:documented|recorded|investigated|verified|examined)\s+(?:at\s+least\s+)?(?:\d+|dozens|"
+    r"hundreds|scores|" + "|".join(number_words(2, 20)) + r")\s+(?:of\s+(?:them|these|those)\b|"
+    r"(?:\w+\s+)?(?:attacks|strikes|airstrikes|incidents|cases|massacres)\b)|"
+    r"\b(?:dozens|hundreds|scores|thousands)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|airstrikes|raids|"
+    r"incidents)\b|"
     # Arabic: "خلال تموز", "خلال شهر آب", "خلال العام الماضي", "منذ مطلع العام", "طيلة 2023"
     r"(?:خلال|طيلة|طوال)\s+(?:شهر\s+|عام\s+)?(?:"
     + _ARABIC_MONTH_NAMES

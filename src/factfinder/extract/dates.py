@@ -578,6 +578,13 @@ def find_dates(
             window = _relative(m, anchor)
             if window is not None:
                 taken.append((a, b))
+                if (
+                    m.group("month")
+                    and re.match(r"[Ss]ince\b", m.group(0))
+                    and window.start is not None
+                    and window.start < anchor
+                ):
+                    window = DateWindow(window.start, anchor, "year")  # "since April": to now
                 found.append(DateMention(a, b, window, "relative"))
     found.sort(key=lambda d: d.start)
     return found

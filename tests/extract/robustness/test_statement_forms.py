@@ -342,3 +342,27 @@ def test_a_party_counting_its_own_dead_beside_civilians_stays_one_claim() -> Non
         "SDF fighters were also killed in the strike."
     )
     assert figure(c, "killed", "total") == 5
+
+
+def test_an_investigation_s_count_of_the_attacks_it_documented_is_no_incident() -> None:
+    text = (
+        "Unlawful Attacks in North-West Syria\n\nSummary\nBetween April 2019 and March 2020, "
+        "Syrian and Russian forces carried out dozens of attacks on schools and markets in "
+        "Idlib. Amnesty International documented 18 of them, which killed at least 150 "
+        "civilians.\n\nAttack on the market\nOn 22 July 2019, Russian aircraft struck the "
+        "vegetable market in Ma'arat al-Nu'man, killing 39 civilians, including 5 children."
+    )
+    c = primary(text, published=dt.date(2020, 5, 11))
+    assert figure(c, "killed", "civilians") == 39
+    assert c.date is not None and c.date.start == dt.date(2019, 7, 22)
+
+
+def test_since_a_month_runs_to_the_report_s_day() -> None:
+    text = (
+        "Syria: Deadly Strike on Market\n\nSince April, Syrian-Russian forces have killed at "
+        "least 1,300 civilians in Idlib, according to the Syria Civil Defence."
+    )
+    claims = extract_document(Document(id="t", text=text, published=dt.date(2019, 8, 1))).claims
+    c = next(c for c in claims if figure(c, "killed", "civilians") == 1300)
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2019, 4, 1), dt.date(2019, 8, 1))
