@@ -128,6 +128,9 @@ _ALIASES: tuple[_Alias, ...] = (
         rf"international\s+coalition(?:\s+(?:{_COALITION_FORCE}))?|coalition\s+(?:{_COALITION_FORCE})|"
         r"(?:Combined\s+Joint\s+Task\s+Force[\s,–—-]+)?Operation\s+Inherent\s+Resolve|CJTF-OIR|Pentagon|"
         r"(?:(?:US|U\.S\.|United\s+States)\s+)?Central\s+Command|CENTCOM|"
+        # the coalition's air forces by name: "RAF Typhoons", "the Royal Air Force"
+        r"RAF(?:\s+(?:Typhoons?|Tornados?|Reapers?|jets?|aircraft|drones?))?|Royal\s+Air\s+Force|"
+        r"Royal\s+Australian\s+Air\s+Force|Royal\s+Netherlands\s+Air\s+Force|"
         r"(?:US|U\.S\.|American)[- ]led\s+(?:international\s+)?coalition",
     ),
     _alias(

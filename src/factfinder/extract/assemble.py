@@ -143,6 +143,7 @@ _NEW_INCIDENT = re.compile(
     r"(?:kilomet(?:er|re)s|km|miles)\s+(?:\([^()]{0,20}\)\s+)?away)\b(?!\s+from)",
     re.IGNORECASE,
 )
+_OTHERS = re.compile(r"\bothers\b", re.IGNORECASE)
 # A date told as the sequel of the incident: "the day after the incident", "the following day".
 _FOLLOW_UP = re.compile(
     r"\b(?:the\s+(?:following|next)\s+(?:day|morning|evening)|the\s+day\s+after\s+the\s+"
@@ -528,7 +529,18 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         # "Another died of his wounds the next day", "The death toll rose to four after another
         # man died": the toll goes on
         return False
-    if _NEW_INCIDENT.search(text) and (typed or u.counts):
+    new = _NEW_INCIDENT.search(text)
+    if (
+        new
+        and (typed or u.counts)
+        and not (
+            # "The SNHR also reported that 10 others were injured": the rest of the toll told
+            re.match(r"also", new.group(), re.IGNORECASE)
+            and _OTHERS.search(text)
+            and u.counts
+            and not {c.outcome for c in u.counts} & cur.outcomes()
+        )
+    ):
         return True
     if u.counts and _period_total(u) != any(_period_total(x) for x in cur.units if x.counts):
         # A period's total ("5 killed in July") and one incident's toll are two claims, in
@@ -1020,7 +1032,13 @@ def _stance(
     # another party are aimed at that party's claims ("exposed Washington's false claims").
     # "other" holds several parties (the Houthis and the Saudi-led coalition alike): sharing it
     # makes no one the speaker's own side.
-    deniable = perp is None or (own is not None and own != "other" and perp.group == own)
+    # A party whose side the text does not say ("The Ministry of Defence said: 'RAF Typhoons
+    # conducted a strike … there were no civilian casualties'") denies for the attack it tells.
+    deniable = (
+        perp is None
+        or (own is not None and own != "other" and perp.group == own)
+        or (own is None and claimant.is_party)
+    )
     if deniable and any(c.stance == "denies" for c in cues):
         if perp is None and own is not None:
             perp = Perpetrator(claimant.name, own)

@@ -1080,7 +1080,8 @@ def attribute(
                     people.setdefault(w.lower(), found.claimant)
         own.append(found)
 
-    # A quotation spanning several sentences takes the attribution found in any of them.
+    # A quotation spanning several sentences takes the attribution found in any of them: each
+    # of its sentences is the speaker's own words (its denials and admissions are the speaker's).
     for q0, q1 in quotes:
         inside = [i for i, s in enumerate(sentences) if s.end > q0 and s.start < q1]
         if len(inside) < 2:
@@ -1090,7 +1091,7 @@ def attribute(
             continue
         for i in inside:
             if own[i] is None:
-                own[i] = Attribution(named.claimant, named.span, inherited=True)
+                own[i] = Attribution(named.claimant, named.span)
 
     fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
     out: list[Attribution] = []

@@ -1059,14 +1059,18 @@ def _zeros(text: str, start: int, end: int, mentions: list[CountMention]) -> lis
         if any(c.start <= m.start() < c.end for c in mentions):
             continue
         zero = Range(0, 0, m.group())
+        # "no civilian casualties" says no civilian was harmed, nothing of the total
+        who: Victims = "civilians" if re.search(r"civilian", m.group(), re.I) else "total"
         if m.group("both"):
             out += [
-                CountMention(m.start(), m.end(), zero, "killed"),
-                CountMention(m.start(), m.end(), zero, "injured"),
+                CountMention(m.start(), m.end(), zero, "killed", who),
+                CountMention(m.start(), m.end(), zero, "injured", who),
             ]
         else:
             out.append(
-                CountMention(m.start(), m.end(), zero, "killed" if m.group("killed") else "injured")
+                CountMention(
+                    m.start(), m.end(), zero, "killed" if m.group("killed") else "injured", who
+                )
             )
     return out
 

@@ -244,6 +244,8 @@ def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False)
         for r in (civilian_part, heads["combatants"], None if men_counted else men)
         if r is not None
     ]
+    # "no civilian casualties" says nothing of the total: a zero part is no total of zero.
+    disjoint = [r for r in disjoint if r.max != 0]
     total = _larger(chosen["total"], _sum(disjoint))
     stated = [
         m for m in mentions if m.victims == "civilians" and (is_head(m) or m.part) and not m.listed

@@ -1034,6 +1034,42 @@ def _city_word_after(
     return None
 
 
+def _named_neighbourhood(
+    place: Place, m: Match, matches: Sequence[Match], toks: Sequence[Tok], text: str
+) -> Place:
+    """A town's name followed by "neighbourhood of" another town far from it ("the al-Thawra
+    neighbourhood of Mosul": not al-Thawra, Raqqa's Tabqa) is that town's neighbourhood."""
+    if m.j >= len(toks) or toks[m.j].key not in NEIGHBOURHOOD_WORDS or place.lat is None:
+        return place
+    j = _city_word_after(text, toks, matches, m)
+    if j is None:
+        return place
+    for other in matches:
+        city = other.chosen
+        if (
+            other.i in (j + 1, j + 2)
+            and city is not None
+            and city.kind in ("city", "town")
+            and city.lat is not None
+            and city.lon is not None
+            and place.lon is not None
+            and distance_km(place.lat, place.lon, city.lat, city.lon) > _SAME_TOWN_KM
+        ):
+            name = text[toks[m.i].start : toks[m.j - 1].end]
+            return Place(
+                name=f"{name}, {city.name}",
+                lat=city.lat,
+                lon=city.lon,
+                admin1=city.admin1,
+                country=city.country,
+                precision="neighbourhood",
+            )
+    return place
+
+
+_SAME_TOWN_KM = 15.0
+
+
 def _reparent(
     place: Place,
     e: GazetteerEntry,
@@ -1144,6 +1180,8 @@ def find_places(
             place = replace(place, lat=None, lon=None)
         if e.kind == "neighbourhood":
             place = _reparent(place, e, m, matches, toks, text)
+        else:
+            place = _named_neighbourhood(place, m, matches, toks, text)
         mentions.append((toks[m.i].start, toks[m.j - 1].end, place, m.score))
     mentions.extend(_neighbourhoods(text, toks, matches, gaz, context))
     mentions.extend(references(toks, matches, gaz))

@@ -366,3 +366,46 @@ def test_since_a_month_runs_to_the_report_s_day() -> None:
     c = next(c for c in claims if figure(c, "killed", "civilians") == 1300)
     assert c.date is not None
     assert (c.date.start, c.date.end) == (dt.date(2019, 4, 1), dt.date(2019, 8, 1))
+
+
+def test_a_ministry_quoted_at_length_denies_civilian_harm_from_its_own_strike() -> None:
+    c = primary(
+        'The Ministry of Defence (MoD) said: "On 12 January 2017, RAF Typhoons conducted a '
+        "precision strike on a building near Mosul used by Daesh. The strike was successful "
+        'and there were no civilian casualties."'
+    )
+    assert c.perpetrator.group == "us_led_coalition"
+    assert c.stance == "denies"
+    assert figure(c, "killed", "civilians") == 0
+    assert figure(c, "killed", "total") is None  # "no civilian casualties" says nothing of it
+
+
+def test_a_monitor_that_also_reported_the_wounded_completes_its_incident() -> None:
+    text = (
+        "According to the Syrian Network for Human Rights, on the night of January 5th 2016 "
+        "Russian airstrikes targeted the village of Kafr Nubl, killing 3 civilians. The SNHR "
+        "also reported that 10 others were injured."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    assert len(claims) == 1
+    assert figure(claims[0], "killed", "civilians") == 3
+    assert figure(claims[0], "injured", "total") == 10
+
+
+def test_a_monitor_that_also_reported_another_toll_tells_another_incident() -> None:
+    text = (
+        "Russian airstrikes on Kafr Nubl killed 3 civilians on Monday, the SNHR said. The SNHR "
+        "also reported that 5 civilians were killed in shelling on Ariha."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    assert sorted(figure(c, "killed", "civilians") or 0 for c in claims) == [3, 5]
+
+
+def test_a_town_s_name_as_a_neighbourhood_of_another_city_is_that_city_s() -> None:
+    c = primary(
+        "On March 17th 2017, between two and four civilians were allegedly killed when a "
+        "Coalition airstrike struck a house in the al-Thawra neighbourhood of Mosul."
+    )
+    assert [p.name for p in c.places][:1] == ["al-Thawra, Mosul"]
+    assert c.places[0].precision == "neighbourhood"
+    assert c.places[0].admin1 == "Nineveh"
