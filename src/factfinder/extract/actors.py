@@ -283,7 +283,7 @@ _REPORT_VERBS = (
 )
 _ATTACK_VERBS = (
     r"killed|kills|kill|killing|shelled|shells|shelling|bombed|bombs|bombing|bombarded|struck|"
-    r"deliver(?:ed|s|ing)\s+(?:\w+\s+)?(?:strikes?|blows?)|"
+    r"deliver(?:ed|s|ing)\s+(?:\w+\s+)?(?:strikes?|blows?)|assassinat(?:ed|es|ing)|"
     r"hit|hits|attacked|attacking|targeted|targeting|executed|executes|executing|fired|fires|firing|"
     r"launched|launches|launching|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
     r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"

@@ -70,6 +70,7 @@ from factfinder.extract.actors import AIR_ONLY_GROUPS, STATE_GROUPS, owns_the_ac
 from factfinder.extract.attribution import (
     Attribution,
     StanceCue,
+    is_anaphor,
     own_act,
     same_claimant,
     stance_cues,
@@ -750,15 +751,23 @@ def _headline_attacker(headline: Unit | None) -> ActorMention | None:
     return perps[0] if len({a.group for a in perps}) == 1 else None
 
 
+def _written_claimant(u: Unit) -> str:
+    """The claimant's name as the unit's sentence writes it ("an army statement": "army",
+    though it resolves to the "Syrian Arab Army" named before), else its resolved name."""
+    span = u.attribution.span
+    a, b = u.sentence.start, u.sentence.start + len(u.sentence.text)
+    if span is not None and a <= span[0] < span[1] <= b:
+        return u.sentence.text[span[0] - a : span[1] - a]
+    return u.attribution.claimant.name or ""
+
+
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
     # A claimant named in its own statement ("ISIS said …") is not the perpetrator for being
     # named; a party's release in its own voice ("CENTCOM forces conducted a strike …",
     # published by CENTCOM) or a reader's admission cue ("الجيش يعلن مهاجمة …") names its
     # forces as the actor.
-    claimant_names = {
-        (u.attribution.claimant.name or "").lower() for u in units if not u.attribution.inherited
-    }
+    claimant_names = {_written_claimant(u).lower() for u in units if not u.attribution.inherited}
     found = [
         a
         for u in units
@@ -1087,8 +1096,7 @@ def _denials(
                 continue  # nobody named denies it here
             denier = (
                 u.attribution.claimant
-                if cue.claimant is None
-                or cue.claimant.name.lower() in ("it", "he", "she", "they", "we")
+                if cue.claimant is None or is_anaphor(cue.claimant.name)
                 else Claimant(cue.claimant.name, cue.claimant.type)
             )
             if denier.type == "unknown":

@@ -43,6 +43,13 @@ _VERBS = (
     r"dismissed|dismisses"
 )
 _REPORT = Gate(re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE))
+# A body's assessment as its statement: "The command's initial assessment is that no
+# civilians were injured", "CENTCOM's assessment found".
+_ASSESSMENT = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?:[Tt]he\s+)?(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,5}?)"
+    r"['’]s?\s+(?:initial\s+|preliminary\s+|final\s+|own\s+)?assessment\s+"
+    r"(?:is|was|found|finds|showed|shows|concluded|indicates|indicated)\b",
+)
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACCORDING = Gate(
     re.compile(
@@ -720,6 +727,10 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             name = _clean(head)
             if name:
                 out.append(ClaimantMention(m.end(), m.end() + len(head), name, claimant_type(name)))
+    for m in _ASSESSMENT.finditer(text, start, stop):
+        name = _clean(m.group("who"))  # "The command's initial assessment is that …"
+        if name:
+            out.append(ClaimantMention(m.start("who"), m.end("who"), name, claimant_type(name)))
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"
@@ -777,6 +788,9 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         known = source_named_by(who)
         if known is not None:
             out.append(ClaimantMention(lead.start("who"), lead.end("who"), known.name, known.type))
+        elif _DESCRIBED_SPEAKER.fullmatch(who):
+            # sources described, not named: "Local sources: …", "Activists: …"
+            out.append(ClaimantMention(lead.start("who"), lead.end("who"), who, claimant_type(who)))
         elif (_OFFICE.search(who) and claimant_type(who) == "party_to_conflict") or _party_line(
             who
         ):
@@ -788,11 +802,16 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     return out
 
 
+_DESCRIBED_SPEAKER = re.compile(
+    r"(?:(?:Local|Medical|Security|Military|Informed|Field|Civil\s+defen[cs]e)\s+)?"
+    r"(?:[Ss]ources|[Aa]ctivists|[Rr]esidents|[Ww]itnesses|[Ee]yewitnesses|[Mm]edics|[Rr]escuers)"
+)
 # A speaker opening a post or sentence with a colon: "SOHR: Israeli missiles kill …",
 # "Russian Reconciliation Centre: Over the past 24 hours …" (a known source, or a party's
 # office; "Aleppo province:", "BREAKING:" or "Syria:" name nobody who speaks).
 _LEAD_SPEAKER = re.compile(
-    r"\s*\.?@?(?:The\s+)?(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,7})\s*:\s+(?=\S)"
+    r"\s*\.?@?(?:The\s+)?(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*|"
+    r"sources|activists|residents|witnesses|eyewitnesses|medics|rescuers|defen[cs]e)){0,7})\s*:\s+(?=\S)"
 )
 
 
@@ -826,6 +845,27 @@ def _statement(text: str, start: int, end: int) -> str | None:
     if not m:
         return None
     return re.sub(r"\s+", " ", f"{m.group('what')} {m.group('rest')}").strip()
+
+
+def is_anaphor(name: str | None) -> bool:
+    """Whether a claimant's name only points back ("it", "the ministry", "the command")."""
+    return bool(_ANAPHORS.match((name or "").lower()))
+
+
+def _named_before(text: str, at: int, anaphor: Claimant) -> Claimant:
+    """The body an anaphor ("the command", "the ministry") names, when the text named it
+    before as the subject of what it did ("U.S. Africa Command conducted an airstrike … The
+    command said …"): the last capitalised name ending in the anaphor's head word."""
+    head = (anaphor.name or "").split()[-1]
+    if not head.isalpha():
+        return anaphor
+    named = re.compile(rf"\b((?:[A-Z][\w.'’&-]*\s+){{1,5}}{re.escape(head.title())})\b", re.UNICODE)
+    found = [m.group(1) for m in named.finditer(text, max(0, at - 1500), at)]
+    if not found:
+        return anaphor
+    name = re.sub(r"^(?:The|A|An)\s+", "", found[-1])
+    kind = claimant_type(name)
+    return Claimant(name, kind) if kind in (anaphor.type, "unknown") else anaphor
 
 
 def _resolve(
@@ -1068,6 +1108,8 @@ def attribute(
             resolved = _resolve(cm.name, cm.type, last, people)
             if resolved is None:
                 continue
+            if last is None and _ANAPHORS.match(resolved.name or ""):
+                resolved = _named_before(text, cm.start, resolved)
             statement = _statement(text, s.start, s.end)
             if statement and resolved.statement is None:
                 resolved = Claimant(resolved.name, resolved.type, statement)
@@ -1137,6 +1179,7 @@ __all__ = [
     "document_publisher",
     "find_claimants",
     "find_sources",
+    "is_anaphor",
     "own_act",
     "quote_regions",
     "same_claimant",

@@ -69,7 +69,7 @@ from factfinder.vocab import MONTH_PREFIXES, number_words, tens_words
 __all__ = ["combine", "find_casualties", "is_vague", "merge"]
 
 _KILLED_AFTER = (
-    r"killed|dead|died|die|dies|dying|slain|massacred|executed|beheaded|murdered|martyred|"
+    r"killed|dead|died|die|dies|dying|slain|massacred|executed|beheaded|murdered|martyred|assassinated|"
     r"slaughtered|perished|shot\s+dead|gunned\s+down|burned\s+to\s+death|burnt\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|(?:have\s+|has\s+|had\s+)?fallen\s+victims?|"
     r"fell\s+victims?|were\s+found\s+dead|found\s+dead|killed\s+outright|suffocated\s+to\s+death"
@@ -136,6 +136,7 @@ _BEFORE_KILLED = re.compile(
     r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|remains\s+of|"
     r"corpses\s+of|massacr(?:ed|ing|es|e)|massacre\s+of|execut(?:ed|ing|es|e)|execution\s+of|"
     r"behead(?:ed|ing|s)?|slaughter(?:ed|ing|s)?|slaughter\s+of|murder(?:ed|ing|s)?|"
+    r"assassinat(?:ed|ing|es|e)|(?:the\s+)?assassination\s+of|"
     r"martyr(?:ed|ing)|(?:result(?:ed|ing)\s+in|le(?:d|ading)\s+to)\s+the\s+martyrdom\s+of|murder\s+of|shot\s+dead|gunned\s+down|shooting\s+dead|(?:the\s+)?killing\s+of|"
     r"left\s+dead|toll\s+(?:of|at|to|is|was|hit|hits|reached|reaches|stood\s+at|stands\s+at)"
     r"|rose\s+to|climbed\s+to|risen\s+to|reached|raising\s+(?:it|the\s+toll)\s+to"

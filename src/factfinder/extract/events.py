@@ -154,6 +154,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     # "Gunmen raided a house …, killing": the verb is a ground assault's; aircraft "carry out
     # raids" (the noun, above), and an arrest in the same sentence makes it a detention.
     ("shooting", 0.5, r"raided|raiding"),
+    # Killings of a chosen person: "gunmen assassinated a young man" (a bomb says otherwise).
+    ("shooting", 0.6, r"assassinat(?:ed|ing|es|e|ions?)"),
     # Words for the armed, not for an act: "pro-regime gunmen", "vehicles with machine guns".
     ("shooting", 0.15, r"gun(?:men|man)|machine[- ]guns?|rifles?"),
     ("shooting", 0.5, r"fired"),

@@ -145,7 +145,8 @@ def test_an_army_statement_relayed_by_state_media_is_the_army_s() -> None:
         "Syrian Arab Army units destroyed terrorist positions near Kafr Nabl in Idlib, killing "
         "20 terrorists, an army statement quoted by SANA said."
     )
-    assert (c.claimant.name, c.claimant.type) == ("army", "party_to_conflict")
+    # "an army statement": the army named before ("Syrian Arab Army units")
+    assert (c.claimant.name, c.claimant.type) == ("Syrian Arab Army", "party_to_conflict")
     assert c.perpetrator.group == "syrian_government"
     assert c.stance == "admits"
 

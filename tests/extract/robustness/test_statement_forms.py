@@ -409,3 +409,33 @@ def test_a_town_s_name_as_a_neighbourhood_of_another_city_is_that_city_s() -> No
     assert [p.name for p in c.places][:1] == ["al-Thawra, Mosul"]
     assert c.places[0].precision == "neighbourhood"
     assert c.places[0].admin1 == "Nineveh"
+
+
+def test_an_assassination_kills_and_described_sources_speak_before_a_colon() -> None:
+    c = primary(
+        "Local sources: Unknown gunmen assassinated a young man, Ahmad Khaled al-Hariri (25), "
+        "in the town of Jasim in northern Daraa countryside on Tuesday evening."
+    )
+    assert figure(c, "killed", "total") == 1
+    assert c.event_type == "shooting"
+    assert c.claimant.name == "Local sources"
+    assert c.claimant.type == "witness"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The command said no civilians were injured or killed.",
+        "The command's initial assessment is that no civilians were injured or killed.",
+    ],
+)
+def test_a_command_named_before_denies_by_its_anaphor(second: str) -> None:
+    text = (
+        "U.S. Africa Command conducted an airstrike against al-Shabaab fighters near Jilib on "
+        f"March 6. {second}"
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    denial = next(c for c in claims if c.stance == "denies")
+    assert denial.claimant.name == "U.S. Africa Command"
+    assert denial.claimant.type == "party_to_conflict"
+    assert denial.perpetrator.group == "us_led_coalition"
