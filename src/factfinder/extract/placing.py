@@ -84,12 +84,27 @@ _EVENT_NOUN = re.compile(
 )
 
 
+# The event an attack answers: "in retaliation for a bombing in Ankara", "in response to the
+# attack on Kobani". Its place is that event's.
+_ANSWERED_EVENT = re.compile(
+    r"\b(?:in\s+(?:retaliation|revenge|response)\s+(?:for|to)|to\s+avenge|retaliat\w*\s+for)\s+"
+    r"(?:(?:a|an|the|last\s+\w+['’]s|its|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|"
+    r"air\s*strikes?|blasts?|explosions?|shelling|killings?|assassinations?|ambush)\s+"
+    r"(?:in|on|at|near|against)\s+(?:the\s+)?#?$",
+    re.IGNORECASE,
+)
+
+
 def names_another_event(sentence: Sentence, mention: PlaceMention) -> bool:
     """Whether `mention` names another event this sentence refers to ("same day as the Douma
-    massacre"): not a place of the incident the sentence tells."""
-    before = sentence.text[: max(0, mention.start - sentence.start)][-60:]
+    massacre", "in retaliation for a bombing in Ankara"): not a place of the incident the
+    sentence tells."""
+    before = sentence.text[: max(0, mention.start - sentence.start)][-90:]
     after = sentence.text[max(0, mention.end - sentence.start) :][:30]
-    return bool(_REFERENCE_EVENT.search(before) and _EVENT_NOUN.match(after))
+    return bool(
+        (_REFERENCE_EVENT.search(before[-60:]) and _EVENT_NOUN.match(after))
+        or _ANSWERED_EVENT.search(before)
+    )
 
 
 # Words after a mention that make it an office or a past event.

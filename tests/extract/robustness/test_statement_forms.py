@@ -439,3 +439,23 @@ def test_a_command_named_before_denies_by_its_anaphor(second: str) -> None:
     assert denial.claimant.name == "U.S. Africa Command"
     assert denial.claimant.type == "party_to_conflict"
     assert denial.perpetrator.group == "us_led_coalition"
+
+
+def test_a_long_aside_between_a_toll_and_its_verb_and_a_retaliated_event_s_place() -> None:
+    c = primary(
+        "At least 12 people, including civilians and members of the SDF, were killed in a wave "
+        "of Turkish airstrikes across northeast Syria on Thursday, according to the SDF. Ankara "
+        'said it hit "terrorist" targets in retaliation for a bombing in Ankara.'
+    )
+    assert figure(c, "killed", "total") == 12
+    assert c.perpetrator.group == "turkey"
+    assert "Ankara" not in [p.name for p in c.places]
+
+
+def test_the_autonomous_administration_is_a_party() -> None:
+    c = primary(
+        "The Turkish army launched drone strikes on oil facilities near al-Qahtaniyah, killing "
+        "four workers, a source from the Autonomous Administration told North Press."
+    )
+    assert c.claimant.type == "party_to_conflict"
+    assert figure(c, "killed", "civilians") == 4
