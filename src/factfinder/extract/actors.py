@@ -80,6 +80,7 @@ _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
     rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|occupation|occupying|"
+    rf"new|interim|transitional|caretaker|"
     rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|enemy|"
     rf"ground|special|national|federal|pro-government|coalition|allied|alliance|border|joint|cruise|ballistic|"
     rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
@@ -301,7 +302,7 @@ _AFTER_ATTACK = re.compile(
     rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
     # a second force sharing the verb: "The military and self-defense forces destroyed"
     rf"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,2}}?(?:forces|troops|units|militias?|"
-    rf"allies|army|mercenaries|factions|proxies)\s+)?"
+    rf"allies|army|mercenaries|factions|proxies|gunmen|fighters|militiamen|groups)\s+)?"
     # "Opposition forces in Syria exploded bombs": a place between the actor and its verb
     rf"(?:(?:in|near|around|from)\s+(?:the\s+)?[A-Z][\w'-]+\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"

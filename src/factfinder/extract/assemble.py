@@ -72,6 +72,7 @@ from factfinder.extract.attribution import (
     StanceCue,
     is_anaphor,
     own_act,
+    quote_regions,
     same_claimant,
     stance_cues,
 )
@@ -761,6 +762,16 @@ def _written_claimant(u: Unit) -> str:
     return u.attribution.claimant.name or ""
 
 
+def _quoted_own_force(u: Unit, a: ActorMention) -> bool:
+    """Whether actor `a` is the claimant's own force named in its quoted words, apart from the
+    name that says who speaks ('IDF: "IDF fighter jets struck …"')."""
+    span = u.attribution.span
+    if span is None or a.start < span[1]:
+        return False
+    at = a.start - u.sentence.start
+    return any(q0 < at < q1 for q0, q1 in quote_regions(u.sentence.text))
+
+
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     """The first actor in a perpetrator role; one that names a party beats "gunmen"-like words."""
     # A claimant named in its own statement ("ISIS said …") is not the perpetrator for being
@@ -775,6 +786,7 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
         if a.role == "perpetrator"
         and (
             a.name.lower() not in claimant_names
+            or _quoted_own_force(u, a)
             or owns_the_act(u.sentence.text, a.end - u.sentence.start)
             or any(c.stance == "admits" for c in u.stances or ())
         )

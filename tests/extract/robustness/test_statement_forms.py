@@ -459,3 +459,28 @@ def test_the_autonomous_administration_is_a_party() -> None:
     )
     assert c.claimant.type == "party_to_conflict"
     assert figure(c, "killed", "civilians") == 4
+
+
+def test_a_party_s_quoted_words_name_its_own_forces_as_the_attacker() -> None:
+    text = (
+        'IDF: "Earlier today, IDF fighter jets struck a Hezbollah weapons storage facility near '
+        'Nabatieh in southern Lebanon." Lebanese state media reported that 10 civilians were '
+        "killed in the strike."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    idf = next(c for c in claims if c.claimant.name == "IDF")
+    assert idf.stance == "admits"
+    assert idf.perpetrator.group == "israel"
+    media = next(c for c in claims if c.claimant.type == "state_media")
+    assert figure(media, "killed", "civilians") == 10
+    assert media.perpetrator.group == "israel"
+
+
+def test_a_state_s_new_security_forces_are_its_forces() -> None:
+    c = primary(
+        "Syria's new security forces and allied gunmen killed more than 1,000 civilians in the "
+        "coastal provinces of Latakia and Tartus over several days, the Syrian Observatory for "
+        "Human Rights said."
+    )
+    assert c.perpetrator.group == "syrian_government"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 1001
