@@ -490,7 +490,7 @@ _OWN_FORCES = re.compile(
 # "the ministry said on Sunday that it had neutralised 15 terrorists": "it" is the speaker.
 _SPEAKER_IT = re.compile(
     r"\b(?:said|says|announced|stated)\s+(?:(?:on|early|late)\s+\w+\s+|in\s+(?:a|an|its)\s+"
-    r"(?:[\w-]+\s+)?statement\s+(?:on\s+\w+\s+)?)?(?:that\s+)?(?P<it>it)\s+"
+    r"(?:[\w-]+\s+)?statement\s+(?:on\s+\w+\s+)?)?(?:that\s+)?(?P<it>it|they)\s+"
     r"(?:had\s+|has\s+|also\s+)?(?:neutrali[sz]ed|killed|eliminated|destroyed|struck|hit|"
     r"targeted|shot\s+down|carried\s+out|conducted|launched)\b",
     re.IGNORECASE,
@@ -507,6 +507,18 @@ _ITS_FORCE = re.compile(
 )
 
 
+# A state's officials or sources named by its nationality: they speak for its government.
+_NATIONAL_OFFICIALS = re.compile(
+    rf"(?:the\s+)?(?:senior\s+)?(?:{_NATION_RX})\s+(?:government\s+|security\s+|military\s+|"
+    r"defen[cs]e\s+|intelligence\s+)?(?:officials?|sources?|spokesm[ae]n|spokes(?:woman|person))$"
+)
+# A state named as the one blamed: "Iraq blamed Turkey", "accused Russia of".
+_BLAMED_STATE = Gate(
+    re.compile(
+        r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing))\s+(?P<state>Turkey|T[üu]rkiye|Russia|Israel|Iran|"
+        r"Syria|Iraq|the\s+United\s+States|Washington|Moscow|Ankara|Tehran|Damascus)\b(?!['’]s)"
+    )
+)
 # Patterns of `_matches` run over every clause: gated by the words their matches need (not
 # `_NATION_FORCE` or `_OWN_FORCES`, where looking for the words costs more than the pattern).
 _SPEAKER_IT_GATE = Gate(_SPEAKER_IT)
@@ -528,6 +540,10 @@ def _matches(
             found.append((m.start("it"), m.end("it"), speaker, False))
     for m in _ITS_FORCE_GATE.finditer(text, start, end):
         found.append((m.start(), m.end(), "unknown", bool(_ATTACK_FORCE.search(m.group(0)))))
+    for m in _BLAMED_STATE.finditer(text, start, end):
+        group = _STATE_NAMES.get(m.group("state").lower())
+        if group is not None:  # "Iraq blamed Turkey": the state blamed is the alleged attacker
+            found.append((m.start("state"), m.end("state"), group, False))
     for m in _STATE_FORCES_GATE.finditer(text, start, end):
         found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
     nations: set[tuple[int, int, str]] = set()
@@ -871,6 +887,9 @@ def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
         found = _STATE_NAMES.get(state_of) or _STATE_NAMES.get(f"the {state_of}")
         if found is not None:
             return found
+    officials = _NATIONAL_OFFICIALS.match(name)
+    if officials is not None:  # "Iraqi officials", "Turkish security sources"
+        return next(k[2:] for k, v in officials.groupdict().items() if v)
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
     if not groups and not name.lower().startswith("the "):
         # names are kept without their article: "coalition" is "the coalition"

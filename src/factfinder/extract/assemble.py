@@ -194,7 +194,9 @@ _ANAPHORIC = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|strikes?|air\s*strikes?|raids?|"
     r"bombings?|blasts?|explosions?|shelling|massacres?|incidents?|assaults?|bombardment|"
     r"attackers?|bombers?|perpetrators|gunmen|killings?|executions?)\b|"
-    r"\bclaimed\s+responsibil\w*|\bresponsib(?:le|ility)\s+for\b",
+    r"\bclaimed\s+responsibil\w*|\bresponsib(?:le|ility)\s+for\b|"
+    # "Iraq blamed Turkey, which denied responsibility": who is blamed for what was just told
+    r"^\s*(?-i:(?:[A-Z][\w'’.-]*\s+){1,3}(?:blamed|accused)\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
 # A count of part of a toll already given ("14 of the dead were rebels", "three children were

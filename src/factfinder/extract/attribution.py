@@ -140,6 +140,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
             r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
             r"\b(?:resistance|protection|defen[cs]e)\s+units\b|\bautonomous\s+administration\b|"
+            r"\bsecurity\s+council\b|"
             r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
             r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
             r"\binterior\b|\bdefen[cs]e\b|"
@@ -243,9 +244,35 @@ def stance_cues(text: str, start: int = 0, end: int | None = None) -> list[Stanc
             # "X denied …", "X acknowledged …": the subject just before the verb, or nobody
             # the sentence names (not a speaker named earlier in it).
             who = [c for c in who if m.start() - c.end <= 60]
+        relative = _RELATIVE_SUBJECT.search(text, max(start, m.start() - 80), m.start())
+        if relative is not None and _SPEECH_CUE.match(m.group(0)):
+            # "Iraq blamed Turkey, which denied responsibility": the noun the clause hangs on
+            name = relative.group("who")
+            out.append(
+                StanceCue(
+                    m.start(),
+                    m.end(),
+                    stance,
+                    ClaimantMention(
+                        relative.start("who"), relative.end("who"), name, "party_to_conflict"
+                    )
+                    if speaker_group(name) is not None
+                    else ClaimantMention(
+                        relative.start("who"), relative.end("who"), name, claimant_type(name)
+                    ),
+                )
+            )
+            continue
         # "the ministry said its strike had not …, denying the reports": the last speaker.
         out.append(StanceCue(m.start(), m.end(), stance, who[-1] if who else None))
     return out
+
+
+# The noun a relative clause hangs on, right before its verb: "Turkey, which denied".
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:which|who)\s+"
+    r"(?:has\s+|had\s+|have\s+|also\s+|promptly\s+|quickly\s+|swiftly\s+)*$"
+)
 
 
 def own_act(text: str, start: int = 0, end: int | None = None) -> bool:

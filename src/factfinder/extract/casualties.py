@@ -844,7 +844,11 @@ _GENERAL = re.compile(
 _OTHER = re.compile(r"\s*(?:other|more)\b", re.I)
 
 
-_BARE_OTHERS = re.compile(r"\s+others\b", re.I)
+# A count with no noun after fighters' ("… and three others", "… and three wounded", "… and
+# wounding three."): more of the same people.
+_BARE_OTHERS = re.compile(
+    r"\s+others\b|\s+(?:were\s+|was\s+)?(?:wounded|injured|hurt)\b|\s*(?:[.;]|,\s+(?![\d]))", re.I
+)
 # "…were killed and three others were wounded", "killing two soldiers and wounding two others"
 _OTHERS_JOIN = re.compile(
     r"[^.;:()]{0,40}?\b(?:and|while)\s+(?:(?:also\s+)?(?:wounding|injuring|wounded|injured|"

@@ -135,7 +135,9 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         "United Nations",
         "un",
         None,
-        r"United\s+Nations|U\.N\.|UN(?=\s|$|[,.;:'’])|Security\s+Council|Secretary[- ]General|WFP|UNRWA",
+        # (a region's or a state's own "Security Council" is not the UN's)
+        r"United\s+Nations|U\.N\.|UN(?=\s|$|[,.;:'’])|(?<!['’]s\s)(?<!Region\s)(?<!National\s)"
+        r"Security\s+Council|Secretary[- ]General|WFP|UNRWA",
     ),
     # state media
     ("SANA", "state_media", "SY", r"SANA|Syrian\s+Arab\s+News\s+Agency"),

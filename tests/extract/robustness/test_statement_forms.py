@@ -484,3 +484,54 @@ def test_a_state_s_new_security_forces_are_its_forces() -> None:
     )
     assert c.perpetrator.group == "syrian_government"
     assert c.killed.civilians is not None and c.killed.civilians.min == 1001
+
+
+def test_a_state_blamed_is_the_attacker_and_its_relative_clause_denial_is_its_own() -> None:
+    text = (
+        "Nine tourists were killed and 23 wounded when artillery shells struck a resort in "
+        "Zakho district of Duhok province on Wednesday, Iraqi officials said. Iraq blamed "
+        "Turkey, which denied responsibility and blamed the PKK."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    lead = next(c for c in claims if c.primary)
+    assert lead.claimant.name == "Iraqi officials"
+    assert lead.stance == "alleges"
+    assert lead.perpetrator.group == "turkey"
+    assert figure(lead, "killed", "civilians") == 9
+    denial = next(c for c in claims if c.stance == "denies")
+    assert denial.claimant.name == "Turkey"
+    assert denial.perpetrator.group == "turkey"
+
+
+def test_a_force_that_says_they_struck_admits() -> None:
+    text = (
+        'Iran\'s Revolutionary Guards said they struck an Israeli "spy headquarters" in Erbil '
+        "with ballistic missiles. The Kurdistan Region's Security Council said four civilians "
+        "were killed."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    guards = next(c for c in claims if c.claimant.name == "Iran's Revolutionary Guards")
+    assert guards.stance == "admits"
+    assert guards.perpetrator.group == "iran"
+    council = next(c for c in claims if c.claimant.name == "Kurdistan Region's Security Council")
+    assert council.claimant.type == "party_to_conflict"  # not the UN's Security Council
+    assert figure(council, "killed", "civilians") == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were killed and three wounded when militants attacked an army post.",
+        "The attack killed two soldiers and wounded three, officials said.",
+    ],
+)
+def test_a_bare_count_after_fighters_counts_fighters(text: str) -> None:
+    c = primary(text)
+    assert figure(c, "injured", "combatants") == 3
+    assert figure(c, "killed", "combatants") == 2
+
+
+def test_a_bare_count_with_its_own_noun_keeps_it() -> None:
+    c = primary("The shelling killed two soldiers and wounded 5 people on Monday.")
+    assert figure(c, "injured", "combatants") is None
+    assert figure(c, "injured", "total") == 5
