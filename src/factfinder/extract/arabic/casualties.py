@@ -22,6 +22,8 @@ from factfinder.extract.arabic.lexicon import (
     ACTORS,
     AND_OTHERS,
     COUNTED_THINGS,
+    DAY_PARTS,
+    DAY_WORDS,
     FAMILY_MADE_OF,
     FAMILY_NOUNS,
     FAMILY_WHOLE,
@@ -42,6 +44,7 @@ from factfinder.extract.arabic.lexicon import (
     TOLL_WHO,
     UNITS,
     VICTIMS,
+    WEEKDAYS,
 )
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
@@ -779,9 +782,11 @@ def _dual_alone(
     v = _VICTIMS.first(at.toks, k, stop)
     if v is None or v.value[1] not in (1, 2):
         return None
-    if v.value[1] == 1 and not (
-        (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in _OPENS) and not at.w(k).startswith("ال")
-    ):
+    opens = (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in _OPENS) and not at.w(k).startswith(
+        "ال"
+    )
+    occurred = at.w(k) in _ALONE and k > lo and at.w(k - 1) in _OCCURRED  # "وقوع قتيل"
+    if v.value[1] == 1 and not (opens or occurred):
         return None  # a singular counts by itself only opening its clause: "طفل استشهد اليوم"
     outcome = _after(at, v.j, stop)
     if outcome is None and v.value[1] == 2 and at.w(k).startswith("ال"):
@@ -808,6 +813,9 @@ def _after_names(at: ArabicText, j: int, stop: int) -> Outcome | None:
 # What may stand before a clause's subject: a hashtag's mark, a bar, "إن" / "أن" of reported
 # speech ("قال المراسل إن مدنياً قتل").
 _OPENS = frozenset(("#", "|", "/", *(fold_key(w) for w in ("إن", "أن", "بأن", "وإن", "وأن"))))
+# Nouns of occurrence before a toll noun in the singular: "أدت إلى وقوع قتيل" (one dead). Not
+# outcome words themselves: "وقوع إصابات" and "وقوع ضحايا" count no one.
+_OCCURRED = frozenset(fold_key(w) for w in ("وقوع", "ووقوع", "بوقوع", "لوقوع"))
 _CARDINALS = {fold_key(k): v for k, v in {**UNITS, **TEN}.items() if v >= 3}
 
 
@@ -829,7 +837,25 @@ def _defined_cardinal(at: ArabicText, i: int, j: int) -> int | None:
     return _CARDINALS.get(w[2:])
 
 
+# The day of a verb told between it and its subject: "قتل اليوم مدنيان", "استشهد فجر أمس
+# طفل", "أصيب صباح اليوم الأحد، طفلان".
+_WHEN = frozenset(
+    fold_key(w)
+    for w in (*DAY_WORDS, *DAY_PARTS, *WEEKDAYS, "الماضي", "الماضية", "الفائت")
+    if " " not in w
+)
+
+
+def _past_when(at: ArabicText, j: int, stop: int) -> int:
+    """The first token at or after `j` past at most four words of a day (and a comma)."""
+    k = j
+    while k < min(stop, j + 5) and (at.w(k) in _WHEN or (k > j and at.w(k) == ",")):
+        k += 1
+    return k
+
+
 _ONE = fold_key("واحد")
+_OF_THEM = frozenset(fold_key(w) for w in ("منهم", "منهما", "منهن"))
 _ONE_OF = frozenset(fold_key(w) for w in ("أحد", "إحدى", "وأحد", "وإحدى"))
 
 
@@ -869,6 +895,9 @@ def _singular(
     j = found[0].j
     if at.w(j) == "#" and at.w(k - 1) == "#":
         j += 1  # hashtags word by word: "#وفاة #طفلين"
+    if at.w(j) in _OF_THEM and j > found[0].i:
+        j += 1  # "استهدفت ثلاثة رعاة، قتل منهم شاب": one of the people told before
+    j = _past_when(at, j, stop)
     v = _VICTIMS.first(at.toks, j, stop)
     if v is None:
         return None

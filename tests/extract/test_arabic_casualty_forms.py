@@ -1,0 +1,146 @@
+"""Arabic casualty forms the reader missed: the day of a verb told between it and its subject,
+one dead told by a noun of occurrence, one of the people told before ("قتل منهم"), and a
+campaign's running toll that is not the incident's. Every text here was written for these
+tests, with several parties in the same frames."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.arabic.casualties import find_counts
+from factfinder.extract.arabic.text import ArabicText
+from factfinder.extract.finders import Parts
+from factfinder.extract.pipeline import Extractor
+from factfinder.model import Claim, Document
+
+
+def counts(text: str) -> list[tuple[int | None, str, str]]:
+    """(min, outcome, victims) of the stated counts of `text`."""
+    at = ArabicText(text)
+    return [(c.range.min, c.outcome, c.victims) for c in find_counts(at, 0, len(text))]
+
+
+def primary(text: str) -> Claim:
+    base = Parts.default()
+    extractor = Extractor(Parts(lambda text: [], base.counts, base.dates, base.dateline))
+    return next(c for c in extractor.extract(Document("t", text)).claims if c.primary)
+
+
+def killed(claim: Claim) -> int | None:
+    figure = claim.killed.civilians or claim.killed.total
+    return figure.min if figure is not None else None
+
+
+# The day between the verb and its subject ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قتل اليوم مدنيان بقصف مدفعي لقوات النظام على بلدة كفرنبل",
+            [(2, "killed", "civilians")],
+        ),
+        ("استشهد أمس طفل بغارة لطائرة مسيرة تركية على ريف عين عيسى", [(1, "killed", "children")]),
+        (
+            "قتل صباح اليوم الأحد مدني برصاص قناص من قوات سوريا الديمقراطية في ذيبان",
+            [(1, "killed", "civilians")],
+        ),
+        (
+            "أصيب مساء أمس طفلان بانفجار لغم من مخلفات داعش في بادية الميادين",
+            [(2, "injured", "children")],
+        ),
+        (
+            "استشهد فجر اليوم الثلاثاء، مواطنان بغارة إسرائيلية على بلدة في ريف القنيطرة",
+            [(2, "killed", "civilians")],
+        ),
+        (
+            "توفي ليلة أمس شاب متأثراً بجراحه بقصف صاروخي لهيئة تحرير الشام على ريف حماة",
+            [(1, "killed", "men")],
+        ),
+    ],
+)
+def test_the_day_between_the_verb_and_its_subject(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
+
+
+def test_a_day_alone_after_the_verb_counts_no_one() -> None:
+    assert counts("قتل اليوم برصاص مجهولين في مدينة درعا") == []
+
+
+# A noun of occurrence before a singular toll noun ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أدت الغارة الروسية إلى وقوع قتيل وعدد من الجرحى في بلدة البارة",
+            [(1, "killed", "total"), (2, "injured", "total")],
+        ),
+        (
+            "أسفر القصف التركي عن وقوع شهيد وثلاثة جرحى في قرية الدردارة",
+            [(1, "killed", "total"), (3, "injured", "total")],
+        ),
+        # the noun of occurrence is no outcome word: "وقوع إصابات" counts no one
+        ("أدى قصف قوات النظام إلى وقوع إصابات بين المدنيين في سرمين", []),
+        ("ما أدى لوقوع ضحايا في صفوف المدنيين بحسب ناشطين", []),
+    ],
+)
+def test_one_dead_told_by_a_noun_of_occurrence(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert counts(text) == expected
+
+
+# One of the people told before: "قتل منهم" ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "استهدفت طائرة مسيرة تركية ثلاثة رعاة قرب تل تمر، قتل منهم شاب وأصيب اثنان",
+            [(1, "killed", "men"), (2, "injured", "total")],
+        ),
+        (
+            "قصفت قوات النظام سيارة تقل خمسة مدنيين، استشهد منهم طفلان وأصيب الباقون",
+            [(2, "killed", "children")],
+        ),
+        (
+            "استهدف التحالف الدولي منزلاً فيه عائلة، قتلت منهم امرأة",
+            [(1, "killed", "women")],
+        ),
+    ],
+)
+def test_one_of_the_people_told_before(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert counts(text) == expected
+
+
+def test_one_of_them_is_the_primary_toll() -> None:
+    claim = primary(
+        "أطلقت مسيرة تركية صاروخاً على دراجة نارية تقل أربعة فتية قرب تل تمر، وقتل منهم "
+        "طفل فيما نجا الآخرون."
+    )
+    assert killed(claim) == 1
+    assert claim.killed.children is not None and claim.killed.children.min == 1
+
+
+# A campaign's running toll is not the incident's -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "running",
+    [
+        "تتواصل الحملة العسكرية على ريف إدلب الجنوبي، وقتل فيها أكثر من 60 مدنياً منذ نحو شهر.",
+        "أحصى الدفاع المدني مقتل 45 مدنياً منذ بدء الحملة العسكرية على المنطقة.",
+        "قتل 17 مدنياً خلال خمسة أيام من الغارات على ريف إدلب.",
+        "قتل 120 مدنياً منذ أكثر من عامين بقصف الطرفين.",
+    ],
+)
+def test_a_running_toll_before_the_incident_is_not_primary(running: str) -> None:
+    claim = primary(running + " واستشهد مدنيان صباح اليوم بقصف مدفعي لقوات النظام على بلدة البارة.")
+    assert killed(claim) == 2
+    assert claim.perpetrator is not None and claim.perpetrator.group == "syrian_government"
