@@ -144,3 +144,104 @@ def test_a_running_toll_before_the_incident_is_not_primary(running: str) -> None
     claim = primary(running + " واستشهد مدنيان صباح اليوم بقصف مدفعي لقوات النظام على بلدة البارة.")
     assert killed(claim) == 2
     assert claim.perpetrator is not None and claim.perpetrator.group == "syrian_government"
+
+
+# "One of them" opens a breakdown; both parents are two people --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قتل مدنيان أحدهما طفلة بقصف مدفعي تركي على قرية في ريف الدرباسية",
+            [(2, "killed", "civilians"), (1, "killed", "children")],
+        ),
+        (
+            "قتل ثلاثة مدنيين أحدهم طفل بغارة لطائرات النظام على مدينة أريحا",
+            [(3, "killed", "civilians"), (1, "killed", "children")],
+        ),
+        (
+            "قتل شخصان، إحداهما امرأة، بانفجار عبوة زرعها مجهولون في مدينة الباب",
+            [(2, "killed", "total"), (1, "killed", "women")],
+        ),
+        (
+            "قتل طفل ووالداه بغارة روسية على قرية في ريف جسر الشغور",
+            [(3, "killed", "civilians"), (1, "killed", "children"), (2, "killed", "total")],
+        ),
+        (
+            "استشهدت طفلة ووالديها جراء قصف مدفعي لقوات سوريا الديمقراطية على ريف منبج",
+            [(3, "killed", "civilians"), (1, "killed", "children"), (2, "killed", "total")],
+        ),
+    ],
+)
+def test_one_of_them_and_both_parents(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert counts(text) == expected
+
+
+def test_a_child_and_both_parents_is_three_dead_one_a_child() -> None:
+    claim = primary("قتل طفل ووالداه بغارة روسية على قرية في ريف جسر الشغور.")
+    assert killed(claim) == 3
+    assert claim.killed.children is not None and claim.killed.children.min == 1
+
+
+# Two children named, then a relative clause or the dual "الشهيدان" ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الطفلان يزن العمر، ومصطفى الحسن، اللذان قتلا أمام مدرستهما بقصف مدفعي على الأتارب",
+        "الطفلتان جنى وحلا اللتان قتلتا بغارة لمسيرة إسرائيلية على بلدة في ريف القنيطرة",
+        "الطفلان الشهيدان أحمد وسامي سقطا بقصف صاروخي لهيئة تحرير الشام على ريف حماة",
+    ],
+)
+def test_two_children_named_then_their_death(text: str) -> None:
+    assert counts(text) == [(2, "killed", "children")]
+
+
+def test_a_relative_clause_that_tells_no_outcome_is_read_past() -> None:
+    text = "الطفلان أحمد وسامي، اللذان كانا يلعبان قرب المنزل، أصيبا بقصف مدفعي تركي"
+    assert counts(text) == [(2, "injured", "children")]
+
+
+# A breakdown in parentheses after the count ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قتل 6 مدنيين (امرأة وزوجها و4 من أطفالهما) بغارة روسية على مزرعة قرب سراقب",
+            [
+                (6, "killed", "civilians"),
+                (1, "killed", "women"),
+                (1, "killed", "men"),
+                (4, "killed", "children"),
+            ],
+        ),
+        (
+            "استشهد 4 مدنيين من عائلة واحدة (طفلان ووالداهما) بقصف مدفعي تركي على ريف عين عيسى",
+            [(4, "killed", "civilians"), (2, "killed", "children"), (2, "killed", "total")],
+        ),
+        (
+            "قتل مدنيان (رجل وطفلة) برصاص عناصر من قوات سوريا الديمقراطية في بلدة الشحيل",
+            [(2, "killed", "civilians"), (1, "killed", "men"), (1, "killed", "children")],
+        ),
+        # a parenthesis that names a source is no breakdown
+        (
+            "قتل 5 مدنيين (بحسب الدفاع المدني) بغارة لطائرات النظام على مدينة سرمين",
+            [(5, "killed", "civilians")],
+        ),
+    ],
+)
+def test_a_breakdown_in_parentheses(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert counts(text) == expected
+
+
+def test_a_family_breakdown_in_parentheses_gives_the_children() -> None:
+    claim = primary(
+        "استشهد 7 مدنيين من أسرة واحدة (امرأة وزوجها و5 من أطفالهما) إثر غارة روسية على "
+        "منزلهم في ريف سراقب."
+    )
+    assert killed(claim) == 7
+    assert claim.killed.children is not None and claim.killed.children.min == 5
