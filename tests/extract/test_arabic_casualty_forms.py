@@ -245,3 +245,56 @@ def test_a_family_breakdown_in_parentheses_gives_the_children() -> None:
     )
     assert killed(claim) == 7
     assert claim.killed.children is not None and claim.killed.children.min == 5
+
+
+# A news page's headline after its menus and a list of other headlines ------------------------
+
+_PAGE = """الرئيسية
+أخبار
+تقارير
+مقتل 5 أشخاص بانفجار عبوة ناسفة في مدينة الباب
+غارة إسرائيلية تقتل 3 عناصر من حزب الله في جنوب لبنان
+مقتل 4 عناصر من قوات النظام بهجوم لتنظيم داعش في البادية
+اعتصام في مدينة الطبقة للمطالبة بالإفراج عن المعتقلين
+{headline}
+قتل مدني وأصيب آخر بجروح، مساء أمس، جراء قصف مدفعي {party} على قرية {place}.
+وقال مصدر محلي إن القذائف سقطت على منزل الضحية أثناء وجوده فيه.
+"""
+
+
+@pytest.mark.parametrize(
+    ("headline", "party", "place", "group"),
+    [
+        (
+            "مقتل مدني بقصف مدفعي للجيش التركي على ريف عين عيسى",
+            "للجيش التركي",
+            "الهيشة في ريف عين عيسى",
+            "turkey",
+        ),
+        (
+            "مقتل مدني بقصف مدفعي لقوات النظام على ريف إدلب الجنوبي",
+            "لقوات النظام",
+            "البارة في ريف إدلب",
+            "syrian_government",
+        ),
+        (
+            "مقتل مدني بقصف مدفعي لقسد على ريف منبج الغربي",
+            "لقوات سوريا الديمقراطية",
+            "عون الدادات في ريف منبج",
+            "sdf_ypg",
+        ),
+    ],
+)
+def test_the_headline_after_a_page_menu_and_other_headlines_is_the_lead(
+    headline: str, party: str, place: str, group: str
+) -> None:
+    text = _PAGE.format(headline=headline, party=party, place=place)
+    base = Parts.default()
+    claims = (
+        Extractor(Parts(base.places, base.counts, base.dates, base.dateline))
+        .extract(Document("t", text, title=headline + " - شبكة الأخبار المحلية"))
+        .claims
+    )
+    lead = next(c for c in claims if c.primary)
+    assert killed(lead) == 1
+    assert lead.perpetrator is not None and lead.perpetrator.group == group
