@@ -298,3 +298,27 @@ def test_the_headline_after_a_page_menu_and_other_headlines_is_the_lead(
     lead = next(c for c in claims if c.primary)
     assert killed(lead) == 1
     assert lead.perpetrator is not None and lead.perpetrator.group == group
+
+
+# Joint attackers written with "the ally" or with joined nation adjectives ----------------------
+
+
+def perpetrator(text: str) -> str | None:
+    claim = primary(text)
+    return claim.perpetrator.group if claim.perpetrator is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("قتل مدنيان بقصف مدفعي لقوات النظام والحليف الروسي على قرية في جبل الزاوية", "russia"),
+        (
+            "قتل مدنيان بقصف لقوات سوريا الديمقراطية والشريك الأمريكي على بلدة ذيبان",
+            "us_led_coalition",
+        ),
+        ("قتل ثلاثة مدنيين بغارات الطيران السوري والروسي على أطراف مدينة أريحا", "russia"),
+        ("قتل ثلاثة مدنيين بغارات للطائرات الحربية السورية والروسية على مدينة سرمين", "russia"),
+    ],
+)
+def test_joint_attackers_with_an_ally_or_joined_adjectives(text: str, group: str) -> None:
+    assert perpetrator(text) == group

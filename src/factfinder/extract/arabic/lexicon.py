@@ -1778,7 +1778,17 @@ SUPPORT: Final[tuple[str, ...]] = (
 
 # "… and its ally": joins a nation adjective to the attacker before it ("طيران الأسد وحليفه
 # الروسي").
-ALLY: Final[tuple[str, ...]] = ("وحليفه", "وحليفته", "وحليفها", "وحلفاؤه", "وحلفائه", "وشريكه")
+ALLY: Final[tuple[str, ...]] = (
+    "وحليفه",
+    "وحليفته",
+    "وحليفها",
+    "وحلفاؤه",
+    "وحلفائه",
+    "وشريكه",
+    # "قوات النظام والحليف الروسي"
+    "والحليف",
+    "والشريك",
+)
 
 # Heads of a media claimant's name after a reporting verb: "أفادت وكالة …", "قال مراسل …".
 MEDIA_HEADS: Final[tuple[str, ...]] = (
