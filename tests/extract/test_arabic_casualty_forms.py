@@ -322,3 +322,27 @@ def perpetrator(text: str) -> str | None:
 )
 def test_joint_attackers_with_an_ally_or_joined_adjectives(text: str, group: str) -> None:
     assert perpetrator(text) == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "أعلن التحالف الدولي عن تنفيذ غارة جوية دقيقة في ريف دير الزور أسفرت عن مقتل شخصين",
+            "us_led_coalition",
+        ),
+        (
+            "قتل شابان بقصف طائرة مسيرة استهدفت سيارتهما في قرية الزباري، وكان الجيش التركي قد "
+            "أعلن عن تنفيذ ضربة جوية في المنطقة",
+            "turkey",
+        ),
+        # the act announced is another party's
+        (
+            "أعلنت قوات سوريا الديمقراطية عن استهداف الاحتلال التركي لقرية في ريف تل تمر ما أدى "
+            "لمقتل مدني",
+            "turkey",
+        ),
+    ],
+)
+def test_a_party_announcing_its_act_with_an(text: str, group: str) -> None:
+    assert perpetrator(text) == group

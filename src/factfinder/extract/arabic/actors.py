@@ -165,6 +165,8 @@ def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int) -> bool:
     party ("أعلنت قسد استهداف الاحتلال التركي لقرية") is that party's, told by the announcer."""
     if not any(r in _ANNOUNCE for x in range(v0, v1) for r in strip_clitics(at.w(x))):
         return False
+    if k < hi and at.w(k) == "عن":
+        k += 1  # "أعلن التحالف عن تنفيذ غارة"
     act = _ANNOUNCED.first(at.toks, k, hi) if k < hi else None
     if act is None:
         return False
