@@ -71,6 +71,7 @@ _ADMITS: Lexicon[bool] = Lexicon({w: True for w in ADMITS})
 _NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
 _SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
 _ALLY = frozenset(fold_key(w) for w in ALLY)
+_SYRIAN = frozenset(fold_key(w) for w in ("السوري", "السورية"))
 _VEHICLES = frozenset(fold_key(w) for w in VEHICLES)
 _RUN_OVER = frozenset(fold_key(w) for w in RUN_OVER)
 _SOURCE = frozenset(fold_key(w) for w in SOURCE)
@@ -164,6 +165,8 @@ def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int) -> bool:
     party ("أعلنت قسد استهداف الاحتلال التركي لقرية") is that party's, told by the announcer."""
     if not any(r in _ANNOUNCE for x in range(v0, v1) for r in strip_clitics(at.w(x))):
         return False
+    if k < hi and at.w(k) == "عن":
+        k += 1  # "أعلن التحالف عن تنفيذ غارة"
     act = _ANNOUNCED.first(at.toks, k, hi) if k < hi else None
     if act is None:
         return False
@@ -268,6 +271,18 @@ def find_actors(
             else:
                 continue
         out.append(ActorMention(a, b, at.text[a:b], m.value, role))
+    # "الطيران السوري والروسي": the Syrian adjective (no party by itself) and another nation's
+    # joined after one attacking force; the other nation is the attacker named
+    for k in range(max(i0 + 1, 1), i1 - 1):
+        if at.w(k) not in _SYRIAN or not at.w(k + 1).startswith("و"):
+            continue
+        if not any(r in _NATION_HEADS for r in strip_clitics(at.w(k - 1))):
+            continue
+        group = _NATIONS.first([at.toks[k + 1]._replace(w=at.w(k + 1)[1:])], 0)
+        a, b = at.span(k + 1, k + 2)
+        if group is None or any(x.start < b and a < x.end for x in out):
+            continue
+        out.append(ActorMention(a + 1, b, at.text[a + 1 : b], group.value, "perpetrator"))
     # "طيران النظام السوري والروسي": a nation adjective joined to an attacker's name
     for prev in [x for x in out if x.role == "perpetrator"]:
         _, k = at.tokens_in(prev.start, prev.end)

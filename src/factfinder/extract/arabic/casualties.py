@@ -22,6 +22,8 @@ from factfinder.extract.arabic.lexicon import (
     ACTORS,
     AND_OTHERS,
     COUNTED_THINGS,
+    DAY_PARTS,
+    DAY_WORDS,
     FAMILY_MADE_OF,
     FAMILY_NOUNS,
     FAMILY_WHOLE,
@@ -42,6 +44,7 @@ from factfinder.extract.arabic.lexicon import (
     TOLL_WHO,
     UNITS,
     VICTIMS,
+    WEEKDAYS,
 )
 from factfinder.extract.arabic.numbers import AFTER, Number, read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
@@ -361,14 +364,35 @@ _APPOSE = frozenset({",", ":", "("})
 def _apposed(at: ArabicText, k: int, last_end: int, heads: list[int], n_out: int) -> bool:
     """Whether token `k` opens, after a comma or a colon, a breakdown of the head count just
     before it: "سقط 4 شهداء، طفلان وامرأتان", "استشهد 3 مدنيين: طفلان وامرأة" (the caller
-    checks the breakdown is by children, women, men or the elderly)."""
+    checks the breakdown is by children, women, men or the elderly). A parenthesis opens one
+    too: "قتل 6 مدنيين (امرأة وزوجها و4 من أطفالهما)"."""
+    if not heads or heads[-1] != n_out - 1 or last_end < 0:
+        return False
+    if k == last_end + 1 and at.w(last_end) in _APPOSE:
+        return True
+    if k == 0 or k != last_end:
+        return False
+    between = at.text[at.span(k - 1, k)[1] : at.span(k, k + 1)[0]]
+    return "(" in between
+
+
+def _of_family(at: ArabicText, i: int, j: int) -> bool:
+    """Whether tokens `[i, j)` say whose family the people are: "من عائلة واحدة"."""
+    words = [at.w(x) for x in range(i, j)]
     return (
-        bool(heads)
-        and heads[-1] == n_out - 1
-        and last_end >= 0
-        and k == last_end + 1
-        and at.w(last_end) in _APPOSE
+        len(words) in (2, 3)
+        and words[0] == "من"
+        and words[1] in _FAMILY
+        and all(w in _WHOLE for w in words[2:])
     )
+
+
+def _family_end(at: ArabicText, j: int, stop: int) -> int:
+    """The end of "من عائلة واحدة" right after a count ending at token `j`, else `j`."""
+    for n in (3, 2):
+        if j + n <= stop and _of_family(at, j, j + n):
+            return j + n
+    return j
 
 
 def _within(head: CountMention, n: int | None) -> bool:
@@ -644,6 +668,8 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 and (at.w(last_end) == "و" or at.text[at.span(num.i, j)[0]] == "و")
             ):
                 joined.add(len(out) - 1)
+        if sub_of is None:
+            j = _family_end(at, j, i1)  # "7 مدنيين من أسرة واحدة (امرأة وزوجها …)"
         last_end, last_outcome, last_sub = j, outcome, sub_of
         last_named = single is not None and num.max == 1 and at.w(num.i).startswith("ال")
         k = max(k + 1, j)
@@ -779,35 +805,57 @@ def _dual_alone(
     v = _VICTIMS.first(at.toks, k, stop)
     if v is None or v.value[1] not in (1, 2):
         return None
-    if v.value[1] == 1 and not (
-        (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in _OPENS) and not at.w(k).startswith("ال")
-    ):
+    opens = (k == lo or at.w(k - 1) in _STOPS or at.w(k - 1) in _OPENS) and not at.w(k).startswith(
+        "ال"
+    )
+    occurred = at.w(k) in _ALONE and k > lo and at.w(k - 1) in _OCCURRED  # "وقوع قتيل"
+    if v.value[1] == 1 and not (opens or occurred):
         return None  # a singular counts by itself only opening its clause: "طفل استشهد اليوم"
     outcome = _after(at, v.j, stop)
+    end = v.j
     if outcome is None and v.value[1] == 2 and at.w(k).startswith("ال"):
-        outcome = _after_names(at, v.j, stop)  # "الطفلتان جنى وحلا استشهدتا"
+        if at.w(v.j) in _DEAD_TWO:
+            outcome, end = "killed", v.j + 1  # "الطفلان الشهيدان"
+        else:
+            outcome = _after_names(at, v.j - 1, stop)  # "الطفلتان جنى وحلا استشهدتا"
     if outcome is None and v.value[1] == 1 and at.w(k) in _ALONE:
         outcome = _ALONE[at.w(k)]  # "شهيد وعدة جرحى بقصف …"
     if outcome is None:
         return None
-    return Number(k, v.j, v.value[1], v.value[1]), v.j, v.value[0], outcome
+    return Number(k, end, v.value[1], v.value[1]), end, v.value[0], outcome
 
 
 def _after_names(at: ArabicText, j: int, stop: int) -> Outcome | None:
     """The dual verb after the names of two people a defined dual introduces: "الطفلتان جنى
-    وحلا استشهدتا", "الشقيقان أحمد ومحمد قتلا" (at most six words of names between)."""
-    for x in range(j + 1, min(stop, j + 7)):
+    وحلا استشهدتا", "الشقيقان أحمد ومحمد قتلا" (at most ten words of names and commas between)."""
+    for x in range(j + 1, min(stop, j + 11)):
         w = at.w(x)
-        if w in _STOPS or w[:1].isdigit():
+        if w in _STOPS and w != ",":
+            return None
+        if w[:1].isdigit():
             return None
         if w in _DUAL_VERBS:
             return _DUAL_VERBS[w]
+        if w in _WHO_TWO:
+            # "الطفلان يزن ومصطفى، اللذان قتلا": the relative clause says it
+            m = _AFTER.first(at.toks, x + 1, stop)
+            if m is not None and m.i == x + 1:
+                return m.value
     return None
+
+
+# Relative pronouns of a dual ("اللذان", "اللتين") and the dual adjectives of the dead that
+# follow a defined dual ("الطفلان الشهيدان").
+_WHO_TWO = frozenset(fold_key(w) for w in ("اللذان", "اللذين", "اللتان", "اللتين"))
+_DEAD_TWO = frozenset(fold_key(w) for w in ("الشهيدان", "الشهيدين", "القتيلان", "القتيلين"))
 
 
 # What may stand before a clause's subject: a hashtag's mark, a bar, "إن" / "أن" of reported
 # speech ("قال المراسل إن مدنياً قتل").
 _OPENS = frozenset(("#", "|", "/", *(fold_key(w) for w in ("إن", "أن", "بأن", "وإن", "وأن"))))
+# Nouns of occurrence before a toll noun in the singular: "أدت إلى وقوع قتيل" (one dead). Not
+# outcome words themselves: "وقوع إصابات" and "وقوع ضحايا" count no one.
+_OCCURRED = frozenset(fold_key(w) for w in ("وقوع", "ووقوع", "بوقوع", "لوقوع"))
 _CARDINALS = {fold_key(k): v for k, v in {**UNITS, **TEN}.items() if v >= 3}
 
 
@@ -829,7 +877,25 @@ def _defined_cardinal(at: ArabicText, i: int, j: int) -> int | None:
     return _CARDINALS.get(w[2:])
 
 
+# The day of a verb told between it and its subject: "قتل اليوم مدنيان", "استشهد فجر أمس
+# طفل", "أصيب صباح اليوم الأحد، طفلان".
+_WHEN = frozenset(
+    fold_key(w)
+    for w in (*DAY_WORDS, *DAY_PARTS, *WEEKDAYS, "الماضي", "الماضية", "الفائت")
+    if " " not in w
+)
+
+
+def _past_when(at: ArabicText, j: int, stop: int) -> int:
+    """The first token at or after `j` past at most four words of a day (and a comma)."""
+    k = j
+    while k < min(stop, j + 5) and (at.w(k) in _WHEN or (k > j and at.w(k) == ",")):
+        k += 1
+    return k
+
+
 _ONE = fold_key("واحد")
+_OF_THEM = frozenset(fold_key(w) for w in ("منهم", "منهما", "منهن"))
 _ONE_OF = frozenset(fold_key(w) for w in ("أحد", "إحدى", "وأحد", "وإحدى"))
 
 
@@ -869,6 +935,9 @@ def _singular(
     j = found[0].j
     if at.w(j) == "#" and at.w(k - 1) == "#":
         j += 1  # hashtags word by word: "#وفاة #طفلين"
+    if at.w(j) in _OF_THEM and j > found[0].i:
+        j += 1  # "استهدفت ثلاثة رعاة، قتل منهم شاب": one of the people told before
+    j = _past_when(at, j, stop)
     v = _VICTIMS.first(at.toks, j, stop)
     if v is None:
         return None

@@ -126,6 +126,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# How far down a page its headline is looked for: a news site's menus, tickers and lists of
+# other headlines may come before it.
+_TITLE_WITHIN = 80
+
+
 def split_sentences(text: str, title: str | None) -> tuple[list[Sentence], int | None]:
     """The sentences of the post or article (furniture tail left out) and the title's index."""
     masked = mask_broken(text)  # same length: offsets hold
@@ -154,9 +159,12 @@ def split_sentences(text: str, title: str | None) -> tuple[list[Sentence], int |
     title_index = None
     if title and out:
         key = fold_key(title)
-        for k, s in enumerate(out[:3]):
+        for k, s in enumerate(out[:_TITLE_WITHIN]):
             head = fold_key(s.text)[:40]
-            if len(head) >= 12 and head in key and arabic_share(s.text) >= 0.5:
+            # past the first lines (a news page's menus and tickers, a post's page furniture
+            # come first) only a line that tells much of the title is the headline or the post
+            least = 12 if k < 3 else 25
+            if len(head) >= least and head in key and arabic_share(s.text) >= 0.5:
                 title_index = k
                 break
     return out, title_index
