@@ -86,7 +86,7 @@ _PARENTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
-    r"(?:[\"“”]|[;:]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z])|"
+    r"(?:[\"“”]|[;:|·•]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z])|"
     # "… in Hajin on Monday, activists said": one or two lower-case words after a comma
     r",\s*(?=(?:local\s+|medical\s+|rescue\s+|security\s+|military\s+)?[a-z][\w-]*\s*$))"
 )

@@ -505,7 +505,30 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions += fields  # heads of their own, after the prose counts (indices of sub_of hold)
     mentions += _zeros(text, start, end, mentions)
     mentions = _later_deaths(text, start, end, mentions)
+    mentions += _pronoun_victims(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+
+
+# One person told by a pronoun after the verb: "opened fire on a young man, killing him".
+_PRONOUN_VICTIM = re.compile(
+    r"\b(?:(?P<killed>kill(?:ing|ed)|shooting\s+dead|shot\s+dead|executing|executed)|"
+    r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+(?P<who>him|her)\b(?!\s+(?:and|,))",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_victims(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    """One victim per "killing him"/"wounding her" whose outcome the sentence counts nowhere
+    else."""
+    out: list[CountMention] = []
+    for m in _PRONOUN_VICTIM.finditer(text, start, end):
+        outcome: Outcome = "killed" if m.group("killed") else "injured"
+        if any(c.outcome == outcome for c in mentions + out):
+            continue
+        out.append(CountMention(m.start("who"), m.end("who"), Range(1, 1, m.group("who")), outcome))
+    return out
 
 
 # Who the people of a toll told before were: "Three of them were children".

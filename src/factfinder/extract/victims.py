@@ -436,9 +436,9 @@ def _list_tail(
     groups = {victims}
     items = 1
     m = k + 1
-    if victims == "combatants" and low.endswith("s"):
-        # "two members of the Syrian Democratic Forces (SDF) and a civilian": the group named
-        # after the noun belongs to it, and a list may go on after it.
+    if victims == "combatants":
+        # "two members of the Syrian Democratic Forces (SDF) and a civilian", "a member of the
+        # SDF": the group named after the noun belongs to it, and a list may go on after it.
         m, phrase_end = _group_named_after(words, m, phrase_end)
     # A list is closed by "and"/"or": "women, children and the elderly". Items joined by a
     # comma alone are kept only when such a close follows ("3 children, rescuers said" is not

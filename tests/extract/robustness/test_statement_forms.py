@@ -535,3 +535,23 @@ def test_a_bare_count_with_its_own_noun_keeps_it() -> None:
     c = primary("The shelling killed two soldiers and wounded 5 people on Monday.")
     assert figure(c, "injured", "combatants") is None
     assert figure(c, "injured", "total") == 5
+
+
+def test_one_member_of_a_named_group_is_a_fighter() -> None:
+    c = primary(
+        'Deir Ezzor | SOHR activists have reported that a member of the "SDF" was killed and two '
+        "others were injured, after gunmen attacked their military point in Al-Shuhayl town."
+    )
+    assert figure(c, "killed", "combatants") == 1
+    assert figure(c, "injured", "combatants") == 2
+    assert c.claimant.name == "SOHR activists"
+
+
+def test_a_victim_told_by_a_pronoun_counts_one() -> None:
+    c = primary(
+        "Unidentified gunmen opened fire on a young man in Al-Yadudah town in Daraa countryside, "
+        "killing him instantly."
+    )
+    assert figure(c, "killed", "total") == 1
+    c = primary("Gunmen shot a man and his son in Tafas, killing him and wounding the boy.")
+    assert figure(c, "killed", "total") != 2
