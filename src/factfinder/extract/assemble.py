@@ -1015,7 +1015,12 @@ def _governs(cue: StanceCue, u: Unit, claimant: Claimant) -> bool:
     """Whether `cue` in unit `u` is said by `claimant`."""
     if cue.claimant is None or cue.claimant.name.lower() in ("it", "he", "she", "they", "we"):
         # the sentence's own claimant, when the sentence names it (or its quotation does)
-        own = not u.attribution.inherited or cue.claimant is not None
+        # (a party's own release speaks in its own voice: the publisher's, named by no span)
+        own = (
+            not u.attribution.inherited
+            or cue.claimant is not None
+            or (u.attribution.span is None and u.attribution.claimant.is_party)
+        )
         return own and same_claimant(u.attribution.claimant, claimant)
     return same_claimant(Claimant(cue.claimant.name, cue.claimant.type), claimant)
 

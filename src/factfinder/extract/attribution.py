@@ -180,6 +180,8 @@ _DENIAL = Gate(
         r"\b(?:false|fake|fabricated|misleading)\s+(?:reports?|claims?|allegations?|news|information|"
         r"accusations?|images|videos?|stor(?:y|ies))\b(?!\s+(?:of|about)\b)|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:lies|false)\b|"
         r"\b(?:is|are|was|were|as|it|them|called)\s+(?:\w+\s+)?(?:disinformation|misinformation|propaganda)\b|"
+        r"\bno\s+indications?\s+(?:that\s+any\s+civilians?\s+(?:were|was|had\s+been|have\s+been)\s+"
+        r"(?:killed|harmed|hurt|injured|wounded)|of\s+(?:any\s+)?civilian\s+(?:casualties|harm|deaths))\b|"
         r"\bno\s+(?:\w+\s+)?civilians?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
         r"(?:killed|harmed|hurt|injured|wounded|hit)\b|\bno\s+civilian\s+(?:casualties|deaths|harm|victims)\b|"
         r"\b(?:did\s+not|didn't|does\s+not|never)\s+(?:\w+\s+)?(?:target|strike|bomb|shell|hit|kill|attack|"
@@ -193,7 +195,13 @@ _ADMISSION = Gate(
     re.compile(
         r"(?<!\bnot\s)\b(?:acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|"
         r"(?:accept(?:s|ed)?|t(?:ake|akes|ook)|claim(?:s|ed)?|assum(?:e|es|ed))\s+(?:full\s+)?"
-        r"responsibility|regret(?:s|ted)?|apologi[sz](?:e|es|ed))\b",
+        r"responsibility|regret(?:s|ted)?|apologi[sz](?:e|es|ed)|"
+        # a military's own casualty report: "were unintentionally killed during a strike",
+        # "the report was assessed as credible"
+        r"(?:unintentionally|inadvertently)\s+(?:killed|injured|wounded)|"
+        r"assessed\s+(?:\w+\s+)?(?:as\s+|to\s+be\s+)?credible|"
+        r"(?:completed|concluded|released)\s+its\s+(?:\w+\s+){0,3}?(?:assessment|investigation)\s+"
+        r"(?:of|into)\s+the)\b",
         re.IGNORECASE,
     )
 )
@@ -1059,10 +1067,19 @@ def _header_publisher(text: str) -> Source | None:
         party = _party_line(line[by.end() :] if by else line)
         if party is not None:
             return Source(party, "party_to_conflict")
-        about = _STATEMENT_ON.match(line)
+        about = _STATEMENT_ON.match(line) or _REPORT_OF.fullmatch(line)
         if about is not None and (named := _named_source(about.group("name"))) is not None:
             return named
     return None
+
+
+# A report's title naming its author: "Operation Inherent Resolve Monthly Civilian Casualty
+# Report", "CJTF-OIR civilian casualty assessment".
+_REPORT_OF = re.compile(
+    r"(?P<name>[^:\n]{2,60}?)\s+(?:monthly\s+|annual\s+|quarterly\s+|weekly\s+)?"
+    r"(?:civilian\s+casualt(?:y|ies)\s+)(?:report|assessment|update|release)\s*",
+    re.IGNORECASE,
+)
 
 
 # A release's headline naming its author before what it is about: "CENTCOM Statement on Raid in

@@ -60,6 +60,7 @@ from factfinder.extract.victims import (
     LEXICON,
     NOT_NAMES,
     PERSON_TITLES,
+    armed_group_in,
     read_phrase,
 )
 from factfinder.mentions import CountMention, Outcome, Victims
@@ -1148,6 +1149,16 @@ _VERB_NAMES = Gate(
         r"(?:\s*\([^()]{0,30}\))?)*)"
     )
 )
+# A named person after a verb of killing and a role: "killing ISIS senior leader Usamah
+# al-Muhajir", "killed Hurras al-Din commander Abu Yusif".
+_ROLE_NAMES = Gate(
+    re.compile(
+        r"\b(?:killing|killed|shot\s+dead|executed|eliminated|(?:the\s+)?(?:killing|death)\s+of)\s+"
+        r"(?:an?\s+|the\s+)?(?P<group>(?:[A-Z][\w'’-]*\s+){1,4})?(?:(?:senior|top|prominent|"
+        r"high-ranking|local|military|field)\s+)*(?P<role>leader|commander|official|emir|operative|"
+        rf"militant|figure)\s+(?P<name>{_NAME})"
+    )
+)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:were|was|been|being|are|is|be)\s+(?:\w+ly\s+|also\s+|all\s+)*$", re.I
 )
@@ -1294,6 +1305,19 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             at = m.start("names") + n.start()
             who = _apposed_victims(text, at + len(n.group()), end)
             found.append((at, at + len(n.group()), n.group(), who, "killed"))
+    for m in _ROLE_NAMES.finditer(text, start, end):
+        armed = m.group("role") in ("emir", "operative", "militant") or (
+            m.group("group") is not None and armed_group_in(text, m.start("group"), m.end("group"))
+        )
+        found.append(
+            (
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "combatants" if armed else "total",
+                "killed",
+            )
+        )
     for m in _TITLED.finditer(text, start, end):
         if re.search(
             r"\bof\s+(?:his|her|their|the)\s+$", text[max(start, m.start() - 12) : m.start()]

@@ -476,6 +476,11 @@ def _list_tail(
     return Phrase(victims, phrase_end, outcome, items=items)
 
 
+def armed_group_in(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names an armed group (its officials and leaders are fighters)."""
+    return _armed_group_in(text, start, end)
+
+
 def _armed_group_in(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], the words between a count and a role, names an armed group."""
     return any(a.group in _ARMED_GROUPS for a in find_actors(text, start, end))

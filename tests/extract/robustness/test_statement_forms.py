@@ -555,3 +555,46 @@ def test_a_victim_told_by_a_pronoun_counts_one() -> None:
     assert figure(c, "killed", "total") == 1
     c = primary("Gunmen shot a man and his son in Tafas, killing him and wounding the boy.")
     assert figure(c, "killed", "total") != 2
+
+
+def test_a_command_s_assessment_of_a_strike_admits_its_civilian_dead() -> None:
+    c = primary(
+        "CENTCOM Statement on Civilian Casualty Assessment\nCENTCOM has completed its assessment "
+        "of the May 3, 2023 strike in northwest Syria. The assessment found that the strike "
+        "resulted in the death of one civilian, a 56-year-old farmer."
+    )
+    assert c.claimant.name == "CENTCOM"
+    assert c.stance == "admits"
+    assert c.perpetrator.group == "us_led_coalition"
+    assert figure(c, "killed", "civilians") == 1
+
+
+def test_a_coalition_casualty_report_admits_each_credible_record() -> None:
+    text = (
+        "Operation Inherent Resolve Monthly Civilian Casualty Report\nMosul, Iraq, 15 March "
+        "2017: Two civilians were unintentionally killed during a strike on ISIS fighters. The "
+        "report was assessed as credible.\nRaqqah, Syria, 20 April 2017: One civilian was "
+        "unintentionally injured during a strike on ISIS fighters. The report was assessed as "
+        "credible."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    assert len(claims) == 2
+    for c in claims:
+        assert c.claimant.name == "Operation Inherent Resolve"
+        assert c.stance == "admits"
+        assert c.perpetrator.group == "us_led_coalition"
+    assert sorted(c.date.start for c in claims if c.date) == [
+        dt.date(2017, 3, 15),
+        dt.date(2017, 4, 20),
+    ]
+
+
+def test_a_leader_named_after_his_role_is_a_killed_fighter() -> None:
+    c = primary(
+        "At 10:03 p.m. on July 7, U.S. Central Command forces conducted a unilateral strike in "
+        "eastern Syria, killing ISIS senior leader Usamah al-Muhajir."
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 1
+    assert c.perpetrator.group == "us_led_coalition"
+    c = primary("A car bomb in Azaz killed local council official Ahmad Hasan Khalil on Monday.")
+    assert figure(c, "killed", "combatants") is None
