@@ -84,10 +84,11 @@ _EVENT_NOUN = re.compile(
 )
 
 
-# The event an attack answers: "in retaliation for a bombing in Ankara", "in response to the
-# attack on Kobani". Its place is that event's.
+# The event an attack avenges: "in retaliation for a bombing in Ankara", "to avenge the attack
+# on Kobani". Its place is that event's. ("In response to an attack near Damascus" is left
+# alone: what responds is often a plan or a debate, and the attack the report's subject.)
 _ANSWERED_EVENT = re.compile(
-    r"\b(?:in\s+(?:retaliation|revenge|response)\s+(?:for|to)|to\s+avenge|retaliat\w*\s+for)\s+"
+    r"\b(?:in\s+(?:retaliation|revenge)\s+for|to\s+avenge|retaliat\w*\s+for)\s+"
     r"(?:(?:a|an|the|last\s+\w+['’]s|its|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|"
     r"air\s*strikes?|blasts?|explosions?|shelling|killings?|assassinations?|ambush)\s+"
     r"(?:in|on|at|near|against)\s+(?:the\s+)?#?$",
