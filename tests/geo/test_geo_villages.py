@@ -165,3 +165,12 @@ def test_a_final_h_after_a_vowel_is_a_spelling_variant() -> None:
         "Al Karamah",
         "Raqqa",
     )
+
+
+@pytest.mark.parametrize("spelling", ["Ibleen", "Eblin", "Ablin"])
+def test_an_initial_alef_is_written_a_i_or_e_and_only_alike_villages_compete(
+    spelling: str,
+) -> None:
+    # Ablin and Balyun share their consonants; only the one spelt alike is a candidate
+    found = find_places(f"regime forces shelled the village of {spelling} in Jabal al-Zawiya")
+    assert [p.place.name for p in found][:1] == ["Ablin"]

@@ -103,7 +103,7 @@ def _alias(group: str, pattern: str, *, case: bool = False) -> _Alias:
 _STATE_ACTS = (
     r"(?=\s+(?:has|had|have|also\s+)?(?:said|says|carried|conducted|continued|launched|struck|"
     r"bombed|shelled|targeted|killed|denied|denies|admitted|acknowledged|claimed|confirmed|"
-    r"insisted|accused|attacked|hit)\b)"
+    r"insisted|accused|attacked|hit|retaliated|responded|struck\s+back)\b)"
 )
 
 # What the coalition strikes with, singular or plural ("a coalition airstrike", "coalition jets").
@@ -284,7 +284,7 @@ _REPORT_VERBS = (
 )
 _ATTACK_VERBS = (
     r"killed|kills|kill|killing|shelled|shells|shelling|bombed|bombs|bombing|bombarded|struck|"
-    r"deliver(?:ed|s|ing)\s+(?:\w+\s+)?(?:strikes?|blows?)|assassinat(?:ed|es|ing)|"
+    r"deliver(?:ed|s|ing)\s+(?:\w+\s+)?(?:strikes?|blows?)|assassinat(?:ed|es|ing)|retaliated|"
     r"hit|hits|attacked|attacking|targeted|targeting|executed|executes|executing|fired|fires|firing|"
     r"launched|launches|launching|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
     r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"

@@ -505,6 +505,16 @@ def _status_clash(party: Sequence[CountMention], other: Sequence[CountMention]) 
     return False
 
 
+def _other_attacker(u: Unit, cur: _Incident) -> bool:
+    """Whether the unit names an attacker of another party than the incident's ("… killed in
+    an air strike by Syrian government forces. Turkey retaliated by striking …, 'neutralising'
+    114"): its own toll is another attack's."""
+    mine = _perpetrator(cur.units)
+    if mine is None or mine.group == "unknown":
+        return False
+    return any(a.role == "perpetrator" and a.group not in ("unknown", mine.group) for a in u.actors)
+
+
 def _headline_only(cur: _Incident) -> bool:
     """An incident opened by the headline that holds nothing but headings yet: the headline
     and a deck under it ("Syria: Deadly Strike on Market Was Indiscriminate" / "Russian
@@ -556,7 +566,12 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         return False  # "Three SDF fighters were also killed in the strike": more of its dead
     if stated and not _TOLL_UPDATE.search(text):
         clash = {c.outcome for c in stated if c.sub_of is None and not c.part} & cur.outcomes()
-        if clash and (typed or u.places or (_event_dates(u) and not _FOLLOW_UP.search(text))):
+        if clash and (
+            typed
+            or u.places
+            or (_event_dates(u) and not _FOLLOW_UP.search(text))
+            or _other_attacker(u, cur)
+        ):
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in stated) and not _fuller_total(
                 cur.counts, stated, clash

@@ -66,7 +66,15 @@ from factfinder.geo.distance import distance_km
 from factfinder.geo.gazetteer import THEATRE_CUES, THEATRE_PREFERRED, Gazetteer, GazetteerEntry
 from factfinder.geo.normalize import name_key, soft_key
 from factfinder.geo.tokens import Match, Tok, tokenise
-from factfinder.geo.villages import Anchor, admit, list_cue, near, wof_cue, wof_skeleton_ok
+from factfinder.geo.villages import (
+    Anchor,
+    admit,
+    list_cue,
+    near,
+    wof_alike,
+    wof_cue,
+    wof_skeleton_ok,
+)
 from factfinder.geo.words import (
     CAPITALS,
     CASE_SENSITIVE,
@@ -239,9 +247,8 @@ def _wof_loose(
         return None
     if any(t.key in ENGLISH for t in content):
         return None
-    if not wof_skeleton_ok(gaz, ids, key, len(content) > 1, short):
-        return None
-    return ids
+    alike = wof_alike(gaz, ids, key, len(content) > 1, short)
+    return alike or None
 
 
 # A span's tokens without articles, plain key, soft key and skeleton (see `_spans_from`).

@@ -209,26 +209,51 @@ def _vowels_alike(key: str) -> str:
     return key
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _initial_vowel(key: str) -> str:
+    """`key` with its first letter written "a" when it is a vowel (an initial alef)."""
+    return "a" + key[1:] if key[:1] in _VOWELS else key
+
+
 def wof_skeleton_ok(
     gaz: Gazetteer, ids: Sequence[int], key: str, multi: bool, short: bool = False
 ) -> bool:
     """A loose spelling match to WOF villages: alike letter for letter, starting alike; more
     alike for a three-consonant skeleton (`short`)."""
-    best = 0.0
-    single = _vowels_alike(_DOUBLED.sub(r"\1", key))
+    return bool(wof_alike(gaz, ids, key, multi, short))
+
+
+def wof_alike(
+    gaz: Gazetteer, ids: Sequence[int], key: str, multi: bool, short: bool = False
+) -> tuple[int, ...]:
+    """The villages of `ids` (the first eight) that `key` spells loosely (`wof_skeleton_ok`):
+    a village of the same skeleton spelt otherwise is no candidate ("Ibleen" is Ablin, not
+    Balyun)."""
+    need = 0.85 if short else 0.7 if multi else 0.75
+    single = _initial_vowel(_vowels_alike(_DOUBLED.sub(r"\1", key)))
+    alike: list[int] = []
     for i in ids[:8]:
+        best = 0.0
         for name in gaz.entries[i].names:
             other = name_key(name)
-            if not other or abs(len(other) - len(key)) > 4 or other[0] != key[0]:
+            if not other or abs(len(other) - len(key)) > 4:
                 continue
+            if other[0] != key[0] and not (other[0] in _VOWELS and key[0] in _VOWELS):
+                continue  # an initial alef is written a, i or e ("Ibleen", Ablin)
             # doubled letters are written or not ("Tal Meleh", Tall Mallah), and a diphthong
             # one way or another ("Um Hosh", Umm Hawsh; "Sheikh", Shaykh)
             best = max(
                 best,
                 Indel.normalized_similarity(key, other),
-                Indel.normalized_similarity(single, _vowels_alike(_DOUBLED.sub(r"\1", other))),
+                Indel.normalized_similarity(
+                    single, _initial_vowel(_vowels_alike(_DOUBLED.sub(r"\1", other)))
+                ),
             )
-    return best >= (0.85 if short else 0.7 if multi else 0.75)
+        if best >= need:
+            alike.append(i)
+    return tuple(alike)
 
 
 def list_cue(text: str, toks: Sequence[Tok], matches: Sequence[Match]) -> None:

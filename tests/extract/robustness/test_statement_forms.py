@@ -598,3 +598,18 @@ def test_a_leader_named_after_his_role_is_a_killed_fighter() -> None:
     assert c.perpetrator.group == "us_led_coalition"
     c = primary("A car bomb in Azaz killed local council official Ahmad Hasan Khalil on Monday.")
     assert figure(c, "killed", "combatants") is None
+
+
+def test_a_retaliation_by_another_party_is_its_own_incident() -> None:
+    text = (
+        "Turkey's defence ministry said two Turkish soldiers were killed and two wounded in an "
+        "air strike by Syrian government forces in Idlib. Turkey retaliated by striking "
+        'government targets, "neutralising" 114 regime elements, the ministry said.'
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    assert sorted(figure(c, "killed", "combatants") or 0 for c in claims) == [2, 114]
+    strike = next(c for c in claims if figure(c, "killed", "combatants") == 2)
+    assert strike.perpetrator.group == "syrian_government"
+    retaliation = next(c for c in claims if figure(c, "killed", "combatants") == 114)
+    assert retaliation.perpetrator.group == "turkey"
+    assert retaliation.stance == "admits"
