@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_link.py [--sizes 10000,100000,1000000] [--seed 1]
                                               [--workers 2] [--density 342]
-                                              [--workdir DIR] [--keep]
+                                              [--workdir DIR] [--keep] [--inputs DIR]
                                               [--reference CHECKOUT]
 
 For each size it writes a synthetic CLAIMS.jsonl and DOCS.jsonl (not timed), then runs the whole
@@ -21,6 +21,12 @@ incidents (`write`); with workers, most of the CPU is theirs.
 checkout of the project (its `src` first on the path: main, to compare a change against) and
 prints its row marked `ref`, the ratio of CPU seconds, and whether the two incidents files are
 byte-identical: a change that speeds the linker up must not change what it writes.
+
+`--inputs DIR` links the files an earlier run left with `--keep` in DIR (`c<N>.jsonl`,
+`d<N>.jsonl`; the directory it printed) instead of writing new ones: a 1M pair takes a minute
+to write. Without the generator's truth, precision and recall are printed as `-`. Each row ends
+with the 1-minute load average before and after the run: the machine's other jobs inflate both
+wall and CPU time, so compare runs made under a like load (or against `--reference`).
 
 The synthetic claims follow the shapes of real ones: incidents from 2012 on, at `--density`
 claims a day (342: a million claims over the war's eight years, so 10k claims cover a month and
@@ -442,6 +448,7 @@ def run_child(claims: Path, docs: Path, out: Path, workers: int, src: Path | Non
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH", "")) if p)
+    load = os.getloadavg()[0]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         proc = subprocess.Popen(
             [sys.executable, "-c", code, str(claims), str(docs), str(out), str(workers)],
@@ -470,6 +477,7 @@ def run_child(claims: Path, docs: Path, out: Path, workers: int, src: Path | Non
     result["rss_mb"] = peak
     cpu[proc.pid] = result["cpu_self"]  # its own count to the end
     result["cpu"] = sum(cpu.values())
+    result["load"] = (load, os.getloadavg()[0])
     return result
 
 
@@ -483,7 +491,10 @@ def _row(r: dict, tail: str) -> None:
         f"{name} {wall:.1f} s ({cpu:.1f} CPU)"
         for name, (wall, cpu) in zip(("read", "link", "write"), r["stages"], strict=False)
     )
-    print(f"{'':>9} linking process: {stages}", flush=True)
+    print(
+        f"{'':>9} linking process: {stages}; load average {r['load'][0]:.1f} → {r['load'][1]:.1f}",
+        flush=True,
+    )
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -513,6 +524,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
     ap.add_argument(
+        "--inputs",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="link the c<N>.jsonl and d<N>.jsonl an earlier --keep run left in DIR",
+    )
+    ap.add_argument(
         "--reference",
         type=Path,
         default=None,
@@ -532,24 +550,35 @@ def main(argv: list[str] | None = None) -> int:
     base: float | None = None
     try:
         for n in sizes:
-            claims, docs, out = work / f"c{n}.jsonl", work / f"d{n}.jsonl", work / f"i{n}.jsonl"
-            t = time.perf_counter()
-            truth: dict[tuple[str, int], int] = {}
-            written = generate(n, args.seed, claims, docs, args.density, truth)
-            gen = time.perf_counter() - t
+            out = work / f"i{n}.jsonl"
+            truth: dict[tuple[str, int], int] | None = None
+            if args.inputs is not None:
+                claims, docs = args.inputs / f"c{n}.jsonl", args.inputs / f"d{n}.jsonl"
+                if not (claims.is_file() and docs.is_file()):
+                    ap.error(f"{args.inputs}: no c{n}.jsonl and d{n}.jsonl")
+            else:
+                claims, docs = work / f"c{n}.jsonl", work / f"d{n}.jsonl"
+                t = time.perf_counter()
+                truth = {}
+                written = generate(n, args.seed, claims, docs, args.density, truth)
+                gen = time.perf_counter() - t
             ref = ref_out = None
             if ref_src is not None:
                 ref_out = work / f"i{n}.ref.jsonl"
                 ref = run_child(claims, docs, ref_out, args.workers, ref_src)
             r = run_child(claims, docs, out, args.workers)
-            precision, recall = pairwise(out, truth)
+            quality = f"{'-':>5} {'-':>5}"
+            if truth is not None:
+                precision, recall = pairwise(out, truth)
+                quality = f"{precision:>5.2f} {recall:>5.2f}"
             del truth
             per_claim = r["seconds"] / r["claims"]
             base = base or per_claim
             if ref is not None:
                 _row(ref, f"{'(ref)':>7}")
-            _row(r, f"{per_claim / base:>7.2f} {precision:>5.2f} {recall:>5.2f}")
-            print(f"{'':>9} (generated {written} in {gen:.0f} s)", flush=True)
+            _row(r, f"{per_claim / base:>7.2f} {quality}")
+            if args.inputs is None:
+                print(f"{'':>9} (generated {written} in {gen:.0f} s)", flush=True)
             if ref is not None and ref_out is not None:
                 same = _same_file(out, ref_out)
                 print(
@@ -558,7 +587,8 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
             if not args.keep:
-                for p in (claims, docs, out, ref_out):
+                mine = (claims, docs) if args.inputs is None else ()
+                for p in (*mine, out, ref_out):
                     if p is not None:
                         p.unlink(missing_ok=True)
     finally:

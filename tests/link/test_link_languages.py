@@ -96,6 +96,10 @@ def test_the_language_key_reads_the_script_and_the_documents_language():
     assert script_of("قتل خمسة مدنيين في الباب") == "arab"
     assert script_of("Five civilians were killed in al-Bab") == "latn"
     assert script_of("2021-03-09 12:00") == ""
+    # Text with non-ASCII characters is counted letter by letter; ASCII text has no Arabic.
+    assert script_of("Frappes aériennes à Alep — 5 morts") == "latn"
+    assert script_of("قصف جوي على مدينة الباب في ريف حلب Shared with Public") == "arab"
+    assert script_of("— 5 ٥") == ""
     assert language_key("arab", "ar") == "arab:ar"
     assert language_key("latn", "en-GB") == "latn:en"
     assert language_key("latn", None) == "latn:"

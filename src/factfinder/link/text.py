@@ -540,6 +540,8 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 def script_of(text: str) -> str:
     """`arab` or `latn`, whichever letters the text has more of; "" when it has neither."""
     text = text[:MAX_TEXT_CHARS]
+    if text.isascii():  # no Arabic letter: the count of Latin ones need not be taken
+        return "latn" if _LATIN_LETTER.search(text) else ""
     arabic = len(_ARABIC_LETTER.findall(text))
     latin = len(_LATIN_LETTER.findall(text))
     if not arabic and not latin:
