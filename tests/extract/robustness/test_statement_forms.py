@@ -613,3 +613,17 @@ def test_a_retaliation_by_another_party_is_its_own_incident() -> None:
     retaliation = next(c for c in claims if figure(c, "killed", "combatants") == 114)
     assert retaliation.perpetrator.group == "turkey"
     assert retaliation.stance == "admits"
+
+
+def test_a_body_run_by_a_party_is_not_the_attacker_s_voice() -> None:
+    text = (
+        "The Israeli military said it struck a Hamas command center in Gaza City overnight. The "
+        "Hamas-run health ministry said 27 people were killed, including 12 children."
+    )
+    claims = extract_document(Document(id="t", text=text, published=DAY)).claims
+    military = next(c for c in claims if c.claimant.name == "Israeli military")
+    assert military.stance == "admits"
+    assert figure(military, "killed", "total") is None
+    ministry = next(c for c in claims if c.claimant.name == "Hamas-run health ministry")
+    assert figure(ministry, "killed", "children") == 12
+    assert ministry.perpetrator.group == "israel"
