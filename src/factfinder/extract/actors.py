@@ -513,7 +513,9 @@ _RUN_BY = re.compile(
     re.IGNORECASE,
 )
 # A party named for who leads it, which its own name already says: "the US-led coalition".
-_ACTOR_LED = re.compile(r"(?:the\s+)?\S+[- ]led\s+(?:international\s+)?(?:coalition|alliance)", re.I)
+_ACTOR_LED = re.compile(
+    r"(?:the\s+)?\S+[- ]led\s+(?:international\s+)?(?:coalition|alliance)", re.I
+)
 # A state's officials or sources named by its nationality: they speak for its government.
 _NATIONAL_OFFICIALS = re.compile(
     rf"(?:the\s+)?(?:senior\s+)?(?:{_NATION_RX})\s+(?:government\s+|security\s+|military\s+|"

@@ -834,7 +834,15 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
                 ClaimantMention(lead.start("who"), lead.end("who"), who, "party_to_conflict")
             )
     out.sort(key=lambda c: c.start)
-    return out
+    return [_by_handle(c) for c in out]
+
+
+def _by_handle(c: ClaimantMention) -> ClaimantMention:
+    """A known source named by its account's handle ("per @SyriaCivilDef") under its name."""
+    if not c.name.startswith("@"):
+        return c
+    known = lookup_source(c.name)
+    return ClaimantMention(c.start, c.end, known.name, known.type) if known is not None else c
 
 
 _DESCRIBED_SPEAKER = re.compile(

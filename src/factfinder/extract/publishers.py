@@ -40,7 +40,7 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         "monitor",
         None,
         r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|(?:the\s+)?Observatory|"
-        r"(?:Britain|UK|London|British)[- ]based\s+(?:war\s+)?monitor(?:ing\s+group)?",
+        r"(?:Britain|UK|London|British)[- ]based\s+(?:war\s+)?monitor(?:ing\s+group)?|@syriahr",
     ),
     (
         "Syrian Network for Human Rights",
@@ -96,7 +96,7 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         "Syria Civil Defence (White Helmets)",
         "ngo",
         None,
-        r"White\s+Helmets|(?:Syrian?\s+)?Civil\s+Defen[cs]e",
+        r"White\s+Helmets|(?:Syrian?\s+)?Civil\s+Defen[cs]e|@SyriaCivilDef\w*",
     ),
     ("Syrian American Medical Society", "ngo", None, r"Syrian\s+American\s+Medical\s+Society|SAMS"),
     ("Union of Medical Care and Relief Organizations", "ngo", None, r"UOSSM"),

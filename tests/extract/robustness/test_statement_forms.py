@@ -627,3 +627,19 @@ def test_a_body_run_by_a_party_is_not_the_attacker_s_voice() -> None:
     ministry = next(c for c in claims if c.claimant.name == "Hamas-run health ministry")
     assert figure(ministry, "killed", "children") == 12
     assert ministry.perpetrator.group == "israel"
+
+
+@pytest.mark.parametrize(
+    ("handle", "name", "kind"),
+    [
+        ("@SyriaCivilDef", "Syria Civil Defence (White Helmets)", "ngo"),
+        ("@syriahr", "Syrian Observatory for Human Rights", "monitor"),
+    ],
+)
+def test_a_source_credited_by_its_handle_is_that_source(handle: str, name: str, kind: str) -> None:
+    c = primary(
+        "Syria: A Russian airstrike on the outskirts of #Idlib city killed a shepherd & wounded "
+        f"his son this morning, per {handle}."
+    )
+    assert (c.claimant.name, c.claimant.type) == (name, kind)
+    assert figure(c, "killed", "total") == 1
