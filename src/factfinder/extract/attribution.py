@@ -50,6 +50,13 @@ _ASSESSMENT = re.compile(
     r"['’]s?\s+(?:initial\s+|preliminary\s+|final\s+|own\s+)?assessment\s+"
     r"(?:is|was|found|finds|showed|shows|concluded|indicates|indicated)\b",
 )
+# A body's concern as its statement: "X is gravely alarmed by reports that …".
+_CONCERNED = re.compile(
+    r"\s+(?:is|are|was|were|remains?)\s+(?:deeply\s+|gravely\s+|very\s+|extremely\s+|"
+    r"particularly\s+|also\s+)*(?:alarmed|concerned|saddened|shocked|appalled|horrified|"
+    r"outraged|disturbed|dismayed)\s+(?:by|at|about|over|to\s+learn)\b",
+    re.IGNORECASE,
+)
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACCORDING = Gate(
     re.compile(
@@ -766,6 +773,13 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         name = _clean(m.group("who"))  # "The command's initial assessment is that …"
         if name:
             out.append(ClaimantMention(m.start("who"), m.end("who"), name, claimant_type(name)))
+    for m in _CONCERNED.finditer(text, start, stop):
+        # "UN Special Envoy Geir O. Pedersen is gravely alarmed by reports that …" (a body; people
+        # alarmed are witnesses to the fear, not speakers of the toll)
+        concerned = _subject_before(text, start, m.start())
+        if concerned is not None and claimant_type(concerned[1]) not in ("unknown", "witness"):
+            a, name = concerned
+            out.append(ClaimantMention(a, a + len(name), name, claimant_type(name)))
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"

@@ -643,3 +643,21 @@ def test_a_source_credited_by_its_handle_is_that_source(handle: str, name: str, 
     )
     assert (c.claimant.name, c.claimant.type) == (name, kind)
     assert figure(c, "killed", "total") == 1
+
+
+def test_a_body_alarmed_by_reports_speaks() -> None:
+    c = primary(
+        "UN Special Envoy Geir O. Pedersen is gravely alarmed by reports of civilian casualties "
+        "in north-west Syria, where strikes on 5 October reportedly killed at least 9 civilians."
+    )
+    assert c.claimant.name == "UN Special Envoy Geir O. Pedersen"
+    assert c.claimant.type == "un"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 9
+
+
+def test_people_alarmed_are_no_claimant_of_their_own() -> None:
+    c = primary(
+        "Residents are alarmed by the shelling of Ariha, where 3 civilians were killed on "
+        "Monday, the Syria Civil Defence said."
+    )
+    assert c.claimant.name == "Syria Civil Defence"
