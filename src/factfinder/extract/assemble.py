@@ -216,7 +216,8 @@ _SUBORDINATE = re.compile(
 # An earlier event named as a time or place reference inside a sentence about another one.
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\b[^.;]*$|"
-    r"\blaunch\s*-?pad\s+for\b[^.;]*$|\bplott?(?:ing|ed)\b[^.;]*$",
+    r"\blaunch\s*-?pad\s+for\b[^.;]*$|\bplott?(?:ing|ed)\b[^.;]*$|"
+    r"\b(?:was|were)\s+(?:later\s+)?followed\s+by\b[^.;]*$",  # a later event, not this one
     re.IGNORECASE,
 )
 _REFERENCE_AFTER = re.compile(

@@ -398,6 +398,10 @@ _NAME_WORDS = frozenset(
     [
         "ministry",
         "ministries",
+        "charity",
+        "charities",
+        "organizations",
+        "organisations",
         "minister",
         "monitor",
         "monitors",

@@ -661,3 +661,17 @@ def test_people_alarmed_are_no_claimant_of_their_own() -> None:
         "Monday, the Syria Civil Defence said."
     )
     assert c.claimant.name == "Syria Civil Defence"
+
+
+def test_sources_joined_by_and_speak_and_a_later_event_does_not_type_this_one() -> None:
+    c = primary(
+        "Strikes hit hospital in northwest Syria, killing 6\nBEIRUT (AP) — Government shelling "
+        "hit a hospital in rebel-held northwestern Syria on Sunday, killing six people, "
+        "including a child, and wounding 17, opposition activists and a medical charity said. "
+        "The attack on al-Atareb Surgical Hospital in western Aleppo province was followed by "
+        "Russian airstrikes near a gas facility close to the Turkish border, activists said."
+    )
+    assert c.claimant.name == "medical charity"
+    assert c.claimant.type == "ngo"
+    assert c.event_type == "shelling"
+    assert c.perpetrator.group == "syrian_government"
