@@ -973,9 +973,29 @@ def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
         victims: Victims = "combatants" if kinds == {"combatants"} else "civilians"
         last = found[members[-1]]
         out.append(replace(f, end=last.end, range=total, victims=victims, how="group"))
-        out += [replace(g, sub=True) if not g.sub else g for g in found[k : members[-1] + 1]]
+        out += _one_per_kind(
+            text, [replace(g, sub=True) if not g.sub else g for g in found[k : members[-1] + 1]]
+        )
         k = members[-1] + 1
     return out
+
+
+def _one_per_kind(text: str, parts: list[_Found]) -> list[_Found]:
+    """The breakdown of a list with one count per kind: "two girls and a boy" is 3 children
+    (each kind's items added up; the first item stands for them)."""
+    kinds: dict[Victims, list[int]] = {}
+    for n, g in enumerate(parts):
+        kinds.setdefault(g.victims, []).append(n)
+    drop: set[int] = set()
+    out = list(parts)
+    for idx in kinds.values():
+        if len(idx) < 2:
+            continue
+        first, lastn = parts[idx[0]], parts[idx[-1]]
+        words = text[first.start : lastn.phrase_end]
+        out[idx[0]] = replace(first, range=_sum_ranges([parts[n].range for n in idx], words))
+        drop.update(idx[1:])
+    return [g for n, g in enumerate(out) if n not in drop]
 
 
 def _sum_ranges(parts: Sequence[Range], words: str) -> Range:

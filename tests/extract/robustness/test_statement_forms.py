@@ -675,3 +675,17 @@ def test_sources_joined_by_and_speak_and_a_later_event_does_not_type_this_one() 
     assert c.claimant.type == "ngo"
     assert c.event_type == "shelling"
     assert c.perpetrator.group == "syrian_government"
+
+
+@pytest.mark.parametrize(
+    ("who", "children", "women"),
+    [
+        ("Two girls and a boy", 3, None),
+        ("Two women, a girl and two boys", 3, 2),
+    ],
+)
+def test_a_list_s_items_of_one_kind_add_up(who: str, children: int, women: int | None) -> None:
+    c = primary(f"{who} were killed by a landmine explosion while herding sheep east of Hama.")
+    assert figure(c, "killed", "children") == children
+    assert figure(c, "killed", "women") == women
+    assert figure(c, "killed", "total") == children + (women or 0)
