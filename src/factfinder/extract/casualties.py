@@ -507,6 +507,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions += _zeros(text, start, end, mentions)
     mentions = _later_deaths(text, start, end, mentions)
     mentions += _pronoun_victims(text, start, end, mentions)
+    mentions += _one_more(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
 
 
@@ -516,6 +517,32 @@ _PRONOUN_VICTIM = re.compile(
     r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+(?P<who>him|her)\b(?!\s+(?:and|,))",
     re.IGNORECASE,
 )
+
+
+# One more person of those just counted: "Two workers were killed and another injured", "one
+# soldier was killed and another wounded", "… and a third was injured".
+_ONE_MORE = re.compile(
+    r"\b(?:and|while)\s+(?P<q>another|one\s+more|a\s+(?:second|third|fourth|fifth))\s+"
+    r"(?:(?:was|were|got)\s+)?(?:(?:seriously|critically|lightly|badly)\s+)?"
+    r"(?:(?P<killed>killed|died)|(?P<injured>injured|wounded|hurt))\b",
+    re.IGNORECASE,
+)
+
+
+def _one_more(text: str, start: int, end: int, mentions: list[CountMention]) -> list[CountMention]:
+    """One more victim of another outcome after a count ("… were killed and another injured"),
+    of the kind the count before it names."""
+    out: list[CountMention] = []
+    for m in _ONE_MORE.finditer(text, start, end):
+        outcome: Outcome = "killed" if m.group("killed") else "injured"
+        if any(c.outcome == outcome for c in mentions + out):
+            continue
+        before = [c for c in mentions if c.end <= m.start() and not c.named]
+        if not before:
+            continue
+        who = before[-1].victims if before[-1].victims != "total" else "total"
+        out.append(CountMention(m.start("q"), m.end("q"), Range(1, 1, m.group("q")), outcome, who))
+    return out
 
 
 def _pronoun_victims(

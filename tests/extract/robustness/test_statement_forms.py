@@ -689,3 +689,27 @@ def test_a_list_s_items_of_one_kind_add_up(who: str, children: int, women: int |
     assert figure(c, "killed", "children") == children
     assert figure(c, "killed", "women") == women
     assert figure(c, "killed", "total") == children + (women or 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured", "victims"),
+    [
+        (
+            "Two workers were killed and another injured when a landmine exploded in their truck "
+            "near Maadan.",
+            1,
+            "civilians",
+        ),
+        (
+            "One soldier was killed and another wounded in a sniper attack near Tafas.",
+            1,
+            "combatants",
+        ),
+    ],
+)
+def test_one_more_of_another_outcome_counts_one_of_the_same_kind(
+    text: str, injured: int, victims: str
+) -> None:
+    c = primary(text)
+    assert figure(c, "injured", "total") == injured
+    assert figure(c, "injured", victims) == injured
