@@ -354,6 +354,7 @@ _BEFORE_AGENT = re.compile(
 )
 _BEFORE_AGENT_NEAR = re.compile(
     r"(?:\bby|\bblam(?:ed|es|ing|e)(?:\s+(?:(?:the|it|them)\s+(?:\w+\s+)?)?on)?|\battributed\s+to|"
+    r"\bvictims\s+of|"
     r"\bcarried\s+out\s+by|\baccus(?:ed|es|ing))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -147,7 +147,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
             r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
             r"\b(?:resistance|protection|defen[cs]e)\s+units\b|\bautonomous\s+administration\b|"
-            r"\bsecurity\s+council\b|"
+            r"\bsecurity\s+council\b|\bcivil\s+council\b|"
             r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
             r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
             r"\binterior\b|\bdefen[cs]e\b|"

@@ -713,3 +713,14 @@ def test_one_more_of_another_outcome_counts_one_of_the_same_kind(
     c = primary(text)
     assert figure(c, "injured", "total") == injured
     assert figure(c, "injured", victims) == injured
+
+
+def test_victims_of_a_party_name_it_and_a_civil_council_is_a_party() -> None:
+    c = primary(
+        "The bodies of 5 people were found in a mass grave in Raqqa's Panorama area, the Raqqa "
+        "Civil Council said, adding that they were victims of ISIS."
+    )
+    assert c.event_type == "mass_grave"
+    assert c.perpetrator.group == "isis"
+    assert c.claimant.type == "party_to_conflict"
+    assert figure(c, "killed", "total") == 5
