@@ -724,3 +724,13 @@ def test_victims_of_a_party_name_it_and_a_civil_council_is_a_party() -> None:
     assert c.perpetrator.group == "isis"
     assert c.claimant.type == "party_to_conflict"
     assert figure(c, "killed", "total") == 5
+
+
+@pytest.mark.parametrize("when", ["late Sunday", "early on Sunday", "overnight"])
+def test_a_time_of_day_after_a_bare_count_ends_it(when: str) -> None:
+    c = primary(
+        f"Israeli strikes on Masyaf in Hama province killed 18 people and wounded 37 {when}, "
+        "Syrian state media said."
+    )
+    assert figure(c, "killed", "total") == 18
+    assert figure(c, "injured", "total") == 37
