@@ -977,14 +977,7 @@ def _neighbourhoods(
             (
                 toks[s].start,
                 t.end,
-                Place(
-                    name=f"{name}, {parent.name}",
-                    lat=parent.lat,
-                    lon=parent.lon,
-                    admin1=parent.admin1,
-                    country=parent.country,
-                    precision="neighbourhood",
-                ),
+                _neighbourhood_in(name, parent),
                 0.6,
             )
         )
@@ -1062,19 +1055,23 @@ def _named_neighbourhood(
             and place.lon is not None
             and distance_km(place.lat, place.lon, city.lat, city.lon) > _SAME_TOWN_KM
         ):
-            name = text[toks[m.i].start : toks[m.j - 1].end]
-            return Place(
-                name=f"{name}, {city.name}",
-                lat=city.lat,
-                lon=city.lon,
-                admin1=city.admin1,
-                country=city.country,
-                precision="neighbourhood",
-            )
+            return _neighbourhood_in(text[toks[m.i].start : toks[m.j - 1].end], city)
     return place
 
 
 _SAME_TOWN_KM = 15.0
+
+
+def _neighbourhood_in(name: str, city: GazetteerEntry | Place) -> Place:
+    """The neighbourhood `name` of `city`, at the city's point."""
+    return Place(
+        name=f"{name}, {city.name}",
+        lat=city.lat,
+        lon=city.lon,
+        admin1=city.admin1,
+        country=city.country,
+        precision="neighbourhood",
+    )
 
 
 def _reparent(
@@ -1097,14 +1094,7 @@ def _reparent(
                 and city.kind == "city"
                 and city.admin1 != e.admin1
             ):
-                return Place(
-                    name=f"{e.name}, {city.name}",
-                    lat=city.lat,
-                    lon=city.lon,
-                    admin1=city.admin1,
-                    country=city.country,
-                    precision="neighbourhood",
-                )
+                return _neighbourhood_in(e.name, city)
     return replace(place, name=f"{e.name}, {e.parent}") if e.parent else place
 
 
