@@ -599,6 +599,18 @@ _TOLL_ROSE = re.compile(
 )
 
 
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _next_ordinal(q: str, earlier: list[CountMention]) -> bool:
+    """Whether "a third" comes after a toll of two in its own sentence ("Two civilians were
+    killed …, and a third died of his wounds"): one more death, not one of those counted."""
+    word = q.lower().split()[-1]
+    heads = [c for c in earlier if c.sub_of is None]
+    told = sum(c.range.min or 0 for c in heads)
+    return word in _ORDINALS and bool(heads) and told == _ORDINALS[word] - 1
+
+
 def _later_deaths(
     text: str, start: int, end: int, mentions: list[CountMention]
 ) -> list[CountMention]:
@@ -615,7 +627,8 @@ def _later_deaths(
     out = list(mentions)
     for m in found:
         a, b = m.span("n") if m.group("n") else m.span("q")
-        if any(c.outcome == "killed" and c.start < a and not c.later for c in mentions):
+        earlier = [c for c in mentions if c.outcome == "killed" and c.start < a and not c.later]
+        if earlier and not _next_ordinal(m.group("q"), earlier):
             continue  # the toll's own sentence: "3 killed: one died at once, two others later"
         inside = [k for k, c in enumerate(out) if a <= c.start < m.end() and c.outcome == "killed"]
         if inside:
@@ -626,6 +639,8 @@ def _later_deaths(
             continue  # a figure the count finders left out: not a death told apart
         noun = (m.group("noun") or "").lower()
         victims = LEXICON.get(noun, "total")  # "another child", "a third fighter"
+        if not noun and earlier:
+            victims = earlier[-1].victims  # "two soldiers were killed and a third died later"
         out.append(CountMention(a, b, Range(1, 1, text[a:b]), "killed", victims, later=True))
     return out
 

@@ -734,3 +734,27 @@ def test_a_time_of_day_after_a_bare_count_ends_it(when: str) -> None:
     )
     assert figure(c, "killed", "total") == 18
     assert figure(c, "injured", "total") == 37
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "total"),
+    [
+        (
+            "Two civilians were killed this afternoon in Russian airstrikes on Binnish, and a "
+            "third died of his wounds tonight.",
+            "civilians",
+            3,
+        ),
+        (
+            "Two soldiers were killed in an ambush near Tafas and a third died later.",
+            "combatants",
+            3,
+        ),
+    ],
+)
+def test_the_next_ordinal_in_the_toll_s_sentence_is_one_more_death(
+    text: str, victims: str, total: int
+) -> None:
+    c = primary(text)
+    assert figure(c, "killed", "total") == total
+    assert figure(c, "killed", victims) == total
