@@ -234,7 +234,9 @@ def _outcome_from_match(m: re.Match[str]) -> Outcome:
 _POSSESSIVE = re.compile(
     r"\b(?:his|her|their)\s+(?=(?:[\w'’-]+\s+){0,2}?(?:"
     + "|".join(sorted(KIN_SINGULAR, key=len, reverse=True))
-    + r")\b(?![-'’]))",
+    + r")\b(?![-'’]))"
+    # the one person of a vehicle or a place: "targeted a car, injuring its driver"
+    + r"|\bits\s+(?=(?:driver|passenger|owner|guard|shepherd|operator)\b)",
     re.I,
 )
 

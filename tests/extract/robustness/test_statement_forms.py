@@ -758,3 +758,12 @@ def test_the_next_ordinal_in_the_toll_s_sentence_is_one_more_death(
     c = primary(text)
     assert figure(c, "killed", "total") == total
     assert figure(c, "killed", victims) == total
+
+
+def test_the_one_person_of_a_vehicle_counts() -> None:
+    c = primary(
+        "Syrian regime forces targeted with guided missiles a civilian car on the road between "
+        "Sarmin and Qminas, east of Idlib, injuring its driver, the Syria Civil Defence said."
+    )
+    assert figure(c, "injured", "total") == 1
+    assert figure(c, "killed", "total") is None
