@@ -1,6 +1,7 @@
 """Properties of the linker's text measures (link.text, link.features): the rarity-weighted word
 overlap is a similarity in [0, 1], symmetric, 1 only for equal word sets; the fast form the
-scorer uses gives the reference value to the last bit whatever form its words come in; the word
+scorer uses gives the reference value to the last bit whatever form its words come in, and so
+do its shortcuts around `round`; the word
 reader is deterministic and returns sorted words without repeats."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factfinder.link.features import _overlap, word_weight
+from factfinder.link.features import _overlap, _round3, names_weight, text_weight, word_weight
 from factfinder.link.text import (
     idf_of,
     idf_table,
@@ -61,6 +62,42 @@ def test_the_scorers_overlap_is_the_reference_to_the_last_bit(a, b, sets) -> Non
     fast = _overlap(a, b, ta, tb, idf)
     assert fast == _overlap(frozenset(a), frozenset(b), ta, tb, idf)
     assert math.isclose(fast, weighted_overlap(a, b, idf), rel_tol=1e-12, abs_tol=1e-15)
+
+
+weights = st.dictionaries(vocab, st.floats(min_value=1.0, max_value=20.0), max_size=30)
+
+
+@given(word_sets, word_sets, weights)
+def test_the_overlap_sums_shared_weights_in_sorted_order(a, b, idf) -> None:  # type: ignore[no-untyped-def]
+    ta, tb = word_weight(a, idf), word_weight(b, idf)
+    shared = sorted(set(a) & set(b))
+    inter = 0.0
+    for t in shared:
+        inter += idf.get(t, 1.0)
+    expected = inter / (ta + tb - inter) if shared else 0.0
+    assert _overlap(frozenset(a), frozenset(b), ta, tb, idf) == expected
+    assert _overlap(a, b, ta, tb, idf) == expected
+
+
+unit = st.floats(min_value=0.0, max_value=1.0)
+
+
+@given(unit)
+def test_the_names_weight_is_its_rounded_formula(names: float) -> None:
+    assert repr(names_weight(names)) == repr(round(1.5 * min(1.0, names * 2.0), 3))
+
+
+@given(unit, st.sampled_from([0.1, 0.25]))
+def test_the_text_weight_is_its_rounded_formula(words: float, base: float) -> None:
+    expected = round(3.0 * max(-0.25, min(1.0, (words - base) / 0.25)), 3)
+    assert repr(text_weight(words, base)) == repr(expected)
+
+
+@given(st.floats(min_value=-20.0, max_value=20.0) | st.sampled_from([0.0, -0.0, -0.0004]))
+def test_remembered_rounding_is_round_with_the_sign_of_zero(x: float) -> None:
+    for _ in range(2):  # computed, then remembered
+        assert repr(_round3(x)) == repr(round(x, 3))
+    assert repr(_round3(-0.0)) == "-0.0" and repr(_round3(0.0)) == "0.0"
 
 
 @given(st.text(max_size=200))

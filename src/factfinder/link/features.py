@@ -238,6 +238,7 @@ _CASUALTY_WEIGHT = {
 _CASUALTY_WEIGHT_OTHER_SOURCE = {**_CASUALTY_WEIGHT, "apart": -0.75, "far": -1.5}
 _MAX_TEXT = 3.0  # contribution of sentences sharing a third or more of their rare words
 _MAX_NAMES = 1.5  # contribution of sharing half or more of their rare names
+_MIN_TEXT = -0.25 * _MAX_TEXT  # contribution of sentences sharing no more than unrelated ones
 _TEXT_BASE = 0.1  # rare-word overlap of unrelated reports
 _SAME_PUBLISHER_BASE = 0.25
 
@@ -254,10 +255,6 @@ def _gap_weight(gap: int) -> float:
     # Reports a few days apart may still be one incident (late reports, misread weekdays);
     # each further day makes it less likely.
     return round(max(-3.0, -0.4 - 0.3 * (gap - 2)), 3)
-
-
-def _min_distance(a: Scorable, b: Scorable) -> float | None:
-    return _points_distance(a.points, b.points)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -279,7 +276,7 @@ def _place_part(a: Scorable, b: Scorable) -> tuple[float | None, str, float]:
     # A shared neighbourhood or site is evidence; a shared town is weak evidence, for a city
     # sees many incidents a day.
     precise = a.place_precision in _PRECISE and b.place_precision in _PRECISE
-    d = _min_distance(a, b) if a.geo.isdisjoint(b.geo) else 0.0
+    d = _points_distance(a.points, b.points) if a.geo.isdisjoint(b.geo) else 0.0
     if d is not None:
         if d <= 1.0 and precise:
             return d, "same site or neighbourhood", 1.2
@@ -381,12 +378,70 @@ def _overlap(
     if not a or not b:
         return 0.0
     shared = a.intersection(b) if isinstance(a, frozenset) else set(a).intersection(b)
-    if not shared:
-        return 0.0
-    inter = 0.0
-    for t in sorted(shared):
-        inter += idf.get(t, 1.0)
+    return _shared_overlap(shared, total_a, total_b, idf) if shared else 0.0
+
+
+def _shared_overlap(
+    shared: set[str] | frozenset[str], total_a: float, total_b: float, idf: Mapping[str, float]
+) -> float:
+    """`_overlap` of two claims sharing the (non-empty) `shared` words."""
+    get = idf.get
+    # One or two shared words need no sorting for the sum in sorted order, to the last bit:
+    # 0.0 + w is w, and w + v is v + w.
+    if len(shared) == 1:
+        (only,) = shared
+        inter = get(only, 1.0)
+    elif len(shared) == 2:
+        first, second = shared
+        inter = get(first, 1.0) + get(second, 1.0)
+    else:
+        inter = 0.0
+        for t in sorted(shared):
+            inter += get(t, 1.0)
     return inter / (total_a + total_b - inter)
+
+
+# Pair scores are sums of a few weights, most of them repeated from pair to pair: `round`
+# (a conversion to decimal and back) is looked up instead, for up to this many sums.
+_ROUNDED_MAX = 1 << 16
+_ROUNDED: dict[float, float] = {}
+
+
+def _round3(x: float) -> float:
+    """round(x, 3), remembered (zeros are not: 0.0 and -0.0 are one key, and round keeps the
+    sign)."""
+    got = _ROUNDED.get(x)
+    if got is None:
+        got = round(x, 3)
+        if x and len(_ROUNDED) < _ROUNDED_MAX:
+            _ROUNDED[x] = got
+    return got
+
+
+# The two weights below are `round(weight, 3)` of a clamped value; the clamped ends (most
+# pairs share no name, and share few words or many) need no `round`: the three of a pair
+# cost about a tenth of the time of scoring it.
+
+
+def names_weight(names: float) -> float:
+    """round(_MAX_NAMES * min(1.0, names * 2.0), 3): the weight of a name overlap (>= 0)."""
+    if not names:
+        return 0.0
+    double = names * 2.0
+    if double >= 1.0:
+        return _MAX_NAMES
+    return round(_MAX_NAMES * double, 3)
+
+
+def text_weight(words: float, base: float) -> float:
+    """round(_MAX_TEXT * max(-0.25, min(1.0, (words - base) / 0.25)), 3): the weight of a
+    rare-word overlap above its baseline."""
+    share = (words - base) / 0.25
+    if share <= -0.25:
+        return _MIN_TEXT
+    if share >= 1.0:
+        return _MAX_TEXT
+    return round(_MAX_TEXT * share, 3)
 
 
 def word_weight(words: Words, idf: Mapping[str, float]) -> float:
@@ -451,8 +506,8 @@ def score_parts(
         # Reports in two languages share no words whatever they report: their words are
         # neither evidence for nor against, and the pair stands on the features above.
         if cutoff is not None:
-            return (round(cheap, 3), {}) if cheap >= cutoff else None
-        return round(cheap, 3), _explained(
+            return (_round3(cheap), {}) if cheap >= cutoff else None
+        return _round3(cheap), _explained(
             a,
             b,
             gap,
@@ -483,14 +538,17 @@ def score_parts(
         names = _overlap(a.names, b.names, totals[0], totals[1], idf)
         words = _overlap(a.words, b.words, totals[2], totals[3], idf)
     else:
-        names = _overlap(sets[0], sets[1], totals[0], totals[1], idf)
-        words = _overlap(sets[2], sets[3], totals[2], totals[3], idf)
-    s_names = round(_MAX_NAMES * min(1.0, names * 2.0), 3)
+        # `_overlap` of the sets, inline (an empty side shares nothing).
+        shared = sets[0] & sets[1]
+        names = _shared_overlap(shared, totals[0], totals[1], idf) if shared else 0.0
+        shared = sets[2] & sets[3]
+        words = _shared_overlap(shared, totals[2], totals[3], idf) if shared else 0.0
+    s_names = names_weight(names)
     # Unrelated reports from one war share a tenth of their rare words; what is above counts.
     # Two reports of one publisher share its house phrasing too, so they must share more.
     base = _SAME_PUBLISHER_BASE if a.publisher and a.publisher == b.publisher else _TEXT_BASE
-    s_text = round(_MAX_TEXT * max(-0.25, min(1.0, (words - base) / 0.25)), 3)
-    score = round(cheap + s_names + s_text, 3)
+    s_text = text_weight(words, base)
+    score = _round3(cheap + s_names + s_text)
     if cutoff is not None:
         return (score, {}) if score >= cutoff else None
     return score, _explained(
@@ -620,67 +678,51 @@ class PairScorer(Generic[S]):
     def __init__(self, records: Sequence[S] | Mapping[int, S], idf: Mapping[str, float]) -> None:
         self.records = records
         self.idf = idf
-        self._weights: dict[int, tuple[float, float]] = {}
-        self._sets: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        # Per record: (weight of its names, of its words, its names and words as sets).
+        self._prepared: dict[int, tuple[float, float, frozenset[str], frozenset[str]]] = {}
 
-    def _weight(self, i: int) -> tuple[float, float]:
-        got = self._weights.get(i)
+    def _prepare(self, i: int) -> tuple[float, float, frozenset[str], frozenset[str]]:
+        got = self._prepared.get(i)
         if got is None:
+            if len(self._prepared) >= self.MAX_CACHED:
+                self._prepared.clear()
             r = self.records[i]
-            got = self._weights[i] = (
-                word_weight(r.names, self.idf),
-                word_weight(r.words, self.idf),
+            idf = self.idf
+            got = self._prepared[i] = (
+                word_weight(r.names, idf),
+                word_weight(r.words, idf),
+                frozenset(r.names),
+                frozenset(r.words),
             )
         return got
 
-    def _set(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
-        got = self._sets.get(i)
-        if got is None:
-            if len(self._sets) >= self.MAX_CACHED:
-                self._sets.clear()
-            r = self.records[i]
-            got = self._sets[i] = (frozenset(r.names), frozenset(r.words))
-        return got
-
-    def _totals(self, i: int, j: int) -> Totals:
-        names_i, words_i = self._weight(i)
-        names_j, words_j = self._weight(j)
-        return names_i, names_j, words_i, words_j
-
-    def _both(self, i: int, j: int) -> Sets:
-        names_i, words_i = self._set(i)
-        names_j, words_j = self._set(j)
-        return names_i, names_j, words_i, words_j
+    def _parts(self, i: int, j: int, cutoff: float | None) -> tuple[float, dict[str, Any]] | None:
+        prepared = self._prepared
+        pi = prepared.get(i) or self._prepare(i)
+        pj = prepared.get(j) or self._prepare(j)
+        records = self.records
+        return score_parts(
+            records[i],
+            records[j],
+            self.idf,
+            cutoff,
+            (pi[0], pj[0], pi[1], pj[1]),
+            (pi[2], pj[2], pi[3], pj[3]),
+        )
 
     def score(self, i: int, j: int, threshold: float = LINK_THRESHOLD) -> float | None:
         """The score of records i and j when it reaches `threshold`, else None."""
-        parts = score_parts(
-            self.records[i],
-            self.records[j],
-            self.idf,
-            threshold,
-            self._totals(i, j),
-            self._both(i, j),
-        )
+        parts = self._parts(i, j, threshold)
         return None if parts is None else parts[0]
 
     def full(self, i: int, j: int) -> float:
         """The score of records i and j, however low."""
-        parts = score_parts(
-            self.records[i],
-            self.records[j],
-            self.idf,
-            -math.inf,
-            self._totals(i, j),
-            self._both(i, j),
-        )
+        parts = self._parts(i, j, -math.inf)
         assert parts is not None
         return parts[0]
 
     def explain(self, i: int, j: int) -> PairScore:
         """The score of records i and j with every feature's value and weight."""
-        parts = score_parts(
-            self.records[i], self.records[j], self.idf, None, self._totals(i, j), self._both(i, j)
-        )
+        parts = self._parts(i, j, None)
         assert parts is not None
         return PairScore.of(parts)
