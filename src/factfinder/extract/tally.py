@@ -294,7 +294,9 @@ def combine(
     3. `total` is at least the sum of disjoint head counts (civilians, combatants, men not
        already counted): "12 fighters and 7 civilians were killed" gives total 19, and an
        explicit total that is smaller than that sum is raised to it. Breakdowns (`sub_of`
-       set: "including 14 children") never add to the total.
+       set: "including 14 children") never add to the total, nor do breakdowns told in a
+       sentence of their own (`part`: "Three of the dead were farmers") where another count
+       gives the toll; a zero for one group ("no civilian casualties") gives no total.
     4. Sums keep open ends open: the maximum is known only when every part's maximum is.
 
     5. Only with `people_as_civilians=True`: when the text counts no combatants and gives no
