@@ -952,6 +952,9 @@ def _others(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
+_KIN_OF = re.compile(r"(?:his|her|their)\s", re.IGNORECASE)
+
+
 def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
     """Add up one list of disjoint counts: "a man, his wife and their three children were
     killed" is five civilians, "10 members of one family and nine of another" nineteen,
@@ -993,10 +996,14 @@ def _group_heads(text: str, found: list[_Found]) -> list[_Found]:
         if not re.search(r"\b(?:and|plus|with|alongside)\b", last_gap, re.I):
             run = run[:1]  # "120 fighters, 60 foreign ones": a breakdown, not a second group
         general = [r for r in run if _GENERAL.search(text[r.start : r.phrase_end])]
+        # "a civilian and his wife": a relative of the one counted is another person
+        kin_of_one = len(general) == 1 and all(
+            r is general[0] or _KIN_OF.match(text, r.start) for r in run
+        )
         ok = (
             len(run) > 1
             and (kinds <= _CIVILIAN_KINDS or kinds == {"combatants"})
-            and not (general and (len(general) > 1 or len(kinds) > 1))
+            and (not (general and (len(general) > 1 or len(kinds) > 1)) or kin_of_one)
         )
         first_gap = text[f.phrase_end : run[1].start] if len(run) > 1 else ""
         rest = [r.range.min or 0 for r in run[1:]]

@@ -767,3 +767,15 @@ def test_the_one_person_of_a_vehicle_counts() -> None:
     )
     assert figure(c, "injured", "total") == 1
     assert figure(c, "killed", "total") is None
+
+
+def test_a_relative_of_the_one_counted_is_another_person() -> None:
+    c = primary(
+        "Regime forces shelled the village of Al-Bara with heavy artillery on Sunday, killing a "
+        "civilian and his wife."
+    )
+    assert figure(c, "killed", "total") == 2
+    assert figure(c, "killed", "civilians") == 2
+    assert figure(c, "killed", "women") == 1
+    c = primary("Shelling on Ariha killed 15 civilians and 3 children on Sunday.")
+    assert figure(c, "killed", "civilians") == 15  # a general word and a group it may hold
