@@ -236,7 +236,7 @@ _POSSESSIVE = re.compile(
     + "|".join(sorted(KIN_SINGULAR, key=len, reverse=True))
     + r")\b(?![-'’]))"
     # the one person of a vehicle or a place: "targeted a car, injuring its driver"
-    + r"|\bits\s+(?=(?:driver|passenger|owner|guard|shepherd|operator)\b)",
+    + r"|\bits\s+(?=(?:driver|passenger|owner|guard|shepherd|operator|rider)\b)",
     re.I,
 )
 
@@ -501,6 +501,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _coordinate(text, found)
     found = _others(text, found)
     found = _group_heads(text, found)
+    found = _appositions(text, found)
     previous = None
     if found and found[0].how == "sub" and _WHO_THEY_WERE.match(text, found[0].end):
         previous = _previous_outcome(text, start)  # "… killed seven. Three of them were children."
@@ -949,6 +950,30 @@ def _others(text: str, found: list[_Found]) -> list[_Found]:
             if out[n].victims != g.victims:
                 out[n] = replace(out[n], victims=g.victims)
             n -= 1
+    return out
+
+
+def _appositions(text: str, found: list[_Found]) -> list[_Found]:
+    """One person said again by an apposition is one person: "killing its rider, a commander in
+    a Turkish-backed faction" is one fighter, not a civilian and a fighter."""
+    out: list[_Found] = []
+    for g in found:
+        f = out[-1] if out else None
+        if (
+            f is not None
+            and not f.sub
+            and not g.sub
+            and f.range.min == f.range.max == 1
+            and g.range.min == g.range.max == 1
+            and re.fullmatch(r",\s+", text[f.phrase_end : g.start])
+            and re.match(r"an?\s", text[g.start : g.start + 3], re.IGNORECASE)
+            and not re.match(r"\s*(?:,|and\b|or\b)", text[g.phrase_end : g.phrase_end + 5])
+            and g.outcome in (None, f.outcome)
+        ):
+            who = g.victims if g.victims not in ("total", "civilians") else f.victims
+            out[-1] = replace(f, victims=who, phrase_end=g.phrase_end)
+            continue
+        out.append(g)
     return out
 
 

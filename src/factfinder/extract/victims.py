@@ -102,7 +102,8 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "bystanders bystander hunters tourists tourist visitors visitor holidaymakers "
                 "vacationers picnickers merchants merchant traders trader vendors vendor "
                 "craftsmen herders herder beekeepers truffle-hunters schoolgirls schoolboys "
-                "employees employee clerics cleric imam imams"
+                "employees employee clerics cleric imam imams rider riders motorcyclist "
+                "motorcyclists cyclist cyclists"
             ),
             "civilians",
         ),

@@ -779,3 +779,16 @@ def test_a_relative_of_the_one_counted_is_another_person() -> None:
     assert figure(c, "killed", "women") == 1
     c = primary("Shelling on Ariha killed 15 civilians and 3 children on Sunday.")
     assert figure(c, "killed", "civilians") == 15  # a general word and a group it may hold
+
+
+def test_one_person_said_again_by_an_apposition_is_one_person() -> None:
+    c = primary(
+        "A drone believed to belong to the US-led coalition targeted a motorcycle near the town "
+        "of Tal Abyad on Monday, killing its rider, a commander in a Turkish-backed faction, "
+        "local sources said."
+    )
+    assert figure(c, "killed", "total") == 1
+    assert figure(c, "killed", "combatants") == 1
+    assert figure(c, "killed", "civilians") is None
+    c = primary("Shelling on Ariha killed a man, a woman and a child on Monday.")
+    assert figure(c, "killed", "total") == 3
