@@ -513,10 +513,6 @@ _RUN_BY = re.compile(
     r"(?:the\s+)?(?P<who>[A-Z][\w'’]*)[- ](?:run|controlled|led|administered|affiliated)\s+\w",
     re.IGNORECASE,
 )
-# A party named for who leads it, which its own name already says: "the US-led coalition".
-_ACTOR_LED = re.compile(
-    r"(?:the\s+)?\S+[- ]led\s+(?:international\s+)?(?:coalition|alliance)", re.I
-)
 # A state's officials or sources named by its nationality: they speak for its government.
 _NATIONAL_OFFICIALS = re.compile(
     rf"(?:the\s+)?(?:senior\s+)?(?:{_NATION_RX})\s+(?:government\s+|security\s+|military\s+|"
@@ -898,7 +894,7 @@ def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
         if found is not None:
             return found
     run_by = _RUN_BY.match(name)
-    if run_by is not None and not _ACTOR_LED.match(name):
+    if run_by is not None:
         # "the Hamas-run health ministry" speaks for Hamas's side
         ruler = speaker_group(run_by.group("who"), state=state)
         if ruler is not None:

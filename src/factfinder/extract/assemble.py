@@ -462,34 +462,38 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     """
     if _headline_only(cur):
         return False  # the lede tells the headline's incident
+    if not u.counts or u.attribution.inherited or _PART_OF_TOLL.search(u.sentence.text):
+        return False
     told = _attribution_of(cur.units)
+    if not _PARTISAN & {u.attribution.claimant.type, told.claimant.type} or same_claimant(
+        u.attribution.claimant, told.claimant
+    ):
+        return False
     # A party that tells its own strike without figures, then another claimant's figures ("The
     # Israeli army said it struck a depot near Qusayr. State media said one civilian was
     # killed"): the figures are the other claimant's, never the party's admission.
     untold = (
-        bool(u.counts)
-        and not cur.counts
+        not cur.counts
         and told.claimant.is_party
         and (perp := _perpetrator(cur.units)) is not None
         and perp.group == _own_side(told.claimant, cur.units)
     )
-    # The attacker's side calls the dead fighters, another claimant calls them civilians or
-    # plain men ("… killing two men. Residents said they were fuel sellers; CENTCOM said the
-    # strike killed two al-Qaeda operatives"): two claims about the same dead, never four.
+    if told.span is not None and (untold or _competing(u.counts, cur.counts)):
+        return True
+    return _contested(u, cur, told)
+
+
+def _contested(u: Unit, cur: _Incident, told: Attribution) -> bool:
+    """Whether the attacker's side calls the dead fighters and another claimant calls them
+    civilians or plain men ("… killing two men. Residents said they were fuel sellers; CENTCOM
+    said the strike killed two al-Qaeda operatives"): two claims about the same dead, never
+    four."""
     perp = _perpetrator([*cur.units, u])
-    attacker = perp.group if perp is not None and perp.group != "unknown" else None
-    contested = attacker is not None and (
-        (_own_side(u.attribution.claimant, [u]) == attacker and _status_clash(u.counts, cur.counts))
-        or (_own_side(told.claimant, cur.units) == attacker and _status_clash(cur.counts, u.counts))
-    )
-    return bool(
-        (untold or contested or _competing(u.counts, cur.counts))
-        and not u.attribution.inherited
-        and (told.span is not None or contested)
-        and _PARTISAN & {u.attribution.claimant.type, told.claimant.type}
-        and not _PART_OF_TOLL.search(u.sentence.text)
-        and not same_claimant(u.attribution.claimant, told.claimant)
-    )
+    if perp is None or perp.group == "unknown":
+        return False
+    return (
+        _own_side(u.attribution.claimant, [u]) == perp.group and _status_clash(u.counts, cur.counts)
+    ) or (_own_side(told.claimant, cur.units) == perp.group and _status_clash(cur.counts, u.counts))
 
 
 _NOT_FIGHTERS = frozenset({"civilians", "children", "women", "men"})

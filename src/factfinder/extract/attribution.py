@@ -45,17 +45,21 @@ _VERBS = (
 _REPORT = Gate(re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE))
 # A body's assessment as its statement: "The command's initial assessment is that no
 # civilians were injured", "CENTCOM's assessment found".
-_ASSESSMENT = re.compile(
-    r"(?:^|(?<=[\s,;:(]))(?:[Tt]he\s+)?(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,5}?)"
-    r"['’]s?\s+(?:initial\s+|preliminary\s+|final\s+|own\s+)?assessment\s+"
-    r"(?:is|was|found|finds|showed|shows|concluded|indicates|indicated)\b",
+_ASSESSMENT = Gate(
+    re.compile(
+        r"(?:^|(?<=[\s,;:(]))(?:[Tt]he\s+)?(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,5}?)"
+        r"['’]s?\s+(?:initial\s+|preliminary\s+|final\s+|own\s+)?assessment\s+"
+        r"(?:is|was|found|finds|showed|shows|concluded|indicates|indicated)\b",
+    )
 )
 # A body's concern as its statement: "X is gravely alarmed by reports that …".
-_CONCERNED = re.compile(
-    r"\s+(?:is|are|was|were|remains?)\s+(?:deeply\s+|gravely\s+|very\s+|extremely\s+|"
-    r"particularly\s+|also\s+)*(?:alarmed|concerned|saddened|shocked|appalled|horrified|"
-    r"outraged|disturbed|dismayed)\s+(?:by|at|about|over|to\s+learn)\b",
-    re.IGNORECASE,
+_CONCERNED = Gate(
+    re.compile(
+        r"\s+(?:is|are|was|were|remains?)\s+(?:deeply\s+|gravely\s+|very\s+|extremely\s+|"
+        r"particularly\s+|also\s+)*(?:alarmed|concerned|saddened|shocked|appalled|horrified|"
+        r"outraged|disturbed|dismayed)\s+(?:by|at|about|over|to\s+learn)\b",
+        re.IGNORECASE,
+    )
 )
 _PASSIVE_SAID = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACCORDING = Gate(
