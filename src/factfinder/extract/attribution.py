@@ -98,8 +98,9 @@ _PARENTHETICAL = re.compile(
 )
 _BOUNDARY = re.compile(
     r"(?:[\"“”]|[;:|·•]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z])|"
-    # "… in Hajin on Monday, activists said": one or two lower-case words after a comma
-    r",\s*(?=(?:local\s+|medical\s+|rescue\s+|security\s+|military\s+)?[a-z][\w-]*\s*$))"
+    # "… in Hajin on Monday, activists said", "…, state media reported", "…, hospital
+    # officials said": up to three lower-case words after a comma
+    r",\s*(?=(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*\s*$))"
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|this|these|those)\s+", re.IGNORECASE)
 _ANAPHORS = re.compile(
@@ -621,10 +622,26 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# A relative pronoun right before a reporting verb ("…, which said"), and the source named by
+# "according to" that it may hang on.
+_RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who)(?:\s+(?:also|later|earlier))?\s*$")
+_ACCORDING_TAIL = re.compile(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80})$", re.IGNORECASE)
+
+
 def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
     """The claimant phrase that ends just before a reporting verb at `verb_at`."""
     base = max(lo, verb_at - 320)
     left = text[base:verb_at].rstrip()
+    relative = _RELATIVE_PRONOUN.search(left)
+    if relative is not None:
+        # "…, according to Syrian state media, which said": the clause's subject is the noun it
+        # hangs on, the source just named, not the sentence's subject before it
+        named = _ACCORDING_TAIL.search(left, 0, relative.start())
+        if named is not None:
+            name = _clean(named.group("np"))
+            if name:
+                return base + named.start("np"), name
+        left = left[: relative.start()]
     left = _SUBJECT_TAIL.sub("", left).rstrip()
     whole = left
     # Drop a parenthetical between subject and verb ("…, in two letters to …, stated").
@@ -1085,6 +1102,13 @@ def _header_publisher(text: str) -> Source | None:
             named = _named_source(lead.group("by") or lead.group("name"))
             if named is not None:
                 return named
+        titled = _TITLE_OF_REPORT.match(line)
+        if titled is not None:
+            # "PCHR Weekly Report On Israeli Human Rights Violations (13 - 19 May 2021)": the
+            # report's author, dates and all
+            author = source_named_by(titled.group("name"))
+            if author is not None and author.type in _AUTHOR_TYPES:
+                return author
         if len(line) > 120 or any(c.isdigit() for c in line):
             continue
         known = source_named_by(line) if len(line) <= 80 else None
@@ -1102,6 +1126,16 @@ def _header_publisher(text: str) -> Source | None:
             return named
     return None
 
+
+# A title that opens with its author's name and says what it is: "PCHR Weekly Report On …",
+# "SNHR Monthly Report: …", "Al Mezan Press Release: …"; only investigators and parties author
+# their reports this way (an outlet's name before "report" is a headline about its reporting).
+_TITLE_OF_REPORT = re.compile(
+    r"(?P<name>[^:\n]{2,60}?)\s+(?:(?:monthly|annual|quarterly|weekly|daily|special|field|"
+    r"periodic)\s+)?(?:report|bulletin|update|press\s+release|statement|briefing)\b",
+    re.IGNORECASE,
+)
+_AUTHOR_TYPES = frozenset({"ngo", "monitor", "un", "party_to_conflict"})
 
 # A report's title naming its author: "Operation Inherent Resolve Monthly Civilian Casualty
 # Report", "CJTF-OIR civilian casualty assessment".

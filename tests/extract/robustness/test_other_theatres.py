@@ -1,0 +1,173 @@
+"""Reports from the other theatres a monitor follows (Lebanon, Gaza, Yemen, northern Iraq) and
+the sources that speak there.
+
+- A lower-case source after a comma ends the sentence's subject: "…, state media reported".
+- "…, according to Syrian state media, which said …": the relative clause's speaker is the
+  source it hangs on, not the sentence's subject.
+- A detention centre hit by a strike is the target, not a detention.
+- South Lebanon's villages, Beirut's southern suburbs, Gaza City's neighbourhoods and Yemen's
+  Ras Isa port resolve to points.
+- Palestinian and other national humanitarian bodies are sources of their own; a report title
+  that opens with its author's name names the claimant.
+
+Every text is written for this suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factfinder.extract.pipeline import extract_document
+from factfinder.extract.publishers import source_named_by
+from factfinder.geo.distance import distance_km
+from factfinder.model import Claim, Document
+
+DAY = dt.date(2024, 10, 10)
+
+
+def primary(text: str, published: dt.date | None = DAY) -> Claim:
+    claims = extract_document(Document(id="t", text=text, published=published)).claims
+    lead = [c for c in claims if c.primary]
+    assert len(lead) == 1, claims
+    return lead[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "An Israeli airstrike killed three people in the town of Khiam in south Lebanon on "
+            "Thursday, state media reported.",
+            "state media",
+        ),
+        (
+            "A drone strike killed two men near the market on Monday, hospital officials said.",
+            "hospital officials",
+        ),
+        (
+            "An Israeli air strike on a car in the southern Syrian province of Quneitra killed "
+            "three people on Wednesday, according to Syrian state media, which said the victims "
+            "were civilians.",
+            "Syrian state media",
+        ),
+    ],
+)
+def test_the_source_is_the_phrase_that_speaks(text: str, claimant: str) -> None:
+    c = primary(text)
+    assert c.claimant is not None
+    assert c.claimant.name == claimant
+    assert c.killed.total is not None
+
+
+def test_a_strike_on_a_detention_centre_is_a_strike() -> None:
+    c = primary(
+        "A U.S. strike on a migrant detention centre in Saada killed 68 African migrants, the "
+        "Houthis said.",
+        dt.date(2025, 4, 28),
+    )
+    assert c.event_type == "airstrike"
+    assert c.killed.total is not None and c.killed.total.min == 68
+
+
+def test_an_arrest_is_still_a_detention() -> None:
+    c = primary("Security forces arrested 12 young men in a raid on the town, activists said.")
+    assert c.event_type == "detention"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        (
+            "An Israeli airstrike killed three people in the town of Khiam in south Lebanon on "
+            "Thursday, state media reported.",
+            "Khiam",
+            (33.33, 35.61),
+        ),
+        (
+            "An Israeli strike on a house in the southern Lebanese town of Aitaroun killed five "
+            "people, including two children, Lebanon's health ministry said.",
+            "Aitaroun",
+            (33.12, 35.47),
+        ),
+        (
+            "Israeli strikes on Beirut's southern suburbs killed six people overnight, Lebanon's "
+            "health ministry said.",
+            "Dahiyeh",
+            (33.85, 35.51),
+        ),
+        (
+            "An airstrike on a house in the Shujaiya neighbourhood of Gaza City killed seven "
+            "members of one family, the civil defence said.",
+            "Shejaiya",
+            (31.50, 34.48),
+        ),
+        (
+            "U.S. strikes on Yemen's Ras Isa fuel port killed 74 people and wounded 171, the "
+            "Houthi-run health ministry said.",
+            "Ras Isa",
+            (15.12, 42.83),
+        ),
+        (
+            "The number of civilians killed by the Turkish drone attack on the vicinity of "
+            "Zirgan town has risen to four, the local council said.",
+            "Zarkan",
+            (36.83, 40.34),
+        ),
+    ],
+)
+def test_places_of_the_other_theatres_resolve(
+    text: str, name: str, point: tuple[float, float]
+) -> None:
+    c = primary(text)
+    assert c.places, c
+    first = c.places[0]
+    assert first.name.split(",")[0] == name
+    assert first.lat is not None and first.lon is not None
+    assert distance_km(first.lat, first.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Palestine Red Crescent Society", "Palestine Red Crescent Society"),
+        ("the Palestinian Red Crescent", "Palestine Red Crescent Society"),
+        ("Syrian Arab Red Crescent", "Syrian Arab Red Crescent"),
+        ("Lebanese Red Cross", "Lebanese Red Cross"),
+        ("Al Mezan Center for Human Rights", "Al Mezan Center for Human Rights"),
+        ("B'Tselem", "B'Tselem"),
+        ("PCHR", "Palestinian Centre for Human Rights"),
+        ("Shafaq News", "Shafaq News"),
+    ],
+)
+def test_national_societies_and_local_bodies_are_sources_of_their_own(
+    name: str, expected: str
+) -> None:
+    source = source_named_by(name)
+    assert source is not None
+    assert source.name == expected
+
+
+def test_a_report_title_that_opens_with_its_author_names_the_claimant() -> None:
+    c = primary(
+        "PCHR Weekly Report On Israeli Human Rights Violations in the occupied Palestinian "
+        "territory (13 - 19 May 2021)\n"
+        "During the reporting period, Israeli occupation forces killed 42 Palestinians in the "
+        "Gaza Strip, including 10 children and 6 women, in airstrikes on residential buildings.",
+        None,
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Palestinian Centre for Human Rights"
+    assert c.claimant.type == "ngo"
+    assert c.perpetrator is not None and c.perpetrator.group == "israel"
+
+
+def test_an_outlet_s_name_before_report_is_no_author() -> None:
+    c = primary(
+        "Reuters Report: Syrian strikes hit Idlib\n"
+        "Airstrikes killed nine civilians in the town of Ariha on Tuesday, the Syrian "
+        "Observatory for Human Rights said."
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Syrian Observatory for Human Rights"
