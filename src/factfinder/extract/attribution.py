@@ -637,10 +637,8 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
         # "…, according to Syrian state media, which said": the clause's subject is the noun it
         # hangs on, the source just named, not the sentence's subject before it
         named = _ACCORDING_TAIL.search(left, 0, relative.start())
-        if named is not None:
-            name = _clean(named.group("np"))
-            if name:
-                return base + named.start("np"), name
+        if named is not None and (source := _clean(named.group("np"))):
+            return base + named.start("np"), source
         left = left[: relative.start()]
     left = _SUBJECT_TAIL.sub("", left).rstrip()
     whole = left
