@@ -1232,6 +1232,7 @@ _AGE_FIRST = Gate(
 _AGE_AFTER = Gate(
     re.compile(
         rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
+        r"(?!\d|[./:-]\d)"  # "Kobani (14.01.2024)": a date, not an age
         r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
     )
 )

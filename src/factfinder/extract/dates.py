@@ -851,13 +851,17 @@ def _after_masthead(text: str, d: DateMention) -> bool:
     # August 20, 2022" (but not a one-line text).
     if (end == len(text) and start == 0) or not _BARE.fullmatch(text, d.end, end):
         return False
-    head = text[start : d.start]
+    # "By Staff Writer | 2 min read | 06 Oct 2023": a reading time is furniture too
+    head = _READING_TIME.sub("read", text[start : d.start])
     byline = _BYLINE.fullmatch(head)
     if byline:
         head = head[byline.end("by") :]
     # "Gaza Ministry of Health ·": small words inside a name in title case are the name's.
     named = _NAME_SMALL_WORD.sub(r"\1 ", head)
     return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(named)
+
+
+_READING_TIME = re.compile(r"\b\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b", re.IGNORECASE)
 
 
 # "By Jane Doe |", "By AFP -", "Posted by admin |": a byline before the date is the author's

@@ -103,7 +103,10 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "vacationers picnickers merchants merchant traders trader vendors vendor "
                 "craftsmen herders herder beekeepers truffle-hunters schoolgirls schoolboys "
                 "employees employee clerics cleric imam imams rider riders motorcyclist "
-                "motorcyclists cyclist cyclists"
+                "motorcyclists cyclist cyclists smugglers smuggler traffickers trafficker "
+                "dealers dealer butchers butcher bakers baker tailors tailor barbers barber "
+                "carpenters carpenter plumbers plumber electricians electrician builders builder "
+                "porters porter cooks cook waiters waiter cleaners cleaner"
             ),
             "civilians",
         ),
@@ -191,7 +194,8 @@ _ARMED_GROUPS: Final[frozenset[str]] = frozenset(
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its")
 )
-_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+# Dotted acronyms are one word: "three U.S. service members".
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 
 @dataclass(frozen=True, slots=True)

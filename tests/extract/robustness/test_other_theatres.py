@@ -171,3 +171,74 @@ def test_an_outlet_s_name_before_report_is_no_author() -> None:
     )
     assert c.claimant is not None
     assert c.claimant.name == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone attack killed three U.S. service members at a base in northeast Jordan, "
+        "officials said.",
+        "A drone attack killed three U.S. soldiers at a base in northeast Jordan, officials said.",
+        "A drone attack killed three US service members at a base in northeast Jordan, "
+        "officials said.",
+    ],
+)
+def test_a_dotted_acronym_before_the_noun_keeps_the_count(text: str) -> None:
+    c = primary(text)
+    assert c.killed.combatants is not None and c.killed.combatants.min == 3
+    # the state that sent them is no place of the attack
+    assert [p.name for p in c.places] == ["Jordan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "An Israel-attributed strike on the outskirts of Damascus killed two Iranian "
+            "military advisers, Iran's Revolutionary Guards said.",
+            "israel",
+        ),
+        (
+            "A drone attack by Iran-backed militants killed three U.S. service members at a "
+            "base in northeast Jordan, officials said.",
+            "iran",
+        ),
+    ],
+)
+def test_attributed_and_backed_attackers(text: str, group: str) -> None:
+    c = primary(text)
+    assert c.perpetrator is not None
+    assert c.perpetrator.group == group
+
+
+def test_a_family_named_by_its_head_s_trade_counts_everyone() -> None:
+    c = primary(
+        "Jordanian warplanes struck a house in Sweida province on Monday, killing a drug "
+        "smuggler, his wife and their six children, local sources said."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 8
+    assert c.killed.children is not None and c.killed.children.min == 6
+    assert c.killed.women is not None and c.killed.women.min == 1
+
+
+def test_a_reading_time_in_the_byline_leaves_the_date_as_the_page_s() -> None:
+    c = primary(
+        "By Staff Writer | 2 min read | 06 Oct 2023\n"
+        "Turkish drones struck several sites in the countryside of Qamishli on Thursday, "
+        "killing nine people, the SDF said.",
+        None,
+    )
+    assert c.date is not None
+    assert c.date.start == dt.date(2023, 10, 5)  # the Thursday before the page's Friday
+
+
+def test_a_date_in_brackets_after_a_place_is_no_age() -> None:
+    c = primary(
+        "Syria: Turkish drone kills two civilians near Kobani (14.01.2024)\n"
+        "A Turkish drone strike on a car near Kobani killed two civilians on Sunday, local "
+        "sources said.",
+        None,
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 2
+    assert c.killed.children is None
+    assert c.date is not None and c.date.start == dt.date(2024, 1, 14)
