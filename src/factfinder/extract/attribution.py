@@ -748,6 +748,14 @@ _CRUMB_BEFORE = re.compile(r"[/›»>|]\s*$")
 
 
 _INVESTIGATOR_TYPES = frozenset({"ngo", "monitor", "un"})
+# People an organisation asked, after "according to": "witnesses Amnesty International
+# interviewed", "residents whom HRW spoke to".
+_ASKED_BY = re.compile(
+    r"(?:the\s+)?(?:[a-z]+\s+){0,2}(?:witnesses|residents|survivors|relatives|people|doctors|"
+    r"medics|sources|families|officials|activists)\s+(?:whom\s+|that\s+|who\s+)?(?:the\s+)?"
+    r"(?P<org>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})\s+(?:interviewed|spoke\s+(?:to|with)|"
+    r"talked\s+(?:to|with)|contacted|reached|consulted)\b"
+)
 
 
 def _told_investigator(text: str, m: re.Match[str], stop: int) -> ClaimantMention | None:
@@ -785,6 +793,15 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         np = re.match(r"(?P<np>[^,.;:!?\"“”()]{2,120})", text[m.end() : stop])
         if np:
             if any(a <= m.end() <= b for a, b in relayed):
+                continue
+            asked = _ASKED_BY.match(np.group("np"))
+            asker = source_named_by(asked.group("org")) if asked else None
+            if asked and asker is not None and asker.type in _INVESTIGATOR_TYPES:
+                # "according to witnesses Amnesty International interviewed": the
+                # organisation's finding, the witnesses its evidence
+                a = m.end() + asked.start("org")
+                b = a + len(asked.group("org"))
+                out.append(ClaimantMention(a, b, asker.name, asker.type))
                 continue
             head = _according_head(
                 re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0]

@@ -619,7 +619,7 @@ _DATELINE_LEAD = re.compile(
 # "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -", "AMMAN, Jordan, Feb 5
 # (Reuters) -": place (and its country), date, agency.
 _PLACE_DATELINE = re.compile(
-    r"\s*[A-Z][A-Za-z'. -]{1,40}?(?:,\s*[A-Z][A-Za-z'. -]{1,30}?)?,\s+(?:"
+    r"\s*\(?[A-Z][A-Za-z'. -]{1,40}?(?:,\s*[A-Z][A-Za-z'. -]{1,30}?)?,\s+(?:"
     + _WEEKDAY_PREFIX
     + _MONTH.replace("{name}", "m")
     + r"\s*"
@@ -630,7 +630,8 @@ _PLACE_DATELINE = re.compile(
     + _MONTH.replace("{name}", "m2")
     + r")(?:,?\s*"
     + _YEAR.replace("{name}", "y")
-    + r")?\s*(?:\(|--|–|—|-)"
+    # an NGO's dateline closes its bracket before the dash: "(Beirut, December 12, 2021) –"
+    + r")?\s*(?:\(|\)?\s*(?:--|–|—|-))"
 )
 
 

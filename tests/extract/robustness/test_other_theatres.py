@@ -242,3 +242,34 @@ def test_a_date_in_brackets_after_a_place_is_no_age() -> None:
     assert c.killed.civilians is not None and c.killed.civilians.min == 2
     assert c.killed.children is None
     assert c.date is not None and c.date.start == dt.date(2024, 1, 14)
+
+
+NGO_RELEASE = (
+    "Syria: Russian-Syrian Strikes on Idlib Market Unlawful\n"
+    "Attack Killed 15 Civilians, Including 4 Children\n"
+    "(Beirut, December 12, 2021) – A Russian-Syrian military alliance airstrike on a crowded "
+    "vegetable market in the town of Maarat Misrin in Idlib governorate on November 11, 2021, "
+    "killed 15 civilians, including 4 children, and wounded at least 30, Human Rights Watch "
+    "said today.\n"
+    "Two weeks earlier, on October 20, a strike on the city of Ariha killed 11 civilians, "
+    "according to the White Helmets.\n"
+)
+
+
+def test_an_ngo_dateline_with_its_date_is_the_release_s_not_the_attack_s() -> None:
+    c = primary(NGO_RELEASE, None)
+    assert c.date is not None and c.date.start == dt.date(2021, 11, 11)
+    assert "Beirut" not in [p.name for p in c.places]
+    assert c.killed.civilians is not None and c.killed.civilians.min == 15
+
+
+def test_witnesses_an_organisation_interviewed_are_its_evidence() -> None:
+    c = primary(
+        "On 1 January 2022, Syrian government forces shelled a residential neighbourhood in "
+        "the town of Darat Izza in western Aleppo, killing two civilians, according to "
+        "witnesses Amnesty International interviewed.",
+        None,
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Amnesty International"
+    assert c.claimant.type == "ngo"
