@@ -647,6 +647,43 @@ def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) 
                 break
 
 
+# A sentence that says when the incident just told happened: "The strike took place on Nov.
+# 15, 2020, near Hajin", "It happened on the evening of 3 May".
+_WHEN_IT_HAPPENED = re.compile(
+    r"\s*(?:(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|air\s*strikes?|attacks?|raids?|"
+    r"incident|bombings?|shelling|explosion|blast|massacre|operation|engagement|killings?)|It)\s+"
+    r"(?:(?:reportedly|also|allegedly)\s+)?(?:took\s+place|occurred|happened|came|"
+    r"was\s+(?:carried\s+out|conducted|launched))\b"
+)
+
+
+def _date_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
+    """Give an incident told without its day the day a sentence right after it gives it
+    ("… resulting in 1 civilian killed. The strike took place on Nov. 15, 2020, near Hajin").
+    Only the dates (and the span) come from that sentence."""
+    order = {id(u): k for k, u in enumerate(units)}
+    starts = [order[id(inc.units[0])] for inc in incidents if id(inc.units[0]) in order]
+    for n, inc in enumerate(incidents):
+        if any(_event_dates(u) for u in inc.units):
+            continue
+        known = [order[id(v)] for v in inc.units if id(v) in order]
+        if not known:
+            continue
+        first = max(known) + 1
+        stop = min(starts[n + 1] if n + 1 < len(starts) else len(units), first + 2)
+        for u in units[first:stop]:
+            if _is_background(u) or not _WHEN_IT_HAPPENED.match(u.sentence.text):
+                continue
+            days = [d for d in _event_dates(u) if d.window.precision == "day"]
+            if days:
+                inc.units.append(
+                    replace(
+                        u, counts=(), places=(), actors=(), cues=(), weapons=(), dates=tuple(days)
+                    )
+                )
+                break
+
+
 def _means_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
     """Give an incident told without its means the means of the sentences after it.
 
@@ -1219,6 +1256,7 @@ def assemble(
     headline_mode = headline_only and not any(u.is_title for u in units)
     incidents = _group(units, headline_mode)
     _area_from_followers(units, incidents)
+    _date_from_followers(units, incidents)
     _means_from_followers(units, incidents)
     claims: list[Claim] = []
     flags: list[bool] = []

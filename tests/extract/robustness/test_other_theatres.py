@@ -273,3 +273,29 @@ def test_witnesses_an_organisation_interviewed_are_its_evidence() -> None:
     assert c.claimant is not None
     assert c.claimant.name == "Amnesty International"
     assert c.claimant.type == "ngo"
+
+
+@pytest.mark.parametrize(
+    "follower",
+    [
+        "The strike took place on Nov. 15, 2020, near Hajin, Syria.",
+        "It happened on 15 November 2020 near Hajin, Syria.",
+    ],
+)
+def test_the_sentence_that_says_when_it_happened_dates_the_incident(follower: str) -> None:
+    c = primary(
+        "CJTF-OIR Monthly Civilian Casualty Report\n"
+        "One report was assessed as credible, resulting in 1 civilian killed. " + follower,
+        None,
+    )
+    assert c.date is not None and c.date.start == dt.date(2020, 11, 15)
+    assert c.places and c.places[0].name == "Hajin"
+
+
+def test_a_later_sentence_about_something_else_does_not_date_the_incident() -> None:
+    c = primary(
+        "An airstrike killed four civilians in the town of Ariha.\n"
+        "The town was captured by rebels on 28 May 2015.",
+        None,
+    )
+    assert c.date is None
