@@ -1405,6 +1405,10 @@ def assemble(
         ):
             claim = replace(claim, date=DateWindow.day(report_date))
             dated_from_report = True
+        elif claim.date is None and inc.retells and out and out[-1].date is not None:
+            # another claimant's account of the incident just told ("The Israeli army said it
+            # had targeted a Hamas compound"): that incident's day, the report's day included
+            claim = replace(claim, date=out[-1].date)
         claim = replace(
             claim,
             primary=k == primary,

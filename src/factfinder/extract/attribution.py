@@ -108,7 +108,7 @@ _ANAPHORS = re.compile(
     r"source|sources|ministry|observatory|monitor|group|agency|organi[sz]ation|army|military|"
     r"spokesman|spokeswoman|spokesperson|official|officials|government|coalition|body|council|"
     r"command|mission|channel|network|committee|office|department|centre|center|broadcaster|"
-    r"station|daily|newspaper|website|watchdog|authorities|commission|investigators|team))$",
+    r"station|daily|newspaper|website|watchdog|authorities|commission|investigators|team|forces))$",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(

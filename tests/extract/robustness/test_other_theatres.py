@@ -299,3 +299,43 @@ def test_a_later_sentence_about_something_else_does_not_date_the_incident() -> N
         None,
     )
     assert c.date is None
+
+
+def test_the_other_side_s_account_takes_the_day_of_the_incident_it_retells() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "An Israeli strike on a tent camp for displaced people in Rafah's Tal al-Sultan "
+                "neighbourhood killed at least 45 people, Palestinian health officials said. The "
+                "Israeli army said it had targeted a Hamas compound and killed two senior Hamas "
+                "officials."
+            ),
+            published=dt.date(2024, 5, 27),
+        )
+    ).claims
+    assert len(claims) == 2
+    army = claims[1]
+    assert army.claimant.name == "Israeli army"
+    assert army.stance == "admits"
+    assert army.date is not None and army.date.start == dt.date(2024, 5, 27)
+
+
+def test_a_place_inside_the_governorate_named_before_it_comes_first() -> None:
+    c = primary(
+        "ERBIL, Kurdistan Region - Two people were killed and three others injured when a "
+        "Turkish drone struck a vehicle in Sulaimani province's Penjwen district on Sunday "
+        "evening, a local official told Rudaw."
+    )
+    assert [p.precision for p in c.places][:2] == ["town", "governorate"]
+    assert c.places[0].admin1 == c.places[1].admin1
+
+
+def test_the_forces_that_speak_are_the_forces_named_before() -> None:
+    c = primary(
+        "QAMISHLI, Syria (North Press) – Nine members of the Internal Security Forces (Asayish) "
+        "were killed on Saturday in Turkish drone strikes targeting their checkpoints in the "
+        "countryside of Qamishli, the forces said in a statement."
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Internal Security Forces"
