@@ -1236,20 +1236,20 @@ def incident_places(mentions: Sequence[PlaceMention], *, country: str | None = N
     # "in Sulaimani province's Penjwen district", "Idlib market strike … in the town of Maarat
     # Misrin": a governorate named before a place inside it is where that place is; the place
     # is where it happened.
-    for k in range(len(ordered)):
-        p = ordered[k]
-        if p.precision != "governorate":
+    for at in range(len(ordered)):
+        area = ordered[at]
+        if area.precision != "governorate":
             continue
         inner = next(
             (
                 n
-                for n in range(k + 1, len(ordered))
+                for n in range(at + 1, len(ordered))
                 if ordered[n].precision in _INSIDE_GOVERNORATE
-                and ordered[n].admin1 == p.admin1
-                and ordered[n].country == p.country
+                and ordered[n].admin1 == area.admin1
+                and ordered[n].country == area.country
             ),
             None,
         )
         if inner is not None:
-            ordered.insert(k, ordered.pop(inner))
+            ordered.insert(at, ordered.pop(inner))
     return ordered

@@ -327,7 +327,7 @@ def test_a_place_inside_the_governorate_named_before_it_comes_first() -> None:
         "Turkish drone struck a vehicle in Sulaimani province's Penjwen district on Sunday "
         "evening, a local official told Rudaw."
     )
-    assert [p.precision for p in c.places][:2] == ["town", "governorate"]
+    assert [p.precision for p in c.places][:2] == ["district", "governorate"]
     assert c.places[0].admin1 == c.places[1].admin1
 
 
