@@ -11,7 +11,7 @@ offsets, never sentence-relative, so every value stays traceable to its span.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from factfinder.model import DateWindow, Place, Range
 
@@ -137,3 +137,15 @@ class CountedRange:
     start: int
     end: int
     range: Range
+
+
+class DayHint(NamedTuple):
+    """What a text that no anchor dates says of its day: a weekday (Monday = 0) and a day of a
+    month without its year ("on Tuesday", "on 2 December", "اليوم الاثنين 2 كانون الأول")."""
+
+    weekday: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.weekday is not None or self.month is not None

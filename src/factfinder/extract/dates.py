@@ -65,7 +65,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from factfinder.mentions import DateMention
+from factfinder.mentions import DateMention, DayHint
 from factfinder.model import DateWindow
 from factfinder.vocab import (
     MONTH_NAMES,
@@ -934,3 +934,34 @@ def _alone(text: str, d: DateMention) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?”\"]\s+$")
+
+
+_YEARLESS: Final[tuple[re.Pattern[str], ...]] = tuple(
+    p for p, form in _ABSOLUTE if form in ("dm", "md")
+)
+
+
+def day_hint(text: str) -> DayHint:
+    """The day `text` names without a year, for a text no anchor dates: its first weekday of
+    an event ("on Tuesday", "late Monday"; not "since Monday", not a span of days) and its
+    first day of a month without a year ("on 2 December", "Dec. 2"). Reports of one incident
+    that no date places in time still share these."""
+    weekday = None
+    for m in _RELATIVE.finditer(text):
+        if m.group("weekday") and not _STATEMENT_VERB_BEFORE.search(
+            text, max(0, m.start() - 40), m.start("weekday")
+        ):
+            # not "a monitor said on Sunday": the day of the statement, not of the event
+            weekday = _WEEKDAYS[m.group("weekday").lower()]
+            break
+    month = day = None
+    first: re.Match[str] | None = None
+    for pattern in _YEARLESS:
+        found = pattern.search(text)
+        if found is not None and (first is None or found.start() < first.start()):
+            first = found
+    if first is not None:
+        month, day = _month(first.group("m")), int(first.group("d"))
+        if _safe_date(2024, month, day) is None:  # a leap year admits every real day
+            month = day = None
+    return DayHint(weekday, month, day)

@@ -31,7 +31,7 @@ from factfinder.extract.arabic.lexicon import (
 )
 from factfinder.extract.arabic.numbers import read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.mentions import DateMention
+from factfinder.mentions import DateMention, DayHint
 from factfinder.model import DateWindow
 
 _MONTHS: Lexicon[int] = Lexicon(MONTHS)
@@ -266,3 +266,34 @@ def find_dates(at: ArabicText, start: int, end: int, anchor: dt.date | None) -> 
                 taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def day_hint(at: ArabicText) -> DayHint:
+    """The day an Arabic text no anchor dates names without a year (`extract.dates.day_hint`):
+    its first weekday of an event ("اليوم الثلاثاء", "فجر الجمعة", "يوم الأحد") and its first
+    day of a month with no year after it ("2 كانون الأول")."""
+    n = len(at.toks)
+    weekday = None
+    for k in range(n):
+        part = _DAY_PARTS.first(at.toks, k, n)
+        j = part.j if part is not None else k
+        dw = _DAY_WORDS.first(at.toks, j, n)
+        if dw is not None:
+            j = dw.j
+        wd = _WEEKDAYS.first(at.toks, j, n)
+        if wd is not None and (part is not None or dw is not None or wd.value != 0):
+            weekday = wd.value
+            break
+    month = day = None
+    for k in range(n):
+        w = at.w(k)
+        if not (w.isdigit() and len(w) <= 2):
+            continue
+        j = k + 1 + (at.w(k + 1) == "من")
+        got = _month_at(at, j, n)
+        if got is None:
+            continue
+        if _year(at, got[0], n) is None and _safe(2024, got[1], int(w)) is not None:
+            month, day = got[1], int(w)
+        break
+    return DayHint(weekday, month, day)
