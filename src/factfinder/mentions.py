@@ -44,6 +44,7 @@ class CountMention:
     `part` marks a breakdown whose head count another sentence gives ("Three of the dead were
     farmers", "Three of them were children" after the toll): it never adds to a toll the
     incident states, and stands for one only where the incident has none.
+    `said_civilians` marks a count the text calls civilians in that word.
     """
 
     start: int
@@ -57,6 +58,9 @@ class CountMention:
     update: bool = False
     later: bool = False
     part: bool = False
+    # the text calls them civilians in that word ("15 people, including 7 civilians"), not by
+    # a civilian trade or kin ("two medics")
+    said_civilians: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -529,6 +529,14 @@ def _headline_only(cur: _Incident) -> bool:
     )
 
 
+def _elsewhere(u: Unit, cur: _Incident) -> bool:
+    """Whether the unit tells of harm in a governorate the incident so far does not name (both
+    name one: a place finer than a country where an incident can be)."""
+    here = {pm.place.admin1 for x in cur.units for pm in _incident_places(x) if pm.place.admin1}
+    there = {pm.place.admin1 for pm in _incident_places(u) if pm.place.admin1}
+    return bool(here) and bool(there) and not (here & there)
+
+
 def _opens_new(u: Unit, cur: _Incident) -> bool:
     """Whether candidate `u` starts a new incident rather than continuing `cur`."""
     if _headline_only(cur):
@@ -577,6 +585,10 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
             or (_event_dates(u) and not _FOLLOW_UP.search(text))
             or _other_attacker(u, cur)
         ):
+            if _elsewhere(u, cur):
+                # "Aleppo: A child was killed by a landmine in Maskanah" after three killed in
+                # Idlib: another governorate's dead, whatever figure they repeat
+                return True
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in stated) and not _fuller_total(
                 cur.counts, stated, clash

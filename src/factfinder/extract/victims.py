@@ -384,6 +384,9 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
     return Phrase(None, pos, ok=False)
 
 
+_FORCE_NOUNS: Final[frozenset[str]] = frozenset(
+    _w("forces force army militia militias troops units factions groups brigades battalions")
+)
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-[A-Z]")
 
 
@@ -403,6 +406,14 @@ def _group_named_after(words: list[re.Match[str]], m: int, phrase_end: int) -> t
     ):
         n += 1
     if n == first:
+        # "eight members of regime forces", "two members of the government's militias": a
+        # force named in lower case, its noun last
+        for k in range(first, min(first + 4, len(words))):
+            low = words[k].group().lower()
+            if low in _FORCE_NOUNS:
+                return k + 1, words[k].end()
+            if not words[k].group()[:1].isalpha() and words[k].group() not in ("'", "’"):
+                break
         return m, phrase_end
     end = words[n - 1].end()
     if n + 2 < len(words) and words[n].group() == "(" and words[n + 2].group() == ")":

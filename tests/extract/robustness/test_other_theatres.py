@@ -339,3 +339,56 @@ def test_the_forces_that_speak_are_the_forces_named_before() -> None:
     )
     assert c.claimant is not None
     assert c.claimant.name == "Internal Security Forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SOHR has documented the deaths of 15 people across Syrian territory on Friday, "
+        "including 7 civilians.",
+        "Daily death toll | 7 civilians among 15 people killed across Syrian territory",
+    ],
+)
+def test_people_of_whom_some_are_said_to_be_civilians_are_not_all_presumed_civilians(
+    text: str,
+) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == 15
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
+
+
+def test_a_civilian_trade_among_the_dead_still_lets_the_rest_be_presumed_civilians() -> None:
+    c = primary(
+        "Two medics were among 31 people killed in the shelling of the town, activists said."
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 31
+
+
+def test_a_digest_s_lines_in_two_governorates_are_two_incidents() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "Idlib: Three civilians, including a child, were killed in regime shelling on "
+                "Al-Bara village in Jabal Al-Zawiya.\n"
+                "Aleppo: A child was killed by a landmine explosion in Maskanah countryside."
+            ),
+        )
+    ).claims
+    assert [(c.event_type, c.killed.total.min if c.killed.total else None) for c in claims] == [
+        ("shelling", 3),
+        ("explosion", 1),
+    ]
+    assert claims[1].places[0].name == "Maskanah"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight members of regime forces were killed in attacks by ISIS cells in the Syrian desert.",
+        "Eight members of the government forces were killed in an ambush near Palmyra.",
+    ],
+)
+def test_members_of_a_force_named_in_lower_case_are_its_fighters(text: str) -> None:
+    c = primary(text)
+    assert c.killed.combatants is not None and c.killed.combatants.min == 8
