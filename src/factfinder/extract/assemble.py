@@ -464,6 +464,8 @@ def _retells(u: Unit, cur: _Incident) -> bool:
         return False  # the lede tells the headline's incident
     if not u.counts or u.attribution.inherited or _PART_OF_TOLL.search(u.sentence.text):
         return False
+    if _elsewhere(u, cur):
+        return False  # harm in another governorate: another incident, not another account
     told = _attribution_of(cur.units)
     if not _PARTISAN & {u.attribution.claimant.type, told.claimant.type} or same_claimant(
         u.attribution.claimant, told.claimant
@@ -533,7 +535,9 @@ def _elsewhere(u: Unit, cur: _Incident) -> bool:
     """Whether the unit tells of harm in a governorate the incident so far does not name (both
     name one: a place finer than a country where an incident can be)."""
     here = {pm.place.admin1 for x in cur.units for pm in _incident_places(x) if pm.place.admin1}
-    there = {pm.place.admin1 for pm in _incident_places(u) if pm.place.admin1}
+    # a site of the unit counts even where it reads as a base ("a drone attack on a military
+    # academy in Homs"): all its places lie elsewhere
+    there = {pm.place.admin1 for pm in _fine_places(u) if pm.place.admin1}
     return bool(here) and bool(there) and not (here & there)
 
 

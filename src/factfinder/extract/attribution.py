@@ -632,6 +632,14 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
     """The claimant phrase that ends just before a reporting verb at `verb_at`."""
     base = max(lo, verb_at - 320)
     left = text[base:verb_at].rstrip()
+    # "…, Save the Children said": a known source's whole name, small words and all
+    known = [
+        h for h in find_sources(text, max(base, verb_at - 80), verb_at) if h[1] == base + len(left)
+    ]
+    if known:
+        a, b, _ = known[-1]
+        if not _PLACE_BEFORE.search(text, max(base, a - 30), a):
+            return a, text[a:b]
     relative = _RELATIVE_PRONOUN.search(left)
     if relative is not None:
         # "…, according to Syrian state media, which said": the clause's subject is the noun it
