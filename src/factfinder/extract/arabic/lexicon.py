@@ -186,6 +186,11 @@ OUTCOME_BEFORE: Final[dict[str, str]] = {
             "يعدم",
             "يعدمون",
             "تصفية",
+            # a force's own words for the enemy it killed: "تحييد 7 إرهابيين" (the Turkish
+            # ministry's "neutralised"), "القضاء على 4 إرهابيين"
+            "تحييد",
+            "تم القضاء على",
+            "عن القضاء على",
         )
     },
     **{
@@ -397,15 +402,45 @@ VICTIMS: Final[dict[str, tuple[str, int]]] = {
             "مسلحا",
             "عسكري",
             "عسكريا",
+            "ضابط",
+            "ضابطا",
+            # a member of a force ("منتسب في الحشد الشعبي"), a mercenary as the other side says
+            "منتسب",
+            "منتسبا",
+            "مرتزق",
+            "مرتزقا",
         )
     },
     **{
         w: ("combatants", 2)
-        for w in ("عنصرين", "عنصران", "جنديين", "جنديان", "مقاتلان", "مسلحان", "عسكريان")
+        for w in (
+            "عنصرين",
+            "عنصران",
+            "جنديين",
+            "جنديان",
+            "مقاتلان",
+            "مسلحان",
+            "عسكريان",
+            "ضابطين",
+            "ضابطان",
+            "منتسبان",
+        )
     },
     **{
         w: ("combatants", 0)
-        for w in ("عناصر", "مقاتلين", "مقاتلون", "جنود", "مسلحين", "مسلحون", "عسكريين", "ضباط")
+        for w in (
+            "عناصر",
+            "مقاتلين",
+            "مقاتلون",
+            "جنود",
+            "مسلحين",
+            "مسلحون",
+            "عسكريين",
+            "ضباط",
+            "منتسبين",
+            "منتسبون",
+            "مرتزقة",
+        )
     },
     # fighters as one side or the other names them: "مقتل 3 إرهابيين", "3 من المجاهدين"
     **{w: ("combatants", 1) for w in ("إرهابي", "إرهابيا", "مجاهد", "مجاهدا")},
@@ -645,7 +680,7 @@ NON_CONFLICT: Final[tuple[str, ...]] = (
 TOLL_NOUNS: Final[dict[str, str]] = {
     **{
         f"{head} {noun}": "killed"
-        for head in ("حصيلة", "عدد")
+        for head in ("حصيلة", "عدد", "تعداد")
         for noun in ("القتلى", "الشهداء", "الضحايا", "الوفيات", "الموتى")
     },
     **{
@@ -1172,6 +1207,14 @@ ACTORS: Final[dict[str, str]] = {
             "المقاتلات الحربية الروسية",
             "الطائرات المسيرة الروسية",
             "طيران الاحتلال الروسي",
+            # the joint force a monitor names as one ("قوات الحلف السوري الروسي"): the ally with
+            # the aircraft, as "قوات النظام وروسيا" reads
+            "الحلف السوري الروسي",
+            "قوات الحلف السوري الروسي",
+            "الحلف الروسي السوري",
+            "قوات الحلف الروسي السوري",
+            "التحالف السوري الروسي",
+            "قوات التحالف السوري الروسي",
         )
     },
     # Syrian government
@@ -1361,6 +1404,8 @@ ACTORS: Final[dict[str, str]] = {
             "الطيران الحربي الصهيوني",
             "الطيران الصهيوني",
             "جيش الدفاع الإسرائيلي",
+            # the army's own name in its Arabic spokesman's posts
+            "جيش الدفاع",
             "المسيرات الإسرائيلية",
             "الطائرات المسيرة الإسرائيلية",
         )
@@ -1391,7 +1436,21 @@ ACTORS: Final[dict[str, str]] = {
         )
     },
     # Iraq
-    **{w: "iraq_government" for w in ("الحشد الشعبي", "الجيش العراقي")},
+    **{
+        w: "iraq_government"
+        for w in (
+            "الحشد الشعبي",
+            "الجيش العراقي",
+            # its air force: "ضربة جوية للقوة الجوية العراقية", "طائرات F16 العراقية"
+            "القوة الجوية العراقية",
+            "الطيران العراقي",
+            "الطيران الحربي العراقي",
+            "الطائرات العراقية",
+            "طيران الجيش العراقي",
+            "F16 العراقية",
+            "إف 16 العراقية",
+        )
+    },
     # attackers with no party
     **{w: "unknown" for w in ("مجهولون", "مجهولين", "مسلحون مجهولون", "مسلحين مجهولين")},
 }
@@ -1405,6 +1464,29 @@ OCCUPIER: Final[tuple[str, ...]] = (
     "طيران الاحتلال",
     "مسيرة الاحتلال",
     "مسيرات الاحتلال",
+)
+# Places whose people call Israel "the occupation" bare ("جيش الاحتلال", "طائرات الاحتلال"):
+# a document naming one of them and no other occupier means Israel by it (`actors.occupier`).
+OCCUPIED_BY_ISRAEL: Final[tuple[str, ...]] = (
+    "غزة",
+    "الضفة",
+    "فلسطين",
+    "الفلسطيني",
+    "الفلسطينية",
+    "الفلسطينيين",
+    "فلسطينيين",
+    "فلسطينيا",
+    "فلسطينياً",
+    "رفح",
+    "خانيونس",
+    "جباليا",
+    "جنين",
+    "طولكرم",
+    "نابلس",
+    "القدس",
+    "لبنان",
+    "اللبناني",
+    "اللبنانية",
 )
 # Adjectives of a nation after an attack or platform noun: "غارة روسية", "مسيرة تركية".
 NATION_ADJECTIVES: Final[dict[str, str]] = {
@@ -1546,6 +1628,9 @@ MEMBERS: Final[tuple[str, ...]] = (
 # Attack words whose next noun phrase is the attacker ("قصف قوات النظام", "غارة للطيران الروسي").
 ATTACK_WORDS: Final[tuple[str, ...]] = (
     "قصف",
+    # the massacre of a party: "مجزرة الاحتلال الإسرائيلي بحق …"
+    "مجزرة",
+    "مجازر",
     "غارة",
     "غارات",
     "استهداف",
@@ -1753,6 +1838,8 @@ NATION_HEADS: Final[tuple[str, ...]] = (
 SUPPORT: Final[tuple[str, ...]] = (
     "بمساندة",
     "بدعم",
+    # "وحدات من قسد ودعم من التحالف الدولي"
+    "ودعم",
     "بمشاركة",
     "بإسناد",
     "بغطاء",
@@ -1867,6 +1954,22 @@ CLAIMANTS: Final[dict[str, str]] = {
     "شبكة الرقة تذبح بصمت": "media",
     "فرات بوست": "media",
     "درعا 24": "media",
+    "السويداء 24": "media",
+    "شبكة أخبار دير الزور": "media",
+    "ستيب نيوز": "media",
+    "نداء بوست": "media",
+    "شبكة رووداو": "media",
+    "رووداو": "media",
+    "روداو": "media",
+    "شفق نيوز": "media",
+    "وكالة الأنباء العراقية": "state_media",
+    "قيادة العمليات المشتركة": "party_to_conflict",
+    "وكالة سبأ": "state_media",
+    "قناة المسيرة": "state_media",
+    # the Israeli army's Arabic spokesman and its own name in his posts
+    "أفيخاي أدرعي": "party_to_conflict",
+    "المتحدث باسم جيش الدفاع": "party_to_conflict",
+    "المتحدث باسم الجيش الإسرائيلي": "party_to_conflict",
     "وكالة أعماق": "party_to_conflict",
     "خلية الإعلام الأمني": "party_to_conflict",
     "خلية الإعلام الحربي": "party_to_conflict",
@@ -2061,6 +2164,15 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
             "طائرة درون",
             "برميل متفجر",
             "براميل متفجرة",
+            "البرميل المتفجر",
+            "البراميل المتفجرة",
+            # a party's aircraft by a pronoun: "جراء قصف طائراته الحربية", "بمسيراتها"
+            "طائراته",
+            "طائراتها",
+            "طيرانه",
+            "طيرانها",
+            "مسيراته",
+            "مسيراتها",
             "الطيران المروحي",
             "مروحية",
             "مروحيات",
