@@ -208,6 +208,11 @@ def test_an_sdf_raid_without_aircraft_stays_the_sdfs() -> None:
     assert primary(text, "2025-02-20").perpetrator.group == "sdf_ypg"
 
 
+def test_the_regimes_militia_is_not_the_israeli_army() -> None:
+    text = "قتل مدني برصاص عناصر من جيش الدفاع الوطني على حاجز قرب مدينة السلمية"
+    assert primary(text, "2021-09-01").perpetrator.group == "syrian_government"
+
+
 def test_a_bare_occupation_in_a_kurdish_post_stays_turkish() -> None:
     text = (
         "استشهد مدني بقصف مسيرة للاحتلال التركي على قرية قرب تل تمر، وكان الاحتلال قد "
