@@ -46,6 +46,8 @@ _AGO = fold_key(AGO)
 _BEFORE = frozenset(fold_key(w) for w in ("قبل", "وقبل"))
 _BEFORE_WHAT = frozenset(fold_key(w) for w in ("من", "على"))
 _DAYS_UNIT = {fold_key(k): v for k, v in DAYS_UNIT.items()}
+# what may stand between a month and its year: "5 مارس، 2021", "14 / آذار / 2021"
+_YEAR_MARKS = frozenset((",", "،", "/", "-"))
 # Digits of any script ("١١-٩-٢٠٢٣" as "11-9-2023"); the year is checked when read.
 _NUMERIC = re.compile(
     r"(?<!\d)(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})|"
@@ -61,12 +63,24 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _year(at: ArabicText, k: int, stop: int) -> tuple[int, int] | None:
-    """(end, year) of a year at `k` ("2024", "عام 2024")."""
+    """(end, year) of a year at `k` ("2024", "عام 2024", after a comma or a slash: "آذار، 2024",
+    "14 / آذار / 2024"; a page's date line glued to its time: "آذار 202410:40")."""
+    if at.w(k) in _YEAR_MARKS and k + 1 < stop:
+        k += 1
     if at.w(k) in ("عام", "العام", "سنه"):
         k += 1
     w = at.w(k)
     if k < stop and len(w) == 4 and w.isdigit() and 1990 <= int(w) <= 2099:
         return k + 1, int(w)
+    if (
+        k < stop
+        and len(w) in (5, 6)
+        and w.isdigit()
+        and at.w(k + 1) == ":"
+        and 1990 <= int(w[:4]) <= 2099
+        and int(w[4:]) < 24
+    ):
+        return k + 1, int(w[:4])
     return None
 
 
@@ -100,8 +114,8 @@ def _absolute(
             w = at.w(k)
         if w.isdigit() and len(w) <= 2:
             j = k + 1
-            if at.w(j) == "من":
-                j += 1
+            if at.w(j) == "من" or (at.w(j) in ("/", "-") and _MONTHS.first(at.toks, j + 1, i1)):
+                j += 1  # "الـ12 من شهر آذار", "14 / آذار / 2021"
             month = _month_at(at, j, i1)
             if month is not None:
                 day = int(w)
