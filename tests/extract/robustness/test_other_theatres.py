@@ -392,3 +392,11 @@ def test_a_digest_s_lines_in_two_governorates_are_two_incidents() -> None:
 def test_members_of_a_force_named_in_lower_case_are_its_fighters(text: str) -> None:
     c = primary(text)
     assert c.killed.combatants is not None and c.killed.combatants.min == 8
+
+
+def test_an_arabic_breakdown_called_civilians_keeps_the_others_unpresumed() -> None:
+    c = primary("مقتل 15 شخصاً بينهم 7 مدنيين بقصف مدفعي على بلدة سرمين")
+    assert c.killed.total is not None and c.killed.total.min == 15
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
+    children = primary("مقتل 15 شخصاً بينهم طفلان بقصف مدفعي على بلدة سرمين")
+    assert children.killed.civilians is not None and children.killed.civilians.min == 15

@@ -697,7 +697,25 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         last_end, last_outcome, last_sub = j, outcome, sub_of
         last_named = single is not None and num.max == 1 and at.w(num.i).startswith("ال")
         k = max(k + 1, j)
-    return _lost_with_injured(at, _group_list(at, out, joined))
+    return _said_civilians(at, _lost_with_injured(at, _group_list(at, out, joined)))
+
+
+# "مدني", "مدنيين", "المدنيين", "مدنيون", "مدنيان", "مدنية": the word itself
+_CIVILIAN_WORD = re.compile(r"مدني")
+
+
+def _said_civilians(at: ArabicText, counts: list[CountMention]) -> list[CountMention]:
+    """Mark the breakdowns the text calls civilians in that word ("بينهم 7 مدنيين"), as the
+    English reader does (`CountMention.said_civilians`): the others of the toll are then not
+    presumed civilians."""
+    return [
+        replace(c, said_civilians=True)
+        if c.victims == "civilians"
+        and c.sub_of is not None
+        and _CIVILIAN_WORD.search(at.text, c.start, c.end)
+        else c
+        for c in counts
+    ]
 
 
 _LOSS = re.compile(r"(?:^|[\s،,:(])[وف]?(?:ب|ل)?(?:فقدان|فقد|فقدت|فقدوا)\s+$")
