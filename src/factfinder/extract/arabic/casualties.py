@@ -702,17 +702,20 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
 
 # "مدني", "مدنيين", "المدنيين", "مدنيون", "مدنيان", "مدنية": the word itself
 _CIVILIAN_WORD = re.compile(r"مدني")
+# "بينهم", "منهم", "من بينهم": some of the toll, not a list of all of it ("وهم: 6 مدنيين و2 …")
+_SOME_OF_THEM = re.compile(r"(?:بينهم|منهم|بينها|منها)\s*[:،,]?\s*$")
 
 
 def _said_civilians(at: ArabicText, counts: list[CountMention]) -> list[CountMention]:
-    """Mark the breakdowns the text calls civilians in that word ("بينهم 7 مدنيين"), as the
-    English reader does (`CountMention.said_civilians`): the others of the toll are then not
-    presumed civilians."""
+    """Mark the breakdowns of some of a toll that the text calls civilians in that word
+    ("مقتل 15 شخصاً بينهم 7 مدنيين"), as the English reader does
+    (`CountMention.said_civilians`): the others of the toll are then not presumed civilians."""
     return [
         replace(c, said_civilians=True)
         if c.victims == "civilians"
         and c.sub_of is not None
         and _CIVILIAN_WORD.search(at.text, c.start, c.end)
+        and _SOME_OF_THEM.search(at.text, max(0, c.start - 12), c.start)
         else c
         for c in counts
     ]
