@@ -103,7 +103,7 @@ def _alias(group: str, pattern: str, *, case: bool = False) -> _Alias:
 # A state named by its name acts as a party only as the subject of an act or a statement
 # ("Israel struck", "Turkey denied"); "in Turkey", "Israel's border" are places.
 _STATE_ACTS = (
-    r"(?=\s+(?:has|had|have|also\s+)?(?:said|says|carried|conducted|continued|launched|struck|"
+    r"(?=\s+(?:(?:has|had|have|also|reportedly)\s+)*(?:said|says|carried|conducted|continued|launched|struck|"
     r"bombed|shelled|targeted|killed|denied|denies|admitted|acknowledged|claimed|confirmed|"
     r"insisted|accused|attacked|hit|retaliated|responded|struck\s+back)\b)"
 )

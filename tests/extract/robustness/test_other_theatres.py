@@ -400,3 +400,19 @@ def test_an_arabic_breakdown_called_civilians_keeps_the_others_unpresumed() -> N
     assert c.killed.civilians is not None and c.killed.civilians.min == 7
     children = primary("مقتل 15 شخصاً بينهم طفلان بقصف مدفعي على بلدة سرمين")
     assert children.killed.civilians is not None and children.killed.civilians.min == 15
+
+
+def test_a_state_that_has_carried_out_strikes_is_their_attacker() -> None:
+    c = primary(
+        "Israel has carried out more than 350 strikes across Syria in 48 hours, hitting air "
+        "defences and weapons depots, killing two guards in Latakia, the Israeli military said."
+    )
+    assert c.perpetrator is not None and c.perpetrator.group == "israel"
+
+
+def test_an_administration_described_by_who_leads_it_speaks() -> None:
+    c = primary(
+        "Turkish drone strikes on a convoy of civilians heading to the Tishreen Dam killed six "
+        "people and wounded 15, the Kurdish-led administration said."
+    )
+    assert c.claimant is not None and c.claimant.name == "Kurdish-led administration"
