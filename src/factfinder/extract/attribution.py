@@ -1219,6 +1219,29 @@ def _party_line(line: str) -> str | None:
     return name
 
 
+_LEDE_SENTENCES = 4
+
+
+def _investigator_voice(
+    own: Sequence[Attribution | None], publisher: Source | None
+) -> Attribution | None:
+    """The voice of an investigating organisation's report: its publisher when that is an NGO,
+    a monitor or the UN, else the organisation the lede credits."""
+    if publisher is not None and publisher.type in _INVESTIGATOR_TYPES:
+        return Attribution(Claimant(publisher.name, publisher.type), None)
+    lede = next((a for a in own[:_LEDE_SENTENCES] if a is not None), None)
+    if lede is not None and lede.claimant.type in _INVESTIGATOR_TYPES and lede.claimant.name:
+        return Attribution(Claimant(lede.claimant.name, lede.claimant.type), None)
+    return None
+
+
+def _cites_witnesses(c: Claimant) -> bool:
+    """Whether a claimant is people who saw or lived it ("two witnesses and the facility's
+    director", "witnesses and local officials", "residents")."""
+    first = re.split(r"\s+(?:and|&)\s+", c.name or "", maxsplit=1)[0]
+    return bool(first) and claimant_type(first) == "witness"
+
+
 def attribute(
     text: str,
     sentences: Sequence[Sentence],
@@ -1255,6 +1278,13 @@ def attribute(
                 if w[:1].isupper() and len(w) > 3 and found.claimant.type != "unknown":
                     people.setdefault(w.lower(), found.claimant)
         own.append(found)
+
+    # An investigating organisation's report (its own publication, or a lede crediting it: "…,
+    # Human Rights Watch said today") tells its own findings: the witnesses it cites ("according
+    # to two witnesses and the facility's director") are its evidence, not the claimant.
+    voice = _investigator_voice(own, publisher)
+    if voice is not None:
+        own = [a if a is None or not _cites_witnesses(a.claimant) else voice for a in own]
 
     # A quotation spanning several sentences takes the attribution found in any of them: each
     # of its sentences is the speaker's own words (its denials and admissions are the speaker's).

@@ -416,3 +416,29 @@ def test_an_administration_described_by_who_leads_it_speaks() -> None:
         "people and wounded 15, the Kurdish-led administration said."
     )
     assert c.claimant is not None and c.claimant.name == "Kurdish-led administration"
+
+
+INVESTIGATION = (
+    "Northeast Syria: Turkish Strikes on Civilian Infrastructure\n"
+    "(Beirut, October 26, 2023) – Turkish drone and air strikes on northeast Syria since "
+    "October 5, 2023, have damaged critical infrastructure, Human Rights Watch said today.\n"
+    "Human Rights Watch documented a strike on October 5 on the Suwaydiyah gas facility near "
+    "Qahtaniyah that killed 11 workers and a strike on October 8 on the Alouk water station.\n"
+    "On October 5, at about 11 p.m., a Turkish drone struck the Suwaydiyah gas facility, "
+    "killing 11 workers and injuring 5 others, according to two witnesses and the facility's "
+    "director.\n"
+)
+
+
+def test_the_witnesses_an_investigation_cites_are_its_evidence() -> None:
+    claims = extract_document(Document(id="t", text=INVESTIGATION)).claims
+    assert {c.claimant.name for c in claims} == {"Human Rights Watch"}
+
+
+def test_a_later_account_with_the_same_dead_and_the_wounded_completes_the_incident() -> None:
+    claims = extract_document(Document(id="t", text=INVESTIGATION)).claims
+    assert len(claims) == 1
+    (c,) = claims
+    assert c.date is not None and c.date.start == dt.date(2023, 10, 5)
+    assert c.killed.total is not None and c.killed.total.min == 11
+    assert c.injured.total is not None and c.injured.total.min == 5
