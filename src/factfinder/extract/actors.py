@@ -42,7 +42,7 @@ _FORCE = (
     r"marines|aerospace\s+forces|army\s+units|bombardment|bombing|drone\s+strikes?|fire|"
     r"border\s+guards?|police|gendarmerie|intelligence|(?:defen[cs]e|foreign|interior)\s+ministry|"
     r"(?:ministry|minister)\s+of\s+(?:national\s+)?defen[cs]e|(?:defen[cs]e|foreign)\s+minister|"
-    r"commandos?|command|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
+    r"commandos?|command|general\s+staff|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
     r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression|"
     r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?"
 )
@@ -495,7 +495,7 @@ _SPEAKER_IT = re.compile(
     r"\b(?:said|says|announced|stated)\s+(?:(?:on|early|late)\s+\w+\s+|in\s+(?:a|an|its)\s+"
     r"(?:[\w-]+\s+)?statement\s+(?:on\s+\w+\s+)?)?(?:that\s+)?(?P<it>it|they)\s+"
     r"(?:had\s+|has\s+|also\s+)?(?:neutrali[sz]ed|killed|eliminated|destroyed|struck|hit|"
-    r"targeted|shot\s+down|carried\s+out|conducted|launched)\b",
+    r"targeted|shot\s+down|carried\s+out|conducted|launched|fired|bombed|shelled|attacked)\b",
     re.IGNORECASE,
 )
 

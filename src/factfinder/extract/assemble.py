@@ -1076,6 +1076,11 @@ def _claim(
         and prev_claimant == claimant
     ):
         perp, inherited = prev.perpetrator, True
+    weapons = _weapons(units)
+    if (perp is None or perp.group == "unknown") and any(w in _ONE_PARTY_WEAPONS for w in weapons):
+        # Barrel bombs, dropped from helicopters, were used by the Syrian government's forces
+        # alone: a report of them names their user (an inference, marked as such by the name).
+        perp = Perpetrator("user of barrel bombs", "syrian_government")
     spans = _spans(units)
     if retold is not None and retold.spans:
         spans = tuple(sorted({*spans, retold.spans[0]}))
@@ -1087,7 +1092,7 @@ def _claim(
         killed=killed,
         injured=injured,
         missing=missing,
-        weapons=_weapons(units),
+        weapons=weapons,
         claimant=claimant,
         spans=spans,
         stance=stance,
@@ -1132,6 +1137,10 @@ def _own_side(claimant: Claimant, units: Sequence[Unit] = ()) -> str | None:
     return known or speaker_group(claimant.name)
 
 
+_ONE_PARTY_WEAPONS = frozenset({"barrel bomb"})
+_POSSESSED = re.compile(r"(?:its|their|our)\s", re.IGNORECASE)
+
+
 def _stance(
     units: Sequence[Unit], claimant: Claimant, perp: Perpetrator | None
 ) -> tuple[str, Perpetrator | None]:
@@ -1160,8 +1169,11 @@ def _stance(
         or (own is None and claimant.is_party)
     )
     if deniable and any(c.stance == "denies" for c in cues):
-        if perp is None and own is not None:
-            perp = Perpetrator(claimant.name, own)
+        if own is not None and (
+            perp is None or (perp.group == "unknown" and _POSSESSED.match(perp.name or ""))
+        ):
+            # "claims that its aircraft struck a hospital were baseless": the denier's own
+            perp = Perpetrator(perp.name if perp is not None else claimant.name, own)
         return "denies", perp
     if own is None:
         return "alleges", perp

@@ -442,3 +442,39 @@ def test_a_later_account_with_the_same_dead_and_the_wounded_completes_the_incide
     assert c.date is not None and c.date.start == dt.date(2023, 10, 5)
     assert c.killed.total is not None and c.killed.total.min == 11
     assert c.injured.total is not None and c.injured.total.min == 5
+
+
+def test_a_denial_of_its_own_aircraft_names_the_denier_s_side() -> None:
+    c = primary(
+        "The Turkish General Staff said claims that its aircraft struck a hospital in Afrin were "
+        "baseless and that only terrorist targets had been hit on Friday."
+    )
+    assert c.stance == "denies"
+    assert c.perpetrator is not None and c.perpetrator.group == "turkey"
+
+
+def test_a_party_that_says_they_fired_admits() -> None:
+    c = primary(
+        "The Revolutionary Guards said they fired seven missiles at a meeting of terrorist "
+        "groups in Koysinjaq, northern Iraq, in response to attacks on Iran's border."
+    )
+    assert c.stance == "admits"
+    assert c.perpetrator is not None and c.perpetrator.group == "iran"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Douma now: barrel bombs and artillery, dozens of martyrs in the market area. #Douma",
+        "قصف بالبراميل المتفجرة على مدينة داريا ومقتل 5 مدنيين",
+    ],
+)
+def test_barrel_bombs_name_their_only_user(text: str) -> None:
+    c = primary(text)
+    assert "barrel bomb" in c.weapons
+    assert c.perpetrator is not None and c.perpetrator.group == "syrian_government"
+
+
+def test_koya_is_koysinjaq() -> None:
+    c = primary("BREAKING: missiles hit KDPI headquarters in #Koya, at least 14 killed.")
+    assert c.places and c.places[0].name == "Koysinceq"

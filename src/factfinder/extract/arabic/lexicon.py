@@ -2385,6 +2385,8 @@ WEAPONS: Final[tuple[tuple[str, str], ...]] = (
     ("الفوسفور", "white phosphorus"),
     ("برميل متفجر", "barrel bomb"),
     ("براميل متفجرة", "barrel bomb"),
+    ("البرميل المتفجر", "barrel bomb"),
+    ("البراميل المتفجرة", "barrel bomb"),
     ("قنابل عنقودية", "cluster munitions"),
     ("ذخائر عنقودية", "cluster munitions"),
     ("قنبلة عنقودية", "cluster munitions"),
