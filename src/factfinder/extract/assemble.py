@@ -594,11 +594,9 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
                 # Idlib: another governorate's dead, whatever figure they repeat
                 return True
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
-            # (an outcome the incident has not counted yet completes it: "killing 11 workers
-            # and injuring 5 others" after "killed 11 workers")
-            if not all(
-                (c.outcome, c.range.min) in cur_vals for c in stated if c.outcome in clash
-            ) and not _fuller_total(cur.counts, stated, clash):
+            if not all((c.outcome, c.range.min) in cur_vals for c in stated) and not _fuller_total(
+                cur.counts, stated, clash
+            ):
                 return True
     new_dates = {
         d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start
@@ -939,22 +937,10 @@ def shared_places(places: Sequence[Place]) -> tuple[Place, ...]:
 _BACKGROUND_PERIOD_DAYS = 30
 
 
-# A day named right after the verb of a statement ("…, Human Rights Watch said today", "…, the
-# Observatory said on Monday"): when the incident names a day of its own, that day is the
-# incident's and this one the statement's.
-_SAID_ON = re.compile(
-    r"\b(?:said|says|announced|stated|reported|added|told\s+[\w-]+)\s+(?:on\s+)?$", re.IGNORECASE
-)
-
-
-def _said_on(u: Unit, d: DateMention) -> bool:
-    return bool(_SAID_ON.search(u.sentence.text, 0, max(0, d.start - u.sentence.start)))
-
-
 def _date(units: Sequence[Unit], report_date: dt.date | None = None) -> DateWindow | None:
     opening = next((k for k, u in enumerate(units) if not u.is_title), 0)
     dated = [
-        (d, _said_on(u, d))
+        d
         for k, u in enumerate(units)
         for d in _event_dates(u)
         if not (
@@ -971,14 +957,9 @@ def _date(units: Sequence[Unit], report_date: dt.date | None = None) -> DateWind
     kind_rank = {"relative": 0, "absolute": 0, "dateline": 1}
     best = min(
         enumerate(dated),
-        key=lambda kd: (
-            kind_rank.get(kd[1][0].kind, 1),
-            kd[1][1],
-            rank.get(kd[1][0].window.precision, 4),
-            kd[0],
-        ),
+        key=lambda kd: (kind_rank.get(kd[1].kind, 1), rank.get(kd[1].window.precision, 4), kd[0]),
     )
-    return best[1][0].window
+    return best[1].window
 
 
 def _weapons(units: Sequence[Unit]) -> tuple[str, ...]:
@@ -1077,10 +1058,6 @@ def _claim(
     ):
         perp, inherited = prev.perpetrator, True
     weapons = _weapons(units)
-    if (perp is None or perp.group == "unknown") and any(w in _ONE_PARTY_WEAPONS for w in weapons):
-        # Barrel bombs, dropped from helicopters, were used by the Syrian government's forces
-        # alone: a report of them names their user (an inference, marked as such by the name).
-        perp = Perpetrator("user of barrel bombs", "syrian_government")
     spans = _spans(units)
     if retold is not None and retold.spans:
         spans = tuple(sorted({*spans, retold.spans[0]}))
@@ -1137,7 +1114,6 @@ def _own_side(claimant: Claimant, units: Sequence[Unit] = ()) -> str | None:
     return known or speaker_group(claimant.name)
 
 
-_ONE_PARTY_WEAPONS = frozenset({"barrel bomb"})
 _POSSESSED = re.compile(r"(?:its|their|our)\s", re.IGNORECASE)
 
 

@@ -435,15 +435,6 @@ def test_the_witnesses_an_investigation_cites_are_its_evidence() -> None:
     assert {c.claimant.name for c in claims} == {"Human Rights Watch"}
 
 
-def test_a_later_account_with_the_same_dead_and_the_wounded_completes_the_incident() -> None:
-    claims = extract_document(Document(id="t", text=INVESTIGATION)).claims
-    assert len(claims) == 1
-    (c,) = claims
-    assert c.date is not None and c.date.start == dt.date(2023, 10, 5)
-    assert c.killed.total is not None and c.killed.total.min == 11
-    assert c.injured.total is not None and c.injured.total.min == 5
-
-
 def test_a_denial_of_its_own_aircraft_names_the_denier_s_side() -> None:
     c = primary(
         "The Turkish General Staff said claims that its aircraft struck a hospital in Afrin were "
@@ -469,10 +460,11 @@ def test_a_party_that_says_they_fired_admits() -> None:
         "قصف بالبراميل المتفجرة على مدينة داريا ومقتل 5 مدنيين",
     ],
 )
-def test_barrel_bombs_name_their_only_user(text: str) -> None:
+def test_barrel_bombs_are_a_weapon_and_name_nobody(text: str) -> None:
     c = primary(text)
     assert "barrel bomb" in c.weapons
-    assert c.perpetrator is not None and c.perpetrator.group == "syrian_government"
+    # the text names no attacker: who used them is the analyst's inference, not the claim's
+    assert c.perpetrator is None or c.perpetrator.group == "unknown"
 
 
 def test_koya_is_koysinjaq() -> None:
