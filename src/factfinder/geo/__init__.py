@@ -66,12 +66,15 @@ def find_places(
     latin = _find_latin_places(_ARABIC_LETTERS.sub(" ", text), start, end, context=context)
     arabic = find_arabic_places(text, start, end, admin1=context.admin1 if context else ())
     if _elsewhere(text):
-        # A post about Gaza, Yemen, Somalia or Libya: the Arabic names are read against Syria
-        # and Iraq only, so a town it names there would be a homonym ("خان يونس" in Hasakah).
-        arabic = [m for m in arabic if m.place.precision == "country"]
+        # A post about Gaza, Yemen, Somalia or Libya: a Syrian or Iraqi town it names would be
+        # a homonym ("خان يونس" in Hasakah); the towns of its own theatre stand.
+        arabic = [
+            m for m in arabic if m.place.precision == "country" or m.place.country not in _CORE
+        ]
     return sorted([*latin, *arabic], key=lambda m: (m.start, m.end))
 
 
+_CORE = frozenset({"SY", "IQ"})
 # Syria, Iraq and their governorates as Arabic (or an English aside) names them.
 _CORE_NAMED = re.compile(
     "|".join(

@@ -88,7 +88,7 @@ from factfinder.geo.arabic_words import (
     norm_word,
 )
 from factfinder.geo.distance import distance_km
-from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
+from factfinder.geo.gazetteer import THEATRE_CUES, Gazetteer, GazetteerEntry
 from factfinder.geo.normalize import name_key
 from factfinder.geo.wof import WofPlace, wof_places
 from factfinder.mentions import PlaceMention
@@ -148,6 +148,23 @@ def _area(admin1: str | None) -> str | None:
     return _SAME_AREA.get(admin1, admin1) if admin1 else None
 
 
+_ABROAD_COUNTRIES = frozenset({"PS", "LB", "YE", "LY", "SO"})
+_ABROAD_CUES: dict[str, re.Pattern[str]] = {
+    **{k: re.compile(v) for k, v in THEATRE_CUES.items()},
+    "LB": re.compile(r"\bLebanon|لبنان|اللبناني"),
+}
+
+
+def _abroad_theatre(e: GazetteerEntry) -> str | None:
+    """The theatre whose name a text must give for a town of `e`'s country to be read."""
+    if (
+        e.kind not in ("city", "town", "neighbourhood", "site")
+        or e.country not in _ABROAD_COUNTRIES
+    ):
+        return None
+    return e.theatre or e.country
+
+
 class ArabicIndex:
     """Arabic names of the WOF localities, governorates, countries and regions, by key."""
 
@@ -194,6 +211,22 @@ class ArabicIndex:
                 if e.kind in ("region", "area", "district", "site"):
                     by_key[index_key(k)].append(Target(REGION, e.id))
                     break
+        # The towns of the other theatres of air and drone strikes (Gaza and the West Bank,
+        # Lebanon, Yemen, Libya, Somalia) by their GeoNames Arabic names: read only in a text
+        # that names their theatre (`_ABROAD_CUES`), as the English reader does.
+        self.abroad: dict[int, str] = {}
+        for e in gaz.entries:
+            theatre = _abroad_theatre(e)
+            if theatre is None:
+                continue
+            for n in e.names:
+                if not has_arabic(n):
+                    continue
+                k = index_key(fold_key(n))
+                if len(k) >= 3:
+                    by_key[k].append(Target(REGION, e.id))
+                    names_seen.add(fold_key(n))
+                    self.abroad[e.id] = theatre
         self.by_key: dict[str, tuple[Target, ...]] = {
             k: tuple(dict.fromkeys(v)) for k, v in by_key.items()
         }
@@ -1217,6 +1250,18 @@ def _document(text: str, hint: tuple[str, ...] = ()) -> tuple[PlaceMention, ...]
     folded: Folded = fold(_BROKEN_WORD.sub(lambda b: "ـ" * len(b.group()), text))
     toks = _tokens(folded.text)
     ms = _find(idx, toks)
+    if idx.abroad:
+        # a town of another theatre counts only where the text names that theatre
+        named = {t for t, cue in _ABROAD_CUES.items() if cue.search(text)}
+        for m in ms:
+            kept = tuple(
+                t
+                for t in m.targets
+                if not (t.kind == REGION and idx.abroad.get(t.index, "") not in ("", *named))
+            )
+            if not kept:
+                m.drop = True
+            m.targets = kept or m.targets
     starts = {m.i: m for m in ms}
     for m in ms:
         _cues(toks, m, folded.text, starts)

@@ -75,7 +75,10 @@ COUNTRY_RANK: dict[str, int] = {"SY": 0, "IQ": 1, "LB": 2, "JO": 2, "TR": 2, "IL
 # pattern is searched in the whole text. Israel and the Palestinian territories keep their
 # cities of 50,000 people or more without a cue ("an ambulance was hit in Rafah").
 THEATRE_CUES: dict[str, str] = {
-    "GZ": r"\bGaza\b|غزة|غزه",  # the Gaza Strip
+    # the Gaza Strip, also by the names of its towns and camps that no other place bears
+    "GZ": r"\bGaza\b|غزة|غزه|\b(?:Al-)?Nus(?:s)?eirat\b|\bJabal(?:i|y)a\b|\bKhan\s+Y(?:o)?unis\b|"
+    r"\bDeir\s+(?:al|el)[- ]Balah\b|\bBeit\s+Lahi(?:y)?a\b|\bBeit\s+Hanoun\b|\b(?:al-)?Maghazi\b|"
+    r"\b(?:al-)?Mawasi\b|\b(?:Al-)?Shati\s+(?:refugee\s+)?camp\b",
     # the West Bank, also by the Palestinian institutions that report from it
     "WB": r"\bWest\s+Bank\b|الضفة\s+الغربية|\bPalestinian\s+(?:Authority|Red\s+Crescent|"
     r"(?:health|interior)\s+ministry|Ministry\s+of\s+(?:Health|Interior))\b|\bPRCS\b|\bWAFA\b|"

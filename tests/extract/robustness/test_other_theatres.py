@@ -470,3 +470,34 @@ def test_barrel_bombs_are_a_weapon_and_name_nobody(text: str) -> None:
 def test_koya_is_koysinjaq() -> None:
     c = primary("BREAKING: missiles hit KDPI headquarters in #Koya, at least 14 killed.")
     assert c.places and c.places[0].name == "Koysinceq"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وزارة الصحة - غزة\nمستشفى شهداء الأقصى: وصول 12 شهيدا بينهم 5 أطفال جراء قصف "
+            "الاحتلال منزلا لعائلة في دير البلح",
+            "Dayr al Balah",
+        ),
+        ("استشهاد 3 مواطنين بغارة للعدوان الأمريكي على مدينة الحديدة غربي اليمن", "Al Hudaydah"),
+        ("غارة إسرائيلية على بلدة الخيام جنوب لبنان تقتل شخصين", "Khiam"),
+        ("استشهاد 5 مواطنين في قصف على حي الشجاعية شرق مدينة غزة", "Shejaiya"),
+    ],
+)
+def test_arabic_names_of_the_other_theatres_towns(text: str, name: str) -> None:
+    c = primary(text)
+    assert c.places and c.places[0].name == name
+
+
+def test_an_arabic_town_of_another_theatre_needs_its_theatre_named() -> None:
+    c = primary("وصول 12 شهيدا جراء قصف منزل في دير البلح")
+    assert all(p.country != "PS" for p in c.places)
+
+
+def test_a_camp_only_gaza_has_names_its_theatre() -> None:
+    c = primary(
+        "The Israeli occupation bombed a house belonging to the Al-Masri family in the "
+        "Al-Nuseirat camp, killing 9 and injuring dozens."
+    )
+    assert c.places and c.places[0].name == "An Nusayrat"
