@@ -288,7 +288,7 @@ _ATTACK_VERBS = (
     r"killed|kills|kill|killing|shelled|shells|shelling|bombed|bombs|bombing|bombarded|struck|"
     r"deliver(?:ed|s|ing)\s+(?:\w+\s+)?(?:strikes?|blows?)|assassinat(?:ed|es|ing)|retaliated|"
     r"hit|hits|attacked|attacking|targeted|targeting|executed|executes|executing|fired|fires|firing|"
-    r"launched|launches|launching|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
+    r"launched|launches|launching|initiated|initiates|pounded|pounds|pounding|stormed|storms|dropped|drops|detonated|massacred|raided|raids|"
     r"beheaded|shot|shoots|shooting|opened\s+fire|abducted|kidnapped|arrested|detained|"
     r"carried\s+out|carry\s+out|conducted|conducts|conducting|used|uses|using|mak(?:ing|es)\s+use|made\s+use|razed|destroyed|slaughtered|blew\s+up|blew\s+(?:himself|herself|themselves)\s+up|"
     r"seized|captured|ambushed|assaulted|burned|tortured|committed|commit|perpetrated|waged|unleashed|"

@@ -501,3 +501,36 @@ def test_a_camp_only_gaza_has_names_its_theatre() -> None:
         "Al-Nuseirat camp, killing 9 and injuring dozens."
     )
     assert c.places and c.places[0].name == "An Nusayrat"
+
+
+def test_a_command_that_initiated_strikes_is_their_attacker() -> None:
+    c = primary(
+        "TAMPA, Fla. - On March 15, U.S. Central Command initiated a series of operations "
+        "consisting of precision strikes against Iran-backed Houthi targets across Yemen. The "
+        "Houthi-run health ministry claimed 31 people were killed, including women and children.",
+        dt.date(2025, 3, 16),
+    )
+    assert c.perpetrator is not None and c.perpetrator.group == "us_led_coalition"
+    assert c.claimant is not None and c.claimant.name == "Houthi-run health ministry"
+
+
+def test_a_lawmaker_s_toll_and_the_command_s_denial_are_two_claims() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "A U.S. airstrike killed at least five civilians, including three children, in "
+                "the Lower Shabelle region of Somalia, relatives and a local lawmaker said, while "
+                "U.S. Africa Command said it had killed two al-Shabaab militants and that no "
+                "civilians were harmed."
+            ),
+            published=dt.date(2024, 3, 18),
+        )
+    ).claims
+    assert [(c.claimant.name, c.stance) for c in claims] == [
+        ("local lawmaker", "alleges"),
+        ("U.S. Africa Command", "denies"),
+    ]
+    assert claims[0].killed.civilians is not None and claims[0].killed.civilians.min == 5
+    assert claims[1].killed.combatants is not None and claims[1].killed.combatants.min == 2
+    assert claims[1].killed.civilians is None
