@@ -495,6 +495,12 @@ _CLAUSE_CUT = re.compile(rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s
 
 
 _REPORTED = re.compile(rf"\b{_SAYS}|\baccording\s+to\b")
+# "…, killing 4 people, while regime forces shelled the western countryside": another
+# attacker's act after a comma, told on its own.
+_ACT_CUT = re.compile(
+    r",\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){1,5}?(?:shelled|struck|bombed|targeted|"
+    r"attacked|raided|stormed|pounded|fired\s+(?:shells|rockets|missiles|at|on))\b)"
+)
 
 
 # A named value of a table's row, as spreadsheets and CSV lists are read: "Place: Ariha;".
@@ -515,7 +521,11 @@ def clauses(text: str, sentence: Sentence) -> list[Sentence]:
     parts: list[Sentence] = []
     pos = sentence.start
     cuts = sorted(
-        [*_CLAUSE_CUT.finditer(text, sentence.start, sentence.end), *_tolls(text, sentence)],
+        [
+            *_CLAUSE_CUT.finditer(text, sentence.start, sentence.end),
+            *_ACT_CUT.finditer(text, sentence.start, sentence.end),
+            *_tolls(text, sentence),
+        ],
         key=lambda m: m.start(),
     )
     for m in cuts:

@@ -534,3 +534,21 @@ def test_a_lawmaker_s_toll_and_the_command_s_denial_are_two_claims() -> None:
     assert claims[0].killed.civilians is not None and claims[0].killed.civilians.min == 5
     assert claims[1].killed.combatants is not None and claims[1].killed.combatants.min == 2
     assert claims[1].killed.civilians is None
+
+
+def test_another_attacker_s_act_after_while_is_told_on_its_own() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "Opposition factions fired shells on al-Hamdaniyah in Aleppo city, killing 4 "
+                "people, while regime forces shelled the western countryside, killing two."
+            ),
+        )
+    ).claims
+    assert [
+        (c.perpetrator.group, c.killed.total.min if c.killed.total else None) for c in claims
+    ] == [
+        ("armed_opposition", 4),
+        ("syrian_government", 2),
+    ]
