@@ -967,7 +967,21 @@ def is_anaphor(name: str | None) -> bool:
     return bool(_ANAPHORS.match((name or "").lower()))
 
 
-def _named_before(text: str, at: int, anaphor: Claimant) -> Claimant:
+def _names_another_body(name: str, last: Claimant | None) -> bool:
+    """Whether an anaphor ("the council") has a head word of a body that the last speaker's
+    name does not hold."""
+    low = name.lower()
+    head = low.split()[-1] if low else ""
+    return (
+        last is not None
+        and bool(_ANAPHORS.match(low))
+        and head.isalpha()
+        and head not in ("it", "he", "she", "they", "we")
+        and head not in (last.name or "").lower()
+    )
+
+
+def _named_before(text: str, at: int, anaphor: Claimant, *, any_kind: bool = False) -> Claimant:
     """The body an anaphor ("the command", "the ministry") names, when the text named it
     before as the subject of what it did ("U.S. Africa Command conducted an airstrike … The
     command said …"): the last capitalised name ending in the anaphor's head word."""
@@ -980,7 +994,7 @@ def _named_before(text: str, at: int, anaphor: Claimant) -> Claimant:
         return anaphor
     name = re.sub(r"^(?:The|A|An)\s+", "", found[-1])
     kind = claimant_type(name)
-    return Claimant(name, kind) if kind in (anaphor.type, "unknown") else anaphor
+    return Claimant(name, kind) if any_kind or kind in (anaphor.type, "unknown") else anaphor
 
 
 def _resolve(
@@ -1274,6 +1288,12 @@ def attribute(
                 continue
             if last is None and _ANAPHORS.match(resolved.name or ""):
                 resolved = _named_before(text, cm.start, resolved)
+            elif resolved is last and _names_another_body(cm.name, last):
+                # "… killed two members of the Syriac Military Council …, the council said" after
+                # a medical source spoke: the council named before, not the last speaker
+                named = _named_before(text, cm.start, Claimant(cm.name, cm.type), any_kind=True)
+                if named.name != cm.name:
+                    resolved = named
             statement = _statement(text, s.start, s.end)
             if statement and resolved.statement is None:
                 resolved = Claimant(resolved.name, resolved.type, statement)

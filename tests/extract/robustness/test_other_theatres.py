@@ -552,3 +552,19 @@ def test_another_attacker_s_act_after_while_is_told_on_its_own() -> None:
         ("armed_opposition", 4),
         ("syrian_government", 2),
     ]
+
+
+def test_the_body_an_anaphor_names_speaks_not_the_last_speaker() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "Four children were killed on Thursday when a Turkish drone targeted a school in "
+                "Tal Tamr, a medical source told North Press.\n"
+                "Earlier on Tuesday, a Turkish drone strike killed two members of the Syriac "
+                "Military Council near the town, the council said."
+            ),
+            published=dt.date(2022, 8, 18),
+        )
+    ).claims
+    assert [c.claimant.name for c in claims] == ["medical source", "Syriac Military Council"]
