@@ -1291,9 +1291,9 @@ def attribute(
             elif resolved is last and _names_another_body(cm.name, last):
                 # "… killed two members of the Syriac Military Council …, the council said" after
                 # a medical source spoke: the council named before, not the last speaker
-                named = _named_before(text, cm.start, Claimant(cm.name, cm.type), any_kind=True)
-                if named.name != cm.name:
-                    resolved = named
+                body = _named_before(text, cm.start, Claimant(cm.name, cm.type), any_kind=True)
+                if body.name != cm.name:
+                    resolved = body
             statement = _statement(text, s.start, s.end)
             if statement and resolved.statement is None:
                 resolved = Claimant(resolved.name, resolved.type, statement)
