@@ -40,7 +40,8 @@ _VERBS = (
     r"mentioned|clarified|estimated|counted|recorded|blamed|quoted|cited|reiterated|underlined|"
     r"emphasi[sz]ed|charged|tweeted|posted|published|has\s+learned|learned|asked|requested|appealed|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|refuted|refutes|rejected|rejects|"
-    r"dismissed|dismisses"
+    r"dismissed|dismisses|verified|found(?=\s+(?:that|reasonable\s+grounds))|"
+    r"determined(?=\s+that)|established(?=\s+that)"
 )
 _REPORT = Gate(re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE))
 # A body's assessment as its statement: "The command's initial assessment is that no

@@ -568,3 +568,13 @@ def test_the_body_an_anaphor_names_speaks_not_the_last_speaker() -> None:
         )
     ).claims
     assert [c.claimant.name for c in claims] == ["medical source", "Syriac Military Council"]
+
+
+def test_a_commission_that_found_speaks() -> None:
+    c = primary(
+        "The UN Commission of Inquiry found that on 16 May 2019, government forces dropped barrel "
+        "bombs on a residential area of Kafr Nabudah, killing four civilians, including a woman "
+        "and her two children."
+    )
+    assert c.claimant is not None and c.claimant.name == "UN Commission of Inquiry"
+    assert c.claimant.type == "un"
