@@ -495,6 +495,16 @@ _CLAUSE_CUT = re.compile(rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s
 
 
 _REPORTED = re.compile(rf"\b{_SAYS}|\baccording\s+to\b")
+# "more than 200 children had been killed in two months, including 13 children killed
+# yesterday in an airstrike in the village of Almat": one incident inside a period's total.
+_INCIDENT_INSIDE = re.compile(
+    r",\s+including\s+(?=(?:\d[\d,]*|"
+    + "|".join((*number_words(1, 19), *tens_words()))
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:killed|wounded|injured)\s+(?:yesterday|today|last\s+night|"
+    r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+an?\s+(?:\w+\s+)?(?:air\s*strike|strike|"
+    r"attack|bombing|raid|explosion)))",
+    re.IGNORECASE,
+)
 # "…, killing 4 people, while regime forces shelled the western countryside": another
 # attacker's act after a comma, told on its own.
 _ACT_CUT = re.compile(
@@ -524,6 +534,7 @@ def clauses(text: str, sentence: Sentence) -> list[Sentence]:
         [
             *_CLAUSE_CUT.finditer(text, sentence.start, sentence.end),
             *_ACT_CUT.finditer(text, sentence.start, sentence.end),
+            *_INCIDENT_INSIDE.finditer(text, sentence.start, sentence.end),
             *_tolls(text, sentence),
         ],
         key=lambda m: m.start(),

@@ -578,3 +578,22 @@ def test_a_commission_that_found_speaks() -> None:
     )
     assert c.claimant is not None and c.claimant.name == "UN Commission of Inquiry"
     assert c.claimant.type == "un"
+
+
+def test_an_incident_inside_a_period_s_total_is_its_own_claim() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "UNICEF Executive Director Catherine Russell said that more than 200 children had "
+                "been killed in Lebanon in less than two months, including 13 children killed "
+                "yesterday in an airstrike in the village of Almat."
+            ),
+            published=dt.date(2024, 11, 15),
+        )
+    ).claims
+    assert len(claims) == 2
+    (lead,) = [c for c in claims if c.primary]
+    assert lead.killed.children is not None and lead.killed.children.min == 13
+    assert lead.date is not None and lead.date.start == dt.date(2024, 11, 14)
+    assert lead.places and lead.places[0].name == "Almat"
