@@ -482,6 +482,10 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     )
     if told.span is not None and (untold or _competing(u.counts, cur.counts)):
         return True
+    if untold and told.span is None and u.attribution.span is not None:
+        # a party's own release in its own voice ("IDF fighter jets struck a Hamas command
+        # centre …"), then another claimant's figures ("The Gaza health ministry said 22 …")
+        return True
     return _contested(u, cur, told)
 
 
@@ -498,7 +502,8 @@ def _contested(u: Unit, cur: _Incident, told: Attribution) -> bool:
     ) or (_own_side(told.claimant, cur.units) == perp.group and _status_clash(cur.counts, u.counts))
 
 
-_NOT_FIGHTERS = frozenset({"civilians", "children", "women", "men"})
+# (people counted with no category, "more than 90 people were killed", are not fighters either)
+_NOT_FIGHTERS = frozenset({"civilians", "children", "women", "men", "total"})
 
 
 def _status_clash(party: Sequence[CountMention], other: Sequence[CountMention]) -> bool:

@@ -597,3 +597,43 @@ def test_an_incident_inside_a_period_s_total_is_its_own_claim() -> None:
     assert lead.killed.children is not None and lead.killed.children.min == 13
     assert lead.date is not None and lead.date.start == dt.date(2024, 11, 14)
     assert lead.places and lead.places[0].name == "Almat"
+
+
+def test_a_party_s_release_then_another_claimant_s_figures_are_two_claims() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "Israel Defense Forces\n@IDF\nIDF fighter jets struck a Hamas command and control "
+                "center embedded inside a former school in Gaza City overnight. The Gaza health "
+                "ministry said 22 people, including 13 children, were killed in the strike on the "
+                "school."
+            ),
+        )
+    ).claims
+    assert [(c.claimant.name, c.stance) for c in claims] == [
+        ("Israel Defense Forces", "admits"),
+        ("Gaza health ministry", "alleges"),
+    ]
+    assert claims[1].primary and claims[1].killed.children.min == 13  # type: ignore[union-attr]
+
+
+def test_people_killed_against_the_attacker_s_militants_are_two_accounts() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "Civil defence spokesman Mahmoud Basal said more than 90 people were killed when "
+                "Israeli strikes hit the al-Tabi'in school in Gaza City's Daraj neighbourhood. The "
+                "Israeli military said it had hit a Hamas command centre and killed at least 19 "
+                "militants, calling the Gaza figures exaggerated."
+            ),
+            published=dt.date(2024, 8, 10),
+        )
+    ).claims
+    assert len(claims) == 2
+    military = claims[1]
+    assert military.claimant.name == "Israeli military"
+    assert military.killed.combatants is not None and military.killed.combatants.min == 19
+    assert military.killed.civilians is None
+    assert military.date is not None and military.date.start == dt.date(2024, 8, 10)
