@@ -292,3 +292,50 @@ def test_pairs_scored_stretch_by_stretch_on_workers_are_those_of_one_sweep(
         two_pairs, two_edges = pairs.scored_edges(recs, df, pool, codec)
     assert one_pairs > 0 and len(one_edges) > 0
     assert (two_pairs, sorted(two_edges)) == (one_pairs, sorted(one_edges))
+
+
+def test_incident_chunks_for_the_workers_build_the_lines_of_one_process(make_record, monkeypatch):
+    # Chunks of two incidents: refused links name claims of other chunks (sent as refs only),
+    # and claims alone in their incident travel without their sentence and words.
+    from factfinder.assess import output
+
+    monkeypatch.setattr(output, "CHUNK_INCIDENTS", 2)
+    recs = _incident_reports(make_record)
+    # The first document's second claim reports its incident again: refused (same document).
+    first = recs[0]
+    recs.append(
+        make_record(
+            len(recs),
+            doc=0,
+            claim_index=1,
+            place=("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
+            day="2016-07-05",
+            event="explosion",
+            killed=16,
+            text=first.text,
+        )
+    )
+    recs.append(
+        make_record(
+            len(recs),
+            place=("Tell Tamer", 36.652, 40.371, "Al-Hasakah"),
+            day="2017-03-01",
+            text="A shooting at a checkpoint in Tell Tamer.",
+        )
+    )
+    run = link_records(recs)
+    c = run.clustering
+    specs = [
+        output.IncidentSpec(run.ids[k], c.clusters[k], c.links[k], c.refusals[k], None)
+        for k in range(len(c.clusters))
+    ]
+    chunks = list(output._chunks(iter(specs), run.scorer))
+    sent = {i: r for chunk in chunks for i, r in chunk.records.items()}
+    refs = {i: ref for chunk in chunks for i, ref in chunk.refs.items()}
+    assert refs[len(recs) - 2] == ClaimRef("doc-0", 1)  # named by a refusal of another chunk
+    alone = [s.members[0] for s in specs if len(s.members) == 1]
+    assert len(recs) - 1 in alone
+    assert all(sent[i][23:26] == ("", (), ()) for i in alone)
+    assert sent[0][23:26] == (recs[0].text, recs[0].names, recs[0].words)
+    built = [line for chunk in chunks for line in output.build_lines(chunk)]
+    assert built == list(output.run_lines(run, workers=1))
