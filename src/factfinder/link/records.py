@@ -422,41 +422,49 @@ def assemble(
 ) -> LinkClaim:
     """A `LinkClaim` from its parts (`when` is `window(...)`'s result)."""
     lo, hi, precision, date_from = when
-    return LinkClaim(
-        idx,
-        ref,
-        doc,
-        lo,
-        hi,
-        precision,
-        date_from,
-        DATE_SLACK_DAYS.get(precision, 3),
-        where.lat,
-        where.lon,
-        where.place_name,
-        where.place_precision,
-        where.admin1,
-        where.country,
-        where.fine,
-        where.area,
-        event_type,
-        perpetrator,
-        killed,
-        injured,
-        source,
-        publisher,
-        published,
-        text,
-        names,
-        words,
-        primary,
-        where.places,
-        where.points,
-        where.areas,
-        where.geo,
-        stance=stance,
-        lang=lang,
+    # Made as a plain tuple is (the named tuple's own constructor is a Python call; a batch
+    # run assembles a million records in one process).
+    return _new(
+        LinkClaim,
+        (
+            idx,
+            ref,
+            doc,
+            lo,
+            hi,
+            precision,
+            date_from,
+            DATE_SLACK_DAYS.get(precision, 3),
+            where.lat,
+            where.lon,
+            where.place_name,
+            where.place_precision,
+            where.admin1,
+            where.country,
+            where.fine,
+            where.area,
+            event_type,
+            perpetrator,
+            killed,
+            injured,
+            source,
+            publisher,
+            published,
+            text,
+            names,
+            words,
+            primary,
+            where.places,
+            where.points,
+            where.areas,
+            where.geo,
+            stance,
+            lang,
+        ),
     )
+
+
+_new = tuple.__new__
 
 
 def build_partial(
