@@ -20,7 +20,8 @@ clusters, `devsets/link/fakes_clusters.jsonl`), ``ucdp``, ``case2021``, ``airwar
 sources: extraction and linking), ``airwars_gaza_en`` (English narratives, scored with the
 Arabic set's rules) and ``bilingual`` (the project's own Arabic and English reports of the same
 incidents, `devsets/link/bilingual/`: linking only) and ``english`` (the project's own English
-reports of 40 incidents in five outlet styles, `devsets/link/english/`: linking only).
+reports of 40 incidents in five outlet styles, `devsets/link/english/`: linking only) and
+``english_nopub`` (the same reports without their publication dates, as most captures come).
 
 A set whose files are missing (an older shared folder, a checkout without `devsets/`) gives rows
 without values and a note saying what was missing, instead of failing the whole run; without a
@@ -59,6 +60,7 @@ SETS: tuple[str, ...] = (
     "airwars_gaza_en",
     "bilingual",
     "english",
+    "english_nopub",
 )
 
 # (set, metric, target, baseline). Baselines from the scorer's README (for link rows: the
@@ -112,6 +114,10 @@ KEY_METRICS: tuple[tuple[str, str, float | None, float | None], ...] = (
     ("english", "link_pairwise_recall", None, None),
     ("english", "link_pairwise_f1", 0.80, 0.0),
     ("english", "link_bcubed_f1", None, None),
+    ("english_nopub", "link_pairwise_precision", None, None),
+    ("english_nopub", "link_pairwise_recall", None, None),
+    ("english_nopub", "link_pairwise_f1", None, None),
+    ("english_nopub", "link_bcubed_f1", None, None),
 )
 
 
@@ -142,7 +148,8 @@ class EvalSet:
     `docs`: the documents to extract; `scorer_set`/`data`: `score.py extract --set S [--data D]`,
     or no extraction scoring when `scorer_set` is None; `link_set`/`clusters`: `score.py link
     --set S [--gold-clusters C]`, or no linking when `link_set` is None; `primary_only` counts
-    only primary claims' memberships.
+    only primary claims' memberships; `drop_published` extracts and links the documents without
+    their publication dates.
     """
 
     docs: Path
@@ -151,6 +158,7 @@ class EvalSet:
     link_set: str | None = None
     clusters: Path | None = None
     primary_only: bool = False
+    drop_published: bool = False
 
     def missing(self) -> list[Path]:
         """The files this set needs that are not there."""
@@ -209,6 +217,15 @@ def eval_set(shared: Path, name: str, devsets: Path | None = None) -> EvalSet:
         folder = dev / "link" / name
         return EvalSet(
             folder / "docs.jsonl", None, link_set=name, clusters=folder / "clusters.jsonl"
+        )
+    if name == "english_nopub":
+        folder = dev / "link" / "english"
+        return EvalSet(
+            folder / "docs.jsonl",
+            None,
+            link_set="english",
+            clusters=folder / "clusters.jsonl",
+            drop_published=True,
         )
     return EvalSet(ev / name / "docs.jsonl", name)
 
@@ -304,14 +321,18 @@ def evaluate(
             if on_set is not None:
                 on_set(name)
             pred = folder / f"{name}.claims.jsonl"
-            extract_files(spec.docs, pred, workers=workers)
+            docs = spec.docs
+            if spec.drop_published:
+                docs = folder / f"{name}.docs.jsonl"
+                _without_published(spec.docs, docs)
+            extract_files(docs, pred, workers=workers)
             result: dict[str, object] = {}
             if spec.scorer_set is not None:
                 result = score(shared, spec.scorer_set, pred, spec.data)
             linked: dict[str, object] = {}
             if spec.link_set is not None:
                 incidents = folder / f"{name}.incidents.jsonl"
-                link_files(pred, spec.docs, incidents, workers=workers)
+                link_files(pred, docs, incidents, workers=workers)
                 linked = score_link(
                     shared,
                     spec.link_set,
@@ -324,6 +345,17 @@ def evaluate(
                 value, n = _metric(linked if metric.startswith("link_") else result, metric)
                 rows.append(MetricRow(name, metric, value, n, target, baseline))
     return rows
+
+
+def _without_published(source: Path, target: Path) -> None:
+    """A copy of a documents file with no publication dates: as captures archived without
+    them come, so dates must come from the text and linking from what the text says."""
+    with source.open(encoding="utf-8") as f, target.open("w", encoding="utf-8") as out:
+        for line in f:
+            if line.strip():
+                doc = json.loads(line)
+                doc.pop("published", None)
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
 
 
 def print_json(obj: object) -> None:

@@ -11,7 +11,7 @@ offsets, never sentence-relative, so every value stays traceable to its span.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from factfinder.model import DateWindow, Place, Range
 
@@ -44,6 +44,7 @@ class CountMention:
     `part` marks a breakdown whose head count another sentence gives ("Three of the dead were
     farmers", "Three of them were children" after the toll): it never adds to a toll the
     incident states, and stands for one only where the incident has none.
+    `said_civilians` marks a count the text calls civilians in that word.
     """
 
     start: int
@@ -57,6 +58,9 @@ class CountMention:
     update: bool = False
     later: bool = False
     part: bool = False
+    # the text calls them civilians in that word ("15 people, including 7 civilians"), not by
+    # a civilian trade or kin ("two medics")
+    said_civilians: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +141,15 @@ class CountedRange:
     start: int
     end: int
     range: Range
+
+
+class DayHint(NamedTuple):
+    """What a text that no anchor dates says of its day: a weekday (Monday = 0) and a day of a
+    month without its year ("on Tuesday", "on 2 December", "اليوم الاثنين 2 كانون الأول")."""
+
+    weekday: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.weekday is not None or self.month is not None

@@ -339,3 +339,19 @@ def test_incident_chunks_for_the_workers_build_the_lines_of_one_process(make_rec
     assert sent[0][23:26] == (recs[0].text, recs[0].names, recs[0].words)
     built = [line for chunk in chunks for line in output.build_lines(chunk)]
     assert built == list(output.run_lines(run, workers=1))
+
+
+def test_assemble_puts_each_part_in_its_field(make_record) -> None:
+    # `assemble` makes the record as a plain tuple is made: each part by position.
+    from factfinder.link.records import LinkClaim, assemble, place_info
+
+    r = make_record(0, text="Shelling hit Douma.", killed=7)
+    where = place_info(r.places, None)
+    got = assemble(
+        r.idx, r.ref, r.doc, r.primary, r.event_type, r.perpetrator, where, r.killed,
+        r.injured, (r.lo, r.hi, r.date_precision, r.date_from), r.source, r.publisher,
+        r.published, r.text, r.names, r.words, "latn:en", "admits", 42,
+    )  # fmt: skip
+    assert type(got) is LinkClaim and len(got) == len(LinkClaim._fields)
+    assert got == r._replace(lang="latn:en", stance="admits", hint=42)
+    assert (got.lang, got.stance, got.hint, got.words) == ("latn:en", "admits", 42, r.words)

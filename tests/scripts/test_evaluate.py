@@ -210,3 +210,33 @@ def test_the_table_keeps_its_columns_whole_when_not_on_a_terminal(tmp_path: Path
     assert "0.750" in rows["children_killed"] and "0.550" in rows["children_killed"]
     assert "ok" in rows["children_killed"]
     assert "0.850" in rows["date"] and "below" in rows["date"]
+
+
+def test_the_english_set_without_publication_dates_drops_them(tmp_path: Path) -> None:
+    shared = fake_shared(tmp_path)
+    devsets = fake_devsets(tmp_path)
+    folder = devsets / "link" / "english"
+    _jsonl(folder / "docs.jsonl", EN_DOCS)
+    _jsonl(folder / "clusters.jsonl", [{"cluster": "al-bab", "members": ["en-1", "en-2"]}])
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    rows = evaluate(shared, ["english_nopub"], keep=keep, devsets=devsets)
+    assert {r.metric for r in rows} == {
+        "link_pairwise_precision",
+        "link_pairwise_recall",
+        "link_pairwise_f1",
+        "link_bcubed_f1",
+    }
+    docs = [
+        json.loads(line) for line in (keep / "english_nopub.docs.jsonl").read_text().splitlines()
+    ]
+    assert [d["id"] for d in docs] == ["en-1", "en-2"]
+    assert all("published" not in d for d in docs)
+    link = calls(shared)[0]
+    assert link[:3] == ["link", "--set", "english"]
+    assert link[link.index("--gold-clusters") + 1].endswith("english/clusters.jsonl")
+    # the report dated only by "on Tuesday" stays undated without its publication day
+    claims = [
+        json.loads(line) for line in (keep / "english_nopub.claims.jsonl").read_text().splitlines()
+    ]
+    assert claims[1]["claims"][0]["date"] is None

@@ -79,6 +79,8 @@ _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 # "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.
 _NATION_FORCE = re.compile(
     rf"\b(?:{_NATION_RX})(?:\s*(?:and|,|-|/)\s*(?:{_NATION_RX.replace('?P<n_', '?P<m_')}))?"
+    # "an Israel-attributed strike", "a Turkish-suspected drone": the nation the act is laid on
+    r"(?:[- ](?:attributed|suspected|blamed))?"
     rf"(?i:(?:\s+(?:Arab|government|regime|state|Defen[cs]e|armed|air|security|military|occupation|occupying|"
     rf"new|interim|transitional|caretaker|"
     rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|enemy|"
@@ -232,7 +234,7 @@ _ALIASES: tuple[_Alias, ...] = (
         "iran",
         r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
         r"Hezbollah|Hizbollah|Hizbullah|Hizballah|"
-        r"(?:pro-)?Iran(?:ian)?(?:[- ](?:backed|aligned|affiliated|allied|linked))?\s+(?:militias?|fighters|forces|groups|factions?|proxies)|"
+        r"(?:pro-)?Iran(?:ian)?(?:[- ](?:backed|aligned|affiliated|allied|linked))?\s+(?:militias?|fighters|forces|groups|factions?|proxies|militants)|"
         r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun|Asa'?[’']?ib\s+Ahl\s+al-Haq|"
         r"Kata'?ib\s+Sayyid\s+al-Shuhada|Harakat\s+al-Nujaba",
     ),

@@ -464,6 +464,8 @@ def _retells(u: Unit, cur: _Incident) -> bool:
         return False  # the lede tells the headline's incident
     if not u.counts or u.attribution.inherited or _PART_OF_TOLL.search(u.sentence.text):
         return False
+    if _elsewhere(u, cur):
+        return False  # harm in another governorate: another incident, not another account
     told = _attribution_of(cur.units)
     if not _PARTISAN & {u.attribution.claimant.type, told.claimant.type} or same_claimant(
         u.attribution.claimant, told.claimant
@@ -529,6 +531,16 @@ def _headline_only(cur: _Incident) -> bool:
     )
 
 
+def _elsewhere(u: Unit, cur: _Incident) -> bool:
+    """Whether the unit tells of harm in a governorate the incident so far does not name (both
+    name one: a place finer than a country where an incident can be)."""
+    here = {pm.place.admin1 for x in cur.units for pm in _incident_places(x) if pm.place.admin1}
+    # a site of the unit counts even where it reads as a base ("a drone attack on a military
+    # academy in Homs"): all its places lie elsewhere
+    there = {pm.place.admin1 for pm in _fine_places(u) if pm.place.admin1}
+    return bool(here) and bool(there) and not (here & there)
+
+
 def _opens_new(u: Unit, cur: _Incident) -> bool:
     """Whether candidate `u` starts a new incident rather than continuing `cur`."""
     if _headline_only(cur):
@@ -577,6 +589,10 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
             or (_event_dates(u) and not _FOLLOW_UP.search(text))
             or _other_attacker(u, cur)
         ):
+            if _elsewhere(u, cur):
+                # "Aleppo: A child was killed by a landmine in Maskanah" after three killed in
+                # Idlib: another governorate's dead, whatever figure they repeat
+                return True
             cur_vals = {(c.outcome, c.range.min) for c in cur.counts}
             if not all((c.outcome, c.range.min) in cur_vals for c in stated) and not _fuller_total(
                 cur.counts, stated, clash
@@ -644,6 +660,43 @@ def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) 
             if _incident_places(u):
                 # Only the place (and the span) come from it, not its counts or cues.
                 inc.units.append(replace(u, counts=(), dates=(), actors=(), cues=(), weapons=()))
+                break
+
+
+# A sentence that says when the incident just told happened: "The strike took place on Nov.
+# 15, 2020, near Hajin", "It happened on the evening of 3 May".
+_WHEN_IT_HAPPENED = re.compile(
+    r"\s*(?:(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|air\s*strikes?|attacks?|raids?|"
+    r"incident|bombings?|shelling|explosion|blast|massacre|operation|engagement|killings?)|It)\s+"
+    r"(?:(?:reportedly|also|allegedly)\s+)?(?:took\s+place|occurred|happened|came|"
+    r"was\s+(?:carried\s+out|conducted|launched))\b"
+)
+
+
+def _date_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
+    """Give an incident told without its day the day a sentence right after it gives it
+    ("… resulting in 1 civilian killed. The strike took place on Nov. 15, 2020, near Hajin").
+    Only the dates (and the span) come from that sentence."""
+    order = {id(u): k for k, u in enumerate(units)}
+    starts = [order[id(inc.units[0])] for inc in incidents if id(inc.units[0]) in order]
+    for n, inc in enumerate(incidents):
+        if any(_event_dates(u) for u in inc.units):
+            continue
+        known = [order[id(v)] for v in inc.units if id(v) in order]
+        if not known:
+            continue
+        first = max(known) + 1
+        stop = min(starts[n + 1] if n + 1 < len(starts) else len(units), first + 2)
+        for u in units[first:stop]:
+            if _is_background(u) or not _WHEN_IT_HAPPENED.match(u.sentence.text):
+                continue
+            days = [d for d in _event_dates(u) if d.window.precision == "day"]
+            if days:
+                inc.units.append(
+                    replace(
+                        u, counts=(), places=(), actors=(), cues=(), weapons=(), dates=tuple(days)
+                    )
+                )
                 break
 
 
@@ -1219,6 +1272,7 @@ def assemble(
     headline_mode = headline_only and not any(u.is_title for u in units)
     incidents = _group(units, headline_mode)
     _area_from_followers(units, incidents)
+    _date_from_followers(units, incidents)
     _means_from_followers(units, incidents)
     claims: list[Claim] = []
     flags: list[bool] = []
@@ -1367,6 +1421,10 @@ def assemble(
         ):
             claim = replace(claim, date=DateWindow.day(report_date))
             dated_from_report = True
+        elif claim.date is None and inc.retells and out and out[-1].date is not None:
+            # another claimant's account of the incident just told ("The Israeli army said it
+            # had targeted a Hamas compound"): that incident's day, the report's day included
+            claim = replace(claim, date=out[-1].date)
         claim = replace(
             claim,
             primary=k == primary,

@@ -98,8 +98,9 @@ _PARENTHETICAL = re.compile(
 )
 _BOUNDARY = re.compile(
     r"(?:[\"“”]|[;:|·•]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z])|"
-    # "… in Hajin on Monday, activists said": one or two lower-case words after a comma
-    r",\s*(?=(?:local\s+|medical\s+|rescue\s+|security\s+|military\s+)?[a-z][\w-]*\s*$))"
+    # "… in Hajin on Monday, activists said", "…, state media reported", "…, hospital
+    # officials said": up to three lower-case words after a comma
+    r",\s*(?=(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*\s*$))"
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|this|these|those)\s+", re.IGNORECASE)
 _ANAPHORS = re.compile(
@@ -107,7 +108,7 @@ _ANAPHORS = re.compile(
     r"source|sources|ministry|observatory|monitor|group|agency|organi[sz]ation|army|military|"
     r"spokesman|spokeswoman|spokesperson|official|officials|government|coalition|body|council|"
     r"command|mission|channel|network|committee|office|department|centre|center|broadcaster|"
-    r"station|daily|newspaper|website|watchdog|authorities|commission|investigators|team))$",
+    r"station|daily|newspaper|website|watchdog|authorities|commission|investigators|team|forces))$",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(
@@ -621,10 +622,32 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# A relative pronoun right before a reporting verb ("…, which said"), and the source named by
+# "according to" that it may hang on.
+_RELATIVE_PRONOUN = re.compile(r",\s*(?:which|who)(?:\s+(?:also|later|earlier))?\s*$")
+_ACCORDING_TAIL = re.compile(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80})$", re.IGNORECASE)
+
+
 def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
     """The claimant phrase that ends just before a reporting verb at `verb_at`."""
     base = max(lo, verb_at - 320)
     left = text[base:verb_at].rstrip()
+    # "…, Save the Children said": a known source's whole name, small words and all
+    known = [
+        h for h in find_sources(text, max(base, verb_at - 80), verb_at) if h[1] == base + len(left)
+    ]
+    if known:
+        a, b, _ = known[-1]
+        if not _PLACE_BEFORE.search(text, max(base, a - 30), a):
+            return a, text[a:b]
+    relative = _RELATIVE_PRONOUN.search(left)
+    if relative is not None:
+        # "…, according to Syrian state media, which said": the clause's subject is the noun it
+        # hangs on, the source just named, not the sentence's subject before it
+        named = _ACCORDING_TAIL.search(left, 0, relative.start())
+        if named is not None and (source := _clean(named.group("np"))):
+            return base + named.start("np"), source
+        left = left[: relative.start()]
     left = _SUBJECT_TAIL.sub("", left).rstrip()
     whole = left
     # Drop a parenthetical between subject and verb ("…, in two letters to …, stated").
@@ -733,6 +756,14 @@ _CRUMB_BEFORE = re.compile(r"[/›»>|]\s*$")
 
 
 _INVESTIGATOR_TYPES = frozenset({"ngo", "monitor", "un"})
+# People an organisation asked, after "according to": "witnesses Amnesty International
+# interviewed", "residents whom HRW spoke to".
+_ASKED_BY = re.compile(
+    r"(?:the\s+)?(?:[a-z]+\s+){0,2}(?:witnesses|residents|survivors|relatives|people|doctors|"
+    r"medics|sources|families|officials|activists)\s+(?:whom\s+|that\s+|who\s+)?(?:the\s+)?"
+    r"(?P<org>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})\s+(?:interviewed|spoke\s+(?:to|with)|"
+    r"talked\s+(?:to|with)|contacted|reached|consulted)\b"
+)
 
 
 def _told_investigator(text: str, m: re.Match[str], stop: int) -> ClaimantMention | None:
@@ -770,6 +801,15 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         np = re.match(r"(?P<np>[^,.;:!?\"“”()]{2,120})", text[m.end() : stop])
         if np:
             if any(a <= m.end() <= b for a, b in relayed):
+                continue
+            asked = _ASKED_BY.match(np.group("np"))
+            asker = source_named_by(asked.group("org")) if asked else None
+            if asked and asker is not None and asker.type in _INVESTIGATOR_TYPES:
+                # "according to witnesses Amnesty International interviewed": the
+                # organisation's finding, the witnesses its evidence
+                a = m.end() + asked.start("org")
+                b = a + len(asked.group("org"))
+                out.append(ClaimantMention(a, b, asker.name, asker.type))
                 continue
             head = _according_head(
                 re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0]
@@ -1085,6 +1125,13 @@ def _header_publisher(text: str) -> Source | None:
             named = _named_source(lead.group("by") or lead.group("name"))
             if named is not None:
                 return named
+        titled = _TITLE_OF_REPORT.match(line)
+        if titled is not None:
+            # "PCHR Weekly Report On Israeli Human Rights Violations (13 - 19 May 2021)": the
+            # report's author, dates and all
+            author = source_named_by(titled.group("name"))
+            if author is not None and author.type in _AUTHOR_TYPES:
+                return author
         if len(line) > 120 or any(c.isdigit() for c in line):
             continue
         known = source_named_by(line) if len(line) <= 80 else None
@@ -1102,6 +1149,16 @@ def _header_publisher(text: str) -> Source | None:
             return named
     return None
 
+
+# A title that opens with its author's name and says what it is: "PCHR Weekly Report On …",
+# "SNHR Monthly Report: …", "Al Mezan Press Release: …"; only investigators and parties author
+# their reports this way (an outlet's name before "report" is a headline about its reporting).
+_TITLE_OF_REPORT = re.compile(
+    r"(?P<name>[^:\n]{2,60}?)\s+(?:(?:monthly|annual|quarterly|weekly|daily|special|field|"
+    r"periodic)\s+)?(?:report|bulletin|update|press\s+release|statement|briefing)\b",
+    re.IGNORECASE,
+)
+_AUTHOR_TYPES = frozenset({"ngo", "monitor", "un", "party_to_conflict"})
 
 # A report's title naming its author: "Operation Inherent Resolve Monthly Civilian Casualty
 # Report", "CJTF-OIR civilian casualty assessment".

@@ -505,7 +505,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     previous = None
     if found and found[0].how == "sub" and _WHO_THEY_WERE.match(text, found[0].end):
         previous = _previous_outcome(text, start)  # "… killed seven. Three of them were children."
-    mentions = _link_subs(found, previous)
+    mentions = _link_subs(text, found, previous)
     mentions += fields  # heads of their own, after the prose counts (indices of sub_of hold)
     mentions += _zeros(text, start, end, mentions)
     mentions = _later_deaths(text, start, end, mentions)
@@ -1124,7 +1124,12 @@ def _coordinate(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _link_subs(found: list[_Found], previous_outcome: Outcome | None = None) -> list[CountMention]:
+_CIVILIAN_WORD = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+
+
+def _link_subs(
+    text: str, found: list[_Found], previous_outcome: Outcome | None = None
+) -> list[CountMention]:
     """Turn findings into mentions: breakdowns and their heads share an outcome.
 
     A breakdown opening the range with no head in it and no verb ("Three of them were
@@ -1169,9 +1174,18 @@ def _link_subs(found: list[_Found], previous_outcome: Outcome | None = None) -> 
         outcome = outcomes[k]
         assert outcome is not None
         index[k] = len(mentions)
+        said = f.victims == "civilians" and bool(_CIVILIAN_WORD.search(text, f.end, f.phrase_end))
         mentions.append(
             CountMention(
-                f.start, f.end, f.range, outcome, f.victims, heads[k], f.how == "group", part=part
+                f.start,
+                f.end,
+                f.range,
+                outcome,
+                f.victims,
+                heads[k],
+                f.how == "group",
+                part=part,
+                said_civilians=said,
             )
         )
     # Re-point sub_of at positions in the returned list (dropped heads leave a bare breakdown).
@@ -1232,6 +1246,7 @@ _AGE_FIRST = Gate(
 _AGE_AFTER = Gate(
     re.compile(
         rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
+        r"(?!\d|[./:-]\d)"  # "Kobani (14.01.2024)": a date, not an age
         r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
     )
 )

@@ -65,7 +65,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from factfinder.mentions import DateMention
+from factfinder.mentions import DateMention, DayHint
 from factfinder.model import DateWindow
 from factfinder.vocab import (
     MONTH_NAMES,
@@ -619,7 +619,7 @@ _DATELINE_LEAD = re.compile(
 # "Damascus, November 3 (RHC)--", "BEIRUT, Aug 21 (Reuters) -", "AMMAN, Jordan, Feb 5
 # (Reuters) -": place (and its country), date, agency.
 _PLACE_DATELINE = re.compile(
-    r"\s*[A-Z][A-Za-z'. -]{1,40}?(?:,\s*[A-Z][A-Za-z'. -]{1,30}?)?,\s+(?:"
+    r"\s*\(?[A-Z][A-Za-z'. -]{1,40}?(?:,\s*[A-Z][A-Za-z'. -]{1,30}?)?,\s+(?:"
     + _WEEKDAY_PREFIX
     + _MONTH.replace("{name}", "m")
     + r"\s*"
@@ -630,7 +630,8 @@ _PLACE_DATELINE = re.compile(
     + _MONTH.replace("{name}", "m2")
     + r")(?:,?\s*"
     + _YEAR.replace("{name}", "y")
-    + r")?\s*(?:\(|--|–|—|-)"
+    # an NGO's dateline closes its bracket before the dash: "(Beirut, December 12, 2021) –"
+    + r")?\s*(?:\(|\)?\s*(?:--|–|—|-))"
 )
 
 
@@ -851,13 +852,17 @@ def _after_masthead(text: str, d: DateMention) -> bool:
     # August 20, 2022" (but not a one-line text).
     if (end == len(text) and start == 0) or not _BARE.fullmatch(text, d.end, end):
         return False
-    head = text[start : d.start]
+    # "By Staff Writer | 2 min read | 06 Oct 2023": a reading time is furniture too
+    head = _READING_TIME.sub("read", text[start : d.start])
     byline = _BYLINE.fullmatch(head)
     if byline:
         head = head[byline.end("by") :]
     # "Gaza Ministry of Health ·": small words inside a name in title case are the name's.
     named = _NAME_SMALL_WORD.sub(r"\1 ", head)
     return bool(_MASTHEAD.fullmatch(head)) and not _PROSE_WORD.search(named)
+
+
+_READING_TIME = re.compile(r"\b\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s+read\b", re.IGNORECASE)
 
 
 # "By Jane Doe |", "By AFP -", "Posted by admin |": a byline before the date is the author's
@@ -929,3 +934,34 @@ def _alone(text: str, d: DateMention) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?”\"]\s+$")
+
+
+_YEARLESS: Final[tuple[re.Pattern[str], ...]] = tuple(
+    p for p, form in _ABSOLUTE if form in ("dm", "md")
+)
+
+
+def day_hint(text: str) -> DayHint:
+    """The day `text` names without a year, for a text no anchor dates: its first weekday of
+    an event ("on Tuesday", "late Monday"; not "since Monday", not a span of days) and its
+    first day of a month without a year ("on 2 December", "Dec. 2"). Reports of one incident
+    that no date places in time still share these."""
+    weekday = None
+    for m in _RELATIVE.finditer(text):
+        if m.group("weekday") and not _STATEMENT_VERB_BEFORE.search(
+            text, max(0, m.start() - 40), m.start("weekday")
+        ):
+            # not "a monitor said on Sunday": the day of the statement, not of the event
+            weekday = _WEEKDAYS[m.group("weekday").lower()]
+            break
+    month = day = None
+    first: re.Match[str] | None = None
+    for pattern in _YEARLESS:
+        found = pattern.search(text)
+        if found is not None and (first is None or found.start() < first.start()):
+            first = found
+    if first is not None:
+        month, day = _month(first.group("m")), int(first.group("d"))
+        if _safe_date(2024, month, day) is None:  # a leap year admits every real day
+            month = day = None
+    return DayHint(weekday, month, day)

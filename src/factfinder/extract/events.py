@@ -182,7 +182,9 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "detention",
         1.0,
-        r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ees?)?|detention|taken\s+into\s+custody|in\s+custody|rounded\s+up|apprehend(?:ed|s)?|jailed|imprison(?:ed|ment)|nabbed|held\s+(?:in|at)\s+(?:prison|jail)|remanded",
+        r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ees?)?|"
+        # a detention centre hit by a strike is the target, not the act
+        r"detention(?!\s+(?:cent(?:re|er)s?|facilit(?:y|ies)|camps?|sites?|buildings?|complex))|taken\s+into\s+custody|in\s+custody|rounded\s+up|apprehend(?:ed|s)?|jailed|imprison(?:ed|ment)|nabbed|held\s+(?:in|at)\s+(?:prison|jail)|remanded",
     ),
     ("detention", 0.6, r"custody|raided\s+(?:the\s+)?homes?|crackdown"),
     # Captured people, not captured ground: "captured 10 fighters", "captured him".

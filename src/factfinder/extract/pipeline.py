@@ -97,7 +97,8 @@ _DATELINE_CITY = re.compile(
     # A city and a colon ("BEIRUT:"): a dateline when abroad, else a monitor's lead-in ("IDLIB:").
     rf"|\W*(?P<colon>{_CITY}):\s"
     # An NGO's dateline, the city in brackets opening the body: "(Beirut) –", "(Geneva) -".
-    rf"|\s*\((?P<paren>{_CITIES})\)\s*[—–-]+\s"
+    # With its date too: "(Beirut, December 12, 2021) –".
+    rf"|\s*\((?P<paren>{_CITIES}){_DAY}?\)\s*[—–-]+\s"
 )
 _LINE_START = re.compile(r"\n+")
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".

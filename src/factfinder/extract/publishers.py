@@ -86,6 +86,43 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         None,
         r"International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross",
     ),
+    # Other national societies come before the Syrian one, whose short alias is "Red Crescent".
+    (
+        "Palestine Red Crescent Society",
+        "ngo",
+        None,
+        r"Palestin(?:e|ian)\s+Red\s+Crescent(?:\s+Society)?|PRCS",
+    ),
+    ("Iraqi Red Crescent", "ngo", None, r"Iraqi\s+Red\s+Crescent(?:\s+Society)?"),
+    ("Kurdish Red Crescent", "ngo", None, r"Kurdish\s+Red\s+Crescent|Heyva\s+Sor(?:\s+a\s+Kurd)?"),
+    ("Lebanese Red Cross", "ngo", None, r"Lebanese\s+Red\s+Cross"),
+    ("Yemen Red Crescent", "ngo", None, r"Yemen(?:i)?\s+Red\s+Crescent(?:\s+Society)?"),
+    (
+        "Palestinian Centre for Human Rights",
+        "ngo",
+        None,
+        r"Palestinian\s+Cent(?:re|er)\s+for\s+Human\s+Rights|PCHR",
+    ),
+    (
+        "Al Mezan Center for Human Rights",
+        "ngo",
+        None,
+        r"al[- ]?Mezan(?:\s+Cent(?:er|re)(?:\s+for\s+Human\s+Rights)?)?",
+    ),
+    ("B'Tselem", "ngo", None, r"B['’]?Tselem"),
+    ("Al-Haq", "ngo", None, r"al[- ]Haq(?=\s|,|\.|$)"),
+    (
+        "Euro-Mediterranean Human Rights Monitor",
+        "monitor",
+        None,
+        r"Euro[- ]Med(?:iterranean)?\s+(?:Human\s+Rights\s+)?Monitor",
+    ),
+    (
+        "Defense for Children International - Palestine",
+        "ngo",
+        None,
+        r"Defen[cs]e\s+for\s+Children\s+International(?:\s*[-–]\s*Palestine)?|DCIP",
+    ),
     (
         "Syrian Arab Red Crescent",
         "ngo",
@@ -158,6 +195,8 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("TASS", "state_media", "RU", r"TASS|ITAR-TASS"),
     ("RIA Novosti", "state_media", "RU", r"RIA(?:\s+Novosti)?"),
     ("National News Agency", "state_media", "LB", r"National\s+News\s+Agency|NNA"),
+    ("WAFA", "state_media", "PS", r"WAFA|Palestinian\s+News\s+(?:and|&)\s+Info\s+Agency"),
+    ("SONNA", "state_media", "SO", r"SONNA|Somali\s+National\s+News\s+Agency"),
     ("Al-Ahram", "state_media", "EG", r"al[- ]?Ahram"),
     ("TRT", "state_media", "TR", r"TRT"),
     ("Anadolu Agency", "state_media", "TR", r"Anadolu(?:\s+Agency)?"),
@@ -177,6 +216,8 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     # Iraq's joint command's media office; the Houthis' television.
     ("Security Media Cell", "party_to_conflict", None, r"(?:Iraqi\s+)?Security\s+Media\s+Cell"),
     ("Al-Masirah", "party_to_conflict", None, r"al[- ]?Masirah(?:\s+TV)?"),
+    # The Saba agency in Sanaa, run by the Houthis since 2015 ("Sanaa, March 24 (Saba) -").
+    ("Saba News Agency", "party_to_conflict", None, r"Saba(?:\s+News)?\s+Agency|\(Saba\)|SABA"),
     ("ANHA (Hawar News Agency)", "party_to_conflict", None, r"ANHA|Hawar\s+News(?:\s+Agency)?"),
     # media
     ("Reuters", "media", None, r"Reuters"),
@@ -209,13 +250,21 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("Rudaw", "media", None, r"Rudaw"),
     ("North Press Agency", "media", None, r"North\s+Press(?:\s+Agency)?|NPA"),
     ("Latin American Herald Tribune", "media", None, r"Latin\s+American\s+Herald\s+Tribune"),
+    ("Shafaq News", "media", None, r"Shafaq(?:\s+News)?(?:\s+Agency)?"),
+    ("The New Arab", "media", None, r"The\s+New\s+Arab"),
+    ("Times of Israel", "media", None, r"(?:The\s+)?Times\s+of\s+Israel"),
+    ("Haaretz", "media", None, r"Haaretz"),
+    ("L'Orient Today", "media", None, r"L['’]Orient(?:[- ]Le\s+Jour|\s+Today)"),
+    ("Libya Observer", "media", None, r"(?:The\s+)?Libya\s+Observer"),
+    ("Syria TV", "media", None, r"Syria\s+TV|Syria\s+Television(?=\s+(?:said|reported|channel))"),
+    ("Zaman al-Wasl", "media", None, r"Zaman\s+al[- ]Wasl"),
 )
 
 # Acronyms that must keep their case to name the outlet ("AP", "WHO", "RT", "UN", "RIA").
 _CASE_SENSITIVE = re.compile(
     r"^(?:AP|WHO|RT|UN|RIA|TASS|NNA|TRT|RHC|SANA|SARC|ICRC|MSF|HRW|VDC|SNHR|SOHR|IRNA|"
     r"OCHA|OPCW|UNICEF|UNHCR|OHCHR|WFP|UNRWA|AFP|BBC|CNN|CGTN|CCTV|SAMS|UOSSM|ANHA|"
-    r"LCCs?|RBSS)$"
+    r"LCCs?|RBSS|PCHR|PRCS|DCIP|WAFA|SONNA|SABA)$"
 )
 
 

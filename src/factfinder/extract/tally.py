@@ -256,9 +256,16 @@ def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False)
         # staff" of "five children and four medical staff") state no other civilian toll.
         top = max(m.range.min or 0 for m in listed)
         stated = [m for m in stated if (m.range.min or 0) > top]
+    # "15 people, including 7 civilians": the text says which of them were civilians, so the
+    # others are not presumed to be
+    # (a part told with no category, "6 civilians and 2 unidentified", is still presumed)
+    civilians_told = any(m.said_civilians and m.sub_of is not None for m in mentions) and not any(
+        m.victims == "total" and m.sub_of is not None for m in mentions
+    )
     if (
         people_as_civilians
         and not stated
+        and not civilians_told
         and chosen["combatants"] is None
         and total is not None
         and (civilians is None or (civilians.min or 0) < (total.min or 0))

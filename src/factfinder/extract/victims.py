@@ -103,7 +103,10 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "vacationers picnickers merchants merchant traders trader vendors vendor "
                 "craftsmen herders herder beekeepers truffle-hunters schoolgirls schoolboys "
                 "employees employee clerics cleric imam imams rider riders motorcyclist "
-                "motorcyclists cyclist cyclists"
+                "motorcyclists cyclist cyclists smugglers smuggler traffickers trafficker "
+                "dealers dealer butchers butcher bakers baker tailors tailor barbers barber "
+                "carpenters carpenter plumbers plumber electricians electrician builders builder "
+                "porters porter cooks cook waiters waiter cleaners cleaner"
             ),
             "civilians",
         ),
@@ -191,7 +194,8 @@ _ARMED_GROUPS: Final[frozenset[str]] = frozenset(
 _PARTITIVE_HEADS: Final[frozenset[str]] = frozenset(
     _w("them whom which the those these us his her their its")
 )
-_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+# Dotted acronyms are one word: "three U.S. service members".
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +384,9 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
     return Phrase(None, pos, ok=False)
 
 
+_FORCE_NOUNS: Final[frozenset[str]] = frozenset(
+    _w("forces force army militia militias troops units factions groups brigades battalions")
+)
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-[A-Z]")
 
 
@@ -399,6 +406,14 @@ def _group_named_after(words: list[re.Match[str]], m: int, phrase_end: int) -> t
     ):
         n += 1
     if n == first:
+        # "eight members of regime forces", "two members of the government's militias": a
+        # force named in lower case, its noun last
+        for k in range(first, min(first + 4, len(words))):
+            low = words[k].group().lower()
+            if low in _FORCE_NOUNS:
+                return k + 1, words[k].end()
+            if not words[k].group()[:1].isalpha() and words[k].group() not in ("'", "’"):
+                break
         return m, phrase_end
     end = words[n - 1].end()
     if n + 2 < len(words) and words[n].group() == "(" and words[n + 2].group() == ")":

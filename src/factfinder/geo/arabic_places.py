@@ -67,6 +67,7 @@ from factfinder.geo.arabic_words import (
     COUNTRIES,
     COUNTRY_NAMES,
     COUNTRY_PHRASES,
+    DAY_PARTS,
     DIRECTION_ADJECTIVES,
     DIRECTIONS,
     GIVEN_NAMES,
@@ -656,8 +657,11 @@ _DAY_WORDS = frozenset(norm_word(w) for w in ARABIC_WEEKDAYS) | frozenset(
 
 
 def _day_word(m: _M) -> bool:
-    """Whether the one-word name is a weekday's or a month's (with or without its article)."""
-    return m.j - m.i == 1 and (m.reading in _DAY_WORDS or f"ال{m.reading}" in _DAY_WORDS)
+    """Whether the one-word name is a weekday's, a month's or a part of the day's (with or
+    without its article)."""
+    return m.j - m.i == 1 and (
+        m.reading in _DAY_WORDS or f"ال{m.reading}" in _DAY_WORDS or m.reading in DAY_PARTS
+    )
 
 
 def _is_link(t: _Tok) -> bool:
@@ -908,6 +912,11 @@ def _resolve(idx: ArabicIndex, toks: Sequence[_Tok], ms: list[_M], ev: _Evidence
             if cap is not None:
                 m.chosen, m.precision, m.score = Target(WOF, cap), "town", 0.9
                 continue
+        if m.kind == "governorate" and not m.listed:
+            # "محافظة الحديدة", "محافظة جنين": a governorate of another country, not the village
+            # of Syria or Iraq that shares its name
+            m.drop = True
+            continue
         cands = _candidates(idx, m)
         if not cands:
             m.drop = True

@@ -122,6 +122,12 @@ PERSON_NAME_PARTS = words("""
 عبد أبو ابو أم ام بن ابن البو آل سيد السيد شيخ الشيخ حاج الحاج ملا
 """)
 
+# The parts of a day ("صباح اليوم", "ظهر الثلاثاء"): the time of an event, never a member of
+# a list of places before them ("في ناحية تل تمر، صباح اليوم").
+DAY_PARTS = words("""
+فجر الفجر صباح الصباح ظهر الظهر ظهيرة الظهيرة عصر العصر مساء المساء ليل الليل ليلة الليلة
+""")
+
 # Common words that are also names of villages: alone they are read as words. They are places
 # only with a place word before them ("قرية الطيبة") or a place after them ("الطيبة بريف درعا").
 # The month and weekday names (`vocab.ARABIC_MONTHS`, `vocab.ARABIC_WEEKDAYS`) are among them.

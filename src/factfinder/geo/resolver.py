@@ -1200,6 +1200,9 @@ class _Key:
     extra: tuple[str, ...] = field(default=())
 
 
+_INSIDE_GOVERNORATE = frozenset({"district", "town", "neighbourhood", "exact"})
+
+
 def incident_places(mentions: Sequence[PlaceMention], *, country: str | None = None) -> list[Place]:
     """The places of a claim from its mentions: deduplicated, the most useful first.
 
@@ -1229,4 +1232,24 @@ def incident_places(mentions: Sequence[PlaceMention], *, country: str | None = N
             return (0, n)
         return (1 if p.country in _CORE else 2, n)
 
-    return [p for _, p in sorted(enumerate(uniq), key=order)]
+    ordered = [p for _, p in sorted(enumerate(uniq), key=order)]
+    # "in Sulaimani province's Penjwen district", "Idlib market strike … in the town of Maarat
+    # Misrin": a governorate named before a place inside it is where that place is; the place
+    # is where it happened.
+    for at in range(len(ordered)):
+        area = ordered[at]
+        if area.precision != "governorate":
+            continue
+        inner = next(
+            (
+                n
+                for n in range(at + 1, len(ordered))
+                if ordered[n].precision in _INSIDE_GOVERNORATE
+                and ordered[n].admin1 == area.admin1
+                and ordered[n].country == area.country
+            ),
+            None,
+        )
+        if inner is not None:
+            ordered.insert(at, ordered.pop(inner))
+    return ordered

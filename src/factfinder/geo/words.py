@@ -105,7 +105,8 @@ is was will would could should must did does carried carries conducted conducts 
 hit hits bombed bombs shelled shells killed kills targeted targets vowed vows threatened threatens
 command commands commander commanders central drone drones strike airstrike airstrikes raid raids
 defence defense ministry president navy soldiers personnel intelligence spokesman spokesperson
-statement
+statement service servicemen servicemembers marines sailors airmen contractors diplomats citizens
+nationals advisers advisors officers embassy consulate base bases
 """)
 # Verbs of harm that follow a capital's name as its government's act ("Ankara struck") but
 # not after a locative ("an airstrike near Damascus killed two").

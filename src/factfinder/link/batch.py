@@ -190,7 +190,7 @@ def read_records(
 
 When = tuple[int | None, int | None, str, str]
 Completion = tuple[When, SourceKey, str | None, int | None]
-DocWork = tuple[str, str | None, tuple[Spans, ...]]
+DocWork = tuple[str, str | None, tuple[Spans, ...], tuple[bool, ...]]
 
 
 def _complete(
@@ -254,7 +254,14 @@ def _complete(
                 languages[d] = doc.language
                 got = fill(d, publisher, doc.published)
                 idxs.extend(got)
-                work.append((doc.text, doc.title, tuple(parts[i].spans for i in got)))
+                work.append(
+                    (
+                        doc.text,
+                        doc.title,
+                        tuple(parts[i].spans for i in got),
+                        tuple(_undated(completion[i]) for i in got),
+                    )
+                )
                 if len(idxs) >= WORDS_CHUNK:
                     batches.append(idxs)
                     yield work
@@ -265,9 +272,13 @@ def _complete(
 
     df: Counter[str] = Counter()
     intern = sys.intern
-    for read_texts, counts in pool.map(claim_words, doc_work()):
-        for i, (names, words, norm, script) in zip(batches.popleft(), read_texts, strict=True):
+    hints = [0] * n
+    for read_texts, counts, read_hints in pool.map(claim_words, doc_work()):
+        for i, (names, words, norm, script), hint in zip(
+            batches.popleft(), read_texts, read_hints, strict=True
+        ):
             texts[i] = (tuple(map(intern, names)), tuple(map(intern, words)), norm, script)
+            hints[i] = hint
         df.update(counts)
     missing = 0
     for d, seen in enumerate(done):
@@ -302,9 +313,14 @@ def _complete(
                 words,
                 language_key(script, languages[doc]),
                 p.stance,
+                hints[i],
             )
         )
     return Records(records, read, missing, claims.skipped, df)
+
+
+def _undated(c: Completion | None) -> bool:
+    return c is not None and c[0][0] is None
 
 
 def _unreachable() -> Completion:

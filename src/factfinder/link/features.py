@@ -22,6 +22,7 @@ traced to the rules that made it.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -72,9 +73,11 @@ class Scorable(Protocol):
     def lang(self) -> str: ...
     @property
     def chain(self) -> str: ...
+    @property
+    def hint(self) -> int: ...
 
 
-SCORING_VERSION = "link-score-6"
+SCORING_VERSION = "link-score-7"
 SAME_TOWN_SAME_DAY = 0.8
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
@@ -241,6 +244,67 @@ _MAX_NAMES = 1.5  # contribution of sharing half or more of their rare names
 _MIN_TEXT = -0.25 * _MAX_TEXT  # contribution of sentences sharing no more than unrelated ones
 _TEXT_BASE = 0.1  # rare-word overlap of unrelated reports
 _SAME_PUBLISHER_BASE = 0.25
+
+
+# A claim no date places may still name its weekday or its day of a month
+# (`extract.hints.day_hint`), packed into one integer (`records.pack_hint`). The weights follow
+# the calendar: two reports of one incident mostly name its day (or the next, for a late
+# report); two of different incidents share a day of the month about once in 365 pairs and a
+# weekday once in 7. So a shared day of the month counts as a shared day does, a shared weekday
+# a little, a day off as a dated day apart, and a different day or weekday against (a weekday
+# less: reports name the day they were filed as often as the day of the attack).
+_DAY_HINT_WEIGHT = {
+    "same day of the month": 1.5,
+    "adjacent days": 0.2,
+    "same weekday": 0.5,
+    "adjacent weekdays": -0.5,
+    "different days": -2.0,
+    "different weekdays": -1.0,
+}
+_UNDATED = -0.5
+
+
+def _day_of(r: Scorable) -> tuple[int, int]:
+    """(weekday or -1, 32 × month + day or 0) of a claim: of its one day when dated to one
+    day, of its hint when undated."""
+    if r.lo is not None and r.lo == r.hi:
+        day = _date_of(r.lo)
+        return day.weekday(), 32 * day.month + day.day
+    if r.lo is None and r.hint:
+        return r.hint % 8 - 1, r.hint // 8
+    return -1, 0
+
+
+@lru_cache(maxsize=1 << 14)
+def _date_of(ordinal: int) -> dt.date:
+    return dt.date.fromordinal(ordinal)
+
+
+def _in_leap_year(md: int) -> int:
+    """The ordinal of a month and day in a leap year, to count days between two of them."""
+    return dt.date(2024, md // 32, md % 32).toordinal()
+
+
+def day_hint_part(a: Scorable, b: Scorable) -> tuple[str | None, float]:
+    """How the days two claims name agree when one of them is undated: (relation, weight)."""
+    wa, ma = _day_of(a)
+    wb, mb = _day_of(b)
+    rel: str | None = None
+    if ma and mb:
+        apart = abs(_in_leap_year(ma) - _in_leap_year(mb))
+        apart = min(apart, 366 - apart)
+        if apart == 0:
+            rel = "same day of the month" if wa < 0 or wb < 0 or wa == wb else "different days"
+        else:
+            rel = "adjacent days" if apart == 1 else "different days"
+    elif wa >= 0 and wb >= 0:
+        apart = (wa - wb) % 7
+        rel = (
+            "same weekday"
+            if apart == 0
+            else ("adjacent weekdays" if apart in (1, 6) else "different weekdays")
+        )
+    return rel, _UNDATED if rel is None else _DAY_HINT_WEIGHT[rel]
 
 
 def date_gap(a: Scorable, b: Scorable) -> int | None:
@@ -469,8 +533,10 @@ def score_parts(
     what a worker computed once per claim; without them they are computed here.
     """
     alo, ahi, blo, bhi = a.lo, a.hi, b.lo, b.hi
+    day_rel: str | None = None
     if alo is None or ahi is None or blo is None or bhi is None:
-        gap, s_date = None, -0.5
+        gap = None
+        day_rel, s_date = day_hint_part(a, b)
     else:
         gap = (alo if alo > blo else blo) - (ahi if ahi < bhi else bhi)
         if gap <= 0:
@@ -524,6 +590,7 @@ def score_parts(
             which,
             s_cas,
             None,
+            day_rel=day_rel,
         )
     if cutoff is not None and cheap + _MAX_TEXT + _MAX_NAMES < cutoff:
         return None
@@ -568,6 +635,7 @@ def score_parts(
         which,
         s_cas,
         (names, s_names, words, base, s_text),
+        day_rel=day_rel,
     )
 
 
@@ -588,6 +656,8 @@ def _explained(
     which: str | None,
     s_cas: float,
     text: tuple[float, float, float, float, float] | None,
+    *,
+    day_rel: str | None = None,
 ) -> dict[str, Any]:
     """Every feature's value and weight, and `matched`: what the two claims agree on, in words.
 
@@ -599,6 +669,8 @@ def _explained(
         matched.append("same day" if s_date >= 1.5 else "overlapping dates")
     elif gap == 1:
         matched.append("a day apart")
+    elif day_rel in ("same day of the month", "same weekday"):
+        matched.append(day_rel)
     if s_place > 0:
         km = "" if dist is None else f" ({dist:.1f} km)"
         matched.append(f"{place_rel}{km}")
@@ -610,7 +682,8 @@ def _explained(
         matched.append(f"{cas} tolls ({which})")
     features: dict[str, Any] = {
         "prior": PRIOR,
-        "date": {"gap_days": gap, "weight": s_date},
+        "date": {"gap_days": gap, "weight": s_date}
+        | ({"undated_day": day_rel} if day_rel is not None else {}),
         "place": {
             "distance_km": None if dist is None else round(dist, 1),
             "relation": place_rel,

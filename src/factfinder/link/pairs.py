@@ -141,6 +141,7 @@ class ScoreView(NamedTuple):
     text: str = ""
     lang: str = ""
     chain: str = ""
+    hint: int = 0
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
@@ -179,6 +180,7 @@ def plain_view(r: LinkClaim) -> PlainView:
         "",
         r.lang,
         r.chain,
+        r.hint,
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from factfinder.errors import InputError, InvalidRecord
 from factfinder.jsonl import MAX_LINE_BYTES
-from factfinder.link.records import Count, Counts, claim_text, document_hints
+from factfinder.link.records import Count, Counts, claim_text, document_hints, hint_of
 from factfinder.link.text import Words, word_chunk
 from factfinder.model import Casualties, Claim, Document, DocumentClaims, Place
 from factfinder.vocab import COUNT_KEYS
@@ -273,12 +273,21 @@ def claim_parts(
 
 
 def claim_words(
-    docs: list[tuple[str, str | None, tuple[Spans, ...]]],
-) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int]]:
-    """Names, words, normalised sentences and script of each claim of each document, and how
-    many claims use each word. A document is (text, title, the spans of each of its claims)."""
-    texts = [claim_text(text, spans, title) for text, title, claims in docs for spans in claims]
-    return word_chunk(texts)
+    docs: list[tuple[str, str | None, tuple[Spans, ...], tuple[bool, ...]]],
+) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int], list[int]]:
+    """Names, words, normalised sentences and script of each claim of each document, how many
+    claims use each word, and each claim's day hint (`records.pack_hint`; read only for the
+    claims marked undated, 0 for the others). A document is (text, title, the spans of each of
+    its claims, whether each is undated)."""
+    texts: list[str] = []
+    hints: list[int] = []
+    for text, title, claims, undated in docs:
+        for spans, bare in zip(claims, undated, strict=True):
+            sentences = claim_text(text, spans, title)
+            texts.append(sentences)
+            hints.append(hint_of(sentences) if bare else 0)
+    words, counts = word_chunk(texts)
+    return words, counts, hints
 
 
 def _place(p: Place) -> PlaceParts:

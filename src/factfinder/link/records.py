@@ -37,6 +37,7 @@ from collections.abc import Hashable, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
+from factfinder.extract.hints import day_hint
 from factfinder.link.sources import SourceKey, source_of
 from factfinder.link.text import Words, language_key, normalise_text, read_words, script_of
 from factfinder.model import Casualties, Claim, Claimant, ClaimRef, DateWindow, Place
@@ -97,6 +98,8 @@ class LinkClaim(NamedTuple):
     geo: frozenset[int]  # gazetteer ids of its point places
     stance: str = "alleges"  # the claim's stance (CLAIMS.md 1.1): alleges, admits or denies
     lang: str = ""  # language key of its sentences (`factfinder.link.text.language_key`)
+    # what an undated claim says of its day (`features.pack_hint` of `extract.hints.day_hint`)
+    hint: int = 0
 
     @property
     def chain(self) -> str:
@@ -126,6 +129,20 @@ def linkable(
         return False
     vague_date = date_precision in ("month", "year") or date_from != "claim"
     return not (vague_date and not areas and not points)
+
+
+def pack_hint(weekday: int | None, month: int | None, day: int | None) -> int:
+    """One integer for a day hint (0: none): the weekday + 1, and 8 × (32 × month + day)."""
+    wd = 0 if weekday is None else weekday + 1
+    md = 0 if month is None or day is None else 32 * month + day
+    return wd + 8 * md
+
+
+def hint_of(text: str) -> int:
+    """The packed day hint of an undated claim's sentences ("on Tuesday", "اليوم الاثنين 2
+    كانون الأول": a day no anchor places)."""
+    day = day_hint(text)
+    return pack_hint(day.weekday, day.month, day.day) if day else 0
 
 
 class DocInfo(NamedTuple):
@@ -419,6 +436,7 @@ def assemble(
     words: Words,
     lang: str = "",
     stance: str = "alleges",
+    hint: int = 0,
 ) -> LinkClaim:
     """A `LinkClaim` from its parts (`when` is `window(...)`'s result)."""
     lo, hi, precision, date_from = when
@@ -460,6 +478,7 @@ def assemble(
             where.geo,
             stance,
             lang,
+            hint,
         ),
     )
 
@@ -517,6 +536,7 @@ def complete(
     names, words = read_words(text)
     lo, hi, precision, date_from = when
     return record._replace(
+        hint=hint_of(text) if lo is None else 0,
         lo=lo,
         hi=hi,
         date_precision=precision,

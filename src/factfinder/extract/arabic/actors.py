@@ -30,6 +30,7 @@ from factfinder.extract.arabic.lexicon import (
     ATTACK_WORDS,
     BETWEEN_ACTOR_AND_ROLE,
     CLAIMANTS,
+    DAY_WORDS,
     DENIES,
     EVENT_CUES,
     HEDGES,
@@ -39,6 +40,7 @@ from factfinder.extract.arabic.lexicon import (
     NATION_HEADS,
     NATION_PLURALS,
     NEUTRAL_BEFORE,
+    OCCUPIED_BY_ISRAEL,
     OCCUPIER,
     OUTCOME_BEFORE,
     REPORT_VERBS,
@@ -48,6 +50,7 @@ from factfinder.extract.arabic.lexicon import (
     SUPPORT,
     VEHICLES,
     VICTIM_BEFORE,
+    WEEKDAYS,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon, Match
 from factfinder.mentions import ActorMention
@@ -55,6 +58,7 @@ from factfinder.mentions import ActorMention
 _OCCUPIER = "occupier"  # resolved per document, never a group of a claim
 _ACTORS: Lexicon[str] = Lexicon({**{w: _OCCUPIER for w in OCCUPIER}, **ACTORS})
 _NATIONS: Lexicon[str] = Lexicon({**NATION_ADJECTIVES, **NATION_PLURALS}, clitics=False)
+_OCCUPIED_BY_ISRAEL = frozenset(fold_key(w) for w in OCCUPIED_BY_ISRAEL)
 _VICTIM_WORDS: Lexicon[bool] = Lexicon({w: True for w in VICTIM_BEFORE})
 _MEMBERS: Lexicon[bool] = Lexicon({w: True for w in MEMBERS})
 _AREA_OR_MEDIA: Lexicon[bool] = Lexicon({w: True for w in NEUTRAL_BEFORE})
@@ -77,6 +81,8 @@ _RUN_OVER = frozenset(fold_key(w) for w in RUN_OVER)
 _SOURCE = frozenset(fold_key(w) for w in SOURCE)
 _ANNOUNCED: Lexicon[bool] = Lexicon({w: True for w in ANNOUNCED_ACTS})
 _ANNOUNCE = frozenset(fold_key(w) for w in ANNOUNCE_VERBS)
+# a day told between an announcement and its act: "أعلنت الوزارة، الأربعاء، تحييد …"
+_WHEN = frozenset(fold_key(w) for w in (*WEEKDAYS, *DAY_WORDS))
 _PRESENT = frozenset(fold_key(w) for w in REPORT_VERBS_PRESENT)
 _THAT = frozenset(fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن"))
 _THAT_IT = frozenset(fold_key(w) for w in ("أنها", "أنه", "انها", "انه", "أنهم"))
@@ -92,14 +98,21 @@ def _said_before(at: ArabicText, a: int, lo: int, words: frozenset[str], reach: 
 
 def occupier(at: ArabicText) -> str | None:
     """The one party a document calls "the occupation" in full ("الاحتلال التركي"), if any:
-    a bare "الاحتلال" elsewhere in it means that party."""
+    a bare "الاحتلال" elsewhere in it means that party. A document that names no occupier in
+    full but is about Gaza, the West Bank or Lebanon ("قطاع غزة", "الضفة الغربية", "جنوب
+    لبنان") means Israel by it, as Palestinian and Lebanese sources write."""
     groups = set()
+    palestine = False
     for k, t in enumerate(at.toks):
         if t.w.endswith("الاحتلال") and k + 1 < len(at.toks):
             n = k + 2 if at.w(k + 1) == "#" else k + 1  # "الاحتلال #التركي"
             m = _NATIONS.first(at.toks, n) if n < len(at.toks) else None
             if m is not None:
                 groups.add(m.value)
+        elif not palestine:
+            palestine = any(r in _OCCUPIED_BY_ISRAEL for r in strip_clitics(t.w))
+    if not groups and palestine:
+        return "israel"
     return groups.pop() if len(groups) == 1 else None
 
 
@@ -160,11 +173,17 @@ def _counted_members(at: ArabicText, i: int, j: int, lo: int) -> bool:
 
 
 def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int) -> bool:
-    """Whether tokens `[v0, v1)` are a verb of announcing ("أعلن", "تبنى") and token `k` an
-    act the announcer carried out ("مهاجمة", "استهداف", "تنفيذ"). An act followed by another
+    """Whether tokens `[v0, v1)` are a verb of announcing ("أعلن", "تبنى") or a speaker's colon
+    ("وزارة الدفاع التركية: تحييد …") and token `k` an act the announcer carried out
+    ("مهاجمة", "استهداف", "تنفيذ"). An act followed by another
     party ("أعلنت قسد استهداف الاحتلال التركي لقرية") is that party's, told by the announcer."""
-    if not any(r in _ANNOUNCE for x in range(v0, v1) for r in strip_clitics(at.w(x))):
+    if not (
+        (v1 == v0 + 1 and at.w(v0) == ":")
+        or any(r in _ANNOUNCE for x in range(v0, v1) for r in strip_clitics(at.w(x)))
+    ):
         return False
+    while k < hi and (at.w(k) in (",", "،") or at.w(k) in _WHEN):
+        k += 1  # "أعلنت وزارة الدفاع، الأربعاء، تحييد …": the day between
     if k < hi and at.w(k) == "عن":
         k += 1  # "أعلن التحالف عن تنفيذ غارة"
     act = _ANNOUNCED.first(at.toks, k, hi) if k < hi else None
@@ -183,7 +202,7 @@ def announced_acts(at: ArabicText, start: int, end: int) -> list[tuple[int, int]
     i0, i1 = at.tokens_in(start, end)
     out = []
     for v in range(i0, i1):
-        if not any(r in _ANNOUNCE for r in strip_clitics(at.w(v))):
+        if at.w(v) != ":" and not any(r in _ANNOUNCE for r in strip_clitics(at.w(v))):
             continue
         party = _ACTORS.first(at.toks, v + 1, i1)
         before = v > i0 and any(
@@ -191,6 +210,8 @@ def announced_acts(at: ArabicText, start: int, end: int) -> list[tuple[int, int]
             for x in range(max(i0, v - 4), v)
             for m in _ACTORS.at(at.toks, x, v)
         )
+        if at.w(v) == ":" and not (before and v - i0 <= 5):
+            continue  # a speaker's colon announces only at the head of a sentence
         if (before and _announces_act(at, v, v + 1, v + 1, i1)) or (
             party is not None
             and party.value not in ("unknown", _OCCUPIER)
@@ -236,7 +257,14 @@ def find_actors(
         if out and out[-1].role == "claimant" and not at.text[out[-1].end : a].strip(_QUOTES + " "):
             role = "claimant"  # the claimant's short name after its full one: "… (قسد)"
         elif at.w(m.j) == ":" and m.i - i0 <= 1:
-            role = "claimant"  # a headline's speaker: "قسد: عدوان تركي …"
+            # a headline's speaker: "قسد: عدوان تركي …"; its own act after the colon makes it
+            # the attacker too: "وزارة الدفاع التركية: تحييد 7 إرهابيين"
+            own = m.value not in ("unknown", _OCCUPIER)
+            role = (
+                "perpetrator"
+                if own and _announces_act(at, m.j, m.j + 1, m.j + 1, i1)
+                else "claimant"
+            )
         if role is None:
             role = "perpetrator" if typed else "other"
         if (
@@ -301,7 +329,51 @@ def find_actors(
         out = [x for x in out if not (x.start < b and a < x.end)]
         out.append(ActorMention(a, b, at.text[a:b], group.value, "perpetrator"))
     out.sort(key=lambda x: x.start)
-    return _air_first(at, out)
+    return _air_first(at, _sdf_air_support(at, out, i1))
+
+
+_AIRCRAFT = frozenset(
+    fold_key(w)
+    for w in (
+        "طيران",
+        "طائرة",
+        "طائرات",
+        "مروحي",
+        "مروحية",
+        "مروحيات",
+        "مسيرة",
+        "مسيرات",
+        "مسير",
+    )
+)
+_AIR_FILLERS = frozenset(fold_key(w) for w in ("من", "جوي", "الحربي", "المروحي", "المسير"))
+
+
+def _sdf_air_support(at: ArabicText, out: list[ActorMention], hi: int) -> list[ActorMention]:
+    """An SDF operation "supported by" aircraft that no party is named for ("نفذت قسد حملة
+    دهم بمساندة الطيران المروحي", "بغطاء من طائرة مسيرة"): the SDF has no aircraft, and the
+    aircraft that fly for it are the US-led coalition's, the air party of the operation."""
+    for a in [x for x in out if x.group == "sdf_ypg" and x.role == "perpetrator"]:
+        _, j = at.tokens_in(a.start, a.end)
+        for k in range(j, min(hi, j + 8)):
+            if at.w(k) in (".", ":", "!", "?"):
+                break
+            if at.w(k) not in _SUPPORT:
+                continue
+            x = k + 1
+            while x < hi and x < k + 3 and at.w(x) in _AIR_FILLERS:
+                x += 1
+            if x >= hi or not any(r in _AIRCRAFT for r in strip_clitics(at.w(x))):
+                break
+            if any(m.i == x + 1 for m in _ACTORS.at(at.toks, x + 1, hi)) or any(
+                o.start >= at.span(x, x + 1)[0] and o.group != "sdf_ypg" for o in out
+            ):
+                break  # "بمساندة طيران التحالف": the party is named
+            s0, s1 = at.span(x, x + 1)
+            out = [*out, ActorMention(s0, s1, at.text[s0:s1], "us_led_coalition", "perpetrator")]
+            out.sort(key=lambda m: m.start)
+            break
+    return out
 
 
 def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]:

@@ -129,10 +129,25 @@ def _toll_match(at: ArabicText, i: int, lo: int) -> Match[Outcome] | None:
         w = at.w(k)
         if w in _STOPS or w[:1].isdigit():
             return None
-        m = _TOLL.first(at.toks, k, i - to)
+        m = _TOLL.first(at.toks, k, i - to) or (_who_toll(at, k, i - to) if to else None)
         # a bare "حصيلة" reaches any tally ("بلغت حصيلة الغارات 4"): only a toll of people
         if m is not None and (to or (m.j - m.i > 1 and k > lo and at.w(k - 1) in _REACHES)):
             return m
+    return None
+
+
+_TALLY = frozenset(fold_key(w) for w in ("عدد", "تعداد", "حصيلة"))
+
+
+def _who_toll(at: ArabicText, k: int, stop: int) -> Match[Outcome] | None:
+    """ "عدد الذين قضوا", "تعداد المدنيين الذين استشهدوا": a tally of the people a verb after
+    "الذين" tells the outcome of, at `k`."""
+    if at.w(k) not in _TALLY:
+        return None
+    for x in range(k + 1, min(stop, k + 4)):
+        who = _WHO.get(at.w(x + 1)) if at.w(x) in _WHO_OPENER else None
+        if who is not None:
+            return Match(k, k + 1, who, 0)
     return None
 
 
@@ -189,12 +204,8 @@ def _toll_ahead(at: ArabicText, i: int) -> Match[Outcome] | None:
         m = _TOLL.first(at.toks, k, stop)
         if m is not None and m.j - m.i > 1:
             return m
-        if w in (fold_key("عدد"), fold_key("حصيلة")):
-            for x in range(k + 1, min(stop, k + 4)):
-                who = _WHO.get(at.w(x + 1)) if at.w(x) in _WHO_OPENER else None
-                if who is not None:
-                    return Match(k, k + 1, who, 0)
-            return None
+        if w in _TALLY:
+            return _who_toll(at, k, stop)
     return None
 
 
@@ -331,8 +342,9 @@ def _said_fighters(at: ArabicText, j: int, stop: int) -> bool:
 
 
 def _opener_before(at: ArabicText, k: int, lo: int) -> bool:
-    """Whether "بينهم"/"منهم"/"من بينهم" ends right before token `k` (a comma may follow it)."""
-    if at.w(k - 1) == ",":
+    """Whether "بينهم"/"منهم"/"من بينهم" ends right before token `k` (a comma or a colon may
+    follow it: "وهم: 7 مدنيين")."""
+    if at.w(k - 1) in (",", ":"):
         k -= 1
     return any(m.j == k for b in range(max(lo, k - 2), k) for m in _SUB.at(at.toks, b, k))
 
@@ -400,10 +412,13 @@ def _within(head: CountMention, n: int | None) -> bool:
     return n is not None and head.range.min is not None and n <= head.range.min
 
 
-def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bool]:
+def _outcome_before(
+    at: ArabicText, i: int, lo: int, floor: int = -1
+) -> tuple[Outcome | None, bool]:
     """The outcome word governing a count at `i` (searching back to `lo`), and whether the
     count is shared by two outcomes ("مقتل وإصابة 10"). A family's size is governed by the
-    outcome word before the family ("استشهاد عائلة مؤلفة من ستة أشخاص")."""
+    outcome word before the family ("استشهاد عائلة مؤلفة من ستة أشخاص"). An outcome word
+    before `floor` is the previous count's ("مدني استشهد وأصيب 4"): it shares nothing."""
     toll = _toll_before(at, i, lo)
     if toll is not None:
         return toll, False
@@ -422,7 +437,12 @@ def _outcome_before(at: ArabicText, i: int, lo: int) -> tuple[Outcome | None, bo
                 outcome = hits[0].value
                 # "مقتل وإصابة": the word before the outcome is another outcome
                 prev = [m for m in _BEFORE.at(at.toks, start - 1, start) if m.j == start]
-                if at.w(start).startswith("و") and prev and prev[0].value != outcome:
+                if (
+                    at.w(start).startswith("و")
+                    and prev
+                    and prev[0].value != outcome
+                    and prev[0].i >= floor
+                ):
                     return None, True
                 return outcome, False
         if seen == 0 and len(w) > 6:
@@ -546,6 +566,10 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             num, noun_end, victims, found_outcome = single
             outcome: Outcome | None = found_outcome
             j = noun_end
+            if not _BEFORE.at(at.toks, k, i1) and _after(at, j, i1) == outcome:
+                # "مدني استشهد وأصيب 4 آخرون": the verb after the noun is this count's, not an
+                # outcome shared with the next count
+                j = _after_match(at, j, i1) or j
         else:
             j = num.j
             victims = "total"
@@ -617,7 +641,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         )
         shared = False
         if outcome is None:
-            before, shared = _outcome_before(at, num.i, i0)
+            before, shared = _outcome_before(at, num.i, i0, last_end)
             outcome = before
         if opener and heads:
             sub_of = heads[-1]
@@ -673,7 +697,28 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
         last_end, last_outcome, last_sub = j, outcome, sub_of
         last_named = single is not None and num.max == 1 and at.w(num.i).startswith("ال")
         k = max(k + 1, j)
-    return _lost_with_injured(at, _group_list(at, out, joined))
+    return _said_civilians(at, _lost_with_injured(at, _group_list(at, out, joined)))
+
+
+# "مدني", "مدنيين", "المدنيين", "مدنيون", "مدنيان", "مدنية": the word itself
+_CIVILIAN_WORD = re.compile(r"مدني")
+# "بينهم", "منهم", "من بينهم": some of the toll, not a list of all of it ("وهم: 6 مدنيين و2 …")
+_SOME_OF_THEM = re.compile(r"(?:بينهم|منهم|بينها|منها)\s*[:،,]?\s*$")
+
+
+def _said_civilians(at: ArabicText, counts: list[CountMention]) -> list[CountMention]:
+    """Mark the breakdowns of some of a toll that the text calls civilians in that word
+    ("مقتل 15 شخصاً بينهم 7 مدنيين"), as the English reader does
+    (`CountMention.said_civilians`): the others of the toll are then not presumed civilians."""
+    return [
+        replace(c, said_civilians=True)
+        if c.victims == "civilians"
+        and c.sub_of is not None
+        and _CIVILIAN_WORD.search(at.text, c.start, c.end)
+        and _SOME_OF_THEM.search(at.text, max(0, c.start - 12), c.start)
+        else c
+        for c in counts
+    ]
 
 
 _LOSS = re.compile(r"(?:^|[\s،,:(])[وف]?(?:ب|ل)?(?:فقدان|فقد|فقدت|فقدوا)\s+$")

@@ -31,7 +31,7 @@ from factfinder.extract.arabic.lexicon import (
 )
 from factfinder.extract.arabic.numbers import read_number
 from factfinder.extract.arabic.text import ArabicText, Lexicon
-from factfinder.mentions import DateMention
+from factfinder.mentions import DateMention, DayHint
 from factfinder.model import DateWindow
 
 _MONTHS: Lexicon[int] = Lexicon(MONTHS)
@@ -46,6 +46,8 @@ _AGO = fold_key(AGO)
 _BEFORE = frozenset(fold_key(w) for w in ("قبل", "وقبل"))
 _BEFORE_WHAT = frozenset(fold_key(w) for w in ("من", "على"))
 _DAYS_UNIT = {fold_key(k): v for k, v in DAYS_UNIT.items()}
+# what may stand between a month and its year: "5 مارس، 2021", "14 / آذار / 2021"
+_YEAR_MARKS = frozenset((",", "،", "/", "-"))
 # Digits of any script ("١١-٩-٢٠٢٣" as "11-9-2023"); the year is checked when read.
 _NUMERIC = re.compile(
     r"(?<!\d)(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})|"
@@ -61,12 +63,24 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _year(at: ArabicText, k: int, stop: int) -> tuple[int, int] | None:
-    """(end, year) of a year at `k` ("2024", "عام 2024")."""
+    """(end, year) of a year at `k` ("2024", "عام 2024", after a comma or a slash: "آذار، 2024",
+    "14 / آذار / 2024"; a page's date line glued to its time: "آذار 202410:40")."""
+    if at.w(k) in _YEAR_MARKS and k + 1 < stop:
+        k += 1
     if at.w(k) in ("عام", "العام", "سنه"):
         k += 1
     w = at.w(k)
     if k < stop and len(w) == 4 and w.isdigit() and 1990 <= int(w) <= 2099:
         return k + 1, int(w)
+    if (
+        k < stop
+        and len(w) in (5, 6)
+        and w.isdigit()
+        and at.w(k + 1) == ":"
+        and 1990 <= int(w[:4]) <= 2099
+        and int(w[4:]) < 24
+    ):
+        return k + 1, int(w[:4])
     return None
 
 
@@ -100,8 +114,8 @@ def _absolute(
             w = at.w(k)
         if w.isdigit() and len(w) <= 2:
             j = k + 1
-            if at.w(j) == "من":
-                j += 1
+            if at.w(j) == "من" or (at.w(j) in ("/", "-") and _MONTHS.first(at.toks, j + 1, i1)):
+                j += 1  # "الـ12 من شهر آذار", "14 / آذار / 2021"
             month = _month_at(at, j, i1)
             if month is not None:
                 day = int(w)
@@ -266,3 +280,34 @@ def find_dates(at: ArabicText, start: int, end: int, anchor: dt.date | None) -> 
                 taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def day_hint(at: ArabicText) -> DayHint:
+    """The day an Arabic text no anchor dates names without a year (`extract.dates.day_hint`):
+    its first weekday of an event ("اليوم الثلاثاء", "فجر الجمعة", "يوم الأحد") and its first
+    day of a month with no year after it ("2 كانون الأول")."""
+    n = len(at.toks)
+    weekday = None
+    for k in range(n):
+        part = _DAY_PARTS.first(at.toks, k, n)
+        j = part.j if part is not None else k
+        dw = _DAY_WORDS.first(at.toks, j, n)
+        if dw is not None:
+            j = dw.j
+        wd = _WEEKDAYS.first(at.toks, j, n)
+        if wd is not None and (part is not None or dw is not None or wd.value != 0):
+            weekday = wd.value
+            break
+    month = day = None
+    for k in range(n):
+        w = at.w(k)
+        if not (w.isdigit() and len(w) <= 2):
+            continue
+        j = k + 1 + (at.w(k + 1) == "من")
+        got = _month_at(at, j, n)
+        if got is None:
+            continue
+        if _year(at, got[0], n) is None and _safe(2024, got[1], int(w)) is not None:
+            month, day = got[1], int(w)
+        break
+    return DayHint(weekday, month, day)

@@ -94,23 +94,53 @@ def _posted(text: str) -> dt.date | None:
         return None
 
 
+# An embedded post's signature: "— الدفاع المدني السوري (@SyriaCivilDefe) September 17, 2021",
+# or a date alone ending its line ("October 5, 2023, 8:58 am").
+_SIGNED = re.compile(
+    rf"(?:\(@\w+\)\s*|^[ \t]*)(?P<md>{_MONTHS_EN})\s+(?P<d>\d{{1,2}}),\s+(?P<y>20\d\d)"
+    r"(?=[ \t]*(?:,[ \t]*\d{1,2}:\d\d|$))",
+    re.MULTILINE,
+)
+
+
+def _signed(text: str) -> dt.date | None:
+    m = _SIGNED.search(text)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m["y"]), _EN_MONTH_NUMBER[m["md"][:3].lower()], int(m["d"]))
+    except ValueError:
+        return None
+
+
 def report_date(doc: Document) -> dt.date | None:
-    """The date the page shows for the post or article, else `published`.
+    """The date the page shows for the post or article, else `published`, else the date an
+    embedded post is signed with.
 
     The page's own date ("June 12, 2025 · Shared with Public") wins: an archive's
-    publication date may be the day the page was captured."""
-    return _posted(doc.text) or doc.published
+    publication date may be the day the page was captured. An embedded post's date
+    ("(@SyriaCivilDefe) September 17, 2021") may be older than the page that quotes it: it
+    dates the report only when nothing else does."""
+    return _posted(doc.text) or doc.published or _signed(doc.text)
+
+
+# A line's opening before a dash, short enough to be a date alone: "الجمعة 5 آذار, 2021 - "
+_DATE_HEAD = re.compile(r"^([^\n]{6,40}?\d[^\n]{0,12}?)\s+[-–—|]\s+\S")
 
 
 def _dateline(at: ArabicText) -> tuple[dt.date, tuple[int, int]] | None:
-    """A short line near the top that is only a date ("الخميس، 29 شباط 2024، 10:11"): the
-    report's own date, and its span (it dates the report, not the event)."""
+    """A short line near the top that is only a date ("الخميس، 29 شباط 2024، 10:11"), or such
+    a date opening a line before a dash ("الجمعة 5 آذار, 2021 - استشهد …"): the report's own
+    date, and its span (it dates the report, not the event)."""
     text = at.text
     pos = 0
     for line in text[:600].split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        if not line.strip() or len(line.strip()) > 50:
+        head = _DATE_HEAD.match(line)
+        if head is not None and len(line.strip()) > 50:
+            b = a + head.end(1)
+        elif not line.strip() or len(line.strip()) > 50:
             continue
         for d in find_dates(at, a, b, None):
             if d.window.precision == "day" and d.window.start is not None:
@@ -168,6 +198,46 @@ def split_sentences(text: str, title: str | None) -> tuple[list[Sentence], int |
                 title_index = k
                 break
     return out, title_index
+
+
+def _own_line(text: str, s: Sentence) -> bool:
+    """Whether sentence `s` is a whole line with no full stop: a headline's form."""
+    before = text[: s.start].rstrip(" \t\u200e\u200f#|")
+    after = text[s.end :].lstrip(" \t\u200e\u200f")
+    return (
+        (not before or before.endswith("\n"))
+        and after.startswith("\n")
+        and "\n" not in s.text
+        and not s.text.rstrip().endswith((".", ":"))
+    )
+
+
+def _headline_line(at: ArabicText, sentences: Sequence[Sentence]) -> int | None:
+    """An untitled page's headline: its first sentence with a casualty count, when that is a
+    short line of its own and the next sentence, a longer one that is no line of its own (a
+    list of other headlines is not a lede), tells the same first figure ("إصابة أربعة مدنيين
+    بقصف للنظام" over "أصيب أربعة مدنيين بينهم طفل، ليل الأحد، بقصف …")."""
+    for k, s in enumerate(sentences[: _TITLE_WITHIN - 1]):
+        counts = find_counts(at, s.start, s.end)
+        if not counts:
+            continue
+        if k + 1 >= len(sentences) or len(s.text) > _HEADLINE_CHARS or not _own_line(at.text, s):
+            return None
+        lede = sentences[k + 1]
+        told = find_counts(at, lede.start, lede.end)
+        if (
+            len(lede.text) <= len(s.text)
+            or _own_line(at.text, lede)
+            or not told
+            or (told[0].range.min, told[0].outcome) != (counts[0].range.min, counts[0].outcome)
+        ):
+            return None
+        return k
+    return None
+
+
+# The longest line read as an untitled page's headline.
+_HEADLINE_CHARS = 110
 
 
 def _clauses(text: str, s: Sentence) -> list[Sentence]:
@@ -294,6 +364,8 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
     if anchor is None and line is not None:
         anchor = line[0]
     sentences, title = split_sentences(text, doc.title)
+    if title is None:
+        title = _headline_line(at, sentences)
     publisher = document_publisher(text, doc.publisher)
     page = header_claimant(at) if publisher is None else None
     if publisher is not None:

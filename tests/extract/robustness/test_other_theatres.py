@@ -1,0 +1,402 @@
+"""Reports from the other theatres a monitor follows (Lebanon, Gaza, Yemen, northern Iraq) and
+the sources that speak there.
+
+- A lower-case source after a comma ends the sentence's subject: "…, state media reported".
+- "…, according to Syrian state media, which said …": the relative clause's speaker is the
+  source it hangs on, not the sentence's subject.
+- A detention centre hit by a strike is the target, not a detention.
+- South Lebanon's villages, Beirut's southern suburbs, Gaza City's neighbourhoods and Yemen's
+  Ras Isa port resolve to points.
+- Palestinian and other national humanitarian bodies are sources of their own; a report title
+  that opens with its author's name names the claimant.
+
+Every text is written for this suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factfinder.extract.pipeline import extract_document
+from factfinder.extract.publishers import source_named_by
+from factfinder.geo.distance import distance_km
+from factfinder.model import Claim, Document
+
+DAY = dt.date(2024, 10, 10)
+
+
+def primary(text: str, published: dt.date | None = DAY) -> Claim:
+    claims = extract_document(Document(id="t", text=text, published=published)).claims
+    lead = [c for c in claims if c.primary]
+    assert len(lead) == 1, claims
+    return lead[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "An Israeli airstrike killed three people in the town of Khiam in south Lebanon on "
+            "Thursday, state media reported.",
+            "state media",
+        ),
+        (
+            "A drone strike killed two men near the market on Monday, hospital officials said.",
+            "hospital officials",
+        ),
+        (
+            "An Israeli air strike on a car in the southern Syrian province of Quneitra killed "
+            "three people on Wednesday, according to Syrian state media, which said the victims "
+            "were civilians.",
+            "Syrian state media",
+        ),
+    ],
+)
+def test_the_source_is_the_phrase_that_speaks(text: str, claimant: str) -> None:
+    c = primary(text)
+    assert c.claimant is not None
+    assert c.claimant.name == claimant
+    assert c.killed.total is not None
+
+
+def test_a_strike_on_a_detention_centre_is_a_strike() -> None:
+    c = primary(
+        "A U.S. strike on a migrant detention centre in Saada killed 68 African migrants, the "
+        "Houthis said.",
+        dt.date(2025, 4, 28),
+    )
+    assert c.event_type == "airstrike"
+    assert c.killed.total is not None and c.killed.total.min == 68
+
+
+def test_an_arrest_is_still_a_detention() -> None:
+    c = primary("Security forces arrested 12 young men in a raid on the town, activists said.")
+    assert c.event_type == "detention"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        (
+            "An Israeli airstrike killed three people in the town of Khiam in south Lebanon on "
+            "Thursday, state media reported.",
+            "Khiam",
+            (33.33, 35.61),
+        ),
+        (
+            "An Israeli strike on a house in the southern Lebanese town of Aitaroun killed five "
+            "people, including two children, Lebanon's health ministry said.",
+            "Aitaroun",
+            (33.12, 35.47),
+        ),
+        (
+            "Israeli strikes on Beirut's southern suburbs killed six people overnight, Lebanon's "
+            "health ministry said.",
+            "Dahiyeh",
+            (33.85, 35.51),
+        ),
+        (
+            "An airstrike on a house in the Shujaiya neighbourhood of Gaza City killed seven "
+            "members of one family, the civil defence said.",
+            "Shejaiya",
+            (31.50, 34.48),
+        ),
+        (
+            "U.S. strikes on Yemen's Ras Isa fuel port killed 74 people and wounded 171, the "
+            "Houthi-run health ministry said.",
+            "Ras Isa",
+            (15.12, 42.83),
+        ),
+        (
+            "The number of civilians killed by the Turkish drone attack on the vicinity of "
+            "Zirgan town has risen to four, the local council said.",
+            "Zarkan",
+            (36.83, 40.34),
+        ),
+    ],
+)
+def test_places_of_the_other_theatres_resolve(
+    text: str, name: str, point: tuple[float, float]
+) -> None:
+    c = primary(text)
+    assert c.places, c
+    first = c.places[0]
+    assert first.name.split(",")[0] == name
+    assert first.lat is not None and first.lon is not None
+    assert distance_km(first.lat, first.lon, *point) < 10
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Palestine Red Crescent Society", "Palestine Red Crescent Society"),
+        ("the Palestinian Red Crescent", "Palestine Red Crescent Society"),
+        ("Syrian Arab Red Crescent", "Syrian Arab Red Crescent"),
+        ("Lebanese Red Cross", "Lebanese Red Cross"),
+        ("Al Mezan Center for Human Rights", "Al Mezan Center for Human Rights"),
+        ("B'Tselem", "B'Tselem"),
+        ("PCHR", "Palestinian Centre for Human Rights"),
+        ("Shafaq News", "Shafaq News"),
+    ],
+)
+def test_national_societies_and_local_bodies_are_sources_of_their_own(
+    name: str, expected: str
+) -> None:
+    source = source_named_by(name)
+    assert source is not None
+    assert source.name == expected
+
+
+def test_a_report_title_that_opens_with_its_author_names_the_claimant() -> None:
+    c = primary(
+        "PCHR Weekly Report On Israeli Human Rights Violations in the occupied Palestinian "
+        "territory (13 - 19 May 2021)\n"
+        "During the reporting period, Israeli occupation forces killed 42 Palestinians in the "
+        "Gaza Strip, including 10 children and 6 women, in airstrikes on residential buildings.",
+        None,
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Palestinian Centre for Human Rights"
+    assert c.claimant.type == "ngo"
+    assert c.perpetrator is not None and c.perpetrator.group == "israel"
+
+
+def test_an_outlet_s_name_before_report_is_no_author() -> None:
+    c = primary(
+        "Reuters Report: Syrian strikes hit Idlib\n"
+        "Airstrikes killed nine civilians in the town of Ariha on Tuesday, the Syrian "
+        "Observatory for Human Rights said."
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone attack killed three U.S. service members at a base in northeast Jordan, "
+        "officials said.",
+        "A drone attack killed three U.S. soldiers at a base in northeast Jordan, officials said.",
+        "A drone attack killed three US service members at a base in northeast Jordan, "
+        "officials said.",
+    ],
+)
+def test_a_dotted_acronym_before_the_noun_keeps_the_count(text: str) -> None:
+    c = primary(text)
+    assert c.killed.combatants is not None and c.killed.combatants.min == 3
+    # the state that sent them is no place of the attack
+    assert [p.name for p in c.places] == ["Jordan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "An Israel-attributed strike on the outskirts of Damascus killed two Iranian "
+            "military advisers, Iran's Revolutionary Guards said.",
+            "israel",
+        ),
+        (
+            "A drone attack by Iran-backed militants killed three U.S. service members at a "
+            "base in northeast Jordan, officials said.",
+            "iran",
+        ),
+    ],
+)
+def test_attributed_and_backed_attackers(text: str, group: str) -> None:
+    c = primary(text)
+    assert c.perpetrator is not None
+    assert c.perpetrator.group == group
+
+
+def test_a_family_named_by_its_head_s_trade_counts_everyone() -> None:
+    c = primary(
+        "Jordanian warplanes struck a house in Sweida province on Monday, killing a drug "
+        "smuggler, his wife and their six children, local sources said."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 8
+    assert c.killed.children is not None and c.killed.children.min == 6
+    assert c.killed.women is not None and c.killed.women.min == 1
+
+
+def test_a_reading_time_in_the_byline_leaves_the_date_as_the_page_s() -> None:
+    c = primary(
+        "By Staff Writer | 2 min read | 06 Oct 2023\n"
+        "Turkish drones struck several sites in the countryside of Qamishli on Thursday, "
+        "killing nine people, the SDF said.",
+        None,
+    )
+    assert c.date is not None
+    assert c.date.start == dt.date(2023, 10, 5)  # the Thursday before the page's Friday
+
+
+def test_a_date_in_brackets_after_a_place_is_no_age() -> None:
+    c = primary(
+        "Syria: Turkish drone kills two civilians near Kobani (14.01.2024)\n"
+        "A Turkish drone strike on a car near Kobani killed two civilians on Sunday, local "
+        "sources said.",
+        None,
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 2
+    assert c.killed.children is None
+    assert c.date is not None and c.date.start == dt.date(2024, 1, 14)
+
+
+NGO_RELEASE = (
+    "Syria: Russian-Syrian Strikes on Idlib Market Unlawful\n"
+    "Attack Killed 15 Civilians, Including 4 Children\n"
+    "(Beirut, December 12, 2021) – A Russian-Syrian military alliance airstrike on a crowded "
+    "vegetable market in the town of Maarat Misrin in Idlib governorate on November 11, 2021, "
+    "killed 15 civilians, including 4 children, and wounded at least 30, Human Rights Watch "
+    "said today.\n"
+    "Two weeks earlier, on October 20, a strike on the city of Ariha killed 11 civilians, "
+    "according to the White Helmets.\n"
+)
+
+
+def test_an_ngo_dateline_with_its_date_is_the_release_s_not_the_attack_s() -> None:
+    c = primary(NGO_RELEASE, None)
+    assert c.date is not None and c.date.start == dt.date(2021, 11, 11)
+    assert "Beirut" not in [p.name for p in c.places]
+    assert c.killed.civilians is not None and c.killed.civilians.min == 15
+
+
+def test_witnesses_an_organisation_interviewed_are_its_evidence() -> None:
+    c = primary(
+        "On 1 January 2022, Syrian government forces shelled a residential neighbourhood in "
+        "the town of Darat Izza in western Aleppo, killing two civilians, according to "
+        "witnesses Amnesty International interviewed.",
+        None,
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Amnesty International"
+    assert c.claimant.type == "ngo"
+
+
+@pytest.mark.parametrize(
+    "follower",
+    [
+        "The strike took place on Nov. 15, 2020, near Hajin, Syria.",
+        "It happened on 15 November 2020 near Hajin, Syria.",
+    ],
+)
+def test_the_sentence_that_says_when_it_happened_dates_the_incident(follower: str) -> None:
+    c = primary(
+        "CJTF-OIR Monthly Civilian Casualty Report\n"
+        "One report was assessed as credible, resulting in 1 civilian killed. " + follower,
+        None,
+    )
+    assert c.date is not None and c.date.start == dt.date(2020, 11, 15)
+    assert c.places and c.places[0].name == "Hajin"
+
+
+def test_a_later_sentence_about_something_else_does_not_date_the_incident() -> None:
+    c = primary(
+        "An airstrike killed four civilians in the town of Ariha.\n"
+        "The town was captured by rebels on 28 May 2015.",
+        None,
+    )
+    assert c.date is None
+
+
+def test_the_other_side_s_account_takes_the_day_of_the_incident_it_retells() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "An Israeli strike on a tent camp for displaced people in Rafah's Tal al-Sultan "
+                "neighbourhood killed at least 45 people, Palestinian health officials said. The "
+                "Israeli army said it had targeted a Hamas compound and killed two senior Hamas "
+                "officials."
+            ),
+            published=dt.date(2024, 5, 27),
+        )
+    ).claims
+    assert len(claims) == 2
+    army = claims[1]
+    assert army.claimant.name == "Israeli army"
+    assert army.stance == "admits"
+    assert army.date is not None and army.date.start == dt.date(2024, 5, 27)
+
+
+def test_a_place_inside_the_governorate_named_before_it_comes_first() -> None:
+    c = primary(
+        "ERBIL, Kurdistan Region - Two people were killed and three others injured when a "
+        "Turkish drone struck a vehicle in Sulaimani province's Penjwen district on Sunday "
+        "evening, a local official told Rudaw."
+    )
+    assert [p.precision for p in c.places][:2] == ["district", "governorate"]
+    assert c.places[0].admin1 == c.places[1].admin1
+
+
+def test_the_forces_that_speak_are_the_forces_named_before() -> None:
+    c = primary(
+        "QAMISHLI, Syria (North Press) – Nine members of the Internal Security Forces (Asayish) "
+        "were killed on Saturday in Turkish drone strikes targeting their checkpoints in the "
+        "countryside of Qamishli, the forces said in a statement."
+    )
+    assert c.claimant is not None
+    assert c.claimant.name == "Internal Security Forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SOHR has documented the deaths of 15 people across Syrian territory on Friday, "
+        "including 7 civilians.",
+        "Daily death toll | 7 civilians among 15 people killed across Syrian territory",
+    ],
+)
+def test_people_of_whom_some_are_said_to_be_civilians_are_not_all_presumed_civilians(
+    text: str,
+) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == 15
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
+
+
+def test_a_civilian_trade_among_the_dead_still_lets_the_rest_be_presumed_civilians() -> None:
+    c = primary(
+        "Two medics were among 31 people killed in the shelling of the town, activists said."
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 31
+
+
+def test_a_digest_s_lines_in_two_governorates_are_two_incidents() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "Idlib: Three civilians, including a child, were killed in regime shelling on "
+                "Al-Bara village in Jabal Al-Zawiya.\n"
+                "Aleppo: A child was killed by a landmine explosion in Maskanah countryside."
+            ),
+        )
+    ).claims
+    assert [(c.event_type, c.killed.total.min if c.killed.total else None) for c in claims] == [
+        ("shelling", 3),
+        ("explosion", 1),
+    ]
+    assert claims[1].places[0].name == "Maskanah"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight members of regime forces were killed in attacks by ISIS cells in the Syrian desert.",
+        "Eight members of the government forces were killed in an ambush near Palmyra.",
+    ],
+)
+def test_members_of_a_force_named_in_lower_case_are_its_fighters(text: str) -> None:
+    c = primary(text)
+    assert c.killed.combatants is not None and c.killed.combatants.min == 8
+
+
+def test_an_arabic_breakdown_called_civilians_keeps_the_others_unpresumed() -> None:
+    c = primary("مقتل 15 شخصاً بينهم 7 مدنيين بقصف مدفعي على بلدة سرمين")
+    assert c.killed.total is not None and c.killed.total.min == 15
+    assert c.killed.civilians is not None and c.killed.civilians.min == 7
+    children = primary("مقتل 15 شخصاً بينهم طفلان بقصف مدفعي على بلدة سرمين")
+    assert children.killed.civilians is not None and children.killed.civilians.min == 15
