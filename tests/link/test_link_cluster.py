@@ -229,15 +229,17 @@ def test_blocks_clustered_apart_and_replayed_give_the_clustering_of_all_pairs(ma
         assert sorted(replayed) == whole
 
 
-@pytest.mark.parametrize("split", [False, True])
+@pytest.mark.parametrize(("split", "whole"), [(False, False), (True, False), (True, True)])
 def test_components_clustered_on_workers_give_the_clustering_of_one_process(
-    make_record, monkeypatch, split
+    make_record, monkeypatch, split, whole
 ):
     # A batch per component makes the workers put many pieces together; with `split` every
-    # component is cut into blocks clustered apart and replayed here.
+    # component is cut into blocks clustered apart and replayed here. Each job is sent the
+    # weights of its own words, or (`whole`) the run's whole table.
     from factfinder.link import components
 
     monkeypatch.setattr(components, "BATCH_EDGES", 1)
+    monkeypatch.setattr(components, "whole_table", lambda table, claims: whole)
     if split:
         monkeypatch.setattr(components, "SPLIT_EDGES", 1)
     recs = _incident_reports(make_record)
@@ -260,9 +262,11 @@ def test_stretch_counts_are_a_multiple_of_the_workers() -> None:
     assert all(stretch_count(n, w) % w == 0 for n in range(0, 10**6, 9973) for w in (1, 2, 3))
 
 
+@pytest.mark.parametrize("whole", [False, True])
 def test_pairs_scored_stretch_by_stretch_on_workers_are_those_of_one_sweep(
-    make_record, monkeypatch
+    make_record, monkeypatch, whole
 ):
+    # Each stretch is sent the counts of its own words, or (`whole`) the run's whole table.
     from factfinder.link import pairs
     from factfinder.link.cluster import EdgeCodec
     from factfinder.link.parallel import Workers
@@ -288,18 +292,24 @@ def test_pairs_scored_stretch_by_stretch_on_workers_are_those_of_one_sweep(
     codec = EdgeCodec.for_records(len(recs))
     one_pairs, one_edges = pairs.scored_edges(recs, df, Workers(1), codec)
     monkeypatch.setattr(pairs, "MIN_STRETCH", 5)  # 48 claims: four stretches of 6 per worker
+    monkeypatch.setattr(pairs, "whole_table", lambda table, claims: whole)
     with Workers(2) as pool:
         two_pairs, two_edges = pairs.scored_edges(recs, df, pool, codec)
     assert one_pairs > 0 and len(one_edges) > 0
     assert (two_pairs, sorted(two_edges)) == (one_pairs, sorted(one_edges))
 
 
-def test_incident_chunks_for_the_workers_build_the_lines_of_one_process(make_record, monkeypatch):
+@pytest.mark.parametrize("whole", [False, True])
+def test_incident_chunks_for_the_workers_build_the_lines_of_one_process(
+    make_record, monkeypatch, whole
+):
     # Chunks of two incidents: refused links name claims of other chunks (sent as refs only),
-    # and claims alone in their incident travel without their sentence and words.
+    # and claims alone in their incident travel without their sentence and words; each chunk
+    # is sent the weights of its words, or (`whole`) the run's whole table.
     from factfinder.assess import output
 
     monkeypatch.setattr(output, "CHUNK_INCIDENTS", 2)
+    monkeypatch.setattr(output, "whole_table", lambda table, claims: whole)
     recs = _incident_reports(make_record)
     # The first document's second claim reports its incident again: refused (same document).
     first = recs[0]

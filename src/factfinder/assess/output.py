@@ -17,6 +17,7 @@ from factfinder.assess.grading import GradeOverride
 from factfinder.assess.incidents import build_incident
 from factfinder.link.cluster import Clustering, Link, Refusal
 from factfinder.link.features import PairScorer
+from factfinder.link.pairs import whole_table
 from factfinder.link.parallel import Workers, as_workers, preload
 from factfinder.link.records import LinkClaim
 from factfinder.link.run import LinkRun
@@ -170,8 +171,12 @@ def _chunks(specs: Iterator[IncidentSpec], scorer: PairScorer) -> Iterator[Incid
             if i not in plain
         }
         linked = [records[i] for spec in batch if spec.links for i in spec.members]
-        used = set(chain.from_iterable(r.names for r in linked))
-        used.update(chain.from_iterable(r.words for r in linked))
+        if whole_table(idf, len(linked)):
+            weights = dict(idf)
+        else:
+            used = set(chain.from_iterable(r.names for r in linked))
+            used.update(chain.from_iterable(r.words for r in linked))
+            weights = {t: idf[t] for t in used if t in idf}
         incidents = [
             (
                 spec.id,
@@ -182,7 +187,7 @@ def _chunks(specs: Iterator[IncidentSpec], scorer: PairScorer) -> Iterator[Incid
             )
             for spec in batch
         ]
-        return IncidentChunk(incidents, plain, refs, {t: idf[t] for t in used if t in idf})
+        return IncidentChunk(incidents, plain, refs, weights)
 
     for spec in specs:
         batch.append(spec)
