@@ -229,15 +229,17 @@ def test_blocks_clustered_apart_and_replayed_give_the_clustering_of_all_pairs(ma
         assert sorted(replayed) == whole
 
 
-@pytest.mark.parametrize("split", [False, True])
+@pytest.mark.parametrize(("split", "whole"), [(False, False), (True, False), (True, True)])
 def test_components_clustered_on_workers_give_the_clustering_of_one_process(
-    make_record, monkeypatch, split
+    make_record, monkeypatch, split, whole
 ):
     # A batch per component makes the workers put many pieces together; with `split` every
-    # component is cut into blocks clustered apart and replayed here.
+    # component is cut into blocks clustered apart and replayed here. Each job is sent the
+    # weights of its own words, or (`whole`) the run's whole table.
     from factfinder.link import components
 
     monkeypatch.setattr(components, "BATCH_EDGES", 1)
+    monkeypatch.setattr(components, "whole_table", lambda table, claims: whole)
     if split:
         monkeypatch.setattr(components, "SPLIT_EDGES", 1)
     recs = _incident_reports(make_record)
@@ -260,9 +262,11 @@ def test_stretch_counts_are_a_multiple_of_the_workers() -> None:
     assert all(stretch_count(n, w) % w == 0 for n in range(0, 10**6, 9973) for w in (1, 2, 3))
 
 
+@pytest.mark.parametrize("whole", [False, True])
 def test_pairs_scored_stretch_by_stretch_on_workers_are_those_of_one_sweep(
-    make_record, monkeypatch
+    make_record, monkeypatch, whole
 ):
+    # Each stretch is sent the counts of its own words, or (`whole`) the run's whole table.
     from factfinder.link import pairs
     from factfinder.link.cluster import EdgeCodec
     from factfinder.link.parallel import Workers
@@ -288,7 +292,76 @@ def test_pairs_scored_stretch_by_stretch_on_workers_are_those_of_one_sweep(
     codec = EdgeCodec.for_records(len(recs))
     one_pairs, one_edges = pairs.scored_edges(recs, df, Workers(1), codec)
     monkeypatch.setattr(pairs, "MIN_STRETCH", 5)  # 48 claims: four stretches of 6 per worker
+    monkeypatch.setattr(pairs, "whole_table", lambda table, claims: whole)
     with Workers(2) as pool:
         two_pairs, two_edges = pairs.scored_edges(recs, df, pool, codec)
     assert one_pairs > 0 and len(one_edges) > 0
     assert (two_pairs, sorted(two_edges)) == (one_pairs, sorted(one_edges))
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_incident_chunks_for_the_workers_build_the_lines_of_one_process(
+    make_record, monkeypatch, whole
+):
+    # Chunks of two incidents: refused links name claims of other chunks (sent as refs only),
+    # and claims alone in their incident travel without their sentence and words; each chunk
+    # is sent the weights of its words, or (`whole`) the run's whole table.
+    from factfinder.assess import output
+
+    monkeypatch.setattr(output, "CHUNK_INCIDENTS", 2)
+    monkeypatch.setattr(output, "whole_table", lambda table, claims: whole)
+    recs = _incident_reports(make_record)
+    # The first document's second claim reports its incident again: refused (same document).
+    first = recs[0]
+    recs.append(
+        make_record(
+            len(recs),
+            doc=0,
+            claim_index=1,
+            place=("Al-Hasakah", 36.502, 40.747, "Al-Hasakah"),
+            day="2016-07-05",
+            event="explosion",
+            killed=16,
+            text=first.text,
+        )
+    )
+    recs.append(
+        make_record(
+            len(recs),
+            place=("Tell Tamer", 36.652, 40.371, "Al-Hasakah"),
+            day="2017-03-01",
+            text="A shooting at a checkpoint in Tell Tamer.",
+        )
+    )
+    run = link_records(recs)
+    c = run.clustering
+    specs = [
+        output.IncidentSpec(run.ids[k], c.clusters[k], c.links[k], c.refusals[k], None)
+        for k in range(len(c.clusters))
+    ]
+    chunks = list(output._chunks(iter(specs), run.scorer))
+    sent = {i: r for chunk in chunks for i, r in chunk.records.items()}
+    refs = {i: ref for chunk in chunks for i, ref in chunk.refs.items()}
+    assert refs[len(recs) - 2] == ClaimRef("doc-0", 1)  # named by a refusal of another chunk
+    alone = [s.members[0] for s in specs if len(s.members) == 1]
+    assert len(recs) - 1 in alone
+    assert all(sent[i][23:26] == ("", (), ()) for i in alone)
+    assert sent[0][23:26] == (recs[0].text, recs[0].names, recs[0].words)
+    built = [line for chunk in chunks for line in output.build_lines(chunk)]
+    assert built == list(output.run_lines(run, workers=1))
+
+
+def test_assemble_puts_each_part_in_its_field(make_record) -> None:
+    # `assemble` makes the record as a plain tuple is made: each part by position.
+    from factfinder.link.records import LinkClaim, assemble, place_info
+
+    r = make_record(0, text="Shelling hit Douma.", killed=7)
+    where = place_info(r.places, None)
+    got = assemble(
+        r.idx, r.ref, r.doc, r.primary, r.event_type, r.perpetrator, where, r.killed,
+        r.injured, (r.lo, r.hi, r.date_precision, r.date_from), r.source, r.publisher,
+        r.published, r.text, r.names, r.words, "latn:en", "admits", 42,
+    )  # fmt: skip
+    assert type(got) is LinkClaim and len(got) == len(LinkClaim._fields)
+    assert got == r._replace(lang="latn:en", stance="admits", hint=42)
+    assert (got.lang, got.stance, got.hint, got.words) == ("latn:en", "admits", 42, r.words)

@@ -117,3 +117,53 @@ def test_words_of_a_real_sentence() -> None:
     # a place name and a target word are names; a capital that only opens the sentence is not
     assert {"maarat", "market"} <= set(names) and "russian" not in names
     assert same_language("latn:en", "latn:en") and not same_language("latn:en", "arab:ar")
+
+
+def _words_read_afresh(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`read_words` as it reads each token without remembering it (the reference)."""
+    from factfinder.link import text as t
+
+    text = t._mend(text[: t.MAX_TEXT_CHARS])
+    names: set[str] = set()
+    words: set[str] = set()
+    arabic = t.script_of(text) == "arab"
+    for m in t._WORD.finditer(text):
+        tok = m.group(0)
+        if arabic and tok[0] < "\u0600":
+            continue
+        low = t._fold(tok)
+        if len(low) < 3:
+            continue
+        if low not in t.STOPWORDS and not low.isdigit():
+            words.add(low)
+        if low in t.TARGET_WORDS:
+            names.add(low)
+            continue
+        if (
+            tok[0].isupper()
+            and not (tok.isupper() and len(tok) > 3)
+            and low not in t.COMMON_CAPITALISED
+            and tok.lower() not in t.COMMON_CAPITALISED
+            and not t._opens_sentence(text, m.start())
+        ):
+            names.add(low)
+    return tuple(sorted(names)), tuple(sorted(words))
+
+
+_TOKENS = st.sampled_from(
+    [
+        "Douma", "douma", "DOUMA", "SOHR", "UN", "The", "the", "Market", "market", "hospital",
+        "Al-Rahma", "al-Nusra", "Ahmad's", "Russian", "May", "12", "3rd", "of", "in", "killed",
+        "قصف", "وبالميادين", "الميادين", "مستشفى", "انفـ ـجار", "ab", "Ok", "“Idlib”", "x-ray",
+    ]
+)  # fmt: skip
+_GLUE = st.sampled_from([" ", ". ", ", ", ": ", " (", ") ", "! ", " - ", "\n", " “"])
+
+
+@given(st.lists(st.tuples(_TOKENS, _GLUE), max_size=25))
+def test_read_words_remembering_tokens_reads_as_afresh(parts: list[tuple[str, str]]) -> None:
+    # A token remembered from one sentence reads the same in another: whether it opens a
+    # sentence is looked at each time.
+    text = "".join(tok + glue for tok, glue in parts)
+    assert read_words(text) == _words_read_afresh(text)
+    assert read_words(text.lower()) == _words_read_afresh(text.lower())

@@ -35,7 +35,7 @@ from factfinder.link.features import SCORING_VERSION, PairScore
 from factfinder.link.records import Counts, LinkClaim
 from factfinder.link.run import LinkRun
 from factfinder.link.sources import UNATTRIBUTED, is_credible
-from factfinder.model import DateWindow, Incident, Place
+from factfinder.model import ClaimRef, DateWindow, Incident, Place
 from factfinder.vocab import PARTY_NAMES
 
 _PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
@@ -181,8 +181,13 @@ def build_incident(
     refusals: Sequence[Refusal],
     explain: Callable[[int, int], PairScore],
     override: GradeOverride | None = None,
+    refs: Mapping[int, ClaimRef] | None = None,
 ) -> Incident:
-    """The `Incident` of one cluster (member indices into `records`)."""
+    """The `Incident` of one cluster (member indices into `records`).
+
+    `refs`, when given, holds the refs of the claims that `refusals` name outside the cluster
+    (their records are then not needed).
+    """
     rs = [records[i] for i in sorted(members)]
     units = independence_units(rs)
     reports = [r for r in rs if r.stance != "denies"]
@@ -206,8 +211,8 @@ def build_incident(
         "links": [_link_json(records, link, explain) for link in links],
         "refused_links": [
             {
-                "a": records[f.a].ref.to_json(),
-                "b": records[f.b].ref.to_json(),
+                "a": _ref(records, refs, f.a).to_json(),
+                "b": _ref(records, refs, f.b).to_json(),
                 "score": round(f.score, 3),
                 "reason": f.reason,
             }
@@ -257,6 +262,19 @@ def incident_of(
         run.scorer.explain,
         (overrides or {}).get(inc_id),
     )
+
+
+def _ref(
+    records: Sequence[LinkClaim] | Mapping[int, LinkClaim],
+    refs: Mapping[int, ClaimRef] | None,
+    i: int,
+) -> ClaimRef:
+    """The ref of claim i: from `refs` when it holds it, else from its record."""
+    if refs is not None:
+        got = refs.get(i)
+        if got is not None:
+            return got
+    return records[i].ref
 
 
 def _independent(rs: Sequence[LinkClaim], units: Mapping[int, str]) -> int:

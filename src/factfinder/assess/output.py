@@ -11,15 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from factfinder.assess.grading import GradeOverride
 from factfinder.assess.incidents import build_incident
 from factfinder.link.cluster import Clustering, Link, Refusal
 from factfinder.link.features import PairScorer
+from factfinder.link.pairs import whole_table
 from factfinder.link.parallel import Workers, as_workers, preload
 from factfinder.link.records import LinkClaim
 from factfinder.link.run import LinkRun
+from factfinder.model import ClaimRef
 
 CHUNK_INCIDENTS = 2000
 CHUNK_CLAIMS = 8000
@@ -39,17 +41,38 @@ class IncidentSpec(NamedTuple):
 
 
 class IncidentChunk(NamedTuple):
-    """Incidents to build with the records they name (by index) and the weights of their words."""
+    """Incidents to build, with what they read of the claims they name and the weights of their
+    words, all as plain values (pickled by C code alone: named tuples and dataclasses cost a
+    Python call each way, which made sending the chunks half the time of building them).
 
-    incidents: list[IncidentSpec]
-    records: dict[int, LinkClaim]
+    `incidents` are `IncidentSpec`s with their links and refusals as plain tuples; `records`
+    the `LinkClaim`s of their members as plain tuples, by index, those of a claim alone in its
+    incident without the sentence and words that only a link's explanation reads; `refs` the
+    `ClaimRef`s of the other claims their refused links name (nothing else of them is read).
+    """
+
+    incidents: list[tuple[Any, ...]]
+    records: dict[int, tuple[Any, ...]]
+    refs: dict[int, ClaimRef]
     idf: dict[str, float]
 
 
 def build_lines(job: IncidentChunk) -> list[str]:
     """The JSON lines of a chunk's incidents (the job of a worker process)."""
-    scorer = PairScorer(job.records, job.idf)
-    return [_line(spec, job.records, scorer) for spec in job.incidents]
+    new = tuple.__new__
+    records = {i: new(LinkClaim, r) for i, r in job.records.items()}
+    scorer = PairScorer(records, job.idf)
+    specs = [
+        IncidentSpec(
+            name,
+            members,
+            [new(Link, link) for link in links],
+            [new(Refusal, refusal) for refusal in refusals],
+            override,
+        )
+        for name, members, links, refusals, override in job.incidents
+    ]
+    return [_line(spec, records, scorer, job.refs) for spec in specs]
 
 
 # `factfinder.jsonl.dumps` without the check for circular containers: an incident has none,
@@ -58,10 +81,20 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), check_c
 
 
 def _line(
-    spec: IncidentSpec, records: Sequence[LinkClaim] | Mapping[int, LinkClaim], scorer: PairScorer
+    spec: IncidentSpec,
+    records: Sequence[LinkClaim] | Mapping[int, LinkClaim],
+    scorer: PairScorer,
+    refs: Mapping[int, ClaimRef] | None = None,
 ) -> str:
     incident = build_incident(
-        spec.id, records, spec.members, spec.links, spec.refusals, scorer.explain, spec.override
+        spec.id,
+        records,
+        spec.members,
+        spec.links,
+        spec.refusals,
+        scorer.explain,
+        spec.override,
+        refs,
     )
     return _ENCODER.encode(incident.to_json())
 
@@ -106,6 +139,15 @@ def run_lines(
             pool.close()
 
 
+_TEXT = LinkClaim._fields.index("text")
+assert LinkClaim._fields[_TEXT : _TEXT + 3] == ("text", "names", "words")
+
+
+def _without_words(r: LinkClaim) -> tuple[Any, ...]:
+    """A record as a plain tuple without its sentence, names and words."""
+    return (*r[:_TEXT], "", (), (), *r[_TEXT + 3 :])
+
+
 def _chunks(specs: Iterator[IncidentSpec], scorer: PairScorer) -> Iterator[IncidentChunk]:
     records = scorer.records
     idf = scorer.idf
@@ -113,15 +155,39 @@ def _chunks(specs: Iterator[IncidentSpec], scorer: PairScorer) -> Iterator[Incid
     claims = 0
 
     def chunk() -> IncidentChunk:
-        named = {
-            i: records[i]
+        plain: dict[int, tuple[Any, ...]] = {}
+        for spec in batch:
+            if len(spec.members) == 1 and not spec.links:
+                (i,) = spec.members
+                plain[i] = _without_words(records[i])
+            else:
+                for i in spec.members:
+                    plain[i] = tuple(records[i])
+        refs = {
+            i: records[i].ref
             for spec in batch
-            for i in chain(spec.members, *((f.a, f.b) for f in spec.refusals))
+            for f in spec.refusals
+            for i in (f.a, f.b)
+            if i not in plain
         }
         linked = [records[i] for spec in batch if spec.links for i in spec.members]
-        used = set(chain.from_iterable(r.names for r in linked))
-        used.update(chain.from_iterable(r.words for r in linked))
-        return IncidentChunk(batch, named, {t: idf[t] for t in used if t in idf})
+        if whole_table(idf, len(linked)):
+            weights = dict(idf)
+        else:
+            used = set(chain.from_iterable(r.names for r in linked))
+            used.update(chain.from_iterable(r.words for r in linked))
+            weights = {t: idf[t] for t in used if t in idf}
+        incidents = [
+            (
+                spec.id,
+                spec.members,
+                [tuple(link) for link in spec.links],
+                [tuple(refusal) for refusal in spec.refusals],
+                spec.override,
+            )
+            for spec in batch
+        ]
+        return IncidentChunk(incidents, plain, refs, weights)
 
     for spec in specs:
         batch.append(spec)

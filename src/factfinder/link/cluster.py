@@ -84,6 +84,7 @@ class Clustering(NamedTuple):
 
 
 _SCORE_BIAS = 1 << 21  # scores are milli-units well inside ±2**21
+_RANK_MASK = (1 << 22) - 1  # the biased score within an edge's rank
 
 
 class EdgeCodec(NamedTuple):
@@ -115,7 +116,7 @@ class EdgeCodec(NamedTuple):
         bits = self.bits
         mask = (1 << bits) - 1
         rank = key >> (2 * bits + 1)
-        milli = _SCORE_BIAS - (rank & ((1 << 22) - 1))
+        milli = _SCORE_BIAS - (rank & _RANK_MASK)
         score = -0.0 if key & 1 else milli / 1000
         return score, (key >> (bits + 1)) & mask, (key >> 1) & mask
 
@@ -458,13 +459,21 @@ class _Merger:
     def merge(
         self, ra: int, rb: int, link: Link, centres: list[tuple[float, float]] | None = None
     ) -> int:
-        state, states, links = self.state, self.states, self.links
-        if len(state(ra).members) < len(state(rb).members):
-            ra, rb = rb, ra
+        states, links = self.states, self.links
+        x = states.get(ra) or self.state(ra)
+        y = states.get(rb) or self.state(rb)
+        if len(x.members) < len(y.members):
+            ra, rb, x, y = rb, ra, y, x
         self.uf.parent[rb] = ra
-        state(ra).absorb(states.pop(rb), centres)
-        links.setdefault(ra, []).extend(links.pop(rb, []))
-        links[ra].append(link)
+        del states[rb]
+        x.absorb(y, centres)
+        mine = links.get(ra)
+        if mine is None:
+            mine = links[ra] = []
+        theirs = links.pop(rb, None)
+        if theirs:
+            mine.extend(theirs)
+        mine.append(link)
         self.refusals.setdefault(ra, []).extend(self.refusals.pop(rb, []))
         return ra
 
@@ -514,13 +523,16 @@ class _Merger:
 
     def _known(self, packed: list[int], codec: EdgeCodec) -> dict[int, float]:
         """The scores of the packed pairs, by pair (the average-link check reads them)."""
-        unpack = codec.unpack
         bits = codec.bits
         mask = (1 << bits) - 1
+        rank = 2 * bits + 1
         known: dict[int, float] = {}
         for key in packed:
             a, b = (key >> (bits + 1)) & mask, (key >> 1) & mask
-            known[(a << bits) | b if a < b else (b << bits) | a] = unpack(key)[0]
+            # `codec.unpack(key)[0]`, inline (a large component has millions of pairs)
+            known[(a << bits) | b if a < b else (b << bits) | a] = (
+                -0.0 if key & 1 else (_SCORE_BIAS - ((key >> rank) & _RANK_MASK)) / 1000
+            )
         return known
 
     def replay(

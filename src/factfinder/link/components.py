@@ -35,7 +35,7 @@ from factfinder.link.cluster import (
     replay_pieces,
 )
 from factfinder.link.features import PairScorer
-from factfinder.link.pairs import PlainView, ScoreView, plain_view
+from factfinder.link.pairs import PlainView, ScoreView, plain_view, whole_table
 from factfinder.link.parallel import Workers
 from factfinder.link.records import LinkClaim
 
@@ -256,7 +256,9 @@ def _batch(
     codec: EdgeCodec,
     idf: Mapping[str, float],
 ) -> ComponentBatch:
+    claims = {i: plain[i] for i in members}
+    if whole_table(idf, len(members)):
+        return ComponentBatch(claims, edges, codec, dict(idf))
     used = set(chain.from_iterable(records[i].names for i in members))
     used.update(chain.from_iterable(records[i].words for i in members))
-    claims = {i: plain[i] for i in members}
     return ComponentBatch(claims, edges, codec, {t: idf[t] for t in used if t in idf})

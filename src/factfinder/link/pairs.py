@@ -295,12 +295,23 @@ def _stretches(
         while (lo := records[order[first]].lo) is not None and lo < begin - margin:
             first += 1
         part = order[first : start + size]
-        used = set(chain.from_iterable(records[i].names for i in part))
-        used.update(chain.from_iterable(records[i].words for i in part))
+        if whole_table(df, len(part)):
+            counts = dict(df)
+        else:
+            used = set(chain.from_iterable(records[i].names for i in part))
+            used.update(chain.from_iterable(records[i].words for i in part))
+            counts = {t: df[t] for t in used}
         claims = [plain[i] for i in part]
-        yield Stretch(
-            claims, start - first, {t: df[t] for t in used}, len(records), codec, plain=True
-        )
+        yield Stretch(claims, start - first, counts, len(records), codec, plain=True)
+
+
+def whole_table(table: Mapping[str, object], claims: int) -> bool:
+    """Whether a job of `claims` claims is sent the whole of a table by word (the run's word
+    counts or weights) rather than the entries of its claims' names and words: when the
+    table has no more entries than the job has claims, sending it costs less than picking
+    them (a pass over every word of every claim), and a job only looks up its own words,
+    which the run's table holds, so the result is the same."""
+    return len(table) <= claims
 
 
 # --- claims without any date ------------------------------------------------------------------

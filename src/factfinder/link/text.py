@@ -492,6 +492,37 @@ def _opens_sentence(text: str, start: int) -> bool:
 Words = tuple[str, ...]  # sorted, no repeats
 
 
+# What `read_words` makes of a token, by token (a word of the language recurs in report after
+# report): its comparison form (None when too short to count), whether it is a content word,
+# a target word, and capitalised as a name is (whether it opens a sentence is up to its place).
+Reading = tuple[str | None, bool, bool, bool]
+_READINGS: dict[str, Reading] = {}
+_READINGS_MAX = 1 << 18
+
+
+def _reading(tok: str) -> Reading:
+    """`read_words`'s view of one token, remembered."""
+    got = _READINGS.get(tok)
+    if got is None:
+        low = _fold(tok)
+        if len(low) < 3:
+            got = (None, False, False, False)
+        else:
+            got = (
+                low,
+                low not in STOPWORDS and not low.isdigit(),
+                low in TARGET_WORDS,
+                tok[0].isupper()
+                and not (tok.isupper() and len(tok) > 3)
+                and low not in COMMON_CAPITALISED
+                and tok.lower() not in COMMON_CAPITALISED,
+            )
+        if len(_READINGS) >= _READINGS_MAX:
+            _READINGS.clear()
+        _READINGS[tok] = got
+    return got
+
+
 def read_words(text: str) -> tuple[Words, Words]:
     """(names and targets, content words) of a claim's sentences, each sorted.
 
@@ -503,25 +534,17 @@ def read_words(text: str) -> tuple[Words, Words]:
     names: set[str] = set()
     words: set[str] = set()
     arabic = script_of(text) == "arab"
+    readings = _READINGS
     for m in _WORD.finditer(text):
         tok = m.group(0)
         if arabic and tok[0] < "\u0600":
             continue
-        low = _fold(tok)
-        if len(low) < 3:
+        low, word, target, capitalised = readings.get(tok) or _reading(tok)
+        if low is None:
             continue
-        if low not in STOPWORDS and not low.isdigit():
+        if word:
             words.add(low)
-        if low in TARGET_WORDS:
-            names.add(low)
-            continue
-        if (
-            tok[0].isupper()
-            and not (tok.isupper() and len(tok) > 3)
-            and low not in COMMON_CAPITALISED
-            and tok.lower() not in COMMON_CAPITALISED
-            and not _opens_sentence(text, m.start())
-        ):
+        if target or (capitalised and not _opens_sentence(text, m.start())):
             names.add(low)
     return tuple(sorted(names)), tuple(sorted(words))
 
