@@ -1468,8 +1468,8 @@ _PERIOD_TOTAL = re.compile(
     + r")\s+)?(?:19|20)\d\d\b|"
     r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
     r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
-    # "in less than two months", "in just over a year", "within three weeks"
-    r"\b(?:in|within|over)\s+(?:(?:less|more|just|little)\s+(?:than\s+|over\s+|under\s+)?)?"
+    # "in less than two months", "in more than a year" (not "the second in just two weeks")
+    r"\b(?:in|within|over)\s+(?:less|more)\s+than\s+"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:weeks|months|years|month|year)\b|"
     r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|"
