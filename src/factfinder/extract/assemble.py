@@ -1055,6 +1055,13 @@ def _claim(
         places = shared_places(prev.places)
         inherited = bool(places)
     if (
+        not places
+        and prev is not None
+        and any(_SAME_PLACE.search(u.sentence.text) for u in units if u.counts)
+    ):
+        # "… killed two members of the council near the town": the town told just before
+        places = shared_places(prev.places)
+    if (
         perp is None
         and prev is not None
         and prev.perpetrator.group != "unknown"
@@ -1119,6 +1126,12 @@ def _own_side(claimant: Claimant, units: Sequence[Unit] = ()) -> str | None:
     return known or speaker_group(claimant.name)
 
 
+# A place named again by its kind alone: "near the town", "in the same village".
+_SAME_PLACE = re.compile(
+    r"\b(?:near|in|outside|around|on\s+the\s+outskirts\s+of)\s+the\s+(?:same\s+)?"
+    r"(?:town|village|city|camp|neighbou?rhood)\b(?!\s+of\b|['’]s)",
+    re.IGNORECASE,
+)
 _POSSESSED = re.compile(r"(?:its|their|our)\s", re.IGNORECASE)
 
 

@@ -637,3 +637,19 @@ def test_people_killed_against_the_attacker_s_militants_are_two_accounts() -> No
     assert military.killed.combatants is not None and military.killed.combatants.min == 19
     assert military.killed.civilians is None
     assert military.date is not None and military.date.start == dt.date(2024, 8, 10)
+
+
+def test_near_the_town_is_the_town_told_just_before() -> None:
+    claims = extract_document(
+        Document(
+            id="t",
+            text=(
+                "Four children were killed on Thursday when a Turkish drone targeted a school in "
+                "Tal Tamr, a medical source told North Press.\n"
+                "Earlier on Tuesday, a Turkish drone strike killed two members of the Syriac "
+                "Military Council near the town, the council said."
+            ),
+            published=dt.date(2022, 8, 18),
+        )
+    ).claims
+    assert claims[1].places and claims[1].places[0].name == "Tal Tamr"
