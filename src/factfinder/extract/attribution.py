@@ -1160,6 +1160,9 @@ def _header_publisher(text: str) -> Source | None:
         if len(line) > 120 or any(c.isdigit() for c in line):
             continue
         known = source_named_by(line) if len(line) <= 80 else None
+        if known is None and len(line) <= 120 and " | " in line:
+            # an account named in two scripts: "Syrian Civil Defense | الدفاع المدني السوري"
+            known = next((k for part in line.split(" | ") if (k := source_named_by(part))), None)
         if known is not None:
             return known
         office = _office_name(line)

@@ -653,3 +653,13 @@ def test_near_the_town_is_the_town_told_just_before() -> None:
         )
     ).claims
     assert claims[1].places and claims[1].places[0].name == "Tal Tamr"
+
+
+def test_an_account_named_in_two_scripts_is_known() -> None:
+    c = primary(
+        "Twitter\nSyrian Civil Defense | الدفاع المدني السوري\n@SyriaCivilDefAr\n"
+        "استشهد 4 مدنيين بينهم طفلان وأصيب 6 آخرون بقصف صاروخي لقوات النظام على مدينة #أريحا "
+        "جنوبي #إدلب، صباح اليوم.\n11:23 AM · Sep 20, 2021",
+        None,
+    )
+    assert c.claimant is not None and c.claimant.name == "Syria Civil Defence (White Helmets)"
