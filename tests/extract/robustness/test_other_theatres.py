@@ -27,8 +27,12 @@ from factfinder.model import Claim, Document
 DAY = dt.date(2024, 10, 10)
 
 
+def claims_of(text: str, published: dt.date | None = None) -> list[Claim]:
+    return list(extract_document(Document(id="t", text=text, published=published)).claims)
+
+
 def primary(text: str, published: dt.date | None = DAY) -> Claim:
-    claims = extract_document(Document(id="t", text=text, published=published)).claims
+    claims = claims_of(text, published)
     lead = [c for c in claims if c.primary]
     assert len(lead) == 1, claims
     return lead[0]
@@ -302,18 +306,15 @@ def test_a_later_sentence_about_something_else_does_not_date_the_incident() -> N
 
 
 def test_the_other_side_s_account_takes_the_day_of_the_incident_it_retells() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "An Israeli strike on a tent camp for displaced people in Rafah's Tal al-Sultan "
-                "neighbourhood killed at least 45 people, Palestinian health officials said. The "
-                "Israeli army said it had targeted a Hamas compound and killed two senior Hamas "
-                "officials."
-            ),
-            published=dt.date(2024, 5, 27),
-        )
-    ).claims
+    claims = claims_of(
+        (
+            "An Israeli strike on a tent camp for displaced people in Rafah's Tal al-Sultan "
+            "neighbourhood killed at least 45 people, Palestinian health officials said. The "
+            "Israeli army said it had targeted a Hamas compound and killed two senior Hamas "
+            "officials."
+        ),
+        dt.date(2024, 5, 27),
+    )
     assert len(claims) == 2
     army = claims[1]
     assert army.claimant.name == "Israeli army"
@@ -365,16 +366,11 @@ def test_a_civilian_trade_among_the_dead_still_lets_the_rest_be_presumed_civilia
 
 
 def test_a_digest_s_lines_in_two_governorates_are_two_incidents() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "Idlib: Three civilians, including a child, were killed in regime shelling on "
-                "Al-Bara village in Jabal Al-Zawiya.\n"
-                "Aleppo: A child was killed by a landmine explosion in Maskanah countryside."
-            ),
-        )
-    ).claims
+    claims = claims_of(
+        "Idlib: Three civilians, including a child, were killed in regime shelling on "
+        "Al-Bara village in Jabal Al-Zawiya.\n"
+        "Aleppo: A child was killed by a landmine explosion in Maskanah countryside."
+    )
     assert [(c.event_type, c.killed.total.min if c.killed.total else None) for c in claims] == [
         ("shelling", 3),
         ("explosion", 1),
@@ -431,7 +427,7 @@ INVESTIGATION = (
 
 
 def test_the_witnesses_an_investigation_cites_are_its_evidence() -> None:
-    claims = extract_document(Document(id="t", text=INVESTIGATION)).claims
+    claims = claims_of(INVESTIGATION)
     assert {c.claimant.name for c in claims} == {"Human Rights Watch"}
 
 
@@ -515,18 +511,15 @@ def test_a_command_that_initiated_strikes_is_their_attacker() -> None:
 
 
 def test_a_lawmaker_s_toll_and_the_command_s_denial_are_two_claims() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "A U.S. airstrike killed at least five civilians, including three children, in "
-                "the Lower Shabelle region of Somalia, relatives and a local lawmaker said, while "
-                "U.S. Africa Command said it had killed two al-Shabaab militants and that no "
-                "civilians were harmed."
-            ),
-            published=dt.date(2024, 3, 18),
-        )
-    ).claims
+    claims = claims_of(
+        (
+            "A U.S. airstrike killed at least five civilians, including three children, in "
+            "the Lower Shabelle region of Somalia, relatives and a local lawmaker said, while "
+            "U.S. Africa Command said it had killed two al-Shabaab militants and that no "
+            "civilians were harmed."
+        ),
+        dt.date(2024, 3, 18),
+    )
     assert [(c.claimant.name, c.stance) for c in claims] == [
         ("local lawmaker", "alleges"),
         ("U.S. Africa Command", "denies"),
@@ -537,15 +530,10 @@ def test_a_lawmaker_s_toll_and_the_command_s_denial_are_two_claims() -> None:
 
 
 def test_another_attacker_s_act_after_while_is_told_on_its_own() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "Opposition factions fired shells on al-Hamdaniyah in Aleppo city, killing 4 "
-                "people, while regime forces shelled the western countryside, killing two."
-            ),
-        )
-    ).claims
+    claims = claims_of(
+        "Opposition factions fired shells on al-Hamdaniyah in Aleppo city, killing 4 "
+        "people, while regime forces shelled the western countryside, killing two."
+    )
     assert [
         (c.perpetrator.group, c.killed.total.min if c.killed.total else None) for c in claims
     ] == [
@@ -555,18 +543,15 @@ def test_another_attacker_s_act_after_while_is_told_on_its_own() -> None:
 
 
 def test_the_body_an_anaphor_names_speaks_not_the_last_speaker() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "Four children were killed on Thursday when a Turkish drone targeted a school in "
-                "Tal Tamr, a medical source told North Press.\n"
-                "Earlier on Tuesday, a Turkish drone strike killed two members of the Syriac "
-                "Military Council near the town, the council said."
-            ),
-            published=dt.date(2022, 8, 18),
-        )
-    ).claims
+    claims = claims_of(
+        (
+            "Four children were killed on Thursday when a Turkish drone targeted a school in "
+            "Tal Tamr, a medical source told North Press.\n"
+            "Earlier on Tuesday, a Turkish drone strike killed two members of the Syriac "
+            "Military Council near the town, the council said."
+        ),
+        dt.date(2022, 8, 18),
+    )
     assert [c.claimant.name for c in claims] == ["medical source", "Syriac Military Council"]
 
 
@@ -581,17 +566,14 @@ def test_a_commission_that_found_speaks() -> None:
 
 
 def test_an_incident_inside_a_period_s_total_is_its_own_claim() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "UNICEF Executive Director Catherine Russell said that more than 200 children had "
-                "been killed in Lebanon in less than two months, including 13 children killed "
-                "yesterday in an airstrike in the village of Almat."
-            ),
-            published=dt.date(2024, 11, 15),
-        )
-    ).claims
+    claims = claims_of(
+        (
+            "UNICEF Executive Director Catherine Russell said that more than 200 children had "
+            "been killed in Lebanon in less than two months, including 13 children killed "
+            "yesterday in an airstrike in the village of Almat."
+        ),
+        dt.date(2024, 11, 15),
+    )
     assert len(claims) == 2
     (lead,) = [c for c in claims if c.primary]
     assert lead.killed.children is not None and lead.killed.children.min == 13
@@ -600,17 +582,12 @@ def test_an_incident_inside_a_period_s_total_is_its_own_claim() -> None:
 
 
 def test_a_party_s_release_then_another_claimant_s_figures_are_two_claims() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "Israel Defense Forces\n@IDF\nIDF fighter jets struck a Hamas command and control "
-                "center embedded inside a former school in Gaza City overnight. The Gaza health "
-                "ministry said 22 people, including 13 children, were killed in the strike on the "
-                "school."
-            ),
-        )
-    ).claims
+    claims = claims_of(
+        "Israel Defense Forces\n@IDF\nIDF fighter jets struck a Hamas command and control "
+        "center embedded inside a former school in Gaza City overnight. The Gaza health "
+        "ministry said 22 people, including 13 children, were killed in the strike on the "
+        "school."
+    )
     assert [(c.claimant.name, c.stance) for c in claims] == [
         ("Israel Defense Forces", "admits"),
         ("Gaza health ministry", "alleges"),
@@ -619,18 +596,15 @@ def test_a_party_s_release_then_another_claimant_s_figures_are_two_claims() -> N
 
 
 def test_people_killed_against_the_attacker_s_militants_are_two_accounts() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "Civil defence spokesman Mahmoud Basal said more than 90 people were killed when "
-                "Israeli strikes hit the al-Tabi'in school in Gaza City's Daraj neighbourhood. The "
-                "Israeli military said it had hit a Hamas command centre and killed at least 19 "
-                "militants, calling the Gaza figures exaggerated."
-            ),
-            published=dt.date(2024, 8, 10),
-        )
-    ).claims
+    claims = claims_of(
+        (
+            "Civil defence spokesman Mahmoud Basal said more than 90 people were killed when "
+            "Israeli strikes hit the al-Tabi'in school in Gaza City's Daraj neighbourhood. The "
+            "Israeli military said it had hit a Hamas command centre and killed at least 19 "
+            "militants, calling the Gaza figures exaggerated."
+        ),
+        dt.date(2024, 8, 10),
+    )
     assert len(claims) == 2
     military = claims[1]
     assert military.claimant.name == "Israeli military"
@@ -640,18 +614,15 @@ def test_people_killed_against_the_attacker_s_militants_are_two_accounts() -> No
 
 
 def test_near_the_town_is_the_town_told_just_before() -> None:
-    claims = extract_document(
-        Document(
-            id="t",
-            text=(
-                "Four children were killed on Thursday when a Turkish drone targeted a school in "
-                "Tal Tamr, a medical source told North Press.\n"
-                "Earlier on Tuesday, a Turkish drone strike killed two members of the Syriac "
-                "Military Council near the town, the council said."
-            ),
-            published=dt.date(2022, 8, 18),
-        )
-    ).claims
+    claims = claims_of(
+        (
+            "Four children were killed on Thursday when a Turkish drone targeted a school in "
+            "Tal Tamr, a medical source told North Press.\n"
+            "Earlier on Tuesday, a Turkish drone strike killed two members of the Syriac "
+            "Military Council near the town, the council said."
+        ),
+        dt.date(2022, 8, 18),
+    )
     assert claims[1].places and claims[1].places[0].name == "Tal Tamr"
 
 
