@@ -1333,7 +1333,7 @@ def attribute(
     fallback = Claimant(publisher.name, publisher.type) if publisher is not None else Claimant()
     out: list[Attribution] = []
     current: Attribution | None = None
-    investigator = publisher is not None and publisher.type in ("ngo", "monitor", "un")
+    investigator = publisher is not None and publisher.type in _INVESTIGATOR_TYPES
     for i, a in enumerate(own):
         if (
             investigator

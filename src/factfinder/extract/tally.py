@@ -258,10 +258,7 @@ def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False)
         stated = [m for m in stated if (m.range.min or 0) > top]
     # "15 people, including 7 civilians": the text says which of them were civilians, so the
     # others are not presumed to be
-    # (a part told with no category, "6 civilians and 2 unidentified", is still presumed)
-    civilians_told = any(m.said_civilians and m.sub_of is not None for m in mentions) and not any(
-        m.victims == "total" and m.sub_of is not None for m in mentions
-    )
+    civilians_told = any(m.said_civilians and m.sub_of is not None for m in mentions)
     if (
         people_as_civilians
         and not stated
