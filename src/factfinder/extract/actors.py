@@ -391,7 +391,7 @@ _AFTER_ATTACK_NOUN = re.compile(
 )
 _BEFORE_COUNT = re.compile(
     r"(?:\b\d[\d,]*|\b(?:" + "|".join(number_words(2, 12)) + r"|dozens|scores|"
-    r"hundreds|several|many|some|of|\w+teen|\w+ty))\s+(?:[\w-]+\s+){0,2}$",
+    r"hundreds|several|many|some|of|\w+teen|\w+ty))\s+(?:[\w-]+(?:\s+|/)){0,2}$",
     re.IGNORECASE,
 )
 _BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -409,6 +409,8 @@ _OWNS_THE_ACT = re.compile(
     r"(?:it|its\s+(?:fighters?|members?|militants?|forces|units|jihadists|suicide\s+bombers?|men|troops))\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:killed|carried\s+out|attacked|executed|targeted|shot|fired|destroyed|"
     r"blew|detonated|struck|downed|bombed|shelled|ambushed|beheaded)\b"
+    # (not a headline's passive: "Hezbollah says two of its fighters killed in Israeli strike")
+    r"(?!\s+(?:in|by|during|amid|when|after|as|while)\b)"
     r"|^\s*(?:[\w-]+\s+){0,3}?(?:claimed|claims)\s+(?:to\s+have|the|responsibil)",
     re.IGNORECASE,
 )
@@ -519,6 +521,13 @@ _RUN_BY = re.compile(
 _NATIONAL_OFFICIALS = re.compile(
     rf"(?:the\s+)?(?:senior\s+)?(?:{_NATION_RX})\s+(?:government\s+|security\s+|military\s+|"
     r"defen[cs]e\s+|intelligence\s+)?(?:officials?|sources?|spokesm[ae]n|spokes(?:woman|person))$"
+)
+# A defence ministry or general staff named without its state: the state the report is about
+# (or filed from: `pipeline._capital_filed`) is the one it speaks for.
+_BARE_DEFENCE = re.compile(
+    r"(?:the\s+)?(?:(?:national\s+)?defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?"
+    r"defen[cs]e|general\s+staff|defen[cs]e\s+minist(?:er|ry\s+spokes(?:man|woman|person)))",
+    re.IGNORECASE,
 )
 # A state named as the one blamed: "Iraq blamed Turkey", "accused Russia of".
 _BLAMED_STATE = Gate(
@@ -697,7 +706,10 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         and _BEFORE_COUNT.search(before)
         and not _ACTIVE_OBJECT.match(after)
         and re.match(
-            r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured)\b", after, re.IGNORECASE
+            r"^[\s,]*(?:\w+\s+){0,2}(?:killed|dead|wounded|injured|neutrali[sz]ed|eliminated|"
+            r"liquidated|slain)\b",
+            after,
+            re.IGNORECASE,
         )
     ):
         return "victim"
@@ -904,6 +916,8 @@ def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
     officials = _NATIONAL_OFFICIALS.match(name)
     if officials is not None:  # "Iraqi officials", "Turkish security sources"
         return next(k[2:] for k, v in officials.groupdict().items() if v)
+    if _BARE_DEFENCE.fullmatch(name.strip()) and state in STATE_GROUPS:
+        return STATE_GROUPS[state]  # "the National Defense Ministry" of the report's state
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
     if not groups and not name.lower().startswith("the "):
         # names are kept without their article: "coalition" is "the coalition"

@@ -681,7 +681,12 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
         # What looked like an aside was the subject itself ("…, a military source told SANA";
         # "… in Tal Jihan, a local source said", not "people in Tal Jihan")
         aside, aside_cut = _phrase_after_boundary(whole)
-        if name is None or (aside is not None and claimant_type(aside) != "unknown"):
+        if (
+            name is None
+            or (aside is not None and claimant_type(aside) != "unknown")
+            # "… the border village of Aitaroun on Friday, the group said": a body named again
+            or (aside is not None and claimant_type(name) == "unknown" and _ANAPHORS.match(aside))
+        ):
             left, name, cut = whole, aside, aside_cut
     if name is None:
         return None
@@ -982,6 +987,17 @@ def _names_another_body(name: str, last: Claimant | None) -> bool:
     )
 
 
+_ARMED_GROUP_HEADS = frozenset({"group", "movement", "militia", "faction"})
+# Groups an anaphor "the group" can name (Hezbollah and Iraq's factions are `iran`'s), and
+# words that make a name a state's or its weapons' instead.
+_NON_STATE_GROUPS = frozenset({"isis", "hts_nusra", "armed_opposition", "sdf_ypg", "iran", "other"})
+_STATE_WORD = re.compile(
+    r"\b(?:Iran(?:ian)?|Saudi|strikes?|air\s*strikes?|drones?|jets|warplanes|aircraft|shelling|"
+    r"artillery|missiles?|rockets?)\b",
+    re.IGNORECASE,
+)
+
+
 def _named_before(text: str, at: int, anaphor: Claimant, *, any_kind: bool = False) -> Claimant:
     """The body an anaphor ("the command", "the ministry") names, when the text named it
     before as the subject of what it did ("U.S. Africa Command conducted an airstrike … The
@@ -991,6 +1007,16 @@ def _named_before(text: str, at: int, anaphor: Claimant, *, any_kind: bool = Fal
         return anaphor
     named = re.compile(rf"\b((?:[A-Z][\w.'’&-]*\s+){{1,5}}{re.escape(head.title())})\b", re.UNICODE)
     found = [m.group(1) for m in named.finditer(text, max(0, at - 1500), at)]
+    if not found and head.lower() in _ARMED_GROUP_HEADS:
+        # "Two Hezbollah fighters were killed …, the group said": the armed group named before
+        groups = [
+            a
+            for a in find_actors(text, max(0, at - 600), at)
+            if a.group in _NON_STATE_GROUPS and not _STATE_WORD.search(a.name)
+        ]
+        if groups:
+            name = re.sub(r"\s+(?:fighters?|members?|militants?|forces)$", "", groups[-1].name)
+            return Claimant(name, "party_to_conflict")
     if not found:
         return anaphor
     name = re.sub(r"^(?:The|A|An)\s+", "", found[-1])
@@ -1183,7 +1209,7 @@ def _header_publisher(text: str) -> Source | None:
 # their reports this way (an outlet's name before "report" is a headline about its reporting).
 _TITLE_OF_REPORT = re.compile(
     r"(?P<name>[^:\n]{2,60}?)\s+(?:(?:monthly|annual|quarterly|weekly|daily|special|field|"
-    r"periodic)\s+)?(?:report|bulletin|update|press\s+release|statement|briefing)\b",
+    r"periodic|flash|situation|incident|humanitarian)\s+)?(?:report|bulletin|update|press\s+release|statement|briefing)\b",
     re.IGNORECASE,
 )
 _AUTHOR_TYPES = frozenset({"ngo", "monitor", "un", "party_to_conflict"})

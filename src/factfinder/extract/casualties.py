@@ -198,7 +198,8 @@ _ARTICLE = re.compile(
             reverse=True,
         )
     )
-    + r")\b)",
+    # "a 16-year-old": an age alone names a person (`read_phrase`)
+    + r")\b|[\w]+[- ](?:year|month|week|day)s?[- ]old\b)",
     re.I,
 )
 _ZERO = re.compile(

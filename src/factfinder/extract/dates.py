@@ -718,7 +718,7 @@ _NARRATIVE_LEAD = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Dd]uring|[Ss]ince|[
 _FURNITURE_BEFORE = re.compile(
     r"(?:(?:\b(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication"
     r"|Print\s+this\s+page|Release\s+date|(?:Last\s+)?(?:edited|modified))|\(\s*updated)"
-    r"(?:\s+(?:on|at))?\s*:?"
+    r"(?:\s+(?:on|at|date))?\s*:?"
     r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
     r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|]"
     # an embedded post's signature: "— Syria Civil Defence (@SyriaCivilDef) November 15, 2021"

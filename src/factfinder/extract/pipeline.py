@@ -86,6 +86,8 @@ _DATELINE_CITY = re.compile(
     rf"(?:{_DASH}|\s+(?=[A-Z\"“]))"  # the dash is lost in some captures: "BEIRUT (AFP) The …"
     # "Damascus, SANA –": a bare agency after a comma.
     rf"|\W*(?P<bare>{_CITIES}){_REGION}?{_DAY}?\s*,\s*{_BARE_AGENCY}{_DASH}"
+    # "Baghdad-INA", "Damascus - SANA": the agency joined to the city by a dash.
+    rf"|\W*(?P<glued>{_CITIES})\s*[-–—]\s*{_BARE_AGENCY}\b"
     # An upper-case city with its country or a dash: "AMMAN, Jordan —", "BEIRUT —", "GAZA CITY -".
     rf"|\W*(?P<caps>[A-Z]{{3,}}(?:[ /-][A-Z]{{3,}})*)(?:{_REGION}|{_DAY})*\s*[—–-]+\s"
     # An upper-case city opening the body: "BEIRUT Syrian government forces …".
@@ -140,7 +142,7 @@ def _dateline_spans(
         m = _DATELINE_CITY.match(text, s, min(len(text), s + 100))
         if not m:
             continue
-        groups = ("city", "bare", "caps", "open", "region", "plain", "colon", "paren")
+        groups = ("city", "bare", "glued", "caps", "open", "region", "plain", "colon", "paren")
         g = next(k for k in groups if m.group(k))
         # The city, its country and the agency ("Kurdistan 24") are none of them the place.
         a, b = m.start(g), m.end()
@@ -157,6 +159,29 @@ def _dateline_spans(
             if city.place.country not in (None, state):
                 spans.append((m.start("city"), m.end("city")))
     return spans
+
+
+# Capitals of the states at war abroad whose agencies file from home: a report filed there
+# ("ANKARA", "MOSCOW (Sputnik) –") quotes that state's ministry when it names it bare ("the
+# National Defense Ministry said"). Beirut, Amman or Erbil are where reports on Syria are filed
+# from, and their bare "army" is still the country's the report is about.
+_HOME_CAPITALS = {
+    "ankara": "TR",
+    "moscow": "RU",
+    "washington": "US",
+    "tehran": "IR",
+    "jerusalem": "IL",
+    "tel aviv": "IL",
+}
+
+
+def _capital_filed(text: str, filed_at: Sequence[tuple[int, int]]) -> str | None:
+    """The state whose capital the report was filed from, when its first dateline says one."""
+    if not filed_at:
+        return None
+    a, b = filed_at[0]
+    words = " ".join(re.findall(r"[A-Za-z]+", text[a:b])[:2]).lower()
+    return next((c for k, c in _HOME_CAPITALS.items() if words.startswith(k)), None)
 
 
 def _in(span_start: int, span_end: int, start: int, end: int) -> bool:
@@ -213,6 +238,7 @@ class Extractor:
         if line is not None:
             starts.append(line.end)
         filed_at = _dateline_spans(text, starts, line.end if line else None, places)
+        speaker_state = _capital_filed(text, filed_at) or state
         dates = [
             d
             for d in self.parts.dates(text, report_date)
@@ -240,7 +266,9 @@ class Extractor:
                 own_span = None if attribution.inherited else attribution.span
                 claimant = attribution.claimant
                 # A party's "our forces" are its own: the speaker's group, when its name says it.
-                speaker = speaker_group(claimant.name, state=state) if claimant.is_party else None
+                speaker = (
+                    speaker_group(claimant.name, state=speaker_state) if claimant.is_party else None
+                )
                 actors = tuple(
                     find_actors(
                         reading,

@@ -303,6 +303,15 @@ def is_heading_line(line: str) -> bool:
     return len(letters) >= 2 and all(w[0].isupper() or w.lower() in _HEADING_SMALL for w in letters)
 
 
+# A page's labelled date line ("Published date: 9 October 2023 16:05 BST", "Posted on …"):
+# a line of its own, never the start or end of the sentence beside it.
+_LABELLED_DATE_LINE = re.compile(
+    r"[ \t]*(?:published|posted|updated|last\s+updated|date\s+of\s+publication)"
+    r"(?:[ \t]+(?:date|on|at))?[ \t]*:?[ \t]+\d{1,4}\b",
+    re.IGNORECASE,
+)
+
+
 def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] = ()) -> list[int]:
     """Offsets (exclusive ends) inside text[start:end] where a sentence stops."""
     cuts: set[int] = {x for f in furniture if f.block for x in (f.start, f.end)}
@@ -331,6 +340,8 @@ def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] 
             or _MARKUP_LINE.match(prev)
             or _MARKUP_LINE.match(nxt)
             or (is_heading_line(prev) and nxt[:1].isupper())
+            or _LABELLED_DATE_LINE.match(prev)
+            or _LABELLED_DATE_LINE.match(nxt)
         ):
             cuts.add(m.start())
     add, drop = _furniture_cuts(text, start, end)

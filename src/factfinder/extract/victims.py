@@ -244,6 +244,10 @@ _AGE_WORDS = re.compile(
 )
 
 
+# What may follow an age that names a person on its own: "including a 16-year-old, …".
+_AGE_ALONE = re.compile(r"\s*(?:[,;.)]|\s(?:and|who|were|was|in|on|at)\b|$)")
+
+
 def _age_at(words: list[re.Match[str]], k: int) -> int:
     """If words[k:] is an age adjective ("7-year-old", "11 year-old", "seven-year-old",
     "83-year old", "two-year old"), its length in words, else 0."""
@@ -306,6 +310,10 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if age:
             young = young or _young(words, k, age)
             k += age  # "a 7-year-old boy", "two 12-year-old girls"
+            stop = words[k - 1].end()
+            if skipped == 0 and _AGE_ALONE.match(text, stop, end):
+                # "including a 16-year-old": the age names the person
+                return Phrase("children" if young else "total", stop)
             continue
         if low == "members" and _family_at(words, k):
             n = _family_at(words, k)
