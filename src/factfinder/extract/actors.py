@@ -324,6 +324,14 @@ _AFTER_PASSIVE = re.compile(
     r"neutrali[sz]ed|eliminated|liquidated|destroyed|downed|shot\s+down|brought\s+down)\b",
     re.IGNORECASE,
 )
+# An act the actor is said not to have done: the party whose responsibility a denial denies.
+_DENIED_ACT = re.compile(
+    r"^[\s,]*(?:(?:has|have|had|did|does|do)\s+not|never|didn['’]t|hasn['’]t|haven['’]t)\s+"
+    r"(?:(?:been\s+)?(?:\w+ly\s+)?)(?:carr(?:y|ied)\s+out|conduct(?:ed)?|str(?:ike|uck)|bomb(?:ed)?|"
+    r"target(?:ed)?|attack(?:ed)?|fl(?:y|ew|own)|launch(?:ed)?|fired?|hit|shell(?:ed)?|"
+    r"(?:been\s+)?involved)\b",
+    re.IGNORECASE,
+)
 _AFTER_TARGET_NOUN = re.compile(
     r"^[\s,]*(?:fighters?|members?|militants?|soldiers?|troops|personnel|positions?|targets?|bases?|"
     r"posts?|headquarters|convoys?|checkpoints?|commanders?|officers?|gunmen|jihadists?|terrorists?|"
@@ -522,8 +530,8 @@ _NATIONAL_OFFICIALS = re.compile(
     rf"(?:the\s+)?(?:senior\s+)?(?:{_NATION_RX})\s+(?:government\s+|security\s+|military\s+|"
     r"defen[cs]e\s+|intelligence\s+)?(?:officials?|sources?|spokesm[ae]n|spokes(?:woman|person))$"
 )
-# A defence ministry or general staff named without its state: the state the report is about
-# (or filed from: `pipeline._capital_filed`) is the one it speaks for.
+# A defence ministry or general staff named without its state: the state whose capital the
+# report was filed from (`pipeline._capital_filed`) is the one it speaks for.
 _BARE_DEFENCE = re.compile(
     r"(?:the\s+)?(?:(?:national\s+)?defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?"
     r"defen[cs]e|general\s+staff|defen[cs]e\s+minist(?:er|ry\s+spokes(?:man|woman|person)))",
@@ -691,6 +699,8 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         _BEFORE_CLAIMANT.search(before) and not _AFTER_ATTACK.match(after)
     ):
         return "claimant"
+    if _DENIED_ACT.match(after):
+        return "perpetrator"  # "Russian Aerospace Forces did not carry out any strikes": denied
     if _AFTER_PASSIVE.match(after):
         return "victim"
     if _HEADLINE_VERB_AFTER.match(after):
@@ -893,9 +903,16 @@ _OF_STATE = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
+def speaker_group(
+    name: str | None, *, state: str | None = None, filed_from: str | None = None
+) -> str | None:
     """The party a claimant named `name` speaks for ("the Syrian army", "a military
-    representative" in a report about Syria), or None when its name names no party."""
+    representative" in a report about Syria), or None when its name names no party.
+
+    `filed_from` is the state whose capital the report was filed from ("ANKARA –"): a defence
+    ministry named without its state is that state's ("the National Defense Ministry said").
+    The state a report is about does not say whose a bare ministry is: the Russian ministry
+    speaks of strikes in Syria as often as the Syrian one."""
     if not name:
         return None
     state_named = _STATE_NAMES.get(name.strip().lower())
@@ -916,8 +933,8 @@ def speaker_group(name: str | None, *, state: str | None = None) -> str | None:
     officials = _NATIONAL_OFFICIALS.match(name)
     if officials is not None:  # "Iraqi officials", "Turkish security sources"
         return next(k[2:] for k, v in officials.groupdict().items() if v)
-    if _BARE_DEFENCE.fullmatch(name.strip()) and state in STATE_GROUPS:
-        return STATE_GROUPS[state]  # "the National Defense Ministry" of the report's state
+    if _BARE_DEFENCE.fullmatch(name.strip()) and filed_from in STATE_GROUPS:
+        return STATE_GROUPS[filed_from]  # "ANKARA – … the National Defense Ministry said"
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
     if not groups and not name.lower().startswith("the "):
         # names are kept without their article: "coalition" is "the coalition"

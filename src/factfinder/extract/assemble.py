@@ -76,6 +76,7 @@ from factfinder.extract.attribution import (
     same_claimant,
     stance_cues,
 )
+from factfinder.extract.dates import is_date_field, is_record_field
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.placing import incidental, order_mentions
 from factfinder.extract.publishers import lookup_source
@@ -1434,6 +1435,14 @@ def assemble(
             unit, window = lede
             spans = tuple(sorted(set(claims[primary].spans) | set(_spans([unit]))))
             claims[primary] = replace(claims[primary], date=window, spans=spans)
+    if claims[primary].date is None:
+        # An incident record's "Date:" field dates the incident its summary tells, on a line
+        # of its own among the record's other fields ("Location:", "Belligerent:").
+        field = _record_field_date(units)
+        if field is not None:
+            unit, window = field
+            spans = tuple(sorted(set(claims[primary].spans) | set(_spans([unit]))))
+            claims[primary] = replace(claims[primary], date=window, spans=spans)
     out: list[Claim] = []
     for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
         dated_from_report = False
@@ -1575,6 +1584,21 @@ def _lede_date(
         if d.window.precision == "day" and d.kind == "absolute" and _tells_more_than(u, d)
     ]
     return (days[0][0], days[0][1].window) if days else None
+
+
+def _record_field_date(units: Sequence[Unit]) -> tuple[Unit, DateWindow] | None:
+    """The day of a record's one "Date:" field, when two other fields of an incident's record
+    stand beside it."""
+    if sum(1 for u in units if is_record_field(u.sentence.text)) < 2:
+        return None
+    fields = [
+        (u, d)
+        for u in units
+        if is_date_field(u.sentence.text)
+        for d in u.dates
+        if d.kind == "absolute" and d.window.precision == "day"
+    ]
+    return (fields[0][0], fields[0][1].window) if len(fields) == 1 else None
 
 
 def _tells_more_than(u: Unit, d: DateMention) -> bool:

@@ -1265,10 +1265,11 @@ _VERB_NAMES = Gate(
 # al-Muhajir", "killed Hurras al-Din commander Abu Yusif".
 _ROLE_NAMES = Gate(
     re.compile(
-        r"\b(?:killing|killed|shot\s+dead|executed|eliminated|(?:the\s+)?(?:killing|death)\s+of)\s+"
+        r"\b(?:killing|killed|shot\s+dead|executed|eliminated|eliminating|neutrali[sz]ed|"
+        r"(?:the\s+)?(?:killing|death|elimination)\s+of)\s+"
         r"(?:an?\s+|the\s+)?(?P<group>(?:[A-Z][\w'’-]*\s+){1,4})?(?:(?:senior|top|prominent|"
         r"high-ranking|local|military|field)\s+)*(?P<role>leader|commander|official|emir|operative|"
-        rf"militant|figure)\s+(?P<name>{_NAME})"
+        rf"militant|figure|terrorist)\s+(?P<name>{_NAME})"
     )
 )
 _PASSIVE_BEFORE = re.compile(
@@ -1418,7 +1419,7 @@ def named_victims(text: str, start: int = 0, end: int | None = None) -> list[Cou
             who = _apposed_victims(text, at + len(n.group()), end)
             found.append((at, at + len(n.group()), n.group(), who, "killed"))
     for m in _ROLE_NAMES.finditer(text, start, end):
-        armed = m.group("role") in ("emir", "operative", "militant") or (
+        armed = m.group("role") in ("emir", "operative", "militant", "terrorist") or (
             m.group("group") is not None and armed_group_in(text, m.start("group"), m.end("group"))
         )
         found.append(

@@ -832,6 +832,23 @@ _OTHER_FIELDS = re.compile(
 )
 
 
+_DATE_FIELD_OPENS = re.compile(
+    r"[ \t]*(?:incident[ \t]+)?date(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:incident|attack|event|strike|"
+    r"massacre))?[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def is_date_field(line: str) -> bool:
+    """Whether a line is a record's date field ("Date: February 5, 2017")."""
+    return bool(_DATE_FIELD_OPENS.match(line))
+
+
+def is_record_field(line: str) -> bool:
+    """Whether a line is another field of an incident's record ("Location: Al Bab")."""
+    return bool(_OTHER_FIELDS.search(line))
+
+
 def _record_date(text: str, d: DateMention) -> bool:
     """Whether the date is the value of a record's date field among other incident fields."""
     start = text.rfind("\n", 0, d.start) + 1

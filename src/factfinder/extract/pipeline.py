@@ -238,7 +238,7 @@ class Extractor:
         if line is not None:
             starts.append(line.end)
         filed_at = _dateline_spans(text, starts, line.end if line else None, places)
-        speaker_state = _capital_filed(text, filed_at) or state
+        filed_from = _capital_filed(text, filed_at)
         dates = [
             d
             for d in self.parts.dates(text, report_date)
@@ -267,7 +267,9 @@ class Extractor:
                 claimant = attribution.claimant
                 # A party's "our forces" are its own: the speaker's group, when its name says it.
                 speaker = (
-                    speaker_group(claimant.name, state=speaker_state) if claimant.is_party else None
+                    speaker_group(claimant.name, state=state, filed_from=filed_from)
+                    if claimant.is_party
+                    else None
                 )
                 actors = tuple(
                     find_actors(

@@ -1,0 +1,180 @@
+"""A belligerent's own releases and the pages that carry them.
+
+- A party's tally in a headline ("12 PKK/YPG terrorists neutralized") names its victims, and
+  the party that reports it admits the act.
+- A defence ministry named without its state speaks for the state the report is filed from
+  ("ANKARA … the National Defense Ministry said") or about.
+- "Hezbollah says two of its fighters killed in Israeli strike": a headline's passive, not the
+  group claiming the killing; "…, the group said" names the armed group the text named before.
+- An age alone names a person ("including a 16-year-old").
+- "OCHA Flash Update" names its author; "Published date: 9 October 2023" dates the page, on a
+  line of its own; "Baghdad-INA" is where the report was filed.
+
+Every text is written for this suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factfinder.extract.casualties import find_casualties
+
+from .reading import primary
+
+MOD_HEADLINE = (
+    "Turkish National Defense Ministry: 12 PKK/YPG terrorists neutralized in northern Syria\n"
+    "ANKARA\n"
+    "The Turkish National Defense Ministry said Sunday that 12 PKK/YPG terrorists were "
+    "neutralized in the Operation Peace Spring and Euphrates Shield zones in northern Syria.\n"
+    "Published on 14.01.2024"
+)
+
+BARE_MINISTRY = (
+    "Anadolu Agency\n"
+    "Turkish forces 'neutralize' 5 terrorists in northern Iraq\n"
+    "Burak Karacaoglu | 06.12.2022\n"
+    "ANKARA\n"
+    'Turkish forces have "neutralized" five PKK terrorists in northern Iraq, the National '
+    "Defense Ministry said on Tuesday."
+)
+
+
+def test_a_party_tally_in_a_headline_names_its_victims_and_the_party_admits() -> None:
+    claim = primary(MOD_HEADLINE)
+    assert claim.perpetrator.group == "turkey"
+    assert claim.stance == "admits"
+    assert claim.killed.combatants is not None and claim.killed.combatants.min == 12
+    assert claim.date is not None and claim.date.start == dt.date(2024, 1, 14)
+
+
+def test_a_bare_defence_ministry_speaks_for_the_capital_the_report_was_filed_from() -> None:
+    claim = primary(BARE_MINISTRY)
+    assert claim.claimant.name == "National Defense Ministry"
+    assert claim.perpetrator.group == "turkey"
+    assert claim.stance == "admits"
+
+
+def test_a_bare_defence_ministry_filed_from_a_regional_hub_is_not_that_state() -> None:
+    # Beirut is where reports on Syria are filed from: the bare ministry is Syria's.
+    claim = primary(
+        "BEIRUT (Reuters) - Turkish drones killed five people in northern Syria on Tuesday, "
+        "the Defence Ministry said."
+    )
+    assert claim.perpetrator.group == "turkey"
+    assert claim.stance == "alleges"
+
+
+def test_a_group_counting_its_own_dead_in_a_headline_does_not_claim_the_killing() -> None:
+    claim = primary(
+        "Hezbollah says two of its fighters killed in Israeli strike in south Lebanon\n"
+        "Two Hezbollah fighters were killed in an Israeli strike on the border village of "
+        "Aitaroun on Friday, the group said in a statement.",
+        dt.date(2023, 10, 27),
+    )
+    assert claim.claimant.name == "Hezbollah"
+    assert claim.perpetrator.group == "israel"
+    assert claim.stance == "alleges"
+    assert claim.killed.combatants is not None and claim.killed.combatants.min == 2
+    assert claim.date is not None and claim.date.start == dt.date(2023, 10, 27)
+
+
+def test_the_group_names_the_armed_group_not_the_village_before_it() -> None:
+    claim = primary(
+        "Two Hezbollah fighters were killed in an Israeli strike on the border village of "
+        "Aitaroun on Friday, the group said in a statement."
+    )
+    assert claim.claimant.name == "Hezbollah"
+    assert claim.claimant.type == "party_to_conflict"
+
+
+def test_the_group_is_never_the_attack_named_before_it() -> None:
+    claim = primary("An Israeli strike killed three people in Khiam on Monday, the group said.")
+    assert claim.claimant.name != "Israeli strike"
+
+
+def test_an_age_alone_names_a_person() -> None:
+    text = (
+        "A Turkish drone strike on a vehicle in Penjwen district on Monday killed three "
+        "people, including a 16-year-old, a local official said."
+    )
+    claim = primary(text)
+    assert claim.killed.total is not None and claim.killed.total.min == 3
+    assert claim.killed.children is not None and claim.killed.children.min == 1
+    found = find_casualties("A 40-year-old was killed in the shelling.")
+    assert [(m.range.min, m.victims) for m in found] == [(1, "total")]
+    assert find_casualties("It was a 10-year-old war.") == []
+
+
+def test_a_flash_update_names_its_author() -> None:
+    claim = primary(
+        "OCHA Flash Update\n"
+        "On 5 November, an airstrike hit a camp for internally displaced people near Kafr "
+        "Jales, northwest of Idlib city, reportedly killing at least seven civilians, "
+        "including three children."
+    )
+    assert claim.claimant.type == "un"
+    assert "Humanitarian Affairs" in (claim.claimant.name or "")
+    assert claim.killed.children is not None and claim.killed.children.min == 3
+
+
+def test_a_labelled_date_line_under_a_byline_dates_the_page_and_not_the_speaker() -> None:
+    claim = primary(
+        "Middle East Eye staff\n"
+        "Published date: 9 October 2023 16:05 BST\n"
+        "Israeli air strikes on the Jabalia refugee camp killed at least 50 Palestinians on "
+        "Monday, the health ministry in Gaza said."
+    )
+    assert claim.claimant.name == "health ministry in Gaza"
+    assert claim.date is not None and claim.date.start == dt.date(2023, 10, 9)
+    assert claim.killed.total is not None and claim.killed.total.min == 50
+
+
+def test_an_agency_glued_to_its_city_is_where_the_report_was_filed() -> None:
+    claim = primary(
+        "Iraqi News Agency\n"
+        "Baghdad-INA\n"
+        "The Security Media Cell announced, on Thursday, that two soldiers were killed in an "
+        "attack by ISIS remnants in the Tarmiyah district.\n"
+        "2023-02-16 12:34"
+    )
+    assert [p.name for p in claim.places] == ["At Tarmiyah"]
+    assert claim.perpetrator.group == "isis"
+    assert claim.date is not None and claim.date.start == dt.date(2023, 2, 16)
+
+
+def test_a_force_said_not_to_have_struck_is_the_party_the_denial_is_for() -> None:
+    claim = primary(
+        "Russian Aerospace Forces did not carry out any strikes in the area of al-Atareb, the "
+        "defence ministry said, calling the reports fake."
+    )
+    assert claim.stance == "denies"
+    assert claim.perpetrator.group == "russia"
+    assert claim.perpetrator.name == "Russian Aerospace Forces"
+
+
+def test_an_incident_record_s_date_field_on_its_own_line_dates_the_summary() -> None:
+    claim = primary(
+        "Airwars\n"
+        "Incident Code: CS1234\n"
+        "Date: February 5, 2017\n"
+        "Location: Al Bab, Aleppo governorate\n"
+        "Between 6 and 8 civilians including three children were reportedly killed in a "
+        "Turkish airstrike on al Bab."
+    )
+    assert claim.date is not None and claim.date.start == dt.date(2017, 2, 5)
+    assert claim.killed.civilians is not None
+    assert (claim.killed.civilians.min, claim.killed.civilians.max) == (6, 8)
+    assert claim.perpetrator.group == "turkey"
+
+
+def test_a_named_terrorist_a_party_eliminated_is_one_fighter() -> None:
+    claim = primary(
+        "IDF\n"
+        "The IDF eliminated the terrorist Ali Hussein, a Hezbollah commander in the Nabatieh "
+        "area, in a precise strike yesterday.\n"
+        "Oct 3, 2024"
+    )
+    assert claim.stance == "admits"
+    assert claim.killed.combatants is not None and claim.killed.combatants.min == 1
+    assert [p.name for p in claim.places] == ["Nabatieh"]
+    assert claim.date is not None and claim.date.start == dt.date(2024, 10, 2)
