@@ -66,6 +66,17 @@ def test_panorama_district_is_a_neighbourhood_of_raqqa() -> None:
     assert (hood[0].place.lat, hood[0].place.lon) == (raqqa.lat, raqqa.lon)
 
 
+def test_a_district_of_a_city_the_table_knows_is_that_neighbourhood_under_any_spelling() -> None:
+    # "Hamdaniya" is also an Iraqi district; with "district of Aleppo" it is Aleppo's own.
+    spelt = [
+        find_places("Rebel shelling of the government-held Hamdaniya district of Aleppo"),
+        find_places("rocket shells on al-Hamdaniyah neighbourhood in Aleppo city"),
+    ]
+    hoods = [[m.place for m in found if m.place.precision == "neighbourhood"] for found in spelt]
+    assert [[p.name for p in h] for h in hoods] == [["Hamdaniyah, Aleppo"]] * 2
+    assert (hoods[0][0].lat, hoods[0][0].lon) == (hoods[1][0].lat, hoods[1][0].lon)
+
+
 def test_neighbourhood_parent_from_context() -> None:
     ctx = PlaceContext().updated(find_places("The city of Raqqah was hit."))
     assert ctx.last_town is not None and ctx.last_town.admin1 == "Raqqa"

@@ -549,6 +549,17 @@ _BLAMED_STATE = Gate(
 _SPEAKER_IT_GATE = Gate(_SPEAKER_IT)
 _ITS_FORCE_GATE = Gate(_ITS_FORCE)
 _STATE_FORCES_GATE = Gate(_STATE_FORCES)
+# "Factions fired shells on al-Hamdaniyah": in a report about Syria the factions named bare
+# are the armed opposition's (Turkish-backed or not), unless the words around them say whose
+# they are ("pro-government factions", "Iranian factions", "factions loyal to the regime").
+_BARE_FACTIONS_GATE = Gate(
+    re.compile(
+        r"\b(?:(?:the|armed|opposition|rebel|fighting|militant)\s+)*factions?\b"
+        r"(?!\s+(?:loyal|affiliated|allied|backed|supported|of\s+the\s+(?:regime|government|army)))",
+        re.IGNORECASE,
+    )
+)
+_FACTIONS_OWNER_BEFORE = re.compile(r"(?:\bpro-\w+|-(?:backed|led|aligned)|[A-Z][\w'’]*)\s+$")
 
 
 def _matches(
@@ -571,6 +582,10 @@ def _matches(
             found.append((m.start("state"), m.end("state"), group, False))
     for m in _STATE_FORCES_GATE.finditer(text, start, end):
         found.append((m.start(), m.end(), own, bool(_ATTACK_FORCE.search(m.group(0).split()[-1]))))
+    if state == "SY":
+        for m in _BARE_FACTIONS_GATE.finditer(text, start, end):
+            if not _FACTIONS_OWNER_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+                found.append((m.start(), m.end(), "armed_opposition", False))
     nations: set[tuple[int, int, str]] = set()
     for m in _NATION_FORCE.finditer(text, start, end):
         groups = [k[2:] for k, v in m.groupdict().items() if v]

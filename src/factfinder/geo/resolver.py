@@ -973,14 +973,21 @@ def _neighbourhoods(
         if parent is None or parent.lat is None:
             continue
         name = text[toks[s].start : toks[k - 1].end]
-        out.append(
+        # "the Hamdaniya district of Aleppo": the city's own neighbourhood when the table has it
+        known = next(
             (
-                toks[s].start,
-                t.end,
-                _neighbourhood_in(name, parent),
-                0.6,
-            )
+                e
+                for e in gaz.lookup(name)
+                if e.kind == "neighbourhood" and e.parent == parent.name and e.lat is not None
+            ),
+            None,
         )
+        place = (
+            known.to_place(name=f"{known.name}, {known.parent}", precision="neighbourhood")
+            if known is not None
+            else _neighbourhood_in(name, parent)
+        )
+        out.append((toks[s].start, t.end, place, 0.6))
     return out
 
 

@@ -583,3 +583,28 @@ def test_an_air_party_that_struck_made_an_airstrike(text: str, group: str) -> No
 def test_armed_groups_by_their_own_names(text: str, group: str) -> None:
     claim = primary(text)
     assert claim.perpetrator is not None and claim.perpetrator.group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # bare "factions" in a report about Syria are the armed opposition's
+        (
+            "Factions fired shells on al-Hamdaniyah in Aleppo city, killing 4 people, while "
+            "regime forces shelled the western countryside.",
+            "armed_opposition",
+        ),
+        (
+            "The factions shelled the town of Ain Issa in Raqqa, killing two civilians.",
+            "armed_opposition",
+        ),
+        # whose factions they are, when the words around them say it
+        ("Iranian factions shelled the town of Ain Issa in Raqqa, killing two civilians.", "iran"),
+        (
+            "Factions loyal to the regime shelled the town of Sarmin in Idlib, killing two civilians.",
+            "syrian_government",
+        ),
+    ],
+)
+def test_factions_named_bare_in_a_report_about_syria(text: str, group: str) -> None:
+    assert primary(text).perpetrator.group == group
