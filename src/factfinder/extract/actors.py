@@ -11,6 +11,8 @@ and a role read from the words around it:
 * ``victim`` — the actor is harmed or targeted ("26 SDF fighters were killed", "airstrikes
   against Daesh targets", "killing 12 regime soldiers");
 * ``claimant`` — the actor is quoted ("the Syrian army said", "according to the SDF");
+* ``denied`` — the actor is said not to have acted ("Russian Aerospace Forces did not carry out
+  any strikes"): the party a denial is for, never the attacker of an incident;
 * ``other`` — merely mentioned, or a modifier of another actor ("Turkish-backed rebels").
 
 The alias table is written for the war in Syria and Iraq, where the groups of the vocabulary
@@ -332,6 +334,8 @@ _DENIED_ACT = re.compile(
     r"(?:been\s+)?involved)\b",
     re.IGNORECASE,
 )
+
+
 _AFTER_TARGET_NOUN = re.compile(
     r"^[\s,]*(?:fighters?|members?|militants?|soldiers?|troops|personnel|positions?|targets?|bases?|"
     r"posts?|headquarters|convoys?|checkpoints?|commanders?|officers?|gunmen|jihadists?|terrorists?|"
@@ -715,7 +719,7 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     ):
         return "claimant"
     if _DENIED_ACT.match(after):
-        return "perpetrator"  # "Russian Aerospace Forces did not carry out any strikes": denied
+        return "denied"  # "Russian Aerospace Forces did not carry out any strikes"
     if _AFTER_PASSIVE.match(after):
         return "victim"
     if _HEADLINE_VERB_AFTER.match(after):

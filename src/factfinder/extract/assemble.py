@@ -1164,6 +1164,12 @@ def _stance(
         or (own is None and claimant.is_party)
     )
     if deniable and any(c.stance == "denies" for c in cues):
+        if perp is None:
+            # "Russian Aerospace Forces did not carry out any strikes …, the ministry said"
+            denied = [a for u in units for a in u.actors if a.role == "denied"]
+            named = [a for a in denied if a.group not in ("unknown", "other")]
+            if named:
+                perp = Perpetrator(named[0].name, named[0].group)
         if own is not None and (
             perp is None or (perp.group == "unknown" and _POSSESSED.match(perp.name or ""))
         ):

@@ -511,6 +511,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions += _zeros(text, start, end, mentions)
     mentions = _later_deaths(text, start, end, mentions)
     mentions += _pronoun_victims(text, start, end, mentions)
+    mentions += _counted_dead(text, start, end, mentions)
     mentions += _one_more(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
 
@@ -546,6 +547,32 @@ def _one_more(text: str, start: int, end: int, mentions: list[CountMention]) -> 
             continue
         who = before[-1].victims if before[-1].victims != "total" else "total"
         out.append(CountMention(m.start("q"), m.end("q"), Range(1, 1, m.group("q")), outcome, who))
+    return out
+
+
+# A tally the speakers keep themselves, among the dead: "Patients and staff among the dead, we
+# count 9 so far", "the rescuers have counted 12 bodies".
+_COUNTED = re.compile(
+    r"\b(?:we|they|I|teams?|rescuers|volunteers)\s+(?:have\s+|had\s+|already\s+)*"
+    r"(?:count(?:ed)?|recorded|documented)\s+(?P<n>\d{1,4})\b(?!\s*(?:%|per\s*cent|injur|wound))",
+    re.IGNORECASE,
+)
+_AMONG_THE_DEAD = re.compile(
+    r"\b(?:among\s+the\s+(?:dead|victims|martyrs)|dead|bodies|martyrs|killed)\b", re.IGNORECASE
+)
+
+
+def _counted_dead(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    """The dead a speaker counts itself, in a sentence of the dead with no other toll."""
+    if any(c.outcome == "killed" for c in mentions) or not _AMONG_THE_DEAD.search(text, start, end):
+        return []
+    out: list[CountMention] = []
+    for m in _COUNTED.finditer(text, start, end):
+        n = int(m.group("n"))
+        out.append(CountMention(m.start("n"), m.end("n"), Range(n, n, m.group("n")), "killed"))
+        break
     return out
 
 

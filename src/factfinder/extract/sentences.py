@@ -368,13 +368,17 @@ def _pieces(text: str, start: int, end: int, furniture: Sequence[Furniture] = ()
 
 
 def find_title(text: str, title: str | None, window: int = 400) -> tuple[int, int] | None:
-    """The span of `title` near the start of `text` (case- and space-insensitive), or None."""
+    """The span of `title` near the start of `text` (case- and space-insensitive), or None.
+
+    A title that only opens the text's first sentence, which runs on in lower case ("Afrin
+    hospital" over "Afrin hospital was bombed this afternoon."), is no headline line of the
+    text."""
     if not title or not title.strip():
         return None
     words = [re.escape(w) for w in title.split()]
     if not words:
         return None
-    pattern = re.compile(r"\s+".join(words), re.IGNORECASE)
+    pattern = re.compile(r"\s+".join(words) + r"(?![ \t]+(?-i:[a-z]))", re.IGNORECASE)
     m = pattern.search(text, 0, min(len(text), window + len(title) * 2))
     return (m.start(), m.end()) if m else None
 

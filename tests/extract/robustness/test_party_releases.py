@@ -9,6 +9,8 @@
 - An age alone names a person ("including a 16-year-old").
 - "OCHA Flash Update" names its author; "Published date: 9 October 2023" dates the page, on a
   line of its own; "Baghdad-INA" is where the report was filed.
+- A file's title that only opens the text's first sentence is no headline line of it; a tally
+  the speakers keep ("we count 9 so far") counts the dead.
 
 Every text is written for this suite.
 """
@@ -18,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 
 from factfinder.extract.casualties import find_casualties
+from factfinder.extract.pipeline import extract_document
+from factfinder.model import Document
 
 from .reading import primary
 
@@ -178,3 +182,37 @@ def test_a_named_terrorist_a_party_eliminated_is_one_fighter() -> None:
     assert claim.killed.combatants is not None and claim.killed.combatants.min == 1
     assert [p.name for p in claim.places] == ["Nabatieh"]
     assert claim.date is not None and claim.date.start == dt.date(2024, 10, 2)
+
+
+def test_a_title_that_only_opens_the_first_sentence_leaves_the_sentence_whole() -> None:
+    doc = Document(
+        id="t",
+        text=(
+            "Afrin hospital was bombed this afternoon. Patients and staff among the dead, we "
+            "count 9 so far. Ambulances cannot reach. #Afrin"
+        ),
+        title="Afrin hospital",
+        publisher="Kurdish Red Crescent",
+    )
+    (claim,) = [c for c in extract_document(doc).claims if c.primary]
+    assert claim.event_type == "airstrike"
+    assert [p.name for p in claim.places] == ["Afrin"]
+    assert claim.killed.total is not None and claim.killed.total.min == 9
+
+
+def test_a_tally_the_speakers_keep_counts_only_among_the_dead() -> None:
+    found = find_casualties("Rescuers have counted 12 bodies under the rubble.")
+    assert [(m.range.min, m.outcome) for m in found] == [(12, "killed")]
+    assert find_casualties("We counted 40 percent of the houses.") == []
+
+
+def test_a_force_said_not_to_have_struck_is_no_attacker_of_another_incident() -> None:
+    claim = primary(
+        "The Russian reconciliation centre said that militants shelled the al-Midan "
+        "neighbourhood of Aleppo city with mortar shells, killing 15 civilians and injuring 50 "
+        "others. The centre reiterated that the Russian Aerospace Forces have not targeted any "
+        "of the groups that joined the truce.",
+        dt.date(2016, 4, 30),
+    )
+    assert claim.killed.total is not None and claim.killed.total.min == 15
+    assert claim.perpetrator.group != "russia"
