@@ -306,7 +306,9 @@ _AFTER_ATTACK = re.compile(
     rf"^[\s,]*(?:(?:backed|supported|aided|assisted|helped|led)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{1,4}}?)?"
     # a second force sharing the verb: "The military and self-defense forces destroyed"
     rf"(?:(?:and|&)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){{0,2}}?(?:forces|troops|units|militias?|"
-    rf"allies|army|mercenaries|factions|proxies|gunmen|fighters|militiamen|groups)\s+)?"
+    rf"allies|army|mercenaries|factions|proxies|gunmen|fighters|militiamen|groups)\s+"
+    # or by its name: "US forces and SDF carried out an airdrop"
+    rf"|(?:and|&)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){{0,2}}\s+)?"
     # "Opposition forces in Syria exploded bombs": a place between the actor and its verb
     rf"(?:(?:in|near|around|from)\s+(?:the\s+)?[A-Z][\w'-]+\s+)?"
     rf"(?:(?:on\s+\w+|also|reportedly|allegedly|again|have|has|had|been|was|were|is|are|then|later|on\s+\w+\s+\w+|"
@@ -618,9 +620,12 @@ def _matches(
         prev = kept[-1] if kept else None
         # "ISIS terrorists", "Daesh militants": the party's name and the generic word are one actor.
         gap = text[prev[1] : f[0]] if prev else ""
+        # "HTS security forces", "SDF military police": the state's words after a party's
+        # name are that party's forces, not the state's.
+        state_words = f[2] == own and own != "unknown" and _STATE_FORCES.fullmatch(text, f[0], f[1])
         if (
             prev
-            and f[2] == "unknown"
+            and (f[2] == "unknown" or state_words)
             and prev[2] != "unknown"
             and (not gap.strip() or re.fullmatch(r"\s*\([^()]{0,60}\)\s*", gap))
         ):

@@ -921,6 +921,8 @@ _BARE = re.compile(
     r"[\s|·•,:–—-]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?"
     r"(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
     r"(?:[+-]\d{1,2})?)?)?[\s|·•,:–—-]*"
+    # an ISO timestamp's time: "2021-09-07T10:32:00+03:00", "…T07:32:00Z"
+    r"|T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s*"
 )
 
 

@@ -216,3 +216,26 @@ def test_a_force_said_not_to_have_struck_is_no_attacker_of_another_incident() ->
     )
     assert claim.killed.total is not None and claim.killed.total.min == 15
     assert claim.perpetrator.group != "russia"
+
+
+def test_a_party_s_security_forces_are_its_own() -> None:
+    claim = primary("HTS security forces executed two men in Idlib city on charges of spying.")
+    assert claim.perpetrator.group == "hts_nusra"
+    assert claim.event_type == "execution"
+
+
+def test_a_partner_named_by_its_name_shares_the_verb() -> None:
+    claim = primary(
+        "US forces and SDF carried out an airdrop operation in Al-Shuhail, killing three "
+        "people including a child."
+    )
+    assert claim.perpetrator.group == "us_led_coalition"
+    assert claim.killed.children is not None and claim.killed.children.min == 1
+
+
+def test_an_iso_timestamp_alone_on_its_line_dates_the_page() -> None:
+    claim = primary(
+        "Two civilians were killed in Russian airstrikes on Ariha on Tuesday, local sources "
+        "said.\n2021-09-07T10:32:00+03:00"
+    )
+    assert claim.date is not None and claim.date.start == dt.date(2021, 9, 7)
