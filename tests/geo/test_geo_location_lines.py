@@ -43,3 +43,12 @@ def test_a_town_that_names_a_street_is_no_place() -> None:
     # a street named after a quarter may run through it: the quarter stays
     found = _found("Shells fell on Saif al Dawla Street in Aleppo")
     assert found[0] == ("Saif al-Dawla, Aleppo", "Aleppo", "neighbourhood")
+
+
+def test_a_town_a_far_distance_is_measured_from_gives_only_its_governorate() -> None:
+    # farther than the 25 km a point stands for: the area, without a point
+    found = _found("Clashes rage about 40 km east of Homs city and shells kill 2 in Talbiseh")
+    assert found == [("Homs", "Homs", "governorate"), ("Tallbisah", "Homs", "town")]
+    assert find_places("Fighting 60 kilometres away from the city of Hama")[0].place.lat is None
+    # a near one is where it happened, near enough
+    assert _found("Clashes rage about 10 km from Manbij city") == [("Manbij", "Aleppo", "town")]

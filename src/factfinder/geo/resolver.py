@@ -41,7 +41,8 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    than the gazetteer's and is dropped,
    a neighbourhood moves to the city named ("X village in the northern countryside of Y"
    counts too). A line that ends on one governorate ("…, Raqqa governorate, Syria") drops
-   its places read in another (`_off_the_line`). Other ambiguous names are resolved by governorates named nearby, other places
+   its places read in another (`_off_the_line`); a town more than 25 km from the place ("about
+   40 km east of Homs") gives its governorate, without a point. Other ambiguous names are resolved by governorates named nearby, other places
    of the text within 50 km or in the same district (an anchor), governorates in `context`,
    then by country (Syria, Iraq, neighbours), for a loose spelling the place spelt most
    alike ("Hamamiyyat" is Hamamiyat, not Hammamat), curated places before WOF villages, abandoned
@@ -1197,7 +1198,34 @@ def find_places(
     mentions.extend(_neighbourhoods(text, toks, matches, gaz, context))
     mentions.extend(references(toks, matches, gaz))
     mentions.sort(key=lambda x: (x[0], x[1]))
-    return [PlaceMention(s, e, p, sc) for s, e, p, sc in _off_the_line(text, mentions)]
+    return [
+        PlaceMention(s, e, _far_landmark(text, s, p), sc)
+        for s, e, p, sc in _off_the_line(text, mentions)
+    ]
+
+
+# A place the text measures a distance from: "about 50 km from Homs city", "30km west of
+# Raqqa". Farther than the 25 km a point stands for, it only says the area: its governorate,
+# without a point. A nearer one ("10 km from Manbij", "less than 50 km from") stays.
+_FAR_FROM = re.compile(
+    r"(?<!less than )(?<!within )(?<!under )\b(\d+)\s*(?:km|kilomet(?:er|re)s?)\s+"
+    r"(?:\(\d+\s+miles\)\s+)?(?:away\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:and|or)\s+(?:north|south|east|west)\w*\s+)?(?:from|of)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_FAR_KM = 25
+
+
+def _far_landmark(text: str, start: int, place: Place) -> Place:
+    """A town named as the landmark of a distance over 25 km is its governorate, no point."""
+    if place.precision not in _IN_GOVERNORATE or not place.admin1:
+        return place
+    far = _FAR_FROM.search(text, max(0, start - 80), start)
+    if far is None or int(far.group(1)) <= _FAR_KM:
+        return place
+    return replace(
+        place, name=place.admin1, geonameid=None, lat=None, lon=None, precision="governorate"
+    )
 
 
 # A line that ends on the governorate its places lie in: "Hamra Nasser village, Raqqa
