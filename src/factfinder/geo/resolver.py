@@ -13,8 +13,9 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    Syrian town is enough.
 3. Uses that are not incident places are dropped: metonyms ("the Damascus government",
    "Moscow said", "Turkey's army"), "-based"/"-backed" compounds, country names inside
-   organisation names ("Islamic State of Iraq and Syria"), and known names that only begin an
-   unknown one ("Hamra Blassem village" is not al-Hamra); people ("Suleiman Al-Khalidi": a
+   organisation names ("Islamic State of Iraq and Syria"), known names that only begin an
+   unknown one ("Hamra Blassem village" is not al-Hamra) and towns that name a street ("Tal
+   Abyad Street"); people ("Suleiman Al-Khalidi": a
    common given name before a surname), armed groups ("Jabhat al Shamiya", "the Shamiya Front
    rebel group", "the Yarmouk Martyrs Brigade") and broadcasters named like places
    ("Lebanese TV channel Al-Mayadin", "Al Jazeera reported", "a reporter from Al-Jazeera").
@@ -39,7 +40,9 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    ("Musherfa" is Mushayrifah, not Daraa's al-Musayfirah); else the name is another place
    than the gazetteer's and is dropped,
    a neighbourhood moves to the city named ("X village in the northern countryside of Y"
-   counts too). Other ambiguous names are resolved by governorates named nearby, other places
+   counts too). A line that ends on one governorate ("…, Raqqa governorate, Syria") drops
+   its places read in another (`_off_the_line`); a town more than 25 km from the place ("about
+   40 km east of Homs") gives its governorate, without a point. Other ambiguous names are resolved by governorates named nearby, other places
    of the text within 50 km or in the same district (an anchor), governorates in `context`,
    then by country (Syria, Iraq, neighbours), for a loose spelling the place spelt most
    alike ("Hamamiyyat" is Hamamiyat, not Hammamat), curated places before WOF villages, abandoned
@@ -51,6 +54,7 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -515,6 +519,16 @@ def _name_goes_on(toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
     # "the villages of Hamra Bouwaitiya, …": the type word comes first
     before = [t.key for t in toks[max(0, m.i - 2) : m.i]]
     return len(before) == 2 and before[1] == "of" and before[0] in _UNKNOWN_TYPES
+
+
+_STREETS = frozenset({"street", "st", "avenue", "boulevard"})
+
+
+def _names_a_street(toks: Sequence[Tok], m: Match) -> bool:
+    """Is the mention the name of a street ("Tal Abyad Street, Raqqa city", "Baghdad
+    Street")? A street named after a town lies in another town (one named after a quarter
+    may run through it: the caller keeps those)."""
+    return m.j < len(toks) and toks[m.j].soft_before and toks[m.j].key in _STREETS
 
 
 _KUNYA = frozenset({"abu", "abo", "umm", "um", "ibn", "bin"})
@@ -1132,6 +1146,7 @@ def find_places(
             or _name_goes_on(toks, m, starts)
             or _is_person(toks, m)
             or _is_group_or_outlet(text, toks, m)
+            or (_names_a_street(toks, m) and "neighbourhood" not in kinds)
         ):
             m.drop = True
             continue
@@ -1190,7 +1205,99 @@ def find_places(
     mentions.extend(_neighbourhoods(text, toks, matches, gaz, context))
     mentions.extend(references(toks, matches, gaz))
     mentions.sort(key=lambda x: (x[0], x[1]))
-    return [PlaceMention(s, e, p, sc) for s, e, p, sc in mentions]
+    return [
+        PlaceMention(s, e, _far_landmark(text, s, p), sc)
+        for s, e, p, sc in _off_the_line(text, mentions)
+    ]
+
+
+# A place the text measures a distance from: "about 50 km from Homs city", "30km west of
+# Raqqa". Farther than the 25 km a point stands for, it only says the area: its governorate,
+# without a point. A nearer one ("10 km from Manbij", "less than 50 km from") stays.
+_FAR_FROM = re.compile(
+    r"(?<!less than )(?<!within )(?<!under )\b(\d+)\s*(?:km|kilomet(?:er|re)s?)\s+"
+    r"(?:\(\d+\s+miles\)\s+)?(?:away\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:and|or)\s+(?:north|south|east|west)\w*\s+)?(?:from|of)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_FAR_KM = 25
+
+
+def _far_landmark(text: str, start: int, place: Place) -> Place:
+    """A town named as the landmark of a distance over 25 km is its governorate, no point."""
+    if place.precision not in _IN_GOVERNORATE or not place.admin1:
+        return place
+    far = _FAR_FROM.search(text, max(0, start - 80), start)
+    if far is None or int(far.group(1)) <= _FAR_KM:
+        return place
+    return replace(
+        place, name=place.admin1, geonameid=None, lat=None, lon=None, precision="governorate"
+    )
+
+
+# A line that ends on the governorate its places lie in: "Hamra Nasser village, Raqqa
+# governorate, Syria", "Saif al Dawla neighbourhood, Raqqa city, Raqqa governorate".
+_LINE_END = re.compile(r"\s+(?:governorate|province)\b[\s,.]*(?:(?:Syria|Iraq)\b[\s,.]*)?$", re.I)
+_LINE_BREAK = re.compile(r"[;\n]")
+# The governorate closes a list of names parted by commas ("…, east of al Shadadi, Hasaka
+# governorate"), each part a few words.
+_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)ern\s+)?$", re.I
+)
+_CHUNKS = re.compile(r"[^,;\n]{0,60}(?:,[^,;\n]{0,60})*")
+_IN_GOVERNORATE = frozenset({"town", "neighbourhood", "district", "exact"})
+
+
+def _off_the_line(
+    text: str, mentions: list[tuple[int, int, Place, float]]
+) -> list[tuple[int, int, Place, float]]:
+    """Drop the homonyms a location line rules out.
+
+    A line (up to a semicolon or a line break) that ends on one governorate and names no other
+    ("X village, Raqqa governorate, Syria") says where each of its places lies: a place read
+    in another governorate is a homonym of the one meant ("حمرة ناصر Hamra Nasser village" is
+    not Hama's al-Hamra), and is dropped; a neighbourhood of another city belongs to the
+    line's city ("Saif al Dawla neighbourhood, Raqqa city": Raqqa's, not Aleppo's).
+    """
+    out: list[tuple[int, int, Place, float] | None] = list(mentions)
+    for line in _lines(text, mentions):
+        govs = [x for x in line if x[2].precision == "governorate"]
+        if not govs or len({_area(x[2].admin1) for x in govs}) != 1:
+            continue
+        last = govs[-1]
+        stop = _LINE_BREAK.search(text, last[1])
+        if not _LINE_END.fullmatch(text, last[1], stop.start() if stop else len(text)):
+            continue
+        if not _AFTER_COMMA.search(text, max(0, last[0] - 30), last[0]):
+            continue  # "… and shelling in Daraa province": a sentence, not a location line
+        area = _area(last[2].admin1)
+        city = next(
+            (x[2] for x in line if x[2].precision == "town" and _area(x[2].admin1) == area),
+            None,
+        )
+        for x in line:
+            p = x[2]
+            if x[0] >= last[0] or p.precision not in _IN_GOVERNORATE or _area(p.admin1) == area:
+                continue
+            if not _CHUNKS.fullmatch(text, x[1], last[0]):
+                continue  # a clause of its own between the place and the governorate
+            k = out.index(x)
+            if p.precision == "neighbourhood" and city is not None:
+                out[k] = (x[0], x[1], _neighbourhood_in(p.name.split(", ")[0], city), x[3])
+            else:
+                out[k] = None
+    return [x for x in out if x is not None]
+
+
+def _lines(
+    text: str, mentions: Sequence[tuple[int, int, Place, float]]
+) -> list[list[tuple[int, int, Place, float]]]:
+    """The mentions grouped by line (text between semicolons or line breaks)."""
+    breaks = [b.end() for b in _LINE_BREAK.finditer(text)]
+    groups: dict[int, list[tuple[int, int, Place, float]]] = {}
+    for x in mentions:
+        groups.setdefault(bisect.bisect_right(breaks, x[0]), []).append(x)
+    return list(groups.values())
 
 
 # --- helpers for claim assembly -----------------------------------------------------------------
