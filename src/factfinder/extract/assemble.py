@@ -561,6 +561,16 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         )
     text = u.sentence.text
     typed = bool(_typed(u))
+    if (
+        not u.counts
+        and u.attribution.span is not None
+        and not u.attribution.inherited
+        and not same_claimant(u.attribution.claimant, _claimant_of(cur.units))
+        and _elsewhere(u, cur)
+    ):
+        # "… a car bomb in Azaz killed three. Russia's military said its air defences at the
+        # Hmeimim air base shot down two drones": another voice about another governorate
+        return True
     tolls = [c for c in u.counts if c.sub_of is None and not c.part]
     if tolls and all(c.later or _updated(u, c).update for c in tolls) and not typed and cur.counts:
         # "Another died of his wounds the next day", "The death toll rose to four after another
@@ -1501,6 +1511,12 @@ _PERIOD_TOTAL = re.compile(
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:weeks|months|years|month|year)\b|"
     r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|"
+    # a campaign's toll: "The offensive, which began in late April, has killed …", "since the
+    # offensive began"
+    r"\b(?:offensive|campaign|war|escalation|assault|bombardment)\s*,?\s*(?:which|that)\s+"
+    r"(?:began|started|was\s+launched)\b|"
+    r"\bsince\s+the\s+(?:\w+\s+)?(?:offensive|campaign|war|escalation|assault)\s+"
+    r"(?:began|started)\b|"
     # a day's toll over a country: "documented 14 deaths across Syrian territory on Thursday"
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:Syria|Syrian\s+territor(?:y|ies)|Iraq|"
     r"the\s+country|(?:all\s+)?(?:Syrian\s+)?governorates)\b|\bdaily\s+(?:death\s+)?toll\b|"

@@ -32,7 +32,7 @@ from typing import Final
 from factfinder.extract.actors import find_actors
 from factfinder.extract.numbers import parse_quantity
 from factfinder.mentions import Outcome, Victims
-from factfinder.vocab import MONTH_NAMES
+from factfinder.vocab import MONTH_NAMES, number_words
 
 
 def _w(words: str) -> list[str]:
@@ -430,6 +430,16 @@ def _group_named_after(words: list[re.Match[str]], m: int, phrase_end: int) -> t
     return n, end
 
 
+# Victim words that are also verbs ("displaced", "wounded") and the words that show it after
+# them: a count ("and displaced some 180,000").
+_ALSO_VERBS = frozenset({"displaced", "wounded", "injured", "detained", "abducted", "missing"})
+_COUNT_NEXT = re.compile(
+    r"\d[\d,.]*|some|about|around|nearly|almost|over|more|at|up|roughly|approximately|tens|"
+    r"hundreds|thousands|dozens|scores|several|many|" + "|".join(number_words(2, 20)),
+    re.IGNORECASE,
+)
+
+
 def _list_tail(
     text: str, words: list[re.Match[str]], k: int, end: int, head: Victims | None = None
 ) -> Phrase:
@@ -481,6 +491,12 @@ def _list_tail(
         if n < len(words) and words[n].group().lower() == "the":
             n += 1  # "his", "her", "their" start a count of their own: "a man and his wife"
         n += _age_at(words, n)  # "a 15-year-old boy and 9-year-old girl"
+        if (
+            n + 1 < len(words)
+            and words[n].group().lower() in _ALSO_VERBS
+            and _COUNT_NEXT.match(words[n + 1].group())
+        ):
+            break  # "killed 120 civilians and displaced some 180,000": a verb, not a noun
         if n < len(words) and words[n].group().lower() in LEXICON:
             groups.add(LEXICON[words[n].group().lower()])
             phrase_end = words[n].end()
