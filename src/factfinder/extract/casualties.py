@@ -126,7 +126,8 @@ _THINGS_AFTER = re.compile(
     re.I,
 )
 _AMONG_DEAD = re.compile(
-    r"\s*(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+|those\s+)?"
+    # (a headline drops the verb: "Five children among the victims")
+    r"\s*(?:(?:were|are|was|is)\s+)?(?:also\s+)?among\s+(?:the\s+|those\s+)?"
     r"(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>wounded|injured))\b",
     re.I,
 )

@@ -330,7 +330,10 @@ def lookup_source(name: str | None) -> Source | None:
 
 # A page's or an account's name with its edition ("Hawar News Agency - English").
 _EDITION = re.compile(
-    r"\s*[-–—|·]\s*(?:English|Arabic|Official|Press\s+Release|Statement|News)\s*$", re.IGNORECASE
+    r"\s*[-–—|·]\s*(?:English|Arabic|Official|Press\s+Release|Statement|News)\s*$"
+    # an account's language edition: "ANHA English", "Enab Baladi English", "Levant24 عربي"
+    r"|\s+(?:English|Arabic|عربي|Türkçe|Kurdî)\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -239,3 +239,23 @@ def test_an_iso_timestamp_alone_on_its_line_dates_the_page() -> None:
         "said.\n2021-09-07T10:32:00+03:00"
     )
     assert claim.date is not None and claim.date.start == dt.date(2021, 9, 7)
+
+
+def test_an_account_s_language_edition_names_the_source() -> None:
+    claim = primary(
+        "ANHA English\n@ANHA_English\n#Turkish occupation army targets #Zirgan countryside with "
+        "heavy artillery, martyring a child\n2:10 PM · Sep 12, 2022"
+    )
+    assert claim.claimant.name == "ANHA (Hawar News Agency)"
+    assert claim.perpetrator.group == "turkey"
+    assert claim.killed.children is not None and claim.killed.children.min == 1
+    assert claim.date is not None and claim.date.start == dt.date(2022, 9, 12)
+
+
+def test_a_headline_s_breakdown_without_its_verb_breaks_the_toll_down() -> None:
+    claim = primary(
+        "#SOHR | Death toll rises to 7 | Russian airstrikes on #Idlib countryside: Five "
+        "children among the victims of the massacre in Maarat Misrin.\n9:02 PM · Oct 26, 2021"
+    )
+    assert claim.killed.total is not None and claim.killed.total.min == 7
+    assert claim.killed.children is not None and claim.killed.children.min == 5
