@@ -394,7 +394,22 @@ def _is_candidate(u: Unit, headline_mode: bool) -> bool:
         u.counts or u.places or _event_dates(u) or any(a.role == "perpetrator" for a in u.actors)
     ):
         return True
+    if (
+        u.speaker is not None
+        and any(a.role == "perpetrator" and a.group == u.speaker for a in u.actors)
+        and any(pm.place.precision != "country" for pm in u.places)
+        and _OWN_STRIKE.search(u.sentence.text)
+    ):
+        # A party telling its own strike on a place, whatever its weapon ("Iran's Revolutionary
+        # Guard said it struck an Israeli 'spy headquarters' in Erbil"): an admission.
+        return True
     return any(_precise(c) and c.outcome in ("killed", "injured") for c in u.counts)
+
+
+_OWN_STRIKE = re.compile(
+    r"\b(?:struck|targeted|hit|attacked|bombed|shelled|destroyed|fired\s+(?:\w+\s+){0,3}?at)\b",
+    re.IGNORECASE,
+)
 
 
 def _unit_type(u: Unit) -> str:

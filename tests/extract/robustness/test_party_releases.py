@@ -23,7 +23,7 @@ from factfinder.extract.casualties import find_casualties
 from factfinder.extract.pipeline import extract_document
 from factfinder.model import Document
 
-from .reading import primary
+from .reading import claims_of, primary
 
 MOD_HEADLINE = (
     "Turkish National Defense Ministry: 12 PKK/YPG terrorists neutralized in northern Syria\n"
@@ -259,3 +259,18 @@ def test_a_headline_s_breakdown_without_its_verb_breaks_the_toll_down() -> None:
     )
     assert claim.killed.total is not None and claim.killed.total.min == 7
     assert claim.killed.children is not None and claim.killed.children.min == 5
+
+
+def test_a_party_telling_its_own_strike_on_a_place_admits_it_whatever_its_weapon() -> None:
+    claims = claims_of(
+        "Iran's Revolutionary Guard said it struck an Israeli spy headquarters in Erbil late "
+        "Monday. The Kurdistan Region's Security Council said four civilians were killed.",
+        dt.date(2024, 1, 16),
+    )
+    admission = next(c for c in claims if c.stance == "admits")
+    assert admission.perpetrator.group == "iran"
+    assert [p.name for p in admission.places] == ["Erbil"]
+    lead = next(c for c in claims if c.primary)
+    assert lead.claimant.name == "Kurdistan Region's Security Council"
+    assert lead.perpetrator.group == "iran"
+    assert lead.killed.civilians is not None and lead.killed.civilians.min == 4
