@@ -260,3 +260,23 @@ def test_the_ends_of_a_named_road_are_not_places() -> None:
     assert find_places("ISIS continues its attacks on the road of Tehran – Beirut") == []
     text = "Clashes violently continue on Damascus – Homs highway and shelling targets Daraa"
     assert [m.place.name for m in find_places(text)] == ["Daraa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        (
+            "Israeli strikes on two central Beirut neighbourhoods, the deadliest strike on the "
+            "capital yet.",
+            ("Beirut", "LB"),
+        ),
+        ("Clashes in Mosul; rockets hit the capital.", ("Baghdad", "IQ")),
+        ("Mortars hit Jaramana and the capital on Monday.", ("Damascus", "SY")),
+        ("A bomb exploded in the capital.", ("Damascus", "SY")),
+    ],
+)
+def test_the_capital_alone_is_the_capital_of_the_country_named_before_it(
+    text: str, capital: tuple[str, str]
+) -> None:
+    last = find_places(text)[-1].place
+    assert (last.name, last.country) == capital

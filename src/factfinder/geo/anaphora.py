@@ -26,7 +26,8 @@ from factfinder.geo.gazetteer import Gazetteer, GazetteerEntry
 from factfinder.geo.tokens import Match, Tok
 from factfinder.model import Place
 
-# The capital a country adjective points to; "the capital" alone is Syria's.
+# The capital a country adjective points to; "the capital" alone is the capital of the country
+# named before it, else Syria's.
 _CAPITAL_OF: dict[str, tuple[str, str]] = {
     "syrian": ("SY", "Damascus"),
     "iraqi": ("IQ", "Baghdad"),
@@ -45,6 +46,28 @@ _ISIS_CAPITAL: dict[str, tuple[str, str]] = {
     "iraqi": ("IQ", "Mosul"),
     "iraq": ("IQ", "Mosul"),
 }
+
+
+# The capitals "the capital" alone may mean, by the country of the place named before it.
+_CAPITALS_BY_COUNTRY: dict[str, str] = {
+    "SY": "Damascus",
+    "IQ": "Baghdad",
+    "LB": "Beirut",
+    "JO": "Amman",
+    "TR": "Ankara",
+    "YE": "Sanaa",
+}
+
+
+def _capital_named_before(matches: Sequence[Match], k: int) -> tuple[str, str]:
+    """(country, capital) of "the capital" alone: the capital of the country of the last place
+    named before it ("two central Beirut neighbourhoods … the deadliest strike on the capital":
+    Beirut), else Syria's."""
+    for m in reversed([m for m in matches if m.j <= k and not m.drop and m.chosen is not None]):
+        country = m.chosen.country if m.chosen is not None else None
+        if country in _CAPITALS_BY_COUNTRY:
+            return country, _CAPITALS_BY_COUNTRY[country]
+    return "SY", "Damascus"
 
 
 def capital_city(gaz: Gazetteer, m: Match) -> GazetteerEntry | None:
@@ -116,7 +139,7 @@ def references(
             elif prev not in ("the", *_CAPITAL_OF):
                 continue
             else:
-                country, name = _CAPITAL_OF.get(prev, ("SY", "Damascus"))
+                country, name = _CAPITAL_OF.get(prev) or _capital_named_before(matches, k)
                 entry = _city_named(gaz, country, name)
         else:
             if prev != "the":
