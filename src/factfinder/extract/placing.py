@@ -4,7 +4,9 @@ A report names more places than the one where the harm happened: where the victi
 from ("evacuees from the towns of Foua and Kefraya"), where they were heading ("waited to
 enter Aleppo"), where the attackers were based ("terrorists positioned in Douma fired"), a landmark across a
 border ("near the border with Iskenderun"),
-which office spoke ("a source at Homs Police Command"), where an earlier attack took place
+which office spoke ("a source at Homs Police Command"), where the wounded were treated
+("taken to hospitals in Idlib city"), where a drone was launched from ("launched from Turkish
+bases in Mare'"), where an earlier attack took place
 ("hours after a chemical attack in Khan Sheikhun", "in Aleppo last year"). The claim lists
 the incident place first, because readers and the link stage take the first place as the
 claim's location; the places in an incidental role are left out when the text names any
@@ -52,6 +54,15 @@ _INCIDENTAL_BEFORE = re.compile(
     r"|\b(?:towards?|enter(?:ing|ed)?|(?:fled|flee(?:ing)?|evacuated|moved|transferred|taken|"
     r"sent|brought|rushed|bused|heading|headed|travell?(?:ing|ed)?|returned|returning|journey)\s+"
     rf"(?:\w+\s+){{0,3}}?(?:to|into))\s+(?:the\s+)?{_NAMES}$"
+    # where the wounded were treated: "taken to hospitals in Idlib city", "treated at a field
+    # hospital in Atmeh"
+    r"|\b(?:taken|transferred|rushed|evacuated|transported|brought|admitted|treated|sent)\s+"
+    r"(?:\w+\s+){0,2}?(?:to|at|in)\s+(?:an?\s+|the\s+)?(?:nearby\s+|local\s+|several\s+)?"
+    r"(?:hospitals?|medical\s+(?:points?|centres?|centers?)|clinics?|field\s+hospitals?)\s+"
+    rf"(?:in|at|of)\s+(?:the\s+)?(?:{_AREA}\s+of\s+)?{_NAMES}$"
+    # where a weapon was launched from: "a drone launched from Turkish bases in Mare'"
+    r"|\b(?:launched|fired|took\s+off|set\s+off)\s+from\s+(?:[\w'-]+\s+){0,3}?(?:in|at|near)\s+"
+    rf"(?:the\s+)?{_NAMES}$"
     # where a speaker was: "said on a visit to Ramallah", "speaking during a trip to Ankara"
     rf"|\b(?:visit|trip|tour)\s+(?:to|of)\s+(?:the\s+)?{_NAMES}$"
     # base of the attackers: "positioned in", "based in", "holed up in"

@@ -18,7 +18,7 @@ import datetime as dt
 
 from factfinder.extract.casualties import find_casualties
 
-from .reading import claims_of
+from .reading import claims_of, primary
 
 ROUNDUP = (
     "BEIRUT (AP) — Syrian government airstrikes on a village in northwestern Syria killed at "
@@ -56,3 +56,20 @@ def test_a_round_up_keeps_each_incident_and_voice_apart() -> None:
     total = next(c for c in claims if c.claimant.type == "un")
     assert total.killed.civilians is not None and total.killed.civilians.min == 121
     assert all(c.killed.total is None or c.killed.total.min != 180000 for c in claims)
+
+
+def test_where_the_wounded_were_treated_and_where_a_drone_took_off_are_no_incident_places() -> None:
+    treated = primary(
+        "The injured were taken to hospitals in Idlib city and Bab al-Hawa after regime "
+        "shelling on the town of Ariha killed three people.",
+        dt.date(2021, 6, 10),
+    )
+    assert [p.name for p in treated.places] == ["Ariha"]
+    launched = primary(
+        "A drone launched from Turkish bases in Mare' hit a car in Tal Rifaat, killing a woman.",
+        dt.date(2021, 6, 10),
+    )
+    assert [p.name for p in launched.places] == ["Tall Rifat"]
+    # a hospital that was hit is the target, and its town the incident's place
+    struck = primary("Russian jets struck a hospital in Kafr Nabl, killing two nurses.")
+    assert [p.name for p in struck.places] == ["Kafranbel"]
