@@ -578,13 +578,15 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
     typed = bool(_typed(u))
     if (
         not u.counts
+        and cur.counts
         and u.attribution.span is not None
         and not u.attribution.inherited
         and not same_claimant(u.attribution.claimant, _claimant_of(cur.units))
         and _elsewhere(u, cur)
     ):
         # "… a car bomb in Azaz killed three. Russia's military said its air defences at the
-        # Hmeimim air base shot down two drones": another voice about another governorate
+        # Hmeimim air base shot down two drones": another voice about another governorate, after
+        # an incident whose toll is told
         return True
     tolls = [c for c in u.counts if c.sub_of is None and not c.part]
     if tolls and all(c.later or _updated(u, c).update for c in tolls) and not typed and cur.counts:
@@ -1529,7 +1531,9 @@ _PERIOD_TOTAL = re.compile(
     # a campaign's toll: "The offensive, which began in late April, has killed …", "since the
     # offensive began"
     r"\b(?:offensive|campaign|war|escalation|assault|bombardment)\s*,?\s*(?:which|that)\s+"
-    r"(?:began|started|was\s+launched)\b|"
+    r"(?:began|started|was\s+launched)\s+(?:in|on)\s+(?:early\s+|late\s+|mid-?)?(?:"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r"|(?:19|20)\d\d)\b|"
     r"\bsince\s+the\s+(?:\w+\s+)?(?:offensive|campaign|war|escalation|assault)\s+"
     r"(?:began|started)\b|"
     # a day's toll over a country: "documented 14 deaths across Syrian territory on Thursday"
