@@ -476,8 +476,13 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     complete it; independent reporters' figures of one incident stay together, as the report
     combines them.
     """
-    if _headline_only(cur):
-        return False  # the lede tells the headline's incident
+    if _headline_only(cur) and (
+        _attribution_of(cur.units).span is None or u.attribution.span is None
+    ):
+        # the lede tells the headline's incident, unless both name their own speakers ("SDF
+        # says Turkish drone killed three civilians" over "Turkey's defence ministry said it had
+        # neutralised three terrorists": two accounts, never six dead)
+        return False
     if not u.counts or u.attribution.inherited or _PART_OF_TOLL.search(u.sentence.text):
         return False
     if _elsewhere(u, cur):
@@ -788,6 +793,7 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
                 and waiting is not cur
                 and u.section == 0
                 and not _tells_aside(u)
+                and not _retells(u, waiting)
             ):
                 waiting.units.extend([header, u] if header else [u])
                 cur, waiting, header = waiting, None, None
@@ -1238,8 +1244,8 @@ def _denials(
     }
     found: dict[tuple[int, str], tuple[int, Claim]] = {}
     for u in units:
-        if u.is_title or _is_background(u):
-            continue
+        if (u.is_title and u.attribution.span is None) or _is_background(u):
+            continue  # (a headline's named denier denies: "Russia denies bombing Idlib market")
         for cue in _stance_cues(u):
             if cue.stance != "denies":
                 continue

@@ -274,3 +274,34 @@ def test_a_party_telling_its_own_strike_on_a_place_admits_it_whatever_its_weapon
     assert lead.claimant.name == "Kurdistan Region's Security Council"
     assert lead.perpetrator.group == "iran"
     assert lead.killed.civilians is not None and lead.killed.civilians.min == 4
+
+
+def test_a_headline_s_speaker_and_a_rival_party_in_the_lede_are_two_accounts() -> None:
+    claims = claims_of(
+        "SDF says Turkish drone killed three civilians near Kobani\n"
+        "Turkey's defence ministry said on Tuesday it had neutralised three terrorists in a "
+        "drone strike near Kobani in northern Syria, in response to attacks on its border posts."
+    )
+    lead = next(c for c in claims if c.primary)
+    assert lead.claimant.name == "SDF"
+    assert lead.killed.civilians is not None and lead.killed.civilians.min == 3
+    assert lead.killed.total is not None and lead.killed.total.min == 3
+    turkey = next(c for c in claims if c.claimant.name == "Turkey's defence ministry")
+    assert turkey.stance == "admits"
+    assert turkey.killed.combatants is not None and turkey.killed.combatants.min == 3
+
+
+def test_a_headline_s_named_denier_denies_the_lede_s_incident() -> None:
+    claims = claims_of(
+        "Russia denies bombing Idlib market\n"
+        "Activists said 12 people were killed when warplanes struck a market in Maarat "
+        "al-Numan on Monday, in one of the deadliest attacks on the town this year, according "
+        "to local rescue workers."
+    )
+    lead = next(c for c in claims if c.primary)
+    assert lead.killed.total is not None and lead.killed.total.min == 12
+    assert lead.stance == "alleges"
+    denial = next(c for c in claims if c.stance == "denies")
+    assert denial.claimant.name == "Russia"
+    assert denial.perpetrator.group == "russia"
+    assert denial.killed.is_empty()
