@@ -543,6 +543,10 @@ _BARE_DEFENCE = re.compile(
     r"defen[cs]e|general\s+staff|defen[cs]e\s+minist(?:er|ry\s+spokes(?:man|woman|person)))",
     re.IGNORECASE,
 )
+_NATIONAL_DEFENCE = re.compile(
+    r"(?:the\s+)?(?:national\s+defen[cs]e\s+ministry|ministry\s+of\s+national\s+defen[cs]e)",
+    re.IGNORECASE,
+)
 # A state named as the one blamed: "Iraq blamed Turkey", "accused Russia of".
 _BLAMED_STATE = Gate(
     re.compile(
@@ -959,6 +963,11 @@ def speaker_group(
         return next(k[2:] for k, v in officials.groupdict().items() if v)
     if _BARE_DEFENCE.fullmatch(name.strip()) and filed_from in STATE_GROUPS:
         return STATE_GROUPS[filed_from]  # "ANKARA – … the National Defense Ministry said"
+    if _NATIONAL_DEFENCE.fullmatch(name.strip()) and filed_from is None and state != "LB":
+        # Of the parties to these wars only Turkey's ministry calls itself "of National
+        # Defense" in English (Syria's, Russia's, Iraq's and Israel's are "of Defence"); a
+        # report from Lebanon may mean the Lebanese ministry, which is no party here.
+        return "turkey"
     groups = [a.group for a in find_actors(name, state=state) if a.group != "unknown"]
     if not groups and not name.lower().startswith("the "):
         # names are kept without their article: "coalition" is "the coalition"

@@ -76,7 +76,7 @@ from factfinder.extract.attribution import (
     same_claimant,
     stance_cues,
 )
-from factfinder.extract.dates import is_date_field, is_record_field
+from factfinder.extract.dates import is_date_field, record_fields
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
 from factfinder.extract.placing import incidental, order_mentions
 from factfinder.extract.publishers import lookup_source
@@ -1482,6 +1482,14 @@ def assemble(
             unit, window = field
             spans = tuple(sorted(set(claims[primary].spans) | set(_spans([unit]))))
             claims[primary] = replace(claims[primary], date=window, spans=spans)
+    if claims[primary].perpetrator.group == "unknown":
+        # An incident record's "Belligerent:" field names who its summary's strike is
+        # alleged against ("Belligerent: Russian Military"), among the record's other fields.
+        belligerent = _record_field_party(units)
+        if belligerent is not None:
+            unit, party = belligerent
+            spans = tuple(sorted(set(claims[primary].spans) | set(_spans([unit]))))
+            claims[primary] = replace(claims[primary], perpetrator=party, spans=spans)
     out: list[Claim] = []
     for k, (claim, inc, inherited) in enumerate(zip(claims, incidents, flags, strict=True)):
         dated_from_report = False
@@ -1636,7 +1644,7 @@ def _lede_date(
 def _record_field_date(units: Sequence[Unit]) -> tuple[Unit, DateWindow] | None:
     """The day of a record's one "Date:" field, when two other fields of an incident's record
     stand beside it."""
-    if sum(1 for u in units if is_record_field(u.sentence.text)) < 2:
+    if sum(record_fields(u.sentence.text) for u in units) < 2:
         return None
     fields = [
         (u, d)
@@ -1646,6 +1654,31 @@ def _record_field_date(units: Sequence[Unit]) -> tuple[Unit, DateWindow] | None:
         if d.kind == "absolute" and d.window.precision == "day"
     ]
     return (fields[0][0], fields[0][1].window) if len(fields) == 1 else None
+
+
+_PARTY_FIELD = re.compile(
+    r"[ \t]*(?:suspected[ \t]+|alleged[ \t]+)?(?:belligerents?|perpetrators?|"
+    r"(?:party|parties)[ \t]+responsible|attackers?)[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def _record_field_party(units: Sequence[Unit]) -> tuple[Unit, Perpetrator] | None:
+    """The one party a record's "Belligerent:" field names, when two other fields of an
+    incident's record stand beside it."""
+    if sum(record_fields(u.sentence.text) for u in units) < 3:
+        return None
+    fields = [
+        (u, groups)
+        for u in units
+        if _PARTY_FIELD.match(u.sentence.text)
+        and (groups := {a.group for a in u.actors if a.group not in ("unknown", "other")})
+    ]
+    if len(fields) != 1 or len(fields[0][1]) != 1:
+        return None
+    unit, (group,) = fields[0]
+    name = next(a.name for a in unit.actors if a.group == group)
+    return unit, Perpetrator(name, group)
 
 
 def _tells_more_than(u: Unit, d: DateMention) -> bool:

@@ -36,7 +36,8 @@ _VERBS = (
     r"said|says|say|stated|states|reported|reports|told|tells|added|adds|claimed|claims|announced|"
     r"announces|confirmed|confirms|noted|notes|pointed\s+out|stressed|stresses|concluded|highlighted|"
     r"explained|accused|accuses|warned|warns|alleged|alleges|insisted|asserted|affirmed|indicated|"
-    r"revealed|documented|denied|denies|demanded|condemned|denounced|urged|called|wrote|declared|"
+    r"revealed|documented|denied|denies|demanded|condemned|condemns|denounced|denounces|"
+    r"deplored|deplores|urged|called|wrote|declared|"
     r"mentioned|clarified|estimated|counted|recorded|blamed|quoted|cited|reiterated|underlined|"
     r"emphasi[sz]ed|charged|tweeted|posted|published|has\s+learned|learned|asked|requested|appealed|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|refuted|refutes|rejected|rejects|"
@@ -387,6 +388,12 @@ def claimant_type(name: str) -> str:
     return "unknown"
 
 
+# The document speaking of itself: "This report documents", "The present briefing records".
+_SELF_BEFORE = re.compile(
+    r"\b(?:this|the\s+present|our)\s+(?:report|briefing|paper|investigation|document|study|"
+    r"brief|update|statement|publication)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
 _DANGLING = re.compile(r"\s+(?:and|or|&|as\s+well\s+as)$", re.IGNORECASE)
 
 
@@ -851,6 +858,8 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             continue  # "Civilians reported killed: 4-6", "two people reported dead"
         if _CRUMB_BEFORE.search(text, max(start, m.start() - 3), m.start()):
             continue  # a page's breadcrumb: "Home / Reports", "News › Reports"
+        if _SELF_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            continue  # "This report documents …": the document's own voice, not a claimant
         investigator = _told_investigator(text, m, stop)
         if investigator is not None:
             # "residents told Human Rights Watch": the organisation's own finding, the

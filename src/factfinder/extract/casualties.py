@@ -177,7 +177,12 @@ _SUB_BEFORE = re.compile(
     r"(?:\d|\b(?:"
     + "|".join(number_words(1, 20))
     + r"|dozens|scores|people|persons|civilians|members|family|families|victims))\b"
-    r"[^.;\n—–]*\w\s+[–—]\s*$",
+    r"[^.;\n—–]*\w\s+[–—]\s*$|"
+    # a breakdown in brackets right after its count: "5 civilians (2 children, 1 woman)",
+    # "Civilian casualties: 3 killed (1 child)"
+    r"(?:\d|\b(?:"
+    + "|".join(number_words(1, 20))
+    + r"))\b[^.;\n()]{0,40}?\s*\(\s*(?:including\s+|incl\.?\s+|among\s+them\s+)?$",
     re.I,
 )
 _SUB_AFTER = re.compile(
@@ -687,7 +692,10 @@ _FIELD = re.compile(
     r"persons)[ \t]+)?(?:(?:reported|alleged|confirmed|estimated|locally[ \t]+reported)[ \t]+)?"
     r"(?P<out>killed|dead|deaths|fatalities|injured|wounded|injuries|missing))"
     r"(?:[ \t]*\((?:total|min(?:imum)?)\))?[ \t]*:[ \t]*(?P<n>\d{1,6})"
-    r"(?:[ \t]*(?:[-–—]|to)[ \t]*(?P<n2>\d{1,6}))?(?=[ \t]*(?:[;.\n]|$))",
+    r"(?:[ \t]*(?:[-–—]|to)[ \t]*(?P<n2>\d{1,6}))?"
+    # the value's own noun: "Killed: 4 civilians (including 2 children)"
+    r"(?:[ \t]+(?P<who2>civilians?|children|women|men|fighters|combatants|soldiers|people|persons))?"
+    r"(?=[ \t]*(?:[;.\n(]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 _FIELD_OUTCOME: dict[str, Outcome] = {
@@ -722,12 +730,12 @@ def _record_fields(text: str, start: int, end: int) -> list[CountMention]:
     for m in _FIELD.finditer(text, origin, end):
         if m.start("n") < start:
             continue
-        who = (m.group("who") or "").lower()
+        who = (m.group("who") or m.group("who2") or "").lower()
         n = int(m.group("n"))
         n2 = int(m.group("n2")) if m.group("n2") else n
         if n2 < n:
             continue  # not a range of people ("killed: 12-3" is no figure)
-        stop = m.end("n2") if m.group("n2") else m.end("n")
+        stop = m.end("who2") if m.group("who2") else m.end("n2") if m.group("n2") else m.end("n")
         out.append(
             CountMention(
                 m.start("n"),

@@ -824,7 +824,7 @@ _DATE_FIELD = re.compile(
     re.IGNORECASE,
 )
 _OTHER_FIELDS = re.compile(
-    r"^[ \t]*(?:location|place|village|town|governorate|province|area|belligerents?|"
+    r"^[ \t]*(?:(?:suspected|alleged)[ \t]+)?(?:location|place|village|town|governorate|province|area|belligerents?|"
     r"(?:alleged[ \t]+)?perpetrators?|(?:civilians?[ \t]+)?(?:reported[ \t]+)?(?:killed|deaths|dead|"
     r"injured|wounded|casualties)|victims|type[ \t]+of[ \t]+(?:attack|incident)|weapons?|"
     r"summary|incident[ \t]+(?:code|id|number))[^:\n]{0,30}:",
@@ -844,9 +844,10 @@ def is_date_field(line: str) -> bool:
     return bool(_DATE_FIELD_OPENS.match(line))
 
 
-def is_record_field(line: str) -> bool:
-    """Whether a line is another field of an incident's record ("Location: Al Bab")."""
-    return bool(_OTHER_FIELDS.search(line))
+def record_fields(text: str) -> int:
+    """How many lines of `text` are other fields of an incident's record (a sentence may hold
+    several lines that end without a full stop)."""
+    return len(_OTHER_FIELDS.findall(text))
 
 
 def _record_date(text: str, d: DateMention) -> bool:

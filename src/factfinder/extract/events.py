@@ -114,7 +114,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "airstrike",
         0.9,
-        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|aerospace\s+forces|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment)|"
+        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|aerospace\s+forces|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment|aggression)|"
         r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
@@ -150,7 +150,13 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     ),
     # A ground assault: "the SDF stormed the village … during a raid", "a night raid by
     # regime forces" (bare "raids" alone stay air raids, as most wire English means them).
-    ("shooting", 0.7, r"storm(?:ed|ing)|ground\s+raids?|(?:security|night|dawn|house)\s+raids?"),
+    # "a helicopter raid", "a heliborne operation": troops landed, not bombs dropped.
+    (
+        "shooting",
+        0.7,
+        r"storm(?:ed|ing)|ground\s+raids?|(?:security|night|dawn|house)\s+raids?|"
+        r"(?:helicopter|heliborne|airborne|commando|special[- ]forces)\s+(?:raids?|operations?|assaults?)",
+    ),
     # "Gunmen raided a house …, killing": the verb is a ground assault's; aircraft "carry out
     # raids" (the noun, above), and an arrest in the same sentence makes it a detention.
     ("shooting", 0.5, r"raided|raiding"),

@@ -63,6 +63,10 @@ _INCIDENTAL_BEFORE = re.compile(
     # where a weapon was launched from: "a drone launched from Turkish bases in Mare'"
     r"|\b(?:launched|fired|took\s+off|set\s+off)\s+from\s+(?:[\w'-]+\s+){0,3}?(?:in|at|near)\s+"
     rf"(?:the\s+)?{_NAMES}$"
+    # where aircraft came from: "from the direction of the occupied Syrian Golan", "from the
+    # airspace of Lebanon"
+    r"|\bfrom\s+(?:the\s+)?(?:direction|skies|airspace|air\s+space)\s+(?:of|over)\s+(?:the\s+)?"
+    rf"(?:occupied\s+)?{_NAMES}$"
     # where a speaker was: "said on a visit to Ramallah", "speaking during a trip to Ankara"
     rf"|\b(?:visit|trip|tour)\s+(?:to|of)\s+(?:the\s+)?{_NAMES}$"
     # base of the attackers: "positioned in", "based in", "holed up in"

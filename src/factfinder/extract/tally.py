@@ -18,6 +18,7 @@ from factfinder.model import Casualties, Range
 
 _ARABIC_VAGUE = tuple(fold_key(w) for w in ARABIC_VAGUE)
 # Any of the vague quantities as a whole word (one pattern: it is asked of every count).
+_AS_MANY_AS = re.compile(r"\bas\s+many\s+as\b")
 _VAGUE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in VAGUE_MINIMUMS) + r")\b")
 
 
@@ -26,7 +27,8 @@ def is_vague(r: Range) -> bool:
     words = r.text.lower()
     if words == "others":
         return True  # "and others were injured": a plural, at least two
-    return _VAGUE_WORD.search(words) is not None
+    # "as many as 33" is a ceiling with its figure, not the vague "many"
+    return _VAGUE_WORD.search(_AS_MANY_AS.sub(" ", words)) is not None
 
 
 def is_vague_arabic(r: Range) -> bool:
@@ -44,15 +46,17 @@ def is_vague_arabic(r: Range) -> bool:
 
 
 def _pick(candidates: Sequence[CountMention]) -> Range | None:
-    """One figure for one category: precise beats vague, non-zero beats zero, then the last
-    figure a toll rose to (an update), else the first."""
+    """One figure for one category: precise beats vague, non-zero beats zero, a figure with a
+    floor beats a bare ceiling ("Civilians reported killed: 25–33" over "up to 33"), then the
+    last figure a toll rose to (an update), else the first."""
     if not candidates:
         return None
 
-    def rank(m: CountMention) -> tuple[int, int]:
+    def rank(m: CountMention) -> tuple[int, int, int]:
         return (
             is_vague(m.range) or is_vague_arabic(m.range),
             m.range.min == 0 and m.range.max == 0,
+            m.range.min is None and m.range.max is not None,
         )
 
     best = min(candidates, key=rank)

@@ -219,14 +219,29 @@ def _words(text: str, pos: int, end: int, limit: int = 16) -> list[re.Match[str]
 
 
 def _family_at(words: list[re.Match[str]], k: int) -> int:
-    """If words[k:] is "members of (one|the same|a|his|their) family", its length, else 0."""
+    """If words[k:] is "members of (one|the same|a single|his|their) family", its length,
+    else 0."""
     low = [w.group().lower() for w in words[k : k + 9]]
     if low[:2] != ["members", "of"] or "family" not in low[2:9]:
         return 0
     at = low.index("family", 2)
     between = words[k + 2 : k + at]
     if all(
-        w.group().lower() in ("the", "same", "one", "a", "his", "her", "their", "extended")
+        w.group().lower()
+        in (
+            "the",
+            "same",
+            "one",
+            "a",
+            "an",
+            "single",
+            "his",
+            "her",
+            "their",
+            "extended",
+            "entire",
+            "whole",
+        )
         or w.group()[:1].isupper()
         or w.group().lower() in ("al", "abu", "el", "bin")
         or w.group().lower().startswith(("al-", "el-"))
@@ -346,6 +361,14 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             return _list_tail(text, words, k, end, head="combatants")  # "military advisers"
         if low in GROUP_ROLES and k and _armed_group_in(text, words[0].start(), words[k].start()):
             # "an ISIS senior official", "two senior Hurras al-Din leaders": a group's officers
+            return _list_tail(text, words, k, end, head="combatants")
+        if (
+            low in GROUP_ROLES
+            and k + 2 < len(words)
+            and words[k + 1].group().lower() == "of"
+            and _armed_group_in(text, words[k + 2].start(), words[min(k + 6, len(words) - 1)].end())
+        ):
+            # "two senior leaders of Hurras al-Din", "a senior official of ISIS"
             return _list_tail(text, words, k, end, head="combatants")
         if w.isupper() and len(w) > 1 and w.isalpha():
             skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"

@@ -718,6 +718,20 @@ def _choose(
     m.score = round(max(0.3, score), 3)
 
 
+def _country_of_text(gaz: Gazetteer, matches: Sequence[Match]) -> str | None:
+    """The country of Syria and Iraq whose places the text names more often, by names only one
+    country bears ("ERBIL, Kurdistan Region - … a drone strike in Sinjar": the Sinjar of Iraq,
+    not the Idlib village); None when neither leads."""
+    votes = {"SY": 0, "IQ": 0}
+    for m in matches:
+        countries = {gaz.entries[i].country for i in m.ids}
+        if len(countries) == 1 and (c := next(iter(countries))) in votes:
+            votes[c] += 1
+    if votes["IQ"] > votes["SY"]:
+        return "IQ"
+    return None
+
+
 def _likeness(key: str, e: GazetteerEntry) -> float:
     """How alike `key` and the entry's likest name are, letter for letter, to one decimal
     (small differences do not count)."""
@@ -1171,6 +1185,8 @@ def find_places(
     ]
     kept = []
     points = {id(m): _anchor(gaz, m) for m in matches}
+    if context.country is None and (voted := _country_of_text(gaz, matches)) is not None:
+        context = replace(context, country=voted)
     for m in matches:
         anchors = [p for k, p in points.items() if p is not None and k != id(m)]
         here = toks[m.i].start

@@ -1,0 +1,265 @@
+"""Monitors' incident records, parties' own releases and the rolls of the dead they carry.
+
+Each text is written for this suite in the style of a page a monitor archives: a monitor's
+incident record ("Civilians reported killed: 25–33", "Belligerent: Russian Military"), a
+ministry's post, a state agency's account of an "air aggression", a wire report filed from Erbil
+about a town whose name Syria and Iraq share, a rights group that condemns a killing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .reading import claims_of, primary
+
+# --- an incident record's fields ----------------------------------------------------------------
+
+
+def test_a_record_s_range_beats_its_summary_s_ceiling() -> None:
+    # "up to 33" says nothing of the floor; the record's own field gives it.
+    c = primary(
+        "Incident Code: CS2345\n"
+        "Date: March 22, 2017\n"
+        "Location: Al Tabqa, Raqqa, Syria\n"
+        "Civilians reported killed: 25–33\n"
+        "Summary: Up to 33 civilians were reported killed when alleged Coalition airstrikes "
+        "hit a school sheltering displaced families in al Mansoura, west of Raqqa."
+    )
+    assert c.killed.civilians is not None
+    assert (c.killed.civilians.min, c.killed.civilians.max) == (25, 33)
+    assert c.date is not None and c.date.start.isoformat() == "2017-03-22"
+    assert c.perpetrator.group == "us_led_coalition"
+
+
+@pytest.mark.parametrize("ceiling", ["As many as 33", "Up to 33"])
+def test_a_ceiling_alone_is_a_ceiling(ceiling: str) -> None:
+    c = primary(f"{ceiling} civilians were killed when Coalition airstrikes hit a school in Raqqa.")
+    assert c.killed.civilians is not None
+    assert (c.killed.civilians.min, c.killed.civilians.max) == (None, 33)
+
+
+@pytest.mark.parametrize(
+    ("field", "group"),
+    [
+        ("Belligerent: Russian Military", "russia"),
+        ("Belligerent: Turkish Military", "turkey"),
+        ("Perpetrator: Syrian regime forces", "syrian_government"),
+        ("Suspected belligerent: U.S.-led Coalition", "us_led_coalition"),
+        ("Belligerent: Israeli Military", "israel"),
+    ],
+)
+def test_a_record_s_belligerent_field_names_the_perpetrator(field: str, group: str) -> None:
+    c = primary(
+        "Civilian casualties: 3 killed (1 child), 5 injured\n"
+        "Date: February 11, 2023\n"
+        "Location: Sarmada, Idlib\n"
+        f"{field}"
+    )
+    assert c.perpetrator.group == group
+    assert c.killed.civilians is not None and c.killed.civilians.min == 3
+    assert c.killed.children is not None and c.killed.children.min == 1
+    assert c.injured.total is not None and c.injured.total.min == 5
+    assert c.date is not None and c.date.start.isoformat() == "2023-02-11"
+    assert c.places and c.places[0].name == "Sarmada"
+
+
+def test_a_date_field_after_fields_that_share_a_sentence_dates_the_record() -> None:
+    # the first two lines end without a full stop and read as one sentence
+    c = primary(
+        "Civilian casualties: 3 killed, 5 injured\nLocation: Sarmin, Idlib\nDate: 4 May 2021"
+    )
+    assert c.date is not None and c.date.start.isoformat() == "2021-05-04"
+
+
+def test_a_belligerent_field_does_not_override_a_party_the_summary_names() -> None:
+    c = primary(
+        "Date: 4 May 2021\nLocation: Sarmin, Idlib\nBelligerent: Russian Military\n"
+        "Summary: Regime artillery shelled the town, killing three civilians."
+    )
+    assert c.perpetrator.group == "syrian_government"
+
+
+def test_a_field_s_value_may_name_its_victims() -> None:
+    c = primary("Killed: 4 civilians\nLocation: Sarmada, Idlib\nDate: 4 May 2021")
+    assert c.killed.civilians is not None and c.killed.civilians.min == 4
+
+
+# --- breakdowns in brackets ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians", "children", "women"),
+    [
+        ("A Russian airstrike on Sarmada killed 5 civilians (2 children and a woman).", 5, 2, 1),
+        ("A Russian airstrike on Sarmada killed 5 civilians (2 children, 1 woman).", 5, 2, 1),
+        (
+            "Regime shelling on Kafr Nabl killed four civilians (including three children).",
+            4,
+            3,
+            None,
+        ),
+        (
+            "A drone strike on Binnish killed seven civilians (four children and three women).",
+            7,
+            4,
+            3,
+        ),
+    ],
+)
+def test_a_breakdown_in_brackets_breaks_down_its_count(
+    text: str, civilians: int, children: int, women: int | None
+) -> None:
+    c = primary(text)
+    assert c.killed.civilians is not None and c.killed.civilians.min == civilians
+    assert c.killed.children is not None and c.killed.children.min == children
+    assert (c.killed.women.min if c.killed.women else None) == women
+    assert c.killed.total is not None and c.killed.total.min == civilians
+
+
+# --- a family's members, a group's leaders -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "family",
+    ["a single family", "one family", "the same family", "an entire family", "a family"],
+)
+def test_members_of_a_family_are_civilians(family: str) -> None:
+    c = primary(
+        f"At least nine members of {family} were killed in Syrian government bombardment on a "
+        "village in Idlib, a war monitor said."
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 9
+    assert c.perpetrator.group == "syrian_government"
+
+
+@pytest.mark.parametrize(
+    ("victims", "n"),
+    [
+        ("a senior leader of Hurras al-Din", 1),
+        ("two senior leaders of Hurras al-Din", 2),
+        ("a senior official of ISIS", 1),
+        ("three commanders of Hayat Tahrir al-Sham", 3),
+    ],
+)
+def test_an_armed_group_s_leaders_are_its_fighters(victims: str, n: int) -> None:
+    c = primary(f"A US drone strike in northwestern Syria killed {victims}, CENTCOM said.")
+    assert c.killed.combatants is not None and c.killed.combatants.min == n
+    assert c.killed.civilians is None
+    assert (c.claimant.type, c.stance) == ("party_to_conflict", "admits")
+
+
+# --- parties' own words --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ministry",
+    [
+        "Ministry of National Defense",
+        "Turkish Ministry of National Defence",
+        "the National Defense Ministry",
+    ],
+)
+def test_the_ministry_of_national_defense_speaks_for_turkey(ministry: str) -> None:
+    c = primary(
+        f"{ministry}\nWithin the scope of Operation Claw-Lock, 3 PKK terrorists who were "
+        "preparing to attack were neutralized in the Metina region of northern Iraq.\n"
+        "10:42 AM · Jun 3, 2024"
+    )
+    assert c.perpetrator.group == "turkey"
+    assert (c.claimant.type, c.stance) == ("party_to_conflict", "admits")
+    assert c.killed.combatants is not None and c.killed.combatants.min == 3
+
+
+def test_a_defence_ministry_without_national_stays_unassigned_without_a_dateline() -> None:
+    c = primary(
+        "The Ministry of Defence said 3 terrorists were neutralized in the Metina region of "
+        "northern Iraq."
+    )
+    assert c.perpetrator.group != "turkey"
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        "carried out an air aggression from the direction of the occupied Syrian Golan",
+        "launched an air aggression from the direction of the occupied Syrian Golan",
+        "carried out an air aggression from the airspace of Lebanon",
+    ],
+)
+def test_a_state_agency_s_air_aggression_is_an_airstrike_where_it_landed(act: str) -> None:
+    c = primary(
+        f"Damascus, SANA - The Israeli enemy {act}, targeting some points near Masyaf, "
+        "killing two soldiers, a military source said."
+    )
+    assert c.event_type == "airstrike"
+    assert c.perpetrator.group == "israel"
+    assert [p.name for p in c.places] == ["Masyaf"]
+    assert c.killed.combatants is not None and c.killed.combatants.min == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "On Sept. 16, U.S. Central Command forces conducted a helicopter raid in northeast "
+            "Syria, resulting in the detention of an ISIS official.",
+            "detention",
+        ),
+        (
+            "US forces killed an ISIS leader in a helicopter raid in Atmeh, northern Idlib, "
+            "on Thursday, CENTCOM said.",
+            "shooting",
+        ),
+    ],
+)
+def test_a_helicopter_raid_lands_troops(text: str, event: str) -> None:
+    assert primary(text).event_type == event
+
+
+@pytest.mark.parametrize("verb", ["condemns", "condemned", "denounces", "deplores"])
+def test_a_rights_group_that_condemns_a_killing_is_its_claimant(verb: str) -> None:
+    c = primary(
+        f"The Syrian Network for Human Rights (SNHR) {verb} the killing of five civilians, "
+        "including a child, in a drone attack by Syrian regime forces on the town of Darat "
+        "Izza on November 13, 2023."
+    )
+    assert c.claimant.type == "monitor"
+    assert c.claimant.name is not None and "Syrian Network for Human Rights" in c.claimant.name
+    assert c.killed.children is not None and c.killed.children.min == 1
+
+
+def test_a_report_speaking_of_itself_is_no_claimant() -> None:
+    claims = claims_of(
+        "This report found that a Russian airstrike on the market of Ariha killed 14 civilians "
+        "on January 15, 2020."
+    )
+    assert claims and all(c.claimant.name != "This report" for c in claims)
+
+
+# --- a town two countries share -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        (
+            "ERBIL, Kurdistan Region - A Turkish drone strike on a vehicle in Sinjar on Monday "
+            "killed four people, local officials told Rudaw.",
+            "Nineveh",
+        ),
+        (
+            "A Turkish drone struck a car near Sinjar, west of Mosul, killing two YBS fighters.",
+            "Nineveh",
+        ),
+        (
+            "A Russian airstrike on Sinjar, in Idlib's southern countryside, killed two men.",
+            "Idlib",
+        ),
+        ("A Russian airstrike on Sinjar killed two men, the Syria Civil Defence said.", "Idlib"),
+    ],
+)
+def test_a_town_syria_and_iraq_share_is_in_the_country_the_text_is_in(
+    text: str, admin1: str
+) -> None:
+    c = primary(text)
+    assert c.places and c.places[0].admin1 == admin1
