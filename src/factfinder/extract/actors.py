@@ -175,7 +175,9 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "isis",
         r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
-        r"(?:Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL)(?:\s+(?:sleeper\s+)?cells?)?|Amaq(?:\s+News)?(?:\s+Agency)?",
+        r"(?:Daesh|Daish|Da'esh|Dae'sh|ISIS|ISIL)(?:\s+(?:sleeper\s+)?cells?)?|Amaq(?:\s+News)?(?:\s+Agency)?|"
+        # the group's own words for its fighters, in its claims
+        r"(?:soldiers|fighters|knights)\s+of\s+the\s+caliphate",
     ),
     _alias(
         "isis",

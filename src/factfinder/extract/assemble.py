@@ -91,7 +91,16 @@ from factfinder.mentions import (
     EventMention,
     PlaceMention,
 )
-from factfinder.model import Claim, Claimant, DateWindow, Perpetrator, Place, Range
+from factfinder.model import (
+    COUNT_KEYS,
+    Casualties,
+    Claim,
+    Claimant,
+    DateWindow,
+    Perpetrator,
+    Place,
+    Range,
+)
 from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES, number_words
 
 
@@ -1709,10 +1718,13 @@ def _primary(
     perpetrator): a later incident outweighs the lead only with the headline's support and more
     detail or repetition. Ties go to the earlier incident.
     """
+    # "No one was killed" tells of an attack, not of harm: a figure of zero harms nobody
+    harmed = [_harms(c.killed) or _harms(c.injured) for c in claims]
     for k, inc in enumerate(incidents):
-        if inc.opened_by_title:
+        if inc.opened_by_title and (harmed[k] or not any(harmed) or _specific_title(inc)):
+            # (a theme's title, "ATTACKS ON HOSPITALS", over an attack that harmed nobody,
+            # does not make it the report's incident)
             return k
-    harmed = [not c.killed.is_empty() or not c.injured.is_empty() for c in claims]
     aside = [
         _is_aside_of_report(
             next((u for u in inc.units if u.counts), inc.units[0]), claim, report_date
@@ -1752,6 +1764,20 @@ def _primary(
         )
         scores.append(score)
     return max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def _specific_title(inc: _Incident) -> bool:
+    """Whether the title that opened an incident gives a figure or a place of its own."""
+    return any(
+        u.counts or any(p.place.precision != "country" for p in u.places)
+        for u in inc.units
+        if u.is_title
+    )
+
+
+def _harms(c: Casualties) -> bool:
+    """Whether a claim's figures of one outcome count anyone (not only zeros)."""
+    return any((r := c.get(k)) is not None and r.max != 0 for k in COUNT_KEYS)
 
 
 def _head_values(inc: _Incident) -> set[tuple[str, int]]:

@@ -374,10 +374,8 @@ def claimant_type(name: str) -> str:
     un_first = _TYPE_WORDS[0][1].search(name)
     if un_first:
         return "un"
-    if src is not None and not re.search(
-        r"\b(?:ministry|minister|army|military|spokes\w+)\b", name, re.I
-    ):
-        return src.type
+    if src is not None and not re.search(r"\b(?:ministry|minister|army|military)\b", name, re.I):
+        return src.type  # a known body, and its spokesperson ("OHCHR spokesperson")
     if any(a.group != "unknown" for a in find_actors(name)):
         return "party_to_conflict"
     for kind, rx in _TYPE_WORDS[1:]:

@@ -517,6 +517,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions += _zeros(text, start, end, mentions)
     mentions = _later_deaths(text, start, end, mentions)
     mentions += _pronoun_victims(text, start, end, mentions)
+    mentions += _partitive_victims(text, start, end, mentions)
     mentions += _counted_dead(text, start, end, mentions)
     mentions += _one_more(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
@@ -593,6 +594,39 @@ def _pronoun_victims(
         if any(c.outcome == outcome for c in mentions + out):
             continue
         out.append(CountMention(m.start("who"), m.end("who"), Range(1, 1, m.group("who")), outcome))
+    return out
+
+
+# Some of the people the sentence names, hit: "attacked a checkpoint of regime soldiers,
+# killing 4 of them", "targeted a gathering of fighters, wounding several of them".
+_PARTITIVE_VICTIM = re.compile(
+    r"\b(?:(?P<killed>kill(?:ing|ed)|shooting\s+dead|shot\s+dead|executing|executed)|"
+    r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+"
+    r"(?P<q>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?[\w,-]+?)\s+of\s+them\b",
+    re.IGNORECASE,
+)
+_NOUN = re.compile(r"[A-Za-z]+")
+
+
+def _partitive_victims(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    """A count of "N of them" after a verb of harm, whose people are the last victim noun the
+    sentence named before it (soldiers: combatants, civilians, people), when nothing else
+    counts that outcome."""
+    out: list[CountMention] = []
+    for m in _PARTITIVE_VICTIM.finditer(text, start, end):
+        outcome: Outcome = "killed" if m.group("killed") else "injured"
+        if any(c.outcome == outcome or m.start("q") <= c.start < m.end() for c in mentions + out):
+            continue
+        r = parse_quantity(m.group("q"))
+        if r is None or r.min == 0:
+            continue
+        nouns = [w.group().lower() for w in _NOUN.finditer(text, start, m.start())]
+        victims: Victims = next(
+            (LEXICON[w] for w in reversed(nouns) if w in LEXICON and w.endswith("s")), "total"
+        )
+        out.append(CountMention(m.start("q"), m.end("q"), r, outcome, victims))
     return out
 
 

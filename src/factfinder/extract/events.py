@@ -119,11 +119,12 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
     # parties that strike from the air: "The IDF struck Hezbollah targets", "the coalition struck",
-    # "the Israeli army said it struck"
+    # "the Israeli army said it struck", "Russian forces struck the hospital"
     (
         "airstrike",
         0.5,
-        r"(?:IDF|Israel|Israeli\s+(?:army|military|forces|jets|aircraft)|coalition)\s+"
+        r"(?:IDF|Israel|Israeli\s+(?:army|military|forces|jets|aircraft)|coalition|"
+        r"Russian\s+(?:forces|military|jets|aircraft|warplanes)|Russia|U\.?S\.?\s+forces)\s+"
         r"(?:(?:said|says|announced|stated|confirmed)\s+(?:that\s+)?it\s+(?:had\s+)?)?"
         r"(?:also\s+|reportedly\s+|then\s+|later\s+)?struck",
     ),

@@ -47,16 +47,19 @@ def is_vague_arabic(r: Range) -> bool:
 
 def _pick(candidates: Sequence[CountMention]) -> Range | None:
     """One figure for one category: precise beats vague, non-zero beats zero, a figure with a
-    floor beats a bare ceiling ("Civilians reported killed: 25–33" over "up to 33"), then the
-    last figure a toll rose to (an update), else the first."""
+    floor near a bare ceiling beats the ceiling ("Civilians reported killed: 25–33" over "up
+    to 33"; not one child named against "up to six children"), then the last figure a toll rose
+    to (an update), else the first."""
     if not candidates:
         return None
+    floors = [m.range.min for m in candidates if m.range.min]
 
     def rank(m: CountMention) -> tuple[int, int, int]:
+        r = m.range
         return (
-            is_vague(m.range) or is_vague_arabic(m.range),
-            m.range.min == 0 and m.range.max == 0,
-            m.range.min is None and m.range.max is not None,
+            is_vague(r) or is_vague_arabic(r),
+            r.min == 0 and r.max == 0,
+            r.min is None and r.max is not None and any(r.max / 2 <= f <= r.max for f in floors),
         )
 
     best = min(candidates, key=rank)

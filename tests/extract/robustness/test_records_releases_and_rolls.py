@@ -263,3 +263,82 @@ def test_a_town_syria_and_iraq_share_is_in_the_country_the_text_is_in(
 ) -> None:
     c = primary(text)
     assert c.places and c.places[0].admin1 == admin1
+
+
+# --- "N of them", a group's own words, the UN's spokespeople --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "n"),
+    [
+        (
+            "Gunmen attacked a checkpoint of regime soldiers in Daraa, killing 4 of them.",
+            "combatants",
+            4,
+        ),
+        (
+            "Soldiers of the Caliphate targeted a gathering of PKK militias in the town of "
+            "al-Shuhayl with an explosive device, killing 4 of them.",
+            "combatants",
+            4,
+        ),
+        (
+            "A drone struck a crowd of civilians at the market of Sarmada, killing at least 6 of them.",
+            "civilians",
+            6,
+        ),
+        (
+            "Shells fell on a group of people near the bakery in Ariha, killing three of them.",
+            "total",
+            3,
+        ),
+    ],
+)
+def test_some_of_the_people_just_named_are_counted(text: str, victims: str, n: int) -> None:
+    c = primary(text)
+    r = c.killed.get(victims)
+    assert r is not None and r.min == n
+
+
+def test_the_caliphate_s_soldiers_are_isis() -> None:
+    c = primary(
+        "Amaq Agency\nSoldiers of the Caliphate targeted a gathering of PKK militias in the town "
+        "of al-Shuhayl with an explosive device, killing 4 of them."
+    )
+    assert c.perpetrator.group == "isis"
+    assert (c.claimant.type, c.stance) == ("party_to_conflict", "admits")
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["UN Human Rights Office spokesperson", "OHCHR spokesperson", "a UNICEF spokesperson"],
+)
+def test_a_un_body_s_spokesperson_is_the_un(speaker: str) -> None:
+    c = primary(
+        "At least 12 civilians, among them five children, were killed in a series of strikes on "
+        f"Idlib governorate between 28 February and 2 March, {speaker} said."
+    )
+    assert c.claimant.type == "un"
+
+
+def test_a_theme_s_title_does_not_make_an_attack_that_harmed_nobody_the_report_s_incident() -> None:
+    c = primary(
+        "SYRIA: RUSSIAN AND SYRIAN GOVERNMENT ATTACKS ON HOSPITALS\n"
+        "On 5 May 2019, an airstrike hit the Nabad al-Hayat hospital in Hass, southern Idlib. No "
+        "one was killed, as the hospital had been evacuated after a warning three days earlier.\n"
+        "On 22 February 2020, Russian forces struck the al-Shami hospital in Ariha, killing five "
+        "civilians and injuring at least 12 others."
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 5
+    assert [p.name for p in c.places] == ["Ariha"]
+    assert (c.event_type, c.perpetrator.group) == ("airstrike", "russia")
+
+
+def test_a_title_that_names_the_place_keeps_its_attack_that_harmed_nobody() -> None:
+    c = primary(
+        "Airstrike hits hospital in Hass\n"
+        "On 5 May 2019, an airstrike hit the Nabad al-Hayat hospital in Hass, southern Idlib. No "
+        "one was killed, as the hospital had been evacuated.\n"
+        "A year earlier, on 22 February 2018, shelling of Ariha killed five civilians."
+    )
+    assert [p.name for p in c.places][:1] == ["Hass"]
