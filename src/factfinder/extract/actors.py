@@ -159,7 +159,7 @@ _ALIASES: tuple[_Alias, ...] = (
         r"(?:Syrian\s+)?regime(?:\s+(?:forces|troops|army|warplanes|war\s*planes|jets|aircraft|planes|helicopters|"
         r"artillery|militias|soldiers|air\s*force|air\s*[- ]?strikes?|strikes?|raids?|shelling|bombardment|barrel\s+bombs?))?|"
         r"(?:(?:President\s+)?Bashar\s+(?:al-?\s?)?)?Assad(?:'?s)?\s+(?:regime|forces|government|troops|army|loyalists|"
-        r"militias|warplanes|air\s*force|jets|aircraft|helicopters)|"
+        r"militias?|warplanes|air\s*force|jets|aircraft|helicopters|artillery)|"
         r"(?:forces|troops|militias|fighters)\s+loyal\s+to\s+(?:the\s+)?(?:Syrian\s+)?(?:(?:President|dictator|leader|"
         r"regime)\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"
         r"(?:regime|government)\s+of\s+(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-?\s?)?Assad|"

@@ -78,7 +78,7 @@ from factfinder.extract.attribution import (
 )
 from factfinder.extract.dates import is_date_field, record_fields
 from factfinder.extract.events import COMBAT, GENERIC, classify, scaled
-from factfinder.extract.placing import incidental, order_mentions
+from factfinder.extract.placing import incidental, named_year, order_mentions
 from factfinder.extract.publishers import lookup_source
 from factfinder.extract.sentences import is_heading_line
 from factfinder.extract.tally import combine, is_vague
@@ -932,18 +932,34 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     return Perpetrator(best.name, best.group) if best is not None else None
 
 
+def _this_year(u: Unit, year: int | None) -> Sequence[PlaceMention]:
+    """The unit's places but those of a past event years before the incident's `year` ("not
+    seen since Iraqi Kurds were gassed at Halabja in 1988")."""
+    if year is None:
+        return u.places
+    return [
+        pm
+        for pm in u.places
+        if (told := named_year(u.sentence, pm)) is None or abs(told - year) < 2
+    ]
+
+
 def _places(
-    units: Sequence[Unit], known: Mapping[str, Place], prefer: str | None = None
+    units: Sequence[Unit],
+    known: Mapping[str, Place],
+    prefer: str | None = None,
+    year: int | None = None,
 ) -> tuple[Place, ...]:
     """The incident's places, most useful first (`geo.incident_places` orders them).
 
     A governorate named as an area has no point of its own; when the document names a town
     of that governorate, the town's point stands for it (precision stays "governorate").
+    A place of a past event years before the incident's `year` is no place of it.
     """
 
     places = incident_places(
         order_mentions(
-            [(u.sentence, u.places) for u in units],
+            [(u.sentence, _this_year(u, year)) for u in units],
             [any(c.outcome == "killed" for c in u.counts) for u in units],
             prefer,
         )
@@ -954,7 +970,26 @@ def _places(
         if p.lat is None and p.precision == "governorate" and town is not None:
             p = replace(p, lat=town.lat, lon=town.lon)
         out.append(p)
-    return tuple(out)
+    return tuple(_without_other_states(out))
+
+
+# States that act in these wars from abroad and are named for what their governments say or do
+# ("Britain and France are permanent members", "his French counterpart"), not as where an
+# incident happened.
+_POWERS_ABROAD = frozenset(
+    {"US", "GB", "FR", "DE", "IT", "NL", "BE", "CA", "AU", "CH", "SE", "NO", "DK", "ES", "CN"}
+    | {"SA", "QA", "AE", "KW", "BH"}
+)
+
+
+def _without_other_states(places: list[Place]) -> list[Place]:
+    """An incident's places without the states it did not happen in: a country other than the
+    one its towns are in, and, when it names no town, a power abroad."""
+    fine = [p for p in places if p.precision != "country"]
+    if fine:
+        home = fine[0].country
+        return [p for p in places if p.precision != "country" or p.country == home]
+    return [p for p in places if p.country not in _POWERS_ABROAD]
 
 
 _OWN_SITE = frozenset({"neighbourhood", "exact"})
@@ -1089,7 +1124,15 @@ def _claim(
     if retold is not None and event_type == "unknown":
         event_type = retold.event_type
     stance, perp = _stance(units, claimant, perp)
-    places = _places(units, known, prefer)
+    date = _date(units, report_date) or (retold.date if retold is not None else None)
+    year = (
+        date.start.year
+        if date is not None and date.start is not None
+        else report_date.year
+        if report_date is not None
+        else None
+    )
+    places = _places(units, known, prefer, year)
     if retold is not None and not places:
         places = retold.places
     if not places and prev is not None and prev_claimant == claimant:
@@ -1118,7 +1161,7 @@ def _claim(
         spans = tuple(sorted({*spans, retold.spans[0]}))
     claim = Claim(
         event_type=event_type,
-        date=_date(units, report_date) or (retold.date if retold is not None else None),
+        date=date,
         places=places,
         perpetrator=perp or Perpetrator(),
         killed=killed,

@@ -135,7 +135,10 @@ _AMONG_HEAD = re.compile(r"\s*(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s
 
 _BEFORE_KILLED = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives?\s+of|(?:took|taking|takes|take)"
-    r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|remains\s+of|"
+    r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|body\s+of|remains\s+of|"
+    # a headline's "Martyrdom of a child and injury of his mother …" (not "mourned the
+    # martyrdom of their brother" in a sentence)
+    r"(?:^|(?<=[\n|:–—])|(?<=[\n|:–—]\s))(?:the\s+)?martyrdom\s+of|"
     r"corpses\s+of|massacr(?:ed|ing|es|e)|massacre\s+of|execut(?:ed|ing|es|e)|execution\s+of|"
     r"behead(?:ed|ing|s)?|slaughter(?:ed|ing|s)?|slaughter\s+of|murder(?:ed|ing|s)?|"
     r"assassinat(?:ed|ing|es|e)|(?:the\s+)?assassination\s+of|"

@@ -431,7 +431,7 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
         return True  # "Kafr Hamra" is not "Hamra": an unknown place whose name ends alike
     if m.i > 0 and toks[m.i - 1].key in ("pro", "anti") and text[first.start - 1] in "-‐":
         return True  # "pro-Ankara factions"
-    if _road_pair(text, toks, m):
+    if _road_pair(text, toks, m) and not _short_road(text, toks, m):
         return True  # "the Tehran – Beirut road", "the Damascus-Aleppo highway"
     after = text[last.end : last.end + 3]
     nxt = toks[m.j].key if m.j < len(toks) else ""
@@ -624,6 +624,38 @@ def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
             return True
         before = [t.key for t in toks[max(0, m.i - 5) : m.i - 1]]
         return bool(set(before[-3:]) & _ROADS)
+    return False
+
+
+_SHORT_ROAD_KM = 30.0
+
+
+def _short_road(text: str, toks: Sequence[Tok], m: Match) -> bool:
+    """Whether a named road joins two places close enough that either stands for a strike on
+    it ("on the Idlib-Binnish road", 8 km; not "the Damascus-Aleppo highway")."""
+    gaz = Gazetteer.get()
+    others: list[str] = []
+    dash = re.compile(r"\s*[-–—]\s*")
+    if m.j < len(toks) and dash.fullmatch(text[toks[m.j - 1].end : toks[m.j].start]):
+        stop = next((k for k in range(m.j, min(m.j + 4, len(toks))) if toks[k].key in _ROADS), None)
+        if stop is not None and stop > m.j:
+            others.append(text[toks[m.j].start : toks[stop - 1].end])
+    elif m.i > 0 and dash.fullmatch(text[toks[m.i - 1].end : toks[m.i].start]):
+        for k in range(max(0, m.i - 3), m.i):
+            others.append(text[toks[k].start : toks[m.i - 1].end])
+    ends = [gaz.entries[i] for i in m.ids]
+    for name in others:
+        for o in gaz.lookup(name):
+            if o.lat is None or o.lon is None or o.kind in ("governorate", "country"):
+                continue
+            for e in ends:
+                if (
+                    e.lat is not None
+                    and e.lon is not None
+                    and e.kind not in ("governorate", "country")
+                    and distance_km(e.lat, e.lon, o.lat, o.lon) <= _SHORT_ROAD_KM
+                ):
+                    return True
     return False
 
 

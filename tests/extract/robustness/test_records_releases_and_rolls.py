@@ -342,3 +342,62 @@ def test_a_title_that_names_the_place_keeps_its_attack_that_harmed_nobody() -> N
         "A year earlier, on 22 February 2018, shelling of Ariha killed five civilians."
     )
     assert [p.name for p in c.places][:1] == ["Hass"]
+
+
+# --- headlines in the translated style of local outlets --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Martyrdom of a child and injury of his mother in a Russian airstrike on the town of "
+        "Kafr Takharim, this morning.",
+        "#Idlib | Martyrdom of a child and injury of his mother in a Russian airstrike on the "
+        "town of Kafr Takharim, this morning.",
+        "Idlib: The martyrdom of a child and the injury of his mother in a Russian airstrike on "
+        "the town of Kafr Takharim.",
+    ],
+)
+def test_a_headline_s_martyrdom_of_a_child_is_a_death(headline: str) -> None:
+    c = primary(headline)
+    assert c.killed.children is not None and c.killed.children.min == 1
+    assert c.injured.total is not None and c.injured.total.min == 1
+    assert c.perpetrator.group == "russia"
+
+
+def test_the_body_of_one_person_found_is_one_death() -> None:
+    c = primary(
+        "The body of a young man from Deir Ezzor's western countryside was found yesterday, "
+        "bearing marks of gunshots, days after he was abducted by unknown persons."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 1
+
+
+@pytest.mark.parametrize(
+    "force", ["Assad's militia artillery", "Assad militias", "Assad's artillery"]
+)
+def test_assad_s_militias_are_the_government_s(force: str) -> None:
+    c = primary(
+        f"A civilian was killed as a result of {force} shelling on the town of al-Bara, south of "
+        "Idlib, on Sunday."
+    )
+    assert c.perpetrator.group == "syrian_government"
+
+
+@pytest.mark.parametrize(
+    ("road", "names"),
+    [
+        ("the Idlib-Binnish road", {"Binnish"}),
+        ("the Sarmada – Dana road", {"Sarmada"}),
+    ],
+)
+def test_a_short_road_between_two_towns_places_the_strike_at_them(
+    road: str, names: set[str]
+) -> None:
+    c = primary(f"A drone targeted a car on {road} on Wednesday evening, killing two people.")
+    assert names <= {p.name for p in c.places}
+
+
+def test_a_long_highway_places_nothing() -> None:
+    c = primary("A roadside bomb hit a bus on the Palmyra – Deir ez-Zor road, killing 12 soldiers.")
+    assert [p for p in c.places if p.precision == "town"] == []
