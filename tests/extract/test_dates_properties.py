@@ -47,6 +47,11 @@ def test_a_formatted_date_reads_back_to_its_day(day: dt.date, fmt, anchor) -> No
     written = fmt(day)
     span, window = one_window(f"The strike on {written} killed a family.", anchor)
     assert span.endswith(written[-4:]) and written in f"on {span}"
+    if written == f"{day.day}/{day.month}/{day.year}" and day.day <= 12 and anchor is not None:
+        # "2/1/2000" is 2 January or 1 February: the reader takes the reading nearer its anchor
+        other = dt.date(day.year, day.day, day.month)
+        assert window in (DateWindow.day(day), DateWindow.day(other))
+        return
     assert window == DateWindow.day(day)
 
 

@@ -91,6 +91,16 @@ _NATION_FORCE = re.compile(
 )
 
 
+# "warplanes believed to be Russian", "drones, thought to be Turkish": an attack force the
+# text lays on a nation with a hedge.
+_FORCE_BELIEVED = re.compile(
+    r"\b(?i:(?:war\s*planes?|warplanes?|jets?|aircraft|planes?|drones?|helicopters?|"
+    r"gunships?|strikes?|air\s*strikes?|raids?))\s*,?\s+(?i:(?:believed|thought|suspected|said|"
+    r"presumed|likely|reported|assumed)\s+to\s+(?:be|have\s+been)\s+)(?:(?:from|by)\s+)?"
+    rf"(?:the\s+)?(?:{_NATION_RX})\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Alias:
     group: str
@@ -474,7 +484,8 @@ _CLAIMED_RESPONSIBILITY = re.compile(
 )
 # "killed dozens", "kills 5": an active verb with its object, not a headline passive ("70 killed in").
 _ACTIVE_OBJECT = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,2}(?:killed|kills|kill)\s+(?!in\b|on\b|and\b|at\b|by\b|as\b|during\b|after\b|"
+    r"^[\s,]*(?:\w+\s+){0,2}(?:killed|kills|kill|shot\s+dead|executed|eliminated|"
+    r"neutrali[sz]ed|liquidated)\s+(?!in\b|on\b|and\b|at\b|by\b|as\b|during\b|after\b|"
     r"near\b|when\b|while\b|over\b|since\b|across\b|inside\b|outside\b|[,.;:])",
     re.IGNORECASE,
 )
@@ -604,6 +615,10 @@ def _matches(
         force = m.group(0).split()[-1]
         found.append((m.start(), m.end(), groups[0], bool(_ATTACK_FORCE.fullmatch(force))))
         nations.add((m.start(), m.end(), groups[0]))
+    for m in _FORCE_BELIEVED.finditer(text, start, end):
+        # "warplanes believed to be Russian": the party the text lays the act on, hedged
+        groups = [k[2:] for k, v in m.groupdict().items() if v]
+        found.append((m.start(), m.end(), groups[0], True))
     for alias in _ALIASES:
         for m in alias.pattern.finditer(text, start, end):
             found.append(

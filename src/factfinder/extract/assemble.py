@@ -1764,9 +1764,11 @@ def _primary(
     # "No one was killed" tells of an attack, not of harm: a figure of zero harms nobody
     harmed = [_harms(c.killed) or _harms(c.injured) for c in claims]
     for k, inc in enumerate(incidents):
-        if inc.opened_by_title and (harmed[k] or not any(harmed) or _specific_title(inc)):
-            # (a theme's title, "ATTACKS ON HOSPITALS", over an attack that harmed nobody,
-            # does not make it the report's incident)
+        if inc.opened_by_title and (
+            not _unharmed(claims[k]) or not any(harmed) or _specific_title(inc)
+        ):
+            # (a theme's title, "ATTACKS ON HOSPITALS", over an attack that the text says
+            # harmed nobody, does not make it the report's incident)
             return k
     aside = [
         _is_aside_of_report(
@@ -1816,6 +1818,12 @@ def _specific_title(inc: _Incident) -> bool:
         for u in inc.units
         if u.is_title
     )
+
+
+def _unharmed(c: Claim) -> bool:
+    """Whether a claim's figures say that nobody was harmed (all zero, none missing)."""
+    figures = [r for cas in (c.killed, c.injured) for k in COUNT_KEYS if (r := cas.get(k))]
+    return bool(figures) and all(r.max == 0 for r in figures)
 
 
 def _harms(c: Casualties) -> bool:

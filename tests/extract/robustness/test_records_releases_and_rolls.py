@@ -401,3 +401,47 @@ def test_a_short_road_between_two_towns_places_the_strike_at_them(
 def test_a_long_highway_places_nothing() -> None:
     c = primary("A roadside bomb hit a bus on the Palmyra – Deir ez-Zor road, killing 12 soldiers.")
     assert [p for p in c.places if p.precision == "town"] == []
+
+
+# --- who did it, named with a hedge or through its fighters ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Warplanes believed to be Russian struck a market in Maarat al-Numan, killing 9 civilians.",
+            "russia",
+        ),
+        ("Drones, thought to be Turkish, struck a car near Qamishli, killing two.", "turkey"),
+        (
+            "Aircraft believed to be from the US-led coalition struck Hajin, killing 5 civilians.",
+            "us_led_coalition",
+        ),
+        (
+            "Jets suspected to be Israeli struck a depot near Masyaf, killing three soldiers.",
+            "israel",
+        ),
+        ("Unidentified aircraft struck a fuel market near Tarhin, killing 4 civilians.", "unknown"),
+    ],
+)
+def test_a_hedged_nationality_names_the_perpetrator(text: str, group: str) -> None:
+    assert primary(text).perpetrator.group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Fighters of the Hamza Division shot dead a civilian in Afrin.", "armed_opposition"),
+        (
+            "Members of Ahrar al-Sharqiya executed a young man at a checkpoint near Ras al-Ain.",
+            "armed_opposition",
+        ),
+        ("Gunmen of the Asayish shot dead a protester in Qamishli.", "sdf_ypg"),
+        ("Militants of ISIS executed three shepherds in the Badia.", "isis"),
+    ],
+)
+def test_a_group_s_fighters_who_kill_are_the_perpetrators(text: str, group: str) -> None:
+    c = primary(text)
+    assert c.perpetrator.group == group
+    assert c.killed.combatants is None
