@@ -46,14 +46,17 @@ _FORCE = (
     r"(?:ministry|minister)\s+of\s+(?:national\s+)?defen[cs]e|(?:defen[cs]e|foreign)\s+minister|"
     r"commandos?|command|general\s+staff|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
     r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression|"
-    r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?"
+    r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?|"
+    # aircraft by their model: "a Russian Su-24", "Syrian MiG-23s", "an Israeli F-35"
+    r"(?-i:Su|MiG|Mig|Tu|Mi|Ka|F|L)-\d+\w*"
 )
 # Force nouns that are themselves means of attack: a nationality on them names the attacker.
 _ATTACK_FORCE = re.compile(
     r"war\s*planes?|warplanes?|jets?|aircraft|planes|helicopters?|drones?|air\s*force|aviation|"
     r"air\s*[- ]?strikes?|air\s*[- ]?raids?|drone\s+strikes?|"
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|warships?|tanks?|"
-    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive",
+    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive|"
+    r"(?-i:Su|MiG|Mig|Tu|Mi|Ka|F|L)-\d+\w*",
     re.IGNORECASE,
 )
 # Bombs are a party's means when it owns them ("ISIS's car bomb"); a place before them is where

@@ -1769,6 +1769,21 @@ def _primary(
         ):
             # (a theme's title, "ATTACKS ON HOSPITALS", over an attack that the text says
             # harmed nobody, does not make it the report's incident)
+            lent = {u.sentence.start for u in inc.units if not u.is_title}
+            lede = next(
+                (
+                    j
+                    for j, other in enumerate(incidents)
+                    if j != k and harmed[j] and other.units[0].sentence.start in lent
+                ),
+                None,
+            )
+            if lede is not None and not harmed[k] and claims[k].date is None:
+                # the title's incident only borrowed its place from the lede, which tells the
+                # harm as an incident of its own ("Syria: Deadly Attacks on Camps" / "In
+                # November 2022, government forces fired cluster munitions at four camps,
+                # killing at least 9 civilians"): the lede's incident is the report's
+                return lede
             return k
     aside = [
         _is_aside_of_report(

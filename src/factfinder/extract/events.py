@@ -114,7 +114,9 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "airstrike",
         0.9,
-        r"warplanes?|helicopters?|drones?|jets|aircraft|planes?|air\s+force|airforce|aerospace\s+forces|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment|aggression)|"
+        r"warplanes?|helicopters?|drones?|jets?|aircraft|planes?|air\s+force|airforce|aerospace\s+forces|bombed\s+from\s+the\s+air|dropped\s+bombs?|air\s+(?:attacks?|campaign|support|power|bombardment|aggression)|"
+        # aircraft by their model: "a Russian Su-24 struck", "an F-16"
+        r"(?-i:Su|MiG|Mig|Tu|F)-\d+\w*|"
         r"aerial(?:ly)?\s+(?:dropped|bombs?)|air-dropped",
     ),
     ("airstrike", 0.5, r"strikes?|raids?|bombed|bombing|bombardments?|pounded|sorties?"),
@@ -124,7 +126,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         "airstrike",
         0.5,
         r"(?:IDF|Israel|Israeli\s+(?:army|military|forces|jets|aircraft)|coalition|"
-        r"Russian\s+(?:forces|military|jets|aircraft|warplanes)|Russia|U\.?S\.?\s+forces)\s+"
+        r"Russian\s+(?:forces|military|jets?|aircraft|warplanes?)|Russia|U\.?S\.?\s+forces)\s+"
         r"(?:(?:said|says|announced|stated|confirmed)\s+(?:that\s+)?it\s+(?:had\s+)?)?"
         r"(?:also\s+|reportedly\s+|then\s+|later\s+)?struck",
     ),

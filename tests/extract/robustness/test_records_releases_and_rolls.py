@@ -445,3 +445,37 @@ def test_a_group_s_fighters_who_kill_are_the_perpetrators(text: str, group: str)
     c = primary(text)
     assert c.perpetrator.group == group
     assert c.killed.combatants is None
+
+
+@pytest.mark.parametrize(
+    ("aircraft", "group"),
+    [
+        ("a Russian Su-24", "russia"),
+        ("a Syrian MiG-23", "syrian_government"),
+        ("a Russian jet", "russia"),
+    ],
+)
+def test_an_aircraft_named_by_its_model_strikes_from_the_air(aircraft: str, group: str) -> None:
+    c = primary(
+        f"On January 15, 2020, at about 9:30 a.m., {aircraft} struck the vegetable market in "
+        "Ariha. Witnesses said the strike killed at least 14 civilians, including 5 children."
+    )
+    assert (c.event_type, c.perpetrator.group) == ("airstrike", group)
+    assert c.date is not None and c.date.start.isoformat() == "2020-01-15"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 14
+
+
+def test_a_theme_s_title_over_a_lede_that_tells_the_harm_gives_way_to_it() -> None:
+    c = primary(
+        "Syria: Deadly Attacks on Displacement Camps\n"
+        "In November 2022, Syrian government forces fired cluster munitions at four "
+        "displacement camps west of Idlib city, killing at least 9 civilians, including 4 "
+        "children, and injuring over 75, according to the White Helmets."
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 9
+    assert c.killed.children is not None and c.killed.children.min == 4
+    assert c.perpetrator.group == "syrian_government"
+    assert c.date is not None and (c.date.start.isoformat(), c.date.precision) == (
+        "2022-11-01",
+        "month",
+    )
