@@ -176,11 +176,12 @@ _SUB_BEFORE = re.compile(
     r"wounded|injured)\s+(?:include|included|were|are)|"
     r"(?<!along\s)(?<!together\s)with|such\s+as|mainly|mostly|them)\s*[:,]?\s*$|"
     # "three members of the family – two women and a child –": a dash after a count; never
-    # after a dateline ("BEIRUT — 56 civilians, including 11 children, …" is the head count).
-    r"(?:\d|\b(?:"
+    # after a dateline ("BEIRUT — 56 civilians, including 11 children, …" is the head count;
+    # "GAZA, October 17, 2023, WAFA – At least 25 Palestinians": a year is no count).
+    r"(?:(?<![\d,/-])\d{1,3}(?:,\d{3})*(?![\d,/-])|\b(?:"
     + "|".join(number_words(1, 20))
     + r"|dozens|scores|people|persons|civilians|members|family|families|victims))\b"
-    r"[^.;\n—–]*\w\s+[–—]\s*$|"
+    r"(?!\s+(?:" + MONTH_PREFIXES + r"))[^.;\n—–\d]*\w\s+[–—]\s*$|"
     # a breakdown in brackets right after its count: "5 civilians (2 children, 1 woman)",
     # "Civilian casualties: 3 killed (1 child)"
     r"(?:\d|\b(?:"

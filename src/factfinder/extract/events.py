@@ -137,7 +137,14 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"shell(?:ed|ing|ings|s)|(?:an?|the|one|artillery|mortar|tank)\s+shell|"
         r"shell\s+(?:fired|hit|landed|fell|struck|exploded)|artillery|mortars?|mortar\s+(?:shells?|rounds?|bombs?)|rockets?|rocket[- ]fire|katyushas?|grad|howitzers?|tank\s+(?:fire|shells?|rounds?)|cannons?|projectiles?|hell\s+cannon",
     ),
-    ("shelling", 1.3, r"rocket[- ]propelled\s+grenades?|rpgs?|tank\s+attacks?"),
+    (
+        "shelling",
+        1.3,
+        r"rocket[- ]propelled\s+grenades?|rpgs?|tank\s+attacks?|"
+        # anti-tank guided missiles, fired from the ground at vehicles and people
+        r"atgms?|anti-?tank\s+(?:guided\s+)?(?:missiles?|rockets?|weapons?)|"
+        r"kornet|konkurs|tow\s+missiles?",
+    ),
     # Cluster munitions "fired" at a place come from the ground (dropped ones from the air).
     ("shelling", 0.9, r"cluster\s+(?:munitions?|rockets?|submunitions?)"),
     (

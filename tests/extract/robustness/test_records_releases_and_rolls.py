@@ -479,3 +479,30 @@ def test_a_theme_s_title_over_a_lede_that_tells_the_harm_gives_way_to_it() -> No
         "2022-11-01",
         "month",
     )
+
+
+@pytest.mark.parametrize("weapon", ["an ATGM", "an anti-tank guided missile", "a Kornet missile"])
+def test_an_anti_tank_missile_is_fired_from_the_ground(weapon: str) -> None:
+    c = primary(
+        "Two civilians, a man and his son, were killed after regime forces targeted their car "
+        f"with {weapon} near the village of Kafr Amma, west of Aleppo, this morning."
+    )
+    assert c.event_type == "shelling"
+
+
+def test_a_drone_s_missile_stays_an_airstrike() -> None:
+    c = primary("An Israeli drone fired a guided missile at a car near Quneitra, killing two men.")
+    assert c.event_type == "airstrike"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["GAZA, October 17, 2023, WAFA –", "KHAN YOUNIS, 17 October 2023 —", "Gaza, 17-10-2023 –"],
+)
+def test_a_dated_dateline_s_dash_opens_the_head_count(dateline: str) -> None:
+    c = primary(
+        f"{dateline} At least 25 Palestinians, including 10 children, were killed when Israeli "
+        "warplanes bombed a house in Khan Younis."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 25
+    assert c.killed.children is not None and c.killed.children.min == 10
