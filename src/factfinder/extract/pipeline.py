@@ -239,11 +239,27 @@ class Extractor:
             starts.append(line.end)
         filed_at = _dateline_spans(text, starts, line.end if line else None, places)
         filed_from = _capital_filed(text, filed_at)
+        if report_date is None and filed_at:
+            # a dated dateline after a masthead ("OHCHR / GENEVA (4 March 2023) –") dates the
+            # report as a dateline opening the text would
+            last = max(b for _, b in filed_at)
+            report_date = next(
+                (
+                    d.window.start
+                    for d in self.parts.dates(text[: last + 1], None)
+                    if d.kind == "absolute"
+                    and d.window.precision == "day"
+                    and any(a <= d.start < b for a, b in filed_at)
+                ),
+                None,
+            )
         dates = [
             d
             for d in self.parts.dates(text, report_date)
             if d.kind != "dateline"
             and not (line is not None and d.start < line.end and line.start < d.end)
+            # the day inside a dateline after a masthead: "OHCHR / GENEVA (4 March 2023) –"
+            and not any(a <= d.start < b for a, b in filed_at)
         ]
         sections = context_sections(text)
         units: list[Unit] = []

@@ -506,3 +506,25 @@ def test_a_dated_dateline_s_dash_opens_the_head_count(dateline: str) -> None:
     )
     assert c.killed.total is not None and c.killed.total.min == 25
     assert c.killed.children is not None and c.killed.children.min == 10
+
+
+# --- a dated dateline under a masthead ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("masthead", ["OHCHR\n", "UN News\n", "Press release\nOHCHR\n", ""])
+def test_a_dated_dateline_under_a_masthead_dates_the_report_not_the_incident(masthead: str) -> None:
+    ranged = primary(
+        f"{masthead}GENEVA (4 March 2023) – At least 12 civilians were killed in a series of "
+        "strikes on Idlib governorate between 28 February and 2 March, the UN Human Rights "
+        "Office said."
+    )
+    assert ranged.date is not None
+    assert (ranged.date.start.isoformat(), ranged.date.end.isoformat()) == (
+        "2023-02-28",
+        "2023-03-02",
+    )
+    weekday = primary(
+        f"{masthead}GENEVA (4 March 2023) – At least 12 civilians were killed in a strike on "
+        "Idlib on Friday, the UN Human Rights Office said."
+    )
+    assert weekday.date is not None and weekday.date.start.isoformat() == "2023-03-03"
