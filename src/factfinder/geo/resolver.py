@@ -1029,7 +1029,17 @@ def _neighbourhoods(
             continue
         if words[0].key in NOT_NEIGHBOURHOOD:
             continue
-        parent = _neighbourhood_parent(text, toks, matches, gaz, s, k) or context.last_town
+        after = [x.key for x in toks[k + 1 : k + 5]]
+        if after[:1] in (["of"], ["in"]) and any(
+            w in ("province", "governorate", "region", "countryside") for w in after[1:]
+        ):
+            continue  # "the Sharbazher district of Sulaimani province": an area, no quarter
+        parent = _neighbourhood_parent(text, toks, matches, gaz, s, k)
+        if parent is None and not (
+            after[:1] in (["of"], ["in"]) and k + 2 < len(toks) and toks[k + 2].cap
+        ):
+            # (a quarter "of" a town the gazetteer does not know is not the last town's)
+            parent = context.last_town
         if parent is None or parent.lat is None:
             continue
         name = text[toks[s].start : toks[k - 1].end]

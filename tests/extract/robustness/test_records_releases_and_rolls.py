@@ -528,3 +528,12 @@ def test_a_dated_dateline_under_a_masthead_dates_the_report_not_the_incident(mas
         "Idlib on Friday, the UN Human Rights Office said."
     )
     assert weekday.date is not None and weekday.date.start.isoformat() == "2023-03-03"
+
+
+def test_a_district_of_a_province_is_no_quarter_of_the_dateline_s_city() -> None:
+    c = primary(
+        "ERBIL (Kurdistan 24) – A Turkish drone strike on Monday targeted a vehicle in the "
+        "Sharbazher district of Sulaimani province, killing three people, local officials said."
+    )
+    assert [p.admin1 for p in c.places] == ["Sulaymaniyah"]
+    assert all(p.precision != "neighbourhood" for p in c.places)
