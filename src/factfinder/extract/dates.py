@@ -717,8 +717,8 @@ _NARRATIVE_LEAD = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Dd]uring|[Ss]ince|[
 # and a Facebook post's "December 1, 2024 · Shared with Public" (or "at 3:02 PM ·").
 _FURNITURE_BEFORE = re.compile(
     r"(?:(?:\b(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication"
-    r"|Print\s+this\s+page|Release\s+date|(?:Last\s+)?(?:edited|modified))|\(\s*updated)"
-    r"(?:\s+(?:on|at|date))?\s*:?"
+    r"|Print\s+this\s+page|Release\s+date|Issued|(?:Last\s+)?(?:edited|modified))|\(\s*updated)"
+    r"(?:\s+(?i:on|at|date))?\s*:?"
     r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
     r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|]"
     # an embedded post's signature: "— Syria Civil Defence (@SyriaCivilDef) November 15, 2021"
@@ -920,8 +920,11 @@ _PROSE_WORD = re.compile(
 # date ("Monday 23/12/2019") and a time of day.
 _BARE = re.compile(
     r"[\s|·•,:–—-]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?"
-    r"(?:(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)"
-    r"(?:[+-]\d{1,2})?)?)?[\s|·•,:–—-]*"
+    r"(?:(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT|"
+    # a zone's abbreviation: "March 16, 2023 at 1:46 p.m. EDT"
+    r"[ECMP][SD]T|BST|CET|CEST|EET|EEST|AST)(?:[+-]\d{1,2})?)?)?[\s|·•,:–—-]*"
+    # a reading time after the date: "March 16, 2023 | 3 min read"
+    r"(?:\d{1,3}\s*min(?:ute)?s?\s+read\s*)?"
     # an ISO timestamp's time: "2021-09-07T10:32:00+03:00", "…T07:32:00Z"
     r"|T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s*"
 )

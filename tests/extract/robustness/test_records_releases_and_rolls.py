@@ -537,3 +537,27 @@ def test_a_district_of_a_province_is_no_quarter_of_the_dateline_s_city() -> None
     )
     assert [p.admin1 for p in c.places] == ["Sulaymaniyah"]
     assert all(p.precision != "neighbourhood" for p in c.places)
+
+
+# --- the page's own date, as news sites print it ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Published On 16 Mar 2023",
+        "March 16, 2023 at 1:46 p.m. EDT",
+        "Issued on: 16/03/2023 - 13:46",
+        "John Smith | March 16, 2023 | 3 min read",
+        "Thu 16 Mar 2023 13.46 GMT",
+        "Last update: 16 March 2023 13:46 UTC",
+        "Thursday, 16 March, 2023 - 06:15",
+        "Mar 16, 2023 · 4 min read",
+    ],
+)
+def test_a_news_page_s_stamp_dates_its_wednesday(stamp: str) -> None:
+    c = primary(
+        f"Some Outlet\n{stamp}\nAt least seven civilians were killed on Wednesday in a Russian "
+        "airstrike on a market in Idlib, rescuers said."
+    )
+    assert c.date is not None and c.date.start.isoformat() == "2023-03-15"
