@@ -561,3 +561,11 @@ def test_a_news_page_s_stamp_dates_its_wednesday(stamp: str) -> None:
         "airstrike on a market in Idlib, rescuers said."
     )
     assert c.date is not None and c.date.start.isoformat() == "2023-03-15"
+
+
+@pytest.mark.parametrize(
+    "subject", ["The coalition", "Russian forces", "The Israeli army", "Russian warplanes"]
+)
+def test_a_party_that_strikes_only_from_the_air_strikes_from_the_air(subject: str) -> None:
+    c = primary(f"{subject} targeted a hideout in Hajin, killing 8 militants.")
+    assert c.event_type == "airstrike"
