@@ -213,6 +213,15 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ),
     ("Al-Manar", "party_to_conflict", None, r"al[- ]?Manar"),
     ("Amaq", "party_to_conflict", None, r"Amaq"),
+    # Russia's military office in Syria, by its long and short names
+    (
+        "Russian Reconciliation Centre",
+        "party_to_conflict",
+        None,
+        r"(?:Russian\s+)?Cent(?:re|er)\s+for\s+(?:the\s+)?Reconciliation(?:\s+of\s+(?:the\s+)?"
+        r"(?:Opposing|Warring|Conflicting)\s+(?:Sides|Parties))?(?:\s+in\s+Syria)?|"
+        r"Russian\s+Reconciliation\s+Cent(?:re|er)",
+    ),
     # Iraq's joint command's media office; the Houthis' television.
     ("Security Media Cell", "party_to_conflict", None, r"(?:Iraqi\s+)?Security\s+Media\s+Cell"),
     ("Al-Masirah", "party_to_conflict", None, r"al[- ]?Masirah(?:\s+TV)?"),

@@ -569,3 +569,20 @@ def test_a_news_page_s_stamp_dates_its_wednesday(stamp: str) -> None:
 def test_a_party_that_strikes_only_from_the_air_strikes_from_the_air(subject: str) -> None:
     c = primary(f"{subject} targeted a hideout in Hajin, killing 8 militants.")
     assert c.event_type == "airstrike"
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "the Russian Center for Reconciliation of the Opposing Sides",
+        "the Russian Centre for Reconciliation of Opposing Sides in Syria",
+        "the Russian Reconciliation Centre",
+    ],
+)
+def test_russia_s_reconciliation_centre_is_a_party_by_its_whole_name(office: str) -> None:
+    c = primary(
+        "MOSCOW, January 20. /TASS/. Militants shelled Aleppo residential areas 15 times over the "
+        f"past day, killing two civilians, {office} said."
+    )
+    assert c.claimant.type == "party_to_conflict"
+    assert c.claimant.name is not None and "Reconciliation" in c.claimant.name
