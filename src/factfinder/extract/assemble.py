@@ -1602,6 +1602,9 @@ _PERIOD_TOTAL = re.compile(
     + r"|(?:19|20)\d\d)\b|"
     r"\bsince\s+the\s+(?:\w+\s+)?(?:offensive|campaign|war|escalation|assault)\s+"
     r"(?:began|started)\b|"
+    # "since Turkey began its offensive in northeast Syria on Wednesday"
+    r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:began|launched|started)\s+(?:its|their|the|a)\s+"
+    r"(?:\w+\s+)?(?:offensive|campaign|operation|assault|incursion|bombardment|escalation)\b|"
     # a day's toll over a country: "documented 14 deaths across Syrian territory on Thursday"
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:Syria|Syrian\s+territor(?:y|ies)|Iraq|"
     r"the\s+country|(?:all\s+)?(?:Syrian\s+)?governorates)\b|\bdaily\s+(?:death\s+)?toll\b|"
@@ -1650,10 +1653,12 @@ def _tells_aside(u: Unit) -> bool:
     text = u.sentence.text
     if u.section > 0 or _PAST_COMPARISON.search(text):
         return True
-    return (
-        bool(u.counts)
-        and bool(_PERIOD_TOTAL.search(text))
-        and not any(d.window.precision == "day" for d in _event_dates(u))
+    period = _PERIOD_TOTAL.search(text) if u.counts else None
+    if period is None:
+        return False
+    # "since Turkey began its offensive … on Wednesday": the day is when the period began
+    return period.group(0).lower().startswith("since") or not any(
+        d.window.precision == "day" for d in _event_dates(u)
     )
 
 

@@ -8,6 +8,8 @@ about a town whose name Syria and Iraq share, a rights group that condemns a kil
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from .reading import claims_of, primary
@@ -586,3 +588,15 @@ def test_russia_s_reconciliation_centre_is_a_party_by_its_whole_name(office: str
     )
     assert c.claimant.type == "party_to_conflict"
     assert c.claimant.name is not None and "Reconciliation" in c.claimant.name
+
+
+def test_a_campaign_s_toll_since_the_day_it_began_is_no_incident_of_that_day() -> None:
+    c = primary(
+        "At least 50 civilians have been killed since Turkey began its offensive in northeast "
+        "Syria on Wednesday, the SOHR said. On Saturday alone, a Turkish airstrike on a convoy "
+        "near Ras al-Ain killed 10 civilians, including a journalist.",
+        dt.date(2019, 10, 13),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 10
+    assert c.date is not None and c.date.start.isoformat() == "2019-10-12"
+    assert c.perpetrator.group == "turkey"
