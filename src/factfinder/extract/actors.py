@@ -995,5 +995,16 @@ def speaker_group(
     return groups[0] if groups else None
 
 
+def state_named(name: str | None) -> str | None:
+    """The party a state's own name or its capital names ("Turkey", "Ankara"), else None."""
+    return _STATE_NAMES.get((name or "").strip().lower())
+
+
+def bare_defence(name: str | None) -> bool:
+    """Whether a claimant's name is a defence ministry or general staff named without its
+    state ("the defence ministry", "the General Staff")."""
+    return bool(name) and _BARE_DEFENCE.fullmatch((name or "").strip()) is not None
+
+
 AIR_ONLY_GROUPS = frozenset({"us_led_coalition", "russia", "israel"})
 """Parties that strike from the air in Syria: a bare "strikes"/"raids" by them is an airstrike."""

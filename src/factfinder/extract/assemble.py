@@ -497,10 +497,14 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     if _elsewhere(u, cur):
         return False  # harm in another governorate: another incident, not another account
     told = _attribution_of(cur.units)
-    if not _PARTISAN & {u.attribution.claimant.type, told.claimant.type} or same_claimant(
-        u.attribution.claimant, told.claimant
-    ):
+    if not _PARTISAN & {u.attribution.claimant.type, told.claimant.type}:
         return False
+    if same_claimant(u.attribution.claimant, told.claimant):
+        # ("the defence ministry" is a described party: one voice with the SDF's only when
+        # the report does not say they are two sides)
+        sides = (_own_side(told.claimant, cur.units), _own_side(u.attribution.claimant, [u]))
+        if None in sides or sides[0] == sides[1]:
+            return False
     # A party that tells its own strike without figures, then another claimant's figures ("The
     # Israeli army said it struck a depot near Qusayr. State media said one civilian was
     # killed"): the figures are the other claimant's, never the party's admission.

@@ -32,7 +32,7 @@ from typing import Any
 
 from factfinder.arabic import has_arabic
 from factfinder.extract import arabic
-from factfinder.extract.actors import find_actors, speaker_group
+from factfinder.extract.actors import bare_defence, find_actors, speaker_group, state_named
 from factfinder.extract.arabic.reader import arabic_headline, arabic_units
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
@@ -298,6 +298,17 @@ class Extractor:
                         antecedent=antecedent,
                     )
                 )
+                if speaker is None and claimant.is_party and bare_defence(claimant.name):
+                    # "Turkey launched airstrikes …, the defence ministry said": the ministry
+                    # of the one state its own sentence names acting (not "Turkish drones
+                    # killed five people, the Defence Ministry said": Syria's, as likely)
+                    acting = {
+                        m.group
+                        for m in actors
+                        if m.role in ("perpetrator", "subject") and state_named(m.name) == m.group
+                    }
+                    if len(acting) == 1 and own_span is not None:
+                        speaker = next(iter(acting))
                 subject = subject or next(
                     (m.group for m in actors if m.group != "unknown" and m.role != "victim"), None
                 )

@@ -600,3 +600,18 @@ def test_a_campaign_s_toll_since_the_day_it_began_is_no_incident_of_that_day() -
     assert c.killed.civilians is not None and c.killed.civilians.min == 10
     assert c.date is not None and c.date.start.isoformat() == "2019-10-12"
     assert c.perpetrator.group == "turkey"
+
+
+def test_a_state_s_bare_ministry_and_its_enemy_s_figures_are_two_accounts() -> None:
+    claims = claims_of(
+        "Turkey launched airstrikes on Kurdish militant groups in northern Syria and Iraq "
+        "overnight, the defence ministry said on Sunday. The SDF said 11 civilians and a "
+        "journalist were killed in the strikes on villages near Derik and Kobani.",
+        dt.date(2022, 11, 21),
+    )
+    lead = next(c for c in claims if c.primary)
+    assert (lead.claimant.name, lead.stance) == ("SDF", "alleges")
+    assert lead.killed.civilians is not None and lead.killed.civilians.min == 12
+    admission = [c for c in claims if c.claimant.name == "defence ministry"]
+    assert [(c.stance, c.perpetrator.group) for c in admission] == [("admits", "turkey")]
+    assert all(c.killed.is_empty() for c in admission)
