@@ -128,7 +128,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"(?:IDF|Israel|Israeli\s+(?:army|military|forces|jets|aircraft)|coalition|"
         r"Russian\s+(?:forces|military|jets?|aircraft|warplanes?)|Russia|U\.?S\.?\s+forces)\s+"
         r"(?:(?:said|says|announced|stated|confirmed)\s+(?:that\s+)?it\s+(?:had\s+)?)?"
-        r"(?:also\s+|reportedly\s+|then\s+|later\s+)?(?:struck|targeted|hit|attacked|bombed)",
+        r"(?:also\s+|reportedly\s+|then\s+|later\s+)?(?:struck|targeted|hit|bombed)",
     ),
     # shelling: artillery, rockets, mortars, missiles fired from the ground
     (
