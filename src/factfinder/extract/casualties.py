@@ -1320,7 +1320,9 @@ _AGE_FIRST = Gate(
 )
 _AGE_AFTER = Gate(
     re.compile(
-        rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?(?P<age>\d{{1,3}})"
+        rf"(?P<name>{_NAME})\s*(?:\([^()\d]{{0,30}}\)\s*)?\((?:[^()\d]{{0,30}},\s*)?"
+        # "(17)", "(17 years old, male)", "(four years old, male)"
+        rf"(?P<age>\d{{1,3}}|(?i:{_AGE_WORDS})(?=\s*(?:years?|months?|weeks?|days?)\b))"
         r"(?!\d|[./:-]\d)"  # "Kobani (14.01.2024)": a date, not an age
         r"(?P<unit>\s*(?:years?|months?|weeks?|days?))?[^()]{0,60}\)"
     )

@@ -615,3 +615,14 @@ def test_a_state_s_bare_ministry_and_its_enemy_s_figures_are_two_accounts() -> N
     admission = [c for c in claims if c.claimant.name == "defence ministry"]
     assert [(c.stance, c.perpetrator.group) for c in admission] == [("admits", "turkey")]
     assert all(c.killed.is_empty() for c in admission)
+
+
+def test_a_roll_of_the_dead_with_ages_in_words_counts_its_children() -> None:
+    c = primary(
+        "An Israeli airstrike on the Al-Laham family home in Khan Younis killed 14 people: "
+        "Najiya Al-Laham (53 years old, female), Saleh Al-Laham (19 years old, male), Ahmed "
+        "Al-Laham (17 years old, male), Hassan Al-Laham (11 years old, male), Youssef Al-Laham "
+        "(four years old, male), Mona Al-Laham (seven years old, female)."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 14
+    assert c.killed.children is not None and c.killed.children.min == 4
