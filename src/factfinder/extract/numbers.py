@@ -525,7 +525,7 @@ def _range_end(toks: list[_Tok], num: _Num, q_start: int, years: bool = True) ->
     if num.vague or num.j + 1 >= len(toks):
         return None
     if opened == "between":
-        ok = joiner == "and"
+        ok = joiner in ("and", "to", "-", "–")  # "between 24 to 31", as careless prose has it
     elif opened == "from":
         # "the toll rose from 43 to 126" is a change, not a range.
         ok = joiner == "to" and not (

@@ -626,3 +626,10 @@ def test_a_roll_of_the_dead_with_ages_in_words_counts_its_children() -> None:
     )
     assert c.killed.total is not None and c.killed.total.min == 14
     assert c.killed.children is not None and c.killed.children.min == 4
+
+
+@pytest.mark.parametrize("between", ["between 24 and 31", "between 24 to 31", "between 24-31"])
+def test_a_range_opened_by_between_closes_with_and_or_to(between: str) -> None:
+    c = primary(f"The strike killed {between} civilians, including at least 12 children.")
+    assert c.killed.civilians is not None
+    assert (c.killed.civilians.min, c.killed.civilians.max) == (24, 31)
