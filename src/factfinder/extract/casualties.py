@@ -847,7 +847,8 @@ def _others_hurt(
 
 # Between two items of a breakdown list: "including 6 children, 4 women and a man".
 _LIST_JOIN = re.compile(
-    r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|plus|with)\s+)?"
+    # (a footnote's mark after an item: "12 children*, seven women")
+    r"[*†]?\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|plus|with)\s+)?"
     r"(?:(?:his|her|their)\s+(?:own\s+)?)?",
     re.I,
 )
@@ -855,6 +856,8 @@ _ITEM_ASIDE = re.compile(
     r",\s*(?:[\w-]+\s+){1,2}of\s+(?:whom|them)\s+(?:was|were|is|are)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)",
     re.I,
 )
+# An item's own aside in brackets: "seven women (including a pregnant woman), and seven men".
+_BRACKET_ASIDE = re.compile(r"\s*\([^()\d]{1,60}\)(?=\s*,)")
 _FINAL_JOIN = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.I)
 _CIVILIAN_KINDS: frozenset[Victims] = frozenset(
     {"civilians", "children", "women", "men", "elderly"}
@@ -902,7 +905,7 @@ def _continue_subs(text: str, found: list[_Found]) -> list[_Found]:
         if not f.sub or f.head_after or g.sub or g.how not in ("after", "none", "coord", "noun"):
             continue
         gap = text[f.phrase_end : g.start]
-        aside = _ITEM_ASIDE.match(gap)
+        aside = _ITEM_ASIDE.match(gap) or _BRACKET_ASIDE.match(gap)
         if aside:
             gap = gap[aside.end() :]
         if not gap.strip() or not _LIST_JOIN.fullmatch(gap):

@@ -633,3 +633,13 @@ def test_a_range_opened_by_between_closes_with_and_or_to(between: str) -> None:
     c = primary(f"The strike killed {between} civilians, including at least 12 children.")
     assert c.killed.civilians is not None
     assert (c.killed.civilians.min, c.killed.civilians.max) == (24, 31)
+
+
+def test_a_footnote_mark_and_an_item_s_aside_keep_a_breakdown_going() -> None:
+    c = primary(
+        "24 civilians were killed, including at least 12 children*, seven women (including a "
+        "pregnant woman), and seven men."
+    )
+    assert c.killed.children is not None and c.killed.children.min == 12
+    assert c.killed.women is not None and c.killed.women.min == 7
+    assert c.killed.civilians is not None and c.killed.civilians.min == 24
