@@ -15,6 +15,11 @@ Every text here was written for these tests; the places are real towns of Syria 
 5. Aircraft named by a pronoun ("طائراته الحربية") and barrel bombs with the article.
 6. Counts: a noun told before its verb does not share the verb with the next count; a tally
    "تعداد الذين قضوا"; a breakdown after "وهم:".
+7. Words broken with tatweel on one side of a space ("مجـ زرة") or glued to the word before
+   them by a lost newline or a hashtag ("القامشليمقتل"); a loss told with the injured, or with
+   "حياته" after a name and an age, is of lives; kin joined after a name, an age and a comma
+   are of the dead, unless their own verb says otherwise; a martyr named past "بإذن الله"; how
+   bad a wound is names nobody.
 """
 
 from __future__ import annotations
@@ -328,3 +333,88 @@ def test_a_breakdown_after_a_colon_and_its_civilians() -> None:
     # the two unidentified dead are presumed civilians, as every count that names no category
     assert claim.killed.civilians is not None and claim.killed.civilians.min == 8
     assert claim.killed.children is not None and claim.killed.children.min == 3
+
+
+# 7. Words broken or glued to pass filters or by a lost newline; lives lost -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a loss told with the injured right after it is of lives ("فقد" alone is "went missing")
+        ("فقد مسعفان وأصيب ممرض جراء قصف مدفعي على سيارة الإسعاف", [(2, "killed", "civilians")]),
+        (
+            "فقـ ـد مسعفان وأصـ ـيب ممرض جراء قـــ صف مدفعي على سيارة الإسعاف",
+            [(2, "killed", "civilians")],
+        ),
+        # "حياتها" after a name and an age that run past the first words
+        (
+            "فقدت الطفلة سلمى خالد النجار، البالغة من العمر أربعة أعوام، حياتها بقذيفة هاون",
+            [(1, "killed", "children")],
+        ),
+        # an opener glued to the word before it by a hashtag or a lost newline
+        ("#عاجل من ريف القامشليمقتل مدنيين اثنين برصاص مسلحين", [(2, "killed", "civilians")]),
+        ("#أخبار_درعااستشهاد مواطنين اثنين بقصف مدفعي", [(2, "killed", "civilians")]),
+    ],
+)
+def test_lives_lost_and_glued_openers(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [c for c in counts(text) if c[1] == "killed"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فقد المزارع منزله جراء القصف وأصيب طفل بجروح",  # a lost house: nobody is dead
+        "فقدت الطفلة سلمى خالد النجار، البالغة من العمر أربعة أعوام. وبعد يومين عثر عليها",
+    ],
+)
+def test_a_loss_that_is_no_death(text: str) -> None:
+    assert [c for c in counts(text) if c[1] == "killed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named person, an age in brackets and a comma, then the kin who died with him
+        ("استشهد المزارع حسن العمر (52 عاما)، وطفلاه بقصف مدفعي على القرية", 3),
+        ("أدى القصف إلى فقدان المزارع حسن العمر (52 عاماً)، وزوجته لحياتهما في أرضهما", 2),
+        # a noun joined by "و" whose own verb tells another outcome is not one of the dead
+        ("قتل المزارع حسن العمر، وطفل آخر أصيب بجروح بقصف مدفعي", 1),
+        ("قتل المزارع حسن العمر وطفل أصيب بجروح بقصف مدفعي", 1),
+        ("استشهد رجل وطفل وإصابة 3 آخرين بقصف مدفعي على القرية", 2),
+    ],
+)
+def test_kin_joined_after_a_name_and_a_comma(text: str, expected: int) -> None:
+    killed = primary(text, "2021-06-01").killed
+    civ = killed.civilians or killed.total
+    assert civ is not None and civ.min == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نعي: الشهيد بإذن الله/عبد الرحيم سليمان الخطيب، رحمه الله", ["عبد الرحيم سليمان الخطيب"]),
+        (
+            "ودعت البلدة الشهيدين بإذن الله تعالى ماهر الزعبي ونادر الحسين",
+            ["ماهر الزعبي", "نادر الحسين"],
+        ),
+        ("الشهيد بإذن الله محمد البكري", ["محمد البكري"]),
+    ],
+)
+def test_a_martyr_god_willing_is_named_past_the_formula(text: str, expected: list[str]) -> None:
+    from factfinder.extract.arabic.named import named_victims
+
+    at = ArabicText(text)
+    found = named_victims(at, 0, len(text))
+    assert [c.range.text for c in found] == expected
+    assert {c.outcome for c in found} == {"killed"}
+
+
+def test_how_bad_a_wound_is_names_nobody() -> None:
+    from factfinder.extract.arabic.named import named_victims
+
+    text = "توفي شاب بعد إصابة بليغة لحقت به إثر قصف مدفعي على البلدة"
+    assert named_victims(ArabicText(text), 0, len(text)) == []
+    claim = primary(text, "2021-06-01")
+    assert claim.killed.civilians is not None and claim.killed.civilians.min == 1
+    assert claim.injured.total is None

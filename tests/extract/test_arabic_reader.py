@@ -279,6 +279,75 @@ def test_words_broken_to_pass_filters_are_read_whole() -> None:
     assert actors("هجوم لخلايا داعـ ـش") == [("isis", "perpetrator")]
 
 
+def test_a_full_stop_before_a_short_opener_ends_the_sentence() -> None:
+    # "الشهد.اء" is one word broken to pass filters; "القصف.ثم" two sentences with no space
+    assert [t.w for t in ArabicText("سقط 3 شهد.اء").toks] == ["سقط", "3", "شهداء"]
+    # a slash before the first word of a name parts two words ("التر/كي" is one broken word)
+    assert [t.w for t in ArabicText("الشهيد بإذن الله/عبد الرحيم").toks][2:] == [
+        "الله",
+        "/",
+        "عبد",
+        "الرحيم",
+    ]
+    assert [t.w for t in ArabicText("الاحتلال التر/كي").toks] == ["الاحتلال", "التركي"]
+    assert [t.w for t in ArabicText("قضوا في القصف.ثم تضررت منازل").toks] == [
+        "قضوا",
+        "في",
+        "القصف",
+        ".",
+        "ثم",
+        "تضررت",
+        "منازل",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "originals"),
+    [
+        # tatweel on one side of the space only: one word, its span the original broken word
+        ("ارتكبت مجـ زرة", ["ارتكبت", "مجزره"], ["ارتكبت", "مجـ زرة"]),
+        ("بعد غـــ ارة عنيفة", ["بعد", "غاره", "عنيفه"], ["بعد", "غـــ ارة", "عنيفة"]),
+        ("بالـــطيـ ران", ["بالطيران"], ["بالـــطيـ ران"]),
+        # a proclitic written apart keeps its space
+        ("قصف لـ قوات", ["قصف", "ل", "قوات"], ["قصف", "ل", "قوات"]),
+        ("الساعة الـ 11", ["الساعه", "ال", "11"], ["الساعة", "ال", "11"]),
+        ("إصابة بـ قصف", ["اصابه", "ب", "قصف"], ["إصابة", "ب", "قصف"]),
+        # a line's opening word glued to the word before it by a lost newline or a hashtag
+        (
+            "من القامشليمقتل شاب",
+            ["من", "القامشلي", "مقتل", "شاب"],
+            ["من", "القامشلي", "مقتل", "شاب"],
+        ),
+        (
+            "#وفيات_البلدةالشهيد أحمد",
+            ["#", "وفيات", "البلده", "الشهيد", "احمد"],
+            ["#", "وفيات", "البلدة", "الشهيد", "أحمد"],
+        ),
+        (
+            "قتلى وجرحى بقصف مكثفوالشهداء",
+            ["قتلي", "وجرحي", "بقصف", "مكثف", "والشهداء"],
+            ["قتلى", "وجرحى", "بقصف", "مكثف", "والشهداء"],
+        ),
+        # a clitic before an opener is no word of its own
+        ("وباستشهاد مواطن", ["وباستشهاد", "مواطن"], ["وباستشهاد", "مواطن"]),
+    ],
+)
+def test_broken_and_glued_words_are_read_apart_or_whole(
+    text: str, words: list[str], originals: list[str]
+) -> None:
+    at = ArabicText(text)
+    assert [t.w for t in at.toks] == words
+    assert [at.words(i, i + 1) for i in range(len(at.toks))] == originals
+
+
+def test_a_glued_opener_s_span_starts_at_the_opener() -> None:
+    text = "خبر من القامشليمقتل شاب"
+    at = ArabicText(text)
+    i = [t.w for t in at.toks].index("مقتل")
+    assert at.words(i, i + 2) == "مقتل شاب"
+    assert at.words(i - 1, i) == "القامشلي"
+
+
 # Claimants and stance -----------------------------------------------------------------------
 
 

@@ -81,8 +81,27 @@ _LOST = frozenset(fold_key(w) for w in ("فقد", "فقدت"))
 
 
 def _lost_lives(at: ArabicText, j: int, stop: int) -> bool:
-    """Whether "حياته"/"لحياتهم" follows a count within a few words: they lost their lives."""
-    return any(at.w(k) in _LIFE for k in range(j, min(stop, j + 8)))
+    """Whether "حياته"/"لحياتهم" follows a count within a few words: they lost their lives.
+    A name and an age between them are read past ("فقدت الطفلة فلانة، البالغة من العمر أربعة
+    أعوام، حياتها"), up to the end of the sentence."""
+    for k in range(j, min(stop, j + 16)):
+        w = at.w(k)
+        if w in _LIFE:
+            return True
+        if w in (".", "!", "?", "|") or (
+            k >= j + 8
+            and w != ","
+            and not w[:1].isdigit()
+            and _BEFORE.first(at.toks, k, stop) is not None
+        ):
+            return False
+    return False
+
+
+def _injured_next(at: ArabicText, j: int, stop: int) -> bool:
+    """ "فقد مسعفان وأصيب ممرض": the injured told right after a loss (the loss is of lives)."""
+    m = _BEFORE.first(at.toks, j, stop)
+    return m is not None and m.value == "injured" and at.w(j).startswith("و")
 
 
 # Verbs in the dual after their subject: "طفلان قتلا", "الطفلتان … استشهدتا".
@@ -307,13 +326,24 @@ def _instrument(at: ArabicText, num: Number) -> bool:
 
 def _joined(at: ArabicText, last_end: int, k: int, named: bool) -> bool:
     """Whether token `k` continues the count that ended at `last_end`: right after it, or after
-    the name of the person it counted ("المواطن فلان (25 عاما) والطفلة …")."""
+    the name of the person it counted ("المواطن فلان (25 عاما) والطفلة …", a comma before the
+    next: "المواطن فلان (40 عاما)، وطفلتاه …")."""
     if k == last_end:
         return True
     if not named or k <= last_end or k - last_end > 8:
         return False
-    between = range(last_end, k)
+    between = range(last_end, k - 1 if at.w(k - 1) == "," else k)
     return not any(at.w(x) in (",", ".", ";", ":") or _BEFORE.first(at.toks, x, k) for x in between)
+
+
+def _own_outcome(at: ArabicText, j: int, stop: int, outcome: Outcome) -> bool:
+    """Whether the noun joined by "و" that ends at `j` has a verb of another outcome after it
+    ("قتل المواطن فلان، وطفل آخر أصيب بجروح": the child was wounded)."""
+    k = j + 1 if at.w(j) in _OTHERS else j
+    if at.w(k).startswith("و"):
+        return False  # "استشهد رجل وطفل وإصابة 3": the next count's outcome
+    m = _BEFORE.first(at.toks, k, stop) or _AFTER.first(at.toks, k, stop)
+    return m is not None and m.clitic == 0 and m.value != outcome
 
 
 def _in_ranks(at: ArabicText, j: int, stop: int) -> bool:
@@ -485,6 +515,7 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 and (
                     cardinal is not None or read_number(at, v.j, i1) is None or _and_number(at, v.j)
                 )
+                and not _own_outcome(at, v.j, i1, last_outcome)
             ):
                 # a coordinated singular or dual: "مقتل طفل وامرأة"
                 n = v.value[1]
@@ -660,6 +691,8 @@ def find_counts(at: ArabicText, start: int, end: int) -> list[CountMention]:
             victims = "combatants"
         if outcome == "missing" and _lost_lives(at, j, i1):
             outcome = "killed"  # "فقدان 3 أطفال لحياتهم"
+        elif outcome == "missing" and at.w(num.i - 1) in _LOST and _injured_next(at, j, i1):
+            outcome = "killed"  # "فقد مسعفان وأصيب ممرض"
         elif outcome == "missing" and at.w(num.i - 1) in _LOST:
             k = max(k + 1, j)
             continue  # "فقد المواطن منزله": the verb "lost" names no missing person

@@ -936,6 +936,12 @@ NAME_STOPS: Final[tuple[str, ...]] = (
     "بجروح",
     "بجراح",
     "بإصابة",
+    # how bad a wound is, after "إصابة": "توفي شاب بعد إصابة بليغة لحقت به"
+    "خطيرة",
+    "بليغة",
+    "طفيفة",
+    "متوسطة",
+    "حرجة",
     # nouns that follow an outcome word in place of a name: "مقتل قائد ميداني"
     "عائلة",
     "أسرة",
@@ -2434,6 +2440,31 @@ NON_ARABIC_LETTERS: Final[str] = "پچژگڤێۆەڕڵھےۇۈ"
 # Frequent function words of Persian (and Sorani) that Arabic does not have.
 PERSIAN_WORDS: Final[frozenset[str]] = frozenset(
     {"است", "می", "که", "را", "های", "شده", "برای", "یک", "ئەو", "بۆ", "دەکات", "هەروەها"}
+)
+# Words that open a report's line, and that a lost newline or a hashtag glues to the word
+# before them ("#أخبار_درعااستشهاد مواطن", "الميادينمقتل طفل", "البلدةالشهيد فلان"): the
+# tokeniser splits them off a longer word when what is left is a word of its own.
+GLUED_OPENERS: Final[tuple[str, ...]] = (
+    "مقتل",
+    "استشهاد",
+    "استشهد",
+    "استشهدت",
+    "مصرع",
+    "وفاة",
+    "إصابة",
+    "أصيب",
+    "أصيبت",
+    "الشهيد",
+    "شهيد",
+    "شهداء",
+    "والشهداء",
+    "قتلى",
+    "جرحى",
+    "ضحايا",
+    "استهداف",
+    "غارة",
+    "انفجار",
+    "مجزرة",
 )
 # Page furniture of social networks (Latin script) left out before judging the language.
 FURNITURE: Final[tuple[str, ...]] = (

@@ -122,6 +122,22 @@ def _names(at: ArabicText, j: int, stop: int) -> list[tuple[int, int]]:
     return out
 
 
+_GOD_WILLING = (fold_key("بإذن"), fold_key("الله"))
+_EXALTED = fold_key("تعالى")
+
+
+def _past_formula(at: ArabicText, j: int, stop: int) -> int:
+    """Past an obituary's formula after a martyr's title: "الشهيد بإذن الله (تعالى) فلان",
+    "الشهيد بإذن الله/فلان"."""
+    if j + 1 < stop and (at.w(j), at.w(j + 1)) == _GOD_WILLING:
+        j += 2
+        if j < stop and at.w(j) == _EXALTED:
+            j += 1
+        if j < stop and at.w(j) in ("/", ":", "-"):
+            j += 1
+    return j
+
+
 def _governing(at: ArabicText, i: int, lo: int) -> Outcome | None:
     """An outcome word right before the title at `i` ("استشهاد الطفلة", "أسفر عن مقتل الشاب")."""
     k = i - 1
@@ -239,7 +255,7 @@ def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
             out.extend(bare)
             k = max(k + 1, at.tokens_in(bare[-1].end, bare[-1].end)[0] if bare else k + 1)
             continue
-        names = _names(at, t.j, i1)
+        names = _names(at, _past_formula(at, t.j, i1) if t.value == "killed" else t.j, i1)
         if t.value == "list" and len(names) == 1 and names[0][1] - names[0][0] < 2:
             names = []  # "وهم …" opens a list of full names
         if not names:
@@ -284,7 +300,7 @@ def name_line(at: ArabicText, start: int, end: int, outcome: Outcome) -> list[Co
     victims = "total"
     if t is not None:
         victims = "total" if t.value in ("killed", "list") else t.value
-        k = t.j
+        k = _past_formula(at, t.j, i1) if t.value == "killed" else t.j
     names = _names(at, k, i1)
     if not names:
         return []

@@ -11,7 +11,12 @@ from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
 from factfinder.arabic import arabic_share, fold, fold_key, strip_clitics
-from factfinder.extract.arabic.lexicon import FURNITURE, NON_ARABIC_LETTERS, PERSIAN_WORDS
+from factfinder.extract.arabic.lexicon import (
+    FURNITURE,
+    GLUED_OPENERS,
+    NON_ARABIC_LETTERS,
+    PERSIAN_WORDS,
+)
 from factfinder.extract.furniture import reading_text
 
 V = TypeVar("V")
@@ -34,9 +39,116 @@ _BROKEN = re.compile(
 )
 
 
+# Tatweel on one side of the space only: "مجـ زرة", "غـــ ارة", "قتـ لى". The letters
+# before the break are the start of a word.
+_LETTER = r"[\u0621-\u063A\u0641-\u064A]"  # Arabic letters without tatweel
+_HALF_BROKEN = re.compile(rf"(?<!{_LETTER})({_LETTER}+)(\u0640+ {{1,3}})(?={_LETTER})")
+# A lone proclitic with tatweel before its word ("لـ قوات", "بـ قصف", "الـ مدينة") is written
+# so on purpose and read as it stands.
+_PROCLITICS = frozenset(("ل", "ب", "ك", "و", "ف", "ال", "وال", "بال", "لل"))
+
+
+def _half(m: re.Match[str]) -> str:
+    if m.group(1) in _PROCLITICS:
+        return m.group(0)
+    return m.group(1) + "\u0640" * len(m.group(2))
+
+
+# Short words that open a sentence glued to the full stop before it ("قضوا في القصف.ثم"), and
+# the first words of names after a slash ("الشهيد بإذن الله/عبد الرحيم"): the mark parts two
+# words there, it breaks none.
+_AFTER_STOP = frozenset(
+    fold_key(w)
+    for w in (
+        "كما",
+        "ثم",
+        "قد",
+        "وقد",
+        "فقد",
+        "في",
+        "وفي",
+        "من",
+        "ومن",
+        "لا",
+        "ولا",
+        "ما",
+        "وما",
+        "هو",
+        "هي",
+        "وهو",
+        "وهي",
+        "كان",
+        "أن",
+        "إن",
+        "وإن",
+        "لم",
+        "ولم",
+        "بل",
+        "أو",
+        "إذ",
+        "مع",
+        "عن",
+        "على",
+        "إلى",
+        "هذا",
+        "هذه",
+        "تم",
+        "وتم",
+        "قال",
+        "كل",
+        "بعد",
+        "منذ",
+        "عبد",
+        "أبو",
+    )
+)
+
+
+def _break(m: re.Match[str]) -> str:
+    if m.group(0) in "./":
+        end = m.end()
+        while end < len(m.string) and "\u0621" <= m.string[end] <= "\u064a":
+            end += 1
+        if fold_key(m.string[m.end() : end]) in _AFTER_STOP:
+            return m.group(0)
+    return "\u0640" * len(m.group(0))
+
+
 def mask_broken(text: str) -> str:
-    """`text` with the breaks inside words ("اعتقـ.ـالات") turned to tatweel, same length."""
-    return _BROKEN.sub(lambda m: "\u0640" * len(m.group(0)), text)
+    """`text` with the breaks inside words ("اعتقـ.ـالات", "مجـ زرة") turned to tatweel,
+    same length."""
+    masked = _BROKEN.sub(_break, text)
+    return _HALF_BROKEN.sub(_half, masked) if "\u0640 " in masked else masked
+
+
+_OPENERS = tuple(sorted({fold_key(w) for w in GLUED_OPENERS}, key=len, reverse=True))
+# What may stand before a word and be no word itself: "و", "ف", "ب", "ل", "ك", the article.
+_CLITICS_ONLY = re.compile(r"^[وف]?(?:[بلك]|ال|بال|لل|كال|وال)?$")
+_MIN_PART = 3  # letters the word before a glued opener keeps: "عاجل", "إدلب", "سرمين"
+
+
+def _glued_at(word: str) -> int:
+    """Where an opener glued to the word before it starts in a folded `word` ("الميادينمقتل":
+    8), or 0 when `word` is one word."""
+    if len(word) < 7:
+        return 0
+    for key in _OPENERS:
+        n = len(word) - len(key)
+        if n >= _MIN_PART and word.endswith(key) and not _CLITICS_ONLY.match(word[:n]):
+            return n
+    return 0
+
+
+def _tokens(folded: str) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(folded):
+        w, a, b = m.group(0), m.start(), m.end()
+        n = _glued_at(w)
+        if n:
+            out += [Tok(w[:n], a, a + n), Tok(w[n:], a + n, b)]
+        else:
+            out.append(Tok(w, a, b))
+    return out
 
 
 class Tok(NamedTuple):
@@ -55,9 +167,8 @@ class ArabicText:
         # Words broken with tatweel and a dot or space to pass filters ("اعتقـ.ـالات", "داعـ ـش")
         # are read whole: the break becomes tatweel, which folding drops (offsets unchanged).
         self.folded = fold(mask_broken(text))
-        self.toks: list[Tok] = [
-            Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.folded.text)
-        ]
+        # A line's opening word glued to the word before it is read apart ("الميادينمقتل").
+        self.toks: list[Tok] = _tokens(self.folded.text)
         self._starts = [t.a for t in self.toks]
 
     def tokens_in(self, start: int, end: int) -> tuple[int, int]:
