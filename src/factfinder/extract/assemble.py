@@ -503,7 +503,12 @@ def _retells(u: Unit, cur: _Incident) -> bool:
         # ("the defence ministry" is a described party: one voice with the SDF's only when
         # the report does not say they are two sides)
         sides = (_own_side(told.claimant, cur.units), _own_side(u.attribution.claimant, [u]))
-        if None in sides or sides[0] == sides[1]:
+        words = [
+            set((c.name or "").casefold().split()) for c in (told.claimant, u.attribution.claimant)
+        ]
+        if sides[0] == sides[1] or (None in sides and (sides[0] is None or words[0] & words[1])):
+            # (a party's side known, and another voice that shares no word with it: "The
+            # Israeli military said it struck …" / "The health ministry said 21 were killed")
             return False
     # A party that tells its own strike without figures, then another claimant's figures ("The
     # Israeli army said it struck a depot near Qusayr. State media said one civilian was

@@ -643,3 +643,15 @@ def test_a_footnote_mark_and_an_item_s_aside_keep_a_breakdown_going() -> None:
     assert c.killed.children is not None and c.killed.children.min == 12
     assert c.killed.women is not None and c.killed.women.min == 7
     assert c.killed.civilians is not None and c.killed.civilians.min == 24
+
+
+def test_a_party_s_strike_then_a_ministry_s_toll_are_two_accounts() -> None:
+    claims = claims_of(
+        "The Israeli military said it struck a Hezbollah target in Aitou. The health ministry "
+        "said 21 people were killed.",
+        dt.date(2024, 10, 14),
+    )
+    lead = next(c for c in claims if c.primary)
+    assert (lead.claimant.name, lead.stance) == ("health ministry", "alleges")
+    assert lead.killed.total is not None and lead.killed.total.min == 21
+    assert [(c.stance, c.killed.is_empty()) for c in claims if not c.primary] == [("admits", True)]
