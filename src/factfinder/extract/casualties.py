@@ -73,9 +73,14 @@ _KILLED_AFTER = (
     r"killed|dead|died|die|dies|dying|slain|massacred|executed|beheaded|murdered|martyred|assassinated|"
     r"slaughtered|perished|shot\s+dead|gunned\s+down|burned\s+to\s+death|burnt\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|(?:have\s+|has\s+|had\s+)?fallen\s+victims?|"
-    r"fell\s+victims?|were\s+found\s+dead|found\s+dead|killed\s+outright|suffocated\s+to\s+death"
+    r"fell\s+victims?|were\s+found\s+dead|found\s+dead|killed\s+outright|suffocated\s+to\s+death|"
+    # a post's military shorthand: "2 SDF fighters KIA, 3 WIA"
+    r"(?-i:KIA)"
 )
-_INJURED_AFTER = r"wounded|injured|hurt|sustained\s+(?:\w+\s+)?injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|were\s+injured"
+_INJURED_AFTER = (
+    r"wounded|injured|hurt|sustained\s+(?:\w+\s+)?injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|"
+    r"were\s+injured|(?-i:WIA)|injd"
+)
 _MISSING_AFTER = r"missing|went\s+missing|unaccounted\s+for|disappeared"
 _AUX = (
     r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|reported|also|all|allegedly|"

@@ -82,13 +82,13 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "syrians iraqis kurds turks russians iranians lebanese palestinians americans alawites "
                 "christians druze yazidis shiites sunnis turkmen arabs foreigners nationals "
                 "afghans egyptians saudis tunisians jordanians gazans yemenis somalis libyans "
-                "sudanese israelis"
+                "sudanese israelis ppl"
             ),
             "total",
         ),
         **dict.fromkeys(
             _w(
-                "civilians civilian residents resident villagers villager inhabitants inhabitant "
+                "civilians civilian civs residents resident villagers villager inhabitants inhabitant "
                 "passers-by passersby passer-by worshippers worshipper worshipers worshiper evacuees "
                 "evacuee refugees refugee displaced students student pupils pupil teachers teacher "
                 "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "

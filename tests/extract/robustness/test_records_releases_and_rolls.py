@@ -655,3 +655,28 @@ def test_a_party_s_strike_then_a_ministry_s_toll_are_two_accounts() -> None:
     assert (lead.claimant.name, lead.stance) == ("health ministry", "alleges")
     assert lead.killed.total is not None and lead.killed.total.min == 21
     assert [(c.stance, c.killed.is_empty()) for c in claims if not c.primary] == [("admits", True)]
+
+
+@pytest.mark.parametrize(
+    ("post", "victims", "n"),
+    [
+        (
+            "#Idlib: 3 civs killed, 7 injured in Russian airstrikes on #Ariha market.",
+            "civilians",
+            3,
+        ),
+        (
+            "BREAKING: Massacre in #Atarib - at least 11 ppl killed incl. 4 kids after Russian jets targeted the market.",
+            "total",
+            11,
+        ),
+        (
+            "#Syria: 2 SDF fighters KIA in a Turkish drone strike near #TalTamr this morning.",
+            "combatants",
+            2,
+        ),
+    ],
+)
+def test_a_post_s_shorthand_counts(post: str, victims: str, n: int) -> None:
+    r = primary(post).killed.get(victims)
+    assert r is not None and r.min == n
