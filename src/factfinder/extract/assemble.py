@@ -500,15 +500,16 @@ def _retells(u: Unit, cur: _Incident) -> bool:
     if not _PARTISAN & {u.attribution.claimant.type, told.claimant.type}:
         return False
     if same_claimant(u.attribution.claimant, told.claimant):
-        # ("the defence ministry" is a described party: one voice with the SDF's only when
-        # the report does not say they are two sides)
+        # Described parties ("the defence ministry", "the health ministry") pass for one voice
+        # unless the report shows two sides: the ministry of the state its sentence has act
+        # ("Turkey launched airstrikes …, the defence ministry said") against the SDF, or a
+        # party's known side against a voice that shares no word with it ("The Israeli
+        # military said it struck …" / "The health ministry said 21 people were killed").
         sides = (_own_side(told.claimant, cur.units), _own_side(u.attribution.claimant, [u]))
         words = [
             set((c.name or "").casefold().split()) for c in (told.claimant, u.attribution.claimant)
         ]
         if sides[0] == sides[1] or (None in sides and (sides[0] is None or words[0] & words[1])):
-            # (a party's side known, and another voice that shares no word with it: "The
-            # Israeli military said it struck …" / "The health ministry said 21 were killed")
             return False
     # A party that tells its own strike without figures, then another claimant's figures ("The
     # Israeli army said it struck a depot near Qusayr. State media said one civilian was
@@ -1764,7 +1765,10 @@ def _primary(
 ) -> int:
     """The incident the report is about (rule 4).
 
-    The headline's incident when the headline opens one. Otherwise each incident is weighed:
+    The headline's incident when the headline opens one — unless a theme's title (no figure,
+    no place finer than a country) opened an attack the text says harmed nobody while another
+    incident harmed people, or only borrowed its lede's place while the lede tells the harm as
+    an incident of its own. Otherwise each incident is weighed:
     its first sentence telling a period's total, an earlier event, sitting in a background
     section, or its date lying more than a year before the report's, weighs heavily against it;
     the lead (the first incident with casualties that is not such an aside) weighs most for

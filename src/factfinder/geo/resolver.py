@@ -44,7 +44,8 @@ in text order, each resolved to a `factfinder.model.Place` with a score. The ste
    its places read in another (`_off_the_line`); a town more than 25 km from the place ("about
    40 km east of Homs") gives its governorate, without a point. Other ambiguous names are resolved by governorates named nearby, other places
    of the text within 50 km or in the same district (an anchor), governorates in `context`,
-   then by country (Syria, Iraq, neighbours), for a loose spelling the place spelt most
+   then by country (Syria, Iraq, neighbours; Iraq first when the text names more places only
+   Iraq has than places only Syria has: "ERBIL … in Sinjar"), for a loose spelling the place spelt most
    alike ("Hamamiyyat" is Hamamiyat, not Hammamat), curated places before WOF villages, abandoned
    places last, the WOF village closest to an anchor, and population.
 6. References add town-level mentions (`anaphora.py`): "the capital" (Damascus), "the city"
@@ -628,6 +629,7 @@ def _road_pair(text: str, toks: Sequence[Tok], m: Match) -> bool:
 
 
 _SHORT_ROAD_KM = 30.0
+_DASH_GAP = re.compile(r"\s*[-–—]\s*")
 
 
 def _short_road(text: str, toks: Sequence[Tok], m: Match) -> bool:
@@ -635,12 +637,11 @@ def _short_road(text: str, toks: Sequence[Tok], m: Match) -> bool:
     it ("on the Idlib-Binnish road", 8 km; not "the Damascus-Aleppo highway")."""
     gaz = Gazetteer.get()
     others: list[str] = []
-    dash = re.compile(r"\s*[-–—]\s*")
-    if m.j < len(toks) and dash.fullmatch(text[toks[m.j - 1].end : toks[m.j].start]):
+    if m.j < len(toks) and _DASH_GAP.fullmatch(text[toks[m.j - 1].end : toks[m.j].start]):
         stop = next((k for k in range(m.j, min(m.j + 4, len(toks))) if toks[k].key in _ROADS), None)
         if stop is not None and stop > m.j:
             others.append(text[toks[m.j].start : toks[stop - 1].end])
-    elif m.i > 0 and dash.fullmatch(text[toks[m.i - 1].end : toks[m.i].start]):
+    elif m.i > 0 and _DASH_GAP.fullmatch(text[toks[m.i - 1].end : toks[m.i].start]):
         for k in range(max(0, m.i - 3), m.i):
             others.append(text[toks[k].start : toks[m.i - 1].end])
     ends = [gaz.entries[i] for i in m.ids]
