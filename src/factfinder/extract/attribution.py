@@ -407,6 +407,11 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 # "a Douma-based media activist", "state television"); anything else ends it.
 _NAME_WORDS = frozenset(
     [
+        # where a source is, between it and its verb ("a security source in Nineveh province
+        # said"): `_PLACED_SOURCE` then keeps the source, not the place
+        "province",
+        "governorate",
+        "countryside",
         "ministry",
         "ministries",
         "charity",

@@ -680,3 +680,12 @@ def test_a_party_s_strike_then_a_ministry_s_toll_are_two_accounts() -> None:
 def test_a_post_s_shorthand_counts(post: str, victims: str, n: int) -> None:
     r = primary(post).killed.get(victims)
     assert r is not None and r.min == n
+
+
+@pytest.mark.parametrize("where", ["Nineveh province", "Idlib countryside", "Mosul"])
+def test_a_source_placed_in_a_province_is_still_the_source(where: str) -> None:
+    c = primary(
+        f"A security source in {where} said on Monday that 8 civilians were killed in a mortar "
+        "attack by ISIS on the al-Zuhur neighborhood in eastern Mosul."
+    )
+    assert c.claimant.name is not None and c.claimant.name.startswith("security source")
