@@ -202,7 +202,11 @@ _SUB_AFTER = re.compile(
 )
 # Between two coordinated counts; nothing at all in headlines that lost their commas
 # ("15 Syrian Civilians 3 Children Killed").
-_COORD_AHEAD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)?", re.I)
+_COORD_AHEAD = re.compile(
+    # (an item's name in brackets: "two members of the internal security forces (Asayish) and")
+    r"\s*(?:\([^()\d]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)?",
+    re.I,
+)
 # "a"/"an"/"another" a few words before a singular victim noun: a count of one person.
 _ARTICLE = re.compile(
     r"\b(?:an?|another)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:"
@@ -592,17 +596,39 @@ def _counted_dead(
     return out
 
 
+# One person named by a definite singular noun after the verb: "opened fire on a car …,
+# killing the driver", "shelling that wounded the shepherd".
+_SINGULAR_VICTIMS = sorted(
+    (w for w in LEXICON if not w.endswith("s") and "-" not in w and LEXICON[w] != "total"),
+    key=len,
+    reverse=True,
+)
+_DEFINITE_VICTIM = re.compile(
+    r"\b(?:(?P<killed>kill(?:ing|ed)|shooting\s+dead|shot\s+dead|executing|executed)|"
+    r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+(?P<who>the\s+(?:young\s+|old\s+|elderly\s+)?"
+    r"(?P<noun>" + "|".join(_SINGULAR_VICTIMS) + r"))\b(?!\s+(?:and|of)\b|['’]s)",
+    re.IGNORECASE,
+)
+
+
 def _pronoun_victims(
     text: str, start: int, end: int, mentions: list[CountMention]
 ) -> list[CountMention]:
-    """One victim per "killing him"/"wounding her" whose outcome the sentence counts nowhere
-    else."""
+    """One victim per "killing him"/"wounding her"/"killing the driver" whose outcome the
+    sentence counts nowhere else."""
     out: list[CountMention] = []
-    for m in _PRONOUN_VICTIM.finditer(text, start, end):
-        outcome: Outcome = "killed" if m.group("killed") else "injured"
-        if any(c.outcome == outcome for c in mentions + out):
-            continue
-        out.append(CountMention(m.start("who"), m.end("who"), Range(1, 1, m.group("who")), outcome))
+    for rx in (_PRONOUN_VICTIM, _DEFINITE_VICTIM):
+        for m in rx.finditer(text, start, end):
+            outcome: Outcome = "killed" if m.group("killed") else "injured"
+            if any(c.outcome == outcome for c in mentions + out):
+                continue
+            noun = m.groupdict().get("noun")
+            victims: Victims = LEXICON.get(noun.lower(), "total") if noun else "total"
+            out.append(
+                CountMention(
+                    m.start("who"), m.end("who"), Range(1, 1, m.group("who")), outcome, victims
+                )
+            )
     return out
 
 

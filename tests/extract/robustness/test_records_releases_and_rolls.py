@@ -689,3 +689,30 @@ def test_a_source_placed_in_a_province_is_still_the_source(where: str) -> None:
         "attack by ISIS on the al-Zuhur neighborhood in eastern Mosul."
     )
     assert c.claimant.name is not None and c.claimant.name.startswith("security source")
+
+
+@pytest.mark.parametrize(
+    ("act", "victims"),
+    [
+        ("killing the driver", "civilians"),
+        ("killing the young shepherd", "civilians"),
+        ("killing the commander", "combatants"),
+    ],
+)
+def test_one_person_named_by_a_definite_noun_is_one_death(act: str, victims: str) -> None:
+    c = primary(
+        "Unknown gunmen opened fire on a car on the Daraa-Damascus highway near the town of "
+        f"Ghabaghib, {act}."
+    )
+    r = c.killed.get(victims)
+    assert r is not None and r.min == 1
+
+
+def test_an_item_named_in_brackets_stays_in_the_list() -> None:
+    c = primary(
+        "Two members of the internal security forces (Asayish) and a child were killed when a "
+        "Turkish drone targeted their vehicle near Qamishli."
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 2
+    assert c.killed.children is not None and c.killed.children.min == 1
+    assert c.killed.total is not None and c.killed.total.min == 3
