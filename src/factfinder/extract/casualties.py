@@ -598,8 +598,13 @@ def _counted_dead(
 
 # One person named by a definite singular noun after the verb: "opened fire on a car …,
 # killing the driver", "shelling that wounded the shepherd".
+# (civilians only: "killing the commander Abu Taha" names a fighter the text may count apart)
 _SINGULAR_VICTIMS = sorted(
-    (w for w in LEXICON if not w.endswith("s") and "-" not in w and LEXICON[w] != "total"),
+    (
+        w
+        for w in LEXICON
+        if not w.endswith("s") and "-" not in w and LEXICON[w] not in ("total", "combatants")
+    ),
     key=len,
     reverse=True,
 )

@@ -696,7 +696,7 @@ def test_a_source_placed_in_a_province_is_still_the_source(where: str) -> None:
     [
         ("killing the driver", "civilians"),
         ("killing the young shepherd", "civilians"),
-        ("killing the commander", "combatants"),
+        ("killing the old farmer", "civilians"),
     ],
 )
 def test_one_person_named_by_a_definite_noun_is_one_death(act: str, victims: str) -> None:
