@@ -373,8 +373,13 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if w.isupper() and len(w) > 1 and w.isalpha():
             skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
             k += 1
-            if k < len(words) and words[k].group().lower() in GROUP_ROLES and w not in _NOT_ARMED:
-                # "a senior ISIS official and two other militants": a group's officer
+            if (
+                k < len(words)
+                and words[k].group().lower() in GROUP_ROLES | _MILITARY_ROLES
+                and w not in _NOT_ARMED
+            ):
+                # "a senior ISIS official and two other militants": a group's officer; "five
+                # IRGC advisers": a force's advisers
                 return _list_tail(text, words, k, end, head="combatants")
             continue
         if (

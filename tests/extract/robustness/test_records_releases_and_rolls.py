@@ -716,3 +716,13 @@ def test_an_item_named_in_brackets_stays_in_the_list() -> None:
     assert c.killed.combatants is not None and c.killed.combatants.min == 2
     assert c.killed.children is not None and c.killed.children.min == 1
     assert c.killed.total is not None and c.killed.total.min == 3
+
+
+def test_a_force_s_advisers_named_by_its_acronym_are_its_fighters() -> None:
+    c = primary(
+        "An Israeli strike on a building in Damascus' Mezzeh district killed five IRGC advisers, "
+        "Iran's state media said. Syrian state media said a civilian was also killed.",
+        dt.date(2024, 1, 20),
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 5
+    assert c.killed.civilians is not None and c.killed.civilians.min == 1
