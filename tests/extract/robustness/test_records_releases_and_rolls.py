@@ -726,3 +726,12 @@ def test_a_force_s_advisers_named_by_its_acronym_are_its_fighters() -> None:
     )
     assert c.killed.combatants is not None and c.killed.combatants.min == 5
     assert c.killed.civilians is not None and c.killed.civilians.min == 1
+
+
+def test_a_hasakah_town_spelt_as_kurdish_media_spell_it_is_that_town() -> None:
+    c = primary(
+        "A Turkish drone strike on a car in the village of al-Dirbasiyah killed three senior SDF "
+        "commanders on Friday, the SDF said.",
+        dt.date(2022, 7, 23),
+    )
+    assert c.places and (c.places[0].name, c.places[0].admin1) == ("Ad Darbasiyah", "Al-Hasakah")
