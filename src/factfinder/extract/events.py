@@ -145,6 +145,12 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"atgms?|anti-?tank\s+(?:guided\s+)?(?:missiles?|rockets?|weapons?)|"
         r"kornet|konkurs|tow\s+missiles?",
     ),
+    # "targeted the village with heavy weapons": the ground's guns (ANHA's and SANA's usage)
+    (
+        "shelling",
+        0.9,
+        r"heavy\s+(?:weapons|weaponry|guns)|(?:mortar|artillery|rocket)\s+launchers?",
+    ),
     # Cluster munitions "fired" at a place come from the ground (dropped ones from the air).
     ("shelling", 0.9, r"cluster\s+(?:munitions?|rockets?|submunitions?)"),
     (

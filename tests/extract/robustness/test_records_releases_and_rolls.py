@@ -735,3 +735,13 @@ def test_a_hasakah_town_spelt_as_kurdish_media_spell_it_is_that_town() -> None:
         dt.date(2022, 7, 23),
     )
     assert c.places and (c.places[0].name, c.places[0].admin1) == ("Ad Darbasiyah", "Al-Hasakah")
+
+
+@pytest.mark.parametrize(
+    "means", ["with heavy weapons", "with heavy weaponry", "from rocket launchers"]
+)
+def test_heavy_weapons_are_the_ground_s_guns(means: str) -> None:
+    c = primary(
+        f"The Turkish occupation army targeted the village of Zirgan {means}, killing a citizen."
+    )
+    assert c.event_type == "shelling"
