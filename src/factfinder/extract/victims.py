@@ -251,6 +251,26 @@ def _family_at(words: list[re.Match[str]], k: int) -> int:
     return 0
 
 
+_STAFF_WORDS: Final[frozenset[str]] = frozenset(_w("staff crew crews team teams"))
+_STAFF_BEFORE: Final[frozenset[str]] = frozenset(
+    _w("its their his her the medical rescue ambulance nursing civil defence defense")
+)
+
+
+def _staff_at(words: list[re.Match[str]], k: int) -> int:
+    """If words[k:] is "members of its (medical) staff/crew/team" (a rescue or medical
+    body's people: civilians), its length, else 0."""
+    low = [w.group().lower() for w in words[k : k + 6]]
+    if low[:2] != ["members", "of"]:
+        return 0
+    for n in range(2, len(low)):
+        if low[n] in _STAFF_WORDS:
+            return n + 1 if n > 2 and all(x in _STAFF_BEFORE for x in low[2:n]) else 0
+        if low[n] not in _STAFF_BEFORE:
+            return 0
+    return 0
+
+
 _AGE_WORD = re.compile(r"(?:[a-z]+-)?(?:years?|months?|weeks?|days?)-old", re.I)
 
 
@@ -333,6 +353,8 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         if low == "members" and _family_at(words, k):
             n = _family_at(words, k)
             return Phrase("civilians", words[k + n - 1].end())
+        if low == "members" and (n := _staff_at(words, k)):
+            return Phrase("civilians", words[k + n - 1].end())  # "six members of its staff"
         if (
             low in ("family", "families")
             and k + 1 < len(words)

@@ -443,6 +443,8 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
         re.match(r"['’]s\b", text[last.end - 2 : last.end + 1])
     ) or last.text.endswith(("'s", "’s"))
     capital_or_country = "country" in kinds or m.key in CAPITALS
+    if possessive and _BODY_AFTER.match(text, last.end, min(len(text), last.end + 40)):
+        return True  # "Gaza's health ministry said": the body speaks, the place is not the scene
     if not capital_or_country:
         return False
     if m.i > 0 and toks[m.i - 1].key == "capital" and first.soft_before:
@@ -487,6 +489,15 @@ _GROUP_WORDS = frozenset(
         "militants",
         "militia",
     }
+)
+
+
+# A body a place's possessive names: "Gaza's health ministry", "Idlib's health directorate".
+_BODY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:health|interior|civil|local|media|defen[cs]e)\s+)?(?:ministry|"
+    r"directorate|authorities|authority|government|officials|governor|council|police|"
+    r"office|department)\b",
+    re.IGNORECASE,
 )
 
 

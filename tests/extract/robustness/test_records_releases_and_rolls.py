@@ -745,3 +745,23 @@ def test_heavy_weapons_are_the_ground_s_guns(means: str) -> None:
         f"The Turkish occupation army targeted the village of Zirgan {means}, killing a citizen."
     )
     assert c.event_type == "shelling"
+
+
+def test_a_body_named_by_its_place_is_not_the_incident_s_place() -> None:
+    claims = claims_of(
+        "The Israeli army said it struck a Hamas commander in Jabalia refugee camp. Gaza's health "
+        "ministry said more than 50 people were killed and 150 injured in the strike.",
+        dt.date(2023, 10, 31),
+    )
+    lead = next(c for c in claims if c.primary)
+    assert lead.killed.total is not None and lead.killed.total.min == 51
+    assert [p.name for p in lead.places] == ["Jabalya"]
+
+
+@pytest.mark.parametrize("staff", ["six members of its staff", "six members of the ambulance crew"])
+def test_members_of_a_rescue_body_s_staff_are_civilians(staff: str) -> None:
+    c = primary(
+        f"According to the Palestinian Red Crescent, {staff} were killed when their ambulance "
+        "was struck in Gaza City."
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 6
