@@ -36,6 +36,8 @@ from factfinder.mentions import ActorMention
 from factfinder.vocab import number_words
 
 # Nouns that make a nationality word an armed actor.
+# Aircraft by their model: "a Russian Su-24", "Syrian MiG-23s", "an Israeli F-35".
+_AIRCRAFT_MODEL = r"(?-i:Su|MiG|Mig|Tu|Mi|Ka|F|L)-\d+\w*"
 _FORCE = (
     r"(?:armed\s+)?forces|troops|army|armys|military|soldiers|war\s*planes?|warplanes?|(?:fighter\s+)?jets?|"
     r"aircraft|planes|helicopters?|drones?|air\s*force|aviation|air\s*[- ]?strikes?|air\s*[- ]?raids?|"
@@ -47,16 +49,14 @@ _FORCE = (
     r"commandos?|command|general\s+staff|paratroopers|officers?|sniper|snipers|offensive|operations?|attacks?|positions?|"
     r"occupation(?:\s+(?:army|forces|troops))?|mercenaries|enemy|entity|aggression|"
     r"(?:car|truck|suicide|roadside)\s+bombs?|bombs?|explosive\s+devices?|IEDs?|suicide\s+bombers?|"
-    # aircraft by their model: "a Russian Su-24", "Syrian MiG-23s", "an Israeli F-35"
-    r"(?-i:Su|MiG|Mig|Tu|Mi|Ka|F|L)-\d+\w*"
+    + _AIRCRAFT_MODEL
 )
 # Force nouns that are themselves means of attack: a nationality on them names the attacker.
 _ATTACK_FORCE = re.compile(
     r"war\s*planes?|warplanes?|jets?|aircraft|planes|helicopters?|drones?|air\s*force|aviation|"
     r"air\s*[- ]?strikes?|air\s*[- ]?raids?|drone\s+strikes?|"
     r"strikes?|raids?|bombers?|artillery|shelling|shells|missiles?|rockets?|warships?|tanks?|"
-    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive|"
-    r"(?-i:Su|MiG|Mig|Tu|Mi|Ka|F|L)-\d+\w*",
+    r"gunboats?|bombardment|bombing|fire|sniper|snipers|attacks?|offensive|" + _AIRCRAFT_MODEL,
     re.IGNORECASE,
 )
 # Bombs are a party's means when it owns them ("ISIS's car bomb"); a place before them is where
@@ -963,9 +963,9 @@ def speaker_group(
     speaks of strikes in Syria as often as the Syrian one."""
     if not name:
         return None
-    state_named = _STATE_NAMES.get(name.strip().lower())
-    if state_named is not None:
-        return state_named  # a state speaking by its name or its capital ("Damascus denied")
+    by_name = state_named(name)
+    if by_name is not None:
+        return by_name  # a state speaking by its name or its capital ("Damascus denied")
     of_state = _OF_STATE.search(name)
     if of_state is not None:
         state_of = " ".join(of_state.group("state").split()).lower()

@@ -537,9 +537,14 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
 
 
 # One person told by a pronoun after the verb: "opened fire on a young man, killing him".
-_PRONOUN_VICTIM = re.compile(
+# A verb of harm with its object after it ("killing him", "wounding the driver", "killing 4 of
+# them"): the readers of an object that is no count phrase share it.
+_HARM_BEFORE_OBJECT = (
     r"\b(?:(?P<killed>kill(?:ing|ed)|shooting\s+dead|shot\s+dead|executing|executed)|"
-    r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+(?P<who>him|her)\b(?!\s+(?:and|,))",
+    r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+"
+)
+_PRONOUN_VICTIM = re.compile(
+    _HARM_BEFORE_OBJECT + r"(?P<who>him|her)\b(?!\s+(?:and|,))",
     re.IGNORECASE,
 )
 
@@ -609,8 +614,7 @@ _SINGULAR_VICTIMS = sorted(
     reverse=True,
 )
 _DEFINITE_VICTIM = re.compile(
-    r"\b(?:(?P<killed>kill(?:ing|ed)|shooting\s+dead|shot\s+dead|executing|executed)|"
-    r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+(?P<who>the\s+(?:young\s+|old\s+|elderly\s+)?"
+    _HARM_BEFORE_OBJECT + r"(?P<who>the\s+(?:young\s+|old\s+|elderly\s+)?"
     r"(?P<noun>" + "|".join(_SINGULAR_VICTIMS) + r"))\b(?!\s+(?:and|of)\b|['’]s)",
     re.IGNORECASE,
 )
@@ -640,9 +644,8 @@ def _pronoun_victims(
 # Some of the people the sentence names, hit: "attacked a checkpoint of regime soldiers,
 # killing 4 of them", "targeted a gathering of fighters, wounding several of them".
 _PARTITIVE_VICTIM = re.compile(
-    r"\b(?:(?P<killed>kill(?:ing|ed)|shooting\s+dead|shot\s+dead|executing|executed)|"
-    r"(?P<injured>wound(?:ing|ed)|injur(?:ing|ed)))\s+"
-    r"(?P<q>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?[\w,-]+?)\s+of\s+them\b",
+    _HARM_BEFORE_OBJECT
+    + r"(?P<q>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?[\w,-]+?)\s+of\s+them\b",
     re.IGNORECASE,
 )
 _NOUN = re.compile(r"[A-Za-z]+")

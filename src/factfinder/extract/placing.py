@@ -160,15 +160,14 @@ def incidental(sentence: Sentence, mention: PlaceMention) -> bool:
 
 # The year of a past event a place is named for: "gassed … at Halabja in 1988", "In 1988,
 # … were gassed at Halabja".
-_YEAR_AFTER = re.compile(r"^\s*(?:[\w,]+\s+){0,2}?in\s+(?P<year>(?:19|20)\d\d)\b")
-_YEAR_OPENS = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?[Ii]n\s+(?P<year>(?:19|20)\d\d)\b")
+_YEAR_AHEAD = re.compile(r"^\s*(?:[\w,'’-]+\s+){0,2}?[Ii]n\s+(?P<year>(?:19|20)\d\d)\b")
 
 
 def named_year(sentence: Sentence, mention: PlaceMention) -> int | None:
     """The year the sentence gives the event at `mention` ("at Halabja in 1988"; a sentence
     opening "In 1988, …"), or None."""
     after = sentence.text[max(0, mention.end - sentence.start) :][:40]
-    m = _YEAR_AFTER.match(after) or _YEAR_OPENS.match(sentence.text)
+    m = _YEAR_AHEAD.match(after) or _YEAR_AHEAD.match(sentence.text)
     return int(m.group("year")) if m else None
 
 

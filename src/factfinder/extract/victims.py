@@ -218,6 +218,11 @@ def _words(text: str, pos: int, end: int, limit: int = 16) -> list[re.Match[str]
     return out
 
 
+_FAMILY_DETERMINERS: Final[frozenset[str]] = frozenset(
+    _w("the same one a an single his her their extended entire whole")
+)
+
+
 def _family_at(words: list[re.Match[str]], k: int) -> int:
     """If words[k:] is "members of (one|the same|a single|his|their) family", its length,
     else 0."""
@@ -227,21 +232,7 @@ def _family_at(words: list[re.Match[str]], k: int) -> int:
     at = low.index("family", 2)
     between = words[k + 2 : k + at]
     if all(
-        w.group().lower()
-        in (
-            "the",
-            "same",
-            "one",
-            "a",
-            "an",
-            "single",
-            "his",
-            "her",
-            "their",
-            "extended",
-            "entire",
-            "whole",
-        )
+        w.group().lower() in _FAMILY_DETERMINERS
         or w.group()[:1].isupper()
         or w.group().lower() in ("al", "abu", "el", "bin")
         or w.group().lower().startswith(("al-", "el-"))
@@ -265,7 +256,7 @@ def _staff_at(words: list[re.Match[str]], k: int) -> int:
         return 0
     for n in range(2, len(low)):
         if low[n] in _STAFF_WORDS:
-            return n + 1 if n > 2 and all(x in _STAFF_BEFORE for x in low[2:n]) else 0
+            return n + 1 if n > 2 else 0  # (a determiner first: not "members of staff")
         if low[n] not in _STAFF_BEFORE:
             return 0
     return 0
