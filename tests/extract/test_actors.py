@@ -46,7 +46,8 @@ def roles(text: str) -> list[tuple[str, str, str]]:
             "70 ISIS Terrorists killed and many injured in Syrian and Russian joint airstrikes",
             [
                 ("ISIS Terrorists", "isis", "victim"),
-                ("Syrian and Russian joint airstrikes", "syrian_government", "perpetrator"),
+                # the party that fights only from the air leads a joint air attack
+                ("Syrian and Russian joint airstrikes", "russia", "perpetrator"),
             ],
         ),
         # the victim is not the perpetrator

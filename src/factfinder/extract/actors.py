@@ -94,6 +94,14 @@ _NATION_FORCE = re.compile(
 )
 
 
+# What two nations strike with jointly from the air, or their alliance named as one.
+_JOINT_AIR = re.compile(
+    r"\b(?:war\s*planes?|warplanes?|jets?|aircraft|planes|helicopters?|drones?|air\s*force|"
+    r"aviation|air\s*[- ]?strikes?|air\s*[- ]?raids?|strikes?|raids?|bombers?|alliance)\b",
+    re.IGNORECASE,
+)
+
+
 # "warplanes believed to be Russian", "drones, thought to be Turkish": an attack force the
 # text lays on a nation with a hedge.
 _FORCE_BELIEVED = re.compile(
@@ -161,7 +169,7 @@ _ALIASES: tuple[_Alias, ...] = (
     ),
     _alias(
         "russia",
-        r"Russian\s+Aerospace\s+Forces|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow"
+        r"Russian\s+Aerospace\s+Forces|VKS|Wagner(?:\s+Group)?|the\s+Kremlin|Moscow"
         + _STATE_ACTS
         + r"|"
         r"(?:Russian\s+)?(?:Cent(?:re|er)\s+for\s+(?:the\s+)?Reconciliation|Reconciliation\s+Cent(?:re|er))(?:\s+of\s+(?:the\s+)?Opposing\s+(?:Sides|Parties))?",
@@ -184,7 +192,7 @@ _ALIASES: tuple[_Alias, ...] = (
         r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
         r"the\s+Syrian\s+government|the\s+Syrian\s+army",
     ),
-    _alias("syrian_government", r"SAA|NDF", case=True),
+    _alias("syrian_government", r"SAA|SyAAF|NDF", case=True),
     _alias(
         "isis",
         r"(?:so-called\s+)?Islamic\s+State(?:\s+(?:of\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)|group))?|"
@@ -246,12 +254,15 @@ _ALIASES: tuple[_Alias, ...] = (
         "israel",
         r"Israel\s+Defen[cs]e\s+Forces|Israel" + _STATE_ACTS,
     ),
-    _alias("israel", r"IDF", case=True),
+    _alias("israel", r"IDF|IAF", case=True),
     _alias(
         "iran",
         r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
         r"Hezbollah|Hizbollah|Hizbullah|Hizballah|"
         r"(?:pro-)?Iran(?:ian)?(?:[- ](?:backed|aligned|affiliated|allied|linked))?\s+(?:militias?|fighters|forces|groups|factions?|proxies|militants)|"
+        # what its proxies strike with: "an Iranian-backed drone strike", "Iran-backed rocket fire"
+        r"Iran(?:ian)?[- ](?:backed|aligned|affiliated|allied|linked)\s+(?:(?:drone|rocket|missile)\s+)?"
+        r"(?:strikes?|attacks?|drones?|rockets?|missiles?|fire)|"
         r"Shiite\s+militias?|Shia\s+militias?|Fatemiyoun|Zainabiyoun|Asa'?[’']?ib\s+Ahl\s+al-Haq|"
         r"Kata'?ib\s+Sayyid\s+al-Shuhada|Harakat\s+al-Nujaba",
     ),
@@ -330,7 +341,7 @@ _AFTER_ATTACK = re.compile(
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|aircraft|planes|helicopters|drones|aviation|[A-Z][A-Za-z]*-\d+\w*\s+(?:air\s*)?strikes?|units?|loyalists|affiliates|supporters|members|"
     rf"elements|fighters?|militants?|terrorists?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
-    rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|\w+ly)\s+){{0,3}}"
+    rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|remnants|\w+ly)\s+){{0,3}}"
     rf"(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
@@ -406,7 +417,9 @@ _KILLED_IN_CLASHES_WITH = re.compile(
 )
 _BEFORE_TARGET = re.compile(
     r"(?:(?:\bagainst|\btargeting|\btargeted|\btarget|\bkilling|\bkilled|\bkill|\bkills|\bstruck|\bhit)\s+"
-    r"(?:the\s+)?(?:(?:[\w,-]+)\s+){0,3}?|"
+    # (not past a conjunction opening the next clause: "were killed on Friday when Hezbollah
+    # fighters shelled …" names the shelling's subject)
+    r"(?:the\s+)?(?:(?!(?:when|as|after|while|before|because|once|until)\b)(?:[\w,-]+)\s+){0,3}?|"
     r"(?:\bon|\bat|\bdown|\bpositions\s+of|\bamong|\bof)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?)$",
     re.IGNORECASE,
 )
@@ -616,8 +629,18 @@ def _matches(
     for m in _NATION_FORCE.finditer(text, start, end):
         groups = [k[2:] for k, v in m.groupdict().items() if v]
         force = m.group(0).split()[-1]
-        found.append((m.start(), m.end(), groups[0], bool(_ATTACK_FORCE.fullmatch(force))))
-        nations.add((m.start(), m.end(), groups[0]))
+        group = groups[0]
+        if (
+            len(groups) > 1
+            and groups[1] in AIR_ONLY_GROUPS
+            and group not in AIR_ONLY_GROUPS
+            and _JOINT_AIR.search(m.group(0))
+        ):
+            # "Syrian and Russian warplanes", "Syrian-Russian alliance forces": the party that
+            # fights only from the air is the more specific attribution (as in Arabic)
+            group = groups[1]
+        found.append((m.start(), m.end(), group, bool(_ATTACK_FORCE.fullmatch(force))))
+        nations.add((m.start(), m.end(), group))
     for m in _FORCE_BELIEVED.finditer(text, start, end):
         # "warplanes believed to be Russian": the party the text lays the act on, hedged
         groups = [k[2:] for k, v in m.groupdict().items() if v]
@@ -733,6 +756,8 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
+    if not attack_force and not before.strip(" \t\"'“‘#") and _SPEAKS_ON.fullmatch(text, b, end):
+        return "other"  # a headline's "SDF on the convoy massacre": what the party says of it
     if _PARTNER_BEFORE.search(before):
         return "other"  # "US forces, in coordination with the SDF, conducted a raid": a partner
     if (_HOLDER_BEFORE.search(before) or _HOLDER_AFTER.match(after)) and _DIED_HELD.search(
@@ -802,6 +827,16 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
     if target:
         return "victim"
     return "other"
+
+
+# A headline giving a party's word on an event, with no verb: "SDF on the convoy massacre",
+# "Russia on the Idlib strikes" (not "SDF on Tuesday …", which dates what the party did).
+_SPEAKS_ON = re.compile(
+    r"\s*(?:on|about|over|regarding)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d)"
+    r"(?:(?!(?:killed|kill|kills|dead|died|die|wounded|injured|left|leaves|on|in|near)\b)"
+    r"[\w'’-]+\s*){1,5}[.]?\s*",
+    re.IGNORECASE,
+)
 
 
 # A table's column naming who did it, right before the name ("Alleged perpetrator: …").
@@ -878,7 +913,28 @@ def find_actors(
         if role == "perpetrator" and unsure is not None and unsure.start() < a:
             role = "other"  # "it was not clear who carried out the raids … a day after Russia …"
         out.append(ActorMention(a, b, name, group, role))  # type: ignore[arg-type]
-    return _infighting(text, start, stop, out)
+    return _air_party_leads(text, _infighting(text, start, stop, out))
+
+
+def _air_party_leads(text: str, out: list[ActorMention]) -> list[ActorMention]:
+    """Attackers named jointly ("Regime and Russian warplanes struck …"): the party that fights
+    only from the air leads, as the more specific attribution (the Arabic reader's rule too)."""
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (
+            a.role == "perpetrator"
+            and b.role == "perpetrator"
+            and b.group in AIR_ONLY_GROUPS
+            and a.group not in AIR_ONLY_GROUPS
+            and a.group != "unknown"
+            and _JOINED.fullmatch(text, a.end, b.start)
+            and _JOINT_AIR.search(b.name)  # (not "#Assad regime & #Russia target … with rockets")
+        ):
+            out[k] = ActorMention(b.start, b.end, b.name, b.group, b.role, leads=True)
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:and|&|/)\s*(?:the\s+)?|-", re.IGNORECASE)
 
 
 # "clashes between Faylaq al-Rahman and Jaish al-Islam": both sides fought.

@@ -100,7 +100,8 @@ _WEEKDAY_PREFIX = (
     r"Friday|Saturday|Sunday)\.?,?\s+)?"
 )
 _DAY = r"(?P<{name}>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{name}>(?:19[5-9]\d|20\d\d))(?!\d)"
+# An X capture glues the post's view count to its timestamp's year: "Dec 1, 2024153Views".
+_YEAR = r"(?P<{name}>(?:19[5-9]\d|20\d\d))(?:(?!\d)|(?=[\d.,]+[KkMm]?\s*Views))"
 
 
 def _fmt(pattern: str, **names: str) -> str:
@@ -721,6 +722,8 @@ _FURNITURE_BEFORE = re.compile(
     r"(?:\s+(?i:on|at|date))?\s*:?"
     r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
     r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|]"
+    # a Telegram or YouTube page's view count: "8.88K viewsDec 18, 2025 at 16:11"
+    r"|\d[\d.,]*[KkMm]?\s*views"
     # an embedded post's signature: "— Syria Civil Defence (@SyriaCivilDef) November 15, 2021"
     r"|[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\))\s*$"
 )

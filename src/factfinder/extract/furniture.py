@@ -159,14 +159,19 @@ _BYLINE = re.compile(
 )
 # A display name glued to its handle at the head of a line, the post glued after it
 # ("ConversationIdlib Online@idleb_onlineBREAKING …"): X handles are ASCII, 15 characters at most.
+# A post that opens with a count glues it to the handle ("SOHR@syriahr2 children killed"): digits
+# before a space and a lower-case word open the post, since a post's first word is not "children".
 _AUTHOR_GLUED = re.compile(
     r"^[ \t]*(?:Conversation)?[^\n@.!?,;:()\[\]]{1,60}?(?<=[^\W_]|[\u200e\u200f])"
-    r"@[A-Za-z0-9_]{2,15}+(?!\.[a-z])",
+    r"@(?:[A-Za-z0-9_]{0,14}[A-Za-z_](?=\d{1,5}\s+[a-z])|[A-Za-z0-9_]{2,15}+(?!\.[a-z]))",
     re.MULTILINE,
 )
 # Inside prose: handles and the platforms' own links (a page's URL keeps its words: its slug
 # may be all a source line says).
-_INLINE = re.compile(r"(?<!@)@[A-Za-z0-9_]{2,15}+(?!\.[a-z])|\bpic\.twitter\.com/\w+|\bt\.me/\S+")
+_INLINE = re.compile(
+    r"(?<!@)@(?:[A-Za-z0-9_]{0,14}[A-Za-z_](?=\d{1,5}\s+[a-z])|[A-Za-z0-9_]{2,15}+(?!\.[a-z]))|"
+    r"\bpic\.twitter\.com/\w+|\bt\.me/\S+"
+)
 
 _HASHTAG = re.compile(r"(?<![\w#&])#(?P<tag>[^\W\d_][\w]*)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")

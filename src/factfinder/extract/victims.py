@@ -383,6 +383,9 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
         ):
             # "two senior leaders of Hurras al-Din", "a senior official of ISIS"
             return _list_tail(text, words, k, end, head="combatants")
+        if w in ("KIA", "WIA") and not (skipped or named):
+            # a post's "2 KIA, 3 WIA": killed or wounded "in action" are fighters
+            return Phrase("combatants", words[k].start() if k else pos)
         if w.isupper() and len(w) > 1 and w.isalpha():
             skipped += 1  # an acronym names a group: "8 IS militants", "20 SDF fighters"
             k += 1

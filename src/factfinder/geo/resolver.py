@@ -507,12 +507,16 @@ def _group_word(toks: Sequence[Tok], k: int) -> bool:
     return any(t.key in _GROUP_WORDS for t in toks[k : k + 2])
 
 
-def _name_goes_on(toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
+def _name_goes_on(text: str, toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
     """Is the mention the first part of a longer, unknown name ("Hamra Blassem village")?
 
     Capitalised words that are no known name follow it, and then a word saying what the whole
-    is: the place is the unknown one, not the place whose name it begins with.
+    is: the place is the unknown one, not the place whose name it begins with. A possessive
+    ends the name: "Sinjar's Sikeniye village" is a village of Sinjar's.
     """
+    last = toks[m.j - 1]
+    if text.startswith(("'s", "’s"), last.end) or last.text.endswith(("'s", "’s")):
+        return False
     k = m.j
     while (
         k < len(toks)
@@ -1211,7 +1215,7 @@ def find_places(
         kinds = {gaz.entries[i].kind for i in m.ids}
         if (
             _is_metonym(text, toks, m, kinds)
-            or _name_goes_on(toks, m, starts)
+            or _name_goes_on(text, toks, m, starts)
             or _is_person(toks, m)
             or _is_group_or_outlet(text, toks, m)
             or (_names_a_street(toks, m) and "neighbourhood" not in kinds)

@@ -76,6 +76,9 @@ _NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
 _SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
 _ALLY = frozenset(fold_key(w) for w in ALLY)
 _SYRIAN = frozenset(fold_key(w) for w in ("السوري", "السورية"))
+# "شاركت وحدات من القوات العراقية في العملية": a force that took part in another's operation is
+# its partner, not the party the operation is laid on.
+_PARTAKE = frozenset(fold_key(w) for w in ("شارك", "شاركت", "يشارك", "تشارك", "شاركوا"))
 _VEHICLES = frozenset(fold_key(w) for w in VEHICLES)
 _RUN_OVER = frozenset(fold_key(w) for w in RUN_OVER)
 _SOURCE = frozenset(fold_key(w) for w in SOURCE)
@@ -123,6 +126,8 @@ def _role_before(at: ArabicText, i: int, lo: int) -> Role | None:
     """The role cast by the nearest word before token `i` (up to three words back)."""
     k, seen = i - 1, 0
     while k >= lo and seen < 3:
+        if any(r in _PARTAKE for r in strip_clitics(at.w(k))):
+            return "other"
         if at.w(k) in _THAT:
             return None  # "ذكر مراسلنا أن الاحتلال استأنف قصفه": the reported clause's subject
         if at.w(k) in _NEUTRAL and any(
@@ -318,12 +323,16 @@ def find_actors(
             k += 1
         ally = at.w(k) in _ALLY  # "طيران الأسد وحليفه الروسي"
         k += ally
-        w = at.w(k) if ally else at.w(k)[1:]
-        if k >= i1 or not (ally or at.w(k).startswith("و")):
+        # "الطيران الحربي السوري الروسي المشترك": the Syrian air force's name and a second
+        # nation's adjective right after it, joined without "و"
+        bare = not ally and k > 0 and at.w(k - 1) in _SYRIAN and at.w(k) not in _SYRIAN
+        bare = bare and k < i1 and _NATIONS.first([at.toks[k]], 0) is not None
+        w = at.w(k) if ally or bare else at.w(k)[1:]
+        if k >= i1 or not (ally or bare or at.w(k).startswith("و")):
             continue
         group = _NATIONS.first([at.toks[k]._replace(w=w)], 0)
         a, b = at.span(k, k + 1)
-        a += 0 if ally else 1
+        a += 0 if ally or bare else 1
         if group is None:
             continue
         out = [x for x in out if not (x.start < b and a < x.end)]
@@ -398,7 +407,14 @@ def _air_first(at: ArabicText, actors: list[ActorMention]) -> list[ActorMention]
             and prev.role == "perpetrator"
             and prev.group not in AIR_ONLY_GROUPS
             and prev.group != "unknown"
-            and _joins(at.text[prev.end : b.start])
+            and (
+                _joins(at.text[prev.end : b.start])
+                # "الطيران الحربي السوري الروسي": the second nation's adjective right after
+                or (
+                    not at.text[prev.end : b.start].strip()
+                    and fold_key(prev.name.split()[-1]) in _SYRIAN
+                )
+            )
         )
         if supported and b.role in ("perpetrator", "other"):
             # "… بإسناد جوي من طيران التحالف": the air support of the incident's ground party

@@ -33,6 +33,7 @@ from factfinder.extract.arabic.lexicon import (
     WEAPONS,
 )
 from factfinder.extract.arabic.text import ArabicText, Lexicon
+from factfinder.geo.arabic_words import GIVEN_NAMES, PERSON_NAME_PARTS
 from factfinder.mentions import CountMention, Outcome, Victims
 from factfinder.model import Range
 
@@ -231,6 +232,30 @@ def _bare(at: ArabicText, k: int, stop: int) -> list[CountMention]:
     return [_mention(at, a, b, cast(Outcome, m.value), "total") for a, b in names]
 
 
+def _opening_name(at: ArabicText, k: int, lo: int, stop: int) -> list[CountMention]:
+    """A person's full name opening the clause, then the verb of what befell them: "محمد
+    المصطفى، قُتل إثر …", "أحمد خالد العمر استشهد بقصف …". The name has two words or more and
+    starts with a common given name (or "عبد"/"أبو"); nothing but a comma stands before the
+    verb."""
+    if k > lo and ("\u0621" <= at.w(k - 1)[:1] <= "\u064a"):
+        return []  # inside the clause's prose
+    if at.w(k) not in GIVEN_NAMES and at.w(k) not in PERSON_NAME_PARTS:
+        return []
+    names = _names(at, k, stop)
+    if not names or names[0][1] - names[0][0] < 2:
+        return []
+    a, b = names[0]
+    v = _skip_age(at, b, stop)
+    if at.w(v) == ",":
+        v += 1
+    m = _AFTER.first(at.toks, v, stop)
+    if m is None or m.i != v or m.value not in ("killed", "injured"):
+        return []
+    if at.w(m.j)[:1].isdigit() or _VICTIMS.first(at.toks, m.j, stop) is not None:
+        return []  # the person did the killing: "فلان قتل 3 عناصر"
+    return [_mention(at, a, b, cast(Outcome, m.value), "total")]
+
+
 def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
     """One mention for each person the clause names as killed or injured."""
     i0, i1 = at.tokens_in(start, end)
@@ -251,7 +276,7 @@ def named_victims(at: ArabicText, start: int, end: int) -> list[CountMention]:
                 k = names[0][1]
                 continue
         if t is None:
-            bare = _bare(at, k, i1)
+            bare = _bare(at, k, i1) or _opening_name(at, k, i0, i1)
             out.extend(bare)
             k = max(k + 1, at.tokens_in(bare[-1].end, bare[-1].end)[0] if bare else k + 1)
             continue
