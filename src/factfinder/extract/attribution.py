@@ -1386,6 +1386,8 @@ def attribute(
             )
         ):
             current = None  # an NGO's or a monitor's new paragraph speaks in its own voice again
+        if a is None and _is_heading(text, sentences[i]):
+            current = None  # a section's heading ("Background"): what follows is a new account
         if a is not None:
             current = a
             out.append(a)
@@ -1400,6 +1402,18 @@ def attribute(
         else:
             out.append(Attribution(fallback, None, inherited=True))
     return out
+
+
+def _is_heading(text: str, s: Sentence) -> bool:
+    """Whether the sentence is a heading alone on its line: a few words with no end mark."""
+    words = s.text.split()
+    return (
+        0 < len(words) <= 6
+        and not s.text.rstrip().endswith((".", "!", "?", ":", '"', "”", "»", "؟"))
+        and text[max(0, s.start - 1) : s.start] in ("", "\n")
+        and text[s.end : s.end + 1] in ("", "\n")
+        and not any(c.isdigit() for c in s.text)
+    )
 
 
 __all__ = [

@@ -61,7 +61,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -510,6 +510,26 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _same_month(stated: Sequence[DateMention], m: re.Match[str], form: str) -> DateMention | None:
+    """The nearest month the text states with its year ("October 2023") that is the month of
+    the year-less date `m` ("10 October"), within `_YEAR_REACH`."""
+    probe = _absolute(m, form, dt.date(2000, 12, 31))  # a leap year: "29 February" reads
+    if probe is None or probe.start is None:
+        return None
+    return min(
+        (
+            d
+            for d in stated
+            if d.window.precision == "month"
+            and d.window.start is not None
+            and d.window.start.month == probe.start.month
+            and abs(d.start - m.start()) <= _YEAR_REACH
+        ),
+        key=lambda d: abs(d.start - m.start()),
+        default=None,
+    )
+
+
 def find_dates(
     text: str, start: int = 0, end: int | None = None, *, anchor: dt.date | None = None
 ) -> list[DateMention]:
@@ -548,8 +568,10 @@ def find_dates(
     # then a year, each within reach.
     stated = list(found)
     for m, form in yearless:
-        near = None
-        for precision in ("day", "month", "year"):
+        near = _same_month(stated, m, form)
+        # "Earlier in October 2023 … between 5 and 10 October": the month named with its year
+        # gives the year first; else the nearest day, month or year of the text
+        for precision in () if near is not None else ("day", "month", "year"):
             near = min(
                 (
                     d

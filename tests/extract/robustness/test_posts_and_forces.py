@@ -281,3 +281,54 @@ def test_a_named_person_who_speaks_or_kills_is_no_victim() -> None:
         dt.date(2024, 11, 30),
     )
     assert c.killed.total is not None and c.killed.total.min == 3
+
+
+def test_a_comma_glued_inside_a_stretched_arabic_word_does_not_break_it() -> None:
+    # posts stretch and break words to pass platforms' filters: "مقـــــ,تله" is "مقتله"
+    c = primary(
+        'مسيرة #أمريكية تستـــــــــ,هدف سيارة يستقلها "هاني جمعة الحمود" في منطقة #البردقلي '
+        "بريف #حلب الغربي، ما أدى إلى مقـــــــ,تله على الفور.",
+        dt.date(2025, 6, 10),
+    )
+    assert c.killed.total is not None and c.killed.total.min == 1
+    assert c.perpetrator.group == "us_led_coalition"
+
+
+# --- a year-less date under a month named with its year ----------------------------------------
+
+
+def test_a_year_less_date_takes_the_year_of_its_month_named_nearby() -> None:
+    from factfinder.extract.dates import find_dates
+
+    text = (
+        "On 25 June 2023, a Russian airstrike on a market in Jisr al-Shughur killed nine "
+        "civilians. Earlier in October 2023, Syrian government and Russian forces launched a wave "
+        "of attacks on Idlib governorate, killing at least 66 civilians on 10 October."
+    )
+    days = [d.window.start for d in find_dates(text) if d.window.precision == "day"]
+    assert dt.date(2023, 10, 10) in days
+    assert dt.date(2022, 10, 10) not in days
+
+
+def test_a_year_less_date_before_a_new_year_keeps_the_year_before() -> None:
+    from factfinder.extract.dates import find_dates
+
+    text = "Shelling on 28 December killed two. A strike on 3 January 2024 killed four."
+    days = [d.window.start for d in find_dates(text) if d.window.precision == "day"]
+    assert days == [dt.date(2023, 12, 28), dt.date(2024, 1, 3)]
+
+
+def test_a_section_heading_ends_the_claimant_of_the_section_before() -> None:
+    text = (
+        "Syrian government and Russian forces launched a wave of attacks on Idlib governorate "
+        "on 10 October 2023, killing at least 66 civilians, according to the UN.\n"
+        "\n"
+        "Background\n"
+        "\n"
+        "On 25 June 2023, a Russian airstrike on a market in Jisr al-Shughur killed nine "
+        "civilians."
+    )
+    from .reading import claims_of
+
+    (june,) = [c for c in claims_of(text) if c.date and c.date.start == dt.date(2023, 6, 25)]
+    assert june.claimant is None or june.claimant.name != "UN"

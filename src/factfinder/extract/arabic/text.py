@@ -32,6 +32,8 @@ _TOKEN = re.compile(
 _BROKEN = re.compile(
     r"(?<=[\u0621-\u064A])(?:\u0640+[ .*]{0,3}[.*][ .*]{0,3}\u0640*(?:\u0640 ?)?|"
     r"\u0640*[ .*]{0,3}[.*][ .*]{0,3}\u0640+ ?|\u0640+ {1,3}\u0640+|"
+    # a comma glued inside the stretched word: "مقـــــ,تله", "تستـــــ,هدف"
+    r"\u0640+[,،]|"
     # a bare dot, star or slash before the last letters of a word: "الشهد.اء", "صار.وخ", "قص*ف",
     # "التر/كي"
     r"(?<=[\u0621-\u064A]{2})[.*/](?=[\u0621-\u064A]{1,3}(?![\u0621-\u064A])))"
