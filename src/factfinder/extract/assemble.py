@@ -144,6 +144,13 @@ _STATEMENT_DATE = re.compile(
     r"\b(?:report|statement|bulletin|letter|briefing)\s+(?:of|dated)\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The day a statement was made, after its verb at the sentence's end: "…, Human Rights Watch
+# said today", "…, rescuers said on Tuesday".
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|stated|added|confirmed|told\s+[\w.]+(?:\s+[\w.]+)?)\s+"
+    r"(?:on\s+|late\s+|earlier\s+)?$",
+    re.IGNORECASE,
+)
 # 2. Grouping signals.
 _NEW_INCIDENT = re.compile(
     r"\b(?:another(?!\s+(?:\d|"
@@ -693,6 +700,16 @@ def _event_dates(u: Unit) -> list[DateMention]:
         ):
             continue
         out.append(d)
+    said_on = [
+        d
+        for d in out
+        if _SAID_ON.search(u.sentence.text, 0, max(0, d.start - u.sentence.start))
+        and not u.sentence.text[d.end - u.sentence.start :].strip(" .,;\"”'")
+    ]
+    if said_on and len(said_on) < len(out):
+        # "… in November that killed 57 civilians, Human Rights Watch said today": the
+        # statement's day gives way to the event's own date
+        out = [d for d in out if d not in said_on]
     return out
 
 

@@ -332,3 +332,20 @@ def test_a_section_heading_ends_the_claimant_of_the_section_before() -> None:
 
     (june,) = [c for c in claims_of(text) if c.date and c.date.start == dt.date(2023, 6, 25)]
     assert june.claimant is None or june.claimant.name != "UN"
+
+
+def test_the_day_a_statement_was_made_gives_way_to_the_event_s_month() -> None:
+    c = primary(
+        "(Beirut, December 10, 2024) – Russian warplanes carried out attacks on schools in Idlib "
+        "in November that killed 57 civilians, Human Rights Watch said today."
+    )
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2024, 11, 1), dt.date(2024, 11, 30))
+
+
+def test_the_day_a_statement_was_made_dates_an_event_told_with_no_other_date() -> None:
+    c = primary(
+        "Air strikes on the town of Saraqib killed 17 people, rescue workers said on Tuesday.",
+        dt.date(2018, 2, 7),
+    )
+    assert c.date is not None and c.date.start == dt.date(2018, 2, 6)
