@@ -216,7 +216,11 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "hts_nusra",
         r"(?:HTS|Hay'?at\s+Tahrir\s+al-Sham)[- ]led\s+(?:(?:opposition|rebel|Islamist|armed)\s+)?"
-        r"(?:fighters|forces|factions|groups|rebels|offensive|alliance|coalition|operations?\s+room)",
+        r"(?:fighters|forces|factions|groups|rebels|offensive|alliance|coalition|operations?\s+room)|"
+        # the operations rooms it led: al-Fateh al-Mubin (2019–2024), Deterrence of Aggression
+        r"(?:the\s+)?(?:al-)?Fat[ae]h\s+al-Mubin(?:\s+[Oo]perations\s+[Rr]oom)?|"
+        r"(?:the\s+)?(?:Deterrence\s+of\s+Aggression|Military\s+Operations\s+(?:Command|Department|"
+        r"Administration))(?:\s+[Oo]perations\s+[Rr]oom)?",
     ),
     _alias(
         "armed_opposition",

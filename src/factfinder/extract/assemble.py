@@ -157,10 +157,20 @@ _NEW_INCIDENT = re.compile(
     + "|".join(number_words(1, 12))
     + r"|several|few|dozen|\w+\s+(?:people|persons|civilians)\b))|"
     r"separately|elsewhere|in\s+a\s+separate|in\s+another|a\s+second|a\s+third|"
+    r"in\s+other\s+(?:violence|news|developments|attacks|incidents|fighting)|"
     r"in\s+a\s+(?:similar|different)\s+(?:attack|incident|strike)|meanwhile|"
     r"also\s+(?:reported|documented|recorded)|"
+    # the days after the incident just told: "In the days that followed, government forces …"
+    r"in\s+the\s+(?:days|weeks)\s+(?:that\s+followed|after(?:wards)?|since)|"
+    r"(?:in|over)\s+the\s+(?:following|next|subsequent)\s+(?:days|weeks)|"
     r"(?:kilomet(?:er|re)s|km|miles)\s+(?:\([^()]{0,20}\)\s+)?away)\b(?!\s+from)",
     re.IGNORECASE,
+)
+# The same in Arabic: "وفي سياق آخر", "في حادثة منفصلة", "من جهة أخرى", "على صعيد متصل" (a
+# related matter: a monitor's next item, another incident).
+_NEW_INCIDENT_AR = re.compile(
+    r"(?:^|[\s.،,:؛])و?(?:(?:في|فى)\s+(?:سياق|حادث(?:ة)?|حادثه)\s+(?:آخر|اخر|أخرى|اخرى|منفصل(?:ة|ه)?|"
+    r"متصل)|(?:من|على)\s+(?:جهة|صعيد)\s+(?:أخرى|اخرى|ثانية|ثانيه|آخر|اخر|متصل))"
 )
 _OTHERS = re.compile(r"\bothers\b", re.IGNORECASE)
 # A date told as the sequel of the incident: "the day after the incident", "the following day".
@@ -377,7 +387,23 @@ def _air_actor(units: Sequence[Unit]) -> bool:
 
 
 def _is_background(u: Unit) -> bool:
-    return _background(u.sentence.text)
+    if not _background(u.sentence.text):
+        return False
+    m = _BACKGROUND.search(u.sentence.text)
+    if m is not None and _INTENT.match(m.group(0)):
+        # "… killing at least nine people, a group said, a day after Ankara vowed to
+        # retaliate": a threat or a call told after the harm dates it; the harm is news
+        at = u.sentence.start + m.start()
+        return not any(
+            c.start < at and _precise(c) and c.outcome in ("killed", "injured") for c in u.counts
+        )
+    return True
+
+
+# Background told as an intent or an appeal ("vowed to", "calls on", "would strike").
+_INTENT = re.compile(
+    r"\b(?:calls?|called|urg|demand|would|will|could|might|threaten|vow|plan)", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1024)  # asked of each sentence by several steps
@@ -624,7 +650,7 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         # "Another died of his wounds the next day", "The death toll rose to four after another
         # man died": the toll goes on
         return False
-    new = _NEW_INCIDENT.search(text)
+    new = _NEW_INCIDENT.search(text) or _NEW_INCIDENT_AR.search(text)
     if (
         new
         and (typed or u.counts)
@@ -706,11 +732,24 @@ def _event_dates(u: Unit) -> list[DateMention]:
         if _SAID_ON.search(u.sentence.text, 0, max(0, d.start - u.sentence.start))
         and not u.sentence.text[d.end - u.sentence.start :].strip(" .,;\"”'")
     ]
-    if said_on and len(said_on) < len(out):
+    if said_on and any(d not in said_on and _names_its_day(u, d) for d in out):
         # "… in November that killed 57 civilians, Human Rights Watch said today": the
-        # statement's day gives way to the event's own date
+        # statement's day gives way to the event's own date (not to a vague "earlier this
+        # week", which the statement's day dates better)
         out = [d for d in out if d not in said_on]
     return out
+
+
+def _names_its_day(u: Unit, d: DateMention) -> bool:
+    """Whether a date names its day or its month ("on Tuesday", "6 November", "in November"),
+    not a vague span ("earlier this week", "last month")."""
+    if d.kind == "absolute" or d.window.precision == "day":
+        return True
+    said = u.sentence.text[d.start - u.sentence.start : d.end - u.sentence.start]
+    return d.window.precision == "month" and _MONTH_WORD.search(said) is not None
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(m.title() for m in MONTH_NAMES) + r")\b")
 
 
 def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
@@ -1621,6 +1660,13 @@ _PERIOD_TOTAL = re.compile(
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:weeks|months|years|month|year)\b|"
     r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|"
+    # "Since 5 October, at least 66 civilians have been killed": a toll running from a day
+    r"\bsince\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r")|(?:"
+    + "|".join(m.title() for m in MONTH_NAMES)
+    + r")\s+\d{1,2}(?:st|nd|rd|th)?)\b(?=[^.;]{0,160}\b(?:have|has)\s+(?:been\s+)?"
+    r"(?:killed|died|injured|wounded))|"
     # a campaign's toll: "The offensive, which began in late April, has killed …", "since the
     # offensive began"
     r"\b(?:offensive|campaign|war|escalation|assault|bombardment)\s*,?\s*(?:which|that)\s+"

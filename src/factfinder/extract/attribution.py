@@ -194,7 +194,7 @@ _DENIAL = Gate(
         r"\b(?:false|fake|fabricated|misleading)\s+(?:reports?|claims?|allegations?|news|information|"
         r"accusations?|images|videos?|stor(?:y|ies))\b(?!\s+(?:of|about)\b)|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:lies|false)\b|"
         r"\b(?:is|are|was|were|as|it|them|called)\s+(?:\w+\s+)?(?:disinformation|misinformation|propaganda)\b|"
-        r"\bno\s+indications?\s+(?:that\s+any\s+civilians?\s+(?:were|was|had\s+been|have\s+been)\s+"
+        r"\bno\s+indications?\s+(?:that\s+(?:any\s+)?civilians?\s+(?:were|was|had\s+been|have\s+been)\s+"
         r"(?:killed|harmed|hurt|injured|wounded)|of\s+(?:any\s+)?civilian\s+(?:casualties|harm|deaths))\b|"
         r"\bno\s+(?:\w+\s+)?civilians?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
         r"(?:killed|harmed|hurt|injured|wounded|hit)\b|\bno\s+civilian\s+(?:casualties|deaths|harm|victims)\b|"
@@ -696,6 +696,13 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
             or (aside is not None and claimant_type(aside) != "unknown")
             # "… the border village of Aitaroun on Friday, the group said": a body named again
             or (aside is not None and claimant_type(name) == "unknown" and _ANAPHORS.match(aside))
+            # "…, killing at least nine people, a Kurdish-led group said": a body described
+            # after a comma is who speaks, not the last noun before it
+            or (
+                aside is not None
+                and claimant_type(name) == "unknown"
+                and _DESCRIBED_BODY.search(aside) is not None
+            )
         ):
             left, name, cut = whole, aside, aside_cut
     if name is None:
@@ -717,6 +724,12 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
     return (at if at >= 0 else base + cut), name
 
 
+# A body described, not named: "a Kurdish-led group", "a US-backed alliance", "the monitor".
+_DESCRIBED_BODY = re.compile(
+    r"\b(?:group|alliance|organi[sz]ation|body|agency|monitor|network|coalition|militia|"
+    r"council|committee|observatory|authority|administration|charity|force|forces)$",
+    re.IGNORECASE,
+)
 # An unnamed source set off by a comma right before the reporting verb.
 _ASIDE_SOURCE = re.compile(
     r",\s*(?:an?\s+)?(?:[a-z]+\s+){0,2}(?:sources?|officials?|activists?|witness(?:es)?|"
@@ -1165,6 +1178,12 @@ _LEAD_IN = re.compile(
 )
 
 
+_SPOKESPERSON_FOR = re.compile(
+    r"Spokes(?:person|man|woman)\s+(?:for|of)\s+(?:the\s+)?(?P<org>[^:\n]{2,80}?)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _named_source(name: str) -> Source | None:
     """The source a lead-in names: a known source, else a party's name (its office or force)."""
     known = source_named_by(name)
@@ -1183,6 +1202,13 @@ def _header_publisher(text: str) -> Source | None:
     nobody."""
     lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:5]
     for line in lines:
+        spokes = _SPOKESPERSON_FOR.match(line)
+        if spokes is not None:
+            # a briefing's header: "Spokesperson for the UN High Commissioner for Human
+            # Rights: Jeremy Laurence" — the office speaks ("We are deeply alarmed …")
+            speaking = source_named_by(spokes.group("org"))
+            if speaking is not None:
+                return speaking
         lead = _LEAD_IN.match(line)
         if lead is not None:
             named = _named_source(lead.group("by") or lead.group("name"))

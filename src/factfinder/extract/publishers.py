@@ -166,7 +166,8 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         "Office of the UN High Commissioner for Human Rights",
         "un",
         None,
-        r"OHCHR|(?:U\.?N\.?\s+)?(?:High\s+Commissioner|human\s+rights\s+office)",
+        r"OHCHR|(?:U\.?N\.?\s+|United\s+Nations\s+)?(?:High\s+Commissioner(?:\s+for\s+Human\s+Rights)?|"
+        r"human\s+rights\s+office)",
     ),
     (
         "United Nations",

@@ -349,3 +349,149 @@ def test_the_day_a_statement_was_made_dates_an_event_told_with_no_other_date() -
         dt.date(2018, 2, 7),
     )
     assert c.date is not None and c.date.start == dt.date(2018, 2, 6)
+
+
+# --- a UN briefing's period toll, its incidents and its voice ---------------------------------
+
+_BRIEFING = (
+    "Press briefing notes on Syria\n"
+    "Spokesperson for the UN High Commissioner for Human Rights: Jeremy Laurence\n"
+    "Location: Geneva\n"
+    "Date: 13 October 2023\n"
+    "\n"
+    "We are deeply alarmed by the recent escalation of hostilities in north-west Syria. Since "
+    "5 October, at least 66 civilians, including 23 children, have been killed and more than "
+    "270 injured in Government-controlled and non-Government-controlled areas.\n"
+    "\n"
+    "On 5 October, a drone attack on a military graduation ceremony in Homs city killed at "
+    "least 89 people, including 31 women and five children, according to the Ministry of "
+    "Health.\n"
+    "\n"
+    "In the days that followed, Government forces and their allies shelled and carried out "
+    "airstrikes on more than 2,300 locations in Idlib and western Aleppo governorates. On 6 "
+    "October, shelling on the town of Darat Izza killed four civilians, including two "
+    "children.\n"
+)
+
+
+def test_a_toll_running_since_a_day_is_no_incident_and_the_first_incident_leads() -> None:
+    c = primary(_BRIEFING)
+    assert c.killed.total is not None and c.killed.total.min == 89
+    assert c.date is not None and c.date.start == dt.date(2023, 10, 5)
+    assert [p.name for p in c.places][:1] == ["Homs"]
+    # the government's shelling "in the days that followed" is not the drone attack's
+    assert c.perpetrator.group == "unknown"
+
+
+def test_a_briefing_speaks_in_its_office_s_voice() -> None:
+    from .reading import claims_of
+
+    (darat,) = [c for c in claims_of(_BRIEFING) if any(p.name == "Darat Izza" for p in c.places)]
+    assert darat.claimant is not None
+    assert darat.claimant.type == "un"
+    assert darat.killed.civilians is not None and darat.killed.civilians.min == 4
+
+
+# --- a wire story's lede, its aside and its other violence ------------------------------------
+
+_WIRE = (
+    "BEIRUT (AP) — Turkish drones struck oil and power facilities in northeast Syria on "
+    "Thursday, killing at least nine people, a Kurdish-led group said, a day after Ankara vowed "
+    "to retaliate for a suicide attack in its capital.\n"
+    "\n"
+    "The Syrian Democratic Forces said the strikes hit 30 sites in Hasakah and Qamishli, "
+    "including a power station that supplies the city of Qamishli.\n"
+    "\n"
+    "In other violence, a drone attack on a military academy in the central city of Homs killed "
+    "at least 89 people, including 31 women and five children, Syria's health minister said.\n"
+)
+
+
+def test_a_threat_told_after_the_harm_does_not_make_the_lede_background() -> None:
+    c = primary(_WIRE, dt.date(2023, 10, 6))
+    assert c.killed.total is not None and c.killed.total.min == 9
+    assert c.perpetrator.group == "turkey"
+    assert c.date is not None and c.date.start == dt.date(2023, 10, 5)
+    assert c.claimant is not None and c.claimant.name == "Kurdish-led group"
+
+
+def test_other_violence_is_another_incident() -> None:
+    from .reading import claims_of
+
+    tolls = sorted(
+        c.killed.total.min for c in claims_of(_WIRE, dt.date(2023, 10, 6)) if c.killed.total
+    )
+    assert tolls == [9, 89]
+
+
+def test_a_threat_before_its_toll_stays_background() -> None:
+    from .reading import claims_of
+
+    text = (
+        "Turkey vowed to retaliate for the attack, which killed 2 police officers in Ankara on "
+        "Sunday.\n\nTurkish drones struck Qamishli on Thursday, killing 9 people."
+    )
+    tolls = [c.killed.total.min for c in claims_of(text, dt.date(2023, 10, 6)) if c.killed.total]
+    assert tolls == [9]
+
+
+# --- a monitor's Arabic items and the operations rooms --------------------------------------
+
+
+def test_an_arabic_related_item_is_another_incident() -> None:
+    from .reading import claims_of
+
+    text = (
+        "قتل مدنيان بقصف مدفعي لقوات النظام على بلدة سرمين. وفي سياق آخر، قتل طفل بانفجار لغم "
+        "في ريف حلب الشرقي."
+    )
+    claims = claims_of(text, dt.date(2021, 10, 20))
+    assert sorted(c.killed.total.min for c in claims if c.killed.total) == [1, 2]
+    (mine,) = [c for c in claims if c.event_type == "explosion"]
+    assert mine.perpetrator.group == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدفت فصائل غرفة عمليات الفتح المبين مواقع قوات النظام في قلعة ميرزا بريف حماة "
+        "الغربي، مما أدى لإصابة سيدتين بجروح متفاوتة.",
+        "Fighters of the Military Operations Command attacked the town of Sarmin on Friday, "
+        "wounding two women.",
+        "The al-Fateh al-Mubin operations room shelled the town of Sarmin on Friday, wounding two "
+        "women.",
+    ],
+)
+def test_the_operations_rooms_hts_led_are_its(text: str) -> None:
+    assert primary(text, dt.date(2021, 10, 20)).perpetrator.group == "hts_nusra"
+
+
+def test_a_prison_quarter_of_hasakah_is_placed() -> None:
+    c = primary(
+        "Daesh cells attacked al-Sina'a prison in Ghwayran with a car bomb; our forces repelled "
+        "the attack, 7 of our fighters were martyred.",
+        dt.date(2022, 1, 21),
+    )
+    (place,) = c.places
+    assert place.precision == "neighbourhood" and place.admin1 == "Al-Hasakah"
+    assert c.perpetrator.group == "isis"
+
+
+def test_a_party_denying_its_strike_still_denies() -> None:
+    c = primary(
+        "The Russian Ministry of Defence denied that its aircraft struck the market in Maarat "
+        "al-Numan, saying only terrorists were killed.",
+        dt.date(2019, 7, 23),
+    )
+    assert c.stance == "denies"
+    assert c.perpetrator.group == "russia"
+
+
+def test_no_indication_that_civilians_were_harmed_denies_like_no_civilian_casualties() -> None:
+    c = primary(
+        "A US helicopter raid in the village of Jarablus killed a senior ISIS official, CENTCOM "
+        "said, adding there are no indications that civilians were harmed.",
+        dt.date(2023, 8, 30),
+    )
+    assert c.stance == "denies"
+    assert c.perpetrator.group == "us_led_coalition"
