@@ -90,7 +90,7 @@ _NATION_FORCE = re.compile(
     rf"new|interim|transitional|caretaker|"
     rf"fixed-wing|rotary-wing|unmanned|reconnaissance|kamikaze|suicide|enemy|"
     rf"ground|special|national|federal|pro-government|coalition|allied|alliance|border|joint|cruise|ballistic|"
-    rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)){{0,2}}\s+(?:{_FORCE}))\b"
+    rf"guided|combat|fighter|attack|war|Sukhoi|[A-Z]+-?\d+\w*)(?:['’]s)?){{0,2}}\s+(?:{_FORCE}))\b"
 )
 
 
@@ -605,11 +605,60 @@ _BARE_FACTIONS_GATE = Gate(
 _FACTIONS_OWNER_BEFORE = re.compile(r"(?:\bpro-\w+|-(?:backed|led|aligned)|[A-Z][\w'’]*)\s+$")
 
 
+# The occupation's forces named with no nation: "an occupation drone", "Occupation forces".
+_BARE_OCCUPATION = re.compile(
+    r"\b(?:[Oo]ccupation(?:['’]s)?|[Oo]ccupying)\s+(?:army|forces|troops|soldiers|drones?|"
+    r"warplanes?|jets?|aircraft|artillery|snipers?|helicopters?|tanks?|shelling|strikes?|"
+    r"air\s*strikes?|bombardment|bulldozers?)\b"
+)
+# A document that names its occupier in full ("the Turkish occupation", "the occupying Israeli
+# army"), or is about Palestine, where "the occupation" is Israel.
+_OCCUPIER_NAMED = re.compile(
+    r"\b(?P<n>Turkish|Israeli|Russian|Iranian|American|US)[\s_-]+occupation\b|"
+    r"\boccupying\s+(?P<m>Turkish|Israeli|Russian|Iranian|American|US)\b|"
+    r"\b(?P<o>Turkish|Israeli)\s+occupying\b"
+)
+_PALESTINE = re.compile(
+    r"\b(?:Gaza|West\s+Bank|Jenin|Nablus|Tulkarm|Hebron|Ramallah|Khan\s+Y[ou]unis|Rafah|Jabalia|"
+    r"Deir\s+al-Balah|Nuseirat|Bureij|Maghazi|Qalqilya|Bethlehem|Jericho|Tubas)\b"
+)
+_OCCUPIER_GROUP = {
+    "turkish": "turkey",
+    "israeli": "israel",
+    "russian": "russia",
+    "iranian": "iran",
+    "american": "us_led_coalition",
+    "us": "us_led_coalition",
+}
+
+
+def occupier_named(text: str) -> str | None:
+    """The one party `text` calls "the occupation" in full, else Israel for a text about
+    Palestine, else None (a bare "occupation" then names nobody)."""
+    groups = {
+        _OCCUPIER_GROUP[next(v for v in m.groups() if v).lower()]
+        for m in _OCCUPIER_NAMED.finditer(text)
+    }
+    if len(groups) == 1:
+        return groups.pop()
+    if not groups and _PALESTINE.search(text):
+        return "israel"
+    return None
+
+
 def _matches(
-    text: str, start: int, end: int, state: str | None = None, speaker: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    state: str | None = None,
+    speaker: str | None = None,
+    occupier: str | None = None,
 ) -> list[tuple[int, int, str, bool]]:
     """(start, end, group, names-an-attack-force) for every alias match, overlaps resolved."""
     found: list[tuple[int, int, str, bool]] = []
+    if occupier is not None:
+        for m in _BARE_OCCUPATION.finditer(text, start, end):
+            found.append((m.start(), m.end(), occupier, bool(_ATTACK_FORCE.search(m.group(0)))))
     own = STATE_GROUPS.get(state or "", "unknown")
     if speaker is not None:
         for m in _OWN_FORCES.finditer(text, start, end):
@@ -860,8 +909,12 @@ def find_actors(
     speaker: str | None = None,
     speaker_at: int | None = None,
     antecedent: str | None = None,
+    occupier: str | None = None,
 ) -> list[ActorMention]:
     """Armed actors named in text[start:end], in text order, with group and role.
+
+    `occupier` is the party the document calls "the occupation" (`occupier_named`): its bare
+    "occupation drone", "occupation forces" are that party's.
 
     `state` (ISO2) is the country the document is about: "the army" there is that state's
     army (`STATE_GROUPS`); without it such words keep group "unknown". `speaker` is the group
@@ -878,7 +931,7 @@ def find_actors(
     text = without_scare_quotes(text)  # 'its forces "neutralized" 12': the marks hide no act
     out: list[ActorMention] = []
     unsure = _UNSURE.search(text, start, stop)
-    matches = _matches(text, start, stop, state, speaker)
+    matches = _matches(text, start, stop, state, speaker, occupier)
     for k, (a, b, group, attack_force) in enumerate(matches):
         name = re.sub(r"^(?:the|a|an)\s+", "", text[a:b], flags=re.IGNORECASE)
         role = _role(text, start, stop, a, b, attack_force)

@@ -92,9 +92,10 @@ _AUX = (
     r"possibly|probably|likely))\s+)*"
 )
 # A wordy aside between a count and its verb: "ten civilians, some of them children, killed".
+# Two in a row: "18 people, mostly children and women, all from the Al-Khalot family, were killed".
 _ASIDE = (
     r"(?:\s*,?\s*(?:some|most|many|all|mostly|mainly|among\s+them|including|incl\b\.?)\b"
-    r"(?:\s+of\s+(?:them|whom))?(?:\s+[A-Za-z-]+){0,6}?\s*,?)?"
+    r"(?:\s+of\s+(?:them|whom))?(?:\s+[A-Za-z-]+){0,6}?\s*,?){0,2}"
 )
 # Ages after the noun: "five children aged 3 to 12", "a boy (12)", "between the ages of 2 and 9".
 _AGES = (

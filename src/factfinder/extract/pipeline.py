@@ -32,7 +32,13 @@ from typing import Any
 
 from factfinder.arabic import has_arabic
 from factfinder.extract import arabic
-from factfinder.extract.actors import bare_defence, find_actors, speaker_group, state_named
+from factfinder.extract.actors import (
+    bare_defence,
+    find_actors,
+    occupier_named,
+    speaker_group,
+    state_named,
+)
 from factfinder.extract.arabic.reader import arabic_headline, arabic_units
 from factfinder.extract.assemble import AssemblyOptions, Unit, assemble
 from factfinder.extract.attribution import attribute, clause_attribution, document_publisher
@@ -264,6 +270,7 @@ class Extractor:
         sections = context_sections(text)
         units: list[Unit] = []
         antecedent: str | None = None  # the party the previous sentence is about ("its" → it)
+        occupier = occupier_named(reading)  # whom the document's bare "occupation" means
         for k, (sentence, attribution) in enumerate(zip(seg.sentences, attributions, strict=True)):
             if k in seg.asides:
                 continue  # a photo caption or a tag list: no statement about the incident
@@ -296,6 +303,7 @@ class Extractor:
                         speaker=speaker,
                         speaker_at=own_span[0] if own_span is not None else None,
                         antecedent=antecedent,
+                        occupier=occupier,
                     )
                 )
                 if speaker is None and claimant.is_party and bare_defence(claimant.name):

@@ -495,3 +495,57 @@ def test_no_indication_that_civilians_were_harmed_denies_like_no_civilian_casual
     )
     assert c.stance == "denies"
     assert c.perpetrator.group == "us_led_coalition"
+
+
+# --- "the occupation" and the Turkish state ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "The Turkish occupation continues its attacks on north and east Syria. An occupation "
+            "drone targeted a car on the Qamishlo-Amuda road on Thursday, martyring two members "
+            "of the Internal Security Forces.",
+            "turkey",
+        ),
+        (
+            "An occupation drone targeted a car in Deir al-Balah in the central Gaza Strip on "
+            "Thursday, killing two civilians.",
+            "israel",
+        ),
+        (
+            "The Turkish state's drones struck the vicinity of Zirgan district on Thursday, "
+            "killing a civilian.",
+            "turkey",
+        ),
+    ],
+)
+def test_the_occupation_is_the_occupier_the_text_names(text: str, group: str) -> None:
+    assert primary(text, dt.date(2023, 1, 5)).perpetrator.group == group
+
+
+def test_a_bare_occupation_with_no_occupier_named_names_nobody() -> None:
+    c = primary(
+        "An occupation drone targeted a car near Amuda on Thursday, killing two people.",
+        dt.date(2023, 1, 5),
+    )
+    assert c.perpetrator.group == "unknown"
+
+
+def test_shehba_is_a_region_of_aleppo() -> None:
+    c = primary(
+        "The Turkish occupation army and its mercenaries bombed the villages of Shehba canton "
+        "with heavy artillery on Thursday, wounding a child.",
+        dt.date(2023, 1, 5),
+    )
+    assert [(p.name, p.admin1) for p in c.places] == [("Shehba", "Aleppo")]
+
+
+def test_two_asides_between_a_count_and_its_verb() -> None:
+    c = primary(
+        "At least 18 people, mostly children and women, all from the Al-Khalot family, were "
+        "killed and others were wounded on the morning of October 20th, 2023 when an alleged "
+        "Israeli strike hit their home in the Sheikh Radwan neighbourhood."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 18
