@@ -173,6 +173,11 @@ _NEW_INCIDENT_AR = re.compile(
     r"متصل)|(?:من|على)\s+(?:جهة|صعيد)\s+(?:أخرى|اخرى|ثانية|ثانيه|آخر|اخر|متصل))"
 )
 _OTHERS = re.compile(r"\bothers\b", re.IGNORECASE)
+_IN_THE_ATTACK = re.compile(
+    r"\b(?:in|by|during|from)\s+the\s+(?:same\s+)?(?:attack|strike|air\s*strike|raid|bombing|"
+    r"shelling|blast|explosion|incident|bombardment|massacre)\b",
+    re.IGNORECASE,
+)
 # A date told as the sequel of the incident: "the day after the incident", "the following day".
 _FOLLOW_UP = re.compile(
     r"\b(?:the\s+(?:following|next)\s+(?:day|morning|evening)|the\s+day\s+after\s+the\s+"
@@ -657,7 +662,8 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
         and not (
             # "The SNHR also reported that 10 others were injured": the rest of the toll told
             re.match(r"also", new.group(), re.IGNORECASE)
-            and _OTHERS.search(text)
+            # (or "Four civilians were also reported injured in the attack": the one just told)
+            and (_OTHERS.search(text) or _IN_THE_ATTACK.search(text))
             and u.counts
             and not {c.outcome for c in u.counts} & cur.outcomes()
         )

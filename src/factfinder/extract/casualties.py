@@ -87,6 +87,7 @@ _AUX = (
     r"later|subsequently|already|so\s+far|now|both|apparently|initially|in\s+total|in\s+all|"
     r"together|confirmed|remain|remains|remained|still|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
     r"feared|feared\s+to\s+have\s+been|thought\s+to\s+have|likely|who|which|that|"
+    r"(?:found|confirmed|reported|known|understood)\s+to\s+have\s+been|"
     r"(?:seriously|severely|critically|lightly|moderately|badly|fatally|mortally)|"
     r"(?:unintentionally|inadvertently|accidentally|mistakenly|wrongly|tragically|reportedly|"
     r"possibly|probably|likely))\s+)*"
@@ -139,6 +140,25 @@ _AMONG_DEAD = re.compile(
 )
 _AMONG_HEAD = re.compile(r"\s*(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.I)
 
+# One person named by a definite noun before the count the verb also governs: "injuring the
+# doctor himself and dozens of others", "killing the driver and two passengers".
+_ONE_NAMED_FIRST = (
+    r"(?P<first>\s+(?:the|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+"
+    r"(?:\s+(?:himself|herself))?\s*,?\s+and)?"
+)
+
+
+def _with_first(rng: Range, m: re.Match[str] | None) -> Range:
+    """The count with the one person named before it (`_ONE_NAMED_FIRST`) added."""
+    if m is None or not m.group("first"):
+        return rng
+    return Range(
+        None if rng.min is None else rng.min + 1,
+        None if rng.max is None else rng.max + 1,
+        f"{m.group('first').strip().removesuffix('and').strip().rstrip(',')} + {rng.text}",
+    )
+
+
 _BEFORE_KILLED = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives?\s+of|(?:took|taking|takes|take)"
     r"\s+the\s+lives?\s+of|the\s+lives?\s+of|(?:the\s+)?deaths?\s+of|bodies\s+of|body\s+of|remains\s+of|"
@@ -154,14 +174,16 @@ _BEFORE_KILLED = re.compile(
     # "bringing the toll of the strike on Ariha to seven"
     r"|(?:bring(?:ing|s)?|rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+(?:the|its)\s+"
     r"(?:overall\s+|total\s+)?(?:death\s+)?toll\b[^.;:!?\d]{0,80}?\s+to)"
-    r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least|"
+    + _ONE_NAMED_FIRST
+    + r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least|"
     r"(?:an?|the|an\s+entire|a\s+whole)\s+famil(?:y|ies)\s+of))*\s*$",
     re.I,
 )
 _BEFORE_INJURED = re.compile(
     r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing|s)?|leaving|left|"
     r"(?:the\s+)?(?:injur(?:y|ies)|wounding)\s+of)"  # "and the injury of three others"
-    r"(?:\s+(?:the|all|another|an\s+additional|a\s+further))*\s*$",
+    + _ONE_NAMED_FIRST
+    + r"(?:\s+(?:the|all|another|an\s+additional|a\s+further))*\s*$",
     re.I,
 )
 # A death toll named earlier in the clause: "the death toll from the blast rose to".
@@ -429,9 +451,13 @@ def _classify(
         return found(None, "among-head", sub=True, head_after=True)
     if phrase.noun_outcome:
         return found(phrase.noun_outcome, "noun", sub=bool(_SUB_BEFORE.search(before)))
-    if _BEFORE_INJURED.search(before) and not _LEFT.search(before):
+    hurt = _BEFORE_INJURED.search(before)
+    if hurt and not _LEFT.search(before):
+        rng = _with_first(rng, hurt)
         return found("injured", "before")
-    if _BEFORE_KILLED.search(before):
+    dead = _BEFORE_KILLED.search(before)
+    if dead:
+        rng = _with_first(rng, dead)
         return found("killed", "before")
     sub_before = _SUB_BEFORE.search(before)
     if sub_before:

@@ -549,3 +549,52 @@ def test_two_asides_between_a_count_and_its_verb() -> None:
         "Israeli strike hit their home in the Sheikh Radwan neighbourhood."
     )
     assert c.killed.total is not None and c.killed.total.min == 18
+
+
+# --- counts after one person named first, and tolls told in other words ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "count"),
+    [
+        (
+            "Gunmen opened fire on a car near Tafas, killing the driver and two passengers.",
+            "killed",
+            3,
+        ),
+        (
+            "An airstrike hit a house in Rafah, killing eight people and injuring the doctor and "
+            "12 others.",
+            "injured",
+            13,
+        ),
+    ],
+)
+def test_one_person_named_before_the_count_the_verb_governs(
+    text: str, outcome: str, count: int
+) -> None:
+    c = primary(text, dt.date(2024, 8, 10))
+    got = c.killed.total if outcome == "killed" else c.injured.total
+    assert got is not None and got.min == count
+
+
+def test_dead_found_to_have_been_killed_and_others_wounded() -> None:
+    c = primary(
+        "An airstrike hit the school in Gaza City; at least 77 civilians were found to have been "
+        "killed, with at least 54 others wounded.",
+        dt.date(2024, 8, 10),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 77
+    assert c.injured.total is not None and c.injured.total.min == 54
+
+
+def test_more_hurt_also_reported_in_the_attack_are_its_own() -> None:
+    from .reading import claims_of
+
+    claims = claims_of(
+        "An airstrike hit a house in Rafah, killing two people. At least four civilians were "
+        "also reported injured in the attack.",
+        dt.date(2024, 8, 10),
+    )
+    assert len(claims) == 1
+    assert claims[0].injured.total is not None and claims[0].injured.total.min == 4
