@@ -251,7 +251,7 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias("sdf_ypg", r"SDF|QSD|YPG|YPJ|PYD|PKK", case=True),
     _alias(
         "turkey",
-        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring)|"
+        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring|Claw[- ]\w+|Spring\s+Shield)|"
         r"(?:Turkey|T[üu]rkiye|Ankara)" + _STATE_ACTS,
     ),
     _alias(
@@ -809,6 +809,10 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
+    if _OPERATION_NAME.fullmatch(text, a, b) and _NEUTRALISED.search(text, start, end):
+        # "… terrorists … in the Operation Peace Spring region were neutralized": the fighters
+        # fell to the operation's army, which speaks of them so
+        return "perpetrator"
     if not attack_force and not before.strip(" \t\"'“‘#") and _SPEAKS_ON.fullmatch(text, b, end):
         return "other"  # a headline's "SDF on the convoy massacre": what the party says of it
     if _PARTNER_BEFORE.search(before):
@@ -890,6 +894,14 @@ _SPEAKS_ON = re.compile(
     r"[\w'’-]+\s*){1,5}[.]?\s*",
     re.IGNORECASE,
 )
+
+
+# A military operation named as the party (its army's): "Operation Peace Spring".
+_OPERATION_NAME = re.compile(
+    r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring|Claw[- ]\w+|Spring\s+Shield)",
+    re.IGNORECASE,
+)
+_NEUTRALISED = re.compile(r"\bneutrali[sz]ed\b", re.IGNORECASE)
 
 
 # A table's column naming who did it, right before the name ("Alleged perpetrator: …").

@@ -480,7 +480,9 @@ def _classify(
 
 
 _PLACE_PHRASE = re.compile(
-    r"\s+(?:from|in|inside|at|near|across|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
+    # (where they were found: "5 PKK terrorists detected in the Claw-Lock region were …")
+    r"\s+(?:(?:detected|spotted|located|identified|hiding|found|holed\s+up)\s+)?"
+    r"(?:from|in|inside|at|near|across|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
     r"(?:were|was|have|has|had|are|is)\b)"
     # a relative clause: "5 terrorists who were preparing to attack our posts were neutralised"
     r"|\s+(?:who|that)\s+[^,.;:!?\d()]{4,80}?(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\b)",

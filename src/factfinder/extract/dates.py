@@ -100,8 +100,12 @@ _WEEKDAY_PREFIX = (
     r"Friday|Saturday|Sunday)\.?,?\s+)?"
 )
 _DAY = r"(?P<{name}>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-# An X capture glues the post's view count to its timestamp's year: "Dec 1, 2024153Views".
-_YEAR = r"(?P<{name}>(?:19[5-9]\d|20\d\d))(?:(?!\d)|(?=[\d.,]+[KkMm]?\s*Views))"
+# An X capture glues the post's view count to its timestamp's year ("Dec 1, 2024153Views"), a
+# news page its time ("December 1, 20242:22 PM GMT+3").
+_YEAR = (
+    r"(?P<{name}>(?:19[5-9]\d|20\d\d))(?:(?!\d)|(?=[\d.,]+[KkMm]?\s*Views)|"
+    r"(?=\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]|GMT|UTC)))"
+)
 
 
 def _fmt(pattern: str, **names: str) -> str:

@@ -598,3 +598,48 @@ def test_more_hurt_also_reported_in_the_attack_are_its_own() -> None:
     )
     assert len(claims) == 1
     assert claims[0].injured.total is not None and claims[0].injured.total.min == 4
+
+
+# --- an army's own words: fighters "neutralized" in its operation's region --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "5 PKK terrorists detected in the Operation Claw-Lock region of northern Iraq were "
+            "neutralized by our heroic commandos.",
+            5,
+        ),
+        (
+            "3 PKK/YPG terrorists who opened harassment fire on our base area in the Operation "
+            "Peace Spring region were neutralized.",
+            3,
+        ),
+    ],
+)
+def test_fighters_neutralized_in_an_operation_s_region_fell_to_its_army(
+    text: str, dead: int
+) -> None:
+    c = primary(text, dt.date(2024, 1, 15))
+    assert c.killed.combatants is not None and c.killed.combatants.min == dead
+    assert c.perpetrator.group == "turkey"
+
+
+def test_an_operation_named_as_a_place_alone_acts_in_nothing() -> None:
+    c = primary(
+        "Two civilians were killed by a landmine in the Operation Peace Spring region on Monday.",
+        dt.date(2024, 1, 15),
+    )
+    assert c.perpetrator.group == "unknown"
+
+
+def test_a_news_page_s_date_glued_to_its_time_dates_the_page() -> None:
+    c = primary(
+        "Middle East\n"
+        "Russian jets strike Idlib, killing 7\n"
+        "By Reuters\n"
+        "December 1, 20242:22 PM GMT+3Updated 3 hours ago\n"
+        "Russian jets struck the city of Idlib on Sunday, killing seven civilians, rescuers said."
+    )
+    assert c.date is not None and c.date.start == dt.date(2024, 12, 1)
