@@ -643,3 +643,38 @@ def test_a_news_page_s_date_glued_to_its_time_dates_the_page() -> None:
         "Russian jets struck the city of Idlib on Sunday, killing seven civilians, rescuers said."
     )
     assert c.date is not None and c.date.start == dt.date(2024, 12, 1)
+
+
+# --- an air party announcing its dead, an Arabic "aggression" -----------------------------------
+
+
+def test_an_air_party_announcing_a_leader_killed_by_a_strike_admits_it() -> None:
+    c = primary(
+        'أعلنت القيادة المركزية الأمريكية "سنتكوم" مقتل قيادي في تنظيم داعش بغارة جوية في ريف '
+        "دير الزور.",
+        dt.date(2024, 10, 3),
+    )
+    assert c.perpetrator.group == "us_led_coalition"
+    assert c.stance == "admits"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت وزارة الدفاع السورية مقتل ثلاثة مدنيين بغارة جوية على ريف حمص.",
+        "أعلنت قسد مقتل ثلاثة مدنيين بغارة تركية على ريف الحسكة.",
+    ],
+)
+def test_a_party_announcing_deaths_by_a_strike_it_does_not_own_is_no_attacker(text: str) -> None:
+    c = primary(text, dt.date(2024, 10, 3))
+    assert c.stance == "alleges"
+    assert c.perpetrator.group in ("unknown", "turkey")
+
+
+def test_an_air_party_s_arabic_aggression_is_an_airstrike() -> None:
+    c = primary(
+        "عدوان جوي إسرائيلي يستهدف محيط مدينة القصير بريف حمص ويوقع شهيدين من المدنيين.",
+        dt.date(2024, 10, 3),
+    )
+    assert c.event_type == "airstrike"
+    assert c.perpetrator.group == "israel"

@@ -76,6 +76,8 @@ _NATION_HEADS = frozenset(fold_key(w) for w in NATION_HEADS)
 _SUPPORT = frozenset(fold_key(w) for w in SUPPORT)
 _ALLY = frozenset(fold_key(w) for w in ALLY)
 _SYRIAN = frozenset(fold_key(w) for w in ("السوري", "السورية"))
+_KILLING_OF = frozenset(fold_key(w) for w in ("مقتل", "مصرع", "تحييد"))
+_OWN_STRIKE = frozenset(fold_key(w) for w in ("غارة", "غارات", "ضربة", "ضربات", "عملية", "استهداف"))
 # "شاركت وحدات من القوات العراقية في العملية": a force that took part in another's operation is
 # its partner, not the party the operation is laid on.
 _PARTAKE = frozenset(fold_key(w) for w in ("شارك", "شاركت", "يشارك", "تشارك", "شاركوا"))
@@ -177,7 +179,7 @@ def _counted_members(at: ArabicText, i: int, j: int, lo: int) -> bool:
     return any(at.w(x)[:1].isdigit() or _HARM.first(at.toks, x, i) for x in back)
 
 
-def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int) -> bool:
+def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int, *, air: bool = False) -> bool:
     """Whether tokens `[v0, v1)` are a verb of announcing ("أعلن", "تبنى") or a speaker's colon
     ("وزارة الدفاع التركية: تحييد …") and token `k` an act the announcer carried out
     ("مهاجمة", "استهداف", "تنفيذ"). An act followed by another
@@ -191,8 +193,24 @@ def _announces_act(at: ArabicText, v0: int, v1: int, k: int, hi: int) -> bool:
         k += 1  # "أعلنت وزارة الدفاع، الأربعاء، تحييد …": the day between
     if k < hi and at.w(k) == "عن":
         k += 1  # "أعلن التحالف عن تنفيذ غارة"
+    short = _ACTORS.first(at.toks, k, hi) if k < hi else None
+    if short is not None and short.i == k:
+        k = short.j  # its short name after the full one: "القيادة المركزية الأمريكية "سنتكوم""
     act = _ANNOUNCED.first(at.toks, k, hi) if k < hi else None
     if act is None:
+        if air and k < hi and at.w(k) in _KILLING_OF and at.w(v0) != ":":
+            # "أعلنت سنتكوم مقتل قيادي في داعش بغارة جوية": the dead of the announcer's own
+            # strike, when it strikes only from the air (the party after "مقتل" is the
+            # dead's), unless another party struck
+            # ("أعلنت قسد مقتل 3 مدنيين بقصف تركي")
+            window = range(k + 1, min(hi, k + 9))
+            strike = next(
+                (x for x in window if any(r in _OWN_STRIKE for r in strip_clitics(at.w(x)))), None
+            )
+            return strike is not None and not any(
+                _ACTORS.first(at.toks, x, hi) or _NATIONS.first(at.toks, x, hi)
+                for x in range(strike, min(hi, strike + 4))
+            )
         return False
     return not any(
         _ACTORS.first(at.toks, x, hi) or _NATIONS.first(at.toks, x, hi)
@@ -256,7 +274,11 @@ def find_actors(
             if _counted_members(at, m.i, m.j, i0)
             else _role_before(at, m.i, i0) or _role_after(at, m.j, i1)
         )
-        if role in (None, "claimant") and m.i > i0 and _announces_act(at, m.i - 1, m.i, m.j, i1):
+        if (
+            role in (None, "claimant")
+            and m.i > i0
+            and _announces_act(at, m.i - 1, m.i, m.j, i1, air=m.value in AIR_ONLY_GROUPS)
+        ):
             role = "perpetrator"  # "أعلن الجيش الإسرائيلي استهداف …": its own act
         a, b = at.phrase_span(m)
         if out and out[-1].role == "claimant" and not at.text[out[-1].end : a].strip(_QUOTES + " "):

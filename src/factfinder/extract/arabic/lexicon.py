@@ -2212,6 +2212,8 @@ EVENT_CUES: Final[tuple[tuple[str, str, float], ...]] = (
         )
     ),
     *((w, "airstrike", 0.9) for w in ("الطيران", "طيران", "طائرة", "طائرات", "ضربة", "ضربات")),
+    # a state agency's "air aggression" (a bare "aggression" may be any kind of attack)
+    *((w, "airstrike", 1.2) for w in ("عدوان جوي", "العدوان الجوي")),
     # shelling
     *(
         (w, "shelling", 1.1)
