@@ -138,6 +138,11 @@ _COALITION_FORCE = (
     r"artillery|missiles?|rockets?|shelling"
 )
 
+# Turkey's operations in Syria and Iraq, named as the party that fights them.
+_TURKISH_OPERATIONS = (
+    r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring|Claw[- ]\w+|Spring\s+Shield)"
+)
+
 _ALIASES: tuple[_Alias, ...] = (
     _alias(
         "us_led_coalition",
@@ -251,7 +256,7 @@ _ALIASES: tuple[_Alias, ...] = (
     _alias("sdf_ypg", r"SDF|QSD|YPG|YPJ|PYD|PKK", case=True),
     _alias(
         "turkey",
-        r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring|Claw[- ]\w+|Spring\s+Shield)|"
+        _TURKISH_OPERATIONS + r"|"
         r"(?:Turkey|T[üu]rkiye|Ankara)" + _STATE_ACTS,
     ),
     _alias(
@@ -614,30 +619,21 @@ _BARE_OCCUPATION = re.compile(
 # A document that names its occupier in full ("the Turkish occupation", "the occupying Israeli
 # army"), or is about Palestine, where "the occupation" is Israel.
 _OCCUPIER_NAMED = re.compile(
-    r"\b(?P<n>Turkish|Israeli|Russian|Iranian|American|US)[\s_-]+occupation\b|"
-    r"\boccupying\s+(?P<m>Turkish|Israeli|Russian|Iranian|American|US)\b|"
-    r"\b(?P<o>Turkish|Israeli)\s+occupying\b"
+    rf"\b(?:{_NATION_RX})[\s_-]+occupation\b|"
+    rf"\boccupying\s+(?:{_NATION_RX.replace('?P<n_', '?P<m_')})\b|"
+    rf"\b(?:{_NATION_RX.replace('?P<n_', '?P<o_')})\s+occupying\b"
 )
 _PALESTINE = re.compile(
     r"\b(?:Gaza|West\s+Bank|Jenin|Nablus|Tulkarm|Hebron|Ramallah|Khan\s+Y[ou]unis|Rafah|Jabalia|"
     r"Deir\s+al-Balah|Nuseirat|Bureij|Maghazi|Qalqilya|Bethlehem|Jericho|Tubas)\b"
 )
-_OCCUPIER_GROUP = {
-    "turkish": "turkey",
-    "israeli": "israel",
-    "russian": "russia",
-    "iranian": "iran",
-    "american": "us_led_coalition",
-    "us": "us_led_coalition",
-}
 
 
 def occupier_named(text: str) -> str | None:
     """The one party `text` calls "the occupation" in full, else Israel for a text about
     Palestine, else None (a bare "occupation" then names nobody)."""
     groups = {
-        _OCCUPIER_GROUP[next(v for v in m.groups() if v).lower()]
-        for m in _OCCUPIER_NAMED.finditer(text)
+        next(k[2:] for k, v in m.groupdict().items() if v) for m in _OCCUPIER_NAMED.finditer(text)
     }
     if len(groups) == 1:
         return groups.pop()
@@ -897,10 +893,7 @@ _SPEAKS_ON = re.compile(
 
 
 # A military operation named as the party (its army's): "Operation Peace Spring".
-_OPERATION_NAME = re.compile(
-    r"Operation\s+(?:Olive\s+Branch|Euphrates\s+Shield|Peace\s+Spring|Claw[- ]\w+|Spring\s+Shield)",
-    re.IGNORECASE,
-)
+_OPERATION_NAME = re.compile(_TURKISH_OPERATIONS, re.IGNORECASE)
 _NEUTRALISED = re.compile(r"\bneutrali[sz]ed\b", re.IGNORECASE)
 
 

@@ -103,6 +103,9 @@ from factfinder.model import (
 )
 from factfinder.vocab import ARABIC_MONTHS, MONTH_NAMES, number_words
 
+# The English months' names as a regex alternation ("January|February|…").
+_MONTHS = "|".join(m.title() for m in MONTH_NAMES)
+
 
 @dataclass(frozen=True, slots=True)
 class AssemblyOptions:
@@ -114,9 +117,7 @@ class AssemblyOptions:
 
 # 1. Background: statements about a pattern or history rather than an incident.
 _BACKGROUND = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:"
-    + "|".join(m.title() for m in MONTH_NAMES)
-    + r")\s+)?(?:19|20)\d\d\b|"
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + _MONTHS + r")\s+)?(?:19|20)\d\d\b|"
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|\bsince\s+it\s+began\b|"
     r"\b(?:has|have)\s+(?:also\s+)?been\s+(?:\w+ly\s+)?(?:conducting|carrying\s+out|launching|waging|"
     r"bombing|shelling|fighting|targeting|using|committing)\b|"
@@ -755,7 +756,7 @@ def _names_its_day(u: Unit, d: DateMention) -> bool:
     return d.window.precision == "month" and _MONTH_WORD.search(said) is not None
 
 
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(m.title() for m in MONTH_NAMES) + r")\b")
+_MONTH_WORD = re.compile(r"\b(?:" + _MONTHS + r")\b")
 
 
 def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
@@ -1656,9 +1657,7 @@ _ARABIC_MONTH_NAMES = "|".join(
 )
 _PERIOD_TOTAL = re.compile(
     r"\b(?:in|during|throughout|over|for)\s+(?:the\s+(?:whole\s+|entire\s+|first\s+half\s+of\s+"
-    r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:"
-    + "|".join(m.title() for m in MONTH_NAMES)
-    + r")\s+)?(?:19|20)\d\d\b|"
+    r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:" + _MONTHS + r")\s+)?(?:19|20)\d\d\b|"
     r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
     r"(?:year|month|quarter|weeks|months|years)\b|\blast\s+year\b|"
     # "in less than two months", "in more than a year" (not "the second in just two weeks")
@@ -1668,16 +1667,16 @@ _PERIOD_TOTAL = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|"
     # "Since 5 October, at least 66 civilians have been killed": a toll running from a day
     r"\bsince\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:"
-    + "|".join(m.title() for m in MONTH_NAMES)
+    + _MONTHS
     + r")|(?:"
-    + "|".join(m.title() for m in MONTH_NAMES)
+    + _MONTHS
     + r")\s+\d{1,2}(?:st|nd|rd|th)?)\b(?=[^.;]{0,160}\b(?:have|has)\s+(?:been\s+)?"
     r"(?:killed|died|injured|wounded))|"
     # a campaign's toll: "The offensive, which began in late April, has killed …", "since the
     # offensive began"
     r"\b(?:offensive|campaign|war|escalation|assault|bombardment)\s*,?\s*(?:which|that)\s+"
     r"(?:began|started|was\s+launched)\s+(?:in|on)\s+(?:early\s+|late\s+|mid-?)?(?:"
-    + "|".join(m.title() for m in MONTH_NAMES)
+    + _MONTHS
     + r"|(?:19|20)\d\d)\b|"
     r"\bsince\s+the\s+(?:\w+\s+)?(?:offensive|campaign|war|escalation|assault)\s+"
     r"(?:began|started)\b|"
@@ -1687,10 +1686,10 @@ _PERIOD_TOTAL = re.compile(
     # a day's toll over a country: "documented 14 deaths across Syrian territory on Thursday"
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:Syria|Syrian\s+territor(?:y|ies)|Iraq|"
     r"the\s+country|(?:all\s+)?(?:Syrian\s+)?governorates)\b|\bdaily\s+(?:death\s+)?toll\b|"
-    r"\bbetween\s+(?:" + "|".join(m.title() for m in MONTH_NAMES) + r"|(?:19|20)\d\d)\b|"
+    r"\bbetween\s+(?:" + _MONTHS + r"|(?:19|20)\d\d)\b|"
     # "since April" (a year left to the reader), and tolls over many attacks: "documented 18 of
     # them, which killed", "dozens of attacks … killing"
-    r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:" + "|".join(m.title() for m in MONTH_NAMES) + r")\b|"
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:" + _MONTHS + r")\b|"
     r"\b(?:documented|recorded|investigated|verified|examined)\s+(?:at\s+least\s+)?(?:\d+|dozens|"
     r"hundreds|scores|" + "|".join(number_words(2, 20)) + r")\s+(?:of\s+(?:them|these|those)\b|"
     r"(?:\w+\s+)?(?:attacks|strikes|airstrikes|incidents|cases|massacres)\b)|"
