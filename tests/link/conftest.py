@@ -35,6 +35,7 @@ def make_claim_json(
     primary: bool = True,
     end: str | None = None,
     geonameid: int | None = None,
+    stance: str = "alleges",
 ) -> dict[str, Any]:
     """A claim in the batch format (CLAIMS.md), defaults from a real FA-KES report."""
     places = []
@@ -67,6 +68,7 @@ def make_claim_json(
         "claimant": claimant,
         "spans": [],
         "confidence": 0.8,
+        "stance": stance,
     }
 
 

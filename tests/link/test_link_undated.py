@@ -100,3 +100,52 @@ def test_an_undated_post_meets_the_reports_naming_its_village(make_record):
     assert post.lo is None and not set(post.words) & set(report.words)
     found, edges = _undated_candidates([post, report, elsewhere])
     assert found == 1 and edges == {(0, 1)}
+
+
+# Two captures of one strike, neither dated, worded by different hands: the town, the party,
+# what happened and tolls that agree are all they share.
+ARIHA = ("Ariha", 35.8128, 36.6108, "Idlib")
+WIRE = (
+    "Russian warplanes struck the town of Ariha on Tuesday, killing 10 civilians near the "
+    "market, opposition activists said."
+)
+POST = (
+    "#Ariha massacre: 11 civilians including 3 children were killed by Russian jets bombing "
+    "the market area of the town. #Idlib"
+)
+
+
+def _pair(make_record, killed_a, killed_b, stance_b="alleges"):
+    common = dict(place=ARIHA, event="airstrike", perpetrator="russia", day=None)
+    a = make_record(0, text=WIRE, killed=killed_a, killed_max=killed_a, **common)
+    b = make_record(1, text=POST, killed=killed_b, killed_max=killed_b, stance=stance_b, **common)
+    assert a.lo is None and b.lo is None
+    return a, b
+
+
+def test_two_undated_reports_of_one_town_with_agreeing_tolls_link(make_record):
+    a, b = _pair(make_record, 10, 11)
+    run = link_records([a, b])
+    score = run.scorer.explain(0, 1).score
+    # Below the bar for undated pairs in general, above the ordinary one: the shared town and
+    # the agreeing tolls are what let the pair through.
+    assert LINK_THRESHOLD <= score < UNDATED_THRESHOLD
+    assert run.clustering.clusters == [[0, 1]]
+
+
+def test_two_undated_reports_of_one_town_with_tolls_apart_stay_apart(make_record):
+    a, b = _pair(make_record, 10, 40)
+    assert sorted(link_records([a, b]).clustering.clusters) == [[0], [1]]
+
+
+def test_two_undated_reports_of_one_town_without_tolls_stay_apart(make_record):
+    # Frontline towns are shelled day after day: town, party and kind of attack alone do not
+    # make one incident of two undated reports.
+    a, b = _pair(make_record, None, None)
+    assert sorted(link_records([a, b]).clustering.clusters) == [[0], [1]]
+
+
+def test_a_partys_undated_denial_joins_the_allegation_of_its_town(make_record):
+    a, b = _pair(make_record, 10, None, stance_b="denies")
+    run = link_records([a, b])
+    assert run.clustering.clusters == [[0, 1]]

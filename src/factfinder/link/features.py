@@ -322,7 +322,7 @@ def _gap_weight(gap: int) -> float:
 
 
 @lru_cache(maxsize=1 << 16)
-def _points_distance(a: tuple[Point, ...], b: tuple[Point, ...]) -> float | None:
+def points_distance(a: tuple[Point, ...], b: tuple[Point, ...]) -> float | None:
     """The least distance between two claims' points (claims of a town repeat the same)."""
     best: float | None = None
     for lat1, lon1 in a:
@@ -340,7 +340,7 @@ def _place_part(a: Scorable, b: Scorable) -> tuple[float | None, str, float]:
     # A shared neighbourhood or site is evidence; a shared town is weak evidence, for a city
     # sees many incidents a day.
     precise = a.place_precision in _PRECISE and b.place_precision in _PRECISE
-    d = _points_distance(a.points, b.points) if a.geo.isdisjoint(b.geo) else 0.0
+    d = points_distance(a.points, b.points) if a.geo.isdisjoint(b.geo) else 0.0
     if d is not None:
         if d <= 1.0 and precise:
             return d, "same site or neighbourhood", 1.2

@@ -20,7 +20,14 @@ from typing import Any, NamedTuple, Protocol
 
 from factfinder.link.blocking import extra_keys, margin_days, sweep, sweep_order
 from factfinder.link.cluster import EdgeCodec
-from factfinder.link.features import LINK_THRESHOLD, Scorable, score_parts, word_weight
+from factfinder.link.features import (
+    LINK_THRESHOLD,
+    Scorable,
+    casualty_relation,
+    points_distance,
+    score_parts,
+    word_weight,
+)
 from factfinder.link.parallel import Workers
 from factfinder.link.records import Counts, LinkClaim, Point
 from factfinder.link.text import Words, idf_value, terms
@@ -321,14 +328,35 @@ def whole_table(table: Mapping[str, object], claims: int) -> bool:
 # of the reports of an incident that dated reports describe: it is compared, whatever the time,
 # with the placed claims that share one of its blocking keys (a rare word or name, a toll) and a
 # place area, and linked when the pair scores `UNDATED_THRESHOLD` or more. With no date to agree
-# on, the words, the place and what happened must carry the pair, so the bar is higher.
+# on, the words, the place and what happened must carry the pair, so the bar is higher — except
+# when both claims name the same town or site (points within `UNDATED_TOWN_KM`) and say
+# something of one incident: tolls that agree, or a party's admission or denial beside an
+# allegation. Then the pair needs only the ordinary `LINK_THRESHOLD`, the undated day already
+# weighing against it in the score. A shared governorate is not enough, nor are a town, a party
+# and a kind of attack alone: frontline towns are shelled day after day.
 
 UNDATED_THRESHOLD = LINK_THRESHOLD + 0.5
+UNDATED_TOWN_KM = 3.0
+_AGREEING_TOLLS = frozenset({"equal", "overlap", "close"})
 UNDATED_MAX_POSTINGS = 500  # a key shared by more placed claims than this finds no incident
 
 
 def _placed(r: LinkClaim) -> bool:
     return bool(r.points or r.areas)
+
+
+def _same_town(a: LinkClaim, b: LinkClaim) -> bool:
+    """Whether two claims name one town or site (a gazetteer place in common, or points
+    within `UNDATED_TOWN_KM`) and say something of the one incident: tolls that agree, or a
+    party's answer (an admission or a denial carries no toll of its own)."""
+    if not a.points or not b.points:
+        return False
+    if a.stance == b.stance and casualty_relation(a.killed, b.killed)[0] not in _AGREEING_TOLLS:
+        return False
+    if not a.geo.isdisjoint(b.geo):
+        return True
+    d = points_distance(a.points, b.points)
+    return d is not None and d <= UNDATED_TOWN_KM
 
 
 def _geo_keys(r: LinkClaim) -> tuple[str, ...]:
@@ -385,7 +413,10 @@ def undated_edges(
                 rj = records[j]
                 if ru.areas and rj.areas and ru.areas.isdisjoint(rj.areas):
                     continue
-                s = score(pair[0], pair[1], threshold)
+                same_town = _same_town(ru, rj)
+                s = score(
+                    pair[0], pair[1], min(threshold, LINK_THRESHOLD) if same_town else threshold
+                )
                 if s is not None:
                     a, b = records[pair[0]], records[pair[1]]
                     edges.append(codec.pack(s, pair[0], pair[1], a.primary and b.primary))
