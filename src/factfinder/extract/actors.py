@@ -78,7 +78,14 @@ _NATIONALITIES: tuple[tuple[str, str], ...] = (
         r"American|US|U\.S\.|United\s+States'?|French|British|Australian|Belgian|Dutch|Danish|Canadian",
     ),
     # States at war in the region that are none of the parties above: "Jordanian warplanes".
-    ("other", r"Jordanian|Jordan'?s|Lebanese|Saudi|Emirati|Egyptian"),
+    # So are the states of other wars a monitor follows: "Somali government forces", "Yemeni
+    # troops", "the Lebanese army" are none of Syria's or Iraq's.
+    (
+        "other",
+        r"Jordanian|Jordan'?s|Lebanese|Lebanon'?s|Saudi|Emirati|Egyptian|Somali|Somalia'?s|Yemeni|"
+        r"Yemen'?s|Libyan|Libya'?s|Sudanese|Sudan'?s|Afghan|Afghanistan'?s|Pakistani|Nigerian|Malian|"
+        r"Ukrainian|Ethiopian|Kenyan",
+    ),
 )
 _NATION_RX = "|".join(f"(?P<n_{g}>{p})" for g, p in _NATIONALITIES)
 # "Syrian and Russian warplanes", "Syrian-Russian jets": a run of nationalities on one noun.

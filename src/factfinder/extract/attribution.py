@@ -44,7 +44,10 @@ _VERBS = (
     r"dismissed|dismisses|verified|found(?=\s+(?:that|reasonable\s+grounds))|"
     r"determined(?=\s+that)|established(?=\s+that)"
 )
-_REPORT = Gate(re.compile(rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE))
+# ("The United States struck …" says nothing: "States" there is a name, not a verb.)
+_REPORT = Gate(
+    re.compile(rf"\b(?<!United\s)(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)", re.IGNORECASE)
+)
 # A body's assessment as its statement: "The command's initial assessment is that no
 # civilians were injured", "CENTCOM's assessment found".
 _ASSESSMENT = Gate(
@@ -768,6 +771,14 @@ def _subject_after(text: str, verb_end: int, hi: int) -> str | None:
     return name if name and len(words) <= 12 else None
 
 
+_DOCUMENT_BY = re.compile(
+    r"(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:statement|report|post|communiqu[ée]|release|"
+    r"announcement|tally|count|toll|update)\s+(?:issued\s+|released\s+|published\s+|posted\s+)?"
+    r"(?:by|from)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _according_head(np: str) -> str:
     """The source named after "according to" when no comma ends it (FA-KES drops commas):
     "the Syrian Observatory for Human Rights the casualties included …" → up to "Rights"."""
@@ -850,12 +861,18 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
                 b = a + len(asked.group("org"))
                 out.append(ClaimantMention(a, b, asker.name, asker.type))
                 continue
+            # "according to a statement by the Asayish general command": the statement's author
+            doc = _DOCUMENT_BY.match(np.group("np"))
+            skip = doc.end() if doc else 0
             head = _according_head(
-                re.split(r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np"))[0]
+                re.split(
+                    r"\s+(?:on|in|at|during|after|which|who|while|when)\s+", np.group("np")[skip:]
+                )[0]
             )
             name = _clean(head)
             if name:
-                out.append(ClaimantMention(m.end(), m.end() + len(head), name, claimant_type(name)))
+                a = m.end() + skip
+                out.append(ClaimantMention(a, a + len(head), name, claimant_type(name)))
     for m in _ASSESSMENT.finditer(text, start, stop):
         name = _clean(m.group("who"))  # "The command's initial assessment is that …"
         if name:

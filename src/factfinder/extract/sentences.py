@@ -203,6 +203,9 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
         return True
+    if word in ("a.m", "p.m"):
+        # A time's zone in brackets runs on: "at 5:30 p.m. (Sanaa time), forces struck …".
+        return text[stop + 1 : stop + 3].lstrip()[:1] == "("
     if word in _RUN_ON_INITIALISMS:
         nxt = re.match(r"\s+[\"“']?([A-Za-z]+)", text[stop + 1 : stop + 40])
         return nxt is not None and nxt.group(1).lower() not in _OPENERS
@@ -312,6 +315,15 @@ _LABELLED_DATE_LINE = re.compile(
 )
 
 
+# A record's labelled field on a line of its own ("Suspected belligerent: Russian Military",
+# "Location: Kafr Nouran, Aleppo governorate"): its value ends at the line's end, so prose on
+# the line below, when it opens in upper case, is a sentence of its own, not the value's
+# continuation. (A record's fields one under another stay one record.)
+_FIELD_LINE = re.compile(
+    r"[ \t]*[A-Z][A-Za-z()/-]*(?:[ \t]+[A-Za-z()/-]+){0,3}[ \t]*:[ \t]*\S.{0,80}"
+)
+
+
 def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] = ()) -> list[int]:
     """Offsets (exclusive ends) inside text[start:end] where a sentence stops."""
     cuts: set[int] = {x for f in furniture if f.block for x in (f.start, f.end)}
@@ -342,6 +354,11 @@ def _cut_points(text: str, start: int, end: int, furniture: Sequence[Furniture] 
             or (is_heading_line(prev) and nxt[:1].isupper())
             or _LABELLED_DATE_LINE.match(prev)
             or _LABELLED_DATE_LINE.match(nxt)
+            or (
+                nxt[:1].isupper()
+                and _FIELD_LINE.fullmatch(prev) is not None
+                and _FIELD_LINE.match(nxt) is None
+            )
         ):
             cuts.add(m.start())
     add, drop = _furniture_cuts(text, start, end)

@@ -471,6 +471,15 @@ def _group_named_after(words: list[re.Match[str]], m: int, phrase_end: int) -> t
     if n + 2 < len(words) and words[n].group() == "(" and words[n + 2].group() == ")":
         n += 3
         end = words[n - 1].end()
+    # "two members of the SDF-affiliated internal security forces": the name qualifies a force
+    # named in lower case after it, whose noun ends the phrase.
+    if re.search(r"-[a-z]+$", words[n - 1].group()):
+        for k in range(n, min(n + 4, len(words))):
+            w = words[k].group()
+            if w.lower() in _FORCE_NOUNS:
+                return k + 1, words[k].end()
+            if not (w.isalpha() and w.islower()):
+                break
     return n, end
 
 

@@ -507,6 +507,11 @@ def _group_word(toks: Sequence[Tok], k: int) -> bool:
     return any(t.key in _GROUP_WORDS for t in toks[k : k + 2])
 
 
+def _is_clock(toks: Sequence[Tok], m: Match) -> bool:
+    """Is the name a time zone ("at 5:30 p.m. (Sanaa time)", "midnight Damascus time")?"""
+    return m.j < len(toks) and toks[m.j].key == "time" and toks[m.j].soft_before
+
+
 def _name_goes_on(text: str, toks: Sequence[Tok], m: Match, starts: set[int]) -> bool:
     """Is the mention the first part of a longer, unknown name ("Hamra Blassem village")?
 
@@ -1217,6 +1222,7 @@ def find_places(
             _is_metonym(text, toks, m, kinds)
             or _name_goes_on(text, toks, m, starts)
             or _is_person(toks, m)
+            or _is_clock(toks, m)
             or _is_group_or_outlet(text, toks, m)
             or (_names_a_street(toks, m) and "neighbourhood" not in kinds)
         ):

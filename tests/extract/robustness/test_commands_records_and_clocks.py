@@ -1,0 +1,167 @@
+"""Commands' releases, monitors' records and the clocks and names inside them.
+
+Each text is written for this suite in the style of a capture a monitor archives: a command's
+release that times its strikes by a city's clock ("between 2:50 p.m. and 5:30 p.m. (Sanaa
+time)"), a monitor's incident record whose labelled fields run straight into its prose, a wire
+story that opens with "The United States struck …", a Kurdish outlet citing "a statement by" a
+force, the forces of other states' wars ("Somali government forces"), and a force qualified by
+a hyphenated name ("the SDF-affiliated internal security forces").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factfinder.geo.resolver import find_places
+
+from .reading import primary
+
+# --- the clock of a release ---------------------------------------------------------------------
+
+CENTCOM_RELEASE = (
+    "CENTCOM Forces Strike Houthi Targets\n"
+    "On March 17, between 2:50 p.m. and 5:30 p.m. (Sanaa time), U.S. Central Command "
+    "(USCENTCOM) forces conducted self-defense strikes against one anti-ship missile and three "
+    "unmanned aerial vehicles in Houthi-controlled areas of Yemen."
+)
+
+
+def test_a_time_zone_in_brackets_does_not_end_the_sentence_of_its_date() -> None:
+    c = primary(CENTCOM_RELEASE, published=dt.date(2024, 3, 18))
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2024, 3, 17), dt.date(2024, 3, 17))
+    assert c.perpetrator.group == "us_led_coalition"
+
+
+def test_a_city_s_clock_is_no_place() -> None:
+    c = primary(CENTCOM_RELEASE, published=dt.date(2024, 3, 18))
+    assert [p.name for p in c.places] == ["Yemen"]
+    text = "The drone was shot down at midnight Damascus time over the desert."
+    assert [m.place.name for m in find_places(text)] == []
+
+
+def test_a_sentence_may_still_end_after_p_m() -> None:
+    c = primary(
+        "Russian jets struck a market in Ariha at 5 p.m. Three civilians were killed, the Syria "
+        "Civil Defence said on Monday.",
+        published=dt.date(2021, 11, 23),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 3
+    assert c.claimant.name == "Syria Civil Defence"
+
+
+# --- a record's fields and its prose ------------------------------------------------------------
+
+
+def test_a_record_s_last_field_does_not_run_into_the_prose_below_it() -> None:
+    c = primary(
+        "Civilian harm assessment\n"
+        "Civilian harm: 4–6 killed (2 children)\n"
+        "Location: Kafr Nouran, Aleppo governorate\n"
+        "Date: November 20, 2023\n"
+        "Suspected belligerent: Russian Military\n"
+        "Local sources reported that at least four civilians, including two children, were "
+        "killed when Russian warplanes struck a poultry farm near Kafr Nouran in western Aleppo "
+        "countryside."
+    )
+    # The belligerent's name ends its field: it is not the claimant, and the claim is no
+    # admission of the belligerent's.
+    assert c.claimant.name == "Local sources"
+    assert c.stance == "alleges"
+    assert c.perpetrator.group == "russia"
+    assert c.date is not None and c.date.start == dt.date(2023, 11, 20)
+    assert c.places and c.places[0].name == "Kafr Nuran"
+    assert c.killed.children is not None and c.killed.children.min == 2
+
+
+# --- who speaks ---------------------------------------------------------------------------------
+
+
+def test_the_united_states_is_no_speaker() -> None:
+    c = primary(
+        "The United States struck more than 85 targets in Iraq and Syria on Friday against "
+        "Iran's Revolutionary Guard and militias it backs, in retaliation for a drone strike on "
+        "US troops. Iraq's government said 16 people, including civilians, were killed in the "
+        "strikes near al-Qaim.",
+        published=dt.date(2024, 2, 3),
+    )
+    assert c.claimant.name == "Iraq's government"
+    assert c.claimant.type == "party_to_conflict"
+    assert c.killed.total is not None and c.killed.total.min == 16
+    assert c.perpetrator.group == "us_led_coalition"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("according to a statement by the Asayish general command", "Asayish general command"),
+        ("according to a report issued by the Syrian Network for Human Rights", None),
+        ("according to the latest toll from the health ministry", None),
+    ],
+)
+def test_the_author_of_a_statement_cited_is_the_claimant(phrase: str, name: str | None) -> None:
+    c = primary(
+        "A Turkish drone targeted a car on the road between Qamishli and Amuda on Monday, "
+        f"killing three members of the Asayish and wounding a civilian passerby, {phrase}.",
+        published=dt.date(2023, 10, 10),
+    )
+    expected = name or phrase.split(" by the ")[-1].split(" from the ")[-1]
+    assert c.claimant.name is not None
+    assert c.claimant.name.removeprefix("the ") == expected
+
+
+# --- other states' forces -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somali government forces, backed by international partners, killed 30 al-Shabaab "
+        "militants in an operation in Middle Shabelle region on Tuesday, state media reported.",
+        "Yemeni government forces shelled a Houthi-held village in Taiz on Thursday, killing "
+        "two civilians, residents said.",
+        "Libyan government troops shelled the outskirts of Tarhuna on Thursday, killing three "
+        "civilians, a local official said.",
+    ],
+)
+def test_another_state_s_government_forces_are_not_syria_s(text: str) -> None:
+    c = primary(text, published=dt.date(2024, 1, 12))
+    assert c.perpetrator.group == "other"
+
+
+def test_bare_government_forces_in_syria_are_still_syria_s() -> None:
+    c = primary(
+        "Government forces shelled the town of Kafranbel on Thursday, killing two civilians, "
+        "activists said.",
+        published=dt.date(2019, 5, 10),
+    )
+    assert c.perpetrator.group == "syrian_government"
+
+
+# --- a force qualified by a hyphenated name -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "force",
+    [
+        "the SDF-affiliated internal security forces",
+        "the Turkish-backed Hamza Division",
+        "the internal security forces",
+    ],
+)
+def test_a_civilian_after_a_force_qualified_by_a_name_is_counted(force: str) -> None:
+    c = primary(
+        "On 9 August 2023, a drone strike hit a car in the village of Tal Kocher, killing two "
+        f"members of {force} and a civilian, according to the UN Commission of Inquiry."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 3
+    assert c.killed.civilians is not None and c.killed.civilians.min == 1
+    assert c.killed.combatants is not None and c.killed.combatants.min == 2
+
+
+@pytest.mark.parametrize("spelling", ["Tal Kocher", "Til Koçer", "al-Yarubiyah", "Ya'rubiyah"])
+def test_al_yarubiyah_under_its_kurdish_and_arabic_names(spelling: str) -> None:
+    names = [m.place.name for m in find_places(f"A drone struck a car in {spelling} on Monday.")]
+    assert names == ["Al Yarubiyah"]
