@@ -798,11 +798,31 @@ _PARTNER_ASIDE = re.compile(
 )
 
 
+# Fire that came from a party's ground: "shells fired from areas held by government forces",
+# "rockets launched from SNA-controlled territory". Who holds the firing position fired.
+_FIRED_FROM = r"(?:fired|launched|came|coming|originat(?:ed|ing)|shot|sent)\s+from\s+(?:the\s+)?"
+_FROM_GROUND_OF = re.compile(
+    _FIRED_FROM + r"(?:areas?|positions?|territory|territories|regions?|zones?|outposts?)\s+"
+    r"(?:held|controlled|run)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(_FIRED_FROM + "$", re.IGNORECASE)
+_HELD_GROUND_AFTER = re.compile(
+    r"^[-–\s](?:held|controlled)\s+(?:areas?|positions?|territory|territories|regions?|zones?|"
+    r"outposts?)\b",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -> str:
     # A parenthesis after the name ("(ISIL)", "(Qaeda branch in the Levant)") is an aside.
     after = re.sub(r"^\s*\([^()]{0,60}\)", "", text[b : min(end, b + 150)])
     after = _PARTNER_ASIDE.sub("", after, count=1)[:90]
     before = text[max(start, a - 70) : a].removesuffix("#")  # a hashtag: "by the #Turkish army"
+    if _FROM_GROUND_OF.search(before) or (
+        _FROM_BEFORE.search(before) and _HELD_GROUND_AFTER.match(after)
+    ):
+        return "perpetrator"
     held = _HELD_BY.search(before)
     if _MODIFIER_AFTER.match(after) or (
         held and not (attack_force and re.match(r"(?:backed|supported)\b", held.group(0)))

@@ -746,7 +746,7 @@ _FURNITURE_BEFORE = re.compile(
     r"(?:(?:\b(?:Posted|Published|Updated|Last\s+updated|First\s+published|Date\s+of\s+publication"
     r"|Print\s+this\s+page|Release\s+date|Issued|(?:Last\s+)?(?:edited|modified))|\(\s*updated)"
     r"(?:\s+(?i:on|at|date))?\s*:?"
-    r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    r"(?:\s*\d{1,2}[:.]?\d\d(?:\s*[AaPp]\.?[Mm]\.?)?,?)?"
     r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|]"
     # a Telegram or YouTube page's view count: "8.88K viewsDec 18, 2025 at 16:11"
     r"|\d[\d.,]*[KkMm]?\s*views"

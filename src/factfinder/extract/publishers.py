@@ -57,6 +57,18 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("Airwars", "monitor", None, r"Airwars"),
     ("Deir Ezzor 24", "monitor", None, r"Deir\s*Ezzor\s*24|DeirEzzor24"),
     (
+        "Rojava Information Center",
+        "monitor",
+        None,
+        r"Rojava\s+Information\s+Cent(?:er|re)|RIC(?=\)|\s+said)",
+    ),
+    (
+        "Syrians for Truth and Justice",
+        "monitor",
+        None,
+        r"Syrians\s+for\s+Truth\s+(?:and|&)\s+Justice|STJ(?=\)|\s+said)",
+    ),
+    (
         "Armed Conflict Location & Event Data Project",
         "monitor",
         None,

@@ -405,7 +405,8 @@ def find_title(text: str, title: str | None, window: int = 400) -> tuple[int, in
 # header lines that come before the first paragraph of prose.
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NOT_HEADLINE = re.compile(
-    r"^(?:by|from|to|subject|date|posted|published|updated|photo|image|video|watch|read|share)\b"
+    r"^(?:by|from|to|subject|date|posted|published|updated|photo|image|video|watch|read|share|"
+    r"breaking|trending|latest|live|related|advertisement)\b"
     r"|https?://|www\.|@\w|[.!?;,:]$",
     re.IGNORECASE,
 )
@@ -417,13 +418,15 @@ def leading_headline(
     """The span of the headline among a text's header lines, or None.
 
     The header lines are the first lines up to a blank line or the first line of prose (one
-    ending in a stop or longer than 25 words), at most six. The headline is the longest of them
+    ending in a stop or longer than 25 words), at most six of four words or more (a page's
+    menu lines, shorter, are passed over: at most 16 lines in all). The headline is the longest of them
     with four to 25 words and at most 200 characters, no closing stop, that is no byline, link,
     handle, page furniture or publisher's name; a body of at least 100 characters follows.
     """
     lines: list[tuple[int, int]] = []
     pos = 0
-    while pos < len(text) and len(lines) < 6:
+    short = 0  # lines of a page's menu ("Skip to content", "Menu", "Search"): not counted
+    while pos < len(text) and len(lines) - short < 6 and len(lines) < 16:
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
         raw = text[pos:end]
@@ -439,6 +442,8 @@ def leading_headline(
             break  # the first paragraph of prose
         a = pos + len(raw) - len(raw.lstrip())
         lines.append((a, a + len(line)))
+        if len(_HEADLINE_WORD.findall(line)) < 4:
+            short += 1
         pos = end + 1
     if not lines or len(text) - pos < 100:
         return None

@@ -165,3 +165,113 @@ def test_a_civilian_after_a_force_qualified_by_a_name_is_counted(force: str) -> 
 def test_al_yarubiyah_under_its_kurdish_and_arabic_names(spelling: str) -> None:
     names = [m.place.name for m in find_places(f"A drone struck a car in {spelling} on Monday.")]
     assert names == ["Al Yarubiyah"]
+
+
+# --- a news page captured with its menu ---------------------------------------------------------
+
+NEWS_PAGE = (
+    "Skip to content\n"
+    "Menu\n"
+    "Home News Syria Iraq Opinion Videos\n"
+    "Search\n"
+    "Breaking: Earthquake aftershock hits towns of southern Turkey\n"
+    "Syria\n"
+    "Russian warplanes kill five civilians in Idlib market\n"
+    "By Staff Writer\n"
+    "Published: 12:45 PM, 07 Jun 2021\n"
+    "Updated: 03:10 PM, 07 Jun 2021\n"
+    "Russian warplanes struck a crowded vegetable market in the town of Maarat Misrin in "
+    "northern Idlib on Monday, killing five civilians including a child and wounding 14 others, "
+    "the White Helmets civil defence group said.\n"
+    "Read more:\n"
+    "Six killed in car bomb blast in Afrin - 3 days ago\n"
+    "Share this article\n"
+)
+
+
+def test_a_published_line_with_its_time_first_dates_the_page() -> None:
+    c = primary(NEWS_PAGE)
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2021, 6, 7), dt.date(2021, 6, 7))
+
+
+def test_the_headline_under_a_page_s_menu_is_the_lede_s() -> None:
+    from .reading import claims_of
+
+    claims = [c for c in claims_of(NEWS_PAGE) if c.killed.total is not None]
+    # One account of one strike: the headline's five are the lede's five, not a second claim.
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.primary and c.places[0].name == "Maarratmisrin"
+    assert c.killed.children is not None and c.killed.children.min == 1
+    assert c.injured.total is not None and c.injured.total.min == 14
+
+
+# --- an Arabic post in English page furniture ---------------------------------------------------
+
+
+@pytest.mark.parametrize("stamp", ["3:15 PM - 12 Jan 2024", "3:15 PM · 12 Jan 2024"])
+def test_an_arabic_post_is_dated_by_its_english_timestamp(stamp: str) -> None:
+    c = primary(
+        "Copy link to Tweet\n"
+        "Hawar News | ANHA\n"
+        "مسيرة تابعة للاحتلال التركي تستهدف سيارة مدنية على طريق تل تمر - الحسكة، ما أدى "
+        "لاستشهاد مواطنين اثنين.\n"
+        f"{stamp}"
+    )
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2024, 1, 12), dt.date(2024, 1, 12))
+    assert c.perpetrator.group == "turkey"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 2
+
+
+# --- fire from a party's ground -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "A hospital in al-Atarib was hit by artillery shelling on Sunday morning, killing "
+            "seven patients. The shelling came from areas held by government forces, it added.",
+            "syrian_government",
+        ),
+        (
+            "A hospital in al-Atarib was hit by artillery shells fired from government-held "
+            "areas on Sunday morning, killing seven patients.",
+            "syrian_government",
+        ),
+        (
+            "Rockets fired from areas controlled by the Syrian National Army hit a market in Tal "
+            "Rifaat on Sunday, killing three civilians.",
+            "armed_opposition",
+        ),
+        (
+            "Shells launched from SDF-held positions hit the village of Kaljibrin on Sunday, "
+            "killing a child.",
+            "sdf_ypg",
+        ),
+    ],
+)
+def test_fire_from_a_party_s_ground_is_that_party_s(text: str, group: str) -> None:
+    c = primary(text, published=dt.date(2021, 3, 22))
+    assert c.perpetrator.group == group
+
+
+def test_a_place_held_by_a_party_is_still_no_attacker() -> None:
+    c = primary(
+        "Russian warplanes struck the rebel-held town of Ariha on Sunday, killing four civilians.",
+        published=dt.date(2021, 3, 22),
+    )
+    assert c.perpetrator.group == "russia"
+
+
+def test_a_kurdish_monitor_is_a_monitor() -> None:
+    c = primary(
+        "A woman and her daughter were killed on Friday when a drone, believed to be Turkish, "
+        "struck their home in the village of Um al-Khair near Tal Tamr, the Rojava Information "
+        "Center reported.",
+        published=dt.date(2024, 9, 20),
+    )
+    assert (c.claimant.name, c.claimant.type) == ("Rojava Information Center", "monitor")
+    assert c.perpetrator.group == "turkey"

@@ -363,6 +363,12 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
     line = _dateline(at)
     if anchor is None and line is not None:
         anchor = line[0]
+    if anchor is None:
+        # A date in the English page furniture around the post ("3:15 PM - 12 Jan 2024",
+        # "Published: 12 January 2024") dates it as it would an English post.
+        own = parts.dateline(text, doc.title, None)
+        if own is not None and own.window.precision == "day" and own.window.start is not None:
+            anchor = own.window.start
     sentences, title = split_sentences(text, doc.title)
     if title is None:
         title = _headline_line(at, sentences)
