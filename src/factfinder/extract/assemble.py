@@ -760,27 +760,42 @@ _MONTH_WORD = re.compile(r"\b(?:" + _MONTHS + r")\b")
 
 
 def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
-    """Give an incident named only by country the first finer place of the sentences after it.
+    """Give an incident named only by country the first finer place of the sentences after it,
+    and one named only by its province the first town of that province after it.
 
     News names the country in the headline and lede ("air raids in northern Syria") and the
-    province a sentence or two later; those sentences elaborate the same report, up to the
+    province or the town a sentence or two later; those sentences elaborate the same report, up to the
     next incident. The elaborating sentence joins the incident (its span), so the place stays
     traceable.
     """
     order = {id(u): k for k, u in enumerate(units)}
     starts = [order[id(inc.units[0])] for inc in incidents]
     for n, inc in enumerate(incidents):
-        if any(_incident_places(u) for u in inc.units):
+        told = [pm for u in inc.units for pm in _incident_places(u)]
+        if any(pm.place.precision in _POINT_PRECISIONS for pm in told):
             continue
+        # Named only by its province ("Strike Near Idlib Killed 7 Civilians"): a town of that
+        # province named after it ("The attack on the camp near Kafr Jales …") says where.
+        provinces = {pm.place.admin1 for pm in told}
         first = order[id(inc.units[-1])] + 1
         stop = min(starts[n + 1] if n + 1 < len(incidents) else len(units), first + 3)
         for u in units[first:stop]:
             if _is_background(u):
                 continue
-            if _incident_places(u):
+            found = _incident_places(u)
+            if found and (
+                not provinces
+                or any(
+                    pm.place.precision in _POINT_PRECISIONS and pm.place.admin1 in provinces
+                    for pm in found
+                )
+            ):
                 # Only the place (and the span) come from it, not its counts or cues.
                 inc.units.append(replace(u, counts=(), dates=(), actors=(), cues=(), weapons=()))
                 break
+
+
+_POINT_PRECISIONS = frozenset({"exact", "neighbourhood", "town"})
 
 
 # A sentence that says when the incident just told happened: "The strike took place on Nov.

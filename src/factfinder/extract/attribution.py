@@ -204,7 +204,9 @@ _DENIAL = Gate(
         r"\b(?:did\s+not|didn't|does\s+not|never)\s+(?:\w+\s+)?(?:target|strike|bomb|shell|hit|kill|attack|"
         r"carry\s+out|conduct|cause|result\s+in)\b|\bwithout\s+(?:causing\s+)?(?:any\s+)?civilian\s+"
         r"(?:casualties|harm|deaths)\b|\b(?:was|were|is|are)\s+not\s+(?:involved|responsible)\b|"
-        r"\bhad\s+nothing\s+to\s+do\s+with\b|\bnot\s+(?:been\s+)?(?:operating|active|flying)\b",
+        r"\bhad\s+nothing\s+to\s+do\s+with\b|\bnot\s+(?:been\s+)?(?:operating|active|flying)\b|"
+        # a military's casualty review: "it was assessed that the report was non-credible"
+        r"\bnon-?credible\b",
         re.IGNORECASE,
     )
 )

@@ -146,6 +146,19 @@ _ONE_NAMED_FIRST = (
     r"(?P<first>\s+(?:the|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+"
     r"(?:\s+(?:himself|herself))?\s*,?\s+and)?"
 )
+# A person named before a count of others the verb also governs, perhaps with a role between
+# commas: "killed Abu Baqir al-Saadi, a senior commander, and two of his guards" (3). Read only
+# before a number: "killed shepherd Mahmoud Khalaf and his 13-year-old son" names two people.
+_NAMED_THEN_OTHERS = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|assassinat(?:ed|ing|es)|execut(?:ed|ing|es)|shot\s+dead|"
+    r"wound(?:ed|ing|s)?|injur(?:ed|ing|es))"
+    r"(?P<first>\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+    r"(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}"
+    r"(?:\s*,\s+(?:an?|the|his|her)\s+[^,;.()\d]{2,60},)?\s+and)\s*$"
+)
+_COUNT_OF_OTHERS = re.compile(
+    r"(?:\d+(?![\d-])|(?:" + "|".join(number_words(2, 20)) + r")\b)", re.IGNORECASE
+)
 
 
 def _with_first(rng: Range, m: re.Match[str] | None) -> Range:
@@ -459,6 +472,11 @@ def _classify(
     if dead:
         rng = _with_first(rng, dead)
         return found("killed", "before")
+    named = _NAMED_THEN_OTHERS.search(before)
+    if named and _COUNT_OF_OTHERS.match(rng.text or ""):
+        rng = _with_first(rng, named)
+        hurt_verb = re.match(r"\s*(?:wound|injur)", before[named.start() :], re.IGNORECASE)
+        return found("injured" if hurt_verb else "killed", "before")
     sub_before = _SUB_BEFORE.search(before)
     if sub_before:
         # "the dead included 2 women", "among the wounded were 3 children": the partitive

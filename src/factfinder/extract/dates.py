@@ -730,6 +730,8 @@ def read_dateline(
                 d.window.precision == "day"
                 and d.start - at <= 12
                 and not _NARRATIVE_LEAD.search(text, at, d.start)
+                # "2021-05-30, near Deir ez-Zor, Syria. Coalition aircraft …": a record's event
+                and not _RECORD_PLACE_AFTER.match(text, d.end)
             ):
                 return DateMention(d.start, d.end, d.window, "dateline")
             break
@@ -737,6 +739,11 @@ def read_dateline(
 
 
 _NARRATIVE_LEAD = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Dd]uring|[Ss]ince|[Ff]rom|[Tt]he)\b")
+# A date and then where something happened: an incident record's opening, not a dateline.
+_RECORD_PLACE_AFTER = re.compile(
+    r",?[ \t]+(?:near|in|at|outside|around|north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)\s+(?:of\s+)?(?:the\s+)?[A-Z]"
+)
 
 # Page furniture that dates the document itself, wherever the capture put it:
 # "Posted on 3 May 2016", "Published: ...", "Date of publication ...", "Print this page Tuesday

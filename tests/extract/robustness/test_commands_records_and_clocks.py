@@ -275,3 +275,79 @@ def test_a_kurdish_monitor_is_a_monitor() -> None:
     )
     assert (c.claimant.name, c.claimant.type) == ("Rojava Information Center", "monitor")
     assert c.perpetrator.group == "turkey"
+
+
+# --- the town told after a headline's province --------------------------------------------------
+
+
+def test_a_town_told_after_the_headline_s_province_places_the_incident() -> None:
+    c = primary(
+        "Cluster Munitions Used in Strike Near Idlib Killed 7 Civilians\n"
+        "November 17, 2022\n"
+        "(Beirut) – A Syrian-Russian military alliance attack using cluster munitions on a "
+        "displacement camp in northwest Syria on November 6, 2022, killed at least seven "
+        "civilians, including four children, and injured dozens, Human Rights Watch said today.\n"
+        "The attack on the Maram camp, near Kafr Jales, north of Idlib city, was one of several "
+        "by the alliance that day."
+    )
+    assert c.places[0].name == "Kafr Jalis"
+    assert c.date is not None and c.date.start == dt.date(2022, 11, 6)
+
+
+def test_a_town_of_another_province_after_the_headline_s_does_not() -> None:
+    c = primary(
+        "Strike Near Idlib Killed 7 Civilians\n"
+        "A Russian airstrike on a camp in Idlib province on Sunday killed seven civilians, "
+        "rescuers said on Monday, in one of the deadliest attacks in the northwest this year. "
+        "Elsewhere, the Kurdish town of Qamishli was calm."
+    )
+    assert all(p.name != "Al Qamishli" for p in c.places)
+
+
+# --- a military's casualty records --------------------------------------------------------------
+
+
+def test_a_record_s_opening_date_and_place_are_the_event_s_not_a_dateline() -> None:
+    c = primary(
+        "2021-05-30, near Deir ez-Zor, Syria. Coalition aircraft conducted an airstrike against "
+        "an ISIS vehicle. After review, it was assessed that the report was non-credible.",
+        published=dt.date(2021, 6, 10),
+    )
+    assert c.date is not None and c.date.start == dt.date(2021, 5, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CJTF-OIR said that after review it assessed the report of civilian casualties from a "
+        "coalition airstrike near Deir ez-Zor on May 30 as non-credible.",
+        "The coalition said a review found the allegation of civilian casualties in a May 30 "
+        "strike near Hajin to be non-credible.",
+    ],
+)
+def test_a_review_finding_a_report_non_credible_denies_it(text: str) -> None:
+    c = primary(text, published=dt.date(2021, 6, 10))
+    assert c.stance == "denies"
+    assert c.perpetrator.group == "us_led_coalition"
+
+
+# --- a named person and a count of others -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "victims",
+    [
+        "Abu Baqir al-Saadi and two of his guards",
+        "Abu Baqir al-Saadi, a senior commander of Kataib Hezbollah, and two of his guards",
+        "senior commander Abu Baqir al-Saadi and two guards",
+    ],
+)
+def test_a_person_named_before_a_count_of_others_is_added_to_it(victims: str) -> None:
+    c = primary(
+        f"A US drone strike in Baghdad on Wednesday killed {victims}, Iraqi security officials "
+        "said.",
+        published=dt.date(2024, 2, 8),
+    )
+    assert c.killed.total is not None
+    assert (c.killed.total.min, c.killed.total.max) == (3, 3)
+    assert c.perpetrator.group == "us_led_coalition"
