@@ -235,6 +235,15 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         r"(?:Opposing|Warring|Conflicting)\s+(?:Sides|Parties))?(?:\s+in\s+Syria)?|"
         r"Russian\s+Reconciliation\s+Cent(?:re|er)",
     ),
+    # Turkey's defence ministry, by its English and Turkish names and its account
+    (
+        "Turkish Ministry of National Defence",
+        "party_to_conflict",
+        None,
+        r"(?:T\.\s?C\.\s+)?Mill[iî]\s+Savunma\s+Bakanl[ıi][ğg][ıi]|tcsavunma|"
+        r"Turkish\s+Ministry\s+of\s+(?:National\s+)?Defen[cs]e|"
+        r"Turkish\s+(?:National\s+)?Defen[cs]e\s+Ministry",
+    ),
     # Iraq's joint command's media office; the Houthis' television.
     ("Security Media Cell", "party_to_conflict", None, r"(?:Iraqi\s+)?Security\s+Media\s+Cell"),
     ("Al-Masirah", "party_to_conflict", None, r"al[- ]?Masirah(?:\s+TV)?"),

@@ -351,3 +351,25 @@ def test_a_person_named_before_a_count_of_others_is_added_to_it(victims: str) ->
     assert c.killed.total is not None
     assert (c.killed.total.min, c.killed.total.max) == (3, 3)
     assert c.perpetrator.group == "us_led_coalition"
+
+
+# --- a defence ministry's own post --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("account", ["T.C. Milli Savunma Bakanlığı\n@tcsavunma", "@tcsavunma"])
+def test_the_turkish_defence_ministry_s_post_admits_its_commandos_act(account: str) -> None:
+    c = primary(
+        f"{account}\n"
+        "5 PKK/YPG terrorists who were preparing to attack our Peace Spring region were "
+        "neutralized by our heroic commandos. Our fight against terrorism will continue with "
+        "determination. #MSB\n"
+        "3:41 PM · Jan 14, 2023"
+    )
+    assert (c.claimant.name, c.claimant.type) == (
+        "Turkish Ministry of National Defence",
+        "party_to_conflict",
+    )
+    assert c.perpetrator.group == "turkey"
+    assert c.stance == "admits"
+    assert c.killed.combatants is not None and c.killed.combatants.min == 5
+    assert c.date is not None and c.date.start == dt.date(2023, 1, 14)
