@@ -835,6 +835,42 @@ def _date_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) 
                 break
 
 
+def _date_from_list_intro(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
+    """Give the undated items of a list the day its introduction names.
+
+    A monitor's daily record introduces its items with their day ("SOHR documented the deaths
+    of six people across Syria on Wednesday, they are as follows:") and lists them undated
+    ("Daraa: a young man was shot dead …"). An introduction is a sentence ending in a colon
+    that dates one day; its day goes to every undated incident after it, up to the next
+    introduction. The introduction joins each such claim's spans.
+    """
+    order = {id(u): k for k, u in enumerate(units)}
+    intros = [
+        (k, days[0])
+        for k, u in enumerate(units)
+        if u.sentence.text.rstrip().endswith(":")
+        and not _is_background(u)
+        and len(days := [d for d in _event_dates(u) if d.window.precision == "day"]) == 1
+    ]
+    if not intros:
+        return
+    for inc in incidents:
+        if any(_event_dates(u) for u in inc.units):
+            continue
+        known = [order[id(v)] for v in inc.units if id(v) in order]
+        if not known:
+            continue
+        first = min(known)
+        before = [(k, d) for k, d in intros if k < first]
+        if not before:
+            continue
+        k, day = before[-1]
+        intro = units[k]
+        inc.units.append(
+            replace(intro, counts=(), places=(), actors=(), cues=(), weapons=(), dates=(day,))
+        )
+
+
 def _means_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
     """Give an incident told without its means the means of the sentences after it.
 
@@ -1478,6 +1514,7 @@ def assemble(
     incidents = _group(units, headline_mode)
     _area_from_followers(units, incidents)
     _date_from_followers(units, incidents)
+    _date_from_list_intro(units, incidents)
     _means_from_followers(units, incidents)
     claims: list[Claim] = []
     flags: list[bool] = []

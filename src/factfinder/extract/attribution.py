@@ -804,6 +804,10 @@ _HARM_AFTER = re.compile(
 )
 
 
+# A speaker inside a relative clause: "a strike that Gaza's health ministry said killed 90".
+_RELATIVE_SPEAKER = re.compile(r"\b(?:that|which)\s+(?:[\w'’.-]+\s+){1,6}$", re.IGNORECASE)
+
+
 _CRUMB_BEFORE = re.compile(r"[/›»>|]\s*$")
 
 
@@ -889,7 +893,9 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
     for m in _REPORT.finditer(text, start, stop):
         if _PASSIVE_SAID.search(text, max(start, m.start() - 20), m.start()):
             continue  # "what are said to be", "was reported"
-        if _HARM_AFTER.match(text, m.end(), stop):
+        if _HARM_AFTER.match(text, m.end(), stop) and not _RELATIVE_SPEAKER.search(
+            text, max(start, m.start() - 80), m.start()
+        ):
             continue  # "Civilians reported killed: 4-6", "two people reported dead"
         if _CRUMB_BEFORE.search(text, max(start, m.start() - 3), m.start()):
             continue  # a page's breadcrumb: "Home / Reports", "News › Reports"

@@ -528,7 +528,13 @@ def _repeats(sentences: Sequence[Sentence], title: int | None) -> set[int]:
 # Semicolons, and "while"/"whereas" before another speaker's statement ("Turkey said it
 # neutralised 15 terrorists, while the SDF said eight civilians were killed").
 _SAYS = r"(?:said|says|claimed|claims|reported|reports|announced|stated|told|insisted|denied)\b"
-_CLAUSE_CUT = re.compile(rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){{1,8}}?{_SAYS})")
+_CLAUSE_CUT = re.compile(
+    rf"\s*;\s*|,?\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){{1,8}}?{_SAYS})"
+    # another speaker's toll in a relative clause: "Israel said it targeted X in a strike on
+    # Saturday that Gaza's health ministry said killed at least 90 people"
+    r"|\s+(?=(?:that|which)\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|reported)\s+"
+    r"(?:killed|wounded|injured|left)\b)"
+)
 
 
 _REPORTED = re.compile(rf"\b{_SAYS}|\baccording\s+to\b")

@@ -373,3 +373,64 @@ def test_the_turkish_defence_ministry_s_post_admits_its_commandos_act(account: s
     assert c.stance == "admits"
     assert c.killed.combatants is not None and c.killed.combatants.min == 5
     assert c.date is not None and c.date.start == dt.date(2023, 1, 14)
+
+
+# --- another speaker's toll in a relative clause ------------------------------------------------
+
+
+def test_a_toll_another_speaker_gives_in_a_relative_clause_is_that_speaker_s() -> None:
+    from .reading import claims_of
+
+    text = (
+        "Israel said it targeted Hamas military chief Mohammed Deif in a strike on Khan Younis on "
+        "Saturday that Gaza's health ministry said killed at least 90 people in the al-Mawasi "
+        "area."
+    )
+    claims = claims_of(text, published=dt.date(2024, 7, 14))
+    toll = [c for c in claims if c.killed.total is not None]
+    assert len(toll) == 1
+    c = toll[0]
+    assert c.primary
+    assert c.claimant.name == "Gaza's health ministry"
+    assert c.killed.total is not None and c.killed.total.min == 90
+    assert c.perpetrator.group == "israel"
+    assert c.stance == "alleges"
+    # Israel's own words admit the strike, not the toll.
+    israel = [c for c in claims if c.claimant.name == "Israel"]
+    assert israel and all(c.killed.total is None for c in israel)
+
+
+# --- a monitor's daily record -------------------------------------------------------------------
+
+DAILY = (
+    "Daily death toll | 6 people killed across Syrian territory on October 19\n"
+    "SOHR documented the deaths of six people across Syria on Wednesday, they are as follows:\n"
+    "Daraa: a young man was shot dead by unknown gunmen in Tafas town in the western "
+    "countryside.\n"
+    "Deir Ezzor: two SDF members were killed in an attack by ISIS cells near Al-Busayrah.\n"
+    "Idlib: a child was killed by regime shelling on Al-Bara village in Jabal Al-Zawiya.\n"
+)
+
+
+def test_the_items_of_a_daily_record_take_the_day_its_introduction_names() -> None:
+    from .reading import claims_of
+
+    claims = claims_of(DAILY, published=dt.date(2022, 10, 20))
+    child = next(c for c in claims if c.killed.children is not None)
+    assert child.perpetrator.group == "syrian_government"
+    assert child.date is not None and child.date.start == dt.date(2022, 10, 19)
+    sdf = next(c for c in claims if c.perpetrator.group == "isis")
+    assert sdf.date is not None and sdf.date.start == dt.date(2022, 10, 19)
+
+
+def test_an_undated_story_without_an_introduction_stays_undated() -> None:
+    from .reading import claims_of
+
+    claims = claims_of(
+        "On January 31, a drone believed to be Turkish struck a car near the town of "
+        "Derbasiyah, killing two members of the Asayish. Separately, Turkish artillery shelled "
+        "villages around Tal Tamr, wounding a child.",
+        published=dt.date(2023, 2, 1),
+    )
+    shelled = next(c for c in claims if c.event_type == "shelling")
+    assert shelled.date is None
