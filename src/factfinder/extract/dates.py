@@ -757,6 +757,8 @@ _FURNITURE_BEFORE = re.compile(
     r"|\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|]"
     # a Telegram or YouTube page's view count: "8.88K viewsDec 18, 2025 at 16:11"
     r"|\d[\d.,]*[KkMm]?\s*views"
+    # a byline and a separator: "Story by Reuters • 12/12/2022", "By Ahmad Hassan | 12.12.2022"
+    r"|(?:^|\n)[ \t]*(?:Story\s+)?[Bb]y\s+[^\n•·|]{1,60}?[ \t]*[•·|]"
     # an embedded post's signature: "— Syria Civil Defence (@SyriaCivilDef) November 15, 2021"
     r"|[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\))\s*$"
 )

@@ -434,3 +434,12 @@ def test_an_undated_story_without_an_introduction_stays_undated() -> None:
     )
     shelled = next(c for c in claims if c.event_type == "shelling")
     assert shelled.date is None
+
+
+def test_a_byline_and_its_bullet_date_the_page() -> None:
+    c = primary(
+        "World news\n"
+        "Story by Reuters • 12/12/2022\n"
+        "A Russian airstrike killed three civilians in the town of Ariha on Sunday, rescuers said."
+    )
+    assert c.date is not None and c.date.start == dt.date(2022, 12, 11)
