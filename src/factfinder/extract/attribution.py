@@ -42,7 +42,8 @@ _VERBS = (
     r"emphasi[sz]ed|charged|tweeted|posted|published|has\s+learned|learned|asked|requested|appealed|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|refuted|refutes|rejected|rejects|"
     r"dismissed|dismisses|verified|found(?=\s+(?:that|reasonable\s+grounds))|"
-    r"determined(?=\s+that)|established(?=\s+that)"
+    r"determined(?=\s+that)|established(?=\s+that)|"
+    r"received\s+(?:\w+\s+)?reports?(?=\s+(?:that|of)\b)"
 )
 # ("The United States struck …" says nothing: "States" there is a name, not a verb.)
 _REPORT = Gate(

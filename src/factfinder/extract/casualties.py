@@ -74,6 +74,7 @@ _KILLED_AFTER = (
     r"slaughtered|perished|shot\s+dead|gunned\s+down|burned\s+to\s+death|burnt\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|(?:have\s+|has\s+|had\s+)?fallen\s+victims?|"
     r"fell\s+victims?|were\s+found\s+dead|found\s+dead|killed\s+outright|suffocated\s+to\s+death|"
+    r"drowned|"
     # a post's military shorthand: "2 SDF fighters KIA, 3 WIA"
     r"(?-i:KIA)"
 )
@@ -502,6 +503,11 @@ _PLACE_PHRASE = re.compile(
     r"\s+(?:(?:detected|spotted|located|identified|hiding|found|holed\s+up)\s+)?"
     r"(?:from|in|inside|at|near|across|belonging\s+to|living\s+in)\s+[^,.;:!?\d()]{1,60}?(?=\s+"
     r"(?:were|was|have|has|had|are|is)\b)"
+    # what they were doing: "12 people fleeing Fallujah were killed", "5 workers trying to
+    # reach the field were killed"
+    r"|\s+(?:fleeing|escaping|trying\s+to\s+(?:flee|escape|cross|reach|leave)|sheltering|"
+    r"queu(?:e)?ing|waiting|travel(?:l)?ing|returning|working|gathered|harvesting|"
+    r"displaced)\b[^,.;:!?\d()]{0,50}?(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\b)"
     # a relative clause: "5 terrorists who were preparing to attack our posts were neutralised"
     r"|\s+(?:who|that)\s+[^,.;:!?\d()]{4,80}?(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\b)",
     re.I,

@@ -109,7 +109,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "airstrike",
         1.2,
-        r"air\s*[- ]?strikes?|air\s*[- ]?raids?|aerial\s+(?:bombardments?|attacks?|bombings?|strikes?|campaigns?|raids?|assaults?)|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|(?:war|fighter|military)\s*[- ]?(?:planes?|jets?|aircraft)|helicopter\s+gunships?|gunships?|bombers|sorties",
+        r"air\s*[- ]?strikes?|air\s*[- ]?raids?|aerial\s+(?:bombardments?|attacks?|bombings?|strikes?|campaigns?|raids?|assaults?)|barrel\s+bombs?|explosive\s+barrels?|bunker[- ]?busters?(?:\s+bombs?)?|drone\s+(?:strikes?|attacks?)|(?:war|fighter|military)\s*[- ]?(?:planes?|jets?|aircraft)|helicopter\s+gunships?|gunships?|bombers|sorties",
     ),
     (
         "airstrike",

@@ -443,3 +443,36 @@ def test_a_byline_and_its_bullet_date_the_page() -> None:
         "A Russian airstrike killed three civilians in the town of Ariha on Sunday, rescuers said."
     )
     assert c.date is not None and c.date.start == dt.date(2022, 12, 11)
+
+
+# --- how people died, and who received the reports ----------------------------------------------
+
+
+def test_people_named_by_what_they_were_doing_are_counted() -> None:
+    c = primary(
+        "NEAR FALLUJAH, Iraq (Reuters) - At least 12 people fleeing Fallujah were killed on "
+        "Sunday when their boat capsized on the Euphrates, officials said.",
+        published=dt.date(2016, 6, 6),
+    )
+    assert c.killed.total is not None and (c.killed.total.min, c.killed.total.max) == (12, None)
+
+
+def test_the_drowned_are_dead_and_a_body_that_received_reports_speaks() -> None:
+    c = primary(
+        "OCHA received reports that 12 civilians, including children, drowned on 5 June while "
+        "trying to cross the Euphrates river to flee Fallujah.",
+        published=dt.date(2016, 6, 8),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 12
+    assert (c.claimant.name, c.claimant.type) == ("OCHA", "un")
+    assert c.date is not None and c.date.start == dt.date(2016, 6, 5)
+
+
+def test_bunker_buster_bombs_fall_from_the_air() -> None:
+    c = primary(
+        "Bunker buster bombs on al-Sakhour, whole buildings down. 27 martyrs counted in Sakhour "
+        "alone.",
+        published=dt.date(2016, 9, 25),
+    )
+    assert c.event_type == "airstrike"
+    assert c.killed.total is not None and c.killed.total.min == 27
