@@ -333,7 +333,7 @@ class ArabicIndex:
 
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+|[0-9]+|[^\W\d_]+")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
-_HARD = re.compile(r"[.!?:;()\[\]{}|\n\t<>«»—–]|\s-\s|\s-|-\s")
+_HARD = re.compile(r"[.!?:;()\[\]{}|\n\t<>«»—–/]|\s-\s|\s-|-\s")
 
 
 _QUOTES = "\"'“”„«»‹›"

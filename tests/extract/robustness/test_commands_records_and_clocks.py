@@ -476,3 +476,21 @@ def test_bunker_buster_bombs_fall_from_the_air() -> None:
     )
     assert c.event_type == "airstrike"
     assert c.killed.total is not None and c.killed.total.min == 27
+
+
+# --- one place under two names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("استهداف محطة وقود في ريف المالكية/ديرك، مساء أمس.", "Al Malikiyah"),
+        ("قصف على كوباني/عين العرب", "Ayn al Arab"),
+        ("Turkish drones struck near Derik/al-Malikiyah on Monday.", "Al Malikiyah"),
+    ],
+)
+def test_a_place_named_twice_across_a_slash_is_found(text: str, name: str) -> None:
+    from factfinder.geo import find_places as find_places_any_script
+
+    names = {m.place.name for m in find_places_any_script(text)}
+    assert names == {name}
