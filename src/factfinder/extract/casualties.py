@@ -74,7 +74,7 @@ _KILLED_AFTER = (
     r"slaughtered|perished|shot\s+dead|gunned\s+down|burned\s+to\s+death|burnt\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|(?:have\s+|has\s+|had\s+)?fallen\s+victims?|"
     r"fell\s+victims?|were\s+found\s+dead|found\s+dead|killed\s+outright|suffocated\s+to\s+death|"
-    r"drowned|"
+    r"drowned|wiped\s+out|"
     # a post's military shorthand: "2 SDF fighters KIA, 3 WIA"
     r"(?-i:KIA)"
 )

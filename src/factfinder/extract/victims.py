@@ -89,7 +89,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
         **dict.fromkeys(
             _w(
                 "civilians civilian civs residents resident villagers villager inhabitants inhabitant "
-                "passers-by passersby passer-by worshippers worshipper worshipers worshiper evacuees "
+                "passers-by passersby passer-by passerby worshippers worshipper worshipers worshiper evacuees "
                 "evacuee refugees refugee displaced students student pupils pupil teachers teacher "
                 "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "
                 "journalists journalist reporters reporter farmers farmer shepherds shepherd workers "
@@ -493,6 +493,13 @@ _COUNT_NEXT = re.compile(
 )
 
 
+# Bodies whose members are no fighters: "a local council member", "three family members".
+_CIVIL_BODIES = frozenset(
+    _w("council family committee board union parliament municipal municipality crew staff")
+)
+_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
 def _list_tail(
     text: str, words: list[re.Match[str]], k: int, end: int, head: Victims | None = None
 ) -> Phrase:
@@ -511,6 +518,17 @@ def _list_tail(
     victims: Victims = head or LEXICON.get(low, "total")
     if civilian and victims in ("combatants", "total"):
         victims = "civilians"  # "two civilian members of a household"
+    if low == "members" and _FAMILY_OF.search(
+        text, max(0, words[0].start() - 40), words[0].start()
+    ):
+        victims = "total"  # "an entire family of seven members": a household, not fighters
+    if (
+        low in ("member", "members")
+        and k > 0
+        and words[k - 1].group().lower() in _CIVIL_BODIES
+        and not _armed_group_in(text, words[0].start(), words[k].start())
+    ):
+        victims = "civilians"  # "a local council member", "two family members"
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
     after = words[k + 1].group().lower() if k + 1 < len(words) else ""

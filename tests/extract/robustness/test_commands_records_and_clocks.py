@@ -494,3 +494,51 @@ def test_a_place_named_twice_across_a_slash_is_found(text: str, name: str) -> No
 
     names = {m.place.name for m in find_places_any_script(text)}
     assert names == {name}
+
+
+def test_the_members_of_a_family_are_no_fighters() -> None:
+    c = primary(
+        "An entire family of seven members was wiped out in an Israeli strike on Deir al-Balah "
+        "on Monday.",
+        published=dt.date(2023, 10, 10),
+    )
+    assert c.killed.total is not None and c.killed.total.min == 7
+    assert c.killed.combatants is None
+
+
+def test_fighters_wiped_out_are_still_fighters() -> None:
+    c = primary(
+        "The ministry said 12 PKK terrorists were wiped out in an air operation in northern Iraq "
+        "on Monday.",
+        published=dt.date(2023, 10, 10),
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians", "combatants"),
+    [
+        (
+            "A car bomb exploded at a checkpoint of the Turkish-backed Sultan Murad Division near "
+            "al-Bab, killing two fighters and a passerby.",
+            1,
+            2,
+        ),
+        (
+            "Unknown gunmen on a motorcycle shot dead a local council member in the town of Jasim "
+            "in Daraa countryside on Sunday.",
+            1,
+            None,
+        ),
+        (
+            "Unknown gunmen shot dead two members of the Eighth Brigade in the town of Jasim on "
+            "Sunday.",
+            None,
+            2,
+        ),
+    ],
+)
+def test_who_the_dead_were(text: str, civilians: int | None, combatants: int | None) -> None:
+    c = primary(text, published=dt.date(2022, 4, 11))
+    assert (c.killed.civilians.min if c.killed.civilians else None) == civilians
+    assert (c.killed.combatants.min if c.killed.combatants else None) == combatants
