@@ -97,7 +97,7 @@ _MONTH_WORDS = sorted(
 _MONTH = r"(?P<{name}>(?:" + "|".join(_MONTH_WORDS) + r")\b\.?)"
 _WEEKDAY_PREFIX = (
     r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\.?,?\s+)?"
+    r"Friday|Saturday|Sunday)\.?,?\s+\(?)?"  # "Tuesday (October 3)": one day
 )
 _DAY = r"(?P<{name}>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 # An X capture glues the post's view count to its timestamp's year ("Dec 1, 2024153Views"), a
@@ -271,6 +271,16 @@ _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         ),
         "md",
     ),
+    # the first week of October 2023: seven days of the month
+    (
+        re.compile(
+            r"\b(?P<wk>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            + _MONTH.replace("{name}", "m")
+            + r",?\s+(?:of\s+)?"
+            + _YEAR.replace("{name}", "y")
+        ),
+        "wmy",
+    ),
     # August 2013
     (
         re.compile(
@@ -401,8 +411,20 @@ def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow
         return DateWindow.day(got) if got else None
     if form == "my":
         return _month_window(int(g["y"]), _month(g["m"]))
+    if form == "wmy":
+        month = _month_window(int(g["y"]), _month(g["m"]))
+        assert month.start is not None and month.end is not None
+        if g["wk"] in ("last", "final"):
+            return DateWindow(month.end - dt.timedelta(days=6), month.end, "week")
+        first = month.start + dt.timedelta(days=7 * _WEEK_ORDINALS[g["wk"]])
+        return DateWindow(first, first + dt.timedelta(days=6), "week")
     year = int(g["y"])
     return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+_WEEK_ORDINALS: Final[Mapping[str, int]] = MappingProxyType(
+    {"first": 0, "second": 1, "third": 2, "fourth": 3}
+)
 
 
 # How close before the report's day the month-first reading of an ambiguous numeric date must

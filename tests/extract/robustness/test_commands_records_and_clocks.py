@@ -542,3 +542,29 @@ def test_who_the_dead_were(text: str, civilians: int | None, combatants: int | N
     c = primary(text, published=dt.date(2022, 4, 11))
     assert (c.killed.civilians.min if c.killed.civilians else None) == civilians
     assert (c.killed.combatants.min if c.killed.combatants else None) == combatants
+
+
+# --- days named twice, weeks of a month ---------------------------------------------------------
+
+
+def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
+    c = primary(
+        "A Russian airstrike killed four civilians in the town of Ariha on Tuesday (October 3), "
+        "the Syria Civil Defence said.",
+        published=dt.date(2023, 10, 10),
+    )
+    assert c.date is not None and c.date.start == dt.date(2023, 10, 3)
+
+
+@pytest.mark.parametrize(
+    ("week", "start", "end"),
+    [("first", 1, 7), ("second", 8, 14), ("last", 25, 31)],
+)
+def test_a_week_of_a_month_is_seven_days(week: str, start: int, end: int) -> None:
+    c = primary(
+        f"SNHR: 41 civilians were killed in Syria in the {week} week of October 2023, including "
+        "12 children.",
+        published=dt.date(2023, 11, 9),
+    )
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (dt.date(2023, 10, start), dt.date(2023, 10, end))
