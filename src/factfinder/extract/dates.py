@@ -412,11 +412,11 @@ def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow
     if form == "my":
         return _month_window(int(g["y"]), _month(g["m"]))
     if form == "wmy":
-        month = _month_window(int(g["y"]), _month(g["m"]))
-        assert month.start is not None and month.end is not None
+        whole = _month_window(int(g["y"]), _month(g["m"]))
+        assert whole.start is not None and whole.end is not None
         if g["wk"] in ("last", "final"):
-            return DateWindow(month.end - dt.timedelta(days=6), month.end, "week")
-        first = month.start + dt.timedelta(days=7 * _WEEK_ORDINALS[g["wk"]])
+            return DateWindow(whole.end - dt.timedelta(days=6), whole.end, "week")
+        first = whole.start + dt.timedelta(days=7 * _WEEK_ORDINALS[g["wk"]])
         return DateWindow(first, first + dt.timedelta(days=6), "week")
     year = int(g["y"])
     return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
