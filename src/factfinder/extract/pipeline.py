@@ -49,6 +49,7 @@ from factfinder.extract.furniture import furniture_spans, hashtag_phrases, readi
 from factfinder.extract.placing import area_of, speaks
 from factfinder.extract.sentences import clauses, context_sections, split_sentences
 from factfinder.geo import theatres_named
+from factfinder.intake.language import detect_language
 from factfinder.mentions import (
     PlaceMention,
     Sentence,
@@ -194,6 +195,39 @@ def _in(span_start: int, span_end: int, start: int, end: int) -> bool:
     return start <= span_start and span_end <= end
 
 
+# The commonest English words: prose in English is about a fifth of them, a post or a headline
+# rarely less than a twentieth; a text in another language in Latin letters has almost none.
+_ENGLISH_WORDS = frozenset(
+    "the of and in to a an was were is are on by at for with from that said killed".split()
+)
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][a-z]+)?")
+_FOREIGN_SAMPLE = 2000
+_FOREIGN_MIN_WORDS = 8
+_FOREIGN_SURE_WORDS = 25
+_FOREIGN_SHARE = 0.03
+
+
+def reads_as_english(doc: Document) -> bool:
+    """Whether the English reader reads the document: its `language` says English (or Arabic,
+    whose script decides), or, with no language given, its text is not plainly another
+    language in Latin letters (French, Turkish, Kurdish …): fewer than 3 % of its words among
+    the commonest English words, over 25 words or more, or over 8 words or more when the
+    language detector (`intake.language`) also names another language. A text in another
+    language is not read: it gives no claims rather than claims made of stray names and
+    numbers."""
+    if doc.language:
+        return doc.language.lower()[:2] in ("en", "ar")
+    words = _LATIN_WORD.findall(doc.text[:_FOREIGN_SAMPLE])
+    if len(words) < _FOREIGN_MIN_WORDS:
+        return True
+    english = sum(1 for w in words if w.lower() in _ENGLISH_WORDS)
+    if english >= _FOREIGN_SHARE * len(words):
+        return True
+    if len(words) >= _FOREIGN_SURE_WORDS:
+        return False
+    return detect_language(doc.text) in (None, "en", "ar")
+
+
 class Extractor:
     """Turns documents into claims; holds the parts and the assembly options."""
 
@@ -223,6 +257,8 @@ class Extractor:
         if has_arabic(doc.text) and arabic.reads_arabic(doc):
             # Arabic goes to its own readers; Persian/Kurdish/Urdu script is not read.
             return ([], None) if arabic.other_arabic_script(doc) else arabic_units(doc, self.parts)
+        if not reads_as_english(doc):
+            return [], None  # French, Turkish, Kurdish in Latin letters …: not read as English
         text = doc.text
         # Page furniture ("Copy link to Tweet", "1.2K Likes") yields no count, place or claim:
         # counts, places, actors and events are read from `reading`, the same text with the

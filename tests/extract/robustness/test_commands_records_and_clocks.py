@@ -568,3 +568,45 @@ def test_a_week_of_a_month_is_seven_days(week: str, start: int, end: int) -> Non
     )
     assert c.date is not None
     assert (c.date.start, c.date.end) == (dt.date(2023, 10, start), dt.date(2023, 10, end))
+
+
+# --- other languages in Latin letters -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois civils ont été tués jeudi dans une frappe de drone turc près de Qamishli, selon "
+        "l'Observatoire syrien des droits de l'homme.",
+        "Drei Zivilisten wurden am Donnerstag bei einem türkischen Drohnenangriff nahe "
+        "Qamischli getötet.",
+        "Kurdistan24 - Sê kes di êrîşa droneke Tirkiyê de li nêzîkî Silêmaniyê hatin kuştin.",
+        "Türk SİHA'sı Kamışlı yakınlarında bir aracı vurdu, üç kişi hayatını kaybetti.",
+    ],
+)
+def test_another_language_in_latin_letters_is_not_read_as_english(text: str) -> None:
+    from .reading import claims_of
+
+    assert claims_of(text, published=dt.date(2023, 8, 10)) == []
+
+
+def test_a_document_s_own_language_decides() -> None:
+    from factfinder.extract.pipeline import extract_document
+    from factfinder.model import Document
+
+    text = "Turkish drone kills three SDF fighters near Qamishli, monitor says."
+    assert extract_document(Document(id="en", text=text, language="en")).claims
+    assert not extract_document(Document(id="fr", text=text, language="fr")).claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria: Turkish drone kills three SDF fighters near Qamishli, monitor says",
+        "BREAKING: Russian jets pound Idlib countryside, 5 civilians dead #Syria #Idlib",
+    ],
+)
+def test_a_short_english_headline_is_still_read(text: str) -> None:
+    from .reading import claims_of
+
+    assert claims_of(text, published=dt.date(2023, 8, 10))
