@@ -198,7 +198,28 @@ def _in(span_start: int, span_end: int, start: int, end: int) -> bool:
 # The commonest English words: prose in English is about a fifth of them, a post or a headline
 # rarely less than a twentieth; a text in another language in Latin letters has almost none.
 _ENGLISH_WORDS = frozenset(
-    "the of and in to a an was were is are on by at for with from that said killed".split()
+    [
+        "the",
+        "of",
+        "and",
+        "in",
+        "to",
+        "a",
+        "an",
+        "was",
+        "were",
+        "is",
+        "are",
+        "on",
+        "by",
+        "at",
+        "for",
+        "with",
+        "from",
+        "that",
+        "said",
+        "killed",
+    ]
 )
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][a-z]+)?")
 _FOREIGN_SAMPLE = 2000
