@@ -610,3 +610,15 @@ def test_a_short_english_headline_is_still_read(text: str) -> None:
     from .reading import claims_of
 
     assert claims_of(text, published=dt.date(2023, 8, 10))
+
+
+@pytest.mark.parametrize("name", ["Islamic Resistance in Lebanon", "Islamic Resistance in Iraq"])
+def test_the_islamic_resistance_speaks_for_iran_s_axis(name: str) -> None:
+    c = primary(
+        f"The {name} said its fighters targeted an Israeli army position with guided missiles, "
+        "killing two soldiers.",
+        published=dt.date(2024, 1, 8),
+    )
+    assert c.claimant.type == "party_to_conflict"
+    assert c.perpetrator.group == "iran"
+    assert c.stance == "admits"
