@@ -77,7 +77,7 @@ class Scorable(Protocol):
     def hint(self) -> int: ...
 
 
-SCORING_VERSION = "link-score-7"
+SCORING_VERSION = "link-score-8"  # 8: undated pairs of one town with agreeing tolls
 SAME_TOWN_SAME_DAY = 0.8
 LINK_THRESHOLD = -0.5
 PRIOR = -2.0
