@@ -914,7 +914,7 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
     # A record's heading line ("1. May 14, 2021, near Hajin, Syria."): its day and place are
     # the next incident's, and the incident before it is over.
     header: Unit | None = None
-    for u in units:
+    for k, u in enumerate(units):
         if cur is not None and u.section != cur.units[0].section:
             cur = None  # a background or methods section never continues the report's incident
         if not u.is_title and _is_record_header(u):
@@ -949,10 +949,32 @@ def _group(units: Sequence[Unit], headline_mode: bool) -> list[_Incident]:
                 # "… backed by coalition aircraft": the air support of the incident told
                 any(a.leads for a in u.actors)
                 or (_ANAPHORIC.search(u.sentence.text) and _refers(u, cur))
+                or (k > 0 and units[k - 1] is cur.units[-1] and _tolls_it(u, cur))
             )
         ):
             cur.units.append(u)
     return incidents
+
+
+_ROUND_TOLL_WORDS = 5
+
+
+def _tolls_it(u: Unit, cur: _Incident) -> bool:
+    """Whether `u`, right after the incident's last sentence, gives its toll in round words
+    ("Massive blast in Karrada after midnight. Dozens dead."): a post's fragment of a few words
+    (hashtags aside) with a vague count of the dead or hurt, no place outside the incident's
+    provinces, for an incident that has no count of that outcome yet."""
+    if len(_RECORD_WORD.findall(re.sub(r"#\w+", "", u.sentence.text))) > _ROUND_TOLL_WORDS:
+        return False  # a sentence of its own ("Hundreds have been killed in the offensive")
+    told = {c.outcome for v in cur.units for c in v.counts}
+    vague = [c for c in u.counts if c.outcome in ("killed", "injured") and not _precise(c)]
+    provinces = {pm.place.admin1 for v in cur.units for pm in _incident_places(v)}
+    return (
+        bool(vague)
+        and len(vague) == len(u.counts)
+        and all(pm.place.admin1 in provinces for pm in _incident_places(u))
+        and all(c.outcome not in told for c in vague)
+    )
 
 
 _RECORD_WORD = re.compile(r"[^\W\d_]+")

@@ -622,3 +622,29 @@ def test_the_islamic_resistance_speaks_for_iran_s_axis(name: str) -> None:
     assert c.claimant.type == "party_to_conflict"
     assert c.perpetrator.group == "iran"
     assert c.stance == "admits"
+
+
+# --- a toll in round words after the incident ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Massive blast in #Karrada after midnight, shopping centre on fire, families were buying "
+        "Eid clothes. Dozens dead #Baghdad",
+        "Massive blast in Karrada after midnight. Dozens killed.",
+    ],
+)
+def test_a_round_toll_after_the_incident_is_its_toll(text: str) -> None:
+    c = primary(text, published=dt.date(2016, 7, 3))
+    assert c.killed.total is not None and (c.killed.total.min, c.killed.total.max) == (24, None)
+    assert c.event_type == "explosion"
+
+
+def test_a_round_toll_elsewhere_is_not_the_incident_s() -> None:
+    c = primary(
+        "Massive blast in Baghdad's Karrada district after midnight, shopping centre on fire. "
+        "Dozens dead in Mosul.",
+        published=dt.date(2016, 7, 3),
+    )
+    assert c.killed.total is None
