@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factfinder.extract.actors import find_actors, speaker_group
+from factfinder.extract.actors import find_actors, speaker_group, state_named
 from factfinder.extract.gates import Gate
 from factfinder.extract.publishers import Source, find_sources, lookup_source, source_named_by
 from factfinder.extract.sentences import is_heading_line
@@ -382,8 +382,8 @@ def claimant_type(name: str) -> str:
         return "un"
     if src is not None and not re.search(r"\b(?:ministry|minister|army|military)\b", name, re.I):
         return src.type  # a known body, and its spokesperson ("OHCHR spokesperson")
-    if any(a.group != "unknown" for a in find_actors(name)):
-        return "party_to_conflict"
+    if any(a.group != "unknown" for a in find_actors(name)) or state_named(name) is not None:
+        return "party_to_conflict"  # (a state speaking by its name or capital: "Iraq said")
     for kind, rx in _TYPE_WORDS[1:]:
         if rx.search(name):
             return kind

@@ -648,3 +648,12 @@ def test_a_round_toll_elsewhere_is_not_the_incident_s() -> None:
         published=dt.date(2016, 7, 3),
     )
     assert c.killed.total is None
+
+
+@pytest.mark.parametrize("state", ["Iraq", "Baghdad", "Syria"])
+def test_a_state_speaking_by_its_name_is_a_party(state: str) -> None:
+    c = primary(
+        f"{state} said a US drone strike on a car near al-Qaim on Friday killed three people.",
+        published=dt.date(2024, 2, 3),
+    )
+    assert (c.claimant.name, c.claimant.type) == (state, "party_to_conflict")
