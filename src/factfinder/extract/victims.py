@@ -106,7 +106,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "motorcyclists cyclist cyclists smugglers smuggler traffickers trafficker "
                 "dealers dealer butchers butcher bakers baker tailors tailor barbers barber "
                 "carpenters carpenter plumbers plumber electricians electrician builders builder "
-                "porters porter cooks cook waiters waiter cleaners cleaner"
+                "porters porter cooks cook waiters waiter cleaners cleaner mukhtar mukhtars"
             ),
             "civilians",
         ),
@@ -497,6 +497,12 @@ _COUNT_NEXT = re.compile(
 _CIVIL_BODIES = frozenset(
     _w("council family committee board union parliament municipal municipality crew staff")
 )
+_OF_CIVIL_BODY = re.compile(
+    r"\s+of\s+(?:an?|the|its|his|her|their|one|the\s+same)?\s*"
+    r"(?:(?!military\b|revolutionary\b|security\b|war\b|army\b)[\w-]+\s+){0,2}?"
+    r"(?:council|family|committee|board|union|parliament|municipality|crew|staff)\b",
+    re.IGNORECASE,
+)
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
@@ -529,6 +535,9 @@ def _list_tail(
         and not _armed_group_in(text, words[0].start(), words[k].start())
     ):
         victims = "civilians"  # "a local council member", "two family members"
+    body = _OF_CIVIL_BODY.match(text, words[k].end(), end) if low in ("member", "members") else None
+    if body is not None and not _armed_group_in(text, body.start(), body.end()):
+        victims = "civilians"  # "two members of a local council", "members of one family"
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
     after = words[k + 1].group().lower() if k + 1 < len(words) else ""

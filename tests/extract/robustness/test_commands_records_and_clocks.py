@@ -536,6 +536,18 @@ def test_fighters_wiped_out_are_still_fighters() -> None:
             None,
             2,
         ),
+        (
+            "A drone strike killed two members of a local council in the town of Jasim on Sunday.",
+            2,
+            None,
+        ),
+        ("Unknown gunmen shot dead a mukhtar in the town of Jasim on Sunday.", 1, None),
+        (
+            "A Turkish drone killed two members of the Manbij Military Council near Manbij on "
+            "Sunday.",
+            None,
+            2,
+        ),
     ],
 )
 def test_who_the_dead_were(text: str, civilians: int | None, combatants: int | None) -> None:
