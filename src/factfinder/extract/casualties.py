@@ -152,7 +152,7 @@ _ONE_NAMED_FIRST = (
 # before a number: "killed shepherd Mahmoud Khalaf and his 13-year-old son" names two people.
 _NAMED_THEN_OTHERS = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|assassinat(?:ed|ing|es)|execut(?:ed|ing|es)|shot\s+dead|"
-    r"wound(?:ed|ing|s)?|injur(?:ed|ing|es))"
+    r"(?P<hurt>wound(?:ed|ing|s)?|injur(?:ed|ing|es)))"
     r"(?P<first>\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
     r"(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}"
     r"(?:\s*,\s+(?:an?|the|his|her)\s+[^,;.()\d]{2,60},)?\s+and)\s*$"
@@ -476,8 +476,7 @@ def _classify(
     named = _NAMED_THEN_OTHERS.search(before)
     if named and _COUNT_OF_OTHERS.match(rng.text or ""):
         rng = _with_first(rng, named)
-        hurt_verb = re.match(r"\s*(?:wound|injur)", before[named.start() :], re.IGNORECASE)
-        return found("injured" if hurt_verb else "killed", "before")
+        return found("injured" if named.group("hurt") else "killed", "before")
     sub_before = _SUB_BEFORE.search(before)
     if sub_before:
         # "the dead included 2 women", "among the wounded were 3 children": the partitive

@@ -494,13 +494,12 @@ _COUNT_NEXT = re.compile(
 
 
 # Bodies whose members are no fighters: "a local council member", "three family members".
-_CIVIL_BODIES = frozenset(
-    _w("council family committee board union parliament municipal municipality crew staff")
-)
+_CIVIL_BODY_NOUNS = _w("council family committee board union parliament municipality crew staff")
+_CIVIL_BODIES = frozenset((*_CIVIL_BODY_NOUNS, "municipal"))
 _OF_CIVIL_BODY = re.compile(
     r"\s+of\s+(?:an?|the|its|his|her|their|one|the\s+same)?\s*"
     r"(?:(?!military\b|revolutionary\b|security\b|war\b|army\b)[\w-]+\s+){0,2}?"
-    r"(?:council|family|committee|board|union|parliament|municipality|crew|staff)\b",
+    rf"(?:{'|'.join(_CIVIL_BODY_NOUNS)})\b",
     re.IGNORECASE,
 )
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:\S+\s+)?$", re.IGNORECASE)
