@@ -105,8 +105,9 @@ _PARENTHETICAL = re.compile(
 _BOUNDARY = re.compile(
     r"(?:[\"“”]|[;:|·•]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+(?:the\s+)?\w+\s+(?:said|says))|,\s*(?=[A-Z])|"
     # "… in Hajin on Monday, activists said", "…, state media reported", "…, hospital
-    # officials said": up to three lower-case words after a comma
-    r",\s*(?=(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*\s*$))"
+    # officials said", "…, residents and local officials said": up to five lower-case words
+    # after a comma
+    r",\s*(?=(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*\s*$))"
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|this|these|those)\s+", re.IGNORECASE)
 _ANAPHORS = re.compile(
@@ -1121,8 +1122,10 @@ def clause_attribution(text: str, start: int, end: int, sentence: Attribution) -
     return sentence
 
 
-def document_publisher(text: str, publisher: str | None) -> Source | None:
-    """The publisher of a document: its `publisher` field, else a "Source:" line or a wire tag."""
+def document_publisher(text: str, publisher: str | None, title: str | None = None) -> Source | None:
+    """The publisher of a document: its `publisher` field, else a "Source:" line or a wire tag,
+    else the source or party its first lines, or its title, name ("Statement from CENTCOM on
+    …")."""
     src = lookup_source(publisher)
     if src is not None:
         return src
@@ -1146,7 +1149,7 @@ def document_publisher(text: str, publisher: str | None) -> Source | None:
         found = lookup_source(m.group(1))
         if found is not None:
             return found
-    return _header_publisher(text)
+    return _header_publisher(text) or (_header_publisher(title) if title else None)
 
 
 # A party's office named in a header line ("U.S. Central Command", "SDF General Command").
@@ -1262,7 +1265,11 @@ def _header_publisher(text: str) -> Source | None:
         party = _party_line(line[by.end() :] if by else line)
         if party is not None:
             return Source(party, "party_to_conflict")
-        about = _STATEMENT_ON.match(line) or _REPORT_OF.fullmatch(line)
+        about = (
+            _STATEMENT_ON.match(line)
+            or _STATEMENT_FROM_ON.match(line)
+            or _REPORT_OF.fullmatch(line)
+        )
         if about is not None and (named := _named_source(about.group("name"))) is not None:
             return named
     return None
@@ -1292,6 +1299,16 @@ _REPORT_OF = re.compile(
 _STATEMENT_ON = re.compile(
     r"(?P<name>[^:\n]{2,60}?)\s+(?:statement|press\s+release|communiqu[eé]|readout)\s+"
     r"(?:on|about|regarding|concerning|following|after|over|in\s+response\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+# The same with its author after it: "Statement from CENTCOM on counterterrorism raid in northwest
+# Syria", "Press release by the Ministry of Defence regarding …".
+_STATEMENT_FROM_ON = re.compile(
+    r"(?:(?:joint|official|press|public)\s+)?(?:statement|press\s+release|communiqu[eé]|readout)\s+"
+    r"(?:by|from|of)\s+(?:the\s+)?(?P<name>[^:\n]{2,60}?)\s+(?:on|about|regarding|concerning|"
+    r"following|after|over|in\s+response\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -583,6 +583,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions = _later_deaths(text, start, end, mentions)
     mentions += _pronoun_victims(text, start, end, mentions)
     mentions += _partitive_victims(text, start, end, mentions)
+    mentions += _all_of_them(text, start, end, mentions)
     mentions += _counted_dead(text, start, end, mentions)
     mentions += _one_more(text, start, end, mentions)
     return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
@@ -723,6 +724,44 @@ def _partitive_victims(
         )
         out.append(CountMention(m.start("q"), m.end("q"), r, outcome, victims))
     return out
+
+
+# Who all the people of a toll told before were, in a sentence of its own: "The three were
+# members of the Asayish", "All three were SDF fighters", "Both were shepherds", "The two men
+# were brothers".
+_ALL_OF_THEM = re.compile(
+    r"\s*(?:(?:The|All|All\s+of\s+the|These|Those)\s+(?P<n>"
+    + "|".join(number_words(2, 12))
+    + r"|\d{1,2})|(?P<both>Both)(?:\s+of\s+them)?)"
+    r"(?:\s+(?:men|women|victims|dead|people|persons|of\s+them))?\s+were\s+"
+    r"(?:all\s+|both\s+)?(?:reportedly\s+|said\s+to\s+be\s+|identified\s+as\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _all_of_them(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    """Who the whole toll of the sentence before was, told by its number alone in a sentence
+    that counts nothing else (a breakdown, `part`, of as many as the toll: "… killing three
+    people. The three were members of the Asayish" makes them three fighters)."""
+    if mentions:
+        return []
+    m = _ALL_OF_THEM.match(text, start)
+    if m is None or not m.group().lstrip()[:1].isupper():
+        return []
+    phrase = read_phrase(text, m.end(), end)
+    if phrase.victims in (None, "total"):
+        return []  # "The three were taken to hospital", "The two were Syrians"
+    outcome = _previous_outcome(text, start)
+    if outcome is None:
+        return []
+    q = m.group("n") or m.group("both")
+    r = Range(2, 2, q) if m.group("both") else parse_quantity(q)
+    if r is None:
+        return []
+    a, b = (m.start("n"), m.end("n")) if m.group("n") else (m.start("both"), m.end("both"))
+    return [CountMention(a, b, r, outcome, phrase.victims, part=True)]
 
 
 # Who the people of a toll told before were: "Three of them were children".

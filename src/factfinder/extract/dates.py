@@ -42,6 +42,10 @@ words                               window                                      
                                     anchor (to the anchor if it is this March)
 "this year", "earlier this year"    1 January .. the anchor                      year
 "last year"                         the whole year before                        year
+"5 October last year", "in March    that day or month of the year before (of     day/month
+last year", "… this year"           the anchor's year)
+"in the past 24 hours"              the anchor (a daily toll); 48 hours: the     day/week
+                                    anchor and the day before
 ==================================  ===========================================  =========
 
 Without an anchor, relative forms ("earlier today", "on Tuesday") are left out rather than
@@ -106,6 +110,10 @@ _YEAR = (
     r"(?P<{name}>(?:19[5-9]\d|20\d\d))(?:(?!\d)|(?=[\d.,]+[KkMm]?\s*Views)|"
     r"(?=\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]|GMT|UTC)))"
 )
+
+
+# "5 October last year", "in March this year": the year named relative to the anchor.
+_WHICH_YEAR = r"(?:,?\s+(?:of\s+)?(?P<which>last|this|the\s+previous)\s+year\b)?"
 
 
 def _fmt(pattern: str, **names: str) -> str:
@@ -258,6 +266,7 @@ _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
             + r"\s+(?:of\s+)?"
             + _MONTH.replace("{name}", "m")
             + r"(?![,.]?\s*\d)"
+            + _WHICH_YEAR
         ),
         "dm",
     ),
@@ -268,6 +277,7 @@ _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
             + r"\s*"
             + _DAY.replace("{name}", "d")
             + r"(?!\d|:\d)(?!,?\s*\d)"
+            + _WHICH_YEAR
         ),
         "md",
     ),
@@ -329,7 +339,8 @@ _RELATIVE = re.compile(
     r"|\b(?P<period>(?:earlier\s+|later\s+)?this|last|past|previous)\s+(?P<pu>week|month|year)\b"
     r"|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>"
     + "|".join(m.title() for m in MONTH_NAMES)
-    + r")\b(?![,.]?\s*\d)",
+    + r")\b(?![,.]?\s*\d)(?:,?\s+(?:of\s+)?(?P<mwhich>last|this|the\s+previous)\s+year\b)?"
+    r"|\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?P<hours>24|48|72)\s+hours\b",
     re.I,
 )
 _WORD_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
@@ -407,7 +418,11 @@ def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow
     if form in ("dm", "md"):
         if anchor is None:
             return None
-        got = _year_for(_month(g["m"]), int(g["d"]), anchor)
+        if g["which"]:
+            year = anchor.year - (0 if g["which"] == "this" else 1)
+            got = _safe_date(year, _month(g["m"]), int(g["d"]))
+        else:
+            got = _year_for(_month(g["m"]), int(g["d"]), anchor)
         return DateWindow.day(got) if got else None
     if form == "my":
         return _month_window(int(g["y"]), _month(g["m"]))
@@ -511,8 +526,20 @@ def _relative(m: re.Match[str], anchor: dt.date) -> DateWindow | None:
         return DateWindow(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), "year")
     if g["month"]:
         month = _month(g["month"])
-        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if g["mwhich"]:
+            year = anchor.year - (0 if g["mwhich"].lower() == "this" else 1)
+            if year == anchor.year and month > anchor.month:
+                return None
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
         return _month_window(year, month, anchor)
+    if g["hours"]:
+        # "in the past 24 hours": a daily toll, of the report's day (as "today"); 48 and 72
+        # hours reach back a day or two more.
+        days = int(g["hours"]) // 24 - 1
+        if days == 0:
+            return DateWindow.day(anchor)
+        return DateWindow(anchor - dt.timedelta(days=days), anchor, "week")
     return None
 
 
@@ -582,7 +609,8 @@ def find_dates(
                 continue  # not a period after all ("Deir ez-Zor 24 - 9 June"): its parts may be
             taken.append((a, b))  # an unresolvable date still hides its parts
             if anchor is None and form in ("dm", "md"):
-                yearless.append((m, form))
+                if not m.group("which"):  # "last year" of what? Unsaid without an anchor
+                    yearless.append((m, form))
                 continue
             window = _absolute(m, form, anchor)
             if window is not None:

@@ -289,7 +289,7 @@ class Extractor:
         reading = reading_text(text, furniture)
         seg = split_sentences(text, doc.title, furniture)
         report_date = self.report_date(doc)
-        publisher = document_publisher(text, doc.publisher)
+        publisher = document_publisher(text, doc.publisher, doc.title)
         attributions = attribute(text, seg.sentences, title_index=seg.title, publisher=publisher)
         places = self._places(text, reading)
         state = _main_state(places)

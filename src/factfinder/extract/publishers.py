@@ -69,6 +69,12 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         r"Syrians\s+for\s+Truth\s+(?:and|&)\s+Justice|STJ(?=\)|\s+said)",
     ),
     (
+        "Syria Response Coordinators",
+        "monitor",
+        None,
+        r"Syria[n]?\s+Response\s+Coordinators|Response\s+Coordinators\s+(?:in|of)\s+Syria",
+    ),
+    (
         "Armed Conflict Location & Event Data Project",
         "monitor",
         None,

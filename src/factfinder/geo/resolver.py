@@ -452,11 +452,14 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
     if "country" in kinds and possessive:
         return True
     following = [t.key for t in toks[m.j : m.j + 2]]
+    prev = m.i - 1
+    if prev > 0 and toks[prev].key in DIRECTION_ADJECTIVES:
+        prev -= 1  # "strikes in southern Lebanon killed 23"
     if (
         following
         and following[0] in METONYM_HARM
-        and m.i > 0
-        and toks[m.i - 1].key in LOCATIVE_BEFORE
+        and prev >= 0
+        and toks[prev].key in LOCATIVE_BEFORE
         and not possessive
     ):
         return False  # "an airstrike near Damascus killed two": the place of the strike
@@ -665,8 +668,13 @@ def _short_road(text: str, toks: Sequence[Tok], m: Match) -> bool:
         for k in range(max(0, m.i - 3), m.i):
             others.append(text[toks[k].start : toks[m.i - 1].end])
     ends = [gaz.entries[i] for i in m.ids]
-    for name in others:
-        for o in gaz.lookup(name):
+    found = [gaz.lookup(name) for name in others]
+    if others and not any(found) and any(e.kind not in ("governorate", "country") for e in ends):
+        # "the Maarat Misrin-Kafr Yahmoul road": the other end is a village no gazetteer
+        # knows, and the towns of a long road are all known.
+        return True
+    for got in found:
+        for o in got:
             if o.lat is None or o.lon is None or o.kind in ("governorate", "country"):
                 continue
             for e in ends:

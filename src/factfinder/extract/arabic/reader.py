@@ -372,7 +372,7 @@ def arabic_units(doc: Document, parts: Parts) -> tuple[list[Unit], dt.date | Non
     sentences, title = split_sentences(text, doc.title)
     if title is None:
         title = _headline_line(at, sentences)
-    publisher = document_publisher(text, doc.publisher)
+    publisher = document_publisher(text, doc.publisher, doc.title)
     page = header_claimant(at) if publisher is None else None
     if publisher is not None:
         fallback = Claimant(publisher.name, publisher.type)

@@ -1,0 +1,172 @@
+"""Years named relative to the report, tolls told again by their number, and releases titled by
+their author.
+
+Each text is written for this suite in the style of a report a monitor archives: an annual
+report looking back ("On October 5th last year"), a health ministry's daily toll ("in the past
+24 hours"), a local outlet that says who the dead were in the sentence after the toll ("The
+three were members of the Asayish"), a wire story on strikes in "southern Lebanon", a civil
+defence post naming a road between a town and a village no gazetteer holds, and a command's
+release whose title names its author ("Statement from CENTCOM on …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factfinder.extract.attribution import find_claimants
+from factfinder.extract.dates import find_dates
+from factfinder.extract.pipeline import extract_document
+from factfinder.geo.resolver import find_places
+from factfinder.model import Document
+
+from .reading import primary
+
+# --- a year named relative to the report -------------------------------------------------------
+
+
+def _dates(text: str, anchor: dt.date | None) -> list[tuple[str, dt.date | None, dt.date | None]]:
+    return [
+        (text[d.start : d.end], d.window.start, d.window.end)
+        for d in find_dates(text, anchor=anchor)
+    ]
+
+
+def test_a_day_of_last_year_is_the_year_before_the_report() -> None:
+    c = primary(
+        "On October 5th last year, regime shelling on the town of Sarmin killed four civilians, "
+        "including a child, the Syrian Network for Human Rights said in its annual report.",
+        published=dt.date(2023, 10, 5),
+    )
+    assert c.date is not None and (c.date.start, c.date.end) == (dt.date(2022, 10, 5),) * 2
+    anchor = dt.date(2024, 10, 6)
+    assert _dates("killed on March 3rd of last year", anchor) == [
+        ("March 3rd of last year", dt.date(2023, 3, 3), dt.date(2023, 3, 3))
+    ]
+    assert _dates("on 5 October this year", anchor) == [
+        ("5 October this year", dt.date(2024, 10, 5), dt.date(2024, 10, 5))
+    ]
+
+
+def test_a_month_of_last_year_and_a_period_since_it() -> None:
+    anchor = dt.date(2024, 10, 6)
+    assert _dates("the toll since October last year", anchor) == [
+        ("since October last year", dt.date(2023, 10, 1), anchor)
+    ]
+    assert _dates("in March this year", anchor) == [
+        ("in March this year", dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    ]
+
+
+def test_last_year_without_a_report_date_stays_undated() -> None:
+    # Nothing says which year "last year" is before: not guessed from another date.
+    assert _dates("On October 5th last year, shelling hit Sarmin.", None) == []
+
+
+def test_a_daily_toll_is_the_report_s_day() -> None:
+    c = primary(
+        "Lebanon's health ministry said on Sunday that Israeli strikes had killed 23 people "
+        "across the country in the past 24 hours, bringing the toll since October last year to "
+        "more than 2,000.",
+        published=dt.date(2024, 10, 6),
+    )
+    assert c.date is not None and (c.date.start, c.date.end) == (dt.date(2024, 10, 6),) * 2
+    assert c.killed.total is not None and c.killed.total.min == 23
+    assert _dates("in the past 48 hours, 12 were killed", dt.date(2024, 10, 6)) == [
+        ("in the past 48 hours", dt.date(2024, 10, 5), dt.date(2024, 10, 6))
+    ]
+
+
+# --- who the dead were, told by their number ---------------------------------------------------
+
+TOLL = (
+    "A Turkish drone targeted a car on the road between Qamishli and Amuda on Monday evening, "
+    "killing three people, a local source said. "
+)
+
+
+def test_the_three_told_again_as_members_of_a_force_are_fighters() -> None:
+    c = primary(
+        TOLL + "The three were members of the Asayish, the internal security forces of the "
+        "Autonomous Administration, the source added.",
+        published=dt.date(2023, 3, 14),
+    )
+    assert c.killed.total is not None and c.killed.total.min == 3
+    assert c.killed.combatants is not None and c.killed.combatants.min == 3
+    assert c.killed.civilians is None
+    c = primary(TOLL + "All three were fighters of the SDF.", published=dt.date(2023, 3, 14))
+    assert c.killed.combatants is not None and c.killed.combatants.min == 3
+
+
+def test_both_told_again_as_fighters() -> None:
+    c = primary(
+        "A Turkish drone targeted a car near Amuda on Monday evening, killing two people. Both "
+        "were SDF fighters, a local source said.",
+        published=dt.date(2023, 3, 14),
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 2
+    assert c.killed.civilians is None
+
+
+def test_the_three_told_again_as_anything_else_keep_their_status() -> None:
+    # Where they were taken, or a family, says nothing that makes them fighters.
+    for after in ("The three were taken to hospital in Qamishli.", "The three were brothers."):
+        c = primary(TOLL + after, published=dt.date(2023, 3, 14))
+        assert c.killed.civilians is not None and c.killed.civilians.min == 3, after
+        assert c.killed.combatants is None, after
+
+
+# --- places ------------------------------------------------------------------------------------
+
+
+def test_a_region_of_a_country_struck_is_the_country() -> None:
+    for text, country in (
+        ("Israeli strikes in southern Lebanon killed 23 people on Sunday.", "Lebanon"),
+        ("Turkish strikes on northern Syria killed 3 fighters.", "Syria"),
+    ):
+        assert [(m.place.name, m.place.precision) for m in find_places(text)] == [
+            (country, "country")
+        ], text
+    # A state that acts is still no place: "Lebanon killed" with nothing locating it.
+    assert find_places("Southern Lebanon killed two suspects.") == []
+
+
+def test_a_road_to_a_village_no_gazetteer_holds_is_the_town_s() -> None:
+    c = primary(
+        "At 10:30am on 14 June, a Russian warplane fired missiles at the Maarat Misrin-Kafr "
+        "Yahmoul road, killing a civilian and injuring two others, the Syrian Response "
+        "Coordinators said.",
+        published=dt.date(2020, 6, 15),
+    )
+    assert [p.name for p in c.places][:1] == ["Maarratmisrin"]
+    assert c.claimant.type == "monitor"
+    # The towns at both ends of a long road are known, and neither is the place of a strike.
+    assert find_places("Traffic resumed on the Damascus-Aleppo highway.") == []
+
+
+# --- who speaks --------------------------------------------------------------------------------
+
+RELEASE_TITLE = "Statement from CENTCOM on counterterrorism raid in northwest Syria"
+RELEASE = (
+    "TAMPA, Fla. — U.S. Central Command forces conducted a counterterrorism raid in northwest "
+    "Syria on Feb. 3. There were no U.S. casualties. We are aware of reports of civilian "
+    "casualties and are investigating."
+)
+
+
+def test_a_release_titled_by_its_author_is_the_party_s_word() -> None:
+    for doc in (
+        Document(id="t", text=f"{RELEASE_TITLE}\n{RELEASE}", published=dt.date(2022, 2, 4)),
+        Document(id="t", text=RELEASE, title=RELEASE_TITLE, published=dt.date(2022, 2, 4)),
+    ):
+        (c,) = [c for c in extract_document(doc).claims if c.primary]
+        assert (c.claimant.name, c.claimant.type) == ("CENTCOM", "party_to_conflict")
+        assert c.stance == "admits"
+        assert c.perpetrator.group == "us_led_coalition"
+
+
+def test_residents_and_officials_after_a_comma_are_the_speakers() -> None:
+    text = (
+        "At least 17 civilians were killed when a coalition airstrike hit a house in the Zanjili "
+        "neighbourhood of west Mosul on Monday, residents and local officials said."
+    )
+    assert [c.name for c in find_claimants(text)] == ["residents and local officials"]
