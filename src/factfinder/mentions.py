@@ -45,6 +45,9 @@ class CountMention:
     farmers", "Three of them were children" after the toll): it never adds to a toll the
     incident states, and stands for one only where the incident has none.
     `said_civilians` marks a count the text calls civilians in that word.
+    `beside` marks a count of people of no stated kind told in one list beside another group's
+    head count ("killing 13 soldiers and at least 60 people"): other people than that group's,
+    so it adds to the toll rather than stating it.
     """
 
     start: int
@@ -61,6 +64,7 @@ class CountMention:
     # the text calls them civilians in that word ("15 people, including 7 civilians"), not by
     # a civilian trade or kin ("two medics")
     said_civilians: bool = False
+    beside: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -737,9 +737,10 @@ _DESCRIBED_BODY = re.compile(
     r"council|committee|observatory|authority|administration|charity|force|forces)$",
     re.IGNORECASE,
 )
-# An unnamed source set off by a comma right before the reporting verb.
+# An unnamed source set off by a comma right before the reporting verb ("…, a source said",
+# "…, a Turkish official said").
 _ASIDE_SOURCE = re.compile(
-    r",\s*(?:an?\s+)?(?:[a-z]+\s+){0,2}(?:sources?|officials?|activists?|witness(?:es)?|"
+    r",\s*(?:an?\s+)?(?:[A-Za-z][a-z]+\s+){0,2}(?:sources?|officials?|activists?|witness(?:es)?|"
     r"residents?|medics?|doctors?|spokes(?:man|woman|person))\s*$",
 )
 # Words that make a name after "a source in" the body the source belongs to ("a source in the

@@ -277,6 +277,7 @@ class _Found:
     how: str  # "after", "before", "toll", "noun", "coord", "sub-head", "sub", "among"
     sub: bool = False
     head_after: bool = False  # the head of this breakdown comes later ("among the 126 killed")
+    beside: bool = False  # people told beside another group's head in one list (`CountMention`)
 
 
 def _outcome_from_match(m: re.Match[str]) -> Outcome:
@@ -572,6 +573,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _late_verbs(text, end, found)
     found = _coordinate(text, found)
     found = _others(text, found)
+    found = _beside(text, found)
     found = _group_heads(text, found)
     found = _appositions(text, found)
     previous = None
@@ -1161,6 +1163,31 @@ def _others(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
+_KINDS = frozenset({"civilians", "children", "women", "men", "combatants"})
+
+
+def _beside(text: str, found: list[_Found]) -> list[_Found]:
+    """People of no stated kind in one list with another group's head count, before or after
+    it ("killing 13 soldiers and at least 60 people", "60 Afghans and 13 US troops"): other
+    people than the group's, so they add to the toll (`CountMention.beside`)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        f, g = out[k], out[k + 1]
+        if f.sub or g.sub or f.outcome != g.outcome or f.outcome is None:
+            continue
+        if not re.fullmatch(
+            r"\s*,?\s*and\s+(?:(?:at\s+least|more\s+than|over|about)\s+)?",
+            text[f.phrase_end : g.start],
+            re.I,
+        ):
+            continue
+        if f.victims in _KINDS and g.victims == "total" and not _OTHER.match(text, g.end):
+            out[k + 1] = replace(g, beside=True)
+        elif g.victims in _KINDS and f.victims == "total":
+            out[k] = replace(f, beside=True)
+    return out
+
+
 def _appositions(text: str, found: list[_Found]) -> list[_Found]:
     """One person said again by an apposition is one person: "killing its rider, a commander in
     a Turkish-backed faction" is one fighter, not a civilian and a fighter."""
@@ -1394,6 +1421,7 @@ def _link_subs(
                 f.how == "group",
                 part=part,
                 said_civilians=said,
+                beside=f.beside,
             )
         )
     # Re-point sub_of at positions in the returned list (dropped heads leave a bare breakdown).

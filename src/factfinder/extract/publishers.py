@@ -174,6 +174,12 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
     ("UNICEF", "un", None, r"UNICEF"),
     ("UNHCR", "un", None, r"UNHCR|UN\s+refugee\s+agency"),
     (
+        "International Organization for Migration",
+        "un",
+        None,
+        r"International\s+Organi[sz]ation\s+for\s+Migration|IOM|UN\s+migration\s+agency",
+    ),
+    (
         "UN Commission of Inquiry on Syria",
         "un",
         None,
@@ -300,7 +306,7 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
 # Acronyms that must keep their case to name the outlet ("AP", "WHO", "RT", "UN", "RIA").
 _CASE_SENSITIVE = re.compile(
     r"^(?:AP|WHO|RT|UN|RIA|TASS|NNA|TRT|RHC|SANA|SARC|ICRC|MSF|HRW|VDC|SNHR|SOHR|IRNA|"
-    r"OCHA|OPCW|UNICEF|UNHCR|OHCHR|WFP|UNRWA|AFP|BBC|CNN|CGTN|CCTV|SAMS|UOSSM|ANHA|"
+    r"OCHA|OPCW|UNICEF|UNHCR|IOM|OHCHR|WFP|UNRWA|AFP|BBC|CNN|CGTN|CCTV|SAMS|UOSSM|ANHA|"
     r"LCCs?|RBSS|PCHR|PRCS|DCIP|WAFA|SONNA|SABA)$"
 )
 

@@ -232,8 +232,12 @@ def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False)
     chosen: dict[Victims, Range | None] = {}
     heads: dict[Victims, Range | None] = {}
     for victims in ("total", "civilians", "children", "women", "men", "elderly", "combatants"):
-        chosen[victims] = _pick([m for m in mentions if m.victims == victims])
-        heads[victims] = _pick([m for m in mentions if m.victims == victims and is_head(m)])
+        chosen[victims] = _pick([m for m in mentions if m.victims == victims and not m.beside])
+        heads[victims] = _pick(
+            [m for m in mentions if m.victims == victims and is_head(m) and not m.beside]
+        )
+    # "killing 13 soldiers and at least 60 people": the people are others than the soldiers
+    beside = _pick([m for m in mentions if m.beside and is_head(m)])
     civilians = chosen["civilians"]
     protected = [r for v in ("children", "women", "elderly") if (r := heads[v]) is not None]
     men = heads["men"]
@@ -248,7 +252,7 @@ def _stated(mentions: Sequence[CountMention], people_as_civilians: bool = False)
     civilian_part = civilians if (heads["civilians"] is not None or protected) else None
     disjoint = [
         r
-        for r in (civilian_part, heads["combatants"], None if men_counted else men)
+        for r in (civilian_part, heads["combatants"], None if men_counted else men, beside)
         if r is not None
     ]
     # "no civilian casualties" says nothing of the total: a zero part is no total of zero.

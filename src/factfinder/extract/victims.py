@@ -178,6 +178,8 @@ _POSSESSIVES: Final[frozenset[str]] = frozenset(_w("our their his her its my you
 _NOT_ARMED: Final[frozenset[str]] = frozenset(
     _w("US USA UK UN EU UAE WHO ICRC UNICEF NGO MSF WFP OCHA UNRWA UNHCR SANA AFP BBC CNN")
 )
+# People held: civilians, unless an armed group's name qualifies them ("ISIS prisoners").
+_HELD: Final[frozenset[str]] = frozenset(_w("prisoners prisoner detainees detainee inmates"))
 # Roles read as military only right after "military": "two Iranian military advisers".
 _MILITARY_ROLES: Final[frozenset[str]] = frozenset(
     _w("advisers adviser advisors advisor experts expert trainers trainer instructors instructor")
@@ -367,6 +369,15 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             phrase = _list_tail(text, words, k, end)
             if young and phrase.items == 1 and phrase.victims in ("civilians", "total", "men"):
                 return replace(phrase, victims="children")  # "her 8-year-old grandson"
+            if (
+                low in _HELD
+                and phrase.victims == "civilians"
+                and k
+                and _armed_group_in(text, words[0].start(), words[k].start())
+            ):
+                # "dozens of ISIS prisoners": a group's members held, or people it holds; the
+                # words do not say which, so no civilian status either
+                return replace(phrase, victims="total")
             return phrase
         if low in NOUN_OUTCOME and low not in ("dead", "wounded", "injured"):
             return Phrase("total", words[k].end(), NOUN_OUTCOME[low])
@@ -376,12 +387,13 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
             # "an ISIS senior official", "two senior Hurras al-Din leaders": a group's officers
             return _list_tail(text, words, k, end, head="combatants")
         if (
-            low in GROUP_ROLES
+            low in GROUP_ROLES | _MILITARY_ROLES
             and k + 2 < len(words)
-            and words[k + 1].group().lower() == "of"
+            and words[k + 1].group().lower() in ("of", "to", "with", "in")
             and _armed_group_in(text, words[k + 2].start(), words[min(k + 6, len(words) - 1)].end())
         ):
-            # "two senior leaders of Hurras al-Din", "a senior official of ISIS"
+            # "two senior leaders of Hurras al-Din", "a senior official of ISIS", "a senior
+            # adviser of Iran's Revolutionary Guards"
             return _list_tail(text, words, k, end, head="combatants")
         if w in ("KIA", "WIA") and not (skipped or named):
             # a post's "2 KIA, 3 WIA": killed or wounded "in action" are fighters

@@ -170,3 +170,80 @@ def test_residents_and_officials_after_a_comma_are_the_speakers() -> None:
         "neighbourhood of west Mosul on Monday, residents and local officials said."
     )
     assert [c.name for c in find_claimants(text)] == ["residents and local officials"]
+
+
+def test_a_described_official_after_a_comma_speaks_not_the_force_before_it() -> None:
+    c = primary(
+        "At least 33 Turkish soldiers were killed in an air strike by Syrian government forces "
+        "in Idlib, a Turkish official said on Thursday.",
+        published=dt.date(2020, 2, 27),
+    )
+    assert (c.claimant.name, c.claimant.type) == ("Turkish official", "party_to_conflict")
+    assert c.perpetrator.group == "syrian_government"
+    assert c.stance == "alleges"  # Syria's forces were named as the attacker, not the speaker
+
+
+def test_an_adviser_of_an_armed_force_named_after_the_victim_is_a_fighter() -> None:
+    c = primary(
+        "An Israeli airstrike near Damascus killed Sayyed Razi Mousavi, a senior adviser of "
+        "Iran's Revolutionary Guards in Syria, Iranian state media reported on Monday.",
+        published=dt.date(2023, 12, 26),
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 1
+    assert c.killed.civilians is None
+    # An adviser to a civil office is no fighter.
+    c = primary(
+        "A drone strike near Erbil killed Karwan Aziz, an adviser to the UN envoy, officials said.",
+        published=dt.date(2023, 12, 26),
+    )
+    assert c.killed.combatants is None
+
+
+def test_the_un_migration_agency_is_the_un() -> None:
+    c = primary(
+        "SANAA (Reuters) - Saudi-led air strikes on a camp for displaced people in northern "
+        "Yemen killed at least 40 people on Monday, the International Organization for "
+        "Migration said.",
+        published=dt.date(2015, 3, 30),
+    )
+    assert c.claimant.type == "un"
+
+
+def test_prisoners_an_armed_group_names_are_no_civilians() -> None:
+    c = primary(
+        "Dozens of ISIS prisoners and at least seven members of the Kurdish-led forces were "
+        "killed in clashes around the Ghwayran prison in Hasakah, the SDF said.",
+        published=dt.date(2022, 1, 24),
+    )
+    assert c.killed.civilians is None
+    assert c.killed.combatants is not None and c.killed.combatants.min == 7
+    c = primary(
+        "Regime shelling hit the central prison of Idlib, killing three prisoners, activists said.",
+        published=dt.date(2022, 1, 24),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 3
+
+
+# --- people counted beside a group ----------------------------------------------------------------
+
+
+def test_people_counted_beside_soldiers_add_to_the_toll() -> None:
+    c = primary(
+        "KABUL (Reuters) - Two suicide bombers and gunmen attacked crowds outside Kabul airport "
+        "on Thursday, killing 13 U.S. troops and at least 60 Afghans.",
+        published=dt.date(2021, 8, 27),
+    )
+    assert c.killed.total is not None and (c.killed.total.min, c.killed.total.max) == (73, None)
+    assert c.killed.combatants is not None and c.killed.combatants.min == 13
+    assert c.killed.civilians is None  # the Afghans' status is not said
+    c = primary("A drone strike in Idlib killed 5 fighters and 3 people.", dt.date(2021, 8, 27))
+    assert c.killed.total is not None and c.killed.total.min == 8
+
+
+def test_people_with_their_own_breakdown_are_the_toll() -> None:
+    c = primary(
+        "The strike on Idlib killed 10 people, including 3 children, and wounded 20.",
+        published=dt.date(2021, 8, 27),
+    )
+    assert c.killed.total is not None and c.killed.total.min == 10
+    assert c.injured.total is not None and c.injured.total.min == 20
