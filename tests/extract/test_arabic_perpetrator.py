@@ -468,3 +468,22 @@ def test_execution_in_the_present_tense(text: str, group: str) -> None:
     assert perpetrator(text) == group
     claims = _EXTRACTOR.extract(Document("t", text, language="ar")).claims
     assert next(c for c in claims if c.primary).event_type == "execution"
+
+
+# 4. A party's short name in brackets after its full one keeps the full name's role ---------
+
+BRACKETED = [
+    ("قوات سوريا الديمقراطية (قسد)", "طائرة مسيرة تركية", "turkey"),
+    ("هيئة تحرير الشام (هتش)", "الطيران الروسي", "russia"),
+    ("الجيش الوطني السوري (الجيش الوطني)", "قوات النظام", "syrian_government"),
+]
+
+
+@pytest.mark.parametrize("victims,attacker,expected", BRACKETED)
+def test_the_dead_s_party_in_brackets_is_no_attacker(
+    victims: str, attacker: str, expected: str
+) -> None:
+    text = (
+        f"قتل أربعة عناصر من {victims} بقصف {attacker} استهدف سيارتهم قرب مدينة القامشلي مساء أمس."
+    )
+    assert perpetrator(text) == expected

@@ -1877,17 +1877,26 @@ def _record_field_party(units: Sequence[Unit]) -> tuple[Unit, Perpetrator] | Non
     incident's record stand beside it."""
     if sum(record_fields(u.sentence.text) for u in units) < 3:
         return None
-    fields = [
-        (u, groups)
-        for u in units
-        if _PARTY_FIELD.match(u.sentence.text)
-        and (groups := {a.group for a in u.actors if a.group not in ("unknown", "other")})
-    ]
-    if len(fields) != 1 or len(fields[0][1]) != 1:
+    fields: list[tuple[Unit, list[ActorMention]]] = []
+    for u in units:
+        # The field may share a unit with the record's other field lines ("Location: …\n
+        # Alleged perpetrator: Turkish forces\nSource: …"): the party is the one on its line.
+        text, base = u.sentence.text, u.sentence.start
+        for line in re.finditer(r"[^\n]+", text):
+            if not _PARTY_FIELD.match(line.group()):
+                continue
+            a, b = base + line.start(), base + line.end()
+            named = [
+                x
+                for x in u.actors
+                if a <= x.start and x.end <= b and x.group not in ("unknown", "other")
+            ]
+            if named:
+                fields.append((u, named))
+    if len(fields) != 1 or len({x.group for x in fields[0][1]}) != 1:
         return None
-    unit, (group,) = fields[0]
-    name = next(a.name for a in unit.actors if a.group == group)
-    return unit, Perpetrator(name, group)
+    unit, named = fields[0]
+    return unit, Perpetrator(named[0].name, named[0].group)
 
 
 def _tells_more_than(u: Unit, d: DateMention) -> bool:

@@ -919,8 +919,9 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         before = text[max(start, m.start() - 3) : m.start()]
         inverted = (
             re.search(r"[,\"”]\s*$", text[max(start, m.start() - 4) : m.start()]) is not None
+            # ("…, told AFP": who was told, never who spoke)
             and re.match(
-                r"(?:said|says|added|adds|told|reported|wrote|noted|stated|explained|according)$",
+                r"(?:said|says|added|adds|reported|wrote|noted|stated|explained|according)$",
                 m.group(0),
                 re.IGNORECASE,
             )
@@ -938,7 +939,10 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             after_name = _subject_after(text, m.end(), stop)
             if after_name:
                 found = (m.end() + 1, after_name)
-        if found is None and before.strip() not in (",",):
+        if found is None and (
+            before.strip() not in (",",) or m.group(0).lower() in ("told", "tells")
+        ):
+            # "Ahmad Hasan, a local official, told AFP": the speaker before the aside
             found = _subject_before(text, start, m.start())
         if found is None:
             continue

@@ -96,6 +96,8 @@ _AUX = (
 # A wordy aside between a count and its verb: "ten civilians, some of them children, killed".
 # Two in a row: "18 people, mostly children and women, all from the Al-Khalot family, were killed".
 _ASIDE = (
+    # a breakdown or names in brackets: "Three civilians (2 children, 1 woman) were killed"
+    r"(?:\s*\([^()\n]{1,80}\))?"
     r"(?:\s*,?\s*(?:some|most|many|all|mostly|mainly|among\s+them|including|incl\b\.?)\b"
     r"(?:\s+of\s+(?:them|whom))?(?:\s+[A-Za-z-]+){0,6}?\s*,?){0,2}"
 )

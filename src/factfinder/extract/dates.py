@@ -216,7 +216,31 @@ _MONTH_RANGE = re.compile(
     + _YEAR.replace("{name}", "y")
 )
 
+# A period across a year's end, each end with its year: "between December 2019 and February
+# 2020", "from 28 December 2019 to 3 January 2020", "December 2019 – February 2020" ("and"
+# only after "between"/"from": "in May 2019 and June 2020" are two months).
+_END_OF = (
+    r"(?:"
+    + _DAY.replace("{name}", "{d}")
+    + r"\s+(?:of\s+)?)?"
+    + _MONTH.replace("{name}", "{m}")
+    + r",?\s+"
+    + _YEAR.replace("{name}", "{y}")
+)
+_YEARS_SPAN = re.compile(
+    r"(?:"
+    + _OPEN
+    + _fmt(_END_OF, d="d1", m="m1", y="y1")
+    + _TO
+    + r"|\b"
+    + _fmt(_END_OF, d="d1b", m="m1b", y="y1b")
+    + _TO_NO_AND
+    + r")"
+    + _fmt(_END_OF, d="d2", m="m2", y="y2")
+)
+
 _ABSOLUTE: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (_YEARS_SPAN, "span"),
     (_MONTH_RANGE, "months"),
     (_MONTH_DAY_RANGE, "range"),
     *_RANGES,
@@ -398,8 +422,25 @@ def _period(m: re.Match[str], anchor: dt.date | None) -> DateWindow | None:
     return DateWindow(start, end, "week" if days < 7 else "month" if days <= 31 else "year")
 
 
+def _span(g: Mapping[str, str | None]) -> DateWindow | None:
+    """The days from one dated end to the other (`_YEARS_SPAN`), at most a year."""
+    m1, y1 = _month(g["m1"] or g["m1b"] or ""), int(g["y1"] or g["y1b"] or 0)
+    m2, y2 = _month(g["m2"] or ""), int(g["y2"] or 0)
+    d1 = g["d1"] or g["d1b"]
+    start = _safe_date(y1, m1, int(d1) if d1 else 1)
+    end = _safe_date(y2, m2, int(g["d2"]) if g["d2"] else calendar.monthrange(y2, m2)[1])
+    if start is None or end is None or start > end or (end - start).days > 366:
+        return None
+    if start == end:
+        return DateWindow.day(start)
+    days = (end - start).days
+    return DateWindow(start, end, "week" if days < 7 else "month" if days <= 31 else "year")
+
+
 def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow | None:
     g = m.groupdict()
+    if form == "span":
+        return _span(g)
     if form == "range":
         return _period(m, anchor)
     if form == "months":
@@ -605,7 +646,7 @@ def find_dates(
             a, b = m.span()
             if not free(a, b):
                 continue
-            if form in ("range", "months") and _absolute(m, form, anchor) is None:
+            if form in ("range", "months", "span") and _absolute(m, form, anchor) is None:
                 continue  # not a period after all ("Deir ez-Zor 24 - 9 June"): its parts may be
             taken.append((a, b))  # an unresolvable date still hides its parts
             if anchor is None and form in ("dm", "md"):

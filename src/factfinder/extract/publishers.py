@@ -40,7 +40,9 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         "monitor",
         None,
         r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|(?:the\s+)?Observatory|"
-        r"(?:Britain|UK|London|British)[- ]based\s+(?:war\s+)?monitor(?:ing\s+group)?|@syriahr",
+        r"(?:Britain|UK|London|British)[- ]based\s+(?:war\s+)?monitor(?:ing\s+group)?|@syriahr|"
+        # its director, by name and account: "Rami Abdel Rahman, who heads the Observatory"
+        r"Rami\s+Abd(?:el|ul|al|ul-|el-|al-)?\s?Rahman|@RamiSOHR",
     ),
     (
         "Syrian Network for Human Rights",

@@ -226,10 +226,14 @@ _FAMILY_DETERMINERS: Final[frozenset[str]] = frozenset(
 
 
 def _family_at(words: list[re.Match[str]], k: int) -> int:
-    """If words[k:] is "members of (one|the same|a single|his|their) family", its length,
-    else 0."""
+    """If words[k:] is "members of (one|the same|a single|his|their) family" (or "members of
+    (the) families"), its length, else 0."""
     low = [w.group().lower() for w in words[k : k + 9]]
-    if low[:2] != ["members", "of"] or "family" not in low[2:9]:
+    if low[:2] != ["members", "of"]:
+        return 0
+    if low[2:3] == ["families"] or low[2:4] in (["the", "families"], ["their", "families"]):
+        return low.index("families") + 1  # "members of families of Islamic State fighters"
+    if "family" not in low[2:9]:
         return 0
     at = low.index("family", 2)
     between = words[k + 2 : k + at]

@@ -412,7 +412,7 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
         and toks[m.j + 1].soft_before
         and toks[m.j + 1].key in _UNIT_WORDS
     ):
-        return True  # "the Yarmouk Martyrs Brigade": an armed group named after a place
+        return True  # "the Yarmouk Martyrs Brigade", "the Sinjar Resistance Units": a group
     first = toks[m.i]
     if (
         m.i > 0
@@ -478,7 +478,7 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
 
 _MEDIA_AFTER = frozenset({"tv", "television", "channel", "radio", "network", "newspaper"})
 _UNIT_WORDS = frozenset(
-    {"brigade", "brigades", "battalion", "battalions", "regiment", "division", "corps"}
+    {"brigade", "brigades", "battalion", "battalions", "regiment", "division", "corps", "units"}
 )
 _GROUP_WORDS = frozenset(
     {

@@ -62,6 +62,22 @@ def test_last_year_without_a_report_date_stays_undated() -> None:
     assert _dates("On October 5th last year, shelling hit Sarmin.", None) == []
 
 
+def test_a_period_across_a_year_s_end() -> None:
+    anchor = dt.date(2020, 6, 1)
+    assert _dates("documented between December 2019 and February 2020", anchor) == [
+        ("between December 2019 and February 2020", dt.date(2019, 12, 1), dt.date(2020, 2, 29))
+    ]
+    assert _dates("from 28 December 2019 to 3 January 2020", anchor) == [
+        ("from 28 December 2019 to 3 January 2020", dt.date(2019, 12, 28), dt.date(2020, 1, 3))
+    ]
+    # two months of two years joined by "and" alone, or more than a year apart: two dates
+    assert [d[0] for d in _dates("in May 2019 and June 2020", anchor)] == ["May 2019", "June 2020"]
+    assert [d[0] for d in _dates("between January 2015 and March 2019", anchor)] == [
+        "January 2015",
+        "March 2019",
+    ]
+
+
 def test_a_daily_toll_is_the_report_s_day() -> None:
     c = primary(
         "Lebanon's health ministry said on Sunday that Israeli strikes had killed 23 people "
@@ -247,3 +263,69 @@ def test_people_with_their_own_breakdown_are_the_toll() -> None:
     )
     assert c.killed.total is not None and c.killed.total.min == 10
     assert c.injured.total is not None and c.injured.total.min == 20
+
+
+def test_members_of_fighters_families_are_civilians() -> None:
+    c = primary(
+        "Coalition air strikes on the Syrian town of al-Mayadin killed at least 35 members of "
+        "families of Islamic State fighters overnight, the Syrian Observatory for Human Rights "
+        "said on Friday.",
+        published=dt.date(2017, 5, 26),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 35
+    assert c.killed.combatants is None
+
+
+def test_a_breakdown_in_brackets_before_the_verb() -> None:
+    c = primary(
+        "Three civilians (2 children, 1 woman) were killed when shells hit Tal Rifaat on "
+        "Wednesday, local sources said.",
+        published=dt.date(2022, 12, 1),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 3
+    assert c.killed.children is not None and c.killed.children.min == 2
+    assert c.killed.women is not None and c.killed.women.min == 1
+
+
+def test_a_record_s_perpetrator_field_among_other_field_lines() -> None:
+    c = primary(
+        "Civilians killed: 3\n"
+        "Injured: 5\n"
+        "Date: 30 November 2022\n"
+        "Location: Tal Rifaat, northern Aleppo countryside\n"
+        "Alleged perpetrator: Turkish forces\n"
+        "Source: Syrians for Truth and Justice",
+        published=dt.date(2022, 12, 1),
+    )
+    assert (c.perpetrator.name, c.perpetrator.group) == ("Turkish forces", "turkey")
+    assert c.date is not None and c.date.start == dt.date(2022, 11, 30)
+    assert c.claimant.name == "Syrians for Truth and Justice"
+
+
+def test_who_was_told_is_not_who_spoke() -> None:
+    text = "Six people were killed in Qamishli on Monday, Ahmad Hasan, a local official, told AFP."
+    assert [(c.name, c.type) for c in find_claimants(text)] == [
+        ("local official", "party_to_conflict")
+    ]
+    text = "Six people were killed, Rami Abdel Rahman, head of the Observatory, told AFP."
+    assert [c.type for c in find_claimants(text)] == ["monitor"]
+
+
+def test_the_observatory_s_director_posting_is_the_observatory() -> None:
+    c = primary(
+        "Rami Abdulrahman @RamiSOHR\n"
+        "BREAKING: Death toll from Turkish drone strike on #Qamishli rises to 6, including 4 SDF "
+        "members and 2 civilians.\n"
+        "4:12 PM · Oct 24, 2023 · 12.3K Views"
+    )
+    assert (c.claimant.name, c.claimant.type) == ("Syrian Observatory for Human Rights", "monitor")
+    assert c.killed.total is not None and c.killed.total.min == 6
+    assert c.date is not None and c.date.start == dt.date(2023, 10, 24)
+
+
+def test_a_group_named_after_a_place_is_no_place() -> None:
+    text = (
+        "A Turkish drone strike targeted a vehicle in Sulaimani province on Sunday, killing two "
+        "members of the PKK-affiliated Sinjar Resistance Units (YBS)."
+    )
+    assert [m.place.name for m in find_places(text)] == ["Sulaymaniyah"]

@@ -283,6 +283,15 @@ def find_actors(
         a, b = at.phrase_span(m)
         if out and out[-1].role == "claimant" and not at.text[out[-1].end : a].strip(_QUOTES + " "):
             role = "claimant"  # the claimant's short name after its full one: "… (قسد)"
+        elif (
+            out
+            and out[-1].group == m.value
+            and out[-1].role in ("victim", "perpetrator")
+            and not at.text[out[-1].end : a].strip(_QUOTES + " (")
+        ):
+            # the party's short name in brackets after its full one: "قتل أربعة عناصر من قوات
+            # سوريا الديمقراطية (قسد) بقصف …" (the dead's party, not the attacker)
+            role = out[-1].role
         elif at.w(m.j) == ":" and m.i - i0 <= 1:
             # a headline's speaker: "قسد: عدوان تركي …"; its own act after the colon makes it
             # the attacker too: "وزارة الدفاع التركية: تحييد 7 إرهابيين"
