@@ -55,7 +55,7 @@ from factfinder.mentions import (
     Sentence,
 )
 from factfinder.model import Document, DocumentClaims, Place
-from factfinder.vocab import MONTH_PREFIXES
+from factfinder.vocab import MONTH_PREFIXES, number_words
 
 _REPORT_THAT = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"
@@ -110,6 +110,21 @@ _DATELINE_CITY = re.compile(
     rf"|\s*\((?P<paren>{_CITIES}){_DAY}?\)\s*[—–-]+\s"
 )
 _LINE_START = re.compile(r"\n+")
+# A past killing told of a person the sentence names, with its year: "a commemoration for a
+# prominent Iranian general slain in a U.S. airstrike in 2020", "the commander, who was killed
+# by an Israeli strike in 2023," — history the sentence recalls, not its event: its date,
+# parties, places and attack are not read as the sentence's.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:" + "|".join(number_words(1, 20)) + r"|dozens|hundreds|scores|"
+    r"thousands|several|many)\b)(?:\s+[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_PAST_KILLING = re.compile(
+    r"(?<=[a-z,] )(?:who\s+was\s+)?(?:slain|assassinated|killed|murdered)\s+(?:in|by|during)\s+"
+    r"(?:[^,;.()\n]|\.(?!\s+[A-Z]|\s*$)){0,80}?\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:\d{1,2}\s+)?(?:"
+    + MONTH_PREFIXES
+    + r")[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
+)
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
 _AREA_WORD = re.compile(
     r"\b(?:province|governorate|countryside|rural|rif|reef|outskirts|suburbs?|desert|badia|"
@@ -377,7 +392,23 @@ class Extractor:
                 subject = subject or next(
                     (m.group for m in actors if m.group != "unknown" and m.role != "victim"), None
                 )
+                recalled = [
+                    (m.start(), m.end())
+                    for m in _PAST_KILLING.finditer(reading, a, b)
+                    if re.search(r"[^\W\d_]", reading[a : m.start()])  # the sentence goes on
+                    and not re.search(
+                        r"\b(?:was|were|been|being|is|are|be|has|have|had)\s+$",
+                        reading[max(a, m.start() - 12) : m.start()],
+                    )
+                    # "200 civilians killed in airstrikes in 2019": a count's own event
+                    and not _COUNTED_BEFORE.search(reading, max(a, m.start() - 50), m.start())
+                ]
+                if recalled:
+                    actors = tuple(
+                        m for m in actors if not any(x <= m.start < y for x, y in recalled)
+                    )
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
+                blocked += recalled
                 cut = None
                 m = _REPORT_THAT.search(text, a, b)
                 if m and own_span is not None and own_span[0] < m.start():
@@ -388,7 +419,12 @@ class Extractor:
                         is_title=k == seg.title,
                         index=k,
                         counts=tuple(self.parts.counts(reading, a, b)),
-                        dates=tuple(d for d in dates if _in(d.start, d.end, a, b)),
+                        dates=tuple(
+                            d
+                            for d in dates
+                            if _in(d.start, d.end, a, b)
+                            and not any(x <= d.start < y for x, y in recalled)
+                        ),
                         places=tuple(
                             p
                             for p in places
@@ -397,8 +433,16 @@ class Extractor:
                             and not speaks(text, p)
                         ),
                         actors=actors,
-                        cues=tuple(find_events(reading, a, b)),
-                        weapons=tuple(find_weapons(reading, a, b)),
+                        cues=tuple(
+                            e
+                            for e in find_events(reading, a, b)
+                            if not any(x <= e.start < y for x, y in recalled)
+                        ),
+                        weapons=tuple(
+                            w
+                            for w in find_weapons(reading, a, b)
+                            if not any(x <= w.start < y for x, y in recalled)
+                        ),
                         attribution=attribution,
                         report_cut=cut,
                         section=section,

@@ -329,3 +329,39 @@ def test_a_group_named_after_a_place_is_no_place() -> None:
         "members of the PKK-affiliated Sinjar Resistance Units (YBS)."
     )
     assert [m.place.name for m in find_places(text)] == ["Sulaymaniyah"]
+
+
+# --- a past killing the sentence recalls -------------------------------------------------------
+
+
+def test_a_past_killing_recalled_is_not_the_sentence_s_event() -> None:
+    c = primary(
+        "KERMAN, Iran (AP) — Two bombs exploded at a commemoration for a prominent Iranian "
+        "general slain in a U.S. airstrike in 2020, killing 84 people and wounding 284, officials "
+        "said. The Islamic State group claimed responsibility.",
+        published=dt.date(2024, 1, 4),
+    )
+    assert c.event_type == "explosion"
+    assert c.perpetrator.group == "isis"
+    assert c.date is not None and c.date.start == dt.date(2024, 1, 4)
+    assert c.killed.total is not None and c.killed.total.min == 84
+
+
+def test_a_killing_told_as_the_sentence_s_own_keeps_its_date() -> None:
+    # Its own subject ("Soleimani was killed …") or a count ("200 civilians killed …"): the
+    # sentence's event, dated by its year.
+    c = primary(
+        "Soleimani was killed in a US drone strike in Baghdad in January 2020, officials said.",
+        published=dt.date(2024, 1, 4),
+    )
+    assert c.date is not None and (c.date.start, c.date.end) == (
+        dt.date(2020, 1, 1),
+        dt.date(2020, 1, 31),
+    )
+    assert c.perpetrator.group == "us_led_coalition"
+    c = primary(
+        "The report documents 200 civilians killed in Russian airstrikes in 2019 in Idlib.",
+        published=dt.date(2020, 2, 1),
+    )
+    assert c.date is not None and c.date.start == dt.date(2019, 1, 1)
+    assert c.perpetrator.group == "russia"
