@@ -83,7 +83,7 @@ from factfinder.extract.publishers import lookup_source
 from factfinder.extract.sentences import is_heading_line
 from factfinder.extract.tally import combine, is_vague
 from factfinder.extract.unit import Unit
-from factfinder.geo import incident_places
+from factfinder.geo import find_places, incident_places
 from factfinder.mentions import (
     ActorMention,
     CountMention,
@@ -1281,6 +1281,8 @@ def _claim(
     places = _places(units, known, prefer, year)
     if retold is not None and not places:
         places = retold.places
+    if not places:
+        places = _ministry_territory(claimant)
     if not places and prev is not None and prev_claimant == claimant:
         # One statement listing incidents in one place ("another mass grave"): the place they
         # share, not the previous incident's own site.
@@ -1798,6 +1800,25 @@ _PAST_COMPARISON = re.compile(
 
 
 _PAST_DAYS = 365  # an incident dated this long before the report is history, not its news
+
+# A health ministry or civil defence named by its territory counts that territory's dead:
+# "Gaza's health ministry said Israeli strikes had killed 900 people", "Lebanon's health
+# ministry said 23 people were killed across the country".
+_TERRITORY_BODY = re.compile(
+    r"(?:Hamas-run\s+|Hamas-controlled\s+)?(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+"
+    r"(?:(?:Hamas-run\s+)?health\s+ministry|ministry\s+of\s+health|health\s+authorities|"
+    r"civil\s+defen[cs]e)$"
+)
+
+
+def _ministry_territory(claimant: Claimant) -> tuple[Place, ...]:
+    """The territory a claimant's name gives it, for a claim that names no place."""
+    m = _TERRITORY_BODY.fullmatch(claimant.name or "")
+    if m is None:
+        return ()
+    where = m.group("where")
+    found = [p.place for p in find_places(where) if (p.start, p.end) == (0, len(where))]
+    return (found[0],) if len(found) == 1 else ()
 
 
 def _tells_aside(u: Unit) -> bool:

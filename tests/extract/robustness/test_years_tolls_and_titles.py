@@ -365,3 +365,19 @@ def test_a_killing_told_as_the_sentence_s_own_keeps_its_date() -> None:
     )
     assert c.date is not None and c.date.start == dt.date(2019, 1, 1)
     assert c.perpetrator.group == "russia"
+
+
+def test_a_ministry_named_by_its_territory_places_a_claim_that_names_none() -> None:
+    c = primary(
+        "Lebanon's health ministry said on Sunday that Israeli strikes had killed 23 people "
+        "across the country in the past 24 hours.",
+        published=dt.date(2024, 10, 6),
+    )
+    assert [(p.name, p.precision) for p in c.places] == [("Lebanon", "country")]
+    # A place the claim names itself comes first.
+    c = primary(
+        "Gaza's health ministry said an Israeli strike on a house in Deir al-Balah killed "
+        "seven people.",
+        published=dt.date(2024, 10, 6),
+    )
+    assert [p.name for p in c.places] == ["Dayr al Balah"]
