@@ -103,7 +103,10 @@ _EVENT_NOUN = re.compile(
 # on Kobani". Its place is that event's. ("In response to an attack near Damascus" is left
 # alone: what responds is often a plan or a debate, and the attack the report's subject.)
 _ANSWERED_EVENT = re.compile(
-    r"\b(?:in\s+(?:retaliation|revenge)\s+for|to\s+avenge|retaliat\w*\s+for)\s+"
+    # … and the event told as days or weeks before it: "a week after a deadly bomb attack in
+    # Istanbul", "two days after the bombing in Azaz"
+    r"\b(?:in\s+(?:retaliation|revenge)\s+for|to\s+avenge|retaliat\w*\s+for|"
+    r"(?:a|one|two|three|four|five|six|several|few|\d{1,2})\s+(?:days?|weeks?|months?)\s+after)\s+"
     r"(?:(?:a|an|the|last\s+\w+['’]s|its|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|"
     r"air\s*strikes?|blasts?|explosions?|shelling|killings?|assassinations?|ambush)\s+"
     r"(?:in|on|at|near|against)\s+(?:the\s+)?#?$",

@@ -61,9 +61,25 @@ _CITY_SITES = frozenset(
 )
 _NEAR_CITY = frozenset({"outskirts", "vicinity", "surroundings", "entrances", "gates"})
 _QUARTERS = frozenset({"neighbourhoods", "neighborhoods", "quarters"})
-# "the centre of X", "the eastern section of X", "the military airport of X": in the city
+# "the centre of X", "the eastern section of X", "the military airport of X", "the port of X":
+# in the city
 _IN_CITY = frozenset(
-    {"center", "centre", "downtown", "heart", "section", "sections", "airport", "airbase"}
+    {
+        "center",
+        "centre",
+        "downtown",
+        "heart",
+        "section",
+        "sections",
+        "airport",
+        "airbase",
+        "port",
+        "harbour",
+        "harbor",
+        "market",
+        "university",
+        "stadium",
+    }
 )
 # "X and its countryside": what lies around a city.
 _AROUND_CITY = frozenset(

@@ -381,3 +381,30 @@ def test_a_ministry_named_by_its_territory_places_a_claim_that_names_none() -> N
         published=dt.date(2024, 10, 6),
     )
     assert [p.name for p in c.places] == ["Dayr al Balah"]
+
+
+def test_an_event_days_before_is_not_the_place_of_this_one() -> None:
+    c = primary(
+        "Turkey launched air strikes on Kurdish militant bases in northern Syria and Iraq early "
+        "on Sunday, the defence ministry said, a week after a deadly bomb attack in Istanbul. "
+        "The SDF said the strikes killed 11 civilians and a journalist.",
+        published=dt.date(2022, 11, 21),
+    )
+    assert [p.name for p in c.places] == ["Syria", "Iraq"]
+
+
+def test_a_force_pressing_its_assault_is_the_attacker() -> None:
+    c = primary(
+        "Turkish forces pressed their assault on Kurdish militia in northeast Syria on Thursday, "
+        "pounding towns with artillery and airstrikes. At least 15 people, including 8 "
+        "civilians, were killed, according to the Syrian Observatory for Human Rights.",
+        published=dt.date(2019, 10, 11),
+    )
+    assert c.perpetrator.group == "turkey"
+
+
+def test_the_port_of_a_city_is_in_the_city() -> None:
+    assert [
+        (m.place.name, m.place.precision)
+        for m in find_places("Israel struck the port of Latakia early on Tuesday.")
+    ] == [("Latakia", "town")]
