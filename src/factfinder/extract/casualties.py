@@ -192,14 +192,18 @@ _BEFORE_KILLED = re.compile(
     r"(?:overall\s+|total\s+)?(?:death\s+)?toll\b[^.;:!?\d]{0,80}?\s+to)"
     + _ONE_NAMED_FIRST
     + r"(?:\s+(?:the|all|another|an\s+additional|a\s+further|at\s+least|"
-    r"(?:an?|the|an\s+entire|a\s+whole)\s+famil(?:y|ies)\s+of))*\s*$",
+    r"(?:an?|the|an\s+entire|a\s+whole)\s+famil(?:y|ies)\s+of))*\s*$"
+    # the verb, then whose ("killing its two riders", "killing their three children"); not
+    # after a person named first ("the death of her sister and his four nephews": one list)
+    r"|\bkill(?:ed|ing|s)?\s+(?:its|their|his|her)\s*$",
     re.I,
 )
 _BEFORE_INJURED = re.compile(
     r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing|s)?|leaving|left|"
     r"(?:the\s+)?(?:injur(?:y|ies)|wounding)\s+of)"  # "and the injury of three others"
     + _ONE_NAMED_FIRST
-    + r"(?:\s+(?:the|all|another|an\s+additional|a\s+further))*\s*$",
+    + r"(?:\s+(?:the|all|another|an\s+additional|a\s+further))*\s*$"
+    r"|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|e))\s+(?:its|their|his|her)\s*$",
     re.I,
 )
 # A death toll named earlier in the clause: "the death toll from the blast rose to".

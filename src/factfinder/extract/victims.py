@@ -94,6 +94,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "doctors doctor nurses nurse medics medic paramedics paramedic patients patient "
                 "journalists journalist reporters reporter farmers farmer shepherds shepherd workers "
                 "worker citizens citizen volunteers volunteer rescuers rescuer relatives "
+                "parents grandparents neighbours neighbors neighbour neighbor "
                 " shoppers pilgrims mourners detainees prisoners hostages drivers driver "
                 "photographers photographer cameraman cameramen pharmacist pharmacists "
                 "engineers engineer fishermen fisherman staff idps idp passengers passenger "

@@ -408,3 +408,21 @@ def test_the_port_of_a_city_is_in_the_city() -> None:
         (m.place.name, m.place.precision)
         for m in find_places("Israel struck the port of Latakia early on Tuesday.")
     ] == [("Latakia", "town")]
+
+
+def test_a_count_after_a_possessive_is_read() -> None:
+    c = primary(
+        "On the morning of Friday, Apr. 22, 2022, a drone believed to be Turkish struck a "
+        "motorcycle near the village of Zarkan, killing its two riders, both civilians, "
+        "according to local sources.",
+        published=dt.date(2022, 4, 22),
+    )
+    assert c.killed.civilians is not None and c.killed.civilians.min == 2
+    assert c.perpetrator.group == "turkey"
+    c = primary(
+        "Shelling hit a house in Ariha, killing their three children and wounding their two "
+        "parents, the civil defence said.",
+        published=dt.date(2022, 4, 22),
+    )
+    assert c.killed.children is not None and c.killed.children.min == 3
+    assert c.injured.civilians is not None and c.injured.civilians.min == 2
