@@ -764,12 +764,11 @@ def _all_of_them(
     outcome = _previous_outcome(text, start)
     if outcome is None:
         return []
-    q = m.group("n") or m.group("both")
-    r = Range(2, 2, q) if m.group("both") else parse_quantity(q)
+    said = "n" if m.group("n") else "both"
+    r = Range(2, 2, m.group(said)) if said == "both" else parse_quantity(m.group(said))
     if r is None:
         return []
-    a, b = (m.start("n"), m.end("n")) if m.group("n") else (m.start("both"), m.end("both"))
-    return [CountMention(a, b, r, outcome, phrase.victims, part=True)]
+    return [CountMention(m.start(said), m.end(said), r, outcome, phrase.victims, part=True)]
 
 
 # Who the people of a toll told before were: "Three of them were children".
@@ -1170,6 +1169,7 @@ def _others(text: str, found: list[_Found]) -> list[_Found]:
 
 
 _KINDS = frozenset({"civilians", "children", "women", "men", "combatants"})
+_AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:at\s+least|more\s+than|over|about)\s+)?", re.I)
 
 
 def _beside(text: str, found: list[_Found]) -> list[_Found]:
@@ -1181,11 +1181,7 @@ def _beside(text: str, found: list[_Found]) -> list[_Found]:
         f, g = out[k], out[k + 1]
         if f.sub or g.sub or f.outcome != g.outcome or f.outcome is None:
             continue
-        if not re.fullmatch(
-            r"\s*,?\s*and\s+(?:(?:at\s+least|more\s+than|over|about)\s+)?",
-            text[f.phrase_end : g.start],
-            re.I,
-        ):
+        if not _AND_GAP.fullmatch(text, f.phrase_end, g.start):
             continue
         if f.victims in _KINDS and g.victims == "total" and not _OTHER.match(text, g.end):
             out[k + 1] = replace(g, beside=True)

@@ -416,6 +416,11 @@ def _period(m: re.Match[str], anchor: dt.date | None) -> DateWindow | None:
     start = _safe_date(end.year if m1 <= m2 else end.year - 1, m1, d1)
     if start is None or start > end or (end - start).days > 366:
         return None
+    return _days(start, end)
+
+
+def _days(start: dt.date, end: dt.date) -> DateWindow:
+    """The days from `start` to `end`, with the precision their number gives."""
     if start == end:
         return DateWindow.day(start)
     days = (end - start).days
@@ -431,10 +436,7 @@ def _span(g: Mapping[str, str | None]) -> DateWindow | None:
     end = _safe_date(y2, m2, int(g["d2"]) if g["d2"] else calendar.monthrange(y2, m2)[1])
     if start is None or end is None or start > end or (end - start).days > 366:
         return None
-    if start == end:
-        return DateWindow.day(start)
-    days = (end - start).days
-    return DateWindow(start, end, "week" if days < 7 else "month" if days <= 31 else "year")
+    return _days(start, end)
 
 
 def _absolute(m: re.Match[str], form: str, anchor: dt.date | None) -> DateWindow | None:
@@ -722,10 +724,7 @@ def _since(text: str, start: int, window: DateWindow, anchor: dt.date | None) ->
         or not _SINCE.search(text, max(0, start - 12), start)
     ):
         return window
-    days = (anchor - window.start).days
-    return DateWindow(
-        window.start, anchor, "week" if days < 7 else "month" if days <= 31 else "year"
-    )
+    return _days(window.start, anchor)
 
 
 # Words that introduce a report's own date: "Posted on", "Published", "Last updated at".

@@ -28,7 +28,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from factfinder.arabic import has_arabic
 from factfinder.extract import arabic
@@ -110,15 +110,17 @@ _DATELINE_CITY = re.compile(
     rf"|\s*\((?P<paren>{_CITIES}){_DAY}?\)\s*[—–-]+\s"
 )
 _LINE_START = re.compile(r"\n+")
-# A past killing told of a person the sentence names, with its year: "a commemoration for a
-# prominent Iranian general slain in a U.S. airstrike in 2020", "the commander, who was killed
-# by an Israeli strike in 2023," — history the sentence recalls, not its event: its date,
-# parties, places and attack are not read as the sentence's.
+# A count just before a past participle: "200 civilians killed in airstrikes in 2019" tells the
+# count's own event, not a past one.
 _COUNTED_BEFORE = re.compile(
     r"(?:\b\d[\d,]*|\b(?:" + "|".join(number_words(1, 20)) + r"|dozens|hundreds|scores|"
     r"thousands|several|many)\b)(?:\s+[\w'’-]+){0,3}\s+$",
     re.IGNORECASE,
 )
+# A past killing told of a person the sentence names, with its year: "a commemoration for a
+# prominent Iranian general slain in a U.S. airstrike in 2020", "the commander, who was killed
+# by an Israeli strike in 2023," — history the sentence recalls, not its event: its date,
+# parties, places and attack are not read as the sentence's (`_recalled`).
 _PAST_KILLING = re.compile(
     r"(?<=[a-z,] )(?:who\s+was\s+)?(?:slain|assassinated|killed|murdered)\s+(?:in|by|during)\s+"
     r"(?:[^,;.()\n]|\.(?!\s+[A-Z]|\s*$)){0,80}?\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:\d{1,2}\s+)?(?:"
@@ -204,6 +206,35 @@ def _capital_filed(text: str, filed_at: Sequence[tuple[int, int]]) -> str | None
     a, b = filed_at[0]
     words = " ".join(re.findall(r"[A-Za-z]+", text[a:b])[:2]).lower()
     return next((c for k, c in _HOME_CAPITALS.items() if words.startswith(k)), None)
+
+
+def _recalled(reading: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of `_PAST_KILLING` in the clause `reading[a:b]` that the clause only recalls:
+    it goes on around them, and they are no verb of its own ("… was killed in …") nor a
+    count's ("200 civilians killed in …")."""
+    return [
+        (m.start(), m.end())
+        for m in _PAST_KILLING.finditer(reading, a, b)
+        if re.search(r"[^\W\d_]", reading[a : m.start()])
+        and not re.search(
+            r"\b(?:was|were|been|being|is|are|be|has|have|had)\s+$",
+            reading[max(a, m.start() - 12) : m.start()],
+        )
+        and not _COUNTED_BEFORE.search(reading, max(a, m.start() - 50), m.start())
+    ]
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+L = TypeVar("L", bound=_Located)
+
+
+def _outside(mentions: Iterable[L], spans: Sequence[tuple[int, int]]) -> tuple[L, ...]:
+    """The mentions that start in none of `spans`."""
+    return tuple(x for x in mentions if not any(a <= x.start < b for a, b in spans))
 
 
 def _in(span_start: int, span_end: int, start: int, end: int) -> bool:
@@ -392,21 +423,8 @@ class Extractor:
                 subject = subject or next(
                     (m.group for m in actors if m.group != "unknown" and m.role != "victim"), None
                 )
-                recalled = [
-                    (m.start(), m.end())
-                    for m in _PAST_KILLING.finditer(reading, a, b)
-                    if re.search(r"[^\W\d_]", reading[a : m.start()])  # the sentence goes on
-                    and not re.search(
-                        r"\b(?:was|were|been|being|is|are|be|has|have|had)\s+$",
-                        reading[max(a, m.start() - 12) : m.start()],
-                    )
-                    # "200 civilians killed in airstrikes in 2019": a count's own event
-                    and not _COUNTED_BEFORE.search(reading, max(a, m.start() - 50), m.start())
-                ]
-                if recalled:
-                    actors = tuple(
-                        m for m in actors if not any(x <= m.start < y for x, y in recalled)
-                    )
+                recalled = _recalled(reading, a, b)
+                actors = _outside(actors, recalled)
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 blocked += recalled
                 cut = None
@@ -419,12 +437,7 @@ class Extractor:
                         is_title=k == seg.title,
                         index=k,
                         counts=tuple(self.parts.counts(reading, a, b)),
-                        dates=tuple(
-                            d
-                            for d in dates
-                            if _in(d.start, d.end, a, b)
-                            and not any(x <= d.start < y for x, y in recalled)
-                        ),
+                        dates=_outside((d for d in dates if _in(d.start, d.end, a, b)), recalled),
                         places=tuple(
                             p
                             for p in places
@@ -433,16 +446,8 @@ class Extractor:
                             and not speaks(text, p)
                         ),
                         actors=actors,
-                        cues=tuple(
-                            e
-                            for e in find_events(reading, a, b)
-                            if not any(x <= e.start < y for x, y in recalled)
-                        ),
-                        weapons=tuple(
-                            w
-                            for w in find_weapons(reading, a, b)
-                            if not any(x <= w.start < y for x, y in recalled)
-                        ),
+                        cues=_outside(find_events(reading, a, b), recalled),
+                        weapons=_outside(find_weapons(reading, a, b), recalled),
                         attribution=attribution,
                         report_cut=cut,
                         section=section,
