@@ -357,3 +357,48 @@ def test_differing_figures_from_different_claimants_link(tmp_path):
     assert (inc["killed"]["total"]["min"], inc["killed"]["total"]["max"]) == (30, 30)
     # 17 does not corroborate "30": the figure rests on one credible source.
     assert figure(inc) == "30 (reported)"
+
+
+def test_a_denial_inside_the_report_of_the_allegation_contests_it(tmp_path):
+    found = incidents_of(
+        tmp_path,
+        [
+            doc(
+                "wire",
+                "Strikes kill 12 at Maarat al-Numan market",
+                "Activists said Russian warplanes killed 12 civilians in a market in Maarat "
+                "al-Numan on Monday. The Russian defence ministry denied that its aircraft had "
+                "carried out any strikes in the area.",
+                "2019-07-23",
+                "Example Wire",
+            )
+        ],
+    )
+    (inc,) = found  # the denial answers the report's incident: one incident, two voices
+    assert [m["claim"] for m in inc["members"]] == [0, 1]
+    assert [d["party"] for d in inc["denials"]] == ["Russia"]
+    assert inc["grade"] == "contested" and "denied" in decided(inc)
+
+
+def test_an_admission_of_the_strike_inside_the_report_joins_its_incident(tmp_path):
+    (inc,) = incidents_of(
+        tmp_path,
+        [
+            doc(
+                "wire",
+                "Coalition strike on Mosul building",
+                "Residents said 105 civilians were killed when Coalition aircraft struck a "
+                "building in al-Jadida in western Mosul on March 17. CJTF-OIR later confirmed "
+                "that a Coalition strike had targeted two ISIS snipers at the location.",
+                "2017-03-30",
+                "Example Wire",
+            )
+        ],
+    )
+    assert len(inc["members"]) == 2
+    parties = [s["party"] for s in inc["sources"]]
+    assert parties == [None, "us_led_coalition"]
+    # the coalition owns the strike but not the dead: its word confirms no harm
+    admits = next(t for t in inc["grading"]["trace"] if t["rule"] == "belligerent-admits")
+    assert not admits["fired"] and "states no harm" in admits["detail"]
+    assert inc["grade"] == "weak"

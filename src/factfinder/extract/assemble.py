@@ -149,7 +149,7 @@ _STATEMENT_DATE = re.compile(
 # said today", "…, rescuers said on Tuesday".
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|stated|added|confirmed|told\s+[\w.]+(?:\s+[\w.]+)?)\s+"
-    r"(?:on\s+|late\s+|earlier\s+)?$",
+    r"(?:in\s+an?\s+(?:\w+\s+)?(?:statement|post|briefing|update)\s+)?(?:on\s+|late\s+|earlier\s+)?$",
     re.IGNORECASE,
 )
 # 2. Grouping signals.
@@ -695,8 +695,15 @@ def _opens_new(u: Unit, cur: _Incident) -> bool:
                 cur.counts, stated, clash
             ):
                 return True
+    # The day a statement was made ("…, the SDF said on Friday") dates no new incident: the
+    # toll it gives may be of the attack just told ("… on Thursday night. At least 7 guards were
+    # killed in the fighting, the SDF said on Friday").
+    told = _event_dates(u)
+    spoken = _said_on(u, told)
     new_dates = {
-        d.window.start for d in _event_dates(u) if d.window.precision == "day" and d.window.start
+        d.window.start
+        for d in told
+        if d.window.precision == "day" and d.window.start and d not in spoken
     }
     old_dates = cur.date_keys()
     if (
@@ -733,18 +740,24 @@ def _event_dates(u: Unit) -> list[DateMention]:
         ):
             continue
         out.append(d)
-    said_on = [
-        d
-        for d in out
-        if _SAID_ON.search(u.sentence.text, 0, max(0, d.start - u.sentence.start))
-        and not u.sentence.text[d.end - u.sentence.start :].strip(" .,;\"”'")
-    ]
+    said_on = _said_on(u, out)
     if said_on and any(d not in said_on and _names_its_day(u, d) for d in out):
         # "… in November that killed 57 civilians, Human Rights Watch said today": the
         # statement's day gives way to the event's own date (not to a vague "earlier this
         # week", which the statement's day dates better)
         out = [d for d in out if d not in said_on]
     return out
+
+
+def _said_on(u: Unit, dates: Sequence[DateMention]) -> list[DateMention]:
+    """The dates of `dates` that date the statement ending the sentence ("…, the SDF said on
+    Friday", "…, the group said in a statement on Friday")."""
+    return [
+        d
+        for d in dates
+        if _SAID_ON.search(u.sentence.text, 0, max(0, d.start - u.sentence.start))
+        and not u.sentence.text[d.end - u.sentence.start :].strip(" .,;\"”'")
+    ]
 
 
 def _names_its_day(u: Unit, d: DateMention) -> bool:
@@ -1032,13 +1045,24 @@ def _written_claimant(u: Unit) -> str:
 
 
 def _quoted_own_force(u: Unit, a: ActorMention) -> bool:
-    """Whether actor `a` is the claimant's own force named in its quoted words, apart from the
-    name that says who speaks ('IDF: "IDF fighter jets struck …"')."""
+    """Whether actor `a` is the claimant's own force named in its words, apart from the name
+    that says who speaks: quoted ('IDF: "IDF fighter jets struck …"') or as a force of its
+    ("IDF: Overnight, IDF fighter jets struck …", "The IDF said IDF aircraft struck …")."""
     span = u.attribution.span
     if span is None or a.start < span[1]:
         return False
     at = a.start - u.sentence.start
+    if _OWN_FORCE_AFTER.match(u.sentence.text, a.end - u.sentence.start):
+        return True
     return any(q0 < at < q1 for q0, q1 in quote_regions(u.sentence.text))
+
+
+# A party's name before one of its forces: "IDF fighter jets", "SDF units", "CENTCOM forces".
+_OWN_FORCE_AFTER = re.compile(
+    r"\s+(?:fighter\s+jets|jets|warplanes|aircraft|planes|helicopters|drones|forces|troops|units|"
+    r"soldiers|artillery|navy|naval\s+forces|ground\s+forces|air\s+force)\b",
+    re.IGNORECASE,
+)
 
 
 def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
@@ -1508,6 +1532,67 @@ def _denials(
     return list(found.values())
 
 
+def _admissions(
+    units: Sequence[Unit],
+    incidents: Sequence[_Incident],
+    claims: Sequence[Claim],
+) -> list[tuple[int, Claim]]:
+    """Claims that admit an incident of the document, by the side it is blamed on, when another
+    claimant tells it, with the position of the admission in the text.
+
+    "Residents said 105 civilians were killed when Coalition aircraft struck a building …
+    CJTF-OIR later confirmed that a Coalition strike had targeted two ISIS snipers at the
+    location": the coalition's word is a claim about the same incident (its event type, date
+    and places, read by reference), stance `admits`, with the figures it gives itself. A party
+    that tells its own act of another party's incident (a denial is `_denials`'), or a
+    sentence the incident's own claimant says, adds nothing here.
+    """
+    starts = [inc.units[0].sentence.start for inc in incidents]
+    found: dict[tuple[int, str], tuple[int, Claim]] = {}
+    for u in units:
+        said = u.attribution
+        if said.inherited or said.span is None or u.is_title or _is_background(u):
+            continue
+        admitter = said.claimant
+        if not admitter.is_party or admitter.name is None:
+            continue
+        before = [k for k, at in enumerate(starts) if at <= u.sentence.start]
+        k = before[-1] if before else 0
+        target = claims[k]
+        group = target.perpetrator.group
+        if (
+            group in ("unknown", "other")
+            or target.stance != "alleges"
+            or same_claimant(admitter, target.claimant)
+            or _own_side(admitter, [u]) != group
+            or any(c.stance == "denies" for c in _stance_cues(u))
+        ):
+            continue
+        acts = [a for a in u.actors if a.role == "perpetrator" and a.group == group]
+        admitted = any(c.stance == "admits" for c in _stance_cues(u))
+        if not acts and not admitted:
+            continue  # the party speaks of something else ("the coalition said it would review")
+        key = (k, admitter.name.lower())
+        if key in found:
+            continue
+        killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
+        perp = Perpetrator(acts[0].name, group) if acts else target.perpetrator
+        admission = replace(
+            target,
+            primary=False,
+            perpetrator=perp,
+            claimant=admitter,
+            stance="admits",
+            killed=killed,
+            injured=injured,
+            missing=None,
+            spans=tuple(sorted({*target.spans[:1], (u.sentence.start, u.sentence.end)})),
+            confidence=round(max(0.3, target.confidence - 0.1), 3),
+        )
+        found[key] = (u.sentence.start, admission)
+    return list(found.values())
+
+
 def assemble(
     units: Sequence[Unit],
     *,
@@ -1717,6 +1802,7 @@ def assemble(
         out.append(claim)
     placed = [(inc.units[0].sentence.start, c) for inc, c in zip(incidents, out, strict=True)]
     placed += _denials(units, incidents, out)
+    placed += _admissions(units, incidents, out)
     placed.sort(key=lambda pc: pc[0])
     return tuple(c for _, c in placed)
 

@@ -154,14 +154,15 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "party_to_conflict",
             r"\bministr(?:y|ies)\b|\bminister\b|\barmy\b|\bmilitary\b|\barmed\s+forces\b|\bgeneral\s+command\b|"
             r"\bspokes(?:man|woman|person)\b|\bcommander\b|(?<!hospital\s)(?<!medical\s)\bofficials?\b|\bgovernment\b|\bauthorities\b|"
-            r"\bgovernor\b|\bpolice\b|\bsecurity\s+(?:source|sources|forces|official|officials|services)\b|"
+            r"\bgovernor\b|\bpolice\b|\bsecurity\s+(?:source|sources|forces|official|officials|services?)\b|"
+            r"\bcounter-?terror(?:ism)?\b|\bAsayi?sh\b|"
             r"\bmilitary\s+sources?\b|\bpresident\b|\bprime\s+minister\b|\bKremlin\b|\bPentagon\b|"
             r"\bWhite\s+House\b|\bState\s+Department\b|\bembassy\b|\bambassador\b|\bdiplomats?\b|\bregime\b|"
             r"\bcommand\b|\bbrigade\b|\bbattalion\b|\bfaction\b|\bmilitia\b|\bHmeimim\b|"
             r"\b(?:resistance|protection|defen[cs]e)\s+units\b|\bautonomous\s+administration\b|"
             r"\bsecurity\s+council\b|\bcivil\s+council\b|"
             r"\breconciliation\s+(?:cent(?:er|re))\b|\bcoalition\b|\bforces\b|\bgovernorate\b|\bmayor\b|"
-            r"\bgendarmerie\b|\bintelligence\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
+            r"\bgendarmerie\b|\bintelligence\b|\bdirectorate\b|\bgeneral\b|\bcolonel\b|\bmajor\b|\bcaptain\b|\bofficer\b|"
             r"\binterior\b|\bdefen[cs]e\b|"
             r"^(?:damascus|moscow|washington|ankara|tehran|baghdad|syria|russia|turkey|israel|iran)$|"
             r"\brebels?\b|\bopposition\b|\bjihadists?\b|\bmilitants?\b|\bgroup's\s+(?:media|news)\b",
@@ -604,6 +605,8 @@ def _name_phrase(phrase: str) -> str | None:
             tok[:1].isupper()
             or low in _NAME_WORDS
             or re.search(r"-(?:based|run|owned|led|backed)$", low)
+            # "the counter-terrorism service", "the anti-terror unit"
+            or re.fullmatch(r"(?:counter|anti)-[a-z]+", low)
             or (low in _NAME_LINKERS and kept and low != "the")
             or re.search(r"[A-Z]", tok)
             # "the Daraa 24 network", "Kurdistan 24 reported" (not a day: "October 14")
@@ -661,8 +664,12 @@ def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, str] | None:
     base = max(lo, verb_at - 320)
     left = text[base:verb_at].rstrip()
     # "…, Save the Children said": a known source's whole name, small words and all
+    # (its acronym in brackets may follow: "The Syrian Observatory for Human Rights (SOHR) said")
+    core = re.sub(r"\s*\([A-Za-z.\s-]{2,15}\)$", "", _SUBJECT_TAIL.sub("", left).rstrip())
     known = [
-        h for h in find_sources(text, max(base, verb_at - 80), verb_at) if h[1] == base + len(left)
+        h
+        for h in find_sources(text, max(base, verb_at - 80), verb_at)
+        if h[1] in (base + len(left), base + len(core))
     ]
     if known:
         a, b, _ = known[-1]
@@ -755,7 +762,8 @@ _BODY_WORD = re.compile(
 _PLACED_SOURCE = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?P<who>(?:(?:local|medical|security|military|hospital|rescue|"
     r"civil[- ]defen[cs]e|humanitarian|opposition|kurdish|government|official|tribal|"
-    r"informed|several|other)\s+)?(?:sources?|activists?|residents?|witnesses|"
+    r"informed|several|other|health|iraqi|syrian|lebanese|palestinian|yemeni|turkish|israeli)\s+)"
+    r"{0,2}(?:sources?|activists?|residents?|witnesses|"
     r"eyewitnesses|medics|doctors|rescuers|journalists?|correspondents?|officials?|"
     r"monitors?|reporters?|volunteers?|paramedics))\s+(?:in|from|on\s+the\s+ground\s+in|"
     r"near)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,4}(?:of\s+(?:the\s+)?)?$",
@@ -954,22 +962,29 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
         out.append(ClaimantMention(a, a + len(name), name, claimant_type(name)))
     lead = _LEAD_SPEAKER.match(text, start, stop)
     if lead is not None and not any(c.start <= lead.start("who") < c.end for c in out):
-        who = lead.group("who")
-        known = source_named_by(who)
-        if known is not None:
-            out.append(ClaimantMention(lead.start("who"), lead.end("who"), known.name, known.type))
-        elif _DESCRIBED_SPEAKER.fullmatch(who):
-            # sources described, not named: "Local sources: …", "Activists: …"
-            out.append(ClaimantMention(lead.start("who"), lead.end("who"), who, claimant_type(who)))
-        elif (_OFFICE.search(who) and claimant_type(who) == "party_to_conflict") or _party_line(
-            who
-        ):
-            # a party's office, or a party by the actor table's name for it ("CENTCOM: …")
-            out.append(
-                ClaimantMention(lead.start("who"), lead.end("who"), who, "party_to_conflict")
-            )
+        out.extend(_lead_speaker(lead, out))
     out.sort(key=lambda c: c.start)
     return [_by_handle(c) for c in out]
+
+
+def _lead_speaker(lead: re.Match[str], others: Sequence[ClaimantMention]) -> list[ClaimantMention]:
+    """The speaker a sentence opens with before a colon, if it is the claimant.
+
+    An outlet that carries another's words is not: "Reuters: Kurdish-led forces said …"."""
+    carried = any(c.start >= lead.end("who") and c.type != "unknown" for c in others)
+    out: list[ClaimantMention] = []
+    who = lead.group("who")
+    known = source_named_by(who)
+    if known is not None:
+        if not (carried and known.type in ("media", "state_media")):
+            out.append(ClaimantMention(lead.start("who"), lead.end("who"), known.name, known.type))
+    elif _DESCRIBED_SPEAKER.fullmatch(who):
+        # sources described, not named: "Local sources: …", "Activists: …"
+        out.append(ClaimantMention(lead.start("who"), lead.end("who"), who, claimant_type(who)))
+    elif (_OFFICE.search(who) and claimant_type(who) == "party_to_conflict") or _party_line(who):
+        # a party's office, or a party by the actor table's name for it ("CENTCOM: …")
+        out.append(ClaimantMention(lead.start("who"), lead.end("who"), who, "party_to_conflict"))
+    return out
 
 
 def _by_handle(c: ClaimantMention) -> ClaimantMention:
@@ -989,7 +1004,9 @@ _DESCRIBED_SPEAKER = re.compile(
 # office; "Aleppo province:", "BREAKING:" or "Syria:" name nobody who speaks).
 _LEAD_SPEAKER = re.compile(
     r"\s*\.?@?(?:The\s+)?(?P<who>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*|"
-    r"sources|activists|residents|witnesses|eyewitnesses|medics|rescuers|defen[cs]e)){0,7})\s*:\s+(?=\S)"
+    r"sources|activists|residents|witnesses|eyewitnesses|medics|rescuers|defen[cs]e)){0,7})"
+    # (its acronym in brackets may follow: "Hawar News Agency (ANHA): …")
+    r"(?:\s*\([A-Z][A-Za-z.]{1,9}\))?\s*:\s+(?=\S)"
 )
 
 
@@ -1161,7 +1178,7 @@ def document_publisher(text: str, publisher: str | None, title: str | None = Non
 _OFFICE = re.compile(
     r"\b(?:Command|Ministry|Forces|Army|Cent(?:re|er)|Office|Unit|Spokesperson|Spokesman|Council|"
     r"Federation|Defen[cs]e|Administration|Government|Headquarters|Task\s+Force|Coalition|"
-    r"General\s+Staff)\b"
+    r"General\s+Staff|Directorate)\b"
 )
 
 

@@ -300,7 +300,9 @@ _POSSESSIVE = re.compile(
     + "|".join(sorted(KIN_SINGULAR, key=len, reverse=True))
     + r")\b(?![-'’]))"
     # the one person of a vehicle or a place: "targeted a car, injuring its driver"
-    + r"|\bits\s+(?=(?:driver|passenger|owner|guard|shepherd|operator|rider)\b)",
+    + r"|\bits\s+(?=(?:driver|passenger|owner|guard|shepherd|operator|rider)\b)"
+    # the one who went with a person just counted: "a commander and his driver"
+    + r"|(?<=\band\s)(?:his|her)\s+(?=(?:driver|bodyguard|companion|escort|guard)\b(?!\s+said))",
     re.I,
 )
 

@@ -89,7 +89,8 @@ _BARE_AGENCY = (
 )
 _DATELINE_CITY = re.compile(
     # With the agency in brackets, after the city, its country and the day.
-    rf"\W*(?P<city>{_CITIES}){_REGION}?{_DAY}?\s*\((?![Pp]hoto|PHOTO|[Ff]ile)[\w .&'’-]{{2,30}}\)"
+    # (a comma may stand before the brackets: "DAMASCUS, (SANA)-")
+    rf"\W*(?P<city>{_CITIES}){_REGION}?{_DAY}?\s*,?\s*\((?![Pp]hoto|PHOTO|[Ff]ile)[\w .&'’-]{{2,30}}\)"
     rf"(?:{_DASH}|\s+(?=[A-Z\"“]))"  # the dash is lost in some captures: "BEIRUT (AFP) The …"
     # "Damascus, SANA –": a bare agency after a comma.
     rf"|\W*(?P<bare>{_CITIES}){_REGION}?{_DAY}?\s*,\s*{_BARE_AGENCY}{_DASH}"

@@ -377,7 +377,9 @@ def lookup_source(name: str | None) -> Source | None:
 _EDITION = re.compile(
     r"\s*[-–—|·]\s*(?:English|Arabic|Official|Press\s+Release|Statement|News)\s*$"
     # an account's language edition: "ANHA English", "Enab Baladi English", "Levant24 عربي"
-    r"|\s+(?:English|Arabic|عربي|Türkçe|Kurdî)\s*$",
+    r"|\s+(?:English|Arabic|عربي|Türkçe|Kurdî)\s*$"
+    # the name again in Arabic: "Syrian Civil Defence - الدفاع المدني السوري"
+    r"|\s*[-–—|·]\s*[\u0600-\u06FF][\u0600-\u06FF\s]*$",
     re.IGNORECASE,
 )
 

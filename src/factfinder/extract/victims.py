@@ -138,7 +138,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
                 "members member extremists extremist mercenaries mercenary takfiris takfiri "
                 "pilots pilot conscripts conscript snipers sniper elements operatives operative "
                 "combatants combatant forces jihadis jihadi loyalists loyalist defectors "
-                "bombers bomber paratroopers marines airmen crew gunners comrades"
+                "bombers bomber paratroopers marines airmen crew gunners comrades cadets cadet"
             ),
             "combatants",
         ),

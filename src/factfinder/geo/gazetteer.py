@@ -84,7 +84,11 @@ THEATRE_CUES: dict[str, str] = {
     r"(?:health|interior)\s+ministry|Ministry\s+of\s+(?:Health|Interior))\b|\bPRCS\b|\bWAFA\b|"
     r"\bWafa\s+news",
     "IL": r"\bIsrael|إسرائيل|اسرائيل",
-    "YE": r"\b(?:Yemen|Houthi|Huthi|Ansar\s+Allah|Ansarallah|Saudi[- ]led)|اليمن|الحوثي",
+    # Yemen, also by its ports and Hadramawt, and by Saudi guns, which fire on nowhere else
+    # (not by its capital: Sanaa is also a woman's name)
+    "YE": r"\b(?:Yemen|Houthi|Huthi|Ansar\s+Allah|Ansarallah|Saudi[- ]led|Hodeidah|"
+    r"Hudaydah|Hadramawt|Hadramout|Saudi\s+(?:artillery|shelling|border\s+guards?|rocket))|"
+    r"اليمن|الحوثي",
     "SO": r"\b(?:Somali|(?:al-)?Shabaa?b|AFRICOM|Africa\s+Command)|الصومال",
     "LY": r"\b(?:Liby|Haftar|Benghazi|Misrata)|ليبيا",
 }

@@ -8,7 +8,8 @@ change nothing), and long enough to say something particular (`MIN_ACCOUNT_CHARS
 digits): "An airstrike killed five people." in two reports is not one account.
 
 Claims of one account always link (`duplicate_edges`), and count as one source wherever they
-appear (`independence_units`): a second copy of a text is not a second witness.
+appear (`independence_units`): a second copy of a text is not a second witness. A claim that
+answers an incident of its own document (a denial, an admission) links to it (`answer_edges`).
 """
 
 from __future__ import annotations
@@ -56,6 +57,44 @@ def duplicate_edges(records: Sequence[LinkClaim], codec: EdgeCodec) -> list[int]
             a, b = (first.idx, r.idx) if first.idx < r.idx else (r.idx, first.idx)
             edges.append(codec.pack(DUPLICATE_SCORE, a, b, first.primary and r.primary))
     return edges
+
+
+def answer_edges(records: Sequence[LinkClaim], codec: EdgeCodec) -> list[int]:
+    """Packed edges joining a claim that denies or admits an incident of its document to that
+    incident's claim.
+
+    The extractor writes the answer ("The Russian defence ministry denied it", "CJTF-OIR
+    confirmed the strike") as a claim of its own about the incident the document tells, with
+    that incident's event type, date and places (CLAIMS.md, `stance`): of the document's claims
+    that allege, the one with those facts is the one it answers. Its words need not be alike
+    (the answer is one sentence, often in other words), so the pair links here, as copies of
+    one text do, and the clustering's constraints still hold."""
+    by_doc: dict[int, list[LinkClaim]] = {}
+    for r in records:
+        if r.stance != "alleges":
+            by_doc.setdefault(r.doc, [])
+    if not by_doc:
+        return []
+    for r in records:
+        if r.doc in by_doc:
+            by_doc[r.doc].append(r)
+    edges: list[int] = []
+    for claims in by_doc.values():
+        told = [r for r in claims if r.stance == "alleges"]
+        for r in claims:
+            if r.stance == "alleges":
+                continue
+            facts = _facts(r)
+            target = next((t for t in told if _facts(t) == facts), None)
+            if target is None:
+                continue
+            a, b = (target.idx, r.idx) if target.idx < r.idx else (r.idx, target.idx)
+            edges.append(codec.pack(DUPLICATE_SCORE, a, b, target.primary and r.primary))
+    return edges
+
+
+def _facts(r: LinkClaim) -> tuple[object, ...]:
+    return (r.event_type, r.lo, r.hi, r.area, r.points)
 
 
 def independence_units(records: Iterable[LinkClaim]) -> dict[int, str]:

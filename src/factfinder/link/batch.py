@@ -30,6 +30,7 @@ from factfinder.errors import InputError
 from factfinder.jsonl import atomic_writer, dumps
 from factfinder.link.chains import chains_of
 from factfinder.link.cluster import Constraints
+from factfinder.link.pairs import counted_in_df
 from factfinder.link.parallel import Workers, as_workers, gc_paused
 from factfinder.link.reading import (
     ClaimParts,
@@ -190,7 +191,7 @@ def read_records(
 
 When = tuple[int | None, int | None, str, str]
 Completion = tuple[When, SourceKey, str | None, int | None]
-DocWork = tuple[str, str | None, tuple[Spans, ...], tuple[bool, ...]]
+DocWork = tuple[str, str | None, tuple[Spans, ...], tuple[bool, ...], tuple[bool, ...]]
 
 
 def _complete(
@@ -253,6 +254,7 @@ def _complete(
                 publisher = None if doc.publisher is None else sys.intern(doc.publisher)
                 languages[d] = doc.language
                 got = fill(d, publisher, doc.published)
+                tells = any(parts[i].stance == "alleges" for i in got)
                 idxs.extend(got)
                 work.append(
                     (
@@ -260,6 +262,7 @@ def _complete(
                         doc.title,
                         tuple(parts[i].spans for i in got),
                         tuple(_undated(completion[i]) for i in got),
+                        tuple(not counted_in_df(parts[i].stance, tells) for i in got),
                     )
                 )
                 if len(idxs) >= WORDS_CHUNK:

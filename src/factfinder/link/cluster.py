@@ -5,7 +5,9 @@ claims before the others), and a merge of two clusters happens only when every c
 for the merged cluster:
 
 * **never-merge**: two claims of the same document are different incidents (the extractor
-  writes one claim per incident), so clusters sharing a document are never merged;
+  writes one claim per incident), so clusters sharing a document are never merged; a claim
+  that denies or admits an incident the document tells (`stance`) is the other voice on that
+  incident and may join it (`document_key`);
 * **one date window**: no member's window starts more than `MAX_GAP_DAYS` after another's ends;
 * **one place area**: one of the members' points has a point of every member within
   `MAX_AREA_RADIUS_KM` (claims often name several places: the town, the province capital, the
@@ -140,6 +142,18 @@ class Clusterable(Protocol):
     def area(self) -> str: ...
     @property
     def event_type(self) -> str: ...
+    @property
+    def stance(self) -> str: ...
+
+
+def document_key(r: Clusterable) -> int:
+    """The document a claim counts for in the never-merge rule: its own, except that the
+    claims of a document that deny or admit (the other voice on an incident the document tells:
+    "… The Russian defence ministry denied it") count for a document of their own, one per
+    stance, so they may join the incident they answer."""
+    if r.stance == "alleges":
+        return r.doc
+    return -(2 * r.doc + (1 if r.stance == "admits" else 2))
 
 
 class _State:
@@ -161,7 +175,7 @@ class _State:
 
     def __init__(self, r: Clusterable, label: str | None) -> None:
         self.members = [r.idx]
-        self.docs = {r.doc}
+        self.docs = {document_key(r)}
         self.latest_start = r.lo
         self.earliest_end = r.hi
         # The incident's place is one of its members' points with every member's points near

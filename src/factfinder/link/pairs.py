@@ -48,6 +48,10 @@ class Keyed(Protocol):
     """What blocking keys are made of."""
 
     @property
+    def doc(self) -> int: ...
+    @property
+    def stance(self) -> str: ...
+    @property
     def names(self) -> Words: ...
     @property
     def words(self) -> Words: ...
@@ -68,11 +72,29 @@ class Keyed(Protocol):
 
 
 def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
-    """How many of the claims use each name or word."""
+    """How many of the claims use each name or word (`counted_in_df`: answers are not
+    counted)."""
+    told = {r.doc for r in claims if r.stance == "alleges"}
     df: Counter[str] = Counter()
     for r in claims:
-        df.update(terms(r.names, r.words))
+        if counted_in_df(r.stance, r.doc in told):
+            df.update(terms(r.names, r.words))
     return df
+
+
+def counted_claims(claims: Sequence[Keyed]) -> int:
+    """How many claims `document_frequency` counts over (the `n` of the run's word rarity)."""
+    told = {r.doc for r in claims if r.stance == "alleges"}
+    return sum(1 for r in claims if counted_in_df(r.stance, r.doc in told))
+
+
+def counted_in_df(stance: str, document_tells: bool) -> bool:
+    """Whether a claim's words count in the run's word rarity: not those of an answer (a claim
+    that denies or admits) in a document that tells the incident itself (`document_tells`:
+    it has a claim that alleges), whose sentences are the incident's again (the extractor gives
+    it the incident's opening sentence), so that an answer makes no word look more common and
+    changes no other link. A document that only denies is counted as any other."""
+    return stance == "alleges" or not document_tells
 
 
 def blocking_keys(
@@ -91,7 +113,7 @@ def blocking_keys(
     particular incident.
     """
     if df is None:
-        df, n = document_frequency(claims), len(claims)
+        df, n = document_frequency(claims), counted_claims(claims)
     elif n is None:
         raise ValueError("give the number of claims `df` counts over")
     assert n is not None
@@ -149,6 +171,7 @@ class ScoreView(NamedTuple):
     lang: str = ""
     chain: str = ""
     hint: int = 0
+    stance: str = "alleges"
 
     @classmethod
     def of(cls, r: LinkClaim) -> ScoreView:
@@ -188,6 +211,7 @@ def plain_view(r: LinkClaim) -> PlainView:
         r.lang,
         r.chain,
         r.hint,
+        r.stance,
     )
 
 
@@ -256,20 +280,23 @@ def scored_edges(
     workers: Workers,
     codec: EdgeCodec,
     plain: Sequence[PlainView] | None = None,
+    n: int | None = None,
 ) -> tuple[int, list[int]]:
     """(candidate pairs, packed edges) of all records, stretches spread over `workers`.
 
-    `plain` are the records' `plain_view`s when the caller has them.
+    `plain` are the records' `plain_view`s when the caller has them; `n` the claims `df`
+    counts over (`counted_claims`).
     """
     order = sweep_order(records)
-    n = len(records)
+    if n is None:
+        n = counted_claims(records)
     if workers.processes <= 1 or len(order) < 2 * MIN_STRETCH:
         return score_stretch(Stretch([records[i] for i in order], 0, df, n, codec))
     if plain is None:
         plain = [plain_view(r) for r in records]
     pairs = 0
     edges: list[int] = []
-    stretches = _stretches(records, plain, order, df, workers, codec)
+    stretches = _stretches(records, plain, order, df, workers, codec, n)
     for got, kept in workers.map(score_stretch, stretches):
         pairs += got
         edges.extend(kept)
@@ -292,6 +319,7 @@ def _stretches(
     df: Mapping[str, int],
     workers: Workers,
     codec: EdgeCodec,
+    n: int,
 ) -> Iterator[Stretch]:
     size = -(-len(order) // stretch_count(len(order), workers.processes))
     margin = margin_days([records[i] for i in order])
@@ -309,7 +337,7 @@ def _stretches(
             used.update(chain.from_iterable(records[i].words for i in part))
             counts = {t: df[t] for t in used}
         claims = [plain[i] for i in part]
-        yield Stretch(claims, start - first, counts, len(records), codec, plain=True)
+        yield Stretch(claims, start - first, counts, n, codec, plain=True)
 
 
 def whole_table(table: Mapping[str, object], claims: int) -> bool:
@@ -371,13 +399,17 @@ def undated_edges(
     score: Callable[[int, int, float], float | None],
     codec: EdgeCodec,
     threshold: float = UNDATED_THRESHOLD,
+    n: int | None = None,
 ) -> tuple[int, list[int]]:
     """(candidate pairs, packed edges) between the placed claims without any date and the
-    other placed claims (see above). `score(i, j, threshold)` is `PairScorer.score`."""
+    other placed claims (see above). `score(i, j, threshold)` is `PairScorer.score`; `n` the
+    claims `df` counts over (`counted_claims`)."""
     undated = [r.idx for r in records if r.lo is None and _placed(r)]
     if not undated:
         return 0, []
-    keys, names = blocking_keys([records[u] for u in undated], df, len(records))
+    if n is None:
+        n = counted_claims(records)
+    keys, names = blocking_keys([records[u] for u in undated], df, n)
     own = {
         u: (*ks, *ns, *_geo_keys(records[u]))
         for u, ks, ns in zip(undated, keys, names, strict=True)

@@ -273,20 +273,23 @@ def claim_parts(
 
 
 def claim_words(
-    docs: list[tuple[str, str | None, tuple[Spans, ...], tuple[bool, ...]]],
+    docs: list[tuple[str, str | None, tuple[Spans, ...], tuple[bool, ...], tuple[bool, ...]]],
 ) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int], list[int]]:
     """Names, words, normalised sentences and script of each claim of each document, how many
     claims use each word, and each claim's day hint (`records.pack_hint`; read only for the
     claims marked undated, 0 for the others). A document is (text, title, the spans of each of
-    its claims, whether each is undated)."""
+    its claims, whether each is undated, whether each answers another: an answer's words, the
+    incident's own sentence again, are not counted, `counted_in_df`)."""
     texts: list[str] = []
     hints: list[int] = []
-    for text, title, claims, undated in docs:
-        for spans, bare in zip(claims, undated, strict=True):
+    answers: list[bool] = []
+    for text, title, claims, undated, answering in docs:
+        for spans, bare, answer in zip(claims, undated, answering, strict=True):
             sentences = claim_text(text, spans, title)
             texts.append(sentences)
             hints.append(hint_of(sentences) if bare else 0)
-    words, counts = word_chunk(texts)
+            answers.append(answer)
+    words, counts = word_chunk(texts, answers)
     return words, counts, hints
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from factfinder.link.accounts import duplicate_edges
+from factfinder.link.accounts import answer_edges, duplicate_edges
 from factfinder.link.cluster import Clustering, Constraints, EdgeCodec, cluster_packed
 from factfinder.link.components import cluster_spread
 from factfinder.link.features import PairScorer
@@ -23,6 +23,7 @@ from factfinder.link.pairs import (
     KEY_WORDS,
     NAME_LIMIT,
     blocking_keys,
+    counted_claims,
     document_frequency,
     plain_view,
     scored_edges,
@@ -48,7 +49,7 @@ __all__ = [
 
 def compute_idf(records: Sequence[LinkClaim]) -> dict[str, float]:
     """Rarity of every name and content word over the run's claims (rare words weigh more)."""
-    return idf_of(document_frequency(records), len(records))
+    return idf_of(document_frequency(records), counted_claims(records))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,16 +112,18 @@ def link_records(
         with gc_paused():
             if df is None:
                 df = document_frequency(records)
-            scorer = PairScorer(records, idf_of(df, len(records)))
+            n = counted_claims(records)
+            scorer = PairScorer(records, idf_of(df, n))
             codec = EdgeCodec.for_records(len(records))
             # What blocking, scoring and clustering read of each claim, made once for the
             # workers of both stages.
             plain = [plain_view(r) for r in records] if pool.processes > 1 else None
-            pairs, edges = scored_edges(records, df, pool, codec, plain)
-            undated_pairs, undated = undated_edges(records, df, scorer.score, codec)
+            pairs, edges = scored_edges(records, df, pool, codec, plain, n)
+            undated_pairs, undated = undated_edges(records, df, scorer.score, codec, n=n)
             pairs += undated_pairs
             edges.extend(undated)
             edges.extend(duplicate_edges(records, codec))
+            edges.extend(answer_edges(records, codec))
             apart = furniture(records)
             if apart:
                 edges = [e for e in edges if not _touches(codec, e, apart)]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from factfinder.arabic import fold_key
@@ -597,18 +597,22 @@ def same_language(a: str, b: str) -> bool:
     return not (lang_a and lang_b and lang_a != lang_b)
 
 
-def word_chunk(texts: list[str]) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int]]:
+def word_chunk(
+    texts: list[str], skip: Sequence[bool] | None = None
+) -> tuple[list[tuple[Words, Words, str, str]], dict[str, int]]:
     """Names, words, normalised text and script of each claim text, and how many texts use
-    each word.
+    each word (not counting the texts `skip` marks).
 
     The job of a worker process (`factfinder.link.batch`).
     """
     out: list[tuple[Words, Words, str, str]] = []
     df: dict[str, int] = {}
     get = df.get
-    for text in texts:
+    for k, text in enumerate(texts):
         names, words = read_words(text)
         out.append((names, words, normalise_text(text), script_of(text)))
+        if skip is not None and skip[k]:
+            continue
         for t in terms(names, words):
             df[t] = get(t, 0) + 1
     return out, df

@@ -459,7 +459,8 @@ def test_people_who_told_an_investigator(text: str, name: str) -> None:
         ("rescuers", "rescuers", "ngo"),
         ("a nurse", "nurse", "witness"),
         ("hospital officials", "hospital officials", "witness"),
-        ("the health directorate", "health directorate", "unknown"),
+        # a governing authority's office, as a health ministry is
+        ("the health directorate", "health directorate", "party_to_conflict"),
     ],
 )
 def test_describable_sources_at_a_sentences_end(who: str, name: str, kind: str) -> None:
