@@ -809,8 +809,14 @@ _PARTNER_ASIDE = re.compile(
 # "rockets launched from SNA-controlled territory". Who holds the firing position fired.
 _FIRED_FROM = r"(?:fired|launched|came|coming|originat(?:ed|ing)|shot|sent)\s+from\s+(?:the\s+)?"
 _FROM_GROUND_OF = re.compile(
-    _FIRED_FROM + r"(?:areas?|positions?|territory|territories|regions?|zones?|outposts?)\s+"
-    r"(?:held|controlled|run)\s+by\s+(?:the\s+)?$",
+    r"(?:"
+    + _FIRED_FROM
+    + r"(?:areas?|positions?|territory|territories|regions?|zones?|outposts?)\s+"
+    r"(?:held|controlled|run)\s+by\s+(?:the\s+)?"
+    # "12 shellings from positions of the Jabhat al-Nusra terrorist group"
+    r"|\b(?:shellings?|attacks?|fire|rockets?|shells|projectiles|missiles|strikes?|drones?|"
+    r"fired|launched)\s+from\s+(?:the\s+)?(?:positions?|areas?|territory|territories|"
+    r"outposts?)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(_FIRED_FROM + "$", re.IGNORECASE)

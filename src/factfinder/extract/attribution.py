@@ -1245,6 +1245,15 @@ def _named_source(name: str) -> Source | None:
     return None
 
 
+# A record's labelled field: "Belligerent: …", "Suspected perpetrator: …", "Location: …".
+_FIELD_LINE = re.compile(
+    r"(?:(?:alleged|suspected|reported|likely)\s+)?(?:belligerents?|perpetrators?|actors?|"
+    r"attackers?|parties|party|location|place|date|target|weapons?|munitions?|strike\s+type|"
+    r"incident|summary|grading|status|victims?|civilians?)\b[^:\n]{0,30}:\s",
+    re.IGNORECASE,
+)
+
+
 def _header_publisher(text: str) -> Source | None:
     """The publisher a capture names on its first lines: a line that is a known source's name,
     or a line in title case naming a party's office ("U.S. Central Command", "Ministry of
@@ -1280,6 +1289,8 @@ def _header_publisher(text: str) -> Source | None:
             known = next((k for part in line.split(" | ") if (k := source_named_by(part))), None)
         if known is not None:
             return known
+        if _FIELD_LINE.match(line):
+            continue  # a record's field ("Belligerent: Russian Military") names who acted
         office = _office_name(line)
         if office is not None:
             return Source(office, "party_to_conflict")

@@ -296,3 +296,36 @@ def test_a_woman_named_sanaa_in_gaza_is_no_place_in_yemen() -> None:
         "people. Husband and wife Nahed and Sanaa Qouta were among those killed."
     )
     assert {p.country for p in c.places} == {"PS"}
+
+
+def test_a_records_belligerent_field_names_who_acted_not_who_speaks() -> None:
+    c = primary(
+        "Incident code: CS1234\n"
+        "Date: 12 June 2021\n"
+        "Location: Kansafra, Idlib governorate\n"
+        "Belligerent: Russian Military\n"
+        "Civilians reported killed: 3-4\n"
+        "Summary: Three or four civilians, including a child, were reportedly killed when "
+        "Russian warplanes struck the village of Kansafra in Jabal al-Zawiya."
+    )
+    assert c.claimant.name is None and c.stance == "alleges"
+    assert c.perpetrator.group == "russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Over the past 24 hours, 12 shellings from positions of the Jabhat al-Nusra terrorist "
+            "group were registered in Idlib. Two Syrian servicemen were wounded in Kafr Nubl.",
+            "hts_nusra",
+        ),
+        (
+            "Rockets fired from positions of the SDF hit the town of Jarabulus, wounding 3 "
+            "civilians.",
+            "sdf_ypg",
+        ),
+    ],
+)
+def test_fire_from_a_partys_positions_is_that_partys(text: str, group: str) -> None:
+    assert primary(text).perpetrator.group == group
