@@ -1445,6 +1445,16 @@ def _stance(
     return "alleges", perp
 
 
+# A denial told as a party's standing position, not an answer to this report: "Moscow has
+# previously denied targeting civilians", "Russia has repeatedly denied …", "has always denied".
+_STANDING_DENIAL = re.compile(
+    r"\b(?:ha[sd]|have)\s+(?:previously|repeatedly|consistently|always|long|often|"
+    r"in\s+the\s+past)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)\b|"
+    r"\b(?:previously|repeatedly|routinely)\s+(?:denied|rejected|dismissed)\b",
+    re.IGNORECASE,
+)
+
+
 def _denials(
     units: Sequence[Unit],
     incidents: Sequence[_Incident],
@@ -1470,6 +1480,8 @@ def _denials(
     for u in units:
         if (u.is_title and u.attribution.span is None) or _is_background(u):
             continue  # (a headline's named denier denies: "Russia denies bombing Idlib market")
+        if _STANDING_DENIAL.search(u.sentence.text):
+            continue  # "Moscow has previously denied targeting civilians": no word on this one
         for cue in _stance_cues(u):
             if cue.stance != "denies":
                 continue
@@ -1532,6 +1544,16 @@ def _denials(
     return list(found.values())
 
 
+# The speaker telling its own strike by a pronoun: "The Israeli military said it had struck
+# 'terror targets' in the area".
+_SAID_IT_STRUCK = re.compile(
+    r"\b(?:said|says|stated|announced|confirmed|added)\s+(?:that\s+)?(?:it|they|we)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:struck|hit|targeted|attacked|bombed|shelled|raided|"
+    r"carried\s+out|conducted|fired\s+(?:on|at))\b",
+    re.IGNORECASE,
+)
+
+
 def _admissions(
     units: Sequence[Unit],
     incidents: Sequence[_Incident],
@@ -1569,7 +1591,9 @@ def _admissions(
         ):
             continue
         acts = [a for a in u.actors if a.role == "perpetrator" and a.group == group]
-        admitted = any(c.stance == "admits" for c in _stance_cues(u))
+        admitted = any(c.stance == "admits" for c in _stance_cues(u)) or bool(
+            _SAID_IT_STRUCK.search(u.sentence.text)
+        )
         if not acts and not admitted:
             continue  # the party speaks of something else ("the coalition said it would review")
         key = (k, admitter.name.lower())

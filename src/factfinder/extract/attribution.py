@@ -195,7 +195,10 @@ _DENIAL = Gate(
         r"(?:reports?|claims?|allegations?|accusations?|charges|news|stor(?:y|ies)|accounts?|"
         r"responsibility|involvement|role|targeting|striking|bombing|shelling|killing|carrying\s+out|"
         r"conducting|launching|using|having|attacking|any\s+(?:\w+\s+)?(?:role|involvement|casualties|"
-        r"civilian))\b|that\b|it\b|them\b)|"
+        r"civilian))\b|that\b|it\b|them\b|"
+        # a denied clause without "that": "denied their aircraft were involved"
+        r"(?:its|their|his|our)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had|have|has|did|struck|bombed|"
+        r"targeted|hit|carried)\b)|"
         r"\bfabricat(?:ed|ion|ions|es)\b|\bbaseless\b|\bunfounded\b|\buntrue\b|\bfake\s+news\b|"
         r"\b(?:false|fake|fabricated|misleading)\s+(?:reports?|claims?|allegations?|news|information|"
         r"accusations?|images|videos?|stor(?:y|ies))\b(?!\s+(?:of|about)\b)|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:lies|false)\b|"
@@ -345,6 +348,13 @@ def same_claimant(a: Claimant, b: Claimant) -> bool:
             (ga is not None and gb is not None and ga != gb)
             or bool(_LOCAL.search(na)) != bool(_LOCAL.search(nb))
             or (da is not None and db is not None and da != db)  # Kurdish / Turkish officials
+            # a party named by its people ("the Israeli military") and a body whose side the
+            # name does not say ("the Gaza Health Ministry")
+            or (
+                (ga is None) != (gb is None)
+                and (da is None) != (db is None)
+                and (ga is None) == (da is None)
+            )
         ):
             # two sides, or a local official and a party's command ("relatives and a local
             # official said five civilians were killed; the US command said two militants")

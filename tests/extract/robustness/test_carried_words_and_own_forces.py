@@ -329,3 +329,63 @@ def test_a_records_belligerent_field_names_who_acted_not_who_speaks() -> None:
 )
 def test_fire_from_a_partys_positions_is_that_partys(text: str, group: str) -> None:
     assert primary(text).perpetrator.group == group
+
+
+# --- a denial names the party it clears; a pronoun tells the speaker's own strike -------------
+
+
+def test_a_denial_without_that_is_a_denial() -> None:
+    claims = claims_of(
+        "An aid convoy was hit by airstrikes near Aleppo on Monday evening, killing about 20 "
+        "civilians and a Syrian Arab Red Crescent staff member, the UN said. Russia and Syria "
+        "denied their aircraft were involved.",
+        dt.date(2016, 9, 20),
+    )
+    lead = next(c for c in claims if c.primary)
+    # (the party the denial clears is the one the reports accused: the allegation keeps it)
+    assert lead.claimant.name == "UN" and lead.stance == "alleges"
+    (denial,) = [c for c in claims if c.stance == "denies"]
+    assert denial.claimant.name == "Russia and Syria"
+    assert denial.perpetrator.group == "russia"
+
+
+@pytest.mark.parametrize(
+    ("allegation", "answer", "group"),
+    [
+        (
+            "The Gaza Health Ministry said an Israeli airstrike on a residential building in the "
+            "Nuseirat refugee camp killed at least 18 people overnight.",
+            "The Israeli military said it had struck terror targets in the area.",
+            "israel",
+        ),
+        (
+            "The SDF said a Turkish drone strike on a car near Qamishli killed 3 civilians.",
+            "Turkey's defence ministry said it had hit PKK/YPG targets in the area.",
+            "turkey",
+        ),
+    ],
+)
+def test_the_blamed_side_saying_it_struck_admits_beside_the_allegation(
+    allegation: str, answer: str, group: str
+) -> None:
+    claims = claims_of(f"{allegation} {answer}", dt.date(2023, 10, 25))
+    assert [c.stance for c in claims] == ["alleges", "admits"]
+    lead, admission = claims
+    assert lead.primary and lead.perpetrator.group == group
+    assert admission.perpetrator.group == group and admission.killed.total is None
+
+
+@pytest.mark.parametrize(
+    "standing",
+    [
+        "Moscow has previously denied targeting civilians in the northwest.",
+        "Russia has repeatedly denied that its jets strike markets.",
+    ],
+)
+def test_a_partys_standing_denial_is_no_answer_to_the_report(standing: str) -> None:
+    claims = claims_of(
+        "Russian warplanes struck homes in the town of Maarat Misrin on Sunday morning, killing "
+        f"four civilians, the Syrian Civil Defence said. {standing}",
+        dt.date(2024, 3, 3),
+    )
+    assert [c.stance for c in claims] == ["alleges"]
