@@ -1455,6 +1455,25 @@ _STANDING_DENIAL = re.compile(
 )
 
 
+def _answer(target: Claim, u: Unit, claimant: Claimant, stance: str, perp: Perpetrator) -> Claim:
+    """The claim of `claimant`'s answer in unit `u` to the incident of claim `target`: that
+    incident's event type, date and places (read by reference), its opening sentence and the
+    answer's, and only the figures the answer gives."""
+    killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
+    return replace(
+        target,
+        primary=False,
+        perpetrator=perp,
+        claimant=claimant,
+        stance=stance,
+        killed=killed,
+        injured=injured,
+        missing=None,
+        spans=tuple(sorted({*target.spans[:1], (u.sentence.start, u.sentence.end)})),
+        confidence=round(max(0.3, target.confidence - 0.1), 3),
+    )
+
+
 def _denials(
     units: Sequence[Unit],
     incidents: Sequence[_Incident],
@@ -1525,20 +1544,7 @@ def _denials(
                 spans = tuple(sorted({*claim.spans, span}))
                 found[key] = (at, replace(claim, spans=spans))
                 continue
-
-            killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
-            denial = replace(
-                target,
-                primary=False,
-                perpetrator=perp or target.perpetrator,
-                claimant=denier,
-                stance="denies",
-                killed=killed,
-                injured=injured,
-                missing=None,
-                spans=tuple(sorted({*target.spans[:1], span})),
-                confidence=round(max(0.3, target.confidence - 0.1), 3),
-            )
+            denial = _answer(target, u, denier, "denies", perp or target.perpetrator)
             found[key] = (u.sentence.start, denial)
             break
     return list(found.values())
@@ -1599,21 +1605,8 @@ def _admissions(
         key = (k, admitter.name.lower())
         if key in found:
             continue
-        killed, injured, _ = combine(list(u.counts), people_as_civilians=False)
         perp = Perpetrator(acts[0].name, group) if acts else target.perpetrator
-        admission = replace(
-            target,
-            primary=False,
-            perpetrator=perp,
-            claimant=admitter,
-            stance="admits",
-            killed=killed,
-            injured=injured,
-            missing=None,
-            spans=tuple(sorted({*target.spans[:1], (u.sentence.start, u.sentence.end)})),
-            confidence=round(max(0.3, target.confidence - 0.1), 3),
-        )
-        found[key] = (u.sentence.start, admission)
+        found[key] = (u.sentence.start, _answer(target, u, admitter, "admits", perp))
     return list(found.values())
 
 
