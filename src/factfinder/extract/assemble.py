@@ -1044,7 +1044,7 @@ def _written_claimant(u: Unit) -> str:
     return u.attribution.claimant.name or ""
 
 
-def _quoted_own_force(u: Unit, a: ActorMention) -> bool:
+def _own_force_in_its_words(u: Unit, a: ActorMention) -> bool:
     """Whether actor `a` is the claimant's own force named in its words, apart from the name
     that says who speaks: quoted ('IDF: "IDF fighter jets struck …"') or as a force of its
     ("IDF: Overnight, IDF fighter jets struck …", "The IDF said IDF aircraft struck …")."""
@@ -1079,7 +1079,7 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
         if a.role == "perpetrator"
         and (
             a.name.lower() not in claimant_names
-            or _quoted_own_force(u, a)
+            or _own_force_in_its_words(u, a)
             or owns_the_act(u.sentence.text, a.end - u.sentence.start)
             or any(c.stance == "admits" for c in u.stances or ())
         )
@@ -1593,13 +1593,13 @@ def _admissions(
             or target.stance != "alleges"
             or same_claimant(admitter, target.claimant)
             or _own_side(admitter, [u]) != group
-            or any(c.stance == "denies" for c in _stance_cues(u))
         ):
             continue
+        stances = {c.stance for c in _stance_cues(u)}
+        if "denies" in stances:
+            continue  # (its claim is `_denials`')
         acts = [a for a in u.actors if a.role == "perpetrator" and a.group == group]
-        admitted = any(c.stance == "admits" for c in _stance_cues(u)) or bool(
-            _SAID_IT_STRUCK.search(u.sentence.text)
-        )
+        admitted = "admits" in stances or bool(_SAID_IT_STRUCK.search(u.sentence.text))
         if not acts and not admitted:
             continue  # the party speaks of something else ("the coalition said it would review")
         key = (k, admitter.name.lower())

@@ -74,18 +74,21 @@ class Keyed(Protocol):
 def document_frequency(claims: Sequence[Keyed]) -> Counter[str]:
     """How many of the claims use each name or word (`counted_in_df`: answers are not
     counted)."""
-    told = {r.doc for r in claims if r.stance == "alleges"}
     df: Counter[str] = Counter()
-    for r in claims:
-        if counted_in_df(r.stance, r.doc in told):
-            df.update(terms(r.names, r.words))
+    for r in _counted(claims):
+        df.update(terms(r.names, r.words))
     return df
 
 
 def counted_claims(claims: Sequence[Keyed]) -> int:
     """How many claims `document_frequency` counts over (the `n` of the run's word rarity)."""
+    return sum(1 for _ in _counted(claims))
+
+
+def _counted(claims: Sequence[Keyed]) -> Iterator[Keyed]:
+    """The claims whose words count in the run's word rarity (`counted_in_df`)."""
     told = {r.doc for r in claims if r.stance == "alleges"}
-    return sum(1 for r in claims if counted_in_df(r.stance, r.doc in told))
+    return (r for r in claims if counted_in_df(r.stance, r.doc in told))
 
 
 def counted_in_df(stance: str, document_tells: bool) -> bool:
