@@ -21,7 +21,10 @@ sources: extraction and linking), ``airwars_gaza_en`` (English narratives, score
 Arabic set's rules) and ``bilingual`` (the project's own Arabic and English reports of the same
 incidents, `devsets/link/bilingual/`: linking only) and ``english`` (the project's own English
 reports of 40 incidents in five outlet styles, `devsets/link/english/`: linking only) and
-``english_nopub`` (the same reports without their publication dates, as most captures come).
+``english_nopub`` (the same reports without their publication dates, as most captures come)
+and ``captures`` (the project's own captures of 35 incidents of 2021–2024 in Syria, Iraq, Gaza,
+Lebanon and the West Bank, mostly without publication dates, with neighbouring incidents as
+distractors, `devsets/link/captures/`: linking only).
 
 A set whose files are missing (an older shared folder, a checkout without `devsets/`) gives rows
 without values and a note saying what was missing, instead of failing the whole run; without a
@@ -61,6 +64,7 @@ SETS: tuple[str, ...] = (
     "bilingual",
     "english",
     "english_nopub",
+    "captures",
 )
 
 # (set, metric, target, baseline). Baselines from the scorer's README (for link rows: the
@@ -118,6 +122,10 @@ KEY_METRICS: tuple[tuple[str, str, float | None, float | None], ...] = (
     ("english_nopub", "link_pairwise_recall", None, None),
     ("english_nopub", "link_pairwise_f1", None, None),
     ("english_nopub", "link_bcubed_f1", None, None),
+    ("captures", "link_pairwise_precision", None, None),
+    ("captures", "link_pairwise_recall", None, None),
+    ("captures", "link_pairwise_f1", None, None),
+    ("captures", "link_bcubed_f1", None, None),
 )
 
 
@@ -213,7 +221,7 @@ def eval_set(shared: Path, name: str, devsets: Path | None = None) -> EvalSet:
         return EvalSet(ev / name / "docs.jsonl", name, link_set=name)
     if name == "airwars_gaza_en":
         return EvalSet(ev / name / "docs.jsonl", "airwars_ar", data=ev / name)
-    if name in ("bilingual", "english"):
+    if name in ("bilingual", "english", "captures"):
         folder = dev / "link" / name
         return EvalSet(
             folder / "docs.jsonl", None, link_set=name, clusters=folder / "clusters.jsonl"

@@ -629,6 +629,9 @@ _BARE_OCCUPATION = re.compile(
     r"\b(?:[Oo]ccupation(?:['’]s)?|[Oo]ccupying)\s+(?:army|forces|troops|soldiers|drones?|"
     r"warplanes?|jets?|aircraft|artillery|snipers?|helicopters?|tanks?|shelling|strikes?|"
     r"air\s*strikes?|bombardment|bulldozers?)\b"
+    # the occupation as the subject of its act: "after the occupation bombed tents"
+    r"|\b(?<=[Tt]he\s)[Oo]ccupation(?=\s+(?:bombed|shelled|struck|targeted|attacked|raided|"
+    r"stormed|killed|fired|launched|committed|destroyed|demolished)\b)"
 )
 # A document that names its occupier in full ("the Turkish occupation", "the occupying Israeli
 # army"), or is about Palestine, where "the occupation" is Israel.
@@ -638,7 +641,7 @@ _OCCUPIER_NAMED = re.compile(
     rf"\b(?:{_NATION_RX.replace('?P<n_', '?P<o_')})\s+occupying\b"
 )
 _PALESTINE = re.compile(
-    r"\b(?:Gaza|West\s+Bank|Jenin|Nablus|Tulkarm|Hebron|Ramallah|Khan\s+Y[ou]unis|Rafah|Jabalia|"
+    r"\b(?:Gaza|West\s+Bank|Jenin|Nablus|Tulkarm|Hebron|Ramallah|Khan\s+Y(?:ou|u|o)n[ie]s|Rafah|Jabalia|"
     r"Deir\s+al-Balah|Nuseirat|Bureij|Maghazi|Qalqilya|Bethlehem|Jericho|Tubas)\b"
 )
 

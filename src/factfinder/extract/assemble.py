@@ -772,6 +772,48 @@ def _names_its_day(u: Unit, d: DateMention) -> bool:
 _MONTH_WORD = re.compile(r"\b(?:" + _MONTHS + r")\b")
 
 
+def _attacker_before(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
+    """Give an incident that names no attacker the sentence right before it, when that sentence
+    tells a named party's attack on a place and belongs to no incident: "ISIS attacked a
+    checkpoint in Shuhayl. Five fighters were killed." (the attack has no harm words of its
+    own, so it opened no incident; the toll after it is its toll)."""
+    order = {id(u): k for k, u in enumerate(units)}
+    taken = {id(u) for inc in incidents for u in inc.units}
+    for inc in incidents:
+        if any(
+            a.role == "perpetrator" and a.group != "unknown" for u in inc.units for a in u.actors
+        ):
+            continue
+        k = order.get(id(inc.units[0]), 0) - 1
+        while k > 0 and _says_little(units[k]) and id(units[k]) not in taken:
+            k -= 1  # "… attacked our point in Shuhayl. Our fighters responded; 5 were martyred"
+        if k < 0:
+            continue
+        before = units[k]
+        if (
+            id(before) not in taken
+            and not _is_background(before)
+            and before.section == inc.units[0].section
+            and any(a.role == "perpetrator" and a.group != "unknown" for a in before.actors)
+            and _fine_places(before)
+            and _ATTACKED.search(before.sentence.text)
+        ):
+            inc.units.insert(0, before)
+            taken.add(id(before))
+
+
+def _says_little(u: Unit) -> bool:
+    """A clause with no count, place, date or named party of its own ("Our fighters responded")."""
+    return not (
+        u.counts or _fine_places(u) or u.dates or any(a.group != "unknown" for a in u.actors)
+    )
+
+
+_ATTACKED = re.compile(
+    r"\b(?:attacked|stormed|ambushed|raided|targeted|struck|shelled|bombed)\b", re.IGNORECASE
+)
+
+
 def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) -> None:
     """Give an incident named only by country the first finer place of the sentences after it,
     and one named only by its province the first town of that province after it.
@@ -1054,9 +1096,18 @@ def _own_force_in_its_words(u: Unit, a: ActorMention) -> bool:
     at = a.start - u.sentence.start
     if _OWN_FORCE_AFTER.match(u.sentence.text, a.end - u.sentence.start):
         return True
+    if _OWN_ACT_AFTER.match(u.sentence.text, a.end - u.sentence.start):
+        return True  # "IDF: A short while ago, the IDF struck …": its own act, in its words
     return any(q0 < at < q1 for q0, q1 in quote_regions(u.sentence.text))
 
 
+# A party's name as the subject of its act: "the IDF struck", "CENTCOM conducted a strike".
+_OWN_ACT_AFTER = re.compile(
+    r"\s+(?:(?:also|later|then|today|overnight|yesterday|successfully|precisely)\s+)?"
+    r"(?:struck|targeted|hit|attacked|bombed|shelled|raided|eliminated|neutrali[sz]ed|"
+    r"conducted|carried\s+out|launched)\b",
+    re.IGNORECASE,
+)
 # A party's name before one of its forces: "IDF fighter jets", "SDF units", "CENTCOM forces".
 _OWN_FORCE_AFTER = re.compile(
     r"\s+(?:fighter\s+jets|jets|warplanes|aircraft|planes|helicopters|drones|forces|troops|units|"
@@ -1158,6 +1209,12 @@ def _without_other_states(places: list[Place]) -> list[Place]:
     fine = [p for p in places if p.precision != "country"]
     if fine:
         home = fine[0].country
+        towns = {p.country for p in fine if p.precision != "governorate"}
+        if len(towns) == 1:
+            # a province of another state beside the towns of one: a street or a road named
+            # after it ("Salah al-Din Street in Deir al-Balah"), not a second country's ground
+            home = next(iter(towns))
+            return [p for p in places if p.country == home or p.country is None]
         return [p for p in places if p.precision != "country" or p.country == home]
     return [p for p in places if p.country not in _POWERS_ABROAD]
 
@@ -1638,6 +1695,7 @@ def assemble(
     # A document that is only a headline (a UCDP source line, a wire flash).
     headline_mode = headline_only and not any(u.is_title for u in units)
     incidents = _group(units, headline_mode)
+    _attacker_before(units, incidents)
     _area_from_followers(units, incidents)
     _date_from_followers(units, incidents)
     _date_from_list_intro(units, incidents)

@@ -284,6 +284,7 @@ class _Found:
     sub: bool = False
     head_after: bool = False  # the head of this breakdown comes later ("among the 126 killed")
     beside: bool = False  # people told beside another group's head in one list (`CountMention`)
+    listed: bool = False  # a sum the text does not state ("a man and his family": 2 or more)
 
 
 def _outcome_from_match(m: re.Match[str]) -> Outcome:
@@ -301,6 +302,12 @@ _POSSESSIVE = re.compile(
     + r")\b(?![-'’]))"
     # the one person of a vehicle or a place: "targeted a car, injuring its driver"
     + r"|\bits\s+(?=(?:driver|passenger|owner|guard|shepherd|operator|rider)\b)"
+    # … or "the" one right after the verb of harm: "hit a car, killing the driver"
+    # (a list after it is read as a list: "killing the driver and two passengers")
+    + r"|(?:(?<=killing\s)|(?<=injuring\s|wounding\s))the\s+(?=(?:driver|passenger|rider|motorcyclist)\b"
+    + r"(?!\s*,|\s+and\s+(?:an?|the|his|her|their|\d|"
+    + "|".join(number_words(1, 12))
+    + r")\b))"
     # the one who went with a person just counted: "a commander and his driver"
     + r"|(?<=\band\s)(?:his|her)\s+(?=(?:driver|bodyguard|companion|escort|guard)\b(?!\s+said))",
     re.I,
@@ -385,6 +392,16 @@ def _classify(
     if article and phrase.items > 1:  # "a woman and child": one article, two people
         rng = Range(phrase.items, phrase.items, text[q_start : phrase.end])
         q_end = phrase.end
+    family = _AND_FAMILY.match(text, phrase.end, end) if phrase.victims != "combatants" else None
+    if family and rng.min is not None and rng.min == rng.max:
+        # "killing a man and his family": the family is at least one more, how many is unsaid
+        rng = Range(rng.min + 1, None, text[q_start : family.end()])
+        q_end = family.end()
+        # the family is of no one sex or age: the people counted are civilians as a whole
+        kind: Victims | None = phrase.victims
+        if kind in ("men", "women", "children", "elderly"):
+            kind = "civilians"
+        phrase = replace(phrase, end=family.end(), victims=kind)
 
     def found(
         outcome: Outcome | None,
@@ -405,6 +422,7 @@ def _classify(
             how,
             sub,
             head_after,
+            listed=family is not None,
         )
 
     sub_after = _SUB_AFTER.match(text, phrase.end, end) if phrase.victims is None else None
@@ -520,6 +538,13 @@ _PLACE_PHRASE = re.compile(
     r"|\s+(?:who|that)\s+[^,.;:!?\d()]{4,80}?(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\b)",
     re.I,
 )
+# The family of the person just counted, with no number: "a man and his family", "a woman along
+# with her entire family" (not "his family said", "his family's home").
+_AND_FAMILY = re.compile(
+    r"\s*,?\s*(?:and|along\s+with|together\s+with|with)\s+(?:his|her|their)\s+"
+    r"(?:entire\s+|whole\s+)?famil(?:y|ies)\b(?!['’]|\s+(?:members|of|said|says|told|was|is|has|had)\b)",
+    re.I,
+)
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]+\s*(?:,|\()\s*$")
 # An object right after "killed"/"wounded" makes the verb active: "3 gunmen killed 20 people".
@@ -596,7 +621,9 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     mentions += _all_of_them(text, start, end, mentions)
     mentions += _counted_dead(text, start, end, mentions)
     mentions += _one_more(text, start, end, mentions)
-    return mentions + _others_hurt(text, start, end, mentions) + named_victims(text, start, end)
+    mentions += _others_hurt(text, start, end, mentions)
+    named = named_victims(text, start, end)
+    return mentions + named + _along_with(text, start, end, mentions + named)
 
 
 # One person told by a pronoun after the verb: "opened fire on a young man, killing him".
@@ -622,11 +649,61 @@ _ONE_MORE = re.compile(
 )
 
 
-def _one_more(text: str, start: int, end: int, mentions: list[CountMention]) -> list[CountMention]:
-    """One more victim of another outcome after a count ("… were killed and another injured"),
-    of the kind the count before it names."""
+# The same after a verb of harm: "killing a member and injuring another", "wounding two and
+# killing another" (a noun after it is a count of its own: "injuring another man").
+_ONE_MORE_OBJECT = re.compile(
+    r"\b(?:and|while)\s+(?:(?P<injured>injuring|wounding)|(?P<killed>killing))\s+"
+    r"(?P<q>another|one\s+more|a\s+(?:second|third))\b"
+    r"(?=\s*(?:[.,;:)]|$|(?:and|while|in|on|near|at|when|after|before)\b))",
+    re.IGNORECASE,
+)
+
+
+# Others killed with the person just counted or named: "paramedic Ahmad Salem was killed along
+# with two others", "a commander was killed together with three of his companions".
+_ALONG_WITH = re.compile(
+    r"\b(?:was|were)\s+(?:(?P<killed>killed|martyred|shot\s+dead)|(?P<injured>injured|wounded))\s+"
+    r"(?:along|together)\s+with\s+(?=\S)",
+    re.IGNORECASE,
+)
+_OTHERS_NOUN = re.compile(
+    r"\s+(?:others|other\s+(?:people|persons|civilians|men|passengers)|of\s+(?:his|her|their)\s+"
+    r"(?:companions|comrades|colleagues|relatives))\b",
+    re.IGNORECASE,
+)
+
+
+def _along_with(
+    text: str, start: int, end: int, mentions: list[CountMention]
+) -> list[CountMention]:
+    """Others harmed beside the person a sentence tells of: more people than the one counted."""
     out: list[CountMention] = []
-    for m in _ONE_MORE.finditer(text, start, end):
+    for m in _ALONG_WITH.finditer(text, start, end):
+        outcome: Outcome = "killed" if m.group("killed") else "injured"
+        if any(c.start >= m.end() and c.outcome == outcome for c in mentions):
+            continue  # the others are counted already ("along with two children")
+        if not any(c.end <= m.start() and c.outcome == outcome for c in mentions):
+            continue  # nobody counted before them
+        q = next(iter(find_quantities(text, m.end(), min(end, m.end() + 30))), None)
+        if q is None or q.start != m.end():
+            continue
+        if _OTHERS_NOUN.match(text, q.end, end):
+            who: Victims = "total"
+        else:
+            phrase = read_phrase(text, q.end, end)
+            if not phrase.ok or phrase.victims is None:
+                continue
+            who = phrase.victims  # "along with two children"
+        out.append(CountMention(q.start, q.end, q.range, outcome, who, beside=True))
+    return out
+
+
+def _one_more(text: str, start: int, end: int, mentions: list[CountMention]) -> list[CountMention]:
+    """One more victim of another outcome after a count ("… were killed and another injured",
+    "killing a member and injuring another"), of the kind the count before it names."""
+    out: list[CountMention] = []
+    found = [*_ONE_MORE.finditer(text, start, end), *_ONE_MORE_OBJECT.finditer(text, start, end)]
+    for m in sorted(found, key=lambda x: x.start()):
         outcome: Outcome = "killed" if m.group("killed") else "injured"
         if any(c.outcome == outcome for c in mentions + out):
             continue
@@ -1422,7 +1499,7 @@ def _link_subs(
                 outcome,
                 f.victims,
                 heads[k],
-                f.how == "group",
+                f.how == "group" or f.listed,
                 part=part,
                 said_civilians=said,
                 beside=f.beside,

@@ -171,7 +171,16 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         "shooting",
         0.7,
         r"storm(?:ed|ing)|ground\s+raids?|(?:security|night|dawn|house)\s+raids?|"
-        r"(?:helicopter|heliborne|airborne|commando|special[- ]forces)\s+(?:raids?|operations?|assaults?)",
+        r"(?:helicopter(?:[- ]borne)?|heliborne|airborne|commando|special[- ]forces)\s+(?:raids?|operations?|assaults?)",
+    ),
+    # Troops set down by helicopter: "coalition helicopters landed near a house", "forces
+    # airdropped near the village" (a raid on the ground, not bombs from the air).
+    (
+        "shooting",
+        1.2,
+        r"(?:helicopters?|choppers?)\s+(?:land(?:ed|ing|s)?|touched\s+down)|"
+        r"(?:airdrop(?:ped)?|air-?landed)(?:\s+(?:troops|forces|soldiers|commandos))?|"
+        r"paratroopers?",
     ),
     # "Gunmen raided a house …, killing": the verb is a ground assault's; aircraft "carry out
     # raids" (the noun, above), and an arrest in the same sentence makes it a detention.

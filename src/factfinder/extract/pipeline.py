@@ -128,6 +128,15 @@ _PAST_KILLING = re.compile(
     + MONTH_PREFIXES
     + r")[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
 )
+# The rest of a clause that recalls another, earlier event as a time reference: "…, hours after
+# another Turkish drone killed three children in Qarah Halanj", "a day after a similar attack on
+# the market killed five". Its dead, places and attackers are that event's, not this one's.
+_ANOTHER_EVENT = re.compile(
+    r",?\s*\b(?:(?:just|only|barely)\s+)?(?:minutes|hours|days|weeks|a\s+day|a\s+week|"
+    r"one\s+day|two\s+days|a\s+few\s+(?:hours|days))\s+(?:after|before)\s+"
+    r"(?:another|an\s+earlier|a\s+(?:previous|similar|separate|second|first))\b[^.;]*",
+    re.IGNORECASE,
+)
 # Area words make a lead-in the incident's area: "ALEPPO PROVINCE —", "IDLIB COUNTRYSIDE -".
 _AREA_WORD = re.compile(
     r"\b(?:province|governorate|countryside|rural|rif|reef|outskirts|suburbs?|desert|badia|"
@@ -425,6 +434,11 @@ class Extractor:
                     (m.group for m in actors if m.group != "unknown" and m.role != "victim"), None
                 )
                 recalled = _recalled(reading, a, b)
+                counted_to = b
+                other = _ANOTHER_EVENT.search(reading, a, b)
+                if other and re.search(r"[^\W\d_]", reading[a : other.start()]):
+                    recalled.append((other.start(), b))
+                    counted_to = other.start()
                 actors = _outside(actors, recalled)
                 blocked = [(m.start, m.end) for m in actors if m.group != "unknown"] + filed_at
                 blocked += recalled
@@ -437,7 +451,7 @@ class Extractor:
                         sentence=clause,
                         is_title=k == seg.title,
                         index=k,
-                        counts=tuple(self.parts.counts(reading, a, b)),
+                        counts=tuple(self.parts.counts(reading, a, counted_to)),
                         dates=_outside((d for d in dates if _in(d.start, d.end, a, b)), recalled),
                         places=tuple(
                             p

@@ -114,15 +114,26 @@ _ANSWERED_EVENT = re.compile(
 )
 
 
+# A fighter's death told in his side's formula: "rose as a martyr on the road to Jerusalem",
+# "martyred on the path to al-Quds": a cause, not where he fell.
+_MARTYRS_ROAD = re.compile(
+    r"\bmartyr\w*\s+(?:[\w'-]+\s+){0,3}?on\s+the\s+(?:road|path|way)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_JERUSALEM = re.compile(r"(?:al-?\s*)?quds|jerusalem", re.IGNORECASE)
+
+
 def names_another_event(sentence: Sentence, mention: PlaceMention) -> bool:
     """Whether `mention` names another event this sentence refers to ("same day as the Douma
-    massacre", "in retaliation for a bombing in Ankara"): not a place of the incident the
-    sentence tells."""
+    massacre", "in retaliation for a bombing in Ankara"), or a cause ("martyrs on the road to
+    Jerusalem"): not a place of the incident the sentence tells."""
     before = sentence.text[: max(0, mention.start - sentence.start)][-90:]
     after = sentence.text[max(0, mention.end - sentence.start) :][:30]
+    named = sentence.text[max(0, mention.start - sentence.start) : mention.end - sentence.start]
     return bool(
         (_REFERENCE_EVENT.search(before[-60:]) and _EVENT_NOUN.match(after))
         or _ANSWERED_EVENT.search(before)
+        or (_MARTYRS_ROAD.search(before) and _JERUSALEM.fullmatch(named))
     )
 
 

@@ -149,6 +149,16 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         None,
         r"Syrian\s+Arab\s+Red\s+Crescent|SARC|Red\s+Crescent",
     ),
+    # The Gaza Strip's civil defence is a service of its authorities, as its health ministry is;
+    # it comes before the Syrian one, whose short alias is "Civil Defence".
+    (
+        "Palestinian Civil Defence (Gaza)",
+        "party_to_conflict",
+        None,
+        r"(?:Palestinian|Gaza(?:['’]s)?)\s+Civil\s+Defen[cs]e(?:\s*[-–]\s*Gaza)?|"
+        r"Civil\s+Defen[cs]e\s+(?:in|of)\s+(?:the\s+)?Gaza(?:\s+Strip)?",
+    ),
+    ("Lebanese Civil Defence", "ngo", None, r"Lebanese\s+Civil\s+Defen[cs]e"),
     (
         "Syria Civil Defence (White Helmets)",
         "ngo",

@@ -302,8 +302,17 @@ def is_heading_line(line: str) -> bool:
     if not 1 <= len(words) <= 12 or line.rstrip()[-1:] in ",;-–—(":
         return False
     letters = [w for w in words if not w[0].isdigit()]
+    if len(letters) == 1 and len(words) == 2 and words[1][0].isdigit():
+        # An outlet or page named with a number ("Daraa 24", "Kurdistan 24"): a heading, not a
+        # count of the people the next line names. A date ("Sept 9") stays with its lede.
+        return letters[0][0].isupper() and _MONTH_OR_DAY.match(letters[0]) is None
     # A date alone on its line ("Sept 9 2019") stays with the lede it dates.
     return len(letters) >= 2 and all(w[0].isupper() or w.lower() in _HEADING_SMALL for w in letters)
+
+
+_MONTH_OR_DAY = re.compile(
+    r"(?i:" + MONTH_PREFIXES + r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Day|Week|Year|Page|Part|No)"
+)
 
 
 # A page's labelled date line ("Published date: 9 October 2023 16:05 BST", "Posted on …"):

@@ -48,18 +48,21 @@ def is_vague_arabic(r: Range) -> bool:
 def _pick(candidates: Sequence[CountMention]) -> Range | None:
     """One figure for one category: precise beats vague, non-zero beats zero, a figure with a
     floor near a bare ceiling beats the ceiling ("Civilians reported killed: 25–33" over "up
-    to 33"; not one child named against "up to six children"), then the last figure a toll rose
-    to (an update), else the first."""
+    to 33"; not one child named against "up to six children"), a larger figure beats an open
+    sum of a list ("a man and his family" under "a man, his wife and their two children"), then
+    the last figure a toll rose to (an update), else the first."""
     if not candidates:
         return None
     floors = [m.range.min for m in candidates if m.range.min]
 
-    def rank(m: CountMention) -> tuple[int, int, int]:
+    def rank(m: CountMention) -> tuple[int, int, int, int]:
         r = m.range
         return (
             is_vague(r) or is_vague_arabic(r),
             r.min == 0 and r.max == 0,
             r.min is None and r.max is not None and any(r.max / 2 <= f <= r.max for f in floors),
+            # an open sum ("a man and his family": 2 or more) under a list that names them all
+            m.listed and r.max is None and any(f > (r.min or 0) for f in floors),
         )
 
     best = min(candidates, key=rank)
@@ -198,8 +201,20 @@ def _counted(mentions: Sequence[CountMention], people_as_civilians: bool = False
     civilians = found.civilians
     if civilians is not None or (people_as_civilians and found.combatants is None):
         civilians = _fill(civilians, others)
+    total = _fill(found.total, everyone)
+    stated = [m for m in mentions if not m.named and m.sub_of is None]
+    if (
+        stated
+        and everyone is not None
+        and found.total is not None
+        and all(m.beside for m in stated)
+    ):
+        # "paramedic Ahmad Salem was killed along with two others": the named and the others
+        total = _plus(everyone, found.total)
+        if civilians is not None and civilians == found.total and fighters is None:
+            civilians = total
     return Casualties(
-        total=_fill(found.total, everyone),
+        total=total,
         civilians=civilians,
         children=_fill(found.children, _named(named, {"children"})),
         women=found.women,

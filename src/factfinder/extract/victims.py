@@ -456,6 +456,9 @@ def read_phrase(text: str, pos: int, end: int, singular: bool = False) -> Phrase
 _FORCE_NOUNS: Final[frozenset[str]] = frozenset(
     _w("forces force army militia militias troops units factions groups brigades battalions")
 )
+_FORCE_ADJECTIVES: Final[frozenset[str]] = frozenset(
+    _w("security armed special border federal regular government auxiliary paramilitary")
+)
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-[A-Z]")
 
 
@@ -488,6 +491,16 @@ def _group_named_after(words: list[re.Match[str]], m: int, phrase_end: int) -> t
     if n + 2 < len(words) and words[n].group() == "(" and words[n + 2].group() == ")":
         n += 3
         end = words[n - 1].end()
+    # "three soldiers of the Iraqi army", "two members of the Turkish security forces": a force
+    # named by its nation, its noun in lower case after the name
+    for k in (n, n + 1):
+        if k >= len(words):
+            break
+        low = words[k].group().lower()
+        if low in _FORCE_NOUNS and words[k].group().islower():
+            return k + 1, words[k].end()
+        if low not in _FORCE_ADJECTIVES:
+            break
     # "two members of the SDF-affiliated internal security forces": the name qualifies a force
     # named in lower case after it, whose noun ends the phrase.
     if re.search(r"-[a-z]+$", words[n - 1].group()):

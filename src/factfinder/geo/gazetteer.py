@@ -79,10 +79,14 @@ THEATRE_CUES: dict[str, str] = {
     "GZ": r"\bGaza\b|غزة|غزه|\b(?:Al-)?Nus(?:s)?eirat\b|\bJabal(?:i|y)a\b|\bKhan\s+Y(?:o)?unis\b|"
     r"\bDeir\s+(?:al|el)[- ]Balah\b|\bBeit\s+Lahi(?:y)?a\b|\bBeit\s+Hanoun\b|\b(?:al-)?Maghazi\b|"
     r"\b(?:al-)?Mawasi\b|\b(?:Al-)?Shati\s+(?:refugee\s+)?camp\b",
-    # the West Bank, also by the Palestinian institutions that report from it
+    # the West Bank, also by the Palestinian institutions that report from it and by its
+    # cities in a text that names Israel or the Palestinians (Syria has a village Janin)
     "WB": r"\bWest\s+Bank\b|الضفة\s+الغربية|\bPalestinian\s+(?:Authority|Red\s+Crescent|"
     r"(?:health|interior)\s+ministry|Ministry\s+of\s+(?:Health|Interior))\b|\bPRCS\b|\bWAFA\b|"
-    r"\bWafa\s+news",
+    r"\bWafa\s+news|"
+    r"\b(?:Jenin|Nablus|Tulkarm|Tubas|Qalqil(?:i)?ya|Ramallah|Hebron|Bethlehem)\b"
+    r"(?=[\s\S]*?\b(?:Israel|Palestin))|\b(?:Israel|Palestin)[\s\S]*?"
+    r"\b(?:Jenin|Nablus|Tulkarm|Tubas|Qalqil(?:i)?ya|Ramallah|Hebron|Bethlehem)\b",
     "IL": r"\bIsrael|إسرائيل|اسرائيل",
     # Yemen, also by its ports and Hadramawt, and by Saudi guns, which fire on nowhere else
     # (not by its capital: Sanaa is also a woman's name)

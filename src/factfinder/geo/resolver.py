@@ -342,7 +342,16 @@ def _find_spans(
                     ):
                         ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
                     elif how == "longer":
-                        ids = None
+                        # A village the text calls one, spelt loosely, over a word of it that
+                        # is a name of its own: "the village of Qarah Halanj" is Qarah Halinj,
+                        # not Qarah in the Qalamoun before an unknown word.
+                        ids = (
+                            _wof_loose(gaz, toks, i, j, key, skel, content)
+                            if gaz.wof_skeleton.get(skel)
+                            else None
+                        )
+                        cue = (wof_cue(toks, i, j) or "") if ids else ""
+                        ids = ids if cue == "typed" else None
                     elif gaz.wof_skeleton.get(skel):
                         ids = _wof_loose(gaz, toks, i, j, key, skel, content)
                         cue = (wof_cue(toks, i, j) or "") if ids else ""

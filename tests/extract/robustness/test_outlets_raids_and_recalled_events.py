@@ -1,0 +1,421 @@
+"""Outlets named with a number, raids from helicopters, families, and events recalled in passing.
+
+Each text is written for this suite in the style of the posts and stories a monitor archives
+from Syria and Iraq since 2021: a local page whose name ends in a number ("Daraa 24",
+"Suwayda 24") on a line above its post, a coalition raid told by a monitor ("helicopters landed
+near a house"), "a man and his family", a drone strike told "hours after another" one, a
+village spelt otherwise than the gazetteer ("Qarah Halanj"), a party's mourning formula ("rose
+as martyrs on the road to Jerusalem") and "killing one and injuring another". Every party
+appears in the same frames.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .reading import primary
+
+# --- an outlet named with a number, on a line of its own ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Daraa 24\nTwo young men were killed when a drone of unknown source targeted their "
+            "motorcycle on the road between Tafas and Muzayrib.",
+            2,
+        ),
+        (
+            "Suwayda 24\nWarplanes believed to be Jordanian bombed two houses in the town of "
+            "Arman at dawn today, killing ten civilians including two children.",
+            10,
+        ),
+        (
+            "Deir Ezzor 24\nThree shepherds were killed in a landmine explosion in the desert "
+            "west of Deir Ezzor.",
+            3,
+        ),
+        (
+            "Kurdistan 24\nA Turkish drone struck a vehicle in Sinjar, killing two people.",
+            2,
+        ),
+    ],
+)
+def test_the_number_in_an_outlets_name_counts_nobody(text: str, killed: int) -> None:
+    c = primary(text)
+    assert c.killed.total is not None
+    assert (c.killed.total.min, c.killed.total.max) == (killed, killed)
+
+
+def test_a_date_alone_on_its_line_still_dates_the_post_below_it() -> None:
+    c = primary("Sept 9\nRussian jets struck Ariha on Monday, killing four civilians.")
+    assert c.killed.total is not None and c.killed.total.min == 4
+
+
+# --- troops set down by helicopter ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "International coalition helicopters landed near a house on the outskirts of "
+            "Sarmada at dawn, killing a man.",
+            "us_led_coalition",
+        ),
+        (
+            "Russian helicopters landed troops near the village of Khirbet Ghazaleh, who shot "
+            "dead two farmers.",
+            "russia",
+        ),
+        (
+            "US forces carried out a helicopter-borne raid on a house near Atmeh, killing a man "
+            "and his wife.",
+            "us_led_coalition",
+        ),
+        (
+            "Turkish paratroopers raided a house in the village of Tal Shaeer, killing a man.",
+            "turkey",
+        ),
+    ],
+)
+def test_a_landing_from_helicopters_is_a_raid_on_the_ground(text: str, group: str) -> None:
+    c = primary(text)
+    assert (c.event_type, c.perpetrator.group) == ("shooting", group)
+
+
+def test_helicopters_that_drop_bombs_still_strike_from_the_air() -> None:
+    c = primary("Regime helicopters dropped barrel bombs on Kafr Nabudah, killing four.")
+    assert c.event_type == "airstrike"
+
+
+# --- a person and his family ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Coalition helicopters landed in Idlib countryside, killing a man and his family.", 2),
+        ("The shelling killed a woman along with her entire family in Ariha.", 2),
+        ("A man and his family were killed when an Israeli shell hit their house in Khiam.", 2),
+        ("Three men and their families were killed in a Turkish strike on Derik.", 4),
+    ],
+)
+def test_a_family_with_no_number_is_at_least_one_more(text: str, low: int) -> None:
+    c = primary(text)
+    assert c.killed.total is not None
+    assert (c.killed.total.min, c.killed.total.max) == (low, None)
+
+
+def test_a_familys_words_are_no_members_of_it() -> None:
+    c = primary(
+        "A man was killed by regime sniper fire in Daraa and his family said he was a farmer."
+    )
+    assert c.killed.total is not None
+    assert (c.killed.total.min, c.killed.total.max) == (1, 1)
+
+
+def test_a_headline_family_and_the_ledes_list_are_one_incident() -> None:
+    text = (
+        "Coalition helicopters land in Idlib countryside, killing a man and his family\n\n"
+        "Coalition helicopters landed near a house on the outskirts of Sarmada town at dawn "
+        "today. The raid ended with the killing of a man, his wife and their two children."
+    )
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == 4
+    assert [p.name for p in c.places][:1] == ["Sarmada"]
+
+
+# --- another event recalled as a time reference ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "place"),
+    [
+        (
+            "A Turkish drone struck a checkpoint at the western entrance of Kobani city this "
+            "evening, killing a member of the Asayish, hours after another Turkish drone killed "
+            "three children in Qarah Halinj village.",
+            1,
+            "Ayn al Arab",
+        ),
+        (
+            "Russian jets struck a poultry farm near Maarrat Misrin, killing two workers, a day "
+            "after a similar strike killed five people in Ariha.",
+            2,
+            "Maarratmisrin",
+        ),
+        (
+            "Regime artillery shelled Sarmin, killing a woman, days after another shelling "
+            "killed four children in Afes.",
+            1,
+            "Sarmin",
+        ),
+        (
+            "An Israeli drone targeted a car on the Damascus airport road, killing two men, "
+            "hours after another Israeli strike killed seven people in Kafr Sousa.",
+            2,
+            "Damascus",
+        ),
+    ],
+)
+def test_the_dead_of_another_event_recalled_are_not_this_ones(
+    text: str, killed: int, place: str
+) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == killed
+    assert c.places[0].name == place
+
+
+# --- a village spelt otherwise than the gazetteer -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Turkish drone targeted a house in the village of Qarah Halanj, east of Kobani, killing "
+        "three children.",
+        "A drone belonging to the Turkish army targeted a civilian house in Qarah Halanj village, "
+        "east of Kobani, killing three children.",
+    ],
+)
+def test_a_village_the_text_calls_one_is_read_whole_under_a_loose_spelling(text: str) -> None:
+    c = primary(text)
+    assert c.places[0].name == "Qarah Halinj"
+    assert c.places[0].admin1 == "Aleppo"
+
+
+# --- a party's mourning formula ------------------------------------------------------------------
+
+
+def test_martyrs_on_the_road_to_jerusalem_fell_nowhere_near_it() -> None:
+    c = primary(
+        "The Islamic Resistance mourns the martyrs Hussein Ali Haidar and Ali Ahmad Qassem, who "
+        "rose as martyrs on the road to Jerusalem in Syria."
+    )
+    assert [p.name for p in c.places] == ["Syria"]
+
+
+def test_a_strike_on_jerusalem_is_still_in_jerusalem() -> None:
+    c = primary("A rocket fired from Gaza struck a house in Jerusalem, killing a woman.")
+    assert c.places[0].name == "Jerusalem"
+
+
+# --- one more hurt after the dead ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured", "kind"),
+    [
+        (
+            "A Turkish drone struck an Asayish checkpoint, killing a member and injuring another.",
+            1,
+            1,
+            "combatants",
+        ),
+        (
+            "A coalition drone struck a car near Binnish, killing two fighters and wounding "
+            "another.",
+            2,
+            1,
+            "combatants",
+        ),
+        (
+            "Regime shells hit a house in Ariha, wounding two civilians and killing another in "
+            "the kitchen.",
+            1,
+            2,
+            "civilians",
+        ),
+    ],
+)
+def test_injuring_another_counts_one_more_of_the_same_kind(
+    text: str, killed: int, injured: int, kind: str
+) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == killed
+    assert c.injured.total is not None and c.injured.total.min == injured
+    assert getattr(c.injured, kind) is not None
+
+
+def test_injuring_another_man_is_counted_once() -> None:
+    c = primary("Gunmen shot dead a man in Tafas and injured another man.")
+    assert c.injured.total is not None and c.injured.total.min == 1
+
+
+# --- a party naming itself as the actor in its own post -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "IDF: A short while ago, the IDF struck senior Hamas terrorists who were operating "
+            "inside a command and control center in Khan Yunis.",
+            "israel",
+        ),
+        (
+            "CENTCOM: On Feb. 14, CENTCOM conducted a strike in northwest Syria that killed a "
+            "senior Hurras al-Din leader near Binnish.",
+            "us_led_coalition",
+        ),
+        (
+            "Turkish Ministry of National Defence: The Turkish Armed Forces struck PKK/YPG "
+            "positions near Tal Rifaat, neutralising 12 terrorists.",
+            "turkey",
+        ),
+    ],
+)
+def test_a_party_naming_itself_as_the_striker_admits_the_strike(text: str, group: str) -> None:
+    c = primary(text)
+    assert (c.perpetrator.group, c.stance) == (group, "admits")
+
+
+def test_a_party_quoting_another_party_does_not_admit_for_it() -> None:
+    c = primary(
+        "The SDF said in a statement that ISIS attacked a checkpoint in Hajin, killing two guards."
+    )
+    assert (c.perpetrator.group, c.stance) == ("isis", "alleges")
+
+
+# --- Gaza, Lebanon and the West Bank ---------------------------------------------------------------
+
+
+def test_the_occupation_as_the_subject_of_a_strike_in_gaza_is_israel() -> None:
+    c = primary(
+        "Our crews recovered 12 martyrs after the occupation bombed tents of the displaced in "
+        "al-Mawasi, Khan Yunis."
+    )
+    assert c.perpetrator.group == "israel"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "kind"),
+    [
+        ("The Civil Defence in Gaza said", "Civil Defence in Gaza", "party_to_conflict"),
+        ("Gaza's Civil Defence said", "Gaza's Civil Defence", "party_to_conflict"),
+        ("Lebanese Civil Defence said", "Lebanese Civil Defence", "ngo"),
+        ("The White Helmets said", "White Helmets", "ngo"),
+    ],
+)
+def test_each_civil_defence_is_its_own(line: str, name: str, kind: str) -> None:
+    c = primary(f"{line} two people were killed in a strike on a house in Khan Yunis.")
+    assert (c.claimant.name, c.claimant.type) == (name, kind)
+
+
+def test_a_street_named_after_a_province_abroad_is_no_place() -> None:
+    c = primary(
+        "An Israeli drone struck a car on Salah al-Din Street in Deir al-Balah, killing three "
+        "people."
+    )
+    assert [p.name for p in c.places] == ["Dayr al Balah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("5 Palestinians were killed in an Israeli drone strike south of #Jenin.", "Janin"),
+        (
+            "Israeli forces shot dead two young men in Nablus, the Palestinian health ministry said.",
+            "Nablus",
+        ),
+    ],
+)
+def test_a_west_bank_city_in_a_report_on_israel_or_palestinians(text: str, place: str) -> None:
+    assert primary(text).places[0].name == place
+
+
+# --- the others killed with a named person -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        (
+            "Our colleague, paramedic Ahmad Salem, was killed along with two others when a drone "
+            "targeted a car in Deir al-Balah.",
+            3,
+            None,
+        ),
+        (
+            "A paramedic was killed along with two others when a drone targeted a car in "
+            "Deir al-Balah.",
+            3,
+            3,
+        ),
+        (
+            "A commander was killed together with three of his companions in a drone strike "
+            "near Binnish.",
+            4,
+            4,
+        ),
+    ],
+)
+def test_others_killed_along_with_one_person_add_to_him(
+    text: str, low: int, high: int | None
+) -> None:
+    c = primary(text)
+    assert c.killed.total is not None
+    assert (c.killed.total.min, c.killed.total.max) == (low, high)
+
+
+def test_along_with_a_counted_group_adds_nothing_twice() -> None:
+    c = primary("A paramedic was killed along with two children when a shell hit Ariha.")
+    assert c.killed.total is not None and c.killed.total.min == 3
+
+
+# --- a named party's attack, and its toll in the next sentence -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("ISIS attacked a checkpoint in Shuhayl. Five fighters were killed.", "isis"),
+        (
+            "At dawn today, ISIS terrorist cells attacked one of our points in the town of "
+            "Shuhayl. Our fighters responded; 5 of our comrades were martyred.",
+            "isis",
+        ),
+        (
+            "Turkish-backed factions stormed the village of Kafr Jannah. Two men were killed.",
+            "armed_opposition",
+        ),
+        ("HTS fighters raided a house in Sarmada. A man was killed.", "hts_nusra"),
+        ("The SDF raided the village of Dhiban. Two young men were killed.", "sdf_ypg"),
+    ],
+)
+def test_the_party_that_attacked_a_place_owns_the_toll_told_next(text: str, group: str) -> None:
+    assert primary(text).perpetrator.group == group
+
+
+# --- soldiers of a nation's army -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "An officer and three soldiers of the Iraqi army were killed on Sunday in an attack "
+            "by ISIS militants on a checkpoint in al-Tarmiyah.",
+            4,
+        ),
+        ("Two members of the Turkish security forces were killed near Afrin.", 2),
+        ("Three soldiers of the Syrian army were killed in a drone attack near Saraqib.", 3),
+    ],
+)
+def test_soldiers_of_a_nations_army_are_counted(text: str, killed: int) -> None:
+    c = primary(text)
+    assert c.killed.combatants is not None and c.killed.combatants.min == killed
+
+
+# --- the one person in a vehicle ---------------------------------------------------------------------
+
+
+def test_killing_the_driver_counts_one() -> None:
+    c = primary(
+        "A regime suicide drone hit a civilian car near al-Atarib, killing the driver and "
+        "injuring a boy."
+    )
+    assert c.killed.total is not None and (c.killed.total.min, c.killed.total.max) == (1, 1)
+    assert c.injured.children is not None and c.injured.children.min == 1
