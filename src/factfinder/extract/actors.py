@@ -200,6 +200,8 @@ _ALIASES: tuple[_Alias, ...] = (
         r"(?:forces|militias?|fighters|troops|gunmen)|(?:Syrian\s+)?government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|"
         r"aircraft|helicopters|artillery|soldiers|militias|army|air\s*force|shelling|air\s*[- ]?strikes?|strikes?|bombardment)|"
         r"Syrian\s+Arab\s+Army|Tiger\s+Forces|(?:Fourth|4th)\s+(?:Armou?red\s+)?Division|"
+        r"(?:Fifth|5th)\s+(?:Assault\s+)?Corps|(?:25th|Twenty-Fifth)\s+(?:Special\s+(?:Tasks|Missions)\s+)?"
+        r"Division|"
         r"Air\s+Force\s+Intelligence|Liwa\s+al-Quds|National\s+Defen[cs]e\s+Forces|shabiha|Republican\s+Guard|"
         r"loyalist\s+(?:forces|troops|militias)|Damascus\s+government|Syrian\s+authorities|army\s+units|"
         r"the\s+Syrian\s+government|the\s+Syrian\s+army",
@@ -364,7 +366,8 @@ _AFTER_ATTACK = re.compile(
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|overnight|tonight|"
     rf"which|who|that|and|its|their|allies|jets|warplanes|aircraft|planes|helicopters|drones|aviation|[A-Z][A-Za-z]*-\d+\w*\s+(?:air\s*)?strikes?|units?|loyalists|affiliates|supporters|members|"
     rf"elements|fighters?|militants?|terrorists?|jihadists?|gunmen|forces|troops|factions|cells|militias?|mercenaries|"
-    rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|remnants|\w+ly)\s+){{0,3}}"
+    rf"groups|snipers|members?|bombers?|operatives?|sleeper|terror|suicide|remnants|checkpoints?|"
+    rf"patrols?|personnel|\w+ly)\s+){{0,3}}"
     rf"(?:{_ATTACK_VERBS})\b",
     re.IGNORECASE,
 )
@@ -447,7 +450,12 @@ _BEFORE_TARGET = re.compile(
     re.IGNORECASE,
 )
 _AFTER_ATTACK_NOUN = re.compile(
-    r"^[\s,]*(?:(?:group|militants?|fighters?|terrorists?|joint|deadly|fresh|new|heavy|intense|indiscriminate)\s+){0,2}(?:attacks?|assaults?|offensive|shelling|"
+    r"^[\s,]*(?:(?:group|militants?|fighters?|terrorists?|joint|deadly|fresh|new|heavy|intense|indiscriminate)\s+){0,2}"
+    # the means between the party and its attack: "a Syrian government ground-launched cluster
+    # munition attack", "a Russian guided missile strike"
+    r"(?-i:(?:[a-z]+-(?:launched|guided|fired|borne)|cluster|munitions?|chemical|chlorine|"
+    r"precision|suicide|kamikaze|ballistic|cruise|guided|surface-to-surface)\s+){0,3}"
+    r"(?:attacks?|assaults?|offensive|shelling|"
     r"bombing|bombardment|suicide|car\s+bombs?|rockets?|mortars?|fire|snipers?|air\s*[- ]?strikes?|strikes?|"
     r"raids?|ambush|massacres?|executions?|bombers?|gunmen|warplanes|jets|artillery|missiles?|drones?|"
     r"barrel\s+bombs?|helicopters?|assailants|siege|crackdown|counter-?attacks?|counter-?offensives?|"
@@ -460,6 +468,11 @@ _BEFORE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DAYS_AFTER = re.compile(
+    r"\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\s+(?:a|an|the|another)\s+"
+    r"(?:(?:deadly|suspected|alleged|reported|devastating|massive)\s+)?$",
+    re.IGNORECASE,
+)
 _MODIFIER_AFTER = re.compile(
     r"^(?:[-–]\s*(?:backed|allied|affiliated|supported|linked|sponsored|aligned|held|controlled)|"
     r"\s+(?:held|controlled))\b",  # FA-KES drops hyphens: "the government held western Aleppo"
@@ -848,6 +861,10 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
+    if _DAYS_AFTER.search(before):
+        # "Just days after a deadly Assad regime chemical attack, a woman was killed": the
+        # attacker of the event the sentence dates itself by
+        return "other"
     if _OPERATION_NAME.fullmatch(text, a, b) and _NEUTRALISED.search(text, start, end):
         # "… terrorists … in the Operation Peace Spring region were neutralized": the fighters
         # fell to the operation's army, which speaks of them so

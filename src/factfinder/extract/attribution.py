@@ -969,6 +969,10 @@ def find_claimants(text: str, start: int = 0, end: int | None = None) -> list[Cl
             r"\b(?:has|have|had|been|was|were|is|are)\b", name, re.IGNORECASE
         ):
             continue
+        if re.search(r"\b(?:[Oo]ur|[Mm]y)\s+$", text[max(start, a - 6) : a]) or re.match(
+            r"(?:[Oo]ur|[Mm]y)\s", name
+        ):
+            continue  # "our Office has verified": the author speaking, as "we" do
         out.append(ClaimantMention(a, a + len(name), name, claimant_type(name)))
     lead = _LEAD_SPEAKER.match(text, start, stop)
     if lead is not None and not any(c.start <= lead.start("who") < c.end for c in out):
@@ -984,6 +988,8 @@ def _lead_speaker(lead: re.Match[str], others: Sequence[ClaimantMention]) -> lis
     carried = any(c.start >= lead.end("who") and c.type != "unknown" for c in others)
     out: list[ClaimantMention] = []
     who = lead.group("who")
+    if _BARE_ROLE.fullmatch(who):
+        return out  # a briefing's field ("Spokesperson: Ravina Shamdasani"): whose, it says not
     known = source_named_by(who)
     if known is not None:
         if not (carried and known.type in ("media", "state_media")):
@@ -1005,6 +1011,7 @@ def _by_handle(c: ClaimantMention) -> ClaimantMention:
     return ClaimantMention(c.start, c.end, known.name, known.type) if known is not None else c
 
 
+_BARE_ROLE = re.compile(r"(?:spokes(?:person|man|woman)|speaker|official|author)", re.IGNORECASE)
 _DESCRIBED_SPEAKER = re.compile(
     r"(?:(?:Local|Medical|Security|Military|Informed|Field|Civil\s+defen[cs]e)\s+)?"
     r"(?:[Ss]ources|[Aa]ctivists|[Rr]esidents|[Ww]itnesses|[Ee]yewitnesses|[Mm]edics|[Rr]escuers)"
@@ -1259,7 +1266,8 @@ def _named_source(name: str) -> Source | None:
 _FIELD_LINE = re.compile(
     r"(?:(?:alleged|suspected|reported|likely)\s+)?(?:belligerents?|perpetrators?|actors?|"
     r"attackers?|parties|party|location|place|date|target|weapons?|munitions?|strike\s+type|"
-    r"incident|summary|grading|status|victims?|civilians?)\b[^:\n]{0,30}:\s",
+    r"incident|summary|grading|status|victims?|civilians?|spokes(?:person|man|woman)|speaker|"
+    r"author|by)\b[^:\n]{0,30}:\s",
     re.IGNORECASE,
 )
 
@@ -1323,7 +1331,8 @@ def _header_publisher(text: str) -> Source | None:
 # their reports this way (an outlet's name before "report" is a headline about its reporting).
 _TITLE_OF_REPORT = re.compile(
     r"(?P<name>[^:\n]{2,60}?)\s+(?:(?:monthly|annual|quarterly|weekly|daily|special|field|"
-    r"periodic|flash|situation|incident|humanitarian)\s+)?(?:report|bulletin|update|press\s+release|statement|briefing)\b",
+    r"periodic|flash|situation|incident|humanitarian|press)\s+)?(?:report|bulletin|update|press\s+release|statement|briefing)"
+    r"(?:\s+notes?)?\b",
     re.IGNORECASE,
 )
 _AUTHOR_TYPES = frozenset({"ngo", "monitor", "un", "party_to_conflict"})

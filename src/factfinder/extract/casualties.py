@@ -605,6 +605,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     found = _continue_subs(text, found)
     found = _late_verbs(text, end, found)
     found = _coordinate(text, found)
+    found = _all_harmed(text, end, found)
     found = _others(text, found)
     found = _beside(text, found)
     found = _group_heads(text, found)
@@ -1388,6 +1389,28 @@ def _one_per_kind(text: str, parts: list[_Found]) -> list[_Found]:
         out[idx[0]] = replace(first, range=_sum_ranges([parts[n].range for n in idx], words))
         drop.update(idx[1:])
     return [g for n, g in enumerate(out) if n not in drop]
+
+
+# What befell all the people just counted, told after them: "2 people inside, both killed",
+# "five men in the car, all of them wounded", "three shepherds, all dead".
+_ALL_HARMED = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}\s*[,;:–—-]\s*(?:both|all)(?:\s+of\s+them|\s+(?:three|four|five|six|seven|"
+    r"eight|nine|ten|\d{1,2}))?\s+(?:were\s+|are\s+|have\s+been\s+)?(?:(?P<killed>killed|dead|died|"
+    r"martyred)|(?P<injured>injured|wounded|hurt))\b",
+    re.IGNORECASE,
+)
+
+
+def _all_harmed(text: str, end: int, found: list[_Found]) -> list[_Found]:
+    """A count with no verb of its own takes the outcome told of all of them after it."""
+    out = list(found)
+    for k, f in enumerate(out):
+        if f.outcome is not None or f.sub:
+            continue
+        m = _ALL_HARMED.match(text, f.phrase_end, end)
+        if m is not None:
+            out[k] = replace(f, outcome="killed" if m.group("killed") else "injured", how="after")
+    return out
 
 
 def _sum_ranges(parts: Sequence[Range], words: str) -> Range:

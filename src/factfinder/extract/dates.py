@@ -683,9 +683,25 @@ def find_dates(
             )
             if near is not None:
                 break
-        if near is None or near.window.end is None:
+        if near is None or near.window.end is None or near.window.start is None:
             continue
-        window = _absolute(m, form, near.window.end)
+        # the year that puts the day nearest the stated date, before or after it ("6 November"
+        # a section after "5 October 2023" is 2023's, "30 December" before "2 January 2024"
+        # 2023's): a date the text states is no publication day the event must precede
+        # (a month or a year the text names is the anchor: "Sept. 5 … in 2019" is 2019's)
+        told = near.window.start
+        if near.window.precision == "day":
+            years = (told.year - 1, told.year, told.year + 1)
+            options = [
+                w for y in years if (w := _absolute(m, form, dt.date(y, 12, 31))) is not None
+            ]
+            window = min(
+                (w for w in options if w.start is not None),
+                key=lambda w: abs((w.start - told).days) if w.start is not None else 0,
+                default=None,
+            )
+        else:
+            window = _absolute(m, form, near.window.end)
         if window is not None:
             found.append(DateMention(m.start(), m.end(), window, "absolute"))
     if anchor is not None:

@@ -24,7 +24,7 @@ _VAGUE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in VAGUE_MINIMUM
 
 def is_vague(r: Range) -> bool:
     """Whether a range comes from a vague quantity ("dozens", "several hundred")."""
-    words = r.text.lower()
+    words = " ".join(r.text.lower().split())  # ("a “number” of": quotes left as spaces)
     if words == "others":
         return True  # "and others were injured": a plural, at least two
     # "as many as 33" is a ceiling with its figure, not the vague "many"

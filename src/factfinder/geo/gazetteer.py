@@ -94,7 +94,8 @@ THEATRE_CUES: dict[str, str] = {
     r"Hudaydah|Hadramawt|Hadramout|Saudi\s+(?:artillery|shelling|border\s+guards?|rocket))|"
     r"اليمن|الحوثي",
     "SO": r"\b(?:Somali|(?:al-)?Shabaa?b|AFRICOM|Africa\s+Command)|الصومال",
-    "LY": r"\b(?:Liby|Haftar|Benghazi|Misrata)|ليبيا",
+    "LY": r"\b(?:Liby|Haftar|Benghazi|Misrata|Tripoli-based|Dbeibah|Government\s+of\s+National\s+"
+    r"(?:Unity|Accord))|ليبيا",
 }
 # A text that names one of these theatres is about it: its places win over homonyms elsewhere.
 THEATRE_PREFERRED: frozenset[str] = frozenset({"GZ", "WB", "YE", "SO", "LY"})

@@ -229,12 +229,19 @@ def _skeleton_candidate(entry: GazetteerEntry, skel: str) -> bool:
     return entry.country_rank <= 1
 
 
-def _typed(toks: Sequence[Tok], i: int, j: int) -> bool:
-    """Does the text call the span a place ("X town", "the village of X", "X's villages")?"""
-    if j < len(toks) and toks[j].soft_before and toks[j].key in _PLACE_TYPES:
+def _typed(toks: Sequence[Tok], i: int, j: int, camps: bool = True) -> bool:
+    """Does the text call the span a place ("X town", "the village of X", "X's villages")?
+
+    With `camps=False` a camp is no such word: camps for the displaced bear any name ("the
+    Maram camp", "al-Karama camp"), so a camp's name spelt like a village is not that village."""
+    types = _PLACE_TYPES if camps else _PLACE_TYPES - _CAMPS
+    if j < len(toks) and toks[j].soft_before and toks[j].key in types:
         return True
     before = [t.key for t in toks[max(0, i - 2) : i]]
-    return len(before) == 2 and before[1] == "of" and before[0] in _PLACE_TYPES
+    return len(before) == 2 and before[1] == "of" and before[0] in types
+
+
+_CAMPS = frozenset({"camp", "camps"})
 
 
 def _wof_loose(
@@ -246,7 +253,7 @@ def _wof_loose(
     if not ids:
         return None
     short = len(skel) < 4
-    if len(skel) < 3 or (short and not _typed(toks, i, j)):
+    if len(skel) < 3 or (short and not _typed(toks, i, j, camps=False)):
         return None
     if _weak(key) or not all(t.cap for t in content):
         return None
@@ -337,7 +344,12 @@ def _find_spans(
                         ids
                         and all(t.cap for t in content)
                         and _skeleton_ok(
-                            gaz, ids, key, skel, [t.key for t in content], _typed(toks, i, j)
+                            gaz,
+                            ids,
+                            key,
+                            skel,
+                            [t.key for t in content],
+                            _typed(toks, i, j, camps=len(skel) >= 4),
                         )
                     ):
                         ids = tuple(x for x in ids if _skeleton_candidate(gaz.entries[x], skel))
@@ -401,7 +413,7 @@ def _is_metonym(text: str, toks: Sequence[Tok], m: Match, kinds: set[str]) -> bo
     if (
         nxt_tok is not None
         and nxt_tok.key in ORG_AFTER
-        and (nxt_tok.cap or nxt_tok.key not in ("center", "centre", "council"))
+        and (nxt_tok.cap or nxt_tok.key not in ("center", "centre", "council", "post", "times"))
         and (nxt_tok.key != "front" or _group_word(toks, m.j + 1))
     ):
         return True  # "Al-Alam TV", "Aleppo Media Center", "the Shamiya Front rebel group"
@@ -1303,8 +1315,9 @@ def find_places(
     mentions.extend(references(toks, matches, gaz))
     mentions.sort(key=lambda x: (x[0], x[1]))
     return [
-        PlaceMention(s, e, _far_landmark(text, s, p), sc)
+        PlaceMention(s, e, far, sc)
         for s, e, p, sc in _off_the_line(text, mentions)
+        if (far := _far_landmark(text, s, p)) is not None
     ]
 
 
@@ -1318,15 +1331,21 @@ _FAR_FROM = re.compile(
     re.IGNORECASE,
 )
 _FAR_KM = 25
+# Farther than this, the landmark's governorate is another one ("370 kilometers southwest of
+# Mogadishu"): no place of the incident at all.
+_BEYOND_KM = 100
 
 
-def _far_landmark(text: str, start: int, place: Place) -> Place:
-    """A town named as the landmark of a distance over 25 km is its governorate, no point."""
+def _far_landmark(text: str, start: int, place: Place) -> Place | None:
+    """A town named as the landmark of a distance over 25 km is its governorate, no point; over
+    100 km it is no place of the text's incident."""
     if place.precision not in _IN_GOVERNORATE or not place.admin1:
         return place
     far = _FAR_FROM.search(text, max(0, start - 80), start)
     if far is None or int(far.group(1)) <= _FAR_KM:
         return place
+    if int(far.group(1)) > _BEYOND_KM:
+        return None
     return replace(
         place, name=place.admin1, geonameid=None, lat=None, lon=None, precision="governorate"
     )

@@ -91,7 +91,7 @@ qadima qibli
 ORG_AFTER = words("""
 tv channel television network news newspaper agency radio satellite media reporter correspondent
 website center centre council brigade brigades division battalion battalions corps regiment
-movement gathering operations shield wrath storm front
+movement gathering operations shield wrath storm front online observer post times 24
 """)
 # Country and capital names used for their governments ("Ankara said", "the Damascus regime").
 METONYM_NEXT = words("""

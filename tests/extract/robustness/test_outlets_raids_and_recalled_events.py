@@ -11,9 +11,11 @@ appears in the same frames.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from .reading import primary
+from .reading import claims_of, primary
 
 # --- an outlet named with a number, on a line of its own ---------------------------------------
 
@@ -419,3 +421,160 @@ def test_killing_the_driver_counts_one() -> None:
     )
     assert c.killed.total is not None and (c.killed.total.min, c.killed.total.max) == (1, 1)
     assert c.injured.children is not None and c.injured.children.min == 1
+
+
+# --- outlets named after towns, Libya's government, a landmark hundreds of km away ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "At least four people were killed after a suspected US drone struck a vehicle near "
+            "Jilib in Middle Jubba, al-Shabaab said, witnesses told Garowe Online.",
+            ["Jilib"],
+        ),
+        (
+            "Aleppo 24 reported that two young men were killed when a drone targeted their "
+            "motorcycle near Tafas.",
+            ["Tafas"],
+        ),
+    ],
+)
+def test_an_outlet_named_after_a_town_is_no_place(text: str, places: list[str]) -> None:
+    assert [p.name for p in primary(text).places if p.precision != "country"][:1] == places
+
+
+def test_a_landmark_hundreds_of_km_away_is_no_place_of_the_strike() -> None:
+    c = primary(
+        "U.S. Africa Command conducted an airstrike against al-Shabaab in the vicinity of Jilib, "
+        "approximately 370 kilometers southwest of Mogadishu, killing three militants."
+    )
+    assert [p.name for p in c.places if p.precision != "country"] == ["Jilib"]
+
+
+def test_the_tripoli_based_government_places_a_report_in_libya() -> None:
+    c = primary(
+        "Three people, including a child, were killed in drone strikes that targeted sites in "
+        "Zawiya on Tuesday. The Defence Ministry of the Tripoli-based government said the "
+        "strikes targeted smugglers' hideouts."
+    )
+    assert (c.places[0].name, c.places[0].country) == ("Az Zawiyah", "LY")
+
+
+def test_a_paper_named_after_a_city_is_no_place() -> None:
+    c = primary(
+        "An Israeli strike on a house in Nuseirat killed seven people, the Jerusalem Post and "
+        "the Palestine Post reported."
+    )
+    assert [p.name for p in c.places] == ["An Nusayrat"]
+
+
+def test_a_vague_figure_in_quotes_is_still_vague() -> None:
+    c = primary(
+        "Dozens of people were injured in an Israeli airstrike on a house in Deir al-Balah. "
+        "Alray also mentioned “a number” of injuries in the strike."
+    )
+    assert c.injured.total is not None and c.injured.total.min == 24
+
+
+# --- a long report: its means, its camp, a day with no year in a later section --------------------
+
+
+REPORT = (
+    "Syria: Deadly strike on displacement camp in Idlib must be investigated\n\n"
+    "A Syrian government ground-launched cluster munition attack on the Maram camp for "
+    "displaced people near Kafr Jales, north-west of Idlib city, on 6 November 2023 killed at "
+    "least 10 civilians, including four children and a woman, Amnesty International said "
+    "today.\n\n"
+    "Background\n\n"
+    "On 5 October 2023, Syrian government shelling on Idlib city killed 11 civilians, "
+    "including five children, in a separate attack.\n\n"
+    "The attack on Maram camp\n\n"
+    "Residents said the first rockets hit the camp at around 5:40 am on 6 November, while "
+    "most families were asleep. A woman told Amnesty International that her two sons were "
+    "killed when submunitions struck their tent in Maram camp.\n"
+)
+
+
+def test_a_report_names_the_attacker_before_its_means() -> None:
+    c = primary(REPORT)
+    assert c.perpetrator.group == "syrian_government"
+    assert c.killed.civilians is not None and c.killed.civilians.min == 10
+
+
+def test_a_camp_named_like_a_village_far_away_is_not_that_village() -> None:
+    names = [p.name for c in claims_of(REPORT) for p in c.places]
+    assert "Mukharram al Fawqani" not in names
+    assert "Kafr Jalis" in names
+
+
+def test_a_day_with_no_year_takes_the_year_of_the_nearest_date_before_or_after_it() -> None:
+    days = {c.date.start for c in claims_of(REPORT) if c.date is not None}
+    assert days == {dt.date(2023, 11, 6), dt.date(2023, 10, 5)}
+
+
+# --- a briefing's fields, the author's "our", a thread's "both killed" -----------------------------
+
+
+def test_a_briefings_spokesperson_field_is_not_its_claimant() -> None:
+    c = primary(
+        "OHCHR Press briefing notes on Syria\nSpokesperson: Ravina Shamdasani\nLocation: Geneva\n"
+        "Date: 10 October 2023\nWe are deeply alarmed by the escalation of hostilities. Since 5 "
+        "October, our Office has verified that at least 23 civilians, including 6 children, were "
+        "killed in Idlib governorate in strikes by government forces."
+    )
+    assert (c.claimant.name, c.claimant.type) == (
+        "Office of the UN High Commissioner for Human Rights",
+        "un",
+    )
+
+
+def test_our_teams_are_the_pages_author() -> None:
+    c = primary(
+        "The White Helmets\nOur teams have documented that 5 civilians were killed in Russian "
+        "strikes on Ariha."
+    )
+    assert c.claimant.type == "ngo" and c.claimant.name is not None
+    assert "White Helmets" in c.claimant.name
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "n"),
+    [
+        (
+            "1/3 A Turkish drone just hit a car in the centre of #Qamishli near the Kornish "
+            "roundabout. 2 people inside, both killed. Ambulances on site.",
+            "killed",
+            2,
+        ),
+        ("A drone struck a car near Binnish carrying five men, all of them wounded.", "injured", 5),
+    ],
+)
+def test_what_befell_all_of_them_is_told_after_the_count(text: str, outcome: str, n: int) -> None:
+    c = primary(text)
+    figure = getattr(c, outcome).total
+    assert figure is not None and figure.min == n
+
+
+# --- army units by number, and the attacker of an event a sentence dates itself by ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian-backed 5th Corps raided a house in Busra al-Sham, killing two young men.",
+        "The 25th Division shelled Kansafra in Jabal al-Zawiya, killing two civilians.",
+        "Fourth Division checkpoints opened fire on a car near al-Sanamayn, killing two men.",
+    ],
+)
+def test_the_armys_numbered_units_are_the_governments(text: str) -> None:
+    assert primary(text).perpetrator.group == "syrian_government"
+
+
+def test_the_attacker_of_the_event_a_sentence_dates_itself_by_is_not_this_ones() -> None:
+    c = primary(
+        "Just days after a deadly Assad regime chemical attack, a woman was killed and 25 others "
+        "were wounded when a bomb exploded on a bus south of Homs."
+    )
+    assert c.perpetrator.group == "unknown"
