@@ -468,6 +468,7 @@ _BEFORE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ACCORDING_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,.;]{1,60},", re.IGNORECASE)
 _DAYS_AFTER = re.compile(
     r"\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\s+(?:a|an|the|another)\s+"
     r"(?:(?:deadly|suspected|alleged|reported|devastating|massive)\s+)?$",
@@ -923,6 +924,11 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         and not _CLAUSE_BEFORE.search(text[max(start, a - 200) : a])
     ):
         return "subject"  # resolved by `find_actors` against the other names of the clause
+    aside = _ACCORDING_ASIDE.match(after)
+    if aside is not None and _AFTER_ATTACK.match(after[aside.end() :]):
+        return "perpetrator"  # "The SDF, according to local sources, raided the village"
+    if attack_force and re.match(r"[\s,]*according\s+to\b", after, re.IGNORECASE):
+        return "perpetrator"  # "Coalition drone according to observatories": who struck, by whom
     if _AFTER_REPORT.match(after):
         return "claimant"
     if _BEFORE_AGENT.search(before) and not _HELD_BY_CLAUSE.search(before):

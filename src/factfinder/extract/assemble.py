@@ -803,9 +803,13 @@ def _attacker_before(units: Sequence[Unit], incidents: Sequence[_Incident]) -> N
 
 
 def _says_little(u: Unit) -> bool:
-    """A clause with no count, place, date or named party of its own ("Our fighters responded")."""
+    """A clause with no count, place, date or attacker of its own ("Our fighters responded to
+    the attack")."""
     return not (
-        u.counts or _fine_places(u) or u.dates or any(a.group != "unknown" for a in u.actors)
+        u.counts
+        or _fine_places(u)
+        or u.dates
+        or any(a.group != "unknown" and a.role == "perpetrator" for a in u.actors)
     )
 
 
@@ -827,8 +831,8 @@ def _area_from_followers(units: Sequence[Unit], incidents: Sequence[_Incident]) 
     starts = [order[id(inc.units[0])] for inc in incidents]
     for n, inc in enumerate(incidents):
         told = [pm for u in inc.units for pm in _incident_places(u)]
-        if any(pm.place.precision in _POINT_PRECISIONS for pm in told):
-            continue
+        if any(pm.place.precision in _POINT_PRECISIONS for pm in told) or _tells_period(inc):
+            continue  # (a toll across a country is no incident of the town listed after it)
         # Named only by its province ("Strike Near Idlib Killed 7 Civilians"): a town of that
         # province named after it ("The attack on the camp near Kafr Jales …") says where.
         provinces = {pm.place.admin1 for pm in told}
@@ -1893,6 +1897,11 @@ _ARABIC_MONTH_NAMES = "|".join(
     )
 )
 _PERIOD_TOTAL = re.compile(
+    # a month's account opening the sentence, its year unsaid: "In October, the Turkish army
+    # carried out 180 attacks …, killing 42"
+    r"\A\s*(?:In|During|Throughout)\s+(?:the\s+month\s+of\s+)?(?:" + _MONTHS + r")\s*,|"
+    # … or a headline's: "Turkish attacks on North and East Syria in October: 42 killed"
+    r"\b(?:in|during)\s+(?:" + _MONTHS + r")\s*:\s*(?:\d|at\s+least)|"
     r"\b(?:in|during|throughout|over|for)\s+(?:the\s+(?:whole\s+|entire\s+|first\s+half\s+of\s+"
     r"(?:the\s+)?)?(?:year|month)\s+(?:of\s+)?)?(?:(?:" + _MONTHS + r")\s+)?(?:19|20)\d\d\b|"
     r"\b(?:so\s+far\s+this|this\s+past|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?)"
@@ -1994,6 +2003,13 @@ def _tells_aside(u: Unit) -> bool:
     return period.group(0).lower().startswith("since") or not any(
         d.window.precision == "day" for d in _event_dates(u)
     )
+
+
+def _tells_period(inc: _Incident) -> bool:
+    """Whether an incident's toll is a period's total over an area (its counted sentences tell
+    one: "14 people killed across Syria today", "96 civilians killed in October 2023")."""
+    counted = [u for u in inc.units if u.counts]
+    return bool(counted) and all(_period_total(u) for u in counted)
 
 
 def _period_total(u: Unit) -> bool:
@@ -2135,6 +2151,19 @@ def _primary(
                 # November 2022, government forces fired cluster munitions at four camps,
                 # killing at least 9 civilians"): the lede's incident is the report's
                 return lede
+            if _tells_period(inc):
+                # a day's or a month's toll over a country ("Daily toll | 14 people killed
+                # across Syria") lists incidents: the first it tells is the report's
+                first = next(
+                    (
+                        j
+                        for j, other in enumerate(incidents)
+                        if j != k and harmed[j] and not _tells_period(other)
+                    ),
+                    None,
+                )
+                if first is not None:
+                    return first
             return k
     aside = [
         _is_aside_of_report(

@@ -148,7 +148,7 @@ LEXICON: Final[Mapping[str, Victims]] = MappingProxyType(
 NOUN_OUTCOME: Final[Mapping[str, Outcome]] = MappingProxyType(
     {
         **dict.fromkeys(
-            _w("bodies body corpses corpse remains deaths fatalities dead martyrs"), "killed"
+            _w("bodies body corpses corpse remains deaths fatalities dead martyrs martyr"), "killed"
         ),
         **dict.fromkeys(_w("injuries wounded injured"), "injured"),
     }
@@ -570,8 +570,9 @@ def _list_tail(
     outcome = NOUN_OUTCOME.get(low)
     phrase_end = words[k].end()
     after = words[k + 1].group().lower() if k + 1 < len(words) else ""
-    if outcome is None and after in ("deaths", "fatalities"):
-        return Phrase(victims, words[k + 1].end(), "killed")  # "7 civilian deaths"
+    if outcome is None and after in ("deaths", "fatalities", "martyr", "martyrs"):
+        # "7 civilian deaths", "a child martyr", "two civilian martyrs"
+        return Phrase(victims, words[k + 1].end(), "killed")
     nxt = [w.group().lower() for w in words[k + 1 : k + 5]]
     if low in ("bodies", "body", "remains", "corpses", "corpse") and nxt[:1] == ["of"]:
         inner = read_phrase(text, words[k + 1].end(), end)

@@ -578,3 +578,69 @@ def test_the_attacker_of_the_event_a_sentence_dates_itself_by_is_not_this_ones()
         "were wounded when a bomb exploded on a bus south of Homs."
     )
     assert c.perpetrator.group == "unknown"
+
+
+# --- a day's or a month's toll over a country, and the incidents it lists ----------------------------
+
+
+def test_a_daily_toll_headline_yields_to_the_first_incident_it_lists() -> None:
+    c = primary(
+        "Daily toll | 14 people killed across Syria\nSOHR has documented the death of 14 people "
+        "across Syrian territory today. The toll includes: 3 civilians killed by regime shelling "
+        "on Al-Bara in Jabal Al-Zawiyah; 2 SDF members killed by a Turkish drone in Tal Tamr "
+        "countryside."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 3
+    assert c.perpetrator.group == "syrian_government"
+
+
+def test_a_months_account_yields_to_the_attack_it_details() -> None:
+    c = primary(
+        "Turkish occupation attacks on North and East Syria in October: 42 killed\n"
+        "In October, the Turkish occupation army carried out 180 attacks on North and East "
+        "Syria, killing 42 people, including 15 civilians. The most violent attack was on "
+        "October 5, when Turkish warplanes struck the Swediyah gas station near Derik, killing 6 "
+        "workers."
+    )
+    assert c.killed.total is not None and c.killed.total.min == 6
+    assert c.places[0].name == "Al Malikiyah"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Drone strike on a car near #Binnish on the Idlib road, two killed, car completely "
+            "burned. Coalition drone according to observatories #Idlib",
+            "us_led_coalition",
+        ),
+        (
+            "The SDF, according to local sources, raided the village of Dhiban, killing two men.",
+            "sdf_ypg",
+        ),
+        (
+            "SDF Press Center\nAt dawn today, ISIS terrorist cells attacked one of our points in "
+            "the town of Shuhayl. Our fighters responded to the attack; 5 of our comrades were "
+            "martyred.",
+            "isis",
+        ),
+    ],
+)
+def test_the_attacker_named_beside_an_according_to(text: str, group: str) -> None:
+    assert primary(text).perpetrator.group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "children", "injured"),
+    [
+        ("⚡️ A child martyr and 3 wounded in regime artillery shelling on #Ariha city.", 1, 1, 3),
+        ("Two civilian martyrs and five wounded in Russian airstrikes on Sarmin.", 2, None, 5),
+    ],
+)
+def test_martyrs_named_by_who_they_were(
+    text: str, killed: int, children: int | None, injured: int
+) -> None:
+    c = primary(text)
+    assert c.killed.total is not None and c.killed.total.min == killed
+    assert (c.killed.children.min if c.killed.children else None) == children
+    assert c.injured.total is not None and c.injured.total.min == injured
