@@ -1154,7 +1154,17 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     # before it names only the ground party ("an SDF raid …; coalition aircraft backed it").
     leading = [a for a in main if a.leads]
     best = leading[0] if leading else named[0] if named else (found[0] if found else None)
-    return Perpetrator(best.name, best.group) if best is not None else None
+    if best is None:
+        return None
+    name = best.name
+    if name is not None and name.lower() in _PRONOUN_NAMES:
+        # "The IDF said it eliminated …": the party by the name it speaks under, not "it"
+        speaking = next((u for u in units if best in u.actors), None)
+        name = (speaking.attribution.claimant.name if speaking is not None else None) or None
+    return Perpetrator(name, best.group)
+
+
+_PRONOUN_NAMES = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
 
 
 def _this_year(u: Unit, year: int | None) -> Sequence[PlaceMention]:

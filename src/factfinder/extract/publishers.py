@@ -266,7 +266,7 @@ _TABLE: tuple[tuple[str, str, str | None, str], ...] = (
         None,
         r"(?:T\.\s?C\.\s+)?Mill[iî]\s+Savunma\s+Bakanl[ıi][ğg][ıi]|tcsavunma|"
         r"Turkish\s+Ministry\s+of\s+(?:National\s+)?Defen[cs]e|"
-        r"Turkish\s+(?:National\s+)?Defen[cs]e\s+Ministry",
+        r"Turkish\s+(?:National\s+)?Defen[cs]e\s+Ministry|(?-i:MSB)",
     ),
     # Iraq's joint command's media office; the Houthis' television.
     ("Security Media Cell", "party_to_conflict", None, r"(?:Iraqi\s+)?Security\s+Media\s+Cell"),

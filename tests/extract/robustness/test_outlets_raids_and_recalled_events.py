@@ -644,3 +644,25 @@ def test_martyrs_named_by_who_they_were(
     assert c.killed.total is not None and c.killed.total.min == killed
     assert (c.killed.children.min if c.killed.children else None) == children
     assert c.injured.total is not None and c.injured.total.min == injured
+
+
+def test_the_turkish_ministry_by_its_turkish_initials_admits_its_operation() -> None:
+    c = primary(
+        "MSB: 12 PKK/YPG terrorists who attempted to infiltrate the Euphrates Shield area were "
+        "neutralized by our heroic commandos."
+    )
+    assert (c.claimant.name, c.perpetrator.group, c.stance) == (
+        "Turkish Ministry of National Defence",
+        "turkey",
+        "admits",
+    )
+    assert c.killed.combatants is not None and c.killed.combatants.min == 12
+
+
+def test_a_party_that_says_it_struck_is_named_not_it() -> None:
+    c = primary(
+        "The IDF said it eliminated the commander of Hamas's rocket unit in a strike on a house "
+        "in Khan Yunis. Palestinian medics said 8 people, including 3 children, were killed in "
+        "the strike."
+    )
+    assert (c.perpetrator.name, c.perpetrator.group) == ("IDF", "israel")
