@@ -1156,7 +1156,7 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     best = leading[0] if leading else named[0] if named else (found[0] if found else None)
     if best is None:
         return None
-    name = best.name
+    name: str | None = best.name
     if name is not None and name.lower() in _PRONOUN_NAMES:
         # "The IDF said it eliminated …": the party by the name it speaks under, not "it"
         speaking = next((u for u in units if best in u.actors), None)
