@@ -22,9 +22,9 @@ Arabic set's rules) and ``bilingual`` (the project's own Arabic and English repo
 incidents, `devsets/link/bilingual/`: linking only) and ``english`` (the project's own English
 reports of 40 incidents in five outlet styles, `devsets/link/english/`: linking only) and
 ``english_nopub`` (the same reports without their publication dates, as most captures come)
-and ``captures`` (the project's own captures of 35 incidents of 2021–2024 in Syria, Iraq, Gaza,
-Lebanon and the West Bank, mostly without publication dates, with neighbouring incidents as
-distractors, `devsets/link/captures/`: linking only).
+and ``captures`` (the project's own captures of 41 incidents of 2021–2024 in Syria, Iraq, Gaza,
+Lebanon, the West Bank, Somalia, Yemen and Libya, none with a publication date, with
+neighbouring incidents as distractors, `devsets/link/captures/`: linking only).
 
 A set whose files are missing (an older shared folder, a checkout without `devsets/`) gives rows
 without values and a note saying what was missing, instead of failing the whole run; without a
