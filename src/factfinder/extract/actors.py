@@ -468,6 +468,12 @@ _BEFORE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_CLAIMANT = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MEANS_BELONG = re.compile(
+    r"\b(?:helicopters?|aircraft|jets?|drones?|warplanes?|planes?|gunmen|shells?|rockets?|"
+    r"missiles?)\s+(?:that\s+|which\s+)?(?:belong(?:ed|s|ing)?|(?:(?:were|was|are|is)\s+)?"
+    r"(?:believed|said|thought)\s+to\s+belong)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ACCORDING_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,.;]{1,60},", re.IGNORECASE)
 _DAYS_AFTER = re.compile(
     r"\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\s+(?:a|an|the|another)\s+"
@@ -762,7 +768,9 @@ def _matches(
             and prev[2] == "unknown"
             and f[2] != "unknown"
             and re.fullmatch(
-                r"\s+(?:from|of|belonging\s+to|affiliated\s+(?:to|with)|loyal\s+to)\s+(?:the\s+)?",
+                r"\s+(?:from|of|belonging\s+to|affiliated\s+(?:to|with)|loyal\s+to|"
+                r"(?:(?:that|which)\s+)?(?:belong(?:ed|s)?|(?:were|was)\s+believed\s+to\s+belong)\s+to)"
+                r"\s+(?:the\s+)?",
                 gap,
             )
         ):
@@ -862,6 +870,8 @@ def _role(text: str, start: int, end: int, a: int, b: int, attack_force: bool) -
         return "other"
     if _CLAIMED_RESPONSIBILITY.match(after) or _OWNS_THE_ACT.match(after):
         return "perpetrator"
+    if _MEANS_BELONG.search(before):
+        return "perpetrator"  # "the helicopters belonged to the US-led coalition"
     if _DAYS_AFTER.search(before):
         # "Just days after a deadly Assad regime chemical attack, a woman was killed": the
         # attacker of the event the sentence dates itself by

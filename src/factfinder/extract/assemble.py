@@ -1157,14 +1157,15 @@ def _perpetrator(units: Sequence[Unit]) -> Perpetrator | None:
     if best is None:
         return None
     name: str | None = best.name
-    if name is not None and name.lower() in _PRONOUN_NAMES:
-        # "The IDF said it eliminated …": the party by the name it speaks under, not "it"
+    if set(name.lower().split()[:1] if name else ()) & _PRONOUN_NAMES:
+        # "The IDF said it eliminated …", "The coalition said its strike …": the party by the
+        # name it speaks under, not "it" or "its strike"
         speaking = next((u for u in units if best in u.actors), None)
         name = (speaking.attribution.claimant.name if speaking is not None else None) or None
     return Perpetrator(name, best.group)
 
 
-_PRONOUN_NAMES = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
+_PRONOUN_NAMES = frozenset({"it", "its", "they", "them", "their"})
 
 
 def _this_year(u: Unit, year: int | None) -> Sequence[PlaceMention]:

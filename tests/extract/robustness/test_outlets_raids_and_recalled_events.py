@@ -666,3 +666,31 @@ def test_a_party_that_says_it_struck_is_named_not_it() -> None:
         "the strike."
     )
     assert (c.perpetrator.name, c.perpetrator.group) == ("IDF", "israel")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "group"),
+    [
+        (
+            "The coalition said its strike near Hajin targeted ISIS fighters. Local sources said "
+            "four civilians, including two children, were killed.",
+            "coalition",
+            "us_led_coalition",
+        ),
+        (
+            "Eyewitnesses said the helicopters belonged to the US-led coalition. Two men were "
+            "killed in the raid on the house in Atmeh.",
+            "US-led coalition",
+            "us_led_coalition",
+        ),
+        (
+            "A drone believed to belong to the international coalition targeted a car near "
+            "Binnish, killing two.",
+            "international coalition",
+            "us_led_coalition",
+        ),
+    ],
+)
+def test_a_party_named_by_its_means_or_its_possessive(text: str, name: str, group: str) -> None:
+    c = primary(text)
+    assert (c.perpetrator.name, c.perpetrator.group) == (name, group)
