@@ -278,6 +278,9 @@ _ALIASES: tuple[_Alias, ...] = (
         r"Islamic\s+Revolutionary\s+Guards?(?:\s+Corps)?|Revolutionary\s+Guards?(?:\s+Corps)?|Quds\s+Force|"
         r"Hezbollah|Hizbollah|Hizbullah|Hizballah|Islamic\s+Resistance\s+in\s+Lebanon|"
         r"Islamic\s+Resistance\s+in\s+Iraq|"
+        # Hezbollah's fighters by their own name, alone (not Hamas's "Islamic Resistance
+        # Movement")
+        r"(?-i:Islamic\s+Resistance)(?!\s+(?:in\b|Movement\b))|"
         r"(?:pro-)?Iran(?:ian)?(?:[- ](?:backed|aligned|affiliated|allied|linked))?\s+(?:militias?|fighters|forces|groups|factions?|proxies|militants)|"
         # what its proxies strike with: "an Iranian-backed drone strike", "Iran-backed rocket fire"
         r"Iran(?:ian)?[- ](?:backed|aligned|affiliated|allied|linked)\s+(?:(?:drone|rocket|missile)\s+)?"

@@ -694,3 +694,12 @@ def test_a_party_that_says_it_struck_is_named_not_it() -> None:
 def test_a_party_named_by_its_means_or_its_possessive(text: str, name: str, group: str) -> None:
     c = primary(text)
     assert (c.perpetrator.name, c.perpetrator.group) == (name, group)
+
+
+def test_hezbollahs_fighters_by_their_own_name_speak_for_a_party() -> None:
+    c = primary(
+        "The Islamic Resistance announced the martyrdom of two fighters in an Israeli strike on "
+        "Nabatieh."
+    )
+    assert (c.claimant.name, c.claimant.type) == ("Islamic Resistance", "party_to_conflict")
+    assert c.perpetrator.group == "israel"
