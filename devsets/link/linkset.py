@@ -42,3 +42,17 @@ def write_set(
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     multi = sum(1 for c in clusters if len(c["members"]) > 1)  # type: ignore[arg-type]
     print(f"{len(docs)} documents, {len(clusters)} clusters ({multi} with 2+ documents)")
+
+
+def english_fields(report: Sequence[Any]) -> dict[str, object]:
+    """A document's fields from a report of the English-language sets:
+    `(style, publisher, published or None, title or None, text)`."""
+    style, publisher, published, title, text = report
+    return {
+        "text": text,
+        "title": title,
+        "published": published,
+        "publisher": publisher,
+        "language": "en",
+        "style": style,
+    }

@@ -2,8 +2,8 @@
 
     python3 devsets/link/captures/build.py
 
-Documents are numbered `cap-001`, `cap-002`, … in the order of `reports.py`; the writing is
-`devsets/link/linkset.py`'s.
+Documents are numbered `cap-001`, `cap-002`, … in the order of `reports.py`; the writing
+and the fields of a report are `devsets/link/linkset.py`'s.
 """
 
 from __future__ import annotations
@@ -14,23 +14,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-from linkset import write_set  # noqa: E402
+from linkset import english_fields, write_set  # noqa: E402
 from reports import INCIDENTS  # noqa: E402
 
 
 def main() -> None:
-    def fields(report: tuple[str, str, str | None, str | None, str]) -> dict[str, object]:
-        style, publisher, published, title, text = report
-        return {
-            "text": text,
-            "title": title,
-            "published": published,
-            "publisher": publisher,
-            "language": "en",
-            "style": style,
-        }
-
-    write_set(HERE, "cap", INCIDENTS, fields)
+    write_set(HERE, "cap", INCIDENTS, english_fields)
 
 
 if __name__ == "__main__":
