@@ -72,7 +72,8 @@ def fold(text: str) -> str:
         s = s.lower()
     else:
         s = _AR_DIACRITICS.sub("", s).translate(_AR_LETTERS)
-        s = unicodedata.normalize("NFKD", s)
+        # (again after NFKD: a presentation form, "ﯨ", decomposes to a letter folded above)
+        s = _AR_DIACRITICS.sub("", unicodedata.normalize("NFKD", s)).translate(_AR_LETTERS)
         s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_EXTRA_FOLD)
     s = _POSSESSIVE.sub("", s)
     s = _APOS_RE.sub("", s)
