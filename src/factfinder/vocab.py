@@ -156,6 +156,12 @@ MONTH_ABBREVIATIONS: Final[Mapping[str, int]] = MappingProxyType(
 # The months' first three letters as a regex alternation, "Jan|Feb|…|Dec", capitalised as prose
 # writes them: how the readers' patterns find a month word.
 MONTH_PREFIXES: Final[str] = "|".join(name[:3].title() for name in MONTH_NAMES)
+# The span of time that dates one event by another ("hours after another drone strike …",
+# "days after a deadly chemical attack"), as a regex alternation (case-insensitive use).
+TIME_GAP: Final[str] = (
+    r"(?:(?:just|only|barely)\s+)?(?:minutes|hours|days|weeks|months|a\s+day|a\s+week|"
+    r"one\s+day|two\s+days|a\s+few\s+(?:hours|days))"
+)
 # Every English month word (names and abbreviations), lower case → its month.
 MONTH_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
     {name: k for k, name in enumerate(MONTH_NAMES, 1)} | dict(MONTH_ABBREVIATIONS)

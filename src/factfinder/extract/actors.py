@@ -33,7 +33,7 @@ from functools import lru_cache
 from factfinder.extract.gates import Gate
 from factfinder.extract.quoting import without_scare_quotes
 from factfinder.mentions import ActorMention
-from factfinder.vocab import number_words
+from factfinder.vocab import TIME_GAP, number_words
 
 # Nouns that make a nationality word an armed actor.
 # Aircraft by their model: "a Russian Su-24", "Syrian MiG-23s", "an Israeli F-35".
@@ -479,7 +479,7 @@ _MEANS_BELONG = re.compile(
 )
 _ACCORDING_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,.;]{1,60},", re.IGNORECASE)
 _DAYS_AFTER = re.compile(
-    r"\b(?:hours|days|weeks|months|a\s+day|a\s+week)\s+(?:after|before)\s+(?:a|an|the|another)\s+"
+    rf"\b{TIME_GAP}\s+(?:after|before)\s+(?:a|an|the|another)\s+"
     r"(?:(?:deadly|suspected|alleged|reported|devastating|massive)\s+)?$",
     re.IGNORECASE,
 )

@@ -780,9 +780,7 @@ def _attacker_before(units: Sequence[Unit], incidents: Sequence[_Incident]) -> N
     order = {id(u): k for k, u in enumerate(units)}
     taken = {id(u) for inc in incidents for u in inc.units}
     for inc in incidents:
-        if any(
-            a.role == "perpetrator" and a.group != "unknown" for u in inc.units for a in u.actors
-        ):
+        if any(_names_attacker(u) for u in inc.units):
             continue
         k = order.get(id(inc.units[0]), 0) - 1
         while k > 0 and _says_little(units[k]) and id(units[k]) not in taken:
@@ -794,7 +792,7 @@ def _attacker_before(units: Sequence[Unit], incidents: Sequence[_Incident]) -> N
             id(before) not in taken
             and not _is_background(before)
             and before.section == inc.units[0].section
-            and any(a.role == "perpetrator" and a.group != "unknown" for a in before.actors)
+            and _names_attacker(before)
             and _fine_places(before)
             and _ATTACKED.search(before.sentence.text)
         ):
@@ -805,12 +803,12 @@ def _attacker_before(units: Sequence[Unit], incidents: Sequence[_Incident]) -> N
 def _says_little(u: Unit) -> bool:
     """A clause with no count, place, date or attacker of its own ("Our fighters responded to
     the attack")."""
-    return not (
-        u.counts
-        or _fine_places(u)
-        or u.dates
-        or any(a.group != "unknown" and a.role == "perpetrator" for a in u.actors)
-    )
+    return not (u.counts or _fine_places(u) or u.dates or _names_attacker(u))
+
+
+def _names_attacker(u: Unit) -> bool:
+    """Whether the unit names a party as the attacker."""
+    return any(a.role == "perpetrator" and a.group != "unknown" for a in u.actors)
 
 
 _ATTACKED = re.compile(

@@ -55,7 +55,7 @@ from factfinder.mentions import (
     Sentence,
 )
 from factfinder.model import Document, DocumentClaims, Place
-from factfinder.vocab import MONTH_PREFIXES, number_words
+from factfinder.vocab import MONTH_PREFIXES, TIME_GAP, number_words
 
 _REPORT_THAT = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|added|announced|confirmed|claimed|noted|stressed|"
@@ -132,8 +132,7 @@ _PAST_KILLING = re.compile(
 # another Turkish drone killed three children in Qarah Halanj", "a day after a similar attack on
 # the market killed five". Its dead, places and attackers are that event's, not this one's.
 _ANOTHER_EVENT = re.compile(
-    r",?\s*\b(?:(?:just|only|barely)\s+)?(?:minutes|hours|days|weeks|a\s+day|a\s+week|"
-    r"one\s+day|two\s+days|a\s+few\s+(?:hours|days))\s+(?:after|before)\s+"
+    rf",?\s*\b{TIME_GAP}\s+(?:after|before)\s+"
     r"(?:another|an\s+earlier|a\s+(?:previous|similar|separate|second|first))\b[^.;]*",
     re.IGNORECASE,
 )
